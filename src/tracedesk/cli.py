@@ -1,0 +1,277 @@
+"""The command line: thin commands over ``tracedesk.core``.
+
+Every command takes ``--db PATH`` (before or after its name); ``TRACEDESK_DB`` names the
+database otherwise, and the user data directory holds the default one. Outputs with
+``--json`` are what scripts rely on: keep their shape.
+
+Exit codes: 0 done; 1 nothing could be done (e.g. no file could be imported); 2 bad
+arguments or a file that cannot be opened as asked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .core import ingest, traces
+from .core.errors import UserError
+from .core.store import default_db_path, open_store
+from .resources import demo_bundle_path
+
+
+def _db_argument(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH", type=Path,
+        default=None if top else argparse.SUPPRESS,
+        help="the review database (default: $TRACEDESK_DB, or one in your user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tracedesk",
+        description="Review what LLM agents did and turn their failures into eval cases.",
+    )
+    parser.add_argument("--version", action="version", version=f"tracedesk {__version__}")
+    _db_argument(parser, top=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("import", help="import trace bundles into the review database")
+    _db_argument(p, top=False)
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="bundle files (.jsonl, .jsonl.gz, .jsonl.zst), folders or .zip files")
+    p.add_argument("--format", metavar="NAME", help="read every file as this format")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = commands.add_parser("stats", help="count what the review database holds")
+    _db_argument(p, top=False)
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+
+    p = commands.add_parser("show", help="show one trace with its spans and feedback")
+    _db_argument(p, top=False)
+    p.add_argument("trace", metavar="TRACE_ID", help="a trace id, or SOURCE:TRACE_ID")
+    p.add_argument("--json", action="store_true", help="print the trace as JSON")
+
+    p = commands.add_parser("queue", help="the failure queue: the traces most likely to hold a defect first")
+    _db_argument(p, top=False)
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="show the first N (default 20)")
+    p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N")
+    p.add_argument("--json", action="store_true", help="print the queue as JSON")
+    p.add_argument("--signal", action="append", default=[], metavar="KIND", dest="kinds",
+                   help="only traces with this signal (repeat for any of several)")
+    p.add_argument("--source", help="only traces from this source")
+    p.add_argument("--session", help="only the turns of this session")
+    p.add_argument("--user", help="only this user's traces")
+    p.add_argument("--model", help="only traces of this model")
+    p.add_argument("--prompt-version", help="only traces of this prompt version")
+    p.add_argument("--since", metavar="TIME", help="only traces from this time on (2026-11-20 or RFC 3339)")
+    p.add_argument("--until", metavar="TIME", help="only traces before this time")
+    p.add_argument("--tag", help="only traces with this tag")
+    p.add_argument("--search", metavar="WORDS", help="only traces whose text holds these words")
+    p.add_argument("--group", metavar="TRACE_ID", help="the near-duplicates grouped with this trace")
+    p.add_argument("--all", action="store_true",
+                   help="also traces already reviewed, snoozed or skipped, and those without signals")
+
+    p = commands.add_parser("demo", help="import the demo bundle into a fresh database")
+    _db_argument(p, top=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    handler = {"import": cmd_import, "stats": cmd_stats, "show": cmd_show, "queue": cmd_queue,
+               "demo": cmd_demo}
+    try:
+        return handler[args.command](args)
+    except UserError as exc:
+        print(f"tracedesk: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # the output was piped into something that stopped reading
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("tracedesk: interrupted; nothing was changed by the unfinished command", file=sys.stderr)
+        return 130
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def _counts(c: ingest.Counts) -> str:
+    return f"{c.traces:,} traces, {c.spans:,} spans, {c.feedback:,} feedback"
+
+
+def print_import_report(report: ingest.ImportReport, out=None) -> None:
+    out = out or sys.stdout
+    for result in report.paths:
+        if result.error:
+            print(f"{result.path}: not imported: {result.error}", file=out)
+            continue
+        print(f"{result.path} ({', '.join(result.formats)})", file=out)
+        print(f"  added:         {_counts(result.added)}", file=out)
+        print(f"  already there: {_counts(result.existing)}", file=out)
+        if result.pending_feedback:
+            print(f"  {result.pending_feedback:,} feedback records wait for traces not imported yet",
+                  file=out)
+        if result.problem_count:
+            print(f"  {result.problem_count:,} problems:", file=out)
+            for problem in result.problems:
+                print(f"    {problem}", file=out)
+            hidden = result.problem_count - len(result.problems)
+            if hidden:
+                print(f"    ... and {hidden:,} more", file=out)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    try:
+        with open_store(args.db) as store:
+            report = ingest.import_paths(store, args.paths, format_name=args.format)
+    except KeyError as exc:  # an unknown --format name
+        print(f"tracedesk: {exc.args[0]}", file=sys.stderr)
+        return 2
+    if args.json:
+        _print_json(report.as_dict())
+    else:
+        print_import_report(report)
+    return 0 if report.anything_imported else 1
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with open_store(args.db) as store, store.read() as conn:
+        figures = traces.stats(conn)
+    if args.json:
+        _print_json(figures)
+        return 0
+    print(f"{store.path}")
+    print(f"  {figures['traces']:,} traces, {figures['spans']:,} spans, "
+          f"{figures['feedback']:,} feedback, {figures['reviews']:,} reviews")
+    for source in figures["sources"]:
+        print(f"  source {source['name']}: {source['traces']:,} traces")
+    kinds = ", ".join(f"{k} {n:,}" for k, n in figures["span_kinds"].items())
+    if kinds:
+        print(f"  spans by kind: {kinds}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_store(args.db) as store, store.read() as conn:
+        ref = traces.find_trace(conn, args.trace)
+        detail = traces.trace_detail(conn, ref)
+    if args.json:
+        _print_json(detail)
+    else:
+        _print_trace(detail)
+    return 0
+
+
+def _print_trace(detail: dict[str, Any]) -> None:
+    print(f"{detail['source']}:{detail['trace_id']}  {detail['name'] or ''}")
+    print(f"  {detail['start_time']}  {detail['duration_ms']} ms  status {detail['status']}")
+    if detail["session_id"]:
+        print(f"  session {detail['session_id']}  user {detail['user_id']}")
+    print(f"  input:  {_short(detail['input'])}")
+    print(f"  output: {_short(detail['output'])}")
+
+    def walk(spans: list[dict[str, Any]], depth: int) -> None:
+        for span in spans:
+            flag = "  ERROR" if span["status"] == "error" else ""
+            print(f"  {'  ' * depth}- [{span['kind']}] {span['name']} ({span['duration_ms']} ms){flag}")
+            walk(span["children"], depth + 1)
+
+    walk(detail["spans"], 0)
+    for fb in detail["feedback"]:
+        print(f"  feedback {fb['kind']}: {fb['value']} {fb['comment'] or ''}".rstrip())
+
+
+def _short(value: Any, width: int = 100) -> str:
+    from .core.text import text_of
+
+    text = text_of(value, width + 1) if not isinstance(value, str) else value
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _time_arg(value: str | None, name: str) -> int | None:
+    if value is None:
+        return None
+    from .core.records import parse_time
+
+    try:
+        return parse_time(value if "T" in value or value.isdigit() else f"{value}T00:00:00Z")[0]
+    except ValueError:
+        raise UserError(f"--{name} {value!r} is not a date (write 2026-11-20 or 2026-11-20T10:00:00Z)") from None
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    from .core import queue
+    from .core.settings import load_settings
+    from .core.signals import SIGNAL_KINDS
+
+    unknown = [k for k in args.kinds if k not in SIGNAL_KINDS]
+    if unknown:
+        raise UserError(f"unknown signal {', '.join(unknown)} (known: {', '.join(SIGNAL_KINDS)})")
+    settings = load_settings()
+    with open_store(args.db) as store:
+        if not store.read_only:
+            with store.write() as conn:
+                queue.ensure_weights(conn, settings.weights)
+        with store.read() as conn:
+            group_of = traces.find_trace(conn, args.group).pk if args.group else None
+            filters = queue.QueueFilter(
+                kinds=tuple(args.kinds), source=args.source, session=args.session, user=args.user,
+                model=args.model, prompt_version=args.prompt_version,
+                since_ns=_time_arg(args.since, "since"), until_ns=_time_arg(args.until, "until"),
+                tag=args.tag, text=args.search, group_of=group_of,
+                include_closed=args.all, include_quiet=args.all,
+            )
+            rows = queue.page(conn, filters, args.offset, args.limit)
+            total = queue.count(conn, filters)
+    if args.json:
+        _print_json([r.as_dict() for r in rows])
+        return 0
+    if not rows:
+        print("The queue is empty: no trace matches (try --all, or import more bundles).")
+        return 0
+    print(f"{total:,} traces in the queue; the first {len(rows)}:")
+    for i, row in enumerate(rows, start=args.offset + 1):
+        group = f"  (+{row.group_size - 1} alike)" if row.group_size > 1 else ""
+        print(f"{i:>4}. {row.priority:.2f}  {row.source}:{row.trace_id}{group}")
+        print(f"      {_short(row.question, 90)}")
+        for reason in row.reasons[:3]:
+            print(f"      - {reason.signal}: {reason.detail}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    db = getattr(args, "db", None)
+    if db is None:
+        db = Path(tempfile.mkdtemp(prefix="tracedesk-demo-")) / "demo.sqlite"
+    bundle = demo_bundle_path()
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / bundle.name
+        shutil.copyfile(bundle, copy)
+        with open_store(db) as store:
+            report = ingest.import_paths(store, [copy])
+            with store.read() as conn:
+                figures = traces.stats(conn)
+    print_import_report(report)
+    print(f"\nDemo database: {db}")
+    print(f"  {figures['traces']:,} traces, {figures['spans']:,} spans, {figures['feedback']:,} feedback")
+    print(f"Try:  tracedesk --db {db} stats")
+    return 0
+
+
+__all__ = ["build_parser", "main", "default_db_path"]

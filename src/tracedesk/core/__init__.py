@@ -1,0 +1,1 @@
+"""The whole product without a screen. Nothing below this package imports Qt."""

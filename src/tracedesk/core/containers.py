@@ -1,0 +1,198 @@
+"""The files inside what a user imports: a file (plain, gzip or zstd), a folder, a zip.
+
+Each yields :class:`Entry` objects that open as streams of decompressed bytes. Guards
+against hostile input live here: zip entries that expand beyond a sane ratio, lines
+longer than any record should be, and binary files.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import BundleError
+
+GZIP_MAGIC = b"\x1f\x8b"
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+ZIP_MAGIC = b"PK\x03\x04"
+
+MAX_LINE = 64 * 1024 * 1024  # one record; a longer line is reported and skipped
+MAX_ZIP_RATIO = 100  # uncompressed / compressed size of one zip entry
+ZIP_RATIO_FLOOR = 8 * 1024 * 1024  # entries smaller than this are never refused for ratio
+MAX_ZIP_TOTAL = 64 * 1024**3
+
+# File names a folder or zip may hold that are read; anything else is listed as skipped.
+BUNDLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".json", ".json.gz", ".json.zst")
+
+
+class ByteCounter:
+    """Bytes read from disk so far, for progress."""
+
+    def __init__(self) -> None:
+        self.done = 0
+
+
+class _CountingReader(io.RawIOBase):
+    def __init__(self, inner: BinaryIO, counter: ByteCounter) -> None:
+        self._inner = inner
+        self._counter = counter
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._inner.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self._counter.done += n
+        return n
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
+
+@dataclass
+class Entry:
+    """One readable file of a bundle."""
+
+    name: str  # as shown to the user: "bundle.zip!spans/part-1.jsonl"
+    size: int  # bytes on disk, for progress
+    _open: Callable[[ByteCounter], BinaryIO]
+
+    def open(self, counter: ByteCounter | None = None) -> BinaryIO:
+        return self._open(counter or ByteCounter())
+
+    def head(self, n: int = 65536) -> bytes:
+        """The first ``n`` decompressed bytes (for detecting the format)."""
+        try:
+            with self.open() as fh:
+                return fh.read(n)
+        except (OSError, EOFError, zipfile.BadZipFile) as exc:
+            raise BundleError(self.name, f"cannot be read ({reason_of(exc)})") from exc
+
+
+def reason_of(exc: BaseException) -> str:
+    if isinstance(exc, EOFError):
+        return "the compressed data is truncated"
+    if isinstance(exc, gzip.BadGzipFile):
+        return "not valid gzip data"
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def _decompressing(raw: BinaryIO, name: str) -> BinaryIO:
+    """Wrap ``raw`` in a decompressor chosen by its first bytes (not its name)."""
+    buffered = io.BufferedReader(raw, 1 << 20) if not isinstance(raw, io.BufferedReader) else raw
+    magic = buffered.peek(4)[:4]
+    if magic.startswith(GZIP_MAGIC):
+        return gzip.GzipFile(fileobj=buffered, mode="rb")  # type: ignore[return-value]
+    if magic == ZSTD_MAGIC:
+        import zstandard
+
+        reader = zstandard.ZstdDecompressor().stream_reader(buffered, read_across_frames=True)
+        return io.BufferedReader(reader, 1 << 20)  # type: ignore[arg-type]
+    return buffered
+
+
+def _file_entry(path: Path, name: str) -> Entry:
+    def opener(counter: ByteCounter) -> BinaryIO:
+        raw = _CountingReader(path.open("rb"), counter)
+        return _decompressing(raw, name)  # type: ignore[arg-type]
+
+    return Entry(name, path.stat().st_size, opener)
+
+
+def _zip_entries(path: Path) -> list[Entry]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise BundleError(str(path), f"not a readable zip file ({reason_of(exc)})") from exc
+    total = sum(i.file_size for i in infos)
+    if total > MAX_ZIP_TOTAL:
+        raise BundleError(str(path), f"the zip expands to {total:,} bytes, beyond any sane bundle")
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if ratio > MAX_ZIP_RATIO and info.file_size > ZIP_RATIO_FLOOR:
+            raise BundleError(
+                f"{path}!{info.filename}",
+                f"expands {ratio:,.0f}-fold ({info.compress_size:,} to {info.file_size:,} bytes): "
+                "refused as a likely zip bomb. Unpack it yourself if you trust it.",
+            )
+
+    def opener(info: zipfile.ZipInfo) -> Callable[[ByteCounter], BinaryIO]:
+        def open_member(counter: ByteCounter) -> BinaryIO:
+            with zipfile.ZipFile(path) as archive:  # the open member keeps the file open
+                member = archive.open(info)
+            return _decompressing(_CountingReader(member, counter), info.filename)  # type: ignore[arg-type]
+
+        return open_member
+
+    return [Entry(f"{path}!{i.filename}", i.compress_size, opener(i)) for i in infos if not i.is_dir()]
+
+
+def is_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4) == ZIP_MAGIC
+    except OSError:
+        return False
+
+
+def entries(path: Path) -> Iterator[Entry]:
+    """The readable files of ``path``: itself, the files of a folder, the members of a zip."""
+    if not path.exists():
+        raise BundleError(str(path), "no such file or folder")
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            if file.name.lower().endswith(BUNDLE_SUFFIXES):
+                yield _file_entry(file, str(file))
+        return
+    if is_zip(path):
+        yield from (e for e in _zip_entries(path) if e.name.lower().endswith(BUNDLE_SUFFIXES))
+        return
+    yield _file_entry(path, str(path))
+
+
+def skipped_files(path: Path) -> list[str]:
+    """Files of a folder or zip that are not read (not named like a bundle file)."""
+    if path.is_dir():
+        names = [str(p) for p in sorted(path.rglob("*")) if p.is_file()]
+    elif is_zip(path):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = [f"{path}!{i.filename}" for i in archive.infolist() if not i.is_dir()]
+        except (zipfile.BadZipFile, OSError):
+            return []
+    else:
+        return []
+    return [n for n in names if not n.lower().endswith(BUNDLE_SUFFIXES)]
+
+
+def iter_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) for each line; a line longer than MAX_LINE comes as None."""
+    number = 0
+    readline = stream.readline
+    while True:
+        line = readline(MAX_LINE)
+        if not line:
+            return
+        number += 1
+        if len(line) == MAX_LINE and not line.endswith(b"\n"):
+            while True:  # skip the rest of the over-long line
+                rest = readline(MAX_LINE)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield number, None
+            continue
+        yield number, line
+
+
+def looks_binary(head: bytes) -> bool:
+    return b"\x00" in head[:8192]

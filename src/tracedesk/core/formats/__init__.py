@@ -1,0 +1,37 @@
+"""Input formats, one module each; :data:`FORMATS` lists them in the order they are tried."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import native, otel_sdk, otlp, phoenix
+from .base import Format, Item, Problem, Record
+
+FORMATS: list[Format] = [native.FORMAT, otlp.FORMAT, otel_sdk.FORMAT, phoenix.FORMAT]
+
+
+def by_name(name: str) -> Format:
+    for fmt in FORMATS:
+        if fmt.name == name:
+            return fmt
+    known = ", ".join(f.name for f in FORMATS)
+    raise KeyError(f"unknown format '{name}' (known: {known})")
+
+
+def detect_path(path: Path) -> Format | None:
+    """A format whose unit is the whole file at ``path`` (an archive), if one claims it."""
+    for fmt in FORMATS:
+        if fmt.sniff_path is not None and fmt.sniff_path(path):
+            return fmt
+    return None
+
+
+def detect(head: bytes, name: str) -> Format | None:
+    """The format of one file, from its first decompressed bytes and its name."""
+    for fmt in FORMATS:
+        if fmt.sniff is not None and fmt.sniff(head, name):
+            return fmt
+    return None
+
+
+__all__ = ["FORMATS", "Format", "Item", "Problem", "Record", "by_name", "detect", "detect_path"]

@@ -1,0 +1,697 @@
+"""The import pipeline: detect, read, check, store in batches, derive, report.
+
+One call to :func:`import_paths` is one write transaction. Each path given is a
+savepoint inside it, and so is each file inside a folder or zip: a file that cannot be
+read at all is rolled back alone and reported, the rest is kept. A cancelled import
+(the progress callback raises :class:`Cancelled`) rolls everything back.
+
+Memory stays flat: records stream from the file into batches of rows, which SQLAlchemy
+Core inserts with ``executemany``; which traces the import touched is kept in a
+temporary table, not in Python.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+import zlib
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, insert, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from . import containers, formats
+from .containers import ByteCounter, Entry, reason_of
+from .errors import BundleError
+from .formats import Format, Item, Problem, Record
+from .models import Feedback, ImportRun, Source, Span, Trace
+from .progress import Progress, ProgressFn, Throttle, ignore_progress
+from .records import RecordRefused, dumps, feedback_row, span_row, trace_row
+from .search import refresh_search
+from .signals import update_signals
+from .store import Store, executemany, now_ns
+
+BATCH = 2000
+TRACE_CACHE = 50_000  # trace ids -> row ids remembered while importing spans
+MAX_PROBLEMS_KEPT = 1000  # per file; the rest are counted
+
+_TRACE = Trace.__table__
+_SPAN = Span.__table__
+_FEEDBACK = Feedback.__table__
+_SOURCE = Source.__table__
+_RUN = ImportRun.__table__
+
+_TRACE_RECORD_COLUMNS = (
+    "has_record", "session_id", "user_id", "name", "start_ns", "end_ns", "status", "input",
+    "output", "metadata", "tags", "model", "prompt_version", "app_version", "environment",
+)
+
+
+@dataclass
+class Counts:
+    traces: int = 0
+    spans: int = 0
+    feedback: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.traces += other.traces
+        self.spans += other.spans
+        self.feedback += other.feedback
+
+    def as_dict(self) -> dict[str, int]:
+        return {"traces": self.traces, "spans": self.spans, "feedback": self.feedback}
+
+
+@dataclass
+class ImportProblem:
+    file: str
+    line: int | None
+    reason: str
+    where: str | None = None
+
+    def __str__(self) -> str:
+        place = self.file
+        if self.line is not None:
+            place += f", line {self.line}"
+        if self.where:
+            place += f" ({self.where})"
+        return f"{place}: {self.reason}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "where": self.where, "reason": self.reason}
+
+
+@dataclass
+class PathResult:
+    """What importing one path did."""
+
+    path: str
+    formats: list[str] = field(default_factory=list)
+    added: Counts = field(default_factory=Counts)
+    existing: Counts = field(default_factory=Counts)
+    problems: list[ImportProblem] = field(default_factory=list)
+    problem_count: int = 0
+    pending_feedback: int = 0  # feedback whose trace is not in the database yet
+    error: str | None = None  # the path could not be read: nothing from it was kept
+
+    @property
+    def imported(self) -> bool:
+        return self.error is None
+
+    def problem(self, problem: ImportProblem) -> None:
+        self.problem_count += 1
+        if len(self.problems) < MAX_PROBLEMS_KEPT:
+            self.problems.append(problem)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "formats": self.formats,
+            "added": self.added.as_dict(),
+            "already_there": self.existing.as_dict(),
+            "pending_feedback": self.pending_feedback,
+            "problem_count": self.problem_count,
+            "problems": [p.as_dict() for p in self.problems],
+            "error": self.error,
+        }
+
+
+@dataclass
+class ImportReport:
+    paths: list[PathResult] = field(default_factory=list)
+
+    @property
+    def added(self) -> Counts:
+        total = Counts()
+        for p in self.paths:
+            total.add(p.added)
+        return total
+
+    @property
+    def existing(self) -> Counts:
+        total = Counts()
+        for p in self.paths:
+            total.add(p.existing)
+        return total
+
+    @property
+    def problem_count(self) -> int:
+        return sum(p.problem_count for p in self.paths)
+
+    @property
+    def anything_imported(self) -> bool:
+        return any(p.imported for p in self.paths)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added.as_dict(),
+            "already_there": self.existing.as_dict(),
+            "problem_count": self.problem_count,
+            "paths": [p.as_dict() for p in self.paths],
+        }
+
+
+def import_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    format_name: str | None = None,
+    progress: ProgressFn = ignore_progress,
+) -> ImportReport:
+    """Import bundles into ``store``. Raises Cancelled (after rolling back) if asked to stop."""
+    paths = [Path(p) for p in paths]
+    forced = formats.by_name(format_name) if format_name else None
+    report = ImportReport()
+    job = _Job(progress, total=sum(_size(p) for p in paths))
+    with store.write() as conn:
+        conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _touched (pk INTEGER PRIMARY KEY)")
+        for path in paths:
+            conn.exec_driver_sql("DELETE FROM temp._touched")
+            result = PathResult(str(path))
+            with _savepoint(conn, "path") as sp:
+                try:
+                    _import_path(conn, path, forced, result, job)
+                except BundleError as exc:
+                    sp.rollback()
+                    result = PathResult(str(path), error=str(exc))
+            report.paths.append(result)
+        conn.exec_driver_sql("DROP TABLE temp._touched")
+    job.report("Done", force=True)
+    return report
+
+
+def _size(path: Path) -> int:
+    try:
+        if path.is_dir():
+            return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+class _Job:
+    """Progress over all paths of one import."""
+
+    def __init__(self, fn: ProgressFn, total: int) -> None:
+        self.total = total
+        self.done_before = 0  # bytes of the entries finished
+        self.counter = ByteCounter()  # bytes of the entry being read
+        self.counts = Counts()
+        self._throttle = Throttle(fn)
+
+    def report(self, phase: str, force: bool = False) -> None:
+        self._throttle(
+            Progress(phase, self.done_before + self.counter.done, self.total, self.counts.as_dict()),
+            force=force,
+        )
+
+    def entry_done(self) -> None:
+        self.done_before += self.counter.done
+        self.counter = ByteCounter()
+
+
+class _Savepoint:
+    def __init__(self, conn: Connection, name: str) -> None:
+        self.conn = conn
+        self.name = name
+        self.rolled_back = False
+
+    def rollback(self) -> None:
+        self.conn.exec_driver_sql(f"ROLLBACK TO {self.name}")
+        self.rolled_back = True
+
+
+class _savepoint:  # noqa: N801 - used as a context manager, like contextlib's
+    def __init__(self, conn: Connection, name: str) -> None:
+        self.sp = _Savepoint(conn, name)
+
+    def __enter__(self) -> _Savepoint:
+        self.sp.conn.exec_driver_sql(f"SAVEPOINT {self.sp.name}")
+        return self.sp
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is None:
+            self.sp.conn.exec_driver_sql(f"RELEASE {self.sp.name}")
+        # On an exception the enclosing transaction is rolled back as a whole.
+
+
+@dataclass
+class _File:
+    """One file to read records from, with the format it was found to be."""
+
+    name: str
+    fmt: Format
+    items: Callable[[ByteCounter], Iterator[Item]]
+    entry: Entry | None = None  # set for a file inside a bundle (not a whole archive)
+
+
+def _import_path(
+    conn: Connection, path: Path, forced: Format | None, result: PathResult, job: _Job
+) -> None:
+    marks = _Marks.take(conn)
+    archive_format = forced if forced and forced.read_path else None
+    if forced is None and path.is_file():
+        archive_format = formats.detect_path(path)
+    if archive_format is not None:
+        read_path = archive_format.read_path
+        files = [_File(str(path), archive_format, lambda _counter: read_path(path))]
+        bundle_record = None  # such a format yields its bundle record first
+    else:
+        files = _bundle_files(path, forced, result)
+        bundle_record = _find_bundle_record(path, files)
+    run_id = conn.execute(
+        insert(_RUN).values(path=str(path), format="", started_ns=now_ns(),
+                            bundle=dumps(bundle_record))
+    ).inserted_primary_key[0]
+    loader = _Loader(conn, _source_name(bundle_record, path.name), run_id, result, job)
+    read_any = False
+    for file in files:
+        with _savepoint(conn, "entry") as sp:
+            before = (Counts(**result.added.as_dict()), Counts(**result.existing.as_dict()))
+            try:
+                loader.read(file.name, file.items(job.counter))
+                read_any = True
+                if file.fmt.name not in result.formats:
+                    result.formats.append(file.fmt.name)
+            except BundleError as exc:
+                sp.rollback()
+                loader.forget()
+                result.added, result.existing = before
+                result.problem(ImportProblem(file.name, exc.line, exc.reason))
+            job.entry_done()
+    if not read_any:
+        reasons = "; ".join(p.reason for p in result.problems[-3:]) or "it holds no trace data"
+        raise BundleError(str(path), f"nothing could be read ({reasons})")
+    _finish(conn, marks, result)
+    conn.execute(
+        _RUN.update().where(_RUN.c.id == run_id).values(
+            format=",".join(result.formats), finished_ns=now_ns(),
+            traces_added=result.added.traces, spans_added=result.added.spans,
+            feedback_added=result.added.feedback, problems=result.problem_count,
+        )
+    )
+
+
+def _bundle_files(path: Path, forced: Format | None, result: PathResult) -> list[_File]:
+    """The files of a bundle (a file, folder or zip) with the format of each."""
+    files = []
+    for entry in containers.entries(path):
+        if os.path.basename(entry.name.split("!")[-1]).lower() == "manifest.json":
+            continue
+        try:
+            head = entry.head()
+        except BundleError as exc:
+            result.problem(ImportProblem(entry.name, None, f"{exc.reason}; skipped"))
+            continue
+        if containers.looks_binary(head):
+            result.problem(ImportProblem(entry.name, None, "binary data, not a trace bundle; skipped"))
+            continue
+        fmt = forced or formats.detect(head, entry.name)
+        if fmt is None or fmt.read is None:
+            result.problem(ImportProblem(
+                entry.name, None,
+                "not a trace format Tracedesk knows; skipped (name one with --format)"))
+            continue
+        files.append(_File(entry.name, fmt, _entry_reader(entry, fmt), entry))
+    for name in containers.skipped_files(path):
+        result.problem(ImportProblem(name, None, "not a bundle file (.jsonl, .json); skipped"))
+    return files
+
+
+def _entry_reader(entry: Entry, fmt: Format) -> Callable[[ByteCounter], Iterator[Item]]:
+    def items(counter: ByteCounter) -> Iterator[Item]:
+        try:
+            with entry.open(counter) as stream:
+                yield from fmt.read(stream, entry.name)  # type: ignore[misc]
+        except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
+            raise BundleError(entry.name, f"cannot be read to the end ({reason_of(exc)})") from exc
+        except Exception as exc:
+            if type(exc).__module__.startswith("zstd"):  # zstandard.ZstdError
+                raise BundleError(entry.name, f"cannot be read to the end ({exc})") from exc
+            raise
+
+    return items
+
+
+def _find_bundle_record(path: Path, files: list[_File]) -> dict[str, Any] | None:
+    """The bundle record, wherever it stands: a manifest, or any line of any file.
+
+    Records may come in any order, yet the source must be known before the first trace
+    is stored; so native files are scanned for the word "bundle" first (cheap: lines
+    without it are not parsed).
+    """
+    manifest = _read_manifest(path)
+    if manifest is not None:
+        return manifest
+    for file in files:
+        if file.fmt.name == "native" and file.entry is not None:
+            found = _scan_for_bundle(file.entry)
+            if found is not None:
+                return found
+    return None
+
+
+def _scan_for_bundle(entry: Entry) -> dict[str, Any] | None:
+    try:
+        with entry.open() as stream:
+            for _, line in containers.iter_lines(stream):
+                if line and b'"bundle"' in line:
+                    try:
+                        value = orjson.loads(line)
+                    except orjson.JSONDecodeError:
+                        continue
+                    if isinstance(value, dict) and value.get("type") == "bundle":
+                        return value
+    except (OSError, EOFError, zlib.error, zipfile.BadZipFile):
+        pass  # reported when the file is read for its records
+    return None
+
+
+def _read_manifest(path: Path) -> dict[str, Any] | None:
+    raw = None
+    try:
+        if path.is_dir() and (path / "manifest.json").is_file():
+            raw = (path / "manifest.json").read_bytes()[:1_000_000]
+        elif path.is_file() and containers.is_zip(path):
+            with zipfile.ZipFile(path) as archive:
+                if "manifest.json" in archive.namelist():
+                    with archive.open("manifest.json") as fh:
+                        raw = fh.read(1_000_000)
+    except (OSError, zipfile.BadZipFile):
+        return None
+    if raw is None:
+        return None
+    try:
+        value = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+    if isinstance(value, dict) and isinstance(value.get("bundle"), dict):
+        value = value["bundle"]
+    return value if isinstance(value, dict) else None
+
+
+def _source_name(bundle: dict[str, Any] | None, default: str) -> str:
+    if bundle and isinstance(bundle.get("source"), str) and bundle["source"].strip():
+        return bundle["source"].strip()
+    return default
+
+
+@dataclass
+class _Marks:
+    """The highest row ids before a path is imported: rows above them are new."""
+
+    trace: int
+    span: int
+
+    @classmethod
+    def take(cls, conn: Connection) -> _Marks:
+        row = conn.exec_driver_sql(
+            "SELECT (SELECT coalesce(max(id), 0) FROM trace), (SELECT coalesce(max(id), 0) FROM span)"
+        ).one()
+        return cls(row[0], row[1])
+
+
+class _FileProblems:
+    """The problems of one file: all counted, the first ones kept."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.kept: list[ImportProblem] = []
+        self.count = 0
+
+    def add(self, line: int | None, reason: str, where: str | None = None) -> None:
+        self.count += 1
+        if len(self.kept) < MAX_PROBLEMS_KEPT:
+            self.kept.append(ImportProblem(self.name, line, reason, where))
+
+
+class _Loader:
+    """Buffers the rows of one path and writes them in batches."""
+
+    def __init__(self, conn: Connection, source: str, run_id: int, result: PathResult, job: _Job) -> None:
+        self.conn = conn
+        self.run_id = run_id
+        self.result = result
+        self.job = job
+        self.source_name = source
+        self.source_id = self._source_id(source)
+        self.traces: list[dict[str, Any]] = []
+        self.spans: list[dict[str, Any]] = []
+        self.feedback: list[dict[str, Any]] = []
+        self.pks: OrderedDict[str, int] = OrderedDict()
+        self.seen_bundle = False
+        upsert = sqlite_insert(_TRACE)
+        self._upsert_traces = upsert.on_conflict_do_update(
+            index_elements=[_TRACE.c.source_id, _TRACE.c.trace_id],
+            set_={c: upsert.excluded[c] for c in _TRACE_RECORD_COLUMNS},
+            where=_TRACE.c.has_record.is_(False),
+        )
+        self._insert_stub = insert(_TRACE).prefix_with("OR IGNORE")
+        self._insert_spans = insert(_SPAN).prefix_with("OR IGNORE")
+        self._insert_feedback = insert(_FEEDBACK).prefix_with("OR IGNORE")
+
+    def _source_id(self, name: str) -> int:
+        found = self.conn.execute(select(_SOURCE.c.id).where(_SOURCE.c.name == name)).scalar()
+        if found is not None:
+            return found
+        return self.conn.execute(
+            insert(_SOURCE).values(name=name, created_ns=now_ns())
+        ).inserted_primary_key[0]
+
+    def forget(self) -> None:
+        """After a rollback: rows buffered or remembered may no longer exist."""
+        self.traces.clear()
+        self.spans.clear()
+        self.feedback.clear()
+        self.pks.clear()
+
+    def read(self, name: str, items: Iterator[Item]) -> None:
+        """Store the records of one file. Its problems join the report only if the file
+        turns out to be a bundle at all; if no line of it is a record, BundleError."""
+        job = self.job
+        problems = _FileProblems(name)
+        records = lines = 0
+        for item in items:
+            lines += 1
+            if lines % 1000 == 0:
+                job.report(f"Reading {name}")
+            if type(item) is Problem:
+                problems.add(item.line, item.reason, item.where)
+                continue
+            warnings: list[str] = []
+            try:
+                self._add(item, name, warnings.append)
+                records += 1
+            except RecordRefused as exc:
+                warnings.append(f"skipped: {exc}")
+            for warning in warnings:
+                problems.add(item.line, warning, item.where)
+        self.flush()
+        if records == 0 and problems.count:
+            first = problems.kept[0]
+            raise BundleError(
+                name, f"not a trace bundle: no line of it is a record ({first.reason})", first.line
+            )
+        if lines == 0:
+            problems.add(None, "the file is empty")
+        for problem in problems.kept:
+            self.result.problem(problem)
+        self.result.problem_count += problems.count - len(problems.kept)
+
+    def _add(self, item: Record, name: str, warn: Callable[[str], None]) -> None:
+        data = item.data
+        kind = data.get("type")
+        if kind == "span":
+            row = span_row(data, warn)
+            row["origin"] = f"{name}:{item.line}" if item.line else name
+            self.spans.append(row)
+            if len(self.spans) >= BATCH:
+                self.flush_spans()
+        elif kind == "trace":
+            self.traces.append(trace_row(data, warn))
+            if len(self.traces) >= BATCH:
+                self.flush_traces()
+        elif kind == "feedback":
+            row = feedback_row(data, self.source_name, warn)
+            row["origin"] = f"{name}:{item.line}" if item.line else name
+            self.feedback.append(row)
+            if len(self.feedback) >= BATCH:
+                self.flush_feedback()
+        elif kind == "bundle":
+            self._bundle(data, warn)
+        elif kind is None:
+            raise RecordRefused("it has no 'type'")
+        else:
+            raise RecordRefused(f"unknown record type '{kind}'")
+
+    def _bundle(self, data: dict[str, Any], warn) -> None:
+        source = _source_name(data, self.source_name)
+        if source != self.source_name:
+            warn(f"a second bundle record names source '{source}'; the bundle's source stays "
+                 f"'{self.source_name}'")
+
+    def flush(self) -> None:
+        self.flush_traces()
+        self.flush_spans()
+        self.flush_feedback()
+
+    def flush_traces(self) -> None:
+        if not self.traces:
+            return
+        rows = self.traces
+        self.traces = []
+        for row in rows:
+            row["source_id"] = self.source_id
+            row["import_id"] = self.run_id
+        changed = self.conn.execute(self._upsert_traces, rows).rowcount
+        self._count(traces=(changed, len(rows)))
+        self._touch(self._pks_of({row["trace_id"] for row in rows}).values())
+
+    def flush_spans(self) -> None:
+        if not self.spans:
+            return
+        rows = self.spans
+        self.spans = []
+        pks = self._pks_of({row["trace_id"] for row in rows}, create=True)
+        for row in rows:
+            row["trace_pk"] = pks[row.pop("trace_id")]
+        added = self.conn.execute(self._insert_spans, rows).rowcount
+        self._count(spans=(added, len(rows)))
+        self._touch(set(pks.values()))
+
+    def flush_feedback(self) -> None:
+        if not self.feedback:
+            return
+        rows = self.feedback
+        self.feedback = []
+        for row in rows:
+            row["source_id"] = self.source_id
+            row["trace_pk"] = None  # attached in _finish, once every trace is in
+        added = self.conn.execute(self._insert_feedback, rows).rowcount
+        self._count(feedback=(added, len(rows)))
+
+    def _count(self, **kinds: tuple[int, int]) -> None:
+        for kind, (added, seen) in kinds.items():
+            setattr(self.result.added, kind, getattr(self.result.added, kind) + added)
+            setattr(self.result.existing, kind, getattr(self.result.existing, kind) + seen - added)
+            setattr(self.job.counts, kind, getattr(self.job.counts, kind) + added)
+
+    def _touch(self, pks: Iterable[int]) -> None:
+        executemany(self.conn, "INSERT OR IGNORE INTO temp._touched (pk) VALUES (?)", [(pk,) for pk in pks])
+
+    def _pks_of(self, trace_ids: set[str], create: bool = False) -> dict[str, int]:
+        """Row ids of this source's traces; with ``create``, a trace known only by its
+        spans gets a row now, filled from its root span when the path is finished."""
+        found: dict[str, int] = {}
+        missing = []
+        for tid in trace_ids:
+            pk = self.pks.get(tid)
+            if pk is None:
+                missing.append(tid)
+            else:
+                found[tid] = pk
+        if missing and create:
+            self.conn.execute(self._insert_stub, [
+                {"source_id": self.source_id, "trace_id": tid, "has_record": False,
+                 "span_count": 0, "error_count": 0, "import_id": self.run_id}
+                for tid in missing
+            ])
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            rows = self.conn.execute(
+                select(_TRACE.c.trace_id, _TRACE.c.id).where(
+                    _TRACE.c.source_id == self.source_id, _TRACE.c.trace_id.in_(chunk)
+                )
+            )
+            for tid, pk in rows:
+                found[tid] = pk
+                self.pks[tid] = pk
+        while len(self.pks) > TRACE_CACHE:
+            self.pks.popitem(last=False)
+        return found
+
+
+def _finish(conn: Connection, marks: _Marks, result: PathResult) -> None:
+    """After every record of a path is in: attach feedback, derive trace fields, check
+    the span trees, and bring the search index up to date."""
+    result.added.traces = conn.execute(
+        text("SELECT count(*) FROM trace WHERE id > :m"), {"m": marks.trace}
+    ).scalar_one()
+    touched = conn.exec_driver_sql("SELECT count(*) FROM temp._touched").scalar_one()
+    result.existing.traces = touched - result.added.traces
+    result.pending_feedback = attach_feedback(conn)
+    derive_trace_fields(conn, "SELECT pk FROM temp._touched")
+    for span_id, parent_id, origin, trace_id in conn.execute(text(
+        "SELECT s.span_id, s.parent_id, s.origin, t.trace_id FROM span s "
+        "JOIN trace t ON t.id = s.trace_pk "
+        "WHERE s.id > :m AND s.parent_id IS NOT NULL AND NOT EXISTS ("
+        "  SELECT 1 FROM span p WHERE p.trace_pk = s.trace_pk AND p.span_id = s.parent_id)"
+    ), {"m": marks.span}):
+        file, _, line = (origin or "").rpartition(":")
+        result.problem(ImportProblem(
+            file or origin, int(line) if line.isdigit() else None,
+            f"span {span_id} of trace {trace_id}: its parent {parent_id} is not in the bundle; "
+            "it is shown at the top of the tree",
+        ))
+    refresh_search(conn, "SELECT pk FROM temp._touched")
+    update_signals(conn, "SELECT pk FROM temp._touched")
+
+
+def attach_feedback(conn: Connection) -> int:
+    """Attach feedback that waited for its trace; return how many still wait.
+
+    A feedback record belongs to the trace with its trace id in its own source; feedback
+    exported apart from its traces (another file name, so another default source) falls
+    back to the one trace with that id in any source, when there is exactly one.
+    """
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE _pending AS SELECT id FROM feedback WHERE trace_pk IS NULL"
+    )
+    conn.exec_driver_sql(
+        "UPDATE feedback SET trace_pk = (SELECT t.id FROM trace t WHERE "
+        "t.source_id = feedback.source_id AND t.trace_id = feedback.trace_id) "
+        "WHERE trace_pk IS NULL"
+    )
+    conn.exec_driver_sql(
+        "UPDATE feedback SET trace_pk = (SELECT min(t.id) FROM trace t "
+        "WHERE t.trace_id = feedback.trace_id HAVING count(*) = 1) WHERE trace_pk IS NULL"
+    )
+    conn.exec_driver_sql(
+        "INSERT OR IGNORE INTO temp._touched (pk) SELECT trace_pk FROM feedback "
+        "WHERE id IN (SELECT id FROM temp._pending) AND trace_pk IS NOT NULL"
+    )
+    conn.exec_driver_sql("DROP TABLE temp._pending")
+    return conn.exec_driver_sql("SELECT count(*) FROM feedback WHERE trace_pk IS NULL").scalar_one()
+
+
+def derive_trace_fields(conn: Connection, pks_sql: str) -> None:
+    """Fill what a trace takes from its spans: counts, times, model; and, for a trace known
+    only by its spans, its name, status, input and output from its root span."""
+    conn.exec_driver_sql(f"""
+        UPDATE trace SET
+          span_count = (SELECT count(*) FROM span s WHERE s.trace_pk = trace.id),
+          error_count = (SELECT count(*) FROM span s
+                         WHERE s.trace_pk = trace.id AND s.status = 'error'),
+          start_ns = coalesce(start_ns,
+                              (SELECT min(s.start_ns) FROM span s WHERE s.trace_pk = trace.id)),
+          end_ns = coalesce(end_ns,
+                            (SELECT max(s.end_ns) FROM span s WHERE s.trace_pk = trace.id)),
+          model = coalesce(model, (SELECT s.model FROM span s WHERE s.trace_pk = trace.id
+                                   AND s.model IS NOT NULL ORDER BY s.start_ns LIMIT 1))
+        WHERE id IN ({pks_sql})
+    """)
+    root = ("(SELECT s.{col} FROM span s WHERE s.trace_pk = trace.id AND s.parent_id IS NULL "
+            "ORDER BY s.start_ns LIMIT 1)")
+    conn.exec_driver_sql(f"""
+        UPDATE trace SET
+          name = {root.format(col='name')},
+          status = {root.format(col='status')},
+          input = {root.format(col='input')},
+          output = {root.format(col='output')}
+        WHERE has_record = 0 AND id IN ({pks_sql})
+    """)

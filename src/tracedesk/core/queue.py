@@ -1,0 +1,331 @@
+"""The failure queue: every trace's priority from its signals, the reasons it is there,
+near-duplicates grouped, and pages of it in order, filtered.
+
+Priorities live in ``queue_entry`` so that a page of the queue is one index scan,
+whatever the size of the database. They are recomputed for the traces whose signals
+change (after an import), for a trace whose review or snooze changes, and for all when
+the weights in the settings change (:func:`ensure_weights`).
+
+A trace's priority combines its negative signals as independent pieces of evidence,
+``1 - Π(1 - weight × confidence)``, lowered by positive feedback,
+``× Π(1 - weight × confidence)``. The reasons list each signal, strongest first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection
+
+from .settings import DEFAULT_WEIGHTS
+from .signals.phrases import content_words
+from .store import executemany
+from .text import loads_or_none, text_of
+
+POSITIVE = frozenset({"positive_feedback"})
+OPEN, REVIEWED, SNOOZED, SKIPPED = "open", "reviewed", "snoozed", "skipped"
+
+
+@dataclass(frozen=True)
+class Reason:
+    signal: str
+    confidence: float
+    detail: str
+    span_id: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"signal": self.signal, "confidence": self.confidence, "detail": self.detail,
+                "span_id": self.span_id}
+
+
+def priority_of(reasons: list[Reason], weights: dict[str, float]) -> float:
+    miss = 1.0
+    keep = 1.0
+    for r in reasons:
+        w = weights.get(r.signal, 0.5) * r.confidence
+        if r.signal in POSITIVE:
+            keep *= 1 - w
+        else:
+            miss *= 1 - w
+    return round((1 - miss) * keep, 6)
+
+
+def question_key(text: str) -> str:
+    """What makes two questions "the same question": their topic words, numbers aside."""
+    words = sorted("#" if w.isdigit() else w for w in content_words(text))
+    basis = " ".join(words) if len(words) >= 2 else " ".join(text.lower().split())
+    return hashlib.blake2b(basis.encode(), digest_size=8).hexdigest()
+
+
+def user_question(raw_input: str | None, limit: int = 300) -> str:
+    """The user's message of a trace, as text (the last user message of a conversation)."""
+    value = loads_or_none(raw_input)
+    if isinstance(value, dict) and isinstance(value.get("messages"), list):
+        users = [m for m in value["messages"] if isinstance(m, dict) and m.get("role") == "user"]
+        if users:
+            value = users[-1].get("content")
+    return " ".join(text_of(value, limit * 2).split())[:limit]
+
+
+def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = None) -> None:
+    """Recompute the queue entries of the traces ``scope`` selects from their signals."""
+    weights = weights or current_weights(conn)
+    reasons: dict[int, list[Reason]] = {}
+    for pk, kind, confidence, detail, span_id in conn.exec_driver_sql(
+        f"SELECT trace_pk, kind, confidence, detail, span_id FROM signal WHERE trace_pk IN ({scope})"
+    ):
+        reasons.setdefault(pk, []).append(Reason(kind, confidence, detail or "", span_id))
+    old_groups = {k for (k,) in conn.exec_driver_sql(
+        f"SELECT DISTINCT group_key FROM queue_entry WHERE trace_pk IN ({scope}) AND group_key IS NOT NULL")}
+    rows = []
+    for pk, raw_input in conn.exec_driver_sql(f"SELECT id, input FROM trace WHERE id IN ({scope})"):
+        mine = sorted(reasons.get(pk, []), key=lambda r: -weights.get(r.signal, 0.5) * r.confidence)
+        priority = priority_of(mine, weights)
+        negative = [r for r in mine if r.signal not in POSITIVE]
+        top = negative[0].signal if negative else None
+        group = f"{top}:{question_key(user_question(raw_input))}" if priority > 0 and top else None
+        rows.append((pk, priority, orjson.dumps([r.as_dict() for r in mine]).decode() if mine else None,
+                     top, group))
+    executemany(
+        conn,
+        "INSERT INTO queue_entry (trace_pk, priority, reasons, top_kind, group_key, group_size, is_head, state) "
+        "VALUES (?, ?, ?, ?, ?, 1, 1, 'open') ON CONFLICT (trace_pk) DO UPDATE SET priority = excluded.priority, "
+        "reasons = excluded.reasons, top_kind = excluded.top_kind, group_key = excluded.group_key",
+        rows,
+    )
+    refresh_states(conn, scope)
+    regroup(conn, old_groups | {r[4] for r in rows if r[4]})
+
+
+def refresh_states(conn: Connection, scope: str) -> None:
+    """Bring the open/reviewed/snoozed/skipped state of the entries in scope up to date."""
+    now = time.time_ns()
+    conn.exec_driver_sql(f"""
+        UPDATE queue_entry SET state = CASE
+            WHEN EXISTS (SELECT 1 FROM review r WHERE r.trace_pk = queue_entry.trace_pk) THEN 'reviewed'
+            WHEN EXISTS (SELECT 1 FROM queue_state s WHERE s.trace_pk = queue_entry.trace_pk
+                         AND (s.until_ns IS NULL OR s.until_ns > {now})) THEN
+                (SELECT s.state FROM queue_state s WHERE s.trace_pk = queue_entry.trace_pk)
+            ELSE 'open' END
+        WHERE trace_pk IN ({scope})
+    """)
+    conn.exec_driver_sql(f"UPDATE queue_entry SET is_head = 0 WHERE state != 'open' AND trace_pk IN ({scope})")
+    conn.exec_driver_sql(
+        f"UPDATE queue_entry SET is_head = 1, group_size = 1 WHERE state = 'open' AND group_key IS NULL "
+        f"AND trace_pk IN ({scope})")
+
+
+def regroup(conn: Connection, keys: set[str]) -> None:
+    """Choose again the head (the open member of highest priority) and count the open
+    members of each group in ``keys``."""
+    keys = sorted(keys)
+    for start in range(0, len(keys), 500):
+        chunk = tuple(keys[start:start + 500])
+        marks = ",".join("?" * len(chunk))
+        # One pass over the groups' open members (ix_queue_group), whatever their size.
+        conn.exec_driver_sql(f"""
+            WITH ranked AS (
+                SELECT trace_pk, count(*) OVER (PARTITION BY group_key) AS size,
+                       row_number() OVER (PARTITION BY group_key ORDER BY priority DESC, trace_pk DESC) AS place
+                FROM queue_entry WHERE group_key IN ({marks}) AND state = 'open')
+            UPDATE queue_entry SET group_size = ranked.size, is_head = (ranked.place = 1)
+            FROM ranked WHERE queue_entry.trace_pk = ranked.trace_pk
+        """, chunk)
+        conn.exec_driver_sql(
+            f"UPDATE queue_entry SET is_head = 0 WHERE group_key IN ({marks}) AND state != 'open' AND is_head",
+            chunk)
+
+
+def current_weights(conn: Connection) -> dict[str, float]:
+    """The weights the stored priorities were computed with."""
+    raw = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'queue_weights'").scalar()
+    return {**DEFAULT_WEIGHTS, **(orjson.loads(raw) if raw else {})}
+
+
+def ensure_weights(conn: Connection, weights: dict[str, float]) -> bool:
+    """Recompute every priority if ``weights`` differ from those used; True if it did."""
+    if current_weights(conn) == {**DEFAULT_WEIGHTS, **weights}:
+        return False
+    conn.exec_driver_sql(
+        "INSERT INTO meta (key, value) VALUES ('queue_weights', ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (orjson.dumps(weights).decode(),),
+    )
+    rescore(conn, "SELECT id FROM trace", weights)
+    return True
+
+
+def set_state(conn: Connection, trace_pk: int, state: str | None, *, until_ns: int | None = None,
+              author: str | None = None) -> None:
+    """Snooze or skip a trace (``state`` None puts it back in the queue)."""
+    if state is None:
+        conn.exec_driver_sql("DELETE FROM queue_state WHERE trace_pk = ?", (trace_pk,))
+    else:
+        if state not in (SNOOZED, SKIPPED):
+            raise ValueError(f"unknown queue state {state!r}")
+        conn.exec_driver_sql(
+            "INSERT INTO queue_state (trace_pk, state, until_ns, author, updated_ns) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (trace_pk) DO UPDATE SET state = excluded.state, until_ns = excluded.until_ns, "
+            "author = excluded.author, updated_ns = excluded.updated_ns",
+            (trace_pk, state, until_ns, author, time.time_ns()),
+        )
+    refresh_trace(conn, trace_pk)
+
+
+def refresh_trace(conn: Connection, trace_pk: int) -> None:
+    """After a review or a snooze of one trace: its state, and its group's head."""
+    refresh_states(conn, str(int(trace_pk)))
+    key = conn.exec_driver_sql("SELECT group_key FROM queue_entry WHERE trace_pk = ?", (trace_pk,)).scalar()
+    if key:
+        regroup(conn, {key})
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What part of the queue to show. Empty fields filter nothing."""
+
+    kinds: tuple[str, ...] = ()
+    source: str | None = None
+    session: str | None = None
+    user: str | None = None
+    model: str | None = None
+    prompt_version: str | None = None
+    since_ns: int | None = None
+    until_ns: int | None = None
+    tag: str | None = None
+    text: str | None = None
+    group_of: int | None = None  # the members of this trace's group
+    include_closed: bool = False  # reviewed, snoozed and skipped traces too
+    include_quiet: bool = False  # traces without any negative signal too
+    expand_groups: bool = False  # every member of a group of near-duplicates, not only its head
+
+    @property
+    def narrowed(self) -> bool:
+        return any((self.kinds, self.source, self.session, self.user, self.model, self.prompt_version,
+                    self.since_ns, self.until_ns, self.tag, self.text, self.group_of))
+
+    def with_(self, **changes: Any) -> QueueFilter:
+        return replace(self, **changes)
+
+
+@dataclass
+class QueueRow:
+    trace_pk: int
+    trace_id: str
+    source: str
+    session_id: str | None
+    user_id: str | None
+    priority: float
+    reasons: list[Reason]
+    group_size: int
+    question: str
+    start_ns: int | None
+    model: str | None
+    prompt_version: str | None
+    state: str
+    status: str | None = None
+    tags: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"trace_id": self.trace_id, "source": self.source, "session_id": self.session_id,
+                "priority": self.priority, "reasons": [r.as_dict() for r in self.reasons],
+                "group_size": self.group_size}
+
+
+def _where(f: QueueFilter) -> tuple[str, list[Any], bool]:
+    """The WHERE clause over ``queue_entry q`` (and ``trace t``), its parameters, and
+    whether it needs the trace table at all (a page without trace filters is a scan of
+    one covering index)."""
+    from .search import fts_query
+
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.group_of is not None:
+        clauses.append("q.group_key = (SELECT group_key FROM queue_entry WHERE trace_pk = ?)")
+        params.append(f.group_of)
+    if not f.narrowed and not f.expand_groups and not f.include_closed:
+        clauses.append("q.is_head = 1")  # one row per group; a head is always open
+    elif not f.include_closed:
+        clauses.append("q.state = 'open'")
+    if not f.include_quiet:
+        clauses.append("q.priority > 0")
+    if f.source is not None:
+        clauses.append("t.source_id = (SELECT id FROM source WHERE name = ?)")
+        params.append(f.source)
+    for column, value in (("t.session_id", f.session), ("t.user_id", f.user), ("t.model", f.model),
+                          ("t.prompt_version", f.prompt_version)):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if f.since_ns is not None:
+        clauses.append("t.start_ns >= ?")
+        params.append(f.since_ns)
+    if f.until_ns is not None:
+        clauses.append("t.start_ns < ?")
+        params.append(f.until_ns)
+    if f.tag:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(t.tags) WHERE json_each.value = ?)")
+        params.append(f.tag)
+    needs_trace = any(c.startswith(("t.", "EXISTS (SELECT 1 FROM json_each(t.")) for c in clauses)
+    if f.kinds:
+        clauses.append(f"q.trace_pk IN (SELECT trace_pk FROM signal WHERE kind IN ({','.join('?' * len(f.kinds))}))")
+        params.extend(f.kinds)
+    if f.text:
+        query = fts_query(f.text)
+        if query is None:
+            clauses.append("0")
+        else:
+            clauses.append("q.trace_pk IN (SELECT rowid FROM trace_fts WHERE trace_fts MATCH ?)")
+            params.append(query)
+    return " AND ".join(clauses) or "1", params, needs_trace
+
+
+def _selection(f: QueueFilter) -> tuple[str, list[Any]]:
+    where, params, needs_trace = _where(f)
+    join = " JOIN trace t ON t.id = q.trace_pk" if needs_trace else ""
+    return f"FROM queue_entry q{join} WHERE {where}", params
+
+
+_ORDER = "ORDER BY q.priority DESC, q.trace_pk DESC"
+
+
+def count(conn: Connection, f: QueueFilter = QueueFilter()) -> int:
+    selection, params = _selection(f)
+    return conn.exec_driver_sql(f"SELECT count(*) {selection}", tuple(params)).scalar_one()
+
+
+def page(conn: Connection, f: QueueFilter = QueueFilter(), offset: int = 0, limit: int = 50) -> list[QueueRow]:
+    """Rows ``offset`` to ``offset + limit`` of the queue, highest priority first."""
+    selection, params = _selection(f)
+    picked = f"SELECT q.trace_pk, q.priority {selection} {_ORDER} LIMIT ? OFFSET ?"
+    return rows_for(conn, [pk for pk, _ in conn.exec_driver_sql(picked, (*params, limit, offset))])
+
+
+def rows_for(conn: Connection, pks: list[int]) -> list[QueueRow]:
+    """The queue rows of these traces, in the order given (for views that hold ids)."""
+    if not pks:
+        return []
+    marks = ",".join("?" * len(pks))
+    found = {}
+    for (pk, tid, source, session, user, priority, reasons, size, raw_input, start, model, version,
+         state, status, tags) in conn.exec_driver_sql(
+        "SELECT q.trace_pk, t.trace_id, s.name, t.session_id, t.user_id, q.priority, q.reasons, "
+        "q.group_size, t.input, t.start_ns, t.model, t.prompt_version, q.state, t.status, t.tags "
+        "FROM queue_entry q JOIN trace t ON t.id = q.trace_pk JOIN source s ON s.id = t.source_id "
+        f"WHERE q.trace_pk IN ({marks})", tuple(pks)
+    ):
+        found[pk] = QueueRow(pk, tid, source, session, user, priority,
+                             [Reason(**r) for r in orjson.loads(reasons)] if reasons else [],
+                             size, user_question(raw_input), start, model, version, state, status,
+                             orjson.loads(tags) if tags else [])
+    return [found[pk] for pk in pks if pk in found]
+
+
+def ids(conn: Connection, f: QueueFilter = QueueFilter()) -> list[int]:
+    """Every trace id of the queue in order (for views that hold ids and fetch rows lazily)."""
+    selection, params = _selection(f)
+    return [r[0] for r in conn.exec_driver_sql(f"SELECT q.trace_pk {selection} {_ORDER}", tuple(params))]

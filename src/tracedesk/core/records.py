@@ -1,0 +1,288 @@
+"""Native bundle records (``docs/bundle-format.md``) checked and turned into table rows.
+
+Every input format is read into these records first, so this is the one place that
+decides what a trace, a span and a feedback record are. A record missing a required
+field is refused; a field of the wrong type is reported, left out of its column, and
+kept as it came among the record's extra fields, so nothing a source sent is dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+
+SPAN_KINDS = frozenset({"llm", "tool", "retrieval", "embedding", "agent", "chain", "guardrail", "other"})
+STATUSES = frozenset({"ok", "error"})
+RECORD_TYPES = frozenset({"bundle", "trace", "span", "feedback"})
+WELL_KNOWN_METADATA = ("model", "prompt_version", "app_version", "environment")
+
+Warn = Callable[[str], None]
+
+
+class RecordRefused(ValueError):
+    """The record cannot be imported (a required field is missing or unusable)."""
+
+
+def dumps(value: Any) -> str | None:
+    if value is None:
+        return None
+    return orjson.dumps(value).decode()
+
+
+def record_id(value: Any, field: str) -> str:
+    """A required id: a string, or a number turned into one."""
+    if isinstance(value, str) and value:
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(int(value)) if float(value).is_integer() else str(value)
+    if value is None or value == "":
+        raise RecordRefused(f"required field '{field}' is missing")
+    raise RecordRefused(f"'{field}' must be a string, not {_type_name(value)}")
+
+
+_RFC3339 = re.compile(
+    r"(\d{4}-\d\d-\d\d)[Tt ](\d\d:\d\d:\d\d)(?:[.,](\d+))?\s*(Z|z|[+-]\d\d:?\d\d)?$"
+)
+
+
+def parse_time(value: Any) -> tuple[int, bool]:
+    """A time as nanoseconds since the epoch, and whether it named its offset.
+
+    Accepts an RFC 3339 string or an integer count of nanoseconds (also as a decimal
+    string, as OTLP writes it). Raises ValueError for anything else.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, True
+    if isinstance(value, float) and value.is_integer():
+        return int(value), True
+    if isinstance(value, str):
+        if value.isdigit():
+            return int(value), True
+        m = _RFC3339.match(value.strip())
+        if m:
+            date, clock, frac, offset = m.groups()
+            has_offset = offset is not None
+            if offset in (None, "Z", "z"):
+                offset = "+00:00"
+            elif ":" not in offset:
+                offset = f"{offset[:3]}:{offset[3:]}"
+            seconds = int(datetime.fromisoformat(f"{date}T{clock}{offset}").timestamp())
+            nanos = int((frac or "0")[:9].ljust(9, "0"))
+            return seconds * 1_000_000_000 + nanos, has_offset
+    raise ValueError(f"not a time: {value!r}")
+
+
+def format_time(ns: int | None) -> str | None:
+    """An RFC 3339 string (UTC, milliseconds) for a stored time."""
+    if ns is None:
+        return None
+    dt = datetime.fromtimestamp(ns / 1e9, tz=UTC)
+    return dt.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "an object", list: "an array", str: "a string", bool: "true/false"}.get(
+        type(value), "a number" if isinstance(value, int | float) else type(value).__name__
+    )
+
+
+class _Fields:
+    """Reads the fields of one record, warning about (and setting aside) bad values."""
+
+    def __init__(self, rec: dict[str, Any], what: str, warn: Warn, known: frozenset[str]) -> None:
+        self.rec = rec
+        self.what = what
+        self.warn = warn
+        self.extra: dict[str, Any] = {k: v for k, v in rec.items() if k not in known}
+
+    def _bad(self, field: str, expected: str) -> None:
+        value = self.rec[field]
+        got = repr(value) if isinstance(value, str) and len(value) < 40 else _type_name(value)
+        self.warn(f"{self.what}: '{field}' should be {expected}, not {got}; kept as it came")
+        self.extra[field] = value
+
+    def str(self, field: str) -> str | None:
+        value = self.rec.get(field)
+        if value is None or isinstance(value, str):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+        self._bad(field, "a string")
+        return None
+
+    def choice(self, field: str, allowed: frozenset[str], default: str | None = None) -> str | None:
+        value = self.rec.get(field)
+        if value is None:
+            return default
+        if isinstance(value, str) and value.lower() in allowed:
+            return value.lower()
+        self._bad(field, "one of " + ", ".join(sorted(allowed)))
+        return default
+
+    def time(self, field: str) -> int | None:
+        value = self.rec.get(field)
+        if value is None:
+            return None
+        try:
+            ns, has_offset = parse_time(value)
+        except ValueError:
+            self._bad(field, "an RFC 3339 time or integer nanoseconds")
+            return None
+        if not has_offset:
+            self.warn(f"{self.what}: '{field}' has no UTC offset; read as UTC")
+        return ns
+
+    def number(self, field: str) -> float | None:
+        value = self.rec.get(field)
+        if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+            return value
+        self._bad(field, "a number")
+        return None
+
+    def obj(self, field: str) -> dict[str, Any] | None:
+        value = self.rec.get(field)
+        if value is None or isinstance(value, dict):
+            return value
+        self._bad(field, "an object")
+        return None
+
+
+TRACE_FIELDS = frozenset(
+    {"type", "trace_id", "session_id", "user_id", "name", "start_time", "end_time", "status",
+     "input", "output", "metadata", "tags"}
+)
+SPAN_FIELDS = frozenset(
+    {"type", "trace_id", "span_id", "parent_id", "name", "kind", "start_time", "end_time",
+     "status", "error", "input", "output", "model", "usage", "cost_usd", "attributes"}
+)
+FEEDBACK_FIELDS = frozenset(
+    {"type", "trace_id", "span_id", "kind", "value", "scale", "comment", "correction", "source",
+     "author", "time"}
+)
+
+
+def trace_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
+    """The columns of a trace record (without ``source_id``)."""
+    trace_id = record_id(rec.get("trace_id"), "trace_id")
+    f = _Fields(rec, f"trace {trace_id}", warn, TRACE_FIELDS)
+    metadata = f.obj("metadata") or {}
+    tags = rec.get("tags")
+    if tags is not None and not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
+        f._bad("tags", "an array of strings")
+        tags = None
+    row = {
+        "trace_id": trace_id,
+        "has_record": True,
+        "session_id": f.str("session_id"),
+        "user_id": f.str("user_id"),
+        "name": f.str("name"),
+        "start_ns": f.time("start_time"),
+        "end_ns": f.time("end_time"),
+        "status": f.choice("status", STATUSES),
+        "input": dumps(rec.get("input")),
+        "output": dumps(rec.get("output")),
+        "tags": dumps(tags) if tags else None,
+    }
+    # Fields the format does not name, and values set aside, join the metadata: under
+    # their own name, or "record.<name>" where the metadata already has that key.
+    for key, value in f.extra.items():
+        metadata.setdefault(key if key not in metadata else f"record.{key}", value)
+    row["metadata"] = dumps(metadata) if metadata else None
+    for key in WELL_KNOWN_METADATA:
+        row[key] = str(metadata[key]) if metadata.get(key) is not None else None
+    return row
+
+
+def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
+    """The columns of a span record (``trace_id`` stands in for ``trace_pk``)."""
+    trace_id = record_id(rec.get("trace_id"), "trace_id")
+    span_id = record_id(rec.get("span_id"), "span_id")
+    f = _Fields(rec, f"span {span_id}", warn, SPAN_FIELDS)
+    parent = rec.get("parent_id")
+    parent_id = None if parent in (None, "") else record_id(parent, "parent_id")
+    if parent_id == span_id:
+        warn(f"span {span_id}: it names itself as its parent; shown as a root")
+        f.extra["parent_id"] = parent_id
+        parent_id = None
+    usage = f.obj("usage") or {}
+    error = rec.get("error")
+    if error is not None and not isinstance(error, dict):
+        error = {"message": error if isinstance(error, str) else dumps(error)}
+    attributes = dict(f.obj("attributes") or {})
+    tokens = {}
+    for key in ("input_tokens", "output_tokens"):
+        value = usage.get(key)
+        if value is not None and not (isinstance(value, int) and not isinstance(value, bool)):
+            warn(f"span {span_id}: 'usage.{key}' should be a whole number; kept as it came")
+            value = None
+        tokens[key] = value
+    if usage and set(usage) - {"input_tokens", "output_tokens"}:
+        attributes.setdefault("usage", usage)
+    row = {
+        "trace_id": trace_id,
+        "span_id": span_id,
+        "parent_id": parent_id,
+        "name": f.str("name"),
+        "kind": f.choice("kind", SPAN_KINDS, default="other"),
+        "start_ns": f.time("start_time"),
+        "end_ns": f.time("end_time"),
+        "status": f.choice("status", STATUSES) or ("error" if error else None),
+        "error": dumps(error),
+        "input": dumps(rec.get("input")),
+        "output": dumps(rec.get("output")),
+        "model": f.str("model"),
+        "input_tokens": tokens["input_tokens"],
+        "output_tokens": tokens["output_tokens"],
+        "cost_usd": f.number("cost_usd"),
+    }
+    for key, value in f.extra.items():
+        attributes.setdefault(key if key not in attributes else f"record.{key}", value)
+    row["attributes"] = dumps(attributes) if attributes else None
+    return row
+
+
+def feedback_row(rec: dict[str, Any], source: str, warn: Warn) -> dict[str, Any]:
+    """The columns of a feedback record (``trace_id`` stands in for ``trace_pk``).
+
+    Feedback is identified by its content: the same record imported again is the same
+    feedback, so its hash covers the whole record and the source it belongs to.
+    """
+    trace_id = record_id(rec.get("trace_id"), "trace_id")
+    kind = rec.get("kind")
+    if not isinstance(kind, str) or not kind:
+        raise RecordRefused("required field 'kind' is missing")
+    f = _Fields(rec, f"feedback on trace {trace_id}", warn, FEEDBACK_FIELDS)
+    value = rec.get("value")
+    if value is not None and not isinstance(value, str | int | float | bool):
+        f._bad("value", "a number, string or true/false")
+        value = None
+    scale = rec.get("scale")
+    scale_min = scale_max = None
+    if scale is not None:
+        if (isinstance(scale, list) and len(scale) == 2
+                and all(isinstance(x, int | float) and not isinstance(x, bool) for x in scale)):
+            scale_min, scale_max = scale
+        else:
+            f._bad("scale", "[min, max]")
+    span = rec.get("span_id")
+    content = orjson.dumps({"source": source, **rec}, option=orjson.OPT_SORT_KEYS)
+    return {
+        "content_hash": hashlib.sha256(content).hexdigest(),
+        "trace_id": trace_id,
+        "span_id": None if span in (None, "") else record_id(span, "span_id"),
+        "kind": kind.lower(),
+        "value": dumps(value),
+        "scale_min": scale_min,
+        "scale_max": scale_max,
+        "comment": f.str("comment"),
+        "correction": dumps(rec.get("correction")),
+        "feedback_source": f.str("source"),
+        "author": f.str("author"),
+        "time_ns": f.time("time"),
+        "extra": dumps(f.extra) if f.extra else None,
+    }

@@ -1,0 +1,98 @@
+"""Full-text search over traces.
+
+The index (``trace_fts``, SQLite FTS5) holds one document per trace: its name, the
+user's input, the final output, feedback comments, and for each span its name, its
+error and the start of its output. LLM inputs are left out on purpose: each repeats the
+whole conversation so far, so indexing them would store the same text many times over
+and make the import several times slower, while the same words are already found
+through the trace input and the outputs of earlier steps.
+
+The index is brought up to date inside the import's transaction, for the traces the
+import touched, so search never lags behind what the database holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Connection
+
+from .store import executemany
+from .text import text_of_json
+
+TRACE_TEXT_LIMIT = 8000  # characters of a trace's own input and output
+SPAN_TEXT_LIMIT = 300  # characters of each span's output
+CHUNK = 500
+
+
+def _document(trace: tuple, spans: list[tuple], comments: list[str]) -> str:
+    name, input_, output = trace
+    parts = [name or "", text_of_json(input_, TRACE_TEXT_LIMIT), text_of_json(output, TRACE_TEXT_LIMIT)]
+    for span_name, kind, error, span_output in spans:
+        parts.append(span_name or "")
+        if error:
+            parts.append(text_of_json(error, SPAN_TEXT_LIMIT))
+        if kind != "llm" or span_output is not None:
+            parts.append(text_of_json(span_output, SPAN_TEXT_LIMIT))
+    parts.extend(comments)
+    return " ".join(p for p in parts if p)
+
+
+def refresh_search(conn: Connection, pks_sql: str) -> None:
+    """Rebuild the search documents of the traces whose ids ``pks_sql`` selects."""
+    pks = [row[0] for row in conn.exec_driver_sql(pks_sql)]
+    for start in range(0, len(pks), CHUNK):
+        chunk = pks[start:start + CHUNK]
+        marks = ",".join("?" * len(chunk))
+        traces = {
+            row[0]: row[1:]
+            for row in conn.exec_driver_sql(
+                f"SELECT id, name, input, output FROM trace WHERE id IN ({marks})", tuple(chunk)
+            )
+        }
+        spans: dict[int, list[tuple]] = {pk: [] for pk in chunk}
+        for row in conn.exec_driver_sql(
+            f"SELECT trace_pk, name, kind, error, output FROM span WHERE trace_pk IN ({marks}) "
+            "ORDER BY trace_pk, start_ns", tuple(chunk)
+        ):
+            spans[row[0]].append(row[1:])
+        comments: dict[int, list[str]] = {pk: [] for pk in chunk}
+        for pk, comment in conn.exec_driver_sql(
+            f"SELECT trace_pk, comment FROM feedback WHERE trace_pk IN ({marks}) "
+            "AND comment IS NOT NULL", tuple(chunk)
+        ):
+            comments[pk].append(comment)
+        conn.exec_driver_sql(f"DELETE FROM trace_fts WHERE rowid IN ({marks})", tuple(chunk))
+        executemany(
+            conn,
+            "INSERT INTO trace_fts (rowid, body) VALUES (?, ?)",
+            [(pk, _document(traces[pk], spans[pk], comments[pk])) for pk in chunk if pk in traces],
+        )
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(words: str) -> str | None:
+    """An FTS5 query for what a person typed: every word must appear (as a prefix for
+    the last one, so results come while typing); quotes keep a phrase together.
+    Never passes FTS5 syntax through, so any input is a valid query."""
+    phrases = re.findall(r'"([^"]+)"', words)
+    rest = re.sub(r'"[^"]*"?', " ", words)
+    terms = [f'"{" ".join(_TOKEN.findall(p))}"' for p in phrases if _TOKEN.findall(p)]
+    tokens = _TOKEN.findall(rest)
+    terms += [f'"{t}"' for t in tokens[:-1]]
+    if tokens:
+        terms.append(f'"{tokens[-1]}"*')
+    return " AND ".join(terms) or None
+
+
+def search_trace_ids(conn: Connection, words: str, limit: int | None = None) -> list[int]:
+    """Row ids of the traces matching ``words``, best match first."""
+    query = fts_query(words)
+    if query is None:
+        return []
+    sql = "SELECT rowid FROM trace_fts WHERE trace_fts MATCH ? ORDER BY rank"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [row[0] for row in conn.exec_driver_sql(sql, (query,))]

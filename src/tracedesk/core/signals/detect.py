@@ -1,0 +1,52 @@
+"""Running the detectors over a set of traces and storing what they find."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+from .. import queue
+from ..store import executemany
+from .conversation import conversation_signals
+from .explicit import explicit_signals
+from .found import Found
+from .steps import step_signals
+
+NEGATIVE_KINDS = (
+    # explicit: from feedback and imported scores
+    "thumbs_down", "low_rating", "correction", "negative_comment", "failed_eval",
+    # implicit: detected
+    "rephrase", "escalation", "frustration", "abandonment", "error_swallowed",
+    "empty_retrieval", "loop", "outlier",
+)
+POSITIVE_KINDS = ("positive_feedback",)
+SIGNAL_KINDS = NEGATIVE_KINDS + POSITIVE_KINDS
+DETECTOR_VERSION = "tracedesk-signals/1"
+
+
+def update_signals(conn: Connection, pks_sql: str) -> int:
+    """Recompute the signals (and queue entries) of the traces ``pks_sql`` selects and of
+    the other turns of their sessions, whose signals a new turn can change. Return the
+    number of traces recomputed."""
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _scope (pk INTEGER PRIMARY KEY)")
+    conn.exec_driver_sql("DELETE FROM temp._scope")
+    conn.exec_driver_sql(f"INSERT OR IGNORE INTO temp._scope (pk) {pks_sql}")
+    conn.exec_driver_sql(
+        "INSERT OR IGNORE INTO temp._scope (pk) SELECT other.id FROM trace t "
+        "JOIN trace other ON other.session_id = t.session_id AND other.source_id = t.source_id "
+        "WHERE t.id IN (SELECT pk FROM temp._scope) AND t.session_id IS NOT NULL"
+    )
+    scope = "SELECT pk FROM temp._scope"
+    found: list[Found] = []
+    found += explicit_signals(conn, scope)
+    found += conversation_signals(conn, scope)
+    found += step_signals(conn, scope)
+    conn.exec_driver_sql(f"DELETE FROM signal WHERE trace_pk IN ({scope})")
+    executemany(
+        conn,
+        "INSERT INTO signal (trace_pk, span_id, kind, confidence, detail, evidence, feedback_id, detector) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [f.row(DETECTOR_VERSION) for f in found],
+    )
+    count = conn.exec_driver_sql("SELECT count(*) FROM temp._scope").scalar_one()
+    queue.rescore(conn, scope)
+    return count

@@ -1,0 +1,122 @@
+"""What users write when an answer failed them: patterns for escalation, frustration,
+rephrasing and closing a conversation, and a word-level similarity of two questions.
+
+Patterns are matched against the user's own message (the trace input), lower-cased.
+They are deliberately specific: "is this safe for human consumption?" and "what is the
+address of human resources?" are not requests for a human.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PERSON = (
+    r"(?:a |an |some |one |your )?(?:real |actual |live |human |another |other )?"
+    r"(?:person|human(?: being| agent)?|agent|representative|rep|operator|manager|supervisor|"
+    r"someone|somebody|staff|employee|support staff|customer (?:service|support)(?: rep(?:resentative)?)?)"
+)
+ESCALATION = re.compile(
+    r"\b(?:"
+    rf"(?:talk|speak|chat|connect me|get me through|put me through)(?: to| with)? {_PERSON}\b"
+    rf"|(?:get|give|find|bring|need|want|request|call) (?:me )?{_PERSON}\b(?! (?:consumption|resources|rights|error))"
+    r"|transfer (?:me|this)"
+    r"|escalate (?:this|my|it)"
+    rf"|(?:is there|are there|can i get|could i get|can i have) {_PERSON}\b(?! (?:consumption|resources))"
+    r"|human (?:agent|support|help|please)"
+    r"|(?:stop|enough)[^.?!]{0,30}\bbot\b"
+    r"|not (?:a|this) (?:bot|robot|machine)"
+    r")",
+)
+NOT_ESCALATION = re.compile(r"human (?:consumption|resources|rights|error|body|skin|use)|for humans|human-\w")
+
+FRUSTRATION = re.compile(
+    r"\b(?:"
+    r"(?:that|this|it)(?:'s| is| was)? (?:not|n't) what i (?:asked|meant|said|wanted)"
+    r"|(?:that|this|it|your answer)(?:'s| is| was) (?:wrong|incorrect|not right|not true|useless|unhelpful|nonsense)"
+    r"|(?:you're|you are|you) (?:not|n't) (?:listening|reading|understanding|helping|getting it)"
+    r"|(?:are|r) you (?:even )?(?:listening|reading|serious|kidding)"
+    r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)"
+    r"|(?:read|answer) (?:my|the) (?:question|message)"
+    r"|(?:didn't|did not|doesn't|does not|don't|do not) (?:answer|help|make sense|address)"
+    r"|not (?:helpful|what i need)|no help at all|waste of (?:my )?time|useless|ridiculous|frustrat"
+    r"|wrong (?:answer|order|item|information|again)|still (?:wrong|not|no)"
+    r"|you (?:keep|kept) (?:saying|telling|asking|repeating)"
+    r"|(?:i said|i asked)[^.?!]{0,40}\bnot\b"
+    r")",
+)
+
+REPHRASE_CUES = re.compile(
+    r"\b(?:i mean|i meant|in other words|let me (?:rephrase|try again|put it)|to be clear|again[,:]? "
+    r"|once more|what i'm asking|what i am asking|my question (?:is|was)"
+    r"|i asked (?:about|for|how|if|whether|when|where|why|what))"
+)
+NEW_QUESTION_CUES = re.compile(
+    r"^(?:and|also|ok(?:ay)?|great|thanks?|thank you|perfect|cool|nice|one more|another question|"
+    r"what about|how about|besides|separately|by the way|btw)\b"
+)
+CLOSING = re.compile(
+    r"^(?:(?:ok(?:ay)?|great|perfect|cool|awesome|super|got it|alright|all good|nice)[,.! ]*)*"
+    r"(?:thanks?|thank you|thx|cheers|that'?s all|that is all|that'?s it|bye|goodbye|have a nice day|"
+    r"that helps|that helped|solved|works now|all set)\b"
+)
+ANSWER_ADMITS_FAILURE = re.compile(
+    r"\b(?:unable|can(?:no|')t|could(?:n't| not)|failed|error|problem|issue|"
+    r"not (?:able|possible|available|find|sure)|try again|later|don'?t (?:know|have)|no information|"
+    r"unavailable|temporarily)\b"
+)
+ANSWER_ASKS_BACK = re.compile(
+    r"(?:\?\s*$|\b(?:could|can|would) you (?:please )?(?:provide|share|tell|send|give|confirm|clarify)"
+    r"|please (?:provide|share|send|confirm|clarify))"
+)
+
+_WORD = re.compile(r"[a-z0-9]+")
+STOPWORDS = frozenset((
+    "a", "an", "the", "i", "me", "my", "mine", "we", "our", "you", "your", "it", "its", "this",
+    "that", "these", "those", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did",
+    "have", "has", "had", "can", "could", "would", "should", "will", "shall", "may", "might",
+    "must", "to", "of", "in", "on", "at", "for", "from", "with", "by", "about", "as", "into",
+    "over", "under", "again", "please", "just", "so", "and", "or", "but", "if", "then", "than",
+    "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "not",
+    "no", "yes", "hi", "hello", "hey", "thanks", "thank", "ok", "okay", "also", "any", "some",
+    "still", "get", "got", "need", "want", "like", "know", "tell", "let", "make", "one",
+))
+
+
+# Words customers use for the same thing, mapped to one of them (after stemming), so
+# that "where is my parcel?" asks the same as "where is my order?".
+SYNONYMS = {
+    "package": "order", "parcel": "order", "shipment": "order", "purchase": "order",
+    "money": "refund", "reimburse": "refund", "reimbursement": "refund", "repay": "refund",
+    "restock": "stock", "available": "stock", "availability": "stock",
+    "login": "log", "signin": "log", "logon": "log",
+    "coupon": "code", "promo": "code", "voucher": "code",
+    "modify": "change", "update": "change", "edit": "change", "alter": "change",
+    "repair": "fix", "broke": "broken", "break": "broken",
+    "deliver": "arrive", "delivery": "arrive", "arriv": "arrive",
+    "pwd": "password", "passcode": "password",
+}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    return SYNONYMS.get(word, word)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of a message that carry its topic, lightly stemmed, synonyms merged;
+    numbers kept."""
+    return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """How much two messages share their words, 0 to 1: the mean of the share of the
+    shorter one found in the longer (overlap coefficient) and the share of both in common
+    (Dice), so that a short question that only repeats a product name scores lower than
+    one that asks the same thing."""
+    if not a or not b:
+        return 0.0
+    common = len(a & b)
+    return (common / min(len(a), len(b)) + 2 * common / (len(a) + len(b))) / 2

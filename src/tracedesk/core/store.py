@@ -1,0 +1,275 @@
+"""Opening a review database: one SQLite file.
+
+- WAL mode, foreign keys on and a busy timeout, so the window and a command line can use
+  one file at once.
+- ``PRAGMA application_id`` marks the file as ours, ``PRAGMA user_version`` holds the
+  schema version. A new file gets the current schema; an older one is migrated in place
+  after a backup copy is written beside it; a newer one, a file that is not a review
+  database, or a corrupt one is refused with a clear message and left untouched.
+- Writes go through :meth:`Store.write`, one ``BEGIN IMMEDIATE`` transaction that commits
+  on success and rolls back on any exception (including a cancelled import).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.pool import NullPool
+from sqlmodel import SQLModel
+
+from . import models
+from .errors import DatabaseError
+
+APPLICATION_ID = 0x54524344  # "TRCD"
+SCHEMA_VERSION = 2
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One numbered step: brings a database from ``version - 1`` to ``version``."""
+
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _v2_queue(conn: Connection) -> None:
+    """Version 2: the failure queue (queue_entry, meta), filled from every trace's signals."""
+    from .signals import update_signals
+
+    models.QueueEntry.__table__.create(conn)
+    models.Meta.__table__.create(conn)
+    update_signals(conn, "SELECT id FROM trace")
+
+
+# Steps from older schema versions to the current one, in order. Version 1 is the first
+# released schema: a new database is created at SCHEMA_VERSION directly from the models.
+MIGRATIONS: list[Migration] = [
+    Migration(2, "failure queue", _v2_queue),
+]
+
+
+def executemany(conn: Connection, sql: str, rows: list) -> None:
+    """Run ``sql`` once per row (nothing at all for no rows: an empty list would otherwise
+    run it once without parameters)."""
+    if rows:
+        conn.exec_driver_sql(sql, rows)
+
+
+def default_db_path() -> Path:
+    """The database used when neither ``--db`` nor ``TRACEDESK_DB`` names one."""
+    env = os.environ.get("TRACEDESK_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("tracedesk", appauthor=False) / "review.sqlite"
+
+
+def now_ns() -> int:
+    return time.time_ns()
+
+
+class Store:
+    """An open review database."""
+
+    def __init__(self, path: Path, engine: Engine, read_only: bool = False) -> None:
+        self.path = path
+        self.engine = engine
+        self.read_only = read_only
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection for reading; it sees one consistent snapshot of the file."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.exec_driver_sql("ROLLBACK")
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction: committed when the block ends, rolled back on an exception."""
+        if self.read_only:
+            raise DatabaseError(f"{self.path} is open read-only: nothing can be changed in it.")
+        with self.engine.connect() as conn:
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:  # pragma: no cover - needs a second writer
+                raise DatabaseError(
+                    f"{self.path} is busy: another program is writing to it. Try again when "
+                    "it has finished."
+                ) from exc
+            try:
+                yield conn
+            except BaseException:
+                conn.exec_driver_sql("ROLLBACK")
+                raise
+            conn.exec_driver_sql("COMMIT")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+            check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+    else:
+        conn = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def _make_engine(path: Path, read_only: bool) -> Engine:
+    # Transactions are begun explicitly (see Store.read/write): the driver's own implicit
+    # BEGIN is turned off with isolation_level=None. NullPool: a connection per use, so a
+    # worker thread never shares one with the GUI thread.
+    return create_engine("sqlite://", creator=lambda: _connect(path, read_only), poolclass=NullPool)
+
+
+def _inspect_file(path: Path) -> tuple[int, int] | None:
+    """Return (application_id, user_version) of an existing database file, or None if the
+    file is empty. Raise DatabaseError if it is not an SQLite file or is unreadable."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise DatabaseError(f"{path}: cannot be read ({exc.strerror}).") from exc
+    if not head:
+        return None
+    if not head.startswith(SQLITE_MAGIC):
+        raise DatabaseError(
+            f"{path} is not a Tracedesk review database (it is not an SQLite file). "
+            "Choose another file, or a new file name to start a new database."
+        )
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"{path} cannot be opened: the file is damaged ({exc}). It was left as it is; "
+            "restore it from a backup or open another file."
+        ) from exc
+    if app_id == 0 and tables == 0:
+        return None  # an empty SQLite file: make it a review database
+    if app_id != APPLICATION_ID:
+        raise DatabaseError(
+            f"{path} is an SQLite database, but not a Tracedesk review database. It was left "
+            "as it is; choose another file."
+        )
+    return app_id, version
+
+
+def open_store(path: Path | str | None = None, *, read_only: bool = False) -> Store:
+    """Open (creating or migrating as needed) the review database at ``path``."""
+    path = Path(path).expanduser() if path is not None else default_db_path()
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder; give the path of a database file.")
+    found = _inspect_file(path) if path.exists() else None
+    if found is None:
+        if read_only:
+            raise DatabaseError(f"{path} does not exist, so it cannot be opened read-only.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store = Store(path, _make_engine(path, read_only=False))
+        _create_schema(store)
+        return store
+    _, version = found
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path} was written by a newer version of Tracedesk (schema {version}; this one "
+            f"reads up to {SCHEMA_VERSION}). Update Tracedesk to open it; the file was left as it is."
+        )
+    if read_only or not os.access(path, os.W_OK):
+        if version < SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{path} has an older schema ({version}) and is read-only, so it cannot be "
+                "upgraded. Copy it somewhere writable and open the copy."
+            )
+        return Store(path, _make_engine(path, read_only=True), read_only=True)
+    backup_path = backup(path, suffix=f"before-v{SCHEMA_VERSION}") if version < SCHEMA_VERSION else None
+    store = Store(path, _make_engine(path, read_only=False))
+    if backup_path is not None:
+        try:
+            migrate(store, version, MIGRATIONS)
+        except Exception as exc:
+            store.close()
+            raise DatabaseError(
+                f"{path} could not be upgraded from schema {version}: {exc}. The file was "
+                f"left as it was; a copy is at {backup_path}."
+            ) from exc
+    return store
+
+
+def _create_schema(store: Store) -> None:
+    with store.write() as conn:
+        SQLModel.metadata.create_all(conn)
+        conn.exec_driver_sql(models.FTS_DDL)
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def migrate(store: Store, from_version: int, steps: list[Migration], to_version: int = SCHEMA_VERSION) -> None:
+    """Apply the steps from ``from_version`` up to ``to_version`` in order, all in one
+    transaction: a failing or missing step leaves the file as it was."""
+    version = from_version
+    with store.write() as conn:
+        for step in sorted(steps, key=lambda s: s.version):
+            if version < step.version <= to_version:
+                if step.version != version + 1:
+                    break
+                step.apply(conn)
+                version = step.version
+                conn.exec_driver_sql(f"PRAGMA user_version = {version}")
+        if version != to_version:
+            raise RuntimeError(f"there is no upgrade from schema {version} to {version + 1}")
+
+
+def backup(path: Path, suffix: str) -> Path:
+    """Write a consistent copy of the database at ``path`` beside it; return its path."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.stem}.{suffix}.{stamp}{path.suffix}")
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def schema_version(store: Store) -> int:
+    with store.read() as conn:
+        return conn.execute(text("PRAGMA user_version")).scalar_one()

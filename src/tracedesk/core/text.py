@@ -1,0 +1,47 @@
+"""Plain text out of imported JSON values: for search, previews and detectors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+# Keys whose values are structure, not something a person wrote or read.
+_STRUCTURAL_KEYS = frozenset(
+    {"role", "type", "id", "tool_call_id", "mime_type", "finish_reason", "score", "index"}
+)
+
+
+def loads_or_none(raw: str | bytes | None) -> Any:
+    """The JSON value stored in a column, or None where there is none."""
+    if raw is None:
+        return None
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return raw
+
+
+def text_of(value: Any, limit: int = 2000) -> str:
+    """The strings inside a JSON value, joined by spaces, at most ``limit`` characters."""
+    parts: list[str] = []
+    size = 0
+    stack = [value]
+    while stack and size < limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            if item:
+                parts.append(item)
+                size += len(item) + 1
+        elif isinstance(item, dict):
+            stack.extend(v for k, v in reversed(item.items()) if k not in _STRUCTURAL_KEYS)
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return " ".join(parts)[:limit]
+
+
+def text_of_json(raw: str | bytes | None, limit: int = 2000) -> str:
+    """Like :func:`text_of`, for a value still in its stored JSON form."""
+    if raw is None:
+        return ""
+    return text_of(loads_or_none(raw), limit)

@@ -1,0 +1,210 @@
+"""Reading traces back: find one by its id, its spans as a tree, the database's counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+
+from .errors import UserError
+from .records import format_time
+from .text import loads_or_none
+
+
+class TraceNotFound(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class TraceRef:
+    pk: int
+    source: str
+    trace_id: str
+
+
+def find_trace(conn: Connection, ref: str) -> TraceRef:
+    """The trace a person means by ``ref``: a trace id, or ``SOURCE:TRACE_ID`` where two
+    sources share an id (trace ids may contain colons themselves, so both readings are
+    tried)."""
+    candidates = list(conn.exec_driver_sql(
+        "SELECT t.id, s.name, t.trace_id FROM trace t JOIN source s ON s.id = t.source_id "
+        "WHERE t.trace_id = ?", (ref,)))
+    if not candidates and ":" in ref:
+        for i in [i for i, ch in enumerate(ref) if ch == ":"]:
+            source, trace_id = ref[:i], ref[i + 1:]
+            candidates = list(conn.exec_driver_sql(
+                "SELECT t.id, s.name, t.trace_id FROM trace t JOIN source s ON s.id = t.source_id "
+                "WHERE s.name = ? AND t.trace_id = ?", (source, trace_id)))
+            if candidates:
+                break
+    if not candidates:
+        raise TraceNotFound(f"no trace '{ref}' in this database (see 'tracedesk queue' for the ids)")
+    if len(candidates) > 1:
+        options = ", ".join(f"{source}:{tid}" for _, source, tid in candidates)
+        raise TraceNotFound(f"'{ref}' names a trace in several sources; say which: {options}")
+    return TraceRef(*candidates[0])
+
+
+SPAN_COLUMNS = (
+    "span_id", "parent_id", "name", "kind", "start_ns", "end_ns", "status", "error", "input",
+    "output", "model", "input_tokens", "output_tokens", "cost_usd", "attributes", "origin",
+)
+
+
+def span_rows(conn: Connection, trace_pk: int) -> list[dict[str, Any]]:
+    """The spans of a trace in time order, as stored (JSON columns still text)."""
+    cols = ", ".join(SPAN_COLUMNS)
+    return [
+        dict(zip(SPAN_COLUMNS, row, strict=True))
+        for row in conn.exec_driver_sql(
+            f"SELECT {cols} FROM span WHERE trace_pk = ? ORDER BY start_ns, id", (trace_pk,)
+        )
+    ]
+
+
+def build_tree(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Nest spans under their parents (each gets ``children``); return the roots.
+
+    A span whose parent is missing becomes a root; a cycle of parents is broken at its
+    earliest span, which becomes a root. Every span is shown exactly once, whatever the
+    data says.
+    """
+    by_id = {s["span_id"]: s for s in spans}
+    cut = _cycle_breaks(spans, by_id)
+    for s in spans:
+        s["children"] = []
+    roots = []
+    for s in spans:
+        parent = by_id.get(s["parent_id"]) if s["parent_id"] else None
+        if parent is None or s["span_id"] in cut:
+            roots.append(s)
+        else:
+            parent["children"].append(s)
+    return roots
+
+
+def _cycle_breaks(spans: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> set[str]:
+    """The span ids whose parent link must be ignored so that no cycle remains."""
+    visiting, done = 1, 2
+    state: dict[str, int] = {}
+    cut: set[str] = set()
+    for span in spans:
+        path = []
+        current = span
+        while current is not None and current["span_id"] not in state:
+            state[current["span_id"]] = visiting
+            path.append(current)
+            current = by_id.get(current["parent_id"]) if current["parent_id"] else None
+        if current is not None and state[current["span_id"]] == visiting:
+            cycle = path[path.index(current):]
+            first = min(cycle, key=lambda s: (s["start_ns"] is None, s["start_ns"] or 0))
+            cut.add(first["span_id"])
+        for member in path:
+            state[member["span_id"]] = done
+    return cut
+
+
+def _span_json(span: dict[str, Any]) -> dict[str, Any]:
+    out = {
+        "span_id": span["span_id"],
+        "parent_id": span["parent_id"],
+        "name": span["name"],
+        "kind": span["kind"],
+        "start_time": format_time(span["start_ns"]),
+        "end_time": format_time(span["end_ns"]),
+        "duration_ms": _duration_ms(span["start_ns"], span["end_ns"]),
+        "status": span["status"],
+        "error": loads_or_none(span["error"]),
+        "model": span["model"],
+        "usage": {"input_tokens": span["input_tokens"], "output_tokens": span["output_tokens"]},
+        "cost_usd": span["cost_usd"],
+        "input": loads_or_none(span["input"]),
+        "output": loads_or_none(span["output"]),
+        "attributes": loads_or_none(span["attributes"]) or {},
+        "children": [_span_json(c) for c in span["children"]],
+    }
+    return out
+
+
+def _duration_ms(start: int | None, end: int | None) -> float | None:
+    if start is None or end is None:
+        return None
+    return round((end - start) / 1e6, 3)
+
+
+def feedback_of(conn: Connection, trace_pk: int) -> list[dict[str, Any]]:
+    rows = conn.exec_driver_sql(
+        "SELECT span_id, kind, value, scale_min, scale_max, comment, correction, "
+        "feedback_source, author, time_ns, extra FROM feedback WHERE trace_pk = ? ORDER BY time_ns, id",
+        (trace_pk,),
+    )
+    out = []
+    for span_id, kind, value, smin, smax, comment, correction, source, author, time_ns, extra in rows:
+        item = {
+            "span_id": span_id, "kind": kind, "value": loads_or_none(value),
+            "scale": [smin, smax] if smin is not None else None, "comment": comment,
+            "correction": loads_or_none(correction), "source": source, "author": author,
+            "time": format_time(time_ns),
+        }
+        if extra:
+            item["extra"] = loads_or_none(extra)
+        out.append(item)
+    return out
+
+
+def trace_detail(conn: Connection, ref: TraceRef) -> dict[str, Any]:
+    """Everything about one trace, as ``tracedesk show --json`` prints it."""
+    row = conn.exec_driver_sql(
+        "SELECT trace_id, has_record, session_id, user_id, name, start_ns, end_ns, status, input, "
+        "output, metadata, tags, span_count, error_count FROM trace WHERE id = ?", (ref.pk,)
+    ).one()
+    (trace_id, has_record, session_id, user_id, name, start, end, status, input_, output,
+     metadata, tags, span_count, error_count) = row
+    spans = span_rows(conn, ref.pk)
+    return {
+        "trace_id": trace_id,
+        "source": ref.source,
+        "from_record": bool(has_record),
+        "session_id": session_id,
+        "user_id": user_id,
+        "name": name,
+        "start_time": format_time(start),
+        "end_time": format_time(end),
+        "duration_ms": _duration_ms(start, end),
+        "status": status,
+        "input": loads_or_none(input_),
+        "output": loads_or_none(output),
+        "metadata": loads_or_none(metadata) or {},
+        "tags": loads_or_none(tags) or [],
+        "span_count": span_count,
+        "error_count": error_count,
+        "spans": [_span_json(s) for s in build_tree(spans)],
+        "feedback": feedback_of(conn, ref.pk),
+    }
+
+
+def stats(conn: Connection) -> dict[str, Any]:
+    """The counts ``tracedesk stats`` prints."""
+    def count(table: str) -> int:
+        return conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
+
+    sources = [
+        {"name": name, "traces": n}
+        for name, n in conn.exec_driver_sql(
+            "SELECT s.name, (SELECT count(*) FROM trace t WHERE t.source_id = s.id) "
+            "FROM source s ORDER BY s.name"
+        )
+    ]
+    kinds = {kind: n for kind, n in conn.exec_driver_sql(
+        "SELECT kind, count(*) FROM span GROUP BY kind ORDER BY kind")}
+    pending = conn.exec_driver_sql("SELECT count(*) FROM feedback WHERE trace_pk IS NULL").scalar_one()
+    return {
+        "traces": count("trace"),
+        "spans": count("span"),
+        "feedback": count("feedback"),
+        "feedback_waiting_for_trace": pending,
+        "reviews": count("review"),
+        "sources": sources,
+        "span_kinds": kinds,
+    }

@@ -1,0 +1,1 @@
+"""Qt widgets and models: thin adapters over ``tracedesk.core``."""

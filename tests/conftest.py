@@ -1,0 +1,50 @@
+"""Fixtures shared by every test: a review database in a temporary folder, the real
+exported traces kept in tests/data/real (see its SOURCES.md), and bundle writers."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tracedesk.core.store import Store, open_store
+
+# Qt tests draw offscreen unless a display is asked for explicitly.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+REAL_SAMPLES = DATA / "real"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "review.sqlite"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    with open_store(db_path) as s:
+        yield s
+
+
+@pytest.fixture
+def real_samples() -> Path:
+    return REAL_SAMPLES
+
+
+def write_jsonl(path: Path, records: list[dict | str]) -> Path:
+    """Write records (dicts, or raw strings for broken lines) as a bundle file; the
+    suffix chooses compression (.gz, .zst)."""
+    lines = "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records).encode()
+    if path.name.endswith(".gz"):
+        lines = gzip.compress(lines)
+    elif path.name.endswith(".zst"):
+        import zstandard
+
+        lines = zstandard.ZstdCompressor().compress(lines)
+    path.write_bytes(lines)
+    return path

@@ -1,0 +1,34 @@
+"""Real upgrades: a database written by an older Tracedesk opens in this one."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from tracedesk.core import queue
+from tracedesk.core.store import SCHEMA_VERSION, open_store
+from tracedesk.core.traces import find_trace, trace_detail
+
+from ..conftest import DATA
+
+
+def test_a_version_1_database_is_upgraded_after_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    shutil.copyfile(DATA / "schema" / "v1.sqlite", path)
+    original = path.read_bytes()
+    with open_store(path) as store, store.read() as conn:
+        assert conn.exec_driver_sql("PRAGMA user_version").scalar_one() == SCHEMA_VERSION
+        detail = trace_detail(conn, find_trace(conn, "t1"))
+        assert detail["feedback"][0]["comment"] == "wrong, it did not ship"
+        # Version 2 brought the queue, filled from the traces already there.
+        [row] = queue.page(conn, queue.QueueFilter(source="support-bot/prod"))
+        assert row.trace_id == "t1"
+        assert {r.signal for r in row.reasons} >= {"thumbs_down", "error_swallowed"}
+    [backup] = [p for p in tmp_path.iterdir() if ".before-v2." in p.name]
+    conn = sqlite3.connect(backup)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM span").fetchone()[0] == 5
+    assert "queue_entry" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert original.startswith(b"SQLite format 3")

@@ -1,0 +1,206 @@
+"""Signals a reviewer relies on: each detector on real-shaped conversations, with the hard
+negatives it must not fire on."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracedesk.core.ingest import import_paths
+
+from ..conftest import write_jsonl
+from .sessions import Bundle, llm, retrieval, tool
+
+
+def signals(store, tmp_path, bundle: Bundle, name: str = "b.jsonl") -> dict[str, list[tuple]]:
+    import_paths(store, [write_jsonl(tmp_path / name, bundle.records)])
+    out: dict[str, list[tuple]] = {}
+    with store.read() as conn:
+        for tid, kind, confidence, detail, span_id in conn.exec_driver_sql(
+            "SELECT t.trace_id, g.kind, g.confidence, g.detail, g.span_id FROM signal g "
+            "JOIN trace t ON t.id = g.trace_pk ORDER BY t.trace_id, g.kind"
+        ):
+            out.setdefault(tid, []).append((kind, confidence, detail, span_id))
+    return out
+
+
+def kinds(found: dict[str, list[tuple]], trace_id: str) -> set[str]:
+    return {k for k, *_ in found.get(trace_id, [])}
+
+
+@pytest.mark.parametrize("ask", [
+    "Can I talk to a real person please?",
+    "let me speak with a human",
+    "I want a representative now",
+    "get me a manager",
+    "Is there a human I can talk to?",
+    "transfer me to customer service",
+    "Stop, I'm done with this bot",
+])
+def test_a_request_for_a_human_marks_the_answer_before_it(store, tmp_path, ask) -> None:
+    b = Bundle()
+    b.turn("s1", "Where is my parcel 4417?", "Your parcel is in transit.", trace_id="a")
+    b.turn("s1", ask, "I'm transferring you now.", trace_id="b")
+    found = signals(store, tmp_path, b)
+    assert "escalation" in kinds(found, "a")
+    assert "escalation" not in kinds(found, "b")
+    detail = next(d for k, _, d, _ in found["a"] if k == "escalation")
+    assert "asks for a human" in detail and ask[:15] in detail
+
+
+@pytest.mark.parametrize("question", [
+    "Is this moisturiser safe for human consumption?",
+    "What is the address of human resources?",
+    "Do you ship human hair extensions to Canada?",
+    "Can a person other than me pick up the parcel?",
+])
+def test_the_word_human_in_other_senses_is_not_an_escalation(store, tmp_path, question) -> None:
+    b = Bundle()
+    b.turn("s1", "Hi, quick question about an order.", "Sure, how can I help?", trace_id="a")
+    b.turn("s1", question, "Here is what I found.", trace_id="b")
+    found = signals(store, tmp_path, b)
+    assert "escalation" not in kinds(found, "a") | kinds(found, "b")
+
+
+def test_frustration_marks_the_answer_that_missed(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "How do I return the blue kettle?", "Our store hours are 9 to 5.", trace_id="a")
+    b.turn("s1", "That's not what I asked. I already told you it's the kettle.", "Sorry!", trace_id="b")
+    assert "frustration" in kinds(signals(store, tmp_path, b), "a")
+
+
+def test_a_rephrased_question_marks_the_previous_answer(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "How can I change the delivery address for order 5521?",
+           "You can track orders in your account.", trace_id="a")
+    b.turn("s1", "I need to update the delivery address on my order 5521, how?",
+           "Go to Orders > 5521 > Edit address.", trace_id="b")
+    found = signals(store, tmp_path, b)
+    assert "rephrase" in kinds(found, "a")
+    assert "rephrase" not in kinds(found, "b")
+
+
+@pytest.mark.parametrize("follow_up", [
+    "And how long does shipping to Lyon take?",  # same topic, something new
+    "Also, can I pay with PayPal?",  # a new topic
+    "What about the warranty on the blender?",
+])
+def test_a_follow_up_that_asks_something_new_is_not_a_rephrase(store, tmp_path, follow_up) -> None:
+    b = Bundle()
+    b.turn("s1", "Where is my order 7781? It should ship to Lyon.",
+           "Order 7781 left our warehouse yesterday and ships to Lyon.", trace_id="a")
+    b.turn("s1", follow_up, "Here you go.", trace_id="b")
+    assert "rephrase" not in kinds(signals(store, tmp_path, b), "a")
+
+
+def test_a_session_that_ends_on_an_unresolved_answer_is_weak_abandonment(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "My card was charged twice", "Could you please provide your order number?", trace_id="a")
+    b.turn("s2", "Where is order 12?", "It shipped.", trace_id="b")
+    b.turn("s2", "Thanks, that's all!", "You're welcome, have a nice day.", trace_id="c")
+    found = signals(store, tmp_path, b)
+    [(kind, confidence, _, _)] = found["a"]
+    assert kind == "abandonment" and confidence <= 0.4
+    assert not found.get("b") and not found.get("c")
+
+
+def test_an_error_the_answer_hid_is_swallowed_but_a_retried_or_admitted_one_is_not(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "Refund order 88 please", "Done! I've processed your refund.", trace_id="hidden",
+           steps=[tool("refund_order", {"order": 88}, error="payment gateway timeout"), llm()])
+    b.turn("s2", "Refund order 89 please", "Done! Your refund is on its way.", trace_id="retried",
+           steps=[tool("refund_order", {"order": 89}, error="timeout"),
+                  tool("refund_order", {"order": 89}, {"ok": True}), llm()])
+    b.turn("s3", "Refund order 90 please", "Sorry, I couldn't process the refund right now.",
+           trace_id="admitted", steps=[tool("refund_order", {"order": 90}, error="timeout"), llm()])
+    found = signals(store, tmp_path, b)
+    [(kind, _, detail, span_id)] = [s for s in found["hidden"] if s[0] == "error_swallowed"]
+    assert span_id == "hidden.0" and "payment gateway timeout" in detail
+    assert "error_swallowed" not in kinds(found, "retried") | kinds(found, "admitted")
+
+
+def test_an_empty_retrieval_answered_anyway(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "Do you sell replacement filters for the X200?", "Yes, the X200 filter costs 12 euros.",
+           trace_id="empty", steps=[retrieval("X200 filters", []), llm()])
+    b.turn("s2", "Do you sell replacement filters for the X100?", "Yes, the X100 filter costs 10 euros.",
+           trace_id="found", steps=[retrieval("X100 filters", [{"id": "kb1", "content": "X100 filter 10€",
+                                                                "score": 0.82}]), llm()])
+    b.turn("s3", "Do you sell filters for the Z9?", "I don't know, I found no information on the Z9.",
+           trace_id="honest", steps=[retrieval("Z9 filters", []), llm()])
+    found = signals(store, tmp_path, b)
+    assert kinds(found, "empty") == {"empty_retrieval"}
+    assert not found.get("found")
+    assert "empty_retrieval" not in kinds(found, "honest")  # it said it did not know
+
+
+def test_the_same_tool_call_again_and_again_is_a_loop(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "Track 55", "It is on its way.", trace_id="loop",
+           steps=[tool("track", {"id": 55}, {"status": "?"}) for _ in range(4)])
+    b.turn("s2", "Track 56, 57 and 58", "All on their way.", trace_id="three",
+           steps=[tool("track", {"id": n}, {"status": "ok"}) for n in (56, 57, 58)])
+    found = signals(store, tmp_path, b)
+    [(kind, _, detail, _)] = found["loop"]
+    assert kind == "loop" and "called 4 times" in detail
+    assert not found.get("three")
+
+
+def test_a_step_far_beyond_its_usual_cost_is_an_outlier(store, tmp_path) -> None:
+    b = Bundle()
+    for i in range(30):
+        b.turn(f"s{i}", f"Question {i} about order {i}", "Answer.", trace_id=f"t{i}", steps=[llm(300)])
+    b.turn("sx", "One more question", "Answer.", trace_id="big", steps=[llm(12000)])
+    found = signals(store, tmp_path, b)
+    assert kinds(found, "big") == {"outlier"}
+    assert "tokens" in found["big"][0][2]
+    assert sum(1 for t in found if t.startswith("t")) == 0
+
+
+def test_explicit_feedback_becomes_signals(store, tmp_path) -> None:
+    b = Bundle()
+    for tid in ("down", "low", "fix", "esc", "graded", "good"):
+        b.turn(None, f"question for {tid}", "answer", trace_id=tid, user=f"user-{tid}")
+    b.feedback("down", "thumbs", -1)
+    b.feedback("low", "rating", 1, scale=[1, 5])
+    b.feedback("fix", "correction", correction="Order 12 ships on Monday.")
+    b.feedback("esc", "escalation", True)
+    b.feedback("graded", "accuracy", "I", source="automated")
+    b.feedback("good", "thumbs", 1)
+    found = signals(store, tmp_path, b)
+    assert kinds(found, "down") == {"thumbs_down"}
+    assert kinds(found, "low") == {"low_rating"}
+    assert kinds(found, "fix") == {"correction"}
+    assert kinds(found, "esc") == {"escalation"}
+    assert kinds(found, "graded") == {"failed_eval"}
+    assert kinds(found, "good") == {"positive_feedback"}
+
+
+def test_a_rater_who_dislikes_everything_counts_for_less(store, tmp_path) -> None:
+    b = Bundle()
+    for i in range(8):
+        b.turn(None, f"question {i}", "a fine answer", trace_id=f"grumpy{i}", user="grumpy")
+        b.feedback(f"grumpy{i}", "thumbs", -1)
+    b.turn(None, "question", "a bad answer", trace_id="fair", user="fair")
+    b.feedback("fair", "thumbs", -1)
+    found = signals(store, tmp_path, b)
+    [(_, grumpy_confidence, detail, _)] = found["grumpy0"]
+    [(_, fair_confidence, _, _)] = found["fair"]
+    assert grumpy_confidence < fair_confidence / 2
+    assert "negative on 8 of 8 answers" in detail
+
+
+def test_detection_is_incremental_a_later_turn_updates_the_earlier_one(store, tmp_path) -> None:
+    first = Bundle()
+    first.turn("s1", "How do I reset my password?", "Click 'Forgot password' on the login page.",
+               trace_id="a")
+    found = signals(store, tmp_path, first, "day1.jsonl")
+    assert not found.get("a")
+    later = Bundle()
+    later.clock = 120
+    later.turn("s1", "This is useless, get me a human", "Transferring you.", trace_id="b")
+    found = signals(store, tmp_path, later, "day2.jsonl")
+    assert {"escalation", "frustration"} <= kinds(found, "a")
+    late_feedback = Bundle()
+    late_feedback.feedback("a", "thumbs", -1)
+    found = signals(store, tmp_path, late_feedback, "feedback.jsonl")
+    assert "thumbs_down" in kinds(found, "a")

@@ -1,0 +1,126 @@
+"""Paging the failure queue at 1,000,000 traces (target: under 50 ms a page), and the
+rate of signal detection (target: at least 20,000 traces per second).
+
+    .venv/bin/python tests/perf/bench_queue.py [--traces 1000000] [--detect 20000]
+
+The big database is written with plain SQL (the importer has its own benchmark); the
+detection rate is measured on a realistic bundle imported through the real pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tracedesk.core import queue  # noqa: E402
+from tracedesk.core.store import executemany, open_store  # noqa: E402
+
+KINDS = ["thumbs_down", "rephrase", "escalation", "error_swallowed", "empty_retrieval", "loop", "outlier"]
+
+
+def build(path: Path, n: int) -> None:
+    rng = random.Random(3)
+    with open_store(path) as store, store.write() as conn:
+        conn.exec_driver_sql("INSERT INTO source (id, name, created_ns) VALUES (1, 'bench', 0)")
+        batch_t, batch_q, batch_s = [], [], []
+        for pk in range(1, n + 1):
+            failing = rng.random() < 0.2
+            batch_t.append((pk, 1, f"trace-{pk}", 1, f"session-{pk // 3}", f"user-{pk % 5000}",
+                            1_700_000_000_000_000_000 + pk * 10**9, f'"Question number {pk} about order {pk % 977}"',
+                            f"m{pk % 3}", f"v{pk % 4}", '["refund"]' if pk % 7 == 0 else None))
+            kind = rng.choice(KINDS) if failing else None
+            priority = round(rng.random(), 6) if failing else 0.0
+            reasons = (f'[{{"signal": "{kind}", "confidence": {priority}, "detail": "why it is here", '
+                       f'"span_id": null}}]') if failing else None
+            batch_q.append((pk, priority, reasons, kind, f"{kind}:{pk % 50000}" if failing else None))
+            if failing:
+                batch_s.append((pk, kind, priority, "why it is here"))
+            if len(batch_t) >= 50_000:
+                flush(conn, batch_t, batch_q, batch_s)
+        flush(conn, batch_t, batch_q, batch_s)
+        queue.regroup(conn, {k for (k,) in conn.exec_driver_sql(
+            "SELECT DISTINCT group_key FROM queue_entry WHERE group_key IS NOT NULL")})
+
+
+def flush(conn, batch_t, batch_q, batch_s) -> None:
+    executemany(
+        conn,
+        "INSERT INTO trace (id, source_id, trace_id, has_record, session_id, user_id, start_ns, input, model, "
+        "prompt_version, tags, span_count, error_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,0,0)", batch_t)
+    executemany(
+        conn,
+        "INSERT INTO queue_entry (trace_pk, priority, reasons, top_kind, group_key, group_size, is_head, state) "
+        "VALUES (?,?,?,?,?,1,1,'open')", batch_q)
+    executemany(conn, "INSERT INTO signal (trace_pk, kind, confidence, detail) VALUES (?,?,?,?)", batch_s)
+    executemany(conn, "INSERT INTO trace_fts (rowid, body) VALUES (?, ?)", [(t[0], t[7]) for t in batch_t])
+    batch_t.clear(), batch_q.clear(), batch_s.clear()
+
+
+def time_page(store, f, offset: int, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        with store.read() as conn:
+            started = time.perf_counter()
+            queue.page(conn, f, offset, 50)
+            times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def paging(n: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.sqlite"
+        started = time.perf_counter()
+        build(path, n)
+        print(f"built {n:,} traces in {time.perf_counter() - started:.1f} s")
+        with open_store(path) as store:
+            with store.read() as conn:
+                total = queue.count(conn)
+            print(f"queue: {total:,} rows (one per group of near-duplicates)")
+            cases = [
+                ("first page", queue.QueueFilter(), 0),
+                ("middle page", queue.QueueFilter(), total // 2),
+                ("last page", queue.QueueFilter(), max(0, total - 50)),
+                ("filter model, first page", queue.QueueFilter(model="m1"), 0),
+                ("filter signal kind, first page", queue.QueueFilter(kinds=("loop",)), 0),
+                ("filter tag, first page", queue.QueueFilter(tag="refund"), 0),
+                ("search 'order 42', first page", queue.QueueFilter(text="order 42"), 0),
+                ("a group's members", queue.QueueFilter(group_of=3), 0),
+            ]
+            for name, f, offset in cases:
+                print(f"  {name:<34} {time_page(store, f, offset):7.1f} ms   (target < 50 ms)")
+
+
+def detection(n_traces: int) -> None:
+    from tests.gen.support_bot import write_bundle
+
+    from tracedesk.core.ingest import import_paths
+    from tracedesk.core.signals import update_signals
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bundle = Path(tmp) / "bundle.jsonl"
+        write_bundle(bundle, n_traces, seed=5)
+        with open_store(Path(tmp) / "db.sqlite") as store:
+            import_paths(store, [bundle])
+            with store.write() as conn:
+                started = time.perf_counter()
+                count = update_signals(conn, "SELECT id FROM trace")
+                seconds = time.perf_counter() - started
+        print(f"signal detection: {count:,} traces in {seconds:.2f} s = {count / seconds:,.0f} traces/s "
+              "(target >= 20,000)")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--traces", type=int, default=1_000_000)
+    parser.add_argument("--detect", type=int, default=20_000)
+    args = parser.parse_args()
+    detection(args.detect)
+    paging(args.traces)
