@@ -335,3 +335,31 @@ def test_a_stream_of_lines_with_windows_endings_and_blank_lines(store, tmp_path)
     report = import_paths(store, [path])
     assert report.added.spans == 3 and report.problem_count == 0
     assert io  # keep the import list honest for readers
+
+
+def test_a_value_nested_too_deep_is_a_problem_not_a_crash(store, tmp_path) -> None:
+    deep: dict = {}
+    node = deep
+    for _ in range(400):
+        node["x"] = {}
+        node = node["x"]
+    path = write_jsonl(tmp_path / "deep.jsonl", [
+        {"type": "span", "trace_id": "t1", "span_id": "a", "name": "fine"},
+        {"type": "span", "trace_id": "t1", "span_id": "b", "name": "deep", "attributes": deep},
+    ])
+    report = import_paths(store, [path])
+    assert report.added.spans == 1
+    [problem] = report.paths[0].problems
+    assert problem.line == 2 and "cannot be stored" in problem.reason
+
+
+def test_a_trace_record_without_input_takes_its_root_spans(store, tmp_path) -> None:
+    path = write_jsonl(tmp_path / "b.jsonl", [
+        {"type": "trace", "trace_id": "t1", "name": "run"},
+        {"type": "span", "trace_id": "t1", "span_id": "a", "name": "agent", "input": "Where is order 5?",
+         "output": "It shipped.", "status": "ok"},
+    ])
+    import_paths(store, [path])
+    with store.read() as conn:
+        name, input_, output = conn.exec_driver_sql("SELECT name, input, output FROM trace").one()
+    assert (name, input_, output) == ("run", '"Where is order 5?"', '"It shipped."')

@@ -268,7 +268,8 @@ def _import_path(
         insert(_RUN).values(path=str(path), format="", started_ns=now_ns(),
                             bundle=dumps(bundle_record))
     ).inserted_primary_key[0]
-    loader = _Loader(conn, _source_name(bundle_record, path.name), run_id, result, job)
+    loader = _Loader(conn, _source_name(bundle_record, path.name), run_id, result, job,
+                     source_settled=bundle_record is not None)
     read_any = False
     for file in files:
         with _savepoint(conn, "entry") as sp:
@@ -433,13 +434,19 @@ class _FileProblems:
 class _Loader:
     """Buffers the rows of one path and writes them in batches."""
 
-    def __init__(self, conn: Connection, source: str, run_id: int, result: PathResult, job: _Job) -> None:
+    def __init__(self, conn: Connection, source: str, run_id: int, result: PathResult, job: _Job,
+                 source_settled: bool) -> None:
         self.conn = conn
         self.run_id = run_id
         self.result = result
         self.job = job
         self.source_name = source
-        self.source_id = self._source_id(source)
+        self._source_pk: int | None = None
+        # A bundle record found before reading (a manifest, a native line) names the source
+        # of every file; otherwise the bundle record a reader yields before a file's first
+        # record names that file's source (an OTLP file's service, an Inspect task).
+        self.source_settled = source_settled
+        self.file_records = 0
         self.traces: list[dict[str, Any]] = []
         self.spans: list[dict[str, Any]] = []
         self.feedback: list[dict[str, Any]] = []
@@ -455,13 +462,18 @@ class _Loader:
         self._insert_spans = insert(_SPAN).prefix_with("OR IGNORE")
         self._insert_feedback = insert(_FEEDBACK).prefix_with("OR IGNORE")
 
-    def _source_id(self, name: str) -> int:
-        found = self.conn.execute(select(_SOURCE.c.id).where(_SOURCE.c.name == name)).scalar()
-        if found is not None:
-            return found
-        return self.conn.execute(
-            insert(_SOURCE).values(name=name, created_ns=now_ns())
-        ).inserted_primary_key[0]
+    @property
+    def source_id(self) -> int:
+        """The row of the current source, created when the first record needs it."""
+        if self._source_pk is None:
+            name = self.source_name
+            found = self.conn.execute(select(_SOURCE.c.id).where(_SOURCE.c.name == name)).scalar()
+            if found is None:
+                found = self.conn.execute(
+                    insert(_SOURCE).values(name=name, created_ns=now_ns())
+                ).inserted_primary_key[0]
+            self._source_pk = found
+        return self._source_pk
 
     def forget(self) -> None:
         """After a rollback: rows buffered or remembered may no longer exist."""
@@ -476,6 +488,7 @@ class _Loader:
         job = self.job
         problems = _FileProblems(name)
         records = lines = 0
+        self.file_records = 0
         for item in items:
             lines += 1
             if lines % 1000 == 0:
@@ -506,6 +519,8 @@ class _Loader:
     def _add(self, item: Record, name: str, warn: Callable[[str], None]) -> None:
         data = item.data
         kind = data.get("type")
+        if kind != "bundle":
+            self.file_records += 1
         if kind == "span":
             row = span_row(data, warn)
             row["origin"] = f"{name}:{item.line}" if item.line else name
@@ -531,9 +546,15 @@ class _Loader:
 
     def _bundle(self, data: dict[str, Any], warn) -> None:
         source = _source_name(data, self.source_name)
-        if source != self.source_name:
-            warn(f"a second bundle record names source '{source}'; the bundle's source stays "
-                 f"'{self.source_name}'")
+        if source == self.source_name:
+            return
+        if not self.source_settled and self.file_records == 0:
+            self.flush()  # what earlier files buffered belongs to their own source
+            self.pks.clear()
+            self.source_name, self._source_pk = source, None
+            return
+        warn(f"a second bundle record names source '{source}'; the bundle's source stays "
+             f"'{self.source_name}'")
 
     def flush(self) -> None:
         self.flush_traces()
@@ -670,8 +691,9 @@ def attach_feedback(conn: Connection) -> int:
 
 
 def derive_trace_fields(conn: Connection, pks_sql: str) -> None:
-    """Fill what a trace takes from its spans: counts, times, model; and, for a trace known
-    only by its spans, its name, status, input and output from its root span."""
+    """Fill what a trace takes from its spans: counts, times, model; and its name, status,
+    input and output from its root span where the trace record has none (all of them for
+    a trace known only by its spans)."""
     conn.exec_driver_sql(f"""
         UPDATE trace SET
           span_count = (SELECT count(*) FROM span s WHERE s.trace_pk = trace.id),
@@ -689,9 +711,13 @@ def derive_trace_fields(conn: Connection, pks_sql: str) -> None:
             "ORDER BY s.start_ns LIMIT 1)")
     conn.exec_driver_sql(f"""
         UPDATE trace SET
-          name = {root.format(col='name')},
-          status = {root.format(col='status')},
-          input = {root.format(col='input')},
-          output = {root.format(col='output')}
-        WHERE has_record = 0 AND id IN ({pks_sql})
+          name = CASE WHEN has_record THEN coalesce(name, {root.format(col='name')})
+                      ELSE {root.format(col='name')} END,
+          status = CASE WHEN has_record THEN coalesce(status, {root.format(col='status')})
+                        ELSE {root.format(col='status')} END,
+          input = CASE WHEN has_record THEN coalesce(input, {root.format(col='input')})
+                       ELSE {root.format(col='input')} END,
+          output = CASE WHEN has_record THEN coalesce(output, {root.format(col='output')})
+                        ELSE {root.format(col='output')} END
+        WHERE id IN ({pks_sql})
     """)

@@ -31,7 +31,10 @@ class RecordRefused(ValueError):
 def dumps(value: Any) -> str | None:
     if value is None:
         return None
-    return orjson.dumps(value).decode()
+    try:
+        return orjson.dumps(value).decode()
+    except orjson.JSONEncodeError as exc:  # nesting deeper than 254 levels, for one
+        raise RecordRefused(f"a value cannot be stored ({exc})") from exc
 
 
 def record_id(value: Any, field: str) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import base64
 import json
 
-import pytest
-
 from tracedesk import cli
 from tracedesk.core.ingest import import_paths
 
@@ -356,8 +354,6 @@ def test_spans_naming_only_a_session_give_the_trace_its_session(store, tmp_path)
     assert detail(store, T1)["session_id"] == "conv-1"
 
 
-@pytest.mark.xfail(reason="core: ingest fixes the source before a non-native reader yields its bundle "
-                          "record, and reports that record as 'a second bundle record'", strict=False)
 def test_service_name_names_the_source(store, tmp_path) -> None:
     path = write_jsonl(tmp_path / "svc.jsonl", doc(span(T1, sid(1), "root"),
                                                   resource={"service.name": "support-bot"}))
