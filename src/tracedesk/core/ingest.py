@@ -18,11 +18,12 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import Connection, Table, insert, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from . import containers, formats
@@ -459,7 +460,6 @@ class _Loader:
             where=_TRACE.c.has_record.is_(False),
         )
         self._insert_stub = insert(_TRACE).prefix_with("OR IGNORE")
-        self._insert_spans = insert(_SPAN).prefix_with("OR IGNORE")
         self._insert_feedback = insert(_FEEDBACK).prefix_with("OR IGNORE")
 
     @property
@@ -581,7 +581,7 @@ class _Loader:
         pks = self._pks_of({row["trace_id"] for row in rows}, create=True)
         for row in rows:
             row["trace_pk"] = pks[row.pop("trace_id")]
-        added = self.conn.execute(self._insert_spans, rows).rowcount
+        added = _insert_or_ignore(self.conn, _SPAN, rows)
         self._count(spans=(added, len(rows)))
         self._touch(set(pks.values()))
 
@@ -635,6 +635,21 @@ class _Loader:
         while len(self.pks) > TRACE_CACHE:
             self.pks.popitem(last=False)
         return found
+
+
+def _insert_or_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
+    """Insert rows that all have the same keys into one of the model's tables, skipping
+    those already there; the number inserted. The statement is built from the table's
+    Core definition and run as one driver-level executemany: SQLAlchemy's per-row
+    parameter processing would otherwise cost a third of a big import."""
+    columns = list(rows[0])
+    unknown = set(columns) - set(table.c.keys())
+    if unknown:
+        raise ValueError(f"no such columns in {table.name}: {sorted(unknown)}")
+    sql = (f"INSERT OR IGNORE INTO {table.name} ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    cursor = conn.connection.driver_connection.executemany(sql, map(itemgetter(*columns), rows))
+    return cursor.rowcount
 
 
 def _finish(conn: Connection, marks: _Marks, result: PathResult) -> None:

@@ -23,7 +23,7 @@ from sqlalchemy import Connection
 
 from .settings import DEFAULT_WEIGHTS
 from .signals.phrases import content_words
-from .store import executemany
+from .store import executemany, select_rows
 from .text import loads_or_none, text_of
 
 POSITIVE = frozenset({"positive_feedback"})
@@ -75,21 +75,26 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
     """Recompute the queue entries of the traces ``scope`` selects from their signals."""
     weights = weights or current_weights(conn)
     reasons: dict[int, list[Reason]] = {}
-    for pk, kind, confidence, detail, span_id in conn.exec_driver_sql(
+    for pk, kind, confidence, detail, span_id in select_rows(conn,
         f"SELECT trace_pk, kind, confidence, detail, span_id FROM signal WHERE trace_pk IN ({scope})"
     ):
         reasons.setdefault(pk, []).append(Reason(kind, confidence, detail or "", span_id))
-    old_groups = {k for (k,) in conn.exec_driver_sql(
+    old_groups = {k for (k,) in select_rows(conn,
         f"SELECT DISTINCT group_key FROM queue_entry WHERE trace_pk IN ({scope}) AND group_key IS NOT NULL")}
     rows = []
-    for pk, raw_input in conn.exec_driver_sql(f"SELECT id, input FROM trace WHERE id IN ({scope})"):
+    for (pk,) in select_rows(conn, scope):
         mine = sorted(reasons.get(pk, []), key=lambda r: -weights.get(r.signal, 0.5) * r.confidence)
+        if not mine:
+            rows.append((pk, 0.0, None, None, None))
+            continue
         priority = priority_of(mine, weights)
         negative = [r for r in mine if r.signal not in POSITIVE]
         top = negative[0].signal if negative else None
-        group = f"{top}:{question_key(user_question(raw_input))}" if priority > 0 and top else None
-        rows.append((pk, priority, orjson.dumps([r.as_dict() for r in mine]).decode() if mine else None,
-                     top, group))
+        group = None
+        if priority > 0 and top:
+            raw_input = select_rows(conn, "SELECT input FROM trace WHERE id = ?", (pk,)).fetchone()
+            group = f"{top}:{question_key(user_question(raw_input[0] if raw_input else None))}"
+        rows.append((pk, priority, orjson.dumps([r.as_dict() for r in mine]).decode(), top, group))
     executemany(
         conn,
         "INSERT INTO queue_entry (trace_pk, priority, reasons, top_kind, group_key, group_size, is_head, state) "
@@ -302,7 +307,7 @@ def page(conn: Connection, f: QueueFilter = QueueFilter(), offset: int = 0, limi
     """Rows ``offset`` to ``offset + limit`` of the queue, highest priority first."""
     selection, params = _selection(f)
     picked = f"SELECT q.trace_pk, q.priority {selection} {_ORDER} LIMIT ? OFFSET ?"
-    return rows_for(conn, [pk for pk, _ in conn.exec_driver_sql(picked, (*params, limit, offset))])
+    return rows_for(conn, [pk for pk, _ in select_rows(conn, picked, (*params, limit, offset))])
 
 
 def rows_for(conn: Connection, pks: list[int]) -> list[QueueRow]:
@@ -312,7 +317,7 @@ def rows_for(conn: Connection, pks: list[int]) -> list[QueueRow]:
     marks = ",".join("?" * len(pks))
     found = {}
     for (pk, tid, source, session, user, priority, reasons, size, raw_input, start, model, version,
-         state, status, tags) in conn.exec_driver_sql(
+         state, status, tags) in select_rows(conn,
         "SELECT q.trace_pk, t.trace_id, s.name, t.session_id, t.user_id, q.priority, q.reasons, "
         "q.group_size, t.input, t.start_ns, t.model, t.prompt_version, q.state, t.status, t.tags "
         "FROM queue_entry q JOIN trace t ON t.id = q.trace_pk JOIN source s ON s.id = t.source_id "
@@ -328,4 +333,4 @@ def rows_for(conn: Connection, pks: list[int]) -> list[QueueRow]:
 def ids(conn: Connection, f: QueueFilter = QueueFilter()) -> list[int]:
     """Every trace id of the queue in order (for views that hold ids and fetch rows lazily)."""
     selection, params = _selection(f)
-    return [r[0] for r in conn.exec_driver_sql(f"SELECT q.trace_pk {selection} {_ORDER}", tuple(params))]
+    return [r[0] for r in select_rows(conn, f"SELECT q.trace_pk {selection} {_ORDER}", tuple(params))]

@@ -17,7 +17,7 @@ import re
 
 from sqlalchemy import Connection
 
-from .store import executemany
+from .store import executemany, select_rows
 from .text import text_of_json
 
 TRACE_TEXT_LIMIT = 8000  # characters of a trace's own input and output
@@ -40,24 +40,24 @@ def _document(trace: tuple, spans: list[tuple], comments: list[str]) -> str:
 
 def refresh_search(conn: Connection, pks_sql: str) -> None:
     """Rebuild the search documents of the traces whose ids ``pks_sql`` selects."""
-    pks = [row[0] for row in conn.exec_driver_sql(pks_sql)]
+    pks = [row[0] for row in select_rows(conn, pks_sql)]
     for start in range(0, len(pks), CHUNK):
         chunk = pks[start:start + CHUNK]
         marks = ",".join("?" * len(chunk))
         traces = {
             row[0]: row[1:]
-            for row in conn.exec_driver_sql(
+            for row in select_rows(conn,
                 f"SELECT id, name, input, output FROM trace WHERE id IN ({marks})", tuple(chunk)
             )
         }
         spans: dict[int, list[tuple]] = {pk: [] for pk in chunk}
-        for row in conn.exec_driver_sql(
+        for row in select_rows(conn,
             f"SELECT trace_pk, name, kind, error, output FROM span WHERE trace_pk IN ({marks}) "
             "ORDER BY trace_pk, start_ns", tuple(chunk)
         ):
             spans[row[0]].append(row[1:])
         comments: dict[int, list[str]] = {pk: [] for pk in chunk}
-        for pk, comment in conn.exec_driver_sql(
+        for pk, comment in select_rows(conn,
             f"SELECT trace_pk, comment FROM feedback WHERE trace_pk IN ({marks}) "
             "AND comment IS NOT NULL", tuple(chunk)
         ):
@@ -95,4 +95,4 @@ def search_trace_ids(conn: Connection, words: str, limit: int | None = None) -> 
     sql = "SELECT rowid FROM trace_fts WHERE trace_fts MATCH ? ORDER BY rank"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return [row[0] for row in conn.exec_driver_sql(sql, (query,))]
+    return [row[0] for row in select_rows(conn, sql, (query,))]

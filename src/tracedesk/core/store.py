@@ -65,6 +65,13 @@ def executemany(conn: Connection, sql: str, rows: list) -> None:
         conn.exec_driver_sql(sql, rows)
 
 
+def select_rows(conn: Connection, sql: str, params: tuple | list = ()) -> sqlite3.Cursor:
+    """The rows of a query as plain tuples, straight from the driver, in the connection's
+    transaction. For scans of many rows (detectors, the search index, the queue), where
+    SQLAlchemy's row objects cost more than the query itself."""
+    return conn.connection.driver_connection.execute(sql, params)
+
+
 def default_db_path() -> Path:
     """The database used when neither ``--db`` nor ``TRACEDESK_DB`` names one."""
     env = os.environ.get("TRACEDESK_DB")

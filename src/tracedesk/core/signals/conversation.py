@@ -9,9 +9,11 @@ with the later turn's words as evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlalchemy import Connection
 
+from ..store import select_rows
 from ..text import loads_or_none, text_of, text_of_json
 from .found import Found, quote
 from .phrases import (
@@ -29,21 +31,25 @@ from .phrases import (
 
 REPHRASE_SIMILARITY = 0.6  # share of topic words two questions have in common
 REPHRASE_WITH_CUE = 0.3  # ...when the user says "I mean", "let me rephrase"...
-REPHRASE_AFTER_MISS = 0.35 # ...when the answer before did not touch the question's topic
+REPHRASE_AFTER_MISS = 0.35  # ...when the answer before did not touch the question's topic
 MISSED_TOPIC = 0.25  # an answer that shares at most this much of the question's topic words
 
 
-@dataclass(slots=True)
+@dataclass
 class Turn:
     pk: int
     trace_id: str
     question: str  # what the user wrote
-    answer: str
+    raw_answer: str | None  # the trace output as stored; most detectors never need it
     status: str | None
 
-    @property
+    @cached_property
     def asked(self) -> str:
         return self.question.lower()
+
+    @cached_property
+    def answer(self) -> str:
+        return text_of_json(self.raw_answer, 2000)
 
     @property
     def answered(self) -> str:
@@ -63,7 +69,7 @@ def _user_text(raw: str | None) -> str:
 def _sessions(conn: Connection, scope: str):
     """The turns of each session in scope, in time order (a trace with no session is a
     session of its own)."""
-    rows = conn.exec_driver_sql(
+    rows = select_rows(conn,
         "SELECT id, trace_id, source_id, session_id, input, output, status FROM trace "
         f"WHERE id IN ({scope}) ORDER BY source_id, session_id IS NULL, session_id, start_ns, id"
     )
@@ -75,7 +81,7 @@ def _sessions(conn: Connection, scope: str):
             yield current_key, turns
             turns = []
         current_key = key
-        turns.append(Turn(pk, trace_id, _user_text(input_), text_of_json(output, 2000), status))
+        turns.append(Turn(pk, trace_id, _user_text(input_), output, status))
     if turns:
         yield current_key, turns
 

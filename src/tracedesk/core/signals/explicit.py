@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from ..store import select_rows
 from ..text import loads_or_none
 from .found import Found, quote
 from .phrases import FRUSTRATION
@@ -54,6 +55,8 @@ def polarity(kind: str, value: Any, scale: tuple[float | None, float | None], ex
         return -1, 0.5, "abandonment", "the user abandoned the chat"
     if extra and extra.get("correct") is False:
         return -1, 0.85, "failed_eval", f"{kind} scored it incorrect"
+    if extra and extra.get("correct") is True:
+        return 1, 0.7, "positive_feedback", f"{kind} scored it correct"
     if kind in ("thumbs", "thumb", "vote", "like"):
         if value in (-1, False, 0) or str(value).lower() in _NEGATIVE_WORDS:
             return -1, 0.9, "thumbs_down", "thumbs down"
@@ -87,7 +90,7 @@ def polarity(kind: str, value: Any, scale: tuple[float | None, float | None], ex
 
 
 def _ratings(conn: Connection, where: str, params: tuple = ()) -> list[Rating]:
-    rows = conn.exec_driver_sql(
+    rows = select_rows(conn,
         "SELECT f.id, f.trace_pk, f.span_id, f.kind, f.value, f.scale_min, f.scale_max, f.extra, "
         "f.comment, f.correction, coalesce(f.author, CASE WHEN coalesce(f.feedback_source, 'user') = 'user' "
         "THEN t.user_id END), coalesce(f.feedback_source, 'user') = 'user' "

@@ -9,6 +9,7 @@ address of human resources?" are not requests for a human.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _PERSON = (
     r"(?:a |an |some |one |your )?(?:real |actual |live |human |another |other )?"
@@ -97,6 +98,7 @@ SYNONYMS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
@@ -108,7 +110,7 @@ def _stem(word: str) -> str:
 def content_words(text: str) -> frozenset[str]:
     """The words of a message that carry its topic, lightly stemmed, synonyms merged;
     numbers kept."""
-    return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS)
+    return frozenset(map(_stem, set(_WORD.findall(text.lower())) - STOPWORDS))
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:

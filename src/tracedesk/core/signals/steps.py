@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from sqlalchemy import Connection
 
+from ..store import executemany, select_rows
 from ..text import loads_or_none, text_of_json
 from .found import Found, quote
 from .phrases import ANSWER_ADMITS_FAILURE
@@ -17,12 +18,25 @@ LOOP_MIN_CALLS = 3
 LOW_RELEVANCE = 0.3  # retrieval scores below this (on a 0-1 scale) count as nothing found
 OUTLIER_FACTOR = 8.0  # a step this many times its median...
 OUTLIER_MIN_STEPS = 20  # ...among at least this many of the same kind and name
+MEDIAN_SAMPLE_TRACES = 4000  # the usual of a step is measured on about this many traces
 FAILING_KINDS = "('tool', 'retrieval', 'llm', 'embedding', 'guardrail')"
 
 
+class _Answers(dict):
+    """The final answer of a trace, as text, read when a detector first asks for it."""
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__()
+        self.conn = conn
+
+    def __missing__(self, pk: int) -> str:
+        raw = select_rows(self.conn, "SELECT output FROM trace WHERE id = ?", (pk,)).fetchone()
+        self[pk] = text = text_of_json(raw[0], 3000) if raw else ""
+        return text
+
+
 def step_signals(conn: Connection, scope: str) -> list[Found]:
-    answers = {pk: text_of_json(output, 3000) for pk, output in conn.exec_driver_sql(
-        f"SELECT id, output FROM trace WHERE id IN ({scope})")}
+    answers = _Answers(conn)
     return (_errors_swallowed(conn, scope, answers) + _empty_retrievals(conn, scope, answers)
             + _loops(conn, scope) + _outliers(conn, scope))
 
@@ -30,7 +44,7 @@ def step_signals(conn: Connection, scope: str) -> list[Found]:
 def _errors_swallowed(conn: Connection, scope: str, answers: dict[int, str]) -> list[Found]:
     """A step failed, was not retried successfully, and the answer reads as if all went well."""
     found = []
-    rows = conn.exec_driver_sql(f"""
+    rows = select_rows(conn, f"""
         SELECT s.trace_pk, s.span_id, s.name, s.kind, s.error FROM span s
         WHERE s.trace_pk IN ({scope}) AND s.status = 'error' AND s.kind IN {FAILING_KINDS}
           AND NOT EXISTS (
@@ -41,8 +55,10 @@ def _errors_swallowed(conn: Connection, scope: str, answers: dict[int, str]) -> 
     """)
     seen: set[int] = set()
     for pk, span_id, name, kind, error in rows:
-        answer = answers.get(pk, "")
-        if pk in seen or not answer or ANSWER_ADMITS_FAILURE.search(answer.lower()):
+        if pk in seen:
+            continue
+        answer = answers[pk]
+        if not answer or ANSWER_ADMITS_FAILURE.search(answer.lower()):
             continue
         seen.add(pk)
         message = text_of_json(error, 200) or "an error"
@@ -63,14 +79,21 @@ def _empty_retrievals(conn: Connection, scope: str, answers: dict[int, str]) -> 
     """Retrieval returned nothing, or nothing relevant, and the model answered anyway."""
     found = []
     seen: set[int] = set()
-    for pk, span_id, name, output in conn.exec_driver_sql(
-        f"SELECT trace_pk, span_id, name, output FROM span WHERE trace_pk IN ({scope}) "
-        "AND kind = 'retrieval' AND coalesce(status, 'ok') != 'error' ORDER BY trace_pk, start_ns"
-    ):
+    # SQLite's JSON functions set aside, without Python, the retrievals that found a
+    # document with a relevant or unscored match; Python looks at the rest.
+    for pk, span_id, name, output in select_rows(conn, f"""
+        SELECT trace_pk, span_id, name, output FROM span
+        WHERE trace_pk IN ({scope}) AND kind = 'retrieval' AND coalesce(status, 'ok') != 'error'
+          AND NOT (json_valid(output) AND EXISTS (
+            SELECT 1 FROM json_each(CASE WHEN json_valid(output) THEN output ELSE '[]' END, '$.documents') d
+            WHERE d.type = 'object' AND (json_type(d.value, '$.score') NOT IN ('integer', 'real')
+              OR json_type(d.value, '$.score') IS NULL OR json_extract(d.value, '$.score') >= {LOW_RELEVANCE})))
+        ORDER BY trace_pk, start_ns
+    """):
         docs = _documents(output)
         if docs is None or pk in seen:
             continue
-        answer = answers.get(pk, "")
+        answer = answers[pk]
         if not answer or ANSWER_ADMITS_FAILURE.search(answer.lower()):
             continue
         scores = [d.get("score") for d in docs if isinstance(d, dict)
@@ -92,7 +115,7 @@ def _loops(conn: Connection, scope: str) -> list[Found]:
     """The same tool called with the same arguments again and again."""
     found = []
     seen: set[int] = set()
-    for pk, name, calls, first in conn.exec_driver_sql(
+    for pk, name, calls, first in select_rows(conn,
         f"SELECT trace_pk, name, count(*) AS calls, min(span_id) FROM span WHERE trace_pk IN ({scope}) "
         f"AND kind = 'tool' GROUP BY trace_pk, name, input HAVING calls >= {LOOP_MIN_CALLS} "
         "ORDER BY trace_pk, calls DESC"
@@ -106,37 +129,59 @@ def _loops(conn: Connection, scope: str) -> list[Found]:
     return found
 
 
+MEASURES = {
+    "latency": "end_ns - start_ns",
+    "tokens": "coalesce(input_tokens, 0) + coalesce(output_tokens, 0)",
+    "cost": "cost_usd",
+}
+MEASURED_KINDS = "('llm', 'tool', 'retrieval', 'embedding')"
+
+
 def _outliers(conn: Connection, scope: str) -> list[Found]:
     """Steps whose latency, tokens or cost are far beyond the usual for their kind and name.
 
-    The usual is the median over the steps of the same kind and name in scope, topped up
-    with a sample from the rest of the database when scope holds too few."""
-    measures = ("latency", "tokens", "cost")
-    values: dict[tuple[str, str], list[tuple]] = defaultdict(list)
-    for row in conn.exec_driver_sql(
-        f"SELECT trace_pk, span_id, kind, name, end_ns - start_ns, "
-        "coalesce(input_tokens, 0) + coalesce(output_tokens, 0), cost_usd FROM span "
-        f"WHERE trace_pk IN ({scope}) AND kind IN ('llm', 'tool', 'retrieval', 'embedding')"
-    ):
-        values[(row[2], row[3])].append(row)
+    The usual is the median over the steps of the same kind and name in scope, or, for a
+    kind and name with too few steps in scope, over those and a sample of the same from
+    the rest of the database. SQLite then finds the steps beyond it."""
     found: dict[int, Found] = {}
-    for (kind, name), rows in values.items():
-        baseline = [r[4:] for r in rows]
-        if len(baseline) < OUTLIER_MIN_STEPS:
-            baseline += list(conn.exec_driver_sql(
-                "SELECT end_ns - start_ns, coalesce(input_tokens, 0) + coalesce(output_tokens, 0), cost_usd "
-                "FROM span WHERE kind = ? AND name IS ? AND trace_pk NOT IN (SELECT pk FROM temp._scope) "
-                "LIMIT 2000", (kind, name)))
-        if len(baseline) < OUTLIER_MIN_STEPS:
-            continue
-        medians = []
-        for i in range(3):
-            column = [v[i] for v in baseline if v[i] is not None and v[i] > 0]
-            medians.append(statistics.median(column) if len(column) >= OUTLIER_MIN_STEPS else None)
-        for pk, span_id, _, _, *measured in rows:
-            for what, value, median in zip(measures, measured, medians, strict=True):
-                if median and value and value > OUTLIER_FACTOR * median and pk not in found:
-                    found[pk] = Found(pk, "outlier", 0.35,
-                                      f"{kind} step {name}: {what} {value / median:.0f}× its usual",
-                                      span_id, {"measure": what, "value": value, "median": median})
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _usual (kind TEXT, name TEXT, median REAL)")
+    for what, medians in _medians(conn, scope).items():
+        expr = MEASURES[what]
+        conn.exec_driver_sql("DELETE FROM temp._usual")
+        executemany(conn, "INSERT INTO temp._usual (kind, name, median) VALUES (?, ?, ?)", medians)
+        for pk, span_id, kind, name, value, median in select_rows(conn, f"""
+            SELECT s.trace_pk, s.span_id, s.kind, s.name, {expr}, u.median FROM span s
+            JOIN temp._usual u ON u.kind = s.kind AND u.name IS s.name
+            WHERE s.trace_pk IN ({scope}) AND {expr} > {OUTLIER_FACTOR} * u.median
+            ORDER BY s.trace_pk, s.start_ns
+        """):
+            if pk not in found:
+                found[pk] = Found(pk, "outlier", 0.35, f"{kind} step {name}: {what} {value / median:.0f}× its usual",
+                                  span_id, {"measure": what, "value": value, "median": median})
     return list(found.values())
+
+
+def _medians(conn: Connection, scope: str) -> dict[str, list[tuple[str, str | None, float]]]:
+    """For each measure, (kind, name, median) of the steps in scope, where enough steps tell."""
+    columns = ", ".join(MEASURES.values())
+    # A median is as good from a few thousand traces as from all of them.
+    traces = select_rows(conn, f"SELECT count(*) FROM ({scope})").fetchone()[0]
+    every = max(1, traces // MEDIAN_SAMPLE_TRACES)
+    groups: dict[tuple[str, str | None], list[tuple]] = defaultdict(list)
+    for kind, name, *measured in select_rows(conn, f"""
+        SELECT kind, name, {columns} FROM span
+        WHERE trace_pk IN ({scope}) AND trace_pk % {every} = 0 AND kind IN {MEASURED_KINDS}
+    """):
+        groups[(kind, name)].append(measured)
+    for (kind, name), rows in groups.items():
+        if len(rows) < OUTLIER_MIN_STEPS:
+            rows += select_rows(conn, f"""
+                SELECT {columns} FROM span WHERE kind = ? AND name IS ? AND trace_pk NOT IN ({scope})
+                LIMIT 2000""", (kind, name)).fetchall()
+    out: dict[str, list] = {what: [] for what in MEASURES}
+    for (kind, name), rows in groups.items():
+        for i, what in enumerate(MEASURES):
+            column = [r[i] for r in rows if r[i] is not None and r[i] > 0]
+            if len(column) >= OUTLIER_MIN_STEPS:
+                out[what].append((kind, name, statistics.median(column)))
+    return out
