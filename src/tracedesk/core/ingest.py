@@ -18,6 +18,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -321,8 +322,17 @@ def _bundle_files(path: Path, forced: Format | None, result: PathResult) -> list
             continue
         files.append(_File(entry.name, fmt, _entry_reader(entry, fmt), entry))
     for name in containers.skipped_files(path):
-        result.problem(ImportProblem(name, None, "not a bundle file (.jsonl, .json); skipped"))
+        # A folder may hold archives a format reads whole (Inspect .eval logs).
+        archive = formats.detect_path(Path(name)) if path.is_dir() and forced is None else None
+        if archive is not None and archive.read_path is not None:
+            files.append(_File(name, archive, partial(_read_archive, archive, Path(name))))
+        else:
+            result.problem(ImportProblem(name, None, "not a bundle file (.jsonl, .json); skipped"))
     return files
+
+
+def _read_archive(fmt: Format, path: Path, _counter: ByteCounter) -> Iterator[Item]:
+    return fmt.read_path(path)  # type: ignore[misc]
 
 
 def _entry_reader(entry: Entry, fmt: Format) -> Callable[[ByteCounter], Iterator[Item]]:

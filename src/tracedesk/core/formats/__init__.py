@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import native, otel_sdk, otlp, phoenix
+from . import inspect_ai, langfuse, langsmith, native, otel_sdk, otlp, phoenix
 from .base import Format, Item, Problem, Record
 
-FORMATS: list[Format] = [native.FORMAT, otlp.FORMAT, otel_sdk.FORMAT, phoenix.FORMAT]
+# Most specific first: each sniff looks for keys only its own format writes.
+FORMATS: list[Format] = [
+    native.FORMAT, otlp.FORMAT, langfuse.FORMAT, langsmith.FORMAT, inspect_ai.FORMAT,
+    otel_sdk.FORMAT, phoenix.FORMAT,
+]
 
 
 def by_name(name: str) -> Format:

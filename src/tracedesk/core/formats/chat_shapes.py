@@ -31,8 +31,15 @@ from .jsonsafe import loads_text
 
 Message = dict[str, Any]
 
-_LC_ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool", "function": "tool",
-             "chat": "user", "developer": "system"}
+_LC_ROLES = {
+    "human": "user",
+    "ai": "assistant",
+    "system": "system",
+    "tool": "tool",
+    "function": "tool",
+    "chat": "user",
+    "developer": "system",
+}
 _TRANSCRIPT = re.compile(r"^(system|user|assistant|developer|tool|human|ai):[ \t]?", re.MULTILINE)
 
 
@@ -82,14 +89,21 @@ def output_messages(value: Any) -> list[Message] | None:
             for gen in gens if isinstance(gens, list) else [gens]:
                 if isinstance(gen, dict):
                     msg = gen.get("message")
-                    out.extend(_one(msg, "assistant") if isinstance(msg, dict)
-                               else [m.message("assistant", sm._text(gen.get("text")))])
+                    out.extend(
+                        _one(msg, "assistant")
+                        if isinstance(msg, dict)
+                        else [m.message("assistant", sm._text(gen.get("text")))]
+                    )
         return out or None
     if value.get("object") == "response" or (isinstance(value.get("output"), list) and "id" in value):
         return _message_list(value.get("output") or [], "assistant")
     if isinstance(value.get("candidates"), list):
-        out = [msg for c in value["candidates"] if isinstance(c, dict) and isinstance(c.get("content"), dict)
-               for msg in _gemini_content(c["content"])]
+        out = [
+            msg
+            for c in value["candidates"]
+            if isinstance(c, dict) and isinstance(c.get("content"), dict)
+            for msg in _gemini_content(c["content"])
+        ]
         return out or None
     if isinstance(value.get("content"), dict) and "parts" in value["content"]:
         return _gemini_content(value["content"]) or None
@@ -106,9 +120,11 @@ def _choice(choice: dict[str, Any]) -> list[Message]:
 
 
 def _is_message(item: dict[str, Any]) -> bool:
-    return ("role" in item and ("content" in item or "parts" in item or "tool_calls" in item)) or (
-        item.get("lc") == 1 and "kwargs" in item) or (
-        item.get("type") in _LC_ROLES and "content" in item)
+    return (
+        ("role" in item and ("content" in item or "parts" in item or "tool_calls" in item))
+        or (item.get("lc") == 1 and "kwargs" in item)
+        or (item.get("type") in _LC_ROLES and "content" in item)
+    )
 
 
 def _message_list(items: list[Any], default_role: str) -> list[Message] | None:
@@ -118,14 +134,26 @@ def _message_list(items: list[Any], default_role: str) -> list[Message] | None:
         if isinstance(item, dict):
             kind = item.get("type")
             if kind == "function_call":
-                out.append(m.message("assistant", "", [sm._call(item.get("call_id", item.get("id")),
-                                                                 item.get("name"), item.get("arguments"))]))
+                out.append(
+                    m.message(
+                        "assistant",
+                        "",
+                        [
+                            sm._call(
+                                item.get("call_id", item.get("id")), item.get("name"), item.get("arguments")
+                            )
+                        ],
+                    )
+                )
             elif kind == "function_call_output":
                 out.append(m.message("tool", sm._text(item.get("output")), tool_call_id=item.get("call_id")))
             elif kind == "reasoning" and "role" not in item:
                 summary = item.get("summary")
-                texts = [s.get("text", "") for s in summary if isinstance(s, dict)] if isinstance(
-                    summary, list) else []
+                texts = (
+                    [s.get("text", "") for s in summary if isinstance(s, dict)]
+                    if isinstance(summary, list)
+                    else []
+                )
                 out.append(m.message("assistant", "", reasoning="\n".join(texts) or None))
             elif _is_message(item) or (kind == "message" and "content" in item):
                 out.extend(_one(item, default_role))
@@ -163,8 +191,14 @@ def _one(item: dict[str, Any], default_role: str) -> list[Message]:
 
 def _lc_class_type(cls: str) -> str:
     name = cls.lower().removesuffix("chunk").removesuffix("message")
-    return {"human": "human", "ai": "ai", "system": "system", "tool": "tool", "function": "function",
-            "chat": "chat"}.get(name, "human")
+    return {
+        "human": "human",
+        "ai": "ai",
+        "system": "system",
+        "tool": "tool",
+        "function": "function",
+        "chat": "chat",
+    }.get(name, "human")
 
 
 def _lc_calls(calls: Any) -> list[dict[str, Any]]:
@@ -185,8 +219,12 @@ def _langchain(item: dict[str, Any], role: str) -> list[Message]:
     if not calls and isinstance(extra, dict) and extra.get("tool_calls"):
         calls = sm._openai_calls(extra["tool_calls"])
     content = item.get("content")
-    msg_item = {"role": role, "content": content, "tool_call_id": item.get("tool_call_id"),
-                "name": item.get("name")}
+    msg_item = {
+        "role": role,
+        "content": content,
+        "tool_call_id": item.get("tool_call_id"),
+        "name": item.get("name"),
+    }
     msgs = sm.chat_message(msg_item, role)
     if msgs and calls:
         msgs[0]["tool_calls"] = calls
@@ -210,8 +248,11 @@ def _gemini_parts(parts: Any, role: str) -> list[Message]:
             calls.append(sm._call(call.get("id"), call.get("name"), call.get("args")))
         elif isinstance(part.get("function_response"), dict):
             resp = part["function_response"]
-            out.append(m.message("tool", sm._text(resp.get("response")), tool_call_id=resp.get("id"),
-                                 name=resp.get("name")))
+            out.append(
+                m.message(
+                    "tool", sm._text(resp.get("response")), tool_call_id=resp.get("id"), name=resp.get("name")
+                )
+            )
         else:
             others.append(part)
     if texts or calls or others or not out:
@@ -251,7 +292,7 @@ def _transcript(text: str) -> list[Message] | None:
     out = []
     for i, mark in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        body = text[mark.end():end].rstrip("\n")
+        body = text[mark.end() : end].rstrip("\n")
         role = mark.group(1)
         if role == "assistant" and body == "None":
             body = ""
