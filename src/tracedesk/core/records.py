@@ -101,7 +101,8 @@ class _Fields:
         self.rec = rec
         self.what = what
         self.warn = warn
-        self.extra: dict[str, Any] = {k: v for k, v in rec.items() if k not in known}
+        self.extra: dict[str, Any] = {} if rec.keys() <= known else {
+            k: v for k, v in rec.items() if k not in known}
 
     def _bad(self, field: str, expected: str) -> None:
         value = self.rec[field]

@@ -2,7 +2,8 @@
 
 The index (``trace_fts``, SQLite FTS5) holds one document per trace: its name, the
 user's input, the final output, feedback comments, and for each span its name, its
-error and the start of its output. LLM inputs are left out on purpose: each repeats the
+error and the start of its output (put together in SQL: a Python pass over every span
+cost a sixth of a big import). LLM inputs are left out on purpose: each repeats the
 whole conversation so far, so indexing them would store the same text many times over
 and make the import several times slower, while the same words are already found
 through the trace input and the outputs of earlier steps.
@@ -21,20 +22,30 @@ from .store import executemany, select_rows
 from .text import text_of_json
 
 TRACE_TEXT_LIMIT = 8000  # characters of a trace's own input and output
-SPAN_TEXT_LIMIT = 300  # characters of each span's output
+SPAN_TEXT_LIMIT = 300  # characters of each span's error and output
 CHUNK = 500
 
+# The words of a trace's spans, put together by SQLite: each span's name, the start of
+# its error and of its output (an LLM step's reply text; another step's stored JSON, whose
+# keys are words worth finding too, with its escaped line breaks made spaces).
+_SPAN_WORDS = f"""
+    SELECT trace_pk, group_concat(
+        coalesce(name, '') || ' ' ||
+        coalesce(replace(substr(error, 1, {SPAN_TEXT_LIMIT}), '\\n', ' '), '') || ' ' ||
+        coalesce(CASE WHEN kind = 'llm' AND json_valid(output)
+                      THEN substr(json_extract(output, '$.messages[0].content'), 1, {SPAN_TEXT_LIMIT})
+                      ELSE replace(substr(output, 1, {SPAN_TEXT_LIMIT}), '\\n', ' ') END, ''),
+        ' ')
+    FROM (SELECT trace_pk, name, error, kind, output FROM span WHERE trace_pk IN ({{marks}})
+          ORDER BY trace_pk, start_ns)
+    GROUP BY trace_pk
+"""
 
-def _document(trace: tuple, spans: list[tuple], comments: list[str]) -> str:
+
+def _document(trace: tuple, span_words: str, comments: list[str]) -> str:
     name, input_, output = trace
-    parts = [name or "", text_of_json(input_, TRACE_TEXT_LIMIT), text_of_json(output, TRACE_TEXT_LIMIT)]
-    for span_name, kind, error, span_output in spans:
-        parts.append(span_name or "")
-        if error:
-            parts.append(text_of_json(error, SPAN_TEXT_LIMIT))
-        if kind != "llm" or span_output is not None:
-            parts.append(text_of_json(span_output, SPAN_TEXT_LIMIT))
-    parts.extend(comments)
+    parts = [name or "", text_of_json(input_, TRACE_TEXT_LIMIT), text_of_json(output, TRACE_TEXT_LIMIT),
+             span_words, *comments]
     return " ".join(p for p in parts if p)
 
 
@@ -46,16 +57,10 @@ def refresh_search(conn: Connection, pks_sql: str) -> None:
         marks = ",".join("?" * len(chunk))
         traces = {
             row[0]: row[1:]
-            for row in select_rows(conn,
-                f"SELECT id, name, input, output FROM trace WHERE id IN ({marks})", tuple(chunk)
-            )
+            for row in select_rows(conn, f"SELECT id, name, input, output FROM trace WHERE id IN ({marks})",
+                                   tuple(chunk))
         }
-        spans: dict[int, list[tuple]] = {pk: [] for pk in chunk}
-        for row in select_rows(conn,
-            f"SELECT trace_pk, name, kind, error, output FROM span WHERE trace_pk IN ({marks}) "
-            "ORDER BY trace_pk, start_ns", tuple(chunk)
-        ):
-            spans[row[0]].append(row[1:])
+        span_words = dict(select_rows(conn, _SPAN_WORDS.format(marks=marks), tuple(chunk)).fetchall())
         comments: dict[int, list[str]] = {pk: [] for pk in chunk}
         for pk, comment in select_rows(conn,
             f"SELECT trace_pk, comment FROM feedback WHERE trace_pk IN ({marks}) "
@@ -66,7 +71,7 @@ def refresh_search(conn: Connection, pks_sql: str) -> None:
         executemany(
             conn,
             "INSERT INTO trace_fts (rowid, body) VALUES (?, ?)",
-            [(pk, _document(traces[pk], spans[pk], comments[pk])) for pk in chunk if pk in traces],
+            [(pk, _document(traces[pk], span_words.get(pk, ""), comments[pk])) for pk in chunk if pk in traces],
         )
 
 

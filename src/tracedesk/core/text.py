@@ -24,6 +24,8 @@ def loads_or_none(raw: str | bytes | None) -> Any:
 
 def text_of(value: Any, limit: int = 2000) -> str:
     """The strings inside a JSON value, joined by spaces, at most ``limit`` characters."""
+    if isinstance(value, str):
+        return value[:limit]
     parts: list[str] = []
     size = 0
     stack = [value]
@@ -34,9 +36,11 @@ def text_of(value: Any, limit: int = 2000) -> str:
                 parts.append(item)
                 size += len(item) + 1
         elif isinstance(item, dict):
-            stack.extend(v for k, v in reversed(item.items()) if k not in _STRUCTURAL_KEYS)
+            children = [v for k, v in item.items() if k not in _STRUCTURAL_KEYS]
+            children.reverse()
+            stack += children
         elif isinstance(item, list):
-            stack.extend(reversed(item))
+            stack += item[::-1]
     return " ".join(parts)[:limit]
 
 

@@ -18,7 +18,7 @@ LOOP_MIN_CALLS = 3
 LOW_RELEVANCE = 0.3  # retrieval scores below this (on a 0-1 scale) count as nothing found
 OUTLIER_FACTOR = 8.0  # a step this many times its median...
 OUTLIER_MIN_STEPS = 20  # ...among at least this many of the same kind and name
-MEDIAN_SAMPLE_TRACES = 4000  # the usual of a step is measured on about this many traces
+MEDIAN_SAMPLE_STEPS = 10_000  # the usual of a step is measured on a sample of about this many
 FAILING_KINDS = "('tool', 'retrieval', 'llm', 'embedding', 'guardrail')"
 
 
@@ -164,13 +164,13 @@ def _outliers(conn: Connection, scope: str) -> list[Found]:
 def _medians(conn: Connection, scope: str) -> dict[str, list[tuple[str, str | None, float]]]:
     """For each measure, (kind, name, median) of the steps in scope, where enough steps tell."""
     columns = ", ".join(MEASURES.values())
-    # A median is as good from a few thousand traces as from all of them.
-    traces = select_rows(conn, f"SELECT count(*) FROM ({scope})").fetchone()[0]
-    every = max(1, traces // MEDIAN_SAMPLE_TRACES)
+    # A median is as good from ten thousand steps as from all of them.
+    steps = select_rows(conn, f"SELECT count(*) FROM span WHERE trace_pk IN ({scope})").fetchone()[0]
+    every = max(1, steps // MEDIAN_SAMPLE_STEPS)
     groups: dict[tuple[str, str | None], list[tuple]] = defaultdict(list)
     for kind, name, *measured in select_rows(conn, f"""
         SELECT kind, name, {columns} FROM span
-        WHERE trace_pk IN ({scope}) AND trace_pk % {every} = 0 AND kind IN {MEASURED_KINDS}
+        WHERE trace_pk IN ({scope}) AND id % {every} = 0 AND kind IN {MEASURED_KINDS}
     """):
         groups[(kind, name)].append(measured)
     for (kind, name), rows in groups.items():

@@ -1,0 +1,245 @@
+"""What the window shows of one trace and of the queue, read in the shapes views need.
+
+Every function takes an open connection and returns plain data: the spans of a trace as
+a light outline (content is read one span at a time, when a person looks at it), the
+signals of a trace with their evidence, the other turns of its session, the values the
+queue's filters offer, and queue ids in another order than priority.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from .queue import user_question
+from .records import format_time
+from .text import loads_or_none
+from .traces import build_tree, feedback_of
+
+OUTLINE_COLUMNS = ("id", "span_id", "parent_id", "name", "kind", "start_ns", "end_ns", "status", "model",
+                   "input_tokens", "output_tokens")
+
+
+@dataclass
+class SpanNode:
+    """One span of a trace's outline: what a tree row shows, without the content."""
+
+    pk: int
+    span_id: str
+    parent_id: str | None
+    name: str | None
+    kind: str
+    start_ns: int | None
+    end_ns: int | None
+    status: str | None
+    model: str | None
+    input_tokens: int | None
+    output_tokens: int | None
+    depth: int = 0
+    children: list[SpanNode] = field(default_factory=list)
+    parent: SpanNode | None = field(default=None, repr=False)
+    row: int = 0  # position among its parent's children
+
+    @property
+    def duration_ns(self) -> int | None:
+        if self.start_ns is None or self.end_ns is None:
+            return None
+        return max(0, self.end_ns - self.start_ns)
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "error"
+
+
+@dataclass
+class TraceOutline:
+    """A trace's header and its spans as a tree (roots first, children in time order)."""
+
+    pk: int
+    trace_id: str
+    source: str
+    session_id: str | None
+    user_id: str | None
+    name: str | None
+    start_ns: int | None
+    end_ns: int | None
+    status: str | None
+    model: str | None
+    prompt_version: str | None
+    span_count: int
+    error_count: int
+    question: str
+    roots: list[SpanNode]
+    by_span_id: dict[str, SpanNode]
+
+    def in_order(self) -> list[SpanNode]:
+        """Every span, depth first, as the tree lists them."""
+        out: list[SpanNode] = []
+        stack = list(reversed(self.roots))
+        while stack:
+            node = stack.pop()
+            out.append(node)
+            stack.extend(reversed(node.children))
+        return out
+
+
+def trace_outline(conn: Connection, trace_pk: int) -> TraceOutline:
+    """The header of a trace and its span tree, without the spans' input and output (a
+    trace of 10,000 spans is read in a few tens of milliseconds)."""
+    (trace_id, source, session, user, name, start, end, status, model, version, raw_input,
+     span_count, error_count) = conn.exec_driver_sql(
+        "SELECT t.trace_id, s.name, t.session_id, t.user_id, t.name, t.start_ns, t.end_ns, t.status, "
+        "t.model, t.prompt_version, t.input, t.span_count, t.error_count "
+        "FROM trace t JOIN source s ON s.id = t.source_id WHERE t.id = ?", (trace_pk,)).one()
+    rows = [dict(zip(OUTLINE_COLUMNS, r, strict=True)) for r in conn.exec_driver_sql(
+        f"SELECT {', '.join(OUTLINE_COLUMNS)} FROM span WHERE trace_pk = ? ORDER BY start_ns, id",
+        (trace_pk,))]
+    roots = build_tree(rows)
+    by_span_id: dict[str, SpanNode] = {}
+
+    tree: list[SpanNode] = []
+    # Depth first without recursion: a pathological chain of thousands of spans is fine.
+    stack: list[tuple[list[dict[str, Any]], SpanNode | None, list[SpanNode]]] = [(roots, None, tree)]
+    while stack:
+        items, parent, siblings = stack.pop()
+        for row_number, item in enumerate(items):
+            node = SpanNode(item["id"], item["span_id"], item["parent_id"], item["name"], item["kind"],
+                            item["start_ns"], item["end_ns"], item["status"], item["model"],
+                            item["input_tokens"], item["output_tokens"],
+                            0 if parent is None else parent.depth + 1, [], parent, row_number)
+            by_span_id[node.span_id] = node
+            siblings.append(node)
+            if item["children"]:
+                stack.append((item["children"], node, node.children))
+    return TraceOutline(trace_pk, trace_id, source, session, user, name, start, end, status, model, version,
+                        span_count, error_count, user_question(raw_input), tree, by_span_id)
+
+
+def span_content(conn: Connection, span_pk: int) -> dict[str, Any]:
+    """One span with its content: input, output, error, attributes (parsed JSON)."""
+    row = conn.exec_driver_sql(
+        "SELECT span_id, parent_id, name, kind, start_ns, end_ns, status, error, input, output, model, "
+        "input_tokens, output_tokens, cost_usd, attributes, origin FROM span WHERE id = ?", (span_pk,)).one()
+    (span_id, parent_id, name, kind, start, end, status, error, input_, output, model, tokens_in,
+     tokens_out, cost, attributes, origin) = row
+    return {
+        "span_id": span_id, "parent_id": parent_id, "name": name, "kind": kind,
+        "start_time": format_time(start), "end_time": format_time(end),
+        "duration_ms": None if start is None or end is None else round((end - start) / 1e6, 3),
+        "status": status, "error": loads_or_none(error), "model": model,
+        "usage": {"input_tokens": tokens_in, "output_tokens": tokens_out}, "cost_usd": cost,
+        "input": loads_or_none(input_), "output": loads_or_none(output),
+        "attributes": loads_or_none(attributes) or {}, "origin": origin,
+    }
+
+
+def trace_content(conn: Connection, trace_pk: int) -> dict[str, Any]:
+    """A trace's own input, output, metadata, tags and feedback."""
+    input_, output, metadata, tags = conn.exec_driver_sql(
+        "SELECT input, output, metadata, tags FROM trace WHERE id = ?", (trace_pk,)).one()
+    return {"input": loads_or_none(input_), "output": loads_or_none(output),
+            "metadata": loads_or_none(metadata) or {}, "tags": loads_or_none(tags) or [],
+            "feedback": feedback_of(conn, trace_pk)}
+
+
+@dataclass(frozen=True)
+class TraceSignal:
+    kind: str
+    confidence: float
+    detail: str
+    span_id: str | None
+    evidence: dict[str, Any]
+
+
+def trace_signals(conn: Connection, trace_pk: int) -> list[TraceSignal]:
+    """The signals of one trace with their evidence, the most confident first."""
+    return [
+        TraceSignal(kind, confidence, detail or "", span_id, loads_or_none(evidence) or {})
+        for kind, confidence, detail, span_id, evidence in conn.exec_driver_sql(
+            "SELECT kind, confidence, detail, span_id, evidence FROM signal WHERE trace_pk = ? "
+            "ORDER BY confidence DESC, id", (trace_pk,))
+    ]
+
+
+@dataclass(frozen=True)
+class SessionTurn:
+    trace_pk: int
+    trace_id: str
+    start_ns: int | None
+    question: str
+    status: str | None
+    signals: tuple[str, ...]
+
+
+def session_turns(conn: Connection, trace_pk: int, limit: int = 500) -> list[SessionTurn]:
+    """Every turn of the session this trace belongs to, in time order (the trace alone if
+    it has no session)."""
+    session, source_id = conn.exec_driver_sql(
+        "SELECT session_id, source_id FROM trace WHERE id = ?", (trace_pk,)).one()
+    if session is None:
+        where, params = "t.id = ?", (trace_pk,)
+    else:
+        where, params = "t.session_id = ? AND t.source_id = ?", (session, source_id)
+    turns = list(conn.exec_driver_sql(
+        f"SELECT t.id, t.trace_id, t.start_ns, t.input, t.status FROM trace t WHERE {where} "
+        f"ORDER BY t.start_ns, t.id LIMIT {int(limit)}", params))
+    kinds: dict[int, list[str]] = {}
+    if turns:
+        marks = ",".join("?" * len(turns))
+        for pk, kind in conn.exec_driver_sql(
+                f"SELECT trace_pk, kind FROM signal WHERE trace_pk IN ({marks}) ORDER BY confidence DESC",
+                tuple(t[0] for t in turns)):
+            if kind not in kinds.setdefault(pk, []):
+                kinds[pk].append(kind)
+    return [SessionTurn(pk, tid, start, user_question(raw, 200), status, tuple(kinds.get(pk, ())))
+            for pk, tid, start, raw, status in turns]
+
+
+def filter_choices(conn: Connection) -> dict[str, list[str]]:
+    """The values the queue's filters can take in this database."""
+    def distinct(sql: str) -> list[str]:
+        return [v for (v,) in conn.exec_driver_sql(sql) if v]
+
+    return {
+        "sources": distinct("SELECT name FROM source ORDER BY name"),
+        "models": distinct("SELECT DISTINCT model FROM trace WHERE model IS NOT NULL ORDER BY model LIMIT 200"),
+        "prompt_versions": distinct(
+            "SELECT DISTINCT prompt_version FROM trace WHERE prompt_version IS NOT NULL "
+            "ORDER BY prompt_version LIMIT 200"),
+        "signals": distinct("SELECT DISTINCT kind FROM signal ORDER BY kind"),
+    }
+
+
+SORT_KEYS = {
+    "time": "SELECT id, start_ns FROM trace",
+    "model": "SELECT id, coalesce(model, '') || ' ' || coalesce(prompt_version, '') FROM trace",
+    "group": "SELECT trace_pk, group_size FROM queue_entry",
+    "reason": "SELECT trace_pk, coalesce(top_kind, '') FROM queue_entry",
+    "trace": "SELECT id, trace_id FROM trace",
+}
+
+
+def sort_ids(conn: Connection, pks: list[int], key: str, descending: bool = False) -> list[int]:
+    """The queue ids ``pks`` ordered by ``key`` (one of :data:`SORT_KEYS`); ties keep
+    their order (priority). A missing value sorts last."""
+    sql = SORT_KEYS[key]
+    if len(pks) <= 20_000:
+        values: dict[int, Any] = {}
+        id_column = sql.split()[1].rstrip(",")
+        for start in range(0, len(pks), 900):
+            chunk = pks[start:start + 900]
+            values.update((pk, value) for pk, value in conn.exec_driver_sql(
+                f"{sql} WHERE {id_column} IN ({','.join('?' * len(chunk))})", tuple(chunk)))
+    else:
+        values = {pk: value for pk, value in conn.exec_driver_sql(sql)}
+    present = [pk for pk in pks if values.get(pk) is not None]
+    missing = [pk for pk in pks if values.get(pk) is None]
+    present.sort(key=values.__getitem__, reverse=descending)
+    return present + missing
+
+
+def trace_count(conn: Connection) -> int:
+    """How many traces the database holds."""
+    return conn.exec_driver_sql("SELECT count(*) FROM trace").scalar_one()
