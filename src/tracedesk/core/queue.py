@@ -81,12 +81,17 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
         reasons.setdefault(pk, []).append(Reason(kind, confidence, detail or "", span_id))
     old_groups = {k for (k,) in select_rows(conn,
         f"SELECT DISTINCT group_key FROM queue_entry WHERE trace_pk IN ({scope}) AND group_key IS NOT NULL")}
+    # Most traces have no signal at all: SQLite writes their entries in one statement.
+    conn.exec_driver_sql(f"""
+        WITH s(pk) AS ({scope})
+        INSERT INTO queue_entry (trace_pk, priority, reasons, top_kind, group_key, group_size, is_head, state)
+        SELECT pk, 0, NULL, NULL, NULL, 1, 1, 'open' FROM s
+        WHERE pk NOT IN (SELECT trace_pk FROM signal WHERE trace_pk IN ({scope}))
+        ON CONFLICT (trace_pk) DO UPDATE SET priority = 0, reasons = NULL, top_kind = NULL, group_key = NULL
+    """)
     rows = []
-    for (pk,) in select_rows(conn, scope):
-        mine = sorted(reasons.get(pk, []), key=lambda r: -weights.get(r.signal, 0.5) * r.confidence)
-        if not mine:
-            rows.append((pk, 0.0, None, None, None))
-            continue
+    for pk, found in reasons.items():
+        mine = sorted(found, key=lambda r: -weights.get(r.signal, 0.5) * r.confidence)
         priority = priority_of(mine, weights)
         negative = [r for r in mine if r.signal not in POSITIVE]
         top = negative[0].signal if negative else None
