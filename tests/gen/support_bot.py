@@ -398,6 +398,24 @@ def write_bundle(path: Path, n_traces: int, seed: int = 1) -> Labels:
     return labels
 
 
+# What a production agent's steps carry, for the import benchmark: a full system prompt,
+# order records and help-centre passages of a realistic length (spans of 1.5-2 KB).
+LONG_SYSTEM_PROMPT = SYSTEM_PROMPT + (
+    " Policies: refunds within 30 days of delivery; damaged items are refunded in full once returned; "
+    "return labels are free for damaged items. Never share another customer's data. Escalate to a human "
+    "when the customer asks for one, when a payment failed twice, or when the customer is upset. Answer in "
+    "the customer's language, in at most four sentences, and end with a question only when you need details."
+)
+
+
+def _order_record(fill: dict, n: int) -> dict:
+    return {"order_id": fill["order"], "status": ("shipped", "processing", "delivered")[n % 3],
+            "placed_at": "2026-11-02T14:21:09Z", "customer": {"email": fill["email"], "tier": "member"},
+            "items": [{"sku": f"TH-{1000 + (n + i) % 800}", "name": ITEMS[(n + i) % len(ITEMS)],
+                       "size": "LMS"[i % 3], "quantity": 1, "price_eur": 49.9 + 10 * i} for i in range(3)],
+            "shipping": {"carrier": "DPD", "tracking": f"DPD{n:010d}", "address": "12 Harbour Road, Leith"}}
+
+
 def write_large_bundle(path: Path, n_traces: int, spans_per_trace: int, seed: int = 1) -> int:
     """A big bundle for import benchmarks: ``n_traces`` agent runs of ``spans_per_trace``
     steps each (LLM calls whose input repeats the conversation so far, tools, retrievals),
@@ -420,7 +438,7 @@ def write_large_bundle(path: Path, n_traces: int, spans_per_trace: int, seed: in
                 "name": "support_turn", "start_time": start, "end_time": start + 1_900_000_000, "status": "ok",
                 "input": question, "output": answer, "tags": [topic.name],
                 "metadata": {"model": "gpt-4o-mini", "prompt_version": f"support-v{12 + n % 2}"}}) + b"\n")
-            history = [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": question}]
+            history = [{"role": "system", "content": LONG_SYSTEM_PROMPT}, {"role": "user", "content": question}]
             for i in range(spans_per_trace):
                 span_start = start + i * 70_000_000
                 span: dict[str, Any] = {
@@ -434,20 +452,22 @@ def write_large_bundle(path: Path, n_traces: int, spans_per_trace: int, seed: in
                 elif kind == "llm":
                     reply = {"role": "assistant", "content": answer if i == spans_per_trace - 1 else
                              f"Let me check {topic.tool} for {fill['order']}."}
-                    span.update(name="answer", model="gpt-4o-mini", input={"messages": history[-6:]},
+                    span.update(name="answer", model="gpt-4o-mini", input={"messages": history[:1] + history[-5:]},
                                 output={"messages": [reply]},
                                 usage={"input_tokens": 200 + 40 * i, "output_tokens": 60}, cost_usd=0.0004)
                     history.append(reply)
                 elif kind == "tool":
                     arguments = {k: v.format(**fill) if isinstance(v, str) else v for k, v in topic.arguments.items()}
-                    result = {k: v.format(**fill) if isinstance(v, str) else v for k, v in topic.result.items()}
+                    result = {**{k: v.format(**fill) if isinstance(v, str) else v for k, v in topic.result.items()},
+                              "order": _order_record(fill, n)}
                     span.update(name=topic.tool, input={"name": topic.tool, "arguments": arguments}, output=result,
                                 attributes={"tool.version": "3", "retries": 0})
                     history.append({"role": "tool", "content": orjson.dumps(result).decode()})
                 else:
                     span.update(name="search_help_centre", input={"query": question}, output={"documents": [
-                        {"id": d, "content": c, "score": 0.8, "source": f"help-centre/{d}"}
-                        for d, c in topic.articles]})
+                        {"id": d, "content": f"{c} {c} See also the help centre's {topic.name} section.",
+                         "score": 0.8, "source": f"help-centre/{d}"}
+                        for d, c in topic.articles * 2]})
                 fh.write(orjson.dumps(span) + b"\n")
                 written += 1
             if n % 7 == 0:
