@@ -1,4 +1,5 @@
-"""The command line: thin commands over ``tracedesk.core``.
+"""The command line: thin commands over ``tracedesk.core``, and the way into the window
+(``tracedesk`` alone, ``gui``, ``open`` and ``demo``).
 
 Every command takes ``--db PATH`` (before or after its name); ``TRACEDESK_DB`` names the
 database otherwise, and the user data directory holds the default one. Outputs with
@@ -22,7 +23,7 @@ from typing import Any
 from . import __version__
 from .core import ingest, traces
 from .core.errors import UserError
-from .core.store import default_db_path, open_store
+from .core.store import default_db_path, is_database_file, open_store
 from .resources import demo_bundle_path
 
 
@@ -79,8 +80,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true",
                    help="also traces already reviewed, snoozed or skipped, and those without signals")
 
-    p = commands.add_parser("demo", help="import the demo bundle into a fresh database")
+    p = commands.add_parser("gui", help="open the window on the review database (what bare 'tracedesk' does)")
     _db_argument(p, top=False)
+
+    p = commands.add_parser("open", help="open the window on a review database file, or import bundles "
+                                         "into the database with progress")
+    _db_argument(p, top=False)
+    p.add_argument("paths", nargs="+", metavar="FILE", type=Path,
+                   help="a review database (.sqlite), or bundle files (.jsonl, .jsonl.gz, .jsonl.zst, "
+                        "an Inspect .eval, ...), folders or .zip files")
+
+    p = commands.add_parser("demo", help="open the window on a fresh database holding the demo bundle")
+    _db_argument(p, top=False)
+    p.add_argument("--no-window", action="store_true",
+                   help="only import the demo bundle and print where the database is")
     return parser
 
 
@@ -88,10 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        return cmd_gui(args)
     handler = {"import": cmd_import, "stats": cmd_stats, "show": cmd_show, "queue": cmd_queue,
-               "demo": cmd_demo}
+               "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open}
     try:
         return handler[args.command](args)
     except UserError as exc:
@@ -118,7 +130,7 @@ def print_import_report(report: ingest.ImportReport, out=None) -> None:
     out = out or sys.stdout
     for result in report.paths:
         if result.error:
-            print(f"{result.path}: not imported: {result.error}", file=out)
+            print(f"not imported: {result.error}", file=out)
             continue
         print(f"{result.path} ({', '.join(result.formats)})", file=out)
         print(f"  added:         {_counts(result.added)}", file=out)
@@ -255,6 +267,30 @@ def cmd_queue(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_gui(db: Path | None, files: list[Path] | None = None) -> int:
+    # Qt is imported only here: every other command runs without it.
+    from .ui.app import run_gui
+
+    return run_gui(db, files or [])
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    return _run_gui(getattr(args, "db", None))
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        raise UserError(f"no such file: {', '.join(missing)}")
+    databases = [p for p in args.paths if p.is_file() and is_database_file(p)]
+    bundles = [p.resolve() for p in args.paths if p not in databases]
+    db = getattr(args, "db", None)
+    if len(databases) > 1 or (databases and db is not None):
+        raise UserError("open one review database at a time: "
+                        + ", ".join(str(p) for p in ([db] if db else []) + databases))
+    return _run_gui(databases[0] if databases else db, bundles)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     db = getattr(args, "db", None)
     if db is None:
@@ -270,8 +306,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print_import_report(report)
     print(f"\nDemo database: {db}")
     print(f"  {figures['traces']:,} traces, {figures['spans']:,} spans, {figures['feedback']:,} feedback")
-    print(f"Try:  tracedesk --db {db} stats")
-    return 0
+    if getattr(args, "no_window", False):
+        print(f"Try:  tracedesk --db {db} stats")
+        return 0
+    print("Opening the window…")
+    return _run_gui(db)
 
 
 __all__ = ["build_parser", "main", "default_db_path"]

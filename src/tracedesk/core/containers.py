@@ -79,7 +79,7 @@ class Entry:
 
 def reason_of(exc: BaseException) -> str:
     if isinstance(exc, EOFError):
-        return "the compressed data is truncated"
+        return "the compressed data is truncated: the file is incomplete; copy or download it again"
     if isinstance(exc, gzip.BadGzipFile):
         return "not valid gzip data"
     return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

@@ -183,7 +183,7 @@ def import_paths(
                     result = PathResult(str(path), error=str(exc))
             report.paths.append(result)
         conn.exec_driver_sql("DROP TABLE temp._touched")
-    job.report("Done", force=True)
+    job.report("Done", force=True, final=True)
     return report
 
 
@@ -206,9 +206,9 @@ class _Job:
         self.counts = Counts()
         self._throttle = Throttle(fn)
 
-    def report(self, phase: str, force: bool = False) -> None:
+    def report(self, phase: str, force: bool = False, final: bool = False) -> None:
         self._throttle(
-            Progress(phase, self.done_before + self.counter.done, self.total, self.counts.as_dict()),
+            Progress(phase, self.done_before + self.counter.done, self.total, self.counts.as_dict(), final),
             force=force,
         )
 
@@ -288,9 +288,12 @@ def _import_path(
                 result.problem(ImportProblem(file.name, exc.line, exc.reason))
             job.entry_done()
     if not read_any:
-        reasons = "; ".join(p.reason for p in result.problems[-3:]) or "it holds no trace data"
+        only = result.problems[0] if len(result.problems) == 1 else None
+        if only is not None and only.file == str(path):  # a single file: its own reason says it all
+            raise BundleError(str(path), only.reason.removesuffix("; skipped"), only.line)
+        reasons = "; ".join(f"{p.file}: {p.reason}" for p in result.problems[-3:]) or "it holds no trace data"
         raise BundleError(str(path), f"nothing could be read ({reasons})")
-    _finish(conn, marks, result)
+    _finish(conn, marks, result, job)
     conn.execute(
         _RUN.update().where(_RUN.c.id == run_id).values(
             format=",".join(result.formats), finished_ns=now_ns(),
@@ -318,7 +321,7 @@ def _bundle_files(path: Path, forced: Format | None, result: PathResult) -> list
         if fmt is None or fmt.read is None:
             result.problem(ImportProblem(
                 entry.name, None,
-                "not a trace format Tracedesk knows; skipped (name one with --format)"))
+                "not a trace format Tracedesk knows (name one with --format); skipped"))
             continue
         files.append(_File(entry.name, fmt, _entry_reader(entry, fmt), entry))
     for name in containers.skipped_files(path):
@@ -662,9 +665,10 @@ def _insert_or_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]
     return cursor.rowcount
 
 
-def _finish(conn: Connection, marks: _Marks, result: PathResult) -> None:
+def _finish(conn: Connection, marks: _Marks, result: PathResult, job: _Job) -> None:
     """After every record of a path is in: attach feedback, derive trace fields, check
-    the span trees, and bring the search index up to date."""
+    the span trees, bring the search index up to date and find the signals."""
+    job.report("Linking feedback and span trees", force=True)
     result.added.traces = conn.execute(
         text("SELECT count(*) FROM trace WHERE id > :m"), {"m": marks.trace}
     ).scalar_one()
@@ -684,7 +688,9 @@ def _finish(conn: Connection, marks: _Marks, result: PathResult) -> None:
             f"span {span_id} of trace {trace_id}: its parent {parent_id} is not in the bundle; "
             "it is shown at the top of the tree",
         ))
+    job.report("Indexing the text for search", force=True)
     refresh_search(conn, "SELECT pk FROM temp._touched")
+    job.report("Finding signals and ranking the queue", force=True)
     update_signals(conn, "SELECT pk FROM temp._touched")
 
 

@@ -18,6 +18,8 @@ class Progress:
     done: int = 0  # units done so far (bytes read, rows written, ...)
     total: int | None = None  # units in all, when known
     counts: dict[str, int] = field(default_factory=dict)  # e.g. {"traces": 10, "spans": 250}
+    # The last report: the work is written and committed, too late to cancel.
+    final: bool = False
 
     @property
     def fraction(self) -> float | None:

@@ -159,6 +159,16 @@ def _make_engine(path: Path, read_only: bool) -> Engine:
     return create_engine("sqlite://", creator=lambda: _connect(path, read_only), poolclass=NullPool)
 
 
+def is_database_file(path: Path) -> bool:
+    """Whether ``path`` is an SQLite file (a review database, or one to be refused as not
+    being one) rather than a bundle to import."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
 def _inspect_file(path: Path) -> tuple[int, int] | None:
     """Return (application_id, user_version) of an existing database file, or None if the
     file is empty. Raise DatabaseError if it is not an SQLite file or is unreadable."""

@@ -1,0 +1,95 @@
+"""Retake the README's screenshots of the window on the demo data, on a real X server.
+
+    .venv/bin/python packaging/screenshot.py
+
+Starts ``Xvfb`` (apt-get install xvfb imagemagick) on a free display unless one is given
+with ``--display``, runs the window there on a fresh copy of the demo database, and writes
+what the screen shows with ImageMagick's ``import``:
+
+- ``resources/screenshot.png``: a failing run, its steps on a timeline, the signals that
+  put it in the queue and the failed step in detail;
+- ``resources/screenshot-queue.png``: the failure queue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WIDTH, HEIGHT = 1440, 900
+
+
+def take(display: str, out_dir: Path) -> None:
+    """In this process, on ``display``: open the window and save the two screenshots."""
+    os.environ["DISPLAY"] = display
+    os.environ.pop("QT_QPA_PLATFORM", None)
+    from PySide6.QtCore import QSettings, QTimer
+
+    from tracedesk.core import ingest, queue
+    from tracedesk.core.store import open_store
+    from tracedesk.resources import demo_bundle_path
+    from tracedesk.ui.app import application
+    from tracedesk.ui.mainwindow import MainWindow
+    from tracedesk.ui.state import WindowState
+
+    tmp = Path(tempfile.mkdtemp())
+    store = open_store(tmp / "demo.sqlite")
+    ingest.import_paths(store, [demo_bundle_path()])
+    app = application()
+    window = MainWindow(store, WindowState(QSettings(str(tmp / "state.ini"), QSettings.Format.IniFormat)))
+    window.setGeometry(0, 0, WIDTH, HEIGHT)
+    window.show()
+
+    def snap(name: str) -> None:
+        app.processEvents()
+        subprocess.run(["import", "-window", "root", "-crop", f"{WIDTH}x{HEIGHT}+0+0", "+repage",
+                        str(out_dir / name)], check=True)
+
+    def queue_shot() -> None:
+        window.queue_pane.table.select_row(0)
+        QTimer.singleShot(800, lambda: (snap("screenshot-queue.png"), trace_shot()))
+
+    def trace_shot() -> None:
+        with store.read() as conn:
+            swallowed = queue.page(conn, queue.QueueFilter(kinds=("error_swallowed",)), limit=1)
+        window.open_trace(swallowed[0].trace_pk)
+        QTimer.singleShot(800, lambda: (snap("screenshot.png"), window.close()))
+
+    QTimer.singleShot(1500, queue_shot)
+    app.exec()
+    store.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--display", help="an X display to use instead of starting Xvfb")
+    parser.add_argument("--out", type=Path, default=ROOT / "resources")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        take(args.child, args.out)
+        return 0
+    server = None
+    display = args.display
+    if display is None:
+        display = ":97"
+        server = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"])
+        time.sleep(1.5)
+    try:
+        subprocess.run([sys.executable, __file__, "--child", display, "--out", str(args.out)], check=True,
+                       timeout=120)
+    finally:
+        if server is not None:
+            server.terminate()
+    print(f"wrote {args.out / 'screenshot.png'} and {args.out / 'screenshot-queue.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,47 @@
+"""Starting the window: the application object, its style, and what to open."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..core.errors import UserError
+from ..core.store import default_db_path, open_store
+from .mainwindow import MainWindow
+from .style import app_icon
+from .text import show_message
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (made once): Fusion style on the system's light or dark palette."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationName("Tracedesk")
+        app.setOrganizationName("Tracedesk")
+        app.setApplicationDisplayName("Tracedesk")
+        app.setDesktopFileName("tracedesk")
+        # Fusion draws the same on every platform and follows the colour scheme the
+        # platform reports (light or dark); the window's colours all derive from it.
+        app.setStyle("Fusion")
+        app.setWindowIcon(app_icon())
+    return app  # type: ignore[return-value]
+
+
+def run_gui(db_path: Path | None, open_files: list[Path] | None = None) -> int:
+    """Open the window on ``db_path`` (the default database if None), import
+    ``open_files`` into it with progress, and run until the window closes."""
+    app = application()
+    path = db_path or default_db_path()
+    try:
+        store = open_store(path)
+    except UserError as exc:
+        show_message(None, "Tracedesk cannot open the database", str(exc), QMessageBox.Icon.Critical)
+        return 2
+    window = MainWindow(store)
+    window.show()
+    if open_files:
+        window.import_paths([Path(p) for p in open_files])  # runs in the background
+    return app.exec()

@@ -1,0 +1,453 @@
+"""The main window: the queue page and the trace page, the menus with every action and
+its shortcut, import by menu or by drag and drop, and the state remembered between runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+)
+
+from ..core import queue, views
+from ..core.errors import UserError
+from ..core.settings import load_settings
+from ..core.store import Store, open_store
+from .background import run_in_background, wait_for_background
+from .import_dialog import ImportDialog, ProblemsDialog
+from .queue_model import QueueModel
+from .queue_view import QueuePane
+from .shortcuts import ShortcutsDialog, add_action
+from .state import WindowState
+from .style import app_icon
+from .text import show_message
+from .trace_view import TraceView
+
+BUNDLE_FILTER = "Trace bundles (*.jsonl *.jsonl.gz *.jsonl.zst *.json *.zip *.eval);;All files (*)"
+DATABASE_FILTER = "Review databases (*.sqlite *.db);;All files (*)"
+
+STYLE = """
+#filterBar, #traceHeader { background: palette(window); border-bottom: 1px solid palette(mid); }
+#errorBanner { background: rgba(214, 69, 69, 0.13); border: 1px solid rgba(214, 69, 69, 0.5);
+               border-radius: 6px; padding: 6px 9px; }
+QTableView#queueTable { border: none; outline: 0; }
+QTreeView#spanTree { outline: 0; }
+QTableView#queueTable::item { padding-left: 6px; padding-right: 6px; }
+QTreeView#spanTree, QTreeWidget#signalsPanel, QTreeWidget#sessionPanel { border: none; }
+QTreeView#spanTree::item { padding: 3px 0; }
+QTreeWidget#signalsPanel::item, QTreeWidget#sessionPanel::item { padding: 3px 0; }
+QTextEdit#readableView, QPlainTextEdit#jsonView, QPlainTextEdit#fullTextView {
+    border: 1px solid palette(mid); border-radius: 4px; }
+QStatusBar QLabel { padding: 0 8px; }
+"""
+
+
+class MainWindow(QMainWindow):
+    import_finished = Signal(object)  # the ImportReport, or None if cancelled or failed
+    choices_loaded = Signal()  # the filters offer the values the database holds
+
+    def __init__(self, store: Store | None = None, state: WindowState | None = None) -> None:
+        super().__init__()
+        self.store: Store | None = None
+        self.state = state or WindowState()
+        self.import_dialog: ImportDialog | None = None
+        self.problems_dialog: ProblemsDialog | None = None
+        self.choices_ready = False  # the filters offer this database's values
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.setStyleSheet(STYLE)
+        self.queue_model = QueueModel(None, self)
+        self.pages = QStackedWidget(self)
+        self.queue_pane = QueuePane(self.queue_model, self.pages)
+        self.trace_view = TraceView(self.pages)
+        self.pages.addWidget(self.queue_pane)
+        self.pages.addWidget(self.trace_view)
+        self.setCentralWidget(self.pages)
+        self.queue_pane.open_requested.connect(self.open_trace)
+        self.trace_view.back_requested.connect(self.show_queue)
+        self.trace_view.step_requested.connect(self.step_trace)
+        self.trace_view.trace_requested.connect(self.open_trace)
+        self.queue_model.refreshed.connect(self.update_status)
+        self.queue_pane.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_status())
+        self.counts = QLabel(self)
+        self.counts.setObjectName("statusCounts")
+        self.where = QLabel(self)
+        self.statusBar().addWidget(self.counts, 1)
+        self.statusBar().addPermanentWidget(self.where)
+        self._build_menus()
+        self._restore()
+        if store is not None:
+            self.set_store(store)
+        else:
+            self.update_title()
+
+    # -- menus -----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self.open_db_action = add_action(self, "&Open Database…", self.choose_database, QKeySequence.StandardKey.Open,
+                                         "Open another review database")
+        self.new_db_action = add_action(self, "&New Database…", self.choose_new_database,
+                                        QKeySequence.StandardKey.New, "Start a new, empty review database")
+        file.addAction(self.open_db_action)
+        file.addAction(self.new_db_action)
+        self.recent_menu = file.addMenu("Open &Recent")
+        file.addSeparator()
+        self.import_action = add_action(self, "&Import Bundles…", self.choose_import, "Ctrl+I",
+                                        "Import trace bundle files into this database")
+        self.import_folder_action = add_action(self, "Import &Folder…", self.choose_import_folder, "Ctrl+Shift+I",
+                                               "Import every bundle in a folder")
+        file.addAction(self.import_action)
+        file.addAction(self.import_folder_action)
+        file.addSeparator()
+        self.quit_action = add_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        file.addAction(self.quit_action)
+
+        go = bar.addMenu("&Go")
+        self.next_action = add_action(self, "&Next Trace", lambda: self.step_trace(1), ["J"],
+                                      "The next trace of the queue")
+        self.previous_action = add_action(self, "&Previous Trace", lambda: self.step_trace(-1), ["K"],
+                                          "The previous trace of the queue")
+        self.open_action = QAction("&Open Trace", self.queue_pane.table)
+        self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(self.open_current)
+        self.queue_pane.table.addAction(self.open_action)
+        self.back_action = add_action(self, "&Back to Queue", self.go_back, "Esc",
+                                      "Leave the trace, or clear the search")
+        self.session_action = add_action(self, "Session &Turns", self.show_session, "Ctrl+T",
+                                         "The other turns of this trace's conversation")
+        self.signals_action = add_action(self, "&Signals", self.show_signals, "Ctrl+G",
+                                         "Why this trace is in the queue")
+        self.whole_action = add_action(self, "The &Run as a Whole", self.trace_view.show_whole_trace, "Ctrl+R",
+                                       "The question, the answer, feedback and metadata of the trace")
+        self.full_text_action = add_action(self, "Show &Full Text", self.trace_view.detail.show_full_text,
+                                           "Ctrl+Shift+F", "The selected step's values in full")
+        for action in (self.next_action, self.previous_action, self.open_action, self.back_action):
+            go.addAction(action)
+        go.addSeparator()
+        for action in (self.session_action, self.signals_action, self.whole_action, self.full_text_action):
+            go.addAction(action)
+
+        queue_menu = bar.addMenu("&Queue")
+        self.search_action = add_action(self, "&Search…", self.focus_search, "/",
+                                        "Search the queue's traces by their words")
+        self.clear_filters_action = add_action(self, "&Clear Search and Filters", self.queue_pane.filters.clear,
+                                               "Ctrl+Shift+L")
+        self.refresh_action = add_action(self, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh,
+                                         "Read the queue again (after another program changed the database)")
+        for action in (self.search_action, self.clear_filters_action, self.refresh_action):
+            queue_menu.addAction(action)
+
+        help_menu = bar.addMenu("&Help")
+        self.shortcuts_action = add_action(self, "&Keyboard Shortcuts", self.show_shortcuts, ["?", "F1"])
+        self.about_action = add_action(self, "&About Tracedesk", self.show_about)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+        self._update_recent_menu()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        in_trace = self.pages.currentWidget() is self.trace_view
+        has_store = self.store is not None
+        for action in (self.session_action, self.signals_action, self.whole_action, self.full_text_action):
+            action.setEnabled(in_trace)
+        for action in (self.import_action, self.import_folder_action, self.search_action, self.refresh_action):
+            action.setEnabled(has_store)
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.state.recent()
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number}  {path.name}   ({path.parent})")
+            action.triggered.connect(lambda _=False, p=path: self.open_database(p))
+        if recent:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear the List", self._clear_recent)
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _clear_recent(self) -> None:
+        self.state.clear_recent()
+        self._update_recent_menu()
+
+    # -- the database ------------------------------------------------------------------------
+
+    def set_store(self, store: Store) -> None:
+        """Show the queue of ``store`` (the window takes it over and closes the previous one)."""
+        if self.store is not None and self.store is not store:
+            wait_for_background()
+            self.store.close()
+        self.store = store
+        self.queue_model.set_store(store, refresh=False)
+        if not store.read_only:
+            try:
+                weights = load_settings().weights
+            except UserError as exc:
+                show_message(self, "Settings not read", str(exc))
+            else:
+                with store.write() as conn:
+                    queue.ensure_weights(conn, weights)
+        self.state.add_recent(store.path)
+        self._update_recent_menu()
+        self.trace_view.clear()
+        self.show_queue()
+        self.refresh()
+        self.update_title()
+
+    def open_database(self, path: Path) -> bool:
+        try:
+            store = open_store(path)
+        except UserError as exc:
+            show_message(self, "Cannot open the database", str(exc))
+            return False
+        self.set_store(store)
+        return True
+
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a review database", self._start_folder(), DATABASE_FILTER)
+        if path:
+            self.open_database(Path(path))
+
+    def choose_new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New review database", self._start_folder(), DATABASE_FILTER)
+        if path:
+            if Path(path).exists():
+                show_message(self, "The file exists", f"{path} already exists; choose Open Database to "
+                                    "open it, or another name.")
+                return
+            self.open_database(Path(path))
+
+    def _start_folder(self) -> str:
+        return str(self.store.path.parent) if self.store else str(Path.home())
+
+    def refresh(self) -> None:
+        if self.store is None:
+            return
+        keep = self.queue_pane.table.current_pk()
+        self.choices_ready = False
+        self.queue_model.refresh()
+        self.queue_pane.reselect(keep)
+        store = self.store
+
+        def read_choices() -> tuple[Store, dict[str, list[str]]]:
+            with store.read() as conn:  # a scan of the traces: a second on a million of them
+                return store, views.filter_choices(conn)
+
+        run_in_background(read_choices, self._choices_read)
+
+    @Slot(object, object)
+    def _choices_read(self, result, error: Exception | None) -> None:
+        if error is not None:
+            self.statusBar().showMessage(f"The filters' values could not be read: {error}", 8000)
+            return
+        store, choices = result
+        if store is self.store:
+            self.queue_pane.filters.set_choices(choices)
+            self.choices_ready = True
+            self.choices_loaded.emit()
+
+    def update_title(self) -> None:
+        if self.store is None:
+            self.setWindowTitle("Tracedesk")
+            return
+        path = self.store.path
+        flag = "  [read-only]" if self.store.read_only else ""
+        self.setWindowTitle(f"{path.name} ({path.parent}){flag} — Tracedesk")
+        self.where.setText(str(path))
+
+    def update_status(self) -> None:
+        if self.store is None:
+            self.counts.setText("No database open")
+            return
+        shown = self.queue_model.rowCount()
+        with self.store.read() as conn:
+            total = views.trace_count(conn)
+        text = f"{shown:,} traces in the queue  ·  {total:,} in the database"
+        row = self.queue_pane.table.currentIndex().row()
+        if shown and row >= 0:
+            text = f"{row + 1:,} of {text}"
+        if self.pages.currentWidget() is self.trace_view and self.trace_view.outline is not None:
+            outline = self.trace_view.outline
+            text = f"Trace {outline.trace_id}: {len(outline.by_span_id):,} steps  ·  " + text
+        self.counts.setText(text)
+
+    # -- moving around -------------------------------------------------------------------------
+
+    def open_trace(self, trace_pk: int) -> None:
+        if self.store is None:
+            return
+        row = self.queue_model.row_of(trace_pk)
+        if row is not None and self.queue_pane.table.currentIndex().row() != row:
+            self.queue_pane.table.select_row(row)
+        self.trace_view.open_trace(self.store, trace_pk)
+        self.pages.setCurrentWidget(self.trace_view)
+        # Focus on an item view without a current row would select its first row: the tree
+        # gets the focus only when a step is selected, the signals otherwise.
+        if self.trace_view.selected_span() is not None:
+            self.trace_view.tree.setFocus()
+        else:
+            self.trace_view.signals.setFocus()
+        self._update_actions()
+        self.update_status()
+
+    def open_current(self) -> None:
+        pk = self.queue_pane.table.current_pk()
+        if pk is not None:
+            self.open_trace(pk)
+
+    def show_queue(self) -> None:
+        self.pages.setCurrentWidget(self.queue_pane)
+        self.queue_pane.table.setFocus()
+        self._update_actions()
+        self.update_status()
+
+    def go_back(self) -> None:
+        if self.pages.currentWidget() is self.trace_view:
+            self.show_queue()
+        elif self.queue_pane.filters.search.hasFocus() or self.queue_pane.filters.search.text():
+            self.queue_pane.filters.clear_search()
+            self.queue_pane.table.setFocus()
+
+    def step_trace(self, delta: int) -> None:
+        """j/k: move in the queue; in a trace, open the next or previous one."""
+        table = self.queue_pane.table
+        table.move(delta)
+        if self.pages.currentWidget() is self.trace_view:
+            pk = table.current_pk()
+            if pk is not None and pk != self.trace_view.trace_pk:
+                self.open_trace(pk)
+
+    def focus_search(self) -> None:
+        self.show_queue()
+        self.queue_pane.focus_search()
+
+    def show_session(self) -> None:
+        self.trace_view.side_tabs.setCurrentWidget(self.trace_view.session)
+        self.trace_view.session.setFocus()
+
+    def show_signals(self) -> None:
+        self.trace_view.side_tabs.setCurrentWidget(self.trace_view.signals)
+        self.trace_view.signals.setFocus()
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(self, "About Tracedesk",
+                          f"Tracedesk {__version__}\n\nReview what LLM agents did and turn their failures "
+                          "into eval cases.")
+
+    # -- import ----------------------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import trace bundles", self._start_folder(), BUNDLE_FILTER)
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def choose_import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Import a folder of bundles", self._start_folder())
+        if path:
+            self.import_paths([Path(path)])
+
+    def import_paths(self, paths: list[Path]) -> ImportDialog | None:
+        """Import in the background with a progress dialog; ``import_finished`` tells the end."""
+        if self.store is None or not paths:
+            return None
+        if self.import_dialog is not None:
+            QMessageBox.information(self, "An import is running", "Wait for the current import to finish.")
+            return None
+        dialog = ImportDialog(self.store, paths, self)
+        dialog.done.connect(self._import_done)
+        self.import_dialog = dialog
+        dialog.start()
+        return dialog
+
+    def _import_done(self, report) -> None:
+        dialog = self.import_dialog
+        self.import_dialog = None
+        if dialog is not None:
+            dialog.deleteLater()
+        if report is None:
+            if dialog is not None and dialog.error:
+                show_message(self, "Import failed", dialog.error)
+            else:
+                self.statusBar().showMessage("Import cancelled: the database was left as it was.", 8000)
+            self.import_finished.emit(None)
+            return
+        self.refresh()
+        added = report.added
+        self.statusBar().showMessage(
+            f"Imported {added.traces:,} traces, {added.spans:,} spans, {added.feedback:,} feedback"
+            + (f"  ·  {report.problem_count:,} problems" if report.problem_count else ""), 10000)
+        if report.problem_count or any(p.error for p in report.paths):
+            self.problems_dialog = ProblemsDialog(report, self)
+            self.problems_dialog.open()
+        self.import_finished.emit(report)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self.store is not None and event.mimeData().hasUrls() and all(
+                url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            # After the drop returns, so the file manager is not left waiting.
+            QTimer.singleShot(0, lambda: self.import_paths(paths))
+
+    # -- remembering -----------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.state.bytes("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        for key, splitter in (("window/trace_splitter", self.trace_view.splitter),
+                              ("window/trace_left_splitter", self.trace_view.left)):
+            value = self.state.bytes(key)
+            if value is not None:
+                splitter.restoreState(value)
+        header = self.state.bytes("window/queue_header")
+        if header is not None:
+            self.queue_pane.table.horizontalHeader().restoreState(header)
+
+    def save_state(self) -> None:
+        self.state.set_bytes("window/geometry", self.saveGeometry())
+        self.state.set_bytes("window/trace_splitter", self.trace_view.splitter.saveState())
+        self.state.set_bytes("window/trace_left_splitter", self.trace_view.left.saveState())
+        self.state.set_bytes("window/queue_header", self.queue_pane.table.horizontalHeader().saveState())
+        self.state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.import_dialog is not None and self.import_dialog.running:
+            self.import_dialog.cancel()
+            event.ignore()
+            self.import_finished.connect(lambda _report: self.close())
+            return
+        self.save_state()
+        wait_for_background()
+        if self.store is not None:
+            self.store.close()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # Item views take their colours from the palette as they paint; the detail's
+            # document was written with the old colours: write it again.
+            self.trace_view.restyle()
+

@@ -1,0 +1,304 @@
+"""The failure queue as a lazy table model.
+
+The model holds the ordered trace ids of the queue (a list of ints: 1,000,000 of them take
+a few tens of MB) and reads the rows a view paints in blocks through
+:func:`tracedesk.core.queue.rows_for`, keeping the most recently used blocks in a cache.
+Scrolling to any place in the queue costs one block read.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+
+from ..core import queue, views
+from ..core.queue import QueueFilter, QueueRow
+from ..core.store import Store
+from .background import run_in_background
+from .style import signal_label
+from .text import plain_tip
+
+BLOCK = 200  # rows read at once
+CACHED_BLOCKS = 64  # blocks kept (12,800 rows)
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the QueueRow
+PK_ROLE = Qt.ItemDataRole.UserRole + 2  # the trace's row id
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+PRIORITY, REASONS, QUESTION, TIME, MODEL, GROUP = range(6)
+HEADERS = ("Priority", "Signals", "Question", "Time", "Model · version", "Alike")
+TOOLTIPS = (
+    "How likely the trace holds a defect, from its signals (0 to 1)",
+    "The reasons the trace is in the queue, strongest first",
+    "The user's message",
+    "When the run started (local time)",
+    "The model and prompt version of the run",
+    "Near-duplicates grouped under this trace: the same failure on the same question",
+)
+# Which core sort key each column sorts by (None: the priority order, reversed or not).
+SORT_KEYS = {PRIORITY: None, REASONS: "reason", QUESTION: "trace", TIME: "time", MODEL: "model",
+             GROUP: "group"}
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root: Qt's default parent
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+def format_time(ns: int | None) -> str:
+    if ns is None:
+        return ""
+    return datetime.fromtimestamp(ns / 1e9).strftime("%Y-%m-%d %H:%M")
+
+
+class QueueModel(QAbstractTableModel):
+    """Rows of the failure queue for the filter given, highest priority first unless
+    sorted by another column.
+
+    A queue of up to :attr:`SYNC_IDS` rows has its ids read at once. A bigger one shows
+    at once too: its row count comes first (one index count), the rows on screen come by
+    pages in priority order, and the ids are read in the background; ``ids_loaded`` says
+    when they are there.
+    """
+
+    refreshed = Signal()  # after the queue was read again (a new filter, an import)
+    ids_loaded = Signal()  # every id of a big queue is known (sorting and finding by id work)
+
+    SYNC_IDS = 100_000
+
+    def __init__(self, store: Store | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._filter = QueueFilter()
+        self._count = 0
+        self._ids: list[int] | None = []
+        self._blocks: OrderedDict[int, list[QueueRow | None]] = OrderedDict()
+        self._sort: tuple[int, Qt.SortOrder] = (PRIORITY, Qt.SortOrder.DescendingOrder)
+        self._generation = 0  # which refresh a background read belongs to
+        self.block_reads = 0  # how many blocks were read (for tests and benchmarks)
+
+    # -- what the window asks -------------------------------------------------------------
+
+    @property
+    def store(self) -> Store | None:
+        return self._store
+
+    @property
+    def queue_filter(self) -> QueueFilter:
+        return self._filter
+
+    @property
+    def ids_known(self) -> bool:
+        return self._ids is not None
+
+    def set_store(self, store: Store | None, *, refresh: bool = True) -> None:
+        self._store = store
+        if refresh:
+            self.refresh()
+
+    def set_filter(self, f: QueueFilter) -> None:
+        self._filter = f
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the queue again (after an import, a new filter or another database)."""
+        self.beginResetModel()
+        self._generation += 1
+        self._blocks.clear()
+        self._ids, self._count = [], 0
+        if self._store is not None:
+            with self._store.read() as conn:
+                self._count = queue.count(conn, self._filter)
+            if self._count <= self.SYNC_IDS or self._sort[0] != PRIORITY:
+                self._ids = self._read_ids()
+                self._count = len(self._ids)
+            else:
+                self._ids = None
+                self._load_ids_in_background()
+        self.endResetModel()
+        self.refreshed.emit()
+
+    def trace_pk(self, row: int) -> int | None:
+        if not 0 <= row < self._count:
+            return None
+        if self._ids is not None:
+            return self._ids[row]
+        found = self.queue_row(row)
+        return found.trace_pk if found is not None else None
+
+    def row_of(self, trace_pk: int) -> int | None:
+        if self._ids is not None:
+            try:
+                return self._ids.index(trace_pk)
+            except ValueError:
+                return None
+        for block, rows in self._blocks.items():
+            for offset, row in enumerate(rows):
+                if row is not None and row.trace_pk == trace_pk:
+                    return block * BLOCK + offset
+        return None
+
+    def queue_row(self, row: int) -> QueueRow | None:
+        if not 0 <= row < self._count:
+            return None
+        block = row // BLOCK
+        rows = self._blocks.get(block)
+        if rows is None:
+            rows = self._read_block(block)
+        else:
+            self._blocks.move_to_end(block)
+        offset = row - block * BLOCK
+        return rows[offset] if offset < len(rows) else None
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _read_ids(self) -> list[int]:
+        if self._store is None:
+            return []
+        column, order = self._sort
+        with self._store.read() as conn:
+            ids = queue.ids(conn, self._filter)
+            key = SORT_KEYS.get(column)
+            if key is not None:
+                ids = views.sort_ids(conn, ids, key, descending=order == Qt.SortOrder.DescendingOrder)
+            elif order == Qt.SortOrder.AscendingOrder:
+                ids.reverse()
+        return ids
+
+    def _load_ids_in_background(self) -> None:
+        store, f, generation = self._store, self._filter, self._generation
+
+        def read() -> tuple[int, list[int]]:
+            assert store is not None
+            with store.read() as conn:
+                return generation, queue.ids(conn, f)
+
+        run_in_background(read, self._ids_read)
+
+    @Slot(object, object)
+    def _ids_read(self, result: tuple[int, list[int]] | None, error: Exception | None) -> None:
+        if error is not None:
+            raise error
+        generation, ids = result  # type: ignore[misc]
+        if generation != self._generation or self._ids is not None:
+            return  # a newer refresh superseded this read
+        if len(ids) != self._count:  # the database changed in between: show what it holds now
+            self.beginResetModel()
+            self._blocks.clear()
+            self._ids, self._count = ids, len(ids)
+            self.endResetModel()
+        else:
+            self._ids = ids
+        self.ids_loaded.emit()
+
+    def _read_block(self, block: int) -> list[QueueRow | None]:
+        rows: list[QueueRow | None] = []
+        if self._store is not None:
+            with self._store.read() as conn:
+                if self._ids is not None:
+                    pks = self._ids[block * BLOCK:(block + 1) * BLOCK]
+                    found = {r.trace_pk: r for r in queue.rows_for(conn, pks)} if pks else {}
+                    rows = [found.get(pk) for pk in pks]
+                else:  # a big queue whose ids are still being read: its pages are in priority order
+                    rows = list(queue.page(conn, self._filter, block * BLOCK, BLOCK))
+            self.block_reads += 1
+        self._blocks[block] = rows
+        while len(self._blocks) > CACHED_BLOCKS:
+            self._blocks.popitem(last=False)
+        return rows
+
+    # -- QAbstractTableModel ------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return TOOLTIPS[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in (PRIORITY, GROUP):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _FLAGS
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        if role == PK_ROLE:
+            return self.trace_pk(index.row())
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ROW_ROLE,
+                        Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (PRIORITY, GROUP):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        row = self.queue_row(index.row())
+        if row is None:
+            return None
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(self._tooltip(row, column))
+        return self._display(row, column)
+
+    @staticmethod
+    def _display(row: QueueRow, column: int) -> str:
+        if column == PRIORITY:
+            return f"{row.priority:.2f}"
+        if column == REASONS:
+            return ", ".join(signal_label(r.signal) for r in row.reasons)
+        if column == QUESTION:
+            return row.question or f"({row.trace_id})"
+        if column == TIME:
+            return format_time(row.start_ns)
+        if column == MODEL:
+            return " · ".join(p for p in (row.model, row.prompt_version) if p)
+        if column == GROUP:
+            return f"+{row.group_size - 1}" if row.group_size > 1 else ""
+        return ""
+
+    @staticmethod
+    def _tooltip(row: QueueRow, column: int) -> str:
+        if column == REASONS and row.reasons:
+            return "\n".join(f"{signal_label(r.signal)} ({r.confidence:.0%}): {r.detail}" for r in row.reasons)
+        if column == GROUP and row.group_size > 1:
+            return f"{row.group_size - 1} more traces fail the same way on the same question"
+        if column == QUESTION:
+            return f"{row.source}:{row.trace_id}\n{row.question}"
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in SORT_KEYS or (column, order) == self._sort:
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        pks = [self.trace_pk(index.row()) for index in persistent]
+        self._generation += 1  # ids still being read in the background are in the old order
+        ids = self._read_ids()
+        if len(ids) != self._count:  # the database changed meanwhile: start over
+            self.layoutChanged.emit()
+            self.refresh()
+            return
+        self._ids = ids
+        self._blocks.clear()
+        positions = {pk: row for row, pk in enumerate(ids)}
+        moved = [self.index(positions[pk], index.column()) if pk in positions else QModelIndex()
+                 for pk, index in zip(pks, persistent, strict=True)]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()

@@ -1,0 +1,368 @@
+"""The queue pane: a filter bar with full-text search over a table of the failure queue."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.queue import QueueFilter, QueueRow
+from .queue_model import GROUP, MODEL, PRIORITY, QUESTION, REASONS, ROW_ROLE, TIME, QueueModel
+from .style import draw_badge, mix, muted_text, signal_color, signal_label
+
+ANY = "__any__"
+
+
+def priority_color(priority: float) -> QColor:
+    if priority >= 0.75:
+        return QColor("#d64545")
+    if priority >= 0.45:
+        return QColor("#e08a1e")
+    return QColor("#8a8f98")
+
+
+class PriorityDelegate(QStyledItemDelegate):
+    """The priority as a short bar and its figure."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        row: QueueRow | None = index.data(ROW_ROLE)
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        if row is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect.adjusted(10, 0, -10, 0)
+        track = QRectF(rect.left(), rect.center().y() - 2.5, 34, 5)
+        base = option.palette.color(QPalette.ColorRole.Base)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(mix(base, option.palette.color(QPalette.ColorRole.Text), 0.12))
+        painter.drawRoundedRect(track, 2.5, 2.5)
+        painter.setBrush(priority_color(row.priority))
+        painter.drawRoundedRect(QRectF(track.left(), track.top(), max(5.0, 34 * row.priority), 5), 2.5, 2.5)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         f"{row.priority:.2f}")
+        painter.restore()
+
+
+class ReasonsDelegate(QStyledItemDelegate):
+    """The reasons as small coloured badges, strongest first."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        row: QueueRow | None = index.data(ROW_ROLE)
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        if row is None or not row.reasons:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 0.88)
+        painter.setFont(font)
+        height = painter.fontMetrics().height() + 4
+        x = option.rect.left() + 6
+        y = option.rect.center().y() - height / 2 + 0.5
+        right = option.rect.right() - 6
+        seen: list[str] = []
+        for reason in row.reasons:
+            if reason.signal not in seen:
+                seen.append(reason.signal)
+        for i, kind in enumerate(seen):
+            text = signal_label(kind)
+            needed = painter.fontMetrics().horizontalAdvance(text) + height
+            rest = len(seen) - i
+            if x + needed > right - (painter.fontMetrics().horizontalAdvance(f"+{rest}") + 8 if rest > 1 else 0):
+                painter.setPen(muted_text(option.palette))
+                painter.drawText(QRectF(x, option.rect.top(), right - x, option.rect.height()),
+                                 Qt.AlignmentFlag.AlignVCenter, f"+{rest}")
+                break
+            x += draw_badge(painter, x, y, height, text, signal_color(kind), option.palette) + 5
+        painter.restore()
+
+
+class QueueTable(QTableView):
+    """The table of the queue, driven from the keyboard: j/k and arrows move, Enter opens."""
+
+    open_requested = Signal(int)  # a trace's row id
+
+    def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setObjectName("queueTable")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setShowGrid(False)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        vertical = self.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(max(30, self.fontMetrics().height() + 14))
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QUESTION, QHeaderView.ResizeMode.Stretch)
+        char = self.fontMetrics().horizontalAdvance("0")
+        for column, chars in ((PRIORITY, 12), (REASONS, 30), (TIME, 18), (MODEL, 30), (GROUP, 7)):
+            self.setColumnWidth(column, char * chars)
+        self._priority = PriorityDelegate(self)
+        self._reasons = ReasonsDelegate(self)
+        self.setItemDelegateForColumn(PRIORITY, self._priority)
+        self.setItemDelegateForColumn(REASONS, self._reasons)
+        header.setSortIndicator(PRIORITY, Qt.SortOrder.DescendingOrder)
+        self.setSortingEnabled(True)
+        self.doubleClicked.connect(self._open_index)
+
+    def queue_model(self) -> QueueModel:
+        return self.model()  # type: ignore[return-value]
+
+    def current_pk(self) -> int | None:
+        index = self.currentIndex()
+        return self.queue_model().trace_pk(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        model = self.queue_model()
+        if model.rowCount() == 0:
+            return
+        row = max(0, min(row, model.rowCount() - 1))
+        index = model.index(row, QUESTION)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def move(self, delta: int) -> None:
+        current = self.currentIndex()
+        self.select_row(current.row() + delta if current.isValid() else 0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if plain and key == Qt.Key.Key_J:
+            self.move(1)
+        elif plain and key == Qt.Key.Key_K:
+            self.move(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._open_index(self.currentIndex())
+        else:
+            super().keyPressEvent(event)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        pk = self.queue_model().trace_pk(index.row()) if index.isValid() else None
+        if pk is not None:
+            self.open_requested.emit(pk)
+
+
+class FilterBar(QWidget):
+    """Search and filters of the queue; emits the filter as it changes."""
+
+    changed = Signal(object)  # QueueFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(8)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchField")
+        self.search.setPlaceholderText("Search questions, answers, errors, comments…   ( / )")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
+        layout.addWidget(self.search, 3)
+        self.signal = self._combo("Any signal", "Only traces with this signal")
+        self.source = self._combo("Any source", "Only traces from this source")
+        self.model_box = self._combo("Any model", "Only runs of this model")
+        self.version = self._combo("Any version", "Only runs of this prompt version")
+        for box in (self.signal, self.source, self.model_box, self.version):
+            layout.addWidget(box, 1)
+        self.everything = QCheckBox("All traces", self)
+        self.everything.setToolTip("Also show traces already reviewed, snoozed or skipped, those without "
+                                   "any signal, and every near-duplicate of a group")
+        layout.addWidget(self.everything)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(220)
+        self._debounce.timeout.connect(self._emit)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._emit_now)
+        for box in (self.signal, self.source, self.model_box, self.version):
+            box.currentIndexChanged.connect(self._emit)
+        self.everything.toggled.connect(self._emit)
+        self._filling = False
+
+    def _combo(self, any_text: str, tip: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setToolTip(tip)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(6)
+        box.addItem(any_text, ANY)
+        return box
+
+    def set_choices(self, choices: dict[str, list[str]]) -> None:
+        """Fill the filter boxes with what the database holds, keeping what was chosen."""
+        self._filling = True
+        try:
+            for box, values, label in ((self.signal, choices.get("signals", []), signal_label),
+                                       (self.source, choices.get("sources", []), str),
+                                       (self.model_box, choices.get("models", []), str),
+                                       (self.version, choices.get("prompt_versions", []), str)):
+                chosen = box.currentData()
+                while box.count() > 1:
+                    box.removeItem(1)
+                for value in values:
+                    box.addItem(label(value), value)
+                found = box.findData(chosen)
+                box.setCurrentIndex(found if found >= 0 else 0)
+        finally:
+            self._filling = False
+
+    def current(self) -> QueueFilter:
+        def chosen(box: QComboBox) -> str | None:
+            value = box.currentData()
+            return None if value in (ANY, None) else value
+
+        kind = chosen(self.signal)
+        text = self.search.text().strip() or None
+        return QueueFilter(kinds=(kind,) if kind else (), source=chosen(self.source), model=chosen(self.model_box),
+                           prompt_version=chosen(self.version), text=text,
+                           include_closed=self.everything.isChecked(), include_quiet=self.everything.isChecked())
+
+    def clear(self) -> None:
+        self._filling = True
+        try:
+            self.search.clear()
+            for box in (self.signal, self.source, self.model_box, self.version):
+                box.setCurrentIndex(0)
+            self.everything.setChecked(False)
+        finally:
+            self._filling = False
+        self._emit_now()
+
+    def clear_search(self) -> None:
+        if self.search.text():
+            self.search.clear()
+            self._emit_now()
+
+    def _emit(self) -> None:
+        if not self._filling:
+            self._debounce.stop()
+            self.changed.emit(self.current())
+
+    def _emit_now(self) -> None:
+        self._debounce.stop()
+        self.changed.emit(self.current())
+
+
+class EmptyState(QWidget):
+    """What the queue pane shows when no trace matches."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        self.title = QLabel(self)
+        self.title.setObjectName("emptyTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.hint = QLabel(self)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        palette = self.hint.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, muted_text(palette))
+        self.hint.setPalette(palette)
+        layout.addWidget(self.title)
+        layout.addSpacing(6)
+        layout.addWidget(self.hint)
+        layout.addStretch(3)
+
+    def show_for(self, narrowed: bool) -> None:
+        if narrowed:
+            self.title.setText("No trace matches")
+            self.hint.setText("Change the search or the filters, or tick “All traces”.")
+        else:
+            self.title.setText("The queue is empty")
+            self.hint.setText("Import a trace bundle with File › Import (Ctrl+I), or drop files and "
+                              "folders on this window.")
+
+
+class QueuePane(QWidget):
+    """Filter bar above the queue table (or an empty state when nothing matches)."""
+
+    open_requested = Signal(int)
+
+    def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.filters = FilterBar(self)
+        layout.addWidget(self.filters)
+        self.stack = QStackedWidget(self)
+        self.table = QueueTable(model, self.stack)
+        self.empty = EmptyState(self.stack)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+        self.table.open_requested.connect(self.open_requested)
+        self.filters.changed.connect(self._apply_filter)
+        model.refreshed.connect(self._after_refresh)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(1100, 700)
+
+    def _apply_filter(self, f: QueueFilter) -> None:
+        keep = self.table.current_pk()
+        self.model.set_filter(f)
+        self.reselect(keep)
+
+    def reselect(self, trace_pk: int | None) -> None:
+        """Select ``trace_pk`` again if it is still in the queue, else the first row."""
+        row = self.model.row_of(trace_pk) if trace_pk is not None else None
+        if self.model.rowCount():
+            self.table.select_row(row if row is not None else 0)
+
+    def _after_refresh(self) -> None:
+        if self.model.rowCount():
+            self.stack.setCurrentWidget(self.table)
+        else:
+            self.empty.show_for(self.model.queue_filter.narrowed or self.model.queue_filter.include_closed)
+            self.stack.setCurrentWidget(self.empty)
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search.selectAll()

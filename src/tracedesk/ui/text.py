@@ -1,0 +1,33 @@
+"""Showing text that came from a bundle (or names a file) without Qt reading it as HTML.
+
+Qt guesses: a tooltip or a message box whose text looks like markup is rendered as
+rich text. Bundle content goes through these helpers so that it is always shown as the
+characters it holds.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+TIP_LIMIT = 2000
+
+
+def plain_tip(text: str, limit: int = TIP_LIMIT) -> str:
+    """A tooltip showing ``text`` literally (escaped, inside an explicit rich-text wrapper
+    so that Qt does not guess)."""
+    if not text:
+        return ""
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return f"<qt><div style='white-space: pre-wrap'>{html.escape(text)}</div></qt>"
+
+
+def show_message(parent: QWidget | None, title: str, text: str,
+                 icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+    """A modal message whose text is shown as plain text."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

@@ -1,0 +1,256 @@
+"""The trace page: what the run was, its steps as a tree with a waterfall, the signals
+and the other turns of its session, and the selected step in detail."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import views
+from ..core.store import Store
+from ..core.views import SpanNode, TraceOutline
+from .detail import DetailPane
+from .panels import SessionPanel, SignalsPanel
+from .span_model import DURATION, STATUS, STEP, TIMELINE, MutedDelegate, SpanTreeModel, WaterfallDelegate
+from .style import format_duration, muted_text
+from .text import plain_tip
+
+EXPAND_ALL_UP_TO = 3000  # spans; bigger traces open with their first levels expanded
+
+
+class SpanTree(QTreeView):
+    def __init__(self, model: SpanTreeModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("spanTree")
+        self.setModel(model)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAllColumnsShowFocus(True)
+        self.setIndentation(16)
+        self.setAnimated(False)
+        header = self.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(STEP, QHeaderView.ResizeMode.Interactive)
+        char = self.fontMetrics().horizontalAdvance("0")
+        self.setColumnWidth(STEP, char * 34)
+        self.setColumnWidth(STATUS, char * 7)
+        self.setColumnWidth(DURATION, char * 10)
+        self._muted = MutedDelegate(self)
+        self._waterfall = WaterfallDelegate(model, self)
+        self.setItemDelegateForColumn(STATUS, self._muted)
+        self.setItemDelegateForColumn(DURATION, self._muted)
+        self.setItemDelegateForColumn(TIMELINE, self._waterfall)
+
+
+class TraceHeader(QWidget):
+    back_requested = Signal()
+    step_requested = Signal(int)  # -1 the previous trace of the queue, +1 the next
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("traceHeader")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.setSpacing(10)
+        self.back = QToolButton(self)
+        self.back.setObjectName("backButton")
+        self.back.setText("‹  Queue")
+        self.back.setToolTip("Back to the queue (Esc)")
+        self.back.setAutoRaise(True)
+        self.back.clicked.connect(self.back_requested)
+        layout.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        self.title = QLabel(self)
+        self.title.setObjectName("traceTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setMinimumWidth(100)
+        self.meta = QLabel(self)
+        self.meta.setObjectName("traceMeta")
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        palette = self.meta.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, muted_text(palette))
+        self.meta.setPalette(palette)
+        text.addWidget(self.title)
+        text.addWidget(self.meta)
+        layout.addLayout(text, 1)
+        self.previous = QToolButton(self)
+        self.previous.setText("▲  Previous")
+        self.previous.setToolTip("The previous trace of the queue (K)")
+        self.next = QToolButton(self)
+        self.next.setText("▼  Next")
+        self.next.setToolTip("The next trace of the queue (J)")
+        for button, step in ((self.previous, -1), (self.next, 1)):
+            button.setAutoRaise(True)
+            button.clicked.connect(lambda _=False, s=step: self.step_requested.emit(s))
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+
+    def show_outline(self, outline: TraceOutline) -> None:
+        question = " ".join(outline.question.split()) or outline.name or outline.trace_id
+        self.title.setText(question if len(question) <= 160 else question[:159] + "…")
+        self.title.setToolTip(plain_tip(outline.question))
+        parts = [f"{outline.source}:{outline.trace_id}"]
+        if outline.start_ns:
+            parts.append(datetime.fromtimestamp(outline.start_ns / 1e9).strftime("%Y-%m-%d %H:%M:%S"))
+        if outline.start_ns and outline.end_ns:
+            parts.append(format_duration(outline.end_ns - outline.start_ns))
+        steps = f"{outline.span_count:,} steps"
+        if outline.error_count:
+            steps += f", {outline.error_count:,} failed"
+        parts.append(steps)
+        model = " · ".join(p for p in (outline.model, outline.prompt_version) if p)
+        if model:
+            parts.append(model)
+        if outline.session_id:
+            parts.append(f"session {outline.session_id}")
+        if outline.user_id:
+            parts.append(f"user {outline.user_id}")
+        self.meta.setText("   •   ".join(parts))
+
+
+class TraceView(QWidget):
+    """One trace. ``open_trace`` reads it; the rest answers clicks."""
+
+    back_requested = Signal()
+    step_requested = Signal(int)
+    trace_requested = Signal(int)  # another turn of the session
+    opened = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store: Store | None = None
+        self.outline: TraceOutline | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = TraceHeader(self)
+        layout.addWidget(self.header)
+        self.model = SpanTreeModel(self)
+        self.tree = SpanTree(self.model, self)
+        self.signals = SignalsPanel(self)
+        self.session = SessionPanel(self)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setObjectName("traceTabs")
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self.signals, "Signals")
+        self.side_tabs.addTab(self.session, "Session")
+        self.left = QSplitter(Qt.Orientation.Vertical, self)
+        self.left.setObjectName("traceLeftSplitter")
+        self.left.addWidget(self.tree)
+        self.left.addWidget(self.side_tabs)
+        self.left.setStretchFactor(0, 1)
+        self.left.setStretchFactor(1, 1)
+        self.detail = DetailPane(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("traceSplitter")
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 9)
+        self.splitter.setStretchFactor(1, 11)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+        self.header.back_requested.connect(self.back_requested)
+        self.header.step_requested.connect(self.step_requested)
+        self.tree.selectionModel().currentRowChanged.connect(self._span_changed)
+        self.signals.span_requested.connect(self.select_span)
+        self.signals.trace_requested.connect(self.show_whole_trace)
+        self.session.trace_requested.connect(self.trace_requested)
+
+    @property
+    def trace_pk(self) -> int | None:
+        return self.outline.pk if self.outline else None
+
+    def open_trace(self, store: Store, trace_pk: int) -> None:
+        self.store = store
+        with store.read() as conn:
+            outline = views.trace_outline(conn, trace_pk)
+            found = views.trace_signals(conn, trace_pk)
+            turns = views.session_turns(conn, trace_pk)
+        self.outline = outline
+        self.header.show_outline(outline)
+        self.model.set_outline(outline)
+        if len(outline.by_span_id) <= EXPAND_ALL_UP_TO:
+            self.tree.expandAll()
+        else:
+            self.tree.expandToDepth(0)
+        names = {n.span_id: n.name or n.span_id for n in outline.by_span_id.values()}
+        self.signals.set_signals(found, names)
+        self.session.set_turns(turns, trace_pk)
+        self.side_tabs.setTabText(0, f"Signals ({len(found)})")
+        turns_text = "1 turn" if len(turns) == 1 else f"{len(turns)} turns"
+        self.side_tabs.setTabText(1, f"Session ({turns_text})" if outline.session_id else "Session")
+        first = next((s.span_id for s in found if s.span_id and s.span_id in outline.by_span_id), None)
+        if first:
+            self.select_span(first)
+        else:
+            self.show_whole_trace()
+        self.opened.emit(trace_pk)
+
+    def clear(self) -> None:
+        self.outline = None
+        self.model.set_outline(None)
+        self.signals.clear()
+        self.session.clear()
+        self.detail.clear()
+
+    def select_span(self, span_id: str) -> None:
+        index = self.model.index_of_span(span_id)
+        if not index.isValid():
+            return
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.tree.scrollTo(index)
+
+    def selected_span(self) -> SpanNode | None:
+        return self.model.node(self.tree.currentIndex())
+
+    def show_whole_trace(self) -> None:
+        if self.outline is None or self.store is None:
+            return
+        self.tree.selectionModel().clearCurrentIndex()
+        self.tree.clearSelection()
+        with self.store.read() as conn:
+            content = views.trace_content(conn, self.outline.pk)
+        self.detail.show_trace(self.outline, content)
+
+    def restyle(self) -> None:
+        """Show the detail again in the current palette's colours (light or dark)."""
+        self.detail.highlighter.set_palette(self.palette())
+        if self.outline is None:
+            return
+        node = self.selected_span()
+        if node is not None:
+            self._span_changed(self.tree.currentIndex(), self.tree.currentIndex())
+        else:
+            self.show_whole_trace()
+
+    def _span_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        node = self.model.node(current)
+        if node is None or self.store is None:
+            return
+        with self.store.read() as conn:
+            span = views.span_content(conn, node.pk)
+        self.detail.show_span(node, span)

@@ -1,0 +1,72 @@
+"""The window as a whole: menus with every action and its shortcut, the keyboard help,
+the title, and what it remembers between runs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from tracedesk.core.store import open_store
+from tracedesk.ui.shortcuts import ShortcutsDialog, menu_shortcuts
+
+from .conftest import make_window
+
+
+def test_every_action_with_a_shortcut_is_in_a_menu(window) -> None:
+    in_menus = {text: keys for _, rows in menu_shortcuts(window.menuBar()) for text, keys in rows}
+    for text, keys in (("Next Trace", "J"), ("Previous Trace", "K"), ("Open Trace", "Return"),
+                       ("Back to Queue", "Esc"), ("Search", "/"), ("Keyboard Shortcuts", "?"),
+                       ("Import Bundles", "Ctrl+I")):
+        assert text in in_menus and keys in in_menus[text], text
+    shortcuts = {a.shortcut().toString() for a in window.actions() if not a.shortcut().isEmpty()}
+    in_menu_keys = " ".join(in_menus.values())
+    assert all(key in in_menu_keys for key in shortcuts)
+
+
+def test_question_mark_shows_every_shortcut(window, qtbot) -> None:
+    qtbot.keyClick(window.queue_pane.table, "?")
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsDialog) and w.isVisible()]
+    assert len(dialogs) == 1
+    entries = dict(dialogs[0].entries())
+    assert entries["Next Trace"] == "J" and entries["Back to Queue"] == "Esc" and entries["Search"] == "/"
+    assert "Go" in entries and "File" in entries
+    dialogs[0].close()
+
+
+def test_the_title_names_the_database(window, filled_store) -> None:
+    assert window.windowTitle().startswith(f"review.sqlite ({filled_store.path.parent})")
+    assert str(filled_store.path) in window.where.text()
+
+
+def test_the_window_remembers_geometry_splitters_and_recent_databases(qtbot, tmp_path, filled_store,
+                                                                     window_state) -> None:
+    window = make_window(qtbot, filled_store, window_state)
+    screen = window.screen().availableGeometry()
+    wanted = (screen.width() - 23, screen.height() - 77)  # restoring keeps a window on its screen
+    window.resize(*wanted)
+    window.open_current()
+    window.trace_view.splitter.setSizes([300, 500])
+    splitter = window.trace_view.splitter.saveState()
+    window.close()
+    other = open_store(tmp_path / "other.sqlite")
+    again = make_window(qtbot, other, window_state, size=None)
+    assert (again.size().width(), again.size().height()) == wanted
+    assert again.trace_view.splitter.saveState() == splitter
+    recent = [a.text() for a in again.recent_menu.actions()]
+    assert any("other.sqlite" in t for t in recent) and any("review.sqlite" in t for t in recent)
+    assert "other.sqlite" in again.windowTitle()
+    review = next(a for a in again.recent_menu.actions() if "review.sqlite" in a.text())
+    review.trigger()
+    assert "review.sqlite" in again.windowTitle() and again.queue_model.rowCount() > 0
+
+
+def test_a_database_that_cannot_be_opened_leaves_the_window_as_it_was(window, tmp_path, monkeypatch) -> None:
+    import tracedesk.ui.mainwindow
+
+    shown = []
+    monkeypatch.setattr(tracedesk.ui.mainwindow, "show_message", lambda *args: shown.append(args[2]))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes")
+    title = window.windowTitle()
+    assert not window.open_database(notes)
+    assert "not a Tracedesk review database" in shown[0]
+    assert window.windowTitle() == title and notes.read_text() == "my notes"

@@ -1,0 +1,139 @@
+"""The queue pane as a reviewer uses it: rows, keys, search, filters, sorting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tracedesk.core import queue
+from tracedesk.ui.queue_model import GROUP, PRIORITY, QUESTION, REASONS, TIME, QueueModel
+
+from .conftest import queue_texts
+
+
+def test_the_queue_model_is_a_well_behaved_qt_model(qtmodeltester, filled_store) -> None:
+    model = QueueModel(filled_store)
+    model.set_filter(queue.QueueFilter(include_closed=True, include_quiet=True))
+    assert model.rowCount() == 24
+    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(QueueModel(None), force_py=True)
+
+
+def test_the_queue_shows_the_failing_runs_highest_priority_first(window, filled_store) -> None:
+    with filled_store.read() as conn:
+        expected = queue.page(conn, queue.QueueFilter(), 0, 100)
+    assert window.queue_model.rowCount() == len(expected) > 0
+    assert queue_texts(window, QUESTION) == [r.question for r in expected]
+    priorities = [float(p) for p in queue_texts(window, PRIORITY)]
+    assert priorities == sorted(priorities, reverse=True)
+    assert all(queue_texts(window, REASONS))  # every row says why it is there
+    assert "support-bot.sqlite" not in window.windowTitle() and "review.sqlite" in window.windowTitle()
+    assert f"{len(expected)} traces in the queue" in window.counts.text()
+    assert "24 in the database" in window.counts.text()
+
+
+def test_j_and_k_and_the_arrows_move_the_selection(window, qtbot) -> None:
+    table = window.queue_pane.table
+    table.setFocus()
+    assert table.currentIndex().row() == 0
+    qtbot.keyClick(table, Qt.Key.Key_J)
+    qtbot.keyClick(table, Qt.Key.Key_J)
+    assert table.currentIndex().row() == 2
+    qtbot.keyClick(table, Qt.Key.Key_K)
+    assert table.currentIndex().row() == 1
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert table.currentIndex().row() == 2
+    qtbot.keyClick(table, Qt.Key.Key_Up)
+    assert table.currentIndex().row() == 1
+    for _ in range(200):
+        qtbot.keyClick(table, Qt.Key.Key_K)
+    assert table.currentIndex().row() == 0
+
+
+def test_enter_opens_the_selected_trace_and_escape_comes_back(window, qtbot) -> None:
+    table = window.queue_pane.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_J)
+    question = table.currentIndex().siblingAtColumn(QUESTION).data()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.trace_view
+    assert window.trace_view.header.title.text() == question
+    qtbot.keyClick(window.trace_view.tree, Qt.Key.Key_Escape)
+    assert window.pages.currentWidget() is window.queue_pane
+    assert table.currentIndex().row() == 1
+
+
+def test_j_in_a_trace_opens_the_next_trace_of_the_queue(window, qtbot) -> None:
+    window.open_current()
+    first = window.trace_view.trace_pk
+    qtbot.keyClick(window.trace_view.tree, Qt.Key.Key_J)
+    assert window.trace_view.trace_pk == window.queue_model.trace_pk(1) != first
+    qtbot.keyClick(window.trace_view.tree, Qt.Key.Key_K)
+    assert window.trace_view.trace_pk == first
+
+
+def test_slash_focuses_the_search_and_the_search_narrows_the_rows(window, qtbot) -> None:
+    window.queue_pane.filters.everything.setChecked(True)  # every trace, so that searching narrows
+    before = window.queue_model.rowCount()
+    assert before == 24
+    qtbot.keyClick(window.queue_pane.table, Qt.Key.Key_Slash)
+    search = window.queue_pane.filters.search
+    assert search.hasFocus()
+    with qtbot.waitSignal(window.queue_model.refreshed, timeout=3000):
+        qtbot.keyClicks(search, "refund")
+    rows = queue_texts(window, QUESTION)
+    assert 0 < len(rows) < before
+    assert all("refund" in q.lower() for q in rows)
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
+    assert search.text() == "" and window.queue_model.rowCount() == before
+
+
+def test_a_search_that_matches_nothing_says_so(window, qtbot) -> None:
+    with qtbot.waitSignal(window.queue_model.refreshed, timeout=3000):
+        window.queue_pane.filters.search.setText("xylophone")
+    assert window.queue_model.rowCount() == 0
+    assert window.queue_pane.stack.currentWidget() is window.queue_pane.empty
+    assert window.queue_pane.empty.title.text() == "No trace matches"
+
+
+def test_filters_narrow_the_queue(window, qtbot) -> None:
+    filters = window.queue_pane.filters
+    index = filters.signal.findData("empty_retrieval")
+    assert index > 0
+    filters.signal.setCurrentIndex(index)
+    reasons = queue_texts(window, REASONS)
+    assert reasons and all("empty retrieval" in r for r in reasons)
+    filters.everything.setChecked(True)
+    assert window.queue_model.rowCount() >= len(reasons)
+    filters.clear()
+    assert window.queue_model.queue_filter == queue.QueueFilter()
+
+
+def test_sorting_by_a_column_keeps_the_selected_trace(window) -> None:
+    table = window.queue_pane.table
+    table.select_row(2)
+    chosen = table.current_pk()
+    table.sortByColumn(TIME, Qt.SortOrder.AscendingOrder)
+    times = queue_texts(window, TIME)
+    assert times == sorted(times)
+    assert table.current_pk() == chosen
+    table.sortByColumn(GROUP, Qt.SortOrder.DescendingOrder)
+    table.sortByColumn(PRIORITY, Qt.SortOrder.DescendingOrder)
+    priorities = [float(p) for p in queue_texts(window, PRIORITY)]
+    assert priorities == sorted(priorities, reverse=True)
+
+
+def test_a_big_queue_shows_its_first_rows_before_all_its_ids_are_read(qtbot, qtmodeltester, filled_store,
+                                                                       monkeypatch) -> None:
+    monkeypatch.setattr(QueueModel, "SYNC_IDS", 5)  # "big" from 6 rows on
+    everything = queue.QueueFilter(include_closed=True, include_quiet=True)
+    with filled_store.read() as conn:
+        expected = [r.question for r in queue.page(conn, everything, 0, 100)]
+    model = QueueModel(filled_store)
+    with qtbot.waitSignal(model.ids_loaded, timeout=5000):
+        model.set_filter(everything)
+        assert not model.ids_known and model.rowCount() == 24
+        assert [model.index(r, QUESTION).data() for r in range(24)] == expected  # read by pages
+    assert model.ids_known
+    assert [model.index(r, QUESTION).data() for r in range(24)] == expected
+    assert model.row_of(model.trace_pk(17)) == 17
+    qtmodeltester.check(model, force_py=True)

@@ -1,0 +1,211 @@
+"""The trace page: the span tree, the signals (a click selects the step), the session's
+other turns, and each kind of step rendered the way a person reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.conftest import write_jsonl
+from tests.core.sessions import Bundle, tool
+from tracedesk.core import ingest, traces
+from tracedesk.core.store import open_store
+from tracedesk.ui.span_model import DURATION, STATUS, STEP, SpanTreeModel
+from tracedesk.ui.trace_view import TraceView
+
+from .bundles import big_trace_records
+
+
+def open_by_id(window, trace_id: str) -> None:
+    with window.store.read() as conn:
+        pk = traces.find_trace(conn, trace_id).pk
+    window.open_trace(pk)
+
+
+def tree_rows(view: TraceView) -> list[tuple[str, str, str]]:
+    model = view.model
+    rows = []
+
+    def walk(parent) -> None:
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, STEP, parent)
+            rows.append((index.data(), index.siblingAtColumn(STATUS).data(), index.siblingAtColumn(DURATION).data()))
+            walk(index)
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    return rows
+
+
+def test_the_span_tree_model_is_a_well_behaved_qt_model(qtmodeltester, filled_store) -> None:
+    from tracedesk.core import views
+
+    model = SpanTreeModel()
+    with filled_store.read() as conn:
+        model.set_outline(views.trace_outline(conn, traces.find_trace(conn, "t000").pk))
+    assert model.rowCount() == 1
+    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(SpanTreeModel(), force_py=True)
+
+
+def test_a_trace_shows_its_steps_with_status_and_duration(window) -> None:
+    open_by_id(window, "t000")
+    assert tree_rows(window.trace_view) == [
+        ("agent", "", "5.00 s"), ("lookup_order", "error", "300 ms"), ("search_kb", "", "300 ms"),
+        ("answer", "", "900 ms")]
+    assert window.trace_view.header.title.text() == "How do I get a refund for order 1000?"
+    meta = window.trace_view.header.meta.text()
+    assert "support-bot:t000" in meta and "4 steps, 1 failed" in meta and "gpt-4o-mini · v1" in meta
+
+
+def test_a_click_on_a_signal_selects_the_step_it_points_to(window, qtbot) -> None:
+    open_by_id(window, "t006")
+    view = window.trace_view
+    panel = view.signals
+    items = [panel.topLevelItem(i) for i in range(panel.topLevelItemCount())]
+    labels = [item.text(0) for item in items]
+    assert "empty retrieval" in labels and "thumbs down" in labels
+    view.show_whole_trace()
+    assert view.selected_span() is None
+    empty = items[labels.index("empty retrieval")]
+    rect = panel.visualItemRect(empty)
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.selected_span().name == "search_kb"
+    assert view.detail.title.text() == "search_kb"
+    assert "Nothing was found" in view.detail.readable.toPlainText()
+    thumbs = items[labels.index("thumbs down")]  # about the run as a whole
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=panel.visualItemRect(thumbs).center())
+    assert view.selected_span() is None
+    assert "That did not answer my question" in view.detail.readable.toPlainText()
+
+
+def test_the_other_turns_of_the_session_are_one_click_away(window, qtbot) -> None:
+    open_by_id(window, "t001")
+    qtbot.keyClick(window.trace_view.tree, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    session = window.trace_view.session
+    assert session.isVisible()
+    assert session.topLevelItemCount() == 3
+    assert [session.topLevelItem(i).text(2) for i in range(3)] == [
+        "How do I get a refund for order 1000?", "Where is my parcel for order 1001?",
+        "Do the trail boots for order 1002 run small?"]
+    third = session.topLevelItem(2)
+    qtbot.mouseClick(session.viewport(), Qt.MouseButton.LeftButton, pos=session.visualItemRect(third).center())
+    assert window.trace_view.header.title.text() == "Do the trail boots for order 1002 run small?"
+
+
+def test_steps_are_rendered_as_conversation_call_and_documents(window) -> None:
+    open_by_id(window, "t001")
+    view = window.trace_view
+    detail = view.detail
+    view.select_span("t001.2")  # the LLM step
+    text = detail.readable.toPlainText()
+    for expected in ("SYSTEM", "You are the support assistant", "USER", "Where is my parcel for order 1001?",
+                     "→ calls lookup_order", '"order": 1001', "RESULT OF CALL_1", "Model's answer",
+                     "It left the warehouse yesterday."):
+        assert expected in text or expected.lower() in text.lower(), expected
+    assert "420 → 38 tokens" in detail.subtitle.text()
+    view.select_span("t001.0")  # the tool step
+    text = detail.readable.toPlainText()
+    assert "Call lookup_order" in text and '"status": "shipped"' in text
+    view.select_span("t001.1")  # the retrieval step
+    text = detail.readable.toPlainText()
+    assert "Documents found: 2" in text and "score 0.820" in text and "Our sizes policy" not in text
+    assert "score 0.410" in text and "help/shipping.md" in text
+    view.select_span("t001.root")  # an agent step: JSON only
+    assert not detail.tabs.isTabVisible(0) and detail.tabs.currentWidget() is detail.raw
+
+
+def test_a_failed_tool_shows_its_error(window) -> None:
+    open_by_id(window, "t000")
+    window.trace_view.select_span("t000.0")
+    detail = window.trace_view.detail
+    assert detail.error.isVisible() and "timeout after 30 s" in detail.error.text()
+    assert "Result\nerror\ntimeout after 30 s" in detail.readable.toPlainText()
+
+
+def import_records(tmp_path: Path, records: list[dict]):
+    store = open_store(tmp_path / "one.sqlite")
+    ingest.import_paths(store, [write_jsonl(tmp_path / "one.jsonl", records)])
+    return store
+
+
+def test_bundle_text_is_shown_as_text_never_as_html(qtbot, tmp_path) -> None:
+    hostile = '<img src="http://example.com/x.png"><b>bold</b><script>alert(1)</script> & done'
+    b = Bundle()
+    b.turn(None, hostile, hostile, trace_id="h", steps=[tool("fetch", {"q": hostile}, hostile)])
+    store = import_records(tmp_path, b.records)
+    view = TraceView()
+    qtbot.addWidget(view)
+    with store.read() as conn:
+        pk = traces.find_trace(conn, "h").pk
+    view.open_trace(store, pk)
+    assert view.header.title.text() == hostile
+    view.select_span("h.0")
+    shown = view.detail.readable.toPlainText()
+    assert shown.count(hostile) == 1 and '<img src=\\"http://example.com/x.png\\">' in shown
+    html = view.detail.readable.toHtml()
+    assert "<img" not in html and "&lt;img" in html and "<script" not in html
+    tip = view.header.title.toolTip()  # Qt would render a tooltip that looks like HTML
+    assert "<img" not in tip and "&lt;img src=&quot;http://example.com/x.png&quot;&gt;" in tip
+    assert "<b>" not in view.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    store.close()
+
+
+def test_a_megabyte_of_tool_output_is_shown_cut_with_the_full_text_on_demand(qtbot, tmp_path) -> None:
+    huge = "".join(f"line {i}: {'x' * 60}\n" for i in range(16_000))  # ~1.1 MB
+    b = Bundle()
+    b.turn(None, "Export everything", "Done", trace_id="big", steps=[tool("export", {"all": True}, huge)])
+    store = import_records(tmp_path, b.records)
+    view = TraceView()
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    with store.read() as conn:
+        pk = traces.find_trace(conn, "big").pk
+    view.open_trace(store, pk)
+    view.select_span("big.0")
+    detail = view.detail
+    assert len(detail.readable.toPlainText()) < 50_000
+    assert "more characters" in detail.readable.toPlainText()
+    assert detail.full_button.isVisible()
+    qtbot.mouseClick(detail.full_button, Qt.MouseButton.LeftButton)
+    assert detail.tabs.currentWidget() is detail.full
+    assert huge.strip() in detail.full.toPlainText()
+    store.close()
+
+
+@pytest.mark.slow
+def test_a_trace_of_ten_thousand_steps_opens(qtbot, tmp_path) -> None:
+    store = import_records(tmp_path, big_trace_records(10_000))
+    view = TraceView()
+    qtbot.addWidget(view)
+    with store.read() as conn:
+        pk = traces.find_trace(conn, "big").pk
+    view.open_trace(store, pk)
+    assert len(view.outline.by_span_id) == 10_000
+    assert view.model.rowCount() == 1
+    store.close()
+
+
+def test_the_detail_follows_a_change_between_light_and_dark(window, qapp) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    open_by_id(window, "t001")
+    window.trace_view.select_span("t001.2")
+    light = window.trace_view.detail.readable.document()
+    dark = QPalette(qapp.palette())
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#17181a"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e8e8e8"))
+    original = qapp.palette()
+    try:
+        qapp.setPalette(dark)
+        qapp.processEvents()
+        assert window.trace_view.detail.readable.document() is not light
+        assert window.trace_view.selected_span().span_id == "t001.2"
+        assert "It left the warehouse yesterday." in window.trace_view.detail.readable.toPlainText()
+    finally:
+        qapp.setPalette(original)
