@@ -25,10 +25,21 @@ def test_a_version_1_database_is_upgraded_after_a_backup(tmp_path: Path) -> None
         [row] = queue.page(conn, queue.QueueFilter(source="support-bot/prod"))
         assert row.trace_id == "t1"
         assert {r.signal for r in row.reasons} >= {"thumbs_down", "error_swallowed"}
-    [backup] = [p for p in tmp_path.iterdir() if ".before-v2." in p.name]
+    [backup] = [p for p in tmp_path.iterdir() if f".before-v{SCHEMA_VERSION}." in p.name]
     conn = sqlite3.connect(backup)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM span").fetchone()[0] == 5
     assert "queue_entry" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     conn.close()
     assert original.startswith(b"SQLite format 3")
+
+
+def test_a_version_2_database_gains_the_step_index_and_keeps_its_queue(tmp_path: Path) -> None:
+    path = tmp_path / "v2.sqlite"
+    shutil.copyfile(DATA / "schema" / "v2.sqlite", path)
+    with open_store(path) as store, store.read() as conn:
+        indexes = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "ix_span_steps" in indexes
+        [row] = queue.page(conn, queue.QueueFilter(source="support-bot/prod"))
+        assert {r.signal for r in row.reasons} >= {"thumbs_down", "error_swallowed"}
+    assert [p.name for p in tmp_path.iterdir() if ".before-v3." in p.name]

@@ -89,6 +89,9 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
         WHERE pk NOT IN (SELECT trace_pk FROM signal WHERE trace_pk IN ({scope}))
         ON CONFLICT (trace_pk) DO UPDATE SET priority = 0, reasons = NULL, top_kind = NULL, group_key = NULL
     """)
+    # The questions of the traces with signals, which group near-duplicates, in one read.
+    inputs = dict(select_rows(conn,
+        f"SELECT id, input FROM trace WHERE id IN (SELECT trace_pk FROM signal WHERE trace_pk IN ({scope}))"))
     rows = []
     for pk, found in reasons.items():
         mine = sorted(found, key=lambda r: -weights.get(r.signal, 0.5) * r.confidence)
@@ -97,8 +100,7 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
         top = negative[0].signal if negative else None
         group = None
         if priority > 0 and top:
-            raw_input = select_rows(conn, "SELECT input FROM trace WHERE id = ?", (pk,)).fetchone()
-            group = f"{top}:{question_key(user_question(raw_input[0] if raw_input else None))}"
+            group = f"{top}:{question_key(user_question(inputs.get(pk)))}"
         rows.append((pk, priority, orjson.dumps([r.as_dict() for r in mine]).decode(), top, group))
     executemany(
         conn,

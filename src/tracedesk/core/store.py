@@ -28,7 +28,7 @@ from . import models
 from .errors import DatabaseError
 
 APPLICATION_ID = 0x54524344  # "TRCD"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
@@ -51,10 +51,16 @@ def _v2_queue(conn: Connection) -> None:
     update_signals(conn, "SELECT id FROM trace")
 
 
+def _v3_step_index(conn: Connection) -> None:
+    """Version 3: an index holding what signal detection reads of each step."""
+    models.SPAN_STEPS_INDEX.create(conn)
+
+
 # Steps from older schema versions to the current one, in order. Version 1 is the first
 # released schema: a new database is created at SCHEMA_VERSION directly from the models.
 MIGRATIONS: list[Migration] = [
     Migration(2, "failure queue", _v2_queue),
+    Migration(3, "step index for detection", _v3_step_index),
 ]
 
 

@@ -1,6 +1,8 @@
 """Implicit signals in the steps of a run: a failure the answer hid, a retrieval that found
 nothing, a tool called again and again with the same arguments, a step far beyond its
-usual latency, tokens or cost. Most of the work is SQL over the span table."""
+usual latency, tokens or cost. Most of the work is SQL over the span table, reading the
+index that holds each step's kind, status, name, times and usage (``ix_span_steps``) rather
+than the rows themselves, whose inputs and outputs are large."""
 
 from __future__ import annotations
 
@@ -48,8 +50,8 @@ def _errors_swallowed(conn: Connection, scope: str, answers: dict[int, str]) -> 
         SELECT s.trace_pk, s.span_id, s.name, s.kind, s.error FROM span s
         WHERE s.trace_pk IN ({scope}) AND s.status = 'error' AND s.kind IN {FAILING_KINDS}
           AND NOT EXISTS (
-            SELECT 1 FROM span r WHERE r.trace_pk = s.trace_pk AND r.name IS s.name
-              AND r.span_id != s.span_id AND coalesce(r.status, 'ok') != 'error'
+            SELECT 1 FROM span r WHERE r.trace_pk = s.trace_pk AND r.kind = s.kind AND r.name IS s.name
+              AND r.id != s.id AND coalesce(r.status, 'ok') != 'error'
               AND coalesce(r.start_ns, 0) >= coalesce(s.start_ns, 0))
         ORDER BY s.trace_pk, s.start_ns
     """)
@@ -115,11 +117,16 @@ def _loops(conn: Connection, scope: str) -> list[Found]:
     """The same tool called with the same arguments again and again."""
     found = []
     seen: set[int] = set()
-    for pk, name, calls, first in select_rows(conn,
-        f"SELECT trace_pk, name, count(*) AS calls, min(span_id) FROM span WHERE trace_pk IN ({scope}) "
-        f"AND kind = 'tool' GROUP BY trace_pk, name, input HAVING calls >= {LOOP_MIN_CALLS} "
-        "ORDER BY trace_pk, calls DESC"
-    ):
+    # The index finds the tools called often enough; only their arguments are compared.
+    for pk, name, calls, first in select_rows(conn, f"""
+        WITH often AS (
+            SELECT trace_pk, name FROM span WHERE trace_pk IN ({scope}) AND kind = 'tool'
+            GROUP BY trace_pk, name HAVING count(*) >= {LOOP_MIN_CALLS})
+        SELECT s.trace_pk, s.name, count(*) AS calls, min(s.span_id) FROM often o
+        JOIN span s ON s.trace_pk = o.trace_pk AND s.kind = 'tool' AND s.name IS o.name
+        GROUP BY s.trace_pk, s.name, s.input HAVING calls >= {LOOP_MIN_CALLS}
+        ORDER BY s.trace_pk, calls DESC
+    """):
         if pk in seen:
             continue
         seen.add(pk)
@@ -142,27 +149,37 @@ def _outliers(conn: Connection, scope: str) -> list[Found]:
 
     The usual is the median over the steps of the same kind and name in scope, or, for a
     kind and name with too few steps in scope, over those and a sample of the same from
-    the rest of the database. SQLite then finds the steps beyond it."""
+    the rest of the database. SQLite then finds the steps beyond it, all measures at once."""
+    usual = _medians(conn, scope)
+    if not usual:
+        return []
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _usual (kind TEXT, name TEXT, "
+                         + ", ".join(f"{what} REAL" for what in MEASURES) + ")")
+    conn.exec_driver_sql("DELETE FROM temp._usual")
+    executemany(conn, f"INSERT INTO temp._usual VALUES (?, ?, {', '.join('?' for _ in MEASURES)})", usual)
+    beyond = " OR ".join(f"({expr}) > {OUTLIER_FACTOR} * u.{what}" for what, expr in MEASURES.items())
+    values = ", ".join(f"{expr}, u.{what}" for what, expr in MEASURES.items())
     found: dict[int, Found] = {}
-    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _usual (kind TEXT, name TEXT, median REAL)")
-    for what, medians in _medians(conn, scope).items():
-        expr = MEASURES[what]
-        conn.exec_driver_sql("DELETE FROM temp._usual")
-        executemany(conn, "INSERT INTO temp._usual (kind, name, median) VALUES (?, ?, ?)", medians)
-        for pk, span_id, kind, name, value, median in select_rows(conn, f"""
-            SELECT s.trace_pk, s.span_id, s.kind, s.name, {expr}, u.median FROM span s
-            JOIN temp._usual u ON u.kind = s.kind AND u.name IS s.name
-            WHERE s.trace_pk IN ({scope}) AND {expr} > {OUTLIER_FACTOR} * u.median
-            ORDER BY s.trace_pk, s.start_ns
-        """):
-            if pk not in found:
+    for pk, span_id, kind, name, *measured in select_rows(conn, f"""
+        SELECT s.trace_pk, s.span_id, s.kind, s.name, {values} FROM span s
+        JOIN temp._usual u ON u.kind = s.kind AND u.name IS s.name
+        WHERE s.trace_pk IN ({scope}) AND ({beyond})
+        ORDER BY s.trace_pk, s.start_ns
+    """):
+        if pk in found:
+            continue
+        for i, what in enumerate(MEASURES):
+            value, median = measured[2 * i], measured[2 * i + 1]
+            if value is not None and median and value > OUTLIER_FACTOR * median:
                 found[pk] = Found(pk, "outlier", 0.35, f"{kind} step {name}: {what} {value / median:.0f}× its usual",
                                   span_id, {"measure": what, "value": value, "median": median})
+                break
     return list(found.values())
 
 
-def _medians(conn: Connection, scope: str) -> dict[str, list[tuple[str, str | None, float]]]:
-    """For each measure, (kind, name, median) of the steps in scope, where enough steps tell."""
+def _medians(conn: Connection, scope: str) -> list[tuple[str, str | None, float | None, ...]]:
+    """(kind, name, median of each measure) of the steps in scope, for the kinds and names
+    with enough steps to tell; a measure without enough steps has no median (None)."""
     columns = ", ".join(MEASURES.values())
     # A median is as good from ten thousand steps as from all of them.
     steps = select_rows(conn, f"SELECT count(*) FROM span WHERE trace_pk IN ({scope})").fetchone()[0]
@@ -178,10 +195,12 @@ def _medians(conn: Connection, scope: str) -> dict[str, list[tuple[str, str | No
             rows += select_rows(conn, f"""
                 SELECT {columns} FROM span WHERE kind = ? AND name IS ? AND trace_pk NOT IN ({scope})
                 LIMIT 2000""", (kind, name)).fetchall()
-    out: dict[str, list] = {what: [] for what in MEASURES}
+    out = []
     for (kind, name), rows in groups.items():
-        for i, what in enumerate(MEASURES):
+        medians = []
+        for i in range(len(MEASURES)):
             column = [r[i] for r in rows if r[i] is not None and r[i] > 0]
-            if len(column) >= OUTLIER_MIN_STEPS:
-                out[what].append((kind, name, statistics.median(column)))
+            medians.append(statistics.median(column) if len(column) >= OUTLIER_MIN_STEPS else None)
+        if any(m is not None for m in medians):
+            out.append((kind, name, *medians))
     return out
