@@ -98,6 +98,7 @@ def test_show_json_gives_the_tree_and_feedback(tmp_path, capsys) -> None:
     assert detail["feedback"][0]["kind"] == "thumbs"
     code, out, _ = run(capsys, "--db", db, "show", "t1")
     assert code == 0 and "[llm] answer" in out
+    assert "  session s\n" in out and "None" not in out  # a session without a user says no "user None"
     code, _, err = run(capsys, "--db", db, "show", "nope")
     assert code == 2 and "no trace 'nope'" in err
 

@@ -190,22 +190,36 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _print_trace(detail: dict[str, Any]) -> None:
-    print(f"{detail['source']}:{detail['trace_id']}  {detail['name'] or ''}")
-    print(f"  {detail['start_time']}  {detail['duration_ms']} ms  status {detail['status']}")
-    if detail["session_id"]:
-        print(f"  session {detail['session_id']}  user {detail['user_id']}")
+    print(f"{detail['source']}:{detail['trace_id']}  {detail['name'] or ''}".rstrip())
+    when = [detail["start_time"] or "",
+            _ms(detail["duration_ms"]),
+            f"status {detail['status']}" if detail["status"] else ""]
+    if any(when):
+        print("  " + "  ".join(w for w in when if w))
+    who = [f"{label} {detail[key]}" for label, key in (("session", "session_id"), ("user", "user_id"))
+           if detail[key]]
+    if who:
+        print("  " + "  ".join(who))
     print(f"  input:  {_short(detail['input'])}")
     print(f"  output: {_short(detail['output'])}")
 
     def walk(spans: list[dict[str, Any]], depth: int) -> None:
         for span in spans:
             flag = "  ERROR" if span["status"] == "error" else ""
-            print(f"  {'  ' * depth}- [{span['kind']}] {span['name']} ({span['duration_ms']} ms){flag}")
+            took = f" ({_ms(span['duration_ms'])})" if span["duration_ms"] is not None else ""
+            print(f"  {'  ' * depth}- [{span['kind']}] {span['name'] or span['span_id']}{took}{flag}")
             walk(span["children"], depth + 1)
 
     walk(detail["spans"], 0)
     for fb in detail["feedback"]:
-        print(f"  feedback {fb['kind']}: {fb['value']} {fb['comment'] or ''}".rstrip())
+        said = " ".join(str(x) for x in (fb["value"], fb["comment"]) if x not in (None, ""))
+        print(f"  feedback {fb['kind']}: {said}".rstrip(" :"))
+
+
+def _ms(ms: float | None) -> str:
+    if ms is None:
+        return ""
+    return f"{ms:,.0f} ms" if ms >= 10 else f"{ms:.1f} ms"
 
 
 def _short(value: Any, width: int = 100) -> str:
