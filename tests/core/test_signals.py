@@ -204,3 +204,29 @@ def test_detection_is_incremental_a_later_turn_updates_the_earlier_one(store, tm
     late_feedback.feedback("a", "thumbs", -1)
     found = signals(store, tmp_path, late_feedback, "feedback.jsonl")
     assert "thumbs_down" in kinds(found, "a")
+
+
+def test_detection_in_small_chunks_finds_what_detection_at_once_finds(store, tmp_path) -> None:
+    """Detection takes the traces a chunk at a time to keep memory flat; sessions that
+    straddle two chunks must come out the same as when all are seen at once."""
+    from tests.gen.support_bot import write_bundle
+    from tracedesk.core.signals import update_signals
+
+    write_bundle(tmp_path / "support.jsonl", 300, seed=4)
+    import_paths(store, [tmp_path / "support.jsonl"])
+
+    def everything(conn) -> tuple[list, list]:
+        signals = conn.exec_driver_sql(
+            "SELECT trace_pk, kind, confidence, detail, span_id FROM signal ORDER BY 1, 2, 3, 4, 5").fetchall()
+        entries = conn.exec_driver_sql(
+            "SELECT trace_pk, priority, reasons, group_key, group_size, is_head, state FROM queue_entry "
+            "ORDER BY trace_pk").fetchall()
+        return signals, entries
+
+    with store.write() as conn:
+        traces = conn.exec_driver_sql("SELECT count(*) FROM trace").scalar_one()
+        assert update_signals(conn, "SELECT id FROM trace") == traces
+        at_once = everything(conn)
+        assert update_signals(conn, "SELECT id FROM trace", chunk=7) == traces
+        assert everything(conn) == at_once
+    assert len(at_once[0]) > 50

@@ -31,6 +31,9 @@ APPLICATION_ID = 0x54524344  # "TRCD"
 SCHEMA_VERSION = 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+# Pages a connection keeps in memory: the last stage of an import reads back what it just
+# wrote, and SQLite's default (2 MB) sends most of those reads to the write-ahead log.
+CACHE_KIB = 32 * 1024
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     if not read_only:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")

@@ -23,13 +23,40 @@ SIGNAL_KINDS = NEGATIVE_KINDS + POSITIVE_KINDS
 DETECTOR_VERSION = "tracedesk-signals/1"
 
 
-def update_signals(conn: Connection, pks_sql: str) -> int:
+CHUNK_TRACES = 5000  # traces detected at once: memory stays flat however many are asked
+
+
+def update_signals(conn: Connection, pks_sql: str, chunk: int = CHUNK_TRACES) -> int:
     """Recompute the signals (and queue entries) of the traces ``pks_sql`` selects and of
     the other turns of their sessions, whose signals a new turn can change. Return the
-    number of traces recomputed."""
+    number of traces recomputed.
+
+    The traces are taken a chunk at a time, so that what detection holds in memory does
+    not grow with the number of traces (a session that spans two chunks is seen whole in
+    both: detection is idempotent)."""
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _asked (pk INTEGER PRIMARY KEY)")
     conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _scope (pk INTEGER PRIMARY KEY)")
-    conn.exec_driver_sql("DELETE FROM temp._scope")
-    conn.exec_driver_sql(f"INSERT OR IGNORE INTO temp._scope (pk) {pks_sql}")
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _detected (pk INTEGER PRIMARY KEY)")
+    conn.exec_driver_sql("DELETE FROM temp._asked")
+    conn.exec_driver_sql("DELETE FROM temp._detected")
+    conn.exec_driver_sql(f"INSERT OR IGNORE INTO temp._asked (pk) {pks_sql}")
+    after = -1
+    while True:
+        conn.exec_driver_sql("DELETE FROM temp._scope")
+        conn.exec_driver_sql(
+            "INSERT INTO temp._scope (pk) SELECT pk FROM temp._asked WHERE pk > ? ORDER BY pk LIMIT ?",
+            (after, chunk))
+        last = conn.exec_driver_sql("SELECT max(pk) FROM temp._scope").scalar()
+        if last is None:
+            break
+        after = last
+        _detect(conn)
+        conn.exec_driver_sql("INSERT OR IGNORE INTO temp._detected (pk) SELECT pk FROM temp._scope")
+    return conn.exec_driver_sql("SELECT count(*) FROM temp._detected").scalar_one()
+
+
+def _detect(conn: Connection) -> None:
+    """Detect the signals of the traces in ``temp._scope`` and of their sessions' turns."""
     conn.exec_driver_sql(
         "INSERT OR IGNORE INTO temp._scope (pk) SELECT other.id FROM trace t "
         "JOIN trace other ON other.session_id = t.session_id AND other.source_id = t.source_id "
@@ -47,6 +74,4 @@ def update_signals(conn: Connection, pks_sql: str) -> int:
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [f.row(DETECTOR_VERSION) for f in found],
     )
-    count = conn.exec_driver_sql("SELECT count(*) FROM temp._scope").scalar_one()
     queue.rescore(conn, scope)
-    return count

@@ -155,26 +155,40 @@ def _outliers(conn: Connection, scope: str) -> list[Found]:
         return []
     conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _usual (kind TEXT, name TEXT, "
                          + ", ".join(f"{what} REAL" for what in MEASURES) + ")")
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS temp._usual_step ON _usual (kind, name)")
     conn.exec_driver_sql("DELETE FROM temp._usual")
     executemany(conn, f"INSERT INTO temp._usual VALUES (?, ?, {', '.join('?' for _ in MEASURES)})", usual)
     beyond = " OR ".join(f"({expr}) > {OUTLIER_FACTOR} * u.{what}" for what, expr in MEASURES.items())
     values = ", ".join(f"{expr}, u.{what}" for what, expr in MEASURES.items())
-    found: dict[int, Found] = {}
-    for pk, span_id, kind, name, *measured in select_rows(conn, f"""
-        SELECT s.trace_pk, s.span_id, s.kind, s.name, {values} FROM span s
+    # The first step of each trace beyond its usual: (row id, kind, name, measure, value, median).
+    # The query reads the row id, not the span id: the index holds the one and not the other.
+    beyond_usual: dict[int, tuple] = {}
+    for pk, row_id, kind, name, *measured in select_rows(conn, f"""
+        SELECT s.trace_pk, s.id, s.kind, s.name, {values} FROM span s
         JOIN temp._usual u ON u.kind = s.kind AND u.name IS s.name
         WHERE s.trace_pk IN ({scope}) AND ({beyond})
         ORDER BY s.trace_pk, s.start_ns
     """):
-        if pk in found:
+        if pk in beyond_usual:
             continue
         for i, what in enumerate(MEASURES):
             value, median = measured[2 * i], measured[2 * i + 1]
             if value is not None and median and value > OUTLIER_FACTOR * median:
-                found[pk] = Found(pk, "outlier", 0.35, f"{kind} step {name}: {what} {value / median:.0f}× its usual",
-                                  span_id, {"measure": what, "value": value, "median": median})
+                beyond_usual[pk] = (row_id, kind, name, what, value, median)
                 break
-    return list(found.values())
+    span_ids = _span_ids(conn, [hit[0] for hit in beyond_usual.values()])
+    return [Found(pk, "outlier", 0.35, f"{kind} step {name}: {what} {value / median:.0f}× its usual",
+                  span_ids[row_id], {"measure": what, "value": value, "median": median})
+            for pk, (row_id, kind, name, what, value, median) in beyond_usual.items()]
+
+
+def _span_ids(conn: Connection, row_ids: list[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for start in range(0, len(row_ids), 500):
+        chunk = row_ids[start:start + 500]
+        found.update(select_rows(conn, f"SELECT id, span_id FROM span WHERE id IN ({','.join('?' * len(chunk))})",
+                                 tuple(chunk)))
+    return found
 
 
 def _medians(conn: Connection, scope: str) -> list[tuple[str, str | None, float | None, ...]]:
