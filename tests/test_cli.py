@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,51 @@ def test_python_m_tracedesk_and_the_demo(tmp_path) -> None:
     assert json.loads(stats.stdout)["traces"] >= 100
     assert Path(db).exists()
 
+
+
+def queue_ids(capsys, db: str, *extra: str) -> list[str]:
+    code, out, _ = run(capsys, "--db", db, "queue", "--json", *extra)
+    assert code == 0
+    return [row["trace_id"] for row in json.loads(out)]
+
+
+def test_snooze_skip_and_reopen_keep_traces_out_of_the_queue_until_asked(tmp_path, capsys) -> None:
+    db = str(tmp_path / "db.sqlite")
+    # A second trace on another question (the same question twice would be grouped as one).
+    other = [{**r, "trace_id": "t2"} for r in RECORDS[1:]]
+    other[0] = {**other[0], "input": "where is my parcel?", "session_id": "s2"}
+    run(capsys, "--db", db, "import", str(write_jsonl(tmp_path / "b.jsonl", [*RECORDS, *other])))
+    assert sorted(queue_ids(capsys, db)) == ["t1", "t2"]
+
+    code, out, _ = run(capsys, "--db", db, "skip", "t1")
+    assert code == 0 and "t1: skipped" in out
+    code, out, _ = run(capsys, "--db", db, "snooze", "bot:t2", "--for", "2d")
+    assert code == 0 and "bot:t2: snoozed until" in out
+    assert queue_ids(capsys, db) == []
+    assert sorted(queue_ids(capsys, db, "--all")) == ["t1", "t2"]  # asked for: still there
+
+    code, out, _ = run(capsys, "--db", db, "reopen", "t1", "t2")
+    assert code == 0 and sorted(queue_ids(capsys, db)) == ["t1", "t2"]
+
+
+def test_a_snooze_that_has_ended_brings_the_trace_back(tmp_path, capsys) -> None:
+    from tracedesk.core import queue
+    from tracedesk.core.store import open_store
+
+    db = tmp_path / "db.sqlite"
+    run(capsys, "--db", str(db), "import", str(write_jsonl(tmp_path / "b.jsonl", RECORDS)))
+    with open_store(db) as store, store.write() as conn:  # a snooze that ended a second ago
+        queue.set_state(conn, 1, queue.SNOOZED, until_ns=time.time_ns() - 1_000_000_000)
+    assert queue_ids(capsys, str(db)) == ["t1"]
+
+
+def test_snooze_refuses_a_past_time_and_an_unknown_trace_changes_nothing(tmp_path, capsys) -> None:
+    db = str(tmp_path / "db.sqlite")
+    run(capsys, "--db", db, "import", str(write_jsonl(tmp_path / "b.jsonl", RECORDS)))
+    code, _, err = run(capsys, "--db", db, "snooze", "t1", "--until", "2020-01-01")
+    assert code == 2 and "already past" in err
+    code, _, err = run(capsys, "--db", db, "skip", "t1", "nope")
+    assert code == 2 and "no trace 'nope'" in err
+    code, _, err = run(capsys, "--db", db, "snooze", "t1", "--for", "soon")
+    assert code == 2 and "not a duration" in err
+    assert queue_ids(capsys, db) == ["t1"]

@@ -80,6 +80,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true",
                    help="also traces already reviewed, snoozed or skipped, and those without signals")
 
+    p = commands.add_parser("snooze", help="keep traces out of the queue for a while (a day unless told)")
+    _db_argument(p, top=False)
+    p.add_argument("traces", nargs="+", metavar="TRACE_ID", help="trace ids, or SOURCE:TRACE_ID")
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--until", metavar="TIME", help="back in the queue at this time (2026-11-20 or RFC 3339)")
+    when.add_argument("--for", dest="for_", metavar="DURATION", help="back in the queue after 3h, 2d, 1w...")
+
+    p = commands.add_parser("skip", help="keep traces out of the queue until they are reopened")
+    _db_argument(p, top=False)
+    p.add_argument("traces", nargs="+", metavar="TRACE_ID", help="trace ids, or SOURCE:TRACE_ID")
+
+    p = commands.add_parser("reopen", help="put snoozed or skipped traces back in the queue")
+    _db_argument(p, top=False)
+    p.add_argument("traces", nargs="+", metavar="TRACE_ID", help="trace ids, or SOURCE:TRACE_ID")
+
     p = commands.add_parser("gui", help="open the window on the review database (what bare 'tracedesk' does)")
     _db_argument(p, top=False)
 
@@ -103,7 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return cmd_gui(args)
     handler = {"import": cmd_import, "stats": cmd_stats, "show": cmd_show, "queue": cmd_queue,
-               "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open}
+               "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open,
+               "snooze": cmd_set_state, "skip": cmd_set_state, "reopen": cmd_set_state}
     try:
         return handler[args.command](args)
     except UserError as exc:
@@ -254,6 +270,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
         if not store.read_only:
             with store.write() as conn:
                 queue.ensure_weights(conn, settings.weights)
+                queue.wake_snoozed(conn)
         with store.read() as conn:
             group_of = traces.find_trace(conn, args.group).pk if args.group else None
             filters = queue.QueueFilter(
@@ -279,6 +296,52 @@ def cmd_queue(args: argparse.Namespace) -> int:
         for reason in row.reasons[:3]:
             print(f"      - {reason.signal}: {reason.detail}")
     return 0
+
+
+DURATION_UNITS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+
+
+def _duration_arg(value: str) -> int:
+    """Seconds in '90m', '3h', '2d', '1w'."""
+    number, unit = value[:-1], value[-1:].lower()
+    if unit not in DURATION_UNITS or not number.isdigit() or int(number) == 0:
+        raise UserError(f"--for {value!r} is not a duration (write 90m, 3h, 2d or 1w)")
+    return int(number) * DURATION_UNITS[unit]
+
+
+def cmd_set_state(args: argparse.Namespace) -> int:
+    """snooze, skip and reopen: where traces stand in the queue."""
+    import time
+
+    from .core import queue
+
+    state, until_ns = None, None
+    if args.command == "skip":
+        state = queue.SKIPPED
+    elif args.command == "snooze":
+        state = queue.SNOOZED
+        if args.until:
+            until_ns = _time_arg(args.until, "until")
+        else:
+            until_ns = time.time_ns() + _duration_arg(args.for_ or "1d") * 1_000_000_000
+        if until_ns <= time.time_ns():
+            raise UserError(f"--until {args.until} is already past: a snooze ends in the future")
+    with open_store(args.db) as store, store.write() as conn:
+        found = [traces.find_trace(conn, trace) for trace in args.traces]  # all known, or nothing changes
+        for ref in found:
+            queue.set_state(conn, ref.pk, state, until_ns=until_ns)
+    what = {"skip": "skipped: out of the queue until reopened",
+            "reopen": "back in the queue",
+            "snooze": f"snoozed until {_when(until_ns)}"}[args.command]
+    for trace in args.traces:
+        print(f"{trace}: {what}")
+    return 0
+
+
+def _when(ns: int | None) -> str:
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp((ns or 0) / 1e9, UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _run_gui(db: Path | None, files: list[Path] | None = None) -> int:

@@ -188,6 +188,16 @@ def set_state(conn: Connection, trace_pk: int, state: str | None, *, until_ns: i
     refresh_trace(conn, trace_pk)
 
 
+def wake_snoozed(conn: Connection) -> int:
+    """Bring back to the queue the traces whose snooze has ended; return how many."""
+    ended = [pk for (pk,) in conn.exec_driver_sql(
+        "SELECT trace_pk FROM queue_state WHERE state = ? AND until_ns IS NOT NULL AND until_ns <= ?",
+        (SNOOZED, time.time_ns()))]
+    for pk in ended:
+        set_state(conn, pk, None)
+    return len(ended)
+
+
 def refresh_trace(conn: Connection, trace_pk: int) -> None:
     """After a review or a snooze of one trace: its state, and its group's head."""
     refresh_states(conn, str(int(trace_pk)))
