@@ -1,0 +1,171 @@
+"""Which run to put beside a trace under review: the run on the most similar question
+that did not fail, the same question under another prompt version or model, and the
+turns before and after it in its session.
+
+Runs are found through the full-text index (the question's words, numbers aside, newest
+matches first, a few hundred at most) and the session index, then ranked in Python by
+how much their user's question shares the reviewed one's topic words: a handful of
+queries, whatever the size of the database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+
+from .compare import topic_words
+from .queue import user_question
+from .signals.phrases import STOPWORDS, similarity
+from .store import select_rows
+
+
+@dataclass(frozen=True)
+class CandidateReason:
+    kind: str  # similar_ok, other_prompt_version, other_model, previous_turn, next_turn
+    detail: str
+
+
+@dataclass
+class Candidate:
+    """A run worth putting beside the trace under review, and why."""
+
+    trace_pk: int
+    trace_id: str
+    source: str
+    question: str
+    similarity: float  # of its user's question to the reviewed one's, 0 to 1
+    failed: bool  # an error, a negative signal in the queue, or a reviewer's "failure"
+    status: str | None
+    model: str | None
+    prompt_version: str | None
+    start_ns: int | None
+    reasons: list[CandidateReason]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"trace_id": self.trace_id, "source": self.source, "question": self.question,
+                "similarity": round(self.similarity, 3), "failed": self.failed, "status": self.status,
+                "model": self.model, "prompt_version": self.prompt_version,
+                "reasons": [{"kind": r.kind, "detail": r.detail} for r in self.reasons]}
+
+
+POOL = 200  # runs read per full-text query
+MIN_SIMILARITY = 0.5  # below this, a question is not "the same question"
+
+
+def _question_words(question: str) -> list[str]:
+    """The words of a question worth searching for: no stopwords, no numbers (order
+    numbers and dates differ between runs on the same question), longest first."""
+    words = {w for w in re.findall(r"\w+", question.lower()) if w not in STOPWORDS and not w.isdigit()
+             and len(w) > 1}
+    return sorted(words, key=lambda w: (-len(w), w))[:8]
+
+
+def _fts_ids(conn: Connection, match: str, where: str = "", params: tuple = (), limit: int = POOL) -> list[int]:
+    """The newest traces matching an FTS query (FTS5 walks its index backwards by row
+    id and stops at ``limit``: no scan of the matches)."""
+    join = " JOIN trace t ON t.id = f.rowid" if where else ""
+    sql = (f"SELECT f.rowid FROM trace_fts f{join} WHERE trace_fts MATCH ? {where} "
+           f"ORDER BY f.rowid DESC LIMIT {int(limit)}")
+    return [pk for (pk,) in select_rows(conn, sql, (match, *params))]
+
+
+def _pool(conn: Connection, words: list[str], where: str = "", params: tuple = ()) -> list[int]:
+    """Traces whose text holds the question's words: all of them, else all but one,
+    else any."""
+    if not words:
+        return []
+    found: dict[int, None] = {}
+    queries = [" AND ".join(f'"{w}"' for w in words)]
+    if len(words) > 2:
+        queries += [" AND ".join(f'"{w}"' for w in words if w != left_out) for left_out in words]
+    queries.append(" OR ".join(f'"{w}"' for w in words))
+    for query in queries:
+        found.update(dict.fromkeys(_fts_ids(conn, query, where, params)))
+        if len(found) >= POOL:
+            break
+    return list(found)
+
+
+_CANDIDATE_SQL = """
+    SELECT t.id, t.trace_id, s.name, t.input, t.status, t.model, t.prompt_version, t.start_ns, q.priority,
+           (SELECT r.verdict FROM review r WHERE r.trace_pk = t.id ORDER BY r.updated_ns DESC LIMIT 1)
+    FROM trace t JOIN source s ON s.id = t.source_id LEFT JOIN queue_entry q ON q.trace_pk = t.id
+    WHERE t.id IN ({marks})
+"""
+
+
+def _read_candidates(conn: Connection, pks: list[int], words: frozenset[str]) -> dict[int, Candidate]:
+    found: dict[int, Candidate] = {}
+    for start in range(0, len(pks), 900):
+        chunk = pks[start:start + 900]
+        for pk, tid, source, raw, status, model, version, start_ns, priority, verdict in select_rows(
+                conn, _CANDIDATE_SQL.format(marks=",".join("?" * len(chunk))), tuple(chunk)):
+            question = user_question(raw)
+            failed = verdict == "failure" or (verdict != "ok" and (status == "error" or (priority or 0) > 0))
+            found[pk] = Candidate(pk, tid, source, question, similarity(words, topic_words(question)), failed,
+                                  status, model, version, start_ns, [])
+    return found
+
+
+def comparison_candidates(conn: Connection, trace_pk: int, limit: int = 5) -> list[Candidate]:
+    """Runs to put beside a trace, the most telling first: the run on the most similar
+    question that did not fail; the same question under another prompt version and
+    under another model; the turns before and after it in its session; then more runs
+    on the same question that did not fail. Read through the full-text index and the
+    session index: a handful of queries, whatever the size of the database."""
+    raw, source_id, session, start_ns, model, version = conn.exec_driver_sql(
+        "SELECT input, source_id, session_id, start_ns, model, prompt_version FROM trace WHERE id = ?",
+        (trace_pk,)).one()
+    question = user_question(raw)
+    mine = topic_words(question)
+    words = _question_words(question)
+    pool = _read_candidates(conn, [pk for pk in _pool(conn, words) if pk != trace_pk], mine)
+    picked: dict[int, Candidate] = {}
+
+    def propose(candidate: Candidate | None, kind: str, detail: str) -> None:
+        if candidate is None:
+            return
+        entry = picked.setdefault(candidate.trace_pk, candidate)
+        entry.reasons.append(CandidateReason(kind, detail))
+
+    def closeness(c: Candidate) -> tuple:
+        return (c.similarity, c.model == model and c.prompt_version == version,
+                -abs((c.start_ns or 0) - (start_ns or 0)))
+
+    good = sorted((c for c in pool.values() if not c.failed and c.similarity >= MIN_SIMILARITY),
+                  key=closeness, reverse=True)
+    if good:
+        propose(good[0], "similar_ok", f"the most similar question ({good[0].similarity:.0%}) in a run that "
+                                       "did not fail")
+    for column, value, kind, label in (("prompt_version", version, "other_prompt_version", "prompt version"),
+                                       ("model", model, "other_model", "model")):
+        if value is None:
+            continue
+        others = _read_candidates(conn, [pk for pk in _pool(conn, words, f"AND t.{column} != ?", (value,))
+                                         if pk != trace_pk], mine)
+        best = max((c for c in others.values() if c.similarity >= MIN_SIMILARITY),
+                   key=lambda c: (not c.failed, *closeness(c)), default=None)
+        if best is not None:
+            other_value = getattr(best, column)
+            outcome = "failed too" if best.failed else "did not fail"
+            propose(picked.get(best.trace_pk, best), kind,
+                    f"the same question under {label} {other_value} (yours: {value}); it {outcome}")
+    if session is not None and start_ns is not None:
+        for kind, sign, order in (("previous_turn", "<", "DESC"), ("next_turn", ">", "ASC")):
+            row = conn.exec_driver_sql(
+                f"SELECT id FROM trace WHERE session_id = ? AND source_id = ? AND "
+                f"(start_ns {sign} ? OR (start_ns = ? AND id {sign} ?)) ORDER BY start_ns {order}, id {order} "
+                f"LIMIT 1", (session, source_id, start_ns, start_ns, trace_pk)).first()
+            if row:
+                turn = picked.get(row[0]) or _read_candidates(conn, [row[0]], mine)[row[0]]
+                propose(turn, kind, f"the {'turn before' if sign == '<' else 'turn after'} this one in "
+                                    f"session {session}")
+    for extra in good[1:]:
+        if len(picked) >= limit:
+            break
+        if extra.trace_pk not in picked:
+            propose(extra, "similar_ok", f"a similar question ({extra.similarity:.0%}) in a run that did not fail")
+    return list(picked.values())[:limit]

@@ -1,0 +1,272 @@
+"""Replaying a run step by step: its steps in time order, and at each step what the
+agent had in front of it (the conversation so far, the documents retrieved so far, the
+tool results so far) and what the step did.
+
+A replay is read in two parts so that a trace of 10,000 steps stays cheap:
+:func:`replay_steps` reads only the outline (no inputs or outputs) and counts, for each
+step, what came before it; :func:`replay_context` reads the content of one step and of
+the few earlier steps its context is made of, when a person looks at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from .store import select_rows
+from .text import loads_or_none
+from .views import TraceOutline, trace_outline
+
+
+@dataclass(frozen=True)
+class ReplayStep:
+    """One step of a replay, without its content."""
+
+    index: int  # its place in time order
+    pk: int
+    span_id: str
+    parent_id: str | None
+    name: str | None
+    kind: str
+    status: str | None
+    start_ns: int | None
+    end_ns: int | None
+    depth: int
+    container: bool  # it holds other steps (an agent, a chain): its output is theirs put together
+    llm_calls_before: int
+    tool_calls_before: int
+    retrievals_before: int
+    last_llm: int | None  # index of the latest LLM step before this one
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "error"
+
+
+@dataclass
+class Replay:
+    """A trace's steps in time order, and moves between them."""
+
+    trace_pk: int
+    trace_id: str
+    source: str
+    question: str
+    steps: list[ReplayStep]
+    _by_span_id: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def index_of(self, span_id: str) -> int | None:
+        if not self._by_span_id:
+            self._by_span_id = {s.span_id: s.index for s in self.steps}
+        return self._by_span_id.get(span_id)
+
+    def first(self, *, skip_containers: bool = False) -> int | None:
+        return self._seek(-1, 1, skip_containers)
+
+    def last(self, *, skip_containers: bool = False) -> int | None:
+        return self._seek(len(self.steps), -1, skip_containers)
+
+    def next(self, index: int, *, skip_containers: bool = False) -> int:
+        """The step after ``index`` (``index`` itself at the end)."""
+        found = self._seek(index, 1, skip_containers)
+        return index if found is None else found
+
+    def previous(self, index: int, *, skip_containers: bool = False) -> int:
+        """The step before ``index`` (``index`` itself at the start)."""
+        found = self._seek(index, -1, skip_containers)
+        return index if found is None else found
+
+    def _seek(self, index: int, step: int, skip_containers: bool) -> int | None:
+        index += step
+        while 0 <= index < len(self.steps):
+            if not (skip_containers and self.steps[index].container):
+                return index
+            index += step
+        return None
+
+
+def replay_steps(conn: Connection, trace_pk: int) -> Replay:
+    """The steps of a trace in time order (steps without a start time first), each with
+    the counts of what came before it. Reads the outline only."""
+    return replay_of(trace_outline(conn, trace_pk))
+
+
+def replay_of(outline: TraceOutline) -> Replay:
+    """The replay of a trace whose outline is already read (the trace view holds one)."""
+    nodes = sorted(outline.by_span_id.values(), key=lambda n: (n.start_ns is not None, n.start_ns or 0, n.pk))
+    steps: list[ReplayStep] = []
+    llm = tools = retrievals = 0
+    last_llm: int | None = None
+    for index, node in enumerate(nodes):
+        steps.append(ReplayStep(index, node.pk, node.span_id, node.parent_id, node.name, node.kind, node.status,
+                                node.start_ns, node.end_ns, node.depth, bool(node.children), llm, tools,
+                                retrievals, last_llm))
+        if node.kind == "llm":
+            llm += 1
+            last_llm = index
+        elif node.kind == "tool":
+            tools += 1
+        elif node.kind == "retrieval":
+            retrievals += 1
+    return Replay(outline.pk, outline.trace_id, outline.source, outline.question, steps)
+
+
+@dataclass(frozen=True)
+class Document:
+    step_index: int  # the retrieval step that found it
+    span_id: str
+    id: str | None
+    content: Any
+    score: float | None
+    source: str | None
+
+
+@dataclass(frozen=True)
+class ToolResult:
+    step_index: int  # the tool step that returned it
+    span_id: str
+    name: str | None
+    arguments: Any
+    result: Any
+    error: Any  # {"type", "message"} when the call failed
+
+
+@dataclass(frozen=True)
+class StepAction:
+    """What one step did."""
+
+    input: Any
+    output: Any
+    error: Any
+    reply: dict[str, Any] | None  # an LLM step's answer (the last message it returned)
+    tool_calls: list[dict[str, Any]]  # the tools an LLM step asked for; a tool step's own call
+    documents: list[Document]  # what a retrieval step found
+
+
+@dataclass(frozen=True)
+class StepContext:
+    """A step as it was replayed: what was in front of the agent, and what it did."""
+
+    step: ReplayStep
+    messages: list[dict[str, Any]]  # the conversation so far, as the native format writes messages
+    documents: list[Document]  # the latest documents retrieved before this step, oldest first
+    documents_total: int  # all the documents retrieved before it
+    tool_results: list[ToolResult]  # the latest tool results before this step, oldest first
+    tool_results_total: int
+    action: StepAction
+
+
+def replay_context(conn: Connection, replay: Replay, index: int, *, limit: int = 50) -> StepContext:
+    """Step ``index`` of a replay with its context: the conversation as the agent had it
+    (an LLM step's own input; for another step, the latest LLM step's input and answer
+    followed by the tool results since), and the latest ``limit`` documents and tool
+    results from before it, with their totals. Reads a handful of spans, not the trace."""
+    steps = replay.steps
+    step = steps[index]
+    earlier_tools = [s for s in reversed(steps[:index]) if s.kind == "tool"][:limit]
+    earlier_retrievals = [s for s in reversed(steps[:index]) if s.kind == "retrieval"][:limit]
+    wanted = {step.pk, *(s.pk for s in earlier_tools), *(s.pk for s in earlier_retrievals)}
+    if step.last_llm is not None:
+        wanted.add(steps[step.last_llm].pk)
+    content = _content(conn, wanted)
+
+    documents: list[Document] = []
+    for s in earlier_retrievals:
+        room = limit - len(documents)
+        if room <= 0:
+            break
+        documents[:0] = _documents(s, content[s.pk][1])[-room:]
+    documents_total = _document_count(conn, [s.pk for s in steps[:index] if s.kind == "retrieval"])
+    tool_results = [_tool_result(s, content[s.pk]) for s in reversed(earlier_tools)]
+
+    if step.kind == "llm":
+        messages = _messages(content[step.pk][0])
+    else:
+        if step.last_llm is not None:
+            llm_in, llm_out, _ = content[steps[step.last_llm].pk]
+            messages = _messages(llm_in) + _messages(llm_out)
+            since = step.last_llm
+        else:
+            messages = [{"role": "user", "content": replay.question}] if replay.question else []
+            since = -1
+        for result in tool_results:
+            if result.step_index > since:
+                messages.append({"role": "tool", "name": result.name,
+                                 "content": result.result if result.error is None else {"error": result.error}})
+
+    input_, output, error = content[step.pk]
+    reply = None
+    calls: list[dict[str, Any]] = []
+    if step.kind == "llm":
+        replies = [m for m in _messages(output) if m.get("role") == "assistant"]
+        reply = replies[-1] if replies else None
+        calls = [c for m in replies for c in (m.get("tool_calls") or []) if isinstance(c, dict)]
+    elif step.kind == "tool":
+        call = _tool_result(step, content[step.pk])
+        calls = [{"name": call.name, "arguments": call.arguments}]
+    action = StepAction(input_, output, error, reply, calls,
+                        _documents(step, output) if step.kind == "retrieval" else [])
+    return StepContext(step, messages, documents, documents_total, tool_results, step.tool_calls_before, action)
+
+
+def _content(conn: Connection, pks: set[int]) -> dict[int, tuple[Any, Any, Any]]:
+    ordered = sorted(pks)
+    found: dict[int, tuple[Any, Any, Any]] = {}
+    for start in range(0, len(ordered), 900):
+        chunk = ordered[start:start + 900]
+        for pk, input_, output, error in select_rows(
+                conn, f"SELECT id, input, output, error FROM span WHERE id IN ({','.join('?' * len(chunk))})",
+                tuple(chunk)):
+            found[pk] = (loads_or_none(input_), loads_or_none(output), loads_or_none(error))
+    return found
+
+
+def _document_count(conn: Connection, pks: list[int]) -> int:
+    total = 0
+    for start in range(0, len(pks), 900):
+        chunk = pks[start:start + 900]
+        total += conn.exec_driver_sql(
+            "SELECT coalesce(sum(CASE WHEN json_valid(output) AND json_type(output, '$.documents') = 'array' "
+            "THEN json_array_length(output, '$.documents') WHEN json_valid(output) AND json_type(output) = 'array' "
+            f"THEN json_array_length(output) ELSE 0 END), 0) FROM span WHERE id IN ({','.join('?' * len(chunk))})",
+            tuple(chunk)).scalar_one()
+    return total
+
+
+def _messages(value: Any) -> list[dict[str, Any]]:
+    """A step's input or output as messages: the native ``{"messages": [...]}``, or the
+    value as one message when it is something else."""
+    if isinstance(value, dict) and isinstance(value.get("messages"), list):
+        return [dict(m) if isinstance(m, dict) else {"role": "user", "content": m} for m in value["messages"]]
+    if value is None:
+        return []
+    return [{"role": "user", "content": value}]
+
+
+def _documents(step: Any, output: Any) -> list[Document]:
+    items = output.get("documents") if isinstance(output, dict) else output
+    if not isinstance(items, list):
+        return []
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            score = item.get("score")
+            out.append(Document(step.index, step.span_id, None if item.get("id") is None else str(item["id"]),
+                                item.get("content"), score if isinstance(score, int | float) else None,
+                                item.get("source") if isinstance(item.get("source"), str) else None))
+        else:
+            out.append(Document(step.index, step.span_id, None, item, None, None))
+    return out
+
+
+def _tool_result(step: ReplayStep, content: tuple[Any, Any, Any]) -> ToolResult:
+    input_, output, error = content
+    name, arguments = step.name, input_
+    if isinstance(input_, dict) and "arguments" in input_:
+        name = input_.get("name") or step.name
+        arguments = input_["arguments"]
+    return ToolResult(step.index, step.span_id, name, arguments, output, error)
