@@ -35,6 +35,11 @@ def _db_argument(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
+def _reviewer_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--reviewer", metavar="NAME",
+                        help="who you are (default: the name in the settings; the first one given is kept there)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tracedesk",
@@ -59,6 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     _db_argument(p, top=False)
     p.add_argument("trace", metavar="TRACE_ID", help="a trace id, or SOURCE:TRACE_ID")
     p.add_argument("--json", action="store_true", help="print the trace as JSON")
+
+    p = commands.add_parser("compare", help="two runs side by side, their steps aligned; or the runs worth "
+                                            "comparing a trace with (--candidates)")
+    _db_argument(p, top=False)
+    p.add_argument("trace", metavar="TRACE_A", help="a trace id, or SOURCE:TRACE_ID")
+    p.add_argument("other", nargs="?", metavar="TRACE_B", help="the trace to put beside it")
+    p.add_argument("--candidates", action="store_true",
+                   help="list the runs worth comparing TRACE_A with, and why each is proposed")
+    p.add_argument("--limit", type=int, default=5, metavar="N", help="with --candidates: at most N (default 5)")
+    p.add_argument("--json", action="store_true", help="print the alignment (or the candidates) as JSON")
 
     p = commands.add_parser("queue", help="the failure queue: the traces most likely to hold a defect first")
     _db_argument(p, top=False)
@@ -95,6 +110,92 @@ def build_parser() -> argparse.ArgumentParser:
     _db_argument(p, top=False)
     p.add_argument("traces", nargs="+", metavar="TRACE_ID", help="trace ids, or SOURCE:TRACE_ID")
 
+    p = commands.add_parser("annotate", help="review a trace: verdict, cause, the step to blame, the expected answer")
+    _db_argument(p, top=False)
+    p.add_argument("trace", metavar="TRACE_ID", help="a trace id, or SOURCE:TRACE_ID")
+    p.add_argument("--verdict", required=True, choices=("failure", "ok", "unsure"),
+                   help="failure, ok (not a failure) or unsure")
+    p.add_argument("--severity", choices=("low", "medium", "high", "critical"))
+    p.add_argument("--cause", metavar="NAME", help="a cause of the taxonomy (see 'tracedesk causes')")
+    blame = p.add_mutually_exclusive_group()
+    blame.add_argument("--span", metavar="SPAN_ID", help="the step to blame")
+    blame.add_argument("--missing-step", action="store_true", help="the failure is a step the agent did not take")
+    p.add_argument("--expected", metavar="TEXT", help="the answer the agent should have given")
+    p.add_argument("--note", metavar="TEXT", help="free notes")
+    p.add_argument("--tag", action="append", default=None, metavar="T", help="a tag (repeat for several)")
+    _reviewer_argument(p)
+    p.add_argument("--json", action="store_true", help="print the review as JSON")
+
+    p = commands.add_parser("undo", help="undo your last change to a review or a cause")
+    _db_argument(p, top=False)
+    _reviewer_argument(p)
+    p.add_argument("--json", action="store_true", help="print what was undone as JSON")
+
+    p = commands.add_parser("history", help="the audit log: who changed which review or cause, when, from what to what")
+    _db_argument(p, top=False)
+    p.add_argument("trace", nargs="?", metavar="TRACE_ID", help="only the reviews of this trace")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="the last N changes (default 50)")
+    p.add_argument("--json", action="store_true", help="print the entries as JSON")
+
+    p = commands.add_parser("causes", help="the failure-cause taxonomy: list it, add, rename, retire, nest")
+    _db_argument(p, top=False)
+    p.add_argument("--json", action="store_true", help="print the causes as JSON")
+    p.add_argument("--all", action="store_true", help="retired causes too")
+    edits = p.add_subparsers(dest="action", metavar="ACTION")
+    e = edits.add_parser("add", help="add a cause")
+    e.add_argument("name")
+    e.add_argument("--under", metavar="PARENT", help="nest it below this cause")
+    e.add_argument("--description", metavar="TEXT")
+    e = edits.add_parser("rename", help="rename a cause (reviews follow it)")
+    e.add_argument("name")
+    e.add_argument("new_name", metavar="NEW_NAME")
+    for action, text in (("retire", "offer a cause no more (reviews keep it)"), ("restore", "offer it again")):
+        e = edits.add_parser(action, help=text)
+        e.add_argument("name")
+    e = edits.add_parser("nest", help="move a cause below another (or, without --under, to the top)")
+    e.add_argument("name")
+    e.add_argument("--under", metavar="PARENT")
+    for e in edits.choices.values():
+        _db_argument(e, top=False)
+        _reviewer_argument(e)
+
+    p = commands.add_parser("export", help="write reviewed failures as eval cases (or the reviewed set as CSV)")
+    _db_argument(p, top=False)
+    p.add_argument("--format", required=True, choices=("jsonl", "promptfoo", "inspect", "openai-evals", "langfuse",
+                                                       "csv"))
+    p.add_argument("--out", required=True, metavar="PATH", type=Path, help="the file to write")
+    p.add_argument("--verdict", action="append", choices=("failure", "ok", "unsure"), dest="verdicts",
+                   help="reviews with this verdict (repeatable; default: failure, every verdict for csv)")
+    p.add_argument("--cause", action="append", default=[], metavar="NAME", dest="causes",
+                   help="reviews with this cause or one nested below it (repeatable)")
+    p.add_argument("--reviewer", help="reviews by this reviewer")
+    p.add_argument("--tag", help="reviews or traces with this tag")
+    p.add_argument("--source", help="traces from this source")
+    p.add_argument("--since", metavar="DATE", help="reviewed from this date on (2026-11-20 or RFC 3339)")
+    p.add_argument("--until", metavar="DATE", help="reviewed before this date")
+    p.add_argument("--redact", action="store_true",
+                   help="remove e-mail addresses, phone numbers, card numbers, API keys and tokens, and the "
+                        "patterns of [redact] in the settings")
+    p.add_argument("--redact-pattern", action="append", default=[], metavar="REGEX",
+                   help="one more regular expression to redact (repeatable; implies --redact)")
+    p.add_argument("--dataset", default="tracedesk", metavar="NAME", help="the Langfuse dataset's name")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = commands.add_parser("insights", help="where failures come from, and whether a change helped")
+    _db_argument(p, top=False)
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--by", action="append", default=[], metavar="FIELD",
+                   help="break failure rates and runs down by this field: prompt_version, model, tag, source, day "
+                        "(repeatable; default: all); with --compare, the field A and B are values of "
+                        "(default: prompt_version)")
+    p.add_argument("--compare", nargs=2, metavar=("A", "B"),
+                   help="two values of the field (v12 v13), or two date ranges (2026-11-01..2026-11-07 "
+                        "2026-11-08..2026-11-14): each signal's and cause's rate in both, and whether they differ")
+    p.add_argument("--since", metavar="DATE", help="only traces from this day on (2026-11-20)")
+    p.add_argument("--until", metavar="DATE", help="only traces before this day")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="questions listed (default 20)")
+    p.add_argument("--csv", metavar="DIR", type=Path, help="also write every table as CSV into this folder")
+
     p = commands.add_parser("gui", help="open the window on the review database (what bare 'tracedesk' does)")
     _db_argument(p, top=False)
 
@@ -120,6 +221,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = {"import": cmd_import, "stats": cmd_stats, "show": cmd_show, "queue": cmd_queue,
                "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open,
                "snooze": cmd_set_state, "skip": cmd_set_state, "reopen": cmd_set_state}
+    handler.update({"annotate": cmd_annotate, "undo": cmd_undo, "history": cmd_history, "causes": cmd_causes,
+                    "export": cmd_export})
+    handler["insights"] = cmd_insights
+    handler["compare"] = cmd_compare
     try:
         return handler[args.command](args)
     except UserError as exc:
@@ -230,6 +335,10 @@ def _print_trace(detail: dict[str, Any]) -> None:
     for fb in detail["feedback"]:
         said = " ".join(str(x) for x in (fb["value"], fb["comment"]) if x not in (None, ""))
         print(f"  feedback {fb['kind']}: {said}".rstrip(" :"))
+    for review in detail.get("reviews", []):
+        said = [review["verdict"], review["cause"], review["blamed_span_id"] and f"step {review['blamed_span_id']}",
+                review["missing_step"] and "a step is missing", review["notes"]]
+        print(f"  review by {review['reviewer']}: {', '.join(str(x) for x in said if x)}")
 
 
 def _ms(ms: float | None) -> str:
@@ -344,6 +453,74 @@ def _when(ns: int | None) -> str:
     return datetime.fromtimestamp((ns or 0) / 1e9, UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .core import candidates, compare
+
+    if args.candidates:
+        if args.other:
+            raise UserError("--candidates takes one trace: the one to find runs to compare with")
+        with open_store(args.db) as store, store.read() as conn:
+            ref = traces.find_trace(conn, args.trace)
+            found = candidates.comparison_candidates(conn, ref.pk, limit=args.limit)
+        if args.json:
+            _print_json([c.as_dict() for c in found])
+        elif not found:
+            print(f"No run to compare {ref.source}:{ref.trace_id} with: no similar question and no other turn "
+                  "in its session.")
+        else:
+            print(f"Runs to compare {ref.source}:{ref.trace_id} with:")
+            for i, c in enumerate(found, start=1):
+                print(f"{i:>3}. {c.source}:{c.trace_id}  ({'failed' if c.failed else 'did not fail'})")
+                print(f"     {_short(c.question, 90)}")
+                for reason in c.reasons:
+                    print(f"     - {reason.detail}")
+        return 0
+    if not args.other:
+        raise UserError("name a second trace to compare with (TRACE_B), or ask for --candidates")
+    with open_store(args.db) as store, store.read() as conn:
+        a, b = traces.find_trace(conn, args.trace), traces.find_trace(conn, args.other)
+        result = compare.compare_traces(conn, a.pk, b.pk)
+        first = None if result.first_divergence is None else result.pairs[result.first_divergence]
+        diff = compare.pair_diff(conn, first) if first is not None and first.a and first.b else []
+    if args.json:
+        _print_json(result.as_dict())
+    else:
+        _print_comparison(result, diff)
+    return 0
+
+
+_MARKS = {"same": "=", "changed": "~", "only_a": "<", "only_b": ">"}
+
+
+def _print_comparison(result: Any, diff: list[Any], width: int = 44) -> None:
+    def cell(step: Any) -> str:
+        if step is None:
+            return "-"
+        text = f"{'  ' * step.depth}[{step.kind}] {step.name or step.span_id}{' ERROR' if step.failed else ''}"
+        return text if len(text) <= width else text[:width - 1] + "…"
+
+    for label, t in (("A", result.a), ("B", result.b)):
+        print(f"{label}  {t.source}:{t.trace_id}  {_short(t.question, 80)}".rstrip())
+    n = result.first_divergence
+    if n is None:
+        print(f"The runs take the same {len(result.pairs)} steps.")
+    else:
+        pair = result.pairs[n]
+        why = {"only_a": "only A takes it", "only_b": "only B takes it"}.get(
+            pair.change, f"{', '.join(pair.differs)} differ{'s' if len(pair.differs) == 1 else ''}")
+        print(f"They diverge at row {n}: {cell(pair.a if pair.a else pair.b).strip()} ({why}).")
+    print()
+    for i, pair in enumerate(result.pairs):
+        star = "*" if i == n else " "
+        print(f"{star}{i:>4} {_MARKS[pair.change]} {cell(pair.a):<{width}}  {cell(pair.b)}")
+    print("\n= same  ~ changed  < only in A  > only in B  * where they diverge")
+    if diff:
+        text = "".join(s.text if s.op == "equal" else f"[-{s.text}-]" if s.op == "delete" else f"{{+{s.text}+}}"
+                       for s in diff)
+        print(f"\nRow {n}, A [-...-] against B {{+...+}}:")
+        print("  " + _short(text, 1200))
+
+
 def _run_gui(db: Path | None, files: list[Path] | None = None) -> int:
     # Qt is imported only here: every other command runs without it.
     from .ui.app import run_gui
@@ -388,6 +565,233 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 0
     print("Opening the window…")
     return _run_gui(db)
+
+
+def _reviewer(args: argparse.Namespace) -> str:
+    """Who is working: ``--reviewer``, else the name in the settings. The first name given
+    is kept in the settings, so it is asked once."""
+    from .core.settings import load_settings, save_reviewer
+
+    settings = load_settings()
+    given = getattr(args, "reviewer", None)
+    if given and given.strip():
+        if settings.reviewer is None:
+            save_reviewer(given)
+        return " ".join(given.split())
+    if settings.reviewer:
+        return settings.reviewer
+    raise UserError("who is reviewing? Give your name once with --reviewer NAME (it is kept in the settings)")
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from .core import reviews
+
+    reviewer = _reviewer(args)
+    changes: dict[str, Any] = {"verdict": args.verdict}
+    if args.severity is not None:
+        changes["severity"] = args.severity
+    if args.cause is not None:
+        changes["cause"] = args.cause
+    if args.span is not None:
+        changes.update(blamed_span_id=args.span, missing_step=False)
+    if args.missing_step:
+        changes.update(blamed_span_id=None, missing_step=True)
+    if args.expected is not None:
+        changes["expected"] = args.expected
+    if args.note is not None:
+        changes["notes"] = args.note
+    if args.tag is not None:
+        changes["tags"] = args.tag
+    with open_store(args.db) as store, store.write() as conn:
+        ref = traces.find_trace(conn, args.trace)
+        review = reviews.update_review(conn, ref.pk, reviewer, **changes)
+    if args.json:
+        _print_json({"trace_id": ref.trace_id, "source": ref.source, **review.as_dict()})
+        return 0
+    what = [reviews.VERDICT_LABELS[review.verdict]]
+    what += [f"{k} {v}" for k, v in (("severity", review.severity), ("cause", review.cause),
+                                     ("step", review.blamed_span_id)) if v]
+    if review.missing_step:
+        what.append("a step is missing")
+    print(f"{ref.source}:{ref.trace_id} reviewed by {reviewer}: {', '.join(what)}")
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from .core import audit
+    from .core.records import format_time
+
+    author = _reviewer(args)
+    with open_store(args.db) as store, store.write() as conn:
+        result = audit.undo(conn, author)
+    if args.json:
+        _print_json({"undone": result.undone.as_dict(), "entry": result.entry.as_dict()})
+    else:
+        print(f"undone: {result.undone.describe()} (from {format_time(result.undone.time_ns)})")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from .core import audit
+    from .core.records import format_time
+
+    with open_store(args.db) as store, store.read() as conn:
+        trace_pk = traces.find_trace(conn, args.trace).pk if args.trace else None
+        entries = audit.history(conn, trace_pk=trace_pk, limit=args.limit)
+    if args.json:
+        _print_json([e.as_dict() for e in entries])
+        return 0
+    if not entries:
+        print("No changes recorded yet.")
+    for e in entries:
+        undone = "  (undone)" if e.undone else ""
+        print(f"{format_time(e.time_ns)}  {e.author or '-'}  {e.describe()}{undone}")
+    return 0
+
+
+def cmd_causes(args: argparse.Namespace) -> int:
+    from .core import causes
+
+    action = getattr(args, "action", None)
+    with open_store(args.db) as store:
+        if action is not None:
+            author = _reviewer(args)
+            with store.write() as conn:
+                if action == "add":
+                    done = causes.add_cause(conn, args.name, author=author, parent=args.under,
+                                            description=args.description)
+                elif action == "rename":
+                    done = causes.rename_cause(conn, args.name, args.new_name, author=author)
+                elif action in ("retire", "restore"):
+                    done = causes.retire_cause(conn, args.name, author=author, retired=action == "retire")
+                else:
+                    done = causes.nest_cause(conn, args.name, args.under, author=author)
+            if args.json:
+                _print_json(done.as_dict())
+            else:
+                print(f"{action}: {done.full_name}{' (retired)' if done.retired else ''}")
+            return 0
+        with store.read() as conn:
+            found = causes.list_causes(conn, include_retired=args.all)
+    if args.json:
+        _print_json([c.as_dict() for c in found])
+        return 0
+    for c in found:
+        print(f"{'  ' * c.depth}{c.name}{'  (retired)' if c.retired else ''}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .core.export import ExportFilter, ExportOptions, export_cases
+    from .core.settings import load_settings
+
+    f = ExportFilter(verdicts=tuple(args.verdicts) if args.verdicts else None, causes=tuple(args.causes),
+                     reviewer=args.reviewer, tag=args.tag, source=args.source,
+                     since_ns=_time_arg(args.since, "since"), until_ns=_time_arg(args.until, "until"))
+    redact = args.redact or bool(args.redact_pattern)
+    patterns = (*load_settings().redact_patterns, *args.redact_pattern) if redact else ()
+    options = ExportOptions(redact=redact, patterns=patterns, dataset_name=args.dataset)
+    with open_store(args.db) as store, store.read() as conn:
+        report = export_cases(conn, args.format, args.out, f, options)
+    if args.json:
+        _print_json(report.as_dict())
+        return 0
+    print(f"{report.cases:,} eval cases written to {report.path} ({args.format})")
+    if report.cases and report.without_expected:
+        print(f"  {report.without_expected:,} of them have no expected answer")
+    if redact:
+        found = ", ".join(f"{n:,} {kind}" for kind, n in report.redacted.items()) or "nothing found"
+        print(f"  redacted: {found}")
+    return 0
+
+
+def cmd_insights(args: argparse.Namespace) -> int:
+    from .core import insights
+
+    since = insights.parse_day(args.since) if args.since else None
+    until = insights.parse_day(args.until) if args.until else None
+    with open_store(args.db) as store, store.read() as conn:
+        if args.compare:
+            first, second = args.compare
+            if ".." in first and ".." in second:
+                if args.by:
+                    raise UserError("--by does not apply to two date ranges: they compare every trace in them")
+                a, b = insights.parse_range(first), insights.parse_range(second)
+            elif ".." in first or ".." in second:
+                raise UserError("--compare takes two values (v12 v13) or two date ranges, not one of each")
+            else:
+                if len(args.by) > 1:
+                    raise UserError("--compare takes one --by field")
+                name = args.by[0] if args.by else "prompt_version"
+                if name not in insights.BY_FIELDS:
+                    raise UserError(f"unknown field '{name}' (known: {', '.join(insights.BY_FIELDS)})")
+                a, b = (insights.Cohort(name, value, since, until) for value in (first, second))
+            result = insights.compare(conn, a, b)
+            tables = [insights.comparison_table(result)]
+            payload: Any = result.as_dict()
+        else:
+            for name in args.by:
+                if name not in insights.BY_FIELDS:
+                    raise UserError(f"unknown field '{name}' (known: {', '.join(insights.BY_FIELDS)})")
+            within = insights.Cohort(since_ns=since, until_ns=until)
+            tables = insights.overview(conn, args.by or insights.BY_FIELDS, within, args.limit)
+            payload = {"within": within.as_dict(), "tables": [t.as_dict() for t in tables]}
+    written = insights.write_all_csv(tables, args.csv) if args.csv else []
+    if args.json:
+        _print_json(payload)
+    elif args.compare:
+        _print_insights_comparison(result)
+    else:
+        for table in tables:
+            _print_insight(table)
+    for path in written:
+        print(f"written: {path}", file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def _pct(rate: Any) -> str:
+    if rate.value is None:
+        return "-"
+    low, high = rate.interval
+    return f"{rate.value:6.1%} ({low:.1%}-{high:.1%})"
+
+
+def _print_insight(table: Any) -> None:
+    print(f"\n{table.title}")
+    if not table.rows:
+        print("  (nothing yet)")
+        return
+    for row in table.rows:
+        kind = type(row).__name__
+        if kind == "BreakdownRow":
+            print(f"  {str(row.value if row.value is not None else '(none)'):<28} {row.traces:>9,} traces  "
+                  f"signals {_pct(row.signals)}  failures {row.failures.count:,}/{row.failures.total:,} "
+                  f"{_pct(row.failures)}")
+        elif kind == "RunRow":
+            latency = f"{row.mean_latency_ms:,.0f} ms" if row.mean_latency_ms is not None else "-"
+            cost = f"${row.mean_cost_usd:.5f}" if row.mean_cost_usd is not None else "-"
+            label = "all traces" if row.value is None and table.name == "runs" else (row.value or "(none)")
+            print(f"  {str(label):<28} {row.traces:>9,} traces  escalations {_pct(row.escalations)}  "
+                  f"latency {latency}  cost {cost}/run, ${row.total_cost_usd:,.2f} in all")
+        elif kind == "CauseRow":
+            print(f"  {row.cause:<40} {row.failures.count:>7,}  {_pct(row.failures)}")
+        elif kind == "StepRow":
+            print(f"  {row.label:<40} {row.failures.count:>7,}  {_pct(row.failures)}")
+        else:
+            print(f"  {row.traces:>6,} traces {row.signals:>6,} signals  {_short(row.question, 80)}")
+
+
+def _print_insights_comparison(result: Any) -> None:
+    print(f"A: {result.a.label}: {result.a_traces:,} traces, {result.a_reviewed:,} reviewed")
+    print(f"B: {result.b.label}: {result.b_traces:,} traces, {result.b_reviewed:,} reviewed")
+    print(f"  {'':<34} {'A':>22}  {'B':>22}  {'change':>8}  p-value")
+    for row in result.rows:
+        change = f"{row.change:+.1%}" if row.change is not None else "-"
+        mark = " *" if row.p_value < 0.05 else ""
+        label = f"{row.measure}: {row.label}" if row.measure != "overall" else row.label
+        print(f"  {_short(label, 34):<34} {_pct(row.a):>22}  {_pct(row.b):>22}  {change:>8}  "
+              f"{row.p_value:.3g} ({row.test}){mark}")
+    print("  (rates with 95% Wilson intervals; * the difference is significant at p < 0.05)")
 
 
 __all__ = ["build_parser", "main", "default_db_path"]

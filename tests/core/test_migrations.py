@@ -42,4 +42,31 @@ def test_a_version_2_database_gains_the_step_index_and_keeps_its_queue(tmp_path:
         assert "ix_span_steps" in indexes
         [row] = queue.page(conn, queue.QueueFilter(source="support-bot/prod"))
         assert {r.signal for r in row.reasons} >= {"thumbs_down", "error_swallowed"}
-    assert [p.name for p in tmp_path.iterdir() if ".before-v3." in p.name]
+    assert [p.name for p in tmp_path.iterdir() if f".before-v{SCHEMA_VERSION}." in p.name]
+
+
+def test_a_version_2_database_gains_undo_and_the_default_causes_and_can_be_reviewed(tmp_path: Path) -> None:
+    from tracedesk.core import audit, causes, reviews
+
+    path = tmp_path / "v2.sqlite"
+    shutil.copyfile(DATA / "schema" / "v2.sqlite", path)
+    with open_store(path) as store:
+        with store.read() as conn:
+            names = [c.name for c in causes.list_causes(conn)]
+            assert set(names) == {name for name, _ in causes.DEFAULT_CAUSES}
+            columns = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(audit_log)")}
+            assert "undoes" in columns
+            pk = find_trace(conn, "t1").pk
+        with store.write() as conn:
+            reviews.save_review(conn, pk, "ann", reviews.ReviewInput("failure", cause="tool error"))
+        with store.read() as conn:
+            assert queue.page(conn, queue.QueueFilter(source="support-bot/prod")) == []
+        with store.write() as conn:
+            audit.undo(conn, "ann")
+        with store.read() as conn:
+            [row] = queue.page(conn, queue.QueueFilter(source="support-bot/prod"))
+            assert row.trace_id == "t1"
+    # The default causes have the same ids in an upgraded database and a new one.
+    with open_store(tmp_path / "new.sqlite") as fresh, fresh.read() as conn:
+        assert {c.uuid for c in causes.list_causes(conn)} == {
+            causes.default_cause_uuid(name) for name, _ in causes.DEFAULT_CAUSES}

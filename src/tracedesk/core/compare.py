@@ -182,24 +182,28 @@ class Comparison:
                 "same_steps": sum(p.same for p in self.pairs), "pairs": [p.as_dict() for p in self.pairs]}
 
 
-def compare_traces(conn: Connection, a_pk: int, b_pk: int, *, outputs: bool = True) -> Comparison:
+def compare_traces(conn: Connection, a_pk: int, b_pk: int, *, outputs: bool = True,
+                   conn_b: Connection | None = None) -> Comparison:
     """Align two traces; with ``outputs``, steps that agree in structure but produced
-    different things (another answer, an empty retrieval) are marked "changed"."""
-    a, b = trace_outline(conn, a_pk), trace_outline(conn, b_pk)
+    different things (another answer, an empty retrieval) are marked "changed".
+    ``conn_b`` reads trace B from another database (A is read from ``conn``)."""
+    conn_b = conn if conn_b is None else conn_b
+    a, b = trace_outline(conn, a_pk), trace_outline(conn_b, b_pk)
     pairs = align_steps(a.in_order(), b.in_order())
     if outputs:
-        pairs = _compare_outputs(conn, pairs)
+        pairs = _compare_outputs(conn, pairs, conn_b)
     first = next((i for i, p in enumerate(pairs) if not p.same), None)
     return Comparison(a, b, pairs, first)
 
 
-def _compare_outputs(conn: Connection, pairs: list[AlignedPair]) -> list[AlignedPair]:
+def _compare_outputs(conn: Connection, pairs: list[AlignedPair], conn_b: Connection) -> list[AlignedPair]:
     leaves = [i for i, p in enumerate(pairs) if p.same and not p.a.children and not p.b.children]  # type: ignore[union-attr]
-    raw = _outputs(conn, [pk for i in leaves for pk in (pairs[i].a.pk, pairs[i].b.pk)])  # type: ignore[union-attr]
+    raw_a = _outputs(conn, [pairs[i].a.pk for i in leaves])  # type: ignore[union-attr]
+    raw_b = _outputs(conn_b, [pairs[i].b.pk for i in leaves])  # type: ignore[union-attr]
     out = list(pairs)
     for i in leaves:
         pair = pairs[i]
-        if not same_output(raw.get(pair.a.pk), raw.get(pair.b.pk)):  # type: ignore[union-attr]
+        if not same_output(raw_a.get(pair.a.pk), raw_b.get(pair.b.pk)):  # type: ignore[union-attr]
             out[i] = AlignedPair(pair.a, pair.b, CHANGED, ("output",))
     return out
 
@@ -342,6 +346,8 @@ def _compact(value: Any) -> str:
         return str(value)
 
 
-def pair_diff(conn: Connection, pair: AlignedPair) -> list[DiffSegment]:
-    """The word diff of what the two steps of a pair produced (one side empty for a gap)."""
-    return word_diff(step_text(conn, pair.a.pk) if pair.a else "", step_text(conn, pair.b.pk) if pair.b else "")
+def pair_diff(conn: Connection, pair: AlignedPair, conn_b: Connection | None = None) -> list[DiffSegment]:
+    """The word diff of what the two steps of a pair produced (one side empty for a gap);
+    ``conn_b`` reads step B from another database."""
+    conn_b = conn if conn_b is None else conn_b
+    return word_diff(step_text(conn, pair.a.pk) if pair.a else "", step_text(conn_b, pair.b.pk) if pair.b else "")

@@ -730,6 +730,7 @@ def derive_trace_fields(conn: Connection, pks_sql: str) -> None:
           span_count = (SELECT count(*) FROM span s WHERE s.trace_pk = trace.id),
           error_count = (SELECT count(*) FROM span s
                          WHERE s.trace_pk = trace.id AND s.status = 'error'),
+          cost_usd = (SELECT sum(s.cost_usd) FROM span s WHERE s.trace_pk = trace.id),
           start_ns = coalesce(start_ns,
                               (SELECT min(s.start_ns) FROM span s WHERE s.trace_pk = trace.id)),
           end_ns = coalesce(end_ns,

@@ -54,6 +54,17 @@ class ImportRun(SQLModel, table=True):
     bundle: str | None = None  # the bundle record as it came (JSON), if there was one
 
 
+# What insights read of every trace, in an index that holds it all, led by the trace's id:
+# a figure scans this narrow index, or looks traces up in it, instead of the rows, whose
+# inputs and outputs are large.
+TRACE_FACTS_INDEX = Index("ix_trace_facts", "id", "source_id", "start_ns", "end_ns", "model", "prompt_version",
+                          "cost_usd", "tags")
+# Traces by their list of tags (with what runs are measured by): insights count each list once, then split it.
+TRACE_TAGS_INDEX = Index("ix_trace_tags", "tags", "start_ns", "end_ns", "cost_usd")
+# The traces that have a signal of a kind, without reading the signals' rows.
+SIGNAL_KIND_INDEX = Index("ix_signal_kind", "kind", "trace_pk")
+
+
 class Trace(SQLModel, table=True):
     """One agent run: one turn of a conversation, or one task."""
 
@@ -61,6 +72,8 @@ class Trace(SQLModel, table=True):
         UniqueConstraint("source_id", "trace_id"),
         Index("ix_trace_session", "session_id", "start_ns"),
         Index("ix_trace_start", "start_ns"),
+        TRACE_FACTS_INDEX,
+        TRACE_TAGS_INDEX,
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -86,6 +99,7 @@ class Trace(SQLModel, table=True):
     environment: str | None = None
     span_count: int = 0
     error_count: int = 0
+    cost_usd: float | None = None  # the sum of its steps' costs
     import_id: int | None = Field(default=None, foreign_key="import_run.id")
 
 
@@ -151,7 +165,7 @@ class Feedback(SQLModel, table=True):
 class Signal(SQLModel, table=True):
     """Evidence that a trace may hold a defect: from feedback, or detected."""
 
-    __table_args__ = (Index("ix_signal_trace", "trace_pk"), Index("ix_signal_kind", "kind"))
+    __table_args__ = (Index("ix_signal_trace", "trace_pk"), SIGNAL_KIND_INDEX)
 
     id: int | None = Field(default=None, primary_key=True)
     trace_pk: int = Field(foreign_key="trace.id")
@@ -243,6 +257,7 @@ class AuditEntry(SQLModel, table=True):
     """Who changed what, when: the before and after of every change to human work."""
 
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_author", "author", "id"), Index("ix_audit_entity", "entity_uuid", "id"))
 
     id: int | None = Field(default=None, primary_key=True)
     uuid: str = Field(default_factory=new_uuid, sa_column=Column(Text, unique=True, nullable=False))
@@ -253,6 +268,7 @@ class AuditEntry(SQLModel, table=True):
     entity_uuid: str | None = None
     before: str | None = None  # JSON
     after: str | None = None  # JSON
+    undoes: str | None = None  # an undo: the uuid of the entry it reversed
 
 
 # A full-text index of what a reviewer searches for: one document per trace, holding its

@@ -224,11 +224,22 @@ class QueueFilter:
     include_closed: bool = False  # reviewed, snoozed and skipped traces too
     include_quiet: bool = False  # traces without any negative signal too
     expand_groups: bool = False  # every member of a group of near-duplicates, not only its head
+    # What insights open: reviewed traces by verdict, cause and blamed step, the traces of
+    # a question, and the traces that lack a value (see :mod:`.insights`).
+    verdict: str | None = None  # traces with a review of this verdict
+    cause: str | None = None  # traces with a failure review of this cause (its uuid; "": of none)
+    blamed_kind: str | None = None  # ... whose failure review blames a step of this kind ("": no step)
+    blamed_name: str | None = None  # ... a step of this name
+    missing_step: bool = False  # ... whose failure review says a step is missing
+    question: str | None = None  # traces asking this question (its ``question_key``)
+    unset: tuple[str, ...] = ()  # traces without a value for these: "model", "prompt_version", "tag"
 
     @property
     def narrowed(self) -> bool:
         return any((self.kinds, self.source, self.session, self.user, self.model, self.prompt_version,
-                    self.since_ns, self.until_ns, self.tag, self.text, self.group_of))
+                    self.since_ns, self.until_ns, self.tag, self.text, self.group_of, self.verdict,
+                    self.cause is not None, self.blamed_kind is not None, self.blamed_name, self.missing_step,
+                    self.question, self.unset))
 
     def with_(self, **changes: Any) -> QueueFilter:
         return replace(self, **changes)
@@ -292,7 +303,15 @@ def _where(f: QueueFilter) -> tuple[str, list[Any], bool]:
     if f.tag:
         clauses.append("EXISTS (SELECT 1 FROM json_each(t.tags) WHERE json_each.value = ?)")
         params.append(f.tag)
-    needs_trace = any(c.startswith(("t.", "EXISTS (SELECT 1 FROM json_each(t.")) for c in clauses)
+    for name in f.unset:
+        if name not in UNSETTABLE:
+            raise ValueError(f"cannot filter on a missing {name!r}")
+        clauses.append(UNSETTABLE[name])
+    needs_trace = bool(f.unset) or any(c.startswith(("t.", "EXISTS (SELECT 1 FROM json_each(t.")) for c in clauses)
+    _review_clauses(f, clauses, params)
+    if f.question:
+        clauses.append("q.group_key IS NOT NULL AND substr(q.group_key, instr(q.group_key, ':') + 1) = ?")
+        params.append(f.question)
     if f.kinds:
         clauses.append(f"q.trace_pk IN (SELECT trace_pk FROM signal WHERE kind IN ({','.join('?' * len(f.kinds))}))")
         params.extend(f.kinds)
@@ -304,6 +323,34 @@ def _where(f: QueueFilter) -> tuple[str, list[Any], bool]:
             clauses.append("q.trace_pk IN (SELECT rowid FROM trace_fts WHERE trace_fts MATCH ?)")
             params.append(query)
     return " AND ".join(clauses) or "1", params, needs_trace
+
+
+UNSETTABLE = {"model": "t.model IS NULL", "prompt_version": "t.prompt_version IS NULL",
+              "tag": "(t.tags IS NULL OR t.tags = '[]')"}
+
+
+def _review_clauses(f: QueueFilter, clauses: list[str], params: list[Any]) -> None:
+    if f.verdict:
+        clauses.append("q.trace_pk IN (SELECT trace_pk FROM review WHERE verdict = ?)")
+        params.append(f.verdict)
+    if f.cause is None and f.blamed_kind is None and f.blamed_name is None and not f.missing_step:
+        return
+    where = ["r.verdict = 'failure'"]
+    if f.cause is not None:
+        where.append("r.cause_uuid = ?" if f.cause else "r.cause_uuid IS NULL")
+        params.extend([f.cause] if f.cause else [])
+    if f.missing_step:
+        where.append("r.missing_step")
+    if f.blamed_kind == "":
+        where.append("r.blamed_span_id IS NULL AND NOT r.missing_step")
+    elif f.blamed_kind is not None or f.blamed_name is not None:
+        step = ["s.trace_pk = r.trace_pk", "s.span_id = r.blamed_span_id"]
+        for column, value in (("s.kind", f.blamed_kind), ("s.name", f.blamed_name)):
+            if value is not None:
+                step.append(f"{column} = ?")
+                params.append(value)
+        where.append(f"EXISTS (SELECT 1 FROM span s WHERE {' AND '.join(step)})")
+    clauses.append(f"q.trace_pk IN (SELECT r.trace_pk FROM review r WHERE {' AND '.join(where)})")
 
 
 def _selection(f: QueueFilter) -> tuple[str, list[Any]]:

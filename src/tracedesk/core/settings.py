@@ -6,11 +6,19 @@ another). For example, to make rephrases count more and outliers not at all::
     [queue.weights]
     rephrase = 1.0
     outlier = 0
+
+    [reviewer]
+    name = "Ann Lee"          # asked once; every review carries it
+
+    [redact]
+    patterns = ["ORD-[0-9]{6}"]   # regular expressions removed on export, besides the built-in ones
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +50,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 class Settings:
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     reviewer: str | None = None
+    redact_patterns: list[str] = field(default_factory=list)
     path: Path | None = None
 
 
@@ -72,5 +81,42 @@ def load_settings(path: Path | None = None) -> Settings:
             raise UserError(f"{path}: [queue.weights] {kind} must be a number from 0 to 1")
         settings.weights[kind] = float(weight)
     reviewer = data.get("reviewer", {}).get("name")
-    settings.reviewer = reviewer if isinstance(reviewer, str) and reviewer.strip() else None
+    settings.reviewer = reviewer.strip() if isinstance(reviewer, str) and reviewer.strip() else None
+    patterns = data.get("redact", {}).get("patterns", [])
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+        raise UserError(f"{path}: [redact] patterns must be a list of strings")
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise UserError(f"{path}: [redact] pattern {pattern!r} is not a regular expression ({exc})") from exc
+    settings.redact_patterns = list(patterns)
     return settings
+
+
+def save_reviewer(name: str, path: Path | None = None) -> Path:
+    """Keep the reviewer's name in the settings file (the rest of the file stays as it is)."""
+    name = " ".join(name.split())
+    if not name:
+        raise UserError("the reviewer's name cannot be empty")
+    path = path or settings_path()
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    line = f"name = {json.dumps(name, ensure_ascii=False)}"
+    section = re.search(r"(?m)^\[reviewer\][ \t]*(?:#.*)?$", text)
+    if section is None:
+        gap = "" if not text else "\n" if text.endswith("\n") else "\n\n"
+        text = f"{text}{gap}[reviewer]\n{line}\n"
+    else:
+        end = re.search(r"(?m)^\[", text[section.end():])
+        body_end = section.end() + (end.start() if end else len(text) - section.end())
+        body = text[section.end():body_end]
+        if re.search(r"(?m)^[ \t]*name[ \t]*=.*$", body):
+            body = re.sub(r"(?m)^[ \t]*name[ \t]*=.*$", lambda _: line, body, count=1)
+        else:
+            body = f"\n{line}" + body
+        text = text[:section.end()] + body + text[body_end:]
+    if tomllib.loads(text).get("reviewer", {}).get("name") != name:  # pragma: no cover - a guard
+        raise UserError(f"{path}: the reviewer's name could not be written; edit the file by hand")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

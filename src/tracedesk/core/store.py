@@ -28,7 +28,7 @@ from . import models
 from .errors import DatabaseError
 
 APPLICATION_ID = 0x54524344  # "TRCD"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 # Pages a connection keeps in memory: the last stage of an import reads back what it just
@@ -59,11 +59,35 @@ def _v3_step_index(conn: Connection) -> None:
     models.SPAN_STEPS_INDEX.create(conn)
 
 
+def _v4_reviews(conn: Connection) -> None:
+    """Version 4: undo in the audit log (``undoes``), its indexes, and the default causes."""
+    from .causes import seed_default_causes
+
+    conn.exec_driver_sql("ALTER TABLE audit_log ADD COLUMN undoes TEXT")
+    for index in models.AuditEntry.__table__.indexes:
+        index.create(conn)
+    seed_default_causes(conn)
+
+
+def _v5_insights(conn: Connection) -> None:
+    """Version 5: each trace's cost, and the indexes insights read (a trace's facts, the
+    traces with a signal of a kind)."""
+    conn.exec_driver_sql("ALTER TABLE trace ADD COLUMN cost_usd FLOAT")
+    conn.exec_driver_sql(
+        "UPDATE trace SET cost_usd = (SELECT sum(s.cost_usd) FROM span s WHERE s.trace_pk = trace.id)")
+    models.TRACE_FACTS_INDEX.create(conn)
+    models.TRACE_TAGS_INDEX.create(conn)
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_signal_kind")
+    models.SIGNAL_KIND_INDEX.create(conn)
+
+
 # Steps from older schema versions to the current one, in order. Version 1 is the first
 # released schema: a new database is created at SCHEMA_VERSION directly from the models.
 MIGRATIONS: list[Migration] = [
     Migration(2, "failure queue", _v2_queue),
     Migration(3, "step index for detection", _v3_step_index),
+    Migration(4, "undo and the default causes", _v4_reviews),
+    Migration(5, "trace costs and indexes for insights", _v5_insights),
 ]
 
 
@@ -261,6 +285,9 @@ def _create_schema(store: Store) -> None:
     with store.write() as conn:
         SQLModel.metadata.create_all(conn)
         conn.exec_driver_sql(models.FTS_DDL)
+        from .causes import seed_default_causes
+
+        seed_default_causes(conn)
         conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

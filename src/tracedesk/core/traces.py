@@ -155,6 +155,8 @@ def feedback_of(conn: Connection, trace_pk: int) -> list[dict[str, Any]]:
 
 def trace_detail(conn: Connection, ref: TraceRef) -> dict[str, Any]:
     """Everything about one trace, as ``tracedesk show --json`` prints it."""
+    from .reviews import reviews_of
+
     row = conn.exec_driver_sql(
         "SELECT trace_id, has_record, session_id, user_id, name, start_ns, end_ns, status, input, "
         "output, metadata, tags, span_count, error_count FROM trace WHERE id = ?", (ref.pk,)
@@ -181,6 +183,7 @@ def trace_detail(conn: Connection, ref: TraceRef) -> dict[str, Any]:
         "error_count": error_count,
         "spans": [_span_json(s) for s in build_tree(spans)],
         "feedback": feedback_of(conn, ref.pk),
+        "reviews": [r.as_dict() for r in reviews_of(conn, ref.pk)],
     }
 
 

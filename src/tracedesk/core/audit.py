@@ -1,0 +1,184 @@
+"""The audit log of human work, and undo.
+
+Every change to a review or a cause is one entry: who, when, what (the action), and the
+row before and after it (``None`` where there was no row). Undo writes the ``before`` of
+an entry back and records that as an entry of its own (``undoes`` names the one it
+reversed), so the log keeps everything, undone work included.
+
+A person undoes their own changes, the most recent first. An entry is not undone when
+its row has changed since (someone else's later edit would be lost): the message says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection
+
+from .errors import UserError
+from .models import new_uuid
+from .store import now_ns
+
+# The tables whose rows the log records, by the entity name it gives them.
+TABLES = {"review": "review", "cause": "cause"}
+
+
+class NothingToUndo(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    uuid: str
+    time_ns: int
+    author: str | None
+    action: str  # create, update, delete (reviews); add, rename, describe, retire, restore, nest (causes); undo
+    entity: str  # review, cause
+    entity_uuid: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    undoes: str | None = None
+    undone: bool = False  # a later undo reversed it
+
+    @property
+    def trace_pk(self) -> int | None:
+        """The trace a review entry is about."""
+        row = self.after or self.before or {}
+        return row.get("trace_pk") if self.entity == "review" else None
+
+    def describe(self) -> str:
+        """A short line a person reads ("update review of t1", "rename cause 'x'")."""
+        row = self.after or self.before or {}
+        what = f"cause '{row.get('name')}'" if self.entity == "cause" else f"review by {row.get('reviewer')}"
+        return f"{self.action} {what}"
+
+    def as_dict(self) -> dict[str, Any]:
+        from .records import format_time
+
+        return {"uuid": self.uuid, "time": format_time(self.time_ns), "author": self.author,
+                "action": self.action, "entity": self.entity, "entity_uuid": self.entity_uuid,
+                "before": self.before, "after": self.after, "undoes": self.undoes, "undone": self.undone}
+
+
+def snapshot(conn: Connection, entity: str, uuid: str) -> dict[str, Any] | None:
+    """The row of ``entity`` with this uuid, as the log keeps it (without its local id)."""
+    result = conn.exec_driver_sql(f"SELECT * FROM {TABLES[entity]} WHERE uuid = ?", (uuid,))
+    row = result.fetchone()
+    if row is None:
+        return None
+    return {k: v for k, v in zip(result.keys(), row, strict=True) if k != "id"}
+
+
+def record(conn: Connection, author: str | None, action: str, entity: str, entity_uuid: str | None,
+           before: dict[str, Any] | None, after: dict[str, Any] | None, undoes: str | None = None) -> AuditRecord:
+    """Write one entry of the log."""
+    entry = AuditRecord(new_uuid(), now_ns(), author, action, entity, entity_uuid, before, after, undoes)
+    conn.exec_driver_sql(
+        "INSERT INTO audit_log (uuid, time_ns, author, action, entity, entity_uuid, before, after, undoes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (entry.uuid, entry.time_ns, author, action, entity, entity_uuid, _dumps(before), _dumps(after), undoes))
+    return entry
+
+
+def _dumps(value: dict[str, Any] | None) -> str | None:
+    return None if value is None else orjson.dumps(value).decode()
+
+
+_SELECT = ("SELECT a.uuid, a.time_ns, a.author, a.action, a.entity, a.entity_uuid, a.before, a.after, a.undoes, "
+           "EXISTS (SELECT 1 FROM audit_log u WHERE u.undoes = a.uuid) FROM audit_log a")
+
+
+def _records(conn: Connection, where: str, params: tuple, limit: int) -> list[AuditRecord]:
+    return [
+        AuditRecord(uuid, time, author, action, entity, entity_uuid,
+                    orjson.loads(before) if before else None, orjson.loads(after) if after else None,
+                    undoes, bool(undone))
+        for uuid, time, author, action, entity, entity_uuid, before, after, undoes, undone in conn.exec_driver_sql(
+            f"{_SELECT} WHERE {where} ORDER BY a.id DESC LIMIT ?", (*params, limit))
+    ]
+
+
+def history(conn: Connection, *, entity_uuid: str | None = None, trace_pk: int | None = None,
+            author: str | None = None, limit: int = 200) -> list[AuditRecord]:
+    """Entries of the log, newest first: of one review or cause, of the reviews of one
+    trace, of one person, or all."""
+    clauses, params = [], []
+    if entity_uuid is not None:
+        clauses.append("a.entity_uuid = ?")
+        params.append(entity_uuid)
+    if trace_pk is not None:
+        clauses.append("a.entity = 'review' AND json_extract(coalesce(a.after, a.before), '$.trace_pk') = ?")
+        params.append(trace_pk)
+    if author is not None:
+        clauses.append("a.author = ?")
+        params.append(author)
+    return _records(conn, " AND ".join(clauses) or "1", tuple(params), limit)
+
+
+def last_undoable(conn: Connection, author: str) -> AuditRecord | None:
+    """The change ``author`` would undo next (for an "Undo ..." menu item), or None."""
+    found = _records(conn, "a.author = ? AND a.action != 'undo' AND NOT EXISTS "
+                     "(SELECT 1 FROM audit_log u WHERE u.undoes = a.uuid)", (author,), 1)
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    undone: AuditRecord  # the change reversed
+    entry: AuditRecord  # the undo, as the log records it
+
+    @property
+    def trace_pk(self) -> int | None:
+        return self.undone.trace_pk
+
+
+def undo(conn: Connection, author: str, entry_uuid: str | None = None) -> UndoResult:
+    """Reverse ``author``'s most recent change not yet undone (or the entry named)."""
+    if entry_uuid is None:
+        target = last_undoable(conn, author)
+        if target is None:
+            raise NothingToUndo(f"{author} has no change left to undo")
+    else:
+        found = _records(conn, "a.uuid = ?", (entry_uuid,), 1)
+        if not found:
+            raise NothingToUndo(f"no change '{entry_uuid}' in the audit log")
+        target = found[0]
+        if target.action == "undo" or target.undone:
+            raise NothingToUndo(f"the change '{entry_uuid}' is an undo, or was undone already")
+        if target.author != author:
+            raise NothingToUndo(f"the change '{entry_uuid}' was made by {target.author}; only they can undo it")
+    table = TABLES[target.entity]
+    now = snapshot(conn, target.entity, target.entity_uuid)
+    if now != target.after:
+        raise UserError(f"cannot undo '{target.describe()}': it was changed again since "
+                        "(undo the later change first)")
+    if target.before is None:
+        if target.entity == "cause":
+            used = conn.exec_driver_sql("SELECT count(*) FROM review WHERE cause_uuid = ?",
+                                        (target.entity_uuid,)).scalar_one()
+            if used:
+                raise UserError(f"cannot undo '{target.describe()}': {used} reviews use that cause "
+                                "(retire it instead)")
+        conn.exec_driver_sql(f"DELETE FROM {table} WHERE uuid = ?", (target.entity_uuid,))
+    else:
+        if now is None and target.entity == "review" and conn.exec_driver_sql(
+                "SELECT 1 FROM review WHERE trace_pk = ? AND reviewer = ?",
+                (target.before.get("trace_pk"), target.before.get("reviewer"))).first():
+            raise UserError(f"cannot undo '{target.describe()}': that reviewer has reviewed the trace again since")
+        columns = list(target.before)
+        known = {r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
+        if not set(columns) <= known:
+            raise UserError(f"cannot undo '{target.describe()}': it was recorded by another version of Tracedesk")
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "uuid")
+        conn.exec_driver_sql(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT (uuid) DO UPDATE SET {updates}", tuple(target.before.values()))
+    entry = record(conn, author, "undo", target.entity, target.entity_uuid, target.after, target.before,
+                   undoes=target.uuid)
+    if target.trace_pk is not None:
+        from .queue import refresh_trace
+
+        refresh_trace(conn, target.trace_pk)
+    return UndoResult(target, entry)

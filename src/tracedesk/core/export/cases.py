@@ -1,0 +1,332 @@
+"""Eval cases from reviews: which reviews an export takes (:class:`ExportFilter`), and each
+one read into an :class:`EvalCase` with everything an eval needs.
+
+A case holds the input (the user's message, and the conversation before it: the earlier
+turns of the session, or the earlier messages when the trace's input is a conversation),
+the context the agent had (the system prompt; the documents retrieved and the tool
+results up to and including the blamed step, or all of them when no step is blamed),
+the expected answer, the cause and the blamed step, and provenance.
+
+Reviews are read a batch at a time, each batch in a handful of queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection
+
+from ..causes import descendants, find_cause, list_causes
+from ..records import format_time
+from ..redact import Redactor
+from ..store import select_rows
+from ..text import loads_or_none
+
+HISTORY_TURNS = 20  # earlier turns of a session kept in a case's input
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which reviews become cases. Empty fields filter nothing; ``verdicts`` None means
+    the format's default (failures for eval cases, every verdict for the CSV table)."""
+
+    verdicts: tuple[str, ...] | None = None
+    causes: tuple[str, ...] = ()  # names, paths or uuids; a cause takes the causes nested below it
+    reviewer: str | None = None
+    tag: str | None = None  # a tag of the review or of the trace
+    source: str | None = None
+    since_ns: int | None = None  # reviewed (last changed) at or after
+    until_ns: int | None = None  # reviewed before
+
+
+@dataclass
+class EvalCase:
+    id: str  # the review's uuid
+    question: str
+    history: list[dict[str, str]]  # the conversation before the question: {"role", "content"}
+    system_prompt: str | None
+    documents: list[Any]
+    tool_results: list[dict[str, Any]]  # {"span_id", "name", "arguments", "result", "error"}
+    expected: str | None
+    actual: str | None
+    verdict: str
+    severity: str | None
+    cause: str | None  # the cause's path, "parent / child"
+    cause_uuid: str | None
+    blamed_span: dict[str, Any] | None  # {"span_id", "name", "kind"}
+    missing_step: bool
+    notes: str | None
+    tags: list[str]
+    source: str
+    trace_id: str
+    session_id: str | None
+    reviewer: str
+    reviewed_ns: int
+    prompt_version: str | None
+    model: str | None
+    trace_tags: list[str] = field(default_factory=list)
+    _context_text: str | None = field(default=None, repr=False, compare=False)
+
+    def context_text(self) -> str:
+        """The documents and tool results as text a model reads."""
+        if self._context_text is not None:
+            return self._context_text
+        parts = []
+        for i, doc in enumerate(self.documents, 1):
+            parts.append(f"[document {i}] {as_text(doc)}")
+        for tool in self.tool_results:
+            call = f"{tool['name'] or 'tool'}({as_text(tool['arguments'])})"
+            said = f"error: {as_text(tool['error'])}" if tool["error"] is not None else as_text(tool["result"])
+            parts.append(f"[tool {call}] {said}")
+        self._context_text = "\n".join(parts)
+        return self._context_text
+
+    def messages(self) -> list[dict[str, str]]:
+        """The input as chat messages: a system message (the system prompt and the context
+        the agent had), the conversation before, and the user's message."""
+        system = "\n\n".join(p for p in (self.system_prompt, _context_block(self.context_text())) if p)
+        return ([{"role": "system", "content": system}] if system else []) + self.history + [
+            {"role": "user", "content": self.question}]
+
+    def provenance(self) -> dict[str, Any]:
+        return {"source": self.source, "trace_id": self.trace_id, "session_id": self.session_id,
+                "review_id": self.id, "reviewer": self.reviewer, "reviewed_at": format_time(self.reviewed_ns),
+                "prompt_version": self.prompt_version, "model": self.model}
+
+    def as_dict(self) -> dict[str, Any]:
+        """The case as Tracedesk's own JSONL writes it: everything."""
+        return {
+            "id": self.id,
+            "input": {"question": self.question, "history": self.history},
+            "context": {"system_prompt": self.system_prompt, "documents": self.documents,
+                        "tool_results": self.tool_results},
+            "expected": self.expected, "actual": self.actual,
+            "verdict": self.verdict, "severity": self.severity,
+            "cause": self.cause, "cause_uuid": self.cause_uuid,
+            "blamed_span": self.blamed_span, "missing_step": self.missing_step,
+            "notes": self.notes, "tags": self.tags,
+            "provenance": self.provenance(),
+        }
+
+    def redacted(self, redactor: Redactor) -> EvalCase:
+        r = redactor.value
+        self._context_text = None
+        self.question, self.history, self.system_prompt = r(self.question), r(self.history), r(self.system_prompt)
+        self.documents, self.tool_results = r(self.documents), r(self.tool_results)
+        self.expected, self.actual, self.notes = r(self.expected), r(self.actual), r(self.notes)
+        return self
+
+
+def _context_block(text: str) -> str:
+    return f"Context the agent had:\n{text}" if text else ""
+
+
+# Plain text out of stored values. ----------------------------------------------------------
+
+_TEXT_KEYS = ("content", "text", "answer", "output", "response", "message", "value", "result")
+_QUESTION_KEYS = ("question", "query", "input", "prompt", "content", "text", "message")
+
+
+def as_text(value: Any) -> str:
+    """A value as text: a string as it is, a message or a part's text, else compact JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and value and all(isinstance(p, dict) and "text" in p for p in value):
+        return "".join(str(p["text"]) for p in value)  # content parts
+    if isinstance(value, dict):
+        messages = value.get("messages")
+        if isinstance(messages, list) and messages and isinstance(messages[-1], dict):
+            return as_text(messages[-1].get("content"))
+        for key in _TEXT_KEYS:
+            if isinstance(value.get(key), str):
+                return value[key]
+    return orjson.dumps(value).decode()
+
+
+def _chat(value: Any) -> list[dict[str, Any]] | None:
+    """The messages of an input that is a conversation, else None."""
+    messages = value.get("messages") if isinstance(value, dict) else value
+    if isinstance(messages, list) and messages and all(isinstance(m, dict) and "role" in m for m in messages):
+        return messages
+    return None
+
+
+def _question(value: Any) -> tuple[str, list[dict[str, str]], str | None]:
+    """The user's message of a trace's input, the messages before it, and a system prompt
+    found among them."""
+    chat = _chat(value)
+    if chat is None:
+        if isinstance(value, dict):
+            for key in _QUESTION_KEYS:
+                if isinstance(value.get(key), str):
+                    return value[key], [], None
+        return as_text(value), [], None
+    last_user = max((i for i, m in enumerate(chat) if m.get("role") == "user"), default=len(chat) - 1)
+    system = next((as_text(m.get("content")) for m in chat if m.get("role") in ("system", "developer")), None)
+    history = [{"role": "assistant" if m.get("role") == "assistant" else "user", "content": as_text(m.get("content"))}
+               for m in chat[:last_user] if m.get("role") in ("user", "assistant") and m.get("content")]
+    return as_text(chat[last_user].get("content")), history, system
+
+
+def _system_prompt(raw_llm_input: str | None) -> str | None:
+    chat = _chat(loads_or_none(raw_llm_input))
+    if chat:
+        for m in chat:
+            if m.get("role") in ("system", "developer"):
+                return as_text(m.get("content"))
+    return None
+
+
+# Selection and batches. --------------------------------------------------------------------
+
+def _where(conn: Connection, f: ExportFilter, default_verdicts: tuple[str, ...] | None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    verdicts = f.verdicts if f.verdicts is not None else default_verdicts
+    if verdicts:
+        clauses.append(f"r.verdict IN ({','.join('?' * len(verdicts))})")
+        params.extend(verdicts)
+    if f.causes:
+        wanted = descendants(conn, {find_cause(conn, c, allow_retired=True).uuid for c in f.causes})
+        clauses.append(f"r.cause_uuid IN ({','.join('?' * len(wanted))})")
+        params.extend(sorted(wanted))
+    if f.reviewer is not None:
+        clauses.append("r.reviewer = ?")
+        params.append(f.reviewer)
+    if f.tag:
+        clauses.append("(EXISTS (SELECT 1 FROM json_each(r.tags) WHERE json_each.value = ?) "
+                       "OR EXISTS (SELECT 1 FROM json_each(t.tags) WHERE json_each.value = ?))")
+        params.extend((f.tag, f.tag))
+    if f.source is not None:
+        clauses.append("t.source_id = (SELECT id FROM source WHERE name = ?)")
+        params.append(f.source)
+    if f.since_ns is not None:
+        clauses.append("r.updated_ns >= ?")
+        params.append(f.since_ns)
+    if f.until_ns is not None:
+        clauses.append("r.updated_ns < ?")
+        params.append(f.until_ns)
+    return " AND ".join(clauses) or "1", params
+
+
+def count_cases(conn: Connection, f: ExportFilter = ExportFilter(),
+                default_verdicts: tuple[str, ...] | None = ("failure",)) -> int:
+    """How many cases an export with this filter writes."""
+    where, params = _where(conn, f, default_verdicts)
+    return conn.exec_driver_sql(
+        f"SELECT count(*) FROM review r JOIN trace t ON t.id = r.trace_pk WHERE {where}", tuple(params)).scalar_one()
+
+
+_REVIEW_COLUMNS = ("r.id, r.uuid, r.trace_pk, r.reviewer, r.verdict, r.severity, r.cause_uuid, r.blamed_span_id, "
+                   "r.missing_step, r.expected, r.notes, r.tags, r.updated_ns, t.trace_id, s.name, t.session_id, "
+                   "t.source_id, t.start_ns, t.input, t.output, t.model, t.prompt_version, t.tags")
+
+
+def iter_cases(conn: Connection, f: ExportFilter = ExportFilter(), redactor: Redactor | None = None,
+               default_verdicts: tuple[str, ...] | None = ("failure",), batch: int = BATCH) -> Iterator[EvalCase]:
+    """The cases of the reviews ``f`` selects, in the order the reviews were made."""
+    where, params = _where(conn, f, default_verdicts)
+    cause_names = {c.uuid: c.full_name for c in list_causes(conn, include_retired=True)}
+    after = 0
+    while True:
+        rows = list(select_rows(conn,
+            f"SELECT {_REVIEW_COLUMNS} FROM review r JOIN trace t ON t.id = r.trace_pk "
+            f"JOIN source s ON s.id = t.source_id WHERE {where} AND r.id > ? ORDER BY r.id LIMIT ?",
+            (*params, after, batch)))
+        if not rows:
+            return
+        after = rows[-1][0]
+        for case in _build(conn, rows, cause_names):
+            yield case.redacted(redactor) if redactor is not None else case
+
+
+def _build(conn: Connection, rows: list[tuple], cause_names: dict[str, str]) -> list[EvalCase]:
+    pks = sorted({r[2] for r in rows})
+    pk_list = orjson.dumps(pks).decode()
+    steps: dict[int, list[tuple]] = {}
+    for row in select_rows(conn,
+            "SELECT trace_pk, span_id, name, kind, start_ns, id, status, error, input, output FROM span "
+            "WHERE trace_pk IN (SELECT value FROM json_each(?)) AND kind IN ('retrieval', 'tool') "
+            "ORDER BY trace_pk, start_ns, id", (pk_list,)):
+        steps.setdefault(row[0], []).append(row)
+    pairs = [(r[2], r[7]) for r in rows if r[7] is not None]
+    blamed: dict[tuple[int, str], tuple] = {}
+    if pairs:
+        for pk, span_id, name, kind, start, span_pk in select_rows(conn,
+                "SELECT s.trace_pk, s.span_id, s.name, s.kind, s.start_ns, s.id FROM json_each(?) p JOIN span s "
+                "ON s.trace_pk = json_extract(p.value, '$[0]') AND s.span_id = json_extract(p.value, '$[1]')",
+                (orjson.dumps(pairs).decode(),)):
+            blamed[(pk, span_id)] = (name, kind, start, span_pk)
+    systems = dict(select_rows(conn,
+        "SELECT s.trace_pk, s.input FROM span s WHERE s.id IN (SELECT (SELECT x.id FROM span x "
+        "WHERE x.trace_pk = p.value AND x.kind = 'llm' ORDER BY x.start_ns, x.id LIMIT 1) FROM json_each(?) p)",
+        (pk_list,)))
+    sessions: dict[tuple[int, str], list[tuple]] = {}
+    for source_id, session, pk, start, raw_in, raw_out in select_rows(conn,
+            "SELECT t.source_id, t.session_id, t.id, t.start_ns, t.input, t.output FROM trace t "
+            "JOIN (SELECT DISTINCT source_id, session_id FROM trace WHERE id IN (SELECT value FROM json_each(?)) "
+            "AND session_id IS NOT NULL) k ON k.source_id = t.source_id AND k.session_id = t.session_id "
+            "ORDER BY t.start_ns, t.id", (pk_list,)):
+        sessions.setdefault((source_id, session), []).append((pk, start, raw_in, raw_out))
+
+    cases = []
+    for (_, uuid, pk, reviewer, verdict, severity, cause_uuid, blamed_id, missing, expected, notes, tags,
+         updated, trace_id, source, session, source_id, start, raw_in, raw_out, model, version,
+         trace_tags) in rows:
+        question, history, system = _question(loads_or_none(raw_in))
+        if not history and session is not None:
+            history = _session_history(sessions.get((source_id, session), []), pk, start)
+        system = system or _system_prompt(systems.get(pk))
+        blame = blamed.get((pk, blamed_id)) if blamed_id is not None else None
+        documents: list[Any] = []
+        tools: list[dict[str, Any]] = []
+        for _, span_id, name, kind, s_start, span_pk, _status, error, s_in, s_out in steps.get(pk, []):
+            if blame is not None and (s_start or 0, span_pk) > (blame[2] or 0, blame[3]):
+                break
+            output = loads_or_none(s_out)
+            if kind == "retrieval":
+                found = output.get("documents") if isinstance(output, dict) else output
+                documents.extend(found if isinstance(found, list) else [found] if found is not None else [])
+            else:
+                arguments = loads_or_none(s_in)
+                if isinstance(arguments, dict) and "arguments" in arguments:
+                    arguments = arguments["arguments"]
+                tools.append({"span_id": span_id, "name": name, "arguments": arguments, "result": output,
+                              "error": loads_or_none(error)})
+        expected_value = loads_or_none(expected)
+        cases.append(EvalCase(
+            id=uuid, question=question, history=history, system_prompt=system, documents=documents,
+            tool_results=tools, expected=None if expected_value is None else as_text(expected_value),
+            actual=as_text(loads_or_none(raw_out)) if raw_out is not None else None,
+            verdict=verdict, severity=severity, cause=cause_names.get(cause_uuid), cause_uuid=cause_uuid,
+            blamed_span={"span_id": blamed_id, "name": blame[0] if blame else None,
+                         "kind": blame[1] if blame else None} if blamed_id is not None else None,
+            missing_step=bool(missing), notes=notes, tags=loads_or_none(tags) or [], source=source,
+            trace_id=trace_id, session_id=session, reviewer=reviewer, reviewed_ns=updated,
+            prompt_version=version, model=model, trace_tags=loads_or_none(trace_tags) or []))
+    return cases
+
+
+def _session_history(turns: list[tuple], pk: int, start: int | None) -> list[dict[str, str]]:
+    """The earlier turns of a session as messages (the last :data:`HISTORY_TURNS`)."""
+    before = []
+    for other_pk, other_start, raw_in, raw_out in turns:
+        if other_pk == pk:
+            break
+        if start is not None and other_start is not None and other_start > start:
+            break
+        before.append((raw_in, raw_out))
+    history: list[dict[str, str]] = []
+    for raw_in, raw_out in before[-HISTORY_TURNS:]:
+        question = _question(loads_or_none(raw_in))[0]
+        if question:
+            history.append({"role": "user", "content": question})
+        if raw_out is not None:
+            history.append({"role": "assistant", "content": as_text(loads_or_none(raw_out))})
+    return history

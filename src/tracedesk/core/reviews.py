@@ -1,0 +1,221 @@
+"""Reviews: a reviewer's verdict on a trace, the cause, the step to blame, the expected
+answer, notes and tags.
+
+A reviewer has one review per trace: saving again changes it. Every change is written to
+the audit log (see :mod:`.audit`, which also undoes them), and moves the trace in the
+failure queue: a reviewed trace leaves the queue, and comes back when its review is
+undone or deleted.
+
+The window's review panel and ``tracedesk annotate`` use the same calls::
+
+    draft = review_draft(conn, trace_pk, "ann")       # her review, or a new one
+    draft.input.verdict = "failure"
+    draft.input.expected = draft.expected_start       # the editor starts from the actual answer
+    save_review(conn, trace_pk, "ann", draft.input)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection
+
+from . import audit, queue
+from .causes import find_cause
+from .errors import UserError
+from .models import new_uuid
+from .records import format_time
+from .store import now_ns
+from .text import loads_or_none
+
+VERDICTS = ("failure", "ok", "unsure")
+VERDICT_LABELS = {"failure": "failure", "ok": "not a failure", "unsure": "unsure"}
+SEVERITIES = ("low", "medium", "high", "critical")
+
+
+class ReviewError(UserError):
+    pass
+
+
+@dataclass
+class ReviewInput:
+    """What a reviewer says about a trace; what :func:`save_review` takes."""
+
+    verdict: str
+    severity: str | None = None
+    cause: str | None = None  # a cause's uuid, name or path
+    blamed_span_id: str | None = None  # the step to blame (with missing_step: where the missing one belonged)
+    missing_step: bool = False  # the failure is a step the agent did not take
+    expected: Any = None  # the answer it should have given (text, or a JSON value); None: not said
+    notes: str | None = None
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReviewInfo:
+    """A stored review, as views and ``show --json`` read it."""
+
+    uuid: str
+    trace_pk: int
+    reviewer: str
+    verdict: str
+    severity: str | None
+    cause_uuid: str | None
+    cause: str | None  # the cause's path ("parent / child"), as it is named now
+    blamed_span_id: str | None
+    missing_step: bool
+    expected: Any
+    notes: str | None
+    tags: tuple[str, ...]
+    created_ns: int
+    updated_ns: int
+
+    def as_input(self) -> ReviewInput:
+        return ReviewInput(self.verdict, self.severity, self.cause_uuid, self.blamed_span_id, self.missing_step,
+                           self.expected, self.notes, list(self.tags))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"uuid": self.uuid, "reviewer": self.reviewer, "verdict": self.verdict, "severity": self.severity,
+                "cause": self.cause, "cause_uuid": self.cause_uuid, "blamed_span_id": self.blamed_span_id,
+                "missing_step": self.missing_step, "expected": self.expected, "notes": self.notes,
+                "tags": list(self.tags), "created_time": format_time(self.created_ns),
+                "updated_time": format_time(self.updated_ns)}
+
+
+@dataclass
+class ReviewDraft:
+    """Where a review panel starts: the reviewer's review of the trace (``existing``), or a
+    new one; ``expected_start`` is what the expected-answer editor shows first (the review's
+    expected answer, else the trace's actual answer)."""
+
+    input: ReviewInput
+    existing: ReviewInfo | None
+    actual: Any  # the trace's output as stored
+
+    @property
+    def expected_start(self) -> Any:
+        return self.input.expected if self.input.expected is not None else self.actual
+
+
+_COLUMNS = ("r.uuid, r.trace_pk, r.reviewer, r.verdict, r.severity, r.cause_uuid, r.blamed_span_id, "
+            "r.missing_step, r.expected, r.notes, r.tags, r.created_ns, r.updated_ns")
+
+
+def _infos(conn: Connection, where: str, params: tuple) -> list[ReviewInfo]:
+    from .causes import list_causes
+
+    rows = list(conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM review r WHERE {where} ORDER BY r.created_ns, r.id",
+                                     params))
+    names = {c.uuid: c.full_name for c in list_causes(conn, include_retired=True)} if rows else {}
+    return [ReviewInfo(uuid, pk, reviewer, verdict, severity, cause, names.get(cause), span, bool(missing),
+                       loads_or_none(expected), notes, tuple(loads_or_none(tags) or ()), created, updated)
+            for (uuid, pk, reviewer, verdict, severity, cause, span, missing, expected, notes, tags, created,
+                 updated) in rows]
+
+
+def reviews_of(conn: Connection, trace_pk: int) -> list[ReviewInfo]:
+    """Every review of one trace, the first made first."""
+    return _infos(conn, "r.trace_pk = ?", (trace_pk,))
+
+
+def get_review(conn: Connection, review_uuid: str) -> ReviewInfo:
+    found = _infos(conn, "r.uuid = ?", (review_uuid,))
+    if not found:
+        raise ReviewError(f"no review '{review_uuid}' in this database")
+    return found[0]
+
+
+def review_by(conn: Connection, trace_pk: int, reviewer: str) -> ReviewInfo | None:
+    found = _infos(conn, "r.trace_pk = ? AND r.reviewer = ?", (trace_pk, reviewer))
+    return found[0] if found else None
+
+
+def review_draft(conn: Connection, trace_pk: int, reviewer: str) -> ReviewDraft:
+    existing = review_by(conn, trace_pk, reviewer)
+    actual = conn.exec_driver_sql("SELECT output FROM trace WHERE id = ?", (trace_pk,)).scalar()
+    data = existing.as_input() if existing else ReviewInput(verdict="failure")
+    return ReviewDraft(data, existing, loads_or_none(actual))
+
+
+def _checked(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInput) -> dict[str, Any]:
+    """The review's columns from ``data``, or a ReviewError saying what is wrong."""
+    if not reviewer or not reviewer.strip():
+        raise ReviewError("a review needs the reviewer's name")
+    if data.verdict not in VERDICTS:
+        raise ReviewError(f"the verdict must be one of {', '.join(VERDICTS)}, not '{data.verdict}'")
+    if data.severity is not None and data.severity not in SEVERITIES:
+        raise ReviewError(f"the severity must be one of {', '.join(SEVERITIES)}, not '{data.severity}'")
+    cause_uuid = None
+    if data.cause:
+        current = conn.exec_driver_sql("SELECT cause_uuid FROM review WHERE trace_pk = ? AND reviewer = ?",
+                                       (trace_pk, reviewer)).scalar()
+        cause = find_cause(conn, data.cause, allow_retired=True)
+        if cause.retired and cause.uuid != current:  # a review may keep the retired cause it has
+            find_cause(conn, data.cause)  # raises: the cause is retired
+        cause_uuid = cause.uuid
+    if data.blamed_span_id is not None and not conn.exec_driver_sql(
+            "SELECT 1 FROM span WHERE trace_pk = ? AND span_id = ?", (trace_pk, data.blamed_span_id)).first():
+        ids = [r[0] for r in conn.exec_driver_sql(
+            "SELECT span_id FROM span WHERE trace_pk = ? ORDER BY start_ns, id LIMIT 11", (trace_pk,))]
+        listed = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
+        raise ReviewError(f"the trace has no span '{data.blamed_span_id}' (its spans: {listed or 'none'})")
+    tags: list[str] = []
+    for tag in data.tags:
+        tag = " ".join(str(tag).split())
+        if tag and tag not in tags:
+            tags.append(tag)
+    notes = (data.notes or "").strip() or None
+    return {"reviewer": reviewer.strip(), "verdict": data.verdict, "severity": data.severity,
+            "cause_uuid": cause_uuid, "blamed_span_id": data.blamed_span_id, "missing_step": int(data.missing_step),
+            "expected": None if data.expected is None else orjson.dumps(data.expected).decode(),
+            "notes": notes, "tags": orjson.dumps(tags).decode() if tags else None}
+
+
+def save_review(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInput) -> ReviewInfo:
+    """Create or change ``reviewer``'s review of the trace; audited; the trace leaves the
+    queue. Raises ReviewError (and changes nothing) for a bad verdict, severity, cause or span."""
+    if not conn.exec_driver_sql("SELECT 1 FROM trace WHERE id = ?", (trace_pk,)).first():
+        raise ReviewError(f"no trace with key {trace_pk} in this database")
+    values = _checked(conn, trace_pk, reviewer, data)
+    existing = conn.exec_driver_sql("SELECT uuid FROM review WHERE trace_pk = ? AND reviewer = ?",
+                                    (trace_pk, values["reviewer"])).scalar()
+    now = now_ns()
+    if existing is None:
+        uuid = new_uuid()
+        row = {"uuid": uuid, "trace_pk": trace_pk, **values, "created_ns": now, "updated_ns": now}
+        conn.exec_driver_sql(f"INSERT INTO review ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                             tuple(row.values()))
+        audit.record(conn, values["reviewer"], "create", "review", uuid, None, audit.snapshot(conn, "review", uuid))
+    else:
+        uuid = existing
+        before = audit.snapshot(conn, "review", uuid)
+        if any(before[k] != v for k, v in values.items()):
+            sets = ", ".join(f"{k} = ?" for k in values)
+            conn.exec_driver_sql(f"UPDATE review SET {sets}, updated_ns = ? WHERE uuid = ?",
+                                 (*values.values(), now, uuid))
+            audit.record(conn, values["reviewer"], "update", "review", uuid, before,
+                         audit.snapshot(conn, "review", uuid))
+    queue.refresh_trace(conn, trace_pk)
+    return get_review(conn, uuid)
+
+
+def update_review(conn: Connection, trace_pk: int, reviewer: str, **changes: Any) -> ReviewInfo:
+    """Change some fields of ``reviewer``'s review (creating it when ``verdict`` is among
+    them), keeping the others: what ``tracedesk annotate`` does on a trace already reviewed."""
+    existing = review_by(conn, trace_pk, reviewer)
+    if existing is None and "verdict" not in changes:
+        raise ReviewError("a new review needs a verdict")
+    base = existing.as_input() if existing else ReviewInput(verdict=changes["verdict"])
+    return save_review(conn, trace_pk, reviewer, replace(base, **changes))
+
+
+def delete_review(conn: Connection, review_uuid: str, author: str) -> None:
+    """Delete a review (audited, so it can be undone); its trace returns to the queue."""
+    before = audit.snapshot(conn, "review", review_uuid)
+    if before is None:
+        raise ReviewError(f"no review '{review_uuid}' in this database")
+    conn.exec_driver_sql("DELETE FROM review WHERE uuid = ?", (review_uuid,))
+    audit.record(conn, author, "delete", "review", review_uuid, before, None)
+    queue.refresh_trace(conn, before["trace_pk"])
