@@ -26,7 +26,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 
 from tracedesk.core.store import executemany, open_store  # noqa: E402
 from tracedesk.ui.app import application  # noqa: E402
@@ -131,6 +132,16 @@ def queue_figures(n: int, tmp: Path) -> None:
         table.viewport().repaint()
         times.append(time.perf_counter() - started)
     print(f"  jump anywhere and paint (median of 20): {statistics.median(times) * 1000:.0f} ms")
+    table.setFocus()
+    times = []
+    for _ in range(50):
+        started = time.perf_counter()
+        QTest.keyClick(table, Qt.Key.Key_J)  # the selection and the status bar's counts follow
+        table.viewport().repaint()
+        window.statusBar().repaint()
+        times.append(time.perf_counter() - started)
+    print(f"  press j and paint (median of 50): {statistics.median(times) * 1000:.1f} ms; "
+          f"slowest {max(times) * 1000:.1f} ms   ({window.counts.text()})")
     started = time.perf_counter()
     window.queue_pane.filters.search.setText("order 4242")
     window.queue_pane.filters._emit_now()

@@ -3,11 +3,12 @@ the title, and what it remembers between runs."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from tracedesk.core.store import open_store
 from tracedesk.ui.shortcuts import ShortcutsDialog, menu_shortcuts
 
+from .bundles import write_support_bundle
 from .conftest import make_window
 
 
@@ -70,3 +71,32 @@ def test_a_database_that_cannot_be_opened_leaves_the_window_as_it_was(window, tm
     assert not window.open_database(notes)
     assert "not a Tracedesk review database" in shown[0]
     assert window.windowTitle() == title and notes.read_text() == "my notes"
+
+
+def test_a_database_name_with_an_ampersand_is_shown_as_it_is_in_the_recent_menu(qtbot, tmp_path,
+                                                                                window_state) -> None:
+    store = open_store(tmp_path / "R&D reviews.sqlite")
+    window = make_window(qtbot, store, window_state)
+    entry = next(a for a in window.recent_menu.actions() if "reviews.sqlite" in a.text())
+    # "&&" is how a menu shows one "&" (a single one would underline the next letter and hide itself)
+    assert "R&&D reviews.sqlite" in entry.text() and entry.toolTip() == str(store.path.resolve())
+    assert window.windowTitle().startswith("R&D reviews.sqlite")
+
+
+def test_import_starts_where_the_last_import_was_chosen(qtbot, window, tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    bundle = write_support_bundle(folder / "more.jsonl", traces=3, source="more-bot")
+    asked_in: list[str] = []
+
+    def choose(_parent, _title, start, _filter):  # the file dialog of the platform
+        asked_in.append(start)
+        return [str(bundle)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
+    with qtbot.waitSignal(window.import_finished, timeout=20_000) as finished:
+        window.import_action.trigger()
+    assert finished.args[0].added.traces == 3
+    with qtbot.waitSignal(window.import_finished, timeout=20_000):
+        window.import_action.trigger()
+    assert asked_in == [str(window.store.path.parent), str(folder)]

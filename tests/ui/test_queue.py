@@ -137,3 +137,26 @@ def test_a_big_queue_shows_its_first_rows_before_all_its_ids_are_read(qtbot, qtm
     assert [model.index(r, QUESTION).data() for r in range(24)] == expected
     assert model.row_of(model.trace_pk(17)) == 17
     qtmodeltester.check(model, force_py=True)
+
+
+def test_enter_in_the_search_goes_to_the_traces_found(window, qtbot) -> None:
+    table = window.queue_pane.table
+    search = window.queue_pane.filters.search
+    qtbot.keyClick(table, Qt.Key.Key_Slash)
+    qtbot.keyClicks(search, "warranty")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    found = queue_texts(window, QUESTION)
+    assert found and all("warranty" in q for q in found)
+    assert table.hasFocus() and table.currentIndex().row() == 0
+    assert window.counts.text().startswith(f"1 of {len(found)} traces in the queue")
+    qtbot.keyClick(table, Qt.Key.Key_J)  # moves in the results instead of typing in the search
+    assert table.currentIndex().row() == min(1, len(found) - 1) and search.text() == "warranty"
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.trace_view
+    assert window.trace_view.header.title.text() == found[min(1, len(found) - 1)]
+    qtbot.keyClick(window.trace_view.tree, Qt.Key.Key_Escape)
+    qtbot.keyClick(table, Qt.Key.Key_Slash)
+    qtbot.keyClick(search, Qt.Key.Key_Down)  # Down goes to the results too
+    assert table.hasFocus() and search.text() == "warranty"
+    qtbot.keyClick(table, Qt.Key.Key_Escape)  # Esc clears the search
+    assert search.text() == "" and len(queue_texts(window, QUESTION)) > len(found)

@@ -3,19 +3,24 @@ other turns, and each kind of step rendered the way a person reads it."""
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from tests.conftest import write_jsonl
 from tests.core.sessions import Bundle, tool
 from tracedesk.core import ingest, traces
 from tracedesk.core.store import open_store
+from tracedesk.ui.queue_model import QUESTION
 from tracedesk.ui.span_model import DURATION, STATUS, STEP, SpanTreeModel
 from tracedesk.ui.trace_view import TraceView
 
 from .bundles import big_trace_records
+from .conftest import make_window
 
 
 def open_by_id(window, trace_id: str) -> None:
@@ -172,8 +177,81 @@ def test_a_megabyte_of_tool_output_is_shown_cut_with_the_full_text_on_demand(qtb
     assert "more characters" in detail.readable.toPlainText()
     assert detail.full_button.isVisible()
     qtbot.mouseClick(detail.full_button, Qt.MouseButton.LeftButton)
-    assert detail.tabs.currentWidget() is detail.full
+    assert detail.tabs.currentWidget() is detail.full_page and detail.full.isVisible()
     assert huge.strip() in detail.full.toPlainText()
+    store.close()
+
+
+def open_view(qtbot, store, trace_id: str) -> TraceView:
+    view = TraceView()
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    with store.read() as conn:
+        pk = traces.find_trace(conn, trace_id).pk
+    view.open_trace(store, pk)
+    return view
+
+
+def test_a_megabyte_on_one_line_shows_at_once_and_copies_exactly(qtbot, tmp_path) -> None:
+    blob = "".join(chr(65 + i % 26) for i in range(1_000_000))  # base64-like: not one space to wrap at
+    b = Bundle()
+    b.turn(None, "Attach the scan", "Done", trace_id="scan", steps=[tool("scan", {"page": 1}, blob)])
+    store = import_records(tmp_path, b.records)
+    view = open_view(qtbot, store, "scan")
+    view.select_span("scan.0")
+    detail = view.detail
+    started = time.perf_counter()
+    qtbot.mouseClick(detail.full_button, Qt.MouseButton.LeftButton)
+    detail.full.viewport().repaint()
+    assert time.perf_counter() - started < 5  # a single line of a megabyte once took minutes to lay out
+    assert detail.full.isVisible() and "broken here" in detail.full_note.text()
+    shown = detail.full.toPlainText()
+    assert shown.replace("\n", "").count(blob) == 1 and shown.count("\n") > 200
+    qtbot.mouseClick(detail.copy_full_button, Qt.MouseButton.LeftButton)
+    assert blob in QGuiApplication.clipboard().text()  # whole, without the breaks of the view
+    store.close()
+
+
+def test_a_tool_output_of_thousands_of_records_is_previewed_not_laid_out_whole(qtbot, tmp_path) -> None:
+    records = [{"id": i, "name": f"item {i}", "tags": ["a", "b"], "price": i * 1.5} for i in range(20_000)]
+    b = Bundle()
+    b.turn(None, "List the catalogue", "Done", trace_id="cat", steps=[tool("list", {"all": True}, records)])
+    store = import_records(tmp_path, b.records)
+    view = open_view(qtbot, store, "cat")
+    view.select_span("cat.0")
+    detail = view.detail
+    readable = detail.readable.toPlainText()
+    assert '"name": "item 0"' in readable and re.search(r"… [\d,]+ more items", readable)
+    assert len(readable) < 40_000 and '"item 19999"' not in readable
+    detail.tabs.setCurrentWidget(detail.raw)
+    raw = detail.raw.toPlainText()
+    assert "more items" in raw and len(raw) < 120_000
+    assert detail.full_button.isVisible()
+    qtbot.mouseClick(detail.full_button, Qt.MouseButton.LeftButton)
+    assert '"name": "item 19999"' in detail.full.toPlainText()
+    store.close()
+
+
+def test_a_conversation_of_hundreds_of_messages_shows_its_beginning_and_says_what_is_left_out(qtbot,
+                                                                                              tmp_path) -> None:
+    messages = [{"role": "user" if i % 2 else "assistant", "content": f"message {i}: " + "words " * 400}
+                for i in range(500)]
+    b = Bundle()
+    b.turn(None, "Go on", "Done", trace_id="long", steps=[{
+        "kind": "llm", "name": "chat", "input": {"messages": messages},
+        "output": {"messages": [{"role": "assistant", "content": "The end."}]}}])
+    store = import_records(tmp_path, b.records)
+    view = open_view(qtbot, store, "long")
+    view.select_span("long.0")
+    detail = view.detail
+    readable = detail.readable.toPlainText()
+    assert "message 0: words" in readable and "message 499:" not in readable
+    assert re.search(r"… [\d,]+ more messages not shown here \(Show full text\)", readable)
+    assert "Model's answer" in readable and "The end." in readable  # the answer is always shown
+    assert detail.full_button.isVisible()
+    qtbot.mouseClick(detail.full_button, Qt.MouseButton.LeftButton)
+    assert "message 499: words" in detail.full.toPlainText()
     store.close()
 
 
@@ -209,3 +287,40 @@ def test_the_detail_follows_a_change_between_light_and_dark(window, qapp) -> Non
         assert "It left the warehouse yesterday." in window.trace_view.detail.readable.toPlainText()
     finally:
         qapp.setPalette(original)
+
+
+def test_html_in_a_bundle_is_shown_as_text_everywhere_in_the_window(qtbot, tmp_path, window_state) -> None:
+    hostile = '<img src="http://example.com/x.png"><a href="http://example.com">click</a> & <b>bold</b>'
+    b = Bundle()
+    chat = {"kind": "llm", "name": hostile, "input": {"messages": [{"role": "user", "content": hostile}]},
+            "output": {"messages": [{"role": "assistant", "content": hostile}]}}
+    b.turn("s1", hostile, hostile, trace_id="h", steps=[tool("fetch", {"q": hostile}, None, error=hostile), chat])
+    b.turn("s1", "and again", "ok", trace_id="h2")
+    b.feedback("h", "thumbs", -1, comment=hostile)
+    store = import_records(tmp_path, b.records)
+    window = make_window(qtbot, store, window_state)
+    model = window.queue_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, QUESTION).data() == hostile)
+    assert "<img" not in model.index(row, QUESTION).data(Qt.ItemDataRole.ToolTipRole)
+    window.queue_pane.table.select_row(row)
+    qtbot.keyClick(window.queue_pane.table, Qt.Key.Key_Return)
+    view = window.trace_view
+    assert view.header.title.text() == hostile
+    view.select_span("h.0")
+    detail = view.detail
+    assert detail.error.isVisible() and detail.error.text() == f"ToolError: {hostile}"
+    assert detail.error.textFormat() == Qt.TextFormat.PlainText
+    view.select_span("h.1")
+    assert detail.title.text() == hostile and detail.title.textFormat() == Qt.TextFormat.PlainText
+    assert detail.readable.toPlainText().count(hostile) == 2
+    assert "<img" not in detail.readable.toHtml() and "<a href" not in detail.readable.toHtml()
+    view.show_whole_trace()
+    assert hostile in detail.readable.toPlainText() and "<img" not in detail.readable.toHtml()
+    for panel in (view.signals, view.session):
+        items = [panel.topLevelItem(i) for i in range(panel.topLevelItemCount())]
+        items += [item.child(c) for item in items for c in range(item.childCount())]
+        for item in items:
+            for column in range(panel.columnCount()):
+                assert "<img" not in item.toolTip(column) and "<a href" not in item.toolTip(column)
+    assert [view.session.topLevelItem(i).text(2) for i in range(2)] == [hostile, "and again"]
+    store.close()

@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGuiApplication,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
@@ -57,7 +58,11 @@ from .style import (
 )
 
 PREVIEW_CHARS = 12_000  # of one text value in the readable view
-JSON_PREVIEW_CHARS = 200_000  # of the JSON view as a whole
+JSON_BLOCK_CHARS = 20_000  # of one JSON value in the readable view
+READABLE_CHARS = 150_000  # of the readable view as a whole: further messages and documents are left out
+JSON_PREVIEW_CHARS = 100_000  # of the JSON view as a whole
+MAX_DOCUMENTS = 200  # of a retrieval in the readable view
+FULL_LINE_CHARS = 4_000  # lines of the full text longer than this are broken for display
 ROLE_COLORS = {"system": "#6b7280", "user": "#2f6fd6", "assistant": "#7c5cff", "tool": "#e08a1e",
                "developer": "#6b7280"}
 
@@ -69,22 +74,48 @@ def elided(text: str, limit: int) -> tuple[str, int]:
     return text[:limit], len(text) - limit
 
 
-def elide_value(value: Any, limit: int) -> tuple[Any, bool]:
-    """A copy of a JSON value with every string longer than ``limit`` cut; whether any was."""
+def elide_value(value: Any, limit: int, budget: int | None = None) -> tuple[Any, bool]:
+    """A copy of a JSON value with every string longer than ``limit`` cut and, past about
+    ``budget`` characters, the rest of each list and object replaced by a count of what
+    was left out; whether anything was. Only what is kept is walked: a list of a million
+    records costs what its first few hundred do."""
     cut = False
+    left = budget * 0.9 if budget is not None else float("inf")  # the count is an estimate: keep a margin
 
-    def walk(v: Any) -> Any:
-        nonlocal cut
-        if isinstance(v, str) and len(v) > limit:
-            cut = True
-            return f"{v[:limit]}… [{len(v) - limit:,} more characters]"
+    def walk(v: Any, depth: int) -> Any:
+        nonlocal cut, left
+        indent = 2 * depth + 2  # what pretty printing adds to each line
+        if isinstance(v, str):
+            if len(v) > limit:
+                cut = True
+                v = f"{v[:limit]}… [{len(v) - limit:,} more characters]"
+            left -= len(v) + indent + 4
+            return v
         if isinstance(v, dict):
-            return {k: walk(x) for k, x in v.items()}
+            out = {}
+            for number, (key, item) in enumerate(v.items()):
+                if left <= 0:
+                    cut = True
+                    out["…"] = f"{len(v) - number:,} more keys"
+                    break
+                left -= len(str(key)) + 4
+                out[key] = walk(item, depth + 1)
+            left -= indent
+            return out
         if isinstance(v, list):
-            return [walk(x) for x in v]
+            items = []
+            for number, item in enumerate(v):
+                if left <= 0:
+                    cut = True
+                    items.append(f"… {len(v) - number:,} more items")
+                    break
+                items.append(walk(item, depth + 1))
+            left -= indent
+            return items
+        left -= indent + 8
         return v
 
-    return walk(value), cut
+    return walk(value, 0), cut
 
 
 def pretty_json(value: Any) -> str:
@@ -97,6 +128,24 @@ def pretty_json(value: Any) -> str:
 def full_text(value: Any) -> str:
     """A value as a person reads it in full: a string as itself, anything else as JSON."""
     return value if isinstance(value, str) else pretty_json(value)
+
+
+def break_long_lines(text: str, width: int = FULL_LINE_CHARS) -> tuple[str, bool]:
+    """``text`` with every line longer than ``width`` broken into lines of ``width``
+    characters (a text view lays out a line of a megabyte without spaces for minutes),
+    and whether any was."""
+    if len(text) <= width:
+        return text, False
+    lines = text.split("\n")
+    if all(len(line) <= width for line in lines):
+        return text, False
+    out = []
+    for line in lines:
+        if len(line) <= width:
+            out.append(line)
+        else:
+            out.extend(line[i:i + width] for i in range(0, len(line), width))
+    return "\n".join(out), True
 
 
 def content_text(content: Any) -> str:
@@ -140,6 +189,19 @@ class DocWriter:
         self.muted = muted_text(palette)
         self.mono = monospace_font()
         self.cut = 0  # characters left out of previews
+        self.written = 0  # characters of content written so far
+
+    @property
+    def full(self) -> bool:
+        """Whether the document holds as much as the view shows at once (the rest is left
+        out, with a note, and is in Show full text)."""
+        return self.written >= READABLE_CHARS
+
+    def left_out(self, count: int, what: str) -> None:
+        """A note that ``count`` further ``what`` are not shown here."""
+        if count > 0:
+            self.cut += 1
+            self.meta(f"… {count:,} more {what} not shown here (Show full text)")
 
     def _fmt(self, *, bold: bool = False, color: QColor | None = None, scale: float = 1.0,
              mono: bool = False, italic: bool = False) -> QTextCharFormat:
@@ -178,6 +240,7 @@ class DocWriter:
                   italic: bool = False) -> None:
         self.block(bottom=2)
         shown, cut = elided(text, PREVIEW_CHARS)
+        self.written += len(shown)
         self.cursor.insertText(shown, self._fmt(color=color, mono=mono, italic=italic))
         self._cut_note(cut)
 
@@ -188,11 +251,17 @@ class DocWriter:
                                    self._fmt(color=self.muted, italic=True))
 
     def json(self, value: Any) -> None:
-        shown, cut = elide_value(value, PREVIEW_CHARS)
+        shown, cut = elide_value(value, PREVIEW_CHARS, JSON_BLOCK_CHARS)
         if cut:
             self.cut += 1
+        text = pretty_json(shown)
+        # A big structure (a list of thousands of records) is cut as a whole too: a rich
+        # document of megabytes takes seconds to lay out.
+        text, rest = elided(text, JSON_BLOCK_CHARS)
+        self.written += len(text)
         self.block(bottom=2)
-        insert_json(self.cursor, pretty_json(shown), self.palette, self._fmt(mono=True))
+        insert_json(self.cursor, text, self.palette, self._fmt(mono=True))
+        self._cut_note(rest)
 
     def value(self, value: Any) -> None:
         """A string as text, anything else as JSON."""
@@ -270,6 +339,16 @@ def write_message(w: DocWriter, message: dict[str, Any]) -> None:
     w.end_card()
 
 
+def write_messages(w: DocWriter, messages: list[dict[str, Any]], *, all_of_them: bool = False) -> None:
+    """Messages in order until the view is full (unless ``all_of_them``: the model's
+    answer is always shown); a note says how many more there are."""
+    for number, message in enumerate(messages):
+        if w.full and not all_of_them:
+            w.left_out(len(messages) - number, "messages")
+            return
+        write_message(w, message)
+
+
 def write_feedback(w: DocWriter, fb: dict[str, Any]) -> None:
     value = fb["value"]
     negative = (isinstance(value, int | float) and not isinstance(value, bool) and value < 0) or \
@@ -295,14 +374,12 @@ def write_llm(w: DocWriter, span: dict[str, Any]) -> bool:
     if inputs is None and outputs is None:
         return False
     w.heading("Conversation sent to the model", top=4)
-    for message in inputs or []:
-        write_message(w, message)
+    write_messages(w, inputs or [])
     if inputs is None and span["input"] is not None:
         w.value(span["input"])
     w.heading("Model's answer")
     if outputs:
-        for message in outputs:
-            write_message(w, message)
+        write_messages(w, outputs, all_of_them=True)
     elif isinstance(span["output"], str):
         write_message(w, {"role": "assistant", "content": span["output"]})
     else:
@@ -346,7 +423,10 @@ def write_retrieval(w: DocWriter, span: dict[str, Any]) -> bool:
         w.paragraph("Nothing was found: the answer had no documents to rely on.",
                     color=readable_on_base(QColor(ERROR), w.palette), italic=True)
     accent = kind_color("retrieval")
-    for number, doc in enumerate(documents[:200], start=1):
+    for number, doc in enumerate(documents, start=1):
+        if w.full or number > MAX_DOCUMENTS:
+            w.left_out(len(documents) - number + 1, "documents")
+            break
         w.card(accent)
         if isinstance(doc, dict):
             parts = [f"#{number}"]
@@ -363,8 +443,6 @@ def write_retrieval(w: DocWriter, span: dict[str, Any]) -> bool:
             w.label(f"#{number}", accent)
             w.value(doc)
         w.end_card()
-    if len(documents) > 200:
-        w.meta(f"… and {len(documents) - 200:,} more documents (see JSON)")
     return True
 
 
@@ -431,17 +509,35 @@ class DetailPane(QWidget):
         self.raw.setFont(monospace_font())
         self.raw.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.highlighter = JsonHighlighter(self.raw.document(), self.palette())
-        self.full = QPlainTextEdit(self)
+        self.full_page = QWidget(self)
+        full_layout = QVBoxLayout(self.full_page)
+        full_layout.setContentsMargins(0, 6, 0, 0)
+        full_layout.setSpacing(4)
+        full_top = QHBoxLayout()
+        self.full_note = QLabel(self.full_page)
+        self.full_note.setObjectName("fullTextNote")
+        self.full_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.full_note.setWordWrap(True)
+        full_top.addWidget(self.full_note, 1)
+        self.copy_full_button = QPushButton("Copy", self.full_page)
+        self.copy_full_button.setObjectName("copyFullText")
+        self.copy_full_button.setToolTip("Copy every value of the step, exactly as it is, to the clipboard")
+        self.copy_full_button.clicked.connect(self.copy_full_text)
+        full_top.addWidget(self.copy_full_button)
+        full_layout.addLayout(full_top)
+        self.full = QPlainTextEdit(self.full_page)
         self.full.setObjectName("fullTextView")
         self.full.setReadOnly(True)
         self.full.setUndoRedoEnabled(False)
         self.full.setFont(monospace_font())
+        full_layout.addWidget(self.full, 1)
         self.tabs.addTab(self.readable, "Readable")
         self.tabs.addTab(self.raw, "JSON")
-        self.tabs.addTab(self.full, "Full text")
+        self.tabs.addTab(self.full_page, "Full text")
         self.tabs.setTabVisible(2, False)
         layout.addWidget(self.tabs, 1)
         self._full_source: dict[str, Any] = {}
+        self._full_exact = ""  # the full text as it is (the view may break its long lines)
         self.clear()
 
     # -- what the trace view calls -----------------------------------------------------------
@@ -456,6 +552,7 @@ class DetailPane(QWidget):
         self.raw.setPlainText("")
         self.tabs.setTabVisible(2, False)
         self._full_source = {}
+        self._full_exact = ""
 
     def show_trace(self, outline: TraceOutline, content: dict[str, Any]) -> None:
         """The run as a whole: the question, the final answer, feedback, metadata."""
@@ -467,8 +564,7 @@ class DetailPane(QWidget):
         w.heading("Question", top=2)
         messages = messages_of(content["input"])
         if messages:
-            for message in messages:
-                write_message(w, message)
+            write_messages(w, messages)
         else:
             w.card(QColor(ROLE_COLORS["user"]))
             w.label("user", QColor(ROLE_COLORS["user"]))
@@ -482,7 +578,10 @@ class DetailPane(QWidget):
         w.end_card()
         if content["feedback"]:
             w.heading(f"Feedback ({len(content['feedback'])})")
-            for fb in content["feedback"]:
+            for number, fb in enumerate(content["feedback"]):
+                if w.full:
+                    w.left_out(len(content["feedback"]) - number, "feedback records")
+                    break
                 write_feedback(w, fb)
         if content["tags"]:
             w.heading("Tags")
@@ -536,10 +635,18 @@ class DetailPane(QWidget):
                 continue
             parts.append(f"── {key} " + "─" * 40)
             parts.append(full_text(value))
-        self.full.setPlainText("\n".join(parts))
+        self._full_exact = "\n".join(parts)
+        shown, broken = break_long_lines(self._full_exact)
+        self.full_note.setText(
+            f"Lines longer than {FULL_LINE_CHARS:,} characters are broken here to keep the view fast; "
+            "Copy copies the text exactly." if broken else "Every value of the step, whole.")
+        self.full.setPlainText(shown)
         self.tabs.setTabVisible(2, True)
         self.tabs.setCurrentIndex(2)
         self.full_text_shown.emit()
+
+    def copy_full_text(self) -> None:
+        QGuiApplication.clipboard().setText(self._full_exact)
 
     # -- inside --------------------------------------------------------------------------------
 
@@ -552,7 +659,7 @@ class DetailPane(QWidget):
 
     def _finish(self, w: DocWriter, raw: dict[str, Any], source: dict[str, Any]) -> None:
         self.readable.setDocument(w.document)
-        shown, cut = elide_value(raw, PREVIEW_CHARS)
+        shown, cut = elide_value(raw, PREVIEW_CHARS, JSON_PREVIEW_CHARS)
         text = pretty_json(shown)
         if len(text) > JSON_PREVIEW_CHARS:
             text, _ = elided(text, JSON_PREVIEW_CHARS)
@@ -561,6 +668,7 @@ class DetailPane(QWidget):
         self.highlighter.setDocument(self.raw.document() if len(text) <= HIGHLIGHT_LIMIT else None)
         self.raw.setPlainText(text)
         self._full_source = source
+        self._full_exact = ""
         self.full.setPlainText("")
         self.tabs.setTabVisible(2, False)
         self.full_button.setVisible(bool(w.cut or cut))

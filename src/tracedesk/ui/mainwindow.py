@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setStyleSheet(STYLE)
+        self._total: int | None = None  # traces in the database, read again on each refresh
         self.queue_model = QueueModel(None, self)
         self.pages = QStackedWidget(self)
         self.queue_pane = QueuePane(self.queue_model, self.pages)
@@ -166,7 +167,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.state.recent()
         for number, path in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{number}  {path.name}   ({path.parent})")
+            # "&" in a menu entry marks its access key: a file named "R&D.sqlite" shows as is.
+            label = f"{path.name}   ({path.parent})".replace("&", "&&")
+            action = self.recent_menu.addAction(f"&{number}  {label}")
+            action.setToolTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_database(p))
         if recent:
             self.recent_menu.addSeparator()
@@ -185,6 +189,7 @@ class MainWindow(QMainWindow):
             wait_for_background()
             self.store.close()
         self.store = store
+        self._total = None
         self.queue_model.set_store(store, refresh=False)
         if not store.read_only:
             try:
@@ -232,6 +237,7 @@ class MainWindow(QMainWindow):
             return
         keep = self.queue_pane.table.current_pk()
         self.choices_ready = False
+        self._total = None
         self.queue_model.refresh()
         self.queue_pane.reselect(keep)
         store = self.store
@@ -267,8 +273,10 @@ class MainWindow(QMainWindow):
             self.counts.setText("No database open")
             return
         shown = self.queue_model.rowCount()
-        with self.store.read() as conn:
-            total = views.trace_count(conn)
+        if self._total is None:  # a count of a million rows: not on every move in the queue
+            with self.store.read() as conn:
+                self._total = views.trace_count(conn)
+        total = self._total
         text = f"{shown:,} traces in the queue  ·  {total:,} in the database"
         row = self.queue_pane.table.currentIndex().row()
         if shown and row >= 0:
@@ -351,14 +359,21 @@ class MainWindow(QMainWindow):
 
     # -- import ----------------------------------------------------------------------------------
 
+    def _import_folder(self) -> str:
+        """Where the last import was chosen from, else beside the database."""
+        folder = self.state.text("window/import_folder")
+        return folder if folder and Path(folder).is_dir() else self._start_folder()
+
     def choose_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import trace bundles", self._start_folder(), BUNDLE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import trace bundles", self._import_folder(), BUNDLE_FILTER)
         if paths:
+            self.state.set_text("window/import_folder", str(Path(paths[0]).parent))
             self.import_paths([Path(p) for p in paths])
 
     def choose_import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import a folder of bundles", self._start_folder())
+        path = QFileDialog.getExistingDirectory(self, "Import a folder of bundles", self._import_folder())
         if path:
+            self.state.set_text("window/import_folder", str(Path(path).parent))
             self.import_paths([Path(path)])
 
     def import_paths(self, paths: list[Path]) -> ImportDialog | None:

@@ -183,10 +183,24 @@ class QueueTable(QTableView):
             self.open_requested.emit(pk)
 
 
+class SearchField(QLineEdit):
+    """The search box: Enter searches at once and Down goes to the results (so that j, k
+    and Enter work on them), the search staying as typed."""
+
+    to_results = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Down and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.to_results.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class FilterBar(QWidget):
     """Search and filters of the queue; emits the filter as it changes."""
 
     changed = Signal(object)  # QueueFilter
+    to_results = Signal()  # Enter or Down in the search box
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,7 +208,7 @@ class FilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(8)
-        self.search = QLineEdit(self)
+        self.search = SearchField(self)
         self.search.setObjectName("searchField")
         self.search.setPlaceholderText("Search questions, answers, errors, comments…   ( / )")
         self.search.setClearButtonEnabled(True)
@@ -216,6 +230,8 @@ class FilterBar(QWidget):
         self._debounce.timeout.connect(self._emit)
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self._emit_now)
+        self.search.returnPressed.connect(self.to_results)
+        self.search.to_results.connect(self.to_results)
         for box in (self.signal, self.source, self.model_box, self.version):
             box.currentIndexChanged.connect(self._emit)
         self.everything.toggled.connect(self._emit)
@@ -340,6 +356,7 @@ class QueuePane(QWidget):
         layout.addWidget(self.stack, 1)
         self.table.open_requested.connect(self.open_requested)
         self.filters.changed.connect(self._apply_filter)
+        self.filters.to_results.connect(self.focus_results)
         model.refreshed.connect(self._after_refresh)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
@@ -362,6 +379,13 @@ class QueuePane(QWidget):
         else:
             self.empty.show_for(self.model.queue_filter.narrowed or self.model.queue_filter.include_closed)
             self.stack.setCurrentWidget(self.empty)
+
+    def focus_results(self) -> None:
+        """Leave the search box for the rows it found (if any)."""
+        if self.model.rowCount():
+            if not self.table.currentIndex().isValid():
+                self.table.select_row(0)
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

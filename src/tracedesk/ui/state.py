@@ -21,6 +21,13 @@ class WindowState:
     def set_bytes(self, key: str, value: QByteArray) -> None:
         self.settings.setValue(key, value)
 
+    def text(self, key: str) -> str | None:
+        value = self.settings.value(key)
+        return value if isinstance(value, str) and value else None
+
+    def set_text(self, key: str, value: str) -> None:
+        self.settings.setValue(key, value)
+
     def recent(self) -> list[Path]:
         value = self.settings.value("recent_databases", [])
         if isinstance(value, str):
