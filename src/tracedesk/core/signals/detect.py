@@ -23,7 +23,7 @@ SIGNAL_KINDS = NEGATIVE_KINDS + POSITIVE_KINDS
 DETECTOR_VERSION = "tracedesk-signals/1"
 
 
-CHUNK_TRACES = 5000  # traces detected at once: memory stays flat however many are asked
+CHUNK_TRACES = 20_000  # traces detected at once: memory stays bounded however many are asked
 
 
 def update_signals(conn: Connection, pks_sql: str, chunk: int = CHUNK_TRACES) -> int:
