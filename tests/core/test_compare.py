@@ -224,3 +224,26 @@ def test_on_generated_runs_a_swallowed_error_is_compared_with_a_run_that_went_ri
             result = compare.compare_traces(conn, pk, best.trace_pk)
         diverging = result.pairs[result.first_divergence]
         assert diverging.kind == "tool" and diverging.a is not None and diverging.a.failed
+
+
+def test_a_trace_of_another_database_is_compared_through_its_own_connection(tmp_path) -> None:
+    from tracedesk.core.store import open_store
+
+    stores = []
+    for name, steps in (("a", [tool("track_order", {"order": 1}, error="timeout"), answer("I cannot tell.")]),
+                        ("b", [tool("track_order", {"order": 2}, {"eta": "Monday"}), answer("It comes Monday.")])):
+        b = Bundle()
+        b.turn("s1", "Where is my order?", "…", trace_id="t1", steps=steps)
+        store = open_store(tmp_path / f"{name}.sqlite")
+        import_paths(store, [write_jsonl(tmp_path / f"{name}.jsonl", b.records)])
+        stores.append(store)
+    with stores[0].read() as conn_a, stores[1].read() as conn_b:
+        pk_a, pk_b = find_trace(conn_a, "t1").pk, find_trace(conn_b, "t1").pk
+        assert pk_a == pk_b  # the same key in both files: each must be read from its own
+        result = compare.compare_traces(conn_a, pk_a, pk_b, conn_b=conn_b)
+        assert [p.change for p in result.pairs] == [SAME, CHANGED, CHANGED] and result.first_divergence == 1
+        diff = compare.pair_diff(conn_a, result.pairs[2], conn_b)
+        assert ("delete", "I cannot tell") in [(s.op, s.text) for s in diff]
+        assert compare.compare_traces(conn_a, pk_a, pk_a).first_divergence is None
+    for store in stores:
+        store.close()

@@ -20,9 +20,12 @@ from ..core.errors import UserError
 from ..core.settings import load_settings
 from ..core.store import Store, open_store
 from .background import run_in_background, wait_for_background
+from .compare_chooser import CompareChooser
+from .compare_view import CompareView, ExpectedAnswerDialog
 from .import_dialog import ImportDialog, ProblemsDialog
 from .queue_model import QueueModel
 from .queue_view import QueuePane
+from .replay_view import ReplayView
 from .shortcuts import ShortcutsDialog, add_action
 from .state import WindowState
 from .style import app_icon
@@ -59,21 +62,31 @@ class MainWindow(QMainWindow):
         self.import_dialog: ImportDialog | None = None
         self.problems_dialog: ProblemsDialog | None = None
         self.choices_ready = False  # the filters offer this database's values
+        self._total: int | None = None  # traces in the database, read again on each refresh
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setStyleSheet(STYLE)
-        self._total: int | None = None  # traces in the database, read again on each refresh
         self.queue_model = QueueModel(None, self)
         self.pages = QStackedWidget(self)
         self.queue_pane = QueuePane(self.queue_model, self.pages)
         self.trace_view = TraceView(self.pages)
         self.pages.addWidget(self.queue_pane)
         self.pages.addWidget(self.trace_view)
+        self.replay_view = ReplayView(self.pages)
+        self.compare_view = CompareView(self.pages)
+        self.compare_chooser: CompareChooser | None = None
+        self.expected_dialog: ExpectedAnswerDialog | None = None
+        self.pages.addWidget(self.replay_view)
+        self.pages.addWidget(self.compare_view)
+        self.replay_view.back_requested.connect(self.back_to_trace)
+        self.compare_view.back_requested.connect(self.back_to_trace)
         self.setCentralWidget(self.pages)
         self.queue_pane.open_requested.connect(self.open_trace)
         self.trace_view.back_requested.connect(self.show_queue)
         self.trace_view.step_requested.connect(self.step_trace)
         self.trace_view.trace_requested.connect(self.open_trace)
+        self.trace_view.replay_requested.connect(self.start_replay)
+        self.trace_view.compare_requested.connect(self.choose_comparison)
         self.queue_model.refreshed.connect(self.update_status)
         self.queue_pane.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_status())
         self.counts = QLabel(self)
@@ -137,6 +150,8 @@ class MainWindow(QMainWindow):
         for action in (self.session_action, self.signals_action, self.whole_action, self.full_text_action):
             go.addAction(action)
 
+        self._build_replay_menu(bar.addMenu("&Replay"))
+
         queue_menu = bar.addMenu("&Queue")
         self.search_action = add_action(self, "&Search…", self.focus_search, "/",
                                         "Search the queue's traces by their words")
@@ -162,6 +177,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(in_trace)
         for action in (self.import_action, self.import_folder_action, self.search_action, self.refresh_action):
             action.setEnabled(has_store)
+        self._update_replay_actions()
 
     def _update_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -202,6 +218,8 @@ class MainWindow(QMainWindow):
         self.state.add_recent(store.path)
         self._update_recent_menu()
         self.trace_view.clear()
+        self.replay_view.clear()
+        self.compare_view.clear()
         self.show_queue()
         self.refresh()
         self.update_title()
@@ -317,7 +335,9 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def go_back(self) -> None:
-        if self.pages.currentWidget() is self.trace_view:
+        if self.pages.currentWidget() in (self.replay_view, self.compare_view):
+            self.back_to_trace()
+        elif self.pages.currentWidget() is self.trace_view:
             self.show_queue()
         elif self.queue_pane.filters.search.hasFocus() or self.queue_pane.filters.search.text():
             self.queue_pane.filters.clear_search()
@@ -356,6 +376,128 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Tracedesk",
                           f"Tracedesk {__version__}\n\nReview what LLM agents did and turn their failures "
                           "into eval cases.")
+
+    # -- replay and comparison ------------------------------------------------------------------
+
+    def _build_replay_menu(self, menu) -> None:
+        self.replay_action = add_action(self, "&Replay the Run", self.start_replay, "R",
+                                        "Step through the trace in time order with what the agent had at each step")
+        self.compare_action = add_action(self, "&Compare With…", self.choose_comparison, "C",
+                                         "Put another run (or the expected answer) beside this trace")
+        self.step_actions = {
+            "next": add_action(self, "&Next Step", lambda: self.move_step("next"), ["Right", "N"]),
+            "previous": add_action(self, "&Previous Step", lambda: self.move_step("previous"), ["Left", "P"]),
+            "first": add_action(self, "&First Step", lambda: self.move_step("first"), "Home"),
+            "last": add_action(self, "&Last Step", lambda: self.move_step("last"), "End"),
+        }
+        self.play_action = add_action(self, "P&lay or Pause", self.toggle_play, "Space",
+                                      "Step on its own at the chosen speed")
+        self.faster_action = add_action(self, "&Faster", lambda: self._replay_page().faster(), ["+", "="])
+        self.slower_action = add_action(self, "&Slower", lambda: self._replay_page().slower(), "-")
+        self.next_difference_action = add_action(self, "Next &Difference", lambda: self.move_difference(1), "D",
+                                                 "The next row where the two runs differ")
+        self.previous_difference_action = add_action(self, "Previous Di&fference", lambda: self.move_difference(-1),
+                                                     "Shift+D")
+        menu.addAction(self.replay_action)
+        menu.addAction(self.compare_action)
+        menu.addSeparator()
+        for action in (*self.step_actions.values(), self.play_action, self.faster_action, self.slower_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.next_difference_action)
+        menu.addAction(self.previous_difference_action)
+
+    def _replay_page(self) -> ReplayView | CompareView:
+        return self.compare_view if self.pages.currentWidget() is self.compare_view else self.replay_view
+
+    def _update_replay_actions(self) -> None:
+        page = self.pages.currentWidget()
+        stepping = page in (self.replay_view, self.compare_view)
+        self.replay_action.setEnabled(page is self.trace_view)
+        self.compare_action.setEnabled(page is self.trace_view)
+        for action in (*self.step_actions.values(), self.play_action, self.faster_action, self.slower_action):
+            action.setEnabled(stepping)
+        self.next_difference_action.setEnabled(page is self.compare_view)
+        self.previous_difference_action.setEnabled(page is self.compare_view)
+        for action in (self.next_action, self.previous_action):  # j/k: the queue's traces, not the steps
+            action.setEnabled(not stepping)
+        if not stepping:
+            self.replay_view.player.stop()
+            self.compare_view.player.stop()
+
+    def start_replay(self) -> None:
+        """Replay the open trace, from its selected step if there is one."""
+        outline = self.trace_view.outline
+        if self.store is None or outline is None:
+            return
+        node = self.trace_view.selected_span()
+        self.replay_view.open(self.store, outline, node.span_id if node is not None else None)
+        self.pages.setCurrentWidget(self.replay_view)
+        self.replay_view.steps.setFocus()
+        self._update_actions()
+
+    def choose_comparison(self) -> CompareChooser | None:
+        """The chooser of what to compare the open trace with (window-modal)."""
+        outline = self.trace_view.outline
+        if self.store is None or outline is None:
+            return None
+        chooser = CompareChooser(self.store, outline, self)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.accepted.connect(lambda: self._compare_chosen(chooser))
+        chooser.destroyed.connect(lambda: setattr(self, "compare_chooser", None))
+        self.compare_chooser = chooser
+        chooser.open()
+        return chooser
+
+    def _compare_chosen(self, chooser: CompareChooser) -> None:
+        choice, store = chooser.chosen, chooser.chosen_store
+        outline = self.trace_view.outline
+        if choice is None or store is None or self.store is None or outline is None:
+            return
+        if choice.kind == "expected" and choice.expected is not None:
+            with self.store.read() as conn:
+                answer = views.trace_content(conn, outline.pk)["output"]
+            dialog = ExpectedAnswerDialog(answer, choice.expected, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(lambda: setattr(self, "expected_dialog", None))
+            self.expected_dialog = dialog
+            dialog.open()
+            return
+        if choice.trace_pk is not None:
+            self.compare_traces(store, choice.trace_pk)
+
+    def compare_traces(self, store_b: Store, trace_pk_b: int) -> None:
+        """The open trace beside trace ``trace_pk_b`` of ``store_b`` (this database or a
+        second one, which the comparison page then owns)."""
+        outline = self.trace_view.outline
+        if self.store is None or outline is None:
+            return
+        self.compare_view.open(self.store, outline.pk, store_b, trace_pk_b)
+        self.pages.setCurrentWidget(self.compare_view)
+        self.compare_view.table.setFocus()
+        self._update_actions()
+
+    def back_to_trace(self) -> None:
+        if self.trace_view.outline is None:
+            self.show_queue()
+            return
+        self.pages.setCurrentWidget(self.trace_view)
+        if self.trace_view.selected_span() is not None:
+            self.trace_view.tree.setFocus()
+        else:
+            self.trace_view.signals.setFocus()
+        self._update_actions()
+        self.update_status()
+
+    def move_step(self, where: str) -> None:
+        self._replay_page().move(where)
+
+    def toggle_play(self) -> None:
+        self._replay_page().toggle_play()
+
+    def move_difference(self, direction: int) -> None:
+        if self.pages.currentWidget() is self.compare_view:
+            self.compare_view.move_to_difference(direction)
 
     # -- import ----------------------------------------------------------------------------------
 
@@ -455,6 +597,7 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         wait_for_background()
+        self.compare_view.clear()
         if self.store is not None:
             self.store.close()
         super().closeEvent(event)
@@ -465,4 +608,6 @@ class MainWindow(QMainWindow):
             # Item views take their colours from the palette as they paint; the detail's
             # document was written with the old colours: write it again.
             self.trace_view.restyle()
+            self.replay_view.restyle()
+            self.compare_view.restyle()
 

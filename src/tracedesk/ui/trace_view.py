@@ -62,6 +62,8 @@ class SpanTree(QTreeView):
 class TraceHeader(QWidget):
     back_requested = Signal()
     step_requested = Signal(int)  # -1 the previous trace of the queue, +1 the next
+    replay_requested = Signal()
+    compare_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +99,17 @@ class TraceHeader(QWidget):
         text.addWidget(self.title)
         text.addWidget(self.meta)
         layout.addLayout(text, 1)
+        for name, label, tip, signal in (("replayButton", "▷  Replay", "Step through the run in time order (R)",
+                                           self.replay_requested),
+                                          ("compareButton", "⇆  Compare with…", "Put another run beside this one (C)",
+                                           self.compare_requested)):
+            button = QToolButton(self)
+            button.setObjectName(name)
+            button.setText(label)
+            button.setToolTip(tip)
+            button.setAutoRaise(True)
+            button.clicked.connect(signal)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.previous = QToolButton(self)
         self.previous.setText("▲  Previous")
         self.previous.setToolTip("The previous trace of the queue (K)")
@@ -137,6 +150,8 @@ class TraceView(QWidget):
     back_requested = Signal()
     step_requested = Signal(int)
     trace_requested = Signal(int)  # another turn of the session
+    replay_requested = Signal()
+    compare_requested = Signal()
     opened = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -174,6 +189,8 @@ class TraceView(QWidget):
         layout.addWidget(self.splitter, 1)
         self.header.back_requested.connect(self.back_requested)
         self.header.step_requested.connect(self.step_requested)
+        self.header.replay_requested.connect(self.replay_requested)
+        self.header.compare_requested.connect(self.compare_requested)
         self.tree.selectionModel().currentRowChanged.connect(self._span_changed)
         self.signals.span_requested.connect(self.select_span)
         self.signals.trace_requested.connect(self.show_whole_trace)
