@@ -196,6 +196,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20, metavar="N", help="questions listed (default 20)")
     p.add_argument("--csv", metavar="DIR", type=Path, help="also write every table as CSV into this folder")
 
+    p = commands.add_parser("selftest", help="check that this installation works: resources, import, queue, "
+                                             "review, export and the window, on a throwaway database")
+    p.add_argument("--no-window", action="store_true", help="leave out the window")
+
     p = commands.add_parser("gui", help="open the window on the review database (what bare 'tracedesk' does)")
     _db_argument(p, top=False)
 
@@ -220,7 +224,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_gui(args)
     handler = {"import": cmd_import, "stats": cmd_stats, "show": cmd_show, "queue": cmd_queue,
                "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open,
-               "snooze": cmd_set_state, "skip": cmd_set_state, "reopen": cmd_set_state}
+               "snooze": cmd_set_state, "skip": cmd_set_state, "reopen": cmd_set_state,
+               "selftest": cmd_selftest}
     handler.update({"annotate": cmd_annotate, "undo": cmd_undo, "history": cmd_history, "causes": cmd_causes,
                     "export": cmd_export})
     handler["insights"] = cmd_insights
@@ -519,6 +524,12 @@ def _print_comparison(result: Any, diff: list[Any], width: int = 44) -> None:
                        for s in diff)
         print(f"\nRow {n}, A [-...-] against B {{+...+}}:")
         print("  " + _short(text, 1200))
+
+
+def cmd_selftest(args: argparse.Namespace) -> int:
+    from .selftest import run_selftest
+
+    return run_selftest(window=not args.no_window)
 
 
 def _run_gui(db: Path | None, files: list[Path] | None = None) -> int:

@@ -22,7 +22,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         app.setApplicationName("Tracedesk")
         app.setOrganizationName("Tracedesk")
         app.setApplicationDisplayName("Tracedesk")
-        app.setDesktopFileName("tracedesk")
+        app.setDesktopFileName("org.tracedesk.Tracedesk")  # packaging/linux/*.desktop
         # Fusion draws the same on every platform and follows the colour scheme the
         # platform reports (light or dark); the window's colours all derive from it.
         app.setStyle("Fusion")

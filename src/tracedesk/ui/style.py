@@ -1,6 +1,6 @@
 """Colours, fonts and icons, all derived from the current palette so that the window
-follows the system's light or dark theme. Icons are drawn with QPainter: nothing to ship,
-crisp at any scale."""
+follows the system's light or dark theme. The small icons are drawn with QPainter, crisp
+at any scale; the app's own icon is an SVG in resources/ that the desktop shares."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
+
+from ..resources import resource_path
 
 # Hues of the span kinds and of the signals (saturated enough for both themes).
 KIND_COLORS = {
@@ -157,24 +159,9 @@ def kind_icon(kind: str, size: int = 16) -> QIcon:
 
 @cache
 def app_icon() -> QIcon:
-    """The window icon: a queue of bars, the top one flagged."""
-    icon = QIcon()
-    for size in (16, 32, 64, 128):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#2f3b52"))
-        painter.drawRoundedRect(QRectF(0, 0, size, size), size * 0.2, size * 0.2)
-        bar_h = size * 0.12
-        for i, (width, color) in enumerate(((0.62, "#f05252"), (0.48, "#9fb3d1"), (0.56, "#9fb3d1"))):
-            y = size * (0.24 + i * 0.2)
-            painter.setBrush(QColor(color))
-            painter.drawRoundedRect(QRectF(size * 0.2, y, size * width, bar_h), bar_h / 2, bar_h / 2)
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+    """The app's icon (resources/icons/tracedesk.svg: a queue of runs, the top one flagged),
+    the same file the desktop entry and the frozen build use."""
+    return QIcon(str(resource_path("icons", "tracedesk.svg")))
 
 
 def status_dot(color: QColor, size: int = 10) -> QIcon:
