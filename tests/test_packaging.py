@@ -19,6 +19,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 LINUX = ROOT / "packaging" / "linux"
 APP_ID = "org.tracedesk.Tracedesk"
+# What an installation sees: not this checkout through PYTHONPATH.
+CLEAN_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
 
 
 @dataclass
@@ -33,25 +35,25 @@ def installed_wheel(tmp_path_factory) -> Installed:
     tmp = tmp_path_factory.mktemp("wheel")
     pip = [sys.executable, "-m", "pip"]
     subprocess.run([*pip, "wheel", "--no-deps", "-q", "-w", str(tmp / "dist"), str(ROOT)],
-                   check=True, capture_output=True, timeout=300)
+                   check=True, capture_output=True, timeout=300, env=CLEAN_ENV)
     [wheel] = (tmp / "dist").glob("tracedesk-*.whl")
     env_dir = tmp / "env"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     subprocess.run([*pip, "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
-                   check=True, capture_output=True, timeout=300)
+                   check=True, capture_output=True, timeout=300, env=CLEAN_ENV)
     # The libraries come from this environment (a path, so its editable Tracedesk stays out):
     # what is tested is the wheel's own code and resources.
     site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                               check=True, capture_output=True, text=True).stdout.strip())
+                               check=True, capture_output=True, text=True, env=CLEAN_ENV).stdout.strip())
     (site / "borrowed-libraries.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     return Installed(python, site)
 
 
 def run_selftest(program: Path, cwd: Path) -> str:
-    version = subprocess.run([str(program), "--version"], capture_output=True, text=True, timeout=60)
+    version = subprocess.run([str(program), "--version"], capture_output=True, text=True, timeout=60, env=CLEAN_ENV)
     assert version.returncode == 0 and version.stdout.startswith("tracedesk "), version.stderr
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**CLEAN_ENV, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([str(program), "selftest"], capture_output=True, text=True, timeout=300, env=env, cwd=cwd)
     assert done.returncode == 0, done.stdout + done.stderr
     for check in ("import: 300 traces", "queue:", "review:", "export: 1 eval case", "window: opened"):
@@ -72,7 +74,7 @@ def test_the_one_folder_app_builds_from_the_spec_and_passes_its_selftest(install
         [str(installed_wheel.python), "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
          "--workpath", str(tmp_path / "work"), "--distpath", str(tmp_path / "app"),
          str(ROOT / "packaging" / "tracedesk.spec")],
-        capture_output=True, text=True, timeout=900)
+        capture_output=True, text=True, timeout=900, env=CLEAN_ENV)
     assert built.returncode == 0, built.stderr[-3000:]
     folder = tmp_path / "app" / "tracedesk"
     said = run_selftest(folder / ("tracedesk.exe" if os.name == "nt" else "tracedesk"), tmp_path)
