@@ -200,6 +200,10 @@ def build_parser() -> argparse.ArgumentParser:
                                              "review, export and the window, on a throwaway database")
     p.add_argument("--no-window", action="store_true", help="leave out the window")
 
+    from . import cli_share
+
+    cli_share.add_commands(commands, _db_argument, _reviewer_argument)  # share, merge, agreement, settle
+
     p = commands.add_parser("gui", help="open the window on the review database (what bare 'tracedesk' does)")
     _db_argument(p, top=False)
 
@@ -230,6 +234,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "export": cmd_export})
     handler["insights"] = cmd_insights
     handler["compare"] = cmd_compare
+    from .cli_share import HANDLERS
+
+    handler.update(HANDLERS)
     try:
         return handler[args.command](args)
     except UserError as exc:

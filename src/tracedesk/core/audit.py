@@ -22,7 +22,7 @@ from .models import new_uuid
 from .store import now_ns
 
 # The tables whose rows the log records, by the entity name it gives them.
-TABLES = {"review": "review", "cause": "cause"}
+TABLES = {"review": "review", "cause": "cause", "settlement": "settlement"}
 
 
 class NothingToUndo(UserError):
@@ -51,6 +51,8 @@ class AuditRecord:
     def describe(self) -> str:
         """A short line a person reads ("update review of t1", "rename cause 'x'")."""
         row = self.after or self.before or {}
+        if self.entity == "settlement":
+            return f"{self.action} the settled answer ({row.get('verdict')})"
         what = f"cause '{row.get('name')}'" if self.entity == "cause" else f"review by {row.get('reviewer')}"
         return f"{self.action} {what}"
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import uuid as _uuid
 
-from sqlalchemy import Column, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -269,6 +269,26 @@ class AuditEntry(SQLModel, table=True):
     before: str | None = None  # JSON
     after: str | None = None  # JSON
     undoes: str | None = None  # an undo: the uuid of the entry it reversed
+
+
+class Settlement(SQLModel, table=True):
+    """The settled answer on a trace its reviewers disagree about: what a QA lead decided
+    (verdict, cause, the step to blame). One per trace; it stands beside the reviews, which
+    are kept as they are, so agreement between reviewers can still be measured."""
+
+    __tablename__ = "settlement"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, sa_column=Column(Text, unique=True, nullable=False))
+    trace_pk: int = Field(sa_column=Column(Integer, ForeignKey("trace.id"), unique=True, nullable=False))
+    author: str
+    verdict: str  # failure, ok, unsure
+    cause_uuid: str | None = None
+    blamed_span_id: str | None = None
+    missing_step: bool = False
+    notes: str | None = None
+    created_ns: int
+    updated_ns: int
 
 
 # A full-text index of what a reviewer searches for: one document per trace, holding its

@@ -28,7 +28,7 @@ from . import models
 from .errors import DatabaseError
 
 APPLICATION_ID = 0x54524344  # "TRCD"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 # Pages a connection keeps in memory: the last stage of an import reads back what it just
@@ -81,6 +81,11 @@ def _v5_insights(conn: Connection) -> None:
     models.SIGNAL_KIND_INDEX.create(conn)
 
 
+def _v6_settlements(conn: Connection) -> None:
+    """Version 6: the settled answers a QA lead records on traces reviewers disagree about."""
+    models.Settlement.__table__.create(conn)
+
+
 # Steps from older schema versions to the current one, in order. Version 1 is the first
 # released schema: a new database is created at SCHEMA_VERSION directly from the models.
 MIGRATIONS: list[Migration] = [
@@ -88,6 +93,7 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "step index for detection", _v3_step_index),
     Migration(4, "undo and the default causes", _v4_reviews),
     Migration(5, "trace costs and indexes for insights", _v5_insights),
+    Migration(6, "settled answers on disagreements", _v6_settlements),
 ]
 
 
@@ -174,8 +180,11 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
             check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
         )
     else:
+        # Opened by URI so that a database attached to it can be opened read-only too
+        # (``ATTACH 'file:...?mode=ro'``: merging reads other review databases that way).
         conn = sqlite3.connect(
-            path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            path.resolve().as_uri(), uri=True, isolation_level=None, check_same_thread=False,
+            timeout=BUSY_TIMEOUT_MS / 1000,
         )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")

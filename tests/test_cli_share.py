@@ -1,0 +1,88 @@
+"""Teamwork from scripts: share, merge, agreement --json, settle."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from tracedesk.cli import main
+
+from .conftest import write_jsonl
+from .core.sessions import Bundle, tool
+
+
+@pytest.fixture(autouse=True)
+def settings_file(tmp_path, monkeypatch):
+    path = tmp_path / "settings.toml"
+    monkeypatch.setenv("TRACEDESK_CONFIG", str(path))
+    return path
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path, capsys) -> str:
+    b = Bundle("shop")
+    for i in (1, 2):
+        b.turn(f"s{i}", f"Refund order {i}, I am ann@mail.example", "Done.", trace_id=f"t{i}",
+               steps=[tool("refund_order", {"order": i}, error="gateway timeout")])
+    path = str(tmp_path / "db.sqlite")
+    assert main(["--db", path, "import", str(write_jsonl(tmp_path / "b.jsonl", b.records))]) == 0
+    for trace, verdict in (("t1", "failure"), ("t2", "failure")):
+        assert main(["--db", path, "annotate", trace, "--verdict", verdict, "--cause", "tool error",
+                     "--reviewer", "ann"]) == 0
+    capsys.readouterr()
+    return path
+
+
+def test_share_annotate_merge_agreement_and_settle(db, tmp_path, capsys) -> None:
+    copy = str(tmp_path / "copy.sqlite")
+    code, out, _ = run(capsys, "--db", db, "share", "--out", copy, "--reviewed", "--redact", "--json")
+    assert code == 0
+    shared = json.loads(out)
+    assert (shared["traces"], shared["reviews"]) == (2, 2) and shared["redacted"]["email"] >= 2
+    assert run(capsys, "--db", copy, "annotate", "t1", "--verdict", "failure", "--cause", "tool error",
+               "--reviewer", "bob")[0] == 0
+    assert run(capsys, "--db", copy, "annotate", "t2", "--verdict", "ok", "--reviewer", "bob")[0] == 0
+
+    code, out, _ = run(capsys, "--db", db, "merge", copy, "--json")
+    assert code == 0
+    merged = json.loads(out)
+    assert merged["total"]["reviews"] == {"added": 2, "updated": 0, "unchanged": 2, "conflicts": 0}
+    code, out, _ = run(capsys, "--db", db, "merge", copy)
+    assert "Nothing new" in out
+
+    code, out, _ = run(capsys, "--db", db, "agreement", "--json")
+    figures = json.loads(out)
+    assert figures["traces"] == 2 and figures["reviewers"] == ["ann", "bob"]
+    assert figures["agreement"]["verdict"]["percent"] == 0.5
+    assert figures["agreement"]["verdict"]["method"] == "cohen"
+    [d] = figures["disagreements"]
+    assert (d["trace_id"], d["differs"], d["settled"]) == ("t2", ["verdict"], None)
+
+    code, out, _ = run(capsys, "--db", db, "settle", "t2", "--verdict", "failure", "--cause", "tool error",
+                       "--span", "t2.0", "--reviewer", "lead", "--json")
+    assert code == 0 and json.loads(out)["blamed_span_id"] == "t2.0"
+    code, out, _ = run(capsys, "--db", db, "agreement")
+    assert "settled by lead: failure, tool error, step t2.0" in out
+    assert json.loads(run(capsys, "--db", db, "agreement", "--unsettled", "--json")[1])["disagreements"] == []
+
+
+def test_clear_messages_for_bad_sources_and_targets(db, tmp_path, capsys) -> None:
+    newer = tmp_path / "newer.sqlite"
+    assert main(["--db", str(newer), "stats"]) == 0
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    code, _, err = run(capsys, "--db", db, "merge", str(newer))
+    assert code == 2 and "newer version of Tracedesk" in err and "Traceback" not in err
+    code, _, err = run(capsys, "--db", db, "share", "--out", db)
+    assert code == 2 and "exists already" in err
+    code, _, err = run(capsys, "--db", db, "settle", "t9", "--verdict", "ok", "--reviewer", "lead")
+    assert code == 2 and "no trace 't9'" in err
