@@ -159,7 +159,7 @@ def test_replay_starts_at_the_step_selected_in_the_trace(qtbot, parcel_window) -
 def test_the_replay_and_comparison_keys_are_in_the_menus_and_the_help(qtbot, parcel_window) -> None:
     menus = dict(menu_shortcuts(parcel_window.menuBar()))
     replay = dict(menus["Replay"])
-    assert replay["Replay the Run"] == "R" and replay["Compare With"] == "C"
+    assert replay["Replay the Run"] == "R" and replay["Compare With"] == "Shift+C"
     assert replay["Next Step"] == "Right  or  N" and replay["Play or Pause"] == "Space"
     assert replay["Next Difference"] == "D"
     assert not parcel_window.replay_action.isEnabled()  # the queue is shown
@@ -175,7 +175,7 @@ def test_a_failing_trace_beside_the_proposed_run_shows_the_gap_and_the_divergenc
     window.queue_pane.table.setFocus()
     qtbot.keyClick(window.queue_pane.table, Qt.Key.Key_Return)  # the failing run, first in the queue
     assert window.trace_view.outline.trace_id == "skipped"
-    key(qtbot, window, Qt.Key.Key_C)
+    key(qtbot, window, Qt.Key.Key_C, Qt.KeyboardModifier.ShiftModifier)
     chooser = window.compare_chooser
     assert chooser is not None and chooser.isVisible()
     proposed = rows(chooser.model, 0, 1, 3)

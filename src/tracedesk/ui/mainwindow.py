@@ -23,14 +23,17 @@ from .background import run_in_background, wait_for_background
 from .compare_chooser import CompareChooser
 from .compare_view import CompareView, ExpectedAnswerDialog
 from .import_dialog import ImportDialog, ProblemsDialog
+from .insights_view import InsightsView
 from .queue_model import QueueModel
 from .queue_view import QueuePane
 from .replay_view import ReplayView
+from .reviewing import ReviewController
 from .shortcuts import ShortcutsDialog, add_action
 from .state import WindowState
 from .style import app_icon
 from .text import show_message
 from .trace_view import TraceView
+from .triage import TriageActions, wake_snoozed
 
 BUNDLE_FILTER = "Trace bundles (*.jsonl *.jsonl.gz *.jsonl.zst *.json *.zip *.eval);;All files (*)"
 DATABASE_FILTER = "Review databases (*.sqlite *.db);;All files (*)"
@@ -78,6 +81,10 @@ class MainWindow(QMainWindow):
         self.expected_dialog: ExpectedAnswerDialog | None = None
         self.pages.addWidget(self.replay_view)
         self.pages.addWidget(self.compare_view)
+        self.insights_view = InsightsView(self.pages)
+        self.pages.addWidget(self.insights_view)
+        self.insights_view.open_filter.connect(self.show_insights_traces)
+        self.queue_pane.insights_requested.connect(self.show_insights)
         self.replay_view.back_requested.connect(self.back_to_trace)
         self.compare_view.back_requested.connect(self.back_to_trace)
         self.setCentralWidget(self.pages)
@@ -120,9 +127,13 @@ class MainWindow(QMainWindow):
                                                "Import every bundle in a folder")
         file.addAction(self.import_action)
         file.addAction(self.import_folder_action)
+        self.reviewing = ReviewController(self)  # the review panel, undo, history, causes and export
+        file.addAction(self.reviewing.export_action)
         file.addSeparator()
         self.quit_action = add_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         file.addAction(self.quit_action)
+
+        self.reviewing.fill_edit_menu(bar.addMenu("&Edit"))
 
         go = bar.addMenu("&Go")
         self.next_action = add_action(self, "&Next Trace", lambda: self.step_trace(1), ["J"],
@@ -151,6 +162,7 @@ class MainWindow(QMainWindow):
             go.addAction(action)
 
         self._build_replay_menu(bar.addMenu("&Replay"))
+        self.reviewing.fill_review_menu(bar.addMenu("Re&view"))
 
         queue_menu = bar.addMenu("&Queue")
         self.search_action = add_action(self, "&Search…", self.focus_search, "/",
@@ -161,6 +173,14 @@ class MainWindow(QMainWindow):
                                          "Read the queue again (after another program changed the database)")
         for action in (self.search_action, self.clear_filters_action, self.refresh_action):
             queue_menu.addAction(action)
+        self.triage = TriageActions(self, queue_menu)  # snooze, skip, reopen, runs alike
+
+        view_menu = bar.addMenu("&View")
+        self.view_queue_action = add_action(self, "The &Queue", self.show_queue, "Ctrl+1", "The failure queue")
+        self.insights_action = add_action(self, "&Insights", self.show_insights, ["Ctrl+3", "F3"],
+                                          "Where failures come from, and whether a change helped")
+        view_menu.addAction(self.view_queue_action)
+        view_menu.addAction(self.insights_action)
 
         help_menu = bar.addMenu("&Help")
         self.shortcuts_action = add_action(self, "&Keyboard Shortcuts", self.show_shortcuts, ["?", "F1"])
@@ -177,7 +197,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(in_trace)
         for action in (self.import_action, self.import_folder_action, self.search_action, self.refresh_action):
             action.setEnabled(has_store)
+        for action in (self.import_action, self.import_folder_action):  # a read-only database takes nothing in
+            action.setEnabled(has_store and not self.store.read_only)
         self._update_replay_actions()
+        self.reviewing.update_actions()
 
     def _update_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -220,6 +243,8 @@ class MainWindow(QMainWindow):
         self.trace_view.clear()
         self.replay_view.clear()
         self.compare_view.clear()
+        self.queue_pane.clear_scope()
+        self.insights_view.set_store(store)
         self.show_queue()
         self.refresh()
         self.update_title()
@@ -256,6 +281,10 @@ class MainWindow(QMainWindow):
         keep = self.queue_pane.table.current_pk()
         self.choices_ready = False
         self._total = None
+        wake_snoozed(self.store)  # the snoozes that have ended: back in the queue
+        self.insights_view.invalidate()
+        if self.pages.currentWidget() is self.insights_view:
+            self.insights_view.show_page()
         self.queue_model.refresh()
         self.queue_pane.reselect(keep)
         store = self.store
@@ -337,11 +366,25 @@ class MainWindow(QMainWindow):
     def go_back(self) -> None:
         if self.pages.currentWidget() in (self.replay_view, self.compare_view):
             self.back_to_trace()
-        elif self.pages.currentWidget() is self.trace_view:
+        elif self.pages.currentWidget() in (self.trace_view, self.insights_view):
             self.show_queue()
         elif self.queue_pane.filters.search.hasFocus() or self.queue_pane.filters.search.text():
             self.queue_pane.filters.clear_search()
             self.queue_pane.table.setFocus()
+        elif self.queue_pane.scope is not None:  # the runs alike, or what Insights opened
+            self.queue_pane.clear_scope()
+
+    def show_insights(self) -> None:
+        self.pages.setCurrentWidget(self.insights_view)
+        self.insights_view.show_page()
+        self.insights_view.tabs.setFocus()
+        self._update_actions()
+
+    def show_insights_traces(self, f: queue.QueueFilter, title: str) -> None:
+        """The traces behind a figure of Insights, in the queue under a bar that says so."""
+        self.queue_pane.filters.clear_search()
+        self.queue_pane.show_filter(f, title)
+        self.show_queue()
 
     def step_trace(self, delta: int) -> None:
         """j/k: move in the queue; in a trace, open the next or previous one."""
@@ -382,7 +425,7 @@ class MainWindow(QMainWindow):
     def _build_replay_menu(self, menu) -> None:
         self.replay_action = add_action(self, "&Replay the Run", self.start_replay, "R",
                                         "Step through the trace in time order with what the agent had at each step")
-        self.compare_action = add_action(self, "&Compare With…", self.choose_comparison, "C",
+        self.compare_action = add_action(self, "&Compare With…", self.choose_comparison, "Shift+C",
                                          "Put another run (or the expected answer) beside this trace")
         self.step_actions = {
             "next": add_action(self, "&Next Step", lambda: self.move_step("next"), ["Right", "N"]),
@@ -554,7 +597,7 @@ class MainWindow(QMainWindow):
         self.import_finished.emit(report)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if self.store is not None and event.mimeData().hasUrls() and all(
+        if self.store is not None and not self.store.read_only and event.mimeData().hasUrls() and all(
                 url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
         else:
@@ -574,7 +617,8 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         for key, splitter in (("window/trace_splitter", self.trace_view.splitter),
-                              ("window/trace_left_splitter", self.trace_view.left)):
+                              ("window/trace_left_splitter", self.trace_view.left),
+                              ("window/review_splitter", self.trace_view.review_splitter)):
             value = self.state.bytes(key)
             if value is not None:
                 splitter.restoreState(value)
@@ -586,6 +630,7 @@ class MainWindow(QMainWindow):
         self.state.set_bytes("window/geometry", self.saveGeometry())
         self.state.set_bytes("window/trace_splitter", self.trace_view.splitter.saveState())
         self.state.set_bytes("window/trace_left_splitter", self.trace_view.left.saveState())
+        self.state.set_bytes("window/review_splitter", self.trace_view.review_splitter.saveState())
         self.state.set_bytes("window/queue_header", self.queue_pane.table.horizontalHeader().saveState())
         self.state.sync()
 
@@ -595,6 +640,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.import_finished.connect(lambda _report: self.close())
             return
+        self.reviewing.close()  # saves what the review's text fields hold; stops an export
         self.save_state()
         wait_for_background()
         self.compare_view.clear()

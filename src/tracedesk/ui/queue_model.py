@@ -47,6 +47,10 @@ _ROOT = QModelIndex()  # the invisible root: Qt's default parent
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
+# How a trace that is out of the queue is marked (in "All traces" and the group view).
+STATE_LABELS = {"reviewed": "reviewed", "snoozed": "snoozed", "skipped": "skipped"}
+
+
 def format_time(ns: int | None) -> str:
     if ns is None:
         return ""
@@ -261,7 +265,9 @@ class QueueModel(QAbstractTableModel):
         if column == PRIORITY:
             return f"{row.priority:.2f}"
         if column == REASONS:
-            return ", ".join(signal_label(r.signal) for r in row.reasons)
+            signals = ", ".join(signal_label(r.signal) for r in row.reasons)
+            state = STATE_LABELS.get(row.state)
+            return f"[{state}] {signals}".strip() if state else signals
         if column == QUESTION:
             return row.question or f"({row.trace_id})"
         if column == TIME:
@@ -274,10 +280,15 @@ class QueueModel(QAbstractTableModel):
 
     @staticmethod
     def _tooltip(row: QueueRow, column: int) -> str:
-        if column == REASONS and row.reasons:
-            return "\n".join(f"{signal_label(r.signal)} ({r.confidence:.0%}): {r.detail}" for r in row.reasons)
+        state = {"reviewed": "Reviewed: out of the queue.", "snoozed": "Snoozed: out of the queue for a while "
+                 "(Shift+X reopens it).", "skipped": "Skipped: out of the queue until reopened (Shift+X)."
+                 }.get(row.state, "")
+        if column == REASONS and (row.reasons or state):
+            lines = [f"{signal_label(r.signal)} ({r.confidence:.0%}): {r.detail}" for r in row.reasons]
+            return "\n".join([state, *lines] if state else lines)
         if column == GROUP and row.group_size > 1:
-            return f"{row.group_size - 1} more traces fail the same way on the same question"
+            return (f"{row.group_size - 1} more traces fail the same way on the same question.\n"
+                    "Click, or press G, to see them all.")
         if column == QUESTION:
             return f"{row.source}:{row.trace_id}\n{row.question}"
         return ""

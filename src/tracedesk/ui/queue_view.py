@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -22,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.queue import QueueFilter, QueueRow
-from .queue_model import GROUP, MODEL, PRIORITY, QUESTION, REASONS, ROW_ROLE, TIME, QueueModel
+from .date_range import DateRangeBox
+from .queue_model import GROUP, MODEL, PRIORITY, QUESTION, REASONS, ROW_ROLE, STATE_LABELS, TIME, QueueModel
 from .style import draw_badge, mix, muted_text, signal_color, signal_label
 
 ANY = "__any__"
@@ -78,7 +83,8 @@ class ReasonsDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget else None
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        if row is None or not row.reasons:
+        state = STATE_LABELS.get(row.state) if row is not None else None
+        if row is None or not (row.reasons or state):
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -89,6 +95,8 @@ class ReasonsDelegate(QStyledItemDelegate):
         x = option.rect.left() + 6
         y = option.rect.center().y() - height / 2 + 0.5
         right = option.rect.right() - 6
+        if state:  # out of the queue: say so before the signals
+            x += draw_badge(painter, x, y, height, state, muted_text(option.palette), option.palette) + 5
         seen: list[str] = []
         for reason in row.reasons:
             if reason.signal not in seen:
@@ -106,17 +114,46 @@ class ReasonsDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class AlikeDelegate(QStyledItemDelegate):
+    """The count of near-duplicates as a link: a click shows them."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        row: QueueRow | None = index.data(ROW_ROLE)
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        if row is None or row.group_size <= 1:
+            return
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Link))
+        font = painter.font()
+        font.setUnderline(True)
+        painter.setFont(font)
+        painter.drawText(option.rect.adjusted(6, 0, -8, 0),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         f"+{row.group_size - 1} alike")
+        painter.restore()
+
+
 class QueueTable(QTableView):
     """The table of the queue, driven from the keyboard: j/k and arrows move, Enter opens."""
 
     open_requested = Signal(int)  # a trace's row id
+    alike_requested = Signal(int)  # a click on a row's "+N alike"
 
     def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
         self.setObjectName("queueTable")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift and Ctrl pick several rows to snooze, skip or reopen at once.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setMouseTracking(True)
         self.setShowGrid(False)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
@@ -135,12 +172,14 @@ class QueueTable(QTableView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QUESTION, QHeaderView.ResizeMode.Stretch)
         char = self.fontMetrics().horizontalAdvance("0")
-        for column, chars in ((PRIORITY, 12), (REASONS, 30), (TIME, 18), (MODEL, 30), (GROUP, 7)):
+        for column, chars in ((PRIORITY, 12), (REASONS, 30), (TIME, 18), (MODEL, 30), (GROUP, 11)):
             self.setColumnWidth(column, char * chars)
         self._priority = PriorityDelegate(self)
         self._reasons = ReasonsDelegate(self)
         self.setItemDelegateForColumn(PRIORITY, self._priority)
         self.setItemDelegateForColumn(REASONS, self._reasons)
+        self._alike = AlikeDelegate(self)
+        self.setItemDelegateForColumn(GROUP, self._alike)
         header.setSortIndicator(PRIORITY, Qt.SortOrder.DescendingOrder)
         self.setSortingEnabled(True)
         self.doubleClicked.connect(self._open_index)
@@ -151,6 +190,37 @@ class QueueTable(QTableView):
     def current_pk(self) -> int | None:
         index = self.currentIndex()
         return self.queue_model().trace_pk(index.row()) if index.isValid() else None
+
+    def selected_pks(self) -> list[int]:
+        """The traces of the selected rows in queue order (the current one if none is selected)."""
+        model = self.queue_model()
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        pks = [pk for pk in (model.trace_pk(r) for r in rows) if pk is not None]
+        if not pks and (current := self.current_pk()) is not None:
+            pks = [current]
+        return pks
+
+    def selected_rows(self) -> list[int]:
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        return rows or ([self.currentIndex().row()] if self.currentIndex().isValid() else [])
+
+    def _alike_at(self, index: QModelIndex) -> QueueRow | None:
+        if not index.isValid() or index.column() != GROUP:
+            return None
+        row: QueueRow | None = index.data(ROW_ROLE)
+        return row if row is not None and row.group_size > 1 else None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        super().mouseReleaseEvent(event)
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        row = self._alike_at(self.indexAt(event.position().toPoint()))
+        if plain and event.button() == Qt.MouseButton.LeftButton and row is not None:
+            self.alike_requested.emit(row.trace_pk)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        over = self._alike_at(self.indexAt(event.position().toPoint())) is not None
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
 
     def select_row(self, row: int) -> None:
         model = self.queue_model()
@@ -212,7 +282,7 @@ class FilterBar(QWidget):
         self.search.setObjectName("searchField")
         self.search.setPlaceholderText("Search questions, answers, errors, comments…   ( / )")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(180)
+        self.search.setMinimumWidth(120)
         layout.addWidget(self.search, 3)
         self.signal = self._combo("Any signal", "Only traces with this signal")
         self.source = self._combo("Any source", "Only traces from this source")
@@ -220,6 +290,8 @@ class FilterBar(QWidget):
         self.version = self._combo("Any version", "Only runs of this prompt version")
         for box in (self.signal, self.source, self.model_box, self.version):
             layout.addWidget(box, 1)
+        self.when = DateRangeBox(self)
+        layout.addWidget(self.when, 1)
         self.everything = QCheckBox("All traces", self)
         self.everything.setToolTip("Also show traces already reviewed, snoozed or skipped, those without "
                                    "any signal, and every near-duplicate of a group")
@@ -235,6 +307,7 @@ class FilterBar(QWidget):
         for box in (self.signal, self.source, self.model_box, self.version):
             box.currentIndexChanged.connect(self._emit)
         self.everything.toggled.connect(self._emit)
+        self.when.changed.connect(self._emit)
         self._filling = False
 
     def _combo(self, any_text: str, tip: str) -> QComboBox:
@@ -270,9 +343,15 @@ class FilterBar(QWidget):
 
         kind = chosen(self.signal)
         text = self.search.text().strip() or None
+        since_ns, until_ns = self.when.range_ns()
         return QueueFilter(kinds=(kind,) if kind else (), source=chosen(self.source), model=chosen(self.model_box),
-                           prompt_version=chosen(self.version), text=text,
+                           prompt_version=chosen(self.version), text=text, since_ns=since_ns, until_ns=until_ns,
                            include_closed=self.everything.isChecked(), include_quiet=self.everything.isChecked())
+
+    def set_scoped(self, scoped: bool) -> None:
+        """While the queue shows a group or what Insights opened, only the search applies."""
+        for box in (self.signal, self.source, self.model_box, self.version, self.when, self.everything):
+            box.setEnabled(not scoped)
 
     def clear(self) -> None:
         self._filling = True
@@ -280,6 +359,7 @@ class FilterBar(QWidget):
             self.search.clear()
             for box in (self.signal, self.source, self.model_box, self.version):
                 box.setCurrentIndex(0)
+            self.when.reset()
             self.everything.setChecked(False)
         finally:
             self._filling = False
@@ -335,19 +415,101 @@ class EmptyState(QWidget):
                               "folders on this window.")
 
 
+BANNER_STYLE = ("QLabel#{name} {{ background: rgba({rgb}, 0.16); border: 1px solid rgba({rgb}, 0.55); "
+                "border-radius: 6px; padding: 6px 10px; margin: 8px 12px 0 12px; }}")
+
+
+def banner(name: str, rgb: str, parent: QWidget) -> QLabel:
+    """A tinted strip of text that reads in light and dark themes alike."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(BANNER_STYLE.format(name=name, rgb=rgb))
+    return label
+
+
+READ_ONLY_TEXT = ("This database is read-only: you can read, search and analyse it, but snoozing, skipping, "
+                  "reopening, reviewing and importing are turned off. Copy the file somewhere writable and open "
+                  "the copy to change it.")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the queue shows instead of the filter bar's choice: a group of near-duplicates,
+    or the traces behind a figure of Insights."""
+
+    kind: str  # "group" or "insights"
+    filter: QueueFilter
+    title: str  # the group's question, or the figure's description
+    anchor: int | None = None  # the trace to select again on leaving
+
+
+class ScopeBar(QFrame):
+    """"Showing the 4 runs alike to …  [Back]" or "From Insights: …  [Insights] [Clear]"."""
+
+    leave_requested = Signal()
+    insights_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scopeBar")
+        self.setStyleSheet("QFrame#scopeBar { background: rgba(61, 139, 217, 0.13); "
+                           "border-bottom: 1px solid rgba(61, 139, 217, 0.45); }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(8)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setObjectName("scopeLabel")
+        layout.addWidget(self.label, 1)
+        self.insights = QPushButton("‹  Insights", self)
+        self.insights.setToolTip("Back to the Insights page (F3)")
+        self.insights.clicked.connect(self.insights_requested)
+        self.leave = QPushButton("Back", self)
+        self.leave.setToolTip("Back to the queue as it was (Esc)")
+        self.leave.clicked.connect(self.leave_requested)
+        for button in (self.insights, self.leave):
+            button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            layout.addWidget(button)
+
+    def show_scope(self, scope: Scope, rows: int) -> None:
+        title = scope.title if len(scope.title) <= 90 else scope.title[:89] + "…"
+        if scope.kind == "group":
+            self.label.setText(f"Showing the {rows:,} runs alike to “{title}”")
+            self.leave.setText("Back")
+        else:
+            self.label.setText(f"From Insights: {title}  ·  {rows:,} traces")
+            self.leave.setText("Clear")
+        self.insights.setVisible(scope.kind == "insights")
+        self.setToolTip(scope.title)
+        self.show()
+
+
 class QueuePane(QWidget):
     """Filter bar above the queue table (or an empty state when nothing matches)."""
 
     open_requested = Signal(int)
+    insights_requested = Signal()
+    scope_changed = Signal()
 
     def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.scope: Scope | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.read_only_banner = banner("readOnlyBanner", "224, 138, 30", self)
+        self.read_only_banner.setText(READ_ONLY_TEXT)
+        self.read_only_banner.hide()
+        layout.addWidget(self.read_only_banner)
         self.filters = FilterBar(self)
         layout.addWidget(self.filters)
+        self.scope_bar = ScopeBar(self)
+        self.scope_bar.hide()
+        layout.addWidget(self.scope_bar)
         self.stack = QStackedWidget(self)
         self.table = QueueTable(model, self.stack)
         self.empty = EmptyState(self.stack)
@@ -355,16 +517,22 @@ class QueuePane(QWidget):
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
         self.table.open_requested.connect(self.open_requested)
+        self.table.alike_requested.connect(self.show_alike)
         self.filters.changed.connect(self._apply_filter)
         self.filters.to_results.connect(self.focus_results)
+        self.scope_bar.leave_requested.connect(self.clear_scope)
+        self.scope_bar.insights_requested.connect(self.insights_requested)
         model.refreshed.connect(self._after_refresh)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(1100, 700)
 
+    def _effective(self, f: QueueFilter) -> QueueFilter:
+        return self.scope.filter.with_(text=f.text) if self.scope is not None else f
+
     def _apply_filter(self, f: QueueFilter) -> None:
         keep = self.table.current_pk()
-        self.model.set_filter(f)
+        self.model.set_filter(self._effective(f))
         self.reselect(keep)
 
     def reselect(self, trace_pk: int | None) -> None:
@@ -373,7 +541,55 @@ class QueuePane(QWidget):
         if self.model.rowCount():
             self.table.select_row(row if row is not None else 0)
 
+    # -- scopes: a group of near-duplicates, what Insights opened ---------------------------------
+
+    def show_alike(self, trace_pk: int | None = None) -> bool:
+        """Show the near-duplicates grouped with ``trace_pk`` (the current row's if None);
+        False if it has none."""
+        pk = trace_pk if trace_pk is not None else self.table.current_pk()
+        if pk is None or self.model.store is None:
+            return False
+        row = self.model.row_of(pk)
+        found = self.model.queue_row(row) if row is not None else None
+        title = found.question or found.trace_id if found is not None else str(pk)
+        f = QueueFilter(group_of=pk, expand_groups=True)
+        anchor = self.scope.anchor if self.scope is not None and self.scope.kind == "group" else pk
+        self._enter(Scope("group", f, title, anchor), select=pk)
+        if self.model.rowCount() <= 1:
+            self.clear_scope()
+            return False
+        return True
+
+    def show_filter(self, f: QueueFilter, title: str) -> None:
+        """Show the traces of ``f`` (which the filter boxes cannot express) under a bar that says so."""
+        self._enter(Scope("insights", f, title, self.table.current_pk()))
+
+    def _enter(self, scope: Scope, select: int | None = None) -> None:
+        self.scope = scope
+        self.filters.set_scoped(True)
+        self.model.set_filter(self._effective(self.filters.current()))
+        self.reselect(select)
+        self.scope_changed.emit()
+
+    def clear_scope(self) -> None:
+        if self.scope is None:
+            return
+        anchor = self.scope.anchor
+        self.scope = None
+        self.filters.set_scoped(False)
+        self.scope_bar.hide()
+        self.model.set_filter(self.filters.current())
+        self.reselect(anchor)
+        self.table.setFocus()
+        self.scope_changed.emit()
+
+    # -- after each read ----------------------------------------------------------------------
+
     def _after_refresh(self) -> None:
+        store = self.model.store
+        self.read_only_banner.setVisible(bool(store is not None and store.read_only))
+        if self.scope is not None:
+            self.scope_bar.show_scope(self.scope, self.model.rowCount())
         if self.model.rowCount():
             self.stack.setCurrentWidget(self.table)
         else:

@@ -25,6 +25,7 @@ from ..core.store import Store
 from ..core.views import SpanNode, TraceOutline
 from .detail import DetailPane
 from .panels import SessionPanel, SignalsPanel
+from .review_panel import ReviewPanel
 from .span_model import DURATION, STATUS, STEP, TIMELINE, MutedDelegate, SpanTreeModel, WaterfallDelegate
 from .style import format_duration, muted_text
 from .text import plain_tip
@@ -101,8 +102,8 @@ class TraceHeader(QWidget):
         layout.addLayout(text, 1)
         for name, label, tip, signal in (("replayButton", "▷  Replay", "Step through the run in time order (R)",
                                            self.replay_requested),
-                                          ("compareButton", "⇆  Compare with…", "Put another run beside this one (C)",
-                                           self.compare_requested)):
+                                          ("compareButton", "⇆  Compare with…",
+                                           "Put another run beside this one (Shift+C)", self.compare_requested)):
             button = QToolButton(self)
             button.setObjectName(name)
             button.setText(label)
@@ -186,7 +187,17 @@ class TraceView(QWidget):
         self.splitter.setStretchFactor(0, 9)
         self.splitter.setStretchFactor(1, 11)
         self.splitter.setChildrenCollapsible(False)
-        layout.addWidget(self.splitter, 1)
+        # The review panel on the right, beside the steps and the detail (which keep their widths).
+        self.review = ReviewPanel(self)
+        self.review_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.review_splitter.setObjectName("reviewSplitter")
+        self.review_splitter.addWidget(self.splitter)
+        self.review_splitter.addWidget(self.review)
+        self.review_splitter.setStretchFactor(0, 1)
+        self.review_splitter.setStretchFactor(1, 0)
+        self.review_splitter.setCollapsible(0, False)
+        self.review_splitter.setSizes([900, 360])
+        layout.addWidget(self.review_splitter, 1)
         self.header.back_requested.connect(self.back_requested)
         self.header.step_requested.connect(self.step_requested)
         self.header.replay_requested.connect(self.replay_requested)
@@ -232,6 +243,7 @@ class TraceView(QWidget):
         self.signals.clear()
         self.session.clear()
         self.detail.clear()
+        self.review.clear()
 
     def select_span(self, span_id: str) -> None:
         index = self.model.index_of_span(span_id)
