@@ -31,7 +31,7 @@ def take(display: str, out_dir: Path) -> None:
     os.environ.pop("QT_QPA_PLATFORM", None)
     from PySide6.QtCore import QSettings, QTimer
 
-    from tracedesk.core import ingest, queue
+    from tracedesk.core import ingest, queue, reviews
     from tracedesk.core.store import open_store
     from tracedesk.resources import demo_bundle_path
     from tracedesk.ui.app import application
@@ -39,6 +39,8 @@ def take(display: str, out_dir: Path) -> None:
     from tracedesk.ui.state import WindowState
 
     tmp = Path(tempfile.mkdtemp())
+    os.environ["TRACEDESK_CONFIG"] = str(tmp / "settings.toml")  # the reviewer's name is known
+    (tmp / "settings.toml").write_text('[reviewer]\nname = "Ann Lee"\n')
     store = open_store(tmp / "demo.sqlite")
     ingest.import_paths(store, [demo_bundle_path()])
     app = application()
@@ -56,9 +58,18 @@ def take(display: str, out_dir: Path) -> None:
         QTimer.singleShot(800, lambda: (snap("screenshot-queue.png"), trace_shot()))
 
     def trace_shot() -> None:
+        # A failing run as a reviewer leaves it: the verdict, the cause, the step to blame
+        # and the answer it should have given.
         with store.read() as conn:
-            swallowed = queue.page(conn, queue.QueueFilter(kinds=("error_swallowed",)), limit=1)
-        window.open_trace(swallowed[0].trace_pk)
+            [row] = queue.page(conn, queue.QueueFilter(kinds=("error_swallowed",)), limit=1)
+        failed = next(r.span_id for r in row.reasons if r.signal == "error_swallowed")
+        with store.write() as conn:
+            reviews.save_review(conn, row.trace_pk, "Ann Lee", reviews.ReviewInput(
+                "failure", severity="high", cause="tool error", blamed_span_id=failed,
+                expected="I couldn't check the Down Vest just now: our product service is down. "
+                         "It usually runs true to size; I can look again in a few minutes."))
+        window.open_trace(row.trace_pk)
+        window.trace_view.select_span(failed)
         QTimer.singleShot(800, lambda: (snap("screenshot.png"), window.close()))
 
     QTimer.singleShot(1500, queue_shot)

@@ -324,3 +324,17 @@ def test_html_in_a_bundle_is_shown_as_text_everywhere_in_the_window(qtbot, tmp_p
                 assert "<img" not in item.toolTip(column) and "<a href" not in item.toolTip(column)
     assert [view.session.topLevelItem(i).text(2) for i in range(2)] == [hostile, "and again"]
     store.close()
+
+
+def test_a_trace_with_a_long_question_fits_a_laptop_screen(qtbot, tmp_path, window_state) -> None:
+    """The header wraps a long question and its facts instead of widening the window."""
+    question = "My order with the Alpine Shell jacket and the Trail Runner shoes " * 4
+    b = Bundle()
+    b.turn("a-long-session-id-of-some-client", question, "Here is what I found.", trace_id="long",
+           user="someone-with-a-long-user-id", steps=[tool("track_order", {"order": 42}, "shipped")])
+    store = import_records(tmp_path, b.records)
+    window = make_window(qtbot, store, window_state, size=(1280, 760))
+    open_by_id(window, "long")
+    assert window.minimumSizeHint().width() <= 1280
+    assert window.width() <= 1280 and window.trace_view.header.title.text().startswith("My order")
+    store.close()

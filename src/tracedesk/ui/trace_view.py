@@ -90,10 +90,13 @@ class TraceHeader(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setMinimumWidth(100)
+        # A long question or many facts wrap rather than widen the window past the screen.
+        self.title.setWordWrap(True)
         self.meta = QLabel(self)
         self.meta.setObjectName("traceMeta")
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta.setWordWrap(True)
         palette = self.meta.palette()
         palette.setColor(QPalette.ColorRole.WindowText, muted_text(palette))
         self.meta.setPalette(palette)
