@@ -31,12 +31,13 @@ from .reviewing import ReviewController
 from .shortcuts import ShortcutsDialog, add_action
 from .state import WindowState
 from .style import app_icon
+from .teamwork import TeamworkController
 from .text import show_message
 from .trace_view import TraceView
 from .triage import TriageActions, wake_snoozed
 
 BUNDLE_FILTER = "Trace bundles (*.jsonl *.jsonl.gz *.jsonl.zst *.json *.zip *.eval);;All files (*)"
-DATABASE_FILTER = "Review databases (*.sqlite *.db);;All files (*)"
+DATABASE_FILTER = "Review databases (*.sqlite *.db *.tracedesk);;All files (*)"
 
 STYLE = """
 #filterBar, #traceHeader { background: palette(window); border-bottom: 1px solid palette(mid); }
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         file.addAction(self.import_folder_action)
         self.reviewing = ReviewController(self)  # the review panel, undo, history, causes and export
         file.addAction(self.reviewing.export_action)
+        self.teamwork = TeamworkController(self, file)  # share, merge, dropped databases, disagreements
         file.addSeparator()
         self.quit_action = add_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         file.addAction(self.quit_action)
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
                                           "Where failures come from, and whether a change helped")
         view_menu.addAction(self.view_queue_action)
         view_menu.addAction(self.insights_action)
+        self.teamwork.fill_view_menu(view_menu)
 
         help_menu = bar.addMenu("&Help")
         self.shortcuts_action = add_action(self, "&Keyboard Shortcuts", self.show_shortcuts, ["?", "F1"])
@@ -201,6 +204,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_store and not self.store.read_only)
         self._update_replay_actions()
         self.reviewing.update_actions()
+        self.teamwork.update_actions()
 
     def _update_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -364,6 +368,8 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def go_back(self) -> None:
+        if self.teamwork.go_back():  # the Disagreements page, or a trace opened from it
+            return
         if self.pages.currentWidget() in (self.replay_view, self.compare_view):
             self.back_to_trace()
         elif self.pages.currentWidget() in (self.trace_view, self.insights_view):
@@ -597,8 +603,9 @@ class MainWindow(QMainWindow):
         self.import_finished.emit(report)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if self.store is not None and not self.store.read_only and event.mimeData().hasUrls() and all(
-                url.isLocalFile() for url in event.mimeData().urls()):
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if urls and all(url.isLocalFile() for url in urls) and self.teamwork.accepts_drop(
+                [Path(url.toLocalFile()) for url in urls]):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -608,7 +615,9 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             # After the drop returns, so the file manager is not left waiting.
-            QTimer.singleShot(0, lambda: self.import_paths(paths))
+            # A review database is merged (Shift) or asked about; bundles are imported.
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            QTimer.singleShot(0, lambda: self.teamwork.drop(paths, shift))
 
     # -- remembering -----------------------------------------------------------------------------
 
@@ -641,6 +650,7 @@ class MainWindow(QMainWindow):
             self.import_finished.connect(lambda _report: self.close())
             return
         self.reviewing.close()  # saves what the review's text fields hold; stops an export
+        self.teamwork.close()  # stops a share or a merge
         self.save_state()
         wait_for_background()
         self.compare_view.clear()
