@@ -138,6 +138,18 @@ def test_the_draft_of_a_new_review_starts_from_the_actual_answer(reviewed) -> No
     assert draft.existing is not None and draft.expected_start == "It failed; retrying."
 
 
+def test_the_draft_starts_from_the_correction_someone_sent_with_their_feedback(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s", "Where is order 11995?", "See our return policy.", trace_id="t")
+    b.feedback("t", "correction", comment="answered a different question",
+               correction="Order 11995 left our warehouse on Monday.")
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    with store.read() as conn:
+        draft = reviews.review_draft(conn, find_trace(conn, "t").pk, "ann")
+    assert draft.actual == "See our return policy."
+    assert draft.expected_start == "Order 11995 left our warehouse on Monday."
+
+
 def test_the_taxonomy_is_edited_and_every_edit_audited(reviewed) -> None:
     t1 = pk(reviewed, "t1")
     with reviewed.write() as conn:

@@ -88,15 +88,20 @@ class ReviewInfo:
 class ReviewDraft:
     """Where a review panel starts: the reviewer's review of the trace (``existing``), or a
     new one; ``expected_start`` is what the expected-answer editor shows first (the review's
-    expected answer, else the trace's actual answer)."""
+    expected answer, else the correction a user or rater sent with their feedback, else the
+    trace's actual answer)."""
 
     input: ReviewInput
     existing: ReviewInfo | None
     actual: Any  # the trace's output as stored
+    correction: Any = None  # the latest "what the answer should have been" of its feedback
 
     @property
     def expected_start(self) -> Any:
-        return self.input.expected if self.input.expected is not None else self.actual
+        for start in (self.input.expected, self.correction):
+            if start is not None:
+                return start
+        return self.actual
 
 
 _COLUMNS = ("r.uuid, r.trace_pk, r.reviewer, r.verdict, r.severity, r.cause_uuid, r.blamed_span_id, "
@@ -136,7 +141,10 @@ def review_draft(conn: Connection, trace_pk: int, reviewer: str) -> ReviewDraft:
     existing = review_by(conn, trace_pk, reviewer)
     actual = conn.exec_driver_sql("SELECT output FROM trace WHERE id = ?", (trace_pk,)).scalar()
     data = existing.as_input() if existing else ReviewInput(verdict="failure")
-    return ReviewDraft(data, existing, loads_or_none(actual))
+    correction = conn.exec_driver_sql(
+        "SELECT correction FROM feedback WHERE trace_pk = ? AND correction IS NOT NULL AND correction != 'null' "
+        "ORDER BY id DESC LIMIT 1", (trace_pk,)).scalar()
+    return ReviewDraft(data, existing, loads_or_none(actual), loads_or_none(correction))
 
 
 def _checked(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInput) -> dict[str, Any]:
