@@ -29,7 +29,7 @@ def test_an_import_through_the_dialog_adds_rows(qtbot, tmp_path, window_state) -
     progress = []
     with qtbot.waitSignal(window.import_finished, timeout=20_000) as finished:
         dialog = window.import_paths([bundle])
-        dialog._worker.progressed.connect(lambda p: progress.append(dict(p.counts)))
+        dialog.job.progressed.connect(lambda p: progress.append(dict(p.counts)))
         assert dialog.isVisible() and dialog.cancel_button.isEnabled()
     report = finished.args[0]
     assert report is not None and report.added.traces == 24
@@ -49,8 +49,8 @@ def test_cancelling_an_import_leaves_the_queue_as_it_was(qtbot, window, filled_s
     bundle = write_support_bundle(tmp_path / "many.jsonl", traces=2000, source="other-bot")
     with qtbot.waitSignal(window.import_finished, timeout=30_000) as finished:
         dialog = window.import_paths([bundle])
-        dialog._worker.progressed.connect(lambda _p: dialog.cancel_button.click(),
-                                          Qt.ConnectionType.SingleShotConnection)
+        dialog.job.progressed.connect(lambda _p: dialog.cancel_button.click(),
+                                      Qt.ConnectionType.SingleShotConnection)
     assert dialog.was_cancelled
     assert finished.args == [None]
     assert trace_count(filled_store) == before_traces

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTreeView,
@@ -34,18 +33,15 @@ from ..core.store import Store, open_store
 from ..core.views import TraceOutline
 from .compare_view import ExpectedAnswer, expected_answer
 from .panels import WrappingDelegate
-from .replay_view import muted_label, title_of
 from .style import ERROR, OK, muted_text, readable_on_base
 from .text import plain_tip, show_message
+from .widgets import Index, ListModel, bold, debounce, muted_label, plain_label, title_of
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 SEARCH_LIMIT = 100
 DATABASE_FILTER = "Review databases (*.sqlite *.db);;All files (*)"
 
 RUN, WHY, MODEL, OUTCOME = range(4)
 HEADERS = ("Run", "Why", "Model · version", "Outcome")
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 @dataclass(frozen=True)
@@ -64,9 +60,9 @@ class Choice:
     expected: ExpectedAnswer | None = None
 
 
-class ChoicesModel(QAbstractTableModel):
+class ChoicesModel(ListModel):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(HEADERS, parent)
         self._choices: list[Choice] = []
 
     def set_choices(self, choices: list[Choice]) -> None:
@@ -77,21 +73,8 @@ class ChoicesModel(QAbstractTableModel):
     def choice(self, row: int) -> Choice | None:
         return self._choices[row] if 0 <= row < len(self._choices) else None
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._choices)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self._choices)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         choice = self.choice(index.row()) if index.isValid() else None
@@ -145,13 +128,8 @@ class CompareChooser(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 10)
         layout.setSpacing(8)
-        heading = QLabel(self)
-        heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading = bold(plain_label(f"Compare “{title_of(outline.question, outline.trace_id)}” with…", self))
         heading.setWordWrap(True)
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setText(f"Compare “{title_of(outline.question, outline.trace_id)}” with…")
         layout.addWidget(heading)
         row = QHBoxLayout()
         self.search = QLineEdit(self)
@@ -206,10 +184,7 @@ class CompareChooser(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(200)
-        self._search_timer.timeout.connect(self.run_search)
+        self._search_timer = debounce(self, self.run_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self._update_button())
         self._propose()

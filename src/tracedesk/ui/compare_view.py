@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,12 +34,11 @@ from ..core.store import Store
 from ..core.text import text_of
 from ..core.views import SpanNode
 from .diff_text import SIDE_A, SIDE_B, DiffView
-from .replay_view import PlaybackBar, Player, StepsTable, bold_label, muted_label, outline_meta, title_of
+from .replay_view import PlaybackBar, Player, StepsTable
 from .style import ERROR, OK, kind_icon, muted_text, readable_on_base, soft
 from .text import plain_tip
+from .widgets import Index, ListModel, back_button, bold_label, labelled, muted_label, outline_meta, title_of
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 ANSWER_CHARS = 20_000  # of a final answer compared
 
 A_STEP, A_STATUS, MARK, B_STEP, B_STATUS = range(5)
@@ -48,7 +46,6 @@ HEADERS = ("Run A", "Status", "", "Run B", "Status")
 GAP = "— skipped —"
 MARKS = {SAME: "", CHANGED: "≠", ONLY_A: "B skipped", ONLY_B: "A skipped"}
 FIRST = "◆"
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def answer_text(value: Any) -> str:
@@ -95,11 +92,11 @@ def change_text(pair: AlignedPair) -> str:
     return f"“{name}” ({pair.kind}): the same in both runs."
 
 
-class AlignedStepsModel(QAbstractTableModel):
+class AlignedStepsModel(ListModel):
     """One row per aligned pair: run A's step, the mark, run B's step."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(HEADERS, parent, numbered=True)
         self._comparison: Comparison | None = None
 
     def set_comparison(self, comparison: Comparison | None) -> None:
@@ -115,24 +112,8 @@ class AlignedStepsModel(QAbstractTableModel):
         pairs = self._comparison.pairs if self._comparison else []
         return pairs[row] if 0 <= row < len(pairs) else None
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() or self._comparison is None else len(self._comparison.pairs)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < self.rowCount():
-            return str(section + 1)
-        return None
+    def row_count(self) -> int:
+        return 0 if self._comparison is None else len(self._comparison.pairs)
 
     def _side(self, pair: AlignedPair, column: int) -> SpanNode | None:
         return pair.a if column in (A_STEP, A_STATUS) else pair.b
@@ -209,12 +190,7 @@ class CompareView(QWidget):
         column.setSpacing(3)
         top = QHBoxLayout()
         top.setSpacing(10)
-        self.back = QToolButton(header)
-        self.back.setObjectName("backButton")
-        self.back.setText("‹  Trace")
-        self.back.setToolTip("Back to the trace (Esc)")
-        self.back.setAutoRaise(True)
-        self.back.clicked.connect(self.back_requested)
+        self.back = back_button(header, "‹  Trace", "Back to the trace (Esc)", self.back_requested)
         top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
         sides = QVBoxLayout()
         sides.setSpacing(2)
@@ -279,14 +255,7 @@ class CompareView(QWidget):
         row.setContentsMargins(8, 6, 8, 8)
         row.setSpacing(10)
         for label, view in ((label_a, view_a), (label_b, view_b)):
-            side = QVBoxLayout()
-            side.setSpacing(4)
-            font = label.font()
-            font.setBold(True)
-            label.setFont(font)
-            side.addWidget(label)
-            side.addWidget(view, 1)
-            row.addLayout(side, 1)
+            row.addLayout(labelled(label, view), 1)
         return box
 
     # -- opening ---------------------------------------------------------------------------------
@@ -455,14 +424,7 @@ class ExpectedAnswerDialog(QDialog):
         row = QHBoxLayout()
         row.setSpacing(10)
         for title, view in (("The run's answer", self.actual), ("The expected answer", self.expected)):
-            side = QVBoxLayout()
-            label = QLabel(title, self)
-            font = label.font()
-            font.setBold(True)
-            label.setFont(font)
-            side.addWidget(label)
-            side.addWidget(view, 1)
-            row.addLayout(side, 1)
+            row.addLayout(labelled(QLabel(title, self), view, spacing=None), 1)
         layout.addLayout(row, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,9 +50,8 @@ from .background import run_in_background
 from .review_panel import VERDICT_COLORS, answer_text
 from .style import OK, muted_text, readable_on_base, soft, status_dot
 from .text import plain_tip
+from .widgets import Index, ListModel, bold, muted, set_up_list_table
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 NONE = "—"
 DIMENSION_LABELS = {"verdict": "Verdict", "cause": "Cause", "span": "Blamed step"}
 METHOD_LABELS = {"cohen": "Cohen's κ", "fleiss": "Fleiss' κ"}
@@ -121,15 +120,14 @@ def load(store: Store) -> Loaded:
 TRACE, QUESTION, DIFFERS, REVIEWERS, VERDICT, CAUSE, STEP, SETTLED = range(8)
 HEADERS = ("Trace", "Question", "Differs on", "Reviewers", "Verdicts", "Causes", "Blamed steps", "Settled")
 COLUMN_DIMENSION = {VERDICT: "verdict", CAUSE: "cause", STEP: "span"}
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class DisagreementsModel(QAbstractTableModel):
+class DisagreementsModel(ListModel):
     """One row per trace reviewers disagree about (only the unsettled ones with
     ``unsettled_only``)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(HEADERS, parent)
         self._all: list[Disagreement] = []
         self._rows: list[Disagreement] = []
         self._names: SpanNames = {}
@@ -174,20 +172,8 @@ class DisagreementsModel(QAbstractTableModel):
     def trace_pks(self) -> list[int]:
         return [d.trace_pk for d in self._rows]
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and \
-                0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def text(self, d: Disagreement, column: int) -> str:
         if column == TRACE:
@@ -257,22 +243,6 @@ class DisagreementsModel(QAbstractTableModel):
 # The figures. ----------------------------------------------------------------------------------------
 
 
-def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
-    font = label.font()
-    font.setBold(True)
-    if scale != 1.0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    return label
-
-
-def _muted(label: QLabel) -> QLabel:
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, muted_text(palette))
-    label.setPalette(palette)
-    return label
-
-
 class FigureCard(QFrame):
     """The agreement on one dimension: kappa, its reading, percent agreement, traces."""
 
@@ -283,19 +253,19 @@ class FigureCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(2)
-        self.title = _muted(_bold(QLabel(DIMENSION_LABELS[dimension], self)))
+        self.title = muted(bold(QLabel(DIMENSION_LABELS[dimension], self)))
         layout.addWidget(self.title)
         row = QHBoxLayout()
         row.setSpacing(10)
-        self.kappa = _bold(QLabel(NONE, self), 1.6)
+        self.kappa = bold(QLabel(NONE, self), 1.6)
         self.kappa.setObjectName("cardKappa")
         row.addWidget(self.kappa)
-        self.percent = _bold(QLabel(NONE, self), 1.6)
+        self.percent = bold(QLabel(NONE, self), 1.6)
         self.percent.setObjectName("cardPercent")
         row.addWidget(self.percent)
         row.addStretch(1)
         layout.addLayout(row)
-        self.detail = _muted(QLabel(self))
+        self.detail = muted(QLabel(self))
         self.detail.setObjectName("cardDetail")
         layout.addWidget(self.detail)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -482,7 +452,7 @@ class SettleForm(QGroupBox):
         layout.setSpacing(6)
         self.take_row = QHBoxLayout()
         self.take_row.setSpacing(4)
-        self.take_label = _muted(QLabel("Start from", self))
+        self.take_label = muted(QLabel("Start from", self))
         self.take_row.addWidget(self.take_label)
         self.take_buttons: list[QPushButton] = []
         self.take_row.addStretch(1)
@@ -507,7 +477,7 @@ class SettleForm(QGroupBox):
         form.addRow("Note", self.note)
         layout.addLayout(form)
         buttons = QHBoxLayout()
-        self.status = _muted(QLabel(self))
+        self.status = muted(QLabel(self))
         self.status.setObjectName("settleStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -626,10 +596,10 @@ class DisagreementsView(QWidget):
         layout.setSpacing(8)
 
         head = QHBoxLayout()
-        title = _bold(QLabel("Disagreements", self), 1.35)
+        title = bold(QLabel("Disagreements", self), 1.35)
         head.addWidget(title)
         head.addSpacing(12)
-        self.status = _muted(QLabel(self))
+        self.status = muted(QLabel(self))
         self.status.setObjectName("disagreementsStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         head.addWidget(self.status, 1)
@@ -664,7 +634,7 @@ class DisagreementsView(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setContentsMargins(60, 20, 60, 20)
-        _muted(self.empty)
+        muted(self.empty)
         self.stack.addWidget(self.empty)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -672,16 +642,7 @@ class DisagreementsView(QWidget):
         self.table = QTableView(self.splitter)
         self.table.setObjectName("disagreementsTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(max(24, self.fontMetrics().height() + 8))
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
+        header = set_up_list_table(self.table, self.fontMetrics().height())
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(QUESTION, QHeaderView.ResizeMode.Stretch)
@@ -693,7 +654,7 @@ class DisagreementsView(QWidget):
         detail_layout.setContentsMargins(0, 6, 0, 0)
         detail_layout.setSpacing(6)
         top = QHBoxLayout()
-        self.detail_title = _bold(QLabel(detail))
+        self.detail_title = bold(QLabel(detail))
         self.detail_title.setObjectName("disagreementTitle")
         self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -7,21 +7,15 @@ cases were written, what redaction removed, and where the file is."""
 from __future__ import annotations
 
 import itertools
-import re
-import threading
-import traceback
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -29,8 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -40,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from ..core import views
 from ..core.causes import list_causes
-from ..core.errors import Cancelled, UserError
 from ..core.export import (
     FORMAT_LABELS,
     FORMATS,
@@ -55,15 +46,15 @@ from ..core.export import (
 from ..core.progress import Progress
 from ..core.redact import Redactor
 from ..core.reviews import VERDICT_LABELS, VERDICTS
-from ..core.settings import load_settings
 from ..core.store import Store
+from .jobs import JobFormDialog
 from .style import muted_text
 from .text import plain_tip
+from .widgets import DaysRow, PatternsEdit, bold, cause_combo, choice_combo, debounce, settings_patterns
 
 PREVIEW_CASES = 20
 EXTENSIONS = {"jsonl": ".jsonl", "promptfoo": ".yaml", "inspect": ".jsonl", "openai-evals": ".jsonl",
               "langfuse": ".jsonl", "csv": ".csv"}
-ANY = "(any)"
 
 
 def _short(text: object, width: int = 120) -> str:
@@ -82,47 +73,12 @@ def report_text(report: ExportReport, redacting: bool) -> str:
     return "\n".join(lines)
 
 
-class ExportWorker(QObject):
-    """Runs :func:`tracedesk.core.export.export_cases` in the thread it is moved to."""
-
-    progressed = Signal(object)  # Progress
-    finished = Signal(object)  # ExportReport
-    cancelled = Signal()
-    failed = Signal(str)
-
-    def __init__(self, store: Store, fmt: str, path: Path, f: ExportFilter, options: ExportOptions) -> None:
-        super().__init__()
-        self.store, self.fmt, self.path, self.filter, self.options = store, fmt, path, f, options
-        self._stop = threading.Event()
-
-    def cancel(self) -> None:
-        self._stop.set()
-
-    def _progress(self, progress: Progress) -> None:
-        if self._stop.is_set() and not progress.final:
-            raise Cancelled()
-        self.progressed.emit(progress)
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            with self.store.read() as conn:
-                report = export_cases(conn, self.fmt, self.path, self.filter, self.options, progress=self._progress)
-        except Cancelled:
-            self.cancelled.emit()
-        except (UserError, OSError) as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # a bug: say so rather than leave the dialog waiting
-            traceback.print_exc()
-            self.failed.emit(f"The export stopped on an unexpected error: {exc!r}")
-        else:
-            self.finished.emit(report)
-
-
-class ExportDialog(QDialog):
-    """``exported`` carries the report, or None when the export was cancelled or failed."""
+class ExportDialog(JobFormDialog):
+    """``exported`` carries the report, or None when the export was cancelled or failed
+    (``error`` then says why)."""
 
     exported = Signal(object)
+    failed_text = "Not exported: {}"
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,14 +87,8 @@ class ExportDialog(QDialog):
         self.resize(980, 720)
         self.store = store
         self.report: ExportReport | None = None
-        self.error: str | None = None
-        self._thread: QThread | None = None
-        self._worker: ExportWorker | None = None
         self._verdicts_touched = False
-        try:
-            self.settings_patterns = list(load_settings().redact_patterns)
-        except UserError:
-            self.settings_patterns = []
+        self.settings_patterns = settings_patterns()
         with store.read() as conn:
             self.causes = list_causes(conn, include_retired=True)
             sources = views.filter_choices(conn)["sources"]
@@ -162,40 +112,19 @@ class ExportDialog(QDialog):
             verdict_row.addWidget(box)
         verdict_row.addStretch(1)
         form.addRow("Verdict", verdict_row)
-        self.cause = QComboBox(which)
-        self.cause.addItem(ANY, None)
-        for cause in self.causes:
-            self.cause.addItem("    " * cause.depth + cause.name + (" (retired)" if cause.retired else ""), cause.uuid)
-        self.cause.setToolTip("A cause takes the causes nested below it")
+        self.cause = cause_combo(which, self.causes, "A cause takes the causes nested below it")
         form.addRow("Cause", self.cause)
-        self.reviewer = QComboBox(which)
-        self.reviewer.addItem(ANY, None)
-        for name in reviewers:
-            self.reviewer.addItem(name, name)
+        self.reviewer = choice_combo(which, reviewers)
         form.addRow("Reviewer", self.reviewer)
         self.tag = QLineEdit(which)
         self.tag.setPlaceholderText("a tag of the review or of the trace")
         self.tag.setClearButtonEnabled(True)
         form.addRow("Tag", self.tag)
-        self.source = QComboBox(which)
-        self.source.addItem(ANY, None)
-        for name in sources:
-            self.source.addItem(name, name)
+        self.source = choice_combo(which, sources)
         form.addRow("Source", self.source)
-        dates = QHBoxLayout()
-        today = QDate.currentDate()
-        self.since_box, self.since = QCheckBox("from", which), QDateEdit(today.addDays(-30), which)
-        self.until_box, self.until = QCheckBox("to", which), QDateEdit(today, which)
-        for box, edit in ((self.since_box, self.since), (self.until_box, self.until)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setEnabled(False)
-            box.toggled.connect(edit.setEnabled)
-            box.toggled.connect(self._schedule_count)
-            edit.dateChanged.connect(self._schedule_count)
-            dates.addWidget(box)
-            dates.addWidget(edit)
-        dates.addStretch(1)
+        dates = DaysRow(which, self._schedule_count)
+        self.since_box, self.since = dates.since_box, dates.since
+        self.until_box, self.until = dates.until_box, dates.until
         form.addRow("Reviewed", dates)
         top.addWidget(which, 3)
 
@@ -212,11 +141,7 @@ class ExportDialog(QDialog):
         self.redact.setToolTip("E-mail addresses, phone numbers, card numbers, API keys and tokens, and the "
                                "patterns below")
         how_form.addRow(self.redact)
-        self.patterns = QPlainTextEdit(how)
-        self.patterns.setObjectName("redactPatterns")
-        self.patterns.setPlaceholderText("More patterns to remove, one regular expression a line")
-        self.patterns.setTabChangesFocus(True)
-        self.patterns.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+        self.patterns = PatternsEdit(how)
         how_form.addRow("Patterns", self.patterns)
         self.patterns_note = QLabel(how)
         self.patterns_note.setWordWrap(True)
@@ -236,9 +161,7 @@ class ExportDialog(QDialog):
 
         self.count = QLabel(self)
         self.count.setObjectName("exportCount")
-        font = self.count.font()
-        font.setBold(True)
-        self.count.setFont(font)
+        bold(self.count)
         layout.addWidget(self.count)
         self.preview = QTreeWidget(self)
         self.preview.setObjectName("exportPreview")
@@ -255,43 +178,17 @@ class ExportDialog(QDialog):
             header.setSectionResizeMode(column, mode)
         layout.addWidget(self.preview, 1)
 
-        self.phase = QLabel(self)
-        self.phase.setTextFormat(Qt.TextFormat.PlainText)
-        self.bar = QProgressBar(self)
-        self.bar.setRange(0, 1000)
-        self.result = QLabel(self)
-        self.result.setObjectName("exportReport")
-        self.result.setTextFormat(Qt.TextFormat.PlainText)
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for widget in (self.phase, self.bar, self.result):
-            widget.hide()
-            layout.addWidget(widget)
-        buttons = QDialogButtonBox(self)
-        self.copy_button = QPushButton("Copy Path", self)
-        self.copy_button.setToolTip("Copy the path of the file written")
-        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(str(self.report.path)))
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button.hide()  # after the export
-        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.start)
-        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.clicked.connect(self.reject)
-        layout.addWidget(buttons)
-        self.inputs: list[QWidget] = [which, how]
+        self.export_button = self.add_job_area(layout, "Export", "exportReport")
+        self.inputs = [which, how]
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self.update_count)
+        self._timer = debounce(self, self.update_count)
         for combo in (self.cause, self.reviewer, self.source):
             combo.currentIndexChanged.connect(self._schedule_count)
         self.format.currentIndexChanged.connect(self._format_changed)
         self.tag.textChanged.connect(self._schedule_count)
         self.redact.toggled.connect(self._schedule_count)
         self.patterns.textChanged.connect(self._schedule_count)
-        self.path.textChanged.connect(self._update_export_button)
+        self.path.textChanged.connect(self.update_action)
         self._format_changed()
         self.update_count()
 
@@ -317,7 +214,7 @@ class ExportDialog(QDialog):
         )
 
     def extra_patterns(self) -> list[str]:
-        return [line.strip() for line in self.patterns.toPlainText().splitlines() if line.strip()]
+        return self.patterns.patterns()
 
     def options(self) -> ExportOptions:
         redact = self.redact.isChecked()
@@ -326,14 +223,7 @@ class ExportDialog(QDialog):
                              dataset_name=self.dataset.text().strip() or "tracedesk")
 
     def _pattern_error(self) -> str | None:
-        if not self.redact.isChecked():
-            return None
-        for pattern in self.extra_patterns():
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                return f"The pattern {pattern!r} is not a regular expression ({exc})."
-        return None
+        return self.patterns.error() if self.redact.isChecked() else None
 
     def _verdicts_clicked(self) -> None:
         self._verdicts_touched = True
@@ -396,99 +286,33 @@ class ExportDialog(QDialog):
                 if case.expected is None:
                     item.setForeground(2, muted_text(self.palette()))
                 self.preview.addTopLevelItem(item)
-        self._update_export_button()
+        self.update_action()
 
-    def _update_export_button(self) -> None:
+    def update_action(self) -> None:
         self.export_button.setEnabled(not self.running and bool(self.path.text().strip())
                                       and self._pattern_error() is None and bool(self.export_filter().verdicts))
 
     # -- exporting ---------------------------------------------------------------------------------
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
 
     def start(self) -> None:
         if self.running:
             return
         self._timer.stop()
         path = Path(self.path.text().strip()).expanduser()
-        self.report, self.error = None, None
-        for widget in self.inputs:
-            widget.setEnabled(False)
-        self.export_button.setEnabled(False)
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setEnabled(True)
-        self.copy_button.hide()
-        self.result.hide()
-        self.phase.setText("Starting…")
-        self.phase.show()
-        self.bar.setValue(0)
-        self.bar.show()
         self._redacting = self.redact.isChecked()
-        self._thread = QThread(self)
-        self._worker = ExportWorker(self.store, self.fmt(), path, self.export_filter(), self.options())
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self._on_progress)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.cancelled.connect(self._on_cancelled)
-        self._worker.failed.connect(self._on_failed)
-        self._thread.start()
+        store, fmt, f, options = self.store, self.fmt(), self.export_filter(), self.options()
 
-    def cancel(self) -> None:
-        if self._worker is not None and self.running:
-            self.cancel_button.setEnabled(False)
-            self.phase.setText("Cancelling…")
-            self._worker.cancel()
+        def work(progress):
+            with store.read() as conn:
+                return export_cases(conn, fmt, path, f, options, progress=progress)
 
-    def stop(self) -> None:
-        """Cancel an export under way and wait for it to end (the window is closing)."""
-        if self._worker is not None and self._thread is not None and self.running:
-            self._worker.cancel()
-            self._thread.quit()
-            self._thread.wait()
+        self.run_job(work, "export")
 
-    def reject(self) -> None:  # Esc, Cancel or the window's close button
-        if self.running:
-            self.cancel()
-            return
-        super().reject()
+    def phase_text(self, progress: Progress) -> str:
+        return f"Writing eval cases: {progress.done:,} of {progress.total or 0:,}"
 
-    def _on_progress(self, progress: Progress) -> None:
-        if self._worker is not None and not self._worker._stop.is_set():
-            self.phase.setText(f"Writing eval cases: {progress.done:,} of {progress.total or 0:,}")
-        if progress.fraction is not None:
-            self.bar.setValue(round(progress.fraction * 1000))
+    def finished_text(self, report: ExportReport) -> str:
+        return f"{report_text(report, self._redacting)}\nWritten to {report.path}"
 
-    def _end(self, message: str) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-        if self._worker is not None:
-            self._worker.deleteLater()
-        self._worker = None
-        self._thread = None
-        for widget in self.inputs:
-            widget.setEnabled(True)
-        self.bar.hide()
-        self.phase.hide()
-        self.result.setText(message)
-        self.result.show()
-        self.cancel_button.setEnabled(True)
-        self.cancel_button.setText("Close")
-        self._update_export_button()
-        self.exported.emit(self.report)
-
-    def _on_finished(self, report: ExportReport) -> None:
-        self.report = report
-        self.bar.setValue(1000)
-        self.copy_button.show()
-        self._end(f"{report_text(report, self._redacting)}\nWritten to {report.path}")
-
-    def _on_cancelled(self) -> None:
-        self._end("Cancelled: no file was written.")
-
-    def _on_failed(self, message: str) -> None:
-        self.error = message
-        self._end(f"Not exported: {message}")
+    def job_ended(self, report: ExportReport | None) -> None:
+        self.exported.emit(report)

@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -53,7 +52,8 @@ from .background import run_in_background
 from .charts import BarChart, Series
 from .date_range import DateRangeBox, DateRangeDialog, days_ns, describe_range, range_text
 from .insights_model import FILTER_ROLE, Column, RowsModel, interval_text, percent, rate_text
-from .style import ERROR, OK, muted_text, readable_on_base, signal_label
+from .style import ERROR, OK, readable_on_base, signal_label
+from .widgets import bold, muted, set_up_list_table
 
 CHART_LIMIT = 12  # bars shown in a chart (the table lists every row)
 COMPARE_CHART_LIMIT = 8  # pairs of bars in the before-and-after chart
@@ -99,11 +99,7 @@ class FigurePanel(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         head = QHBoxLayout()
-        self.title = QLabel(title, self)
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.08)
-        self.title.setFont(font)
+        self.title = bold(QLabel(title, self), 1.08)
         self.title.setMinimumWidth(120)  # a long title is cut rather than widening the window
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         head.addWidget(self.title, 1)
@@ -114,27 +110,15 @@ class FigurePanel(QFrame):
         self.png_button.setVisible(chart)
         layout.addLayout(head)
         if hint:
-            self.hint = QLabel(hint, self)
+            self.hint = muted(QLabel(hint, self))
             self.hint.setWordWrap(True)
-            palette = self.hint.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, muted_text(palette))
-            self.hint.setPalette(palette)
             layout.addWidget(self.hint)
         self.chart = BarChart(self, empty_text) if chart else None
         self.model = RowsModel(columns, self)
         self.table = QTableView(self)
         self.table.setObjectName("insightsTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(max(24, self.fontMetrics().height() + 8))
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
+        header = set_up_list_table(self.table, self.fontMetrics().height())
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         if columns and not columns[0].numeric:
@@ -280,22 +264,14 @@ class InsightsView(QWidget):
 
     def _build_header(self) -> QHBoxLayout:
         head = QHBoxLayout()
-        title = QLabel("Insights", self)
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        title.setFont(font)
-        head.addWidget(title)
+        head.addWidget(bold(QLabel("Insights", self), 1.35))
         head.addSpacing(12)
         head.addWidget(QLabel("Runs of", self))
         self.within_box = DateRangeBox(self)
         self.within_box.setToolTip("Only the runs that started in this span of time")
         self.within_box.changed.connect(self.recompute)
         head.addWidget(self.within_box)
-        self.status = QLabel(self)
-        palette = self.status.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, muted_text(palette))
-        self.status.setPalette(palette)
+        self.status = muted(QLabel(self))
         head.addWidget(self.status, 1)
         self.refresh_button = QPushButton("Refresh", self)
         self.refresh_button.setToolTip("Compute the figures again from the database")
@@ -371,16 +347,9 @@ class InsightsView(QWidget):
             card.setFrameShape(QFrame.Shape.StyledPanel)
             inner = QVBoxLayout(card)
             inner.setContentsMargins(12, 8, 12, 8)
-            name = QLabel(label, card)
-            palette = name.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, muted_text(palette))
-            name.setPalette(palette)
-            value = QLabel("–", card)
+            name = muted(QLabel(label, card))
+            value = bold(QLabel("–", card), 1.45)
             value.setObjectName(f"card_{key}")
-            font = value.font()
-            font.setPointSizeF(font.pointSizeF() * 1.45)
-            font.setBold(True)
-            value.setFont(font)
             inner.addWidget(name)
             inner.addWidget(value)
             cards.addWidget(card, 1)

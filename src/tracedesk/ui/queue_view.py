@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from ..core.queue import QueueFilter, QueueRow
 from .date_range import DateRangeBox
 from .queue_model import GROUP, MODEL, PRIORITY, QUESTION, REASONS, ROW_ROLE, STATE_LABELS, TIME, QueueModel
 from .style import draw_badge, mix, muted_text, signal_color, signal_label
+from .widgets import bold, debounce, muted
 
 ANY = "__any__"
 
@@ -41,17 +42,27 @@ def priority_color(priority: float) -> QColor:
     return QColor("#8a8f98")
 
 
-class PriorityDelegate(QStyledItemDelegate):
-    """The priority as a short bar and its figure."""
+class RowDelegate(QStyledItemDelegate):
+    """A cell of the queue drawn by hand over the item's usual background and selection."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint_cell(self, painter: QPainter, option: QStyleOptionViewItem,
+                   index: QModelIndex | QPersistentModelIndex) -> QueueRow | None:
+        """Draw the cell without its text; the row it shows, if any."""
         row: QueueRow | None = index.data(ROW_ROLE)
         self.initStyleOption(option, index)
         option.text = ""
         style = option.widget.style() if option.widget else None
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        return row
+
+
+class PriorityDelegate(RowDelegate):
+    """The priority as a short bar and its figure."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        row = self.paint_cell(painter, option, index)
         if row is None:
             return
         painter.save()
@@ -72,17 +83,12 @@ class PriorityDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class ReasonsDelegate(QStyledItemDelegate):
+class ReasonsDelegate(RowDelegate):
     """The reasons as small coloured badges, strongest first."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        row: QueueRow | None = index.data(ROW_ROLE)
-        self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        row = self.paint_cell(painter, option, index)
         state = STATE_LABELS.get(row.state) if row is not None else None
         if row is None or not (row.reasons or state):
             return
@@ -114,17 +120,12 @@ class ReasonsDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class AlikeDelegate(QStyledItemDelegate):
+class AlikeDelegate(RowDelegate):
     """The count of near-duplicates as a link: a click shows them."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        row: QueueRow | None = index.data(ROW_ROLE)
-        self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        row = self.paint_cell(painter, option, index)
         if row is None or row.group_size <= 1:
             return
         painter.save()
@@ -296,10 +297,7 @@ class FilterBar(QWidget):
         self.everything.setToolTip("Also show traces already reviewed, snoozed or skipped, those without "
                                    "any signal, and every near-duplicate of a group")
         layout.addWidget(self.everything)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(220)
-        self._debounce.timeout.connect(self._emit)
+        self._debounce = debounce(self, self._emit, 220)
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self._emit_now)
         self.search.returnPressed.connect(self.to_results)
@@ -387,19 +385,12 @@ class EmptyState(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        self.title = QLabel(self)
+        self.title = bold(QLabel(self), 1.35)
         self.title.setObjectName("emptyTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.hint = QLabel(self)
+        self.hint = muted(QLabel(self))
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
-        palette = self.hint.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, muted_text(palette))
-        self.hint.setPalette(palette)
         layout.addWidget(self.title)
         layout.addSpacing(6)
         layout.addWidget(self.hint)

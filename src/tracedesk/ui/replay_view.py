@@ -9,20 +9,17 @@ All the reading is :mod:`tracedesk.core.replay`'s; this page lays it out.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelectionModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,52 +41,12 @@ from ..core.views import TraceOutline
 from .detail import ROLE_COLORS, DocWriter, write_message
 from .style import ERROR, format_duration, kind_color, kind_icon, muted_text, readable_on_base
 from .text import plain_tip
-
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
+from .widgets import Index, ListModel, back_button, bold_label, labelled, muted_label, outline_meta, title_of
 
 SPEEDS = (("½ step a second", 2000), ("1 step a second", 1000), ("2 steps a second", 500),
           ("4 steps a second", 250), ("10 steps a second", 100))
 DEFAULT_SPEED = 1
 CONTEXT_LIMIT = 50  # documents and tool results shown before a step
-
-
-def title_of(question: str, fallback: str) -> str:
-    text = " ".join(question.split()) or fallback
-    return text if len(text) <= 160 else text[:159] + "…"
-
-
-def outline_meta(outline: TraceOutline) -> str:
-    parts = [f"{outline.source}:{outline.trace_id}"]
-    if outline.start_ns:
-        parts.append(datetime.fromtimestamp(outline.start_ns / 1e9).strftime("%Y-%m-%d %H:%M:%S"))
-    parts.append(f"{outline.span_count:,} steps" + (f", {outline.error_count:,} failed" if outline.error_count else ""))
-    model = " · ".join(p for p in (outline.model, outline.prompt_version) if p)
-    if model:
-        parts.append(model)
-    return "   •   ".join(parts)
-
-
-def bold_label(parent: QWidget, scale: float = 1.3) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
-    label.setMinimumWidth(100)
-    return label
-
-
-def muted_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, muted_text(palette))
-    label.setPalette(palette)
-    return label
 
 
 # Moving and playing ------------------------------------------------------------------------------
@@ -189,15 +146,14 @@ class PlaybackBar(QWidget):
 
 STEP, STATUS, AT = range(3)
 HEADERS = ("Step", "Status", "At")
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class ReplayStepsModel(QAbstractTableModel):
+class ReplayStepsModel(ListModel):
     """The steps of a replay in time order; the ones after the current step are muted
     (they have not happened yet)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(HEADERS, parent, numbered=True)
         self._replay: Replay | None = None
         self._t0: int | None = None
         self._current = -1
@@ -221,24 +177,8 @@ class ReplayStepsModel(QAbstractTableModel):
             return None
         return self._replay.steps[row]
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() or self._replay is None else len(self._replay.steps)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < self.rowCount():
-            return str(section + 1)
-        return None
+    def row_count(self) -> int:
+        return 0 if self._replay is None else len(self._replay.steps)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         step = self.step(index.row()) if index.isValid() else None
@@ -435,12 +375,7 @@ class ReplayView(QWidget):
         top = QHBoxLayout(header)
         top.setContentsMargins(12, 10, 12, 4)
         top.setSpacing(10)
-        self.back = QToolButton(header)
-        self.back.setObjectName("backButton")
-        self.back.setText("‹  Trace")
-        self.back.setToolTip("Back to the trace (Esc)")
-        self.back.setAutoRaise(True)
-        self.back.clicked.connect(self.back_requested)
+        self.back = back_button(header, "‹  Trace", "Back to the trace (Esc)", self.back_requested)
         top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
         text.setSpacing(2)
@@ -497,15 +432,9 @@ class ReplayView(QWidget):
 
     def _titled(self, title: str, widget: QWidget) -> QWidget:
         box = QWidget(self)
-        layout = QVBoxLayout(box)
+        layout = labelled(QLabel(title, box), widget)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(4)
-        label = QLabel(title, box)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        layout.addWidget(label)
-        layout.addWidget(widget, 1)
+        box.setLayout(layout)
         return box
 
     # -- opening ---------------------------------------------------------------------------------

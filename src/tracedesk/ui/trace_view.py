@@ -6,12 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -27,8 +25,9 @@ from .detail import DetailPane
 from .panels import SessionPanel, SignalsPanel
 from .review_panel import ReviewPanel
 from .span_model import DURATION, STATUS, STEP, TIMELINE, MutedDelegate, SpanTreeModel, WaterfallDelegate
-from .style import format_duration, muted_text
+from .style import format_duration
 from .text import plain_tip
+from .widgets import back_button, bold_label, muted_label, title_of
 
 EXPAND_ALL_UP_TO = 3000  # spans; bigger traces open with their first levels expanded
 
@@ -72,34 +71,17 @@ class TraceHeader(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.setSpacing(10)
-        self.back = QToolButton(self)
-        self.back.setObjectName("backButton")
-        self.back.setText("‹  Queue")
-        self.back.setToolTip("Back to the queue (Esc)")
-        self.back.setAutoRaise(True)
-        self.back.clicked.connect(self.back_requested)
+        self.back = back_button(self, "‹  Queue", "Back to the queue (Esc)", self.back_requested)
         layout.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
         text.setSpacing(2)
-        self.title = QLabel(self)
+        self.title = bold_label(self)
         self.title.setObjectName("traceTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.title.setMinimumWidth(100)
+        self.meta = muted_label(self)
+        self.meta.setObjectName("traceMeta")
         # A long question or many facts wrap rather than widen the window past the screen.
         self.title.setWordWrap(True)
-        self.meta = QLabel(self)
-        self.meta.setObjectName("traceMeta")
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)
-        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta.setWordWrap(True)
-        palette = self.meta.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, muted_text(palette))
-        self.meta.setPalette(palette)
         text.addWidget(self.title)
         text.addWidget(self.meta)
         layout.addLayout(text, 1)
@@ -126,8 +108,7 @@ class TraceHeader(QWidget):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
     def show_outline(self, outline: TraceOutline) -> None:
-        question = " ".join(outline.question.split()) or outline.name or outline.trace_id
-        self.title.setText(question if len(question) <= 160 else question[:159] + "…")
+        self.title.setText(title_of(outline.question, outline.name or outline.trace_id))
         self.title.setToolTip(plain_tip(outline.question))
         parts = [f"{outline.source}:{outline.trace_id}"]
         if outline.start_ns:
