@@ -281,3 +281,18 @@ def test_the_two_proportion_z_test() -> None:
     assert compare_rates(40, 100, 60, 100).test == "z"
     assert compare_rates(3, 4, 1, 4).test == "fisher"
     assert compare_rates(3, 4, 1, 4).p_value == pytest.approx(34 / 70)
+
+
+def test_before_and_after_counts_each_trace_once_per_signal_and_cohorts_may_overlap(shop) -> None:
+    with shop.write() as conn:
+        pk = find_trace(conn, "t2").pk
+        conn.exec_driver_sql("INSERT INTO signal (trace_pk, kind, confidence) VALUES (?, 'thumbs_down', 0.5), "
+                             "(?, 'rephrase', 0.5)", (pk, pk))
+    with shop.read() as conn:
+        result = insights.compare(conn, Cohort("prompt_version", "v12"), insights.parse_range("2026-11-20..2026-11-20"))
+    rows = {(r.measure, r.key): r for r in result.rows}
+    assert (result.a_traces, result.b_traces) == (3, 3)  # t1, t2 and t3 on both sides
+    assert rows["overall", "signals"].a == rows["overall", "signals"].b == Rate(2, 3)
+    assert rows["signal", "thumbs_down"].a == rows["signal", "thumbs_down"].b == Rate(1, 3)
+    assert rows["signal", "rephrase"].a == Rate(1, 3)
+    assert rows["overall", "failures"].a == rows["overall", "failures"].b == Rate(2, 3)

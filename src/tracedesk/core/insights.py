@@ -301,13 +301,18 @@ class CauseRow:
                 "filter": filter_dict(self.filter)}
 
 
+# A review ``r`` that is its trace's latest failure review: a trace whose reviewers disagree counts once.
+_LATEST_FAILURE = ("r.verdict = 'failure' AND r.id = (SELECT max(r2.id) FROM review r2 "
+                   "WHERE r2.trace_pk = r.trace_pk AND r2.verdict = 'failure')")
+
+
 def _failed_reviews(within: Cohort) -> tuple[str, list[Any]]:
     """The failure reviews of the cohort's traces, one per trace (the latest)."""
     cohort, params = within.where()
+    # Reviews are few: each one's trace is looked up, rather than the cohort's traces listed.
+    in_cohort = "" if cohort == "1" else f"AND EXISTS (SELECT 1 FROM {FACTS} WHERE t.id = r.trace_pk AND {cohort})"
     return (f"""SELECT r.trace_pk, r.cause_uuid, r.blamed_span_id, r.missing_step FROM review r
-                WHERE r.verdict = 'failure' AND r.id = (SELECT max(r2.id) FROM review r2
-                      WHERE r2.trace_pk = r.trace_pk AND r2.verdict = 'failure')
-                  AND r.trace_pk IN (SELECT t.id FROM {FACTS} WHERE {cohort})"""), params
+                WHERE {_LATEST_FAILURE} {in_cohort}"""), params
 
 
 def causes(conn: Connection, within: Cohort = ALL) -> list[CauseRow]:
@@ -490,6 +495,18 @@ class Comparison:
                 "rows": [r.as_dict() for r in self.rows]}
 
 
+def _sizes(conn: Connection, a: Cohort, b: Cohort) -> tuple[int, int]:
+    """The traces of ``a`` and of ``b``. Date ranges are counted in the index of start times;
+    other cohorts in one pass over the traces' facts."""
+    if a.field is None and b.field is None:
+        n_a, n_b = (select_rows(conn, f"SELECT count(*) FROM trace t INDEXED BY ix_trace_start WHERE {where}",
+                                params).fetchone()[0] for where, params in (a.where(), b.where()))
+        return n_a, n_b
+    (wa, pa), (wb, pb) = a.where(), b.where()
+    return select_rows(conn, f"SELECT count(*) FILTER (WHERE {wa}), count(*) FILTER (WHERE {wb}) "
+                       f"FROM {FACTS} WHERE ({wa}) OR ({wb})", [*pa, *pb, *pa, *pb]).fetchone()
+
+
 def compare(conn: Connection, a: Cohort, b: Cohort) -> Comparison:
     """Each negative signal's rate (over all traces) and each cause's rate (over reviewed
     traces) in ``a`` and in ``b``, with Wilson intervals and a test of the difference."""
@@ -498,20 +515,24 @@ def compare(conn: Connection, a: Cohort, b: Cohort) -> Comparison:
     (wa, pa), (wb, pb) = a.where(), b.where()
     in_a, in_b = f"({wa})", f"({wb})"
     both = [*pa, *pb]
-    n_a, n_b = select_rows(conn, f"SELECT count(*) FILTER (WHERE {in_a}), count(*) FILTER (WHERE {in_b}) "
-                           f"FROM {FACTS} WHERE {in_a} OR {in_b}", [*both, *both]).fetchone()
-    # Per kind, and for any kind (the kind NULL row): the traces of a and of b with a negative
-    # signal; each signal's trace is looked up once.
-    signals = {kind: (ka, kb) for kind, ka, kb in select_rows(conn, f"""
-        WITH flagged AS MATERIALIZED (
-            SELECT s.kind, t.id, {in_a} AS in_a, {in_b} AS in_b FROM signal s JOIN {FACTS} ON t.id = s.trace_pk
-            WHERE s.kind IN {_NEGATIVE} AND ({in_a} OR {in_b}))
-        SELECT kind, count(DISTINCT CASE WHEN in_a THEN id END), count(DISTINCT CASE WHEN in_b THEN id END)
-        FROM flagged GROUP BY kind
-        UNION ALL
-        SELECT NULL, count(DISTINCT CASE WHEN in_a THEN id END), count(DISTINCT CASE WHEN in_b THEN id END)
-        FROM flagged""", [*both, *both]).fetchall()}
-    any_a, any_b = signals.pop(None, (0, 0))
+    n_a, n_b = _sizes(conn, a, b)
+    # Each flagged trace of a or b with its list of negative signal kinds, counted by list (there
+    # are few distinct lists), then split by kind. The signals are read in the order of their
+    # traces, so that their traces' facts are looked up in order, each page of the index once.
+    signals: dict[str, list[int]] = {}
+    any_a = any_b = 0
+    for kinds, ka, kb in select_rows(conn, f"""
+            SELECT kinds, count(*) FILTER (WHERE in_a), count(*) FILTER (WHERE in_b) FROM (
+                SELECT group_concat(s.kind) AS kinds, {in_a} AS in_a, {in_b} AS in_b
+                FROM signal s INDEXED BY ix_signal_trace CROSS JOIN {FACTS}
+                WHERE t.id = s.trace_pk AND s.kind IN {_NEGATIVE} AND ({in_a} OR {in_b})
+                GROUP BY s.trace_pk)
+            GROUP BY kinds""", [*both, *both]):
+        any_a, any_b = any_a + ka, any_b + kb
+        for kind in set(kinds.split(",")):  # a trace may have a kind twice
+            counts = signals.setdefault(kind, [0, 0])
+            counts[0] += ka
+            counts[1] += kb
     # Reviewed traces, and their failures by cause (a trace counts once: its latest failure review).
     r_a, r_b, f_a, f_b = select_rows(conn, f"""
         SELECT count(*) FILTER (WHERE {in_a}), count(*) FILTER (WHERE {in_b}),
@@ -520,12 +541,12 @@ def compare(conn: Connection, a: Cohort, b: Cohort) -> Comparison:
                      EXISTS (SELECT 1 FROM review r WHERE r.trace_pk = t.id AND r.verdict = 'failure') AS failed
               FROM {FACTS} WHERE t.id IN (SELECT trace_pk FROM review WHERE verdict IN {_DECIDED})) t
         WHERE {in_a} OR {in_b}""", [*both, *both, *both]).fetchone()
-    failed_a, params_a = _failed_reviews(a)
-    failed_b, params_b = _failed_reviews(b)
-    by_cause: dict[str | None, list[int]] = {}
-    for side, (sql, params) in enumerate(((failed_a, params_a), (failed_b, params_b))):
-        for uuid, n in select_rows(conn, f"SELECT cause_uuid, count(*) FROM ({sql}) GROUP BY cause_uuid", params):
-            by_cause.setdefault(uuid, [0, 0])[side] = n
+    # a's causes first, then those only b has: causes with equal counts keep that order.
+    by_cause = {uuid: (ka, kb) for uuid, ka, kb in select_rows(conn, f"""
+        SELECT r.cause_uuid, count(*) FILTER (WHERE {in_a}), count(*) FILTER (WHERE {in_b})
+        FROM review r CROSS JOIN {FACTS}
+        WHERE t.id = r.trace_pk AND {_LATEST_FAILURE} AND ({in_a} OR {in_b})
+        GROUP BY r.cause_uuid ORDER BY count(*) FILTER (WHERE {in_a}) = 0, r.cause_uuid""", [*both, *both, *pa])}
     names = {c.uuid: c.full_name for c in list_causes(conn, include_retired=True)}
 
     def row(measure: str, key: str, label: str, ka: int, na: int, kb: int, nb: int, **more: Any) -> CompareRow:
