@@ -123,8 +123,9 @@ def refresh_states(conn: Connection, scope: str) -> None:
                          AND (s.until_ns IS NULL OR s.until_ns > {now})) THEN
                 (SELECT s.state FROM queue_state s WHERE s.trace_pk = queue_entry.trace_pk)
             ELSE 'open' END
-        WHERE trace_pk IN ({scope})
-    """)
+        WHERE trace_pk IN ({scope}) AND (state != 'open' OR trace_pk IN (SELECT trace_pk FROM review)
+                                         OR trace_pk IN (SELECT trace_pk FROM queue_state))
+    """)  # an open entry without a review or a snooze stays open: only the others are looked at
     conn.exec_driver_sql(f"UPDATE queue_entry SET is_head = 0 WHERE state != 'open' AND trace_pk IN ({scope})")
     conn.exec_driver_sql(
         f"UPDATE queue_entry SET is_head = 1, group_size = 1 WHERE state = 'open' AND group_key IS NULL "

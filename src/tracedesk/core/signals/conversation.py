@@ -8,9 +8,6 @@ with the later turn's words as evidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
-
 from sqlalchemy import Connection
 
 from ..store import select_rows
@@ -35,25 +32,47 @@ REPHRASE_AFTER_MISS = 0.35  # ...when the answer before did not touch the questi
 MISSED_TOPIC = 0.25  # an answer that shares at most this much of the question's topic words
 
 
-@dataclass
 class Turn:
-    pk: int
-    trace_id: str
-    question: str  # what the user wrote
-    raw_answer: str | None  # the trace output as stored; most detectors never need it
-    status: str | None
+    """One turn of a session: the user's message and the answer, read as detectors ask.
 
-    @cached_property
-    def asked(self) -> str:
-        return self.question.lower()
+    What every detector reads is worked out once, when the turn is made; the rest (the
+    answer's text, the topic words) on first use and kept. Plain attributes rather than
+    cached properties: detection makes tens of thousands of these a second."""
 
-    @cached_property
+    __slots__ = ("pk", "trace_id", "question", "raw_answer", "status", "asked", "closing", "_answer", "_answered",
+                 "_words")
+
+    def __init__(self, pk: int, trace_id: str, question: str, raw_answer: str | None, status: str | None) -> None:
+        self.pk = pk
+        self.trace_id = trace_id
+        self.question = question  # what the user wrote
+        self.raw_answer = raw_answer  # the trace output as stored; most detectors never need it
+        self.status = status
+        self.asked = question.lower()
+        self.closing = CLOSING.match(self.asked) is not None  # "thanks", "that's all"...
+        self._answer: str | None = None
+        self._answered: str | None = None
+        self._words: frozenset[str] | None = None
+
+    @property
     def answer(self) -> str:
-        return text_of_json(self.raw_answer, 2000)
+        if self._answer is None:
+            self._answer = text_of_json(self.raw_answer, 2000)
+        return self._answer
 
     @property
     def answered(self) -> str:
-        return self.answer.lower()
+        """The answer in lower case, as the phrase patterns read it."""
+        if self._answered is None:
+            self._answered = self.answer.lower()
+        return self._answered
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The topic words of the user's message."""
+        if self._words is None:
+            self._words = content_words(self.asked)
+        return self._words
 
 
 def _user_text(raw: str | None) -> str:
@@ -111,10 +130,10 @@ def _next_turn_signals(previous: Turn | None, turn: Turn) -> list[Found]:
     if FRUSTRATION.search(text):
         out.append(Found(target.pk, "frustration", 0.8 if previous else 0.6,
                          f"{about} says the answer missed: {quote(turn.question)}", evidence=evidence))
-    if previous is not None and not CLOSING.match(text):
+    if previous is not None and not turn.closing:
         cue = REPHRASE_CUES.search(text)
         if cue or not NEW_QUESTION_CUES.match(text):
-            before, now = content_words(previous.asked), content_words(text)
+            before, now = previous.words, turn.words
             shared = similarity(before, now)
             missed = _answer_missed(before, previous.answered)
             if len(now) >= 2 and (shared >= REPHRASE_SIMILARITY or (cue and shared >= REPHRASE_WITH_CUE)
@@ -136,7 +155,7 @@ def _answer_missed(question_words: frozenset[str], answer: str) -> bool:
 
 def _abandonment(last: Turn) -> list[Found]:
     """The session ends on this answer, and the answer did not resolve it."""
-    if CLOSING.match(last.asked) or not last.answer:
+    if last.closing or not last.answer:
         return []
     if ANSWER_ADMITS_FAILURE.search(last.answered):
         return [Found(last.pk, "abandonment", 0.4,
