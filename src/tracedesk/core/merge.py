@@ -45,7 +45,7 @@ from .models import Cause, Feedback, Review, Settlement, Span, Trace
 from .progress import Progress, ProgressFn, ignore_progress
 from .search import refresh_search
 from .signals import update_signals
-from .store import SCHEMA_VERSION, Store, _inspect_file, now_ns, open_store
+from .store import SCHEMA_VERSION, Store, _inspect_file, copy_database, now_ns, open_store
 
 _TRACE_RECORD_COLUMNS = (
     "has_record", "session_id", "user_id", "name", "start_ns", "end_ns", "status", "input",
@@ -115,15 +115,7 @@ def readable_copy(path: Path, folder: Path, name: str) -> tuple[Path, int]:
     if version == SCHEMA_VERSION:
         return path, version
     copy = folder / f"{name}.sqlite"
-    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dest = sqlite3.connect(copy)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
+    copy_database(path, copy)
     open_store(copy).close()  # migrates the copy
     return copy, version
 

@@ -317,10 +317,9 @@ def migrate(store: Store, from_version: int, steps: list[Migration], to_version:
             raise RuntimeError(f"there is no upgrade from schema {version} to {version + 1}")
 
 
-def backup(path: Path, suffix: str) -> Path:
-    """Write a consistent copy of the database at ``path`` beside it; return its path."""
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.stem}.{suffix}.{stamp}{path.suffix}")
+def copy_database(path: Path, target: Path) -> None:
+    """Write a consistent copy of the database at ``path`` to ``target`` (SQLite's backup:
+    safe while another program writes to it); ``path`` is opened read-only."""
     source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dest = sqlite3.connect(target)
@@ -330,6 +329,13 @@ def backup(path: Path, suffix: str) -> Path:
             dest.close()
     finally:
         source.close()
+
+
+def backup(path: Path, suffix: str) -> Path:
+    """Write a consistent copy of the database at ``path`` beside it; return its path."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.stem}.{suffix}.{stamp}{path.suffix}")
+    copy_database(path, target)
     return target
 
 
