@@ -270,6 +270,28 @@ class QueueRow:
                 "group_size": self.group_size}
 
 
+def trace_conditions(clauses: list[str], params: list[Any], *, source: str | None = None,
+                     session: str | None = None, user: str | None = None, model: str | None = None,
+                     prompt_version: str | None = None, since_ns: int | None = None,
+                     until_ns: int | None = None) -> None:
+    """Add to ``clauses``/``params`` the conditions on a trace (``t``) that the queue, share
+    and the other filters of traces have in common; a None value filters nothing."""
+    if source is not None:
+        clauses.append("t.source_id = (SELECT id FROM source WHERE name = ?)")
+        params.append(source)
+    for column, value in (("t.session_id", session), ("t.user_id", user), ("t.model", model),
+                          ("t.prompt_version", prompt_version)):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if since_ns is not None:
+        clauses.append("t.start_ns >= ?")
+        params.append(since_ns)
+    if until_ns is not None:
+        clauses.append("t.start_ns < ?")
+        params.append(until_ns)
+
+
 def _where(f: QueueFilter) -> tuple[str, list[Any], bool]:
     """The WHERE clause over ``queue_entry q`` (and ``trace t``), its parameters, and
     whether it needs the trace table at all (a page without trace filters is a scan of
@@ -287,20 +309,8 @@ def _where(f: QueueFilter) -> tuple[str, list[Any], bool]:
         clauses.append("q.state = 'open'")
     if not f.include_quiet:
         clauses.append("q.priority > 0")
-    if f.source is not None:
-        clauses.append("t.source_id = (SELECT id FROM source WHERE name = ?)")
-        params.append(f.source)
-    for column, value in (("t.session_id", f.session), ("t.user_id", f.user), ("t.model", f.model),
-                          ("t.prompt_version", f.prompt_version)):
-        if value is not None:
-            clauses.append(f"{column} = ?")
-            params.append(value)
-    if f.since_ns is not None:
-        clauses.append("t.start_ns >= ?")
-        params.append(f.since_ns)
-    if f.until_ns is not None:
-        clauses.append("t.start_ns < ?")
-        params.append(f.until_ns)
+    trace_conditions(clauses, params, source=f.source, session=f.session, user=f.user, model=f.model,
+                     prompt_version=f.prompt_version, since_ns=f.since_ns, until_ns=f.until_ns)
     if f.tag:
         clauses.append("EXISTS (SELECT 1 FROM json_each(t.tags) WHERE json_each.value = ?)")
         params.append(f.tag)

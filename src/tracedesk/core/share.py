@@ -97,19 +97,8 @@ def selected_traces(conn: Connection, f: ShareFilter) -> list[int]:
 
     clauses: list[str] = []
     params: list[Any] = []
-    for column, value in (("t.model", f.model), ("t.prompt_version", f.prompt_version)):
-        if value is not None:
-            clauses.append(f"{column} = ?")
-            params.append(value)
-    if f.source is not None:
-        clauses.append("t.source_id = (SELECT id FROM source WHERE name = ?)")
-        params.append(f.source)
-    if f.since_ns is not None:
-        clauses.append("t.start_ns >= ?")
-        params.append(f.since_ns)
-    if f.until_ns is not None:
-        clauses.append("t.start_ns < ?")
-        params.append(f.until_ns)
+    queue.trace_conditions(clauses, params, source=f.source, model=f.model, prompt_version=f.prompt_version,
+                           since_ns=f.since_ns, until_ns=f.until_ns)
     if f.tag:
         clauses.append("(EXISTS (SELECT 1 FROM json_each(t.tags) WHERE json_each.value = ?) OR EXISTS ("
                        "SELECT 1 FROM review r, json_each(r.tags) j WHERE r.trace_pk = t.id AND j.value = ?))")
