@@ -5,6 +5,8 @@ closes it, so the real commands run from start to end within the test."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -100,3 +102,26 @@ def test_a_bundle_the_window_cannot_import_is_reported_not_raised(windows, tmp_p
     assert main(["--db", str(tmp_path / "db.sqlite"), "open", str(broken)]) == 0
     assert windows[0]["rows"] == 0 and windows[0]["report"].added.traces == 0
     assert f"not imported: {broken}: cannot be read (the compressed data is truncated" in windows[0]["problems"]
+
+
+def test_an_unexpected_error_in_the_window_is_said_in_a_message_and_the_window_goes_on(
+        qtbot, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    shown: list[str] = []
+    seen = {}
+
+    def exec_with_a_failing_slot() -> int:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        QTimer.singleShot(0, lambda: _close_the_message_into(shown))
+        sys.excepthook(RuntimeError, RuntimeError("disk I/O error"), None)  # as Python reports a failing slot
+        seen["still_open"] = window.isVisible()
+        window.close()
+        window.deleteLater()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_with_a_failing_slot))
+    hook = sys.excepthook
+    assert app_module.run_gui(tmp_path / "db.sqlite", []) == 0
+    assert "disk I/O error" in shown[0] and "changed nothing" in shown[0] and seen["still_open"]
+    assert sys.excepthook is hook  # the test runner's own hook is back

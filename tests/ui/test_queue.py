@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tracedesk.core import queue
+from tracedesk.ui.background import wait_for_background
 from tracedesk.ui.queue_model import GROUP, PRIORITY, QUESTION, REASONS, TIME, QueueModel
 
 from .conftest import queue_texts
@@ -160,3 +162,67 @@ def test_enter_in_the_search_goes_to_the_traces_found(window, qtbot) -> None:
     assert table.hasFocus() and search.text() == "warranty"
     qtbot.keyClick(table, Qt.Key.Key_Escape)  # Esc clears the search
     assert search.text() == "" and len(queue_texts(window, QUESTION)) > len(found)
+
+
+def test_a_search_on_a_big_database_keeps_the_rows_until_the_ones_found_come(window, qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(QueueModel, "SYNC_IDS", 5)  # a "big" database from 6 traces on
+    model, table, search = window.queue_model, window.queue_pane.table, window.queue_pane.filters.search
+    before = queue_texts(window, QUESTION)
+    hint = window.searching
+    assert not hint.isVisible()
+    qtbot.keyClick(table, Qt.Key.Key_Slash)
+    qtbot.keyClicks(search, "warranty")
+    qtbot.keyClick(search, Qt.Key.Key_Return)  # searches at once and goes to the results
+    # The search is read in the background: the rows of before stay, with a hint.
+    assert model.searching and queue_texts(window, QUESTION) == before
+    assert hint.isVisible() and hint.text() == "Searching…"
+    assert table.hasFocus() and search.text() == "warranty"
+    with qtbot.waitSignal(model.searched, timeout=5000):
+        pass
+    found = queue_texts(window, QUESTION)
+    assert found and all("warranty" in q for q in found) and len(found) < len(before)
+    assert not hint.isVisible()
+    assert table.hasFocus() and table.currentIndex().row() == 0
+    assert window.counts.text().startswith(f"1 of {len(found)} traces in the queue")
+    qtbot.keyClick(table, Qt.Key.Key_J)  # moves in the results
+    assert table.currentIndex().row() == min(1, len(found) - 1) and search.text() == "warranty"
+    qtbot.keyClick(table, Qt.Key.Key_Escape)  # Esc clears the search: the whole queue again
+    assert search.text() == "" and not model.searching and model.rowCount() == len(before)
+
+
+def test_a_search_overtaken_by_more_typing_never_shows(window, qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(QueueModel, "SYNC_IDS", 5)
+    model, table, search = window.queue_model, window.queue_pane.table, window.queue_pane.filters.search
+    window.queue_pane.filters.everything.setChecked(True)
+    everything = queue_texts(window, QUESTION)
+    shown: list[list[str]] = []
+    model.refreshed.connect(lambda: shown.append(queue_texts(window, QUESTION)))
+    qtbot.keyClick(table, Qt.Key.Key_Slash)
+    qtbot.keyClicks(search, "warranty")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    qtbot.keyClick(table, Qt.Key.Key_Slash)  # back to the search box before the results came
+    qtbot.keyClicks(search, "refund")
+    assert model.searching and queue_texts(window, QUESTION) == everything
+    with qtbot.waitSignal(model.searched, timeout=5000):
+        qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert wait_for_background(5000)
+    QApplication.processEvents()  # what the first search found has come back by now: dropped
+    found = queue_texts(window, QUESTION)
+    assert found and all("refund" in q.lower() for q in found)
+    assert shown == [found]  # the rows found for "warranty" were never shown
+    assert not model.searching and not window.searching.isVisible()
+
+
+def test_esc_before_the_rows_found_come_drops_the_search(window, qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(QueueModel, "SYNC_IDS", 5)
+    model, table, search = window.queue_model, window.queue_pane.table, window.queue_pane.filters.search
+    before = queue_texts(window, QUESTION)
+    qtbot.keyClick(table, Qt.Key.Key_Slash)
+    qtbot.keyClicks(search, "warranty")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert model.searching and window.searching.isVisible()
+    qtbot.keyClick(table, Qt.Key.Key_Escape)
+    assert search.text() == "" and not model.searching and not window.searching.isVisible()
+    assert wait_for_background(5000)
+    QApplication.processEvents()
+    assert queue_texts(window, QUESTION) == before and not model.queue_filter.text

@@ -379,3 +379,34 @@ def test_the_merge_report_text_lists_conflicts(databases) -> None:
     report = merge_databases(databases["ann"], [databases["bob_path"]])
     text = merge_report_text(report)
     assert "Nothing new" in text and "Reviews:" in text
+
+
+def test_j_and_k_move_in_the_disagreements_and_queue_keys_leave_the_queue_alone(qtbot, window, databases) -> None:
+    _merge_with_core(databases)
+    table = window.queue_pane.table
+    table.select_row(1)
+    chosen = table.current_pk()
+    queued = [window.queue_model.trace_pk(r) for r in range(window.queue_model.rowCount())]
+    with window.store.read() as conn:
+        open_before = queue.ids(conn)
+    view = _show_disagreements(qtbot, window)
+    listed = view.model.trace_pks()
+    assert view.shown_pk == listed[0] and len(listed) == 4
+    qtbot.keyClick(view.table, Qt.Key.Key_J)
+    qtbot.keyClick(view.table, Qt.Key.Key_J)
+    assert view.table.currentIndex().row() == 2 and view.shown_pk == listed[2]
+    qtbot.keyClick(view.table, Qt.Key.Key_K)
+    assert view.table.currentIndex().row() == 1 and view.shown_pk == listed[1]
+    for _ in range(6):
+        qtbot.keyClick(view.table, Qt.Key.Key_J)
+    assert view.shown_pk == listed[-1]
+    plain, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
+    for key, modifier in ((Qt.Key.Key_S, plain), (Qt.Key.Key_X, plain), (Qt.Key.Key_X, shift), (Qt.Key.Key_G, plain)):
+        qtbot.keyClick(view.form, key, modifier)
+    assert window.pages.currentWidget() is view and view.shown_pk == listed[-1]
+    qtbot.keyClick(view.table, Qt.Key.Key_Escape)  # Esc still goes back to the queue, as it was
+    assert window.pages.currentWidget() is window.queue_pane
+    assert table.current_pk() == chosen and table.currentIndex().row() == 1
+    assert [window.queue_model.trace_pk(r) for r in range(window.queue_model.rowCount())] == queued
+    with window.store.read() as conn:
+        assert queue.ids(conn) == open_before  # nothing was snoozed or skipped

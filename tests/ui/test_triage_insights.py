@@ -371,3 +371,23 @@ def test_the_insights_follow_a_date_range(gen_window, gen_store, qtbot) -> None:
         runs = insights.runs(conn, None, insights.Cohort(since_ns=since, until_ns=until))
     assert view.cards["traces"].text() == f"{runs[0].traces:,}"
     wait_for_background()
+
+
+def test_queue_keys_do_nothing_on_the_insights_page(gen_window, gen_store, qtbot) -> None:
+    table = gen_window.queue_pane.table
+    table.select_row(2)
+    chosen, queued = table.current_pk(), pks(gen_window)
+    open_insights(gen_window, qtbot)
+    view = gen_window.insights_view
+    tab = view.tabs.currentIndex()
+    plain, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
+    for key, modifier in ((Qt.Key.Key_J, plain), (Qt.Key.Key_K, plain), (Qt.Key.Key_J, plain),
+                          (Qt.Key.Key_S, plain), (Qt.Key.Key_X, plain), (Qt.Key.Key_X, shift), (Qt.Key.Key_G, plain)):
+        qtbot.keyClick(view.tabs, key, modifier)
+    assert gen_window.pages.currentWidget() is view and view.tabs.currentIndex() == tab
+    assert gen_window.statusBar().currentMessage() == ""  # no "Snoozed…", "Skipped…"
+    qtbot.keyClick(view.tabs, Qt.Key.Key_Escape)  # Esc still goes back to the queue, as it was
+    assert gen_window.pages.currentWidget() is gen_window.queue_pane
+    assert table.current_pk() == chosen and table.currentIndex().row() == 2
+    assert pks(gen_window) == queued and state_of(gen_store, chosen) == "open"
+    assert gen_window.counts.text().startswith(f"3 of {len(queued)} traces in the queue")

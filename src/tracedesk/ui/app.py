@@ -44,4 +44,25 @@ def run_gui(db_path: Path | None, open_files: list[Path] | None = None) -> int:
     window.show()
     if open_files:
         window.import_paths([Path(p) for p in open_files])  # runs in the background
-    return app.exec()
+    previous, sys.excepthook = sys.excepthook, _report_unexpected
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = previous
+
+
+def _report_unexpected(kind: type[BaseException], exc: BaseException, tb) -> None:
+    """An error nobody expected (a bug, a disk that failed) in the running window: said in
+    a message rather than only on the terminal, and the window goes on. Work is written in
+    transactions, so what was saved stays saved and what failed left nothing half-written."""
+    import traceback
+
+    traceback.print_exception(kind, exc, tb)
+    if isinstance(exc, UserError):
+        show_message(None, "Tracedesk could not do that", str(exc))
+        return
+    details = "".join(traceback.format_exception(kind, exc, tb)[-3:])
+    show_message(None, "Tracedesk hit an unexpected error",
+                 f"{exc}\n\nWhat was saved before stays saved; the step that failed changed nothing. "
+                 f"If it happens again, please report it with these lines:\n\n{details}",
+                 QMessageBox.Icon.Critical)

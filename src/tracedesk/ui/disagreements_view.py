@@ -819,9 +819,21 @@ class DisagreementsView(QWidget):
             self.open_requested.emit(d.trace_pk)
 
     def eventFilter(self, watched: QObject, event: Any) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.table and event.type() == QEvent.Type.KeyPress and \
-                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._open(self.table.currentIndex().row())
-            return True
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open(self.table.currentIndex().row())
+                return True
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if plain and event.key() in (Qt.Key.Key_J, Qt.Key.Key_K):  # as in the queue: next, previous
+                self._move(1 if event.key() == Qt.Key.Key_J else -1)
+                return True
         return super().eventFilter(watched, event)
+
+    def _move(self, delta: int) -> None:
+        rows = self.model.rowCount()
+        if rows:
+            current = self.table.currentIndex().row()
+            row = max(0, min(current + delta if current >= 0 else 0, rows - 1))
+            self.table.setCurrentIndex(self.model.index(row, TRACE))
+            self.table.scrollTo(self.model.index(row, TRACE))
 

@@ -100,7 +100,12 @@ class MainWindow(QMainWindow):
         self.counts = QLabel(self)
         self.counts.setObjectName("statusCounts")
         self.where = QLabel(self)
+        self.searching = QLabel("Searching…", self)  # while a search is read in the background
+        self.searching.setObjectName("searchingHint")
+        self.searching.hide()
+        self.queue_model.searching_changed.connect(self.searching.setVisible)
         self.statusBar().addWidget(self.counts, 1)
+        self.statusBar().addPermanentWidget(self.searching)
         self.statusBar().addPermanentWidget(self.where)
         self._build_menus()
         self._restore()
@@ -468,8 +473,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(stepping)
         self.next_difference_action.setEnabled(page is self.compare_view)
         self.previous_difference_action.setEnabled(page is self.compare_view)
-        for action in (self.next_action, self.previous_action):  # j/k: the queue's traces, not the steps
-            action.setEnabled(not stepping)
+        # j/k: the queue's traces, in the queue and in a trace; not the steps of a replay, nor a
+        # hidden queue behind the Insights and Disagreements pages.
+        for action in (self.next_action, self.previous_action):
+            action.setEnabled(page in (self.queue_pane, self.trace_view))
         if not stepping:
             self.replay_view.player.stop()
             self.compare_view.player.stop()

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from sqlalchemy import Connection
 
 from ..core import queue, views
 from ..core.queue import QueueFilter, QueueRow
@@ -65,10 +66,17 @@ class QueueModel(QAbstractTableModel):
     at once too: its row count comes first (one index count), the rows on screen come by
     pages in priority order, and the ids are read in the background; ``ids_loaded`` says
     when they are there.
+
+    On a database of more than :attr:`SYNC_IDS` traces, a search typed in the filter bar
+    (``set_filter(f, background=True)`` with words to find) is read in the background: the
+    rows shown stay until the ones found replace them (``searched``), ``searching`` says
+    whether a search is under way, and a search overtaken by a newer filter is dropped.
     """
 
     refreshed = Signal()  # after the queue was read again (a new filter, an import)
     ids_loaded = Signal()  # every id of a big queue is known (sorting and finding by id work)
+    searching_changed = Signal(bool)  # a search read in the background started, or ended
+    searched = Signal()  # the rows of a search read in the background replaced the rows shown
 
     SYNC_IDS = 100_000
 
@@ -81,6 +89,8 @@ class QueueModel(QAbstractTableModel):
         self._blocks: OrderedDict[int, list[QueueRow | None]] = OrderedDict()
         self._sort: tuple[int, Qt.SortOrder] = (PRIORITY, Qt.SortOrder.DescendingOrder)
         self._generation = 0  # which refresh a background read belongs to
+        self._pending: QueueFilter | None = None  # the search being read in the background
+        self._search = 0  # which search a background read belongs to
         self.block_reads = 0  # how many blocks were read (for tests and benchmarks)
 
     # -- what the window asks -------------------------------------------------------------
@@ -97,17 +107,32 @@ class QueueModel(QAbstractTableModel):
     def ids_known(self) -> bool:
         return self._ids is not None
 
+    @property
+    def searching(self) -> bool:
+        """A search is being read in the background (the rows shown are those of before)."""
+        return self._pending is not None
+
     def set_store(self, store: Store | None, *, refresh: bool = True) -> None:
         self._store = store
+        self._end_search()
         if refresh:
             self.refresh()
 
-    def set_filter(self, f: QueueFilter) -> None:
+    def set_filter(self, f: QueueFilter, *, background: bool = False) -> None:
+        """Show the queue of ``f``. With ``background``, a search on a big database is read
+        in the background and its rows replace the ones shown when they are there."""
+        if background and f.text and self._big():
+            self._read_search(f)
+            return
+        self._end_search()  # a search still being read is overtaken by this filter
         self._filter = f
         self.refresh()
 
     def refresh(self) -> None:
         """Read the queue again (after an import, a new filter or another database)."""
+        if self._pending is not None:  # the search typed last is the filter now
+            self._filter = self._pending
+            self._end_search()
         self.beginResetModel()
         self._generation += 1
         self._blocks.clear()
@@ -161,15 +186,65 @@ class QueueModel(QAbstractTableModel):
     def _read_ids(self) -> list[int]:
         if self._store is None:
             return []
-        column, order = self._sort
         with self._store.read() as conn:
-            ids = queue.ids(conn, self._filter)
-            key = SORT_KEYS.get(column)
-            if key is not None:
-                ids = views.sort_ids(conn, ids, key, descending=order == Qt.SortOrder.DescendingOrder)
-            elif order == Qt.SortOrder.AscendingOrder:
-                ids.reverse()
-        return ids
+            return _sorted_ids(conn, self._filter, self._sort)
+
+    def _big(self) -> bool:
+        """Whether the database may hold more than :attr:`SYNC_IDS` traces in its queue
+        (the highest row id: one index lookup)."""
+        if self._store is None:
+            return False
+        with self._store.read() as conn:
+            highest = conn.exec_driver_sql("SELECT max(trace_pk) FROM queue_entry").scalar()
+        return (highest or 0) > self.SYNC_IDS
+
+    def _read_search(self, f: QueueFilter) -> None:
+        """Read the ids of ``f`` and its first rows in the background; the rows shown stay."""
+        store, sort = self._store, self._sort
+        self._search += 1
+        search = self._search
+        started = self._pending is None
+        self._pending = f
+
+        def read() -> tuple[int, QueueFilter, list[int], list[QueueRow]]:
+            assert store is not None
+            with store.read() as conn:
+                ids = _sorted_ids(conn, f, sort)
+                first = queue.rows_for(conn, ids[:BLOCK])
+            return search, f, ids, first
+
+        run_in_background(read, self._search_read)
+        if started:
+            self.searching_changed.emit(True)
+
+    def _end_search(self) -> None:
+        """Forget the search under way: what it finds is dropped."""
+        self._search += 1
+        if self._pending is not None:
+            self._pending = None
+            self.searching_changed.emit(False)
+
+    @Slot(object, object)
+    def _search_read(self, result: tuple[int, QueueFilter, list[int], list[QueueRow]] | None,
+                     error: Exception | None) -> None:
+        if error is not None:  # the rows shown stay; the error goes where errors go
+            self._end_search()
+            raise error
+        search, f, ids, first = result  # type: ignore[misc]
+        if search != self._search:
+            return  # the user typed more, or the queue was read again since
+        self._pending = None
+        self.beginResetModel()
+        self._generation += 1  # ids of the rows shown before, still being read: not wanted now
+        self._filter = f
+        self._blocks.clear()
+        self._ids, self._count = ids, len(ids)
+        found = {r.trace_pk: r for r in first}
+        self._blocks[0] = [found.get(pk) for pk in ids[:BLOCK]]
+        self.endResetModel()
+        self.refreshed.emit()
+        self.searched.emit()
+        self.searching_changed.emit(False)
 
     def _load_ids_in_background(self) -> None:
         store, f, generation = self._store, self._filter, self._generation
@@ -313,3 +388,17 @@ class QueueModel(QAbstractTableModel):
                  for pk, index in zip(pks, persistent, strict=True)]
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
+        if self._pending is not None:  # the search under way was read in the old order: read it again
+            self._read_search(self._pending)
+
+
+def _sorted_ids(conn: Connection, f: QueueFilter, sort: tuple[int, Qt.SortOrder]) -> list[int]:
+    """The ids of the queue of ``f`` in the order of the column ``sort`` names."""
+    column, order = sort
+    ids = queue.ids(conn, f)
+    key = SORT_KEYS.get(column)
+    if key is not None:
+        ids = views.sort_ids(conn, ids, key, descending=order == Qt.SortOrder.DescendingOrder)
+    elif order == Qt.SortOrder.AscendingOrder:
+        ids.reverse()
+    return ids

@@ -514,6 +514,11 @@ class QueuePane(QWidget):
         self.scope_bar.leave_requested.connect(self.clear_scope)
         self.scope_bar.insights_requested.connect(self.insights_requested)
         model.refreshed.connect(self._after_refresh)
+        model.modelAboutToBeReset.connect(self._remember_current)
+        model.searched.connect(self._after_search)
+        model.searching_changed.connect(self._searching_changed)
+        self._before_reset: int | None = None  # the trace selected when the rows were replaced
+        self._to_results = False  # Enter or Down in the search box before its rows came
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(1100, 700)
@@ -523,8 +528,23 @@ class QueuePane(QWidget):
 
     def _apply_filter(self, f: QueueFilter) -> None:
         keep = self.table.current_pk()
-        self.model.set_filter(self._effective(f))
-        self.reselect(keep)
+        # A search on a big database is read in the background: the rows stay until then.
+        self.model.set_filter(self._effective(f), background=True)
+        if not self.model.searching:
+            self.reselect(keep)
+
+    def _remember_current(self) -> None:
+        self._before_reset = self.table.current_pk()
+
+    def _after_search(self) -> None:
+        """The rows of a search read in the background are there."""
+        self.reselect(self._before_reset)
+        if self._to_results:
+            self.focus_results()
+
+    def _searching_changed(self, searching: bool) -> None:
+        if not searching:
+            self._to_results = False
 
     def reselect(self, trace_pk: int | None) -> None:
         """Select ``trace_pk`` again if it is still in the queue, else the first row."""
@@ -588,12 +608,15 @@ class QueuePane(QWidget):
             self.stack.setCurrentWidget(self.empty)
 
     def focus_results(self) -> None:
-        """Leave the search box for the rows it found (if any)."""
+        """Leave the search box for the rows it found (if any; once they come if the search
+        is still being read)."""
+        self._to_results = self.model.searching
         if self.model.rowCount():
             if not self.table.currentIndex().isValid():
                 self.table.select_row(0)
             self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
+        self._to_results = False
         self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filters.search.selectAll()

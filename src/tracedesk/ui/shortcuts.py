@@ -49,7 +49,8 @@ class ShortcutsDialog(QDialog):
         layout.setContentsMargins(16, 14, 16, 12)
         intro = QLabel("Everything in Tracedesk can be done from the keyboard. In the queue, "
                        "j and k (or the arrows) move and Enter opens the trace; in a trace, "
-                       "j and k go to the next and previous trace of the queue. In the search box, "
+                       "j and k go to the next and previous trace of the queue; in the list of disagreements, "
+                       "they move in the list. In the search box, "
                        "Enter or ↓ goes to the traces found and Esc clears the search.", self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
