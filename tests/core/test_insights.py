@@ -296,3 +296,75 @@ def test_before_and_after_counts_each_trace_once_per_signal_and_cohorts_may_over
     assert rows["signal", "thumbs_down"].a == rows["signal", "thumbs_down"].b == Rate(1, 3)
     assert rows["signal", "rephrase"].a == Rate(1, 3)
     assert rows["overall", "failures"].a == rows["overall", "failures"].b == Rate(2, 3)
+
+
+def test_before_and_after_two_tags(shop) -> None:
+    with shop.read() as conn:
+        result = insights.compare(conn, Cohort("tag", "refunds"), Cohort("tag", "shipping"))
+    # refunds: t1, t2, t4, t7 (t7 with "web" too); shipping: t3, t6 (t6 only "unsure").
+    assert (result.a_traces, result.b_traces, result.a_reviewed, result.b_reviewed) == (4, 2, 3, 1)
+    rows = {(r.measure, r.key): r for r in result.rows}
+    assert (rows["overall", "signals"].a, rows["overall", "signals"].b) == (Rate(3, 4), Rate(1, 2))
+    assert (rows["overall", "failures"].a, rows["overall", "failures"].b) == (Rate(3, 3), Rate(0, 1))
+    assert (rows["signal", "thumbs_down"].a, rows["signal", "thumbs_down"].b) == (Rate(1, 4), Rate(1, 2))
+    assert (rows["signal", "empty_retrieval"].a, rows["signal", "empty_retrieval"].b) == (Rate(1, 4), Rate(0, 2))
+    assert ("signal", "escalation") not in rows  # t5 has no tags
+    assert rows["cause", default_cause_uuid("tool error")].a == Rate(1, 3)
+    assert rows["cause", ""].a == Rate(1, 3) and rows["cause", ""].b == Rate(0, 1)
+    assert traces_of(shop, rows["signal", "thumbs_down"].a_filter) == {"t2"}
+    assert traces_of(shop, rows["signal", "thumbs_down"].b_filter) == {"t6"}
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    # (traces, flagged) of each side
+    (Cohort("tag", "web"), Cohort("tag"), ((1, 1), (1, 1))),  # t7 (among other tags) against t5 (no tags)
+    (Cohort("tag", "fund"), Cohort("tag", "refunds"), ((0, 0), (4, 3))),  # a tag is matched whole
+    (Cohort("tag", "refunds", since_ns=insights.parse_day("2026-11-21")),
+     Cohort("tag", "shipping", until_ns=insights.parse_day("2026-11-21")), ((2, 1), (1, 0))),  # t4, t7 against t3
+])
+def test_before_and_after_tag_cohorts(shop, a, b, expected) -> None:
+    with shop.read() as conn:
+        result = insights.compare(conn, a, b)
+    rows = {(r.measure, r.key): r for r in result.rows}
+    signals = rows["overall", "signals"]
+    assert ((result.a_traces, signals.a.count), (result.b_traces, signals.b.count)) == expected
+
+
+def test_tag_cohorts_are_counted_the_same_when_traces_have_many_tag_lists(shop, monkeypatch) -> None:
+    pair = Cohort("tag", "refunds"), Cohort("tag", "web")
+    with shop.read() as conn:
+        resolved = insights.compare(conn, *pair)
+        monkeypatch.setattr(insights, "TAG_LISTS_LIMIT", 1)  # each trace's tags then checked one by one
+        assert insights._tag_lists(conn, "refunds") is None
+        checked = insights.compare(conn, *pair)
+    assert resolved == checked and (resolved.a_traces, resolved.b_traces) == (4, 1)
+
+
+def test_before_and_after_two_sources_and_two_models(shop, tmp_path) -> None:
+    lab = Bundle("lab")
+    lab.turn("l1", "Where is my parcel 14?", "No idea.", trace_id="l1", metadata={"model": "m1"})
+    lab.feedback("l1", "thumbs", -1)
+    lab.turn("l2", "What are your opening hours?", "Nine to five, Monday to Friday.", trace_id="l2",
+             metadata={"model": "m2"})
+    import_paths(shop, [write_jsonl(tmp_path / "lab.jsonl", lab.records)])
+    with shop.write() as conn:
+        save_review(conn, find_trace(conn, "l1").pk, "ann", ReviewInput("failure", cause="hallucination"))
+    with shop.read() as conn:
+        sources = insights.compare(conn, Cohort("source", "shop"), Cohort("source", "lab"))
+        models = insights.compare(conn, Cohort("model", "m1"), Cohort("model", "m2"))
+        nowhere = insights.compare(conn, Cohort("source", "lab"), Cohort("source", "nowhere"))
+    rows = {(r.measure, r.key): r for r in sources.rows}
+    assert (sources.a_traces, sources.b_traces, sources.a_reviewed, sources.b_reviewed) == (7, 2, 4, 1)
+    assert (rows["overall", "signals"].a, rows["overall", "signals"].b) == (Rate(5, 7), Rate(1, 2))
+    assert (rows["overall", "failures"].a, rows["overall", "failures"].b) == (Rate(3, 4), Rate(1, 1))
+    assert (rows["signal", "thumbs_down"].a, rows["signal", "thumbs_down"].b) == (Rate(2, 7), Rate(1, 2))
+    assert (rows["signal", "escalation"].a, rows["signal", "escalation"].b) == (Rate(1, 7), Rate(0, 2))
+    hallucination = rows["cause", default_cause_uuid("hallucination")]
+    assert (hallucination.a, hallucination.b) == (Rate(1, 4), Rate(1, 1))
+    assert traces_of(shop, rows["signal", "thumbs_down"].b_filter) == {"l1"}
+    # m1: t1, t2, t4, l1; m2: t3, t5, t7, l2.
+    rows = {(r.measure, r.key): r for r in models.rows}
+    assert (models.a_traces, models.b_traces, models.a_reviewed, models.b_reviewed) == (4, 4, 4, 1)
+    assert (rows["overall", "signals"].a, rows["overall", "signals"].b) == (Rate(3, 4), Rate(2, 4))
+    assert (rows["signal", "thumbs_down"].a, rows["signal", "thumbs_down"].b) == (Rate(2, 4), Rate(0, 4))
+    assert (nowhere.a_traces, nowhere.b_traces, nowhere.b_reviewed) == (2, 0, 0)

@@ -118,6 +118,8 @@ def timed(store, name: str, figure, repeat: int = 3) -> None:
 def figures(path: Path) -> None:
     versions = insights.Cohort("prompt_version", "support-v12"), insights.Cohort("prompt_version", "support-v13")
     weeks = insights.parse_range("2026-10-26..2026-11-01"), insights.parse_range("2026-11-02..2026-11-08")
+    pairs = {"tags": ("tag", "web", "mobile"), "sources": ("source", "support-bot/prod", "support-bot/staging"),
+             "models": ("model", "gpt-4o-mini", "claude-3-5-haiku")}
     with open_store(path) as store:
         for by in insights.BY_FIELDS:
             timed(store, f"failure rate by {by}", lambda conn, by=by: insights.failure_rates(conn, by))
@@ -130,6 +132,9 @@ def figures(path: Path) -> None:
         timed(store, "knowledge gaps", lambda conn: insights.questions(conn, "empty_retrieval"))
         timed(store, "compare two prompt versions", lambda conn: insights.compare(conn, *versions))
         timed(store, "compare two weeks", lambda conn: insights.compare(conn, *weeks))
+        for name, (by, first, second) in pairs.items():
+            a, b = insights.Cohort(by, first), insights.Cohort(by, second)
+            timed(store, f"compare two {name}", lambda conn, a=a, b=b: insights.compare(conn, a, b))
         timed(store, "failure rate by model within a version",
               lambda conn: insights.failure_rates(conn, "model", versions[1]))
 

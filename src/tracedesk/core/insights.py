@@ -11,7 +11,7 @@ view can open them in the queue. The figures:
 - :func:`runs`: escalation rate, latency and cost per run, by the same fields;
 - :func:`questions`: the questions with the most negative signals, and (``kind=
   "empty_retrieval"``) those where retrieval found nothing: knowledge gaps to fill;
-- :func:`compare`: two cohorts (two versions, two models, two date ranges) side by side,
+- :func:`compare`: two cohorts (two versions, models, tags, sources or date ranges) side by side,
   each signal's and each cause's rate with its Wilson interval and a test of the
   difference.
 
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -75,11 +76,13 @@ class Cohort:
             parts.append(f"{_day(self.since_ns) or '…'}..{_day(self.until_ns, end=True) or '…'}")
         return ", ".join(parts) or "all traces"
 
-    def where(self) -> tuple[str, list[Any]]:
-        """An SQL condition on ``trace t`` and its parameters."""
+    def where(self, conn: Connection | None = None) -> tuple[str, list[Any]]:
+        """An SQL condition on ``trace t`` and its parameters. With a connection, a source's
+        name and a tag's lists are looked up once here, so that the condition costs each
+        trace a comparison rather than a subquery or a parse of its tags."""
         clauses, params = [], []
         if self.field:
-            clause, more = _field_condition(self.field, self.value)
+            clause, more = _field_condition(self.field, self.value, conn)
             clauses.append(clause)
             params += more
         if self.since_ns is not None:
@@ -111,22 +114,56 @@ def _check_field(name: str, allowed: tuple[str, ...] = BY_FIELDS) -> None:
         raise InsightsError(f"unknown field '{name}' (known: {', '.join(allowed)})")
 
 
-def _field_condition(name: str, value: str | None) -> tuple[str, list[Any]]:
+# Whether the tag list ``tags`` holds the tag ``?``: the quoted tag in the array's text finds
+# the candidates; json_each confirms them.
+_HAS_TAG = "(instr({tags}, json_quote(?)) > 0 AND EXISTS (SELECT 1 FROM json_each({tags}) j WHERE j.value = ?))"
+# A tag cohort is resolved to its tag lists when there are at most this many distinct lists.
+TAG_LISTS_LIMIT = 10_000
+
+
+def _field_condition(name: str, value: str | None, conn: Connection | None = None) -> tuple[str, list[Any]]:
     _check_field(name)
     if name == "day":
         start = parse_day(value or "")
         return "t.start_ns >= ? AND t.start_ns < ?", [start, start + DAY_NS]
     if name == "source":
-        return "t.source_id = (SELECT id FROM source WHERE name = ?)", [value]
+        if conn is None:
+            return "t.source_id = (SELECT id FROM source WHERE name = ?)", [value]
+        found = select_rows(conn, "SELECT id FROM source WHERE name = ?", [value]).fetchone()
+        return "t.source_id = ?", [found[0] if found else None]
     if name == "tag":
         if value is None:
             return "(t.tags IS NULL OR t.tags = '[]')", []
-        # The quoted tag in the array's text finds the candidates; json_each confirms them.
-        return ("instr(t.tags, json_quote(?)) > 0 AND EXISTS (SELECT 1 FROM json_each(t.tags) j "
-                "WHERE j.value = ?)"), [value, value]
+        lists = _tag_lists(conn, value) if conn is not None else None
+        if lists is None:
+            return _HAS_TAG.format(tags="t.tags"), [value, value]
+        if not lists:
+            return "0", []
+        import orjson
+
+        return "t.tags IN (SELECT value FROM json_each(?))", [orjson.dumps(lists).decode()]
     if value is None:
         return f"t.{name} IS NULL", []
     return f"t.{name} = ?", [value]
+
+
+def _tag_lists(conn: Connection, tag: str) -> list[str] | None:
+    """The distinct tag lists that hold ``tag`` (None: there are more than
+    :data:`TAG_LISTS_LIMIT` lists). Traces share few lists: the tags index is read from one
+    list to the next, a lookup per list rather than a step per trace, and each list is
+    checked once."""
+    rows = select_rows(conn, f"""
+        WITH RECURSIVE list(tags, n) AS (
+            SELECT (SELECT tags FROM trace INDEXED BY ix_trace_tags WHERE tags IS NOT NULL ORDER BY tags LIMIT 1), 1
+            UNION ALL
+            SELECT (SELECT tags FROM trace INDEXED BY ix_trace_tags WHERE tags > list.tags ORDER BY tags LIMIT 1),
+                   n + 1
+            FROM list WHERE list.tags IS NOT NULL AND n <= ?)
+        SELECT tags, {_HAS_TAG.format(tags="tags")} FROM list WHERE tags IS NOT NULL""",
+        [TAG_LISTS_LIMIT, tag, tag]).fetchall()
+    if len(rows) > TAG_LISTS_LIMIT:
+        return None
+    return [tags for tags, has in rows if has]
 
 
 def _filter_of(name: str, value: str | None) -> dict[str, Any]:
@@ -200,7 +237,7 @@ def _grouped(conn: Connection, by: str | None, aggregates: str, where: str, para
     """``aggregates`` (sums and counts over ``trace t``) per value of ``by`` (None: one
     group, keyed None), over the traces of ``within`` that meet ``where``. Tags are
     grouped by the whole tag list first (there are few distinct lists) and then split."""
-    cohort, cohort_params = within.where()
+    cohort, cohort_params = within.where(conn)
     keys = {None: "NULL", "prompt_version": "t.prompt_version", "model": "t.model", "source": "t.source_id",
             "day": f"t.start_ns / {DAY_NS}", "tag": "t.tags"}
     if by is not None:
@@ -306,9 +343,9 @@ _LATEST_FAILURE = ("r.verdict = 'failure' AND r.id = (SELECT max(r2.id) FROM rev
                    "WHERE r2.trace_pk = r.trace_pk AND r2.verdict = 'failure')")
 
 
-def _failed_reviews(within: Cohort) -> tuple[str, list[Any]]:
+def _failed_reviews(conn: Connection, within: Cohort) -> tuple[str, list[Any]]:
     """The failure reviews of the cohort's traces, one per trace (the latest)."""
-    cohort, params = within.where()
+    cohort, params = within.where(conn)
     # Reviews are few: each one's trace is looked up, rather than the cohort's traces listed.
     in_cohort = "" if cohort == "1" else f"AND EXISTS (SELECT 1 FROM {FACTS} WHERE t.id = r.trace_pk AND {cohort})"
     return (f"""SELECT r.trace_pk, r.cause_uuid, r.blamed_span_id, r.missing_step FROM review r
@@ -320,7 +357,7 @@ def causes(conn: Connection, within: Cohort = ALL) -> list[CauseRow]:
     disagree counts once, with the cause of its latest failure review."""
     from .causes import list_causes
 
-    failed, params = _failed_reviews(within)
+    failed, params = _failed_reviews(conn, within)
     counts = dict(select_rows(conn, f"SELECT cause_uuid, count(*) FROM ({failed}) GROUP BY cause_uuid",
                               params).fetchall())
     total = sum(counts.values())
@@ -354,7 +391,7 @@ class StepRow:
 
 def blamed_steps(conn: Connection, within: Cohort = ALL) -> list[StepRow]:
     """The reviewed failures by the kind and name of the step their review blames."""
-    failed, params = _failed_reviews(within)
+    failed, params = _failed_reviews(conn, within)
     rows = select_rows(conn, f"""
         SELECT CASE WHEN f.missing_step THEN 1 ELSE 0 END AS missing, s.kind, s.name, count(*)
         FROM ({failed}) f LEFT JOIN span s ON s.trace_pk = f.trace_pk AND s.span_id = f.blamed_span_id
@@ -430,7 +467,7 @@ class QuestionRow:
 def questions(conn: Connection, kind: str | None = None, within: Cohort = ALL, limit: int = 20) -> list[QuestionRow]:
     """The questions with the most negative signals; with ``kind`` (e.g. "empty_retrieval":
     where retrieval found nothing), the questions most often flagged with that signal."""
-    cohort, params = within.where()
+    cohort, params = within.where(conn)
     kinds = f"('{kind}')" if kind in NEGATIVE_KINDS else _NEGATIVE
     if kind is not None and kind not in NEGATIVE_KINDS:
         raise InsightsError(f"unknown signal '{kind}' (known: {', '.join(NEGATIVE_KINDS)})")
@@ -495,16 +532,35 @@ class Comparison:
                 "rows": [r.as_dict() for r in self.rows]}
 
 
-def _sizes(conn: Connection, a: Cohort, b: Cohort) -> tuple[int, int]:
-    """The traces of ``a`` and of ``b``. Date ranges are counted in the index of start times;
-    other cohorts in one pass over the traces' facts."""
-    if a.field is None and b.field is None:
-        n_a, n_b = (select_rows(conn, f"SELECT count(*) FROM trace t INDEXED BY ix_trace_start WHERE {where}",
-                                params).fetchone()[0] for where, params in (a.where(), b.where()))
-        return n_a, n_b
-    (wa, pa), (wb, pb) = a.where(), b.where()
-    return select_rows(conn, f"SELECT count(*) FILTER (WHERE {wa}), count(*) FILTER (WHERE {wb}) "
-                       f"FROM {FACTS} WHERE ({wa}) OR ({wb})", [*pa, *pb, *pa, *pb]).fetchone()
+def _counted_in(cohort: Cohort) -> str | None:
+    """The index that finds a cohort's traces, if there is one: date ranges in that of start
+    times; a tag's traces in that of tag lists (by the lists that hold the tag, then by start
+    time); a source's, over all time, in that of its trace ids (SQLite's name for the index of
+    the trace table's one unique constraint)."""
+    if cohort.field == "source":
+        return "sqlite_autoindex_trace_1" if cohort.since_ns is None and cohort.until_ns is None else None
+    return {None: "ix_trace_start", "tag": "ix_trace_tags"}.get(cohort.field)
+
+
+def _sizes(conn: Connection, a: Cohort, b: Cohort, wheres: list[tuple[str, list[Any]]]) -> tuple[int, int]:
+    """The traces of ``a`` and of ``b`` (whose conditions are ``wheres``): each in the index
+    that finds its traces, when there is one; the others together in one pass over the
+    traces' facts."""
+    sizes: list[int | None] = [None, None]
+    for i, (cohort, (where, params)) in enumerate(zip((a, b), wheres, strict=True)):
+        index = _counted_in(cohort)
+        if index is not None:
+            sizes[i] = select_rows(conn, f"SELECT count(*) FROM trace t INDEXED BY {index} WHERE {where}",
+                                   params).fetchone()[0]
+    rest = [i for i in (0, 1) if sizes[i] is None]
+    if rest:
+        conds = [(f"({wheres[i][0]})", wheres[i][1]) for i in rest]
+        counts = select_rows(conn, f"SELECT {', '.join(f'count(*) FILTER (WHERE {w})' for w, _ in conds)} "
+                             f"FROM {FACTS} WHERE {' OR '.join(w for w, _ in conds)}",
+                             [p for _, ps in conds for p in ps] * 2).fetchone()
+        for i, n in zip(rest, counts, strict=True):
+            sizes[i] = n
+    return sizes[0], sizes[1]
 
 
 def compare(conn: Connection, a: Cohort, b: Cohort) -> Comparison:
@@ -512,22 +568,28 @@ def compare(conn: Connection, a: Cohort, b: Cohort) -> Comparison:
     traces) in ``a`` and in ``b``, with Wilson intervals and a test of the difference."""
     from .causes import list_causes
 
-    (wa, pa), (wb, pb) = a.where(), b.where()
+    wheres = [a.where(conn), b.where(conn)]
+    (wa, pa), (wb, pb) = wheres
     in_a, in_b = f"({wa})", f"({wb})"
     both = [*pa, *pb]
-    n_a, n_b = _sizes(conn, a, b)
-    # Each flagged trace of a or b with its list of negative signal kinds, counted by list (there
-    # are few distinct lists), then split by kind. The signals are read in the order of their
-    # traces, so that their traces' facts are looked up in order, each page of the index once.
+    n_a, n_b = _sizes(conn, a, b, wheres)
+    # Each flagged trace of a or b with its list of negative signal kinds and the cohorts it is in
+    # (1: a, 2: b, 3: both), counted by list (there are few distinct lists), then split by kind.
+    # The signals are read in the order of their traces, so that their traces' facts are looked
+    # up in order, each page of the index once. The traces come back as one text ("kind,kind:1",
+    # apart by spaces) counted here: grouping them in SQL would sort them all first, which costs more.
+    sides = f"((({in_a}) IS TRUE) + 2 * (({in_b}) IS TRUE))"
+    [(flagged,)] = select_rows(conn, f"""
+        SELECT group_concat(kinds, ' ') FROM (
+            SELECT group_concat(s.kind) || ':' || {sides} AS kinds
+            FROM signal s INDEXED BY ix_signal_trace CROSS JOIN {FACTS}
+            WHERE t.id = s.trace_pk AND s.kind IN {_NEGATIVE} AND ({in_a} OR {in_b})
+            GROUP BY s.trace_pk)""", [*both, *both]).fetchall()
     signals: dict[str, list[int]] = {}
     any_a = any_b = 0
-    for kinds, ka, kb in select_rows(conn, f"""
-            SELECT kinds, count(*) FILTER (WHERE in_a), count(*) FILTER (WHERE in_b) FROM (
-                SELECT group_concat(s.kind) AS kinds, {in_a} AS in_a, {in_b} AS in_b
-                FROM signal s INDEXED BY ix_signal_trace CROSS JOIN {FACTS}
-                WHERE t.id = s.trace_pk AND s.kind IN {_NEGATIVE} AND ({in_a} OR {in_b})
-                GROUP BY s.trace_pk)
-            GROUP BY kinds""", [*both, *both]):
+    for key, n in Counter(flagged.split(" ") if flagged else ()).items():
+        kinds, where = key.rsplit(":", 1)
+        ka, kb = n * (int(where) & 1), n * (int(where) >> 1)
         any_a, any_b = any_a + ka, any_b + kb
         for kind in set(kinds.split(",")):  # a trace may have a kind twice
             counts = signals.setdefault(kind, [0, 0])
