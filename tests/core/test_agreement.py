@@ -156,6 +156,33 @@ def test_settling_refuses_a_trace_without_reviews_and_a_bad_span(reviewed, tmp_p
             settle(conn, pk["t4"], "lead", "ok")
 
 
+def test_a_settled_answer_keeps_a_cause_retired_since_but_takes_no_retired_cause_anew(reviewed) -> None:
+    from tracedesk.core import causes
+
+    store, pk = reviewed
+    with store.write() as conn:
+        reviews.save_review(conn, pk["t2"], "lead", reviews.ReviewInput("failure", cause="hallucination"))
+        settle(conn, pk["t2"], "lead", "failure", cause="tool error")
+        causes.retire_cause(conn, "tool error", author="lead")
+        causes.retire_cause(conn, "hallucination", author="lead")
+        settle(conn, pk["t2"], "lead", "failure", cause="tool error", notes="kept")  # the cause it has
+        with pytest.raises(causes.CauseError, match="retired"):
+            settle(conn, pk["t2"], "lead", "failure", cause="hallucination")  # only the lead's review has it
+    with store.read() as conn:
+        assert settlement_of(conn, pk["t2"]).cause == "tool error"
+
+
+def test_the_history_of_a_trace_shows_its_settled_answer(reviewed) -> None:
+    store, pk = reviewed
+    with store.write() as conn:
+        settle(conn, pk["t2"], "lead", "failure")
+        audit.undo(conn, "lead")
+    with store.read() as conn:
+        entries = audit.history(conn, trace_pk=pk["t2"])
+    assert [(e.entity, e.action) for e in entries[:2]] == [("settlement", "undo"), ("settlement", "settle")]
+    assert all(e.trace_pk == pk["t2"] for e in entries)
+
+
 def test_a_version_2_database_gains_settled_answers(tmp_path: Path) -> None:
     path = tmp_path / "v2.sqlite"
     shutil.copyfile(DATA / "schema" / "v2.sqlite", path)

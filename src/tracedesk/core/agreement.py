@@ -182,8 +182,9 @@ def settle(conn: Connection, trace_pk: int, author: str, verdict: str, *, cause:
 
     if not conn.exec_driver_sql("SELECT 1 FROM review WHERE trace_pk = ?", (trace_pk,)).first():
         raise SettleError("the trace has no reviews to settle: review it first ('tracedesk annotate')")
+    current_cause = conn.exec_driver_sql("SELECT cause_uuid FROM settlement WHERE trace_pk = ?", (trace_pk,)).scalar()
     checked = _checked(conn, trace_pk, author, ReviewInput(verdict, cause=cause, blamed_span_id=blamed_span_id,
-                                                           missing_step=missing_step, notes=notes))
+                                                           missing_step=missing_step, notes=notes), current_cause)
     values = {"author": checked["reviewer"], "verdict": checked["verdict"], "cause_uuid": checked["cause_uuid"],
               "blamed_span_id": checked["blamed_span_id"], "missing_step": checked["missing_step"],
               "notes": checked["notes"]}

@@ -23,6 +23,7 @@ from .store import now_ns
 
 # The tables whose rows the log records, by the entity name it gives them.
 TABLES = {"review": "review", "cause": "cause", "settlement": "settlement"}
+TRACE_ENTITIES = ("review", "settlement")  # the entries about one trace
 
 
 class NothingToUndo(UserError):
@@ -44,9 +45,9 @@ class AuditRecord:
 
     @property
     def trace_pk(self) -> int | None:
-        """The trace a review entry is about."""
+        """The trace a review or settled-answer entry is about."""
         row = self.after or self.before or {}
-        return row.get("trace_pk") if self.entity == "review" else None
+        return row.get("trace_pk") if self.entity in TRACE_ENTITIES else None
 
     def describe(self) -> str:
         """A short line a person reads ("update review of t1", "rename cause 'x'")."""
@@ -104,14 +105,14 @@ def _records(conn: Connection, where: str, params: tuple, limit: int) -> list[Au
 
 def history(conn: Connection, *, entity_uuid: str | None = None, trace_pk: int | None = None,
             author: str | None = None, limit: int = 200) -> list[AuditRecord]:
-    """Entries of the log, newest first: of one review or cause, of the reviews of one
-    trace, of one person, or all."""
+    """Entries of the log, newest first: of one review or cause, of the reviews and the
+    settled answer of one trace, of one person, or all."""
     clauses, params = [], []
     if entity_uuid is not None:
         clauses.append("a.entity_uuid = ?")
         params.append(entity_uuid)
     if trace_pk is not None:
-        clauses.append("a.entity = 'review' AND json_extract(coalesce(a.after, a.before), '$.trace_pk') = ?")
+        clauses.append(f"a.entity IN {TRACE_ENTITIES} AND json_extract(coalesce(a.after, a.before), '$.trace_pk') = ?")
         params.append(trace_pk)
     if author is not None:
         clauses.append("a.author = ?")

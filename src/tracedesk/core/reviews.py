@@ -147,8 +147,11 @@ def review_draft(conn: Connection, trace_pk: int, reviewer: str) -> ReviewDraft:
     return ReviewDraft(data, existing, loads_or_none(actual), loads_or_none(correction))
 
 
-def _checked(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInput) -> dict[str, Any]:
-    """The review's columns from ``data``, or a ReviewError saying what is wrong."""
+def _checked(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInput,
+             current_cause: str | None = None) -> dict[str, Any]:
+    """The review's columns from ``data``, or a ReviewError saying what is wrong.
+    ``current_cause`` is the cause the row being changed has now: a row may keep a cause
+    that has been retired since, but no row takes a retired cause anew."""
     if not reviewer or not reviewer.strip():
         raise ReviewError("a review needs the reviewer's name")
     if data.verdict not in VERDICTS:
@@ -157,10 +160,8 @@ def _checked(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInput) 
         raise ReviewError(f"the severity must be one of {', '.join(SEVERITIES)}, not '{data.severity}'")
     cause_uuid = None
     if data.cause:
-        current = conn.exec_driver_sql("SELECT cause_uuid FROM review WHERE trace_pk = ? AND reviewer = ?",
-                                       (trace_pk, reviewer)).scalar()
         cause = find_cause(conn, data.cause, allow_retired=True)
-        if cause.retired and cause.uuid != current:  # a review may keep the retired cause it has
+        if cause.retired and cause.uuid != current_cause:
             find_cause(conn, data.cause)  # raises: the cause is retired
         cause_uuid = cause.uuid
     if data.blamed_span_id is not None and not conn.exec_driver_sql(
@@ -186,9 +187,10 @@ def save_review(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInpu
     queue. Raises ReviewError (and changes nothing) for a bad verdict, severity, cause or span."""
     if not conn.exec_driver_sql("SELECT 1 FROM trace WHERE id = ?", (trace_pk,)).first():
         raise ReviewError(f"no trace with key {trace_pk} in this database")
-    values = _checked(conn, trace_pk, reviewer, data)
-    existing = conn.exec_driver_sql("SELECT uuid FROM review WHERE trace_pk = ? AND reviewer = ?",
-                                    (trace_pk, values["reviewer"])).scalar()
+    existing, current_cause = conn.exec_driver_sql(
+        "SELECT uuid, cause_uuid FROM review WHERE trace_pk = ? AND reviewer = ?",
+        (trace_pk, (reviewer or "").strip())).first() or (None, None)
+    values = _checked(conn, trace_pk, reviewer, data, current_cause)
     now = now_ns()
     if existing is None:
         uuid = new_uuid()
