@@ -226,17 +226,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return cmd_gui(args)
-    handler = {"import": cmd_import, "stats": cmd_stats, "show": cmd_show, "queue": cmd_queue,
-               "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open,
-               "snooze": cmd_set_state, "skip": cmd_set_state, "reopen": cmd_set_state,
-               "selftest": cmd_selftest}
-    handler.update({"annotate": cmd_annotate, "undo": cmd_undo, "history": cmd_history, "causes": cmd_causes,
-                    "export": cmd_export})
-    handler["insights"] = cmd_insights
-    handler["compare"] = cmd_compare
     from .cli_share import HANDLERS
 
-    handler.update(HANDLERS)
+    handler = {"import": cmd_import, "stats": cmd_stats, "show": cmd_show, "queue": cmd_queue,
+               "snooze": cmd_set_state, "skip": cmd_set_state, "reopen": cmd_set_state,
+               "annotate": cmd_annotate, "undo": cmd_undo, "history": cmd_history, "causes": cmd_causes,
+               "export": cmd_export, "compare": cmd_compare, "insights": cmd_insights,
+               "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open, "selftest": cmd_selftest, **HANDLERS}
     try:
         return handler[args.command](args)
     except UserError as exc:

@@ -43,7 +43,6 @@ from .stats import compare_rates, wilson
 from .store import select_rows
 
 BY_FIELDS = ("prompt_version", "model", "tag", "source", "day")
-COMPARE_FIELDS = ("prompt_version", "model", "tag", "source")
 DAY_NS = 86_400 * 10**9
 FACTS = "trace t INDEXED BY ix_trace_facts"
 _NEGATIVE = "(" + ", ".join(f"'{k}'" for k in NEGATIVE_KINDS) + ")"

@@ -192,10 +192,13 @@ def set_state(conn: Connection, trace_pk: int, state: str | None, *, until_ns: i
 def wake_snoozed(conn: Connection) -> int:
     """Bring back to the queue the traces whose snooze has ended; return how many."""
     ended = [pk for (pk,) in conn.exec_driver_sql(
-        "SELECT trace_pk FROM queue_state WHERE state = ? AND until_ns IS NOT NULL AND until_ns <= ?",
+        "DELETE FROM queue_state WHERE state = ? AND until_ns IS NOT NULL AND until_ns <= ? RETURNING trace_pk",
         (SNOOZED, time.time_ns()))]
-    for pk in ended:
-        set_state(conn, pk, None)
+    if ended:  # one refresh of their entries and their groups, not one per trace
+        scope = ",".join(str(int(pk)) for pk in ended)
+        refresh_states(conn, scope)
+        regroup(conn, {key for (key,) in conn.exec_driver_sql(
+            f"SELECT group_key FROM queue_entry WHERE trace_pk IN ({scope}) AND group_key IS NOT NULL")})
     return len(ended)
 
 
