@@ -328,13 +328,12 @@ def agreement(conn: Connection, *, source: str | None = None, unsettled_only: bo
     """Agreement between the reviewers of the traces reviewed by more than one (of one
     source, if given), and the list of disagreements (only those not settled yet, with
     ``unsettled_only``), in the order of the traces."""
-    from .queue import user_question
+    from .queue import trace_conditions, user_question
 
-    where = "1"
-    params: tuple = ()
-    if source is not None:
-        where = "t.source_id = (SELECT id FROM source WHERE name = ?)"
-        params = (source,)
+    clauses: list[str] = []
+    found: list[Any] = []
+    trace_conditions(clauses, found, source=source)
+    where, params = " AND ".join(clauses) or "1", tuple(found)
     rows = conn.exec_driver_sql(f"""
         SELECT r.trace_pk, r.uuid, r.reviewer, r.verdict, r.cause_uuid, r.blamed_span_id, r.missing_step,
                r.notes, r.updated_ns

@@ -20,6 +20,7 @@ import orjson
 from sqlalchemy import Connection
 
 from ..causes import descendants, find_cause, list_causes
+from ..queue import trace_conditions
 from ..records import format_time
 from ..redact import Redactor
 from ..store import select_rows
@@ -203,10 +204,8 @@ def _where(conn: Connection, f: ExportFilter, default_verdicts: tuple[str, ...] 
         clauses.append("(EXISTS (SELECT 1 FROM json_each(r.tags) WHERE json_each.value = ?) "
                        "OR EXISTS (SELECT 1 FROM json_each(t.tags) WHERE json_each.value = ?))")
         params.extend((f.tag, f.tag))
-    if f.source is not None:
-        clauses.append("t.source_id = (SELECT id FROM source WHERE name = ?)")
-        params.append(f.source)
-    if f.since_ns is not None:
+    trace_conditions(clauses, params, source=f.source)
+    if f.since_ns is not None:  # the review's date, not the trace's
         clauses.append("r.updated_ns >= ?")
         params.append(f.since_ns)
     if f.until_ns is not None:
