@@ -24,6 +24,8 @@ from .store import now_ns
 # The tables whose rows the log records, by the entity name it gives them.
 TABLES = {"review": "review", "cause": "cause", "settlement": "settlement"}
 TRACE_ENTITIES = ("review", "settlement")  # the entries about one trace
+# Columns of a row that say nothing to a person reading the log.
+_UNTOLD = frozenset({"uuid", "trace_pk", "created_ns", "updated_ns", "author"})
 
 
 class NothingToUndo(UserError):
@@ -56,6 +58,14 @@ class AuditRecord:
             return f"{self.action} the settled answer ({row.get('verdict')})"
         what = f"cause '{row.get('name')}'" if self.entity == "cause" else f"review by {row.get('reviewer')}"
         return f"{self.action} {what}"
+
+    def changes(self) -> list[tuple[str, Any, Any]]:
+        """``[(field, before, after)]`` of the fields the change touched, leaving out the
+        bookkeeping columns (uuid, trace key, times, author)."""
+        before, after = self.before or {}, self.after or {}
+        keys = [k for k in dict.fromkeys([*before, *after]) if k not in _UNTOLD]
+        return [(k, before.get(k), after.get(k)) for k in keys
+                if before.get(k) != after.get(k) and (before.get(k) or after.get(k))]
 
     def as_dict(self) -> dict[str, Any]:
         from .records import format_time

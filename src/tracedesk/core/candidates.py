@@ -55,6 +55,31 @@ POOL = 200  # runs read per full-text query
 MIN_SIMILARITY = 0.5  # below this, a question is not "the same question"
 
 
+def run_failed(status: str | None, priority: float | None, verdict: str | None = None) -> bool:
+    """Whether a run failed: its reviewer's verdict when there is one ("failure" or
+    "ok"), else an error or a negative signal in the queue (a priority above 0)."""
+    if verdict == "failure":
+        return True
+    if verdict == "ok":
+        return False
+    return status == "error" or (priority or 0) > 0
+
+
+_LATEST_VERDICT = "(SELECT r.verdict FROM review r WHERE r.trace_pk = t.id ORDER BY r.updated_ns DESC LIMIT 1)"
+_VERDICT_SQL = f"SELECT t.id, {_LATEST_VERDICT} FROM trace t WHERE t.id IN ({{marks}})"
+
+
+def latest_verdicts(conn: Connection, pks: list[int]) -> dict[int, str]:
+    """The verdict of each trace's latest review, for those reviewed."""
+    found: dict[int, str] = {}
+    for start in range(0, len(pks), 900):
+        chunk = pks[start:start + 900]
+        for pk, verdict in select_rows(conn, _VERDICT_SQL.format(marks=",".join("?" * len(chunk))), tuple(chunk)):
+            if verdict is not None:
+                found[pk] = verdict
+    return found
+
+
 def _question_words(question: str) -> list[str]:
     """The words of a question worth searching for: no stopwords, no numbers (order
     numbers and dates differ between runs on the same question), longest first."""
@@ -91,7 +116,7 @@ def _pool(conn: Connection, words: list[str], where: str = "", params: tuple = (
 
 _CANDIDATE_SQL = """
     SELECT t.id, t.trace_id, s.name, t.input, t.status, t.model, t.prompt_version, t.start_ns, q.priority,
-           (SELECT r.verdict FROM review r WHERE r.trace_pk = t.id ORDER BY r.updated_ns DESC LIMIT 1)
+           """ + _LATEST_VERDICT + """
     FROM trace t JOIN source s ON s.id = t.source_id LEFT JOIN queue_entry q ON q.trace_pk = t.id
     WHERE t.id IN ({marks})
 """
@@ -104,7 +129,7 @@ def _read_candidates(conn: Connection, pks: list[int], words: frozenset[str]) ->
         for pk, tid, source, raw, status, model, version, start_ns, priority, verdict in select_rows(
                 conn, _CANDIDATE_SQL.format(marks=",".join("?" * len(chunk))), tuple(chunk)):
             question = user_question(raw)
-            failed = verdict == "failure" or (verdict != "ok" and (status == "error" or (priority or 0) > 0))
+            failed = run_failed(status, priority, verdict)
             found[pk] = Candidate(pk, tid, source, question, similarity(words, topic_words(question)), failed,
                                   status, model, version, start_ns, [])
     return found

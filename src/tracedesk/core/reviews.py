@@ -39,6 +39,11 @@ class ReviewError(UserError):
     pass
 
 
+class NeedsVerdict(ReviewError):
+    """A change to a trace the reviewer has not reviewed yet, without a verdict: nothing
+    is saved until the verdict comes."""
+
+
 @dataclass
 class ReviewInput:
     """What a reviewer says about a trace; what :func:`save_review` takes."""
@@ -137,6 +142,35 @@ def review_by(conn: Connection, trace_pk: int, reviewer: str) -> ReviewInfo | No
     return found[0] if found else None
 
 
+def reviewers(conn: Connection) -> list[str]:
+    """The names of everyone who reviewed a trace of this database, in order."""
+    return [r for (r,) in conn.exec_driver_sql("SELECT DISTINCT reviewer FROM review ORDER BY reviewer")]
+
+
+def review_tags(conn: Connection, limit: int = 200) -> list[str]:
+    """The tags reviews were given, in order (the first ``limit``)."""
+    return [t for (t,) in conn.exec_driver_sql(
+        "SELECT DISTINCT j.value FROM review r, json_each(r.tags) j ORDER BY 1 LIMIT ?", (limit,))]
+
+
+@dataclass(frozen=True)
+class ExpectedAnswer:
+    """The answer a reviewer expected of a trace, and when they last said so."""
+
+    reviewer: str
+    expected: Any
+    updated_ns: int
+
+
+def expected_answer(conn: Connection, trace_pk: int) -> ExpectedAnswer | None:
+    """The expected answer of the trace's latest review that gives one (``reviews_of``)."""
+    given = [r for r in reviews_of(conn, trace_pk) if r.expected not in (None, "")]
+    if not given:
+        return None
+    latest = max(given, key=lambda r: r.updated_ns)
+    return ExpectedAnswer(latest.reviewer, latest.expected, latest.updated_ns)
+
+
 def review_draft(conn: Connection, trace_pk: int, reviewer: str) -> ReviewDraft:
     existing = review_by(conn, trace_pk, reviewer)
     actual = conn.exec_driver_sql("SELECT output FROM trace WHERE id = ?", (trace_pk,)).scalar()
@@ -216,7 +250,7 @@ def update_review(conn: Connection, trace_pk: int, reviewer: str, **changes: Any
     them), keeping the others: what ``tracedesk annotate`` does on a trace already reviewed."""
     existing = review_by(conn, trace_pk, reviewer)
     if existing is None and "verdict" not in changes:
-        raise ReviewError("a new review needs a verdict")
+        raise NeedsVerdict("a new review needs a verdict")
     base = existing.as_input() if existing else ReviewInput(verdict=changes["verdict"])
     return save_review(conn, trace_pk, reviewer, replace(base, **changes))
 

@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 
 from .errors import UserError
 from .records import format_time
+from .signals.explicit import polarity
 from .text import loads_or_none
 
 
@@ -134,6 +135,8 @@ def _duration_ms(start: int | None, end: int | None) -> float | None:
 
 
 def feedback_of(conn: Connection, trace_pk: int) -> list[dict[str, Any]]:
+    """The trace's feedback records in time order; ``polarity`` is what the queue's
+    signals make of each: -1 negative, 0 neutral, +1 positive."""
     rows = conn.exec_driver_sql(
         "SELECT span_id, kind, value, scale_min, scale_max, comment, correction, "
         "feedback_source, author, time_ns, extra FROM feedback WHERE trace_pk = ? ORDER BY time_ns, id",
@@ -147,8 +150,12 @@ def feedback_of(conn: Connection, trace_pk: int) -> list[dict[str, Any]]:
             "correction": loads_or_none(correction), "source": source, "author": author,
             "time": format_time(time_ns),
         }
+        extra_value = loads_or_none(extra) if extra else None
         if extra:
-            item["extra"] = loads_or_none(extra)
+            item["extra"] = extra_value
+        item["polarity"] = polarity(kind, item["value"], (smin, smax),
+                                    extra_value if isinstance(extra_value, dict) else None,
+                                    comment, item["correction"])[0]
         out.append(item)
     return out
 

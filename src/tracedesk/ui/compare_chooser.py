@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import queue
-from ..core.candidates import comparison_candidates
+from ..core.candidates import comparison_candidates, latest_verdicts, run_failed
 from ..core.errors import UserError
+from ..core.reviews import ExpectedAnswer, expected_answer
 from ..core.search import search_trace_ids
 from ..core.store import Store, open_store
 from ..core.views import TraceOutline
-from .compare_view import ExpectedAnswer, expected_answer
 from .panels import WrappingDelegate
+from .review_panel import answer_text
 from .style import ERROR, OK, muted_text, readable_on_base
 from .text import plain_tip, show_message
 from .widgets import Index, ListModel, bold, debounce, muted_label, plain_label, title_of
@@ -124,7 +125,8 @@ class CompareChooser(QDialog):
         self.other: Store | None = None  # a second database, read-only
         self.chosen: Choice | None = None
         self.chosen_store: Store | None = None
-        self.proposed: list[Choice] = []
+        self.proposed: list[Choice] = []  # what the dialog proposes, listed again when the search is cleared
+        self.proposed_where = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 10)
         layout.setSpacing(8)
@@ -197,7 +199,7 @@ class CompareChooser(QDialog):
             expected = expected_answer(conn, self.outline.pk)
         choices = []
         if expected is not None:
-            text = expected.expected if isinstance(expected.expected, str) else str(expected.expected)
+            text = answer_text(expected.expected)
             choices.append(Choice("expected", None, self.outline.trace_id, self.outline.source, text,
                                   f"the answer {expected.reviewer} expected in the review", None, None, None,
                                   expected))
@@ -205,9 +207,10 @@ class CompareChooser(QDialog):
             choices.append(Choice("candidate", c.trace_pk, c.trace_id, c.source, c.question,
                                   "\n".join(r.detail for r in c.reasons), c.model, c.prompt_version, c.failed))
         self.proposed = choices
-        self._show(choices, "Proposed: " + (f"{len(found)} runs" if found else "no similar run was found")
-                   + (", and the expected answer" if expected else "")
-                   + ". Type to search every trace of this database instead.")
+        self.proposed_where = ("Proposed: " + (f"{len(found)} runs" if found else "no similar run was found")
+                               + (", and the expected answer" if expected else "")
+                               + ". Type to search every trace of this database instead.")
+        self._show(self.proposed, self.proposed_where)
 
     def _show(self, choices: list[Choice], where: str) -> None:
         self.model.set_choices(choices)
@@ -226,8 +229,8 @@ class CompareChooser(QDialog):
         self._search_timer.stop()
         words = self.search.text().strip()
         store = self.other or self.store
-        if not words and self.other is None:
-            self._propose()
+        if not words and self.other is None:  # back to the runs proposed when the dialog opened
+            self._show(self.proposed, self.proposed_where)
             return
         if not words:
             words = self.outline.question
@@ -236,10 +239,12 @@ class CompareChooser(QDialog):
             if store is self.store:
                 pks = [pk for pk in pks if pk != self.outline.pk]
             rows = queue.rows_for(conn, pks)
+            verdicts = latest_verdicts(conn, [r.trace_pk for r in rows])
         place = f"{store.path.name} (read-only)" if store is self.other else "this database"
         choices = [Choice("search", r.trace_pk, r.trace_id, r.source, r.question,
                           f"found in {place}" + (f": {', '.join(x.signal for x in r.reasons)}" if r.reasons else ""),
-                          r.model, r.prompt_version, r.status == "error" or r.priority > 0) for r in rows]
+                          r.model, r.prompt_version, run_failed(r.status, r.priority, verdicts.get(r.trace_pk)))
+                   for r in rows]
         self._show(choices, f"{len(choices)} traces of {place} match “{words}”"
                    + (f" (the first {SEARCH_LIMIT})" if len(choices) >= SEARCH_LIMIT else "") + ".")
 

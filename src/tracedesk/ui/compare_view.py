@@ -9,7 +9,6 @@ The alignment, the sameness of two steps and the diffs are :mod:`tracedesk.core.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -25,50 +24,27 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Connection
 
-from ..core import reviews, views
+from ..core import views
 from ..core.compare import CHANGED, ONLY_A, ONLY_B, SAME, AlignedPair, Comparison, compare_traces, pair_diff, word_diff
 from ..core.records import format_time
+from ..core.reviews import ExpectedAnswer
 from ..core.store import Store
-from ..core.text import text_of
 from ..core.views import SpanNode
 from .diff_text import SIDE_A, SIDE_B, DiffView
 from .replay_view import PlaybackBar, Player, StepsTable
+from .review_panel import answer_text
 from .style import ERROR, OK, kind_icon, muted_text, readable_on_base, soft
 from .text import plain_tip
 from .widgets import Index, ListModel, back_button, bold_label, labelled, muted_label, outline_meta, title_of
 
-ANSWER_CHARS = 20_000  # of a final answer compared
+ANSWER_CHARS = 20_000  # of a final answer compared (a JSON answer turned into text)
 
 A_STEP, A_STATUS, MARK, B_STEP, B_STATUS = range(5)
 HEADERS = ("Run A", "Status", "", "Run B", "Status")
 GAP = "— skipped —"
 MARKS = {SAME: "", CHANGED: "≠", ONLY_A: "B skipped", ONLY_B: "A skipped"}
 FIRST = "◆"
-
-
-def answer_text(value: Any) -> str:
-    """A run's answer (or an expected answer) as the text that is compared."""
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else text_of(value, ANSWER_CHARS)
-
-
-@dataclass(frozen=True)
-class ExpectedAnswer:
-    reviewer: str
-    expected: Any
-    updated_ns: int
-
-
-def expected_answer(conn: Connection, trace_pk: int) -> ExpectedAnswer | None:
-    """The expected answer of the trace's latest review that gives one (``reviews_of``)."""
-    given = [r for r in reviews.reviews_of(conn, trace_pk) if r.expected not in (None, "")]
-    if not given:
-        return None
-    latest = max(given, key=lambda r: r.updated_ns)
-    return ExpectedAnswer(latest.reviewer, latest.expected, latest.updated_ns)
 
 
 def change_text(pair: AlignedPair) -> str:
@@ -274,8 +250,8 @@ class CompareView(QWidget):
         self.store_a, self.store_b = store_a, store_b
         with self._connections() as (conn_a, conn_b):
             comparison = compare_traces(conn_a, pk_a, pk_b, conn_b=conn_b)
-            answer_a = answer_text(views.trace_content(conn_a, pk_a)["output"])
-            answer_b = answer_text(views.trace_content(conn_b, pk_b)["output"])
+            answer_a = answer_text(views.trace_content(conn_a, pk_a)["output"], ANSWER_CHARS)
+            answer_b = answer_text(views.trace_content(conn_b, pk_b)["output"], ANSWER_CHARS)
         self.current = -1
         elsewhere = f"   •   from {store_b.path.name}" if self.owned is not None else ""
         for title, meta, outline, letter, suffix in ((self.title_a, self.meta_a, comparison.a, "A", ""),
@@ -416,7 +392,7 @@ class ExpectedAnswerDialog(QDialog):
                      "Words only in the run's answer are red, words only in the expected answer green.")
         note.setWordWrap(True)
         layout.addWidget(note)
-        segments = word_diff(answer_text(answer), answer_text(expected.expected))
+        segments = word_diff(answer_text(answer, ANSWER_CHARS), answer_text(expected.expected, ANSWER_CHARS))
         self.actual = DiffView(SIDE_A, self)
         self.expected = DiffView(SIDE_B, self)
         self.actual.set_diff(segments)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -351,9 +351,7 @@ def write_messages(w: DocWriter, messages: list[dict[str, Any]], *, all_of_them:
 
 def write_feedback(w: DocWriter, fb: dict[str, Any]) -> None:
     value = fb["value"]
-    negative = (isinstance(value, int | float) and not isinstance(value, bool) and value < 0) or \
-        fb.get("correction") is not None or fb["kind"] in ("escalation", "abandonment")
-    color = QColor(ERROR if negative else "#6b7280")
+    color = QColor(ERROR if fb.get("polarity", 0) < 0 else "#6b7280")
     w.card(color)
     title = fb["kind"] if value is None else f"{fb['kind']} {value}"
     who = fb.get("author") or fb.get("source")
@@ -453,8 +451,6 @@ def span_json(span: dict[str, Any]) -> dict[str, Any]:
 
 class DetailPane(QWidget):
     """A header with what the step is, then its readable view and its raw JSON."""
-
-    full_text_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -643,7 +639,6 @@ class DetailPane(QWidget):
         self.full.setPlainText(shown)
         self.tabs.setTabVisible(2, True)
         self.tabs.setCurrentIndex(2)
-        self.full_text_shown.emit()
 
     def copy_full_text(self) -> None:
         QGuiApplication.clipboard().setText(self._full_exact)

@@ -7,10 +7,11 @@ cases were written, what redaction removed, and where the file is."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,8 +34,10 @@ from PySide6.QtWidgets import (
 from ..core import views
 from ..core.causes import list_causes
 from ..core.export import (
+    EXTENSIONS,
     FORMAT_LABELS,
     FORMATS,
+    EvalCase,
     ExportFilter,
     ExportOptions,
     ExportReport,
@@ -45,16 +48,15 @@ from ..core.export import (
 )
 from ..core.progress import Progress
 from ..core.redact import Redactor
-from ..core.reviews import VERDICT_LABELS, VERDICTS
+from ..core.reviews import VERDICT_LABELS, VERDICTS, reviewers
 from ..core.store import Store
+from .background import run_in_background
 from .jobs import JobFormDialog
 from .style import muted_text
 from .text import plain_tip
 from .widgets import DaysRow, PatternsEdit, bold, cause_combo, choice_combo, debounce, settings_patterns
 
 PREVIEW_CASES = 20
-EXTENSIONS = {"jsonl": ".jsonl", "promptfoo": ".yaml", "inspect": ".jsonl", "openai-evals": ".jsonl",
-              "langfuse": ".jsonl", "csv": ".csv"}
 
 
 def _short(text: object, width: int = 120) -> str:
@@ -88,11 +90,13 @@ class ExportDialog(JobFormDialog):
         self.store = store
         self.report: ExportReport | None = None
         self._verdicts_touched = False
+        self.cases = 0  # the cases the filters choose, once counted
+        self._generation = 0  # of the count under way: a count for filters changed since is dropped
         self.settings_patterns = settings_patterns()
         with store.read() as conn:
             self.causes = list_causes(conn, include_retired=True)
             sources = views.filter_choices(conn)["sources"]
-            reviewers = [r for (r,) in conn.exec_driver_sql("SELECT DISTINCT reviewer FROM review ORDER BY reviewer")]
+            names = reviewers(conn)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)
@@ -114,7 +118,7 @@ class ExportDialog(JobFormDialog):
         form.addRow("Verdict", verdict_row)
         self.cause = cause_combo(which, self.causes, "A cause takes the causes nested below it")
         form.addRow("Cause", self.cause)
-        self.reviewer = choice_combo(which, reviewers)
+        self.reviewer = choice_combo(which, names)
         form.addRow("Reviewer", self.reviewer)
         self.tag = QLineEdit(which)
         self.tag.setPlaceholderText("a tag of the review or of the trace")
@@ -190,7 +194,7 @@ class ExportDialog(JobFormDialog):
         self.patterns.textChanged.connect(self._schedule_count)
         self.path.textChanged.connect(self.update_action)
         self._format_changed()
-        self.update_count()
+        self.count_now()
 
     # -- the choice ------------------------------------------------------------------------------
 
@@ -255,38 +259,82 @@ class ExportDialog(JobFormDialog):
     def _schedule_count(self) -> None:
         self._timer.start()
 
-    def update_count(self) -> None:
-        """The count of cases and the preview of the first ones, for the filters as they are."""
-        self._timer.stop()
-        self.cases = 0
-        self.preview.clear()
+    def _reader(self) -> Callable[[], tuple[int, list[EvalCase]]] | None:
+        """What reads the count of cases and the first ones for the filters as they are
+        (callable from any thread); None when they cannot be counted, the count line then
+        saying why."""
         error = self._pattern_error()
         f = self.export_filter()
-        if error:
-            self.count.setText(error)
-        elif not f.verdicts:
-            self.count.setText("Choose at least one verdict.")
-        else:
-            fmt = self.fmt()
-            redactor = Redactor(self.options().patterns) if self.redact.isChecked() else None
-            with self.store.read() as conn:
-                self.cases = count_cases(conn, f, default_verdicts(fmt))
-                first = list(itertools.islice(iter_cases(conn, f, redactor, default_verdicts(fmt)), PREVIEW_CASES))
-            noun = "eval case matches" if self.cases == 1 else "eval cases match"
-            text = f"{self.cases:,} {noun}"
-            if self.cases > len(first):
-                text += f"; the first {len(first)} below"
-            self.count.setText(text + ("" if self.cases else ": change the filters"))
-            for case in first:
-                item = QTreeWidgetItem([case.trace_id, _short(case.question), _short(case.expected or "—"),
-                                        case.cause or "—", VERDICT_LABELS.get(case.verdict, case.verdict),
-                                        case.reviewer])
-                item.setToolTip(1, plain_tip(case.question))
-                item.setToolTip(2, plain_tip(case.expected or ""))
-                if case.expected is None:
-                    item.setForeground(2, muted_text(self.palette()))
-                self.preview.addTopLevelItem(item)
+        if error or not f.verdicts:
+            self._show_cases(0, [], error or "Choose at least one verdict.")
+            return None
+        store, verdicts = self.store, default_verdicts(self.fmt())
+        redactor = Redactor(self.options().patterns) if self.redact.isChecked() else None
+
+        def read() -> tuple[int, list[EvalCase]]:
+            with store.read() as conn:
+                return (count_cases(conn, f, verdicts),
+                        list(itertools.islice(iter_cases(conn, f, redactor, verdicts), PREVIEW_CASES)))
+
+        return read
+
+    def count_now(self) -> None:
+        """The count of cases and the preview, read at once: the dialog opens with them."""
+        self._timer.stop()
+        self._generation += 1
+        read = self._reader()
+        if read is not None:
+            self._show_cases(*read())
         self.update_action()
+
+    def update_count(self) -> None:
+        """The count of cases and the preview of the first ones, for the filters as they
+        are, read in the background (building and redacting the preview takes a moment on
+        a big database); what is shown stays until the new ones come."""
+        self._timer.stop()
+        self._generation += 1
+        generation, read = self._generation, self._reader()
+        if read is not None:
+            self.count.setText("Counting the eval cases…")
+
+            def count() -> tuple[int, int, list[EvalCase]]:
+                return generation, *read()
+
+            run_in_background(count, self._counted)
+        self.update_action()
+
+    @Slot(object, object)
+    def _counted(self, result: tuple[int, int, list[EvalCase]] | None, error: Exception | None) -> None:
+        if error is not None:
+            self.count.setText(f"The eval cases could not be counted: {error}")
+            return
+        generation, cases, first = result  # type: ignore[misc]
+        if generation != self._generation:
+            return  # the filters changed since
+        self._show_cases(cases, first)
+
+    def _show_cases(self, cases: int, first: list[EvalCase], problem: str | None = None) -> None:
+        """The count line and the preview: ``cases`` counted and the first of them, or
+        the ``problem`` that kept them from being counted."""
+        self.cases = cases
+        self.preview.clear()
+        if problem is not None:
+            self.count.setText(problem)
+            return
+        noun = "eval case matches" if cases == 1 else "eval cases match"
+        text = f"{cases:,} {noun}"
+        if cases > len(first):
+            text += f"; the first {len(first)} below"
+        self.count.setText(text + ("" if cases else ": change the filters"))
+        for case in first:
+            item = QTreeWidgetItem([case.trace_id, _short(case.question), _short(case.expected or "—"),
+                                    case.cause or "—", VERDICT_LABELS.get(case.verdict, case.verdict),
+                                    case.reviewer])
+            item.setToolTip(1, plain_tip(case.question))
+            item.setToolTip(2, plain_tip(case.expected or ""))
+            if case.expected is None:
+                item.setForeground(2, muted_text(self.palette()))
+            self.preview.addTopLevelItem(item)
 
     def update_action(self) -> None:
         self.export_button.setEnabled(not self.running and bool(self.path.text().strip())

@@ -22,21 +22,10 @@ from ..core.records import format_time
 from .style import muted_text
 from .text import plain_tip
 
-# Columns of a row that say nothing to a person reading the log.
-_HIDDEN = {"uuid", "trace_pk", "created_ns", "updated_ns", "author"}
-
 
 def _short(value: Any, width: int = 80) -> str:
     text = " ".join(str(value).split()) if value is not None else "—"
     return text if len(text) <= width else text[:width - 1] + "…"
-
-
-def field_changes(entry: AuditRecord) -> list[tuple[str, Any, Any]]:
-    """``[(field, before, after)]`` of the fields the change touched."""
-    before, after = entry.before or {}, entry.after or {}
-    keys = [k for k in dict.fromkeys([*before, *after]) if k not in _HIDDEN]
-    return [(k, before.get(k), after.get(k)) for k in keys
-            if before.get(k) != after.get(k) and (before.get(k) or after.get(k))]
 
 
 class HistoryDialog(QDialog):
@@ -63,7 +52,7 @@ class HistoryDialog(QDialog):
         header.setStretchLastSection(True)
         muted = muted_text(self.palette())
         for entry in entries:
-            changes = field_changes(entry)
+            changes = entry.changes()
             summary = ", ".join(k for k, _, _ in changes)
             what = entry.describe() + ("  (undone)" if entry.undone else "")
             item = QTreeWidgetItem([format_time(entry.time_ns), entry.author or "—", what, summary])

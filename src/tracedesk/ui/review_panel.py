@@ -49,11 +49,12 @@ VERDICT_COLORS = {"failure": ERROR, "ok": OK, "unsure": "#d97706"}
 NO_VALUE = "—"
 
 
-def answer_text(value: Any) -> str:
-    """An answer (the run's, or an expected one) as the text the editor shows."""
+def answer_text(value: Any, limit: int = ANSWER_CHARS) -> str:
+    """An answer (the run's, or an expected one) as text: as it is, or a JSON answer as
+    text of at most ``limit`` characters (the editor's default; a comparison takes less)."""
     if value is None:
         return ""
-    return value if isinstance(value, str) else text_of(value, ANSWER_CHARS)
+    return value if isinstance(value, str) else text_of(value, limit)
 
 
 def parse_tags(text: str) -> list[str]:

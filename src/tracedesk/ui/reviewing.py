@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 from ..core import audit
 from ..core.causes import list_causes
 from ..core.errors import UserError
-from ..core.reviews import VERDICT_LABELS, VERDICTS, review_by, review_draft, reviews_of, update_review
+from ..core.reviews import VERDICT_LABELS, VERDICTS, NeedsVerdict, review_draft, reviews_of, update_review
 from ..core.settings import load_settings, save_reviewer
 from .causes_dialog import CausesDialog
 from .export_dialog import ExportDialog
@@ -46,7 +46,6 @@ class ReviewController(QObject):
         self.queue_stale = False  # a review changed since the queue was read
         self._store_seen: object = None
         self.causes_dialog: CausesDialog | None = None
-        self.history_dialog: HistoryDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self._build_actions()
         window.trace_view.opened.connect(self.load)
@@ -200,10 +199,10 @@ class ReviewController(QObject):
         self.pending.update(changes)
         try:
             with store.write() as conn:
-                if review_by(conn, pk, reviewer) is None and "verdict" not in self.pending:
-                    self.panel.show_status(None, reviewer, NO_VERDICT_YET)
-                    return False
                 info = update_review(conn, pk, reviewer, **self.pending)
+        except NeedsVerdict:  # the changes wait in ``pending`` for the verdict
+            self.panel.show_status(None, reviewer, NO_VERDICT_YET)
+            return False
         except UserError as exc:
             self.pending = {}
             self.reload()
@@ -361,8 +360,6 @@ class ReviewController(QObject):
                  " newest first." if in_trace else "The latest changes to reviews and causes, newest first.")
         dialog = HistoryDialog(entries, title, w, names)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda: setattr(self, "history_dialog", None))
-        self.history_dialog = dialog
         dialog.open()
         return dialog
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import views
+from ..core import reviews, views
 from ..core.causes import list_causes
 from ..core.merge import MergeReport, merge_databases
 from ..core.reviews import VERDICT_LABELS, VERDICTS
@@ -110,9 +110,8 @@ class ShareDialog(JobFormDialog):
         self.settings_patterns = settings_patterns()
         with store.read() as conn:
             choices = views.filter_choices(conn)
-            reviewers = [r for (r,) in conn.exec_driver_sql("SELECT DISTINCT reviewer FROM review ORDER BY reviewer")]
-            tags = [t for (t,) in conn.exec_driver_sql(
-                "SELECT DISTINCT j.value FROM review r, json_each(r.tags) j ORDER BY 1 LIMIT 200")]
+            reviewers = reviews.reviewers(conn)
+            tags = reviews.review_tags(conn)
             self.causes = list_causes(conn, include_retired=True)
 
         layout = QVBoxLayout(self)

@@ -41,6 +41,10 @@ FORMAT_LABELS = {
     "inspect": "Inspect AI dataset (JSONL)", "openai-evals": "OpenAI Evals samples (JSONL)",
     "langfuse": "Langfuse dataset items (JSONL)", "csv": "Reviewed set (CSV)",
 }
+EXTENSIONS = {  # the file suffix each format is written with
+    "jsonl": ".jsonl", "promptfoo": ".yaml", "inspect": ".jsonl", "openai-evals": ".jsonl",
+    "langfuse": ".jsonl", "csv": ".csv",
+}
 EVAL_VERDICTS = ("failure",)
 
 
@@ -133,5 +137,5 @@ def export_cases(conn: Connection, fmt: str, path: Path | str, f: ExportFilter |
     return report
 
 
-__all__ = ["FORMATS", "FORMAT_LABELS", "EvalCase", "ExportFilter", "ExportOptions", "ExportReport",
+__all__ = ["EXTENSIONS", "FORMATS", "FORMAT_LABELS", "EvalCase", "ExportFilter", "ExportOptions", "ExportReport",
            "count_cases", "default_verdicts", "export_cases", "iter_cases"]
