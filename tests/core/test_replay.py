@@ -93,3 +93,20 @@ def test_a_retrieval_step_did_find_its_documents_and_limits_keep_the_latest(stor
                                                            "Tracking links are in the e-mail."]
     assert [d.id for d in later.documents] == ["kb-2"] and later.documents_total == 2
     assert [r.span_id for r in later.tool_results] == ["t1.3"] and later.tool_results_total == 2
+
+
+def test_documents_named_as_langchain_and_others_name_them_are_read_as_the_trace_view_reads_them(
+        store, tmp_path) -> None:
+    b = Bundle()
+    docs = [{"page_content": "Refunds take 5 days.", "metadata": {"page": 2}, "title": "Refunds"},
+            {"id": 7, "text": "Returns are free.", "score": 0.4},
+            {"id": "kb-9", "url": "https://example.test/kb-9", "score": 0.2}]
+    b.turn("s1", "How long is a refund?", "5 days.", trace_id="t1", steps=[retrieval("refund", docs) | {"at": 0.1}])
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    with store.read() as conn:
+        replay = replay_steps(conn, find_trace(conn, "t1").pk)
+        found = replay_context(conn, replay, 1).action.documents
+    assert [d.content for d in found] == ["Refunds take 5 days.", "Returns are free.",
+                                          {"id": "kb-9", "url": "https://example.test/kb-9"}]
+    assert [(d.source, d.id) for d in found] == [("Refunds", None), (None, "7"), (None, "kb-9")]
+    assert found[1].score == 0.4

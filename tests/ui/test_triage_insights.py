@@ -391,3 +391,18 @@ def test_queue_keys_do_nothing_on_the_insights_page(gen_window, gen_store, qtbot
     assert table.current_pk() == chosen and table.currentIndex().row() == 2
     assert pks(gen_window) == queued and state_of(gen_store, chosen) == "open"
     assert gen_window.counts.text().startswith(f"3 of {len(queued)} traces in the queue")
+
+
+def test_a_change_while_the_figures_are_computed_computes_them_again(gen_window, gen_store, qtbot) -> None:
+    open_insights(gen_window, qtbot)
+    view = gen_window.insights_view
+    view.recompute()  # under way when the database changes
+    first = view._generation
+    view.invalidate()
+    with qtbot.waitSignal(view.computed, timeout=10_000):
+        view.show_page()  # computes again; what the first computation finds is dropped
+    assert view._generation == first + 1 and not view.stale
+    wait_for_background()
+    with gen_store.read() as conn:
+        runs = insights.runs(conn)
+    assert view.cards["traces"].text() == f"{runs[0].traces:,}"

@@ -214,6 +214,15 @@ def settle(conn: Connection, trace_pk: int, author: str, verdict: str, *, cause:
 # Reading what reviewers said. -------------------------------------------------------------
 
 
+def step_label(span_id: str | None, missing: bool, name: str | None = None, kind: str = "") -> str:
+    """A blamed step as a reviewer reads it: ``“name” (kind)``, ``missing step after
+    “name” (kind)``, ``missing step``, or "" for none (the span id stands for a missing name)."""
+    where = f"“{name or span_id}”" + (f" ({kind})" if kind else "") if span_id else ""
+    if missing:
+        return f"missing step after {where}" if where else "missing step"
+    return where
+
+
 @dataclass(frozen=True)
 class Rating:
     """What one reviewer said about a trace, as the comparison reads it."""
@@ -233,9 +242,7 @@ class Rating:
             return self.verdict
         if dimension == "cause":
             return self.cause_uuid
-        if self.missing_step:
-            return f"missing step after {self.blamed_span_id}" if self.blamed_span_id else "missing step"
-        return self.blamed_span_id
+        return step_label(self.blamed_span_id, self.missing_step) or None
 
     def as_dict(self) -> dict[str, Any]:
         return {"review_uuid": self.review_uuid, "reviewer": self.reviewer, "verdict": self.verdict,
@@ -273,6 +280,11 @@ class AgreementReport:
 
     def figure(self, dimension: str) -> Agreement:
         return next(f for f in self.figures if f.dimension == dimension)
+
+    def blamed_spans(self) -> set[tuple[int, str]]:
+        """``(trace pk, span id)`` of every step blamed in a disagreement or its settled answer."""
+        return {(d.trace_pk, x.blamed_span_id) for d in self.disagreements
+                for x in (*d.ratings, *((d.settled,) if d.settled else ())) if x.blamed_span_id}
 
     def as_dict(self) -> dict[str, Any]:
         return {"traces": self.traces, "reviewers": list(self.reviewers),

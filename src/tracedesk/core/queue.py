@@ -267,6 +267,11 @@ class QueueRow:
     status: str | None = None
     tags: list[str] = field(default_factory=list)
 
+    @property
+    def out_state(self) -> str | None:
+        """Why the trace is out of the queue (reviewed, snoozed, skipped), None when it is in."""
+        return self.state if self.state in (REVIEWED, SNOOZED, SKIPPED) else None
+
     def as_dict(self) -> dict[str, Any]:
         return {"trace_id": self.trace_id, "source": self.source, "session_id": self.session_id,
                 "priority": self.priority, "reasons": [r.as_dict() for r in self.reasons],
@@ -406,6 +411,12 @@ def rows_for(conn: Connection, pks: list[int]) -> list[QueueRow]:
                              size, user_question(raw_input), start, model, version, state, status,
                              orjson.loads(tags) if tags else [])
     return [found[pk] for pk in pks if pk in found]
+
+
+def highest_pk(conn: Connection) -> int:
+    """The highest trace id in the queue (0 for none): one index lookup, an upper bound of
+    the queue's size."""
+    return conn.exec_driver_sql("SELECT max(trace_pk) FROM queue_entry").scalar() or 0
 
 
 def ids(conn: Connection, f: QueueFilter = QueueFilter()) -> list[int]:

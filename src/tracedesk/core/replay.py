@@ -247,7 +247,23 @@ def _messages(value: Any) -> list[dict[str, Any]]:
     return [{"role": "user", "content": value}]
 
 
+def _document_text(item: dict[str, Any]) -> Any:
+    """What a document says: ``content``, ``text`` (LlamaIndex and others) or ``page_content``
+    (LangChain); else the document itself, without its score."""
+    text = item.get("content", item.get("text", item.get("page_content")))
+    return text if text is not None else {k: v for k, v in item.items() if k != "score"}
+
+
+def _document_source(item: dict[str, Any]) -> str | None:
+    """Where a document comes from: its ``source``, else its ``title``."""
+    for key in ("source", "title"):
+        if isinstance(item.get(key), str) and item[key]:
+            return item[key]
+    return None
+
+
 def _documents(step: Any, output: Any) -> list[Document]:
+    """The documents a retrieval step found, read as the trace view reads them."""
     items = output.get("documents") if isinstance(output, dict) else output
     if not isinstance(items, list):
         return []
@@ -256,8 +272,8 @@ def _documents(step: Any, output: Any) -> list[Document]:
         if isinstance(item, dict):
             score = item.get("score")
             out.append(Document(step.index, step.span_id, None if item.get("id") is None else str(item["id"]),
-                                item.get("content"), score if isinstance(score, int | float) else None,
-                                item.get("source") if isinstance(item.get("source"), str) else None))
+                                _document_text(item), score if isinstance(score, int | float) else None,
+                                _document_source(item)))
         else:
             out.append(Document(step.index, step.span_id, None, item, None, None))
     return out

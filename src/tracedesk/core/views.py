@@ -8,6 +8,7 @@ queue's filters offer, and queue ids in another order than priority.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -243,3 +244,21 @@ def sort_ids(conn: Connection, pks: list[int], key: str, descending: bool = Fals
 def trace_count(conn: Connection) -> int:
     """How many traces the database holds."""
     return conn.exec_driver_sql("SELECT count(*) FROM trace").scalar_one()
+
+
+SpanNames = dict[tuple[int, str], tuple[str, str]]  # (trace pk, span id) -> (name, kind)
+
+
+def span_names(conn: Connection, pairs: Iterable[tuple[int, str]]) -> SpanNames:
+    """The name and kind of each span given as ``(trace pk, span id)`` (the span id as
+    its name when it has none); spans not found are left out."""
+    wanted = sorted(set(pairs))
+    names: SpanNames = {}
+    for start in range(0, len(wanted), 400):
+        chunk = wanted[start:start + 400]
+        marks = " OR ".join("(trace_pk = ? AND span_id = ?)" for _ in chunk)
+        params = tuple(x for pair in chunk for x in pair)
+        for pk, span_id, name, kind in conn.exec_driver_sql(
+                f"SELECT trace_pk, span_id, name, kind FROM span WHERE {marks}", params):
+            names[(pk, span_id)] = (name or span_id, kind or "")
+    return names

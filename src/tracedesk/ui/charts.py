@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from .style import mix, muted_text
+from .text import one_line
 
 LABEL_CHARS = 42  # a category's label is cut to this many characters
 
@@ -33,8 +34,7 @@ class Series:
 
 
 def short(text: str, limit: int = LABEL_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return one_line(text, limit)
 
 
 class BarChart(QWidget):
@@ -70,9 +70,6 @@ class BarChart(QWidget):
         self.bar_sets: list[QBarSet] = []
         self._restyle()
         self.stack.setCurrentWidget(self.empty)
-
-    def set_empty_text(self, text: str) -> None:
-        self.empty.setText(text)
 
     def set_bars(self, categories: list[str], series: list[Series], *, horizontal: bool = True,
                  percent: bool = True) -> None:

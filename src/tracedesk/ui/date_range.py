@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .text import local_time
+
 HOUR_NS = 3600 * 10**9
 PRESETS = (("Any time", None), ("Last 24 hours", 24), ("Last 7 days", 7 * 24), ("Last 30 days", 30 * 24))
 ANY, CUSTOM_RANGE, CHOOSE = "any", "range", "choose"
@@ -160,12 +162,12 @@ class DateRangeBox(QComboBox):
 def describe_range(since_ns: int | None, until_ns: int | None) -> str:
     """A short text for a span of time."""
     def day(ns: int) -> str:
-        return datetime.fromtimestamp(ns / 1e9).strftime("%Y-%m-%d")
+        return local_time(ns)[:10]  # YYYY-MM-DD
 
     if since_ns is None and until_ns is None:
         return "any time"
     if until_ns is None:
-        return f"since {datetime.fromtimestamp(since_ns / 1e9).strftime('%Y-%m-%d %H:%M')}"  # type: ignore[operator]
+        return f"since {local_time(since_ns)}"
     last = day(until_ns - 1)
     if since_ns is None:
         return f"until {last}"

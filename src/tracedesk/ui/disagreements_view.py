@@ -40,17 +40,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import views
-from ..core.agreement import AgreementReport, Disagreement, PairAgreement, agreement
+from ..core.agreement import AgreementReport, Disagreement, PairAgreement, agreement, step_label
 from ..core.causes import CauseInfo, list_causes
-from ..core.records import format_time
 from ..core.reviews import VERDICT_LABELS, VERDICTS, ReviewInfo, reviews_of
 from ..core.store import Store
-from ..core.views import TraceOutline
+from ..core.views import SpanNames, TraceOutline
 from .background import run_in_background
 from .review_panel import VERDICT_COLORS, answer_text
 from .style import OK, muted_text, readable_on_base, soft, status_dot
-from .text import plain_tip
-from .widgets import Index, ListModel, bold, muted, set_up_list_table
+from .text import elide, local_time, plain_tip
+from .widgets import Index, ListModel, bold, cause_combo, fill_cause_combo, muted, set_up_list_table
 
 NONE = "—"
 DIMENSION_LABELS = {"verdict": "Verdict", "cause": "Cause", "span": "Blamed step"}
@@ -77,16 +76,10 @@ def kappa_words(kappa: float | None) -> str:
     return "almost perfect"
 
 
-SpanNames = dict[tuple[int, str], tuple[str, str]]  # (trace pk, span id) -> (name, kind)
-
-
 def step_text(names: SpanNames, trace_pk: int, span_id: str | None, missing: bool) -> str:
     """A blamed step as a reviewer reads it."""
-    name, kind = names.get((trace_pk, span_id), (span_id, "")) if span_id else ("", "")
-    where = f"“{name}”" + (f" ({kind})" if kind else "") if span_id else ""
-    if missing:
-        return f"missing step after {where}" if where else "missing step"
-    return where or NONE
+    name, kind = names.get((trace_pk, span_id), (None, "")) if span_id else (None, "")
+    return step_label(span_id, missing, name, kind) or NONE
 
 
 @dataclass
@@ -95,24 +88,15 @@ class Loaded:
 
     store: Store
     report: AgreementReport
-    names: SpanNames
+    names: SpanNames  # of the blamed steps
+    causes: list[CauseInfo]  # retired ones too, for the settle form
 
 
 def load(store: Store) -> Loaded:
     with store.read() as conn:
         report = agreement(conn)
-        wanted = sorted({(d.trace_pk, r.blamed_span_id) for d in report.disagreements for r in d.ratings
-                         if r.blamed_span_id} | {(d.trace_pk, d.settled.blamed_span_id) for d in report.disagreements
-                                                 if d.settled and d.settled.blamed_span_id})
-        names: SpanNames = {}
-        for start in range(0, len(wanted), 400):
-            chunk = wanted[start:start + 400]
-            marks = " OR ".join("(trace_pk = ? AND span_id = ?)" for _ in chunk)
-            params = tuple(x for pair in chunk for x in pair)
-            for pk, span_id, name, kind in conn.exec_driver_sql(
-                    f"SELECT trace_pk, span_id, name, kind FROM span WHERE {marks}", params):
-                names[(pk, span_id)] = (name or span_id, kind or "")
-    return Loaded(store, report, names)
+        return Loaded(store, report, views.span_names(conn, report.blamed_spans()),
+                      list_causes(conn, include_retired=True))
 
 
 # The list of disagreements. -------------------------------------------------------------------------
@@ -352,10 +336,6 @@ class PairsTable(QTableWidget):
 FIELDS = ("Verdict", "Severity", "Cause", "Blamed step", "Expected answer", "Notes", "Tags", "Updated")
 
 
-def _short(text: str, limit: int = CELL_CHARS) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
 class ReviewsSideBySide(QTableWidget):
     """One column per reviewer (and one for the settled answer), one row per field; the
     rows where reviewers differ are tinted."""
@@ -384,18 +364,16 @@ class ReviewsSideBySide(QTableWidget):
     def show_reviews(self, outline: TraceOutline | None, reviews: list[ReviewInfo], settled: Any | None) -> None:
         def step(span_id: str | None, missing: bool) -> str:
             node = outline.by_span_id.get(span_id) if outline is not None and span_id else None
-            where = f"“{node.name or node.span_id}” ({node.kind})" if node is not None else (span_id or "")
-            if missing:
-                return f"A step is missing (near {where})" if where else "A step is missing"
-            return where or NONE
+            name, kind = (node.name, node.kind) if node is not None else (None, "")
+            return step_label(span_id, missing, name, kind) or NONE
 
         columns: list[tuple[str, list[str]]] = []
         for r in reviews:
             columns.append((r.reviewer, [
                 VERDICT_LABELS.get(r.verdict, r.verdict), r.severity or NONE, r.cause or NONE,
                 step(r.blamed_span_id, r.missing_step),
-                _short(answer_text(r.expected)) if r.expected not in (None, "") else NONE,
-                _short(r.notes) if r.notes else NONE, ", ".join(r.tags) or NONE, format_time(r.updated_ns)]))
+                elide(answer_text(r.expected), CELL_CHARS) if r.expected not in (None, "") else NONE,
+                elide(r.notes, CELL_CHARS) if r.notes else NONE, ", ".join(r.tags) or NONE, local_time(r.updated_ns)]))
         self.clear()
         self.setColumnCount(len(columns) + (1 if settled is not None else 0))
         self.setRowCount(len(FIELDS))
@@ -422,8 +400,8 @@ class ReviewsSideBySide(QTableWidget):
                 self.setItem(row, column, item)
         if settled is not None:
             values = [VERDICT_LABELS.get(settled.verdict, settled.verdict), NONE, settled.cause or NONE,
-                      step(settled.blamed_span_id, settled.missing_step), NONE, _short(settled.notes or NONE),
-                      NONE, format_time(settled.updated_ns)]
+                      step(settled.blamed_span_id, settled.missing_step), NONE,
+                      elide(settled.notes or NONE, CELL_CHARS), NONE, local_time(settled.updated_ns)]
             column = len(columns)
             for row, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -463,7 +441,7 @@ class SettleForm(QGroupBox):
         for verdict in VERDICTS:
             self.verdict.addItem(VERDICT_LABELS[verdict], verdict)
         form.addRow("Verdict", self.verdict)
-        self.cause = QComboBox(self)
+        self.cause = cause_combo(self, [], "", any_label=NONE, include_retired=False)
         form.addRow("Cause", self.cause)
         self.step = QComboBox(self)
         self.step.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -507,11 +485,7 @@ class SettleForm(QGroupBox):
             button.clicked.connect(lambda _=False, review=r: self.take(review))
             self.take_row.insertWidget(self.take_row.count() - 1, button)
             self.take_buttons.append(button)
-        self.cause.clear()
-        self.cause.addItem(NONE, None)
-        for cause in causes:
-            if not cause.retired:
-                self.cause.addItem("    " * cause.depth + cause.name, cause.uuid)
+        fill_cause_combo(self.cause, causes, any_label=NONE, include_retired=False)
         self.step.clear()
         self.step.addItem("no step", None)
         blamed_by: dict[str, list[str]] = {}
@@ -526,7 +500,7 @@ class SettleForm(QGroupBox):
         if settled is not None:
             self._fill(settled.verdict, settled.cause_uuid, settled.blamed_span_id, settled.missing_step)
             self.note.setText(settled.notes or "")
-            self.status.setText(f"Settled by {settled.author}, {format_time(settled.updated_ns)}.")
+            self.status.setText(f"Settled by {settled.author}, {local_time(settled.updated_ns)}.")
             self.settle_button.setText("Settle Again")
         else:
             first = reviews[0] if reviews else None
@@ -586,8 +560,7 @@ class DisagreementsView(QWidget):
                            "border-radius: 6px; }")
         self.store: Store | None = None
         self.report: AgreementReport | None = None
-        self.names: SpanNames = {}
-        self.busy = False
+        self.causes: list[CauseInfo] = []
         self._generation = 0
         self._keep: int | None = None  # the trace to select again once reloaded
         self.shown_pk: int | None = None
@@ -689,6 +662,7 @@ class DisagreementsView(QWidget):
         if store is not self.store:
             self.store = store
             self.report = None
+            self.causes = []
             self.model.set_data([], {})
             self._show_detail(None)
 
@@ -702,7 +676,6 @@ class DisagreementsView(QWidget):
         self._keep = keep if keep is not None else (current.trace_pk if current is not None else None)
         self._generation += 1
         generation = self._generation
-        self.busy = True
         self.status.setText("Reading the reviews…")
 
         def work() -> tuple[int, Loaded]:
@@ -713,19 +686,17 @@ class DisagreementsView(QWidget):
     @Slot(object, object)
     def _loaded(self, result: tuple[int, Loaded] | None, error: Exception | None) -> None:
         if error is not None:
-            self.busy = False
             self.status.setText(f"The reviews could not be read: {error}")
             return
         generation, loaded = result  # type: ignore[misc]
         if generation != self._generation or loaded.store is not self.store:
             return
-        self.busy = False
         self.show_loaded(loaded)
         self.loaded.emit()
 
     def show_loaded(self, loaded: Loaded) -> None:
         report = self.report = loaded.report
-        self.names = loaded.names
+        self.causes = loaded.causes
         for card in self.cards.values():
             card.show_figure(report)
         self.pairs.show_pairs(report.pairs)
@@ -801,7 +772,6 @@ class DisagreementsView(QWidget):
         with store.read() as conn:
             outline = views.trace_outline(conn, d.trace_pk)
             reviews = reviews_of(conn, d.trace_pk)
-            causes = list_causes(conn, include_retired=True)
         reviewers = {r.reviewer for r in d.ratings}
         reviews = [r for r in reviews if r.reviewer in reviewers]
         self.shown_pk = d.trace_pk
@@ -810,7 +780,7 @@ class DisagreementsView(QWidget):
                                   f"{differs}")
         self.detail_title.setToolTip(plain_tip(d.question))
         self.side_by_side.show_reviews(outline, reviews, d.settled)
-        self.form.show_trace(d.trace_pk, outline, reviews, causes, d.settled, not store.read_only)
+        self.form.show_trace(d.trace_pk, outline, reviews, self.causes, d.settled, not store.read_only)
         self.open_button.setEnabled(True)
 
     def _open(self, row: int) -> None:

@@ -8,18 +8,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from ..core.insights import Rate
 from ..core.queue import QueueFilter
+from .widgets import Index, ListModel
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1  # (QueueFilter, what it lists) or None
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the core row
-
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 @dataclass(frozen=True)
@@ -51,19 +48,18 @@ def interval_text(rate: Rate) -> str:
     return "" if found is None else f"{percent(found[0])} – {percent(found[1])}"
 
 
-def rate_tip(rate: Rate, what: str) -> str:
-    if not rate.total:
-        return f"No {what} to count."
-    low, high = rate.interval or (0.0, 0.0)
-    return (f"{rate.count:,} of {rate.total:,} {what}: {percent(rate.value, 2)}.\n"
-            f"95% Wilson interval: {percent(low, 2)} to {percent(high, 2)}.")
+def _alignment(column: Column) -> int:
+    return int((Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft)
+               | Qt.AlignmentFlag.AlignVCenter)
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(ListModel):
     """Rows of one figure of Insights, as columns of text."""
 
+    _FLAGS = ListModel._FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+
     def __init__(self, columns: list[Column], parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(tuple(c.title for c in columns), parent)
         self.columns = list(columns)
         self.rows: list[Any] = []
 
@@ -72,28 +68,19 @@ class RowsModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self.rows)
+    def row_count(self) -> int:
+        return len(self.rows)
 
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
         column = self.columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.tip or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int((Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft)
-                       | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+            return _alignment(column)
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows) or \
@@ -108,8 +95,7 @@ class RowsModel(QAbstractTableModel):
         if role == FILTER_ROLE:
             return column.opens(row) if column.opens else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int((Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft)
-                       | Qt.AlignmentFlag.AlignVCenter)
+            return _alignment(column)
         if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
             return column.color(row)
         if role == Qt.ItemDataRole.FontRole and column.bold is not None and column.bold(row):

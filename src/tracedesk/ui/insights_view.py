@@ -240,7 +240,6 @@ class InsightsView(QWidget):
         self.tables: dict[str, Table] = {}
         self.comparison: Comparison | None = None
         self.stale = True
-        self.busy = False
         self._generation = 0
         self._compare_generation = 0
         self._by = "prompt_version"
@@ -539,7 +538,7 @@ class InsightsView(QWidget):
 
     def show_page(self) -> None:
         """Called when the page comes on screen: compute if the figures are out of date."""
-        if self.stale and not self.busy:
+        if self.stale:
             self.recompute()
 
     def cohort(self) -> Cohort:
@@ -552,7 +551,6 @@ class InsightsView(QWidget):
             return
         self._generation += 1
         generation, within = self._generation, self.cohort()
-        self.busy = True
         self.stale = False
         self.status.setText("Computing…")
         self.refresh_button.setEnabled(False)
@@ -567,14 +565,12 @@ class InsightsView(QWidget):
     @Slot(object, object)
     def _computed(self, result: tuple[int, list[Table], float] | None, error: Exception | None) -> None:
         if error is not None:
-            self.busy = False
             self.refresh_button.setEnabled(True)
             self.status.setText(f"The figures could not be computed: {error}")
             return
         generation, tables, seconds = result  # type: ignore[misc]
         if generation != self._generation:
             return
-        self.busy = False
         self.refresh_button.setEnabled(True)
         self.tables = {t.name: t for t in tables}
         overall = self.tables["runs"].rows[0] if self.tables["runs"].rows else None

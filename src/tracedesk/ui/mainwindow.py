@@ -57,7 +57,6 @@ QStatusBar QLabel { padding: 0 8px; }
 
 class MainWindow(QMainWindow):
     import_finished = Signal(object)  # the ImportReport, or None if cancelled or failed
-    choices_loaded = Signal()  # the filters offer the values the database holds
 
     def __init__(self, store: Store | None = None, state: WindowState | None = None) -> None:
         super().__init__()
@@ -203,7 +202,7 @@ class MainWindow(QMainWindow):
         has_store = self.store is not None
         for action in (self.session_action, self.signals_action, self.whole_action, self.full_text_action):
             action.setEnabled(in_trace)
-        for action in (self.import_action, self.import_folder_action, self.search_action, self.refresh_action):
+        for action in (self.search_action, self.refresh_action):
             action.setEnabled(has_store)
         for action in (self.import_action, self.import_folder_action):  # a read-only database takes nothing in
             action.setEnabled(has_store and not self.store.read_only)
@@ -313,7 +312,6 @@ class MainWindow(QMainWindow):
         if store is self.store:
             self.queue_pane.filters.set_choices(choices)
             self.choices_ready = True
-            self.choices_loaded.emit()
 
     def update_title(self) -> None:
         if self.store is None:

@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
 
 from ..core.views import SessionTurn, TraceSignal
 from .style import muted_text, readable_on_base, signal_color, signal_label, status_dot
-from .text import plain_tip
+from .text import one_line, plain_tip
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 PK_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def _short(text: Any, width: int = 240) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return one_line(str(text), width)
 
 
 class WrappingDelegate(QStyledItemDelegate):

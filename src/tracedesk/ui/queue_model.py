@@ -9,7 +9,6 @@ Scrolling to any place in the queue costs one block read.
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
@@ -20,7 +19,7 @@ from ..core.queue import QueueFilter, QueueRow
 from ..core.store import Store
 from .background import run_in_background
 from .style import signal_label
-from .text import plain_tip
+from .text import local_time, plain_tip
 
 BLOCK = 200  # rows read at once
 CACHED_BLOCKS = 64  # blocks kept (12,800 rows)
@@ -46,16 +45,6 @@ SORT_KEYS = {PRIORITY: None, REASONS: "reason", QUESTION: "trace", TIME: "time",
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root: Qt's default parent
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-
-# How a trace that is out of the queue is marked (in "All traces" and the group view).
-STATE_LABELS = {"reviewed": "reviewed", "snoozed": "snoozed", "skipped": "skipped"}
-
-
-def format_time(ns: int | None) -> str:
-    if ns is None:
-        return ""
-    return datetime.fromtimestamp(ns / 1e9).strftime("%Y-%m-%d %H:%M")
 
 
 class QueueModel(QAbstractTableModel):
@@ -91,6 +80,7 @@ class QueueModel(QAbstractTableModel):
         self._generation = 0  # which refresh a background read belongs to
         self._pending: QueueFilter | None = None  # the search being read in the background
         self._search = 0  # which search a background read belongs to
+        self._highest_pk = 0  # of the queue, read with the queue: whether a search is read in the background
         self.block_reads = 0  # how many blocks were read (for tests and benchmarks)
 
     # -- what the window asks -------------------------------------------------------------
@@ -117,6 +107,8 @@ class QueueModel(QAbstractTableModel):
         self._end_search()
         if refresh:
             self.refresh()
+        else:
+            self._highest_pk = self._read_highest_pk()
 
     def set_filter(self, f: QueueFilter, *, background: bool = False) -> None:
         """Show the queue of ``f``. With ``background``, a search on a big database is read
@@ -137,9 +129,11 @@ class QueueModel(QAbstractTableModel):
         self._generation += 1
         self._blocks.clear()
         self._ids, self._count = [], 0
+        self._highest_pk = 0
         if self._store is not None:
             with self._store.read() as conn:
                 self._count = queue.count(conn, self._filter)
+                self._highest_pk = queue.highest_pk(conn)
             if self._count <= self.SYNC_IDS or self._sort[0] != PRIORITY:
                 self._ids = self._read_ids()
                 self._count = len(self._ids)
@@ -189,14 +183,16 @@ class QueueModel(QAbstractTableModel):
         with self._store.read() as conn:
             return _sorted_ids(conn, self._filter, self._sort)
 
+    def _read_highest_pk(self) -> int:
+        if self._store is None:
+            return 0
+        with self._store.read() as conn:
+            return queue.highest_pk(conn)
+
     def _big(self) -> bool:
         """Whether the database may hold more than :attr:`SYNC_IDS` traces in its queue
-        (the highest row id: one index lookup)."""
-        if self._store is None:
-            return False
-        with self._store.read() as conn:
-            highest = conn.exec_driver_sql("SELECT max(trace_pk) FROM queue_entry").scalar()
-        return (highest or 0) > self.SYNC_IDS
+        (the highest row id, read with the queue)."""
+        return self._store is not None and self._highest_pk > self.SYNC_IDS
 
     def _read_search(self, f: QueueFilter) -> None:
         """Read the ids of ``f`` and its first rows in the background; the rows shown stay."""
@@ -341,12 +337,12 @@ class QueueModel(QAbstractTableModel):
             return f"{row.priority:.2f}"
         if column == REASONS:
             signals = ", ".join(signal_label(r.signal) for r in row.reasons)
-            state = STATE_LABELS.get(row.state)
+            state = row.out_state  # how a trace out of the queue is marked (in "All traces", a group)
             return f"[{state}] {signals}".strip() if state else signals
         if column == QUESTION:
             return row.question or f"({row.trace_id})"
         if column == TIME:
-            return format_time(row.start_ns)
+            return local_time(row.start_ns)
         if column == MODEL:
             return " · ".join(p for p in (row.model, row.prompt_version) if p)
         if column == GROUP:

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from ..core.queue import QueueFilter, QueueRow
 from .date_range import DateRangeBox
-from .queue_model import GROUP, MODEL, PRIORITY, QUESTION, REASONS, ROW_ROLE, STATE_LABELS, TIME, QueueModel
+from .queue_model import GROUP, MODEL, PRIORITY, QUESTION, REASONS, ROW_ROLE, TIME, QueueModel
 from .style import draw_badge, mix, muted_text, signal_color, signal_label
+from .text import elide
 from .widgets import bold, debounce, muted
 
 ANY = "__any__"
@@ -89,7 +90,7 @@ class ReasonsDelegate(RowDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         row = self.paint_cell(painter, option, index)
-        state = STATE_LABELS.get(row.state) if row is not None else None
+        state = row.out_state if row is not None else None
         if row is None or not (row.reasons or state):
             return
         painter.save()
@@ -200,10 +201,6 @@ class QueueTable(QTableView):
         if not pks and (current := self.current_pk()) is not None:
             pks = [current]
         return pks
-
-    def selected_rows(self) -> list[int]:
-        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
-        return rows or ([self.currentIndex().row()] if self.currentIndex().isValid() else [])
 
     def _alike_at(self, index: QModelIndex) -> QueueRow | None:
         if not index.isValid() or index.column() != GROUP:
@@ -466,7 +463,7 @@ class ScopeBar(QFrame):
             layout.addWidget(button)
 
     def show_scope(self, scope: Scope, rows: int) -> None:
-        title = scope.title if len(scope.title) <= 90 else scope.title[:89] + "…"
+        title = elide(scope.title, 90)
         if scope.kind == "group":
             self.label.setText(f"Showing the {rows:,} runs alike to “{title}”")
             self.leave.setText("Back")

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -41,7 +40,17 @@ from ..core.views import TraceOutline
 from .detail import ROLE_COLORS, DocWriter, write_message
 from .style import ERROR, format_duration, kind_color, kind_icon, muted_text, readable_on_base
 from .text import plain_tip
-from .widgets import Index, ListModel, back_button, bold_label, labelled, muted_label, outline_meta, title_of
+from .widgets import (
+    Index,
+    ListModel,
+    back_button,
+    bold_label,
+    labelled,
+    muted_label,
+    outline_meta,
+    set_up_list_table,
+    title_of,
+)
 
 SPEEDS = (("½ step a second", 2000), ("1 step a second", 1000), ("2 steps a second", 500),
           ("4 steps a second", 250), ("10 steps a second", 100))
@@ -215,15 +224,12 @@ class StepsTable(QTableView):
     def __init__(self, model: QAbstractTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
+        set_up_list_table(self, self.fontMetrics().height())
+        # Unlike other lists: the steps' numbers down the side, no alternating colours, rows of a fixed height.
         self.setAlternatingRowColors(False)
+        self.verticalHeader().setVisible(True)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.horizontalHeader().setHighlightSections(False)
 
     def select_row(self, row: int) -> None:
         index = self.model().index(row, 0)
@@ -356,7 +362,6 @@ class ReplayView(QWidget):
     """One run replayed. ``open`` reads its steps; ``move`` and ``go`` step through them."""
 
     back_requested = Signal()
-    step_shown = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -500,7 +505,6 @@ class ReplayView(QWidget):
             self._show(self.context)
         if self.steps.currentIndex().row() != index:
             self.steps.select_row(index)
-        self.step_shown.emit(index)
 
     def toggle_play(self) -> None:
         if self.replay is None:

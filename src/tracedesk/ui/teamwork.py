@@ -78,10 +78,6 @@ class TeamworkController(QObject):
         self.merge_action.setEnabled(store is not None and not store.read_only)
         self.disagreements_action.setEnabled(store is not None)
 
-    @property
-    def busy(self) -> bool:
-        return self.merge_dialog is not None
-
     # -- sharing ---------------------------------------------------------------------------------------
 
     def share(self) -> ShareDialog | None:

@@ -1,4 +1,5 @@
-"""Showing text that came from a bundle (or names a file) without Qt reading it as HTML.
+"""Showing text that came from a bundle (or names a file) without Qt reading it as HTML,
+text cut to a width, and moments in the local time a person reads.
 
 Qt guesses: a tooltip or a message box whose text looks like markup is rendered as
 rich text. Bundle content goes through these helpers so that it is always shown as the
@@ -8,11 +9,30 @@ characters it holds.
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 TIP_LIMIT = 2000
+
+
+def elide(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, the last one "…" when it was cut."""
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def one_line(text: str, width: int) -> str:
+    """``text`` on one line (runs of white space made one space), cut to ``width`` characters."""
+    return elide(" ".join(text.split()), width)
+
+
+def local_time(ns: int | None, seconds: bool = False) -> str:
+    """A moment (nanoseconds since the epoch) in local time: ``YYYY-MM-DD HH:MM`` (and
+    ``:SS`` with ``seconds``); "" for None."""
+    if ns is None:
+        return ""
+    return datetime.fromtimestamp(ns / 1e9).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
 def plain_tip(text: str, limit: int = TIP_LIMIT) -> str:

@@ -3,8 +3,6 @@ and the other turns of its session, and the selected step in detail."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,9 +23,8 @@ from .detail import DetailPane
 from .panels import SessionPanel, SignalsPanel
 from .review_panel import ReviewPanel
 from .span_model import DURATION, STATUS, STEP, TIMELINE, MutedDelegate, SpanTreeModel, WaterfallDelegate
-from .style import format_duration
 from .text import plain_tip
-from .widgets import back_button, bold_label, muted_label, title_of
+from .widgets import back_button, bold_label, muted_label, outline_meta, title_of
 
 EXPAND_ALL_UP_TO = 3000  # spans; bigger traces open with their first levels expanded
 
@@ -110,23 +107,7 @@ class TraceHeader(QWidget):
     def show_outline(self, outline: TraceOutline) -> None:
         self.title.setText(title_of(outline.question, outline.name or outline.trace_id))
         self.title.setToolTip(plain_tip(outline.question))
-        parts = [f"{outline.source}:{outline.trace_id}"]
-        if outline.start_ns:
-            parts.append(datetime.fromtimestamp(outline.start_ns / 1e9).strftime("%Y-%m-%d %H:%M:%S"))
-        if outline.start_ns and outline.end_ns:
-            parts.append(format_duration(outline.end_ns - outline.start_ns))
-        steps = f"{outline.span_count:,} steps"
-        if outline.error_count:
-            steps += f", {outline.error_count:,} failed"
-        parts.append(steps)
-        model = " · ".join(p for p in (outline.model, outline.prompt_version) if p)
-        if model:
-            parts.append(model)
-        if outline.session_id:
-            parts.append(f"session {outline.session_id}")
-        if outline.user_id:
-            parts.append(f"user {outline.user_id}")
-        self.meta.setText("   •   ".join(parts))
+        self.meta.setText(outline_meta(outline, full=True))
 
 
 class TraceView(QWidget):

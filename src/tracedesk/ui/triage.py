@@ -83,7 +83,6 @@ class TriageActions(QObject):
     def __init__(self, window: MainWindow, menu: QMenu) -> None:
         super().__init__(window)
         self.window = window
-        self.until_dialog: SnoozeUntilDialog | None = None
         self.snooze_action = add_action(window, "&Snooze for a Day", lambda: self.snooze(24 * HOUR), "S",
                                         "Keep the selected traces out of the queue for a day")
         self.snooze_for_action = add_action(window, "Snooze &For…", self.choose_snooze, "Shift+S",
@@ -152,8 +151,6 @@ class TriageActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         pks = self.targets()
         dialog.accepted.connect(lambda: self.set_state(queue.SNOOZED, dialog.until_ns(), pks))
-        dialog.destroyed.connect(lambda: setattr(self, "until_dialog", None))
-        self.until_dialog = dialog
         dialog.open()
         return dialog
 
@@ -206,9 +203,7 @@ class TriageActions(QObject):
         last = model.row_of(pks[-1])
         # The rows left the queue: the one after them takes their place; in "All traces"
         # (where they stay, marked) the selection moves past them.
-        target = last + 1 if last is not None and last + 1 < model.rowCount() else first
-        if last is not None and last + 1 >= model.rowCount():
-            target = last
+        target = first if last is None else min(last + 1, model.rowCount() - 1)
         if model.rowCount():
             table.select_row(target)
         what = {queue.SNOOZED: f"Snoozed until {until_text(until_ns)}" if until_ns else "Snoozed",

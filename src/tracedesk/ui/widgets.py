@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -34,7 +33,8 @@ from ..core.causes import CauseInfo
 from ..core.errors import UserError
 from ..core.settings import load_settings
 from ..core.views import TraceOutline
-from .style import monospace_font, muted_text
+from .style import format_duration, monospace_font, muted_text
+from .text import elide, local_time, one_line
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -45,18 +45,25 @@ ANY = "(any)"
 
 def title_of(question: str, fallback: str) -> str:
     """A run's question on one line, cut at 160 characters, as the title of its page."""
-    text = " ".join(question.split()) or fallback
-    return text if len(text) <= 160 else text[:159] + "…"
+    return one_line(question, 160) or elide(fallback, 160)
 
 
-def outline_meta(outline: TraceOutline) -> str:
+def outline_meta(outline: TraceOutline, *, full: bool = False) -> str:
+    """The line under a trace's title: where it comes from, when, its steps, the model and
+    prompt version; with ``full``, its duration, session and user too."""
     parts = [f"{outline.source}:{outline.trace_id}"]
     if outline.start_ns:
-        parts.append(datetime.fromtimestamp(outline.start_ns / 1e9).strftime("%Y-%m-%d %H:%M:%S"))
+        parts.append(local_time(outline.start_ns, seconds=True))
+    if full and outline.start_ns and outline.end_ns:
+        parts.append(format_duration(outline.end_ns - outline.start_ns))
     parts.append(f"{outline.span_count:,} steps" + (f", {outline.error_count:,} failed" if outline.error_count else ""))
     model = " · ".join(p for p in (outline.model, outline.prompt_version) if p)
     if model:
         parts.append(model)
+    if full and outline.session_id:
+        parts.append(f"session {outline.session_id}")
+    if full and outline.user_id:
+        parts.append(f"user {outline.user_id}")
     return "   •   ".join(parts)
 
 
@@ -263,14 +270,25 @@ def choice_combo(parent: QWidget, values: list[str]) -> QComboBox:
     return combo
 
 
-def cause_combo(parent: QWidget, causes: list[CauseInfo], tip: str) -> QComboBox:
-    """Any cause, or one of ``causes`` (retired ones too), nested as in the taxonomy."""
+def cause_combo(parent: QWidget, causes: list[CauseInfo], tip: str, *, any_label: str = ANY,
+                include_retired: bool = True) -> QComboBox:
+    """Any cause (``any_label``), or one of ``causes`` (retired ones too unless
+    ``include_retired`` is False), nested as in the taxonomy."""
     combo = QComboBox(parent)
-    combo.addItem(ANY, None)
-    for cause in causes:
-        combo.addItem("    " * cause.depth + cause.name + (" (retired)" if cause.retired else ""), cause.uuid)
+    fill_cause_combo(combo, causes, any_label=any_label, include_retired=include_retired)
     combo.setToolTip(tip)
     return combo
+
+
+def fill_cause_combo(combo: QComboBox, causes: list[CauseInfo], *, any_label: str = ANY,
+                     include_retired: bool = True) -> None:
+    """Fill ``combo`` (emptied first) as :func:`cause_combo` does; each item's data is the
+    cause's uuid, None for ``any_label``."""
+    combo.clear()
+    combo.addItem(any_label, None)
+    for cause in causes:
+        if include_retired or not cause.retired:
+            combo.addItem("    " * cause.depth + cause.name + (" (retired)" if cause.retired else ""), cause.uuid)
 
 
 def settings_patterns() -> list[str]:
