@@ -247,3 +247,17 @@ def test_a_trace_of_another_database_is_compared_through_its_own_connection(tmp_
         assert compare.compare_traces(conn_a, pk_a, pk_a).first_divergence is None
     for store in stores:
         store.close()
+
+
+def test_the_text_of_a_retrieval_reads_its_documents_under_any_of_their_names(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "Where is order 12?", "Monday.", trace_id="t1", steps=[
+        retrieval("order 12", [{"content": "Parcels arrive in 3 days."}]),
+        {"kind": "retrieval", "name": "search_web", "input": {"query": "order 12"},
+         "output": {"results": [{"content": "Tracking is online."}, "Delays in winter."]}},
+    ])
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    with store.read() as conn:
+        pks = dict(conn.exec_driver_sql("SELECT span_id, id FROM span WHERE kind = 'retrieval'").all())
+        assert compare.step_text(conn, pks["t1.0"]) == "Parcels arrive in 3 days."
+        assert compare.step_text(conn, pks["t1.1"]) == "Tracking is online.\nDelays in winter."

@@ -110,3 +110,28 @@ def test_documents_named_as_langchain_and_others_name_them_are_read_as_the_trace
                                           {"id": "kb-9", "url": "https://example.test/kb-9"}]
     assert [(d.source, d.id) for d in found] == [("Refunds", None), (None, "7"), (None, "kb-9")]
     assert found[1].score == 0.4
+
+
+def test_document_totals_are_read_once_per_replay_and_count_results_and_lists(store, tmp_path, monkeypatch) -> None:
+    from tracedesk.core import replay as replay_module
+
+    b = Bundle()
+    b.turn("s1", "Where is order 12?", "Monday.", trace_id="t1", steps=[
+        retrieval("order 12", [{"id": "kb-1", "content": "Parcels arrive in 3 days."}]) | {"at": 0.1},
+        {"kind": "retrieval", "name": "search_web", "at": 0.5, "input": {"query": "order 12"},
+         "output": {"results": [{"id": "w-1", "text": "Tracking"}, {"id": "w-2", "text": "Delays"}]}},
+        {"kind": "retrieval", "name": "search_list", "at": 1.0, "input": {"query": "order 12"},
+         "output": ["first", "second", "third"]},
+        tool("track_order", {"order": 12}, {"eta": "Monday"}) | {"at": 1.5},
+    ])
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    reads = []
+    totals = replay_module._document_totals
+    monkeypatch.setattr(replay_module, "_document_totals", lambda *a: reads.append(1) or totals(*a))
+    with store.read() as conn:
+        replay = replay_steps(conn, find_trace(conn, "t1").pk)
+        seen = [replay_context(conn, replay, i) for i in range(len(replay))]
+    assert [c.documents_total for c in seen] == [0, 0, 1, 3, 6]
+    assert [d.id for d in seen[4].documents] == ["kb-1", "w-1", "w-2", None, None, None]
+    assert [d.content for d in seen[2].action.documents] == ["Tracking", "Delays"]
+    assert reads == [1]

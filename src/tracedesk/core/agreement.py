@@ -340,7 +340,8 @@ def agreement(conn: Connection, *, source: str | None = None, unsettled_only: bo
     """Agreement between the reviewers of the traces reviewed by more than one (of one
     source, if given), and the list of disagreements (only those not settled yet, with
     ``unsettled_only``), in the order of the traces."""
-    from .queue import trace_conditions, user_question
+    from .queue import trace_conditions
+    from .text import user_question
 
     clauses: list[str] = []
     found: list[Any] = []

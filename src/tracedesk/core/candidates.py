@@ -16,10 +16,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from .compare import topic_words
-from .queue import user_question
-from .signals.phrases import STOPWORDS, similarity
+from .signals.phrases import STOPWORDS, similarity, topic_words
 from .store import select_rows
+from .text import user_question
 
 
 @dataclass(frozen=True)

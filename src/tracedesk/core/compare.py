@@ -32,9 +32,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from .signals.phrases import content_words, similarity
+from .signals.phrases import similarity, topic_words
 from .store import select_rows
-from .text import loads_or_none, text_of
+from .text import loads_or_none, retrieved_documents, text_of, text_of_json
 from .views import SpanNode, TraceOutline, trace_outline
 
 SAME, CHANGED, ONLY_A, ONLY_B = "same", "changed", "only_a", "only_b"
@@ -220,18 +220,13 @@ def _outputs(conn: Connection, pks: list[int]) -> dict[int, str | None]:
 _NUMBER = re.compile(r"\d+")
 
 
-def topic_words(text: str) -> frozenset[str]:
-    """The words that carry a text's topic, numbers all alike (see ``content_words``)."""
-    return frozenset("#" if w.isdigit() else w for w in content_words(text))
-
-
 def same_output(raw_a: str | None, raw_b: str | None) -> bool:
     """Whether two stored outputs say the same: equal once numbers are set aside (ids,
     order numbers, timings), or sharing most of their words."""
     if raw_a == raw_b or _NUMBER.sub("#", raw_a or "") == _NUMBER.sub("#", raw_b or ""):
         return True
-    words_a = topic_words(text_of(loads_or_none(raw_a), TEXT_LIMIT))
-    words_b = topic_words(text_of(loads_or_none(raw_b), TEXT_LIMIT))
+    words_a = topic_words(text_of_json(raw_a, TEXT_LIMIT))
+    words_b = topic_words(text_of_json(raw_b, TEXT_LIMIT))
     if not words_a and not words_b:
         return False  # no words to weigh (flags, empty lists), and not equal
     return similarity(words_a, words_b) >= OUTPUT_SIMILARITY
@@ -327,8 +322,8 @@ def step_text(conn: Connection, span_pk: int) -> str:
                 if isinstance(call, dict):
                     arguments = call.get("arguments")
                     parts.append(f"{call.get('name')}({_compact(arguments)})")
-    elif kind == "retrieval" and isinstance(value, dict) and isinstance(value.get("documents"), list):
-        parts += [text_of(d.get("content") if isinstance(d, dict) else d, TEXT_LIMIT) for d in value["documents"]]
+    elif kind == "retrieval" and (documents := retrieved_documents(value)) is not None:
+        parts += [text_of(d.get("content") if isinstance(d, dict) else d, TEXT_LIMIT) for d in documents]
     elif value is not None:
         parts.append(value if isinstance(value, str) else _compact(value))
     if error:

@@ -37,10 +37,11 @@ from typing import Any
 from sqlalchemy import Connection
 
 from .errors import UserError
-from .queue import QueueFilter, user_question
+from .queue import QueueFilter
 from .signals.detect import NEGATIVE_KINDS
 from .stats import compare_rates, wilson
 from .store import select_rows
+from .text import user_question
 
 BY_FIELDS = ("prompt_version", "model", "tag", "source", "day")
 DAY_NS = 86_400 * 10**9

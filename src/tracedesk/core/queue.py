@@ -22,9 +22,9 @@ import orjson
 from sqlalchemy import Connection
 
 from .settings import DEFAULT_WEIGHTS
-from .signals.phrases import content_words
+from .signals.phrases import content_words, number_as_word
 from .store import executemany, select_rows
-from .text import loads_or_none, text_of
+from .text import user_question  # also imported from here by older callers
 
 POSITIVE = frozenset({"positive_feedback"})
 OPEN, REVIEWED, SNOOZED, SKIPPED = "open", "reviewed", "snoozed", "skipped"
@@ -56,19 +56,10 @@ def priority_of(reasons: list[Reason], weights: dict[str, float]) -> float:
 
 def question_key(text: str) -> str:
     """What makes two questions "the same question": their topic words, numbers aside."""
-    words = sorted("#" if w.isdigit() else w for w in content_words(text))
+    # Each number counts (not a set of words), as the keys already stored were made.
+    words = sorted(map(number_as_word, content_words(text)))
     basis = " ".join(words) if len(words) >= 2 else " ".join(text.lower().split())
     return hashlib.blake2b(basis.encode(), digest_size=8).hexdigest()
-
-
-def user_question(raw_input: str | None, limit: int = 300) -> str:
-    """The user's message of a trace, as text (the last user message of a conversation)."""
-    value = loads_or_none(raw_input)
-    if isinstance(value, dict) and isinstance(value.get("messages"), list):
-        users = [m for m in value["messages"] if isinstance(m, dict) and m.get("role") == "user"]
-        if users:
-            value = users[-1].get("content")
-    return " ".join(text_of(value, limit * 2).split())[:limit]
 
 
 def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = None) -> None:

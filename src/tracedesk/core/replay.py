@@ -5,7 +5,9 @@ tool results so far) and what the step did.
 A replay is read in two parts so that a trace of 10,000 steps stays cheap:
 :func:`replay_steps` reads only the outline (no inputs or outputs) and counts, for each
 step, what came before it; :func:`replay_context` reads the content of one step and of
-the few earlier steps its context is made of, when a person looks at it.
+the few earlier steps its context is made of, when a person looks at it. How many
+documents each retrieval found is read once per replay, on the first such look, and kept
+as running totals.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from .store import select_rows
-from .text import loads_or_none
+from .text import loads_or_none, retrieved_documents
 from .views import TraceOutline, trace_outline
 
 
@@ -55,6 +57,8 @@ class Replay:
     question: str
     steps: list[ReplayStep]
     _by_span_id: dict[str, int] = field(default_factory=dict, repr=False)
+    # documents retrieved before each step, read on first use (see documents_before)
+    _documents_before: list[int] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.steps)
@@ -79,6 +83,13 @@ class Replay:
         """The step before ``index`` (``index`` itself at the start)."""
         found = self._seek(index, -1, skip_containers)
         return index if found is None else found
+
+    def documents_before(self, conn: Connection, index: int) -> int:
+        """How many documents the retrieval steps before step ``index`` found. The first
+        call reads every retrieval's output once and keeps the running totals."""
+        if self._documents_before is None:
+            self._documents_before = _document_totals(conn, self.steps)
+        return self._documents_before[index]
 
     def _seek(self, index: int, step: int, skip_containers: bool) -> int | None:
         index += step
@@ -180,7 +191,7 @@ def replay_context(conn: Connection, replay: Replay, index: int, *, limit: int =
         if room <= 0:
             break
         documents[:0] = _documents(s, content[s.pk][1])[-room:]
-    documents_total = _document_count(conn, [s.pk for s in steps[:index] if s.kind == "retrieval"])
+    documents_total = replay.documents_before(conn, index)
     tool_results = [_tool_result(s, content[s.pk]) for s in reversed(earlier_tools)]
 
     if step.kind == "llm":
@@ -225,16 +236,22 @@ def _content(conn: Connection, pks: set[int]) -> dict[int, tuple[Any, Any, Any]]
     return found
 
 
-def _document_count(conn: Connection, pks: list[int]) -> int:
-    total = 0
+def _document_totals(conn: Connection, steps: list[ReplayStep]) -> list[int]:
+    """For each step, how many documents the retrieval steps before it found."""
+    pks = [s.pk for s in steps if s.kind == "retrieval"]
+    found: dict[int, int] = {}
     for start in range(0, len(pks), 900):
         chunk = pks[start:start + 900]
-        total += conn.exec_driver_sql(
-            "SELECT coalesce(sum(CASE WHEN json_valid(output) AND json_type(output, '$.documents') = 'array' "
-            "THEN json_array_length(output, '$.documents') WHEN json_valid(output) AND json_type(output) = 'array' "
-            f"THEN json_array_length(output) ELSE 0 END), 0) FROM span WHERE id IN ({','.join('?' * len(chunk))})",
-            tuple(chunk)).scalar_one()
-    return total
+        for pk, output in select_rows(
+                conn, f"SELECT id, output FROM span WHERE id IN ({','.join('?' * len(chunk))})", tuple(chunk)):
+            found[pk] = len(retrieved_documents(loads_or_none(output)) or ())
+    totals = []
+    total = 0
+    for s in steps:
+        totals.append(total)
+        if s.kind == "retrieval":
+            total += found.get(s.pk, 0)
+    return totals
 
 
 def _messages(value: Any) -> list[dict[str, Any]]:
@@ -264,11 +281,8 @@ def _document_source(item: dict[str, Any]) -> str | None:
 
 def _documents(step: Any, output: Any) -> list[Document]:
     """The documents a retrieval step found, read as the trace view reads them."""
-    items = output.get("documents") if isinstance(output, dict) else output
-    if not isinstance(items, list):
-        return []
     out = []
-    for item in items:
+    for item in retrieved_documents(output) or ():
         if isinstance(item, dict):
             score = item.get("score")
             out.append(Document(step.index, step.span_id, None if item.get("id") is None else str(item["id"]),

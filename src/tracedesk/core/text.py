@@ -49,3 +49,26 @@ def text_of_json(raw: str | bytes | None, limit: int = 2000) -> str:
     if raw is None:
         return ""
     return text_of(loads_or_none(raw), limit)
+
+
+def retrieved_documents(value: Any) -> list | None:
+    """The documents of a retrieval step's output (already decoded): its ``documents``
+    list, else its ``results`` list, or the output itself when it is a list; None when
+    the output holds no list of documents."""
+    if isinstance(value, dict):
+        for key in ("documents", "results"):
+            if isinstance(value.get(key), list):
+                return value[key]
+        return None
+    return value if isinstance(value, list) else None
+
+
+def user_question(raw_input: str | bytes | None, limit: int = 300) -> str:
+    """The user's message of a trace (its stored input), as text on one line: the last
+    user message of a conversation, else the whole input; at most ``limit`` characters."""
+    value = loads_or_none(raw_input)
+    if isinstance(value, dict) and isinstance(value.get("messages"), list):
+        users = [m for m in value["messages"] if isinstance(m, dict) and m.get("role") == "user"]
+        if users:
+            value = users[-1].get("content")
+    return " ".join(text_of(value, limit * 2).split())[:limit]

@@ -14,9 +14,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from .queue import user_question
 from .records import format_time
-from .text import loads_or_none
+from .text import loads_or_none, user_question
 from .traces import build_tree, feedback_of
 
 OUTLINE_COLUMNS = ("id", "span_id", "parent_id", "name", "kind", "start_ns", "end_ns", "status", "model",

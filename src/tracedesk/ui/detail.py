@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.text import loads_or_none
+from ..core.text import loads_or_none, retrieved_documents
 from ..core.views import SpanNode, TraceOutline
 from .highlight import HIGHLIGHT_LIMIT, JsonHighlighter, insert_json
 from .style import (
@@ -411,8 +411,8 @@ def write_tool(w: DocWriter, span: dict[str, Any]) -> bool:
 def write_retrieval(w: DocWriter, span: dict[str, Any]) -> bool:
     query = span["input"].get("query") if isinstance(span["input"], dict) else span["input"]
     output = span["output"]
-    documents = output.get("documents") if isinstance(output, dict) else output if isinstance(output, list) else None
-    if documents is None or not isinstance(documents, list):
+    documents = retrieved_documents(output)
+    if documents is None:
         return False
     w.heading("Query", top=4)
     w.value(query)

@@ -24,7 +24,7 @@ from ..queue import trace_conditions
 from ..records import format_time
 from ..redact import Redactor
 from ..store import select_rows
-from ..text import loads_or_none
+from ..text import loads_or_none, retrieved_documents
 
 HISTORY_TURNS = 20  # earlier turns of a session kept in a case's input
 BATCH = 500
@@ -290,8 +290,10 @@ def _build(conn: Connection, rows: list[tuple], cause_names: dict[str, str]) -> 
                 break
             output = loads_or_none(s_out)
             if kind == "retrieval":
-                found = output.get("documents") if isinstance(output, dict) else output
-                documents.extend(found if isinstance(found, list) else [found] if found is not None else [])
+                found = retrieved_documents(output)
+                if found is None and output is not None and not isinstance(output, dict):
+                    found = [output]  # a retrieval that returned one thing, not a list
+                documents.extend(found or [])
             else:
                 arguments = loads_or_none(s_in)
                 if isinstance(arguments, dict) and "arguments" in arguments:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from ..store import select_rows
-from ..text import loads_or_none, text_of, text_of_json
+from ..text import text_of_json, user_question
 from .found import Found, quote
 from .phrases import (
     ANSWER_ADMITS_FAILURE,
@@ -30,6 +30,7 @@ REPHRASE_SIMILARITY = 0.6  # share of topic words two questions have in common
 REPHRASE_WITH_CUE = 0.3  # ...when the user says "I mean", "let me rephrase"...
 REPHRASE_AFTER_MISS = 0.35  # ...when the answer before did not touch the question's topic
 MISSED_TOPIC = 0.25  # an answer that shares at most this much of the question's topic words
+QUESTION_LIMIT = 2000  # characters of the user's message read
 
 
 class Turn:
@@ -75,16 +76,6 @@ class Turn:
         return self._words
 
 
-def _user_text(raw: str | None) -> str:
-    """The user's message in a trace input: a string, or the last user message."""
-    value = loads_or_none(raw)
-    if isinstance(value, dict) and isinstance(value.get("messages"), list):
-        users = [m for m in value["messages"] if isinstance(m, dict) and m.get("role") == "user"]
-        if users:
-            return text_of(users[-1].get("content"), 2000)
-    return text_of(value, 2000)
-
-
 def _sessions(conn: Connection, scope: str):
     """The turns of each session in scope, in time order (a trace with no session is a
     session of its own)."""
@@ -100,7 +91,7 @@ def _sessions(conn: Connection, scope: str):
             yield current_key, turns
             turns = []
         current_key = key
-        turns.append(Turn(pk, trace_id, _user_text(input_), output, status))
+        turns.append(Turn(pk, trace_id, user_question(input_, QUESTION_LIMIT), output, status))
     if turns:
         yield current_key, turns
 

@@ -122,3 +122,13 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
         return 0.0
     common = len(a & b)
     return (common / min(len(a), len(b)) + 2 * common / (len(a) + len(b))) / 2
+
+
+def number_as_word(word: str) -> str:
+    """A topic word with numbers all alike ("#"): order numbers and ids are not a topic."""
+    return "#" if word.isdigit() else word
+
+
+def topic_words(text: str) -> frozenset[str]:
+    """The words that carry a text's topic, numbers all alike (see ``content_words``)."""
+    return frozenset(map(number_as_word, content_words(text)))

@@ -12,7 +12,7 @@ from collections import defaultdict
 from sqlalchemy import Connection
 
 from ..store import executemany, select_rows
-from ..text import loads_or_none, text_of_json
+from ..text import loads_or_none, retrieved_documents, text_of_json
 from .found import Found, quote
 from .phrases import ANSWER_ADMITS_FAILURE
 
@@ -70,13 +70,6 @@ def _errors_swallowed(conn: Connection, scope: str, answers: dict[int, str]) -> 
     return found
 
 
-def _documents(output: str | None) -> list | None:
-    value = loads_or_none(output)
-    if isinstance(value, dict):
-        value = value.get("documents", value.get("results"))
-    return value if isinstance(value, list) else None
-
-
 def _empty_retrievals(conn: Connection, scope: str, answers: dict[int, str]) -> list[Found]:
     """Retrieval returned nothing, or nothing relevant, and the model answered anyway."""
     found = []
@@ -92,7 +85,7 @@ def _empty_retrievals(conn: Connection, scope: str, answers: dict[int, str]) -> 
               OR json_type(d.value, '$.score') IS NULL OR json_extract(d.value, '$.score') >= {LOW_RELEVANCE})))
         ORDER BY trace_pk, start_ns
     """):
-        docs = _documents(output)
+        docs = retrieved_documents(loads_or_none(output))
         if docs is None or pk in seen:
             continue
         answer = answers[pk]

@@ -1,0 +1,47 @@
+"""Reading imported JSON values as text: the documents of a retrieval, the user's question,
+and the topic words two texts are compared on."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from tracedesk.core import queue
+from tracedesk.core.signals.phrases import content_words, topic_words
+from tracedesk.core.text import retrieved_documents, user_question
+
+DOCS = [{"id": "kb-1", "content": "Parcels arrive in 3 days."}, "a plain string"]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ({"documents": DOCS}, DOCS),
+    ({"results": DOCS}, DOCS),
+    ({"documents": None, "results": DOCS}, DOCS),
+    ({"documents": []}, []),
+    (DOCS, DOCS),
+    ({"answer": "none"}, None),
+    ({"documents": "kb-1"}, None),
+    ("kb-1", None),
+    (None, None),
+])
+def test_the_documents_of_a_retrieval_are_read_one_way(value, expected) -> None:
+    assert retrieved_documents(value) == expected
+
+
+def test_the_user_question_is_the_last_user_message_on_one_line() -> None:
+    raw = ('{"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"},'
+           ' {"role": "user", "content": "Where is\\n  order 12?"}]}')
+    assert user_question(raw) == "Where is order 12?"
+    assert user_question('"Where is order 12?"', 8) == "Where is"
+    assert user_question(None) == ""
+    assert queue.user_question is user_question  # still importable from where it was
+
+
+def test_topic_words_set_numbers_aside_and_question_keys_stay_as_stored() -> None:
+    assert topic_words("Where is order 12 or 345?") == {"order", "#"}
+    # Keys already stored in databases count each number: they must not change.
+    words = sorted("#" if w.isdigit() else w for w in content_words("Where is order 12 or 345?"))
+    assert queue.question_key("Where is order 12 or 345?") == hashlib.blake2b(
+        " ".join(words).encode(), digest_size=8).hexdigest()
+    assert queue.question_key("where is ORDER 99 or 1?") == queue.question_key("Where is order 12 or 345?")
