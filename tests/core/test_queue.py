@@ -142,7 +142,8 @@ def test_the_queue_command(triaged, capsys, monkeypatch, tmp_path) -> None:
     got = json.loads(capsys.readouterr().out)
     assert len(got) == 2
     assert set(got[0]) == {"trace_id", "source", "session_id", "priority", "reasons", "group_size"}
-    assert set(got[0]["reasons"][0]) == {"signal", "confidence", "detail", "span_id"}
+    assert set(got[0]["reasons"][0]) == {"signal", "confidence", "detail", "span_id", "learned_precision",
+                                         "learned_from", "counted"}
     assert main(["--db", str(triaged.path), "queue", "--signal", "thumbs_down"]) == 0
     out = capsys.readouterr().out
     assert "(+2 alike)" in out and "thumbs_down: thumbs down" in out

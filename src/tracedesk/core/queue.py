@@ -6,9 +6,12 @@ whatever the size of the database. They are recomputed for the traces whose sign
 change (after an import), for a trace whose review or snooze changes, and for all when
 the weights in the settings change (:func:`ensure_weights`).
 
-A trace's priority combines its negative signals as independent pieces of evidence,
-``1 - Π(1 - weight × confidence)``, lowered by positive feedback,
-``× Π(1 - weight × confidence)``. The reasons list each signal, strongest first.
+A trace's priority combines its negative signals as independent pieces of evidence
+(noisy-OR), ``1 - Π(1 - weight × confidence)``, lowered by positive feedback,
+``× Π(1 - weight × confidence)``. Each confidence comes from the detectors' table
+(:mod:`.signals.confidence`), moved by what the reviewers' verdicts taught about its kind
+in this database (:mod:`.learning`). The reasons list each signal, strongest first, with
+that learned precision.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection
 
+from . import learning
 from .settings import DEFAULT_WEIGHTS
 from .signals.phrases import content_words, number_as_word
 from .store import executemany, select_rows
@@ -33,20 +37,35 @@ OPEN, REVIEWED, SNOOZED, SKIPPED = "open", "reviewed", "snoozed", "skipped"
 @dataclass(frozen=True)
 class Reason:
     signal: str
-    confidence: float
+    confidence: float  # as the detector reported it
     detail: str
     span_id: str | None
+    # What the verdicts in this database say of the signal's kind (None: nothing yet),
+    # and the confidence the priority counted once that is taken into account.
+    learned_precision: float | None = None
+    learned_from: str | None = None  # "confirmed 12 of 40 times here"
+    counted: float | None = None
+
+    @property
+    def effective(self) -> float:
+        return self.confidence if self.counted is None else self.counted
 
     def as_dict(self) -> dict[str, Any]:
         return {"signal": self.signal, "confidence": self.confidence, "detail": self.detail,
-                "span_id": self.span_id}
+                "span_id": self.span_id, "learned_precision": self.learned_precision,
+                "learned_from": self.learned_from, "counted": self.counted}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reason:
+        return cls(data["signal"], data["confidence"], data.get("detail") or "", data.get("span_id"),
+                   data.get("learned_precision"), data.get("learned_from"), data.get("counted"))
 
 
 def priority_of(reasons: list[Reason], weights: dict[str, float]) -> float:
     miss = 1.0
     keep = 1.0
     for r in reasons:
-        w = weights.get(r.signal, 0.5) * r.confidence
+        w = weights.get(r.signal, 0.5) * r.effective
         if r.signal in POSITIVE:
             keep *= 1 - w
         else:
@@ -65,11 +84,17 @@ def question_key(text: str) -> str:
 def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = None) -> None:
     """Recompute the queue entries of the traces ``scope`` selects from their signals."""
     weights = weights or current_weights(conn)
+    learned = learning.stored(conn)
     reasons: dict[int, list[Reason]] = {}
     for pk, kind, confidence, detail, span_id in select_rows(conn,
         f"SELECT trace_pk, kind, confidence, detail, span_id FROM signal WHERE trace_pk IN ({scope})"
     ):
-        reasons.setdefault(pk, []).append(Reason(kind, confidence, detail or "", span_id))
+        known = learned.get(kind)
+        reasons.setdefault(pk, []).append(
+            Reason(kind, confidence, detail or "", span_id)
+            if known is None else
+            Reason(kind, confidence, detail or "", span_id, round(known.precision, 3), known.basis,
+                   learning.calibrated(confidence, known)))
     old_groups = {k for (k,) in select_rows(conn,
         f"SELECT DISTINCT group_key FROM queue_entry WHERE trace_pk IN ({scope}) AND group_key IS NOT NULL")}
     # Most traces have no signal at all: SQLite writes their entries in one statement.
@@ -85,7 +110,7 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
         f"SELECT id, input FROM trace WHERE id IN (SELECT trace_pk FROM signal WHERE trace_pk IN ({scope}))"))
     rows = []
     for pk, found in reasons.items():
-        mine = sorted(found, key=lambda r: -weights.get(r.signal, 0.5) * r.confidence)
+        mine = sorted(found, key=lambda r: -weights.get(r.signal, 0.5) * r.effective)
         priority = priority_of(mine, weights)
         negative = [r for r in mine if r.signal not in POSITIVE]
         top = negative[0].signal if negative else None
@@ -194,11 +219,35 @@ def wake_snoozed(conn: Connection) -> int:
 
 
 def refresh_trace(conn: Connection, trace_pk: int) -> None:
-    """After a review or a snooze of one trace: its state, and its group's head."""
+    """After a review or a snooze of one trace: its state, its group's head, and what
+    the verdicts teach the queue."""
     refresh_states(conn, str(int(trace_pk)))
     key = conn.exec_driver_sql("SELECT group_key FROM queue_entry WHERE trace_pk = ?", (trace_pk,)).scalar()
     if key:
         regroup(conn, {key})
+    relearn(conn)
+
+
+def relearn(conn: Connection, *, force: bool = False) -> set[str]:
+    """Count the verdicts again (:mod:`.learning`) and, for each kind of signal whose
+    precision here moved by more than :data:`.learning.MOVED` since the priorities were
+    computed (every kind with ``force``), compute again the priorities of the traces that
+    carry it. Return those kinds."""
+    before = learning.stored(conn)
+    now = learning.count_verdicts(conn)
+    kinds = set(now) if force else learning.moved(before, now)
+    if not kinds and not force:
+        return set()
+    learning.store(conn, now)
+    marks = ",".join(f"'{k}'" for k in sorted(kinds))
+    rescore(conn, f"SELECT DISTINCT trace_pk FROM signal WHERE kind IN ({marks})")
+    return kinds
+
+
+def forget_learning(conn: Connection) -> None:
+    """Rank the queue by the detectors' table alone again; later verdicts teach it anew."""
+    learning.forget(conn)
+    rescore(conn, "SELECT DISTINCT trace_pk FROM signal")
 
 
 @dataclass(frozen=True)
@@ -398,7 +447,7 @@ def rows_for(conn: Connection, pks: list[int]) -> list[QueueRow]:
         f"WHERE q.trace_pk IN ({marks})", tuple(pks)
     ):
         found[pk] = QueueRow(pk, tid, source, session, user, priority,
-                             [Reason(**r) for r in orjson.loads(reasons)] if reasons else [],
+                             [Reason.from_dict(r) for r in orjson.loads(reasons)] if reasons else [],
                              size, user_question(raw_input), start, model, version, state, status,
                              orjson.loads(tags) if tags else [])
     return [found[pk] for pk in pks if pk in found]

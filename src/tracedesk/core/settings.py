@@ -1,10 +1,10 @@
 """Settings a user can change, declared once with their defaults, read from a TOML file.
 
 The file is ``settings.toml`` in the user config folder (``TRACEDESK_CONFIG`` names
-another). For example, to make rephrases count more and outliers not at all::
+another). For example, to make rephrases count for half and outliers not at all::
 
     [queue.weights]
-    rephrase = 1.0
+    rephrase = 0.5
     outlier = 0
 
     [reviewer]
@@ -26,21 +26,24 @@ from pathlib import Path
 from .errors import UserError
 
 # How much each signal kind weighs in a trace's priority (0 ignores it; 1 takes its
-# confidence as it is). Explicit feedback weighs most; weak, noisy signals least.
+# confidence as it is). The confidences themselves are calibrated in one table
+# (core/signals/confidence.py) and learned from the reviewers' verdicts, so every kind
+# counts in full unless a user says otherwise.
 DEFAULT_WEIGHTS: dict[str, float] = {
     "thumbs_down": 1.0,
-    "low_rating": 0.9,
+    "low_rating": 1.0,
     "correction": 1.0,
-    "negative_comment": 0.7,
-    "failed_eval": 0.9,
-    "escalation": 0.9,
-    "frustration": 0.9,
-    "rephrase": 0.85,
-    "error_swallowed": 0.95,
-    "empty_retrieval": 0.8,
-    "loop": 0.8,
-    "abandonment": 0.5,
-    "outlier": 0.5,
+    "negative_comment": 1.0,
+    "failed_eval": 1.0,
+    "escalation": 1.0,
+    "frustration": 1.0,
+    "rephrase": 1.0,
+    "error_swallowed": 1.0,
+    "empty_retrieval": 1.0,
+    "ungrounded": 1.0,
+    "loop": 1.0,
+    "abandonment": 1.0,
+    "outlier": 1.0,
     # Positive feedback lowers a trace's priority by this share of its confidence.
     "positive_feedback": 0.5,
 }

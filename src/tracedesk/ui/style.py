@@ -47,6 +47,7 @@ SIGNAL_COLORS = {
     "abandonment": "#a16207",
     "error_swallowed": "#dc2626",
     "empty_retrieval": "#0d9488",
+    "ungrounded": "#0e7490",
     "loop": "#7c3aed",
     "outlier": "#6b7280",
     "positive_feedback": "#16a34a",
@@ -58,6 +59,7 @@ SIGNAL_LABELS = {
     "failed_eval": "failed eval",
     "error_swallowed": "error swallowed",
     "empty_retrieval": "empty retrieval",
+    "ungrounded": "ungrounded answer",
     "positive_feedback": "positive",
 }
 ERROR = "#d64545"

@@ -4,6 +4,15 @@ answer that did not resolve it.
 
 A signal read in turn N is about the answer of turn N-1, so it is attached to that trace,
 with the later turn's words as evidence.
+
+Requests are compared by meaning (:mod:`.meaning`), not only by shared words, and a
+rephrase is told from a follow-up by what the answer between them did: a rephrase asks
+the same thing again after an answer that did not give it ("How do I reset my
+password?", an answer about profile pictures, "I forgot my password, what do I do?"); a
+follow-up asks something new, often about what the answer said ("Does the reset link
+expire?" after an answer that sent one). So the next message must be closer in meaning to
+the previous question than that question was to its own answer, and must not be built on
+words the answer brought in.
 """
 
 from __future__ import annotations
@@ -12,7 +21,10 @@ from sqlalchemy import Connection
 
 from ..store import select_rows
 from ..text import text_of_json, user_question
+from .confidence import confidence
 from .found import Found, quote
+from .intents import intent_strengths
+from .meaning import Embedder, embedder
 from .phrases import (
     ANSWER_ADMITS_FAILURE,
     ANSWER_ASKS_BACK,
@@ -26,11 +38,18 @@ from .phrases import (
     similarity,
 )
 
-REPHRASE_SIMILARITY = 0.6  # share of topic words two questions have in common
+# Without the meaning model, by shared topic words (the share two questions have in common):
+REPHRASE_SIMILARITY = 0.6
 REPHRASE_WITH_CUE = 0.3  # ...when the user says "I mean", "let me rephrase"...
 REPHRASE_AFTER_MISS = 0.35  # ...when the answer before did not touch the question's topic
 MISSED_TOPIC = 0.25  # an answer that shares at most this much of the question's topic words
+# With it, by meaning (cosine similarities of the messages' vectors):
+SAME_REQUEST = 0.45  # the next message at least this close to the previous question...
+REPHRASE_LEAD = 0.12  # ...and closer to it by this much than the question was to its answer
+LEAD_FOR_FULL_CONFIDENCE = 0.45
+ANSWER_WORDS_FOLLOW_UP = 0.34  # a next message with this share of its words from the answer builds on it
 QUESTION_LIMIT = 2000  # characters of the user's message read
+ANSWER_LIMIT = 600  # characters of the answer compared by meaning: its gist, not its appendix
 
 
 class Turn:
@@ -41,7 +60,7 @@ class Turn:
     cached properties: detection makes tens of thousands of these a second."""
 
     __slots__ = ("pk", "trace_id", "question", "raw_answer", "status", "asked", "closing", "_answer", "_answered",
-                 "_words")
+                 "_words", "_answer_words", "vector", "answer_vector", "escalation", "frustration")
 
     def __init__(self, pk: int, trace_id: str, question: str, raw_answer: str | None, status: str | None) -> None:
         self.pk = pk
@@ -54,6 +73,11 @@ class Turn:
         self._answer: str | None = None
         self._answered: str | None = None
         self._words: frozenset[str] | None = None
+        self._answer_words: frozenset[str] | None = None
+        self.vector = None  # the question's meaning, where it was needed
+        self.answer_vector = None
+        self.escalation = 0.0  # how strongly the message asks for a person, by meaning
+        self.frustration = 0.0  # ...says the answer before missed
 
     @property
     def answer(self) -> str:
@@ -74,6 +98,12 @@ class Turn:
         if self._words is None:
             self._words = content_words(self.asked)
         return self._words
+
+    @property
+    def answer_words(self) -> frozenset[str]:
+        if self._answer_words is None:
+            self._answer_words = content_words(self.answered)
+        return self._answer_words
 
 
 def _sessions(conn: Connection, scope: str):
@@ -97,44 +127,119 @@ def _sessions(conn: Connection, scope: str):
 
 
 def conversation_signals(conn: Connection, scope: str) -> list[Found]:
+    sessions = list(_sessions(conn, scope))
+    model = embedder()
+    if model is not None:
+        _read_meaning(model, sessions)
     found: list[Found] = []
-    for key, turns in _sessions(conn, scope):
+    for key, turns in sessions:
         in_session = key[0] != "trace"
         for i, turn in enumerate(turns):
             previous = turns[i - 1] if i > 0 else None
-            found += _next_turn_signals(previous, turn)
+            found += _next_turn_signals(previous, turn, model is not None)
         if in_session:
             found += _abandonment(turns[-1])
     return found
 
 
-def _next_turn_signals(previous: Turn | None, turn: Turn) -> list[Found]:
+def _read_meaning(model: Embedder, sessions: list) -> None:
+    """Give every turn what detection compares by meaning: how strongly its message asks
+    for a person or complains, and, where a next turn could be a rephrase of it, the
+    vectors of its question and answer (and of the next message)."""
+    # Only a message after an answer can say that answer missed.
+    turns = [t for _, session in sessions for t in session[1:] if t.asked]
+    escalation, frustration = intent_strengths(model, [t.asked for t in turns])
+    for turn, e, f in zip(turns, escalation, frustration, strict=True):
+        turn.escalation, turn.frustration = float(e), float(f)
+    pairs = [(a, b) for _, session in sessions for a, b in zip(session, session[1:], strict=False)
+             if _could_rephrase(a, b)]
+    if not pairs:
+        return
+    questions = {id(t): t for pair in pairs for t in pair}
+    wanted = list(questions.values())
+    for turn, vector in zip(wanted, model.embed([t.asked for t in wanted]), strict=True):
+        turn.vector = vector
+    answered = [a for a, _ in pairs]
+    for turn, vector in zip(answered, model.embed([a.answered[:ANSWER_LIMIT] for a in answered]), strict=True):
+        turn.answer_vector = vector
+
+
+def _could_rephrase(previous: Turn, turn: Turn) -> bool:
+    """The cheap tests a rephrase must pass before its meaning is read."""
+    return (bool(previous.asked) and not turn.closing and len(turn.words) >= 2 and len(previous.words) >= 1
+            and not (NEW_QUESTION_CUES.match(turn.asked) and not REPHRASE_CUES.search(turn.asked)))
+
+
+def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> list[Found]:
     """What ``turn``'s message says about ``previous``'s answer."""
     text = turn.asked
     target = previous or turn
     about = "the next turn" if previous else "the user"
+    case = "next_turn" if previous else "first_turn"
     evidence = {"turn": turn.trace_id, "text": turn.question[:500]}
     out = []
     if ESCALATION.search(text) and not NOT_ESCALATION.search(text):
-        out.append(Found(target.pk, "escalation", 0.85 if previous else 0.7,
+        out.append(Found(target.pk, "escalation", confidence("escalation", case),
                          f"{about} asks for a human: {quote(turn.question)}", evidence=evidence))
+    elif turn.escalation and previous is not None:
+        out.append(Found(target.pk, "escalation", confidence("escalation", "by_meaning", turn.escalation),
+                         f"{about} asks for a person, in other words: {quote(turn.question)}", evidence=evidence))
     if FRUSTRATION.search(text):
-        out.append(Found(target.pk, "frustration", 0.8 if previous else 0.6,
+        out.append(Found(target.pk, "frustration", confidence("frustration", case),
                          f"{about} says the answer missed: {quote(turn.question)}", evidence=evidence))
-    if previous is not None and not turn.closing:
-        cue = REPHRASE_CUES.search(text)
-        if cue or not NEW_QUESTION_CUES.match(text):
-            before, now = previous.words, turn.words
-            shared = similarity(before, now)
-            missed = _answer_missed(before, previous.answered)
-            if len(now) >= 2 and (shared >= REPHRASE_SIMILARITY or (cue and shared >= REPHRASE_WITH_CUE)
-                                  or (missed and shared >= REPHRASE_AFTER_MISS)):
-                confidence = 0.45 + 0.45 * shared + (0.1 if cue else 0) + (0.1 if missed else 0)
-                why = " after an answer on something else" if missed else ""
-                out.append(Found(previous.pk, "rephrase", round(min(0.9, confidence), 3),
-                                 f"the next turn asks the same again{why}: {quote(turn.question)}",
-                                 evidence={**evidence, "similarity": round(shared, 2)}))
+    elif turn.frustration and previous is not None and len(turn.asked.split()) >= 2:
+        out.append(Found(target.pk, "frustration", confidence("frustration", "by_meaning", turn.frustration),
+                         f"{about} complains, in other words: {quote(turn.question)}", evidence=evidence))
+    if previous is not None and _could_rephrase(previous, turn) and not any(
+            f.kind in ("escalation", "frustration") for f in out):
+        found = (_rephrase_by_meaning(previous, turn, evidence) if by_meaning and turn.vector is not None
+                 else _rephrase_by_words(previous, turn, evidence))
+        if found:
+            out.append(found)
     return out
+
+
+def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
+    """The next message asks what the previous one asked, and the answer between them
+    did not give it."""
+    if ANSWER_ASKS_BACK.search(previous.answered[-300:]):
+        return None  # the user answers the bot's question, often restating the request
+    same = float(previous.vector @ turn.vector)
+    if same < SAME_REQUEST:
+        return None
+    answered = float(previous.vector @ previous.answer_vector) if previous.answered else 0.0
+    from_answer = len((turn.words & previous.answer_words) - previous.words) / len(turn.words)
+    if from_answer >= ANSWER_WORDS_FOLLOW_UP and not REPHRASE_CUES.search(turn.asked):
+        return None  # built on what the answer said: a follow-up
+    failed = bool(previous.answered) and ANSWER_ADMITS_FAILURE.search(previous.answered) is not None
+    lead = same - answered - from_answer / 2 + (0.1 if REPHRASE_CUES.search(turn.asked) else 0.0)
+    if failed and same >= SAME_REQUEST + 0.1:
+        case, strength = "after_failure", (same - SAME_REQUEST) / 0.4
+        why = " after an answer that could not help"
+    elif lead >= REPHRASE_LEAD:
+        case, strength = "same_request", (lead - REPHRASE_LEAD) / (LEAD_FOR_FULL_CONFIDENCE - REPHRASE_LEAD)
+        why = "" if answered >= 0.5 else " after an answer on something else"
+    else:
+        return None
+    return Found(previous.pk, "rephrase", confidence("rephrase", case, strength),
+                 f"the next turn asks the same again{why}: {quote(turn.question)}",
+                 evidence={**evidence, "similarity": round(same, 2), "answer_similarity": round(answered, 2)})
+
+
+def _rephrase_by_words(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
+    """Without the meaning model: the same topic words again."""
+    cue = REPHRASE_CUES.search(turn.asked)
+    before, now = previous.words, turn.words
+    shared = similarity(before, now)
+    missed = _answer_missed(before, previous.answered)
+    if not (shared >= REPHRASE_SIMILARITY or (cue and shared >= REPHRASE_WITH_CUE)
+            or (missed and shared >= REPHRASE_AFTER_MISS)):
+        return None
+    strength = shared + (0.2 if cue else 0) + (0.2 if missed else 0)
+    why = " after an answer on something else" if missed else ""
+    return Found(previous.pk, "rephrase", confidence("rephrase", "same_request", strength),
+                 f"the next turn asks the same again{why}: {quote(turn.question)}",
+                 evidence={**evidence, "similarity": round(shared, 2)})
 
 
 def _answer_missed(question_words: frozenset[str], answer: str) -> bool:
@@ -149,9 +254,9 @@ def _abandonment(last: Turn) -> list[Found]:
     if last.closing or not last.answer:
         return []
     if ANSWER_ADMITS_FAILURE.search(last.answered):
-        return [Found(last.pk, "abandonment", 0.4,
+        return [Found(last.pk, "abandonment", confidence("abandonment", "after_failure"),
                       f"the user left after an answer that could not help: {quote(last.answer)}")]
     if ANSWER_ASKS_BACK.search(last.answered):
-        return [Found(last.pk, "abandonment", 0.3,
+        return [Found(last.pk, "abandonment", confidence("abandonment", "unanswered_ask"),
                       f"the user left without answering the question back: {quote(last.answer)}")]
     return []

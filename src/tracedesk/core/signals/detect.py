@@ -6,21 +6,16 @@ from sqlalchemy import Connection
 
 from .. import queue
 from ..store import executemany
+from .confidence import NEGATIVE_KINDS, POSITIVE_KINDS, SIGNAL_KINDS
 from .conversation import conversation_signals
 from .explicit import explicit_signals
 from .found import Found
+from .grounding import grounding_signals
 from .steps import step_signals
 
-NEGATIVE_KINDS = (
-    # explicit: from feedback and imported scores
-    "thumbs_down", "low_rating", "correction", "negative_comment", "failed_eval",
-    # implicit: detected
-    "rephrase", "escalation", "frustration", "abandonment", "error_swallowed",
-    "empty_retrieval", "loop", "outlier",
-)
-POSITIVE_KINDS = ("positive_feedback",)
-SIGNAL_KINDS = NEGATIVE_KINDS + POSITIVE_KINDS
-DETECTOR_VERSION = "tracedesk-signals/1"
+DETECTOR_VERSION = "tracedesk-signals/2"
+
+__all__ = ["NEGATIVE_KINDS", "POSITIVE_KINDS", "SIGNAL_KINDS", "update_signals"]
 
 
 CHUNK_TRACES = 20_000  # traces detected at once: memory stays bounded however many are asked
@@ -67,6 +62,7 @@ def _detect(conn: Connection) -> None:
     found += explicit_signals(conn, scope)
     found += conversation_signals(conn, scope)
     found += step_signals(conn, scope)
+    found += grounding_signals(conn, scope)
     conn.exec_driver_sql(f"DELETE FROM signal WHERE trace_pk IN ({scope})")
     executemany(
         conn,

@@ -15,6 +15,7 @@ from sqlalchemy import Connection
 
 from ..store import select_rows
 from ..text import loads_or_none
+from .confidence import confidence
 from .found import Found, quote
 from .phrases import FRUSTRATION
 
@@ -48,24 +49,24 @@ def polarity(kind: str, value: Any, scale: tuple[float | None, float | None], ex
     """(polarity, strength, signal kind, description) of one feedback record."""
     kind = kind.lower()
     if correction is not None or kind == "correction":
-        return -1, 0.95, "correction", "a correction of the answer"
+        return -1, confidence("correction", "sent"), "correction", "a correction of the answer"
     if kind == "escalation":
-        return -1, 0.9, "escalation", "the user escalated"
+        return -1, confidence("escalation", "feedback"), "escalation", "the user escalated"
     if kind == "abandonment":
-        return -1, 0.5, "abandonment", "the user abandoned the chat"
+        return -1, confidence("abandonment", "feedback"), "abandonment", "the user abandoned the chat"
     if extra and extra.get("correct") is False:
-        return -1, 0.85, "failed_eval", f"{kind} scored it incorrect"
+        return -1, confidence("failed_eval", "scored_incorrect"), "failed_eval", f"{kind} scored it incorrect"
     if extra and extra.get("correct") is True:
-        return 1, 0.7, "positive_feedback", f"{kind} scored it correct"
+        return 1, confidence("positive_feedback", "scored_correct"), "positive_feedback", f"{kind} scored it correct"
     if kind in ("thumbs", "thumb", "vote", "like"):
         if value in (-1, False, 0) or str(value).lower() in _NEGATIVE_WORDS:
-            return -1, 0.9, "thumbs_down", "thumbs down"
+            return -1, confidence("thumbs_down", "vote"), "thumbs_down", "thumbs down"
         if value in (1, True) or str(value).lower() in _POSITIVE_WORDS:
-            return 1, 0.9, "positive_feedback", "thumbs up"
+            return 1, confidence("positive_feedback", "thumbs_up"), "positive_feedback", "thumbs up"
         return 0, 0.0, "", ""
     if isinstance(value, bool):
-        return (1, 0.8, "positive_feedback", f"{kind}: passed") if value else (
-            -1, 0.8, "failed_eval", f"{kind}: failed")
+        return (1, confidence("positive_feedback", "passed"), "positive_feedback", f"{kind}: passed") if value else (
+            -1, confidence("failed_eval", "failed"), "failed_eval", f"{kind}: failed")
     if isinstance(value, int | float):
         low, high = scale
         if low is None or high is None or high <= low:
@@ -73,19 +74,19 @@ def polarity(kind: str, value: Any, scale: tuple[float | None, float | None], ex
         share = (value - low) / (high - low)
         label = f"{kind} {value:g} of {low:g}–{high:g}"
         if share <= 0.34:
-            signal = "low_rating" if kind == "rating" else "failed_eval"
-            return -1, 0.6 + 0.3 * (1 - share / 0.34), signal, label
+            signal, case = ("low_rating", "low") if kind == "rating" else ("failed_eval", "low_score")
+            return -1, confidence(signal, case, 1 - share / 0.34), signal, label
         if share >= 0.66:
-            return 1, 0.7, "positive_feedback", label
+            return 1, confidence("positive_feedback", "high_score"), "positive_feedback", label
         return 0, 0.0, "", label
     if isinstance(value, str):
         word = value.strip().lower()
         if word in _NEGATIVE_WORDS:
-            return -1, 0.8, "failed_eval", f"{kind}: {value}"
+            return -1, confidence("failed_eval", "label"), "failed_eval", f"{kind}: {value}"
         if word in _POSITIVE_WORDS:
-            return 1, 0.7, "positive_feedback", f"{kind}: {value}"
+            return 1, confidence("positive_feedback", "label"), "positive_feedback", f"{kind}: {value}"
     if comment and FRUSTRATION.search(comment.lower()):
-        return -1, 0.6, "negative_comment", f"a comment: {quote(comment, 60)}"
+        return -1, confidence("negative_comment", "comment"), "negative_comment", f"a comment: {quote(comment, 60)}"
     return 0, 0.0, "", ""
 
 

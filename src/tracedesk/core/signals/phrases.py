@@ -26,6 +26,9 @@ ESCALATION = re.compile(
     r"|human (?:agent|support|help|please)"
     r"|(?:stop|enough)[^.?!]{0,30}\bbot\b"
     r"|not (?:a|this) (?:bot|robot|machine)"
+    # A bare plea: "agent. human. now.", "representative!", "real person please".
+    r"|^\W*(?:(?:a |an |the )?(?:real |live |actual )?(?:human|agent|person|representative|operator|rep)\b\W*"
+    r"(?:please|pls|now|asap|!)?\W*){1,3}$"
     r")",
 )
 NOT_ESCALATION = re.compile(r"human (?:consumption|resources|rights|error|body|skin|use)|for humans|human-\w")

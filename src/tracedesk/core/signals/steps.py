@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 
 from ..store import executemany, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of_json
+from .confidence import confidence
 from .found import Found, quote
 from .phrases import ANSWER_ADMITS_FAILURE
 
@@ -64,7 +65,7 @@ def _errors_swallowed(conn: Connection, scope: str, answers: dict[int, str]) -> 
             continue
         seen.add(pk)
         message = text_of_json(error, 200) or "an error"
-        found.append(Found(pk, "error_swallowed", 0.85,
+        found.append(Found(pk, "error_swallowed", confidence("error_swallowed", "hidden"),
                            f"{kind} step {name or span_id} failed ({message}) and the answer did not say so",
                            span_id, {"error": message, "answer": answer[:300]}))
     return found
@@ -94,13 +95,14 @@ def _empty_retrievals(conn: Connection, scope: str, answers: dict[int, str]) -> 
         scores = [d.get("score") for d in docs if isinstance(d, dict)
                   and isinstance(d.get("score"), int | float) and not isinstance(d.get("score"), bool)]
         if not docs:
-            confidence, what = 0.75, "returned no documents"
+            confidence_, what = confidence("empty_retrieval", "nothing"), "returned no documents"
         elif scores and len(scores) == len(docs) and max(scores) <= 1 and max(scores) < LOW_RELEVANCE:
-            confidence, what = 0.55, f"found only weak matches (best score {max(scores):.2f})"
+            confidence_ = confidence("empty_retrieval", "weak")
+            what = f"found only weak matches (best score {max(scores):.2f})"
         else:
             continue
         seen.add(pk)
-        found.append(Found(pk, "empty_retrieval", confidence,
+        found.append(Found(pk, "empty_retrieval", confidence_,
                            f"{name or 'retrieval'} {what}, and the model answered anyway: {quote(answer, 60)}",
                            span_id, {"documents": len(docs)}))
     return found
@@ -123,7 +125,7 @@ def _loops(conn: Connection, scope: str) -> list[Found]:
         if pk in seen:
             continue
         seen.add(pk)
-        found.append(Found(pk, "loop", min(0.9, 0.5 + 0.1 * calls),
+        found.append(Found(pk, "loop", confidence("loop", "repeated_call", (calls - LOOP_MIN_CALLS) / 3),
                            f"{name} was called {calls} times with the same arguments", first,
                            {"tool": name, "calls": calls}))
     return found
@@ -170,7 +172,8 @@ def _outliers(conn: Connection, scope: str) -> list[Found]:
                 beyond_usual[pk] = (row_id, kind, name, what, value, median)
                 break
     span_ids = _span_ids(conn, [hit[0] for hit in beyond_usual.values()])
-    return [Found(pk, "outlier", 0.35, f"{kind} step {name}: {what} {value / median:.0f}× its usual",
+    return [Found(pk, "outlier", confidence("outlier", "measure"),
+                  f"{kind} step {name}: {what} {value / median:.0f}× its usual",
                   span_ids[row_id], {"measure": what, "value": value, "median": median})
             for pk, (row_id, kind, name, what, value, median) in beyond_usual.items()]
 

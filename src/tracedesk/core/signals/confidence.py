@@ -1,0 +1,108 @@
+"""How sure each detector is: one table of every case a signal is raised in, the
+confidence it carries (the share of such flags that turn out to be real defects, as
+measured on labelled sets) and why.
+
+A detector never writes a bare number: it names its case and, where the evidence is
+graded (how similar two questions are, how low a rating), how strong it is from 0 to 1;
+the confidence is then interpolated between the case's ``low`` and ``high``. The queue
+combines a trace's signals as independent evidence (noisy-OR, see :mod:`..queue`), so a
+single strong signal (a thumbs-down, 0.9) outranks one weak signal (an unusual latency,
+0.3), and two moderate ones together outrank either alone.
+
+The kind's ``prior`` is what the queue starts from before any reviewer has said anything;
+the verdicts of this database then move it (:mod:`..learning`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Case:
+    kind: str
+    case: str
+    low: float
+    high: float
+    why: str
+
+    def at(self, strength: float = 1.0) -> float:
+        strength = min(1.0, max(0.0, strength))
+        return round(self.low + (self.high - self.low) * strength, 3)
+
+
+CASES: tuple[Case, ...] = (
+    # Explicit feedback: someone said so.
+    Case("correction", "sent", 0.95, 0.95, "someone wrote what the answer should have been"),
+    Case("thumbs_down", "vote", 0.9, 0.9, "the user voted it down"),
+    Case("escalation", "feedback", 0.9, 0.9, "the application recorded that the user escalated"),
+    Case("failed_eval", "scored_incorrect", 0.85, 0.85, "an evaluator scored the answer incorrect"),
+    Case("failed_eval", "failed", 0.8, 0.8, "a pass/fail score said failed"),
+    Case("failed_eval", "label", 0.8, 0.8, "a label such as 'wrong' or 'fail'"),
+    Case("failed_eval", "low_score", 0.6, 0.9, "a score in the bottom third of its scale (lower is surer)"),
+    Case("low_rating", "low", 0.6, 0.9, "a rating in the bottom third of its scale (lower is surer)"),
+    Case("negative_comment", "comment", 0.6, 0.6, "a comment that says the answer missed"),
+    Case("abandonment", "feedback", 0.5, 0.5, "the application recorded that the user left"),
+    # The steps: what the run did.
+    Case("error_swallowed", "hidden", 0.85, 0.85,
+         "a step failed, was not retried, and the answer reads as if all went well"),
+    Case("ungrounded", "contradicts", 0.75, 0.85,
+         "the answer states a value that a tool result or document contradicts"),
+    Case("ungrounded", "unsupported", 0.45, 0.65,
+         "the answer states figures none of the retrieved documents or tool results contain"),
+    Case("empty_retrieval", "nothing", 0.8, 0.8, "retrieval returned no documents and the model answered anyway"),
+    Case("empty_retrieval", "weak", 0.6, 0.6, "retrieval found only weak matches and the model answered anyway"),
+    Case("loop", "repeated_call", 0.6, 0.9, "the same tool called with the same arguments (more calls, surer)"),
+    Case("outlier", "measure", 0.3, 0.3, "a step far beyond its usual latency, tokens or cost: often harmless"),
+    # The conversation: what the user's next turn says about the answer.
+    Case("escalation", "next_turn", 0.85, 0.85, "the next message asks for a person"),
+    Case("escalation", "first_turn", 0.6, 0.6, "the user asks for a person before any answer went wrong"),
+    Case("escalation", "by_meaning", 0.55, 0.75,
+         "the next message is close in meaning to requests for a person (closer is surer)"),
+    Case("frustration", "next_turn", 0.8, 0.8, "the next message says the answer missed"),
+    Case("frustration", "first_turn", 0.5, 0.5, "the user is frustrated from the start"),
+    Case("frustration", "by_meaning", 0.5, 0.7,
+         "the next message is close in meaning to complaints that an answer missed"),
+    Case("rephrase", "same_request", 0.5, 0.85,
+         "the next message asks for the same thing again, in words or in meaning (closer is surer)"),
+    Case("rephrase", "after_failure", 0.7, 0.9,
+         "the answer said it could not help and the user asked the same again"),
+    Case("abandonment", "after_failure", 0.45, 0.45, "the session ended on an answer that said it could not help"),
+    Case("abandonment", "unanswered_ask", 0.3, 0.3, "the session ended on a question back that the user left"),
+    # Praise.
+    Case("positive_feedback", "thumbs_up", 0.9, 0.9, "the user voted it up"),
+    Case("positive_feedback", "scored_correct", 0.7, 0.7, "an evaluator scored it correct"),
+    Case("positive_feedback", "passed", 0.8, 0.8, "a pass/fail score said passed"),
+    Case("positive_feedback", "high_score", 0.7, 0.7, "a score in the top third of its scale"),
+    Case("positive_feedback", "label", 0.7, 0.7, "a label such as 'correct' or 'pass'"),
+)
+
+NEGATIVE_KINDS = (
+    # explicit: from feedback and imported scores
+    "thumbs_down", "low_rating", "correction", "negative_comment", "failed_eval",
+    # implicit: detected
+    "rephrase", "escalation", "frustration", "abandonment", "error_swallowed",
+    "empty_retrieval", "ungrounded", "loop", "outlier",
+)
+POSITIVE_KINDS = ("positive_feedback",)
+SIGNAL_KINDS = NEGATIVE_KINDS + POSITIVE_KINDS
+
+TABLE: dict[tuple[str, str], Case] = {(c.kind, c.case): c for c in CASES}
+
+
+def confidence(kind: str, case: str, strength: float = 1.0) -> float:
+    """The confidence of a ``kind`` signal raised in ``case``, at ``strength`` (0 to 1)."""
+    return TABLE[(kind, case)].at(strength)
+
+
+def prior_precision(kind: str) -> float:
+    """What the queue expects of a kind before reviewers say anything: the mean of its
+    cases' confidences."""
+    values = [(c.low + c.high) / 2 for c in CASES if c.kind == kind]
+    return round(sum(values) / len(values), 3) if values else 0.5
+
+
+def describe() -> list[dict[str, object]]:
+    """The table as rows, for ``tracedesk signals`` and the documentation."""
+    return [{"signal": c.kind, "case": c.case, "confidence": c.low if c.low == c.high else [c.low, c.high],
+             "why": c.why} for c in CASES]

@@ -1,0 +1,203 @@
+"""Answers not grounded in what the run found: the answer says an order "has shipped" where
+the order tool said "cancelled", or quotes a balance, a date or a fee that no tool
+result, retrieved document, prompt or question of the run contains.
+
+This is the cheap, offline cousin of what RAG evaluators call faithfulness: no model
+judges the answer; the figures and the states it asserts are looked up in the run's own
+evidence. Two cases, each with the sentence of the answer and the evidence as proof:
+
+- *contradicts*: a tool result gives a state (``"status": "cancelled"``) and the answer
+  asserts another state of the same family ("shipped") without the tool's;
+- *unsupported*: the answer states figures (amounts, quantities, dates, ids of two digits
+  or more) that appear nowhere in the evidence, while the tools did return figures.
+
+Only runs that called a tool or a retrieval, and whose answer holds a figure or a state
+word, are read further; the rest cost one look at the answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Connection
+
+from ..store import select_rows
+from ..text import loads_or_none, text_of, text_of_json
+from .confidence import confidence
+from .found import Found, quote
+
+# States a tool reports and an answer asserts, by family: two states of one family
+# cannot both be true of one thing. Spelling variants map to one name.
+STATE_FAMILIES: dict[str, tuple[str, ...]] = {
+    "fulfilment": ("shipped", "delivered", "cancelled", "pending", "processing", "returned", "in transit",
+                   "out for delivery", "on hold", "backordered", "lost", "ready for pickup", "picked up",
+                   "dispatched", "not shipped"),
+    "decision": ("approved", "declined", "rejected", "under review", "accepted", "denied"),
+    "account": ("active", "inactive", "suspended", "closed", "locked", "frozen", "expired", "verified",
+                "unverified", "deactivated"),
+    "payment": ("paid", "unpaid", "overdue", "refunded", "failed", "succeeded", "charged", "reversed"),
+    "flight": ("on time", "delayed", "boarding", "departed", "landed", "diverted"),
+    "stock": ("in stock", "out of stock", "sold out", "available", "unavailable", "discontinued"),
+}
+_VARIANTS = {"canceled": "cancelled", "cancelled": "cancelled", "successful": "succeeded", "declined": "declined",
+             "denied": "declined", "rejected": "declined", "not yet shipped": "not shipped",
+             "hasn't shipped": "not shipped", "has not shipped": "not shipped", "not been shipped": "not shipped"}
+_STATES = sorted({s for family in STATE_FAMILIES.values() for s in family} | set(_VARIANTS), key=len, reverse=True)
+_STATE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STATES) + r")\b")
+_FAMILY_OF = {s: name for name, family in STATE_FAMILIES.items() for s in family}
+_NEGATED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:been\s+|yet\s+|be\s+)?$")
+
+_FIGURE = re.compile(r"(?<![\w.])(?:[$€£]\s?)?(\d[\d,]*(?:\.\d+)?)")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_CANDIDATE = re.compile(r"\d\d|" + _STATE.pattern)  # an answer worth a closer look
+EVIDENCE_LIMIT = 40_000  # characters of evidence read per run
+ANSWER_LIMIT = 3000
+
+
+def _canonical(state: str) -> str:
+    return _VARIANTS.get(state, state)
+
+
+def _figures(text: str) -> set[str]:
+    """The figures of a text with two digits or more, normalised ("1,240.50" -> "1240.5")."""
+    found = set()
+    for raw in _FIGURE.findall(text):
+        digits = raw.replace(",", "")
+        if sum(c.isdigit() for c in digits) < 2:
+            continue
+        try:
+            value = float(digits)
+        except ValueError:
+            continue
+        found.add(f"{value:g}" if value < 1e15 else digits)
+    return found
+
+
+def _states(text: str) -> list[tuple[str, int]]:
+    """The states a text asserts (not the negated ones), with their position."""
+    out = []
+    for m in _STATE.finditer(text):
+        state = _canonical(m.group(0))
+        if state != "not shipped" and _NEGATED.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        out.append((state, m.start()))
+    return out
+
+
+def _sentence_at(text: str, position: int) -> str:
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= position < m.end():
+            return m.group(0).strip()
+    return text[:200]
+
+
+def grounding_signals(conn: Connection, scope: str) -> list[Found]:
+    candidates: dict[int, tuple[str, str]] = {}
+    for pk, raw_input, raw_output in select_rows(conn, f"""
+        SELECT t.id, t.input, t.output FROM trace t
+        WHERE t.id IN ({scope}) AND t.output IS NOT NULL AND EXISTS (
+            SELECT 1 FROM span s WHERE s.trace_pk = t.id AND s.kind IN ('tool', 'retrieval')
+              AND coalesce(s.status, 'ok') != 'error')
+    """):
+        if not _CANDIDATE.search(raw_output.lower() if isinstance(raw_output, str) else ""):
+            continue
+        answer = text_of_json(raw_output, ANSWER_LIMIT)
+        if answer:
+            candidates[pk] = (answer, text_of_json(raw_input, 4000))
+    if not candidates:
+        return []
+    found: list[Found] = []
+    pks = sorted(candidates)
+    for start in range(0, len(pks), 500):
+        chunk = pks[start:start + 500]
+        evidence: dict[int, list[tuple[str, str | None, str, str]]] = {pk: [] for pk in chunk}
+        for pk, span_id, kind, name, raw_in, raw_out in select_rows(conn, f"""
+            SELECT trace_pk, span_id, kind, name, input, output FROM span
+            WHERE trace_pk IN ({','.join('?' * len(chunk))}) AND kind IN ('tool', 'retrieval', 'llm')
+              AND coalesce(status, 'ok') != 'error'
+            ORDER BY trace_pk, start_ns""", tuple(chunk)):
+            evidence[pk].append((kind, name, span_id, raw_in, raw_out))
+        for pk in chunk:
+            hit = _check(pk, *candidates[pk], evidence[pk])
+            if hit:
+                found.append(hit)
+    return found
+
+
+def _check(pk: int, answer: str, question: str, steps: list) -> Found | None:
+    lowered = answer.lower()
+    tool_texts: list[tuple[str, str | None, str]] = []  # (name, span id, result text) of tools
+    context: list[str] = [question]
+    size = len(question)
+    for kind, name, span_id, raw_in, raw_out in steps:
+        if size > EVIDENCE_LIMIT:
+            break
+        if kind == "llm":  # what the model was given: prompts, history, tool results; not what it said
+            text = _llm_context(raw_in)
+        else:
+            result = _values(raw_out, 8000)
+            text = _values(raw_in, 2000) + " " + result
+            if kind == "tool":
+                tool_texts.append((name or "tool", span_id, result.lower()))
+        context.append(text)
+        size += len(text)
+    evidence = " ".join(context).lower()
+    # A state the tool gave, contradicted by another of its family in the answer.
+    asserted = _states(lowered)
+    for name, span_id, result in tool_texts:
+        for state, _ in _states(result):
+            family = _FAMILY_OF.get(state)
+            if family is None or any(s == state for s, _ in asserted):
+                continue
+            clash = next(((s, at) for s, at in asserted if _FAMILY_OF.get(s) == family and s != state), None)
+            if clash:
+                sentence = _sentence_at(answer, clash[1])
+                return Found(pk, "ungrounded", confidence("ungrounded", "contradicts"),
+                             f"the answer says {clash[0]} where {name} said {state}: {quote(sentence, 70)}",
+                             span_id, {"answer": sentence[:300], "tool": name, "tool_says": state,
+                                       "answer_says": clash[0]})
+    # Figures no evidence holds, where the tools did return figures.
+    said = _figures(lowered)
+    if not said or not any(_figures(r) for _, _, r in tool_texts):
+        return None
+    known = _figures(evidence)
+    unsupported = sorted(f for f in said if f not in known and f not in evidence)
+    if not unsupported:
+        return None
+    first = unsupported[0]
+    at = lowered.find(first) if first in lowered else 0
+    sentence = _sentence_at(answer, max(0, at))
+    closest = max(tool_texts, key=lambda t: len(_figures(t[2])))
+    return Found(pk, "ungrounded", confidence("ungrounded", "unsupported", len(unsupported) / 3),
+                 f"the answer states {', '.join(unsupported[:3])}, which no tool result or document of the run "
+                 f"contains: {quote(sentence, 60)}",
+                 closest[1], {"answer": sentence[:300], "figures": unsupported[:10], "tool": closest[0],
+                              "tool_result": closest[2][:300]})
+
+
+def _values(raw: str | None, limit: int) -> str:
+    """The strings and numbers of a stored JSON value, as text: a tool's result is mostly
+    figures, which :func:`..text.text_of` leaves out."""
+    value = loads_or_none(raw)
+    parts: list[str] = []
+    size = 0
+    stack = [value]
+    while stack and size < limit:
+        item = stack.pop()
+        if isinstance(item, bool) or item is None:
+            continue
+        if isinstance(item, str | int | float):
+            text = str(item)
+            parts.append(text)
+            size += len(text) + 1
+        elif isinstance(item, dict):
+            stack += reversed(list(item.values()))
+        elif isinstance(item, list):
+            stack += item[::-1]
+    return " ".join(parts)[:limit]
+
+
+def _llm_context(raw_input: str | None) -> str:
+    """The text a model call was given, without its own output."""
+    value = loads_or_none(raw_input)
+    return text_of(value, 8000) if value is not None else ""

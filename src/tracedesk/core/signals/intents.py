@@ -1,0 +1,109 @@
+"""What a user's message asks for, by meaning: example messages of each intent (asking
+for a person, saying the answer missed), and near misses that share their words but not
+their meaning, compared by embedding (:mod:`.meaning`).
+
+A message takes an intent when it lies closer to the intent's examples than to its near
+misses by a margin, and it names what the intent is about (a person, for escalation):
+the cheap word gate keeps the vectors for the few messages that could qualify, and keeps
+"what does the travel agent fee cover?" out however the vectors fall.
+
+The examples are written to cover how people ask, not to match test data; a language is
+covered as far as the model knows its words (English best; Spanish, French, German,
+Portuguese and Italian examples are here for the words the model shares with them).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from .meaning import Embedder, Prototypes
+
+ESCALATION_EXAMPLES = Prototypes((
+    "let me talk to a human", "i want to speak to a real person", "connect me to a live agent",
+    "get me a representative", "transfer me to customer service", "can i talk to someone from support",
+    "human please", "i need a real person", "put me through to an operator", "is there a person i can call",
+    "i want a manager", "escalate this to your supervisor", "please have someone call me back",
+    "i don't want to talk to a bot", "can a person look at my case", "get a human on this", "representative",
+    "live chat with staff", "i'd like to speak with an employee", "let me talk to your support team",
+    "quiero hablar con una persona", "je veux parler à un conseiller", "ich möchte mit einem mitarbeiter sprechen",
+    "quero falar com um atendente", "voglio parlare con un operatore",
+))
+ESCALATION_NEAR_MISSES = Prototypes((
+    "what does the travel agent fee cover", "is this safe for human use", "who is my account manager",
+    "i talked to an agent yesterday about this", "the agent told me it was fixed", "how do i contact human resources",
+    "do you have staff discounts", "how many people can share the plan", "can my manager approve the invoice",
+    "add a person to my team", "what is a support ticket", "how do i become an agent", "my agent id is 4411",
+    "is the human body affected", "can someone else pick it up for me", "the person at the store said",
+))
+
+FRUSTRATION_EXAMPLES = Prototypes((
+    "that's not what i asked", "you didn't answer my question", "this doesn't help at all", "that's wrong",
+    "no, that is not correct", "you're not listening", "this is useless", "i already told you that",
+    "you keep saying the same thing", "that makes no sense", "read my question again", "that's not my problem",
+    "still not working, you're not helping", "that has nothing to do with my question", "wrong answer",
+    "are you even reading what i write", "i asked about something else", "ugh this is so frustrating",
+    "no no no that's not it", "you misunderstood me", "that's not true", "why are you telling me this",
+    "eso no es lo que pregunté", "ce n'est pas ce que j'ai demandé", "das habe ich nicht gefragt",
+))
+FRUSTRATION_NEAR_MISSES = Prototypes((
+    "no, i don't have any pets", "that's interesting, tell me more", "what do you mean by premium plan",
+    "no thanks, that's all", "it's not urgent", "i don't know yet", "that's great, thank you", "not really, why",
+    "no, i haven't tried that yet", "that's not a problem", "sure, no worries", "i didn't get the email yet",
+    "does that include taxes", "wrong size, can i exchange it", "my order is not here yet",
+))
+
+# The word gates: a message can ask for a person only if it names one (in the languages of
+# the examples), and can complain of an answer only if it says no, not, wrong, again...
+_GATE_WORD = re.compile(r"[^\W\d_]+(?:'t)?")
+PERSON_WORDS = frozenset("""
+    human humans person people someone somebody anyone anybody agent agents rep reps representative operator
+    manager supervisor staff employee team support advisor adviser specialist real live bot robot call phone
+    callback persona humano agente operador atendente humain personne conseiller mensch menschen mitarbeiter
+    berater operatore
+""".split())  # noqa: SIM905 (a word list reads best as words)
+COMPLAINT_WORDS = frozenset("""
+    no not nope wrong incorrect never again already still useless nonsense sense listen listening reading read
+    asked ask said told answer answered understand misunderstood frustrating frustrated ugh nothing help
+    helping helpful didn't doesn't don't isn't wasn't aren't can't won't eso pas nicht non
+""".split())  # noqa: SIM905
+
+
+def _gate(text: str) -> tuple[bool, bool]:
+    """Whether a message names a person, and whether it has a word of complaint."""
+    words = set(_GATE_WORD.findall(text))
+    return not words.isdisjoint(PERSON_WORDS), not words.isdisjoint(COMPLAINT_WORDS)
+
+
+ESCALATION_MARGIN = 0.06  # closer to the examples than to the near misses by this much...
+ESCALATION_FLOOR = 0.62  # ...and at least this close to one example
+FRUSTRATION_MARGIN = 0.06
+FRUSTRATION_FLOOR = 0.66
+MAX_INTENT_WORDS = 25  # a long message is a new request with its own story, not a bare plea
+
+
+def intent_strengths(model: Embedder, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """For each (lower-cased) message, how strongly it asks for a person and how strongly
+    it says the answer missed: 0 when it does not, up to 1."""
+    escalation = np.zeros(len(texts), np.float32)
+    frustration = np.zeros(len(texts), np.float32)
+    gates = [_gate(t) if len(t.split()) <= MAX_INTENT_WORDS else (False, False) for t in texts]
+    gated = [i for i, (person, complaint) in enumerate(gates) if person or complaint]
+    if not gated:
+        return escalation, frustration
+    vectors = model.embed([texts[i] for i in gated])
+    for target, which, examples, misses, margin, floor in (
+        (escalation, 0, ESCALATION_EXAMPLES, ESCALATION_NEAR_MISSES, ESCALATION_MARGIN, ESCALATION_FLOOR),
+        (frustration, 1, FRUSTRATION_EXAMPLES, FRUSTRATION_NEAR_MISSES, FRUSTRATION_MARGIN, FRUSTRATION_FLOOR),
+    ):
+        rows = [row for row, i in enumerate(gated) if gates[i][which]]
+        if not rows:
+            continue
+        near = examples.scores(model, vectors[rows])
+        far = misses.scores(model, vectors[rows])
+        for k, row in enumerate(rows):
+            lead = float(near[k] - far[k])
+            if near[k] >= floor and lead >= margin:
+                target[gated[row]] = min(1.0, (lead - margin) / 0.15 + (near[k] - floor) / 0.3)
+    return escalation, frustration

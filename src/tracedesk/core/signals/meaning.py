@@ -1,0 +1,141 @@
+"""What a message means, as a vector: two messages that ask for the same thing in other
+words ("How do I reset my password?", "I forgot my password, what do I do?") lie close
+together, whatever words they share.
+
+The vectors are static word embeddings (WordLlama's 256-dimensional weights, 16 MB, which
+ship inside the ``wordllama`` wheel): a message's vector is the mean of its tokens'
+vectors, so embedding is a table lookup and a sum, tens of thousands of messages a second
+on one core, with nothing downloaded and no network. The model is loaded on first use,
+not when the app starts.
+
+Words are embedded once and kept (:class:`Embedder` caches each word's token vectors), so
+a message costs a regular expression, a few dictionary lookups and one sum. Without the
+package, :func:`embedder` returns None and the detectors fall back to their patterns:
+meaning makes the queue sharper, it is never needed for it to work.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+
+import numpy as np
+
+_WORD = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
+MAX_WORDS = 80  # words of a message read: the request is in its first sentences
+_WORD_CACHE_LIMIT = 200_000
+_BLOCK = 256  # texts summed at once
+
+
+class Embedder:
+    """Unit vectors of short texts, from a token embedding table and its tokenizer.
+
+    Each word met is tokenized once; the sum of its tokens' vectors and their count are
+    kept in a growing table, so that embedding a batch of texts is one gather and one
+    sum over that table (:meth:`embed`)."""
+
+    def __init__(self, table: np.ndarray, tokenizer) -> None:
+        self.table = table
+        self.dim = table.shape[1]
+        self.tokenizer = tokenizer
+        self._index: dict[str, int] = {}
+        self._sums = np.zeros((1024, self.dim), np.float32)
+        self._counts = np.zeros(1024, np.float32)
+        self._lock = threading.Lock()
+
+    def _add(self, word: str) -> int:
+        if len(self._index) >= _WORD_CACHE_LIMIT:
+            self._index.clear()
+        row = len(self._index) + 1  # row 0 stays zeros: the padding of short texts
+        if row >= len(self._counts):
+            self._sums = np.concatenate([self._sums, np.zeros_like(self._sums)])
+            self._counts = np.concatenate([self._counts, np.zeros_like(self._counts)])
+        ids = [i for i in self.tokenizer.encode(" " + word, add_special_tokens=False).ids if 0 <= i < len(self.table)]
+        self._sums[row] = self.table[ids].sum(axis=0) if ids else 0.0
+        self._counts[row] = len(ids)
+        self._index[word] = row
+        return row
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """One unit vector a text (a row of zeros for a text without words)."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        with self._lock:
+            index, add, find = self._index, self._add, _WORD.findall
+            words_of = []
+            for text in texts:
+                words_of.append([index.get(w) or add(w) for w in find(text.lower())[:MAX_WORDS]])
+            # Texts a block at a time, padded with the zero row to the longest in the
+            # block: one gather and one sum a block, without a row a token in memory.
+            for start in range(0, len(texts), _BLOCK):
+                block = words_of[start:start + _BLOCK]
+                width = max(map(len, block), default=0)
+                if not width:
+                    continue
+                rows = np.zeros((len(block), width), np.int64)
+                for i, ids in enumerate(block):
+                    rows[i, :len(ids)] = ids
+                tokens = self._counts[rows].sum(axis=1)
+                out[start:start + len(block)] = self._sums[rows].sum(axis=1) / np.maximum(tokens, 1)[:, None]
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return out / norms
+
+    def similarity(self, a: str, b: str) -> float:
+        va, vb = self.embed([a, b])
+        return float(va @ vb)
+
+
+_loaded: Embedder | None = None
+_tried = False
+_load_lock = threading.Lock()
+
+
+def embedder() -> Embedder | None:
+    """The shared embedder, loaded on first call (about a tenth of a second); None when
+    the model cannot be loaded (the package missing or damaged)."""
+    global _loaded, _tried
+    if _tried:
+        return _loaded
+    with _load_lock:
+        if not _tried:
+            _loaded = _load()
+            _tried = True
+    return _loaded
+
+
+def _load() -> Embedder | None:
+    try:
+        from pathlib import Path
+
+        import wordllama
+        from wordllama import WordLlama
+    except ImportError:
+        return None
+    try:
+        # The wheel carries the weights and the tokenizer's configuration; naming its own
+        # folder and forbidding downloads keeps the load local (its default folder is
+        # elsewhere, and would then go to the network).
+        model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    except Exception:  # a damaged or partial installation: detection goes on without meaning
+        return None
+    tokenizer = model.tokenizer
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return Embedder(np.asarray(model.embedding, dtype=np.float32), tokenizer)
+
+
+class Prototypes:
+    """Example messages of one intent ("let me talk to a person"), for telling whether a
+    message says the same thing: its best cosine similarity with any of them."""
+
+    def __init__(self, examples: Sequence[str]) -> None:
+        self.examples = tuple(examples)
+        self._vectors: np.ndarray | None = None
+
+    def scores(self, model: Embedder, vectors: np.ndarray) -> np.ndarray:
+        if self._vectors is None:
+            self._vectors = model.embed(self.examples)
+        if not len(vectors):
+            return np.zeros(0, np.float32)
+        return (vectors @ self._vectors.T).max(axis=1)

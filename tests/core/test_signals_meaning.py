@@ -1,0 +1,159 @@
+"""Signals read by meaning: a request asked again in other words, a request for a person
+without the usual words, an answer its own run contradicts; and the calm cases around
+them that must stay quiet (follow-ups, other senses of "agent", other languages, no text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracedesk.core import queue
+
+from .sessions import Bundle, llm, retrieval, tool
+from .test_signals import kinds, signals
+
+
+@pytest.mark.parametrize(("question", "answer", "again"), [
+    ("How do I reset my password?", "You can change your profile picture under Settings > Profile.",
+     "I forgot my password, what do I do?"),
+    ("Can I change my seat?", "Flights to Lisbon leave daily at 9 am.",
+     "I'd like to pick a different seat on my booking"),
+    ("how do i cancel my account", "Our premium plan includes priority support.",
+     "i want to close my account permanently"),
+])
+def test_the_same_request_in_other_words_marks_the_answer_that_missed(store, tmp_path, question, answer,
+                                                                      again) -> None:
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="a")
+    b.turn("s1", again, "Here is how.", trace_id="b")
+    found = signals(store, tmp_path, b)
+    assert "rephrase" in kinds(found, "a")
+    detail = next(d for k, _, d, _ in found["a"] if k == "rephrase")
+    assert "asks the same again" in detail and again[:20] in detail
+    assert "rephrase" not in kinds(found, "b")
+
+
+@pytest.mark.parametrize(("question", "answer", "follow_up"), [
+    ("How do I reset my password?",
+     "Go to the login page and click 'Forgot password'; we'll email you a reset link.",
+     "Does the reset link expire?"),
+    ("Can I get a refund for my subscription?",
+     "Yes, refunds are available within 14 days of purchase. I've started the refund to your card.",
+     "How long until it shows on my card?"),
+    ("Where is my order 12345?", "Order 12345 shipped yesterday with UPS, tracking 1Z999.",
+     "Can I change the delivery address?"),
+    ("how do i cancel my account", "Go to Billing > Cancel plan. Your data is kept for 30 days.",
+     "can I download my data before that?"),
+    ("how do I turn on dark mode", "Go to Settings > Appearance > Theme.",
+     "thanks! one more question: how do I change the font size?"),
+])
+def test_a_follow_up_on_the_same_topic_is_not_a_rephrase(store, tmp_path, question, answer, follow_up) -> None:
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="a")
+    b.turn("s1", follow_up, "Sure.", trace_id="b")
+    assert not signals(store, tmp_path, b).get("a")
+
+
+def test_a_request_answered_by_a_question_back_is_not_rephrased_by_the_reply(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "Where is my order?", "Could you tell me your order number?", trace_id="a")
+    b.turn("s1", "It's 55120, where is my order?", "It arrives tomorrow.", trace_id="b")
+    assert "rephrase" not in kinds(signals(store, tmp_path, b), "a")
+
+
+@pytest.mark.parametrize("ask", [
+    "can a real person look at this",
+    "I'd rather deal with an actual employee",
+    "agent. human. now.",
+    "representative!",
+])
+def test_a_request_for_a_person_in_other_words_is_an_escalation(store, tmp_path, ask) -> None:
+    b = Bundle()
+    b.turn("s1", "My refund never arrived", "Refunds take 5 to 7 days.", trace_id="a")
+    b.turn("s1", ask, "Let me transfer you.", trace_id="b")
+    assert "escalation" in kinds(signals(store, tmp_path, b), "a")
+
+
+@pytest.mark.parametrize("question", [
+    "what does the travel agent fee cover?",
+    "I talked to an agent yesterday and they said the refund was processed",
+    "who is the account manager for business plans?",
+    "is this cream safe for human use?",
+])
+def test_a_person_mentioned_but_not_asked_for_is_no_escalation(store, tmp_path, question) -> None:
+    b = Bundle()
+    b.turn("s1", "Hi, a question about my booking.", "Sure, what would you like to know?", trace_id="a")
+    b.turn("s1", question, "Here is what I found.", trace_id="b")
+    found = signals(store, tmp_path, b)
+    assert "escalation" not in kinds(found, "a") | kinds(found, "b")
+
+
+def test_a_trace_without_text_other_languages_and_lone_turns_get_no_false_signal(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "", "", trace_id="empty1")
+    b.turn("s1", "", "", trace_id="empty2")
+    b.turn("s2", "我的订单在哪里？", "您的订单已发货。", trace_id="zh1")
+    b.turn("s2", "我的订单什么时候到？", "明天到。", trace_id="zh2")
+    b.turn("s3", "Где мой заказ 5512?", "Ваш заказ в пути.", trace_id="ru1")
+    b.turn("s3", "Когда он приедет?", "Завтра.", trace_id="ru2")
+    b.turn(None, "Where is order 12?", "It shipped yesterday.", trace_id="alone")
+    b.turn("s4", "...", "Hello!", trace_id="dots")
+    found = signals(store, tmp_path, b)
+    assert not found, found
+
+
+def test_an_answer_that_contradicts_its_tool_is_ungrounded_with_the_evidence(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "What's the status of order 7781?", "Good news: order 7781 has shipped and arrives Friday.",
+           trace_id="contradicts", steps=[tool("get_order", {"order": 7781}, {"order": 7781, "status": "cancelled"}),
+                                          llm()])
+    b.turn("s2", "What's the status of order 7782?", "Order 7782 was cancelled on Monday.",
+           trace_id="agrees", steps=[tool("get_order", {"order": 7782}, {"order": 7782, "status": "cancelled"}),
+                                     llm()])
+    b.turn("s3", "Has order 7783 shipped?", "Order 7783 has not shipped yet; it is still pending.",
+           trace_id="negated", steps=[tool("get_order", {"order": 7783}, {"status": "pending"}), llm()])
+    found = signals(store, tmp_path, b)
+    [(kind, confidence, detail, span_id)] = found["contradicts"]
+    assert kind == "ungrounded" and confidence >= 0.75
+    assert span_id == "contradicts.0"
+    assert "shipped" in detail and "cancelled" in detail and "get_order" in detail
+    assert not found.get("agrees") and not found.get("negated")
+
+
+def test_an_answer_with_figures_no_tool_returned_is_ungrounded(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "What's my checking balance?", "Your checking balance is $210.50.", trace_id="made_up",
+           steps=[tool("get_balance", {"account": "checking"}, {"balance": 120.50, "currency": "USD"}), llm()])
+    b.turn("s2", "What's my savings balance?", "Your savings balance is $1,240.55.", trace_id="right",
+           steps=[tool("get_balance", {"account": "savings"}, {"balance": 1240.55, "currency": "USD"}), llm()])
+    b.turn("s3", "When does my plan renew? My customer number is 88123.",
+           "Customer 88123: your plan renews on 2026-12-01.", trace_id="from_question",
+           steps=[tool("get_plan", {"customer": 88123}, {"renews": "2026-12-01"}), llm()])
+    b.turn("s4", "What do filters for the X100 cost?", "The X100 filter costs 10 euros.", trace_id="documented",
+           steps=[retrieval("X100 filter", [{"id": "kb1", "content": "X100 filter: 10 euros", "score": 0.9}]),
+                  tool("stock", {"sku": "X100-F"}, {"in_stock": 14}), llm()])
+    found = signals(store, tmp_path, b)
+    [(kind, _, detail, span_id)] = found["made_up"]
+    assert kind == "ungrounded" and "210.5" in detail and span_id == "made_up.0"
+    assert not found.get("right") and not found.get("from_question") and not found.get("documented")
+
+
+def _priority(store, trace_id: str) -> float:
+    with store.read() as conn:
+        return conn.exec_driver_sql(
+            "SELECT q.priority FROM queue_entry q JOIN trace t ON t.id = q.trace_pk WHERE t.trace_id = ?",
+            (trace_id,)).scalar_one()
+
+
+def test_one_strong_signal_outranks_a_weak_one_and_signals_add_up(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "Do you sell filters for the Z9?", "Yes, the Z9 filter costs 12 euros.", trace_id="empty",
+           steps=[retrieval("Z9 filters", []), llm()])
+    b.turn("s2", "Is my parcel on its way?", "Can you share the order number?", trace_id="asked_back")
+    b.turn("s3", "Where is order 44?", "It shipped.", trace_id="voted")
+    b.feedback("voted", "thumbs", -1)
+    b.turn("s4", "Do you sell filters for the Q1?", "Yes, the Q1 filter costs 9 euros.", trace_id="both",
+           steps=[retrieval("Q1 filters", []), llm()])
+    b.feedback("both", "thumbs", -1)
+    signals(store, tmp_path, b)
+    assert _priority(store, "both") > _priority(store, "voted") > _priority(store, "empty")
+    assert _priority(store, "empty") > _priority(store, "asked_back") > 0
