@@ -200,9 +200,10 @@ def build_parser() -> argparse.ArgumentParser:
                                              "review, export and the window, on a throwaway database")
     p.add_argument("--no-window", action="store_true", help="leave out the window")
 
-    from . import cli_share
+    from . import cli_share, cli_signals
 
     cli_share.add_commands(commands, _db_argument, _reviewer_argument)  # share, merge, agreement, settle
+    cli_signals.add_commands(commands, _db_argument)  # signals
 
     p = commands.add_parser("gui", help="open the window on the review database (what bare 'tracedesk' does)")
     _db_argument(p, top=False)
@@ -227,12 +228,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return cmd_gui(args)
     from .cli_share import HANDLERS
+    from .cli_signals import HANDLERS as SIGNAL_HANDLERS
 
     handler = {"import": cmd_import, "stats": cmd_stats, "show": cmd_show, "queue": cmd_queue,
                "snooze": cmd_set_state, "skip": cmd_set_state, "reopen": cmd_set_state,
                "annotate": cmd_annotate, "undo": cmd_undo, "history": cmd_history, "causes": cmd_causes,
                "export": cmd_export, "compare": cmd_compare, "insights": cmd_insights,
-               "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open, "selftest": cmd_selftest, **HANDLERS}
+               "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open, "selftest": cmd_selftest, **HANDLERS,
+               **SIGNAL_HANDLERS}
     try:
         return handler[args.command](args)
     except UserError as exc:
@@ -411,7 +414,8 @@ def cmd_queue(args: argparse.Namespace) -> int:
         print(f"{i:>4}. {row.priority:.2f}  {row.source}:{row.trace_id}{group}")
         print(f"      {_short(row.question, 90)}")
         for reason in row.reasons[:3]:
-            print(f"      - {reason.signal}: {reason.detail}")
+            learned = f" [{reason.signal} flags {reason.learned_from}]" if reason.learned_from else ""
+            print(f"      - {reason.signal}: {reason.detail}{learned}")
     return 0
 
 

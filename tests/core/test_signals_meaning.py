@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from tracedesk.core import queue
-
 from .sessions import Bundle, llm, retrieval, tool
 from .test_signals import kinds, signals
 

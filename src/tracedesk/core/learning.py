@@ -16,7 +16,8 @@ rephrase flags were confirmed 12 of 40 times counts for about 0.45. The unreview
 are ranked with it.
 
 The estimates are stored in ``meta`` (key ``learned_precision``) with the verdicts they
-came from; :func:`forget` sets them aside (the verdicts before it stop counting), for a
+came from, and, as the priorities were last computed with them, under
+``learned_precision_applied``; :func:`forget` sets them aside (the verdicts before it stop counting), for a
 database whose traffic or detectors changed.
 
 This module reads and computes; :func:`..queue.relearn` decides when the queue's
@@ -38,6 +39,7 @@ from .signals.confidence import NEGATIVE_KINDS, prior_precision
 PRIOR_WEIGHT = 10.0  # the table's prior counts as this many verdicts
 MOVED = 0.02  # a kind's precision moved by more than this re-ranks its traces
 _KEY = "learned_precision"
+_APPLIED = "learned_precision_applied"
 _SINCE_KEY = "learning_since_ns"
 
 
@@ -88,9 +90,11 @@ def count_verdicts(conn: Connection) -> dict[str, Learned]:
     return {kind: Learned(kind, prior_precision(kind), *counts.get(kind, (0, 0))) for kind in NEGATIVE_KINDS}
 
 
-def stored(conn: Connection) -> dict[str, Learned]:
-    """The estimates the queue's priorities were last computed with (none: the priors)."""
-    raw = conn.exec_driver_sql(f"SELECT value FROM meta WHERE key = '{_KEY}'").scalar()
+def stored(conn: Connection, *, applied: bool = True) -> dict[str, Learned]:
+    """The estimates the queue's priorities were last computed with (``applied``), or the
+    latest count of the verdicts, which reasons show (the two differ by less than
+    :data:`MOVED`). None stored: the priors."""
+    raw = conn.exec_driver_sql("SELECT value FROM meta WHERE key = ?", (_APPLIED if applied else _KEY,)).scalar()
     if not raw:
         return {}
     try:
@@ -101,11 +105,11 @@ def stored(conn: Connection) -> dict[str, Learned]:
         return {}  # a damaged entry: start again from the priors
 
 
-def store(conn: Connection, learned: dict[str, Learned]) -> None:
+def store(conn: Connection, learned: dict[str, Learned], *, applied: bool) -> None:
     value = orjson.dumps({k: v.as_dict() for k, v in learned.items() if v.reviewed}).decode()
     conn.exec_driver_sql(
-        f"INSERT INTO meta (key, value) VALUES ('{_KEY}', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (value,))
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (_APPLIED if applied else _KEY, value))
 
 
 def moved(old: dict[str, Learned], new: dict[str, Learned]) -> set[str]:
@@ -122,7 +126,7 @@ def forget(conn: Connection) -> None:
     conn.exec_driver_sql(
         f"INSERT INTO meta (key, value) VALUES ('{_SINCE_KEY}', ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(time.time_ns()),))
-    conn.exec_driver_sql(f"DELETE FROM meta WHERE key = '{_KEY}'")
+    conn.exec_driver_sql("DELETE FROM meta WHERE key IN (?, ?)", (_KEY, _APPLIED))
 
 
 def calibrated(confidence: float, learned: Learned | None) -> float:

@@ -233,12 +233,13 @@ def relearn(conn: Connection, *, force: bool = False) -> set[str]:
     precision here moved by more than :data:`.learning.MOVED` since the priorities were
     computed (every kind with ``force``), compute again the priorities of the traces that
     carry it. Return those kinds."""
-    before = learning.stored(conn)
     now = learning.count_verdicts(conn)
-    kinds = set(now) if force else learning.moved(before, now)
-    if not kinds and not force:
+    if learning.stored(conn, applied=False) != {k: v for k, v in now.items() if v.reviewed}:
+        learning.store(conn, now, applied=False)
+    kinds = set(now) if force else learning.moved(learning.stored(conn), now)
+    if not kinds:
         return set()
-    learning.store(conn, now)
+    learning.store(conn, now, applied=True)
     marks = ",".join(f"'{k}'" for k in sorted(kinds))
     rescore(conn, f"SELECT DISTINCT trace_pk FROM signal WHERE kind IN ({marks})")
     return kinds
@@ -438,6 +439,7 @@ def rows_for(conn: Connection, pks: list[int]) -> list[QueueRow]:
     if not pks:
         return []
     marks = ",".join("?" * len(pks))
+    learned = learning.stored(conn, applied=False)
     found = {}
     for (pk, tid, source, session, user, priority, reasons, size, raw_input, start, model, version,
          state, status, tags) in select_rows(conn,
@@ -447,10 +449,20 @@ def rows_for(conn: Connection, pks: list[int]) -> list[QueueRow]:
         f"WHERE q.trace_pk IN ({marks})", tuple(pks)
     ):
         found[pk] = QueueRow(pk, tid, source, session, user, priority,
-                             [Reason.from_dict(r) for r in orjson.loads(reasons)] if reasons else [],
+                             [_as_learned(Reason.from_dict(r), learned) for r in orjson.loads(reasons)]
+                             if reasons else [],
                              size, user_question(raw_input), start, model, version, state, status,
                              orjson.loads(tags) if tags else [])
     return [found[pk] for pk in pks if pk in found]
+
+
+def _as_learned(reason: Reason, learned: dict[str, learning.Learned]) -> Reason:
+    """A stored reason with the latest count of the verdicts on its kind (its priority
+    was computed with a count at most :data:`.learning.MOVED` away)."""
+    known = learned.get(reason.signal)
+    if known is None:
+        return replace(reason, learned_precision=None, learned_from=None)
+    return replace(reason, learned_precision=round(known.precision, 3), learned_from=known.basis)
 
 
 def highest_pk(conn: Connection) -> int:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from . import learning
 from .records import format_time
 from .text import loads_or_none, user_question
 from .traces import build_tree, feedback_of
@@ -151,12 +152,19 @@ class TraceSignal:
     detail: str
     span_id: str | None
     evidence: dict[str, Any]
+    learned: str | None = None  # what the verdicts here say of the kind: "confirmed 3 of 12 times here (0.31)"
 
 
 def trace_signals(conn: Connection, trace_pk: int) -> list[TraceSignal]:
     """The signals of one trace with their evidence, the most confident first."""
+    learned = learning.stored(conn, applied=False)
+
+    def said(kind: str) -> str | None:
+        known = learned.get(kind)
+        return f"{known.basis}: trusted at {known.precision:.0%} (the table says {known.prior:.0%})" if known else None
+
     return [
-        TraceSignal(kind, confidence, detail or "", span_id, loads_or_none(evidence) or {})
+        TraceSignal(kind, confidence, detail or "", span_id, loads_or_none(evidence) or {}, said(kind))
         for kind, confidence, detail, span_id, evidence in conn.exec_driver_sql(
             "SELECT kind, confidence, detail, span_id, evidence FROM signal WHERE trace_pk = ? "
             "ORDER BY confidence DESC, id", (trace_pk,))

@@ -24,6 +24,7 @@ from .compare_chooser import CompareChooser
 from .compare_view import CompareView, ExpectedAnswerDialog
 from .import_dialog import ImportDialog, ProblemsDialog
 from .insights_view import InsightsView
+from .learned_dialog import LearnedDialog
 from .queue_model import QueueModel
 from .queue_view import QueuePane
 from .replay_view import ReplayView
@@ -180,6 +181,10 @@ class MainWindow(QMainWindow):
         for action in (self.search_action, self.clear_filters_action, self.refresh_action):
             queue_menu.addAction(action)
         self.triage = TriageActions(self, queue_menu)  # snooze, skip, reopen, runs alike
+        queue_menu.addSeparator()
+        self.learned_action = add_action(self, "What Reviews &Taught…", self.show_learned, None,
+                                         "How far the queue trusts each kind of signal, from the verdicts here")
+        queue_menu.addAction(self.learned_action)
 
         view_menu = bar.addMenu("&View")
         self.view_queue_action = add_action(self, "The &Queue", self.show_queue, "Ctrl+1", "The failure queue")
@@ -202,7 +207,7 @@ class MainWindow(QMainWindow):
         has_store = self.store is not None
         for action in (self.session_action, self.signals_action, self.whole_action, self.full_text_action):
             action.setEnabled(in_trace)
-        for action in (self.search_action, self.refresh_action):
+        for action in (self.search_action, self.refresh_action, self.learned_action):
             action.setEnabled(has_store)
         for action in (self.import_action, self.import_folder_action):  # a read-only database takes nothing in
             action.setEnabled(has_store and not self.store.read_only)
@@ -282,6 +287,13 @@ class MainWindow(QMainWindow):
 
     def _start_folder(self) -> str:
         return str(self.store.path.parent) if self.store else str(Path.home())
+
+    def show_learned(self) -> None:
+        if self.store is None:
+            return
+        dialog = LearnedDialog(self.store, self)
+        dialog.forgotten.connect(self.refresh)
+        dialog.exec()
 
     def refresh(self) -> None:
         if self.store is None:

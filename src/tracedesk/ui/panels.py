@@ -101,6 +101,15 @@ class SignalsPanel(QTreeWidget):
                 child.setData(0, SPAN_ROLE, found.span_id)
                 child.setToolTip(2, plain_tip(str(value)))
                 item.addChild(child)
+            if found.learned:  # what the reviewers' verdicts in this database say of this kind
+                child = QTreeWidgetItem(["", "reviews", found.learned])
+                child.setForeground(1, muted)
+                child.setForeground(2, muted)
+                child.setData(0, SPAN_ROLE, found.span_id)
+                child.setToolTip(2, plain_tip(f"{signal_label(found.kind)} flags in this database were {found.learned}."
+                                              "\nThe queue ranks unreviewed traces with it "
+                                              "(Queue › Forget What Reviews Taught resets it)."))
+                item.addChild(child)
             if found.span_id:
                 child = QTreeWidgetItem(["", "step", span_names.get(found.span_id, found.span_id)])
                 child.setForeground(1, muted)

@@ -355,7 +355,9 @@ class QueueModel(QAbstractTableModel):
                  "(Shift+X reopens it).", "skipped": "Skipped: out of the queue until reopened (Shift+X)."
                  }.get(row.state, "")
         if column == REASONS and (row.reasons or state):
-            lines = [f"{signal_label(r.signal)} ({r.confidence:.0%}): {r.detail}" for r in row.reasons]
+            lines = [f"{signal_label(r.signal)} ({r.confidence:.0%}): {r.detail}"
+                     + (f"\n    {signal_label(r.signal)} flags {r.learned_from}" if r.learned_from else "")
+                     for r in row.reasons]
             return "\n".join([state, *lines] if state else lines)
         if column == GROUP and row.group_size > 1:
             return (f"{row.group_size - 1} more traces fail the same way on the same question.\n"

@@ -1,0 +1,108 @@
+"""The queue learns from the reviewers: verdicts on flagged traces move how far each kind of
+signal is trusted in this database, the unreviewed traces are ranked with it, the
+reasons say so, and it can be forgotten."""
+
+from __future__ import annotations
+
+import json
+
+from tracedesk.cli import main
+from tracedesk.core import learning, queue, reviews
+from tracedesk.core.ingest import import_paths
+
+from ..conftest import write_jsonl
+from .sessions import Bundle, llm, retrieval
+
+
+def _flagged_store(store, tmp_path):
+    """Twenty runs flagged as rephrases, twenty as empty retrievals answered anyway."""
+    b = Bundle()
+    for i in range(20):
+        b.turn(f"r{i}", f"How do I reset my password for account {i}?",
+               "You can change your profile picture under Settings.", trace_id=f"rephrase{i}")
+        b.turn(f"r{i}", "I forgot my password, what do I do?", "Click 'Forgot password'.", trace_id=f"then{i}")
+        b.turn(f"e{i}", f"Do you sell filters for model Z{i}?", f"Yes, the Z{i} filter costs 12 euros.",
+               trace_id=f"empty{i}", steps=[retrieval(f"Z{i} filters", []), llm()])
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    return store
+
+
+def _pk(conn, trace_id: str) -> int:
+    return conn.exec_driver_sql("SELECT id FROM trace WHERE trace_id = ?", (trace_id,)).scalar_one()
+
+
+def _entry(store, trace_id: str) -> tuple[float, list[queue.Reason]]:
+    with store.read() as conn:
+        [row] = queue.rows_for(conn, [_pk(conn, trace_id)])
+    return row.priority, row.reasons
+
+
+def test_verdicts_that_refute_a_kind_of_signal_lower_its_unreviewed_traces(store, tmp_path) -> None:
+    _flagged_store(store, tmp_path)
+    before_rephrase, [reason] = _entry(store, "rephrase15")
+    assert reason.signal == "rephrase" and reason.learned_precision is None
+    before_empty, _ = _entry(store, "empty15")
+    with store.write() as conn:
+        for i in range(10):
+            reviews.save_review(conn, _pk(conn, f"rephrase{i}"), "ann", reviews.ReviewInput(verdict="ok"))
+        for i in range(5):
+            reviews.save_review(conn, _pk(conn, f"empty{i}"), "ann", reviews.ReviewInput(verdict="failure"))
+    after_rephrase, [reason] = _entry(store, "rephrase15")
+    assert after_rephrase < before_rephrase - 0.1
+    assert reason.learned_from == "confirmed 0 of 10 times here"
+    assert reason.learned_precision is not None and reason.learned_precision < 0.4
+    assert reason.counted is not None and reason.counted < reason.confidence
+    after_empty, [reason] = _entry(store, "empty15")
+    assert after_empty > before_empty
+    assert reason.learned_from == "confirmed 5 of 5 times here"
+    with store.read() as conn:
+        counted = learning.count_verdicts(conn)
+    assert (counted["rephrase"].confirmed, counted["rephrase"].reviewed) == (0, 10)
+    assert (counted["empty_retrieval"].confirmed, counted["empty_retrieval"].reviewed) == (5, 5)
+    assert counted["loop"].reviewed == 0 and counted["loop"].precision == counted["loop"].prior
+
+
+def test_several_reviewers_count_once_per_trace_by_their_majority(store, tmp_path) -> None:
+    _flagged_store(store, tmp_path)
+    with store.write() as conn:
+        pk = _pk(conn, "rephrase0")
+        reviews.save_review(conn, pk, "ann", reviews.ReviewInput(verdict="failure"))
+        reviews.save_review(conn, pk, "bob", reviews.ReviewInput(verdict="failure"))
+        reviews.save_review(conn, pk, "cy", reviews.ReviewInput(verdict="ok"))
+        tie = _pk(conn, "rephrase1")
+        reviews.save_review(conn, tie, "ann", reviews.ReviewInput(verdict="failure"))
+        reviews.save_review(conn, tie, "bob", reviews.ReviewInput(verdict="ok"))
+        unsure = _pk(conn, "rephrase2")
+        reviews.save_review(conn, unsure, "ann", reviews.ReviewInput(verdict="unsure"))
+        counted = learning.count_verdicts(conn)["rephrase"]
+    assert (counted.confirmed, counted.reviewed) == (1, 1)
+
+
+def test_forgetting_ranks_by_the_table_again_and_the_command_shows_it(store, tmp_path, capsys) -> None:
+    _flagged_store(store, tmp_path)
+    original, _ = _entry(store, "rephrase15")
+    with store.write() as conn:
+        for i in range(10):
+            reviews.save_review(conn, _pk(conn, f"rephrase{i}"), "ann", reviews.ReviewInput(verdict="ok"))
+    assert _entry(store, "rephrase15")[0] < original
+
+    assert main(["--db", str(store.path), "signals", "--json"]) == 0
+    shown = {row["signal"]: row for row in json.loads(capsys.readouterr().out)["signals"]}
+    assert (shown["rephrase"]["confirmed"], shown["rephrase"]["reviewed"]) == (0, 10)
+    assert shown["rephrase"]["precision"] < shown["rephrase"]["prior"]
+
+    assert main(["--db", str(store.path), "queue", "--signal", "rephrase", "--limit", "1"]) == 0
+    assert "rephrase flags confirmed 0 of 10 times here" in capsys.readouterr().out
+
+    assert main(["--db", str(store.path), "signals", "--forget"]) == 0
+    assert "forgot what the verdicts taught" in capsys.readouterr().out
+    priority, [reason] = _entry(store, "rephrase15")
+    assert priority == original and reason.learned_from is None
+    assert main(["--db", str(store.path), "signals", "--json", "--cases"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {row["reviewed"] for row in out["signals"]} == {0}
+    assert any(case["signal"] == "ungrounded" and case["why"] for case in out["cases"])
+    # A verdict given after the reset teaches the queue anew.
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "rephrase12"), "ann", reviews.ReviewInput(verdict="ok"))
+        assert learning.count_verdicts(conn)["rephrase"].reviewed == 1

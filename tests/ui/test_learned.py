@@ -1,0 +1,73 @@
+"""What the reviewers' verdicts taught the queue, as a reviewer sees it: under a signal of
+the trace, in the queue's tooltip, and in Queue › What Reviews Taught, where it can be
+forgotten."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tracedesk.core import queue, reviews
+from tracedesk.ui.learned_dialog import LearnedDialog
+from tracedesk.ui.queue_model import REASONS
+
+
+def _signal_texts(window) -> list[str]:
+    panel = window.trace_view.signals
+    texts = []
+    for i in range(panel.topLevelItemCount()):
+        item = panel.topLevelItem(i)
+        texts.append(item.text(0))
+        texts += [f"{item.child(j).text(1)}: {item.child(j).text(2)}" for j in range(item.childCount())]
+    return texts
+
+
+def test_verdicts_show_under_the_signals_and_can_be_forgotten(qtbot, window) -> None:
+    store = window.store
+    with store.read() as conn:
+        rows = queue.page(conn, queue.QueueFilter(expand_groups=True), 0, 100)
+    kind, _ = Counter(r.reasons[0].signal for r in rows).most_common(1)[0]
+    flagged = [r for r in rows if r.reasons[0].signal == kind]
+    assert len(flagged) >= 3
+    with store.write() as conn:
+        for row in flagged[:2]:
+            reviews.save_review(conn, row.trace_pk, "ann", reviews.ReviewInput(verdict="ok"))
+    window.refresh()
+
+    window.open_trace(flagged[2].trace_pk)
+    assert any("reviews: confirmed 0 of 2 times here" in t for t in _signal_texts(window))
+    window.show_queue()
+    tips = [window.queue_model.index(r, REASONS).data(0x03) or "" for r in range(window.queue_model.rowCount())]
+    assert any("flags confirmed 0 of 2 times here" in tip for tip in tips)
+
+    seen: dict[str, list[str]] = {}
+
+    def in_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, LearnedDialog)
+        table = dialog.table
+        seen["before"] = [table.item(r, 2).text() for r in range(table.rowCount())]
+
+        def answer_yes() -> None:
+            if dialog.confirm_box is None:
+                QTimer.singleShot(10, answer_yes)
+                return
+            seen["question"] = [dialog.confirm_box.text()]
+            dialog.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+
+        QTimer.singleShot(0, answer_yes)
+        dialog.forget_button.click()
+        seen["after"] = [table.item(r, 2).text() for r in range(table.rowCount())]
+        seen["forget enabled"] = [str(dialog.forget_button.isEnabled())]
+        dialog.reject()
+
+    QTimer.singleShot(0, in_dialog)
+    window.learned_action.trigger()
+    assert "confirmed 0 of 2 times here" in seen["before"]
+    assert set(seen["after"]) == {"not reviewed here yet"}
+    assert "reviews stay as they are" in seen["question"][0]
+    assert seen["forget enabled"] == ["False"]
+    window.open_trace(flagged[2].trace_pk)
+    assert not any(t.startswith("reviews:") for t in _signal_texts(window))
