@@ -69,6 +69,8 @@ CASES: tuple[Case, ...] = (
          "the answer said it could not help and the user asked the same again"),
     Case("abandonment", "after_failure", 0.45, 0.45, "the session ended on an answer that said it could not help"),
     Case("abandonment", "unanswered_ask", 0.3, 0.3, "the session ended on a question back that the user left"),
+    Case("abandonment", "after_honest_failure", 0.15, 0.15,
+         "the session ended on an answer that said plainly a step had failed or found nothing"),
     # Praise.
     Case("positive_feedback", "thumbs_up", 0.9, 0.9, "the user voted it up"),
     Case("positive_feedback", "scored_correct", 0.7, 0.7, "an evaluator scored it correct"),

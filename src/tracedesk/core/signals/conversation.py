@@ -26,11 +26,14 @@ from .found import Found, quote
 from .intents import intent_strengths
 from .meaning import Embedder, embedder
 from .phrases import (
-    ANSWER_ADMITS_FAILURE,
     ANSWER_ASKS_BACK,
+    ANSWER_COULD_NOT_HELP,
+    ANSWER_DID_NOT_UNDERSTAND,
+    ANSWER_OFFERS,
     CLOSING,
     ESCALATION,
     FRUSTRATION,
+    MORE_DETAIL,
     NEW_QUESTION_CUES,
     NOT_ESCALATION,
     REPHRASE_CUES,
@@ -110,18 +113,19 @@ def _sessions(conn: Connection, scope: str):
     """The turns of each session in scope, in time order (a trace with no session is a
     session of its own)."""
     rows = select_rows(conn,
-        "SELECT id, trace_id, source_id, session_id, input, output, status FROM trace "
+        "SELECT id, trace_id, source_id, session_id, input, output, status, error_count FROM trace "
         f"WHERE id IN ({scope}) ORDER BY source_id, session_id IS NULL, session_id, start_ns, id"
     )
     current_key = None
     turns: list[Turn] = []
-    for pk, trace_id, source_id, session_id, input_, output, status in rows:
+    for pk, trace_id, source_id, session_id, input_, output, status, errors in rows:
         key = (source_id, session_id) if session_id is not None else ("trace", pk)
         if key != current_key and turns:
             yield current_key, turns
             turns = []
         current_key = key
-        turns.append(Turn(pk, trace_id, user_question(input_, QUESTION_LIMIT), output, status))
+        turns.append(Turn(pk, trace_id, user_question(input_, QUESTION_LIMIT), output,
+                          "error" if errors else status))
     if turns:
         yield current_key, turns
 
@@ -138,8 +142,16 @@ def conversation_signals(conn: Connection, scope: str) -> list[Found]:
             previous = turns[i - 1] if i > 0 else None
             found += _next_turn_signals(previous, turn, model is not None)
         if in_session:
-            found += _abandonment(turns[-1])
+            found += _abandonment(turns[-1], lambda pk: _searched_nothing(conn, pk))
     return found
+
+
+def _searched_nothing(conn: Connection, pk: int) -> bool:
+    """A retrieval of the trace came back without documents."""
+    return conn.exec_driver_sql(
+        "SELECT 1 FROM span WHERE trace_pk = ? AND kind = 'retrieval' AND json_valid(output) "
+        "AND coalesce(json_array_length(output, '$.documents'), json_array_length(output)) = 0 LIMIT 1",
+        (pk,)).first() is not None
 
 
 def _read_meaning(model: Embedder, sessions: list) -> None:
@@ -167,7 +179,8 @@ def _read_meaning(model: Embedder, sessions: list) -> None:
 def _could_rephrase(previous: Turn, turn: Turn) -> bool:
     """The cheap tests a rephrase must pass before its meaning is read."""
     return (bool(previous.asked) and not turn.closing and len(turn.words) >= 2 and len(previous.words) >= 1
-            and not (NEW_QUESTION_CUES.match(turn.asked) and not REPHRASE_CUES.search(turn.asked)))
+            and not (NEW_QUESTION_CUES.match(turn.asked) and not REPHRASE_CUES.search(turn.asked))
+            and not MORE_DETAIL.search(turn.asked))
 
 
 def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> list[Found]:
@@ -202,7 +215,9 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
 def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
     """The next message asks what the previous one asked, and the answer between them
     did not give it."""
-    if ANSWER_ASKS_BACK.search(previous.answered[-300:]):
+    confused = ANSWER_DID_NOT_UNDERSTAND.search(previous.answered) is not None
+    if (not confused and ANSWER_ASKS_BACK.search(previous.answered[-300:])
+            and not ANSWER_OFFERS.search(previous.answered[-300:])):
         return None  # the user answers the bot's question, often restating the request
     same = float(previous.vector @ turn.vector)
     if same < SAME_REQUEST:
@@ -211,11 +226,11 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     from_answer = len((turn.words & previous.answer_words) - previous.words) / len(turn.words)
     if from_answer >= ANSWER_WORDS_FOLLOW_UP and not REPHRASE_CUES.search(turn.asked):
         return None  # built on what the answer said: a follow-up
-    failed = bool(previous.answered) and ANSWER_ADMITS_FAILURE.search(previous.answered) is not None
+    failed = confused or (bool(previous.answered) and ANSWER_COULD_NOT_HELP.search(previous.answered) is not None)
     lead = same - answered - from_answer / 2 + (0.1 if REPHRASE_CUES.search(turn.asked) else 0.0)
-    if failed and same >= SAME_REQUEST + 0.1:
+    if failed and (confused or same >= SAME_REQUEST + 0.1):
         case, strength = "after_failure", (same - SAME_REQUEST) / 0.4
-        why = " after an answer that could not help"
+        why = " after an answer that did not understand it" if confused else " after an answer that could not help"
     elif lead >= REPHRASE_LEAD:
         case, strength = "same_request", (lead - REPHRASE_LEAD) / (LEAD_FOR_FULL_CONFIDENCE - REPHRASE_LEAD)
         why = "" if answered >= 0.5 else " after an answer on something else"
@@ -249,14 +264,19 @@ def _answer_missed(question_words: frozenset[str], answer: str) -> bool:
     return len(question_words & content_words(answer)) / len(question_words) <= MISSED_TOPIC
 
 
-def _abandonment(last: Turn) -> list[Found]:
+def _abandonment(last: Turn, searched_nothing) -> list[Found]:
     """The session ends on this answer, and the answer did not resolve it."""
     if last.closing or not last.answer:
         return []
-    if ANSWER_ADMITS_FAILURE.search(last.answered):
+    if ANSWER_COULD_NOT_HELP.search(last.answered):
+        if last.status == "error" or searched_nothing(last.pk):
+            # The answer said plainly that a step failed or found nothing: the run's own
+            # signals tell that story; the user leaving adds little.
+            return [Found(last.pk, "abandonment", confidence("abandonment", "after_honest_failure"),
+                          f"the user left after an answer that said a step failed: {quote(last.answer)}")]
         return [Found(last.pk, "abandonment", confidence("abandonment", "after_failure"),
                       f"the user left after an answer that could not help: {quote(last.answer)}")]
-    if ANSWER_ASKS_BACK.search(last.answered):
+    if ANSWER_ASKS_BACK.search(last.answered) and not ANSWER_OFFERS.search(last.answered):
         return [Found(last.pk, "abandonment", confidence("abandonment", "unanswered_ask"),
                       f"the user left without answering the question back: {quote(last.answer)}")]
     return []

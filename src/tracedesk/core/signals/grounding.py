@@ -8,8 +8,11 @@ evidence. Two cases, each with the sentence of the answer and the evidence as pr
 
 - *contradicts*: a tool result gives a state (``"status": "cancelled"``) and the answer
   asserts another state of the same family ("shipped") without the tool's;
-- *unsupported*: the answer states figures (amounts, quantities, dates, ids of two digits
-  or more) that appear nowhere in the evidence, while the tools did return figures.
+- *unsupported*: the answer states a figure (an amount, a quantity, a date) that appears
+  nowhere in the evidence, where a tool returned another figure of the same form, or a
+  document another of the same unit, that the answer does not give (the tool said 120.50,
+  the answer 210.50; the document 30 days, the answer 60 days). A figure the evidence has
+  no counterpart for (a dose, a phone number) is left alone: the run cannot tell.
 
 Only runs that called a tool or a retrieval, and whose answer holds a figure or a state
 word, are read further; the rest cost one look at the answer.
@@ -18,6 +21,7 @@ word, are read further; the rest cost one look at the answer.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
@@ -47,7 +51,11 @@ _STATE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STATES) + r")\b")
 _FAMILY_OF = {s: name for name, family in STATE_FAMILIES.items() for s in family}
 _NEGATED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:been\s+|yet\s+|be\s+)?$")
 
-_FIGURE = re.compile(r"(?<![\w.])(?:[$€£]\s?)?(\d[\d,]*(?:\.\d+)?)")
+# A figure with what follows it: "$210.50", "30 days", "12.8 GB", "2026-11-20". Digits
+# joined by dashes or slashes other than a date (a phone number, a reference) are ids, and
+# are left alone.
+_FIGURE = re.compile(r"(?<![\w.\-/])([$€£])?\s?(\d[\d,./\-:]*\d|\d)(?![\w\-/])(?:\s?(%|[a-z]{1,12}))?")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _CANDIDATE = re.compile(r"\d\d|" + _STATE.pattern)  # an answer worth a closer look
 EVIDENCE_LIMIT = 40_000  # characters of evidence read per run
@@ -58,10 +66,22 @@ def _canonical(state: str) -> str:
     return _VARIANTS.get(state, state)
 
 
-def _figures(text: str) -> set[str]:
-    """The figures of a text with two digits or more, normalised ("1,240.50" -> "1240.5")."""
-    found = set()
-    for raw in _FIGURE.findall(text):
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: str  # normalised: "1240.5", "2026-11-20"
+    shape: tuple  # ("date",), ("dec",) or ("int", digits): figures that can stand for each other
+    unit: str | None  # "$", "day", "gb", "%"... what it counts, where the text says
+
+
+def _figures(text: str) -> list[Figure]:
+    """The figures of a text with two digits or more (dates, amounts, quantities)."""
+    found = []
+    for currency, raw, after in _FIGURE.findall(text):
+        if _DATE.match(raw):
+            found.append(Figure(raw, ("date",), "date"))
+            continue
+        if any(c in raw for c in "-/:") or raw.count(".") > 1:
+            continue  # an id, a phone number, a time of day: not a quantity
         digits = raw.replace(",", "")
         if sum(c.isdigit() for c in digits) < 2:
             continue
@@ -69,8 +89,15 @@ def _figures(text: str) -> set[str]:
             value = float(digits)
         except ValueError:
             continue
-        found.add(f"{value:g}" if value < 1e15 else digits)
+        places = len(digits.split(".")[1]) if "." in digits else 0
+        shape = ("dec",) if places else ("int", len(digits))
+        unit = currency or (after.rstrip("s") if after and after not in _NOT_UNITS else None)
+        found.append(Figure(f"{value:g}", shape, unit))
     return found
+
+
+_NOT_UNITS = frozenset({"and", "or", "to", "of", "in", "on", "at", "for", "is", "are", "was", "the", "a", "an",
+                        "with", "by", "from", "per", "more", "left", "now", "each"})
 
 
 def _states(text: str) -> list[tuple[str, int]]:
@@ -156,23 +183,36 @@ def _check(pk: int, answer: str, question: str, steps: list) -> Found | None:
                              f"the answer says {clash[0]} where {name} said {state}: {quote(sentence, 70)}",
                              span_id, {"answer": sentence[:300], "tool": name, "tool_says": state,
                                        "answer_says": clash[0]})
-    # Figures no evidence holds, where the tools did return figures.
+    # A figure of the answer that no evidence holds, standing where the evidence has
+    # another of the same kind that the answer does not give: the tool said 120.50 and the
+    # answer says 210.50; the document says 30 days and the answer 60 days.
     said = _figures(lowered)
-    if not said or not any(_figures(r) for _, _, r in tool_texts):
+    if not said:
         return None
-    known = _figures(evidence)
-    unsupported = sorted(f for f in said if f not in known and f not in evidence)
-    if not unsupported:
-        return None
-    first = unsupported[0]
-    at = lowered.find(first) if first in lowered else 0
-    sentence = _sentence_at(answer, max(0, at))
-    closest = max(tool_texts, key=lambda t: len(_figures(t[2])))
-    return Found(pk, "ungrounded", confidence("ungrounded", "unsupported", len(unsupported) / 3),
-                 f"the answer states {', '.join(unsupported[:3])}, which no tool result or document of the run "
-                 f"contains: {quote(sentence, 60)}",
-                 closest[1], {"answer": sentence[:300], "figures": unsupported[:10], "tool": closest[0],
-                              "tool_result": closest[2][:300]})
+    said_values = {f.value for f in said}
+    tool_figures = [(name, span_id, f) for name, span_id, result in tool_texts for f in _figures(result)]
+    evidence_figures = _figures(evidence)
+    known = {f.value for f in evidence_figures}
+    for figure in said:
+        if figure.value in known or figure.value in evidence:
+            continue
+        rival = next(((name, span_id, f) for name, span_id, f in tool_figures
+                      if f.shape == figure.shape and f.value not in said_values), None)
+        if rival is None and figure.unit:
+            rival = next(((None, None, f) for f in evidence_figures
+                          if f.unit == figure.unit and f.shape[0] == figure.shape[0] and f.value not in said_values),
+                         None)
+        if rival is None:
+            continue
+        name, span_id, other = rival
+        at = lowered.find(figure.value)
+        sentence = _sentence_at(answer, max(0, at))
+        where = f"{name} returned" if name else "the run's documents say"
+        return Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 1.0 if name else 0.5),
+                     f"the answer says {figure.value} where {where} {other.value}: {quote(sentence, 60)}",
+                     span_id, {"answer": sentence[:300], "answer_says": figure.value, "evidence_says": other.value,
+                               "tool": name})
+    return None
 
 
 def _values(raw: str | None, limit: int) -> str:

@@ -51,8 +51,14 @@ FRUSTRATION = re.compile(
 
 REPHRASE_CUES = re.compile(
     r"\b(?:i mean|i meant|in other words|let me (?:rephrase|try again|put it)|to be clear|again[,:]? "
-    r"|once more|what i'm asking|what i am asking|my question (?:is|was)"
+    r"|(?:ask|say|put) (?:it |this |that )?(?:differently|another way|in other words)|rephras\w*"
+    r"|once more|what i'm asking|what i am asking|my question (?:is|was)|i'm asking (?:if|whether|about|for|how)"
     r"|i asked (?:about|for|how|if|whether|when|where|why|what))"
+)
+# Asking for more of what the answer gave is not asking the same again.
+MORE_DETAIL = re.compile(
+    r"\b(?:elaborate|more (?:detail|details|info|information|specific|precise)|tell me more|"
+    r"explain (?:that|this|it|further|more|again)|in more detail|go into detail|expand on|break (?:it|that) down)\b"
 )
 NEW_QUESTION_CUES = re.compile(
     r"^(?:and|also|ok(?:ay)?|great|thanks?|thank you|perfect|cool|nice|one more|another question|"
@@ -65,12 +71,38 @@ CLOSING = re.compile(
 )
 ANSWER_ADMITS_FAILURE = re.compile(
     r"\b(?:unable|can(?:no|')t|could(?:n't| not)|failed|error|problem|issue|"
-    r"not (?:able|possible|available|find|sure)|try again|later|don'?t (?:know|have)|no information|"
-    r"unavailable|temporarily)\b"
+    r"not (?:able|possible|available|find|sure|covered)|try again|later|don'?t (?:know|have)|no information|"
+    r"unavailable|temporarily|(?:doesn't|does not|don't|do not) (?:cover|mention|say|include)|"
+    r"no (?:details|answer|article|document)s?\b|rather not)\b"
+)
+# Narrower: the answer says it could not do or find what was asked (not "no problem", "we
+# don't have a senior fare", "let me try again"), for telling that a user who left, or
+# asked again, was left without help.
+ANSWER_COULD_NOT_HELP = re.compile(
+    r"\b(?:unable to|(?:can(?:no|')t|could(?:n't| not)|wasn't able to|was not able to|am not able to) "
+    r"(?:\w+ ){0,2}?(?:help|find|access|check|see|process|complete|do|reach|load|look|locate|retrieve|get|send|"
+    r"confirm|verify|answer|tell)"
+    r"|failed|an error|error occurred|went wrong|timed out|not (?:able|possible|available)|temporarily"
+    r"|(?:is|are) (?:currently )?(?:down|unavailable)|don'?t know|do not know|no information|not sure"
+    r"|(?:didn't|did not|could not|couldn't) find|found nothing|nothing (?:was )?found|no (?:results|matches)"
+    r"|please try again|try again later)\b"
 )
 ANSWER_ASKS_BACK = re.compile(
     r"(?:\?\s*$|\b(?:could|can|would) you (?:please )?(?:provide|share|tell|send|give|confirm|clarify)"
     r"|please (?:provide|share|send|confirm|clarify))"
+)
+# The answer did not understand the request at all: asking back for "more detail" about a
+# clear request is a miss, not a question about a missing order number.
+ANSWER_DID_NOT_UNDERSTAND = re.compile(
+    r"\b(?:(?:not sure|don'?t|do not|didn'?t|did not) (?:i |that i )?(?:understand|follow|get (?:that|it|what))"
+    r"|(?:could|can) you (?:please )?(?:rephrase|reword|say that again|clarify what)"
+    r"|what do you mean|(?:more|bit more) (?:detail|details|information|context) (?:about|on) what you"
+    r"|tell me more\?|i didn'?t catch that)"
+)
+# A closing offer is a question that asks nothing of the user.
+ANSWER_OFFERS = re.compile(
+    r"(?:anything else|something else|can i help|may i help|help (?:you )?with (?:anything|something)|"
+    r"would you like|do you want me|shall i|should i|is there anything)[^?]*\?\s*$"
 )
 
 _WORD = re.compile(r"[a-z0-9]+")

@@ -77,15 +77,30 @@ def _empty_retrievals(conn: Connection, scope: str, answers: dict[int, str]) -> 
     seen: set[int] = set()
     # SQLite's JSON functions set aside, without Python, the retrievals that found a
     # document with a relevant or unscored match; Python looks at the rest.
-    for pk, span_id, name, output in select_rows(conn, f"""
-        SELECT trace_pk, span_id, name, output FROM span
-        WHERE trace_pk IN ({scope}) AND kind = 'retrieval' AND coalesce(status, 'ok') != 'error'
-          AND NOT (json_valid(output) AND EXISTS (
+    relevant = f"""json_valid(output) AND EXISTS (
             SELECT 1 FROM json_each(CASE WHEN json_valid(output) THEN output ELSE '[]' END, '$.documents') d
             WHERE d.type = 'object' AND (json_type(d.value, '$.score') NOT IN ('integer', 'real')
-              OR json_type(d.value, '$.score') IS NULL OR json_extract(d.value, '$.score') >= {LOW_RELEVANCE})))
+              OR json_type(d.value, '$.score') IS NULL OR json_extract(d.value, '$.score') >= {LOW_RELEVANCE}))"""
+    rows = select_rows(conn, f"""
+        SELECT trace_pk, span_id, name, output, start_ns FROM span
+        WHERE trace_pk IN ({scope}) AND kind = 'retrieval' AND coalesce(status, 'ok') != 'error'
+          AND NOT ({relevant})
         ORDER BY trace_pk, start_ns
-    """):
+    """).fetchall()
+    # A search tried again in other words until it found something is not an empty one:
+    # the latest start of a retrieval that found a relevant document, by trace.
+    found_later: dict[int, int] = {}
+    pks = sorted({r[0] for r in rows})
+    for start in range(0, len(pks), 500):
+        chunk = pks[start:start + 500]
+        found_later.update(select_rows(conn, f"""
+            SELECT trace_pk, max(coalesce(start_ns, 0)) FROM span
+            WHERE trace_pk IN ({','.join('?' * len(chunk))}) AND kind = 'retrieval'
+              AND coalesce(status, 'ok') != 'error' AND {relevant}
+            GROUP BY trace_pk""", tuple(chunk)))
+    for pk, span_id, name, output, started in rows:
+        if pk in found_later and found_later[pk] >= (started or 0):
+            continue
         docs = retrieved_documents(loads_or_none(output))
         if docs is None or pk in seen:
             continue
