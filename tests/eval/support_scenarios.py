@@ -46,7 +46,8 @@ def failed_answer(s: Session, intent: Intent, question: str) -> Turn:
         return s.unhelpful(intent, question)
     if intent.tool is not None and roll < 0.88:
         steps = [s.plan(intent), s.call(intent)]
-        return Turn(question, fill(intent.tool.wrong, s.context(intent)), steps, think=s.rng.uniform(8, 90))
+        answer = s.one(OPENERS) + fill(intent.tool.wrong, s.context(intent))
+        return Turn(question, answer, steps, think=s.rng.uniform(8, 90))
     return Turn(question, fill(intent.unsupported, s.values), [s.relevant(intent, question)],
                 think=s.rng.uniform(8, 90))
 
@@ -130,14 +131,14 @@ def error_swallowed(s: Session) -> None:
 def empty_retrieval(s: Session) -> None:
     intent = s.intent(no_tool)
     question = s.ask(intent)
-    answer = fill(intent.answer if s.rng.random() < 0.6 else intent.unsupported, s.values)
+    answer = s.one(OPENERS) + fill(intent.answer if s.rng.random() < 0.6 else intent.unsupported, s.values)
     s.add(Turn(question, answer, [search(s.domain, question, [], [])]), intent, (FAIL, "empty_retrieval"))
 
 
 def irrelevant_retrieval(s: Session) -> None:
     intent = s.intent(no_tool)
     question = s.ask(intent)
-    answer = fill(intent.answer if s.rng.random() < 0.6 else intent.unsupported, s.values)
+    answer = s.one(OPENERS) + fill(intent.answer if s.rng.random() < 0.6 else intent.unsupported, s.values)
     s.add(Turn(question, answer, [s.unrelated(intent, question, 0.12, 0.36)]), intent,
           (FAIL, "irrelevant_retrieval"))
 
@@ -147,7 +148,8 @@ def tool_contradiction(s: Session) -> None:
     question = s.ask(intent)
     assert intent.tool is not None
     steps = [s.plan(intent), *([s.relevant(intent, question)] if s.rng.random() < 0.4 else []), s.call(intent)]
-    s.add(Turn(question, fill(intent.tool.wrong, s.context(intent)), steps), intent, (FAIL, "tool_contradiction"))
+    answer = s.one(OPENERS) + fill(intent.tool.wrong, s.context(intent))
+    s.add(Turn(question, answer, steps), intent, (FAIL, "tool_contradiction"))
 
 
 def unsupported_answer(s: Session) -> None:
@@ -156,7 +158,8 @@ def unsupported_answer(s: Session) -> None:
     steps = [s.relevant(intent, question)]
     if intent.tool is not None:
         steps = [s.plan(intent), *steps, s.call(intent)]
-    s.add(Turn(question, fill(intent.unsupported, s.values), steps), intent, (FAIL, "unsupported_answer"))
+    answer = s.one(OPENERS) + fill(intent.unsupported, s.values)
+    s.add(Turn(question, answer, steps), intent, (FAIL, "unsupported_answer"))
 
 
 def tool_loop(s: Session) -> None:

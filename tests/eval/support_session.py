@@ -118,9 +118,10 @@ class Session:
     def unhelpful(self, intent: Intent, question: str) -> Turn:
         roll = self.rng.random()
         if roll < 0.5:
-            steps, answer = [self.unrelated(intent, question, 0.42, 0.6)], self.one(intent.unhelpful)
+            steps = [self.unrelated(intent, question, 0.42, 0.6)]
+            answer = self.one(OPENERS) + self.one(intent.unhelpful)
         elif roll < 0.75:
-            steps, answer = [self.relevant(intent, question)], self.one(intent.unhelpful)
+            steps, answer = [self.relevant(intent, question)], self.one(OPENERS) + self.one(intent.unhelpful)
         else:
             steps, answer = [], self.one(R.CONFUSED)
         return Turn(question, answer, steps, think=self.rng.uniform(8, 90))
