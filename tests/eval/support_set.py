@@ -48,7 +48,11 @@ def build_session(rng: random.Random, index: int, sessions: int) -> tuple[Sessio
     if where != "last" and rng.random() < 0.35:
         s.filler(rng.choice([1, 1, 2]))
         if rng.random() < 0.2:
-            s.add(Turn(s.vary(s.one(R.THANKS_END), light=True), s.one(R.THANKS_REPLY), think=rng.uniform(4, 30)))
+            # The same as the thanks_end scenario: a good answer, thanks, and the user leaves.
+            if s.turns[-1][0].label is None:
+                s.turns[-1][0].label = ("hard", "thanks_end")
+            s.add(Turn(s.vary(s.one(R.THANKS_END), light=True), s.one(R.THANKS_REPLY), think=rng.uniform(4, 30)),
+                  label=("hard", "thanks_end"))
     meta = SessionMeta(
         session_id=f"c{index:05d}", user_id=f"{rng.choice(ADJECTIVES)}-{rng.choice(NOUNS)}-{rng.randint(1, 400)}",
         start=index * DAYS * 86400 / sessions + rng.uniform(0, 1800), model=rng.choice(domain.models),
