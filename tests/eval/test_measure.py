@@ -1,0 +1,40 @@
+"""The measures of the evaluation sets, read from a real review database."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.eval.measure import auc, measure_dialog, measure_support
+
+
+def test_auc_is_the_share_of_error_and_fine_pairs_ranked_right_ties_half():
+    assert auc([3.0, 2.0], [1.0, 0.0]) == 1.0
+    assert auc([0.0], [1.0]) == 0.0
+    assert auc([0.9, 0.4], [0.5, 0.1]) == 0.75
+    assert auc([1.0, 1.0], [1.0, 0.0]) == 0.75
+    assert auc([], [1.0]) is None
+
+
+def test_support_figures_count_every_planted_failure_once(tmp_path):
+    m = measure_support(tmp_path, 2, sessions=300)
+    labels = json.loads((tmp_path / "support-eval.labels.json").read_text())
+    assert m["k"] == len(labels["failures"]) - len(labels["undetectable"])
+    assert sum(v["planted"] for v in m["by_kind"].values()) == len(labels["failures"])
+    assert m["top_k_flagged"] <= m["k"]
+    assert m["precision_at_k"] == pytest.approx((m["detectable_hits"] + m["hidden_hits"]) / m["k"])
+    assert sum(m["intruders_top_k"].values()) + m["unlabelled_in_top_k"] + m["detectable_hits"] \
+        + m["hidden_hits"] == m["top_k_flagged"]
+    for kind, (flagged, total) in m["hard_flagged"].items():
+        assert flagged <= total and m["intruders_top_k"][kind] <= flagged
+
+
+def test_dialog_figures_cover_every_system_turn(tmp_path):
+    m = measure_dialog(tmp_path, 2)
+    labels = json.loads((tmp_path / "dialog-eval.labels.json").read_text())
+    assert m["turns"] == len(labels["turns"]) and m["errors"] == len(labels["errors"])
+    assert 0.0 <= m["auc_all"] <= 1.0 and 0.0 <= m["auc_candidates"] <= 1.0
+    counted = sum(t for cells in m["flagged_by_reaction"].values() for _, t in cells.values())
+    flagged = sum(n for cells in m["flagged_by_reaction"].values() for n, _ in cells.values())
+    assert counted == m["turns"] and flagged == m["flagged"]

@@ -1,0 +1,52 @@
+"""Quality of the failure queue on evaluation sets written apart from its detectors
+(tests/eval): a support bot's conversations with planted failures and hard negatives, and
+dialogs with chatbots where annotators marked the errors.
+
+    .venv/bin/python tests/perf/quality_holdout.py [--seeds 1 2 3] [--sessions 1500] [--dialogs 240]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.eval.measure import format_dialog, format_support, measure_dialog, measure_support  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
+    parser.add_argument("--sessions", type=int, default=1500)
+    parser.add_argument("--dialogs", type=int, default=240)
+    args = parser.parse_args()
+    summary: dict[str, list[float]] = {}
+    for seed in args.seeds:
+        with tempfile.TemporaryDirectory() as tmp:
+            started = time.perf_counter()
+            support = measure_support(Path(tmp) / "support", seed, args.sessions)
+            dialog = measure_dialog(Path(tmp) / "dialog", seed, args.dialogs)
+            print(f"== seed {seed} ({time.perf_counter() - started:.1f} s)")
+            print(format_support(support))
+            print(format_dialog(dialog))
+        for key, value in [("support precision@K", support["precision_at_k"]),
+                           ("support explicit negatives flagged", support["explicit_recall_flagged"]),
+                           ("dialog AUC, all turns", dialog["auc_all"]),
+                           ("dialog AUC, candidates", dialog["auc_candidates"]),
+                           ("dialog error share among flagged", dialog["error_share_flagged"]),
+                           ("dialog base rate", dialog["base_rate"])]:
+            if value is not None:
+                summary.setdefault(key, []).append(value)
+    if len(args.seeds) > 1:
+        print(f"== mean over seeds {' '.join(map(str, args.seeds))}")
+        for key, values in summary.items():
+            print(f"  {key:<36} {statistics.mean(values):.3f}  (min {min(values):.3f}, max {max(values):.3f})")
+
+
+if __name__ == "__main__":
+    main()
