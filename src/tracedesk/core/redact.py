@@ -36,18 +36,20 @@ _SECRET = (
 # letters and digits (so a hex digest, a word or a longer base64 text is not one).
 _AWS_SECRET = (r"(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+]{0,39}[A-Z])(?=[A-Za-z0-9/+]{0,39}[a-z])"
                r"(?=[A-Za-z0-9/+]{0,39}[0-9])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
-# The names of settings whose values are secrets, also inside longer names
+# The names of settings whose values are secrets, also at the end of longer names
 # (``aws_secret_access_key``, ``DB_PASSWORD``).
-_SECRET_NAME = (r"(?:[A-Za-z0-9]+[_-])*(?:api[_-]?key|apikey|secret(?:[_-]?access)?(?:[_-]?key)?|access[_-]?token|"
+_SECRET_NAME = (r"(?<![A-Za-z0-9])(?:api[_-]?key|apikey|secret(?:[_-]?access)?(?:[_-]?key)?|access[_-]?token|"
                 r"auth[_-]?token|token|password|passwd|client[_-]?secret|private[_-]?key)")
 _SECRETS = re.compile(
-    rf"(?P<secret>\b(?:{_SECRET})\b|{_AWS_SECRET})"
+    rf"(?P<secret>\b(?:{_SECRET})\b)"
     r"|(?P<bearer>(?i:\bbearer)\s+)(?P<bearer_token>[A-Za-z0-9._~+/-]{16,}=*)"
-    rf"|(?P<setting>(?i:\b{_SECRET_NAME}\b)[\"']?\s*[:=]\s*[\"']?)(?P<setting_value>[^\s\"',;]{{6,}})"
+    rf"|(?P<setting>(?i:{_SECRET_NAME}\b)[\"']?\s*[:=]\s*[\"']?)(?P<setting_value>[^\s\"',;]{{6,}})"
 )
 # Cheap tests that tell a text cannot hold a secret, so the costly expression is not run.
 _SECRET_HINTS = re.compile(r"sk-|[spr]k_|gh[pousr]_|github_pat_|xox|AKIA|ASIA|AIza|glpat-|eyJ|(?i:bearer|key|token|"
-                           r"secret|passw)|[A-Za-z0-9/+]{40}")
+                           r"secret|passw)")
+_AWS_SECRETS = re.compile(_AWS_SECRET)
+_AWS_HINT = re.compile(r"[A-Za-z0-9/+]{40}")
 # A key of a JSON object whose string value is a secret, whatever the value looks like.
 _SECRET_KEY = re.compile(r"(?i)(?:^|[^a-z])(?:api_?key|apikey|secret|token|password|passwd|private_?key|"
                          r"access_?key|credentials?)s?(?:$|[^a-z])")
@@ -146,6 +148,8 @@ class Redactor:
         out = value
         if _SECRET_HINTS.search(out):
             out = _SECRETS.sub(self._secret, out)
+        if _AWS_HINT.search(out):
+            out = _AWS_SECRETS.sub(self._secret, out)
         if "@" in out:
             out = _EMAIL.sub(self._email, out)
         out = _NUMBER.sub(self._number, out)
