@@ -411,6 +411,7 @@ class InsightsView(QWidget):
         row.addWidget(self.compare_button)
         layout.addLayout(row)
         self.compare_summary = QLabel("Pick two prompt versions, models or date ranges, then Compare.", self)
+        self.compare_summary.setTextFormat(Qt.TextFormat.PlainText)  # it names the values compared
         self.compare_summary.setWordWrap(True)
         layout.addWidget(self.compare_summary)
         self.compare_panel = FigurePanel("Each signal's and cause's rate, A against B", [
