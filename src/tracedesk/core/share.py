@@ -41,6 +41,7 @@ from .redact import Redactor
 from .search import fts_query, refresh_search
 from .signals import update_signals
 from .store import Store, executemany, open_store, select_rows
+from .targets import TargetExists, cannot_write, check_target
 from .text import loads_or_none
 
 
@@ -179,12 +180,10 @@ def share_database(store: Store, out: Path | str, f: ShareFilter | None = None,
     """Write the part of ``store`` that ``f`` chooses as a new review database at ``out``."""
     f = f or ShareFilter()
     out = Path(out).expanduser()
-    if out.is_dir():
-        raise ShareError(f"{out} is a folder; give the path of the database file to write")
-    if not out.parent.is_dir():
-        raise ShareError(f"{out.parent} does not exist; create the folder first")
-    if out.exists():
-        raise ShareError(f"{out} exists already; choose a new file name (sharing never overwrites a file)")
+    try:  # a new file: not a link, a device or a folder either
+        check_target(out, overwrite=False, what="database file")
+    except TargetExists:
+        raise ShareError(f"{out} exists already; choose a new file name (sharing never overwrites a file)") from None
     redactor = Redactor(list(options.patterns)) if options.redact else None
     steps = 8
     progress(Progress("Choosing the traces", 0, steps))
@@ -193,16 +192,19 @@ def share_database(store: Store, out: Path | str, f: ShareFilter | None = None,
     temp = out.with_name(f".{out.name}.{_uuid.uuid4().hex[:8]}.part")
     report = ShareReport(out)
     try:
+        temp.open("x").close()  # a folder that cannot be written says so here, as the system puts it
         with open_store(temp) as copy, attached_write(copy, {"src": store.path}) as conn:
             _fill(conn, picked, options, redactor, report, progress, steps)
         for suffix in ("-wal", "-shm"):
             with contextlib.suppress(OSError):
                 os.unlink(f"{temp}{suffix}")
         os.replace(temp, out)
-    except BaseException:
+    except BaseException as exc:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(OSError):
                 os.unlink(f"{temp}{suffix}")
+        if isinstance(exc, OSError):
+            raise cannot_write(out, exc) from exc
         raise
     if redactor is not None:
         report.redacted = dict(sorted(redactor.counts.items()))
