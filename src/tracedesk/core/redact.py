@@ -59,6 +59,7 @@ _NUMBER = re.compile(r"(?<![\w+.-])\+?\(?\d[\d ().-]{6,}\d(?![\w-])")
 _CARD = re.compile(r"\d(?:[ -]?\d){12,18}")
 _CACHE_SIZE = 50_000
 _PLAIN = frozenset({float, bool, type(None)})
+_CARD_MIN = 10**12  # the smallest number that may be a card number (13 digits)
 MARKERS = {"email": "[EMAIL]", "phone": "[PHONE]", "card": "[CARD]", "secret": "[SECRET]", "custom": "[REDACTED]"}
 
 
@@ -172,16 +173,21 @@ class Redactor:
         if kind is str:
             return self.text(value)
         if kind is int:
-            return self._card_number(value)
+            return self._card_number(value) if value >= _CARD_MIN else value
         if kind is dict:
-            out = {}
-            for k, v in value.items():
-                key = self.text(k) if type(k) is str else k
-                if type(v) is str and len(v) >= 6 and type(k) is str and _secret_key(k):
-                    self.counts["secret"] += 1
-                    out[key] = MARKERS["secret"]
+            text, out = self.text, {}
+            for k, v in value.items():  # JSON keys are strings
+                key, kind = text(k), type(v)
+                if kind is str:
+                    if len(v) >= 6 and _secret_key(k):
+                        self.counts["secret"] += 1
+                        out[key] = MARKERS["secret"]
+                    else:
+                        out[key] = text(v)
+                elif kind in _PLAIN or (kind is int and v < _CARD_MIN):
+                    out[key] = v
                 else:
-                    out[key] = v if type(v) in _PLAIN else self.value(v)
+                    out[key] = self.value(v)
             return out
         if kind is list:
             return [v if type(v) in _PLAIN else self.value(v) for v in value]
@@ -190,7 +196,7 @@ class Redactor:
     def _card_number(self, value: int) -> int | str:
         # Only the first digits of card networks (2 to 6): times in milli-, micro- and
         # nanoseconds, which have as many digits, start with 1 for years to come.
-        if 10**12 <= value < 10**19 and "2" <= str(value)[0] <= "6" and luhn_ok(str(value)):
+        if _CARD_MIN <= value < 10**19 and "2" <= str(value)[0] <= "6" and luhn_ok(str(value)):
             self.counts["card"] += 1
             return MARKERS["card"]
         return value
