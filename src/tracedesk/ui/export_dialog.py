@@ -169,6 +169,7 @@ class ExportDialog(JobFormDialog):
         layout.addLayout(top)
 
         self.count = QLabel(self)
+        self.count.setTextFormat(Qt.TextFormat.PlainText)  # errors and patterns shown as they are
         self.count.setObjectName("exportCount")
         bold(self.count)
         layout.addWidget(self.count)

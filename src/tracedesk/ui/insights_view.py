@@ -271,6 +271,7 @@ class InsightsView(QWidget):
         self.within_box.changed.connect(self.recompute)
         head.addWidget(self.within_box)
         self.status = muted(QLabel(self))
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # errors and folders named as they are
         head.addWidget(self.status, 1)
         self.refresh_button = QPushButton("Refresh", self)
         self.refresh_button.setToolTip("Compute the figures again from the database")
