@@ -164,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=("jsonl", "promptfoo", "inspect", "openai-evals", "langfuse",
                                                        "csv"))
     p.add_argument("--out", required=True, metavar="PATH", type=Path, help="the file to write")
+    p.add_argument("--force", action="store_true", help="replace the file at --out if there is one")
     p.add_argument("--verdict", action="append", choices=("failure", "ok", "unsure"), dest="verdicts",
                    help="reviews with this verdict (repeatable; default: failure, every verdict for csv)")
     p.add_argument("--cause", action="append", default=[], metavar="NAME", dest="causes",
@@ -223,6 +224,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .cli_output import safe_output
+
+    with safe_output():  # what bundles hold cannot drive the terminal
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -708,7 +716,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                      since_ns=_time_arg(args.since, "since"), until_ns=_time_arg(args.until, "until"))
     redact = args.redact or bool(args.redact_pattern)
     patterns = (*load_settings().redact_patterns, *args.redact_pattern) if redact else ()
-    options = ExportOptions(redact=redact, patterns=patterns, dataset_name=args.dataset)
+    options = ExportOptions(redact=redact, patterns=patterns, dataset_name=args.dataset, overwrite=args.force)
     with open_store(args.db) as store, store.read() as conn:
         report = export_cases(conn, args.format, args.out, f, options)
     if args.json:

@@ -59,7 +59,7 @@ def main() -> None:
                     out = folder / f"cases-{fmt}{module.SUFFIX}"
                     started = time.perf_counter()
                     with store.read() as conn:
-                        report = export_cases(conn, fmt, out, options=ExportOptions(redact=redact))
+                        report = export_cases(conn, fmt, out, options=ExportOptions(redact=redact, overwrite=True))
                     took = time.perf_counter() - started
                     size = out.stat().st_size / 1e6
                     found = f", {sum(report.redacted.values()):,} redacted" if redact else ""

@@ -2,7 +2,8 @@
 
 Each yields :class:`Entry` objects that open as streams of decompressed bytes. Guards
 against hostile input live here: zip entries that expand beyond a sane ratio, lines
-longer than any record should be, and binary files.
+longer than any record should be, binary files, and links in a folder that point
+outside it (a bundle cannot make an import read other files of the disk).
 """
 
 from __future__ import annotations
@@ -144,12 +145,38 @@ def is_zip(path: Path) -> bool:
         return False
 
 
+def _folder(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files of a folder and of the folders in it, in order, and the links in it that
+    point outside it, each with where it points (those are not read)."""
+    root = folder.resolve()
+    files: list[Path] = []
+    outside: list[tuple[Path, str]] = []
+    for p in sorted(folder.rglob("*")):  # links to folders are listed, not entered
+        if p.is_symlink():
+            try:
+                target = p.resolve()
+            except (OSError, RuntimeError):  # a loop of links
+                outside.append((p, "a loop of links"))
+                continue
+            if not target.is_relative_to(root):
+                outside.append((p, str(target)))
+                continue
+        if p.is_file():
+            files.append(p)
+    return files, outside
+
+
+def links_outside(path: Path) -> list[tuple[str, str]]:
+    """The links of a folder that point outside it (name, where it points): skipped."""
+    return [(str(p), target) for p, target in _folder(path)[1]] if path.is_dir() else []
+
+
 def entries(path: Path) -> Iterator[Entry]:
     """The readable files of ``path``: itself, the files of a folder, the members of a zip."""
     if not path.exists():
         raise BundleError(str(path), "no such file or folder")
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file())
+        files = _folder(path)[0]
         for file in files:
             if file.name.lower().endswith(BUNDLE_SUFFIXES):
                 yield _file_entry(file, str(file))
@@ -163,7 +190,7 @@ def entries(path: Path) -> Iterator[Entry]:
 def skipped_files(path: Path) -> list[str]:
     """Files of a folder or zip that are not read (not named like a bundle file)."""
     if path.is_dir():
-        names = [str(p) for p in sorted(path.rglob("*")) if p.is_file()]
+        names = [str(p) for p in _folder(path)[0]]
     elif is_zip(path):
         try:
             with zipfile.ZipFile(path) as archive:

@@ -331,6 +331,8 @@ def _bundle_files(path: Path, forced: Format | None, result: PathResult) -> list
             files.append(_File(name, archive, partial(_read_archive, archive, Path(name))))
         else:
             result.problem(ImportProblem(name, None, "not a bundle file (.jsonl, .json); skipped"))
+    for name, target in containers.links_outside(path):
+        result.problem(ImportProblem(name, None, f"skipped: it is a link outside the folder (to {target})"))
     return files
 
 
@@ -390,8 +392,9 @@ def _scan_for_bundle(entry: Entry) -> dict[str, Any] | None:
 def _read_manifest(path: Path) -> dict[str, Any] | None:
     raw = None
     try:
-        if path.is_dir() and (path / "manifest.json").is_file():
-            raw = (path / "manifest.json").read_bytes()[:1_000_000]
+        manifest = path / "manifest.json"  # read only from the folder itself, not through a link out of it
+        if path.is_dir() and manifest.is_file() and manifest.resolve().is_relative_to(path.resolve()):
+            raw = manifest.read_bytes()[:1_000_000]
         elif path.is_file() and containers.is_zip(path):
             with zipfile.ZipFile(path) as archive:
                 if "manifest.json" in archive.namelist():

@@ -41,7 +41,7 @@ from .queue import QueueFilter
 from .signals.detect import NEGATIVE_KINDS
 from .stats import compare_rates, wilson
 from .store import select_rows
-from .text import user_question
+from .text import csv_cell, user_question
 
 BY_FIELDS = ("prompt_version", "model", "tag", "source", "day")
 DAY_NS = 86_400 * 10**9
@@ -684,14 +684,15 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def write_csv(table: Table, path: Path | str) -> Path:
-    """Write one table as CSV (a header row, then a row per figure row); return the path."""
+    """Write one table as CSV (a header row, then a row per figure row); return the path.
+    Text that a spreadsheet would run as a formula is written as text (see :func:`csv_cell`)."""
     path = Path(path)
     records = [flatten(r) for r in table.records()]
     columns = list(dict.fromkeys(k for r in records for k in r)) or ["value"]
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=columns)
         writer.writeheader()
-        writer.writerows(records)
+        writer.writerows({k: csv_cell(v) for k, v in r.items()} for r in records)
     return path
 
 

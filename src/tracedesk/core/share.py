@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection
+from sqlalchemy import Connection, String
 
 from . import queue
 from .errors import UserError
@@ -41,6 +41,8 @@ from .redact import Redactor
 from .search import fts_query, refresh_search
 from .signals import update_signals
 from .store import Store, executemany, open_store, select_rows
+from .targets import TargetExists, cannot_write, check_target
+from .text import loads_or_none
 
 
 class ShareError(UserError):
@@ -126,8 +128,9 @@ def selected_traces(conn: Connection, f: ShareFilter) -> list[int]:
     return [pk for (pk,) in select_rows(conn, f"SELECT t.id FROM trace t WHERE {where} ORDER BY t.id", params)]
 
 
-def _redacting(redactor: Redactor) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
-    """SQL functions: ``td_redact(text)`` and ``td_redact_json(json text)``."""
+def _redacting(redactor: Redactor) -> dict[str, Callable[[Any], Any]]:
+    """SQL functions: ``td_redact(text)``, ``td_redact_json(json text)`` and
+    ``td_redact_row(json text)`` (an audit entry's row: each of its values as its column is)."""
 
     def text(value: Any) -> Any:
         return redactor.text(value) if isinstance(value, str) else value
@@ -141,20 +144,34 @@ def _redacting(redactor: Redactor) -> tuple[Callable[[Any], Any], Callable[[Any]
             return redactor.text(value)
         return orjson.dumps(redactor.value(parsed)).decode()
 
-    return text, json_text
+    def row(value: Any) -> Any:
+        parsed = loads_or_none(value) if isinstance(value, str) else None
+        if not isinstance(parsed, dict):
+            return json_text(value)
+        return orjson.dumps({k: v if k in _KEPT or not isinstance(v, str) else
+                             json_text(v) if k in _JSON else redactor.text(v) for k, v in parsed.items()}).decode()
+
+    return {"td_redact": text, "td_redact_json": json_text, "td_redact_row": row}
 
 
-# What redaction passes each table's columns through.
+# What redaction leaves as it is: the ids that name rows (a copy merges back by them) and
+# Tracedesk's own words. Every other text column of the tables copied passes through it;
+# those holding JSON as JSON, so that keys and numbers are redacted too.
+_KEPT = frozenset({"uuid", "trace_id", "span_id", "parent_id", "content_hash", "cause_uuid", "parent_uuid",
+                   "blamed_span_id", "entity", "entity_uuid", "action", "undoes", "verdict", "severity"})
+_JSON = frozenset({"input", "output", "metadata", "tags", "error", "attributes", "value", "correction", "extra",
+                   "expected", "bundle"})
+
+
+def _text_columns(model: Any) -> dict[str, str]:
+    return {c.name: "td_redact_json" if c.name in _JSON else "td_redact" for c in model.__table__.columns
+            if c.name not in _KEPT and isinstance(getattr(c.type, "impl_instance", c.type), String)}
+
+
+# What redaction passes each table's columns through (a source's name is its identity).
 _REDACTED: dict[str, dict[str, str]] = {
-    "trace": {"input": "td_redact_json", "output": "td_redact_json", "metadata": "td_redact_json",
-              "user_id": "td_redact"},
-    "span": {"input": "td_redact_json", "output": "td_redact_json", "error": "td_redact_json",
-             "attributes": "td_redact_json"},
-    "feedback": {"value": "td_redact_json", "comment": "td_redact", "correction": "td_redact_json",
-                 "extra": "td_redact_json", "author": "td_redact"},
-    "review": {"expected": "td_redact_json", "notes": "td_redact"},
-    "settlement": {"notes": "td_redact"},
-    "import_run": {"bundle": "td_redact_json"},
+    model.__tablename__: _text_columns(model)
+    for model in (ImportRun, Trace, Span, Feedback, Cause, Review, Settlement)
 }
 
 
@@ -163,12 +180,10 @@ def share_database(store: Store, out: Path | str, f: ShareFilter | None = None,
     """Write the part of ``store`` that ``f`` chooses as a new review database at ``out``."""
     f = f or ShareFilter()
     out = Path(out).expanduser()
-    if out.is_dir():
-        raise ShareError(f"{out} is a folder; give the path of the database file to write")
-    if not out.parent.is_dir():
-        raise ShareError(f"{out.parent} does not exist; create the folder first")
-    if out.exists():
-        raise ShareError(f"{out} exists already; choose a new file name (sharing never overwrites a file)")
+    try:  # a new file: not a link, a device or a folder either
+        check_target(out, overwrite=False, what="database file")
+    except TargetExists:
+        raise ShareError(f"{out} exists already; choose a new file name (sharing never overwrites a file)") from None
     redactor = Redactor(list(options.patterns)) if options.redact else None
     steps = 8
     progress(Progress("Choosing the traces", 0, steps))
@@ -177,16 +192,19 @@ def share_database(store: Store, out: Path | str, f: ShareFilter | None = None,
     temp = out.with_name(f".{out.name}.{_uuid.uuid4().hex[:8]}.part")
     report = ShareReport(out)
     try:
+        temp.open("x").close()  # a folder that cannot be written says so here, as the system puts it
         with open_store(temp) as copy, attached_write(copy, {"src": store.path}) as conn:
             _fill(conn, picked, options, redactor, report, progress, steps)
         for suffix in ("-wal", "-shm"):
             with contextlib.suppress(OSError):
                 os.unlink(f"{temp}{suffix}")
         os.replace(temp, out)
-    except BaseException:
+    except BaseException as exc:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(OSError):
                 os.unlink(f"{temp}{suffix}")
+        if isinstance(exc, OSError):
+            raise cannot_write(out, exc) from exc
         raise
     if redactor is not None:
         report.redacted = dict(sorted(redactor.counts.items()))
@@ -197,10 +215,9 @@ def share_database(store: Store, out: Path | str, f: ShareFilter | None = None,
 def _fill(conn: Connection, picked: list[int], options: ShareOptions, redactor: Redactor | None,
           report: ShareReport, progress: ProgressFn, steps: int) -> None:
     if redactor is not None:
-        text, json_text = _redacting(redactor)
         driver = conn.connection.driver_connection
-        driver.create_function("td_redact", 1, text, deterministic=True)
-        driver.create_function("td_redact_json", 1, json_text, deterministic=True)
+        for name, function in _redacting(redactor).items():
+            driver.create_function(name, 1, function, deterministic=True)
 
     def copy(table: str, cols: list[str], where: str) -> int:
         redacted = _REDACTED.get(table, {}) if redactor is not None else {}
@@ -253,16 +270,12 @@ def _copy_audit(conn: Connection, redact: bool, report: ShareReport) -> None:
     """The history of the causes, reviews and settled answers copied (redacted like them)."""
 
     def snapshot(col: str) -> str:
-        if not redact:
-            return f"a.{col}"
-        notes = f"json_set(a.{col}, '$.notes', td_redact(json_extract(a.{col}, '$.notes')))"
-        return (f"CASE WHEN a.{col} IS NULL OR a.entity = 'cause' THEN a.{col} "
-                f"WHEN a.entity = 'review' THEN json_set({notes}, '$.expected', "
-                f"td_redact_json(json_extract(a.{col}, '$.expected'))) ELSE {notes} END")
+        return f"td_redact_row(a.{col})" if redact else f"a.{col}"
 
+    author = "td_redact(a.author)" if redact else "a.author"
     report.audit_entries = conn.exec_driver_sql(f"""
         INSERT INTO main.audit_log (id, uuid, time_ns, author, action, entity, entity_uuid, before, after, undoes)
-        SELECT a.id, a.uuid, a.time_ns, a.author, a.action, a.entity, a.entity_uuid, {snapshot('before')},
+        SELECT a.id, a.uuid, a.time_ns, {author}, a.action, a.entity, a.entity_uuid, {snapshot('before')},
                {snapshot('after')}, a.undoes
         FROM src.audit_log a
         WHERE (a.entity = 'cause')

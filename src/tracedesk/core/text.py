@@ -1,4 +1,5 @@
-"""Plain text out of imported JSON values: for search, previews and detectors."""
+"""Plain text out of imported JSON values: for search, previews and detectors; and text
+written into CSV cells."""
 
 from __future__ import annotations
 
@@ -10,6 +11,21 @@ import orjson
 _STRUCTURAL_KEYS = frozenset(
     {"role", "type", "id", "tool_call_id", "mime_type", "finish_reason", "score", "index"}
 )
+
+
+# What a spreadsheet reads as the start of a formula (a tab or carriage return first is
+# dropped by some before they look).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str:
+    """A value as a CSV cell that a spreadsheet shows and never runs: text starting like a
+    formula gets a leading apostrophe (which spreadsheets hide); numbers stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return "'" + value if value[:1] in FORMULA_STARTS else value
+    return str(value)
 
 
 def loads_or_none(raw: str | bytes | None) -> Any:

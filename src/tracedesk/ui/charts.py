@@ -1,8 +1,12 @@
 """Bar charts of the Insights page (Qt Charts), in the palette's colours, whose bars can be
-clicked: a click says which series and which category it hit."""
+clicked: a click says which series and which category it hit.
+
+Qt Charts draws the labels of axes and of the legend as HTML: the names of categories and
+series (prompt versions, models, tags, questions from bundles) are escaped on their way."""
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass
 
@@ -88,7 +92,7 @@ class BarChart(QWidget):
         order = list(reversed(range(len(categories)))) if horizontal else list(range(len(categories)))
         bars: QAbstractBarSeries = QHorizontalBarSeries() if horizontal else QBarSeries()
         for number, s in enumerate(series):
-            bar_set = QBarSet(s.name)
+            bar_set = QBarSet(html.escape(s.name))
             bar_set.append([round(s.values[i], 1) for i in order])
             bar_set.setColor(QColor(s.color))
             bar_set.setBorderColor(QColor(s.color))
@@ -104,7 +108,7 @@ class BarChart(QWidget):
         bars.setBarWidth(min(0.75 if len(series) > 1 else 0.6, 0.2 + 0.12 * len(categories) * len(series)))
         self.chart.addSeries(bars)
         names = QBarCategoryAxis()
-        names.append([self._unique(short(categories[i]), i) for i in order])
+        names.append([html.escape(self._unique(short(categories[i]), i)) for i in order])
         values = QValueAxis()
         top, step = self._nice_top(max((v for s in series for v in s.values), default=0.0))
         values.setRange(0, top)

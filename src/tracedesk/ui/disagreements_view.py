@@ -312,16 +312,18 @@ class PairsTable(QTableWidget):
             by_pair.setdefault((p.a, p.b), {})[p.dimension] = p
         self.setRowCount(len(by_pair))
         for row, ((a, b), dims) in enumerate(sorted(by_pair.items())):
-            self.setItem(row, 0, QTableWidgetItem(f"{a} · {b}"))
+            names = QTableWidgetItem(f"{a} · {b}")
+            names.setToolTip(plain_tip(f"{a} · {b}"))
+            self.setItem(row, 0, names)
             for column, dimension in enumerate(DIMENSION_LABELS, start=1):
                 p = dims.get(dimension)
                 text = f"κ {kappa_text(p.kappa)} · {percent_text(p.percent)}" if p else NONE
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if p is not None:
-                    item.setToolTip(f"{a} and {b} on the {DIMENSION_LABELS[dimension].lower()}: kappa "
-                                    f"{kappa_text(p.kappa)} ({kappa_words(p.kappa)}), {percent_text(p.percent)} "
-                                    f"agreement over {p.traces:,} traces")
+                    item.setToolTip(plain_tip(
+                        f"{a} and {b} on the {DIMENSION_LABELS[dimension].lower()}: kappa {kappa_text(p.kappa)} "
+                        f"({kappa_words(p.kappa)}), {percent_text(p.percent)} agreement over {p.traces:,} traces"))
                 self.setItem(row, column, item)
         self._fit(len(by_pair))
 
@@ -481,7 +483,7 @@ class SettleForm(QGroupBox):
         for r in reviews:
             button = QPushButton(f"{r.reviewer}’s", self)
             button.setAutoDefault(False)
-            button.setToolTip(f"Fill the form with {r.reviewer}’s verdict, cause and blamed step")
+            button.setToolTip(plain_tip(f"Fill the form with {r.reviewer}’s verdict, cause and blamed step"))
             button.clicked.connect(lambda _=False, review=r: self.take(review))
             self.take_row.insertWidget(self.take_row.count() - 1, button)
             self.take_buttons.append(button)

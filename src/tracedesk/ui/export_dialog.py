@@ -6,12 +6,14 @@ cases were written, what redaction removed, and where the file is."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import stat
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -89,6 +92,8 @@ class ExportDialog(JobFormDialog):
         self.resize(980, 720)
         self.store = store
         self.report: ExportReport | None = None
+        self.replace_box: QMessageBox | None = None  # asks before an existing file is replaced
+        self._confirmed: Path | None = None  # the file the platform's file dialog asked about replacing
         self._verdicts_touched = False
         self.cases = 0  # the cases the filters choose, once counted
         self._generation = 0  # of the count under way: a count for filters changed since is dropped
@@ -164,6 +169,7 @@ class ExportDialog(JobFormDialog):
         layout.addLayout(top)
 
         self.count = QLabel(self)
+        self.count.setTextFormat(Qt.TextFormat.PlainText)  # errors and patterns shown as they are
         self.count.setObjectName("exportCount")
         bold(self.count)
         layout.addWidget(self.count)
@@ -253,6 +259,7 @@ class ExportDialog(JobFormDialog):
                                               f"{FORMAT_LABELS[fmt]} (*{ext});;All files (*)")
         if path:
             self.path.setText(path)
+            self._confirmed = Path(path)  # the file dialog asked before choosing a file that exists
 
     # -- counting and previewing -----------------------------------------------------------------
 
@@ -347,8 +354,32 @@ class ExportDialog(JobFormDialog):
             return
         self._timer.stop()
         path = Path(self.path.text().strip()).expanduser()
+        if _regular_file(path) and path != self._confirmed:
+            self._ask_to_replace(path)
+            return
+        self._export(path, overwrite=_regular_file(path))
+
+    def _ask_to_replace(self, path: Path) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, "Replace the file?",
+                          f"{path} exists already. Replace it with the eval cases?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.replace_box = box
+
+        def answered() -> None:
+            self.replace_box = None
+            if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+                self._export(path, overwrite=True)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _export(self, path: Path, overwrite: bool) -> None:
         self._redacting = self.redact.isChecked()
-        store, fmt, f, options = self.store, self.fmt(), self.export_filter(), self.options()
+        store, fmt, f = self.store, self.fmt(), self.export_filter()
+        options = dataclasses.replace(self.options(), overwrite=overwrite)
 
         def work(progress):
             with store.read() as conn:
@@ -364,3 +395,11 @@ class ExportDialog(JobFormDialog):
 
     def job_ended(self, report: ExportReport | None) -> None:
         self.exported.emit(report)
+
+
+def _regular_file(path: Path) -> bool:
+    """Whether ``path`` is an existing regular file (not a link, a device or a folder)."""
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False

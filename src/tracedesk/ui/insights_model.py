@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ..core.insights import Rate
 from ..core.queue import QueueFilter
+from .text import plain_tip
 from .widgets import Index, ListModel
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1  # (QueueFilter, what it lists) or None
@@ -104,5 +105,5 @@ class RowsModel(ListModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             opens = column.opens(row) if column.opens else None
-            return f"Double-click to list {opens[1]} in the queue" if opens else None
+            return plain_tip(f"Double-click to list {opens[1]} in the queue") if opens else None
         return None

@@ -271,6 +271,7 @@ class InsightsView(QWidget):
         self.within_box.changed.connect(self.recompute)
         head.addWidget(self.within_box)
         self.status = muted(QLabel(self))
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # errors and folders named as they are
         head.addWidget(self.status, 1)
         self.refresh_button = QPushButton("Refresh", self)
         self.refresh_button.setToolTip("Compute the figures again from the database")
@@ -411,6 +412,7 @@ class InsightsView(QWidget):
         row.addWidget(self.compare_button)
         layout.addLayout(row)
         self.compare_summary = QLabel("Pick two prompt versions, models or date ranges, then Compare.", self)
+        self.compare_summary.setTextFormat(Qt.TextFormat.PlainText)  # it names the values compared
         self.compare_summary.setWordWrap(True)
         layout.addWidget(self.compare_summary)
         self.compare_panel = FigurePanel("Each signal's and cause's rate, A against B", [

@@ -99,7 +99,9 @@ class MainWindow(QMainWindow):
         self.queue_pane.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_status())
         self.counts = QLabel(self)
         self.counts.setObjectName("statusCounts")
+        self.counts.setTextFormat(Qt.TextFormat.PlainText)  # it may name a trace
         self.where = QLabel(self)
+        self.where.setTextFormat(Qt.TextFormat.PlainText)  # a file's path
         self.searching = QLabel("Searching…", self)  # while a search is read in the background
         self.searching.setObjectName("searchingHint")
         self.searching.hide()

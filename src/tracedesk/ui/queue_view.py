@@ -29,7 +29,7 @@ from ..core.queue import QueueFilter, QueueRow
 from .date_range import DateRangeBox
 from .queue_model import GROUP, MODEL, PRIORITY, QUESTION, REASONS, ROW_ROLE, TIME, QueueModel
 from .style import draw_badge, mix, muted_text, signal_color, signal_label
-from .text import elide
+from .text import elide, plain_tip
 from .widgets import bold, debounce, muted
 
 ANY = "__any__"
@@ -471,7 +471,7 @@ class ScopeBar(QFrame):
             self.label.setText(f"From Insights: {title}  ·  {rows:,} traces")
             self.leave.setText("Clear")
         self.insights.setVisible(scope.kind == "insights")
-        self.setToolTip(scope.title)
+        self.setToolTip(plain_tip(scope.title))
         self.show()
 
 

@@ -9,6 +9,8 @@
 
 :func:`export_cases` writes a file (whole or not at all: a cancelled or failed export
 leaves no file behind) and returns an :class:`ExportReport`, with what redaction removed.
+It writes a new file, or replaces a regular one when asked (``ExportOptions.overwrite``);
+never a link, a device or a pipe (see :mod:`..targets`).
 The export dialog calls it from a worker thread with a progress callback.
 """
 
@@ -29,6 +31,7 @@ from sqlalchemy import Connection
 from ..errors import UserError
 from ..progress import Progress, ProgressFn, Throttle, ignore_progress
 from ..redact import Redactor
+from ..targets import cannot_write, check_target
 from . import csv_table, inspect_dataset, langfuse, native, openai_evals, promptfoo
 from .cases import EvalCase, ExportFilter, count_cases, iter_cases
 
@@ -59,6 +62,7 @@ class ExportOptions:
     redact: bool = False
     patterns: tuple[str, ...] = ()  # more regular expressions to redact (with ``redact``)
     dataset_name: str = "tracedesk"  # the Langfuse dataset the items go to
+    overwrite: bool = False  # replace the file at the path, if there is one
 
 
 @dataclass
@@ -98,10 +102,7 @@ def export_cases(conn: Connection, fmt: str, path: Path | str, f: ExportFilter |
         raise UserError(f"unknown export format '{fmt}' (known: {', '.join(FORMATS)})")
     module = FORMATS[fmt]
     path = Path(path)
-    if path.is_dir():
-        raise UserError(f"{path} is a folder; give the path of the file to write")
-    if not path.parent.is_dir():
-        raise UserError(f"{path.parent} does not exist; create the folder first")
+    check_target(path, overwrite=options.overwrite)
     if fmt == "inspect" and path.suffix.lower() != ".jsonl":
         raise UserError(f"{path.name}: Inspect AI reads a dataset as JSON lines only from a .jsonl file; "
                         "name the file ....jsonl")
@@ -127,9 +128,11 @@ def export_cases(conn: Connection, fmt: str, path: Path | str, f: ExportFilter |
             else:
                 _write_jsonl(module, counted(), out, write_options)
         os.replace(temp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+        if isinstance(exc, OSError):  # a full disk, a read-only folder: the system's, not a bug
+            raise cannot_write(path, exc) from exc
         raise
     if redactor is not None:
         report.redacted = dict(sorted(redactor.counts.items()))

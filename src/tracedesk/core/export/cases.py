@@ -114,11 +114,19 @@ class EvalCase:
         }
 
     def redacted(self, redactor: Redactor) -> EvalCase:
+        """The case with every text in it redacted. Kept as they are: the ids that name
+        rows (source, trace, step, review), which a consumer uses to find the run again,
+        and the verdict and severity, which are Tracedesk's own words."""
         r = redactor.value
         self._context_text = None
         self.question, self.history, self.system_prompt = r(self.question), r(self.history), r(self.system_prompt)
         self.documents, self.tool_results = r(self.documents), r(self.tool_results)
         self.expected, self.actual, self.notes = r(self.expected), r(self.actual), r(self.notes)
+        self.cause, self.tags, self.trace_tags = r(self.cause), r(self.tags), r(self.trace_tags)
+        self.session_id, self.reviewer = r(self.session_id), r(self.reviewer)
+        self.prompt_version, self.model = r(self.prompt_version), r(self.model)
+        if self.blamed_span is not None:
+            self.blamed_span = {**self.blamed_span, "name": r(self.blamed_span["name"])}
         return self
 
 

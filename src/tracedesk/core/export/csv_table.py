@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from ..records import format_time
+from ..text import csv_cell
 from .cases import EvalCase
 
 SUFFIX = ".csv"
@@ -17,20 +18,13 @@ COLUMNS = ("review_id", "source", "trace_id", "session_id", "verdict", "severity
            "model", "prompt_version")
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    text = value if isinstance(value, str) else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def write(cases: Iterable[EvalCase], out: TextIO, options: Any) -> int:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     n = 0
     for c in cases:
         blamed = c.blamed_span or {}
-        writer.writerow([_cell(v) for v in (
+        writer.writerow([csv_cell(v) for v in (
             c.id, c.source, c.trace_id, c.session_id, c.verdict, c.severity, c.cause,
             blamed.get("name") or blamed.get("span_id"), "yes" if c.missing_step else "", c.question, c.actual,
             c.expected, c.notes, ", ".join(c.tags), c.reviewer, format_time(c.reviewed_ns), c.model,
