@@ -1,8 +1,9 @@
 """What the queue learns from the reviewers: how often each kind of signal turned out to
 be a real defect in this database.
 
-Every verdict is a label. A reviewed trace that carried a ``rephrase`` flag and was
-judged a failure confirms the flag; judged ok, it refutes it ("unsure" says nothing).
+Every verdict is a label. A reviewed trace whose strongest signal is a ``rephrase`` flag
+and that was judged a failure confirms the flag; judged ok, it refutes it ("unsure" says
+nothing).
 Each kind's precision here is estimated as a Beta posterior whose prior is the
 confidence table's (:func:`.signals.confidence.prior_precision`) worth
 ``PRIOR_WEIGHT`` verdicts, so that three verdicts move it a little and forty move it a
@@ -39,6 +40,7 @@ from .signals.confidence import NEGATIVE_KINDS, prior_precision
 PRIOR_WEIGHT = 10.0  # the table's prior counts as this many verdicts
 MOVED = 0.02  # a kind's precision moved by more than this re-ranks its traces
 _KEY = "learned_precision"
+_NEGATIVE = ", ".join(f"'{kind}'" for kind in NEGATIVE_KINDS)
 _APPLIED = "learned_precision_applied"
 _SINCE_KEY = "learning_since_ns"
 
@@ -71,19 +73,25 @@ class Learned:
 
 def count_verdicts(conn: Connection) -> dict[str, Learned]:
     """Each negative signal kind's confirmed and reviewed traces, from the reviews since
-    the last :func:`forget`. A trace reviewed by several people counts once, by the
-    verdict most of them gave (a tie, or only "unsure", counts for nothing)."""
+    the last :func:`forget`: a reviewed trace counts for its strongest negative signal. A
+    trace reviewed by several people counts once, by the verdict most of them gave (a tie,
+    or only "unsure", counts for nothing)."""
     since = conn.exec_driver_sql(f"SELECT value FROM meta WHERE key = '{_SINCE_KEY}'").scalar()
     since_ns = int(since) if since else 0
     counts: dict[str, list[int]] = {}
-    for kind, confirmed, reviewed in conn.exec_driver_sql("""
+    # A verdict speaks for the trace's strongest signal: a thumbs-down and an unusual
+    # latency on a failed run confirm the thumbs-down, not the latency.
+    for kind, confirmed, reviewed in conn.exec_driver_sql(f"""
         WITH judged AS (
             SELECT trace_pk, sum(verdict = 'failure') AS fail, sum(verdict = 'ok') AS ok
             FROM review WHERE updated_ns >= ? AND verdict IN ('failure', 'ok') GROUP BY trace_pk),
-        decided AS (SELECT trace_pk, fail > ok AS failed FROM judged WHERE fail != ok)
+        decided AS (SELECT trace_pk, fail > ok AS failed FROM judged WHERE fail != ok),
+        strongest AS (
+            SELECT s.trace_pk, s.kind, row_number() OVER (
+                PARTITION BY s.trace_pk ORDER BY s.confidence DESC, s.kind) AS place
+            FROM signal s WHERE s.trace_pk IN (SELECT trace_pk FROM decided) AND s.kind IN ({_NEGATIVE}))
         SELECT s.kind, sum(d.failed), count(*) FROM decided d
-        JOIN (SELECT DISTINCT trace_pk, kind FROM signal WHERE trace_pk IN (SELECT trace_pk FROM decided)) s
-          ON s.trace_pk = d.trace_pk
+        JOIN strongest s ON s.trace_pk = d.trace_pk AND s.place = 1
         GROUP BY s.kind
     """, (since_ns,)):
         counts[kind] = [int(confirmed or 0), int(reviewed)]
