@@ -23,8 +23,6 @@ from ..store import select_rows
 from ..text import text_of_json, user_question
 from .confidence import confidence
 from .found import Found, quote
-from .intents import intent_strengths
-from .meaning import Embedder, embedder
 from .phrases import (
     ANSWER_ASKS_BACK,
     ANSWER_COULD_NOT_HELP,
@@ -131,6 +129,10 @@ def _sessions(conn: Connection, scope: str):
 
 
 def conversation_signals(conn: Connection, scope: str) -> list[Found]:
+    # The meaning model (and numpy under it) is read on the first detection, not when the
+    # app starts.
+    from .meaning import embedder
+
     sessions = list(_sessions(conn, scope))
     model = embedder()
     if model is not None:
@@ -154,10 +156,12 @@ def _searched_nothing(conn: Connection, pk: int) -> bool:
         (pk,)).first() is not None
 
 
-def _read_meaning(model: Embedder, sessions: list) -> None:
+def _read_meaning(model, sessions: list) -> None:
     """Give every turn what detection compares by meaning: how strongly its message asks
     for a person or complains, and, where a next turn could be a rephrase of it, the
     vectors of its question and answer (and of the next message)."""
+    from .intents import intent_strengths
+
     # Only a message after an answer can say that answer missed.
     turns = [t for _, session in sessions for t in session[1:] if t.asked]
     escalation, frustration = intent_strengths(model, [t.asked for t in turns])
