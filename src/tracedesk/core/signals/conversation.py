@@ -25,7 +25,6 @@ from .confidence import confidence
 from .found import Found, quote
 from .phrases import (
     ANSWER_ASKS_BACK,
-    ANSWER_COULD_NOT_HELP,
     ANSWER_DID_NOT_UNDERSTAND,
     ANSWER_OFFERS,
     CLOSING,
@@ -36,6 +35,7 @@ from .phrases import (
     NOT_ESCALATION,
     REPHRASE_CUES,
     content_words,
+    could_not_help,
     similarity,
 )
 
@@ -230,7 +230,7 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     from_answer = len((turn.words & previous.answer_words) - previous.words) / len(turn.words)
     if from_answer >= ANSWER_WORDS_FOLLOW_UP and not REPHRASE_CUES.search(turn.asked):
         return None  # built on what the answer said: a follow-up
-    failed = confused or (bool(previous.answered) and ANSWER_COULD_NOT_HELP.search(previous.answered) is not None)
+    failed = confused or could_not_help(previous.answered)
     lead = same - answered - from_answer / 2 + (0.1 if REPHRASE_CUES.search(turn.asked) else 0.0)
     if failed and (confused or same >= SAME_REQUEST + 0.1):
         case, strength = "after_failure", (same - SAME_REQUEST) / 0.4
@@ -272,7 +272,7 @@ def _abandonment(last: Turn, searched_nothing) -> list[Found]:
     """The session ends on this answer, and the answer did not resolve it."""
     if last.closing or not last.answer:
         return []
-    if ANSWER_COULD_NOT_HELP.search(last.answered):
+    if could_not_help(last.answered):
         if last.status == "error" or searched_nothing(last.pk):
             # The answer said plainly that a step failed or found nothing: the run's own
             # signals tell that story; the user leaving adds little.

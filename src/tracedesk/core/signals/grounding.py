@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from ..store import select_rows
-from ..text import loads_or_none, text_of, text_of_json
+from ..store import executemany, select_rows
+from ..text import text_of_json
 from .confidence import confidence
 from .found import Found, quote
 
@@ -57,7 +57,11 @@ _NEGATED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:been\s+|yet\s+|be\s+)
 _FIGURE = re.compile(r"(?<![\w.\-/])([$€£])?\s?(\d[\d,./\-:]*\d|\d)(?![\w\-/])(?:\s?(%|[a-z]{1,12}))?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-_CANDIDATE = re.compile(r"\d\d|" + _STATE.pattern)  # an answer worth a closer look
+_TWO_DIGITS = re.compile(r"\d\d")
+# The last word of every state: a text without any of them asserts none (a set lookup
+# spares the long pattern most answers).
+_STATE_HINTS = frozenset(s.split()[-1] for s in _STATES)
+_WORDS = re.compile(r"[a-z]+(?:'t)?")
 EVIDENCE_LIMIT = 40_000  # characters of evidence read per run
 ANSWER_LIMIT = 3000
 
@@ -102,6 +106,8 @@ _NOT_UNITS = frozenset({"and", "or", "to", "of", "in", "on", "at", "for", "is", 
 
 def _states(text: str) -> list[tuple[str, int]]:
     """The states a text asserts (not the negated ones), with their position."""
+    if _STATE_HINTS.isdisjoint(_WORDS.findall(text)):
+        return []
     out = []
     for m in _STATE.finditer(text):
         state = _canonical(m.group(0))
@@ -119,90 +125,99 @@ def _sentence_at(text: str, position: int) -> str:
 
 
 def grounding_signals(conn: Connection, scope: str) -> list[Found]:
-    candidates: dict[int, tuple[str, str]] = {}
+    # One look at each answer: only one that asserts a state, or a figure the question
+    # did not give, is worth reading the run's steps for.
+    candidates: dict[int, tuple[str, str, list[Figure], list[tuple[str, int]]]] = {}
     for pk, raw_input, raw_output in select_rows(conn, f"""
         SELECT t.id, t.input, t.output FROM trace t
         WHERE t.id IN ({scope}) AND t.output IS NOT NULL AND EXISTS (
             SELECT 1 FROM span s WHERE s.trace_pk = t.id AND s.kind IN ('tool', 'retrieval')
               AND coalesce(s.status, 'ok') != 'error')
     """):
-        if not _CANDIDATE.search(raw_output.lower() if isinstance(raw_output, str) else ""):
+        if not isinstance(raw_output, str):
             continue
         answer = text_of_json(raw_output, ANSWER_LIMIT)
-        if answer:
-            candidates[pk] = (answer, text_of_json(raw_input, 4000))
+        lowered = answer.lower()
+        asserted = _states(lowered)
+        if not asserted and not _TWO_DIGITS.search(lowered):
+            continue
+        question = text_of_json(raw_input, 4000).lower()
+        said = [f for f in _figures(lowered) if f.value not in question]
+        if said or asserted:
+            candidates[pk] = (answer, question, said, asserted)
     if not candidates:
         return []
+    # SQLite sets aside, without Python, the claims the run's own steps contain: a figure
+    # or a state word found in a tool's or a retrieval's input or output.
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _claim (pk INTEGER, value TEXT)")
+    conn.exec_driver_sql("DELETE FROM temp._claim")
+    executemany(conn, "INSERT INTO temp._claim (pk, value) VALUES (?, ?)",
+                [(pk, v) for pk, (_, _, said, asserted) in candidates.items()
+                 for v in {f.value for f in said} | {state for state, _ in asserted}])
+    unexplained = {pk for (pk,) in conn.exec_driver_sql("""
+        SELECT DISTINCT c.pk FROM temp._claim c WHERE NOT EXISTS (
+            SELECT 1 FROM span s WHERE s.trace_pk = c.pk AND s.kind IN ('tool', 'retrieval')
+              AND (instr(lower(s.output), c.value) OR instr(lower(s.input), c.value)))""")}
+    conn.exec_driver_sql("DELETE FROM temp._claim")
     found: list[Found] = []
-    pks = sorted(candidates)
+    pks = sorted(unexplained)
     for start in range(0, len(pks), 500):
         chunk = pks[start:start + 500]
-        evidence: dict[int, list[tuple[str, str | None, str, str]]] = {pk: [] for pk in chunk}
+        steps: dict[int, list[tuple[str, str | None, str | None, str]]] = {pk: [] for pk in chunk}
         for pk, span_id, kind, name, raw_in, raw_out in select_rows(conn, f"""
             SELECT trace_pk, span_id, kind, name, input, output FROM span
-            WHERE trace_pk IN ({','.join('?' * len(chunk))}) AND kind IN ('tool', 'retrieval', 'llm')
+            WHERE trace_pk IN ({','.join('?' * len(chunk))}) AND kind IN ('tool', 'retrieval')
               AND coalesce(status, 'ok') != 'error'
             ORDER BY trace_pk, start_ns""", tuple(chunk)):
-            evidence[pk].append((kind, name, span_id, raw_in, raw_out))
+            # The stored JSON as it is, lower-cased: its figures and state words are all there,
+            # and reading it costs no parse.
+            result = (raw_out or "")[:20_000].lower()
+            steps[pk].append((kind, name, span_id, (raw_in or "")[:4000].lower() + " " + result, result))
         for pk in chunk:
-            hit = _check(pk, *candidates[pk], evidence[pk])
+            hit = _check(conn, pk, *candidates[pk], steps[pk])
             if hit:
                 found.append(hit)
     return found
 
 
-def _check(pk: int, answer: str, question: str, steps: list) -> Found | None:
+def _check(conn: Connection, pk: int, answer: str, question: str, said: list[Figure],
+           asserted: list[tuple[str, int]], steps: list) -> Found | None:
     lowered = answer.lower()
-    tool_texts: list[tuple[str, str | None, str]] = []  # (name, span id, result text) of tools
-    context: list[str] = [question]
-    size = len(question)
-    for kind, name, span_id, raw_in, raw_out in steps:
-        if size > EVIDENCE_LIMIT:
-            break
-        if kind == "llm":  # what the model was given: prompts, history, tool results; not what it said
-            text = _llm_context(raw_in)
-        else:
-            result = _values(raw_out, 8000)
-            text = _values(raw_in, 2000) + " " + result
-            if kind == "tool":
-                tool_texts.append((name or "tool", span_id, result.lower()))
-        context.append(text)
-        size += len(text)
-    evidence = " ".join(context).lower()
+    tools = [(name or "tool", span_id, result) for kind, name, span_id, _, result in steps if kind == "tool"]
     # A state the tool gave, contradicted by another of its family in the answer.
-    asserted = _states(lowered)
-    for name, span_id, result in tool_texts:
-        for state, _ in _states(result):
-            family = _FAMILY_OF.get(state)
-            if family is None or any(s == state for s, _ in asserted):
-                continue
-            clash = next(((s, at) for s, at in asserted if _FAMILY_OF.get(s) == family and s != state), None)
-            if clash:
-                sentence = _sentence_at(answer, clash[1])
-                return Found(pk, "ungrounded", confidence("ungrounded", "contradicts"),
-                             f"the answer says {clash[0]} where {name} said {state}: {quote(sentence, 70)}",
-                             span_id, {"answer": sentence[:300], "tool": name, "tool_says": state,
-                                       "answer_says": clash[0]})
+    if asserted:
+        for name, span_id, result in tools:
+            for state, _ in _states(result):
+                family = _FAMILY_OF.get(state)
+                if family is None or any(s == state for s, _ in asserted):
+                    continue
+                clash = next(((s, at) for s, at in asserted if _FAMILY_OF.get(s) == family and s != state), None)
+                if clash:
+                    sentence = _sentence_at(answer, clash[1])
+                    return Found(pk, "ungrounded", confidence("ungrounded", "contradicts"),
+                                 f"the answer says {clash[0]} where {name} said {state}: {quote(sentence, 70)}",
+                                 span_id, {"answer": sentence[:300], "tool": name, "tool_says": state,
+                                           "answer_says": clash[0]})
     # A figure of the answer that no evidence holds, standing where the evidence has
     # another of the same kind that the answer does not give: the tool said 120.50 and the
     # answer says 210.50; the document says 30 days and the answer 60 days.
-    said = _figures(lowered)
     if not said:
         return None
-    said_values = {f.value for f in said}
-    tool_figures = [(name, span_id, f) for name, span_id, result in tool_texts for f in _figures(result)]
-    evidence_figures = _figures(evidence)
-    known = {f.value for f in evidence_figures}
-    for figure in said:
-        if figure.value in known or figure.value in evidence:
-            continue
+    evidence = " ".join(text for _, _, _, text, _ in steps)
+    unexplained = [f for f in said if f.value not in evidence]
+    if not unexplained:
+        return None
+    said_values = {f.value for f in _figures(lowered)}
+    tool_figures = [(name, span_id, f) for name, span_id, result in tools for f in _figures(result)]
+    documents = [f for kind, _, _, text, _ in steps if kind == "retrieval" for f in _figures(text)]
+    for figure in unexplained:
         rival = next(((name, span_id, f) for name, span_id, f in tool_figures
                       if f.shape == figure.shape and f.value not in said_values), None)
         if rival is None and figure.unit:
-            rival = next(((None, None, f) for f in evidence_figures
+            rival = next(((None, None, f) for f in documents
                           if f.unit == figure.unit and f.shape[0] == figure.shape[0] and f.value not in said_values),
                          None)
-        if rival is None:
+        if rival is None or figure.value in _prompts(conn, pk):
             continue
         name, span_id, other = rival
         at = lowered.find(figure.value)
@@ -215,29 +230,13 @@ def _check(pk: int, answer: str, question: str, steps: list) -> Found | None:
     return None
 
 
-def _values(raw: str | None, limit: int) -> str:
-    """The strings and numbers of a stored JSON value, as text: a tool's result is mostly
-    figures, which :func:`..text.text_of` leaves out."""
-    value = loads_or_none(raw)
-    parts: list[str] = []
-    size = 0
-    stack = [value]
-    while stack and size < limit:
-        item = stack.pop()
-        if isinstance(item, bool) or item is None:
-            continue
-        if isinstance(item, str | int | float):
-            text = str(item)
-            parts.append(text)
-            size += len(text) + 1
-        elif isinstance(item, dict):
-            stack += reversed(list(item.values()))
-        elif isinstance(item, list):
-            stack += item[::-1]
-    return " ".join(parts)[:limit]
-
-
-def _llm_context(raw_input: str | None) -> str:
-    """The text a model call was given, without its own output."""
-    value = loads_or_none(raw_input)
-    return text_of(value, 8000) if value is not None else ""
+def _prompts(conn: Connection, pk: int) -> str:
+    """What the run's model calls were given (prompts, history, tool results), in lower
+    case: read only for a figure nothing else explains."""
+    parts = []
+    for (raw_input,) in conn.exec_driver_sql(
+            "SELECT input FROM span WHERE trace_pk = ? AND kind = 'llm' ORDER BY start_ns LIMIT 20", (pk,)):
+        parts.append((raw_input or "")[:20_000])
+        if sum(map(len, parts)) > EVIDENCE_LIMIT:
+            break
+    return " ".join(parts).lower()

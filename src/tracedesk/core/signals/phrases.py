@@ -99,6 +99,16 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
     r"|what do you mean|(?:more|bit more) (?:detail|details|information|context) (?:about|on) what you"
     r"|tell me more\?|i didn'?t catch that)"
 )
+_COULD_NOT_HELP_HINTS = ("n't", "not", "unable", "fail", "error", "wrong", "timed out", "unavailable",
+                         "temporarily", "down", "nothing", "no result", "no match", "try again", "no information")
+
+
+def could_not_help(answer: str) -> bool:
+    """The (lower-cased) answer says it could not do or find what was asked; the words it
+    must hold are looked for first, which spares most answers the long pattern."""
+    return any(hint in answer for hint in _COULD_NOT_HELP_HINTS) and ANSWER_COULD_NOT_HELP.search(answer) is not None
+
+
 # A closing offer is a question that asks nothing of the user.
 ANSWER_OFFERS = re.compile(
     r"(?:anything else|something else|can i help|may i help|help (?:you )?with (?:anything|something)|"
