@@ -234,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                "export": cmd_export, "compare": cmd_compare, "insights": cmd_insights,
                "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open, "selftest": cmd_selftest, **HANDLERS}
     try:
+        _check_database(args)
         return handler[args.command](args)
     except UserError as exc:
         print(f"tracedesk: {exc}", file=sys.stderr)
@@ -244,6 +245,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("tracedesk: interrupted; nothing was changed by the unfinished command", file=sys.stderr)
         return 130
+
+
+# The commands that may start a review database; every other one needs it to exist, so that
+# a typo in --db is an error rather than a new, empty database.
+CREATING = frozenset({"import", "demo", "gui", "open", "selftest"})
+
+
+def _check_database(args: argparse.Namespace) -> None:
+    db = getattr(args, "db", None)
+    if args.command in ("demo", "selftest") or (args.command == "open" and db is None and any(
+            p.is_file() and is_database_file(p) for p in args.paths)):
+        return  # their own database, or the one named as a file
+    path = Path(db).expanduser() if db is not None else default_db_path()
+    if path.exists():
+        return
+    if args.command not in CREATING:
+        raise UserError(f"{path} does not exist: there is no review database there. Check the name, or start "
+                        "one with 'tracedesk import BUNDLE' (or 'tracedesk demo').")
+    print(f"tracedesk: new review database: {path}", file=sys.stderr)
 
 
 def _print_json(value: Any) -> None:
