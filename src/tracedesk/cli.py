@@ -14,16 +14,19 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from . import __version__
 from .core import ingest, traces
 from .core.errors import UserError
-from .core.store import default_db_path, is_database_file, open_store
+from .core.store import database_error, default_db_path, is_database_file, open_store
 from .resources import demo_bundle_path
 
 
@@ -239,6 +242,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"tracedesk: {exc}", file=sys.stderr)
         return 2
+    except (sqlite3.Error, DBAPIError) as exc:  # damaged, busy, read-only, full: one line
+        problem = database_error(_database_path(args), exc)
+        if problem is None:
+            raise
+        print(f"tracedesk: {problem}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # the output was piped into something that stopped reading
         sys.stderr.close()
         return 0
@@ -252,12 +261,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 CREATING = frozenset({"import", "demo", "gui", "open", "selftest"})
 
 
-def _check_database(args: argparse.Namespace) -> None:
+def _database_path(args: argparse.Namespace) -> Path:
     db = getattr(args, "db", None)
-    if args.command in ("demo", "selftest") or (args.command == "open" and db is None and any(
-            p.is_file() and is_database_file(p) for p in args.paths)):
+    return Path(db).expanduser() if db is not None else default_db_path()
+
+
+def _check_database(args: argparse.Namespace) -> None:
+    if args.command in ("demo", "selftest") or (args.command == "open" and getattr(args, "db", None) is None
+                                                and any(p.is_file() and is_database_file(p) for p in args.paths)):
         return  # their own database, or the one named as a file
-    path = Path(db).expanduser() if db is not None else default_db_path()
+    path = _database_path(args)
     if path.exists():
         return
     if args.command not in CREATING:

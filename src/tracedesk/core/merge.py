@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from . import audit, queue
 from .errors import DatabaseError, UserError
@@ -46,7 +47,16 @@ from .models import Cause, Feedback, Review, Settlement, Span, Trace
 from .progress import Progress, ProgressFn, ignore_progress
 from .search import refresh_search
 from .signals import update_signals
-from .store import SCHEMA_VERSION, Store, _inspect_file, copy_database, now_ns, open_store
+from .store import (
+    SCHEMA_VERSION,
+    Store,
+    _inspect_file,
+    copy_database,
+    database_error,
+    now_ns,
+    open_store,
+    read_only_uri,
+)
 
 FUTURE_SLACK_NS = 10 * 60 * 10**9  # clocks of two laptops may differ by this much
 
@@ -79,15 +89,15 @@ def attached_write(store: Store, databases: dict[str, Path]) -> Iterator[Connect
         try:
             for alias, path in databases.items():
                 try:
-                    conn.exec_driver_sql(f"ATTACH DATABASE ? AS {alias}", (f"{path.resolve().as_uri()}?mode=ro",))
-                except sqlite3.DatabaseError as exc:
-                    raise DatabaseError(f"{path} cannot be opened ({exc}); nothing was changed.") from exc
+                    conn.exec_driver_sql(f"ATTACH DATABASE ? AS {alias}", (read_only_uri(path),))
+                except (sqlite3.DatabaseError, DBAPIError) as exc:
+                    raise DatabaseError(f"{path} cannot be opened ({getattr(exc, 'orig', exc)}); nothing was "
+                                        "changed.") from exc
                 attached.append(alias)
             try:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise DatabaseError(f"{store.path} is busy: another program is writing to it. Try again when "
-                                    "it has finished.") from exc
+            except (sqlite3.OperationalError, DBAPIError) as exc:
+                raise database_error(store.path, exc) or exc from exc
             try:
                 yield conn
             except BaseException:
