@@ -42,6 +42,7 @@ from sqlalchemy.exc import DBAPIError
 from . import audit, queue
 from .errors import DatabaseError, UserError
 from .ingest import attach_feedback, derive_trace_fields
+from .leftovers import clean_merge_folders, merge_folder_prefix, release_wal_files
 from .merge_checks import accepted, refuse_bad_rows
 from .models import Cause, Feedback, Review, Settlement, Span, Trace
 from .progress import Progress, ProgressFn, ignore_progress
@@ -260,7 +261,9 @@ def merge_databases(store: Store, paths: Sequence[str | Path], *, author: str | 
         done += 1
 
     with ExitStack() as stack:
-        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tracedesk-merge-")))
+        clean_merge_folders()  # what a killed merge left
+        stack.callback(_release_sources, paths)
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=merge_folder_prefix())))
         databases: dict[str, Path] = {}
         for i, path in enumerate(paths):
             step(f"Opening {path.name}")
@@ -284,6 +287,12 @@ def merge_databases(store: Store, paths: Sequence[str | Path], *, author: str | 
         conn.exec_driver_sql("DROP TABLE temp._touched")
         conn.exec_driver_sql("DROP TABLE temp._reviewed")
     return report
+
+
+def _release_sources(paths: list[Path]) -> None:
+    """The -wal and -shm files reading a source made beside it go once the merge is over."""
+    for path in paths:
+        release_wal_files(path)
 
 
 def _refresh_reviewed(conn: Connection) -> None:

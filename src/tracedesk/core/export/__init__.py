@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ import orjson
 from sqlalchemy import Connection
 
 from ..errors import UserError
+from ..leftovers import clean_parts, part_path
 from ..progress import Progress, ProgressFn, Throttle, ignore_progress
 from ..redact import Redactor
 from . import csv_table, inspect_dataset, langfuse, native, openai_evals, promptfoo
@@ -119,7 +119,8 @@ def export_cases(conn: Connection, fmt: str, path: Path | str, f: ExportFilter |
             yield case
 
     write_options = _WriteOptions(options.dataset_name, path.name)
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    clean_parts(path.parent)  # what a killed export left
+    temp = part_path(path)
     try:
         with temp.open("x", encoding="utf-8", newline="") as out:
             if hasattr(module, "write"):
