@@ -19,7 +19,9 @@ from tracedesk.core.merge import merge_databases
 from tracedesk.core.share import share_database
 from tracedesk.core.store import open_store
 
-from .test_share_merge import main_db  # noqa: F401 - a fixture
+from .test_share_merge import main_db  # a fixture
+
+__all__ = ["main_db"]
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="kill -9 is a POSIX signal")
 
