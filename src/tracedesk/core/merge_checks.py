@@ -60,10 +60,15 @@ class Refusal:
     reasons: list[str]
 
     def __str__(self) -> str:
-        what = ONE[self.table] + ("s" if self.count != 1 and not ONE[self.table].endswith("y") else "")
-        if self.count != 1 and ONE[self.table].endswith("y"):
-            what = what[:-1] + "ies"
-        return f"{self.count:,} {what} refused: " + "; ".join(self.reasons)
+        return f"{counted(self.count, self.table)} refused: " + "; ".join(self.reasons)
+
+
+def counted(n: int, table: str) -> str:
+    """``n`` rows of ``table`` in words: "1 review", "3 history entries", "2 feedback"."""
+    what = ONE[table]
+    if n != 1 and table != "feedback":
+        what = what[:-1] + "ies" if what.endswith("y") else what + "s"
+    return f"{n:,} {what}"
 
 
 def rules(table: str) -> list[Rule]:
@@ -131,11 +136,17 @@ def refuse_bad_rows(conn: Connection, schema: str) -> list[Refusal]:
                 reasons.append(f"'{rule.column}' is {_shown(found[1])}, not {rule.expected}"
                                + (f" ({found[0]:,} rows)" if found[0] > 1 else ""))
         refusals.append(Refusal(table, bad, reasons))
-    # What hangs on a refused trace goes with it.
+    # What hangs on a refused trace goes with it, and the report says so.
+    along = []
     for table in ("span", "feedback", "review", "settlement"):
-        conn.exec_driver_sql(
+        n = conn.exec_driver_sql(
             f"INSERT OR IGNORE INTO temp._refused (tbl, id) SELECT ?, x.id FROM {schema}.{table} x "
-            "WHERE x.trace_pk IN (SELECT id FROM temp._refused WHERE tbl = 'trace')", (table,))
+            "WHERE x.trace_pk IN (SELECT id FROM temp._refused WHERE tbl = 'trace')", (table,)).rowcount
+        if n:
+            along.append(counted(n, table))
+    for refusal in refusals:
+        if refusal.table == "trace" and along:
+            refusal.reasons.append("left out with them: " + ", ".join(along))
     return refusals
 
 
