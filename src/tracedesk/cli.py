@@ -14,16 +14,19 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from . import __version__
 from .core import ingest, traces
 from .core.errors import UserError
-from .core.store import default_db_path, is_database_file, open_store
+from .core.store import database_error, default_db_path, is_database_file, open_store
 from .resources import demo_bundle_path
 
 
@@ -245,9 +248,16 @@ def _run(argv: Sequence[str] | None) -> int:
                "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open, "selftest": cmd_selftest, **HANDLERS,
                **SIGNAL_HANDLERS}
     try:
+        _check_database(args)
         return handler[args.command](args)
     except UserError as exc:
         print(f"tracedesk: {exc}", file=sys.stderr)
+        return 2
+    except (sqlite3.Error, DBAPIError) as exc:  # damaged, busy, read-only, full: one line
+        problem = database_error(_database_path(args), exc)
+        if problem is None:
+            raise
+        print(f"tracedesk: {problem}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the output was piped into something that stopped reading
         sys.stderr.close()
@@ -255,6 +265,29 @@ def _run(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         print("tracedesk: interrupted; nothing was changed by the unfinished command", file=sys.stderr)
         return 130
+
+
+# The commands that may start a review database; every other one needs it to exist, so that
+# a typo in --db is an error rather than a new, empty database.
+CREATING = frozenset({"import", "demo", "gui", "open", "selftest"})
+
+
+def _database_path(args: argparse.Namespace) -> Path:
+    db = getattr(args, "db", None)
+    return Path(db).expanduser() if db is not None else default_db_path()
+
+
+def _check_database(args: argparse.Namespace) -> None:
+    if args.command in ("demo", "selftest") or (args.command == "open" and getattr(args, "db", None) is None
+                                                and any(p.is_file() and is_database_file(p) for p in args.paths)):
+        return  # their own database, or the one named as a file
+    path = _database_path(args)
+    if path.exists():
+        return
+    if args.command not in CREATING:
+        raise UserError(f"{path} does not exist: there is no review database there. Check the name, or start "
+                        "one with 'tracedesk import BUNDLE' (or 'tracedesk demo').")
+    print(f"tracedesk: new review database: {path}", file=sys.stderr)
 
 
 def _print_json(value: Any) -> None:

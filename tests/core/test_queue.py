@@ -11,7 +11,7 @@ from tracedesk.core import queue
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.queue import QueueFilter
 from tracedesk.core.settings import load_settings
-from tracedesk.core.store import now_ns
+from tracedesk.core.store import now_ns, open_store
 
 from ..conftest import write_jsonl
 from .sessions import Bundle, stamp, tool
@@ -132,6 +132,7 @@ def test_a_broken_settings_file_is_one_clear_message(tmp_path, monkeypatch, caps
     settings = tmp_path / "settings.toml"
     settings.write_text("[queue.weights]\nrephrase = 7\n")
     monkeypatch.setenv("TRACEDESK_CONFIG", str(settings))
+    open_store(tmp_path / "db.sqlite").close()
     assert main(["--db", str(tmp_path / "db.sqlite"), "queue"]) == 2
     assert "rephrase must be a number from 0 to 1" in capsys.readouterr().err
 

@@ -26,6 +26,10 @@ MAX_LINE = 64 * 1024 * 1024  # one record; a longer line is reported and skipped
 MAX_ZIP_RATIO = 100  # uncompressed / compressed size of one zip entry
 ZIP_RATIO_FLOOR = 8 * 1024 * 1024  # entries smaller than this are never refused for ratio
 MAX_ZIP_TOTAL = 64 * 1024**3
+# A gzip or zstd stream tells its size only once inflated: it is measured as it is read,
+# and refused once past the floor at a ratio no bundle reaches (a file of newlines inflates
+# 1000-fold; JSON Lines of traces 5- to 30-fold), or beyond the total any zip may hold.
+GZIP_RATIO_FLOOR = ZIP_RATIO_FLOOR
 
 # File names a folder or zip may hold that are read; anything else is listed as skipped.
 BUNDLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".json", ".json.gz", ".json.zst")
@@ -86,18 +90,54 @@ def reason_of(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
+class _InflateGuard(io.RawIOBase):
+    """Reads a decompressor, refusing a stream that inflates like a bomb."""
+
+    def __init__(self, inner: BinaryIO, compressed: ByteCounter, name: str) -> None:
+        self._inner = inner
+        self._compressed = compressed
+        self._name = name
+        self.inflated = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._inner.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self.inflated += n
+        if self.inflated > GZIP_RATIO_FLOOR:
+            ratio = self.inflated / max(self._compressed.done, 1)
+            if ratio > MAX_ZIP_RATIO or self.inflated > MAX_ZIP_TOTAL:
+                raise BundleError(
+                    self._name,
+                    f"expands {ratio:,.0f}-fold ({self._compressed.done:,} bytes read inflate to "
+                    f"{self.inflated:,}): refused as a likely compression bomb. Unpack it "
+                    "yourself if you trust it.",
+                )
+        return n
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
+
 def _decompressing(raw: BinaryIO, name: str) -> BinaryIO:
     """Wrap ``raw`` in a decompressor chosen by its first bytes (not its name)."""
-    buffered = io.BufferedReader(raw, 1 << 20) if not isinstance(raw, io.BufferedReader) else raw
+    compressed = ByteCounter()
+    # A small read buffer, so that the bytes read say how much the stream has inflated.
+    buffered = io.BufferedReader(_CountingReader(raw, compressed), 1 << 16)
     magic = buffered.peek(4)[:4]
     if magic.startswith(GZIP_MAGIC):
-        return gzip.GzipFile(fileobj=buffered, mode="rb")  # type: ignore[return-value]
-    if magic == ZSTD_MAGIC:
+        inner: BinaryIO = gzip.GzipFile(fileobj=buffered, mode="rb")  # type: ignore[assignment]
+    elif magic == ZSTD_MAGIC:
         import zstandard
 
-        reader = zstandard.ZstdDecompressor().stream_reader(buffered, read_across_frames=True)
-        return io.BufferedReader(reader, 1 << 20)  # type: ignore[arg-type]
-    return buffered
+        inner = zstandard.ZstdDecompressor().stream_reader(buffered, read_across_frames=True)  # type: ignore[assignment]
+    else:
+        return buffered  # type: ignore[return-value]
+    return io.BufferedReader(_InflateGuard(inner, compressed, name), 1 << 20)  # type: ignore[return-value]
 
 
 def _file_entry(path: Path, name: str) -> Entry:

@@ -277,6 +277,7 @@ def _import_path(
         with _savepoint(conn, "entry") as sp:
             before = (Counts(**result.added.as_dict()), Counts(**result.existing.as_dict()))
             try:
+                loader.start_file(file.fmt)
                 loader.read(file.name, file.items(job.counter))
                 read_any = True
                 if file.fmt.name not in result.formats:
@@ -457,7 +458,7 @@ class _Loader:
         self.run_id = run_id
         self.result = result
         self.job = job
-        self.source_name = source
+        self.source_name = self.default_source = source
         self._source_pk: int | None = None
         # A bundle record found before reading (a manifest, a native line) names the source
         # of every file; otherwise the bundle record a reader yields before a file's first
@@ -497,6 +498,18 @@ class _Loader:
         self.spans.clear()
         self.feedback.clear()
         self.pks.clear()
+
+    def start_file(self, fmt: Format) -> None:
+        """Before a file is read: unless the bundle named one source for all its files,
+        the file's traces belong to the source its format gives (until a bundle record
+        in it names another), not to the one the file before it named."""
+        if self.source_settled:
+            return
+        source = fmt.source or self.default_source
+        if source != self.source_name:
+            self.flush()
+            self.pks.clear()
+            self.source_name, self._source_pk = source, None
 
     def read(self, name: str, items: Iterator[Item]) -> None:
         """Store the records of one file. Its problems join the report only if the file
@@ -606,9 +619,20 @@ class _Loader:
             return
         rows = self.feedback
         self.feedback = []
+        earlier = {}
         for row in rows:
             row["source_id"] = self.source_id
             row["trace_pk"] = None  # attached in _finish, once every trace is in
+            if "earlier_hash" in row:
+                earlier[row.pop("earlier_hash")] = row
+        if earlier:
+            # Feedback of this source stored under the hash an earlier Tracedesk gave it.
+            for start in range(0, len(earlier), 500):
+                chunk = list(earlier)[start:start + 500]
+                found = self.conn.execute(select(_FEEDBACK.c.content_hash).where(
+                    _FEEDBACK.c.source_id == self.source_id, _FEEDBACK.c.content_hash.in_(chunk)))
+                for (old,) in found:
+                    earlier[old]["content_hash"] = old
         added = self.conn.execute(self._insert_feedback, rows).rowcount
         self._count(feedback=(added, len(rows)))
 

@@ -124,7 +124,9 @@ TAG_LISTS_LIMIT = 10_000
 def _field_condition(name: str, value: str | None, conn: Connection | None = None) -> tuple[str, list[Any]]:
     _check_field(name)
     if name == "day":
-        start = parse_day(value or "")
+        if value is None:  # traces that carry no time at all
+            return "t.start_ns IS NULL", []
+        start = parse_day(value)
         return "t.start_ns >= ? AND t.start_ns < ?", [start, start + DAY_NS]
     if name == "source":
         if conn is None:
@@ -168,11 +170,11 @@ def _tag_lists(conn: Connection, tag: str) -> list[str] | None:
 
 def _filter_of(name: str, value: str | None) -> dict[str, Any]:
     """The queue filter fields that select the traces whose ``name`` is ``value``."""
-    if name == "day":
-        start = parse_day(value or "")
+    if name == "day" and value is not None:
+        start = parse_day(value)
         return {"since_ns": start, "until_ns": start + DAY_NS}
     if value is None:
-        return {"unset": (name,)} if name in ("model", "prompt_version", "tag") else {}
+        return {"unset": (name,)} if name in ("model", "prompt_version", "tag", "day") else {}
     return {name: value}
 
 

@@ -37,15 +37,29 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from . import audit, queue
 from .errors import DatabaseError, UserError
 from .ingest import attach_feedback, derive_trace_fields
+from .leftovers import clean_merge_folders, merge_folder_prefix, release_wal_files
+from .merge_checks import accepted, refuse_bad_rows
 from .models import Cause, Feedback, Review, Settlement, Span, Trace
 from .progress import Progress, ProgressFn, ignore_progress
 from .search import refresh_search
 from .signals import update_signals
-from .store import SCHEMA_VERSION, Store, _inspect_file, copy_database, now_ns, open_store
+from .store import (
+    SCHEMA_VERSION,
+    Store,
+    _inspect_file,
+    copy_database,
+    database_error,
+    now_ns,
+    open_store,
+    read_only_uri,
+)
+
+FUTURE_SLACK_NS = 10 * 60 * 10**9  # clocks of two laptops may differ by this much
 
 _TRACE_RECORD_COLUMNS = (
     "has_record", "session_id", "user_id", "name", "start_ns", "end_ns", "status", "input",
@@ -76,15 +90,15 @@ def attached_write(store: Store, databases: dict[str, Path]) -> Iterator[Connect
         try:
             for alias, path in databases.items():
                 try:
-                    conn.exec_driver_sql(f"ATTACH DATABASE ? AS {alias}", (f"{path.resolve().as_uri()}?mode=ro",))
-                except sqlite3.DatabaseError as exc:
-                    raise DatabaseError(f"{path} cannot be opened ({exc}); nothing was changed.") from exc
+                    conn.exec_driver_sql(f"ATTACH DATABASE ? AS {alias}", (read_only_uri(path),))
+                except (sqlite3.DatabaseError, DBAPIError) as exc:
+                    raise DatabaseError(f"{path} cannot be opened ({getattr(exc, 'orig', exc)}); nothing was "
+                                        "changed.") from exc
                 attached.append(alias)
             try:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise DatabaseError(f"{store.path} is busy: another program is writing to it. Try again when "
-                                    "it has finished.") from exc
+            except (sqlite3.OperationalError, DBAPIError) as exc:
+                raise database_error(store.path, exc) or exc from exc
             try:
                 yield conn
             except BaseException:
@@ -116,8 +130,25 @@ def readable_copy(path: Path, folder: Path, name: str) -> tuple[Path, int]:
         return path, version
     copy = folder / f"{name}.sqlite"
     copy_database(path, copy)
+    _drop_code(copy)
     open_store(copy).close()  # migrates the copy
     return copy, version
+
+
+def _drop_code(path: Path) -> None:
+    """Remove the triggers and views of a copy before it is upgraded: the upgrade writes
+    to its tables, and what the other file defined must never run here."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        found = conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").fetchall()
+        for kind, name in found:
+            conn.execute(f'DROP {kind.upper()} IF EXISTS "{name.replace(chr(34), chr(34) * 2)}"')
+        conn.commit()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} cannot be read as a review database ({exc}); nothing was changed.") from exc
+    finally:
+        conn.close()
 
 
 # The report. ---------------------------------------------------------------------------------
@@ -167,6 +198,7 @@ class SourceResult:
     reviews: Tally = field(default_factory=Tally)
     settlements: Tally = field(default_factory=Tally)
     audit_entries: int = 0
+    refused: dict[str, int] = field(default_factory=dict)  # table -> rows left out (see merge_checks)
     conflicts: list[Conflict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -175,7 +207,8 @@ class SourceResult:
                 "traces": self.traces.as_dict(), "spans": self.spans.as_dict(),
                 "feedback": self.feedback.as_dict(), "causes": self.causes.as_dict(),
                 "reviews": self.reviews.as_dict(), "settlements": self.settlements.as_dict(),
-                "audit_entries": self.audit_entries, "conflicts": [c.as_dict() for c in self.conflicts],
+                "audit_entries": self.audit_entries, "refused": dict(self.refused),
+                "conflicts": [c.as_dict() for c in self.conflicts],
                 "warnings": self.warnings}
 
 
@@ -228,7 +261,9 @@ def merge_databases(store: Store, paths: Sequence[str | Path], *, author: str | 
         done += 1
 
     with ExitStack() as stack:
-        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tracedesk-merge-")))
+        clean_merge_folders()  # what a killed merge left
+        stack.callback(_release_sources, paths)
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=merge_folder_prefix())))
         databases: dict[str, Path] = {}
         for i, path in enumerate(paths):
             step(f"Opening {path.name}")
@@ -252,6 +287,12 @@ def merge_databases(store: Store, paths: Sequence[str | Path], *, author: str | 
         conn.exec_driver_sql("DROP TABLE temp._touched")
         conn.exec_driver_sql("DROP TABLE temp._reviewed")
     return report
+
+
+def _release_sources(paths: list[Path]) -> None:
+    """The -wal and -shm files reading a source made beside it go once the merge is over."""
+    for path in paths:
+        release_wal_files(path)
 
 
 def _refresh_reviewed(conn: Connection) -> None:
@@ -278,6 +319,9 @@ class _SourceMerge:
         conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _map (src_pk INTEGER PRIMARY KEY, pk INTEGER, "
                              "new INTEGER)")
         conn.exec_driver_sql("DELETE FROM temp._map")
+        for refusal in refuse_bad_rows(conn, alias):
+            result.refused[refusal.table] = refusal.count
+            result.warnings.append(str(refusal))
 
     def sql(self, statement: str, params: tuple = ()) -> int:
         """Run a statement; the number of rows it changed."""
@@ -293,7 +337,8 @@ class _SourceMerge:
 
     def traces(self) -> None:
         s = self.s
-        self.sql(f"INSERT OR IGNORE INTO source (name, created_ns) SELECT name, created_ns FROM {s}.source")
+        self.sql(f"INSERT OR IGNORE INTO source (name, created_ns) SELECT name, created_ns FROM {s}.source x "
+                 f"WHERE {accepted('source')}")
         run = self.conn.exec_driver_sql(
             "INSERT INTO import_run (path, format, started_ns, traces_added, spans_added, feedback_added, "
             "problems) VALUES (?, 'review database', ?, 0, 0, 0, 0)", (self.result.path, now_ns())).lastrowid
@@ -304,18 +349,18 @@ class _SourceMerge:
             INSERT INTO trace (source_id, import_id, {', '.join(cols)})
             SELECT ts.id, ?, {', '.join('t.' + c for c in cols)}
             FROM {s}.trace t JOIN {s}.source ss ON ss.id = t.source_id JOIN main.source ts ON ts.name = ss.name
-            WHERE true ORDER BY t.id
+            WHERE {accepted('trace', 't')} ORDER BY t.id
             ON CONFLICT (source_id, trace_id) DO UPDATE SET {updates}
             WHERE NOT trace.has_record AND excluded.has_record
         """, (run,))
         added = self.scalar("SELECT count(*) FROM trace WHERE id > ?", (mark,))
-        total = self.scalar(f"SELECT count(*) FROM {s}.trace")
+        total = self.scalar(f"SELECT count(*) FROM {s}.trace t WHERE {accepted('trace', 't')}")
         self.result.traces = Tally(added=added, updated=changed - added, unchanged=total - changed)
         self.sql(f"""
             INSERT INTO temp._map (src_pk, pk, new)
             SELECT t.id, tt.id, tt.id > ? FROM {s}.trace t JOIN {s}.source ss ON ss.id = t.source_id
             JOIN main.source ts ON ts.name = ss.name JOIN main.trace tt ON tt.source_id = ts.id
-            AND tt.trace_id = t.trace_id
+            AND tt.trace_id = t.trace_id WHERE {accepted('trace', 't')}
         """, (mark,))
         self.sql("INSERT OR IGNORE INTO temp._touched (pk) SELECT pk FROM temp._map WHERE new")
         self.sql("UPDATE import_run SET traces_added = ? WHERE id = ?", (added, run))
@@ -340,9 +385,9 @@ class _SourceMerge:
             INSERT OR IGNORE INTO span (trace_pk, {', '.join(cols)})
             SELECT m.pk, {', '.join('x.' + c for c in cols)}
             FROM {s}.span x JOIN temp._map m ON m.src_pk = x.trace_pk
-            WHERE m.new OR m.pk IN (SELECT pk FROM temp._grown) ORDER BY x.id
+            WHERE (m.new OR m.pk IN (SELECT pk FROM temp._grown)) AND {accepted('span')} ORDER BY x.id
         """)
-        total = self.scalar(f"SELECT count(*) FROM {s}.span")
+        total = self.scalar(f"SELECT count(*) FROM {s}.span x WHERE {accepted('span')}")
         self.result.spans = Tally(added=added, unchanged=total - added)
         self.sql("UPDATE import_run SET spans_added = ? WHERE id = ?", (added, self.run_id))
 
@@ -354,9 +399,9 @@ class _SourceMerge:
             INSERT OR IGNORE INTO feedback (source_id, trace_pk, {', '.join(cols)})
             SELECT ts.id, m.pk, {', '.join('f.' + c for c in cols)}
             FROM {s}.feedback f JOIN {s}.source ss ON ss.id = f.source_id JOIN main.source ts ON ts.name = ss.name
-            LEFT JOIN temp._map m ON m.src_pk = f.trace_pk ORDER BY f.id
+            LEFT JOIN temp._map m ON m.src_pk = f.trace_pk WHERE {accepted('feedback', 'f')} ORDER BY f.id
         """)
-        total = self.scalar(f"SELECT count(*) FROM {s}.feedback")
+        total = self.scalar(f"SELECT count(*) FROM {s}.feedback f WHERE {accepted('feedback', 'f')}")
         self.result.feedback = Tally(added=added, unchanged=total - added)
         self.sql("UPDATE import_run SET feedback_added = ?, finished_ns = ? WHERE id = ?",
                  (added, now_ns(), self.run_id))
@@ -410,12 +455,12 @@ class _SourceMerge:
         join = "JOIN temp._map m ON m.src_pk = x.trace_pk" if kind.by_trace else ""
         here_by_key = " AND ".join(f"y.{k} = {'m.pk' if k == 'trace_pk' else 'x.' + k}" for k in kind.key)
         new = (f"NOT EXISTS (SELECT 1 FROM main.{table} y WHERE y.uuid = x.uuid) "
-               f"AND NOT EXISTS (SELECT 1 FROM main.{table} y WHERE {here_by_key})")
+               f"AND NOT EXISTS (SELECT 1 FROM main.{table} y WHERE {here_by_key}) AND {accepted(table)}")
         # Those here already, by uuid or by key, are compared one by one; the others are added.
         here = self.conn.exec_driver_sql(
             f"SELECT {', '.join(src_cols)}, (SELECT y.uuid FROM main.{table} y WHERE y.uuid = x.uuid), "
             f"(SELECT y.uuid FROM main.{table} y WHERE {here_by_key}) "
-            f"FROM {s}.{table} x {join} WHERE NOT ({new})").fetchall()
+            f"FROM {s}.{table} x {join} WHERE NOT ({new}) AND {accepted(table)}").fetchall()
         if kind.by_trace:
             self.sql(f"INSERT OR IGNORE INTO temp._reviewed (pk) SELECT m.pk FROM {s}.{table} x {join} WHERE {new}")
         tally.added = self.sql(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(src_cols)} "
@@ -439,7 +484,16 @@ class _SourceMerge:
             tally.unchanged += 1
             return
         mine, theirs = kind.when(here), kind.when(incoming)
-        if theirs > mine:
+        future = theirs > now_ns() + FUTURE_SLACK_NS
+        if future:
+            # A clock set wrong, or a file edited to win every merge: not newer, a conflict.
+            from .records import format_time
+
+            self.result.warnings.append(
+                f"{self._label(kind, here)}: the other file's version is dated in the future "
+                f"({format_time(theirs)}); the one here was kept, the other is in the history "
+                "(undo that entry to take it)")
+        if theirs > mine and not future:
             known = incoming["uuid"] == here_uuid and self._known(self.s, here_uuid, here["updated_ns"], mine)
             values = {c: incoming[c] for c in content}
             sets = ", ".join(f"{c} = ?" for c in values)
@@ -452,7 +506,7 @@ class _SourceMerge:
                 self.result.conflicts.append(Conflict(kind.name_one, here_uuid, "source", self._label(kind, here),
                                                       here["updated_ns"], incoming["updated_ns"]))
         else:
-            if self._known("main", here_uuid, incoming["updated_ns"], theirs):
+            if not future and self._known("main", here_uuid, incoming["updated_ns"], theirs):
                 tally.unchanged += 1  # an older version of what is here
                 return
             tally.conflicts += 1
@@ -497,6 +551,7 @@ class _SourceMerge:
                    {moved('after')}, a.undoes
             FROM {s}.audit_log a
             WHERE a.entity = ? AND a.entity_uuid IN (SELECT uuid FROM main.{kind.table})
+              AND {accepted('audit_log', 'a')}
               AND NOT EXISTS (SELECT 1 FROM main.audit_log b WHERE b.uuid = a.uuid)
             ORDER BY a.time_ns, a.id
         """, (kind.name_one,))

@@ -386,7 +386,7 @@ def _where(f: QueueFilter) -> tuple[str, list[Any], bool]:
 
 
 UNSETTABLE = {"model": "t.model IS NULL", "prompt_version": "t.prompt_version IS NULL",
-              "tag": "(t.tags IS NULL OR t.tags = '[]')"}
+              "tag": "(t.tags IS NULL OR t.tags = '[]')", "day": "t.start_ns IS NULL"}
 
 
 def _review_clauses(f: QueueFilter, clauses: list[str], params: list[Any]) -> None:

@@ -23,9 +23,21 @@ WELL_KNOWN_METADATA = ("model", "prompt_version", "app_version", "environment")
 
 Warn = Callable[[str], None]
 
+# SQLite stores whole numbers in 64 bits: a time in nanoseconds covers the years 1677 to
+# 2262. A value outside is kept as it came (and reported), never sent to a column.
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def fits_int64(value: int) -> bool:
+    return INT64_MIN <= value <= INT64_MAX
+
 
 class RecordRefused(ValueError):
     """The record cannot be imported (a required field is missing or unusable)."""
+
+
+class TimeOutOfRange(ValueError):
+    """A time that reads well but lies outside the years a database column can hold."""
 
 
 def dumps(value: Any) -> str | None:
@@ -57,8 +69,16 @@ def parse_time(value: Any) -> tuple[int, bool]:
     """A time as nanoseconds since the epoch, and whether it named its offset.
 
     Accepts an RFC 3339 string or an integer count of nanoseconds (also as a decimal
-    string, as OTLP writes it). Raises ValueError for anything else.
+    string, as OTLP writes it). Raises TimeOutOfRange for a time before 1677 or after
+    2262 ("9999-12-31" as "no end", say), ValueError for anything else.
     """
+    ns, has_offset = _parse_time(value)
+    if not fits_int64(ns):
+        raise TimeOutOfRange(f"out of range: {value!r}")
+    return ns, has_offset
+
+
+def _parse_time(value: Any) -> tuple[int, bool]:
     if isinstance(value, int) and not isinstance(value, bool):
         return value, True
     if isinstance(value, float) and value.is_integer():
@@ -134,6 +154,9 @@ class _Fields:
             return None
         try:
             ns, has_offset = parse_time(value)
+        except TimeOutOfRange:
+            self._bad(field, "a time between the years 1677 and 2262 (the range Tracedesk can store)")
+            return None
         except ValueError:
             self._bad(field, "an RFC 3339 time or integer nanoseconds")
             return None
@@ -143,8 +166,13 @@ class _Fields:
 
     def number(self, field: str) -> float | None:
         value = self.rec.get(field)
-        if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+        if value is None or isinstance(value, float):
             return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            if fits_int64(value):
+                return value
+            self._bad(field, "a number within 64 bits")
+            return None
         self._bad(field, "a number")
         return None
 
@@ -221,8 +249,10 @@ def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
     tokens = {}
     for key in ("input_tokens", "output_tokens"):
         value = usage.get(key)
-        if value is not None and not (isinstance(value, int) and not isinstance(value, bool)):
-            warn(f"span {span_id}: 'usage.{key}' should be a whole number; kept as it came")
+        if value is not None and not (isinstance(value, int) and not isinstance(value, bool)
+                                      and fits_int64(value)):
+            warn(f"span {span_id}: 'usage.{key}' should be a whole number within 64 bits; "
+                 "kept as it came")
             value = None
         tokens[key] = value
     if usage and set(usage) - {"input_tokens", "output_tokens"}:
@@ -254,7 +284,10 @@ def feedback_row(rec: dict[str, Any], source: str, warn: Warn) -> dict[str, Any]
     """The columns of a feedback record (``trace_id`` stands in for ``trace_pk``).
 
     Feedback is identified by its content: the same record imported again is the same
-    feedback, so its hash covers the whole record and the source it belongs to.
+    feedback, so its hash covers the whole record and the source it belongs to. The
+    record's own ``source`` (user, reviewer...) is a field like any other: it must not
+    stand in for the bundle's source, or the same thumbs-down sent to two bots would be
+    one feedback. Records without one hash as they always have.
     """
     trace_id = record_id(rec.get("trace_id"), "trace_id")
     kind = rec.get("kind")
@@ -274,8 +307,12 @@ def feedback_row(rec: dict[str, Any], source: str, warn: Warn) -> dict[str, Any]
         else:
             f._bad("scale", "[min, max]")
     span = rec.get("span_id")
-    content = orjson.dumps({"source": source, **rec}, option=orjson.OPT_SORT_KEYS)
-    return {
+    if "source" in rec:
+        identity: Any = [source, rec]
+    else:
+        identity = {"source": source, **rec}
+    content = orjson.dumps(identity, option=orjson.OPT_SORT_KEYS)
+    row = {
         "content_hash": hashlib.sha256(content).hexdigest(),
         "trace_id": trace_id,
         "span_id": None if span in (None, "") else record_id(span, "span_id"),
@@ -290,3 +327,8 @@ def feedback_row(rec: dict[str, Any], source: str, warn: Warn) -> dict[str, Any]
         "time_ns": f.time("time"),
         "extra": dumps(f.extra) if f.extra else None,
     }
+    if "source" in rec:
+        # How such a record was identified before: a database may hold it under this
+        # hash, which the import takes for the same feedback when its source is the same.
+        row["earlier_hash"] = hashlib.sha256(orjson.dumps(rec, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    return row

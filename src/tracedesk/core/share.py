@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import uuid as _uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ from sqlalchemy import Connection, String
 
 from . import queue
 from .errors import UserError
+from .leftovers import clean_parts, part_path
 from .merge import attached_write, columns
 from .models import Cause, Feedback, ImportRun, QueueEntry, Review, Settlement, Signal, Source, Span, Trace
 from .progress import Progress, ProgressFn, ignore_progress
@@ -189,7 +189,8 @@ def share_database(store: Store, out: Path | str, f: ShareFilter | None = None,
     progress(Progress("Choosing the traces", 0, steps))
     with store.read() as conn:
         picked = selected_traces(conn, f)
-    temp = out.with_name(f".{out.name}.{_uuid.uuid4().hex[:8]}.part")
+    clean_parts(out.parent)  # what a killed share left
+    temp = part_path(out)
     report = ShareReport(out)
     try:
         temp.open("x").close()  # a folder that cannot be written says so here, as the system puts it

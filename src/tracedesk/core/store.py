@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 
@@ -31,6 +32,10 @@ APPLICATION_ID = 0x54524344  # "TRCD"
 SCHEMA_VERSION = 6
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+# Files up to this size are checked page by page (PRAGMA quick_check) when opened: a
+# fraction of a second that keeps a damaged file from being written to. Bigger ones are
+# checked by SQLite as they are read, and the error is turned into the same message.
+QUICK_CHECK_BYTES = 256 * 1024 * 1024
 # Pages a connection keeps in memory: the last stage of an import reads back what it just
 # wrote, and SQLite's default (2 MB) sends most of those reads to the write-ahead log.
 CACHE_KIB = 32 * 1024
@@ -150,12 +155,9 @@ class Store:
             raise DatabaseError(f"{self.path} is open read-only: nothing can be changed in it.")
         with self.engine.connect() as conn:
             try:
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:  # pragma: no cover - needs a second writer
-                raise DatabaseError(
-                    f"{self.path} is busy: another program is writing to it. Try again when "
-                    "it has finished."
-                ) from exc
+                conn.exec_driver_sql("BEGIN IMMEDIATE")  # waits up to BUSY_TIMEOUT_MS for a writer
+            except (sqlite3.OperationalError, DBAPIError) as exc:
+                raise database_error(self.path, exc) or exc from exc
             try:
                 yield conn
             except BaseException:
@@ -173,10 +175,42 @@ class Store:
         self.close()
 
 
+def read_only_uri(path: Path) -> str:
+    """The URI that opens ``path`` read-only. On read-only media (a folder that cannot be
+    written, with no shared-memory file beside the database) a database in WAL mode cannot
+    make the index it reads through; there nothing can change it either, so it is opened
+    as immutable."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    shm = path.with_name(path.name + "-shm")
+    if not os.access(path.parent, os.W_OK) and not shm.exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def database_error(path: Path, exc: BaseException) -> DatabaseError | None:
+    """The message for an error SQLite gives about the file itself (damaged, busy, read-only,
+    full), or None for anything else (a bug, which keeps its traceback)."""
+    orig = getattr(exc, "orig", None) or exc
+    reason = str(orig).lower()
+    if "malformed" in reason or "not a database" in reason or isinstance(orig, sqlite3.DatabaseError) \
+            and getattr(orig, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+        return DatabaseError(
+            f"{path} is damaged ({orig}): nothing was changed in it. Restore it from a backup, or "
+            "recover what is left with 'sqlite3 FILE .recover'.")
+    if "locked" in reason or "busy" in reason:
+        return DatabaseError(
+            f"{path} is busy: another program is writing to it. Try again when it has finished.")
+    if "readonly" in reason or "read-only" in reason:
+        return DatabaseError(f"{path} cannot be written (a read-only file or folder): nothing was changed.")
+    if "disk is full" in reason or "disk i/o error" in reason:
+        return DatabaseError(f"{path}: {orig}. Nothing was changed; free some space and try again.")
+    return None
+
+
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     if read_only:
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+            read_only_uri(path), uri=True, isolation_level=None,
             check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
         )
     else:
@@ -228,18 +262,29 @@ def _inspect_file(path: Path) -> tuple[int, int] | None:
             "Choose another file, or a new file name to start a new database."
         )
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            damage = None
+            if app_id == APPLICATION_ID and path.stat().st_size <= QUICK_CHECK_BYTES:
+                found = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
+                damage = None if found == ["ok"] else " ".join(found[0].split())
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        known = database_error(path, exc)
+        if known is not None:
+            raise known from exc
         raise DatabaseError(
-            f"{path} cannot be opened: the file is damaged ({exc}). It was left as it is; "
-            "restore it from a backup or open another file."
+            f"{path} cannot be opened ({exc}). It was left as it is; check that it can be read, or "
+            "restore it from a backup."
         ) from exc
+    if damage is not None:
+        raise DatabaseError(
+            f"{path} is damaged ({damage}): it was left as it is. Restore it from a backup, or recover "
+            "what is left with 'sqlite3 FILE .recover' and open the recovered file.")
     if app_id == 0 and tables == 0:
         return None  # an empty SQLite file: make it a review database
     if app_id != APPLICATION_ID:
@@ -320,7 +365,7 @@ def migrate(store: Store, from_version: int, steps: list[Migration], to_version:
 def copy_database(path: Path, target: Path) -> None:
     """Write a consistent copy of the database at ``path`` to ``target`` (SQLite's backup:
     safe while another program writes to it); ``path`` is opened read-only."""
-    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    source = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         dest = sqlite3.connect(target)
         try:

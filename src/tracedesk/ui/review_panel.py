@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette, QTextOption
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -44,6 +44,7 @@ from .style import ERROR, OK, muted_text, readable_on_base, soft
 from .text import plain_tip
 
 ANSWER_CHARS = 200_000  # of a JSON answer turned into text for the editor
+LONG_WORD = 1_000  # characters without a space beyond which the editor breaks lines anywhere
 VERDICT_KEYS = {"failure": "1", "ok": "2", "unsure": "3"}
 VERDICT_COLORS = {"failure": ERROR, "ok": OK, "unsure": "#d97706"}
 NO_VALUE = "—"
@@ -133,6 +134,10 @@ class ReviewPanel(QWidget):
         self.outline: TraceOutline | None = None
         self.actual_text = ""
         self._expected_shown = ""  # the editor's text as last loaded or handed over
+        # Where the editor's text comes from when the review has no expected answer yet (the
+        # correction sent with the feedback, the run's answer): shown, but not saved until
+        # the reviewer keeps it (E, then Esc) or edits it. None: the text is the review's.
+        self._suggested_from: str | None = None
         self._notes_shown = ""
         self._tags_shown: list[str] = []
         self._blamed: str | None = None
@@ -258,14 +263,20 @@ class ReviewPanel(QWidget):
         self.diff_summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         expected_head.addWidget(self.diff_summary, 1)
         layout.addLayout(expected_head)
+        self.expected_note = QLabel(body)
+        self.expected_note.setObjectName("expectedNote")
+        self.expected_note.setWordWrap(True)
+        self.expected_note.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.expected_note)
         self.expected = _FinishingEditor(body)
         self.expected.setObjectName("expectedEditor")
         self.expected.setPlaceholderText("The answer the agent should have given (E to edit, Esc when done)")
         self.expected.setTabChangesFocus(True)
         self.expected.setMinimumHeight(80)
         self.expected.finished.connect(self.commit_text)
-        self.expected.done_requested.connect(self._editing_done)
+        self.expected.done_requested.connect(self._expected_done)
         self.expected.textChanged.connect(self._schedule_diff)
+        self.expected.textChanged.connect(self._expected_edited)
         layout.addWidget(self.expected, 2)
         self.diff = _DiffBox(BOTH, body)
         self.diff.setObjectName("expectedDiff")
@@ -318,8 +329,8 @@ class ReviewPanel(QWidget):
         self.cause.setCurrentIndex(0 if self.cause.count() else -1)
         self._blamed, self._missing = None, False
         self._show_blame()
-        self.expected.setPlainText("")
-        self._expected_shown = ""
+        self._set_expected("")
+        self._show_suggestion(None)
         self.notes.setPlainText("")
         self._notes_shown = ""
         self.tags.setText("")
@@ -345,8 +356,10 @@ class ReviewPanel(QWidget):
         self._blamed = data.blamed_span_id if existing else None
         self._missing = bool(data.missing_step) if existing else False
         self._show_blame()
-        self._expected_shown = answer_text(draft.expected_start)
-        self.expected.setPlainText(self._expected_shown)
+        self._set_expected(answer_text(draft.expected_start))
+        self._show_suggestion(None if data.expected is not None or not self._expected_shown
+                              else "the correction sent with the feedback" if draft.correction is not None
+                              else "the run's answer")
         self._notes_shown = (data.notes or "") if existing else ""
         self.notes.setPlainText(self._notes_shown)
         self._tags_shown = list(data.tags) if existing else []
@@ -451,6 +464,46 @@ class ReviewPanel(QWidget):
         self.commit_text()
         self.editing_done.emit()
 
+    def _expected_done(self) -> None:
+        """Esc in the expected answer: a suggestion left as it is, the reviewer keeps."""
+        if self._suggested_from is not None and not self._loading and self.outline is not None:
+            text = self.expected.toPlainText()
+            if text == self._expected_shown:
+                self._show_suggestion(None)
+                self.changed.emit({"expected": text})
+        self._editing_done()
+
+    def _set_expected(self, text: str) -> None:
+        self._expected_shown = text
+        # A word longer than a line (a hash, base64, minified JSON) is broken anywhere:
+        # breaking only between words lays such a text out in time that grows with the
+        # square of its length (a minute and a half for 1 MB).
+        longest = max((len(word) for word in text.split()), default=0)
+        self.expected.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if longest > LONG_WORD
+                                      else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.expected.setPlainText(text)
+
+    def _show_suggestion(self, origin: str | None) -> None:
+        self._suggested_from = origin
+        self.expected_note.setVisible(origin is not None)
+        if origin is not None:
+            self.expected_note.setText(f"Suggested from {origin}, not saved: E then Esc keeps it as the "
+                                       "expected answer, or edit it.")
+        self._grey_suggestion()
+
+    def _grey_suggestion(self) -> None:
+        """A suggestion's text in the muted colour; the reviewer's own in the usual one (an
+        empty palette: every colour from the panel's, so that it follows the theme)."""
+        palette = QPalette()
+        if self._suggested_from is not None:
+            palette.setColor(QPalette.ColorRole.Text, muted_text(self.palette()))
+        self.expected.setPalette(palette)
+
+    def _expected_edited(self) -> None:
+        if self._suggested_from is not None and not self._loading \
+                and self.expected.toPlainText() != self._expected_shown:
+            self._show_suggestion(None)  # the reviewer's own now: saved on leaving the field
+
     # -- handing changes over ---------------------------------------------------------------------
 
     def _emit(self, changes: dict[str, Any]) -> None:
@@ -484,6 +537,7 @@ class ReviewPanel(QWidget):
     def mark_text_saved(self, changes: dict[str, Any]) -> None:
         if "expected" in changes:
             self._expected_shown = self.expected.toPlainText()
+            self._show_suggestion(None)
         if "notes" in changes:
             self._notes_shown = self.notes.toPlainText()
         if "tags" in changes:
@@ -512,11 +566,12 @@ class ReviewPanel(QWidget):
         self.setStyleSheet("\n".join(rules) + "\nQPlainTextEdit#expectedEditor, QPlainTextEdit#reviewNotes, "
                            "QTextBrowser#expectedDiff { border: 1px solid palette(mid); border-radius: 4px; }")
         muted = muted_text(palette)
-        for label in (self.diff_summary, self.others):
+        for label in (self.diff_summary, self.others, self.expected_note):
             label_palette = label.palette()
             label_palette.setColor(QPalette.ColorRole.WindowText, muted)
             label.setPalette(label_palette)
         self.diff.restyle()
+        self._grey_suggestion()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ import orjson
 from sqlalchemy import Connection
 
 from ..errors import UserError
+from ..leftovers import clean_parts, part_path
 from ..progress import Progress, ProgressFn, Throttle, ignore_progress
 from ..redact import Redactor
 from ..targets import cannot_write, check_target
@@ -120,7 +120,8 @@ def export_cases(conn: Connection, fmt: str, path: Path | str, f: ExportFilter |
             yield case
 
     write_options = _WriteOptions(options.dataset_name, path.name)
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    clean_parts(path.parent)  # what a killed export left
+    temp = part_path(path)
     try:
         with temp.open("x", encoding="utf-8", newline="") as out:
             if hasattr(module, "write"):

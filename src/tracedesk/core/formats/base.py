@@ -48,3 +48,8 @@ class Format:
     read: Callable[[BinaryIO, str], Iterator[Item]] | None = None
     sniff_path: Callable[[Path], bool] | None = None
     read_path: Callable[[Path], Iterator[Item]] | None = None
+    # The source of a file that names none (no bundle record): formats whose trace ids are
+    # unique by themselves (OpenTelemetry's 128-bit ids) name a fixed one, so that the same
+    # spans imported from another file name, compressed, or inside a folder or a zip are the
+    # same traces. None: the bundle's file name, as the native format's contract says.
+    source: str | None = None

@@ -158,4 +158,4 @@ def _time(value: Any) -> Any:
     return value
 
 
-FORMAT = Format("otel-sdk", "OpenTelemetry SDK span JSON", sniff=sniff, read=read)
+FORMAT = Format("otel-sdk", "OpenTelemetry SDK span JSON", sniff=sniff, read=read, source="otel")

@@ -15,7 +15,7 @@ plain JSON values and go through :mod:`.semconv`; the resource attributes, the s
 the OTel span kind, links and trace state are kept in each span's attributes under
 ``otel.resource``, ``otel.scope``, ``otel.span_kind``, ``otel.links`` and
 ``otel.trace_state``. The resource's ``service.name`` (unless it is the SDK's
-``unknown_service`` default) names the bundle's source.
+``unknown_service`` default) names the bundle's source; without one, it is ``otel``.
 """
 
 from __future__ import annotations
@@ -266,4 +266,4 @@ class _Reader:
         yield from span_items(rec, mapped, problems, self.traces, line, where)
 
 
-FORMAT = Format("otlp", "OTLP/JSON traces", sniff=sniff, read=read)
+FORMAT = Format("otlp", "OTLP/JSON traces", sniff=sniff, read=read, source="otel")

@@ -124,4 +124,4 @@ def _attributes(raw: Any, problems: list[str]) -> dict[str, Any]:
     return clean_attributes(flat, problems)
 
 
-FORMAT = Format("phoenix", "Phoenix span JSON", sniff=sniff, read=read)
+FORMAT = Format("phoenix", "Phoenix span JSON", sniff=sniff, read=read, source="phoenix")
