@@ -155,3 +155,36 @@ def test_one_strong_signal_outranks_a_weak_one_and_signals_add_up(store, tmp_pat
     signals(store, tmp_path, b)
     assert _priority(store, "both") > _priority(store, "voted") > _priority(store, "empty")
     assert _priority(store, "empty") > _priority(store, "asked_back") > 0
+
+
+def test_an_answer_far_from_what_was_asked_is_off_topic_a_close_one_is_not(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "How do I reset the password of my online banking account?",
+           "Our branches are open from nine to five on weekdays, and closed on public holidays.", trace_id="canned")
+    b.turn("s2", "How do I reset the password of my online banking account?",
+           "Open the login page, choose Forgot password, and follow the link we email to reset your password.",
+           trace_id="answered")
+    b.turn("s3", "Where is my order 12?", "It shipped yesterday.", trace_id="short")
+    b.turn("s4", "¿Cómo cambio la contraseña de mi cuenta?", "Our branches are open from nine to five.",
+           trace_id="other_language")
+    found = signals(store, tmp_path, b)
+    [(kind, confidence, detail, _)] = found["canned"]
+    assert kind == "off_topic" and 0.2 <= confidence <= 0.45
+    assert "far from what was asked" in detail and "branches are open" in detail
+    assert not found.get("answered") and not found.get("short") and not found.get("other_language")
+
+
+def test_the_same_answer_again_to_another_message_is_a_loop(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "do you like hiking in the mountains?", "I love to cook pasta with my family on sundays.",
+           trace_id="a")
+    b.turn("s1", "what is your favourite mountain?", "I love to cook pasta with my family on Sundays!",
+           trace_id="b")
+    b.turn("s2", "what is your favourite film?", "I love old westerns, especially the ones with long rides.",
+           trace_id="c")
+    b.turn("s2", "what is your favourite film?", "I love old westerns, especially the ones with long rides.",
+           trace_id="asked_again")
+    found = signals(store, tmp_path, b)
+    assert "loop" in kinds(found, "b")
+    assert "an earlier turn" in next(d for k, _, d, _ in found["b"] if k == "loop")
+    assert "loop" not in kinds(found, "a") | kinds(found, "asked_again")  # asked the same, answered the same

@@ -41,6 +41,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "error_swallowed": 1.0,
     "empty_retrieval": 1.0,
     "ungrounded": 1.0,
+    "off_topic": 1.0,
     "loop": 1.0,
     "abandonment": 1.0,
     "outlier": 1.0,

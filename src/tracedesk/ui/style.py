@@ -48,6 +48,7 @@ SIGNAL_COLORS = {
     "error_swallowed": "#dc2626",
     "empty_retrieval": "#0d9488",
     "ungrounded": "#0e7490",
+    "off_topic": "#9a6b00",
     "loop": "#7c3aed",
     "outlier": "#6b7280",
     "positive_feedback": "#16a34a",
@@ -60,6 +61,7 @@ SIGNAL_LABELS = {
     "error_swallowed": "error swallowed",
     "empty_retrieval": "empty retrieval",
     "ungrounded": "ungrounded answer",
+    "off_topic": "off-topic answer",
     "positive_feedback": "positive",
 }
 ERROR = "#d64545"

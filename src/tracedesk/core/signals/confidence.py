@@ -53,6 +53,7 @@ CASES: tuple[Case, ...] = (
     Case("empty_retrieval", "nothing", 0.8, 0.8, "retrieval returned no documents and the model answered anyway"),
     Case("empty_retrieval", "weak", 0.6, 0.6, "retrieval found only weak matches and the model answered anyway"),
     Case("loop", "repeated_call", 0.6, 0.9, "the same tool called with the same arguments (more calls, surer)"),
+    Case("loop", "repeated_answer", 0.6, 0.6, "an answer said again word for word, to another message"),
     Case("outlier", "measure", 0.3, 0.3, "a step far beyond its usual latency, tokens or cost: often harmless"),
     # The conversation: what the user's next turn says about the answer.
     Case("escalation", "next_turn", 0.85, 0.85, "the next message asks for a person"),
@@ -67,6 +68,8 @@ CASES: tuple[Case, ...] = (
          "the next message asks for the same thing again, in words or in meaning (closer is surer)"),
     Case("rephrase", "after_failure", 0.7, 0.9,
          "the answer said it could not help and the user asked the same again"),
+    Case("off_topic", "answer", 0.2, 0.45,
+         "the answer is far in meaning from what was asked (farther is surer): a canned reply, another topic"),
     Case("abandonment", "after_failure", 0.45, 0.45, "the session ended on an answer that said it could not help"),
     Case("abandonment", "unanswered_ask", 0.3, 0.3, "the session ended on a question back that the user left"),
     Case("abandonment", "after_honest_failure", 0.15, 0.15,
@@ -84,7 +87,7 @@ NEGATIVE_KINDS = (
     "thumbs_down", "low_rating", "correction", "negative_comment", "failed_eval",
     # implicit: detected
     "rephrase", "escalation", "frustration", "abandonment", "error_swallowed",
-    "empty_retrieval", "ungrounded", "loop", "outlier",
+    "empty_retrieval", "ungrounded", "off_topic", "loop", "outlier",
 )
 POSITIVE_KINDS = ("positive_feedback",)
 SIGNAL_KINDS = NEGATIVE_KINDS + POSITIVE_KINDS

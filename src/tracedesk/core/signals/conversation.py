@@ -17,6 +17,8 @@ words the answer brought in.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import Connection
 
 from ..store import select_rows
@@ -34,6 +36,7 @@ from .phrases import (
     NEW_QUESTION_CUES,
     NOT_ESCALATION,
     REPHRASE_CUES,
+    STOPWORDS,
     content_words,
     could_not_help,
     similarity,
@@ -50,7 +53,10 @@ REPHRASE_LEAD = 0.12  # ...and closer to it by this much than the question was t
 LEAD_FOR_FULL_CONFIDENCE = 0.45
 ANSWER_WORDS_FOLLOW_UP = 0.34  # a next message with this share of its words from the answer builds on it
 QUESTION_LIMIT = 2000  # characters of the user's message read
-ANSWER_LIMIT = 600  # characters of the answer compared by meaning: its gist, not its appendix
+ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
+OFF_TOPIC = 0.3  # an answer less similar than this to a plain request does not address it...
+REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence
+OFF_TOPIC_MIN_WORDS = 4  # ...when it says enough for its meaning to tell ("It shipped." does not)
 
 
 class Turn:
@@ -61,7 +67,8 @@ class Turn:
     cached properties: detection makes tens of thousands of these a second."""
 
     __slots__ = ("pk", "trace_id", "question", "raw_answer", "status", "asked", "closing", "_answer", "_answered",
-                 "_words", "_answer_words", "vector", "answer_vector", "escalation", "frustration")
+                 "_words", "_answer_words", "vector", "answer_vector", "escalation", "frustration",
+                 "addressed")
 
     def __init__(self, pk: int, trace_id: str, question: str, raw_answer: str | None, status: str | None) -> None:
         self.pk = pk
@@ -79,6 +86,7 @@ class Turn:
         self.answer_vector = None
         self.escalation = 0.0  # how strongly the message asks for a person, by meaning
         self.frustration = 0.0  # ...says the answer before missed
+        self.addressed: float | None = None  # how close the answer is to the question, in meaning
 
     @property
     def answer(self) -> str:
@@ -143,9 +151,35 @@ def conversation_signals(conn: Connection, scope: str) -> list[Found]:
         for i, turn in enumerate(turns):
             previous = turns[i - 1] if i > 0 else None
             found += _next_turn_signals(previous, turn, model is not None)
+            found += _off_topic(turn)
         if in_session:
             found += _abandonment(turns[-1], lambda pk: _searched_nothing(conn, pk))
+            found += _repeated_answers(turns)
     return found
+
+
+_NOT_WORDS = re.compile(r"[\W\d_]+")
+
+
+def _repeated_answers(turns: list[Turn]) -> list[Found]:
+    """An answer that says again, word for word (numbers aside), what an earlier turn of
+    the session said, to a message that asked something else: the conversation is stuck."""
+    said: dict[str, Turn] = {}
+    out = []
+    for turn in turns:
+        if not turn.answered:
+            continue
+        gist = _NOT_WORDS.sub(" ", turn.answered).strip()
+        if len(gist.split()) < REPEAT_MIN_WORDS:
+            continue
+        first = said.get(gist)
+        if first is None:
+            said[gist] = turn
+        elif _NOT_WORDS.sub(" ", first.asked).strip() != _NOT_WORDS.sub(" ", turn.asked).strip():
+            out.append(Found(turn.pk, "loop", confidence("loop", "repeated_answer"),
+                             f"the same answer as an earlier turn, to another message: {quote(turn.answer, 70)}",
+                             evidence={"earlier_turn": first.trace_id, "text": turn.question[:300]}))
+    return out
 
 
 def _searched_nothing(conn: Connection, pk: int) -> bool:
@@ -169,8 +203,6 @@ def _read_meaning(model, sessions: list) -> None:
         turn.escalation, turn.frustration = float(e), float(f)
     pairs = [(a, b) for _, session in sessions for a, b in zip(session, session[1:], strict=False)
              if _could_rephrase(a, b)]
-    if not pairs:
-        return
     questions = {id(t): t for pair in pairs for t in pair}
     wanted = list(questions.values())
     for turn, vector in zip(wanted, model.embed([t.asked for t in wanted]), strict=True):
@@ -178,6 +210,46 @@ def _read_meaning(model, sessions: list) -> None:
     answered = [a for a, _ in pairs]
     for turn, vector in zip(answered, model.embed([a.answered[:ANSWER_LIMIT] for a in answered]), strict=True):
         turn.answer_vector = vector
+    # Whether an answer addresses its question is read from their words that carry meaning:
+    # the function words they share ("how do I", "you can") say nothing of the topic.
+    requests = [t for _, session in sessions for t in session if _is_plain_request(t)]
+    if requests:
+        asked = model.embed([_gist(t.asked) for t in requests])
+        answers = model.embed([_gist(t.answered[:ANSWER_LIMIT]) for t in requests])
+        for turn, closeness in zip(requests, (asked * answers).sum(axis=1), strict=True):
+            turn.addressed = float(closeness)
+
+
+def _gist(text: str) -> str:
+    return " ".join(w for w in text.split() if w.strip(_PUNCTUATION) not in STOPWORDS)
+
+
+_PUNCTUATION = ".,;:!?¿¡\"'()[]"
+
+
+def _is_plain_request(turn: Turn) -> bool:
+    """A message asking for something in English (the language the meaning model knows
+    best), with an answer: what :func:`_off_topic` can judge."""
+    return (len(turn.words) >= 2 and not turn.closing and len(turn.answer_words) >= OFF_TOPIC_MIN_WORDS
+            and not ESCALATION.search(turn.asked) and not FRUSTRATION.search(turn.asked)
+            and _looks_english(turn.asked) and _looks_english(turn.answered[:ANSWER_LIMIT]))
+
+
+def _looks_english(text: str) -> bool:
+    return not STOPWORDS.isdisjoint(text.split())
+
+
+def _off_topic(turn: Turn) -> list[Found]:
+    """An answer far in meaning from what was asked: a canned reply, another topic's
+    answer, a question ignored."""
+    close = turn.addressed
+    if close is None or close >= OFF_TOPIC:
+        return []
+    if turn.escalation or turn.frustration or could_not_help(turn.answered) or ANSWER_OFFERS.search(turn.answered):
+        return []
+    return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (OFF_TOPIC - close) / OFF_TOPIC),
+                  f"the answer is far from what was asked: {quote(turn.answer, 70)}",
+                  evidence={"question": turn.question[:300], "similarity": round(close, 2)})]
 
 
 def _could_rephrase(previous: Turn, turn: Turn) -> bool:
