@@ -31,28 +31,29 @@ def _pk(conn, trace_id: str) -> int:
     return conn.exec_driver_sql("SELECT id FROM trace WHERE trace_id = ?", (trace_id,)).scalar_one()
 
 
-def _entry(store, trace_id: str) -> tuple[float, list[queue.Reason]]:
+def _entry(store, trace_id: str, kind: str | None = None) -> tuple[float, list[queue.Reason]]:
+    """The trace's priority and its reasons (only those of ``kind`` when given)."""
     with store.read() as conn:
         [row] = queue.rows_for(conn, [_pk(conn, trace_id)])
-    return row.priority, row.reasons
+    return row.priority, [r for r in row.reasons if kind is None or r.signal == kind]
 
 
 def test_verdicts_that_refute_a_kind_of_signal_lower_its_unreviewed_traces(store, tmp_path) -> None:
     _flagged_store(store, tmp_path)
-    before_rephrase, [reason] = _entry(store, "rephrase15")
+    before_rephrase, [reason] = _entry(store, "rephrase15", "rephrase")
     assert reason.signal == "rephrase" and reason.learned_precision is None
-    before_empty, _ = _entry(store, "empty15")
+    before_empty, _ = _entry(store, "empty15", "empty_retrieval")
     with store.write() as conn:
         for i in range(10):
             reviews.save_review(conn, _pk(conn, f"rephrase{i}"), "ann", reviews.ReviewInput(verdict="ok"))
         for i in range(5):
             reviews.save_review(conn, _pk(conn, f"empty{i}"), "ann", reviews.ReviewInput(verdict="failure"))
-    after_rephrase, [reason] = _entry(store, "rephrase15")
+    after_rephrase, [reason] = _entry(store, "rephrase15", "rephrase")
     assert after_rephrase < before_rephrase - 0.1
     assert reason.learned_from == "confirmed 0 of 10 times here"
     assert reason.learned_precision is not None and reason.learned_precision < 0.4
     assert reason.counted is not None and reason.counted < reason.confidence
-    after_empty, [reason] = _entry(store, "empty15")
+    after_empty, [reason] = _entry(store, "empty15", "empty_retrieval")
     assert after_empty > before_empty
     assert reason.learned_from == "confirmed 5 of 5 times here"
     with store.read() as conn:
@@ -80,11 +81,11 @@ def test_several_reviewers_count_once_per_trace_by_their_majority(store, tmp_pat
 
 def test_forgetting_ranks_by_the_table_again_and_the_command_shows_it(store, tmp_path, capsys) -> None:
     _flagged_store(store, tmp_path)
-    original, _ = _entry(store, "rephrase15")
+    original, _ = _entry(store, "rephrase15", "rephrase")
     with store.write() as conn:
         for i in range(10):
             reviews.save_review(conn, _pk(conn, f"rephrase{i}"), "ann", reviews.ReviewInput(verdict="ok"))
-    assert _entry(store, "rephrase15")[0] < original
+    assert _entry(store, "rephrase15", "rephrase")[0] < original
 
     assert main(["--db", str(store.path), "signals", "--json"]) == 0
     shown = {row["signal"]: row for row in json.loads(capsys.readouterr().out)["signals"]}
@@ -96,7 +97,7 @@ def test_forgetting_ranks_by_the_table_again_and_the_command_shows_it(store, tmp
 
     assert main(["--db", str(store.path), "signals", "--forget"]) == 0
     assert "forgot what the verdicts taught" in capsys.readouterr().out
-    priority, [reason] = _entry(store, "rephrase15")
+    priority, [reason] = _entry(store, "rephrase15", "rephrase")
     assert priority == original and reason.learned_from is None
     assert main(["--db", str(store.path), "signals", "--json", "--cases"]) == 0
     out = json.loads(capsys.readouterr().out)

@@ -178,7 +178,7 @@ def test_the_same_answer_again_to_another_message_is_a_loop(store, tmp_path) -> 
     b = Bundle()
     b.turn("s1", "do you like hiking in the mountains?", "I love to cook pasta with my family on sundays.",
            trace_id="a")
-    b.turn("s1", "what is your favourite mountain?", "I love to cook pasta with my family on Sundays!",
+    b.turn("s1", "which book are you reading at the moment?", "I love to cook pasta with my family on Sundays!",
            trace_id="b")
     b.turn("s2", "what is your favourite film?", "I love old westerns, especially the ones with long rides.",
            trace_id="c")

@@ -161,9 +161,15 @@ def conversation_signals(conn: Connection, scope: str) -> list[Found]:
 _NOT_WORDS = re.compile(r"[\W\d_]+")
 
 
+def _same_request(a: Turn, b: Turn) -> bool:
+    return a.vector is not None and b.vector is not None and float(a.vector @ b.vector) >= SAME_REQUEST
+
+
 def _repeated_answers(turns: list[Turn]) -> list[Found]:
     """An answer that says again, word for word (numbers aside), what an earlier turn of
-    the session said, to a message that asked something else: the conversation is stuck."""
+    the session said, to a message that asked something else (asked the same again, the
+    same answer is consistent; the rephrase signal speaks for the first): the conversation
+    is stuck."""
     said: dict[str, Turn] = {}
     out = []
     for turn in turns:
@@ -175,7 +181,7 @@ def _repeated_answers(turns: list[Turn]) -> list[Found]:
         first = said.get(gist)
         if first is None:
             said[gist] = turn
-        elif _NOT_WORDS.sub(" ", first.asked).strip() != _NOT_WORDS.sub(" ", turn.asked).strip():
+        elif similarity(first.words, turn.words) < REPHRASE_SIMILARITY and not _same_request(first, turn):
             out.append(Found(turn.pk, "loop", confidence("loop", "repeated_answer"),
                              f"the same answer as an earlier turn, to another message: {quote(turn.answer, 70)}",
                              evidence={"earlier_turn": first.trace_id, "text": turn.question[:300]}))
