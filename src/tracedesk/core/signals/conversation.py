@@ -17,8 +17,6 @@ words the answer brought in.
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import Connection
 
 from ..store import select_rows
@@ -56,7 +54,8 @@ QUESTION_LIMIT = 2000  # characters of the user's message read
 ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
 OFF_TOPIC = 0.3  # an answer less similar than this to a plain request does not address it...
 REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence
-OFF_TOPIC_MIN_WORDS = 4  # ...when it says enough for its meaning to tell ("It shipped." does not)
+OFF_TOPIC_MIN_WORDS = 5  # ...when it says enough for its meaning to tell ("It shipped." does not)
+OFF_TOPIC_MIN_TOPIC_WORDS = 4  # ...about a topic ("Let me check that for you." does not)
 
 
 class Turn:
@@ -68,7 +67,7 @@ class Turn:
 
     __slots__ = ("pk", "trace_id", "question", "raw_answer", "status", "asked", "closing", "_answer", "_answered",
                  "_words", "_answer_words", "vector", "answer_vector", "escalation", "frustration",
-                 "addressed")
+                 "addressed", "asks_for_person", "complains")
 
     def __init__(self, pk: int, trace_id: str, question: str, raw_answer: str | None, status: str | None) -> None:
         self.pk = pk
@@ -87,6 +86,10 @@ class Turn:
         self.escalation = 0.0  # how strongly the message asks for a person, by meaning
         self.frustration = 0.0  # ...says the answer before missed
         self.addressed: float | None = None  # how close the answer is to the question, in meaning
+        # The patterns every turn is read with, once.
+        self.asks_for_person = bool(self.asked) and ESCALATION.search(self.asked) is not None \
+            and NOT_ESCALATION.search(self.asked) is None
+        self.complains = bool(self.asked) and FRUSTRATION.search(self.asked) is not None
 
     @property
     def answer(self) -> str:
@@ -158,7 +161,7 @@ def conversation_signals(conn: Connection, scope: str) -> list[Found]:
     return found
 
 
-_NOT_WORDS = re.compile(r"[\W\d_]+")
+_NOT_WORDS = str.maketrans({c: " " for c in "0123456789.,;:!?¿¡'\"()[]-_/#$€£%*+"})
 
 
 def _same_request(a: Turn, b: Turn) -> bool:
@@ -175,9 +178,9 @@ def _repeated_answers(turns: list[Turn]) -> list[Found]:
     for turn in turns:
         if not turn.answered:
             continue
-        gist = _NOT_WORDS.sub(" ", turn.answered).strip()
-        if len(gist.split()) < REPEAT_MIN_WORDS:
+        if turn.answered.count(" ") < REPEAT_MIN_WORDS - 1:
             continue
+        gist = " ".join(turn.answered.translate(_NOT_WORDS).split())
         first = said.get(gist)
         if first is None:
             said[gist] = turn
@@ -220,25 +223,20 @@ def _read_meaning(model, sessions: list) -> None:
     # the function words they share ("how do I", "you can") say nothing of the topic.
     requests = [t for _, session in sessions for t in session if _is_plain_request(t)]
     if requests:
-        asked = model.embed([_gist(t.asked) for t in requests])
-        answers = model.embed([_gist(t.answered[:ANSWER_LIMIT]) for t in requests])
+        asked = model.embed([t.asked for t in requests], skip=STOPWORDS)
+        answers = model.embed([t.answered[:ANSWER_LIMIT] for t in requests], skip=STOPWORDS)
         for turn, closeness in zip(requests, (asked * answers).sum(axis=1), strict=True):
             turn.addressed = float(closeness)
 
 
-def _gist(text: str) -> str:
-    return " ".join(w for w in text.split() if w.strip(_PUNCTUATION) not in STOPWORDS)
-
-
-_PUNCTUATION = ".,;:!?¿¡\"'()[]"
-
-
 def _is_plain_request(turn: Turn) -> bool:
     """A message asking for something in English (the language the meaning model knows
-    best), with an answer: what :func:`_off_topic` can judge."""
-    return (len(turn.words) >= 2 and not turn.closing and len(turn.answer_words) >= OFF_TOPIC_MIN_WORDS
-            and not ESCALATION.search(turn.asked) and not FRUSTRATION.search(turn.asked)
-            and _looks_english(turn.asked) and _looks_english(turn.answered[:ANSWER_LIMIT]))
+    best), with an answer long enough to tell what it is about: what :func:`_off_topic`
+    can judge. The cheap tests first: most turns are settled by them."""
+    return (not turn.closing and not turn.asks_for_person and not turn.complains
+            and turn.answered.count(" ") >= OFF_TOPIC_MIN_WORDS and len(turn.words) >= 2
+            and _looks_english(turn.asked) and _looks_english(turn.answered[:ANSWER_LIMIT])
+            and len(turn.answer_words) >= OFF_TOPIC_MIN_TOPIC_WORDS)
 
 
 def _looks_english(text: str) -> bool:
@@ -251,7 +249,8 @@ def _off_topic(turn: Turn) -> list[Found]:
     close = turn.addressed
     if close is None or close >= OFF_TOPIC:
         return []
-    if turn.escalation or turn.frustration or could_not_help(turn.answered) or ANSWER_OFFERS.search(turn.answered):
+    if (turn.escalation or turn.frustration or could_not_help(turn.answered)
+            or ANSWER_ASKS_BACK.search(turn.answered[-300:])):  # a question back is not an answer elsewhere
         return []
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (OFF_TOPIC - close) / OFF_TOPIC),
                   f"the answer is far from what was asked: {quote(turn.answer, 70)}",
@@ -267,19 +266,18 @@ def _could_rephrase(previous: Turn, turn: Turn) -> bool:
 
 def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> list[Found]:
     """What ``turn``'s message says about ``previous``'s answer."""
-    text = turn.asked
     target = previous or turn
     about = "the next turn" if previous else "the user"
     case = "next_turn" if previous else "first_turn"
     evidence = {"turn": turn.trace_id, "text": turn.question[:500]}
     out = []
-    if ESCALATION.search(text) and not NOT_ESCALATION.search(text):
+    if turn.asks_for_person:
         out.append(Found(target.pk, "escalation", confidence("escalation", case),
                          f"{about} asks for a human: {quote(turn.question)}", evidence=evidence))
     elif turn.escalation and previous is not None:
         out.append(Found(target.pk, "escalation", confidence("escalation", "by_meaning", turn.escalation),
                          f"{about} asks for a person, in other words: {quote(turn.question)}", evidence=evidence))
-    if FRUSTRATION.search(text):
+    if turn.complains:
         out.append(Found(target.pk, "frustration", confidence("frustration", case),
                          f"{about} says the answer missed: {quote(turn.question)}", evidence=evidence))
     elif turn.frustration and previous is not None and len(turn.asked.split()) >= 2:

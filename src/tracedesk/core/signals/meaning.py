@@ -26,6 +26,7 @@ _WORD = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 MAX_WORDS = 80  # words of a message read: the request is in its first sentences
 _WORD_CACHE_LIMIT = 200_000
 _BLOCK = 256  # texts summed at once
+_TEXT_CACHE_LIMIT = 100_000  # texts whose word rows are kept
 
 
 class Embedder:
@@ -42,11 +43,15 @@ class Embedder:
         self._index: dict[str, int] = {}
         self._sums = np.zeros((1024, self.dim), np.float32)
         self._counts = np.zeros(1024, np.float32)
+        self._texts: dict[str, list[int]] = {}  # the word rows of texts met, whole...
+        self._texts_skipping: dict[str, list[int]] = {}  # ...and without the skipped words
         self._lock = threading.Lock()
 
     def _add(self, word: str) -> int:
         if len(self._index) >= _WORD_CACHE_LIMIT:
-            self._index.clear()
+            self._index.clear()  # the rows are renumbered: the texts' rows go too
+            self._texts.clear()
+            self._texts_skipping.clear()
         row = len(self._index) + 1  # row 0 stays zeros: the padding of short texts
         if row >= len(self._counts):
             self._sums = np.concatenate([self._sums, np.zeros_like(self._sums)])
@@ -57,14 +62,25 @@ class Embedder:
         self._index[word] = row
         return row
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """One unit vector a text (a row of zeros for a text without words)."""
+    def embed(self, texts: Sequence[str], skip: frozenset[str] = frozenset()) -> np.ndarray:
+        """One unit vector a text (a row of zeros for a text without words); the words in
+        ``skip`` (function words, say) are left out."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         with self._lock:
             index, add, find = self._index, self._add, _WORD.findall
+            # A text met again (a canned answer, a common question) is looked up, not read.
+            known = self._texts_skipping if skip else self._texts
+            if len(known) > _TEXT_CACHE_LIMIT:
+                known.clear()
             words_of = []
             for text in texts:
-                words_of.append([index.get(w) or add(w) for w in find(text.lower())[:MAX_WORDS]])
+                ids = known.get(text)
+                if ids is None:
+                    words = find(text.lower())[:MAX_WORDS]
+                    if skip:
+                        words = [w for w in words if w not in skip]
+                    known[text] = ids = [index.get(w) or add(w) for w in words]
+                words_of.append(ids)
             # Texts a block at a time, padded with the zero row to the longest in the
             # block: one gather and one sum a block, without a row a token in memory.
             for start in range(0, len(texts), _BLOCK):
