@@ -56,6 +56,7 @@ OFF_TOPIC = 0.3  # an answer less similar than this to a plain request does not 
 REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence
 OFF_TOPIC_MIN_WORDS = 5  # ...when it says enough for its meaning to tell ("It shipped." does not)
 OFF_TOPIC_MIN_TOPIC_WORDS = 4  # ...about a topic ("Let me check that for you." does not)
+ON_TOPIC_SHARE = 0.5  # an answer with this share of the request's topic words is on its topic
 
 
 class Turn:
@@ -231,16 +232,20 @@ def _read_meaning(model, sessions: list) -> None:
 
 def _is_plain_request(turn: Turn) -> bool:
     """A message asking for something in English (the language the meaning model knows
-    best), with an answer long enough to tell what it is about: what :func:`_off_topic`
-    can judge. The cheap tests first: most turns are settled by them."""
-    return (not turn.closing and not turn.asks_for_person and not turn.complains
-            and turn.answered.count(" ") >= OFF_TOPIC_MIN_WORDS and len(turn.words) >= 2
-            and _looks_english(turn.asked) and _looks_english(turn.answered[:ANSWER_LIMIT])
-            and len(turn.answer_words) >= OFF_TOPIC_MIN_TOPIC_WORDS)
-
-
-def _looks_english(text: str) -> bool:
-    return not STOPWORDS.isdisjoint(text.split())
+    best), whose answer is long enough to tell what it is about and does not plainly take
+    up the message's own words: what :func:`_off_topic` must read by meaning. The cheap
+    tests first: most turns are settled by them."""
+    if (turn.closing or turn.asks_for_person or turn.complains or len(turn.words) < 2
+            or turn.answered.count(" ") < OFF_TOPIC_MIN_WORDS):
+        return False
+    asked = set(turn.asked.translate(_NOT_WORDS).split())
+    answer = set(turn.answered[:ANSWER_LIMIT].translate(_NOT_WORDS).split())
+    if STOPWORDS.isdisjoint(asked) or STOPWORDS.isdisjoint(answer):
+        return False  # not English, or too little of it to tell
+    topic = asked - STOPWORDS
+    if len(answer - STOPWORDS) < OFF_TOPIC_MIN_TOPIC_WORDS:
+        return False
+    return len(topic & answer) < ON_TOPIC_SHARE * len(topic)  # the answer takes up the request's words
 
 
 def _off_topic(turn: Turn) -> list[Found]:
