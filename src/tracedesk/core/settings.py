@@ -41,6 +41,9 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "loop": 0.8,
     "abandonment": 0.5,
     "outlier": 0.5,
+    # Agent runs (signals.agent).
+    "limit_reached": 0.9, "tests_failed": 0.95, "repeated_command": 0.6, "error_ignored": 0.7,
+    "handoff": 0.8, "no_answer": 0.75,
     # Positive feedback lowers a trace's priority by this share of its confidence.
     "positive_feedback": 0.5,
 }

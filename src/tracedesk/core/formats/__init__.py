@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import inspect_ai, langfuse, langsmith, native, otel_sdk, otlp, phoenix
+from . import inspect_ai, langfuse, langsmith, native, otel_sdk, otlp, phoenix, transcripts
 from .base import Format, Item, Problem, Record
 
 # Most specific first: each sniff looks for keys only its own format writes.
 FORMATS: list[Format] = [
     native.FORMAT, otlp.FORMAT, langfuse.FORMAT, langsmith.FORMAT, inspect_ai.FORMAT,
     otel_sdk.FORMAT, phoenix.FORMAT,
+    # Agent trajectories and chat transcripts: the transcripts last, as the most general.
+    transcripts.FORMAT,
 ]
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import Connection
 
 from .. import queue
 from ..store import executemany
+from .agent import AGENT_KINDS, agent_signals, settle_by_outcome
 from .conversation import conversation_signals
 from .explicit import explicit_signals
 from .found import Found
@@ -17,6 +18,7 @@ NEGATIVE_KINDS = (
     # implicit: detected
     "rephrase", "escalation", "frustration", "abandonment", "error_swallowed",
     "empty_retrieval", "loop", "outlier",
+    *AGENT_KINDS,  # agent runs: limit reached, tests failed, repeated command... (signals.agent)
 )
 POSITIVE_KINDS = ("positive_feedback",)
 SIGNAL_KINDS = NEGATIVE_KINDS + POSITIVE_KINDS
@@ -67,6 +69,8 @@ def _detect(conn: Connection) -> None:
     found += explicit_signals(conn, scope)
     found += conversation_signals(conn, scope)
     found += step_signals(conn, scope)
+    found += agent_signals(conn, scope)
+    found = settle_by_outcome(conn, scope, found)
     conn.exec_driver_sql(f"DELETE FROM signal WHERE trace_pk IN ({scope})")
     executemany(
         conn,

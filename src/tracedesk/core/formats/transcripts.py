@@ -1,0 +1,198 @@
+"""Chat transcripts: the OpenAI chat-messages shape most teams log, and tau-bench results.
+
+File shapes: JSON Lines of runs, one per line (read streaming); a JSON array of runs; an
+object ``{"runs" | "results" | "data": [...]}``; or a single run, including a bare array
+of messages. A run is ``{"messages": [...]}`` (``traj``, ``conversation`` and ``chat``
+too) with any of: an id (``id``, ``trace_id``, ``run_id``, ``conversation_id``), a
+``session_id``, ``user_id``, ``model``, ``name``, ``metadata`` and ``tags``, and a grade:
+``reward``, ``score``, ``label``, ``success``, ``passed``, ``resolved``, ``outcome`` or
+``correct``.
+
+Messages are OpenAI chat messages (``role``, ``content`` as text or parts,
+``tool_calls[{id, function{name, arguments}}]``, ``role: tool`` results with
+``tool_call_id``); Anthropic content blocks and LangChain messages are read too
+(:mod:`.chat_shapes`). Each run becomes a trace (:mod:`.agent_runs`): its question the
+system prompt and the first user message, each assistant message an LLM step, each tool
+call a tool step with its result. A grade becomes feedback marked pass or fail (a number
+from 0 to 1: 1 passes and 0 fails; a word such as "pass" or "failed"; true or false).
+
+tau-bench results (``[{task_id, trial, reward, info, traj}]``, as ``run.py`` writes them)
+are this shape: the trace id is ``task-<task_id>-trial-<trial>``, its name
+``task <task_id>``, the task's instruction and expected actions are kept in its metadata,
+the reward is the grade, and the grading details (``info.reward_info``: whether the
+database ended as expected, which outputs were missing) its comment. A run that crashed
+(``info.error``) has status error. Tool call ids may repeat within a tau-bench run; results
+are matched to calls in order.
+
+Without an id, a run is named by its place in the file (``run-<n>``, n counting from 1), so
+importing the same file again finds the same traces. Fields the shape does not name are
+kept in the trace's metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from .agent_runs import Run, message_of, outcome_feedback, outcome_of
+from .base import Format, Item, Problem
+from .jsonsafe import MAX_DEPTH, TooDeep, clean, read_values
+
+MESSAGE_KEYS = ("messages", "traj", "conversation", "chat")
+GRADE_KEYS = ("reward", "score", "label", "success", "passed", "resolved", "outcome", "correct")
+ID_KEYS = ("trace_id", "id", "run_id", "conversation_id", "uuid")
+_KNOWN = frozenset({*MESSAGE_KEYS, *GRADE_KEYS, *ID_KEYS, "session_id", "user_id", "model", "name",
+                    "metadata", "tags", "task_id", "trial", "info"})
+_RUN = re.compile(rb'"(messages|traj|conversation|chat)"\s*:\s*\[')
+_ROLE = re.compile(rb'"role"\s*:\s*"')
+_BARE = re.compile(rb'^\s*\[\s*\{\s*"role"\s*:')
+_TAU = (re.compile(rb'"task_id"\s*:'), re.compile(rb'"reward"\s*:'), re.compile(rb'"info"\s*:\s*\{'))
+
+
+def sniff(head: bytes, name: str) -> bool:
+    """Runs holding a list of chat messages, or a bare list of chat messages."""
+    start = head.lstrip()[:1]
+    if start not in (b"{", b"["):
+        return False
+    if _BARE.match(head) or (_RUN.search(head) and _ROLE.search(head)):
+        return True
+    return all(p.search(head) for p in _TAU)  # tau-bench: the task's info may come before the messages
+
+
+def read(stream: BinaryIO, name: str) -> Iterator[Item]:
+    count = 0
+    for line, value, reason in read_values(stream, name):
+        if reason is not None:
+            yield Problem(reason, line)
+            continue
+        for where, run in _runs(value):
+            count += 1
+            try:
+                run = clean(run)
+            except TooDeep:
+                yield Problem(f"nested more than {MAX_DEPTH} levels deep; skipped", line, where)
+                continue
+            yield from run_records(run, count, line, where)
+
+
+def _runs(value: Any) -> Iterator[tuple[str | None, Any]]:
+    if isinstance(value, list):
+        if value and all(isinstance(v, dict) and "role" in v for v in value):
+            yield None, {"messages": value}
+            return
+        for i, item in enumerate(value):
+            yield f"[{i}]", item
+        return
+    if isinstance(value, dict) and not any(k in value for k in MESSAGE_KEYS):
+        for key in ("runs", "results", "data"):
+            if isinstance(value.get(key), list):
+                for i, item in enumerate(value[key]):
+                    yield f"{key}[{i}]", item
+                return
+    yield None, value
+
+
+def run_records(run: Any, number: int, line: int | None, where: str | None) -> Iterator[Item]:
+    """The records of one run, or a problem saying why it is not one."""
+    if not isinstance(run, dict):
+        yield Problem("not a chat transcript (a JSON object with 'messages')", line, where)
+        return
+    key = next((k for k in MESSAGE_KEYS if isinstance(run.get(k), list)), None)
+    if key is None:
+        yield Problem("not a chat transcript: it has no list of 'messages'", line, where)
+        return
+    tau = "task_id" in run and "trial" in run
+    trace_id = _trace_id(run, number, tau)
+    built = Run(trace_id)
+    for item in run[key]:
+        for msg in message_of(item):
+            if msg.get("role") == "assistant":
+                built.say(msg, model=run.get("model") if isinstance(run.get("model"), str) else None)
+            else:
+                built.hear(msg)
+    info = run.get("info") if isinstance(run.get("info"), dict) else {}
+    metadata = dict(run["metadata"]) if isinstance(run.get("metadata"), dict) else {}
+    metadata.update({k: v for k, v in run.items() if k not in _KNOWN})
+    metadata["agent.format"] = "tau-bench" if tau else "transcripts"
+    feedback = []
+    for grade in GRADE_KEYS:
+        if grade in run:
+            fb = _grade(grade, run[grade], info if tau else {})
+            if fb is not None:
+                feedback.append(fb)
+    trace: dict[str, Any] = {
+        "session_id": _str(run.get("session_id")),
+        "user_id": _str(run.get("user_id")),
+        "name": _str(run.get("name")),
+        "tags": run.get("tags") if isinstance(run.get("tags"), list) else None,
+    }
+    if isinstance(run.get("model"), str):
+        metadata["model"] = run["model"]
+    if tau:
+        trace["name"] = trace["name"] or f"task {run['task_id']}"
+        task = info.get("task") if isinstance(info.get("task"), dict) else {}
+        metadata.update({"task_id": run["task_id"], "trial": run["trial"]})
+        metadata.update({f"task.{k}": v for k, v in task.items()})
+        metadata.update({f"info.{k}": v for k, v in info.items() if k != "task"})
+        if info.get("error"):
+            trace["status"] = "error"
+    elif info:
+        metadata["info"] = info
+    trace["metadata"] = metadata
+    yield from built.records(trace, feedback, line=line, where=where)
+
+
+def _str(value: Any) -> str | None:
+    return None if value in (None, "") or isinstance(value, dict | list) else str(value)
+
+
+def _trace_id(run: dict[str, Any], number: int, tau: bool) -> str:
+    if tau:
+        return f"task-{run['task_id']}-trial-{run['trial']}"
+    for key in ID_KEYS:
+        value = _str(run.get(key))
+        if value:
+            return value
+    return f"run-{number}"
+
+
+def _grade(kind: str, value: Any, info: dict[str, Any]) -> dict[str, Any] | None:
+    """Feedback for a grade; numbers from 0 to 1 on that scale, other numbers as they are."""
+    if isinstance(value, dict):  # {"value": ..., "reason": ...} / {"score": ..., "comment": ...}
+        inner = next((value[k] for k in ("value", "score", "label") if k in value), None)
+        reason = next((value[k] for k in ("reason", "comment", "explanation") if isinstance(value.get(k), str)), None)
+        fb = _grade(kind, inner, info)
+        if fb is not None and reason:
+            fb["comment"] = reason
+        return fb
+    scale = [0, 1] if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1 else None
+    if isinstance(value, int | float) and not isinstance(value, bool) and scale is None:
+        fb = {"kind": kind, "value": value, "source": "automated"}
+        return fb
+    fb = outcome_feedback(kind, value, scale=scale, comment=_tau_reason(info) if info else None)
+    if fb is not None and fb.get("outcome") == "pass":
+        fb.pop("comment", None)
+    return fb
+
+
+def _tau_reason(info: dict[str, Any]) -> str | None:
+    """Why tau-bench gave the reward it gave, in words (``info.reward_info``, or the error)."""
+    if info.get("error"):
+        return f"the run crashed: {str(info['error'])[:300]}"
+    reward_info = info.get("reward_info")
+    details = reward_info.get("info") if isinstance(reward_info, dict) else None
+    if not isinstance(details, dict):
+        return None
+    reasons = []
+    if details.get("r_actions") is not None and outcome_of(details["r_actions"]) == "fail":
+        reasons.append("the database did not end as the task's expected actions leave it")
+    outputs = details.get("outputs")
+    if details.get("r_outputs") is not None and outcome_of(details["r_outputs"]) == "fail":
+        missing = [k for k, ok in outputs.items() if not ok] if isinstance(outputs, dict) else []
+        reasons.append("the answer missed outputs the task expected"
+                       + (f": {', '.join(map(str, missing))}" if missing else ""))
+    return "; ".join(reasons) or None
+
+
+FORMAT = Format("transcripts", "Chat transcripts (OpenAI messages, tau-bench)", sniff=sniff, read=read)
