@@ -27,7 +27,8 @@ ZIP_RATIO_FLOOR = 8 * 1024 * 1024  # entries smaller than this are never refused
 MAX_ZIP_TOTAL = 64 * 1024**3
 
 # File names a folder or zip may hold that are read; anything else is listed as skipped.
-BUNDLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".json", ".json.gz", ".json.zst")
+BUNDLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".json", ".json.gz", ".json.zst",
+                   ".traj")  # SWE-agent trajectories
 
 
 class ByteCounter:

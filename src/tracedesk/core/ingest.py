@@ -321,7 +321,7 @@ def _bundle_files(path: Path, forced: Format | None, result: PathResult) -> list
         if fmt is None or fmt.read is None:
             result.problem(ImportProblem(
                 entry.name, None,
-                "not a trace format Tracedesk knows (name one with --format); skipped"))
+                f"not a trace format Tracedesk knows ({formats.known()}); skipped"))
             continue
         files.append(_File(entry.name, fmt, _entry_reader(entry, fmt), entry))
     for name in containers.skipped_files(path):

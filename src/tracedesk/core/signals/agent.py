@@ -65,10 +65,18 @@ def agent_signals(conn: Connection, scope: str) -> list[Found]:
                 PARTITION BY trace_pk ORDER BY start_ns IS NULL, start_ns DESC, id DESC) AS place
             FROM span WHERE trace_pk IN ({scope}) AND parent_id IS NOT NULL)
         WHERE place = 1"""))
+    agent_pks = ",".join(str(pk) for pk, _, _ in runs)
+    # Test results graded apart from the run (a SWE-bench report) say the same as the run's own.
+    tests = dict(select_rows(conn, f"""
+        SELECT trace_pk, coalesce(min(comment), '') FROM feedback
+        WHERE trace_pk IN ({agent_pks}) AND kind IN ('resolved', 'tests', 'test_result') AND json_valid(extra)
+          AND json_extract(extra, '$.outcome') = 'fail'
+        GROUP BY trace_pk"""))
     for pk, raw_meta, raw_output in runs:
         meta = loads_or_none(raw_meta) or {}
+        if pk in tests and meta.get("agent.tests") is None:
+            meta["agent.tests"], meta["agent.tests_detail"] = "failed", tests[pk] or None
         found += _ending(pk, meta, raw_output, last_steps.get(pk))
-    agent_pks = ",".join(str(pk) for pk, _, _ in runs)
     found += _steps(conn, agent_pks)
     return found
 
@@ -83,8 +91,10 @@ def _ending(pk: int, meta: dict[str, Any], raw_output: str | None, last_step: st
                          f"the run stopped at its {what} limit" + (f" ({quote(exit_text, 80)})" if exit_text else ""),
                          meta.get("agent.limit_step") or last_step, {"limit": limit, "exit": exit_text}))
     if meta.get("agent.tests") == "failed" and meta.get("agent.patch_step"):
-        out.append(Found(pk, "tests_failed", 0.95, "the patch the agent submitted failed its tests",
-                         meta["agent.patch_step"], {"tests": meta.get("agent.tests_detail")}))
+        why = meta.get("agent.tests_detail")
+        out.append(Found(pk, "tests_failed", 0.95, "the patch the agent submitted failed its tests"
+                         + (f": {quote(str(why), 100)}" if why else ""),
+                         meta["agent.patch_step"], {"tests": why}))
     answer = text_of(loads_or_none(raw_output), 50) if raw_output is not None else ""
     if not answer.strip() and not meta.get("agent.continued"):
         why = f" ({quote(exit_text, 80)})" if exit_text else ""
