@@ -79,3 +79,72 @@ def swe_bench_report(instance: str, resolved: bool) -> dict[str, Any]:
             "FAIL_TO_PASS": {"success": [] if not resolved else ["test_separable[compound_model6]"],
                              "failure": ["test_separable[compound_model6]"] if not resolved else []},
             "PASS_TO_PASS": {"success": ["test_coord_matrix"], "failure": []}}}}
+
+
+def _response(rid: str, text: str, calls: list[tuple[str, str, dict]], model: str = "claude-sonnet-4") -> dict:
+    return {"id": rid, "created": 1738046713, "model": model, "object": "chat.completion",
+            "choices": [{"finish_reason": "tool_calls", "index": 0, "message": {
+                "content": text, "role": "assistant",
+                "tool_calls": [{"index": i, "function": {"arguments": json.dumps(args), "name": name}, "id": cid,
+                                "type": "function"} for i, (cid, name, args) in enumerate(calls)]}}],
+            "usage": {"completion_tokens": 120, "prompt_tokens": 3400, "total_tokens": 3520}}
+
+
+def openhands_events(task: str, commands: list[tuple[str, str, int]], *, finish: str | None = "Done.",
+                     error: str | None = None) -> list[dict[str, Any]]:
+    """An event stream: the user's task, then per ``(command, output, exit code)`` a model
+    response calling ``execute_bash`` and its ``run`` observation; then ``finish``, or an
+    error observation and the agent's state changing to error."""
+    events: list[dict[str, Any]] = [
+        {"id": 0, "timestamp": "2025-03-01T10:00:00.000000", "source": "agent", "message": "You are OpenHands agent.",
+         "action": "system", "args": {"content": "You are OpenHands agent, a helpful AI assistant.", "tools": []}},
+        {"id": 1, "timestamp": "2025-03-01T10:00:01.000000", "source": "user", "message": task, "action": "message",
+         "args": {"content": task, "image_urls": None, "wait_for_response": False}}]
+    t = 2
+    for i, (command, output, code) in enumerate(commands):
+        cid = f"toolu_{i:02d}"
+        meta = {"function_name": "execute_bash", "tool_call_id": cid, "total_calls_in_response": 1,
+                "model_response": _response(f"chatcmpl-{i}", f"Step {i}: run {command}.",
+                                            [(cid, "execute_bash", {"command": command})])}
+        events.append({"id": t, "timestamp": f"2025-03-01T10:00:{t:02d}.000000", "source": "agent",
+                       "message": f"Running command: {command}", "action": "run", "tool_call_metadata": meta,
+                       "args": {"command": command, "is_input": False, "thought": f"Step {i}: run {command}.",
+                                "blocking": False, "hidden": False, "confirmation_state": "confirmed"}})
+        events.append({"id": t + 1, "timestamp": f"2025-03-01T10:00:{t + 1:02d}.500000", "source": "agent",
+                       "message": f"Command `{command}` executed with exit code {code}.", "cause": t,
+                       "observation": "run", "tool_call_metadata": meta,
+                       "content": f"{output}\n[The command completed with exit code {code}.]",
+                       "extras": {"command": command, "metadata": {"exit_code": code, "pid": -1,
+                                                                   "working_dir": "/workspace"}, "hidden": False},
+                       "success": code == 0})
+        t += 2
+    if finish is not None:
+        cid = "toolu_finish"
+        meta = {"function_name": "finish", "tool_call_id": cid, "total_calls_in_response": 1,
+                "model_response": _response("chatcmpl-finish", finish, [(cid, "finish", {"message": finish})])}
+        events.append({"id": t, "timestamp": f"2025-03-01T10:00:{t:02d}.000000", "source": "agent",
+                       "message": finish, "action": "finish", "tool_call_metadata": meta,
+                       "args": {"final_thought": finish, "task_completed": "true", "outputs": {}, "thought": ""}})
+    if error is not None:
+        events.append({"id": t + 1, "timestamp": f"2025-03-01T10:00:{t + 1:02d}.000000", "source": "user",
+                       "message": error, "observation": "error", "content": error, "extras": {"error_id": ""}})
+        events.append({"id": t + 2, "timestamp": f"2025-03-01T10:00:{t + 2:02d}.000000", "source": "environment",
+                       "message": "", "observation": "agent_state_changed", "content": "",
+                       "extras": {"agent_state": "error", "reason": error}})
+    return events
+
+
+def openhands_output(instance: str, events: list[dict[str, Any]], *, resolved: bool | None, patch: str = "",
+                     error: str | None = None, cost: float = 0.42) -> dict[str, Any]:
+    """A line of ``output.jsonl`` after SWE-bench evaluation (``test_result.report``)."""
+    test_result: dict[str, Any] = {"git_patch": patch}
+    if resolved is not None:
+        test_result["report"] = {"empty_generation": not patch, "resolved": resolved, "failed_apply_patch": False,
+                                 "error_eval": False, "test_timeout": False}
+    return {"instance_id": instance, "test_result": test_result,
+            "instruction": f"<uploaded_files>/workspace/{instance}</uploaded_files> Fix the issue.",
+            "metadata": {"agent_class": "CodeActAgent", "max_iterations": 30,
+                         "llm_config": {"model": "anthropic/claude-sonnet-4"}},
+            "history": events, "metrics": {"accumulated_cost": cost, "accumulated_token_usage": {
+                "model": "claude-sonnet-4", "prompt_tokens": 52000, "completion_tokens": 2100}},
+            "error": error, "instance": {"repo": instance.split("__")[0]}}

@@ -80,12 +80,12 @@ def exported_case(capsys, db: Path, tmp_path: Path, trace_id: str, span_id: str 
     return next(c for c in cases if c["provenance"]["trace_id"] == trace_id)
 
 
-def refused_whole(capsys, db: Path, bad: Path) -> str:
+def refused_whole(capsys, db: Path, bad: Path, *options: str) -> str:
     """Importing ``bad`` into a database that already holds traces: exit 1, one message
     naming the file, and nothing changed. The message."""
     code, before, _ = cli(capsys, "--db", db, "stats", "--json")
     assert code == 0
-    code, out, err = cli(capsys, "--db", db, "import", bad)
+    code, out, err = cli(capsys, "--db", db, "import", bad, *options)
     assert code == 1, (out, err)
     message = (out + err).strip()
     assert len(message.splitlines()) == 1 and str(bad) in message and "Traceback" not in message, message

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import inspect_ai, langfuse, langsmith, native, otel_sdk, otlp, phoenix, swe_agent, swe_bench, transcripts
+from . import (
+    inspect_ai,
+    langfuse,
+    langsmith,
+    native,
+    openhands,
+    otel_sdk,
+    otlp,
+    phoenix,
+    swe_agent,
+    swe_bench,
+    transcripts,
+)
 from .base import Format, Item, Problem, Record
 
 # Most specific first: each sniff looks for keys only its own format writes.
@@ -12,7 +24,7 @@ FORMATS: list[Format] = [
     native.FORMAT, otlp.FORMAT, langfuse.FORMAT, langsmith.FORMAT, inspect_ai.FORMAT,
     otel_sdk.FORMAT, phoenix.FORMAT,
     # Agent trajectories and chat transcripts: the transcripts last, as the most general.
-    swe_agent.FORMAT, swe_bench.FORMAT, transcripts.FORMAT,
+    swe_agent.FORMAT, swe_bench.FORMAT, openhands.FORMAT, transcripts.FORMAT,
 ]
 
 
