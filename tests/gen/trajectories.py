@@ -148,3 +148,48 @@ def openhands_output(instance: str, events: list[dict[str, Any]], *, resolved: b
             "history": events, "metrics": {"accumulated_cost": cost, "accumulated_token_usage": {
                 "model": "claude-sonnet-4", "prompt_tokens": 52000, "completion_tokens": 2100}},
             "error": error, "instance": {"repo": instance.split("__")[0]}}
+
+
+def atif_step(step_id: int, source: str, message: str, *, second: int, calls: list[tuple[str, str, dict]] = (),
+              results: list[tuple[str | None, str]] = (), cost: float | None = None, **extra: Any) -> dict[str, Any]:
+    step: dict[str, Any] = {"step_id": step_id, "timestamp": f"2025-11-02T09:{second // 60:02d}:{second % 60:02d}Z",
+                            "source": source, "message": message, **extra}
+    if calls:
+        step["tool_calls"] = [{"tool_call_id": cid, "function_name": name, "arguments": args}
+                              for cid, name, args in calls]
+    if results:
+        step["observation"] = {"results": [{"source_call_id": cid, "content": content} for cid, content in results]}
+    if source == "agent" and cost is not None:
+        step["metrics"] = {"prompt_tokens": 1000 + step_id, "completion_tokens": 50, "cached_tokens": 0,
+                           "cost_usd": cost}
+    return step
+
+
+def atif_chain(session: str, task: str, commands: list[tuple[str, str]], *, split: int, answer: str,
+               reward: float | None = None, agent: str = "claude-code") -> tuple[dict[str, Any], dict[str, Any]]:
+    """A run written in two files: ``trajectory.json`` (``continued_trajectory_ref``) and
+    ``trajectory.cont-1.json``, the commands ``(command, output)`` split at ``split``; the
+    continuation ends with the answer and carries the reward in ``extra``."""
+    def steps(part: list[tuple[str, str]], first: int, second: int) -> list[dict[str, Any]]:
+        out = []
+        for i, (command, output) in enumerate(part):
+            cid = f"call_{session}_{first + i}"
+            out.append(atif_step(first + i, "agent", f"Running {command}", second=second + i,
+                                 calls=[(cid, "Bash", {"command": command})], results=[(cid, output)], cost=0.01))
+        return out
+
+    head = [atif_step(1, "system", "You are Claude Code, a coding agent.", second=0),
+            atif_step(2, "user", task, second=1)]
+    first_part = head + steps(commands[:split], 3, 2)
+    second_head = [atif_step(1, "user", f"Continue the task: {task}\nSummary: ran {split} commands.", second=30)]
+    second_part = second_head + steps(commands[split:], 2, 31)
+    second_part.append(atif_step(len(second_part) + 1, "agent", answer, second=59, cost=0.005))
+    base = {"schema_version": "ATIF-v1.6", "session_id": session,
+            "agent": {"name": agent, "version": "2.0.14", "model_name": "claude-sonnet-4-5"}}
+    part0 = {**base, "steps": first_part, "continued_trajectory_ref": "trajectory.cont-1.json",
+             "final_metrics": {"total_prompt_tokens": 5000, "total_completion_tokens": 200, "total_cost_usd": 0.05}}
+    part1 = {**base, "agent": {**base["agent"], "extra": {"continuation_index": 1}}, "steps": second_part,
+             "final_metrics": {"total_prompt_tokens": 3000, "total_completion_tokens": 100, "total_cost_usd": 0.02}}
+    if reward is not None:
+        part1["extra"] = {"reward": reward}
+    return part0, part1

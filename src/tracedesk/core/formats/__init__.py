@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import (
+    atif,
     inspect_ai,
     langfuse,
     langsmith,
@@ -24,7 +25,8 @@ FORMATS: list[Format] = [
     native.FORMAT, otlp.FORMAT, langfuse.FORMAT, langsmith.FORMAT, inspect_ai.FORMAT,
     otel_sdk.FORMAT, phoenix.FORMAT,
     # Agent trajectories and chat transcripts: the transcripts last, as the most general.
-    swe_agent.FORMAT, swe_bench.FORMAT, openhands.FORMAT, transcripts.FORMAT,
+    swe_agent.FORMAT, swe_bench.FORMAT, openhands.FORMAT, atif.FORMAT,
+    transcripts.FORMAT,
 ]
 
 

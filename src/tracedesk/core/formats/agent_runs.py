@@ -74,8 +74,9 @@ def text(value: Any) -> str:
 class Run:
     """The steps of one run, built in the order the source tells them."""
 
-    def __init__(self, trace_id: str) -> None:
+    def __init__(self, trace_id: str, prefix: str = "") -> None:
         self.trace_id = trace_id
+        self.prefix = prefix  # of the step ids it makes up (the parts of one run must not collide)
         self.spans: list[dict[str, Any]] = []
         self.incoming: list[Message] = []  # messages since the model's last answer
         self.question: list[Message] = []  # the system prompt and the first user message
@@ -87,7 +88,7 @@ class Run:
 
     def next_id(self, prefix: str) -> str:
         self._ids += 1
-        return f"{prefix}-{self._ids}"
+        return f"{self.prefix}{prefix}-{self._ids}"
 
     def span(self, kind: str, name: str | None, span_id: str | None = None, parent: str | None = ROOT,
              **fields: Any) -> dict[str, Any]:
