@@ -5,8 +5,8 @@ the same things in their own words: the messages the agent was given, each answe
 model with the tools it called, each tool's result, and how the run ended. :class:`Run`
 collects those as steps and writes them the same way for every such format:
 
-- one root ``agent`` step (``span_id`` "run") holding the question as its input and the
-  final answer as its output, and every other step as its child, in the order they came;
+- one root ``agent`` step (``span_id`` "run") holding the final answer as its output (the
+  question is the trace's input), and every other step as its child, in the order they came;
 - an ``llm`` step per answer of the model. Its input holds the messages that came in since
   the model's previous answer (the system prompt and the question for the first one), so
   that a long run is stored once and not once per step; its output is the answer, with the
@@ -183,8 +183,9 @@ class Run:
         output = trace.pop("output", self.answer)
         yield Record({"type": "trace", "trace_id": self.trace_id, "input": question, "output": output,
                       **{k: v for k, v in trace.items() if v is not None}}, line, where)
+        # The root step's input is the trace's: not stored twice (a system prompt can be long).
         root_fields = {"type": "span", "trace_id": self.trace_id, "span_id": ROOT, "kind": "agent",
-                       "name": trace.get("name") or "run", "input": question, "output": output,
+                       "name": trace.get("name") or "run", "output": output,
                        "status": trace.get("status"), "start_time": trace.get("start_time"),
                        "end_time": trace.get("end_time")}
         root_fields.update(root or {})
