@@ -108,3 +108,76 @@ def airline_results(tasks: int = 50, trials: int = 4, failures: int = 116, seed:
             reward = 0.0 if (task_id, trial) in failed else 1.0
             results.append(run(t, task_id, trial, reward, rng, transfer=rng.random() < 0.1))
     return results
+
+
+def tau2_results(failures: dict[tuple[str, int], str], tasks: int = 3, trials: int = 2,
+                 seed: int = 5) -> dict[str, Any]:
+    """A tau2-bench ``results.json`` (``tau2.data_model.simulation.Results``): the run's
+    info, its tasks, and a ``SimulationRun`` per task and trial, messages in tau2's own
+    shape (flat ``tool_calls`` with ``requestor``; a tool message names its call ``id`` and
+    says ``error``). ``failures`` maps (task id, trial) to how that run went wrong:
+    "wrong_action" (reward 0, the db check failed) or "max_steps" (stopped at the step limit)."""
+    rng = random.Random(seed)
+    task_list = []
+    simulations = []
+    for n in range(tasks):
+        t = task(n, rng)
+        task_id = str(n)
+        task_list.append({"id": task_id, "description": {"purpose": "cancel"},
+                          "user_scenario": {"instructions": {"task_instructions": t["instruction"]}},
+                          "evaluation_criteria": {"actions": [{"action_id": "1", "name": "cancel_reservation",
+                                                               "arguments": {"reservation_id": t["reservation"]}}]}})
+        for trial in range(trials):
+            how = failures.get((task_id, trial))
+            target = "ZZ9X8Y" if how == "wrong_action" else t["reservation"]
+            stamp = f"2025-06-0{trial + 1}T10:00:{n:02d}.000000"
+            messages: list[dict[str, Any]] = [
+                {"role": "assistant", "content": "Hi! How can I help you today?", "turn_idx": 0,
+                 "timestamp": stamp, "tool_calls": None, "cost": 0.0},
+                {"role": "user", "content": f"I want to cancel reservation {t['reservation']}.", "turn_idx": 1,
+                 "timestamp": stamp, "tool_calls": None},
+                {"role": "assistant", "content": None, "turn_idx": 2, "timestamp": stamp, "cost": 0.0021,
+                 "usage": {"prompt_tokens": 2100, "completion_tokens": 30},
+                 "tool_calls": [{"id": "call_1", "name": "get_reservation_details",
+                                 "arguments": {"reservation_id": target}, "requestor": "assistant"}]},
+                {"id": "call_1", "role": "tool", "content": json.dumps({"reservation_id": target, "status": "active"}),
+                 "requestor": "assistant", "error": False, "turn_idx": 3, "timestamp": stamp},
+            ]
+            if how == "max_steps":
+                for k in range(3):
+                    messages += [
+                        {"role": "assistant", "content": None, "turn_idx": 4 + 2 * k, "timestamp": stamp,
+                         "cost": 0.002, "tool_calls": [{"id": f"call_x{k}", "name": "cancel_reservation",
+                                                        "arguments": {"reservation_id": target},
+                                                        "requestor": "assistant"}]},
+                        {"id": f"call_x{k}", "role": "tool", "content": "Error: reservation is locked",
+                         "requestor": "assistant", "error": True, "turn_idx": 5 + 2 * k, "timestamp": stamp}]
+            else:
+                messages += [
+                    {"role": "assistant", "content": None, "turn_idx": 4, "timestamp": stamp, "cost": 0.002,
+                     "tool_calls": [{"id": "call_2", "name": "cancel_reservation",
+                                     "arguments": {"reservation_id": target}, "requestor": "assistant"}]},
+                    {"id": "call_2", "role": "tool", "content": json.dumps({"status": "cancelled"}),
+                     "requestor": "assistant", "error": False, "turn_idx": 5, "timestamp": stamp},
+                    {"role": "assistant", "content": f"Reservation {target} is cancelled.", "turn_idx": 6,
+                     "timestamp": stamp, "tool_calls": None, "cost": 0.0012},
+                    {"role": "user", "content": "Thanks. ###STOP###", "turn_idx": 7, "timestamp": stamp,
+                     "tool_calls": None}]
+            ok = how is None
+            simulations.append({
+                "id": f"sim-{n}-{trial}", "task_id": task_id, "trial": trial, "timestamp": stamp,
+                "start_time": stamp, "end_time": stamp.replace("10:00", "10:02"), "duration": 120.0,
+                "termination_reason": "max_steps" if how == "max_steps" else "user_stop",
+                "agent_cost": 0.0123, "user_cost": 0.004, "messages": messages, "seed": 300 + trial,
+                "reward_info": {"reward": 1.0 if ok else 0.0,
+                                "db_check": {"db_match": ok, "db_reward": 1.0 if ok else 0.0},
+                                "action_checks": [{"action": {"action_id": "1", "name": "cancel_reservation",
+                                                              "arguments": {"reservation_id": t["reservation"]}},
+                                                   "action_match": ok, "action_reward": 1.0 if ok else 0.0}],
+                                "reward_basis": ["DB", "ACTION"], "info": None}})
+    return {"timestamp": "2025-06-01T09:59:00.000000",
+            "info": {"git_commit": "abc123", "num_trials": trials, "max_steps": 30, "max_errors": 10,
+                     "user_info": {"implementation": "user_simulator", "llm": "gpt-4.1"},
+                     "agent_info": {"implementation": "llm_agent", "llm": "claude-sonnet-4"},
+                     "environment_info": {"domain_name": "airline", "policy": WIKI}, "seed": 300},
+            "tasks": task_list, "simulations": simulations}

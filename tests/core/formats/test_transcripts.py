@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tracedesk.core.formats import detect
 
-from ...gen.tau_bench import airline_results
+from ...gen.tau_bench import airline_results, tau2_results
 from .agent_checks import (
     cli,
     compared,
@@ -197,3 +199,32 @@ def test_reimport_changes_nothing(tmp_path, capsys) -> None:
     import_json(capsys, db, path)
     again = import_json(capsys, db, path)
     assert again["added"] == {"traces": 0, "spans": 0, "feedback": 0}
+
+
+def test_tau2_bench_results_grade_each_simulation_and_say_how_it_stopped(tmp_path, capsys) -> None:
+    failures = {("0", 1): "wrong_action", ("2", 0): "max_steps"}
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps(tau2_results(failures), indent=2))
+    db = tmp_path / "db.sqlite"
+
+    report = import_json(capsys, db, path)
+
+    assert report["paths"][0]["formats"] == ["transcripts"] and report["added"]["traces"] == 6
+    in_queue = queued(db)
+    assert set(in_queue) == {"task-0-trial-1", "task-2-trial-0"}
+    wrong = next(r for r in in_queue["task-0-trial-1"] if r["signal"] == "failed_eval")
+    assert "expected actions not taken: cancel_reservation" in wrong["detail"]
+    stopped = signals(db, "task-2-trial-0")
+    assert "iteration limit" in stopped["limit_reached"]["detail"]
+    assert "no_answer" in stopped
+    trace = show(capsys, db, "task-2-trial-0")
+    tools = [s for s in flat(trace["spans"]) if s["kind"] == "tool"]
+    assert [t["status"] for t in tools] == [None, "error", "error", "error"]
+    assert tools[1]["input"]["name"] == "cancel_reservation"
+    assert tools[1]["error"] == {"message": "Error: reservation is locked"}
+    assert trace["metadata"]["task.user_scenario"]["instructions"]["task_instructions"].startswith("Your user id")
+    assert trace["start_time"] == "2025-06-01T10:00:02.000Z"
+    good = show(capsys, db, "task-0-trial-0")
+    llms = [s for s in flat(good["spans"]) if s["kind"] == "llm"]
+    assert sum(s["cost_usd"] or 0 for s in llms) == pytest.approx(0.0021 + 0.002 + 0.0012)
+    assert good["spans"][0]["cost_usd"] is None  # the messages' costs are the run's

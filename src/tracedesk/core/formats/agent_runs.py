@@ -23,6 +23,7 @@ result) becomes a feedback record of source ``automated`` with ``outcome`` "pass
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterator
 from typing import Any
@@ -71,6 +72,14 @@ def text(value: Any) -> str:
     return str(value)
 
 
+def utc(value: Any) -> Any:
+    """A time that names no offset, as UTC: agent frameworks write local ISO times without
+    one, and a trajectory has no other clue."""
+    if isinstance(value, str) and re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?$", value):
+        return value + "Z"
+    return value
+
+
 class Run:
     """The steps of one run, built in the order the source tells them."""
 
@@ -105,7 +114,8 @@ class Run:
         model's first answer, the system messages and the first user message make the
         question (``question=False`` for a message that is not part of it, a demonstration)."""
         if msg.get("role") == "tool":
-            self.result(msg.get("tool_call_id"), msg.get("content"), name=msg.get("name"))
+            self.result(msg.get("tool_call_id"), msg.get("content"), name=msg.get("name"),
+                        error=bool(msg.pop("error", False)))
         elif question and not self._answered and not self._asked:
             self.question.append(msg)
             self._asked = msg.get("role") == "user"

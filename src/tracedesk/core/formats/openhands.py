@@ -36,7 +36,7 @@ from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from . import messages as m
-from .agent_runs import ROOT, Run, message_of, outcome_feedback, text
+from .agent_runs import ROOT, Run, message_of, outcome_feedback, text, utc
 from .base import Format, Item, Problem
 from .jsonsafe import MAX_DEPTH, TooDeep, clean, read_values
 
@@ -91,13 +91,6 @@ def _stem(name: str) -> str:
     return stem or "run"
 
 
-def _time(value: Any) -> Any:
-    """An event's timestamp, as UTC when it names no offset (OpenHands writes them so)."""
-    if isinstance(value, str) and re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?$", value):
-        return value + "Z"
-    return value
-
-
 def _events(history: list[Any]) -> list[dict[str, Any]]:
     out = []
     for item in history:
@@ -124,7 +117,7 @@ class _Stream:
         self.last_time: Any = None
 
     def event(self, e: dict[str, Any]) -> None:
-        when = _time(e.get("timestamp"))
+        when = utc(e.get("timestamp"))
         self.first_time = self.first_time or when
         self.last_time = when or self.last_time
         if "observation" in e:

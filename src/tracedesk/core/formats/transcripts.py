@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from .agent_runs import Run, message_of, outcome_feedback, outcome_of
+from .agent_runs import Run, message_of, outcome_feedback, outcome_of, utc
 from .base import Format, Item, Problem
 from .jsonsafe import MAX_DEPTH, TooDeep, clean, read_values
 
@@ -43,11 +43,14 @@ MESSAGE_KEYS = ("messages", "traj", "conversation", "chat")
 GRADE_KEYS = ("reward", "score", "label", "success", "passed", "resolved", "outcome", "correct")
 ID_KEYS = ("trace_id", "id", "run_id", "conversation_id", "uuid")
 _KNOWN = frozenset({*MESSAGE_KEYS, *GRADE_KEYS, *ID_KEYS, "session_id", "user_id", "model", "name",
-                    "metadata", "tags", "task_id", "trial", "info"})
+                    "metadata", "tags", "task_id", "trial", "info", "reward_info"})
 _RUN = re.compile(rb'"(messages|traj|conversation|chat)"\s*:\s*\[')
 _ROLE = re.compile(rb'"role"\s*:\s*"')
 _BARE = re.compile(rb'^\s*\[\s*\{\s*"role"\s*:')
 _TAU = (re.compile(rb'"task_id"\s*:'), re.compile(rb'"reward"\s*:'), re.compile(rb'"info"\s*:\s*\{'))
+_TAU2 = (re.compile(rb'"agent_info"\s*:'), re.compile(rb'"user_info"\s*:'),
+         re.compile(rb'"(num_trials|max_steps)"\s*:'))
+_TAU2_RUN = (re.compile(rb'"task_id"\s*:'), re.compile(rb'"termination_reason"\s*:'))
 
 
 def sniff(head: bytes, name: str) -> bool:
@@ -57,7 +60,9 @@ def sniff(head: bytes, name: str) -> bool:
         return False
     if _BARE.match(head) or (_RUN.search(head) and _ROLE.search(head)):
         return True
-    return all(p.search(head) for p in _TAU)  # tau-bench: the task's info may come before the messages
+    # tau-bench: the task's info may come before the messages; tau2-bench: the run's settings
+    # and tasks before the simulations, or one simulation.
+    return any(all(p.search(head) for p in group) for group in (_TAU, _TAU2, _TAU2_RUN))
 
 
 def read(stream: BinaryIO, name: str) -> Iterator[Item]:
@@ -66,6 +71,7 @@ def read(stream: BinaryIO, name: str) -> Iterator[Item]:
         if reason is not None:
             yield Problem(reason, line)
             continue
+        tasks = _tau2_tasks(value)
         for where, run in _runs(value):
             count += 1
             try:
@@ -73,7 +79,14 @@ def read(stream: BinaryIO, name: str) -> Iterator[Item]:
             except TooDeep:
                 yield Problem(f"nested more than {MAX_DEPTH} levels deep; skipped", line, where)
                 continue
-            yield from run_records(run, count, line, where)
+            yield from run_records(run, count, line, where, tasks)
+
+
+def _tau2_tasks(value: Any) -> dict[str, Any]:
+    """tau2-bench results hold their tasks beside the simulations: each task by its id."""
+    if not isinstance(value, dict) or not isinstance(value.get("tasks"), list):
+        return {}
+    return {str(t["id"]): t for t in value["tasks"] if isinstance(t, dict) and "id" in t}
 
 
 def _runs(value: Any) -> Iterator[tuple[str | None, Any]]:
@@ -85,7 +98,7 @@ def _runs(value: Any) -> Iterator[tuple[str | None, Any]]:
             yield f"[{i}]", item
         return
     if isinstance(value, dict) and not any(k in value for k in MESSAGE_KEYS):
-        for key in ("runs", "results", "data"):
+        for key in ("simulations", "runs", "results", "data"):
             if isinstance(value.get(key), list):
                 for i, item in enumerate(value[key]):
                     yield f"{key}[{i}]", item
@@ -93,7 +106,8 @@ def _runs(value: Any) -> Iterator[tuple[str | None, Any]]:
     yield None, value
 
 
-def run_records(run: Any, number: int, line: int | None, where: str | None) -> Iterator[Item]:
+def run_records(run: Any, number: int, line: int | None, where: str | None,
+                tasks: dict[str, Any] | None = None) -> Iterator[Item]:
     """The records of one run, or a problem saying why it is not one."""
     if not isinstance(run, dict):
         yield Problem("not a chat transcript (a JSON object with 'messages')", line, where)
@@ -102,14 +116,23 @@ def run_records(run: Any, number: int, line: int | None, where: str | None) -> I
     if key is None:
         yield Problem("not a chat transcript: it has no list of 'messages'", line, where)
         return
-    tau = "task_id" in run and "trial" in run
+    tau = "task_id" in run and ("trial" in run or "reward_info" in run)
     trace_id = _trace_id(run, number, tau)
     built = Run(trace_id)
+    model = run.get("model") if isinstance(run.get("model"), str) else None
     for item in run[key]:
+        failed = isinstance(item, dict) and item.get("role") == "tool" and item.get("error") is True
+        if isinstance(item, dict) and item.get("role") == "tool" and "tool_call_id" not in item and "id" in item:
+            item = {**item, "tool_call_id": item["id"]}  # tau2-bench names the call it answers "id"
         for msg in message_of(item):
             if msg.get("role") == "assistant":
-                built.say(msg, model=run.get("model") if isinstance(run.get("model"), str) else None)
+                cost = item.get("cost") if isinstance(item, dict) else None
+                usage = item.get("usage") if isinstance(item, dict) and isinstance(item.get("usage"), dict) else None
+                built.say(msg, model=model, cost=cost if isinstance(cost, int | float) and cost else None,
+                          usage=_usage(usage))
             else:
+                if failed and msg.get("role") == "tool":
+                    msg["error"] = True
                 built.hear(msg)
     info = run.get("info") if isinstance(run.get("info"), dict) else {}
     metadata = dict(run["metadata"]) if isinstance(run.get("metadata"), dict) else {}
@@ -121,26 +144,63 @@ def run_records(run: Any, number: int, line: int | None, where: str | None) -> I
             fb = _grade(grade, run[grade], info if tau else {})
             if fb is not None:
                 feedback.append(fb)
+    reward_info = run.get("reward_info")
+    if isinstance(reward_info, dict) and "reward" not in run:  # tau2-bench
+        fb = _grade("reward", reward_info.get("reward"), {"reward_info": reward_info})
+        if fb is not None:
+            feedback.append(fb)
     trace: dict[str, Any] = {
         "session_id": _str(run.get("session_id")),
         "user_id": _str(run.get("user_id")),
         "name": _str(run.get("name")),
         "tags": run.get("tags") if isinstance(run.get("tags"), list) else None,
     }
-    if isinstance(run.get("model"), str):
-        metadata["model"] = run["model"]
+    if model:
+        metadata["model"] = model
+    root: dict[str, Any] = {}
     if tau:
         trace["name"] = trace["name"] or f"task {run['task_id']}"
-        task = info.get("task") if isinstance(info.get("task"), dict) else {}
-        metadata.update({"task_id": run["task_id"], "trial": run["trial"]})
+        task = info.get("task") if isinstance(info.get("task"), dict) else (tasks or {}).get(str(run["task_id"]), {})
+        metadata.update({"task_id": run["task_id"], "trial": run.get("trial")})
         metadata.update({f"task.{k}": v for k, v in task.items()})
         metadata.update({f"info.{k}": v for k, v in info.items() if k != "task"})
         if info.get("error"):
             trace["status"] = "error"
+        _termination(run, metadata, trace)
+        cost = run.get("agent_cost")
+        if isinstance(cost, int | float) and not any(sp.get("cost_usd") for sp in built.spans):
+            root["cost_usd"] = cost
+        for field in ("start_time", "end_time"):
+            trace[field] = utc(run.get(field))
+        if isinstance(run.get("reward_info"), dict):
+            metadata["reward_info"] = run["reward_info"]
     elif info:
         metadata["info"] = info
     trace["metadata"] = metadata
-    yield from built.records(trace, feedback, line=line, where=where)
+    yield from built.records(trace, feedback, line=line, where=where, root=root)
+
+
+def _usage(usage: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not usage:
+        return None
+    tokens = {k: usage[s] for k, s in (("input_tokens", "prompt_tokens"), ("output_tokens", "completion_tokens"))
+              if isinstance(usage.get(s), int) and not isinstance(usage.get(s), bool)}
+    return tokens or None
+
+
+# tau2-bench's termination reasons: how a run that did not end by itself stopped.
+_TERMINATIONS = {"max_steps": "iterations", "timeout": "time", "context_window_exceeded": "context"}
+
+
+def _termination(run: dict[str, Any], metadata: dict[str, Any], trace: dict[str, Any]) -> None:
+    reason = run.get("termination_reason")
+    if not isinstance(reason, str) or reason in ("user_stop", "agent_stop"):
+        return
+    metadata["agent.exit"] = reason
+    if reason in _TERMINATIONS:
+        metadata["agent.limit"] = _TERMINATIONS[reason]
+    if reason.endswith("error") or reason == "too_many_errors":
+        trace["status"] = "error"
 
 
 def _str(value: Any) -> str | None:
@@ -148,7 +208,7 @@ def _str(value: Any) -> str | None:
 
 
 def _trace_id(run: dict[str, Any], number: int, tau: bool) -> str:
-    if tau:
+    if tau and run.get("trial") is not None:
         return f"task-{run['task_id']}-trial-{run['trial']}"
     for key in ID_KEYS:
         value = _str(run.get(key))
@@ -181,10 +241,10 @@ def _tau_reason(info: dict[str, Any]) -> str | None:
     if info.get("error"):
         return f"the run crashed: {str(info['error'])[:300]}"
     reward_info = info.get("reward_info")
+    reasons = _tau2_reasons(reward_info) if isinstance(reward_info, dict) else []
     details = reward_info.get("info") if isinstance(reward_info, dict) else None
     if not isinstance(details, dict):
-        return None
-    reasons = []
+        return "; ".join(reasons) or None
     if details.get("r_actions") is not None and outcome_of(details["r_actions"]) == "fail":
         reasons.append("the database did not end as the task's expected actions leave it")
     outputs = details.get("outputs")
@@ -193,6 +253,28 @@ def _tau_reason(info: dict[str, Any]) -> str | None:
         reasons.append("the answer missed outputs the task expected"
                        + (f": {', '.join(map(str, missing))}" if missing else ""))
     return "; ".join(reasons) or None
+
+
+def _tau2_reasons(reward_info: dict[str, Any]) -> list[str]:
+    """What tau2-bench's checks found wrong: the database, the expected actions, what the
+    agent had to say."""
+    reasons = []
+    db = reward_info.get("db_check")
+    if isinstance(db, dict) and db.get("db_match") is False:
+        reasons.append("the database did not end as expected")
+    missed = [c.get("action", {}).get("name") for c in reward_info.get("action_checks") or ()
+              if isinstance(c, dict) and c.get("action_match") is False and isinstance(c.get("action"), dict)]
+    if missed:
+        reasons.append("expected actions not taken: " + ", ".join(str(n) for n in missed[:5]))
+    said = [c.get("info") for c in reward_info.get("communicate_checks") or ()
+            if isinstance(c, dict) and c.get("met") is False]
+    if said:
+        reasons.append("did not tell the user: " + ", ".join(str(x) for x in said[:3]))
+    failed = [c.get("nl_assertion") for c in reward_info.get("nl_assertions") or ()
+              if isinstance(c, dict) and c.get("met") is False]
+    if failed:
+        reasons.append("not met: " + "; ".join(str(x) for x in failed[:3]))
+    return reasons
 
 
 FORMAT = Format("transcripts", "Chat transcripts (OpenAI messages, tau-bench)", sniff=sniff, read=read)
