@@ -741,14 +741,18 @@ def derive_trace_fields(conn: Connection, pks_sql: str) -> None:
     """)
     root = ("(SELECT s.{col} FROM span s WHERE s.trace_pk = trace.id AND s.parent_id IS NULL "
             "ORDER BY s.start_ns LIMIT 1)")
+    # A run whose root step has no input (OTel GenAI agents) asked its question to its first
+    # LLM call: that call's messages are the trace's input.
+    first_llm = ("(SELECT s.input FROM span s WHERE s.trace_pk = trace.id AND s.kind = 'llm' "
+                 "AND s.input IS NOT NULL ORDER BY s.start_ns, s.id LIMIT 1)")
     conn.exec_driver_sql(f"""
         UPDATE trace SET
           name = CASE WHEN has_record THEN coalesce(name, {root.format(col='name')})
                       ELSE {root.format(col='name')} END,
           status = CASE WHEN has_record THEN coalesce(status, {root.format(col='status')})
                         ELSE {root.format(col='status')} END,
-          input = CASE WHEN has_record THEN coalesce(input, {root.format(col='input')})
-                       ELSE {root.format(col='input')} END,
+          input = CASE WHEN has_record THEN coalesce(input, {root.format(col='input')}, {first_llm})
+                       ELSE coalesce({root.format(col='input')}, {first_llm}) END,
           output = CASE WHEN has_record THEN coalesce(output, {root.format(col='output')})
                         ELSE {root.format(col='output')} END
         WHERE id IN ({pks_sql})

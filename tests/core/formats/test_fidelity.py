@@ -1,0 +1,85 @@
+"""What the sources say, kept whole: shapes found on real files that were read too little."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from tracedesk.core.formats import chat_shapes as cs
+
+from ...conftest import write_jsonl
+from ..sessions import Bundle
+from .agent_checks import cli, exported_case, flat, import_json, show
+
+
+def test_vercel_ai_sdk_tool_calls_are_the_assistant_calling_tools(tmp_path, capsys) -> None:
+    calls = [{"toolCallId": "call_1", "toolName": "getWeather", "input": {"city": "Oslo"}},
+             {"toolCallId": "call_2", "toolName": "getTime", "input": {}}]
+    assert cs.output_messages(json.dumps(calls)) == [{"role": "assistant", "content": "", "tool_calls": [
+        {"id": "call_1", "name": "getWeather", "arguments": {"city": "Oslo"}},
+        {"id": "call_2", "name": "getTime", "arguments": {}}]}]
+    v5 = [{"role": "assistant", "content": [{"type": "text", "text": "Checking."},
+                                             {"type": "tool-call", "toolCallId": "c1", "toolName": "getWeather",
+                                              "input": {"city": "Oslo"}}]},
+          {"role": "tool", "content": [{"type": "tool-result", "toolCallId": "c1", "toolName": "getWeather",
+                                        "output": {"type": "json", "value": {"sky": "sunny"}}}]}]
+    assert cs.messages_from(v5) == [
+        {"role": "assistant", "content": "Checking.",
+         "tool_calls": [{"id": "c1", "name": "getWeather", "arguments": {"city": "Oslo"}}]},
+        {"role": "tool", "content": '{"sky":"sunny"}', "tool_call_id": "c1"}]
+
+    export = {"trace": {"id": "t-vercel", "name": "chat", "timestamp": "2025-08-01T10:00:00.000Z",
+                        "input": "Weather in Oslo?"},
+              "observations": [{"id": "g1", "traceId": "t-vercel", "type": "GENERATION", "name": "ai.generateText",
+                                "startTime": "2025-08-01T10:00:00.100Z", "endTime": "2025-08-01T10:00:01.000Z",
+                                "model": "gpt-4o", "input": [{"role": "user", "content": "Weather in Oslo?"}],
+                                "output": json.dumps(calls), "parentObservationId": None}]}
+    path = tmp_path / "vercel.trace.json"
+    path.write_text(json.dumps(export))
+    db = tmp_path / "db.sqlite"
+    import_json(capsys, db, path)
+    llm = next(s for s in flat(show(capsys, db, "t-vercel")["spans"]) if s["kind"] == "llm")
+    assert llm["output"]["messages"][0]["tool_calls"][0]["name"] == "getWeather"
+
+
+def test_an_otel_genai_run_without_input_takes_its_question_and_system_prompt_from_its_first_llm_call(
+        real_samples, tmp_path, capsys) -> None:
+    path = tmp_path / "OPENAI_trace.json"
+    shutil.copy(real_samples / "otel-sdk-json" / "OPENAI_trace.json", path)
+    db = tmp_path / "db.sqlite"
+    import_json(capsys, db, path)
+    code, out, _ = cli(capsys, "--db", db, "queue", "--all", "--json")
+    trace_id = json.loads(out)[0]["trace_id"]
+    first_llm = next(s for s in flat(show(capsys, db, trace_id)["spans"]) if s["kind"] == "llm")
+    user = next(m["content"] for m in first_llm["input"]["messages"] if m["role"] == "user")
+    system = next((m["content"] for m in first_llm["input"]["messages"] if m["role"] == "system"), None)
+
+    case = exported_case(capsys, db, tmp_path, trace_id)
+
+    assert case["input"]["question"] == user
+    assert case["context"]["system_prompt"] == system
+    assert show(capsys, db, trace_id)["input"] == first_llm["input"]
+
+
+def test_a_system_prompt_given_beside_the_messages_is_exported(tmp_path, capsys) -> None:
+    b = Bundle("claude-agent")
+    b.turn(None, "Summarise the report", "It says sales grew.", trace_id="sdk")
+    trace = next(r for r in b.records if r.get("type") == "trace")
+    trace["input"] = {"messages": [{"role": "user", "content": "Summarise the report"}],
+                      "system": "You are a careful analyst. Cite page numbers."}
+    db = tmp_path / "db.sqlite"
+    import_json(capsys, db, write_jsonl(tmp_path / "b.jsonl", b.records))
+
+    case = exported_case(capsys, db, tmp_path, "sdk")
+
+    assert case["input"]["question"] == "Summarise the report"
+    assert case["context"]["system_prompt"] == "You are a careful analyst. Cite page numbers."
+
+
+def test_a_file_of_no_known_format_is_told_which_formats_are_read(tmp_path, capsys) -> None:
+    path = tmp_path / "notes.json"
+    path.write_text(json.dumps({"hello": "world"}))
+    code, out, err = cli(capsys, "--db", tmp_path / "db.sqlite", "import", path)
+    assert code == 1
+    for label in ("OTLP/JSON", "Langfuse", "SWE-agent", "OpenHands", "ATIF", "Chat transcripts"):
+        assert label in out + err
