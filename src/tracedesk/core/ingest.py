@@ -739,6 +739,7 @@ def derive_trace_fields(conn: Connection, pks_sql: str) -> None:
                                    AND s.model IS NOT NULL ORDER BY s.start_ns LIMIT 1))
         WHERE id IN ({pks_sql})
     """)
+    _leaf_costs(conn, pks_sql)
     root = ("(SELECT s.{col} FROM span s WHERE s.trace_pk = trace.id AND s.parent_id IS NULL "
             "ORDER BY s.start_ns LIMIT 1)")
     # A run whose root step has no input (OTel GenAI agents) asked its question to its first
@@ -757,3 +758,29 @@ def derive_trace_fields(conn: Connection, pks_sql: str) -> None:
                         ELSE {root.format(col='output')} END
         WHERE id IN ({pks_sql})
     """)
+
+
+def _leaf_costs(conn: Connection, pks_sql: str) -> None:
+    """A run's cost counts each step's cost once: a step whose descendants have costs of
+    their own (an agent or chain summing its calls) is a total of theirs, not a cost beside
+    them. Its ancestors are found walking up from each costed step (a loop in a broken
+    tree ends the walk)."""
+    conn.exec_driver_sql("DROP TABLE IF EXISTS temp._above_cost")
+    conn.exec_driver_sql(f"""
+        CREATE TEMP TABLE _above_cost AS
+        WITH RECURSIVE up(trace_pk, span_id) AS (
+            SELECT s.trace_pk, s.parent_id FROM span s
+            WHERE s.trace_pk IN ({pks_sql}) AND s.cost_usd IS NOT NULL AND s.parent_id IS NOT NULL
+            UNION
+            SELECT p.trace_pk, p.parent_id FROM up JOIN span p ON p.trace_pk = up.trace_pk AND p.span_id = up.span_id
+            WHERE p.parent_id IS NOT NULL)
+        SELECT DISTINCT up.trace_pk, up.span_id FROM up
+        JOIN span w ON w.trace_pk = up.trace_pk AND w.span_id = up.span_id AND w.cost_usd IS NOT NULL
+    """)
+    conn.exec_driver_sql("""
+        UPDATE trace SET cost_usd = (
+            SELECT sum(s.cost_usd) FROM span s WHERE s.trace_pk = trace.id AND NOT EXISTS (
+                SELECT 1 FROM temp._above_cost a WHERE a.trace_pk = s.trace_pk AND a.span_id = s.span_id))
+        WHERE id IN (SELECT trace_pk FROM temp._above_cost)
+    """)
+    conn.exec_driver_sql("DROP TABLE temp._above_cost")

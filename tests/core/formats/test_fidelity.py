@@ -83,3 +83,22 @@ def test_a_file_of_no_known_format_is_told_which_formats_are_read(tmp_path, caps
     assert code == 1
     for label in ("OTLP/JSON", "Langfuse", "SWE-agent", "OpenHands", "ATIF", "Chat transcripts"):
         assert label in out + err
+
+
+def test_a_wrapper_steps_cost_is_not_added_to_its_childrens(tmp_path, capsys) -> None:
+    records = [{"type": "bundle", "version": 1, "source": "costs"},
+               {"type": "trace", "trace_id": "t", "input": "q", "output": "a"},
+               {"type": "span", "trace_id": "t", "span_id": "agent", "kind": "agent", "name": "run", "cost_usd": 0.05},
+               {"type": "span", "trace_id": "t", "span_id": "chain", "parent_id": "agent", "kind": "chain",
+                "name": "plan"},
+               {"type": "span", "trace_id": "t", "span_id": "llm1", "parent_id": "chain", "kind": "llm",
+                "name": "gpt", "cost_usd": 0.02},
+               {"type": "span", "trace_id": "t", "span_id": "llm2", "parent_id": "agent", "kind": "llm",
+                "name": "gpt", "cost_usd": 0.03},
+               {"type": "span", "trace_id": "t", "span_id": "tool", "parent_id": "agent", "kind": "tool",
+                "name": "paid_api", "cost_usd": 0.004}]
+    db = tmp_path / "db.sqlite"
+    import_json(capsys, db, write_jsonl(tmp_path / "b.jsonl", records))
+    code, out, _ = cli(capsys, "--db", db, "insights", "--by", "source", "--json")
+    runs = next(t for t in json.loads(out)["tables"] if any("total_cost_usd" in r for r in t["rows"]))
+    assert runs["rows"][0]["total_cost_usd"] == 0.054
