@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import shutil
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -135,6 +136,18 @@ def _zip_entries(path: Path) -> list[Entry]:
         return open_member
 
     return [Entry(f"{path}!{i.filename}", i.compress_size, opener(i)) for i in infos if not i.is_dir()]
+
+
+def extract_member(path: Path, member: str, folder: Path) -> Path:
+    """A member of the zip at ``path`` written into ``folder``, for a format that reads a
+    whole archive by its path (an Inspect ``.eval`` log inside a zip). The zip's members
+    were checked for bombs when it was listed (:func:`entries`)."""
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(member)
+        target = folder / f"{sum(1 for _ in folder.iterdir())}-{Path(member).name}"
+        with archive.open(info) as source, target.open("wb") as out:
+            shutil.copyfileobj(source, out, 1 << 20)
+    return target
 
 
 def is_zip(path: Path) -> bool:

@@ -13,6 +13,7 @@ temporary table, not in Python.
 from __future__ import annotations
 
 import os
+import tempfile
 import zipfile
 import zlib
 from collections import OrderedDict
@@ -170,14 +171,14 @@ def import_paths(
     forced = formats.by_name(format_name) if format_name else None
     report = ImportReport()
     job = _Job(progress, total=sum(_size(p) for p in paths))
-    with store.write() as conn:
+    with store.write() as conn, tempfile.TemporaryDirectory(prefix="tracedesk-import-") as scratch:
         conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _touched (pk INTEGER PRIMARY KEY)")
         for path in paths:
             conn.exec_driver_sql("DELETE FROM temp._touched")
             result = PathResult(str(path))
             with _savepoint(conn, "path") as sp:
                 try:
-                    _import_path(conn, path, forced, result, job)
+                    _import_path(conn, path, forced, result, job, Path(scratch))
                 except BundleError as exc:
                     sp.rollback()
                     result = PathResult(str(path), error=str(exc))
@@ -253,7 +254,7 @@ class _File:
 
 
 def _import_path(
-    conn: Connection, path: Path, forced: Format | None, result: PathResult, job: _Job
+    conn: Connection, path: Path, forced: Format | None, result: PathResult, job: _Job, scratch: Path
 ) -> None:
     marks = _Marks.take(conn)
     archive_format = forced if forced and forced.read_path else None
@@ -264,7 +265,7 @@ def _import_path(
         files = [_File(str(path), archive_format, lambda _counter: read_path(path))]
         bundle_record = None  # such a format yields its bundle record first
     else:
-        files = _bundle_files(path, forced, result)
+        files = _bundle_files(path, forced, result, scratch)
         bundle_record = _find_bundle_record(path, files)
     run_id = conn.execute(
         insert(_RUN).values(path=str(path), format="", started_ns=now_ns(),
@@ -303,8 +304,9 @@ def _import_path(
     )
 
 
-def _bundle_files(path: Path, forced: Format | None, result: PathResult) -> list[_File]:
-    """The files of a bundle (a file, folder or zip) with the format of each."""
+def _bundle_files(path: Path, forced: Format | None, result: PathResult, scratch: Path) -> list[_File]:
+    """The files of a bundle (a file, folder or zip) with the format of each; an archive a
+    format reads whole (an Inspect ``.eval`` log) inside a zip is copied out to ``scratch``."""
     files = []
     for entry in containers.entries(path):
         if os.path.basename(entry.name.split("!")[-1]).lower() == "manifest.json":
@@ -325,17 +327,31 @@ def _bundle_files(path: Path, forced: Format | None, result: PathResult) -> list
             continue
         files.append(_File(entry.name, fmt, _entry_reader(entry, fmt), entry))
     for name in containers.skipped_files(path):
-        # A folder may hold archives a format reads whole (Inspect .eval logs).
-        archive = formats.detect_path(Path(name)) if path.is_dir() and forced is None else None
+        # A folder or a zip may hold archives a format reads whole (Inspect .eval logs).
+        archive, target = None, Path(name)
+        if forced is None and path.is_dir():
+            archive = formats.detect_path(target)
+        elif forced is None and "!" in name and name.lower().endswith(".eval"):
+            try:
+                target = containers.extract_member(path, name.split("!", 1)[1], scratch)
+            except (OSError, KeyError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+                result.problem(ImportProblem(name, None, f"cannot be read ({reason_of(exc)}); skipped"))
+                continue
+            archive = formats.detect_path(target)
         if archive is not None and archive.read_path is not None:
-            files.append(_File(name, archive, partial(_read_archive, archive, Path(name))))
+            files.append(_File(name, archive, partial(_read_archive, archive, target, name)))
         else:
             result.problem(ImportProblem(name, None, "not a bundle file (.jsonl, .json); skipped"))
     return files
 
 
-def _read_archive(fmt: Format, path: Path, _counter: ByteCounter) -> Iterator[Item]:
-    return fmt.read_path(path)  # type: ignore[misc]
+def _read_archive(fmt: Format, path: Path, name: str, _counter: ByteCounter) -> Iterator[Item]:
+    """The items of an archive; its problems name it as the user knows it (a copy taken out
+    of a zip has a temporary name)."""
+    try:
+        yield from fmt.read_path(path)  # type: ignore[misc]
+    except BundleError as exc:
+        raise BundleError(name, exc.reason.replace(str(path), name), exc.line) from exc
 
 
 def _entry_reader(entry: Entry, fmt: Format) -> Callable[[ByteCounter], Iterator[Item]]:

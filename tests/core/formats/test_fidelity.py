@@ -102,3 +102,20 @@ def test_a_wrapper_steps_cost_is_not_added_to_its_childrens(tmp_path, capsys) ->
     code, out, _ = cli(capsys, "--db", db, "insights", "--by", "source", "--json")
     runs = next(t for t in json.loads(out)["tables"] if any("total_cost_usd" in r for r in t["rows"]))
     assert runs["rows"][0]["total_cost_usd"] == 0.054
+
+
+def test_eval_logs_inside_a_zip_import_as_they_do_from_a_folder(real_samples, tmp_path, capsys) -> None:
+    import zipfile
+
+    folder = tmp_path / "logs"
+    shutil.copytree(real_samples / "inspect-ai", folder)
+    archive = tmp_path / "logs.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for file in sorted(folder.iterdir()):
+            zf.write(file, f"logs/{file.name}")
+
+    from_folder = import_json(capsys, tmp_path / "a.sqlite", folder)
+    from_zip = import_json(capsys, tmp_path / "b.sqlite", archive)
+
+    assert from_zip["added"] == from_folder["added"] and from_zip["added"]["traces"] > 2
+    assert from_zip["paths"][0]["formats"] == ["inspect"] and from_zip["problem_count"] == 0
