@@ -119,3 +119,43 @@ def test_eval_logs_inside_a_zip_import_as_they_do_from_a_folder(real_samples, tm
 
     assert from_zip["added"] == from_folder["added"] and from_zip["added"]["traces"] > 2
     assert from_zip["paths"][0]["formats"] == ["inspect"] and from_zip["problem_count"] == 0
+
+
+def test_agent_spans_read_their_messages_and_model_and_errors_keep_the_exception(tmp_path, store) -> None:
+    from tracedesk.core.ingest import import_paths
+
+    from . import otlp_builders as ob
+
+    trace = ob.tid(7)
+    parts_in = [{"role": "system", "parts": [{"type": "text", "content": "You are a travel agent."}]},
+                {"role": "user", "parts": [{"type": "text", "content": "Book Oslo on Friday"}]}]
+    parts_out = [{"role": "assistant", "parts": [{"type": "text", "content": "Booked."}],
+                  "finish_reason": "stop"}]
+    agent = ob.span(trace, ob.sid(1), "invoke_agent travel", attrs={
+        "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": "travel",
+        "gen_ai.request.model": "claude-sonnet-4", "gen_ai.input.messages": json.dumps(parts_in),
+        "gen_ai.output.messages": json.dumps(parts_out)})
+    llm = ob.span(trace, ob.sid(2), "chat claude-sonnet-4", ob.sid(1), attrs={
+        "gen_ai.operation.name": "chat", "gen_ai.request.model": "claude-sonnet-4",
+        "gen_ai.usage.input_tokens": 1200, "gen_ai.usage.output_tokens": 80,
+        "gen_ai.usage.cache_read.input_tokens": 1000, "gen_ai.usage.reasoning.output_tokens": 40})
+    tool = ob.span(trace, ob.sid(3), "execute_tool list_flights", ob.sid(1), code=2, message="tool failed",
+                   attrs={"gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": "list_flights",
+                          "gen_ai.tool.call.arguments": ""},
+                   events=[ob.event("exception", {"exception.type": "TimeoutError",
+                                                  "exception.message": "upstream took 30 s"})])
+    path = ob.write_jsonl(tmp_path / "otlp.jsonl", ob.doc(agent, llm, tool))
+    import_paths(store, [path])
+    spans = ob.by_name(ob.detail(store, trace))
+
+    root = spans["invoke_agent travel"]
+    assert root["model"] == "claude-sonnet-4"
+    assert root["input"] == {"messages": [{"role": "system", "content": "You are a travel agent."},
+                                          {"role": "user", "content": "Book Oslo on Friday"}]}
+    assert root["output"]["messages"][0]["content"] == "Booked."
+    usage = spans["chat claude-sonnet-4"]["attributes"]["usage"]
+    assert usage["cache_read_input_tokens"] == 1000 and usage["reasoning_output_tokens"] == 40
+    failed = spans["execute_tool list_flights"]
+    assert failed["input"] == {"name": "list_flights", "arguments": {}}
+    assert failed["error"]["message"] == "tool failed"
+    assert failed["error"]["exception"] == "upstream took 30 s" and failed["error"]["type"] == "TimeoutError"
