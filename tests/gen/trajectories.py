@@ -193,3 +193,49 @@ def atif_chain(session: str, task: str, commands: list[tuple[str, str]], *, spli
     if reward is not None:
         part1["extra"] = {"reward": reward}
     return part0, part1
+
+
+def openhands_sdk_events(task: str, commands: list[tuple[str, str, int]], *,
+                         finish: str | None = "Done.") -> list[dict[str, Any]]:
+    """Events of the OpenHands software-agent SDK (``openhands.sdk.event``), as a
+    conversation persists them: each names its class in ``kind``; an ``ActionEvent`` carries
+    the model's ``thought``, the ``tool_call`` and the ``llm_response_id``; an
+    ``ObservationEvent`` the result of ``tool_call_id``."""
+    def stamp(n: int) -> str:
+        return f"2025-10-01T12:00:{n:02d}.000000"
+
+    events: list[dict[str, Any]] = [
+        {"kind": "SystemPromptEvent", "id": "e0", "timestamp": stamp(0), "source": "agent",
+         "system_prompt": {"type": "text", "text": "You are OpenHands agent, a helpful AI assistant."},
+         "tools": [{"type": "function", "function": {"name": "execute_bash"}}]},
+        {"kind": "MessageEvent", "id": "e1", "timestamp": stamp(1), "source": "user",
+         "llm_message": {"role": "user", "content": [{"type": "text", "text": task}]}, "activated_skills": []}]
+    n = 2
+    for i, (command, output, code) in enumerate(commands):
+        cid = f"toolu_sdk_{i}"
+        events.append({"kind": "ActionEvent", "id": f"e{n}", "timestamp": stamp(n), "source": "agent",
+                       "thought": [{"type": "text", "text": f"I will run {command}."}], "reasoning_content": None,
+                       "action": {"kind": "ExecuteBashAction", "command": command, "is_input": False},
+                       "tool_name": "execute_bash", "tool_call_id": cid,
+                       "tool_call": {"id": cid, "name": "execute_bash",
+                                     "arguments": json.dumps({"command": command}), "origin": "completion"},
+                       "llm_response_id": f"resp-{i}", "security_risk": "LOW"})
+        events.append({"kind": "ObservationEvent", "id": f"e{n + 1}", "timestamp": stamp(n + 1),
+                       "source": "environment", "tool_name": "execute_bash", "tool_call_id": cid,
+                       "observation": {"kind": "ExecuteBashObservation",
+                                       "content": [{"type": "text", "text": output}], "command": command,
+                                       "exit_code": code, "is_error": False},
+                       "action_id": f"e{n}"})
+        n += 2
+    if finish is not None:
+        events.append({"kind": "ActionEvent", "id": f"e{n}", "timestamp": stamp(n), "source": "agent",
+                       "thought": [], "action": {"kind": "FinishAction", "message": finish},
+                       "tool_name": "finish", "tool_call_id": "toolu_finish",
+                       "tool_call": {"id": "toolu_finish", "name": "finish",
+                                     "arguments": json.dumps({"message": finish}), "origin": "completion"},
+                       "llm_response_id": "resp-finish"})
+        events.append({"kind": "ObservationEvent", "id": f"e{n + 1}", "timestamp": stamp(n + 1),
+                       "source": "environment", "tool_name": "finish", "tool_call_id": "toolu_finish",
+                       "observation": {"kind": "FinishObservation", "content": [{"type": "text", "text": finish}]},
+                       "action_id": f"e{n}"})
+    return events

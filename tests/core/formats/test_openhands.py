@@ -8,7 +8,7 @@ import shutil
 
 from tracedesk.core.formats import detect
 
-from ...gen.trajectories import PATCH, openhands_events, openhands_output
+from ...gen.trajectories import PATCH, openhands_events, openhands_output, openhands_sdk_events
 from .agent_checks import (
     exported_case,
     flat,
@@ -114,3 +114,33 @@ def test_sniffing_and_a_truncated_or_foreign_file_is_one_message(real_samples, t
     foreign = tmp_path / "foreign.json"  # a chat transcript, said to be OpenHands
     foreign.write_text(json.dumps([{"messages": [{"role": "user", "content": "hi"}]}]))
     assert "not an OpenHands event stream" in refused_whole(capsys, db, foreign, "--format", "openhands")
+
+
+def test_the_sdks_events_and_its_evaluation_output(tmp_path, capsys) -> None:
+    events = openhands_sdk_events("List the files.", [("ls", "README.md setup.py", 0),
+                                                      ("cat nothing.txt", "cat: nothing.txt: No such file", 1)],
+                                  finish="There are two files.")
+    stream = tmp_path / "events.json"
+    stream.write_text(json.dumps(events, indent=2))
+    output = tmp_path / "output.jsonl"
+    output.write_text(json.dumps(openhands_output("repo__repo-7", events, resolved=False, patch=PATCH)) + "\n")
+    assert detect(stream.read_bytes(), stream.name).name == "openhands"
+    db = tmp_path / "db.sqlite"
+
+    import_json(capsys, db, stream)
+    import_json(capsys, db, output)
+
+    trace = show(capsys, db, "events")
+    assert trace["input"]["messages"] == [
+        {"role": "system", "content": "You are OpenHands agent, a helpful AI assistant."},
+        {"role": "user", "content": "List the files."}]
+    assert trace["output"] == "There are two files."
+    tools = [s for s in flat(trace["spans"]) if s["kind"] == "tool"]
+    assert [(t["name"], t["input"]["arguments"], t["output"], t["status"]) for t in tools[:2]] == [
+        ("execute_bash", {"command": "ls"}, "README.md setup.py", None),
+        ("execute_bash", {"command": "cat nothing.txt"}, "cat: nothing.txt: No such file", "error")]
+    llms = [s for s in flat(trace["spans"]) if s["kind"] == "llm"]
+    assert llms[0]["output"]["messages"][0]["content"] == "I will run ls."
+    assert set(queued(db)) == {"repo__repo-7", "events"}
+    assert "tests_failed" in signals(db, "repo__repo-7")
+    assert signals(db, "events")["error_ignored"]["span_id"] == tools[1]["span_id"]  # the cat that failed

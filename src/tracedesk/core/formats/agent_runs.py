@@ -169,7 +169,8 @@ class Run:
                     call_id in (None, "") or "tool_call_id" not in candidate.get("attributes", {})):
                 span = candidate
         if span is None:
-            span = self.span("tool", str(name or "tool"), input={"name": str(name or ""), "arguments": {}})
+            span = self.span("tool", str(name or "tool"), input={"name": str(name or ""), "arguments": {}},
+                             start_time=end)
         value = loads_text(content) if isinstance(content, str) and content[:1] in "[{" else content
         if error:
             span["status"] = "error"

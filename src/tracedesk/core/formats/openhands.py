@@ -9,6 +9,15 @@ line per instance of ``output.jsonl``): ``{"instance_id", "instruction", "histor
 events, or [action, observation] pairs in older runs), "metrics" ({"accumulated_cost",
 "accumulated_token_usage", "costs"...}), "error", "test_result", "metadata", "instance"}``.
 
+OpenHands 1.x (the software-agent SDK) names each event's class in ``kind``:
+``SystemPromptEvent`` (``system_prompt``), ``MessageEvent`` (``llm_message``),
+``ActionEvent`` (``thought``, ``reasoning_content``, ``action``, ``tool_name``,
+``tool_call_id``, ``tool_call``, ``llm_response_id``), ``ObservationEvent``
+(``observation`` with its ``content`` parts and ``exit_code``), ``AgentErrorEvent``,
+``UserRejectObservation`` and ``ConversationStateUpdateEvent``; its evaluation output has
+the same shape as before with these events as ``history``. The window's exported
+trajectory ``{"trajectory": [...]}`` is read too.
+
 Mapping (:mod:`.agent_runs`): a run is a trace, its id the instance id (else the file's
 name); its question the system prompt and the user's first message (else the instruction).
 The agent's actions that came from one model response (``tool_call_metadata.model_response``)
@@ -43,6 +52,9 @@ from .jsonsafe import MAX_DEPTH, TooDeep, clean, read_values
 _EVENT = (re.compile(rb'"(action|observation)"\s*:\s*"'), re.compile(rb'"source"\s*:\s*"(user|agent|environment)"'),
           re.compile(rb'"timestamp"\s*:'))
 _EVAL = (re.compile(rb'"instance_id"\s*:'), re.compile(rb'"(history|test_result)"\s*:'))
+# The SDK (OpenHands 1.x) names each event's class.
+_V1_EVENT = re.compile(rb'"kind"\s*:\s*"(ActionEvent|MessageEvent|ObservationEvent|SystemPromptEvent|AgentErrorEvent)"')
+_V1_SUFFIXES = ("Event", "Observation", "Condensation", "CondensationRequest")
 _LIMITS = (("maximum iteration", "iterations"), ("max iteration", "iterations"), ("budget", "cost"),
            ("cost", "cost"), ("context window", "context"), ("contextwindow", "context"), ("timeout", "time"),
            ("timed out", "time"))
@@ -51,6 +63,8 @@ _SKIP_ACTIONS = frozenset({"change_agent_state", "null"})
 
 def sniff(head: bytes, name: str) -> bool:
     start = head.lstrip()[:1]
+    if start in (b"[", b"{") and _V1_EVENT.search(head) and b'"source"' in head:
+        return True
     if start == b"[":
         return all(p.search(head) for p in _EVENT)
     if start == b"{":
@@ -77,7 +91,12 @@ def read(stream: BinaryIO, name: str) -> Iterator[Item]:
             history = value.get("history")
             yield from run_records(str(value["instance_id"]), history if isinstance(history, list) else [],
                                    value, line)
-        elif isinstance(value, dict) and ("action" in value or "observation" in value):
+        elif isinstance(value, dict) and any(isinstance(value.get(k), list) for k in ("trajectory", "events")):
+            # The window's "export trajectory" ({"trajectory": [...]}), a conversation's events.
+            events = value["trajectory"] if isinstance(value.get("trajectory"), list) else value["events"]
+            yield from run_records(str(value.get("conversation_id") or value.get("id") or _stem(name)), events,
+                                   {k: v for k, v in value.items() if k not in ("trajectory", "events")}, line)
+        elif isinstance(value, dict) and _is_event(value):
             yield from run_records(_stem(name), [value], {}, line)
         else:
             yield Problem("not an OpenHands event stream (a list of events) or evaluation output "
@@ -95,10 +114,25 @@ def _events(history: list[Any]) -> list[dict[str, Any]]:
     out = []
     for item in history:
         if isinstance(item, list):  # older output: [action, observation] pairs
-            out += [e for e in item if isinstance(e, dict) and ("action" in e or "observation" in e)]
-        elif isinstance(item, dict) and ("action" in item or "observation" in item):
+            out += [e for e in item if isinstance(e, dict) and _is_event(e)]
+        elif isinstance(item, dict) and _is_event(item):
             out.append(item)
     return out
+
+
+def _is_event(e: dict[str, Any]) -> bool:
+    """An event of OpenHands (``action`` or ``observation``) or of its SDK (a ``kind``
+    naming an event class)."""
+    return "action" in e or "observation" in e or str(e.get("kind", "")).endswith(_V1_SUFFIXES)
+
+
+def _part_text(value: Any) -> str:
+    """The text of a content part (``{"type": "text", "text"}``) or of a list of them."""
+    if isinstance(value, dict):
+        return str(value.get("text") or "")
+    if isinstance(value, list):
+        return "\n".join(_part_text(v) for v in value)
+    return "" if value is None else str(value)
 
 
 def limit_of(error: str) -> str | None:
@@ -120,10 +154,74 @@ class _Stream:
         when = utc(e.get("timestamp"))
         self.first_time = self.first_time or when
         self.last_time = when or self.last_time
-        if "observation" in e:
+        kind = e.get("kind")
+        if isinstance(kind, str) and kind.endswith(_V1_SUFFIXES) and not isinstance(e.get("action"), str) \
+                and not isinstance(e.get("observation"), str):
+            self.sdk_event(kind, e, when)
+        elif "observation" in e:
             self.observation(e, when)
         elif "action" in e:
             self.action(e, when)
+
+    # OpenHands 1.x (the software-agent SDK): events named by their class. ---------------
+
+    def sdk_event(self, kind: str, e: dict[str, Any], when: Any) -> None:
+        run = self.run
+        eid = e.get("id")
+        if kind == "SystemPromptEvent":
+            run.hear(m.message("system", text(_part_text(e.get("system_prompt")))))
+        elif kind == "MessageEvent":
+            llm_message = e.get("llm_message") if isinstance(e.get("llm_message"), dict) else {}
+            msgs = message_of(llm_message) if llm_message else []
+            for msg in msgs:
+                if msg.get("role") == "assistant" or e.get("source") == "agent":
+                    run.say({**msg, "role": "assistant"}, span_id=f"event-{eid}", start=when, end=when)
+                    self.response_id = None
+                else:
+                    run.hear(msg)
+        elif kind == "ActionEvent":
+            response_id = e.get("llm_response_id") or eid
+            if response_id != self.response_id:
+                self.response_id = response_id
+                thought = "\n".join(_part_text(t) for t in e.get("thought") or () if _part_text(t))
+                reply = m.message("assistant", thought, reasoning=e.get("reasoning_content") or None)
+                run.say(reply, span_id=f"llm-{eid}", start=when, end=when)
+                run.answer = None
+            call = e.get("tool_call") if isinstance(e.get("tool_call"), dict) else {}
+            action = e.get("action") if isinstance(e.get("action"), dict) else {}
+            arguments = call.get("arguments") if "arguments" in call else {
+                k: v for k, v in action.items() if k != "kind"}
+            name = e.get("tool_name") or call.get("name") or action.get("kind") or "tool"
+            run.call(name, arguments, e.get("tool_call_id") or call.get("id"), span_id=f"event-{eid}",
+                     start=when, attributes={"openhands.action": action.get("kind")} if action else None)
+            if action.get("kind") == "FinishAction" or name == "finish":
+                answer = action.get("message") or arguments
+                run.answer = answer if isinstance(answer, str) else text(answer)
+        elif kind in ("ObservationEvent", "AgentErrorEvent", "UserRejectObservation"):
+            obs = e.get("observation") if isinstance(e.get("observation"), dict) else {}
+            if kind == "AgentErrorEvent":
+                content, failed = e.get("error"), True
+            elif kind == "UserRejectObservation":
+                content, failed = f"Action rejected: {e.get('rejection_reason') or ''}".strip(), True
+            else:
+                content = obs.get("content", obs.get("output", obs.get("text")))
+                code = obs.get("exit_code")
+                failed = bool(obs.get("is_error")) or (isinstance(code, int) and code > 0)
+            content = text(_part_text(content)) if isinstance(content, dict) else text(content)
+            done = run.result(e.get("tool_call_id"), content, name=e.get("tool_name"), error=failed, end=when)
+            if done is not None and obs:
+                done.setdefault("attributes", {})["openhands.observation"] = {
+                    k: v for k, v in obs.items() if k not in ("content", "output")}
+            run.incoming.append(m.message("tool", content, tool_call_id=e.get("tool_call_id")))
+            if kind == "AgentErrorEvent":
+                self.errors.append((content, done["span_id"] if done else None))
+        elif kind == "ConversationStateUpdateEvent":
+            if e.get("key") == "execution_status" and e.get("value") in ("error", "stuck"):
+                self.errors.append((f"the conversation ended {e['value']}",
+                                    run.spans[-1]["span_id"] if run.spans else None))
+        else:
+            run.span("other", kind, f"event-{eid}", start_time=when,
+                     attributes={k: v for k, v in e.items() if k not in ("id", "timestamp", "kind")} or None)
 
     def action(self, e: dict[str, Any], when: Any) -> None:
         kind = str(e.get("action") or "")
@@ -231,7 +329,8 @@ def run_records(trace_id: str, history: list[Any], output: dict[str, Any], line:
         return
     s = _Stream(trace_id)
     instruction = output.get("instruction")
-    if not any(e.get("source") == "user" for e in events) and isinstance(instruction, str):
+    if not any(e.get("source") == "user" and (e.get("action") == "message" or e.get("kind") == "MessageEvent")
+               for e in events) and isinstance(instruction, str):
         s.run.hear(m.message("user", instruction))
     for e in events:
         s.event(e)
