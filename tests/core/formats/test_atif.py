@@ -122,3 +122,30 @@ def test_sniffing_and_a_truncated_or_foreign_file_is_one_message(real_samples, t
     foreign = tmp_path / "foreign.json"
     foreign.write_text(json.dumps({"schema_version": "ATIF-v1.5", "steps": "none"}))
     assert "not an ATIF trajectory" in refused_whole(capsys, db, foreign)
+
+
+def test_a_harbor_job_folder_grades_each_trial_by_its_reward(tmp_path, capsys) -> None:
+    jobs = tmp_path / "jobs" / "2025-11-02__09-00-00"
+    for trial, session, reward, exception in (
+            ("hello-world__aaa", "sess-pass", 1.0, None),
+            ("hello-world__bbb", "sess-fail", 0.0, {"exception_type": "AgentTimeoutError",
+                                                    "exception_message": "Agent timed out after 600 s",
+                                                    "exception_traceback": "...", "occurred_at": "2025-11-02"})):
+        write_chain(jobs / trial / "agent", session, reward=None)
+        (jobs / trial / "result.json").write_text(json.dumps({
+            "id": f"id-{trial}", "task_name": "hello-world", "trial_name": trial,
+            "agent_info": {"name": "claude-code", "version": "2.0.14",
+                           "model_info": {"name": "claude-sonnet-4-5", "provider": "anthropic"}},
+            "agent_result": {"n_input_tokens": 8000, "n_cache_tokens": 0, "n_output_tokens": 300,
+                             "cost_usd": 0.07},
+            "verifier_result": {"rewards": {"reward": reward}}, "exception_info": exception,
+            "started_at": "2025-11-02T09:00:00Z", "finished_at": "2025-11-02T09:10:00Z"}, indent=2))
+    db = tmp_path / "db.sqlite"
+
+    report = import_json(capsys, db, tmp_path / "jobs")
+
+    assert sorted(report["paths"][0]["formats"]) == ["atif", "harbor"] and report["problem_count"] == 0
+    in_queue = queued(db)
+    assert set(in_queue) == {"sess-fail"}
+    assert "AgentTimeoutError" in in_queue["sess-fail"][0]["detail"]
+    assert show(capsys, db, "sess-pass")["feedback"][0]["value"] == 1.0

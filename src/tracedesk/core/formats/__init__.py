@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import (
     atif,
+    harbor,
     inspect_ai,
     langfuse,
     langsmith,
@@ -25,7 +26,7 @@ FORMATS: list[Format] = [
     native.FORMAT, otlp.FORMAT, langfuse.FORMAT, langsmith.FORMAT, inspect_ai.FORMAT,
     otel_sdk.FORMAT, phoenix.FORMAT,
     # Agent trajectories and chat transcripts: the transcripts last, as the most general.
-    swe_agent.FORMAT, swe_bench.FORMAT, openhands.FORMAT, atif.FORMAT,
+    swe_agent.FORMAT, swe_bench.FORMAT, openhands.FORMAT, atif.FORMAT, harbor.FORMAT,
     transcripts.FORMAT,
 ]
 
