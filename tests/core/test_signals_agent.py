@@ -84,3 +84,16 @@ def test_a_run_its_grader_passed_keeps_the_findings_at_no_weight_and_leaves_the_
     kept = signals(db, "passed")
     assert kept["handoff"]["confidence"] == 0 and "passed its grading" in kept["handoff"]["detail"]
     assert signals(db, "failed")["handoff"]["confidence"] > 0
+
+
+def test_a_file_that_mentions_errors_is_not_a_failed_tool(tmp_path, capsys) -> None:
+    listing = "\n".join(["[File: fields.py (120 lines total)]", "1: import datetime",
+                         '2: ERRORS = {"invalid": "Not a valid date."}', "3: class ValidationError(Exception):",
+                         "4:     pass", "5: def check(x):", "6:     raise ValidationError('error: bad')",
+                         "7: ", "8: # end"])
+    run = {"id": "viewed", "messages": [{"role": "user", "content": "Fix the date field"},
+                                        call("open", {"path": "fields.py"}, "a"), result("a", listing),
+                                        {"role": "assistant", "content": "The field is defined on line 2."}]}
+    db = tmp_path / "db.sqlite"
+    import_json(capsys, db, chats(tmp_path, run))
+    assert "error_ignored" not in signals(db, "viewed")

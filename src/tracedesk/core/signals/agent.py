@@ -36,11 +36,13 @@ AGENT_KINDS = ("limit_reached", "tests_failed", "repeated_command", "error_ignor
 
 HANDOFF = re.compile(r"transfer\w*human|human\w*(agent|handoff|operator|support)|escalat|hand_?off"
                      r"|ask_?human|request_?human|call_?human|live_?agent", re.IGNORECASE)
-# A tool result that reads as a failure, in the words shells, editors and APIs use.
+# A tool result that reads as a failure, in the words shells, interpreters and APIs use. Only
+# its first and last lines are looked at: a file's contents in between may say anything.
 ERROR_RESULT = re.compile(
-    r"^\s*(error\b|traceback \(most recent call last\)|exception\b)|command not found|no such file or directory"
-    r"|\bexit code [1-9]\d*\]|syntaxerror:|\berror:|permission denied|not found\b|invalid\b",
+    r"^\s*(error\b|fatal\b|traceback \(most recent call last\)|exception\b|\w*(error|exception):)"
+    r"|command not found|no such file or directory|permission denied|\bexit code [1-9]\d*\b",
     re.IGNORECASE)
+EDGE_LINES = 2
 # Words with which an answer admits that something went wrong, or goes to fix it.
 NOTICED = re.compile(
     r"\b(error|errors|fail\w*|wrong|issue|problem|mistake|traceback|exception|not found|doesn'?t|didn'?t"
@@ -171,8 +173,8 @@ def _error_ignored(steps: list[tuple]) -> tuple[str, str, str] | None:
     for i, (_, span_id, kind, name, status, _raw_in, raw_out) in enumerate(steps):
         if kind != "tool":
             continue
-        result = text_of(loads_or_none(raw_out), 600) if raw_out is not None else ""
-        if status != "error" and not ERROR_RESULT.search(result):
+        result = text_of(loads_or_none(raw_out), 20_000) if raw_out is not None else ""
+        if status != "error" and not reads_as_error(result):
             continue
         later = steps[i + 1:]
         reply = next((s for s in later if s[2] == "llm"), None)
@@ -181,8 +183,16 @@ def _error_ignored(steps: list[tuple]) -> tuple[str, str, str] | None:
         said = text_of(loads_or_none(reply[6]), 2000)
         retried = any(s[2] == "tool" and s[3] == name for s in later)
         if not NOTICED.search(said) and not retried:
-            return span_id, name or "a tool", result.strip().splitlines()[0][:200] if result.strip() else "an error"
+            first = next((line for line in result.strip().splitlines() if ERROR_RESULT.search(line)), None)
+            return span_id, name or "a tool", (first or result.strip().split("\n", 1)[0] or "an error")[:200]
     return None
+
+
+def reads_as_error(result: str) -> bool:
+    """Whether a tool's result says it failed, on its first or last lines."""
+    lines = [line for line in result.strip().splitlines() if line.strip()]
+    edges = lines[:EDGE_LINES] + lines[-EDGE_LINES:] if len(lines) > 2 * EDGE_LINES else lines
+    return any(ERROR_RESULT.search(line) for line in edges)
 
 
 def settle_by_outcome(conn: Connection, scope: str, found: list[Found]) -> list[Found]:
