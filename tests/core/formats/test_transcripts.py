@@ -228,3 +228,21 @@ def test_tau2_bench_results_grade_each_simulation_and_say_how_it_stopped(tmp_pat
     llms = [s for s in flat(good["spans"]) if s["kind"] == "llm"]
     assert sum(s["cost_usd"] or 0 for s in llms) == pytest.approx(0.0021 + 0.002 + 0.0012)
     assert good["spans"][0]["cost_usd"] is None  # the messages' costs are the run's
+
+
+def test_replay_puts_each_llm_steps_whole_conversation_back_together(tmp_path, capsys) -> None:
+    results = airline_results(tasks=1, trials=1, failures=0, seed=9)
+    traj = results[0]["traj"]
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps(results))
+    db = tmp_path / "db.sqlite"
+    import_json(capsys, db, path)
+
+    llm_steps = [c for c in replays(db, "task-0-trial-0") if c.step.kind == "llm"]
+
+    answers = [i for i, m in enumerate(traj) if m["role"] == "assistant"]
+    assert len(llm_steps) == len(answers)
+    for context, at in zip(llm_steps, answers, strict=True):
+        assert [m["role"] for m in context.messages] == [m["role"] for m in traj[:at]]
+        assert context.messages[0]["content"] == traj[0]["content"]  # the system prompt, every time
+    assert llm_steps[-1].messages[-1]["content"] == traj[answers[-1] - 1]["content"]

@@ -9,8 +9,9 @@ collects those as steps and writes them the same way for every such format:
   question is the trace's input), and every other step as its child, in the order they came;
 - an ``llm`` step per answer of the model. Its input holds the messages that came in since
   the model's previous answer (the system prompt and the question for the first one), so
-  that a long run is stored once and not once per step; its output is the answer, with the
-  tools it called as ``tool_calls``;
+  that a long run is stored once and not once per step, marked ``"continues": true`` after
+  the first (a replay puts the conversation back together from the steps before it); its
+  output is the answer, with the tools it called as ``tool_calls``;
 - a ``tool`` step per tool call, its input ``{"name", "arguments"}`` and its output the
   result. Results find their call by id; ids may repeat within a run (tau-bench), so a
   result takes the oldest call of that id still without one, and a result without an id
@@ -125,7 +126,10 @@ class Run:
             usage: dict[str, Any] | None = None, cost: float | None = None, start: Any = None,
             end: Any = None, attributes: dict[str, Any] | None = None) -> dict[str, Any]:
         """An answer of the model: an LLM step, and a tool step for each tool it called."""
-        llm = self.span("llm", model or "llm", span_id, input=m.conversation(self.incoming),
+        given = m.conversation(self.incoming)
+        if self._answered:
+            given["continues"] = True  # the conversation so far is in the LLM steps before it
+        llm = self.span("llm", model or "llm", span_id, input=given,
                         output=m.conversation([msg]), model=model, usage=usage or None, cost_usd=cost,
                         start_time=start, end_time=end, attributes=attributes or None)
         self.incoming = []
