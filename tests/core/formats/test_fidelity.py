@@ -159,3 +159,23 @@ def test_agent_spans_read_their_messages_and_model_and_errors_keep_the_exception
     assert failed["input"] == {"name": "list_flights", "arguments": {}}
     assert failed["error"]["message"] == "tool failed"
     assert failed["error"]["exception"] == "upstream took 30 s" and failed["error"]["type"] == "TimeoutError"
+
+
+def test_a_langfuse_trace_whose_input_holds_the_system_prompt_beside_the_prompt(tmp_path, capsys) -> None:
+    export = {"trace": {"id": "t-claude", "name": "claude-agent", "timestamp": "2025-08-01T10:00:00.000Z",
+                        "input": {"prompt": "Summarise the Q3 report", "system": "You are a careful analyst."},
+                        "output": "Sales grew 4%."},
+              "observations": [{"id": "o1", "traceId": "t-claude", "type": "GENERATION", "name": "claude",
+                                "startTime": "2025-08-01T10:00:00.100Z", "endTime": "2025-08-01T10:00:02.000Z",
+                                "model": "claude-sonnet-4",
+                                "input": [{"role": "user", "content": "Summarise the Q3 report"}],
+                                "output": {"role": "assistant", "content": "Sales grew 4%."}}]}
+    path = tmp_path / "claude.trace.json"
+    path.write_text(json.dumps(export))
+    db = tmp_path / "db.sqlite"
+    import_json(capsys, db, path)
+
+    case = exported_case(capsys, db, tmp_path, "t-claude")
+
+    assert case["input"]["question"] == "Summarise the Q3 report"
+    assert case["context"]["system_prompt"] == "You are a careful analyst."
