@@ -246,3 +246,28 @@ def test_replay_puts_each_llm_steps_whole_conversation_back_together(tmp_path, c
         assert [m["role"] for m in context.messages] == [m["role"] for m in traj[:at]]
         assert context.messages[0]["content"] == traj[0]["content"]  # the system prompt, every time
     assert llm_steps[-1].messages[-1]["content"] == traj[answers[-1] - 1]["content"]
+
+
+def test_tau_bench_react_runs_read_written_actions_as_tool_calls(tmp_path, capsys) -> None:
+    def act(thought: str, name: str, arguments: dict) -> dict:
+        return {"role": "assistant", "content": f"Thought:\n{thought}\nAction:\n"
+                + json.dumps({"name": name, "arguments": arguments})}
+
+    traj = [{"role": "system", "content": "# Retail agent policy"},
+            {"role": "user", "content": "Hi, I want to return an order."},
+            act("I need the user id.", "respond", {"content": "Could you give me your user id?"}),
+            {"role": "user", "content": "It's mia_li_3668."},
+            act("Look the user up.", "get_user_details", {"user_id": "mia_li_3668"}),
+            {"role": "user", "content": 'API output: {"orders": ["#W123"]}'},
+            act("Tell the user.", "respond", {"content": "I found order #W123."}),
+            {"role": "user", "content": "Thanks ###STOP###"}]
+    path = tmp_path / "react.json"
+    path.write_text(json.dumps([{"task_id": 3, "trial": 0, "reward": 1.0, "info": {}, "traj": traj}]))
+    db = tmp_path / "db.sqlite"
+    import_json(capsys, db, path)
+
+    steps = flat(show(capsys, db, "task-3-trial-0")["spans"])
+    tools = [s for s in steps if s["kind"] == "tool"]
+    assert [(t["name"], t["input"]["arguments"], t["output"]) for t in tools] == [
+        ("get_user_details", {"user_id": "mia_li_3668"}, {"orders": ["#W123"]})]
+    assert len([s for s in steps if s["kind"] == "llm"]) == 3

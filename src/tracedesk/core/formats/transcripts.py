@@ -35,9 +35,10 @@ import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from . import messages as m
 from .agent_runs import Run, message_of, outcome_feedback, outcome_of, utc
 from .base import Format, Item, Problem
-from .jsonsafe import MAX_DEPTH, TooDeep, clean, read_values
+from .jsonsafe import MAX_DEPTH, TooDeep, clean, loads_text, read_values
 
 MESSAGE_KEYS = ("messages", "traj", "conversation", "chat")
 GRADE_KEYS = ("reward", "score", "label", "success", "passed", "resolved", "outcome", "correct")
@@ -120,11 +121,14 @@ def run_records(run: Any, number: int, line: int | None, where: str | None,
     trace_id = _trace_id(run, number, tau)
     built = Run(trace_id)
     model = run.get("model") if isinstance(run.get("model"), str) else None
+    react: str | None = None  # the id given to a ReAct agent's last written action
     for item in run[key]:
         failed = isinstance(item, dict) and item.get("role") == "tool" and item.get("error") is True
         if isinstance(item, dict) and item.get("role") == "tool" and "tool_call_id" not in item and "id" in item:
             item = {**item, "tool_call_id": item["id"]}  # tau2-bench names the call it answers "id"
         for msg in message_of(item):
+            if tau:
+                react = _react(msg, react, built)
             if msg.get("role") == "assistant":
                 cost = item.get("cost") if isinstance(item, dict) else None
                 usage = item.get("usage") if isinstance(item, dict) and isinstance(item.get("usage"), dict) else None
@@ -178,6 +182,30 @@ def run_records(run: Any, number: int, line: int | None, where: str | None,
         metadata["info"] = info
     trace["metadata"] = metadata
     yield from built.records(trace, feedback, line=line, where=where, root=root)
+
+
+_REACT_RESULT = "API output: "
+
+
+def _react(msg: dict[str, Any], pending: str | None, built: Run) -> str | None:
+    """tau-bench's ReAct and Act agents write their action in the message (``Action:`` and a
+    JSON ``{"name", "arguments"}``) and get its result as the user's next message
+    (``API output: ...``): read as a tool call and its result. The id of the call waiting
+    for its result."""
+    content = msg.get("content")
+    if not isinstance(content, str):
+        return pending
+    if msg.get("role") == "assistant" and not msg.get("tool_calls") and "Action:" in content:
+        action = loads_text(content.rsplit("Action:", 1)[1].strip())
+        if isinstance(action, dict) and isinstance(action.get("name"), str) and action["name"] != "respond":
+            call_id = built.next_id("react")
+            msg["tool_calls"] = [m.tool_call(call_id, action["name"], action.get("arguments"))]
+            return call_id
+        return None
+    if msg.get("role") == "user" and pending is not None and content.startswith(_REACT_RESULT):
+        msg.update(role="tool", content=content[len(_REACT_RESULT):], tool_call_id=pending)
+        return None
+    return pending
 
 
 def _usage(usage: dict[str, Any] | None) -> dict[str, Any] | None:
