@@ -147,3 +147,25 @@ def test_sniffing_and_a_truncated_or_foreign_traj_is_one_message(real_samples, t
     foreign = tmp_path / "foreign.traj"
     foreign.write_text(json.dumps({"trajectory": {"steps": []}, "info": {}}))
     refused_whole(capsys, db, foreign)
+
+
+def test_the_experiments_results_json_grades_each_instance_by_what_became_of_it(tmp_path, capsys) -> None:
+    steps = [("submit", PATCH, "Submit.")]
+    runs = tmp_path / "trajs"
+    runs.mkdir()
+    for instance in ("a__a-1", "b__b-2", "c__c-3"):
+        (runs / f"{instance}.traj").write_text(json.dumps(swe_traj(steps, submission=PATCH, instance=instance)))
+    results = tmp_path / "results.json"
+    results.write_text(json.dumps({"no_generation": [], "generated": ["a__a-1", "b__b-2", "c__c-3"],
+                                   "with_logs": ["a__a-1", "b__b-2", "c__c-3"], "install_fail": [],
+                                   "reset_failed": [], "no_apply": ["c__c-3"], "applied": ["a__a-1", "b__b-2"],
+                                   "test_errored": [], "test_timeout": [], "resolved": ["a__a-1"]}, indent=2))
+    db = tmp_path / "db.sqlite"
+    import_json(capsys, db, runs)
+
+    graded = import_json(capsys, db, results)
+
+    assert graded["paths"][0]["formats"] == ["swe-bench"]
+    in_queue = queued(db)
+    assert set(in_queue) == {"b__b-2", "c__c-3"}
+    assert "did not apply" in " ".join(r["detail"] for r in in_queue["c__c-3"])

@@ -4,7 +4,9 @@ The harness (``swebench.harness.run_evaluation``) writes, per instance, a ``repo
 ``{"<instance_id>": {"patch_is_None", "patch_exists", "patch_successfully_applied",
 "resolved", "tests_status": {"FAIL_TO_PASS": {"success", "failure"}, "PASS_TO_PASS":
 {...}}}}``, and per run a summary ``{"resolved_ids", "unresolved_ids", "error_ids",
-"empty_patch_ids", ...}``. Both hold only grades: each instance becomes a feedback record
+"empty_patch_ids", ...}``; the experiments repository's ``results.json`` lists ids by what
+became of them (``resolved``, ``applied``, ``no_apply``, ``test_errored``, ``no_generation``...).
+All hold only grades: each instance becomes a feedback record
 ``resolved`` (true or false, marked pass or fail) on the trace of that instance id, which
 an agent's trajectory (SWE-agent, OpenHands) imported before or after supplies. The
 comment names the tests that failed.
@@ -23,12 +25,19 @@ from .jsonsafe import read_values
 _REPORT = (re.compile(rb'"resolved"\s*:\s*(true|false)'), re.compile(rb'"(patch_exists|tests_status|patch_is_None)"'))
 _SUMMARY = (re.compile(rb'"resolved_ids"\s*:'), re.compile(rb'"unresolved_ids"\s*:'))
 _SUMMARY_LISTS = {"resolved_ids": True, "unresolved_ids": False, "error_ids": False, "empty_patch_ids": False}
+# The results.json of the SWE-bench experiments repository: ids by what became of them.
+_EXPERIMENTS = re.compile(rb'"(no_generation|generated|with_logs|install_fail|no_apply|applied|test_errored|'
+                          rb'test_timeout)"\s*:\s*\[')
+_EXPERIMENT_REASONS = (("no_generation", "no patch was generated"), ("install_fail", "the environment did not install"),
+                       ("reset_failed", "the repository could not be reset"), ("no_apply", "the patch did not apply"),
+                       ("test_errored", "the tests errored"), ("test_timeout", "the tests timed out"))
 
 
 def sniff(head: bytes, name: str) -> bool:
     if head.lstrip()[:1] != b"{":
         return False
-    return all(p.search(head) for p in _REPORT) or all(p.search(head) for p in _SUMMARY)
+    return (all(p.search(head) for p in _REPORT) or all(p.search(head) for p in _SUMMARY)
+            or (re.search(rb'"resolved"\s*:\s*\[', head) is not None and _EXPERIMENTS.search(head) is not None))
 
 
 def read(stream: BinaryIO, name: str) -> Iterator[Item]:
@@ -41,6 +50,9 @@ def read(stream: BinaryIO, name: str) -> Iterator[Item]:
             continue
         if any(key in value for key in _SUMMARY_LISTS):
             yield from _summary(value, line)
+            continue
+        if isinstance(value.get("resolved"), list):
+            yield from _experiments(value, line)
             continue
         found = False
         for instance, report in value.items():
@@ -89,6 +101,25 @@ def _summary(value: dict[str, Any], line: int | None) -> Iterator[Item]:
             fb = outcome_feedback("resolved", resolved, comment=comment, author="swe-bench")
             assert fb is not None
             yield Record({"type": "feedback", "trace_id": str(instance), **fb}, line, key)
+
+
+def _experiments(value: dict[str, Any], line: int | None) -> Iterator[Item]:
+    resolved = {str(i) for i in value["resolved"]}
+    seen: set[str] = set()
+    for instance in sorted(resolved):
+        seen.add(instance)
+        fb = outcome_feedback("resolved", True, author="swe-bench")
+        assert fb is not None
+        yield Record({"type": "feedback", "trace_id": instance, **fb}, line, "resolved")
+    for key, reason in (*_EXPERIMENT_REASONS, ("applied", "the tests failed"), ("generated", "the tests failed")):
+        for instance in value.get(key) or ():
+            instance = str(instance)
+            if instance in seen:
+                continue
+            seen.add(instance)
+            fb = outcome_feedback("resolved", False, comment=reason, author="swe-bench")
+            assert fb is not None
+            yield Record({"type": "feedback", "trace_id": instance, **fb}, line, key)
 
 
 FORMAT = Format("swe-bench", "SWE-bench evaluation report", sniff=sniff, read=read)
