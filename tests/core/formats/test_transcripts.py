@@ -102,6 +102,11 @@ def test_the_four_trials_of_a_task_compare_side_by_side(tmp_path, capsys) -> Non
     code_json = json.loads(out)
     assert code_json["first_divergence"] == result.first_divergence
     assert code_json["a"]["question"] and code_json["b"]["question"]
+    code, out, _ = cli(capsys, "--db", db, "compare", f"task-{task}-trial-{bad['trial']}", "--candidates", "--json")
+    proposed = {c["trace_id"]: {r["kind"] for r in c["reasons"]} for c in json.loads(out)}
+    trials = {f"task-{task}-trial-{r['trial']}" for r in results if r["task_id"] == task} - {
+        f"task-{task}-trial-{bad['trial']}"}
+    assert {tid for tid, kinds in proposed.items() if "other_trial" in kinds} == trials
 
 
 def test_replay_walks_a_run_and_the_export_carries_question_system_prompt_and_tool_results(
