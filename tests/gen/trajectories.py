@@ -239,3 +239,25 @@ def openhands_sdk_events(task: str, commands: list[tuple[str, str, int]], *,
                        "observation": {"kind": "FinishObservation", "content": [{"type": "text", "text": finish}]},
                        "action_id": f"e{n}"})
     return events
+
+
+def mini_swe_traj(task: str, commands: list[tuple[str, str, int]], *, exit_status: str = "Submitted",
+                  submission: str = "", cost: float = 0.31) -> dict[str, Any]:
+    """A mini-SWE-agent trajectory (``minisweagent.run.utils.save.save_traj``): the
+    conversation with one bash block per answer and its ``<returncode>``/``<output>``."""
+    messages: list[dict[str, Any]] = [
+        {"role": "system", "content": "You are a helpful assistant that can interact multiple times with a computer "
+                                      "shell to solve programming tasks."},
+        {"role": "user", "content": f"<pr_description>\n{task}\n</pr_description>"}]
+    for command, output, code in commands:
+        messages.append({"role": "assistant", "content": f"THOUGHT: I run {command.split()[0]}.\n\n```bash\n"
+                                                         f"{command}\n```"})
+        messages.append({"role": "user", "content": f"<returncode>{code}</returncode>\n<output>\n{output}\n</output>"})
+    if exit_status == "Submitted":
+        messages.append({"role": "assistant", "content": "THOUGHT: Done.\n\n```bash\necho "
+                                                         "COMPLETE_TASK_AND_SUBMIT_FINAL_OUTPUT && git add -A && "
+                                                         "git diff --cached\n```"})
+    return {"info": {"exit_status": exit_status, "submission": submission,
+                     "model_stats": {"instance_cost": cost, "api_calls": len(commands) + 1},
+                     "mini_version": "1.9.0", "config": {"agent": {"step_limit": 250, "cost_limit": 3.0}}},
+            "messages": messages, "trajectory_format": "mini-swe-agent-1"}

@@ -8,7 +8,7 @@ import shutil
 
 from tracedesk.core.formats import detect
 
-from ...gen.trajectories import ISSUE, PATCH, SYSTEM, swe_bench_report, swe_traj
+from ...gen.trajectories import ISSUE, PATCH, SYSTEM, mini_swe_traj, swe_bench_report, swe_traj
 from .agent_checks import (
     detail_of,
     exported_case,
@@ -169,3 +169,32 @@ def test_the_experiments_results_json_grades_each_instance_by_what_became_of_it(
     in_queue = queued(db)
     assert set(in_queue) == {"b__b-2", "c__c-3"}
     assert "did not apply" in " ".join(r["detail"] for r in in_queue["c__c-3"])
+
+
+def test_mini_swe_agent_trajectories_with_their_bash_blocks_limits_and_grades(tmp_path, capsys) -> None:
+    trajs = tmp_path / "trajs"
+    trajs.mkdir()
+    commands = [("grep -rn separability astropy/modeling", "separable.py:242: cright", 0),
+                ("python -c 'import astropy'", "Traceback (most recent call last):\nImportError: no", 1)]
+    (trajs / "astropy__astropy-12907.traj").write_text(json.dumps(
+        mini_swe_traj(ISSUE, commands, submission=PATCH)))
+    (trajs / "astropy__astropy-14182.traj").write_text(json.dumps(
+        mini_swe_traj(ISSUE, commands, exit_status="LimitsExceeded", submission="")))
+    results = tmp_path / "results.json"
+    results.write_text(json.dumps({"generated": ["astropy__astropy-12907"], "applied": ["astropy__astropy-12907"],
+                                   "no_generation": ["astropy__astropy-14182"],
+                                   "resolved": ["astropy__astropy-12907"]}))
+    db = tmp_path / "db.sqlite"
+
+    import_json(capsys, db, trajs)
+    import_json(capsys, db, results)
+
+    submitted = show(capsys, db, "astropy__astropy-12907")
+    tools = [s for s in flat(submitted["spans"]) if s["kind"] == "tool"]
+    assert [(t["input"]["arguments"]["command"], t["status"]) for t in tools[:2]] == [
+        (commands[0][0], None), (commands[1][0], "error")]
+    assert tools[0]["output"].startswith("<returncode>0</returncode>")
+    assert submitted["output"] == PATCH and submitted["spans"][0]["cost_usd"] == 0.31
+    assert set(queued(db)) == {"astropy__astropy-14182"}
+    stopped = signals(db, "astropy__astropy-14182")
+    assert "step or cost limit" in stopped["limit_reached"]["detail"] and "no_answer" in stopped

@@ -165,7 +165,7 @@ def test_openai_chat_logs_jsonl_with_labels_scores_and_anthropic_blocks(tmp_path
     tool = next(s for s in flat(first["spans"]) if s["kind"] == "tool")
     assert tool["input"] == {"name": "lookup_order", "arguments": {"order": 77}}
     assert tool["output"] == "Error: order service timed out"
-    second = show(capsys, db, "run-2")
+    second = show(capsys, db, "chats-2")
     blocks_tool = next(s for s in flat(second["spans"]) if s["kind"] == "tool")
     assert (blocks_tool["name"], blocks_tool["output"]) == ("send_reset_link", "sent")
     assert second["metadata"]["channel"] == "web"

@@ -24,8 +24,15 @@ database ended as expected, which outputs were missing) its comment. A run that 
 (``info.error``) has status error. Tool call ids may repeat within a tau-bench run; results
 are matched to calls in order.
 
-Without an id, a run is named by its place in the file (``run-<n>``, n counting from 1), so
-importing the same file again finds the same traces. Fields the shape does not name are
+Without an id, a run is named after its file: the file's name for a document holding one
+run, else ``<file>-<n>`` (n counting the runs from 1), so importing the same file again
+finds the same traces and the runs of different files in one folder stay apart.
+
+mini-SWE-agent trajectories (``{"info": {"exit_status", "submission", "model_stats"},
+"messages", "trajectory_format": "mini-swe-agent-1"}``) are this shape too: the bash block
+of each answer is a tool call whose result is the next message (``<returncode>`` and
+``<output>``; a non-zero return code a failure); the submission is the answer, the exit
+status says how the run ended, the instance cost is the run's. Fields the shape does not name are
 kept in the trace's metadata.
 """
 
@@ -33,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from . import messages as m
@@ -67,20 +75,45 @@ def sniff(head: bytes, name: str) -> bool:
 
 
 def read(stream: BinaryIO, name: str) -> Iterator[Item]:
+    stem = _stem(name)
+    waiting = None  # the first run, held until it is known whether the file holds others
     count = 0
+    for item in _each_run(stream, name):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        count += 1
+        if count == 1:
+            waiting = item
+            continue
+        if waiting is not None:
+            yield from _records_of(*waiting, number=1, fallback=f"{stem}-1")
+            waiting = None
+        yield from _records_of(*item, number=count, fallback=f"{stem}-{count}")
+    if waiting is not None:
+        # A run without an id is named after its file: the file's name alone when it holds one
+        # run (a folder of them, one per task), with the run's place when it holds several.
+        yield from _records_of(*waiting, number=1, fallback=stem)
+
+
+def _each_run(stream: BinaryIO, name: str) -> Iterator[Problem | tuple]:
     for line, value, reason in read_values(stream, name):
         if reason is not None:
             yield Problem(reason, line)
             continue
         tasks = _tau2_tasks(value)
         for where, run in _runs(value):
-            count += 1
             try:
                 run = clean(run)
             except TooDeep:
                 yield Problem(f"nested more than {MAX_DEPTH} levels deep; skipped", line, where)
                 continue
-            yield from run_records(run, count, line, where, tasks)
+            yield run, line, where, tasks
+
+
+def _records_of(run: Any, line: int | None, where: str | None, tasks: dict[str, Any], *, number: int,
+                fallback: str) -> Iterator[Item]:
+    return run_records(run, number, line, where, tasks, fallback)
 
 
 def _tau2_tasks(value: Any) -> dict[str, Any]:
@@ -108,7 +141,7 @@ def _runs(value: Any) -> Iterator[tuple[str | None, Any]]:
 
 
 def run_records(run: Any, number: int, line: int | None, where: str | None,
-                tasks: dict[str, Any] | None = None) -> Iterator[Item]:
+                tasks: dict[str, Any] | None = None, file_stem: str | None = None) -> Iterator[Item]:
     """The records of one run, or a problem saying why it is not one."""
     if not isinstance(run, dict):
         yield Problem("not a chat transcript (a JSON object with 'messages')", line, where)
@@ -118,8 +151,9 @@ def run_records(run: Any, number: int, line: int | None, where: str | None,
         yield Problem("not a chat transcript: it has no list of 'messages'", line, where)
         return
     tau = "task_id" in run and ("trial" in run or "reward_info" in run)
-    trace_id = _trace_id(run, number, tau)
+    trace_id = _trace_id(run, number, tau, file_stem)
     built = Run(trace_id)
+    mini = str(run.get("trajectory_format", "")).startswith("mini-swe-agent")
     model = run.get("model") if isinstance(run.get("model"), str) else None
     react: str | None = None  # the id given to a ReAct agent's last written action
     for item in run[key]:
@@ -129,6 +163,8 @@ def run_records(run: Any, number: int, line: int | None, where: str | None,
         for msg in message_of(item):
             if tau:
                 react = _react(msg, react, built)
+            elif mini:
+                react = _mini_action(msg, react, built)
             if msg.get("role") == "assistant":
                 cost = item.get("cost") if isinstance(item, dict) else None
                 usage = item.get("usage") if isinstance(item, dict) and isinstance(item.get("usage"), dict) else None
@@ -141,7 +177,7 @@ def run_records(run: Any, number: int, line: int | None, where: str | None,
     info = run.get("info") if isinstance(run.get("info"), dict) else {}
     metadata = dict(run["metadata"]) if isinstance(run.get("metadata"), dict) else {}
     metadata.update({k: v for k, v in run.items() if k not in _KNOWN})
-    metadata["agent.format"] = "tau-bench" if tau else "transcripts"
+    metadata["agent.format"] = "tau-bench" if tau else "mini-swe-agent" if mini else "transcripts"
     feedback = []
     for grade in GRADE_KEYS:
         if grade in run:
@@ -178,10 +214,65 @@ def run_records(run: Any, number: int, line: int | None, where: str | None,
             trace[field] = utc(run.get(field))
         if isinstance(run.get("reward_info"), dict):
             metadata["reward_info"] = run["reward_info"]
+    elif mini:
+        _mini_ending(info, metadata, trace, root, built)
     elif info:
         metadata["info"] = info
     trace["metadata"] = metadata
     yield from built.records(trace, feedback, line=line, where=where, root=root)
+
+
+# mini-SWE-agent (``trajectory_format`` "mini-swe-agent-1"): the agent writes one bash block
+# per answer, and gets its result as the next user message (``<returncode>``, ``<output>``).
+_BASH_BLOCK = re.compile(r"```(?:bash|sh)?[ \t]*\n(.*?)\n?```", re.DOTALL)
+_RETURNCODE = re.compile(r"^\s*<returncode>\s*(-?\d+)\s*</returncode>")
+
+
+def _mini_action(msg: dict[str, Any], pending: str | None, built: Run) -> str | None:
+    content = msg.get("content")
+    if not isinstance(content, str):
+        return pending
+    if msg.get("role") == "assistant" and not msg.get("tool_calls"):
+        blocks = _BASH_BLOCK.findall(content)
+        if blocks:
+            call_id = built.next_id("bash")
+            msg["tool_calls"] = [m.tool_call(call_id, "bash", {"command": blocks[-1].strip()})]
+            return call_id
+        return None
+    if msg.get("role") == "user" and pending is not None:
+        code = _RETURNCODE.match(content)
+        if code is not None:
+            msg.update(role="tool", tool_call_id=pending, error=int(code.group(1)) != 0)
+            return None
+    return pending
+
+
+def _mini_ending(info: dict[str, Any], metadata: dict[str, Any], trace: dict[str, Any], root: dict[str, Any],
+                 built: Run) -> None:
+    """How a mini-SWE-agent run ended: its exit status, submission and cost."""
+    metadata.update({f"info.{k}": v for k, v in info.items()})
+    status = str(info.get("exit_status") or "")
+    if status:
+        metadata["agent.exit"] = status
+        lowered = status.lower()
+        if "limit" in lowered:
+            metadata["agent.limit"] = "step or cost"
+        elif "timeout" in lowered:
+            metadata["agent.limit"] = "time"
+        if "error" in lowered and "timeout" not in lowered:
+            trace["status"] = "error"
+    submission = info.get("submission")
+    if isinstance(submission, str) and submission.strip():
+        trace["output"] = submission
+        tools = [s for s in built.spans if s["kind"] == "tool"]
+        if tools:
+            metadata["agent.patch_step"] = tools[-1]["span_id"]
+    else:
+        trace["output"] = None
+    stats = info.get("model_stats") if isinstance(info.get("model_stats"), dict) else {}
+    cost = stats.get("instance_cost")
+    if isinstance(cost, int | float) and not isinstance(cost, bool):
+        root["cost_usd"] = cost
 
 
 _REACT_RESULT = "API output: "
@@ -235,14 +326,21 @@ def _str(value: Any) -> str | None:
     return None if value in (None, "") or isinstance(value, dict | list) else str(value)
 
 
-def _trace_id(run: dict[str, Any], number: int, tau: bool) -> str:
+def _stem(name: str) -> str:
+    stem = PurePath(name.split("!")[-1]).name
+    for suffix in (".gz", ".zst", ".json", ".jsonl", ".traj"):
+        stem = stem.removesuffix(suffix)
+    return stem
+
+
+def _trace_id(run: dict[str, Any], number: int, tau: bool, file_stem: str | None = None) -> str:
     if tau and run.get("trial") is not None:
         return f"task-{run['task_id']}-trial-{run['trial']}"
     for key in ID_KEYS:
         value = _str(run.get(key))
         if value:
             return value
-    return f"run-{number}"
+    return file_stem or f"run-{number}"
 
 
 def _grade(kind: str, value: Any, info: dict[str, Any]) -> dict[str, Any] | None:
