@@ -10,6 +10,7 @@ from tracedesk.core.formats import detect
 
 from ...gen.trajectories import PATCH, openhands_events, openhands_output, openhands_sdk_events
 from .agent_checks import (
+    cli,
     exported_case,
     flat,
     import_json,
@@ -144,3 +145,18 @@ def test_the_sdks_events_and_its_evaluation_output(tmp_path, capsys) -> None:
     assert set(queued(db)) == {"repo__repo-7", "events"}
     assert "tests_failed" in signals(db, "repo__repo-7")
     assert signals(db, "events")["error_ignored"]["span_id"] == tools[1]["span_id"]  # the cat that failed
+
+
+def test_a_lone_event_file_is_told_to_import_the_whole_conversation(tmp_path, capsys) -> None:
+    events = openhands_sdk_events("List the files.", [("ls", "README.md", 0)])
+    folder = tmp_path / "events"
+    folder.mkdir()
+    for i, event in enumerate(events):
+        (folder / f"{i}.json").write_text(json.dumps(event))
+    db = tmp_path / "db.sqlite"
+    code, out, err = cli(capsys, "--db", db, "import", folder)
+    assert code == 1 and "import the conversation's events as one list" in out + err
+    exported = tmp_path / "trajectory.json"
+    exported.write_text(json.dumps({"trajectory": events}))
+    report = import_json(capsys, db, exported)
+    assert report["added"]["traces"] == 1

@@ -97,7 +97,9 @@ def read(stream: BinaryIO, name: str) -> Iterator[Item]:
             yield from run_records(str(value.get("conversation_id") or value.get("id") or _stem(name)), events,
                                    {k: v for k, v in value.items() if k not in ("trajectory", "events")}, line)
         elif isinstance(value, dict) and _is_event(value):
-            yield from run_records(_stem(name), [value], {}, line)
+            # A conversation's folder of events keeps each in a file of its own; one event is not a run.
+            yield Problem("one OpenHands event, not a run: import the conversation's events as one list "
+                          "(OpenHands' exported trajectory, or its evaluation output)", line)
         else:
             yield Problem("not an OpenHands event stream (a list of events) or evaluation output "
                           "(an object with 'instance_id' and 'history')", line)
