@@ -71,7 +71,7 @@ def test_a_run_ending_on_a_tool_call_has_no_answer_and_a_handoff_is_found_in_any
     assert "native" in queued(db)
 
 
-def test_a_run_its_grader_passed_keeps_the_findings_at_no_weight_and_leaves_the_queue(tmp_path, capsys) -> None:
+def test_a_run_its_grader_passed_has_no_implicit_signals_and_leaves_the_queue(tmp_path, capsys) -> None:
     messages = [{"role": "user", "content": "Cancel my order 5"},
                 call("transfer_to_human_agents", {"summary": "cancel order 5"}, "a"),
                 result("a", "Transfer successful")]
@@ -81,9 +81,9 @@ def test_a_run_its_grader_passed_keeps_the_findings_at_no_weight_and_leaves_the_
                                   {"id": "unlabelled", "messages": messages}))
 
     assert set(queued(db)) == {"failed", "unlabelled"}
-    kept = signals(db, "passed")
-    assert kept["handoff"]["confidence"] == 0 and "passed its grading" in kept["handoff"]["detail"]
+    assert set(signals(db, "passed")) == {"positive_feedback"}
     assert signals(db, "failed")["handoff"]["confidence"] > 0
+    assert "handoff" in signals(db, "unlabelled")
 
 
 def test_a_file_that_mentions_errors_is_not_a_failed_tool(tmp_path, capsys) -> None:

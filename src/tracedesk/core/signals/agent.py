@@ -17,8 +17,8 @@ ended in the trace's metadata (``agent.format``, ``agent.exit``, ``agent.limit``
 trace's tool steps.
 
 A run its grader passed (feedback marked ``outcome`` "pass" and none "fail") is not a
-failure whatever the heuristics say: :func:`settle_by_outcome` keeps their findings as
-evidence, at no weight, so that a labelled file's queue holds exactly its failed runs.
+failure whatever the heuristics say: :func:`settle_by_outcome` drops their findings, so that
+a labelled file's queue holds exactly its failed runs.
 """
 
 from __future__ import annotations
@@ -196,8 +196,9 @@ def reads_as_error(result: str) -> bool:
 
 
 def settle_by_outcome(conn: Connection, scope: str, found: list[Found]) -> list[Found]:
-    """Implicit signals of runs their grader passed keep no weight (confidence 0) and say
-    why; the grade is the run's ground truth."""
+    """Without the implicit signals of runs their grader passed: the grade is the run's
+    ground truth (a transfer to a person can be the right answer), and a signal that does
+    not count would still count in Insights' failure rates."""
     passed = {pk for (pk,) in select_rows(conn, f"""
         SELECT trace_pk FROM feedback WHERE trace_pk IN ({scope}) AND extra IS NOT NULL AND json_valid(extra)
         GROUP BY trace_pk
@@ -205,8 +206,4 @@ def settle_by_outcome(conn: Connection, scope: str, found: list[Found]) -> list[
            AND coalesce(sum(json_extract(extra, '$.outcome') = 'fail'), 0) = 0""")}
     if not passed:
         return found
-    for f in found:
-        if f.trace_pk in passed and f.feedback_id is None and f.confidence > 0:
-            f.confidence = 0.0
-            f.detail += " (the run passed its grading, so this does not count)"
-    return found
+    return [f for f in found if f.trace_pk not in passed or f.feedback_id is not None]
