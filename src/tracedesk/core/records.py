@@ -57,15 +57,16 @@ def parse_time(value: Any) -> tuple[int, bool]:
     """A time as nanoseconds since the epoch, and whether it named its offset.
 
     Accepts an RFC 3339 string or an integer count of nanoseconds (also as a decimal
-    string, as OTLP writes it). Raises ValueError for anything else.
+    string, as OTLP writes it) that the database can hold (64 bits). Raises ValueError for
+    anything else.
     """
     if isinstance(value, int) and not isinstance(value, bool):
-        return value, True
+        return _in_range(value), True
     if isinstance(value, float) and value.is_integer():
-        return int(value), True
+        return _in_range(int(value)), True
     if isinstance(value, str):
         if value.isdigit():
-            return int(value), True
+            return _in_range(int(value)), True
         m = _RFC3339.match(value.strip())
         if m:
             date, clock, frac, offset = m.groups()
@@ -78,6 +79,12 @@ def parse_time(value: Any) -> tuple[int, bool]:
             nanos = int((frac or "0")[:9].ljust(9, "0"))
             return seconds * 1_000_000_000 + nanos, has_offset
     raise ValueError(f"not a time: {value!r}")
+
+
+def _in_range(ns: int) -> int:
+    if not -(2**63) <= ns < 2**63:
+        raise ValueError(f"not a time: {ns} nanoseconds is beyond any date")
+    return ns
 
 
 def format_time(ns: int | None) -> str | None:

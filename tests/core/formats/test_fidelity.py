@@ -179,3 +179,24 @@ def test_a_langfuse_trace_whose_input_holds_the_system_prompt_beside_the_prompt(
 
     assert case["input"]["question"] == "Summarise the Q3 report"
     assert case["context"]["system_prompt"] == "You are a careful analyst."
+
+
+def test_runs_of_shapes_their_formats_never_write_are_problems_and_the_rest_is_read(tmp_path, capsys) -> None:
+    good = {"id": "good", "messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}
+    odd = [{"id": "a", "messages": [{"role": {"name": "user"}, "content": "hi"}, 5, [1, 2]]},
+           {"id": "b", "messages": [{"role": "assistant", "tool_calls": {"id": 1}, "content": {"x": [1]}}]},
+           {"id": "c", "messages": [{"role": "tool", "tool_call_id": ["x"], "content": None}], "reward": [1]}]
+    path = tmp_path / "odd.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in [good, *odd]))
+    events = [{"id": {"x": 1}, "action": "run", "source": "agent", "timestamp": "2025-01-01T00:00:00",
+               "args": [1], "tool_call_metadata": {"model_response": [1]}},
+              {"id": 2, "observation": "run", "cause": [3], "content": {"a": 1}, "source": "agent",
+               "timestamp": 7}]
+    stream = tmp_path / "events.json"
+    stream.write_text(json.dumps(events))
+    db = tmp_path / "db.sqlite"
+
+    report = import_json(capsys, db, path)
+    assert report["added"]["traces"] >= 1 and show(capsys, db, "good")["output"] == "hello"
+    code, out, err = cli(capsys, "--db", db, "import", stream)
+    assert code in (0, 1) and "Traceback" not in out + err

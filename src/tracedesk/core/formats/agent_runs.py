@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import chat_shapes as cs
 from . import messages as m
-from .base import Record
+from .base import Item, Problem, Record
 from .jsonsafe import loads_text
 
 Message = dict[str, Any]
@@ -50,11 +50,14 @@ def message_of(item: Any) -> list[Message]:
         # The common case, an OpenAI message with text, is built directly: transcripts hold
         # millions of them.
         role, content = item.get("role"), item.get("content")
-        if type(content) is str and role in m.ROLES and not item.get("tool_calls") and len(item) <= 3:
+        if type(content) is str and type(role) is str and role in m.ROLES and not item.get("tool_calls") \
+                and len(item) <= 3:
             msg = {"role": role, "content": content}
             if item.get("tool_call_id") not in (None, ""):
                 msg["tool_call_id"] = str(item["tool_call_id"])
             return [msg] if len(item) == len(msg) else cs._one(item, "user")
+        if not isinstance(role, str | None):
+            item = {**item, "role": str(role)}
         return cs._one(item, "user")
     if isinstance(item, str):
         return [m.message("user", item)]
@@ -79,6 +82,19 @@ def utc(value: Any) -> Any:
     if isinstance(value, str) and re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?$", value):
         return value + "Z"
     return value
+
+
+def guarded(records: Callable[[], Iterator[Item]], what: str, line: int | None,
+            where: str | None = None) -> Iterator[Item]:
+    """The records of one run, built whole before any is given: a run whose values are of
+    shapes its format never writes (a number where a message should be) is one problem,
+    and the file's other runs are read."""
+    try:
+        items = list(records())
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError) as exc:
+        yield Problem(f"{what} could not be read ({type(exc).__name__}: {str(exc)[:200]}); skipped", line, where)
+        return
+    yield from items
 
 
 class Run:

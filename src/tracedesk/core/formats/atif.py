@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from . import messages as m
-from .agent_runs import ROOT, Run, message_of, outcome_feedback, text
+from .agent_runs import ROOT, Run, guarded, message_of, outcome_feedback, text
 from .base import Format, Item, Problem, Record
 from .jsonsafe import MAX_DEPTH, TooDeep, clean, loads_text, read_values
 
@@ -66,7 +67,7 @@ def read(stream: BinaryIO, name: str) -> Iterator[Item]:
             except TooDeep:
                 yield Problem(f"nested more than {MAX_DEPTH} levels deep; skipped", line, where)
                 continue
-            yield from trajectory_records(doc, name, line, where)
+            yield from guarded(partial(trajectory_records, doc, name, line, where), "the trajectory", line, where)
 
 
 def _part(doc: dict[str, Any], name: str) -> int:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import orjson
 
-from .agent_runs import outcome_feedback
+from .agent_runs import guarded, outcome_feedback
 from .atif import _trace_id
 from .base import Format, Item, Problem, Record
 from .jsonsafe import read_values
@@ -54,7 +55,7 @@ def read(stream: BinaryIO, name: str) -> Iterator[Item]:
         if not isinstance(value, dict) or "verifier_result" not in value:
             yield Problem("not a Harbor trial result (an object with 'verifier_result')", line)
             continue
-        yield from result_records(value, name, line)
+        yield from guarded(partial(result_records, value, name, line), "the trial result", line)
 
 
 def result_records(result: dict[str, Any], name: str, line: int | None) -> Iterator[Item]:

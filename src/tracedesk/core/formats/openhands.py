@@ -41,11 +41,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from . import messages as m
-from .agent_runs import ROOT, Run, message_of, outcome_feedback, text, utc
+from .agent_runs import ROOT, Run, guarded, message_of, outcome_feedback, text, utc
 from .base import Format, Item, Problem
 from .jsonsafe import MAX_DEPTH, TooDeep, clean, read_values
 
@@ -86,16 +87,18 @@ def read(stream: BinaryIO, name: str) -> Iterator[Item]:
             yield Problem(f"nested more than {MAX_DEPTH} levels deep; skipped", line)
             continue
         if isinstance(value, list):
-            yield from run_records(_stem(name) if count == 1 else f"{_stem(name)}-{count}", value, {}, line)
+            trace_id = _stem(name) if count == 1 else f"{_stem(name)}-{count}"
+            yield from guarded(partial(run_records, trace_id, value, {}, line), "the event stream", line)
         elif isinstance(value, dict) and "instance_id" in value:
-            history = value.get("history")
-            yield from run_records(str(value["instance_id"]), history if isinstance(history, list) else [],
-                                   value, line)
+            history = value.get("history") if isinstance(value.get("history"), list) else []
+            yield from guarded(partial(run_records, str(value["instance_id"]), history, value, line),
+                               f"instance {value['instance_id']}", line)
         elif isinstance(value, dict) and any(isinstance(value.get(k), list) for k in ("trajectory", "events")):
             # The window's "export trajectory" ({"trajectory": [...]}), a conversation's events.
             events = value["trajectory"] if isinstance(value.get("trajectory"), list) else value["events"]
-            yield from run_records(str(value.get("conversation_id") or value.get("id") or _stem(name)), events,
-                                   {k: v for k, v in value.items() if k not in ("trajectory", "events")}, line)
+            rest = {k: v for k, v in value.items() if k not in ("trajectory", "events")}
+            trace_id = str(value.get("conversation_id") or value.get("id") or _stem(name))
+            yield from guarded(partial(run_records, trace_id, events, rest, line), "the trajectory", line)
         elif isinstance(value, dict) and _is_event(value):
             # A conversation's folder of events keeps each in a file of its own; one event is not a run.
             yield Problem("one OpenHands event, not a run: import the conversation's events as one list "

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from . import messages as m
-from .agent_runs import Run, text
+from .agent_runs import Run, guarded, text
 from .base import Format, Item, Problem
 from .jsonsafe import MAX_DEPTH, TooDeep, clean, loads_text, read_values
 
@@ -60,7 +61,7 @@ def read(stream: BinaryIO, name: str) -> Iterator[Item]:
         except TooDeep:
             yield Problem(f"nested more than {MAX_DEPTH} levels deep; skipped", line)
             continue
-        yield from trajectory_records(value, name, line)
+        yield from guarded(partial(trajectory_records, value, name, line), "the trajectory", line)
 
 
 def limit_of(exit_status: str) -> str | None:

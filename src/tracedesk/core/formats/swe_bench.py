@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from typing import Any, BinaryIO
 
-from .agent_runs import outcome_feedback
+from .agent_runs import guarded, outcome_feedback
 from .base import Format, Item, Problem, Record
 from .jsonsafe import read_values
 
@@ -49,16 +50,16 @@ def read(stream: BinaryIO, name: str) -> Iterator[Item]:
             yield Problem("not a SWE-bench report (a JSON object)", line)
             continue
         if any(key in value for key in _SUMMARY_LISTS):
-            yield from _summary(value, line)
+            yield from guarded(partial(_summary, value, line), "the summary", line)
             continue
         if isinstance(value.get("resolved"), list):
-            yield from _experiments(value, line)
+            yield from guarded(partial(_experiments, value, line), "the results", line)
             continue
         found = False
         for instance, report in value.items():
             if isinstance(report, dict) and isinstance(report.get("resolved"), bool):
                 found = True
-                yield from _instance(instance, report, line)
+                yield from guarded(partial(_instance, instance, report, line), f"instance {instance}", line)
         if not found:
             yield Problem("not a SWE-bench report: no instance has 'resolved'", line)
 

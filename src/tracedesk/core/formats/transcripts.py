@@ -40,11 +40,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from . import messages as m
-from .agent_runs import Run, message_of, outcome_feedback, outcome_of, utc
+from .agent_runs import Run, guarded, message_of, outcome_feedback, outcome_of, utc
 from .base import Format, Item, Problem
 from .jsonsafe import MAX_DEPTH, TooDeep, clean, loads_text, read_values
 
@@ -113,7 +114,7 @@ def _each_run(stream: BinaryIO, name: str) -> Iterator[Problem | tuple]:
 
 def _records_of(run: Any, line: int | None, where: str | None, tasks: dict[str, Any], *, number: int,
                 fallback: str) -> Iterator[Item]:
-    return run_records(run, number, line, where, tasks, fallback)
+    return guarded(partial(run_records, run, number, line, where, tasks, fallback), f"run {number}", line, where)
 
 
 def _tau2_tasks(value: Any) -> dict[str, Any]:
