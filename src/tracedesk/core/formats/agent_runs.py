@@ -47,15 +47,23 @@ FAIL_WORDS = frozenset({"fail", "failed", "failure", "error", "unresolved", "inc
 def message_of(item: Any) -> list[Message]:
     """Native messages from one message of any chat dialect (OpenAI, Anthropic, LangChain)."""
     if isinstance(item, dict):
-        # The common case, an OpenAI message with text, is built directly: transcripts hold
-        # millions of them.
+        # The common case, an OpenAI message with text (litellm writes its empty fields as
+        # null), is built directly: transcripts hold millions of them.
         role, content = item.get("role"), item.get("content")
-        if type(content) is str and type(role) is str and role in m.ROLES and not item.get("tool_calls") \
-                and len(item) <= 3:
+        if type(content) is str and type(role) is str and role in m.ROLES:
             msg = {"role": role, "content": content}
-            if item.get("tool_call_id") not in (None, ""):
-                msg["tool_call_id"] = str(item["tool_call_id"])
-            return [msg] if len(item) == len(msg) else cs._one(item, "user")
+            plain = True
+            for key, value in item.items():
+                if key in ("role", "content") or value is None:
+                    continue
+                if key in ("tool_call_id", "name") and type(value) is str:
+                    if value:
+                        msg[key] = value
+                    continue
+                plain = False
+                break
+            if plain:
+                return [msg]
         if not isinstance(role, str | None):
             item = {**item, "role": str(role)}
         return cs._one(item, "user")

@@ -47,7 +47,7 @@ from typing import Any, BinaryIO
 from . import messages as m
 from .agent_runs import Run, guarded, message_of, outcome_feedback, outcome_of, utc
 from .base import Format, Item, Problem
-from .jsonsafe import MAX_DEPTH, TooDeep, clean, loads_text, read_values
+from .jsonsafe import MAX_DEPTH, depth_ok, loads_text, read_values
 
 MESSAGE_KEYS = ("messages", "traj", "conversation", "chat")
 GRADE_KEYS = ("reward", "score", "label", "success", "passed", "resolved", "outcome", "correct")
@@ -104,9 +104,9 @@ def _each_run(stream: BinaryIO, name: str) -> Iterator[Problem | tuple]:
             continue
         tasks = _tau2_tasks(value)
         for where, run in _runs(value):
-            try:
-                run = clean(run)
-            except TooDeep:
+            # Checked, not copied (a run is read as it came: orjson reads no integer it could
+            # not store).
+            if not depth_ok(run):
                 yield Problem(f"nested more than {MAX_DEPTH} levels deep; skipped", line, where)
                 continue
             yield run, line, where, tasks
