@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from tracedesk.core.formats import detect
 
 from ...gen.trajectories import PATCH, openhands_events, openhands_output, openhands_sdk_events
@@ -160,3 +162,17 @@ def test_a_lone_event_file_is_told_to_import_the_whole_conversation(tmp_path, ca
     exported.write_text(json.dumps({"trajectory": events}))
     report = import_json(capsys, db, exported)
     assert report["added"]["traces"] == 1
+
+
+def test_an_event_stream_costs_what_its_last_events_metrics_say(tmp_path, capsys) -> None:
+    events = openhands_events("Count files.", [("ls | wc -l", "3", 0)])
+    for n, event in enumerate(events):
+        if event.get("source") == "agent" and "action" in event:
+            event["llm_metrics"] = {"accumulated_cost": 0.01 * (n + 1), "accumulated_token_usage": {
+                "model": "claude-sonnet-4", "prompt_tokens": 1000 * (n + 1), "completion_tokens": 50 * (n + 1)}}
+    last = max(e["llm_metrics"]["accumulated_cost"] for e in events if "llm_metrics" in e)
+    path = tmp_path / "events.json"
+    path.write_text(json.dumps(events))
+    db = tmp_path / "db.sqlite"
+    import_json(capsys, db, path)
+    assert show(capsys, db, "events")["spans"][0]["cost_usd"] == pytest.approx(last)

@@ -154,11 +154,15 @@ class _Stream:
         self.errors: list[tuple[str, str | None]] = []  # (message, step)
         self.first_time: Any = None
         self.last_time: Any = None
+        self.metrics: dict[str, Any] = {}  # the latest llm_metrics of an event
 
     def event(self, e: dict[str, Any]) -> None:
         when = utc(e.get("timestamp"))
         self.first_time = self.first_time or when
         self.last_time = when or self.last_time
+        metrics = e.get("llm_metrics")  # the run's cost so far, on the events of OpenHands 0.x
+        if isinstance(metrics, dict) and isinstance(metrics.get("accumulated_cost"), int | float):
+            self.metrics = metrics
         kind = e.get("kind")
         if isinstance(kind, str) and kind.endswith(_V1_SUFFIXES) and not isinstance(e.get("action"), str) \
                 and not isinstance(e.get("observation"), str):
@@ -365,7 +369,7 @@ def run_records(trace_id: str, history: list[Any], output: dict[str, Any], line:
         answer = answer if answer else patch
     if test_result:
         metadata["test_result"] = test_result
-    metrics = output.get("metrics") if isinstance(output.get("metrics"), dict) else {}
+    metrics = output.get("metrics") if isinstance(output.get("metrics"), dict) else s.metrics
     if metrics:
         metadata["metrics"] = metrics
     if s.model:
