@@ -44,10 +44,10 @@ from functools import partial
 from pathlib import PurePath
 from typing import Any, BinaryIO
 
-from . import messages as m
-from .agent_runs import Run, guarded, message_of, outcome_feedback, outcome_of, utc
+from . import benchmarks as bench
+from .agent_runs import Run, guarded, message_of, outcome_feedback, utc
 from .base import Format, Item, Problem
-from .jsonsafe import MAX_DEPTH, depth_ok, loads_text, read_values
+from .jsonsafe import MAX_DEPTH, depth_ok, read_values
 
 MESSAGE_KEYS = ("messages", "traj", "conversation", "chat")
 GRADE_KEYS = ("reward", "score", "label", "success", "passed", "resolved", "outcome", "correct")
@@ -163,9 +163,9 @@ def run_records(run: Any, number: int, line: int | None, where: str | None,
             item = {**item, "tool_call_id": item["id"]}  # tau2-bench names the call it answers "id"
         for msg in message_of(item):
             if tau:
-                react = _react(msg, react, built)
+                react = bench.react_action(msg, react, built)
             elif mini:
-                react = _mini_action(msg, react, built)
+                react = bench.mini_action(msg, react, built)
             if msg.get("role") == "assistant":
                 cost = item.get("cost") if isinstance(item, dict) else None
                 usage = item.get("usage") if isinstance(item, dict) and isinstance(item.get("usage"), dict) else None
@@ -207,7 +207,7 @@ def run_records(run: Any, number: int, line: int | None, where: str | None,
         metadata.update({f"info.{k}": v for k, v in info.items() if k != "task"})
         if info.get("error"):
             trace["status"] = "error"
-        _termination(run, metadata, trace)
+        bench.termination(run, metadata, trace)
         cost = run.get("agent_cost")
         if isinstance(cost, int | float) and not any(sp.get("cost_usd") for sp in built.spans):
             root["cost_usd"] = cost
@@ -216,88 +216,11 @@ def run_records(run: Any, number: int, line: int | None, where: str | None,
         if isinstance(run.get("reward_info"), dict):
             metadata["reward_info"] = run["reward_info"]
     elif mini:
-        _mini_ending(info, metadata, trace, root, built)
+        bench.mini_ending(info, metadata, trace, root, built)
     elif info:
         metadata["info"] = info
     trace["metadata"] = metadata
     yield from built.records(trace, feedback, line=line, where=where, root=root)
-
-
-# mini-SWE-agent (``trajectory_format`` "mini-swe-agent-1"): the agent writes one bash block
-# per answer, and gets its result as the next user message (``<returncode>``, ``<output>``).
-_BASH_BLOCK = re.compile(r"```(?:bash|sh)?[ \t]*\n(.*?)\n?```", re.DOTALL)
-_RETURNCODE = re.compile(r"^\s*<returncode>\s*(-?\d+)\s*</returncode>")
-
-
-def _mini_action(msg: dict[str, Any], pending: str | None, built: Run) -> str | None:
-    content = msg.get("content")
-    if not isinstance(content, str):
-        return pending
-    if msg.get("role") == "assistant" and not msg.get("tool_calls"):
-        blocks = _BASH_BLOCK.findall(content)
-        if blocks:
-            call_id = built.next_id("bash")
-            msg["tool_calls"] = [m.tool_call(call_id, "bash", {"command": blocks[-1].strip()})]
-            return call_id
-        return None
-    if msg.get("role") == "user" and pending is not None:
-        code = _RETURNCODE.match(content)
-        if code is not None:
-            msg.update(role="tool", tool_call_id=pending, error=int(code.group(1)) != 0)
-            return None
-    return pending
-
-
-def _mini_ending(info: dict[str, Any], metadata: dict[str, Any], trace: dict[str, Any], root: dict[str, Any],
-                 built: Run) -> None:
-    """How a mini-SWE-agent run ended: its exit status, submission and cost."""
-    metadata.update({f"info.{k}": v for k, v in info.items()})
-    status = str(info.get("exit_status") or "")
-    if status:
-        metadata["agent.exit"] = status
-        lowered = status.lower()
-        if "limit" in lowered:
-            metadata["agent.limit"] = "step or cost"
-        elif "timeout" in lowered:
-            metadata["agent.limit"] = "time"
-        if "error" in lowered and "timeout" not in lowered:
-            trace["status"] = "error"
-    submission = info.get("submission")
-    if isinstance(submission, str) and submission.strip():
-        trace["output"] = submission
-        tools = [s for s in built.spans if s["kind"] == "tool"]
-        if tools:
-            metadata["agent.patch_step"] = tools[-1]["span_id"]
-    else:
-        trace["output"] = None
-    stats = info.get("model_stats") if isinstance(info.get("model_stats"), dict) else {}
-    cost = stats.get("instance_cost")
-    if isinstance(cost, int | float) and not isinstance(cost, bool):
-        root["cost_usd"] = cost
-
-
-_REACT_RESULT = "API output: "
-
-
-def _react(msg: dict[str, Any], pending: str | None, built: Run) -> str | None:
-    """tau-bench's ReAct and Act agents write their action in the message (``Action:`` and a
-    JSON ``{"name", "arguments"}``) and get its result as the user's next message
-    (``API output: ...``): read as a tool call and its result. The id of the call waiting
-    for its result."""
-    content = msg.get("content")
-    if not isinstance(content, str):
-        return pending
-    if msg.get("role") == "assistant" and not msg.get("tool_calls") and "Action:" in content:
-        action = loads_text(content.rsplit("Action:", 1)[1].strip())
-        if isinstance(action, dict) and isinstance(action.get("name"), str) and action["name"] != "respond":
-            call_id = built.next_id("react")
-            msg["tool_calls"] = [m.tool_call(call_id, action["name"], action.get("arguments"))]
-            return call_id
-        return None
-    if msg.get("role") == "user" and pending is not None and content.startswith(_REACT_RESULT):
-        msg.update(role="tool", content=content[len(_REACT_RESULT):], tool_call_id=pending)
-        return None
-    return pending
 
 
 def _usage(usage: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -306,21 +229,6 @@ def _usage(usage: dict[str, Any] | None) -> dict[str, Any] | None:
     tokens = {k: usage[s] for k, s in (("input_tokens", "prompt_tokens"), ("output_tokens", "completion_tokens"))
               if isinstance(usage.get(s), int) and not isinstance(usage.get(s), bool)}
     return tokens or None
-
-
-# tau2-bench's termination reasons: how a run that did not end by itself stopped.
-_TERMINATIONS = {"max_steps": "iterations", "timeout": "time", "context_window_exceeded": "context"}
-
-
-def _termination(run: dict[str, Any], metadata: dict[str, Any], trace: dict[str, Any]) -> None:
-    reason = run.get("termination_reason")
-    if not isinstance(reason, str) or reason in ("user_stop", "agent_stop"):
-        return
-    metadata["agent.exit"] = reason
-    if reason in _TERMINATIONS:
-        metadata["agent.limit"] = _TERMINATIONS[reason]
-    if reason.endswith("error") or reason == "too_many_errors":
-        trace["status"] = "error"
 
 
 def _str(value: Any) -> str | None:
@@ -357,51 +265,10 @@ def _grade(kind: str, value: Any, info: dict[str, Any]) -> dict[str, Any] | None
     if isinstance(value, int | float) and not isinstance(value, bool) and scale is None:
         fb = {"kind": kind, "value": value, "source": "automated"}
         return fb
-    fb = outcome_feedback(kind, value, scale=scale, comment=_tau_reason(info) if info else None)
+    fb = outcome_feedback(kind, value, scale=scale, comment=bench.tau_reason(info) if info else None)
     if fb is not None and fb.get("outcome") == "pass":
         fb.pop("comment", None)
     return fb
-
-
-def _tau_reason(info: dict[str, Any]) -> str | None:
-    """Why tau-bench gave the reward it gave, in words (``info.reward_info``, or the error)."""
-    if info.get("error"):
-        return f"the run crashed: {str(info['error'])[:300]}"
-    reward_info = info.get("reward_info")
-    reasons = _tau2_reasons(reward_info) if isinstance(reward_info, dict) else []
-    details = reward_info.get("info") if isinstance(reward_info, dict) else None
-    if not isinstance(details, dict):
-        return "; ".join(reasons) or None
-    if details.get("r_actions") is not None and outcome_of(details["r_actions"]) == "fail":
-        reasons.append("the database did not end as the task's expected actions leave it")
-    outputs = details.get("outputs")
-    if details.get("r_outputs") is not None and outcome_of(details["r_outputs"]) == "fail":
-        missing = [k for k, ok in outputs.items() if not ok] if isinstance(outputs, dict) else []
-        reasons.append("the answer missed outputs the task expected"
-                       + (f": {', '.join(map(str, missing))}" if missing else ""))
-    return "; ".join(reasons) or None
-
-
-def _tau2_reasons(reward_info: dict[str, Any]) -> list[str]:
-    """What tau2-bench's checks found wrong: the database, the expected actions, what the
-    agent had to say."""
-    reasons = []
-    db = reward_info.get("db_check")
-    if isinstance(db, dict) and db.get("db_match") is False:
-        reasons.append("the database did not end as expected")
-    missed = [c.get("action", {}).get("name") for c in reward_info.get("action_checks") or ()
-              if isinstance(c, dict) and c.get("action_match") is False and isinstance(c.get("action"), dict)]
-    if missed:
-        reasons.append("expected actions not taken: " + ", ".join(str(n) for n in missed[:5]))
-    said = [c.get("info") for c in reward_info.get("communicate_checks") or ()
-            if isinstance(c, dict) and c.get("met") is False]
-    if said:
-        reasons.append("did not tell the user: " + ", ".join(str(x) for x in said[:3]))
-    failed = [c.get("nl_assertion") for c in reward_info.get("nl_assertions") or ()
-              if isinstance(c, dict) and c.get("met") is False]
-    if failed:
-        reasons.append("not met: " + "; ".join(str(x) for x in failed[:3]))
-    return reasons
 
 
 FORMAT = Format("transcripts", "Chat transcripts (OpenAI messages, tau-bench)", sniff=sniff, read=read)
