@@ -28,7 +28,7 @@ from .agent_checks import (
 
 def test_200_airline_runs_the_116_with_reward_0_are_exactly_the_queue_with_their_reason(tmp_path, capsys) -> None:
     results = airline_results(tasks=50, trials=4, failures=116)
-    path = tmp_path / "tool-calling-gpt-4o-airline.json"
+    path = tmp_path / "tool-calling-gpt-4o-0.0_range_0--1_user-gpt-4o-llm_0101120000.json"  # as run.py names it
     path.write_text(json.dumps(results, indent=2))
     db = tmp_path / "db.sqlite"
 
@@ -41,6 +41,7 @@ def test_200_airline_runs_the_116_with_reward_0_are_exactly_the_queue_with_their
     assert len(failed) == 116
     in_queue = queued(db)
     assert set(in_queue) == failed
+    assert show(capsys, db, "task-0-trial-0")["metadata"]["model"] == "gpt-4o"  # from the file's name
     for trace_id in failed:
         reward = next(r for r in in_queue[trace_id] if r["signal"] == "failed_eval")
         assert "reward 0" in reward["detail"]
@@ -229,6 +230,7 @@ def test_tau2_bench_results_grade_each_simulation_and_say_how_it_stopped(tmp_pat
     assert tools[1]["error"] == {"message": "Error: reservation is locked"}
     assert trace["metadata"]["task.user_scenario"]["instructions"]["task_instructions"].startswith("Your user id")
     assert trace["start_time"] == "2025-06-01T10:00:02.000Z"
+    assert trace["metadata"]["model"] == "claude-sonnet-4"  # the results' agent_info
     good = show(capsys, db, "task-0-trial-0")
     llms = [s for s in flat(good["spans"]) if s["kind"] == "llm"]
     assert sum(s["cost_usd"] or 0 for s in llms) == pytest.approx(0.0021 + 0.002 + 0.0012)

@@ -155,3 +155,20 @@ def tau2_reasons(reward_info: dict[str, Any]) -> list[str]:
     if failed:
         reasons.append("not met: " + "; ".join(str(x) for x in failed[:3]))
     return reasons
+
+
+# tau-bench's run.py names its results file after the agent and its model:
+# "<strategy>-<model>-<temperature>_range_<start>-<end>_user-<user model>-<user strategy>_<time>.json".
+_RESULTS_NAME = re.compile(r"^(?:tool-calling|act|react|few-shot|[\w-]+?)-(?P<model>.+?)-\d+(?:\.\d+)?_range_")
+
+
+def results_model(value: Any, name: str) -> str | None:
+    """The model a benchmark's results file ran: tau2-bench's ``info.agent_info.llm``, else the
+    one tau-bench names its file after."""
+    if isinstance(value, dict):
+        info = value.get("info")
+        agent = info.get("agent_info") if isinstance(info, dict) else None
+        if isinstance(agent, dict) and isinstance(agent.get("llm"), str) and agent["llm"]:
+            return agent["llm"]
+    found = _RESULTS_NAME.match(name.replace("\\", "/").rsplit("/", 1)[-1].split("!")[-1])
+    return found.group("model") if found else None

@@ -103,18 +103,20 @@ def _each_run(stream: BinaryIO, name: str) -> Iterator[Problem | tuple]:
             yield Problem(reason, line)
             continue
         tasks = _tau2_tasks(value)
+        model = bench.results_model(value, name)
         for where, run in _runs(value):
             # Checked, not copied (a run is read as it came: orjson reads no integer it could
             # not store).
             if not depth_ok(run):
                 yield Problem(f"nested more than {MAX_DEPTH} levels deep; skipped", line, where)
                 continue
-            yield run, line, where, tasks
+            yield run, line, where, tasks, model
 
 
-def _records_of(run: Any, line: int | None, where: str | None, tasks: dict[str, Any], *, number: int,
-                fallback: str) -> Iterator[Item]:
-    return guarded(partial(run_records, run, number, line, where, tasks, fallback), f"run {number}", line, where)
+def _records_of(run: Any, line: int | None, where: str | None, tasks: dict[str, Any], model: str | None, *,
+                number: int, fallback: str) -> Iterator[Item]:
+    return guarded(partial(run_records, run, number, line, where, tasks, fallback, model), f"run {number}",
+                   line, where)
 
 
 def _tau2_tasks(value: Any) -> dict[str, Any]:
@@ -142,7 +144,8 @@ def _runs(value: Any) -> Iterator[tuple[str | None, Any]]:
 
 
 def run_records(run: Any, number: int, line: int | None, where: str | None,
-                tasks: dict[str, Any] | None = None, file_stem: str | None = None) -> Iterator[Item]:
+                tasks: dict[str, Any] | None = None, file_stem: str | None = None,
+                results_model: str | None = None) -> Iterator[Item]:
     """The records of one run, or a problem saying why it is not one."""
     if not isinstance(run, dict):
         yield Problem("not a chat transcript (a JSON object with 'messages')", line, where)
@@ -155,7 +158,7 @@ def run_records(run: Any, number: int, line: int | None, where: str | None,
     trace_id = _trace_id(run, number, tau, file_stem)
     built = Run(trace_id)
     mini = str(run.get("trajectory_format", "")).startswith("mini-swe-agent")
-    model = run.get("model") if isinstance(run.get("model"), str) else None
+    model = run.get("model") if isinstance(run.get("model"), str) else results_model
     react: str | None = None  # the id given to a ReAct agent's last written action
     for item in run[key]:
         failed = isinstance(item, dict) and item.get("role") == "tool" and item.get("error") is True
