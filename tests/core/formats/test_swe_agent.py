@@ -198,3 +198,15 @@ def test_mini_swe_agent_trajectories_with_their_bash_blocks_limits_and_grades(tm
     assert set(queued(db)) == {"astropy__astropy-14182"}
     stopped = signals(db, "astropy__astropy-14182")
     assert "step or cost limit" in stopped["limit_reached"]["detail"] and "no_answer" in stopped
+
+
+def test_an_older_run_knows_its_model_from_its_folders_name(tmp_path, capsys) -> None:
+    folder = tmp_path / "gpt4__SWE-bench_Lite__default__t-0.00__p-0.95__c-2.00__install-1"
+    folder.mkdir()
+    (folder / "django__django-11099.traj").write_text(json.dumps(swe_traj([("submit", PATCH, "Done.")],
+                                                                          submission=PATCH)))
+    db = tmp_path / "db.sqlite"
+    import_json(capsys, db, folder)
+    trace = show(capsys, db, "django__django-11099")
+    assert trace["metadata"]["model"] == "gpt4"
+    assert all(s["model"] == "gpt4" for s in flat(trace["spans"]) if s["kind"] == "llm")

@@ -93,11 +93,22 @@ def _trace_id(doc: dict[str, Any], name: str) -> str:
     return stem or "trajectory"
 
 
-def _model(doc: dict[str, Any]) -> str | None:
+# SWE-agent 0.x names a run's folder "<model>__<dataset>__<config>__t-<temperature>__p-<top p>__c-<cost limit>...".
+_RUN_FOLDER = re.compile(r"^(?P<model>[^_/]+(?:_[^_/]+)*?)__.+__t-[\d.]+__p-[\d.]+__c-[\d.]+")
+
+
+def _model(doc: dict[str, Any], name: str) -> str | None:
+    """The model: the 1.x configuration's, else the one a 0.x run's folder is named after."""
     agent = _config(doc.get("replay_config")).get("agent")
     model = agent.get("model") if isinstance(agent, dict) else None
-    name = model.get("name") if isinstance(model, dict) else None
-    return name if isinstance(name, str) and name else None
+    found = model.get("name") if isinstance(model, dict) else None
+    if isinstance(found, str) and found:
+        return found
+    for folder in reversed(PurePath(name.split("!")[-1]).parts[:-1]):
+        match = _RUN_FOLDER.match(folder)
+        if match:
+            return match.group("model")
+    return None
 
 
 def _calls(item: dict[str, Any]) -> list[dict[str, Any]]:
@@ -114,7 +125,7 @@ def _calls(item: dict[str, Any]) -> list[dict[str, Any]]:
 
 def trajectory_records(doc: dict[str, Any], name: str, line: int | None = None) -> Iterator[Item]:
     run = Run(_trace_id(doc, name))
-    model = _model(doc)
+    model = _model(doc, name)
     history = [h for h in doc.get("history") or () if isinstance(h, dict)]
     first = next((i for i, h in enumerate(history) if h.get("role") == "assistant" and not h.get("is_demo")),
                  len(history))
