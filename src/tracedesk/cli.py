@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("import", help="import trace bundles into the review database")
     _db_argument(p, top=False)
     p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="bundle files (.jsonl, .jsonl.gz, .jsonl.zst), folders or .zip files")
+                   help="bundle files (.jsonl, .jsonl.gz, .jsonl.zst), traces and trajectories of the formats "
+                        "Tracedesk reads (.json, .traj, ...), folders or .zip files")
     p.add_argument("--format", metavar="NAME", help="read every file as this format")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 

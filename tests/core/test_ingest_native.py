@@ -363,3 +363,13 @@ def test_a_trace_record_without_input_takes_its_root_spans(store, tmp_path) -> N
     with store.read() as conn:
         name, input_, output = conn.exec_driver_sql("SELECT name, input, output FROM trace").one()
     assert (name, input_, output) == ("run", '"Where is order 5?"', '"It shipped."')
+
+
+def test_a_time_beyond_64_bits_is_reported_not_a_crash(store, tmp_path) -> None:
+    path = write_jsonl(tmp_path / "b.jsonl", [
+        {"type": "span", "trace_id": "t", "span_id": "s", "name": "step", "start_time": "1" + "0" * 30,
+         "end_time": 10**25}])
+    report = import_paths(store, [path])
+    assert report.added.spans == 1
+    assert any("start_time" in p.reason for p in report.paths[0].problems)
+    assert any("end_time" in p.reason for p in report.paths[0].problems)

@@ -23,7 +23,7 @@ from .text import user_question
 
 @dataclass(frozen=True)
 class CandidateReason:
-    kind: str  # similar_ok, other_prompt_version, other_model, previous_turn, next_turn
+    kind: str  # similar_ok, other_trial, other_prompt_version, other_model, previous_turn, next_turn
     detail: str
 
 
@@ -134,14 +134,32 @@ def _read_candidates(conn: Connection, pks: list[int], words: frozenset[str]) ->
     return found
 
 
+_TRIAL = re.compile(r"^(task-.+-trial-)\d+$")  # benchmark runs: tau-bench's task-<id>-trial-<n>
+
+
+def _other_trials(conn: Connection, trace_pk: int, source_id: int, trace_id: str,
+                  words: frozenset[str]) -> list[Candidate]:
+    """The other trials of the same task in the same source (a benchmark runs each task
+    several times): a range of the source's trace ids, read through its index."""
+    found = _TRIAL.match(trace_id)
+    if found is None:
+        return []
+    prefix = found.group(1)
+    pks = [pk for (pk,) in select_rows(conn, "SELECT id FROM trace WHERE source_id = ? AND trace_id >= ? "
+                                             "AND trace_id < ? AND id != ? LIMIT 20",
+                                       (source_id, prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1), trace_pk))]
+    trials = _read_candidates(conn, pks, words)
+    return sorted((c for c in trials.values() if _TRIAL.match(c.trace_id)), key=lambda c: (c.failed, c.trace_id))
+
+
 def comparison_candidates(conn: Connection, trace_pk: int, limit: int = 5) -> list[Candidate]:
     """Runs to put beside a trace, the most telling first: the run on the most similar
     question that did not fail; the same question under another prompt version and
     under another model; the turns before and after it in its session; then more runs
     on the same question that did not fail. Read through the full-text index and the
     session index: a handful of queries, whatever the size of the database."""
-    raw, source_id, session, start_ns, model, version = conn.exec_driver_sql(
-        "SELECT input, source_id, session_id, start_ns, model, prompt_version FROM trace WHERE id = ?",
+    raw, source_id, session, start_ns, model, version, trace_id = conn.exec_driver_sql(
+        "SELECT input, source_id, session_id, start_ns, model, prompt_version, trace_id FROM trace WHERE id = ?",
         (trace_pk,)).one()
     question = user_question(raw)
     mine = topic_words(question)
@@ -164,6 +182,10 @@ def comparison_candidates(conn: Connection, trace_pk: int, limit: int = 5) -> li
     if good:
         propose(good[0], "similar_ok", f"the most similar question ({good[0].similarity:.0%}) in a run that "
                                        "did not fail")
+    for other in _other_trials(conn, trace_pk, source_id, trace_id, mine):
+        outcome = "failed too" if other.failed else "did not fail"
+        propose(picked.get(other.trace_pk, other), "other_trial",
+                f"another trial of the same task ({other.trace_id}); it {outcome}")
     for column, value, kind, label in (("prompt_version", version, "other_prompt_version", "prompt version"),
                                        ("model", model, "other_model", "model")):
         if value is None:

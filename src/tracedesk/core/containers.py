@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import shutil
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -32,7 +33,8 @@ MAX_ZIP_TOTAL = 64 * 1024**3
 GZIP_RATIO_FLOOR = ZIP_RATIO_FLOOR
 
 # File names a folder or zip may hold that are read; anything else is listed as skipped.
-BUNDLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".json", ".json.gz", ".json.zst")
+BUNDLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".json", ".json.gz", ".json.zst",
+                   ".traj")  # SWE-agent trajectories
 
 
 class ByteCounter:
@@ -175,6 +177,18 @@ def _zip_entries(path: Path) -> list[Entry]:
         return open_member
 
     return [Entry(f"{path}!{i.filename}", i.compress_size, opener(i)) for i in infos if not i.is_dir()]
+
+
+def extract_member(path: Path, member: str, folder: Path) -> Path:
+    """A member of the zip at ``path`` written into ``folder``, for a format that reads a
+    whole archive by its path (an Inspect ``.eval`` log inside a zip). The zip's members
+    were checked for bombs when it was listed (:func:`entries`)."""
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(member)
+        target = folder / f"{sum(1 for _ in folder.iterdir())}-{Path(member).name}"
+        with archive.open(info) as source, target.open("wb") as out:
+            shutil.copyfileobj(source, out, 1 << 20)
+    return target
 
 
 def is_zip(path: Path) -> bool:

@@ -13,6 +13,7 @@ temporary table, not in Python.
 from __future__ import annotations
 
 import os
+import tempfile
 import zipfile
 import zlib
 from collections import OrderedDict
@@ -170,14 +171,14 @@ def import_paths(
     forced = formats.by_name(format_name) if format_name else None
     report = ImportReport()
     job = _Job(progress, total=sum(_size(p) for p in paths))
-    with store.write() as conn:
+    with store.write() as conn, tempfile.TemporaryDirectory(prefix="tracedesk-import-") as scratch:
         conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _touched (pk INTEGER PRIMARY KEY)")
         for path in paths:
             conn.exec_driver_sql("DELETE FROM temp._touched")
             result = PathResult(str(path))
             with _savepoint(conn, "path") as sp:
                 try:
-                    _import_path(conn, path, forced, result, job)
+                    _import_path(conn, path, forced, result, job, Path(scratch))
                 except BundleError as exc:
                     sp.rollback()
                     result = PathResult(str(path), error=str(exc))
@@ -253,7 +254,7 @@ class _File:
 
 
 def _import_path(
-    conn: Connection, path: Path, forced: Format | None, result: PathResult, job: _Job
+    conn: Connection, path: Path, forced: Format | None, result: PathResult, job: _Job, scratch: Path
 ) -> None:
     marks = _Marks.take(conn)
     archive_format = forced if forced and forced.read_path else None
@@ -264,7 +265,7 @@ def _import_path(
         files = [_File(str(path), archive_format, lambda _counter: read_path(path))]
         bundle_record = None  # such a format yields its bundle record first
     else:
-        files = _bundle_files(path, forced, result)
+        files = _bundle_files(path, forced, result, scratch)
         bundle_record = _find_bundle_record(path, files)
     run_id = conn.execute(
         insert(_RUN).values(path=str(path), format="", started_ns=now_ns(),
@@ -304,8 +305,9 @@ def _import_path(
     )
 
 
-def _bundle_files(path: Path, forced: Format | None, result: PathResult) -> list[_File]:
-    """The files of a bundle (a file, folder or zip) with the format of each."""
+def _bundle_files(path: Path, forced: Format | None, result: PathResult, scratch: Path) -> list[_File]:
+    """The files of a bundle (a file, folder or zip) with the format of each; an archive a
+    format reads whole (an Inspect ``.eval`` log) inside a zip is copied out to ``scratch``."""
     files = []
     for entry in containers.entries(path):
         if os.path.basename(entry.name.split("!")[-1]).lower() == "manifest.json":
@@ -322,14 +324,23 @@ def _bundle_files(path: Path, forced: Format | None, result: PathResult) -> list
         if fmt is None or fmt.read is None:
             result.problem(ImportProblem(
                 entry.name, None,
-                "not a trace format Tracedesk knows (name one with --format); skipped"))
+                f"not a trace format Tracedesk knows ({formats.known()}); skipped"))
             continue
         files.append(_File(entry.name, fmt, _entry_reader(entry, fmt), entry))
     for name in containers.skipped_files(path):
-        # A folder may hold archives a format reads whole (Inspect .eval logs).
-        archive = formats.detect_path(Path(name)) if path.is_dir() and forced is None else None
+        # A folder or a zip may hold archives a format reads whole (Inspect .eval logs).
+        archive, target = None, Path(name)
+        if forced is None and path.is_dir():
+            archive = formats.detect_path(target)
+        elif forced is None and "!" in name and name.lower().endswith(".eval"):
+            try:
+                target = containers.extract_member(path, name.split("!", 1)[1], scratch)
+            except (OSError, KeyError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+                result.problem(ImportProblem(name, None, f"cannot be read ({reason_of(exc)}); skipped"))
+                continue
+            archive = formats.detect_path(target)
         if archive is not None and archive.read_path is not None:
-            files.append(_File(name, archive, partial(_read_archive, archive, Path(name))))
+            files.append(_File(name, archive, partial(_read_archive, archive, target, name)))
         else:
             result.problem(ImportProblem(name, None, "not a bundle file (.jsonl, .json); skipped"))
     for name, target in containers.links_outside(path):
@@ -337,8 +348,13 @@ def _bundle_files(path: Path, forced: Format | None, result: PathResult) -> list
     return files
 
 
-def _read_archive(fmt: Format, path: Path, _counter: ByteCounter) -> Iterator[Item]:
-    return fmt.read_path(path)  # type: ignore[misc]
+def _read_archive(fmt: Format, path: Path, name: str, _counter: ByteCounter) -> Iterator[Item]:
+    """The items of an archive; its problems name it as the user knows it (a copy taken out
+    of a zip has a temporary name)."""
+    try:
+        yield from fmt.read_path(path)  # type: ignore[misc]
+    except BundleError as exc:
+        raise BundleError(name, exc.reason.replace(str(path), name), exc.line) from exc
 
 
 def _entry_reader(entry: Entry, fmt: Format) -> Callable[[ByteCounter], Iterator[Item]]:
@@ -766,17 +782,48 @@ def derive_trace_fields(conn: Connection, pks_sql: str) -> None:
                                    AND s.model IS NOT NULL ORDER BY s.start_ns LIMIT 1))
         WHERE id IN ({pks_sql})
     """)
+    _leaf_costs(conn, pks_sql)
     root = ("(SELECT s.{col} FROM span s WHERE s.trace_pk = trace.id AND s.parent_id IS NULL "
             "ORDER BY s.start_ns LIMIT 1)")
+    # A run whose root step has no input (OTel GenAI agents) asked its question to its first
+    # LLM call: that call's messages are the trace's input.
+    first_llm = ("(SELECT s.input FROM span s WHERE s.trace_pk = trace.id AND s.kind = 'llm' "
+                 "AND s.input IS NOT NULL ORDER BY s.start_ns, s.id LIMIT 1)")
     conn.exec_driver_sql(f"""
         UPDATE trace SET
           name = CASE WHEN has_record THEN coalesce(name, {root.format(col='name')})
                       ELSE {root.format(col='name')} END,
           status = CASE WHEN has_record THEN coalesce(status, {root.format(col='status')})
                         ELSE {root.format(col='status')} END,
-          input = CASE WHEN has_record THEN coalesce(input, {root.format(col='input')})
-                       ELSE {root.format(col='input')} END,
+          input = CASE WHEN has_record THEN coalesce(input, {root.format(col='input')}, {first_llm})
+                       ELSE coalesce({root.format(col='input')}, {first_llm}) END,
           output = CASE WHEN has_record THEN coalesce(output, {root.format(col='output')})
                         ELSE {root.format(col='output')} END
         WHERE id IN ({pks_sql})
     """)
+
+
+def _leaf_costs(conn: Connection, pks_sql: str) -> None:
+    """A run's cost counts each step's cost once: a step whose descendants have costs of
+    their own (an agent or chain summing its calls) is a total of theirs, not a cost beside
+    them. Its ancestors are found walking up from each costed step (a loop in a broken
+    tree ends the walk)."""
+    conn.exec_driver_sql("DROP TABLE IF EXISTS temp._above_cost")
+    conn.exec_driver_sql(f"""
+        CREATE TEMP TABLE _above_cost AS
+        WITH RECURSIVE up(trace_pk, span_id) AS (
+            SELECT s.trace_pk, s.parent_id FROM span s
+            WHERE s.trace_pk IN ({pks_sql}) AND s.cost_usd IS NOT NULL AND s.parent_id IS NOT NULL
+            UNION
+            SELECT p.trace_pk, p.parent_id FROM up JOIN span p ON p.trace_pk = up.trace_pk AND p.span_id = up.span_id
+            WHERE p.parent_id IS NOT NULL)
+        SELECT DISTINCT up.trace_pk, up.span_id FROM up
+        JOIN span w ON w.trace_pk = up.trace_pk AND w.span_id = up.span_id AND w.cost_usd IS NOT NULL
+    """)
+    conn.exec_driver_sql("""
+        UPDATE trace SET cost_usd = (
+            SELECT sum(s.cost_usd) FROM span s WHERE s.trace_pk = trace.id AND NOT EXISTS (
+                SELECT 1 FROM temp._above_cost a WHERE a.trace_pk = s.trace_pk AND a.span_id = s.span_id))
+        WHERE id IN (SELECT trace_pk FROM temp._above_cost)
+    """)
+    conn.exec_driver_sql("DROP TABLE temp._above_cost")

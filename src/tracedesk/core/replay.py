@@ -184,6 +184,18 @@ def replay_context(conn: Connection, replay: Replay, index: int, *, limit: int =
     if step.last_llm is not None:
         wanted.add(steps[step.last_llm].pk)
     content = _content(conn, wanted)
+    # An LLM step that holds only the messages since the one before it (a trajectory stored
+    # once, not once per step) continues that step's conversation: it is put back together
+    # from the earlier LLM steps, the latest ``limit`` of them.
+    head = step.pk if step.kind == "llm" else (steps[step.last_llm].pk if step.last_llm is not None else None)
+    earlier_llms: list[ReplayStep] = []
+    if head is not None and _continues(content[head][0]):
+        at = index if step.kind == "llm" else step.last_llm
+        earlier_llms = [s for s in reversed(steps[:at]) if s.kind == "llm"][:limit][::-1]
+        content.update(_content(conn, {s.pk for s in earlier_llms} - set(content)))
+    before: list[dict[str, Any]] = []
+    for s in earlier_llms:
+        before += _messages(content[s.pk][0]) + _messages(content[s.pk][1])
 
     documents: list[Document] = []
     for s in earlier_retrievals:
@@ -195,11 +207,11 @@ def replay_context(conn: Connection, replay: Replay, index: int, *, limit: int =
     tool_results = [_tool_result(s, content[s.pk]) for s in reversed(earlier_tools)]
 
     if step.kind == "llm":
-        messages = _messages(content[step.pk][0])
+        messages = before + _messages(content[step.pk][0])
     else:
         if step.last_llm is not None:
             llm_in, llm_out, _ = content[steps[step.last_llm].pk]
-            messages = _messages(llm_in) + _messages(llm_out)
+            messages = before + _messages(llm_in) + _messages(llm_out)
             since = step.last_llm
         else:
             messages = [{"role": "user", "content": replay.question}] if replay.question else []
@@ -252,6 +264,11 @@ def _document_totals(conn: Connection, steps: list[ReplayStep]) -> list[int]:
         if s.kind == "retrieval":
             total += found.get(s.pk, 0)
     return totals
+
+
+def _continues(value: Any) -> bool:
+    """Whether an LLM step's input continues the conversation of the LLM step before it."""
+    return isinstance(value, dict) and value.get("continues") is True
 
 
 def _messages(value: Any) -> list[dict[str, Any]]:

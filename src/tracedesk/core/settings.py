@@ -45,6 +45,9 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "loop": 1.0,
     "abandonment": 1.0,
     "outlier": 1.0,
+    # Agent runs (signals.agent).
+    "limit_reached": 1.0, "tests_failed": 1.0, "repeated_command": 1.0, "error_ignored": 1.0,
+    "handoff": 1.0, "no_answer": 1.0,
     # Positive feedback lowers a trace's priority by this share of its confidence.
     "positive_feedback": 0.5,
 }

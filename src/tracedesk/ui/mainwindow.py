@@ -37,7 +37,8 @@ from .text import show_message
 from .trace_view import TraceView
 from .triage import TriageActions, wake_snoozed
 
-BUNDLE_FILTER = "Trace bundles (*.jsonl *.jsonl.gz *.jsonl.zst *.json *.zip *.eval);;All files (*)"
+BUNDLE_FILTER = ("Traces and trajectories (*.jsonl *.jsonl.gz *.jsonl.zst *.json *.json.gz *.ndjson *.traj *.zip "
+                 "*.eval);;All files (*)")
 DATABASE_FILTER = "Review databases (*.sqlite *.db *.tracedesk);;All files (*)"
 
 STYLE = """

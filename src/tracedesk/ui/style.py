@@ -51,6 +51,13 @@ SIGNAL_COLORS = {
     "off_topic": "#9a6b00",
     "loop": "#7c3aed",
     "outlier": "#6b7280",
+    # Agent runs: colours of the chat signals they resemble.
+    "limit_reached": "#b45309",
+    "tests_failed": "#b91c1c",
+    "repeated_command": "#7c3aed",
+    "error_ignored": "#dc2626",
+    "handoff": "#db2777",
+    "no_answer": "#a16207",
     "positive_feedback": "#16a34a",
 }
 SIGNAL_LABELS = {

@@ -298,7 +298,7 @@ def test_error_status_and_exception_event(store, tmp_path) -> None:
     step = one["spans"][0]["children"][0]
     assert step["status"] == "error" and one["error_count"] == 1
     assert step["error"] == {"type": "TimeoutError", "message": "upstream timed out",
-                             "stacktrace": "Traceback..."}
+                             "exception": "read timed out", "stacktrace": "Traceback..."}
     assert step["input"] == {"name": "search", "arguments": {"q": "x"}}
     assert one["spans"][0]["status"] == "ok"  # unset: no error reported
 

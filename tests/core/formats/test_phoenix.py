@@ -95,7 +95,7 @@ def test_a_phoenix_export_as_a_json_array(store, tmp_path) -> None:
     assert tool["kind"] == "tool" and tool["status"] == "error"
     assert tool["input"] == {"name": "carrier_status", "arguments": {"order": "1234"}}
     assert tool["output"] == "carrier API unavailable"
-    assert tool["error"] == {"type": "HTTPError", "message": "503 from carrier"}
+    assert tool["error"] == {"type": "HTTPError", "message": "503 from carrier", "exception": "503"}
     (feedback,) = one["feedback"]
     assert feedback["kind"] == "tool_ok" and feedback["value"] == "fail" and feedback["source"] == "reviewer"
     assert feedback["span_id"] == "0000000000000004" and feedback["comment"] == "The tool failed silently."

@@ -166,18 +166,36 @@ def _chat(value: Any) -> list[dict[str, Any]] | None:
     return None
 
 
+_SYSTEM_KEYS = ("system", "system_prompt", "systemPrompt", "instructions")
+
+
+def _input_system(value: Any) -> str | None:
+    """A system prompt given beside the messages (an Anthropic request's ``system``, the
+    Claude Agent SDK's ``system_prompt``, an agent's ``instructions``)."""
+    if not isinstance(value, dict):
+        return None
+    for key in _SYSTEM_KEYS:
+        found = value.get(key)
+        if isinstance(found, str) and found.strip():
+            return found
+        if isinstance(found, list) and found:
+            return as_text(found)
+    return None
+
+
 def _question(value: Any) -> tuple[str, list[dict[str, str]], str | None]:
     """The user's message of a trace's input, the messages before it, and a system prompt
-    found among them."""
+    found among them (or beside them)."""
     chat = _chat(value)
     if chat is None:
         if isinstance(value, dict):
             for key in _QUESTION_KEYS:
                 if isinstance(value.get(key), str):
-                    return value[key], [], None
-        return as_text(value), [], None
+                    return value[key], [], _input_system(value)
+        return as_text(value), [], _input_system(value)
     last_user = max((i for i, m in enumerate(chat) if m.get("role") == "user"), default=len(chat) - 1)
-    system = next((as_text(m.get("content")) for m in chat if m.get("role") in ("system", "developer")), None)
+    system = next((as_text(m.get("content")) for m in chat if m.get("role") in ("system", "developer")),
+                  None) or _input_system(value)
     history = [{"role": "assistant" if m.get("role") == "assistant" else "user", "content": as_text(m.get("content"))}
                for m in chat[:last_user] if m.get("role") in ("user", "assistant") and m.get("content")]
     return as_text(chat[last_user].get("content")), history, system
@@ -287,6 +305,9 @@ def _build(conn: Connection, rows: list[tuple], cause_names: dict[str, str]) -> 
          updated, trace_id, source, session, source_id, start, raw_in, raw_out, model, version,
          trace_tags) in rows:
         question, history, system = _question(loads_or_none(raw_in))
+        if not question.strip() and systems.get(pk):  # the trace has no input: its first LLM call's
+            question, llm_history, llm_system = _question(loads_or_none(systems[pk]))
+            history, system = history or llm_history, system or llm_system
         if not history and session is not None:
             history = _session_history(sessions.get((source_id, session), []), pk, start)
         system = system or _system_prompt(systems.get(pk))

@@ -4,13 +4,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import inspect_ai, langfuse, langsmith, native, otel_sdk, otlp, phoenix
+from . import (
+    atif,
+    harbor,
+    inspect_ai,
+    langfuse,
+    langsmith,
+    native,
+    openhands,
+    otel_sdk,
+    otlp,
+    phoenix,
+    swe_agent,
+    swe_bench,
+    transcripts,
+)
 from .base import Format, Item, Problem, Record
 
 # Most specific first: each sniff looks for keys only its own format writes.
 FORMATS: list[Format] = [
     native.FORMAT, otlp.FORMAT, langfuse.FORMAT, langsmith.FORMAT, inspect_ai.FORMAT,
     otel_sdk.FORMAT, phoenix.FORMAT,
+    # Agent trajectories and chat transcripts: the transcripts last, as the most general.
+    swe_agent.FORMAT, swe_bench.FORMAT, openhands.FORMAT, atif.FORMAT, harbor.FORMAT,
+    transcripts.FORMAT,
 ]
 
 
@@ -20,6 +37,12 @@ def by_name(name: str) -> Format:
             return fmt
     known = ", ".join(f.name for f in FORMATS)
     raise KeyError(f"unknown format '{name}' (known: {known})")
+
+
+def known() -> str:
+    """The formats Tracedesk reads, for a message about a file it could not place."""
+    return (f"it reads: {'; '.join(f.label for f in FORMATS)}. If the file is one of them, name it with "
+            f"--format {'|'.join(f.name for f in FORMATS)}")
 
 
 def detect_path(path: Path) -> Format | None:
@@ -38,4 +61,4 @@ def detect(head: bytes, name: str) -> Format | None:
     return None
 
 
-__all__ = ["FORMATS", "Format", "Item", "Problem", "Record", "by_name", "detect", "detect_path"]
+__all__ = ["FORMATS", "Format", "Item", "Problem", "Record", "by_name", "detect", "detect_path", "known"]

@@ -145,6 +145,16 @@ def _message_list(items: list[Any], default_role: str) -> list[Message] | None:
                         ],
                     )
                 )
+            elif "toolCallId" in item and "toolName" in item and "role" not in item:
+                # The Vercel AI SDK's tool calls (``ai.response.toolCalls``): the model calling tools.
+                if kind == "tool-result":
+                    out.append(m.message("tool", sm._text(sm.vercel_output(item)),
+                                         tool_call_id=item.get("toolCallId"), name=item.get("toolName")))
+                elif out and out[-1].get("role") == "assistant" and out[-1].get("tool_calls") and \
+                        not out[-1].get("content"):
+                    out[-1]["tool_calls"].append(sm.vercel_call(item))
+                else:
+                    out.append(m.message("assistant", "", [sm.vercel_call(item)]))
             elif kind == "function_call_output":
                 out.append(m.message("tool", sm._text(item.get("output")), tool_call_id=item.get("call_id")))
             elif kind == "reasoning" and "role" not in item:

@@ -186,7 +186,10 @@ def _document(data: bytes, skipped: int, name: str, loads: Any) -> Iterator[Valu
     if any(reason is None and isinstance(value, dict | list) for _, value, reason in items):
         yield from items
         return
-    raise BundleError(name, f"not valid JSON ({json_reason(error)})")
+    reason = json_reason(error)
+    if "end of data" in reason or "EOF" in reason:  # a download or copy that stopped short
+        reason += "; the file ends in the middle of a value: copy or export it again"
+    raise BundleError(name, f"not valid JSON ({reason})")
 
 
 def _concatenated(data: bytes) -> list[Any] | None:

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from . import chat_shapes as cs
+from . import messages as m
 from .base import Format, Item, Problem, Record
 from .jsonsafe import MAX_DEPTH, TooDeep, clean, read_values
 from .langfuse_obs import TYPES, decode, span_record, time
@@ -338,6 +339,7 @@ def _llm_steps(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _QUESTION_KEYS = ("question", "query", "input", "prompt", "message", "new_message", "user_input")
+_SYSTEM_KEYS = ("system", "system_prompt", "systemPrompt", "instructions")
 _ANSWER_KEYS = ("answer", "output", "content", "result", "text", "response")
 
 
@@ -350,6 +352,10 @@ def _question(value: Any, spans: list[dict[str, Any]]) -> Any:
     if isinstance(value, dict) and not isinstance(value.get("messages"), list):
         key = next((k for k in _QUESTION_KEYS if value.get(k) not in (None, "")), None)
         args = value.get("args")
+        # A system prompt beside the question (the Claude Agent SDK's ``system``) stays with it.
+        system = next((value[k] for k in _SYSTEM_KEYS if isinstance(value.get(k), str) and value[k].strip()), None)
+        if key is not None and system is not None and isinstance(value[key], str):
+            return {"messages": [m.message("system", system), m.message("user", value[key])]}
         if key is not None:
             value = value[key]
         elif (

@@ -77,6 +77,16 @@ _MODEL_KEYS = ("gen_ai.response.model", "gen_ai.request.model", "llm.model_name"
 _INPUT_TOKENS = ("gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens", "llm.token_count.prompt")
 _OUTPUT_TOKENS = ("gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens",
                   "llm.token_count.completion")
+# Tokens beside input and output, kept with the step's usage: cached and reasoning tokens.
+_MORE_TOKENS = (
+    ("cache_read_input_tokens", ("gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens",
+                                 "llm.token_count.prompt_details.cache_read")),
+    ("cache_creation_input_tokens", ("gen_ai.usage.cache_creation.input_tokens",
+                                     "gen_ai.usage.cache_creation_input_tokens",
+                                     "llm.token_count.prompt_details.cache_write")),
+    ("reasoning_output_tokens", ("gen_ai.usage.reasoning.output_tokens", "gen_ai.usage.reasoning_tokens",
+                                 "llm.token_count.completion_details.reasoning")),
+)
 _COST_KEYS = ("gen_ai.usage.cost", "llm.cost.total", "operation.cost")
 _COST_PARTS = (("gen_ai.usage.input_cost", "gen_ai.usage.output_cost"),
                ("llm.cost.prompt", "llm.cost.completion"))
@@ -91,7 +101,8 @@ _IO_KEYS = (
     "tool_arguments", "gen_ai.tool.call.result", "tool_response", "retrieval.documents",
     "gen_ai.retrieval.documents", "gen_ai.retrieval.query.text", "reranker.query", "error.type",
 )
-KNOWN = frozenset(_MODEL_KEYS + _INPUT_TOKENS + _OUTPUT_TOKENS + _COST_KEYS + _READ_ONLY + _IO_KEYS)
+KNOWN = frozenset(_MODEL_KEYS + _INPUT_TOKENS + _OUTPUT_TOKENS + _COST_KEYS + _READ_ONLY + _IO_KEYS
+                  + tuple(k for _, keys in _MORE_TOKENS for k in keys))
 
 # Flattened lists: the first word of the key, then (prefix, family) pairs.
 _FAMILIES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -204,7 +215,7 @@ def map_span(
     result = SpanFields(_kind(found, flat, kind_hint), {}, rest)
     out = result.fields
     kind = result.kind
-    if kind in ("llm", "embedding"):
+    if kind in ("llm", "embedding", "agent"):
         model = _take_equal(found, _MODEL_KEYS, as_string)
         if model is not None:
             out["model"] = model
@@ -215,6 +226,12 @@ def map_span(
     tokens = _take_equal(found, _OUTPUT_TOKENS, _count)
     if tokens is not None:
         usage["output_tokens"] = tokens
+    for name, keys in _MORE_TOKENS:
+        tokens = _take_equal(found, keys, _count)
+        if tokens is not None and usage:
+            usage[name] = tokens
+        elif tokens is not None:
+            found[keys[0]] = tokens  # without input and output tokens there is no usage to join
     if usage:
         out["usage"] = usage
     cost = _cost(found)
@@ -232,6 +249,8 @@ def map_span(
             sio.retrieval_io(found, flat, out)
         else:
             sio.plain_io(found, out)
+            if kind == "agent":  # an agent's conversation in the GenAI parts shape
+                sio.agent_messages(found, out)
 
     _status(result, found, status, status_message, exceptions, kept_events)
     for key in _SESSION_KEYS:
@@ -351,6 +370,8 @@ def _status(result: SpanFields, found: dict[str, Any], status: str | None, messa
     text = message or first.get("exception.message")
     if text:
         error["message"] = str(text)
+    if message and first.get("exception.message") and str(first["exception.message"]) != str(message):
+        error["exception"] = str(first["exception.message"])  # the status says one thing, the exception more
     if first.get("exception.stacktrace"):
         error["stacktrace"] = first["exception.stacktrace"]
     extra = {k: v for k, v in first.items()

@@ -150,7 +150,7 @@ def tool_io(found: dict[str, Any], name: str | None, out: dict) -> None:
     if tool is None and name:
         tool = name.removeprefix("execute_tool ").strip() or name
     if tool is not None or arguments is not None:
-        out["input"] = {"name": tool or "", "arguments": {} if arguments is None else arguments}
+        out["input"] = {"name": tool or "", "arguments": {} if arguments in (None, "") else arguments}
     for key in ("gen_ai.tool.call.result", "gen_ai.output", "tool_response", "output.value"):
         if key in found:
             if key == "output.value":
@@ -203,6 +203,24 @@ def retrieval_io(found: dict[str, Any], flat: dict[str, Groups], out: dict) -> N
         out["output"] = {"documents": docs}
     elif "output.value" in found:
         out["output"] = _value(found, "output")
+
+
+def agent_messages(found: dict[str, Any], out: dict) -> None:
+    """An agent step's ``gen_ai.input.messages`` / ``gen_ai.output.messages`` (and system
+    instructions) as messages, where ``input.value`` / ``output.value`` gave nothing."""
+    if "input" not in out and "gen_ai.input.messages" in found:
+        msgs = sm.genai_messages(found["gen_ai.input.messages"], "user")
+        if msgs is not None:
+            system = sm.system_instructions(found.get("gen_ai.system_instructions"))
+            out["input"] = {"messages": ([system] if system else []) + msgs}
+            del found["gen_ai.input.messages"]
+            if system:
+                del found["gen_ai.system_instructions"]
+    if "output" not in out and "gen_ai.output.messages" in found:
+        msgs = sm.genai_messages(found["gen_ai.output.messages"], "assistant")
+        if msgs is not None:
+            out["output"] = {"messages": msgs}
+            del found["gen_ai.output.messages"]
 
 
 def plain_io(found: dict[str, Any], out: dict) -> None:

@@ -149,11 +149,30 @@ def _other_part(part: Any, kind: Any, texts: list[str], reasoning: list[str], ca
     elif kind in ("tool_use", "function_call"):
         calls.append(_call(part.get("id", part.get("call_id")), part.get("name"),
                            part["input"] if "input" in part else part.get("arguments")))
+    elif kind == "tool-call" or ("toolCallId" in part and "toolName" in part and kind != "tool-result"):
+        calls.append(vercel_call(part))  # the Vercel AI SDK
+    elif kind == "tool-result":
+        results.append((part.get("toolCallId"), vercel_output(part)))
     elif kind in ("tool_result", "function_call_output"):
         result = next((part[k] for k in ("content", "output", "response", "result") if k in part), None)
         results.append((part.get("tool_use_id", part.get("call_id", part.get("id"))), result))
     else:
         others.append(part)
+
+
+def vercel_call(part: dict[str, Any]) -> dict[str, Any]:
+    """A Vercel AI SDK tool call: ``{"toolCallId", "toolName", "input"}`` (``args`` before v5)."""
+    return _call(part.get("toolCallId"), part.get("toolName"), part["input"] if "input" in part else part.get("args"))
+
+
+def vercel_output(part: dict[str, Any]) -> Any:
+    """A Vercel AI SDK tool result's value: ``output`` (``{"type": "json" | "text", "value"}``
+    since v5) or ``result``."""
+    output = part["output"] if "output" in part else part.get("result")
+    if isinstance(output, dict) and output.get("type") in ("json", "text", "error-text", "error-json") \
+            and "value" in output:
+        return output["value"]
+    return output
 
 
 # -- OTel GenAI (deprecated) -------------------------------------------------------------------

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# What agent runs show (signals.agent): a limit reached, a patch whose tests failed...
+AGENT_KINDS = ("limit_reached", "tests_failed", "repeated_command", "error_ignored", "handoff", "no_answer")
+
 
 @dataclass(frozen=True)
 class Case:
@@ -74,6 +77,14 @@ CASES: tuple[Case, ...] = (
     Case("abandonment", "unanswered_ask", 0.3, 0.3, "the session ended on a question back that the user left"),
     Case("abandonment", "after_honest_failure", 0.15, 0.15,
          "the session ended on an answer that said plainly a step had failed or found nothing"),
+    # Agent runs: how the run ended and what its steps did.
+    Case("tests_failed", "patch", 0.9, 0.9, "the patch the agent submitted failed its tests"),
+    Case("limit_reached", "limit", 0.85, 0.85, "the run stopped at its iteration, cost or time limit"),
+    Case("handoff", "tool", 0.65, 0.65, "the agent called a tool that hands the run to a person"),
+    Case("no_answer", "ended", 0.55, 0.55, "the run ended without an answer"),
+    Case("repeated_command", "same_result", 0.45, 0.6,
+         "the same command ran again and again with the same result (more runs, surer)"),
+    Case("error_ignored", "went_on", 0.45, 0.45, "a step failed and the agent went on as if it had not"),
     # Praise.
     Case("positive_feedback", "thumbs_up", 0.9, 0.9, "the user voted it up"),
     Case("positive_feedback", "scored_correct", 0.7, 0.7, "an evaluator scored it correct"),
@@ -88,6 +99,7 @@ NEGATIVE_KINDS = (
     # implicit: detected
     "rephrase", "escalation", "frustration", "abandonment", "error_swallowed",
     "empty_retrieval", "ungrounded", "off_topic", "loop", "outlier",
+    *AGENT_KINDS,
 )
 POSITIVE_KINDS = ("positive_feedback",)
 SIGNAL_KINDS = NEGATIVE_KINDS + POSITIVE_KINDS

@@ -6,6 +6,7 @@ from sqlalchemy import Connection
 
 from .. import queue
 from ..store import executemany
+from .agent import agent_signals, settle_by_outcome
 from .confidence import NEGATIVE_KINDS, POSITIVE_KINDS, SIGNAL_KINDS
 from .conversation import conversation_signals
 from .explicit import explicit_signals
@@ -63,6 +64,8 @@ def _detect(conn: Connection) -> None:
     found += conversation_signals(conn, scope)
     found += step_signals(conn, scope)
     found += grounding_signals(conn, scope)
+    found += agent_signals(conn, scope)
+    found = settle_by_outcome(conn, scope, found)
     conn.exec_driver_sql(f"DELETE FROM signal WHERE trace_pk IN ({scope})")
     executemany(
         conn,

@@ -42,6 +42,7 @@ class Rating:
     what: str  # words for the detail line
     rater: str | None
     from_user: bool  # an end user's feedback (a reviewer's or an automated score is trusted)
+    comment: str | None = None  # a grader's reason, said with a failing grade
 
 
 def polarity(kind: str, value: Any, scale: tuple[float | None, float | None], extra: dict | None,
@@ -102,7 +103,8 @@ def _ratings(conn: Connection, where: str, params: tuple = ()) -> list[Rating]:
         pol, strength, signal, what = polarity(
             kind, loads_or_none(value), (smin, smax), loads_or_none(extra) if extra else None,
             comment, loads_or_none(correction))
-        out.append(Rating(fid, pk, span_id, kind, pol, strength, signal, what, rater, bool(from_user)))
+        out.append(Rating(fid, pk, span_id, kind, pol, strength, signal, what, rater, bool(from_user),
+                          comment if pol < 0 and not from_user and comment else None))
     return out
 
 
@@ -150,6 +152,8 @@ def explicit_signals(conn: Connection, scope: str) -> list[Found]:
             notes.append("the same rater also rated it positively")
         who = f" from {r.rater}" if r.rater else ""
         detail = f"{r.what}{who}" + (f" ({'; '.join(notes)})" if notes else "")
+        if r.comment:  # a grader's reason is why the run is in the queue
+            detail += f": {quote(r.comment, 120)}"
         found.append(Found(r.trace_pk, r.signal, confidence, detail, r.span_id,
                            {"feedback_kind": r.kind}, r.feedback_id))
     return found
