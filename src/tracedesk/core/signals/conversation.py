@@ -140,12 +140,17 @@ def _sessions(conn: Connection, scope: str):
         yield current_key, turns
 
 
-def conversation_signals(conn: Connection, scope: str) -> list[Found]:
+def read_sessions(conn: Connection, scope: str) -> list[tuple[tuple, list[Turn]]]:
+    """The turns of each session in scope, in time order, as detectors read them (the
+    answers' grounding reads the same turns: each message is parsed once)."""
+    return list(_sessions(conn, scope))
+
+
+def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn]]]) -> list[Found]:
     # The meaning model (and numpy under it) is read on the first detection, not when the
     # app starts.
     from .meaning import embedder
 
-    sessions = list(_sessions(conn, scope))
     model = embedder()
     if model is not None:
         _read_meaning(model, sessions)

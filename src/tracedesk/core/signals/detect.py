@@ -8,7 +8,7 @@ from .. import queue
 from ..store import executemany
 from .agent import agent_signals, settle_by_outcome
 from .confidence import NEGATIVE_KINDS, POSITIVE_KINDS, SIGNAL_KINDS
-from .conversation import conversation_signals
+from .conversation import conversation_signals, read_sessions
 from .explicit import explicit_signals
 from .found import Found
 from .grounding import grounding_signals
@@ -61,9 +61,10 @@ def _detect(conn: Connection) -> None:
     scope = "SELECT pk FROM temp._scope"
     found: list[Found] = []
     found += explicit_signals(conn, scope)
-    found += conversation_signals(conn, scope)
+    sessions = read_sessions(conn, scope)
+    found += conversation_signals(conn, sessions)
     found += step_signals(conn, scope)
-    found += grounding_signals(conn, scope)
+    found += grounding_signals(conn, scope, {turn.pk: turn for _, turns in sessions for turn in turns})
     found += agent_signals(conn, scope)
     found = settle_by_outcome(conn, scope, found)
     conn.exec_driver_sql(f"DELETE FROM signal WHERE trace_pk IN ({scope})")

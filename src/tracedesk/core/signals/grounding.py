@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from sqlalchemy import Connection
 
 from ..store import executemany, select_rows
-from ..text import text_of_json
 from .confidence import confidence
 from .found import Found, quote
 
@@ -124,27 +123,26 @@ def _sentence_at(text: str, position: int) -> str:
     return text[:200]
 
 
-def grounding_signals(conn: Connection, scope: str) -> list[Found]:
-    # One look at each answer: only one that asserts a state, or a figure the question
-    # did not give, is worth reading the run's steps for.
+def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
+    """``turns``: the traces in scope as the conversation detectors read them (their
+    question and answer parsed once, :class:`.conversation.Turn`)."""
+    # One look at each answer of a run that called a tool or a retrieval: only one that
+    # asserts a state, or a figure the question did not give, is worth reading its steps.
     candidates: dict[int, tuple[str, str, list[Figure], list[tuple[str, int]]]] = {}
-    for pk, raw_input, raw_output in select_rows(conn, f"""
-        SELECT t.id, t.input, t.output FROM trace t
-        WHERE t.id IN ({scope}) AND t.output IS NOT NULL AND EXISTS (
-            SELECT 1 FROM span s WHERE s.trace_pk = t.id AND s.kind IN ('tool', 'retrieval')
-              AND coalesce(s.status, 'ok') != 'error')
+    for (pk,) in select_rows(conn, f"""
+        SELECT DISTINCT trace_pk FROM span WHERE trace_pk IN ({scope}) AND kind IN ('tool', 'retrieval')
+          AND coalesce(status, 'ok') != 'error'
     """):
-        if not isinstance(raw_output, str):
+        turn = turns.get(pk)
+        if turn is None or not turn.raw_answer:
             continue
-        answer = text_of_json(raw_output, ANSWER_LIMIT)
-        lowered = answer.lower()
+        lowered = turn.answered
         asserted = _states(lowered)
         if not asserted and not _TWO_DIGITS.search(lowered):
             continue
-        question = text_of_json(raw_input, 4000).lower()
-        said = [f for f in _figures(lowered) if f.value not in question]
+        said = [f for f in _figures(lowered) if f.value not in turn.asked]
         if said or asserted:
-            candidates[pk] = (answer, question, said, asserted)
+            candidates[pk] = (turn.answer, turn.asked, said, asserted)
     if not candidates:
         return []
     # SQLite sets aside, without Python, the claims the run's own steps contain: a figure
