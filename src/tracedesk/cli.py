@@ -116,9 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("annotate", help="review a trace: verdict, cause, the step to blame, the expected answer")
     _db_argument(p, top=False)
     p.add_argument("trace", metavar="TRACE_ID", help="a trace id, or SOURCE:TRACE_ID")
-    p.add_argument("--verdict", required=True, choices=("failure", "ok", "unsure"),
-                   help="failure, ok (not a failure) or unsure")
-    p.add_argument("--severity", choices=("low", "medium", "high", "critical"))
+    p.add_argument("--verdict", choices=("failure", "ok", "unsure"),
+                   help="failure, ok (not a failure) or unsure; needed the first time you review a trace")
+    p.add_argument("--severity", choices=("low", "medium", "high", "critical"),
+                   help="how bad the failure is: low, medium, high or critical")
     p.add_argument("--cause", metavar="NAME", help="a cause of the taxonomy (see 'tracedesk causes')")
     blame = p.add_mutually_exclusive_group()
     blame.add_argument("--span", metavar="SPAN_ID", help="the step to blame")
@@ -236,8 +237,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        return cmd_gui(args)
     from .cli_share import HANDLERS
     from .cli_signals import HANDLERS as SIGNAL_HANDLERS
 
@@ -248,6 +247,10 @@ def _run(argv: Sequence[str] | None) -> int:
                "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open, "selftest": cmd_selftest, **HANDLERS,
                **SIGNAL_HANDLERS}
     try:
+        if args.command in (None, "gui", "open") or (args.command == "demo" and not args.no_window):
+            _check_display()  # before anything is made for a window that cannot open
+        if args.command is None:
+            return cmd_gui(args)
         _check_database(args)
         return handler[args.command](args)
     except UserError as exc:
@@ -379,8 +382,13 @@ def _print_trace(detail: dict[str, Any]) -> None:
     def walk(spans: list[dict[str, Any]], depth: int) -> None:
         for span in spans:
             flag = "  ERROR" if span["status"] == "error" else ""
-            took = f" ({_ms(span['duration_ms'])})" if span["duration_ms"] is not None else ""
-            print(f"  {'  ' * depth}- [{span['kind']}] {span['name'] or span['span_id']}{took}{flag}")
+            took = f", {_ms(span['duration_ms'])}" if span["duration_ms"] is not None else ""
+            # The id is what 'annotate --span' takes to blame the step.
+            print(f"  {'  ' * depth}- [{span['kind']}] {span['name'] or span['span_id']}  "
+                  f"(id {span['span_id']}{took}){flag}")
+            for label in ("input", "output", "error"):
+                if span.get(label) not in (None, "", {}, []):
+                    print(f"  {'  ' * depth}    {label + ':':<7} {_short(_one_line(span[label]), 90)}")
             walk(span["children"], depth + 1)
 
     walk(detail["spans"], 0)
@@ -391,6 +399,24 @@ def _print_trace(detail: dict[str, Any]) -> None:
         said = [review["verdict"], review["cause"], review["blamed_span_id"] and f"step {review['blamed_span_id']}",
                 review["missing_step"] and "a step is missing", review["notes"]]
         print(f"  review by {review['reviewer']}: {', '.join(str(x) for x in said if x)}")
+
+
+def _one_line(value: Any) -> str:
+    """A step's input or output as one line: a conversation by its last message (the rest
+    repeats the steps before), any other value as compact JSON, so that arguments and
+    numbers show as well as words."""
+    if isinstance(value, str):
+        return value
+    messages = value.get("messages") if isinstance(value, dict) else None
+    if isinstance(messages, list) and messages and isinstance(messages[-1], dict):
+        last = messages[-1]
+        content = last.get("content")
+        said = content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
+        if not content:  # a call of tools, say, rather than words
+            said = json.dumps({k: v for k, v in last.items() if k != "role"}, ensure_ascii=False)
+        return f"{last.get('role') or 'message'}: {said}" + (f" (the last of {len(messages)} messages)"
+                                                            if len(messages) > 1 else "")
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _ms(ms: float | None) -> str:
@@ -580,6 +606,15 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     return run_selftest(window=not args.no_window)
 
 
+def _check_display() -> None:
+    """Refuse in one line where Qt would abort the process (no display, a missing library)."""
+    from .display import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        raise UserError(problem)
+
+
 def _run_gui(db: Path | None, files: list[Path] | None = None) -> int:
     # Qt is imported only here: every other command runs without it.
     from .ui.app import run_gui
@@ -646,7 +681,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from .core import reviews
 
     reviewer = _reviewer(args)
-    changes: dict[str, Any] = {"verdict": args.verdict}
+    changes: dict[str, Any] = {}  # reviewing again changes only what is given
+    if args.verdict is not None:
+        changes["verdict"] = args.verdict
     if args.severity is not None:
         changes["severity"] = args.severity
     if args.cause is not None:
@@ -661,9 +698,16 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         changes["notes"] = args.note
     if args.tag is not None:
         changes["tags"] = args.tag
+    if not changes:
+        raise UserError("nothing to change: give --verdict, --severity, --cause, --span, --missing-step, "
+                        "--expected, --note or --tag")
     with open_store(args.db) as store, store.write() as conn:
         ref = traces.find_trace(conn, args.trace)
-        review = reviews.update_review(conn, ref.pk, reviewer, **changes)
+        try:
+            review = reviews.update_review(conn, ref.pk, reviewer, **changes)
+        except reviews.NeedsVerdict:
+            raise UserError(f"{ref.source}:{ref.trace_id} has no review by {reviewer} yet: a first review needs "
+                            "--verdict failure, ok or unsure") from None
     if args.json:
         _print_json({"trace_id": ref.trace_id, "source": ref.source, **review.as_dict()})
         return 0
