@@ -172,8 +172,8 @@ def undo(conn: Connection, author: str, entry_uuid: str | None = None) -> UndoRe
             used = conn.exec_driver_sql("SELECT count(*) FROM review WHERE cause_uuid = ?",
                                         (target.entity_uuid,)).scalar_one()
             if used:
-                raise UserError(f"cannot undo '{target.describe()}': {used} reviews use that cause "
-                                "(retire it instead)")
+                uses = f"{used} review uses" if used == 1 else f"{used} reviews use"
+                raise UserError(f"cannot undo '{target.describe()}': {uses} that cause (retire it instead)")
         conn.exec_driver_sql(f"DELETE FROM {table} WHERE uuid = ?", (target.entity_uuid,))
     else:
         if now is None and target.entity == "review" and conn.exec_driver_sql(
