@@ -187,3 +187,13 @@ def test_a_first_review_without_a_verdict_is_refused_with_what_to_add(db, capsys
     assert code == 2 and out == ""
     assert err.startswith("tracedesk: ") and "--verdict" in err and "Traceback" not in err
     assert state(db) == before
+
+
+def test_history_and_undo_say_what_changed_in_words(db, capsys) -> None:
+    run(capsys, "--db", db, "annotate", "t1", "--verdict", "unsure", "--reviewer", "ann")
+    run(capsys, "--db", db, "annotate", "t1", "--cause", "tool error", "--span", "t1.0")
+    _, out, _ = run(capsys, "--db", db, "history", "t1")
+    assert "update review by ann: cause, blamed step" in out and "_uuid" not in out
+    run(capsys, "--db", db, "annotate", "t1", "--verdict", "failure")
+    code, out, _ = run(capsys, "--db", db, "undo")
+    assert code == 0 and out.startswith("undone: update review by ann: verdict unsure → failure")

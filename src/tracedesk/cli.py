@@ -742,7 +742,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"undone": result.undone.as_dict(), "entry": result.entry.as_dict()})
     else:
-        print(f"undone: {result.undone.describe()} (from {format_time(result.undone.time_ns)})")
+        print(f"undone: {result.undone.describe_change()} (from {format_time(result.undone.time_ns)})")
     return 0
 
 
@@ -760,7 +760,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         print("No changes recorded yet.")
     for e in entries:
         undone = "  (undone)" if e.undone else ""
-        print(f"{format_time(e.time_ns)}  {e.author or '-'}  {e.describe()}{undone}")
+        print(f"{format_time(e.time_ns)}  {e.author or '-'}  {e.describe_change()}{undone}")
     return 0
 
 

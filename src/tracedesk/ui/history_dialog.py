@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.audit import AuditRecord
+from ..core.audit import AuditRecord, field_name
 from ..core.records import format_time
 from .style import muted_text
 from .text import plain_tip
@@ -53,7 +53,7 @@ class HistoryDialog(QDialog):
         muted = muted_text(self.palette())
         for entry in entries:
             changes = entry.changes()
-            summary = ", ".join(k for k, _, _ in changes)
+            summary = ", ".join(field_name(k) for k, _, _ in changes)
             what = entry.describe() + ("  (undone)" if entry.undone else "")
             item = QTreeWidgetItem([format_time(entry.time_ns), entry.author or "—", what, summary])
             if entry.undone or entry.action == "undo":
@@ -62,7 +62,7 @@ class HistoryDialog(QDialog):
             for key, old, new in changes:
                 if key == "cause_uuid" or key == "parent_uuid":
                     old, new = names.get(old, old), names.get(new, new)
-                child = QTreeWidgetItem(["", "", key, f"{_short(old)}  →  {_short(new)}"])
+                child = QTreeWidgetItem(["", "", field_name(key), f"{_short(old)}  →  {_short(new)}"])
                 child.setToolTip(3, plain_tip(f"before: {old}\n\nafter: {new}"))
                 child.setForeground(2, muted)
                 item.addChild(child)
