@@ -15,6 +15,7 @@ from tracedesk.core import audit, causes, traces
 from tracedesk.core.reviews import ReviewInput, review_by, save_review
 from tracedesk.core.settings import load_settings
 from tracedesk.ui.shortcuts import menu_shortcuts
+from tracedesk.ui.text import local_time
 
 REVIEWER = "Ann Lee"
 
@@ -355,6 +356,9 @@ def test_the_history_names_fields_in_words_and_undo_says_what_it_changes(qtbot, 
     assert [changed for _, _, changed in dialog.rows()][:3] == ["cause", "blamed step", "verdict"]
     assert "cause" in texts and "blamed step" in texts
     assert not [t for t in texts if "_uuid" in t or "_span_id" in t or "missing_step" in t], texts
+    with window.store.read() as conn:
+        newest = audit.history(conn, trace_pk=pk)[0]
+    assert dialog.tree.topLevelItem(0).text(0) == local_time(newest.time_ns, seconds=True)  # as the queue's times
     cause_row = dialog.tree.topLevelItem(0).child(0)
     assert (cause_row.text(2), cause_row.text(3)) == ("cause", "—  →  tool error")
     dialog.reject()

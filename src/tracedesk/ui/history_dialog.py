@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.audit import AuditRecord, field_name
-from ..core.records import format_time
 from .style import muted_text
-from .text import plain_tip
+from .text import local_time, plain_tip
 
 
 def _short(value: Any, width: int = 80) -> str:
@@ -55,7 +54,7 @@ class HistoryDialog(QDialog):
             changes = entry.changes()
             summary = ", ".join(field_name(k) for k, _, _ in changes)
             what = entry.describe() + ("  (undone)" if entry.undone else "")
-            item = QTreeWidgetItem([format_time(entry.time_ns), entry.author or "—", what, summary])
+            item = QTreeWidgetItem([local_time(entry.time_ns, seconds=True), entry.author or "—", what, summary])
             if entry.undone or entry.action == "undo":
                 for column in range(4):
                     item.setForeground(column, muted)
