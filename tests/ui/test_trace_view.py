@@ -360,3 +360,20 @@ def test_a_steps_start_is_in_local_time_and_a_step_without_one_says_nothing(qtbo
     subtitle = view.detail.subtitle.text()
     assert "?" not in subtitle and "started" not in subtitle
     store.close()
+
+
+def test_a_trace_of_one_step_says_one_step(qtbot, tmp_path, window_state) -> None:
+    store = import_records(tmp_path, [
+        {"type": "bundle", "version": 1, "source": "bot"},
+        {"type": "trace", "trace_id": "one", "input": "Hi?", "output": "Hello."},
+        {"type": "span", "trace_id": "one", "span_id": "only", "kind": "llm", "name": "answer"},
+        {"type": "feedback", "trace_id": "one", "kind": "thumbs", "value": -1},
+    ])
+    window = make_window(qtbot, store, window_state)
+    open_by_id(window, "one")
+    shown = window.trace_view.header.meta.text()
+    assert "1 step" in shown and "1 steps" not in shown
+    window.update_status()
+    status = window.counts.text()
+    assert "Trace one: 1 step  ·" in status and "1 traces" not in status
+    store.close()
