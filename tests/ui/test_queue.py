@@ -243,3 +243,13 @@ def test_home_and_end_go_to_the_first_and_last_row_of_the_queue(window, qtbot) -
     assert table.currentIndex().row() == 0
     assert table.selectionModel().isRowSelected(0)
     assert window.pages.currentWidget() is window.queue_pane
+    # After a replay, back in the queue, the keys are the queue's again.
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.keyClick(window.trace_view.tree, Qt.Key.Key_R)
+    assert window.pages.currentWidget() is window.replay_view
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
+    assert window.pages.currentWidget() is window.queue_pane
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_End)
+    assert table.currentIndex().row() == rows - 1 and window.pages.currentWidget() is window.queue_pane
