@@ -197,3 +197,11 @@ def test_history_and_undo_say_what_changed_in_words(db, capsys) -> None:
     run(capsys, "--db", db, "annotate", "t1", "--verdict", "failure")
     code, out, _ = run(capsys, "--db", db, "undo")
     assert code == 0 and out.startswith("undone: update review by ann: verdict unsure → failure")
+
+
+def test_blaming_a_step_by_its_name_says_its_id(db, capsys) -> None:
+    before = state(db)
+    code, out, err = run(capsys, "--db", db, "annotate", "t1", "--verdict", "failure", "--span", "refund_order",
+                         "--reviewer", "ann")
+    assert code == 2 and out == "" and state(db) == before
+    assert "'refund_order' is the name of step t1.0: give its id, t1.0" in err
