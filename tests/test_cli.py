@@ -37,7 +37,7 @@ def test_import_prints_what_was_added_and_what_was_there(tmp_path, capsys) -> No
     bundle = write_jsonl(tmp_path / "b.jsonl", [*RECORDS, "{broken"])
     code, out, _ = run(capsys, "--db", db, "import", str(bundle))
     assert code == 0
-    assert "added:         1 traces, 2 spans, 1 feedback" in out
+    assert "added:         1 trace, 2 spans, 1 feedback" in out
     assert f"{bundle}, line 6: not valid JSON" in out
     code, out, _ = run(capsys, "import", str(bundle), "--db", db, "--json")
     report = json.loads(out)

@@ -156,3 +156,52 @@ def test_export_writes_each_format_with_a_report(db, capsys, tmp_path) -> None:
                            "--cause", "tool error", "--json")
         assert code == 0 and json.loads(out)["cases"] == 1
         assert len((tmp_path / name).read_text().splitlines()) == 1
+
+
+def test_show_lists_each_step_with_its_id_input_and_output_for_annotate(db, capsys) -> None:
+    code, out, _ = run(capsys, "--db", db, "show", "t1")
+    assert code == 0
+    lines = out.splitlines()
+    [step] = [i for i, line in enumerate(lines) if "[tool] refund_order" in line]
+    assert "id t1.0" in lines[step] and "ERROR" in lines[step]
+    assert lines[step + 1].strip().startswith("input:") and "88" in lines[step + 1]
+    assert "gateway timeout" in out  # what the failed step said
+    # The id it lists is what annotate --span takes.
+    code, out, _ = run(capsys, "--db", db, "annotate", "t1", "--verdict", "failure", "--span", "t1.0",
+                       "--reviewer", "ann")
+    assert code == 0 and "step t1.0" in out
+
+
+def test_annotating_a_reviewed_trace_again_changes_only_what_is_given(db, capsys) -> None:
+    run(capsys, "--db", db, "annotate", "t1", "--verdict", "failure", "--cause", "tool error", "--reviewer", "ann")
+    code, out, err = run(capsys, "--db", db, "annotate", "t1", "--note", "the gateway timed out")
+    assert code == 0, err
+    _, out, _ = run(capsys, "--db", db, "show", "t1", "--json")
+    [review] = json.loads(out)["reviews"]
+    assert (review["verdict"], review["cause"], review["notes"]) == ("failure", "tool error", "the gateway timed out")
+
+
+def test_a_first_review_without_a_verdict_is_refused_with_what_to_add(db, capsys) -> None:
+    before = state(db)
+    code, out, err = run(capsys, "--db", db, "annotate", "t2", "--note", "odd", "--reviewer", "ann")
+    assert code == 2 and out == ""
+    assert err.startswith("tracedesk: ") and "--verdict" in err and "Traceback" not in err
+    assert state(db) == before
+
+
+def test_history_and_undo_say_what_changed_in_words(db, capsys) -> None:
+    run(capsys, "--db", db, "annotate", "t1", "--verdict", "unsure", "--reviewer", "ann")
+    run(capsys, "--db", db, "annotate", "t1", "--cause", "tool error", "--span", "t1.0")
+    _, out, _ = run(capsys, "--db", db, "history", "t1")
+    assert "update review by ann: cause, blamed step" in out and "_uuid" not in out
+    run(capsys, "--db", db, "annotate", "t1", "--verdict", "failure")
+    code, out, _ = run(capsys, "--db", db, "undo")
+    assert code == 0 and out.startswith("undone: update review by ann: verdict unsure → failure")
+
+
+def test_blaming_a_step_by_its_name_says_its_id(db, capsys) -> None:
+    before = state(db)
+    code, out, err = run(capsys, "--db", db, "annotate", "t1", "--verdict", "failure", "--span", "refund_order",
+                         "--reviewer", "ann")
+    assert code == 2 and out == "" and state(db) == before
+    assert "'refund_order' is the name of step t1.0: give its id, t1.0" in err

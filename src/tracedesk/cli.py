@@ -27,6 +27,7 @@ from . import __version__
 from .core import ingest, traces
 from .core.errors import UserError
 from .core.store import database_error, default_db_path, is_database_file, open_store
+from .core.text import counted
 from .resources import demo_bundle_path
 
 
@@ -117,9 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("annotate", help="review a trace: verdict, cause, the step to blame, the expected answer")
     _db_argument(p, top=False)
     p.add_argument("trace", metavar="TRACE_ID", help="a trace id, or SOURCE:TRACE_ID")
-    p.add_argument("--verdict", required=True, choices=("failure", "ok", "unsure"),
-                   help="failure, ok (not a failure) or unsure")
-    p.add_argument("--severity", choices=("low", "medium", "high", "critical"))
+    p.add_argument("--verdict", choices=("failure", "ok", "unsure"),
+                   help="failure, ok (not a failure) or unsure; needed the first time you review a trace")
+    p.add_argument("--severity", choices=("low", "medium", "high", "critical"),
+                   help="how bad the failure is: low, medium, high or critical")
     p.add_argument("--cause", metavar="NAME", help="a cause of the taxonomy (see 'tracedesk causes')")
     blame = p.add_mutually_exclusive_group()
     blame.add_argument("--span", metavar="SPAN_ID", help="the step to blame")
@@ -149,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     e = edits.add_parser("add", help="add a cause")
     e.add_argument("name")
     e.add_argument("--under", metavar="PARENT", help="nest it below this cause")
-    e.add_argument("--description", metavar="TEXT")
+    e.add_argument("--description", metavar="TEXT", help="what the cause means, for the other reviewers")
     e = edits.add_parser("rename", help="rename a cause (reviews follow it)")
     e.add_argument("name")
     e.add_argument("new_name", metavar="NEW_NAME")
@@ -158,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
         e.add_argument("name")
     e = edits.add_parser("nest", help="move a cause below another (or, without --under, to the top)")
     e.add_argument("name")
-    e.add_argument("--under", metavar="PARENT")
+    e.add_argument("--under", metavar="PARENT", help="the cause to nest it below (left out: the top)")
     for e in edits.choices.values():
         _db_argument(e, top=False)
         _reviewer_argument(e)
@@ -166,7 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("export", help="write reviewed failures as eval cases (or the reviewed set as CSV)")
     _db_argument(p, top=False)
     p.add_argument("--format", required=True, choices=("jsonl", "promptfoo", "inspect", "openai-evals", "langfuse",
-                                                       "csv"))
+                                                       "csv"),
+                   help="what the cases are written for: Tracedesk's own jsonl, promptfoo, Inspect AI, OpenAI "
+                        "evals, a Langfuse dataset, or csv (every verdict, for QA leads)")
     p.add_argument("--out", required=True, metavar="PATH", type=Path, help="the file to write")
     p.add_argument("--force", action="store_true", help="replace the file at --out if there is one")
     p.add_argument("--verdict", action="append", choices=("failure", "ok", "unsure"), dest="verdicts",
@@ -237,8 +241,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        return cmd_gui(args)
     from .cli_share import HANDLERS
     from .cli_signals import HANDLERS as SIGNAL_HANDLERS
 
@@ -249,6 +251,10 @@ def _run(argv: Sequence[str] | None) -> int:
                "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open, "selftest": cmd_selftest, **HANDLERS,
                **SIGNAL_HANDLERS}
     try:
+        if args.command in (None, "gui", "open") or (args.command == "demo" and not args.no_window):
+            _check_display()  # before anything is made for a window that cannot open
+        if args.command is None:
+            return cmd_gui(args)
         _check_database(args)
         return handler[args.command](args)
     except UserError as exc:
@@ -297,7 +303,7 @@ def _print_json(value: Any) -> None:
 
 
 def _counts(c: ingest.Counts) -> str:
-    return f"{c.traces:,} traces, {c.spans:,} spans, {c.feedback:,} feedback"
+    return f"{counted(c.traces, 'trace')}, {counted(c.spans, 'span')}, {c.feedback:,} feedback"
 
 
 def print_import_report(report: ingest.ImportReport, out=None) -> None:
@@ -313,7 +319,7 @@ def print_import_report(report: ingest.ImportReport, out=None) -> None:
             print(f"  {result.pending_feedback:,} feedback records wait for traces not imported yet",
                   file=out)
         if result.problem_count:
-            print(f"  {result.problem_count:,} problems:", file=out)
+            print(f"  {counted(result.problem_count, 'problem')}:", file=out)
             for problem in result.problems:
                 print(f"    {problem}", file=out)
             hidden = result.problem_count - len(result.problems)
@@ -342,10 +348,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
         _print_json(figures)
         return 0
     print(f"{store.path}")
-    print(f"  {figures['traces']:,} traces, {figures['spans']:,} spans, "
-          f"{figures['feedback']:,} feedback, {figures['reviews']:,} reviews")
+    print(f"  {counted(figures['traces'], 'trace')}, {counted(figures['spans'], 'span')}, "
+          f"{figures['feedback']:,} feedback, {counted(figures['reviews'], 'review')}")
     for source in figures["sources"]:
-        print(f"  source {source['name']}: {source['traces']:,} traces")
+        print(f"  source {source['name']}: {counted(source['traces'], 'trace')}")
     kinds = ", ".join(f"{k} {n:,}" for k, n in figures["span_kinds"].items())
     if kinds:
         print(f"  spans by kind: {kinds}")
@@ -380,8 +386,13 @@ def _print_trace(detail: dict[str, Any]) -> None:
     def walk(spans: list[dict[str, Any]], depth: int) -> None:
         for span in spans:
             flag = "  ERROR" if span["status"] == "error" else ""
-            took = f" ({_ms(span['duration_ms'])})" if span["duration_ms"] is not None else ""
-            print(f"  {'  ' * depth}- [{span['kind']}] {span['name'] or span['span_id']}{took}{flag}")
+            took = f", {_ms(span['duration_ms'])}" if span["duration_ms"] is not None else ""
+            # The id is what 'annotate --span' takes to blame the step.
+            print(f"  {'  ' * depth}- [{span['kind']}] {span['name'] or span['span_id']}  "
+                  f"(id {span['span_id']}{took}){flag}")
+            for label in ("input", "output", "error"):
+                if span.get(label) not in (None, "", {}, []):
+                    print(f"  {'  ' * depth}    {label + ':':<7} {_short(_one_line(span[label]), 90)}")
             walk(span["children"], depth + 1)
 
     walk(detail["spans"], 0)
@@ -392,6 +403,24 @@ def _print_trace(detail: dict[str, Any]) -> None:
         said = [review["verdict"], review["cause"], review["blamed_span_id"] and f"step {review['blamed_span_id']}",
                 review["missing_step"] and "a step is missing", review["notes"]]
         print(f"  review by {review['reviewer']}: {', '.join(str(x) for x in said if x)}")
+
+
+def _one_line(value: Any) -> str:
+    """A step's input or output as one line: a conversation by its last message (the rest
+    repeats the steps before), any other value as compact JSON, so that arguments and
+    numbers show as well as words."""
+    if isinstance(value, str):
+        return value
+    messages = value.get("messages") if isinstance(value, dict) else None
+    if isinstance(messages, list) and messages and isinstance(messages[-1], dict):
+        last = messages[-1]
+        content = last.get("content")
+        said = content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
+        if not content:  # a call of tools, say, rather than words
+            said = json.dumps({k: v for k, v in last.items() if k != "role"}, ensure_ascii=False)
+        return f"{last.get('role') or 'message'}: {said}" + (f" (the last of {len(messages)} messages)"
+                                                            if len(messages) > 1 else "")
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _ms(ms: float | None) -> str:
@@ -450,7 +479,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
     if not rows:
         print("The queue is empty: no trace matches (try --all, or import more bundles).")
         return 0
-    print(f"{total:,} traces in the queue; the first {len(rows)}:")
+    print(f"{counted(total, 'trace')} in the queue" + (f"; the first {len(rows)}:" if len(rows) < total else ":"))
     for i, row in enumerate(rows, start=args.offset + 1):
         group = f"  (+{row.group_size - 1} alike)" if row.group_size > 1 else ""
         print(f"{i:>4}. {row.priority:.2f}  {row.source}:{row.trace_id}{group}")
@@ -557,7 +586,7 @@ def _print_comparison(result: Any, diff: list[Any], width: int = 44) -> None:
         print(f"{label}  {t.source}:{t.trace_id}  {_short(t.question, 80)}".rstrip())
     n = result.first_divergence
     if n is None:
-        print(f"The runs take the same {len(result.pairs)} steps.")
+        print(f"The runs take the same {counted(len(result.pairs), 'step')}.")
     else:
         pair = result.pairs[n]
         why = {"only_a": "only A takes it", "only_b": "only B takes it"}.get(
@@ -579,6 +608,15 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     from .selftest import run_selftest
 
     return run_selftest(window=not args.no_window)
+
+
+def _check_display() -> None:
+    """Refuse in one line where Qt would abort the process (no display, a missing library)."""
+    from .display import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        raise UserError(problem)
 
 
 def _run_gui(db: Path | None, files: list[Path] | None = None) -> int:
@@ -608,7 +646,15 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     db = getattr(args, "db", None)
     if db is None:
-        db = Path(tempfile.mkdtemp(prefix="tracedesk-demo-")) / "demo.sqlite"
+        # One demo database in the user data folder (never beside a $TRACEDESK_DB), made
+        # afresh by every run, rather than a new folder in the temporary folder each time
+        # that nothing ever removes.
+        from platformdirs import user_data_path
+
+        db = user_data_path("tracedesk", appauthor=False) / "demo.sqlite"
+        db.parent.mkdir(parents=True, exist_ok=True)
+        for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+            leftover.unlink(missing_ok=True)
     bundle = demo_bundle_path()
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / bundle.name
@@ -619,7 +665,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 figures = traces.stats(conn)
     print_import_report(report)
     print(f"\nDemo database: {db}")
-    print(f"  {figures['traces']:,} traces, {figures['spans']:,} spans, {figures['feedback']:,} feedback")
+    print(f"  {counted(figures['traces'], 'trace')}, {counted(figures['spans'], 'span')}, "
+          f"{figures['feedback']:,} feedback")
     if getattr(args, "no_window", False):
         print(f"Try:  tracedesk --db {db} stats")
         return 0
@@ -647,7 +694,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from .core import reviews
 
     reviewer = _reviewer(args)
-    changes: dict[str, Any] = {"verdict": args.verdict}
+    changes: dict[str, Any] = {}  # reviewing again changes only what is given
+    if args.verdict is not None:
+        changes["verdict"] = args.verdict
     if args.severity is not None:
         changes["severity"] = args.severity
     if args.cause is not None:
@@ -662,9 +711,16 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         changes["notes"] = args.note
     if args.tag is not None:
         changes["tags"] = args.tag
+    if not changes:
+        raise UserError("nothing to change: give --verdict, --severity, --cause, --span, --missing-step, "
+                        "--expected, --note or --tag")
     with open_store(args.db) as store, store.write() as conn:
         ref = traces.find_trace(conn, args.trace)
-        review = reviews.update_review(conn, ref.pk, reviewer, **changes)
+        try:
+            review = reviews.update_review(conn, ref.pk, reviewer, **changes)
+        except reviews.NeedsVerdict:
+            raise UserError(f"{ref.source}:{ref.trace_id} has no review by {reviewer} yet: a first review needs "
+                            "--verdict failure, ok or unsure") from None
     if args.json:
         _print_json({"trace_id": ref.trace_id, "source": ref.source, **review.as_dict()})
         return 0
@@ -687,7 +743,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"undone": result.undone.as_dict(), "entry": result.entry.as_dict()})
     else:
-        print(f"undone: {result.undone.describe()} (from {format_time(result.undone.time_ns)})")
+        print(f"undone: {result.undone.describe_change()} (from {format_time(result.undone.time_ns)})")
     return 0
 
 
@@ -705,7 +761,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         print("No changes recorded yet.")
     for e in entries:
         undone = "  (undone)" if e.undone else ""
-        print(f"{format_time(e.time_ns)}  {e.author or '-'}  {e.describe()}{undone}")
+        print(f"{format_time(e.time_ns)}  {e.author or '-'}  {e.describe_change()}{undone}")
     return 0
 
 
@@ -816,6 +872,11 @@ def _pct(rate: Any) -> str:
     return f"{rate.value:6.1%} ({low:.1%}-{high:.1%})"
 
 
+def _traces(n: int) -> str:
+    """A count of traces in a table's column: "1 trace " lines up with "9 traces"."""
+    return f"{n:>9,} {'trace ' if n == 1 else 'traces'}"
+
+
 def _print_insight(table: Any) -> None:
     print(f"\n{table.title}")
     if not table.rows:
@@ -824,26 +885,27 @@ def _print_insight(table: Any) -> None:
     for row in table.rows:
         kind = type(row).__name__
         if kind == "BreakdownRow":
-            print(f"  {str(row.value if row.value is not None else '(none)'):<28} {row.traces:>9,} traces  "
+            print(f"  {str(row.value if row.value is not None else '(none)'):<28} {_traces(row.traces)}  "
                   f"signals {_pct(row.signals)}  failures {row.failures.count:,}/{row.failures.total:,} "
                   f"{_pct(row.failures)}")
         elif kind == "RunRow":
             latency = f"{row.mean_latency_ms:,.0f} ms" if row.mean_latency_ms is not None else "-"
             cost = f"${row.mean_cost_usd:.5f}" if row.mean_cost_usd is not None else "-"
             label = "all traces" if row.value is None and table.name == "runs" else (row.value or "(none)")
-            print(f"  {str(label):<28} {row.traces:>9,} traces  escalations {_pct(row.escalations)}  "
+            print(f"  {str(label):<28} {_traces(row.traces)}  escalations {_pct(row.escalations)}  "
                   f"latency {latency}  cost {cost}/run, ${row.total_cost_usd:,.2f} in all")
         elif kind == "CauseRow":
             print(f"  {row.cause:<40} {row.failures.count:>7,}  {_pct(row.failures)}")
         elif kind == "StepRow":
             print(f"  {row.label:<40} {row.failures.count:>7,}  {_pct(row.failures)}")
         else:
-            print(f"  {row.traces:>6,} traces {row.signals:>6,} signals  {_short(row.question, 80)}")
+            print(f"  {row.traces:>6,} {'trace ' if row.traces == 1 else 'traces'} {row.signals:>6,} "
+                  f"{'signal ' if row.signals == 1 else 'signals'}  {_short(row.question, 80)}")
 
 
 def _print_insights_comparison(result: Any) -> None:
-    print(f"A: {result.a.label}: {result.a_traces:,} traces, {result.a_reviewed:,} reviewed")
-    print(f"B: {result.b.label}: {result.b_traces:,} traces, {result.b_reviewed:,} reviewed")
+    print(f"A: {result.a.label}: {counted(result.a_traces, 'trace')}, {result.a_reviewed:,} reviewed")
+    print(f"B: {result.b.label}: {counted(result.b_traces, 'trace')}, {result.b_reviewed:,} reviewed")
     print(f"  {'':<34} {'A':>22}  {'B':>22}  {'change':>8}  p-value")
     for row in result.rows:
         change = f"{row.change:+.1%}" if row.change is not None else "-"

@@ -12,6 +12,7 @@ from typing import Any
 from .core import traces
 from .core.errors import UserError
 from .core.store import SCHEMA_VERSION, open_store
+from .core.text import counted
 
 ArgumentAdder = Callable[..., None]
 
@@ -61,7 +62,8 @@ def add_commands(commands: Any, db_argument: ArgumentAdder, reviewer_argument: A
     p = commands.add_parser("settle", help="record the settled answer on a trace reviewers disagree about")
     db_argument(p, top=False)
     p.add_argument("trace", metavar="TRACE_ID", help="a trace id, or SOURCE:TRACE_ID")
-    p.add_argument("--verdict", required=True, choices=("failure", "ok", "unsure"))
+    p.add_argument("--verdict", required=True, choices=("failure", "ok", "unsure"),
+                   help="the settled verdict: failure, ok or unsure")
     p.add_argument("--cause", metavar="NAME", help="a cause of the taxonomy")
     blame = p.add_mutually_exclusive_group()
     blame.add_argument("--span", metavar="SPAN_ID", help="the step to blame")
@@ -88,8 +90,9 @@ def cmd_share(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(report.as_dict())
         return 0
-    print(f"{report.path}: {report.traces:,} traces, {report.spans:,} spans, {report.feedback:,} feedback, "
-          f"{report.reviews:,} reviews, {report.settlements:,} settled answers")
+    print(f"{report.path}: {counted(report.traces, 'trace')}, {counted(report.spans, 'span')}, "
+          f"{report.feedback:,} feedback, {counted(report.reviews, 'review')}, "
+          f"{counted(report.settlements, 'settled answer')}")
     if redact:
         found = ", ".join(f"{n:,} {kind}" for kind, n in report.redacted.items()) or "nothing found"
         print(f"  redacted: {found}")
@@ -154,17 +157,19 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     if not report.traces:
         print("No trace was reviewed by more than one reviewer yet.")
         return 0
-    print(f"{report.traces:,} traces reviewed by more than one of {', '.join(report.reviewers)}")
+    print(f"{counted(report.traces, 'trace')} reviewed by more than one of {', '.join(report.reviewers)}")
     for f in report.figures:
         method = {"cohen": "Cohen's kappa", "fleiss": "Fleiss' kappa"}.get(f.method or "", "kappa")
         print(f"  {f.dimension + ':':<9} {method} {_kappa(f.kappa)}, agreement {_pct(f.percent)} "
-              f"over {f.traces:,} traces")
+              f"over {counted(f.traces, 'trace')}")
     if len(report.reviewers) > 2:
         for p in report.pairs:
             print(f"    {p.dimension} {p.a} / {p.b}: kappa {_kappa(p.kappa)}, agreement {_pct(p.percent)} "
                   f"over {p.traces:,}")
     shown = report.disagreements[:args.limit]
-    print(f"\n{len(report.disagreements):,} disagreements" + (f"; the first {len(shown)}:" if shown else ""))
+    total = len(report.disagreements)
+    print(f"\n{counted(total, 'disagreement')}" + (f"; the first {len(shown)}:" if len(shown) < total else ":"
+                                                   if shown else ""))
     for d in shown:
         print(f"  {d.source}:{d.trace_id}  differs on {', '.join(d.differs)}  {_short(d.question, 60)}")
         for r in d.ratings:

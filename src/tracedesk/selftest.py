@@ -32,7 +32,7 @@ def run_selftest(window: bool = True, out: Callable[[str], None] = print) -> int
             ("export", _export),
         ]
         if window:
-            checks.append(("window", _window))
+            checks += [("platform", _platform), ("window", _window)]
         for name, check in checks:
             try:
                 said = check(state)
@@ -103,6 +103,24 @@ def _export(state: dict) -> str:
     if report.cases != 1 or not path.is_file():
         raise RuntimeError(f"expected one eval case, got {report.cases}")
     return f"1 eval case written ({path.stat().st_size:,} bytes)"
+
+
+def _platform(state: dict) -> str:
+    """Whether Qt's platform plugin can load, checked before the window check loads it: Qt
+    aborts the process on a missing library, where this names it and its package."""
+    from .display import display_problem, missing_libraries, missing_libraries_message, xcb_plugin
+
+    plugin = xcb_plugin() if sys.platform.startswith("linux") else None
+    missing = missing_libraries(plugin) if plugin is not None else []
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM"):
+        problem = display_problem()
+        if problem is not None:
+            raise RuntimeError(problem)
+        platform = os.environ.get("QT_QPA_PLATFORM") or ("xcb" if os.environ.get("DISPLAY") else "wayland")
+        return f"the {platform} platform can load"
+    if missing:  # no display now; say what a window on one would lack, but the check passes
+        return f"no display: the window is checked offscreen; on a display, {missing_libraries_message(missing)}"
+    return "no display: the window is checked offscreen"
 
 
 def _window(state: dict) -> str:

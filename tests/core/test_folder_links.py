@@ -60,6 +60,6 @@ def test_the_command_line_says_which_links_it_skipped(tmp_path, capsys) -> None:
     assert main(["--db", str(db), "import", str(folder)]) == 0
     out = capsys.readouterr().out
     assert f"{folder / 'secret.jsonl'}: skipped: it is a link outside the folder" in out
-    assert "1 traces" in out
+    assert "added:         1 trace," in out
     with open_store(db) as store, store.read() as conn:
         assert conn.exec_driver_sql("SELECT trace_id FROM trace").fetchall() == [("own",)]

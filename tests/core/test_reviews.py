@@ -180,7 +180,7 @@ def test_the_taxonomy_is_edited_and_every_edit_audited(reviewed) -> None:
         for _ in range(3):
             audit.undo(conn, "ann")  # nest, retire, rename
         assert causes.find_cause(conn, "timeout").full_name == "tool error / timeout"
-        with pytest.raises(UserError, match="1 reviews use that cause"):
+        with pytest.raises(UserError, match="1 review uses that cause"):
             audit.undo(conn, "ann", audit.history(conn, author="ann")[-1].uuid)
 
 

@@ -125,3 +125,36 @@ def test_an_unexpected_error_in_the_window_is_said_in_a_message_and_the_window_g
     assert app_module.run_gui(tmp_path / "db.sqlite", []) == 0
     assert "disk I/O error" in shown[0] and "changed nothing" in shown[0] and seen["still_open"]
     assert sys.excepthook is hook  # the test runner's own hook is back
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the C locale's dates are a Unix matter")
+def test_file_dialogs_write_dates_as_the_window_does_when_no_language_is_set(tmp_path) -> None:
+    """With no LANG (a bare server, a container), Qt's C locale writes "5 12 2026" in the
+    Import dialog's file list; the window writes 2026-12-05 everywhere else."""
+    import os
+    import re
+    import subprocess
+    from pathlib import Path
+
+    (tmp_path / "bundle.jsonl").write_text("{}\n")
+    code = (
+        "import sys, time\n"
+        "from PySide6.QtWidgets import QFileSystemModel\n"
+        "from tracedesk.ui.app import application\n"
+        "app = application()\n"
+        "model = QFileSystemModel()\n"
+        "model.setRootPath(sys.argv[1])\n"
+        "index = model.index(sys.argv[1] + '/bundle.jsonl')\n"
+        "for _ in range(100):\n"
+        "    app.processEvents()\n"
+        "    if model.data(index.siblingAtColumn(3)):\n"
+        "        break\n"
+        "    time.sleep(0.02)\n"
+        "print(model.data(index.siblingAtColumn(3)))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k not in ("LANG", "LANGUAGE")}
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(Path(__file__).resolve().parents[2] / "src"))
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", done.stdout.strip()), done.stdout

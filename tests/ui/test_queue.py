@@ -226,3 +226,30 @@ def test_esc_before_the_rows_found_come_drops_the_search(window, qtbot, monkeypa
     assert wait_for_background(5000)
     QApplication.processEvents()
     assert queue_texts(window, QUESTION) == before and not model.queue_filter.text
+
+
+def test_home_and_end_go_to_the_first_and_last_row_of_the_queue(window, qtbot) -> None:
+    """Replay's First and Last Step keys belong to its page: in the queue, Home and End
+    are the table's own."""
+    table = window.queue_pane.table
+    table.setFocus()
+    rows = window.queue_model.rowCount()
+    assert rows > 3
+    qtbot.keyClick(table, Qt.Key.Key_J)
+    qtbot.keyClick(table, Qt.Key.Key_End)
+    assert table.currentIndex().row() == rows - 1
+    assert table.selectionModel().isRowSelected(rows - 1)
+    qtbot.keyClick(table, Qt.Key.Key_Home)
+    assert table.currentIndex().row() == 0
+    assert table.selectionModel().isRowSelected(0)
+    assert window.pages.currentWidget() is window.queue_pane
+    # After a replay, back in the queue, the keys are the queue's again.
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.keyClick(window.trace_view.tree, Qt.Key.Key_R)
+    assert window.pages.currentWidget() is window.replay_view
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
+    assert window.pages.currentWidget() is window.queue_pane
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_End)
+    assert table.currentIndex().row() == rows - 1 and window.pages.currentWidget() is window.queue_pane

@@ -229,7 +229,7 @@ def test_any_trace_can_be_found_by_search_or_taken_from_another_database(
     chooser.search.setText("boots")
     chooser.run_search()
     assert rows(chooser.model, 0) == [("Do the trail boots run small?",)]
-    assert chooser.where.text().startswith("1 traces of this database match")
+    assert chooser.where.text().startswith("1 trace of this database matches")
     chooser.search.clear()
     chooser.run_search()
     assert rows(chooser.model, 0)[0] == ("Where is my parcel for order 5522?",)  # the proposals again

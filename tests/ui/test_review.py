@@ -15,6 +15,7 @@ from tracedesk.core import audit, causes, traces
 from tracedesk.core.reviews import ReviewInput, review_by, save_review
 from tracedesk.core.settings import load_settings
 from tracedesk.ui.shortcuts import menu_shortcuts
+from tracedesk.ui.text import local_time
 
 REVIEWER = "Ann Lee"
 
@@ -139,7 +140,8 @@ def test_undo_reverts_the_panel_and_the_menu_says_what_it_undoes(qtbot, window) 
     qtbot.keyClick(view.tree, Qt.Key.Key_1)
     assert undo.isEnabled() and undo.text() == "&Undo create review by Ann Lee"
     qtbot.keyClick(view.tree, Qt.Key.Key_3)
-    assert review_of(window, pk).verdict == "unsure" and undo.text() == "&Undo update review by Ann Lee"
+    assert review_of(window, pk).verdict == "unsure"
+    assert undo.text() == "&Undo update review by Ann Lee: verdict failure → unsure"
 
     qtbot.keyClick(view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert panel.verdict() == "failure" and review_of(window, pk).verdict == "failure"
@@ -320,4 +322,43 @@ def test_an_export_can_be_cancelled_and_leaves_no_file(qtbot, window, tmp_path: 
     else:  # it had finished already: the whole file
         assert out.exists()
     QApplication.processEvents()
+    dialog.reject()
+
+
+def _dialog_texts(dialog) -> list[str]:
+    out = []
+    for i in range(dialog.tree.topLevelItemCount()):
+        item = dialog.tree.topLevelItem(i)
+        out += [item.text(c) for c in range(4)]
+        for j in range(item.childCount()):
+            out += [item.child(j).text(c) for c in range(4)]
+    return out
+
+
+def test_the_history_names_fields_in_words_and_undo_says_what_it_changes(qtbot, window) -> None:
+    pk = open_first(qtbot, window, "t016")
+    view = window.trace_view
+    undo = window.reviewing.undo_action
+    qtbot.keyClick(view.tree, Qt.Key.Key_1)  # failure
+    qtbot.keyClick(view.tree, Qt.Key.Key_3)  # unsure
+    assert undo.text() == "&Undo update review by Ann Lee: verdict failure → unsure"
+    select_step(qtbot, window, "lookup_order")
+    qtbot.keyClick(view.tree, Qt.Key.Key_B)
+    assert undo.text() == "&Undo update review by Ann Lee: blamed step"
+    with window.store.write() as conn:  # a cause, as the panel's list sets it
+        save_review(conn, pk, REVIEWER, ReviewInput("unsure", cause="tool error",
+                                                    blamed_span_id=review_of(window, pk).blamed_span_id))
+    window.reviewing.update_undo()
+    assert undo.text() == "&Undo update review by Ann Lee: cause"
+
+    dialog = window.reviewing.show_history()
+    texts = _dialog_texts(dialog)
+    assert [changed for _, _, changed in dialog.rows()][:3] == ["cause", "blamed step", "verdict"]
+    assert "cause" in texts and "blamed step" in texts
+    assert not [t for t in texts if "_uuid" in t or "_span_id" in t or "missing_step" in t], texts
+    with window.store.read() as conn:
+        newest = audit.history(conn, trace_pk=pk)[0]
+    assert dialog.tree.topLevelItem(0).text(0) == local_time(newest.time_ns, seconds=True)  # as the queue's times
+    cause_row = dialog.tree.topLevelItem(0).child(0)
+    assert (cause_row.text(2), cause_row.text(3)) == ("cause", "—  →  tool error")
     dialog.reject()

@@ -308,6 +308,8 @@ def test_with_one_reviewer_the_page_says_how_to_get_a_second(qtbot, window) -> N
     view = _show_disagreements(qtbot, window)
     assert view.stack.currentWidget() is view.empty and "Share Reviews" in view.empty.text()
     assert view.model.rowCount() == 0 and view.cards["verdict"].kappa.text() == "κ —"
+    assert view.empty.text().endswith("File › Merge Databases…")
+    assert "…." not in view.empty.text()
 
 
 def test_share_writes_a_database_holding_the_traces_chosen(qtbot, window, databases, tmp_path) -> None:
@@ -410,3 +412,47 @@ def test_j_and_k_move_in_the_disagreements_and_queue_keys_leave_the_queue_alone(
     assert [window.queue_model.trace_pk(r) for r in range(window.queue_model.rowCount())] == queued
     with window.store.read() as conn:
         assert queue.ids(conn) == open_before  # nothing was snoozed or skipped
+
+
+def _assert_pairs_whole(table) -> None:
+    """Every header and figure of the pairs table is shown whole, not cut."""
+    metrics = table.fontMetrics()
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):
+        title = table.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title) + 8, title
+        for row in range(table.rowCount()):
+            text = table.item(row, column).text()
+            assert header.sectionSize(column) >= metrics.horizontalAdvance(text) + 8, text
+    assert sum(header.sectionSize(c) for c in range(table.columnCount())) <= table.viewport().width()
+
+
+def test_the_pairs_table_shows_its_figures_whole_at_1280(qtbot, window, databases) -> None:
+    _merge_with_core(databases)
+    view = _show_disagreements(qtbot, window)
+    qtbot.wait(50)  # the layout settles
+    _assert_pairs_whole(view.pairs)
+
+
+def test_a_kappa_of_zero_over_two_traces_reads_as_chance_and_as_too_few(qtbot, filled_store, window_state) -> None:
+    """Ann called both failures, Bob one of them: they agree on half, which is what chance
+    gives when Ann always says failure; and two traces say nothing about a team."""
+    with filled_store.read() as conn:
+        first, second = (pk for (pk,) in conn.exec_driver_sql("SELECT id FROM trace ORDER BY id LIMIT 2"))
+    with filled_store.write() as conn:
+        save_review(conn, first, "ann", ReviewInput("failure"))
+        save_review(conn, second, "ann", ReviewInput("failure"))
+        save_review(conn, first, "bob", ReviewInput("failure"))
+        save_review(conn, second, "bob", ReviewInput("ok"))
+    window = make_window(qtbot, filled_store, window_state)
+    view = _show_disagreements(qtbot, window)
+    card = view.cards["verdict"]
+    assert card.kappa.text() == "κ 0.00"
+    detail = card.detail.text()
+    assert "worse than chance" not in detail and "no better than chance" in detail
+    assert "2 traces: too few to tell" in detail
+    assert "1 disagreement, 0 settled" in view.status.text()
+    tip = view.pairs.item(0, 1).toolTip()
+    assert "no better than chance" in tip and "too few to tell" in tip
+    qtbot.wait(50)  # the layout settles
+    _assert_pairs_whole(view.pairs)

@@ -338,3 +338,42 @@ def test_a_trace_with_a_long_question_fits_a_laptop_screen(qtbot, tmp_path, wind
     assert window.minimumSizeHint().width() <= 1280
     assert window.width() <= 1280 and window.trace_view.header.title.text().startswith("My order")
     store.close()
+
+
+def test_a_steps_start_is_in_local_time_and_a_step_without_one_says_nothing(qtbot, tmp_path) -> None:
+    from tracedesk.ui.text import local_time
+
+    store = import_records(tmp_path, [
+        {"type": "bundle", "version": 1, "source": "bot"},
+        {"type": "trace", "trace_id": "w", "input": "Where is it?", "output": "Here.",
+         "start_time": "2026-11-10T07:57:21Z", "end_time": "2026-11-10T07:57:23Z"},
+        {"type": "span", "trace_id": "w", "span_id": "timed", "kind": "tool", "name": "lookup",
+         "start_time": "2026-11-10T07:57:21.250Z", "end_time": "2026-11-10T07:57:22Z"},
+        {"type": "span", "trace_id": "w", "span_id": "untimed", "kind": "tool", "name": "guess"},
+    ])
+    view = open_view(qtbot, store, "w")
+    view.select_span("timed")
+    subtitle = view.detail.subtitle.text()
+    started = local_time(1_794_297_441_250_000_000, seconds=True)
+    assert f"started {started}" in subtitle and "T07:57" not in subtitle and "Z" not in subtitle
+    view.select_span("untimed")
+    subtitle = view.detail.subtitle.text()
+    assert "?" not in subtitle and "started" not in subtitle
+    store.close()
+
+
+def test_a_trace_of_one_step_says_one_step(qtbot, tmp_path, window_state) -> None:
+    store = import_records(tmp_path, [
+        {"type": "bundle", "version": 1, "source": "bot"},
+        {"type": "trace", "trace_id": "one", "input": "Hi?", "output": "Hello."},
+        {"type": "span", "trace_id": "one", "span_id": "only", "kind": "llm", "name": "answer"},
+        {"type": "feedback", "trace_id": "one", "kind": "thumbs", "value": -1},
+    ])
+    window = make_window(qtbot, store, window_state)
+    open_by_id(window, "one")
+    shown = window.trace_view.header.meta.text()
+    assert "1 step" in shown and "1 steps" not in shown
+    window.update_status()
+    status = window.counts.text()
+    assert "Trace one: 1 step  ·" in status and "1 traces" not in status
+    store.close()

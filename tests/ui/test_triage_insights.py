@@ -211,7 +211,7 @@ def test_the_date_filter_narrows_the_rows(gen_window, gen_store) -> None:
         expected = queue.ids(conn, queue.QueueFilter(include_closed=True, include_quiet=True,
                                                      since_ns=since, until_ns=until))
     assert pks(gen_window) == expected
-    assert filters.when.currentText().startswith(str(first.day))
+    assert filters.when.currentText() == first.isoformat()
     filters.when.set_hours(None)
     assert gen_window.queue_model.rowCount() == every
     filters.when.set_hours(24)  # the generated runs are older than a day
@@ -364,6 +364,11 @@ def test_the_insights_models_are_well_behaved_qt_models(gen_window, qtbot, qtmod
 def test_the_insights_follow_a_date_range(gen_window, gen_store, qtbot) -> None:
     open_insights(gen_window, qtbot)
     view = gen_window.insights_view
+    with qtbot.waitSignal(view.computed, timeout=10_000):
+        view.within_box.set_days(QDate(2026, 11, 9), QDate(2026, 11, 9))
+    assert view.within_box.currentText() == "2026-11-09"  # dates read as everywhere in the window
+    view.within_box.set_days(QDate(2026, 11, 9), QDate(2026, 11, 15))
+    assert view.within_box.currentText() == "2026-11-09 – 2026-11-15"
     with qtbot.waitSignal(view.computed, timeout=10_000):
         view.within_box.set_days(QDate(2026, 11, 9), QDate(2026, 11, 9))
     since, until = view.within_box.range_ns()

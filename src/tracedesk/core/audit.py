@@ -27,6 +27,17 @@ TRACE_ENTITIES = ("review", "settlement")  # the entries about one trace
 # Columns of a row that say nothing to a person reading the log.
 _UNTOLD = frozenset({"uuid", "trace_pk", "created_ns", "updated_ns", "author"})
 
+# The columns a change touches, as a person calls them (the rest read as they are).
+FIELD_NAMES = {"cause_uuid": "cause", "blamed_span_id": "blamed step", "missing_step": "missing step",
+               "expected": "expected answer", "parent_uuid": "nested under", "retired": "retired"}
+# Fields whose values are short words, said in full when they are the one thing changed.
+_SAID_IN_FULL = frozenset({"verdict", "severity", "name"})
+
+
+def field_name(key: str) -> str:
+    """A column of a review, a cause or a settled answer in words ("cause_uuid" is "cause")."""
+    return FIELD_NAMES.get(key, key.replace("_", " "))
+
 
 class NothingToUndo(UserError):
     pass
@@ -58,6 +69,18 @@ class AuditRecord:
             return f"{self.action} the settled answer ({row.get('verdict')})"
         what = f"cause '{row.get('name')}'" if self.entity == "cause" else f"review by {row.get('reviewer')}"
         return f"{self.action} {what}"
+
+    def describe_change(self) -> str:
+        """:meth:`describe` with what an update changed: "update review by ann: verdict
+        failure → unsure", "update review by ann: cause, blamed step"."""
+        changes = self.changes() if self.action == "update" else []
+        if not changes:
+            return self.describe()
+        if len(changes) == 1 and changes[0][0] in _SAID_IN_FULL and all(
+                isinstance(v, str | None) for v in changes[0][1:]):
+            key, old, new = changes[0]
+            return f"{self.describe()}: {field_name(key)} {old or '—'} → {new or '—'}"
+        return f"{self.describe()}: {', '.join(field_name(k) for k, _, _ in changes)}"
 
     def changes(self) -> list[tuple[str, Any, Any]]:
         """``[(field, before, after)]`` of the fields the change touched, leaving out the
@@ -172,8 +195,8 @@ def undo(conn: Connection, author: str, entry_uuid: str | None = None) -> UndoRe
             used = conn.exec_driver_sql("SELECT count(*) FROM review WHERE cause_uuid = ?",
                                         (target.entity_uuid,)).scalar_one()
             if used:
-                raise UserError(f"cannot undo '{target.describe()}': {used} reviews use that cause "
-                                "(retire it instead)")
+                uses = f"{used} review uses" if used == 1 else f"{used} reviews use"
+                raise UserError(f"cannot undo '{target.describe()}': {uses} that cause (retire it instead)")
         conn.exec_driver_sql(f"DELETE FROM {table} WHERE uuid = ?", (target.entity_uuid,))
     else:
         if now is None and target.entity == "review" and conn.exec_driver_sql(

@@ -203,6 +203,12 @@ def _checked(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInput,
         ids = [r[0] for r in conn.exec_driver_sql(
             "SELECT span_id FROM span WHERE trace_pk = ? ORDER BY start_ns, id LIMIT 11", (trace_pk,))]
         listed = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
+        named = [r[0] for r in conn.exec_driver_sql(  # a step's name given for its id
+            "SELECT span_id FROM span WHERE trace_pk = ? AND name = ? ORDER BY start_ns, id LIMIT 3",
+            (trace_pk, data.blamed_span_id))]
+        if len(named) == 1:
+            raise ReviewError(f"the trace has no span '{data.blamed_span_id}': '{data.blamed_span_id}' is the name "
+                              f"of step {named[0]}: give its id, {named[0]}")
         raise ReviewError(f"the trace has no span '{data.blamed_span_id}' (its spans: {listed or 'none'})")
     tags: list[str] = []
     for tag in data.tags:

@@ -28,6 +28,12 @@ def csv_cell(value: Any) -> str:
     return str(value)
 
 
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """``n`` things in words: "1 trace", "3 traces", "1 disagreement" (``plural`` for a word
+    that does not take an s: ``counted(2, "feedback", "feedback")``)."""
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+
+
 def loads_or_none(raw: str | bytes | None) -> Any:
     """The JSON value stored in a column, or None where there is none."""
     if raw is None:

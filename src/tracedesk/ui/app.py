@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.errors import UserError
@@ -18,7 +20,16 @@ def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (made once): Fusion style on the system's light or dark palette."""
     app = QApplication.instance()
     if app is None:
+        c_dates, before = _without_a_language(), os.environ.get("LC_TIME")
+        if c_dates:  # read once, while the application starts; then the environment is as it was
+            os.environ["LC_TIME"] = "en_SE.UTF-8"
         app = QApplication(argv if argv is not None else sys.argv[:1])
+        if c_dates:
+            QLocale.system().name()
+            if before is None:
+                os.environ.pop("LC_TIME", None)
+            else:
+                os.environ["LC_TIME"] = before
         app.setApplicationName("Tracedesk")
         app.setOrganizationName("Tracedesk")
         app.setApplicationDisplayName("Tracedesk")
@@ -28,6 +39,17 @@ def application(argv: list[str] | None = None) -> QApplication:
         app.setStyle("Fusion")
         app.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]
+
+
+def _without_a_language() -> bool:
+    """Whether dates would be written in Qt's C locale ("5 12 2026" in the file dialogs):
+    no language set, as on a bare server or in a container. The window then takes the
+    dates of English as written in Sweden, which is ISO 8601 (2026-12-05), as it writes
+    them everywhere else; any language a user did set is left alone."""
+    if not sys.platform.startswith("linux"):
+        return False
+    chosen = os.environ.get("LC_ALL") or os.environ.get("LC_TIME") or os.environ.get("LANG") or "C"
+    return chosen.split(".")[0] in ("C", "POSIX")
 
 
 def run_gui(db_path: Path | None, open_files: list[Path] | None = None) -> int:

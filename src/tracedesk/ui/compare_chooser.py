@@ -31,6 +31,7 @@ from ..core.errors import UserError
 from ..core.reviews import ExpectedAnswer, expected_answer
 from ..core.search import search_trace_ids
 from ..core.store import Store, open_store
+from ..core.text import counted
 from ..core.views import TraceOutline
 from .panels import WrappingDelegate
 from .review_panel import answer_text
@@ -245,7 +246,8 @@ class CompareChooser(QDialog):
                           f"found in {place}" + (f": {', '.join(x.signal for x in r.reasons)}" if r.reasons else ""),
                           r.model, r.prompt_version, run_failed(r.status, r.priority, verdicts.get(r.trace_pk)))
                    for r in rows]
-        self._show(choices, f"{len(choices)} traces of {place} match “{words}”"
+        match = "matches" if len(choices) == 1 else "match"
+        self._show(choices, f"{counted(len(choices), 'trace')} of {place} {match} “{words}”"
                    + (f" (the first {SEARCH_LIMIT})" if len(choices) >= SEARCH_LIMIT else "") + ".")
 
     # -- another database ------------------------------------------------------------------------

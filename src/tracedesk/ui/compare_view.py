@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from ..core import views
 from ..core.compare import CHANGED, ONLY_A, ONLY_B, SAME, AlignedPair, Comparison, compare_traces, pair_diff, word_diff
-from ..core.records import format_time
 from ..core.reviews import ExpectedAnswer
 from ..core.store import Store
 from ..core.views import SpanNode
@@ -35,7 +34,7 @@ from .diff_text import SIDE_A, SIDE_B, DiffView
 from .replay_view import PlaybackBar, Player, StepsTable
 from .review_panel import answer_text
 from .style import ERROR, OK, kind_icon, muted_text, readable_on_base, soft
-from .text import plain_tip
+from .text import local_time, plain_tip
 from .widgets import Index, ListModel, back_button, bold_label, labelled, muted_label, outline_meta, title_of
 
 ANSWER_CHARS = 20_000  # of a final answer compared (a JSON answer turned into text)
@@ -388,7 +387,7 @@ class ExpectedAnswerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 10)
         note = muted_label(self)
-        note.setText(f"Expected by {expected.reviewer} in the review of {format_time(expected.updated_ns)}. "
+        note.setText(f"Expected by {expected.reviewer} in the review of {local_time(expected.updated_ns)}. "
                      "Words only in the run's answer are red, words only in the expected answer green.")
         note.setWordWrap(True)
         layout.addWidget(note)

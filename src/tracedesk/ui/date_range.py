@@ -38,11 +38,10 @@ def days_ns(first: QDate, last: QDate) -> tuple[int, int]:
 
 
 def range_text(first: QDate, last: QDate) -> str:
+    """The days as the rest of the window writes dates (2026-11-09)."""
     if first == last:
-        return first.toString("d MMM yyyy")
-    if first.year() == last.year():
-        return f"{first.toString('d MMM')} – {last.toString('d MMM yyyy')}"
-    return f"{first.toString('d MMM yyyy')} – {last.toString('d MMM yyyy')}"
+        return first.toString("yyyy-MM-dd")
+    return f"{first.toString('yyyy-MM-dd')} – {last.toString('yyyy-MM-dd')}"
 
 
 class DateRangeDialog(QDialog):

@@ -56,6 +56,7 @@ from .style import (
     muted_text,
     readable_on_base,
 )
+from .text import local_time
 
 PREVIEW_CHARS = 12_000  # of one text value in the readable view
 JSON_BLOCK_CHARS = 20_000  # of one JSON value in the readable view
@@ -605,7 +606,8 @@ class DetailPane(QWidget):
         if span["cost_usd"]:
             cost = span["cost_usd"]
             facts.append(f"${cost:.2f}" if cost >= 0.01 else f"${cost:.6f}".rstrip("0"))
-        facts.append(f"started {span['start_time'] or '?'}")
+        if node.start_ns is not None:  # in local time, as the queue shows runs; a step without one says nothing
+            facts.append(f"started {local_time(node.start_ns, seconds=True)}")
         self.subtitle.setText("  ·  ".join(facts))
         if span["error"]:
             error = span["error"]

@@ -44,6 +44,7 @@ from ..core.agreement import AgreementReport, Disagreement, PairAgreement, agree
 from ..core.causes import CauseInfo, list_causes
 from ..core.reviews import VERDICT_LABELS, VERDICTS, ReviewInfo, reviews_of
 from ..core.store import Store
+from ..core.text import counted
 from ..core.views import SpanNames, TraceOutline
 from .background import run_in_background
 from .review_panel import VERDICT_COLORS, answer_text
@@ -65,15 +66,30 @@ def percent_text(value: float | None) -> str:
     return NONE if value is None else f"{value:.0%}"
 
 
+# Below this many traces, a kappa says nothing about how far reviewers agree: one trace
+# more or less swings it across the whole scale.
+FEW_TRACES = 10
+
+
 def kappa_words(kappa: float | None) -> str:
-    """Landis and Koch's words for a kappa."""
+    """Landis and Koch's words for a kappa. Zero (as shown, two decimals) is what chance
+    gives, not worse than it."""
     if kappa is None:
         return "no variation to measure"
-    for bound, words in ((0.0, "worse than chance"), (0.2, "slight"), (0.4, "fair"), (0.6, "moderate"),
-                         (0.8, "substantial")):
+    if round(kappa, 2) < 0:
+        return "worse than chance"
+    if round(kappa, 2) == 0:
+        return "no better than chance"
+    for bound, words in ((0.2, "slight"), (0.4, "fair"), (0.6, "moderate"), (0.8, "substantial")):
         if kappa <= bound:
             return words
     return "almost perfect"
+
+
+def over_traces(traces: int) -> str:
+    """How many traces a figure is over, with a word when they are too few to mean anything."""
+    said = f"{traces:,} trace{'' if traces == 1 else 's'}"
+    return f"{said}: too few to tell" if traces < FEW_TRACES else said
 
 
 def step_text(names: SpanNames, trace_pk: int, span_id: str | None, missing: bool) -> str:
@@ -251,6 +267,7 @@ class FigureCard(QFrame):
         layout.addLayout(row)
         self.detail = muted(QLabel(self))
         self.detail.setObjectName("cardDetail")
+        self.detail.setWordWrap(True)  # "too few to tell" wraps rather than squeezing the pairs table
         layout.addWidget(self.detail)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
@@ -266,7 +283,7 @@ class FigureCard(QFrame):
         self.kappa.setText(f"κ {kappa_text(figure.kappa)}")
         self.percent.setText(f"{percent_text(figure.percent)} agree")
         method = METHOD_LABELS.get(figure.method or "", "κ")
-        self.detail.setText(f"{method}: {kappa_words(figure.kappa)} · {figure.traces:,} traces")
+        self.detail.setText(f"{method}: {kappa_words(figure.kappa)} · {over_traces(figure.traces)}")
         over = ("every trace reviewed by more than one" if self.dimension == "verdict"
                 else "the traces at least two reviewers called a failure")
         self.setToolTip(f"Over {over}. Percent: the share of traces on which every reviewer said the same. "
@@ -305,6 +322,11 @@ class PairsTable(QTableWidget):
         shown = max(1, min(rows, self.VISIBLE_ROWS))
         self.setFixedHeight(self.horizontalHeader().sizeHint().height() + shown * self.verticalHeader()
                             .defaultSectionSize() + 2 * self.frameWidth())
+        # Never narrower than its figures and headers: the cards beside it give way instead
+        # (a cut "κ 0.4…" or "amed ste" reads as nothing).
+        header = self.horizontalHeader()
+        need = sum(max(header.sectionSizeHint(c), self.sizeHintForColumn(c)) for c in range(self.columnCount()))
+        self.setMinimumWidth(need + 2 * self.frameWidth() + 2)
 
     def show_pairs(self, pairs: list[PairAgreement]) -> None:
         by_pair: dict[tuple[str, str], dict[str, PairAgreement]] = {}
@@ -323,7 +345,8 @@ class PairsTable(QTableWidget):
                 if p is not None:
                     item.setToolTip(plain_tip(
                         f"{a} and {b} on the {DIMENSION_LABELS[dimension].lower()}: kappa {kappa_text(p.kappa)} "
-                        f"({kappa_words(p.kappa)}), {percent_text(p.percent)} agreement over {p.traces:,} traces"))
+                        f"({kappa_words(p.kappa)}), {percent_text(p.percent)} agreement over "
+                        f"{over_traces(p.traces)}"))
                 self.setItem(row, column, item)
         self._fit(len(by_pair))
 
@@ -709,10 +732,11 @@ class DisagreementsView(QWidget):
             self.empty.setText("No trace has been reviewed by more than one reviewer yet.\n\nTo get a second "
                                "opinion, share traces with File › Share Reviews… (without reviews, for a blind "
                                "second review); when the other reviewer is done, bring their database back with "
-                               "File › Merge Databases….")
+                               "File › Merge Databases…")
             self.stack.setCurrentWidget(self.empty)
         elif not report.disagreements:
-            self.empty.setText(f"The reviewers agree on all {report.traces:,} traces they reviewed together.")
+            self.empty.setText(f"The reviewers agree on all {counted(report.traces, 'trace')} they reviewed together."
+                               if report.traces > 1 else "The reviewers agree on the one trace they reviewed together.")
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.splitter)
@@ -731,8 +755,8 @@ class DisagreementsView(QWidget):
             self.status.setText("")
             return
         shown = self.model.rowCount()
-        text = (f"{report.traces:,} traces reviewed by more than one of {len(report.reviewers)} reviewers "
-                f"({', '.join(report.reviewers)})  ·  {self.model.total:,} disagreements, "
+        text = (f"{counted(report.traces, 'trace')} reviewed by more than one of {len(report.reviewers)} reviewers "
+                f"({', '.join(report.reviewers)})  ·  {counted(self.model.total, 'disagreement')}, "
                 f"{self.model.settled_count:,} settled")
         if self.model.unsettled_only:
             text += f"  ·  {shown:,} shown"

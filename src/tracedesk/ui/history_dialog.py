@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.audit import AuditRecord
-from ..core.records import format_time
+from ..core.audit import AuditRecord, field_name
 from .style import muted_text
-from .text import plain_tip
+from .text import local_time, plain_tip
 
 
 def _short(value: Any, width: int = 80) -> str:
@@ -53,16 +52,16 @@ class HistoryDialog(QDialog):
         muted = muted_text(self.palette())
         for entry in entries:
             changes = entry.changes()
-            summary = ", ".join(k for k, _, _ in changes)
+            summary = ", ".join(field_name(k) for k, _, _ in changes)
             what = entry.describe() + ("  (undone)" if entry.undone else "")
-            item = QTreeWidgetItem([format_time(entry.time_ns), entry.author or "—", what, summary])
+            item = QTreeWidgetItem([local_time(entry.time_ns, seconds=True), entry.author or "—", what, summary])
             if entry.undone or entry.action == "undo":
                 for column in range(4):
                     item.setForeground(column, muted)
             for key, old, new in changes:
                 if key == "cause_uuid" or key == "parent_uuid":
                     old, new = names.get(old, old), names.get(new, new)
-                child = QTreeWidgetItem(["", "", key, f"{_short(old)}  →  {_short(new)}"])
+                child = QTreeWidgetItem(["", "", field_name(key), f"{_short(old)}  →  {_short(new)}"])
                 child.setToolTip(3, plain_tip(f"before: {old}\n\nafter: {new}"))
                 child.setForeground(2, muted)
                 item.addChild(child)

@@ -19,6 +19,7 @@ from ..core import queue, views
 from ..core.errors import UserError
 from ..core.settings import load_settings
 from ..core.store import Store, open_store
+from ..core.text import counted
 from .background import run_in_background, wait_for_background
 from .compare_chooser import CompareChooser
 from .compare_view import CompareView, ExpectedAnswerDialog
@@ -346,13 +347,13 @@ class MainWindow(QMainWindow):
             with self.store.read() as conn:
                 self._total = views.trace_count(conn)
         total = self._total
-        text = f"{shown:,} traces in the queue  ·  {total:,} in the database"
+        text = f"{counted(shown, 'trace')} in the queue  ·  {total:,} in the database"
         row = self.queue_pane.table.currentIndex().row()
         if shown and row >= 0:
             text = f"{row + 1:,} of {text}"
         if self.pages.currentWidget() is self.trace_view and self.trace_view.outline is not None:
             outline = self.trace_view.outline
-            text = f"Trace {outline.trace_id}: {len(outline.by_span_id):,} steps  ·  " + text
+            text = f"Trace {outline.trace_id}: {counted(len(outline.by_span_id), 'step')}  ·  " + text
         self.counts.setText(text)
 
     # -- moving around -------------------------------------------------------------------------

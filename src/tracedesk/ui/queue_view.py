@@ -143,7 +143,8 @@ class AlikeDelegate(RowDelegate):
 
 
 class QueueTable(QTableView):
-    """The table of the queue, driven from the keyboard: j/k and arrows move, Enter opens."""
+    """The table of the queue, driven from the keyboard: j/k and arrows move, Home and End go
+    to the first and last row, Enter opens."""
 
     open_requested = Signal(int)  # a trace's row id
     alike_requested = Signal(int)  # a click on a row's "+N alike"
@@ -240,6 +241,8 @@ class QueueTable(QTableView):
             self.move(1)
         elif plain and key == Qt.Key.Key_K:
             self.move(-1)
+        elif plain and key in (Qt.Key.Key_Home, Qt.Key.Key_End):  # rows, not the row's first and last cell
+            self.select_row(0 if key == Qt.Key.Key_Home else self.queue_model().rowCount() - 1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._open_index(self.currentIndex())
         else:

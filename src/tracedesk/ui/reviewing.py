@@ -127,7 +127,8 @@ class ReviewController(QObject):
         if store is not None and reviewer and not store.read_only:
             with store.read() as conn:
                 entry = audit.last_undoable(conn, reviewer)
-        self.undo_action.setText(f"&Undo {entry.describe()}" if entry else "&Undo")
+        # "&" in a menu entry marks its access key: a reviewer named "R&D" shows as is.
+        self.undo_action.setText(f"&Undo {entry.describe_change().replace('&', '&&')}" if entry else "&Undo")
         self.undo_action.setEnabled(entry is not None)
 
     # -- the reviewer ----------------------------------------------------------------------------
@@ -334,7 +335,7 @@ class ReviewController(QObject):
             show_message(w, "Nothing was undone", str(exc))
             self.update_undo()
             return
-        w.statusBar().showMessage(f"Undone: {result.undone.describe()}", 8000)
+        w.statusBar().showMessage(f"Undone: {result.undone.describe_change()}", 8000)
         self.pending = {}
         if result.undone.entity == "cause" and self.causes_dialog is not None:
             self.causes_dialog.reload()

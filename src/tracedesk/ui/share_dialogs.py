@@ -39,6 +39,7 @@ from ..core.merge import MergeReport, merge_databases
 from ..core.reviews import VERDICT_LABELS, VERDICTS
 from ..core.share import ShareFilter, ShareOptions, ShareReport, selected_traces, share_database
 from ..core.store import SCHEMA_VERSION, Store
+from ..core.text import counted
 from .background import run_in_background
 from .date_range import days_ns
 from .jobs import JobFormDialog, ProgressDialog
@@ -77,7 +78,8 @@ def default_share_path(store: Store, today: date | None = None) -> Path:
 
 
 def share_report_text(report: ShareReport, options: ShareOptions) -> str:
-    lines = [f"{report.traces:,} traces, {report.spans:,} steps and {report.feedback:,} feedback written"
+    lines = [f"{counted(report.traces, 'trace')}, {counted(report.spans, 'step')} and {report.feedback:,} feedback "
+             "written"
              + (f", with {report.reviews:,} reviews and {report.settlements:,} settled answers."
                 if options.reviews else ", without reviews (for a blind second review).")]
     lines.append(f"The cause taxonomy ({report.causes:,} causes) and {report.audit_entries:,} history entries "

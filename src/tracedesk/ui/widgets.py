@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..core.causes import CauseInfo
 from ..core.errors import UserError
 from ..core.settings import load_settings
+from ..core.text import counted
 from ..core.views import TraceOutline
 from .style import format_duration, monospace_font, muted_text
 from .text import elide, local_time, one_line
@@ -56,7 +57,8 @@ def outline_meta(outline: TraceOutline, *, full: bool = False) -> str:
         parts.append(local_time(outline.start_ns, seconds=True))
     if full and outline.start_ns and outline.end_ns:
         parts.append(format_duration(outline.end_ns - outline.start_ns))
-    parts.append(f"{outline.span_count:,} steps" + (f", {outline.error_count:,} failed" if outline.error_count else ""))
+    failed = f", {outline.error_count:,} failed" if outline.error_count else ""
+    parts.append(counted(outline.span_count, "step") + failed)
     model = " · ".join(p for p in (outline.model, outline.prompt_version) if p)
     if model:
         parts.append(model)

@@ -365,4 +365,4 @@ def test_cli_import_names_the_format(tmp_path, capsys) -> None:
     path = write_jsonl(tmp_path / "cli.jsonl", doc(span(T1, sid(1), "root")))
     assert cli.main(["--db", str(tmp_path / "cli.sqlite"), "import", str(path)]) == 0
     out = capsys.readouterr().out
-    assert f"{path} (otlp)" in out and "1 traces, 1 spans" in out
+    assert f"{path} (otlp)" in out and "1 trace, 1 span," in out
