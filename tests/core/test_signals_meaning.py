@@ -188,3 +188,10 @@ def test_the_same_answer_again_to_another_message_is_a_loop(store, tmp_path) -> 
     assert "loop" in kinds(found, "b")
     assert "an earlier turn" in next(d for k, _, d, _ in found["b"] if k == "loop")
     assert "loop" not in kinds(found, "a") | kinds(found, "asked_again")  # asked the same, answered the same
+
+
+def test_asking_what_the_bot_is_reading_is_no_complaint(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "do you like books?", "I do, mostly crime novels.", trace_id="a")
+    b.turn("s1", "which book are you reading at the moment?", "A mystery set in Oslo.", trace_id="b")
+    assert "frustration" not in kinds(signals(store, tmp_path, b), "a")

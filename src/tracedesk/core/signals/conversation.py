@@ -175,7 +175,7 @@ def _same_request(a: Turn, b: Turn) -> bool:
 
 
 def _repeated_answers(turns: list[Turn]) -> list[Found]:
-    """An answer that says again, word for word (numbers aside), what an earlier turn of
+    """An answer that says again, word for word, what an earlier turn of
     the session said, to a message that asked something else (asked the same again, the
     same answer is consistent; the rephrase signal speaks for the first): the conversation
     is stuck."""
@@ -186,7 +186,7 @@ def _repeated_answers(turns: list[Turn]) -> list[Found]:
             continue
         if turn.answered.count(" ") < REPEAT_MIN_WORDS - 1:
             continue
-        gist = " ".join(turn.answered.translate(_NOT_WORDS).split())
+        gist = turn.answered.rstrip(" .!?")
         first = said.get(gist)
         if first is None:
             said[gist] = turn
@@ -240,8 +240,8 @@ def _is_plain_request(turn: Turn) -> bool:
     best), whose answer is long enough to tell what it is about and does not plainly take
     up the message's own words: what :func:`_off_topic` must read by meaning. The cheap
     tests first: most turns are settled by them."""
-    if (turn.closing or turn.asks_for_person or turn.complains or len(turn.words) < 2
-            or turn.answered.count(" ") < OFF_TOPIC_MIN_WORDS):
+    if (turn.closing or turn.asks_for_person or turn.complains or turn.answered.count(" ") < OFF_TOPIC_MIN_WORDS
+            or len(turn.words) < 2):
         return False
     asked = set(turn.asked.translate(_NOT_WORDS).split())
     answer = set(turn.answered[:ANSWER_LIMIT].translate(_NOT_WORDS).split())

@@ -38,7 +38,7 @@ FRUSTRATION = re.compile(
     r"(?:that|this|it)(?:'s| is| was)? (?:not|n't) what i (?:asked|meant|said|wanted)"
     r"|(?:that|this|it|your answer)(?:'s| is| was) (?:wrong|incorrect|not right|not true|useless|unhelpful|nonsense)"
     r"|(?:you're|you are|you) (?:not|n't) (?:listening|reading|understanding|helping|getting it)"
-    r"|(?:are|r) you (?:even )?(?:listening|reading|serious|kidding)"
+    r"|(?:are|r) you (?:even (?:listening|reading)|listening to me|reading (?:my|what i)|serious|kidding)"
     r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)"
     r"|(?:read|answer) (?:my|the) (?:question|message)"
     r"|(?:didn't|did not|doesn't|does not|don't|do not) (?:answer|help|make sense|address)"
