@@ -195,3 +195,16 @@ def test_asking_what_the_bot_is_reading_is_no_complaint(store, tmp_path) -> None
     b.turn("s1", "do you like books?", "I do, mostly crime novels.", trace_id="a")
     b.turn("s1", "which book are you reading at the moment?", "A mystery set in Oslo.", trace_id="b")
     assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
+
+
+def test_a_hand_off_the_user_asked_for_is_not_a_failure_of_its_own(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "My refund never arrived", "Refunds take 5 to 7 days.", trace_id="a")
+    b.turn("s1", "let me talk to a human please", "Connecting you with our team.", trace_id="b",
+           steps=[tool("transfer_to_human_agents", {"summary": "refund missing"}, {"ok": True})])
+    b.turn("s2", "Where is my parcel 77?", "I have passed your case to our team.", trace_id="c",
+           steps=[tool("transfer_to_human_agents", {"summary": "parcel"}, {"ok": True})])
+    found = signals(store, tmp_path, b)
+    assert "escalation" in kinds(found, "a")
+    assert "handoff" not in kinds(found, "b")
+    assert "handoff" in kinds(found, "c")  # nobody asked for a person there

@@ -52,6 +52,8 @@ FRUSTRATION_NEAR_MISSES = Prototypes((
     "no thanks, that's all", "it's not urgent", "i don't know yet", "that's great, thank you", "not really, why",
     "no, i haven't tried that yet", "that's not a problem", "sure, no worries", "i didn't get the email yet",
     "does that include taxes", "wrong size, can i exchange it", "my order is not here yet",
+    "what are you reading these days", "what kind of books do you read", "what did you do today",
+    "do you have any hobbies", "what are you watching at the moment", "did you see the game last night",
 ))
 
 # The word gates: a message can ask for a person only if it names one (in the languages of
