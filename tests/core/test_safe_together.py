@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tracedesk.core import reviews
+from tracedesk.core.errors import DatabaseError
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.merge import merge_databases
 from tracedesk.core.store import open_store
@@ -31,6 +32,7 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 CHILD = """
 import sys, time
 sys.path.insert(0, {root!r})
+from tracedesk.core.errors import DatabaseError
 from tracedesk.core.store import open_store
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.merge import merge_databases
@@ -141,11 +143,20 @@ def test_a_merge_killed_midway_leaves_the_database_as_it_was(reviewed_db: Path, 
 
 
 def test_a_read_only_file_opens_read_only_by_itself(reviewed_db: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root may write to any file")
+    before, data = state(reviewed_db), reviewed_db.read_bytes()
     os.chmod(reviewed_db, 0o444)
     try:
-        with open_store(reviewed_db) as store:
+        # A read-only open holds for every user, root included: it reads, refuses to write in
+        # one message, and leaves the file as it was.
+        with open_store(reviewed_db, read_only=True) as store:
             assert store.read_only
+            with store.read() as conn:
+                assert conn.exec_driver_sql("SELECT count(*) FROM review").scalar_one() == before[3]
+            with pytest.raises(DatabaseError, match="open read-only"), store.write():
+                pass
+        # A file the user cannot write opens that way by itself (root may write any file).
+        with open_store(reviewed_db) as store:
+            assert store.read_only == (not os.access(reviewed_db, os.W_OK))
     finally:
         os.chmod(reviewed_db, 0o644)
+    assert state(reviewed_db) == before and reviewed_db.read_bytes() == data
