@@ -94,6 +94,7 @@ def large_bundle(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_an_import_and_review_writes_share_the_database(reviewed_db: Path, large_bundle: Path) -> None:
     # The import holds its write transaction for a while; meanwhile the other process reads
     # (not blocked: WAL) and writes a review (it waits for the import, then goes through).

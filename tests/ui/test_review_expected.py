@@ -85,6 +85,7 @@ def test_an_edited_suggestion_is_the_reviewers_own(qtbot, tmp_path, window_state
     assert not panel.expected_note.isVisible()
 
 
+@pytest.mark.slow
 def test_an_answer_of_a_megabyte_without_spaces_opens_at_once(qtbot, tmp_path, window_state) -> None:
     answer = "x" * 1_000_000
     window = window_on(qtbot, tmp_path, window_state, answer)
