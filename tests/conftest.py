@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tracedesk.core.store import Store, open_store
+from tracedesk.core.database import open_store
+from tracedesk.core.store import Store
 
 # Qt tests draw offscreen unless a display is asked for explicitly.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

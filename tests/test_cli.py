@@ -157,7 +157,7 @@ def test_snooze_skip_and_reopen_keep_traces_out_of_the_queue_until_asked(tmp_pat
 
 def test_a_snooze_that_has_ended_brings_the_trace_back(tmp_path, capsys) -> None:
     from tracedesk.core import queue
-    from tracedesk.core.store import open_store
+    from tracedesk.core.database import open_store
 
     db = tmp_path / "db.sqlite"
     run(capsys, "--db", str(db), "import", str(write_jsonl(tmp_path / "b.jsonl", RECORDS)))

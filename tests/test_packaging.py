@@ -104,7 +104,8 @@ def test_the_desktop_entry_opens_review_databases_with_the_app() -> None:
 
 
 def test_the_file_association_recognises_a_review_database_by_its_content(tmp_path) -> None:
-    from tracedesk.core.store import APPLICATION_ID, open_store
+    from tracedesk.core.database import open_store
+    from tracedesk.core.store import APPLICATION_ID
 
     ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
     mime = ET.parse(LINUX / f"{APP_ID}.xml").getroot().find("m:mime-type", ns)

@@ -25,8 +25,9 @@ from sqlalchemy.exc import DBAPIError
 
 from . import __version__
 from .core import ingest, traces
+from .core.database import open_store
 from .core.errors import UserError
-from .core.store import database_error, default_db_path, is_database_file, open_store
+from .core.store import database_error, default_db_path, is_database_file
 from .resources import demo_bundle_path
 
 

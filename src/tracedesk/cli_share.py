@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from .core import traces
+from .core.database import open_store
 from .core.errors import UserError
-from .core.store import SCHEMA_VERSION, open_store
+from .core.store import SCHEMA_VERSION
 
 ArgumentAdder = Callable[..., None]
 

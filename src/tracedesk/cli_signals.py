@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .core.store import open_store
+from .core.database import open_store
 
 ArgumentAdder = Callable[..., None]
 

@@ -11,8 +11,9 @@ import pytest
 
 from tracedesk.core import audit, reviews
 from tracedesk.core.agreement import SettleError, agreement, cohens_kappa, fleiss_kappa, settle, settlement_of
+from tracedesk.core.database import open_store
 from tracedesk.core.ingest import import_paths
-from tracedesk.core.store import SCHEMA_VERSION, open_store
+from tracedesk.core.store import SCHEMA_VERSION
 from tracedesk.core.traces import find_trace
 
 from ..conftest import DATA, write_jsonl

@@ -7,7 +7,8 @@ import sqlite3
 from pathlib import Path
 
 from tracedesk.core import queue
-from tracedesk.core.store import SCHEMA_VERSION, open_store
+from tracedesk.core.database import open_store
+from tracedesk.core.store import SCHEMA_VERSION
 from tracedesk.core.traces import find_trace, trace_detail
 
 from ..conftest import DATA

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from tracedesk.core import reviews
+from tracedesk.core.database import open_store
 from tracedesk.core.errors import DatabaseError
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.merge import merge_databases
-from tracedesk.core.store import open_store
 
 from ..conftest import write_jsonl
 from ..gen.support_bot import write_large_bundle
@@ -33,7 +33,7 @@ CHILD = """
 import sys, time
 sys.path.insert(0, {root!r})
 from tracedesk.core.errors import DatabaseError
-from tracedesk.core.store import open_store
+from tracedesk.core.database import open_store
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.merge import merge_databases
 from tracedesk.core.merge import merge_databases

@@ -11,12 +11,13 @@ import pytest
 
 from tracedesk.core import audit, queue, reviews
 from tracedesk.core.agreement import agreement, settle
+from tracedesk.core.database import open_store
 from tracedesk.core.errors import Cancelled, DatabaseError
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.merge import merge_databases
 from tracedesk.core.search import search_trace_ids
 from tracedesk.core.share import ShareFilter, ShareOptions, share_database
-from tracedesk.core.store import APPLICATION_ID, SCHEMA_VERSION, open_store
+from tracedesk.core.store import APPLICATION_ID, SCHEMA_VERSION
 from tracedesk.core.traces import find_trace
 
 from ..conftest import DATA, write_jsonl

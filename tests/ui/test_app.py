@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracedesk.cli import main
 from tracedesk.core import ingest, views
-from tracedesk.core.store import open_store
+from tracedesk.core.database import open_store
 from tracedesk.ui import app as app_module
 from tracedesk.ui.mainwindow import MainWindow
 

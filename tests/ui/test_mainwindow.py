@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from tracedesk.core.store import open_store
+from tracedesk.core.database import open_store
 from tracedesk.ui.shortcuts import ShortcutsDialog, menu_shortcuts
 
 from .bundles import write_support_bundle

@@ -12,7 +12,7 @@ from PySide6.QtGui import QPalette
 
 from tests.conftest import write_jsonl
 from tracedesk.core import ingest
-from tracedesk.core.store import open_store
+from tracedesk.core.database import open_store
 
 from .conftest import make_window
 from .test_review import open_first, review_of

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..core.database import open_store
 from ..core.errors import UserError
-from ..core.store import default_db_path, open_store
+from ..core.store import default_db_path
 from .mainwindow import MainWindow
 from .style import app_icon
 from .text import show_message

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import queue, views
+from ..core.database import open_store
 from ..core.errors import UserError
 from ..core.settings import load_settings
-from ..core.store import Store, open_store
+from ..core.store import Store
 from .background import run_in_background, wait_for_background
 from .compare_chooser import CompareChooser
 from .compare_view import CompareView, ExpectedAnswerDialog
