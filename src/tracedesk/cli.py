@@ -678,12 +678,12 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    from .core import audit
+    from .core import reviews
     from .core.records import format_time
 
     author = _reviewer(args)
     with open_store(args.db) as store, store.write() as conn:
-        result = audit.undo(conn, author)
+        result = reviews.undo(conn, author)
     if args.json:
         _print_json({"undone": result.undone.as_dict(), "entry": result.entry.as_dict()})
     else:

@@ -141,9 +141,9 @@ def test_a_settled_answer_is_audited_listed_and_undone(reviewed) -> None:
         # The reviews stay as their reviewers left them.
         assert {r.cause for r in reviews.reviews_of(conn, pk["t2"])} == {"tool error", "hallucination"}
     with store.write() as conn:
-        audit.undo(conn, "lead")
+        reviews.undo(conn, "lead")
         assert settlement_of(conn, pk["t2"]).cause == "hallucination"
-        audit.undo(conn, "lead")
+        reviews.undo(conn, "lead")
         assert settlement_of(conn, pk["t2"]) is None
 
 
@@ -177,7 +177,7 @@ def test_the_history_of_a_trace_shows_its_settled_answer(reviewed) -> None:
     store, pk = reviewed
     with store.write() as conn:
         settle(conn, pk["t2"], "lead", "failure")
-        audit.undo(conn, "lead")
+        reviews.undo(conn, "lead")
     with store.read() as conn:
         entries = audit.history(conn, trace_pk=pk["t2"])
     assert [(e.entity, e.action) for e in entries[:2]] == [("settlement", "undo"), ("settlement", "settle")]

@@ -155,7 +155,7 @@ def test_a_review_changed_on_both_sides_keeps_the_newer_and_logs_the_other(main_
         assert not again.changed and not again.sources[0].conflicts
         # Undoing the merge's choice takes the other version.
         with store.write() as conn:
-            audit.undo(conn, "lead")
+            reviews.undo(conn, "lead")
             assert reviews.get_review(conn, kept.uuid).cause == "reasoning error"
 
 

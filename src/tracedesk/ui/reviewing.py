@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from ..core import audit
+from ..core import audit, reviews
 from ..core.causes import list_causes
 from ..core.errors import UserError
 from ..core.reviews import VERDICT_LABELS, VERDICTS, NeedsVerdict, review_draft, reviews_of, update_review
@@ -329,7 +329,7 @@ class ReviewController(QObject):
             return
         try:
             with store.write() as conn:
-                result = audit.undo(conn, reviewer)
+                result = reviews.undo(conn, reviewer)
         except UserError as exc:
             show_message(w, "Nothing was undone", str(exc))
             self.update_undo()
