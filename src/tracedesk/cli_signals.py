@@ -5,11 +5,10 @@ learned. :mod:`tracedesk.cli` adds it to its parser and runs it."""
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from typing import Any
 
+from .cli_common import print_json
 from .core.database import open_store
 
 ArgumentAdder = Callable[..., None]
@@ -45,8 +44,7 @@ def cmd_signals(args: argparse.Namespace) -> int:
         out: dict[str, Any] = {"signals": rows}
         if args.cases:
             out["cases"] = describe()
-        json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        print_json(out)
         return 0
     if args.forget:
         print("The queue forgot what the verdicts taught it; it ranks by the detectors' table again.")
