@@ -8,8 +8,8 @@ import hashlib
 import pytest
 
 from tracedesk.core import queue
-from tracedesk.core.signals.phrases import content_words, topic_words
 from tracedesk.core.text import retrieved_documents, user_question
+from tracedesk.core.words import content_words, topic_words
 
 DOCS = [{"id": "kb-1", "content": "Parcels arrive in 3 days."}, "a plain string"]
 
