@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QStackedWidget,
 )
@@ -37,6 +36,7 @@ from .teamwork import TeamworkController
 from .text import show_message
 from .trace_view import TraceView
 from .triage import TriageActions, wake_snoozed
+from .workspace import Workspace
 
 BUNDLE_FILTER = "Trace bundles (*.jsonl *.jsonl.gz *.jsonl.zst *.json *.zip *.eval);;All files (*)"
 DATABASE_FILTER = "Review databases (*.sqlite *.db *.tracedesk);;All files (*)"
@@ -57,7 +57,7 @@ QStatusBar QLabel { padding: 0 8px; }
 """
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Workspace):
     import_finished = Signal(object)  # the ImportReport, or None if cancelled or failed
 
     def __init__(self, store: Store | None = None, state: WindowState | None = None) -> None:
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         file.addAction(self.import_folder_action)
         self.reviewing = ReviewController(self)  # the review panel, undo, history, causes and export
         file.addAction(self.reviewing.export_action)
-        self.teamwork = TeamworkController(self, file)  # share, merge, dropped databases, disagreements
+        self.teamwork = TeamworkController(self, file, self.reviewing)  # share, merge, dropped databases, disagreements
         file.addSeparator()
         self.quit_action = add_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         file.addAction(self.quit_action)
@@ -203,9 +203,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
         self._update_recent_menu()
-        self._update_actions()
+        self.update_actions()
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         in_trace = self.pages.currentWidget() is self.trace_view
         has_store = self.store is not None
         for action in (self.session_action, self.signals_action, self.whole_action, self.full_text_action):
@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
             self.trace_view.tree.setFocus()
         else:
             self.trace_view.signals.setFocus()
-        self._update_actions()
+        self.update_actions()
         self.update_status()
 
     def open_current(self) -> None:
@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
     def show_queue(self) -> None:
         self.pages.setCurrentWidget(self.queue_pane)
         self.queue_pane.table.setFocus()
-        self._update_actions()
+        self.update_actions()
         self.update_status()
 
     def go_back(self) -> None:
@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.insights_view)
         self.insights_view.show_page()
         self.insights_view.tabs.setFocus()
-        self._update_actions()
+        self.update_actions()
 
     def show_insights_traces(self, f: queue.QueueFilter, title: str) -> None:
         """The traces behind a figure of Insights, in the queue under a bar that says so."""
@@ -503,7 +503,7 @@ class MainWindow(QMainWindow):
         self.replay_view.open(self.store, outline, node.span_id if node is not None else None)
         self.pages.setCurrentWidget(self.replay_view)
         self.replay_view.steps.setFocus()
-        self._update_actions()
+        self.update_actions()
 
     def choose_comparison(self) -> CompareChooser | None:
         """The chooser of what to compare the open trace with (window-modal)."""
@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
         self.compare_view.open(self.store, outline.pk, store_b, trace_pk_b)
         self.pages.setCurrentWidget(self.compare_view)
         self.compare_view.table.setFocus()
-        self._update_actions()
+        self.update_actions()
 
     def back_to_trace(self) -> None:
         if self.trace_view.outline is None:
@@ -555,7 +555,7 @@ class MainWindow(QMainWindow):
             self.trace_view.tree.setFocus()
         else:
             self.trace_view.signals.setFocus()
-        self._update_actions()
+        self.update_actions()
         self.update_status()
 
     def move_step(self, where: str) -> None:

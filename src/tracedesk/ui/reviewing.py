@@ -30,13 +30,13 @@ from .shortcuts import add_action
 from .text import show_message
 
 if TYPE_CHECKING:
-    from .mainwindow import MainWindow
+    from .workspace import Workspace
 
 NO_VERDICT_YET = "Not saved yet: give the verdict first (1, 2 or 3); what you changed is kept until then."
 
 
 class ReviewController(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Workspace) -> None:
         super().__init__(window)
         self.window = window
         self.panel = window.trace_view.review
