@@ -1,4 +1,4 @@
-"""The layers of docs/DESIGN.md: core runs without Qt."""
+"""The layers of docs/DESIGN.md: core runs without Qt, and imports point one way."""
 
 from __future__ import annotations
 
@@ -39,3 +39,20 @@ def test_every_package_is_in_the_build() -> None:
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     found = {".".join(p.parent.relative_to(ROOT / "src").parts) for p in (ROOT / "src").rglob("__init__.py")}
     assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+
+
+def test_no_module_imports_one_that_imports_it_back() -> None:
+    """Imports inside functions count: a cycle anywhere is a layer broken."""
+    import graphlib
+
+    import grimp
+
+    graph = grimp.build_graph("tracedesk", cache_dir=None)
+    order = graphlib.TopologicalSorter({
+        module: {d for d in graph.find_modules_directly_imported_by(module) if not module.startswith(d + ".")}
+        for module in graph.modules
+    })
+    try:
+        order.prepare()
+    except graphlib.CycleError as exc:
+        raise AssertionError(f"an import cycle: {' -> '.join(exc.args[1])}") from None
