@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
@@ -254,8 +254,3 @@ def backup(path: Path, suffix: str) -> Path:
     target = path.with_name(f"{path.stem}.{suffix}.{stamp}{path.suffix}")
     copy_database(path, target)
     return target
-
-
-def schema_version(store: Store) -> int:
-    with store.read() as conn:
-        return conn.execute(text("PRAGMA user_version")).scalar_one()
