@@ -56,3 +56,22 @@ def test_no_module_imports_one_that_imports_it_back() -> None:
         order.prepare()
     except graphlib.CycleError as exc:
         raise AssertionError(f"an import cycle: {' -> '.join(exc.args[1])}") from None
+
+
+def test_version_and_help_load_no_database_layer() -> None:
+    """``tracedesk --version`` and ``--help`` answer at once: SQLAlchemy, the models and the
+    importers load only for a command that opens a database."""
+    code = (
+        "import sys\n"
+        "from tracedesk.cli import main\n"
+        "for argv in (['--version'], ['--help'], ['export', '--help']):\n"
+        "    try:\n"
+        "        main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "loaded = sorted(n for n in sys.modules if n.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'PySide6')\n"
+        "                or n.startswith(('tracedesk.core.models', 'tracedesk.core.ingest', 'tracedesk.core.store')))\n"
+        "assert not loaded, loaded\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

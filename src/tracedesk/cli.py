@@ -18,17 +18,14 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.exc import DBAPIError
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .cli_common import db_argument, print_json, reviewer_argument, reviewer_name, short, time_arg
-from .core import ingest, traces
-from .core.database import open_store
 from .core.errors import UserError
-from .core.store import database_error, default_db_path, is_database_file
-from .resources import demo_bundle_path
+
+if TYPE_CHECKING:
+    from .core import ingest
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -223,7 +220,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # --version and --help end here, before the database layer loads
+    from sqlalchemy.exc import DBAPIError
+
+    from .core.store import database_error
+
     if args.command is None:
         return cmd_gui(args)
     from .cli_share import HANDLERS
@@ -261,11 +262,15 @@ CREATING = frozenset({"import", "demo", "gui", "open", "selftest"})
 
 
 def _database_path(args: argparse.Namespace) -> Path:
+    from .core.store import default_db_path
+
     db = getattr(args, "db", None)
     return Path(db).expanduser() if db is not None else default_db_path()
 
 
 def _check_database(args: argparse.Namespace) -> None:
+    from .core.store import is_database_file
+
     if args.command in ("demo", "selftest") or (args.command == "open" and getattr(args, "db", None) is None
                                                 and any(p.is_file() and is_database_file(p) for p in args.paths)):
         return  # their own database, or the one named as a file
@@ -304,6 +309,9 @@ def print_import_report(report: ingest.ImportReport, out=None) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from .core import ingest
+    from .core.database import open_store
+
     try:
         with open_store(args.db) as store:
             report = ingest.import_paths(store, args.paths, format_name=args.format)
@@ -318,6 +326,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from .core import traces
+    from .core.database import open_store
+
     with open_store(args.db) as store, store.read() as conn:
         figures = traces.stats(conn)
     if args.json:
@@ -335,6 +346,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from .core import traces
+    from .core.database import open_store
+
     with open_store(args.db) as store, store.read() as conn:
         ref = traces.find_trace(conn, args.trace)
         detail = traces.trace_detail(conn, ref)
@@ -383,7 +397,8 @@ def _ms(ms: float | None) -> str:
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
-    from .core import queue
+    from .core import queue, traces
+    from .core.database import open_store
     from .core.settings import load_settings
     from .core.signals import SIGNAL_KINDS
 
@@ -439,7 +454,8 @@ def cmd_set_state(args: argparse.Namespace) -> int:
     """snooze, skip and reopen: where traces stand in the queue."""
     import time
 
-    from .core import queue
+    from .core import queue, traces
+    from .core.database import open_store
 
     state, until_ns = None, None
     if args.command == "skip":
@@ -471,7 +487,8 @@ def _when(ns: int | None) -> str:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from .core import candidates, compare
+    from .core import candidates, compare, traces
+    from .core.database import open_store
 
     if args.candidates:
         if args.other:
@@ -556,6 +573,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    from .core.store import is_database_file
+
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         raise UserError(f"no such file: {', '.join(missing)}")
@@ -569,6 +588,10 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from .core import ingest, traces
+    from .core.database import open_store
+    from .resources import demo_bundle_path
+
     db = getattr(args, "db", None)
     if db is None:
         db = Path(tempfile.mkdtemp(prefix="tracedesk-demo-")) / "demo.sqlite"
@@ -591,7 +614,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
-    from .core import reviews
+    from .core import reviews, traces
+    from .core.database import open_store
 
     reviewer = reviewer_name(args)
     changes: dict[str, Any] = {"verdict": args.verdict}
@@ -626,6 +650,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 def cmd_undo(args: argparse.Namespace) -> int:
     from .core import reviews
+    from .core.database import open_store
     from .core.records import format_time
 
     author = reviewer_name(args)
@@ -639,7 +664,8 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from .core import audit
+    from .core import audit, traces
+    from .core.database import open_store
     from .core.records import format_time
 
     with open_store(args.db) as store, store.read() as conn:
@@ -658,6 +684,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_causes(args: argparse.Namespace) -> int:
     from .core import causes
+    from .core.database import open_store
 
     action = getattr(args, "action", None)
     with open_store(args.db) as store:
@@ -689,6 +716,7 @@ def cmd_causes(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .core.database import open_store
     from .core.export import ExportFilter, ExportOptions, export_cases
     from .core.settings import load_settings
 
@@ -714,6 +742,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_insights(args: argparse.Namespace) -> int:
     from .core import insights
+    from .core.database import open_store
 
     since = insights.parse_day(args.since) if args.since else None
     until = insights.parse_day(args.until) if args.until else None
@@ -801,4 +830,14 @@ def _print_insights_comparison(result: Any) -> None:
     print("  (rates with 95% Wilson intervals; * the difference is significant at p < 0.05)")
 
 
-__all__ = ["build_parser", "main", "default_db_path"]
+def __getattr__(name: str) -> Any:
+    """``default_db_path``, importable from here as before, without loading the database
+    layer for commands that do not use it (``--version``, ``--help``)."""
+    if name == "default_db_path":
+        from .core.store import default_db_path
+
+        return default_db_path
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["build_parser", "main", "default_db_path"]  # noqa: F822 - default_db_path comes from __getattr__

@@ -10,10 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .cli_common import print_json, reviewer_name, short, time_arg
-from .core import traces
-from .core.database import open_store
 from .core.errors import UserError
-from .core.store import SCHEMA_VERSION
 
 ArgumentAdder = Callable[..., None]
 
@@ -74,6 +71,7 @@ def add_commands(commands: Any, db_argument: ArgumentAdder, reviewer_argument: A
 
 
 def cmd_share(args: argparse.Namespace) -> int:
+    from .core.database import open_store
     from .core.settings import load_settings
     from .core.share import ShareFilter, ShareOptions, share_database
 
@@ -105,7 +103,9 @@ def _author(args: argparse.Namespace) -> str | None:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    from .core.database import open_store
     from .core.merge import merge_databases
+    from .core.store import SCHEMA_VERSION
 
     author = _author(args)
     with open_store(args.db) as store:
@@ -142,6 +142,7 @@ def _kappa(value: float | None) -> str:
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     from .core.agreement import agreement
+    from .core.database import open_store
 
     with open_store(args.db) as store, store.read() as conn:
         report = agreement(conn, source=args.source, unsettled_only=args.unsettled)
@@ -176,7 +177,9 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 
 def cmd_settle(args: argparse.Namespace) -> int:
+    from .core import traces
     from .core.agreement import settle
+    from .core.database import open_store
 
     author = reviewer_name(args)
     with open_store(args.db) as store, store.write() as conn:

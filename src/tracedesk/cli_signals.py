@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 from .cli_common import print_json
-from .core.database import open_store
 
 ArgumentAdder = Callable[..., None]
 
@@ -29,6 +28,7 @@ def add_commands(commands: Any, db_argument: ArgumentAdder) -> None:
 
 def cmd_signals(args: argparse.Namespace) -> int:
     from .core import learning, queue
+    from .core.database import open_store
     from .core.signals.confidence import describe
 
     with open_store(args.db) as store:
