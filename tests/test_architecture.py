@@ -75,3 +75,24 @@ def test_version_and_help_load_no_database_layer() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_opening_a_current_database_loads_no_table_classes(tmp_path) -> None:
+    """The table classes (and SQLModel, pydantic) load to create or upgrade a database, not
+    to read or review one: the window and the reading commands start without them."""
+    db = tmp_path / "review.sqlite"
+    made = subprocess.run([sys.executable, "-c", f"from tracedesk.core.database import open_store; "
+                           f"open_store({str(db)!r}).close()"], capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
+    code = (
+        "import sys\n"
+        "from tracedesk.core import queue, reviews, traces\n"
+        "from tracedesk.core.database import open_store\n"
+        f"with open_store({str(db)!r}) as store, store.read() as conn:\n"
+        "    assert traces.stats(conn)['traces'] == 0\n"
+        "loaded = sorted(n for n in sys.modules if n.split('.')[0] in ('sqlmodel', 'pydantic')\n"
+        "                or n == 'tracedesk.core.models')\n"
+        "assert not loaded, loaded\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

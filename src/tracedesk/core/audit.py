@@ -18,7 +18,7 @@ import orjson
 from sqlalchemy import Connection
 
 from .errors import UserError
-from .models import new_uuid
+from .ids import new_uuid
 from .store import now_ns
 
 # The tables whose rows the log records, by the entity name it gives them.

@@ -3,7 +3,9 @@ older one is upgraded in place, after a backup copy is written beside it, by the
 migrations below; a newer one is refused with a clear message and left untouched.
 
 The migrations compute signals and add causes, so they sit above the store, the signals
-and the causes (the store itself imports none of them).
+and the causes (the store itself imports none of them). Those, and the table classes, load
+only to create or upgrade a file: opening one at the current schema needs none of them,
+which keeps the window and the commands that only read quick to start.
 """
 
 from __future__ import annotations
@@ -14,12 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection
-from sqlmodel import SQLModel
 
-from . import models
-from .causes import seed_default_causes
 from .errors import DatabaseError
-from .signals import update_signals
 from .store import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -42,6 +40,9 @@ class Migration:
 
 def _v2_queue(conn: Connection) -> None:
     """Version 2: the failure queue (queue_entry, meta), filled from every trace's signals."""
+    from . import models
+    from .signals import update_signals
+
     models.QueueEntry.__table__.create(conn)
     models.Meta.__table__.create(conn)
     update_signals(conn, "SELECT id FROM trace")
@@ -49,11 +50,16 @@ def _v2_queue(conn: Connection) -> None:
 
 def _v3_step_index(conn: Connection) -> None:
     """Version 3: an index holding what signal detection reads of each step."""
+    from . import models
+
     models.SPAN_STEPS_INDEX.create(conn)
 
 
 def _v4_reviews(conn: Connection) -> None:
     """Version 4: undo in the audit log (``undoes``), its indexes, and the default causes."""
+    from . import models
+    from .causes import seed_default_causes
+
     conn.exec_driver_sql("ALTER TABLE audit_log ADD COLUMN undoes TEXT")
     for index in models.AuditEntry.__table__.indexes:
         index.create(conn)
@@ -63,6 +69,8 @@ def _v4_reviews(conn: Connection) -> None:
 def _v5_insights(conn: Connection) -> None:
     """Version 5: each trace's cost, and the indexes insights read (a trace's facts, the
     traces with a signal of a kind)."""
+    from . import models
+
     conn.exec_driver_sql("ALTER TABLE trace ADD COLUMN cost_usd FLOAT")
     conn.exec_driver_sql(
         "UPDATE trace SET cost_usd = (SELECT sum(s.cost_usd) FROM span s WHERE s.trace_pk = trace.id)")
@@ -74,6 +82,8 @@ def _v5_insights(conn: Connection) -> None:
 
 def _v6_settlements(conn: Connection) -> None:
     """Version 6: the settled answers a QA lead records on traces reviewers disagree about."""
+    from . import models
+
     models.Settlement.__table__.create(conn)
 
 
@@ -129,6 +139,11 @@ def open_store(path: Path | str | None = None, *, read_only: bool = False) -> St
 
 
 def _create_schema(store: Store) -> None:
+    from sqlmodel import SQLModel
+
+    from . import models  # the tables, declared on SQLModel's metadata
+    from .causes import seed_default_causes
+
     with store.write() as conn:
         SQLModel.metadata.create_all(conn)
         conn.exec_driver_sql(models.FTS_DDL)

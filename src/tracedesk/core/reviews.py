@@ -25,7 +25,7 @@ from sqlalchemy import Connection
 from . import audit, queue
 from .causes import find_cause
 from .errors import UserError
-from .models import new_uuid
+from .ids import new_uuid
 from .records import format_time
 from .store import now_ns
 from .text import loads_or_none

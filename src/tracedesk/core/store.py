@@ -8,7 +8,7 @@
 - Writes go through :meth:`Store.write`, one ``BEGIN IMMEDIATE`` transaction that commits
   on success and rolls back on any exception (including a cancelled import).
 
-This is the bottom of the core: it imports nothing of Tracedesk but the models. Creating a
+This is the bottom of the core: it imports nothing of Tracedesk but its errors. Creating a
 new file's schema and upgrading an older one (which compute signals and add the default
 causes) are above it, in :mod:`tracedesk.core.database`.
 """
