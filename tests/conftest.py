@@ -21,6 +21,12 @@ DATA = Path(__file__).parent / "data"
 REAL_SAMPLES = DATA / "real"
 
 
+@pytest.fixture(autouse=True)
+def _log_folder(tmp_path: Path, monkeypatch) -> None:
+    """The window's log file goes to the test's folder, never to the user's log folder."""
+    monkeypatch.setenv("TRACEDESK_LOG_DIR", str(tmp_path / "logs"))
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "review.sqlite"

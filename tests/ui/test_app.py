@@ -125,3 +125,10 @@ def test_an_unexpected_error_in_the_window_is_said_in_a_message_and_the_window_g
     assert app_module.run_gui(tmp_path / "db.sqlite", []) == 0
     assert "disk I/O error" in shown[0] and "changed nothing" in shown[0] and seen["still_open"]
     assert sys.excepthook is hook  # the test runner's own hook is back
+
+
+def test_the_window_keeps_its_log_in_the_folder_named(windows, tmp_path) -> None:
+    db = tmp_path / "asked.sqlite"
+    assert main(["gui", "--db", str(db)]) == 0
+    text = (tmp_path / "logs" / "tracedesk.log").read_text(encoding="utf-8")
+    assert f"opens {db}" in text

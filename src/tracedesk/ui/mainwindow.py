@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -19,6 +19,7 @@ from ..core.database import open_store
 from ..core.errors import UserError
 from ..core.settings import load_settings
 from ..core.store import Store
+from ..logs import log_folder
 from .background import run_in_background, wait_for_background
 from .compare_chooser import CompareChooser
 from .compare_view import CompareView, ExpectedAnswerDialog
@@ -200,7 +201,10 @@ class MainWindow(Workspace):
         help_menu = bar.addMenu("&Help")
         self.shortcuts_action = add_action(self, "&Keyboard Shortcuts", self.show_shortcuts, ["?", "F1"])
         self.about_action = add_action(self, "&About Tracedesk", self.show_about)
+        self.log_folder_action = add_action(self, "Open &Log Folder", self.open_log_folder,
+                                            tip="The folder of Tracedesk's log file, to attach to a bug report")
         help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.log_folder_action)
         help_menu.addAction(self.about_action)
         self._update_recent_menu()
         self.update_actions()
@@ -436,6 +440,17 @@ class MainWindow(Workspace):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def open_log_folder(self) -> None:
+        """Show the log folder in the desktop's file manager (made first if there is no log yet)."""
+        folder = log_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            show_message(self, "The log folder cannot be made", f"{folder}: {exc.strerror}")
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            show_message(self, "The log folder", f"The log file is in {folder}")
 
     def show_about(self) -> None:
         from .. import __version__
