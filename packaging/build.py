@@ -4,8 +4,9 @@
     python3 packaging/build.py app      # dist/tracedesk-VERSION-PLATFORM: the one-folder app, smoke-tested
     python3 packaging/build.py all
 
-Each step builds in a fresh virtual environment under build/, so nothing from the
-developer's environment leaks into what ships. The smoke test is ``tracedesk --version``
+Each step builds in a fresh virtual environment, from a copy of the sources, in a folder of
+the temporary directory (BUILD below): nothing from the developer's environment leaks into
+what ships, and nothing but dist/ is written into the checkout. The smoke test is ``tracedesk --version``
 and ``tracedesk selftest`` (resources, import, queue, review, export and the window,
 offscreen when there is no display), run from the installed package or the frozen app.
 On Windows and macOS the same commands build with the same spec (see packaging/README.md).
@@ -20,13 +21,17 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import time
 import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
-BUILD = ROOT / "build" / "packaging"
+# Out of the checkout: setuptools writes build/ and *.egg-info beside the sources it builds.
+BUILD = Path(tempfile.gettempdir()) / "tracedesk-build"
+# What a wheel is built from (pyproject.toml names the rest).
+SOURCES = ("pyproject.toml", "README.md", "src", "resources")
 LINUX = ROOT / "packaging" / "linux"
 APP_ID = "org.tracedesk.Tracedesk"
 
@@ -66,6 +71,20 @@ def smoke(program: list[str | Path]) -> None:
     print(run(*program, "selftest", env=headless_env()), end="")
 
 
+def copy_sources(dest: Path) -> Path:
+    """A copy of what the wheel is built from at ``dest`` (replaced if there), so that the
+    build's own files (build/, *.egg-info) are written there and not into the checkout."""
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    leftovers = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build")
+    for name in SOURCES:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, dest / name, ignore=leftovers)
+        else:
+            shutil.copy2(ROOT / name, dest / name)
+    return dest
+
+
 def build_wheel() -> Path:
     say("building the wheel")
     builder = fresh_env(BUILD / "wheel-builder")
@@ -73,7 +92,7 @@ def build_wheel() -> Path:
     DIST.mkdir(exist_ok=True)
     for old in DIST.glob("tracedesk-*.whl"):
         old.unlink()
-    run(builder, "-m", "build", "--wheel", "--outdir", DIST, ROOT)
+    run(builder, "-m", "build", "--wheel", "--outdir", DIST, copy_sources(BUILD / "source"))
     [wheel] = DIST.glob("tracedesk-*.whl")
     say(f"installing {wheel.name} in a fresh environment")
     python = fresh_env(BUILD / "wheel-check")

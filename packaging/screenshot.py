@@ -32,7 +32,7 @@ def take(display: str, out_dir: Path) -> None:
     from PySide6.QtCore import QSettings, QTimer
 
     from tracedesk.core import ingest, queue, reviews
-    from tracedesk.core.store import open_store
+    from tracedesk.core.database import open_store
     from tracedesk.resources import demo_bundle_path
     from tracedesk.ui.app import application
     from tracedesk.ui.mainwindow import MainWindow

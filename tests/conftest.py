@@ -11,13 +11,20 @@ from pathlib import Path
 
 import pytest
 
-from tracedesk.core.store import Store, open_store
+from tracedesk.core.database import open_store
+from tracedesk.core.store import Store
 
 # Qt tests draw offscreen unless a display is asked for explicitly.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DATA = Path(__file__).parent / "data"
 REAL_SAMPLES = DATA / "real"
+
+
+@pytest.fixture(autouse=True)
+def _log_folder(tmp_path: Path, monkeypatch) -> None:
+    """The window's log file goes to the test's folder, never to the user's log folder."""
+    monkeypatch.setenv("TRACEDESK_LOG_DIR", str(tmp_path / "logs"))
 
 
 @pytest.fixture

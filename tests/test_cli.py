@@ -35,18 +35,20 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_import_prints_what_was_added_and_what_was_there(tmp_path, capsys) -> None:
     db = str(tmp_path / "db.sqlite")
     bundle = write_jsonl(tmp_path / "b.jsonl", [*RECORDS, "{broken"])
-    code, out, _ = run(capsys, "--db", db, "import", str(bundle))
+    code, text, _ = run(capsys, "--db", db, "import", str(bundle))
     assert code == 0
-    assert "added:         1 trace, 2 spans, 1 feedback" in out
-    assert f"{bundle}, line 6: not valid JSON" in out
+    assert "added:         1 trace, 2 spans, 1 feedback" in text
+    assert f"{bundle}, line 6: not valid JSON" in text
     code, out, _ = run(capsys, "import", str(bundle), "--db", db, "--json")
     report = json.loads(out)
     assert code == 0
     assert report["added"] == {"traces": 0, "spans": 0, "feedback": 0}
     assert report["already_there"] == {"traces": 1, "spans": 2, "feedback": 1}
     assert report["paths"][0]["formats"] == ["native"]
-    assert report["paths"][0]["problems"][0] == {"file": str(bundle), "line": 6, "where": None,
-                                                 "reason": report["paths"][0]["problems"][0]["reason"]}
+    [problem] = report["paths"][0]["problems"]
+    assert {k: problem[k] for k in ("file", "line", "where")} == {"file": str(bundle), "line": 6, "where": None}
+    # The reason is the one the text report gave for that line, word for word.
+    assert problem["reason"].startswith("not valid JSON") and f"{bundle}, line 6: {problem['reason']}\n" in text
 
 
 def test_import_exits_1_when_nothing_could_be_imported(tmp_path, capsys) -> None:
@@ -106,8 +108,13 @@ def test_show_json_gives_the_tree_and_feedback(tmp_path, capsys) -> None:
 
 def test_the_database_comes_from_the_environment(tmp_path, capsys, monkeypatch) -> None:
     monkeypatch.setenv("TRACEDESK_DB", str(tmp_path / "env.sqlite"))
-    run(capsys, "import", str(write_jsonl(tmp_path / "b.jsonl", RECORDS)))
-    assert (tmp_path / "env.sqlite").exists()
+    code, _, err = run(capsys, "import", str(write_jsonl(tmp_path / "b.jsonl", RECORDS)))
+    assert code == 0, err
+    # The trace went to the database the environment names, which a later command reads too.
+    code, out, _ = run(capsys, "--db", str(tmp_path / "env.sqlite"), "stats", "--json")
+    assert code == 0 and json.loads(out)["traces"] == 1
+    code, out, _ = run(capsys, "stats", "--json")
+    assert code == 0 and json.loads(out)["traces"] == 1
 
 
 def test_python_m_tracedesk_and_the_demo(tmp_path) -> None:
@@ -150,7 +157,7 @@ def test_snooze_skip_and_reopen_keep_traces_out_of_the_queue_until_asked(tmp_pat
 
 def test_a_snooze_that_has_ended_brings_the_trace_back(tmp_path, capsys) -> None:
     from tracedesk.core import queue
-    from tracedesk.core.store import open_store
+    from tracedesk.core.database import open_store
 
     db = tmp_path / "db.sqlite"
     run(capsys, "--db", str(db), "import", str(write_jsonl(tmp_path / "b.jsonl", RECORDS)))

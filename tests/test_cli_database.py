@@ -14,7 +14,7 @@ import pytest
 
 from tracedesk.cli import main
 from tracedesk.core import store as store_module
-from tracedesk.core.store import open_store
+from tracedesk.core.database import open_store
 
 from .conftest import write_jsonl
 

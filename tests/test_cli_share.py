@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from tracedesk.cli import main
-from tracedesk.core.store import open_store
+from tracedesk.core.database import open_store
 
 from .conftest import write_jsonl
 from .core.sessions import Bundle, tool

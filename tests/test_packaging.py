@@ -5,6 +5,7 @@ what the app is and open review databases."""
 from __future__ import annotations
 
 import configparser
+import importlib.util
 import os
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import venv
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -21,6 +23,14 @@ LINUX = ROOT / "packaging" / "linux"
 APP_ID = "org.tracedesk.Tracedesk"
 # What an installation sees: not this checkout through PYTHONPATH.
 CLEAN_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+
+
+def load_build_script() -> ModuleType:
+    """packaging/build.py, the release build, whose helpers the tests share."""
+    spec = importlib.util.spec_from_file_location("tracedesk_build", ROOT / "packaging" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @dataclass
@@ -34,7 +44,9 @@ def installed_wheel(tmp_path_factory) -> Installed:
     """The wheel built from this checkout, installed in a fresh environment."""
     tmp = tmp_path_factory.mktemp("wheel")
     pip = [sys.executable, "-m", "pip"]
-    subprocess.run([*pip, "wheel", "--no-deps", "-q", "-w", str(tmp / "dist"), str(ROOT)],
+    # Built from a copy, as packaging/build.py builds: setuptools leaves build/ and *.egg-info there.
+    sources = load_build_script().copy_sources(tmp / "source")
+    subprocess.run([*pip, "wheel", "--no-deps", "-q", "-w", str(tmp / "dist"), str(sources)],
                    check=True, capture_output=True, timeout=300, env=CLEAN_ENV)
     [wheel] = (tmp / "dist").glob("tracedesk-*.whl")
     env_dir = tmp / "env"
@@ -92,7 +104,8 @@ def test_the_desktop_entry_opens_review_databases_with_the_app() -> None:
 
 
 def test_the_file_association_recognises_a_review_database_by_its_content(tmp_path) -> None:
-    from tracedesk.core.store import APPLICATION_ID, open_store
+    from tracedesk.core.database import open_store
+    from tracedesk.core.store import APPLICATION_ID
 
     ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
     mime = ET.parse(LINUX / f"{APP_ID}.xml").getroot().find("m:mime-type", ns)

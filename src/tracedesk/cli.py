@@ -19,29 +19,15 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.exc import DBAPIError
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .core import ingest, traces
+from .cli_common import db_argument, print_json, reviewer_argument, reviewer_name, short, time_arg
 from .core.errors import UserError
-from .core.store import database_error, default_db_path, is_database_file, open_store
 from .core.text import counted
-from .resources import demo_bundle_path
 
-
-def _db_argument(parser: argparse.ArgumentParser, *, top: bool) -> None:
-    parser.add_argument(
-        "--db", metavar="PATH", type=Path,
-        default=None if top else argparse.SUPPRESS,
-        help="the review database (default: $TRACEDESK_DB, or one in your user data folder)",
-    )
-
-
-def _reviewer_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--reviewer", metavar="NAME",
-                        help="who you are (default: the name in the settings; the first one given is kept there)")
+if TYPE_CHECKING:
+    from .core import ingest
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,11 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Review what LLM agents did and turn their failures into eval cases.",
     )
     parser.add_argument("--version", action="version", version=f"tracedesk {__version__}")
-    _db_argument(parser, top=True)
+    db_argument(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser("import", help="import trace bundles into the review database")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="bundle files (.jsonl, .jsonl.gz, .jsonl.zst), traces and trajectories of the formats "
                         "Tracedesk reads (.json, .traj, ...), folders or .zip files")
@@ -62,17 +48,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
     p = commands.add_parser("stats", help="count what the review database holds")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
 
     p = commands.add_parser("show", help="show one trace with its spans and feedback")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("trace", metavar="TRACE_ID", help="a trace id, or SOURCE:TRACE_ID")
     p.add_argument("--json", action="store_true", help="print the trace as JSON")
 
     p = commands.add_parser("compare", help="two runs side by side, their steps aligned; or the runs worth "
                                             "comparing a trace with (--candidates)")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("trace", metavar="TRACE_A", help="a trace id, or SOURCE:TRACE_ID")
     p.add_argument("other", nargs="?", metavar="TRACE_B", help="the trace to put beside it")
     p.add_argument("--candidates", action="store_true",
@@ -81,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the alignment (or the candidates) as JSON")
 
     p = commands.add_parser("queue", help="the failure queue: the traces most likely to hold a defect first")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("--limit", type=int, default=20, metavar="N", help="show the first N (default 20)")
     p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N")
     p.add_argument("--json", action="store_true", help="print the queue as JSON")
@@ -101,22 +87,22 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also traces already reviewed, snoozed or skipped, and those without signals")
 
     p = commands.add_parser("snooze", help="keep traces out of the queue for a while (a day unless told)")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("traces", nargs="+", metavar="TRACE_ID", help="trace ids, or SOURCE:TRACE_ID")
     when = p.add_mutually_exclusive_group()
     when.add_argument("--until", metavar="TIME", help="back in the queue at this time (2026-11-20 or RFC 3339)")
     when.add_argument("--for", dest="for_", metavar="DURATION", help="back in the queue after 3h, 2d, 1w...")
 
     p = commands.add_parser("skip", help="keep traces out of the queue until they are reopened")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("traces", nargs="+", metavar="TRACE_ID", help="trace ids, or SOURCE:TRACE_ID")
 
     p = commands.add_parser("reopen", help="put snoozed or skipped traces back in the queue")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("traces", nargs="+", metavar="TRACE_ID", help="trace ids, or SOURCE:TRACE_ID")
 
     p = commands.add_parser("annotate", help="review a trace: verdict, cause, the step to blame, the expected answer")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("trace", metavar="TRACE_ID", help="a trace id, or SOURCE:TRACE_ID")
     p.add_argument("--verdict", choices=("failure", "ok", "unsure"),
                    help="failure, ok (not a failure) or unsure; needed the first time you review a trace")
@@ -129,22 +115,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--expected", metavar="TEXT", help="the answer the agent should have given")
     p.add_argument("--note", metavar="TEXT", help="free notes")
     p.add_argument("--tag", action="append", default=None, metavar="T", help="a tag (repeat for several)")
-    _reviewer_argument(p)
+    reviewer_argument(p)
     p.add_argument("--json", action="store_true", help="print the review as JSON")
 
     p = commands.add_parser("undo", help="undo your last change to a review or a cause")
-    _db_argument(p, top=False)
-    _reviewer_argument(p)
+    db_argument(p, top=False)
+    reviewer_argument(p)
     p.add_argument("--json", action="store_true", help="print what was undone as JSON")
 
     p = commands.add_parser("history", help="the audit log: who changed which review or cause, when, from what to what")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("trace", nargs="?", metavar="TRACE_ID", help="only the reviews of this trace")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="the last N changes (default 50)")
     p.add_argument("--json", action="store_true", help="print the entries as JSON")
 
     p = commands.add_parser("causes", help="the failure-cause taxonomy: list it, add, rename, retire, nest")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("--json", action="store_true", help="print the causes as JSON")
     p.add_argument("--all", action="store_true", help="retired causes too")
     edits = p.add_subparsers(dest="action", metavar="ACTION")
@@ -162,11 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("name")
     e.add_argument("--under", metavar="PARENT", help="the cause to nest it below (left out: the top)")
     for e in edits.choices.values():
-        _db_argument(e, top=False)
-        _reviewer_argument(e)
+        db_argument(e, top=False)
+        reviewer_argument(e)
 
     p = commands.add_parser("export", help="write reviewed failures as eval cases (or the reviewed set as CSV)")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("--format", required=True, choices=("jsonl", "promptfoo", "inspect", "openai-evals", "langfuse",
                                                        "csv"),
                    help="what the cases are written for: Tracedesk's own jsonl, promptfoo, Inspect AI, OpenAI "
@@ -191,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
     p = commands.add_parser("insights", help="where failures come from, and whether a change helped")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--by", action="append", default=[], metavar="FIELD",
                    help="break failure rates and runs down by this field: prompt_version, model, tag, source, day "
@@ -211,21 +197,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     from . import cli_share, cli_signals
 
-    cli_share.add_commands(commands, _db_argument, _reviewer_argument)  # share, merge, agreement, settle
-    cli_signals.add_commands(commands, _db_argument)  # signals
+    cli_share.add_commands(commands, db_argument, reviewer_argument)  # share, merge, agreement, settle
+    cli_signals.add_commands(commands, db_argument)  # signals
 
     p = commands.add_parser("gui", help="open the window on the review database (what bare 'tracedesk' does)")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
 
     p = commands.add_parser("open", help="open the window on a review database file, or import bundles "
                                          "into the database with progress")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("paths", nargs="+", metavar="FILE", type=Path,
                    help="a review database (.sqlite), or bundle files (.jsonl, .jsonl.gz, .jsonl.zst, "
                         "an Inspect .eval, ...), folders or .zip files")
 
     p = commands.add_parser("demo", help="open the window on a fresh database holding the demo bundle")
-    _db_argument(p, top=False)
+    db_argument(p, top=False)
     p.add_argument("--no-window", action="store_true",
                    help="only import the demo bundle and print where the database is")
     return parser
@@ -240,9 +226,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # --version and --help end here, before the database layer loads
+    from sqlalchemy.exc import DBAPIError
+
     from .cli_share import HANDLERS
     from .cli_signals import HANDLERS as SIGNAL_HANDLERS
+    from .core.store import database_error
 
     handler = {"import": cmd_import, "stats": cmd_stats, "show": cmd_show, "queue": cmd_queue,
                "snooze": cmd_set_state, "skip": cmd_set_state, "reopen": cmd_set_state,
@@ -280,11 +269,15 @@ CREATING = frozenset({"import", "demo", "gui", "open", "selftest"})
 
 
 def _database_path(args: argparse.Namespace) -> Path:
+    from .core.store import default_db_path
+
     db = getattr(args, "db", None)
     return Path(db).expanduser() if db is not None else default_db_path()
 
 
 def _check_database(args: argparse.Namespace) -> None:
+    from .core.store import is_database_file
+
     if args.command in ("demo", "selftest") or (args.command == "open" and getattr(args, "db", None) is None
                                                 and any(p.is_file() and is_database_file(p) for p in args.paths)):
         return  # their own database, or the one named as a file
@@ -295,11 +288,6 @@ def _check_database(args: argparse.Namespace) -> None:
         raise UserError(f"{path} does not exist: there is no review database there. Check the name, or start "
                         "one with 'tracedesk import BUNDLE' (or 'tracedesk demo').")
     print(f"tracedesk: new review database: {path}", file=sys.stderr)
-
-
-def _print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
 
 
 def _counts(c: ingest.Counts) -> str:
@@ -328,6 +316,9 @@ def print_import_report(report: ingest.ImportReport, out=None) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from .core import ingest
+    from .core.database import open_store
+
     try:
         with open_store(args.db) as store:
             report = ingest.import_paths(store, args.paths, format_name=args.format)
@@ -335,17 +326,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"tracedesk: {exc.args[0]}", file=sys.stderr)
         return 2
     if args.json:
-        _print_json(report.as_dict())
+        print_json(report.as_dict())
     else:
         print_import_report(report)
     return 0 if report.anything_imported else 1
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from .core import traces
+    from .core.database import open_store
+
     with open_store(args.db) as store, store.read() as conn:
         figures = traces.stats(conn)
     if args.json:
-        _print_json(figures)
+        print_json(figures)
         return 0
     print(f"{store.path}")
     print(f"  {counted(figures['traces'], 'trace')}, {counted(figures['spans'], 'span')}, "
@@ -359,11 +353,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from .core import traces
+    from .core.database import open_store
+
     with open_store(args.db) as store, store.read() as conn:
         ref = traces.find_trace(conn, args.trace)
         detail = traces.trace_detail(conn, ref)
     if args.json:
-        _print_json(detail)
+        print_json(detail)
     else:
         _print_trace(detail)
     return 0
@@ -380,8 +377,8 @@ def _print_trace(detail: dict[str, Any]) -> None:
            if detail[key]]
     if who:
         print("  " + "  ".join(who))
-    print(f"  input:  {_short(detail['input'])}")
-    print(f"  output: {_short(detail['output'])}")
+    print(f"  input:  {short(detail['input'])}")
+    print(f"  output: {short(detail['output'])}")
 
     def walk(spans: list[dict[str, Any]], depth: int) -> None:
         for span in spans:
@@ -392,7 +389,7 @@ def _print_trace(detail: dict[str, Any]) -> None:
                   f"(id {span['span_id']}{took}){flag}")
             for label in ("input", "output", "error"):
                 if span.get(label) not in (None, "", {}, []):
-                    print(f"  {'  ' * depth}    {label + ':':<7} {_short(_one_line(span[label]), 90)}")
+                    print(f"  {'  ' * depth}    {label + ':':<7} {short(_one_line(span[label]), 90)}")
             walk(span["children"], depth + 1)
 
     walk(detail["spans"], 0)
@@ -429,27 +426,9 @@ def _ms(ms: float | None) -> str:
     return f"{ms:,.0f} ms" if ms >= 10 else f"{ms:.1f} ms"
 
 
-def _short(value: Any, width: int = 100) -> str:
-    from .core.text import text_of
-
-    text = text_of(value, width + 1) if not isinstance(value, str) else value
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _time_arg(value: str | None, name: str) -> int | None:
-    if value is None:
-        return None
-    from .core.records import parse_time
-
-    try:
-        return parse_time(value if "T" in value or value.isdigit() else f"{value}T00:00:00Z")[0]
-    except ValueError:
-        raise UserError(f"--{name} {value!r} is not a date (write 2026-11-20 or 2026-11-20T10:00:00Z)") from None
-
-
 def cmd_queue(args: argparse.Namespace) -> int:
-    from .core import queue
+    from .core import queue, traces
+    from .core.database import open_store
     from .core.settings import load_settings
     from .core.signals import SIGNAL_KINDS
 
@@ -467,14 +446,14 @@ def cmd_queue(args: argparse.Namespace) -> int:
             filters = queue.QueueFilter(
                 kinds=tuple(args.kinds), source=args.source, session=args.session, user=args.user,
                 model=args.model, prompt_version=args.prompt_version,
-                since_ns=_time_arg(args.since, "since"), until_ns=_time_arg(args.until, "until"),
+                since_ns=time_arg(args.since, "since"), until_ns=time_arg(args.until, "until"),
                 tag=args.tag, text=args.search, group_of=group_of,
                 include_closed=args.all, include_quiet=args.all,
             )
             rows = queue.page(conn, filters, args.offset, args.limit)
             total = queue.count(conn, filters)
     if args.json:
-        _print_json([r.as_dict() for r in rows])
+        print_json([r.as_dict() for r in rows])
         return 0
     if not rows:
         print("The queue is empty: no trace matches (try --all, or import more bundles).")
@@ -483,7 +462,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
     for i, row in enumerate(rows, start=args.offset + 1):
         group = f"  (+{row.group_size - 1} alike)" if row.group_size > 1 else ""
         print(f"{i:>4}. {row.priority:.2f}  {row.source}:{row.trace_id}{group}")
-        print(f"      {_short(row.question, 90)}")
+        print(f"      {short(row.question, 90)}")
         for reason in row.reasons[:3]:
             learned = f" [{reason.signal} flags {reason.learned_from}]" if reason.learned_from else ""
             print(f"      - {reason.signal}: {reason.detail}{learned}")
@@ -505,7 +484,8 @@ def cmd_set_state(args: argparse.Namespace) -> int:
     """snooze, skip and reopen: where traces stand in the queue."""
     import time
 
-    from .core import queue
+    from .core import queue, traces
+    from .core.database import open_store
 
     state, until_ns = None, None
     if args.command == "skip":
@@ -513,7 +493,7 @@ def cmd_set_state(args: argparse.Namespace) -> int:
     elif args.command == "snooze":
         state = queue.SNOOZED
         if args.until:
-            until_ns = _time_arg(args.until, "until")
+            until_ns = time_arg(args.until, "until")
         else:
             until_ns = time.time_ns() + _duration_arg(args.for_ or "1d") * 1_000_000_000
         if until_ns <= time.time_ns():
@@ -537,7 +517,8 @@ def _when(ns: int | None) -> str:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from .core import candidates, compare
+    from .core import candidates, compare, traces
+    from .core.database import open_store
 
     if args.candidates:
         if args.other:
@@ -546,7 +527,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
             ref = traces.find_trace(conn, args.trace)
             found = candidates.comparison_candidates(conn, ref.pk, limit=args.limit)
         if args.json:
-            _print_json([c.as_dict() for c in found])
+            print_json([c.as_dict() for c in found])
         elif not found:
             print(f"No run to compare {ref.source}:{ref.trace_id} with: no similar question and no other turn "
                   "in its session.")
@@ -554,7 +535,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
             print(f"Runs to compare {ref.source}:{ref.trace_id} with:")
             for i, c in enumerate(found, start=1):
                 print(f"{i:>3}. {c.source}:{c.trace_id}  ({'failed' if c.failed else 'did not fail'})")
-                print(f"     {_short(c.question, 90)}")
+                print(f"     {short(c.question, 90)}")
                 for reason in c.reasons:
                     print(f"     - {reason.detail}")
         return 0
@@ -566,7 +547,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         first = None if result.first_divergence is None else result.pairs[result.first_divergence]
         diff = compare.pair_diff(conn, first) if first is not None and first.a and first.b else []
     if args.json:
-        _print_json(result.as_dict())
+        print_json(result.as_dict())
     else:
         _print_comparison(result, diff)
     return 0
@@ -583,7 +564,7 @@ def _print_comparison(result: Any, diff: list[Any], width: int = 44) -> None:
         return text if len(text) <= width else text[:width - 1] + "…"
 
     for label, t in (("A", result.a), ("B", result.b)):
-        print(f"{label}  {t.source}:{t.trace_id}  {_short(t.question, 80)}".rstrip())
+        print(f"{label}  {t.source}:{t.trace_id}  {short(t.question, 80)}".rstrip())
     n = result.first_divergence
     if n is None:
         print(f"The runs take the same {counted(len(result.pairs), 'step')}.")
@@ -601,7 +582,7 @@ def _print_comparison(result: Any, diff: list[Any], width: int = 44) -> None:
         text = "".join(s.text if s.op == "equal" else f"[-{s.text}-]" if s.op == "delete" else f"{{+{s.text}+}}"
                        for s in diff)
         print(f"\nRow {n}, A [-...-] against B {{+...+}}:")
-        print("  " + _short(text, 1200))
+        print("  " + short(text, 1200))
 
 
 def cmd_selftest(args: argparse.Namespace) -> int:
@@ -631,6 +612,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    from .core.store import is_database_file
+
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         raise UserError(f"no such file: {', '.join(missing)}")
@@ -644,6 +627,10 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from .core import ingest, traces
+    from .core.database import open_store
+    from .resources import demo_bundle_path
+
     db = getattr(args, "db", None)
     if db is None:
         # One demo database in the user data folder (never beside a $TRACEDESK_DB), made
@@ -674,26 +661,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return _run_gui(db)
 
 
-def _reviewer(args: argparse.Namespace) -> str:
-    """Who is working: ``--reviewer``, else the name in the settings. The first name given
-    is kept in the settings, so it is asked once."""
-    from .core.settings import load_settings, save_reviewer
-
-    settings = load_settings()
-    given = getattr(args, "reviewer", None)
-    if given and given.strip():
-        if settings.reviewer is None:
-            save_reviewer(given)
-        return " ".join(given.split())
-    if settings.reviewer:
-        return settings.reviewer
-    raise UserError("who is reviewing? Give your name once with --reviewer NAME (it is kept in the settings)")
-
-
 def cmd_annotate(args: argparse.Namespace) -> int:
-    from .core import reviews
+    from .core import reviews, traces
+    from .core.database import open_store
 
-    reviewer = _reviewer(args)
+    reviewer = reviewer_name(args)
     changes: dict[str, Any] = {}  # reviewing again changes only what is given
     if args.verdict is not None:
         changes["verdict"] = args.verdict
@@ -722,7 +694,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             raise UserError(f"{ref.source}:{ref.trace_id} has no review by {reviewer} yet: a first review needs "
                             "--verdict failure, ok or unsure") from None
     if args.json:
-        _print_json({"trace_id": ref.trace_id, "source": ref.source, **review.as_dict()})
+        print_json({"trace_id": ref.trace_id, "source": ref.source, **review.as_dict()})
         return 0
     what = [reviews.VERDICT_LABELS[review.verdict]]
     what += [f"{k} {v}" for k, v in (("severity", review.severity), ("cause", review.cause),
@@ -734,28 +706,30 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    from .core import audit
+    from .core import reviews
+    from .core.database import open_store
     from .core.records import format_time
 
-    author = _reviewer(args)
+    author = reviewer_name(args)
     with open_store(args.db) as store, store.write() as conn:
-        result = audit.undo(conn, author)
+        result = reviews.undo(conn, author)
     if args.json:
-        _print_json({"undone": result.undone.as_dict(), "entry": result.entry.as_dict()})
+        print_json({"undone": result.undone.as_dict(), "entry": result.entry.as_dict()})
     else:
         print(f"undone: {result.undone.describe_change()} (from {format_time(result.undone.time_ns)})")
     return 0
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from .core import audit
+    from .core import audit, traces
+    from .core.database import open_store
     from .core.records import format_time
 
     with open_store(args.db) as store, store.read() as conn:
         trace_pk = traces.find_trace(conn, args.trace).pk if args.trace else None
         entries = audit.history(conn, trace_pk=trace_pk, limit=args.limit)
     if args.json:
-        _print_json([e.as_dict() for e in entries])
+        print_json([e.as_dict() for e in entries])
         return 0
     if not entries:
         print("No changes recorded yet.")
@@ -767,11 +741,12 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_causes(args: argparse.Namespace) -> int:
     from .core import causes
+    from .core.database import open_store
 
     action = getattr(args, "action", None)
     with open_store(args.db) as store:
         if action is not None:
-            author = _reviewer(args)
+            author = reviewer_name(args)
             with store.write() as conn:
                 if action == "add":
                     done = causes.add_cause(conn, args.name, author=author, parent=args.under,
@@ -783,14 +758,14 @@ def cmd_causes(args: argparse.Namespace) -> int:
                 else:
                     done = causes.nest_cause(conn, args.name, args.under, author=author)
             if args.json:
-                _print_json(done.as_dict())
+                print_json(done.as_dict())
             else:
                 print(f"{action}: {done.full_name}{' (retired)' if done.retired else ''}")
             return 0
         with store.read() as conn:
             found = causes.list_causes(conn, include_retired=args.all)
     if args.json:
-        _print_json([c.as_dict() for c in found])
+        print_json([c.as_dict() for c in found])
         return 0
     for c in found:
         print(f"{'  ' * c.depth}{c.name}{'  (retired)' if c.retired else ''}")
@@ -798,19 +773,20 @@ def cmd_causes(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .core.database import open_store
     from .core.export import ExportFilter, ExportOptions, export_cases
     from .core.settings import load_settings
 
     f = ExportFilter(verdicts=tuple(args.verdicts) if args.verdicts else None, causes=tuple(args.causes),
                      reviewer=args.reviewer, tag=args.tag, source=args.source,
-                     since_ns=_time_arg(args.since, "since"), until_ns=_time_arg(args.until, "until"))
+                     since_ns=time_arg(args.since, "since"), until_ns=time_arg(args.until, "until"))
     redact = args.redact or bool(args.redact_pattern)
     patterns = (*load_settings().redact_patterns, *args.redact_pattern) if redact else ()
     options = ExportOptions(redact=redact, patterns=patterns, dataset_name=args.dataset, overwrite=args.force)
     with open_store(args.db) as store, store.read() as conn:
         report = export_cases(conn, args.format, args.out, f, options)
     if args.json:
-        _print_json(report.as_dict())
+        print_json(report.as_dict())
         return 0
     print(f"{report.cases:,} eval cases written to {report.path} ({args.format})")
     if report.cases and report.without_expected:
@@ -823,6 +799,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_insights(args: argparse.Namespace) -> int:
     from .core import insights
+    from .core.database import open_store
 
     since = insights.parse_day(args.since) if args.since else None
     until = insights.parse_day(args.until) if args.until else None
@@ -854,7 +831,7 @@ def cmd_insights(args: argparse.Namespace) -> int:
             payload = {"within": within.as_dict(), "tables": [t.as_dict() for t in tables]}
     written = insights.write_all_csv(tables, args.csv) if args.csv else []
     if args.json:
-        _print_json(payload)
+        print_json(payload)
     elif args.compare:
         _print_insights_comparison(result)
     else:
@@ -900,7 +877,7 @@ def _print_insight(table: Any) -> None:
             print(f"  {row.label:<40} {row.failures.count:>7,}  {_pct(row.failures)}")
         else:
             print(f"  {row.traces:>6,} {'trace ' if row.traces == 1 else 'traces'} {row.signals:>6,} "
-                  f"{'signal ' if row.signals == 1 else 'signals'}  {_short(row.question, 80)}")
+                  f"{'signal ' if row.signals == 1 else 'signals'}  {short(row.question, 80)}")
 
 
 def _print_insights_comparison(result: Any) -> None:
@@ -911,9 +888,19 @@ def _print_insights_comparison(result: Any) -> None:
         change = f"{row.change:+.1%}" if row.change is not None else "-"
         mark = " *" if row.p_value < 0.05 else ""
         label = f"{row.measure}: {row.label}" if row.measure != "overall" else row.label
-        print(f"  {_short(label, 34):<34} {_pct(row.a):>22}  {_pct(row.b):>22}  {change:>8}  "
+        print(f"  {short(label, 34):<34} {_pct(row.a):>22}  {_pct(row.b):>22}  {change:>8}  "
               f"{row.p_value:.3g} ({row.test}){mark}")
     print("  (rates with 95% Wilson intervals; * the difference is significant at p < 0.05)")
 
 
-__all__ = ["build_parser", "main", "default_db_path"]
+def __getattr__(name: str) -> Any:
+    """``default_db_path``, importable from here as before, without loading the database
+    layer for commands that do not use it (``--version``, ``--help``)."""
+    if name == "default_db_path":
+        from .core.store import default_db_path
+
+        return default_db_path
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["build_parser", "main", "default_db_path"]  # noqa: F822 - default_db_path comes from __getattr__

@@ -9,9 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .core import traces
+from .cli_common import print_json, reviewer_name, short, time_arg
 from .core.errors import UserError
-from .core.store import SCHEMA_VERSION, open_store
 from .core.text import counted
 
 ArgumentAdder = Callable[..., None]
@@ -74,12 +73,12 @@ def add_commands(commands: Any, db_argument: ArgumentAdder, reviewer_argument: A
 
 
 def cmd_share(args: argparse.Namespace) -> int:
-    from .cli import _print_json, _time_arg
+    from .core.database import open_store
     from .core.settings import load_settings
     from .core.share import ShareFilter, ShareOptions, share_database
 
     f = ShareFilter(source=args.source, model=args.model, prompt_version=args.prompt_version,
-                    since_ns=_time_arg(args.since, "since"), until_ns=_time_arg(args.until, "until"),
+                    since_ns=time_arg(args.since, "since"), until_ns=time_arg(args.until, "until"),
                     tag=args.tag, text=args.search, reviewed_only=args.reviewed, verdicts=tuple(args.verdicts),
                     reviewer=args.reviewer, causes=tuple(args.causes))
     redact = args.redact or bool(args.redact_pattern)
@@ -88,7 +87,7 @@ def cmd_share(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         report = share_database(store, args.out, f, options)
     if args.json:
-        _print_json(report.as_dict())
+        print_json(report.as_dict())
         return 0
     print(f"{report.path}: {counted(report.traces, 'trace')}, {counted(report.spans, 'span')}, "
           f"{report.feedback:,} feedback, {counted(report.reviews, 'review')}, "
@@ -100,23 +99,22 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 
 def _author(args: argparse.Namespace) -> str | None:
-    from .cli import _reviewer
-
     try:
-        return _reviewer(args)
+        return reviewer_name(args)
     except UserError:
         return None  # a merge needs no name; conflicts it records then carry none
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from .cli import _print_json
+    from .core.database import open_store
     from .core.merge import merge_databases
+    from .core.store import SCHEMA_VERSION
 
     author = _author(args)
     with open_store(args.db) as store:
         report = merge_databases(store, args.sources, author=author)
     if args.json:
-        _print_json(report.as_dict())
+        print_json(report.as_dict())
         return 0
     for source in report.sources:
         older = (f" (schema {source.schema}, read through an upgraded copy)" if source.schema != SCHEMA_VERSION
@@ -146,13 +144,13 @@ def _kappa(value: float | None) -> str:
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
-    from .cli import _print_json, _short
     from .core.agreement import agreement
+    from .core.database import open_store
 
     with open_store(args.db) as store, store.read() as conn:
         report = agreement(conn, source=args.source, unsettled_only=args.unsettled)
     if args.json:
-        _print_json(report.as_dict())
+        print_json(report.as_dict())
         return 0
     if not report.traces:
         print("No trace was reviewed by more than one reviewer yet.")
@@ -171,7 +169,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     print(f"\n{counted(total, 'disagreement')}" + (f"; the first {len(shown)}:" if len(shown) < total else ":"
                                                    if shown else ""))
     for d in shown:
-        print(f"  {d.source}:{d.trace_id}  differs on {', '.join(d.differs)}  {_short(d.question, 60)}")
+        print(f"  {d.source}:{d.trace_id}  differs on {', '.join(d.differs)}  {short(d.question, 60)}")
         for r in d.ratings:
             said = [r.verdict, r.cause, r.blamed_span_id and f"step {r.blamed_span_id}",
                     r.missing_step and "a step is missing"]
@@ -184,16 +182,17 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 
 def cmd_settle(args: argparse.Namespace) -> int:
-    from .cli import _print_json, _reviewer
+    from .core import traces
     from .core.agreement import settle
+    from .core.database import open_store
 
-    author = _reviewer(args)
+    author = reviewer_name(args)
     with open_store(args.db) as store, store.write() as conn:
         ref = traces.find_trace(conn, args.trace)
         settled = settle(conn, ref.pk, author, args.verdict, cause=args.cause, blamed_span_id=args.span,
                          missing_step=args.missing_step, notes=args.note)
     if args.json:
-        _print_json({"trace_id": ref.trace_id, "source": ref.source, **settled.as_dict()})
+        print_json({"trace_id": ref.trace_id, "source": ref.source, **settled.as_dict()})
         return 0
     said = [settled.verdict, settled.cause, settled.blamed_span_id and f"step {settled.blamed_span_id}",
             settled.missing_step and "a step is missing"]

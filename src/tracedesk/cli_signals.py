@@ -5,12 +5,10 @@ learned. :mod:`tracedesk.cli` adds it to its parser and runs it."""
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from typing import Any
 
-from .core.store import open_store
+from .cli_common import print_json
 
 ArgumentAdder = Callable[..., None]
 
@@ -30,6 +28,7 @@ def add_commands(commands: Any, db_argument: ArgumentAdder) -> None:
 
 def cmd_signals(args: argparse.Namespace) -> int:
     from .core import learning, queue
+    from .core.database import open_store
     from .core.signals.confidence import describe
 
     with open_store(args.db) as store:
@@ -45,8 +44,7 @@ def cmd_signals(args: argparse.Namespace) -> int:
         out: dict[str, Any] = {"signals": rows}
         if args.cases:
             out["cases"] = describe()
-        json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        print_json(out)
         return 0
     if args.forget:
         print("The queue forgot what the verdicts taught it; it ranks by the detectors' table again.")

@@ -59,7 +59,7 @@ def _resources(state: dict) -> str:
 
 def _import(state: dict) -> str:
     from .core import ingest
-    from .core.store import open_store
+    from .core.database import open_store
 
     with open_store(state["db"]) as store:
         report = ingest.import_paths(store, [state["demo"]])
@@ -71,7 +71,7 @@ def _import(state: dict) -> str:
 
 def _queue(state: dict) -> str:
     from .core import queue
-    from .core.store import open_store
+    from .core.database import open_store
 
     with open_store(state["db"]) as store, store.read() as conn:
         rows = queue.page(conn, limit=1)
@@ -84,7 +84,7 @@ def _queue(state: dict) -> str:
 
 def _review(state: dict) -> str:
     from .core import reviews
-    from .core.store import open_store
+    from .core.database import open_store
 
     first = state["first"]
     with open_store(state["db"]) as store, store.write() as conn:
@@ -94,8 +94,8 @@ def _review(state: dict) -> str:
 
 
 def _export(state: dict) -> str:
+    from .core.database import open_store
     from .core.export import export_cases
-    from .core.store import open_store
 
     path = state["tmp"] / "cases.jsonl"
     with open_store(state["db"]) as store, store.read() as conn:
@@ -132,7 +132,7 @@ def _window(state: dict) -> str:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from .core.store import open_store
+    from .core.database import open_store
     from .ui.app import application
     from .ui.background import wait_for_background
     from .ui.mainwindow import MainWindow

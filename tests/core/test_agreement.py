@@ -11,8 +11,9 @@ import pytest
 
 from tracedesk.core import audit, reviews
 from tracedesk.core.agreement import SettleError, agreement, cohens_kappa, fleiss_kappa, settle, settlement_of
+from tracedesk.core.database import open_store
 from tracedesk.core.ingest import import_paths
-from tracedesk.core.store import SCHEMA_VERSION, open_store
+from tracedesk.core.store import SCHEMA_VERSION
 from tracedesk.core.traces import find_trace
 
 from ..conftest import DATA, write_jsonl
@@ -140,9 +141,9 @@ def test_a_settled_answer_is_audited_listed_and_undone(reviewed) -> None:
         # The reviews stay as their reviewers left them.
         assert {r.cause for r in reviews.reviews_of(conn, pk["t2"])} == {"tool error", "hallucination"}
     with store.write() as conn:
-        audit.undo(conn, "lead")
+        reviews.undo(conn, "lead")
         assert settlement_of(conn, pk["t2"]).cause == "hallucination"
-        audit.undo(conn, "lead")
+        reviews.undo(conn, "lead")
         assert settlement_of(conn, pk["t2"]) is None
 
 
@@ -176,7 +177,7 @@ def test_the_history_of_a_trace_shows_its_settled_answer(reviewed) -> None:
     store, pk = reviewed
     with store.write() as conn:
         settle(conn, pk["t2"], "lead", "failure")
-        audit.undo(conn, "lead")
+        reviews.undo(conn, "lead")
     with store.read() as conn:
         entries = audit.history(conn, trace_pk=pk["t2"])
     assert [(e.entity, e.action) for e in entries[:2]] == [("settlement", "undo"), ("settlement", "settle")]

@@ -227,7 +227,7 @@ def test_on_generated_runs_a_swallowed_error_is_compared_with_a_run_that_went_ri
 
 
 def test_a_trace_of_another_database_is_compared_through_its_own_connection(tmp_path) -> None:
-    from tracedesk.core.store import open_store
+    from tracedesk.core.database import open_store
 
     stores = []
     for name, steps in (("a", [tool("track_order", {"order": 1}, error="timeout"), answer("I cannot tell.")]),

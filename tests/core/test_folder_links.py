@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from tracedesk.cli import main
+from tracedesk.core.database import open_store
 from tracedesk.core.ingest import import_paths
-from tracedesk.core.store import open_store
 
 from ..conftest import write_jsonl
 

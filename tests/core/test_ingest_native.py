@@ -288,6 +288,7 @@ def test_one_bad_file_in_a_folder_leaves_the_others_imported(store, tmp_path) ->
         assert conn.exec_driver_sql("SELECT count(*) FROM trace WHERE trace_id = 'x'").scalar_one() == 0
 
 
+@pytest.mark.slow
 def test_progress_is_reported_and_cancelling_leaves_the_database_as_it_was(store, tmp_path) -> None:
     import_paths(store, [write_jsonl(tmp_path / "first.jsonl", [BUNDLE, trace("t0"), *spans("t0")])])
     before = counts(store)

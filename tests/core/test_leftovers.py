@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tracedesk.core.database import open_store
 from tracedesk.core.export import ExportFilter, export_cases
 from tracedesk.core.merge import merge_databases
 from tracedesk.core.share import share_database
-from tracedesk.core.store import open_store
 
 from .test_share_merge import main_db  # a fixture
 
@@ -55,7 +55,7 @@ def test_a_killed_export_leaves_a_part_file_the_next_export_removes(main_db: Pat
     out.parent.mkdir()
     killed(f"""
         from tracedesk.core.export import export_cases, ExportFilter
-        from tracedesk.core.store import open_store
+        from tracedesk.core.database import open_store
         with open_store({str(main_db)!r}) as store, store.read() as conn:
             export_cases(conn, "jsonl", {str(out)!r}, ExportFilter(), progress=die)
     """, tmp_path)
@@ -72,7 +72,7 @@ def test_a_killed_share_leaves_files_the_next_share_removes(main_db: Path, tmp_p
     out.parent.mkdir()
     killed(f"""
         from tracedesk.core.share import share_database
-        from tracedesk.core.store import open_store
+        from tracedesk.core.database import open_store
         def progress(p):
             if p.done >= 3:
                 die()
@@ -94,7 +94,7 @@ def test_a_killed_merge_leaves_a_copy_and_wal_files_the_next_merge_removes(main_
     old.write_bytes((DATA / "schema" / "v2.sqlite").read_bytes())
     killed(f"""
         from tracedesk.core.merge import merge_databases
-        from tracedesk.core.store import open_store
+        from tracedesk.core.database import open_store
         def progress(p):
             if p.phase.endswith("reviews"):
                 die()

@@ -10,10 +10,10 @@ import time
 from pathlib import Path
 
 from tracedesk.core import reviews
+from tracedesk.core.database import open_store
 from tracedesk.core.export import ExportFilter, export_cases
 from tracedesk.core.merge import merge_databases
 from tracedesk.core.share import share_database
-from tracedesk.core.store import open_store
 from tracedesk.core.traces import find_trace, trace_detail
 
 from ..conftest import DATA

@@ -7,7 +7,8 @@ import sqlite3
 from pathlib import Path
 
 from tracedesk.core import queue
-from tracedesk.core.store import SCHEMA_VERSION, open_store
+from tracedesk.core.database import open_store
+from tracedesk.core.store import SCHEMA_VERSION
 from tracedesk.core.traces import find_trace, trace_detail
 
 from ..conftest import DATA
@@ -46,7 +47,7 @@ def test_a_version_2_database_gains_the_step_index_and_keeps_its_queue(tmp_path:
 
 
 def test_a_version_2_database_gains_undo_and_the_default_causes_and_can_be_reviewed(tmp_path: Path) -> None:
-    from tracedesk.core import audit, causes, reviews
+    from tracedesk.core import causes, reviews
 
     path = tmp_path / "v2.sqlite"
     shutil.copyfile(DATA / "schema" / "v2.sqlite", path)
@@ -62,7 +63,7 @@ def test_a_version_2_database_gains_undo_and_the_default_causes_and_can_be_revie
         with store.read() as conn:
             assert queue.page(conn, queue.QueueFilter(source="support-bot/prod")) == []
         with store.write() as conn:
-            audit.undo(conn, "ann")
+            reviews.undo(conn, "ann")
         with store.read() as conn:
             [row] = queue.page(conn, queue.QueueFilter(source="support-bot/prod"))
             assert row.trace_id == "t1"

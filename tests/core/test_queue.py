@@ -8,10 +8,11 @@ import pytest
 
 from tracedesk.cli import main
 from tracedesk.core import queue
+from tracedesk.core.database import open_store
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.queue import QueueFilter
 from tracedesk.core.settings import load_settings
-from tracedesk.core.store import now_ns, open_store
+from tracedesk.core.store import now_ns
 
 from ..conftest import write_jsonl
 from .sessions import Bundle, stamp, tool

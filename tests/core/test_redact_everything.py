@@ -11,11 +11,11 @@ import pytest
 
 from tracedesk.core import causes, reviews
 from tracedesk.core.agreement import settle
+from tracedesk.core.database import open_store
 from tracedesk.core.export import FORMATS, ExportFilter, ExportOptions, export_cases
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.search import search_trace_ids
 from tracedesk.core.share import ShareOptions, share_database
-from tracedesk.core.store import open_store
 from tracedesk.core.traces import find_trace
 
 from ..conftest import write_jsonl

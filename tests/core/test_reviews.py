@@ -60,7 +60,7 @@ def test_a_review_takes_the_trace_out_of_the_queue_and_its_undo_brings_it_back(r
     assert shown["verdict"] == "failure" and shown["blamed_span_id"] == "t1.0"
     assert shown["expected"].startswith("The refund failed") and shown["created_time"].endswith("Z")
     with reviewed.write() as conn:
-        result = audit.undo(conn, "ann")
+        result = reviews.undo(conn, "ann")
     assert result.undone.action == "create" and result.trace_pk == t1
     assert open_ids(reviewed) == {"t1", "t2"}
     assert counts(reviewed) == (0, 2)  # the review is gone; the log keeps its making and its undoing
@@ -80,12 +80,12 @@ def test_every_change_is_in_the_audit_log_and_undone_in_reverse_order(reviewed) 
     assert update.after["notes"] == "made up a date" and update.before["notes"] is None
     with reviewed.write() as conn:
         assert audit.last_undoable(conn, "ann").uuid == update.uuid
-        audit.undo(conn, "ann")
+        reviews.undo(conn, "ann")
         assert reviews.review_by(conn, t1, "ann").verdict == "unsure"
         reviews.delete_review(conn, first.uuid, "ann")
     assert "t1" in open_ids(reviewed)
     with reviewed.write() as conn:
-        audit.undo(conn, "ann")  # the delete
+        reviews.undo(conn, "ann")  # the delete
         restored = reviews.review_by(conn, t1, "ann")
         assert restored.uuid == first.uuid and restored.verdict == "unsure"
         log = audit.history(conn, entity_uuid=first.uuid)
@@ -102,14 +102,14 @@ def test_one_reviewer_cannot_undo_anothers_work_nor_work_changed_since(reviewed)
         causes.add_cause(conn, "stale cache", author="ann")
         causes.rename_cause(conn, "stale cache", "cache served stale data", author="bob")
     with pytest.raises(UserError, match="changed again since"), reviewed.write() as conn:
-        audit.undo(conn, "ann")  # her cause was renamed by bob since
+        reviews.undo(conn, "ann")  # her cause was renamed by bob since
     with reviewed.write() as conn:
-        audit.undo(conn, "bob")  # his rename
-        audit.undo(conn, "bob")  # his review
+        reviews.undo(conn, "bob")  # his rename
+        reviews.undo(conn, "bob")  # his review
         assert [r.reviewer for r in reviews.reviews_of(conn, t1)] == ["ann"]
-        audit.undo(conn, "ann")  # now her cause can go
+        reviews.undo(conn, "ann")  # now her cause can go
         with pytest.raises(audit.NothingToUndo):
-            audit.undo(conn, "bob")
+            reviews.undo(conn, "bob")
 
 
 @pytest.mark.parametrize("data, message", [
@@ -178,10 +178,10 @@ def test_the_taxonomy_is_edited_and_every_edit_audited(reviewed) -> None:
                    ("add", "cause")]
     with reviewed.write() as conn:
         for _ in range(3):
-            audit.undo(conn, "ann")  # nest, retire, rename
+            reviews.undo(conn, "ann")  # nest, retire, rename
         assert causes.find_cause(conn, "timeout").full_name == "tool error / timeout"
         with pytest.raises(UserError, match="1 review uses that cause"):
-            audit.undo(conn, "ann", audit.history(conn, author="ann")[-1].uuid)
+            reviews.undo(conn, "ann", audit.history(conn, author="ann")[-1].uuid)
 
 
 def test_the_reviewers_name_is_kept_in_the_settings(tmp_path) -> None:

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from tracedesk.core import reviews
+from tracedesk.core.database import open_store
+from tracedesk.core.errors import DatabaseError
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.merge import merge_databases
-from tracedesk.core.store import open_store
 
 from ..conftest import write_jsonl
 from ..gen.support_bot import write_large_bundle
@@ -31,7 +32,8 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 CHILD = """
 import sys, time
 sys.path.insert(0, {root!r})
-from tracedesk.core.store import open_store
+from tracedesk.core.errors import DatabaseError
+from tracedesk.core.database import open_store
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.merge import merge_databases
 from tracedesk.core.merge import merge_databases
@@ -92,6 +94,7 @@ def large_bundle(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_an_import_and_review_writes_share_the_database(reviewed_db: Path, large_bundle: Path) -> None:
     # The import holds its write transaction for a while; meanwhile the other process reads
     # (not blocked: WAL) and writes a review (it waits for the import, then goes through).
@@ -141,11 +144,20 @@ def test_a_merge_killed_midway_leaves_the_database_as_it_was(reviewed_db: Path, 
 
 
 def test_a_read_only_file_opens_read_only_by_itself(reviewed_db: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root may write to any file")
+    before, data = state(reviewed_db), reviewed_db.read_bytes()
     os.chmod(reviewed_db, 0o444)
     try:
-        with open_store(reviewed_db) as store:
+        # A read-only open holds for every user, root included: it reads, refuses to write in
+        # one message, and leaves the file as it was.
+        with open_store(reviewed_db, read_only=True) as store:
             assert store.read_only
+            with store.read() as conn:
+                assert conn.exec_driver_sql("SELECT count(*) FROM review").scalar_one() == before[3]
+            with pytest.raises(DatabaseError, match="open read-only"), store.write():
+                pass
+        # A file the user cannot write opens that way by itself (root may write any file).
+        with open_store(reviewed_db) as store:
+            assert store.read_only == (not os.access(reviewed_db, os.W_OK))
     finally:
         os.chmod(reviewed_db, 0o644)
+    assert state(reviewed_db) == before and reviewed_db.read_bytes() == data

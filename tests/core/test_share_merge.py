@@ -11,12 +11,13 @@ import pytest
 
 from tracedesk.core import audit, queue, reviews
 from tracedesk.core.agreement import agreement, settle
+from tracedesk.core.database import open_store
 from tracedesk.core.errors import Cancelled, DatabaseError
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.merge import merge_databases
 from tracedesk.core.search import search_trace_ids
 from tracedesk.core.share import ShareFilter, ShareOptions, share_database
-from tracedesk.core.store import APPLICATION_ID, SCHEMA_VERSION, open_store
+from tracedesk.core.store import APPLICATION_ID, SCHEMA_VERSION
 from tracedesk.core.traces import find_trace
 
 from ..conftest import DATA, write_jsonl
@@ -154,7 +155,7 @@ def test_a_review_changed_on_both_sides_keeps_the_newer_and_logs_the_other(main_
         assert not again.changed and not again.sources[0].conflicts
         # Undoing the merge's choice takes the other version.
         with store.write() as conn:
-            audit.undo(conn, "lead")
+            reviews.undo(conn, "lead")
             assert reviews.get_review(conn, kept.uuid).cause == "reasoning error"
 
 

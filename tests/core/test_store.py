@@ -9,15 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from tracedesk.core.database import Migration, migrate, open_store
 from tracedesk.core.errors import DatabaseError
-from tracedesk.core.store import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
-    Migration,
-    default_db_path,
-    migrate,
-    open_store,
-)
+from tracedesk.core.store import APPLICATION_ID, SCHEMA_VERSION, default_db_path
 
 
 def pragma(path: Path, name: str):

@@ -8,8 +8,8 @@ import hashlib
 import pytest
 
 from tracedesk.core import queue
-from tracedesk.core.signals.phrases import content_words, topic_words
 from tracedesk.core.text import retrieved_documents, user_question
+from tracedesk.core.words import content_words, topic_words
 
 DOCS = [{"id": "kb-1", "content": "Parcels arrive in 3 days."}, "a plain string"]
 
@@ -35,7 +35,6 @@ def test_the_user_question_is_the_last_user_message_on_one_line() -> None:
     assert user_question(raw) == "Where is order 12?"
     assert user_question('"Where is order 12?"', 8) == "Where is"
     assert user_question(None) == ""
-    assert queue.user_question is user_question  # still importable from where it was
 
 
 def test_topic_words_set_numbers_aside_and_question_keys_stay_as_stored() -> None:

@@ -18,8 +18,8 @@ from typing import Any
 from tests.eval.dialog_set import write_dialog_set
 from tests.eval.support_set import write_support_set
 from tracedesk.core import queue
+from tracedesk.core.database import open_store
 from tracedesk.core.ingest import import_paths
-from tracedesk.core.store import open_store
 
 
 def ranked(bundle: Path, database: Path) -> list[queue.QueueRow]:

@@ -7,8 +7,8 @@ import json
 from collections import Counter
 
 from tests.eval.dialog_set import write_dialog_set
+from tracedesk.core.database import open_store
 from tracedesk.core.ingest import import_paths
-from tracedesk.core.store import open_store
 
 
 def test_the_same_seed_writes_the_same_files(tmp_path):

@@ -8,8 +8,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from tests.eval.support_set import write_support_set
+from tracedesk.core.database import open_store
 from tracedesk.core.ingest import import_paths
-from tracedesk.core.store import open_store
 
 
 def read(bundle: Path) -> list[dict]:

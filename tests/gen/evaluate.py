@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracedesk.core import queue
+from tracedesk.core.database import open_store
 from tracedesk.core.ingest import import_paths
-from tracedesk.core.store import open_store
 
 from .support_bot import Labels, write_bundle
 

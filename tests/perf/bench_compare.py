@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tracedesk.core import candidates, compare, replay  # noqa: E402
-from tracedesk.core.store import executemany, open_store  # noqa: E402
+from tracedesk.core.database import open_store  # noqa: E402
+from tracedesk.core.store import executemany  # noqa: E402
 from tracedesk.core.views import trace_outline  # noqa: E402
 
 T0 = 1_780_000_000_000_000_000

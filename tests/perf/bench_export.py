@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT))
 from tests.gen.support_bot import write_large_bundle  # noqa: E402
 
 from tracedesk.core import reviews  # noqa: E402
+from tracedesk.core.database import open_store  # noqa: E402
 from tracedesk.core.export import FORMATS, ExportOptions, export_cases  # noqa: E402
 from tracedesk.core.ingest import import_paths  # noqa: E402
-from tracedesk.core.store import open_store  # noqa: E402
 
 
 def main() -> None:

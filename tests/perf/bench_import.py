@@ -57,8 +57,8 @@ def floor(bundle: Path, db: Path) -> None:
 
 
 def tracedesk_import(bundle: Path, db: Path) -> None:
+    from tracedesk.core.database import open_store
     from tracedesk.core.ingest import import_paths
-    from tracedesk.core.store import open_store
 
     with open_store(db) as store:
         report = import_paths(store, [bundle])

@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from tracedesk.core import insights  # noqa: E402
 from tracedesk.core.causes import DEFAULT_CAUSES, default_cause_uuid  # noqa: E402
-from tracedesk.core.store import executemany, open_store  # noqa: E402
+from tracedesk.core.database import open_store  # noqa: E402
+from tracedesk.core.store import executemany  # noqa: E402
 
 DAY_NS = 86_400 * 10**9
 T0 = 1_793_000_000 * 10**9  # 2026-10-26

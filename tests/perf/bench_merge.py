@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 from tests.gen.support_bot import write_bundle, write_large_bundle  # noqa: E402
 
 from tracedesk.core.causes import default_cause_uuid  # noqa: E402
+from tracedesk.core.database import open_store  # noqa: E402
 from tracedesk.core.ingest import import_paths  # noqa: E402
 from tracedesk.core.merge import merge_databases  # noqa: E402
-from tracedesk.core.store import open_store  # noqa: E402
 
 
 def add_reviews(path: Path, reviewer: str) -> int:

@@ -179,8 +179,8 @@ def write_bundles(folder: Path, traces: int, seed: int = 1) -> tuple[Path, Path,
 
 
 def child(bundle: str, db: str, profile: str) -> None:
+    from tracedesk.core.database import open_store
     from tracedesk.core.ingest import import_paths
-    from tracedesk.core.store import open_store
 
     started = time.perf_counter()
     with open_store(Path(db)) as store:

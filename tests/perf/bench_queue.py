@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tracedesk.core import queue  # noqa: E402
-from tracedesk.core.store import executemany, open_store  # noqa: E402
+from tracedesk.core.database import open_store  # noqa: E402
+from tracedesk.core.store import executemany  # noqa: E402
 
 KINDS = ["thumbs_down", "rephrase", "escalation", "error_swallowed", "empty_retrieval", "loop", "outlier"]
 

@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from tracedesk.core.store import executemany, open_store  # noqa: E402
+from tracedesk.core.database import open_store  # noqa: E402
+from tracedesk.core.store import executemany  # noqa: E402
 from tracedesk.ui.app import application  # noqa: E402
 from tracedesk.ui.mainwindow import MainWindow  # noqa: E402
 from tracedesk.ui.state import WindowState  # noqa: E402

@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.eval.support_set import write_support_set  # noqa: E402
 
 from tracedesk.core import learning, queue, reviews  # noqa: E402
+from tracedesk.core.database import open_store  # noqa: E402
 from tracedesk.core.ingest import import_paths  # noqa: E402
-from tracedesk.core.store import open_store  # noqa: E402
 
 
 def precision_of_unreviewed(conn, detectable: set[str]) -> tuple[float, float]:

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from tracedesk.core import ingest
-from tracedesk.core.store import Store, open_store
+from tracedesk.core.database import open_store
+from tracedesk.core.store import Store
 from tracedesk.ui.app import application
 from tracedesk.ui.mainwindow import MainWindow
 from tracedesk.ui.state import WindowState

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import REAL_SAMPLES
 from tracedesk.core import ingest
-from tracedesk.core.store import Store, open_store
+from tracedesk.core.database import open_store
+from tracedesk.core.store import Store
 
 from .conftest import make_window
 from .test_replay_compare import key, open_by_id

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracedesk.cli import main
 from tracedesk.core import ingest, views
-from tracedesk.core.store import open_store
+from tracedesk.core.database import open_store
 from tracedesk.ui import app as app_module
 from tracedesk.ui.mainwindow import MainWindow
 
@@ -158,3 +158,10 @@ def test_file_dialogs_write_dates_as_the_window_does_when_no_language_is_set(tmp
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", done.stdout.strip()), done.stdout
+
+
+def test_the_window_keeps_its_log_in_the_folder_named(windows, tmp_path) -> None:
+    db = tmp_path / "asked.sqlite"
+    assert main(["gui", "--db", str(db)]) == 0
+    text = (tmp_path / "logs" / "tracedesk.log").read_text(encoding="utf-8")
+    assert f"opens {db}" in text

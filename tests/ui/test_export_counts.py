@@ -25,8 +25,10 @@ def test_the_count_follows_the_filters_in_the_background_and_a_stale_one_is_drop
     stale = dialog._generation
     dialog.verdict_boxes["ok"].setChecked(False)
     dialog.update_count()
+    shown = (dialog.cases, dialog.count.text(), dialog.preview.topLevelItemCount())
+    assert shown == (2, "Counting the eval cases…", 2)
     dialog._counted((stale, 99, []), None)  # a count for the filters as they were
-    assert dialog.cases != 99
+    assert (dialog.cases, dialog.count.text(), dialog.preview.topLevelItemCount()) == shown  # dropped
     qtbot.waitUntil(lambda: dialog.count.text() == "1 eval case matches")
     assert dialog.preview.topLevelItem(0).text(0) == "t001"
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from tracedesk.core import views
-from tracedesk.core.store import open_store
+from tracedesk.core.database import open_store
 from tracedesk.ui.queue_model import QUESTION
 
 from .bundles import write_support_bundle

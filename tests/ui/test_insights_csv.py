@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.test_cli_csv_formulas import FORMULAS, dangerous_cells, formula_bundle
 from tracedesk.core import ingest
-from tracedesk.core.store import open_store
+from tracedesk.core.database import open_store
 
 from .conftest import make_window
 

@@ -18,8 +18,9 @@ from tests.conftest import write_jsonl
 from tests.core.sessions import Bundle, retrieval, tool
 from tracedesk.core import causes, ingest
 from tracedesk.core.agreement import settle
+from tracedesk.core.database import open_store
 from tracedesk.core.reviews import ReviewInput, save_review
-from tracedesk.core.store import Store, open_store
+from tracedesk.core.store import Store
 from tracedesk.core.traces import find_trace
 
 from .conftest import make_window

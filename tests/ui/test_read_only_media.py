@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.conftest import write_jsonl
 from tests.test_cli_database import read_only_folder  # a fixture
 from tracedesk.core import ingest
-from tracedesk.core.store import open_store
+from tracedesk.core.database import open_store
 
 from .conftest import make_window
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from tests.conftest import write_jsonl
 from tests.core.sessions import Bundle, retrieval, tool
 from tracedesk.core import ingest, reviews, traces
-from tracedesk.core.store import Store, open_store
+from tracedesk.core.database import open_store
+from tracedesk.core.store import Store
 from tracedesk.ui.compare_chooser import ChoicesModel
 from tracedesk.ui.compare_view import A_STEP, B_STEP, GAP, MARK, AlignedStepsModel
 from tracedesk.ui.mainwindow import MainWindow

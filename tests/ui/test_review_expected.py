@@ -12,7 +12,7 @@ from PySide6.QtGui import QPalette
 
 from tests.conftest import write_jsonl
 from tracedesk.core import ingest
-from tracedesk.core.store import open_store
+from tracedesk.core.database import open_store
 
 from .conftest import make_window
 from .test_review import open_first, review_of
@@ -85,6 +85,7 @@ def test_an_edited_suggestion_is_the_reviewers_own(qtbot, tmp_path, window_state
     assert not panel.expected_note.isVisible()
 
 
+@pytest.mark.slow
 def test_an_answer_of_a_megabyte_without_spaces_opens_at_once(qtbot, tmp_path, window_state) -> None:
     answer = "x" * 1_000_000
     window = window_on(qtbot, tmp_path, window_state, answer)

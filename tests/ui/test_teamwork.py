@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from tests.gen.support_bot import write_bundle
 from tracedesk.core import ingest, queue
 from tracedesk.core.agreement import agreement, settlement_of
+from tracedesk.core.database import open_store
 from tracedesk.core.merge import merge_databases
 from tracedesk.core.reviews import ReviewInput, save_review
 from tracedesk.core.share import ShareFilter, selected_traces
-from tracedesk.core.store import Store, open_store
+from tracedesk.core.store import Store
 from tracedesk.ui.disagreements_view import (
     QUESTION,
     SETTLED,

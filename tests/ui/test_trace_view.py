@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from tests.conftest import write_jsonl
 from tests.core.sessions import Bundle, tool
 from tracedesk.core import ingest, traces
-from tracedesk.core.store import open_store
+from tracedesk.core.database import open_store
 from tracedesk.ui.queue_model import QUESTION
 from tracedesk.ui.span_model import DURATION, STATUS, STEP, SpanTreeModel
 from tracedesk.ui.trace_view import TraceView

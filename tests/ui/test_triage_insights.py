@@ -14,8 +14,9 @@ from PySide6.QtGui import QImage
 
 from tests.gen.support_bot import write_bundle
 from tracedesk.core import ingest, insights, queue
+from tracedesk.core.database import open_store
 from tracedesk.core.reviews import ReviewInput, save_review
-from tracedesk.core.store import Store, open_store
+from tracedesk.core.store import Store
 from tracedesk.ui.background import wait_for_background
 from tracedesk.ui.insights_model import FILTER_ROLE, RowsModel
 from tracedesk.ui.mainwindow import MainWindow

@@ -31,7 +31,7 @@ from sqlalchemy import Connection
 
 from . import audit
 from .errors import UserError
-from .models import new_uuid
+from .ids import new_uuid
 from .records import format_time
 from .store import now_ns
 

@@ -18,7 +18,7 @@ import orjson
 from sqlalchemy import Connection
 
 from .errors import UserError
-from .models import new_uuid
+from .ids import new_uuid
 from .store import now_ns
 
 # The tables whose rows the log records, by the entity name it gives them.
@@ -171,7 +171,9 @@ class UndoResult:
 
 
 def undo(conn: Connection, author: str, entry_uuid: str | None = None) -> UndoResult:
-    """Reverse ``author``'s most recent change not yet undone (or the entry named)."""
+    """Reverse ``author``'s most recent change not yet undone (or the entry named). The
+    result names the trace the change was on: the caller moves it in the queue
+    (:func:`tracedesk.core.reviews.undo` does both), as the audit log sits below the queue."""
     if entry_uuid is None:
         target = last_undoable(conn, author)
         if target is None:
@@ -213,8 +215,4 @@ def undo(conn: Connection, author: str, entry_uuid: str | None = None) -> UndoRe
             f"ON CONFLICT (uuid) DO UPDATE SET {updates}", tuple(target.before.values()))
     entry = record(conn, author, "undo", target.entity, target.entity_uuid, target.after, target.before,
                    undoes=target.uuid)
-    if target.trace_pk is not None:
-        from .queue import refresh_trace
-
-        refresh_trace(conn, target.trace_pk)
     return UndoResult(target, entry)

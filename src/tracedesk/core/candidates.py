@@ -16,9 +16,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from .signals.phrases import STOPWORDS, similarity, topic_words
 from .store import select_rows
 from .text import user_question
+from .words import STOPWORDS, similarity, topic_words
 
 
 @dataclass(frozen=True)

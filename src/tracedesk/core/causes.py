@@ -187,11 +187,6 @@ def rename_cause(conn: Connection, ref: str, new_name: str, *, author: str) -> C
     return _change(conn, cause, "rename", author, name=name)
 
 
-def describe_cause(conn: Connection, ref: str, description: str | None, *, author: str) -> CauseInfo:
-    cause = find_cause(conn, ref, allow_retired=True)
-    return _change(conn, cause, "describe", author, description=(description or "").strip() or None)
-
-
 def retire_cause(conn: Connection, ref: str, *, author: str, retired: bool = True) -> CauseInfo:
     """Retire a cause (``retired=False`` restores it). Reviews keep it; it is offered no
     more, nor are the causes nested below it."""

@@ -32,10 +32,10 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from .signals.phrases import similarity, topic_words
 from .store import select_rows
 from .text import loads_or_none, retrieved_documents, text_of, text_of_json
 from .views import SpanNode, TraceOutline, trace_outline
+from .words import similarity, topic_words
 
 SAME, CHANGED, ONLY_A, ONLY_B = "same", "changed", "only_a", "only_b"
 OUTPUT_SIMILARITY = 0.8  # outputs sharing at least this much of their words are the same

@@ -40,6 +40,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 from . import audit, queue
+from .database import open_store
 from .errors import DatabaseError, UserError
 from .ingest import attach_feedback, derive_trace_fields
 from .leftovers import clean_merge_folders, merge_folder_prefix, release_wal_files
@@ -48,16 +49,7 @@ from .models import Cause, Feedback, Review, Settlement, Span, Trace
 from .progress import Progress, ProgressFn, ignore_progress
 from .search import refresh_search
 from .signals import update_signals
-from .store import (
-    SCHEMA_VERSION,
-    Store,
-    _inspect_file,
-    copy_database,
-    database_error,
-    now_ns,
-    open_store,
-    read_only_uri,
-)
+from .store import SCHEMA_VERSION, Store, copy_database, database_error, inspect_file, now_ns, read_only_uri
 
 FUTURE_SLACK_NS = 10 * 60 * 10**9  # clocks of two laptops may differ by this much
 
@@ -118,7 +110,7 @@ def readable_copy(path: Path, folder: Path, name: str) -> tuple[Path, int]:
         raise DatabaseError(f"{path} does not exist.")
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder; give the path of a review database file.")
-    found = _inspect_file(path)
+    found = inspect_file(path)
     if found is None:
         raise DatabaseError(f"{path} is empty: it is not a review database.")
     version = found[1]

@@ -19,14 +19,10 @@ Bulk paths (import, export, merge) use these tables through SQLAlchemy Core
 
 from __future__ import annotations
 
-import uuid as _uuid
-
 from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
-def new_uuid() -> str:
-    return str(_uuid.uuid4())
+from .ids import new_uuid
 
 
 class Source(SQLModel, table=True):

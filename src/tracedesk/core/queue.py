@@ -26,9 +26,9 @@ from sqlalchemy import Connection
 
 from . import learning
 from .settings import DEFAULT_WEIGHTS
-from .signals.phrases import content_words, number_as_word
 from .store import executemany, select_rows
-from .text import user_question  # also imported from here by older callers
+from .text import user_question
+from .words import content_words, number_as_word
 
 POSITIVE = frozenset({"positive_feedback"})
 OPEN, REVIEWED, SNOOZED, SKIPPED = "open", "reviewed", "snoozed", "skipped"

@@ -2,7 +2,7 @@
 answer, notes and tags.
 
 A reviewer has one review per trace: saving again changes it. Every change is written to
-the audit log (see :mod:`.audit`, which also undoes them), and moves the trace in the
+the audit log (see :mod:`.audit`; :func:`undo` reverses them), and moves the trace in the
 failure queue: a reviewed trace leaves the queue, and comes back when its review is
 undone or deleted.
 
@@ -25,7 +25,7 @@ from sqlalchemy import Connection
 from . import audit, queue
 from .causes import find_cause
 from .errors import UserError
-from .models import new_uuid
+from .ids import new_uuid
 from .records import format_time
 from .store import now_ns
 from .text import loads_or_none
@@ -259,6 +259,16 @@ def update_review(conn: Connection, trace_pk: int, reviewer: str, **changes: Any
         raise NeedsVerdict("a new review needs a verdict")
     base = existing.as_input() if existing else ReviewInput(verdict=changes["verdict"])
     return save_review(conn, trace_pk, reviewer, replace(base, **changes))
+
+
+def undo(conn: Connection, author: str, entry_uuid: str | None = None) -> audit.UndoResult:
+    """Reverse ``author``'s last change to a review, a cause or a settled answer (or the
+    audit entry named), and move its trace in the queue: an undone review puts the trace
+    back. Raises NothingToUndo or UserError, with nothing changed, when it cannot."""
+    result = audit.undo(conn, author, entry_uuid)
+    if result.trace_pk is not None:
+        queue.refresh_trace(conn, result.trace_pk)
+    return result
 
 
 def delete_review(conn: Connection, review_uuid: str, author: str) -> None:

@@ -32,6 +32,7 @@ import orjson
 from sqlalchemy import Connection, String
 
 from . import queue
+from .database import open_store
 from .errors import UserError
 from .leftovers import clean_parts, part_path
 from .merge import attached_write, columns
@@ -40,7 +41,7 @@ from .progress import Progress, ProgressFn, ignore_progress
 from .redact import Redactor
 from .search import fts_query, refresh_search
 from .signals import update_signals
-from .store import Store, executemany, open_store, select_rows
+from .store import Store, executemany, select_rows
 from .targets import TargetExists, cannot_write, check_target
 from .text import loads_or_none
 

@@ -1,13 +1,16 @@
-"""Opening a review database: one SQLite file.
+"""A review database: one SQLite file, and the connections and transactions on it.
 
 - WAL mode, foreign keys on and a busy timeout, so the window and a command line can use
   one file at once.
 - ``PRAGMA application_id`` marks the file as ours, ``PRAGMA user_version`` holds the
-  schema version. A new file gets the current schema; an older one is migrated in place
-  after a backup copy is written beside it; a newer one, a file that is not a review
-  database, or a corrupt one is refused with a clear message and left untouched.
+  schema version. A file that is not a review database, or a corrupt one, is refused with
+  a clear message and left untouched (:func:`inspect_file`).
 - Writes go through :meth:`Store.write`, one ``BEGIN IMMEDIATE`` transaction that commits
   on success and rolls back on any exception (including a cancelled import).
+
+This is the bottom of the core: it imports nothing of Tracedesk but its errors. Creating a
+new file's schema and upgrading an older one (which compute signals and add the default
+causes) are above it, in :mod:`tracedesk.core.database`.
 """
 
 from __future__ import annotations
@@ -15,17 +18,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
-from sqlmodel import SQLModel
 
-from . import models
 from .errors import DatabaseError
 
 APPLICATION_ID = 0x54524344  # "TRCD"
@@ -39,67 +39,6 @@ QUICK_CHECK_BYTES = 256 * 1024 * 1024
 # Pages a connection keeps in memory: the last stage of an import reads back what it just
 # wrote, and SQLite's default (2 MB) sends most of those reads to the write-ahead log.
 CACHE_KIB = 32 * 1024
-
-
-@dataclass(frozen=True)
-class Migration:
-    """One numbered step: brings a database from ``version - 1`` to ``version``."""
-
-    version: int
-    name: str
-    apply: Callable[[Connection], None]
-
-
-def _v2_queue(conn: Connection) -> None:
-    """Version 2: the failure queue (queue_entry, meta), filled from every trace's signals."""
-    from .signals import update_signals
-
-    models.QueueEntry.__table__.create(conn)
-    models.Meta.__table__.create(conn)
-    update_signals(conn, "SELECT id FROM trace")
-
-
-def _v3_step_index(conn: Connection) -> None:
-    """Version 3: an index holding what signal detection reads of each step."""
-    models.SPAN_STEPS_INDEX.create(conn)
-
-
-def _v4_reviews(conn: Connection) -> None:
-    """Version 4: undo in the audit log (``undoes``), its indexes, and the default causes."""
-    from .causes import seed_default_causes
-
-    conn.exec_driver_sql("ALTER TABLE audit_log ADD COLUMN undoes TEXT")
-    for index in models.AuditEntry.__table__.indexes:
-        index.create(conn)
-    seed_default_causes(conn)
-
-
-def _v5_insights(conn: Connection) -> None:
-    """Version 5: each trace's cost, and the indexes insights read (a trace's facts, the
-    traces with a signal of a kind)."""
-    conn.exec_driver_sql("ALTER TABLE trace ADD COLUMN cost_usd FLOAT")
-    conn.exec_driver_sql(
-        "UPDATE trace SET cost_usd = (SELECT sum(s.cost_usd) FROM span s WHERE s.trace_pk = trace.id)")
-    models.TRACE_FACTS_INDEX.create(conn)
-    models.TRACE_TAGS_INDEX.create(conn)
-    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_signal_kind")
-    models.SIGNAL_KIND_INDEX.create(conn)
-
-
-def _v6_settlements(conn: Connection) -> None:
-    """Version 6: the settled answers a QA lead records on traces reviewers disagree about."""
-    models.Settlement.__table__.create(conn)
-
-
-# Steps from older schema versions to the current one, in order. Version 1 is the first
-# released schema: a new database is created at SCHEMA_VERSION directly from the models.
-MIGRATIONS: list[Migration] = [
-    Migration(2, "failure queue", _v2_queue),
-    Migration(3, "step index for detection", _v3_step_index),
-    Migration(4, "undo and the default causes", _v4_reviews),
-    Migration(5, "trace costs and indexes for insights", _v5_insights),
-    Migration(6, "settled answers on disagreements", _v6_settlements),
-]
 
 
 def executemany(conn: Connection, sql: str, rows: list) -> None:
@@ -229,7 +168,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
-def _make_engine(path: Path, read_only: bool) -> Engine:
+def make_engine(path: Path, read_only: bool) -> Engine:
     # Transactions are begun explicitly (see Store.read/write): the driver's own implicit
     # BEGIN is turned off with isolation_level=None. NullPool: a connection per use, so a
     # worker thread never shares one with the GUI thread.
@@ -246,7 +185,7 @@ def is_database_file(path: Path) -> bool:
         return False
 
 
-def _inspect_file(path: Path) -> tuple[int, int] | None:
+def inspect_file(path: Path) -> tuple[int, int] | None:
     """Return (application_id, user_version) of an existing database file, or None if the
     file is empty. Raise DatabaseError if it is not an SQLite file or is unreadable."""
     try:
@@ -295,73 +234,6 @@ def _inspect_file(path: Path) -> tuple[int, int] | None:
     return app_id, version
 
 
-def open_store(path: Path | str | None = None, *, read_only: bool = False) -> Store:
-    """Open (creating or migrating as needed) the review database at ``path``."""
-    path = Path(path).expanduser() if path is not None else default_db_path()
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder; give the path of a database file.")
-    found = _inspect_file(path) if path.exists() else None
-    if found is None:
-        if read_only:
-            raise DatabaseError(f"{path} does not exist, so it cannot be opened read-only.")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        store = Store(path, _make_engine(path, read_only=False))
-        _create_schema(store)
-        return store
-    _, version = found
-    if version > SCHEMA_VERSION:
-        raise DatabaseError(
-            f"{path} was written by a newer version of Tracedesk (schema {version}; this one "
-            f"reads up to {SCHEMA_VERSION}). Update Tracedesk to open it; the file was left as it is."
-        )
-    if read_only or not os.access(path, os.W_OK):
-        if version < SCHEMA_VERSION:
-            raise DatabaseError(
-                f"{path} has an older schema ({version}) and is read-only, so it cannot be "
-                "upgraded. Copy it somewhere writable and open the copy."
-            )
-        return Store(path, _make_engine(path, read_only=True), read_only=True)
-    backup_path = backup(path, suffix=f"before-v{SCHEMA_VERSION}") if version < SCHEMA_VERSION else None
-    store = Store(path, _make_engine(path, read_only=False))
-    if backup_path is not None:
-        try:
-            migrate(store, version, MIGRATIONS)
-        except Exception as exc:
-            store.close()
-            raise DatabaseError(
-                f"{path} could not be upgraded from schema {version}: {exc}. The file was "
-                f"left as it was; a copy is at {backup_path}."
-            ) from exc
-    return store
-
-
-def _create_schema(store: Store) -> None:
-    with store.write() as conn:
-        SQLModel.metadata.create_all(conn)
-        conn.exec_driver_sql(models.FTS_DDL)
-        from .causes import seed_default_causes
-
-        seed_default_causes(conn)
-        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-
-def migrate(store: Store, from_version: int, steps: list[Migration], to_version: int = SCHEMA_VERSION) -> None:
-    """Apply the steps from ``from_version`` up to ``to_version`` in order, all in one
-    transaction: a failing or missing step leaves the file as it was."""
-    version = from_version
-    with store.write() as conn:
-        for step in sorted(steps, key=lambda s: s.version):
-            if version < step.version <= to_version:
-                if step.version != version + 1:
-                    break
-                step.apply(conn)
-                version = step.version
-                conn.exec_driver_sql(f"PRAGMA user_version = {version}")
-        if version != to_version:
-            raise RuntimeError(f"there is no upgrade from schema {version} to {version + 1}")
-
-
 def copy_database(path: Path, target: Path) -> None:
     """Write a consistent copy of the database at ``path`` to ``target`` (SQLite's backup:
     safe while another program writes to it); ``path`` is opened read-only."""
@@ -382,8 +254,3 @@ def backup(path: Path, suffix: str) -> Path:
     target = path.with_name(f"{path.stem}.{suffix}.{stamp}{path.suffix}")
     copy_database(path, target)
     return target
-
-
-def schema_version(store: Store) -> int:
-    with store.read() as conn:
-        return conn.execute(text("PRAGMA user_version")).scalar_one()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -9,11 +10,15 @@ from pathlib import Path
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..core.database import open_store
 from ..core.errors import UserError
-from ..core.store import default_db_path, open_store
+from ..core.store import default_db_path
+from ..logs import current_log, start_logging, stop_logging
 from .mainwindow import MainWindow
 from .style import app_icon
 from .text import show_message
+
+log = logging.getLogger(__name__)
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -55,8 +60,12 @@ def _without_a_language() -> bool:
 def run_gui(db_path: Path | None, open_files: list[Path] | None = None) -> int:
     """Open the window on ``db_path`` (the default database if None), import
     ``open_files`` into it with progress, and run until the window closes."""
+    from .. import __version__
+
     app = application()
+    start_logging()  # what goes wrong from here on is written to the log file, with its traceback
     path = db_path or default_db_path()
+    log.info("Tracedesk %s opens %s", __version__, path)
     try:
         store = open_store(path)
     except UserError as exc:
@@ -71,6 +80,7 @@ def run_gui(db_path: Path | None, open_files: list[Path] | None = None) -> int:
         return app.exec()
     finally:
         sys.excepthook = previous
+        stop_logging()
 
 
 def _report_unexpected(kind: type[BaseException], exc: BaseException, tb) -> None:
@@ -83,8 +93,11 @@ def _report_unexpected(kind: type[BaseException], exc: BaseException, tb) -> Non
     if isinstance(exc, UserError):
         show_message(None, "Tracedesk could not do that", str(exc))
         return
+    log.error("unexpected error in the window", exc_info=(kind, exc, tb))
     details = "".join(traceback.format_exception(kind, exc, tb)[-3:])
+    where = current_log()
+    attach = f" and the log file {where}" if where is not None else ""
     show_message(None, "Tracedesk hit an unexpected error",
                  f"{exc}\n\nWhat was saved before stays saved; the step that failed changed nothing. "
-                 f"If it happens again, please report it with these lines:\n\n{details}",
+                 f"If it happens again, please report it with these lines{attach}:\n\n{details}",
                  QMessageBox.Icon.Critical)

@@ -1,13 +1,20 @@
 """Short reads that may take a moment on a big database (all the ids of a million-row
 queue, the values the filters offer), run on Qt's thread pool so the window stays
-responsive. The result comes back to the GUI thread through a signal."""
+responsive. The result comes back to the GUI thread through a signal; an exception comes
+back whole, with its traceback, and a bug (any error but a user's, such as a busy database)
+is written to the log file with it, since the caller usually shows only its message."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ..core.errors import UserError
+
+log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
@@ -24,9 +31,17 @@ class _Task(QRunnable):
         try:
             result = self.fn()
         except Exception as exc:  # handed to the caller, who decides what to show
+            if isinstance(exc, UserError):
+                log.info("background work %s: %s", _name(self.fn), exc)
+            else:
+                log.error("background work %s failed", _name(self.fn), exc_info=exc)
             self.relay.done.emit(None, exc)
         else:
             self.relay.done.emit(result, None)
+
+
+def _name(fn: Callable[[], Any]) -> str:
+    return getattr(fn, "__qualname__", None) or repr(fn)
 
 
 _running: set[_Relay] = set()

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from ..core import queue
 from ..core.candidates import comparison_candidates, latest_verdicts, run_failed
+from ..core.database import open_store
 from ..core.errors import UserError
 from ..core.reviews import ExpectedAnswer, expected_answer
 from ..core.search import search_trace_ids
-from ..core.store import Store, open_store
+from ..core.store import Store
 from ..core.text import counted
 from ..core.views import TraceOutline
 from .panels import WrappingDelegate

@@ -5,15 +5,18 @@ problems found are listed where they can be copied."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..core import ingest
 from ..core.errors import UserError
 from ..core.progress import Progress
 from ..core.store import Store
 from .jobs import ProgressDialog
 from .widgets import ReportDialog
+
+if TYPE_CHECKING:
+    from ..core import ingest  # loads when an import starts, not with the window
 
 
 def _counts_text(counts: dict[str, int]) -> str:
@@ -26,6 +29,8 @@ class ImportDialog(ProgressDialog):
     carries the report, or None if it was cancelled or failed (``error`` then says why)."""
 
     def __init__(self, store: Store, paths: list[Path], parent: QWidget | None = None) -> None:
+        from ..core import ingest
+
         names = ", ".join(p.name for p in paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
         super().__init__(lambda progress: ingest.import_paths(store, paths, progress=progress),
                          what="import", title="Importing", name="importDialog", heading=f"Importing {names}",

@@ -12,8 +12,8 @@ progress, and Cancel makes core stop and roll back. This module is the one way t
 
 from __future__ import annotations
 
+import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from ..core.errors import Cancelled, UserError
 from ..core.progress import Progress
 from .widgets import bold, plain_label
+
+log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[Progress], None]
 Work = Callable[[ProgressCallback], Any]
@@ -77,7 +79,7 @@ class JobWorker(QObject):
         except self.user_errors as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # a bug: say so rather than leave the dialog waiting
-            traceback.print_exc()
+            log.error("the %s stopped on an unexpected error", self.what, exc_info=exc)
             self.failed.emit(f"The {self.what} stopped on an unexpected error: {exc!r}")
         else:
             self.finished.emit(result)

@@ -5,21 +5,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QStackedWidget,
 )
 
 from ..core import queue, views
+from ..core.database import open_store
 from ..core.errors import UserError
 from ..core.settings import load_settings
-from ..core.store import Store, open_store
+from ..core.store import Store
 from ..core.text import counted
+from ..logs import log_folder
 from .background import run_in_background, wait_for_background
 from .compare_chooser import CompareChooser
 from .compare_view import CompareView, ExpectedAnswerDialog
@@ -37,6 +38,7 @@ from .teamwork import TeamworkController
 from .text import show_message
 from .trace_view import TraceView
 from .triage import TriageActions, wake_snoozed
+from .workspace import Workspace
 
 BUNDLE_FILTER = ("Traces and trajectories (*.jsonl *.jsonl.gz *.jsonl.zst *.json *.json.gz *.ndjson *.traj *.zip "
                  "*.eval);;All files (*)")
@@ -58,7 +60,7 @@ QStatusBar QLabel { padding: 0 8px; }
 """
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Workspace):
     import_finished = Signal(object)  # the ImportReport, or None if cancelled or failed
 
     def __init__(self, store: Store | None = None, state: WindowState | None = None) -> None:
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
         file.addAction(self.import_folder_action)
         self.reviewing = ReviewController(self)  # the review panel, undo, history, causes and export
         file.addAction(self.reviewing.export_action)
-        self.teamwork = TeamworkController(self, file)  # share, merge, dropped databases, disagreements
+        self.teamwork = TeamworkController(self, file, self.reviewing)  # share, merge, dropped databases, disagreements
         file.addSeparator()
         self.quit_action = add_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         file.addAction(self.quit_action)
@@ -201,12 +203,15 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         self.shortcuts_action = add_action(self, "&Keyboard Shortcuts", self.show_shortcuts, ["?", "F1"])
         self.about_action = add_action(self, "&About Tracedesk", self.show_about)
+        self.log_folder_action = add_action(self, "Open &Log Folder", self.open_log_folder,
+                                            tip="The folder of Tracedesk's log file, to attach to a bug report")
         help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.log_folder_action)
         help_menu.addAction(self.about_action)
         self._update_recent_menu()
-        self._update_actions()
+        self.update_actions()
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         in_trace = self.pages.currentWidget() is self.trace_view
         has_store = self.store is not None
         for action in (self.session_action, self.signals_action, self.whole_action, self.full_text_action):
@@ -372,7 +377,7 @@ class MainWindow(QMainWindow):
             self.trace_view.tree.setFocus()
         else:
             self.trace_view.signals.setFocus()
-        self._update_actions()
+        self.update_actions()
         self.update_status()
 
     def open_current(self) -> None:
@@ -383,7 +388,7 @@ class MainWindow(QMainWindow):
     def show_queue(self) -> None:
         self.pages.setCurrentWidget(self.queue_pane)
         self.queue_pane.table.setFocus()
-        self._update_actions()
+        self.update_actions()
         self.update_status()
 
     def go_back(self) -> None:
@@ -403,7 +408,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.insights_view)
         self.insights_view.show_page()
         self.insights_view.tabs.setFocus()
-        self._update_actions()
+        self.update_actions()
 
     def show_insights_traces(self, f: queue.QueueFilter, title: str) -> None:
         """The traces behind a figure of Insights, in the queue under a bar that says so."""
@@ -437,6 +442,17 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def open_log_folder(self) -> None:
+        """Show the log folder in the desktop's file manager (made first if there is no log yet)."""
+        folder = log_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            show_message(self, "The log folder cannot be made", f"{folder}: {exc.strerror}")
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            show_message(self, "The log folder", f"The log file is in {folder}")
 
     def show_about(self) -> None:
         from .. import __version__
@@ -504,7 +520,7 @@ class MainWindow(QMainWindow):
         self.replay_view.open(self.store, outline, node.span_id if node is not None else None)
         self.pages.setCurrentWidget(self.replay_view)
         self.replay_view.steps.setFocus()
-        self._update_actions()
+        self.update_actions()
 
     def choose_comparison(self) -> CompareChooser | None:
         """The chooser of what to compare the open trace with (window-modal)."""
@@ -545,7 +561,7 @@ class MainWindow(QMainWindow):
         self.compare_view.open(self.store, outline.pk, store_b, trace_pk_b)
         self.pages.setCurrentWidget(self.compare_view)
         self.compare_view.table.setFocus()
-        self._update_actions()
+        self.update_actions()
 
     def back_to_trace(self) -> None:
         if self.trace_view.outline is None:
@@ -556,7 +572,7 @@ class MainWindow(QMainWindow):
             self.trace_view.tree.setFocus()
         else:
             self.trace_view.signals.setFocus()
-        self._update_actions()
+        self.update_actions()
         self.update_status()
 
     def move_step(self, where: str) -> None:

@@ -26,7 +26,6 @@ CACHED_BLOCKS = 64  # blocks kept (12,800 rows)
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the QueueRow
 PK_ROLE = Qt.ItemDataRole.UserRole + 2  # the trace's row id
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 PRIORITY, REASONS, QUESTION, TIME, MODEL, GROUP = range(6)
 HEADERS = ("Priority", "Signals", "Question", "Time", "Model · version", "Alike")

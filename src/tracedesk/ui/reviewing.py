@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from ..core import audit
+from ..core import audit, reviews
 from ..core.causes import list_causes
 from ..core.errors import UserError
 from ..core.reviews import VERDICT_LABELS, VERDICTS, NeedsVerdict, review_draft, reviews_of, update_review
@@ -30,13 +30,13 @@ from .shortcuts import add_action
 from .text import show_message
 
 if TYPE_CHECKING:
-    from .mainwindow import MainWindow
+    from .workspace import Workspace
 
 NO_VERDICT_YET = "Not saved yet: give the verdict first (1, 2 or 3); what you changed is kept until then."
 
 
 class ReviewController(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Workspace) -> None:
         super().__init__(window)
         self.window = window
         self.panel = window.trace_view.review
@@ -330,7 +330,7 @@ class ReviewController(QObject):
             return
         try:
             with store.write() as conn:
-                result = audit.undo(conn, reviewer)
+                result = reviews.undo(conn, reviewer)
         except UserError as exc:
             show_message(w, "Nothing was undone", str(exc))
             self.update_undo()

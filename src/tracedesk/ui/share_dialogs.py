@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -35,9 +36,7 @@ from PySide6.QtWidgets import (
 
 from ..core import reviews, views
 from ..core.causes import list_causes
-from ..core.merge import MergeReport, merge_databases
 from ..core.reviews import VERDICT_LABELS, VERDICTS
-from ..core.share import ShareFilter, ShareOptions, ShareReport, selected_traces, share_database
 from ..core.store import SCHEMA_VERSION, Store
 from ..core.text import counted
 from .background import run_in_background
@@ -55,6 +54,11 @@ from .widgets import (
     plain_label,
     settings_patterns,
 )
+
+# Merging and sharing (and the importer they use) load when a dialog runs them, not with the window.
+if TYPE_CHECKING:
+    from ..core.merge import MergeReport
+    from ..core.share import ShareFilter, ShareOptions, ShareReport
 
 SHARE_SUFFIX = ".tracedesk"
 DATABASE_FILES = "Review databases (*.tracedesk *.sqlite *.db);;All files (*)"
@@ -226,6 +230,8 @@ class ShareDialog(JobFormDialog):
     # -- the choice ---------------------------------------------------------------------------------
 
     def share_filter(self) -> ShareFilter:
+        from ..core.share import ShareFilter
+
         since = until = None
         if self.since_box.isChecked() or self.until_box.isChecked():
             first, last = days_ns(self.since.date(), self.until.date())
@@ -243,6 +249,8 @@ class ShareDialog(JobFormDialog):
         return self.patterns.patterns()
 
     def options(self) -> ShareOptions:
+        from ..core.share import ShareOptions
+
         redact = self.redact.isChecked()
         patterns = (*self.settings_patterns, *self.extra_patterns()) if redact else ()
         return ShareOptions(redact=redact, patterns=tuple(patterns), reviews=self.with_reviews.isChecked())
@@ -286,6 +294,8 @@ class ShareDialog(JobFormDialog):
         self.update_action()
 
         def count() -> tuple[int, int]:
+            from ..core.share import selected_traces
+
             with store.read() as conn:
                 return generation, len(selected_traces(conn, f))
 
@@ -317,6 +327,8 @@ class ShareDialog(JobFormDialog):
     def start(self) -> None:
         if self.running or self._problem() is not None:
             return
+        from ..core.share import share_database
+
         store, out, f, options = self.store, self.target(), self.share_filter(), self.options()
         self._options = options
         self.run_job(lambda progress: share_database(store, out, f, options, progress), "share")
@@ -342,6 +354,8 @@ class MergeDialog(ProgressDialog):
     (``error``)."""
 
     def __init__(self, store: Store, paths: list[Path], author: str | None, parent: QWidget | None = None) -> None:
+        from ..core.merge import merge_databases
+
         super().__init__(lambda progress: merge_databases(store, paths, author=author, progress=progress),
                          what="merge", title="Merging", name="mergeDialog",
                          heading=f"Merging {_names(paths)} into {store.path.name}",

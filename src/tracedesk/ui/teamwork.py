@@ -27,7 +27,8 @@ from .shortcuts import add_action
 from .text import show_message
 
 if TYPE_CHECKING:
-    from .mainwindow import MainWindow
+    from .reviewing import ReviewController
+    from .workspace import Workspace
 
 MERGE_TIP = "Hold Shift while dropping a review database to merge it at once, without this question."
 
@@ -39,9 +40,10 @@ def split_drop(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 
 
 class TeamworkController(QObject):
-    def __init__(self, window: MainWindow, file_menu: QMenu) -> None:
+    def __init__(self, window: Workspace, file_menu: QMenu, reviewing: ReviewController) -> None:
         super().__init__(window)
         self.window = window
+        self.reviewing = reviewing  # the review panel's text is saved before a share or a merge
         self.share_dialog: ShareDialog | None = None
         self.merge_dialog: MergeDialog | None = None
         self.report_dialog: MergeReportDialog | None = None
@@ -63,7 +65,7 @@ class TeamworkController(QObject):
         file_menu.addAction(self.share_action)
         file_menu.addAction(self.merge_action)
         # Edit › Undo may take a settled answer back: show the page as it is then.
-        window.reviewing.undo_action.triggered.connect(self._undone)
+        self.reviewing.undo_action.triggered.connect(self._undone)
 
     def _undone(self) -> None:
         if self.window.pages.currentWidget() is self.view:
@@ -87,7 +89,7 @@ class TeamworkController(QObject):
         if self.share_dialog is not None:
             self.share_dialog.raise_()
             return self.share_dialog
-        self.window.reviewing.panel.commit_text()  # what the review's text fields hold goes along
+        self.reviewing.panel.commit_text()  # what the review's text fields hold goes along
         dialog = ShareDialog(store, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "share_dialog", None))
@@ -120,8 +122,8 @@ class TeamworkController(QObject):
         if self.merge_dialog is not None or w.import_dialog is not None:
             QMessageBox.information(w, "Work is under way", "Wait for the current import or merge to finish.")
             return None
-        w.reviewing.panel.commit_text()
-        dialog = MergeDialog(w.store, paths, w.reviewing.reviewer_name(), w)
+        self.reviewing.panel.commit_text()
+        dialog = MergeDialog(w.store, paths, self.reviewing.reviewer_name(), w)
         dialog.done.connect(self._merged)
         self.merge_dialog = dialog
         dialog.start()
@@ -142,8 +144,8 @@ class TeamworkController(QObject):
         else:
             w.refresh()
             if w.trace_view.outline is not None:
-                w.reviewing.reload()  # the open trace may have new reviews
-            w.reviewing.update_undo()
+                self.reviewing.reload()  # the open trace may have new reviews
+            self.reviewing.update_undo()
             if w.pages.currentWidget() is self.view:
                 self.view.reload()
             reviews = report.total("reviews")
@@ -233,7 +235,7 @@ class TeamworkController(QObject):
         w.pages.setCurrentWidget(self.view)
         self.view.reload()
         self.view.table.setFocus()
-        w._update_actions()
+        w.update_actions()
 
     def open_trace(self, trace_pk: int) -> None:
         self._opened_pk = trace_pk
@@ -249,11 +251,11 @@ class TeamworkController(QObject):
             return True
         if page is w.trace_view and self._opened_pk is not None and w.trace_view.trace_pk == self._opened_pk:
             self._opened_pk = None
-            w.reviewing.panel.commit_text()
+            self.reviewing.panel.commit_text()
             w.pages.setCurrentWidget(self.view)
             self.view.reload(keep=w.trace_view.trace_pk)
             self.view.table.setFocus()
-            w._update_actions()
+            w.update_actions()
             return True
         self._opened_pk = None
         return False
@@ -263,7 +265,7 @@ class TeamworkController(QObject):
         store = w.store
         if store is None or store.read_only:
             return False
-        author = w.reviewing.ensure_reviewer()
+        author = self.reviewing.ensure_reviewer()
         if author is None:
             self.view.form.show_error("settling needs your name.")
             return False
@@ -275,7 +277,7 @@ class TeamworkController(QObject):
         except UserError as exc:
             self.view.form.show_error(str(exc))
             return False
-        w.reviewing.update_undo()
+        self.reviewing.update_undo()
         w.statusBar().showMessage(f"Settled: {settled.verdict}" + (f", {settled.cause}" if settled.cause else "")
                                   + " (Edit › Undo takes it back)", 8000)
         self.view.reload(keep=trace_pk)

@@ -27,7 +27,7 @@ from .shortcuts import add_action
 from .text import show_message
 
 if TYPE_CHECKING:
-    from .mainwindow import MainWindow
+    from .workspace import Workspace
 
 HOUR = 3600
 SNOOZES = (("For an &Hour", HOUR), ("For a &Day", 24 * HOUR), ("For a &Week", 7 * 24 * HOUR))
@@ -80,7 +80,7 @@ class SnoozeUntilDialog(QDialog):
 class TriageActions(QObject):
     """The Queue menu's snooze, skip, reopen and "runs alike" actions of a main window."""
 
-    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+    def __init__(self, window: Workspace, menu: QMenu) -> None:
         super().__init__(window)
         self.window = window
         self.snooze_action = add_action(window, "&Snooze for a Day", lambda: self.snooze(24 * HOUR), "S",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from tracedesk.cli import main
 from tracedesk.core import compare, queue
+from tracedesk.core.database import open_store
 from tracedesk.core.replay import replay_context, replay_steps
-from tracedesk.core.store import open_store
 from tracedesk.core.traces import find_trace, trace_detail
 
 

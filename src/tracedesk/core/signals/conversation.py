@@ -21,6 +21,7 @@ from sqlalchemy import Connection
 
 from ..store import select_rows
 from ..text import text_of_json, user_question
+from ..words import STOPWORDS, content_words, similarity
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import (
@@ -34,10 +35,7 @@ from .phrases import (
     NEW_QUESTION_CUES,
     NOT_ESCALATION,
     REPHRASE_CUES,
-    STOPWORDS,
-    content_words,
     could_not_help,
-    similarity,
 )
 
 # Without the meaning model, by shared topic words (the share two questions have in common):

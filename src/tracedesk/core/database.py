@@ -1,0 +1,170 @@
+"""Opening a review database: a new file gets the current schema and the default causes; an
+older one is upgraded in place, after a backup copy is written beside it, by the numbered
+migrations below; a newer one is refused with a clear message and left untouched.
+
+The migrations compute signals and add causes, so they sit above the store, the signals
+and the causes (the store itself imports none of them). Those, and the table classes, load
+only to create or upgrade a file: opening one at the current schema needs none of them,
+which keeps the window and the commands that only read quick to start.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from .errors import DatabaseError
+from .store import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    Store,
+    backup,
+    default_db_path,
+    inspect_file,
+    make_engine,
+)
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One numbered step: brings a database from ``version - 1`` to ``version``."""
+
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _v2_queue(conn: Connection) -> None:
+    """Version 2: the failure queue (queue_entry, meta), filled from every trace's signals."""
+    from . import models
+    from .signals import update_signals
+
+    models.QueueEntry.__table__.create(conn)
+    models.Meta.__table__.create(conn)
+    update_signals(conn, "SELECT id FROM trace")
+
+
+def _v3_step_index(conn: Connection) -> None:
+    """Version 3: an index holding what signal detection reads of each step."""
+    from . import models
+
+    models.SPAN_STEPS_INDEX.create(conn)
+
+
+def _v4_reviews(conn: Connection) -> None:
+    """Version 4: undo in the audit log (``undoes``), its indexes, and the default causes."""
+    from . import models
+    from .causes import seed_default_causes
+
+    conn.exec_driver_sql("ALTER TABLE audit_log ADD COLUMN undoes TEXT")
+    for index in models.AuditEntry.__table__.indexes:
+        index.create(conn)
+    seed_default_causes(conn)
+
+
+def _v5_insights(conn: Connection) -> None:
+    """Version 5: each trace's cost, and the indexes insights read (a trace's facts, the
+    traces with a signal of a kind)."""
+    from . import models
+
+    conn.exec_driver_sql("ALTER TABLE trace ADD COLUMN cost_usd FLOAT")
+    conn.exec_driver_sql(
+        "UPDATE trace SET cost_usd = (SELECT sum(s.cost_usd) FROM span s WHERE s.trace_pk = trace.id)")
+    models.TRACE_FACTS_INDEX.create(conn)
+    models.TRACE_TAGS_INDEX.create(conn)
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_signal_kind")
+    models.SIGNAL_KIND_INDEX.create(conn)
+
+
+def _v6_settlements(conn: Connection) -> None:
+    """Version 6: the settled answers a QA lead records on traces reviewers disagree about."""
+    from . import models
+
+    models.Settlement.__table__.create(conn)
+
+
+# Steps from older schema versions to the current one, in order. Version 1 is the first
+# released schema: a new database is created at SCHEMA_VERSION directly from the models.
+MIGRATIONS: list[Migration] = [
+    Migration(2, "failure queue", _v2_queue),
+    Migration(3, "step index for detection", _v3_step_index),
+    Migration(4, "undo and the default causes", _v4_reviews),
+    Migration(5, "trace costs and indexes for insights", _v5_insights),
+    Migration(6, "settled answers on disagreements", _v6_settlements),
+]
+
+
+def open_store(path: Path | str | None = None, *, read_only: bool = False) -> Store:
+    """Open (creating or migrating as needed) the review database at ``path``."""
+    path = Path(path).expanduser() if path is not None else default_db_path()
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder; give the path of a database file.")
+    found = inspect_file(path) if path.exists() else None
+    if found is None:
+        if read_only:
+            raise DatabaseError(f"{path} does not exist, so it cannot be opened read-only.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store = Store(path, make_engine(path, read_only=False))
+        _create_schema(store)
+        return store
+    _, version = found
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path} was written by a newer version of Tracedesk (schema {version}; this one "
+            f"reads up to {SCHEMA_VERSION}). Update Tracedesk to open it; the file was left as it is."
+        )
+    if read_only or not os.access(path, os.W_OK):
+        if version < SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{path} has an older schema ({version}) and is read-only, so it cannot be "
+                "upgraded. Copy it somewhere writable and open the copy."
+            )
+        return Store(path, make_engine(path, read_only=True), read_only=True)
+    backup_path = backup(path, suffix=f"before-v{SCHEMA_VERSION}") if version < SCHEMA_VERSION else None
+    store = Store(path, make_engine(path, read_only=False))
+    if backup_path is not None:
+        try:
+            migrate(store, version, MIGRATIONS)
+        except Exception as exc:
+            store.close()
+            raise DatabaseError(
+                f"{path} could not be upgraded from schema {version}: {exc}. The file was "
+                f"left as it was; a copy is at {backup_path}."
+            ) from exc
+    return store
+
+
+def _create_schema(store: Store) -> None:
+    from sqlmodel import SQLModel
+
+    from . import models  # the tables, declared on SQLModel's metadata
+    from .causes import seed_default_causes
+
+    with store.write() as conn:
+        SQLModel.metadata.create_all(conn)
+        conn.exec_driver_sql(models.FTS_DDL)
+        seed_default_causes(conn)
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def migrate(store: Store, from_version: int, steps: list[Migration], to_version: int = SCHEMA_VERSION) -> None:
+    """Apply the steps from ``from_version`` up to ``to_version`` in order, all in one
+    transaction: a failing or missing step leaves the file as it was."""
+    version = from_version
+    with store.write() as conn:
+        for step in sorted(steps, key=lambda s: s.version):
+            if version < step.version <= to_version:
+                if step.version != version + 1:
+                    break
+                step.apply(conn)
+                version = step.version
+                conn.exec_driver_sql(f"PRAGMA user_version = {version}")
+        if version != to_version:
+            raise RuntimeError(f"there is no upgrade from schema {version} to {version + 1}")
+
+
