@@ -56,7 +56,6 @@ _NEGATED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:been\s+|yet\s+|be\s+)
 _FIGURE = re.compile(r"(?<![\w.\-/])([$€£])?\s?(\d[\d,./\-:]*\d|\d)(?![\w\-/])(?:\s?(%|[a-z]{1,12}))?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-_TWO_DIGITS = re.compile(r"\d\d")
 # The last word of every state: a text without any of them asserts none (a set lookup
 # spares the long pattern most answers).
 _STATE_HINTS = frozenset(s.split()[-1] for s in _STATES)
@@ -76,8 +75,21 @@ class Figure:
     unit: str | None  # "$", "day", "gb", "%"... what it counts, where the text says
 
 
-def _figures(text: str) -> list[Figure]:
-    """The figures of a text with two digits or more (dates, amounts, quantities)."""
+# What a figure counts, when the word after it says so: the figures an answer asserts
+# about the user's case (amounts, durations, data), as opposed to ids and references.
+_UNITS = frozenset("""
+    day hour minute second week month year business night gb mb tb kb kbp mbp gbp kg lb mg mcg ml km mile
+    % percent euro dollar usd eur gbp cent point item bag seat tablet dose refill message call text minute
+""".split())  # noqa: SIM905 (a word list reads best as words)
+# A quick look for such a figure, before the figures are read one by one.
+_QUANTITY = re.compile(r"[$€£]\s?\d|\d\.\d|\d{4}-\d\d-\d\d|\d\s?(?:%|[a-z]+)")
+
+
+def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
+    """The figures of a text with two digits or more (dates, amounts, quantities); with
+    ``quantities_only``, only dates, amounts with decimals or a currency, and counts of a
+    unit ("30 days", "12 GB"): an order number or a reference is nothing an answer could get
+    wrong that its tools would show."""
     found = []
     for currency, raw, after in _FIGURE.findall(text):
         if _DATE.match(raw):
@@ -95,6 +107,8 @@ def _figures(text: str) -> list[Figure]:
         places = len(digits.split(".")[1]) if "." in digits else 0
         shape = ("dec",) if places else ("int", len(digits))
         unit = currency or (after.rstrip("s") if after and after not in _NOT_UNITS else None)
+        if quantities_only and not (currency or places or unit in _UNITS):
+            continue
         found.append(Figure(f"{value:g}", shape, unit))
     return found
 
@@ -138,9 +152,9 @@ def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
             continue
         lowered = turn.answered
         asserted = _states(lowered)
-        if not asserted and not _TWO_DIGITS.search(lowered):
+        if not asserted and not _QUANTITY.search(lowered):
             continue
-        said = [f for f in _figures(lowered) if f.value not in turn.asked]
+        said = [f for f in _figures(lowered, quantities_only=True) if f.value not in turn.asked]
         if said or asserted:
             candidates[pk] = (turn.answer, turn.asked, said, asserted)
     if not candidates:
