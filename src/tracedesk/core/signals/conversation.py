@@ -60,11 +60,12 @@ ON_TOPIC_SHARE = 0.5  # an answer with this share of the request's topic words i
 class Turn:
     """One turn of a session: the user's message and the answer, read as detectors ask.
 
-    What every detector reads is worked out once, when the turn is made; the rest (the
-    answer's text, the topic words) on first use and kept. Plain attributes rather than
-    cached properties: detection makes tens of thousands of these a second."""
+    What every detector reads is worked out once, when the turn is made (the message and
+    the answer, each parsed once and lower-cased, and the patterns every turn is read
+    with); the topic words on first use and kept. Plain attributes rather than properties
+    where every detector reads them: detection makes tens of thousands of these a second."""
 
-    __slots__ = ("pk", "trace_id", "question", "raw_answer", "status", "asked", "closing", "_answer", "_answered",
+    __slots__ = ("pk", "trace_id", "question", "raw_answer", "status", "asked", "closing", "answer", "answered",
                  "_words", "_answer_words", "vector", "answer_vector", "escalation", "frustration",
                  "addressed", "asks_for_person", "complains")
 
@@ -76,8 +77,8 @@ class Turn:
         self.status = status
         self.asked = question.lower()
         self.closing = CLOSING.match(self.asked) is not None  # "thanks", "that's all"...
-        self._answer: str | None = None
-        self._answered: str | None = None
+        self.answer = text_of_json(raw_answer, 2000) if raw_answer is not None else ""
+        self.answered = self.answer.lower()  # as the phrase patterns read it
         self._words: frozenset[str] | None = None
         self._answer_words: frozenset[str] | None = None
         self.vector = None  # the question's meaning, where it was needed
@@ -89,19 +90,6 @@ class Turn:
         self.asks_for_person = bool(self.asked) and ESCALATION.search(self.asked) is not None \
             and NOT_ESCALATION.search(self.asked) is None
         self.complains = bool(self.asked) and FRUSTRATION.search(self.asked) is not None
-
-    @property
-    def answer(self) -> str:
-        if self._answer is None:
-            self._answer = text_of_json(self.raw_answer, 2000)
-        return self._answer
-
-    @property
-    def answered(self) -> str:
-        """The answer in lower case, as the phrase patterns read it."""
-        if self._answered is None:
-            self._answered = self.answer.lower()
-        return self._answered
 
     @property
     def words(self) -> frozenset[str]:
@@ -238,8 +226,8 @@ def _is_plain_request(turn: Turn) -> bool:
     best), whose answer is long enough to tell what it is about and does not plainly take
     up the message's own words: what :func:`_off_topic` must read by meaning. The cheap
     tests first: most turns are settled by them."""
-    if (turn.closing or turn.asks_for_person or turn.complains or turn.answered.count(" ") < OFF_TOPIC_MIN_WORDS
-            or len(turn.words) < 2):
+    if (turn.closing or turn.asks_for_person or turn.complains or " " not in turn.asked
+            or turn.answered.count(" ") < OFF_TOPIC_MIN_WORDS or len(turn.words) < 2):
         return False
     asked = set(turn.asked.translate(_NOT_WORDS).split())
     answer = set(turn.answered[:ANSWER_LIMIT].translate(_NOT_WORDS).split())
