@@ -227,14 +227,14 @@ def _is_plain_request(turn: Turn) -> bool:
     up the message's own words: what :func:`_off_topic` must read by meaning. The cheap
     tests first: most turns are settled by them."""
     if (turn.closing or turn.asks_for_person or turn.complains or " " not in turn.asked
-            or turn.answered.count(" ") < OFF_TOPIC_MIN_WORDS or len(turn.words) < 2):
+            or turn.answered.count(" ") < OFF_TOPIC_MIN_WORDS):
         return False
     asked = set(turn.asked.translate(_NOT_WORDS).split())
-    answer = set(turn.answered[:ANSWER_LIMIT].translate(_NOT_WORDS).split())
-    if STOPWORDS.isdisjoint(asked) or STOPWORDS.isdisjoint(answer):
-        return False  # not English, or too little of it to tell
     topic = asked - STOPWORDS
-    if len(answer - STOPWORDS) < OFF_TOPIC_MIN_TOPIC_WORDS:
+    if len(topic) < 2 or len(topic) == len(asked):
+        return False  # too little to tell, or not English (none of its function words)
+    answer = set(turn.answered[:ANSWER_LIMIT].translate(_NOT_WORDS).split())
+    if len(answer - STOPWORDS) < OFF_TOPIC_MIN_TOPIC_WORDS or STOPWORDS.isdisjoint(answer):
         return False
     return len(topic & answer) < ON_TOPIC_SHARE * len(topic)  # the answer takes up the request's words
 

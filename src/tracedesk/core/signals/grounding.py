@@ -59,7 +59,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 # The last word of every state: a text without any of them asserts none (a set lookup
 # spares the long pattern most answers).
 _STATE_HINTS = frozenset(s.split()[-1] for s in _STATES)
-_WORDS = re.compile(r"[a-z]+(?:'t)?")
+_NOT_LETTERS = str.maketrans({c: " " for c in "0123456789.,;:!?()[]{}\"'/-_*#$€£%"})
 EVIDENCE_LIMIT = 40_000  # characters of evidence read per run
 ANSWER_LIMIT = 3000
 
@@ -119,7 +119,7 @@ _NOT_UNITS = frozenset({"and", "or", "to", "of", "in", "on", "at", "for", "is", 
 
 def _states(text: str) -> list[tuple[str, int]]:
     """The states a text asserts (not the negated ones), with their position."""
-    if _STATE_HINTS.isdisjoint(_WORDS.findall(text)):
+    if _STATE_HINTS.isdisjoint(text.translate(_NOT_LETTERS).split()):
         return []
     out = []
     for m in _STATE.finditer(text):
