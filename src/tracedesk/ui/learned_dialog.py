@@ -39,8 +39,8 @@ class LearnedDialog(QDialog):
         self.setObjectName("learnedDialog")
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Every verdict is a label. A reviewed trace judged a failure confirms the signals it carried; "
-            "judged ok, it refutes them. The queue ranks the traces not yet reviewed with what that taught it.")
+            "Every verdict is a label. A reviewed trace judged a failure confirms its strongest signal; judged "
+            "ok, it refutes it. The queue ranks the traces not yet reviewed with what that taught it.")
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
