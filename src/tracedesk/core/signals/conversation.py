@@ -29,12 +29,12 @@ from .phrases import (
     ANSWER_DID_NOT_UNDERSTAND,
     ANSWER_OFFERS,
     CLOSING,
-    ESCALATION,
-    FRUSTRATION,
     MORE_DETAIL,
     NEW_QUESTION_CUES,
-    NOT_ESCALATION,
     REPHRASE_CUES,
+    WORD_CHARACTERS_ONLY,
+    asks_for_person,
+    complains,
     could_not_help,
 )
 
@@ -67,7 +67,7 @@ class Turn:
 
     __slots__ = ("pk", "trace_id", "question", "raw_answer", "status", "asked", "closing", "answer", "answered",
                  "_words", "_answer_words", "vector", "answer_vector", "escalation", "frustration",
-                 "addressed", "asks_for_person", "complains")
+                 "addressed", "asks_for_person", "complains", "asked_words")
 
     def __init__(self, pk: int, trace_id: str, question: str, raw_answer: str | None, status: str | None) -> None:
         self.pk = pk
@@ -87,9 +87,9 @@ class Turn:
         self.frustration = 0.0  # ...says the answer before missed
         self.addressed: float | None = None  # how close the answer is to the question, in meaning
         # The patterns every turn is read with, once.
-        self.asks_for_person = bool(self.asked) and ESCALATION.search(self.asked) is not None \
-            and NOT_ESCALATION.search(self.asked) is None
-        self.complains = bool(self.asked) and FRUSTRATION.search(self.asked) is not None
+        self.asked_words = set(self.asked.translate(WORD_CHARACTERS_ONLY).split())
+        self.asks_for_person = asks_for_person(self.asked, self.asked_words)
+        self.complains = complains(self.asked, self.asked_words)
 
     @property
     def words(self) -> frozenset[str]:
@@ -153,7 +153,6 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
     return found
 
 
-_NOT_WORDS = str.maketrans({c: " " for c in "0123456789.,;:!?¿¡'\"()[]-_/#$€£%*+"})
 
 
 def _same_request(a: Turn, b: Turn) -> bool:
@@ -229,11 +228,11 @@ def _is_plain_request(turn: Turn) -> bool:
     if (turn.closing or turn.asks_for_person or turn.complains or " " not in turn.asked
             or turn.answered.count(" ") < OFF_TOPIC_MIN_WORDS):
         return False
-    asked = set(turn.asked.translate(_NOT_WORDS).split())
+    asked = turn.asked_words
     topic = asked - STOPWORDS
     if len(topic) < 2 or len(topic) == len(asked):
         return False  # too little to tell, or not English (none of its function words)
-    answer = set(turn.answered[:ANSWER_LIMIT].translate(_NOT_WORDS).split())
+    answer = set(turn.answered[:ANSWER_LIMIT].translate(WORD_CHARACTERS_ONLY).split())
     if len(answer - STOPWORDS) < OFF_TOPIC_MIN_TOPIC_WORDS or STOPWORDS.isdisjoint(answer):
         return False
     return len(topic & answer) < ON_TOPIC_SHARE * len(topic)  # the answer takes up the request's words

@@ -48,6 +48,32 @@ FRUSTRATION = re.compile(
     r")",
 )
 
+# Words one of which each pattern above needs: a message with none of them is settled by
+# a set lookup, without running the long patterns (most messages are).
+WORD_CHARACTERS_ONLY = str.maketrans({c: " " for c in "0123456789.,;:!?¿¡'\"()[]-_/#$€£%*+"})
+ESCALATION_NEEDS = frozenset("""
+    person human humans agent representative rep operator manager supervisor someone somebody staff employee
+    customer transfer escalate bot robot machine
+""".split())  # noqa: SIM905 (a word list reads best as words)
+FRUSTRATION_NEEDS = frozenset("""
+    asked meant said wanted wrong incorrect right true useless unhelpful nonsense listening reading understanding
+    helping getting serious kidding told gave explained sent question message answer help sense address helpful
+    need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept
+""".split())  # noqa: SIM905
+
+
+def asks_for_person(text: str, words: set[str]) -> bool:
+    """The (lower-cased) message asks for a person; ``words``: its words, as
+    :data:`WORD_CHARACTERS_ONLY` and ``split`` give them."""
+    return (not ESCALATION_NEEDS.isdisjoint(words) and ESCALATION.search(text) is not None
+            and NOT_ESCALATION.search(text) is None)
+
+
+def complains(text: str, words: set[str]) -> bool:
+    """The (lower-cased) message says the answer missed."""
+    return not FRUSTRATION_NEEDS.isdisjoint(words) and FRUSTRATION.search(text) is not None
+
+
 REPHRASE_CUES = re.compile(
     r"\b(?:i mean|i meant|in other words|let me (?:rephrase|try again|put it)|to be clear|again[,:]? "
     r"|(?:ask|say|put) (?:it |this |that )?(?:differently|another way|in other words)|rephras\w*"
