@@ -208,3 +208,27 @@ def test_a_hand_off_the_user_asked_for_is_not_a_failure_of_its_own(store, tmp_pa
     assert "escalation" in kinds(found, "a")
     assert "handoff" not in kinds(found, "b")
     assert "handoff" in kinds(found, "c")  # nobody asked for a person there
+
+
+@pytest.mark.parametrize("vent", [
+    "you obviously don't understand what I need",
+    "we're going round in circles here",
+    "is this bot broken or what",
+    "thanks for nothing",
+    "ffs, again?",
+    "no me sirve de nada",
+    "das hilft mir nicht",
+])
+def test_venting_at_the_bot_marks_the_answer_before_it(store, tmp_path, vent) -> None:
+    b = Bundle()
+    b.turn("s1", "How do I change my delivery slot?", "Our warehouse is in Leeds.", trace_id="a")
+    b.turn("s1", vent, "Sorry about that.", trace_id="b")
+    assert "frustration" in kinds(signals(store, tmp_path, b), "a")
+
+
+def test_a_complaint_in_the_first_message_counts_for_little(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "your app is terrible, it logs me out all the time. How do I stay signed in?",
+           "Turn on 'Keep me signed in' on the login screen.", trace_id="a")
+    found = signals(store, tmp_path, b)
+    assert all(confidence <= 0.2 for _, confidence, _, _ in found.get("a", []))

@@ -45,6 +45,18 @@ FRUSTRATION = re.compile(
     r"|wrong (?:answer|order|item|information|again)|still (?:wrong|not|no)"
     r"|you (?:keep|kept) (?:saying|telling|asking|repeating)"
     r"|(?:i said|i asked)[^.?!]{0,40}\bnot\b"
+    # Venting at the bot: not understood, going round, giving up, sarcasm, swearing.
+    r"|(?:you|u) (?:clearly |obviously |just |still )?(?:don't|do not|didn't|did not) (?:understand|get (?:it|me))"
+    r"|(?:going|go|went) (?:round |around )?in circles|driving me (?:crazy|nuts|mad|insane)|i give up"
+    r"|(?:are|r) you (?:broken|stupid|a joke)|(?:this|that|the|you) (?:bot|chat|thing|assistant|app)?\s?(?:is|are) "
+    r"(?:a joke|broken|hopeless|pointless|useless|terrible|awful|garbage|rubbish)"
+    r"|is (?:this|the|that) (?:bot|chat|thing|assistant|app) (?:broken|a joke|useless|even working)"
+    r"|thanks for nothing|(?:great|big|real) help(?: there)?[.!]*$|(?:terrible|awful|pathetic)[.!]*$"
+    r"|\b(?:ffs|wtf|jfc|omfg)\b|^(?:come on|seriously)\b"
+    # ...and in the languages of the meaning examples.
+    r"|no (?:me )?(?:sirve|ayuda)|eso no es lo que|ne (?:sert|répond) (?:à rien|pas)|c'est nul|n'importe quoi"
+    r"|(?:hilft|bringt) (?:mir )?(?:nicht|überhaupt nicht|nichts)|quatsch|unsinn|das (?:ist|war) nicht"
+    r"|non (?:serve|mi aiuta|è quello)|não (?:foi isso|serve|ajuda|é isso)"
     r")",
 )
 
@@ -59,6 +71,9 @@ FRUSTRATION_NEEDS = frozenset("""
     asked meant said wanted wrong incorrect right true useless unhelpful nonsense listening reading understanding
     helping getting serious kidding told gave explained sent question message answer help sense address helpful
     need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept
+    understand get circles crazy nuts mad insane give broken stupid joke hopeless pointless terrible awful garbage
+    rubbish nothing pathetic ffs wtf jfc omfg come seriously sirve ayuda eso sert répond nul importe hilft bringt
+    quatsch unsinn das serve non não
 """.split())  # noqa: SIM905
 
 
