@@ -105,8 +105,10 @@ def idle_gaps(roots: list[SpanNode], first_ns: int, share: float = MIN_GAP_SHARE
     while pending:
         children, since = pending.pop()
         busy_until = since
-        for child in sorted((c for c in children if c.start_ns is not None), key=lambda c: c.start_ns or 0):
-            start = child.start_ns or 0
+        for child in children:  # in time order, as the outline reads them (steps without a start first)
+            start = child.start_ns
+            if start is None:
+                continue
             if busy_until is not None and start - busy_until >= least:
                 gaps[child.pk] = start - busy_until
             end = child.end_ns if child.end_ns is not None else start
@@ -137,6 +139,7 @@ class SpanTreeModel(QAbstractItemModel):
     def set_outline(self, outline: TraceOutline | None) -> None:
         self.beginResetModel()
         self._outline = outline
+        self._blamed, self._blame_text = None, ""  # the review of the trace marks its own
         self._roots = outline.roots if outline else []
         self._by_pk = {node.pk: node for node in outline.by_span_id.values()} if outline else {}
         starts = [n.start_ns for n in self._by_pk.values() if n.start_ns is not None]
@@ -166,6 +169,18 @@ class SpanTreeModel(QAbstractItemModel):
     @property
     def blamed(self) -> str | None:
         return self._blamed
+
+    @property
+    def blamed_pk(self) -> int | None:
+        node = self._outline.by_span_id.get(self._blamed) if self._outline and self._blamed else None
+        return node.pk if node is not None else None
+
+    def is_critical(self, node: SpanNode) -> bool:
+        return node.pk in self._critical
+
+    def gap_of(self, node: SpanNode) -> int:
+        """The idle time just before ``node`` began, in ns (0: none worth a mark)."""
+        return self._gaps.get(node.pk, 0)
 
     def critical_steps(self) -> list[SpanNode]:
         """The steps that do the work of the critical path: those on it with no child on
@@ -382,13 +397,14 @@ class WaterfallDelegate(QStyledItemDelegate):
         self.header: TimeAxisHeader | None = None  # for its ticks, drawn on as faint lines
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        bounds = self._model.bounds
-        node = self._model.node(index)
+        # Drawn from the node itself, not through the model's data() for each role: a
+        # repaint of the tree stays a few milliseconds.
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+        model = self._model
+        bounds = model.bounds
+        node = model.node(index)
         if bounds is None or node is None or node.start_ns is None:
             return
         rect = option.rect
@@ -397,7 +413,6 @@ class WaterfallDelegate(QStyledItemDelegate):
         palette = option.palette
         base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
         painter.save()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(mix(base, text, 0.07))
         for offset, _label in self.header.ticks(rect.width()) if self.header is not None and not selected else []:
             x = round(axis_x(rect, bounds, bounds[0] + offset))
@@ -405,7 +420,7 @@ class WaterfallDelegate(QStyledItemDelegate):
         end = node.end_ns if node.end_ns is not None else node.start_ns
         x0, x1 = axis_x(rect, bounds, node.start_ns), axis_x(rect, bounds, end)
         middle = rect.center().y() + 1
-        gap = self._model.data(index, GAP_ROLE) or 0
+        gap = model.gap_of(node)
         if gap:
             g0 = axis_x(rect, bounds, node.start_ns - gap)
             pen = QPen(muted_text(palette), 1, Qt.PenStyle.DotLine)
@@ -415,7 +430,7 @@ class WaterfallDelegate(QStyledItemDelegate):
         bar = QRectF(x0, middle - height / 2, max(2.0, x1 - x0), height)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         color = QColor(ERROR) if node.failed else kind_color(node.kind)
-        critical = bool(self._model.data(index, CRITICAL_ROLE))
+        critical = model.is_critical(node)
         painter.setPen(Qt.PenStyle.NoPen if critical else QPen(mix(base, color, 0.7), 1))
         painter.setBrush(color if critical else mix(base, color, 0.3))
         painter.drawRoundedRect(bar, 2, 2)
@@ -428,8 +443,8 @@ class StepDelegate(QStyledItemDelegate):
     BADGE = "⚑"
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        blame = index.data(BLAME_ROLE)
-        if not blame:
+        model = index.model()
+        if not isinstance(model, SpanTreeModel) or model.blamed_pk != index.internalId():
             super().paint(painter, option, index)
             return
         metrics = option.fontMetrics
