@@ -1,7 +1,7 @@
 """The spans of a trace as a tree model, and the waterfall that draws each span's place in
 time: bars on a time axis with ticks in ms or s, the critical path (the chain of steps
 that decides when the run ends) in full colour, the other steps faded, and the idle time
-before a step (nothing of its parent running) as a dotted line with its length.
+before a step (nothing of its parent running) as a dotted line, its length in the tooltip.
 
 The model reads nothing itself: it adapts a :class:`tracedesk.core.views.TraceOutline`
 (spans without their content), so a trace of 10,000 spans is shown at once and a step's
