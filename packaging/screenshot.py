@@ -4,7 +4,9 @@
 
 Starts ``Xvfb`` (apt-get install xvfb imagemagick) on a free display unless one is given
 with ``--display``, runs the window there on a fresh copy of the demo database, and writes
-what the screen shows with ImageMagick's ``import``:
+what the screen shows with ImageMagick's ``import``. With ``--offscreen`` it needs no X
+server: the window is drawn offscreen and grabbed by Qt (the same pixels, without the
+window manager's frame).
 
 - ``resources/screenshot.png``: a failing run, its steps on a timeline, the signals that
   put it in the queue and the failed step in detail;
@@ -26,9 +28,14 @@ WIDTH, HEIGHT = 1440, 900
 
 
 def take(display: str, out_dir: Path) -> None:
-    """In this process, on ``display``: open the window and save the two screenshots."""
-    os.environ["DISPLAY"] = display
-    os.environ.pop("QT_QPA_PLATFORM", None)
+    """In this process, on ``display`` ("offscreen": Qt's offscreen platform): open the
+    window and save the two screenshots."""
+    offscreen = display == "offscreen"
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    else:
+        os.environ["DISPLAY"] = display
+        os.environ.pop("QT_QPA_PLATFORM", None)
     from PySide6.QtCore import QSettings, QTimer
 
     from tracedesk.core import ingest, queue, reviews
@@ -50,6 +57,9 @@ def take(display: str, out_dir: Path) -> None:
 
     def snap(name: str) -> None:
         app.processEvents()
+        if offscreen:
+            window.grab().save(str(out_dir / name))
+            return
         subprocess.run(["import", "-window", "root", "-crop", f"{WIDTH}x{HEIGHT}+0+0", "+repage",
                         str(out_dir / name)], check=True)
 
@@ -80,6 +90,7 @@ def take(display: str, out_dir: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--display", help="an X display to use instead of starting Xvfb")
+    parser.add_argument("--offscreen", action="store_true", help="draw the window offscreen: no X server needed")
     parser.add_argument("--out", type=Path, default=ROOT / "resources")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -87,7 +98,7 @@ def main() -> int:
         take(args.child, args.out)
         return 0
     server = None
-    display = args.display
+    display = "offscreen" if args.offscreen else args.display
     if display is None:
         display = ":97"
         server = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"])

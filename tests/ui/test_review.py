@@ -362,3 +362,62 @@ def test_the_history_names_fields_in_words_and_undo_says_what_it_changes(qtbot, 
     cause_row = dialog.tree.topLevelItem(0).child(0)
     assert (cause_row.text(2), cause_row.text(3)) == ("cause", "—  →  tool error")
     dialog.reject()
+
+
+def test_the_blamed_step_is_marked_in_the_tree(qtbot, window) -> None:
+    from tracedesk.ui.span_model import BLAME_ROLE, STEP
+    from tracedesk.ui.style import ERROR
+
+    pk = open_first(qtbot, window, "t016")
+    view = window.trace_view
+    qtbot.keyClick(view.tree, Qt.Key.Key_1)
+    span = select_step(qtbot, window, "search_kb")  # a step that did not fail: its name is not red
+    qtbot.keyClick(view.tree, Qt.Key.Key_B)
+    index = view.model.index_of_span(span)
+
+    def marks() -> dict[str, str | None]:
+        return {n.name: view.model.index_of(n).data(BLAME_ROLE) for n in view.outline.by_span_id.values()}
+
+    assert marks() == {"agent": None, "lookup_order": None, "search_kb": f"blamed by {REVIEWER}", "answer": None}
+    tip = view.model.index_of(view.outline.by_span_id[span]).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"blamed by {REVIEWER}\nsearch_kb" in tip
+
+    def red_pixels() -> int:  # the badge, drawn at the right end of the step's name, in red
+        view.select_span(view.outline.by_span_id[f"{view.outline.trace_id}.root"].span_id)  # unselect the row
+        rect = view.tree.visualRect(index.siblingAtColumn(STEP))
+        image = view.tree.viewport().grab(rect).toImage()
+        red = 0
+        for x in range(image.width()):
+            for y in range(image.height()):
+                color = image.pixelColor(x, y)
+                red += abs(color.red() - 0xd6) < 30 and color.green() < 110 and color.blue() < 110
+        return red
+
+    assert ERROR == "#d64545" and red_pixels() > 20
+    view.back_requested.emit()
+    window.open_trace(pk)  # the mark comes back with the review
+    index = view.model.index_of_span(span)
+    assert view.model.index_of(view.outline.by_span_id[span]).data(BLAME_ROLE) == f"blamed by {REVIEWER}"
+    qtbot.mouseClick(view.review.clear_blame, Qt.MouseButton.LeftButton)
+    assert review_of(window, pk).blamed_span_id is None
+    assert set(marks().values()) == {None} and red_pixels() == 0
+
+
+def test_editing_the_expected_answer_shows_and_the_diff_has_room(qtbot, window) -> None:
+    open_first(qtbot, window, "t016")
+    view = window.trace_view
+    panel = view.review
+    assert window.size().width() == 1280 and window.size().height() == 800
+    assert not panel.editing_note.isVisible() and not panel.expected.property("editing")
+    qtbot.keyClick(view.tree, Qt.Key.Key_E)
+    assert panel.expected.hasFocus()
+    assert panel.editing_note.isVisible() and panel.editing_note.text() == "✎ Editing: Esc when done"
+    assert panel.expected.property("editing") is True  # the editor's border in the highlight colour
+    # The diff, which the reviewer reads to check the edit, is at least as tall as the
+    # editor, and the panel fits the laptop screen without scrolling.
+    assert panel.diff.height() >= panel.expected.height()
+    assert panel.diff.height() >= 5 * panel.diff.fontMetrics().lineSpacing()
+    qtbot.wait(50)  # the layout settles
+    assert not panel.scroll.verticalScrollBar().isVisible()
+    qtbot.keyClick(panel.expected, Qt.Key.Key_Escape)
+    assert not panel.editing_note.isVisible() and not panel.expected.property("editing")

@@ -14,6 +14,7 @@ text view, which stays fast at megabytes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import orjson
@@ -43,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.text import loads_or_none, retrieved_documents
-from ..core.views import SpanNode, TraceOutline
+from ..core.views import SpanNode, TraceOutline, TraceSignal
 from .highlight import HIGHLIGHT_LIMIT, JsonHighlighter, insert_json
 from .style import (
     ERROR,
@@ -55,6 +56,8 @@ from .style import (
     monospace_font,
     muted_text,
     readable_on_base,
+    signal_color,
+    signal_label,
 )
 from .text import local_time
 
@@ -367,6 +370,17 @@ def write_feedback(w: DocWriter, fb: dict[str, Any]) -> None:
     w.end_card()
 
 
+def write_signal(w: DocWriter, found: TraceSignal, step: str | None) -> None:
+    color = signal_color(found.kind)
+    w.card(color)
+    w.label(f"{signal_label(found.kind)}  ·  {found.confidence:.0%}", color, caps=False)
+    if found.detail:
+        w.paragraph(found.detail)
+    if found.span_id:
+        w.meta(f"at step {step or found.span_id} (select it in the signals or the steps)")
+    w.end_card()
+
+
 def write_llm(w: DocWriter, span: dict[str, Any]) -> bool:
     """The conversation of an LLM step; False if its content does not follow the convention."""
     inputs, outputs = messages_of(span["input"]), messages_of(span["output"])
@@ -551,8 +565,10 @@ class DetailPane(QWidget):
         self._full_source = {}
         self._full_exact = ""
 
-    def show_trace(self, outline: TraceOutline, content: dict[str, Any]) -> None:
-        """The run as a whole: the question, the final answer, feedback, metadata."""
+    def show_trace(self, outline: TraceOutline, content: dict[str, Any], signals: Sequence[TraceSignal] = (),
+                   names: dict[str, str] | None = None) -> None:
+        """The run as a whole: the question, the final answer, why it is in the queue (its
+        signals, with the step each points to), feedback, metadata."""
         self.icon.setPixmap(kind_icon("agent", 20).pixmap(20, 20))
         self.title.setText(outline.name or f"Trace {outline.trace_id}")
         self.subtitle.setText(f"{outline.source}:{outline.trace_id}  ·  the run as a whole")
@@ -573,6 +589,10 @@ class DetailPane(QWidget):
         out_messages = messages_of(content["output"])
         w.value(content_text(out_messages[-1].get("content")) if out_messages else content["output"])
         w.end_card()
+        if signals:
+            w.heading(f"Signals ({len(signals)})")
+            for found in signals:
+                write_signal(w, found, (names or {}).get(found.span_id or "", found.span_id))
         if content["feedback"]:
             w.heading(f"Feedback ({len(content['feedback'])})")
             for number, fb in enumerate(content["feedback"]):

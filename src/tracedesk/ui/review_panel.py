@@ -75,10 +75,15 @@ class _FinishingEditor(QPlainTextEdit):
 
     finished = Signal()  # left the field: hand over what changed
     done_requested = Signal()  # Esc or Ctrl+Enter: hand over and give the focus back
+    editing = Signal(bool)  # the reviewer is typing in it (True) or has left it
     lines = 5  # tall enough for a short answer; the panel scrolls for more
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(240, self.fontMetrics().lineSpacing() * self.lines + 14)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        self.editing.emit(True)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and self._ends(event):
@@ -102,12 +107,20 @@ class _FinishingEditor(QPlainTextEdit):
         super().focusOutEvent(event)
         # Another window or a context menu took the focus: the reviewer is still editing.
         if event.reason() not in (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason):
+            self.editing.emit(False)
             self.finished.emit()
 
 
 class _DiffBox(DiffView):
+    """The word diff: as tall as the expected answer's editor at least (it is what the
+    reviewer reads to check an edit), and twice the editor's share of the room the panel
+    has to spare. (The panel's height is the sum of these hints: a laptop screen shows it
+    without scrolling.)"""
+
+    lines = 4
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(240, self.fontMetrics().lineSpacing() * 4 + 24)
+        return QSize(240, self.fontMetrics().lineSpacing() * self.lines + 24)
 
 
 def _section(text: str, parent: QWidget) -> QLabel:
@@ -127,6 +140,7 @@ class ReviewPanel(QWidget):
     edit_causes_requested = Signal()
     history_requested = Signal()
     editing_done = Signal()  # Esc in the expected answer: the focus may go back to the steps
+    blame_shown = Signal(object, str)  # the span id blamed (or None) and "blamed by alice", for the tree
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,6 +156,7 @@ class ReviewPanel(QWidget):
         self._tags_shown: list[str] = []
         self._blamed: str | None = None
         self._missing = False
+        self._reviewer: str | None = None
         self._loading = False
         self._restyling = False
         outer = QVBoxLayout(self)
@@ -238,7 +253,7 @@ class ReviewPanel(QWidget):
         self.clear_blame.setText("Clear")
         self.clear_blame.setAutoRaise(True)
         self.clear_blame.setToolTip("Blame no step")
-        self.clear_blame.clicked.connect(lambda: self._emit({"blamed_span_id": None, "missing_step": False}))
+        self.clear_blame.clicked.connect(self._clear_blame)
         blame_row.addWidget(self.clear_blame)
         layout.addLayout(blame_row)
         blame_buttons = QHBoxLayout()
@@ -258,10 +273,13 @@ class ReviewPanel(QWidget):
         layout.addSpacing(4)
         expected_head = QHBoxLayout()
         expected_head.addWidget(_section("Expected answer", body))
-        self.diff_summary = QLabel(body)
-        self.diff_summary.setObjectName("diffSummary")
-        self.diff_summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        expected_head.addWidget(self.diff_summary, 1)
+        self.editing_note = QLabel("✎ Editing: Esc when done", body)
+        self.editing_note.setObjectName("editingNote")
+        self.editing_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.editing_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.editing_note.setToolTip("Esc or Ctrl+Enter ends the editing and saves the expected answer")
+        self.editing_note.hide()
+        expected_head.addWidget(self.editing_note, 1)
         layout.addLayout(expected_head)
         self.expected_note = QLabel(body)
         self.expected_note.setObjectName("expectedNote")
@@ -272,18 +290,30 @@ class ReviewPanel(QWidget):
         self.expected.setObjectName("expectedEditor")
         self.expected.setPlaceholderText("The answer the agent should have given (E to edit, Esc when done)")
         self.expected.setTabChangesFocus(True)
-        self.expected.setMinimumHeight(80)
+        self.expected.lines = 4
+        self.expected.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 14)
+        self.expected.editing.connect(self._show_editing)
         self.expected.finished.connect(self.commit_text)
         self.expected.done_requested.connect(self._expected_done)
         self.expected.textChanged.connect(self._schedule_diff)
         self.expected.textChanged.connect(self._expected_edited)
-        layout.addWidget(self.expected, 2)
+        layout.addWidget(self.expected, 1)
+        diff_head = QHBoxLayout()
+        self.diff_caption = QLabel("Word diff", body)
+        self.diff_caption.setObjectName("diffCaption")
+        self.diff_caption.setToolTip("The expected answer against the run's answer, word by word")
+        diff_head.addWidget(self.diff_caption)
+        self.diff_summary = QLabel(body)
+        self.diff_summary.setObjectName("diffSummary")
+        self.diff_summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        diff_head.addWidget(self.diff_summary, 1)
+        layout.addLayout(diff_head)
         self.diff = _DiffBox(BOTH, body)
         self.diff.setObjectName("expectedDiff")
         self.diff.setToolTip("The expected answer against the run's: struck red is what the run said, green what "
                              "it should have said")
-        self.diff.setMinimumHeight(60)
-        layout.addWidget(self.diff, 1)
+        self.diff.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 24)
+        layout.addWidget(self.diff, 2)
         self._diff_timer = QTimer(self)
         self._diff_timer.setSingleShot(True)
         self._diff_timer.setInterval(150)
@@ -346,6 +376,7 @@ class ReviewPanel(QWidget):
         """Show ``reviewer``'s review of the trace (or a new one: no verdict yet)."""
         self._loading = True
         self.outline = outline
+        self._reviewer = reviewer
         existing = draft.existing
         data = draft.input
         self.actual_text = answer_text(draft.actual)
@@ -426,6 +457,12 @@ class ReviewPanel(QWidget):
         self.blamed_label.setText(text)
         self.missing.setChecked(self._missing)
         self.clear_blame.setEnabled(bool(self._blamed or self._missing))
+        blamed = self._blamed if self.outline is not None and not self._missing else None
+        self.blame_shown.emit(blamed, f"blamed by {self._reviewer}" if self._reviewer else "blamed in this review")
+
+    def _clear_blame(self) -> None:
+        self.set_blame(None, False)  # the label and the tree's mark at once, not at the next reload
+        self._emit({"blamed_span_id": None, "missing_step": False})
 
     def blamed(self) -> tuple[str | None, bool]:
         return self._blamed, self._missing
@@ -463,6 +500,14 @@ class ReviewPanel(QWidget):
     def _editing_done(self) -> None:
         self.commit_text()
         self.editing_done.emit()
+
+    def _show_editing(self, editing: bool) -> None:
+        """While the reviewer types in the expected answer, a note says so and the editor
+        has the highlight colour's border: E then Esc is a mode, and a mode shows."""
+        self.editing_note.setVisible(editing)
+        self.expected.setProperty("editing", editing)
+        self.expected.style().unpolish(self.expected)
+        self.expected.style().polish(self.expected)
 
     def _expected_done(self) -> None:
         """Esc in the expected answer: a suggestion left as it is, the reviewer keeps."""
@@ -563,10 +608,13 @@ class ReviewPanel(QWidget):
             rules.append(f"QPushButton#verdict_{verdict}:checked {{ background: {soft(hue, palette, 0.3).name()}; "
                          f"color: {readable_on_base(hue, palette).name()}; font-weight: bold; "
                          f"border: 1px solid {hue.name()}; border-radius: 4px; padding: 4px 6px; }}")
+        accent = readable_on_base(palette.color(QPalette.ColorRole.Highlight), palette)
         self.setStyleSheet("\n".join(rules) + "\nQPlainTextEdit#expectedEditor, QPlainTextEdit#reviewNotes, "
-                           "QTextBrowser#expectedDiff { border: 1px solid palette(mid); border-radius: 4px; }")
+                           "QTextBrowser#expectedDiff { border: 1px solid palette(mid); border-radius: 4px; }"
+                           f"\nQPlainTextEdit#expectedEditor[editing=\"true\"] {{ border: 2px solid {accent.name()}; }}"
+                           f"\nQLabel#editingNote {{ color: {accent.name()}; font-weight: bold; }}")
         muted = muted_text(palette)
-        for label in (self.diff_summary, self.others, self.expected_note):
+        for label in (self.diff_summary, self.others, self.expected_note, self.diff_caption):
             label_palette = label.palette()
             label_palette.setColor(QPalette.ColorRole.WindowText, muted)
             label.setPalette(label_palette)

@@ -22,7 +22,18 @@ from ..core.views import SpanNode, TraceOutline
 from .detail import DetailPane
 from .panels import SessionPanel, SignalsPanel
 from .review_panel import ReviewPanel
-from .span_model import DURATION, STATUS, STEP, TIMELINE, MutedDelegate, SpanTreeModel, WaterfallDelegate
+from .span_model import (
+    DURATION,
+    STATUS,
+    STEP,
+    TIMELINE,
+    MutedDelegate,
+    SpanTreeModel,
+    StepDelegate,
+    TimeAxisHeader,
+    WaterfallDelegate,
+)
+from .style import format_duration
 from .text import plain_tip
 from .widgets import back_button, bold_label, muted_label, outline_meta, title_of
 
@@ -30,9 +41,17 @@ EXPAND_ALL_UP_TO = 3000  # spans; bigger traces open with their first levels exp
 
 
 class SpanTree(QTreeView):
+    """The steps as a tree beside their waterfall. The columns fit the tree's width (no
+    horizontal scroll bar): the names get what the timeline leaves them, the duration
+    what its longest text needs, the status is the red of a failed step's name and bar."""
+
+    MIN_TIMELINE_CHARS = 22  # the least the waterfall is given, in widths of "0"
+
     def __init__(self, model: SpanTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("spanTree")
+        self.axis = TimeAxisHeader(self)
+        self.setHeader(self.axis)
         self.setModel(model)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(False)
@@ -40,20 +59,56 @@ class SpanTree(QTreeView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAllColumnsShowFocus(True)
-        self.setIndentation(16)
+        self.setIndentation(14)
         self.setAnimated(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(STEP, QHeaderView.ResizeMode.Interactive)
-        char = self.fontMetrics().horizontalAdvance("0")
-        self.setColumnWidth(STEP, char * 34)
-        self.setColumnWidth(STATUS, char * 7)
-        self.setColumnWidth(DURATION, char * 10)
+        header.setSectionResizeMode(DURATION, QHeaderView.ResizeMode.Fixed)
+        self.setColumnHidden(STATUS, True)
+        self._user_sized = False
+        self._fitting = False
+        header.sectionResized.connect(self._section_resized)
         self._muted = MutedDelegate(self)
+        self._step = StepDelegate(self)
         self._waterfall = WaterfallDelegate(model, self)
+        self._waterfall.header = self.axis
+        self.setItemDelegateForColumn(STEP, self._step)
         self.setItemDelegateForColumn(STATUS, self._muted)
         self.setItemDelegateForColumn(DURATION, self._muted)
         self.setItemDelegateForColumn(TIMELINE, self._waterfall)
+        self.fit_duration(None)
+
+    def fit_duration(self, longest_ns: int | None) -> None:
+        """Make the duration column as wide as its longest text (with its unit) needs."""
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance("00.00 s"), metrics.horizontalAdvance(format_duration(longest_ns)))
+        self._fitting = True
+        self.setColumnWidth(DURATION, widest + 20)
+        self._fitting = False
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """The step names share the width with the waterfall: at most 40 % of it (and 34
+        characters), and never so much that the waterfall gets less than its least."""
+        if self._user_sized:
+            return
+        char = self.fontMetrics().horizontalAdvance("0")
+        width = self.viewport().width()
+        least_timeline = char * self.MIN_TIMELINE_CHARS
+        step = min(char * 34, int(width * 0.4), width - self.columnWidth(DURATION) - least_timeline)
+        self._fitting = True
+        self.setColumnWidth(STEP, max(char * 12, step))
+        self._fitting = False
+
+    def _section_resized(self, index: int, _old: int, _new: int) -> None:
+        if index == STEP and not self._fitting:
+            self._user_sized = True  # the reviewer dragged it: leave it as they set it
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_columns()
 
 
 class TraceHeader(QWidget):
@@ -138,19 +193,32 @@ class TraceView(QWidget):
         self.side_tabs.setDocumentMode(True)
         self.side_tabs.addTab(self.signals, "Signals")
         self.side_tabs.addTab(self.session, "Session")
+        self.steps = QWidget(self)
+        steps_layout = QVBoxLayout(self.steps)
+        steps_layout.setContentsMargins(0, 0, 0, 0)
+        steps_layout.setSpacing(0)
+        self.waterfall_summary = muted_label(self.steps)
+        self.waterfall_summary.setObjectName("waterfallSummary")
+        self.waterfall_summary.setWordWrap(True)
+        self.waterfall_summary.setContentsMargins(8, 4, 8, 4)
+        self.waterfall_summary.setToolTip(
+            "The critical path is the chain of steps that decides when the run ends: its bars are in full "
+            "colour, the others faded. A dotted line before a bar is time when nothing of its parent ran.")
+        steps_layout.addWidget(self.waterfall_summary)
+        steps_layout.addWidget(self.tree, 1)
         self.left = QSplitter(Qt.Orientation.Vertical, self)
         self.left.setObjectName("traceLeftSplitter")
-        self.left.addWidget(self.tree)
+        self.left.addWidget(self.steps)
         self.left.addWidget(self.side_tabs)
-        self.left.setStretchFactor(0, 1)
-        self.left.setStretchFactor(1, 1)
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 2)
         self.detail = DetailPane(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("traceSplitter")
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 9)
-        self.splitter.setStretchFactor(1, 11)
+        self.splitter.setStretchFactor(0, 1)  # the waterfall needs as much room as the detail
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         # The review panel on the right, beside the steps and the detail (which keep their widths).
         self.review = ReviewPanel(self)
@@ -171,6 +239,9 @@ class TraceView(QWidget):
         self.signals.span_requested.connect(self.select_span)
         self.signals.trace_requested.connect(self.show_whole_trace)
         self.session.trace_requested.connect(self.trace_requested)
+        self.review.blame_shown.connect(self.model.set_blamed)
+        self._signals: list = []
+        self._names: dict[str, str] = {}
 
     @property
     def trace_pk(self) -> int | None:
@@ -185,22 +256,36 @@ class TraceView(QWidget):
         self.outline = outline
         self.header.show_outline(outline)
         self.model.set_outline(outline)
+        self.tree.fit_duration(max((n.duration_ns or 0 for n in outline.by_span_id.values()), default=0))
+        self.waterfall_summary.setText(self._summary())
         if len(outline.by_span_id) <= EXPAND_ALL_UP_TO:
             self.tree.expandAll()
         else:
             self.tree.expandToDepth(0)
         names = {n.span_id: n.name or n.span_id for n in outline.by_span_id.values()}
+        self._signals, self._names = found, names
         self.signals.set_signals(found, names)
         self.session.set_turns(turns, trace_pk)
         self.side_tabs.setTabText(0, f"Signals ({len(found)})")
         turns_text = "1 turn" if len(turns) == 1 else f"{len(turns)} turns"
         self.side_tabs.setTabText(1, f"Session ({turns_text})" if outline.session_id else "Session")
-        first = next((s.span_id for s in found if s.span_id and s.span_id in outline.by_span_id), None)
-        if first:
-            self.select_span(first)
-        else:
-            self.show_whole_trace()
+        # Always the run as a person reads it first (question, answer, signals): a signal's
+        # step is a click away in the signals, and a root step would show only JSON.
+        self.show_whole_trace()
+        self.tree.scrollToTop()
         self.opened.emit(trace_pk)
+
+    def _summary(self) -> str:
+        """What the waterfall's marks mean, with this run's figures."""
+        bounds = self.model.bounds
+        if bounds is None:
+            return "No step has a time: the waterfall is empty."
+        total = bounds[1] - bounds[0]
+        steps = len(self.model.critical_steps())
+        text = (f"Critical path (bright): {steps} step{'s' if steps != 1 else ''}, "
+                f"{format_duration(self.model.critical_ns())} of {format_duration(total)}")
+        idle = self.model.idle_ns()
+        return text + (f"  ·  idle {format_duration(idle)} (dotted)" if idle else "")
 
     def clear(self) -> None:
         self.outline = None
@@ -228,7 +313,7 @@ class TraceView(QWidget):
         self.tree.clearSelection()
         with self.store.read() as conn:
             content = views.trace_content(conn, self.outline.pk)
-        self.detail.show_trace(self.outline, content)
+        self.detail.show_trace(self.outline, content, self._signals, self._names)
 
     def restyle(self) -> None:
         """Show the detail again in the current palette's colours (light or dark)."""
