@@ -264,7 +264,7 @@ def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
         else:
             tokens[key] = value
     if left:
-        attributes.setdefault("usage", left)
+        attributes["usage" if "usage" not in attributes else "record.usage"] = left
     row = {
         "trace_id": trace_id,
         "span_id": span_id,

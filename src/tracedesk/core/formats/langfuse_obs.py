@@ -18,8 +18,9 @@ Mapping:
   ids) is kept as ``langfuse.input`` / ``langfuse.output``. A tool's input becomes
   ``{"name", "arguments"}``; a retriever's list output ``{"documents": [...]}``.
 - level ERROR is an error with the status message; other levels and messages are kept.
-- usage from ``usageDetails`` (``input``, ``output``), ``usage`` or ``inputUsage`` /
-  ``outputUsage``; cost from ``totalCost``, ``calculatedTotalCost`` or ``costDetails.total``.
+- usage from ``usageDetails`` (``input``, ``output``, and cached and reasoning tokens under
+  the names each integration gives them), ``usage`` or ``inputUsage`` / ``outputUsage``;
+  cost from ``totalCost``, ``calculatedTotalCost`` or ``costDetails.total``.
 - everything else with a value is kept in the attributes as ``langfuse.<field>``; the
   decoded metadata as ``metadata``.
 """
@@ -245,7 +246,25 @@ def usage_of(obs: dict[str, Any]) -> dict[str, int]:
             count = _count(obs.get(flat))
             if count:
                 usage[field] = count
+    for field, keys in _MORE_TOKENS:
+        found = next((c for source in (details, legacy) for c in map(_count, map(source.get, keys))
+                      if c is not None), None)
+        if found is not None:
+            usage[field] = found
     return usage
+
+
+# usageDetails keys for cached and reasoning tokens, as Langfuse's integrations write them:
+# LangChain's (input_cache_read), OpenInference's over OpenTelemetry (prompt_details.cache_read),
+# the OpenAI SDK's (input_cached_tokens, output_reasoning_tokens) and Anthropic's own names.
+_MORE_TOKENS = (
+    ("cache_read_tokens", ("input_cache_read", "prompt_details.cache_read", "input_cached_tokens",
+                           "cache_read_input_tokens")),
+    ("cache_write_tokens", ("input_cache_creation", "prompt_details.cache_write", "cache_creation_input_tokens",
+                            "cache_write_input_tokens")),
+    ("reasoning_tokens", ("output_reasoning", "completion_details.reasoning", "output_reasoning_tokens",
+                          "reasoning_tokens")),
+)
 
 
 def cost_of(obs: dict[str, Any]) -> float | None:
