@@ -80,9 +80,15 @@ def test_share_and_merge_carry_the_new_columns(tmp_path: Path) -> None:
 def test_a_version_6_database_moves_its_tokens_out_of_the_attributes(tmp_path: Path) -> None:
     path = tmp_path / "v6.sqlite"
     shutil.copyfile(DATA / "schema" / "v6.sqlite", path)
+    # A step whose attributes are not JSON (another program wrote them) does not stop the upgrade.
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO span (trace_pk, span_id, kind, attributes) SELECT trace_pk, 'odd', 'other', "
+                 "'{not json' FROM span WHERE span_id = 's2'")
+    conn.commit()
+    conn.close()
     with open_store(path) as store, store.read() as conn:
         detail = trace_detail(conn, find_trace(conn, "t1"))
-    [s1] = detail["spans"]
+    [s1] = [s for s in detail["spans"] if s["span_id"] == "s1"]
     assert s1["usage"] == {"input_tokens": 1200, "output_tokens": 300, "cache_read_tokens": 1000,
                            "cache_write_tokens": 150, "reasoning_tokens": 120}
     assert s1["attributes"] == {"usage": {"audio_tokens": 0}}
@@ -97,9 +103,10 @@ def test_a_version_6_database_moves_its_tokens_out_of_the_attributes(tmp_path: P
     assert "gen_ai.usage.cache_creation" not in other[5]
     # A step without tokens is untouched.
     assert rows["s2"] == (None,) * 6
+    assert rows["odd"] == (None,) * 5 + ("{not json",)
     # The backup beside it is the version 6 file as it was.
     [backup] = [p for p in tmp_path.iterdir() if ".before-v" in p.name]
-    assert attributes_of(backup) == attributes_of(DATA / "schema" / "v6.sqlite")
+    assert attributes_of(backup) == {**attributes_of(DATA / "schema" / "v6.sqlite"), "odd": "{not json"}
     assert '"cache_read_input_tokens":512' in attributes_of(backup)["0000000000000001"]
 
 
@@ -109,3 +116,21 @@ def attributes_of(path: Path) -> dict[str, str | None]:
         return dict(conn.execute("SELECT span_id, attributes FROM span"))
     finally:
         conn.close()
+
+
+def test_merge_refuses_a_step_whose_cached_tokens_are_not_a_count(tmp_path: Path) -> None:
+    """The other file is not trusted: the new columns are checked like the others."""
+    main, other = tmp_path / "main.sqlite", tmp_path / "other.sqlite"
+    with open_store(other) as store:
+        import_paths(store, [native_bundle(tmp_path)])
+    conn = sqlite3.connect(other)
+    conn.execute("UPDATE span SET cache_read_tokens = 'lots' WHERE span_id = 's1'")
+    conn.commit()
+    conn.close()
+    with open_store(main) as store:
+        report = merge_databases(store, [other])
+        [result] = report.sources
+        assert result.refused["span"] == 1
+        assert any("'cache_read_tokens' is" in w and "whole number" in w for w in result.warnings)
+        with store.read() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM span WHERE cache_read_tokens = 'lots'").scalar() == 0

@@ -90,27 +90,29 @@ def _v6_settlements(conn: Connection) -> None:
 def _v7_span_tokens(conn: Connection) -> None:
     """Version 7: a step's cached and reasoning tokens in columns of their own. Imports
     before kept them in the span's attributes, under the names each importer gave them
-    then; they move to the columns (the file was backed up before)."""
+    then; they move to the columns (the file was backed up before). Attributes that are
+    not JSON (never written by Tracedesk) are left alone rather than stopping the upgrade."""
     for column in ("cache_read_tokens", "cache_write_tokens", "reasoning_tokens"):
         conn.exec_driver_sql(f"ALTER TABLE span ADD COLUMN {column} INTEGER")
+
+    def has(path: str, kind: str) -> str:
+        return f"CASE WHEN json_valid(attributes) THEN json_type(attributes, '{path}') END = '{kind}'"
+
     for column, paths in _V6_TOKEN_PATHS.items():
         for path in paths:
             conn.exec_driver_sql(
                 f"UPDATE span SET {column} = json_extract(attributes, '{path}'), "
-                f"attributes = json_remove(attributes, '{path}') "
-                f"WHERE {column} IS NULL AND attributes IS NOT NULL AND json_valid(attributes) "
-                f"AND json_type(attributes, '{path}') = 'integer'")
+                f"attributes = json_remove(attributes, '{path}') WHERE {column} IS NULL AND {has(path, 'integer')}")
     # The copy of input and output tokens beside them goes where the columns say the same,
     # then a usage left empty, then attributes left empty.
     for column in ("input_tokens", "output_tokens"):
+        path = f"$.usage.{column}"
         conn.exec_driver_sql(
-            f"UPDATE span SET attributes = json_remove(attributes, '$.usage.{column}') "
-            f"WHERE attributes IS NOT NULL AND json_valid(attributes) "
-            f"AND json_type(attributes, '$.usage.{column}') = 'integer' "
-            f"AND json_extract(attributes, '$.usage.{column}') = {column}")
+            f"UPDATE span SET attributes = json_remove(attributes, '{path}') "
+            f"WHERE {has(path, 'integer')} AND json_extract(attributes, '{path}') = {column}")
     conn.exec_driver_sql(
-        "UPDATE span SET attributes = json_remove(attributes, '$.usage') WHERE attributes IS NOT NULL "
-        "AND json_valid(attributes) AND json_extract(attributes, '$.usage') = '{}'")
+        f"UPDATE span SET attributes = json_remove(attributes, '$.usage') "
+        f"WHERE {has('$.usage', 'object')} AND json_extract(attributes, '$.usage') = '{{}}'")
     conn.exec_driver_sql("UPDATE span SET attributes = NULL WHERE attributes = '{}'")
 
 
