@@ -180,3 +180,18 @@ def test_langsmith_usage_metadata_details(store, tmp_path) -> None:
     spans = {s["span_id"]: s for s in ob.flat_spans(ob.detail(store, TRACE)["spans"])}
     assert spans[LLM1]["usage"] == {"input_tokens": 412, "output_tokens": 21, "cache_read_tokens": 384,
                                     "cache_write_tokens": 16, "reasoning_tokens": 9}
+
+
+def test_langfuse_thinking_tokens_only_in_the_raw_otel_attributes(real_samples, tmp_path, capsys) -> None:
+    """pydantic-ai on Gemini: Langfuse's usageDetails have input and output only; the raw
+    attributes it kept say how many of the output tokens were thinking."""
+    name = "pydantic-ai-with-gemini-2025-12-24.trace.json"
+    shutil.copy(real_samples / "langfuse" / name, tmp_path / name)
+    export = json.loads((real_samples / "langfuse" / name).read_text())
+    [obs] = [o for o in export["observations"] if o.get("usageDetails")]
+    db = tmp_path / "db.sqlite"
+    import_json(capsys, db, tmp_path / name)
+    [step] = [s for s in flat(show(capsys, db, export["trace"]["id"])["spans"]) if s["span_id"] == obs["id"]]
+    details = obs["usageDetails"]
+    assert step["usage"] == {"input_tokens": details["input"], "output_tokens": details["output"],
+                             "reasoning_tokens": 121}

@@ -19,7 +19,8 @@ Mapping:
   ``{"name", "arguments"}``; a retriever's list output ``{"documents": [...]}``.
 - level ERROR is an error with the status message; other levels and messages are kept.
 - usage from ``usageDetails`` (``input``, ``output``, and cached and reasoning tokens under
-  the names each integration gives them), ``usage`` or ``inputUsage`` / ``outputUsage``;
+  the names each integration gives them, else in the raw OTel attributes), ``usage`` or
+  ``inputUsage`` / ``outputUsage``;
   cost from ``totalCost``, ``calculatedTotalCost`` or ``costDetails.total``.
 - everything else with a value is kept in the attributes as ``langfuse.<field>``; the
   decoded metadata as ``metadata``.
@@ -32,7 +33,7 @@ from typing import Any
 from . import chat_shapes as cs
 from . import messages as m
 from .jsonsafe import loads_text
-from .semconv import OPENINFERENCE_KINDS, OPERATIONS, map_span
+from .semconv import OPENINFERENCE_KINDS, OPERATIONS, map_span, more_tokens
 
 TYPES = {
     "GENERATION": "llm",
@@ -148,6 +149,10 @@ def span_record(obs: dict[str, Any], trace_id: str) -> dict[str, Any]:
     if kind in ("llm", "embedding") and obs.get("model"):
         rec["model"] = str(obs["model"])
     usage = usage_of(obs)
+    if usage and attrs:
+        # Langfuse's OTel ingestion can leave a count out of usageDetails that the raw
+        # attributes still hold (pydantic-ai's Gemini thinking tokens, for one).
+        usage = {**more_tokens(attrs), **usage}
     if usage:
         rec["usage"] = usage
     cost = cost_of(obs)

@@ -302,6 +302,17 @@ _LLM_KEYS = frozenset({"gen_ai.input.messages", "gen_ai.output.messages", "llm.i
                        "llm.output_messages"})
 
 
+def more_tokens(attrs: dict[str, Any]) -> dict[str, int]:
+    """The cached and reasoning tokens flat OTel attributes name (for sources that pass the
+    attributes on beside their own usage, as Langfuse does)."""
+    found = {}
+    for name, keys in _MORE_TOKENS:
+        count = next((c for c in (_count(attrs.get(k)) for k in keys) if c is not None), None)
+        if count is not None:
+            found[name] = count
+    return found
+
+
 def _count(value: Any) -> int | None:
     if type(value) is int:
         return value
