@@ -8,6 +8,7 @@ import shutil
 
 from tracedesk.core.ingest import import_paths
 
+from ...gen.trajectories import openhands_events, openhands_output
 from . import otlp_builders as ob
 from .agent_checks import cli, flat, import_json, show
 from .test_langsmith import LLM1, TRACE, runs
@@ -134,6 +135,21 @@ def test_openhands_litellm_usage_of_the_real_event_stream(real_samples, tmp_path
         {"input_tokens": 4646, "output_tokens": 177, "cache_read_tokens": 3482, "cache_write_tokens": 1158}]
     # The rest of LiteLLM's usage object is kept as it came.
     assert llms[1]["attributes"]["usage"]["prompt_tokens_details"] == {"audio_tokens": None, "cached_tokens": 3482}
+
+
+def test_openhands_evaluation_output_accumulated_token_usage(tmp_path, capsys) -> None:
+    """OpenHands' TokenUsage names its cache counts cache_read_tokens / cache_write_tokens."""
+    events = openhands_events("Fix the parser.", [("python -m pytest tests", "1 failed", 1)])
+    line = openhands_output("sympy__sympy-20590", events, resolved=False)
+    line["metrics"]["accumulated_token_usage"] |= {"cache_read_tokens": 41000, "cache_write_tokens": 9000,
+                                                   "context_window": 200000, "per_turn_token": 3100}
+    path = tmp_path / "output.jsonl"
+    path.write_text(json.dumps(line) + "\n")
+    db = tmp_path / "db.sqlite"
+    import_json(capsys, db, path)
+    root = show(capsys, db, "sympy__sympy-20590")["spans"][0]
+    assert root["usage"] == {"input_tokens": 52000, "output_tokens": 2100, "cache_read_tokens": 41000,
+                             "cache_write_tokens": 9000}
 
 
 def test_atif_step_and_final_metrics_cached_tokens(real_samples, tmp_path, capsys) -> None:
