@@ -134,3 +134,21 @@ def test_merge_refuses_a_step_whose_cached_tokens_are_not_a_count(tmp_path: Path
         assert any("'cache_read_tokens' is" in w and "whole number" in w for w in result.warnings)
         with store.read() as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM span WHERE cache_read_tokens = 'lots'").scalar() == 0
+
+
+def test_a_step_s_tokens_stay_input_plus_output_for_outliers(store, tmp_path: Path) -> None:
+    """A step that read most of its prompt from the cache, or thought at length, is not a step
+    with more tokens: detection measures input plus output as before."""
+    from .sessions import Bundle, llm
+    from .test_signals import kinds, signals
+
+    b = Bundle()
+    for i in range(30):
+        b.turn(f"s{i}", f"Question {i} about order {i}", "Answer.", trace_id=f"t{i}", steps=[llm(300)])
+    cached = llm(300)
+    cached["usage"] |= {"cache_read_tokens": 250_000, "cache_write_tokens": 40_000, "reasoning_tokens": 30_000}
+    b.turn("sc", "A question answered from the cache", "Answer.", trace_id="cached", steps=[cached])
+    b.turn("sx", "One more question", "Answer.", trace_id="big", steps=[llm(12000)])
+    found = signals(store, tmp_path, b)
+    assert kinds(found, "big") == {"outlier"}
+    assert "outlier" not in kinds(found, "cached")
