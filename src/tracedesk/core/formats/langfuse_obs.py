@@ -20,8 +20,8 @@ Mapping:
 - level ERROR is an error with the status message; other levels and messages are kept.
 - usage from ``usageDetails`` (``input``, ``output``, and cached and reasoning tokens under
   the names each integration gives them, else in the raw OTel attributes), ``usage`` or
-  ``inputUsage`` / ``outputUsage``;
-  cost from ``totalCost``, ``calculatedTotalCost`` or ``costDetails.total``.
+  ``inputUsage`` / ``outputUsage``; cost from ``totalCost``, ``calculatedTotalCost`` or
+  ``costDetails.total``.
 - everything else with a value is kept in the attributes as ``langfuse.<field>``; the
   decoded metadata as ``metadata``.
 """

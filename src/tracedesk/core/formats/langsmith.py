@@ -19,8 +19,8 @@ generations, OpenAI requests and responses: :mod:`.chat_shapes`); a tool's input
 ``{"name", "arguments"}`` and its ``output``; a retriever's ``query`` and ``documents``
 (``page_content`` as ``content``). Model from ``extra.metadata.ls_model_name`` or the
 invocation parameters; usage from the token counts, ``usage_metadata`` (with its cached and
-reasoning tokens) or the LLM output's
-``token_usage``. A root run makes the trace: its question and answer, session
+reasoning tokens) or the LLM output's ``token_usage``. A root run makes the trace: its
+question and answer, session
 (``metadata.session_id`` / ``thread_id`` / ``conversation_id``), user
 (``metadata.user_id``), tags and metadata. Feedback: ``key`` is the kind, ``score`` the
 value (else ``value``), ``comment``, ``correction``; ``feedback_source.type`` model /

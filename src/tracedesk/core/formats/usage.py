@@ -54,7 +54,10 @@ def provider_usage(source: Any) -> dict[str, Any] | None:
     if not isinstance(source, Mapping):
         return None
     usage: dict[str, Any] = read_usage(source)
-    taken = {k for keys in PROVIDER_KEYS.values() for k in keys if "." not in k}
+    # A top-level key whose count became a usage key is not repeated; any other (a second
+    # spelling that disagrees, a count that is not a number, total_tokens) is kept.
+    taken = {k for name, keys in PROVIDER_KEYS.items() for k in keys
+             if k in source and name in usage and count(source[k]) == usage[name]}
     usage.update((k, v) for k, v in source.items() if k not in taken and v is not None)
     return usage or None
 
