@@ -377,3 +377,29 @@ def test_a_trace_of_one_step_says_one_step(qtbot, tmp_path, window_state) -> Non
     status = window.counts.text()
     assert "Trace one: 1 step  ·" in status and "1 traces" not in status
     store.close()
+
+
+def test_a_step_s_detail_shows_its_cached_and_reasoning_tokens(qtbot, tmp_path, window_state) -> None:
+    bundle = write_jsonl(tmp_path / "cached.jsonl", [
+        {"type": "bundle", "source": "support-bot"},
+        {"type": "trace", "trace_id": "c1", "input": "Where is my parcel?", "output": "It ships tomorrow."},
+        {"type": "span", "trace_id": "c1", "span_id": "c1.llm", "kind": "llm", "name": "answer",
+         "model": "claude-sonnet-4", "usage": {"input_tokens": 5200, "output_tokens": 310,
+                                               "cache_read_tokens": 4800, "cache_write_tokens": 120,
+                                               "reasoning_tokens": 96}},
+        {"type": "span", "trace_id": "c1", "span_id": "c1.plain", "kind": "llm", "name": "plain",
+         "usage": {"input_tokens": 40, "output_tokens": 8}},
+    ])
+    with open_store(tmp_path / "review.sqlite") as store:
+        ingest.import_paths(store, [bundle])
+        window = make_window(qtbot, store, window_state)
+        open_by_id(window, "c1")
+        view = window.trace_view
+        view.select_span("c1.llm")
+        subtitle = view.detail.subtitle.text()
+        assert "5,200 → 310 tokens" in subtitle
+        assert "4,800 read from cache, 120 written to cache, 96 reasoning" in subtitle
+        view.select_span("c1.plain")
+        subtitle = view.detail.subtitle.text()
+        assert "40 → 8 tokens" in subtitle and "cache" not in subtitle and "reasoning" not in subtitle
+        window.close()

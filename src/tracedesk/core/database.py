@@ -87,6 +87,51 @@ def _v6_settlements(conn: Connection) -> None:
     models.Settlement.__table__.create(conn)
 
 
+def _v7_span_tokens(conn: Connection) -> None:
+    """Version 7: a step's cached and reasoning tokens in columns of their own. Imports
+    before kept them in the span's attributes, under the names each importer gave them
+    then; they move to the columns (the file was backed up before). Attributes that are
+    not JSON (never written by Tracedesk) are left alone rather than stopping the upgrade."""
+    for column in ("cache_read_tokens", "cache_write_tokens", "reasoning_tokens"):
+        conn.exec_driver_sql(f"ALTER TABLE span ADD COLUMN {column} INTEGER")
+
+    def has(path: str, kind: str) -> str:
+        return f"CASE WHEN json_valid(attributes) THEN json_type(attributes, '{path}') END = '{kind}'"
+
+    for column, paths in _V6_TOKEN_PATHS.items():
+        for path in paths:
+            conn.exec_driver_sql(
+                f"UPDATE span SET {column} = json_extract(attributes, '{path}'), "
+                f"attributes = json_remove(attributes, '{path}') WHERE {column} IS NULL AND {has(path, 'integer')}")
+    # The copy of input and output tokens beside them goes where the columns say the same,
+    # then a usage left empty, then attributes left empty.
+    for column in ("input_tokens", "output_tokens"):
+        path = f"$.usage.{column}"
+        conn.exec_driver_sql(
+            f"UPDATE span SET attributes = json_remove(attributes, '{path}') "
+            f"WHERE {has(path, 'integer')} AND json_extract(attributes, '{path}') = {column}")
+    conn.exec_driver_sql(
+        f"UPDATE span SET attributes = json_remove(attributes, '$.usage') "
+        f"WHERE {has('$.usage', 'object')} AND json_extract(attributes, '$.usage') = '{{}}'")
+    conn.exec_driver_sql("UPDATE span SET attributes = NULL WHERE attributes = '{}'")
+
+
+# Where importers of schema 6 left cached and reasoning tokens in a span's attributes: in
+# ``usage`` (native bundles, OTel GenAI and OpenInference with input or output tokens,
+# Inspect), or as the source's own attribute (OTel and OpenInference without them).
+_V6_TOKEN_PATHS = {
+    "cache_read_tokens": ("$.usage.cache_read_tokens", "$.usage.cache_read_input_tokens",
+                          "$.usage.input_tokens_cache_read", '$."gen_ai.usage.cache_read.input_tokens"',
+                          '$."llm.token_count.prompt_details.cache_read"'),
+    "cache_write_tokens": ("$.usage.cache_write_tokens", "$.usage.cache_creation_input_tokens",
+                           "$.usage.input_tokens_cache_write", '$."gen_ai.usage.cache_creation.input_tokens"',
+                           '$."llm.token_count.prompt_details.cache_write"'),
+    "reasoning_tokens": ("$.usage.reasoning_tokens", "$.usage.reasoning_output_tokens",
+                         '$."gen_ai.usage.reasoning.output_tokens"',
+                         '$."llm.token_count.completion_details.reasoning"'),
+}
+
+
 # Steps from older schema versions to the current one, in order. Version 1 is the first
 # released schema: a new database is created at SCHEMA_VERSION directly from the models.
 MIGRATIONS: list[Migration] = [
@@ -95,6 +140,7 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "undo and the default causes", _v4_reviews),
     Migration(5, "trace costs and indexes for insights", _v5_insights),
     Migration(6, "settled answers on disagreements", _v6_settlements),
+    Migration(7, "cached and reasoning tokens of each step", _v7_span_tokens),
 ]
 
 

@@ -125,6 +125,11 @@ class Span(SQLModel, table=True):
     model: str | None = None
     input_tokens: int | None = None
     output_tokens: int | None = None
+    # Tokens read from and written to the provider's prompt cache, and spent on reasoning,
+    # as the source counted them (``records.USAGE_KEYS``).
+    cache_read_tokens: int | None = None
+    cache_write_tokens: int | None = None
+    reasoning_tokens: int | None = None
     cost_usd: float | None = None
     attributes: str | None = None  # JSON
     origin: str | None = None  # "file:line" the span was read from

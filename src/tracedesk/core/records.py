@@ -20,6 +20,11 @@ SPAN_KINDS = frozenset({"llm", "tool", "retrieval", "embedding", "agent", "chain
 STATUSES = frozenset({"ok", "error"})
 RECORD_TYPES = frozenset({"bundle", "trace", "span", "feedback"})
 WELL_KNOWN_METADATA = ("model", "prompt_version", "app_version", "environment")
+# The token counts a span's ``usage`` names, each kept in the span column of the same name.
+# Cached and reasoning tokens are counted as the source counted them: whether they are also
+# part of ``input_tokens`` / ``output_tokens`` depends on the provider, so totals add input
+# and output only.
+USAGE_KEYS = ("input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens")
 
 Warn = Callable[[str], None]
 
@@ -246,17 +251,20 @@ def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
     if error is not None and not isinstance(error, dict):
         error = {"message": error if isinstance(error, str) else dumps(error)}
     attributes = dict(f.obj("attributes") or {})
-    tokens = {}
-    for key in ("input_tokens", "output_tokens"):
-        value = usage.get(key)
-        if value is not None and not (isinstance(value, int) and not isinstance(value, bool)
-                                      and fits_int64(value)):
+    tokens: dict[str, int | None] = {}
+    left: dict[str, Any] = {}  # usage the columns do not hold, kept as it came
+    for key, value in usage.items():
+        if key not in USAGE_KEYS:
+            left[key] = value
+        elif value is not None and not (isinstance(value, int) and not isinstance(value, bool)
+                                        and fits_int64(value)):
             warn(f"span {span_id}: 'usage.{key}' should be a whole number within 64 bits; "
                  "kept as it came")
-            value = None
-        tokens[key] = value
-    if usage and set(usage) - {"input_tokens", "output_tokens"}:
-        attributes.setdefault("usage", usage)
+            left[key] = value
+        else:
+            tokens[key] = value
+    if left:
+        attributes["usage" if "usage" not in attributes else "record.usage"] = left
     row = {
         "trace_id": trace_id,
         "span_id": span_id,
@@ -270,8 +278,7 @@ def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
         "input": dumps(rec.get("input")),
         "output": dumps(rec.get("output")),
         "model": f.str("model"),
-        "input_tokens": tokens["input_tokens"],
-        "output_tokens": tokens["output_tokens"],
+        **{key: tokens.get(key) for key in USAGE_KEYS},
         "cost_usd": f.number("cost_usd"),
     }
     for key, value in f.extra.items():

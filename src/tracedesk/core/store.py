@@ -29,7 +29,7 @@ from sqlalchemy.pool import NullPool
 from .errors import DatabaseError
 
 APPLICATION_ID = 0x54524344  # "TRCD"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 # Files up to this size are checked page by page (PRAGMA quick_check) when opened: a

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from .errors import UserError
-from .records import format_time
+from .records import USAGE_KEYS, format_time
 from .signals.explicit import polarity
 from .text import loads_or_none
 
@@ -49,7 +49,7 @@ def find_trace(conn: Connection, ref: str) -> TraceRef:
 
 SPAN_COLUMNS = (
     "span_id", "parent_id", "name", "kind", "start_ns", "end_ns", "status", "error", "input",
-    "output", "model", "input_tokens", "output_tokens", "cost_usd", "attributes", "origin",
+    "output", "model", *USAGE_KEYS, "cost_usd", "attributes", "origin",
 )
 
 
@@ -118,7 +118,7 @@ def _span_json(span: dict[str, Any]) -> dict[str, Any]:
         "status": span["status"],
         "error": loads_or_none(span["error"]),
         "model": span["model"],
-        "usage": {"input_tokens": span["input_tokens"], "output_tokens": span["output_tokens"]},
+        "usage": usage_of(span),
         "cost_usd": span["cost_usd"],
         "input": loads_or_none(span["input"]),
         "output": loads_or_none(span["output"]),
@@ -126,6 +126,13 @@ def _span_json(span: dict[str, Any]) -> dict[str, Any]:
         "children": [_span_json(c) for c in span["children"]],
     }
     return out
+
+
+def usage_of(span: dict[str, Any]) -> dict[str, int | None]:
+    """A span's ``usage`` as shown: input and output tokens always (null when unknown), and
+    the cached and reasoning tokens the source counted."""
+    return {key: span[key] for key in USAGE_KEYS
+            if key in ("input_tokens", "output_tokens") or span[key] is not None}
 
 
 def _duration_ms(start: int | None, end: int | None) -> float | None:

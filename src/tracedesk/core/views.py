@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import Connection
 
 from . import learning
-from .records import format_time
+from .records import USAGE_KEYS, format_time
 from .text import loads_or_none, user_question
-from .traces import build_tree, feedback_of
+from .traces import build_tree, feedback_of, usage_of
 
 OUTLINE_COLUMNS = ("id", "span_id", "parent_id", "name", "kind", "start_ns", "end_ns", "status", "model",
                    "input_tokens", "output_tokens")
@@ -120,19 +120,19 @@ def trace_outline(conn: Connection, trace_pk: int) -> TraceOutline:
 
 def span_content(conn: Connection, span_pk: int) -> dict[str, Any]:
     """One span with its content: input, output, error, attributes (parsed JSON)."""
-    row = conn.exec_driver_sql(
-        "SELECT span_id, parent_id, name, kind, start_ns, end_ns, status, error, input, output, model, "
-        "input_tokens, output_tokens, cost_usd, attributes, origin FROM span WHERE id = ?", (span_pk,)).one()
-    (span_id, parent_id, name, kind, start, end, status, error, input_, output, model, tokens_in,
-     tokens_out, cost, attributes, origin) = row
+    names = ("span_id", "parent_id", "name", "kind", "start_ns", "end_ns", "status", "error", "input", "output",
+             "model", *USAGE_KEYS, "cost_usd", "attributes", "origin")
+    row = conn.exec_driver_sql(f"SELECT {', '.join(names)} FROM span WHERE id = ?", (span_pk,)).one()
+    span = dict(zip(names, row, strict=True))
+    start, end = span["start_ns"], span["end_ns"]
     return {
-        "span_id": span_id, "parent_id": parent_id, "name": name, "kind": kind,
+        "span_id": span["span_id"], "parent_id": span["parent_id"], "name": span["name"], "kind": span["kind"],
         "start_time": format_time(start), "end_time": format_time(end),
         "duration_ms": None if start is None or end is None else round((end - start) / 1e6, 3),
-        "status": status, "error": loads_or_none(error), "model": model,
-        "usage": {"input_tokens": tokens_in, "output_tokens": tokens_out}, "cost_usd": cost,
-        "input": loads_or_none(input_), "output": loads_or_none(output),
-        "attributes": loads_or_none(attributes) or {}, "origin": origin,
+        "status": span["status"], "error": loads_or_none(span["error"]), "model": span["model"],
+        "usage": usage_of(span), "cost_usd": span["cost_usd"],
+        "input": loads_or_none(span["input"]), "output": loads_or_none(span["output"]),
+        "attributes": loads_or_none(span["attributes"]) or {}, "origin": span["origin"],
     }
 
 

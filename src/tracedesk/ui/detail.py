@@ -67,6 +67,9 @@ READABLE_CHARS = 150_000  # of the readable view as a whole: further messages an
 JSON_PREVIEW_CHARS = 100_000  # of the JSON view as a whole
 MAX_DOCUMENTS = 200  # of a retrieval in the readable view
 FULL_LINE_CHARS = 4_000  # lines of the full text longer than this are broken for display
+# The tokens beside input and output a step may show, with how the step detail names them.
+_MORE_TOKENS = (("cache_read_tokens", "read from cache"), ("cache_write_tokens", "written to cache"),
+                ("reasoning_tokens", "reasoning"))
 ROLE_COLORS = {"system": "#6b7280", "user": "#2f6fd6", "assistant": "#7c5cff", "tool": "#e08a1e",
                "developer": "#6b7280"}
 
@@ -623,6 +626,9 @@ class DetailPane(QWidget):
         usage = span["usage"]
         if usage["input_tokens"] is not None or usage["output_tokens"] is not None:
             facts.append(f"{usage['input_tokens'] or 0:,} → {usage['output_tokens'] or 0:,} tokens")
+        more = [f"{usage[key]:,} {words}" for key, words in _MORE_TOKENS if usage.get(key) is not None]
+        if more:
+            facts.append(", ".join(more))
         if span["cost_usd"]:
             cost = span["cost_usd"]
             facts.append(f"${cost:.2f}" if cost >= 0.01 else f"${cost:.6f}".rstrip("0"))

@@ -63,7 +63,8 @@ def test_graded_samples_and_the_failures_in_the_queue(store) -> None:
     assert one["metadata"]["target"] == "use parameterized queries and prepared statements"
     # The tree: the sample, then Inspect's init, solvers and scorers spans.
     (root,) = one["spans"]
-    assert root["kind"] == "agent" and root["usage"] == {"input_tokens": 312, "output_tokens": 323}
+    assert root["kind"] == "agent" and root["usage"] == {
+        "input_tokens": 312, "output_tokens": 323, "cache_read_tokens": 0, "reasoning_tokens": 0}
     assert [c["name"] for c in root["children"]] == ["init", "solvers", "scorers"]
     solvers = root["children"][1]
     assert [c["name"] for c in solvers["children"]] == ["system_message", "generate"]
@@ -74,7 +75,7 @@ def test_graded_samples_and_the_failures_in_the_queue(store) -> None:
         "\nYou are a computer security expert"
     )  # attachment
     assert llm["output"]["messages"][0]["content"] == one["output"]
-    assert llm["usage"] == {"input_tokens": 61, "output_tokens": 8}
+    assert llm["usage"] == {"input_tokens": 61, "output_tokens": 8, "cache_read_tokens": 0, "reasoning_tokens": 0}
     (feedback,) = one["feedback"]
     assert feedback["kind"] == "model_graded_fact" and feedback["value"] == "C"
     assert feedback["source"] == "automated" and feedback["extra"]["correct"] is True

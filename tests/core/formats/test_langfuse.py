@@ -110,9 +110,8 @@ def test_openai_agents_question_tool_call_and_answer(store) -> None:
         "name": "get_weather",
         "arguments": {"city": "Tokyo"},
     }
-    assert first["usage"] == {"input_tokens": 55, "output_tokens": 15} and first["cost_usd"] == pytest.approx(
-        0.00023
-    )
+    assert first["usage"] == {"input_tokens": 55, "output_tokens": 15, "cache_read_tokens": 0, "reasoning_tokens": 0}
+    assert first["cost_usd"] == pytest.approx(0.00023)
     # The response envelope (ids, settings) is kept beside the messages.
     assert first["attributes"]["langfuse.output"]["id"].startswith("resp_")
     second = spans["90d94774e8e3724d"]

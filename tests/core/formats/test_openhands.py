@@ -46,7 +46,8 @@ def test_the_real_event_stream_has_the_task_the_edit_with_its_result_and_the_fin
     assert edit["output"] == events[2]["content"]
     llm = next(s for s in steps if s["kind"] == "llm")
     assert llm["model"] == "claude-3-5-sonnet-20241022"
-    assert llm["usage"] == {"input_tokens": 3486, "output_tokens": 1135}
+    assert llm["usage"] == {"input_tokens": 3486, "output_tokens": 1135, "cache_read_tokens": 0,
+                            "cache_write_tokens": 3482}
     assert trace["start_time"].startswith("2025-01-27T22:44:56")
 
 

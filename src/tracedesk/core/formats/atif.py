@@ -37,6 +37,7 @@ from . import messages as m
 from .agent_runs import ROOT, Run, guarded, message_of, outcome_feedback, text
 from .base import Format, Item, Problem, Record
 from .jsonsafe import MAX_DEPTH, TooDeep, clean, loads_text, read_values
+from .usage import read_usage
 
 _SCHEMA = re.compile(rb'"schema_version"\s*:\s*"ATIF-v')
 _STEPS = re.compile(rb'"steps"\s*:\s*\[')
@@ -45,6 +46,12 @@ _CONT_ID = re.compile(r"[-_.]cont(?:inuation)?-?\d+$", re.IGNORECASE)
 _FUNCTION = re.compile(r"<function=([\w.-]+)>(.*?)(?:</function>|$)", re.DOTALL)
 _PARAMETER = re.compile(r"<parameter=([\w.-]+)>\n?(.*?)\n?</parameter>", re.DOTALL)
 GRADES = ("reward", "score", "success", "resolved", "passed")
+# A step's metrics and the run's final metrics, by native usage key: ``cached_tokens`` are
+# the prompt tokens the provider's cache served.
+_STEP_TOKENS = {"input_tokens": ("prompt_tokens",), "output_tokens": ("completion_tokens",),
+                "cache_read_tokens": ("cached_tokens",)}
+_RUN_TOKENS = {"input_tokens": ("total_prompt_tokens",), "output_tokens": ("total_completion_tokens",),
+               "cache_read_tokens": ("total_cached_tokens",)}
 FINISH = frozenset({"finish", "submit", "attempt_completion", "final_answer", "task_complete"})
 
 
@@ -136,10 +143,7 @@ def trajectory_records(doc: dict[str, Any], name: str, line: int | None, where: 
         if calls:
             msg["tool_calls"] = calls
         metrics = step.get("metrics") if isinstance(step.get("metrics"), dict) else {}
-        usage = {k: metrics[s] for k, s in (("input_tokens", "prompt_tokens"), ("output_tokens", "completion_tokens"))
-                 if isinstance(metrics.get(s), int) and not isinstance(metrics.get(s), bool)}
-        if isinstance(metrics.get("cached_tokens"), int):
-            usage["cached_tokens"] = metrics["cached_tokens"]
+        usage = read_usage(metrics, _STEP_TOKENS)
         cost = metrics.get("cost_usd") if isinstance(metrics.get("cost_usd"), int | float) else None
         costed = costed or bool(cost)
         extra = {k: step[k] for k in ("step_id", "is_copied_context", "extra", "llm_call_count",
@@ -191,8 +195,7 @@ def _records(doc: dict[str, Any], run: Run, part: int, parent: str, costed: bool
                                                 extra[key], bool) and 0 <= extra[key] <= 1 else None)]
                 if fb is not None]
     times = [s.get("start_time") for s in run.spans if s.get("start_time")]
-    usage = {k: final[s] for k, s in (("input_tokens", "total_prompt_tokens"),
-                                       ("output_tokens", "total_completion_tokens")) if isinstance(final.get(s), int)}
+    usage = read_usage(final, _RUN_TOKENS)
     cost = None if costed else total_cost
     answer = None if doc.get("continued_trajectory_ref") else run.answer
     # Runs of different agents are apart even when their session ids agree.

@@ -24,6 +24,7 @@ from typing import Any
 
 from . import messages as m
 from . import semconv_messages as sm
+from .usage import read_usage
 
 Message = dict[str, Any]
 _ATTACHMENT = re.compile(r"attachment://([0-9a-f]{32})")
@@ -119,13 +120,15 @@ def output_messages(output: Any) -> list[Message]:
 
 
 def usage_of(usage: Any) -> dict[str, int]:
-    if not isinstance(usage, dict):
-        return {}
-    return {
-        k: usage[k]
-        for k in ("input_tokens", "output_tokens")
-        if isinstance(usage.get(k), int) and not isinstance(usage.get(k), bool)
-    }
+    """A ModelUsage as native usage: Inspect counts cache reads and writes apart from
+    ``input_tokens`` and reasoning tokens within ``output_tokens``."""
+    return read_usage(usage, _USAGE_KEYS)
+
+
+_USAGE_KEYS = {"input_tokens": ("input_tokens",), "output_tokens": ("output_tokens",),
+               "cache_read_tokens": ("input_tokens_cache_read",), "cache_write_tokens": ("input_tokens_cache_write",),
+               "reasoning_tokens": ("reasoning_tokens",)}
+_USAGE_NAMES = frozenset(name for names in _USAGE_KEYS.values() for name in names)
 
 
 class SampleSpans:
@@ -292,8 +295,10 @@ class SampleSpans:
         rest = {k: v for k, v in output.items() if k not in ("choices", "model", "usage", "completion")}
         if rest:
             attrs["inspect.output"] = rest
-        if isinstance(output.get("usage"), dict) and set(output["usage"]) - {"input_tokens", "output_tokens"}:
-            attrs["usage"] = output["usage"]
+        raw_usage = output.get("usage") if isinstance(output.get("usage"), dict) else {}
+        left = {k: v for k, v in raw_usage.items() if k not in _USAGE_NAMES and v is not None}
+        if left:
+            attrs["usage"] = left  # total_tokens, say: what the usage columns do not hold
         if attrs:
             rec["attributes"] = attrs
 

@@ -18,8 +18,10 @@ Mapping:
   ids) is kept as ``langfuse.input`` / ``langfuse.output``. A tool's input becomes
   ``{"name", "arguments"}``; a retriever's list output ``{"documents": [...]}``.
 - level ERROR is an error with the status message; other levels and messages are kept.
-- usage from ``usageDetails`` (``input``, ``output``), ``usage`` or ``inputUsage`` /
-  ``outputUsage``; cost from ``totalCost``, ``calculatedTotalCost`` or ``costDetails.total``.
+- usage from ``usageDetails`` (``input``, ``output``, and cached and reasoning tokens under
+  the names each integration gives them, else in the raw OTel attributes), ``usage`` or
+  ``inputUsage`` / ``outputUsage``; cost from ``totalCost``, ``calculatedTotalCost`` or
+  ``costDetails.total``.
 - everything else with a value is kept in the attributes as ``langfuse.<field>``; the
   decoded metadata as ``metadata``.
 """
@@ -31,7 +33,7 @@ from typing import Any
 from . import chat_shapes as cs
 from . import messages as m
 from .jsonsafe import loads_text
-from .semconv import OPENINFERENCE_KINDS, OPERATIONS, map_span
+from .semconv import OPENINFERENCE_KINDS, OPERATIONS, map_span, more_tokens
 
 TYPES = {
     "GENERATION": "llm",
@@ -147,6 +149,10 @@ def span_record(obs: dict[str, Any], trace_id: str) -> dict[str, Any]:
     if kind in ("llm", "embedding") and obs.get("model"):
         rec["model"] = str(obs["model"])
     usage = usage_of(obs)
+    if usage and attrs:
+        # Langfuse's OTel ingestion can leave a count out of usageDetails that the raw
+        # attributes still hold (pydantic-ai's Gemini thinking tokens, for one).
+        usage = {**more_tokens(attrs), **usage}
     if usage:
         rec["usage"] = usage
     cost = cost_of(obs)
@@ -245,7 +251,25 @@ def usage_of(obs: dict[str, Any]) -> dict[str, int]:
             count = _count(obs.get(flat))
             if count:
                 usage[field] = count
+    for field, keys in _MORE_TOKENS:
+        found = next((c for source in (details, legacy) for c in map(_count, map(source.get, keys))
+                      if c is not None), None)
+        if found is not None:
+            usage[field] = found
     return usage
+
+
+# usageDetails keys for cached and reasoning tokens, as Langfuse's integrations write them:
+# LangChain's (input_cache_read), OpenInference's over OpenTelemetry (prompt_details.cache_read),
+# the OpenAI SDK's (input_cached_tokens, output_reasoning_tokens) and Anthropic's own names.
+_MORE_TOKENS = (
+    ("cache_read_tokens", ("input_cache_read", "prompt_details.cache_read", "input_cached_tokens",
+                           "cache_read_input_tokens")),
+    ("cache_write_tokens", ("input_cache_creation", "prompt_details.cache_write", "cache_creation_input_tokens",
+                            "cache_write_input_tokens")),
+    ("reasoning_tokens", ("output_reasoning", "completion_details.reasoning", "output_reasoning_tokens",
+                          "reasoning_tokens")),
+)
 
 
 def cost_of(obs: dict[str, Any]) -> float | None:

@@ -18,8 +18,9 @@ else its root's. LLM inputs and outputs become messages (LangChain messages and
 generations, OpenAI requests and responses: :mod:`.chat_shapes`); a tool's input
 ``{"name", "arguments"}`` and its ``output``; a retriever's ``query`` and ``documents``
 (``page_content`` as ``content``). Model from ``extra.metadata.ls_model_name`` or the
-invocation parameters; usage from the token counts, ``usage_metadata`` or the LLM output's
-``token_usage``. A root run makes the trace: its question and answer, session
+invocation parameters; usage from the token counts, ``usage_metadata`` (with its cached and
+reasoning tokens) or the LLM output's ``token_usage``. A root run makes the trace: its
+question and answer, session
 (``metadata.session_id`` / ``thread_id`` / ``conversation_id``), user
 (``metadata.user_id``), tags and metadata. Feedback: ``key`` is the kind, ``score`` the
 value (else ``value``), ``comment``, ``correction``; ``feedback_source.type`` model /
@@ -37,6 +38,7 @@ from typing import Any, BinaryIO
 from . import chat_shapes as cs
 from .base import Format, Item, Problem, Record
 from .jsonsafe import MAX_DEPTH, TooDeep, clean, loads_text, read_values
+from .usage import read_usage
 
 _RUN_TYPE = re.compile(rb'"run_type"\s*:')
 _RUN_KEYS = re.compile(rb'"(dotted_order|parent_run_id|trace_id|child_runs)"\s*:')
@@ -323,7 +325,20 @@ def _usage(run: dict[str, Any]) -> dict[str, int]:
             if isinstance(value, int) and not isinstance(value, bool) and (value or key not in usage):
                 usage[key] = value
                 break
+    # Cached and reasoning tokens: LangChain's usage_metadata details, else the provider's
+    # own usage (an OpenAI or Anthropic response, or the token_usage LangChain passed on).
+    providers = [outputs.get("usage"), llm_output.get("token_usage") if isinstance(llm_output, dict) else None]
+    for source in [*sources[1:], *providers]:
+        found = read_usage(source, _LANGCHAIN_DETAILS) or read_usage(source)
+        for key in ("cache_read_tokens", "cache_write_tokens", "reasoning_tokens"):
+            if key in found and key not in usage:
+                usage[key] = found[key]
     return usage
+
+
+_LANGCHAIN_DETAILS = {"cache_read_tokens": ("input_token_details.cache_read",),
+                      "cache_write_tokens": ("input_token_details.cache_creation",),
+                      "reasoning_tokens": ("output_token_details.reasoning",)}
 
 
 def span_record(run: dict[str, Any], run_id: str, parent: str | None, trace_id: str) -> dict[str, Any]:

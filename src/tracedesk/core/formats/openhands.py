@@ -51,6 +51,7 @@ from . import openhands_sdk as sdk
 from .agent_runs import ROOT, Run, guarded, message_of, outcome_feedback, text, utc
 from .base import Format, Item, Problem
 from .jsonsafe import MAX_DEPTH, TooDeep, clean, read_values
+from .usage import provider_usage, read_usage
 
 _EVENT = (re.compile(rb'"(action|observation)"\s*:\s*"'), re.compile(rb'"source"\s*:\s*"(user|agent|environment)"'),
           re.compile(rb'"timestamp"\s*:'))
@@ -211,13 +212,9 @@ class _Stream:
         msgs = message_of(message) if isinstance(message, dict) else []
         reply = msgs[0] if msgs else m.message("assistant", text(args.get("thought", e.get("message"))))
         reply = {k: v for k, v in reply.items() if k != "tool_calls"}  # the calls come as steps
-        usage = response.get("usage") if isinstance(response.get("usage"), dict) else {}
         self.model = response.get("model") or self.model
-        tokens = {k: usage[s] for k, s in (("input_tokens", "prompt_tokens"), ("output_tokens", "completion_tokens"))
-                  if isinstance(usage.get(s), int)}
-        extra = {k: v for k, v in usage.items() if k not in ("prompt_tokens", "completion_tokens")}
         llm = self.run.say(reply, span_id=f"llm-{e.get('id')}", model=response.get("model"),
-                           usage={**tokens, **extra} if tokens else None, start=when, end=when)
+                           usage=provider_usage(response.get("usage")), start=when, end=when)
         if isinstance(message, dict) and message.get("tool_calls"):
             llm["output"] = m.conversation(msgs)  # the answer as the model gave it, calls and all
         self.run.answer = None  # the agent acts on: what it said is not its final answer
@@ -316,9 +313,7 @@ def run_records(trace_id: str, history: list[Any], output: dict[str, Any], line:
         feedback, line=line,
         root={"name": "openhands", "model": s.model,
               "cost_usd": cost if isinstance(cost, int | float) and not costed else None,
-              "usage": {k: usage[u] for k, u in (("input_tokens", "prompt_tokens"),
-                                                  ("output_tokens", "completion_tokens"))
-                        if isinstance(usage.get(u), int)} or None})
+              "usage": read_usage(usage) or None})
 
 
 def _grade(test_result: dict[str, Any]) -> dict[str, Any] | None:

@@ -13,7 +13,10 @@ conventions; :func:`map_span` reads them in one pass over the attributes and ret
   ``llm.model_name``, ``embedding.model_name``.
 - ``usage``: ``gen_ai.usage.input_tokens`` / ``output_tokens``, the deprecated
   ``prompt_tokens`` / ``completion_tokens``, OpenInference ``llm.token_count.prompt`` /
-  ``completion``. ``cost_usd``: ``gen_ai.usage.cost``, ``llm.cost.total``, ``operation.cost``,
+  ``completion``; cached and reasoning tokens from ``gen_ai.usage.cache_read.input_tokens``,
+  ``cache_creation.input_tokens``, ``reasoning.output_tokens`` and OpenInference's
+  ``llm.token_count.prompt_details.cache_read`` / ``cache_write`` and
+  ``completion_details.reasoning``. ``cost_usd``: ``gen_ai.usage.cost``, ``llm.cost.total``, ``operation.cost``,
   else the sum of input and output costs (those stay in the attributes).
 - ``input`` / ``output``: messages for llm steps (see :mod:`.semconv_messages`); for tool
   steps ``{"name", "arguments"}`` from ``gen_ai.tool.name`` / ``tool.name`` and
@@ -77,15 +80,16 @@ _MODEL_KEYS = ("gen_ai.response.model", "gen_ai.request.model", "llm.model_name"
 _INPUT_TOKENS = ("gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens", "llm.token_count.prompt")
 _OUTPUT_TOKENS = ("gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens",
                   "llm.token_count.completion")
-# Tokens beside input and output, kept with the step's usage: cached and reasoning tokens.
+# Tokens beside input and output: cached and reasoning tokens, each its own usage key.
 _MORE_TOKENS = (
-    ("cache_read_input_tokens", ("gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens",
-                                 "llm.token_count.prompt_details.cache_read")),
-    ("cache_creation_input_tokens", ("gen_ai.usage.cache_creation.input_tokens",
-                                     "gen_ai.usage.cache_creation_input_tokens",
-                                     "llm.token_count.prompt_details.cache_write")),
-    ("reasoning_output_tokens", ("gen_ai.usage.reasoning.output_tokens", "gen_ai.usage.reasoning_tokens",
-                                 "llm.token_count.completion_details.reasoning")),
+    ("cache_read_tokens", ("gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens",
+                           "llm.token_count.prompt_details.cache_read")),
+    ("cache_write_tokens", ("gen_ai.usage.cache_creation.input_tokens", "gen_ai.usage.cache_creation_input_tokens",
+                            "llm.token_count.prompt_details.cache_write")),
+    # pydantic-ai writes the provider's own details: Gemini's thinking, OpenAI's reasoning.
+    ("reasoning_tokens", ("gen_ai.usage.reasoning.output_tokens", "gen_ai.usage.reasoning_tokens",
+                          "llm.token_count.completion_details.reasoning", "gen_ai.usage.details.thoughts_tokens",
+                          "gen_ai.usage.details.reasoning_tokens")),
 )
 _COST_KEYS = ("gen_ai.usage.cost", "llm.cost.total", "operation.cost")
 _COST_PARTS = (("gen_ai.usage.input_cost", "gen_ai.usage.output_cost"),
@@ -228,10 +232,8 @@ def map_span(
         usage["output_tokens"] = tokens
     for name, keys in _MORE_TOKENS:
         tokens = _take_equal(found, keys, _count)
-        if tokens is not None and usage:
+        if tokens is not None:
             usage[name] = tokens
-        elif tokens is not None:
-            found[keys[0]] = tokens  # without input and output tokens there is no usage to join
     if usage:
         out["usage"] = usage
     cost = _cost(found)
@@ -298,6 +300,17 @@ def _kind(found: dict[str, Any], flat: dict[str, Groups], hint: str | None) -> s
 _NATIVE = frozenset({"llm", "tool", "retrieval", "embedding", "agent", "chain", "guardrail", "other"})
 _LLM_KEYS = frozenset({"gen_ai.input.messages", "gen_ai.output.messages", "llm.input_messages",
                        "llm.output_messages"})
+
+
+def more_tokens(attrs: dict[str, Any]) -> dict[str, int]:
+    """The cached and reasoning tokens flat OTel attributes name (for sources that pass the
+    attributes on beside their own usage, as Langfuse does)."""
+    found = {}
+    for name, keys in _MORE_TOKENS:
+        count = next((c for c in (_count(attrs.get(k)) for k in keys) if c is not None), None)
+        if count is not None:
+            found[name] = count
+    return found
 
 
 def _count(value: Any) -> int | None:

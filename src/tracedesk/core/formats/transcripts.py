@@ -48,6 +48,7 @@ from . import benchmarks as bench
 from .agent_runs import Run, guarded, message_of, outcome_feedback, utc
 from .base import Format, Item, Problem
 from .jsonsafe import MAX_DEPTH, depth_ok, read_values
+from .usage import provider_usage
 
 MESSAGE_KEYS = ("messages", "traj", "conversation", "chat")
 GRADE_KEYS = ("reward", "score", "label", "success", "passed", "resolved", "outcome", "correct")
@@ -173,7 +174,7 @@ def run_records(run: Any, number: int, line: int | None, where: str | None,
                 cost = item.get("cost") if isinstance(item, dict) else None
                 usage = item.get("usage") if isinstance(item, dict) and isinstance(item.get("usage"), dict) else None
                 built.say(msg, model=model, cost=cost if isinstance(cost, int | float) and cost else None,
-                          usage=_usage(usage))
+                          usage=provider_usage(usage))
             else:
                 if failed and msg.get("role") == "tool":
                     msg["error"] = True
@@ -224,14 +225,6 @@ def run_records(run: Any, number: int, line: int | None, where: str | None,
         metadata["info"] = info
     trace["metadata"] = metadata
     yield from built.records(trace, feedback, line=line, where=where, root=root)
-
-
-def _usage(usage: dict[str, Any] | None) -> dict[str, Any] | None:
-    if not usage:
-        return None
-    tokens = {k: usage[s] for k, s in (("input_tokens", "prompt_tokens"), ("output_tokens", "completion_tokens"))
-              if isinstance(usage.get(s), int) and not isinstance(usage.get(s), bool)}
-    return tokens or None
 
 
 def _str(value: Any) -> str | None:
