@@ -34,7 +34,7 @@ from .errors import BundleError
 from .formats import Format, Item, Problem, Record
 from .models import Feedback, ImportRun, Source, Span, Trace
 from .progress import Progress, ProgressFn, Throttle, ignore_progress
-from .records import RecordRefused, dumps, feedback_row, span_row, trace_row
+from .records import TRACE_RECORD_COLUMNS, RecordRefused, dumps, feedback_row, span_row, trace_row
 from .search import refresh_search
 from .signals import update_signals
 from .store import Store, executemany, now_ns
@@ -48,11 +48,6 @@ _SPAN = Span.__table__
 _FEEDBACK = Feedback.__table__
 _SOURCE = Source.__table__
 _RUN = ImportRun.__table__
-
-_TRACE_RECORD_COLUMNS = (
-    "has_record", "session_id", "user_id", "name", "start_ns", "end_ns", "status", "input",
-    "output", "metadata", "tags", "model", "prompt_version", "app_version", "environment",
-)
 
 
 @dataclass
@@ -489,7 +484,7 @@ class _Loader:
         upsert = sqlite_insert(_TRACE)
         self._upsert_traces = upsert.on_conflict_do_update(
             index_elements=[_TRACE.c.source_id, _TRACE.c.trace_id],
-            set_={c: upsert.excluded[c] for c in _TRACE_RECORD_COLUMNS},
+            set_={c: upsert.excluded[c] for c in TRACE_RECORD_COLUMNS},
             where=_TRACE.c.has_record.is_(False),
         )
         self._insert_stub = insert(_TRACE).prefix_with("OR IGNORE")

@@ -192,6 +192,13 @@ SPAN_FIELDS = frozenset(
     {"type", "trace_id", "span_id", "parent_id", "name", "kind", "start_time", "end_time",
      "status", "error", "input", "output", "model", "usage", "cost_usd", "attributes"}
 )
+# The trace columns a trace record fills (those :func:`trace_row` gives, but its ids). A
+# trace first known only from its spans takes them when its record arrives, on import
+# and on merge alike.
+TRACE_RECORD_COLUMNS = (
+    "has_record", "session_id", "user_id", "name", "start_ns", "end_ns", "status", "input",
+    "output", "metadata", "tags", "model", "prompt_version", "app_version", "environment",
+)
 FEEDBACK_FIELDS = frozenset(
     {"type", "trace_id", "span_id", "kind", "value", "scale", "comment", "correction", "source",
      "author", "time"}
