@@ -191,21 +191,11 @@ def settle(conn: Connection, trace_pk: int, author: str, verdict: str, *, cause:
     existing = conn.exec_driver_sql("SELECT uuid FROM settlement WHERE trace_pk = ?", (trace_pk,)).scalar()
     now = now_ns()
     if existing is None:
-        uuid = new_uuid()
-        row = {"uuid": uuid, "trace_pk": trace_pk, **values, "created_ns": now, "updated_ns": now}
-        conn.exec_driver_sql(f"INSERT INTO settlement ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                             tuple(row.values()))
-        audit.record(conn, values["author"], "settle", "settlement", uuid, None,
-                     audit.snapshot(conn, "settlement", uuid))
+        audit.write_row(conn, "settlement", new_uuid(), values, author=values["author"], action="settle",
+                        create={"trace_pk": trace_pk, "created_ns": now, "updated_ns": now})
     else:
-        uuid = existing
-        before = audit.snapshot(conn, "settlement", uuid)
-        if any(before[k] != v for k, v in values.items()):
-            sets = ", ".join(f"{k} = ?" for k in values)
-            conn.exec_driver_sql(f"UPDATE settlement SET {sets}, updated_ns = ? WHERE uuid = ?",
-                                 (*values.values(), now, uuid))
-            audit.record(conn, values["author"], "settle", "settlement", uuid, before,
-                         audit.snapshot(conn, "settlement", uuid))
+        audit.write_row(conn, "settlement", existing, values, author=values["author"], action="settle",
+                        stamp={"updated_ns": now})
     found = settlement_of(conn, trace_pk)
     assert found is not None
     return found

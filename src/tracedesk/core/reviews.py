@@ -234,19 +234,12 @@ def save_review(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInpu
     now = now_ns()
     if existing is None:
         uuid = new_uuid()
-        row = {"uuid": uuid, "trace_pk": trace_pk, **values, "created_ns": now, "updated_ns": now}
-        conn.exec_driver_sql(f"INSERT INTO review ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                             tuple(row.values()))
-        audit.record(conn, values["reviewer"], "create", "review", uuid, None, audit.snapshot(conn, "review", uuid))
+        audit.write_row(conn, "review", uuid, values, author=values["reviewer"], action="create",
+                        create={"trace_pk": trace_pk, "created_ns": now, "updated_ns": now})
     else:
         uuid = existing
-        before = audit.snapshot(conn, "review", uuid)
-        if any(before[k] != v for k, v in values.items()):
-            sets = ", ".join(f"{k} = ?" for k in values)
-            conn.exec_driver_sql(f"UPDATE review SET {sets}, updated_ns = ? WHERE uuid = ?",
-                                 (*values.values(), now, uuid))
-            audit.record(conn, values["reviewer"], "update", "review", uuid, before,
-                         audit.snapshot(conn, "review", uuid))
+        audit.write_row(conn, "review", uuid, values, author=values["reviewer"], action="update",
+                        stamp={"updated_ns": now})
     queue.refresh_trace(conn, trace_pk)
     return get_review(conn, uuid)
 
