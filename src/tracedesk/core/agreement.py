@@ -33,6 +33,7 @@ from . import audit
 from .errors import UserError
 from .ids import new_uuid
 from .records import format_time
+from .reviews import ReviewInput, check_review
 from .store import now_ns
 
 DIMENSIONS = ("verdict", "cause", "span")
@@ -178,12 +179,10 @@ def settle(conn: Connection, trace_pk: int, author: str, verdict: str, *, cause:
     (a uuid, name or path), the step to blame or a missing step. Audited as ``author``'s
     change, so it can be undone. Raises SettleError (changing nothing) for a trace without
     reviews, and the review errors for a bad verdict, cause or span."""
-    from .reviews import ReviewInput, _checked
-
     if not conn.exec_driver_sql("SELECT 1 FROM review WHERE trace_pk = ?", (trace_pk,)).first():
         raise SettleError("the trace has no reviews to settle: review it first ('tracedesk annotate')")
     current_cause = conn.exec_driver_sql("SELECT cause_uuid FROM settlement WHERE trace_pk = ?", (trace_pk,)).scalar()
-    checked = _checked(conn, trace_pk, author, ReviewInput(verdict, cause=cause, blamed_span_id=blamed_span_id,
+    checked = check_review(conn, trace_pk, author, ReviewInput(verdict, cause=cause, blamed_span_id=blamed_span_id,
                                                            missing_step=missing_step, notes=notes), current_cause)
     values = {"author": checked["reviewer"], "verdict": checked["verdict"], "cause_uuid": checked["cause_uuid"],
               "blamed_span_id": checked["blamed_span_id"], "missing_step": checked["missing_step"],

@@ -181,9 +181,10 @@ def review_draft(conn: Connection, trace_pk: int, reviewer: str) -> ReviewDraft:
     return ReviewDraft(data, existing, loads_or_none(actual), loads_or_none(correction))
 
 
-def _checked(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInput,
+def check_review(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInput,
              current_cause: str | None = None) -> dict[str, Any]:
-    """The review's columns from ``data``, or a ReviewError saying what is wrong.
+    """The review's columns from ``data``, or a ReviewError saying what is wrong. A settled
+    answer (:func:`.agreement.settle`) is checked by the same rules.
     ``current_cause`` is the cause the row being changed has now: a row may keep a cause
     that has been retired since, but no row takes a retired cause anew."""
     if not reviewer or not reviewer.strip():
@@ -230,7 +231,7 @@ def save_review(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInpu
     existing, current_cause = conn.exec_driver_sql(
         "SELECT uuid, cause_uuid FROM review WHERE trace_pk = ? AND reviewer = ?",
         (trace_pk, (reviewer or "").strip())).first() or (None, None)
-    values = _checked(conn, trace_pk, reviewer, data, current_cause)
+    values = check_review(conn, trace_pk, reviewer, data, current_cause)
     now = now_ns()
     if existing is None:
         uuid = new_uuid()
