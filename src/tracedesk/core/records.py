@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -89,15 +90,21 @@ def _parse_time(value: Any) -> tuple[int, bool]:
         m = _RFC3339.match(value.strip())
         if m:
             date, clock, frac, offset = m.groups()
-            has_offset = offset is not None
-            if offset in (None, "Z", "z"):
-                offset = "+00:00"
-            elif ":" not in offset:
-                offset = f"{offset[:3]}:{offset[3:]}"
-            seconds = int(datetime.fromisoformat(f"{date}T{clock}{offset}").timestamp())
-            nanos = int((frac or "0")[:9].ljust(9, "0"))
-            return seconds * 1_000_000_000 + nanos, has_offset
+            nanos = int(frac[:9].ljust(9, "0")) if frac else 0
+            return _epoch_seconds(date, clock, offset) * 1_000_000_000 + nanos, offset is not None
     raise ValueError(f"not a time: {value!r}")
+
+
+@lru_cache(maxsize=4096)
+def _epoch_seconds(date: str, clock: str, offset: str | None) -> int:
+    """Seconds since the epoch of a date, a clock time and an offset as RFC 3339 writes
+    them. Remembered: the steps of a run mostly share their second, and a bundle of many
+    small runs would otherwise spend a good part of its import here."""
+    if offset in (None, "Z", "z"):
+        offset = "+00:00"
+    elif ":" not in offset:
+        offset = f"{offset[:3]}:{offset[3:]}"
+    return int(datetime.fromisoformat(f"{date}T{clock}{offset}").timestamp())
 
 
 def format_time(ns: int | None) -> str | None:
