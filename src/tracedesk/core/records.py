@@ -139,7 +139,7 @@ class _Fields:
 
     def str(self, field: str) -> str | None:
         value = self.rec.get(field)
-        if value is None or isinstance(value, str):
+        if value is None or type(value) is str or isinstance(value, str):
             return value
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
@@ -150,6 +150,8 @@ class _Fields:
         value = self.rec.get(field)
         if value is None:
             return default
+        if type(value) is str and value in allowed:  # as it mostly comes: lowercase already
+            return value
         if isinstance(value, str) and value.lower() in allowed:
             return value.lower()
         self._bad(field, "one of " + ", ".join(sorted(allowed)))
@@ -185,7 +187,7 @@ class _Fields:
 
     def obj(self, field: str) -> dict[str, Any] | None:
         value = self.rec.get(field)
-        if value is None or isinstance(value, dict):
+        if value is None or type(value) is dict or isinstance(value, dict):
             return value
         self._bad(field, "an object")
         return None
@@ -244,6 +246,10 @@ def trace_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
     return row
 
 
+_TOKEN_KEYS = frozenset({"input_tokens", "output_tokens"})
+_NO_USAGE: dict[str, Any] = {}
+
+
 def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
     """The columns of a span record (``trace_id`` stands in for ``trace_pk``)."""
     trace_id = record_id(rec.get("trace_id"), "trace_id")
@@ -255,11 +261,12 @@ def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
         warn(f"span {span_id}: it names itself as its parent; shown as a root")
         f.extra["parent_id"] = parent_id
         parent_id = None
-    usage = f.obj("usage") or {}
+    usage = f.obj("usage") or _NO_USAGE
     error = rec.get("error")
     if error is not None and not isinstance(error, dict):
         error = {"message": error if isinstance(error, str) else dumps(error)}
-    attributes = dict(f.obj("attributes") or {})
+    attributes = f.obj("attributes")
+    attributes = dict(attributes) if attributes else {}
     tokens = {}
     for key in ("input_tokens", "output_tokens"):
         value = usage.get(key)
@@ -269,7 +276,7 @@ def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
                  "kept as it came")
             value = None
         tokens[key] = value
-    if usage and set(usage) - {"input_tokens", "output_tokens"}:
+    if usage and not usage.keys() <= _TOKEN_KEYS:
         attributes.setdefault("usage", usage)
     row = {
         "trace_id": trace_id,
