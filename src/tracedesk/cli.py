@@ -25,6 +25,7 @@ from . import __version__
 from .cli_common import db_argument, print_json, reviewer_argument, reviewer_name, short, time_arg
 from .core.errors import UserError
 from .core.text import counted
+from .core.verdicts import SEVERITIES, VERDICT_LABELS, VERDICTS
 
 if TYPE_CHECKING:
     from .core import ingest
@@ -104,9 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("annotate", help="review a trace: verdict, cause, the step to blame, the expected answer")
     db_argument(p, top=False)
     p.add_argument("trace", metavar="TRACE_ID", help="a trace id, or SOURCE:TRACE_ID")
-    p.add_argument("--verdict", choices=("failure", "ok", "unsure"),
+    p.add_argument("--verdict", choices=VERDICTS,
                    help="failure, ok (not a failure) or unsure; needed the first time you review a trace")
-    p.add_argument("--severity", choices=("low", "medium", "high", "critical"),
+    p.add_argument("--severity", choices=SEVERITIES,
                    help="how bad the failure is: low, medium, high or critical")
     p.add_argument("--cause", metavar="NAME", help="a cause of the taxonomy (see 'tracedesk causes')")
     blame = p.add_mutually_exclusive_group()
@@ -159,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "evals, a Langfuse dataset, or csv (every verdict, for QA leads)")
     p.add_argument("--out", required=True, metavar="PATH", type=Path, help="the file to write")
     p.add_argument("--force", action="store_true", help="replace the file at --out if there is one")
-    p.add_argument("--verdict", action="append", choices=("failure", "ok", "unsure"), dest="verdicts",
+    p.add_argument("--verdict", action="append", choices=VERDICTS, dest="verdicts",
                    help="reviews with this verdict (repeatable; default: failure, every verdict for csv)")
     p.add_argument("--cause", action="append", default=[], metavar="NAME", dest="causes",
                    help="reviews with this cause or one nested below it (repeatable)")
@@ -696,7 +697,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"trace_id": ref.trace_id, "source": ref.source, **review.as_dict()})
         return 0
-    what = [reviews.VERDICT_LABELS[review.verdict]]
+    what = [VERDICT_LABELS[review.verdict]]
     what += [f"{k} {v}" for k, v in (("severity", review.severity), ("cause", review.cause),
                                      ("step", review.blamed_span_id)) if v]
     if review.missing_step:

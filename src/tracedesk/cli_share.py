@@ -12,6 +12,7 @@ from typing import Any
 from .cli_common import print_json, reviewer_name, short, time_arg
 from .core.errors import UserError
 from .core.text import counted
+from .core.verdicts import VERDICTS
 
 ArgumentAdder = Callable[..., None]
 
@@ -29,7 +30,7 @@ def add_commands(commands: Any, db_argument: ArgumentAdder, reviewer_argument: A
     p.add_argument("--tag", help="traces with this tag, or with a review of this tag")
     p.add_argument("--search", metavar="WORDS", help="traces whose text holds these words")
     p.add_argument("--reviewed", action="store_true", help="only reviewed traces")
-    p.add_argument("--verdict", action="append", default=[], choices=("failure", "ok", "unsure"), dest="verdicts",
+    p.add_argument("--verdict", action="append", default=[], choices=VERDICTS, dest="verdicts",
                    help="traces with a review of this verdict (repeatable)")
     p.add_argument("--reviewer", help="traces reviewed by this reviewer")
     p.add_argument("--cause", action="append", default=[], metavar="NAME", dest="causes",
@@ -61,7 +62,7 @@ def add_commands(commands: Any, db_argument: ArgumentAdder, reviewer_argument: A
     p = commands.add_parser("settle", help="record the settled answer on a trace reviewers disagree about")
     db_argument(p, top=False)
     p.add_argument("trace", metavar="TRACE_ID", help="a trace id, or SOURCE:TRACE_ID")
-    p.add_argument("--verdict", required=True, choices=("failure", "ok", "unsure"),
+    p.add_argument("--verdict", required=True, choices=VERDICTS,
                    help="the settled verdict: failure, ok or unsure")
     p.add_argument("--cause", metavar="NAME", help="a cause of the taxonomy")
     blame = p.add_mutually_exclusive_group()

@@ -29,10 +29,7 @@ from .ids import new_uuid
 from .records import format_time
 from .store import now_ns
 from .text import loads_or_none
-
-VERDICTS = ("failure", "ok", "unsure")
-VERDICT_LABELS = {"failure": "failure", "ok": "not a failure", "unsure": "unsure"}
-SEVERITIES = ("low", "medium", "high", "critical")
+from .verdicts import SEVERITIES, VERDICTS
 
 
 class ReviewError(UserError):

@@ -42,9 +42,10 @@ from PySide6.QtWidgets import (
 from ..core import views
 from ..core.agreement import AgreementReport, Disagreement, PairAgreement, agreement, step_label
 from ..core.causes import CauseInfo, list_causes
-from ..core.reviews import VERDICT_LABELS, VERDICTS, ReviewInfo, reviews_of
+from ..core.reviews import ReviewInfo, reviews_of
 from ..core.store import Store
 from ..core.text import counted
+from ..core.verdicts import VERDICT_LABELS, VERDICTS
 from ..core.views import SpanNames, TraceOutline
 from .background import run_in_background
 from .review_panel import VERDICT_COLORS, answer_text

@@ -51,8 +51,9 @@ from ..core.export import (
 )
 from ..core.progress import Progress
 from ..core.redact import Redactor
-from ..core.reviews import VERDICT_LABELS, VERDICTS, reviewers
+from ..core.reviews import reviewers
 from ..core.store import Store
+from ..core.verdicts import VERDICT_LABELS, VERDICTS
 from .background import run_in_background
 from .jobs import JobFormDialog
 from .style import muted_text
