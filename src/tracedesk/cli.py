@@ -882,16 +882,18 @@ def _print_insight(table: Any) -> None:
 
 
 def _print_insights_comparison(result: Any) -> None:
+    from .core.insights import SIGNIFICANCE
+
     print(f"A: {result.a.label}: {counted(result.a_traces, 'trace')}, {result.a_reviewed:,} reviewed")
     print(f"B: {result.b.label}: {counted(result.b_traces, 'trace')}, {result.b_reviewed:,} reviewed")
     print(f"  {'':<34} {'A':>22}  {'B':>22}  {'change':>8}  p-value")
     for row in result.rows:
         change = f"{row.change:+.1%}" if row.change is not None else "-"
-        mark = " *" if row.p_value < 0.05 else ""
+        mark = " *" if row.p_value < SIGNIFICANCE else ""
         label = f"{row.measure}: {row.label}" if row.measure != "overall" else row.label
         print(f"  {short(label, 34):<34} {_pct(row.a):>22}  {_pct(row.b):>22}  {change:>8}  "
               f"{row.p_value:.3g} ({row.test}){mark}")
-    print("  (rates with 95% Wilson intervals; * the difference is significant at p < 0.05)")
+    print(f"  (rates with 95% Wilson intervals; * the difference is significant at p < {SIGNIFICANCE})")
 
 
 def __getattr__(name: str) -> Any:
