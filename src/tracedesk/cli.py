@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .cli_common import db_argument, print_json, reviewer_argument, reviewer_name, short, time_arg
 from .core.errors import UserError
-from .core.text import counted
+from .core.text import counted, percent_text
 from .core.verdicts import SEVERITIES, VERDICT_LABELS, VERDICTS
 
 if TYPE_CHECKING:
@@ -847,7 +847,7 @@ def _pct(rate: Any) -> str:
     if rate.value is None:
         return "-"
     low, high = rate.interval
-    return f"{rate.value:6.1%} ({low:.1%}-{high:.1%})"
+    return f"{percent_text(rate.value):>6} ({percent_text(low)}-{percent_text(high)})"
 
 
 def _traces(n: int) -> str:
@@ -888,7 +888,7 @@ def _print_insights_comparison(result: Any) -> None:
     print(f"B: {result.b.label}: {counted(result.b_traces, 'trace')}, {result.b_reviewed:,} reviewed")
     print(f"  {'':<34} {'A':>22}  {'B':>22}  {'change':>8}  p-value")
     for row in result.rows:
-        change = f"{row.change:+.1%}" if row.change is not None else "-"
+        change = percent_text(row.change, signed=True)
         mark = " *" if row.p_value < SIGNIFICANCE else ""
         label = f"{row.measure}: {row.label}" if row.measure != "overall" else row.label
         print(f"  {short(label, 34):<34} {_pct(row.a):>22}  {_pct(row.b):>22}  {change:>8}  "
