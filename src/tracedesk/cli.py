@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .cli_common import db_argument, print_json, reviewer_argument, reviewer_name, short, time_arg
 from .core.errors import UserError
+from .core.export_formats import EXPORT_FORMATS
 from .core.text import counted, percent_text
 from .core.verdicts import SEVERITIES, VERDICT_LABELS, VERDICTS
 
@@ -154,8 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("export", help="write reviewed failures as eval cases (or the reviewed set as CSV)")
     db_argument(p, top=False)
-    p.add_argument("--format", required=True, choices=("jsonl", "promptfoo", "inspect", "openai-evals", "langfuse",
-                                                       "csv"),
+    p.add_argument("--format", required=True, choices=tuple(EXPORT_FORMATS),
                    help="what the cases are written for: Tracedesk's own jsonl, promptfoo, Inspect AI, OpenAI "
                         "evals, a Langfuse dataset, or csv (every verdict, for QA leads)")
     p.add_argument("--out", required=True, metavar="PATH", type=Path, help="the file to write")
