@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .cli_common import db_argument, print_json, reviewer_argument, reviewer_name, short, time_arg
 from .core.errors import UserError
-from .core.text import counted
+from .core.export_formats import EXPORT_FORMATS
+from .core.text import counted, percent_text
+from .core.verdicts import SEVERITIES, VERDICT_LABELS, VERDICTS
 
 if TYPE_CHECKING:
     from .core import ingest
@@ -104,9 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("annotate", help="review a trace: verdict, cause, the step to blame, the expected answer")
     db_argument(p, top=False)
     p.add_argument("trace", metavar="TRACE_ID", help="a trace id, or SOURCE:TRACE_ID")
-    p.add_argument("--verdict", choices=("failure", "ok", "unsure"),
+    p.add_argument("--verdict", choices=VERDICTS,
                    help="failure, ok (not a failure) or unsure; needed the first time you review a trace")
-    p.add_argument("--severity", choices=("low", "medium", "high", "critical"),
+    p.add_argument("--severity", choices=SEVERITIES,
                    help="how bad the failure is: low, medium, high or critical")
     p.add_argument("--cause", metavar="NAME", help="a cause of the taxonomy (see 'tracedesk causes')")
     blame = p.add_mutually_exclusive_group()
@@ -153,13 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("export", help="write reviewed failures as eval cases (or the reviewed set as CSV)")
     db_argument(p, top=False)
-    p.add_argument("--format", required=True, choices=("jsonl", "promptfoo", "inspect", "openai-evals", "langfuse",
-                                                       "csv"),
+    p.add_argument("--format", required=True, choices=tuple(EXPORT_FORMATS),
                    help="what the cases are written for: Tracedesk's own jsonl, promptfoo, Inspect AI, OpenAI "
                         "evals, a Langfuse dataset, or csv (every verdict, for QA leads)")
     p.add_argument("--out", required=True, metavar="PATH", type=Path, help="the file to write")
     p.add_argument("--force", action="store_true", help="replace the file at --out if there is one")
-    p.add_argument("--verdict", action="append", choices=("failure", "ok", "unsure"), dest="verdicts",
+    p.add_argument("--verdict", action="append", choices=VERDICTS, dest="verdicts",
                    help="reviews with this verdict (repeatable; default: failure, every verdict for csv)")
     p.add_argument("--cause", action="append", default=[], metavar="NAME", dest="causes",
                    help="reviews with this cause or one nested below it (repeatable)")
@@ -696,7 +697,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"trace_id": ref.trace_id, "source": ref.source, **review.as_dict()})
         return 0
-    what = [reviews.VERDICT_LABELS[review.verdict]]
+    what = [VERDICT_LABELS[review.verdict]]
     what += [f"{k} {v}" for k, v in (("severity", review.severity), ("cause", review.cause),
                                      ("step", review.blamed_span_id)) if v]
     if review.missing_step:
@@ -846,7 +847,7 @@ def _pct(rate: Any) -> str:
     if rate.value is None:
         return "-"
     low, high = rate.interval
-    return f"{rate.value:6.1%} ({low:.1%}-{high:.1%})"
+    return f"{percent_text(rate.value):>6} ({percent_text(low)}-{percent_text(high)})"
 
 
 def _traces(n: int) -> str:
@@ -881,16 +882,18 @@ def _print_insight(table: Any) -> None:
 
 
 def _print_insights_comparison(result: Any) -> None:
+    from .core.insights import SIGNIFICANCE
+
     print(f"A: {result.a.label}: {counted(result.a_traces, 'trace')}, {result.a_reviewed:,} reviewed")
     print(f"B: {result.b.label}: {counted(result.b_traces, 'trace')}, {result.b_reviewed:,} reviewed")
     print(f"  {'':<34} {'A':>22}  {'B':>22}  {'change':>8}  p-value")
     for row in result.rows:
-        change = f"{row.change:+.1%}" if row.change is not None else "-"
-        mark = " *" if row.p_value < 0.05 else ""
+        change = percent_text(row.change, signed=True)
+        mark = " *" if row.p_value < SIGNIFICANCE else ""
         label = f"{row.measure}: {row.label}" if row.measure != "overall" else row.label
         print(f"  {short(label, 34):<34} {_pct(row.a):>22}  {_pct(row.b):>22}  {change:>8}  "
               f"{row.p_value:.3g} ({row.test}){mark}")
-    print("  (rates with 95% Wilson intervals; * the difference is significant at p < 0.05)")
+    print(f"  (rates with 95% Wilson intervals; * the difference is significant at p < {SIGNIFICANCE})")
 
 
 def __getattr__(name: str) -> Any:

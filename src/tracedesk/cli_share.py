@@ -11,7 +11,8 @@ from typing import Any
 
 from .cli_common import print_json, reviewer_name, short, time_arg
 from .core.errors import UserError
-from .core.text import counted
+from .core.text import counted, kappa_text, percent_text
+from .core.verdicts import VERDICTS
 
 ArgumentAdder = Callable[..., None]
 
@@ -29,7 +30,7 @@ def add_commands(commands: Any, db_argument: ArgumentAdder, reviewer_argument: A
     p.add_argument("--tag", help="traces with this tag, or with a review of this tag")
     p.add_argument("--search", metavar="WORDS", help="traces whose text holds these words")
     p.add_argument("--reviewed", action="store_true", help="only reviewed traces")
-    p.add_argument("--verdict", action="append", default=[], choices=("failure", "ok", "unsure"), dest="verdicts",
+    p.add_argument("--verdict", action="append", default=[], choices=VERDICTS, dest="verdicts",
                    help="traces with a review of this verdict (repeatable)")
     p.add_argument("--reviewer", help="traces reviewed by this reviewer")
     p.add_argument("--cause", action="append", default=[], metavar="NAME", dest="causes",
@@ -61,7 +62,7 @@ def add_commands(commands: Any, db_argument: ArgumentAdder, reviewer_argument: A
     p = commands.add_parser("settle", help="record the settled answer on a trace reviewers disagree about")
     db_argument(p, top=False)
     p.add_argument("trace", metavar="TRACE_ID", help="a trace id, or SOURCE:TRACE_ID")
-    p.add_argument("--verdict", required=True, choices=("failure", "ok", "unsure"),
+    p.add_argument("--verdict", required=True, choices=VERDICTS,
                    help="the settled verdict: failure, ok or unsure")
     p.add_argument("--cause", metavar="NAME", help="a cause of the taxonomy")
     blame = p.add_mutually_exclusive_group()
@@ -135,14 +136,6 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1%}"
-
-
-def _kappa(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"
-
-
 def cmd_agreement(args: argparse.Namespace) -> int:
     from .core.agreement import agreement
     from .core.database import open_store
@@ -158,12 +151,12 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     print(f"{counted(report.traces, 'trace')} reviewed by more than one of {', '.join(report.reviewers)}")
     for f in report.figures:
         method = {"cohen": "Cohen's kappa", "fleiss": "Fleiss' kappa"}.get(f.method or "", "kappa")
-        print(f"  {f.dimension + ':':<9} {method} {_kappa(f.kappa)}, agreement {_pct(f.percent)} "
+        print(f"  {f.dimension + ':':<9} {method} {kappa_text(f.kappa, 3)}, agreement {percent_text(f.percent)} "
               f"over {counted(f.traces, 'trace')}")
     if len(report.reviewers) > 2:
         for p in report.pairs:
-            print(f"    {p.dimension} {p.a} / {p.b}: kappa {_kappa(p.kappa)}, agreement {_pct(p.percent)} "
-                  f"over {p.traces:,}")
+            print(f"    {p.dimension} {p.a} / {p.b}: kappa {kappa_text(p.kappa, 3)}, "
+                  f"agreement {percent_text(p.percent)} over {p.traces:,}")
     shown = report.disagreements[:args.limit]
     total = len(report.disagreements)
     print(f"\n{counted(total, 'disagreement')}" + (f"; the first {len(shown)}:" if len(shown) < total else ":"

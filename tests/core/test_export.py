@@ -10,7 +10,7 @@ import yaml
 
 from tracedesk.core import reviews
 from tracedesk.core.errors import Cancelled
-from tracedesk.core.export import FORMATS, ExportFilter, ExportOptions, export_cases
+from tracedesk.core.export import EXPORT_FORMATS, ExportFilter, ExportOptions, export_cases
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.redact import Redactor, luhn_ok
 from tracedesk.core.reviews import ReviewInput
@@ -63,7 +63,7 @@ def exported(store, tmp_path):
 
 
 def export(store, tmp_path, fmt: str, f: ExportFilter | None = None, **options):
-    out = tmp_path / f"cases{FORMATS[fmt].SUFFIX}"
+    out = tmp_path / f"cases{EXPORT_FORMATS[fmt].suffix}"
     with store.read() as conn:
         report = export_cases(conn, fmt, out, f, ExportOptions(**options))
     return report, out

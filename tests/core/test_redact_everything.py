@@ -12,7 +12,7 @@ import pytest
 from tracedesk.core import causes, reviews
 from tracedesk.core.agreement import settle
 from tracedesk.core.database import open_store
-from tracedesk.core.export import FORMATS, ExportFilter, ExportOptions, export_cases
+from tracedesk.core.export import EXPORT_FORMATS, ExportFilter, ExportOptions, export_cases
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.search import search_trace_ids
 from tracedesk.core.share import ShareOptions, share_database
@@ -108,9 +108,9 @@ def leaks_in(text: str) -> list[str]:
     return [s for s in SECRETS if s in text or s.split("@")[0] in text]
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", sorted(EXPORT_FORMATS))
 def test_a_redacted_export_holds_none_of_the_secrets_planted(planted: Path, tmp_path: Path, fmt: str) -> None:
-    out = tmp_path / f"cases{FORMATS[fmt].SUFFIX}"
+    out = tmp_path / f"cases{EXPORT_FORMATS[fmt].suffix}"
     with open_store(planted) as store, store.read() as conn:
         # Unredacted, the export holds them: the test plants where an export reads.
         export_cases(conn, fmt, out, ExportFilter(verdicts=("failure",)))

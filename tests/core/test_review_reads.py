@@ -3,11 +3,13 @@ answer, what counts as a failed run, the audit entry's changes, feedback polarit
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from tracedesk.core import audit, reviews
 from tracedesk.core.candidates import run_failed
-from tracedesk.core.export import EXTENSIONS, FORMATS
+from tracedesk.core.export import EXPORT_FORMATS
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.reviews import NeedsVerdict, ReviewError, ReviewInput
 from tracedesk.core.traces import feedback_of, find_trace
@@ -77,5 +79,8 @@ def test_feedback_carries_the_polarity_the_signals_give_it(two_traces) -> None:
     assert [(f["kind"], f["value"], f["polarity"]) for f in feedback] == [("thumbs", -1, -1), ("thumbs", 1, 1)]
 
 
-def test_every_format_has_its_file_suffix() -> None:
-    assert set(EXTENSIONS) == set(FORMATS) and all(s.startswith(".") for s in EXTENSIONS.values())
+def test_every_format_has_its_file_suffix_and_its_writer() -> None:
+    for name, fmt in EXPORT_FORMATS.items():
+        assert fmt.name == name and fmt.suffix.startswith(".") and fmt.label
+        writer = importlib.import_module(f"tracedesk.core.export.{fmt.module}")
+        assert hasattr(writer, "write") or hasattr(writer, "record"), fmt

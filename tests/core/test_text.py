@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from tracedesk.core import queue
-from tracedesk.core.text import retrieved_documents, user_question
+from tracedesk.core.text import kappa_text, percent_text, retrieved_documents, user_question
 from tracedesk.core.words import content_words, topic_words
 
 DOCS = [{"id": "kb-1", "content": "Parcels arrive in 3 days."}, "a plain string"]
@@ -44,3 +44,27 @@ def test_topic_words_set_numbers_aside_and_question_keys_stay_as_stored() -> Non
     assert queue.question_key("Where is order 12 or 345?") == hashlib.blake2b(
         " ".join(words).encode(), digest_size=8).hexdigest()
     assert queue.question_key("where is ORDER 99 or 1?") == queue.question_key("Where is order 12 or 345?")
+
+
+@pytest.mark.parametrize("value", [0.0, 0.125, 1 / 3, 0.99949, 1.0, -0.0421])
+@pytest.mark.parametrize("digits", [0, 1, 3])
+def test_a_share_reads_as_its_percentage_rounded(value, digits) -> None:
+    shown = percent_text(value, digits)
+    assert shown.endswith("%")
+    assert float(shown[:-1]) == pytest.approx(value * 100, abs=0.5 * 10**-digits + 1e-9)
+    assert len(shown[:-1].partition(".")[2]) == digits
+    signed = percent_text(value, digits, signed=True)
+    assert signed[0] in "+-" and float(signed[:-1]) == float(shown[:-1])
+
+
+def test_no_share_and_no_kappa_read_as_the_mark_asked_for() -> None:
+    assert percent_text(None) == "-" and kappa_text(None) == "-"
+    assert percent_text(None, 0, "—") == "—" and kappa_text(None, 2, "—") == "—"
+
+
+@pytest.mark.parametrize("value", [-0.25, 0.0, 0.4444, 0.8, 1.0])
+def test_a_kappa_reads_with_the_decimals_asked_for(value) -> None:
+    for digits in (2, 3):
+        shown = kappa_text(value, digits)
+        assert float(shown) == pytest.approx(value, abs=0.5 * 10**-digits + 1e-9)
+        assert len(shown.partition(".")[2]) == digits

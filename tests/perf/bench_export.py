@@ -24,7 +24,7 @@ from tests.gen.support_bot import write_large_bundle  # noqa: E402
 
 from tracedesk.core import reviews  # noqa: E402
 from tracedesk.core.database import open_store  # noqa: E402
-from tracedesk.core.export import FORMATS, ExportOptions, export_cases  # noqa: E402
+from tracedesk.core.export import EXPORT_FORMATS, ExportOptions, export_cases  # noqa: E402
 from tracedesk.core.ingest import import_paths  # noqa: E402
 
 
@@ -54,9 +54,9 @@ def main() -> None:
             print(f"setup: {args.cases:,} reviews saved through the core API in {took:.1f} s "
                   f"({took / args.cases * 1e3:.2f} ms each)")
             print(f"\nexport of {args.cases:,} eval cases (target: under 5 s)")
-            for fmt, module in FORMATS.items():
+            for fmt, spec in EXPORT_FORMATS.items():
                 for redact in (False, True):
-                    out = folder / f"cases-{fmt}{module.SUFFIX}"
+                    out = folder / f"cases-{fmt}{spec.suffix}"
                     started = time.perf_counter()
                     with store.read() as conn:
                         report = export_cases(conn, fmt, out, options=ExportOptions(redact=redact, overwrite=True))

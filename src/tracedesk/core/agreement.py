@@ -33,6 +33,7 @@ from . import audit
 from .errors import UserError
 from .ids import new_uuid
 from .records import format_time
+from .reviews import ReviewInput, check_review
 from .store import now_ns
 
 DIMENSIONS = ("verdict", "cause", "span")
@@ -178,12 +179,10 @@ def settle(conn: Connection, trace_pk: int, author: str, verdict: str, *, cause:
     (a uuid, name or path), the step to blame or a missing step. Audited as ``author``'s
     change, so it can be undone. Raises SettleError (changing nothing) for a trace without
     reviews, and the review errors for a bad verdict, cause or span."""
-    from .reviews import ReviewInput, _checked
-
     if not conn.exec_driver_sql("SELECT 1 FROM review WHERE trace_pk = ?", (trace_pk,)).first():
         raise SettleError("the trace has no reviews to settle: review it first ('tracedesk annotate')")
     current_cause = conn.exec_driver_sql("SELECT cause_uuid FROM settlement WHERE trace_pk = ?", (trace_pk,)).scalar()
-    checked = _checked(conn, trace_pk, author, ReviewInput(verdict, cause=cause, blamed_span_id=blamed_span_id,
+    checked = check_review(conn, trace_pk, author, ReviewInput(verdict, cause=cause, blamed_span_id=blamed_span_id,
                                                            missing_step=missing_step, notes=notes), current_cause)
     values = {"author": checked["reviewer"], "verdict": checked["verdict"], "cause_uuid": checked["cause_uuid"],
               "blamed_span_id": checked["blamed_span_id"], "missing_step": checked["missing_step"],
@@ -191,21 +190,11 @@ def settle(conn: Connection, trace_pk: int, author: str, verdict: str, *, cause:
     existing = conn.exec_driver_sql("SELECT uuid FROM settlement WHERE trace_pk = ?", (trace_pk,)).scalar()
     now = now_ns()
     if existing is None:
-        uuid = new_uuid()
-        row = {"uuid": uuid, "trace_pk": trace_pk, **values, "created_ns": now, "updated_ns": now}
-        conn.exec_driver_sql(f"INSERT INTO settlement ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                             tuple(row.values()))
-        audit.record(conn, values["author"], "settle", "settlement", uuid, None,
-                     audit.snapshot(conn, "settlement", uuid))
+        audit.write_row(conn, "settlement", new_uuid(), values, author=values["author"], action="settle",
+                        create={"trace_pk": trace_pk, "created_ns": now, "updated_ns": now})
     else:
-        uuid = existing
-        before = audit.snapshot(conn, "settlement", uuid)
-        if any(before[k] != v for k, v in values.items()):
-            sets = ", ".join(f"{k} = ?" for k in values)
-            conn.exec_driver_sql(f"UPDATE settlement SET {sets}, updated_ns = ? WHERE uuid = ?",
-                                 (*values.values(), now, uuid))
-            audit.record(conn, values["author"], "settle", "settlement", uuid, before,
-                         audit.snapshot(conn, "settlement", uuid))
+        audit.write_row(conn, "settlement", existing, values, author=values["author"], action="settle",
+                        stamp={"updated_ns": now})
     found = settlement_of(conn, trace_pk)
     assert found is not None
     return found

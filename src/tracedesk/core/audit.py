@@ -118,6 +118,33 @@ def record(conn: Connection, author: str | None, action: str, entity: str, entit
     return entry
 
 
+def write_row(conn: Connection, entity: str, uuid: str, values: dict[str, Any], *, author: str | None,
+              action: str, create: dict[str, Any] | None = None, stamp: dict[str, Any] | None = None) -> bool:
+    """Create or change one row of a table the log records, and log it as ``author``'s
+    ``action``: the one way reviews, causes and settled answers are written.
+
+    With ``create`` (the columns a new row takes besides ``values``: its trace, its times)
+    the row ``uuid`` is added. Otherwise it gets ``values`` and ``stamp`` (its new
+    ``updated_ns``, its author), but only when one of ``values`` differs from what the row
+    holds: a save that changes nothing leaves no entry to undo. Whether anything was written."""
+    table = TABLES[entity]
+    if create is not None:
+        row = {"uuid": uuid, **create, **values}
+        conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                             tuple(row.values()))
+        record(conn, author, action, entity, uuid, None, snapshot(conn, entity, uuid))
+        return True
+    before = snapshot(conn, entity, uuid)
+    assert before is not None, f"no {entity} {uuid} to change"  # callers change rows they found
+    if all(before[k] == v for k, v in values.items()):
+        return False
+    sets = {**values, **(stamp or {})}
+    conn.exec_driver_sql(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in sets)} WHERE uuid = ?",
+                         (*sets.values(), uuid))
+    record(conn, author, action, entity, uuid, before, snapshot(conn, entity, uuid))
+    return True
+
+
 def _dumps(value: dict[str, Any] | None) -> str | None:
     return None if value is None else orjson.dumps(value).decode()
 

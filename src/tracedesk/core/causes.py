@@ -162,21 +162,16 @@ def add_cause(conn: Connection, name: str, *, author: str, parent: str | None = 
     _check_free(conn, name)
     parent_uuid = find_cause(conn, parent).uuid if parent else None
     uuid, now = str(_uuid.uuid4()), now_ns()
-    conn.exec_driver_sql(
-        f"INSERT INTO cause ({_COLUMNS}) VALUES (?, ?, ?, ?, 0, ?, ?, ?)",
-        (uuid, name, description, parent_uuid, now, now, author))
-    audit.record(conn, author, "add", "cause", uuid, None, audit.snapshot(conn, "cause", uuid))
+    audit.write_row(conn, "cause", uuid, {"name": name, "description": description, "parent_uuid": parent_uuid},
+                    author=author, action="add",
+                    create={"retired": 0, "created_ns": now, "updated_ns": now, "author": author})
     return find_cause(conn, uuid)
 
 
 def _change(conn: Connection, cause: CauseInfo, action: str, author: str, **values: object) -> CauseInfo:
-    before = audit.snapshot(conn, "cause", cause.uuid)
-    if all(before[k] == v for k, v in values.items()):
+    if not audit.write_row(conn, "cause", cause.uuid, values, author=author, action=action,
+                           stamp={"updated_ns": now_ns(), "author": author}):
         return cause
-    sets = ", ".join(f"{k} = ?" for k in values)
-    conn.exec_driver_sql(f"UPDATE cause SET {sets}, updated_ns = ?, author = ? WHERE uuid = ?",
-                         (*values.values(), now_ns(), author, cause.uuid))
-    audit.record(conn, author, action, "cause", cause.uuid, before, audit.snapshot(conn, "cause", cause.uuid))
     return find_cause(conn, cause.uuid, allow_retired=True)
 
 

@@ -26,7 +26,6 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Table, insert, select, text
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from . import containers, formats
 from .containers import ByteCounter, Entry, reason_of
@@ -34,10 +33,10 @@ from .errors import BundleError
 from .formats import Format, Item, Problem, Record
 from .models import Feedback, ImportRun, Source, Span, Trace
 from .progress import Progress, ProgressFn, Throttle, ignore_progress
-from .records import RecordRefused, dumps, feedback_row, span_row, trace_row
+from .records import TRACE_RECORD_COLUMNS, RecordRefused, dumps, feedback_row, span_row, trace_row
 from .search import refresh_search
 from .signals import update_signals
-from .store import Store, executemany, now_ns
+from .store import Store, executemany, now_ns, select_rows
 
 BATCH = 2000
 TRACE_CACHE = 50_000  # trace ids -> row ids remembered while importing spans
@@ -48,11 +47,6 @@ _SPAN = Span.__table__
 _FEEDBACK = Feedback.__table__
 _SOURCE = Source.__table__
 _RUN = ImportRun.__table__
-
-_TRACE_RECORD_COLUMNS = (
-    "has_record", "session_id", "user_id", "name", "start_ns", "end_ns", "status", "input",
-    "output", "metadata", "tags", "model", "prompt_version", "app_version", "environment",
-)
 
 
 @dataclass
@@ -486,13 +480,6 @@ class _Loader:
         self.feedback: list[dict[str, Any]] = []
         self.pks: OrderedDict[str, int] = OrderedDict()
         self.seen_bundle = False
-        upsert = sqlite_insert(_TRACE)
-        self._upsert_traces = upsert.on_conflict_do_update(
-            index_elements=[_TRACE.c.source_id, _TRACE.c.trace_id],
-            set_={c: upsert.excluded[c] for c in _TRACE_RECORD_COLUMNS},
-            where=_TRACE.c.has_record.is_(False),
-        )
-        self._insert_stub = insert(_TRACE).prefix_with("OR IGNORE")
         self._insert_feedback = insert(_FEEDBACK).prefix_with("OR IGNORE")
 
     @property
@@ -611,10 +598,12 @@ class _Loader:
             return
         rows = self.traces
         self.traces = []
+        source_id, run_id = self.source_id, self.run_id
         for row in rows:
-            row["source_id"] = self.source_id
-            row["import_id"] = self.run_id
-        changed = self.conn.execute(self._upsert_traces, rows).rowcount
+            row["source_id"] = source_id
+            row["import_id"] = run_id
+            row["span_count"] = row["error_count"] = 0  # counted from the spans in _finish
+        changed = _insert_rows(self.conn, _TRACE, rows, _TRACE_RECORD_ARRIVES)
         self._count(traces=(changed, len(rows)))
         self._touch(self._pks_of({row["trace_id"] for row in rows}).values())
 
@@ -626,7 +615,7 @@ class _Loader:
         pks = self._pks_of({row["trace_id"] for row in rows}, create=True)
         for row in rows:
             row["trace_pk"] = pks[row.pop("trace_id")]
-        added = _insert_or_ignore(self.conn, _SPAN, rows)
+        added = _insert_rows(self.conn, _SPAN, rows)
         self._count(spans=(added, len(rows)))
         self._touch(set(pks.values()))
 
@@ -673,19 +662,15 @@ class _Loader:
             else:
                 found[tid] = pk
         if missing and create:
-            self.conn.execute(self._insert_stub, [
+            _insert_rows(self.conn, _TRACE, [
                 {"source_id": self.source_id, "trace_id": tid, "has_record": False,
                  "span_count": 0, "error_count": 0, "import_id": self.run_id}
                 for tid in missing
             ])
-        for start in range(0, len(missing), 500):
-            chunk = missing[start:start + 500]
-            rows = self.conn.execute(
-                select(_TRACE.c.trace_id, _TRACE.c.id).where(
-                    _TRACE.c.source_id == self.source_id, _TRACE.c.trace_id.in_(chunk)
-                )
-            )
-            for tid, pk in rows:
+        if missing:
+            for tid, pk in select_rows(self.conn, "SELECT trace_id, id FROM trace WHERE source_id = ? AND "
+                                       "trace_id IN (SELECT value FROM json_each(?))",
+                                       (self.source_id, orjson.dumps(missing).decode())):
                 found[tid] = pk
                 self.pks[tid] = pk
         while len(self.pks) > TRACE_CACHE:
@@ -693,17 +678,29 @@ class _Loader:
         return found
 
 
-def _insert_or_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
+# A trace record arriving for a trace known only from its spans fills it; a trace that
+# has its record already keeps it.
+_TRACE_RECORD_ARRIVES = (
+    "ON CONFLICT (source_id, trace_id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in TRACE_RECORD_COLUMNS)
+    + " WHERE trace.has_record IS 0"
+)
+
+
+def _insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], on_conflict: str = "") -> int:
     """Insert rows that all have the same keys into one of the model's tables, skipping
-    those already there; the number inserted. The statement is built from the table's
-    Core definition and run as one driver-level executemany: SQLAlchemy's per-row
-    parameter processing would otherwise cost a third of a big import."""
+    those already there (or doing ``on_conflict`` with them); the number of rows changed.
+    The rows must give every column that has a default in the model: the statement is
+    built from the table's Core definition and run as one driver-level executemany,
+    because SQLAlchemy's per-row parameter processing (which would fill those defaults)
+    costs a third of a big import, more on many small records."""
     columns = list(rows[0])
     unknown = set(columns) - set(table.c.keys())
     if unknown:
         raise ValueError(f"no such columns in {table.name}: {sorted(unknown)}")
-    sql = (f"INSERT OR IGNORE INTO {table.name} ({', '.join(columns)}) "
-           f"VALUES ({', '.join('?' * len(columns))})")
+    verb = "INSERT" if on_conflict else "INSERT OR IGNORE"
+    sql = (f"{verb} INTO {table.name} ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))}) {on_conflict}")
     cursor = conn.connection.driver_connection.executemany(sql, map(itemgetter(*columns), rows))
     return cursor.rowcount
 

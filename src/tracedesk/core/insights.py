@@ -492,6 +492,11 @@ def questions(conn: Connection, kind: str | None = None, within: Cohort = ALL, l
 # Before and after. ---------------------------------------------------------------------------
 
 
+# A difference between two cohorts is called significant below this p-value, in the
+# window and on the command line alike.
+SIGNIFICANCE = 0.05
+
+
 @dataclass(frozen=True)
 class CompareRow:
     """One signal's or cause's rate in both cohorts, and whether they differ."""

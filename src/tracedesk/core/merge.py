@@ -47,16 +47,12 @@ from .leftovers import clean_merge_folders, merge_folder_prefix, release_wal_fil
 from .merge_checks import accepted, refuse_bad_rows
 from .models import Cause, Feedback, Review, Settlement, Span, Trace
 from .progress import Progress, ProgressFn, ignore_progress
+from .records import TRACE_RECORD_COLUMNS
 from .search import refresh_search
 from .signals import update_signals
-from .store import SCHEMA_VERSION, Store, copy_database, database_error, inspect_file, now_ns, read_only_uri
+from .store import SCHEMA_VERSION, Store, copy_database, inspect_file, now_ns, read_only_uri
 
 FUTURE_SLACK_NS = 10 * 60 * 10**9  # clocks of two laptops may differ by this much
-
-_TRACE_RECORD_COLUMNS = (
-    "has_record", "session_id", "user_id", "name", "start_ns", "end_ns", "status", "input",
-    "output", "metadata", "tags", "model", "prompt_version", "app_version", "environment",
-)
 
 
 def columns(model: Any, *leave_out: str) -> list[str]:
@@ -75,9 +71,7 @@ class MergeError(UserError):
 def attached_write(store: Store, databases: dict[str, Path]) -> Iterator[Connection]:
     """:meth:`Store.write` with other database files attached read-only under the
     aliases given (attaching is only possible outside a transaction, hence its own)."""
-    if store.read_only:
-        raise DatabaseError(f"{store.path} is open read-only: nothing can be changed in it.")
-    with store.engine.connect() as conn:
+    with store.write_connection() as conn:
         attached = []
         try:
             for alias, path in databases.items():
@@ -87,16 +81,8 @@ def attached_write(store: Store, databases: dict[str, Path]) -> Iterator[Connect
                     raise DatabaseError(f"{path} cannot be opened ({getattr(exc, 'orig', exc)}); nothing was "
                                         "changed.") from exc
                 attached.append(alias)
-            try:
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
-            except (sqlite3.OperationalError, DBAPIError) as exc:
-                raise database_error(store.path, exc) or exc from exc
-            try:
+            with store.transaction(conn):
                 yield conn
-            except BaseException:
-                conn.exec_driver_sql("ROLLBACK")
-                raise
-            conn.exec_driver_sql("COMMIT")
         finally:
             for alias in attached:
                 conn.exec_driver_sql(f"DETACH DATABASE {alias}")
@@ -336,7 +322,7 @@ class _SourceMerge:
             "problems) VALUES (?, 'review database', ?, 0, 0, 0, 0)", (self.result.path, now_ns())).lastrowid
         mark = self.scalar("SELECT coalesce(max(id), 0) FROM trace")
         cols = columns(Trace, "source_id", "import_id")
-        updates = ", ".join(f"{c} = excluded.{c}" for c in _TRACE_RECORD_COLUMNS)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in TRACE_RECORD_COLUMNS)
         changed = self.sql(f"""
             INSERT INTO trace (source_id, import_id, {', '.join(cols)})
             SELECT ts.id, ?, {', '.join('t.' + c for c in cols)}

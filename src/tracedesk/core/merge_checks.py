@@ -18,7 +18,7 @@ from sqlalchemy import Boolean, Connection, Float, Integer
 
 from .models import AuditEntry, Cause, Feedback, Review, Settlement, Source, Span, Trace
 from .records import SPAN_KINDS, STATUSES
-from .reviews import SEVERITIES, VERDICTS
+from .verdicts import SEVERITIES, VERDICTS
 
 # The tables merged, by their name in SQL, with their model.
 MODELS: dict[str, Any] = {

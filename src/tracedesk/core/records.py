@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -94,15 +95,21 @@ def _parse_time(value: Any) -> tuple[int, bool]:
         m = _RFC3339.match(value.strip())
         if m:
             date, clock, frac, offset = m.groups()
-            has_offset = offset is not None
-            if offset in (None, "Z", "z"):
-                offset = "+00:00"
-            elif ":" not in offset:
-                offset = f"{offset[:3]}:{offset[3:]}"
-            seconds = int(datetime.fromisoformat(f"{date}T{clock}{offset}").timestamp())
-            nanos = int((frac or "0")[:9].ljust(9, "0"))
-            return seconds * 1_000_000_000 + nanos, has_offset
+            nanos = int(frac[:9].ljust(9, "0")) if frac else 0
+            return _epoch_seconds(date, clock, offset) * 1_000_000_000 + nanos, offset is not None
     raise ValueError(f"not a time: {value!r}")
+
+
+@lru_cache(maxsize=4096)
+def _epoch_seconds(date: str, clock: str, offset: str | None) -> int:
+    """Seconds since the epoch of a date, a clock time and an offset as RFC 3339 writes
+    them. Remembered: the steps of a run mostly share their second, and a bundle of many
+    small runs would otherwise spend a good part of its import here."""
+    if offset in (None, "Z", "z"):
+        offset = "+00:00"
+    elif ":" not in offset:
+        offset = f"{offset[:3]}:{offset[3:]}"
+    return int(datetime.fromisoformat(f"{date}T{clock}{offset}").timestamp())
 
 
 def format_time(ns: int | None) -> str | None:
@@ -137,7 +144,7 @@ class _Fields:
 
     def str(self, field: str) -> str | None:
         value = self.rec.get(field)
-        if value is None or isinstance(value, str):
+        if value is None or type(value) is str or isinstance(value, str):
             return value
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
@@ -148,6 +155,8 @@ class _Fields:
         value = self.rec.get(field)
         if value is None:
             return default
+        if type(value) is str and value in allowed:  # as it mostly comes: lowercase already
+            return value
         if isinstance(value, str) and value.lower() in allowed:
             return value.lower()
         self._bad(field, "one of " + ", ".join(sorted(allowed)))
@@ -183,7 +192,7 @@ class _Fields:
 
     def obj(self, field: str) -> dict[str, Any] | None:
         value = self.rec.get(field)
-        if value is None or isinstance(value, dict):
+        if value is None or type(value) is dict or isinstance(value, dict):
             return value
         self._bad(field, "an object")
         return None
@@ -196,6 +205,13 @@ TRACE_FIELDS = frozenset(
 SPAN_FIELDS = frozenset(
     {"type", "trace_id", "span_id", "parent_id", "name", "kind", "start_time", "end_time",
      "status", "error", "input", "output", "model", "usage", "cost_usd", "attributes"}
+)
+# The trace columns a trace record fills (those :func:`trace_row` gives, but its ids). A
+# trace first known only from its spans takes them when its record arrives, on import
+# and on merge alike.
+TRACE_RECORD_COLUMNS = (
+    "has_record", "session_id", "user_id", "name", "start_ns", "end_ns", "status", "input",
+    "output", "metadata", "tags", "model", "prompt_version", "app_version", "environment",
 )
 FEEDBACK_FIELDS = frozenset(
     {"type", "trace_id", "span_id", "kind", "value", "scale", "comment", "correction", "source",
@@ -235,6 +251,9 @@ def trace_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
     return row
 
 
+_NO_USAGE: dict[str, Any] = {}
+
+
 def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
     """The columns of a span record (``trace_id`` stands in for ``trace_pk``)."""
     trace_id = record_id(rec.get("trace_id"), "trace_id")
@@ -246,11 +265,12 @@ def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
         warn(f"span {span_id}: it names itself as its parent; shown as a root")
         f.extra["parent_id"] = parent_id
         parent_id = None
-    usage = f.obj("usage") or {}
+    usage = f.obj("usage") or _NO_USAGE
     error = rec.get("error")
     if error is not None and not isinstance(error, dict):
         error = {"message": error if isinstance(error, str) else dumps(error)}
-    attributes = dict(f.obj("attributes") or {})
+    attributes = f.obj("attributes")
+    attributes = dict(attributes) if attributes else {}
     tokens: dict[str, int | None] = {}
     left: dict[str, Any] = {}  # usage the columns do not hold, kept as it came
     for key, value in usage.items():

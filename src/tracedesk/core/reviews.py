@@ -29,10 +29,7 @@ from .ids import new_uuid
 from .records import format_time
 from .store import now_ns
 from .text import loads_or_none
-
-VERDICTS = ("failure", "ok", "unsure")
-VERDICT_LABELS = {"failure": "failure", "ok": "not a failure", "unsure": "unsure"}
-SEVERITIES = ("low", "medium", "high", "critical")
+from .verdicts import SEVERITIES, VERDICTS
 
 
 class ReviewError(UserError):
@@ -181,9 +178,10 @@ def review_draft(conn: Connection, trace_pk: int, reviewer: str) -> ReviewDraft:
     return ReviewDraft(data, existing, loads_or_none(actual), loads_or_none(correction))
 
 
-def _checked(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInput,
+def check_review(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInput,
              current_cause: str | None = None) -> dict[str, Any]:
-    """The review's columns from ``data``, or a ReviewError saying what is wrong.
+    """The review's columns from ``data``, or a ReviewError saying what is wrong. A settled
+    answer (:func:`.agreement.settle`) is checked by the same rules.
     ``current_cause`` is the cause the row being changed has now: a row may keep a cause
     that has been retired since, but no row takes a retired cause anew."""
     if not reviewer or not reviewer.strip():
@@ -230,23 +228,16 @@ def save_review(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInpu
     existing, current_cause = conn.exec_driver_sql(
         "SELECT uuid, cause_uuid FROM review WHERE trace_pk = ? AND reviewer = ?",
         (trace_pk, (reviewer or "").strip())).first() or (None, None)
-    values = _checked(conn, trace_pk, reviewer, data, current_cause)
+    values = check_review(conn, trace_pk, reviewer, data, current_cause)
     now = now_ns()
     if existing is None:
         uuid = new_uuid()
-        row = {"uuid": uuid, "trace_pk": trace_pk, **values, "created_ns": now, "updated_ns": now}
-        conn.exec_driver_sql(f"INSERT INTO review ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                             tuple(row.values()))
-        audit.record(conn, values["reviewer"], "create", "review", uuid, None, audit.snapshot(conn, "review", uuid))
+        audit.write_row(conn, "review", uuid, values, author=values["reviewer"], action="create",
+                        create={"trace_pk": trace_pk, "created_ns": now, "updated_ns": now})
     else:
         uuid = existing
-        before = audit.snapshot(conn, "review", uuid)
-        if any(before[k] != v for k, v in values.items()):
-            sets = ", ".join(f"{k} = ?" for k in values)
-            conn.exec_driver_sql(f"UPDATE review SET {sets}, updated_ns = ? WHERE uuid = ?",
-                                 (*values.values(), now, uuid))
-            audit.record(conn, values["reviewer"], "update", "review", uuid, before,
-                         audit.snapshot(conn, "review", uuid))
+        audit.write_row(conn, "review", uuid, values, author=values["reviewer"], action="update",
+                        stamp={"updated_ns": now})
     queue.refresh_trace(conn, trace_pk)
     return get_review(conn, uuid)
 

@@ -90,19 +90,32 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """One write transaction: committed when the block ends, rolled back on an exception."""
+        with self.write_connection() as conn, self.transaction(conn):
+            yield conn
+
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """A connection to write through, before its transaction begins: what can only be
+        done outside one (attaching another database file) is done here, then
+        :meth:`transaction` is the write itself."""
         if self.read_only:
             raise DatabaseError(f"{self.path} is open read-only: nothing can be changed in it.")
         with self.engine.connect() as conn:
-            try:
-                conn.exec_driver_sql("BEGIN IMMEDIATE")  # waits up to BUSY_TIMEOUT_MS for a writer
-            except (sqlite3.OperationalError, DBAPIError) as exc:
-                raise database_error(self.path, exc) or exc from exc
-            try:
-                yield conn
-            except BaseException:
-                conn.exec_driver_sql("ROLLBACK")
-                raise
-            conn.exec_driver_sql("COMMIT")
+            yield conn
+
+    @contextmanager
+    def transaction(self, conn: Connection) -> Iterator[Connection]:
+        """The write transaction of :meth:`write` on a connection from :meth:`write_connection`."""
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # waits up to BUSY_TIMEOUT_MS for a writer
+        except (sqlite3.OperationalError, DBAPIError) as exc:
+            raise database_error(self.path, exc) or exc from exc
+        try:
+            yield conn
+        except BaseException:
+            conn.exec_driver_sql("ROLLBACK")
+            raise
+        conn.exec_driver_sql("COMMIT")
 
     def close(self) -> None:
         self.engine.dispose()

@@ -28,6 +28,20 @@ def csv_cell(value: Any) -> str:
     return str(value)
 
 
+def percent_text(value: float | None, digits: int = 1, missing: str = "-", *, signed: bool = False) -> str:
+    """A share as people read it ("12.5%"; "+1.2%" for a change, ``signed``), or ``missing``
+    when there is none: the one way the window and the command line write rates."""
+    if value is None:
+        return missing
+    return f"{value:+.{digits}%}" if signed else f"{value:.{digits}%}"
+
+
+def kappa_text(value: float | None, digits: int = 2, missing: str = "-") -> str:
+    """A kappa as the window and the command line write it, or ``missing`` when reviewers'
+    answers leave it undefined."""
+    return missing if value is None else f"{value:.{digits}f}"
+
+
 def counted(n: int, word: str, plural: str | None = None) -> str:
     """``n`` things in words: "1 trace", "3 traces", "1 disagreement" (``plural`` for a word
     that does not take an s: ``counted(2, "feedback", "feedback")``)."""

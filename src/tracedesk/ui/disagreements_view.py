@@ -42,9 +42,12 @@ from PySide6.QtWidgets import (
 from ..core import views
 from ..core.agreement import AgreementReport, Disagreement, PairAgreement, agreement, step_label
 from ..core.causes import CauseInfo, list_causes
-from ..core.reviews import VERDICT_LABELS, VERDICTS, ReviewInfo, reviews_of
+from ..core.reviews import ReviewInfo, reviews_of
 from ..core.store import Store
 from ..core.text import counted
+from ..core.text import kappa_text as _kappa_text
+from ..core.text import percent_text as _percent_text
+from ..core.verdicts import VERDICT_LABELS, VERDICTS
 from ..core.views import SpanNames, TraceOutline
 from .background import run_in_background
 from .review_panel import VERDICT_COLORS, answer_text
@@ -59,11 +62,11 @@ CELL_CHARS = 600  # of an expected answer or a note in the side-by-side table
 
 
 def kappa_text(kappa: float | None) -> str:
-    return NONE if kappa is None else f"{kappa:.2f}"
+    return _kappa_text(kappa, 2, NONE)
 
 
 def percent_text(value: float | None) -> str:
-    return NONE if value is None else f"{value:.0%}"
+    return _percent_text(value, 0, NONE)
 
 
 # Below this many traces, a kappa says nothing about how far reviewers agree: one trace

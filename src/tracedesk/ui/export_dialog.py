@@ -37,9 +37,7 @@ from PySide6.QtWidgets import (
 from ..core import views
 from ..core.causes import list_causes
 from ..core.export import (
-    EXTENSIONS,
-    FORMAT_LABELS,
-    FORMATS,
+    EXPORT_FORMATS,
     EvalCase,
     ExportFilter,
     ExportOptions,
@@ -51,8 +49,9 @@ from ..core.export import (
 )
 from ..core.progress import Progress
 from ..core.redact import Redactor
-from ..core.reviews import VERDICT_LABELS, VERDICTS, reviewers
+from ..core.reviews import reviewers
 from ..core.store import Store
+from ..core.verdicts import VERDICT_LABELS, VERDICTS
 from .background import run_in_background
 from .jobs import JobFormDialog
 from .style import muted_text
@@ -68,8 +67,9 @@ def _short(text: object, width: int = 120) -> str:
 
 
 def report_text(report: ExportReport, redacting: bool) -> str:
+    fmt = EXPORT_FORMATS.get(report.format)
     lines = [f"{report.cases:,} eval case{'s' if report.cases != 1 else ''} written as "
-             f"{FORMAT_LABELS.get(report.format, report.format)}."]
+             f"{fmt.label if fmt else report.format}."]
     if report.cases and report.without_expected:
         lines.append(f"{report.without_expected:,} of them have no expected answer.")
     if redacting:
@@ -140,8 +140,8 @@ class ExportDialog(JobFormDialog):
         how = QGroupBox("How", self)
         how_form = QFormLayout(how)
         self.format = QComboBox(how)
-        for fmt in FORMATS:
-            self.format.addItem(FORMAT_LABELS[fmt], fmt)
+        for fmt in EXPORT_FORMATS.values():
+            self.format.addItem(fmt.label, fmt.name)
         how_form.addRow("Format", self.format)
         self.dataset = QLineEdit("tracedesk", how)
         self.dataset_label = QLabel("Dataset", how)
@@ -158,7 +158,7 @@ class ExportDialog(JobFormDialog):
             self.patterns_note.setText(f"and the {len(self.settings_patterns)} patterns of the settings")
         how_form.addRow("", self.patterns_note)
         path_row = QHBoxLayout()
-        self.path = QLineEdit(str(store.path.parent / f"eval-cases{EXTENSIONS['jsonl']}"), how)
+        self.path = QLineEdit(str(store.path.parent / f"eval-cases{EXPORT_FORMATS['jsonl'].suffix}"), how)
         self.path.setObjectName("exportPath")
         path_row.addWidget(self.path, 1)
         self.browse = QPushButton("Choose…", how)
@@ -248,15 +248,15 @@ class ExportDialog(JobFormDialog):
         self.dataset.setVisible(fmt == "langfuse")
         self.dataset_label.setVisible(fmt == "langfuse")
         path = Path(self.path.text().strip()) if self.path.text().strip() else None
-        if path is not None and path.suffix.lower() in set(EXTENSIONS.values()):
-            self.path.setText(str(path.with_suffix(EXTENSIONS[fmt])))
+        if path is not None and path.suffix.lower() in {f.suffix for f in EXPORT_FORMATS.values()}:
+            self.path.setText(str(path.with_suffix(EXPORT_FORMATS[fmt].suffix)))
         self._schedule_count()
 
     def choose_path(self) -> None:
         fmt = self.fmt()
-        ext = EXTENSIONS[fmt]
+        ext = EXPORT_FORMATS[fmt].suffix
         path, _ = QFileDialog.getSaveFileName(self, "Export eval cases to", self.path.text(),
-                                              f"{FORMAT_LABELS[fmt]} (*{ext});;All files (*)")
+                                              f"{EXPORT_FORMATS[fmt].label} (*{ext});;All files (*)")
         if path:
             self.path.setText(path)
             self._confirmed = Path(path)  # the file dialog asked before choosing a file that exists

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ..core.insights import Rate
 from ..core.queue import QueueFilter
+from ..core.text import percent_text
 from .text import plain_tip
 from .widgets import Index, ListModel
 
@@ -34,7 +35,7 @@ class Column:
 
 
 def percent(x: float | None, digits: int = 1) -> str:
-    return "–" if x is None else f"{x * 100:.{digits}f}%"
+    return percent_text(x, digits, "–")
 
 
 def rate_text(rate: Rate) -> str:

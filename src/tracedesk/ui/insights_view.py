@@ -60,7 +60,6 @@ COMPARE_CHART_LIMIT = 8  # pairs of bars in the before-and-after chart
 FIELD_LABELS = {"prompt_version": "Prompt version", "model": "Model", "tag": "Tag", "source": "Source",
                 "day": "Day"}
 SIGNAL_COLOR, FAILURE_COLOR, A_COLOR, B_COLOR = "#e08a1e", "#d64545", "#8a8f98", "#3d8bd9"
-SIGNIFICANT = 0.05
 
 Opens = tuple[QueueFilter, str]
 
@@ -426,9 +425,10 @@ class InsightsView(QWidget):
             Column("Change", self._change_text, "B's rate minus A's", color=self._change_color,
                    bold=self._significant),
             Column("p-value", self._p_text, "Two-proportion z-test, or Fisher's exact test for small counts; "
-                   f"marked significant below {SIGNIFICANT}", color=self._change_color, bold=self._significant),
-        ], self, hint="Grey: A; blue: B. A change marked ▲ (worse) or ▼ (better) is significant (p < 0.05). "
-                      "Click a bar, or double-click a cell, to list the traces.",
+                   f"marked significant below {insights.SIGNIFICANCE}", color=self._change_color,
+                   bold=self._significant),
+        ], self, hint="Grey: A; blue: B. A change marked ▲ (worse) or ▼ (better) is significant "
+                      f"(p < {insights.SIGNIFICANCE}). Click a bar, or double-click a cell, to list the traces.",
             empty_text="Nothing compared yet.")
         layout.addWidget(self.compare_panel, 1)
         self._fill_compare_choices()
@@ -502,7 +502,7 @@ class InsightsView(QWidget):
 
     @staticmethod
     def _significant(r: CompareRow) -> bool:
-        return r.test != "none" and r.p_value < SIGNIFICANT
+        return r.test != "none" and r.p_value < insights.SIGNIFICANCE
 
     def _change_text(self, r: CompareRow) -> str:
         if r.change is None:

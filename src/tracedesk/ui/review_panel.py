@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 
 from ..core.causes import CauseInfo
 from ..core.compare import word_diff
-from ..core.reviews import SEVERITIES, VERDICT_LABELS, VERDICTS, ReviewDraft, ReviewInfo
+from ..core.reviews import ReviewDraft, ReviewInfo
 from ..core.text import text_of
+from ..core.verdicts import SEVERITIES, VERDICT_LABELS, VERDICTS
 from ..core.views import TraceOutline
 from .diff_text import BOTH, DiffView
 from .style import ERROR, OK, muted_text, readable_on_base, soft

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 from ..core import audit, reviews
 from ..core.causes import list_causes
 from ..core.errors import UserError
-from ..core.reviews import VERDICT_LABELS, VERDICTS, NeedsVerdict, review_draft, reviews_of, update_review
+from ..core.reviews import NeedsVerdict, review_draft, reviews_of, update_review
 from ..core.settings import load_settings, save_reviewer
+from ..core.verdicts import VERDICT_LABELS, VERDICTS
 from .causes_dialog import CausesDialog
 from .export_dialog import ExportDialog
 from .history_dialog import HistoryDialog

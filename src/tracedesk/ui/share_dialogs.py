@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 
 from ..core import reviews, views
 from ..core.causes import list_causes
-from ..core.reviews import VERDICT_LABELS, VERDICTS
 from ..core.store import SCHEMA_VERSION, Store
 from ..core.text import counted
+from ..core.verdicts import VERDICT_LABELS, VERDICTS
 from .background import run_in_background
 from .date_range import days_ns
 from .jobs import JobFormDialog, ProgressDialog

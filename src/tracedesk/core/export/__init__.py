@@ -28,6 +28,7 @@ import orjson
 from sqlalchemy import Connection
 
 from ..errors import UserError
+from ..export_formats import EXPORT_FORMATS, ExportFormat
 from ..leftovers import clean_parts, part_path
 from ..progress import Progress, ProgressFn, Throttle, ignore_progress
 from ..redact import Redactor
@@ -35,26 +36,17 @@ from ..targets import cannot_write, check_target
 from . import csv_table, inspect_dataset, langfuse, native, openai_evals, promptfoo
 from .cases import EvalCase, ExportFilter, count_cases, iter_cases
 
-FORMATS: dict[str, ModuleType] = {
-    "jsonl": native, "promptfoo": promptfoo, "inspect": inspect_dataset, "openai-evals": openai_evals,
-    "langfuse": langfuse, "csv": csv_table,
-}
-FORMAT_LABELS = {
-    "jsonl": "Tracedesk eval cases (JSONL)", "promptfoo": "promptfoo tests (YAML)",
-    "inspect": "Inspect AI dataset (JSONL)", "openai-evals": "OpenAI Evals samples (JSONL)",
-    "langfuse": "Langfuse dataset items (JSONL)", "csv": "Reviewed set (CSV)",
-}
-EXTENSIONS = {  # the file suffix each format is written with
-    "jsonl": ".jsonl", "promptfoo": ".yaml", "inspect": ".jsonl", "openai-evals": ".jsonl",
-    "langfuse": ".jsonl", "csv": ".csv",
-}
+# The writers, by module name (ExportFormat.module).
+_WRITERS: dict[str, ModuleType] = {
+    m.__name__.rpartition(".")[2]: m for m in (native, promptfoo, inspect_dataset, openai_evals, langfuse, csv_table)}
 EVAL_VERDICTS = ("failure",)
 
 
 def default_verdicts(fmt: str) -> tuple[str, ...] | None:
     """What an export takes when no verdict is asked for: the failures, or for the CSV
     table, every review."""
-    return None if fmt == "csv" else EVAL_VERDICTS
+    found = EXPORT_FORMATS.get(fmt)
+    return None if found is not None and found.every_verdict else EVAL_VERDICTS
 
 
 @dataclass(frozen=True)
@@ -98,9 +90,9 @@ def export_cases(conn: Connection, fmt: str, path: Path | str, f: ExportFilter |
                  options: ExportOptions = ExportOptions(), progress: ProgressFn = ignore_progress) -> ExportReport:
     """Write the cases of the reviews ``f`` selects to ``path`` in format ``fmt``."""
     f = f or ExportFilter()
-    if fmt not in FORMATS:
-        raise UserError(f"unknown export format '{fmt}' (known: {', '.join(FORMATS)})")
-    module = FORMATS[fmt]
+    if fmt not in EXPORT_FORMATS:
+        raise UserError(f"unknown export format '{fmt}' (known: {', '.join(EXPORT_FORMATS)})")
+    module = _WRITERS[EXPORT_FORMATS[fmt].module]
     path = Path(path)
     check_target(path, overwrite=options.overwrite)
     if fmt == "inspect" and path.suffix.lower() != ".jsonl":
@@ -141,5 +133,5 @@ def export_cases(conn: Connection, fmt: str, path: Path | str, f: ExportFilter |
     return report
 
 
-__all__ = ["EXTENSIONS", "FORMATS", "FORMAT_LABELS", "EvalCase", "ExportFilter", "ExportOptions", "ExportReport",
+__all__ = ["EXPORT_FORMATS", "EvalCase", "ExportFormat", "ExportFilter", "ExportOptions", "ExportReport",
            "count_cases", "default_verdicts", "export_cases", "iter_cases"]

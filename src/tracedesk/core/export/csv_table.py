@@ -12,7 +12,6 @@ from ..records import format_time
 from ..text import csv_cell
 from .cases import EvalCase
 
-SUFFIX = ".csv"
 COLUMNS = ("review_id", "source", "trace_id", "session_id", "verdict", "severity", "cause", "blamed_span",
            "missing_step", "question", "actual", "expected", "notes", "tags", "reviewer", "reviewed_at",
            "model", "prompt_version")

@@ -8,8 +8,6 @@ from typing import Any
 
 from .cases import EvalCase
 
-SUFFIX = ".jsonl"
-
 
 def metadata(case: EvalCase) -> dict[str, Any]:
     """What the consumers' ``metadata`` fields hold: the review and provenance, flat."""

@@ -11,8 +11,6 @@ from typing import Any
 from .cases import EvalCase
 from .inspect_dataset import metadata
 
-SUFFIX = ".jsonl"
-
 
 def record(case: EvalCase, options: Any) -> dict[str, Any]:
     item = {"datasetName": options.dataset_name, "id": case.id,

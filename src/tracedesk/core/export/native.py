@@ -8,7 +8,6 @@ from typing import Any
 
 from .cases import EvalCase
 
-SUFFIX = ".jsonl"
 SCHEMA = "tracedesk.eval_case/1"
 
 

@@ -8,8 +8,6 @@ from typing import Any
 from .cases import EvalCase
 from .inspect_dataset import metadata
 
-SUFFIX = ".jsonl"
-
 
 def record(case: EvalCase, options: Any) -> dict[str, Any]:
     return {"input": case.messages(), "ideal": case.expected or "", "metadata": {"id": case.id, **metadata(case)}}

@@ -27,7 +27,6 @@ import orjson
 from .cases import EvalCase
 from .inspect_dataset import metadata
 
-SUFFIX = ".yaml"
 HEADER = ("# Eval cases exported by Tracedesk: a promptfoo test file.\n"
           "# Use it in promptfooconfig.yaml as   tests: file://{name}\n")
 
