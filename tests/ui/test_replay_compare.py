@@ -150,6 +150,35 @@ def test_replay_steps_with_the_keyboard_and_shows_what_the_agent_had(qtbot, parc
     assert window.pages.currentWidget() is window.trace_view
 
 
+def test_replay_at_a_step_not_sent_an_earlier_tool_result_shows_it_was_not_given(
+        qtbot, tmp_path, window_state) -> None:
+    b = Bundle("shop-bot")
+    q = "Where is my parcel for order 4411?"
+    b.turn("s1", q, "Sorry, I cannot tell.", trace_id="forgot", steps=[
+        plan(q, 4411, 0.5),
+        tool("track_order", {"order": 4411}, {"eta": "Monday", "carrier": "DHL"}) | {"at": 1.0},
+        answer(q, "Sorry, I cannot tell where your parcel is.", 1.5, None),
+    ])
+    store = open_store(tmp_path / "forgot.sqlite")
+    ingest.import_paths(store, [write_jsonl(tmp_path / "forgot.jsonl", b.records)])
+    window = make_window(qtbot, store, window_state)
+    open_by_id(window, "forgot")
+    window.activateWindow()
+    key(qtbot, window, Qt.Key.Key_R)
+    view = window.replay_view
+    key(qtbot, window, Qt.Key.Key_End)  # the answer: the tracking result was not in its messages
+    assert "answer" in view.bar.position.text()
+    assert view.had.tabText(2) == "Tool results (0 · 1 not sent)"
+    text = view.texts()["tool_results"]
+    assert text.startswith("This step was not sent any tool result.")
+    assert "Not sent to this step (1)" in text and "step 3  ·  track_order  ·  not sent" in text
+    assert text.index("Not sent to this step") < text.index("DHL")
+    key(qtbot, window, Qt.Key.Key_Left)  # the tool step itself: the plan's call and nothing before it
+    assert view.had.tabText(2) == "Tool results (0)"
+    window.set_store(open_store(tmp_path / "empty.sqlite"))
+    store.close()
+
+
 def test_replay_starts_at_the_step_selected_in_the_trace(qtbot, parcel_window) -> None:
     window = parcel_window
     open_by_id(window, "tracked")
