@@ -54,6 +54,7 @@ from .charts import BarChart, Series
 from .date_range import DateRangeBox, DateRangeDialog, days_ns, describe_range, range_text
 from .insights_model import FILTER_ROLE, Column, RowsModel, interval_text, percent, rate_text
 from .style import ERROR, OK, readable_on_base, signal_label
+from .text import usd_text
 from .widgets import bold, debounce, muted, set_up_list_table
 
 CHART_LIMIT = 12  # bars shown in a chart (the table lists every row)
@@ -80,12 +81,6 @@ def _ms(x: float | None) -> str:
     if x is None:
         return "–"
     return f"{x / 1000:.2f} s" if x >= 1000 else f"{x:.0f} ms"
-
-
-def _usd(x: float | None) -> str:
-    if x is None:
-        return "–"
-    return f"${x:,.4f}" if x < 1 else f"${x:,.2f}"
 
 
 # One figure: a title, its buttons, a chart above a table. --------------------------------------
@@ -369,8 +364,8 @@ class InsightsView(QWidget):
                    opens=self._escalation_opens),
             Column("95% interval", lambda r: interval_text(r.escalations)),
             Column("Mean latency", lambda r: _ms(r.mean_latency_ms), "Over the runs with a start and an end"),
-            Column("Mean cost", lambda r: _usd(r.mean_cost_usd), "Over the runs whose steps carry a cost"),
-            Column("Total cost", lambda r: _usd(r.total_cost_usd)),
+            Column("Mean cost", lambda r: usd_text(r.mean_cost_usd), "Over the runs whose steps carry a cost"),
+            Column("Total cost", lambda r: usd_text(r.total_cost_usd)),
         ], self, hint="Click a bar, or double-click a cell, to list the escalated runs.",
             empty_text="No runs in this span of time.")
         box, self.runs_by = field_buttons(self, insights.BY_FIELDS, self._set_runs_by)
@@ -654,8 +649,8 @@ class InsightsView(QWidget):
             self.cards["escalations"].setToolTip(rate_text(overall.escalations) + "\n95% interval: "
                                                  + interval_text(overall.escalations))
             self.cards["latency"].setText(_ms(overall.mean_latency_ms))
-            self.cards["cost"].setText(_usd(overall.mean_cost_usd))
-            self.cards["total"].setText(_usd(overall.total_cost_usd))
+            self.cards["cost"].setText(usd_text(overall.mean_cost_usd))
+            self.cards["total"].setText(usd_text(overall.total_cost_usd))
         table = self.tables.get(f"runs_by_{self._runs_by}")
         if table is None:
             return

@@ -35,6 +35,13 @@ def local_time(ns: int | None, seconds: bool = False) -> str:
     return datetime.fromtimestamp(ns / 1e9).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
+def usd_text(x: float | None, none: str = "–") -> str:
+    """A cost in US dollars: four decimals below a dollar ("$0.0123"), two above."""
+    if x is None:
+        return none
+    return f"${x:,.4f}" if x < 1 else f"${x:,.2f}"
+
+
 def plain_tip(text: str, limit: int = TIP_LIMIT) -> str:
     """A tooltip showing ``text`` literally (escaped, inside an explicit rich-text wrapper
     so that Qt does not guess)."""
