@@ -192,8 +192,8 @@ class QueueTable(QTableView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QUESTION, QHeaderView.ResizeMode.Stretch)
         char = self.fontMetrics().horizontalAdvance("0")
-        for column, chars in ((PRIORITY, 11), (REASONS, 26), (TIME, 17), (MODEL, 24), (GROUP, 9), (LATENCY, 10),
-                              (COST, 10), (TOKENS, 9), (REVIEW, 14)):
+        for column, chars in ((PRIORITY, 11), (REASONS, 25), (TIME, 16), (MODEL, 18), (GROUP, 9), (LATENCY, 9),
+                              (COST, 9), (TOKENS, 8), (REVIEW, 13)):
             self.setColumnWidth(column, char * chars)
         header.moveSection(header.visualIndex(GROUP), header.count() - 1)  # "+N alike" stays at the end
         self._priority = PriorityDelegate(self)
@@ -434,7 +434,7 @@ class RunFilterRow(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
-        self.min_latency, self.max_latency = self._bound(" s", 3, 86_400), self._bound(" s", 3, 86_400)
+        self.min_latency, self.max_latency = self._bound(" s", 1, 86_400), self._bound(" s", 1, 86_400)
         self.min_cost, self.max_cost = self._bound("", 4, 10_000, "$"), self._bound("", 4, 10_000, "$")
         for label, low, high in (("Latency", self.min_latency, self.max_latency),
                                  ("Cost", self.min_cost, self.max_cost)):
