@@ -192,8 +192,8 @@ class QueueTable(QTableView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QUESTION, QHeaderView.ResizeMode.Stretch)
         char = self.fontMetrics().horizontalAdvance("0")
-        for column, chars in ((PRIORITY, 11), (REASONS, 25), (TIME, 16), (MODEL, 18), (GROUP, 9), (LATENCY, 9),
-                              (COST, 9), (TOKENS, 8), (REVIEW, 13)):
+        for column, chars in ((PRIORITY, 11), (REASONS, 25), (TIME, 16), (MODEL, 16), (GROUP, 9), (LATENCY, 9),
+                              (COST, 11), (TOKENS, 8), (REVIEW, 13)):
             self.setColumnWidth(column, char * chars)
         header.moveSection(header.visualIndex(GROUP), header.count() - 1)  # "+N alike" stays at the end
         self._priority = PriorityDelegate(self)

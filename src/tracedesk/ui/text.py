@@ -9,6 +9,7 @@ characters it holds.
 from __future__ import annotations
 
 import html
+import math
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -36,10 +37,16 @@ def local_time(ns: int | None, seconds: bool = False) -> str:
 
 
 def usd_text(x: float | None, none: str = "–") -> str:
-    """A cost in US dollars: four decimals below a dollar ("$0.0123"), two above."""
+    """A cost in US dollars: two decimals from a dollar up, four below ("$0.0123"), and
+    below a cent two significant digits ("$0.00052"): a cheap run's cost
+    is not rounded to nothing."""
     if x is None:
         return none
-    return f"${x:,.4f}" if x < 1 else f"${x:,.2f}"
+    if x >= 1:
+        return f"${x:,.2f}"
+    if x == 0 or x >= 0.01:
+        return f"${x:.4f}"
+    return f"${x:.{1 - math.floor(math.log10(x))}f}"
 
 
 def plain_tip(text: str, limit: int = TIP_LIMIT) -> str:
