@@ -159,7 +159,7 @@ class BarChart(QWidget):
 
     def value_text(self, value: float) -> str:
         """A bar's value as written after it: "12.5%", "100%"."""
-        text = f"{round(value, 1):g}"
+        text = f"{value:.2g}" if 0 < abs(value) < 0.1 else f"{value:,.1f}".removesuffix(".0")  # 0.04%, not 0%
         return f"{text}%" if self.percent else text
 
     def bar_marks(self) -> list[tuple[str, QPointF, QPointF | None, QPointF | None]]:
