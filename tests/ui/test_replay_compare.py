@@ -260,7 +260,7 @@ def test_a_failing_trace_beside_the_proposed_run_shows_the_gap_and_the_divergenc
     assert "tool:" not in view.given_a.toPlainText()
     key(qtbot, window, Qt.Key.Key_D)  # no difference after the last: it says so and stays
     assert view.table.currentIndex().row() == 4
-    assert "no difference after this row; it is the last one" in view.bar.position.text()
+    assert view.bar.position.text() == "Row 5 of 5:  no difference after this row; the last is row 5."
     key(qtbot, window, Qt.Key.Key_Home)
     assert view.lower.tabText(1) == "What the step was given"  # the roots were given the same
     key(qtbot, window, Qt.Key.Key_End)

@@ -358,10 +358,12 @@ class CompareView(QWidget):
         if found is not None:
             self.go(found)
         elif comparison.pairs:
-            where = "after" if direction > 0 else "before"
+            differ = [r for r, p in enumerate(comparison.pairs) if not p.same]
+            where, which = ("after", "last") if direction > 0 else ("before", "first")
+            said = (f"the {which} is row {(differ[-1] if direction > 0 else differ[0]) + 1}" if differ
+                    else "the runs do not differ")
             self.bar.position.setText(f"Row {self.current + 1} of {self.model.rowCount()}:  no difference {where} "
-                                      f"this row; it is the {'last' if direction > 0 else 'first'} one "
-                                      f"{'(D' if direction > 0 else '(Shift+D'} stays here).")
+                                      f"this row; {said}.")
 
     def go(self, row: int) -> None:
         pair = self.model.pair(row)
