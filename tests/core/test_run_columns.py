@@ -23,9 +23,12 @@ def runs(store, tmp_path) -> dict[str, int]:
             step |= {"cost_usd": cost, "usage": {"input_tokens": 100, "output_tokens": int(seconds * 10)}}
         b.turn(None, f"{trace_id}?", "ok", trace_id=trace_id, steps=[step], end_time=stamp(b.clock + seconds),
                metadata={"tier": tier, "retries": retries})
+    b.turn(None, "broken?", "ok", trace_id="broken")
     import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
     with store.write() as conn:
-        pks = {t: find_trace(conn, t).pk for t in ("slow", "fast", "silent")}
+        pks = {t: find_trace(conn, t).pk for t in ("slow", "fast", "silent", "broken")}
+        # Metadata that is not JSON (as a hand-edited database may hold): no key, and no error.
+        conn.exec_driver_sql("UPDATE trace SET metadata = '{not json' WHERE trace_id = 'broken'")
         save_review(conn, pks["fast"], "bo", ReviewInput("ok"))
     return pks
 
@@ -41,26 +44,27 @@ def test_the_figures_of_a_run_are_its_latency_cost_tokens_and_latest_review(stor
     assert (slow.latency_ns, slow.cost_usd, slow.tokens, slow.verdict) == (12 * 10**9, 0.04, 220, None)
     assert (fast.tokens, fast.verdict, fast.reviewer) == (115, "ok", "bo")
     assert (silent.cost_usd, silent.tokens) == (None, None)
-    assert by_tokens == [pks["slow"], pks["fast"], pks["silent"]]  # a run that says nothing comes last
+    assert by_tokens[:2] == [pks["slow"], pks["fast"]]
+    assert set(by_tokens[2:]) == {pks["silent"], pks["broken"]}  # runs that say nothing come last
     assert by_review[0] == pks["fast"]
 
 
 def test_runs_are_narrowed_by_latency_cost_and_metadata_in_the_order_given(store, tmp_path) -> None:
     pks = runs(store, tmp_path)
-    order = [pks["silent"], pks["fast"], pks["slow"]]
+    order = [pks["silent"], pks["broken"], pks["fast"], pks["slow"]]
     many = order + list(range(10**6, 10**6 + run_columns.CHECK_ONE_BY_ONE))  # read by one pass over the traces
     with store.read() as conn:
         for ids in (order, many):
             def kept(f: RunFilter, ids: list[int] = ids) -> list[int]:
                 return run_columns.narrow(conn, ids, f)
 
-            assert kept(RunFilter(min_latency_ms=3000)) == [pks["silent"], pks["slow"]]
+            assert kept(RunFilter(min_latency_ms=3000)) == [pks["silent"], pks["broken"], pks["slow"]]
             assert kept(RunFilter(max_latency_ms=1500)) == [pks["fast"]]
             assert kept(RunFilter(max_cost_usd=0.01)) == [pks["fast"]]  # no cost said: left out by a bound
             assert kept(RunFilter(metadata_key="tier", metadata_value="gold")) == [pks["silent"], pks["slow"]]
             assert kept(RunFilter(metadata_key="retries", metadata_value="3")) == [pks["slow"]]
             assert kept(RunFilter(metadata_key="retries", metadata_value="true")) == [pks["silent"]]
-            assert kept(RunFilter(metadata_key="tier")) == order
+            assert kept(RunFilter(metadata_key="tier")) == [pks["silent"], pks["fast"], pks["slow"]]
             assert kept(RunFilter(metadata_key="nope")) == []
             assert kept(RunFilter()) == ids
     assert run_columns.parse_metadata(" tier = gold ") == ("tier", "gold")

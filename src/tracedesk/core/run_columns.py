@@ -96,6 +96,7 @@ class RunFilter:
                 params.append(bound * scale)
         if self.metadata_key is not None:
             path = '$."' + self.metadata_key.replace('"', '""') + '"'
+            clauses.append("json_valid(t.metadata)")  # a row that is not JSON has no key (and no error)
             if self.metadata_value is None:
                 clauses.append("json_type(t.metadata, ?) IS NOT NULL")
                 params.append(path)
