@@ -261,3 +261,32 @@ def test_the_text_of_a_retrieval_reads_its_documents_under_any_of_their_names(st
         pks = dict(conn.exec_driver_sql("SELECT span_id, id FROM span WHERE kind = 'retrieval'").all())
         assert compare.step_text(conn, pks["t1.0"]) == "Parcels arrive in 3 days."
         assert compare.step_text(conn, pks["t1.1"]) == "Tracking is online.\nDelays in winter."
+
+
+def test_a_run_on_another_question_is_not_called_the_same_question(store, tmp_path) -> None:
+    """Sharing most topic words makes a question similar, not the same: a run under another
+    prompt version on "Can I still cancel order 30291?" is a similar question to "I want to
+    cancel my order 10642 for the Glacier gloves."; the same words with another order
+    number are the same question."""
+    b = Bundle()
+    b.turn("s1", "I want to cancel my order 10642 for the Glacier gloves.", "No.", trace_id="failing",
+           metadata={"prompt_version": "support-v12"})
+    b.feedback("failing", "thumbs", -1)
+    b.turn("s2", "Can I still cancel order 30291 for the Glacier gloves?", "Yes.", trace_id="other",
+           metadata={"prompt_version": "support-v13"})
+    b.turn("s3", "I want to cancel my order 555 for the Summit tent.", "No.", trace_id="tent",
+           metadata={"prompt_version": "support-v12", "model": "m1"})
+    b.turn("s4", "I want to CANCEL my order 777 for the Summit tent!", "Yes.", trace_id="tent_m2",
+           metadata={"prompt_version": "support-v12", "model": "m2"})
+    imported(store, tmp_path, b)
+    with store.read() as conn:
+        found = {c.trace_id: c for c in candidates.comparison_candidates(conn, find_trace(conn, "failing").pk)}
+        tent = {c.trace_id: c for c in candidates.comparison_candidates(conn, find_trace(conn, "tent").pk)}
+    other = next(r.detail for r in found["other"].reasons if r.kind == "other_prompt_version")
+    assert other.startswith(f"a similar question ({found['other'].similarity:.0%}) under prompt version "
+                            "support-v13 (yours: support-v12)")
+    assert "the same question" not in other
+    same = next(r.detail for r in tent["tent_m2"].reasons if r.kind == "other_model")
+    assert same.startswith("the same question under model m2 (yours: m1)")
+    assert candidates.same_question("Where is order 12?", "where is ORDER 4411")
+    assert not candidates.same_question("Can I still cancel order 30291?", "I want to cancel my order 10642.")

@@ -80,7 +80,9 @@ def test_an_llm_step_sees_what_it_was_sent_and_did_what_it_answered(store, tmp_p
     assert plan.messages == [SYSTEM, QUESTION]
     assert plan.action.reply == CALL and plan.action.tool_calls == CALL["tool_calls"]
     assert len(final.messages) == 4 and final.action.reply["content"] == "It arrives on Monday."
-    assert [r.result for r in final.tool_results] == [None, {"eta": "Monday"}]
+    # It was sent the second call's result, not the failed first try's.
+    assert [r.result for r in final.tool_results] == [{"eta": "Monday"}] and final.tool_results_total == 1
+    assert [r.error["message"] for r in final.not_given] == ["timeout"]
     assert first.messages == [{"role": "user", "content": "Where is order 12?"}] and first.documents == []
 
 
@@ -92,7 +94,7 @@ def test_a_retrieval_step_did_find_its_documents_and_limits_keep_the_latest(stor
     assert [d.content for d in found.action.documents] == ["Parcels arrive in 3 to 5 days.",
                                                            "Tracking links are in the e-mail."]
     assert [d.id for d in later.documents] == ["kb-2"] and later.documents_total == 2
-    assert [r.span_id for r in later.tool_results] == ["t1.3"] and later.tool_results_total == 2
+    assert [r.span_id for r in later.tool_results] == ["t1.3"] and later.tool_results_total == 1
 
 
 def test_documents_named_as_langchain_and_others_name_them_are_read_as_the_trace_view_reads_them(
@@ -135,3 +137,26 @@ def test_document_totals_are_read_once_per_replay_and_count_results_and_lists(st
     assert [d.id for d in seen[4].documents] == ["kb-1", "w-1", "w-2", None, None, None]
     assert [d.content for d in seen[2].action.documents] == ["Tracking", "Delays"]
     assert reads == [1]
+
+
+def test_an_llm_step_not_sent_an_earlier_tool_result_was_not_given_it(store, tmp_path) -> None:
+    """What an LLM step had is what its messages hold: a tool that answered before it but
+    whose result was not sent is listed apart, as not given; a result sent under its call id
+    is matched to the tool step through the call that named it."""
+    b = Bundle()
+    b.turn("s1", "Where is order 12?", "I cannot tell.", trace_id="t1", steps=[
+        llm_step([SYSTEM, QUESTION], CALL, 0.5, "plan"),
+        tool("track_order", {"order": 12}, {"eta": "Monday", "carrier": "DHL"}) | {"at": 1.0},
+        llm_step([SYSTEM, QUESTION], {"role": "assistant", "content": "I cannot tell."}, 2.0, "forgot"),
+        llm_step([SYSTEM, QUESTION, CALL, {"role": "tool", "tool_call_id": "c1", "content": "Monday, DHL"}],
+                 {"role": "assistant", "content": "Monday."}, 3.0, "remembered"),
+    ])
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    with store.read() as conn:
+        replay = replay_steps(conn, find_trace(conn, "t1").pk)
+        forgot = replay_context(conn, replay, 3)
+        remembered = replay_context(conn, replay, 4)
+    assert forgot.step.name == "forgot"
+    assert forgot.tool_results == [] and forgot.tool_results_total == 0
+    assert [(r.name, r.result) for r in forgot.not_given] == [("track_order", {"eta": "Monday", "carrier": "DHL"})]
+    assert [r.span_id for r in remembered.tool_results] == ["t1.1"] and remembered.not_given == []

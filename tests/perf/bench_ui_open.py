@@ -51,7 +51,9 @@ def build_queue(path: Path, n: int) -> None:
             kind = KINDS[pk % len(KINDS)]
             priority = round(rng.random(), 6) or 0.01
             traces.append((pk, f"trace-{pk}", f"session-{pk // 3}", f"user-{pk % 5000}", T0 + pk * 10**9,
-                           f'"Where is my order {pk}? It was due on Monday."', f"model-{pk % 3}", f"v{pk % 4}"))
+                           T0 + pk * 10**9 + rng.randrange(200, 9000) * 10**6,
+                           f'"Where is my order {pk}? It was due on Monday."', f"model-{pk % 3}", f"v{pk % 4}",
+                           round(rng.random() / 50, 6), f'{{"tier": "{("gold", "free", "team")[pk % 3]}"}}'))
             entries.append((pk, priority, f'[{{"signal": "{kind}", "confidence": {priority}, '
                                           f'"detail": "why it is here", "span_id": null}}]', kind))
             signals.append((pk, kind, priority))
@@ -62,13 +64,13 @@ def build_queue(path: Path, n: int) -> None:
 
 def _flush(conn, traces: list, entries: list, signals: list) -> None:
     executemany(conn, "INSERT INTO trace (id, source_id, trace_id, has_record, session_id, user_id, start_ns, "
-                      "input, model, prompt_version, span_count, error_count) VALUES (?,1,?,1,?,?,?,?,?,?,0,0)",
-                traces)
+                      "end_ns, input, model, prompt_version, cost_usd, metadata, span_count, error_count) "
+                      "VALUES (?,1,?,1,?,?,?,?,?,?,?,?,?,0,0)", traces)
     executemany(conn, "INSERT INTO queue_entry (trace_pk, priority, reasons, top_kind, group_key, group_size, "
                       "is_head, state) VALUES (?,?,?,?,NULL,1,1,'open')", entries)
     executemany(conn, "INSERT INTO signal (trace_pk, kind, confidence, detail) VALUES (?,?,?,'why it is here')",
                 signals)
-    executemany(conn, "INSERT INTO trace_fts (rowid, body) VALUES (?, ?)", [(t[0], t[5]) for t in traces])
+    executemany(conn, "INSERT INTO trace_fts (rowid, body) VALUES (?, ?)", [(t[0], t[6]) for t in traces])
     traces.clear()
     entries.clear()
     signals.clear()
@@ -146,6 +148,7 @@ def queue_figures(n: int, tmp: Path) -> None:
           f"slowest {max(times) * 1000:.1f} ms   ({window.counts.text()})")
     for words in ("order 4242", "monday"):
         search_figures(app, window, words)
+    column_figures(window)
     window.close()
     store.close()
 
@@ -174,6 +177,28 @@ def search_figures(app, window: MainWindow, words: str) -> None:
     filters.clear_search()  # Esc
     table.viewport().repaint()
     print(f"    Esc, and the whole queue painted again: {(time.perf_counter() - started) * 1000:.0f} ms")
+
+
+def column_figures(window: MainWindow) -> None:
+    """Sorting by the latency, cost, tokens and review columns, and filtering by latency,
+    cost and metadata: the time until the rows are painted (read on the GUI thread)."""
+    from tracedesk.core.run_columns import RunFilter
+    from tracedesk.ui.queue_model import COST, LATENCY, PRIORITY, REVIEW, TOKENS
+
+    model, table = window.queue_model, window.queue_pane.table
+    for column in (LATENCY, COST, TOKENS, REVIEW, PRIORITY):
+        started = time.perf_counter()
+        table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+        table.viewport().repaint()
+        name = model.headerData(column, Qt.Orientation.Horizontal)
+        print(f"  sort by {name.lower()} and paint: {(time.perf_counter() - started) * 1000:.0f} ms")
+    for f in (RunFilter(min_latency_ms=8500), RunFilter(max_cost_usd=0.001),
+              RunFilter(metadata_key="tier", metadata_value="gold"), RunFilter()):
+        started = time.perf_counter()
+        model.set_run_filter(f)
+        table.viewport().repaint()
+        print(f"  filter {f.describe() or '(none)'}: {model.rowCount():,} rows painted after "
+              f"{(time.perf_counter() - started) * 1000:.0f} ms")
 
 
 def trace_figures(spans: int, tmp: Path) -> None:

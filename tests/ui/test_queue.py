@@ -253,3 +253,96 @@ def test_home_and_end_go_to_the_first_and_last_row_of_the_queue(window, qtbot) -
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_End)
     assert table.currentIndex().row() == rows - 1 and window.pages.currentWidget() is window.queue_pane
+
+
+# Latency, cost, tokens and review: columns to sort by, and filters ---------------------------------
+
+def _figures_store(tmp_path):
+    """Four failing runs that differ in latency, cost, tokens and metadata; one reviewed."""
+    from tests.conftest import write_jsonl
+    from tests.core.sessions import Bundle, stamp
+    from tracedesk.core import ingest
+    from tracedesk.core.database import open_store
+    from tracedesk.core.reviews import ReviewInput, save_review
+
+    b = Bundle("shop")
+    for trace_id, seconds, cost, tokens, tier in (("slow", 12, 0.042, 3000, "gold"), ("fast", 1.5, 0.0021, 200, "free"),
+                                                  ("quiet", 4, None, None, "gold"), ("done", 6, 0.01, 900, "free")):
+        step = {"kind": "llm", "name": "answer", "seconds": 1.0}
+        if cost is not None:
+            step |= {"cost_usd": cost, "usage": {"input_tokens": tokens - 100, "output_tokens": 100}}
+        b.turn(None, f"Question of the {trace_id} run?", "An answer.", trace_id=trace_id, steps=[step],
+               end_time=stamp(b.clock + seconds), metadata={"tier": tier, "model": "m1"})
+        b.feedback(trace_id, "thumbs", -1)
+    store = open_store(tmp_path / "figures.sqlite")
+    ingest.import_paths(store, [write_jsonl(tmp_path / "figures.jsonl", b.records)])
+    with store.write() as conn:
+        pk = conn.exec_driver_sql("SELECT id FROM trace WHERE trace_id = 'done'").scalar_one()
+        save_review(conn, pk, "ana", ReviewInput("failure"))
+    return store
+
+
+def test_latency_cost_tokens_and_review_are_columns_to_sort_and_filter_by(qtbot, tmp_path, window_state) -> None:
+    from PySide6.QtCore import QPoint
+
+    from tracedesk.ui.queue_model import COST, LATENCY, REVIEW, TOKENS
+
+    from .conftest import make_window
+
+    store = _figures_store(tmp_path)
+    window = make_window(qtbot, store, window_state)
+    pane = window.queue_pane
+    header = pane.table.horizontalHeader()
+    assert [window.queue_model.headerData(c, Qt.Orientation.Horizontal) for c in (LATENCY, COST, TOKENS, REVIEW)] \
+        == ["Latency", "Cost", "Tokens", "Review"]
+    assert all(not header.isSectionHidden(c) and header.sectionSize(c) > 40 for c in (LATENCY, COST, TOKENS, REVIEW))
+    assert header.visualIndex(GROUP) == header.count() - 1  # "+N alike" stays last
+    pane.filters.everything.setChecked(True)  # the reviewed run too
+    qtbot.waitUntil(lambda: window.queue_model.rowCount() == 4)
+
+    def shown(*columns: int) -> list[tuple]:
+        return sorted(zip(*(queue_texts(window, c) for c in (QUESTION, *columns)), strict=True))
+
+    assert shown(LATENCY, COST, TOKENS, REVIEW) == [
+        ("Question of the done run?", "6.00 s", "$0.0100", "900", "failure · ana"),
+        ("Question of the fast run?", "1.50 s", "$0.0021", "200", ""),
+        ("Question of the quiet run?", "4.00 s", "", "", ""),
+        ("Question of the slow run?", "12.00 s", "$0.0420", "3,000", "")]
+
+    def click_header(column: int) -> None:
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+    def runs() -> list[str]:
+        return [q.split()[3] for q in queue_texts(window, QUESTION)]
+
+    click_header(LATENCY)
+    order = header.sortIndicatorOrder()
+    by_latency = ["fast", "quiet", "done", "slow"]
+    assert runs() == (by_latency if order == Qt.SortOrder.AscendingOrder else by_latency[::-1])
+    click_header(LATENCY)
+    assert runs() == (by_latency[::-1] if order == Qt.SortOrder.AscendingOrder else by_latency)
+    click_header(TOKENS)
+    assert runs()[-1] == "quiet"  # a run that does not say sorts last, either way
+    click_header(REVIEW)
+    assert runs()[0] == "done"  # the one reviewed; the others say nothing and come after it
+
+    # The filters: latency, cost, metadata, on a second row.
+    filters = pane.filters
+    assert not filters.runs.isVisible()
+    qtbot.mouseClick(filters.more, Qt.MouseButton.LeftButton)
+    assert filters.runs.isVisible()
+    filters.runs.min_latency.setValue(3)
+    qtbot.waitUntil(lambda: sorted(runs()) == ["done", "quiet", "slow"])
+    assert filters.more.text() == "Filters (on)" and "latency ≥ 3 s" in filters.more.toolTip()
+    qtbot.keyClicks(filters.runs.metadata, "tier=gold")
+    qtbot.waitUntil(lambda: sorted(runs()) == ["quiet", "slow"])
+    filters.runs.max_cost.setValue(0.01)  # a run that does not say its cost is left out by a bound on it
+    qtbot.waitUntil(lambda: pane.stack.currentWidget() is pane.empty)
+    filters.runs.max_cost.setValue(0)
+    filters.runs.min_cost.setValue(0.02)
+    qtbot.waitUntil(lambda: runs() == ["slow"])
+    filters.clear()
+    qtbot.waitUntil(lambda: window.queue_model.rowCount() == 3)  # every filter off: the open queue again
+    assert filters.more.text() == "Filters"
+    store.close()

@@ -14,7 +14,7 @@ from tracedesk.core import ingest, reviews, traces
 from tracedesk.core.database import open_store
 from tracedesk.core.store import Store
 from tracedesk.ui.compare_chooser import ChoicesModel
-from tracedesk.ui.compare_view import A_STEP, B_STEP, GAP, MARK, AlignedStepsModel
+from tracedesk.ui.compare_view import A_STEP, A_TOOK, B_STEP, B_TOOK, GAP, MARK, AlignedStepsModel
 from tracedesk.ui.mainwindow import MainWindow
 from tracedesk.ui.replay_view import ReplayStepsModel
 from tracedesk.ui.shortcuts import menu_shortcuts
@@ -33,11 +33,13 @@ def plan(question: str, order: int, at: float) -> dict:
             "output": {"messages": [{"role": "assistant", "content": "", "tool_calls": [call]}]}}
 
 
-def answer(question: str, text: str, at: float, tool_result: str | None) -> dict:
+def answer(question: str, text: str, at: float, tool_result: str | None, seconds: float = 0.3,
+           tokens: int = 200) -> dict:
     messages = [SYSTEM, {"role": "user", "content": question}]
     if tool_result is not None:
         messages.append({"role": "tool", "tool_call_id": "call_1", "content": tool_result})
-    return {"kind": "llm", "name": "answer", "at": at, "input": {"messages": messages},
+    return {"kind": "llm", "name": "answer", "at": at, "seconds": seconds,
+            "usage": {"input_tokens": tokens, "output_tokens": 20}, "input": {"messages": messages},
             "output": {"messages": [{"role": "assistant", "content": text}]}}
 
 
@@ -49,14 +51,15 @@ def parcel_runs() -> list[dict]:
     b.turn("s1", q_bad, "Sorry, I cannot tell where it is.", trace_id="skipped", user="u1", steps=[
         retrieval("parcel order 4411", DOCS) | {"at": 0.1},
         plan(q_bad, 4411, 0.5),
-        answer(q_bad, "Sorry, I cannot tell where your parcel is.", 1.5, None),
+        answer(q_bad, "Sorry, I cannot tell where your parcel is.", 1.5, None, seconds=0.4, tokens=100),
     ], metadata={"model": "gpt-4o-mini", "prompt_version": "v2"})
     b.feedback("skipped", "thumbs", -1, comment="Useless")
     b.turn("s2", q_good, "It arrives on Monday.", trace_id="tracked", user="u2", steps=[
         retrieval("parcel order 5522", DOCS) | {"at": 0.1},
         plan(q_good, 5522, 0.5),
         tool("track_order", {"order": 5522}, {"eta": "Monday", "carrier": "DHL"}) | {"at": 1.0},
-        answer(q_good, "Your parcel arrives on Monday with DHL.", 1.5, '{"eta": "Monday"}'),
+        answer(q_good, "Your parcel arrives on Monday with DHL.", 1.5, '{"eta": "Monday"}', seconds=1.2,
+               tokens=320),
     ], metadata={"model": "gpt-4o-mini", "prompt_version": "v1"})
     b.turn("s3", "Do the trail boots run small?", "They run true to size.", trace_id="boots", user="u3",
            steps=[retrieval("boots sizes", DOCS)])
@@ -147,6 +150,35 @@ def test_replay_steps_with_the_keyboard_and_shows_what_the_agent_had(qtbot, parc
     assert window.pages.currentWidget() is window.trace_view
 
 
+def test_replay_at_a_step_not_sent_an_earlier_tool_result_shows_it_was_not_given(
+        qtbot, tmp_path, window_state) -> None:
+    b = Bundle("shop-bot")
+    q = "Where is my parcel for order 4411?"
+    b.turn("s1", q, "Sorry, I cannot tell.", trace_id="forgot", steps=[
+        plan(q, 4411, 0.5),
+        tool("track_order", {"order": 4411}, {"eta": "Monday", "carrier": "DHL"}) | {"at": 1.0},
+        answer(q, "Sorry, I cannot tell where your parcel is.", 1.5, None),
+    ])
+    store = open_store(tmp_path / "forgot.sqlite")
+    ingest.import_paths(store, [write_jsonl(tmp_path / "forgot.jsonl", b.records)])
+    window = make_window(qtbot, store, window_state)
+    open_by_id(window, "forgot")
+    window.activateWindow()
+    key(qtbot, window, Qt.Key.Key_R)
+    view = window.replay_view
+    key(qtbot, window, Qt.Key.Key_End)  # the answer: the tracking result was not in its messages
+    assert "answer" in view.bar.position.text()
+    assert view.had.tabText(2) == "Tool results (0 · 1 not sent)"
+    text = view.texts()["tool_results"]
+    assert text.startswith("This step was not sent any tool result.")
+    assert "Not sent to this step (1)" in text and "step 3  ·  track_order  ·  not sent" in text
+    assert text.index("Not sent to this step") < text.index("DHL")
+    key(qtbot, window, Qt.Key.Key_Left)  # the tool step itself: the plan's call and nothing before it
+    assert view.had.tabText(2) == "Tool results (0)"
+    window.set_store(open_store(tmp_path / "empty.sqlite"))
+    store.close()
+
+
 def test_replay_starts_at_the_step_selected_in_the_trace(qtbot, parcel_window) -> None:
     window = parcel_window
     open_by_id(window, "tracked")
@@ -215,7 +247,24 @@ def test_a_failing_trace_beside_the_proposed_run_shows_the_gap_and_the_divergenc
     assert view.table.currentIndex().row() == 3
     key(qtbot, window, Qt.Key.Key_D)
     assert view.table.currentIndex().row() == 4
+    # Latency and tokens per step, beside each run's step and in words.
+    assert (view.model.index(4, A_TOOK).data(), view.model.index(4, B_TOOK).data()) == ("400 ms · 120 tok",
+                                                                                        "1.20 s · 340 tok")
+    assert view.step_label_b.text() == "Run B: answer  (llm, 1.20 s · 340 tok)"
+    assert view.bar.position.text().endswith("B took 3.0× as long and 220 more tokens.")
+    # What each step was given: B's answer had the tracking result, A's did not.
+    assert view.lower.tabText(1) == "What the step was given  ≠"
     view.lower.setCurrentIndex(1)
+    assert view.given_a.toPlainText().startswith("system: You are the support assistant of an outdoor shop.")
+    assert "tool: {\"eta\": \"Monday\"}" in " ".join(view.given_b.highlighted())
+    assert "tool:" not in view.given_a.toPlainText()
+    key(qtbot, window, Qt.Key.Key_D)  # no difference after the last: it says so and stays
+    assert view.table.currentIndex().row() == 4
+    assert view.bar.position.text() == "Row 5 of 5:  no difference after this row; the last is row 5."
+    key(qtbot, window, Qt.Key.Key_Home)
+    assert view.lower.tabText(1) == "What the step was given"  # the roots were given the same
+    key(qtbot, window, Qt.Key.Key_End)
+    view.lower.setCurrentIndex(2)
     assert view.answer_a.toPlainText() == "Sorry, I cannot tell where it is."
     assert view.answer_b.toPlainText() == "It arrives on Monday."
     key(qtbot, window, Qt.Key.Key_Escape)

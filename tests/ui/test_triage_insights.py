@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QDate, QPointF, Qt
+from PySide6.QtGui import QColor, QImage
 
 from tests.gen.support_bot import write_bundle
 from tracedesk.core import ingest, insights, queue
@@ -313,13 +313,15 @@ def test_a_bar_and_a_row_open_their_traces_in_the_queue(gen_window, gen_store, q
 def test_before_and_after_compares_two_prompt_versions(gen_window, gen_store, qtbot) -> None:
     open_insights(gen_window, qtbot)
     view = gen_window.insights_view
-    view.tabs.setCurrentIndex(4)
+    with qtbot.waitSignal(view.compared, timeout=10_000):  # both preselected: no click needed
+        view.tabs.setCurrentIndex(4)
     a, b = view.cohorts()
     assert a.field == b.field == "prompt_version" and a.value != b.value
-    with qtbot.waitSignal(view.compared, timeout=10_000):
-        view.compare_button.click()
     with gen_store.read() as conn:
         expected = insights.compare(conn, a, b)
+        first = {r.value: r.first_ns for r in insights.failure_rates(conn, "prompt_version")}
+    assert first[a.value] < first[b.value]  # A is the older version, B the newer: the change reads forwards
+    assert view.comparison.a == a and view.comparison.b == b
     model = view.compare_panel.model
     assert model.rowCount() == len(expected.rows)
     for row, want in enumerate(expected.rows):
@@ -328,15 +330,59 @@ def test_before_and_after_compares_two_prompt_versions(gen_window, gen_store, qt
             assert p.split()[0] in (f"{want.p_value:.3f}", "<")
             assert ("significant" in p) == (want.p_value < 0.05)
     assert model.index(0, 1).data().startswith(f"{100 * expected.rows[0].a.value:.1f}%")
+    # The chart: A's bar above B's in each pair, as the legend lists them, each with its interval;
+    # the measures it leaves out are named.
+    chart = view.compare_panel.chart
+    marks = chart.bar_marks()
+    pairs = len(chart.categories)
+    a_marks, b_marks = marks[pairs:], marks[:pairs]  # Qt's sets: B's first, then A's
+    assert [m[0] for m in a_marks] == [chart.value_text(v) for v in reversed(chart.series[0].values)]
+    assert all(am[1].y() < bm[1].y() for am, bm in zip(a_marks, b_marks, strict=True))
+    assert [m.label() for m in chart.chart.legend().markers()] == [s.name for s in reversed(chart.series)]
+    assert chart.chart.legend().reverseMarkers()
+    assert all(low is not None and low.x() <= high.x() for _, _, low, high in marks)
+    shown = set(chart.categories)
+    left_out = [view._measure_text(r) for r in expected.rows if view._measure_text(r) not in shown]
+    assert len(expected.rows) > pairs and left_out
+    assert view.compare_left_out.text().startswith(
+        f"The chart shows {pairs} of the table's {len(expected.rows)} measures")
+    assert all(name in view.compare_left_out.text() for name in left_out)
+    # Choosing models instead compares the two models at once.
+    with qtbot.waitSignal(view.compared, timeout=10_000):
+        view.compare_kind.setCurrentIndex(view.compare_kind.findData("model"))
+    assert view.comparison.a.field == "model" and view.comparison.a.value != view.comparison.b.value
     # Two date ranges.
     view.compare_kind.setCurrentIndex(view.compare_kind.findData("range"))
     assert view.cohorts() is None
     first = QDate(2026, 11, 9)
     view.set_compare_days(view.a_range, first, first)
-    view.set_compare_days(view.b_range, first.addDays(1), first.addDays(1))
     with qtbot.waitSignal(view.compared, timeout=10_000):
-        view.run_compare()
+        view.set_compare_days(view.b_range, first.addDays(1), first.addDays(1))
     assert view.comparison.a.since_ns is not None and view.comparison.b_traces > 0
+
+
+def test_a_rate_of_one_trace_is_drawn_with_its_interval(qtbot) -> None:
+    """One failure of one review is 100%, but its 95% interval runs from about 21%: the
+    whisker is drawn over the bar, from there to the end."""
+    from tracedesk.core.insights import Rate
+    from tracedesk.ui.charts import BarChart
+    from tracedesk.ui.insights_view import rate_series
+
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.resize(500, 240)
+    chart.set_bars(["tool error", "wrong answer"], [rate_series("Share", [Rate(1, 1), Rate(0, 0)], "#d64545")])
+    chart.show()
+    qtbot.waitExposed(chart)
+    [(empty_label, _, no_low, _), (label, end, low, high)] = chart.bar_marks()  # from the bottom up
+    assert (label, empty_label) == ("100%", "0%") and no_low is None
+    bar_end = chart.view.mapFromScene(chart.chart.mapToScene(chart.chart.mapToPosition(QPointF(100, 1), chart.bars)))
+    zero = chart.view.mapFromScene(chart.chart.mapToScene(chart.chart.mapToPosition(QPointF(0, 1), chart.bars)))
+    assert abs((low.x() - zero.x()) / (bar_end.x() - zero.x()) - 0.2065) < 0.01
+    image = chart.view.grab().toImage()
+    bar = QColor("#d64545")
+    whisker = image.pixelColor(round((low.x() + high.x()) / 2), round(low.y()))
+    assert abs(whisker.red() - bar.red()) + abs(whisker.green() - bar.green()) > 60  # drawn over the bar
 
 
 def test_tables_export_as_csv_and_charts_as_png(gen_window, qtbot, tmp_path) -> None:

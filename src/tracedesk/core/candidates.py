@@ -1,5 +1,5 @@
 """Which run to put beside a trace under review: the run on the most similar question
-that did not fail, the same question under another prompt version or model, and the
+that did not fail, the same (or a similar) question under another prompt version or model, and the
 turns before and after it in its session.
 
 Runs are found through the full-text index (the question's words, numbers aside, newest
@@ -51,7 +51,21 @@ class Candidate:
 
 
 POOL = 200  # runs read per full-text query
-MIN_SIMILARITY = 0.5  # below this, a question is not "the same question"
+MIN_SIMILARITY = 0.5  # below this, a question is not even a similar one
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def same_question(a: str, b: str) -> bool:
+    """Whether two questions are the same question: the same words in the same order once
+    case, punctuation and numbers (order numbers, dates) are set aside. Sharing most topic
+    words is only a similar question: "Can I still cancel order 30291?" is not "I want to
+    cancel my order 10642 for the Glacier gloves." """
+    def key(text: str) -> str:
+        return _NOT_WORD.sub(" ", re.sub(r"\d+", "#", text.lower())).strip()
+
+    return bool(key(a)) and key(a) == key(b)
 
 
 def run_failed(status: str | None, priority: float | None, verdict: str | None = None) -> bool:
@@ -154,7 +168,7 @@ def _other_trials(conn: Connection, trace_pk: int, source_id: int, trace_id: str
 
 def comparison_candidates(conn: Connection, trace_pk: int, limit: int = 5) -> list[Candidate]:
     """Runs to put beside a trace, the most telling first: the run on the most similar
-    question that did not fail; the same question under another prompt version and
+    question that did not fail; the same or a similar question under another prompt version and
     under another model; the turns before and after it in its session; then more runs
     on the same question that did not fail. Read through the full-text index and the
     session index: a handful of queries, whatever the size of the database."""
@@ -197,8 +211,10 @@ def comparison_candidates(conn: Connection, trace_pk: int, limit: int = 5) -> li
         if best is not None:
             other_value = getattr(best, column)
             outcome = "failed too" if best.failed else "did not fail"
+            asked = ("the same question" if same_question(best.question, question)
+                     else f"a similar question ({best.similarity:.0%})")
             propose(picked.get(best.trace_pk, best), kind,
-                    f"the same question under {label} {other_value} (yours: {value}); it {outcome}")
+                    f"{asked} under {label} {other_value} (yours: {value}); it {outcome}")
     if session is not None and start_ns is not None:
         for kind, sign, order in (("previous_turn", "<", "DESC"), ("next_turn", ">", "ASC")):
             row = conn.exec_driver_sql(

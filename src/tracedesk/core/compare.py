@@ -346,3 +346,62 @@ def pair_diff(conn: Connection, pair: AlignedPair, conn_b: Connection | None = N
     ``conn_b`` reads step B from another database."""
     conn_b = conn if conn_b is None else conn_b
     return word_diff(step_text(conn, pair.a.pk) if pair.a else "", step_text(conn_b, pair.b.pk) if pair.b else "")
+
+
+def step_input_text(conn: Connection, span_pk: int) -> str:
+    """What a step was given, as text to compare: an LLM step's messages one per line with
+    their role (the system prompt first, so another prompt shows as a changed first line),
+    a tool's arguments, a retrieval's query."""
+    (raw,) = conn.exec_driver_sql("SELECT input FROM span WHERE id = ?", (span_pk,)).one()
+    value = loads_or_none(raw)
+    if isinstance(value, dict) and isinstance(value.get("messages"), list):
+        lines = []
+        for message in value["messages"]:
+            if not isinstance(message, dict):
+                continue
+            text = text_of(message.get("content"), TEXT_LIMIT)
+            calls = [f"{c.get('name')}({_compact(c.get('arguments'))})"
+                     for c in message.get("tool_calls") or [] if isinstance(c, dict)]
+            lines.append(f"{message.get('role', '?')}: " + " ".join(p for p in (text, *calls) if p))
+        return "\n".join(lines)[:TEXT_LIMIT]
+    if value is None:
+        return ""
+    return (value if isinstance(value, str) else _compact(value))[:TEXT_LIMIT]
+
+
+def pair_input_diff(conn: Connection, pair: AlignedPair, conn_b: Connection | None = None) -> list[DiffSegment]:
+    """The word diff of what the two steps of a pair were given (their prompts and
+    messages, a tool's arguments); ``conn_b`` reads step B from another database."""
+    conn_b = conn if conn_b is None else conn_b
+    return word_diff(step_input_text(conn, pair.a.pk) if pair.a else "",
+                     step_input_text(conn_b, pair.b.pk) if pair.b else "")
+
+
+@dataclass(frozen=True)
+class StepCost:
+    """How long a step took and the tokens it used (None where the trace does not say)."""
+
+    duration_ns: int | None
+    tokens: int | None
+
+    @classmethod
+    def of(cls, node: SpanNode | None) -> StepCost:
+        if node is None:
+            return cls(None, None)
+        counts = [n for n in (node.input_tokens, node.output_tokens) if n is not None]
+        return cls(node.duration_ns, sum(counts) if counts else None)
+
+
+def cost_change(a: SpanNode | None, b: SpanNode | None) -> str:
+    """How run B's step compares with run A's in time and tokens, in words ("" when
+    either side is missing or says nothing): "B took 3.1× as long and 420 more tokens"."""
+    ca, cb = StepCost.of(a), StepCost.of(b)
+    parts = []
+    if ca.duration_ns and cb.duration_ns is not None:
+        ratio = cb.duration_ns / ca.duration_ns
+        if ratio >= 1.25 or ratio <= 0.8:
+            parts.append(f"{ratio:.1f}× as long" if ratio >= 1 else f"{1 / ratio:.1f}× less time")
+    if ca.tokens is not None and cb.tokens is not None and ca.tokens != cb.tokens:
+        more = cb.tokens - ca.tokens
+        parts.append(f"{abs(more)} {'more' if more > 0 else 'fewer'} tokens")
+    return ("B took " + " and ".join(parts)) if parts else ""

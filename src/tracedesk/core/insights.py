@@ -38,6 +38,7 @@ from sqlalchemy import Connection
 
 from .errors import UserError
 from .queue import QueueFilter
+from .records import format_time
 from .signals.detect import NEGATIVE_KINDS
 from .stats import compare_rates, wilson
 from .store import select_rows
@@ -235,10 +236,11 @@ def _round(x: float | None, digits: int = 6) -> float | None:
 
 
 def _grouped(conn: Connection, by: str | None, aggregates: str, where: str, params: list[Any],
-             within: Cohort) -> dict[Any, tuple]:
+             within: Cohort, earliest: int | None = None) -> dict[Any, tuple]:
     """``aggregates`` (sums and counts over ``trace t``) per value of ``by`` (None: one
     group, keyed None), over the traces of ``within`` that meet ``where``. Tags are
-    grouped by the whole tag list first (there are few distinct lists) and then split."""
+    grouped by the whole tag list first (there are few distinct lists) and then split: the
+    aggregates are summed then, but for the one at index ``earliest``, a minimum."""
     cohort, cohort_params = within.where(conn)
     keys = {None: "NULL", "prompt_version": "t.prompt_version", "model": "t.model", "source": "t.source_id",
             "day": f"t.start_ns / {DAY_NS}", "tag": "t.tags"}
@@ -254,9 +256,12 @@ def _grouped(conn: Connection, by: str | None, aggregates: str, where: str, para
         for raw, *values in rows:
             tags = _tags(raw) or [None]
             for tag in dict.fromkeys(tags):
-                acc = merged.setdefault(tag, [0] * width)
+                acc = merged.setdefault(tag, [None if i == earliest else 0 for i in range(width)])
                 for i, v in enumerate(values):
-                    acc[i] += v or 0
+                    if i == earliest:
+                        acc[i] = v if acc[i] is None else acc[i] if v is None else min(acc[i], v)
+                    else:
+                        acc[i] += v or 0
         return {k: tuple(v) for k, v in merged.items()}
     if by == "source":
         names = dict(select_rows(conn, "SELECT id, name FROM source").fetchall())
@@ -297,9 +302,11 @@ class BreakdownRow:
     filter: QueueFilter  # every trace of this value
     signals_filter: QueueFilter  # its flagged traces
     failures_filter: QueueFilter  # its reviewed failures
+    first_ns: int | None = None  # when its first trace started: which of two versions is the older
 
     def as_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "traces": self.traces, "signals": self.signals.as_dict(),
+        return {"value": self.value, "traces": self.traces, "first_seen": format_time(self.first_ns),
+                "signals": self.signals.as_dict(),
                 "failures": self.failures.as_dict(), "filter": filter_dict(self.filter),
                 "signals_filter": filter_dict(self.signals_filter),
                 "failures_filter": filter_dict(self.failures_filter)}
@@ -308,7 +315,8 @@ class BreakdownRow:
 def failure_rates(conn: Connection, by: str, within: Cohort = ALL) -> list[BreakdownRow]:
     """The failure rate of each value of ``by`` (one of :data:`BY_FIELDS`): signals and
     reviewed failures apart."""
-    totals = _grouped(conn, by, "count(*)", "1", [], within)
+    # The first start comes with the count, from the same index: it costs nothing more.
+    totals = _grouped(conn, by, "count(*), min(t.start_ns)", "1", [], within, earliest=1)
     flagged = _grouped(conn, by, "count(*)", f"t.id IN (SELECT trace_pk FROM signal WHERE kind IN {_NEGATIVE})",
                        [], within)
     reviewed = _grouped(conn, by, "count(*), sum(EXISTS (SELECT 1 FROM review r WHERE r.trace_pk = t.id "
@@ -321,7 +329,7 @@ def failure_rates(conn: Connection, by: str, within: Cohort = ALL) -> list[Break
         n_reviewed, n_failed = reviewed.get(key, (0, 0))
         out.append(BreakdownRow(key, size[key], Rate(flagged.get(key, (0,))[0], size[key]),
                                 Rate(n_failed or 0, n_reviewed), group, group.with_(include_quiet=False),
-                                group.with_(include_quiet=True, verdict="failure")))
+                                group.with_(include_quiet=True, verdict="failure"), totals[key][1] or None))
     return out
 
 

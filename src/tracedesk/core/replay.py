@@ -166,9 +166,12 @@ class StepContext:
     messages: list[dict[str, Any]]  # the conversation so far, as the native format writes messages
     documents: list[Document]  # the latest documents retrieved before this step, oldest first
     documents_total: int  # all the documents retrieved before it
-    tool_results: list[ToolResult]  # the latest tool results before this step, oldest first
+    tool_results: list[ToolResult]  # the latest tool results before this step, oldest first; for an LLM
+    # step sent its messages, the results those messages hold (what the model was given)
     tool_results_total: int
     action: StepAction
+    # earlier tool results an LLM step's messages do not hold: the model was not given them
+    not_given: list[ToolResult] = field(default_factory=list)
 
 
 def replay_context(conn: Connection, replay: Replay, index: int, *, limit: int = 50) -> StepContext:
@@ -205,9 +208,15 @@ def replay_context(conn: Connection, replay: Replay, index: int, *, limit: int =
         documents[:0] = _documents(s, content[s.pk][1])[-room:]
     documents_total = replay.documents_before(conn, index)
     tool_results = [_tool_result(s, content[s.pk]) for s in reversed(earlier_tools)]
+    tool_results_total = step.tool_calls_before
+    not_given: list[ToolResult] = []
 
     if step.kind == "llm":
         messages = before + _messages(content[step.pk][0])
+        if _sent_messages(content[step.pk][0]):
+            replies = _messages(content[steps[step.last_llm].pk][1]) if step.last_llm is not None else []
+            tool_results, not_given = given_tool_results(messages, replies, tool_results)
+            tool_results_total = len(tool_results)
     else:
         if step.last_llm is not None:
             llm_in, llm_out, _ = content[steps[step.last_llm].pk]
@@ -233,7 +242,78 @@ def replay_context(conn: Connection, replay: Replay, index: int, *, limit: int =
         calls = [{"name": call.name, "arguments": call.arguments}]
     action = StepAction(input_, output, error, reply, calls,
                         _documents(step, output) if step.kind == "retrieval" else [])
-    return StepContext(step, messages, documents, documents_total, tool_results, step.tool_calls_before, action)
+    return StepContext(step, messages, documents, documents_total, tool_results, tool_results_total, action,
+                       not_given)
+
+
+def _sent_messages(value: Any) -> bool:
+    """Whether an LLM step's input is the list of messages it was sent (then what it was
+    given can be told from it; a bare prompt says nothing of the tools)."""
+    return isinstance(value, dict) and isinstance(value.get("messages"), list)
+
+
+def _tool_messages(messages: list[dict[str, Any]]) -> list[tuple[str | None, str | None, Any]]:
+    """The tool results a conversation holds, as (call id, tool name, content): OpenAI's
+    ``tool`` and ``function`` messages and Anthropic's ``tool_result`` content parts."""
+    found: list[tuple[str | None, str | None, Any]] = []
+    for message in messages:
+        if message.get("role") in ("tool", "function"):
+            found.append((message.get("tool_call_id"), message.get("name"), message.get("content")))
+        elif isinstance(message.get("content"), list):
+            found += [(part.get("tool_use_id"), None, part.get("content")) for part in message["content"]
+                      if isinstance(part, dict) and part.get("type") == "tool_result"]
+    return found
+
+
+def _call_names(messages: list[dict[str, Any]]) -> dict[str, str]:
+    """The tool each call id named, from the assistant messages' calls."""
+    names: dict[str, str] = {}
+    for message in messages:
+        for call in message.get("tool_calls") or []:
+            if isinstance(call, dict) and call.get("id") and (call.get("name") or call.get("function")):
+                name = call.get("name") or (call["function"].get("name") if isinstance(call["function"], dict)
+                                            else None)
+                if name:
+                    names[str(call["id"])] = name
+        if isinstance(message.get("content"), list):
+            for part in message["content"]:
+                if isinstance(part, dict) and part.get("type") == "tool_use" and part.get("id"):
+                    names[str(part["id"])] = str(part.get("name"))
+    return names
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    """Whether a tool message's content is a tool step's result (one may be JSON text)."""
+    if a == b:
+        return True
+    a, b = (loads_or_none(v) if isinstance(v, str) else v for v in (a, b))
+    return a is not None and a == b
+
+
+def given_tool_results(messages: list[dict[str, Any]], replies: list[dict[str, Any]],
+                       earlier: list[ToolResult]) -> tuple[list[ToolResult], list[ToolResult]]:
+    """Which earlier tool results an LLM step was sent, and which it was not: each tool
+    message of its conversation is matched to the tool step whose result it holds (the
+    same content, else the same tool, named or through its call id; the latest such step).
+    A tool message that matches no step is kept as given, from the conversation itself
+    (step index -1). ``replies`` are the previous LLM step's messages, whose calls name
+    the tools a call id stands for."""
+    names = _call_names([*replies, *messages])
+    left = list(earlier)
+    given: list[ToolResult] = []
+    for call_id, name, content in _tool_messages(messages):
+        if name is None and call_id is not None:
+            name = names.get(str(call_id))
+        match = next((r for r in reversed(left) if _same_value(content, r.result)), None)
+        if match is None and name:
+            match = next((r for r in reversed(left) if r.name == name), None)
+        if match is None:
+            given.append(ToolResult(-1, "", name, None, content, None))
+            continue
+        left.remove(match)
+        given.append(match)
+    given.sort(key=lambda r: (r.step_index < 0, r.step_index))
+    return given, left
 
 
 def _content(conn: Connection, pks: set[int]) -> dict[int, tuple[Any, Any, Any]]:

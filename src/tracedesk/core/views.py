@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from . import learning
+from . import learning, run_columns
 from .records import USAGE_KEYS, format_time
 from .text import loads_or_none, user_question
 from .traces import build_tree, feedback_of, usage_of
@@ -226,6 +226,7 @@ SORT_KEYS = {
     "group": "SELECT trace_pk, group_size FROM queue_entry",
     "reason": "SELECT trace_pk, coalesce(top_kind, '') FROM queue_entry",
     "trace": "SELECT id, trace_id FROM trace",
+    **run_columns.SORT_SQL,  # latency, cost, tokens, review
 }
 
 

@@ -1,5 +1,7 @@
 """Bar charts of the Insights page (Qt Charts), in the palette's colours, whose bars can be
-clicked: a click says which series and which category it hit.
+clicked: a click says which series and which category it hit. A bar of a rate carries its
+95% interval, drawn over it as a whisker: a rate of one trace of one (100%) reads as the
+guess it is, not as a certainty.
 
 Qt Charts draws the labels of axes and of the legend as HTML: the names of categories and
 series (prompt versions, models, tags, questions from bundles) are escaped on their way."""
@@ -20,8 +22,8 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from .style import mix, muted_text
@@ -35,6 +37,19 @@ class Series:
     name: str
     values: list[float]
     color: str
+    intervals: list[tuple[float, float] | None] | None = None  # each value's 95% interval, in its units
+
+
+class IntervalChartView(QChartView):
+    """A chart view that draws, over the bars, each bar's value and its interval."""
+
+    def __init__(self, chart: QChart, owner: BarChart) -> None:
+        super().__init__(chart, owner)
+        self.owner = owner
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
+        super().drawForeground(painter, rect)
+        self.owner.draw_marks(painter)
 
 
 def short(text: str, limit: int = LABEL_CHARS) -> str:
@@ -54,7 +69,7 @@ class BarChart(QWidget):
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.setMargins(QMargins(4, 4, 8, 4))
         self.chart.setBackgroundRoundness(0)
-        self.view = QChartView(self.chart, self)
+        self.view = IntervalChartView(self.chart, self)
         self.view.setObjectName("barChart")
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(160)
@@ -72,6 +87,9 @@ class BarChart(QWidget):
         self.horizontal = True
         self.percent = True
         self.bar_sets: list[QBarSet] = []
+        self.bars: QAbstractBarSeries | None = None
+        self.placed: list[tuple[int, Series]] = []  # (its place among Qt's bar sets, series)
+        self.order: list[int] = []  # the categories in the axis's order
         self._restyle()
         self.stack.setCurrentWidget(self.empty)
 
@@ -84,6 +102,7 @@ class BarChart(QWidget):
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
         self.bar_sets = []
+        self.bars = None
         if not categories or not series:
             self.stack.setCurrentWidget(self.empty)
             return
@@ -91,7 +110,14 @@ class BarChart(QWidget):
         # Horizontal bars list the first category at the bottom: reversed, it is on top.
         order = list(reversed(range(len(categories)))) if horizontal else list(range(len(categories)))
         bars: QAbstractBarSeries = QHorizontalBarSeries() if horizontal else QBarSeries()
-        for number, s in enumerate(series):
+        # Qt draws a category's first set lowest: the sets go in reversed, so that the first
+        # series is on top, where the legend (its markers reversed too) lists it first.
+        placing = list(enumerate(series))
+        if horizontal:
+            placing.reverse()
+        self.placed = [(place, s) for place, (_number, s) in enumerate(placing)]
+        self.order = order
+        for number, s in placing:
             bar_set = QBarSet(html.escape(s.name))
             bar_set.append([round(s.values[i], 1) for i in order])
             bar_set.setColor(QColor(s.color))
@@ -100,17 +126,16 @@ class BarChart(QWidget):
             bar_set.hovered.connect(self._hovered)
             bars.append(bar_set)
             self.bar_sets.append(bar_set)
-        bars.setLabelsVisible(True)
-        bars.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
-        bars.setLabelsFormat("@value%" if percent else "@value")
-        bars.setLabelsPrecision(4)
+        bars.setLabelsVisible(False)  # drawn by draw_marks, past the interval's end
         # Few categories would make fat bars: they stay slim.
         bars.setBarWidth(min(0.75 if len(series) > 1 else 0.6, 0.2 + 0.12 * len(categories) * len(series)))
         self.chart.addSeries(bars)
+        self.bars = bars
         names = QBarCategoryAxis()
         names.append([html.escape(self._unique(short(categories[i]), i)) for i in order])
         values = QValueAxis()
-        top, step = self._nice_top(max((v for s in series for v in s.values), default=0.0))
+        highs = [hi for s in series for found in (s.intervals or ()) if found is not None for hi in found[1:]]
+        top, step = self._nice_top(max((*(v for s in series for v in s.values), *highs), default=0.0))
         values.setRange(0, top)
         values.setTickCount(round(top / step) + 1)
         digits = 0 if step >= 1 else 1
@@ -125,7 +150,73 @@ class BarChart(QWidget):
         bars.attachAxis(values)
         self.chart.legend().setVisible(len(series) > 1)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.chart.legend().setReverseMarkers(horizontal)
+        # Room past the plot for the value written after the longest bar.
+        room = QFontMetricsF(self.font()).horizontalAdvance("100.0%") + 10
+        self.chart.setMargins(QMargins(4, 4, round(room), 4) if horizontal
+                              else QMargins(4, round(QFontMetricsF(self.font()).height()) + 6, 8, 4))
         self._restyle()
+
+    def value_text(self, value: float) -> str:
+        """A bar's value as written after it: "12.5%", "100%"."""
+        text = f"{value:.2g}" if 0 < abs(value) < 0.1 else f"{value:,.1f}".removesuffix(".0")  # 0.04%, not 0%
+        return f"{text}%" if self.percent else text
+
+    def bar_marks(self) -> list[tuple[str, QPointF, QPointF | None, QPointF | None]]:
+        """Each bar's label, where it is written, and the ends of its interval (None without
+        one), in the view's coordinates."""
+        if self.bars is None:
+            return []
+        marks = []
+        count = len(self.placed)
+        width = self.bars.barWidth()
+        for place, s in self.placed:
+            offset = -width / 2 + (place + 0.5) * width / count
+            for position, category in enumerate(self.order):
+                value = s.values[category]
+                found = s.intervals[category] if s.intervals else None
+                at = position + offset
+
+                def point(v: float, at: float = at) -> QPointF:
+                    xy = QPointF(v, at) if self.horizontal else QPointF(at, v)
+                    return self.view.mapFromScene(self.chart.mapToScene(self.chart.mapToPosition(xy, self.bars)))
+
+                low = point(found[0]) if found else None
+                high = point(found[1]) if found else None
+                end = point(max(value, found[1]) if found else value)
+                marks.append((self.value_text(value), end, low, high))
+        return marks
+
+    def draw_marks(self, painter: QPainter) -> None:
+        """The interval of each bar as a whisker with caps, and its value past its end."""
+        marks = self.bar_marks()
+        if not marks:
+            return
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 0.92)
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        cap = 3.5
+        for label, end, low, high in marks:
+            if low is not None and high is not None:
+                painter.setPen(QPen(mix(palette.color(QPalette.ColorRole.Base), text, 0.75), 1.4))
+                painter.drawLine(low, high)
+                for p in (low, high):
+                    if self.horizontal:
+                        painter.drawLine(QPointF(p.x(), p.y() - cap), QPointF(p.x(), p.y() + cap))
+                    else:
+                        painter.drawLine(QPointF(p.x() - cap, p.y()), QPointF(p.x() + cap, p.y()))
+            painter.setPen(text)
+            if self.horizontal:
+                painter.drawText(QPointF(end.x() + 5, end.y() + metrics.ascent() / 2 - 1), label)
+            else:
+                painter.drawText(QPointF(end.x() - metrics.horizontalAdvance(label) / 2, end.y() - 5), label)
+        painter.restore()
 
     def _unique(self, label: str, index: int) -> str:
         """Category axes merge equal labels: two questions cut to the same words stay apart."""
@@ -165,9 +256,6 @@ class BarChart(QWidget):
             axis.setGridLineColor(grid)
             axis.setLinePenColor(grid)
             axis.setShadesVisible(False)
-        for bar_set in self.bar_sets:
-            bar_set.setLabelColor(text)
-            bar_set.setLabelFont(font)
         self.view.setBackgroundBrush(base)
         self.empty.setStyleSheet(f"color: {muted_text(palette).name()}; background: {base.name()};")
 

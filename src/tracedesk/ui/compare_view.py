@@ -26,21 +26,35 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import views
-from ..core.compare import CHANGED, ONLY_A, ONLY_B, SAME, AlignedPair, Comparison, compare_traces, pair_diff, word_diff
+from ..core.compare import (
+    CHANGED,
+    ONLY_A,
+    ONLY_B,
+    SAME,
+    AlignedPair,
+    Comparison,
+    StepCost,
+    compare_traces,
+    cost_change,
+    pair_diff,
+    pair_input_diff,
+    word_diff,
+)
 from ..core.reviews import ExpectedAnswer
 from ..core.store import Store
 from ..core.views import SpanNode
 from .diff_text import SIDE_A, SIDE_B, DiffView
 from .replay_view import PlaybackBar, Player, StepsTable
 from .review_panel import answer_text
-from .style import ERROR, OK, kind_icon, muted_text, readable_on_base, soft
+from .style import ERROR, OK, format_duration, kind_icon, muted_text, readable_on_base, soft
 from .text import local_time, plain_tip
 from .widgets import Index, ListModel, back_button, bold_label, labelled, muted_label, outline_meta, title_of
 
 ANSWER_CHARS = 20_000  # of a final answer compared (a JSON answer turned into text)
 
-A_STEP, A_STATUS, MARK, B_STEP, B_STATUS = range(5)
-HEADERS = ("Run A", "Status", "", "Run B", "Status")
+A_STEP, A_STATUS, A_TOOK, MARK, B_STEP, B_STATUS, B_TOOK = range(7)
+HEADERS = ("Run A", "Status", "Took", "", "Run B", "Status", "Took")
+A_SIDE = (A_STEP, A_STATUS, A_TOOK)
 GAP = "— skipped —"
 MARKS = {SAME: "", CHANGED: "≠", ONLY_A: "B skipped", ONLY_B: "A skipped"}
 FIRST = "◆"
@@ -67,6 +81,15 @@ def change_text(pair: AlignedPair) -> str:
     return f"“{name}” ({pair.kind}): the same in both runs."
 
 
+def took_text(node: SpanNode | None) -> str:
+    """How long a step took and the tokens it used: "1.20 s · 350 tok"."""
+    cost = StepCost.of(node)
+    parts = [format_duration(cost.duration_ns)] if cost.duration_ns is not None else []
+    if cost.tokens is not None:
+        parts.append(f"{cost.tokens:,} tok")
+    return " · ".join(parts)
+
+
 class AlignedStepsModel(ListModel):
     """One row per aligned pair: run A's step, the mark, run B's step."""
 
@@ -91,7 +114,7 @@ class AlignedStepsModel(ListModel):
         return 0 if self._comparison is None else len(self._comparison.pairs)
 
     def _side(self, pair: AlignedPair, column: int) -> SpanNode | None:
-        return pair.a if column in (A_STEP, A_STATUS) else pair.b
+        return pair.a if column in A_SIDE else pair.b
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         pair = self.pair(index.row()) if index.isValid() else None
@@ -107,6 +130,8 @@ class AlignedStepsModel(ListModel):
                 return GAP if column in (A_STEP, B_STEP) else ""
             if column in (A_STEP, B_STEP):
                 return "   " * node.depth + (node.name or node.span_id)
+            if column in (A_TOOK, B_TOOK):
+                return took_text(node)
             return "error" if node.failed else (node.status or "")
         if role == Qt.ItemDataRole.DecorationRole and column in (A_STEP, B_STEP) and node is not None:
             return kind_icon(node.kind)
@@ -135,8 +160,12 @@ class AlignedStepsModel(ListModel):
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column == MARK:
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (A_TOOK, B_TOOK):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             text = change_text(pair)
+            if pair.a is not None and pair.b is not None and (cost := cost_change(pair.a, pair.b)):
+                text += f"  {cost}."
             return plain_tip(("The first divergence. " if first else "") + text)
         return None
 
@@ -197,7 +226,7 @@ class CompareView(QWidget):
         head = self.table.horizontalHeader()
         for section in (A_STEP, B_STEP):
             head.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
-        for section in (A_STATUS, MARK, B_STATUS):
+        for section in (A_STATUS, A_TOOK, MARK, B_STATUS, B_TOOK):
             head.setSectionResizeMode(section, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self.go(current.row()))
 
@@ -205,14 +234,19 @@ class CompareView(QWidget):
         self.step_b = DiffView(SIDE_B, self)
         self.answer_a = DiffView(SIDE_A, self)
         self.answer_b = DiffView(SIDE_B, self)
+        self.given_a = DiffView(SIDE_A, self)
+        self.given_b = DiffView(SIDE_B, self)
         self.step_label_a, self.step_label_b = QLabel(self), QLabel(self)
-        for label in (self.step_label_a, self.step_label_b):
+        self.given_label_a, self.given_label_b = QLabel(self), QLabel(self)
+        for label in (self.step_label_a, self.step_label_b, self.given_label_a, self.given_label_b):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.lower = QTabWidget(self)
         self.lower.setObjectName("compareTabs")
         self.lower.setDocumentMode(True)
         self.lower.addTab(self._pair_of_panes(self.step_label_a, self.step_a, self.step_label_b, self.step_b),
                           "What the step produced")
+        self.lower.addTab(self._pair_of_panes(self.given_label_a, self.given_a, self.given_label_b, self.given_b),
+                          "What the step was given")
         self.lower.addTab(self._pair_of_panes(QLabel("Run A's answer", self), self.answer_a,
                                               QLabel("Run B's answer", self), self.answer_b), "Final answers")
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -300,7 +334,7 @@ class CompareView(QWidget):
             self.owned.close()
         self.owned = self.store_a = self.store_b = None
         self.current = -1
-        for view in (self.step_a, self.step_b, self.answer_a, self.answer_b):
+        for view in (self.step_a, self.step_b, self.given_a, self.given_b, self.answer_a, self.answer_b):
             view.clear()
 
     # -- moving ----------------------------------------------------------------------------------
@@ -323,6 +357,13 @@ class CompareView(QWidget):
         found = next((r for r in rows if not comparison.pairs[r].same), None)
         if found is not None:
             self.go(found)
+        elif comparison.pairs:
+            differ = [r for r, p in enumerate(comparison.pairs) if not p.same]
+            where, which = ("after", "last") if direction > 0 else ("before", "first")
+            said = (f"the {which} is row {(differ[-1] if direction > 0 else differ[0]) + 1}" if differ
+                    else "the runs do not differ")
+            self.bar.position.setText(f"Row {self.current + 1} of {self.model.rowCount()}:  no difference {where} "
+                                      f"this row; {said}.")
 
     def go(self, row: int) -> None:
         pair = self.model.pair(row)
@@ -336,7 +377,9 @@ class CompareView(QWidget):
         count = self.model.rowCount()
         first = self.comparison.first_divergence if self.comparison else None
         where = "  ·  the first divergence" if row == first else ""
-        self.bar.position.setText(f"Row {row + 1} of {count}{where}:  {change_text(pair)}")
+        cost = cost_change(pair.a, pair.b)
+        self.bar.position.setText(f"Row {row + 1} of {count}{where}:  {change_text(pair)}"
+                                  + (f"  {cost}." if cost else ""))
 
     def toggle_play(self) -> None:
         if not self.player.playing and self.current >= self.model.rowCount() - 1:
@@ -357,22 +400,31 @@ class CompareView(QWidget):
 
     def _show_pair(self, pair: AlignedPair) -> None:
         with self._connections() as (conn_a, conn_b):
-            segments = pair_diff(conn_a, pair, conn_b)
-        for label, view, node, letter, other in ((self.step_label_a, self.step_a, pair.a, "A", "B"),
-                                                 (self.step_label_b, self.step_b, pair.b, "B", "A")):
-            if node is None:
-                label.setText(f"Run {letter}: skipped this step")
-                view.set_placeholder(f"Run {letter} did not take this step; run {other} did.")
-                continue
-            label.setText(f"Run {letter}: {node.name or node.span_id}  ({node.kind}"
-                          f"{', failed' if node.failed else ''})")
-            if not any(s.text.strip() for s in segments if s.op in ("equal", "delete" if letter == "A" else "insert")):
-                view.set_placeholder("(it produced nothing)")
-            else:
-                view.set_diff(segments)
+            produced = pair_diff(conn_a, pair, conn_b)
+            given = pair_input_diff(conn_a, pair, conn_b)
+        differs = any(s.op != "equal" for s in given)
+        self.lower.setTabText(1, "What the step was given" + ("  ≠" if differs else ""))
+        for labels, views_, segments, empty in (((self.step_label_a, self.step_label_b), (self.step_a, self.step_b),
+                                                  produced, "(it produced nothing)"),
+                                                 ((self.given_label_a, self.given_label_b),
+                                                  (self.given_a, self.given_b), given, "(it was given nothing)")):
+            for label, view, node, letter, other in ((labels[0], views_[0], pair.a, "A", "B"),
+                                                     (labels[1], views_[1], pair.b, "B", "A")):
+                if node is None:
+                    label.setText(f"Run {letter}: skipped this step")
+                    view.set_placeholder(f"Run {letter} did not take this step; run {other} did.")
+                    continue
+                took = took_text(node)
+                label.setText(f"Run {letter}: {node.name or node.span_id}  ({node.kind}"
+                              f"{', failed' if node.failed else ''}{', ' + took if took else ''})")
+                side = "delete" if letter == "A" else "insert"
+                if not any(s.text.strip() for s in segments if s.op in ("equal", side)):
+                    view.set_placeholder(empty)
+                else:
+                    view.set_diff(segments)
 
     def restyle(self) -> None:
-        for view in (self.step_a, self.step_b, self.answer_a, self.answer_b):
+        for view in (self.step_a, self.step_b, self.given_a, self.given_b, self.answer_a, self.answer_b):
             view.restyle()
 
 

@@ -42,6 +42,7 @@ from ..core.insights import (
     CompareRow,
     Comparison,
     QuestionRow,
+    Rate,
     RunRow,
     StepRow,
     Table,
@@ -53,7 +54,8 @@ from .charts import BarChart, Series
 from .date_range import DateRangeBox, DateRangeDialog, days_ns, describe_range, range_text
 from .insights_model import FILTER_ROLE, Column, RowsModel, interval_text, percent, rate_text
 from .style import ERROR, OK, readable_on_base, signal_label
-from .widgets import bold, muted, set_up_list_table
+from .text import usd_text
+from .widgets import bold, debounce, muted, set_up_list_table
 
 CHART_LIMIT = 12  # bars shown in a chart (the table lists every row)
 COMPARE_CHART_LIMIT = 8  # pairs of bars in the before-and-after chart
@@ -64,6 +66,12 @@ SIGNAL_COLOR, FAILURE_COLOR, A_COLOR, B_COLOR = "#e08a1e", "#d64545", "#8a8f98",
 Opens = tuple[QueueFilter, str]
 
 
+def rate_series(name: str, rates: list[Rate], color: str) -> Series:
+    """Bars of rates in percent, each with its 95% interval (none for a rate of nothing)."""
+    return Series(name, [100 * (r.value or 0) for r in rates], color,
+                  [(100 * r.interval[0], 100 * r.interval[1]) if r.interval and r.total else None for r in rates])
+
+
 def value_text(value: str | None) -> str:
     return "(none)" if value is None else str(value)
 
@@ -72,12 +80,6 @@ def _ms(x: float | None) -> str:
     if x is None:
         return "–"
     return f"{x / 1000:.2f} s" if x >= 1000 else f"{x:.0f} ms"
-
-
-def _usd(x: float | None) -> str:
-    if x is None:
-        return "–"
-    return f"${x:,.4f}" if x < 1 else f"${x:,.2f}"
 
 
 # One figure: a title, its buttons, a chart above a table. --------------------------------------
@@ -361,8 +363,8 @@ class InsightsView(QWidget):
                    opens=self._escalation_opens),
             Column("95% interval", lambda r: interval_text(r.escalations)),
             Column("Mean latency", lambda r: _ms(r.mean_latency_ms), "Over the runs with a start and an end"),
-            Column("Mean cost", lambda r: _usd(r.mean_cost_usd), "Over the runs whose steps carry a cost"),
-            Column("Total cost", lambda r: _usd(r.total_cost_usd)),
+            Column("Mean cost", lambda r: usd_text(r.mean_cost_usd), "Over the runs whose steps carry a cost"),
+            Column("Total cost", lambda r: usd_text(r.total_cost_usd)),
         ], self, hint="Click a bar, or double-click a cell, to list the escalated runs.",
             empty_text="No runs in this span of time.")
         box, self.runs_by = field_buttons(self, insights.BY_FIELDS, self._set_runs_by)
@@ -407,10 +409,16 @@ class InsightsView(QWidget):
         row.addWidget(self.b_stack, 1)
         self.compare_button = QPushButton("Compare", self)
         self.compare_button.setAutoDefault(False)
+        self.compare_button.setToolTip("Compare again (a comparison runs as soon as A and B are both chosen)")
         self.compare_button.clicked.connect(self.run_compare)
         row.addWidget(self.compare_button)
         layout.addLayout(row)
-        self.compare_summary = QLabel("Pick two prompt versions, models or date ranges, then Compare.", self)
+        # A comparison runs as soon as both sides are chosen and the tab is on screen.
+        self._compared_cohorts: tuple[Cohort, Cohort] | None = None
+        self._compare_soon = debounce(self, self.compare_when_chosen, 150)
+        for box in (self.a_box, self.b_box):
+            box.currentIndexChanged.connect(lambda _i: self._compare_soon.start())
+        self.compare_summary = QLabel("Pick two prompt versions, models or date ranges to compare.", self)
         self.compare_summary.setTextFormat(Qt.TextFormat.PlainText)  # it names the values compared
         self.compare_summary.setWordWrap(True)
         layout.addWidget(self.compare_summary)
@@ -431,6 +439,13 @@ class InsightsView(QWidget):
                       f"(p < {insights.SIGNIFICANCE}). Click a bar, or double-click a cell, to list the traces.",
             empty_text="Nothing compared yet.")
         layout.addWidget(self.compare_panel, 1)
+        self.compare_left_out = muted(QLabel(self))
+        self.compare_left_out.setTextFormat(Qt.TextFormat.PlainText)  # it names causes from bundles
+        self.compare_left_out.setWordWrap(True)
+        self.compare_left_out.setObjectName("compareLeftOut")
+        self.compare_panel.layout().insertWidget(2, self.compare_left_out)  # under the hint, above the chart
+        self._compare_tab = self.tabs.count() - 1
+        self.tabs.currentChanged.connect(lambda _i: self._compare_soon.start())
         self._fill_compare_choices()
 
     def _side(self, label: str) -> tuple[QStackedWidget, QComboBox, QPushButton]:
@@ -531,8 +546,10 @@ class InsightsView(QWidget):
         self.stale = True
         self._generation += 1
         self._compare_generation += 1
+        self._compared_cohorts = None
         self.compare_panel.show_table(Table("compare", "", []))
-        self.compare_summary.setText("Pick two prompt versions, models or date ranges, then Compare.")
+        self.compare_left_out.clear()
+        self.compare_summary.setText("Pick two prompt versions, models or date ranges to compare.")
 
     def invalidate(self) -> None:
         """The database changed: compute again when the page is shown."""
@@ -583,6 +600,7 @@ class InsightsView(QWidget):
         self._show_runs(overall)
         self.questions.show_table(self.tables["questions"])
         self.gaps.show_table(self.tables["knowledge_gaps"])
+        self._compared_cohorts = None  # the figures changed: the comparison on screen is compared again
         self._fill_compare_choices()
         self.computed.emit()
 
@@ -604,8 +622,8 @@ class InsightsView(QWidget):
         day = self._by == "day"
         shown = rows if day else rows[:CHART_LIMIT]
         more = "" if len(shown) == len(rows) else f"  (the {len(shown)} biggest of {len(rows)} in the chart)"
-        series = [Series("With a negative signal", [100 * (r.signals.value or 0) for r in shown], SIGNAL_COLOR),
-                  Series("Reviewed failures", [100 * (r.failures.value or 0) for r in shown], FAILURE_COLOR)]
+        series = [rate_series("With a negative signal", [r.signals for r in shown], SIGNAL_COLOR),
+                  rate_series("Reviewed failures", [r.failures for r in shown], FAILURE_COLOR)]
         opens = [[self._signals_opens(r) for r in shown], [self._failures_opens(r) for r in shown]]
         self.failures.show_table(table, title=f"Failure rate by {FIELD_LABELS[self._by].lower()}{more}",
                                  bars=([value_text(r.value) for r in shown], series, opens), horizontal=not day)
@@ -615,13 +633,11 @@ class InsightsView(QWidget):
         steps: list[StepRow] = self.tables["blamed_steps"].rows
         self.causes.show_table(self.tables["causes"], bars=(
             [r.cause for r in causes[:CHART_LIMIT]],
-            [Series("Share of reviewed failures", [100 * (r.failures.value or 0) for r in causes[:CHART_LIMIT]],
-                    FAILURE_COLOR)],
+            [rate_series("Share of reviewed failures", [r.failures for r in causes[:CHART_LIMIT]], FAILURE_COLOR)],
             [[self._cause_opens(r) for r in causes[:CHART_LIMIT]]]))
         self.steps.show_table(self.tables["blamed_steps"], bars=(
             [r.label for r in steps[:CHART_LIMIT]],
-            [Series("Share of reviewed failures", [100 * (r.failures.value or 0) for r in steps[:CHART_LIMIT]],
-                    "#7c5cff")],
+            [rate_series("Share of reviewed failures", [r.failures for r in steps[:CHART_LIMIT]], "#7c5cff")],
             [[self._step_opens(r) for r in steps[:CHART_LIMIT]]]))
 
     def _show_runs(self, overall: RunRow | None) -> None:
@@ -633,8 +649,8 @@ class InsightsView(QWidget):
             self.cards["escalations"].setToolTip(rate_text(overall.escalations) + "\n95% interval: "
                                                  + interval_text(overall.escalations))
             self.cards["latency"].setText(_ms(overall.mean_latency_ms))
-            self.cards["cost"].setText(_usd(overall.mean_cost_usd))
-            self.cards["total"].setText(_usd(overall.total_cost_usd))
+            self.cards["cost"].setText(usd_text(overall.mean_cost_usd))
+            self.cards["total"].setText(usd_text(overall.total_cost_usd))
         table = self.tables.get(f"runs_by_{self._runs_by}")
         if table is None:
             return
@@ -643,7 +659,7 @@ class InsightsView(QWidget):
         shown = rows if day else rows[:CHART_LIMIT]
         self.runs.show_table(table, title=f"Escalation rate by {FIELD_LABELS[self._runs_by].lower()}", bars=(
             [value_text(r.value) for r in shown],
-            [Series("Escalated runs", [100 * (r.escalations.value or 0) for r in shown], "#db2777")],
+            [rate_series("Escalated runs", [r.escalations for r in shown], "#db2777")],
             [[self._escalation_opens(r) for r in shown]]), horizontal=not day)
 
     # -- before and after --------------------------------------------------------------------------
@@ -666,9 +682,15 @@ class InsightsView(QWidget):
             if found >= 0:
                 box.setCurrentIndex(found)
         if not dates and self.b_box.count() > 1 and self.a_box.currentIndex() == self.b_box.currentIndex():
-            # The two most frequent values, the second as "before" (often the older one).
-            self.a_box.setCurrentIndex(1)
-            self.b_box.setCurrentIndex(0)
+            # The two most frequent values, the one whose traces began first as A (before), so
+            # that the change reads forwards, from the older to the newer.
+            table = self.tables.get(f"failures_by_{kind}")
+            first = {r.value: r.first_ns for r in table.rows} if table is not None else {}
+            older, newer = sorted((0, 1), key=lambda i: (first.get(self.a_box.itemData(i)) is None,
+                                                         first.get(self.a_box.itemData(i)) or 0, i))
+            self.a_box.setCurrentIndex(older)
+            self.b_box.setCurrentIndex(newer)
+        self._compare_soon.start()
 
     def _choose_days(self, button: QPushButton) -> None:
         days = button.property("days")
@@ -680,6 +702,16 @@ class InsightsView(QWidget):
     def set_compare_days(self, button: QPushButton, first, last) -> None:
         button.setProperty("days", (first, last))
         button.setText(range_text(first, last))
+        self._compare_soon.start()
+
+    def compare_when_chosen(self) -> None:
+        """Compare A and B if both are chosen, the tab is on screen and they are not what is
+        compared already: choosing is enough, no click needed."""
+        if self.tabs.currentIndex() != self._compare_tab or self.store is None:
+            return
+        cohorts = self.cohorts()
+        if cohorts is not None and cohorts != self._compared_cohorts and cohorts[0] != cohorts[1]:
+            self.run_compare()
 
     def cohorts(self) -> tuple[Cohort, Cohort] | None:
         """The two cohorts chosen, or None if they are not chosen yet."""
@@ -704,6 +736,7 @@ class InsightsView(QWidget):
             self.compare_summary.setText("Choose both A and B first.")
             return
         a, b = cohorts
+        self._compared_cohorts = cohorts
         self._compare_generation += 1
         generation = self._compare_generation
         self.compare_summary.setText("Comparing…")
@@ -737,10 +770,15 @@ class InsightsView(QWidget):
         rest = sorted((r for r in rows if r.measure != "overall"),
                       key=lambda r: -max(r.a.value or 0, r.b.value or 0))
         shown = overall + rest[:COMPARE_CHART_LIMIT - len(overall)]
+        left_out = [r for r in found.rows if r not in shown]
+        self.compare_left_out.setText(
+            "The chart shows every measure of the table." if not left_out else
+            f"The chart shows {len(shown)} of the table's {len(found.rows)} measures (the highest in A or B); "
+            f"left out: {', '.join(self._measure_text(r) for r in left_out)}.")
         self.compare_panel.show_table(insights.comparison_table(found), bars=(
             [self._measure_text(r) for r in shown],
-            [Series(f"A: {found.a.label}", [100 * (r.a.value or 0) for r in shown], A_COLOR),
-             Series(f"B: {found.b.label}", [100 * (r.b.value or 0) for r in shown], B_COLOR)],
+            [rate_series(f"A: {found.a.label}", [r.a for r in shown], A_COLOR),
+             rate_series(f"B: {found.b.label}", [r.b for r in shown], B_COLOR)],
             [[self._a_opens(r) for r in shown], [self._b_opens(r) for r in shown]]))
         self.compared.emit()
 

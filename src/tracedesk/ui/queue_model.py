@@ -2,8 +2,12 @@
 
 The model holds the ordered trace ids of the queue (a list of ints: 1,000,000 of them take
 a few tens of MB) and reads the rows a view paints in blocks through
-:func:`tracedesk.core.queue.rows_for`, keeping the most recently used blocks in a cache.
-Scrolling to any place in the queue costs one block read.
+:func:`tracedesk.core.queue.rows_for` (and their latency, cost, tokens and review through
+:func:`tracedesk.core.run_columns.run_figures`), keeping the most recently used blocks in
+a cache. Scrolling to any place in the queue costs one block read.
+
+Besides the queue's filter, a :class:`~tracedesk.core.run_columns.RunFilter` narrows the
+rows by latency, cost and metadata.
 """
 
 from __future__ import annotations
@@ -14,12 +18,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from sqlalchemy import Connection
 
-from ..core import queue, views
+from ..core import queue, run_columns, views
 from ..core.queue import QueueFilter, QueueRow
+from ..core.run_columns import RunFigures, RunFilter
 from ..core.store import Store
 from .background import run_in_background
-from .style import signal_label
-from .text import local_time, plain_tip
+from .style import format_duration, signal_label
+from .text import local_time, plain_tip, usd_text
 
 BLOCK = 200  # rows read at once
 CACHED_BLOCKS = 64  # blocks kept (12,800 rows)
@@ -27,8 +32,9 @@ CACHED_BLOCKS = 64  # blocks kept (12,800 rows)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the QueueRow
 PK_ROLE = Qt.ItemDataRole.UserRole + 2  # the trace's row id
 
-PRIORITY, REASONS, QUESTION, TIME, MODEL, GROUP = range(6)
-HEADERS = ("Priority", "Signals", "Question", "Time", "Model · version", "Alike")
+PRIORITY, REASONS, QUESTION, TIME, MODEL, GROUP, LATENCY, COST, TOKENS, REVIEW = range(10)
+HEADERS = ("Priority", "Signals", "Question", "Time", "Model · version", "Alike", "Latency", "Cost", "Tokens",
+           "Review")
 TOOLTIPS = (
     "How likely the trace holds a defect, from its signals (0 to 1)",
     "The reasons the trace is in the queue, strongest first",
@@ -36,10 +42,16 @@ TOOLTIPS = (
     "When the run started (local time)",
     "The model and prompt version of the run",
     "Near-duplicates grouped under this trace: the same failure on the same question",
+    "How long the run took, from its start to its end",
+    "What the run cost: the sum of its steps' costs (US dollars)",
+    "The tokens its steps used, input and output",
+    "Its latest review: the verdict and who gave it",
 )
+NUMERIC = (PRIORITY, GROUP, LATENCY, COST, TOKENS)  # right-aligned
 # Which core sort key each column sorts by (None: the priority order, reversed or not).
 SORT_KEYS = {PRIORITY: None, REASONS: "reason", QUESTION: "trace", TIME: "time", MODEL: "model",
-             GROUP: "group"}
+             GROUP: "group", LATENCY: "latency", COST: "cost", TOKENS: "tokens", REVIEW: "review"}
+FIGURE_COLUMNS = (LATENCY, COST, TOKENS, REVIEW)  # read through run_columns
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root: Qt's default parent
@@ -75,6 +87,8 @@ class QueueModel(QAbstractTableModel):
         self._count = 0
         self._ids: list[int] | None = []
         self._blocks: OrderedDict[int, list[QueueRow | None]] = OrderedDict()
+        self._figures: dict[int, dict[int, RunFigures]] = {}  # per block: the figures of its rows
+        self._run_filter = RunFilter()
         self._sort: tuple[int, Qt.SortOrder] = (PRIORITY, Qt.SortOrder.DescendingOrder)
         self._generation = 0  # which refresh a background read belongs to
         self._pending: QueueFilter | None = None  # the search being read in the background
@@ -91,6 +105,19 @@ class QueueModel(QAbstractTableModel):
     @property
     def queue_filter(self) -> QueueFilter:
         return self._filter
+
+    @property
+    def run_filter(self) -> RunFilter:
+        return self._run_filter
+
+    def set_run_filter(self, f: RunFilter, *, refresh: bool = True) -> None:
+        """Narrow the rows by latency, cost and metadata (an empty filter: no narrowing)."""
+        if f == self._run_filter:
+            return
+        self._end_search()
+        self._run_filter = f
+        if refresh:
+            self.refresh()
 
     @property
     def ids_known(self) -> bool:
@@ -127,13 +154,14 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._generation += 1
         self._blocks.clear()
+        self._figures.clear()
         self._ids, self._count = [], 0
         self._highest_pk = 0
         if self._store is not None:
             with self._store.read() as conn:
                 self._count = queue.count(conn, self._filter)
                 self._highest_pk = queue.highest_pk(conn)
-            if self._count <= self.SYNC_IDS or self._sort[0] != PRIORITY:
+            if self._count <= self.SYNC_IDS or self._sort[0] != PRIORITY or self._run_filter.active:
                 self._ids = self._read_ids()
                 self._count = len(self._ids)
             else:
@@ -180,7 +208,7 @@ class QueueModel(QAbstractTableModel):
         if self._store is None:
             return []
         with self._store.read() as conn:
-            return _sorted_ids(conn, self._filter, self._sort)
+            return _sorted_ids(conn, self._filter, self._sort, self._run_filter)
 
     def _read_highest_pk(self) -> int:
         if self._store is None:
@@ -195,7 +223,7 @@ class QueueModel(QAbstractTableModel):
 
     def _read_search(self, f: QueueFilter) -> None:
         """Read the ids of ``f`` and its first rows in the background; the rows shown stay."""
-        store, sort = self._store, self._sort
+        store, sort, narrowing = self._store, self._sort, self._run_filter
         self._search += 1
         search = self._search
         started = self._pending is None
@@ -204,7 +232,7 @@ class QueueModel(QAbstractTableModel):
         def read() -> tuple[int, QueueFilter, list[int], list[QueueRow]]:
             assert store is not None
             with store.read() as conn:
-                ids = _sorted_ids(conn, f, sort)
+                ids = _sorted_ids(conn, f, sort, narrowing)
                 first = queue.rows_for(conn, ids[:BLOCK])
             return search, f, ids, first
 
@@ -233,6 +261,7 @@ class QueueModel(QAbstractTableModel):
         self._generation += 1  # ids of the rows shown before, still being read: not wanted now
         self._filter = f
         self._blocks.clear()
+        self._figures.clear()
         self._ids, self._count = ids, len(ids)
         found = {r.trace_pk: r for r in first}
         self._blocks[0] = [found.get(pk) for pk in ids[:BLOCK]]
@@ -261,6 +290,7 @@ class QueueModel(QAbstractTableModel):
         if len(ids) != self._count:  # the database changed in between: show what it holds now
             self.beginResetModel()
             self._blocks.clear()
+            self._figures.clear()
             self._ids, self._count = ids, len(ids)
             self.endResetModel()
         else:
@@ -279,9 +309,27 @@ class QueueModel(QAbstractTableModel):
                     rows = list(queue.page(conn, self._filter, block * BLOCK, BLOCK))
             self.block_reads += 1
         self._blocks[block] = rows
+        self._figures.pop(block, None)  # read with the rows' figures when a figure column is painted
         while len(self._blocks) > CACHED_BLOCKS:
-            self._blocks.popitem(last=False)
+            dropped, _ = self._blocks.popitem(last=False)
+            self._figures.pop(dropped, None)
         return rows
+
+    def run_figures(self, row: int) -> RunFigures | None:
+        """The latency, cost, tokens and review of a row (read with those of its block)."""
+        found = self.queue_row(row)
+        if found is None:
+            return None
+        block = row // BLOCK
+        figures = self._figures.get(block)
+        if figures is None:
+            pks = [r.trace_pk for r in self._blocks.get(block, []) if r is not None]
+            figures = {}
+            if self._store is not None and pks:
+                with self._store.read() as conn:
+                    figures = run_columns.run_figures(conn, pks)
+            self._figures[block] = figures
+        return figures.get(found.trace_pk)
 
     # -- QAbstractTableModel ------------------------------------------------------------------
 
@@ -299,7 +347,7 @@ class QueueModel(QAbstractTableModel):
             return HEADERS[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return TOOLTIPS[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in (PRIORITY, GROUP):
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -318,7 +366,7 @@ class QueueModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (PRIORITY, GROUP):
+            if column in NUMERIC:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         row = self.queue_row(index.row())
@@ -326,6 +374,11 @@ class QueueModel(QAbstractTableModel):
             return None
         if role == ROW_ROLE:
             return row
+        if column in FIGURE_COLUMNS:
+            figures = self.run_figures(index.row())
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return plain_tip(figures_tip(figures, column)) if figures is not None else None
+            return figures_text(figures, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(self._tooltip(row, column))
         return self._display(row, column)
@@ -389,10 +442,36 @@ class QueueModel(QAbstractTableModel):
             self._read_search(self._pending)
 
 
-def _sorted_ids(conn: Connection, f: QueueFilter, sort: tuple[int, Qt.SortOrder]) -> list[int]:
-    """The ids of the queue of ``f`` in the order of the column ``sort`` names."""
+def figures_text(figures: RunFigures | None, column: int) -> str:
+    """What a latency, cost, tokens or review cell says ("" where the run does not say)."""
+    if figures is None:
+        return ""
+    if column == LATENCY:
+        return format_duration(figures.latency_ns)
+    if column == COST:
+        return usd_text(figures.cost_usd, "")
+    if column == TOKENS:
+        return "" if figures.tokens is None else f"{figures.tokens:,}"
+    if column == REVIEW and figures.verdict is not None:
+        return f"{figures.verdict} · {figures.reviewer}" if figures.reviewer else figures.verdict
+    return ""
+
+
+def figures_tip(figures: RunFigures, column: int) -> str:
+    if column == REVIEW:
+        return (f"Reviewed by {figures.reviewer}: {figures.verdict}" if figures.verdict is not None
+                else "Not reviewed yet")
+    return "" if figures_text(figures, column) else "The trace does not say"
+
+
+def _sorted_ids(conn: Connection, f: QueueFilter, sort: tuple[int, Qt.SortOrder],
+                narrowing: RunFilter | None = None) -> list[int]:
+    """The ids of the queue of ``f`` (narrowed by ``narrowing``) in the order of the
+    column ``sort`` names."""
     column, order = sort
     ids = queue.ids(conn, f)
+    if narrowing is not None:
+        ids = run_columns.narrow(conn, ids, narrowing)
     key = SORT_KEYS.get(column)
     if key is not None:
         ids = views.sort_ids(conn, ids, key, descending=order == Qt.SortOrder.DescendingOrder)

@@ -1,4 +1,5 @@
-"""The queue pane: a filter bar with full-text search over a table of the failure queue."""
+"""The queue pane: a filter bar with full-text search over a table of the failure queue,
+and a second row of filters (latency, cost, metadata) shown on demand."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -21,13 +23,28 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.queue import QueueFilter, QueueRow
+from ..core.run_columns import RunFilter, parse_metadata
 from .date_range import DateRangeBox
-from .queue_model import GROUP, MODEL, PRIORITY, QUESTION, REASONS, ROW_ROLE, TIME, QueueModel
+from .queue_model import (
+    COST,
+    GROUP,
+    LATENCY,
+    MODEL,
+    PRIORITY,
+    QUESTION,
+    REASONS,
+    REVIEW,
+    ROW_ROLE,
+    TIME,
+    TOKENS,
+    QueueModel,
+)
 from .style import draw_badge, mix, muted_text, signal_color, signal_label
 from .text import elide, plain_tip
 from .widgets import bold, debounce, muted
@@ -175,8 +192,10 @@ class QueueTable(QTableView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QUESTION, QHeaderView.ResizeMode.Stretch)
         char = self.fontMetrics().horizontalAdvance("0")
-        for column, chars in ((PRIORITY, 12), (REASONS, 30), (TIME, 18), (MODEL, 30), (GROUP, 11)):
+        for column, chars in ((PRIORITY, 11), (REASONS, 25), (TIME, 16), (MODEL, 16), (GROUP, 9), (LATENCY, 9),
+                              (COST, 11), (TOKENS, 8), (REVIEW, 13)):
             self.setColumnWidth(column, char * chars)
+        header.moveSection(header.visualIndex(GROUP), header.count() - 1)  # "+N alike" stays at the end
         self._priority = PriorityDelegate(self)
         self._reasons = ReasonsDelegate(self)
         self.setItemDelegateForColumn(PRIORITY, self._priority)
@@ -276,14 +295,17 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("filterBar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 10, 12, 10)
+        outer.setSpacing(6)
+        layout = QHBoxLayout()
         layout.setSpacing(8)
+        outer.addLayout(layout)
         self.search = SearchField(self)
         self.search.setObjectName("searchField")
         self.search.setPlaceholderText("Search questions, answers, errors, comments…   ( / )")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(120)
+        self.search.setMinimumWidth(80)
         layout.addWidget(self.search, 3)
         self.signal = self._combo("Any signal", "Only traces with this signal")
         self.source = self._combo("Any source", "Only traces from this source")
@@ -297,6 +319,17 @@ class FilterBar(QWidget):
         self.everything.setToolTip("Also show traces already reviewed, snoozed or skipped, those without "
                                    "any signal, and every near-duplicate of a group")
         layout.addWidget(self.everything)
+        self.more = QToolButton(self)
+        self.more.setObjectName("moreFilters")
+        self.more.setCheckable(True)
+        self.more.setText("Filters")
+        self.more.setToolTip("Filter by latency, cost and metadata")
+        layout.addWidget(self.more)
+        self.runs = RunFilterRow(self)
+        self.runs.hide()
+        outer.addWidget(self.runs)
+        self.more.toggled.connect(self.runs.setVisible)
+        self.runs.changed.connect(self._show_more_text)
         self._debounce = debounce(self, self._emit, 220)
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self._emit_now)
@@ -306,13 +339,23 @@ class FilterBar(QWidget):
             box.currentIndexChanged.connect(self._emit)
         self.everything.toggled.connect(self._emit)
         self.when.changed.connect(self._emit)
+        self.runs.changed.connect(self._debounce.start)
         self._filling = False
+
+    def _show_more_text(self) -> None:
+        said = self.runs.current().describe()
+        self.more.setText("Filters" + (" (on)" if said else ""))
+        self.more.setToolTip(f"Filtered by {said}" if said else "Filter by latency, cost and metadata")
+
+    def run_filter(self) -> RunFilter:
+        """The latency, cost and metadata filter (of the second row)."""
+        return self.runs.current()
 
     def _combo(self, any_text: str, tip: str) -> QComboBox:
         box = QComboBox(self)
         box.setToolTip(tip)
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        box.setMinimumContentsLength(6)
+        box.setMinimumContentsLength(5)
         box.addItem(any_text, ANY)
         return box
 
@@ -348,7 +391,7 @@ class FilterBar(QWidget):
 
     def set_scoped(self, scoped: bool) -> None:
         """While the queue shows a group or what Insights opened, only the search applies."""
-        for box in (self.signal, self.source, self.model_box, self.version, self.when, self.everything):
+        for box in (self.signal, self.source, self.model_box, self.version, self.when, self.everything, self.runs):
             box.setEnabled(not scoped)
 
     def clear(self) -> None:
@@ -359,6 +402,7 @@ class FilterBar(QWidget):
                 box.setCurrentIndex(0)
             self.when.reset()
             self.everything.setChecked(False)
+            self.runs.clear()
         finally:
             self._filling = False
         self._emit_now()
@@ -376,6 +420,63 @@ class FilterBar(QWidget):
     def _emit_now(self) -> None:
         self._debounce.stop()
         self.changed.emit(self.current())
+
+
+class RunFilterRow(QWidget):
+    """Latency and cost between two bounds, and a metadata ``key=value``; a bound left at
+    "any" filters nothing."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("runFilters")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        self.min_latency, self.max_latency = self._bound(" s", 1, 86_400), self._bound(" s", 1, 86_400)
+        self.min_cost, self.max_cost = self._bound("", 4, 10_000, "$"), self._bound("", 4, 10_000, "$")
+        for label, low, high in (("Latency", self.min_latency, self.max_latency),
+                                 ("Cost", self.min_cost, self.max_cost)):
+            row.addWidget(QLabel(label, self))
+            row.addWidget(low)
+            row.addWidget(QLabel("to", self))
+            row.addWidget(high)
+            row.addSpacing(10)
+        row.addWidget(QLabel("Metadata", self))
+        self.metadata = QLineEdit(self)
+        self.metadata.setObjectName("metadataFilter")
+        self.metadata.setPlaceholderText("key=value, or key")
+        self.metadata.setToolTip("Only runs whose metadata has this key (with this value, after =)")
+        self.metadata.setClearButtonEnabled(True)
+        self.metadata.textChanged.connect(self.changed)
+        row.addWidget(self.metadata, 1)
+
+    def _bound(self, suffix: str, decimals: int, top: float, prefix: str = "") -> QDoubleSpinBox:
+        box = QDoubleSpinBox(self)
+        box.setDecimals(decimals)
+        box.setRange(0, top)
+        box.setSingleStep(0.5 if suffix else 0.001)
+        box.setSuffix(suffix)
+        box.setPrefix(prefix)
+        box.setSpecialValueText("any")  # at 0: no bound
+        box.setKeyboardTracking(False)
+        box.setMinimumWidth(self.fontMetrics().horizontalAdvance("$0.0000") + 40)
+        box.valueChanged.connect(self.changed)
+        return box
+
+    def current(self) -> RunFilter:
+        def bound(box: QDoubleSpinBox, scale: float = 1) -> float | None:
+            return box.value() * scale if box.value() > 0 else None
+
+        key, value = parse_metadata(self.metadata.text())
+        return RunFilter(bound(self.min_latency, 1000), bound(self.max_latency, 1000), bound(self.min_cost),
+                         bound(self.max_cost), key, value)
+
+    def clear(self) -> None:
+        for box in (self.min_latency, self.max_latency, self.min_cost, self.max_cost):
+            box.setValue(0)
+        self.metadata.clear()
 
 
 class EmptyState(QWidget):
@@ -528,6 +629,8 @@ class QueuePane(QWidget):
 
     def _apply_filter(self, f: QueueFilter) -> None:
         keep = self.table.current_pk()
+        if self.scope is None:  # a group or what Insights opened is shown whole
+            self.model.set_run_filter(self.filters.run_filter(), refresh=False)
         # A search on a big database is read in the background: the rows stay until then.
         self.model.set_filter(self._effective(f), background=True)
         if not self.model.searching:
@@ -578,6 +681,7 @@ class QueuePane(QWidget):
     def _enter(self, scope: Scope, select: int | None = None) -> None:
         self.scope = scope
         self.filters.set_scoped(True)
+        self.model.set_run_filter(RunFilter(), refresh=False)
         self.model.set_filter(self._effective(self.filters.current()))
         self.reselect(select)
         self.scope_changed.emit()
@@ -588,6 +692,7 @@ class QueuePane(QWidget):
         anchor = self.scope.anchor
         self.scope = None
         self.filters.set_scoped(False)
+        self.model.set_run_filter(self.filters.run_filter(), refresh=False)
         self.scope_bar.hide()
         self.model.set_filter(self.filters.current())
         self.reselect(anchor)
@@ -604,7 +709,8 @@ class QueuePane(QWidget):
         if self.model.rowCount():
             self.stack.setCurrentWidget(self.table)
         else:
-            self.empty.show_for(self.model.queue_filter.narrowed or self.model.queue_filter.include_closed)
+            f = self.model.queue_filter
+            self.empty.show_for(f.narrowed or f.include_closed or self.model.run_filter.active)
             self.stack.setCurrentWidget(self.empty)
 
     def focus_results(self) -> None:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.replay import Replay, ReplayStep, StepContext, replay_context, replay_of
+from ..core.replay import Replay, ReplayStep, StepContext, ToolResult, replay_context, replay_of
 from ..core.store import Store
 from ..core.views import TraceOutline
 from .detail import ROLE_COLORS, DocWriter, write_message
@@ -280,28 +280,42 @@ def write_documents(w: DocWriter, context: StepContext) -> None:
 
 
 def write_tool_results(w: DocWriter, context: StepContext) -> None:
+    """The tool results the step had: for an LLM step, those its messages held (what the
+    model was actually given), then the earlier results it was not sent, set apart."""
     if not context.tool_results:
-        w.paragraph("No tool had answered before this step.", color=w.muted, italic=True)
-        return
-    if context.tool_results_total > len(context.tool_results):
+        text = ("This step was not sent any tool result." if context.not_given
+                else "No tool had answered before this step.")
+        w.paragraph(text, color=w.muted, italic=True)
+    elif context.tool_results_total > len(context.tool_results):
         w.meta(f"The latest {len(context.tool_results):,} of {context.tool_results_total:,} tool results.")
     for result in context.tool_results:
-        failed = result.error is not None
-        accent = QColor(ERROR) if failed else kind_color("tool")
-        w.card(accent)
-        w.label(f"step {result.step_index + 1}  ·  {result.name or 'tool'}" + ("  ·  failed" if failed else ""),
-                accent, caps=False)
-        if result.arguments not in (None, {}, ""):
-            w.meta("arguments")
-            w.value(result.arguments)
-        if failed:
-            w.meta("error")
-            error = result.error
-            w.value(error.get("message", error) if isinstance(error, dict) else error)
-        else:
-            w.meta("result")
-            w.value(result.result)
-        w.end_card()
+        _tool_card(w, result)
+    if context.not_given:
+        w.heading(f"Not sent to this step ({len(context.not_given):,})", top=10)
+        w.meta("These tools answered before this step, but its messages do not hold their results: "
+               "the model did not see them.")
+        for result in context.not_given:
+            _tool_card(w, result, muted=True)
+
+
+def _tool_card(w: DocWriter, result: ToolResult, muted: bool = False) -> None:
+    failed = result.error is not None
+    accent = w.muted if muted else QColor(ERROR) if failed else kind_color("tool")
+    w.card(accent)
+    where = f"step {result.step_index + 1}" if result.step_index >= 0 else "in the step's messages"
+    w.label(f"{where}  ·  {result.name or 'tool'}" + ("  ·  failed" if failed else "")
+            + ("  ·  not sent" if muted else ""), accent, caps=False)
+    if result.arguments not in (None, {}, ""):
+        w.meta("arguments")
+        w.value(result.arguments)
+    if failed:
+        w.meta("error")
+        error = result.error
+        w.value(error.get("message", error) if isinstance(error, dict) else error)
+    else:
+        w.meta("result")
+        w.value(result.result)
+    w.end_card()
 
 
 def write_action(w: DocWriter, context: StepContext) -> None:
@@ -534,7 +548,8 @@ class ReplayView(QWidget):
                                   f"  ({step.kind}{', failed' if step.failed else ''})")
         self.had.setTabText(0, f"Conversation ({len(context.messages)})")
         self.had.setTabText(1, f"Documents ({context.documents_total})")
-        self.had.setTabText(2, f"Tool results ({context.tool_results_total})")
+        not_sent = f" · {len(context.not_given)} not sent" if context.not_given else ""
+        self.had.setTabText(2, f"Tool results ({context.tool_results_total}{not_sent})")
 
         def conversation(w: DocWriter) -> None:
             if not context.messages:

@@ -9,6 +9,7 @@ characters it holds.
 from __future__ import annotations
 
 import html
+import math
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -33,6 +34,19 @@ def local_time(ns: int | None, seconds: bool = False) -> str:
     if ns is None:
         return ""
     return datetime.fromtimestamp(ns / 1e9).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def usd_text(x: float | None, none: str = "–") -> str:
+    """A cost in US dollars: two decimals from a dollar up, four below ("$0.0123"), and
+    below a cent two significant digits ("$0.00052"): a cheap run's cost
+    is not rounded to nothing."""
+    if x is None:
+        return none
+    if x >= 1:
+        return f"${x:,.2f}"
+    if x == 0 or x >= 0.01:
+        return f"${x:.4f}"
+    return f"${x:.{1 - math.floor(math.log10(x))}f}"
 
 
 def plain_tip(text: str, limit: int = TIP_LIMIT) -> str:

@@ -1,0 +1,152 @@
+"""What the queue shows of each run beside its signals, and what it can be narrowed by:
+how long the run took, what it cost, the tokens its steps used, and where its review
+stands (the latest verdict and who gave it).
+
+The figures are read for the rows on screen only (a block of a couple of hundred ids at
+a time, through the trace's primary key, the steps index and the reviews index), so a
+queue of 1,000,000 traces costs no more to scroll. Sorting by them goes through
+:func:`tracedesk.core.views.sort_ids`.
+
+:class:`RunFilter` narrows the ids the queue's own filter (:class:`~.queue.QueueFilter`)
+selected, keeping their order: by latency, by cost, and by a metadata key's value. A
+short queue is checked id by id; a long one by one pass over the traces (latency and
+cost read from the narrow facts index).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+
+from .store import select_rows
+
+# The tokens of a run: the sum over its steps, None when no step says.
+TOKENS_SQL = ("(SELECT CASE WHEN count(s.input_tokens) + count(s.output_tokens) > 0 "
+              "THEN total(s.input_tokens) + total(s.output_tokens) END FROM span s WHERE s.trace_pk = t.id)")
+# The latest review of a run: its verdict, then its reviewer, apart by a unit separator.
+REVIEW_SQL = ("(SELECT r.verdict || char(31) || r.reviewer FROM review r WHERE r.trace_pk = t.id "
+              "ORDER BY r.updated_ns DESC, r.id DESC LIMIT 1)")
+LATENCY_SQL = "(t.end_ns - t.start_ns)"
+
+
+@dataclass(frozen=True)
+class RunFigures:
+    """A run's latency, cost, tokens and review (None where the trace does not say)."""
+
+    latency_ns: int | None
+    cost_usd: float | None
+    tokens: int | None
+    verdict: str | None  # of its latest review: failure, ok, unsure
+    reviewer: str | None  # who gave it
+
+
+def run_figures(conn: Connection, pks: list[int]) -> dict[int, RunFigures]:
+    """The figures of the runs ``pks`` (those on screen)."""
+    found: dict[int, RunFigures] = {}
+    for start in range(0, len(pks), 900):
+        chunk = pks[start:start + 900]
+        for pk, latency, cost, tokens, review in select_rows(
+                conn, f"SELECT t.id, {LATENCY_SQL}, t.cost_usd, {TOKENS_SQL}, {REVIEW_SQL} FROM trace t "
+                      f"WHERE t.id IN ({','.join('?' * len(chunk))})", tuple(chunk)):
+            verdict, _, reviewer = (review or "").partition("\x1f")
+            found[pk] = RunFigures(None if latency is None else max(0, latency), cost,
+                                   None if tokens is None else int(tokens), verdict or None, reviewer or None)
+    return found
+
+
+# What each column sorts by, for views.sort_ids: "SELECT <id>, <value> FROM ...".
+SORT_SQL = {
+    "latency": f"SELECT t.id, {LATENCY_SQL} FROM trace t",
+    "cost": "SELECT t.id, t.cost_usd FROM trace t",
+    "tokens": f"SELECT t.id, {TOKENS_SQL} FROM trace t",
+    "review": f"SELECT t.id, {REVIEW_SQL} FROM trace t",
+}
+
+
+@dataclass(frozen=True)
+class RunFilter:
+    """Runs by latency (milliseconds), cost (US dollars) and a metadata key's value; a
+    None bound filters nothing. A run that does not say its latency or cost is left out
+    by a bound on it."""
+
+    min_latency_ms: float | None = None
+    max_latency_ms: float | None = None
+    min_cost_usd: float | None = None
+    max_cost_usd: float | None = None
+    metadata_key: str | None = None
+    metadata_value: str | None = None  # None: the key is there, whatever its value
+
+    @property
+    def active(self) -> bool:
+        return any(v is not None for v in (self.min_latency_ms, self.max_latency_ms, self.min_cost_usd,
+                                           self.max_cost_usd, self.metadata_key))
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition on ``trace t`` and its parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        for bound, sign, value, scale in ((self.min_latency_ms, ">=", LATENCY_SQL, 1e6),
+                                          (self.max_latency_ms, "<=", LATENCY_SQL, 1e6),
+                                          (self.min_cost_usd, ">=", "t.cost_usd", 1),
+                                          (self.max_cost_usd, "<=", "t.cost_usd", 1)):
+            if bound is not None:
+                clauses.append(f"{value} {sign} ?")
+                params.append(bound * scale)
+        if self.metadata_key is not None:
+            path = '$."' + self.metadata_key.replace('"', '""') + '"'
+            clauses.append("json_valid(t.metadata)")  # a row that is not JSON has no key (and no error)
+            if self.metadata_value is None:
+                clauses.append("json_type(t.metadata, ?) IS NOT NULL")
+                params.append(path)
+            else:  # a number or a flag is matched as it is written: 3, true
+                clauses.append("(CASE json_type(t.metadata, ?) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' "
+                               "ELSE CAST(json_extract(t.metadata, ?) AS TEXT) END) = ?")
+                params += [path, path, self.metadata_value]
+        return " AND ".join(clauses) or "1", params
+
+    def describe(self) -> str:
+        """The filter in words, for the button that shows it: "latency ≥ 2 s, cost ≤ $0.01"."""
+        parts = []
+        for bound, text in ((self.min_latency_ms, "latency ≥ {}"), (self.max_latency_ms, "latency ≤ {}")):
+            if bound is not None:
+                parts.append(text.format(f"{bound / 1000:g} s" if bound >= 1000 else f"{bound:g} ms"))
+        for bound, text in ((self.min_cost_usd, "cost ≥ ${:g}"), (self.max_cost_usd, "cost ≤ ${:g}")):
+            if bound is not None:
+                parts.append(text.format(bound))
+        if self.metadata_key is not None:
+            parts.append(self.metadata_key + ("" if self.metadata_value is None else f" = {self.metadata_value}"))
+        return ", ".join(parts)
+
+
+CHECK_ONE_BY_ONE = 20_000  # up to this many ids are checked by id; more by one pass over the traces
+
+
+def narrow(conn: Connection, ids: list[int], f: RunFilter) -> list[int]:
+    """The ids of ``ids`` whose runs meet ``f``, in the order given."""
+    if not f.active or not ids:
+        return ids
+    where, params = f.where()
+    keep: set[int] = set()
+    if len(ids) <= CHECK_ONE_BY_ONE:
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            keep.update(pk for (pk,) in select_rows(
+                conn, f"SELECT t.id FROM trace t WHERE t.id IN ({','.join('?' * len(chunk))}) AND {where}",
+                (*chunk, *params)))
+    else:
+        keep.update(pk for (pk,) in select_rows(conn, f"SELECT t.id FROM trace t WHERE {where}", tuple(params)))
+    return [pk for pk in ids if pk in keep]
+
+
+def parse_metadata(text: str) -> tuple[str | None, str | None]:
+    """A metadata filter as typed: ``key=value``, or ``key`` alone for runs that have the key."""
+    text = text.strip()
+    if not text:
+        return None, None
+    key, equals, value = text.partition("=")
+    key = key.strip()
+    if not key:
+        return None, None
+    return key, value.strip() if equals else None
