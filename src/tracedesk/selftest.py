@@ -26,6 +26,7 @@ def run_selftest(window: bool = True, out: Callable[[str], None] = print) -> int
         state: dict = {"db": Path(tmp) / "selftest.sqlite", "tmp": Path(tmp)}
         checks: list[tuple[str, Callable[[dict], str]]] = [
             ("resources", _resources),
+            ("meaning", _meaning),
             ("import", _import),
             ("queue", _queue),
             ("review", _review),
@@ -55,6 +56,22 @@ def _resources(state: dict) -> str:
             raise FileNotFoundError(f"{path} is missing from the installation")
     state["demo"] = demo
     return f"demo bundle and icon found in {demo.parent.parent}"
+
+
+def _meaning(state: dict) -> str:
+    """The model the queue compares messages with ships in the installation and reads
+    a rephrase as closer than another question."""
+    from .core.signals.meaning import embedder
+
+    model = embedder()
+    if model is None:
+        raise RuntimeError("the wordllama model could not be loaded: rephrases and requests for a person are "
+                           "then read by their words only (reinstall Tracedesk)")
+    asked, again, other = model.embed(["how do i reset my password", "i forgot my password, what do i do",
+                                       "what are your opening hours"])
+    if not float(asked @ again) > float(asked @ other):
+        raise RuntimeError("the wordllama model loaded but does not tell a rephrase from another question")
+    return f"wordllama, {model.table.shape[0]:,} tokens of {model.dim} dimensions"
 
 
 def _import(state: dict) -> str:
