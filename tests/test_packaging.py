@@ -68,7 +68,8 @@ def run_selftest(program: Path, cwd: Path) -> str:
     env = {**CLEAN_ENV, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([str(program), "selftest"], capture_output=True, text=True, timeout=300, env=env, cwd=cwd)
     assert done.returncode == 0, done.stdout + done.stderr
-    for check in ("import: 300 traces", "queue:", "review:", "export: 1 eval case", "window: opened"):
+    for check in ("meaning: wordllama", "import: 300 traces", "queue:", "review:", "export: 1 eval case",
+                  "window: opened"):
         assert check in done.stdout, done.stdout
     return done.stdout
 
