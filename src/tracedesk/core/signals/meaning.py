@@ -48,10 +48,6 @@ class Embedder:
         self._lock = threading.Lock()
 
     def _add(self, word: str) -> int:
-        if len(self._index) >= _WORD_CACHE_LIMIT:
-            self._index.clear()  # the rows are renumbered: the texts' rows go too
-            self._texts.clear()
-            self._texts_skipping.clear()
         row = len(self._index) + 1  # row 0 stays zeros: the padding of short texts
         if row >= len(self._counts):
             self._sums = np.concatenate([self._sums, np.zeros_like(self._sums)])
@@ -62,25 +58,43 @@ class Embedder:
         self._index[word] = row
         return row
 
+    def _forget_words(self) -> None:
+        """Start the word table again: the rows are numbered anew, so the texts' rows go too."""
+        self._index.clear()
+        self._texts.clear()
+        self._texts_skipping.clear()
+
+    def _word_rows(self, texts: Sequence[str], skip: frozenset[str]) -> list[list[int]]:
+        """The word rows of each text. The table is started again, when it would grow past
+        its limit, before any row of this batch is handed out, never in the middle of one."""
+        find = _WORD.findall
+        known = self._texts_skipping if skip else self._texts
+        if len(known) > _TEXT_CACHE_LIMIT:
+            known.clear()  # rows stay valid: only the lookups go
+
+        def words(text: str) -> list[str]:
+            found = find(text.lower())[:MAX_WORDS]
+            return [w for w in found if w not in skip] if skip else found
+
+        rows: list[list[int] | None] = [known.get(text) for text in texts]
+        pending = {i: words(text) for i, text in enumerate(texts) if rows[i] is None}
+        new = {w for ws in pending.values() for w in ws if w not in self._index}
+        if len(self._index) + len(new) >= _WORD_CACHE_LIMIT:
+            self._forget_words()
+            known = self._texts_skipping if skip else self._texts
+            pending = {i: words(text) for i, text in enumerate(texts)}
+        index, add = self._index, self._add
+        for i, ws in pending.items():
+            rows[i] = known[texts[i]] = [index.get(w) or add(w) for w in ws]
+        return rows  # type: ignore[return-value]
+
     def embed(self, texts: Sequence[str], skip: frozenset[str] = frozenset()) -> np.ndarray:
         """One unit vector a text (a row of zeros for a text without words); the words in
-        ``skip`` (function words, say) are left out."""
+        ``skip`` (function words, say) are left out. A text met again (a canned answer, a
+        common question) is looked up, not read."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         with self._lock:
-            index, add, find = self._index, self._add, _WORD.findall
-            # A text met again (a canned answer, a common question) is looked up, not read.
-            known = self._texts_skipping if skip else self._texts
-            if len(known) > _TEXT_CACHE_LIMIT:
-                known.clear()
-            words_of = []
-            for text in texts:
-                ids = known.get(text)
-                if ids is None:
-                    words = find(text.lower())[:MAX_WORDS]
-                    if skip:
-                        words = [w for w in words if w not in skip]
-                    known[text] = ids = [index.get(w) or add(w) for w in words]
-                words_of.append(ids)
+            words_of = self._word_rows(texts, skip)
             # Texts a block at a time, padded with the zero row to the longest in the
             # block: one gather and one sum a block, without a row a token in memory.
             for start in range(0, len(texts), _BLOCK):
