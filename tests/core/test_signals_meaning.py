@@ -232,3 +232,32 @@ def test_a_complaint_in_the_first_message_counts_for_little(store, tmp_path) -> 
            "Turn on 'Keep me signed in' on the login screen.", trace_id="a")
     found = signals(store, tmp_path, b)
     assert all(confidence <= 0.2 for _, confidence, _, _ in found.get("a", []))
+
+
+def test_a_state_inside_another_word_is_not_what_the_tool_said(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "Is my account open?", "Yes, your account is active.", trace_id="inactive",
+           steps=[tool("get_account", {"id": 7}, {"status": "inactive"}), llm()])
+    b.turn("s2", "Did the client pay?", "Invoice 4411 is paid.", trace_id="unpaid",
+           steps=[tool("get_invoice", {"id": 4411}, {"status": "unpaid"}), llm()])
+    found = signals(store, tmp_path, b)
+    assert "ungrounded" in kinds(found, "inactive") and "ungrounded" in kinds(found, "unpaid")
+    assert "where get_account said inactive" in found["inactive"][0][2]
+
+
+def test_large_amounts_are_compared_in_full_and_the_right_sentence_is_quoted(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "What is my balance?", "Your balance is $1,250,000.", trace_id="right",
+           steps=[tool("get_balance", {"account": "a"}, {"balance": 1250000, "customer": 5551234}), llm()])
+    b.turn("s2", "What is my balance?", "Hi. Thanks for asking. Your balance is $1,250,001 today.", trace_id="off_by_one",
+           steps=[tool("get_balance", {"account": "b"}, {"balance": 1250000}), llm()])
+    b.turn("s3", "How long does a refund take?", "A refund takes 10 business days to reach your card.",
+           trace_id="days", steps=[retrieval("refund time", [{"id": "kb", "content": "Refunds take 14 business days.",
+                                                               "score": 0.9}]),
+                                   tool("refund_status", {"id": 3}, {"state": "open"}), llm()])
+    found = signals(store, tmp_path, b)
+    assert not found.get("right")
+    [(kind, _, detail, _)] = found["off_by_one"]
+    assert kind == "ungrounded" and "1250001" in detail and "1250000" in detail and "e+" not in detail
+    assert "Your balance is $1,250,001 today." in detail
+    assert "ungrounded" in kinds(found, "days")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import Connection
 
@@ -73,6 +74,7 @@ class Figure:
     value: str  # normalised: "1240.5", "2026-11-20"
     shape: tuple  # ("date",), ("dec",) or ("int", digits): figures that can stand for each other
     unit: str | None  # "$", "day", "gb", "%"... what it counts, where the text says
+    at: int = 0  # where it stands in the text
 
 
 # What a figure counts, when the word after it says so: the figures an answer asserts
@@ -91,26 +93,35 @@ def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
     unit ("30 days", "12 GB"): an order number or a reference is nothing an answer could get
     wrong that its tools would show."""
     found = []
-    for currency, raw, after in _FIGURE.findall(text):
+    for m in _FIGURE.finditer(text):
+        currency, raw, after = m.groups()
         if _DATE.match(raw):
-            found.append(Figure(raw, ("date",), "date"))
+            found.append(Figure(raw, ("date",), "date", m.start()))
             continue
-        if any(c in raw for c in "-/:") or raw.count(".") > 1:
+        if "-" in raw or "/" in raw or ":" in raw or raw.count(".") > 1:
             continue  # an id, a phone number, a time of day: not a quantity
         digits = raw.replace(",", "")
         if sum(c.isdigit() for c in digits) < 2:
             continue
         try:
-            value = float(digits)
-        except ValueError:
+            value = Decimal(digits).normalize()
+        except InvalidOperation:
             continue
         places = len(digits.split(".")[1]) if "." in digits else 0
         shape = ("dec",) if places else ("int", len(digits))
-        unit = currency or (after.rstrip("s") if after and after not in _NOT_UNITS else None)
+        unit = currency or _unit(after)
         if quantities_only and not (currency or places or unit in _UNITS):
             continue
-        found.append(Figure(f"{value:g}", shape, unit))
+        # Written out in full, never with an exponent: 1250000, 120.5, 0.00001.
+        found.append(Figure(format(value, "f"), shape, unit, m.start()))
     return found
+
+
+def _unit(word: str | None) -> str | None:
+    """What a figure counts, from the word after it, in the singular where _UNITS knows it."""
+    if not word or word in _NOT_UNITS:
+        return None
+    return word[:-1] if word.endswith("s") and word[:-1] in _UNITS else word
 
 
 _NOT_UNITS = frozenset({"and", "or", "to", "of", "in", "on", "at", "for", "is", "are", "was", "the", "a", "an",
@@ -161,15 +172,18 @@ def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
         return []
     # SQLite sets aside, without Python, the claims the run's own steps contain: a figure
     # or a state word found in a tool's or a retrieval's input or output.
-    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _claim (pk INTEGER, value TEXT)")
-    conn.exec_driver_sql("DELETE FROM temp._claim")
-    executemany(conn, "INSERT INTO temp._claim (pk, value) VALUES (?, ?)",
-                [(pk, v) for pk, (_, _, said, asserted) in candidates.items()
-                 for v in {f.value for f in said} | {state for state, _ in asserted}])
+    conn.exec_driver_sql("DROP TABLE IF EXISTS temp._claim")
+    conn.exec_driver_sql("CREATE TEMP TABLE _claim (pk INTEGER, value TEXT, is_state INTEGER)")
+    executemany(conn, "INSERT INTO temp._claim (pk, value, is_state) VALUES (?, ?, ?)",
+                [(pk, v, 0) for pk, (_, _, said, _) in candidates.items() for v in {f.value for f in said}]
+                + [(pk, v, 1) for pk, (_, _, _, asserted) in candidates.items() for v in {s for s, _ in asserted}])
     unexplained = {pk for (pk,) in conn.exec_driver_sql("""
         SELECT DISTINCT c.pk FROM temp._claim c WHERE NOT EXISTS (
             SELECT 1 FROM span s WHERE s.trace_pk = c.pk AND s.kind IN ('tool', 'retrieval')
-              AND (instr(lower(s.output), c.value) OR instr(lower(s.input), c.value)))""")}
+              AND CASE WHEN c.is_state
+                  -- a state counts as said only as a whole value: "active" is not in "inactive"
+                  THEN instr(lower(s.output), '"' || c.value || '"') OR instr(lower(s.output), ' ' || c.value || ' ')
+                  ELSE instr(lower(s.output), c.value) OR instr(lower(s.input), c.value) END)""")}
     conn.exec_driver_sql("DELETE FROM temp._claim")
     found: list[Found] = []
     pks = sorted(unexplained)
@@ -232,8 +246,7 @@ def _check(conn: Connection, pk: int, answer: str, question: str, said: list[Fig
         if rival is None or figure.value in _prompts(conn, pk):
             continue
         name, span_id, other = rival
-        at = lowered.find(figure.value)
-        sentence = _sentence_at(answer, max(0, at))
+        sentence = _sentence_at(answer, figure.at)
         where = f"{name} returned" if name else "the run's documents say"
         return Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 1.0 if name else 0.5),
                      f"the answer says {figure.value} where {where} {other.value}: {quote(sentence, 60)}",
