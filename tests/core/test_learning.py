@@ -107,3 +107,25 @@ def test_forgetting_ranks_by_the_table_again_and_the_command_shows_it(store, tmp
     with store.write() as conn:
         reviews.save_review(conn, _pk(conn, "rephrase12"), "ann", reviews.ReviewInput(verdict="ok"))
         assert learning.count_verdicts(conn)["rephrase"].reviewed == 1
+
+
+def test_every_priority_counts_the_precision_recorded_as_applied(store, tmp_path) -> None:
+    """Small moves of one kind, made while another kind moved enough to be re-ranked, are
+    not recorded as applied to traces that were not re-ranked."""
+    _flagged_store(store, tmp_path)
+    with store.write() as conn:
+        for i in range(20):  # rephrase refuted often; empty retrievals confirmed now and then
+            reviews.save_review(conn, _pk(conn, f"rephrase{i}"), "ann", reviews.ReviewInput(verdict="ok"))
+            if i % 3 == 0:
+                reviews.save_review(conn, _pk(conn, f"empty{i}"), "ann", reviews.ReviewInput(verdict="failure"))
+        applied = learning.stored(conn)
+        open_pks = [pk for (pk,) in conn.exec_driver_sql("SELECT trace_pk FROM queue_entry WHERE state = 'open'")]
+        rows = queue.rows_for(conn, open_pks)
+    checked = 0
+    for row in rows:
+        for reason in row.reasons:
+            expected = learning.calibrated(reason.confidence, applied.get(reason.signal))
+            assert (reason.counted if reason.counted is not None else reason.confidence) == expected, \
+                (row.trace_id, reason)
+            checked += 1
+    assert checked > 10

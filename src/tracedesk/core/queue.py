@@ -236,10 +236,14 @@ def relearn(conn: Connection, *, force: bool = False) -> set[str]:
     now = learning.count_verdicts(conn)
     if learning.stored(conn, applied=False) != {k: v for k, v in now.items() if v.reviewed}:
         learning.store(conn, now, applied=False)
-    kinds = set(now) if force else learning.moved(learning.stored(conn), now)
+    applied = learning.stored(conn)
+    kinds = set(now) if force else learning.moved(applied, now)
     if not kinds:
         return set()
-    learning.store(conn, now, applied=True)
+    # Only the kinds re-ranked now take their new precision as applied: the others keep the
+    # one their traces' priorities were computed with, so that small moves add up until
+    # they are applied too.
+    learning.store(conn, {**applied, **{k: now[k] for k in kinds}}, applied=True)
     marks = ",".join(f"'{k}'" for k in sorted(kinds))
     rescore(conn, f"SELECT DISTINCT trace_pk FROM signal WHERE kind IN ({marks})")
     return kinds
