@@ -249,8 +249,8 @@ def test_large_amounts_are_compared_in_full_and_the_right_sentence_is_quoted(sto
     b = Bundle()
     b.turn("s1", "What is my balance?", "Your balance is $1,250,000.", trace_id="right",
            steps=[tool("get_balance", {"account": "a"}, {"balance": 1250000, "customer": 5551234}), llm()])
-    b.turn("s2", "What is my balance?", "Hi. Thanks for asking. Your balance is $1,250,001 today.", trace_id="off_by_one",
-           steps=[tool("get_balance", {"account": "b"}, {"balance": 1250000}), llm()])
+    b.turn("s2", "What is my balance?", "Hi. Thanks for asking. Your balance is $1,250,001 today.",
+           trace_id="off_by_one", steps=[tool("get_balance", {"account": "b"}, {"balance": 1250000}), llm()])
     b.turn("s3", "How long does a refund take?", "A refund takes 10 business days to reach your card.",
            trace_id="days", steps=[retrieval("refund time", [{"id": "kb", "content": "Refunds take 14 business days.",
                                                                "score": 0.9}]),
@@ -261,3 +261,17 @@ def test_large_amounts_are_compared_in_full_and_the_right_sentence_is_quoted(sto
     assert kind == "ungrounded" and "1250001" in detail and "1250000" in detail and "e+" not in detail
     assert "Your balance is $1,250,001 today." in detail
     assert "ungrounded" in kinds(found, "days")
+
+
+def test_a_session_left_after_an_unhelpful_answer_with_results_found_is_not_an_honest_failure(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "Can I return opened headphones?", "Sorry, I could not find anything on that.", trace_id="found",
+           steps=[{"kind": "retrieval", "name": "search", "input": {"query": "return headphones"},
+                   "output": {"results": [{"content": "Opened audio items can be returned within 14 days."}]}},
+                  llm()])
+    b.turn("s2", "Can I return opened speakers?", "Sorry, I could not find anything on that.", trace_id="empty",
+           steps=[retrieval("return speakers", []), llm()])
+    found = signals(store, tmp_path, b)
+    [(kind, found_confidence, _, _)] = [s for s in found["found"] if s[0] == "abandonment"]
+    [(_, empty_confidence, _, _)] = [s for s in found["empty"] if s[0] == "abandonment"]
+    assert found_confidence > empty_confidence  # the search found an answer the bot did not give

@@ -186,7 +186,9 @@ def _searched_nothing(conn: Connection, pk: int) -> bool:
     """A retrieval of the trace came back without documents."""
     return conn.exec_driver_sql(
         "SELECT 1 FROM span WHERE trace_pk = ? AND kind = 'retrieval' AND json_valid(output) "
-        "AND coalesce(json_array_length(output, '$.documents'), json_array_length(output)) = 0 LIMIT 1",
+        "AND ((json_type(output, '$.documents') = 'array' AND json_array_length(output, '$.documents') = 0) "
+        "OR (json_type(output, '$.results') = 'array' AND json_array_length(output, '$.results') = 0) "
+        "OR (json_type(output) = 'array' AND json_array_length(output) = 0)) LIMIT 1",
         (pk,)).first() is not None
 
 
