@@ -129,3 +129,16 @@ def test_every_priority_counts_the_precision_recorded_as_applied(store, tmp_path
                 (row.trace_id, reason)
             checked += 1
     assert checked > 10
+
+
+def test_what_was_learned_follows_a_reviewed_trace_whose_signals_change(store, tmp_path) -> None:
+    _flagged_store(store, tmp_path)
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "rephrase3"), "ann", reviews.ReviewInput(verdict="failure"))
+        assert learning.stored(conn, applied=False)["rephrase"].reviewed == 1
+    later = Bundle()  # the user's thumbs-down arrives later: the trace's strongest signal changes
+    later.feedback("rephrase3", "thumbs", -1)
+    import_paths(store, [write_jsonl(tmp_path / "later.jsonl", later.records)])
+    with store.read() as conn:
+        shown = learning.stored(conn, applied=False)
+    assert "rephrase" not in shown and shown["thumbs_down"].reviewed == 1

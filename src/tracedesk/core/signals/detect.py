@@ -48,6 +48,9 @@ def update_signals(conn: Connection, pks_sql: str, chunk: int = CHUNK_TRACES) ->
         after = last
         _detect(conn)
         conn.exec_driver_sql("INSERT OR IGNORE INTO temp._detected (pk) SELECT pk FROM temp._scope")
+    # The signals of reviewed traces may have changed: what the verdicts teach follows.
+    if conn.exec_driver_sql("SELECT 1 FROM review LIMIT 1").first():
+        queue.relearn(conn)
     return conn.exec_driver_sql("SELECT count(*) FROM temp._detected").scalar_one()
 
 
