@@ -43,6 +43,15 @@ def real_samples() -> Path:
     return REAL_SAMPLES
 
 
+@pytest.fixture
+def settings_file(tmp_path: Path, monkeypatch) -> Path:
+    """A settings file of the test's own, read through TRACEDESK_CONFIG (absent until the
+    test or the command writes it)."""
+    path = tmp_path / "settings.toml"
+    monkeypatch.setenv("TRACEDESK_CONFIG", str(path))
+    return path
+
+
 def write_jsonl(path: Path, records: list[dict | str]) -> Path:
     """Write records (dicts, or raw strings for broken lines) as a bundle file; the
     suffix chooses compression (.gz, .zst)."""

@@ -13,12 +13,7 @@ from tracedesk.cli import main
 from .conftest import write_jsonl
 from .core.sessions import Bundle, tool
 
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path, monkeypatch):
-    path = tmp_path / "settings.toml"
-    monkeypatch.setenv("TRACEDESK_CONFIG", str(path))
-    return path
+pytestmark = pytest.mark.usefixtures("settings_file")  # a settings file of each test's own
 
 
 @pytest.fixture

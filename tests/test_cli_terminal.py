@@ -25,11 +25,7 @@ def nasty(word: str) -> str:
     return f"{word} {NASTY}"
 
 
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path, monkeypatch):
-    path = tmp_path / "settings.toml"
-    monkeypatch.setenv("TRACEDESK_CONFIG", str(path))
-    return path
+pytestmark = pytest.mark.usefixtures("settings_file")  # a settings file of each test's own
 
 
 @pytest.fixture

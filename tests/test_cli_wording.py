@@ -25,9 +25,7 @@ ONE_TRACE = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path, monkeypatch):
-    monkeypatch.setenv("TRACEDESK_CONFIG", str(tmp_path / "settings.toml"))
+pytestmark = pytest.mark.usefixtures("settings_file")  # a settings file of each test's own
 
 
 def run(capsys, *argv: str) -> tuple[int, str]:
