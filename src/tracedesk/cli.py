@@ -198,8 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from . import cli_share, cli_signals
 
-    cli_share.add_commands(commands, db_argument, reviewer_argument)  # share, merge, agreement, settle
-    cli_signals.add_commands(commands, db_argument)  # signals
+    cli_share.add_commands(commands)  # share, merge, agreement, settle
+    cli_signals.add_commands(commands)  # signals
 
     p = commands.add_parser("gui", help="open the window on the review database (what bare 'tracedesk' does)")
     db_argument(p, top=False)

@@ -5,19 +5,16 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .cli_common import print_json, reviewer_name, short, time_arg
+from .cli_common import db_argument, print_json, reviewer_argument, reviewer_name, short, time_arg
 from .core.errors import UserError
 from .core.text import counted, kappa_text, percent_text
 from .core.verdicts import VERDICTS
 
-ArgumentAdder = Callable[..., None]
 
-
-def add_commands(commands: Any, db_argument: ArgumentAdder, reviewer_argument: ArgumentAdder) -> None:
+def add_commands(commands: Any) -> None:
     p = commands.add_parser("share", help="write part of the review database as a database of its own, for "
                                           "another reviewer (redacted on request)")
     db_argument(p, top=False)

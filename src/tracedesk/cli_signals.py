@@ -5,15 +5,12 @@ learned. :mod:`tracedesk.cli` adds it to its parser and runs it."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from typing import Any
 
-from .cli_common import print_json
-
-ArgumentAdder = Callable[..., None]
+from .cli_common import db_argument, print_json
 
 
-def add_commands(commands: Any, db_argument: ArgumentAdder) -> None:
+def add_commands(commands: Any) -> None:
     p = commands.add_parser(
         "signals", help="how far each kind of signal is trusted: the detectors' table and what the verdicts "
                         "in this database taught the queue")

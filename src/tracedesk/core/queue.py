@@ -89,12 +89,10 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
     for pk, kind, confidence, detail, span_id in select_rows(conn,
         f"SELECT trace_pk, kind, confidence, detail, span_id FROM signal WHERE trace_pk IN ({scope})"
     ):
-        known = learned.get(kind)
-        reasons.setdefault(pk, []).append(
-            Reason(kind, confidence, detail or "", span_id)
-            if known is None else
-            Reason(kind, confidence, detail or "", span_id, round(known.precision, 3), known.basis,
-                   learning.calibrated(confidence, known)))
+        reason = _as_learned(Reason(kind, confidence, detail or "", span_id), learned)
+        if reason.learned_precision is not None:
+            reason = replace(reason, counted=learning.calibrated(confidence, learned[kind]))
+        reasons.setdefault(pk, []).append(reason)
     old_groups = {k for (k,) in select_rows(conn,
         f"SELECT DISTINCT group_key FROM queue_entry WHERE trace_pk IN ({scope}) AND group_key IS NOT NULL")}
     # Most traces have no signal at all: SQLite writes their entries in one statement.
@@ -228,16 +226,15 @@ def refresh_trace(conn: Connection, trace_pk: int) -> None:
     relearn(conn)
 
 
-def relearn(conn: Connection, *, force: bool = False) -> set[str]:
+def relearn(conn: Connection) -> set[str]:
     """Count the verdicts again (:mod:`.learning`) and, for each kind of signal whose
     precision here moved by more than :data:`.learning.MOVED` since the priorities were
-    computed (every kind with ``force``), compute again the priorities of the traces that
-    carry it. Return those kinds."""
+    computed, compute again the priorities of the traces that carry it. Return those kinds."""
     now = learning.count_verdicts(conn)
     if learning.stored(conn, applied=False) != {k: v for k, v in now.items() if v.reviewed}:
         learning.store(conn, now, applied=False)
     applied = learning.stored(conn)
-    kinds = set(now) if force else learning.moved(applied, now)
+    kinds = learning.moved(applied, now)
     if not kinds:
         return set()
     # Only the kinds re-ranked now take their new precision as applied: the others keep the

@@ -113,11 +113,20 @@ def confidence(kind: str, case: str, strength: float = 1.0) -> float:
     return TABLE[(kind, case)].at(strength)
 
 
+def _priors() -> dict[str, float]:
+    values: dict[str, list[float]] = {}
+    for c in CASES:
+        values.setdefault(c.kind, []).append((c.low + c.high) / 2)
+    return {kind: round(sum(v) / len(v), 3) for kind, v in values.items()}
+
+
+PRIORS = _priors()
+
+
 def prior_precision(kind: str) -> float:
     """What the queue expects of a kind before reviewers say anything: the mean of its
     cases' confidences."""
-    values = [(c.low + c.high) / 2 for c in CASES if c.kind == kind]
-    return round(sum(values) / len(values), 3) if values else 0.5
+    return PRIORS.get(kind, 0.5)
 
 
 def describe() -> list[dict[str, object]]:

@@ -68,10 +68,8 @@ def _detect(conn: Connection) -> None:
     found += conversation_signals(conn, sessions)
     found += step_signals(conn, scope)
     found += grounding_signals(conn, scope, {turn.pk: turn for _, turns in sessions for turn in turns})
-    # A hand-off to a person that the user's own message asked for is the right answer;
-    # the escalation signal already marks the answer before it.
-    asked_for_person = {t.pk for _, turns in sessions for t in turns if t.asks_for_person or t.escalation}
-    found += [f for f in agent_signals(conn, scope) if not (f.kind == "handoff" and f.trace_pk in asked_for_person)]
+    found += agent_signals(conn, scope, frozenset(
+        t.pk for _, turns in sessions for t in turns if t.asks_for_person or t.escalation))
     found = settle_by_outcome(conn, scope, found)
     conn.exec_driver_sql(f"DELETE FROM signal WHERE trace_pk IN ({scope})")
     executemany(

@@ -29,6 +29,7 @@ from sqlalchemy import Connection
 from ..store import executemany, select_rows
 from .confidence import confidence
 from .found import Found, quote
+from .phrases import WORD_CHARACTERS_ONLY
 
 # States a tool reports and an answer asserts, by family: two states of one family
 # cannot both be true of one thing. Spelling variants map to one name.
@@ -60,7 +61,6 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 # The last word of every state: a text without any of them asserts none (a set lookup
 # spares the long pattern most answers).
 _STATE_HINTS = frozenset(s.split()[-1] for s in _STATES)
-_NOT_LETTERS = str.maketrans({c: " " for c in "0123456789.,;:!?()[]{}\"'/-_*#$€£%"})
 EVIDENCE_LIMIT = 40_000  # characters of evidence read per run
 ANSWER_LIMIT = 3000
 
@@ -130,7 +130,7 @@ _NOT_UNITS = frozenset({"and", "or", "to", "of", "in", "on", "at", "for", "is", 
 
 def _states(text: str) -> list[tuple[str, int]]:
     """The states a text asserts (not the negated ones), with their position."""
-    if _STATE_HINTS.isdisjoint(text.translate(_NOT_LETTERS).split()):
+    if _STATE_HINTS.isdisjoint(text.translate(WORD_CHARACTERS_ONLY).split()):
         return []
     out = []
     for m in _STATE.finditer(text):

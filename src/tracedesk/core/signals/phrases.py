@@ -62,7 +62,7 @@ FRUSTRATION = re.compile(
 
 # Words one of which each pattern above needs: a message with none of them is settled by
 # a set lookup, without running the long patterns (most messages are).
-WORD_CHARACTERS_ONLY = str.maketrans({c: " " for c in "0123456789.,;:!?¿¡'\"()[]-_/#$€£%*+"})
+WORD_CHARACTERS_ONLY = str.maketrans({c: " " for c in "0123456789.,;:!?¿¡'\"()[]{}-_/#$€£%*+"})
 ESCALATION_NEEDS = frozenset("""
     person human humans agent representative rep operator manager supervisor someone somebody staff employee
     customer transfer escalate bot robot machine
