@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 
 from .store import select_rows
 from .text import user_question
+from .verdicts import LATEST_REVIEW_FIRST
 from .words import STOPWORDS, similarity, topic_words
 
 
@@ -78,7 +79,7 @@ def run_failed(status: str | None, priority: float | None, verdict: str | None =
     return status == "error" or (priority or 0) > 0
 
 
-_LATEST_VERDICT = "(SELECT r.verdict FROM review r WHERE r.trace_pk = t.id ORDER BY r.updated_ns DESC LIMIT 1)"
+_LATEST_VERDICT = f"(SELECT r.verdict FROM review r WHERE r.trace_pk = t.id ORDER BY {LATEST_REVIEW_FIRST} LIMIT 1)"
 _VERDICT_SQL = f"SELECT t.id, {_LATEST_VERDICT} FROM trace t WHERE t.id IN ({{marks}})"
 
 

@@ -105,6 +105,14 @@ class ReviewDraft:
                 return start
         return self.actual
 
+    @property
+    def expected_origin(self) -> str:
+        """Where :attr:`expected_start` comes from: "review" (the reviewer's own),
+        "correction" (sent with the feedback) or "actual" (the run's answer)."""
+        if self.input.expected is not None:
+            return "review"
+        return "correction" if self.correction is not None else "actual"
+
 
 _COLUMNS = ("r.uuid, r.trace_pk, r.reviewer, r.verdict, r.severity, r.cause_uuid, r.blamed_span_id, "
             "r.missing_step, r.expected, r.notes, r.tags, r.created_ns, r.updated_ns")

@@ -21,13 +21,14 @@ from typing import Any
 from sqlalchemy import Connection
 
 from .store import select_rows
+from .verdicts import LATEST_REVIEW_FIRST
 
 # The tokens of a run: the sum over its steps, None when no step says.
 TOKENS_SQL = ("(SELECT CASE WHEN count(s.input_tokens) + count(s.output_tokens) > 0 "
               "THEN total(s.input_tokens) + total(s.output_tokens) END FROM span s WHERE s.trace_pk = t.id)")
 # The latest review of a run: its verdict, then its reviewer, apart by a unit separator.
 REVIEW_SQL = ("(SELECT r.verdict || char(31) || r.reviewer FROM review r WHERE r.trace_pk = t.id "
-              "ORDER BY r.updated_ns DESC, r.id DESC LIMIT 1)")
+              f"ORDER BY {LATEST_REVIEW_FIRST} LIMIT 1)")
 LATENCY_SQL = "(t.end_ns - t.start_ns)"
 
 

@@ -91,7 +91,7 @@ def kappa_words(kappa: float | None) -> str:
 
 def over_traces(traces: int) -> str:
     """How many traces a figure is over, with a word when they are too few to mean anything."""
-    said = f"{traces:,} trace{'' if traces == 1 else 's'}"
+    said = counted(traces, "trace")
     return f"{said}: too few to tell" if traces < FEW_TRACES else said
 
 

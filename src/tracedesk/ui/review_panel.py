@@ -389,9 +389,9 @@ class ReviewPanel(QWidget):
         self._missing = bool(data.missing_step) if existing else False
         self._show_blame()
         self._set_expected(answer_text(draft.expected_start))
-        self._show_suggestion(None if data.expected is not None or not self._expected_shown
-                              else "the correction sent with the feedback" if draft.correction is not None
-                              else "the run's answer")
+        self._show_suggestion(None if draft.expected_origin == "review" or not self._expected_shown
+                              else {"correction": "the correction sent with the feedback",
+                                    "actual": "the run's answer"}[draft.expected_origin])
         self._notes_shown = (data.notes or "") if existing else ""
         self.notes.setPlainText(self._notes_shown)
         self._tags_shown = list(data.tags) if existing else []

@@ -167,10 +167,6 @@ class SpanTreeModel(QAbstractItemModel):
                 self.dataChanged.emit(index, index.siblingAtColumn(len(HEADERS) - 1))
 
     @property
-    def blamed(self) -> str | None:
-        return self._blamed
-
-    @property
     def blamed_pk(self) -> int | None:
         node = self._outline.by_span_id.get(self._blamed) if self._outline and self._blamed else None
         return node.pk if node is not None else None
