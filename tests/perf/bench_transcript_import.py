@@ -18,15 +18,14 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_otlp_import import measure  # noqa: E402  (one child process measures every importer)
 
 
 def write_files(folder: Path, megabytes: float, seed: int = 1) -> tuple[Path, Path]:
@@ -58,46 +57,11 @@ def write_files(folder: Path, megabytes: float, seed: int = 1) -> tuple[Path, Pa
     return path, native
 
 
-def child(bundle: str, db: str, profile: str) -> None:
-    from tracedesk.core.database import open_store
-    from tracedesk.core.ingest import import_paths
-
-    started = time.perf_counter()
-    with open_store(Path(db)) as store:
-        if profile:
-            import cProfile
-            import pstats
-
-            profiler = cProfile.Profile()
-            report = profiler.runcall(import_paths, store, [Path(bundle)])
-            pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(25)
-        else:
-            report = import_paths(store, [Path(bundle)])
-    seconds = time.perf_counter() - started
-    result = report.paths[0]
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "spans": result.added.spans,
-                      "traces": result.added.traces, "formats": result.formats,
-                      "problems": [str(p) for p in result.problems[:5]]}))
-
-
-def measure(bundle: Path, db: Path, profile: bool) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, __file__, "--child", str(bundle), str(db), "1" if profile else ""],
-                          capture_output=True, text=True, check=True, cwd=ROOT)
-    if profile:
-        print(done.stderr[:6000])
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=float, default=100, help="size of the transcript file (default 100 MB)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the transcript import")
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        child(*args.child)
-        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         transcripts, native = write_files(folder, args.mb)
