@@ -235,6 +235,12 @@ class Run:
             yield Record({"type": "feedback", "trace_id": self.trace_id, **fb}, line, where)
 
 
+def unit_scale(value: Any) -> list[float] | None:
+    """``[0, 1]`` for a grade given as a number between 0 and 1 (a reward, a share of tests
+    passed), else None: the scale its feedback record says it was on."""
+    return [0, 1] if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1 else None
+
+
 def outcome_feedback(kind: str, value: Any, *, comment: str | None = None, author: str | None = None,
                      scale: list[float] | None = None, span_id: str | None = None) -> dict[str, Any] | None:
     """A grader's verdict on a run as a feedback record, marked ``outcome`` pass or fail

@@ -34,7 +34,7 @@ from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from . import messages as m
-from .agent_runs import ROOT, Run, guarded, message_of, outcome_feedback, text
+from .agent_runs import ROOT, Run, guarded, message_of, outcome_feedback, text, unit_scale
 from .base import Format, Item, Problem, Record
 from .jsonsafe import MAX_DEPTH, TooDeep, clean, loads_text, read_values
 from .usage import read_usage
@@ -191,8 +191,7 @@ def _records(doc: dict[str, Any], run: Run, part: int, parent: str, costed: bool
     extra = doc.get("extra") if isinstance(doc.get("extra"), dict) else {}
     feedback = [fb for key in GRADES if key in extra
                 for fb in [outcome_feedback(key, extra[key], author=str(agent.get("name") or "harbor"),
-                                            scale=[0, 1] if isinstance(extra[key], int | float) and not isinstance(
-                                                extra[key], bool) and 0 <= extra[key] <= 1 else None)]
+                                            scale=unit_scale(extra[key]))]
                 if fb is not None]
     times = [s.get("start_time") for s in run.spans if s.get("start_time")]
     usage = read_usage(final, _RUN_TOKENS)

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from .agent_runs import guarded, outcome_feedback
+from .agent_runs import guarded, outcome_feedback, unit_scale
 from .atif import _trace_id
 from .base import Format, Item, Problem, Record
 from .jsonsafe import read_values
@@ -76,9 +76,7 @@ def result_records(result: dict[str, Any], name: str, line: int | None) -> Itera
     trace_id = _trace_id(trajectory, str(Path(name).parent / "agent" / "trajectory.json"))
     graded = False
     for key, value in rewards.items():
-        scale = [0, 1] if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1 \
-            else None
-        fb = outcome_feedback(str(key), value, comment=comment, author="harbor", scale=scale)
+        fb = outcome_feedback(str(key), value, comment=comment, author="harbor", scale=unit_scale(value))
         if fb is not None:
             graded = True
             fb["trial"] = result.get("trial_name")

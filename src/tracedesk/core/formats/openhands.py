@@ -48,7 +48,7 @@ from typing import Any, BinaryIO
 
 from . import messages as m
 from . import openhands_sdk as sdk
-from .agent_runs import ROOT, Run, guarded, message_of, outcome_feedback, text, utc
+from .agent_runs import ROOT, Run, guarded, message_of, outcome_feedback, text, unit_scale, utc
 from .base import Format, Item, Problem
 from .jsonsafe import MAX_DEPTH, TooDeep, clean, read_values
 from .usage import provider_usage, read_usage
@@ -328,10 +328,8 @@ def _grade(test_result: dict[str, Any]) -> dict[str, Any] | None:
                 reasons = [k.replace("_", " ") for k in ("empty_generation", "failed_apply_patch", "error_eval",
                                                          "test_timeout") if report.get(k)]
                 comment = "; ".join(reasons) or "the tests failed"
-            scale = [0, 1] if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1 \
-                else None
             return outcome_feedback("resolved" if key == "resolved" else key, value, comment=comment,
-                                    scale=scale, author="openhands-eval")
+                                    scale=unit_scale(value), author="openhands-eval")
     return None
 
 

@@ -30,7 +30,7 @@ def event(stream: Any, kind: str, e: dict[str, Any], when: Any) -> None:
     run = stream.run
     eid = e.get("id")
     if kind == "SystemPromptEvent":
-        run.hear(m.message("system", text(part_text(e.get("system_prompt")))))
+        run.hear(m.message("system", part_text(e.get("system_prompt"))))
     elif kind == "MessageEvent":
         llm_message = e.get("llm_message") if isinstance(e.get("llm_message"), dict) else {}
         msgs = message_of(llm_message) if llm_message else []
@@ -44,7 +44,7 @@ def event(stream: Any, kind: str, e: dict[str, Any], when: Any) -> None:
         response_id = e.get("llm_response_id") or eid
         if response_id != stream.response_id:
             stream.response_id = response_id
-            thought = "\n".join(part_text(t) for t in e.get("thought") or () if part_text(t))
+            thought = "\n".join(part for part in map(part_text, e.get("thought") or ()) if part)
             reply = m.message("assistant", thought, reasoning=e.get("reasoning_content") or None)
             run.say(reply, span_id=f"llm-{eid}", start=when, end=when)
             run.answer = None
@@ -68,7 +68,7 @@ def event(stream: Any, kind: str, e: dict[str, Any], when: Any) -> None:
             content = obs.get("content", obs.get("output", obs.get("text")))
             code = obs.get("exit_code")
             failed = bool(obs.get("is_error")) or (isinstance(code, int) and code > 0)
-        content = text(part_text(content)) if isinstance(content, dict) else text(content)
+        content = part_text(content) if isinstance(content, dict) else text(content)
         done = run.result(e.get("tool_call_id"), content, name=e.get("tool_name"), error=failed, end=when)
         if done is not None and obs:
             done.setdefault("attributes", {})["openhands.observation"] = {

@@ -79,8 +79,7 @@ def _config(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _trace_id(doc: dict[str, Any], name: str) -> str:
-    config = _config(doc.get("replay_config"))
+def _trace_id(config: dict[str, Any], name: str) -> str:
     problem = config.get("problem_statement")
     if isinstance(problem, dict) and problem.get("id"):
         return str(problem["id"])
@@ -97,9 +96,9 @@ def _trace_id(doc: dict[str, Any], name: str) -> str:
 _RUN_FOLDER = re.compile(r"^(?P<model>[^_/]+(?:_[^_/]+)*?)__.+__t-[\d.]+__p-[\d.]+__c-[\d.]+")
 
 
-def _model(doc: dict[str, Any], name: str) -> str | None:
+def _model(config: dict[str, Any], name: str) -> str | None:
     """The model: the 1.x configuration's, else the one a 0.x run's folder is named after."""
-    agent = _config(doc.get("replay_config")).get("agent")
+    agent = config.get("agent")
     model = agent.get("model") if isinstance(agent, dict) else None
     found = model.get("name") if isinstance(model, dict) else None
     if isinstance(found, str) and found:
@@ -124,8 +123,9 @@ def _calls(item: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def trajectory_records(doc: dict[str, Any], name: str, line: int | None = None) -> Iterator[Item]:
-    run = Run(_trace_id(doc, name))
-    model = _model(doc, name)
+    config = _config(doc.get("replay_config"))  # often a large JSON text: read once
+    run = Run(_trace_id(config, name))
+    model = _model(config, name)
     history = [h for h in doc.get("history") or () if isinstance(h, dict)]
     first = next((i for i, h in enumerate(history) if h.get("role") == "assistant" and not h.get("is_demo")),
                  len(history))
@@ -170,7 +170,7 @@ def trajectory_records(doc: dict[str, Any], name: str, line: int | None = None) 
     metadata.update({f"info.{k}": v for k, v in info.items() if k not in _INFO_KNOWN})
     metadata["model_stats"] = stats or None
     if doc.get("replay_config") is not None:
-        metadata["replay_config"] = _config(doc["replay_config"]) or doc["replay_config"]
+        metadata["replay_config"] = config or doc["replay_config"]
     metadata["agent.format"] = "swe-agent"
     if exit_status:
         metadata["agent.exit"] = exit_status

@@ -45,7 +45,7 @@ from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from . import benchmarks as bench
-from .agent_runs import Run, guarded, message_of, outcome_feedback, utc
+from .agent_runs import Run, guarded, message_of, outcome_feedback, unit_scale, utc
 from .base import Format, Item, Problem
 from .jsonsafe import MAX_DEPTH, depth_ok, read_values
 from .usage import provider_usage
@@ -257,7 +257,7 @@ def _grade(kind: str, value: Any, info: dict[str, Any]) -> dict[str, Any] | None
         if fb is not None and reason:
             fb["comment"] = reason
         return fb
-    scale = [0, 1] if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1 else None
+    scale = unit_scale(value)
     if isinstance(value, int | float) and not isinstance(value, bool) and scale is None:
         fb = {"kind": kind, "value": value, "source": "automated"}
         return fb

@@ -62,13 +62,13 @@ def agent_signals(conn: Connection, scope: str, asked_for_person: frozenset[int]
           AND json_extract(metadata, '$."agent.format"') IS NOT NULL"""))
     if not runs:
         return found
+    agent_pks = ",".join(str(pk) for pk, _, _ in runs)
     last_steps = dict(select_rows(conn, f"""
         SELECT trace_pk, span_id FROM (
             SELECT trace_pk, span_id, row_number() OVER (
                 PARTITION BY trace_pk ORDER BY start_ns IS NULL, start_ns DESC, id DESC) AS place
-            FROM span WHERE trace_pk IN ({scope}) AND parent_id IS NOT NULL)
+            FROM span WHERE trace_pk IN ({agent_pks}) AND parent_id IS NOT NULL)
         WHERE place = 1"""))
-    agent_pks = ",".join(str(pk) for pk, _, _ in runs)
     # Test results graded apart from the run (a SWE-bench report) say the same as the run's own.
     tests = dict(select_rows(conn, f"""
         SELECT trace_pk, coalesce(min(comment), '') FROM feedback
