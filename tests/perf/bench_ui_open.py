@@ -182,6 +182,7 @@ def search_figures(app, window: MainWindow, words: str) -> None:
 def column_figures(window: MainWindow) -> None:
     """Sorting by the latency, cost, tokens and review columns, and filtering by latency,
     cost and metadata: the time until the rows are painted (read on the GUI thread)."""
+    from tracedesk.core.queue import QueueFilter
     from tracedesk.core.run_columns import RunFilter
     from tracedesk.ui.queue_model import COST, LATENCY, PRIORITY, REVIEW, TOKENS
 
@@ -195,7 +196,7 @@ def column_figures(window: MainWindow) -> None:
     for f in (RunFilter(min_latency_ms=8500), RunFilter(max_cost_usd=0.001),
               RunFilter(metadata_key="tier", metadata_value="gold"), RunFilter()):
         started = time.perf_counter()
-        model.set_run_filter(f)
+        model.set_filter(QueueFilter(runs=f))
         table.viewport().repaint()
         print(f"  filter {f.describe() or '(none)'}: {model.rowCount():,} rows painted after "
               f"{(time.perf_counter() - started) * 1000:.0f} ms")

@@ -25,6 +25,7 @@ import orjson
 from sqlalchemy import Connection
 
 from . import learning
+from .run_columns import RunFilter
 from .settings import DEFAULT_WEIGHTS
 from .store import executemany, select_rows
 from .text import user_question
@@ -279,6 +280,7 @@ class QueueFilter:
     missing_step: bool = False  # ... whose failure review says a step is missing
     question: str | None = None  # traces asking this question (its ``question_key``)
     unset: tuple[str, ...] = ()  # traces without a value for these: "model", "prompt_version", "tag"
+    runs: RunFilter = RunFilter()  # runs by latency, cost and metadata (see :mod:`.run_columns`)
 
     @property
     def narrowed(self) -> bool:
@@ -368,7 +370,12 @@ def _where(f: QueueFilter) -> tuple[str, list[Any], bool]:
         if name not in UNSETTABLE:
             raise ValueError(f"cannot filter on a missing {name!r}")
         clauses.append(UNSETTABLE[name])
-    needs_trace = bool(f.unset) or any(c.startswith(("t.", "EXISTS (SELECT 1 FROM json_each(t.")) for c in clauses)
+    if f.runs.active:
+        where, more = f.runs.where()
+        clauses.append(where)
+        params.extend(more)
+    needs_trace = bool(f.unset) or f.runs.active or any(
+        c.startswith(("t.", "EXISTS (SELECT 1 FROM json_each(t.")) for c in clauses)
     _review_clauses(f, clauses, params)
     if f.question:
         clauses.append("q.group_key IS NOT NULL AND substr(q.group_key, instr(q.group_key, ':') + 1) = ?")

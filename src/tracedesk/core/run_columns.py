@@ -121,26 +121,6 @@ class RunFilter:
         return ", ".join(parts)
 
 
-CHECK_ONE_BY_ONE = 20_000  # up to this many ids are checked by id; more by one pass over the traces
-
-
-def narrow(conn: Connection, ids: list[int], f: RunFilter) -> list[int]:
-    """The ids of ``ids`` whose runs meet ``f``, in the order given."""
-    if not f.active or not ids:
-        return ids
-    where, params = f.where()
-    keep: set[int] = set()
-    if len(ids) <= CHECK_ONE_BY_ONE:
-        for start in range(0, len(ids), 900):
-            chunk = ids[start:start + 900]
-            keep.update(pk for (pk,) in select_rows(
-                conn, f"SELECT t.id FROM trace t WHERE t.id IN ({','.join('?' * len(chunk))}) AND {where}",
-                (*chunk, *params)))
-    else:
-        keep.update(pk for (pk,) in select_rows(conn, f"SELECT t.id FROM trace t WHERE {where}", tuple(params)))
-    return [pk for pk in ids if pk in keep]
-
-
 def parse_metadata(text: str) -> tuple[str | None, str | None]:
     """A metadata filter as typed: ``key=value``, or ``key`` alone for runs that have the key."""
     text = text.strip()

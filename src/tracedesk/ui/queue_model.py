@@ -4,10 +4,9 @@ The model holds the ordered trace ids of the queue (a list of ints: 1,000,000 of
 a few tens of MB) and reads the rows a view paints in blocks through
 :func:`tracedesk.core.queue.rows_for` (and their latency, cost, tokens and review through
 :func:`tracedesk.core.run_columns.run_figures`), keeping the most recently used blocks in
-a cache. Scrolling to any place in the queue costs one block read.
-
-Besides the queue's filter, a :class:`~tracedesk.core.run_columns.RunFilter` narrows the
-rows by latency, cost and metadata.
+a cache. Scrolling to any place in the queue costs one block read. The queue's filter
+(:class:`~tracedesk.core.queue.QueueFilter`) chooses the rows, by latency, cost and metadata
+too.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from sqlalchemy import Connection
 
 from ..core import queue, run_columns, views
 from ..core.queue import QueueFilter, QueueRow
-from ..core.run_columns import RunFigures, RunFilter
+from ..core.run_columns import RunFigures
 from ..core.store import Store
 from .background import run_in_background
 from .style import format_duration, signal_label
@@ -88,7 +87,6 @@ class QueueModel(QAbstractTableModel):
         self._ids: list[int] | None = []
         self._blocks: OrderedDict[int, list[QueueRow | None]] = OrderedDict()
         self._figures: dict[int, dict[int, RunFigures]] = {}  # per block: the figures of its rows
-        self._run_filter = RunFilter()
         self._sort: tuple[int, Qt.SortOrder] = (PRIORITY, Qt.SortOrder.DescendingOrder)
         self._generation = 0  # which refresh a background read belongs to
         self._pending: QueueFilter | None = None  # the search being read in the background
@@ -105,19 +103,6 @@ class QueueModel(QAbstractTableModel):
     @property
     def queue_filter(self) -> QueueFilter:
         return self._filter
-
-    @property
-    def run_filter(self) -> RunFilter:
-        return self._run_filter
-
-    def set_run_filter(self, f: RunFilter, *, refresh: bool = True) -> None:
-        """Narrow the rows by latency, cost and metadata (an empty filter: no narrowing)."""
-        if f == self._run_filter:
-            return
-        self._end_search()
-        self._run_filter = f
-        if refresh:
-            self.refresh()
 
     @property
     def ids_known(self) -> bool:
@@ -161,7 +146,7 @@ class QueueModel(QAbstractTableModel):
             with self._store.read() as conn:
                 self._count = queue.count(conn, self._filter)
                 self._highest_pk = queue.highest_pk(conn)
-            if self._count <= self.SYNC_IDS or self._sort[0] != PRIORITY or self._run_filter.active:
+            if self._count <= self.SYNC_IDS or self._sort[0] != PRIORITY:
                 self._ids = self._read_ids()
                 self._count = len(self._ids)
             else:
@@ -208,7 +193,7 @@ class QueueModel(QAbstractTableModel):
         if self._store is None:
             return []
         with self._store.read() as conn:
-            return _sorted_ids(conn, self._filter, self._sort, self._run_filter)
+            return _sorted_ids(conn, self._filter, self._sort)
 
     def _read_highest_pk(self) -> int:
         if self._store is None:
@@ -223,7 +208,7 @@ class QueueModel(QAbstractTableModel):
 
     def _read_search(self, f: QueueFilter) -> None:
         """Read the ids of ``f`` and its first rows in the background; the rows shown stay."""
-        store, sort, narrowing = self._store, self._sort, self._run_filter
+        store, sort = self._store, self._sort
         self._search += 1
         search = self._search
         started = self._pending is None
@@ -232,7 +217,7 @@ class QueueModel(QAbstractTableModel):
         def read() -> tuple[int, QueueFilter, list[int], list[QueueRow]]:
             assert store is not None
             with store.read() as conn:
-                ids = _sorted_ids(conn, f, sort, narrowing)
+                ids = _sorted_ids(conn, f, sort)
                 first = queue.rows_for(conn, ids[:BLOCK])
             return search, f, ids, first
 
@@ -464,14 +449,10 @@ def figures_tip(figures: RunFigures, column: int) -> str:
     return "" if figures_text(figures, column) else "The trace does not say"
 
 
-def _sorted_ids(conn: Connection, f: QueueFilter, sort: tuple[int, Qt.SortOrder],
-                narrowing: RunFilter | None = None) -> list[int]:
-    """The ids of the queue of ``f`` (narrowed by ``narrowing``) in the order of the
-    column ``sort`` names."""
+def _sorted_ids(conn: Connection, f: QueueFilter, sort: tuple[int, Qt.SortOrder]) -> list[int]:
+    """The ids of the queue of ``f`` in the order of the column ``sort`` names."""
     column, order = sort
     ids = queue.ids(conn, f)
-    if narrowing is not None:
-        ids = run_columns.narrow(conn, ids, narrowing)
     key = SORT_KEYS.get(column)
     if key is not None:
         ids = views.sort_ids(conn, ids, key, descending=order == Qt.SortOrder.DescendingOrder)

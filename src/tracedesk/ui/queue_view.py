@@ -347,9 +347,6 @@ class FilterBar(QWidget):
         self.more.setText("Filters" + (" (on)" if said else ""))
         self.more.setToolTip(f"Filtered by {said}" if said else "Filter by latency, cost and metadata")
 
-    def run_filter(self) -> RunFilter:
-        """The latency, cost and metadata filter (of the second row)."""
-        return self.runs.current()
 
     def _combo(self, any_text: str, tip: str) -> QComboBox:
         box = QComboBox(self)
@@ -387,7 +384,8 @@ class FilterBar(QWidget):
         since_ns, until_ns = self.when.range_ns()
         return QueueFilter(kinds=(kind,) if kind else (), source=chosen(self.source), model=chosen(self.model_box),
                            prompt_version=chosen(self.version), text=text, since_ns=since_ns, until_ns=until_ns,
-                           include_closed=self.everything.isChecked(), include_quiet=self.everything.isChecked())
+                           include_closed=self.everything.isChecked(), include_quiet=self.everything.isChecked(),
+                           runs=self.runs.current())
 
     def set_scoped(self, scoped: bool) -> None:
         """While the queue shows a group or what Insights opened, only the search applies."""
@@ -629,8 +627,6 @@ class QueuePane(QWidget):
 
     def _apply_filter(self, f: QueueFilter) -> None:
         keep = self.table.current_pk()
-        if self.scope is None:  # a group or what Insights opened is shown whole
-            self.model.set_run_filter(self.filters.run_filter(), refresh=False)
         # A search on a big database is read in the background: the rows stay until then.
         self.model.set_filter(self._effective(f), background=True)
         if not self.model.searching:
@@ -681,7 +677,6 @@ class QueuePane(QWidget):
     def _enter(self, scope: Scope, select: int | None = None) -> None:
         self.scope = scope
         self.filters.set_scoped(True)
-        self.model.set_run_filter(RunFilter(), refresh=False)
         self.model.set_filter(self._effective(self.filters.current()))
         self.reselect(select)
         self.scope_changed.emit()
@@ -692,7 +687,6 @@ class QueuePane(QWidget):
         anchor = self.scope.anchor
         self.scope = None
         self.filters.set_scoped(False)
-        self.model.set_run_filter(self.filters.run_filter(), refresh=False)
         self.scope_bar.hide()
         self.model.set_filter(self.filters.current())
         self.reselect(anchor)
@@ -710,7 +704,7 @@ class QueuePane(QWidget):
             self.stack.setCurrentWidget(self.table)
         else:
             f = self.model.queue_filter
-            self.empty.show_for(f.narrowed or f.include_closed or self.model.run_filter.active)
+            self.empty.show_for(f.narrowed or f.include_closed or f.runs.active)
             self.stack.setCurrentWidget(self.empty)
 
     def focus_results(self) -> None:
