@@ -370,12 +370,11 @@ def _where(f: QueueFilter) -> tuple[str, list[Any], bool]:
         if name not in UNSETTABLE:
             raise ValueError(f"cannot filter on a missing {name!r}")
         clauses.append(UNSETTABLE[name])
-    if f.runs.active:
+    needs_trace = bool(f.unset) or any(c.startswith(("t.", "EXISTS (SELECT 1 FROM json_each(t.")) for c in clauses)
+    if f.runs.active:  # one pass over the traces, then the queue's own index
         where, more = f.runs.where()
-        clauses.append(where)
+        clauses.append(f"q.trace_pk IN (SELECT t.id FROM trace t WHERE {where})")
         params.extend(more)
-    needs_trace = bool(f.unset) or f.runs.active or any(
-        c.startswith(("t.", "EXISTS (SELECT 1 FROM json_each(t.")) for c in clauses)
     _review_clauses(f, clauses, params)
     if f.question:
         clauses.append("q.group_key IS NOT NULL AND substr(q.group_key, instr(q.group_key, ':') + 1) = ?")
