@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ..core.timing import covered, critical_path, idle_gaps
 from ..core.views import SpanNode, TraceOutline
 from .style import ERROR, format_duration, kind_color, kind_icon, mix, muted_text, readable_on_base
 from .text import plain_tip
@@ -27,7 +28,6 @@ CRITICAL_ROLE = Qt.ItemDataRole.UserRole + 3  # whether the step is on the criti
 GAP_ROLE = Qt.ItemDataRole.UserRole + 4  # ns of idle time just before the step (0: none)
 BLAME_ROLE = Qt.ItemDataRole.UserRole + 5  # "blamed by alice", or None
 BAR_INSET = 8  # px between a timeline cell's edges and the time axis (the header's ticks use the same)
-MIN_GAP_SHARE = 0.01  # of the trace's length: shorter idle time is not worth a mark
 
 STEP, STATUS, DURATION, TIMELINE = range(4)
 HEADERS = ("Step", "Status", "Duration", "Timeline")
@@ -70,52 +70,6 @@ def _floor_log10(x: float) -> int:
         exponent -= 1
     return exponent
 
-
-def critical_path(roots: list[SpanNode], end_ns: int) -> set[int]:
-    """The pks of the steps that decide when the run ends: walking back from the end, the
-    child that finished last, then before its start the child that finished last before
-    that, and so on, inside each step on the path in turn (as Jaeger draws it). Steps
-    without a start are on no path."""
-    path: set[int] = set()
-    pending: list[tuple[list[SpanNode], int]] = [(roots, end_ns)]
-    while pending:
-        children, limit = pending.pop()
-        timed = sorted((c for c in children if c.start_ns is not None),
-                       key=lambda c: c.end_ns if c.end_ns is not None else c.start_ns, reverse=True)
-        cursor = limit
-        for child in timed:
-            start = child.start_ns or 0
-            if start >= cursor:
-                continue
-            path.add(child.pk)
-            end = child.end_ns if child.end_ns is not None else start
-            pending.append((child.children, min(end, cursor)))
-            cursor = start
-    return path
-
-
-def idle_gaps(roots: list[SpanNode], first_ns: int, share: float = MIN_GAP_SHARE,
-              total_ns: int = 0) -> dict[int, int]:
-    """For each step that began after nothing else of its parent was running (its parent's
-    start, or the latest end of the siblings before it), that idle time in ns; gaps
-    shorter than ``share`` of the trace are left out."""
-    gaps: dict[int, int] = {}
-    least = max(1, int(total_ns * share))
-    pending: list[tuple[list[SpanNode], int | None]] = [(roots, first_ns)]
-    while pending:
-        children, since = pending.pop()
-        busy_until = since
-        for child in children:  # in time order, as the outline reads them (steps without a start first)
-            start = child.start_ns
-            if start is None:
-                continue
-            if busy_until is not None and start - busy_until >= least:
-                gaps[child.pk] = start - busy_until
-            end = child.end_ns if child.end_ns is not None else start
-            busy_until = end if busy_until is None else max(busy_until, end)
-            if child.children:
-                pending.append((child.children, start))
-    return gaps
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root: Qt's default parent
@@ -188,7 +142,7 @@ class SpanTreeModel(QAbstractItemModel):
         """The time the work of the critical path takes (overlaps counted once)."""
         spans = sorted((n.start_ns, n.end_ns if n.end_ns is not None else n.start_ns)
                        for n in self.critical_steps() if n.start_ns is not None)
-        return _covered(spans)
+        return covered(spans)
 
     def idle_ns(self) -> int:
         """The idle time between the steps of the run (only the gaps worth a mark)."""
@@ -302,19 +256,6 @@ class SpanTreeModel(QAbstractItemModel):
                 parts.append(f"{node.input_tokens or 0:,} → {node.output_tokens or 0:,} tokens")
             return plain_tip("\n".join(parts))
         return None
-
-
-def _covered(spans: list[tuple[int, int]]) -> int:
-    """The length of the union of sorted ``(start, end)`` intervals."""
-    total, reach = 0, None
-    for start, end in spans:
-        if reach is None or start > reach:
-            total += end - start
-            reach = end
-        elif end > reach:
-            total += end - reach
-            reach = end
-    return total
 
 
 def axis_x(rect: QRect, bounds: tuple[int, int], ns: int) -> float:
