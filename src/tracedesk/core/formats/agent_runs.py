@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable, Iterator
+from pathlib import PurePath
 from typing import Any
 
 from . import chat_shapes as cs
@@ -233,6 +234,16 @@ class Run:
             yield Record(span, line, where)
         for fb in feedback:
             yield Record({"type": "feedback", "trace_id": self.trace_id, **fb}, line, where)
+
+
+def file_stem(name: str, suffixes: tuple[str, ...] = (), default: str = "") -> str:
+    """A file's name without its folders (or the zip it is in: ``archive.zip!run.json``)
+    and without the ``suffixes`` given, taken off in turn; ``default`` when nothing is left.
+    What names a run when the file itself says nothing."""
+    stem = PurePath(name.split("!")[-1]).name
+    for suffix in suffixes:
+        stem = stem.removesuffix(suffix)
+    return stem or default
 
 
 def unit_scale(value: Any) -> list[float] | None:

@@ -43,12 +43,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import partial
-from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from . import messages as m
 from . import openhands_sdk as sdk
-from .agent_runs import ROOT, Run, guarded, message_of, outcome_feedback, text, unit_scale, utc
+from .agent_runs import ROOT, Run, file_stem, guarded, message_of, outcome_feedback, text, unit_scale, utc
 from .base import Format, Item, Problem
 from .jsonsafe import MAX_DEPTH, TooDeep, clean, read_values
 from .usage import provider_usage, read_usage
@@ -112,10 +111,7 @@ def read(stream: BinaryIO, name: str) -> Iterator[Item]:
 
 
 def _stem(name: str) -> str:
-    stem = PurePath(name.split("!")[-1]).name
-    for suffix in (".jsonl", ".json"):
-        stem = stem.removesuffix(suffix)
-    return stem or "run"
+    return file_stem(name, (".jsonl", ".json"), "run")
 
 
 def _events(history: list[Any]) -> list[dict[str, Any]]:

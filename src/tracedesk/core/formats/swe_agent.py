@@ -31,7 +31,7 @@ from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from . import messages as m
-from .agent_runs import Run, guarded, text
+from .agent_runs import Run, file_stem, guarded, text
 from .base import Format, Item, Problem
 from .jsonsafe import MAX_DEPTH, TooDeep, clean, loads_text, read_values
 
@@ -86,10 +86,7 @@ def _trace_id(config: dict[str, Any], name: str) -> str:
     agent = config.get("agent")
     if isinstance(agent, dict) and isinstance(agent.get("name"), str) and agent["name"] not in ("", "main"):
         return agent["name"]
-    stem = PurePath(name.split("!")[-1]).name
-    for suffix in (".traj", ".json"):
-        stem = stem.removesuffix(suffix)
-    return stem or "trajectory"
+    return file_stem(name, (".traj", ".json"), "trajectory")
 
 
 # SWE-agent 0.x names a run's folder "<model>__<dataset>__<config>__t-<temperature>__p-<top p>__c-<cost limit>...".

@@ -41,11 +41,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import partial
-from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from . import benchmarks as bench
-from .agent_runs import Run, guarded, message_of, outcome_feedback, unit_scale, utc
+from .agent_runs import Run, file_stem, guarded, message_of, outcome_feedback, unit_scale, utc
 from .base import Format, Item, Problem
 from .jsonsafe import MAX_DEPTH, depth_ok, read_values
 from .usage import provider_usage
@@ -232,10 +231,7 @@ def _str(value: Any) -> str | None:
 
 
 def _stem(name: str) -> str:
-    stem = PurePath(name.split("!")[-1]).name
-    for suffix in (".gz", ".zst", ".json", ".jsonl", ".traj"):
-        stem = stem.removesuffix(suffix)
-    return stem
+    return file_stem(name, (".gz", ".zst", ".json", ".jsonl", ".traj"))
 
 
 def _trace_id(run: dict[str, Any], number: int, tau: bool, file_stem: str | None = None) -> str:
