@@ -26,7 +26,7 @@ Sameness
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -315,13 +315,8 @@ def step_text(conn: Connection, span_pk: int) -> str:
     parts: list[str] = []
     if kind == "llm" and isinstance(value, dict) and isinstance(value.get("messages"), list):
         for message in value["messages"]:
-            if not isinstance(message, dict):
-                continue
-            parts.append(text_of(message.get("content"), TEXT_LIMIT))
-            for call in message.get("tool_calls") or []:
-                if isinstance(call, dict):
-                    arguments = call.get("arguments")
-                    parts.append(f"{call.get('name')}({_compact(arguments)})")
+            if isinstance(message, dict):
+                parts += _message_parts(message)
     elif kind == "retrieval" and (documents := retrieved_documents(value)) is not None:
         parts += [text_of(d.get("content") if isinstance(d, dict) else d, TEXT_LIMIT) for d in documents]
     elif value is not None:
@@ -330,6 +325,13 @@ def step_text(conn: Connection, span_pk: int) -> str:
         err = loads_or_none(error)
         parts.append(f"error: {err.get('message', '') if isinstance(err, dict) else err}")
     return "\n".join(p for p in parts if p)[:TEXT_LIMIT]
+
+
+def _message_parts(message: dict[str, Any]) -> list[str]:
+    """A message's text and the tools it called, as ``name(arguments)``."""
+    return [text_of(message.get("content"), TEXT_LIMIT),
+            *(f"{c.get('name')}({_compact(c.get('arguments'))})"
+              for c in message.get("tool_calls") or [] if isinstance(c, dict))]
 
 
 def _compact(value: Any) -> str:
@@ -341,11 +343,12 @@ def _compact(value: Any) -> str:
         return str(value)
 
 
-def pair_diff(conn: Connection, pair: AlignedPair, conn_b: Connection | None = None) -> list[DiffSegment]:
-    """The word diff of what the two steps of a pair produced (one side empty for a gap);
-    ``conn_b`` reads step B from another database."""
+def pair_diff(conn: Connection, pair: AlignedPair, conn_b: Connection | None = None,
+              read: Callable[[Connection, int], str] = step_text) -> list[DiffSegment]:
+    """The word diff of what the two steps of a pair produced (one side empty for a gap),
+    or of what else ``read`` reads of a step; ``conn_b`` reads step B from another database."""
     conn_b = conn if conn_b is None else conn_b
-    return word_diff(step_text(conn, pair.a.pk) if pair.a else "", step_text(conn_b, pair.b.pk) if pair.b else "")
+    return word_diff(read(conn, pair.a.pk) if pair.a else "", read(conn_b, pair.b.pk) if pair.b else "")
 
 
 def step_input_text(conn: Connection, span_pk: int) -> str:
@@ -357,12 +360,8 @@ def step_input_text(conn: Connection, span_pk: int) -> str:
     if isinstance(value, dict) and isinstance(value.get("messages"), list):
         lines = []
         for message in value["messages"]:
-            if not isinstance(message, dict):
-                continue
-            text = text_of(message.get("content"), TEXT_LIMIT)
-            calls = [f"{c.get('name')}({_compact(c.get('arguments'))})"
-                     for c in message.get("tool_calls") or [] if isinstance(c, dict)]
-            lines.append(f"{message.get('role', '?')}: " + " ".join(p for p in (text, *calls) if p))
+            if isinstance(message, dict):
+                lines.append(f"{message.get('role', '?')}: " + " ".join(p for p in _message_parts(message) if p))
         return "\n".join(lines)[:TEXT_LIMIT]
     if value is None:
         return ""
@@ -372,9 +371,7 @@ def step_input_text(conn: Connection, span_pk: int) -> str:
 def pair_input_diff(conn: Connection, pair: AlignedPair, conn_b: Connection | None = None) -> list[DiffSegment]:
     """The word diff of what the two steps of a pair were given (their prompts and
     messages, a tool's arguments); ``conn_b`` reads step B from another database."""
-    conn_b = conn if conn_b is None else conn_b
-    return word_diff(step_input_text(conn, pair.a.pk) if pair.a else "",
-                     step_input_text(conn_b, pair.b.pk) if pair.b else "")
+    return pair_diff(conn, pair, conn_b, read=step_input_text)
 
 
 @dataclass(frozen=True)
