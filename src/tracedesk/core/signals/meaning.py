@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
 _WORD = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 MAX_WORDS = 80  # words of a message read: the request is in its first sentences
 _WORD_CACHE_LIMIT = 200_000
-_BLOCK = 256  # texts summed at once
+_BLOCK_WORDS = 4096  # words summed at once: a block's gather stays a few megabytes
 _TEXT_CACHE_LIMIT = 100_000  # texts whose word rows are kept
 
 
@@ -91,22 +92,32 @@ class Embedder:
     def embed(self, texts: Sequence[str], skip: frozenset[str] = frozenset()) -> np.ndarray:
         """One unit vector a text (a row of zeros for a text without words); the words in
         ``skip`` (function words, say) are left out. A text met again (a canned answer, a
-        common question) is looked up, not read."""
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        common question) is looked up, not read, and a text given twice is summed once."""
+        distinct = list(dict.fromkeys(texts))
         with self._lock:
-            words_of = self._word_rows(texts, skip)
-            # Texts a block at a time, padded with the zero row to the longest in the
-            # block: one gather and one sum a block, without a row a token in memory.
-            for start in range(0, len(texts), _BLOCK):
-                block = words_of[start:start + _BLOCK]
-                width = max(map(len, block), default=0)
-                if not width:
-                    continue
-                rows = np.zeros((len(block), width), np.int64)
-                for i, ids in enumerate(block):
-                    rows[i, :len(ids)] = ids
+            vectors = self._vectors(self._word_rows(distinct, skip))
+        if len(distinct) == len(texts):
+            return vectors
+        place = {text: i for i, text in enumerate(distinct)}
+        return vectors[[place[text] for text in texts]]
+
+    def _vectors(self, words_of: list[list[int]]) -> np.ndarray:
+        """The unit vectors of texts given by their word rows. Texts of the same number of
+        words are summed together, a block at a time: one gather and one sum a block, with
+        no padding to read, and each text's rows added in order, as one text alone would be."""
+        out = np.zeros((len(words_of), self.dim), dtype=np.float32)
+        by_length: dict[int, list[int]] = {}
+        for i, ids in enumerate(words_of):
+            if ids:
+                by_length.setdefault(len(ids), []).append(i)
+        for width, which in by_length.items():
+            step = max(1, _BLOCK_WORDS // width)
+            for start in range(0, len(which), step):
+                part = which[start:start + step]
+                rows = np.fromiter(chain.from_iterable(words_of[i] for i in part), np.int64,
+                                   len(part) * width).reshape(len(part), width)
                 tokens = self._counts[rows].sum(axis=1)
-                out[start:start + len(block)] = self._sums[rows].sum(axis=1) / np.maximum(tokens, 1)[:, None]
+                out[part] = self._sums[rows].sum(axis=1) / np.maximum(tokens, 1)[:, None]
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return out / norms
