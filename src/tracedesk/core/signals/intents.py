@@ -87,7 +87,18 @@ MAX_INTENT_WORDS = 25  # a long message is a new request with its own story, not
 
 def intent_strengths(model: Embedder, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """For each (lower-cased) message, how strongly it asks for a person and how strongly
-    it says the answer missed: 0 when it does not, up to 1."""
+    it says the answer missed: 0 when it does not, up to 1. A message sent again ("human
+    please", "that's wrong") is read once."""
+    distinct = list(dict.fromkeys(texts))
+    escalation, frustration = _strengths(model, distinct)
+    if len(distinct) == len(texts):
+        return escalation, frustration
+    place = {text: i for i, text in enumerate(distinct)}
+    index = [place[text] for text in texts]
+    return escalation[index], frustration[index]
+
+
+def _strengths(model: Embedder, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     escalation = np.zeros(len(texts), np.float32)
     frustration = np.zeros(len(texts), np.float32)
     gates = [_gate(t) if len(t.split()) <= MAX_INTENT_WORDS else (False, False) for t in texts]
