@@ -19,24 +19,11 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from ..store import select_rows
-from ..text import text_of_json, user_question
-from ..words import STOPWORDS, content_words, similarity
+from ..words import STOPWORDS, similarity
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import (
-    ANSWER_ASKS_BACK,
-    ANSWER_DID_NOT_UNDERSTAND,
-    ANSWER_OFFERS,
-    CLOSING,
-    MORE_DETAIL,
-    NEW_QUESTION_CUES,
-    REPHRASE_CUES,
-    WORD_CHARACTERS_ONLY,
-    asks_for_person,
-    complains,
-    could_not_help,
-)
+from .phrases import ANSWER_DID_NOT_UNDERSTAND
+from .turns import ANSWER_LIMIT, Turn
 
 # Without the meaning model, by shared topic words (the share two questions have in common):
 REPHRASE_SIMILARITY = 0.6
@@ -48,88 +35,10 @@ SAME_REQUEST = 0.45  # the next message at least this close to the previous ques
 REPHRASE_LEAD = 0.12  # ...and closer to it by this much than the question was to its answer
 LEAD_FOR_FULL_CONFIDENCE = 0.45
 ANSWER_WORDS_FOLLOW_UP = 0.34  # a next message with this share of its words from the answer builds on it
-QUESTION_LIMIT = 2000  # characters of the user's message read
-ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
-OFF_TOPIC = 0.3  # an answer less similar than this to a plain request does not address it...
+OFF_TOPIC = 0.3  # an answer less similar than this to a plain request does not address it
+# (when it says enough about a topic: turns.OFF_TOPIC_MIN_WORDS, OFF_TOPIC_MIN_TOPIC_WORDS)
 REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence
-OFF_TOPIC_MIN_WORDS = 5  # ...when it says enough for its meaning to tell ("It shipped." does not)
-OFF_TOPIC_MIN_TOPIC_WORDS = 4  # ...about a topic ("Let me check that for you." does not)
 ON_TOPIC_SHARE = 0.5  # an answer with this share of the request's topic words is on its topic
-
-
-class Turn:
-    """One turn of a session: the user's message and the answer, read as detectors ask.
-
-    What every detector reads is worked out once, when the turn is made (the message and
-    the answer, each parsed once and lower-cased, and the patterns every turn is read
-    with); the topic words on first use and kept. Plain attributes rather than properties
-    where every detector reads them: detection makes tens of thousands of these a second."""
-
-    __slots__ = ("pk", "trace_id", "question", "raw_answer", "status", "asked", "closing", "answer", "answered",
-                 "_words", "_answer_words", "vector", "answer_vector", "escalation", "frustration",
-                 "addressed", "asks_for_person", "complains", "asked_words")
-
-    def __init__(self, pk: int, trace_id: str, question: str, raw_answer: str | None, status: str | None) -> None:
-        self.pk = pk
-        self.trace_id = trace_id
-        self.question = question  # what the user wrote
-        self.raw_answer = raw_answer  # the trace output as stored; most detectors never need it
-        self.status = status
-        self.asked = question.lower()
-        self.closing = CLOSING.match(self.asked) is not None  # "thanks", "that's all"...
-        self.answer = text_of_json(raw_answer, 2000) if raw_answer is not None else ""
-        self.answered = self.answer.lower()  # as the phrase patterns read it
-        self._words: frozenset[str] | None = None
-        self._answer_words: frozenset[str] | None = None
-        self.vector = None  # the question's meaning, where it was needed
-        self.answer_vector = None
-        self.escalation = 0.0  # how strongly the message asks for a person, by meaning
-        self.frustration = 0.0  # ...says the answer before missed
-        self.addressed: float | None = None  # how close the answer is to the question, in meaning
-        # The patterns every turn is read with, once.
-        self.asked_words = set(self.asked.translate(WORD_CHARACTERS_ONLY).split())
-        self.asks_for_person = asks_for_person(self.asked, self.asked_words)
-        self.complains = complains(self.asked, self.asked_words)
-
-    @property
-    def words(self) -> frozenset[str]:
-        """The topic words of the user's message."""
-        if self._words is None:
-            self._words = content_words(self.asked)
-        return self._words
-
-    @property
-    def answer_words(self) -> frozenset[str]:
-        if self._answer_words is None:
-            self._answer_words = content_words(self.answered)
-        return self._answer_words
-
-
-def _sessions(conn: Connection, scope: str):
-    """The turns of each session in scope, in time order (a trace with no session is a
-    session of its own)."""
-    rows = select_rows(conn,
-        "SELECT id, trace_id, source_id, session_id, input, output, status, error_count FROM trace "
-        f"WHERE id IN ({scope}) ORDER BY source_id, session_id IS NULL, session_id, start_ns, id"
-    )
-    current_key = None
-    turns: list[Turn] = []
-    for pk, trace_id, source_id, session_id, input_, output, status, errors in rows:
-        key = (source_id, session_id) if session_id is not None else ("trace", pk)
-        if key != current_key and turns:
-            yield current_key, turns
-            turns = []
-        current_key = key
-        turns.append(Turn(pk, trace_id, user_question(input_, QUESTION_LIMIT), output,
-                          "error" if errors else status))
-    if turns:
-        yield current_key, turns
-
-
-def read_sessions(conn: Connection, scope: str) -> list[tuple[tuple, list[Turn]]]:
-    """The turns of each session in scope, in time order, as detectors read them (the
-    answers' grounding reads the same turns: each message is parsed once)."""
-    return list(_sessions(conn, scope))
 
 
 def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn]]]) -> list[Found]:
@@ -142,17 +51,17 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         _read_meaning(model, sessions)
     found: list[Found] = []
     for key, turns in sessions:
-        in_session = key[0] != "trace"
-        for i, turn in enumerate(turns):
-            previous = turns[i - 1] if i > 0 else None
+        previous = None
+        for turn in turns:
             found += _next_turn_signals(previous, turn, model is not None)
-            found += _off_topic(turn)
-        if in_session:
+            if turn.addressed is not None:
+                found += _off_topic(turn)
+            previous = turn
+        if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], lambda pk: _searched_nothing(conn, pk))
-            found += _repeated_answers(turns)
+            if len(turns) > 1:
+                found += _repeated_answers(turns)
     return found
-
-
 
 
 def _same_request(a: Turn, b: Turn) -> bool:
@@ -201,8 +110,8 @@ def _read_meaning(model, sessions: list) -> None:
     # Only a message after an answer can say that answer missed.
     turns = [t for _, session in sessions for t in session[1:] if t.asked]
     escalation, frustration = intent_strengths(model, [t.asked for t in turns])
-    for turn, e, f in zip(turns, escalation, frustration, strict=True):
-        turn.escalation, turn.frustration = float(e), float(f)
+    for turn, e, f in zip(turns, escalation.tolist(), frustration.tolist(), strict=True):
+        turn.escalation, turn.frustration = e, f
     pairs = [(a, b) for _, session in sessions for a, b in zip(session, session[1:], strict=False)
              if _could_rephrase(a, b)]
     questions = {id(t): t for pair in pairs for t in pair}
@@ -218,24 +127,21 @@ def _read_meaning(model, sessions: list) -> None:
     if requests:
         asked = model.embed([t.asked for t in requests], skip=STOPWORDS)
         answers = model.embed([t.answered[:ANSWER_LIMIT] for t in requests], skip=STOPWORDS)
-        for turn, closeness in zip(requests, (asked * answers).sum(axis=1), strict=True):
-            turn.addressed = float(closeness)
+        for turn, closeness in zip(requests, (asked * answers).sum(axis=1).tolist(), strict=True):
+            turn.addressed = closeness
 
 
 def _is_plain_request(turn: Turn) -> bool:
     """A message asking for something in English (the language the meaning model knows
     best), whose answer is long enough to tell what it is about and does not plainly take
-    up the message's own words: what :func:`_off_topic` must read by meaning. The cheap
-    tests first: most turns are settled by them."""
-    if (turn.closing or turn.asks_for_person or turn.complains or " " not in turn.asked
-            or turn.answered.count(" ") < OFF_TOPIC_MIN_WORDS):
+    up the message's own words: what :func:`_off_topic` must read by meaning. What the
+    message and the answer are each is read once a text (:mod:`.turns`); only whether this
+    answer takes up this message's words is the turn's own."""
+    topic = turn.message.request_topic
+    if topic is None:
         return False
-    asked = turn.asked_words
-    topic = asked - STOPWORDS
-    if len(topic) < 2 or len(topic) == len(asked):
-        return False  # too little to tell, or not English (none of its function words)
-    answer = set(turn.answered[:ANSWER_LIMIT].translate(WORD_CHARACTERS_ONLY).split())
-    if len(answer - STOPWORDS) < OFF_TOPIC_MIN_TOPIC_WORDS or STOPWORDS.isdisjoint(answer):
+    answer = turn.reply.gist_words
+    if answer is None:
         return False
     return len(topic & answer) < ON_TOPIC_SHARE * len(topic)  # the answer takes up the request's words
 
@@ -246,8 +152,8 @@ def _off_topic(turn: Turn) -> list[Found]:
     close = turn.addressed
     if close is None or close >= OFF_TOPIC:
         return []
-    if (turn.escalation or turn.frustration or could_not_help(turn.answered)
-            or ANSWER_ASKS_BACK.search(turn.answered[-300:])):  # a question back is not an answer elsewhere
+    if (turn.escalation or turn.frustration or turn.reply.could_not_help
+            or turn.reply.asks_back):  # a question back is not an answer elsewhere
         return []
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (OFF_TOPIC - close) / OFF_TOPIC),
                   f"the answer is far from what was asked: {quote(turn.answer, 70)}",
@@ -256,13 +162,14 @@ def _off_topic(turn: Turn) -> list[Found]:
 
 def _could_rephrase(previous: Turn, turn: Turn) -> bool:
     """The cheap tests a rephrase must pass before its meaning is read."""
-    return (bool(previous.asked) and not turn.closing and len(turn.words) >= 2 and len(previous.words) >= 1
-            and not (NEW_QUESTION_CUES.match(turn.asked) and not REPHRASE_CUES.search(turn.asked))
-            and not MORE_DETAIL.search(turn.asked))
+    return bool(previous.asked) and len(previous.words) >= 1 and turn.message.may_ask_again
 
 
 def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> list[Found]:
     """What ``turn``'s message says about ``previous``'s answer."""
+    if not (turn.asks_for_person or turn.complains) and (
+            previous is None or not (turn.escalation or turn.frustration or _could_rephrase(previous, turn))):
+        return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
     case = "next_turn" if previous else "first_turn"
@@ -293,18 +200,18 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     """The next message asks what the previous one asked, and the answer between them
     did not give it."""
     confused = ANSWER_DID_NOT_UNDERSTAND.search(previous.answered) is not None
-    if (not confused and ANSWER_ASKS_BACK.search(previous.answered[-300:])
-            and not ANSWER_OFFERS.search(previous.answered[-300:])):
+    if not confused and previous.reply.asks_back and not previous.reply.offers:
         return None  # the user answers the bot's question, often restating the request
     same = float(previous.vector @ turn.vector)
     if same < SAME_REQUEST:
         return None
     answered = float(previous.vector @ previous.answer_vector) if previous.answered else 0.0
     from_answer = len((turn.words & previous.answer_words) - previous.words) / len(turn.words)
-    if from_answer >= ANSWER_WORDS_FOLLOW_UP and not REPHRASE_CUES.search(turn.asked):
+    cue = turn.message.rephrase_cue
+    if from_answer >= ANSWER_WORDS_FOLLOW_UP and not cue:
         return None  # built on what the answer said: a follow-up
-    failed = confused or could_not_help(previous.answered)
-    lead = same - answered - from_answer / 2 + (0.1 if REPHRASE_CUES.search(turn.asked) else 0.0)
+    failed = confused or previous.reply.could_not_help
+    lead = same - answered - from_answer / 2 + (0.1 if cue else 0.0)
     if failed and (confused or same >= SAME_REQUEST + 0.1):
         case, strength = "after_failure", (same - SAME_REQUEST) / 0.4
         why = " after an answer that did not understand it" if confused else " after an answer that could not help"
@@ -320,10 +227,10 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
 
 def _rephrase_by_words(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
     """Without the meaning model: the same topic words again."""
-    cue = REPHRASE_CUES.search(turn.asked)
+    cue = turn.message.rephrase_cue
     before, now = previous.words, turn.words
     shared = similarity(before, now)
-    missed = _answer_missed(before, previous.answered)
+    missed = _answer_missed(before, previous.answer_words)
     if not (shared >= REPHRASE_SIMILARITY or (cue and shared >= REPHRASE_WITH_CUE)
             or (missed and shared >= REPHRASE_AFTER_MISS)):
         return None
@@ -334,18 +241,18 @@ def _rephrase_by_words(previous: Turn, turn: Turn, evidence: dict) -> Found | No
                  evidence={**evidence, "similarity": round(shared, 2)})
 
 
-def _answer_missed(question_words: frozenset[str], answer: str) -> bool:
-    """The answer hardly mentions what the question was about."""
+def _answer_missed(question_words: frozenset[str], answer_words: frozenset[str]) -> bool:
+    """The answer (its topic words) hardly mentions what the question was about."""
     if len(question_words) < 3:
         return False
-    return len(question_words & content_words(answer)) / len(question_words) <= MISSED_TOPIC
+    return len(question_words & answer_words) / len(question_words) <= MISSED_TOPIC
 
 
 def _abandonment(last: Turn, searched_nothing) -> list[Found]:
     """The session ends on this answer, and the answer did not resolve it."""
     if last.closing or not last.answer:
         return []
-    if could_not_help(last.answered):
+    if last.reply.could_not_help:
         if last.status == "error" or searched_nothing(last.pk):
             # The answer said plainly that a step failed or found nothing: the run's own
             # signals tell that story; the user leaving adds little.
@@ -353,7 +260,7 @@ def _abandonment(last: Turn, searched_nothing) -> list[Found]:
                           f"the user left after an answer that said a step failed: {quote(last.answer)}")]
         return [Found(last.pk, "abandonment", confidence("abandonment", "after_failure"),
                       f"the user left after an answer that could not help: {quote(last.answer)}")]
-    if ANSWER_ASKS_BACK.search(last.answered) and not ANSWER_OFFERS.search(last.answered):
+    if last.reply.waits_for_user:
         return [Found(last.pk, "abandonment", confidence("abandonment", "unanswered_ask"),
                       f"the user left without answering the question back: {quote(last.answer)}")]
     return []

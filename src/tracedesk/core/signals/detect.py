@@ -8,11 +8,12 @@ from .. import queue
 from ..store import executemany
 from .agent import agent_signals, settle_by_outcome
 from .confidence import NEGATIVE_KINDS, POSITIVE_KINDS, SIGNAL_KINDS
-from .conversation import conversation_signals, read_sessions
+from .conversation import conversation_signals
 from .explicit import explicit_signals
 from .found import Found
 from .grounding import grounding_signals
 from .steps import step_signals
+from .turns import read_sessions
 
 DETECTOR_VERSION = "tracedesk-signals/2"
 

@@ -1,0 +1,221 @@
+"""The turns of the sessions in scope, read once for every detector that looks at them.
+
+A support bot's traffic says the same things again and again: a common question, a
+canned answer. So what the detectors read in a text (its lower-cased form, its words, the
+patterns it matches) belongs to the text, not to the turn: a :class:`Message` for what a
+user wrote and a :class:`Reply` for an answer are made once for each distinct text of a
+detection, and every turn that sent or got the same text shares them. Only what depends on
+the turn itself (its place in the session, what the meaning model said of it) is the turn's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection
+
+from ..store import select_rows
+from ..text import text_of_json, user_question
+from ..words import STOPWORDS, content_words
+from .phrases import (
+    ANSWER_ASKS_BACK,
+    ANSWER_OFFERS,
+    CLOSING,
+    MORE_DETAIL,
+    NEW_QUESTION_CUES,
+    REPHRASE_CUES,
+    WORD_CHARACTERS_ONLY,
+    asks_for_person,
+    complains,
+    could_not_help,
+)
+
+QUESTION_LIMIT = 2000  # characters of the user's message read
+ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
+OFF_TOPIC_MIN_WORDS = 5  # an answer must say this much for its meaning to tell ("It shipped." does not)
+OFF_TOPIC_MIN_TOPIC_WORDS = 4  # ...about a topic ("Let me check that for you." does not)
+
+
+class _kept:
+    """A property worked out on first read and kept in the instance, as
+    ``functools.cached_property`` does, without the lock Python 3.11 takes on each first
+    read: these are read tens of thousands of times a detection, from one thread."""
+
+    def __init__(self, read: Callable[[Any], Any]) -> None:
+        self.read = read
+        self.name = read.__name__
+        self.__doc__ = read.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.read(instance)
+        return value
+
+
+class Message:
+    """What a user wrote, as the detectors read it: the patterns every message is read
+    with at once, the rest on first use, and kept for the other turns that wrote the same."""
+
+    def __init__(self, question: str) -> None:
+        self.question = question  # what the user wrote
+        self.asked = asked = question.lower()
+        self.closing = CLOSING.match(asked) is not None  # "thanks", "that's all"...
+        self.asked_words = words = frozenset(asked.translate(WORD_CHARACTERS_ONLY).split())
+        self.asks_for_person = asks_for_person(asked, words)
+        self.complains = complains(asked, words)
+
+    @_kept
+    def words(self) -> frozenset[str]:
+        """The topic words of the message."""
+        return content_words(self.asked)
+
+    @_kept
+    def rephrase_cue(self) -> bool:
+        """The user says "I mean", "let me rephrase"..."""
+        return REPHRASE_CUES.search(self.asked) is not None
+
+    @_kept
+    def may_ask_again(self) -> bool:
+        """Whether the message could ask again what the one before asked (the cheap tests a
+        rephrase must pass before its meaning is read): it says enough, and it is no thanks,
+        no new question ("and what about...") and no request for more of the answer."""
+        return (not self.closing and len(self.words) >= 2
+                and not (NEW_QUESTION_CUES.match(self.asked) and not self.rephrase_cue)
+                and not MORE_DETAIL.search(self.asked))
+
+    @_kept
+    def request_topic(self) -> frozenset[str] | None:
+        """The topic words of a message asking for something in English (the language the
+        meaning model knows best), or None: a thanks, a plea for a person, a complaint, a
+        single word, a message with too few topic words to tell or none of the function
+        words of English."""
+        if self.closing or self.asks_for_person or self.complains or " " not in self.asked:
+            return None
+        topic = self.asked_words - STOPWORDS
+        if len(topic) < 2 or len(topic) == len(self.asked_words):
+            return None
+        return topic
+
+
+class Reply:
+    """An answer, as the detectors read it: parsed once and lower-cased, the rest on first use."""
+
+    def __init__(self, raw_answer: str | None) -> None:
+        self.answer = text_of_json(raw_answer, 2000) if raw_answer is not None else ""
+        self.answered = self.answer.lower()  # as the phrase patterns read it
+
+    @_kept
+    def words(self) -> frozenset[str]:
+        return content_words(self.answered)
+
+    @_kept
+    def could_not_help(self) -> bool:
+        return could_not_help(self.answered)
+
+    @_kept
+    def asks_back(self) -> bool:
+        """The answer ends on a question to the user..."""
+        return ANSWER_ASKS_BACK.search(self.answered[-300:]) is not None
+
+    @_kept
+    def offers(self) -> bool:
+        """...or on an offer of more help, which asks nothing of the user."""
+        return ANSWER_OFFERS.search(self.answered[-300:]) is not None
+
+    @_kept
+    def waits_for_user(self) -> bool:
+        """The answer asks the user something, anywhere in it, and does not end on an offer."""
+        return ANSWER_ASKS_BACK.search(self.answered) is not None and ANSWER_OFFERS.search(self.answered) is None
+
+    @_kept
+    def gist_words(self) -> frozenset[str] | None:
+        """The words of the answer's gist, where it says enough about a topic, in English, to
+        be compared in meaning with a request; None where it does not."""
+        if self.answered.count(" ") < OFF_TOPIC_MIN_WORDS:
+            return None
+        words = frozenset(self.answered[:ANSWER_LIMIT].translate(WORD_CHARACTERS_ONLY).split())
+        if len(words - STOPWORDS) < OFF_TOPIC_MIN_TOPIC_WORDS or STOPWORDS.isdisjoint(words):
+            return None
+        return words
+
+
+class Turn:
+    """One turn of a session: the user's message and the answer, read as detectors ask.
+
+    What every detector reads of the message and the answer is copied from their
+    :class:`Message` and :class:`Reply` into plain attributes (detection makes tens of
+    thousands of turns a second); what the meaning model says of the turn is its own."""
+
+    __slots__ = ("pk", "trace_id", "raw_answer", "status", "message", "reply", "question", "asked", "closing",
+                 "asked_words", "asks_for_person", "complains", "answer", "answered", "vector", "answer_vector",
+                 "escalation", "frustration", "addressed")
+
+    def __init__(self, pk: int, trace_id: str, message: Message, reply: Reply, raw_answer: str | None,
+                 status: str | None) -> None:
+        self.pk = pk
+        self.trace_id = trace_id
+        self.raw_answer = raw_answer  # the trace output as stored; most detectors never need it
+        self.status = status
+        self.message = message
+        self.reply = reply
+        self.question = message.question  # what the user wrote
+        self.asked = message.asked
+        self.closing = message.closing
+        self.asked_words = message.asked_words
+        self.asks_for_person = message.asks_for_person
+        self.complains = message.complains
+        self.answer = reply.answer
+        self.answered = reply.answered
+        self.vector = None  # the question's meaning, where it was needed
+        self.answer_vector = None
+        self.escalation = 0.0  # how strongly the message asks for a person, by meaning
+        self.frustration = 0.0  # ...says the answer before missed
+        self.addressed: float | None = None  # how close the answer is to the question, in meaning
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The topic words of the user's message."""
+        return self.message.words
+
+    @property
+    def answer_words(self) -> frozenset[str]:
+        return self.reply.words
+
+
+def read_sessions(conn: Connection, scope: str) -> list[tuple[tuple, list[Turn]]]:
+    """The turns of each session in scope, in time order (a trace with no session is a
+    session of its own), as detectors read them: each distinct message and answer is read
+    once, whichever detector and however many turns read it."""
+    rows = select_rows(conn,
+        "SELECT id, trace_id, source_id, session_id, input, output, status, error_count FROM trace "
+        f"WHERE id IN ({scope}) ORDER BY source_id, session_id IS NULL, session_id, start_ns, id"
+    )
+    questions: dict[str | None, Message] = {}  # by the stored input...
+    messages: dict[str, Message] = {}  # ...and by what the user wrote, for inputs that differ around it
+    replies: dict[str | None, Reply] = {}
+    sessions: list[tuple[tuple, list[Turn]]] = []
+    current_key = None
+    turns: list[Turn] = []
+    for pk, trace_id, source_id, session_id, input_, output, status, errors in rows:
+        key = (source_id, session_id) if session_id is not None else ("trace", pk)
+        if key != current_key:
+            if turns:
+                sessions.append((current_key, turns))
+                turns = []
+            current_key = key
+        message = questions.get(input_)
+        if message is None:
+            question = user_question(input_, QUESTION_LIMIT)
+            message = messages.get(question)
+            if message is None:
+                message = messages[question] = Message(question)
+            questions[input_] = message
+        reply = replies.get(output)
+        if reply is None:
+            reply = replies[output] = Reply(output)
+        turns.append(Turn(pk, trace_id, message, reply, output, "error" if errors else status))
+    if turns:
+        sessions.append((current_key, turns))
+    return sessions
