@@ -148,12 +148,23 @@ def _sentence_at(text: str, position: int) -> str:
     return text[:200]
 
 
+def _claims(lowered: str) -> tuple[list[tuple[str, int]], list[Figure]]:
+    """What a (lower-cased) answer asserts: its states, and the figures it states (none
+    looked for where a quick look finds no quantity)."""
+    asserted = _states(lowered)
+    if not asserted and not _QUANTITY.search(lowered):
+        return asserted, []
+    return asserted, _figures(lowered, quantities_only=True)
+
+
 def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
     """``turns``: the traces in scope as the conversation detectors read them (their
-    question and answer parsed once, :class:`.conversation.Turn`)."""
+    question and answer parsed once, :class:`.turns.Turn`)."""
     # One look at each answer of a run that called a tool or a retrieval: only one that
     # asserts a state, or a figure the question did not give, is worth reading its steps.
+    # A canned answer given to many runs is read once.
     candidates: dict[int, tuple[str, str, list[Figure], list[tuple[str, int]]]] = {}
+    claims: dict[str, tuple[list[tuple[str, int]], list[Figure]]] = {}
     for (pk,) in select_rows(conn, f"""
         SELECT DISTINCT trace_pk FROM span WHERE trace_pk IN ({scope}) AND kind IN ('tool', 'retrieval')
           AND coalesce(status, 'ok') != 'error'
@@ -162,10 +173,11 @@ def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
         if turn is None or not turn.raw_answer:
             continue
         lowered = turn.answered
-        asserted = _states(lowered)
-        if not asserted and not _QUANTITY.search(lowered):
-            continue
-        said = [f for f in _figures(lowered, quantities_only=True) if f.value not in turn.asked]
+        claimed = claims.get(lowered)
+        if claimed is None:
+            claimed = claims[lowered] = _claims(lowered)
+        asserted, figures = claimed
+        said = [f for f in figures if f.value not in turn.asked]
         if said or asserted:
             candidates[pk] = (turn.answer, turn.asked, said, asserted)
     if not candidates:
@@ -177,7 +189,7 @@ def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
     executemany(conn, "INSERT INTO temp._claim (pk, value, is_state) VALUES (?, ?, ?)",
                 [(pk, v, 0) for pk, (_, _, said, _) in candidates.items() for v in {f.value for f in said}]
                 + [(pk, v, 1) for pk, (_, _, _, asserted) in candidates.items() for v in {s for s, _ in asserted}])
-    unexplained = {pk for (pk,) in conn.exec_driver_sql("""
+    unexplained = {pk for (pk,) in select_rows(conn, """
         SELECT DISTINCT c.pk FROM temp._claim c WHERE NOT EXISTS (
             SELECT 1 FROM span s WHERE s.trace_pk = c.pk AND s.kind IN ('tool', 'retrieval')
               AND CASE WHEN c.is_state
@@ -189,6 +201,7 @@ def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
     pks = sorted(unexplained)
     for start in range(0, len(pks), 500):
         chunk = pks[start:start + 500]
+        prompts = _Prompts(conn, chunk)
         steps: dict[int, list[tuple[str, str | None, str | None, str]]] = {pk: [] for pk in chunk}
         for pk, span_id, kind, name, raw_in, raw_out in select_rows(conn, f"""
             SELECT trace_pk, span_id, kind, name, input, output FROM span
@@ -200,13 +213,13 @@ def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
             result = (raw_out or "")[:20_000].lower()
             steps[pk].append((kind, name, span_id, (raw_in or "")[:4000].lower() + " " + result, result))
         for pk in chunk:
-            hit = _check(conn, pk, *candidates[pk], steps[pk])
+            hit = _check(prompts, pk, *candidates[pk], steps[pk])
             if hit:
                 found.append(hit)
     return found
 
 
-def _check(conn: Connection, pk: int, answer: str, question: str, said: list[Figure],
+def _check(prompts: dict[int, str], pk: int, answer: str, question: str, said: list[Figure],
            asserted: list[tuple[str, int]], steps: list) -> Found | None:
     lowered = answer.lower()
     tools = [(name or "tool", span_id, result) for kind, name, span_id, _, result in steps if kind == "tool"]
@@ -243,7 +256,7 @@ def _check(conn: Connection, pk: int, answer: str, question: str, said: list[Fig
             rival = next(((None, None, f) for f in documents
                           if f.unit == figure.unit and f.shape[0] == figure.shape[0] and f.value not in said_values),
                          None)
-        if rival is None or figure.value in _prompts(conn, pk):
+        if rival is None or figure.value in prompts[pk]:
             continue
         name, span_id, other = rival
         sentence = _sentence_at(answer, figure.at)
@@ -255,13 +268,31 @@ def _check(conn: Connection, pk: int, answer: str, question: str, said: list[Fig
     return None
 
 
-def _prompts(conn: Connection, pk: int) -> str:
-    """What the run's model calls were given (prompts, history, tool results), in lower
-    case: read only for a figure nothing else explains."""
-    parts = []
-    for (raw_input,) in conn.exec_driver_sql(
-            "SELECT input FROM span WHERE trace_pk = ? AND kind = 'llm' ORDER BY start_ns LIMIT 20", (pk,)):
-        parts.append((raw_input or "")[:20_000])
-        if sum(map(len, parts)) > EVIDENCE_LIMIT:
-            break
-    return " ".join(parts).lower()
+class _Prompts(dict):
+    """What the model calls of each run of ``pks`` were given (prompts, history, tool
+    results), in lower case, by trace: read only for a figure nothing else explains, and
+    then for all these runs at once (their first 20 model calls, up to EVIDENCE_LIMIT
+    characters), rather than one query a run."""
+
+    def __init__(self, conn: Connection, pks: list[int]) -> None:
+        super().__init__()
+        self.conn = conn
+        self.pks = pks
+
+    def __missing__(self, pk: int) -> str:
+        parts: dict[int, list[str]] = {p: [] for p in self.pks}
+        full: set[int] = set()
+        for trace_pk, raw_input in select_rows(self.conn, f"""
+            SELECT s.trace_pk, s.input FROM span s JOIN (
+                SELECT id, row_number() OVER (PARTITION BY trace_pk ORDER BY start_ns, id) AS place FROM span
+                WHERE trace_pk IN ({','.join('?' * len(self.pks))}) AND kind = 'llm') first ON first.id = s.id
+            WHERE first.place <= 20 ORDER BY s.trace_pk, first.place""", tuple(self.pks)):
+            if trace_pk in full:
+                continue
+            got = parts[trace_pk]
+            got.append((raw_input or "")[:20_000])
+            if sum(map(len, got)) > EVIDENCE_LIMIT:
+                full.add(trace_pk)
+        for p, got in parts.items():
+            self[p] = " ".join(got).lower()
+        return self[pk]
