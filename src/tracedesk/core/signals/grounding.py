@@ -48,7 +48,19 @@ _VARIANTS = {"canceled": "cancelled", "cancelled": "cancelled", "successful": "s
              "denied": "declined", "rejected": "declined", "not yet shipped": "not shipped",
              "hasn't shipped": "not shipped", "has not shipped": "not shipped", "not been shipped": "not shipped"}
 _STATES = sorted({s for family in STATE_FAMILIES.values() for s in family} | set(_VARIANTS), key=len, reverse=True)
-_STATE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STATES) + r")\b")
+
+
+def _by_first_letter(phrases: list[str]) -> str:
+    """The phrases as one alternation, grouped by their first character and in the order
+    given within a group: at any position only the phrases of the letter found there are
+    tried, so it matches as the plain alternation does, three or four times faster."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase[0], []).append(phrase[1:])
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(map(re.escape, rests))})" for first, rests in groups.items())
+
+
+_STATE = re.compile(r"\b(?:" + _by_first_letter(_STATES) + r")\b")
 _FAMILY_OF = {s: name for name, family in STATE_FAMILIES.items() for s in family}
 _NEGATED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:been\s+|yet\s+|be\s+)?$")
 
@@ -58,8 +70,8 @@ _NEGATED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:been\s+|yet\s+|be\s+)
 _FIGURE = re.compile(r"(?<![\w.\-/])([$€£])?\s?(\d[\d,./\-:]*\d|\d)(?![\w\-/])(?:\s?(%|[a-z]{1,12}))?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-# The last word of every state: a text without any of them asserts none (a set lookup
-# spares the long pattern most answers).
+# The last word of every state: a state counts in a text that holds it as a word, as the
+# word patterns split it.
 _STATE_HINTS = frozenset(s.split()[-1] for s in _STATES)
 EVIDENCE_LIMIT = 40_000  # characters of evidence read per run
 ANSWER_LIMIT = 3000
@@ -129,11 +141,14 @@ _NOT_UNITS = frozenset({"and", "or", "to", "of", "in", "on", "at", "for", "is", 
 
 
 def _states(text: str) -> list[tuple[str, int]]:
-    """The states a text asserts (not the negated ones), with their position."""
-    if _STATE_HINTS.isdisjoint(text.translate(WORD_CHARACTERS_ONLY).split()):
+    """The states a text asserts (not the negated ones), with their position: those the
+    pattern finds, in a text that holds the last word of a state as a word. (The pattern
+    first: it settles most texts at once, and costs less than the word lookup.)"""
+    found = list(_STATE.finditer(text))
+    if not found or _STATE_HINTS.isdisjoint(text.translate(WORD_CHARACTERS_ONLY).split()):
         return []
     out = []
-    for m in _STATE.finditer(text):
+    for m in found:
         state = _canonical(m.group(0))
         if state != "not shipped" and _NEGATED.search(text[max(0, m.start() - 20):m.start()]):
             continue
