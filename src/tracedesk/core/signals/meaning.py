@@ -27,7 +27,26 @@ _WORD = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 MAX_WORDS = 80  # words of a message read: the request is in its first sentences
 _WORD_CACHE_LIMIT = 200_000
 _BLOCK_WORDS = 4096  # words summed at once: a block's gather stays a few megabytes
-_TEXT_CACHE_LIMIT = 100_000  # texts whose word rows are kept
+_TEXT_CACHE_LIMIT = 25_000  # texts whose vectors are kept, for each way of reading (a kilobyte each)
+
+
+class _Known:
+    """The vectors of texts met before, one row each of a growing matrix, by text."""
+
+    def __init__(self, dim: int) -> None:
+        self.dim = dim
+        self.clear()
+
+    def clear(self) -> None:
+        self.rows: dict[str, int] = {}
+        self.vectors = np.zeros((1024, self.dim), np.float32)
+
+    def add(self, texts: list[str], vectors: np.ndarray) -> None:
+        start = len(self.rows)
+        while start + len(texts) > len(self.vectors):
+            self.vectors = np.concatenate([self.vectors, np.zeros_like(self.vectors)])
+        self.vectors[start:start + len(texts)] = vectors
+        self.rows.update(zip(texts, range(start, start + len(texts)), strict=True))
 
 
 class Embedder:
@@ -35,7 +54,8 @@ class Embedder:
 
     Each word met is tokenized once; the sum of its tokens' vectors and their count are
     kept in a growing table, so that embedding a batch of texts is one gather and one
-    sum over that table (:meth:`embed`)."""
+    sum over that table (:meth:`embed`). The vector of each text is kept too: a canned
+    answer or a common question, met again in this detection or the next, is looked up."""
 
     def __init__(self, table: np.ndarray, tokenizer) -> None:
         self.table = table
@@ -44,8 +64,8 @@ class Embedder:
         self._index: dict[str, int] = {}
         self._sums = np.zeros((1024, self.dim), np.float32)
         self._counts = np.zeros(1024, np.float32)
-        self._texts: dict[str, list[int]] = {}  # the word rows of texts met, whole...
-        self._texts_skipping: dict[str, list[int]] = {}  # ...and without the skipped words
+        # Texts read whole, and without the skipped words (detection skips one set of words).
+        self._known = {False: _Known(self.dim), True: _Known(self.dim)}
         self._lock = threading.Lock()
 
     def _add(self, word: str) -> int:
@@ -59,47 +79,37 @@ class Embedder:
         self._index[word] = row
         return row
 
-    def _forget_words(self) -> None:
-        """Start the word table again: the rows are numbered anew, so the texts' rows go too."""
-        self._index.clear()
-        self._texts.clear()
-        self._texts_skipping.clear()
-
     def _word_rows(self, texts: Sequence[str], skip: frozenset[str]) -> list[list[int]]:
-        """The word rows of each text. The table is started again, when it would grow past
-        its limit, before any row of this batch is handed out, never in the middle of one."""
+        """The word rows of each text. The table is started again (its rows numbered anew),
+        when it would grow past its limit, before any row of this batch is handed out, never
+        in the middle of one."""
         find = _WORD.findall
-        known = self._texts_skipping if skip else self._texts
-        if len(known) > _TEXT_CACHE_LIMIT:
-            known.clear()  # rows stay valid: only the lookups go
 
         def words(text: str) -> list[str]:
             found = find(text.lower())[:MAX_WORDS]
             return [w for w in found if w not in skip] if skip else found
 
-        rows: list[list[int] | None] = [known.get(text) for text in texts]
-        pending = {i: words(text) for i, text in enumerate(texts) if rows[i] is None}
-        new = {w for ws in pending.values() for w in ws if w not in self._index}
+        pending = [words(text) for text in texts]
+        new = {w for ws in pending for w in ws if w not in self._index}
         if len(self._index) + len(new) >= _WORD_CACHE_LIMIT:
-            self._forget_words()
-            known = self._texts_skipping if skip else self._texts
-            pending = {i: words(text) for i, text in enumerate(texts)}
+            self._index.clear()
         index, add = self._index, self._add
-        for i, ws in pending.items():
-            rows[i] = known[texts[i]] = [index.get(w) or add(w) for w in ws]
-        return rows  # type: ignore[return-value]
+        return [[index.get(w) or add(w) for w in ws] for ws in pending]
 
     def embed(self, texts: Sequence[str], skip: frozenset[str] = frozenset()) -> np.ndarray:
         """One unit vector a text (a row of zeros for a text without words); the words in
-        ``skip`` (function words, say) are left out. A text met again (a canned answer, a
-        common question) is looked up, not read, and a text given twice is summed once."""
-        distinct = list(dict.fromkeys(texts))
+        ``skip`` (function words, say) are left out. A text met before (a canned answer, a
+        common question) is looked up, not read, and a text given twice is read once."""
         with self._lock:
-            vectors = self._vectors(self._word_rows(distinct, skip))
-        if len(distinct) == len(texts):
-            return vectors
-        place = {text: i for i, text in enumerate(distinct)}
-        return vectors[[place[text] for text in texts]]
+            known = self._known[bool(skip)]
+            distinct = dict.fromkeys(texts)
+            if len(known.rows) + len(distinct) > _TEXT_CACHE_LIMIT:
+                known.clear()  # started again before this batch's rows are handed out
+            rows = known.rows
+            new = [text for text in distinct if text not in rows]
+            if new:
+                known.add(new, self._vectors(self._word_rows(new, skip)))
+            return known.vectors[[rows[text] for text in texts]]
 
     def _vectors(self, words_of: list[list[int]]) -> np.ndarray:
         """The unit vectors of texts given by their word rows. Texts of the same number of
