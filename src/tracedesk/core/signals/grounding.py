@@ -21,6 +21,7 @@ word, are read further; the rest cost one look at the answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -95,8 +96,27 @@ _UNITS = frozenset("""
     day hour minute second week month year business night gb mb tb kb kbp mbp gbp kg lb mg mcg ml km mile
     % percent euro dollar usd eur gbp cent point item bag seat tablet dose refill message call text minute
 """.split())  # noqa: SIM905 (a word list reads best as words)
-# A quick look for such a figure, before the figures are read one by one.
-_QUANTITY = re.compile(r"[$€£]\s?\d|\d\.\d|\d{4}-\d\d-\d\d|\d\s?(?:%|[a-z]+)")
+# A quick look for such a figure, before the figures are read one by one. It opens with the
+# character every such figure starts with (a currency sign or a digit), which lets the
+# pattern engine skip to those characters instead of trying the pattern at every position.
+_QUANTITY = re.compile(r"[$€£\d](?:(?<=[$€£])\s?\d|(?<=\d)(?:\.\d|\d{3}-\d\d-\d\d|\s?(?:%|[a-z])))")
+_DIGITS = re.compile(r"\d+")
+
+
+def _figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _FIGURE in ``text``, as ``finditer`` gives them, found faster: a figure's
+    first digit opens a run of digits (the character before it is a space, a currency sign,
+    or no word character), and the figure starts at most two characters before it, so the
+    pattern is tried there only, not at every position of the text."""
+    pos = 0
+    for run in _DIGITS.finditer(text):
+        first = run.start()
+        for at in range(max(pos, first - 2), first + 1):
+            m = _FIGURE.match(text, at)
+            if m:
+                yield m
+                pos = m.end()
+                break
 
 
 def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
@@ -105,7 +125,7 @@ def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
     unit ("30 days", "12 GB"): an order number or a reference is nothing an answer could get
     wrong that its tools would show."""
     found = []
-    for m in _FIGURE.finditer(text):
+    for m in _figure_matches(text):
         currency, raw, after = m.groups()
         if _DATE.match(raw):
             found.append(Figure(raw, ("date",), "date", m.start()))
