@@ -108,32 +108,41 @@ def _ratings(conn: Connection, where: str, params: tuple = ()) -> list[Rating]:
     return out
 
 
-def _rater_records(conn: Connection, raters: set[str]) -> dict[str, tuple[int, int]]:
-    """(negative traces, rated traces) of each rater, over the whole database."""
-    totals: dict[str, tuple[int, int]] = {}
+def _rater_records(conn: Connection, raters: set[str], scope: str,
+                   in_scope: list[Rating]) -> dict[str, tuple[int, int]]:
+    """(negative traces, rated traces) of each rater, over the whole database: the
+    ratings of the traces in ``scope`` are those already read (``in_scope``), only the
+    others are read here."""
+    per_trace: dict[tuple[str, int], int] = {}
+
+    def count(ratings: list[Rating]) -> None:
+        for r in ratings:
+            if r.rater in raters and r.polarity != 0:
+                key = (r.rater, r.trace_pk)
+                per_trace[key] = min(per_trace.get(key, 1), r.polarity)
+
+    count(in_scope)
     names = sorted(raters)
     for start in range(0, len(names), 400):
         chunk = names[start:start + 400]
         marks = ",".join("?" * len(chunk))
-        per_trace: dict[tuple[str, int], int] = {}
-        for r in _ratings(
+        count(_ratings(
             conn,
-            f"(f.author IN ({marks}) OR (f.author IS NULL AND t.user_id IN ({marks})))",
+            f"(f.author IN ({marks}) OR (f.author IS NULL AND t.user_id IN ({marks}))) "
+            f"AND f.trace_pk NOT IN ({scope})",
             tuple(chunk) * 2,
-        ):
-            if r.rater in raters and r.polarity != 0:
-                key = (r.rater, r.trace_pk)
-                per_trace[key] = min(per_trace.get(key, 1), r.polarity)
-        for (rater, _), pol in per_trace.items():
-            neg, rated = totals.get(rater, (0, 0))
-            totals[rater] = (neg + (pol < 0), rated + 1)
+        ))
+    totals: dict[str, tuple[int, int]] = {}
+    for (rater, _), pol in per_trace.items():
+        neg, rated = totals.get(rater, (0, 0))
+        totals[rater] = (neg + (pol < 0), rated + 1)
     return totals
 
 
 def explicit_signals(conn: Connection, scope: str) -> list[Found]:
     ratings = _ratings(conn, f"f.trace_pk IN ({scope})")
     raters = {r.rater for r in ratings if r.rater and r.polarity != 0}
-    records = _rater_records(conn, raters) if raters else {}
+    records = _rater_records(conn, raters, scope, ratings) if raters else {}
     by_trace_rater: dict[tuple[int, str | None], set[int]] = defaultdict(set)
     for r in ratings:
         by_trace_rater[(r.trace_pk, r.rater)].add(r.polarity)
