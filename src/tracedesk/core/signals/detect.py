@@ -88,9 +88,10 @@ def _detect(conn: Connection) -> None:
     found: list[Found] = []
     found += explicit_signals(conn, scope)
     sessions = read_sessions(conn, scope)
+    turns = {turn.pk: turn for _, session in sessions for turn in session}
     found += conversation_signals(conn, sessions)
-    found += step_signals(conn, scope)
-    found += grounding_signals(conn, scope, {turn.pk: turn for _, turns in sessions for turn in turns})
+    found += step_signals(conn, scope, turns)
+    found += grounding_signals(conn, scope, turns)
     found += agent_signals(conn, scope, frozenset(
         t.pk for _, turns in sessions for t in turns if t.asks_for_person or t.escalation))
     found = settle_by_outcome(conn, scope, found)

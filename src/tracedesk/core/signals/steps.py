@@ -26,20 +26,29 @@ FAILING_KINDS = "('tool', 'retrieval', 'llm', 'embedding', 'guardrail')"
 
 
 class _Answers(dict):
-    """The final answer of a trace, as text, read when a detector first asks for it."""
+    """The final answer of a trace, as text, read when a detector first asks for it: from
+    the trace output the conversation detectors already read (``turns``), else from the
+    database."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, turns: dict) -> None:
         super().__init__()
         self.conn = conn
+        self.turns = turns
 
     def __missing__(self, pk: int) -> str:
-        raw = select_rows(self.conn, "SELECT output FROM trace WHERE id = ?", (pk,)).fetchone()
+        turn = self.turns.get(pk)
+        if turn is not None:
+            raw = (turn.raw_answer,)
+        else:
+            raw = select_rows(self.conn, "SELECT output FROM trace WHERE id = ?", (pk,)).fetchone()
         self[pk] = text = text_of_json(raw[0], 3000) if raw else ""
         return text
 
 
-def step_signals(conn: Connection, scope: str) -> list[Found]:
-    answers = _Answers(conn)
+def step_signals(conn: Connection, scope: str, turns: dict | None = None) -> list[Found]:
+    """``turns``: the traces in scope as the conversation detectors read them
+    (:class:`.turns.Turn`, by trace), whose stored answers need not be read again."""
+    answers = _Answers(conn, turns or {})
     return (_errors_swallowed(conn, scope, answers) + _empty_retrievals(conn, scope, answers)
             + _loops(conn, scope) + _outliers(conn, scope))
 
