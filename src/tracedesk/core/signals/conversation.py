@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from ..store import select_rows
 from ..words import STOPWORDS, similarity
 from .confidence import confidence
 from .found import Found, quote
@@ -49,16 +50,21 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
     model = embedder()
     if model is not None:
         _read_meaning(model, sessions)
+    # The sessions that end on an answer that could not help: did a search of theirs find nothing?
+    searched_nothing = _searched_nothing(conn, [
+        turns[-1].pk for key, turns in sessions
+        if key[0] != "trace" and turns[-1].answer and not turns[-1].closing and turns[-1].status != "error"
+        and turns[-1].reply.could_not_help])
     found: list[Found] = []
     for key, turns in sessions:
         previous = None
         for turn in turns:
             found += _next_turn_signals(previous, turn, model is not None)
-            if turn.addressed is not None:
+            if turn.addressed is not None and turn.addressed < OFF_TOPIC:
                 found += _off_topic(turn)
             previous = turn
         if key[0] != "trace":  # in a session
-            found += _abandonment(turns[-1], lambda pk: _searched_nothing(conn, pk))
+            found += _abandonment(turns[-1], searched_nothing.__contains__)
             if len(turns) > 1:
                 found += _repeated_answers(turns)
     return found
@@ -91,14 +97,18 @@ def _repeated_answers(turns: list[Turn]) -> list[Found]:
     return out
 
 
-def _searched_nothing(conn: Connection, pk: int) -> bool:
-    """A retrieval of the trace came back without documents."""
-    return conn.exec_driver_sql(
-        "SELECT 1 FROM span WHERE trace_pk = ? AND kind = 'retrieval' AND json_valid(output) "
-        "AND ((json_type(output, '$.documents') = 'array' AND json_array_length(output, '$.documents') = 0) "
-        "OR (json_type(output, '$.results') = 'array' AND json_array_length(output, '$.results') = 0) "
-        "OR (json_type(output) = 'array' AND json_array_length(output) = 0)) LIMIT 1",
-        (pk,)).first() is not None
+def _searched_nothing(conn: Connection, pks: list[int]) -> set[int]:
+    """The traces of ``pks`` with a retrieval that came back without documents."""
+    found: set[int] = set()
+    for start in range(0, len(pks), 500):
+        chunk = pks[start:start + 500]
+        found.update(pk for (pk,) in select_rows(conn,
+            f"SELECT DISTINCT trace_pk FROM span WHERE trace_pk IN ({','.join('?' * len(chunk))}) "
+            "AND kind = 'retrieval' AND json_valid(output) "
+            "AND ((json_type(output, '$.documents') = 'array' AND json_array_length(output, '$.documents') = 0) "
+            "OR (json_type(output, '$.results') = 'array' AND json_array_length(output, '$.results') = 0) "
+            "OR (json_type(output) = 'array' AND json_array_length(output) = 0))", tuple(chunk)))
+    return found
 
 
 def _read_meaning(model, sessions: list) -> None:
