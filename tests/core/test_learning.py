@@ -178,6 +178,11 @@ def test_a_failure_judged_once_flags_the_traces_that_give_the_same_answer(store,
     with store.read() as conn:
         shown = queue.rows_for(conn, queue.ids(conn, queue.QueueFilter()))
     assert {"same_answer", "same_again"} <= {row.trace_id for row in shown}
+    with store.read() as conn:
+        filtered = queue.rows_for(conn, queue.ids(conn, queue.QueueFilter(kinds=("like_failure",))))
+        either = queue.rows_for(conn, queue.ids(conn, queue.QueueFilter(kinds=("rephrase", "like_failure"))))
+    assert {row.trace_id for row in filtered} == {"same_answer", "same_again"}
+    assert {row.trace_id for row in filtered} <= {row.trace_id for row in either}
 
     # The verdict changed: the echo goes with it.
     with store.write() as conn:

@@ -27,6 +27,7 @@ from sqlalchemy import Connection
 from . import learning
 from .run_columns import RunFilter
 from .settings import DEFAULT_WEIGHTS
+from .signals.confidence import LEARNED_KINDS
 from .signals.confidence import confidence as case_confidence
 from .store import executemany, select_rows
 from .text import user_question
@@ -414,8 +415,14 @@ def _where(f: QueueFilter) -> tuple[str, list[Any], bool]:
         clauses.append("q.group_key IS NOT NULL AND substr(q.group_key, instr(q.group_key, ':') + 1) = ?")
         params.append(f.question)
     if f.kinds:
-        clauses.append(f"q.trace_pk IN (SELECT trace_pk FROM signal WHERE kind IN ({','.join('?' * len(f.kinds))}))")
-        params.extend(f.kinds)
+        detected = [k for k in f.kinds if k not in LEARNED_KINDS]
+        learned = [k for k in f.kinds if k in LEARNED_KINDS]  # in the entry's reasons only
+        either = [f"q.trace_pk IN (SELECT trace_pk FROM signal WHERE kind IN ({','.join('?' * len(detected))}))"
+                  ] if detected else []
+        in_reasons = "EXISTS (SELECT 1 FROM json_each(q.reasons) WHERE json_extract(value, '$.signal') = ?)"
+        either += [in_reasons] * len(learned)
+        clauses.append("(" + " OR ".join(either) + ")")
+        params.extend(detected + learned)
     if f.text:
         query = fts_query(f.text)
         if query is None:
