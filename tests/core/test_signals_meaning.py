@@ -63,6 +63,9 @@ def test_a_request_answered_by_a_question_back_is_not_rephrased_by_the_reply(sto
     "I'd rather deal with an actual employee",
     "agent. human. now.",
     "representative!",
+    "connect me with support staff",
+    "put me through to customer care",
+    "please have a person contact me by email",
 ])
 def test_a_request_for_a_person_in_other_words_is_an_escalation(store, tmp_path, ask) -> None:
     b = Bundle()
@@ -76,6 +79,8 @@ def test_a_request_for_a_person_in_other_words_is_an_escalation(store, tmp_path,
     "I talked to an agent yesterday and they said the refund was processed",
     "who is the account manager for business plans?",
     "is this cream safe for human use?",
+    "what's my customer number?",
+    "is customer care open on sunday?",
 ])
 def test_a_person_mentioned_but_not_asked_for_is_no_escalation(store, tmp_path, question) -> None:
     b = Bundle()
@@ -133,6 +138,22 @@ def test_an_answer_with_figures_no_tool_returned_is_ungrounded(store, tmp_path) 
     [(kind, _, detail, span_id)] = found["made_up"]
     assert kind == "ungrounded" and "210.5" in detail and span_id == "made_up.0"
     assert not found.get("right") and not found.get("from_question") and not found.get("documented")
+
+
+def test_a_duration_the_documents_give_otherwise_is_ungrounded_even_in_one_digit(store, tmp_path) -> None:
+    policy = [{"id": "kb7", "content": "Cancelled flights: full refund to the card within 7 business days.",
+               "score": 0.86}]
+    b = Bundle()
+    b.turn("s1", "Where is my refund?", "Refunds take 90 days and come as a voucher.", trace_id="made_up",
+           steps=[retrieval("refund cancelled flight", policy), llm()])
+    b.turn("s2", "Where is my refund?", "It reaches your card within 7 business days.", trace_id="right",
+           steps=[retrieval("refund cancelled flight", policy), llm()])
+    b.turn("s3", "How do I get a refund?", "Open step 2 of the form, then wait.", trace_id="a_step",
+           steps=[retrieval("refund cancelled flight", policy), llm()])
+    found = signals(store, tmp_path, b)
+    [(kind, _, detail, _)] = found["made_up"]
+    assert kind == "ungrounded" and "90" in detail and "7" in detail
+    assert not found.get("right") and not found.get("a_step")
 
 
 def _priority(store, trace_id: str) -> float:
@@ -204,9 +225,12 @@ def test_a_hand_off_the_user_asked_for_is_not_a_failure_of_its_own(store, tmp_pa
            steps=[tool("transfer_to_human_agents", {"summary": "refund missing"}, {"ok": True})])
     b.turn("s2", "Where is my parcel 77?", "I have passed your case to our team.", trace_id="c",
            steps=[tool("transfer_to_human_agents", {"summary": "parcel"}, {"ok": True})])
+    b.turn("s3", "Is my card frozen?", "Cards can be frozen in the app.", trace_id="d")
+    b.turn("s3", "connect me to customer care", "A colleague will take over this chat.", trace_id="e",
+           steps=[tool("handoff_to_human", {"summary": "card"}, {"ok": True})])
     found = signals(store, tmp_path, b)
-    assert "escalation" in kinds(found, "a")
-    assert "handoff" not in kinds(found, "b")
+    assert "escalation" in kinds(found, "a") and "escalation" in kinds(found, "d")
+    assert "handoff" not in kinds(found, "b") | kinds(found, "e")
     assert "handoff" in kinds(found, "c")  # nobody asked for a person there
 
 

@@ -101,7 +101,10 @@ def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
         if "-" in raw or "/" in raw or ":" in raw or raw.count(".") > 1:
             continue  # an id, a phone number, a time of day: not a quantity
         digits = raw.replace(",", "")
-        if sum(c.isdigit() for c in digits) < 2:
+        unit = currency or _unit(after)
+        # One digit is a figure only when it counts something ("7 days", "2 GB"): alone it
+        # is a step, a list item, a version.
+        if sum(c.isdigit() for c in digits) < 2 and unit not in _UNITS:
             continue
         try:
             value = Decimal(digits).normalize()
@@ -109,7 +112,6 @@ def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
             continue
         places = len(digits.split(".")[1]) if "." in digits else 0
         shape = ("dec",) if places else ("int", len(digits))
-        unit = currency or _unit(after)
         if quantities_only and not (currency or places or unit in _UNITS):
             continue
         # Written out in full, never with an exponent: 1250000, 120.5, 0.00001.
@@ -121,9 +123,12 @@ def _unit(word: str | None) -> str | None:
     """What a figure counts, from the word after it, in the singular where _UNITS knows it."""
     if not word or word in _NOT_UNITS:
         return None
+    if word in _DAYS:
+        return "day"  # "7 business days" counts days
     return word[:-1] if word.endswith("s") and word[:-1] in _UNITS else word
 
 
+_DAYS = frozenset({"business", "working", "calendar", "banking"})
 _NOT_UNITS = frozenset({"and", "or", "to", "of", "in", "on", "at", "for", "is", "are", "was", "the", "a", "an",
                         "with", "by", "from", "per", "more", "left", "now", "each"})
 
