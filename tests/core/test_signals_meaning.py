@@ -218,7 +218,7 @@ def test_asking_what_the_bot_is_reading_is_no_complaint(store, tmp_path) -> None
     assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
 
 
-def test_a_hand_off_the_user_asked_for_is_not_a_failure_of_its_own(store, tmp_path) -> None:
+def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_its_own(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "My refund never arrived", "Refunds take 5 to 7 days.", trace_id="a")
     b.turn("s1", "let me talk to a human please", "Connecting you with our team.", trace_id="b",
@@ -228,9 +228,13 @@ def test_a_hand_off_the_user_asked_for_is_not_a_failure_of_its_own(store, tmp_pa
     b.turn("s3", "Is my card frozen?", "Cards can be frozen in the app.", trace_id="d")
     b.turn("s3", "connect me to customer care", "A colleague will take over this chat.", trace_id="e",
            steps=[tool("handoff_to_human", {"summary": "card"}, {"ok": True})])
+    b.turn("s4", "how do I get my boarding pass", "Airport lounges are open from 5 am.", trace_id="f")
+    b.turn("s4", "this is ridiculous", "A colleague from reservations will join.", trace_id="g",
+           steps=[tool("handoff_to_human", {"summary": "boarding pass"}, {"ok": True})])
     found = signals(store, tmp_path, b)
     assert "escalation" in kinds(found, "a") and "escalation" in kinds(found, "d")
-    assert "handoff" not in kinds(found, "b") | kinds(found, "e")
+    assert "frustration" in kinds(found, "f")
+    assert "handoff" not in kinds(found, "b") | kinds(found, "e") | kinds(found, "g")
     assert "handoff" in kinds(found, "c")  # nobody asked for a person there
 
 
