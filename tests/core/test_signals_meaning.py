@@ -156,6 +156,50 @@ def test_a_duration_the_documents_give_otherwise_is_ungrounded_even_in_one_digit
     assert not found.get("right") and not found.get("a_step")
 
 
+@pytest.mark.parametrize(("answer", "result", "clash"), [
+    ("There is no known outage in 52759; please restart your phone.", {"zip": "52759", "outage": True}, "outage"),
+    ("Good news, the blender is in stock.", {"sku": "B-7", "in_stock": False}, "in_stock"),
+    ("You're in seat 34A now; a $49 fee has been charged to your card.", {"seat": "34A", "price": 0}, "price"),
+    ("Your card is frozen and a replacement arrives in 1-2 business days.",
+     {"status": "frozen", "replacement_eta_days": 7}, "replacement_eta_days"),
+    ("Flight SK1093 is on time; departure 19:10 from gate C32.", {"flight": "SK1093", "status": "cancelled"},
+     "cancelled"),
+])
+def test_an_answer_that_says_a_tool_field_the_other_way_is_ungrounded(store, tmp_path, answer, result,
+                                                                        clash) -> None:
+    b = Bundle()
+    b.turn("s1", "Can you check that for me?", answer, trace_id="a", steps=[tool("lookup", {}, result), llm()])
+    [(kind, confidence, detail, span_id)] = signals(store, tmp_path, b)["a"]
+    assert kind == "ungrounded" and confidence >= 0.75 and span_id == "a.0"
+    assert clash in detail and "lookup" in detail
+
+
+@pytest.mark.parametrize(("answer", "result"), [
+    ("Yes, there's an outage affecting 52759; service is back within about 6 hours.",
+     {"outage": True, "estimated_fix_hours": 6}),
+    ("If the blender is in stock tomorrow, I'll let you know.", {"in_stock": False}),
+    ("You're in seat 34A now; it's a standard seat, so there's no charge.", {"seat": "34A", "price": 0}),
+    ("Your card is frozen and a replacement arrives within 7 days.", {"replacement_eta_days": 7}),
+    ("Invoice INV-1 to Acme is overdue; I can send a reminder.", {"status": "overdue"}),
+])
+def test_an_answer_that_says_what_its_tool_returned_is_grounded(store, tmp_path, answer, result) -> None:
+    b = Bundle()
+    b.turn("s1", "Can you check that for me?", answer, trace_id="a", steps=[
+        retrieval("policy", [{"id": "kb1", "content": "Invoices are marked paid when the money arrives.",
+                              "score": 0.8}]), tool("lookup", {}, result), llm()])
+    assert not signals(store, tmp_path, b).get("a")
+
+
+def test_a_document_that_names_a_state_does_not_say_it_of_this_case(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "did my client pay yet", "Invoice INV-1268 to Brightside Dental is paid.", trace_id="a", steps=[
+        retrieval("invoice paid", [{"id": "kb1", "content": "Invoices are marked paid when the money arrives.",
+                                    "score": 0.8}]),
+        tool("get_invoice", {"invoice_id": "INV-1268"}, {"invoice_id": "INV-1268", "status": "overdue"}), llm()])
+    [(kind, _, detail, _)] = signals(store, tmp_path, b)["a"]
+    assert kind == "ungrounded" and "paid" in detail and "overdue" in detail
+
+
 def _priority(store, trace_id: str) -> float:
     with store.read() as conn:
         return conn.exec_driver_sql(

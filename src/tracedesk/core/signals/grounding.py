@@ -4,10 +4,13 @@ result, retrieved document, prompt or question of the run contains.
 
 This is the cheap, offline cousin of what RAG evaluators call faithfulness: no model
 judges the answer; the figures and the states it asserts are looked up in the run's own
-evidence. Two cases, each with the sentence of the answer and the evidence as proof:
+evidence. Each case comes with the sentence of the answer and the evidence as proof:
 
 - *contradicts*: a tool result gives a state (``"status": "cancelled"``) and the answer
   asserts another state of the same family ("shipped") without the tool's;
+- *contradicts*, field by field: a tool's yes-or-no field, sum or duration said the other
+  way ("there is no known outage" where ``"outage": true``; "a $49 fee has been charged"
+  where ``"price": 0``; "in 1-2 business days" where ``"replacement_eta_days": 7``);
 - *unsupported*: the answer states a figure (an amount, a quantity, a date) that appears
   nowhere in the evidence, where a tool returned another figure of the same form, or a
   document another of the same unit, that the answer does not give (the tool said 120.50,
@@ -15,7 +18,9 @@ evidence. Two cases, each with the sentence of the answer and the evidence as pr
   no counterpart for (a dose, a phone number) is left alone: the run cannot tell.
 
 Only runs that called a tool or a retrieval, and whose answer holds a figure or a state
-word, are read further; the rest cost one look at the answer.
+word, are read further; the rest cost one look at the answer. Field by field, only the tool
+results that hold such a field are parsed. A state counts as said by a tool only: a document
+saying that orders are "shipped within two days" says nothing of this order.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+import orjson
 from sqlalchemy import Connection
 
 from ..store import executemany, select_rows
@@ -41,7 +47,8 @@ STATE_FAMILIES: dict[str, tuple[str, ...]] = {
     "account": ("active", "inactive", "suspended", "closed", "locked", "frozen", "expired", "verified",
                 "unverified", "deactivated"),
     "payment": ("paid", "unpaid", "overdue", "refunded", "failed", "succeeded", "charged", "reversed"),
-    "flight": ("on time", "delayed", "boarding", "departed", "landed", "diverted"),
+    "flight": ("on time", "delayed", "boarding", "departed", "landed", "diverted", "cancelled"),
+    "invoice": ("draft", "sent", "paid", "overdue", "void"),
     "stock": ("in stock", "out of stock", "sold out", "available", "unavailable", "discontinued"),
 }
 _VARIANTS = {"canceled": "cancelled", "cancelled": "cancelled", "successful": "succeeded", "declined": "declined",
@@ -49,7 +56,10 @@ _VARIANTS = {"canceled": "cancelled", "cancelled": "cancelled", "successful": "s
              "hasn't shipped": "not shipped", "has not shipped": "not shipped", "not been shipped": "not shipped"}
 _STATES = sorted({s for family in STATE_FAMILIES.values() for s in family} | set(_VARIANTS), key=len, reverse=True)
 _STATE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STATES) + r")\b")
-_FAMILY_OF = {s: name for name, family in STATE_FAMILIES.items() for s in family}
+# A state may be of several families ("cancelled": an order, a flight).
+_FAMILIES_OF: dict[str, frozenset[str]] = {
+    s: frozenset(name for name, family in STATE_FAMILIES.items() if s in family)
+    for family in STATE_FAMILIES.values() for s in family}
 _NEGATED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:been\s+|yet\s+|be\s+)?$")
 
 # A figure with what follows it: "$210.50", "30 days", "12.8 GB", "2026-11-20". Digits
@@ -156,6 +166,13 @@ def _sentence_at(text: str, position: int) -> str:
 def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
     """``turns``: the traces in scope as the conversation detectors read them (their
     question and answer parsed once, :class:`.conversation.Turn`)."""
+    found = _said_and_stated(conn, scope, turns)
+    flagged = {f.trace_pk for f in found}
+    return found + [f for f in _field_clashes(conn, scope, turns) if f.trace_pk not in flagged]
+
+
+def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
+    """States and figures of the answers, against the run's steps."""
     # One look at each answer of a run that called a tool or a retrieval: only one that
     # asserts a state, or a figure the question did not give, is worth reading its steps.
     candidates: dict[int, tuple[str, str, list[Figure], list[tuple[str, int]]]] = {}
@@ -182,9 +199,12 @@ def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
     executemany(conn, "INSERT INTO temp._claim (pk, value, is_state) VALUES (?, ?, ?)",
                 [(pk, v, 0) for pk, (_, _, said, _) in candidates.items() for v in {f.value for f in said}]
                 + [(pk, v, 1) for pk, (_, _, _, asserted) in candidates.items() for v in {s for s, _ in asserted}])
+    # A state counts as said only by a tool: a document that says orders are "shipped
+    # within two days" says nothing of this order.
     unexplained = {pk for (pk,) in conn.exec_driver_sql("""
         SELECT DISTINCT c.pk FROM temp._claim c WHERE NOT EXISTS (
-            SELECT 1 FROM span s WHERE s.trace_pk = c.pk AND s.kind IN ('tool', 'retrieval')
+            SELECT 1 FROM span s WHERE s.trace_pk = c.pk AND (s.kind = 'tool' OR NOT c.is_state)
+              AND s.kind IN ('tool', 'retrieval')
               AND CASE WHEN c.is_state
                   -- a state counts as said only as a whole value: "active" is not in "inactive"
                   THEN instr(lower(s.output), '"' || c.value || '"') OR instr(lower(s.output), ' ' || c.value || ' ')
@@ -219,10 +239,11 @@ def _check(conn: Connection, pk: int, answer: str, question: str, said: list[Fig
     if asserted:
         for name, span_id, result in tools:
             for state, _ in _states(result):
-                family = _FAMILY_OF.get(state)
-                if family is None or any(s == state for s, _ in asserted):
+                families = _FAMILIES_OF.get(state)
+                if not families or any(s == state for s, _ in asserted):
                     continue
-                clash = next(((s, at) for s, at in asserted if _FAMILY_OF.get(s) == family and s != state), None)
+                clash = next(((s, at) for s, at in asserted
+                              if s != state and not families.isdisjoint(_FAMILIES_OF.get(s, ()))), None)
                 if clash:
                     sentence = _sentence_at(answer, clash[1])
                     return Found(pk, "ungrounded", confidence("ungrounded", "contradicts"),
@@ -270,3 +291,120 @@ def _prompts(conn: Connection, pk: int) -> str:
         if sum(map(len, parts)) > EVIDENCE_LIMIT:
             break
     return " ".join(parts).lower()
+
+
+# What a tool's fields mean in an answer's words: a yes-or-no field ("outage": true,
+# "in_stock": false) and a sum of money ("price": 0, "fee": 49), by the words an answer
+# uses for it.
+_MONEY_FIELDS: dict[str, re.Pattern] = {}
+for _keys, _words in (
+    (("price", "fee", "cost", "charge", "charged", "fare_difference", "change_fee"),
+     r"price|priced|fee|fees|cost|costs|charge|charged|charges|pay|paid|free"),
+    (("amount_due", "total_due", "bill_amount"), r"bill|due|owe|total"),
+    (("balance", "available_balance"), r"balance|available"),
+):
+    for _key in _keys:
+        _MONEY_FIELDS[_key] = re.compile(rf"\b(?:{_words})\b")
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|won't|can't|cannot)"
+    r"(?:\s+[\w'-]+){0,2}\s*$")
+_FREE = re.compile(r"\b(?:free|no (?:charge|fee|cost)|at no (?:charge|cost)|nothing to pay|costs? nothing)\b")
+# A field that counts time ("replacement_eta_days": 7), and what an answer says of it
+# ("in 1-2 business days").
+_DURATION_KEY = re.compile(r"(?:^|_)(day|hour|minute|week|month)s?$")
+_DURATION = re.compile(
+    r"\b(\d+)(?:\s*(?:-|–|to)\s*(\d+))?\s+(?:business\s+|working\s+)?(day|hour|minute|week|month)s?\b")
+_FLAG_PREFIXES = ("is_", "has_", "was_", "are_")
+# The tool results worth parsing: those with a yes-or-no, a sum or a duration field.
+_TOOL_FIELDS = " OR ".join(f"instr(output, '{needle}')" for needle in (
+    "true", "false", *(f'"{key}"' for key in _MONEY_FIELDS),
+    *(f'{unit}{plural}"' for unit in ("day", "hour", "minute", "week", "month") for plural in ("", "s"))))
+
+
+def _field_clashes(conn: Connection, scope: str, turns: dict) -> list[Found]:
+    """An answer that says the other way what a tool's field says: "there is no known
+    outage" where the tool returned ``"outage": true``; "a $49 fee has been charged" where
+    it returned ``"price": 0``. A field the answer does not mention says nothing."""
+    found: list[Found] = []
+    seen: set[int] = set()
+    for pk, span_id, name, raw in select_rows(conn, f"""
+        SELECT trace_pk, span_id, name, output FROM span
+        WHERE trace_pk IN ({scope}) AND kind = 'tool' AND coalesce(status, 'ok') != 'error'
+          AND length(output) < 20000 AND ({_TOOL_FIELDS})
+        ORDER BY trace_pk, start_ns"""):
+        turn = turns.get(pk)
+        if pk in seen or turn is None or not turn.raw_answer:
+            continue
+        fields = _fields(raw)
+        if not fields:
+            continue
+        clash = _clash(turn.answer, turn.answered, fields)
+        if clash is not None:
+            seen.add(pk)
+            sentence, field_name, value, says = clash
+            tool_name = name or "tool"
+            found.append(Found(pk, "ungrounded", confidence("ungrounded", "contradicts"),
+                               f"the answer says {says} where {tool_name} returned {field_name}: {value}: "
+                               f"{quote(sentence, 60)}",
+                               span_id, {"answer": sentence[:300], "tool": tool_name,
+                                         "tool_says": f"{field_name}: {value}", "answer_says": says}))
+    return found
+
+
+def _fields(raw: str | None) -> dict[str, object]:
+    """A tool result's top-level fields and those one level down, by their own name."""
+    try:
+        value = orjson.loads(raw) if raw else None
+    except orjson.JSONDecodeError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    out: dict[str, object] = {}
+    for key, item in value.items():
+        if isinstance(item, dict):
+            out.update((k, v) for k, v in item.items() if not isinstance(v, dict | list))
+        elif not isinstance(item, list):
+            out[key] = item
+    return out
+
+
+def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, str, object, str] | None:
+    """(sentence, field, value, what the answer says) for the first field the answer says
+    the other way."""
+    for key, value in fields.items():
+        key_l = str(key).lower()
+        if isinstance(value, bool):
+            words = key_l.removeprefix(next((p for p in _FLAG_PREFIXES if key_l.startswith(p)), "")).replace("_", " ")
+            if len(words) < 4:
+                continue
+            m = re.search(rf"\b{re.escape(words)}\b", lowered)
+            if m is None:
+                continue
+            sentence = _sentence_at(lowered, m.start())
+            before = lowered[max(0, m.start() - 40):m.start()]
+            before = before[before.rfind(".") + 1:]  # this sentence only
+            negated = _NEGATED_BEFORE.search(before) is not None
+            if value and negated:
+                return _sentence_at(answer, m.start()), key, "true", f"no {words}"
+            if not value and not negated and not ("if " in sentence or "?" in sentence or "whether" in sentence):
+                return _sentence_at(answer, m.start()), key, "false", words
+        elif (unit := _DURATION_KEY.search(key_l)) and isinstance(value, int | float) and not isinstance(value, bool):
+            spans = [m for m in _DURATION.finditer(lowered) if m.group(3) == unit.group(1)]
+            if spans and not any(int(m.group(1)) <= value <= int(m.group(2) or m.group(1)) for m in spans):
+                return _sentence_at(answer, spans[0].start()), key, value, spans[0].group(0)
+        elif key_l in _MONEY_FIELDS and isinstance(value, int | float | str):
+            try:
+                amount = Decimal(str(value).replace(",", "").lstrip("$€£")).normalize()
+            except InvalidOperation:
+                continue
+            for figure in _figures(lowered, quantities_only=True):
+                if figure.unit not in ("$", "€", "£"):
+                    continue
+                sentence = _sentence_at(lowered, figure.at)
+                if not _MONEY_FIELDS[key_l].search(sentence):
+                    continue
+                said = {Decimal(f.value) for f in _figures(lowered) if f.unit in ("$", "€", "£")}
+                if amount in said or (amount == 0 and _FREE.search(lowered)):
+                    break
+                return _sentence_at(answer, figure.at), key, format(amount, "f"), figure.value
+    return None
