@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from .store import select_rows
+from .store import chunked, placeholders, select_named
 from .verdicts import LATEST_REVIEW_FIRST
 
 # The tokens of a run: the sum over its steps, None when no step says.
@@ -46,14 +46,14 @@ class RunFigures:
 def run_figures(conn: Connection, pks: list[int]) -> dict[int, RunFigures]:
     """The figures of the runs ``pks`` (those on screen)."""
     found: dict[int, RunFigures] = {}
-    for start in range(0, len(pks), 900):
-        chunk = pks[start:start + 900]
-        for pk, latency, cost, tokens, review in select_rows(
-                conn, f"SELECT t.id, {LATENCY_SQL}, t.cost_usd, {TOKENS_SQL}, {REVIEW_SQL} FROM trace t "
-                      f"WHERE t.id IN ({','.join('?' * len(chunk))})", tuple(chunk)):
-            verdict, _, reviewer = (review or "").partition("\x1f")
-            found[pk] = RunFigures(None if latency is None else max(0, latency), cost,
-                                   None if tokens is None else int(tokens), verdict or None, reviewer or None)
+    for chunk in chunked(pks):
+        for row in select_named(
+                conn, f"SELECT t.id, {LATENCY_SQL} AS latency_ns, t.cost_usd, {TOKENS_SQL} AS tokens, "
+                      f"{REVIEW_SQL} AS review FROM trace t WHERE t.id IN ({placeholders(chunk)})", tuple(chunk)):
+            verdict, _, reviewer = (row.review or "").partition("\x1f")
+            found[row.id] = RunFigures(None if row.latency_ns is None else max(0, row.latency_ns), row.cost_usd,
+                                       None if row.tokens is None else int(row.tokens), verdict or None,
+                                       reviewer or None)
     return found
 
 
