@@ -196,11 +196,10 @@ def session_turns(conn: Connection, trace_pk: int, limit: int = 500) -> list[Ses
         f"SELECT t.id, t.trace_id, t.start_ns, t.input, t.status FROM trace t WHERE {where} "
         f"ORDER BY t.start_ns, t.id LIMIT {int(limit)}", params))
     kinds: dict[int, list[str]] = {}
-    if turns:
-        marks = ",".join("?" * len(turns))
+    for chunk in chunked([t.id for t in turns]):
         for pk, kind in conn.exec_driver_sql(
-                f"SELECT trace_pk, kind FROM signal WHERE trace_pk IN ({marks}) ORDER BY confidence DESC",
-                tuple(t.id for t in turns)):
+                f"SELECT trace_pk, kind FROM signal WHERE trace_pk IN ({placeholders(chunk)}) ORDER BY confidence DESC",
+                tuple(chunk)):
             if kind not in kinds.setdefault(pk, []):
                 kinds[pk].append(kind)
     return [SessionTurn(t.id, t.trace_id, t.start_ns, user_question(t.input, 200), t.status,
