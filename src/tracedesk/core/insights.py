@@ -41,7 +41,7 @@ from .queue import QueueFilter
 from .records import format_time
 from .signals.detect import NEGATIVE_KINDS
 from .stats import compare_rates, wilson
-from .store import select_named, select_rows
+from .store import placeholders, select_named, select_rows
 from .text import csv_cell, user_question
 
 BY_FIELDS = ("prompt_version", "model", "tag", "source", "day")
@@ -500,7 +500,7 @@ def questions(conn: Connection, kind: str | None = None, within: Cohort = ALL, l
         WHERE s.kind IN {kinds} AND q.group_key IS NOT NULL {cohort_clause}
         GROUP BY question ORDER BY {'traces' if kind else 'signals'} DESC, traces DESC, question LIMIT ?""",
         (*params, limit)).fetchall()
-    inputs = dict(select_rows(conn, f"SELECT id, input FROM trace WHERE id IN ({','.join('?' * len(rows))})",
+    inputs = dict(select_rows(conn, f"SELECT id, input FROM trace WHERE id IN ({placeholders(rows)})",
                               [r.latest for r in rows]).fetchall()) if rows else {}
     return [QuestionRow(r.question, user_question(inputs.get(r.latest)), r.traces, r.signals,
                         within.queue_filter(question=r.question, include_quiet=False,
