@@ -13,7 +13,7 @@ from tracedesk.core.candidates import latest_verdicts
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.reviews import ReviewInput, save_review
 from tracedesk.core.store import MAX_VARIABLES, chunked, placeholders, select_named
-from tracedesk.core.views import sort_ids, span_names
+from tracedesk.core.views import session_turns, sort_ids, span_names
 
 from ..conftest import write_jsonl
 from .sessions import Bundle
@@ -28,7 +28,7 @@ def many(store, tmp_path) -> dict[str, int]:
     """A database of more traces than an old SQLite binds at once; trace id -> key."""
     b = Bundle()
     for i in range(TRACES):
-        b.turn(None, f"question {i}?", "answer", trace_id=f"t{i:04d}")
+        b.turn("one long session", f"question {i}?", "answer", trace_id=f"t{i:04d}")
     import_paths(store, [write_jsonl(tmp_path / "many.jsonl", b.records)])
     with store.write() as conn:
         pks = {tid: pk for pk, tid in conn.exec_driver_sql("SELECT id, trace_id FROM trace")}
@@ -51,10 +51,12 @@ def test_ids_beyond_the_variable_limit_are_all_found(store, many) -> None:
         figures = run_columns.run_figures(conn, pks)
         names = span_names(conn, [(pk, f"{tid}.root") for tid, pk in many.items()])
         verdicts = latest_verdicts(conn, pks)
+        turns = session_turns(conn, many["t0007"], limit=TRACES)
     assert by_id == [many[tid] for tid in sorted(many)]
     assert sorted(figures) == pks
     assert len(names) == TRACES and set(names.values()) == {("agent", "agent")}
     assert verdicts == {many["t0007"]: "failure", many[f"t{TRACES - 1:04d}"]: "ok"}
+    assert [t.trace_pk for t in turns] == [many[tid] for tid in sorted(many)]
 
 
 def test_pieces_keep_the_order_and_count_each_value_s_variables() -> None:
