@@ -16,7 +16,7 @@ cost read from the narrow facts index).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
 
@@ -57,12 +57,20 @@ def run_figures(conn: Connection, pks: list[int]) -> dict[int, RunFigures]:
     return found
 
 
-# What each column sorts by, for views.sort_ids: "SELECT <id>, <value> FROM ...".
-SORT_SQL = {
-    "latency": f"SELECT t.id, {LATENCY_SQL} FROM trace t",
-    "cost": "SELECT t.id, t.cost_usd FROM trace t",
-    "tokens": f"SELECT t.id, {TOKENS_SQL} FROM trace t",
-    "review": f"SELECT t.id, {REVIEW_SQL} FROM trace t",
+class SortKey(NamedTuple):
+    """What a queue column sorts by, for :func:`tracedesk.core.views.sort_ids`: ``value``
+    (SQL) of each run, read from ``source`` and looked up by ``id_column``."""
+
+    id_column: str
+    value: str
+    source: str
+
+
+SORT_KEYS = {
+    "latency": SortKey("t.id", LATENCY_SQL, "trace t"),
+    "cost": SortKey("t.id", "t.cost_usd", "trace t"),
+    "tokens": SortKey("t.id", TOKENS_SQL, "trace t"),
+    "review": SortKey("t.id", REVIEW_SQL, "trace t"),
 }
 
 

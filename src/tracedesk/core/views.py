@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 
 from . import learning, run_columns
 from .records import USAGE_KEYS, format_time
+from .run_columns import SortKey
 from .store import chunked, placeholders
 from .text import loads_or_none, user_question
 from .traces import build_tree, feedback_of, usage_of
@@ -223,27 +224,27 @@ def filter_choices(conn: Connection) -> dict[str, list[str]]:
 
 
 SORT_KEYS = {
-    "time": "SELECT id, start_ns FROM trace",
-    "model": "SELECT id, coalesce(model, '') || ' ' || coalesce(prompt_version, '') FROM trace",
-    "group": "SELECT trace_pk, group_size FROM queue_entry",
-    "reason": "SELECT trace_pk, coalesce(top_kind, '') FROM queue_entry",
-    "trace": "SELECT id, trace_id FROM trace",
-    **run_columns.SORT_SQL,  # latency, cost, tokens, review
+    "time": SortKey("id", "start_ns", "trace"),
+    "model": SortKey("id", "coalesce(model, '') || ' ' || coalesce(prompt_version, '')", "trace"),
+    "group": SortKey("trace_pk", "group_size", "queue_entry"),
+    "reason": SortKey("trace_pk", "coalesce(top_kind, '')", "queue_entry"),
+    "trace": SortKey("id", "trace_id", "trace"),
+    **run_columns.SORT_KEYS,  # latency, cost, tokens, review
 }
 
 
 def sort_ids(conn: Connection, pks: list[int], key: str, descending: bool = False) -> list[int]:
     """The queue ids ``pks`` ordered by ``key`` (one of :data:`SORT_KEYS`); ties keep
     their order (priority). A missing value sorts last."""
-    sql = SORT_KEYS[key]
+    sort = SORT_KEYS[key]
+    sql = f"SELECT {sort.id_column} AS pk, {sort.value} AS value FROM {sort.source}"
     if len(pks) <= 20_000:
         values: dict[int, Any] = {}
-        id_column = sql.split()[1].rstrip(",")
         for chunk in chunked(pks):
-            values.update((pk, value) for pk, value in conn.exec_driver_sql(
-                f"{sql} WHERE {id_column} IN ({placeholders(chunk)})", tuple(chunk)))
+            values.update((row.pk, row.value) for row in conn.exec_driver_sql(
+                f"{sql} WHERE {sort.id_column} IN ({placeholders(chunk)})", tuple(chunk)))
     else:
-        values = {pk: value for pk, value in conn.exec_driver_sql(sql)}
+        values = {row.pk: row.value for row in conn.exec_driver_sql(sql)}
     present = [pk for pk in pks if values.get(pk) is not None]
     missing = [pk for pk in pks if values.get(pk) is None]
     present.sort(key=values.__getitem__, reverse=descending)
