@@ -452,7 +452,7 @@ def runs(conn: Connection, by: str | None = None, within: Cohort = ALL) -> list[
     """Escalation rate, latency and cost per run, for each value of ``by`` (None: one row
     for every trace of ``within``)."""
     totals = _grouped(conn, by, {"traces": "count(*)", "latency_ns": "sum(t.end_ns - t.start_ns)",
-                                 "timed": "count(t.end_ns - t.start_ns)", "cost_usd": "sum(t.cost_usd)",
+                                 "timed": "count(t.end_ns - t.start_ns)", "cost_total_usd": "sum(t.cost_usd)",
                                  "costed": "count(t.cost_usd)"}, "1", [], within)
     escalated = _grouped(conn, by, {"traces": "count(*)"},
                          "t.id IN (SELECT trace_pk FROM signal WHERE kind = 'escalation')", [], within)
@@ -460,7 +460,7 @@ def runs(conn: Connection, by: str | None = None, within: Cohort = ALL) -> list[
     out = []
     for key in _order(totals, by, size):
         t = totals[key]
-        n, cost = t["traces"], t["cost_usd"]
+        n, cost = t["traces"], t["cost_total_usd"]
         group = within.queue_filter(**(_filter_of(by, key) if by else {}))
         out.append(RunRow(key, n, Rate(escalated.get(key, {"traces": 0})["traces"], n),
                           t["latency_ns"] / t["timed"] / 1e6 if t["timed"] else None,
