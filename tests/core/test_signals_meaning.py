@@ -190,6 +190,35 @@ def test_an_answer_that_says_what_its_tool_returned_is_grounded(store, tmp_path,
     assert not signals(store, tmp_path, b).get("a")
 
 
+@pytest.mark.parametrize(("answer", "documents", "says"), [
+    ("Your first checked bag is free on all domestic flights.",
+     ["Checked bags: 1st $35, 2nd $45, max 23 kg."], "free"),
+    ("Transfers to any bank arrive within 10 minutes.",
+     ["Transfers to payees at other banks take 1-2 business days."], "10"),
+    ("Refunds take 90 days and come as a voucher.",
+     ["Cancelled flights: full refund within 7 business days."], "90"),
+])
+def test_an_answer_its_documents_do_not_support_is_ungrounded(store, tmp_path, answer, documents, says) -> None:
+    b = Bundle()
+    docs = [{"id": f"kb{i}", "content": text, "score": 0.908} for i, text in enumerate(documents)]
+    b.turn("s1", "Can you tell me?", answer, trace_id="a", steps=[retrieval("policy", docs), llm()])
+    [(kind, confidence, detail, _)] = signals(store, tmp_path, b)["a"]
+    assert kind == "ungrounded" and 0.45 <= confidence < 0.75 and says in detail
+
+
+@pytest.mark.parametrize(("answer", "documents"), [
+    ("Receiving a wire is free.", ["Outgoing wires: $45 online. Incoming wires: free."]),
+    ("A carry-on is free on every fare.", ["One carry-on and one personal item are included on every fare; $35 bags."]),
+    ("It arrives within 1-2 business days.", ["Transfers to payees at other banks take 1-2 business days."]),
+    ("Statements from the last 7 years are there.", ["Statements: the last 7 years online; older by mail for $5."]),
+])
+def test_an_answer_its_documents_support_is_grounded(store, tmp_path, answer, documents) -> None:
+    b = Bundle()
+    docs = [{"id": f"kb{i}", "content": text, "score": 0.9} for i, text in enumerate(documents)]
+    b.turn("s1", "Can you tell me?", answer, trace_id="a", steps=[retrieval("policy", docs), llm()])
+    assert not signals(store, tmp_path, b).get("a")
+
+
 def test_a_document_that_names_a_state_does_not_say_it_of_this_case(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "did my client pay yet", "Invoice INV-1268 to Brightside Dental is paid.", trace_id="a", steps=[

@@ -14,8 +14,12 @@ evidence. Each case comes with the sentence of the answer and the evidence as pr
 - *unsupported*: the answer states a figure (an amount, a quantity, a date) that appears
   nowhere in the evidence, where a tool returned another figure of the same form, or a
   document another of the same unit, that the answer does not give (the tool said 120.50,
-  the answer 210.50; the document 30 days, the answer 60 days). A figure the evidence has
-  no counterpart for (a dose, a phone number) is left alone: the run cannot tell.
+  the answer 210.50; the document 30 days, the answer 60 days; "within 10 minutes" where the
+  document says "1-2 business days"). A figure the evidence has no counterpart for (a dose,
+  a phone number) is left alone: the run cannot tell. A whole number counts as said only
+  whole: 90 is not in a score of 0.908;
+- *unsupported*, free: the answer says something is free where the run's documents and
+  tools give prices and none says free.
 
 Only runs that called a tool or a retrieval, and whose answer holds a figure or a state
 word, are read further; the rest cost one look at the answer. Field by field, only the tool
@@ -28,11 +32,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import orjson
 from sqlalchemy import Connection
 
-from ..store import executemany, select_rows
+from ..store import chunked, executemany, placeholders, select_rows
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import WORD_CHARACTERS_ONLY
@@ -67,6 +72,10 @@ _NEGATED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:been\s+|yet\s+|be\s+)
 # are left alone.
 _FIGURE = re.compile(r"(?<![\w.\-/])([$€£])?\s?(\d[\d,./\-:]*\d|\d)(?![\w\-/])(?:\s?(%|[a-z]{1,12}))?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_RANGE = re.compile(r"(\d{1,3})-(\d{1,3})")
+# Units that measure the same thing: an answer's "10 minutes" stands where a document's
+# "1-2 business days" does.
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year"})
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 # The last word of every state: a text without any of them asserts none (a set lookup
 # spares the long pattern most answers).
@@ -108,10 +117,14 @@ def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
         if _DATE.match(raw):
             found.append(Figure(raw, ("date",), "date", m.start()))
             continue
+        unit = currency or _unit(after)
+        ends = _RANGE.fullmatch(raw)
+        if ends and unit in _UNITS:  # "1-2 business days", "5-7 days": both ends count
+            found += [Figure(end, ("int", len(end)), unit, m.start()) for end in ends.groups()]
+            continue
         if "-" in raw or "/" in raw or ":" in raw or raw.count(".") > 1:
             continue  # an id, a phone number, a time of day: not a quantity
         digits = raw.replace(",", "")
-        unit = currency or _unit(after)
         # One digit is a figure only when it counts something ("7 days", "2 GB"): alone it
         # is a step, a list item, a version.
         if sum(c.isdigit() for c in digits) < 2 and unit not in _UNITS:
@@ -127,6 +140,26 @@ def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
         # Written out in full, never with an exponent: 1250000, 120.5, 0.00001.
         found.append(Figure(format(value, "f"), shape, unit, m.start()))
     return found
+
+
+def _same_measure(a: str | None, b: str | None) -> bool:
+    return a == b or (a in _TIME_UNITS and b in _TIME_UNITS)
+
+
+def _holds(text: str, value: str) -> bool:
+    """Whether ``text`` states the figure ``value`` (as :func:`_figures` writes it) whole:
+    90 is not in a score of 0.908 nor in 1900; 1240.5 is in 1240.50 and in 1,240.5."""
+    if "-" in value:
+        return value in text  # a date
+    return _figure_pattern(value).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _figure_pattern(value: str) -> re.Pattern:
+    whole, _, fraction = value.partition(".")
+    digits = ",?".join(re.escape(d) for d in whole)
+    tail = rf"\.{re.escape(fraction)}0*" if fraction else r"(?:\.0+)?"
+    return re.compile(rf"(?<![\d.]){digits}{tail}(?!\d)")
 
 
 def _unit(word: str | None) -> str | None:
@@ -167,8 +200,10 @@ def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
     """``turns``: the traces in scope as the conversation detectors read them (their
     question and answer parsed once, :class:`.conversation.Turn`)."""
     found = _said_and_stated(conn, scope, turns)
-    flagged = {f.trace_pk for f in found}
-    return found + [f for f in _field_clashes(conn, scope, turns) if f.trace_pk not in flagged]
+    for more in (_field_clashes, _free_claims):
+        flagged = {f.trace_pk for f in found}
+        found += [f for f in more(conn, scope, turns) if f.trace_pk not in flagged]
+    return found
 
 
 def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
@@ -208,6 +243,10 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
               AND CASE WHEN c.is_state
                   -- a state counts as said only as a whole value: "active" is not in "inactive"
                   THEN instr(lower(s.output), '"' || c.value || '"') OR instr(lower(s.output), ' ' || c.value || ' ')
+                  -- a whole number counts as said only whole: 90 is not in a score of 0.908
+                  WHEN instr(c.value, '.') = 0 AND instr(c.value, '-') = 0
+                  THEN (' ' || s.output || ' ') GLOB ('*[^0-9.]' || c.value || '[^0-9]*')
+                    OR (' ' || s.input || ' ') GLOB ('*[^0-9.]' || c.value || '[^0-9]*')
                   ELSE instr(lower(s.output), c.value) OR instr(lower(s.input), c.value) END)""")}
     conn.exec_driver_sql("DELETE FROM temp._claim")
     found: list[Found] = []
@@ -256,7 +295,7 @@ def _check(conn: Connection, pk: int, answer: str, question: str, said: list[Fig
     if not said:
         return None
     evidence = " ".join(text for _, _, _, text, _ in steps)
-    unexplained = [f for f in said if f.value not in evidence]
+    unexplained = [f for f in said if not _holds(evidence, f.value)]
     if not unexplained:
         return None
     said_values = {f.value for f in _figures(lowered)}
@@ -267,9 +306,9 @@ def _check(conn: Connection, pk: int, answer: str, question: str, said: list[Fig
                       if f.shape == figure.shape and f.value not in said_values), None)
         if rival is None and figure.unit:
             rival = next(((None, None, f) for f in documents
-                          if f.unit == figure.unit and f.shape[0] == figure.shape[0] and f.value not in said_values),
-                         None)
-        if rival is None or figure.value in _prompts(conn, pk):
+                          if _same_measure(f.unit, figure.unit) and f.shape[0] == figure.shape[0]
+                          and f.value not in said_values), None)
+        if rival is None or _holds(_prompts(conn, pk), figure.value):
             continue
         name, span_id, other = rival
         sentence = _sentence_at(answer, figure.at)
@@ -408,3 +447,42 @@ def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, s
                     break
                 return _sentence_at(answer, figure.at), key, format(amount, "f"), figure.value
     return None
+
+
+# A price in the evidence, and a price of nothing ("price": 0) that makes "free" true.
+_PRICE = re.compile(r"[$€£]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b")
+_ZERO_PRICE = re.compile(r'"(?:price|fee|cost|charge|amount)"\s*:\s*"?0(?:\.0+)?"?\s*[,}]')
+
+
+def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
+    """An answer that says something is free where the run's documents and tools give
+    prices and never say free ("your first checked bag is free" against "Checked bags:
+    1st $35"): the answer promises what nothing the run found supports."""
+    claims = {pk: turn for pk, turn in turns.items() if turn.raw_answer and _FREE.search(turn.answered)}
+    if not claims:
+        return []
+    evidence: dict[int, list[tuple[str, str | None, str | None, str]]] = {}
+    for part in chunked(sorted(claims)):
+        for pk, kind, span_id, name, raw in select_rows(conn, f"""
+            SELECT trace_pk, kind, span_id, name, output FROM span
+            WHERE trace_pk IN ({placeholders(part)}) AND kind IN ('tool', 'retrieval')
+              AND coalesce(status, 'ok') != 'error' ORDER BY trace_pk, start_ns""", tuple(part)):
+            evidence.setdefault(pk, []).append((kind, span_id, name, (raw or "")[:20_000].lower()))
+    found = []
+    for pk, steps in evidence.items():
+        said = " ".join(text for *_, text in steps)
+        if _FREE.search(said) or _ZERO_PRICE.search(said) or " included" in said:
+            continue
+        priced = next(((kind, span_id, name, m) for kind, span_id, name, text in steps
+                       if (m := _PRICE.search(text))), None)
+        if priced is None:
+            continue
+        kind, span_id, name, m = priced
+        turn = claims[pk]
+        sentence = _sentence_at(turn.answer, _FREE.search(turn.answered).start())
+        where = f"{name or 'a tool'} returned a price" if kind == "tool" else "the run's documents give a price"
+        found.append(Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.5),
+                           f"the answer says free where {where} and none says free: {quote(sentence, 60)}",
+                           span_id, {"answer": sentence[:300], "answer_says": "free",
+                                     "evidence_says": said[max(0, m.start() - 60):m.end() + 40]}))
+    return found
