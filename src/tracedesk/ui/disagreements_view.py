@@ -50,6 +50,7 @@ from ..core.text import percent_text as _percent_text
 from ..core.verdicts import VERDICT_LABELS, VERDICTS
 from ..core.views import SpanNames, TraceOutline
 from .background import run_in_background
+from .changes import Changes
 from .review_panel import VERDICT_COLORS, answer_text
 from .style import OK, muted_text, readable_on_base, soft, status_dot
 from .text import elide, local_time, plain_tip
@@ -693,6 +694,12 @@ class DisagreementsView(QWidget):
             self.causes = []
             self.model.set_data([], {})
             self._show_detail(None)
+
+    def apply_changes(self, changes: Changes, _initiator: object) -> None:
+        """Reviews, settled answers, causes or traces changed: read them again if the page
+        is on screen (it reads them each time it is shown)."""
+        if (changes.reviews or changes.settlements or changes.causes or changes.traces) and self.isVisible():
+            self.reload()
 
     def reload(self, keep: int | None = None) -> None:
         """Read the figures and the list again (in the background); ``keep``: the trace

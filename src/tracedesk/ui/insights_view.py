@@ -50,6 +50,7 @@ from ..core.insights import (
 from ..core.queue import QueueFilter
 from ..core.store import Store
 from .background import run_in_background
+from .changes import Changes
 from .charts import BarChart, Series
 from .date_range import DateRangeBox, DateRangeDialog, days_ns, describe_range, range_text
 from .insights_model import FILTER_ROLE, Column, RowsModel, interval_text, percent, rate_text
@@ -554,6 +555,14 @@ class InsightsView(QWidget):
     def invalidate(self) -> None:
         """The database changed: compute again when the page is shown."""
         self.stale = True
+
+    def apply_changes(self, changes: Changes, _initiator: object) -> None:
+        """Traces, reviews or causes changed: the figures are computed again, at once if
+        the page is on screen, else when it is shown."""
+        if changes.traces or changes.reviews or changes.causes:
+            self.invalidate()
+            if self.isVisible():
+                self.show_page()
 
     def show_page(self) -> None:
         """Called when the page comes on screen: compute if the figures are out of date."""

@@ -22,6 +22,7 @@ from ..core.store import Store
 from ..core.text import counted
 from ..logs import log_folder
 from .background import run_in_background, wait_for_background
+from .changes import Changes
 from .compare_chooser import CompareChooser
 from .compare_view import CompareView, ExpectedAnswerDialog
 from .import_dialog import ImportDialog, ProblemsDialog
@@ -70,7 +71,8 @@ class MainWindow(Workspace):
         self.import_dialog: ImportDialog | None = None
         self.problems_dialog: ProblemsDialog | None = None
         self.choices_ready = False  # the filters offer this database's values
-        self._total: int | None = None  # traces in the database, read again on each refresh
+        self._total: int | None = None  # traces in the database, read again when traces come or go
+        self.queue_stale = False  # reviews changed since the queue was read: read again when it is shown
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setStyleSheet(STYLE)
@@ -114,6 +116,10 @@ class MainWindow(Workspace):
         self.statusBar().addPermanentWidget(self.searching)
         self.statusBar().addPermanentWidget(self.where)
         self._build_menus()
+        # After the controllers' own: the review panel's text is saved before the queue is read.
+        self.pages.currentChanged.connect(self._page_changed)
+        self.changed.connect(self._apply_changes)
+        self.changed.connect(self.insights_view.apply_changes)
         self._restore()
         if store is not None:
             self.set_store(store)
@@ -267,6 +273,7 @@ class MainWindow(Workspace):
         self.compare_view.clear()
         self.queue_pane.clear_scope()
         self.insights_view.set_store(store)
+        self.queue_stale = False
         self.show_queue()
         self.refresh()
         self.update_title()
@@ -301,21 +308,64 @@ class MainWindow(Workspace):
         if self.store is None:
             return
         dialog = LearnedDialog(self.store, self)
-        dialog.forgotten.connect(self.refresh)
+        dialog.forgotten.connect(lambda: self.announce(Changes(queue=True), dialog))  # the priorities
         dialog.exec()
 
     def refresh(self) -> None:
+        """Read the database again (another program may have changed it)."""
+        if self.store is not None:
+            self.announce(Changes(traces=True, queue=True))
+
+    def _apply_changes(self, changes: Changes, _initiator: object) -> None:
+        """The queue, its filters' values and the counts after a change."""
         if self.store is None:
             return
-        keep = self.queue_pane.table.current_pk()
+        if changes.traces:
+            self._total = None
+        if changes.queue_moved:
+            self._read_queue()
+        elif changes.reviews:
+            # A reviewed trace leaves the queue. Shown, the queue is read again at once;
+            # behind the trace page it keeps its rows, so that j, k and n go on from the same
+            # place, and shows the new reviews in them; it is read again when shown.
+            if self.pages.currentWidget() is self.queue_pane:
+                self._read_queue()
+            else:
+                self.queue_stale = True
+                self.queue_model.rows_changed(changes.trace_pks)
+        if changes.traces:
+            self._read_choices()
+
+    def _page_changed(self, _index: int) -> None:
+        if self.pages.currentWidget() is self.queue_pane and self.queue_stale:
+            self._read_queue()
+
+    def _read_queue(self) -> None:
+        """Read the queue again, the snoozes that have ended back in it, keeping the place."""
+        self.queue_stale = False
+        wake_snoozed(self.store)
+        self.queue_pane.reread()
+
+    def trace_after(self, trace_pk: int) -> int | None:
+        model, table = self.queue_model, self.queue_pane.table
+        before = model.row_of(trace_pk)
+        reference = before if before is not None else table.currentIndex().row()
+        self._read_queue()
+        after = model.row_of(trace_pk)
+        if after is not None:  # still in the queue ("All traces" shows the reviewed): the one after it
+            target = after + 1
+        elif before is not None:  # it left the queue: the trace that took its row
+            target = reference
+        else:  # opened from elsewhere (a turn of its session): the one after the queue's row
+            target = reference + 1
+        if not 0 <= target < model.rowCount():
+            return None
+        table.select_row(target)
+        return model.trace_pk(target)
+
+    def _read_choices(self) -> None:
+        """The values the filters offer, read in the background (a scan of the traces)."""
         self.choices_ready = False
-        self._total = None
-        wake_snoozed(self.store)  # the snoozes that have ended: back in the queue
-        self.insights_view.invalidate()
-        if self.pages.currentWidget() is self.insights_view:
-            self.insights_view.show_page()
-        self.queue_model.refresh()
-        self.queue_pane.reselect(keep)
         store = self.store
 
         def read_choices() -> tuple[Store, dict[str, list[str]]]:
@@ -629,7 +679,7 @@ class MainWindow(Workspace):
                 self.statusBar().showMessage("Import cancelled: the database was left as it was.", 8000)
             self.import_finished.emit(None)
             return
-        self.refresh()
+        self.announce(Changes(traces=True))
         added = report.added
         self.statusBar().showMessage(
             f"Imported {added.traces:,} traces, {added.spans:,} spans, {added.feedback:,} feedback"

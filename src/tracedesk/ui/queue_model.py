@@ -187,6 +187,23 @@ class QueueModel(QAbstractTableModel):
         offset = row - block * BLOCK
         return rows[offset] if offset < len(rows) else None
 
+    def rows_changed(self, trace_pks: frozenset[int] | None) -> None:
+        """These traces' reviews or states changed (None: any trace's): their rows are read
+        again as they are painted, in the same places (the queue's order is kept until it
+        is read again)."""
+        blocks = set(self._blocks) if trace_pks is None else {
+            block for block, rows in self._blocks.items() if any(r is not None and r.trace_pk in trace_pks
+                                                                  for r in rows)}
+        for block in blocks:
+            if self._ids is not None:  # rows read by id: read again, they stay in their places
+                del self._blocks[block]
+            # else a big queue's pages, read by place: those places moved, only the figures are read again
+            self._figures.pop(block, None)
+            first = block * BLOCK
+            last = min(first + BLOCK, self._count) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
+
     # -- reading ----------------------------------------------------------------------------
 
     def _read_ids(self) -> list[int]:

@@ -645,6 +645,20 @@ class QueuePane(QWidget):
         if not searching:
             self._to_results = False
 
+    def reread(self) -> None:
+        """Read the queue again, keeping the place: the trace selected stays selected, or if
+        it left the queue (reviewed, snoozed), the row that took its place is."""
+        row, pk = self.table.currentIndex().row(), self.table.current_pk()
+        self.model.refresh()
+        found = self.model.row_of(pk) if pk is not None else None
+        if found is None and row >= 0:
+            found = row
+        self.reselect_row(found)
+
+    def reselect_row(self, row: int | None) -> None:
+        if self.model.rowCount():
+            self.table.select_row(row if row is not None else 0)
+
     def reselect(self, trace_pk: int | None) -> None:
         """Select ``trace_pk`` again if it is still in the queue, else the first row."""
         row = self.model.row_of(trace_pk) if trace_pk is not None else None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from ..core.agreement import settle
 from ..core.errors import UserError
 from ..core.store import is_database_file
+from .changes import Changes
 from .disagreements_view import DisagreementsView
 from .share_dialogs import DATABASE_FILES, MergeDialog, MergeReportDialog, ShareDialog
 from .shortcuts import add_action
@@ -55,6 +56,7 @@ class TeamworkController(QObject):
         self.view.back_requested.connect(window.show_queue)
         self.view.open_requested.connect(self.open_trace)
         self.view.settle_requested.connect(self.settle)
+        window.changed.connect(self.view.apply_changes)
         w = window
         self.share_action = add_action(w, "S&hare Reviews…", self.share, "Ctrl+Shift+E",
                                        "Write part of this database for another reviewer, with or without reviews")
@@ -64,12 +66,6 @@ class TeamworkController(QObject):
                                                "How far reviewers agree, and the traces they disagree about")
         file_menu.addAction(self.share_action)
         file_menu.addAction(self.merge_action)
-        # Edit › Undo may take a settled answer back: show the page as it is then.
-        self.reviewing.undo_action.triggered.connect(self._undone)
-
-    def _undone(self) -> None:
-        if self.window.pages.currentWidget() is self.view:
-            self.view.reload()
 
     def fill_view_menu(self, menu: QMenu) -> None:
         menu.addAction(self.disagreements_action)
@@ -89,7 +85,7 @@ class TeamworkController(QObject):
         if self.share_dialog is not None:
             self.share_dialog.raise_()
             return self.share_dialog
-        self.reviewing.panel.commit_text()  # what the review's text fields hold goes along
+        self.reviewing.commit_text()  # what the review's text fields hold goes along
         dialog = ShareDialog(store, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "share_dialog", None))
@@ -122,7 +118,7 @@ class TeamworkController(QObject):
         if self.merge_dialog is not None or w.import_dialog is not None:
             QMessageBox.information(w, "Work is under way", "Wait for the current import or merge to finish.")
             return None
-        self.reviewing.panel.commit_text()
+        self.reviewing.commit_text()
         dialog = MergeDialog(w.store, paths, self.reviewing.reviewer_name(), w)
         dialog.done.connect(self._merged)
         self.merge_dialog = dialog
@@ -142,12 +138,7 @@ class TeamworkController(QObject):
             else:
                 w.statusBar().showMessage("Merge cancelled: the database was left as it was.", 8000)
         else:
-            w.refresh()
-            if w.trace_view.outline is not None:
-                self.reviewing.reload()  # the open trace may have new reviews
-            self.reviewing.update_undo()
-            if w.pages.currentWidget() is self.view:
-                self.view.reload()
+            w.announce(Changes(traces=True, reviews=True, causes=True, settlements=True))
             reviews = report.total("reviews")
             w.statusBar().showMessage(
                 f"Merged {report.total('traces').added:,} new traces and {reviews.added:,} new reviews"
@@ -251,7 +242,7 @@ class TeamworkController(QObject):
             return True
         if page is w.trace_view and self._opened_pk is not None and w.trace_view.trace_pk == self._opened_pk:
             self._opened_pk = None
-            self.reviewing.panel.commit_text()
+            self.reviewing.commit_text()
             w.pages.setCurrentWidget(self.view)
             self.view.reload(keep=w.trace_view.trace_pk)
             self.view.table.setFocus()
@@ -277,10 +268,9 @@ class TeamworkController(QObject):
         except UserError as exc:
             self.view.form.show_error(str(exc))
             return False
-        self.reviewing.update_undo()
         w.statusBar().showMessage(f"Settled: {settled.verdict}" + (f", {settled.cause}" if settled.cause else "")
                                   + " (Edit › Undo takes it back)", 8000)
-        self.view.reload(keep=trace_pk)
+        w.announce(Changes.of([trace_pk], settlements=True))
         return True
 
     def close(self) -> None:

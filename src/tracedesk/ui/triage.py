@@ -1,6 +1,7 @@
 """Keeping traces out of the queue from the window: snooze (for an hour, a day, a week or
 until a date), skip and reopen the selected rows or the open trace, and the group of
-near-duplicates one key away. Every change goes through :func:`tracedesk.core.queue.set_state`."""
+near-duplicates one key away. Every change goes through :func:`tracedesk.core.queue.set_state`
+and is announced to the window's views, the queue reading its rows again."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..core import queue
 from ..core.errors import UserError
 from ..core.store import Store
+from .changes import Changes
 from .shortcuts import add_action
 from .text import show_message
 
@@ -198,7 +200,7 @@ class TriageActions(QObject):
         except UserError as exc:
             show_message(window, "Nothing was changed", str(exc))
             return
-        window.queue_model.refresh()
+        window.announce(Changes.of(pks, queue=True))
         model = window.queue_model
         last = model.row_of(pks[-1])
         # The rows left the queue: the one after them takes their place; in "All traces"
@@ -217,5 +219,4 @@ class TriageActions(QObject):
                 window.open_trace(pk)
             elif state is not None:
                 window.show_queue()
-        window.update_status()
         self.update()
