@@ -695,6 +695,11 @@ class DisagreementsView(QWidget):
             self.model.set_data([], {})
             self._show_detail(None)
 
+    def page_shown(self) -> None:
+        """Read the reviews again each time the page is shown (the trace selected stays)."""
+        self.reload()
+        self.table.setFocus()
+
     def apply_changes(self, changes: Changes, _initiator: object) -> None:
         """Reviews, settled answers, causes or traces changed: read them again if the page
         is on screen (it reads them each time it is shown)."""
@@ -825,17 +830,14 @@ class DisagreementsView(QWidget):
             self.open_requested.emit(d.trace_pk)
 
     def eventFilter(self, watched: QObject, event: Any) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._open(self.table.currentIndex().row())
-                return True
-            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            if plain and event.key() in (Qt.Key.Key_J, Qt.Key.Key_K):  # as in the queue: next, previous
-                self._move(1 if event.key() == Qt.Key.Key_J else -1)
-                return True
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._open(self.table.currentIndex().row())
+            return True
         return super().eventFilter(watched, event)
 
-    def _move(self, delta: int) -> None:
+    def move(self, delta: int) -> None:
+        """j and k: the next or previous disagreement."""
         rows = self.model.rowCount()
         if rows:
             current = self.table.currentIndex().row()

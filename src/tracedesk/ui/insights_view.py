@@ -564,6 +564,10 @@ class InsightsView(QWidget):
             if self.isVisible():
                 self.show_page()
 
+    def page_shown(self) -> None:
+        self.show_page()
+        self.tabs.setFocus()
+
     def show_page(self) -> None:
         """Called when the page comes on screen: compute if the figures are out of date."""
         if self.stale:

@@ -3,7 +3,9 @@ its shortcut, import by menu or by drag and drop, and the state remembered betwe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QStackedWidget,
+    QWidget,
 )
 
 from ..core import queue, views
@@ -39,7 +42,7 @@ from .teamwork import TeamworkController
 from .text import show_message
 from .trace_view import TraceView
 from .triage import TriageActions, wake_snoozed
-from .workspace import Workspace
+from .workspace import Page, PageView, Workspace
 
 BUNDLE_FILTER = ("Traces and trajectories (*.jsonl *.jsonl.gz *.jsonl.zst *.json *.json.gz *.ndjson *.traj *.zip "
                  "*.eval);;All files (*)")
@@ -78,31 +81,35 @@ class MainWindow(Workspace):
         self.setStyleSheet(STYLE)
         self.queue_model = QueueModel(None, self)
         self.pages = QStackedWidget(self)
+        self._views: dict[Page, QWidget] = {}
+        self._steps: dict[Page, Callable[[int], None]] = {}  # what j and k do on each page
+        self._backs: dict[Page, Callable[[], bool]] = {}  # what Esc does within a page first
+        self._came_from: list[Page] = []  # the pages the one shown was reached from, the last last
         self.queue_pane = QueuePane(self.queue_model, self.pages)
         self.trace_view = TraceView(self.pages)
-        self.pages.addWidget(self.queue_pane)
-        self.pages.addWidget(self.trace_view)
         self.replay_view = ReplayView(self.pages)
         self.compare_view = CompareView(self.pages)
         self.compare_chooser: CompareChooser | None = None
         self.expected_dialog: ExpectedAnswerDialog | None = None
-        self.pages.addWidget(self.replay_view)
-        self.pages.addWidget(self.compare_view)
         self.insights_view = InsightsView(self.pages)
-        self.pages.addWidget(self.insights_view)
+        self.add_page(Page.QUEUE, self.queue_pane, step=self.queue_pane.move, back=self.queue_pane.page_back)
+        self.add_page(Page.TRACE, self.trace_view, step=self._step_trace)
+        self.add_page(Page.REPLAY, self.replay_view)
+        self.add_page(Page.COMPARE, self.compare_view)
+        self.add_page(Page.INSIGHTS, self.insights_view)
         self.insights_view.open_filter.connect(self.show_insights_traces)
         self.queue_pane.insights_requested.connect(self.show_insights)
-        self.replay_view.back_requested.connect(self.back_to_trace)
-        self.compare_view.back_requested.connect(self.back_to_trace)
+        self.replay_view.back_requested.connect(self.go_back)
+        self.compare_view.back_requested.connect(self.go_back)
         self.setCentralWidget(self.pages)
         self.queue_pane.open_requested.connect(self.open_trace)
         self.trace_view.back_requested.connect(self.show_queue)
-        self.trace_view.step_requested.connect(self.step_trace)
+        self.trace_view.step_requested.connect(self.step_page)
         self.trace_view.trace_requested.connect(self.open_trace)
         self.trace_view.replay_requested.connect(self.start_replay)
         self.trace_view.compare_requested.connect(self.choose_comparison)
         self.queue_model.refreshed.connect(self.update_status)
-        self.queue_pane.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_status())
+        self.queue_pane.selection_changed.connect(self.update_status)
         self.counts = QLabel(self)
         self.counts.setObjectName("statusCounts")
         self.counts.setTextFormat(Qt.TextFormat.PlainText)  # it may name a trace
@@ -155,9 +162,9 @@ class MainWindow(Workspace):
         self.reviewing.fill_edit_menu(bar.addMenu("&Edit"))
 
         go = bar.addMenu("&Go")
-        self.next_action = add_action(self, "&Next Trace", lambda: self.step_trace(1), ["J"],
+        self.next_action = add_action(self, "&Next Trace", lambda: self.step_page(1), ["J"],
                                       "The next trace of the queue")
-        self.previous_action = add_action(self, "&Previous Trace", lambda: self.step_trace(-1), ["K"],
+        self.previous_action = add_action(self, "&Previous Trace", lambda: self.step_page(-1), ["K"],
                                           "The previous trace of the queue")
         self.open_action = QAction("&Open Trace", self.queue_pane.table)
         self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
@@ -165,7 +172,7 @@ class MainWindow(Workspace):
         self.open_action.triggered.connect(self.open_current)
         self.queue_pane.table.addAction(self.open_action)
         self.back_action = add_action(self, "&Back to Queue", self.go_back, "Esc",
-                                      "Leave the trace, or clear the search")
+                                      "Back to the page this one was reached from, or clear the search")
         self.session_action = add_action(self, "Session &Turns", self.show_session, "Ctrl+T",
                                          "The other turns of this trace's conversation")
         self.signals_action = add_action(self, "&Signals", self.show_signals, "Ctrl+G",
@@ -218,7 +225,7 @@ class MainWindow(Workspace):
         self.update_actions()
 
     def update_actions(self) -> None:
-        in_trace = self.pages.currentWidget() is self.trace_view
+        in_trace = self.current_page() is Page.TRACE
         has_store = self.store is not None
         for action in (self.session_action, self.signals_action, self.whole_action, self.full_text_action):
             action.setEnabled(in_trace)
@@ -275,6 +282,7 @@ class MainWindow(Workspace):
         self.insights_view.set_store(store)
         self.queue_stale = False
         self.show_queue()
+        self._came_from.clear()  # nothing of the last database to go back to
         self.refresh()
         self.update_title()
 
@@ -328,7 +336,7 @@ class MainWindow(Workspace):
             # A reviewed trace leaves the queue. Shown, the queue is read again at once;
             # behind the trace page it keeps its rows, so that j, k and n go on from the same
             # place, and shows the new reviews in them; it is read again when shown.
-            if self.pages.currentWidget() is self.queue_pane:
+            if self.current_page() is Page.QUEUE:
                 self._read_queue()
             else:
                 self.queue_stale = True
@@ -337,7 +345,7 @@ class MainWindow(Workspace):
             self._read_choices()
 
     def _page_changed(self, _index: int) -> None:
-        if self.pages.currentWidget() is self.queue_pane and self.queue_stale:
+        if self.current_page() is Page.QUEUE and self.queue_stale:
             self._read_queue()
 
     def _read_queue(self) -> None:
@@ -347,9 +355,9 @@ class MainWindow(Workspace):
         self.queue_pane.reread()
 
     def trace_after(self, trace_pk: int) -> int | None:
-        model, table = self.queue_model, self.queue_pane.table
+        model, pane = self.queue_model, self.queue_pane
         before = model.row_of(trace_pk)
-        reference = before if before is not None else table.currentIndex().row()
+        reference = before if before is not None else pane.current_row()
         self._read_queue()
         after = model.row_of(trace_pk)
         if after is not None:  # still in the queue ("All traces" shows the reviewed): the one after it
@@ -360,7 +368,7 @@ class MainWindow(Workspace):
             target = reference + 1
         if not 0 <= target < model.rowCount():
             return None
-        table.select_row(target)
+        pane.select_row(target)
         return model.trace_pk(target)
 
     def _read_choices(self) -> None:
@@ -403,77 +411,85 @@ class MainWindow(Workspace):
                 self._total = views.trace_count(conn)
         total = self._total
         text = f"{counted(shown, 'trace')} in the queue  ·  {total:,} in the database"
-        row = self.queue_pane.table.currentIndex().row()
+        row = self.queue_pane.current_row()
         if shown and row >= 0:
             text = f"{row + 1:,} of {text}"
-        if self.pages.currentWidget() is self.trace_view and self.trace_view.outline is not None:
+        if self.current_page() is Page.TRACE and self.trace_view.outline is not None:
             outline = self.trace_view.outline
             text = f"Trace {outline.trace_id}: {counted(len(outline.by_span_id), 'step')}  ·  " + text
         self.counts.setText(text)
 
     # -- moving around -------------------------------------------------------------------------
 
-    def open_trace(self, trace_pk: int) -> None:
-        if self.store is None:
-            return
-        row = self.queue_model.row_of(trace_pk)
-        if row is not None and self.queue_pane.table.currentIndex().row() != row:
-            self.queue_pane.table.select_row(row)
-        self.trace_view.open_trace(self.store, trace_pk)
-        self.pages.setCurrentWidget(self.trace_view)
-        # Focus on an item view without a current row would select its first row: the tree
-        # gets the focus only when a step is selected, the signals otherwise.
-        if self.trace_view.selected_span() is not None:
-            self.trace_view.tree.setFocus()
-        else:
-            self.trace_view.signals.setFocus()
-        self.update_actions()
-        self.update_status()
+    def add_page(self, page: Page, view: PageView, *, step: Callable[[int], None] | None = None,
+                 back: Callable[[], bool] | None = None) -> None:
+        widget = cast(QWidget, view)
+        self._views[page] = widget
+        self.pages.addWidget(widget)
+        if step is not None:
+            self._steps[page] = step
+        if back is not None:
+            self._backs[page] = back
 
-    def open_current(self) -> None:
-        pk = self.queue_pane.table.current_pk()
-        if pk is not None:
-            self.open_trace(pk)
+    def current_page(self) -> Page:
+        shown = self.pages.currentWidget()
+        return next((page for page, view in self._views.items() if view is shown), Page.QUEUE)
 
-    def show_queue(self) -> None:
-        self.pages.setCurrentWidget(self.queue_pane)
-        self.queue_pane.table.setFocus()
+    def show_page(self, page: Page) -> None:
+        current = self.current_page()
+        if page is not current:
+            if page in self._came_from:  # back on the way it came: what was after it is left
+                del self._came_from[self._came_from.index(page):]
+            else:
+                self._came_from.append(current)
+            self.pages.setCurrentWidget(self._views[page])
+        cast(PageView, self._views[page]).page_shown()
         self.update_actions()
         self.update_status()
 
     def go_back(self) -> None:
-        if self.teamwork.go_back():  # the Disagreements page, or a trace opened from it
+        page = self.current_page()
+        back = self._backs.get(page)
+        if back is not None and back():  # the queue: its search, then the runs alike or what Insights opened
             return
-        if self.pages.currentWidget() in (self.replay_view, self.compare_view):
-            self.back_to_trace()
-        elif self.pages.currentWidget() in (self.trace_view, self.insights_view):
-            self.show_queue()
-        elif self.queue_pane.filters.search.hasFocus() or self.queue_pane.filters.search.text():
-            self.queue_pane.filters.clear_search()
-            self.queue_pane.table.setFocus()
-        elif self.queue_pane.scope is not None:  # the runs alike, or what Insights opened
-            self.queue_pane.clear_scope()
+        if self._came_from:
+            self.show_page(self._came_from[-1])
+        elif page is not Page.QUEUE:
+            self.show_page(Page.QUEUE)
+
+    def step_page(self, delta: int) -> None:
+        """j (+1) and k (-1): the next or previous item of the page shown."""
+        step = self._steps.get(self.current_page())
+        if step is not None:
+            step(delta)
+
+    def _step_trace(self, delta: int) -> None:
+        """In a trace, j and k open the next or previous trace of the queue."""
+        self.queue_pane.move(delta)
+        pk = self.queue_pane.current_pk()
+        if pk is not None and pk != self.trace_view.trace_pk:
+            self.open_trace(pk)
+
+    def open_trace(self, trace_pk: int) -> None:
+        if self.store is None:
+            return
+        self.queue_pane.select_trace(trace_pk)
+        self.trace_view.open_trace(self.store, trace_pk)
+        self.show_page(Page.TRACE)
+
+    def open_current(self) -> None:
+        pk = self.queue_pane.current_pk()
+        if pk is not None:
+            self.open_trace(pk)
 
     def show_insights(self) -> None:
-        self.pages.setCurrentWidget(self.insights_view)
-        self.insights_view.show_page()
-        self.insights_view.tabs.setFocus()
-        self.update_actions()
+        self.show_page(Page.INSIGHTS)
 
     def show_insights_traces(self, f: queue.QueueFilter, title: str) -> None:
         """The traces behind a figure of Insights, in the queue under a bar that says so."""
         self.queue_pane.filters.clear_search()
         self.queue_pane.show_filter(f, title)
         self.show_queue()
-
-    def step_trace(self, delta: int) -> None:
-        """j/k: move in the queue; in a trace, open the next or previous one."""
-        table = self.queue_pane.table
-        table.move(delta)
-        if self.pages.currentWidget() is self.trace_view:
-            pk = table.current_pk()
-            if pk is not None and pk != self.trace_view.trace_pk:
-                self.open_trace(pk)
 
     def focus_search(self) -> None:
         self.show_queue()
@@ -542,21 +558,21 @@ class MainWindow(Workspace):
         menu.addAction(self.previous_difference_action)
 
     def _replay_page(self) -> ReplayView | CompareView:
-        return self.compare_view if self.pages.currentWidget() is self.compare_view else self.replay_view
+        return self.compare_view if self.current_page() is Page.COMPARE else self.replay_view
 
     def _update_replay_actions(self) -> None:
-        page = self.pages.currentWidget()
-        stepping = page in (self.replay_view, self.compare_view)
-        self.replay_action.setEnabled(page is self.trace_view)
-        self.compare_action.setEnabled(page is self.trace_view)
+        page = self.current_page()
+        stepping = page in (Page.REPLAY, Page.COMPARE)
+        self.replay_action.setEnabled(page is Page.TRACE)
+        self.compare_action.setEnabled(page is Page.TRACE)
         for action in (*self.step_actions.values(), self.play_action, self.faster_action, self.slower_action):
             action.setEnabled(stepping)
-        self.next_difference_action.setEnabled(page is self.compare_view)
-        self.previous_difference_action.setEnabled(page is self.compare_view)
-        # j/k: the queue's traces, in the queue and in a trace; not the steps of a replay, nor a
-        # hidden queue behind the Insights and Disagreements pages.
+        self.next_difference_action.setEnabled(page is Page.COMPARE)
+        self.previous_difference_action.setEnabled(page is Page.COMPARE)
+        # j/k: the list of the page shown (the queue's traces in a trace); not the steps of a
+        # replay (n and p), nor a hidden queue behind the Insights page.
         for action in (self.next_action, self.previous_action):
-            action.setEnabled(page in (self.queue_pane, self.trace_view))
+            action.setEnabled(page in self._steps)
         if not stepping:
             self.replay_view.player.stop()
             self.compare_view.player.stop()
@@ -568,9 +584,7 @@ class MainWindow(Workspace):
             return
         node = self.trace_view.selected_span()
         self.replay_view.open(self.store, outline, node.span_id if node is not None else None)
-        self.pages.setCurrentWidget(self.replay_view)
-        self.replay_view.steps.setFocus()
-        self.update_actions()
+        self.show_page(Page.REPLAY)
 
     def choose_comparison(self) -> CompareChooser | None:
         """The chooser of what to compare the open trace with (window-modal)."""
@@ -609,21 +623,7 @@ class MainWindow(Workspace):
         if self.store is None or outline is None:
             return
         self.compare_view.open(self.store, outline.pk, store_b, trace_pk_b)
-        self.pages.setCurrentWidget(self.compare_view)
-        self.compare_view.table.setFocus()
-        self.update_actions()
-
-    def back_to_trace(self) -> None:
-        if self.trace_view.outline is None:
-            self.show_queue()
-            return
-        self.pages.setCurrentWidget(self.trace_view)
-        if self.trace_view.selected_span() is not None:
-            self.trace_view.tree.setFocus()
-        else:
-            self.trace_view.signals.setFocus()
-        self.update_actions()
-        self.update_status()
+        self.show_page(Page.COMPARE)
 
     def move_step(self, where: str) -> None:
         self._replay_page().move(where)
@@ -632,7 +632,7 @@ class MainWindow(Workspace):
         self._replay_page().toggle_play()
 
     def move_difference(self, direction: int) -> None:
-        if self.pages.currentWidget() is self.compare_view:
+        if self.current_page() is Page.COMPARE:
             self.compare_view.move_to_difference(direction)
 
     # -- import ----------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from .history_dialog import HistoryDialog
 from .review_panel import VERDICT_KEYS
 from .shortcuts import add_action
 from .text import show_message
+from .workspace import Page
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -116,7 +117,7 @@ class ReviewController(QObject):
             self.trace_pk, self.pending = None, {}
             self.update_undo()
         writable = store is not None and not store.read_only
-        in_trace = w.pages.currentWidget() is w.trace_view and w.trace_view.outline is not None
+        in_trace = w.current_page() is Page.TRACE and w.trace_view.outline is not None
         for action in self.review_actions:
             action.setEnabled(in_trace and writable)
         self.edit_causes_action.setEnabled(writable)
@@ -262,12 +263,11 @@ class ReviewController(QObject):
             self.panel.edit_expected()
 
     def focus_steps(self) -> None:
-        view = self.window.trace_view
-        (view.tree if view.selected_span() is not None else view.signals).setFocus()
+        self.window.trace_view.focus_steps()
 
     def _reviewing(self) -> bool:
         w = self.window
-        return w.pages.currentWidget() is w.trace_view and self.trace_pk is not None and w.store is not None
+        return w.current_page() is Page.TRACE and self.trace_pk is not None and w.store is not None
 
     def commit_text(self) -> None:
         """Save what the review's text fields hold (before a share, a merge or the window closes)."""
@@ -295,8 +295,9 @@ class ReviewController(QObject):
     # -- the queue ---------------------------------------------------------------------------------------
 
     def _page_changed(self, _index: int) -> None:
-        if self.window.pages.currentWidget() is self.window.queue_pane:
-            self.commit_text()  # saved before the queue is read again
+        if self.window.current_page() is not Page.TRACE:
+            # Saved as the trace is left, before the page shown reads the reviews again.
+            self.commit_text()
 
     def next_in_queue(self) -> None:
         """n: save the review, then open the next trace of the queue (the reviewed one has
@@ -340,7 +341,7 @@ class ReviewController(QObject):
         w = self.window
         if w.store is None:
             return None
-        in_trace = w.pages.currentWidget() is w.trace_view and w.trace_view.outline is not None
+        in_trace = w.current_page() is Page.TRACE and w.trace_view.outline is not None
         with w.store.read() as conn:
             if in_trace:
                 entries = audit.history(conn, trace_pk=w.trace_view.outline.pk)

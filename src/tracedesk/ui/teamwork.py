@@ -26,6 +26,7 @@ from .disagreements_view import DisagreementsView
 from .share_dialogs import DATABASE_FILES, MergeDialog, MergeReportDialog, ShareDialog
 from .shortcuts import add_action
 from .text import show_message
+from .workspace import Page
 
 if TYPE_CHECKING:
     from .reviewing import ReviewController
@@ -50,11 +51,12 @@ class TeamworkController(QObject):
         self.report_dialog: MergeReportDialog | None = None
         self.drop_box: QMessageBox | None = None
         self._after_merge: list[Path] = []  # bundles dropped with databases: imported once the merge ends
-        self._opened_pk: int | None = None  # the trace opened from the Disagreements page
         self.view = DisagreementsView(window.pages)
-        window.pages.addWidget(self.view)
+        # j and k move in its list; Esc goes back to the page it was shown from, and from a
+        # trace opened here, back to it.
+        window.add_page(Page.DISAGREEMENTS, self.view, step=self.view.move)
         self.view.back_requested.connect(window.show_queue)
-        self.view.open_requested.connect(self.open_trace)
+        self.view.open_requested.connect(window.open_trace)
         self.view.settle_requested.connect(self.settle)
         window.changed.connect(self.view.apply_changes)
         w = window
@@ -223,33 +225,7 @@ class TeamworkController(QObject):
         if w.store is None:
             return
         self.view.set_store(w.store)
-        w.pages.setCurrentWidget(self.view)
-        self.view.reload()
-        self.view.table.setFocus()
-        w.update_actions()
-
-    def open_trace(self, trace_pk: int) -> None:
-        self._opened_pk = trace_pk
-        self.window.open_trace(trace_pk)
-
-    def go_back(self) -> bool:
-        """Esc: from the page to the queue; from a trace opened here, back to the page.
-        False when the window should go back its own way."""
-        w = self.window
-        page = w.pages.currentWidget()
-        if page is self.view:
-            w.show_queue()
-            return True
-        if page is w.trace_view and self._opened_pk is not None and w.trace_view.trace_pk == self._opened_pk:
-            self._opened_pk = None
-            self.reviewing.commit_text()
-            w.pages.setCurrentWidget(self.view)
-            self.view.reload(keep=w.trace_view.trace_pk)
-            self.view.table.setFocus()
-            w.update_actions()
-            return True
-        self._opened_pk = None
-        return False
+        w.show_page(Page.DISAGREEMENTS)  # the page reads the reviews as it is shown
 
     def settle(self, trace_pk: int, values: dict[str, Any]) -> bool:
         w = self.window

@@ -9,12 +9,18 @@ never import it, so that it can import them.
 What a controller writes it announces (:meth:`Workspace.announce`, a
 :class:`~tracedesk.ui.changes.Changes`); the views listening to ``changed`` bring
 themselves up to date, so that no controller reloads another part of the window.
+
+The pages (the queue, a trace, its replay, a comparison, Insights, Disagreements) are
+shown by one :meth:`Workspace.show_page`, which remembers the pages they were reached
+from: Esc goes back along that path, and j and k move in the list of the page shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
@@ -28,6 +34,22 @@ if TYPE_CHECKING:
     from .queue_view import QueuePane
     from .state import WindowState
     from .trace_view import TraceView
+
+
+class Page(StrEnum):
+    QUEUE = "queue"
+    TRACE = "trace"
+    REPLAY = "replay"
+    COMPARE = "compare"
+    INSIGHTS = "insights"
+    DISAGREEMENTS = "disagreements"
+
+
+class PageView(Protocol):
+    """A widget shown as a page of the window."""
+
+    def page_shown(self) -> None:
+        """It came on screen: bring what it shows up to date and take the keyboard focus."""
 
 
 class Workspace(QMainWindow):
@@ -49,8 +71,23 @@ class Workspace(QMainWindow):
         """Tell every view what an operation changed (after its write is committed)."""
         self.changed.emit(changes, initiator)
 
-    def update_actions(self) -> None:
-        """Enable the actions that apply to the page shown and the database open."""
+    def add_page(self, page: Page, view: PageView, *, step: Callable[[int], None] | None = None,
+                 back: Callable[[], bool] | None = None) -> None:
+        """Make ``view`` (a QWidget) one of the pages. ``step(delta)`` is what j (+1) and k (-1)
+        do on it (they are off on a page without one); ``back()`` what Esc does within it
+        before it goes back to the page it was reached from (False when it did nothing)."""
+        raise NotImplementedError
+
+    def show_page(self, page: Page) -> None:
+        """Show ``page`` and remember the page it was reached from (a page already on the way
+        back is returned to: the pages after it are forgotten)."""
+        raise NotImplementedError
+
+    def current_page(self) -> Page:
+        raise NotImplementedError
+
+    def go_back(self) -> None:
+        """Esc: back within the page, else to the page it was reached from."""
         raise NotImplementedError
 
     def open_trace(self, trace_pk: int) -> None:
@@ -63,8 +100,8 @@ class Workspace(QMainWindow):
         raise NotImplementedError
 
     def show_queue(self) -> None:
-        """Go back to the queue page."""
-        raise NotImplementedError
+        """Show the queue page."""
+        self.show_page(Page.QUEUE)
 
     def open_database(self, path: Path) -> bool:
         """Open another review database in the window; False (said to the user) if it cannot be."""
