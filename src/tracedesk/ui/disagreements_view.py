@@ -695,6 +695,10 @@ class DisagreementsView(QWidget):
             self.model.set_data([], {})
             self._show_detail(None)
 
+    def show_settle_error(self, text: str) -> None:
+        """Why the settled answer was not recorded, under the form."""
+        self.form.show_error(text)
+
     def page_shown(self) -> None:
         """Read the reviews again each time the page is shown (the trace selected stays)."""
         self.reload()

@@ -227,10 +227,7 @@ class ReviewController(QObject):
     def choose_cause(self) -> None:
         if not self._reviewing():
             return
-        combo = self.panel.cause
-        self.panel.scroll.ensureWidgetVisible(combo)
-        combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        combo.showPopup()
+        self.panel.open_causes()
 
     def blame_selected(self) -> None:
         if not self._reviewing():
@@ -283,8 +280,6 @@ class ReviewController(QObject):
         """What another part of the window (or an undo) changed: the panel and Undo follow."""
         if changes.human_work:
             self.update_undo()
-        if changes.causes and self.causes_dialog is not None and initiator is not self.causes_dialog:
-            self.causes_dialog.reload()  # an undo changed the taxonomy it shows
         if self.trace_pk is None or self.window.trace_view.outline is None:
             return
         if changes.reviews and initiator is not self and changes.touches(self.trace_pk):
@@ -367,6 +362,7 @@ class ReviewController(QObject):
         dialog = CausesDialog(store, author, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(lambda: self.window.announce(Changes(causes=True), dialog))
+        self.window.changed.connect(dialog.apply_changes)  # an undo changes the taxonomy it shows
         dialog.destroyed.connect(lambda: setattr(self, "causes_dialog", None))
         self.causes_dialog = dialog
         dialog.open()
@@ -377,10 +373,9 @@ class ReviewController(QObject):
         store = self.window.store
         if store is None:
             return
-        current = self.panel.cause.currentData()
         with store.read() as conn:
             causes = list_causes(conn)
-        self.panel.set_causes(causes, current, self.panel.cause.currentText().strip())
+        self.panel.offer_causes(causes)
 
     def export(self) -> ExportDialog | None:
         store = self.window.store

@@ -234,7 +234,7 @@ class TeamworkController(QObject):
             return False
         author = self.reviewing.ensure_reviewer()
         if author is None:
-            self.view.form.show_error("settling needs your name.")
+            self.view.show_settle_error("settling needs your name.")
             return False
         try:
             with store.write() as conn:
@@ -242,7 +242,7 @@ class TeamworkController(QObject):
                                  blamed_span_id=values["blamed_span_id"], missing_step=values["missing_step"],
                                  notes=values["notes"])
         except UserError as exc:
-            self.view.form.show_error(str(exc))
+            self.view.show_settle_error(str(exc))
             return False
         w.statusBar().showMessage(f"Settled: {settled.verdict}" + (f", {settled.cause}" if settled.cause else "")
                                   + " (Edit › Undo takes it back)", 8000)
