@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,7 +49,7 @@ from ..core.text import kappa_text as _kappa_text
 from ..core.text import percent_text as _percent_text
 from ..core.verdicts import VERDICT_LABELS, VERDICTS
 from ..core.views import SpanNames, TraceOutline
-from .background import run_in_background
+from .background import LatestRunner
 from .changes import Changes
 from .review_panel import VERDICT_COLORS, answer_text
 from .style import OK, muted_text, readable_on_base, soft, status_dot
@@ -590,7 +590,7 @@ class DisagreementsView(QWidget):
         self.store: Store | None = None
         self.report: AgreementReport | None = None
         self.causes: list[CauseInfo] = []
-        self._generation = 0
+        self._loader = LatestRunner(self._loaded, self)  # a reload overtaken by a newer one is dropped
         self._keep: int | None = None  # the trace to select again once reloaded
         self.shown_pk: int | None = None
         layout = QVBoxLayout(self)
@@ -689,6 +689,7 @@ class DisagreementsView(QWidget):
 
     def set_store(self, store: Store | None) -> None:
         if store is not self.store:
+            self._loader.cancel()  # what the last database gives is not wanted
             self.store = store
             self.report = None
             self.causes = []
@@ -718,22 +719,15 @@ class DisagreementsView(QWidget):
             return
         current = self.model.disagreement(self.table.currentIndex().row())
         self._keep = keep if keep is not None else (current.trace_pk if current is not None else None)
-        self._generation += 1
-        generation = self._generation
         self.status.setText("Reading the reviews…")
+        self._loader.run(lambda: load(store))
 
-        def work() -> tuple[int, Loaded]:
-            return generation, load(store)
-
-        run_in_background(work, self._loaded)
-
-    @Slot(object, object)
-    def _loaded(self, result: tuple[int, Loaded] | None, error: Exception | None) -> None:
+    def _loaded(self, loaded: Loaded | None, error: Exception | None) -> None:
         if error is not None:
             self.status.setText(f"The reviews could not be read: {error}")
             return
-        generation, loaded = result  # type: ignore[misc]
-        if generation != self._generation or loaded.store is not self.store:
+        assert loaded is not None
+        if loaded.store is not self.store:
             return
         self.show_loaded(loaded)
         self.loaded.emit()

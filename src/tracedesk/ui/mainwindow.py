@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,7 +24,7 @@ from ..core.settings import load_settings
 from ..core.store import Store
 from ..core.text import counted
 from ..logs import log_folder
-from .background import run_in_background, wait_for_background
+from .background import LatestRunner, wait_for_background
 from .changes import Changes
 from .compare_chooser import CompareChooser
 from .compare_view import CompareView, ExpectedAnswerDialog
@@ -76,6 +76,7 @@ class MainWindow(Workspace):
         self.choices_ready = False  # the filters offer this database's values
         self._total: int | None = None  # traces in the database, read again when traces come or go
         self.queue_stale = False  # reviews changed since the queue was read: read again when it is shown
+        self._choices_reader = LatestRunner(self._choices_read, self)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setStyleSheet(STYLE)
@@ -376,21 +377,19 @@ class MainWindow(Workspace):
         self.choices_ready = False
         store = self.store
 
-        def read_choices() -> tuple[Store, dict[str, list[str]]]:
+        def read_choices() -> dict[str, list[str]]:
             with store.read() as conn:  # a scan of the traces: a second on a million of them
-                return store, views.filter_choices(conn)
+                return views.filter_choices(conn)
 
-        run_in_background(read_choices, self._choices_read)
+        self._choices_reader.run(read_choices)  # those of an earlier read, or another database, are dropped
 
-    @Slot(object, object)
-    def _choices_read(self, result, error: Exception | None) -> None:
+    def _choices_read(self, choices: dict[str, list[str]] | None, error: Exception | None) -> None:
         if error is not None:
             self.statusBar().showMessage(f"The filters' values could not be read: {error}", 8000)
             return
-        store, choices = result
-        if store is self.store:
-            self.queue_pane.filters.set_choices(choices)
-            self.choices_ready = True
+        assert choices is not None
+        self.queue_pane.filters.set_choices(choices)
+        self.choices_ready = True
 
     def update_title(self) -> None:
         if self.store is None:
