@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QStackedWidget,
-    QWidget,
 )
 
 from ..core import queue, views
@@ -31,6 +29,7 @@ from .compare_view import CompareView, ExpectedAnswerDialog
 from .import_dialog import ImportDialog, ProblemsDialog
 from .insights_view import InsightsView
 from .learned_dialog import LearnedDialog
+from .pages import Page, PageStack, PageView
 from .queue_model import QueueModel
 from .queue_view import QueuePane
 from .replay_view import ReplayView
@@ -42,7 +41,7 @@ from .teamwork import TeamworkController
 from .text import show_message
 from .trace_view import TraceView
 from .triage import TriageActions, wake_snoozed
-from .workspace import Page, PageView, Workspace
+from .workspace import Workspace
 
 BUNDLE_FILTER = ("Traces and trajectories (*.jsonl *.jsonl.gz *.jsonl.zst *.json *.json.gz *.ndjson *.traj *.zip "
                  "*.eval);;All files (*)")
@@ -82,10 +81,7 @@ class MainWindow(Workspace):
         self.setStyleSheet(STYLE)
         self.queue_model = QueueModel(None, self)
         self.pages = QStackedWidget(self)
-        self._views: dict[Page, QWidget] = {}
-        self._steps: dict[Page, Callable[[int], None]] = {}  # what j and k do on each page
-        self._backs: dict[Page, Callable[[], bool]] = {}  # what Esc does within a page first
-        self._came_from: list[Page] = []  # the pages the one shown was reached from, the last last
+        self.page_stack = PageStack(self.pages, Page.QUEUE)
         self.queue_pane = QueuePane(self.queue_model, self.pages)
         self.trace_view = TraceView(self.pages)
         self.replay_view = ReplayView(self.pages)
@@ -283,7 +279,7 @@ class MainWindow(Workspace):
         self.insights_view.set_store(store)
         self.queue_stale = False
         self.show_queue()
-        self._came_from.clear()  # nothing of the last database to go back to
+        self.page_stack.forget()  # nothing of the last database to go back to
         self.refresh()
         self.update_title()
 
@@ -422,45 +418,24 @@ class MainWindow(Workspace):
 
     def add_page(self, page: Page, view: PageView, *, step: Callable[[int], None] | None = None,
                  back: Callable[[], bool] | None = None) -> None:
-        widget = cast(QWidget, view)
-        self._views[page] = widget
-        self.pages.addWidget(widget)
-        if step is not None:
-            self._steps[page] = step
-        if back is not None:
-            self._backs[page] = back
+        self.page_stack.add(page, view, step, back)
 
     def current_page(self) -> Page:
-        shown = self.pages.currentWidget()
-        return next((page for page, view in self._views.items() if view is shown), Page.QUEUE)
+        return self.page_stack.current()
 
     def show_page(self, page: Page) -> None:
-        current = self.current_page()
-        if page is not current:
-            if page in self._came_from:  # back on the way it came: what was after it is left
-                del self._came_from[self._came_from.index(page):]
-            else:
-                self._came_from.append(current)
-            self.pages.setCurrentWidget(self._views[page])
-        cast(PageView, self._views[page]).page_shown()
+        self.page_stack.show(page)
         self.update_actions()
         self.update_status()
 
     def go_back(self) -> None:
-        page = self.current_page()
-        back = self._backs.get(page)
-        if back is not None and back():  # the queue: its search, then the runs alike or what Insights opened
-            return
-        if self._came_from:
-            self.show_page(self._came_from[-1])
-        elif page is not Page.QUEUE:
-            self.show_page(Page.QUEUE)
+        target = self.page_stack.back()  # in the queue, its search first, then the runs alike
+        if target is not None:
+            self.show_page(target)
 
     def step_page(self, delta: int) -> None:
         """j (+1) and k (-1): the next or previous item of the page shown."""
-        step = self._steps.get(self.current_page())
-        if step is not None:
-            step(delta)
+        self.page_stack.step(delta)
 
     def _step_trace(self, delta: int) -> None:
         """In a trace, j and k open the next or previous trace of the queue."""
@@ -571,7 +546,7 @@ class MainWindow(Workspace):
         # j/k: the list of the page shown (the queue's traces in a trace); not the steps of a
         # replay (n and p), nor a hidden queue behind the Insights page.
         for action in (self.next_action, self.previous_action):
-            action.setEnabled(page in self._steps)
+            action.setEnabled(self.page_stack.can_step())
         if not stepping:
             self.replay_view.player.stop()
             self.compare_view.player.stop()

@@ -28,10 +28,10 @@ from .causes_dialog import CausesDialog
 from .changes import Changes
 from .export_dialog import ExportDialog
 from .history_dialog import HistoryDialog
+from .pages import Page
 from .review_panel import VERDICT_KEYS
 from .shortcuts import add_action
 from .text import show_message
-from .workspace import Page
 
 if TYPE_CHECKING:
     from .workspace import Workspace

@@ -23,10 +23,10 @@ from ..core.errors import UserError
 from ..core.store import is_database_file
 from .changes import Changes
 from .disagreements_view import DisagreementsView
+from .pages import Page
 from .share_dialogs import DATABASE_FILES, MergeDialog, MergeReportDialog, ShareDialog
 from .shortcuts import add_action
 from .text import show_message
-from .workspace import Page
 
 if TYPE_CHECKING:
     from .reviewing import ReviewController

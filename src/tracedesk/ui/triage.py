@@ -25,9 +25,9 @@ from ..core import queue
 from ..core.errors import UserError
 from ..core.store import Store
 from .changes import Changes
+from .pages import Page
 from .shortcuts import add_action
 from .text import show_message
-from .workspace import Page
 
 if TYPE_CHECKING:
     from .workspace import Workspace

@@ -12,20 +12,21 @@ themselves up to date, so that no controller reloads another part of the window.
 
 The pages (the queue, a trace, its replay, a comparison, Insights, Disagreements) are
 shown by one :meth:`Workspace.show_page`, which remembers the pages they were reached
-from: Esc goes back along that path, and j and k move in the list of the page shown.
+from (:mod:`tracedesk.ui.pages`): Esc goes back along that path, and j and k move in the
+list of the page shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from .changes import Changes
+from .pages import Page, PageView
 
 if TYPE_CHECKING:
     from ..core.store import Store
@@ -34,22 +35,6 @@ if TYPE_CHECKING:
     from .queue_view import QueuePane
     from .state import WindowState
     from .trace_view import TraceView
-
-
-class Page(StrEnum):
-    QUEUE = "queue"
-    TRACE = "trace"
-    REPLAY = "replay"
-    COMPARE = "compare"
-    INSIGHTS = "insights"
-    DISAGREEMENTS = "disagreements"
-
-
-class PageView(Protocol):
-    """A widget shown as a page of the window."""
-
-    def page_shown(self) -> None:
-        """It came on screen: bring what it shows up to date and take the keyboard focus."""
 
 
 class Workspace(QMainWindow):
