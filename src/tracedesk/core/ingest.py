@@ -455,6 +455,9 @@ class _Loader:
     def flush_spans(self) -> None:
         if not self.spans:
             return
+        # The trace records read so far go in first: a trace the spans find missing is
+        # stored as a stub to be filled when its record comes, twice the writing.
+        self.flush_traces()
         rows = self.spans
         self.spans = []
         pks = self._pks_of({row["trace_id"] for row in rows}, create=True)
