@@ -85,6 +85,10 @@ def parse_time(value: Any) -> tuple[int, bool]:
 
 
 def _parse_time(value: Any) -> tuple[int, bool]:
+    if type(value) is str:
+        ns = _common_time(value)
+        if ns is not None:
+            return ns, True
     if isinstance(value, int) and not isinstance(value, bool):
         return value, True
     if isinstance(value, float) and value.is_integer():
@@ -98,6 +102,51 @@ def _parse_time(value: Any) -> tuple[int, bool]:
             nanos = int(frac[:9].ljust(9, "0")) if frac else 0
             return _epoch_seconds(date, clock, offset) * 1_000_000_000 + nanos, offset is not None
     raise ValueError(f"not a time: {value!r}")
+
+
+# The shape nearly every exporter writes, "2026-03-01T10:00:00.123456Z" or "...+02:00": read
+# without the general pattern. Its seconds are remembered by their text (date, clock and
+# offset), which the steps of a run mostly share.
+_COMMON_SECONDS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)", re.ASCII)
+_FRACTION_SCALE = [0, *(10 ** (9 - n) for n in range(1, 10))]  # by the number of digits
+_seconds_of: dict[str, int] = {}
+
+
+def _common_time(value: str) -> int | None:
+    """Nanoseconds of a time in the common shape (ASCII digits, "T", a fraction of at most
+    nine digits, "Z" or "+HH:MM"); None for anything else, which the general pattern reads
+    (or refuses) as before."""
+    n = len(value)
+    if n < 20 or value[10] != "T":
+        return None
+    if value[-1] == "Z":
+        zone = n - 1
+    elif n >= 25 and value[-3] == ":" and value[-6] in "+-":
+        zone = n - 6
+    else:
+        return None
+    if zone == 19:
+        nanos = 0
+    elif value[19] == "." and 21 <= zone <= 29:
+        fraction = value[20:zone]
+        if not (fraction.isascii() and fraction.isdigit()):
+            return None
+        nanos = int(fraction) * _FRACTION_SCALE[zone - 20]
+    else:
+        return None
+    key = value[:19] + value[zone:]
+    seconds = _seconds_of.get(key)
+    if seconds is None:
+        if not _COMMON_SECONDS.fullmatch(key):
+            return None
+        try:
+            seconds = _epoch_seconds(key[:10], key[11:19], key[19:])
+        except ValueError:  # February 30th: refused by the general path, with its reason
+            return None
+        if len(_seconds_of) >= 100_000:
+            _seconds_of.clear()
+        _seconds_of[key] = seconds
+    return seconds * 1_000_000_000 + nanos
 
 
 @lru_cache(maxsize=4096)
@@ -166,6 +215,10 @@ class _Fields:
         value = self.rec.get(field)
         if value is None:
             return None
+        if type(value) is str:  # the common shape, without the calls of parse_time
+            ns = _common_time(value)
+            if ns is not None and INT64_MIN <= ns <= INT64_MAX:
+                return ns
         try:
             ns, has_offset = parse_time(value)
         except TimeOutOfRange:
@@ -272,19 +325,21 @@ def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
     attributes = f.obj("attributes")
     attributes = dict(attributes) if attributes else {}
     tokens: dict[str, int | None] = {}
-    left: dict[str, Any] = {}  # usage the columns do not hold, kept as it came
-    for key, value in usage.items():
-        if key not in USAGE_KEYS:
-            left[key] = value
-        elif value is not None and not (isinstance(value, int) and not isinstance(value, bool)
-                                        and fits_int64(value)):
-            warn(f"span {span_id}: 'usage.{key}' should be a whole number within 64 bits; "
-                 "kept as it came")
-            left[key] = value
-        else:
-            tokens[key] = value
-    if left:
-        attributes["usage" if "usage" not in attributes else "record.usage"] = left
+    if usage:
+        left: dict[str, Any] = {}  # usage the columns do not hold, kept as it came
+        for key, value in usage.items():
+            if key not in USAGE_KEYS:
+                left[key] = value
+            elif value is not None and not (type(value) is int and fits_int64(value)
+                                            or isinstance(value, int) and not isinstance(value, bool)
+                                            and fits_int64(value)):
+                warn(f"span {span_id}: 'usage.{key}' should be a whole number within 64 bits; "
+                     "kept as it came")
+                left[key] = value
+            else:
+                tokens[key] = value
+        if left:
+            attributes["usage" if "usage" not in attributes else "record.usage"] = left
     row = {
         "trace_id": trace_id,
         "span_id": span_id,
@@ -298,9 +353,12 @@ def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
         "input": dumps(rec.get("input")),
         "output": dumps(rec.get("output")),
         "model": f.str("model"),
-        **{key: tokens.get(key) for key in USAGE_KEYS},
+        "input_tokens": None, "output_tokens": None, "cache_read_tokens": None,
+        "cache_write_tokens": None, "reasoning_tokens": None,  # USAGE_KEYS
         "cost_usd": f.number("cost_usd"),
     }
+    if tokens:
+        row.update(tokens)
     for key, value in f.extra.items():
         attributes.setdefault(key if key not in attributes else f"record.{key}", value)
     row["attributes"] = dumps(attributes) if attributes else None
