@@ -334,30 +334,37 @@ _NO_USAGE: dict[str, Any] = {}
 
 
 def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
-    """The columns of a span record (``trace_id`` stands in for ``trace_pk``)."""
-    trace_id = record_id(rec.get("trace_id"), "trace_id")
-    span_id = record_id(rec.get("span_id"), "span_id")
+    """The columns of a span record (``trace_id`` stands in for ``trace_pk``).
+
+    Called once per span, so a value of the type its column takes is used as it is, here;
+    any other goes through the field readers, which convert it or report and keep it."""
+    get = rec.get
+    trace_id = record_id(get("trace_id"), "trace_id")
+    span_id = record_id(get("span_id"), "span_id")
     f = _Fields(rec, f"span {span_id}", warn, SPAN_FIELDS)
-    parent = rec.get("parent_id")
-    parent_id = None if parent in (None, "") else record_id(parent, "parent_id")
+    parent = get("parent_id")
+    parent_id = None if parent is None or parent == "" else record_id(parent, "parent_id")
     if parent_id == span_id:
         warn(f"span {span_id}: it names itself as its parent; shown as a root")
         f.extra["parent_id"] = parent_id
         parent_id = None
-    usage = f.obj("usage") or _NO_USAGE
-    error = rec.get("error")
+    usage = get("usage")
+    if usage is not None and type(usage) is not dict:
+        usage = f.obj("usage")
+    error = get("error")
     if error is not None and not isinstance(error, dict):
         error = {"message": error if isinstance(error, str) else dumps(error)}
-    attributes = f.obj("attributes")
-    attributes = dict(attributes) if attributes else {}
+    attributes = get("attributes")
+    if attributes is not None and type(attributes) is not dict:
+        attributes = f.obj("attributes")
+    added: dict[str, Any] = {}  # what joins the attributes: usage the columns do not hold, as it came
     tokens: dict[str, int | None] = {}
     if usage:
-        left: dict[str, Any] = {}  # usage the columns do not hold, kept as it came
+        left: dict[str, Any] = {}
         for key, value in usage.items():
             if key not in USAGE_KEYS:
                 left[key] = value
-            elif value is not None and not (type(value) is int and fits_int64(value)
-                                            or isinstance(value, int) and not isinstance(value, bool)
+            elif value is not None and not (isinstance(value, int) and not isinstance(value, bool)
                                             and fits_int64(value)):
                 warn(f"span {span_id}: 'usage.{key}' should be a whole number within 64 bits; "
                      "kept as it came")
@@ -365,28 +372,51 @@ def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
             else:
                 tokens[key] = value
         if left:
-            attributes["usage" if "usage" not in attributes else "record.usage"] = left
+            added["usage" if not attributes or "usage" not in attributes else "record.usage"] = left
+    name = get("name")
+    if name is not None and type(name) is not str:
+        name = f.str("name")
+    kind = get("kind")
+    if type(kind) is not str or kind not in SPAN_KINDS:
+        kind = f.choice("kind", SPAN_KINDS, default="other")
+    start_ns = f.time("start_time")
+    end_ns = f.time("end_time")
+    status = get("status")
+    if status is not None and (type(status) is not str or status not in STATUSES):
+        status = f.choice("status", STATUSES)
+    # In the order the fields are reported: a value that cannot be stored refuses the
+    # record before the fields after it are looked at.
+    error_text = None if error is None else dumps(error)
+    input_text, output_text = dumps(get("input")), dumps(get("output"))
+    model = get("model")
+    if model is not None and type(model) is not str:
+        model = f.str("model")
+    cost = get("cost_usd")
+    if cost is not None and type(cost) is not float:
+        cost = f.number("cost_usd")
     row = {
         "trace_id": trace_id,
         "span_id": span_id,
         "parent_id": parent_id,
-        "name": f.str("name"),
-        "kind": f.choice("kind", SPAN_KINDS, default="other"),
-        "start_ns": f.time("start_time"),
-        "end_ns": f.time("end_time"),
-        "status": f.choice("status", STATUSES) or ("error" if error else None),
-        "error": dumps(error),
-        "input": dumps(rec.get("input")),
-        "output": dumps(rec.get("output")),
-        "model": f.str("model"),
+        "name": name,
+        "kind": kind,
+        "start_ns": start_ns,
+        "end_ns": end_ns,
+        "status": status or ("error" if error else None),
+        "error": error_text,
+        "input": input_text,
+        "output": output_text,
+        "model": model,
         "input_tokens": None, "output_tokens": None, "cache_read_tokens": None,
         "cache_write_tokens": None, "reasoning_tokens": None,  # USAGE_KEYS
-        "cost_usd": f.number("cost_usd"),
+        "cost_usd": cost,
     }
     if tokens:
         row.update(tokens)
-    for key, value in f.extra.items():
-        attributes.setdefault(key if key not in attributes else f"record.{key}", value)
+    if added or f.extra:
+        attributes = {**attributes, **added} if attributes else added
+        for key, value in f.extra.items():
+            attributes.setdefault(key if key not in attributes else f"record.{key}", value)
     row["attributes"] = dumps(attributes) if attributes else None
     return row
 
