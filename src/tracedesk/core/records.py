@@ -300,24 +300,40 @@ FEEDBACK_FIELDS = frozenset(
 
 def trace_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
     """The columns of a trace record (without ``source_id``)."""
-    trace_id = record_id(rec.get("trace_id"), "trace_id")
+    get = rec.get
+    trace_id = record_id(get("trace_id"), "trace_id")
     f = _Fields(rec, f"trace {trace_id}", warn, TRACE_FIELDS)
-    metadata = f.obj("metadata") or {}
-    tags = rec.get("tags")
+    metadata = get("metadata")
+    if type(metadata) is not dict:
+        metadata = f.obj("metadata")
+    metadata = metadata or {}
+    tags = get("tags")
     if tags is not None and not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
         f._bad("tags", "an array of strings")
         tags = None
+    # As in span_row: a value of its column's type is used as it is, in the fields' order.
+    session_id, user_id, name = get("session_id"), get("user_id"), get("name")
+    if session_id is not None and type(session_id) is not str:
+        session_id = f.str("session_id")
+    if user_id is not None and type(user_id) is not str:
+        user_id = f.str("user_id")
+    if name is not None and type(name) is not str:
+        name = f.str("name")
+    start_ns, end_ns = f.time("start_time"), f.time("end_time")
+    status = get("status")
+    if status is not None and (type(status) is not str or status not in STATUSES):
+        status = f.choice("status", STATUSES)
     row = {
         "trace_id": trace_id,
         "has_record": True,
-        "session_id": f.str("session_id"),
-        "user_id": f.str("user_id"),
-        "name": f.str("name"),
-        "start_ns": f.time("start_time"),
-        "end_ns": f.time("end_time"),
-        "status": f.choice("status", STATUSES),
-        "input": dumps(rec.get("input")),
-        "output": dumps(rec.get("output")),
+        "session_id": session_id,
+        "user_id": user_id,
+        "name": name,
+        "start_ns": start_ns,
+        "end_ns": end_ns,
+        "status": status,
+        "input": dumps(get("input")),
+        "output": dumps(get("output")),
         "tags": dumps(tags) if tags else None,
     }
     # Fields the format does not name, and values set aside, join the metadata: under
@@ -326,7 +342,8 @@ def trace_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
         metadata.setdefault(key if key not in metadata else f"record.{key}", value)
     row["metadata"] = dumps(metadata) if metadata else None
     for key in WELL_KNOWN_METADATA:
-        row[key] = str(metadata[key]) if metadata.get(key) is not None else None
+        value = metadata.get(key)
+        row[key] = None if value is None else value if type(value) is str else str(value)
     return row
 
 
