@@ -368,6 +368,9 @@ class _Loader:
         problems = _FileProblems(name)
         records = lines = 0
         self.file_records = 0
+        add = self._add
+        warnings: list[str] = []  # of the record being read
+        warn = warnings.append
         for item in items:
             lines += 1
             if lines % 1000 == 0:
@@ -375,14 +378,15 @@ class _Loader:
             if type(item) is Problem:
                 problems.add(item.line, item.reason, item.where)
                 continue
-            warnings: list[str] = []
             try:
-                self._add(item, name, warnings.append)
+                add(item, name, warn)
                 records += 1
             except RecordRefused as exc:
-                warnings.append(f"skipped: {exc}")
-            for warning in warnings:
-                problems.add(item.line, warning, item.where)
+                warn(f"skipped: {exc}")
+            if warnings:
+                for warning in warnings:
+                    problems.add(item.line, warning, item.where)
+                warnings.clear()
         self.flush()
         if records == 0 and problems.count:
             first = problems.kept[0]
