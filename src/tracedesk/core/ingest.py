@@ -617,19 +617,26 @@ def derive_trace_fields(conn: Connection, pks_sql: str) -> None:
     """Fill what a trace takes from its spans: counts, times, model; and its name, status,
     input and output from its root span where the trace record has none (all of them for
     a trace known only by its spans)."""
+    # Cost, times and model are in the trace's indexes, whose entries an UPDATE rewrites even
+    # when the value stays the same: they are set only on the rows where they change.
+    cost = "(SELECT sum(s.cost_usd) FROM span s WHERE s.trace_pk = trace.id)"
     conn.exec_driver_sql(f"""
         UPDATE trace SET
           span_count = (SELECT count(*) FROM span s WHERE s.trace_pk = trace.id),
           error_count = (SELECT count(*) FROM span s
-                         WHERE s.trace_pk = trace.id AND s.status = 'error'),
-          cost_usd = (SELECT sum(s.cost_usd) FROM span s WHERE s.trace_pk = trace.id),
+                         WHERE s.trace_pk = trace.id AND s.status = 'error')
+        WHERE id IN ({pks_sql})
+    """)
+    conn.exec_driver_sql(f"UPDATE trace SET cost_usd = {cost} WHERE id IN ({pks_sql}) AND cost_usd IS NOT {cost}")
+    conn.exec_driver_sql(f"""
+        UPDATE trace SET
           start_ns = coalesce(start_ns,
                               (SELECT min(s.start_ns) FROM span s WHERE s.trace_pk = trace.id)),
           end_ns = coalesce(end_ns,
                             (SELECT max(s.end_ns) FROM span s WHERE s.trace_pk = trace.id)),
           model = coalesce(model, (SELECT s.model FROM span s WHERE s.trace_pk = trace.id
                                    AND s.model IS NOT NULL ORDER BY s.start_ns LIMIT 1))
-        WHERE id IN ({pks_sql})
+        WHERE id IN ({pks_sql}) AND (start_ns IS NULL OR end_ns IS NULL OR model IS NULL)
     """)
     _leaf_costs(conn, pks_sql)
     root = ("(SELECT s.{col} FROM span s WHERE s.trace_pk = trace.id AND s.parent_id IS NULL "
