@@ -77,7 +77,7 @@ class _Fields:
         self.extra: dict[str, Any] = {} if rec.keys() <= known else {
             k: v for k, v in rec.items() if k not in known}
 
-    def _bad(self, field: str, expected: str) -> None:
+    def bad(self, field: str, expected: str) -> None:
         value = self.rec[field]
         got = repr(value) if isinstance(value, str) and len(value) < 40 else _type_name(value)
         self.warn(f"{self.what}: '{field}' should be {expected}, not {got}; kept as it came")
@@ -89,7 +89,7 @@ class _Fields:
             return value
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
-        self._bad(field, "a string")
+        self.bad(field, "a string")
         return None
 
     def choice(self, field: str, allowed: frozenset[str], default: str | None = None) -> str | None:
@@ -100,7 +100,7 @@ class _Fields:
             return value
         if isinstance(value, str) and value.lower() in allowed:
             return value.lower()
-        self._bad(field, "one of " + ", ".join(sorted(allowed)))
+        self.bad(field, "one of " + ", ".join(sorted(allowed)))
         return default
 
     def time(self, field: str) -> int | None:
@@ -114,10 +114,10 @@ class _Fields:
         try:
             ns, has_offset = parse_time(value)
         except TimeOutOfRange:
-            self._bad(field, "a time between the years 1677 and 2262 (the range Tracedesk can store)")
+            self.bad(field, "a time between the years 1677 and 2262 (the range Tracedesk can store)")
             return None
         except ValueError:
-            self._bad(field, "an RFC 3339 time or integer nanoseconds")
+            self.bad(field, "an RFC 3339 time or integer nanoseconds")
             return None
         if not has_offset:
             self.warn(f"{self.what}: '{field}' has no UTC offset; read as UTC")
@@ -130,16 +130,16 @@ class _Fields:
         if isinstance(value, int) and not isinstance(value, bool):
             if fits_int64(value):
                 return value
-            self._bad(field, "a number within 64 bits")
+            self.bad(field, "a number within 64 bits")
             return None
-        self._bad(field, "a number")
+        self.bad(field, "a number")
         return None
 
     def obj(self, field: str) -> dict[str, Any] | None:
         value = self.rec.get(field)
         if value is None or type(value) is dict or isinstance(value, dict):
             return value
-        self._bad(field, "an object")
+        self.bad(field, "an object")
         return None
 
 
@@ -175,7 +175,7 @@ def trace_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
     metadata = metadata or {}
     tags = get("tags")
     if tags is not None and not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
-        f._bad("tags", "an array of strings")
+        f.bad("tags", "an array of strings")
         tags = None
     # As in span_row: a value of its column's type is used as it is, in the fields' order.
     session_id, user_id, name = get("session_id"), get("user_id"), get("name")
@@ -320,7 +320,7 @@ def feedback_row(rec: dict[str, Any], source: str, warn: Warn) -> dict[str, Any]
     f = _Fields(rec, f"feedback on trace {trace_id}", warn, FEEDBACK_FIELDS)
     value = rec.get("value")
     if value is not None and not isinstance(value, str | int | float | bool):
-        f._bad("value", "a number, string or true/false")
+        f.bad("value", "a number, string or true/false")
         value = None
     scale = rec.get("scale")
     scale_min = scale_max = None
@@ -329,7 +329,7 @@ def feedback_row(rec: dict[str, Any], source: str, warn: Warn) -> dict[str, Any]
                 and all(isinstance(x, int | float) and not isinstance(x, bool) for x in scale)):
             scale_min, scale_max = scale
         else:
-            f._bad("scale", "[min, max]")
+            f.bad("scale", "[min, max]")
     span = rec.get("span_id")
     if "source" in rec:
         identity: Any = [source, rec]
