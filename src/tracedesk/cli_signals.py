@@ -35,10 +35,11 @@ def cmd_signals(args: argparse.Namespace) -> int:
         with store.read() as conn:
             counted = learning.count_verdicts(conn)
             applied = learning.stored(conn)
+            echoes = len(learning.echoes(conn))
     rows = [{**found.as_dict(), "applied": round(applied[kind].precision, 3) if kind in applied else None}
             for kind, found in counted.items()]
     if args.json:
-        out: dict[str, Any] = {"signals": rows}
+        out: dict[str, Any] = {"signals": rows, "like_failure": echoes}
         if args.cases:
             out["cases"] = describe()
         print_json(out)
@@ -49,6 +50,7 @@ def cmd_signals(args: argparse.Namespace) -> int:
     for kind, found in counted.items():
         here = f"{found.precision:.2f}" if found.reviewed else "-"
         print(f"{kind:<18} {found.prior:>5.2f}  {found.basis:<24} {here}")
+    print(f"\nTraces that give an answer judged a failure on another trace (like_failure): {echoes:,}")
     if args.cases:
         print()
         for case in describe():

@@ -5,6 +5,7 @@ reasons say so, and it can be forgotten."""
 from __future__ import annotations
 
 import json
+import re
 
 from tracedesk.cli import main
 from tracedesk.core import learning, queue, reviews
@@ -142,3 +143,60 @@ def test_what_was_learned_follows_a_reviewed_trace_whose_signals_change(store, t
     with store.read() as conn:
         shown = learning.stored(conn, applied=False)
     assert "rephrase" not in shown and shown["thumbs_down"].reviewed == 1
+
+
+WRONG = "Refunds take 90 days and always come as a travel voucher, never as money."
+
+
+def _echo_store(store, tmp_path):
+    """Three customers given the same wrong answer (its figure aside), one given another."""
+    b = Bundle()
+    b.turn("s1", "Where is my refund? My flight was cancelled.", WRONG, trace_id="judged")
+    b.turn("s2", "When do I get my money back for the cancelled flight?", WRONG.replace("90", "60"),
+           trace_id="same_answer")
+    b.turn("s3", "how long does a refund take", WRONG, trace_id="same_again")
+    b.turn("s4", "Where is my refund?", "Refunds reach your card within 7 business days.", trace_id="other_answer")
+    b.turn("s5", "Is my refund approved?", "Done.", trace_id="short")
+    b.turn("s6", "And the baggage fee?", "Done.", trace_id="short_again")
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    return store
+
+
+def test_a_failure_judged_once_flags_the_traces_that_give_the_same_answer(store, tmp_path) -> None:
+    _echo_store(store, tmp_path)
+    assert _entry(store, "same_answer") == (0, [])
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
+        reviews.save_review(conn, _pk(conn, "short"), "ann", reviews.ReviewInput(verdict="failure"))
+    for trace_id in ("same_answer", "same_again"):
+        priority, [reason] = _entry(store, trace_id, "like_failure")
+        assert priority == reason.confidence == 0.5
+        assert re.fullmatch(r"gives the answer judged a failure on judged \(similarity (0\.99|1\.00)\)", reason.detail)
+    # Another answer, and an answer too short to tell ("Done.") judged a failure, echo nothing.
+    assert _entry(store, "other_answer") == (0, [])
+    assert _entry(store, "short_again") == (0, [])
+    with store.read() as conn:
+        shown = queue.rows_for(conn, queue.ids(conn, queue.QueueFilter()))
+    assert {"same_answer", "same_again"} <= {row.trace_id for row in shown}
+    with store.read() as conn:
+        filtered = queue.rows_for(conn, queue.ids(conn, queue.QueueFilter(kinds=("like_failure",))))
+        either = queue.rows_for(conn, queue.ids(conn, queue.QueueFilter(kinds=("rephrase", "like_failure"))))
+    assert {row.trace_id for row in filtered} == {"same_answer", "same_again"}
+    assert {row.trace_id for row in filtered} <= {row.trace_id for row in either}
+
+    # The verdict changed: the echo goes with it.
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="ok"))
+    assert _entry(store, "same_answer") == (0, [])
+
+
+def test_forgetting_drops_the_echoes_of_the_verdicts(store, tmp_path) -> None:
+    _echo_store(store, tmp_path)
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
+    assert _entry(store, "same_again")[0] == 0.5
+    with store.write() as conn:
+        queue.forget_learning(conn)
+    assert _entry(store, "same_again") == (0, [])
+    with store.read() as conn:
+        assert learning.echoes(conn) == {}

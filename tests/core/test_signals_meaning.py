@@ -63,6 +63,9 @@ def test_a_request_answered_by_a_question_back_is_not_rephrased_by_the_reply(sto
     "I'd rather deal with an actual employee",
     "agent. human. now.",
     "representative!",
+    "connect me with support staff",
+    "put me through to customer care",
+    "please have a person contact me by email",
 ])
 def test_a_request_for_a_person_in_other_words_is_an_escalation(store, tmp_path, ask) -> None:
     b = Bundle()
@@ -76,6 +79,8 @@ def test_a_request_for_a_person_in_other_words_is_an_escalation(store, tmp_path,
     "I talked to an agent yesterday and they said the refund was processed",
     "who is the account manager for business plans?",
     "is this cream safe for human use?",
+    "what's my customer number?",
+    "is customer care open on sunday?",
 ])
 def test_a_person_mentioned_but_not_asked_for_is_no_escalation(store, tmp_path, question) -> None:
     b = Bundle()
@@ -133,6 +138,95 @@ def test_an_answer_with_figures_no_tool_returned_is_ungrounded(store, tmp_path) 
     [(kind, _, detail, span_id)] = found["made_up"]
     assert kind == "ungrounded" and "210.5" in detail and span_id == "made_up.0"
     assert not found.get("right") and not found.get("from_question") and not found.get("documented")
+
+
+def test_a_duration_the_documents_give_otherwise_is_ungrounded_even_in_one_digit(store, tmp_path) -> None:
+    policy = [{"id": "kb7", "content": "Cancelled flights: full refund to the card within 7 business days.",
+               "score": 0.86}]
+    b = Bundle()
+    b.turn("s1", "Where is my refund?", "Refunds take 90 days and come as a voucher.", trace_id="made_up",
+           steps=[retrieval("refund cancelled flight", policy), llm()])
+    b.turn("s2", "Where is my refund?", "It reaches your card within 7 business days.", trace_id="right",
+           steps=[retrieval("refund cancelled flight", policy), llm()])
+    b.turn("s3", "How do I get a refund?", "Open step 2 of the form, then wait.", trace_id="a_step",
+           steps=[retrieval("refund cancelled flight", policy), llm()])
+    found = signals(store, tmp_path, b)
+    [(kind, _, detail, _)] = found["made_up"]
+    assert kind == "ungrounded" and "90" in detail and "7" in detail
+    assert not found.get("right") and not found.get("a_step")
+
+
+@pytest.mark.parametrize(("answer", "result", "clash"), [
+    ("There is no known outage in 52759; please restart your phone.", {"zip": "52759", "outage": True}, "outage"),
+    ("Good news, the blender is in stock.", {"sku": "B-7", "in_stock": False}, "in_stock"),
+    ("You're in seat 34A now; a $49 fee has been charged to your card.", {"seat": "34A", "price": 0}, "price"),
+    ("Your card is frozen and a replacement arrives in 1-2 business days.",
+     {"status": "frozen", "replacement_eta_days": 7}, "replacement_eta_days"),
+    ("Flight SK1093 is on time; departure 19:10 from gate C32.", {"flight": "SK1093", "status": "cancelled"},
+     "cancelled"),
+])
+def test_an_answer_that_says_a_tool_field_the_other_way_is_ungrounded(store, tmp_path, answer, result,
+                                                                        clash) -> None:
+    b = Bundle()
+    b.turn("s1", "Can you check that for me?", answer, trace_id="a", steps=[tool("lookup", {}, result), llm()])
+    [(kind, confidence, detail, span_id)] = signals(store, tmp_path, b)["a"]
+    assert kind == "ungrounded" and confidence >= 0.75 and span_id == "a.0"
+    assert clash in detail and "lookup" in detail
+
+
+@pytest.mark.parametrize(("answer", "result"), [
+    ("Yes, there's an outage affecting 52759; service is back within about 6 hours.",
+     {"outage": True, "estimated_fix_hours": 6}),
+    ("If the blender is in stock tomorrow, I'll let you know.", {"in_stock": False}),
+    ("You're in seat 34A now; it's a standard seat, so there's no charge.", {"seat": "34A", "price": 0}),
+    ("Your card is frozen and a replacement arrives within 7 days.", {"replacement_eta_days": 7}),
+    ("Invoice INV-1 to Acme is overdue; I can send a reminder.", {"status": "overdue"}),
+])
+def test_an_answer_that_says_what_its_tool_returned_is_grounded(store, tmp_path, answer, result) -> None:
+    b = Bundle()
+    b.turn("s1", "Can you check that for me?", answer, trace_id="a", steps=[
+        retrieval("policy", [{"id": "kb1", "content": "Invoices are marked paid when the money arrives.",
+                              "score": 0.8}]), tool("lookup", {}, result), llm()])
+    assert not signals(store, tmp_path, b).get("a")
+
+
+@pytest.mark.parametrize(("answer", "documents", "says"), [
+    ("Your first checked bag is free on all domestic flights.",
+     ["Checked bags: 1st $35, 2nd $45, max 23 kg."], "free"),
+    ("Transfers to any bank arrive within 10 minutes.",
+     ["Transfers to payees at other banks take 1-2 business days."], "10"),
+    ("Refunds take 90 days and come as a voucher.",
+     ["Cancelled flights: full refund within 7 business days."], "90"),
+])
+def test_an_answer_its_documents_do_not_support_is_ungrounded(store, tmp_path, answer, documents, says) -> None:
+    b = Bundle()
+    docs = [{"id": f"kb{i}", "content": text, "score": 0.908} for i, text in enumerate(documents)]
+    b.turn("s1", "Can you tell me?", answer, trace_id="a", steps=[retrieval("policy", docs), llm()])
+    [(kind, confidence, detail, _)] = signals(store, tmp_path, b)["a"]
+    assert kind == "ungrounded" and 0.45 <= confidence < 0.75 and says in detail
+
+
+@pytest.mark.parametrize(("answer", "documents"), [
+    ("Receiving a wire is free.", ["Outgoing wires: $45 online. Incoming wires: free."]),
+    ("A carry-on is free on every fare.", ["One carry-on and one personal item are included on every fare; $35 bags."]),
+    ("It arrives within 1-2 business days.", ["Transfers to payees at other banks take 1-2 business days."]),
+    ("Statements from the last 7 years are there.", ["Statements: the last 7 years online; older by mail for $5."]),
+])
+def test_an_answer_its_documents_support_is_grounded(store, tmp_path, answer, documents) -> None:
+    b = Bundle()
+    docs = [{"id": f"kb{i}", "content": text, "score": 0.9} for i, text in enumerate(documents)]
+    b.turn("s1", "Can you tell me?", answer, trace_id="a", steps=[retrieval("policy", docs), llm()])
+    assert not signals(store, tmp_path, b).get("a")
+
+
+def test_a_document_that_names_a_state_does_not_say_it_of_this_case(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "did my client pay yet", "Invoice INV-1268 to Brightside Dental is paid.", trace_id="a", steps=[
+        retrieval("invoice paid", [{"id": "kb1", "content": "Invoices are marked paid when the money arrives.",
+                                    "score": 0.8}]),
+        tool("get_invoice", {"invoice_id": "INV-1268"}, {"invoice_id": "INV-1268", "status": "overdue"}), llm()])
+    [(kind, _, detail, _)] = signals(store, tmp_path, b)["a"]
+    assert kind == "ungrounded" and "paid" in detail and "overdue" in detail
 
 
 def _priority(store, trace_id: str) -> float:
@@ -197,16 +291,23 @@ def test_asking_what_the_bot_is_reading_is_no_complaint(store, tmp_path) -> None
     assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
 
 
-def test_a_hand_off_the_user_asked_for_is_not_a_failure_of_its_own(store, tmp_path) -> None:
+def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_its_own(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "My refund never arrived", "Refunds take 5 to 7 days.", trace_id="a")
     b.turn("s1", "let me talk to a human please", "Connecting you with our team.", trace_id="b",
            steps=[tool("transfer_to_human_agents", {"summary": "refund missing"}, {"ok": True})])
     b.turn("s2", "Where is my parcel 77?", "I have passed your case to our team.", trace_id="c",
            steps=[tool("transfer_to_human_agents", {"summary": "parcel"}, {"ok": True})])
+    b.turn("s3", "Is my card frozen?", "Cards can be frozen in the app.", trace_id="d")
+    b.turn("s3", "connect me to customer care", "A colleague will take over this chat.", trace_id="e",
+           steps=[tool("handoff_to_human", {"summary": "card"}, {"ok": True})])
+    b.turn("s4", "how do I get my boarding pass", "Airport lounges are open from 5 am.", trace_id="f")
+    b.turn("s4", "this is ridiculous", "A colleague from reservations will join.", trace_id="g",
+           steps=[tool("handoff_to_human", {"summary": "boarding pass"}, {"ok": True})])
     found = signals(store, tmp_path, b)
-    assert "escalation" in kinds(found, "a")
-    assert "handoff" not in kinds(found, "b")
+    assert "escalation" in kinds(found, "a") and "escalation" in kinds(found, "d")
+    assert "frustration" in kinds(found, "f")
+    assert "handoff" not in kinds(found, "b") | kinds(found, "e") | kinds(found, "g")
     assert "handoff" in kinds(found, "c")  # nobody asked for a person there
 
 

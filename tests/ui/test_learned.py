@@ -10,8 +10,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracedesk.core import queue, reviews
+from tracedesk.core.ingest import import_paths
 from tracedesk.ui.learned_dialog import LearnedDialog
 from tracedesk.ui.queue_model import REASONS
+
+from ..conftest import write_jsonl
+from ..core.sessions import Bundle
 
 
 def _signal_texts(window) -> list[str]:
@@ -71,3 +75,18 @@ def test_verdicts_show_under_the_signals_and_can_be_forgotten(qtbot, window) -> 
     assert seen["forget enabled"] == ["False"]
     window.open_trace(flagged[2].trace_pk)
     assert not any(t.startswith("reviews:") for t in _signal_texts(window))
+
+
+def test_the_dialog_counts_the_traces_that_give_an_answer_judged_a_failure(qtbot, store, tmp_path) -> None:
+    answer = "Every plan includes free roaming in all countries, with unlimited data at full speed."
+    b = Bundle()
+    for i, question in enumerate(["Is roaming included?", "do i pay for data abroad", "Roaming in Spain?"]):
+        b.turn(f"s{i}", question, answer, trace_id=f"t{i}")
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    with store.write() as conn:
+        pk = conn.exec_driver_sql("SELECT id FROM trace WHERE trace_id = 't0'").scalar_one()
+        reviews.save_review(conn, pk, "ann", reviews.ReviewInput(verdict="failure"))
+    dialog = LearnedDialog(store)
+    qtbot.addWidget(dialog)
+    assert "an answer judged a failure on another trace: 2." in dialog.echoes_label.text()
+    assert "answer judged a failure" in dialog.echoes_label.text().split(": 2.")[1]

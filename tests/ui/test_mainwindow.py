@@ -3,6 +3,7 @@ the title, and what it remembers between runs."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from tracedesk.core.database import open_store
@@ -101,3 +102,59 @@ def test_import_starts_where_the_last_import_was_chosen(qtbot, window, tmp_path,
     with qtbot.waitSignal(window.import_finished, timeout=20_000):
         window.import_action.trigger()
     assert asked_in == [str(window.store.path.parent), str(folder)]
+
+
+def _esc(qtbot, window) -> None:
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Escape)
+
+
+def test_esc_goes_back_to_the_page_it_came_from_hop_by_hop(qtbot, window) -> None:
+    """queue → trace → comparison: Esc, the trace again; Esc, the queue, on the same row.
+    A page reached from a trace (Insights, F3) goes back to that trace, not to the queue."""
+    table, model = window.queue_pane.table, window.queue_model
+    table.setFocus()
+    table.select_row(1)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    opened = window.trace_view.trace_pk
+    assert window.pages.currentWidget() is window.trace_view and opened == model.trace_pk(1)
+    window.compare_traces(window.store, model.trace_pk(3))
+    assert window.pages.currentWidget() is window.compare_view
+    assert window.compare_view.table.hasFocus()
+
+    _esc(qtbot, window)
+    assert window.pages.currentWidget() is window.trace_view and window.trace_view.trace_pk == opened
+    assert window.compare_action.isEnabled() and window.next_action.isEnabled()
+    _esc(qtbot, window)
+    assert window.pages.currentWidget() is window.queue_pane and table.hasFocus()
+    assert table.currentIndex().row() == 1
+    _esc(qtbot, window)  # nothing before the queue: it stays
+    assert window.pages.currentWidget() is window.queue_pane
+
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F3)
+    assert window.pages.currentWidget() is window.insights_view
+    assert not window.next_action.isEnabled()  # j and k have no list to move in there
+    _esc(qtbot, window)
+    assert window.pages.currentWidget() is window.trace_view and window.trace_view.trace_pk == opened
+    _esc(qtbot, window)
+    assert window.pages.currentWidget() is window.queue_pane
+
+
+def test_a_page_on_the_way_back_ends_the_way_there(qtbot, window) -> None:
+    """queue → trace → Insights → (Ctrl+1) the queue: Esc has nowhere left to go back to;
+    the trace then reached again from the queue goes back to it."""
+    table = window.queue_pane.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F3)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.queue_pane
+    _esc(qtbot, window)
+    assert window.pages.currentWidget() is window.queue_pane
+    qtbot.keyClick(table, Qt.Key.Key_J)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.trace_view.trace_pk == window.queue_model.trace_pk(1)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_J)  # the next trace of the queue, on the same page
+    assert window.trace_view.trace_pk == window.queue_model.trace_pk(2)
+    _esc(qtbot, window)
+    assert window.pages.currentWidget() is window.queue_pane and table.currentIndex().row() == 2

@@ -182,7 +182,7 @@ def test_no_widget_reads_bundle_or_reviewer_text_as_html(qtbot, marked_store: St
     # Replay and compare.
     window.start_replay()
     found["replay"] = walk_all(window)
-    window.back_to_trace()
+    window.go_back()
     chooser = window.choose_comparison()
     qtbot.waitUntil(lambda: chooser.model.rowCount() > 0, timeout=10_000)
     found["compare chooser"] = rich_text_shown(chooser)

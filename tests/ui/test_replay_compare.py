@@ -302,7 +302,7 @@ def test_any_trace_can_be_found_by_search_or_taken_from_another_database(
                                                 ("   search_kb", "   search_kb"), ("   plan", GAP),
                                                 ("   answer", "   answer")]
     assert view.comparison.first_divergence is not None
-    window.back_to_trace()
+    window.go_back()
     window.set_store(open_store(tmp_path / "empty.sqlite"))  # leaving the database closes the second one
     assert view.owned is None
 

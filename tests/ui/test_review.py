@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from tracedesk.core import audit, causes, traces
 from tracedesk.core.reviews import ReviewInput, review_by, save_review
 from tracedesk.core.settings import load_settings
+from tracedesk.ui.queue_model import REASONS, REVIEW
 from tracedesk.ui.shortcuts import menu_shortcuts
 from tracedesk.ui.text import local_time
 
@@ -113,6 +114,41 @@ def test_a_trace_is_reviewed_from_the_keyboard(qtbot, window) -> None:
     with window.store.read() as conn:
         entries = audit.history(conn, trace_pk=pk)
     assert [e.action for e in entries] == ["update", "update", "update", "create"]  # each change, audited
+
+
+def test_a_verdict_given_in_the_panel_shows_in_the_queue_row_behind_the_trace(qtbot, window) -> None:
+    """The panel announces the review it saved; the queue, kept behind the trace page, shows
+    it in the trace's row at once, in the same place (j, k and n go on from there), and lets
+    the trace leave when it is shown again. An undo is announced the same way."""
+    model, table = window.queue_model, window.queue_pane.table
+    table.setFocus()
+    table.select_row(2)
+    pk = table.current_pk()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    count = model.rowCount()
+    review_cell = model.index(2, REVIEW)
+    assert review_cell.data() == "" and "Not reviewed yet" in review_cell.data(Qt.ItemDataRole.ToolTipRole)
+
+    with qtbot.waitSignal(model.dataChanged, timeout=2000):
+        qtbot.keyClick(window.trace_view.tree, Qt.Key.Key_1)  # failure
+    assert model.index(2, REVIEW).data() == f"failure · {REVIEWER}"
+    assert f"Reviewed by {REVIEWER}: failure" in model.index(2, REVIEW).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.rowCount() == count and model.trace_pk(2) == pk and table.currentIndex().row() == 2
+
+    qtbot.keyClick(window.trace_view.tree, Qt.Key.Key_2)  # not a failure, after all
+    assert model.index(2, REVIEW).data() == f"ok · {REVIEWER}"
+    qtbot.keyClick(window.trace_view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undone
+    assert model.index(2, REVIEW).data() == f"failure · {REVIEWER}"
+
+    qtbot.keyClick(window.trace_view.tree, Qt.Key.Key_Escape)  # the queue read again: the trace has left it
+    assert window.pages.currentWidget() is window.queue_pane
+    assert model.row_of(pk) is None
+    assert table.currentIndex().row() == 2  # the trace after it took its place
+
+    window.queue_pane.filters.everything.setChecked(True)  # "All traces": reviewed ones stay, marked
+    row = model.row_of(pk)
+    assert model.index(row, REVIEW).data() == f"failure · {REVIEWER}"
+    assert model.index(row, REASONS).data().startswith("[reviewed]")
 
 
 def test_the_review_keys_do_nothing_while_typing(qtbot, window) -> None:

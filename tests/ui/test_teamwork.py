@@ -403,6 +403,9 @@ def test_j_and_k_move_in_the_disagreements_and_queue_keys_leave_the_queue_alone(
     for _ in range(6):
         qtbot.keyClick(view.table, Qt.Key.Key_J)
     assert view.shown_pk == listed[-1]
+    view.form.note.setFocus()
+    qtbot.keyClicks(view.form.note, "jk")  # typed in the settle form's note, not moving the list
+    assert view.form.note.text() == "jk" and view.shown_pk == listed[-1]
     plain, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
     for key, modifier in ((Qt.Key.Key_S, plain), (Qt.Key.Key_X, plain), (Qt.Key.Key_X, shift), (Qt.Key.Key_G, plain)):
         qtbot.keyClick(view.form, key, modifier)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QPointF, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
 
 from tests.gen.support_bot import write_bundle
 from tracedesk.core import ingest, insights, queue
@@ -22,6 +23,7 @@ from tracedesk.ui.insights_model import FILTER_ROLE, RowsModel
 from tracedesk.ui.mainwindow import MainWindow
 from tracedesk.ui.queue_model import GROUP, REASONS
 
+from .bundles import write_support_bundle
 from .conftest import make_window
 
 CAUSES = ("tool error", "knowledge gap", "tool error", "retrieval miss", "hallucination", "tool error")
@@ -445,16 +447,23 @@ def test_queue_keys_do_nothing_on_the_insights_page(gen_window, gen_store, qtbot
     assert gen_window.counts.text().startswith(f"3 of {len(queued)} traces in the queue")
 
 
-def test_a_change_while_the_figures_are_computed_computes_them_again(gen_window, gen_store, qtbot) -> None:
+def test_a_change_while_the_figures_are_computed_computes_them_again(gen_window, gen_store, qtbot,
+                                                                     tmp_path) -> None:
     open_insights(gen_window, qtbot)
     view = gen_window.insights_view
+    shown: list[str] = []
+    view.computed.connect(lambda: shown.append(view.cards["traces"].text()))
     view.recompute()  # under way when the database changes
-    first = view._generation
+    with gen_store.read() as conn:
+        before = insights.runs(conn)[0].traces
+    more = write_support_bundle(tmp_path / "more.jsonl", traces=5, source="third-bot")
+    assert ingest.import_paths(gen_store, [more]).added.traces == 5
     view.invalidate()
     with qtbot.waitSignal(view.computed, timeout=10_000):
         view.show_page()  # computes again; what the first computation finds is dropped
-    assert view._generation == first + 1 and not view.stale
-    wait_for_background()
+    assert not view.stale
+    assert wait_for_background()
+    QApplication.processEvents()  # the first computation's figures, had they come after
+    assert shown == [f"{before + 5:,}"]  # only the second computation's figures reached the page
     with gen_store.read() as conn:
-        runs = insights.runs(conn)
-    assert view.cards["traces"].text() == f"{runs[0].traces:,}"
+        assert insights.runs(conn)[0].traces == before + 5

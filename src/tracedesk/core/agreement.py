@@ -34,7 +34,7 @@ from .errors import UserError
 from .ids import new_uuid
 from .records import format_time
 from .reviews import ReviewInput, check_review
-from .store import now_ns
+from .store import chunked, now_ns, placeholders
 
 DIMENSIONS = ("verdict", "cause", "span")
 
@@ -163,9 +163,11 @@ def _cause_names(conn: Connection) -> dict[str, str]:
 def _settled(conn: Connection, where: str, params: tuple) -> dict[int, SettledInfo]:
     rows = list(conn.exec_driver_sql(f"SELECT {_SETTLED_COLUMNS} FROM settlement WHERE {where}", params))
     names = _cause_names(conn) if rows else {}
-    return {pk: SettledInfo(uuid, pk, author, verdict, cause, names.get(cause), span, bool(missing), notes,
-                            created, updated)
-            for uuid, pk, author, verdict, cause, span, missing, notes, created, updated in rows}
+    return {r.trace_pk: SettledInfo(uuid=r.uuid, trace_pk=r.trace_pk, author=r.author, verdict=r.verdict,
+                                    cause_uuid=r.cause_uuid, cause=names.get(r.cause_uuid),
+                                    blamed_span_id=r.blamed_span_id, missing_step=bool(r.missing_step),
+                                    notes=r.notes, created_ns=r.created_ns, updated_ns=r.updated_ns)
+            for r in rows}
 
 
 def settlement_of(conn: Connection, trace_pk: int) -> SettledInfo | None:
@@ -346,10 +348,12 @@ def agreement(conn: Connection, *, source: str | None = None, unsettled_only: bo
     """, params).fetchall()
     names = _cause_names(conn) if rows else {}
     by_trace: dict[int, dict[str, Rating]] = {}
-    for pk, uuid, reviewer, verdict, cause, span, missing, notes, updated in rows:
+    for r in rows:
         # One rating per reviewer and trace: the latest, should a reviewer have two.
-        by_trace.setdefault(pk, {})[reviewer] = Rating(uuid, reviewer, verdict, cause, names.get(cause), span,
-                                                       bool(missing), notes, updated)
+        by_trace.setdefault(r.trace_pk, {})[r.reviewer] = Rating(
+            review_uuid=r.uuid, reviewer=r.reviewer, verdict=r.verdict, cause_uuid=r.cause_uuid,
+            cause=names.get(r.cause_uuid), blamed_span_id=r.blamed_span_id, missing_step=bool(r.missing_step),
+            notes=r.notes, updated_ns=r.updated_ns)
     ratings_by_trace = {pk: list(by.values()) for pk, by in by_trace.items()}
     report = AgreementReport(len(ratings_by_trace),
                              tuple(sorted({r.reviewer for rs in ratings_by_trace.values() for r in rs})))
@@ -365,19 +369,19 @@ def agreement(conn: Connection, *, source: str | None = None, unsettled_only: bo
     if differs:
         pks = sorted(differs)
         settled: dict[int, SettledInfo] = {}
-        facts: dict[int, tuple] = {}
-        for start in range(0, len(pks), 500):
-            chunk = tuple(pks[start:start + 500])
-            marks = ",".join("?" * len(chunk))
-            settled.update(_settled(conn, f"trace_pk IN ({marks})", chunk))
-            for pk, src, tid, raw in conn.exec_driver_sql(
-                    f"SELECT t.id, s.name, t.trace_id, t.input FROM trace t JOIN source s ON s.id = t.source_id "
-                    f"WHERE t.id IN ({marks})", chunk):
-                facts[pk] = (src, tid, user_question(raw))
+        facts: dict[int, Any] = {}
+        for chunk in chunked(pks):
+            marks = placeholders(chunk)
+            settled.update(_settled(conn, f"trace_pk IN ({marks})", tuple(chunk)))
+            for row in conn.exec_driver_sql(
+                    f"SELECT t.id, s.name AS source, t.trace_id, t.input FROM trace t JOIN source s "
+                    f"ON s.id = t.source_id WHERE t.id IN ({marks})", tuple(chunk)):
+                facts[row.id] = row
         for pk in pks:
             if unsettled_only and pk in settled:
                 continue
-            src, tid, question = facts[pk]
-            report.disagreements.append(Disagreement(pk, src, tid, question, tuple(differs[pk]),
-                                                     tuple(ratings_by_trace[pk]), settled.get(pk)))
+            fact = facts[pk]
+            report.disagreements.append(Disagreement(pk, fact.source, fact.trace_id, user_question(fact.input),
+                                                     tuple(differs[pk]), tuple(ratings_by_trace[pk]),
+                                                     settled.get(pk)))
     return report

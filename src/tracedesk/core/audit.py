@@ -150,16 +150,15 @@ def _dumps(value: dict[str, Any] | None) -> str | None:
 
 
 _SELECT = ("SELECT a.uuid, a.time_ns, a.author, a.action, a.entity, a.entity_uuid, a.before, a.after, a.undoes, "
-           "EXISTS (SELECT 1 FROM audit_log u WHERE u.undoes = a.uuid) FROM audit_log a")
+           "EXISTS (SELECT 1 FROM audit_log u WHERE u.undoes = a.uuid) AS undone FROM audit_log a")
 
 
 def _records(conn: Connection, where: str, params: tuple, limit: int) -> list[AuditRecord]:
     return [
-        AuditRecord(uuid, time, author, action, entity, entity_uuid,
-                    orjson.loads(before) if before else None, orjson.loads(after) if after else None,
-                    undoes, bool(undone))
-        for uuid, time, author, action, entity, entity_uuid, before, after, undoes, undone in conn.exec_driver_sql(
-            f"{_SELECT} WHERE {where} ORDER BY a.id DESC LIMIT ?", (*params, limit))
+        AuditRecord(uuid=r.uuid, time_ns=r.time_ns, author=r.author, action=r.action, entity=r.entity,
+                    entity_uuid=r.entity_uuid, before=orjson.loads(r.before) if r.before else None,
+                    after=orjson.loads(r.after) if r.after else None, undoes=r.undoes, undone=bool(r.undone))
+        for r in conn.exec_driver_sql(f"{_SELECT} WHERE {where} ORDER BY a.id DESC LIMIT ?", (*params, limit))
     ]
 
 
@@ -233,7 +232,7 @@ def undo(conn: Connection, author: str, entry_uuid: str | None = None) -> UndoRe
                 (target.before.get("trace_pk"), target.before.get("reviewer"))).first():
             raise UserError(f"cannot undo '{target.describe()}': that reviewer has reviewed the trace again since")
         columns = list(target.before)
-        known = {r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
+        known = {column.name for column in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
         if not set(columns) <= known:
             raise UserError(f"cannot undo '{target.describe()}': it was recorded by another version of Tracedesk")
         updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "uuid")

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from .store import select_rows
+from .store import chunked, placeholders, select_named, select_rows
 from .text import user_question
 from .verdicts import LATEST_REVIEW_FIRST
 from .words import STOPWORDS, similarity, topic_words
@@ -80,17 +80,16 @@ def run_failed(status: str | None, priority: float | None, verdict: str | None =
 
 
 _LATEST_VERDICT = f"(SELECT r.verdict FROM review r WHERE r.trace_pk = t.id ORDER BY {LATEST_REVIEW_FIRST} LIMIT 1)"
-_VERDICT_SQL = f"SELECT t.id, {_LATEST_VERDICT} FROM trace t WHERE t.id IN ({{marks}})"
+_VERDICT_SQL = f"SELECT t.id, {_LATEST_VERDICT} AS verdict FROM trace t WHERE t.id IN ({{marks}})"
 
 
 def latest_verdicts(conn: Connection, pks: list[int]) -> dict[int, str]:
     """The verdict of each trace's latest review, for those reviewed."""
     found: dict[int, str] = {}
-    for start in range(0, len(pks), 900):
-        chunk = pks[start:start + 900]
-        for pk, verdict in select_rows(conn, _VERDICT_SQL.format(marks=",".join("?" * len(chunk))), tuple(chunk)):
-            if verdict is not None:
-                found[pk] = verdict
+    for chunk in chunked(pks):
+        for row in select_named(conn, _VERDICT_SQL.format(marks=placeholders(chunk)), tuple(chunk)):
+            if row.verdict is not None:
+                found[row.id] = row.verdict
     return found
 
 
@@ -129,8 +128,8 @@ def _pool(conn: Connection, words: list[str], where: str = "", params: tuple = (
 
 
 _CANDIDATE_SQL = """
-    SELECT t.id, t.trace_id, s.name, t.input, t.status, t.model, t.prompt_version, t.start_ns, q.priority,
-           """ + _LATEST_VERDICT + """
+    SELECT t.id, t.trace_id, s.name AS source, t.input, t.status, t.model, t.prompt_version, t.start_ns,
+           q.priority, """ + _LATEST_VERDICT + """ AS verdict
     FROM trace t JOIN source s ON s.id = t.source_id LEFT JOIN queue_entry q ON q.trace_pk = t.id
     WHERE t.id IN ({marks})
 """
@@ -138,14 +137,14 @@ _CANDIDATE_SQL = """
 
 def _read_candidates(conn: Connection, pks: list[int], words: frozenset[str]) -> dict[int, Candidate]:
     found: dict[int, Candidate] = {}
-    for start in range(0, len(pks), 900):
-        chunk = pks[start:start + 900]
-        for pk, tid, source, raw, status, model, version, start_ns, priority, verdict in select_rows(
-                conn, _CANDIDATE_SQL.format(marks=",".join("?" * len(chunk))), tuple(chunk)):
-            question = user_question(raw)
-            failed = run_failed(status, priority, verdict)
-            found[pk] = Candidate(pk, tid, source, question, similarity(words, topic_words(question)), failed,
-                                  status, model, version, start_ns, [])
+    for chunk in chunked(pks):
+        for row in select_named(conn, _CANDIDATE_SQL.format(marks=placeholders(chunk)), tuple(chunk)):
+            question = user_question(row.input)
+            found[row.id] = Candidate(
+                trace_pk=row.id, trace_id=row.trace_id, source=row.source, question=question,
+                similarity=similarity(words, topic_words(question)),
+                failed=run_failed(row.status, row.priority, row.verdict), status=row.status, model=row.model,
+                prompt_version=row.prompt_version, start_ns=row.start_ns, reasons=[])
     return found
 
 
@@ -173,10 +172,12 @@ def comparison_candidates(conn: Connection, trace_pk: int, limit: int = 5) -> li
     under another model; the turns before and after it in its session; then more runs
     on the same question that did not fail. Read through the full-text index and the
     session index: a handful of queries, whatever the size of the database."""
-    raw, source_id, session, start_ns, model, version, trace_id = conn.exec_driver_sql(
+    trace = conn.exec_driver_sql(
         "SELECT input, source_id, session_id, start_ns, model, prompt_version, trace_id FROM trace WHERE id = ?",
         (trace_pk,)).one()
-    question = user_question(raw)
+    source_id, session, start_ns = trace.source_id, trace.session_id, trace.start_ns
+    model, version = trace.model, trace.prompt_version
+    question = user_question(trace.input)
     mine = topic_words(question)
     words = _question_words(question)
     pool = _read_candidates(conn, [pk for pk in _pool(conn, words) if pk != trace_pk], mine)
@@ -197,7 +198,7 @@ def comparison_candidates(conn: Connection, trace_pk: int, limit: int = 5) -> li
     if good:
         propose(good[0], "similar_ok", f"the most similar question ({good[0].similarity:.0%}) in a run that "
                                        "did not fail")
-    for other in _other_trials(conn, trace_pk, source_id, trace_id, mine):
+    for other in _other_trials(conn, trace_pk, source_id, trace.trace_id, mine):
         outcome = "failed too" if other.failed else "did not fail"
         propose(picked.get(other.trace_pk, other), "other_trial",
                 f"another trial of the same task ({other.trace_id}); it {outcome}")
@@ -223,7 +224,7 @@ def comparison_candidates(conn: Connection, trace_pk: int, limit: int = 5) -> li
                 f"(start_ns {sign} ? OR (start_ns = ? AND id {sign} ?)) ORDER BY start_ns {order}, id {order} "
                 f"LIMIT 1", (session, source_id, start_ns, start_ns, trace_pk)).first()
             if row:
-                turn = picked.get(row[0]) or _read_candidates(conn, [row[0]], mine)[row[0]]
+                turn = picked.get(row.id) or _read_candidates(conn, [row.id], mine)[row.id]
                 propose(turn, kind, f"the {'turn before' if sign == '<' else 'turn after'} this one in "
                                     f"session {session}")
     for extra in good[1:]:

@@ -83,26 +83,28 @@ _COLUMNS = "uuid, name, description, parent_uuid, retired, created_ns, updated_n
 
 def list_causes(conn: Connection, include_retired: bool = False) -> list[CauseInfo]:
     """Every cause in tree order: each parent before its children, siblings by name."""
-    rows = {r[0]: r for r in conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM cause")}
+    rows = {r.uuid: r for r in conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM cause")}
     children: dict[str | None, list[str]] = {}
     for uuid, row in rows.items():
-        parent = row[3] if row[3] in rows else None
+        parent = row.parent_uuid if row.parent_uuid in rows else None
         children.setdefault(parent, []).append(uuid)
     out: list[CauseInfo] = []
     stack: list[tuple[str, tuple[str, ...], bool]] = [
-        (u, (), False) for u in sorted(children.get(None, []), key=lambda u: rows[u][1].lower(), reverse=True)]
+        (u, (), False) for u in sorted(children.get(None, []), key=lambda u: rows[u].name.lower(), reverse=True)]
     seen: set[str] = set()
     while stack:
         uuid, above, retired_above = stack.pop()
         if uuid in seen:
             continue
         seen.add(uuid)
-        uuid_, name, description, parent, retired, created, updated, author = rows[uuid]
-        info = CauseInfo(uuid_, name, description, parent if parent in rows else None, bool(retired),
-                         (*above, name), created, updated, author)
+        row = rows[uuid]
+        info = CauseInfo(uuid=row.uuid, name=row.name, description=row.description,
+                         parent_uuid=row.parent_uuid if row.parent_uuid in rows else None,
+                         retired=bool(row.retired), path=(*above, row.name), created_ns=row.created_ns,
+                         updated_ns=row.updated_ns, author=row.author)
         if include_retired or not (info.retired or retired_above):
             out.append(info)
-        kids = sorted(children.get(uuid, []), key=lambda u: rows[u][1].lower(), reverse=True)
+        kids = sorted(children.get(uuid, []), key=lambda u: rows[u].name.lower(), reverse=True)
         stack.extend((k, info.path, info.retired or retired_above) for k in kids)
     return out
 
@@ -150,10 +152,10 @@ def _clean_name(name: str) -> str:
 
 
 def _check_free(conn: Connection, name: str, but: str | None = None) -> None:
-    for uuid, other, retired in conn.exec_driver_sql("SELECT uuid, name, retired FROM cause"):
-        if uuid != but and other.lower() == name.lower():
-            hint = " (it is retired: restore it instead)" if retired else ""
-            raise CauseError(f"there is already a cause named '{other}'{hint}")
+    for other in conn.exec_driver_sql("SELECT uuid, name, retired FROM cause"):
+        if other.uuid != but and other.name.lower() == name.lower():
+            hint = " (it is retired: restore it instead)" if other.retired else ""
+            raise CauseError(f"there is already a cause named '{other.name}'{hint}")
 
 
 def add_cause(conn: Connection, name: str, *, author: str, parent: str | None = None,

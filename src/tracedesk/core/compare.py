@@ -32,7 +32,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from .store import select_rows
+from .store import chunked, placeholders, select_rows
 from .text import loads_or_none, retrieved_documents, text_of, text_of_json
 from .views import SpanNode, TraceOutline, trace_outline
 from .words import similarity, topic_words
@@ -210,9 +210,8 @@ def _compare_outputs(conn: Connection, pairs: list[AlignedPair], conn_b: Connect
 
 def _outputs(conn: Connection, pks: list[int]) -> dict[int, str | None]:
     found: dict[int, str | None] = {}
-    for start in range(0, len(pks), 900):
-        chunk = pks[start:start + 900]
-        found.update(select_rows(conn, f"SELECT id, output FROM span WHERE id IN ({','.join('?' * len(chunk))})",
+    for chunk in chunked(pks):
+        found.update(select_rows(conn, f"SELECT id, output FROM span WHERE id IN ({placeholders(chunk)})",
                                  tuple(chunk)))
     return found
 
@@ -309,9 +308,8 @@ def _tidy(ops: list[tuple[str, str]]) -> list[DiffSegment]:
 def step_text(conn: Connection, span_pk: int) -> str:
     """What a step produced, as text to compare: an LLM step's reply and the tools it
     called, a tool's result or error, a retrieval's documents."""
-    kind, output, error = conn.exec_driver_sql(
-        "SELECT kind, output, error FROM span WHERE id = ?", (span_pk,)).one()
-    value = loads_or_none(output)
+    step = conn.exec_driver_sql("SELECT kind, output, error FROM span WHERE id = ?", (span_pk,)).one()
+    kind, value = step.kind, loads_or_none(step.output)
     parts: list[str] = []
     if kind == "llm" and isinstance(value, dict) and isinstance(value.get("messages"), list):
         for message in value["messages"]:
@@ -321,8 +319,8 @@ def step_text(conn: Connection, span_pk: int) -> str:
         parts += [text_of(d.get("content") if isinstance(d, dict) else d, TEXT_LIMIT) for d in documents]
     elif value is not None:
         parts.append(value if isinstance(value, str) else _compact(value))
-    if error:
-        err = loads_or_none(error)
+    if step.error:
+        err = loads_or_none(step.error)
         parts.append(f"error: {err.get('message', '') if isinstance(err, dict) else err}")
     return "\n".join(p for p in parts if p)[:TEXT_LIMIT]
 

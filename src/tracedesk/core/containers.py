@@ -66,11 +66,13 @@ class _CountingReader(io.RawIOBase):
 
 @dataclass
 class Entry:
-    """One readable file of a bundle."""
+    """One file of a bundle."""
 
     name: str  # as shown to the user: "bundle.zip!spans/part-1.jsonl"
     size: int  # bytes on disk, for progress
     _open: Callable[[ByteCounter], BinaryIO]
+    inner: str = ""  # its name inside the folder or zip ("spans/part-1.jsonl")
+    path: Path | None = None  # the file on disk, for a file of a folder
 
     def open(self, counter: ByteCounter | None = None) -> BinaryIO:
         return self._open(counter or ByteCounter())
@@ -142,12 +144,12 @@ def _decompressing(raw: BinaryIO, name: str) -> BinaryIO:
     return io.BufferedReader(_InflateGuard(inner, compressed, name), 1 << 20)  # type: ignore[return-value]
 
 
-def _file_entry(path: Path, name: str) -> Entry:
+def _file_entry(path: Path, name: str, inner: str) -> Entry:
     def opener(counter: ByteCounter) -> BinaryIO:
         raw = _CountingReader(path.open("rb"), counter)
         return _decompressing(raw, name)  # type: ignore[arg-type]
 
-    return Entry(name, path.stat().st_size, opener)
+    return Entry(name, path.stat().st_size, opener, inner, path)
 
 
 def _zip_entries(path: Path) -> list[Entry]:
@@ -176,7 +178,8 @@ def _zip_entries(path: Path) -> list[Entry]:
 
         return open_member
 
-    return [Entry(f"{path}!{i.filename}", i.compress_size, opener(i)) for i in infos if not i.is_dir()]
+    return [Entry(f"{path}!{i.filename}", i.compress_size, opener(i), i.filename)
+            for i in infos if not i.is_dir()]
 
 
 def extract_member(path: Path, member: str, folder: Path) -> Path:
@@ -220,40 +223,39 @@ def _folder(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     return files, outside
 
 
-def links_outside(path: Path) -> list[tuple[str, str]]:
-    """The links of a folder that point outside it (name, where it points): skipped."""
-    return [(str(p), target) for p, target in _folder(path)[1]] if path.is_dir() else []
+def bundle_named(name: str) -> bool:
+    """Whether a file of a folder or zip is named like a bundle file (read as a stream)."""
+    return name.lower().endswith(BUNDLE_SUFFIXES)
 
 
-def entries(path: Path) -> Iterator[Entry]:
-    """The readable files of ``path``: itself, the files of a folder, the members of a zip."""
+@dataclass(frozen=True)
+class Listing:
+    """What one look at an input finds: its files, in order, and the links not followed."""
+
+    kind: str  # "file", "folder" or "zip"
+    entries: list[Entry]  # the files named like bundle files (all of a plain file: itself)
+    others: list[Entry]  # the other files of a folder or zip: read only as a whole archive
+    links_outside: list[tuple[str, str]]  # (name, where it points) of a folder's links out of it
+
+
+def listing(path: Path) -> Listing:
+    """The files of ``path``: itself, the files of a folder (walked once), the members of a
+    zip (whose sizes are checked for bombs here, before anything is read)."""
     if not path.exists():
         raise BundleError(str(path), "no such file or folder")
     if path.is_dir():
-        files = _folder(path)[0]
+        files, outside = _folder(path)
+        entries: list[Entry] = []
+        others: list[Entry] = []
         for file in files:
-            if file.name.lower().endswith(BUNDLE_SUFFIXES):
-                yield _file_entry(file, str(file))
-        return
+            entry = _file_entry(file, str(file), file.relative_to(path).as_posix())
+            (entries if bundle_named(file.name) else others).append(entry)
+        return Listing("folder", entries, others, [(str(p), target) for p, target in outside])
     if is_zip(path):
-        yield from (e for e in _zip_entries(path) if e.name.lower().endswith(BUNDLE_SUFFIXES))
-        return
-    yield _file_entry(path, str(path))
-
-
-def skipped_files(path: Path) -> list[str]:
-    """Files of a folder or zip that are not read (not named like a bundle file)."""
-    if path.is_dir():
-        names = [str(p) for p in _folder(path)[0]]
-    elif is_zip(path):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                names = [f"{path}!{i.filename}" for i in archive.infolist() if not i.is_dir()]
-        except (zipfile.BadZipFile, OSError):
-            return []
-    else:
-        return []
-    return [n for n in names if not n.lower().endswith(BUNDLE_SUFFIXES)]
+        members = _zip_entries(path)
+        return Listing("zip", [e for e in members if bundle_named(e.name)],
+                       [e for e in members if not bundle_named(e.name)], [])
+    return Listing("file", [_file_entry(path, str(path), path.name)], [], [])
 
 
 def iter_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:

@@ -1,6 +1,8 @@
 """The import pipeline: detect, read, check, store in batches, derive, report.
 
-One call to :func:`import_paths` is one write transaction. Each path given is a
+Each path given is first planned (:mod:`tracedesk.core.import_plan`): the files it
+holds, the format and source of each, what is skipped and why. Then one call to
+:func:`import_paths` is one write transaction reading those plans. Each path is a
 savepoint inside it, and so is each file inside a folder or zip: a file that cannot be
 read at all is rolled back alone and reported, the rest is kept. A cancelled import
 (the progress callback raises :class:`Cancelled`) rolls everything back.
@@ -12,14 +14,10 @@ temporary table, not in Python.
 
 from __future__ import annotations
 
-import os
 import tempfile
-import zipfile
-import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -27,10 +25,11 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, Table, insert, select, text
 
-from . import containers, formats
-from .containers import ByteCounter, Entry, reason_of
+from . import formats
+from .containers import ByteCounter
 from .errors import BundleError
-from .formats import Format, Item, Problem, Record
+from .formats import Item, Problem, Record
+from .import_plan import PathPlan, Planned, bundle_source, plan_paths
 from .models import Feedback, ImportRun, Source, Span, Trace
 from .progress import Progress, ProgressFn, Throttle, ignore_progress
 from .records import TRACE_RECORD_COLUMNS, RecordRefused, dumps, feedback_row, span_row, trace_row
@@ -164,31 +163,31 @@ def import_paths(
     paths = [Path(p) for p in paths]
     forced = formats.by_name(format_name) if format_name else None
     report = ImportReport()
-    job = _Job(progress, total=sum(_size(p) for p in paths))
-    with store.write() as conn, tempfile.TemporaryDirectory(prefix="tracedesk-import-") as scratch:
-        conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _touched (pk INTEGER PRIMARY KEY)")
-        for path in paths:
-            conn.exec_driver_sql("DELETE FROM temp._touched")
-            result = PathResult(str(path))
-            with _savepoint(conn, "path") as sp:
-                try:
-                    _import_path(conn, path, forced, result, job, Path(scratch))
-                except BundleError as exc:
-                    sp.rollback()
-                    result = PathResult(str(path), error=str(exc))
-            report.paths.append(result)
-        conn.exec_driver_sql("DROP TABLE temp._touched")
+    with tempfile.TemporaryDirectory(prefix="tracedesk-import-") as scratch:
+        plans = plan_paths(paths, forced, Path(scratch))
+        job = _Job(progress, total=sum(plan.size for plan in plans))
+        with store.write() as conn:
+            conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _touched (pk INTEGER PRIMARY KEY)")
+            for plan in plans:
+                conn.exec_driver_sql("DELETE FROM temp._touched")
+                report.paths.append(_import_planned(conn, plan, job))
+            conn.exec_driver_sql("DROP TABLE temp._touched")
     job.report("Done", force=True, final=True)
     return report
 
 
-def _size(path: Path) -> int:
-    try:
-        if path.is_dir():
-            return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-        return path.stat().st_size
-    except OSError:
-        return 0
+def _import_planned(conn: Connection, plan: PathPlan, job: _Job) -> PathResult:
+    """One path as its own savepoint: a path that cannot be read at all leaves nothing."""
+    if plan.error is not None:
+        return PathResult(str(plan.path), error=plan.error)
+    result = PathResult(str(plan.path))
+    with _savepoint(conn, "path") as sp:
+        try:
+            _import_path(conn, plan, result, job)
+        except BundleError as exc:
+            sp.rollback()
+            result = PathResult(str(plan.path), error=str(exc))
+    return result
 
 
 class _Job:
@@ -207,8 +206,9 @@ class _Job:
             force=force,
         )
 
-    def entry_done(self) -> None:
-        self.done_before += self.counter.done
+    def entry_done(self, planned: Planned) -> None:
+        # An archive read whole by its format is not counted as it is read: all of it is done.
+        self.done_before += self.counter.done if planned.entry is not None else planned.size
         self.counter = ByteCounter()
 
 
@@ -237,52 +237,33 @@ class _savepoint:  # noqa: N801 - used as a context manager, like contextlib's
         # On an exception the enclosing transaction is rolled back as a whole.
 
 
-@dataclass
-class _File:
-    """One file to read records from, with the format it was found to be."""
-
-    name: str
-    fmt: Format
-    items: Callable[[ByteCounter], Iterator[Item]]
-    entry: Entry | None = None  # set for a file inside a bundle (not a whole archive)
-
-
-def _import_path(
-    conn: Connection, path: Path, forced: Format | None, result: PathResult, job: _Job, scratch: Path
-) -> None:
+def _import_path(conn: Connection, plan: PathPlan, result: PathResult, job: _Job) -> None:
     marks = _Marks.take(conn)
-    archive_format = forced if forced and forced.read_path else None
-    if forced is None and path.is_file():
-        archive_format = formats.detect_path(path)
-    if archive_format is not None:
-        read_path = archive_format.read_path
-        files = [_File(str(path), archive_format, lambda _counter: read_path(path))]
-        bundle_record = None  # such a format yields its bundle record first
-    else:
-        files = _bundle_files(path, forced, result, scratch)
-        bundle_record = _find_bundle_record(path, files)
+    path = plan.path
+    for skipped in plan.skipped:
+        result.problem(ImportProblem(skipped.path_or_member, None, skipped.skipped_reason or ""))
     run_id = conn.execute(
-        insert(_RUN).values(path=str(path), format="", started_ns=now_ns(),
-                            bundle=dumps(bundle_record))
+        insert(_RUN).values(path=str(path), format="", started_ns=now_ns(), bundle=dumps(plan.bundle))
     ).inserted_primary_key[0]
-    loader = _Loader(conn, _source_name(bundle_record, path.name), run_id, result, job,
-                     source_settled=bundle_record is not None)
+    loader = _Loader(conn, run_id, result, job)
     read_any = False
-    for file in files:
+    for planned in plan.to_read:
+        fmt = planned.format
+        assert fmt is not None  # every file to read has one
         with _savepoint(conn, "entry") as sp:
             before = (Counts(**result.added.as_dict()), Counts(**result.existing.as_dict()))
             try:
-                loader.start_file(file.fmt)
-                loader.read(file.name, file.items(job.counter))
+                loader.start_file(planned)
+                loader.read(planned.path_or_member, planned.items(job.counter))
                 read_any = True
-                if file.fmt.name not in result.formats:
-                    result.formats.append(file.fmt.name)
+                if fmt.name not in result.formats:
+                    result.formats.append(fmt.name)
             except BundleError as exc:
                 sp.rollback()
                 loader.forget()
                 result.added, result.existing = before
-                result.problem(ImportProblem(file.name, exc.line, exc.reason))
-            job.entry_done()
+                result.problem(ImportProblem(planned.path_or_member, exc.line, exc.reason))
+            job.entry_done(planned)
     if not read_any:
         only = result.problems[0] if len(result.problems) == 1 else None
         if only is not None and only.file == str(path):  # a single file: its own reason says it all
@@ -297,137 +278,6 @@ def _import_path(
             feedback_added=result.added.feedback, problems=result.problem_count,
         )
     )
-
-
-def _bundle_files(path: Path, forced: Format | None, result: PathResult, scratch: Path) -> list[_File]:
-    """The files of a bundle (a file, folder or zip) with the format of each; an archive a
-    format reads whole (an Inspect ``.eval`` log) inside a zip is copied out to ``scratch``."""
-    files = []
-    for entry in containers.entries(path):
-        if os.path.basename(entry.name.split("!")[-1]).lower() == "manifest.json":
-            continue
-        try:
-            head = entry.head()
-        except BundleError as exc:
-            result.problem(ImportProblem(entry.name, None, f"{exc.reason}; skipped"))
-            continue
-        if containers.looks_binary(head):
-            result.problem(ImportProblem(entry.name, None, "binary data, not a trace bundle; skipped"))
-            continue
-        fmt = forced or formats.detect(head, entry.name)
-        if fmt is None or fmt.read is None:
-            result.problem(ImportProblem(
-                entry.name, None,
-                f"not a trace format Tracedesk knows ({formats.known()}); skipped"))
-            continue
-        files.append(_File(entry.name, fmt, _entry_reader(entry, fmt), entry))
-    for name in containers.skipped_files(path):
-        # A folder or a zip may hold archives a format reads whole (Inspect .eval logs).
-        archive, target = None, Path(name)
-        if forced is None and path.is_dir():
-            archive = formats.detect_path(target)
-        elif forced is None and "!" in name and name.lower().endswith(".eval"):
-            try:
-                target = containers.extract_member(path, name.split("!", 1)[1], scratch)
-            except (OSError, KeyError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
-                result.problem(ImportProblem(name, None, f"cannot be read ({reason_of(exc)}); skipped"))
-                continue
-            archive = formats.detect_path(target)
-        if archive is not None and archive.read_path is not None:
-            files.append(_File(name, archive, partial(_read_archive, archive, target, name)))
-        else:
-            result.problem(ImportProblem(name, None, "not a bundle file (.jsonl, .json); skipped"))
-    for name, target in containers.links_outside(path):
-        result.problem(ImportProblem(name, None, f"skipped: it is a link outside the folder (to {target})"))
-    return files
-
-
-def _read_archive(fmt: Format, path: Path, name: str, _counter: ByteCounter) -> Iterator[Item]:
-    """The items of an archive; its problems name it as the user knows it (a copy taken out
-    of a zip has a temporary name)."""
-    try:
-        yield from fmt.read_path(path)  # type: ignore[misc]
-    except BundleError as exc:
-        raise BundleError(name, exc.reason.replace(str(path), name), exc.line) from exc
-
-
-def _entry_reader(entry: Entry, fmt: Format) -> Callable[[ByteCounter], Iterator[Item]]:
-    def items(counter: ByteCounter) -> Iterator[Item]:
-        try:
-            with entry.open(counter) as stream:
-                yield from fmt.read(stream, entry.name)  # type: ignore[misc]
-        except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
-            raise BundleError(entry.name, f"cannot be read to the end ({reason_of(exc)})") from exc
-        except Exception as exc:
-            if type(exc).__module__.startswith("zstd"):  # zstandard.ZstdError
-                raise BundleError(entry.name, f"cannot be read to the end ({exc})") from exc
-            raise
-
-    return items
-
-
-def _find_bundle_record(path: Path, files: list[_File]) -> dict[str, Any] | None:
-    """The bundle record, wherever it stands: a manifest, or any line of any file.
-
-    Records may come in any order, yet the source must be known before the first trace
-    is stored; so native files are scanned for the word "bundle" first (cheap: lines
-    without it are not parsed).
-    """
-    manifest = _read_manifest(path)
-    if manifest is not None:
-        return manifest
-    for file in files:
-        if file.fmt.name == "native" and file.entry is not None:
-            found = _scan_for_bundle(file.entry)
-            if found is not None:
-                return found
-    return None
-
-
-def _scan_for_bundle(entry: Entry) -> dict[str, Any] | None:
-    try:
-        with entry.open() as stream:
-            for _, line in containers.iter_lines(stream):
-                if line and b'"bundle"' in line:
-                    try:
-                        value = orjson.loads(line)
-                    except orjson.JSONDecodeError:
-                        continue
-                    if isinstance(value, dict) and value.get("type") == "bundle":
-                        return value
-    except (OSError, EOFError, zlib.error, zipfile.BadZipFile):
-        pass  # reported when the file is read for its records
-    return None
-
-
-def _read_manifest(path: Path) -> dict[str, Any] | None:
-    raw = None
-    try:
-        manifest = path / "manifest.json"  # read only from the folder itself, not through a link out of it
-        if path.is_dir() and manifest.is_file() and manifest.resolve().is_relative_to(path.resolve()):
-            raw = manifest.read_bytes()[:1_000_000]
-        elif path.is_file() and containers.is_zip(path):
-            with zipfile.ZipFile(path) as archive:
-                if "manifest.json" in archive.namelist():
-                    with archive.open("manifest.json") as fh:
-                        raw = fh.read(1_000_000)
-    except (OSError, zipfile.BadZipFile):
-        return None
-    if raw is None:
-        return None
-    try:
-        value = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return None
-    if isinstance(value, dict) and isinstance(value.get("bundle"), dict):
-        value = value["bundle"]
-    return value if isinstance(value, dict) else None
-
-
-def _source_name(bundle: dict[str, Any] | None, default: str) -> str:
-    if bundle and isinstance(bundle.get("source"), str) and bundle["source"].strip():
-        return bundle["source"].strip()
-    return default
 
 
 @dataclass
@@ -462,24 +312,21 @@ class _FileProblems:
 class _Loader:
     """Buffers the rows of one path and writes them in batches."""
 
-    def __init__(self, conn: Connection, source: str, run_id: int, result: PathResult, job: _Job,
-                 source_settled: bool) -> None:
+    def __init__(self, conn: Connection, run_id: int, result: PathResult, job: _Job) -> None:
         self.conn = conn
         self.run_id = run_id
         self.result = result
         self.job = job
-        self.source_name = self.default_source = source
+        self.source_name = ""  # set by start_file, from the plan
         self._source_pk: int | None = None
-        # A bundle record found before reading (a manifest, a native line) names the source
-        # of every file; otherwise the bundle record a reader yields before a file's first
-        # record names that file's source (an OTLP file's service, an Inspect task).
-        self.source_settled = source_settled
+        # Whether the bundle named the file's source (the plan says); if not, a bundle record
+        # a reader yields before the file's first record names it (an OTLP file's service).
+        self.source_fixed = False
         self.file_records = 0
         self.traces: list[dict[str, Any]] = []
         self.spans: list[dict[str, Any]] = []
         self.feedback: list[dict[str, Any]] = []
         self.pks: OrderedDict[str, int] = OrderedDict()
-        self.seen_bundle = False
         self._insert_feedback = insert(_FEEDBACK).prefix_with("OR IGNORE")
 
     @property
@@ -502,15 +349,15 @@ class _Loader:
         self.feedback.clear()
         self.pks.clear()
 
-    def start_file(self, fmt: Format) -> None:
-        """Before a file is read: unless the bundle named one source for all its files,
-        the file's traces belong to the source its format gives (until a bundle record
-        in it names another), not to the one the file before it named."""
-        if self.source_settled:
-            return
-        source = fmt.source or self.default_source
+    def start_file(self, planned: Planned) -> None:
+        """Before a file is read: its traces go to the source the plan gives it, never to
+        the one the file before it had."""
+        self.source_fixed = planned.source_fixed
+        self._use_source(planned.source_name or "")
+
+    def _use_source(self, source: str) -> None:
         if source != self.source_name:
-            self.flush()
+            self.flush()  # what is buffered belongs to the source before
             self.pks.clear()
             self.source_name, self._source_pk = source, None
 
@@ -521,6 +368,9 @@ class _Loader:
         problems = _FileProblems(name)
         records = lines = 0
         self.file_records = 0
+        add = self._add
+        warnings: list[str] = []  # of the record being read
+        warn = warnings.append
         for item in items:
             lines += 1
             if lines % 1000 == 0:
@@ -528,14 +378,15 @@ class _Loader:
             if type(item) is Problem:
                 problems.add(item.line, item.reason, item.where)
                 continue
-            warnings: list[str] = []
             try:
-                self._add(item, name, warnings.append)
+                add(item, name, warn)
                 records += 1
             except RecordRefused as exc:
-                warnings.append(f"skipped: {exc}")
-            for warning in warnings:
-                problems.add(item.line, warning, item.where)
+                warn(f"skipped: {exc}")
+            if warnings:
+                for warning in warnings:
+                    problems.add(item.line, warning, item.where)
+                warnings.clear()
         self.flush()
         if records == 0 and problems.count:
             first = problems.kept[0]
@@ -577,13 +428,11 @@ class _Loader:
             raise RecordRefused(f"unknown record type '{kind}'")
 
     def _bundle(self, data: dict[str, Any], warn) -> None:
-        source = _source_name(data, self.source_name)
+        source = bundle_source(data, self.source_name)
         if source == self.source_name:
             return
-        if not self.source_settled and self.file_records == 0:
-            self.flush()  # what earlier files buffered belongs to their own source
-            self.pks.clear()
-            self.source_name, self._source_pk = source, None
+        if not self.source_fixed and self.file_records == 0:
+            self._use_source(source)
             return
         warn(f"a second bundle record names source '{source}'; the bundle's source stays "
              f"'{self.source_name}'")
@@ -610,6 +459,9 @@ class _Loader:
     def flush_spans(self) -> None:
         if not self.spans:
             return
+        # The trace records read so far go in first: a trace the spans find missing is
+        # stored as a stub to be filled when its record comes, twice the writing.
+        self.flush_traces()
         rows = self.spans
         self.spans = []
         pks = self._pks_of({row["trace_id"] for row in rows}, create=True)
@@ -765,19 +617,26 @@ def derive_trace_fields(conn: Connection, pks_sql: str) -> None:
     """Fill what a trace takes from its spans: counts, times, model; and its name, status,
     input and output from its root span where the trace record has none (all of them for
     a trace known only by its spans)."""
+    # Cost, times and model are in the trace's indexes, whose entries an UPDATE rewrites even
+    # when the value stays the same: they are set only on the rows where they change.
+    cost = "(SELECT sum(s.cost_usd) FROM span s WHERE s.trace_pk = trace.id)"
     conn.exec_driver_sql(f"""
         UPDATE trace SET
           span_count = (SELECT count(*) FROM span s WHERE s.trace_pk = trace.id),
           error_count = (SELECT count(*) FROM span s
-                         WHERE s.trace_pk = trace.id AND s.status = 'error'),
-          cost_usd = (SELECT sum(s.cost_usd) FROM span s WHERE s.trace_pk = trace.id),
+                         WHERE s.trace_pk = trace.id AND s.status = 'error')
+        WHERE id IN ({pks_sql})
+    """)
+    conn.exec_driver_sql(f"UPDATE trace SET cost_usd = {cost} WHERE id IN ({pks_sql}) AND cost_usd IS NOT {cost}")
+    conn.exec_driver_sql(f"""
+        UPDATE trace SET
           start_ns = coalesce(start_ns,
                               (SELECT min(s.start_ns) FROM span s WHERE s.trace_pk = trace.id)),
           end_ns = coalesce(end_ns,
                             (SELECT max(s.end_ns) FROM span s WHERE s.trace_pk = trace.id)),
           model = coalesce(model, (SELECT s.model FROM span s WHERE s.trace_pk = trace.id
                                    AND s.model IS NOT NULL ORDER BY s.start_ns LIMIT 1))
-        WHERE id IN ({pks_sql})
+        WHERE id IN ({pks_sql}) AND (start_ns IS NULL OR end_ns IS NULL OR model IS NULL)
     """)
     _leaf_costs(conn, pks_sql)
     root = ("(SELECT s.{col} FROM span s WHERE s.trace_pk = trace.id AND s.parent_id IS NULL "

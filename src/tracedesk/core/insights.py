@@ -41,7 +41,7 @@ from .queue import QueueFilter
 from .records import format_time
 from .signals.detect import NEGATIVE_KINDS
 from .stats import compare_rates, wilson
-from .store import select_rows
+from .store import placeholders, select_named, select_rows
 from .text import csv_cell, user_question
 
 BY_FIELDS = ("prompt_version", "model", "tag", "source", "day")
@@ -132,8 +132,8 @@ def _field_condition(name: str, value: str | None, conn: Connection | None = Non
     if name == "source":
         if conn is None:
             return "t.source_id = (SELECT id FROM source WHERE name = ?)", [value]
-        found = select_rows(conn, "SELECT id FROM source WHERE name = ?", [value]).fetchone()
-        return "t.source_id = ?", [found[0] if found else None]
+        found = select_named(conn, "SELECT id FROM source WHERE name = ?", [value]).fetchone()
+        return "t.source_id = ?", [found.id if found else None]
     if name == "tag":
         if value is None:
             return "(t.tags IS NULL OR t.tags = '[]')", []
@@ -155,18 +155,18 @@ def _tag_lists(conn: Connection, tag: str) -> list[str] | None:
     :data:`TAG_LISTS_LIMIT` lists). Traces share few lists: the tags index is read from one
     list to the next, a lookup per list rather than a step per trace, and each list is
     checked once."""
-    rows = select_rows(conn, f"""
+    rows = select_named(conn, f"""
         WITH RECURSIVE list(tags, n) AS (
             SELECT (SELECT tags FROM trace INDEXED BY ix_trace_tags WHERE tags IS NOT NULL ORDER BY tags LIMIT 1), 1
             UNION ALL
             SELECT (SELECT tags FROM trace INDEXED BY ix_trace_tags WHERE tags > list.tags ORDER BY tags LIMIT 1),
                    n + 1
             FROM list WHERE list.tags IS NOT NULL AND n <= ?)
-        SELECT tags, {_HAS_TAG.format(tags="tags")} FROM list WHERE tags IS NOT NULL""",
+        SELECT tags, {_HAS_TAG.format(tags="tags")} AS has_tag FROM list WHERE tags IS NOT NULL""",
         [TAG_LISTS_LIMIT, tag, tag]).fetchall()
     if len(rows) > TAG_LISTS_LIMIT:
         return None
-    return [tags for tags, has in rows if has]
+    return [row.tags for row in rows if row.has_tag]
 
 
 def _filter_of(name: str, value: str | None) -> dict[str, Any]:
@@ -235,12 +235,13 @@ def _round(x: float | None, digits: int = 6) -> float | None:
     return None if x is None else round(x, digits)
 
 
-def _grouped(conn: Connection, by: str | None, aggregates: str, where: str, params: list[Any],
-             within: Cohort, earliest: int | None = None) -> dict[Any, tuple]:
-    """``aggregates`` (sums and counts over ``trace t``) per value of ``by`` (None: one
-    group, keyed None), over the traces of ``within`` that meet ``where``. Tags are
-    grouped by the whole tag list first (there are few distinct lists) and then split: the
-    aggregates are summed then, but for the one at index ``earliest``, a minimum."""
+def _grouped(conn: Connection, by: str | None, aggregates: dict[str, str], where: str, params: list[Any],
+             within: Cohort, earliest: str | None = None) -> dict[Any, dict[str, Any]]:
+    """``aggregates`` (each a name and a sum or count over ``trace t``) per value of ``by``
+    (None: one group, keyed None), over the traces of ``within`` that meet ``where``; each
+    group's figures by name. Tags are grouped by the whole tag list first (there are few
+    distinct lists) and then split: the aggregates are summed then, but for the one named
+    ``earliest``, a minimum."""
     cohort, cohort_params = within.where(conn)
     keys = {None: "NULL", "prompt_version": "t.prompt_version", "model": "t.model", "source": "t.source_id",
             "day": f"t.start_ns / {DAY_NS}", "tag": "t.tags"}
@@ -248,27 +249,31 @@ def _grouped(conn: Connection, by: str | None, aggregates: str, where: str, para
         _check_field(by)
     # Every trace counted by its tag list: the tags index holds them in order, no sort needed.
     source = "trace t INDEXED BY ix_trace_tags" if by == "tag" and where == "1" and cohort == "1" else FACTS
-    sql = f"SELECT {keys[by]} AS k, {aggregates} FROM {source} WHERE {cohort} AND {where} GROUP BY k"
-    rows = select_rows(conn, sql, (*cohort_params, *params)).fetchall()
+    figures = ", ".join(f"{sql} AS {name}" for name, sql in aggregates.items())
+    sql = f"SELECT {keys[by]} AS k, {figures} FROM {source} WHERE {cohort} AND {where} GROUP BY k"
+    rows = select_named(conn, sql, (*cohort_params, *params)).fetchall()
+
+    def values(row: Any) -> dict[str, Any]:
+        return {name: getattr(row, name) for name in aggregates}
+
     if by == "tag":
-        width = len(rows[0]) - 1 if rows else 0
-        merged: dict[Any, list] = {}
-        for raw, *values in rows:
-            tags = _tags(raw) or [None]
+        merged: dict[Any, dict[str, Any]] = {}
+        for row in rows:
+            tags = _tags(row.k) or [None]
             for tag in dict.fromkeys(tags):
-                acc = merged.setdefault(tag, [None if i == earliest else 0 for i in range(width)])
-                for i, v in enumerate(values):
-                    if i == earliest:
-                        acc[i] = v if acc[i] is None else acc[i] if v is None else min(acc[i], v)
+                acc = merged.setdefault(tag, {name: None if name == earliest else 0 for name in aggregates})
+                for name, v in values(row).items():
+                    if name == earliest:
+                        acc[name] = v if acc[name] is None else acc[name] if v is None else min(acc[name], v)
                     else:
-                        acc[i] += v or 0
-        return {k: tuple(v) for k, v in merged.items()}
+                        acc[name] += v or 0
+        return merged
     if by == "source":
         names = dict(select_rows(conn, "SELECT id, name FROM source").fetchall())
-        return {names.get(k, str(k)): tuple(v) for k, *v in rows}
+        return {names.get(row.k, str(row.k)): values(row) for row in rows}
     if by == "day":
-        return {_day(k * DAY_NS) if k is not None else None: tuple(v) for k, *v in rows}
-    return {k: tuple(v) for k, *v in rows}
+        return {_day(row.k * DAY_NS) if row.k is not None else None: values(row) for row in rows}
+    return {row.k: values(row) for row in rows}
 
 
 def _tags(raw: str | None) -> list[str]:
@@ -316,20 +321,23 @@ def failure_rates(conn: Connection, by: str, within: Cohort = ALL) -> list[Break
     """The failure rate of each value of ``by`` (one of :data:`BY_FIELDS`): signals and
     reviewed failures apart."""
     # The first start comes with the count, from the same index: it costs nothing more.
-    totals = _grouped(conn, by, "count(*), min(t.start_ns)", "1", [], within, earliest=1)
-    flagged = _grouped(conn, by, "count(*)", f"t.id IN (SELECT trace_pk FROM signal WHERE kind IN {_NEGATIVE})",
-                       [], within)
-    reviewed = _grouped(conn, by, "count(*), sum(EXISTS (SELECT 1 FROM review r WHERE r.trace_pk = t.id "
-                        "AND r.verdict = 'failure'))",
+    totals = _grouped(conn, by, {"traces": "count(*)", "first_ns": "min(t.start_ns)"}, "1", [], within,
+                      earliest="first_ns")
+    flagged = _grouped(conn, by, {"traces": "count(*)"},
+                       f"t.id IN (SELECT trace_pk FROM signal WHERE kind IN {_NEGATIVE})", [], within)
+    reviewed = _grouped(conn, by, {"reviewed": "count(*)",
+                                   "failed": "sum(EXISTS (SELECT 1 FROM review r WHERE r.trace_pk = t.id "
+                                             "AND r.verdict = 'failure'))"},
                         f"t.id IN (SELECT trace_pk FROM review WHERE verdict IN {_DECIDED})", [], within)
-    size = {k: v[0] for k, v in totals.items()}
+    size = {k: v["traces"] for k, v in totals.items()}
     out = []
     for key in _order(totals, by, size):
         group = within.queue_filter(**_filter_of(by, key))
-        n_reviewed, n_failed = reviewed.get(key, (0, 0))
-        out.append(BreakdownRow(key, size[key], Rate(flagged.get(key, (0,))[0], size[key]),
-                                Rate(n_failed or 0, n_reviewed), group, group.with_(include_quiet=False),
-                                group.with_(include_quiet=True, verdict="failure"), totals[key][1] or None))
+        decided = reviewed.get(key, {"reviewed": 0, "failed": 0})
+        out.append(BreakdownRow(key, size[key], Rate(flagged.get(key, {"traces": 0})["traces"], size[key]),
+                                Rate(decided["failed"] or 0, decided["reviewed"]), group,
+                                group.with_(include_quiet=False), group.with_(include_quiet=True, verdict="failure"),
+                                totals[key]["first_ns"] or None))
     return out
 
 
@@ -402,20 +410,20 @@ class StepRow:
 def blamed_steps(conn: Connection, within: Cohort = ALL) -> list[StepRow]:
     """The reviewed failures by the kind and name of the step their review blames."""
     failed, params = _failed_reviews(conn, within)
-    rows = select_rows(conn, f"""
-        SELECT CASE WHEN f.missing_step THEN 1 ELSE 0 END AS missing, s.kind, s.name, count(*)
+    rows = select_named(conn, f"""
+        SELECT CASE WHEN f.missing_step THEN 1 ELSE 0 END AS missing, s.kind, s.name, count(*) AS failures
         FROM ({failed}) f LEFT JOIN span s ON s.trace_pk = f.trace_pk AND s.span_id = f.blamed_span_id
         GROUP BY missing, s.kind, s.name""", params).fetchall()
-    total = sum(r[3] for r in rows)
+    total = sum(r.failures for r in rows)
     out = []
-    for missing, kind, name, n in rows:
-        if missing:
+    for r in rows:
+        if r.missing:
             f = within.queue_filter(verdict="failure", missing_step=True)
-        elif kind is None:
+        elif r.kind is None:
             f = within.queue_filter(verdict="failure", blamed_kind="")
         else:
-            f = within.queue_filter(verdict="failure", blamed_kind=kind, blamed_name=name)
-        out.append(StepRow(kind, name, bool(missing), Rate(n, total), f))
+            f = within.queue_filter(verdict="failure", blamed_kind=r.kind, blamed_name=r.name)
+        out.append(StepRow(r.kind, r.name, bool(r.missing), Rate(r.failures, total), f))
     return sorted(out, key=lambda r: (r.kind is None, -r.failures.count, r.label))
 
 
@@ -443,17 +451,20 @@ class RunRow:
 def runs(conn: Connection, by: str | None = None, within: Cohort = ALL) -> list[RunRow]:
     """Escalation rate, latency and cost per run, for each value of ``by`` (None: one row
     for every trace of ``within``)."""
-    totals = _grouped(conn, by, "count(*), sum(t.end_ns - t.start_ns), count(t.end_ns - t.start_ns), "
-                      "sum(t.cost_usd), count(t.cost_usd)", "1", [], within)
-    escalated = _grouped(conn, by, "count(*)", "t.id IN (SELECT trace_pk FROM signal WHERE kind = 'escalation')",
-                         [], within)
-    size = {k: v[0] for k, v in totals.items()}
+    totals = _grouped(conn, by, {"traces": "count(*)", "latency_ns": "sum(t.end_ns - t.start_ns)",
+                                 "timed": "count(t.end_ns - t.start_ns)", "cost_total_usd": "sum(t.cost_usd)",
+                                 "costed": "count(t.cost_usd)"}, "1", [], within)
+    escalated = _grouped(conn, by, {"traces": "count(*)"},
+                         "t.id IN (SELECT trace_pk FROM signal WHERE kind = 'escalation')", [], within)
+    size = {k: v["traces"] for k, v in totals.items()}
     out = []
     for key in _order(totals, by, size):
-        n, latency, timed, cost, costed = totals[key]
+        t = totals[key]
+        n, cost = t["traces"], t["cost_total_usd"]
         group = within.queue_filter(**(_filter_of(by, key) if by else {}))
-        out.append(RunRow(key, n, Rate(escalated.get(key, (0,))[0], n),
-                          latency / timed / 1e6 if timed else None, cost / costed if costed else None,
+        out.append(RunRow(key, n, Rate(escalated.get(key, {"traces": 0})["traces"], n),
+                          t["latency_ns"] / t["timed"] / 1e6 if t["timed"] else None,
+                          cost / t["costed"] if t["costed"] else None,
                           cost or 0.0, group, group.with_(kinds=("escalation",), include_quiet=False)))
     return out
 
@@ -482,19 +493,19 @@ def questions(conn: Connection, kind: str | None = None, within: Cohort = ALL, l
     if kind is not None and kind not in NEGATIVE_KINDS:
         raise InsightsError(f"unknown signal '{kind}' (known: {', '.join(NEGATIVE_KINDS)})")
     cohort_clause = "" if cohort == "1" else f"AND s.trace_pk IN (SELECT t.id FROM {FACTS} WHERE {cohort})"
-    rows = select_rows(conn, f"""
+    rows = select_named(conn, f"""
         SELECT substr(q.group_key, instr(q.group_key, ':') + 1) AS question, count(DISTINCT s.trace_pk) AS traces,
-               count(*) AS signals, max(s.trace_pk)
+               count(*) AS signals, max(s.trace_pk) AS latest
         FROM signal s JOIN queue_entry q ON q.trace_pk = s.trace_pk
         WHERE s.kind IN {kinds} AND q.group_key IS NOT NULL {cohort_clause}
         GROUP BY question ORDER BY {'traces' if kind else 'signals'} DESC, traces DESC, question LIMIT ?""",
         (*params, limit)).fetchall()
-    inputs = dict(select_rows(conn, f"SELECT id, input FROM trace WHERE id IN ({','.join('?' * len(rows))})",
-                              [r[3] for r in rows]).fetchall()) if rows else {}
-    return [QuestionRow(key, user_question(inputs.get(latest)), traces, signals,
-                        within.queue_filter(question=key, include_quiet=False,
+    inputs = dict(select_rows(conn, f"SELECT id, input FROM trace WHERE id IN ({placeholders(rows)})",
+                              [r.latest for r in rows]).fetchall()) if rows else {}
+    return [QuestionRow(r.question, user_question(inputs.get(r.latest)), r.traces, r.signals,
+                        within.queue_filter(question=r.question, include_quiet=False,
                                             kinds=(kind,) if kind else ()))
-            for key, traces, signals, latest in rows]
+            for r in rows]
 
 
 # Before and after. ---------------------------------------------------------------------------
@@ -565,8 +576,8 @@ def _sizes(conn: Connection, a: Cohort, b: Cohort, wheres: list[tuple[str, list[
     for i, (cohort, (where, params)) in enumerate(zip((a, b), wheres, strict=True)):
         index = _counted_in(cohort)
         if index is not None:
-            sizes[i] = select_rows(conn, f"SELECT count(*) FROM trace t INDEXED BY {index} WHERE {where}",
-                                   params).fetchone()[0]
+            sizes[i] = select_named(conn, f"SELECT count(*) AS n FROM trace t INDEXED BY {index} WHERE {where}",
+                                    params).fetchone().n
     rest = [i for i in (0, 1) if sizes[i] is None]
     if rest:
         conds = [(f"({wheres[i][0]})", wheres[i][1]) for i in rest]
@@ -611,16 +622,19 @@ def compare(conn: Connection, a: Cohort, b: Cohort) -> Comparison:
             counts[0] += ka
             counts[1] += kb
     # Reviewed traces, and their failures by cause (a trace counts once: its latest failure review).
-    r_a, r_b, f_a, f_b = select_rows(conn, f"""
-        SELECT count(*) FILTER (WHERE {in_a}), count(*) FILTER (WHERE {in_b}),
-               count(*) FILTER (WHERE {in_a} AND failed), count(*) FILTER (WHERE {in_b} AND failed)
+    reviewed = select_named(conn, f"""
+        SELECT count(*) FILTER (WHERE {in_a}) AS reviewed_a, count(*) FILTER (WHERE {in_b}) AS reviewed_b,
+               count(*) FILTER (WHERE {in_a} AND failed) AS failed_a,
+               count(*) FILTER (WHERE {in_b} AND failed) AS failed_b
         FROM (SELECT t.id, t.source_id, t.start_ns, t.model, t.prompt_version, t.tags,
                      EXISTS (SELECT 1 FROM review r WHERE r.trace_pk = t.id AND r.verdict = 'failure') AS failed
               FROM {FACTS} WHERE t.id IN (SELECT trace_pk FROM review WHERE verdict IN {_DECIDED})) t
         WHERE {in_a} OR {in_b}""", [*both, *both, *both]).fetchone()
+    r_a, r_b, f_a, f_b = reviewed.reviewed_a, reviewed.reviewed_b, reviewed.failed_a, reviewed.failed_b
     # a's causes first, then those only b has: causes with equal counts keep that order.
-    by_cause = {uuid: (ka, kb) for uuid, ka, kb in select_rows(conn, f"""
-        SELECT r.cause_uuid, count(*) FILTER (WHERE {in_a}), count(*) FILTER (WHERE {in_b})
+    by_cause = {c.cause_uuid: c for c in select_named(conn, f"""
+        SELECT r.cause_uuid, count(*) FILTER (WHERE {in_a}) AS failures_a,
+               count(*) FILTER (WHERE {in_b}) AS failures_b
         FROM review r CROSS JOIN {FACTS}
         WHERE t.id = r.trace_pk AND {_LATEST_FAILURE} AND ({in_a} OR {in_b})
         GROUP BY r.cause_uuid ORDER BY count(*) FILTER (WHERE {in_a}) = 0, r.cause_uuid""", [*both, *both, *pa])}
@@ -638,8 +652,8 @@ def compare(conn: Connection, a: Cohort, b: Cohort) -> Comparison:
             ka, kb = signals[kind]
             rows.append(row("signal", kind, kind, ka, n_a, kb, n_b, kinds=(kind,), include_quiet=False))
     causes_rows = [row("cause", uuid or "", names.get(uuid, uuid) if uuid else "(no cause given)",
-                       ka, r_a, kb, r_b, verdict="failure", cause=uuid or "")
-                   for uuid, (ka, kb) in by_cause.items()]
+                       counts.failures_a, r_a, counts.failures_b, r_b, verdict="failure", cause=uuid or "")
+                   for uuid, counts in by_cause.items()]
     rows += sorted(causes_rows, key=lambda r: (r.key == "", -(r.a.count + r.b.count), r.label))
     return Comparison(a, b, n_a, n_b, r_a, r_b, rows)
 

@@ -16,6 +16,13 @@ prior, in log-odds (:func:`calibrated`): a rephrase flag of 0.7 in a database wh
 rephrase flags were confirmed 12 of 40 times counts for about 0.45. The unreviewed traces
 are ranked with it.
 
+Verdicts also teach about answers: an unreviewed trace that gives, word for word, an answer
+a reviewer judged a failure (numbers and names aside: embedding similarity at least
+:data:`ECHO_SIMILARITY`) gets a ``like_failure`` reason naming that trace (:func:`refresh_echoes`).
+A wrong answer a model gave once it tends to give again, to everyone who asks; the
+same answer judged ok says nothing of the next trace (its question, or its tool's result,
+may differ), so only failures echo.
+
 The estimates are stored in ``meta`` (key ``learned_precision``) with the verdicts they
 came from, and, as the priorities were last computed with them, under
 ``learned_precision_applied``; :func:`forget` sets them aside (the verdicts before it stop counting), for a
@@ -28,21 +35,41 @@ priorities must follow.
 from __future__ import annotations
 
 import math
+import re
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from sqlalchemy import Connection
 
-from .signals.confidence import NEGATIVE_KINDS, prior_precision
+from .signals.confidence import LEARNED_KINDS, NEGATIVE_KINDS, prior_precision
+from .store import select_rows
+from .text import text_of_json
+
+if TYPE_CHECKING:
+    from .signals.meaning import Embedder
 
 PRIOR_WEIGHT = 10.0  # the table's prior counts as this many verdicts
 MOVED = 0.02  # a kind's precision moved by more than this re-ranks its traces
 _KEY = "learned_precision"
-_NEGATIVE = ", ".join(f"'{kind}'" for kind in NEGATIVE_KINDS)
+# The kinds whose precision the verdicts measure: those a detector raises.
+COUNTED_KINDS = tuple(kind for kind in NEGATIVE_KINDS if kind not in LEARNED_KINDS)
+_NEGATIVE = ", ".join(f"'{kind}'" for kind in COUNTED_KINDS)
 _APPLIED = "learned_precision_applied"
 _SINCE_KEY = "learning_since_ns"
+_ECHOES_KEY = "learned_echoes"  # {"sources": [pk, ...], "echoes": {pk: {source pk: similarity}}}
+ECHO_SIMILARITY = 0.99  # the same answer, its figures and names aside
+ECHO_CANDIDATES = 2000  # traces read per failure: the best full-text matches of its answer
+_ANSWER_CHARACTERS = 2000
+# Verdicts since the last forget(), one per trace: the one most of its reviewers gave (a
+# tie, or only "unsure", decides nothing). Parameter: the time of the last forget().
+_DECIDED = """
+    WITH judged AS (
+        SELECT trace_pk, sum(verdict = 'failure') AS fail, sum(verdict = 'ok') AS ok
+        FROM review WHERE updated_ns >= ? AND verdict IN ('failure', 'ok') GROUP BY trace_pk),
+    decided AS (SELECT trace_pk, fail > ok AS failed FROM judged WHERE fail != ok)
+"""
 
 
 @dataclass(frozen=True)
@@ -76,16 +103,10 @@ def count_verdicts(conn: Connection) -> dict[str, Learned]:
     the last :func:`forget`: a reviewed trace counts for its strongest negative signal. A
     trace reviewed by several people counts once, by the verdict most of them gave (a tie,
     or only "unsure", counts for nothing)."""
-    since = conn.exec_driver_sql(f"SELECT value FROM meta WHERE key = '{_SINCE_KEY}'").scalar()
-    since_ns = int(since) if since else 0
     counts: dict[str, list[int]] = {}
     # A verdict speaks for the trace's strongest signal: a thumbs-down and an unusual
     # latency on a failed run confirm the thumbs-down, not the latency.
-    for kind, confirmed, reviewed in conn.exec_driver_sql(f"""
-        WITH judged AS (
-            SELECT trace_pk, sum(verdict = 'failure') AS fail, sum(verdict = 'ok') AS ok
-            FROM review WHERE updated_ns >= ? AND verdict IN ('failure', 'ok') GROUP BY trace_pk),
-        decided AS (SELECT trace_pk, fail > ok AS failed FROM judged WHERE fail != ok),
+    for kind, confirmed, reviewed in conn.exec_driver_sql(f"""{_DECIDED},
         strongest AS (
             SELECT s.trace_pk, s.kind, row_number() OVER (
                 PARTITION BY s.trace_pk ORDER BY s.confidence DESC, s.kind) AS place
@@ -93,9 +114,14 @@ def count_verdicts(conn: Connection) -> dict[str, Learned]:
         SELECT s.kind, sum(d.failed), count(*) FROM decided d
         JOIN strongest s ON s.trace_pk = d.trace_pk AND s.place = 1
         GROUP BY s.kind
-    """, (since_ns,)):
+    """, (_since_ns(conn),)):
         counts[kind] = [int(confirmed or 0), int(reviewed)]
-    return {kind: Learned(kind, prior_precision(kind), *counts.get(kind, (0, 0))) for kind in NEGATIVE_KINDS}
+    return {kind: Learned(kind, prior_precision(kind), *counts.get(kind, (0, 0))) for kind in COUNTED_KINDS}
+
+
+def _since_ns(conn: Connection) -> int:
+    since = conn.exec_driver_sql(f"SELECT value FROM meta WHERE key = '{_SINCE_KEY}'").scalar()
+    return int(since) if since else 0
 
 
 def stored(conn: Connection, *, applied: bool = True) -> dict[str, Learned]:
@@ -134,7 +160,7 @@ def forget(conn: Connection) -> None:
     conn.exec_driver_sql(
         f"INSERT INTO meta (key, value) VALUES ('{_SINCE_KEY}', ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(time.time_ns()),))
-    conn.exec_driver_sql("DELETE FROM meta WHERE key IN (?, ?)", (_KEY, _APPLIED))
+    conn.exec_driver_sql("DELETE FROM meta WHERE key IN (?, ?, ?)", (_KEY, _APPLIED, _ECHOES_KEY))
 
 
 def calibrated(confidence: float, learned: Learned | None) -> float:
@@ -149,3 +175,112 @@ def calibrated(confidence: float, learned: Learned | None) -> float:
 def _logit(p: float) -> float:
     p = min(0.999, max(0.001, p))
     return math.log(p / (1 - p))
+
+
+@dataclass(frozen=True)
+class Echo:
+    """An unreviewed trace whose answer is one a reviewer judged a failure on another."""
+
+    trace_pk: int
+    source_pk: int  # the trace judged a failure (the closest, where several are alike)
+    similarity: float
+
+
+def echoes(conn: Connection) -> dict[int, Echo]:
+    """Each trace that gives an answer judged a failure elsewhere, with the closest such
+    trace (the earliest of equals)."""
+    out = {}
+    for pk, sources in _stored_echoes(conn)["echoes"].items():
+        source, similarity = max(sources.items(), key=lambda item: (item[1], -int(item[0])))
+        out[int(pk)] = Echo(int(pk), int(source), similarity)
+    return out
+
+
+def refresh_echoes(conn: Connection) -> set[int]:
+    """Bring the echoes up to the verdicts: look for the answers like each trace judged a
+    failure since the last call, and drop those of a trace no longer judged so (its review
+    changed or was undone). Return the traces whose echoes changed."""
+    data = _stored_echoes(conn)
+    searched = set(data["sources"])
+    failed = {pk for (pk,) in conn.exec_driver_sql(
+        f"{_DECIDED} SELECT trace_pk FROM decided WHERE failed", (_since_ns(conn),))}
+    added, dropped = failed - searched, searched - failed
+    if not added and not dropped:
+        return set()
+    table: dict[str, dict[str, float]] = data["echoes"]
+    changed: set[int] = set()
+    gone = {str(pk) for pk in dropped}
+    for pk, sources in list(table.items()):
+        if gone & sources.keys():
+            changed.add(int(pk))
+            for source in gone & sources.keys():
+                del sources[source]
+            if not sources:
+                del table[pk]
+    if added:
+        # numpy and the model are loaded when a first failure is judged, not before.
+        from .signals.meaning import embedder
+
+        model = embedder()
+        if model is not None:  # without it there is nothing to compare: no echo
+            for source, pk, similarity in _alike(conn, model, sorted(added)):
+                table.setdefault(str(pk), {})[str(source)] = similarity
+                changed.add(pk)
+    data["sources"] = sorted(failed)
+    conn.exec_driver_sql(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (_ECHOES_KEY, orjson.dumps(data).decode()))
+    return changed
+
+
+def _stored_echoes(conn: Connection) -> dict[str, Any]:
+    raw = conn.exec_driver_sql("SELECT value FROM meta WHERE key = ?", (_ECHOES_KEY,)).scalar()
+    try:
+        data = orjson.loads(raw) if raw else {}
+        if isinstance(data.get("sources"), list) and isinstance(data.get("echoes"), dict):
+            return data
+    except (orjson.JSONDecodeError, AttributeError):
+        pass  # a damaged entry: search again from the verdicts
+    return {"sources": [], "echoes": {}}
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_ECHO_QUERY_WORDS = 6
+_ECHO_MIN_WORDS = 5  # "Done." or "Yes, it is." is not an answer to recognise elsewhere
+
+
+def _alike(conn: Connection, model: Embedder, sources: list[int]) -> list[tuple[int, int, float]]:
+    """(source, trace, similarity) for each unreviewed trace whose answer is, by meaning,
+    the answer of a ``sources`` trace. Full-text search finds the candidates (the traces
+    sharing the answer's rarest words, best first), the embedding decides."""
+    marks = ",".join("?" * len(sources))
+    answers = {pk: text_of_json(raw, _ANSWER_CHARACTERS) for pk, raw in select_rows(
+        conn, f"SELECT id, output FROM trace WHERE id IN ({marks})", tuple(sources))}
+    # How many traces each word is in, from the search index itself.
+    conn.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS temp.trace_words USING fts5vocab(main, trace_fts, row)")
+    found = []
+    for source, answer in answers.items():
+        words = sorted(set(_WORD.findall(answer.lower())))
+        if len(answer.split()) < _ECHO_MIN_WORDS or not words:
+            continue
+        # The answer's rarest words that another trace has too: a trace giving the same
+        # answer has most of them, and few others have any.
+        traces_with = dict(select_rows(
+            conn, f"SELECT term, doc FROM temp.trace_words WHERE term IN ({','.join('?' * len(words))})", words))
+        rare = sorted((w for w in words if traces_with.get(w, 0) >= 2), key=lambda w: (traces_with[w], w))
+        if not rare:
+            continue
+        query = " OR ".join(f'"{w}"' for w in rare[:_ECHO_QUERY_WORDS])
+        candidates = [pk for (pk,) in conn.exec_driver_sql(
+            "SELECT rowid FROM trace_fts WHERE trace_fts MATCH ? AND rowid NOT IN (SELECT trace_pk FROM review) "
+            "ORDER BY rank LIMIT ?", (query, ECHO_CANDIDATES))]
+        if not candidates:
+            continue
+        texts = {pk: text_of_json(raw, _ANSWER_CHARACTERS) for pk, raw in select_rows(
+            conn, f"SELECT id, output FROM trace WHERE id IN ({','.join(map(str, candidates))})")}
+        pks = [pk for pk in candidates if pk in texts]
+        vectors = model.embed([answer, *(texts[pk] for pk in pks)])
+        for pk, similarity in zip(pks, (vectors[1:] @ vectors[0]).tolist(), strict=True):
+            if similarity >= ECHO_SIMILARITY:
+                found.append((source, pk, round(similarity, 4)))
+    return found

@@ -290,7 +290,7 @@ class _SourceMerge:
         self.s = alias
         self.result = result
         self.author = author
-        tables = {r[0] for r in conn.exec_driver_sql(f"SELECT name FROM {alias}.sqlite_master WHERE type = 'table'")}
+        tables = set(conn.exec_driver_sql(f"SELECT name FROM {alias}.sqlite_master WHERE type = 'table'").scalars())
         missing = {"source", "trace", "span", "feedback", "review", "cause", "audit_log", "settlement"} - tables
         if missing:
             raise DatabaseError(f"{result.path} is not a complete review database (it has no {', '.join(missing)})")
@@ -436,17 +436,18 @@ class _SourceMerge:
                f"AND NOT EXISTS (SELECT 1 FROM main.{table} y WHERE {here_by_key}) AND {accepted(table)}")
         # Those here already, by uuid or by key, are compared one by one; the others are added.
         here = self.conn.exec_driver_sql(
-            f"SELECT {', '.join(src_cols)}, (SELECT y.uuid FROM main.{table} y WHERE y.uuid = x.uuid), "
-            f"(SELECT y.uuid FROM main.{table} y WHERE {here_by_key}) "
-            f"FROM {s}.{table} x {join} WHERE NOT ({new}) AND {accepted(table)}").fetchall()
+            f"SELECT {', '.join(f'{expr} AS {c}' for expr, c in zip(src_cols, cols, strict=True))}, "
+            f"(SELECT y.uuid FROM main.{table} y WHERE y.uuid = x.uuid) AS here_by_uuid, "
+            f"(SELECT y.uuid FROM main.{table} y WHERE {here_by_key}) AS here_by_key "
+            f"FROM {s}.{table} x {join} WHERE NOT ({new}) AND {accepted(table)}").mappings().fetchall()
         if kind.by_trace:
             self.sql(f"INSERT OR IGNORE INTO temp._reviewed (pk) SELECT m.pk FROM {s}.{table} x {join} WHERE {new}")
         tally.added = self.sql(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(src_cols)} "
                                f"FROM {s}.{table} x {join} WHERE {new} ORDER BY x.id")
         conflicts: list[tuple[str, dict[str, Any], dict[str, Any] | None]] = []
         for row in here:
-            incoming = dict(zip(cols, row[:-2], strict=True))
-            self._compare(kind, incoming, row[-2] or row[-1], tally, conflicts)
+            incoming = {c: row[c] for c in cols}
+            self._compare(kind, incoming, row["here_by_uuid"] or row["here_by_key"], tally, conflicts)
         setattr(self.result, kind.name, tally)
         # Their history, pointing at the traces here; then what the merge chose, after it.
         self._audit(kind)

@@ -130,11 +130,11 @@ def refuse_bad_rows(conn: Connection, schema: str) -> list[Refusal]:
         reasons = []
         for rule in table_rules:
             found = conn.exec_driver_sql(
-                f'SELECT count(*), (SELECT "{rule.column}" FROM {schema}.{table} WHERE NOT {rule.sql} LIMIT 1) '
-                f"FROM {schema}.{table} WHERE NOT {rule.sql}").one()
-            if found[0]:
-                reasons.append(f"'{rule.column}' is {_shown(found[1])}, not {rule.expected}"
-                               + (f" ({found[0]:,} rows)" if found[0] > 1 else ""))
+                f'SELECT count(*) AS n, (SELECT "{rule.column}" FROM {schema}.{table} WHERE NOT {rule.sql} LIMIT 1) '
+                f"AS example FROM {schema}.{table} WHERE NOT {rule.sql}").one()
+            if found.n:
+                reasons.append(f"'{rule.column}' is {_shown(found.example)}, not {rule.expected}"
+                               + (f" ({found.n:,} rows)" if found.n > 1 else ""))
         refusals.append(Refusal(table, bad, reasons))
     # What hangs on a refused trace goes with it, and the report says so.
     along = []

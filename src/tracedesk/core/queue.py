@@ -27,6 +27,8 @@ from sqlalchemy import Connection
 from . import learning
 from .run_columns import RunFilter
 from .settings import DEFAULT_WEIGHTS
+from .signals.confidence import LEARNED_KINDS
+from .signals.confidence import confidence as case_confidence
 from .store import executemany, select_rows
 from .text import user_question
 from .words import content_words, number_as_word
@@ -94,19 +96,24 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
         if reason.learned_precision is not None:
             reason = replace(reason, counted=learning.calibrated(confidence, learned[kind]))
         reasons.setdefault(pk, []).append(reason)
+    echoes = _echo_reasons(conn, scope)
+    for pk, reason in echoes.items():
+        reasons.setdefault(pk, []).append(reason)
+    # The traces with a reason: those with signals, and the few that echo a failure.
+    listed = f"SELECT trace_pk FROM signal WHERE trace_pk IN ({scope})"
+    if echoes:
+        listed += f" UNION ALL SELECT value FROM json_each('{orjson.dumps(sorted(echoes)).decode()}')"
     old_groups = {k for (k,) in select_rows(conn,
         f"SELECT DISTINCT group_key FROM queue_entry WHERE trace_pk IN ({scope}) AND group_key IS NOT NULL")}
     # Most traces have no signal at all: SQLite writes their entries in one statement.
     conn.exec_driver_sql(f"""
         WITH s(pk) AS ({scope})
         INSERT INTO queue_entry (trace_pk, priority, reasons, top_kind, group_key, group_size, is_head, state)
-        SELECT pk, 0, NULL, NULL, NULL, 1, 1, 'open' FROM s
-        WHERE pk NOT IN (SELECT trace_pk FROM signal WHERE trace_pk IN ({scope}))
+        SELECT pk, 0, NULL, NULL, NULL, 1, 1, 'open' FROM s WHERE pk NOT IN ({listed})
         ON CONFLICT (trace_pk) DO UPDATE SET priority = 0, reasons = NULL, top_kind = NULL, group_key = NULL
     """)
     # The questions of the traces with signals, which group near-duplicates, in one read.
-    inputs = dict(select_rows(conn,
-        f"SELECT id, input FROM trace WHERE id IN (SELECT trace_pk FROM signal WHERE trace_pk IN ({scope}))"))
+    inputs = dict(select_rows(conn, f"SELECT id, input FROM trace WHERE id IN ({listed})"))
     rows = []
     for pk, found in reasons.items():
         mine = sorted(found, key=lambda r: -weights.get(r.signal, 0.5) * r.effective)
@@ -126,6 +133,27 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
     )
     refresh_states(conn, scope)
     regroup(conn, old_groups | {r[4] for r in rows if r[4]})
+
+
+def _echo_reasons(conn: Connection, scope: str) -> dict[int, Reason]:
+    """A ``like_failure`` reason for each trace in scope that gives an answer judged a
+    failure on another trace (:func:`.learning.refresh_echoes`)."""
+    echoes = learning.echoes(conn)
+    if not echoes:
+        return {}
+    in_scope = [pk for (pk,) in select_rows(conn,
+        f"SELECT value FROM json_each(?) WHERE value IN ({scope})", (orjson.dumps(sorted(echoes)).decode(),))]
+    if not in_scope:
+        return {}
+    sources = {e.source_pk for pk in in_scope for e in (echoes[pk],)}
+    names = dict(select_rows(conn, f"SELECT id, trace_id FROM trace WHERE id IN ({','.join(map(str, sources))})"))
+    out = {}
+    for pk in in_scope:
+        echo = echoes[pk]
+        name = names.get(echo.source_pk, f"#{echo.source_pk}")
+        out[pk] = Reason("like_failure", case_confidence("like_failure", "same_answer"),
+                         f"gives the answer judged a failure on {name} (similarity {echo.similarity:.2f})", None)
+    return out
 
 
 def refresh_states(conn: Connection, scope: str) -> None:
@@ -236,21 +264,28 @@ def relearn(conn: Connection) -> set[str]:
         learning.store(conn, now, applied=False)
     applied = learning.stored(conn)
     kinds = learning.moved(applied, now)
-    if not kinds:
+    echoed = learning.refresh_echoes(conn)
+    if not kinds and not echoed:
         return set()
     # Only the kinds re-ranked now take their new precision as applied: the others keep the
     # one their traces' priorities were computed with, so that small moves add up until
     # they are applied too.
     learning.store(conn, {**applied, **{k: now[k] for k in kinds}}, applied=True)
     marks = ",".join(f"'{k}'" for k in sorted(kinds))
-    rescore(conn, f"SELECT DISTINCT trace_pk FROM signal WHERE kind IN ({marks})")
+    parts = [f"SELECT DISTINCT trace_pk FROM signal WHERE kind IN ({marks})"] if kinds else []
+    if echoed:
+        parts.append(f"SELECT value FROM json_each('{orjson.dumps(sorted(echoed)).decode()}')")
+        kinds = kinds | {"like_failure"}
+    rescore(conn, " UNION ".join(parts))
     return kinds
 
 
 def forget_learning(conn: Connection) -> None:
     """Rank the queue by the detectors' table alone again; later verdicts teach it anew."""
+    echoed = sorted(learning.echoes(conn))
     learning.forget(conn)
-    rescore(conn, "SELECT DISTINCT trace_pk FROM signal")
+    rescore(conn, "SELECT DISTINCT trace_pk FROM signal"
+            + (f" UNION SELECT value FROM json_each('{orjson.dumps(echoed).decode()}')" if echoed else ""))
 
 
 @dataclass(frozen=True)
@@ -380,8 +415,14 @@ def _where(f: QueueFilter) -> tuple[str, list[Any], bool]:
         clauses.append("q.group_key IS NOT NULL AND substr(q.group_key, instr(q.group_key, ':') + 1) = ?")
         params.append(f.question)
     if f.kinds:
-        clauses.append(f"q.trace_pk IN (SELECT trace_pk FROM signal WHERE kind IN ({','.join('?' * len(f.kinds))}))")
-        params.extend(f.kinds)
+        detected = [k for k in f.kinds if k not in LEARNED_KINDS]
+        learned = [k for k in f.kinds if k in LEARNED_KINDS]  # in the entry's reasons only
+        either = [f"q.trace_pk IN (SELECT trace_pk FROM signal WHERE kind IN ({','.join('?' * len(detected))}))"
+                  ] if detected else []
+        in_reasons = "EXISTS (SELECT 1 FROM json_each(q.reasons) WHERE json_extract(value, '$.signal') = ?)"
+        either += [in_reasons] * len(learned)
+        clauses.append("(" + " OR ".join(either) + ")")
+        params.extend(detected + learned)
     if f.text:
         query = fts_query(f.text)
         if query is None:

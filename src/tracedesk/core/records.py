@@ -9,13 +9,21 @@ kept as it came among the record's extra fields, so nothing a source sent is dro
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
-from datetime import UTC, datetime
-from functools import lru_cache
 from typing import Any
 
 import orjson
+
+# The times of records are read in their own module; the names stay importable from here.
+from .times import (  # noqa: F401 - format_time, parse_time and TimeOutOfRange re-exported
+    INT64_MAX,
+    INT64_MIN,
+    TimeOutOfRange,
+    common_time,
+    fits_int64,
+    format_time,
+    parse_time,
+)
 
 SPAN_KINDS = frozenset({"llm", "tool", "retrieval", "embedding", "agent", "chain", "guardrail", "other"})
 STATUSES = frozenset({"ok", "error"})
@@ -29,21 +37,8 @@ USAGE_KEYS = ("input_tokens", "output_tokens", "cache_read_tokens", "cache_write
 
 Warn = Callable[[str], None]
 
-# SQLite stores whole numbers in 64 bits: a time in nanoseconds covers the years 1677 to
-# 2262. A value outside is kept as it came (and reported), never sent to a column.
-INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
-
-
-def fits_int64(value: int) -> bool:
-    return INT64_MIN <= value <= INT64_MAX
-
-
 class RecordRefused(ValueError):
     """The record cannot be imported (a required field is missing or unusable)."""
-
-
-class TimeOutOfRange(ValueError):
-    """A time that reads well but lies outside the years a database column can hold."""
 
 
 def dumps(value: Any) -> str | None:
@@ -66,60 +61,6 @@ def record_id(value: Any, field: str) -> str:
     raise RecordRefused(f"'{field}' must be a string, not {_type_name(value)}")
 
 
-_RFC3339 = re.compile(
-    r"(\d{4}-\d\d-\d\d)[Tt ](\d\d:\d\d:\d\d)(?:[.,](\d+))?\s*(Z|z|[+-]\d\d:?\d\d)?$"
-)
-
-
-def parse_time(value: Any) -> tuple[int, bool]:
-    """A time as nanoseconds since the epoch, and whether it named its offset.
-
-    Accepts an RFC 3339 string or an integer count of nanoseconds (also as a decimal
-    string, as OTLP writes it). Raises TimeOutOfRange for a time before 1677 or after
-    2262 ("9999-12-31" as "no end", say), ValueError for anything else.
-    """
-    ns, has_offset = _parse_time(value)
-    if not fits_int64(ns):
-        raise TimeOutOfRange(f"out of range: {value!r}")
-    return ns, has_offset
-
-
-def _parse_time(value: Any) -> tuple[int, bool]:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value, True
-    if isinstance(value, float) and value.is_integer():
-        return int(value), True
-    if isinstance(value, str):
-        if value.isdigit():
-            return int(value), True
-        m = _RFC3339.match(value.strip())
-        if m:
-            date, clock, frac, offset = m.groups()
-            nanos = int(frac[:9].ljust(9, "0")) if frac else 0
-            return _epoch_seconds(date, clock, offset) * 1_000_000_000 + nanos, offset is not None
-    raise ValueError(f"not a time: {value!r}")
-
-
-@lru_cache(maxsize=4096)
-def _epoch_seconds(date: str, clock: str, offset: str | None) -> int:
-    """Seconds since the epoch of a date, a clock time and an offset as RFC 3339 writes
-    them. Remembered: the steps of a run mostly share their second, and a bundle of many
-    small runs would otherwise spend a good part of its import here."""
-    if offset in (None, "Z", "z"):
-        offset = "+00:00"
-    elif ":" not in offset:
-        offset = f"{offset[:3]}:{offset[3:]}"
-    return int(datetime.fromisoformat(f"{date}T{clock}{offset}").timestamp())
-
-
-def format_time(ns: int | None) -> str | None:
-    """An RFC 3339 string (UTC, milliseconds) for a stored time."""
-    if ns is None:
-        return None
-    dt = datetime.fromtimestamp(ns / 1e9, tz=UTC)
-    return dt.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 def _type_name(value: Any) -> str:
     return {dict: "an object", list: "an array", str: "a string", bool: "true/false"}.get(
         type(value), "a number" if isinstance(value, int | float) else type(value).__name__
@@ -136,7 +77,7 @@ class _Fields:
         self.extra: dict[str, Any] = {} if rec.keys() <= known else {
             k: v for k, v in rec.items() if k not in known}
 
-    def _bad(self, field: str, expected: str) -> None:
+    def bad(self, field: str, expected: str) -> None:
         value = self.rec[field]
         got = repr(value) if isinstance(value, str) and len(value) < 40 else _type_name(value)
         self.warn(f"{self.what}: '{field}' should be {expected}, not {got}; kept as it came")
@@ -148,7 +89,7 @@ class _Fields:
             return value
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
-        self._bad(field, "a string")
+        self.bad(field, "a string")
         return None
 
     def choice(self, field: str, allowed: frozenset[str], default: str | None = None) -> str | None:
@@ -159,20 +100,24 @@ class _Fields:
             return value
         if isinstance(value, str) and value.lower() in allowed:
             return value.lower()
-        self._bad(field, "one of " + ", ".join(sorted(allowed)))
+        self.bad(field, "one of " + ", ".join(sorted(allowed)))
         return default
 
     def time(self, field: str) -> int | None:
         value = self.rec.get(field)
         if value is None:
             return None
+        if type(value) is str:  # the common shape, without the calls of parse_time
+            ns = common_time(value)
+            if ns is not None and INT64_MIN <= ns <= INT64_MAX:
+                return ns
         try:
             ns, has_offset = parse_time(value)
         except TimeOutOfRange:
-            self._bad(field, "a time between the years 1677 and 2262 (the range Tracedesk can store)")
+            self.bad(field, "a time between the years 1677 and 2262 (the range Tracedesk can store)")
             return None
         except ValueError:
-            self._bad(field, "an RFC 3339 time or integer nanoseconds")
+            self.bad(field, "an RFC 3339 time or integer nanoseconds")
             return None
         if not has_offset:
             self.warn(f"{self.what}: '{field}' has no UTC offset; read as UTC")
@@ -185,16 +130,16 @@ class _Fields:
         if isinstance(value, int) and not isinstance(value, bool):
             if fits_int64(value):
                 return value
-            self._bad(field, "a number within 64 bits")
+            self.bad(field, "a number within 64 bits")
             return None
-        self._bad(field, "a number")
+        self.bad(field, "a number")
         return None
 
     def obj(self, field: str) -> dict[str, Any] | None:
         value = self.rec.get(field)
         if value is None or type(value) is dict or isinstance(value, dict):
             return value
-        self._bad(field, "an object")
+        self.bad(field, "an object")
         return None
 
 
@@ -221,24 +166,40 @@ FEEDBACK_FIELDS = frozenset(
 
 def trace_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
     """The columns of a trace record (without ``source_id``)."""
-    trace_id = record_id(rec.get("trace_id"), "trace_id")
+    get = rec.get
+    trace_id = record_id(get("trace_id"), "trace_id")
     f = _Fields(rec, f"trace {trace_id}", warn, TRACE_FIELDS)
-    metadata = f.obj("metadata") or {}
-    tags = rec.get("tags")
+    metadata = get("metadata")
+    if type(metadata) is not dict:
+        metadata = f.obj("metadata")
+    metadata = metadata or {}
+    tags = get("tags")
     if tags is not None and not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
-        f._bad("tags", "an array of strings")
+        f.bad("tags", "an array of strings")
         tags = None
+    # As in span_row: a value of its column's type is used as it is, in the fields' order.
+    session_id, user_id, name = get("session_id"), get("user_id"), get("name")
+    if session_id is not None and type(session_id) is not str:
+        session_id = f.str("session_id")
+    if user_id is not None and type(user_id) is not str:
+        user_id = f.str("user_id")
+    if name is not None and type(name) is not str:
+        name = f.str("name")
+    start_ns, end_ns = f.time("start_time"), f.time("end_time")
+    status = get("status")
+    if status is not None and (type(status) is not str or status not in STATUSES):
+        status = f.choice("status", STATUSES)
     row = {
         "trace_id": trace_id,
         "has_record": True,
-        "session_id": f.str("session_id"),
-        "user_id": f.str("user_id"),
-        "name": f.str("name"),
-        "start_ns": f.time("start_time"),
-        "end_ns": f.time("end_time"),
-        "status": f.choice("status", STATUSES),
-        "input": dumps(rec.get("input")),
-        "output": dumps(rec.get("output")),
+        "session_id": session_id,
+        "user_id": user_id,
+        "name": name,
+        "start_ns": start_ns,
+        "end_ns": end_ns,
+        "status": status,
+        "input": dumps(get("input")),
+        "output": dumps(get("output")),
         "tags": dumps(tags) if tags else None,
     }
     # Fields the format does not name, and values set aside, join the metadata: under
@@ -247,7 +208,8 @@ def trace_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
         metadata.setdefault(key if key not in metadata else f"record.{key}", value)
     row["metadata"] = dumps(metadata) if metadata else None
     for key in WELL_KNOWN_METADATA:
-        row[key] = str(metadata[key]) if metadata.get(key) is not None else None
+        value = metadata.get(key)
+        row[key] = None if value is None else value if type(value) is str else str(value)
     return row
 
 
@@ -255,54 +217,89 @@ _NO_USAGE: dict[str, Any] = {}
 
 
 def span_row(rec: dict[str, Any], warn: Warn) -> dict[str, Any]:
-    """The columns of a span record (``trace_id`` stands in for ``trace_pk``)."""
-    trace_id = record_id(rec.get("trace_id"), "trace_id")
-    span_id = record_id(rec.get("span_id"), "span_id")
+    """The columns of a span record (``trace_id`` stands in for ``trace_pk``).
+
+    Called once per span, so a value of the type its column takes is used as it is, here;
+    any other goes through the field readers, which convert it or report and keep it."""
+    get = rec.get
+    trace_id = record_id(get("trace_id"), "trace_id")
+    span_id = record_id(get("span_id"), "span_id")
     f = _Fields(rec, f"span {span_id}", warn, SPAN_FIELDS)
-    parent = rec.get("parent_id")
-    parent_id = None if parent in (None, "") else record_id(parent, "parent_id")
+    parent = get("parent_id")
+    parent_id = None if parent is None or parent == "" else record_id(parent, "parent_id")
     if parent_id == span_id:
         warn(f"span {span_id}: it names itself as its parent; shown as a root")
         f.extra["parent_id"] = parent_id
         parent_id = None
-    usage = f.obj("usage") or _NO_USAGE
-    error = rec.get("error")
+    usage = get("usage")
+    if usage is not None and type(usage) is not dict:
+        usage = f.obj("usage")
+    error = get("error")
     if error is not None and not isinstance(error, dict):
         error = {"message": error if isinstance(error, str) else dumps(error)}
-    attributes = f.obj("attributes")
-    attributes = dict(attributes) if attributes else {}
+    attributes = get("attributes")
+    if attributes is not None and type(attributes) is not dict:
+        attributes = f.obj("attributes")
+    added: dict[str, Any] = {}  # what joins the attributes: usage the columns do not hold, as it came
     tokens: dict[str, int | None] = {}
-    left: dict[str, Any] = {}  # usage the columns do not hold, kept as it came
-    for key, value in usage.items():
-        if key not in USAGE_KEYS:
-            left[key] = value
-        elif value is not None and not (isinstance(value, int) and not isinstance(value, bool)
-                                        and fits_int64(value)):
-            warn(f"span {span_id}: 'usage.{key}' should be a whole number within 64 bits; "
-                 "kept as it came")
-            left[key] = value
-        else:
-            tokens[key] = value
-    if left:
-        attributes["usage" if "usage" not in attributes else "record.usage"] = left
+    if usage:
+        left: dict[str, Any] = {}
+        for key, value in usage.items():
+            if key not in USAGE_KEYS:
+                left[key] = value
+            elif value is not None and not (isinstance(value, int) and not isinstance(value, bool)
+                                            and fits_int64(value)):
+                warn(f"span {span_id}: 'usage.{key}' should be a whole number within 64 bits; "
+                     "kept as it came")
+                left[key] = value
+            else:
+                tokens[key] = value
+        if left:
+            added["usage" if not attributes or "usage" not in attributes else "record.usage"] = left
+    name = get("name")
+    if name is not None and type(name) is not str:
+        name = f.str("name")
+    kind = get("kind")
+    if type(kind) is not str or kind not in SPAN_KINDS:
+        kind = f.choice("kind", SPAN_KINDS, default="other")
+    start_ns = f.time("start_time")
+    end_ns = f.time("end_time")
+    status = get("status")
+    if status is not None and (type(status) is not str or status not in STATUSES):
+        status = f.choice("status", STATUSES)
+    # In the order the fields are reported: a value that cannot be stored refuses the
+    # record before the fields after it are looked at.
+    error_text = None if error is None else dumps(error)
+    input_text, output_text = dumps(get("input")), dumps(get("output"))
+    model = get("model")
+    if model is not None and type(model) is not str:
+        model = f.str("model")
+    cost = get("cost_usd")
+    if cost is not None and type(cost) is not float:
+        cost = f.number("cost_usd")
     row = {
         "trace_id": trace_id,
         "span_id": span_id,
         "parent_id": parent_id,
-        "name": f.str("name"),
-        "kind": f.choice("kind", SPAN_KINDS, default="other"),
-        "start_ns": f.time("start_time"),
-        "end_ns": f.time("end_time"),
-        "status": f.choice("status", STATUSES) or ("error" if error else None),
-        "error": dumps(error),
-        "input": dumps(rec.get("input")),
-        "output": dumps(rec.get("output")),
-        "model": f.str("model"),
-        **{key: tokens.get(key) for key in USAGE_KEYS},
-        "cost_usd": f.number("cost_usd"),
+        "name": name,
+        "kind": kind,
+        "start_ns": start_ns,
+        "end_ns": end_ns,
+        "status": status or ("error" if error else None),
+        "error": error_text,
+        "input": input_text,
+        "output": output_text,
+        "model": model,
+        "input_tokens": None, "output_tokens": None, "cache_read_tokens": None,
+        "cache_write_tokens": None, "reasoning_tokens": None,  # USAGE_KEYS
+        "cost_usd": cost,
     }
-    for key, value in f.extra.items():
-        attributes.setdefault(key if key not in attributes else f"record.{key}", value)
+    if tokens:
+        row.update(tokens)
+    if added or f.extra:
+        attributes = {**attributes, **added} if attributes else added
+        for key, value in f.extra.items():
+            attributes.setdefault(key if key not in attributes else f"record.{key}", value)
     row["attributes"] = dumps(attributes) if attributes else None
     return row
 
@@ -323,7 +320,7 @@ def feedback_row(rec: dict[str, Any], source: str, warn: Warn) -> dict[str, Any]
     f = _Fields(rec, f"feedback on trace {trace_id}", warn, FEEDBACK_FIELDS)
     value = rec.get("value")
     if value is not None and not isinstance(value, str | int | float | bool):
-        f._bad("value", "a number, string or true/false")
+        f.bad("value", "a number, string or true/false")
         value = None
     scale = rec.get("scale")
     scale_min = scale_max = None
@@ -332,7 +329,7 @@ def feedback_row(rec: dict[str, Any], source: str, warn: Warn) -> dict[str, Any]
                 and all(isinstance(x, int | float) and not isinstance(x, bool) for x in scale)):
             scale_min, scale_max = scale
         else:
-            f._bad("scale", "[min, max]")
+            f.bad("scale", "[min, max]")
     span = rec.get("span_id")
     if "source" in rec:
         identity: Any = [source, rec]

@@ -13,11 +13,11 @@ as running totals.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
 
-from .store import select_rows
+from .store import chunked, placeholders, select_named, select_rows
 from .text import loads_or_none, retrieved_documents
 from .views import TraceOutline, trace_outline
 
@@ -192,35 +192,35 @@ def replay_context(conn: Connection, replay: Replay, index: int, *, limit: int =
     # from the earlier LLM steps, the latest ``limit`` of them.
     head = step.pk if step.kind == "llm" else (steps[step.last_llm].pk if step.last_llm is not None else None)
     earlier_llms: list[ReplayStep] = []
-    if head is not None and _continues(content[head][0]):
+    if head is not None and _continues(content[head].input):
         at = index if step.kind == "llm" else step.last_llm
         earlier_llms = [s for s in reversed(steps[:at]) if s.kind == "llm"][:limit][::-1]
         content.update(_content(conn, {s.pk for s in earlier_llms} - set(content)))
     before: list[dict[str, Any]] = []
     for s in earlier_llms:
-        before += _messages(content[s.pk][0]) + _messages(content[s.pk][1])
+        before += _messages(content[s.pk].input) + _messages(content[s.pk].output)
 
     documents: list[Document] = []
     for s in earlier_retrievals:
         room = limit - len(documents)
         if room <= 0:
             break
-        documents[:0] = _documents(s, content[s.pk][1])[-room:]
+        documents[:0] = _documents(s, content[s.pk].output)[-room:]
     documents_total = replay.documents_before(conn, index)
     tool_results = [_tool_result(s, content[s.pk]) for s in reversed(earlier_tools)]
     tool_results_total = step.tool_calls_before
     not_given: list[ToolResult] = []
 
     if step.kind == "llm":
-        messages = before + _messages(content[step.pk][0])
-        if _sent_messages(content[step.pk][0]):
-            replies = _messages(content[steps[step.last_llm].pk][1]) if step.last_llm is not None else []
+        messages = before + _messages(content[step.pk].input)
+        if _sent_messages(content[step.pk].input):
+            replies = _messages(content[steps[step.last_llm].pk].output) if step.last_llm is not None else []
             tool_results, not_given = given_tool_results(messages, replies, tool_results)
             tool_results_total = len(tool_results)
     else:
         if step.last_llm is not None:
-            llm_in, llm_out, _ = content[steps[step.last_llm].pk]
-            messages = before + _messages(llm_in) + _messages(llm_out)
+            llm = content[steps[step.last_llm].pk]
+            messages = before + _messages(llm.input) + _messages(llm.output)
             since = step.last_llm
         else:
             messages = [{"role": "user", "content": replay.question}] if replay.question else []
@@ -230,18 +230,18 @@ def replay_context(conn: Connection, replay: Replay, index: int, *, limit: int =
                 messages.append({"role": "tool", "name": result.name,
                                  "content": result.result if result.error is None else {"error": result.error}})
 
-    input_, output, error = content[step.pk]
+    own = content[step.pk]
     reply = None
     calls: list[dict[str, Any]] = []
     if step.kind == "llm":
-        replies = [m for m in _messages(output) if m.get("role") == "assistant"]
+        replies = [m for m in _messages(own.output) if m.get("role") == "assistant"]
         reply = replies[-1] if replies else None
         calls = [c for m in replies for c in (m.get("tool_calls") or []) if isinstance(c, dict)]
     elif step.kind == "tool":
-        call = _tool_result(step, content[step.pk])
+        call = _tool_result(step, own)
         calls = [{"name": call.name, "arguments": call.arguments}]
-    action = StepAction(input_, output, error, reply, calls,
-                        _documents(step, output) if step.kind == "retrieval" else [])
+    action = StepAction(own.input, own.output, own.error, reply, calls,
+                        _documents(step, own.output) if step.kind == "retrieval" else [])
     return StepContext(step, messages, documents, documents_total, tool_results, tool_results_total, action,
                        not_given)
 
@@ -316,15 +316,21 @@ def given_tool_results(messages: list[dict[str, Any]], replies: list[dict[str, A
     return given, left
 
 
-def _content(conn: Connection, pks: set[int]) -> dict[int, tuple[Any, Any, Any]]:
+class StepContent(NamedTuple):
+    """What a step was given, gave back and the error it raised (parsed JSON)."""
+
+    input: Any
+    output: Any
+    error: Any
+
+
+def _content(conn: Connection, pks: set[int]) -> dict[int, StepContent]:
     ordered = sorted(pks)
-    found: dict[int, tuple[Any, Any, Any]] = {}
-    for start in range(0, len(ordered), 900):
-        chunk = ordered[start:start + 900]
-        for pk, input_, output, error in select_rows(
-                conn, f"SELECT id, input, output, error FROM span WHERE id IN ({','.join('?' * len(chunk))})",
-                tuple(chunk)):
-            found[pk] = (loads_or_none(input_), loads_or_none(output), loads_or_none(error))
+    found: dict[int, StepContent] = {}
+    for chunk in chunked(ordered):
+        for row in select_named(conn, f"SELECT id, input, output, error FROM span WHERE id IN ({placeholders(chunk)})",
+                                tuple(chunk)):
+            found[row.id] = StepContent(loads_or_none(row.input), loads_or_none(row.output), loads_or_none(row.error))
     return found
 
 
@@ -332,10 +338,9 @@ def _document_totals(conn: Connection, steps: list[ReplayStep]) -> list[int]:
     """For each step, how many documents the retrieval steps before it found."""
     pks = [s.pk for s in steps if s.kind == "retrieval"]
     found: dict[int, int] = {}
-    for start in range(0, len(pks), 900):
-        chunk = pks[start:start + 900]
+    for chunk in chunked(pks):
         for pk, output in select_rows(
-                conn, f"SELECT id, output FROM span WHERE id IN ({','.join('?' * len(chunk))})", tuple(chunk)):
+                conn, f"SELECT id, output FROM span WHERE id IN ({placeholders(chunk)})", tuple(chunk)):
             found[pk] = len(retrieved_documents(loads_or_none(output)) or ())
     totals = []
     total = 0
@@ -390,10 +395,10 @@ def _documents(step: Any, output: Any) -> list[Document]:
     return out
 
 
-def _tool_result(step: ReplayStep, content: tuple[Any, Any, Any]) -> ToolResult:
-    input_, output, error = content
-    name, arguments = step.name, input_
-    if isinstance(input_, dict) and "arguments" in input_:
-        name = input_.get("name") or step.name
-        arguments = input_["arguments"]
-    return ToolResult(step.index, step.span_id, name, arguments, output, error)
+def _tool_result(step: ReplayStep, content: StepContent) -> ToolResult:
+    given = content.input
+    name, arguments = step.name, given
+    if isinstance(given, dict) and "arguments" in given:
+        name = given.get("name") or step.name
+        arguments = given["arguments"]
+    return ToolResult(step.index, step.span_id, name, arguments, content.output, content.error)

@@ -124,10 +124,11 @@ def _infos(conn: Connection, where: str, params: tuple) -> list[ReviewInfo]:
     rows = list(conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM review r WHERE {where} ORDER BY r.created_ns, r.id",
                                      params))
     names = {c.uuid: c.full_name for c in list_causes(conn, include_retired=True)} if rows else {}
-    return [ReviewInfo(uuid, pk, reviewer, verdict, severity, cause, names.get(cause), span, bool(missing),
-                       loads_or_none(expected), notes, tuple(loads_or_none(tags) or ()), created, updated)
-            for (uuid, pk, reviewer, verdict, severity, cause, span, missing, expected, notes, tags, created,
-                 updated) in rows]
+    return [ReviewInfo(uuid=r.uuid, trace_pk=r.trace_pk, reviewer=r.reviewer, verdict=r.verdict, severity=r.severity,
+                       cause_uuid=r.cause_uuid, cause=names.get(r.cause_uuid), blamed_span_id=r.blamed_span_id,
+                       missing_step=bool(r.missing_step), expected=loads_or_none(r.expected), notes=r.notes,
+                       tags=tuple(loads_or_none(r.tags) or ()), created_ns=r.created_ns, updated_ns=r.updated_ns)
+            for r in rows]
 
 
 def reviews_of(conn: Connection, trace_pk: int) -> list[ReviewInfo]:
@@ -206,12 +207,12 @@ def check_review(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInp
         cause_uuid = cause.uuid
     if data.blamed_span_id is not None and not conn.exec_driver_sql(
             "SELECT 1 FROM span WHERE trace_pk = ? AND span_id = ?", (trace_pk, data.blamed_span_id)).first():
-        ids = [r[0] for r in conn.exec_driver_sql(
-            "SELECT span_id FROM span WHERE trace_pk = ? ORDER BY start_ns, id LIMIT 11", (trace_pk,))]
+        ids = list(conn.exec_driver_sql(
+            "SELECT span_id FROM span WHERE trace_pk = ? ORDER BY start_ns, id LIMIT 11", (trace_pk,)).scalars())
         listed = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
-        named = [r[0] for r in conn.exec_driver_sql(  # a step's name given for its id
+        named = list(conn.exec_driver_sql(  # a step's name given for its id
             "SELECT span_id FROM span WHERE trace_pk = ? AND name = ? ORDER BY start_ns, id LIMIT 3",
-            (trace_pk, data.blamed_span_id))]
+            (trace_pk, data.blamed_span_id)).scalars())
         if len(named) == 1:
             raise ReviewError(f"the trace has no span '{data.blamed_span_id}': '{data.blamed_span_id}' is the name "
                               f"of step {named[0]}: give its id, {named[0]}")
@@ -233,17 +234,17 @@ def save_review(conn: Connection, trace_pk: int, reviewer: str, data: ReviewInpu
     queue. Raises ReviewError (and changes nothing) for a bad verdict, severity, cause or span."""
     if not conn.exec_driver_sql("SELECT 1 FROM trace WHERE id = ?", (trace_pk,)).first():
         raise ReviewError(f"no trace with key {trace_pk} in this database")
-    existing, current_cause = conn.exec_driver_sql(
+    existing = conn.exec_driver_sql(
         "SELECT uuid, cause_uuid FROM review WHERE trace_pk = ? AND reviewer = ?",
-        (trace_pk, (reviewer or "").strip())).first() or (None, None)
-    values = check_review(conn, trace_pk, reviewer, data, current_cause)
+        (trace_pk, (reviewer or "").strip())).first()
+    values = check_review(conn, trace_pk, reviewer, data, existing.cause_uuid if existing else None)
     now = now_ns()
     if existing is None:
         uuid = new_uuid()
         audit.write_row(conn, "review", uuid, values, author=values["reviewer"], action="create",
                         create={"trace_pk": trace_pk, "created_ns": now, "updated_ns": now})
     else:
-        uuid = existing
+        uuid = existing.uuid
         audit.write_row(conn, "review", uuid, values, author=values["reviewer"], action="update",
                         stamp={"updated_ns": now})
     queue.refresh_trace(conn, trace_pk)

@@ -16,11 +16,11 @@ cost read from the narrow facts index).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
 
-from .store import select_rows
+from .store import chunked, placeholders, select_named
 from .verdicts import LATEST_REVIEW_FIRST
 
 # The tokens of a run: the sum over its steps, None when no step says.
@@ -46,23 +46,31 @@ class RunFigures:
 def run_figures(conn: Connection, pks: list[int]) -> dict[int, RunFigures]:
     """The figures of the runs ``pks`` (those on screen)."""
     found: dict[int, RunFigures] = {}
-    for start in range(0, len(pks), 900):
-        chunk = pks[start:start + 900]
-        for pk, latency, cost, tokens, review in select_rows(
-                conn, f"SELECT t.id, {LATENCY_SQL}, t.cost_usd, {TOKENS_SQL}, {REVIEW_SQL} FROM trace t "
-                      f"WHERE t.id IN ({','.join('?' * len(chunk))})", tuple(chunk)):
-            verdict, _, reviewer = (review or "").partition("\x1f")
-            found[pk] = RunFigures(None if latency is None else max(0, latency), cost,
-                                   None if tokens is None else int(tokens), verdict or None, reviewer or None)
+    for chunk in chunked(pks):
+        for row in select_named(
+                conn, f"SELECT t.id, {LATENCY_SQL} AS latency_ns, t.cost_usd, {TOKENS_SQL} AS tokens, "
+                      f"{REVIEW_SQL} AS review FROM trace t WHERE t.id IN ({placeholders(chunk)})", tuple(chunk)):
+            verdict, _, reviewer = (row.review or "").partition("\x1f")
+            found[row.id] = RunFigures(None if row.latency_ns is None else max(0, row.latency_ns), row.cost_usd,
+                                       None if row.tokens is None else int(row.tokens), verdict or None,
+                                       reviewer or None)
     return found
 
 
-# What each column sorts by, for views.sort_ids: "SELECT <id>, <value> FROM ...".
-SORT_SQL = {
-    "latency": f"SELECT t.id, {LATENCY_SQL} FROM trace t",
-    "cost": "SELECT t.id, t.cost_usd FROM trace t",
-    "tokens": f"SELECT t.id, {TOKENS_SQL} FROM trace t",
-    "review": f"SELECT t.id, {REVIEW_SQL} FROM trace t",
+class SortKey(NamedTuple):
+    """What a queue column sorts by, for :func:`tracedesk.core.views.sort_ids`: ``value``
+    (SQL) of each run, read from ``source`` and looked up by ``id_column``."""
+
+    id_column: str
+    value: str
+    source: str
+
+
+SORT_KEYS = {
+    "latency": SortKey("t.id", LATENCY_SQL, "trace t"),
+    "cost": SortKey("t.id", "t.cost_usd", "trace t"),
+    "tokens": SortKey("t.id", TOKENS_SQL, "trace t"),
+    "review": SortKey("t.id", REVIEW_SQL, "trace t"),
 }
 
 

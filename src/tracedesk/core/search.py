@@ -15,15 +15,15 @@ import touched, so search never lags behind what the database holds.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import Connection
 
-from .store import executemany, select_rows
+from .store import chunked, executemany, placeholders, select_named, select_rows
 from .text import text_of_json
 
 TRACE_TEXT_LIMIT = 8000  # characters of a trace's own input and output
 SPAN_TEXT_LIMIT = 300  # characters of each span's error and output
-CHUNK = 500
 
 # The words of a trace's spans, put together by SQLite: each span's name, the start of
 # its error and of its output (an LLM step's reply text; another step's stored JSON, whose
@@ -42,23 +42,22 @@ _SPAN_WORDS = f"""
 """
 
 
-def _document(trace: tuple, span_words: str, comments: list[str]) -> str:
-    name, input_, output = trace
-    parts = [name or "", text_of_json(input_, TRACE_TEXT_LIMIT), text_of_json(output, TRACE_TEXT_LIMIT),
-             span_words, *comments]
+def _document(trace: Any, span_words: str, comments: list[str]) -> str:
+    """The search document of a trace (its row's ``name``, ``input`` and ``output``)."""
+    parts = [trace.name or "", text_of_json(trace.input, TRACE_TEXT_LIMIT),
+             text_of_json(trace.output, TRACE_TEXT_LIMIT), span_words, *comments]
     return " ".join(p for p in parts if p)
 
 
 def refresh_search(conn: Connection, pks_sql: str) -> None:
     """Rebuild the search documents of the traces whose ids ``pks_sql`` selects."""
-    pks = [row[0] for row in select_rows(conn, pks_sql)]
-    for start in range(0, len(pks), CHUNK):
-        chunk = pks[start:start + CHUNK]
-        marks = ",".join("?" * len(chunk))
+    pks = [pk for (pk,) in select_rows(conn, pks_sql)]
+    for chunk in chunked(pks):
+        marks = placeholders(chunk)
         traces = {
-            row[0]: row[1:]
-            for row in select_rows(conn, f"SELECT id, name, input, output FROM trace WHERE id IN ({marks})",
-                                   tuple(chunk))
+            row.id: row
+            for row in select_named(conn, f"SELECT id, name, input, output FROM trace WHERE id IN ({marks})",
+                                    tuple(chunk))
         }
         span_words = dict(select_rows(conn, _SPAN_WORDS.format(marks=marks), tuple(chunk)).fetchall())
         comments: dict[int, list[str]] = {pk: [] for pk in chunk}
@@ -100,4 +99,4 @@ def search_trace_ids(conn: Connection, words: str, limit: int | None = None) -> 
     sql = "SELECT rowid FROM trace_fts WHERE trace_fts MATCH ? ORDER BY rank"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return [row[0] for row in select_rows(conn, sql, (query,))]
+    return [pk for (pk,) in select_rows(conn, sql, (query,))]

@@ -48,6 +48,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     # Agent runs (signals.agent).
     "limit_reached": 1.0, "tests_failed": 1.0, "repeated_command": 1.0, "error_ignored": 1.0,
     "handoff": 1.0, "no_answer": 1.0,
+    # Learned from the reviewers (core.learning).
+    "like_failure": 1.0,
     # Positive feedback lowers a trace's priority by this share of its confidence.
     "positive_feedback": 0.5,
 }

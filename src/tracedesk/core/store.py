@@ -18,9 +18,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections import namedtuple
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.exc import DBAPIError
@@ -39,6 +42,12 @@ QUICK_CHECK_BYTES = 256 * 1024 * 1024
 # Pages a connection keeps in memory: the last stage of an import reads back what it just
 # wrote, and SQLite's default (2 MB) sends most of those reads to the write-ahead log.
 CACHE_KIB = 32 * 1024
+# Variables (``?``) one statement binds at most. SQLite refuses a statement with more than
+# its limit, which is 999 in builds before 3.32 (and in some still): a list of ids looked up
+# with ``IN (?, ?, ...)`` is cut into pieces of this many (:func:`chunked`).
+MAX_VARIABLES = 900
+
+T = TypeVar("T")
 
 
 def executemany(conn: Connection, sql: str, rows: list) -> None:
@@ -53,6 +62,37 @@ def select_rows(conn: Connection, sql: str, params: tuple | list = ()) -> sqlite
     transaction. For scans of many rows (detectors, the search index, the queue), where
     SQLAlchemy's row objects cost more than the query itself."""
     return conn.connection.driver_connection.execute(sql, params)
+
+
+def select_named(conn: Connection, sql: str, params: tuple | list = ()) -> sqlite3.Cursor:
+    """The rows of a query as named tuples (``row.trace_pk``), straight from the driver:
+    :func:`select_rows` read by column name, so that a column added to or moved in the
+    ``SELECT`` cannot shift what a caller reads. Each column needs a name that is a Python
+    identifier (``count(*) AS n``), and no two the same: otherwise the query is refused."""
+    cursor = conn.connection.driver_connection.cursor()
+    cursor.execute(sql, params)
+    record = _record_class(tuple(column[0] for column in cursor.description or ()))
+    cursor.row_factory = lambda _cursor, row: record._make(row)
+    return cursor
+
+
+@lru_cache(maxsize=256)
+def _record_class(names: tuple[str, ...]) -> type:
+    return namedtuple("Row", names)
+
+
+def chunked(values: Sequence[T], per_value: int = 1) -> Iterator[Sequence[T]]:
+    """``values`` in consecutive pieces small enough to bind in one statement: at most
+    :data:`MAX_VARIABLES` variables, ``per_value`` for each value (2 for a
+    ``(trace_pk = ? AND span_id = ?)`` pair)."""
+    size = max(1, MAX_VARIABLES // per_value)
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def placeholders(values: Sequence[object]) -> str:
+    """The ``?, ?, ...`` of an ``IN (...)`` binding ``values``."""
+    return ",".join("?" * len(values))
 
 
 def default_db_path() -> Path:

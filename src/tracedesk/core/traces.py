@@ -29,22 +29,23 @@ def find_trace(conn: Connection, ref: str) -> TraceRef:
     sources share an id (trace ids may contain colons themselves, so both readings are
     tried)."""
     candidates = list(conn.exec_driver_sql(
-        "SELECT t.id, s.name, t.trace_id FROM trace t JOIN source s ON s.id = t.source_id "
+        "SELECT t.id AS pk, s.name AS source, t.trace_id FROM trace t JOIN source s ON s.id = t.source_id "
         "WHERE t.trace_id = ?", (ref,)))
     if not candidates and ":" in ref:
         for i in [i for i, ch in enumerate(ref) if ch == ":"]:
             source, trace_id = ref[:i], ref[i + 1:]
             candidates = list(conn.exec_driver_sql(
-                "SELECT t.id, s.name, t.trace_id FROM trace t JOIN source s ON s.id = t.source_id "
+                "SELECT t.id AS pk, s.name AS source, t.trace_id FROM trace t JOIN source s ON s.id = t.source_id "
                 "WHERE s.name = ? AND t.trace_id = ?", (source, trace_id)))
             if candidates:
                 break
     if not candidates:
         raise TraceNotFound(f"no trace '{ref}' in this database (see 'tracedesk queue' for the ids)")
     if len(candidates) > 1:
-        options = ", ".join(f"{source}:{tid}" for _, source, tid in candidates)
+        options = ", ".join(f"{c.source}:{c.trace_id}" for c in candidates)
         raise TraceNotFound(f"'{ref}' names a trace in several sources; say which: {options}")
-    return TraceRef(*candidates[0])
+    found = candidates[0]
+    return TraceRef(found.pk, found.source, found.trace_id)
 
 
 SPAN_COLUMNS = (
@@ -150,19 +151,20 @@ def feedback_of(conn: Connection, trace_pk: int) -> list[dict[str, Any]]:
         (trace_pk,),
     )
     out = []
-    for span_id, kind, value, smin, smax, comment, correction, source, author, time_ns, extra in rows:
+    for row in rows:
+        scale = (row.scale_min, row.scale_max)
         item = {
-            "span_id": span_id, "kind": kind, "value": loads_or_none(value),
-            "scale": [smin, smax] if smin is not None else None, "comment": comment,
-            "correction": loads_or_none(correction), "source": source, "author": author,
-            "time": format_time(time_ns),
+            "span_id": row.span_id, "kind": row.kind, "value": loads_or_none(row.value),
+            "scale": list(scale) if row.scale_min is not None else None, "comment": row.comment,
+            "correction": loads_or_none(row.correction), "source": row.feedback_source, "author": row.author,
+            "time": format_time(row.time_ns),
         }
-        extra_value = loads_or_none(extra) if extra else None
-        if extra:
+        extra_value = loads_or_none(row.extra) if row.extra else None
+        if row.extra:
             item["extra"] = extra_value
-        item["polarity"] = polarity(kind, item["value"], (smin, smax),
+        item["polarity"] = polarity(row.kind, item["value"], scale,
                                     extra_value if isinstance(extra_value, dict) else None,
-                                    comment, item["correction"])[0]
+                                    row.comment, item["correction"])[0]
         out.append(item)
     return out
 
@@ -175,26 +177,24 @@ def trace_detail(conn: Connection, ref: TraceRef) -> dict[str, Any]:
         "SELECT trace_id, has_record, session_id, user_id, name, start_ns, end_ns, status, input, "
         "output, metadata, tags, span_count, error_count FROM trace WHERE id = ?", (ref.pk,)
     ).one()
-    (trace_id, has_record, session_id, user_id, name, start, end, status, input_, output,
-     metadata, tags, span_count, error_count) = row
     spans = span_rows(conn, ref.pk)
     return {
-        "trace_id": trace_id,
+        "trace_id": row.trace_id,
         "source": ref.source,
-        "from_record": bool(has_record),
-        "session_id": session_id,
-        "user_id": user_id,
-        "name": name,
-        "start_time": format_time(start),
-        "end_time": format_time(end),
-        "duration_ms": _duration_ms(start, end),
-        "status": status,
-        "input": loads_or_none(input_),
-        "output": loads_or_none(output),
-        "metadata": loads_or_none(metadata) or {},
-        "tags": loads_or_none(tags) or [],
-        "span_count": span_count,
-        "error_count": error_count,
+        "from_record": bool(row.has_record),
+        "session_id": row.session_id,
+        "user_id": row.user_id,
+        "name": row.name,
+        "start_time": format_time(row.start_ns),
+        "end_time": format_time(row.end_ns),
+        "duration_ms": _duration_ms(row.start_ns, row.end_ns),
+        "status": row.status,
+        "input": loads_or_none(row.input),
+        "output": loads_or_none(row.output),
+        "metadata": loads_or_none(row.metadata) or {},
+        "tags": loads_or_none(row.tags) or [],
+        "span_count": row.span_count,
+        "error_count": row.error_count,
         "spans": [_span_json(s) for s in build_tree(spans)],
         "feedback": feedback_of(conn, ref.pk),
         "reviews": [r.as_dict() for r in reviews_of(conn, ref.pk)],
@@ -207,9 +207,9 @@ def stats(conn: Connection) -> dict[str, Any]:
         return conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
 
     sources = [
-        {"name": name, "traces": n}
-        for name, n in conn.exec_driver_sql(
-            "SELECT s.name, (SELECT count(*) FROM trace t WHERE t.source_id = s.id) "
+        {"name": row.name, "traces": row.traces}
+        for row in conn.exec_driver_sql(
+            "SELECT s.name, (SELECT count(*) FROM trace t WHERE t.source_id = s.id) AS traces "
             "FROM source s ORDER BY s.name"
         )
     ]

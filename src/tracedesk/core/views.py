@@ -16,6 +16,8 @@ from sqlalchemy import Connection
 
 from . import learning, run_columns
 from .records import USAGE_KEYS, format_time
+from .run_columns import SortKey
+from .store import chunked, placeholders
 from .text import loads_or_none, user_question
 from .traces import build_tree, feedback_of, usage_of
 
@@ -89,9 +91,8 @@ class TraceOutline:
 def trace_outline(conn: Connection, trace_pk: int) -> TraceOutline:
     """The header of a trace and its span tree, without the spans' input and output (a
     trace of 10,000 spans is read in a few tens of milliseconds)."""
-    (trace_id, source, session, user, name, start, end, status, model, version, raw_input,
-     span_count, error_count) = conn.exec_driver_sql(
-        "SELECT t.trace_id, s.name, t.session_id, t.user_id, t.name, t.start_ns, t.end_ns, t.status, "
+    head = conn.exec_driver_sql(
+        "SELECT t.trace_id, s.name AS source, t.session_id, t.user_id, t.name, t.start_ns, t.end_ns, t.status, "
         "t.model, t.prompt_version, t.input, t.span_count, t.error_count "
         "FROM trace t JOIN source s ON s.id = t.source_id WHERE t.id = ?", (trace_pk,)).one()
     rows = [dict(zip(OUTLINE_COLUMNS, r, strict=True)) for r in conn.exec_driver_sql(
@@ -114,8 +115,9 @@ def trace_outline(conn: Connection, trace_pk: int) -> TraceOutline:
             siblings.append(node)
             if item["children"]:
                 stack.append((item["children"], node, node.children))
-    return TraceOutline(trace_pk, trace_id, source, session, user, name, start, end, status, model, version,
-                        span_count, error_count, user_question(raw_input), tree, by_span_id)
+    return TraceOutline(trace_pk, head.trace_id, head.source, head.session_id, head.user_id, head.name,
+                        head.start_ns, head.end_ns, head.status, head.model, head.prompt_version, head.span_count,
+                        head.error_count, user_question(head.input), tree, by_span_id)
 
 
 def span_content(conn: Connection, span_pk: int) -> dict[str, Any]:
@@ -138,10 +140,9 @@ def span_content(conn: Connection, span_pk: int) -> dict[str, Any]:
 
 def trace_content(conn: Connection, trace_pk: int) -> dict[str, Any]:
     """A trace's own input, output, metadata, tags and feedback."""
-    input_, output, metadata, tags = conn.exec_driver_sql(
-        "SELECT input, output, metadata, tags FROM trace WHERE id = ?", (trace_pk,)).one()
-    return {"input": loads_or_none(input_), "output": loads_or_none(output),
-            "metadata": loads_or_none(metadata) or {}, "tags": loads_or_none(tags) or [],
+    row = conn.exec_driver_sql("SELECT input, output, metadata, tags FROM trace WHERE id = ?", (trace_pk,)).one()
+    return {"input": loads_or_none(row.input), "output": loads_or_none(row.output),
+            "metadata": loads_or_none(row.metadata) or {}, "tags": loads_or_none(row.tags) or [],
             "feedback": feedback_of(conn, trace_pk)}
 
 
@@ -166,8 +167,9 @@ def trace_signals(conn: Connection, trace_pk: int) -> list[TraceSignal]:
         return f"{known.basis}: trusted at {known.precision:.0%} (the table says {known.prior:.0%})" if known else None
 
     return [
-        TraceSignal(kind, confidence, detail or "", span_id, loads_or_none(evidence) or {}, said(kind))
-        for kind, confidence, detail, span_id, evidence in conn.exec_driver_sql(
+        TraceSignal(row.kind, row.confidence, row.detail or "", row.span_id, loads_or_none(row.evidence) or {},
+                    said(row.kind))
+        for row in conn.exec_driver_sql(
             "SELECT kind, confidence, detail, span_id, evidence FROM signal WHERE trace_pk = ? "
             "ORDER BY confidence DESC, id", (trace_pk,))
     ]
@@ -186,25 +188,24 @@ class SessionTurn:
 def session_turns(conn: Connection, trace_pk: int, limit: int = 500) -> list[SessionTurn]:
     """Every turn of the session this trace belongs to, in time order (the trace alone if
     it has no session)."""
-    session, source_id = conn.exec_driver_sql(
-        "SELECT session_id, source_id FROM trace WHERE id = ?", (trace_pk,)).one()
-    if session is None:
+    trace = conn.exec_driver_sql("SELECT session_id, source_id FROM trace WHERE id = ?", (trace_pk,)).one()
+    if trace.session_id is None:
         where, params = "t.id = ?", (trace_pk,)
     else:
-        where, params = "t.session_id = ? AND t.source_id = ?", (session, source_id)
+        where, params = "t.session_id = ? AND t.source_id = ?", (trace.session_id, trace.source_id)
     turns = list(conn.exec_driver_sql(
         f"SELECT t.id, t.trace_id, t.start_ns, t.input, t.status FROM trace t WHERE {where} "
         f"ORDER BY t.start_ns, t.id LIMIT {int(limit)}", params))
     kinds: dict[int, list[str]] = {}
-    if turns:
-        marks = ",".join("?" * len(turns))
+    for chunk in chunked([t.id for t in turns]):
         for pk, kind in conn.exec_driver_sql(
-                f"SELECT trace_pk, kind FROM signal WHERE trace_pk IN ({marks}) ORDER BY confidence DESC",
-                tuple(t[0] for t in turns)):
+                f"SELECT trace_pk, kind FROM signal WHERE trace_pk IN ({placeholders(chunk)}) ORDER BY confidence DESC",
+                tuple(chunk)):
             if kind not in kinds.setdefault(pk, []):
                 kinds[pk].append(kind)
-    return [SessionTurn(pk, tid, start, user_question(raw, 200), status, tuple(kinds.get(pk, ())))
-            for pk, tid, start, raw, status in turns]
+    return [SessionTurn(t.id, t.trace_id, t.start_ns, user_question(t.input, 200), t.status,
+                        tuple(kinds.get(t.id, ())))
+            for t in turns]
 
 
 def filter_choices(conn: Connection) -> dict[str, list[str]]:
@@ -223,28 +224,27 @@ def filter_choices(conn: Connection) -> dict[str, list[str]]:
 
 
 SORT_KEYS = {
-    "time": "SELECT id, start_ns FROM trace",
-    "model": "SELECT id, coalesce(model, '') || ' ' || coalesce(prompt_version, '') FROM trace",
-    "group": "SELECT trace_pk, group_size FROM queue_entry",
-    "reason": "SELECT trace_pk, coalesce(top_kind, '') FROM queue_entry",
-    "trace": "SELECT id, trace_id FROM trace",
-    **run_columns.SORT_SQL,  # latency, cost, tokens, review
+    "time": SortKey("id", "start_ns", "trace"),
+    "model": SortKey("id", "coalesce(model, '') || ' ' || coalesce(prompt_version, '')", "trace"),
+    "group": SortKey("trace_pk", "group_size", "queue_entry"),
+    "reason": SortKey("trace_pk", "coalesce(top_kind, '')", "queue_entry"),
+    "trace": SortKey("id", "trace_id", "trace"),
+    **run_columns.SORT_KEYS,  # latency, cost, tokens, review
 }
 
 
 def sort_ids(conn: Connection, pks: list[int], key: str, descending: bool = False) -> list[int]:
     """The queue ids ``pks`` ordered by ``key`` (one of :data:`SORT_KEYS`); ties keep
     their order (priority). A missing value sorts last."""
-    sql = SORT_KEYS[key]
+    sort = SORT_KEYS[key]
+    sql = f"SELECT {sort.id_column} AS pk, {sort.value} AS value FROM {sort.source}"
     if len(pks) <= 20_000:
         values: dict[int, Any] = {}
-        id_column = sql.split()[1].rstrip(",")
-        for start in range(0, len(pks), 900):
-            chunk = pks[start:start + 900]
-            values.update((pk, value) for pk, value in conn.exec_driver_sql(
-                f"{sql} WHERE {id_column} IN ({','.join('?' * len(chunk))})", tuple(chunk)))
+        for chunk in chunked(pks):
+            values.update((row.pk, row.value) for row in conn.exec_driver_sql(
+                f"{sql} WHERE {sort.id_column} IN ({placeholders(chunk)})", tuple(chunk)))
     else:
-        values = {pk: value for pk, value in conn.exec_driver_sql(sql)}
+        values = {row.pk: row.value for row in conn.exec_driver_sql(sql)}
     present = [pk for pk in pks if values.get(pk) is not None]
     missing = [pk for pk in pks if values.get(pk) is None]
     present.sort(key=values.__getitem__, reverse=descending)
@@ -264,11 +264,9 @@ def span_names(conn: Connection, pairs: Iterable[tuple[int, str]]) -> SpanNames:
     its name when it has none); spans not found are left out."""
     wanted = sorted(set(pairs))
     names: SpanNames = {}
-    for start in range(0, len(wanted), 400):
-        chunk = wanted[start:start + 400]
+    for chunk in chunked(wanted, per_value=2):
         marks = " OR ".join("(trace_pk = ? AND span_id = ?)" for _ in chunk)
         params = tuple(x for pair in chunk for x in pair)
-        for pk, span_id, name, kind in conn.exec_driver_sql(
-                f"SELECT trace_pk, span_id, name, kind FROM span WHERE {marks}", params):
-            names[(pk, span_id)] = (name or span_id, kind or "")
+        for row in conn.exec_driver_sql(f"SELECT trace_pk, span_id, name, kind FROM span WHERE {marks}", params):
+            names[(row.trace_pk, row.span_id)] = (row.name or row.span_id, row.kind or "")
     return names

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..core import causes
 from ..core.errors import UserError
 from ..core.store import Store
+from .changes import Changes
 from .style import muted_text
 from .text import plain_tip, show_message
 
@@ -77,6 +78,11 @@ class CausesDialog(QDialog):
         self.reload()
 
     # -- reading -------------------------------------------------------------------------------
+
+    def apply_changes(self, changes: Changes, initiator: object) -> None:
+        """The taxonomy changed elsewhere (an undo): show it as it is now."""
+        if changes.causes and initiator is not self:
+            self.reload()
 
     def reload(self, select: str | None = None) -> None:
         select = select or self.current_uuid()

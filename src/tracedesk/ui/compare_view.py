@@ -327,6 +327,9 @@ class CompareView(QWidget):
             "#divergenceBanner { background: rgba(214, 69, 69, 0.13); border: 1px solid rgba(214, 69, 69, 0.5); "
             "border-radius: 6px; padding: 5px 9px; }")
 
+    def page_shown(self) -> None:
+        self.table.setFocus()
+
     def clear(self) -> None:
         self.player.stop()
         self.model.set_comparison(None)

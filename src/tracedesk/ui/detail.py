@@ -210,7 +210,7 @@ class DocWriter:
             self.cut += 1
             self.meta(f"… {count:,} more {what} not shown here (Show full text)")
 
-    def _fmt(self, *, bold: bool = False, color: QColor | None = None, scale: float = 1.0,
+    def char_format(self, *, bold: bool = False, color: QColor | None = None, scale: float = 1.0,
              mono: bool = False, italic: bool = False) -> QTextCharFormat:
         fmt = QTextCharFormat()
         if mono:
@@ -237,25 +237,25 @@ class DocWriter:
 
     def heading(self, text: str, color: QColor | None = None, top: float = 14) -> None:
         self.block(top=top, bottom=4)
-        self.cursor.insertText(text, self._fmt(bold=True, scale=1.05, color=color))
+        self.cursor.insertText(text, self.char_format(bold=True, scale=1.05, color=color))
 
     def meta(self, text: str) -> None:
         self.block(bottom=2)
-        self.cursor.insertText(text, self._fmt(color=self.muted))
+        self.cursor.insertText(text, self.char_format(color=self.muted))
 
     def paragraph(self, text: str, *, color: QColor | None = None, mono: bool = False,
                   italic: bool = False) -> None:
         self.block(bottom=2)
         shown, cut = elided(text, PREVIEW_CHARS)
         self.written += len(shown)
-        self.cursor.insertText(shown, self._fmt(color=color, mono=mono, italic=italic))
+        self.cursor.insertText(shown, self.char_format(color=color, mono=mono, italic=italic))
         self._cut_note(cut)
 
     def _cut_note(self, cut: int) -> None:
         if cut:
             self.cut += cut
             self.cursor.insertText(f"\n… {cut:,} more characters (Show full text)",
-                                   self._fmt(color=self.muted, italic=True))
+                                   self.char_format(color=self.muted, italic=True))
 
     def json(self, value: Any) -> None:
         shown, cut = elide_value(value, PREVIEW_CHARS, JSON_BLOCK_CHARS)
@@ -267,7 +267,7 @@ class DocWriter:
         text, rest = elided(text, JSON_BLOCK_CHARS)
         self.written += len(text)
         self.block(bottom=2)
-        insert_json(self.cursor, text, self.palette, self._fmt(mono=True))
+        insert_json(self.cursor, text, self.palette, self.char_format(mono=True))
         self._cut_note(rest)
 
     def value(self, value: Any) -> None:
@@ -306,7 +306,7 @@ class DocWriter:
 
     def label(self, text: str, color: QColor, caps: bool = True) -> None:
         """The first line of a card: a small label (capitalised for a role or a part)."""
-        fmt = self._fmt(bold=True, color=readable_on_base(color, self.palette), scale=0.9)
+        fmt = self.char_format(bold=True, color=readable_on_base(color, self.palette), scale=0.9)
         if caps:
             fmt.setFontCapitalization(QFont.Capitalization.AllUppercase)
             fmt.setFontLetterSpacing(104)
@@ -335,10 +335,10 @@ def write_message(w: DocWriter, message: dict[str, Any]) -> None:
         if isinstance(arguments, str):
             arguments = loads_or_none(arguments)  # arguments often come as a JSON string
         w.block(top=6)
-        w.cursor.insertText(f"→ calls {name}", w._fmt(bold=True, color=readable_on_base(
+        w.cursor.insertText(f"→ calls {name}", w.char_format(bold=True, color=readable_on_base(
             QColor(ROLE_COLORS["tool"]), w.palette)))
         if call.get("id"):
-            w.cursor.insertText(f"   {call['id']}", w._fmt(color=w.muted, scale=0.9))
+            w.cursor.insertText(f"   {call['id']}", w.char_format(color=w.muted, scale=0.9))
         if arguments not in (None, {}, ""):
             w.json(arguments)
     if not text and not message.get("tool_calls"):

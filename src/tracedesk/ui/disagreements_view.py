@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,7 +49,8 @@ from ..core.text import kappa_text as _kappa_text
 from ..core.text import percent_text as _percent_text
 from ..core.verdicts import VERDICT_LABELS, VERDICTS
 from ..core.views import SpanNames, TraceOutline
-from .background import run_in_background
+from .background import LatestRunner
+from .changes import Changes
 from .review_panel import VERDICT_COLORS, answer_text
 from .style import OK, muted_text, readable_on_base, soft, status_dot
 from .text import elide, local_time, plain_tip
@@ -589,7 +590,7 @@ class DisagreementsView(QWidget):
         self.store: Store | None = None
         self.report: AgreementReport | None = None
         self.causes: list[CauseInfo] = []
-        self._generation = 0
+        self._loader = LatestRunner(self._loaded, self)  # a reload overtaken by a newer one is dropped
         self._keep: int | None = None  # the trace to select again once reloaded
         self.shown_pk: int | None = None
         layout = QVBoxLayout(self)
@@ -688,11 +689,27 @@ class DisagreementsView(QWidget):
 
     def set_store(self, store: Store | None) -> None:
         if store is not self.store:
+            self._loader.cancel()  # what the last database gives is not wanted
             self.store = store
             self.report = None
             self.causes = []
             self.model.set_data([], {})
             self._show_detail(None)
+
+    def show_settle_error(self, text: str) -> None:
+        """Why the settled answer was not recorded, under the form."""
+        self.form.show_error(text)
+
+    def page_shown(self) -> None:
+        """Read the reviews again each time the page is shown (the trace selected stays)."""
+        self.reload()
+        self.table.setFocus()
+
+    def apply_changes(self, changes: Changes, _initiator: object) -> None:
+        """Reviews, settled answers, causes or traces changed: read them again if the page
+        is on screen (it reads them each time it is shown)."""
+        if (changes.reviews or changes.settlements or changes.causes or changes.traces) and self.isVisible():
+            self.reload()
 
     def reload(self, keep: int | None = None) -> None:
         """Read the figures and the list again (in the background); ``keep``: the trace
@@ -702,22 +719,15 @@ class DisagreementsView(QWidget):
             return
         current = self.model.disagreement(self.table.currentIndex().row())
         self._keep = keep if keep is not None else (current.trace_pk if current is not None else None)
-        self._generation += 1
-        generation = self._generation
         self.status.setText("Reading the reviews…")
+        self._loader.run(lambda: load(store))
 
-        def work() -> tuple[int, Loaded]:
-            return generation, load(store)
-
-        run_in_background(work, self._loaded)
-
-    @Slot(object, object)
-    def _loaded(self, result: tuple[int, Loaded] | None, error: Exception | None) -> None:
+    def _loaded(self, loaded: Loaded | None, error: Exception | None) -> None:
         if error is not None:
             self.status.setText(f"The reviews could not be read: {error}")
             return
-        generation, loaded = result  # type: ignore[misc]
-        if generation != self._generation or loaded.store is not self.store:
+        assert loaded is not None
+        if loaded.store is not self.store:
             return
         self.show_loaded(loaded)
         self.loaded.emit()
@@ -818,17 +828,14 @@ class DisagreementsView(QWidget):
             self.open_requested.emit(d.trace_pk)
 
     def eventFilter(self, watched: QObject, event: Any) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._open(self.table.currentIndex().row())
-                return True
-            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            if plain and event.key() in (Qt.Key.Key_J, Qt.Key.Key_K):  # as in the queue: next, previous
-                self._move(1 if event.key() == Qt.Key.Key_J else -1)
-                return True
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._open(self.table.currentIndex().row())
+            return True
         return super().eventFilter(watched, event)
 
-    def _move(self, delta: int) -> None:
+    def move(self, delta: int) -> None:
+        """j and k: the next or previous disagreement."""
         rows = self.model.rowCount()
         if rows:
             current = self.table.currentIndex().row()

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,7 +52,7 @@ from ..core.redact import Redactor
 from ..core.reviews import reviewers
 from ..core.store import Store
 from ..core.verdicts import VERDICT_LABELS, VERDICTS
-from .background import run_in_background
+from .background import LatestRunner
 from .jobs import JobFormDialog
 from .style import muted_text
 from .text import plain_tip
@@ -96,7 +96,7 @@ class ExportDialog(JobFormDialog):
         self._confirmed: Path | None = None  # the file the platform's file dialog asked about replacing
         self._verdicts_touched = False
         self.cases = 0  # the cases the filters choose, once counted
-        self._generation = 0  # of the count under way: a count for filters changed since is dropped
+        self._counter = LatestRunner(self._counted, self)  # a count for filters changed since is dropped
         self.settings_patterns = settings_patterns()
         with store.read() as conn:
             self.causes = list_causes(conn, include_retired=True)
@@ -288,7 +288,7 @@ class ExportDialog(JobFormDialog):
     def count_now(self) -> None:
         """The count of cases and the preview, read at once: the dialog opens with them."""
         self._timer.stop()
-        self._generation += 1
+        self._counter.cancel()
         read = self._reader()
         if read is not None:
             self._show_cases(*read())
@@ -299,25 +299,19 @@ class ExportDialog(JobFormDialog):
         are, read in the background (building and redacting the preview takes a moment on
         a big database); what is shown stays until the new ones come."""
         self._timer.stop()
-        self._generation += 1
-        generation, read = self._generation, self._reader()
-        if read is not None:
+        read = self._reader()
+        if read is None:  # said why at once; a count under way is for filters changed since
+            self._counter.cancel()
+        else:
             self.count.setText("Counting the eval cases…")
-
-            def count() -> tuple[int, int, list[EvalCase]]:
-                return generation, *read()
-
-            run_in_background(count, self._counted)
+            self._counter.run(read)
         self.update_action()
 
-    @Slot(object, object)
-    def _counted(self, result: tuple[int, int, list[EvalCase]] | None, error: Exception | None) -> None:
+    def _counted(self, result: tuple[int, list[EvalCase]] | None, error: Exception | None) -> None:
         if error is not None:
             self.count.setText(f"The eval cases could not be counted: {error}")
             return
-        generation, cases, first = result  # type: ignore[misc]
-        if generation != self._generation:
-            return  # the filters changed since
+        cases, first = result  # type: ignore[misc]
         self._show_cases(cases, first)
 
     def _show_cases(self, cases: int, first: list[EvalCase], problem: str | None = None) -> None:

@@ -58,7 +58,7 @@ def _alignment(column: Column) -> int:
 class RowsModel(ListModel):
     """Rows of one figure of Insights, as columns of text."""
 
-    _FLAGS = ListModel._FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+    ITEM_FLAGS = ListModel.ITEM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 
     def __init__(self, columns: list[Column], parent=None) -> None:
         super().__init__(tuple(c.title for c in columns), parent)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -49,7 +49,8 @@ from ..core.insights import (
 )
 from ..core.queue import QueueFilter
 from ..core.store import Store
-from .background import run_in_background
+from .background import LatestRunner
+from .changes import Changes
 from .charts import BarChart, Series
 from .date_range import DateRangeBox, DateRangeDialog, days_ns, describe_range, range_text
 from .insights_model import FILTER_ROLE, Column, RowsModel, interval_text, percent, rate_text
@@ -241,8 +242,9 @@ class InsightsView(QWidget):
         self.tables: dict[str, Table] = {}
         self.comparison: Comparison | None = None
         self.stale = True
-        self._generation = 0
-        self._compare_generation = 0
+        # A computation overtaken by a newer one (the database or the range changed) is dropped.
+        self._computer = LatestRunner(self._computed, self)
+        self._comparer = LatestRunner(self._compared, self)
         self._by = "prompt_version"
         self._runs_by = "prompt_version"
         layout = QVBoxLayout(self)
@@ -544,8 +546,10 @@ class InsightsView(QWidget):
         self.tables = {}
         self.comparison = None
         self.stale = True
-        self._generation += 1
-        self._compare_generation += 1
+        self._computer.cancel()  # what the last database gives is not wanted
+        self._comparer.cancel()
+        self.refresh_button.setEnabled(True)
+        self.compare_button.setEnabled(True)
         self._compared_cohorts = None
         self.compare_panel.show_table(Table("compare", "", []))
         self.compare_left_out.clear()
@@ -554,6 +558,18 @@ class InsightsView(QWidget):
     def invalidate(self) -> None:
         """The database changed: compute again when the page is shown."""
         self.stale = True
+
+    def apply_changes(self, changes: Changes, _initiator: object) -> None:
+        """Traces, reviews or causes changed: the figures are computed again, at once if
+        the page is on screen, else when it is shown."""
+        if changes.traces or changes.reviews or changes.causes:
+            self.invalidate()
+            if self.isVisible():
+                self.show_page()
+
+    def page_shown(self) -> None:
+        self.show_page()
+        self.tabs.setFocus()
 
     def show_page(self) -> None:
         """Called when the page comes on screen: compute if the figures are out of date."""
@@ -568,29 +584,24 @@ class InsightsView(QWidget):
         store = self.store
         if store is None:
             return
-        self._generation += 1
-        generation, within = self._generation, self.cohort()
+        within = self.cohort()
         self.stale = False
         self.status.setText("Computing…")
         self.refresh_button.setEnabled(False)
         started = time.monotonic()
 
-        def compute() -> tuple[int, list[Table], float]:
+        def compute() -> tuple[list[Table], float]:
             with store.read() as conn:
-                return generation, insights.overview(conn, within=within), time.monotonic() - started
+                return insights.overview(conn, within=within), time.monotonic() - started
 
-        run_in_background(compute, self._computed)
+        self._computer.run(compute)
 
-    @Slot(object, object)
-    def _computed(self, result: tuple[int, list[Table], float] | None, error: Exception | None) -> None:
+    def _computed(self, result: tuple[list[Table], float] | None, error: Exception | None) -> None:
+        self.refresh_button.setEnabled(True)
         if error is not None:
-            self.refresh_button.setEnabled(True)
             self.status.setText(f"The figures could not be computed: {error}")
             return
-        generation, tables, seconds = result  # type: ignore[misc]
-        if generation != self._generation:
-            return
-        self.refresh_button.setEnabled(True)
+        tables, seconds = result  # type: ignore[misc]
         self.tables = {t.name: t for t in tables}
         overall = self.tables["runs"].rows[0] if self.tables["runs"].rows else None
         traces = overall.traces if overall is not None else 0
@@ -737,26 +748,21 @@ class InsightsView(QWidget):
             return
         a, b = cohorts
         self._compared_cohorts = cohorts
-        self._compare_generation += 1
-        generation = self._compare_generation
         self.compare_summary.setText("Comparing…")
         self.compare_button.setEnabled(False)
 
-        def compute() -> tuple[int, Comparison]:
+        def compute() -> Comparison:
             with store.read() as conn:
-                return generation, insights.compare(conn, a, b)
+                return insights.compare(conn, a, b)
 
-        run_in_background(compute, self._compared)
+        self._comparer.run(compute)
 
-    @Slot(object, object)
-    def _compared(self, result: tuple[int, Comparison] | None, error: Exception | None) -> None:
+    def _compared(self, found: Comparison | None, error: Exception | None) -> None:
         self.compare_button.setEnabled(True)
         if error is not None:
             self.compare_summary.setText(f"The comparison failed: {error}")
             return
-        generation, found = result  # type: ignore[misc]
-        if generation != self._compare_generation:
-            return
+        assert found is not None
         self.comparison = found
         changed = sum(1 for r in found.rows if self._significant(r))
         self.compare_summary.setText(

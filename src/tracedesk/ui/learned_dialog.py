@@ -40,7 +40,8 @@ class LearnedDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Every verdict is a label. A reviewed trace judged a failure confirms its strongest signal; judged "
-            "ok, it refutes it. The queue ranks the traces not yet reviewed with what that taught it.")
+            "ok, it refutes it. The queue ranks the traces not yet reviewed with what that taught it, and flags "
+            "those that give an answer already judged a failure.")
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -53,6 +54,9 @@ class LearnedDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.echoes_label = QLabel(self)
+        self.echoes_label.setWordWrap(True)
+        layout.addWidget(self.echoes_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.forget_button = QPushButton("&Forget What Reviews Taught", self)
         self.forget_button.setToolTip("Rank by the detectors' table again; later verdicts teach the queue anew.")
@@ -66,6 +70,10 @@ class LearnedDialog(QDialog):
     def reload(self) -> None:
         with self.store.read() as conn:
             counted = learning.count_verdicts(conn)
+            echoes = len(learning.echoes(conn))
+        self.echoes_label.setText(
+            f"Traces that give, word for word, an answer judged a failure on another trace: "
+            f"{echoes:,}. They are in the queue as \u201c{signal_label('like_failure')}\u201d.")
         self.table.setRowCount(len(counted))
         for row, found in enumerate(counted.values()):
             trusted = f"{found.precision:.0%}" if found.reviewed else "—"

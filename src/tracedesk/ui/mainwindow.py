@@ -3,9 +3,10 @@ its shortcut, import by menu or by drag and drop, and the state remembered betwe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,12 +22,14 @@ from ..core.settings import load_settings
 from ..core.store import Store
 from ..core.text import counted
 from ..logs import log_folder
-from .background import run_in_background, wait_for_background
+from .background import LatestRunner, wait_for_background
+from .changes import Changes
 from .compare_chooser import CompareChooser
 from .compare_view import CompareView, ExpectedAnswerDialog
 from .import_dialog import ImportDialog, ProblemsDialog
 from .insights_view import InsightsView
 from .learned_dialog import LearnedDialog
+from .pages import Page, PageStack, PageView
 from .queue_model import QueueModel
 from .queue_view import QueuePane
 from .replay_view import ReplayView
@@ -70,37 +73,40 @@ class MainWindow(Workspace):
         self.import_dialog: ImportDialog | None = None
         self.problems_dialog: ProblemsDialog | None = None
         self.choices_ready = False  # the filters offer this database's values
-        self._total: int | None = None  # traces in the database, read again on each refresh
+        self._total: int | None = None  # traces in the database, read again when traces come or go
+        self.queue_stale = False  # reviews changed since the queue was read: read again when it is shown
+        self._choices_reader = LatestRunner(self._choices_read, self)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setStyleSheet(STYLE)
         self.queue_model = QueueModel(None, self)
         self.pages = QStackedWidget(self)
+        self.page_stack = PageStack(self.pages, Page.QUEUE)
         self.queue_pane = QueuePane(self.queue_model, self.pages)
         self.trace_view = TraceView(self.pages)
-        self.pages.addWidget(self.queue_pane)
-        self.pages.addWidget(self.trace_view)
         self.replay_view = ReplayView(self.pages)
         self.compare_view = CompareView(self.pages)
         self.compare_chooser: CompareChooser | None = None
         self.expected_dialog: ExpectedAnswerDialog | None = None
-        self.pages.addWidget(self.replay_view)
-        self.pages.addWidget(self.compare_view)
         self.insights_view = InsightsView(self.pages)
-        self.pages.addWidget(self.insights_view)
+        self.add_page(Page.QUEUE, self.queue_pane, step=self.queue_pane.move, back=self.queue_pane.page_back)
+        self.add_page(Page.TRACE, self.trace_view, step=self._step_trace)
+        self.add_page(Page.REPLAY, self.replay_view)
+        self.add_page(Page.COMPARE, self.compare_view)
+        self.add_page(Page.INSIGHTS, self.insights_view)
         self.insights_view.open_filter.connect(self.show_insights_traces)
         self.queue_pane.insights_requested.connect(self.show_insights)
-        self.replay_view.back_requested.connect(self.back_to_trace)
-        self.compare_view.back_requested.connect(self.back_to_trace)
+        self.replay_view.back_requested.connect(self.go_back)
+        self.compare_view.back_requested.connect(self.go_back)
         self.setCentralWidget(self.pages)
         self.queue_pane.open_requested.connect(self.open_trace)
         self.trace_view.back_requested.connect(self.show_queue)
-        self.trace_view.step_requested.connect(self.step_trace)
+        self.trace_view.step_requested.connect(self.step_page)
         self.trace_view.trace_requested.connect(self.open_trace)
         self.trace_view.replay_requested.connect(self.start_replay)
         self.trace_view.compare_requested.connect(self.choose_comparison)
         self.queue_model.refreshed.connect(self.update_status)
-        self.queue_pane.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_status())
+        self.queue_pane.selection_changed.connect(self.update_status)
         self.counts = QLabel(self)
         self.counts.setObjectName("statusCounts")
         self.counts.setTextFormat(Qt.TextFormat.PlainText)  # it may name a trace
@@ -114,6 +120,10 @@ class MainWindow(Workspace):
         self.statusBar().addPermanentWidget(self.searching)
         self.statusBar().addPermanentWidget(self.where)
         self._build_menus()
+        # After the controllers' own: the review panel's text is saved before the queue is read.
+        self.pages.currentChanged.connect(self._page_changed)
+        self.changed.connect(self._apply_changes)
+        self.changed.connect(self.insights_view.apply_changes)
         self._restore()
         if store is not None:
             self.set_store(store)
@@ -149,9 +159,9 @@ class MainWindow(Workspace):
         self.reviewing.fill_edit_menu(bar.addMenu("&Edit"))
 
         go = bar.addMenu("&Go")
-        self.next_action = add_action(self, "&Next Trace", lambda: self.step_trace(1), ["J"],
+        self.next_action = add_action(self, "&Next Trace", lambda: self.step_page(1), ["J"],
                                       "The next trace of the queue")
-        self.previous_action = add_action(self, "&Previous Trace", lambda: self.step_trace(-1), ["K"],
+        self.previous_action = add_action(self, "&Previous Trace", lambda: self.step_page(-1), ["K"],
                                           "The previous trace of the queue")
         self.open_action = QAction("&Open Trace", self.queue_pane.table)
         self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
@@ -159,7 +169,7 @@ class MainWindow(Workspace):
         self.open_action.triggered.connect(self.open_current)
         self.queue_pane.table.addAction(self.open_action)
         self.back_action = add_action(self, "&Back to Queue", self.go_back, "Esc",
-                                      "Leave the trace, or clear the search")
+                                      "Back to the page this one was reached from, or clear the search")
         self.session_action = add_action(self, "Session &Turns", self.show_session, "Ctrl+T",
                                          "The other turns of this trace's conversation")
         self.signals_action = add_action(self, "&Signals", self.show_signals, "Ctrl+G",
@@ -212,7 +222,7 @@ class MainWindow(Workspace):
         self.update_actions()
 
     def update_actions(self) -> None:
-        in_trace = self.pages.currentWidget() is self.trace_view
+        in_trace = self.current_page() is Page.TRACE
         has_store = self.store is not None
         for action in (self.session_action, self.signals_action, self.whole_action, self.full_text_action):
             action.setEnabled(in_trace)
@@ -267,7 +277,9 @@ class MainWindow(Workspace):
         self.compare_view.clear()
         self.queue_pane.clear_scope()
         self.insights_view.set_store(store)
+        self.queue_stale = False
         self.show_queue()
+        self.page_stack.forget()  # nothing of the last database to go back to
         self.refresh()
         self.update_title()
 
@@ -301,38 +313,79 @@ class MainWindow(Workspace):
         if self.store is None:
             return
         dialog = LearnedDialog(self.store, self)
-        dialog.forgotten.connect(self.refresh)
+        dialog.forgotten.connect(lambda: self.announce(Changes(queue=True), dialog))  # the priorities
         dialog.exec()
 
     def refresh(self) -> None:
+        """Read the database again (another program may have changed it)."""
+        if self.store is not None:
+            self.announce(Changes(traces=True, queue=True))
+
+    def _apply_changes(self, changes: Changes, _initiator: object) -> None:
+        """The queue, its filters' values and the counts after a change."""
         if self.store is None:
             return
-        keep = self.queue_pane.table.current_pk()
+        if changes.traces:
+            self._total = None
+        if changes.queue_moved:
+            self._read_queue()
+        elif changes.reviews:
+            # A reviewed trace leaves the queue. Shown, the queue is read again at once;
+            # behind the trace page it keeps its rows, so that j, k and n go on from the same
+            # place, and shows the new reviews in them; it is read again when shown.
+            if self.current_page() is Page.QUEUE:
+                self._read_queue()
+            else:
+                self.queue_stale = True
+                self.queue_model.rows_changed(changes.trace_pks)
+        if changes.traces:
+            self._read_choices()
+
+    def _page_changed(self, _index: int) -> None:
+        if self.current_page() is Page.QUEUE and self.queue_stale:
+            self._read_queue()
+
+    def _read_queue(self) -> None:
+        """Read the queue again, the snoozes that have ended back in it, keeping the place."""
+        self.queue_stale = False
+        wake_snoozed(self.store)
+        self.queue_pane.reread()
+
+    def trace_after(self, trace_pk: int) -> int | None:
+        model, pane = self.queue_model, self.queue_pane
+        before = model.row_of(trace_pk)
+        reference = before if before is not None else pane.current_row()
+        self._read_queue()
+        after = model.row_of(trace_pk)
+        if after is not None:  # still in the queue ("All traces" shows the reviewed): the one after it
+            target = after + 1
+        elif before is not None:  # it left the queue: the trace that took its row
+            target = reference
+        else:  # opened from elsewhere (a turn of its session): the one after the queue's row
+            target = reference + 1
+        if not 0 <= target < model.rowCount():
+            return None
+        pane.select_row(target)
+        return model.trace_pk(target)
+
+    def _read_choices(self) -> None:
+        """The values the filters offer, read in the background (a scan of the traces)."""
         self.choices_ready = False
-        self._total = None
-        wake_snoozed(self.store)  # the snoozes that have ended: back in the queue
-        self.insights_view.invalidate()
-        if self.pages.currentWidget() is self.insights_view:
-            self.insights_view.show_page()
-        self.queue_model.refresh()
-        self.queue_pane.reselect(keep)
         store = self.store
 
-        def read_choices() -> tuple[Store, dict[str, list[str]]]:
+        def read_choices() -> dict[str, list[str]]:
             with store.read() as conn:  # a scan of the traces: a second on a million of them
-                return store, views.filter_choices(conn)
+                return views.filter_choices(conn)
 
-        run_in_background(read_choices, self._choices_read)
+        self._choices_reader.run(read_choices)  # those of an earlier read, or another database, are dropped
 
-    @Slot(object, object)
-    def _choices_read(self, result, error: Exception | None) -> None:
+    def _choices_read(self, choices: dict[str, list[str]] | None, error: Exception | None) -> None:
         if error is not None:
             self.statusBar().showMessage(f"The filters' values could not be read: {error}", 8000)
             return
-        store, choices = result
-        if store is self.store:
-            self.queue_pane.filters.set_choices(choices)
-            self.choices_ready = True
+        assert choices is not None
+        self.queue_pane.filters.set_choices(choices)
+        self.choices_ready = True
 
     def update_title(self) -> None:
         if self.store is None:
@@ -353,77 +406,64 @@ class MainWindow(Workspace):
                 self._total = views.trace_count(conn)
         total = self._total
         text = f"{counted(shown, 'trace')} in the queue  ·  {total:,} in the database"
-        row = self.queue_pane.table.currentIndex().row()
+        row = self.queue_pane.current_row()
         if shown and row >= 0:
             text = f"{row + 1:,} of {text}"
-        if self.pages.currentWidget() is self.trace_view and self.trace_view.outline is not None:
+        if self.current_page() is Page.TRACE and self.trace_view.outline is not None:
             outline = self.trace_view.outline
             text = f"Trace {outline.trace_id}: {counted(len(outline.by_span_id), 'step')}  ·  " + text
         self.counts.setText(text)
 
     # -- moving around -------------------------------------------------------------------------
 
-    def open_trace(self, trace_pk: int) -> None:
-        if self.store is None:
-            return
-        row = self.queue_model.row_of(trace_pk)
-        if row is not None and self.queue_pane.table.currentIndex().row() != row:
-            self.queue_pane.table.select_row(row)
-        self.trace_view.open_trace(self.store, trace_pk)
-        self.pages.setCurrentWidget(self.trace_view)
-        # Focus on an item view without a current row would select its first row: the tree
-        # gets the focus only when a step is selected, the signals otherwise.
-        if self.trace_view.selected_span() is not None:
-            self.trace_view.tree.setFocus()
-        else:
-            self.trace_view.signals.setFocus()
-        self.update_actions()
-        self.update_status()
+    def add_page(self, page: Page, view: PageView, *, step: Callable[[int], None] | None = None,
+                 back: Callable[[], bool] | None = None) -> None:
+        self.page_stack.add(page, view, step, back)
 
-    def open_current(self) -> None:
-        pk = self.queue_pane.table.current_pk()
-        if pk is not None:
-            self.open_trace(pk)
+    def current_page(self) -> Page:
+        return self.page_stack.current()
 
-    def show_queue(self) -> None:
-        self.pages.setCurrentWidget(self.queue_pane)
-        self.queue_pane.table.setFocus()
+    def show_page(self, page: Page) -> None:
+        self.page_stack.show(page)
         self.update_actions()
         self.update_status()
 
     def go_back(self) -> None:
-        if self.teamwork.go_back():  # the Disagreements page, or a trace opened from it
+        target = self.page_stack.back()  # in the queue, its search first, then the runs alike
+        if target is not None:
+            self.show_page(target)
+
+    def step_page(self, delta: int) -> None:
+        """j (+1) and k (-1): the next or previous item of the page shown."""
+        self.page_stack.step(delta)
+
+    def _step_trace(self, delta: int) -> None:
+        """In a trace, j and k open the next or previous trace of the queue."""
+        self.queue_pane.move(delta)
+        pk = self.queue_pane.current_pk()
+        if pk is not None and pk != self.trace_view.trace_pk:
+            self.open_trace(pk)
+
+    def open_trace(self, trace_pk: int) -> None:
+        if self.store is None:
             return
-        if self.pages.currentWidget() in (self.replay_view, self.compare_view):
-            self.back_to_trace()
-        elif self.pages.currentWidget() in (self.trace_view, self.insights_view):
-            self.show_queue()
-        elif self.queue_pane.filters.search.hasFocus() or self.queue_pane.filters.search.text():
-            self.queue_pane.filters.clear_search()
-            self.queue_pane.table.setFocus()
-        elif self.queue_pane.scope is not None:  # the runs alike, or what Insights opened
-            self.queue_pane.clear_scope()
+        self.queue_pane.select_trace(trace_pk)
+        self.trace_view.open_trace(self.store, trace_pk)
+        self.show_page(Page.TRACE)
+
+    def open_current(self) -> None:
+        pk = self.queue_pane.current_pk()
+        if pk is not None:
+            self.open_trace(pk)
 
     def show_insights(self) -> None:
-        self.pages.setCurrentWidget(self.insights_view)
-        self.insights_view.show_page()
-        self.insights_view.tabs.setFocus()
-        self.update_actions()
+        self.show_page(Page.INSIGHTS)
 
     def show_insights_traces(self, f: queue.QueueFilter, title: str) -> None:
         """The traces behind a figure of Insights, in the queue under a bar that says so."""
         self.queue_pane.filters.clear_search()
         self.queue_pane.show_filter(f, title)
         self.show_queue()
-
-    def step_trace(self, delta: int) -> None:
-        """j/k: move in the queue; in a trace, open the next or previous one."""
-        table = self.queue_pane.table
-        table.move(delta)
-        if self.pages.currentWidget() is self.trace_view:
-            pk = table.current_pk()
-            if pk is not None and pk != self.trace_view.trace_pk:
-                self.open_trace(pk)
 
     def focus_search(self) -> None:
         self.show_queue()
@@ -492,21 +532,21 @@ class MainWindow(Workspace):
         menu.addAction(self.previous_difference_action)
 
     def _replay_page(self) -> ReplayView | CompareView:
-        return self.compare_view if self.pages.currentWidget() is self.compare_view else self.replay_view
+        return self.compare_view if self.current_page() is Page.COMPARE else self.replay_view
 
     def _update_replay_actions(self) -> None:
-        page = self.pages.currentWidget()
-        stepping = page in (self.replay_view, self.compare_view)
-        self.replay_action.setEnabled(page is self.trace_view)
-        self.compare_action.setEnabled(page is self.trace_view)
+        page = self.current_page()
+        stepping = page in (Page.REPLAY, Page.COMPARE)
+        self.replay_action.setEnabled(page is Page.TRACE)
+        self.compare_action.setEnabled(page is Page.TRACE)
         for action in (*self.step_actions.values(), self.play_action, self.faster_action, self.slower_action):
             action.setEnabled(stepping)
-        self.next_difference_action.setEnabled(page is self.compare_view)
-        self.previous_difference_action.setEnabled(page is self.compare_view)
-        # j/k: the queue's traces, in the queue and in a trace; not the steps of a replay, nor a
-        # hidden queue behind the Insights and Disagreements pages.
+        self.next_difference_action.setEnabled(page is Page.COMPARE)
+        self.previous_difference_action.setEnabled(page is Page.COMPARE)
+        # j/k: the list of the page shown (the queue's traces in a trace); not the steps of a
+        # replay (n and p), nor a hidden queue behind the Insights page.
         for action in (self.next_action, self.previous_action):
-            action.setEnabled(page in (self.queue_pane, self.trace_view))
+            action.setEnabled(self.page_stack.can_step())
         if not stepping:
             self.replay_view.player.stop()
             self.compare_view.player.stop()
@@ -518,9 +558,7 @@ class MainWindow(Workspace):
             return
         node = self.trace_view.selected_span()
         self.replay_view.open(self.store, outline, node.span_id if node is not None else None)
-        self.pages.setCurrentWidget(self.replay_view)
-        self.replay_view.steps.setFocus()
-        self.update_actions()
+        self.show_page(Page.REPLAY)
 
     def choose_comparison(self) -> CompareChooser | None:
         """The chooser of what to compare the open trace with (window-modal)."""
@@ -559,21 +597,7 @@ class MainWindow(Workspace):
         if self.store is None or outline is None:
             return
         self.compare_view.open(self.store, outline.pk, store_b, trace_pk_b)
-        self.pages.setCurrentWidget(self.compare_view)
-        self.compare_view.table.setFocus()
-        self.update_actions()
-
-    def back_to_trace(self) -> None:
-        if self.trace_view.outline is None:
-            self.show_queue()
-            return
-        self.pages.setCurrentWidget(self.trace_view)
-        if self.trace_view.selected_span() is not None:
-            self.trace_view.tree.setFocus()
-        else:
-            self.trace_view.signals.setFocus()
-        self.update_actions()
-        self.update_status()
+        self.show_page(Page.COMPARE)
 
     def move_step(self, where: str) -> None:
         self._replay_page().move(where)
@@ -582,7 +606,7 @@ class MainWindow(Workspace):
         self._replay_page().toggle_play()
 
     def move_difference(self, direction: int) -> None:
-        if self.pages.currentWidget() is self.compare_view:
+        if self.current_page() is Page.COMPARE:
             self.compare_view.move_to_difference(direction)
 
     # -- import ----------------------------------------------------------------------------------
@@ -629,7 +653,7 @@ class MainWindow(Workspace):
                 self.statusBar().showMessage("Import cancelled: the database was left as it was.", 8000)
             self.import_finished.emit(None)
             return
-        self.refresh()
+        self.announce(Changes(traces=True))
         added = report.added
         self.statusBar().showMessage(
             f"Imported {added.traces:,} traces, {added.spans:,} spans, {added.feedback:,} feedback"

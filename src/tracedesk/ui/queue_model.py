@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from sqlalchemy import Connection
 
 from ..core import queue, run_columns, views
 from ..core.queue import QueueFilter, QueueRow
 from ..core.run_columns import RunFigures
 from ..core.store import Store
-from .background import run_in_background
+from .background import LatestRunner
 from .style import format_duration, signal_label
 from .text import local_time, plain_tip, usd_text
 
@@ -88,9 +88,10 @@ class QueueModel(QAbstractTableModel):
         self._blocks: OrderedDict[int, list[QueueRow | None]] = OrderedDict()
         self._figures: dict[int, dict[int, RunFigures]] = {}  # per block: the figures of its rows
         self._sort: tuple[int, Qt.SortOrder] = (PRIORITY, Qt.SortOrder.DescendingOrder)
-        self._generation = 0  # which refresh a background read belongs to
+        # The ids of a big queue, read in the background: a newer refresh or sort drops them.
+        self._ids_reader = LatestRunner(self._ids_read, self)
         self._pending: QueueFilter | None = None  # the search being read in the background
-        self._search = 0  # which search a background read belongs to
+        self._searcher = LatestRunner(self._search_read, self)  # a search overtaken by a newer filter is dropped
         self._highest_pk = 0  # of the queue, read with the queue: whether a search is read in the background
         self.block_reads = 0  # how many blocks were read (for tests and benchmarks)
 
@@ -137,7 +138,7 @@ class QueueModel(QAbstractTableModel):
             self._filter = self._pending
             self._end_search()
         self.beginResetModel()
-        self._generation += 1
+        self._ids_reader.cancel()
         self._blocks.clear()
         self._figures.clear()
         self._ids, self._count = [], 0
@@ -187,6 +188,23 @@ class QueueModel(QAbstractTableModel):
         offset = row - block * BLOCK
         return rows[offset] if offset < len(rows) else None
 
+    def rows_changed(self, trace_pks: frozenset[int] | None) -> None:
+        """These traces' reviews or states changed (None: any trace's): their rows are read
+        again as they are painted, in the same places (the queue's order is kept until it
+        is read again)."""
+        blocks = set(self._blocks) if trace_pks is None else {
+            block for block, rows in self._blocks.items() if any(r is not None and r.trace_pk in trace_pks
+                                                                  for r in rows)}
+        for block in blocks:
+            if self._ids is not None:  # rows read by id: read again, they stay in their places
+                del self._blocks[block]
+            # else a big queue's pages, read by place: those places moved, only the figures are read again
+            self._figures.pop(block, None)
+            first = block * BLOCK
+            last = min(first + BLOCK, self._count) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
+
     # -- reading ----------------------------------------------------------------------------
 
     def _read_ids(self) -> list[int]:
@@ -209,41 +227,36 @@ class QueueModel(QAbstractTableModel):
     def _read_search(self, f: QueueFilter) -> None:
         """Read the ids of ``f`` and its first rows in the background; the rows shown stay."""
         store, sort = self._store, self._sort
-        self._search += 1
-        search = self._search
         started = self._pending is None
         self._pending = f
 
-        def read() -> tuple[int, QueueFilter, list[int], list[QueueRow]]:
+        def read() -> tuple[QueueFilter, list[int], list[QueueRow]]:
             assert store is not None
             with store.read() as conn:
                 ids = _sorted_ids(conn, f, sort)
                 first = queue.rows_for(conn, ids[:BLOCK])
-            return search, f, ids, first
+            return f, ids, first
 
-        run_in_background(read, self._search_read)
+        self._searcher.run(read)
         if started:
             self.searching_changed.emit(True)
 
     def _end_search(self) -> None:
         """Forget the search under way: what it finds is dropped."""
-        self._search += 1
+        self._searcher.cancel()
         if self._pending is not None:
             self._pending = None
             self.searching_changed.emit(False)
 
-    @Slot(object, object)
-    def _search_read(self, result: tuple[int, QueueFilter, list[int], list[QueueRow]] | None,
+    def _search_read(self, result: tuple[QueueFilter, list[int], list[QueueRow]] | None,
                      error: Exception | None) -> None:
         if error is not None:  # the rows shown stay; the error goes where errors go
             self._end_search()
             raise error
-        search, f, ids, first = result  # type: ignore[misc]
-        if search != self._search:
-            return  # the user typed more, or the queue was read again since
+        f, ids, first = result  # type: ignore[misc]
         self._pending = None
         self.beginResetModel()
-        self._generation += 1  # ids of the rows shown before, still being read: not wanted now
+        self._ids_reader.cancel()  # ids of the rows shown before, still being read: not wanted now
         self._filter = f
         self._blocks.clear()
         self._figures.clear()
@@ -256,22 +269,21 @@ class QueueModel(QAbstractTableModel):
         self.searching_changed.emit(False)
 
     def _load_ids_in_background(self) -> None:
-        store, f, generation = self._store, self._filter, self._generation
+        store, f = self._store, self._filter
 
-        def read() -> tuple[int, list[int]]:
+        def read() -> list[int]:
             assert store is not None
             with store.read() as conn:
-                return generation, queue.ids(conn, f)
+                return queue.ids(conn, f)
 
-        run_in_background(read, self._ids_read)
+        self._ids_reader.run(read)
 
-    @Slot(object, object)
-    def _ids_read(self, result: tuple[int, list[int]] | None, error: Exception | None) -> None:
+    def _ids_read(self, ids: list[int] | None, error: Exception | None) -> None:
         if error is not None:
             raise error
-        generation, ids = result  # type: ignore[misc]
-        if generation != self._generation or self._ids is not None:
-            return  # a newer refresh superseded this read
+        assert ids is not None
+        if self._ids is not None:
+            return  # known already
         if len(ids) != self._count:  # the database changed in between: show what it holds now
             self.beginResetModel()
             self._blocks.clear()
@@ -410,7 +422,7 @@ class QueueModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         pks = [self.trace_pk(index.row()) for index in persistent]
-        self._generation += 1  # ids still being read in the background are in the old order
+        self._ids_reader.cancel()  # ids still being read in the background are in the old order
         ids = self._read_ids()
         if len(ids) != self._count:  # the database changed meanwhile: start over
             self.layoutChanged.emit()

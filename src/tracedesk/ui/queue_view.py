@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -583,6 +583,7 @@ class QueuePane(QWidget):
     open_requested = Signal(int)
     insights_requested = Signal()
     scope_changed = Signal()
+    selection_changed = Signal()  # the current row or the rows selected
 
     def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -607,6 +608,8 @@ class QueuePane(QWidget):
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
         self.table.open_requested.connect(self.open_requested)
+        self.table.selectionModel().selectionChanged.connect(self.selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(self.selection_changed)
         self.table.alike_requested.connect(self.show_alike)
         self.filters.changed.connect(self._apply_filter)
         self.filters.to_results.connect(self.focus_results)
@@ -621,6 +624,54 @@ class QueuePane(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(1100, 700)
+
+    # -- as a page of the window, and what the window's controllers ask of it ------------------
+
+    def page_shown(self) -> None:
+        self.table.setFocus()
+
+    def page_back(self) -> bool:
+        """Esc in the queue: clear the search, else leave the runs alike or what Insights
+        opened; False when there was nothing to leave."""
+        if self.filters.search.hasFocus() or self.filters.search.text():
+            self.filters.clear_search()
+            self.table.setFocus()
+            return True
+        if self.scope is not None:
+            self.clear_scope()
+            return True
+        return False
+
+    def move(self, delta: int) -> None:
+        """j and k: the next or previous row."""
+        self.table.move(delta)
+
+    def current_pk(self) -> int | None:
+        return self.table.current_pk()
+
+    def current_row(self) -> int:
+        """The current row, -1 when there is none."""
+        return self.table.currentIndex().row()
+
+    def selected_pks(self) -> list[int]:
+        return self.table.selected_pks()
+
+    def select_row(self, row: int) -> None:
+        self.table.select_row(row)
+
+    def below_current_row(self) -> QPoint | None:
+        """Where a menu for the current row opens (on screen), None without one."""
+        current = self.table.currentIndex()
+        if not current.isValid():
+            return None
+        rect = self.table.visualRect(current.siblingAtColumn(0))
+        return self.table.viewport().mapToGlobal(QPoint(rect.left() + 40, rect.bottom()))
+
+    def select_trace(self, trace_pk: int) -> None:
+        """Make the row of ``trace_pk`` current, if the queue shows it."""
+        row = self.model.row_of(trace_pk)
+        if row is not None and self.current_row() != row:
+            self.table.select_row(row)
 
     def _effective(self, f: QueueFilter) -> QueueFilter:
         return self.scope.filter.with_(text=f.text) if self.scope is not None else f
@@ -644,6 +695,20 @@ class QueuePane(QWidget):
     def _searching_changed(self, searching: bool) -> None:
         if not searching:
             self._to_results = False
+
+    def reread(self) -> None:
+        """Read the queue again, keeping the place: the trace selected stays selected, or if
+        it left the queue (reviewed, snoozed), the row that took its place is."""
+        row, pk = self.table.currentIndex().row(), self.table.current_pk()
+        self.model.refresh()
+        found = self.model.row_of(pk) if pk is not None else None
+        if found is None and row >= 0:
+            found = row
+        self.reselect_row(found)
+
+    def reselect_row(self, row: int | None) -> None:
+        if self.model.rowCount():
+            self.table.select_row(row if row is not None else 0)
 
     def reselect(self, trace_pk: int | None) -> None:
         """Select ``trace_pk`` again if it is still in the queue, else the first row."""

@@ -476,6 +476,9 @@ class ReplayView(QWidget):
         else:
             self.go(start)
 
+    def page_shown(self) -> None:
+        self.steps.setFocus()
+
     def clear(self) -> None:
         self.player.stop()
         self.store = None

@@ -419,6 +419,16 @@ class ReviewPanel(QWidget):
                                     "Ctrl+Z undoes it.")
         self.status.setPalette(palette)
 
+    def offer_causes(self, causes: list[CauseInfo]) -> None:
+        """The causes offered, read again after the taxonomy changed (the one chosen stays)."""
+        self.set_causes(causes, self.cause.currentData(), self.cause.currentText().strip())
+
+    def open_causes(self) -> None:
+        """C: the list of causes, open, with the keyboard in it."""
+        self.scroll.ensureWidgetVisible(self.cause)
+        self.cause.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.cause.showPopup()
+
     def set_causes(self, causes: list[CauseInfo], current_uuid: str | None, current_name: str | None = None) -> None:
         """The causes offered, in tree order, nested ones indented; a retired cause the
         review has is shown too."""

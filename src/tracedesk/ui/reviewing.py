@@ -5,8 +5,9 @@ the reviewer's name (asked once, kept in the settings) and the export dialog.
 The main window owns one :class:`ReviewController`; the controller owns no widget of
 the trace page, it drives the :class:`~tracedesk.ui.review_panel.ReviewPanel` there.
 Every change goes through :mod:`tracedesk.core.reviews` or :mod:`tracedesk.core.causes`,
-which write the audit log; a reviewed trace leaves the queue, and the queue is read
-again when the reviewer goes back to it or on to the next trace (``n``).
+which write the audit log, and is announced to the window's views as
+:class:`~tracedesk.ui.changes.Changes`; what others change (a merge, a settled answer) comes
+back the same way to the panel and to Edit › Undo.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from ..core.reviews import NeedsVerdict, review_draft, reviews_of, update_review
 from ..core.settings import load_settings, save_reviewer
 from ..core.verdicts import VERDICT_LABELS, VERDICTS
 from .causes_dialog import CausesDialog
+from .changes import Changes
 from .export_dialog import ExportDialog
 from .history_dialog import HistoryDialog
+from .pages import Page
 from .review_panel import VERDICT_KEYS
 from .shortcuts import add_action
 from .text import show_message
@@ -44,7 +47,6 @@ class ReviewController(QObject):
         self.reviewer: str | None = None
         self.trace_pk: int | None = None  # the trace the panel shows
         self.pending: dict[str, Any] = {}  # changes to a trace not reviewed yet, waiting for a verdict
-        self.queue_stale = False  # a review changed since the queue was read
         self._store_seen: object = None
         self.causes_dialog: CausesDialog | None = None
         self.export_dialog: ExportDialog | None = None
@@ -57,6 +59,7 @@ class ReviewController(QObject):
         self.panel.history_requested.connect(self.show_history)
         self.panel.editing_done.connect(self.focus_steps)
         window.pages.currentChanged.connect(self._page_changed)
+        window.changed.connect(self._apply_changes)
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -111,10 +114,10 @@ class ReviewController(QObject):
         store = w.store
         if store is not self._store_seen:  # another database: nothing of the last one applies
             self._store_seen = store
-            self.trace_pk, self.pending, self.queue_stale = None, {}, False
+            self.trace_pk, self.pending = None, {}
             self.update_undo()
         writable = store is not None and not store.read_only
-        in_trace = w.pages.currentWidget() is w.trace_view and w.trace_view.outline is not None
+        in_trace = w.current_page() is Page.TRACE and w.trace_view.outline is not None
         for action in self.review_actions:
             action.setEnabled(in_trace and writable)
         self.edit_causes_action.setEnabled(writable)
@@ -211,9 +214,8 @@ class ReviewController(QObject):
             self.panel.show_status(None, reviewer, f"Not saved: {exc}")
             return False
         self.pending = {}
-        self.queue_stale = True
         self.panel.show_status(info, reviewer)
-        self.update_undo()
+        self.window.announce(Changes.of([pk], reviews=True), self)  # the panel shows it already
         return True
 
     def set_verdict(self, verdict: str) -> None:
@@ -225,10 +227,7 @@ class ReviewController(QObject):
     def choose_cause(self) -> None:
         if not self._reviewing():
             return
-        combo = self.panel.cause
-        self.panel.scroll.ensureWidgetVisible(combo)
-        combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        combo.showPopup()
+        self.panel.open_causes()
 
     def blame_selected(self) -> None:
         if not self._reviewing():
@@ -261,34 +260,39 @@ class ReviewController(QObject):
             self.panel.edit_expected()
 
     def focus_steps(self) -> None:
-        view = self.window.trace_view
-        (view.tree if view.selected_span() is not None else view.signals).setFocus()
+        self.window.trace_view.focus_steps()
 
     def _reviewing(self) -> bool:
         w = self.window
-        return w.pages.currentWidget() is w.trace_view and self.trace_pk is not None and w.store is not None
+        return w.current_page() is Page.TRACE and self.trace_pk is not None and w.store is not None
+
+    def commit_text(self) -> None:
+        """Save what the review's text fields hold (before a share, a merge or the window closes)."""
+        self.panel.commit_text()
 
     def close(self) -> None:
         """Before the window closes: save what the text fields hold, stop an export."""
-        self.panel.commit_text()
+        self.commit_text()
         if self.export_dialog is not None:
             self.export_dialog.stop()
+
+    def _apply_changes(self, changes: Changes, initiator: object) -> None:
+        """What another part of the window (or an undo) changed: the panel and Undo follow."""
+        if changes.human_work:
+            self.update_undo()
+        if self.trace_pk is None or self.window.trace_view.outline is None:
+            return
+        if changes.reviews and initiator is not self and changes.touches(self.trace_pk):
+            self.reload()  # a merge or an undo changed the open trace's review
+        elif changes.causes:
+            self._show_causes()
 
     # -- the queue ---------------------------------------------------------------------------------------
 
     def _page_changed(self, _index: int) -> None:
-        if self.window.pages.currentWidget() is self.window.queue_pane and self.queue_stale:
-            self.panel.commit_text()
-            self.refresh_queue()
-
-    def refresh_queue(self) -> None:
-        """Read the queue again; the row of a trace that left it goes to the one after."""
-        table = self.window.queue_pane.table
-        row, pk = table.currentIndex().row(), table.current_pk()
-        self.queue_stale = False
-        self.window.refresh()
-        if pk is not None and self.window.queue_model.row_of(pk) is None and row >= 0:
-            table.select_row(row)
+        if self.window.current_page() is not Page.TRACE:
+            # Saved as the trace is left, before the page shown reads the reviews again.
+            self.commit_text()
 
     def next_in_queue(self) -> None:
         """n: save the review, then open the next trace of the queue (the reviewed one has
@@ -300,27 +304,12 @@ class ReviewController(QObject):
         if self.pending:
             self.panel.show_status(None, self.reviewer, NO_VERDICT_YET)
             return
-        pk = self.trace_pk
-        model, table = w.queue_model, w.queue_pane.table
-        before = model.row_of(pk)
-        reference = before if before is not None else table.currentIndex().row()
-        self.queue_stale = False
-        w.refresh()
-        after = model.row_of(pk)
-        if after is not None:  # still in the queue ("All traces" shows the reviewed): the one after it
-            target = after + 1
-        elif before is not None:  # it left the queue: the trace that took its row
-            target = reference
-        else:  # opened from elsewhere (a turn of its session): the one after the queue's row
-            target = reference + 1
-        if target < 0 or target >= model.rowCount():
+        next_pk = w.trace_after(self.trace_pk)
+        if next_pk is None:
             w.show_queue()
             w.statusBar().showMessage("That was the last trace of the queue.", 8000)
             return
-        table.select_row(target)
-        next_pk = model.trace_pk(target)
-        if next_pk is not None:
-            w.open_trace(next_pk)
+        w.open_trace(next_pk)
 
     # -- undo and history -------------------------------------------------------------------------------
 
@@ -338,20 +327,16 @@ class ReviewController(QObject):
             return
         w.statusBar().showMessage(f"Undone: {result.undone.describe_change()}", 8000)
         self.pending = {}
-        if result.undone.entity == "cause" and self.causes_dialog is not None:
-            self.causes_dialog.reload()
-        if w.trace_view.outline is not None and (result.trace_pk == self.trace_pk or result.trace_pk is None):
-            self.reload()
-        self.queue_stale = True
-        if w.pages.currentWidget() is w.queue_pane:
-            self.refresh_queue()
-        self.update_undo()
+        entity = result.undone.entity
+        # No part of the window shows the undone state yet: every view reads it back.
+        w.announce(Changes.of(None if result.trace_pk is None else [result.trace_pk], reviews=entity == "review",
+                              causes=entity == "cause", settlements=entity == "settlement"))
 
     def show_history(self) -> HistoryDialog | None:
         w = self.window
         if w.store is None:
             return None
-        in_trace = w.pages.currentWidget() is w.trace_view and w.trace_view.outline is not None
+        in_trace = w.current_page() is Page.TRACE and w.trace_view.outline is not None
         with w.store.read() as conn:
             if in_trace:
                 entries = audit.history(conn, trace_pk=w.trace_view.outline.pk)
@@ -376,19 +361,21 @@ class ReviewController(QObject):
             return None
         dialog = CausesDialog(store, author, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self._causes_changed)
+        dialog.changed.connect(lambda: self.window.announce(Changes(causes=True), dialog))
+        self.window.changed.connect(dialog.apply_changes)  # an undo changes the taxonomy it shows
         dialog.destroyed.connect(lambda: setattr(self, "causes_dialog", None))
         self.causes_dialog = dialog
         dialog.open()
         return dialog
 
-    def _causes_changed(self) -> None:
-        if self.trace_pk is not None and self.window.trace_view.outline is not None:
-            current = self.panel.cause.currentData()
-            with self.window.store.read() as conn:
-                causes = list_causes(conn)
-            self.panel.set_causes(causes, current, self.panel.cause.currentText().strip())
-        self.update_undo()
+    def _show_causes(self) -> None:
+        """The causes the panel offers, read again (the one chosen stays)."""
+        store = self.window.store
+        if store is None:
+            return
+        with store.read() as conn:
+            causes = list_causes(conn)
+        self.panel.offer_causes(causes)
 
     def export(self) -> ExportDialog | None:
         store = self.window.store

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -39,7 +39,7 @@ from ..core.causes import list_causes
 from ..core.store import SCHEMA_VERSION, Store
 from ..core.text import counted
 from ..core.verdicts import VERDICT_LABELS, VERDICTS
-from .background import run_in_background
+from .background import LatestRunner
 from .date_range import days_ns
 from .jobs import JobFormDialog, ProgressDialog
 from .widgets import (
@@ -112,7 +112,7 @@ class ShareDialog(JobFormDialog):
         self.store = store
         self.report: ShareReport | None = None
         self.matching: int | None = None  # traces the filters choose, once counted
-        self._generation = 0
+        self._counter = LatestRunner(self._counted, self)  # a count for filters changed since is dropped
         self.settings_patterns = settings_patterns()
         with store.read() as conn:
             choices = views.filter_choices(conn)
@@ -287,28 +287,24 @@ class ShareDialog(JobFormDialog):
     def update_count(self) -> None:
         """Count the traces the filters choose, in the background."""
         self._timer.stop()
-        self._generation += 1
-        generation, store, f = self._generation, self.store, self.share_filter()
+        store, f = self.store, self.share_filter()
         self.matching = None
         self.count.setText("Counting the traces…")
         self.update_action()
 
-        def count() -> tuple[int, int]:
+        def count() -> int:
             from ..core.share import selected_traces
 
             with store.read() as conn:
-                return generation, len(selected_traces(conn, f))
+                return len(selected_traces(conn, f))
 
-        run_in_background(count, self._counted)
+        self._counter.run(count)
 
-    @Slot(object, object)
-    def _counted(self, result: tuple[int, int] | None, error: Exception | None) -> None:
+    def _counted(self, n: int | None, error: Exception | None) -> None:
         if error is not None:
             self.count.setText(f"The traces could not be counted: {error}")
             return
-        generation, n = result  # type: ignore[misc]
-        if generation != self._generation:
-            return  # the filters changed since
+        assert n is not None
         self.matching = n
         self.count.setText(f"{n:,} trace{'s' if n != 1 else ''} to share" if n else "No trace matches")
         self.update_action()

@@ -58,6 +58,7 @@ SIGNAL_COLORS = {
     "error_ignored": "#dc2626",
     "handoff": "#db2777",
     "no_answer": "#a16207",
+    "like_failure": "#9d174d",
     "positive_feedback": "#16a34a",
 }
 SIGNAL_LABELS = {
@@ -69,6 +70,7 @@ SIGNAL_LABELS = {
     "empty_retrieval": "empty retrieval",
     "ungrounded": "ungrounded answer",
     "off_topic": "off-topic answer",
+    "like_failure": "answer judged a failure",
     "positive_feedback": "positive",
 }
 ERROR = "#d64545"

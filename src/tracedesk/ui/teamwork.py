@@ -21,7 +21,9 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from ..core.agreement import settle
 from ..core.errors import UserError
 from ..core.store import is_database_file
+from .changes import Changes
 from .disagreements_view import DisagreementsView
+from .pages import Page
 from .share_dialogs import DATABASE_FILES, MergeDialog, MergeReportDialog, ShareDialog
 from .shortcuts import add_action
 from .text import show_message
@@ -49,12 +51,14 @@ class TeamworkController(QObject):
         self.report_dialog: MergeReportDialog | None = None
         self.drop_box: QMessageBox | None = None
         self._after_merge: list[Path] = []  # bundles dropped with databases: imported once the merge ends
-        self._opened_pk: int | None = None  # the trace opened from the Disagreements page
         self.view = DisagreementsView(window.pages)
-        window.pages.addWidget(self.view)
+        # j and k move in its list; Esc goes back to the page it was shown from, and from a
+        # trace opened here, back to it.
+        window.add_page(Page.DISAGREEMENTS, self.view, step=self.view.move)
         self.view.back_requested.connect(window.show_queue)
-        self.view.open_requested.connect(self.open_trace)
+        self.view.open_requested.connect(window.open_trace)
         self.view.settle_requested.connect(self.settle)
+        window.changed.connect(self.view.apply_changes)
         w = window
         self.share_action = add_action(w, "S&hare Reviews…", self.share, "Ctrl+Shift+E",
                                        "Write part of this database for another reviewer, with or without reviews")
@@ -64,12 +68,6 @@ class TeamworkController(QObject):
                                                "How far reviewers agree, and the traces they disagree about")
         file_menu.addAction(self.share_action)
         file_menu.addAction(self.merge_action)
-        # Edit › Undo may take a settled answer back: show the page as it is then.
-        self.reviewing.undo_action.triggered.connect(self._undone)
-
-    def _undone(self) -> None:
-        if self.window.pages.currentWidget() is self.view:
-            self.view.reload()
 
     def fill_view_menu(self, menu: QMenu) -> None:
         menu.addAction(self.disagreements_action)
@@ -89,7 +87,7 @@ class TeamworkController(QObject):
         if self.share_dialog is not None:
             self.share_dialog.raise_()
             return self.share_dialog
-        self.reviewing.panel.commit_text()  # what the review's text fields hold goes along
+        self.reviewing.commit_text()  # what the review's text fields hold goes along
         dialog = ShareDialog(store, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "share_dialog", None))
@@ -122,7 +120,7 @@ class TeamworkController(QObject):
         if self.merge_dialog is not None or w.import_dialog is not None:
             QMessageBox.information(w, "Work is under way", "Wait for the current import or merge to finish.")
             return None
-        self.reviewing.panel.commit_text()
+        self.reviewing.commit_text()
         dialog = MergeDialog(w.store, paths, self.reviewing.reviewer_name(), w)
         dialog.done.connect(self._merged)
         self.merge_dialog = dialog
@@ -142,12 +140,7 @@ class TeamworkController(QObject):
             else:
                 w.statusBar().showMessage("Merge cancelled: the database was left as it was.", 8000)
         else:
-            w.refresh()
-            if w.trace_view.outline is not None:
-                self.reviewing.reload()  # the open trace may have new reviews
-            self.reviewing.update_undo()
-            if w.pages.currentWidget() is self.view:
-                self.view.reload()
+            w.announce(Changes(traces=True, reviews=True, causes=True, settlements=True))
             reviews = report.total("reviews")
             w.statusBar().showMessage(
                 f"Merged {report.total('traces').added:,} new traces and {reviews.added:,} new reviews"
@@ -232,33 +225,7 @@ class TeamworkController(QObject):
         if w.store is None:
             return
         self.view.set_store(w.store)
-        w.pages.setCurrentWidget(self.view)
-        self.view.reload()
-        self.view.table.setFocus()
-        w.update_actions()
-
-    def open_trace(self, trace_pk: int) -> None:
-        self._opened_pk = trace_pk
-        self.window.open_trace(trace_pk)
-
-    def go_back(self) -> bool:
-        """Esc: from the page to the queue; from a trace opened here, back to the page.
-        False when the window should go back its own way."""
-        w = self.window
-        page = w.pages.currentWidget()
-        if page is self.view:
-            w.show_queue()
-            return True
-        if page is w.trace_view and self._opened_pk is not None and w.trace_view.trace_pk == self._opened_pk:
-            self._opened_pk = None
-            self.reviewing.panel.commit_text()
-            w.pages.setCurrentWidget(self.view)
-            self.view.reload(keep=w.trace_view.trace_pk)
-            self.view.table.setFocus()
-            w.update_actions()
-            return True
-        self._opened_pk = None
-        return False
+        w.show_page(Page.DISAGREEMENTS)  # the page reads the reviews as it is shown
 
     def settle(self, trace_pk: int, values: dict[str, Any]) -> bool:
         w = self.window
@@ -267,7 +234,7 @@ class TeamworkController(QObject):
             return False
         author = self.reviewing.ensure_reviewer()
         if author is None:
-            self.view.form.show_error("settling needs your name.")
+            self.view.show_settle_error("settling needs your name.")
             return False
         try:
             with store.write() as conn:
@@ -275,12 +242,11 @@ class TeamworkController(QObject):
                                  blamed_span_id=values["blamed_span_id"], missing_step=values["missing_step"],
                                  notes=values["notes"])
         except UserError as exc:
-            self.view.form.show_error(str(exc))
+            self.view.show_settle_error(str(exc))
             return False
-        self.reviewing.update_undo()
         w.statusBar().showMessage(f"Settled: {settled.verdict}" + (f", {settled.cause}" if settled.cause else "")
                                   + " (Edit › Undo takes it back)", 8000)
-        self.view.reload(keep=trace_pk)
+        w.announce(Changes.of([trace_pk], settlements=True))
         return True
 
     def close(self) -> None:

@@ -275,6 +275,15 @@ class TraceView(QWidget):
         self.tree.scrollToTop()
         self.opened.emit(trace_pk)
 
+    def page_shown(self) -> None:
+        self.focus_steps()
+
+    def focus_steps(self) -> None:
+        """The keyboard on the steps. Focus on an item view without a current row would
+        select its first row: the tree gets it only when a step is selected, the signals
+        otherwise."""
+        (self.tree if self.selected_span() is not None else self.signals).setFocus()
+
     def _summary(self) -> str:
         """What the waterfall's marks mean, with this run's figures."""
         bounds = self.model.bounds

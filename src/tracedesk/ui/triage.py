@@ -1,6 +1,7 @@
 """Keeping traces out of the queue from the window: snooze (for an hour, a day, a week or
 until a date), skip and reopen the selected rows or the open trace, and the group of
-near-duplicates one key away. Every change goes through :func:`tracedesk.core.queue.set_state`."""
+near-duplicates one key away. Every change goes through :func:`tracedesk.core.queue.set_state`
+and is announced to the window's views, the queue reading its rows again."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QObject, QPoint, Qt, QTime
+from PySide6.QtCore import QDate, QObject, Qt, QTime
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
 from ..core import queue
 from ..core.errors import UserError
 from ..core.store import Store
+from .changes import Changes
+from .pages import Page
 from .shortcuts import add_action
 from .text import show_message
 
@@ -105,8 +108,7 @@ class TriageActions(QObject):
             menu.addAction(action)
         window.pages.currentChanged.connect(self.update)
         window.queue_model.refreshed.connect(self.update)
-        window.queue_pane.table.selectionModel().selectionChanged.connect(self.update)
-        window.queue_pane.table.selectionModel().currentRowChanged.connect(self.update)
+        window.queue_pane.selection_changed.connect(self.update)
         self.update()
 
     @property
@@ -116,15 +118,15 @@ class TriageActions(QObject):
     # -- which traces -------------------------------------------------------------------------
 
     def _in_queue(self) -> bool:
-        return self.window.pages.currentWidget() is self.window.queue_pane
+        return self.window.current_page() is Page.QUEUE
 
     def _in_trace(self) -> bool:
-        return self.window.pages.currentWidget() is self.window.trace_view
+        return self.window.current_page() is Page.TRACE
 
     def targets(self) -> list[int]:
         """The selected rows of the queue, or the open trace."""
         if self._in_queue():
-            return self.window.queue_pane.table.selected_pks()
+            return self.window.queue_pane.selected_pks()
         if self._in_trace() and self.window.trace_view.trace_pk is not None:
             return [self.window.trace_view.trace_pk]
         return []
@@ -136,8 +138,7 @@ class TriageActions(QObject):
         for action in self.actions:
             action.setEnabled(writable and has_targets)
         self.snooze_menu.setEnabled(writable and has_targets)
-        table = self.window.queue_pane.table
-        self.alike_action.setEnabled(self._in_queue() and table.current_pk() is not None)
+        self.alike_action.setEnabled(self._in_queue() and self.window.queue_pane.current_pk() is not None)
 
     # -- the actions --------------------------------------------------------------------------
 
@@ -156,11 +157,8 @@ class TriageActions(QObject):
 
     def choose_snooze(self) -> None:
         """Shift+S: the snooze menu beside the selected row (or the mouse)."""
-        table = self.window.queue_pane.table
-        if self._in_queue() and table.currentIndex().isValid():
-            rect = table.visualRect(table.currentIndex().siblingAtColumn(0))
-            where = table.viewport().mapToGlobal(QPoint(rect.left() + 40, rect.bottom()))
-        else:
+        where = self.window.queue_pane.below_current_row() if self._in_queue() else None
+        if where is None:
             where = self.window.mapToGlobal(self.window.rect().center())
         self.snooze_menu.popup(where)
 
@@ -187,10 +185,10 @@ class TriageActions(QObject):
         if until_ns is not None and until_ns <= time.time_ns():
             show_message(window, "Cannot snooze", "That time is already past: a snooze ends in the future.")
             return
-        table = window.queue_pane.table
+        pane = window.queue_pane
         in_trace = self._in_trace()
         rows = [r for r in (window.queue_model.row_of(pk) for pk in pks) if r is not None]
-        first = min(rows) if rows else max(0, table.currentIndex().row())
+        first = min(rows) if rows else max(0, pane.current_row())
         try:
             with store.write() as conn:
                 for pk in pks:
@@ -198,24 +196,23 @@ class TriageActions(QObject):
         except UserError as exc:
             show_message(window, "Nothing was changed", str(exc))
             return
-        window.queue_model.refresh()
+        window.announce(Changes.of(pks, queue=True))
         model = window.queue_model
         last = model.row_of(pks[-1])
         # The rows left the queue: the one after them takes their place; in "All traces"
         # (where they stay, marked) the selection moves past them.
         target = first if last is None else min(last + 1, model.rowCount() - 1)
         if model.rowCount():
-            table.select_row(target)
+            pane.select_row(target)
         what = {queue.SNOOZED: f"Snoozed until {until_text(until_ns)}" if until_ns else "Snoozed",
                 queue.SKIPPED: "Skipped", None: "Reopened"}[state]
         count = f"{len(pks)} traces" if len(pks) > 1 else "the trace"
         undo = "  ·  Shift+X reopens" if state is not None else ""
         window.statusBar().showMessage(f"{what}: {count}{undo}", 8000)
         if in_trace:
-            pk = table.current_pk()
+            pk = pane.current_pk()
             if state is not None and pk is not None and pk not in pks:
                 window.open_trace(pk)
             elif state is not None:
                 window.show_queue()
-        window.update_status()
         self.update()

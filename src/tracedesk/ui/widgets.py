@@ -184,7 +184,7 @@ class ListModel(QAbstractTableModel):
     rows' numbers in the vertical header. Subclasses say how many rows there are
     (:meth:`row_count`) and what they show (``data``)."""
 
-    _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def __init__(self, headers: tuple[str, ...], parent: Any = None, numbered: bool = False) -> None:
         super().__init__(parent)
@@ -201,7 +201,7 @@ class ListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return self._FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return self.ITEM_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

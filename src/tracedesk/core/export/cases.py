@@ -23,7 +23,7 @@ from ..causes import descendants, find_cause, list_causes
 from ..queue import trace_conditions
 from ..records import format_time
 from ..redact import Redactor
-from ..store import select_rows
+from ..store import select_named, select_rows
 from ..text import loads_or_none, retrieved_documents
 
 HISTORY_TURNS = 20  # earlier turns of a session kept in a case's input
@@ -249,8 +249,9 @@ def count_cases(conn: Connection, f: ExportFilter = ExportFilter(),
 
 
 _REVIEW_COLUMNS = ("r.id, r.uuid, r.trace_pk, r.reviewer, r.verdict, r.severity, r.cause_uuid, r.blamed_span_id, "
-                   "r.missing_step, r.expected, r.notes, r.tags, r.updated_ns, t.trace_id, s.name, t.session_id, "
-                   "t.source_id, t.start_ns, t.input, t.output, t.model, t.prompt_version, t.tags")
+                   "r.missing_step, r.expected, r.notes, r.tags, r.updated_ns, t.trace_id, s.name AS source, "
+                   "t.session_id, t.source_id, t.start_ns, t.input, t.output, t.model, t.prompt_version, "
+                   "t.tags AS trace_tags")
 
 
 def iter_cases(conn: Connection, f: ExportFilter = ExportFilter(), redactor: Redactor | None = None,
@@ -260,98 +261,99 @@ def iter_cases(conn: Connection, f: ExportFilter = ExportFilter(), redactor: Red
     cause_names = {c.uuid: c.full_name for c in list_causes(conn, include_retired=True)}
     after = 0
     while True:
-        rows = list(select_rows(conn,
+        rows = list(select_named(conn,
             f"SELECT {_REVIEW_COLUMNS} FROM review r JOIN trace t ON t.id = r.trace_pk "
             f"JOIN source s ON s.id = t.source_id WHERE {where} AND r.id > ? ORDER BY r.id LIMIT ?",
             (*params, after, batch)))
         if not rows:
             return
-        after = rows[-1][0]
+        after = rows[-1].id
         for case in _build(conn, rows, cause_names):
             yield case.redacted(redactor) if redactor is not None else case
 
 
-def _build(conn: Connection, rows: list[tuple], cause_names: dict[str, str]) -> list[EvalCase]:
-    pks = sorted({r[2] for r in rows})
+def _build(conn: Connection, rows: list[Any], cause_names: dict[str, str]) -> list[EvalCase]:
+    """The cases of a batch of review rows (:data:`_REVIEW_COLUMNS`, read by name)."""
+    pks = sorted({r.trace_pk for r in rows})
     pk_list = orjson.dumps(pks).decode()
-    steps: dict[int, list[tuple]] = {}
-    for row in select_rows(conn,
+    steps: dict[int, list[Any]] = {}
+    for step in select_named(conn,
             "SELECT trace_pk, span_id, name, kind, start_ns, id, status, error, input, output FROM span "
             "WHERE trace_pk IN (SELECT value FROM json_each(?)) AND kind IN ('retrieval', 'tool') "
             "ORDER BY trace_pk, start_ns, id", (pk_list,)):
-        steps.setdefault(row[0], []).append(row)
-    pairs = [(r[2], r[7]) for r in rows if r[7] is not None]
-    blamed: dict[tuple[int, str], tuple] = {}
+        steps.setdefault(step.trace_pk, []).append(step)
+    pairs = [(r.trace_pk, r.blamed_span_id) for r in rows if r.blamed_span_id is not None]
+    blamed: dict[tuple[int, str], Any] = {}
     if pairs:
-        for pk, span_id, name, kind, start, span_pk in select_rows(conn,
+        for span in select_named(conn,
                 "SELECT s.trace_pk, s.span_id, s.name, s.kind, s.start_ns, s.id FROM json_each(?) p JOIN span s "
                 "ON s.trace_pk = json_extract(p.value, '$[0]') AND s.span_id = json_extract(p.value, '$[1]')",
                 (orjson.dumps(pairs).decode(),)):
-            blamed[(pk, span_id)] = (name, kind, start, span_pk)
+            blamed[(span.trace_pk, span.span_id)] = span
     systems = dict(select_rows(conn,
         "SELECT s.trace_pk, s.input FROM span s WHERE s.id IN (SELECT (SELECT x.id FROM span x "
         "WHERE x.trace_pk = p.value AND x.kind = 'llm' ORDER BY x.start_ns, x.id LIMIT 1) FROM json_each(?) p)",
         (pk_list,)))
-    sessions: dict[tuple[int, str], list[tuple]] = {}
-    for source_id, session, pk, start, raw_in, raw_out in select_rows(conn,
+    sessions: dict[tuple[int, str], list[Any]] = {}
+    for turn in select_named(conn,
             "SELECT t.source_id, t.session_id, t.id, t.start_ns, t.input, t.output FROM trace t "
             "JOIN (SELECT DISTINCT source_id, session_id FROM trace WHERE id IN (SELECT value FROM json_each(?)) "
             "AND session_id IS NOT NULL) k ON k.source_id = t.source_id AND k.session_id = t.session_id "
             "ORDER BY t.start_ns, t.id", (pk_list,)):
-        sessions.setdefault((source_id, session), []).append((pk, start, raw_in, raw_out))
+        sessions.setdefault((turn.source_id, turn.session_id), []).append(turn)
 
     cases = []
-    for (_, uuid, pk, reviewer, verdict, severity, cause_uuid, blamed_id, missing, expected, notes, tags,
-         updated, trace_id, source, session, source_id, start, raw_in, raw_out, model, version,
-         trace_tags) in rows:
-        question, history, system = _question(loads_or_none(raw_in))
+    for r in rows:
+        pk, blamed_id = r.trace_pk, r.blamed_span_id
+        question, history, system = _question(loads_or_none(r.input))
         if not question.strip() and systems.get(pk):  # the trace has no input: its first LLM call's
             question, llm_history, llm_system = _question(loads_or_none(systems[pk]))
             history, system = history or llm_history, system or llm_system
-        if not history and session is not None:
-            history = _session_history(sessions.get((source_id, session), []), pk, start)
+        if not history and r.session_id is not None:
+            history = _session_history(sessions.get((r.source_id, r.session_id), []), pk, r.start_ns)
         system = system or _system_prompt(systems.get(pk))
         blame = blamed.get((pk, blamed_id)) if blamed_id is not None else None
         documents: list[Any] = []
         tools: list[dict[str, Any]] = []
-        for _, span_id, name, kind, s_start, span_pk, _status, error, s_in, s_out in steps.get(pk, []):
-            if blame is not None and (s_start or 0, span_pk) > (blame[2] or 0, blame[3]):
+        for step in steps.get(pk, []):
+            if blame is not None and (step.start_ns or 0, step.id) > (blame.start_ns or 0, blame.id):
                 break
-            output = loads_or_none(s_out)
-            if kind == "retrieval":
+            output = loads_or_none(step.output)
+            if step.kind == "retrieval":
                 found = retrieved_documents(output)
                 if found is None and output is not None and not isinstance(output, dict):
                     found = [output]  # a retrieval that returned one thing, not a list
                 documents.extend(found or [])
             else:
-                arguments = loads_or_none(s_in)
+                arguments = loads_or_none(step.input)
                 if isinstance(arguments, dict) and "arguments" in arguments:
                     arguments = arguments["arguments"]
-                tools.append({"span_id": span_id, "name": name, "arguments": arguments, "result": output,
-                              "error": loads_or_none(error)})
-        expected_value = loads_or_none(expected)
+                tools.append({"span_id": step.span_id, "name": step.name, "arguments": arguments, "result": output,
+                              "error": loads_or_none(step.error)})
+        expected_value = loads_or_none(r.expected)
         cases.append(EvalCase(
-            id=uuid, question=question, history=history, system_prompt=system, documents=documents,
+            id=r.uuid, question=question, history=history, system_prompt=system, documents=documents,
             tool_results=tools, expected=None if expected_value is None else as_text(expected_value),
-            actual=as_text(loads_or_none(raw_out)) if raw_out is not None else None,
-            verdict=verdict, severity=severity, cause=cause_names.get(cause_uuid), cause_uuid=cause_uuid,
-            blamed_span={"span_id": blamed_id, "name": blame[0] if blame else None,
-                         "kind": blame[1] if blame else None} if blamed_id is not None else None,
-            missing_step=bool(missing), notes=notes, tags=loads_or_none(tags) or [], source=source,
-            trace_id=trace_id, session_id=session, reviewer=reviewer, reviewed_ns=updated,
-            prompt_version=version, model=model, trace_tags=loads_or_none(trace_tags) or []))
+            actual=as_text(loads_or_none(r.output)) if r.output is not None else None,
+            verdict=r.verdict, severity=r.severity, cause=cause_names.get(r.cause_uuid), cause_uuid=r.cause_uuid,
+            blamed_span={"span_id": blamed_id, "name": blame.name if blame else None,
+                         "kind": blame.kind if blame else None} if blamed_id is not None else None,
+            missing_step=bool(r.missing_step), notes=r.notes, tags=loads_or_none(r.tags) or [], source=r.source,
+            trace_id=r.trace_id, session_id=r.session_id, reviewer=r.reviewer, reviewed_ns=r.updated_ns,
+            prompt_version=r.prompt_version, model=r.model, trace_tags=loads_or_none(r.trace_tags) or []))
     return cases
 
 
-def _session_history(turns: list[tuple], pk: int, start: int | None) -> list[dict[str, str]]:
-    """The earlier turns of a session as messages (the last :data:`HISTORY_TURNS`)."""
+def _session_history(turns: list[Any], pk: int, start: int | None) -> list[dict[str, str]]:
+    """The earlier turns of a session as messages (the last :data:`HISTORY_TURNS`), from
+    its traces' rows (``id``, ``start_ns``, ``input``, ``output``) in time order."""
     before = []
-    for other_pk, other_start, raw_in, raw_out in turns:
-        if other_pk == pk:
+    for turn in turns:
+        if turn.id == pk:
             break
-        if start is not None and other_start is not None and other_start > start:
+        if start is not None and turn.start_ns is not None and turn.start_ns > start:
             break
-        before.append((raw_in, raw_out))
+        before.append((turn.input, turn.output))
     history: list[dict[str, str]] = []
     for raw_in, raw_out in before[-HISTORY_TURNS:]:
         question = _question(loads_or_none(raw_in))[0]

@@ -67,7 +67,7 @@ def message_of(item: Any) -> list[Message]:
                 return [msg]
         if not isinstance(role, str | None):
             item = {**item, "role": str(role)}
-        return cs._one(item, "user")
+        return cs.one_message(item, "user")
     if isinstance(item, str):
         return [m.message("user", item)]
     return []

@@ -87,7 +87,7 @@ def _part(doc: dict[str, Any], name: str) -> int:
     return int(found.group(1)) if found else 0
 
 
-def _trace_id(doc: dict[str, Any], name: str) -> str:
+def trace_id_of(doc: dict[str, Any], name: str) -> str:
     for key in ("session_id", "trajectory_id"):
         value = doc.get(key)
         if isinstance(value, str | int) and not isinstance(value, bool) and str(value):
@@ -112,7 +112,7 @@ def _actions(message: str) -> list[dict[str, Any]]:
 
 def trajectory_records(doc: dict[str, Any], name: str, line: int | None, where: str | None) -> Iterator[Item]:
     part = _part(doc, name)
-    trace_id = _trace_id(doc, name)
+    trace_id = trace_id_of(doc, name)
     prefix = f"p{part}-" if part else ""
     run = Run(trace_id, prefix=prefix)
     parent = f"part-{part}" if part else ROOT

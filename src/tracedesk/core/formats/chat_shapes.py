@@ -65,7 +65,7 @@ def messages_from(value: Any, default_role: str = "user") -> list[Message] | Non
     if isinstance(value.get("input"), list) and value.get("object") != "response":
         return _message_list(value["input"], default_role)  # Responses API request
     if isinstance(value.get("prompts"), list):
-        return [m.message("user", p if isinstance(p, str) else sm._text(p)) for p in value["prompts"]] or None
+        return [m.message("user", p if isinstance(p, str) else sm.as_text(p)) for p in value["prompts"]] or None
     return output_messages(value)
 
 
@@ -90,9 +90,9 @@ def output_messages(value: Any) -> list[Message] | None:
                 if isinstance(gen, dict):
                     msg = gen.get("message")
                     out.extend(
-                        _one(msg, "assistant")
+                        one_message(msg, "assistant")
                         if isinstance(msg, dict)
-                        else [m.message("assistant", sm._text(gen.get("text")))]
+                        else [m.message("assistant", sm.as_text(gen.get("text")))]
                     )
         return out or None
     if value.get("object") == "response" or (isinstance(value.get("output"), list) and "id" in value):
@@ -108,12 +108,12 @@ def output_messages(value: Any) -> list[Message] | None:
     if isinstance(value.get("content"), dict) and "parts" in value["content"]:
         return _gemini_content(value["content"]) or None
     if _is_message(value):
-        return _one(value, "assistant")
+        return one_message(value, "assistant")
     return None
 
 
 def _choice(choice: dict[str, Any]) -> list[Message]:
-    msgs = _one(choice["message"], "assistant") if isinstance(choice.get("message"), dict) else []
+    msgs = one_message(choice["message"], "assistant") if isinstance(choice.get("message"), dict) else []
     if msgs and choice.get("finish_reason") and "finish_reason" not in msgs[-1]:
         msgs[-1]["finish_reason"] = choice["finish_reason"]
     return msgs
@@ -139,7 +139,7 @@ def _message_list(items: list[Any], default_role: str) -> list[Message] | None:
                         "assistant",
                         "",
                         [
-                            sm._call(
+                            sm.tool_call_of(
                                 item.get("call_id", item.get("id")), item.get("name"), item.get("arguments")
                             )
                         ],
@@ -148,7 +148,7 @@ def _message_list(items: list[Any], default_role: str) -> list[Message] | None:
             elif "toolCallId" in item and "toolName" in item and "role" not in item:
                 # The Vercel AI SDK's tool calls (``ai.response.toolCalls``): the model calling tools.
                 if kind == "tool-result":
-                    out.append(m.message("tool", sm._text(sm.vercel_output(item)),
+                    out.append(m.message("tool", sm.as_text(sm.vercel_output(item)),
                                          tool_call_id=item.get("toolCallId"), name=item.get("toolName")))
                 elif out and out[-1].get("role") == "assistant" and out[-1].get("tool_calls") and \
                         not out[-1].get("content"):
@@ -156,7 +156,7 @@ def _message_list(items: list[Any], default_role: str) -> list[Message] | None:
                 else:
                     out.append(m.message("assistant", "", [sm.vercel_call(item)]))
             elif kind == "function_call_output":
-                out.append(m.message("tool", sm._text(item.get("output")), tool_call_id=item.get("call_id")))
+                out.append(m.message("tool", sm.as_text(item.get("output")), tool_call_id=item.get("call_id")))
             elif kind == "reasoning" and "role" not in item:
                 summary = item.get("summary")
                 texts = (
@@ -166,7 +166,7 @@ def _message_list(items: list[Any], default_role: str) -> list[Message] | None:
                 )
                 out.append(m.message("assistant", "", reasoning="\n".join(texts) or None))
             elif _is_message(item) or (kind == "message" and "content" in item):
-                out.extend(_one(item, default_role))
+                out.extend(one_message(item, default_role))
             else:
                 return None
         else:
@@ -174,7 +174,7 @@ def _message_list(items: list[Any], default_role: str) -> list[Message] | None:
     return out or None
 
 
-def _one(item: dict[str, Any], default_role: str) -> list[Message]:
+def one_message(item: dict[str, Any], default_role: str) -> list[Message]:
     """One message of any chat dialect."""
     if item.get("lc") == 1 and isinstance(item.get("kwargs"), dict):
         ids = item.get("id")
@@ -219,7 +219,7 @@ def _lc_calls(calls: Any) -> list[dict[str, Any]]:
     for c in calls:
         if not isinstance(c, dict) or "args" not in c or "function" in c:
             return []
-        out.append(sm._call(c.get("id"), c.get("name"), c.get("args")))
+        out.append(sm.tool_call_of(c.get("id"), c.get("name"), c.get("args")))
     return out
 
 
@@ -227,7 +227,7 @@ def _langchain(item: dict[str, Any], role: str) -> list[Message]:
     calls = _lc_calls(item.get("tool_calls"))
     extra = item.get("additional_kwargs")
     if not calls and isinstance(extra, dict) and extra.get("tool_calls"):
-        calls = sm._openai_calls(extra["tool_calls"])
+        calls = sm.openai_calls(extra["tool_calls"])
     content = item.get("content")
     msg_item = {
         "role": role,
@@ -252,15 +252,15 @@ def _gemini_parts(parts: Any, role: str) -> list[Message]:
         elif not isinstance(part, dict):
             others.append(part)
         elif part.get("text") is not None:
-            texts.append(sm._text(part["text"]))
+            texts.append(sm.as_text(part["text"]))
         elif isinstance(part.get("function_call"), dict):
             call = part["function_call"]
-            calls.append(sm._call(call.get("id"), call.get("name"), call.get("args")))
+            calls.append(sm.tool_call_of(call.get("id"), call.get("name"), call.get("args")))
         elif isinstance(part.get("function_response"), dict):
             resp = part["function_response"]
             out.append(
                 m.message(
-                    "tool", sm._text(resp.get("response")), tool_call_id=resp.get("id"), name=resp.get("name")
+                    "tool", sm.as_text(resp.get("response")), tool_call_id=resp.get("id"), name=resp.get("name")
                 )
             )
         else:

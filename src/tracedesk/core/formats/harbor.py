@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 import orjson
 
 from .agent_runs import guarded, outcome_feedback, unit_scale
-from .atif import _trace_id
+from .atif import trace_id_of
 from .base import Format, Item, Problem, Record
 from .jsonsafe import read_values
 
@@ -73,7 +73,7 @@ def result_records(result: dict[str, Any], name: str, line: int | None) -> Itera
     if exception:
         comment = ": ".join(str(exception[k]) for k in ("exception_type", "exception_message")
                             if exception.get(k))[:500] or None
-    trace_id = _trace_id(trajectory, str(Path(name).parent / "agent" / "trajectory.json"))
+    trace_id = trace_id_of(trajectory, str(Path(name).parent / "agent" / "trajectory.json"))
     graded = False
     for key, value in rewards.items():
         fb = outcome_feedback(str(key), value, comment=comment, author="harbor", scale=unit_scale(value))

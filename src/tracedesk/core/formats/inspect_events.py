@@ -78,10 +78,10 @@ def _content(content: Any) -> tuple[str, list[str], list[Any]]:
 def message(msg: Any) -> Message:
     """One Inspect ChatMessage as a native message."""
     if not isinstance(msg, dict):
-        return m.message("user", sm._text(msg))
+        return m.message("user", sm.as_text(msg))
     text, reasoning, others = _content(msg.get("content"))
     calls = [
-        sm._call(c.get("id"), c.get("function"), c.get("arguments"))
+        sm.tool_call_of(c.get("id"), c.get("function"), c.get("arguments"))
         for c in msg.get("tool_calls") or ()
         if isinstance(c, dict)
     ]

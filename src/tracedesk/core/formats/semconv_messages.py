@@ -36,7 +36,8 @@ Message = dict[str, Any]
 Groups = dict[int, dict[str, Any]]  # flattened list: index -> {sub key: value}
 
 
-def _text(value: Any) -> str:
+def as_text(value: Any) -> str:
+    """A message part as text: a string as it is, anything else as its JSON."""
     if value is None:
         return ""
     if isinstance(value, str):
@@ -44,7 +45,8 @@ def _text(value: Any) -> str:
     return orjson.dumps(value).decode()
 
 
-def _call(id: Any, name: Any, arguments: Any) -> dict[str, Any]:
+def tool_call_of(id: Any, name: Any, arguments: Any) -> dict[str, Any]:
+    """A tool call in our message shape, its arguments decoded where they are JSON text."""
     parsed = loads_text(arguments)
     call = m.tool_call(id, name, None)
     call["arguments"] = {} if parsed is None else parsed
@@ -90,8 +92,8 @@ def chat_message(item: dict[str, Any], default_role: str) -> list[Message]:
     parts = item.get("parts")
     if parts is None and type(content) is list:
         parts, content = content, None
-    texts = [] if content is None else [content if type(content) is str else _text(content)]
-    calls = _openai_calls(item["tool_calls"]) if item.get("tool_calls") else []
+    texts = [] if content is None else [content if type(content) is str else as_text(content)]
+    calls = openai_calls(item["tool_calls"]) if item.get("tool_calls") else []
     results: list[tuple[Any, Any]] = []
     reasoning: list[str] = []
     others: list[Any] = []
@@ -101,9 +103,9 @@ def chat_message(item: dict[str, Any], default_role: str) -> list[Message]:
             text = part.get("content")
             if text is None:
                 text = part.get("text")
-            texts.append(text if type(text) is str else _text(text))
+            texts.append(text if type(text) is str else as_text(text))
         elif kind == "tool_call":
-            calls.append(_call(part.get("id"), part.get("name"), part.get("arguments")))
+            calls.append(tool_call_of(part.get("id"), part.get("name"), part.get("arguments")))
         elif kind == "tool_call_response":
             result = part["response"] if "response" in part else part.get("result")
             results.append((part.get("id"), result))
@@ -118,18 +120,18 @@ def chat_message(item: dict[str, Any], default_role: str) -> list[Message]:
     if texts or calls or not results or extra:
         out.append(m.message(role, "\n".join(texts), calls or None, item.get("tool_call_id"), **extra))
     for call_id, result in results:
-        out.append(m.message("tool", _text(result), tool_call_id=call_id))
+        out.append(m.message("tool", as_text(result), tool_call_id=call_id))
     return out
 
 
-def _openai_calls(calls: Any) -> list[dict[str, Any]]:
+def openai_calls(calls: Any) -> list[dict[str, Any]]:
     """``tool_calls[{id, type, function{name, arguments}}]`` (or flat ``{id, name, arguments}``)."""
     out = []
     for c in calls if type(calls) is list else ():
         if type(c) is dict:
             function = c.get("function")
             source = function if type(function) is dict else c
-            out.append(_call(c.get("id"), source.get("name"), source.get("arguments")))
+            out.append(tool_call_of(c.get("id"), source.get("name"), source.get("arguments")))
     return out
 
 
@@ -142,12 +144,12 @@ def _other_part(part: Any, kind: Any, texts: list[str], reasoning: list[str], ca
     elif type(part) is not dict:
         others.append(part)
     elif kind in ("input_text", "output_text", None) and ("content" in part or "text" in part):
-        texts.append(_text(part["text"] if "text" in part else part["content"]))
+        texts.append(as_text(part["text"] if "text" in part else part["content"]))
     elif kind in ("reasoning", "thinking"):
         text = next((part[k] for k in ("content", "thinking", "text") if k in part), None)
-        reasoning.append(_text(text))
+        reasoning.append(as_text(text))
     elif kind in ("tool_use", "function_call"):
-        calls.append(_call(part.get("id", part.get("call_id")), part.get("name"),
+        calls.append(tool_call_of(part.get("id", part.get("call_id")), part.get("name"),
                            part["input"] if "input" in part else part.get("arguments")))
     elif kind == "tool-call" or ("toolCallId" in part and "toolName" in part and kind != "tool-result"):
         calls.append(vercel_call(part))  # the Vercel AI SDK
@@ -162,7 +164,8 @@ def _other_part(part: Any, kind: Any, texts: list[str], reasoning: list[str], ca
 
 def vercel_call(part: dict[str, Any]) -> dict[str, Any]:
     """A Vercel AI SDK tool call: ``{"toolCallId", "toolName", "input"}`` (``args`` before v5)."""
-    return _call(part.get("toolCallId"), part.get("toolName"), part["input"] if "input" in part else part.get("args"))
+    arguments = part["input"] if "input" in part else part.get("args")
+    return tool_call_of(part.get("toolCallId"), part.get("toolName"), arguments)
 
 
 def vercel_output(part: dict[str, Any]) -> Any:
@@ -232,9 +235,9 @@ def openllmetry(groups: Groups, default_role: str) -> list[Message]:
                 number, _, field = key[11:].partition(".")
                 if number.isdigit():
                     calls.setdefault(int(number), {})[field] = value
-        tool_calls = [_call(c.get("id"), c.get("name"), c.get("arguments")) for _, c in sorted(calls.items())]
+        tool_calls = [tool_call_of(c.get("id"), c.get("name"), c.get("arguments")) for _, c in sorted(calls.items())]
         extra = {k: sub[k] for k in ("finish_reason", "name") if k in sub}
-        out.append(m.message(sub.get("role") or default_role, _text(sub.get("content")), tool_calls or None,
+        out.append(m.message(sub.get("role") or default_role, as_text(sub.get("content")), tool_calls or None,
                              sub.get("tool_call_id"), **extra))
     return out
 
@@ -259,19 +262,19 @@ def openinference(groups: Groups, default_role: str) -> list[Message]:
     for index in sorted(groups):
         sub = groups[index]
         calls = [
-            _call(c.get("tool_call.id"), c.get("tool_call.function.name"),
+            tool_call_of(c.get("tool_call.id"), c.get("tool_call.function.name"),
                   c.get("tool_call.function.arguments"))
             for _, c in sorted(_split_indexed(sub, "message.tool_calls.").items())
         ]
         if "message.function_call_name" in sub:
-            calls.append(_call(None, sub["message.function_call_name"],
+            calls.append(tool_call_of(None, sub["message.function_call_name"],
                                sub.get("message.function_call_arguments_json")))
-        texts = [] if sub.get("message.content") is None else [_text(sub["message.content"])]
+        texts = [] if sub.get("message.content") is None else [as_text(sub["message.content"])]
         others = []
         for _, part in sorted(_split_indexed(sub, "message.contents.").items()):
             kind = part.get("message_content.type")
             if "message_content.text" in part and kind in (None, "text"):
-                texts.append(_text(part["message_content.text"]))
+                texts.append(as_text(part["message_content.text"]))
             else:
                 others.append({k.removeprefix("message_content."): v for k, v in part.items()})
         extra: dict[str, Any] = {"name": sub.get("message.name")}
@@ -284,7 +287,7 @@ def openinference(groups: Groups, default_role: str) -> list[Message]:
 
 def prompt_texts(groups: Groups, field: str, role: str) -> list[Message]:
     """``llm.prompts.N.prompt.text`` (user) or ``llm.choices.N.completion.text`` (assistant)."""
-    return [m.message(role, _text(groups[i].get(field))) for i in sorted(groups) if field in groups[i]]
+    return [m.message(role, as_text(groups[i].get(field))) for i in sorted(groups) if field in groups[i]]
 
 
 # -- any-agent and plain values ---------------------------------------------------------------
@@ -294,9 +297,9 @@ def anyagent_output(value: Any) -> list[Message]:
     parsed = loads_text(value)
     if (isinstance(parsed, list) and parsed
             and all(isinstance(c, dict) and "tool.name" in c for c in parsed)):
-        calls = [_call(c.get("tool.id"), c["tool.name"], c.get("tool.args")) for c in parsed]
+        calls = [tool_call_of(c.get("tool.id"), c["tool.name"], c.get("tool.args")) for c in parsed]
         return [m.message("assistant", "", calls)]
-    return [m.message("assistant", _text(value))]
+    return [m.message("assistant", as_text(value))]
 
 
 def from_payload(value: Any, default_role: str) -> list[Message] | None:

@@ -53,8 +53,9 @@ REPEAT_MIN = 2  # the same call this many times in a row, with the same result
 
 
 def agent_signals(conn: Connection, scope: str, asked_for_person: frozenset[int] = frozenset()) -> list[Found]:
-    """``asked_for_person``: the traces whose user asked for a person in that very turn; a
-    hand-off there is the right answer (the escalation signal marks the answer before)."""
+    """``asked_for_person``: the traces whose user asked for a person, or said the answers
+    missed, in that very turn; a hand-off there is the right answer (the escalation or
+    frustration signal marks the answer before)."""
     found = [f for f in _handoffs(conn, scope) if f.trace_pk not in asked_for_person]
     runs = list(select_rows(conn, f"""
         SELECT id, metadata, output FROM trace

@@ -86,6 +86,9 @@ CASES: tuple[Case, ...] = (
     Case("repeated_command", "same_result", 0.45, 0.6,
          "the same command ran again and again with the same result (more runs, surer)"),
     Case("error_ignored", "went_on", 0.45, 0.45, "a step failed and the agent went on as if it had not"),
+    # What the reviewers taught (core.learning): not detected, learned from a verdict.
+    Case("like_failure", "same_answer", 0.5, 0.5,
+         "the answer is, figures and names aside, one a reviewer judged a failure on another trace"),
     # Praise.
     Case("positive_feedback", "thumbs_up", 0.9, 0.9, "the user voted it up"),
     Case("positive_feedback", "scored_correct", 0.7, 0.7, "an evaluator scored it correct"),
@@ -94,6 +97,8 @@ CASES: tuple[Case, ...] = (
     Case("positive_feedback", "label", 0.7, 0.7, "a label such as 'correct' or 'pass'"),
 )
 
+# Raised from the reviewers' verdicts (core.learning), not by a detector.
+LEARNED_KINDS = ("like_failure",)
 NEGATIVE_KINDS = (
     # explicit: from feedback and imported scores
     "thumbs_down", "low_rating", "correction", "negative_comment", "failed_eval",
@@ -101,6 +106,7 @@ NEGATIVE_KINDS = (
     "rephrase", "escalation", "frustration", "abandonment", "error_swallowed",
     "empty_retrieval", "ungrounded", "off_topic", "loop", "outlier",
     *AGENT_KINDS,
+    *LEARNED_KINDS,
 )
 POSITIVE_KINDS = ("positive_feedback",)
 SIGNAL_KINDS = NEGATIVE_KINDS + POSITIVE_KINDS

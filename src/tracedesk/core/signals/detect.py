@@ -93,7 +93,8 @@ def _detect(conn: Connection) -> None:
     found += step_signals(conn, scope, turns)
     found += grounding_signals(conn, scope, turns)
     found += agent_signals(conn, scope, frozenset(
-        t.pk for _, turns in sessions for t in turns if t.asks_for_person or t.escalation))
+        t.pk for _, turns in sessions for t in turns
+        if t.asks_for_person or t.escalation or t.complains or t.frustration))
     found = settle_by_outcome(conn, scope, found)
     conn.exec_driver_sql(f"DELETE FROM signal WHERE trace_pk IN ({scope})")
     executemany(

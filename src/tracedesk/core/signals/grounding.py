@@ -4,18 +4,27 @@ result, retrieved document, prompt or question of the run contains.
 
 This is the cheap, offline cousin of what RAG evaluators call faithfulness: no model
 judges the answer; the figures and the states it asserts are looked up in the run's own
-evidence. Two cases, each with the sentence of the answer and the evidence as proof:
+evidence. Each case comes with the sentence of the answer and the evidence as proof:
 
 - *contradicts*: a tool result gives a state (``"status": "cancelled"``) and the answer
   asserts another state of the same family ("shipped") without the tool's;
+- *contradicts*, field by field: a tool's yes-or-no field, sum or duration said the other
+  way ("there is no known outage" where ``"outage": true``; "a $49 fee has been charged"
+  where ``"price": 0``; "in 1-2 business days" where ``"replacement_eta_days": 7``);
 - *unsupported*: the answer states a figure (an amount, a quantity, a date) that appears
   nowhere in the evidence, where a tool returned another figure of the same form, or a
   document another of the same unit, that the answer does not give (the tool said 120.50,
-  the answer 210.50; the document 30 days, the answer 60 days). A figure the evidence has
-  no counterpart for (a dose, a phone number) is left alone: the run cannot tell.
+  the answer 210.50; the document 30 days, the answer 60 days; "within 10 minutes" where the
+  document says "1-2 business days"). A figure the evidence has no counterpart for (a dose,
+  a phone number) is left alone: the run cannot tell. A whole number counts as said only
+  whole: 90 is not in a score of 0.908;
+- *unsupported*, free: the answer says something is free where the run's documents and
+  tools give prices and none says free.
 
 Only runs that called a tool or a retrieval, and whose answer holds a figure or a state
-word, are read further; the rest cost one look at the answer.
+word, are read further; the rest cost one look at the answer. Field by field, only the tool
+results that hold such a field are parsed. A state counts as said by a tool only: a document
+saying that orders are "shipped within two days" says nothing of this order.
 """
 
 from __future__ import annotations
@@ -24,10 +33,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
+import orjson
 from sqlalchemy import Connection
 
-from ..store import executemany, select_rows
+from ..store import chunked, executemany, placeholders, select_rows
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import WORD_CHARACTERS_ONLY
@@ -42,7 +53,8 @@ STATE_FAMILIES: dict[str, tuple[str, ...]] = {
     "account": ("active", "inactive", "suspended", "closed", "locked", "frozen", "expired", "verified",
                 "unverified", "deactivated"),
     "payment": ("paid", "unpaid", "overdue", "refunded", "failed", "succeeded", "charged", "reversed"),
-    "flight": ("on time", "delayed", "boarding", "departed", "landed", "diverted"),
+    "flight": ("on time", "delayed", "boarding", "departed", "landed", "diverted", "cancelled"),
+    "invoice": ("draft", "sent", "paid", "overdue", "void"),
     "stock": ("in stock", "out of stock", "sold out", "available", "unavailable", "discontinued"),
 }
 _VARIANTS = {"canceled": "cancelled", "cancelled": "cancelled", "successful": "succeeded", "declined": "declined",
@@ -62,7 +74,10 @@ def _by_first_letter(phrases: list[str]) -> str:
 
 
 _STATE = re.compile(r"\b(?:" + _by_first_letter(_STATES) + r")\b")
-_FAMILY_OF = {s: name for name, family in STATE_FAMILIES.items() for s in family}
+# A state may be of several families ("cancelled": an order, a flight).
+_FAMILIES_OF: dict[str, frozenset[str]] = {
+    s: frozenset(name for name, family in STATE_FAMILIES.items() if s in family)
+    for family in STATE_FAMILIES.values() for s in family}
 _NEGATED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:been\s+|yet\s+|be\s+)?$")
 
 # A figure with what follows it: "$210.50", "30 days", "12.8 GB", "2026-11-20". Digits
@@ -70,6 +85,10 @@ _NEGATED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:been\s+|yet\s+|be\s+)
 # are left alone.
 _FIGURE = re.compile(r"(?<![\w.\-/])([$€£])?\s?(\d[\d,./\-:]*\d|\d)(?![\w\-/])(?:\s?(%|[a-z]{1,12}))?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_RANGE = re.compile(r"(\d{1,3})-(\d{1,3})")
+# Units that measure the same thing: an answer's "10 minutes" stands where a document's
+# "1-2 business days" does.
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year"})
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 # The last word of every state: a state counts in a text that holds it as a word, as the
 # word patterns split it.
@@ -130,10 +149,17 @@ def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
         if _DATE.match(raw):
             found.append(Figure(raw, ("date",), "date", m.start()))
             continue
+        unit = currency or _unit(after)
+        ends = _RANGE.fullmatch(raw)
+        if ends and unit in _UNITS:  # "1-2 business days", "5-7 days": both ends count
+            found += [Figure(end, ("int", len(end)), unit, m.start()) for end in ends.groups()]
+            continue
         if "-" in raw or "/" in raw or ":" in raw or raw.count(".") > 1:
             continue  # an id, a phone number, a time of day: not a quantity
         digits = raw.replace(",", "")
-        if sum(c.isdigit() for c in digits) < 2:
+        # One digit is a figure only when it counts something ("7 days", "2 GB"): alone it
+        # is a step, a list item, a version.
+        if sum(c.isdigit() for c in digits) < 2 and unit not in _UNITS:
             continue
         try:
             value = Decimal(digits).normalize()
@@ -141,7 +167,6 @@ def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
             continue
         places = len(digits.split(".")[1]) if "." in digits else 0
         shape = ("dec",) if places else ("int", len(digits))
-        unit = currency or _unit(after)
         if quantities_only and not (currency or places or unit in _UNITS):
             continue
         # Written out in full, never with an exponent: 1250000, 120.5, 0.00001.
@@ -149,13 +174,36 @@ def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
     return found
 
 
+def _same_measure(a: str | None, b: str | None) -> bool:
+    return a == b or (a in _TIME_UNITS and b in _TIME_UNITS)
+
+
+def _holds(text: str, value: str) -> bool:
+    """Whether ``text`` states the figure ``value`` (as :func:`_figures` writes it) whole:
+    90 is not in a score of 0.908 nor in 1900; 1240.5 is in 1240.50 and in 1,240.5."""
+    if "-" in value:
+        return value in text  # a date
+    return _figure_pattern(value).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _figure_pattern(value: str) -> re.Pattern:
+    whole, _, fraction = value.partition(".")
+    digits = ",?".join(re.escape(d) for d in whole)
+    tail = rf"\.{re.escape(fraction)}0*" if fraction else r"(?:\.0+)?"
+    return re.compile(rf"(?<![\d.]){digits}{tail}(?!\d)")
+
+
 def _unit(word: str | None) -> str | None:
     """What a figure counts, from the word after it, in the singular where _UNITS knows it."""
     if not word or word in _NOT_UNITS:
         return None
+    if word in _DAYS:
+        return "day"  # "7 business days" counts days
     return word[:-1] if word.endswith("s") and word[:-1] in _UNITS else word
 
 
+_DAYS = frozenset({"business", "working", "calendar", "banking"})
 _NOT_UNITS = frozenset({"and", "or", "to", "of", "in", "on", "at", "for", "is", "are", "was", "the", "a", "an",
                         "with", "by", "from", "per", "more", "left", "now", "each"})
 
@@ -195,6 +243,15 @@ def _claims(lowered: str) -> tuple[list[tuple[str, int]], list[Figure]]:
 def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
     """``turns``: the traces in scope as the conversation detectors read them (their
     question and answer parsed once, :class:`.turns.Turn`)."""
+    found = _said_and_stated(conn, scope, turns)
+    for more in (_field_clashes, _free_claims):
+        flagged = {f.trace_pk for f in found}
+        found += [f for f in more(conn, scope, turns) if f.trace_pk not in flagged]
+    return found
+
+
+def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
+    """States and figures of the answers, against the run's steps."""
     # One look at each answer of a run that called a tool or a retrieval: only one that
     # asserts a state, or a figure the question did not give, is worth reading its steps.
     # A canned answer given to many runs is read once.
@@ -224,12 +281,19 @@ def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
     executemany(conn, "INSERT INTO temp._claim (pk, value, is_state) VALUES (?, ?, ?)",
                 [(pk, v, 0) for pk, (_, _, said, _) in candidates.items() for v in {f.value for f in said}]
                 + [(pk, v, 1) for pk, (_, _, _, asserted) in candidates.items() for v in {s for s, _ in asserted}])
+    # A state counts as said only by a tool: a document that says orders are "shipped
+    # within two days" says nothing of this order.
     unexplained = {pk for (pk,) in select_rows(conn, """
         SELECT DISTINCT c.pk FROM temp._claim c WHERE NOT EXISTS (
-            SELECT 1 FROM span s WHERE s.trace_pk = c.pk AND s.kind IN ('tool', 'retrieval')
+            SELECT 1 FROM span s WHERE s.trace_pk = c.pk AND (s.kind = 'tool' OR NOT c.is_state)
+              AND s.kind IN ('tool', 'retrieval')
               AND CASE WHEN c.is_state
                   -- a state counts as said only as a whole value: "active" is not in "inactive"
                   THEN instr(lower(s.output), '"' || c.value || '"') OR instr(lower(s.output), ' ' || c.value || ' ')
+                  -- a whole number counts as said only whole: 90 is not in a score of 0.908
+                  WHEN instr(c.value, '.') = 0 AND instr(c.value, '-') = 0
+                  THEN (' ' || s.output || ' ') GLOB ('*[^0-9.]' || c.value || '[^0-9]*')
+                    OR (' ' || s.input || ' ') GLOB ('*[^0-9.]' || c.value || '[^0-9]*')
                   ELSE instr(lower(s.output), c.value) OR instr(lower(s.input), c.value) END)""")}
     conn.exec_driver_sql("DELETE FROM temp._claim")
     found: list[Found] = []
@@ -262,10 +326,11 @@ def _check(prompts: dict[int, str], pk: int, answer: str, question: str, said: l
     if asserted:
         for name, span_id, result in tools:
             for state, _ in _states(result):
-                family = _FAMILY_OF.get(state)
-                if family is None or any(s == state for s, _ in asserted):
+                families = _FAMILIES_OF.get(state)
+                if not families or any(s == state for s, _ in asserted):
                     continue
-                clash = next(((s, at) for s, at in asserted if _FAMILY_OF.get(s) == family and s != state), None)
+                clash = next(((s, at) for s, at in asserted
+                              if s != state and not families.isdisjoint(_FAMILIES_OF.get(s, ()))), None)
                 if clash:
                     sentence = _sentence_at(answer, clash[1])
                     return Found(pk, "ungrounded", confidence("ungrounded", "contradicts"),
@@ -278,7 +343,7 @@ def _check(prompts: dict[int, str], pk: int, answer: str, question: str, said: l
     if not said:
         return None
     evidence = " ".join(text for _, _, _, text, _ in steps)
-    unexplained = [f for f in said if f.value not in evidence]
+    unexplained = [f for f in said if not _holds(evidence, f.value)]
     if not unexplained:
         return None
     said_values = {f.value for f in _figures(lowered)}
@@ -289,9 +354,9 @@ def _check(prompts: dict[int, str], pk: int, answer: str, question: str, said: l
                       if f.shape == figure.shape and f.value not in said_values), None)
         if rival is None and figure.unit:
             rival = next(((None, None, f) for f in documents
-                          if f.unit == figure.unit and f.shape[0] == figure.shape[0] and f.value not in said_values),
-                         None)
-        if rival is None or figure.value in prompts[pk]:
+                          if _same_measure(f.unit, figure.unit) and f.shape[0] == figure.shape[0]
+                          and f.value not in said_values), None)
+        if rival is None or _holds(prompts[pk], figure.value):
             continue
         name, span_id, other = rival
         sentence = _sentence_at(answer, figure.at)
@@ -331,3 +396,159 @@ class _Prompts(dict):
         for p, got in parts.items():
             self[p] = " ".join(got).lower()
         return self[pk]
+
+
+# What a tool's fields mean in an answer's words: a yes-or-no field ("outage": true,
+# "in_stock": false) and a sum of money ("price": 0, "fee": 49), by the words an answer
+# uses for it.
+_MONEY_FIELDS: dict[str, re.Pattern] = {}
+for _keys, _words in (
+    (("price", "fee", "cost", "charge", "charged", "fare_difference", "change_fee"),
+     r"price|priced|fee|fees|cost|costs|charge|charged|charges|pay|paid|free"),
+    (("amount_due", "total_due", "bill_amount"), r"bill|due|owe|total"),
+    (("balance", "available_balance"), r"balance|available"),
+):
+    for _key in _keys:
+        _MONEY_FIELDS[_key] = re.compile(rf"\b(?:{_words})\b")
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|won't|can't|cannot)"
+    r"(?:\s+[\w'-]+){0,2}\s*$")
+_FREE = re.compile(r"\b(?:free|no (?:charge|fee|cost)|at no (?:charge|cost)|nothing to pay|costs? nothing)\b")
+# A field that counts time ("replacement_eta_days": 7), and what an answer says of it
+# ("in 1-2 business days").
+_DURATION_KEY = re.compile(r"(?:^|_)(day|hour|minute|week|month)s?$")
+_DURATION = re.compile(
+    r"\b(\d+)(?:\s*(?:-|–|to)\s*(\d+))?\s+(?:business\s+|working\s+)?(day|hour|minute|week|month)s?\b")
+_FLAG_PREFIXES = ("is_", "has_", "was_", "are_")
+# The tool results worth parsing: those with a yes-or-no, a sum or a duration field.
+_TOOL_FIELDS = " OR ".join(f"instr(output, '{needle}')" for needle in (
+    "true", "false", *(f'"{key}"' for key in _MONEY_FIELDS),
+    *(f'{unit}{plural}"' for unit in ("day", "hour", "minute", "week", "month") for plural in ("", "s"))))
+
+
+def _field_clashes(conn: Connection, scope: str, turns: dict) -> list[Found]:
+    """An answer that says the other way what a tool's field says: "there is no known
+    outage" where the tool returned ``"outage": true``; "a $49 fee has been charged" where
+    it returned ``"price": 0``. A field the answer does not mention says nothing."""
+    found: list[Found] = []
+    seen: set[int] = set()
+    for pk, span_id, name, raw in select_rows(conn, f"""
+        SELECT trace_pk, span_id, name, output FROM span
+        WHERE trace_pk IN ({scope}) AND kind = 'tool' AND coalesce(status, 'ok') != 'error'
+          AND length(output) < 20000 AND ({_TOOL_FIELDS})
+        ORDER BY trace_pk, start_ns"""):
+        turn = turns.get(pk)
+        if pk in seen or turn is None or not turn.raw_answer:
+            continue
+        fields = _fields(raw)
+        if not fields:
+            continue
+        clash = _clash(turn.answer, turn.answered, fields)
+        if clash is not None:
+            seen.add(pk)
+            sentence, field_name, value, says = clash
+            tool_name = name or "tool"
+            found.append(Found(pk, "ungrounded", confidence("ungrounded", "contradicts"),
+                               f"the answer says {says} where {tool_name} returned {field_name}: {value}: "
+                               f"{quote(sentence, 60)}",
+                               span_id, {"answer": sentence[:300], "tool": tool_name,
+                                         "tool_says": f"{field_name}: {value}", "answer_says": says}))
+    return found
+
+
+def _fields(raw: str | None) -> dict[str, object]:
+    """A tool result's top-level fields and those one level down, by their own name."""
+    try:
+        value = orjson.loads(raw) if raw else None
+    except orjson.JSONDecodeError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    out: dict[str, object] = {}
+    for key, item in value.items():
+        if isinstance(item, dict):
+            out.update((k, v) for k, v in item.items() if not isinstance(v, dict | list))
+        elif not isinstance(item, list):
+            out[key] = item
+    return out
+
+
+def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, str, object, str] | None:
+    """(sentence, field, value, what the answer says) for the first field the answer says
+    the other way."""
+    for key, value in fields.items():
+        key_l = str(key).lower()
+        if isinstance(value, bool):
+            words = key_l.removeprefix(next((p for p in _FLAG_PREFIXES if key_l.startswith(p)), "")).replace("_", " ")
+            if len(words) < 4:
+                continue
+            m = re.search(rf"\b{re.escape(words)}\b", lowered)
+            if m is None:
+                continue
+            sentence = _sentence_at(lowered, m.start())
+            before = lowered[max(0, m.start() - 40):m.start()]
+            before = before[before.rfind(".") + 1:]  # this sentence only
+            negated = _NEGATED_BEFORE.search(before) is not None
+            if value and negated:
+                return _sentence_at(answer, m.start()), key, "true", f"no {words}"
+            if not value and not negated and not ("if " in sentence or "?" in sentence or "whether" in sentence):
+                return _sentence_at(answer, m.start()), key, "false", words
+        elif (unit := _DURATION_KEY.search(key_l)) and isinstance(value, int | float) and not isinstance(value, bool):
+            spans = [m for m in _DURATION.finditer(lowered) if m.group(3) == unit.group(1)]
+            if spans and not any(int(m.group(1)) <= value <= int(m.group(2) or m.group(1)) for m in spans):
+                return _sentence_at(answer, spans[0].start()), key, value, spans[0].group(0)
+        elif key_l in _MONEY_FIELDS and isinstance(value, int | float | str):
+            try:
+                amount = Decimal(str(value).replace(",", "").lstrip("$€£")).normalize()
+            except InvalidOperation:
+                continue
+            for figure in _figures(lowered, quantities_only=True):
+                if figure.unit not in ("$", "€", "£"):
+                    continue
+                sentence = _sentence_at(lowered, figure.at)
+                if not _MONEY_FIELDS[key_l].search(sentence):
+                    continue
+                said = {Decimal(f.value) for f in _figures(lowered) if f.unit in ("$", "€", "£")}
+                if amount in said or (amount == 0 and _FREE.search(lowered)):
+                    break
+                return _sentence_at(answer, figure.at), key, format(amount, "f"), figure.value
+    return None
+
+
+# A price in the evidence, and a price of nothing ("price": 0) that makes "free" true.
+_PRICE = re.compile(r"[$€£]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b")
+_ZERO_PRICE = re.compile(r'"(?:price|fee|cost|charge|amount)"\s*:\s*"?0(?:\.0+)?"?\s*[,}]')
+
+
+def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
+    """An answer that says something is free where the run's documents and tools give
+    prices and never say free ("your first checked bag is free" against "Checked bags:
+    1st $35"): the answer promises what nothing the run found supports."""
+    claims = {pk: turn for pk, turn in turns.items() if turn.raw_answer and _FREE.search(turn.answered)}
+    if not claims:
+        return []
+    evidence: dict[int, list[tuple[str, str | None, str | None, str]]] = {}
+    for part in chunked(sorted(claims)):
+        for pk, kind, span_id, name, raw in select_rows(conn, f"""
+            SELECT trace_pk, kind, span_id, name, output FROM span
+            WHERE trace_pk IN ({placeholders(part)}) AND kind IN ('tool', 'retrieval')
+              AND coalesce(status, 'ok') != 'error' ORDER BY trace_pk, start_ns""", tuple(part)):
+            evidence.setdefault(pk, []).append((kind, span_id, name, (raw or "")[:20_000].lower()))
+    found = []
+    for pk, steps in evidence.items():
+        said = " ".join(text for *_, text in steps)
+        if _FREE.search(said) or _ZERO_PRICE.search(said) or " included" in said:
+            continue
+        priced = next(((kind, span_id, name, m) for kind, span_id, name, text in steps
+                       if (m := _PRICE.search(text))), None)
+        if priced is None:
+            continue
+        kind, span_id, name, m = priced
+        turn = claims[pk]
+        sentence = _sentence_at(turn.answer, _FREE.search(turn.answered).start())
+        where = f"{name or 'a tool'} returned a price" if kind == "tool" else "the run's documents give a price"
+        found.append(Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.5),
+                           f"the answer says free where {where} and none says free: {quote(sentence, 60)}",
+                           span_id, {"answer": sentence[:300], "answer_says": "free",
+                                     "evidence_says": said[max(0, m.start() - 60):m.end() + 40]}))
+    return found

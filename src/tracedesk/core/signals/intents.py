@@ -27,6 +27,8 @@ ESCALATION_EXAMPLES = Prototypes((
     "i want a manager", "escalate this to your supervisor", "please have someone call me back",
     "i don't want to talk to a bot", "can a person look at my case", "get a human on this", "representative",
     "live chat with staff", "i'd like to speak with an employee", "let me talk to your support team",
+    "put me in touch with customer care", "connect me with someone from your staff", "i need to reach customer service",
+    "can a person contact me", "i want someone to call me",
     "quiero hablar con una persona", "je veux parler à un conseiller", "ich möchte mit einem mitarbeiter sprechen",
     "quero falar com um atendente", "voglio parlare con un operatore",
 ))
@@ -36,6 +38,8 @@ ESCALATION_NEAR_MISSES = Prototypes((
     "do you have staff discounts", "how many people can share the plan", "can my manager approve the invoice",
     "add a person to my team", "what is a support ticket", "how do i become an agent", "my agent id is 4411",
     "is the human body affected", "can someone else pick it up for me", "the person at the store said",
+    "what is my customer number", "where do i find my customer id", "how do i change my contact details",
+    "is the service down", "what does the service plan cover", "does the care plan include repairs",
 ))
 
 FRUSTRATION_EXAMPLES = Prototypes((
@@ -63,8 +67,18 @@ PERSON_WORDS = frozenset("""
     human humans person people someone somebody anyone anybody agent agents rep reps representative operator
     manager supervisor staff employee team support advisor adviser specialist real live bot robot call phone
     callback persona humano agente operador atendente humain personne conseiller mensch menschen mitarbeiter
-    berater operatore
+    berater operatore customer service care helpdesk desk contact
 """.split())  # noqa: SIM905 (a word list reads best as words)
+# A bare plea ("agent. human. now.", "representative please") names a person and says
+# nothing else: no example is needed to read it.
+PERSON_NOUNS = frozenset("""
+    human person someone somebody agent rep representative operator manager supervisor staff employee advisor
+    humano agente persona operador atendente humain conseiller mensch mitarbeiter operatore
+""".split())  # noqa: SIM905
+PLEA_FILLERS = frozenset("""
+    a an the me i my want need get give talk speak to with real live actual now please pls plz right asap just
+    your some one another hello hi ok okay again already
+""".split())  # noqa: SIM905
 COMPLAINT_WORDS = frozenset("""
     no not nope wrong incorrect never again already still useless nonsense sense listen listening reading read
     asked ask said told answer answered understand misunderstood frustrating frustrated ugh nothing help
@@ -85,6 +99,11 @@ FRUSTRATION_FLOOR = 0.66
 MAX_INTENT_WORDS = 25  # a long message is a new request with its own story, not a bare plea
 
 
+def _bare_plea(text: str) -> bool:
+    words = _GATE_WORD.findall(text)
+    return 0 < len(words) <= 6 and not PERSON_NOUNS.isdisjoint(words) and set(words) <= PERSON_NOUNS | PLEA_FILLERS
+
+
 def intent_strengths(model: Embedder, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """For each (lower-cased) message, how strongly it asks for a person and how strongly
     it says the answer missed: 0 when it does not, up to 1. A message sent again ("human
@@ -102,7 +121,10 @@ def _strengths(model: Embedder, texts: list[str]) -> tuple[np.ndarray, np.ndarra
     escalation = np.zeros(len(texts), np.float32)
     frustration = np.zeros(len(texts), np.float32)
     gates = [_gate(t) if len(t.split()) <= MAX_INTENT_WORDS else (False, False) for t in texts]
-    gated = [i for i, (person, complaint) in enumerate(gates) if person or complaint]
+    for i, text in enumerate(texts):
+        if gates[i][0] and _bare_plea(text):
+            escalation[i] = 1.0
+    gated = [i for i, (person, complaint) in enumerate(gates) if (person and not escalation[i]) or complaint]
     if not gated:
         return escalation, frustration
     vectors = model.embed([texts[i] for i in gated])
