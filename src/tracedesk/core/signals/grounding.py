@@ -38,7 +38,7 @@ from functools import lru_cache
 import orjson
 from sqlalchemy import Connection
 
-from ..store import chunked, executemany, placeholders, select_rows
+from ..store import chunked, placeholders, select_rows
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import WORD_CHARACTERS_ONLY
@@ -224,6 +224,41 @@ def _states(text: str) -> list[tuple[str, int]]:
     return out
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _sql_lower(text: str | None) -> str | None:
+    """``text`` in lower case as SQLite's lower() writes it: ASCII letters only (which
+    ``str.lower`` does, much faster, for a text all ASCII)."""
+    if text is None:
+        return None
+    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+
+
+def _state_said(state: str, kind: str, raw_in: str | None, raw_out: str | None, low_in: str | None,
+                low_out: str | None) -> bool:
+    """A tool's result says ``state``, as a whole value: "active" is not in "inactive". (A
+    state counts as said only by a tool: a document that says orders are "shipped within
+    two days" says nothing of this order.)"""
+    return kind == "tool" and low_out is not None and (f'"{state}"' in low_out or f" {state} " in low_out)
+
+
+def _figure_said(value: str, kind: str, raw_in: str | None, raw_out: str | None, low_in: str | None,
+                 low_out: str | None) -> bool:
+    """A step's input or result holds the figure ``value``; a whole number only whole, as
+    a number of its own: 90 is not in a score of 0.908."""
+    if "." in value or "-" in value:
+        return (low_out is not None and value in low_out) or (low_in is not None and value in low_in)
+    whole = _whole_number(value)
+    return ((raw_out is not None and value in raw_out and whole.search(raw_out) is not None)
+            or (raw_in is not None and value in raw_in and whole.search(raw_in) is not None))
+
+
+@lru_cache(maxsize=4096)
+def _whole_number(value: str) -> re.Pattern:
+    return re.compile(rf"(?<![0-9.]){re.escape(value)}(?![0-9])")
+
+
 def _sentence_at(text: str, position: int) -> str:
     for m in _SENTENCE.finditer(text):
         if m.start() <= position < m.end():
@@ -274,28 +309,22 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
             candidates[pk] = (turn.answer, turn.asked, said, asserted)
     if not candidates:
         return []
-    # SQLite sets aside, without Python, the claims the run's own steps contain: a figure
-    # or a state word found in a tool's or a retrieval's input or output.
-    conn.exec_driver_sql("DROP TABLE IF EXISTS temp._claim")
-    conn.exec_driver_sql("CREATE TEMP TABLE _claim (pk INTEGER, value TEXT, is_state INTEGER)")
-    executemany(conn, "INSERT INTO temp._claim (pk, value, is_state) VALUES (?, ?, ?)",
-                [(pk, v, 0) for pk, (_, _, said, _) in candidates.items() for v in {f.value for f in said}]
-                + [(pk, v, 1) for pk, (_, _, _, asserted) in candidates.items() for v in {s for s, _ in asserted}])
-    # A state counts as said only by a tool: a document that says orders are "shipped
-    # within two days" says nothing of this order.
-    unexplained = {pk for (pk,) in select_rows(conn, """
-        SELECT DISTINCT c.pk FROM temp._claim c WHERE NOT EXISTS (
-            SELECT 1 FROM span s WHERE s.trace_pk = c.pk AND (s.kind = 'tool' OR NOT c.is_state)
-              AND s.kind IN ('tool', 'retrieval')
-              AND CASE WHEN c.is_state
-                  -- a state counts as said only as a whole value: "active" is not in "inactive"
-                  THEN instr(lower(s.output), '"' || c.value || '"') OR instr(lower(s.output), ' ' || c.value || ' ')
-                  -- a whole number counts as said only whole: 90 is not in a score of 0.908
-                  WHEN instr(c.value, '.') = 0 AND instr(c.value, '-') = 0
-                  THEN (' ' || s.output || ' ') GLOB ('*[^0-9.]' || c.value || '[^0-9]*')
-                    OR (' ' || s.input || ' ') GLOB ('*[^0-9.]' || c.value || '[^0-9]*')
-                  ELSE instr(lower(s.output), c.value) OR instr(lower(s.input), c.value) END)""")}
-    conn.exec_driver_sql("DELETE FROM temp._claim")
+    # The claims the run's own steps contain are set aside: a figure or a state word found
+    # in a tool's or a retrieval's input or output. Each step's text is lower-cased once
+    # (as SQLite's lower() does, ASCII letters only), whatever the number of claims.
+    unexplained: set[int] = set()
+    for part in chunked(sorted(candidates)):
+        texts: dict[int, list[tuple[str, str | None, str | None, str | None, str | None]]] = {}
+        for pk, kind, raw_in, raw_out in select_rows(conn, f"""
+            SELECT trace_pk, kind, input, output FROM span
+            WHERE trace_pk IN ({placeholders(part)}) AND kind IN ('tool', 'retrieval')""", tuple(part)):
+            texts.setdefault(pk, []).append((kind, raw_in, raw_out, _sql_lower(raw_in), _sql_lower(raw_out)))
+        for pk in part:
+            _, _, said, asserted = candidates[pk]
+            steps = texts.get(pk, [])
+            if not (all(any(_figure_said(value, *step) for step in steps) for value in {f.value for f in said})
+                    and all(any(_state_said(value, *step) for step in steps) for value in {s for s, _ in asserted})):
+                unexplained.add(pk)
     found: list[Found] = []
     pks = sorted(unexplained)
     for start in range(0, len(pks), 500):
@@ -524,7 +553,15 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
     """An answer that says something is free where the run's documents and tools give
     prices and never say free ("your first checked bag is free" against "Checked bags:
     1st $35"): the answer promises what nothing the run found supports."""
-    claims = {pk: turn for pk, turn in turns.items() if turn.raw_answer and _FREE.search(turn.answered)}
+    says_free: dict[str, bool] = {}  # by answer: a canned answer is read once
+    claims = {}
+    for pk, turn in turns.items():
+        if turn.raw_answer:
+            free = says_free.get(turn.answered)
+            if free is None:
+                free = says_free[turn.answered] = _FREE.search(turn.answered) is not None
+            if free:
+                claims[pk] = turn
     if not claims:
         return []
     evidence: dict[int, list[tuple[str, str | None, str | None, str]]] = {}
