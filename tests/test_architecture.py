@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -95,4 +96,31 @@ def test_opening_a_current_database_loads_no_table_classes(tmp_path) -> None:
         "assert not loaded, loaded\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_meaning_model_loads_on_the_first_detection_not_at_start(tmp_path) -> None:
+    """numpy and the meaning model (WordLlama) load when signals are first detected: the
+    command line, the detectors and the window's modules start without them."""
+    bundle = ROOT / "resources" / "demo" / "support-bot.jsonl.gz"
+    code = (
+        "import sys\n"
+        "from tracedesk.cli import main\n"
+        "import tracedesk.core.signals, tracedesk.core.ingest, tracedesk.ui.app, tracedesk.ui.mainwindow\n"
+        "for argv in (['--version'], ['--help']):\n"
+        "    try:\n"
+        "        main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "def loaded():\n"
+        "    return sorted(n for n in sys.modules if n.split('.')[0] in ('numpy', 'wordllama', 'tokenizers'))\n"
+        "assert not loaded(), loaded()\n"
+        "from pathlib import Path\n"
+        "from tracedesk.core.database import open_store\n"
+        f"with open_store(Path({str(tmp_path / 'review.sqlite')!r})) as store:\n"
+        f"    tracedesk.core.ingest.import_paths(store, [Path({str(bundle)!r})])\n"
+        "assert 'numpy' in loaded() and 'wordllama' in loaded(), loaded()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr

@@ -327,6 +327,7 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
                 unexplained.add(pk)
     found: list[Found] = []
     pks = sorted(unexplained)
+    figures = _Figures()  # a text met in several runs (a canned answer, a document) is read once
     for start in range(0, len(pks), 500):
         chunk = pks[start:start + 500]
         prompts = _Prompts(conn, chunk)
@@ -341,14 +342,22 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
             result = (raw_out or "")[:20_000].lower()
             steps[pk].append((kind, name, span_id, (raw_in or "")[:4000].lower() + " " + result, result))
         for pk in chunk:
-            hit = _check(prompts, pk, *candidates[pk], steps[pk])
+            hit = _check(prompts, figures, pk, *candidates[pk], steps[pk])
             if hit:
                 found.append(hit)
     return found
 
 
-def _check(prompts: dict[int, str], pk: int, answer: str, question: str, said: list[Figure],
-           asserted: list[tuple[str, int]], steps: list) -> Found | None:
+class _Figures(dict):
+    """The figures of each text (:func:`_figures`), read once."""
+
+    def __missing__(self, text: str) -> list[Figure]:
+        self[text] = found = _figures(text)
+        return found
+
+
+def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, answer: str, question: str,
+           said: list[Figure], asserted: list[tuple[str, int]], steps: list) -> Found | None:
     lowered = answer.lower()
     tools = [(name or "tool", span_id, result) for kind, name, span_id, _, result in steps if kind == "tool"]
     # A state the tool gave, contradicted by another of its family in the answer.
@@ -375,9 +384,9 @@ def _check(prompts: dict[int, str], pk: int, answer: str, question: str, said: l
     unexplained = [f for f in said if not _holds(evidence, f.value)]
     if not unexplained:
         return None
-    said_values = {f.value for f in _figures(lowered)}
-    tool_figures = [(name, span_id, f) for name, span_id, result in tools for f in _figures(result)]
-    documents = [f for kind, _, _, text, _ in steps if kind == "retrieval" for f in _figures(text)]
+    said_values = {f.value for f in figures[lowered]}
+    tool_figures = [(name, span_id, f) for name, span_id, result in tools for f in figures[result]]
+    documents = [f for kind, _, _, text, _ in steps if kind == "retrieval" for f in figures[text]]
     for figure in unexplained:
         rival = next(((name, span_id, f) for name, span_id, f in tool_figures
                       if f.shape == figure.shape and f.value not in said_values), None)
