@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from tracedesk.core import run_columns
+from tracedesk.core import queue, run_columns
 from tracedesk.core.candidates import latest_verdicts
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.reviews import ReviewInput, save_review
@@ -57,6 +57,19 @@ def test_ids_beyond_the_variable_limit_are_all_found(store, many) -> None:
     assert len(names) == TRACES and set(names.values()) == {("agent", "agent")}
     assert verdicts == {many["t0007"]: "failure", many[f"t{TRACES - 1:04d}"]: "ok"}
     assert [t.trace_pk for t in turns] == [many[tid] for tid in sorted(many)]
+
+
+def test_queue_rows_beyond_the_variable_limit_are_all_read_by_name(store, many) -> None:
+    pks = sorted(many.values(), reverse=True)
+    with store.read() as conn:
+        conn.connection.driver_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, OLD_SQLITE_LIMIT)
+        rows = queue.rows_for(conn, pks)
+    assert [r.trace_pk for r in rows] == pks
+    assert [r.trace_id for r in rows] == sorted(many, reverse=True)
+    first = rows[-1]
+    assert (first.trace_id, first.source, first.session_id, first.user_id, first.question) == (
+        "t0000", "bot", "one long session", "u1", "question 0?")
+    assert {r.trace_id for r in rows if r.state == queue.REVIEWED} == {"t0007", f"t{TRACES - 1:04d}"}
 
 
 def test_pieces_keep_the_order_and_count_each_value_s_variables() -> None:
