@@ -219,28 +219,28 @@ def _span_ids(conn: Connection, row_ids: list[int]) -> dict[int, str]:
 def _medians(conn: Connection, scope: str) -> list[tuple[str, str | None, float | None, ...]]:
     """(kind, name, median of each measure) of the steps in scope, for the kinds and names
     with enough steps to tell; a measure without enough steps has no median (None)."""
-    columns = ", ".join(MEASURES.values())
+    columns = ", ".join(f"{expr} AS {what}" for what, expr in MEASURES.items())
     # A median is as good from ten thousand steps as from all of them: the steps of every
     # n-th trace in scope, so that the sample reads a part of the index, not all of it.
     steps = select_rows(conn, f"SELECT count(*) FROM span WHERE trace_pk IN ({scope})").fetchone()[0]
     every = max(1, steps // MEDIAN_SAMPLE_STEPS)
     groups: dict[tuple[str, str | None], list[tuple]] = defaultdict(list)
-    for kind, name, *measured in select_rows(conn, f"""
+    for step in select_named(conn, f"""
         WITH scoped(pk) AS ({scope})
         SELECT kind, name, {columns} FROM span
         WHERE trace_pk IN (SELECT pk FROM scoped WHERE pk % {every} = 0) AND kind IN {MEASURED_KINDS}
     """):
-        groups[(kind, name)].append(measured)
+        groups[(step.kind, step.name)].append(step)
     for (kind, name), rows in groups.items():
         if len(rows) < OUTLIER_MIN_STEPS:
-            rows += select_rows(conn, f"""
+            rows += select_named(conn, f"""
                 SELECT {columns} FROM span WHERE kind = ? AND name IS ? AND trace_pk NOT IN ({scope})
                 LIMIT 2000""", (kind, name)).fetchall()
     out = []
     for (kind, name), rows in groups.items():
-        medians = []
-        for i in range(len(MEASURES)):
-            column = [r[i] for r in rows if r[i] is not None and r[i] > 0]
+        medians = []  # in the order of MEASURES, as temp._usual holds them
+        for what in MEASURES:
+            column = [value for r in rows if (value := getattr(r, what)) is not None and value > 0]
             medians.append(statistics.median(column) if len(column) >= OUTLIER_MIN_STEPS else None)
         if any(m is not None for m in medians):
             out.append((kind, name, *medians))
