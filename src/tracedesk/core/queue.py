@@ -154,7 +154,7 @@ def _echo_reasons(conn: Connection, scope: str) -> dict[int, Reason]:
         echo = echoes[pk]
         name = names.get(echo.source_pk, f"#{echo.source_pk}")
         out[pk] = Reason("like_failure", case_confidence("like_failure", "same_answer"),
-                         f"gives the answer judged a failure on {name} (similarity {echo.similarity:.2f})", None)
+                         echo.detail(name), None)
     return out
 
 
