@@ -8,10 +8,11 @@ import sqlite3
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from tracedesk.core import run_columns
+from tracedesk.core import queue, run_columns
 from tracedesk.core.candidates import latest_verdicts
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.reviews import ReviewInput, save_review
+from tracedesk.core.signals.explicit import explicit_signals
 from tracedesk.core.store import MAX_VARIABLES, chunked, placeholders, select_named
 from tracedesk.core.views import session_turns, sort_ids, span_names
 
@@ -57,6 +58,41 @@ def test_ids_beyond_the_variable_limit_are_all_found(store, many) -> None:
     assert len(names) == TRACES and set(names.values()) == {("agent", "agent")}
     assert verdicts == {many["t0007"]: "failure", many[f"t{TRACES - 1:04d}"]: "ok"}
     assert [t.trace_pk for t in turns] == [many[tid] for tid in sorted(many)]
+
+
+def test_queue_rows_beyond_the_variable_limit_are_all_read_by_name(store, many) -> None:
+    pks = sorted(many.values(), reverse=True)
+    with store.read() as conn:
+        conn.connection.driver_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, OLD_SQLITE_LIMIT)
+        rows = queue.rows_for(conn, pks)
+    assert [r.trace_pk for r in rows] == pks
+    assert [r.trace_id for r in rows] == sorted(many, reverse=True)
+    first = rows[-1]
+    assert (first.trace_id, first.source, first.session_id, first.user_id, first.question) == (
+        "t0000", "bot", "one long session", "u1", "question 0?")
+    assert {r.trace_id for r in rows if r.state == queue.REVIEWED} == {"t0007", f"t{TRACES - 1:04d}"}
+
+
+def test_raters_beyond_the_variable_limit_are_each_counted(store, tmp_path) -> None:
+    # Each rater's name is bound twice (as author, and as the user of a trace without one):
+    # more raters than half the limit take two statements.
+    raters = OLD_SQLITE_LIMIT // 2 + 50
+    b = Bundle()
+    for i in range(raters):
+        b.turn(None, f"question {i}?", "answer", trace_id=f"r{i:04d}", user=f"rater{i:04d}")
+        b.feedback(f"r{i:04d}", "thumbs", -1)
+    for i in range(8):  # sorted after the others: counted in the last statement
+        b.turn(None, f"question g{i}?", "a fine answer", trace_id=f"grumpy{i}", user="zz-grumpy")
+        b.feedback(f"grumpy{i}", "thumbs", -1)
+    import_paths(store, [write_jsonl(tmp_path / "raters.jsonl", b.records)])
+    with store.read() as conn:
+        names = dict(conn.exec_driver_sql("SELECT id, trace_id FROM trace").all())
+        conn.connection.driver_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, OLD_SQLITE_LIMIT)
+        found = {names[f.trace_pk]: f for f in explicit_signals(conn, "SELECT id FROM trace")}
+    assert len(found) == raters + 8
+    assert found["r0000"].detail == "thumbs down from rater0000"
+    assert "negative on 8 of 8 answers" in found["grumpy0"].detail
+    assert found["grumpy0"].confidence < found["r0000"].confidence / 2
 
 
 def test_pieces_keep_the_order_and_count_each_value_s_variables() -> None:

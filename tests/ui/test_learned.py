@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracedesk.core import queue, reviews
 from tracedesk.core.ingest import import_paths
+from tracedesk.core.views import filter_choices, trace_signals
 from tracedesk.ui.learned_dialog import LearnedDialog
 from tracedesk.ui.queue_model import REASONS
 
@@ -89,4 +90,32 @@ def test_the_dialog_counts_the_traces_that_give_an_answer_judged_a_failure(qtbot
     dialog = LearnedDialog(store)
     qtbot.addWidget(dialog)
     assert "an answer judged a failure on another trace: 2." in dialog.echoes_label.text()
+    with store.read() as conn:
+        pk = conn.exec_driver_sql("SELECT id FROM trace WHERE trace_id = 't1'").scalar_one()
+        [signal] = trace_signals(conn, pk)
+        choices = filter_choices(conn)["signals"]
+    assert signal.kind == "like_failure" and signal.detail.startswith("gives the answer judged a failure on t0")
+    assert "like_failure" in choices
     assert "answer judged a failure" in dialog.echoes_label.text().split(": 2.")[1]
+
+
+def test_a_trace_that_echoes_a_failure_shows_why_on_its_page(qtbot, window) -> None:
+    store = window.store
+    with store.read() as conn:
+        head = queue.rows_for(conn, queue.ids(conn, queue.QueueFilter()))[:3]
+    with store.write() as conn:
+        for row in head:
+            reviews.save_review(conn, row.trace_pk, "ann", reviews.ReviewInput(verdict="failure"))
+    window.refresh()
+    with store.read() as conn:
+        echoing = [r for r in queue.rows_for(conn, queue.ids(conn, queue.QueueFilter()))
+                   if any(reason.signal == "like_failure" for reason in r.reasons)]
+    assert echoing, "the demo's canned answers echo the failures judged"
+    window.open_trace(echoing[0].trace_pk)
+    texts = _signal_texts(window)
+    assert "answer judged a failure" in texts
+    judged = {row.trace_id for row in head}
+    assert any(t.startswith("judged_a_failure: ") and t.split(": ")[1] in judged for t in texts), texts
+    panel = window.trace_view.signals
+    details = [panel.topLevelItem(i).text(2) for i in range(panel.topLevelItemCount())]
+    assert any(d.startswith("gives the answer judged a failure on ") for d in details), details

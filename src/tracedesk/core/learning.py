@@ -185,6 +185,10 @@ class Echo:
     source_pk: int  # the trace judged a failure (the closest, where several are alike)
     similarity: float
 
+    def detail(self, source_name: str) -> str:
+        """The reason line: "gives the answer judged a failure on c00791-t1 (similarity 0.99)"."""
+        return f"gives the answer judged a failure on {source_name} (similarity {self.similarity:.2f})"
+
 
 def echoes(conn: Connection) -> dict[int, Echo]:
     """Each trace that gives an answer judged a failure elsewhere, with the closest such

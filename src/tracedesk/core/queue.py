@@ -29,7 +29,7 @@ from .run_columns import RunFilter
 from .settings import DEFAULT_WEIGHTS
 from .signals.confidence import LEARNED_KINDS
 from .signals.confidence import confidence as case_confidence
-from .store import executemany, select_rows
+from .store import chunked, executemany, placeholders, select_named, select_rows
 from .text import user_question
 from .words import content_words, number_as_word
 
@@ -89,13 +89,13 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
     weights = weights or current_weights(conn)
     learned = learning.stored(conn)
     reasons: dict[int, list[Reason]] = {}
-    for pk, kind, confidence, detail, span_id in select_rows(conn,
+    for signal in select_named(conn,
         f"SELECT trace_pk, kind, confidence, detail, span_id FROM signal WHERE trace_pk IN ({scope})"
     ):
-        reason = _as_learned(Reason(kind, confidence, detail or "", span_id), learned)
+        reason = _as_learned(Reason(signal.kind, signal.confidence, signal.detail or "", signal.span_id), learned)
         if reason.learned_precision is not None:
-            reason = replace(reason, counted=learning.calibrated(confidence, learned[kind]))
-        reasons.setdefault(pk, []).append(reason)
+            reason = replace(reason, counted=learning.calibrated(signal.confidence, learned[signal.kind]))
+        reasons.setdefault(signal.trace_pk, []).append(reason)
     echoes = _echo_reasons(conn, scope)
     for pk, reason in echoes.items():
         reasons.setdefault(pk, []).append(reason)
@@ -115,6 +115,7 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
     # The questions of the traces with signals, which group near-duplicates, in one read.
     inputs = dict(select_rows(conn, f"SELECT id, input FROM trace WHERE id IN ({listed})"))
     rows = []
+    new_groups: set[str] = set()
     for pk, found in reasons.items():
         mine = sorted(found, key=lambda r: -weights.get(r.signal, 0.5) * r.effective)
         priority = priority_of(mine, weights)
@@ -123,6 +124,7 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
         group = None
         if priority > 0 and top:
             group = f"{top}:{question_key(user_question(inputs.get(pk)))}"
+            new_groups.add(group)
         rows.append((pk, priority, orjson.dumps([r.as_dict() for r in mine]).decode(), top, group))
     executemany(
         conn,
@@ -132,7 +134,7 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
         rows,
     )
     refresh_states(conn, scope)
-    regroup(conn, old_groups | {r[4] for r in rows if r[4]})
+    regroup(conn, old_groups | new_groups)
 
 
 def _echo_reasons(conn: Connection, scope: str) -> dict[int, Reason]:
@@ -152,7 +154,7 @@ def _echo_reasons(conn: Connection, scope: str) -> dict[int, Reason]:
         echo = echoes[pk]
         name = names.get(echo.source_pk, f"#{echo.source_pk}")
         out[pk] = Reason("like_failure", case_confidence("like_failure", "same_answer"),
-                         f"gives the answer judged a failure on {name} (similarity {echo.similarity:.2f})", None)
+                         echo.detail(name), None)
     return out
 
 
@@ -178,10 +180,9 @@ def refresh_states(conn: Connection, scope: str) -> None:
 def regroup(conn: Connection, keys: set[str]) -> None:
     """Choose again the head (the open member of highest priority) and count the open
     members of each group in ``keys``."""
-    keys = sorted(keys)
-    for start in range(0, len(keys), 500):
-        chunk = tuple(keys[start:start + 500])
-        marks = ",".join("?" * len(chunk))
+    for piece in chunked(sorted(keys)):
+        chunk = tuple(piece)
+        marks = placeholders(chunk)
         # One pass over the groups' open members (ix_queue_group), whatever their size.
         conn.exec_driver_sql(f"""
             WITH ranked AS (
@@ -417,7 +418,7 @@ def _where(f: QueueFilter) -> tuple[str, list[Any], bool]:
     if f.kinds:
         detected = [k for k in f.kinds if k not in LEARNED_KINDS]
         learned = [k for k in f.kinds if k in LEARNED_KINDS]  # in the entry's reasons only
-        either = [f"q.trace_pk IN (SELECT trace_pk FROM signal WHERE kind IN ({','.join('?' * len(detected))}))"
+        either = [f"q.trace_pk IN (SELECT trace_pk FROM signal WHERE kind IN ({placeholders(detected)}))"
                   ] if detected else []
         in_reasons = "EXISTS (SELECT 1 FROM json_each(q.reasons) WHERE json_extract(value, '$.signal') = ?)"
         either += [in_reasons] * len(learned)
@@ -479,28 +480,30 @@ def page(conn: Connection, f: QueueFilter = QueueFilter(), offset: int = 0, limi
     """Rows ``offset`` to ``offset + limit`` of the queue, highest priority first."""
     selection, params = _selection(f)
     picked = f"SELECT q.trace_pk, q.priority {selection} {_ORDER} LIMIT ? OFFSET ?"
-    return rows_for(conn, [pk for pk, _ in select_rows(conn, picked, (*params, limit, offset))])
+    return rows_for(conn, [row.trace_pk for row in select_named(conn, picked, (*params, limit, offset))])
 
 
 def rows_for(conn: Connection, pks: list[int]) -> list[QueueRow]:
     """The queue rows of these traces, in the order given (for views that hold ids)."""
     if not pks:
         return []
-    marks = ",".join("?" * len(pks))
     learned = learning.stored(conn, applied=False)
     found = {}
-    for (pk, tid, source, session, user, priority, reasons, size, raw_input, start, model, version,
-         state, status, tags) in select_rows(conn,
-        "SELECT q.trace_pk, t.trace_id, s.name, t.session_id, t.user_id, q.priority, q.reasons, "
-        "q.group_size, t.input, t.start_ns, t.model, t.prompt_version, q.state, t.status, t.tags "
-        "FROM queue_entry q JOIN trace t ON t.id = q.trace_pk JOIN source s ON s.id = t.source_id "
-        f"WHERE q.trace_pk IN ({marks})", tuple(pks)
-    ):
-        found[pk] = QueueRow(pk, tid, source, session, user, priority,
-                             [_as_learned(Reason.from_dict(r), learned) for r in orjson.loads(reasons)]
-                             if reasons else [],
-                             size, user_question(raw_input), start, model, version, state, status,
-                             orjson.loads(tags) if tags else [])
+    for chunk in chunked(pks):
+        for row in select_named(conn,
+            "SELECT q.trace_pk, t.trace_id, s.name AS source, t.session_id, t.user_id, q.priority, q.reasons, "
+            "q.group_size, t.input, t.start_ns, t.model, t.prompt_version, q.state, t.status, t.tags "
+            "FROM queue_entry q JOIN trace t ON t.id = q.trace_pk JOIN source s ON s.id = t.source_id "
+            f"WHERE q.trace_pk IN ({placeholders(chunk)})", tuple(chunk)
+        ):
+            found[row.trace_pk] = QueueRow(
+                trace_pk=row.trace_pk, trace_id=row.trace_id, source=row.source, session_id=row.session_id,
+                user_id=row.user_id, priority=row.priority,
+                reasons=[_as_learned(Reason.from_dict(r), learned) for r in orjson.loads(row.reasons)]
+                if row.reasons else [],
+                group_size=row.group_size, question=user_question(row.input), start_ns=row.start_ns,
+                model=row.model, prompt_version=row.prompt_version, state=row.state, status=row.status,
+                tags=orjson.loads(row.tags) if row.tags else [])
     return [found[pk] for pk in pks if pk in found]
 
 
@@ -522,4 +525,4 @@ def highest_pk(conn: Connection) -> int:
 def ids(conn: Connection, f: QueueFilter = QueueFilter()) -> list[int]:
     """Every trace id of the queue in order (for views that hold ids and fetch rows lazily)."""
     selection, params = _selection(f)
-    return [r[0] for r in select_rows(conn, f"SELECT q.trace_pk {selection} {_ORDER}", tuple(params))]
+    return [pk for (pk,) in select_rows(conn, f"SELECT q.trace_pk {selection} {_ORDER}", tuple(params))]

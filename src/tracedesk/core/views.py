@@ -17,6 +17,7 @@ from sqlalchemy import Connection
 from . import learning, run_columns
 from .records import USAGE_KEYS, format_time
 from .run_columns import SortKey
+from .signals.confidence import confidence
 from .store import chunked, placeholders
 from .text import loads_or_none, user_question
 from .traces import build_tree, feedback_of, usage_of
@@ -166,13 +167,21 @@ def trace_signals(conn: Connection, trace_pk: int) -> list[TraceSignal]:
         known = learned.get(kind)
         return f"{known.basis}: trusted at {known.precision:.0%} (the table says {known.prior:.0%})" if known else None
 
-    return [
+    found = [
         TraceSignal(row.kind, row.confidence, row.detail or "", row.span_id, loads_or_none(row.evidence) or {},
                     said(row.kind))
         for row in conn.exec_driver_sql(
             "SELECT kind, confidence, detail, span_id, evidence FROM signal WHERE trace_pk = ? "
             "ORDER BY confidence DESC, id", (trace_pk,))
     ]
+    echo = learning.echoes(conn).get(trace_pk)
+    if echo is not None:  # learned from a verdict, not detected: kept apart from the signal table
+        judged = conn.exec_driver_sql("SELECT trace_id FROM trace WHERE id = ?", (echo.source_pk,)).scalar()
+        name = judged or f"#{echo.source_pk}"
+        found.append(TraceSignal("like_failure", confidence("like_failure", "same_answer"), echo.detail(name), None,
+                                 {"judged_a_failure": name, "similarity": echo.similarity}))
+        found.sort(key=lambda signal: -signal.confidence)
+    return found
 
 
 @dataclass(frozen=True)
@@ -219,7 +228,8 @@ def filter_choices(conn: Connection) -> dict[str, list[str]]:
         "prompt_versions": distinct(
             "SELECT DISTINCT prompt_version FROM trace WHERE prompt_version IS NOT NULL "
             "ORDER BY prompt_version LIMIT 200"),
-        "signals": distinct("SELECT DISTINCT kind FROM signal ORDER BY kind"),
+        "signals": sorted(set(distinct("SELECT DISTINCT kind FROM signal"))
+                          | ({"like_failure"} if learning.echoes(conn) else set())),
     }
 
 

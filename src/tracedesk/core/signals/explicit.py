@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from ..store import select_rows
+from ..store import chunked, placeholders, select_named
 from ..text import loads_or_none
 from .confidence import confidence
 from .found import Found, quote
@@ -92,19 +92,21 @@ def polarity(kind: str, value: Any, scale: tuple[float | None, float | None], ex
 
 
 def _ratings(conn: Connection, where: str, params: tuple = ()) -> list[Rating]:
-    rows = select_rows(conn,
+    rows = select_named(conn,
         "SELECT f.id, f.trace_pk, f.span_id, f.kind, f.value, f.scale_min, f.scale_max, f.extra, "
         "f.comment, f.correction, coalesce(f.author, CASE WHEN coalesce(f.feedback_source, 'user') = 'user' "
-        "THEN t.user_id END), coalesce(f.feedback_source, 'user') = 'user' "
+        "THEN t.user_id END) AS rater, coalesce(f.feedback_source, 'user') = 'user' AS from_user "
         "FROM feedback f JOIN trace t ON t.id = f.trace_pk WHERE " + where, params
     )
     out = []
-    for fid, pk, span_id, kind, value, smin, smax, extra, comment, correction, rater, from_user in rows:
+    for row in rows:
         pol, strength, signal, what = polarity(
-            kind, loads_or_none(value), (smin, smax), loads_or_none(extra) if extra else None,
-            comment, loads_or_none(correction))
-        out.append(Rating(fid, pk, span_id, kind, pol, strength, signal, what, rater, bool(from_user),
-                          comment if pol < 0 and not from_user and comment else None))
+            row.kind, loads_or_none(row.value), (row.scale_min, row.scale_max),
+            loads_or_none(row.extra) if row.extra else None, row.comment, loads_or_none(row.correction))
+        out.append(Rating(feedback_id=row.id, trace_pk=row.trace_pk, span_id=row.span_id, kind=row.kind,
+                          polarity=pol, strength=strength, signal=signal, what=what, rater=row.rater,
+                          from_user=bool(row.from_user),
+                          comment=row.comment if pol < 0 and not row.from_user and row.comment else None))
     return out
 
 
@@ -122,10 +124,9 @@ def _rater_records(conn: Connection, raters: set[str], scope: str,
                 per_trace[key] = min(per_trace.get(key, 1), r.polarity)
 
     count(in_scope)
-    names = sorted(raters)
-    for start in range(0, len(names), 400):
-        chunk = names[start:start + 400]
-        marks = ",".join("?" * len(chunk))
+    # Each name is bound twice: as the author, and as the user of a trace without one.
+    for chunk in chunked(sorted(raters), per_value=2):
+        marks = placeholders(chunk)
         count(_ratings(
             conn,
             f"(f.author IN ({marks}) OR (f.author IS NULL AND t.user_id IN ({marks}))) "

@@ -30,7 +30,7 @@ saying that orders are "shipped within two days" says nothing of this order.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -38,7 +38,7 @@ from functools import lru_cache
 import orjson
 from sqlalchemy import Connection
 
-from ..store import chunked, placeholders, select_rows
+from ..store import chunked, placeholders, select_named, select_rows
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import WORD_CHARACTERS_ONLY
@@ -326,21 +326,21 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
                     and all(any(_state_said(value, *step) for step in steps) for value in {s for s, _ in asserted})):
                 unexplained.add(pk)
     found: list[Found] = []
-    pks = sorted(unexplained)
     figures = _Figures()  # a text met in several runs (a canned answer, a document) is read once
-    for start in range(0, len(pks), 500):
-        chunk = pks[start:start + 500]
+    for chunk in chunked(sorted(unexplained)):
         prompts = _Prompts(conn, chunk)
-        steps: dict[int, list[tuple[str, str | None, str | None, str]]] = {pk: [] for pk in chunk}
-        for pk, span_id, kind, name, raw_in, raw_out in select_rows(conn, f"""
+        # (kind, name, span id, input and result, result) of each step, by trace.
+        steps: dict[int, list[tuple[str, str | None, str | None, str, str]]] = {pk: [] for pk in chunk}
+        for step in select_named(conn, f"""
             SELECT trace_pk, span_id, kind, name, input, output FROM span
-            WHERE trace_pk IN ({','.join('?' * len(chunk))}) AND kind IN ('tool', 'retrieval')
+            WHERE trace_pk IN ({placeholders(chunk)}) AND kind IN ('tool', 'retrieval')
               AND coalesce(status, 'ok') != 'error'
             ORDER BY trace_pk, start_ns""", tuple(chunk)):
             # The stored JSON as it is, lower-cased: its figures and state words are all there,
             # and reading it costs no parse.
-            result = (raw_out or "")[:20_000].lower()
-            steps[pk].append((kind, name, span_id, (raw_in or "")[:4000].lower() + " " + result, result))
+            result = (step.output or "")[:20_000].lower()
+            steps[step.trace_pk].append((step.kind, step.name, step.span_id,
+                                         (step.input or "")[:4000].lower() + " " + result, result))
         for pk in chunk:
             hit = _check(prompts, figures, pk, *candidates[pk], steps[pk])
             if hit:
@@ -412,7 +412,7 @@ class _Prompts(dict):
     then for all these runs at once (their first 20 model calls, up to EVIDENCE_LIMIT
     characters), rather than one query a run."""
 
-    def __init__(self, conn: Connection, pks: list[int]) -> None:
+    def __init__(self, conn: Connection, pks: Sequence[int]) -> None:
         super().__init__()
         self.conn = conn
         self.pks = pks
@@ -423,7 +423,7 @@ class _Prompts(dict):
         for trace_pk, raw_input in select_rows(self.conn, f"""
             SELECT s.trace_pk, s.input FROM span s JOIN (
                 SELECT id, row_number() OVER (PARTITION BY trace_pk ORDER BY start_ns, id) AS place FROM span
-                WHERE trace_pk IN ({','.join('?' * len(self.pks))}) AND kind = 'llm') first ON first.id = s.id
+                WHERE trace_pk IN ({placeholders(self.pks)}) AND kind = 'llm') first ON first.id = s.id
             WHERE first.place <= 20 ORDER BY s.trace_pk, first.place""", tuple(self.pks)):
             if trace_pk in full:
                 continue
@@ -470,27 +470,28 @@ def _field_clashes(conn: Connection, scope: str, turns: dict) -> list[Found]:
     it returned ``"price": 0``. A field the answer does not mention says nothing."""
     found: list[Found] = []
     seen: set[int] = set()
-    for pk, span_id, name, raw in select_rows(conn, f"""
+    for step in select_named(conn, f"""
         SELECT trace_pk, span_id, name, output FROM span
         WHERE trace_pk IN ({scope}) AND kind = 'tool' AND coalesce(status, 'ok') != 'error'
           AND length(output) < 20000 AND ({_TOOL_FIELDS})
         ORDER BY trace_pk, start_ns"""):
+        pk = step.trace_pk
         turn = turns.get(pk)
         if pk in seen or turn is None or not turn.raw_answer:
             continue
-        fields = _fields(raw)
+        fields = _fields(step.output)
         if not fields:
             continue
         clash = _clash(turn.answer, turn.answered, fields)
         if clash is not None:
             seen.add(pk)
             sentence, field_name, value, says = clash
-            tool_name = name or "tool"
+            tool_name = step.name or "tool"
             found.append(Found(pk, "ungrounded", confidence("ungrounded", "contradicts"),
                                f"the answer says {says} where {tool_name} returned {field_name}: {value}: "
                                f"{quote(sentence, 60)}",
-                               span_id, {"answer": sentence[:300], "tool": tool_name,
-                                         "tool_says": f"{field_name}: {value}", "answer_says": says}))
+                               step.span_id, {"answer": sentence[:300], "tool": tool_name,
+                                              "tool_says": f"{field_name}: {value}", "answer_says": says}))
     return found
 
 
@@ -575,11 +576,12 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
         return []
     evidence: dict[int, list[tuple[str, str | None, str | None, str]]] = {}
     for part in chunked(sorted(claims)):
-        for pk, kind, span_id, name, raw in select_rows(conn, f"""
+        for step in select_named(conn, f"""
             SELECT trace_pk, kind, span_id, name, output FROM span
             WHERE trace_pk IN ({placeholders(part)}) AND kind IN ('tool', 'retrieval')
               AND coalesce(status, 'ok') != 'error' ORDER BY trace_pk, start_ns""", tuple(part)):
-            evidence.setdefault(pk, []).append((kind, span_id, name, (raw or "")[:20_000].lower()))
+            evidence.setdefault(step.trace_pk, []).append(
+                (step.kind, step.span_id, step.name, (step.output or "")[:20_000].lower()))
     found = []
     for pk, steps in evidence.items():
         said = " ".join(text for *_, text in steps)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from typing import NamedTuple
 
 from sqlalchemy import Connection
 
-from ..store import executemany, select_rows
+from ..store import chunked, executemany, placeholders, select_named, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of_json
 from .confidence import confidence
 from .found import Found, quote
@@ -56,7 +57,7 @@ def step_signals(conn: Connection, scope: str, turns: dict | None = None) -> lis
 def _errors_swallowed(conn: Connection, scope: str, answers: dict[int, str]) -> list[Found]:
     """A step failed, was not retried successfully, and the answer reads as if all went well."""
     found = []
-    rows = select_rows(conn, f"""
+    rows = select_named(conn, f"""
         SELECT s.trace_pk, s.span_id, s.name, s.kind, s.error FROM span s
         WHERE s.trace_pk IN ({scope}) AND s.status = 'error' AND s.kind IN {FAILING_KINDS}
           AND NOT EXISTS (
@@ -66,17 +67,19 @@ def _errors_swallowed(conn: Connection, scope: str, answers: dict[int, str]) -> 
         ORDER BY s.trace_pk, s.start_ns
     """)
     seen: set[int] = set()
-    for pk, span_id, name, kind, error in rows:
+    for step in rows:
+        pk = step.trace_pk
         if pk in seen:
             continue
         answer = answers[pk]
         if not answer or ANSWER_ADMITS_FAILURE.search(answer.lower()):
             continue
         seen.add(pk)
-        message = text_of_json(error, 200) or "an error"
+        message = text_of_json(step.error, 200) or "an error"
         found.append(Found(pk, "error_swallowed", confidence("error_swallowed", "hidden"),
-                           f"{kind} step {name or span_id} failed ({message}) and the answer did not say so",
-                           span_id, {"error": message, "answer": answer[:300]}))
+                           f"{step.kind} step {step.name or step.span_id} failed ({message}) "
+                           "and the answer did not say so",
+                           step.span_id, {"error": message, "answer": answer[:300]}))
     return found
 
 
@@ -90,7 +93,7 @@ def _empty_retrievals(conn: Connection, scope: str, answers: dict[int, str]) -> 
             SELECT 1 FROM json_each(CASE WHEN json_valid(output) THEN output ELSE '[]' END, '$.documents') d
             WHERE d.type = 'object' AND (json_type(d.value, '$.score') NOT IN ('integer', 'real')
               OR json_type(d.value, '$.score') IS NULL OR json_extract(d.value, '$.score') >= {LOW_RELEVANCE}))"""
-    rows = select_rows(conn, f"""
+    rows = select_named(conn, f"""
         SELECT trace_pk, span_id, name, output, start_ns FROM span
         WHERE trace_pk IN ({scope}) AND kind = 'retrieval' AND coalesce(status, 'ok') != 'error'
           AND NOT ({relevant})
@@ -99,18 +102,17 @@ def _empty_retrievals(conn: Connection, scope: str, answers: dict[int, str]) -> 
     # A search tried again in other words until it found something is not an empty one:
     # the latest start of a retrieval that found a relevant document, by trace.
     found_later: dict[int, int] = {}
-    pks = sorted({r[0] for r in rows})
-    for start in range(0, len(pks), 500):
-        chunk = pks[start:start + 500]
+    for chunk in chunked(sorted({step.trace_pk for step in rows})):
         found_later.update(select_rows(conn, f"""
             SELECT trace_pk, max(coalesce(start_ns, 0)) FROM span
-            WHERE trace_pk IN ({','.join('?' * len(chunk))}) AND kind = 'retrieval'
+            WHERE trace_pk IN ({placeholders(chunk)}) AND kind = 'retrieval'
               AND coalesce(status, 'ok') != 'error' AND {relevant}
             GROUP BY trace_pk""", tuple(chunk)))
-    for pk, span_id, name, output, started in rows:
-        if pk in found_later and found_later[pk] >= (started or 0):
+    for step in rows:
+        pk = step.trace_pk
+        if pk in found_later and found_later[pk] >= (step.start_ns or 0):
             continue
-        docs = retrieved_documents(loads_or_none(output))
+        docs = retrieved_documents(loads_or_none(step.output))
         if docs is None or pk in seen:
             continue
         answer = answers[pk]
@@ -127,8 +129,8 @@ def _empty_retrievals(conn: Connection, scope: str, answers: dict[int, str]) -> 
             continue
         seen.add(pk)
         found.append(Found(pk, "empty_retrieval", confidence_,
-                           f"{name or 'retrieval'} {what}, and the model answered anyway: {quote(answer, 60)}",
-                           span_id, {"documents": len(docs)}))
+                           f"{step.name or 'retrieval'} {what}, and the model answered anyway: {quote(answer, 60)}",
+                           step.span_id, {"documents": len(docs)}))
     return found
 
 
@@ -137,20 +139,21 @@ def _loops(conn: Connection, scope: str) -> list[Found]:
     found = []
     seen: set[int] = set()
     # The index finds the tools called often enough; only their arguments are compared.
-    for pk, name, calls, first in select_rows(conn, f"""
+    for repeated in select_named(conn, f"""
         WITH often AS (
             SELECT trace_pk, name FROM span WHERE trace_pk IN ({scope}) AND kind = 'tool'
             GROUP BY trace_pk, name HAVING count(*) >= {LOOP_MIN_CALLS})
-        SELECT s.trace_pk, s.name, count(*) AS calls, min(s.span_id) FROM often o
+        SELECT s.trace_pk, s.name, count(*) AS calls, min(s.span_id) AS first_span_id FROM often o
         JOIN span s ON s.trace_pk = o.trace_pk AND s.kind = 'tool' AND s.name IS o.name
         GROUP BY s.trace_pk, s.name, s.input HAVING calls >= {LOOP_MIN_CALLS}
         ORDER BY s.trace_pk, calls DESC
     """):
+        pk, name, calls = repeated.trace_pk, repeated.name, repeated.calls
         if pk in seen:
             continue
         seen.add(pk)
         found.append(Found(pk, "loop", confidence("loop", "repeated_call", (calls - LOOP_MIN_CALLS) / 3),
-                           f"{name} was called {calls} times with the same arguments", first,
+                           f"{name} was called {calls} times with the same arguments", repeated.first_span_id,
                            {"tool": name, "calls": calls}))
     return found
 
@@ -178,35 +181,46 @@ def _outliers(conn: Connection, scope: str) -> list[Found]:
     conn.exec_driver_sql("DELETE FROM temp._usual")
     executemany(conn, f"INSERT INTO temp._usual VALUES (?, ?, {', '.join('?' for _ in MEASURES)})", usual)
     beyond = " OR ".join(f"({expr}) > {OUTLIER_FACTOR} * u.{what}" for what, expr in MEASURES.items())
-    values = ", ".join(f"{expr}, u.{what}" for what, expr in MEASURES.items())
-    # The first step of each trace beyond its usual: (row id, kind, name, measure, value, median).
-    # The query reads the row id, not the span id: the index holds the one and not the other.
-    beyond_usual: dict[int, tuple] = {}
-    for pk, row_id, kind, name, *measured in select_rows(conn, f"""
+    # Each measure of the step by its name (latency), its usual beside it (usual_latency).
+    values = ", ".join(f"{expr} AS {what}, u.{what} AS usual_{what}" for what, expr in MEASURES.items())
+    # The first step of each trace beyond its usual. The query reads the row id, not the
+    # span id: the index holds the one and not the other.
+    beyond_usual: dict[int, _Beyond] = {}
+    for step in select_named(conn, f"""
         SELECT s.trace_pk, s.id, s.kind, s.name, {values} FROM span s
         JOIN temp._usual u ON u.kind = s.kind AND u.name IS s.name
         WHERE s.trace_pk IN ({scope}) AND ({beyond})
         ORDER BY s.trace_pk, s.start_ns
     """):
-        if pk in beyond_usual:
+        if step.trace_pk in beyond_usual:
             continue
-        for i, what in enumerate(MEASURES):
-            value, median = measured[2 * i], measured[2 * i + 1]
+        for what in MEASURES:
+            value, median = getattr(step, what), getattr(step, f"usual_{what}")
             if value is not None and median and value > OUTLIER_FACTOR * median:
-                beyond_usual[pk] = (row_id, kind, name, what, value, median)
+                beyond_usual[step.trace_pk] = _Beyond(step.id, step.kind, step.name, what, value, median)
                 break
-    span_ids = _span_ids(conn, [hit[0] for hit in beyond_usual.values()])
+    span_ids = _span_ids(conn, [hit.row_id for hit in beyond_usual.values()])
     return [Found(pk, "outlier", confidence("outlier", "measure"),
-                  f"{kind} step {name}: {what} {value / median:.0f}× its usual",
-                  span_ids[row_id], {"measure": what, "value": value, "median": median})
-            for pk, (row_id, kind, name, what, value, median) in beyond_usual.items()]
+                  f"{hit.kind} step {hit.name}: {hit.measure} {hit.value / hit.median:.0f}× its usual",
+                  span_ids[hit.row_id], {"measure": hit.measure, "value": hit.value, "median": hit.median})
+            for pk, hit in beyond_usual.items()]
+
+
+class _Beyond(NamedTuple):
+    """A step beyond its usual: its row id, kind and name, and the measure that is."""
+
+    row_id: int
+    kind: str
+    name: str | None
+    measure: str
+    value: float
+    median: float
 
 
 def _span_ids(conn: Connection, row_ids: list[int]) -> dict[int, str]:
     found: dict[int, str] = {}
-    for start in range(0, len(row_ids), 500):
-        chunk = row_ids[start:start + 500]
-        found.update(select_rows(conn, f"SELECT id, span_id FROM span WHERE id IN ({','.join('?' * len(chunk))})",
+    for chunk in chunked(row_ids):
+        found.update(select_rows(conn, f"SELECT id, span_id FROM span WHERE id IN ({placeholders(chunk)})",
                                  tuple(chunk)))
     return found
 
@@ -214,28 +228,28 @@ def _span_ids(conn: Connection, row_ids: list[int]) -> dict[int, str]:
 def _medians(conn: Connection, scope: str) -> list[tuple[str, str | None, float | None, ...]]:
     """(kind, name, median of each measure) of the steps in scope, for the kinds and names
     with enough steps to tell; a measure without enough steps has no median (None)."""
-    columns = ", ".join(MEASURES.values())
+    columns = ", ".join(f"{expr} AS {what}" for what, expr in MEASURES.items())
     # A median is as good from ten thousand steps as from all of them: the steps of every
     # n-th trace in scope, so that the sample reads a part of the index, not all of it.
     steps = select_rows(conn, f"SELECT count(*) FROM span WHERE trace_pk IN ({scope})").fetchone()[0]
     every = max(1, steps // MEDIAN_SAMPLE_STEPS)
     groups: dict[tuple[str, str | None], list[tuple]] = defaultdict(list)
-    for kind, name, *measured in select_rows(conn, f"""
+    for step in select_named(conn, f"""
         WITH scoped(pk) AS ({scope})
         SELECT kind, name, {columns} FROM span
         WHERE trace_pk IN (SELECT pk FROM scoped WHERE pk % {every} = 0) AND kind IN {MEASURED_KINDS}
     """):
-        groups[(kind, name)].append(measured)
+        groups[(step.kind, step.name)].append(step)
     for (kind, name), rows in groups.items():
         if len(rows) < OUTLIER_MIN_STEPS:
-            rows += select_rows(conn, f"""
+            rows += select_named(conn, f"""
                 SELECT {columns} FROM span WHERE kind = ? AND name IS ? AND trace_pk NOT IN ({scope})
                 LIMIT 2000""", (kind, name)).fetchall()
     out = []
     for (kind, name), rows in groups.items():
-        medians = []
-        for i in range(len(MEASURES)):
-            column = [r[i] for r in rows if r[i] is not None and r[i] > 0]
+        medians = []  # in the order of MEASURES, as temp._usual holds them
+        for what in MEASURES:
+            column = [value for r in rows if (value := getattr(r, what)) is not None and value > 0]
             medians.append(statistics.median(column) if len(column) >= OUTLIER_MIN_STEPS else None)
         if any(m is not None for m in medians):
             out.append((kind, name, *medians))
