@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from ..store import select_rows
+from ..store import chunked, placeholders, select_rows
 from ..words import STOPWORDS, similarity
 from .confidence import confidence
 from .found import Found, quote
@@ -100,10 +100,9 @@ def _repeated_answers(turns: list[Turn]) -> list[Found]:
 def _searched_nothing(conn: Connection, pks: list[int]) -> set[int]:
     """The traces of ``pks`` with a retrieval that came back without documents."""
     found: set[int] = set()
-    for start in range(0, len(pks), 500):
-        chunk = pks[start:start + 500]
+    for chunk in chunked(pks):
         found.update(pk for (pk,) in select_rows(conn,
-            f"SELECT DISTINCT trace_pk FROM span WHERE trace_pk IN ({','.join('?' * len(chunk))}) "
+            f"SELECT DISTINCT trace_pk FROM span WHERE trace_pk IN ({placeholders(chunk)}) "
             "AND kind = 'retrieval' AND json_valid(output) "
             "AND ((json_type(output, '$.documents') = 'array' AND json_array_length(output, '$.documents') = 0) "
             "OR (json_type(output, '$.results') = 'array' AND json_array_length(output, '$.results') = 0) "

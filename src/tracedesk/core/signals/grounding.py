@@ -418,13 +418,13 @@ class _Prompts(dict):
         self.pks = pks
 
     def __missing__(self, pk: int) -> str:
-        parts: dict[int, list[str]] = {p: [] for p in self.pks}
+        parts: dict[int, list[str]] = {p: [] for p in (*self.pks, pk)}
         full: set[int] = set()
         for trace_pk, raw_input in select_rows(self.conn, f"""
             SELECT s.trace_pk, s.input FROM span s JOIN (
                 SELECT id, row_number() OVER (PARTITION BY trace_pk ORDER BY start_ns, id) AS place FROM span
-                WHERE trace_pk IN ({placeholders(self.pks)}) AND kind = 'llm') first ON first.id = s.id
-            WHERE first.place <= 20 ORDER BY s.trace_pk, first.place""", tuple(self.pks)):
+                WHERE trace_pk IN ({placeholders(parts)}) AND kind = 'llm') first ON first.id = s.id
+            WHERE first.place <= 20 ORDER BY s.trace_pk, first.place""", tuple(parts)):
             if trace_pk in full:
                 continue
             got = parts[trace_pk]
