@@ -268,6 +268,22 @@ def test_an_answer_far_from_what_was_asked_is_off_topic_a_close_one_is_not(store
     assert not found.get("answered") and not found.get("short") and not found.get("other_language")
 
 
+def test_an_answer_taken_from_the_runs_documents_is_not_off_topic_however_terse_the_question(store, tmp_path) -> None:
+    guide = [{"id": "kb1", "score": 0.9, "content": "Online check-in opens 24 hours before departure and closes "
+                                                    "45 minutes before; the boarding pass is then in the app."}]
+    b = Bundle()
+    b.turn("s1", "ceck in for SK1021",
+           "Online check-in opens 24 hours before departure and closes 45 minutes before; your boarding pass "
+           "is then in the app.", trace_id="from_the_guide", steps=[retrieval("ceck in SK1021", guide), llm()])
+    b.turn("s2", "When does online check-in open for my flight?",
+           "Our pharmacists answer medicine questions around the clock.", trace_id="canned",
+           steps=[retrieval("check-in opens", guide), llm()])
+    found = signals(store, tmp_path, b)
+    assert not found.get("from_the_guide")
+    [(kind, _, detail, _)] = found["canned"]
+    assert kind == "off_topic" and "pharmacists" in detail
+
+
 def test_the_same_answer_again_to_another_message_is_a_loop(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "do you like hiking in the mountains?", "I love to cook pasta with my family on sundays.",

@@ -73,7 +73,8 @@ CASES: tuple[Case, ...] = (
     Case("rephrase", "after_failure", 0.7, 0.9,
          "the answer said it could not help and the user asked the same again"),
     Case("off_topic", "answer", 0.2, 0.45,
-         "the answer is far in meaning from what was asked (farther is surer): a canned reply, another topic"),
+         "the answer is far in meaning from what was asked, and from what the run's documents and tools gave "
+         "(farther is surer): a canned reply, another topic"),
     Case("abandonment", "after_failure", 0.45, 0.45, "the session ended on an answer that said it could not help"),
     Case("abandonment", "unanswered_ask", 0.3, 0.3, "the session ended on a question back that the user left"),
     Case("abandonment", "after_honest_failure", 0.15, 0.15,

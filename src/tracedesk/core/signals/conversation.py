@@ -20,6 +20,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_rows
+from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, similarity
 from .confidence import confidence
 from .found import Found, quote
@@ -38,6 +39,10 @@ LEAD_FOR_FULL_CONFIDENCE = 0.45
 ANSWER_WORDS_FOLLOW_UP = 0.34  # a next message with this share of its words from the answer builds on it
 OFF_TOPIC = 0.3  # an answer less similar than this to a plain request does not address it
 # (when it says enough about a topic: turns.OFF_TOPIC_MIN_WORDS, OFF_TOPIC_MIN_TOPIC_WORDS)
+# An answer at least this close to a document the run retrieved, or to a tool's result,
+# answers from the run's evidence, however far it is from a misspelled question.
+FROM_EVIDENCE = 0.6
+EVIDENCE_CHARACTERS = 2000
 REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence
 ON_TOPIC_SHARE = 0.5  # an answer with this share of the request's topic words is on its topic
 
@@ -56,18 +61,21 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         if key[0] != "trace" and turns[-1].answer and not turns[-1].closing and turns[-1].status != "error"
         and turns[-1].reply.could_not_help])
     found: list[Found] = []
+    far: list[Found] = []
     for key, turns in sessions:
         previous = None
         for turn in turns:
             found += _next_turn_signals(previous, turn, model is not None)
             if turn.addressed is not None and turn.addressed < OFF_TOPIC:
-                found += _off_topic(turn)
+                far += _off_topic(turn)
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
             if len(turns) > 1:
                 found += _repeated_answers(turns)
-    return found
+    if far and model is not None:
+        far = _not_from_the_evidence(conn, model, far, {t.pk: t for _, turns in sessions for t in turns})
+    return found + far
 
 
 def _same_request(a: Turn, b: Turn) -> bool:
@@ -167,6 +175,35 @@ def _off_topic(turn: Turn) -> list[Found]:
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (OFF_TOPIC - close) / OFF_TOPIC),
                   f"the answer is far from what was asked: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300], "similarity": round(close, 2)})]
+
+
+def _not_from_the_evidence(conn: Connection, model, far: list[Found], turns: dict[int, Turn]) -> list[Found]:
+    """The off-topic findings whose answer is far from what the run's steps found too. An
+    answer close to a document the run retrieved, or to what a tool returned, answers from
+    the run's evidence: the question was misspelled or terse ("ceck in for SK1021"), not
+    ignored; a canned reply or another topic's answer is far from both."""
+    evidence: dict[int, list[str]] = {}
+    for part in chunked([f.trace_pk for f in far]):
+        for pk, kind, raw in select_rows(conn, f"""
+            SELECT trace_pk, kind, output FROM span WHERE trace_pk IN ({placeholders(part)})
+              AND kind IN ('tool', 'retrieval') AND coalesce(status, 'ok') != 'error'""", tuple(part)):
+            value = loads_or_none(raw)
+            documents = retrieved_documents(value) if kind == "retrieval" else None
+            texts = [text_of(d, EVIDENCE_CHARACTERS) for d in documents] if documents else [
+                text_of(value, EVIDENCE_CHARACTERS)]
+            evidence.setdefault(pk, []).extend(t for t in texts if t)
+    kept = []
+    for finding in far:
+        texts = evidence.get(finding.trace_pk)
+        if texts:
+            answer = turns[finding.trace_pk].answered[:ANSWER_LIMIT]
+            vectors = model.embed([answer, *texts], skip=STOPWORDS)
+            closest = float((vectors[1:] @ vectors[0]).max())
+            if closest >= FROM_EVIDENCE:
+                continue
+            finding.evidence["closest_evidence"] = round(closest, 2)
+        kept.append(finding)
+    return kept
 
 
 def _could_rephrase(previous: Turn, turn: Turn) -> bool:
