@@ -284,6 +284,23 @@ def test_an_answer_taken_from_the_runs_documents_is_not_off_topic_however_terse_
     assert kind == "off_topic" and "pharmacists" in detail
 
 
+def test_a_request_asked_again_after_the_bot_did_not_understand_or_with_a_cue_is_a_rephrase(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "we hired someone, need another seat on harbor-labs",
+           "Sorry, I didn't quite get that. Could you rephrase?", trace_id="confused")
+    b.turn("s1", "ok, please raise our seat count to 8", "Your workspace now has 8 seats.", trace_id="a")
+    b.turn("s2", "whats the avaialble balance on 3012", "You can see all your accounts in the app under Accounts.",
+           trace_id="missed")
+    b.turn("s2", "Again: I'm asking how much money is in the account ending 3012",
+           "Your checking account ending 3012 has $5,460.18 available.", trace_id="b")
+    b.turn("s3", "we hired someone, need another seat on harbor-labs",
+           "Sorry, I didn't quite get that. Could you rephrase?", trace_id="confused_then_thanks")
+    b.turn("s3", "never mind, thanks", "You're welcome!", trace_id="c")
+    found = signals(store, tmp_path, b)
+    assert "rephrase" in kinds(found, "confused") and "rephrase" in kinds(found, "missed")
+    assert "rephrase" not in kinds(found, "confused_then_thanks")
+
+
 def test_the_same_answer_again_to_another_message_is_a_loop(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "do you like hiking in the mountains?", "I love to cook pasta with my family on sundays.",

@@ -34,7 +34,10 @@ REPHRASE_AFTER_MISS = 0.35  # ...when the answer before did not touch the questi
 MISSED_TOPIC = 0.25  # an answer that shares at most this much of the question's topic words
 # With it, by meaning (cosine similarities of the messages' vectors):
 SAME_REQUEST = 0.45  # the next message at least this close to the previous question...
+SAME_REQUEST_WITH_CUE = 0.3  # ...or this close, when the user says it asks again ("in other words")
+SAME_REQUEST_AFTER_CONFUSION = 0.25  # ...or this close, after an answer that did not understand
 REPHRASE_LEAD = 0.12  # ...and closer to it by this much than the question was to its answer
+CUE_LEAD = 0.2  # what "in other words", "again:" or "I'm asking" adds to that lead: the user says so
 LEAD_FOR_FULL_CONFIDENCE = 0.45
 ANSWER_WORDS_FOLLOW_UP = 0.34  # a next message with this share of its words from the answer builds on it
 OFF_TOPIC = 0.3  # an answer less similar than this to a plain request does not address it
@@ -207,8 +210,12 @@ def _not_from_the_evidence(conn: Connection, model, far: list[Found], turns: dic
 
 
 def _could_rephrase(previous: Turn, turn: Turn) -> bool:
-    """The cheap tests a rephrase must pass before its meaning is read."""
-    return bool(previous.asked) and len(previous.words) >= 1 and turn.message.may_ask_again
+    """The cheap tests a rephrase must pass before its meaning is read. After an answer
+    that did not understand, "ok, ..." restates the request rather than starting another."""
+    if not previous.asked or not previous.words:
+        return False
+    return turn.message.may_ask_again or (
+        not turn.closing and len(turn.words) >= 2 and ANSWER_DID_NOT_UNDERSTAND.search(previous.answered) is not None)
 
 
 def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> list[Found]:
@@ -249,15 +256,18 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     if not confused and previous.reply.asks_back and not previous.reply.offers:
         return None  # the user answers the bot's question, often restating the request
     same = float(previous.vector @ turn.vector)
-    if same < SAME_REQUEST:
+    cue = turn.message.rephrase_cue
+    # A bot that said it did not understand asked for the request again, and a user who
+    # says "in other words" or "again:" says it is one: the words may then differ more.
+    floor = SAME_REQUEST_AFTER_CONFUSION if confused else SAME_REQUEST_WITH_CUE if cue else SAME_REQUEST
+    if same < floor:
         return None
     answered = float(previous.vector @ previous.answer_vector) if previous.answered else 0.0
     from_answer = len((turn.words & previous.answer_words) - previous.words) / len(turn.words)
-    cue = turn.message.rephrase_cue
     if from_answer >= ANSWER_WORDS_FOLLOW_UP and not cue:
         return None  # built on what the answer said: a follow-up
     failed = confused or previous.reply.could_not_help
-    lead = same - answered - from_answer / 2 + (0.1 if cue else 0.0)
+    lead = same - answered - from_answer / 2 + (CUE_LEAD if cue else 0.0)
     if failed and (confused or same >= SAME_REQUEST + 0.1):
         case, strength = "after_failure", (same - SAME_REQUEST) / 0.4
         why = " after an answer that did not understand it" if confused else " after an answer that could not help"

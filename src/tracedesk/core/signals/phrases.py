@@ -107,7 +107,7 @@ NEW_QUESTION_CUES = re.compile(
 CLOSING = re.compile(
     r"^(?:(?:ok(?:ay)?|great|perfect|cool|awesome|super|got it|alright|all good|nice)[,.! ]*)*"
     r"(?:thanks?|thank you|thx|cheers|that'?s all|that is all|that'?s it|bye|goodbye|have a nice day|"
-    r"that helps|that helped|solved|works now|all set)\b"
+    r"that helps|that helped|solved|works now|all set|never ?mind|forget it)\b"
 )
 ANSWER_ADMITS_FAILURE = re.compile(
     r"\b(?:unable|can(?:no|')t|could(?:n't| not)|failed|error|problem|issue|"
