@@ -12,7 +12,7 @@ from tracedesk.core import learning, queue, reviews
 from tracedesk.core.ingest import import_paths
 
 from ..conftest import write_jsonl
-from .sessions import Bundle, llm, retrieval
+from .sessions import Bundle, llm, retrieval, tool
 
 
 def _flagged_store(store, tmp_path):
@@ -198,5 +198,27 @@ def test_forgetting_drops_the_echoes_of_the_verdicts(store, tmp_path) -> None:
     with store.write() as conn:
         queue.forget_learning(conn)
     assert _entry(store, "same_again") == (0, [])
+    with store.read() as conn:
+        assert learning.echoes(conn) == {}
+
+
+def test_a_failure_of_a_step_not_of_the_answer_echoes_nothing(store, tmp_path) -> None:
+    """The answer is right elsewhere when what failed was a tool the reviewer blamed, or a
+    run that called its tool again and again."""
+    done = "Done: your card ending 4410 is frozen, so no new payments will go through."
+    freeze = tool("freeze_card", {"card": "4410"}, {"status": "frozen"})
+    b = Bundle()
+    b.turn("s1", "freeze my card please", done, trace_id="tool_blamed", steps=[freeze, llm()])
+    b.turn("s2", "please block my card", done, trace_id="looped", steps=[freeze, freeze, freeze, freeze, llm()])
+    b.turn("s3", "lost my card, freeze it", done, trace_id="fine", steps=[freeze, llm()])
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    with store.read() as conn:
+        [signal] = {r.signal for r in queue.rows_for(conn, [_pk(conn, "looped")])[0].reasons}
+    assert signal == "loop"
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "tool_blamed"), "ann",
+                            reviews.ReviewInput(verdict="failure", blamed_span_id="tool_blamed.0"))
+        reviews.save_review(conn, _pk(conn, "looped"), "ann", reviews.ReviewInput(verdict="failure"))
+    assert _entry(store, "fine") == (0, [])
     with store.read() as conn:
         assert learning.echoes(conn) == {}

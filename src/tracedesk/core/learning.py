@@ -21,7 +21,8 @@ a reviewer judged a failure (numbers and names aside: embedding similarity at le
 :data:`ECHO_SIMILARITY`) gets a ``like_failure`` reason naming that trace (:func:`refresh_echoes`).
 A wrong answer a model gave once it tends to give again, to everyone who asks; the
 same answer judged ok says nothing of the next trace (its question, or its tool's result,
-may differ), so only failures echo.
+may differ), so only failures echo, and only those where the answer is what failed (not a
+tool or a step the reviewer blamed, nor a run that looped or hid an error).
 
 The estimates are stored in ``meta`` (key ``learned_precision``) with the verdicts they
 came from, and, as the priorities were last computed with them, under
@@ -206,8 +207,7 @@ def refresh_echoes(conn: Connection) -> set[int]:
     changed or was undone). Return the traces whose echoes changed."""
     data = _stored_echoes(conn)
     searched = set(data["sources"])
-    failed = {pk for (pk,) in conn.exec_driver_sql(
-        f"{_DECIDED} SELECT trace_pk FROM decided WHERE failed", (_since_ns(conn),))}
+    failed = {pk for (pk,) in conn.exec_driver_sql(_FAILED_ANSWERS, (_since_ns(conn),))}
     added, dropped = failed - searched, searched - failed
     if not added and not dropped:
         return set()
@@ -235,6 +235,24 @@ def refresh_echoes(conn: Connection) -> set[int]:
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (_ECHOES_KEY, orjson.dumps(data).decode()))
     return changed
+
+
+# A failure echoes only where the answer is what failed: not where a reviewer blamed a tool
+# or a retrieval step, or a step that is missing, nor where the trace's strongest signal is
+# about what the run did (a loop, a hidden error: "Done: your card is frozen" after a tool
+# looped is the right answer elsewhere).
+_RUN_KINDS = ("loop", "error_swallowed", "outlier", "limit_reached", "tests_failed", "repeated_command",
+              "error_ignored")
+_FAILED_ANSWERS = f"""{_DECIDED}
+    SELECT d.trace_pk FROM decided d WHERE d.failed
+      AND NOT EXISTS (
+          SELECT 1 FROM review r LEFT JOIN span s ON s.trace_pk = r.trace_pk AND s.span_id = r.blamed_span_id
+          WHERE r.trace_pk = d.trace_pk AND r.verdict = 'failure'
+            AND (r.missing_step OR s.kind IN ('tool', 'retrieval')))
+      AND coalesce((SELECT g.kind FROM signal g WHERE g.trace_pk = d.trace_pk AND g.kind IN ({_NEGATIVE})
+                    ORDER BY g.confidence DESC, g.kind LIMIT 1), '')
+          NOT IN ({", ".join(f"'{kind}'" for kind in _RUN_KINDS)})
+"""
 
 
 def _stored_echoes(conn: Connection) -> dict[str, Any]:
