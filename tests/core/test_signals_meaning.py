@@ -409,3 +409,15 @@ def test_a_session_left_after_an_unhelpful_answer_with_results_found_is_not_an_h
     [(kind, found_confidence, _, _)] = [s for s in found["found"] if s[0] == "abandonment"]
     [(_, empty_confidence, _, _)] = [s for s in found["empty"] if s[0] == "abandonment"]
     assert found_confidence > empty_confidence  # the search found an answer the bot did not give
+
+
+def test_a_run_of_a_thousand_big_tool_results_is_read_up_to_a_bound(store, tmp_path) -> None:
+    """The evidence of a run is read to a bound, its first steps first: a run of a thousand
+    tool results of 20 KB each is judged on them, not held whole in memory."""
+    price = tool("quote", {"item": "bag"}, {"item": "bag", "price_text": "$35 per bag", "notes": "x" * 20_000})
+    filler = tool("log", {}, {"line": "y" * 20_000})
+    b = Bundle()
+    b.turn("s1", "How much is a checked bag?", "Your first checked bag is free on every flight.", trace_id="a",
+           steps=[price, *[filler] * 1000, llm()])
+    found = signals(store, tmp_path, b)["a"]
+    assert any(kind == "ungrounded" and "free" in detail for kind, _, detail, _ in found), found

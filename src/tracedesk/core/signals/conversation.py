@@ -46,6 +46,7 @@ OFF_TOPIC = 0.3  # an answer less similar than this to a plain request does not 
 # answers from the run's evidence, however far it is from a misspelled question.
 FROM_EVIDENCE = 0.6
 EVIDENCE_CHARACTERS = 2000
+EVIDENCE_TEXTS = 50  # documents and tool results compared per run
 REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence
 ON_TOPIC_SHARE = 0.5  # an answer with this share of the request's topic words is on its topic
 
@@ -188,13 +189,17 @@ def _not_from_the_evidence(conn: Connection, model, far: list[Found], turns: dic
     evidence: dict[int, list[str]] = {}
     for part in chunked([f.trace_pk for f in far]):
         for pk, kind, raw in select_rows(conn, f"""
-            SELECT trace_pk, kind, output FROM span WHERE trace_pk IN ({placeholders(part)})
-              AND kind IN ('tool', 'retrieval') AND coalesce(status, 'ok') != 'error'""", tuple(part)):
-            value = loads_or_none(raw)
+            SELECT trace_pk, kind, substr(output, 1, 20000) FROM span WHERE trace_pk IN ({placeholders(part)})
+              AND kind IN ('tool', 'retrieval') AND coalesce(status, 'ok') != 'error'
+            ORDER BY trace_pk, start_ns""", tuple(part)):
+            texts = evidence.setdefault(pk, [])
+            if len(texts) >= EVIDENCE_TEXTS:
+                continue  # a run of thousands of steps: its first ones say enough
+            value = loads_or_none(raw)  # a result cut short is read as text
             documents = retrieved_documents(value) if kind == "retrieval" else None
-            texts = [text_of(d, EVIDENCE_CHARACTERS) for d in documents] if documents else [
+            found = [text_of(d, EVIDENCE_CHARACTERS) for d in documents] if documents else [
                 text_of(value, EVIDENCE_CHARACTERS)]
-            evidence.setdefault(pk, []).extend(t for t in texts if t)
+            texts.extend(t for t in found if t)
     kept = []
     for finding in far:
         texts = evidence.get(finding.trace_pk)

@@ -577,11 +577,12 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
     evidence: dict[int, list[tuple[str, str | None, str | None, str]]] = {}
     for part in chunked(sorted(claims)):
         for step in select_named(conn, f"""
-            SELECT trace_pk, kind, span_id, name, output FROM span
+            SELECT trace_pk, kind, span_id, name, substr(output, 1, 20000) AS output FROM span
             WHERE trace_pk IN ({placeholders(part)}) AND kind IN ('tool', 'retrieval')
               AND coalesce(status, 'ok') != 'error' ORDER BY trace_pk, start_ns""", tuple(part)):
-            evidence.setdefault(step.trace_pk, []).append(
-                (step.kind, step.span_id, step.name, (step.output or "")[:20_000].lower()))
+            steps = evidence.setdefault(step.trace_pk, [])
+            if sum(len(text) for *_, text in steps) < EVIDENCE_LIMIT:  # a run of thousands of steps: its first
+                steps.append((step.kind, step.span_id, step.name, (step.output or "").lower()))
     found = []
     for pk, steps in evidence.items():
         said = " ".join(text for *_, text in steps)
