@@ -35,7 +35,7 @@ from .progress import Progress, ProgressFn, Throttle, ignore_progress
 from .records import TRACE_RECORD_COLUMNS, RecordRefused, dumps, feedback_row, span_row, trace_row
 from .search import refresh_search
 from .signals import update_signals
-from .store import Store, executemany, now_ns, select_rows
+from .store import Store, chunked, executemany, now_ns, select_rows
 
 BATCH = 2000
 TRACE_CACHE = 50_000  # trace ids -> row ids remembered while importing spans
@@ -484,8 +484,7 @@ class _Loader:
                 earlier[row.pop("earlier_hash")] = row
         if earlier:
             # Feedback of this source stored under the hash an earlier Tracedesk gave it.
-            for start in range(0, len(earlier), 500):
-                chunk = list(earlier)[start:start + 500]
+            for chunk in chunked(list(earlier)):
                 found = self.conn.execute(select(_FEEDBACK.c.content_hash).where(
                     _FEEDBACK.c.source_id == self.source_id, _FEEDBACK.c.content_hash.in_(chunk)))
                 for (old,) in found:
@@ -568,17 +567,17 @@ def _finish(conn: Connection, marks: _Marks, result: PathResult, job: _Job) -> N
     result.existing.traces = touched - result.added.traces
     result.pending_feedback = attach_feedback(conn)
     derive_trace_fields(conn, "SELECT pk FROM temp._touched")
-    for span_id, parent_id, origin, trace_id in conn.execute(text(
+    for orphan in conn.execute(text(
         "SELECT s.span_id, s.parent_id, s.origin, t.trace_id FROM span s "
         "JOIN trace t ON t.id = s.trace_pk "
         "WHERE s.id > :m AND s.parent_id IS NOT NULL AND NOT EXISTS ("
         "  SELECT 1 FROM span p WHERE p.trace_pk = s.trace_pk AND p.span_id = s.parent_id)"
     ), {"m": marks.span}):
-        file, _, line = (origin or "").rpartition(":")
+        file, _, line = (orphan.origin or "").rpartition(":")
         result.problem(ImportProblem(
-            file or origin, int(line) if line.isdigit() else None,
-            f"span {span_id} of trace {trace_id}: its parent {parent_id} is not in the bundle; "
-            "it is shown at the top of the tree",
+            file or orphan.origin, int(line) if line.isdigit() else None,
+            f"span {orphan.span_id} of trace {orphan.trace_id}: its parent {orphan.parent_id} is not in the "
+            "bundle; it is shown at the top of the tree",
         ))
     job.report("Indexing the text for search", force=True)
     refresh_search(conn, "SELECT pk FROM temp._touched")
