@@ -90,6 +90,19 @@ def test_a_person_mentioned_but_not_asked_for_is_no_escalation(store, tmp_path, 
     assert "escalation" not in kinds(found, "a") | kinds(found, "b")
 
 
+@pytest.mark.parametrize(("asked", "reply"), [
+    ("For how many people?", "just one person"),
+    ("Who should approve it?", "my manager"),
+    ("Are you a student or staff?", "staff"),
+])
+def test_a_short_reply_to_the_bots_question_is_no_request_for_a_person(store, tmp_path, asked, reply) -> None:
+    b = Bundle()
+    b.turn("s1", "I'd like to book a table", asked, trace_id="a")
+    b.turn("s1", reply, "Thanks, noted.", trace_id="b")
+    found = signals(store, tmp_path, b)
+    assert "escalation" not in kinds(found, "a") | kinds(found, "b")
+
+
 def test_a_trace_without_text_other_languages_and_lone_turns_get_no_false_signal(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "", "", trace_id="empty1")
@@ -296,9 +309,17 @@ def test_a_request_asked_again_after_the_bot_did_not_understand_or_with_a_cue_is
     b.turn("s3", "we hired someone, need another seat on harbor-labs",
            "Sorry, I didn't quite get that. Could you rephrase?", trace_id="confused_then_thanks")
     b.turn("s3", "never mind, thanks", "You're welcome!", trace_id="c")
+    b.turn("s4", "can you change my booking", "I didn't understand. Could you tell me your booking reference?",
+           trace_id="asked_for_reference")
+    b.turn("s4", "sure it's XK4Q2Z", "Thanks, your booking is changed.", trace_id="d")
+    b.turn("s5", "Does my plan include roaming in Canada?", "Yes, roaming in Canada is included.",
+           trace_id="answered")
+    b.turn("s5", "And what about roaming again in the US next month?", "Roaming in the US is included too.",
+           trace_id="e")
     found = signals(store, tmp_path, b)
     assert "rephrase" in kinds(found, "confused") and "rephrase" in kinds(found, "missed")
-    assert "rephrase" not in kinds(found, "confused_then_thanks")
+    assert "rephrase" not in kinds(found, "confused_then_thanks") | kinds(found, "asked_for_reference")
+    assert "rephrase" not in kinds(found, "answered")
 
 
 def test_the_same_answer_again_to_another_message_is_a_loop(store, tmp_path) -> None:

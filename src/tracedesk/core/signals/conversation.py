@@ -17,6 +17,8 @@ words the answer brought in.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_rows
@@ -46,6 +48,9 @@ OFF_TOPIC = 0.3  # an answer less similar than this to a plain request does not 
 # answers from the run's evidence, however far it is from a misspelled question.
 FROM_EVIDENCE = 0.6
 EVIDENCE_CHARACTERS = 2000
+# What a bot that did not understand may ask for in particular: the reply gives it, and
+# restates nothing.
+ASKS_FOR_DETAIL = re.compile(r"\b(?:number|reference|id|code|e-?mail|address|name|date|order|booking|account)\b")
 EVIDENCE_TEXTS = 50  # documents and tool results compared per run
 REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence
 ON_TOPIC_SHARE = 0.5  # an answer with this share of the request's topic words is on its topic
@@ -220,7 +225,8 @@ def _could_rephrase(previous: Turn, turn: Turn) -> bool:
     if not previous.asked or not previous.words:
         return False
     return turn.message.may_ask_again or (
-        not turn.closing and len(turn.words) >= 2 and ANSWER_DID_NOT_UNDERSTAND.search(previous.answered) is not None)
+        not turn.closing and len(turn.words) >= 2 and ANSWER_DID_NOT_UNDERSTAND.search(previous.answered) is not None
+        and not ASKS_FOR_DETAIL.search(previous.answered))
 
 
 def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> list[Found]:
@@ -264,7 +270,9 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     cue = turn.message.rephrase_cue
     # A bot that said it did not understand asked for the request again, and a user who
     # says "in other words" or "again:" says it is one: the words may then differ more.
-    floor = SAME_REQUEST_AFTER_CONFUSION if confused else SAME_REQUEST_WITH_CUE if cue else SAME_REQUEST
+    # (Not when the bot asked for something in particular: "sure, it's XK4Q2Z" gives it.)
+    restate = confused and not ASKS_FOR_DETAIL.search(previous.answered)
+    floor = SAME_REQUEST_AFTER_CONFUSION if restate else SAME_REQUEST_WITH_CUE if cue else SAME_REQUEST
     if same < floor:
         return None
     answered = float(previous.vector @ previous.answer_vector) if previous.answered else 0.0

@@ -40,6 +40,7 @@ ESCALATION_NEAR_MISSES = Prototypes((
     "is the human body affected", "can someone else pick it up for me", "the person at the store said",
     "what is my customer number", "where do i find my customer id", "how do i change my contact details",
     "is the service down", "what does the service plan cover", "does the care plan include repairs",
+    "what are your customer service hours", "when is customer care open",
 ))
 
 FRUSTRATION_EXAMPLES = Prototypes((
@@ -72,13 +73,15 @@ PERSON_WORDS = frozenset("""
 # A bare plea ("agent. human. now.", "representative please") names a person and says
 # nothing else: no example is needed to read it.
 PERSON_NOUNS = frozenset("""
-    human person someone somebody agent rep representative operator manager supervisor staff employee advisor
+    human person someone somebody agent rep representative operator supervisor
     humano agente persona operador atendente humain conseiller mensch mitarbeiter operatore
 """.split())  # noqa: SIM905
 PLEA_FILLERS = frozenset("""
-    a an the me i my want need get give talk speak to with real live actual now please pls plz right asap just
-    your some one another hello hi ok okay again already
+    a an me i want need get give talk speak to with real live actual now please pls plz asap hello hi again
 """.split())  # noqa: SIM905
+# Alone, only these ask for a person; "staff", "my manager" or "just one person" answer a
+# question the bot asked ("Student or staff?", "For how many people?").
+PLEA_WORDS = frozenset({"human", "agent", "representative", "rep", "operator", "humano", "agente", "operador"})
 COMPLAINT_WORDS = frozenset("""
     no not nope wrong incorrect never again already still useless nonsense sense listen listening reading read
     asked ask said told answer answered understand misunderstood frustrating frustrated ugh nothing help
@@ -100,8 +103,12 @@ MAX_INTENT_WORDS = 25  # a long message is a new request with its own story, not
 
 
 def _bare_plea(text: str) -> bool:
-    words = _GATE_WORD.findall(text)
-    return 0 < len(words) <= 6 and not PERSON_NOUNS.isdisjoint(words) and set(words) <= PERSON_NOUNS | PLEA_FILLERS
+    words = set(_GATE_WORD.findall(text))
+    if not words or len(words) > 6 or not words <= PERSON_NOUNS | PLEA_FILLERS:
+        return False
+    # A person named with a word of asking ("real person please"), or a plea word itself.
+    return not words.isdisjoint(PLEA_WORDS) or (not words.isdisjoint(PERSON_NOUNS) and not words.isdisjoint(
+        PLEA_FILLERS - {"a", "an", "me", "i"}))
 
 
 def intent_strengths(model: Embedder, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:

@@ -90,7 +90,8 @@ def complains(text: str, words: set[str]) -> bool:
 
 
 REPHRASE_CUES = re.compile(
-    r"\b(?:i mean|i meant|in other words|let me (?:rephrase|try again|put it)|to be clear|again[,:]? "
+    r"\b(?:i mean|i meant|in other words|let me (?:rephrase|try again|put it)|to be clear|^again[,:]? "
+    r"|(?:asking|ask|asked) (?:you )?(?:this |that |it )?again|once again"
     r"|(?:ask|say|put) (?:it |this |that )?(?:differently|another way|in other words)|rephras\w*"
     r"|once more|what i'm asking|what i am asking|my question (?:is|was)|i'm asking (?:if|whether|about|for|how)"
     r"|i asked (?:about|for|how|if|whether|when|where|why|what))"
