@@ -222,3 +222,49 @@ def test_a_failure_of_a_step_not_of_the_answer_echoes_nothing(store, tmp_path) -
     assert _entry(store, "fine") == (0, [])
     with store.read() as conn:
         assert learning.echoes(conn) == {}
+
+
+def test_a_trace_imported_after_the_verdict_echoes_it_too(store, tmp_path) -> None:
+    _echo_store(store, tmp_path)
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
+    later = Bundle()
+    later.turn("s7", "My flight was cancelled, when is my money back?", WRONG.replace("90", "60"), trace_id="later")
+    later.turn("s8", "When is my refund due?", "Your refund reaches your card within 7 business days.",
+               trace_id="later_right")
+    import_paths(store, [write_jsonl(tmp_path / "later.jsonl", later.records)])
+    priority, [reason] = _entry(store, "later", "like_failure")
+    assert priority == 0.5 and "judged" in reason.detail
+    assert _entry(store, "later_right") == (0, [])
+
+
+def test_a_reviewed_trace_has_its_own_verdict_and_echoes_nothing(store, tmp_path) -> None:
+    _echo_store(store, tmp_path)
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
+        reviews.save_review(conn, _pk(conn, "same_again"), "bob", reviews.ReviewInput(verdict="ok"))
+    with store.read() as conn:
+        assert {conn.exec_driver_sql("SELECT trace_id FROM trace WHERE id = ?", (pk,)).scalar()
+                for pk in learning.echoes(conn)} == {"same_answer"}
+
+
+def test_a_canned_failure_judged_many_times_notes_a_few_of_them_a_trace(store, tmp_path) -> None:
+    b = Bundle()
+    for i in range(8):
+        b.turn(f"s{i}", f"Where is my refund for booking {i}?", WRONG, trace_id=f"judged{i}")
+    b.turn("s9", "Where is my refund?", WRONG, trace_id="unreviewed")
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    with store.write() as conn:
+        for i in range(8):
+            reviews.save_review(conn, _pk(conn, f"judged{i}"), "ann", reviews.ReviewInput(verdict="failure"))
+    with store.read() as conn:
+        stored = json.loads(conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'learned_echoes'").scalar())
+        [echo] = learning.echoes(conn).values()
+    assert len(stored["sources"]) == 8
+    assert [len(sources) for sources in stored["echoes"].values()] == [learning.ECHO_SOURCES_KEPT]  # the reviewed: none
+    assert echo.trace_pk == _pk_of(store, "unreviewed")
+
+
+def _pk_of(store, trace_id: str) -> int:
+    with store.read() as conn:
+        return _pk(conn, trace_id)

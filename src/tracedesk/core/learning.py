@@ -45,7 +45,7 @@ import orjson
 from sqlalchemy import Connection
 
 from .signals.confidence import LEARNED_KINDS, NEGATIVE_KINDS, prior_precision
-from .store import select_rows
+from .store import chunked, placeholders, select_named, select_rows
 from .text import text_of_json
 
 if TYPE_CHECKING:
@@ -62,6 +62,9 @@ _SINCE_KEY = "learning_since_ns"
 _ECHOES_KEY = "learned_echoes"  # {"sources": [pk, ...], "echoes": {pk: {source pk: similarity}}}
 ECHO_SIMILARITY = 0.99  # the same answer, its figures and names aside
 ECHO_CANDIDATES = 2000  # traces read per failure: the best full-text matches of its answer
+ECHO_SEARCHES_AT_ONCE = 50  # failures searched in one save; more wait for the next
+ECHO_SOURCES_KEPT = 3  # the closest failures a trace is noted to echo
+_BLOCK = 5000  # answers compared at once with the failures
 _ANSWER_CHARACTERS = 2000
 # Verdicts since the last forget(), one per trace: the one most of its reviewers gave (a
 # tie, or only "unsure", decides nothing). Parameter: the time of the last forget().
@@ -192,10 +195,16 @@ class Echo:
 
 
 def echoes(conn: Connection) -> dict[int, Echo]:
-    """Each trace that gives an answer judged a failure elsewhere, with the closest such
-    trace (the earliest of equals)."""
+    """Each trace not reviewed yet that gives an answer judged a failure elsewhere, with the
+    closest such trace (the earliest of equals). A reviewed trace has its own verdict."""
+    table = _stored_echoes(conn)["echoes"]
+    if not table:
+        return {}
+    reviewed = {str(pk) for (pk,) in conn.exec_driver_sql("SELECT DISTINCT trace_pk FROM review")}
     out = {}
-    for pk, sources in _stored_echoes(conn)["echoes"].items():
+    for pk, sources in table.items():
+        if pk in reviewed:
+            continue
         source, similarity = max(sources.items(), key=lambda item: (item[1], -int(item[0])))
         out[int(pk)] = Echo(int(pk), int(source), similarity)
     return out
@@ -221,20 +230,90 @@ def refresh_echoes(conn: Connection) -> set[int]:
                 del sources[source]
             if not sources:
                 del table[pk]
+    searched_now = failed
     if added:
         # numpy and the model are loaded when a first failure is judged, not before.
         from .signals.meaning import embedder
 
         model = embedder()
-        if model is not None:  # without it there is nothing to compare: no echo
-            for source, pk, similarity in _alike(conn, model, sorted(added)):
-                table.setdefault(str(pk), {})[str(source)] = similarity
+        if model is None:  # nothing to compare with: searched when the model is there again
+            searched_now = failed & searched
+        else:
+            # Many failures at once (the first save after an upgrade, a merge): a batch a
+            # save, the rest on the next ones, so that no save waits long.
+            batch = sorted(added)[:ECHO_SEARCHES_AT_ONCE]
+            searched_now = (failed & searched) | set(batch)
+            for source, pk, similarity in _alike(conn, model, batch):
+                _add_echo(table, pk, source, similarity)
                 changed.add(pk)
-    data["sources"] = sorted(failed)
+    data["sources"] = sorted(searched_now)
+    # A reviewed trace has its own verdict: what it echoed is no longer kept.
+    for (pk,) in conn.exec_driver_sql("SELECT DISTINCT trace_pk FROM review"):
+        table.pop(str(pk), None)
+    _store_echoes(conn, data)
+    return changed
+
+
+def echo_new_traces(conn: Connection, scope: str) -> set[int]:
+    """Compare the answers of the traces ``scope`` selects (just imported or detected again)
+    with the failures already searched: a trace imported after a verdict may give the same
+    answer. Return the traces that echo one now."""
+    data = _stored_echoes(conn)
+    if not data["sources"]:
+        return set()
+    from .signals.meaning import embedder
+
+    model = embedder()
+    if model is None:
+        return set()
+    failures = _answers(conn, data["sources"])
+    if not failures:
+        return set()
+    sources = list(failures)
+    source_vectors = model.embed([failures[pk] for pk in sources])
+    targets = [(pk, text) for pk, text in (
+        (row.id, text_of_json(row.output, _ANSWER_CHARACTERS)) for row in select_named(conn, f"""
+            SELECT id, output FROM trace WHERE id IN ({scope})
+              AND id NOT IN (SELECT trace_pk FROM review)""")) if len(text.split()) >= _ECHO_MIN_WORDS]
+    changed: set[int] = set()
+    table: dict[str, dict[str, float]] = data["echoes"]
+    for start in range(0, len(targets), _BLOCK):
+        block = targets[start:start + _BLOCK]
+        similar = model.embed([text for _, text in block]) @ source_vectors.T
+        for row, column in zip(*(similar >= ECHO_SIMILARITY).nonzero(), strict=True):
+            pk, source = block[int(row)][0], sources[int(column)]
+            if pk != source:
+                _add_echo(table, pk, source, round(float(similar[row, column]), 4))
+                changed.add(pk)
+    if changed:
+        _store_echoes(conn, data)
+    return changed
+
+
+def _add_echo(table: dict[str, dict[str, float]], pk: int, source: int, similarity: float) -> None:
+    """Note that ``pk`` echoes ``source``, keeping each trace's closest few failures: a canned
+    answer judged a failure a thousand times would otherwise note a thousand a trace."""
+    sources = table.setdefault(str(pk), {})
+    sources[str(source)] = similarity
+    if len(sources) > ECHO_SOURCES_KEPT:
+        del sources[min(sources, key=lambda s: (sources[s], -int(s)))]
+
+
+def _store_echoes(conn: Connection, data: dict[str, Any]) -> None:
     conn.exec_driver_sql(
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (_ECHOES_KEY, orjson.dumps(data).decode()))
-    return changed
+
+
+def _answers(conn: Connection, pks: list[int]) -> dict[int, str]:
+    """The answers of these traces long enough to recognise elsewhere."""
+    out = {}
+    for part in chunked(pks):
+        for row in select_named(conn, f"SELECT id, output FROM trace WHERE id IN ({placeholders(part)})", part):
+            text = text_of_json(row.output, _ANSWER_CHARACTERS)
+            if len(text.split()) >= _ECHO_MIN_WORDS:
+                out[row.id] = text
+    return out
 
 
 # A failure echoes only where the answer is what failed: not where a reviewer blamed a tool

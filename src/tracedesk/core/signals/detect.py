@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection
 
-from .. import queue
+from .. import learning, queue
 from ..store import executemany
 from .agent import agent_signals, settle_by_outcome
 from .confidence import NEGATIVE_KINDS, POSITIVE_KINDS, SIGNAL_KINDS
@@ -54,8 +54,12 @@ def update_signals(conn: Connection, pks_sql: str, chunk: int = CHUNK_TRACES) ->
         with _collector_paused():
             _detect(conn)
         conn.exec_driver_sql("INSERT OR IGNORE INTO temp._detected (pk) SELECT pk FROM temp._scope")
-    # The signals of reviewed traces may have changed: what the verdicts teach follows.
+    # The signals of reviewed traces may have changed: what the verdicts teach follows,
+    # and a trace just imported may give an answer already judged a failure.
     if conn.exec_driver_sql("SELECT 1 FROM review LIMIT 1").first():
+        echoed = learning.echo_new_traces(conn, "SELECT pk FROM temp._detected")
+        if echoed:
+            queue.rescore(conn, f"SELECT value FROM json_each('[{','.join(map(str, sorted(echoed)))}]')")
         queue.relearn(conn)
     return conn.exec_driver_sql("SELECT count(*) FROM temp._detected").scalar_one()
 
