@@ -470,6 +470,10 @@ def _field_clashes(conn: Connection, scope: str, turns: dict) -> list[Found]:
     it returned ``"price": 0``. A field the answer does not mention says nothing."""
     found: list[Found] = []
     seen: set[int] = set()
+    # A tool result and a canned answer met in many runs are read once; a result is parsed
+    # only where the answer could say one of its fields the other way.
+    results: dict[str, _Result | None] = {}
+    answers: dict[str, tuple[frozenset[str], bool]] = {}
     for step in select_named(conn, f"""
         SELECT trace_pk, span_id, name, output FROM span
         WHERE trace_pk IN ({scope}) AND kind = 'tool' AND coalesce(status, 'ok') != 'error'
@@ -479,10 +483,17 @@ def _field_clashes(conn: Connection, scope: str, turns: dict) -> list[Found]:
         turn = turns.get(pk)
         if pk in seen or turn is None or not turn.raw_answer:
             continue
-        fields = _fields(step.output)
-        if not fields:
+        lowered = turn.answered
+        said = answers.get(lowered)
+        if said is None:
+            said = answers[lowered] = _answer_measures(lowered)
+        output = step.output
+        result = results.get(output, False)
+        if result is False:
+            result = results[output] = _Result.of(output)
+        if result is None or not result.could_clash(lowered, *said):
             continue
-        clash = _clash(turn.answer, turn.answered, fields)
+        clash = _clash(turn.answer, lowered, result.fields)
         if clash is not None:
             seen.add(pk)
             sentence, field_name, value, says = clash
@@ -493,6 +504,53 @@ def _field_clashes(conn: Connection, scope: str, turns: dict) -> list[Found]:
                                step.span_id, {"answer": sentence[:300], "tool": tool_name,
                                               "tool_says": f"{field_name}: {value}", "answer_says": says}))
     return found
+
+
+def _answer_measures(lowered: str) -> tuple[frozenset[str], bool]:
+    """What an answer could say of a tool's duration or sum fields: the time units it gives
+    a number of ("in 1-2 business days": day), and whether it holds a currency sign."""
+    return (frozenset(m.group(3) for m in _DURATION.finditer(lowered)),
+            "$" in lowered or "€" in lowered or "£" in lowered)
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    """A tool result's fields (:func:`_fields`), with what an answer must hold for
+    :func:`_clash` to find one of them said the other way: the words of a yes-or-no field,
+    a number of the time unit of a duration field, a currency sign for a sum. An answer
+    without any of them is passed over unread, as :func:`_clash` would pass it."""
+
+    fields: dict[str, object]
+    flag_words: tuple[str, ...]
+    units: frozenset[str]
+    money: bool
+
+    @classmethod
+    def of(cls, raw: str | None) -> _Result | None:
+        fields = _fields(raw)
+        if not fields:
+            return None
+        words, units, money = [], set(), False
+        for key, value in fields.items():
+            key_l = str(key).lower()
+            if isinstance(value, bool):
+                flag = _flag_words(key_l)
+                if len(flag) >= 4:
+                    words.append(flag)
+            elif (unit := _DURATION_KEY.search(key_l)) and isinstance(value, int | float):
+                units.add(unit.group(1))
+            elif key_l in _MONEY_FIELDS and isinstance(value, int | float | str):
+                money = True
+        return cls(fields, tuple(words), frozenset(units), money)
+
+    def could_clash(self, lowered: str, units: frozenset[str], currency: bool) -> bool:
+        return ((self.money and currency) or not self.units.isdisjoint(units)
+                or any(w in lowered for w in self.flag_words))
+
+
+def _flag_words(key_l: str) -> str:
+    """The words an answer uses for a yes-or-no field: "is_outage" and "outage" both "outage"."""
+    return key_l.removeprefix(next((p for p in _FLAG_PREFIXES if key_l.startswith(p)), "")).replace("_", " ")
 
 
 def _fields(raw: str | None) -> dict[str, object]:
@@ -518,7 +576,7 @@ def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, s
     for key, value in fields.items():
         key_l = str(key).lower()
         if isinstance(value, bool):
-            words = key_l.removeprefix(next((p for p in _FLAG_PREFIXES if key_l.startswith(p)), "")).replace("_", " ")
+            words = _flag_words(key_l)
             if len(words) < 4:
                 continue
             m = re.search(rf"\b{re.escape(words)}\b", lowered)
