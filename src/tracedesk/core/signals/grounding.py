@@ -312,40 +312,49 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
     # The claims the run's own steps contain are set aside: a figure or a state word found
     # in a tool's or a retrieval's input or output. Each step's text is lower-cased once
     # (as SQLite's lower() does, ASCII letters only), whatever the number of claims.
-    unexplained: set[int] = set()
+    # The steps of the runs whose claims they do not all explain are kept, in the order the
+    # runs took them, for the closer look that follows (they are not read a second time).
+    unexplained: dict[int, list[tuple[str, str | None, str | None, str, str]]] = {}
     for part in chunked(sorted(candidates)):
         texts: dict[int, list[tuple[str, str | None, str | None, str | None, str | None]]] = {}
-        for pk, kind, raw_in, raw_out in select_rows(conn, f"""
-            SELECT trace_pk, kind, input, output FROM span
-            WHERE trace_pk IN ({placeholders(part)}) AND kind IN ('tool', 'retrieval')""", tuple(part)):
-            texts.setdefault(pk, []).append((kind, raw_in, raw_out, _sql_lower(raw_in), _sql_lower(raw_out)))
+        named: dict[int, list[tuple[str | None, str | None, str | None]]] = {}
+        for step in select_named(conn, f"""
+            SELECT trace_pk, span_id, kind, name, status, input, output FROM span
+            WHERE trace_pk IN ({placeholders(part)}) AND kind IN ('tool', 'retrieval')
+            ORDER BY trace_pk, start_ns""", tuple(part)):
+            raw_in, raw_out = step.input, step.output
+            texts.setdefault(step.trace_pk, []).append(
+                (step.kind, raw_in, raw_out, _sql_lower(raw_in), _sql_lower(raw_out)))
+            named.setdefault(step.trace_pk, []).append((step.span_id, step.name, step.status))
         for pk in part:
             _, _, said, asserted = candidates[pk]
             steps = texts.get(pk, [])
             if not (all(any(_figure_said(value, *step) for step in steps) for value in {f.value for f in said})
                     and all(any(_state_said(value, *step) for step in steps) for value in {s for s, _ in asserted})):
-                unexplained.add(pk)
+                unexplained[pk] = _read_closer(steps, named.get(pk, []))
     found: list[Found] = []
     figures = _Figures()  # a text met in several runs (a canned answer, a document) is read once
     for chunk in chunked(sorted(unexplained)):
         prompts = _Prompts(conn, chunk)
-        # (kind, name, span id, input and result, result) of each step, by trace.
-        steps: dict[int, list[tuple[str, str | None, str | None, str, str]]] = {pk: [] for pk in chunk}
-        for step in select_named(conn, f"""
-            SELECT trace_pk, span_id, kind, name, input, output FROM span
-            WHERE trace_pk IN ({placeholders(chunk)}) AND kind IN ('tool', 'retrieval')
-              AND coalesce(status, 'ok') != 'error'
-            ORDER BY trace_pk, start_ns""", tuple(chunk)):
-            # The stored JSON as it is, lower-cased: its figures and state words are all there,
-            # and reading it costs no parse.
-            result = (step.output or "")[:20_000].lower()
-            steps[step.trace_pk].append((step.kind, step.name, step.span_id,
-                                         (step.input or "")[:4000].lower() + " " + result, result))
         for pk in chunk:
-            hit = _check(prompts, figures, pk, *candidates[pk], steps[pk])
+            hit = _check(prompts, figures, pk, *candidates[pk], unexplained[pk])
             if hit:
                 found.append(hit)
     return found
+
+
+def _read_closer(steps: list[tuple[str, str | None, str | None, str | None, str | None]],
+                 named: list[tuple[str | None, str | None, str | None]]) -> list[tuple[str, str | None, str | None,
+                                                                                     str, str]]:
+    """(kind, name, span id, input and result, result) of each step of a run that did not
+    fail, as :func:`_check` reads them: the stored JSON as it is, lower-cased, its figures
+    and state words all there at no parse."""
+    out = []
+    for (kind, raw_in, raw_out, _, _), (span_id, name, status) in zip(steps, named, strict=True):
+        if status != "error":
+            result = (raw_out or "")[:20_000].lower()
+            out.append((kind, name, span_id, (raw_in or "")[:4000].lower() + " " + result, result))
+    return out
 
 
 class _Figures(dict):
