@@ -126,16 +126,24 @@ def _figure_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of _FIGURE in ``text``, as ``finditer`` gives them, found faster: a figure's
     first digit opens a run of digits (the character before it is a space, a currency sign,
     or no word character), and the figure starts at most two characters before it, so the
-    pattern is tried there only, not at every position of the text."""
+    pattern is tried there only, not at every position of the text; and there only where
+    the character could open a figure (a currency sign, a space or a digit: a letter, a
+    bracket or a comma before the number is passed over without a try)."""
     pos = 0
+    match = _FIGURE.match
     for run in _DIGITS.finditer(text):
         first = run.start()
         for at in range(max(pos, first - 2), first + 1):
-            m = _FIGURE.match(text, at)
+            if at < first:
+                char = text[at]  # a figure's parts before its digits may each be left out
+                if char not in "$€£" and not char.isspace() and not char.isdecimal():
+                    continue
+            m = match(text, at)
             if m:
                 yield m
                 pos = m.end()
                 break
+
 
 
 def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
@@ -266,13 +274,23 @@ def _sentence_at(text: str, position: int) -> str:
     return text[:200]
 
 
-def _claims(lowered: str) -> tuple[list[tuple[str, int]], list[Figure]]:
+def _claims(lowered: str, figures: dict[str, list[Figure]]) -> tuple[list[tuple[str, int]], list[Figure]]:
     """What a (lower-cased) answer asserts: its states, and the figures it states (none
-    looked for where a quick look finds no quantity)."""
+    looked for where a quick look finds no quantity). The quantities are taken from all
+    its figures (``figures``, read once), which the closer look needs too."""
     asserted = _states(lowered)
     if not asserted and not _QUANTITY.search(lowered):
         return asserted, []
-    return asserted, _figures(lowered, quantities_only=True)
+    return asserted, [f for f in figures[lowered] if _is_quantity(f)]
+
+
+def _is_quantity(figure: Figure) -> bool:
+    """Whether :func:`_figures` keeps ``figure`` with ``quantities_only``: a date, an amount
+    with decimals or a currency, a count of a unit."""
+    return figure.shape[0] != "int" or figure.unit in _UNITS or figure.unit in _CURRENCIES
+
+
+_CURRENCIES = frozenset("$€£")
 
 
 def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
@@ -292,6 +310,7 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
     # A canned answer given to many runs is read once.
     candidates: dict[int, tuple[str, str, list[Figure], list[tuple[str, int]]]] = {}
     claims: dict[str, tuple[list[tuple[str, int]], list[Figure]]] = {}
+    figures = _Figures()  # a text met in several runs (a canned answer, a document) is read once
     for (pk,) in select_rows(conn, f"""
         SELECT DISTINCT trace_pk FROM span WHERE trace_pk IN ({scope}) AND kind IN ('tool', 'retrieval')
           AND coalesce(status, 'ok') != 'error'
@@ -302,9 +321,9 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
         lowered = turn.answered
         claimed = claims.get(lowered)
         if claimed is None:
-            claimed = claims[lowered] = _claims(lowered)
-        asserted, figures = claimed
-        said = [f for f in figures if f.value not in turn.asked]
+            claimed = claims[lowered] = _claims(lowered, figures)
+        asserted, stated = claimed
+        said = [f for f in stated if f.value not in turn.asked]
         if said or asserted:
             candidates[pk] = (turn.answer, turn.asked, said, asserted)
     if not candidates:
@@ -333,7 +352,6 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
                     and all(any(_state_said(value, *step) for step in steps) for value in {s for s, _ in asserted})):
                 unexplained[pk] = _read_closer(steps, named.get(pk, []))
     found: list[Found] = []
-    figures = _Figures()  # a text met in several runs (a canned answer, a document) is read once
     for chunk in chunked(sorted(unexplained)):
         prompts = _Prompts(conn, chunk)
         for pk in chunk:
