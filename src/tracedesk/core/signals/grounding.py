@@ -479,6 +479,13 @@ _NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|never|without|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|won't|can't|cannot)"
     r"(?:\s+[\w'-]+){0,2}\s*$")
 _FREE = re.compile(r"\b(?:free|no (?:charge|fee|cost)|at no (?:charge|cost)|nothing to pay|costs? nothing)\b")
+
+
+def _says_free(text: str) -> bool:
+    """Whether ``text`` says free (:data:`_FREE`). Each of its phrases holds "free", "no "
+    or "nothing": a text without them (most answers, most documents) is settled by three
+    substring tests, which cost a fraction of the pattern tried at every word."""
+    return ("free" in text or "no " in text or "nothing" in text) and _FREE.search(text) is not None
 # A field that counts time ("replacement_eta_days": 7), and what an answer says of it
 # ("in 1-2 business days").
 _DURATION_KEY = re.compile(r"(?:^|_)(day|hour|minute|week|month)s?$")
@@ -654,7 +661,7 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
         if turn.raw_answer:
             free = says_free.get(turn.answered)
             if free is None:
-                free = says_free[turn.answered] = _FREE.search(turn.answered) is not None
+                free = says_free[turn.answered] = _says_free(turn.answered)
             if free:
                 claims[pk] = turn
     if not claims:
@@ -670,7 +677,7 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
     found = []
     for pk, steps in evidence.items():
         said = " ".join(text for *_, text in steps)
-        if _FREE.search(said) or _ZERO_PRICE.search(said) or " included" in said:
+        if _says_free(said) or _ZERO_PRICE.search(said) or " included" in said:
             continue
         priced = next(((kind, span_id, name, m) for kind, span_id, name, text in steps
                        if (m := _PRICE.search(text))), None)
