@@ -119,31 +119,26 @@ _UNITS = frozenset("""
 # character every such figure starts with (a currency sign or a digit), which lets the
 # pattern engine skip to those characters instead of trying the pattern at every position.
 _QUANTITY = re.compile(r"[$€£\d](?:(?<=[$€£])\s?\d|(?<=\d)(?:\.\d|\d{3}-\d\d-\d\d|\s?(?:%|[a-z])))")
-_DIGITS = re.compile(r"\d+")
+# Where a figure could start: the pattern opens with the set of characters a figure can
+# start with, which lets the engine skip to them (the look back then comes after it).
+_FIGURE_START = re.compile(r"[$€£\s\d](?<![\w.\-/].)(?:(?<=\d)|\s?\d)")
 
 
 def _figure_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of _FIGURE in ``text``, as ``finditer`` gives them, found faster: a figure's
-    first digit opens a run of digits (the character before it is a space, a currency sign,
-    or no word character), and the figure starts at most two characters before it, so the
-    pattern is tried there only, not at every position of the text; and there only where
-    the character could open a figure (a currency sign, a space or a digit: a letter, a
-    bracket or a comma before the number is passed over without a try)."""
+    """The matches of _FIGURE in ``text``, as ``finditer`` gives them, found faster: the
+    pattern is tried only where :data:`_FIGURE_START` finds a place a figure could start,
+    which the pattern engine finds by itself, skipping every other character (a figure's
+    first character is a currency sign, a space or a digit, one not after a word
+    character, a dot, a dash or a slash, and a digit comes at most two characters on)."""
     pos = 0
-    match = _FIGURE.match
-    for run in _DIGITS.finditer(text):
-        first = run.start()
-        for at in range(max(pos, first - 2), first + 1):
-            if at < first:
-                char = text[at]  # a figure's parts before its digits may each be left out
-                if char not in "$€£" and not char.isspace() and not char.isdecimal():
-                    continue
-            m = match(text, at)
-            if m:
-                yield m
-                pos = m.end()
-                break
-
+    search, match = _FIGURE_START.search, _FIGURE.match
+    while (start := search(text, pos)) is not None:
+        m = match(text, start.start())
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = start.start() + 1
 
 
 def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
