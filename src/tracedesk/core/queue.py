@@ -119,7 +119,8 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
         INSERT INTO queue_entry (trace_pk, priority, reasons, top_kind, group_key, group_size, is_head, state)
         SELECT pk, 0, NULL, NULL, NULL, 1, 1, 'open' FROM s WHERE pk NOT IN ({listed})
         ON CONFLICT (trace_pk) DO UPDATE SET priority = 0, reasons = NULL, top_kind = NULL, group_key = NULL
-    """)
+        WHERE priority IS NOT 0 OR reasons IS NOT NULL OR top_kind IS NOT NULL OR group_key IS NOT NULL
+    """)  # (an entry already so is left unwritten: detected again, most are)
     # The questions of the traces with signals, which group near-duplicates, in one read.
     inputs = dict(select_rows(conn, f"SELECT id, input FROM trace WHERE id IN ({listed})"))
     rows = []
@@ -143,7 +144,9 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
         conn,
         "INSERT INTO queue_entry (trace_pk, priority, reasons, top_kind, group_key, group_size, is_head, state) "
         "VALUES (?, ?, ?, ?, ?, 1, 1, 'open') ON CONFLICT (trace_pk) DO UPDATE SET priority = excluded.priority, "
-        "reasons = excluded.reasons, top_kind = excluded.top_kind, group_key = excluded.group_key",
+        "reasons = excluded.reasons, top_kind = excluded.top_kind, group_key = excluded.group_key "
+        "WHERE priority IS NOT excluded.priority OR reasons IS NOT excluded.reasons "
+        "OR top_kind IS NOT excluded.top_kind OR group_key IS NOT excluded.group_key",
         rows,
     )
     refresh_states(conn, scope)
