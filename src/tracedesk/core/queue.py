@@ -89,13 +89,21 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
     weights = weights or current_weights(conn)
     learned = learning.stored(conn)
     reasons: dict[int, list[Reason]] = {}
+    # What the verdicts say of each kind, looked up once a kind rather than once a signal
+    # (as _as_learned gives it, with the confidence counted calibrated where there is a count).
+    of_kind: dict[str, tuple[float | None, str | None, learning.Learned | None]] = {}
     for signal in select_named(conn,
         f"SELECT trace_pk, kind, confidence, detail, span_id FROM signal WHERE trace_pk IN ({scope})"
     ):
-        reason = _as_learned(Reason(signal.kind, signal.confidence, signal.detail or "", signal.span_id), learned)
-        if reason.learned_precision is not None:
-            reason = replace(reason, counted=learning.calibrated(signal.confidence, learned[signal.kind]))
-        reasons.setdefault(signal.trace_pk, []).append(reason)
+        kind = signal.kind
+        known = of_kind.get(kind)
+        if known is None:
+            got = learned.get(kind)
+            known = of_kind[kind] = (None, None, None) if got is None else (round(got.precision, 3), got.basis, got)
+        precision, basis, got = known
+        reasons.setdefault(signal.trace_pk, []).append(Reason(
+            kind, signal.confidence, signal.detail or "", signal.span_id, precision, basis,
+            None if got is None else learning.calibrated(signal.confidence, got)))
     echoes = _echo_reasons(conn, scope)
     for pk, reason in echoes.items():
         reasons.setdefault(pk, []).append(reason)
@@ -111,11 +119,13 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
         INSERT INTO queue_entry (trace_pk, priority, reasons, top_kind, group_key, group_size, is_head, state)
         SELECT pk, 0, NULL, NULL, NULL, 1, 1, 'open' FROM s WHERE pk NOT IN ({listed})
         ON CONFLICT (trace_pk) DO UPDATE SET priority = 0, reasons = NULL, top_kind = NULL, group_key = NULL
-    """)
+        WHERE priority IS NOT 0 OR reasons IS NOT NULL OR top_kind IS NOT NULL OR group_key IS NOT NULL
+    """)  # (an entry already so is left unwritten: detected again, most are)
     # The questions of the traces with signals, which group near-duplicates, in one read.
     inputs = dict(select_rows(conn, f"SELECT id, input FROM trace WHERE id IN ({listed})"))
     rows = []
     new_groups: set[str] = set()
+    keys: dict[str | None, str] = {}  # by question as stored: a question asked in many runs is read once
     for pk, found in reasons.items():
         mine = sorted(found, key=lambda r: -weights.get(r.signal, 0.5) * r.effective)
         priority = priority_of(mine, weights)
@@ -123,14 +133,20 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
         top = negative[0].signal if negative else None
         group = None
         if priority > 0 and top:
-            group = f"{top}:{question_key(user_question(inputs.get(pk)))}"
+            asked = inputs.get(pk)
+            key = keys.get(asked)
+            if key is None:
+                key = keys[asked] = question_key(user_question(asked))
+            group = f"{top}:{key}"
             new_groups.add(group)
         rows.append((pk, priority, orjson.dumps([r.as_dict() for r in mine]).decode(), top, group))
     executemany(
         conn,
         "INSERT INTO queue_entry (trace_pk, priority, reasons, top_kind, group_key, group_size, is_head, state) "
         "VALUES (?, ?, ?, ?, ?, 1, 1, 'open') ON CONFLICT (trace_pk) DO UPDATE SET priority = excluded.priority, "
-        "reasons = excluded.reasons, top_kind = excluded.top_kind, group_key = excluded.group_key",
+        "reasons = excluded.reasons, top_kind = excluded.top_kind, group_key = excluded.group_key "
+        "WHERE priority IS NOT excluded.priority OR reasons IS NOT excluded.reasons "
+        "OR top_kind IS NOT excluded.top_kind OR group_key IS NOT excluded.group_key",
         rows,
     )
     refresh_states(conn, scope)

@@ -119,23 +119,26 @@ _UNITS = frozenset("""
 # character every such figure starts with (a currency sign or a digit), which lets the
 # pattern engine skip to those characters instead of trying the pattern at every position.
 _QUANTITY = re.compile(r"[$€£\d](?:(?<=[$€£])\s?\d|(?<=\d)(?:\.\d|\d{3}-\d\d-\d\d|\s?(?:%|[a-z])))")
-_DIGITS = re.compile(r"\d+")
+# Where a figure could start: the pattern opens with the set of characters a figure can
+# start with, which lets the engine skip to them (the look back then comes after it).
+_FIGURE_START = re.compile(r"[$€£\s\d](?<![\w.\-/].)(?:(?<=\d)|\s?\d)")
 
 
 def _figure_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of _FIGURE in ``text``, as ``finditer`` gives them, found faster: a figure's
-    first digit opens a run of digits (the character before it is a space, a currency sign,
-    or no word character), and the figure starts at most two characters before it, so the
-    pattern is tried there only, not at every position of the text."""
+    """The matches of _FIGURE in ``text``, as ``finditer`` gives them, found faster: the
+    pattern is tried only where :data:`_FIGURE_START` finds a place a figure could start,
+    which the pattern engine finds by itself, skipping every other character (a figure's
+    first character is a currency sign, a space or a digit, one not after a word
+    character, a dot, a dash or a slash, and a digit comes at most two characters on)."""
     pos = 0
-    for run in _DIGITS.finditer(text):
-        first = run.start()
-        for at in range(max(pos, first - 2), first + 1):
-            m = _FIGURE.match(text, at)
-            if m:
-                yield m
-                pos = m.end()
-                break
+    search, match = _FIGURE_START.search, _FIGURE.match
+    while (start := search(text, pos)) is not None:
+        m = match(text, start.start())
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = start.start() + 1
 
 
 def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
@@ -266,13 +269,23 @@ def _sentence_at(text: str, position: int) -> str:
     return text[:200]
 
 
-def _claims(lowered: str) -> tuple[list[tuple[str, int]], list[Figure]]:
+def _claims(lowered: str, figures: dict[str, list[Figure]]) -> tuple[list[tuple[str, int]], list[Figure]]:
     """What a (lower-cased) answer asserts: its states, and the figures it states (none
-    looked for where a quick look finds no quantity)."""
+    looked for where a quick look finds no quantity). The quantities are taken from all
+    its figures (``figures``, read once), which the closer look needs too."""
     asserted = _states(lowered)
     if not asserted and not _QUANTITY.search(lowered):
         return asserted, []
-    return asserted, _figures(lowered, quantities_only=True)
+    return asserted, [f for f in figures[lowered] if _is_quantity(f)]
+
+
+def _is_quantity(figure: Figure) -> bool:
+    """Whether :func:`_figures` keeps ``figure`` with ``quantities_only``: a date, an amount
+    with decimals or a currency, a count of a unit."""
+    return figure.shape[0] != "int" or figure.unit in _UNITS or figure.unit in _CURRENCIES
+
+
+_CURRENCIES = frozenset("$€£")
 
 
 def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
@@ -292,6 +305,7 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
     # A canned answer given to many runs is read once.
     candidates: dict[int, tuple[str, str, list[Figure], list[tuple[str, int]]]] = {}
     claims: dict[str, tuple[list[tuple[str, int]], list[Figure]]] = {}
+    figures = _Figures()  # a text met in several runs (a canned answer, a document) is read once
     for (pk,) in select_rows(conn, f"""
         SELECT DISTINCT trace_pk FROM span WHERE trace_pk IN ({scope}) AND kind IN ('tool', 'retrieval')
           AND coalesce(status, 'ok') != 'error'
@@ -302,9 +316,9 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
         lowered = turn.answered
         claimed = claims.get(lowered)
         if claimed is None:
-            claimed = claims[lowered] = _claims(lowered)
-        asserted, figures = claimed
-        said = [f for f in figures if f.value not in turn.asked]
+            claimed = claims[lowered] = _claims(lowered, figures)
+        asserted, stated = claimed
+        said = [f for f in stated if f.value not in turn.asked]
         if said or asserted:
             candidates[pk] = (turn.answer, turn.asked, said, asserted)
     if not candidates:
@@ -312,40 +326,48 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
     # The claims the run's own steps contain are set aside: a figure or a state word found
     # in a tool's or a retrieval's input or output. Each step's text is lower-cased once
     # (as SQLite's lower() does, ASCII letters only), whatever the number of claims.
-    unexplained: set[int] = set()
+    # The steps of the runs whose claims they do not all explain are kept, in the order the
+    # runs took them, for the closer look that follows (they are not read a second time).
+    unexplained: dict[int, list[tuple[str, str | None, str | None, str, str]]] = {}
     for part in chunked(sorted(candidates)):
         texts: dict[int, list[tuple[str, str | None, str | None, str | None, str | None]]] = {}
-        for pk, kind, raw_in, raw_out in select_rows(conn, f"""
-            SELECT trace_pk, kind, input, output FROM span
-            WHERE trace_pk IN ({placeholders(part)}) AND kind IN ('tool', 'retrieval')""", tuple(part)):
-            texts.setdefault(pk, []).append((kind, raw_in, raw_out, _sql_lower(raw_in), _sql_lower(raw_out)))
+        named: dict[int, list[tuple[str | None, str | None, str | None]]] = {}
+        for step in select_named(conn, f"""
+            SELECT trace_pk, span_id, kind, name, status, input, output FROM span
+            WHERE trace_pk IN ({placeholders(part)}) AND kind IN ('tool', 'retrieval')
+            ORDER BY trace_pk, start_ns""", tuple(part)):
+            raw_in, raw_out = step.input, step.output
+            texts.setdefault(step.trace_pk, []).append(
+                (step.kind, raw_in, raw_out, _sql_lower(raw_in), _sql_lower(raw_out)))
+            named.setdefault(step.trace_pk, []).append((step.span_id, step.name, step.status))
         for pk in part:
             _, _, said, asserted = candidates[pk]
             steps = texts.get(pk, [])
             if not (all(any(_figure_said(value, *step) for step in steps) for value in {f.value for f in said})
                     and all(any(_state_said(value, *step) for step in steps) for value in {s for s, _ in asserted})):
-                unexplained.add(pk)
+                unexplained[pk] = _read_closer(steps, named.get(pk, []))
     found: list[Found] = []
-    figures = _Figures()  # a text met in several runs (a canned answer, a document) is read once
     for chunk in chunked(sorted(unexplained)):
         prompts = _Prompts(conn, chunk)
-        # (kind, name, span id, input and result, result) of each step, by trace.
-        steps: dict[int, list[tuple[str, str | None, str | None, str, str]]] = {pk: [] for pk in chunk}
-        for step in select_named(conn, f"""
-            SELECT trace_pk, span_id, kind, name, input, output FROM span
-            WHERE trace_pk IN ({placeholders(chunk)}) AND kind IN ('tool', 'retrieval')
-              AND coalesce(status, 'ok') != 'error'
-            ORDER BY trace_pk, start_ns""", tuple(chunk)):
-            # The stored JSON as it is, lower-cased: its figures and state words are all there,
-            # and reading it costs no parse.
-            result = (step.output or "")[:20_000].lower()
-            steps[step.trace_pk].append((step.kind, step.name, step.span_id,
-                                         (step.input or "")[:4000].lower() + " " + result, result))
         for pk in chunk:
-            hit = _check(prompts, figures, pk, *candidates[pk], steps[pk])
+            hit = _check(prompts, figures, pk, *candidates[pk], unexplained[pk])
             if hit:
                 found.append(hit)
     return found
+
+
+def _read_closer(steps: list[tuple[str, str | None, str | None, str | None, str | None]],
+                 named: list[tuple[str | None, str | None, str | None]]) -> list[tuple[str, str | None, str | None,
+                                                                                     str, str]]:
+    """(kind, name, span id, input and result, result) of each step of a run that did not
+    fail, as :func:`_check` reads them: the stored JSON as it is, lower-cased, its figures
+    and state words all there at no parse."""
+    out = []
+    for (kind, raw_in, raw_out, _, _), (span_id, name, status) in zip(steps, named, strict=True):
+        if status != "error":
+            result = (raw_out or "")[:20_000].lower()
+            out.append((kind, name, span_id, (raw_in or "")[:4000].lower() + " " + result, result))
+    return out
 
 
 class _Figures(dict):
@@ -452,6 +474,13 @@ _NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|never|without|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|won't|can't|cannot)"
     r"(?:\s+[\w'-]+){0,2}\s*$")
 _FREE = re.compile(r"\b(?:free|no (?:charge|fee|cost)|at no (?:charge|cost)|nothing to pay|costs? nothing)\b")
+
+
+def _says_free(text: str) -> bool:
+    """Whether ``text`` says free (:data:`_FREE`). Each of its phrases holds "free", "no "
+    or "nothing": a text without them (most answers, most documents) is settled by three
+    substring tests, which cost a fraction of the pattern tried at every word."""
+    return ("free" in text or "no " in text or "nothing" in text) and _FREE.search(text) is not None
 # A field that counts time ("replacement_eta_days": 7), and what an answer says of it
 # ("in 1-2 business days").
 _DURATION_KEY = re.compile(r"(?:^|_)(day|hour|minute|week|month)s?$")
@@ -470,6 +499,10 @@ def _field_clashes(conn: Connection, scope: str, turns: dict) -> list[Found]:
     it returned ``"price": 0``. A field the answer does not mention says nothing."""
     found: list[Found] = []
     seen: set[int] = set()
+    # A tool result and a canned answer met in many runs are read once; a result is parsed
+    # only where the answer could say one of its fields the other way.
+    results: dict[str, _Result | None] = {}
+    answers: dict[str, tuple[frozenset[str], bool]] = {}
     for step in select_named(conn, f"""
         SELECT trace_pk, span_id, name, output FROM span
         WHERE trace_pk IN ({scope}) AND kind = 'tool' AND coalesce(status, 'ok') != 'error'
@@ -479,10 +512,17 @@ def _field_clashes(conn: Connection, scope: str, turns: dict) -> list[Found]:
         turn = turns.get(pk)
         if pk in seen or turn is None or not turn.raw_answer:
             continue
-        fields = _fields(step.output)
-        if not fields:
+        lowered = turn.answered
+        said = answers.get(lowered)
+        if said is None:
+            said = answers[lowered] = _answer_measures(lowered)
+        output = step.output
+        result = results.get(output, False)
+        if result is False:
+            result = results[output] = _Result.of(output)
+        if result is None or not result.could_clash(lowered, *said):
             continue
-        clash = _clash(turn.answer, turn.answered, fields)
+        clash = _clash(turn.answer, lowered, result.fields)
         if clash is not None:
             seen.add(pk)
             sentence, field_name, value, says = clash
@@ -493,6 +533,53 @@ def _field_clashes(conn: Connection, scope: str, turns: dict) -> list[Found]:
                                step.span_id, {"answer": sentence[:300], "tool": tool_name,
                                               "tool_says": f"{field_name}: {value}", "answer_says": says}))
     return found
+
+
+def _answer_measures(lowered: str) -> tuple[frozenset[str], bool]:
+    """What an answer could say of a tool's duration or sum fields: the time units it gives
+    a number of ("in 1-2 business days": day), and whether it holds a currency sign."""
+    return (frozenset(m.group(3) for m in _DURATION.finditer(lowered)),
+            "$" in lowered or "€" in lowered or "£" in lowered)
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    """A tool result's fields (:func:`_fields`), with what an answer must hold for
+    :func:`_clash` to find one of them said the other way: the words of a yes-or-no field,
+    a number of the time unit of a duration field, a currency sign for a sum. An answer
+    without any of them is passed over unread, as :func:`_clash` would pass it."""
+
+    fields: dict[str, object]
+    flag_words: tuple[str, ...]
+    units: frozenset[str]
+    money: bool
+
+    @classmethod
+    def of(cls, raw: str | None) -> _Result | None:
+        fields = _fields(raw)
+        if not fields:
+            return None
+        words, units, money = [], set(), False
+        for key, value in fields.items():
+            key_l = str(key).lower()
+            if isinstance(value, bool):
+                flag = _flag_words(key_l)
+                if len(flag) >= 4:
+                    words.append(flag)
+            elif (unit := _DURATION_KEY.search(key_l)) and isinstance(value, int | float):
+                units.add(unit.group(1))
+            elif key_l in _MONEY_FIELDS and isinstance(value, int | float | str):
+                money = True
+        return cls(fields, tuple(words), frozenset(units), money)
+
+    def could_clash(self, lowered: str, units: frozenset[str], currency: bool) -> bool:
+        return ((self.money and currency) or not self.units.isdisjoint(units)
+                or any(w in lowered for w in self.flag_words))
+
+
+def _flag_words(key_l: str) -> str:
+    """The words an answer uses for a yes-or-no field: "is_outage" and "outage" both "outage"."""
+    return key_l.removeprefix(next((p for p in _FLAG_PREFIXES if key_l.startswith(p)), "")).replace("_", " ")
 
 
 def _fields(raw: str | None) -> dict[str, object]:
@@ -518,7 +605,7 @@ def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, s
     for key, value in fields.items():
         key_l = str(key).lower()
         if isinstance(value, bool):
-            words = key_l.removeprefix(next((p for p in _FLAG_PREFIXES if key_l.startswith(p)), "")).replace("_", " ")
+            words = _flag_words(key_l)
             if len(words) < 4:
                 continue
             m = re.search(rf"\b{re.escape(words)}\b", lowered)
@@ -569,7 +656,7 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
         if turn.raw_answer:
             free = says_free.get(turn.answered)
             if free is None:
-                free = says_free[turn.answered] = _FREE.search(turn.answered) is not None
+                free = says_free[turn.answered] = _says_free(turn.answered)
             if free:
                 claims[pk] = turn
     if not claims:
@@ -586,7 +673,7 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
     found = []
     for pk, steps in evidence.items():
         said = " ".join(text for *_, text in steps)
-        if _FREE.search(said) or _ZERO_PRICE.search(said) or " included" in said:
+        if _says_free(said) or _ZERO_PRICE.search(said) or " included" in said:
             continue
         priced = next(((kind, span_id, name, m) for kind, span_id, name, text in steps
                        if (m := _PRICE.search(text))), None)
