@@ -442,3 +442,27 @@ def test_a_run_of_a_thousand_big_tool_results_is_read_up_to_a_bound(store, tmp_p
            steps=[price, *[filler] * 1000, llm()])
     found = signals(store, tmp_path, b)["a"]
     assert any(kind == "ungrounded" and "free" in detail for kind, _, detail, _ in found), found
+
+
+@pytest.mark.parametrize(("answer", "result"), [
+    ("There is no fare difference, and the change fee is $75.", {"fare_difference": 0, "change_fee": 75}),
+    ("Your replacement will arrive in 7 days.", {"replacement_eta_days": 7, "return_window_days": 30}),
+    ("This ticket is non-refundable, so I can offer a travel credit instead.", {"refundable": False}),
+    ("It's sold out now; I'll email you when it is back in stock.", {"in_stock": False}),
+    ("I'm sorry, I can't fix the outage from here; engineers are on it.", {"outage": True}),
+    ("Your account was locked after three attempts; I have unlocked it.", {"locked": False}),
+    ("Nothing has been charged to your card.", {"charged": False}),
+    ("Your balance is $12.50 and $3.00 has been paid back.", {"balance": 12.5, "refunded": 3.0}),
+])
+def test_correct_answers_about_a_tools_fields_are_grounded(store, tmp_path, answer, result) -> None:
+    b = Bundle()
+    b.turn("s1", "Can you check that for me?", answer, trace_id="a", steps=[tool("lookup", {}, result), llm()])
+    assert not signals(store, tmp_path, b).get("a")
+
+
+def test_feel_free_and_toll_free_are_no_claim_that_something_is_free(store, tmp_path) -> None:
+    docs = [{"id": "kb1", "content": "Checked bags: 1st $35. Call 1-800-555-0100.", "score": 0.9}]
+    b = Bundle()
+    b.turn("s1", "How much is a bag?", "The first bag is $35; feel free to call our toll-free line.", trace_id="a",
+           steps=[retrieval("bag fee", docs), llm()])
+    assert not signals(store, tmp_path, b).get("a")

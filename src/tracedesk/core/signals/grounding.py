@@ -89,7 +89,9 @@ _RANGE = re.compile(r"(\d{1,3})-(\d{1,3})")
 # Units that measure the same thing: an answer's "10 minutes" stands where a document's
 # "1-2 business days" does.
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year"})
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_JSON_KEYS = re.compile(r'"[^"\\]*"\s*:')  # a field's name in a tool's JSON: "refunded": 3.0 says no state
+# A sentence ends at . ! ? or a line break, not at the point of "$12.50".
+_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+(?:[.!?]+|$)")
 # The last word of every state: a state counts in a text that holds it as a word, as the
 # word patterns split it.
 _STATE_HINTS = frozenset(s.split()[-1] for s in _STATES)
@@ -385,7 +387,7 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
     # A state the tool gave, contradicted by another of its family in the answer.
     if asserted:
         for name, span_id, result in tools:
-            for state, _ in _states(result):
+            for state, _ in _states(_JSON_KEYS.sub(" ", result)):  # a state it gives, not a field's name
                 families = _FAMILIES_OF.get(state)
                 if not families or any(s == state for s, _ in asserted):
                     continue
@@ -461,19 +463,36 @@ class _Prompts(dict):
 # What a tool's fields mean in an answer's words: a yes-or-no field ("outage": true,
 # "in_stock": false) and a sum of money ("price": 0, "fee": 49), by the words an answer
 # uses for it.
-_MONEY_FIELDS: dict[str, re.Pattern] = {}
-for _keys, _words in (
-    (("price", "fee", "cost", "charge", "charged", "fare_difference", "change_fee"),
-     r"price|priced|fee|fees|cost|costs|charge|charged|charges|pay|paid|free"),
-    (("amount_due", "total_due", "bill_amount"), r"bill|due|owe|total"),
-    (("balance", "available_balance"), r"balance|available"),
-):
-    for _key in _keys:
-        _MONEY_FIELDS[_key] = re.compile(rf"\b(?:{_words})\b")
+# Each sum field with the words an answer names it by: a figure is compared with the field
+# only where the nearest such word before it is the field's own ("the change fee is $75" is
+# about change_fee, not fare_difference).
+_MONEY_WORDS = {
+    "price": r"price|priced|costs?|pay|paid|fees?|charged?|charges|free",
+    "cost": r"costs?|price|pay|paid|fees?|charged?|charges|free",
+    "fee": r"fees?|charged?|charges|price|costs?|free",
+    "charge": r"charged?|charges|fees?|price|costs?|free",
+    "charged": r"charged?|charges|fees?|price|costs?|free",
+    "fare_difference": r"fare difference|difference",
+    "change_fee": r"change fee",
+    "amount_due": r"bill|due|owe|total",
+    "total_due": r"bill|due|owe|total",
+    "bill_amount": r"bill|due|owe|total",
+    "balance": r"balance|available",
+    "available_balance": r"balance|available",
+}
+_MONEY_FIELDS = {key: re.compile(rf"\b(?:{words})\b") for key, words in _MONEY_WORDS.items()}
+_ANY_MONEY_WORD = re.compile(r"\b(?:" + "|".join(sorted({w for words in _MONEY_WORDS.values()
+                                                          for w in words.split("|")}, key=len, reverse=True)) + r")\b")
+# Words that deny that a thing is so ("no known outage", "isn't refundable", "nothing has
+# been charged"); a verb denied ("I can't fix the outage") says nothing of the thing.
 _NEGATED_BEFORE = re.compile(
-    r"\b(?:no|not|never|without|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|won't|can't|cannot)"
+    r"\b(?:no|not|never|without|nothing|none|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't)"
     r"(?:\s+[\w'-]+){0,2}\s*$")
-_FREE = re.compile(r"\b(?:free|no (?:charge|fee|cost)|at no (?:charge|cost)|nothing to pay|costs? nothing)\b")
+# Free, said of a price: not "feel free", nor "toll-free" or "gluten-free".
+_FREE = re.compile(r"(?<!feel )(?<![\w-])(?:free(?![\w-])|no (?:charge|fee|cost)\b|at no (?:charge|cost)\b"
+                   r"|nothing to pay\b|costs? nothing\b)")
+# A sentence that says what will be, or might ("when it is back in stock"), asserts nothing now.
+_NOT_NOW = re.compile(r"\b(?:if|when|once|until|unless|whether|as soon as|back in)\b|\?")
 
 
 def _says_free(text: str) -> bool:
@@ -614,13 +633,18 @@ def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, s
             sentence = _sentence_at(lowered, m.start())
             before = lowered[max(0, m.start() - 40):m.start()]
             before = before[before.rfind(".") + 1:]  # this sentence only
-            negated = _NEGATED_BEFORE.search(before) is not None
+            # "non-refundable", "unlocked": the word itself says no.
+            negated = (_NEGATED_BEFORE.search(before) is not None or before.endswith(("non-", "non ", "un"))
+                       or re.search(rf"\b(?:un|non-?){re.escape(words)}\b", lowered) is not None)
             if value and negated:
                 return _sentence_at(answer, m.start()), key, "true", f"no {words}"
-            if not value and not negated and not ("if " in sentence or "?" in sentence or "whether" in sentence):
+            if not value and not negated and not _NOT_NOW.search(sentence):
                 return _sentence_at(answer, m.start()), key, "false", words
         elif (unit := _DURATION_KEY.search(key_l)) and isinstance(value, int | float) and not isinstance(value, bool):
-            spans = [m for m in _DURATION.finditer(lowered) if m.group(3) == unit.group(1)]
+            # Only where the sentence names the field ("replacement" for replacement_eta_days).
+            named = [w for w in key_l.split("_")[:-1] if len(w) >= 4]
+            spans = [m for m in _DURATION.finditer(lowered) if m.group(3) == unit.group(1)
+                     and any(w in _sentence_at(lowered, m.start()) for w in named)]
             if spans and not any(int(m.group(1)) <= value <= int(m.group(2) or m.group(1)) for m in spans):
                 return _sentence_at(answer, spans[0].start()), key, value, spans[0].group(0)
         elif key_l in _MONEY_FIELDS and isinstance(value, int | float | str):
@@ -628,11 +652,20 @@ def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, s
                 amount = Decimal(str(value).replace(",", "").lstrip("$€£")).normalize()
             except InvalidOperation:
                 continue
+            if not amount.is_finite():
+                continue
+            own = _MONEY_FIELDS[key_l]
             for figure in _figures(lowered, quantities_only=True):
                 if figure.unit not in ("$", "€", "£"):
                     continue
+                # The word nearest before the figure in its sentence names what it is, else
+                # the first after it ("a $49 fee").
                 sentence = _sentence_at(lowered, figure.at)
-                if not _MONEY_FIELDS[key_l].search(sentence):
+                start = max(lowered.rfind(sentence, 0, figure.at + 1), 0)
+                before = _ANY_MONEY_WORD.findall(lowered, start, figure.at)
+                after = _ANY_MONEY_WORD.findall(lowered, figure.at, start + len(sentence))
+                named = before[-1] if before else after[0] if after else None
+                if named is None or not own.fullmatch(named):
                     continue
                 said = {Decimal(f.value) for f in _figures(lowered) if f.unit in ("$", "€", "£")}
                 if amount in said or (amount == 0 and _FREE.search(lowered)):
