@@ -268,3 +268,15 @@ def test_a_canned_failure_judged_many_times_notes_a_few_of_them_a_trace(store, t
 def _pk_of(store, trace_id: str) -> int:
     with store.read() as conn:
         return _pk(conn, trace_id)
+
+
+def test_an_answer_in_french_with_accents_echoes_too(store, tmp_path) -> None:
+    answer = "Votre remboursement a été effectué immédiatement, et les frais de réservation sont annulés."
+    b = Bundle()
+    b.turn("s1", "Où est mon remboursement ?", answer, trace_id="jugee")
+    b.turn("s2", "Mon remboursement est-il fait ?", answer, trace_id="pareille")
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "jugee"), "ann", reviews.ReviewInput(verdict="failure"))
+    priority, [reason] = _entry(store, "pareille", "like_failure")
+    assert priority == 0.5 and "jugee" in reason.detail

@@ -38,6 +38,7 @@ from __future__ import annotations
 import math
 import re
 import time
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -350,6 +351,13 @@ _ECHO_QUERY_WORDS = 6
 _ECHO_MIN_WORDS = 5  # "Done." or "Yes, it is." is not an answer to recognise elsewhere
 
 
+def _as_indexed(text: str) -> str:
+    """A text's words as the search index keeps them: lower case, accents removed
+    ("effectué" is found as "effectue")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _alike(conn: Connection, model: Embedder, sources: list[int]) -> list[tuple[int, int, float]]:
     """(source, trace, similarity) for each unreviewed trace whose answer is, by meaning,
     the answer of a ``sources`` trace. Full-text search finds the candidates (the traces
@@ -361,7 +369,7 @@ def _alike(conn: Connection, model: Embedder, sources: list[int]) -> list[tuple[
     conn.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS temp.trace_words USING fts5vocab(main, trace_fts, row)")
     found = []
     for source, answer in answers.items():
-        words = sorted(set(_WORD.findall(answer.lower())))
+        words = sorted(set(_WORD.findall(_as_indexed(answer))))
         if len(answer.split()) < _ECHO_MIN_WORDS or not words:
             continue
         # The answer's rarest words that another trace has too: a trace giving the same
