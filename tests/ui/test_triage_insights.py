@@ -344,7 +344,7 @@ def test_before_and_after_compares_two_prompt_versions(gen_window, gen_store, qt
     assert chart.chart.legend().reverseMarkers()
     assert all(low is not None and low.x() <= high.x() for _, _, low, high in marks)
     shown = set(chart.categories)
-    left_out = [view._measure_text(r) for r in expected.rows if view._measure_text(r) not in shown]
+    left_out = [view.measure_text(r) for r in expected.rows if view.measure_text(r) not in shown]
     assert len(expected.rows) > pairs and left_out
     assert view.compare_left_out.text().startswith(
         f"The chart shows {pairs} of the table's {len(expected.rows)} measures")

@@ -425,7 +425,7 @@ class InsightsView(QWidget):
         self.compare_summary.setWordWrap(True)
         layout.addWidget(self.compare_summary)
         self.compare_panel = FigurePanel("Each signal's and cause's rate, A against B", [
-            Column("Measure", self._measure_text, numeric=False, opens=self._b_opens, bold=self._significant),
+            Column("Measure", self.measure_text, numeric=False, opens=self._b_opens, bold=self._significant),
             Column("A", lambda r: rate_text(r.a), "Signals: of all of A's traces. Causes: of A's reviewed traces",
                    opens=self._a_opens),
             Column("A 95% interval", lambda r: interval_text(r.a)),
@@ -503,14 +503,15 @@ class InsightsView(QWidget):
 
     def _a_opens(self, r: CompareRow) -> Opens:
         assert self.comparison is not None
-        return r.a_filter, f"{self._measure_text(r)} in A, {self.comparison.a.label}"
+        return r.a_filter, f"{self.measure_text(r)} in A, {self.comparison.a.label}"
 
     def _b_opens(self, r: CompareRow) -> Opens:
         assert self.comparison is not None
-        return r.b_filter, f"{self._measure_text(r)} in B, {self.comparison.b.label}"
+        return r.b_filter, f"{self.measure_text(r)} in B, {self.comparison.b.label}"
 
     @staticmethod
-    def _measure_text(r: CompareRow) -> str:
+    def measure_text(r: CompareRow) -> str:
+        """A comparison row's measure as the table and the chart name it ("signal: rephrase")."""
         if r.measure == "signal":
             return f"signal: {signal_label(r.key)}"
         if r.measure == "cause":
@@ -780,9 +781,9 @@ class InsightsView(QWidget):
         self.compare_left_out.setText(
             "The chart shows every measure of the table." if not left_out else
             f"The chart shows {len(shown)} of the table's {len(found.rows)} measures (the highest in A or B); "
-            f"left out: {', '.join(self._measure_text(r) for r in left_out)}.")
+            f"left out: {', '.join(self.measure_text(r) for r in left_out)}.")
         self.compare_panel.show_table(insights.comparison_table(found), bars=(
-            [self._measure_text(r) for r in shown],
+            [self.measure_text(r) for r in shown],
             [rate_series(f"A: {found.a.label}", [r.a for r in shown], A_COLOR),
              rate_series(f"B: {found.b.label}", [r.b for r in shown], B_COLOR)],
             [[self._a_opens(r) for r in shown], [self._b_opens(r) for r in shown]]))
