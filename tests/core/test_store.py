@@ -167,3 +167,18 @@ def test_the_default_database_follows_the_environment(tmp_path, monkeypatch) -> 
     monkeypatch.delenv("TRACEDESK_DB")
     assert default_db_path().name == "review.sqlite"
     assert "tracedesk" in str(default_db_path()).lower()
+
+
+def test_only_the_users_own_database_is_memory_mapped(tmp_path: Path) -> None:
+    """The database being written is read through a memory map (faster detection); one
+    opened read-only or attached (another person's file, maybe on a network share) is
+    read by copies, where a read error stays an error instead of ending the program."""
+    own, other = tmp_path / "own.sqlite", tmp_path / "other.sqlite"
+    open_store(other).close()
+    with open_store(own) as store, store.read() as conn:
+        assert conn.exec_driver_sql("PRAGMA main.mmap_size").scalar_one() > 0
+        conn.exec_driver_sql("ATTACH DATABASE ? AS other", (f"file:{other}?mode=ro",))
+        assert conn.exec_driver_sql("PRAGMA other.mmap_size").scalar_one() == 0
+        conn.exec_driver_sql("DETACH DATABASE other")
+    with open_store(own, read_only=True) as store, store.read() as conn:
+        assert conn.exec_driver_sql("PRAGMA main.mmap_size").scalar_one() == 0

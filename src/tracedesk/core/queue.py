@@ -187,10 +187,13 @@ def refresh_states(conn: Connection, scope: str) -> None:
         WHERE trace_pk IN ({scope}) AND (state != 'open' OR trace_pk IN (SELECT trace_pk FROM review)
                                          OR trace_pk IN (SELECT trace_pk FROM queue_state))
     """)  # an open entry without a review or a snooze stays open: only the others are looked at
-    conn.exec_driver_sql(f"UPDATE queue_entry SET is_head = 0 WHERE state != 'open' AND trace_pk IN ({scope})")
+    # An entry already so is left unwritten (detected again, nearly all are): the writes,
+    # not the lookups, are what these statements cost.
+    conn.exec_driver_sql(
+        f"UPDATE queue_entry SET is_head = 0 WHERE state != 'open' AND is_head IS NOT 0 AND trace_pk IN ({scope})")
     conn.exec_driver_sql(
         f"UPDATE queue_entry SET is_head = 1, group_size = 1 WHERE state = 'open' AND group_key IS NULL "
-        f"AND trace_pk IN ({scope})")
+        f"AND (is_head IS NOT 1 OR group_size IS NOT 1) AND trace_pk IN ({scope})")
 
 
 def regroup(conn: Connection, keys: set[str]) -> None:
@@ -207,7 +210,8 @@ def regroup(conn: Connection, keys: set[str]) -> None:
                 FROM queue_entry WHERE group_key IN ({marks}) AND state = 'open')
             UPDATE queue_entry SET group_size = ranked.size, is_head = (ranked.place = 1)
             FROM ranked WHERE queue_entry.trace_pk = ranked.trace_pk
-        """, chunk)
+              AND (queue_entry.group_size IS NOT ranked.size OR queue_entry.is_head IS NOT (ranked.place = 1))
+        """, chunk)  # (an entry already so is left unwritten)
         conn.exec_driver_sql(
             f"UPDATE queue_entry SET is_head = 0 WHERE group_key IN ({marks}) AND state != 'open' AND is_head",
             chunk)

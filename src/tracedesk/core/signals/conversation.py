@@ -17,8 +17,6 @@ words the answer brought in.
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_rows
@@ -26,7 +24,6 @@ from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, similarity
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import ANSWER_DID_NOT_UNDERSTAND
 from .turns import ANSWER_LIMIT, Turn
 
 # Without the meaning model, by shared topic words (the share two questions have in common):
@@ -48,9 +45,6 @@ OFF_TOPIC = 0.3  # an answer less similar than this to a plain request does not 
 # answers from the run's evidence, however far it is from a misspelled question.
 FROM_EVIDENCE = 0.6
 EVIDENCE_CHARACTERS = 2000
-# What a bot that did not understand may ask for in particular: the reply gives it, and
-# restates nothing.
-ASKS_FOR_DETAIL = re.compile(r"\b(?:number|reference|id|code|e-?mail|address|name|date|order|booking|account)\b")
 EVIDENCE_TEXTS = 50  # documents and tool results compared per run
 REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence
 ON_TOPIC_SHARE = 0.5  # an answer with this share of the request's topic words is on its topic
@@ -225,8 +219,7 @@ def _could_rephrase(previous: Turn, turn: Turn) -> bool:
     if not previous.asked or not previous.words:
         return False
     return turn.message.may_ask_again or (
-        not turn.closing and len(turn.words) >= 2 and ANSWER_DID_NOT_UNDERSTAND.search(previous.answered) is not None
-        and not ASKS_FOR_DETAIL.search(previous.answered))
+        not turn.closing and len(turn.words) >= 2 and previous.reply.asks_again)
 
 
 def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> list[Found]:
@@ -263,7 +256,7 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
 def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
     """The next message asks what the previous one asked, and the answer between them
     did not give it."""
-    confused = ANSWER_DID_NOT_UNDERSTAND.search(previous.answered) is not None
+    confused = previous.reply.did_not_understand
     if not confused and previous.reply.asks_back and not previous.reply.offers:
         return None  # the user answers the bot's question, often restating the request
     same = float(previous.vector @ turn.vector)
@@ -271,7 +264,7 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     # A bot that said it did not understand asked for the request again, and a user who
     # says "in other words" or "again:" says it is one: the words may then differ more.
     # (Not when the bot asked for something in particular: "sure, it's XK4Q2Z" gives it.)
-    restate = confused and not ASKS_FOR_DETAIL.search(previous.answered)
+    restate = previous.reply.asks_again
     floor = SAME_REQUEST_AFTER_CONFUSION if restate else SAME_REQUEST_WITH_CUE if cue else SAME_REQUEST
     if same < floor:
         return None

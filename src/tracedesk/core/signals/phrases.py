@@ -140,6 +140,9 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
     r"|what do you mean|(?:more|bit more) (?:detail|details|information|context) (?:about|on) what you"
     r"|tell me more\?|i didn'?t catch that)"
 )
+# What a bot that did not understand may ask for in particular: the reply gives it, and
+# restates nothing.
+ASKS_FOR_DETAIL = re.compile(r"\b(?:number|reference|id|code|e-?mail|address|name|date|order|booking|account)\b")
 _COULD_NOT_HELP_HINTS = ("n't", "not", "unable", "fail", "error", "wrong", "timed out", "unavailable",
                          "temporarily", "down", "nothing", "no result", "no match", "try again", "no information")
 

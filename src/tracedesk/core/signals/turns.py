@@ -20,7 +20,9 @@ from ..text import text_of_json, user_question
 from ..words import STOPWORDS, content_words
 from .phrases import (
     ANSWER_ASKS_BACK,
+    ANSWER_DID_NOT_UNDERSTAND,
     ANSWER_OFFERS,
+    ASKS_FOR_DETAIL,
     CLOSING,
     MORE_DETAIL,
     NEW_QUESTION_CUES,
@@ -123,6 +125,18 @@ class Reply:
     def offers(self) -> bool:
         """...or on an offer of more help, which asks nothing of the user."""
         return ANSWER_OFFERS.search(self.answered[-300:]) is not None
+
+    @_kept
+    def did_not_understand(self) -> bool:
+        """The answer says it did not understand the request ("could you rephrase?")..."""
+        return ANSWER_DID_NOT_UNDERSTAND.search(self.answered) is not None
+
+    @_kept
+    def asks_again(self) -> bool:
+        """...and asks for it again, not for a detail in particular (an order number): the
+        next message may restate the request. (Read for nearly every next message, up to
+        three times each: once a text.)"""
+        return self.did_not_understand and not ASKS_FOR_DETAIL.search(self.answered)
 
     @_kept
     def waits_for_user(self) -> bool:
