@@ -199,13 +199,18 @@ def _not_from_the_evidence(conn: Connection, model, far: list[Found], turns: dic
             found = [text_of(d, EVIDENCE_CHARACTERS) for d in documents] if documents else [
                 text_of(value, EVIDENCE_CHARACTERS)]
             texts.extend(t for t in found if t)
+    # Every answer and every text of evidence in one call to the model: each distinct text
+    # is read once, and a call costs more than a text.
+    texts = sorted({t for pk in evidence for t in evidence[pk]}
+                   | {turns[f.trace_pk].answered[:ANSWER_LIMIT] for f in far if evidence.get(f.trace_pk)})
+    row = {text: i for i, text in enumerate(texts)}
+    vectors = model.embed(texts, skip=STOPWORDS) if texts else None
     kept = []
     for finding in far:
-        texts = evidence.get(finding.trace_pk)
-        if texts:
-            answer = turns[finding.trace_pk].answered[:ANSWER_LIMIT]
-            vectors = model.embed([answer, *texts], skip=STOPWORDS)
-            closest = float((vectors[1:] @ vectors[0]).max())
+        found = evidence.get(finding.trace_pk)
+        if found and vectors is not None:
+            answer = vectors[row[turns[finding.trace_pk].answered[:ANSWER_LIMIT]]]
+            closest = float((vectors[[row[t] for t in found]] @ answer).max())
             if closest >= FROM_EVIDENCE:
                 continue
             finding.evidence["closest_evidence"] = round(closest, 2)
