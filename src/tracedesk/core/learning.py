@@ -39,13 +39,14 @@ import math
 import re
 import time
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import orjson
 from sqlalchemy import Connection
 
-from .signals.confidence import LEARNED_KINDS, NEGATIVE_KINDS, prior_precision
+from .signals.confidence import LEARNED_KINDS, NEGATIVE_KINDS, confidence, prior_precision
 from .store import chunked, placeholders, select_named, select_rows
 from .text import text_of_json
 
@@ -193,6 +194,19 @@ class Echo:
     def detail(self, source_name: str) -> str:
         """The reason line: "gives the answer judged a failure on c00791-t1 (similarity 0.99)"."""
         return f"gives the answer judged a failure on {source_name} (similarity {self.similarity:.2f})"
+
+
+ECHO_KIND = "like_failure"
+ECHO_CONFIDENCE = confidence(ECHO_KIND, "same_answer")
+
+
+def judged_names(conn: Connection, found: Iterable[Echo]) -> dict[int, str]:
+    """The trace id of the trace judged a failure that each echo names, by its key."""
+    sources = sorted({echo.source_pk for echo in found})
+    names = {pk: f"#{pk}" for pk in sources}
+    for part in chunked(sources):
+        names.update(select_rows(conn, f"SELECT id, trace_id FROM trace WHERE id IN ({placeholders(part)})", part))
+    return names
 
 
 def echoes(conn: Connection) -> dict[int, Echo]:

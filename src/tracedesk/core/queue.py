@@ -28,8 +28,7 @@ from . import learning
 from .run_columns import RunFilter
 from .settings import DEFAULT_WEIGHTS
 from .signals.confidence import LEARNED_KINDS
-from .signals.confidence import confidence as case_confidence
-from .store import chunked, executemany, placeholders, select_named, select_rows
+from .store import chunked, executemany, ids_scope, placeholders, select_named, select_rows
 from .text import user_question
 from .words import content_words, number_as_word
 
@@ -110,7 +109,7 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
     # The traces with a reason: those with signals, and the few that echo a failure.
     listed = f"SELECT trace_pk FROM signal WHERE trace_pk IN ({scope})"
     if echoes:
-        listed += f" UNION ALL SELECT value FROM json_each('{orjson.dumps(sorted(echoes)).decode()}')"
+        listed += f" UNION ALL {ids_scope(echoes)}"
     old_groups = {k for (k,) in select_rows(conn,
         f"SELECT DISTINCT group_key FROM queue_entry WHERE trace_pk IN ({scope}) AND group_key IS NOT NULL")}
     # Most traces have no signal at all: SQLite writes their entries in one statement.
@@ -159,19 +158,11 @@ def _echo_reasons(conn: Connection, scope: str) -> dict[int, Reason]:
     echoes = learning.echoes(conn)
     if not echoes:
         return {}
-    in_scope = [pk for (pk,) in select_rows(conn,
-        f"SELECT value FROM json_each(?) WHERE value IN ({scope})", (orjson.dumps(sorted(echoes)).decode(),))]
-    if not in_scope:
-        return {}
-    sources = {e.source_pk for pk in in_scope for e in (echoes[pk],)}
-    names = dict(select_rows(conn, f"SELECT id, trace_id FROM trace WHERE id IN ({','.join(map(str, sources))})"))
-    out = {}
-    for pk in in_scope:
-        echo = echoes[pk]
-        name = names.get(echo.source_pk, f"#{echo.source_pk}")
-        out[pk] = Reason("like_failure", case_confidence("like_failure", "same_answer"),
-                         echo.detail(name), None)
-    return out
+    in_scope = [echoes[pk] for (pk,) in select_rows(conn, f"SELECT value FROM ({ids_scope(echoes)}) WHERE value IN ({scope})")]
+    names = learning.judged_names(conn, in_scope)
+    return {echo.trace_pk: Reason(learning.ECHO_KIND, learning.ECHO_CONFIDENCE, echo.detail(names[echo.source_pk]),
+                                  None)
+            for echo in in_scope}
 
 
 def refresh_states(conn: Connection, scope: str) -> None:
@@ -295,8 +286,8 @@ def relearn(conn: Connection) -> set[str]:
     marks = ",".join(f"'{k}'" for k in sorted(kinds))
     parts = [f"SELECT DISTINCT trace_pk FROM signal WHERE kind IN ({marks})"] if kinds else []
     if echoed:
-        parts.append(f"SELECT value FROM json_each('{orjson.dumps(sorted(echoed)).decode()}')")
-        kinds = kinds | {"like_failure"}
+        parts.append(ids_scope(echoed))
+        kinds = kinds | {learning.ECHO_KIND}
     rescore(conn, " UNION ".join(parts))
     return kinds
 
@@ -305,8 +296,7 @@ def forget_learning(conn: Connection) -> None:
     """Rank the queue by the detectors' table alone again; later verdicts teach it anew."""
     echoed = sorted(learning.echoes(conn))
     learning.forget(conn)
-    rescore(conn, "SELECT DISTINCT trace_pk FROM signal"
-            + (f" UNION SELECT value FROM json_each('{orjson.dumps(echoed).decode()}')" if echoed else ""))
+    rescore(conn, "SELECT DISTINCT trace_pk FROM signal" + (f" UNION {ids_scope(echoed)}" if echoed else ""))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import os
 import sqlite3
 import time
 from collections import namedtuple
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -97,6 +97,12 @@ def chunked(values: Sequence[T], per_value: int = 1) -> Iterator[Sequence[T]]:
     size = max(1, MAX_VARIABLES // per_value)
     for start in range(0, len(values), size):
         yield values[start:start + size]
+
+
+def ids_scope(pks: Iterable[int]) -> str:
+    """An SQL query selecting these row ids, to pass where a scope query is taken (the ids
+    are written into it as a JSON array of integers: no variable limit applies)."""
+    return f"SELECT value FROM json_each('[{','.join(str(int(pk)) for pk in sorted(pks))}]')"
 
 
 def placeholders(values: Sequence[object]) -> str:

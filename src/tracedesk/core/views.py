@@ -17,7 +17,6 @@ from sqlalchemy import Connection
 from . import learning, run_columns
 from .records import USAGE_KEYS, format_time
 from .run_columns import SortKey
-from .signals.confidence import confidence
 from .store import chunked, placeholders
 from .text import loads_or_none, user_question
 from .traces import build_tree, feedback_of, usage_of
@@ -176,9 +175,8 @@ def trace_signals(conn: Connection, trace_pk: int) -> list[TraceSignal]:
     ]
     echo = learning.echoes(conn).get(trace_pk)
     if echo is not None:  # learned from a verdict, not detected: kept apart from the signal table
-        judged = conn.exec_driver_sql("SELECT trace_id FROM trace WHERE id = ?", (echo.source_pk,)).scalar()
-        name = judged or f"#{echo.source_pk}"
-        found.append(TraceSignal("like_failure", confidence("like_failure", "same_answer"), echo.detail(name), None,
+        name = learning.judged_names(conn, [echo])[echo.source_pk]
+        found.append(TraceSignal(learning.ECHO_KIND, learning.ECHO_CONFIDENCE, echo.detail(name), None,
                                  {"judged_a_failure": name, "similarity": echo.similarity}))
         found.sort(key=lambda signal: -signal.confidence)
     return found
@@ -229,7 +227,7 @@ def filter_choices(conn: Connection) -> dict[str, list[str]]:
             "SELECT DISTINCT prompt_version FROM trace WHERE prompt_version IS NOT NULL "
             "ORDER BY prompt_version LIMIT 200"),
         "signals": sorted(set(distinct("SELECT DISTINCT kind FROM signal"))
-                          | ({"like_failure"} if learning.echoes(conn) else set())),
+                          | ({learning.ECHO_KIND} if learning.echoes(conn) else set())),
     }
 
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection
 
 from .. import learning, queue
-from ..store import executemany
+from ..store import executemany, ids_scope
 from .agent import agent_signals, settle_by_outcome
 from .confidence import NEGATIVE_KINDS, POSITIVE_KINDS, SIGNAL_KINDS
 from .conversation import conversation_signals
@@ -59,7 +59,7 @@ def update_signals(conn: Connection, pks_sql: str, chunk: int = CHUNK_TRACES) ->
     if conn.exec_driver_sql("SELECT 1 FROM review LIMIT 1").first():
         echoed = learning.echo_new_traces(conn, "SELECT pk FROM temp._detected")
         if echoed:
-            queue.rescore(conn, f"SELECT value FROM json_each('[{','.join(map(str, sorted(echoed)))}]')")
+            queue.rescore(conn, ids_scope(echoed))
         queue.relearn(conn)
     return conn.exec_driver_sql("SELECT count(*) FROM temp._detected").scalar_one()
 
