@@ -161,22 +161,25 @@ def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
             continue
         if "-" in raw or "/" in raw or ":" in raw or raw.count(".") > 1:
             continue  # an id, a phone number, a time of day: not a quantity
-        digits = raw.replace(",", "")
+        digits = raw.replace(",", "")  # now digits, and at most one point
         # One digit is a figure only when it counts something ("7 days", "2 GB"): alone it
         # is a step, a list item, a version.
-        if sum(c.isdigit() for c in digits) < 2 and unit not in _UNITS:
+        if len(digits) - ("." in digits) < 2 and unit not in _UNITS:
             continue
-        try:
-            value = Decimal(digits).normalize()
-        except InvalidOperation:
+        whole, point, fraction = digits.partition(".")
+        shape = ("dec",) if point else ("int", len(digits))
+        if quantities_only and not (currency or point or unit in _UNITS):
             continue
-        places = len(digits.split(".")[1]) if "." in digits else 0
-        shape = ("dec",) if places else ("int", len(digits))
-        if quantities_only and not (currency or places or unit in _UNITS):
-            continue
-        # Written out in full, never with an exponent: 1250000, 120.5, 0.00001.
-        found.append(Figure(format(value, "f"), shape, unit, m.start()))
+        found.append(Figure(_plain_number(whole, fraction), shape, unit, m.start()))
     return found
+
+
+def _plain_number(whole: str, fraction: str) -> str:
+    """A number written in full, never with an exponent, without the zeros that say
+    nothing: "0120.50" is "120.5", "3.00" is "3", "1250000" stays whole."""
+    whole = whole.lstrip("0") or "0"
+    fraction = fraction.rstrip("0")
+    return f"{whole}.{fraction}" if fraction else whole
 
 
 def _same_measure(a: str | None, b: str | None) -> bool:
@@ -410,12 +413,12 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
         return None
     said_values = {f.value for f in figures[lowered]}
     tool_figures = [(name, span_id, f) for name, span_id, result in tools for f in figures[result]]
-    documents = [f for kind, _, _, text, _ in steps if kind == "retrieval" for f in figures[text]]
+    documents = [text for kind, _, _, text, _ in steps if kind == "retrieval"]  # their figures read as needed
     for figure in unexplained:
         rival = next(((name, span_id, f) for name, span_id, f in tool_figures
                       if f.shape == figure.shape and f.value not in said_values), None)
         if rival is None and figure.unit:
-            rival = next(((None, None, f) for f in documents
+            rival = next(((None, None, f) for text in documents for f in figures[text]
                           if _same_measure(f.unit, figure.unit) and f.shape[0] == figure.shape[0]
                           and f.value not in said_values), None)
         if rival is None or _holds(prompts[pk], figure.value):
