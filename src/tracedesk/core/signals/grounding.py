@@ -353,7 +353,7 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
                 unexplained[pk] = _read_closer(steps, named.get(pk, []))
     found: list[Found] = []
     for chunk in chunked(sorted(unexplained)):
-        prompts = _Prompts(conn, chunk)
+        prompts = _Prompts(conn, [pk for pk in chunk if candidates[pk][2]])  # runs whose figures may need them
         for pk in chunk:
             hit = _check(prompts, figures, pk, *candidates[pk], unexplained[pk])
             if hit:
@@ -364,14 +364,13 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
 def _read_closer(steps: list[tuple[str, str | None, str | None, str | None, str | None]],
                  named: list[tuple[str | None, str | None, str | None]]) -> list[tuple[str, str | None, str | None,
                                                                                      str, str]]:
-    """(kind, name, span id, input and result, result) of each step of a run that did not
-    fail, as :func:`_check` reads them: the stored JSON as it is, lower-cased, its figures
-    and state words all there at no parse."""
+    """(kind, name, span id, input, result) of each step of a run that did not fail, as
+    :func:`_check` reads them: the stored JSON as it is, lower-cased, its figures and state
+    words all there at no parse."""
     out = []
     for (kind, raw_in, raw_out, _, _), (span_id, name, status) in zip(steps, named, strict=True):
         if status != "error":
-            result = (raw_out or "")[:20_000].lower()
-            out.append((kind, name, span_id, (raw_in or "")[:4000].lower() + " " + result, result))
+            out.append((kind, name, span_id, (raw_in or "")[:4000].lower(), (raw_out or "")[:20_000].lower()))
     return out
 
 
@@ -407,13 +406,15 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
     # answer says 210.50; the document says 30 days and the answer 60 days.
     if not said:
         return None
-    evidence = " ".join(text for _, _, _, text, _ in steps)
+    evidence = " ".join(f"{given} {result}" for _, _, _, given, result in steps)
     unexplained = [f for f in said if not _holds(evidence, f.value)]
     if not unexplained:
         return None
     said_values = {f.value for f in figures[lowered]}
     tool_figures = [(name, span_id, f) for name, span_id, result in tools for f in figures[result]]
-    documents = [text for kind, _, _, text, _ in steps if kind == "retrieval"]  # their figures read as needed
+    # The retrievals' queries and documents, their figures read as needed (a document
+    # met in many runs, once).
+    documents = [text for kind, _, _, given, result in steps if kind == "retrieval" for text in (given, result)]
     for figure in unexplained:
         rival = next(((name, span_id, f) for name, span_id, f in tool_figures
                       if f.shape == figure.shape and f.value not in said_values), None)
