@@ -219,6 +219,22 @@ def test_an_answer_its_documents_do_not_support_is_ungrounded(store, tmp_path, a
     assert kind == "ungrounded" and 0.45 <= confidence < 0.75 and says in detail
 
 
+def test_a_number_inside_a_date_does_not_vouch_for_a_quantity(store, tmp_path) -> None:
+    """The transfer is dated the 10th: its date does not say "10 minutes"."""
+    docs = [{"id": "kb1", "content": "Transfers to payees at other banks take 1-2 business days.", "score": 0.9}]
+    b = Bundle()
+    b.turn("s1", "Send $200 to the water company", "Done. Transfers to any bank arrive within 10 minutes.",
+           trace_id="a", steps=[retrieval("transfer times", docs),
+                                tool("create_transfer", {}, {"status": "scheduled", "date": "2026-11-10"}), llm()])
+    b.turn("s2", "Send $200 to the water company", "Done, it is scheduled for 2026-11-10.",
+           trace_id="dated", steps=[tool("create_transfer", {}, {"status": "scheduled", "date": "2026-11-10"}),
+                                    llm()])
+    found = signals(store, tmp_path, b)
+    [(kind, _, detail, _)] = found["a"]
+    assert kind == "ungrounded" and "10" in detail and "minutes" in detail
+    assert not found.get("dated")
+
+
 @pytest.mark.parametrize(("answer", "documents"), [
     ("Receiving a wire is free.", ["Outgoing wires: $45 online. Incoming wires: free."]),
     ("A carry-on is free on every fare.", ["One carry-on and one personal item are included on every fare; $35 bags."]),

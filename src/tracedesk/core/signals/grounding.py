@@ -17,7 +17,7 @@ evidence. Each case comes with the sentence of the answer and the evidence as pr
   the answer 210.50; the document 30 days, the answer 60 days; "within 10 minutes" where the
   document says "1-2 business days"). A figure the evidence has no counterpart for (a dose,
   a phone number) is left alone: the run cannot tell. A whole number counts as said only
-  whole: 90 is not in a score of 0.908;
+  whole: 90 is not in a score of 0.908, nor 10 in the date 2026-11-10;
 - *unsupported*, free: the answer says something is free where the run's documents and
   tools give prices and none says free.
 
@@ -199,7 +199,7 @@ def _figure_pattern(value: str) -> re.Pattern:
     whole, _, fraction = value.partition(".")
     digits = ",?".join(re.escape(d) for d in whole)
     tail = rf"\.{re.escape(fraction)}0*" if fraction else r"(?:\.0+)?"
-    return re.compile(rf"(?<![\d.]){digits}{tail}(?!\d)")
+    return re.compile(rf"(?<![\d.]){_NOT_IN_A_DATE_BEFORE}{digits}{tail}(?!\d){_NOT_IN_A_DATE_AFTER}")
 
 
 def _unit(word: str | None) -> str | None:
@@ -264,7 +264,13 @@ def _figure_said(value: str, kind: str, raw_in: str | None, raw_out: str | None,
 
 @lru_cache(maxsize=4096)
 def _whole_number(value: str) -> re.Pattern:
-    return re.compile(rf"(?<![0-9.]){re.escape(value)}(?![0-9])")
+    return re.compile(rf"(?<![0-9.]){_NOT_IN_A_DATE_BEFORE}{re.escape(value)}(?![0-9]){_NOT_IN_A_DATE_AFTER}")
+
+
+# A number that is a part of a date (2026-11-10: 2026, 11, 10) is no quantity: a transfer
+# dated the 10th does not say "10 minutes".
+_NOT_IN_A_DATE_BEFORE = r"(?<!\d{4}-)(?<!\d{4}-\d\d-)"
+_NOT_IN_A_DATE_AFTER = r"(?!-\d\d-\d\d)"
 
 
 def _sentence_at(text: str, position: int) -> str:
