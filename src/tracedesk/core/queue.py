@@ -158,7 +158,8 @@ def _echo_reasons(conn: Connection, scope: str) -> dict[int, Reason]:
     echoes = learning.echoes(conn)
     if not echoes:
         return {}
-    in_scope = [echoes[pk] for (pk,) in select_rows(conn, f"SELECT value FROM ({ids_scope(echoes)}) WHERE value IN ({scope})")]
+    in_scope = [echoes[pk] for (pk,) in select_rows(
+        conn, f"SELECT value FROM ({ids_scope(echoes)}) WHERE value IN ({scope})")]
     names = learning.judged_names(conn, in_scope)
     return {echo.trace_pk: Reason(learning.ECHO_KIND, learning.ECHO_CONFIDENCE, echo.detail(names[echo.source_pk]),
                                   None)
