@@ -197,9 +197,9 @@ def _holds(text: str, value: str) -> bool:
 @lru_cache(maxsize=4096)
 def _figure_pattern(value: str) -> re.Pattern:
     whole, _, fraction = value.partition(".")
-    digits = ",?".join(re.escape(d) for d in whole)
+    rest = "".join(",?" + re.escape(d) for d in whole[1:])
     tail = rf"\.{re.escape(fraction)}0*" if fraction else r"(?:\.0+)?"
-    return re.compile(rf"(?<![\d.]){_NOT_IN_A_DATE_BEFORE}{digits}{tail}(?!\d){_NOT_IN_A_DATE_AFTER}")
+    return _standing_alone(whole[0], rf"{rest}{tail}(?!\d)", r"[\d.]")
 
 
 def _unit(word: str | None) -> str | None:
@@ -264,13 +264,17 @@ def _figure_said(value: str, kind: str, raw_in: str | None, raw_out: str | None,
 
 @lru_cache(maxsize=4096)
 def _whole_number(value: str) -> re.Pattern:
-    return re.compile(rf"(?<![0-9.]){_NOT_IN_A_DATE_BEFORE}{re.escape(value)}(?![0-9]){_NOT_IN_A_DATE_AFTER}")
+    return _standing_alone(value[0], rf"{re.escape(value[1:])}(?![0-9])", "[0-9.]")
 
 
-# A number that is a part of a date (2026-11-10: 2026, 11, 10) is no quantity: a transfer
-# dated the 10th does not say "10 minutes".
-_NOT_IN_A_DATE_BEFORE = r"(?<!\d{4}-)(?<!\d{4}-\d\d-)"
-_NOT_IN_A_DATE_AFTER = r"(?!-\d\d-\d\d)"
+def _standing_alone(first: str, rest: str, before: str) -> re.Pattern:
+    """A number as a number of its own: its first digit ``first`` and the pattern ``rest``,
+    with no character of ``before`` right before it, and no part of a date (2026-11-10:
+    2026, 11, 10 are no quantity; a transfer dated the 10th does not say "10 minutes").
+    The pattern opens with the digit, a character the pattern engine skips to, and looks
+    back from after it: the matches of the look-backs written first, without trying them
+    at every character of a long tool result."""
+    return re.compile(rf"{re.escape(first)}(?<!{before}.)(?<!\d{{4}}-.)(?<!\d{{4}}-\d\d-.){rest}(?!-\d\d-\d\d)")
 
 
 def _sentence_at(text: str, position: int) -> str:
