@@ -57,9 +57,12 @@ def step_signals(conn: Connection, scope: str, turns: dict | None = None) -> lis
 def _errors_swallowed(conn: Connection, scope: str, answers: dict[int, str]) -> list[Found]:
     """A step failed, was not retried successfully, and the answer reads as if all went well."""
     found = []
+    # Only the runs with a failed step (the trace's error_count, kept with its spans) are
+    # looked into.
     rows = select_named(conn, f"""
         SELECT s.trace_pk, s.span_id, s.name, s.kind, s.error FROM span s
-        WHERE s.trace_pk IN ({scope}) AND s.status = 'error' AND s.kind IN {FAILING_KINDS}
+        WHERE s.trace_pk IN (SELECT id FROM trace WHERE id IN ({scope}) AND error_count > 0)
+          AND s.status = 'error' AND s.kind IN {FAILING_KINDS}
           AND NOT EXISTS (
             SELECT 1 FROM span r WHERE r.trace_pk = s.trace_pk AND r.kind = s.kind AND r.name IS s.name
               AND r.id != s.id AND coalesce(r.status, 'ok') != 'error'
@@ -89,10 +92,12 @@ def _empty_retrievals(conn: Connection, scope: str, answers: dict[int, str]) -> 
     seen: set[int] = set()
     # SQLite's JSON functions set aside, without Python, the retrievals that found a
     # document with a relevant or unscored match; Python looks at the rest.
-    relevant = f"""json_valid(output) AND EXISTS (
+    # (A document without a numeric score counts as relevant: its type is not a number, or
+    # it has none, which makes the comparison NULL.)
+    relevant = f"""EXISTS (
             SELECT 1 FROM json_each(CASE WHEN json_valid(output) THEN output ELSE '[]' END, '$.documents') d
-            WHERE d.type = 'object' AND (json_type(d.value, '$.score') NOT IN ('integer', 'real')
-              OR json_type(d.value, '$.score') IS NULL OR json_extract(d.value, '$.score') >= {LOW_RELEVANCE}))"""
+            WHERE d.type = 'object' AND coalesce(json_type(d.value, '$.score') NOT IN ('integer', 'real')
+              OR json_extract(d.value, '$.score') >= {LOW_RELEVANCE}, 1))"""
     rows = select_named(conn, f"""
         SELECT trace_pk, span_id, name, output, start_ns FROM span
         WHERE trace_pk IN ({scope}) AND kind = 'retrieval' AND coalesce(status, 'ok') != 'error'
