@@ -117,6 +117,22 @@ def test_a_trace_without_text_other_languages_and_lone_turns_get_no_false_signal
     assert not found, found
 
 
+def test_two_questions_in_another_language_are_not_a_rephrase_for_their_shared_letters(store, tmp_path) -> None:
+    """The meaning model reads English: its vectors of two Spanish questions lie close by
+    their word pieces ("cuánt..."), and cut at the accents, their words shared "cu"."""
+    b = Bundle()
+    b.turn("s1", "¿cuánto cuesta el roaming?", "In Italy you get the Travel Pass at $10 a day, using your "
+           "normal allowance; it starts the first time you use your phone there.", trace_id="roaming")
+    b.turn("s1", "¿cuántos datos me quedan?", "You have 22.1 GB of data left on the line ending 7233; it "
+           "renews on day 9 of the month.", trace_id="data")
+    b.turn("s2", "¿cuánto cuesta el roaming?", "Lo siento, no entendí.", trace_id="missed")
+    b.turn("s2", "¿cuánto cuesta el roaming en Italia?", "El Travel Pass cuesta 10 dólares al día.",
+           trace_id="asked_again")
+    found = signals(store, tmp_path, b)
+    assert not found.get("roaming"), found
+    assert "rephrase" in kinds(found, "missed")
+
+
 def test_an_answer_that_contradicts_its_tool_is_ungrounded_with_the_evidence(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "What's the status of order 7781?", "Good news: order 7781 has shipped and arrives Friday.",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits, of any script: "cuánto" is one word
 STOPWORDS = frozenset((
     "a", "an", "the", "i", "me", "my", "mine", "we", "our", "you", "your", "it", "its", "this",
     "that", "these", "those", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did",

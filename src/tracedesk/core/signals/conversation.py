@@ -251,7 +251,11 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
                          f"{about} complains, in other words: {quote(turn.question)}", evidence=evidence))
     if previous is not None and _could_rephrase(previous, turn) and not any(
             f.kind in ("escalation", "frustration") for f in out):
-        found = (_rephrase_by_meaning(previous, turn, evidence) if by_meaning and turn.vector is not None
+        # The meaning model reads English: a message in another language is compared by its
+        # words.
+        found = (_rephrase_by_meaning(previous, turn, evidence)
+                 if by_meaning and turn.vector is not None and previous.message.in_english
+                 and turn.message.in_english
                  else _rephrase_by_words(previous, turn, evidence))
         if found:
             out.append(found)

@@ -37,6 +37,16 @@ QUESTION_LIMIT = 2000  # characters of the user's message read
 ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
 OFF_TOPIC_MIN_WORDS = 5  # an answer must say this much for its meaning to tell ("It shipped." does not)
 OFF_TOPIC_MIN_TOPIC_WORDS = 4  # ...about a topic ("Let me check that for you." does not)
+# Function words of the languages users write to English-speaking bots in, that are no
+# English words ("die", "come", "con", "pour", "los" of Los Angeles are left out).
+OTHER_LANGUAGES = frozenset("""
+    el del que qué por para una como cómo donde dónde cuanto cuánto cuanta cuánta cuantos cuántos cuando cuándo
+    mis esta está están puedo quiero necesito tengo
+    le les des du est je vous nous une mes avec quand comment combien où
+    der das und ist ich nicht ein eine meine mein wie wann kann bitte warum
+    não você meu minha uma onde quanto posso quero
+    il gli della che sono mio mia voglio perché
+""".split())  # noqa: SIM905 (a word list reads best as words)
 
 
 class _kept:
@@ -86,6 +96,18 @@ class Message:
         return (not self.closing and len(self.words) >= 2
                 and not (NEW_QUESTION_CUES.match(self.asked) and not self.rephrase_cue)
                 and not MORE_DETAIL.search(self.asked))
+
+    @_kept
+    def in_english(self) -> bool:
+        """Whether the message reads as English, the language the meaning model knows (its
+        vectors of "¿cuánto cuesta el roaming?" and "¿cuántos datos me quedan?" lie close by
+        their shared word pieces, not by what they ask): not when it has more of the
+        function words of the other languages users write in than of English, nor letters
+        outside ASCII and no English function word at all."""
+        english = len(self.asked_words & STOPWORDS)
+        if len(self.asked_words & OTHER_LANGUAGES) > english:
+            return False
+        return english > 0 or self.asked.isascii() or not any(c.isalpha() and not c.isascii() for c in self.asked)
 
     @_kept
     def request_topic(self) -> frozenset[str] | None:
