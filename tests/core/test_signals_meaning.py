@@ -313,6 +313,18 @@ def test_an_answer_far_from_what_was_asked_is_off_topic_a_close_one_is_not(store
     assert not found.get("answered") and not found.get("short") and not found.get("other_language")
 
 
+@pytest.mark.parametrize("honest", [
+    "I don't have information on that, sorry. A member of our team can answer it through the contact form.",
+    "Our help centre doesn't cover this, and I'd rather not give you a wrong answer. Please ask our team.",
+])
+def test_an_answer_that_says_it_has_nothing_on_the_question_is_not_off_topic(store, tmp_path, honest) -> None:
+    b = Bundle()
+    b.turn("s1", "I need all my invoices in a spreadsheet for my accountant", honest, trace_id="honest")
+    b.turn("s1", "how do I add a colleague to the workspace", "Go to Settings > Team > Invite and enter their "
+           "email; they get a link to join.", trace_id="next")
+    assert "off_topic" not in kinds(signals(store, tmp_path, b), "honest")
+
+
 def test_an_answer_taken_from_the_runs_documents_is_not_off_topic_however_terse_the_question(store, tmp_path) -> None:
     guide = [{"id": "kb1", "score": 0.9, "content": "Online check-in opens 24 hours before departure and closes "
                                                     "45 minutes before; the boarding pass is then in the app."}]

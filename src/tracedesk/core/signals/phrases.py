@@ -126,7 +126,10 @@ ANSWER_COULD_NOT_HELP = re.compile(
     r"|failed|an error|error occurred|went wrong|timed out|not (?:able|possible|available)|temporarily"
     r"|(?:is|are) (?:currently )?(?:down|unavailable)|don'?t know|do not know|no information|not sure"
     r"|(?:didn't|did not|could not|couldn't) find|found nothing|nothing (?:was )?found|no (?:results|matches)"
-    r"|please try again|try again later)\b"
+    r"|please try again|try again later"
+    # An honest "I have nothing on that": the answer says it cannot tell, not something else.
+    r"|(?:don'?t|do not) have (?:any |enough )?(?:information|details|data) (?:on|about)"
+    r"|(?:doesn'?t|does not|don'?t|do not) (?:cover|mention|say anything about) (?:this|that|it)\b)\b"
 )
 ANSWER_ASKS_BACK = re.compile(
     r"(?:\?\s*$|\b(?:could|can|would) you (?:please )?(?:provide|share|tell|send|give|confirm|clarify)"
