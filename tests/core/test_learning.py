@@ -280,3 +280,66 @@ def test_an_answer_in_french_with_accents_echoes_too(store, tmp_path) -> None:
         reviews.save_review(conn, _pk(conn, "jugee"), "ann", reviews.ReviewInput(verdict="failure"))
     priority, [reason] = _entry(store, "pareille", "like_failure")
     assert priority == 0.5 and "jugee" in reason.detail
+
+
+_WORDS = """
+    refund parcel invoice voucher weeks branch courier warehouse address passport receipt battery charger screen
+    laptop printer ticket luggage boarding seat window aisle meal allergy dose tablet pharmacy insurance premium
+    deductible claim account balance transfer overdraft statement card limit interest mortgage savings pension
+    salary payroll contract tenant landlord deposit meter
+""".split()  # noqa: SIM905 (a word list reads best as words)
+
+
+def merged_backlog(tmp_path, failures: int) -> tuple:
+    """A database into which a colleague's ``failures`` verdicts were merged, each on a run
+    with an answer of its own; the last one's answer was also given on an unreviewed run
+    ("echo"); and two unreviewed runs given one wrong answer ("mine", "like_mine")."""
+    import random
+
+    from tracedesk.core.database import open_store
+    from tracedesk.core.merge import merge_databases
+    from tracedesk.core.traces import find_trace
+
+    b = Bundle()
+    answers = [" ".join(random.Random(i).sample(_WORDS, 9)).capitalize() + "." for i in range(failures)]
+    b.turn("s_echo", "what happens to my claim now", answers[-1], trace_id="echo")
+    b.turn("t1", "Where is my refund? My flight was cancelled.", WRONG, trace_id="mine")
+    b.turn("t2", "how long does a refund take", WRONG, trace_id="like_mine")
+    for i, answer in enumerate(answers):
+        b.turn(f"s{i}", f"question number {i} about my case", answer, trace_id=f"judged{i}")
+    bundle = write_jsonl(tmp_path / "b.jsonl", b.records)
+    main, theirs = tmp_path / "main.sqlite", tmp_path / "theirs.sqlite"
+    for path in (main, theirs):
+        with open_store(path) as store:
+            import_paths(store, [bundle])
+    with open_store(theirs) as store, store.write() as conn:
+        for i in range(failures):
+            reviews.save_review(conn, find_trace(conn, f"judged{i}").pk, "bob", reviews.ReviewInput(verdict="failure"))
+    store = open_store(main)
+    merge_databases(store, [theirs], author="lead")
+    return store
+
+
+def test_failures_merged_in_are_searched_in_batches_not_all_in_one_write(tmp_path) -> None:
+    """A merge searches a batch of the failures it brings; the rest wait for
+    queue.catch_up_echoes, a few a write, and only then do their echoes show."""
+    with merged_backlog(tmp_path, learning.ECHO_SEARCHES_AT_ONCE + 3) as store:
+        with store.read() as conn:
+            assert learning.echo_backlog(conn) == 3
+        assert _entry(store, "echo") == (0, [])
+        with store.write() as conn:
+            assert queue.catch_up_echoes(conn, 2)[1] == 1
+        with store.write() as conn:
+            echoed, left = queue.catch_up_echoes(conn, 2)
+            assert left == 0 and echoed == {_pk(conn, "echo")}
+        priority, [reason] = _entry(store, "echo", "like_failure")
+        assert priority > 0 and f"judged{learning.ECHO_SEARCHES_AT_ONCE + 2}" in reason.detail
+
+
+def test_a_save_searches_the_failure_it_records_first_and_leaves_the_backlog(tmp_path) -> None:
+    with merged_backlog(tmp_path, learning.ECHO_SEARCHES_AT_ONCE + 3) as store:
+        with store.write() as conn:
+            reviews.save_review(conn, _pk(conn, "mine"), "ann", reviews.ReviewInput(verdict="failure"))
+        assert _entry(store, "like_mine", "like_failure")[1]
+        with store.read() as conn:
+            assert learning.echo_backlog(conn) == 3

@@ -119,3 +119,23 @@ def test_a_trace_that_echoes_a_failure_shows_why_on_its_page(qtbot, window) -> N
     panel = window.trace_view.signals
     details = [panel.topLevelItem(i).text(2) for i in range(panel.topLevelItemCount())]
     assert any(d.startswith("gives the answer judged a failure on ") for d in details), details
+
+
+def test_failures_merged_in_are_searched_in_the_background_and_their_echo_joins_the_queue(
+        qtbot, tmp_path, window_state) -> None:
+    """A merge brought more failures than one write searches: the window searches the rest
+    on the thread pool, and the run that gives the last one's answer joins the queue."""
+    from tracedesk.core import learning
+    from tracedesk.ui.queue_model import QUESTION
+
+    from ..core.test_learning import merged_backlog
+    from .conftest import make_window, queue_texts
+
+    store = merged_backlog(tmp_path, learning.ECHO_SEARCHES_AT_ONCE + 3)
+    window = make_window(qtbot, store, window_state)
+    qtbot.waitUntil(lambda: "what happens to my claim now" in queue_texts(window, QUESTION), timeout=20_000)
+    row = queue_texts(window, QUESTION).index("what happens to my claim now")
+    assert "answer judged a failure" in window.queue_model.index(row, REASONS).data()
+    qtbot.waitUntil(lambda: not window.echo_backlog.running, timeout=20_000)
+    with store.read() as conn:
+        assert learning.echo_backlog(conn) == 0

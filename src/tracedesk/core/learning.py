@@ -64,7 +64,11 @@ _SINCE_KEY = "learning_since_ns"
 _ECHOES_KEY = "learned_echoes"  # {"sources": [pk, ...], "echoes": {pk: {source pk: similarity}}}
 ECHO_SIMILARITY = 0.99  # the same answer, its figures and names aside
 ECHO_CANDIDATES = 2000  # traces read per failure: the best full-text matches of its answer
-ECHO_SEARCHES_AT_ONCE = 50  # failures searched in one save; more wait for the next
+# Each failure judged is searched once for the answers like it (tens of milliseconds on a
+# big database). A save searches the failure it records; the failures judged elsewhere (a
+# merge, an upgrade) wait in a backlog, searched this many at a time by an import or merge
+# and by queue.catch_up_echoes, which the window runs in the background.
+ECHO_SEARCHES_AT_ONCE = 50
 ECHO_SOURCES_KEPT = 3  # the closest failures a trace is noted to echo
 _BLOCK = 5000  # answers compared at once with the failures
 _ANSWER_CHARACTERS = 2000
@@ -225,10 +229,12 @@ def echoes(conn: Connection) -> dict[int, Echo]:
     return out
 
 
-def refresh_echoes(conn: Connection) -> set[int]:
-    """Bring the echoes up to the verdicts: look for the answers like each trace judged a
-    failure since the last call, and drop those of a trace no longer judged so (its review
-    changed or was undone). Return the traces whose echoes changed."""
+def refresh_echoes(conn: Connection, searches: int = ECHO_SEARCHES_AT_ONCE, first: Iterable[int] = ()) -> set[int]:
+    """Bring the echoes up to the verdicts: drop those of a trace no longer judged a failure
+    (its review changed or was undone), and look for the answers like at most ``searches``
+    of the traces judged a failure since the last search, those of ``first`` before the
+    others (the rest are the backlog, :func:`echo_backlog`). Return the traces whose echoes
+    changed."""
     data = _stored_echoes(conn)
     searched = set(data["sources"])
     failed = {pk for (pk,) in conn.exec_driver_sql(_FAILED_ANSWERS, (_since_ns(conn),))}
@@ -254,9 +260,10 @@ def refresh_echoes(conn: Connection) -> set[int]:
         if model is None:  # nothing to compare with: searched when the model is there again
             searched_now = failed & searched
         else:
-            # Many failures at once (the first save after an upgrade, a merge): a batch a
-            # save, the rest on the next ones, so that no save waits long.
-            batch = sorted(added)[:ECHO_SEARCHES_AT_ONCE]
+            # Many failures at once (after an upgrade, a merge): a batch now, the rest later,
+            # so that no write waits long.
+            wanted = [pk for pk in dict.fromkeys(first) if pk in added]
+            batch = (wanted + sorted(added - set(wanted)))[:max(0, searches)]
             searched_now = (failed & searched) | set(batch)
             for source, pk, similarity in _alike(conn, model, batch):
                 _add_echo(table, pk, source, similarity)
@@ -267,6 +274,12 @@ def refresh_echoes(conn: Connection) -> set[int]:
         table.pop(str(pk), None)
     _store_echoes(conn, data)
     return changed
+
+
+def echo_backlog(conn: Connection) -> int:
+    """How many traces judged a failure are still to be searched for the answers like them."""
+    searched = set(_stored_echoes(conn)["sources"])
+    return sum(1 for (pk,) in conn.exec_driver_sql(_FAILED_ANSWERS, (_since_ns(conn),)) if pk not in searched)
 
 
 def echo_new_traces(conn: Connection, scope: str) -> set[int]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -260,24 +261,40 @@ def wake_snoozed(conn: Connection) -> int:
 
 def refresh_trace(conn: Connection, trace_pk: int) -> None:
     """After a review or a snooze of one trace: its state, its group's head, and what
-    the verdicts teach the queue."""
+    the verdicts teach the queue (the answers like this trace's, if it was judged a
+    failure; a backlog of failures judged elsewhere waits for :func:`catch_up_echoes`)."""
     refresh_states(conn, str(int(trace_pk)))
     key = conn.exec_driver_sql("SELECT group_key FROM queue_entry WHERE trace_pk = ?", (trace_pk,)).scalar()
     if key:
         regroup(conn, {key})
-    relearn(conn)
+    relearn(conn, echo_searches=1, first=(trace_pk,))
 
 
-def relearn(conn: Connection) -> set[str]:
+def catch_up_echoes(conn: Connection, searches: int | None = None) -> tuple[set[int], int]:
+    """Search ``searches`` (by default :data:`.learning.ECHO_SEARCHES_AT_ONCE`) more of the
+    failures judged but not yet searched for the answers like them (after a merge brought
+    many verdicts), and rank the traces that echo them. Return those traces and how many
+    failures are still to search."""
+    echoed = learning.refresh_echoes(conn, learning.ECHO_SEARCHES_AT_ONCE if searches is None else searches)
+    if echoed:
+        rescore(conn, ids_scope(echoed))
+    return echoed, learning.echo_backlog(conn)
+
+
+def relearn(conn: Connection, echo_searches: int | None = None, first: Iterable[int] = ()) -> set[str]:
     """Count the verdicts again (:mod:`.learning`) and, for each kind of signal whose
     precision here moved by more than :data:`.learning.MOVED` since the priorities were
-    computed, compute again the priorities of the traces that carry it. Return those kinds."""
+    computed, compute again the priorities of the traces that carry it; and search
+    ``echo_searches`` (by default :data:`.learning.ECHO_SEARCHES_AT_ONCE`) of the failures
+    judged since the last search (those of ``first`` before the others) for the answers
+    like them. Return the kinds ranked again."""
     now = learning.count_verdicts(conn)
     if learning.stored(conn, applied=False) != {k: v for k, v in now.items() if v.reviewed}:
         learning.store(conn, now, applied=False)
     applied = learning.stored(conn)
     kinds = learning.moved(applied, now)
-    echoed = learning.refresh_echoes(conn)
+    echoed = learning.refresh_echoes(
+        conn, learning.ECHO_SEARCHES_AT_ONCE if echo_searches is None else echo_searches, first)
     if not kinds and not echoed:
         return set()
     # Only the kinds re-ranked now take their new precision as applied: the others keep the

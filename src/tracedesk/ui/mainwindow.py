@@ -26,6 +26,7 @@ from .background import LatestRunner, wait_for_background
 from .changes import Changes
 from .compare_chooser import CompareChooser
 from .compare_view import CompareView, ExpectedAnswerDialog
+from .echo_backlog import EchoBacklog
 from .import_dialog import ImportDialog, ProblemsDialog
 from .insights_view import InsightsView
 from .learned_dialog import LearnedDialog
@@ -124,6 +125,7 @@ class MainWindow(Workspace):
         self.pages.currentChanged.connect(self._page_changed)
         self.changed.connect(self._apply_changes)
         self.changed.connect(self.insights_view.apply_changes)
+        self.echo_backlog = EchoBacklog(self)  # verdicts merged in: their echoes, in the background
         self._restore()
         if store is not None:
             self.set_store(store)
@@ -282,6 +284,7 @@ class MainWindow(Workspace):
         self.page_stack.forget()  # nothing of the last database to go back to
         self.refresh()
         self.update_title()
+        self.echo_backlog.start()
 
     def open_database(self, path: Path) -> bool:
         try:
