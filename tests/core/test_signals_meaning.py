@@ -222,6 +222,12 @@ def test_an_answer_that_says_what_its_tool_returned_is_grounded(store, tmp_path,
 @pytest.mark.parametrize(("answer", "documents", "says"), [
     ("Your first checked bag is free on all domestic flights.",
      ["Checked bags: 1st $35, 2nd $45, max 23 kg."], "free"),
+    # What the documents include is another thing than what the answer says is free.
+    ("Your first checked bag is free on every flight.",
+     ["Checked bags: 1st $35, 2nd $45, max 23 kg.", "One carry-on (10 kg) and one personal item are included."],
+     "says free"),
+    # A price of one digit is a price.
+    ("Paper bills cost $2 each.", ["Data add-ons: 5 GB for $10, valid until the end of the billing period."], "2"),
     ("Transfers to any bank arrive within 10 minutes.",
      ["Transfers to payees at other banks take 1-2 business days."], "10"),
     ("Refunds take 90 days and come as a voucher.",

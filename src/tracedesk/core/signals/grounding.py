@@ -39,6 +39,7 @@ import orjson
 from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_named, select_rows
+from ..words import STOPWORDS
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import WORD_CHARACTERS_ONLY
@@ -164,7 +165,7 @@ def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
         digits = raw.replace(",", "")  # now digits, and at most one point
         # One digit is a figure only when it counts something ("7 days", "2 GB"): alone it
         # is a step, a list item, a version.
-        if len(digits) - ("." in digits) < 2 and unit not in _UNITS:
+        if len(digits) - ("." in digits) < 2 and unit not in _UNITS and not currency:  # "$2" is a price
             continue
         whole, point, fraction = digits.partition(".")
         shape = ("dec",) if point else ("int", len(digits))
@@ -720,14 +721,15 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
     found = []
     for pk, steps in evidence.items():
         said = " ".join(text for *_, text in steps)
-        if _says_free(said) or _ZERO_PRICE.search(said) or " included" in said:
+        turn = claims[pk]
+        claim = _sentence_at(turn.answered, _FREE.search(turn.answered).start())
+        if _ZERO_PRICE.search(said) or _free_said_of(said, claim):
             continue
         priced = next(((kind, span_id, name, m) for kind, span_id, name, text in steps
                        if (m := _PRICE.search(text))), None)
         if priced is None:
             continue
         kind, span_id, name, m = priced
-        turn = claims[pk]
         sentence = _sentence_at(turn.answer, _FREE.search(turn.answered).start())
         where = f"{name or 'a tool'} returned a price" if kind == "tool" else "the run's documents give a price"
         found.append(Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.5),
@@ -735,3 +737,26 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
                            span_id, {"answer": sentence[:300], "answer_says": "free",
                                      "evidence_says": said[max(0, m.start() - 60):m.end() + 40]}))
     return found
+
+
+# A passage of the evidence: a sentence, or a value of its JSON ("Incoming wires: free").
+_PASSAGE = re.compile(r'[^.!?\n"]+')
+_TOPIC_WORD = re.compile(r"[^\W\d_]{3,}")
+_PRICE_WORDS = frozenset({"free", "included", "include", "includes", "charge", "charged", "cost", "costs", "fee",
+                          "fees", "nothing", "pay", "price"})
+
+
+def _free_said_of(said: str, claim: str) -> bool:
+    """Whether the (lower-cased) evidence says free, or included, of what the answer's
+    sentence ``claim`` says is free: in a passage that shares a topic word with it. "One
+    carry-on is included on every fare" says nothing of a checked bag; "Incoming wires:
+    free" does of receiving a wire. (Words are compared by their first four letters, which
+    "wire" and "wires" share.)"""
+    topic = _topic_heads(claim)
+    return any((_says_free(passage) or "include" in passage) and not topic.isdisjoint(_topic_heads(passage))
+               for passage in _PASSAGE.findall(said) if "free" in passage or "include" in passage
+               or "no " in passage or "nothing" in passage)
+
+
+def _topic_heads(text: str) -> set[str]:
+    return {word[:4] for word in _TOPIC_WORD.findall(text) if word not in STOPWORDS and word not in _PRICE_WORDS}
