@@ -133,6 +133,34 @@ def test_an_empty_retrieval_answered_anyway(store, tmp_path) -> None:
     assert "empty_retrieval" not in kinds(found, "honest")  # it said it did not know
 
 
+def _searches(b: Bundle, prefix: str, best_scores: list[float], answer: str = "The filter costs 12 euros.") -> None:
+    for i, best in enumerate(best_scores):
+        docs = [{"id": f"kb{i}", "content": "Filters for the X range.", "score": best},
+                {"id": f"kb{i}b", "content": "Filters ship within a few days.", "score": round(best * 0.8, 3)}]
+        b.turn(f"{prefix}{i}", f"Do you sell filters for model {i}?", answer, trace_id=f"{prefix}{i}",
+               steps=[retrieval(f"filters {i}", docs), llm()])
+
+
+def test_a_search_far_below_what_its_retriever_usually_finds_is_a_weak_one(store, tmp_path) -> None:
+    """A best match of 0.34 from a retriever whose best is usually about 0.8 found nothing
+    like what it finds; the same score from one whose best is usually 0.4 is its usual."""
+    b = Bundle()
+    _searches(b, "usual", [0.78 + (i % 5) / 50 for i in range(30)])
+    _searches(b, "weak", [0.34])
+    found = signals(store, tmp_path, b)
+    [(kind, _, detail, _)] = found["weak0"]
+    assert kind == "empty_retrieval" and "best score 0.34" in detail and "usually 0.8" in detail
+    assert not any(found.get(f"usual{i}") for i in range(30))
+
+
+def test_a_low_score_is_no_weak_search_for_a_retriever_that_scores_low(store, tmp_path) -> None:
+    b = Bundle()
+    _searches(b, "usual", [0.38 + (i % 5) / 50 for i in range(30)])
+    _searches(b, "same", [0.34])
+    found = signals(store, tmp_path, b)
+    assert not found.get("same0")
+
+
 def test_the_same_tool_call_again_and_again_is_a_loop(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "Track 55", "It is on its way.", trace_id="loop",

@@ -719,10 +719,13 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
             if sum(len(text) for *_, text in steps) < EVIDENCE_LIMIT:  # a run of thousands of steps: its first
                 steps.append((step.kind, step.span_id, step.name, (step.output or "").lower()))
     found = []
+    sentences: dict[str, str] = {}  # the sentence saying free, by answer: a canned answer is read once
     for pk, steps in evidence.items():
         said = " ".join(text for *_, text in steps)
         turn = claims[pk]
-        claim = _sentence_at(turn.answered, _FREE.search(turn.answered).start())
+        claim = sentences.get(turn.answered)
+        if claim is None:
+            claim = sentences[turn.answered] = _sentence_at(turn.answered, _FREE.search(turn.answered).start())
         if _ZERO_PRICE.search(said) or _free_said_of(said, claim):
             continue
         priced = next(((kind, span_id, name, m) for kind, span_id, name, text in steps
@@ -739,8 +742,10 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
     return found
 
 
-# A passage of the evidence: a sentence, or a value of its JSON ("Incoming wires: free").
-_PASSAGE = re.compile(r'[^.!?\n"]+')
+# A passage of the evidence ends where a sentence or a value of its JSON does ("Incoming
+# wires: free"); one that may say free holds one of these.
+_PASSAGE_ENDS = '.!?\n"'
+_FREE_HINT = re.compile(r"free|include|no |nothing")
 _TOPIC_WORD = re.compile(r"[^\W\d_]{3,}")
 _PRICE_WORDS = frozenset({"free", "included", "include", "includes", "charge", "charged", "cost", "costs", "fee",
                           "fees", "nothing", "pay", "price"})
@@ -753,9 +758,18 @@ def _free_said_of(said: str, claim: str) -> bool:
     free" does of receiving a wire. (Words are compared by their first four letters, which
     "wire" and "wires" share.)"""
     topic = _topic_heads(claim)
-    return any((_says_free(passage) or "include" in passage) and not topic.isdisjoint(_topic_heads(passage))
-               for passage in _PASSAGE.findall(said) if "free" in passage or "include" in passage
-               or "no " in passage or "nothing" in passage)
+    for hint in _FREE_HINT.finditer(said):
+        passage = _passage_at(said, hint.start())
+        if (_says_free(passage) or "include" in passage) and not topic.isdisjoint(_topic_heads(passage)):
+            return True
+    return False
+
+
+def _passage_at(text: str, at: int) -> str:
+    """The sentence, or the JSON value, of ``text`` around the position ``at``."""
+    start = max(text.rfind(mark, 0, at) for mark in _PASSAGE_ENDS) + 1
+    ends = [end for end in (text.find(mark, at) for mark in _PASSAGE_ENDS) if end >= 0]
+    return text[start:min(ends, default=len(text))]
 
 
 def _topic_heads(text: str) -> set[str]:

@@ -20,6 +20,11 @@ from .phrases import ANSWER_ADMITS_FAILURE
 
 LOOP_MIN_CALLS = 3
 LOW_RELEVANCE = 0.3  # retrieval scores below this (on a 0-1 scale) count as nothing found
+# ...and, for a retriever whose usual best match is known, a best match under this share of
+# it: a search that found nothing like what it finds (its scale is its own: one model's 0.35
+# is another's 0.7).
+USUAL_SHARE = 0.5
+USUAL_SAMPLE = 2000  # retrievals read to know a retriever's usual best match
 OUTLIER_FACTOR = 8.0  # a step this many times its median...
 OUTLIER_MIN_STEPS = 20  # ...among at least this many of the same kind and name
 MEDIAN_SAMPLE_STEPS = 10_000  # the usual of a step is measured on a sample of about this many
@@ -90,16 +95,23 @@ def _empty_retrievals(conn: Connection, scope: str, answers: dict[int, str]) -> 
     """Retrieval returned nothing, or nothing relevant, and the model answered anyway."""
     found = []
     seen: set[int] = set()
+    usual = _usual_best_matches(conn, scope)
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _relevance (name TEXT, below REAL)")
+    conn.exec_driver_sql("DELETE FROM temp._relevance")
+    executemany(conn, "INSERT INTO temp._relevance VALUES (?, ?)",
+                [(name, _weak_below(best)) for name, best in usual.items()])
     # SQLite's JSON functions set aside, without Python, the retrievals that found a
-    # document with a relevant or unscored match; Python looks at the rest.
+    # document with a relevant or unscored match; Python looks at the rest. A step's
+    # retriever brings the score under which its matches are weak (r.below, where known).
     # (A document without a numeric score counts as relevant: its type is not a number, or
     # it has none, which makes the comparison NULL.)
     relevant = f"""EXISTS (
             SELECT 1 FROM json_each(CASE WHEN json_valid(output) THEN output ELSE '[]' END, '$.documents') d
             WHERE d.type = 'object' AND coalesce(json_type(d.value, '$.score') NOT IN ('integer', 'real')
-              OR json_extract(d.value, '$.score') >= {LOW_RELEVANCE}, 1))"""
+              OR json_extract(d.value, '$.score') >= coalesce(r.below, {LOW_RELEVANCE}), 1))"""
+    retrievals = "span LEFT JOIN temp._relevance r ON r.name IS span.name"
     rows = select_named(conn, f"""
-        SELECT trace_pk, span_id, name, output, start_ns FROM span
+        SELECT trace_pk, span_id, span.name, output, start_ns FROM {retrievals}
         WHERE trace_pk IN ({scope}) AND kind = 'retrieval' AND coalesce(status, 'ok') != 'error'
           AND NOT ({relevant})
         ORDER BY trace_pk, start_ns
@@ -109,7 +121,7 @@ def _empty_retrievals(conn: Connection, scope: str, answers: dict[int, str]) -> 
     found_later: dict[int, int] = {}
     for chunk in chunked(sorted({step.trace_pk for step in rows})):
         found_later.update(select_rows(conn, f"""
-            SELECT trace_pk, max(coalesce(start_ns, 0)) FROM span
+            SELECT trace_pk, max(coalesce(start_ns, 0)) FROM {retrievals}
             WHERE trace_pk IN ({placeholders(chunk)}) AND kind = 'retrieval'
               AND coalesce(status, 'ok') != 'error' AND {relevant}
             GROUP BY trace_pk""", tuple(chunk)))
@@ -127,9 +139,11 @@ def _empty_retrievals(conn: Connection, scope: str, answers: dict[int, str]) -> 
                   and isinstance(d.get("score"), int | float) and not isinstance(d.get("score"), bool)]
         if not docs:
             confidence_, what = confidence("empty_retrieval", "nothing"), "returned no documents"
-        elif scores and len(scores) == len(docs) and max(scores) <= 1 and max(scores) < LOW_RELEVANCE:
+        elif scores and len(scores) == len(docs) and max(scores) <= 1 and max(scores) < _weak_below(
+                usual.get(step.name)):
             confidence_ = confidence("empty_retrieval", "weak")
-            what = f"found only weak matches (best score {max(scores):.2f})"
+            than = f", where its best is usually {usual[step.name]:.2f}" if step.name in usual else ""
+            what = f"found only weak matches (best score {max(scores):.2f}{than})"
         else:
             continue
         seen.add(pk)
@@ -137,6 +151,33 @@ def _empty_retrievals(conn: Connection, scope: str, answers: dict[int, str]) -> 
                            f"{step.name or 'retrieval'} {what}, and the model answered anyway: {quote(answer, 60)}",
                            step.span_id, {"documents": len(docs)}))
     return found
+
+
+def _weak_below(usual_best: float | None) -> float:
+    """The score under which a retriever's best match is a weak one."""
+    return LOW_RELEVANCE if usual_best is None else max(LOW_RELEVANCE, USUAL_SHARE * usual_best)
+
+
+def _usual_best_matches(conn: Connection, scope: str) -> dict[str | None, float]:
+    """The median best score of each retriever's searches (by step name), over a sample of
+    those in scope: for a retriever with enough searches that rank their documents best
+    first on a 0-1 scale of similarity (a distance, lower for closer, would read the other
+    way round, and is left out)."""
+    retrievals = select_rows(conn, f"SELECT count(*) FROM span WHERE trace_pk IN ({scope}) "
+                                   "AND kind = 'retrieval'").fetchone()[0]
+    every = max(1, retrievals // USUAL_SAMPLE)
+    bests: dict[str | None, list[float]] = defaultdict(list)
+    for name, raw in select_rows(conn, f"""
+        WITH scoped(pk) AS ({scope})
+        SELECT name, substr(output, 1, 20000) FROM span
+        WHERE trace_pk IN (SELECT pk FROM scoped WHERE pk % {every} = 0) AND kind = 'retrieval'
+          AND coalesce(status, 'ok') != 'error'"""):
+        docs = retrieved_documents(loads_or_none(raw))
+        scores = [d.get("score") for d in docs or () if isinstance(d, dict)]
+        if (scores and all(isinstance(x, int | float) and not isinstance(x, bool) and 0 <= x <= 1 for x in scores)
+                and all(a >= b for a, b in zip(scores, scores[1:], strict=False))):
+            bests[name].append(scores[0])
+    return {name: statistics.median(found) for name, found in bests.items() if len(found) >= OUTLIER_MIN_STEPS}
 
 
 def _loops(conn: Connection, scope: str) -> list[Found]:
