@@ -103,6 +103,20 @@ def test_a_session_that_ends_on_an_unresolved_answer_is_weak_abandonment(store, 
     assert not found.get("b") and not found.get("c")
 
 
+def test_a_session_left_after_the_bot_did_not_understand_counts_as_much_as_after_it_could_not_help(
+        store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "where can i find old statements", "Sorry, I didn't quite get that. Could you rephrase?",
+           trace_id="not_understood")
+    b.turn("s2", "where can i find old statements", "Sorry, I can't find your statements right now.",
+           trace_id="could_not_help")
+    b.turn("s3", "My card was charged twice", "Could you please provide your order number?", trace_id="asked_back")
+    found = signals(store, tmp_path, b)
+    [(kind, confidence, detail, _)] = found["not_understood"]
+    assert kind == "abandonment" and "did not understand" in detail
+    assert confidence == found["could_not_help"][0][1] > found["asked_back"][0][1]
+
+
 def test_an_error_the_answer_hid_is_swallowed_but_a_retried_or_admitted_one_is_not(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "Refund order 88 please", "Done! I've processed your refund.", trace_id="hidden",

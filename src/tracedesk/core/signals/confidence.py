@@ -76,6 +76,8 @@ CASES: tuple[Case, ...] = (
          "the answer is far in meaning from what was asked, and from what the run's documents and tools gave "
          "(farther is surer): a canned reply, another topic"),
     Case("abandonment", "after_failure", 0.45, 0.45, "the session ended on an answer that said it could not help"),
+    Case("abandonment", "not_understood", 0.45, 0.45,
+         "the session ended on an answer that did not understand the request and asked for it again"),
     Case("abandonment", "unanswered_ask", 0.3, 0.3, "the session ended on a question back that the user left"),
     Case("abandonment", "after_honest_failure", 0.15, 0.15,
          "the session ended on an answer that said plainly a step had failed or found nothing"),

@@ -331,6 +331,9 @@ def _abandonment(last: Turn, searched_nothing) -> list[Found]:
                           f"the user left after an answer that said a step failed: {quote(last.answer)}")]
         return [Found(last.pk, "abandonment", confidence("abandonment", "after_failure"),
                       f"the user left after an answer that could not help: {quote(last.answer)}")]
+    if last.reply.asks_again:  # "Sorry, I didn't get that. Could you rephrase?", and the user gave up
+        return [Found(last.pk, "abandonment", confidence("abandonment", "not_understood"),
+                      f"the user left after an answer that did not understand the request: {quote(last.answer)}")]
     if last.reply.waits_for_user:
         return [Found(last.pk, "abandonment", confidence("abandonment", "unanswered_ask"),
                       f"the user left without answering the question back: {quote(last.answer)}")]
