@@ -51,6 +51,23 @@ def test_a_follow_up_on_the_same_topic_is_not_a_rephrase(store, tmp_path, questi
     assert not signals(store, tmp_path, b).get("a")
 
 
+def test_the_same_request_about_another_thing_is_no_rephrase(store, tmp_path) -> None:
+    """The answer gave back what was asked ("5 minutes", "Madrid"); the next message asks
+    the same of something else. After an answer that failed, it corrects the request."""
+    b = Bundle()
+    b.turn("s1", "remind me in 5 minutes to check the oven", "Timer set for 5 minutes.", trace_id="timer")
+    b.turn("s1", "remind me in 40 minutes to check the oven", "Timer set for 40 minutes.", trace_id="timer2")
+    b.turn("s2", "what's the forecast for Madrid tomorrow", "Tomorrow in Madrid: sunny, around 25 degrees.",
+           trace_id="madrid")
+    b.turn("s2", "what's the forecast for Denver tomorrow", "Tomorrow in Denver: light rain, around 12 degrees.",
+           trace_id="denver")
+    b.turn("s3", "where is my order 48213 please", "Sorry, I can't find order 48213.", trace_id="not_found")
+    b.turn("s3", "where is my order 48231 please", "Order 48231 shipped yesterday.", trace_id="corrected")
+    found = signals(store, tmp_path, b)
+    assert "rephrase" not in kinds(found, "timer") | kinds(found, "madrid")
+    assert "rephrase" in kinds(found, "not_found")
+
+
 def test_a_request_answered_by_a_question_back_is_not_rephrased_by_the_reply(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "Where is my order?", "Could you tell me your order number?", trace_id="a")

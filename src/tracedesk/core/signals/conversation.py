@@ -249,7 +249,7 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     elif turn.frustration and previous is not None and len(turn.asked.split()) >= 2:
         out.append(Found(target.pk, "frustration", confidence("frustration", "by_meaning", turn.frustration),
                          f"{about} complains, in other words: {quote(turn.question)}", evidence=evidence))
-    if previous is not None and _could_rephrase(previous, turn) and not any(
+    if previous is not None and _could_rephrase(previous, turn) and not _asks_about_another(previous, turn) and not any(
             f.kind in ("escalation", "frustration") for f in out):
         # The meaning model reads English: a message in another language is compared by its
         # words.
@@ -260,6 +260,17 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
         if found:
             out.append(found)
     return out
+
+
+def _asks_about_another(previous: Turn, turn: Turn) -> bool:
+    """The message asks what the one before asked, of another thing: the words it drops
+    ("5", "madrid") the answer gave back ("Timer set for 5 minutes", "Tomorrow in Madrid"),
+    and it puts others in their place ("40", "denver"). A request of the same kind, not
+    the same request again. (Not after an answer that failed: "order 12346" after "I can't
+    find order 12345" corrects the request.)"""
+    dropped, added = previous.words - turn.words, turn.words - previous.words
+    return (bool(dropped) and bool(added) and dropped <= previous.answer_words
+            and not (previous.reply.could_not_help or previous.reply.did_not_understand))
 
 
 def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
