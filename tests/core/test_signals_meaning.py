@@ -348,6 +348,19 @@ def test_an_answer_that_says_it_has_nothing_on_the_question_is_not_off_topic(sto
     assert "off_topic" not in kinds(signals(store, tmp_path, b), "honest")
 
 
+def test_an_answer_to_a_message_that_asks_nothing_is_not_off_topic(store, tmp_path) -> None:
+    """In a chat, "I'm studying for my exams" tells; any friendly answer will do. A message
+    about the user's trouble asks for help."""
+    b = Bundle()
+    b.turn("s1", "I'm studying for my exams this week", "Short sessions with breaks tend to work best.",
+           trace_id="told")
+    b.turn("s2", "I can't reset the password of my online banking account",
+           "Our branches are open from nine to five on weekdays, and closed on public holidays.", trace_id="trouble")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" not in kinds(found, "told")
+    assert "off_topic" in kinds(found, "trouble")
+
+
 def test_an_answer_taken_from_the_runs_documents_is_not_off_topic_however_terse_the_question(store, tmp_path) -> None:
     guide = [{"id": "kb1", "score": 0.9, "content": "Online check-in opens 24 hours before departure and closes "
                                                     "45 minutes before; the boarding pass is then in the app."}]

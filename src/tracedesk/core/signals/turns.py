@@ -10,6 +10,7 @@ the turn itself (its place in the session, what the meaning model said of it) is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +38,24 @@ QUESTION_LIMIT = 2000  # characters of the user's message read
 ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
 OFF_TOPIC_MIN_WORDS = 5  # an answer must say this much for its meaning to tell ("It shipped." does not)
 OFF_TOPIC_MIN_TOPIC_WORDS = 4  # ...about a topic ("Let me check that for you." does not)
+# What tells a message that asks for something from one that tells something.
+REQUEST_WORDS = frozenset({"please", "pls", "plz", "plse", "plesae", "pleas", "help"})
+ASKING = re.compile(r"\b(?:i need|i want|i'd like|i would like|can you|could you|can i|could i|would you|how to|"
+                    r"tell me|let me know|wondering)\b"
+                    r"|(?:^|[,.;:!]\s*)(?:is|are|can|could|do|does|did|will|would|should|how|what|where|when|why|who|"
+                    r"which)\b")
+OPENING_WORDS = frozenset("""
+    hi hello hey hiya good morning afternoon evening team there ok okay so and also anyway but cool great thanks
+    thank you ty yes no sure right well oh ah haha lol
+""".split())  # noqa: SIM905 (a word list reads best as words)
+TELLING_OPENINGS = frozenset("""
+    i i'm im i've ive i'd id i'll my we we're we've our it it's its that that's this they they're their he she
+    his her
+""".split())  # noqa: SIM905
+# Words of trouble, which make a sentence about the user a call for help ("I can't log in").
+TROUBLE = re.compile(r"n't|\b(?:cannot|not|never|no|lost|forgot|broken|wrong|error|problem|issue|charged|locked|"
+                     r"stuck|missing|failed|fail|failing|declined)\b")
+
 # Function words of the languages users write to English-speaking bots in, that are no
 # English words ("die", "come", "con", "pour", "los" of Los Angeles are left out).
 OTHER_LANGUAGES = frozenset("""
@@ -110,12 +129,26 @@ class Message:
         return english > 0 or self.asked.isascii() or not any(c.isalpha() and not c.isascii() for c in self.asked)
 
     @_kept
+    def asks(self) -> bool:
+        """Whether the message asks for something, or may: all but one that tells, a
+        sentence about the user or something else ("I love crime novels", "my kids won't
+        eat vegetables") with no question, no please, no request ("can you", "I need") and
+        no trouble in it ("I can't log in" asks for help). An answer on something else is
+        no miss after a message that asked nothing."""
+        asked = self.asked
+        if "?" in asked or not REQUEST_WORDS.isdisjoint(self.asked_words) or ASKING.search(asked):
+            return True
+        words = asked.split()
+        first = next((w.strip(",.!:;") for w in words if w.strip(",.!:;") not in OPENING_WORDS), None)
+        return first not in TELLING_OPENINGS or TROUBLE.search(asked) is not None
+
+    @_kept
     def request_topic(self) -> frozenset[str] | None:
         """The topic words of a message asking for something in English (the language the
         meaning model knows best), or None: a thanks, a plea for a person, a complaint, a
         single word, a message with too few topic words to tell or none of the function
         words of English."""
-        if self.closing or self.asks_for_person or self.complains or " " not in self.asked:
+        if self.closing or self.asks_for_person or self.complains or " " not in self.asked or not self.asks:
             return None
         topic = self.asked_words - STOPWORDS
         if len(topic) < 2 or len(topic) == len(self.asked_words):
