@@ -54,7 +54,9 @@ CASES: tuple[Case, ...] = (
     Case("ungrounded", "unsupported", 0.45, 0.65,
          "the answer states figures none of the retrieved documents or tool results contain"),
     Case("empty_retrieval", "nothing", 0.8, 0.8, "retrieval returned no documents and the model answered anyway"),
-    Case("empty_retrieval", "weak", 0.6, 0.6, "retrieval found only weak matches and the model answered anyway"),
+    Case("empty_retrieval", "weak", 0.6, 0.6,
+         "retrieval found only weak matches (under 0.3, or under half its retriever's usual best score) and the "
+         "model answered anyway"),
     Case("loop", "repeated_call", 0.6, 0.9, "the same tool called with the same arguments (more calls, surer)"),
     Case("loop", "repeated_answer", 0.6, 0.6, "an answer said again word for word, to another message"),
     Case("outlier", "measure", 0.3, 0.3, "a step far beyond its usual latency, tokens or cost: often harmless"),
