@@ -136,11 +136,11 @@ class Message:
         no trouble in it ("I can't log in" asks for help). An answer on something else is
         no miss after a message that asked nothing."""
         asked = self.asked
-        if "?" in asked or not REQUEST_WORDS.isdisjoint(self.asked_words) or ASKING.search(asked):
+        if "?" in asked or not REQUEST_WORDS.isdisjoint(self.asked_words):
             return True
-        words = asked.split()
-        first = next((w.strip(",.!:;") for w in words if w.strip(",.!:;") not in OPENING_WORDS), None)
-        return first not in TELLING_OPENINGS or TROUBLE.search(asked) is not None
+        first = next((w for w in (w.strip(",.!:;") for w in asked.split()) if w not in OPENING_WORDS), None)
+        # (Most messages open otherwise: the patterns read only those that open on the user.)
+        return first not in TELLING_OPENINGS or ASKING.search(asked) is not None or TROUBLE.search(asked) is not None
 
     @_kept
     def request_topic(self) -> frozenset[str] | None:
