@@ -772,5 +772,9 @@ def _passage_at(text: str, at: int) -> str:
     return text[start:min(ends, default=len(text))]
 
 
-def _topic_heads(text: str) -> set[str]:
-    return {word[:4] for word in _TOPIC_WORD.findall(text) if word not in STOPWORDS and word not in _PRICE_WORDS}
+@lru_cache(maxsize=8192)
+def _topic_heads(text: str) -> frozenset[str]:
+    """The first four letters of the topic words of ``text`` (a passage of a document met
+    in many runs is read once)."""
+    return frozenset(word[:4] for word in _TOPIC_WORD.findall(text)
+                     if word not in STOPWORDS and word not in _PRICE_WORDS)
