@@ -117,6 +117,17 @@ def test_a_session_left_after_the_bot_did_not_understand_counts_as_much_as_after
     assert confidence == found["could_not_help"][0][1] > found["asked_back"][0][1]
 
 
+@pytest.mark.parametrize("answer", [
+    "Your basic plan doesn't cover this, but you can add the Travel Pass for 5 dollars a day in the app.",
+    "I don't have any information on file about a second card; you can order one in the app under Cards.",
+    "Great, glad it worked! Don't mention it.",
+])
+def test_an_answer_that_helps_is_no_failure_when_the_user_leaves_after_it(store, tmp_path, answer) -> None:
+    b = Bundle()
+    b.turn("s1", "does my plan include roaming in italy", answer, trace_id="a")
+    assert "abandonment" not in kinds(signals(store, tmp_path, b), "a")
+
+
 def test_an_error_the_answer_hid_is_swallowed_but_a_retried_or_admitted_one_is_not(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "Refund order 88 please", "Done! I've processed your refund.", trace_id="hidden",
@@ -165,6 +176,17 @@ def test_a_search_far_below_what_its_retriever_usually_finds_is_a_weak_one(store
     [(kind, _, detail, _)] = found["weak0"]
     assert kind == "empty_retrieval" and "best score 0.34" in detail and "usually 0.8" in detail
     assert not any(found.get(f"usual{i}") for i in range(30))
+
+
+def test_a_weak_search_imported_on_its_own_is_judged_by_its_retrievers_usual_from_the_database(
+        store, tmp_path) -> None:
+    usual = Bundle()
+    _searches(usual, "usual", [0.78 + (i % 5) / 50 for i in range(30)])
+    signals(store, tmp_path, usual, "first.jsonl")
+    later = Bundle()
+    _searches(later, "weak", [0.34])
+    [(kind, _, detail, _)] = signals(store, tmp_path, later, "later.jsonl")["weak0"]
+    assert kind == "empty_retrieval" and "usually 0.8" in detail
 
 
 def test_a_low_score_is_no_weak_search_for_a_retriever_that_scores_low(store, tmp_path) -> None:

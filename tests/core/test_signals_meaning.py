@@ -63,9 +63,15 @@ def test_the_same_request_about_another_thing_is_no_rephrase(store, tmp_path) ->
            trace_id="denver")
     b.turn("s3", "where is my order 48213 please", "Sorry, I can't find order 48213.", trace_id="not_found")
     b.turn("s3", "where is my order 48231 please", "Order 48231 shipped yesterday.", trace_id="corrected")
+    # An answer that took up the request's verb, not its specifics: asked again in other words.
+    b.turn("s4", "How do I reset my password?", "To reset your profile picture, open Settings > Profile.",
+           trace_id="verb_given_back")
+    b.turn("s4", "I forgot my password, what do I do?", "Click 'Forgot password' on the login page.",
+           trace_id="again")
     found = signals(store, tmp_path, b)
     assert "rephrase" not in kinds(found, "timer") | kinds(found, "madrid")
     assert "rephrase" in kinds(found, "not_found")
+    assert "rephrase" in kinds(found, "verb_given_back")
 
 
 def test_a_request_answered_by_a_question_back_is_not_rephrased_by_the_reply(store, tmp_path) -> None:
@@ -276,6 +282,12 @@ def test_a_number_inside_a_date_does_not_vouch_for_a_quantity(store, tmp_path) -
 
 @pytest.mark.parametrize(("answer", "documents"), [
     ("Receiving a wire is free.", ["Outgoing wires: $45 online. Incoming wires: free."]),
+    # A claim that names nothing is read with the question ("Do I pay anything to receive a wire?").
+    ("Yes, it's free.", ["Outgoing wires: $45 online. Incoming wires: free."]),
+    ("There's no fee for that.", ["Outgoing wires: $45 online. Incoming wires: free."]),
+    # A range's upper end is said: 1500 is no part of a date.
+    ("The deposit is at most 1500 euros.",
+     ["The security deposit is 1000-1500 euros, depending on the flat; the agency fee is 300 euros."]),
     ("A carry-on is free on every fare.", ["One carry-on and one personal item are included on every fare; $35 bags."]),
     ("It arrives within 1-2 business days.", ["Transfers to payees at other banks take 1-2 business days."]),
     ("Statements from the last 7 years are there.", ["Statements: the last 7 years online; older by mail for $5."]),
@@ -283,7 +295,8 @@ def test_a_number_inside_a_date_does_not_vouch_for_a_quantity(store, tmp_path) -
 def test_an_answer_its_documents_support_is_grounded(store, tmp_path, answer, documents) -> None:
     b = Bundle()
     docs = [{"id": f"kb{i}", "content": text, "score": 0.9} for i, text in enumerate(documents)]
-    b.turn("s1", "Can you tell me?", answer, trace_id="a", steps=[retrieval("policy", docs), llm()])
+    b.turn("s1", "Do I pay anything to receive a wire?", answer, trace_id="a",
+           steps=[retrieval("policy", docs), llm()])
     assert not signals(store, tmp_path, b).get("a")
 
 
@@ -348,13 +361,20 @@ def test_an_answer_that_says_it_has_nothing_on_the_question_is_not_off_topic(sto
     assert "off_topic" not in kinds(signals(store, tmp_path, b), "honest")
 
 
-def test_an_answer_to_a_message_that_asks_nothing_is_not_off_topic(store, tmp_path) -> None:
+@pytest.mark.parametrize("trouble", [
+    "I can't reset the password of my online banking account",
+    "I can’t reset the password of my online banking account",
+    "My flight to Lisbon got cancelled this morning",
+    "My card was blocked at the supermarket checkout",
+    "My internet connection is down since this morning",
+])
+def test_an_answer_to_a_message_that_asks_nothing_is_not_off_topic(store, tmp_path, trouble) -> None:
     """In a chat, "I'm studying for my exams" tells; any friendly answer will do. A message
     about the user's trouble asks for help."""
     b = Bundle()
     b.turn("s1", "I'm studying for my exams this week", "Short sessions with breaks tend to work best.",
            trace_id="told")
-    b.turn("s2", "I can't reset the password of my online banking account",
+    b.turn("s2", trouble,
            "Our branches are open from nine to five on weekdays, and closed on public holidays.", trace_id="trouble")
     found = signals(store, tmp_path, b)
     assert "off_topic" not in kinds(found, "told")

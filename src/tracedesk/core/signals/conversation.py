@@ -263,13 +263,15 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
 
 
 def _asks_about_another(previous: Turn, turn: Turn) -> bool:
-    """The message asks what the one before asked, of another thing: the words it drops
-    ("5", "madrid") the answer gave back ("Timer set for 5 minutes", "Tomorrow in Madrid"),
-    and it puts others in their place ("40", "denver"). A request of the same kind, not
-    the same request again. (Not after an answer that failed: "order 12346" after "I can't
-    find order 12345" corrects the request.)"""
+    """The message asks what the one before asked, of another thing: the one or two words
+    it drops are names or figures the answer gave back ("5" of "Timer set for 5 minutes",
+    "madrid" of "Tomorrow in Madrid"), and one or two others take their place ("40",
+    "denver"). A request of the same kind, not the same request again: "how can I get my
+    contacts out as a csv file" after "how do I export my contacts" and "To export your
+    data..." is one. (Not after an answer that failed: "order 48231" after "I can't find
+    order 48213" corrects the request.)"""
     dropped, added = previous.words - turn.words, turn.words - previous.words
-    return (bool(dropped) and bool(added) and dropped <= previous.answer_words
+    return (0 < len(dropped) <= 2 and 0 < len(added) <= 2 and dropped <= previous.reply.specifics
             and not (previous.reply.could_not_help or previous.reply.did_not_understand))
 
 

@@ -271,11 +271,13 @@ def _whole_number(value: str) -> re.Pattern:
 def _standing_alone(first: str, rest: str, before: str) -> re.Pattern:
     """A number as a number of its own: its first digit ``first`` and the pattern ``rest``,
     with no character of ``before`` right before it, and no part of a date (2026-11-10:
-    2026, 11, 10 are no quantity; a transfer dated the 10th does not say "10 minutes").
+    2026, 11, 10 are no quantity; a transfer dated the 10th does not say "10 minutes"; the
+    1500 of "1000-1500 euros" is one).
     The pattern opens with the digit, a character the pattern engine skips to, and looks
     back from after it: the matches of the look-backs written first, without trying them
     at every character of a long tool result."""
-    return re.compile(rf"{re.escape(first)}(?<!{before}.)(?<!\d{{4}}-.)(?<!\d{{4}}-\d\d-.){rest}(?!-\d\d-\d\d)")
+    return re.compile(rf"{re.escape(first)}(?<!{before}.)(?!(?<=\d{{4}}-.)\d?-\d\d(?!\d))(?<!\d{{4}}-\d\d-.)"
+                      rf"{rest}(?!-\d\d-\d\d)")
 
 
 def _sentence_at(text: str, position: int) -> str:
@@ -726,7 +728,7 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
         claim = sentences.get(turn.answered)
         if claim is None:
             claim = sentences[turn.answered] = _sentence_at(turn.answered, _FREE.search(turn.answered).start())
-        if _ZERO_PRICE.search(said) or _free_said_of(said, claim):
+        if _ZERO_PRICE.search(said) or _free_said_of(said, claim, turn.asked):
             continue
         priced = next(((kind, span_id, name, m) for kind, span_id, name, text in steps
                        if (m := _PRICE.search(text))), None)
@@ -751,18 +753,25 @@ _PRICE_WORDS = frozenset({"free", "included", "include", "includes", "charge", "
                           "fees", "nothing", "pay", "price"})
 
 
-def _free_said_of(said: str, claim: str) -> bool:
+def _free_said_of(said: str, claim: str, question: str) -> bool:
     """Whether the (lower-cased) evidence says free, or included, of what the answer's
-    sentence ``claim`` says is free: in a passage that shares a topic word with it. "One
-    carry-on is included on every fare" says nothing of a checked bag; "Incoming wires:
-    free" does of receiving a wire. (Words are compared by their first four letters, which
-    "wire" and "wires" share.)"""
-    topic = _topic_heads(claim)
+    sentence ``claim`` says is free: in a passage that shares a topic word with it (with
+    the question, for a claim that names nothing: "Yes, it's free."). "One carry-on is
+    included on every fare" says nothing of a checked bag; "Incoming wires: free" does of
+    receiving a wire; "meals are not included" says no such thing. (Words are compared by
+    their first four letters, which "wire" and "wires" share.)"""
+    topic = _topic_heads(claim) or _topic_heads(question)
     for hint in _FREE_HINT.finditer(said):
         passage = _passage_at(said, hint.start())
-        if (_says_free(passage) or "include" in passage) and not topic.isdisjoint(_topic_heads(passage)):
+        free = _says_free(passage)
+        if not free and ("include" not in passage or _NOT_INCLUDED.search(passage)):
+            continue
+        if not topic or not topic.isdisjoint(_topic_heads(passage)):
             return True
     return False
+
+
+_NOT_INCLUDED = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+)?includ")
 
 
 def _passage_at(text: str, at: int) -> str:

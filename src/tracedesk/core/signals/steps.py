@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from sqlalchemy import Connection
@@ -159,25 +160,40 @@ def _weak_below(usual_best: float | None) -> float:
 
 
 def _usual_best_matches(conn: Connection, scope: str) -> dict[str | None, float]:
-    """The median best score of each retriever's searches (by step name), over a sample of
-    those in scope: for a retriever with enough searches that rank their documents best
-    first on a 0-1 scale of similarity (a distance, lower for closer, would read the other
-    way round, and is left out)."""
+    """The median best score of each retriever's searches (by step name): over a sample of
+    those in scope, or, for a retriever with too few there (a small import into a big
+    database), over those and a sample of its searches from the rest of the database, so
+    that a search is judged the same whatever it was imported with. Only the searches that
+    rank their documents best first on a 0-1 scale of similarity count (a distance, lower
+    for closer, would read the other way round)."""
     retrievals = select_rows(conn, f"SELECT count(*) FROM span WHERE trace_pk IN ({scope}) "
                                    "AND kind = 'retrieval'").fetchone()[0]
     every = max(1, retrievals // USUAL_SAMPLE)
     bests: dict[str | None, list[float]] = defaultdict(list)
-    for name, raw in select_rows(conn, f"""
+    _add_best_matches(bests, select_rows(conn, f"""
         WITH scoped(pk) AS ({scope})
         SELECT name, substr(output, 1, 20000) FROM span
         WHERE trace_pk IN (SELECT pk FROM scoped WHERE pk % {every} = 0) AND kind = 'retrieval'
-          AND coalesce(status, 'ok') != 'error'"""):
+          AND coalesce(status, 'ok') != 'error'"""))
+    for (name,) in select_rows(conn, f"SELECT DISTINCT name FROM span WHERE trace_pk IN ({scope}) "
+                                     "AND kind = 'retrieval'").fetchall():
+        if len(bests[name]) < OUTLIER_MIN_STEPS:
+            _add_best_matches(bests, select_rows(conn, f"""
+                SELECT name, substr(output, 1, 20000) FROM span
+                WHERE kind = 'retrieval' AND name IS ? AND coalesce(status, 'ok') != 'error'
+                  AND trace_pk NOT IN ({scope}) LIMIT {USUAL_SAMPLE}""", (name,)))
+    return {name: statistics.median(found) for name, found in bests.items() if len(found) >= OUTLIER_MIN_STEPS}
+
+
+def _add_best_matches(bests: dict[str | None, list[float]], rows: Iterable[tuple[str | None, str | None]]) -> None:
+    """Add the best score of each search of ``rows`` (name, output) that ranks its
+    documents best first on a 0-1 scale, by name."""
+    for name, raw in rows:
         docs = retrieved_documents(loads_or_none(raw))
         scores = [d.get("score") for d in docs or () if isinstance(d, dict)]
         if (scores and all(isinstance(x, int | float) and not isinstance(x, bool) and 0 <= x <= 1 for x in scores)
                 and all(a >= b for a, b in zip(scores, scores[1:], strict=False))):
             bests[name].append(scores[0])
-    return {name: statistics.median(found) for name, found in bests.items() if len(found) >= OUTLIER_MIN_STEPS}
 
 
 def _loops(conn: Connection, scope: str) -> list[Found]:

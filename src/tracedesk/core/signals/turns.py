@@ -38,6 +38,7 @@ QUESTION_LIMIT = 2000  # characters of the user's message read
 ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
 OFF_TOPIC_MIN_WORDS = 5  # an answer must say this much for its meaning to tell ("It shipped." does not)
 OFF_TOPIC_MIN_TOPIC_WORDS = 4  # ...about a topic ("Let me check that for you." does not)
+_ANSWER_WORD = re.compile(r"[^\W_]+")
 # What tells a message that asks for something from one that tells something.
 REQUEST_WORDS = frozenset({"please", "pls", "plz", "plse", "plesae", "pleas", "help"})
 ASKING = re.compile(r"\b(?:i need|i want|i'd like|i would like|can you|could you|can i|could i|would you|how to|"
@@ -48,13 +49,17 @@ OPENING_WORDS = frozenset("""
     hi hello hey hiya good morning afternoon evening team there ok okay so and also anyway but cool great thanks
     thank you ty yes no sure right well oh ah haha lol
 """.split())  # noqa: SIM905 (a word list reads best as words)
-TELLING_OPENINGS = frozenset("""
-    i i'm im i've ive i'd id i'll my we we're we've our it it's its that that's this they they're their he she
-    his her
-""".split())  # noqa: SIM905
+TELLING_OPENINGS = frozenset({"i", "i'm", "im", "we", "we're", "i\u2019m", "we\u2019re"})
+# The user telling what they like, do or did: small talk, which asks for nothing in itself.
+SMALL_TALK = re.compile(
+    r"\b(?:i|i'm|im|we|we're)\s+(?:\w+\s+){0,2}?(?:love|loved|like|liked|hate|hated|enjoy|enjoyed|prefer|adore|"
+    r"support|play|played|read|watch|watched|saw|went|visited|listen|listened|studying|trying|learning|"
+    r"working on|reading|watching|playing|going|thinking|planning|cooking|baking|training|running|just got back|"
+    r"have a|had a|got a)\b")
+
 # Words of trouble, which make a sentence about the user a call for help ("I can't log in").
-TROUBLE = re.compile(r"n't|\b(?:cannot|not|never|no|lost|forgot|broken|wrong|error|problem|issue|charged|locked|"
-                     r"stuck|missing|failed|fail|failing|declined)\b")
+TROUBLE = re.compile(r"n['\u2019]t|\b(?:cannot|not|never|no|lost|forgot|broken|wrong|error|problem|issue|charged|"
+                     r"locked|stuck|missing|failed|fail|fails|failing|declined|cancelled|canceled|blocked|down|late)\b")
 
 # Function words of the languages users write to English-speaking bots in, that are no
 # English words ("die", "come", "con", "pour", "los" of Los Angeles are left out).
@@ -130,17 +135,20 @@ class Message:
 
     @_kept
     def asks(self) -> bool:
-        """Whether the message asks for something, or may: all but one that tells, a
-        sentence about the user or something else ("I love crime novels", "my kids won't
-        eat vegetables") with no question, no please, no request ("can you", "I need") and
-        no trouble in it ("I can't log in" asks for help). An answer on something else is
-        no miss after a message that asked nothing."""
+        """Whether the message asks for something, or may: all but small talk, the user
+        telling what they like or do ("I love crime novels", "I'm studying for my exams",
+        "I saw Coldplay last year") with no question, no please, no request ("can you", "I
+        need") and no trouble ("I'm trying to log in but it fails"). "My flight got
+        cancelled" asks for help. An answer on something else is no miss after small talk."""
         asked = self.asked
         if "?" in asked or not REQUEST_WORDS.isdisjoint(self.asked_words):
             return True
-        first = next((w for w in (w.strip(",.!:;") for w in asked.split()) if w not in OPENING_WORDS), None)
-        # (Most messages open otherwise: the patterns read only those that open on the user.)
-        return first not in TELLING_OPENINGS or ASKING.search(asked) is not None or TROUBLE.search(asked) is not None
+        # (Most messages do not open on the user: the patterns read only those that do.)
+        first = next((w for w in (w.strip(",.!:;") for w in asked.split()) if w not in OPENING_WORDS), "")
+        if first not in TELLING_OPENINGS:
+            return True
+        told = SMALL_TALK.search(asked.replace("\u2019", "'"))
+        return told is None or ASKING.search(asked) is not None or TROUBLE.search(asked) is not None
 
     @_kept
     def request_topic(self) -> frozenset[str] | None:
@@ -170,6 +178,19 @@ class Reply:
     @_kept
     def could_not_help(self) -> bool:
         return could_not_help(self.answered)
+
+    @_kept
+    def specifics(self) -> frozenset[str]:
+        """The names and figures the answer gives, in lower case ("5", "7pm", "madrid",
+        "sk2445"): its words with a digit, and those capitalised inside a sentence."""
+        answer = self.answer
+
+        def inside_a_sentence(at: int) -> bool:
+            return answer[max(0, at - 10):at].rstrip()[-1:] not in ("", ".", "!", "?", ":")
+
+        return frozenset(m.group(0).lower() for m in _ANSWER_WORD.finditer(answer)
+                         if any(c.isdigit() for c in m.group(0))
+                         or (m.group(0)[0].isupper() and inside_a_sentence(m.start())))
 
     @_kept
     def asks_back(self) -> bool:
