@@ -44,6 +44,10 @@ def test_topic_words_set_numbers_aside_and_question_keys_stay_as_stored() -> Non
     assert queue.question_key("Where is order 12 or 345?") == hashlib.blake2b(
         " ".join(words).encode(), digest_size=8).hexdigest()
     assert queue.question_key("where is ORDER 99 or 1?") == queue.question_key("Where is order 12 or 345?")
+    # ...nor those of questions in other scripts, which topic words now read whole ("cuánto").
+    assert "cuánto" in content_words("¿Cuánto cuesta el roaming?")
+    assert queue.question_key("¿Cuánto cuesta el roaming?") == "418953fc9e90ef8b"
+    assert queue.question_key("Wo ist meine Bestellung für München?") == "363eadcddeb7075d"
 
 
 @pytest.mark.parametrize("value", [0.0, 0.125, 1 / 3, 0.99949, 1.0, -0.0421])

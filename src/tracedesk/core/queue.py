@@ -31,7 +31,7 @@ from .settings import DEFAULT_WEIGHTS
 from .signals.confidence import LEARNED_KINDS
 from .store import chunked, executemany, ids_scope, placeholders, select_named, select_rows
 from .text import user_question
-from .words import content_words, number_as_word
+from .words import key_words, number_as_word
 
 POSITIVE = frozenset({"positive_feedback"})
 OPEN, REVIEWED, SNOOZED, SKIPPED = "open", "reviewed", "snoozed", "skipped"
@@ -79,7 +79,7 @@ def priority_of(reasons: list[Reason], weights: dict[str, float]) -> float:
 def question_key(text: str) -> str:
     """What makes two questions "the same question": their topic words, numbers aside."""
     # Each number counts (not a set of words), as the keys already stored were made.
-    words = sorted(map(number_as_word, content_words(text)))
+    words = sorted(map(number_as_word, key_words(text)))
     basis = " ".join(words) if len(words) >= 2 else " ".join(text.lower().split())
     return hashlib.blake2b(basis.encode(), digest_size=8).hexdigest()
 

@@ -9,9 +9,14 @@ left out), with no model behind them: fast enough to run over every trace of a d
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, of any script: "cuánto" is one word
+# The words the queue's group keys are made of (queue.question_key): a-z and digits, as the
+# keys stored in existing databases were made, so that a question imported today groups
+# with the same one imported before.
+_KEY_WORD = re.compile(r"[a-z0-9]+")
 STOPWORDS = frozenset((
     "a", "an", "the", "i", "me", "my", "mine", "we", "our", "you", "your", "it", "its", "this",
     "that", "these", "those", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did",
@@ -50,8 +55,17 @@ def _stem(word: str) -> str:
 
 def content_words(text: str) -> frozenset[str]:
     """The words of a message that carry its topic, lightly stemmed, synonyms merged;
-    numbers kept."""
-    return frozenset(map(_stem, set(_WORD.findall(text.lower())) - STOPWORDS))
+    numbers kept. (Accented letters are read composed: "cuánto" typed with a combining
+    accent is the same word.)"""
+    lowered = text.lower()
+    if not lowered.isascii():
+        lowered = unicodedata.normalize("NFC", lowered)
+    return frozenset(map(_stem, set(_WORD.findall(lowered)) - STOPWORDS))
+
+
+def key_words(text: str) -> frozenset[str]:
+    """:func:`content_words` as the queue's group keys read them (runs of a-z and digits)."""
+    return frozenset(map(_stem, set(_KEY_WORD.findall(text.lower())) - STOPWORDS))
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
