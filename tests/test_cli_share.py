@@ -82,3 +82,19 @@ def test_clear_messages_for_bad_sources_and_targets(db, tmp_path, capsys) -> Non
     assert code == 2 and "exists already" in err
     code, _, err = run(capsys, "--db", db, "settle", "t9", "--verdict", "ok", "--reviewer", "lead")
     assert code == 2 and "no trace 't9'" in err
+
+
+def test_merge_searches_every_failure_it_brings_for_the_answers_like_them(tmp_path, capsys) -> None:
+    """More failures than a merge searches in its own write: the command searches the rest
+    before it ends, so that the next saves wait for none of them."""
+    from tracedesk.core import learning, queue
+
+    from .core.test_learning import reviewed_elsewhere
+
+    ours, theirs = reviewed_elsewhere(tmp_path, learning.ECHO_SEARCHES_AT_ONCE + 3)
+    code, out, _ = run(capsys, "--db", str(ours), "merge", str(theirs))
+    assert code == 0 and "1 trace not reviewed gives an answer judged a failure" in out
+    with open_store(ours) as store, store.read() as conn:
+        assert learning.echo_backlog(conn) == 0
+        [echo] = queue.rows_for(conn, queue.ids(conn, queue.QueueFilter(kinds=("like_failure",))))
+    assert echo.trace_id == "echo"

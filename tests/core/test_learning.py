@@ -290,14 +290,14 @@ _WORDS = """
 """.split()  # noqa: SIM905 (a word list reads best as words)
 
 
-def merged_backlog(tmp_path, failures: int) -> tuple:
-    """A database into which a colleague's ``failures`` verdicts were merged, each on a run
-    with an answer of its own; the last one's answer was also given on an unreviewed run
-    ("echo"); and two unreviewed runs given one wrong answer ("mine", "like_mine")."""
+def reviewed_elsewhere(tmp_path, failures: int) -> tuple:
+    """Two databases of the same runs: ours, not reviewed, and a colleague's, where
+    ``failures`` runs, each with an answer of its own, were judged failures. The last one's
+    answer was also given on a run nobody reviewed ("echo"); two more unreviewed runs give
+    one wrong answer ("mine", "like_mine")."""
     import random
 
     from tracedesk.core.database import open_store
-    from tracedesk.core.merge import merge_databases
     from tracedesk.core.traces import find_trace
 
     b = Bundle()
@@ -308,14 +308,24 @@ def merged_backlog(tmp_path, failures: int) -> tuple:
     for i, answer in enumerate(answers):
         b.turn(f"s{i}", f"question number {i} about my case", answer, trace_id=f"judged{i}")
     bundle = write_jsonl(tmp_path / "b.jsonl", b.records)
-    main, theirs = tmp_path / "main.sqlite", tmp_path / "theirs.sqlite"
-    for path in (main, theirs):
+    ours, theirs = tmp_path / "main.sqlite", tmp_path / "theirs.sqlite"
+    for path in (ours, theirs):
         with open_store(path) as store:
             import_paths(store, [bundle])
     with open_store(theirs) as store, store.write() as conn:
         for i in range(failures):
             reviews.save_review(conn, find_trace(conn, f"judged{i}").pk, "bob", reviews.ReviewInput(verdict="failure"))
-    store = open_store(main)
+    return ours, theirs
+
+
+def merged_backlog(tmp_path, failures: int):
+    """Our database (open) after the colleague's verdicts were merged in
+    (:func:`reviewed_elsewhere`)."""
+    from tracedesk.core.database import open_store
+    from tracedesk.core.merge import merge_databases
+
+    ours, theirs = reviewed_elsewhere(tmp_path, failures)
+    store = open_store(ours)
     merge_databases(store, [theirs], author="lead")
     return store
 
@@ -336,10 +346,29 @@ def test_failures_merged_in_are_searched_in_batches_not_all_in_one_write(tmp_pat
         assert priority > 0 and f"judged{learning.ECHO_SEARCHES_AT_ONCE + 2}" in reason.detail
 
 
-def test_a_save_searches_the_failure_it_records_first_and_leaves_the_backlog(tmp_path) -> None:
+def test_a_save_searches_the_failure_it_records_and_leaves_the_backlog(tmp_path) -> None:
     with merged_backlog(tmp_path, learning.ECHO_SEARCHES_AT_ONCE + 3) as store:
         with store.write() as conn:
             reviews.save_review(conn, _pk(conn, "mine"), "ann", reviews.ReviewInput(verdict="failure"))
         assert _entry(store, "like_mine", "like_failure")[1]
+        with store.write() as conn:  # a verdict that is no failure searches nothing
+            reviews.save_review(conn, _pk(conn, "echo"), "ann", reviews.ReviewInput(verdict="ok"))
         with store.read() as conn:
             assert learning.echo_backlog(conn) == 3
+
+
+def test_the_backlog_is_searched_a_few_failures_a_write_until_told_to_stop(tmp_path) -> None:
+    with merged_backlog(tmp_path, learning.ECHO_SEARCHES_AT_ONCE + 3) as store:
+        assert queue.search_echo_backlog(store, searches=1, stop=lambda: True) == set()
+        writes = []
+        queue.search_echo_backlog(store, searches=1, stop=lambda: len(writes) > 0 or writes.append(1))
+        with store.read() as conn:
+            assert learning.echo_backlog(conn) == 2  # one write of one search, then it stopped
+        assert queue.search_echo_backlog(store, searches=1) == {_find(store, "echo")}
+        with store.read() as conn:
+            assert learning.echo_backlog(conn) == 0
+
+
+def _find(store, trace_id: str) -> int:
+    with store.read() as conn:
+        return _pk(conn, trace_id)

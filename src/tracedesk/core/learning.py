@@ -231,10 +231,9 @@ def echoes(conn: Connection) -> dict[int, Echo]:
 
 def refresh_echoes(conn: Connection, searches: int = ECHO_SEARCHES_AT_ONCE, first: Iterable[int] = ()) -> set[int]:
     """Bring the echoes up to the verdicts: drop those of a trace no longer judged a failure
-    (its review changed or was undone), and look for the answers like at most ``searches``
-    of the traces judged a failure since the last search, those of ``first`` before the
-    others (the rest are the backlog, :func:`echo_backlog`). Return the traces whose echoes
-    changed."""
+    (its review changed or was undone), and look for the answers like those of ``first``
+    judged a failure since the last search and like at most ``searches`` others (the rest
+    are the backlog, :func:`echo_backlog`). Return the traces whose echoes changed."""
     data = _stored_echoes(conn)
     searched = set(data["sources"])
     failed = {pk for (pk,) in conn.exec_driver_sql(_FAILED_ANSWERS, (_since_ns(conn),))}
@@ -263,7 +262,7 @@ def refresh_echoes(conn: Connection, searches: int = ECHO_SEARCHES_AT_ONCE, firs
             # Many failures at once (after an upgrade, a merge): a batch now, the rest later,
             # so that no write waits long.
             wanted = [pk for pk in dict.fromkeys(first) if pk in added]
-            batch = (wanted + sorted(added - set(wanted)))[:max(0, searches)]
+            batch = wanted + sorted(added - set(wanted))[:max(0, searches)]
             searched_now = (failed & searched) | set(batch)
             for source, pk, similarity in _alike(conn, model, batch):
                 _add_echo(table, pk, source, similarity)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -29,7 +29,7 @@ from . import learning
 from .run_columns import RunFilter
 from .settings import DEFAULT_WEIGHTS
 from .signals.confidence import LEARNED_KINDS
-from .store import chunked, executemany, ids_scope, placeholders, select_named, select_rows
+from .store import Store, chunked, executemany, ids_scope, placeholders, select_named, select_rows
 from .text import user_question
 from .words import key_words, number_as_word
 
@@ -267,7 +267,7 @@ def refresh_trace(conn: Connection, trace_pk: int) -> None:
     key = conn.exec_driver_sql("SELECT group_key FROM queue_entry WHERE trace_pk = ?", (trace_pk,)).scalar()
     if key:
         regroup(conn, {key})
-    relearn(conn, echo_searches=1, first=(trace_pk,))
+    relearn(conn, echo_searches=0, first=(trace_pk,))
 
 
 def catch_up_echoes(conn: Connection, searches: int | None = None) -> tuple[set[int], int]:
@@ -281,13 +281,33 @@ def catch_up_echoes(conn: Connection, searches: int | None = None) -> tuple[set[
     return echoed, learning.echo_backlog(conn)
 
 
+def search_echo_backlog(store: Store, searches: int = 5, stop: Callable[[], bool] = lambda: False) -> set[int]:
+    """Search every failure of the backlog (:func:`.learning.echo_backlog`), ``searches``
+    a write transaction, so that other writes to the database wait little for it, until
+    none is left or ``stop()`` says so; return the traces whose echoes changed. (The window
+    runs it on the thread pool; ``tracedesk merge`` after a merge.)"""
+    with store.read() as conn:
+        if not learning.echo_backlog(conn):
+            return set()  # the usual case: every verdict was searched in its save
+    echoed: set[int] = set()
+    before = None
+    while not stop():
+        with store.write() as conn:
+            found, left = catch_up_echoes(conn, searches)
+        echoed |= found
+        if not left or (before is not None and left >= before):  # done, or no model to search with
+            break
+        before = left
+    return echoed
+
+
 def relearn(conn: Connection, echo_searches: int | None = None, first: Iterable[int] = ()) -> set[str]:
     """Count the verdicts again (:mod:`.learning`) and, for each kind of signal whose
     precision here moved by more than :data:`.learning.MOVED` since the priorities were
-    computed, compute again the priorities of the traces that carry it; and search
-    ``echo_searches`` (by default :data:`.learning.ECHO_SEARCHES_AT_ONCE`) of the failures
-    judged since the last search (those of ``first`` before the others) for the answers
-    like them. Return the kinds ranked again."""
+    computed, compute again the priorities of the traces that carry it; and search the
+    failures of ``first`` judged since the last search, and ``echo_searches`` (by default
+    :data:`.learning.ECHO_SEARCHES_AT_ONCE`) others, for the answers like them. Return the
+    kinds ranked again."""
     now = learning.count_verdicts(conn)
     if learning.stored(conn, applied=False) != {k: v for k, v in now.items() if v.reviewed}:
         learning.store(conn, now, applied=False)

@@ -259,6 +259,7 @@ class MainWindow(Workspace):
     def set_store(self, store: Store) -> None:
         """Show the queue of ``store`` (the window takes it over and closes the previous one)."""
         if self.store is not None and self.store is not store:
+            self.echo_backlog.stop()
             wait_for_background()
             self.store.close()
         self.store = store
@@ -716,6 +717,7 @@ class MainWindow(Workspace):
         self.reviewing.close()  # saves what the review's text fields hold; stops an export
         self.teamwork.close()  # stops a share or a merge
         self.save_state()
+        self.echo_backlog.stop()
         wait_for_background()
         self.compare_view.clear()
         if self.store is not None:
