@@ -251,6 +251,9 @@ def test_an_answer_that_says_what_its_tool_returned_is_grounded(store, tmp_path,
      "says free"),
     # A price of one digit is a price.
     ("Paper bills cost $2 each.", ["Data add-ons: 5 GB for $10, valid until the end of the billing period."], "2"),
+    # Digits of another script are the same figures.
+    ("Refunds take ٩٠ days and come as a voucher.",
+     ["Cancelled flights: full refund within 7 business days."], "90"),
     ("Transfers to any bank arrive within 10 minutes.",
      ["Transfers to payees at other banks take 1-2 business days."], "10"),
     ("Refunds take 90 days and come as a voucher.",

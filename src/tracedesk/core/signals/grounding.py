@@ -30,6 +30,7 @@ saying that orders are "shipped within two days" says nothing of this order.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -163,6 +164,8 @@ def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
         if "-" in raw or "/" in raw or ":" in raw or raw.count(".") > 1:
             continue  # an id, a phone number, a time of day: not a quantity
         digits = raw.replace(",", "")  # now digits, and at most one point
+        if not digits.isascii():  # "٣٠", "３０": the same 30
+            digits = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in digits)
         # One digit is a figure only when it counts something ("7 days", "2 GB"): alone it
         # is a step, a list item, a version.
         if len(digits) - ("." in digits) < 2 and unit not in _UNITS and not currency:  # "$2" is a price

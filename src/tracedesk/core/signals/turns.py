@@ -62,14 +62,15 @@ TROUBLE = re.compile(r"n['\u2019]t|\b(?:cannot|not|never|no|lost|forgot|broken|w
                      r"locked|stuck|missing|failed|fail|fails|failing|declined|cancelled|canceled|blocked|down|late)\b")
 
 # Function words of the languages users write to English-speaking bots in, that are no
-# English words ("die", "come", "con", "pour", "los" of Los Angeles are left out).
+# English words ("die", "come", "con", "pour", "los" of Los Angeles, "est" of EST, "des" of Des
+# Moines are left out).
 OTHER_LANGUAGES = frozenset("""
     el del que qué por para una como cómo donde dónde cuanto cuánto cuanta cuánta cuantos cuántos cuando cuándo
     mis esta está están puedo quiero necesito tengo
-    le les des du est je vous nous une mes avec quand comment combien où
+    le les du je vous nous une mes avec quand comment combien où
     der das und ist ich nicht ein eine meine mein wie wann kann bitte warum
     não você meu minha uma onde quanto posso quero
-    il gli della che sono mio mia voglio perché
+    il gli della che sono mio voglio perché
 """.split())  # noqa: SIM905 (a word list reads best as words)
 
 
