@@ -25,7 +25,7 @@ LOW_RELEVANCE = 0.3  # retrieval scores below this (on a 0-1 scale) count as not
 # it: a search that found nothing like what it finds (its scale is its own: one model's 0.35
 # is another's 0.7).
 USUAL_SHARE = 0.5
-USUAL_SAMPLE = 2000  # retrievals read to know a retriever's usual best match
+USUAL_SAMPLE = 1000  # retrievals read to know a retriever's usual best match
 OUTLIER_FACTOR = 8.0  # a step this many times its median...
 OUTLIER_MIN_STEPS = 20  # ...among at least this many of the same kind and name
 MEDIAN_SAMPLE_STEPS = 10_000  # the usual of a step is measured on a sample of about this many
@@ -165,7 +165,8 @@ def _usual_best_matches(conn: Connection, scope: str) -> dict[str | None, float]
     database), over those and a sample of its searches from the rest of the database, so
     that a search is judged the same whatever it was imported with. Only the searches that
     rank their documents best first on a 0-1 scale of similarity count (a distance, lower
-    for closer, would read the other way round)."""
+    for closer, would read the other way round). A retriever the sample of a big scope
+    misses, being rare in it, keeps the fixed floor."""
     retrievals = select_rows(conn, f"SELECT count(*) FROM span WHERE trace_pk IN ({scope}) "
                                    "AND kind = 'retrieval'").fetchone()[0]
     every = max(1, retrievals // USUAL_SAMPLE)
@@ -175,13 +176,11 @@ def _usual_best_matches(conn: Connection, scope: str) -> dict[str | None, float]
         SELECT name, substr(output, 1, 20000) FROM span
         WHERE trace_pk IN (SELECT pk FROM scoped WHERE pk % {every} = 0) AND kind = 'retrieval'
           AND coalesce(status, 'ok') != 'error'"""))
-    for (name,) in select_rows(conn, f"SELECT DISTINCT name FROM span WHERE trace_pk IN ({scope}) "
-                                     "AND kind = 'retrieval'").fetchall():
-        if len(bests[name]) < OUTLIER_MIN_STEPS:
-            _add_best_matches(bests, select_rows(conn, f"""
-                SELECT name, substr(output, 1, 20000) FROM span
-                WHERE kind = 'retrieval' AND name IS ? AND coalesce(status, 'ok') != 'error'
-                  AND trace_pk NOT IN ({scope}) LIMIT {USUAL_SAMPLE}""", (name,)))
+    for name in [name for name, found in bests.items() if len(found) < OUTLIER_MIN_STEPS]:
+        _add_best_matches(bests, select_rows(conn, f"""
+            SELECT name, substr(output, 1, 20000) FROM span
+            WHERE kind = 'retrieval' AND name IS ? AND coalesce(status, 'ok') != 'error'
+              AND trace_pk NOT IN ({scope}) LIMIT {USUAL_SAMPLE}""", (name,)))
     return {name: statistics.median(found) for name, found in bests.items() if len(found) >= OUTLIER_MIN_STEPS}
 
 
