@@ -93,7 +93,7 @@ def test_merge_searches_every_failure_it_brings_for_the_answers_like_them(tmp_pa
 
     ours, theirs = reviewed_elsewhere(tmp_path, learning.ECHO_SEARCHES_AT_ONCE + 3)
     code, out, _ = run(capsys, "--db", str(ours), "merge", str(theirs))
-    assert code == 0 and "1 trace not reviewed gives an answer judged a failure" in out
+    assert code == 0 and "1 trace not reviewed now gives an answer judged a failure" in out
     with open_store(ours) as store, store.read() as conn:
         assert learning.echo_backlog(conn) == 0
         [echo] = queue.rows_for(conn, queue.ids(conn, queue.QueueFilter(kinds=("like_failure",))))

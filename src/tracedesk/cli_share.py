@@ -105,16 +105,21 @@ def _author(args: argparse.Namespace) -> str | None:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from .core.database import open_store
+    from .core.learning import echoes
     from .core.merge import merge_databases
     from .core.queue import search_echo_backlog
     from .core.store import SCHEMA_VERSION
 
     author = _author(args)
     with open_store(args.db) as store:
+        with store.read() as conn:
+            echoed_before = echoes(conn).keys()
         report = merge_databases(store, args.sources, author=author)
         # The merge searched a batch of the failures it brought for the answers like them;
         # the rest are searched now, rather than a few at each later save.
-        echoed = search_echo_backlog(store)
+        search_echo_backlog(store)
+        with store.read() as conn:
+            echoed = echoes(conn).keys() - echoed_before
     if args.json:
         print_json(report.as_dict())
         return 0
@@ -133,8 +138,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         for warning in source.warnings:
             print(f"  note: {warning}")
     if echoed:
-        print(f"{counted(len(echoed), 'trace')} not reviewed {'gives' if len(echoed) == 1 else 'give'} an answer "
-              "judged a failure in the reviews merged (like_failure).")
+        print(f"{counted(len(echoed), 'trace')} not reviewed now {'gives' if len(echoed) == 1 else 'give'} an "
+              "answer judged a failure (like_failure).")
     if not report.changed:
         print("Nothing new: the database already held everything.")
     return 0

@@ -121,6 +121,7 @@ def test_a_session_left_after_the_bot_did_not_understand_counts_as_much_as_after
     "Your basic plan doesn't cover this, but you can add the Travel Pass for 5 dollars a day in the app.",
     "I don't have any information on file about a second card; you can order one in the app under Cards.",
     "Great, glad it worked! Don't mention it.",
+    "Your warranty doesn't cover that. A repair at our service centre costs 49 euros.",
 ])
 def test_an_answer_that_helps_is_no_failure_when_the_user_leaves_after_it(store, tmp_path, answer) -> None:
     b = Bundle()

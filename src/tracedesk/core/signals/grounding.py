@@ -30,7 +30,6 @@ saying that orders are "shipped within two days" says nothing of this order.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -164,8 +163,6 @@ def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
         if "-" in raw or "/" in raw or ":" in raw or raw.count(".") > 1:
             continue  # an id, a phone number, a time of day: not a quantity
         digits = raw.replace(",", "")  # now digits, and at most one point
-        if not digits.isascii():  # "٣٠", "３０": the same 30
-            digits = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in digits)
         # One digit is a figure only when it counts something ("7 days", "2 GB"): alone it
         # is a step, a list item, a version.
         if len(digits) - ("." in digits) < 2 and unit not in _UNITS and not currency:  # "$2" is a price
@@ -766,7 +763,7 @@ def _free_said_of(said: str, claim: str, question: str) -> bool:
     topic = _topic_heads(claim) or _topic_heads(question)
     for hint in _FREE_HINT.finditer(said):
         passage = _passage_at(said, hint.start())
-        free = _says_free(passage)
+        free = _says_free(passage) and not _NOT_FREE.search(passage)
         if not free and ("include" not in passage or _NOT_INCLUDED.search(passage)):
             continue
         if not topic or not topic.isdisjoint(_topic_heads(passage)):
@@ -774,7 +771,9 @@ def _free_said_of(said: str, claim: str, question: str) -> bool:
     return False
 
 
-_NOT_INCLUDED = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+)?includ")
+# "Not included", "aren't included", "no longer included"; "not free", "isn't free".
+_NOT_INCLUDED = re.compile(r"(?:\b(?:not|never|no longer)|n't)\s+(?:\w+\s+){0,2}includ")
+_NOT_FREE = re.compile(r"(?:\b(?:not|never|no longer)|n't)\s+(?:\w+\s+){0,2}free\b")
 
 
 def _passage_at(text: str, at: int) -> str:

@@ -128,10 +128,11 @@ ANSWER_COULD_NOT_HELP = re.compile(
     r"|(?:didn't|did not|could not|couldn't) find|found nothing|nothing (?:was )?found|no (?:results|matches)"
     r"|please try again|try again later"
     # An honest "I have nothing on that": the answer says it cannot tell, not something else.
-    # (Not "the plan doesn't cover this, but you can add...", nor "don't mention it".)
+    # (What has nothing on it: the help centre, the articles; not "the plan doesn't cover
+    # this", nor "don't mention it".)
     r"|(?:don'?t|do not) have (?:any |enough )?(?:information|details|data) (?:on|about) (?:that|this|it)\b"
-    r"|(?:doesn'?t|does not|don'?t|do not) (?:cover|say anything about) (?:this|that|it)\b"
-    r"(?![^.!?]*\b(?:but|however|if)\b))\b"
+    r"|(?:help cent(?:re|er)|articles?|documents?|knowledge base|faq|docs|guides?) "
+    r"(?:doesn'?t|does not|don'?t|do not) (?:cover|say anything about) (?:this|that|it)\b)\b"
 )
 ANSWER_ASKS_BACK = re.compile(
     r"(?:\?\s*$|\b(?:could|can|would) you (?:please )?(?:provide|share|tell|send|give|confirm|clarify)"

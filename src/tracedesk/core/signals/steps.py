@@ -177,8 +177,10 @@ def _usual_best_matches(conn: Connection, scope: str) -> dict[str | None, float]
         WHERE trace_pk IN (SELECT pk FROM scoped WHERE pk % {every} = 0) AND kind = 'retrieval'
           AND coalesce(status, 'ok') != 'error'"""))
     for name in [name for name, found in bests.items() if len(found) < OUTLIER_MIN_STEPS]:
+        # (Through the steps' index, which holds the kind and name of every step: a scan of
+        # the rows would read every step's input and output.)
         _add_best_matches(bests, select_rows(conn, f"""
-            SELECT name, substr(output, 1, 20000) FROM span
+            SELECT name, substr(output, 1, 20000) FROM span INDEXED BY ix_span_steps
             WHERE kind = 'retrieval' AND name IS ? AND coalesce(status, 'ok') != 'error'
               AND trace_pk NOT IN ({scope}) LIMIT {USUAL_SAMPLE}""", (name,)))
     return {name: statistics.median(found) for name, found in bests.items() if len(found) >= OUTLIER_MIN_STEPS}
