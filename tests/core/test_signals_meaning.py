@@ -449,10 +449,14 @@ def test_the_same_answer_again_to_another_message_is_a_loop(store, tmp_path) -> 
     assert "loop" not in kinds(found, "a") | kinds(found, "asked_again")  # asked the same, answered the same
 
 
-def test_asking_what_the_bot_is_reading_is_no_complaint(store, tmp_path) -> None:
+@pytest.mark.parametrize("asked", [
+    "which book are you reading at the moment?",
+    "what are you going to do about my refund?",
+])
+def test_asking_what_the_bot_is_reading_is_no_complaint(store, tmp_path, asked) -> None:
     b = Bundle()
     b.turn("s1", "do you like books?", "I do, mostly crime novels.", trace_id="a")
-    b.turn("s1", "which book are you reading at the moment?", "A mystery set in Oslo.", trace_id="b")
+    b.turn("s1", asked, "A mystery set in Oslo.", trace_id="b")
     assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
 
 
@@ -484,6 +488,13 @@ def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_it
     "ffs, again?",
     "no me sirve de nada",
     "das hilft mir nicht",
+    # ...and pointing out what it got wrong of the conversation.
+    "what are you talking about?",
+    "that doesn't make any sense",
+    "stop repeating yourself",
+    "I didn't ask that",
+    "you forgot what I told you",
+    "no, I said I have two dogs",
 ])
 def test_venting_at_the_bot_marks_the_answer_before_it(store, tmp_path, vent) -> None:
     b = Bundle()

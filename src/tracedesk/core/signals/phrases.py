@@ -40,7 +40,12 @@ FRUSTRATION = re.compile(
     r"|(?:are|r) you (?:even (?:listening|reading)|listening to me|reading (?:my|what i)|serious|kidding)"
     r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)"
     r"|(?:read|answer) (?:my|the) (?:question|message)"
-    r"|(?:didn't|did not|doesn't|does not|don't|do not) (?:answer|help|make sense|address)"
+    r"|(?:didn't|did not|doesn't|does not|don't|do not) (?:answer|help|make (?:any )?sense|address)"
+    # Pointing out what the bot got wrong of the conversation itself.
+    r"|what are you (?:talking|going) (?:about|on about)|(?:stop|you're|you are|you keep) repeating"
+    r"|i (?:didn't|did not|never) (?:ask|say|mention)(?:ed)? (?:that|this|about)"
+    r"|you (?:forgot|forget|don't remember|didn't remember|didn't read|did not read) (?:what|that|my)"
+    r"|^no,? i (?:said|meant|told you)\b"
     r"|not (?:helpful|what i need)|no help at all|waste of (?:my )?time|useless|ridiculous|frustrat"
     r"|wrong (?:answer|order|item|information|again)|still (?:wrong|not|no)"
     r"|you (?:keep|kept) (?:saying|telling|asking|repeating)"
@@ -73,7 +78,7 @@ FRUSTRATION_NEEDS = frozenset("""
     need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept
     understand get circles crazy nuts mad insane give broken stupid joke hopeless pointless terrible awful garbage
     rubbish nothing pathetic ffs wtf jfc omfg come seriously sirve ayuda eso sert répond nul importe hilft bringt
-    quatsch unsinn das serve non não
+    quatsch unsinn das serve non não talking going repeating ask say mention forgot forget remember read
 """.split())  # noqa: SIM905
 
 
