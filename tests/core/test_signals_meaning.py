@@ -452,6 +452,7 @@ def test_the_same_answer_again_to_another_message_is_a_loop(store, tmp_path) -> 
 @pytest.mark.parametrize("asked", [
     "which book are you reading at the moment?",
     "what are you going to do about my refund?",
+    "can you remind me what I said about my order?",
 ])
 def test_asking_what_the_bot_is_reading_is_no_complaint(store, tmp_path, asked) -> None:
     b = Bundle()

@@ -59,6 +59,7 @@ FRUSTRATION_NEAR_MISSES = Prototypes((
     "does that include taxes", "wrong size, can i exchange it", "my order is not here yet",
     "what are you reading these days", "what kind of books do you read", "what did you do today",
     "do you have any hobbies", "what are you watching at the moment", "did you see the game last night",
+    "can you remind me what i said earlier", "what did i ask you before", "remind me what we talked about",
 ))
 
 # The word gates: a message can ask for a person only if it names one (in the languages of
