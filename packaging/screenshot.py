@@ -97,6 +97,7 @@ def main() -> int:
     if args.child:
         take(args.child, args.out)
         return 0
+    args.out.mkdir(parents=True, exist_ok=True)  # (a folder that is not there: the window would wait for nothing)
     server = None
     display = "offscreen" if args.offscreen else args.display
     if display is None:
