@@ -567,6 +567,19 @@ def test_a_run_of_a_thousand_big_tool_results_is_read_up_to_a_bound(store, tmp_p
     assert any(kind == "ungrounded" and "free" in detail for kind, _, detail, _ in found), found
 
 
+def test_a_result_of_one_endless_sentence_full_of_free_is_read_a_passage_at_a_time(store, tmp_path) -> None:
+    """A passage of the evidence is a sentence or a JSON value, at most a few hundred
+    characters either way of the word that may say free: a 20 KB result without a full
+    stop, saying "free" thousands of times about something else, is read in windows, once."""
+    noise = tool("log", {}, {"line": "the lounge wifi is free and " * 700})
+    price = tool("quote", {"item": "bag"}, {"item": "bag", "price_text": "Checked bags: $35 per bag"})
+    b = Bundle()
+    b.turn("s1", "How much is a checked bag?", "Your first checked bag is free on every flight.", trace_id="a",
+           steps=[noise, price, llm()])
+    found = signals(store, tmp_path, b)["a"]
+    assert any(kind == "ungrounded" and "free" in detail for kind, _, detail, _ in found), found
+
+
 @pytest.mark.parametrize(("answer", "result"), [
     ("There is no fare difference, and the change fee is $75.", {"fare_difference": 0, "change_fee": 75}),
     ("Your replacement will arrive in 7 days.", {"replacement_eta_days": 7, "return_window_days": 30}),

@@ -747,6 +747,7 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
 # A passage of the evidence ends where a sentence or a value of its JSON does ("Incoming
 # wires: free"); one that may say free holds one of these.
 _PASSAGE_ENDS = '.!?\n"'
+PASSAGE_REACH = 300
 _FREE_HINT = re.compile(r"free|include|no |nothing")
 _TOPIC_WORD = re.compile(r"[^\W\d_]{3,}")
 _PRICE_WORDS = frozenset({"free", "included", "include", "includes", "charge", "charged", "cost", "costs", "fee",
@@ -761,8 +762,11 @@ def _free_said_of(said: str, claim: str, question: str) -> bool:
     receiving a wire; "meals are not included" says no such thing. (Words are compared by
     their first four letters, which "wire" and "wires" share.)"""
     topic = _topic_heads(claim) or _topic_heads(question)
-    for hint in _FREE_HINT.finditer(said):
-        passage = _passage_at(said, hint.start())
+    at = 0
+    while (hint := _FREE_HINT.search(said, at)) is not None:
+        start, end = _passage_around(said, hint.start())
+        at = max(end, hint.end())  # each passage is read once, however many hints it holds
+        passage = said[start:end]
         free = _says_free(passage) and not _NOT_FREE.search(passage)
         if not free and ("include" not in passage or _NOT_INCLUDED.search(passage)):
             continue
@@ -776,11 +780,14 @@ _NOT_INCLUDED = re.compile(r"(?:\b(?:not|never|no longer)|n't)\s+(?:\w+\s+){0,2}
 _NOT_FREE = re.compile(r"(?:\b(?:not|never|no longer)|n't)\s+(?:\w+\s+){0,2}free\b")
 
 
-def _passage_at(text: str, at: int) -> str:
-    """The sentence, or the JSON value, of ``text`` around the position ``at``."""
-    start = max(text.rfind(mark, 0, at) for mark in _PASSAGE_ENDS) + 1
-    ends = [end for end in (text.find(mark, at) for mark in _PASSAGE_ENDS) if end >= 0]
-    return text[start:min(ends, default=len(text))]
+def _passage_around(text: str, at: int) -> tuple[int, int]:
+    """Where the sentence, or the JSON value, of ``text`` around the position ``at`` starts
+    and ends: at most PASSAGE_REACH characters either way (a result of one endless
+    sentence is read a window at a time, not from its start at every hint)."""
+    low, high = max(0, at - PASSAGE_REACH), min(len(text), at + PASSAGE_REACH)
+    before = max(text.rfind(mark, low, at) for mark in _PASSAGE_ENDS)
+    ends = [end for end in (text.find(mark, at, high) for mark in _PASSAGE_ENDS) if end >= 0]
+    return (before + 1 if before >= 0 else low), min(ends, default=high)
 
 
 @lru_cache(maxsize=8192)
