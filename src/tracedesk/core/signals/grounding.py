@@ -34,11 +34,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import NamedTuple
 
-import orjson
 from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_named, select_rows
+from ..text import loads_or_none
 from ..words import STOPWORDS
 from .confidence import confidence
 from .found import Found, quote
@@ -144,11 +145,9 @@ def _figure_matches(text: str) -> Iterator[re.Match[str]]:
             pos = start.start() + 1
 
 
-def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
-    """The figures of a text with two digits or more (dates, amounts, quantities); with
-    ``quantities_only``, only dates, amounts with decimals or a currency, and counts of a
-    unit ("30 days", "12 GB"): an order number or a reference is nothing an answer could get
-    wrong that its tools would show."""
+def _figures(text: str) -> list[Figure]:
+    """The figures of a text with two digits or more (dates, amounts, quantities; which of
+    them an answer asserts about the user's case, :func:`_is_quantity` tells)."""
     found = []
     for m in _figure_matches(text):
         currency, raw, after = m.groups()
@@ -169,8 +168,6 @@ def _figures(text: str, quantities_only: bool = False) -> list[Figure]:
             continue
         whole, point, fraction = digits.partition(".")
         shape = ("dec",) if point else ("int", len(digits))
-        if quantities_only and not (currency or point or unit in _UNITS):
-            continue
         found.append(Figure(_plain_number(whole, fraction), shape, unit, m.start()))
     return found
 
@@ -244,18 +241,32 @@ def _sql_lower(text: str | None) -> str | None:
     return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
 
 
-def _state_said(state: str, kind: str, raw_in: str | None, raw_out: str | None, low_in: str | None,
-                low_out: str | None) -> bool:
+class _Step(NamedTuple):
+    """A tool call or a retrieval of a run, as the first look at its claims reads it: its
+    input and result as stored, and lower-cased (as SQLite's lower() does)."""
+
+    kind: str
+    span_id: str
+    name: str | None
+    status: str | None
+    raw_in: str | None
+    raw_out: str | None
+    low_in: str | None
+    low_out: str | None
+
+
+def _state_said(state: str, step: _Step) -> bool:
     """A tool's result says ``state``, as a whole value: "active" is not in "inactive". (A
     state counts as said only by a tool: a document that says orders are "shipped within
     two days" says nothing of this order.)"""
-    return kind == "tool" and low_out is not None and (f'"{state}"' in low_out or f" {state} " in low_out)
+    low_out = step.low_out
+    return step.kind == "tool" and low_out is not None and (f'"{state}"' in low_out or f" {state} " in low_out)
 
 
-def _figure_said(value: str, kind: str, raw_in: str | None, raw_out: str | None, low_in: str | None,
-                 low_out: str | None) -> bool:
+def _figure_said(value: str, step: _Step) -> bool:
     """A step's input or result holds the figure ``value``; a whole number only whole, as
     a number of its own: 90 is not in a score of 0.908."""
+    raw_in, raw_out, low_in, low_out = step.raw_in, step.raw_out, step.low_in, step.low_out
     if "." in value or "-" in value:
         return (low_out is not None and value in low_out) or (low_in is not None and value in low_in)
     whole = _whole_number(value)
@@ -298,8 +309,9 @@ def _claims(lowered: str, figures: dict[str, list[Figure]]) -> tuple[list[tuple[
 
 
 def _is_quantity(figure: Figure) -> bool:
-    """Whether :func:`_figures` keeps ``figure`` with ``quantities_only``: a date, an amount
-    with decimals or a currency, a count of a unit."""
+    """Whether ``figure`` is one an answer asserts about the user's case: a date, an amount
+    with decimals or a currency, a count of a unit ("30 days", "12 GB"); an order number or
+    a reference is nothing an answer could get wrong that its tools would show."""
     return figure.shape[0] != "int" or figure.unit in _UNITS or figure.unit in _CURRENCIES
 
 
@@ -321,7 +333,7 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
     # One look at each answer of a run that called a tool or a retrieval: only one that
     # asserts a state, or a figure the question did not give, is worth reading its steps.
     # A canned answer given to many runs is read once.
-    candidates: dict[int, tuple[str, str, list[Figure], list[tuple[str, int]]]] = {}
+    candidates: dict[int, tuple[str, list[Figure], list[tuple[str, int]]]] = {}
     claims: dict[str, tuple[list[tuple[str, int]], list[Figure]]] = {}
     figures = _Figures()  # a text met in several runs (a canned answer, a document) is read once
     for (pk,) in select_rows(conn, f"""
@@ -338,7 +350,7 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
         asserted, stated = claimed
         said = [f for f in stated if f.value not in turn.asked]
         if said or asserted:
-            candidates[pk] = (turn.answer, turn.asked, said, asserted)
+            candidates[pk] = (turn.answer, said, asserted)
     if not candidates:
         return []
     # The claims the run's own steps contain are set aside: a figure or a state word found
@@ -348,25 +360,24 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
     # runs took them, for the closer look that follows (they are not read a second time).
     unexplained: dict[int, list[tuple[str, str | None, str | None, str, str]]] = {}
     for part in chunked(sorted(candidates)):
-        texts: dict[int, list[tuple[str, str | None, str | None, str | None, str | None]]] = {}
-        named: dict[int, list[tuple[str | None, str | None, str | None]]] = {}
+        runs: dict[int, list[_Step]] = {}
         for step in select_named(conn, f"""
             SELECT trace_pk, span_id, kind, name, status, input, output FROM span
             WHERE trace_pk IN ({placeholders(part)}) AND kind IN ('tool', 'retrieval')
             ORDER BY trace_pk, start_ns""", tuple(part)):
             raw_in, raw_out = step.input, step.output
-            texts.setdefault(step.trace_pk, []).append(
-                (step.kind, raw_in, raw_out, _sql_lower(raw_in), _sql_lower(raw_out)))
-            named.setdefault(step.trace_pk, []).append((step.span_id, step.name, step.status))
+            runs.setdefault(step.trace_pk, []).append(_Step(
+                step.kind, step.span_id, step.name, step.status, raw_in, raw_out, _sql_lower(raw_in),
+                _sql_lower(raw_out)))
         for pk in part:
-            _, _, said, asserted = candidates[pk]
-            steps = texts.get(pk, [])
-            if not (all(any(_figure_said(value, *step) for step in steps) for value in {f.value for f in said})
-                    and all(any(_state_said(value, *step) for step in steps) for value in {s for s, _ in asserted})):
-                unexplained[pk] = _read_closer(steps, named.get(pk, []))
+            _, said, asserted = candidates[pk]
+            steps = runs.get(pk, [])
+            if not (all(any(_figure_said(value, step) for step in steps) for value in {f.value for f in said})
+                    and all(any(_state_said(value, step) for step in steps) for value in {s for s, _ in asserted})):
+                unexplained[pk] = _read_closer(steps)
     found: list[Found] = []
     for chunk in chunked(sorted(unexplained)):
-        prompts = _Prompts(conn, [pk for pk in chunk if candidates[pk][2]])  # runs whose figures may need them
+        prompts = _Prompts(conn, [pk for pk in chunk if candidates[pk][1]])  # runs whose figures may need them
         for pk in chunk:
             hit = _check(prompts, figures, pk, *candidates[pk], unexplained[pk])
             if hit:
@@ -374,17 +385,12 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
     return found
 
 
-def _read_closer(steps: list[tuple[str, str | None, str | None, str | None, str | None]],
-                 named: list[tuple[str | None, str | None, str | None]]) -> list[tuple[str, str | None, str | None,
-                                                                                     str, str]]:
+def _read_closer(steps: list[_Step]) -> list[tuple[str, str | None, str, str, str]]:
     """(kind, name, span id, input, result) of each step of a run that did not fail, as
     :func:`_check` reads them: the stored JSON as it is, lower-cased, its figures and state
     words all there at no parse."""
-    out = []
-    for (kind, raw_in, raw_out, _, _), (span_id, name, status) in zip(steps, named, strict=True):
-        if status != "error":
-            out.append((kind, name, span_id, (raw_in or "")[:4000].lower(), (raw_out or "")[:20_000].lower()))
-    return out
+    return [(step.kind, step.name, step.span_id, (step.raw_in or "")[:4000].lower(),
+             (step.raw_out or "")[:20_000].lower()) for step in steps if step.status != "error"]
 
 
 class _Figures(dict):
@@ -395,7 +401,7 @@ class _Figures(dict):
         return found
 
 
-def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, answer: str, question: str,
+def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, answer: str,
            said: list[Figure], asserted: list[tuple[str, int]], steps: list) -> Found | None:
     lowered = answer.lower()
     tools = [(name or "tool", span_id, result) for kind, name, span_id, _, result in steps if kind == "tool"]
@@ -620,10 +626,7 @@ def _flag_words(key_l: str) -> str:
 
 def _fields(raw: str | None) -> dict[str, object]:
     """A tool result's top-level fields and those one level down, by their own name."""
-    try:
-        value = orjson.loads(raw) if raw else None
-    except orjson.JSONDecodeError:
-        return {}
+    value = loads_or_none(raw)
     if not isinstance(value, dict):
         return {}
     out: dict[str, object] = {}
@@ -638,6 +641,7 @@ def _fields(raw: str | None) -> dict[str, object]:
 def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, str, object, str] | None:
     """(sentence, field, value, what the answer says) for the first field the answer says
     the other way."""
+    sums: list[Figure] | None = None  # the answer's sums of money, read when a sum field asks
     for key, value in fields.items():
         key_l = str(key).lower()
         if isinstance(value, bool):
@@ -672,9 +676,9 @@ def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, s
             if not amount.is_finite():
                 continue
             own = _MONEY_FIELDS[key_l]
-            for figure in _figures(lowered, quantities_only=True):
-                if figure.unit not in ("$", "€", "£"):
-                    continue
+            if sums is None:
+                sums = [f for f in _figures(lowered) if f.unit in _CURRENCIES]
+            for figure in sums:
                 # The word nearest before the figure in its sentence names what it is, else
                 # the first after it ("a $49 fee").
                 sentence = _sentence_at(lowered, figure.at)
@@ -684,8 +688,7 @@ def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, s
                 named = before[-1] if before else after[0] if after else None
                 if named is None or not own.fullmatch(named):
                     continue
-                said = {Decimal(f.value) for f in _figures(lowered) if f.unit in ("$", "€", "£")}
-                if amount in said or (amount == 0 and _FREE.search(lowered)):
+                if amount in {Decimal(f.value) for f in sums} or (amount == 0 and _FREE.search(lowered)):
                     break
                 return _sentence_at(answer, figure.at), key, format(amount, "f"), figure.value
     return None
