@@ -388,20 +388,18 @@ def _alike(conn: Connection, model: Embedder, sources: list[int]) -> list[tuple[
     """(source, trace, similarity) for each unreviewed trace whose answer is, by meaning,
     the answer of a ``sources`` trace. Full-text search finds the candidates (the traces
     sharing the answer's rarest words, best first), the embedding decides."""
-    marks = ",".join("?" * len(sources))
-    answers = {pk: text_of_json(raw, _ANSWER_CHARACTERS) for pk, raw in select_rows(
-        conn, f"SELECT id, output FROM trace WHERE id IN ({marks})", tuple(sources))}
+    answers = _answers(conn, sources)
     # How many traces each word is in, from the search index itself.
     conn.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS temp.trace_words USING fts5vocab(main, trace_fts, row)")
     found = []
     for source, answer in answers.items():
         words = sorted(set(_WORD.findall(_as_indexed(answer))))
-        if len(answer.split()) < _ECHO_MIN_WORDS or not words:
+        if not words:
             continue
         # The answer's rarest words that another trace has too: a trace giving the same
         # answer has most of them, and few others have any.
         traces_with = dict(select_rows(
-            conn, f"SELECT term, doc FROM temp.trace_words WHERE term IN ({','.join('?' * len(words))})", words))
+            conn, f"SELECT term, doc FROM temp.trace_words WHERE term IN ({placeholders(words)})", words))
         rare = sorted((w for w in words if traces_with.get(w, 0) >= 2), key=lambda w: (traces_with[w], w))
         if not rare:
             continue
