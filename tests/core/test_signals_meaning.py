@@ -72,8 +72,12 @@ def test_the_same_request_about_another_thing_is_no_rephrase(store, tmp_path) ->
            trace_id="verb_given_back")
     b.turn("s4", "I forgot my password, what do I do?", "Click 'Forgot password' on the login page.",
            trace_id="again")
+    # Only a number changed, after an answer: another order, asked about the same way.
+    b.turn("s6", "where is my order 48213?", "It ships tomorrow.", trace_id="first_order")
+    b.turn("s6", "where is my order 55120?", "It arrived on Monday.", trace_id="second_order")
     found = signals(store, tmp_path, b)
     assert "rephrase" not in kinds(found, "timer") | kinds(found, "madrid") | kinds(found, "paris")
+    assert "rephrase" not in kinds(found, "first_order")
     assert "rephrase" in kinds(found, "not_found")
     assert "rephrase" in kinds(found, "verb_given_back")
 

@@ -266,13 +266,19 @@ def _asks_about_another(previous: Turn, turn: Turn) -> bool:
     """The message asks what the one before asked, of another thing: the one or two words
     it drops are names or figures the answer gave back ("5" of "Timer set for 5 minutes",
     "madrid" of "Tomorrow in Madrid"), and one or two others take their place ("40",
-    "denver"). A request of the same kind, not the same request again: "how can I get my
-    contacts out as a csv file" after "how do I export my contacts" and "To export your
-    data..." is one. (Not after an answer that failed: "order 48231" after "I can't find
-    order 48213" corrects the request.)"""
+    "denver"); or only figures change ("order 55120" after "order 48213" and "It ships
+    tomorrow": another order). A request of the same kind, not the same request again: "how
+    can I get my contacts out as a csv file" after "how do I export my contacts" and "To
+    export your data..." is one. (Not after an answer that failed: "order 48231" after "I
+    can't find order 48213" corrects the request.)"""
     dropped, added = previous.words - turn.words, turn.words - previous.words
-    return (0 < len(dropped) <= 2 and 0 < len(added) <= 2 and dropped <= previous.reply.specifics
+    return (0 < len(dropped) <= 2 and 0 < len(added) <= 2
+            and (dropped <= previous.reply.specifics or all(map(_has_digit, dropped | added)))
             and not (previous.reply.could_not_help or previous.reply.did_not_understand))
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
