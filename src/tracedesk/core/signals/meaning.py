@@ -68,16 +68,21 @@ class Embedder:
         self._known = {False: _Known(self.dim), True: _Known(self.dim)}
         self._lock = threading.Lock()
 
-    def _add(self, word: str) -> int:
-        row = len(self._index) + 1  # row 0 stays zeros: the padding of short texts
-        if row >= len(self._counts):
+    def _add(self, words: list[str]) -> None:
+        """Give each of ``words`` (none known yet) its row: the sum of its tokens' vectors
+        and their count. The words are tokenized in one call, which the tokenizer spreads
+        over the cores."""
+        start = len(self._index) + 1  # row 0 stays zeros: the padding of short texts
+        while start + len(words) > len(self._counts):
             self._sums = np.concatenate([self._sums, np.zeros_like(self._sums)])
             self._counts = np.concatenate([self._counts, np.zeros_like(self._counts)])
-        ids = [i for i in self.tokenizer.encode(" " + word, add_special_tokens=False).ids if 0 <= i < len(self.table)]
-        self._sums[row] = self.table[ids].sum(axis=0) if ids else 0.0
-        self._counts[row] = len(ids)
-        self._index[word] = row
-        return row
+        encoded = self.tokenizer.encode_batch([" " + word for word in words], add_special_tokens=False)
+        size = len(self.table)
+        for row, (word, encoding) in enumerate(zip(words, encoded, strict=True), start):
+            ids = [i for i in encoding.ids if 0 <= i < size]
+            self._sums[row] = self.table[ids].sum(axis=0) if ids else 0.0
+            self._counts[row] = len(ids)
+            self._index[word] = row
 
     def _word_rows(self, texts: Sequence[str], skip: frozenset[str]) -> list[list[int]]:
         """The word rows of each text. The table is started again (its rows numbered anew),
@@ -90,11 +95,14 @@ class Embedder:
             return [w for w in found if w not in skip] if skip else found
 
         pending = [words(text) for text in texts]
-        new = {w for ws in pending for w in ws if w not in self._index}
+        new = list(dict.fromkeys(w for ws in pending for w in ws if w not in self._index))
         if len(self._index) + len(new) >= _WORD_CACHE_LIMIT:
             self._index.clear()
-        index, add = self._index, self._add
-        return [[index.get(w) or add(w) for w in ws] for ws in pending]
+            new = list(dict.fromkeys(w for ws in pending for w in ws))
+        if new:
+            self._add(new)
+        index = self._index
+        return [[index[w] for w in ws] for ws in pending]
 
     def embed(self, texts: Sequence[str], skip: frozenset[str] = frozenset()) -> np.ndarray:
         """One unit vector a text (a row of zeros for a text without words); the words in
