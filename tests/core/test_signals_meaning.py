@@ -51,6 +51,28 @@ def test_a_follow_up_on_the_same_topic_is_not_a_rephrase(store, tmp_path, questi
     assert not signals(store, tmp_path, b).get("a")
 
 
+def test_a_message_that_takes_the_answer_and_moves_on_is_no_rephrase(store, tmp_path) -> None:
+    """Opening on the answer taken ("ah ok", "got it", "that helps") and going on to a next
+    question asks something new; "ok but" opens on the answer refused, and asks again."""
+    b = Bundle()
+    b.turn("s1", "how do I reset my password", "I've sent a reset link to your email.", trace_id="taken")
+    b.turn("s1", "Ah ok. how do I reset the password of my other account", "Sure.", trace_id="next")
+    b.turn("s2", "how do I reset my password", "I've sent a reset link to your email.", trace_id="taken2")
+    b.turn("s2", "got it, another thing: how do I reset the password of my other account", "Sure.",
+           trace_id="next2")
+    # Asking for someone else ("I'm asking for my dad") is no sign of asking again.
+    b.turn("s4", "how do I get my boarding pass", "Check-in opens 24 hours before departure; your boarding pass is "
+           "then in the app.", trace_id="taken3")
+    b.turn("s4", "Got it. One more: can I get a boarding pass on paper? I'm asking for my dad.", "Sure.",
+           trace_id="next3")
+    b.turn("s3", "how do I reset my password", "You can change your profile picture under Settings > Profile.",
+           trace_id="refused")
+    b.turn("s3", "ok but how do I reset my password", "Click 'Forgot password'.", trace_id="again")
+    found = signals(store, tmp_path, b)
+    assert "rephrase" not in kinds(found, "taken") | kinds(found, "taken2") | kinds(found, "taken3")
+    assert "rephrase" in kinds(found, "refused")
+
+
 def test_the_same_request_about_another_thing_is_no_rephrase(store, tmp_path) -> None:
     """The answer gave back what was asked ("5 minutes", "Madrid"); the next message asks
     the same of something else. After an answer that failed, it corrects the request."""

@@ -98,7 +98,9 @@ REPHRASE_CUES = re.compile(
     r"\b(?:i mean|i meant|in other words|let me (?:rephrase|try again|put it)|to be clear|^again[,:]? "
     r"|(?:asking|ask|asked) (?:you )?(?:this |that |it )?again|once again"
     r"|(?:ask|say|put) (?:it |this |that )?(?:differently|another way|in other words)|rephras\w*"
-    r"|once more|what i'm asking|what i am asking|my question (?:is|was)|i'm asking (?:if|whether|about|for|how)"
+    r"|once more|what i'm asking|what i am asking|my question (?:is|was)"
+    # (Not "I'm asking for my dad": for someone else.)
+    r"|i'm asking (?:if|whether|about|how|for(?! (?:my|a|an|our|his|her|their|someone|somebody|him|them)\b))"
     r"|i asked (?:about|for|how|if|whether|when|where|why|what))"
 )
 # Asking for more of what the answer gave is not asking the same again.
@@ -106,9 +108,15 @@ MORE_DETAIL = re.compile(
     r"\b(?:elaborate|more (?:detail|details|info|information|specific|precise)|tell me more|"
     r"explain (?:that|this|it|further|more|again)|in more detail|go into detail|expand on|break (?:it|that) down)\b"
 )
+# A message that opens on the answer taken ("got it", "ah ok, ...") or on a next question
+# ("one more:", "different topic:") asks something new. "Ok but" refuses the answer.
+_ANSWER_TAKEN = (r"(?:(?:ah|oh) )?ok(?:ay)?|great|thanks?|thank you|perfect|cool|nice|got it|that helps|"
+                 r"(?:that|that's|it's) clear|i see|understood|makes sense|sounds good|alright|awesome")
 NEW_QUESTION_CUES = re.compile(
-    r"^(?:and|also|ok(?:ay)?|great|thanks?|thank you|perfect|cool|nice|one more|another question|"
-    r"what about|how about|besides|separately|by the way|btw)\b"
+    rf"^(?:(?:{_ANSWER_TAKEN})\b[\s,.!:;-]*)*"
+    r"(?:and|also|one more|another (?:question|thing)|next question|new question|different (?:topic|question)|"
+    r"(?:quick )?follow-up|unrelated|what about|how about|besides|separately|by the way|btw)\b"
+    rf"|^(?:{_ANSWER_TAKEN})\b(?![\s,.!:;-]*but\b)"
 )
 CLOSING = re.compile(
     r"^(?:(?:ok(?:ay)?|great|perfect|cool|awesome|super|got it|alright|all good|nice)[,.! ]*)*"
