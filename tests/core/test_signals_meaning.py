@@ -384,6 +384,21 @@ def test_an_answer_far_from_what_was_asked_is_off_topic_a_close_one_is_not(store
     assert not found.get("answered") and not found.get("short") and not found.get("other_language")
 
 
+def test_a_question_in_another_language_and_a_sign_off_are_not_compared_in_meaning(store, tmp_path) -> None:
+    """The model reads English: "¿cuántos minutos me quedan?" shares "me" with English, but
+    is Spanish. A sign-off ("Glad I could help. Have a great day!") answers praise, not a
+    question."""
+    b = Bundle()
+    b.turn("s1", "¿cuántos minutos me quedan este mes?", "You have 310 minutes left on the line ending 4410; they "
+           "renew on the first day of the month.", trace_id="spanish")
+    b.turn("s2", "¿a qué hora abre la tienda de Boston?", "The Boston store is open 9 am to 8 pm, Monday to "
+           "Saturday, and 11 am to 5 pm on Sunday.", trace_id="spanish_question_marks")
+    b.turn("s3", "you're an absolute star", "Glad I could help. Have a great day!", trace_id="praise")
+    b.turn("s4", "you're my hero", "You're welcome! Take care and have a lovely evening.", trace_id="praise2")
+    found = signals(store, tmp_path, b)
+    assert not found, found
+
+
 @pytest.mark.parametrize("honest", [
     "I don't have information on that, sorry. A member of our team can answer it through the contact form.",
     "Our help centre doesn't cover this, and I'd rather not give you a wrong answer. Please ask our team.",

@@ -173,6 +173,14 @@ def could_not_help(answer: str) -> bool:
 
 
 # A closing offer is a question that asks nothing of the user.
+# An answer that only signs off ("Glad I could help. Have a great day!"): it answers thanks
+# or praise, and tells nothing of a topic.
+ANSWER_SIGNS_OFF = re.compile(
+    r"^(?:\s*(?:(?:i'm |i am |so )?glad (?:i|we) could help|(?:you're|you are) (?:very |most )?welcome|"
+    r"happy to help|my pleasure|no problem|any ?time|(?:thanks|thank you)(?: for (?:reaching out|contacting us|"
+    r"your patience))?|take care|(?:have|enjoy) (?:a|an|the) (?:\w+ ){0,2}(?:day|evening|night|weekend|week|one|"
+    r"trip|flight)|all the best|bye|goodbye)[\s.!,]*)+$"
+)
 ANSWER_OFFERS = re.compile(
     r"(?:anything else|something else|can i help|may i help|help (?:you )?with (?:anything|something)|"
     r"would you like|do you want me|shall i|should i|is there anything)[^?]*\?\s*$"

@@ -23,6 +23,7 @@ from .phrases import (
     ANSWER_ASKS_BACK,
     ANSWER_DID_NOT_UNDERSTAND,
     ANSWER_OFFERS,
+    ANSWER_SIGNS_OFF,
     ASKS_FOR_DETAIL,
     CLOSING,
     MORE_DETAIL,
@@ -126,10 +127,14 @@ class Message:
         """Whether the message reads as English, the language the meaning model knows (its
         vectors of "¿cuánto cuesta el roaming?" and "¿cuántos datos me quedan?" lie close by
         their shared word pieces, not by what they ask): not when it has more of the
-        function words of the other languages users write in than of English, nor letters
+        function words of the other languages users write in than of English (as many,
+        with letters outside ASCII), an inverted question or exclamation mark, nor letters
         outside ASCII and no English function word at all."""
         english = len(self.asked_words & STOPWORDS)
-        if len(self.asked_words & OTHER_LANGUAGES) > english:
+        other = len(self.asked_words & OTHER_LANGUAGES)
+        if other > english or "¿" in self.asked or "¡" in self.asked:  # marks English does not use
+            return False
+        if other and other == english and not self.asked.isascii():  # "¿a qué hora...": "qué" and "a"
             return False
         return english > 0 or self.asked.isascii() or not any(c.isalpha() and not c.isascii() for c in self.asked)
 
@@ -156,7 +161,8 @@ class Message:
         meaning model knows best), or None: a thanks, a plea for a person, a complaint, a
         single word, a message with too few topic words to tell or none of the function
         words of English."""
-        if self.closing or self.asks_for_person or self.complains or " " not in self.asked or not self.asks:
+        if (self.closing or self.asks_for_person or self.complains or " " not in self.asked or not self.asks
+                or not self.in_english):
             return None
         topic = self.asked_words - STOPWORDS
         if len(topic) < 2 or len(topic) == len(self.asked_words):
@@ -224,8 +230,8 @@ class Reply:
     def gist_words(self) -> frozenset[str] | None:
         """The words of the answer's gist, where it says enough about a topic, in English, to
         be compared in meaning with a request; None where it does not."""
-        if self.answered.count(" ") < OFF_TOPIC_MIN_WORDS:
-            return None
+        if self.answered.count(" ") < OFF_TOPIC_MIN_WORDS or ANSWER_SIGNS_OFF.match(self.answered):
+            return None  # (a sign-off answers thanks or praise, on no topic)
         words = frozenset(self.answered[:ANSWER_LIMIT].translate(WORD_CHARACTERS_ONLY).split())
         if len(words - STOPWORDS) < OFF_TOPIC_MIN_TOPIC_WORDS or STOPWORDS.isdisjoint(words):
             return None
