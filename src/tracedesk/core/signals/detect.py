@@ -95,7 +95,8 @@ def _detect(conn: Connection) -> None:
     turns = {turn.pk: turn for _, session in sessions for turn in session}
     found += conversation_signals(conn, sessions)
     found += step_signals(conn, scope, turns)
-    found += grounding_signals(conn, scope, turns)
+    before = {turn.pk: earlier for _, session in sessions for earlier, turn in zip(session, session[1:], strict=False)}
+    found += grounding_signals(conn, scope, turns, before)
     found += agent_signals(conn, scope, frozenset(
         t.pk for _, turns in sessions for t in turns
         if t.asks_for_person or t.escalation or t.complains or t.frustration))

@@ -19,7 +19,12 @@ evidence. Each case comes with the sentence of the answer and the evidence as pr
   a phone number) is left alone: the run cannot tell. A whole number counts as said only
   whole: 90 is not in a score of 0.908, nor 10 in the date 2026-11-10;
 - *unsupported*, free: the answer says something is free where the run's documents and
-  tools give prices and none says free.
+  tools give prices and none says free;
+- *unrelated*: a run that searched documents, found some and called no tool answers with
+  what none of them says: it shares almost none of its topic words with them, with the
+  question or with the turn before, and is not close in meaning to the question (a canned
+  line, another topic's answer). An answer close to its question may come from what the
+  model knows, and is left alone.
 
 Only runs that called a tool or a retrieval, and whose answer holds a figure or a state
 word, are read further; the rest cost one look at the answer. Field by field, only the tool
@@ -39,8 +44,8 @@ from typing import NamedTuple
 from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_named, select_rows
-from ..text import loads_or_none
-from ..words import STOPWORDS
+from ..text import loads_or_none, retrieved_documents, text_of
+from ..words import STOPWORDS, content_words
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import WORD_CHARACTERS_ONLY
@@ -318,13 +323,16 @@ def _is_quantity(figure: Figure) -> bool:
 _CURRENCIES = frozenset("$€£")
 
 
-def grounding_signals(conn: Connection, scope: str, turns: dict) -> list[Found]:
+def grounding_signals(conn: Connection, scope: str, turns: dict, before: dict | None = None) -> list[Found]:
     """``turns``: the traces in scope as the conversation detectors read them (their
-    question and answer parsed once, :class:`.turns.Turn`)."""
+    question and answer parsed once, :class:`.turns.Turn`); ``before``: the turn before
+    each of them in its session, where there is one."""
     found = _said_and_stated(conn, scope, turns)
     for more in (_field_clashes, _free_claims):
         flagged = {f.trace_pk for f in found}
         found += [f for f in more(conn, scope, turns) if f.trace_pk not in flagged]
+    flagged = {f.trace_pk for f in found}
+    found += [f for f in _unlike_the_documents(conn, scope, turns, before or {}) if f.trace_pk not in flagged]
     return found
 
 
@@ -799,3 +807,105 @@ def _topic_heads(text: str) -> frozenset[str]:
     in many runs is read once)."""
     return frozenset(word[:4] for word in _TOPIC_WORD.findall(text)
                      if word not in STOPWORDS and word not in _PRICE_WORDS)
+
+
+# An answer sharing less than this share of its topic words with the run's documents, its
+# question and the turn before says what none of them say.
+UNRELATED_SHARE = 0.2
+UNRELATED_MIN_WORDS = 4  # an answer must say this much for what it shares to tell
+# An answer this close in meaning to its question (their topic words compared, function
+# words aside) may answer it from what the model knows.
+ANSWERS_THE_QUESTION = 0.35
+ANSWER_CHARACTERS = 300  # of the answer compared with the question: its gist
+# A direct reply to a yes-or-no question ("Yes, from the code on your order page"): built on
+# the question and the conversation, not only on the documents.
+_DIRECT_REPLY = re.compile(r"^(?:yes|no|yeah|yep|nope)\b|\byes[.!]*$")
+
+
+def _unlike_the_documents(conn: Connection, scope: str, turns: dict, before: dict) -> list[Found]:
+    """An answer that says nothing the documents the run retrieved say: it shares almost
+    none of its topic words with them, with the question or with the turn before ("Our
+    loyalty members collect points..." where the run found articles on returns). A canned
+    line or another topic's answer, given whatever the search found.
+
+    Only runs that searched documents, found some and called no tool are read: an answer
+    drawn from a tool's result (a handoff, an account's figures) shares its words with
+    no document. An answer that could not help, asks back or replies yes or no to a
+    follow-up is left alone."""
+    # The runs with a retrieval and no tool (from the steps' index alone: it holds the kind), whose answer
+    # says enough.
+    candidates = [pk for (pk,) in select_rows(conn, f"""
+        WITH scoped(pk) AS ({scope})
+        SELECT pk FROM scoped
+        WHERE EXISTS (SELECT 1 FROM span WHERE trace_pk = pk AND kind = 'retrieval')
+          AND NOT EXISTS (SELECT 1 FROM span WHERE trace_pk = pk AND kind = 'tool')""")
+                  if (turn := turns.get(pk)) is not None and turn.raw_answer and _says_enough(turn)]
+    searched: dict[int, list[tuple[str, str | None]]] = {}
+    for part in chunked(candidates):
+        for pk, span_id, raw in select_rows(conn, f"""
+            SELECT trace_pk, span_id, substr(output, 1, 20000) FROM span
+            WHERE trace_pk IN ({placeholders(part)}) AND kind = 'retrieval'
+              AND coalesce(status, 'ok') != 'error' ORDER BY trace_pk, start_ns""", tuple(part)):
+            searched.setdefault(pk, []).append((span_id, raw))
+    unrelated: list[tuple[int, list[tuple[str, str]], int]] = []
+    words_of: dict[str, frozenset[str]] = {}  # a document met in many runs is read once
+    for pk, steps in searched.items():
+        documents = [(span_id, text_of(doc, 2000)) for span_id, raw in steps
+                     for doc in retrieved_documents(loads_or_none(raw)) or ()]
+        documents = [(span_id, text) for span_id, text in documents if text]
+        if not documents:
+            continue  # nothing found: the empty retrieval's own signal speaks for it
+        turn = turns[pk]
+        known = set(turn.words)
+        earlier = before.get(pk)
+        if earlier is not None:
+            known |= earlier.words | earlier.answer_words
+        for _, text in documents:
+            words = words_of.get(text)
+            if words is None:
+                words = words_of[text] = content_words(text)
+            known |= words
+        shared = len(turn.answer_words & known)
+        if shared < UNRELATED_SHARE * len(turn.answer_words):
+            unrelated.append((pk, documents, shared))
+    closeness = _closeness_to_question([turns[pk] for pk, _, _ in unrelated])
+    found = []
+    for (pk, documents, shared), close in zip(unrelated, closeness, strict=True):
+        if close is not None and close >= ANSWERS_THE_QUESTION:
+            continue  # it may answer from what the model knows: the documents do not say it is wrong
+        turn = turns[pk]
+        words = len(turn.answer_words)
+        apart = 0.5 if close is None else min(1.0, (ANSWERS_THE_QUESTION - close) / 0.2)
+        evidence = {"answer": turn.answer[:300], "shared_words": f"{shared} of {words}",
+                    "document": documents[0][1][:300]}
+        if close is not None:
+            evidence["similarity_to_question"] = round(close, 2)
+        found.append(Found(
+            pk, "ungrounded",
+            confidence("ungrounded", "unrelated", (1 - shared / (UNRELATED_SHARE * words) + apart) / 2),
+            f"the answer says what none of the {len(documents)} documents the run retrieved say: "
+            f"{quote(turn.answer, 70)}", documents[0][0], evidence))
+    return found
+
+
+def _closeness_to_question(turns: list) -> list[float | None]:
+    """How close in meaning each turn's answer is to its question; None where the meaning
+    model cannot tell (not installed, or a question not in English)."""
+    from .meaning import embedder
+
+    model = embedder()
+    readable = [t for t in turns if model is not None and t.message.in_english]
+    if not readable:
+        return [None] * len(turns)
+    asked = model.embed([t.asked for t in readable], skip=STOPWORDS)
+    answers = model.embed([t.answered[:ANSWER_CHARACTERS] for t in readable], skip=STOPWORDS)
+    close = dict(zip(map(id, readable), (asked * answers).sum(axis=1).tolist(), strict=True))
+    return [close.get(id(t)) for t in turns]
+
+
+def _says_enough(turn) -> bool:
+    """An answer that states something of its own: enough topic words, and no failure,
+    question back or yes-or-no reply."""
+    reply = turn.reply
+    return (len(reply.words) >= UNRELATED_MIN_WORDS and not reply.could_not_help and not reply.asks_back
+            and not reply.did_not_understand and _DIRECT_REPLY.search(turn.answered) is None)
