@@ -453,6 +453,24 @@ def test_an_answer_taken_from_the_runs_documents_is_not_off_topic_however_terse_
     assert {"off_topic", "ungrounded"} == kinds(found, "canned")  # nothing the guide says either
 
 
+def test_an_answer_that_gives_back_what_a_tool_did_is_not_off_topic(store, tmp_path) -> None:
+    """However terse or misspelled the request, an answer that gives back a value of the
+    tool call the run made (the prescription it refilled, the address a link went to)
+    reports what the tool did. A canned line after the same call is still far."""
+    reset = tool("send_password_reset", {"email": "kim.o@shop.example"}, {"sent": True, "expires_in_minutes": 30})
+    b = Bundle()
+    b.turn("s1", "pls reflil my inhaler", "Got it. Your refill of salbutamol (RX4471120) is ordered and will be "
+           "ready for pickup in Dover on 2026-12-02.", trace_id="refill",
+           steps=[tool("request_refill", {"rx_number": "RX4471120"}, {"ready_date": "2026-12-02"}), llm()])
+    b.turn("s2", "locked out of shopwell", "I've sent a reset link to kim.o@shop.example; it works for 30 minutes. "
+           "Check your spam folder if it isn't in your inbox.", trace_id="reset", steps=[reset, llm()])
+    b.turn("s3", "locked out of shopwell", "Our summer sale starts on 2026-06-01 with 30% off all garden furniture "
+           "and outdoor lighting.", trace_id="canned", steps=[reset, llm()])
+    found = signals(store, tmp_path, b)
+    assert "off_topic" not in kinds(found, "refill") | kinds(found, "reset")
+    assert "off_topic" in kinds(found, "canned")
+
+
 def test_a_request_asked_again_after_the_bot_did_not_understand_or_with_a_cue_is_a_rephrase(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "we hired someone, need another seat on harbor-labs",

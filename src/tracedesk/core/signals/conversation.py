@@ -17,6 +17,8 @@ words the answer brought in.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_rows
@@ -186,11 +188,15 @@ def _not_from_the_evidence(conn: Connection, model, far: list[Found], turns: dic
     the run's evidence: the question was misspelled or terse ("ceck in for SK1021"), not
     ignored; a canned reply or another topic's answer is far from both."""
     evidence: dict[int, list[str]] = {}
+    tool_values: dict[int, set[str]] = {}  # the ids, addresses and figures of each run's tool calls
     for part in chunked([f.trace_pk for f in far]):
-        for pk, kind, raw in select_rows(conn, f"""
-            SELECT trace_pk, kind, substr(output, 1, 20000) FROM span WHERE trace_pk IN ({placeholders(part)})
-              AND kind IN ('tool', 'retrieval') AND coalesce(status, 'ok') != 'error'
+        for pk, kind, given, raw in select_rows(conn, f"""
+            SELECT trace_pk, kind, substr(input, 1, 4000), substr(output, 1, 20000) FROM span
+            WHERE trace_pk IN ({placeholders(part)}) AND kind IN ('tool', 'retrieval')
+              AND coalesce(status, 'ok') != 'error'
             ORDER BY trace_pk, start_ns""", tuple(part)):
+            if kind == "tool":
+                tool_values.setdefault(pk, set()).update(_values(f"{given or ''} {raw or ''}"))
             texts = evidence.setdefault(pk, [])
             if len(texts) >= EVIDENCE_TEXTS:
                 continue  # a run of thousands of steps: its first ones say enough
@@ -207,6 +213,8 @@ def _not_from_the_evidence(conn: Connection, model, far: list[Found], turns: dic
     vectors = model.embed(texts, skip=STOPWORDS) if texts else None
     kept = []
     for finding in far:
+        if not tool_values.get(finding.trace_pk, set()).isdisjoint(_values(turns[finding.trace_pk].answer)):
+            continue  # it gives back what a tool of the run was called with or returned
         found = evidence.get(finding.trace_pk)
         if found and vectors is not None:
             answer = vectors[row[turns[finding.trace_pk].answered[:ANSWER_LIMIT]]]
@@ -216,6 +224,23 @@ def _not_from_the_evidence(conn: Connection, model, far: list[Found], turns: dic
             finding.evidence["closest_evidence"] = round(closest, 2)
         kept.append(finding)
     return kept
+
+
+# A value a tool call names or returns, and an answer gives back: a token with a digit
+# ("RX4471120", "2026-12-02", "2,997.64", the "3371" of "****3371") or an address.
+_VALUE = re.compile(r"[\w.+-]*\d[\w.,+-]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+VALUE_MIN_CHARACTERS = 4  # "30" (minutes) or "2" (seats) is in too many answers to tell
+
+
+def _values(text: str) -> set[str]:
+    """The values of ``text`` as :data:`_VALUE` finds them, in lower case, without the
+    thousands separators and the final full stop of a sentence."""
+    found = set()
+    for m in _VALUE.finditer(text.lower()):
+        value = m.group(0).rstrip(".,").replace(",", "")
+        if len(value) >= VALUE_MIN_CHARACTERS:
+            found.add(value)
+    return found
 
 
 def _could_rephrase(previous: Turn, turn: Turn) -> bool:
