@@ -453,6 +453,19 @@ def test_an_answer_taken_from_the_runs_documents_is_not_off_topic_however_terse_
     assert {"off_topic", "ungrounded"} == kinds(found, "canned")  # nothing the guide says either
 
 
+def test_a_yes_or_no_to_a_yes_or_no_question_is_not_off_topic(store, tmp_path) -> None:
+    """"Yes, as long as it stays on a lead" answers "Can I bring my dog?" without naming
+    the dog; a "yes" to a question that asks what or where answers nothing."""
+    b = Bundle()
+    b.turn("s1", "Can I bring my dog on the train?", "Yes, as long as it stays on a lead and off the seats.",
+           trace_id="yes")
+    b.turn("s2", "what is the phone number of your head office?", "Yes, everything we sell is tested to EU "
+           "safety standards and the details are on each product page.", trace_id="yes_to_what")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" not in kinds(found, "yes")
+    assert "off_topic" in kinds(found, "yes_to_what")
+
+
 def test_an_answer_that_gives_back_what_a_tool_did_is_not_off_topic(store, tmp_path) -> None:
     """However terse or misspelled the request, an answer that gives back a value of the
     tool call the run made (the prescription it refilled, the address a link went to)

@@ -817,9 +817,6 @@ UNRELATED_MIN_WORDS = 4  # an answer must say this much for what it shares to te
 # words aside) may answer it from what the model knows.
 ANSWERS_THE_QUESTION = 0.35
 ANSWER_CHARACTERS = 300  # of the answer compared with the question: its gist
-# A direct reply to a yes-or-no question ("Yes, from the code on your order page"): built on
-# the question and the conversation, not only on the documents.
-_DIRECT_REPLY = re.compile(r"^(?:yes|no|yeah|yep|nope)\b|\byes[.!]*$")
 
 
 def _unlike_the_documents(conn: Connection, scope: str, turns: dict, before: dict) -> list[Found]:
@@ -905,7 +902,8 @@ def _closeness_to_question(turns: list) -> list[float | None]:
 
 def _says_enough(turn) -> bool:
     """An answer that states something of its own: enough topic words, and no failure,
-    question back or yes-or-no reply."""
+    question back or yes-or-no reply (built on the question and the conversation, not only
+    on the documents: "Yes, from the code on your order page")."""
     reply = turn.reply
     return (len(reply.words) >= UNRELATED_MIN_WORDS and not reply.could_not_help and not reply.asks_back
-            and not reply.did_not_understand and _DIRECT_REPLY.search(turn.answered) is None)
+            and not reply.did_not_understand and not reply.says_yes_or_no)

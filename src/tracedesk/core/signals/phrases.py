@@ -159,6 +159,13 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
     r"|what do you mean|(?:more|bit more) (?:detail|details|information|context) (?:about|on) what you"
     r"|tell me more\?|i didn'?t catch that)"
 )
+# A direct reply to a yes-or-no question ("Yes, as long as it stays on a lead"; "..., yes."):
+# it answers the question's own terms without naming them.
+ANSWER_YES_OR_NO = re.compile(r"^(?:yes|no|yeah|yep|nope)\b|\byes[.!]*$")
+# A question that asks yes or no: it opens (after a greeting or "and", "so") on a verb.
+ASKS_YES_OR_NO = re.compile(
+    r"^(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|thanks?|one more thing)\W+)*"
+    r"(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|may|have|has|am|is there|are there)\b")
 # What a bot that did not understand may ask for in particular: the reply gives it, and
 # restates nothing.
 ASKS_FOR_DETAIL = re.compile(r"\b(?:number|reference|id|code|e-?mail|address|name|date|order|booking|account)\b")
@@ -172,7 +179,6 @@ def could_not_help(answer: str) -> bool:
     return any(hint in answer for hint in _COULD_NOT_HELP_HINTS) and ANSWER_COULD_NOT_HELP.search(answer) is not None
 
 
-# A closing offer is a question that asks nothing of the user.
 # An answer that only signs off ("Glad I could help. Have a great day!"): it answers thanks
 # or praise, and tells nothing of a topic.
 ANSWER_SIGNS_OFF = re.compile(
@@ -181,6 +187,7 @@ ANSWER_SIGNS_OFF = re.compile(
     r"your patience))?|take care|(?:have|enjoy) (?:a|an|the) (?:\w+ ){0,2}(?:day|evening|night|weekend|week|one|"
     r"trip|flight)|all the best|bye|goodbye)[\s.!,]*)+$"
 )
+# A closing offer is a question that asks nothing of the user.
 ANSWER_OFFERS = re.compile(
     r"(?:anything else|something else|can i help|may i help|help (?:you )?with (?:anything|something)|"
     r"would you like|do you want me|shall i|should i|is there anything)[^?]*\?\s*$"

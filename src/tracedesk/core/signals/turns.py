@@ -24,7 +24,9 @@ from .phrases import (
     ANSWER_DID_NOT_UNDERSTAND,
     ANSWER_OFFERS,
     ANSWER_SIGNS_OFF,
+    ANSWER_YES_OR_NO,
     ASKS_FOR_DETAIL,
+    ASKS_YES_OR_NO,
     CLOSING,
     MORE_DETAIL,
     NEW_QUESTION_CUES,
@@ -156,6 +158,11 @@ class Message:
         return told is None or ASKING.search(asked) is not None or TROUBLE.search(asked) is not None
 
     @_kept
+    def asks_yes_or_no(self) -> bool:
+        """The message asks a yes-or-no question ("Can I bring my dog on the train?")."""
+        return ASKS_YES_OR_NO.match(self.asked) is not None
+
+    @_kept
     def request_topic(self) -> frozenset[str] | None:
         """The topic words of a message asking for something in English (the language the
         meaning model knows best), or None: a thanks, a plea for a person, a complaint, a
@@ -225,6 +232,11 @@ class Reply:
     def waits_for_user(self) -> bool:
         """The answer asks the user something, anywhere in it, and does not end on an offer."""
         return ANSWER_ASKS_BACK.search(self.answered) is not None and ANSWER_OFFERS.search(self.answered) is None
+
+    @_kept
+    def says_yes_or_no(self) -> bool:
+        """The answer replies yes or no ("Yes, as long as it stays on a lead")."""
+        return ANSWER_YES_OR_NO.search(self.answered) is not None
 
     @_kept
     def gist_words(self) -> frozenset[str] | None:
