@@ -466,6 +466,18 @@ def test_a_yes_or_no_to_a_yes_or_no_question_is_not_off_topic(store, tmp_path) -
     assert "off_topic" in kinds(found, "yes_to_what")
 
 
+def test_an_answer_that_repairs_the_turn_before_is_not_off_topic(store, tmp_path) -> None:
+    """After "you skipped my question", "Oops, sorry about that. Timer set for 25 minutes."
+    answers the request before, not the words of the complaint."""
+    b = Bundle()
+    b.turn("s1", "set a timer for 25 minutes", "Haha, nice.", trace_id="missed")
+    b.turn("s1", "are yuo even listening", "Oops, sorry about that. Timer set for 25 minutes.", trace_id="repair")
+    b.turn("s2", "who painted the Night Watch", "I love rainy days.", trace_id="missed2")
+    b.turn("s2", "I asked who painted the Night Watch", "My apologies. Rembrandt, in 1642.", trace_id="repair2")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" not in kinds(found, "repair") | kinds(found, "repair2")
+
+
 def test_an_answer_that_gives_back_what_a_tool_did_is_not_off_topic(store, tmp_path) -> None:
     """However terse or misspelled the request, an answer that gives back a value of the
     tool call the run made (the prescription it refilled, the address a link went to)

@@ -176,6 +176,7 @@ def _off_topic(turn: Turn) -> list[Found]:
         return []
     if (turn.escalation or turn.frustration or turn.reply.could_not_help
             or turn.reply.asks_back  # a question back is not an answer elsewhere
+            or turn.reply.repairs  # it answers the request before
             or (turn.reply.says_yes_or_no and turn.message.asks_yes_or_no)):  # answers in the question's terms
         return []
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (OFF_TOPIC - close) / OFF_TOPIC),

@@ -159,6 +159,11 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
     r"|what do you mean|(?:more|bit more) (?:detail|details|information|context) (?:about|on) what you"
     r"|tell me more\?|i didn'?t catch that)"
 )
+# An answer that opens by owning a miss ("Oops, sorry about that.", "What I meant is:")
+# repairs the turn before: it answers the earlier request, not the complaint.
+ANSWER_REPAIRS = re.compile(
+    r"^(?:oops|whoops|sorry|apologies|my apologies|i apologi[sz]e|my (?:mistake|bad)|you're right|"
+    r"(?:what )?i meant|let me try (?:that )?again|to answer your (?:earlier )?question)\b")
 # A direct reply to a yes-or-no question ("Yes, as long as it stays on a lead"; "..., yes."):
 # it answers the question's own terms without naming them.
 ANSWER_YES_OR_NO = re.compile(r"^(?:yes|no|yeah|yep|nope)\b|\byes[.!]*$")

@@ -23,6 +23,7 @@ from .phrases import (
     ANSWER_ASKS_BACK,
     ANSWER_DID_NOT_UNDERSTAND,
     ANSWER_OFFERS,
+    ANSWER_REPAIRS,
     ANSWER_SIGNS_OFF,
     ANSWER_YES_OR_NO,
     ASKS_FOR_DETAIL,
@@ -232,6 +233,11 @@ class Reply:
     def waits_for_user(self) -> bool:
         """The answer asks the user something, anywhere in it, and does not end on an offer."""
         return ANSWER_ASKS_BACK.search(self.answered) is not None and ANSWER_OFFERS.search(self.answered) is None
+
+    @_kept
+    def repairs(self) -> bool:
+        """The answer opens by owning a miss ("Oops, sorry about that.")."""
+        return ANSWER_REPAIRS.match(self.answered) is not None
 
     @_kept
     def says_yes_or_no(self) -> bool:
