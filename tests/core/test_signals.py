@@ -103,6 +103,20 @@ def test_a_session_that_ends_on_an_unresolved_answer_is_weak_abandonment(store, 
     assert not found.get("b") and not found.get("c")
 
 
+def test_a_chat_that_ends_on_a_friendly_question_is_no_abandonment(store, tmp_path) -> None:
+    """A chatbot asks back to keep the talk going ("Do you play any sports?"); where the
+    record stops there, nobody was left waiting for help. A question that asks what the
+    request needs (a reference, what exactly is wanted) was left unanswered."""
+    b = Bundle()
+    b.turn("s1", "my knees hurt after running", "Good shoes and a slower build-up usually help. Do you play any "
+           "other sports?", trace_id="social")
+    b.turn("s2", "I want to change my flight", "Sure. What's your booking reference?", trace_id="needs_detail")
+    b.turn("s3", "help with my bill", "Could you tell me a bit more about what you need?", trace_id="needs_more")
+    found = signals(store, tmp_path, b)
+    assert not found.get("social")
+    assert "abandonment" in kinds(found, "needs_detail") & kinds(found, "needs_more")
+
+
 def test_a_session_left_after_the_bot_did_not_understand_counts_as_much_as_after_it_could_not_help(
         store, tmp_path) -> None:
     b = Bundle()

@@ -147,10 +147,10 @@ ANSWER_COULD_NOT_HELP = re.compile(
     r"|(?:help cent(?:re|er)|articles?|documents?|knowledge base|faq|docs|guides?) "
     r"(?:doesn'?t|does not|don'?t|do not) (?:cover|say anything about) (?:this|that|it)\b)\b"
 )
-ANSWER_ASKS_BACK = re.compile(
-    r"(?:\?\s*$|\b(?:could|can|would) you (?:please )?(?:provide|share|tell|send|give|confirm|clarify)"
-    r"|please (?:provide|share|send|confirm|clarify))"
-)
+_ASKS_IN_WORDS = re.compile(
+    r"\b(?:could|can|would) you (?:please )?(?:provide|share|tell|send|give|confirm|clarify)"
+    r"|please (?:provide|share|send|confirm|clarify)")
+ANSWER_ASKS_BACK = re.compile(r"\?\s*$|" + _ASKS_IN_WORDS.pattern)
 # The answer did not understand the request at all: asking back for "more detail" about a
 # clear request is a miss, not a question about a missing order number.
 ANSWER_DID_NOT_UNDERSTAND = re.compile(
@@ -171,11 +171,31 @@ ANSWER_YES_OR_NO = re.compile(r"^(?:yes|no|yeah|yep|nope)\b|\byes[.!]*$")
 ASKS_YES_OR_NO = re.compile(
     r"^(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|thanks?|one more thing)\W+)*"
     r"(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|may|have|has|am|is there|are there)\b")
+# A question back that asks for more of the request itself ("which account?", "could you
+# tell me a bit more about what you need?"), as a chatbot's "Do you play any sports?" does not.
+ASKS_FOR_MORE = re.compile(
+    r"\b(?:which|more (?:detail|details|information|info|context)|a bit more|what (?:exactly|do you need|"
+    r"would you like|kind of|type of)|what(?: is|'s) (?:the|your) (?:problem|issue|question))\b")
+_QUESTION_SENTENCE = re.compile(r"[^.!?]*\?")
 # What a bot that did not understand may ask for in particular: the reply gives it, and
 # restates nothing.
 ASKS_FOR_DETAIL = re.compile(r"\b(?:number|reference|id|code|e-?mail|address|name|date|order|booking|account)\b")
 _COULD_NOT_HELP_HINTS = ("n't", "not", "unable", "fail", "error", "wrong", "timed out", "unavailable",
                          "temporarily", "down", "nothing", "no result", "no match", "try again", "no information")
+
+
+def asks_for_what_the_request_needs(answer: str) -> bool:
+    """The (lower-cased) answer asks the user for something the request needs: in so many
+    words ("could you provide...", "please confirm..."), or in the question it ends on, when
+    that names a detail (a number, a reference, an address) or asks for more of the request.
+    A question that keeps a chat going ("Do you play any sports?") does not."""
+    if _ASKS_IN_WORDS.search(answer):
+        return True
+    questions = _QUESTION_SENTENCE.findall(answer.rstrip())
+    if not questions or not answer.rstrip().endswith("?"):
+        return False
+    last = questions[-1]
+    return ASKS_FOR_DETAIL.search(last) is not None or ASKS_FOR_MORE.search(last) is not None
 
 
 def could_not_help(answer: str) -> bool:

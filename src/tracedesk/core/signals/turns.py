@@ -34,6 +34,7 @@ from .phrases import (
     REPHRASE_CUES,
     WORD_CHARACTERS_ONLY,
     asks_for_person,
+    asks_for_what_the_request_needs,
     complains,
     could_not_help,
 )
@@ -231,8 +232,9 @@ class Reply:
 
     @_kept
     def waits_for_user(self) -> bool:
-        """The answer asks the user something, anywhere in it, and does not end on an offer."""
-        return ANSWER_ASKS_BACK.search(self.answered) is not None and ANSWER_OFFERS.search(self.answered) is None
+        """The answer asks the user for something the request needs, and does not end on an
+        offer (:func:`.phrases.asks_for_what_the_request_needs`)."""
+        return asks_for_what_the_request_needs(self.answered) and ANSWER_OFFERS.search(self.answered) is None
 
     @_kept
     def repairs(self) -> bool:
