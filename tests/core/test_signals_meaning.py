@@ -730,6 +730,10 @@ def test_answers_that_need_no_document_are_not_called_ungrounded(store, tmp_path
     b.turn("s3", "can I print the label at a post office kiosk?", "Yes, most post office kiosks print it from "
            "the code on your order page.", trace_id="follow_up",
            steps=[retrieval("print label kiosk", _RETURNS), llm()])
+    # In another language than the documents: their words cannot be compared.
+    b.turn("s6", "Как вернуть обувь, которая не подошла?", "Отправьте неношеную обувь обратно в течение "
+           "сорока пяти дней с бесплатной этикеткой.", trace_id="russian",
+           steps=[retrieval("send back shoes", _RETURNS), llm()])
     b.turn("s4", "is there a store in Leeds", "No, our nearest high street shops are Manchester and York.",
            trace_id="direct", steps=[retrieval("store Leeds", _RETURNS), llm()])
     # Close in meaning to its question: it may answer from what the model knows.

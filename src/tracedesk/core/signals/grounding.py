@@ -901,9 +901,10 @@ def _closeness_to_question(turns: list) -> list[float | None]:
 
 
 def _says_enough(turn) -> bool:
-    """An answer that states something of its own: enough topic words, and no failure,
+    """An answer that states something of its own, in English (whose words the topic words
+    are read as, and help centres are mostly written in): enough topic words, and no failure,
     question back or yes-or-no reply (built on the question and the conversation, not only
     on the documents: "Yes, from the code on your order page")."""
     reply = turn.reply
-    return (len(reply.words) >= UNRELATED_MIN_WORDS and not reply.could_not_help and not reply.asks_back
-            and not reply.did_not_understand and not reply.says_yes_or_no)
+    return (len(reply.words) >= UNRELATED_MIN_WORDS and reply.in_english and not reply.could_not_help
+            and not reply.asks_back and not reply.did_not_understand and not reply.says_yes_or_no)

@@ -134,13 +134,7 @@ class Message:
         function words of the other languages users write in than of English (as many,
         with letters outside ASCII), an inverted question or exclamation mark, nor letters
         outside ASCII and no English function word at all."""
-        english = len(self.asked_words & STOPWORDS)
-        other = len(self.asked_words & OTHER_LANGUAGES)
-        if other > english or "¿" in self.asked or "¡" in self.asked:  # marks English does not use
-            return False
-        if other and other == english and not self.asked.isascii():  # "¿a qué hora...": "qué" and "a"
-            return False
-        return english > 0 or self.asked.isascii() or not any(c.isalpha() and not c.isascii() for c in self.asked)
+        return reads_as_english(self.asked, self.asked_words)
 
     @_kept
     def asks(self) -> bool:
@@ -179,6 +173,18 @@ class Message:
         return topic
 
 
+def reads_as_english(text: str, words: frozenset[str]) -> bool:
+    """Whether a (lower-cased) text reads as English, given its words: see
+    :attr:`Message.in_english`."""
+    english = len(words & STOPWORDS)
+    other = len(words & OTHER_LANGUAGES)
+    if other > english or "¿" in text or "¡" in text:  # marks English does not use
+        return False
+    if other and other == english and not text.isascii():  # "¿a qué hora...": "qué" and "a"
+        return False
+    return english > 0 or text.isascii() or not any(c.isalpha() and not c.isascii() for c in text)
+
+
 class Reply:
     """An answer, as the detectors read it: parsed once and lower-cased, the rest on first use."""
 
@@ -189,6 +195,11 @@ class Reply:
     @_kept
     def words(self) -> frozenset[str]:
         return content_words(self.answered)
+
+    @_kept
+    def in_english(self) -> bool:
+        """Whether the answer reads as English (as :attr:`Message.in_english` tells)."""
+        return reads_as_english(self.answered, frozenset(self.answered.translate(WORD_CHARACTERS_ONLY).split()))
 
     @_kept
     def could_not_help(self) -> bool:
