@@ -741,3 +741,64 @@ def test_answers_that_need_no_document_are_not_called_ungrounded(store, tmp_path
            "hikes.", trace_id="from_knowledge", steps=[retrieval("trail shoes waterproof", _RETURNS), llm()])
     found = signals(store, tmp_path, b)
     assert not any(kind == "ungrounded" for pk in found for kind, *_ in found[pk]), found
+
+
+def test_an_answer_stuck_repeating_a_sign_off_and_a_long_tool_value_are_read_in_one_pass(store, tmp_path) -> None:
+    """A model stuck saying "Thank you!" until its token limit cut it, and a tool that
+    returned one long word: each is read once, not tried again from every place (the sign-off
+    pattern once took twice as long with each repetition, and never finished on a cut-off
+    loop of them)."""
+    long_word = tool("lookup", {"q": "x" * 4000}, {"blob": "a" * 20000})
+    b = Bundle()
+    b.turn("s1", "how do I reset my password", "Thank you! " * 60 + "Thank y", trace_id="stuck")
+    b.turn("s2", "how do I reset my password", "Our branches are open from nine to five on weekdays, and closed "
+           "on public holidays.", trace_id="far", steps=[long_word, llm()])
+    found = signals(store, tmp_path, b)
+    assert "off_topic" in kinds(found, "far")
+
+
+def test_what_a_second_reading_found_in_the_new_conversation_rules(store, tmp_path) -> None:
+    """Each case a rule of the conversation read too widely or too narrowly."""
+    b = Bundle()
+    # "No problem!" replies to thanks, not yes or no; "Sorry for the wait!" owns no miss;
+    # "can you tell me how..." asks for an explanation, not yes or no.
+    for n, opening in enumerate(("No problem! ", "Sorry for the wait! ", "Yes, of course. ")):
+        b.turn(f"o{n}", "Can you tell me how to reset my online banking password?", opening + "Our branches are "
+               "open from nine to five on weekdays, and closed on public holidays.", trace_id=f"canned{n}")
+    # "I see no..." is no answer taken, nor "ok thanks but...": both ask again.
+    b.turn("r1", "how do I reset my password", "You can change your profile picture under Settings > Profile.",
+           trace_id="missed1")
+    b.turn("r1", "I see no reset option anywhere, how do I reset my password", "Use 'Forgot password'.",
+           trace_id="again1")
+    b.turn("r2", "how do I reset my password", "You can change your profile picture under Settings > Profile.",
+           trace_id="missed2")
+    b.turn("r2", "ok thanks but how do I reset my password", "Use 'Forgot password'.", trace_id="again2")
+    # The same order asked again after an answer on something else is asked again, figure or not.
+    b.turn("f1", "where is my order 48213", "Our branches are open from nine to five on weekdays, and closed on "
+           "public holidays.", trace_id="off")
+    b.turn("f1", "where is my order #0048213", "It ships tomorrow.", trace_id="same_order")
+    found = signals(store, tmp_path, b)
+    for n in range(3):
+        assert "off_topic" in kinds(found, f"canned{n}"), found.get(f"canned{n}")
+    assert "rephrase" in kinds(found, "missed1") & kinds(found, "missed2") & kinds(found, "off")
+
+
+def test_what_a_second_reading_found_in_the_answer_and_documents_check(store, tmp_path) -> None:
+    """A greeting or thanks answered with the bot's introduction needs no document; a
+    yes-or-no opening on an answer to an open question does not make it grounded; a long
+    list of documents is read."""
+    intro = ("Hello! I'm the Acme assistant. I can help with orders, returns, sizing and delivery times for "
+             "everything in our catalogue.")
+    b = Bundle()
+    b.turn("g1", "hi", intro, trace_id="hello", steps=[retrieval("hi", _RETURNS), llm()])
+    b.turn("g2", "thanks a lot", "You're welcome! " + intro, trace_id="thanks", steps=[retrieval("thanks", _RETURNS)])
+    b.turn("y1", "how do I send back shoes that don't fit", "No problem! Our stores host a free yoga class every "
+           "Sunday morning.", trace_id="no_problem", steps=[retrieval("send back shoes", _RETURNS), llm()])
+    many = [{"id": f"r{n}", "score": 0.8 - n / 1000, "content": f"Returns, part {n}: unworn shoes can be sent back "
+             "within 45 days with the prepaid label from your order page, whatever the size or colour."}
+            for n in range(150)]
+    b.turn("m1", "how do I send back shoes that don't fit", "Our stores host a free yoga class every Sunday "
+           "morning.", trace_id="long_list", steps=[retrieval("send back shoes", many), llm()])
+    found = signals(store, tmp_path, b)
+    assert "ungrounded" not in kinds(found, "hello") | kinds(found, "thanks")
+    assert "ungrounded" in kinds(found, "no_problem") & kinds(found, "long_list")

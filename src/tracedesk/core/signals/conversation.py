@@ -72,7 +72,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         for turn in turns:
             found += _next_turn_signals(previous, turn, model is not None)
             if turn.addressed is not None and turn.addressed < OFF_TOPIC:
-                far += _off_topic(turn)
+                far += _off_topic(turn, after_another=previous is not None)
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
@@ -168,15 +168,16 @@ def _is_plain_request(turn: Turn) -> bool:
     return len(topic & answer) < ON_TOPIC_SHARE * len(topic)  # the answer takes up the request's words
 
 
-def _off_topic(turn: Turn) -> list[Found]:
+def _off_topic(turn: Turn, after_another: bool) -> list[Found]:
     """An answer far in meaning from what was asked: a canned reply, another topic's
-    answer, a question ignored."""
+    answer, a question ignored. (``after_another``: the turn follows another in its
+    session, whose miss its answer may repair.)"""
     close = turn.addressed
     if close is None or close >= OFF_TOPIC:
         return []
     if (turn.escalation or turn.frustration or turn.reply.could_not_help
             or turn.reply.asks_back  # a question back is not an answer elsewhere
-            or turn.reply.repairs  # it answers the request before
+            or (turn.reply.repairs and after_another)  # it answers the request before
             or (turn.reply.says_yes_or_no and turn.message.asks_yes_or_no)):  # answers in the question's terms
         return []
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (OFF_TOPIC - close) / OFF_TOPIC),
@@ -229,18 +230,23 @@ def _not_from_the_evidence(conn: Connection, model, far: list[Found], turns: dic
 
 
 # A value a tool call names or returns, and an answer gives back: a token with a digit
-# ("RX4471120", "2026-12-02", "2,997.64", the "3371" of "****3371") or an address.
-_VALUE = re.compile(r"[\w.+-]*\d[\w.,+-]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# ("RX4471120", "2026-12-02", "2,997.64", the "3371" of "****3371") or an address. Tokens
+# end at spaces and at the punctuation of JSON and sentences; a point or a dash inside one
+# (an amount, a date, an address) is kept.
+_TOKEN_ENDS = re.compile(r"[\s\"'{}\[\]():;,<>|=]+")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_AROUND_A_VALUE = ".*#$€£!?&"
 VALUE_MIN_CHARACTERS = 4  # "30" (minutes) or "2" (seats) is in too many answers to tell
 
 
 def _values(text: str) -> set[str]:
-    """The values of ``text`` as :data:`_VALUE` finds them, in lower case, without the
-    thousands separators and the final full stop of a sentence."""
+    """The values of ``text`` (see :data:`_TOKEN_ENDS`), in lower case, without thousands
+    separators, currency signs, the masking stars of a card number or a sentence's full
+    stop. Read in one pass, however long the text."""
     found = set()
-    for m in _VALUE.finditer(text.lower()):
-        value = m.group(0).rstrip(".,").replace(",", "")
-        if len(value) >= VALUE_MIN_CHARACTERS:
+    for token in _TOKEN_ENDS.split(_THOUSANDS.sub("", text.lower())):
+        value = token.strip(_AROUND_A_VALUE)
+        if len(value) >= VALUE_MIN_CHARACTERS and ("@" in value or any(c.isdigit() for c in value)):
             found.add(value)
     return found
 
@@ -297,15 +303,18 @@ def _asks_about_another(previous: Turn, turn: Turn) -> bool:
     tomorrow": another order). A request of the same kind, not the same request again: "how
     can I get my contacts out as a csv file" after "how do I export my contacts" and "To
     export your data..." is one. (Not after an answer that failed: "order 48231" after "I
-    can't find order 48213" corrects the request.)"""
+    can't find order 48213" corrects the request; nor after an answer on something else.)"""
     dropped, added = previous.words - turn.words, turn.words - previous.words
     return (0 < len(dropped) <= 2 and 0 < len(added) <= 2
-            and (dropped <= previous.reply.specifics or all(map(_has_digit, dropped | added)))
-            and not (previous.reply.could_not_help or previous.reply.did_not_understand))
+            and (dropped <= previous.reply.specifics or _other_figures(dropped, added))
+            and not (previous.reply.could_not_help or previous.reply.did_not_understand
+                     or (previous.addressed is not None and previous.addressed < OFF_TOPIC)))
 
 
-def _has_digit(word: str) -> bool:
-    return any(c.isdigit() for c in word)
+def _other_figures(dropped: frozenset[str], added: frozenset[str]) -> bool:
+    """Only figures changed, for others: not the same written another way ("0048213")."""
+    return (all(any(c.isdigit() for c in word) for word in dropped | added)
+            and {w.lstrip("0") for w in dropped} != {w.lstrip("0") for w in added})
 
 
 def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | None:

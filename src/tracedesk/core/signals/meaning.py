@@ -76,6 +76,7 @@ class Embedder:
         while start + len(words) > len(self._counts):
             self._sums = np.concatenate([self._sums, np.zeros_like(self._sums)])
             self._counts = np.concatenate([self._counts, np.zeros_like(self._counts)])
+        # (Without padding, set when the model is loaded: each word's own tokens, no more.)
         encoded = self.tokenizer.encode_batch([" " + word for word in words], add_special_tokens=False)
         size = len(self.table)
         for row, (word, encoding) in enumerate(zip(words, encoded, strict=True), start):

@@ -99,8 +99,10 @@ REPHRASE_CUES = re.compile(
     r"|(?:asking|ask|asked) (?:you )?(?:this |that |it )?again|once again"
     r"|(?:ask|say|put) (?:it |this |that )?(?:differently|another way|in other words)|rephras\w*"
     r"|once more|what i'm asking|what i am asking|my question (?:is|was)"
-    # (Not "I'm asking for my dad": for someone else.)
-    r"|i'm asking (?:if|whether|about|how|for(?! (?:my|a|an|our|his|her|their|someone|somebody|him|them)\b))"
+    # (Not "I'm asking for my dad": for someone else. "I'm asking for a refund" is one.)
+    r"|i'm asking (?:if|whether|about|how|for(?! (?:(?:my|a|an|our|his|her|their) (?:dad|mom|mum|father|mother|"
+    r"parents?|son|daughter|kids?|child|children|wife|husband|partner|friend|sister|brother|grand\w+|aunt|uncle|"
+    r"boss|colleague|client|customer|neighbou?r|family)|someone|somebody|him|her|them)\b))"
     r"|i asked (?:about|for|how|if|whether|when|where|why|what))"
 )
 # Asking for more of what the answer gave is not asking the same again.
@@ -109,19 +111,24 @@ MORE_DETAIL = re.compile(
     r"explain (?:that|this|it|further|more|again)|in more detail|go into detail|expand on|break (?:it|that) down)\b"
 )
 # A message that opens on the answer taken ("got it", "ah ok, ...") or on a next question
-# ("one more:", "different topic:") asks something new. "Ok but" refuses the answer.
-_ANSWER_TAKEN = (r"(?:(?:ah|oh) )?ok(?:ay)?|great|thanks?|thank you|perfect|cool|nice|got it|that helps|"
-                 r"(?:that|that's|it's) clear|i see|understood|makes sense|sounds good|alright|awesome")
+# ("one more:", "different topic:") asks something new. "Ok but", "ok thanks but" refuse the
+# answer. "I see" and "understood" take it only as a sentence of their own ("I see. How
+# do I..."; not "I see no reset option"). The acknowledgements are read as one atomic run,
+# so that "but" is looked for after all of them, not after the first.
+_ANSWER_TAKEN = (r"(?:(?:(?:ah|oh) )?ok(?:ay)?|great|thanks?|thank you|ty|perfect|cool|nice|got it|that helps|"
+                 r"(?:that|that's|it's) clear|makes sense|sounds good|alright|awesome)\b"
+                 r"|(?:i see|understood)(?=[,.!:;…—-])")
+_TAKEN_RUN = rf"(?>(?:{_ANSWER_TAKEN})[\s,.!:;…—-]*)"
 NEW_QUESTION_CUES = re.compile(
-    rf"^(?:(?:{_ANSWER_TAKEN})\b[\s,.!:;-]*)*"
+    rf"^{_TAKEN_RUN}*"
     r"(?:and|also|one more|another (?:question|thing)|next question|new question|different (?:topic|question)|"
     r"(?:quick )?follow-up|unrelated|what about|how about|besides|separately|by the way|btw)\b"
-    rf"|^(?:{_ANSWER_TAKEN})\b(?![\s,.!:;-]*but\b)"
+    rf"|^(?>{_TAKEN_RUN}+)(?!but\b)"
 )
 CLOSING = re.compile(
     r"^(?:(?:ok(?:ay)?|great|perfect|cool|awesome|super|got it|alright|all good|nice)[,.! ]*)*"
     r"(?:thanks?|thank you|thx|cheers|that'?s all|that is all|that'?s it|bye|goodbye|have a nice day|"
-    r"that helps|that helped|solved|works now|all set|never ?mind|forget it)\b"
+    r"that helps|that helped|solved|works now|all set|never ?mind|forget it)\b(?![\s,.!…—-]*but\b)"
 )
 ANSWER_ADMITS_FAILURE = re.compile(
     r"\b(?:unable|can(?:no|')t|could(?:n't| not)|failed|error|problem|issue|"
@@ -162,21 +169,27 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
 # An answer that opens by owning a miss ("Oops, sorry about that.", "What I meant is:")
 # repairs the turn before: it answers the earlier request, not the complaint.
 ANSWER_REPAIRS = re.compile(
-    r"^(?:oops|whoops|sorry|apologies|my apologies|i apologi[sz]e|my (?:mistake|bad)|you're right|"
-    r"(?:what )?i meant|let me try (?:that )?again|to answer your (?:earlier )?question)\b")
+    r"^[\s*_]*(?:(?:oops|whoops|my apologies|my (?:mistake|bad)|you're right|(?:what )?i meant|"
+    r"let me try (?:that )?again|to answer your (?:earlier )?question)\b"
+    r"|(?:sorry|apologies|i apologi[sz]e)(?: about that\b| for (?:the|my|that) (?:confusion|mistake|"
+    r"misunderstanding|error|mix-up)\b|[,.!]? i (?:meant|misread|misunderstood|got that wrong)\b|[.!]))")
 # A direct reply to a yes-or-no question ("Yes, as long as it stays on a lead"; "..., yes."):
 # it answers the question's own terms without naming them.
-ANSWER_YES_OR_NO = re.compile(r"^(?:yes|no|yeah|yep|nope)\b|\byes[.!]*$")
-# A question that asks yes or no: it opens (after a greeting or "and", "so") on a verb.
+# ("No problem", "no worries" reply to thanks.)
+ANSWER_YES_OR_NO = re.compile(r"^[\s*_]*(?:yes|no|yeah|yep|nope)\b(?! (?:problem|worries|worry)\b)|\byes[.!]*$")
+# A question that asks yes or no: it opens (after a greeting or "and", "so") on a verb. Not
+# "can you tell me...", "could you explain...": a request put politely.
 ASKS_YES_OR_NO = re.compile(
-    r"^(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|thanks?|one more thing)\W+)*"
-    r"(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|may|have|has|am|is there|are there)\b")
+    r"^[\s*_]*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|thanks?|one more thing)\W+)*"
+    r"(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|may|have|has|am)\b"
+    r"(?! (?:you|u) (?:please )?(?:tell|explain|show|give|help|send|walk|describe|list|find|check|let|get|"
+    r"do|make|book|change|cancel)\b)")
 # A question back that asks for more of the request itself ("which account?", "could you
 # tell me a bit more about what you need?"), as a chatbot's "Do you play any sports?" does not.
 ASKS_FOR_MORE = re.compile(
-    r"\b(?:which|more (?:detail|details|information|info|context)|a bit more|what (?:exactly|do you need|"
-    r"would you like|kind of|type of)|what(?: is|'s) (?:the|your) (?:problem|issue|question))\b")
-_QUESTION_SENTENCE = re.compile(r"[^.!?]*\?")
+    r"\b(?:which (?:one|account|card|order|booking|flight|plan|item|product|option|device|line|invoice|store|"
+    r"address|payment)|more (?:detail|details|information|info|context)|a bit more|what (?:exactly|do you need|"
+    r"would you like me|can i help)|what(?: is|'s) (?:the|your) (?:problem|issue|question))\b")
 # What a bot that did not understand may ask for in particular: the reply gives it, and
 # restates nothing.
 ASKS_FOR_DETAIL = re.compile(r"\b(?:number|reference|id|code|e-?mail|address|name|date|order|booking|account)\b")
@@ -191,11 +204,24 @@ def asks_for_what_the_request_needs(answer: str) -> bool:
     A question that keeps a chat going ("Do you play any sports?") does not."""
     if _ASKS_IN_WORDS.search(answer):
         return True
-    questions = _QUESTION_SENTENCE.findall(answer.rstrip())
-    if not questions or not answer.rstrip().endswith("?"):
+    if "?" not in answer[-20:]:
         return False
-    last = questions[-1]
-    return ASKS_FOR_DETAIL.search(last) is not None or ASKS_FOR_MORE.search(last) is not None
+    last = _last_question(answer)
+    return last is not None and (ASKS_FOR_DETAIL.search(last) is not None or ASKS_FOR_MORE.search(last) is not None)
+
+
+def _last_question(answer: str) -> str | None:
+    """The sentence a (lower-cased) answer ends on, when it is a question: from the last
+    ". ", "! " or "? " before its final question mark (an emoji or a bracket may follow the
+    mark)."""
+    end = len(answer.rstrip())
+    while end and not answer[end - 1].isalnum() and answer[end - 1] != "?":
+        end -= 1  # "...number? 😊"
+    if not end or answer[end - 1] != "?":
+        return None
+    body = answer[:end - 1]
+    start = max(body.rfind(mark) for mark in (". ", "! ", "? "))
+    return body[start + 2:] if start >= 0 else body
 
 
 def could_not_help(answer: str) -> bool:
@@ -207,7 +233,7 @@ def could_not_help(answer: str) -> bool:
 # An answer that only signs off ("Glad I could help. Have a great day!"): it answers thanks
 # or praise, and tells nothing of a topic.
 ANSWER_SIGNS_OFF = re.compile(
-    r"^(?:\s*(?:(?:i'm |i am |so )?glad (?:i|we) could help|(?:you're|you are) (?:very |most )?welcome|"
+    r"^\s*(?:(?:and )?(?:(?:i'm |i am |so )?glad (?:i|we) could help|(?:you're|you are) (?:very |most )?welcome|"
     r"happy to help|my pleasure|no problem|any ?time|(?:thanks|thank you)(?: for (?:reaching out|contacting us|"
     r"your patience))?|take care|(?:have|enjoy) (?:a|an|the) (?:\w+ ){0,2}(?:day|evening|night|weekend|week|one|"
     r"trip|flight)|all the best|bye|goodbye)[\s.!,]*)+$"

@@ -55,6 +55,7 @@ OPENING_WORDS = frozenset("""
     thank you ty yes no sure right well oh ah haha lol
 """.split())  # noqa: SIM905 (a word list reads best as words)
 TELLING_OPENINGS = frozenset({"i", "i'm", "im", "we", "we're"})
+_GREETING_WORDS = OPENING_WORDS | STOPWORDS
 # The user telling what they like, do or did: small talk, which asks for nothing in itself.
 SMALL_TALK = re.compile(
     r"\b(?:i|i'm|im|we|we're)\s+(?:\w+\s+){0,2}?(?:love|loved|like|liked|hate|hated|enjoy|enjoyed|prefer|adore|"
@@ -152,6 +153,11 @@ class Message:
             return True
         told = SMALL_TALK.search(asked)
         return told is None or ASKING.search(asked) is not None or TROUBLE.search(asked) is not None
+
+    @_kept
+    def greets_only(self) -> bool:
+        """The message is a greeting and nothing more ("hi", "good morning", "hello there")."""
+        return self.asked_words <= _GREETING_WORDS
 
     @_kept
     def asks_yes_or_no(self) -> bool:
