@@ -802,34 +802,3 @@ def test_what_a_second_reading_found_in_the_answer_and_documents_check(store, tm
     found = signals(store, tmp_path, b)
     assert "ungrounded" not in kinds(found, "hello") | kinds(found, "thanks")
     assert "ungrounded" in kinds(found, "no_problem") & kinds(found, "long_list")
-
-
-def test_an_answer_that_gives_back_nothing_its_tools_returned_is_ungrounded(store, tmp_path) -> None:
-    """The balance tool returned the balance, and the answer talks of something else: it
-    says nothing the run found. An answer that gives back any value of the call (the
-    account, the amount, a date in words), a hand-over, and a tool that returned prose are
-    left alone."""
-    balance = tool("get_balance", {"account": "****5521"}, {"account": "****5521", "available": 812.4,
-                                                             "currency": "USD"})
-    b = Bundle()
-    b.turn("s1", "what's my balance", "Your balance is refreshed hourly and weekend deposits always clear on "
-           "Monday morning.", trace_id="ignored", steps=[balance, llm()])
-    b.turn("s2", "what's my balance", "Your account ending 5521 has $812.40 available.", trace_id="given",
-           steps=[balance, llm()])
-    b.turn("s3", "when does my new plan start", "Your new plan starts on December 25, with the same number.",
-           trace_id="date_in_words",
-           steps=[tool("change_plan", {"plan": "Max"}, {"effective": "2026-12-25", "status": "pending"}), llm()])
-    b.turn("s4", "get me a person", "Connecting you with a colleague from our care team now.", trace_id="handed",
-           steps=[tool("handoff_to_human", {"reason": "user_request"}, {"ticket": "hx-4410", "queue": "general"}),
-                  llm()])
-    b.turn("s6", "where is my parcel", "Good news: it is out for delivery and should reach you this afternoon.",
-           trace_id="state_in_words",
-           steps=[tool("track", {"parcel": "p1"}, {"status": "OUT_FOR_DELIVERY", "carrier": "UPS"}), llm()])
-    b.turn("s5", "what's new in the app", "The latest release brings dark mode and faster search to everyone.",
-           trace_id="prose", steps=[tool("release_notes", {}, "Version 5 adds a calendar view."), llm()])
-    found = signals(store, tmp_path, b)
-    [(kind, confidence, detail, span_id)] = found["ignored"]
-    assert kind == "ungrounded" and 0.45 <= confidence <= 0.6 and span_id == "ignored.0"
-    assert "get_balance" in detail and "refreshed hourly" in detail
-    for quiet in ("given", "date_in_words", "handed", "prose", "state_in_words"):
-        assert "ungrounded" not in kinds(found, quiet), (quiet, found.get(quiet))

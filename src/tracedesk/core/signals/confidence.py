@@ -53,9 +53,6 @@ CASES: tuple[Case, ...] = (
          "the answer states a value that a tool result or document contradicts"),
     Case("ungrounded", "unsupported", 0.45, 0.65,
          "the answer states figures none of the retrieved documents or tool results contain"),
-    Case("ungrounded", "ignores_tools", 0.5, 0.5,
-         "the run's tools returned values (an amount, an id, a date, a state) and the answer gives back none of "
-         "them, nor what they were called with: it says something the run did not find"),
     Case("ungrounded", "unrelated", 0.45, 0.6,
          "the answer shares almost none of its topic words with the documents the run retrieved, the question "
          "or the turn before (fewer is surer): it says what none of them say"),

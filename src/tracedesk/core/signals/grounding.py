@@ -20,9 +20,6 @@ evidence. Each case comes with the sentence of the answer and the evidence as pr
   whole: 90 is not in a score of 0.908, nor 10 in the date 2026-11-10;
 - *unsupported*, free: the answer says something is free where the run's documents and
   tools give prices and none says free;
-- *ignores tools*: a run whose few tools returned structured values (an amount, an id,
-  a date, a state) answers with none of them, nor with what they were called with ("Your
-  balance is refreshed hourly..." where the balance tool returned 812.40);
 - *unrelated*: a run that searched documents, found some and called no tool answers with
   what none of them says: it shares almost none of its topic words with them, with the
   question or with the turn before, and is not close in meaning to the question (a canned
@@ -49,7 +46,6 @@ from sqlalchemy import Connection
 from ..store import chunked, placeholders, select_named, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words
-from .agent import HANDOFF
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import WORD_CHARACTERS_ONLY
@@ -335,10 +331,8 @@ def grounding_signals(conn: Connection, scope: str, turns: dict, before: dict | 
     for more in (_field_clashes, _free_claims):
         flagged = {f.trace_pk for f in found}
         found += [f for f in more(conn, scope, turns) if f.trace_pk not in flagged]
-    for more in (lambda: _unlike_the_documents(conn, scope, turns, before or {}),
-                 lambda: _tool_results_ignored(conn, scope, turns)):
-        flagged = {f.trace_pk for f in found}
-        found += [f for f in more() if f.trace_pk not in flagged]
+    flagged = {f.trace_pk for f in found}
+    found += [f for f in _unlike_the_documents(conn, scope, turns, before or {}) if f.trace_pk not in flagged]
     return found
 
 
@@ -851,10 +845,22 @@ def _unlike_the_documents(conn: Connection, scope: str, turns: dict, before: dic
         WHERE EXISTS (SELECT 1 FROM span WHERE trace_pk = pk AND kind = 'retrieval')
           AND NOT EXISTS (SELECT 1 FROM span WHERE trace_pk = pk AND kind = 'tool')""")
                   if (turn := turns.get(pk)) is not None and turn.raw_answer and _says_enough(turn)]
+    searched: dict[int, list[tuple[str, str | None]]] = {}
+    for part in chunked(candidates):
+        for pk, span_id, raw in select_rows(conn, f"""
+            SELECT trace_pk, span_id, substr(output, 1, {DOCUMENTS_LIMIT}) FROM span
+            WHERE trace_pk IN ({placeholders(part)}) AND kind = 'retrieval'
+              AND coalesce(status, 'ok') != 'error' ORDER BY trace_pk, start_ns""", tuple(part)):
+            searched.setdefault(pk, []).append((span_id, raw))
     # (trace, documents found, the closest one (span id, text), topic words shared)
     unrelated: list[tuple[int, int, tuple[str, str], int]] = []
-    words_of = _DocumentWords()
-    for pk, documents in _retrieved_documents(conn, candidates).items():
+    words_of: dict[str, frozenset[str]] = {}  # a document met in many runs is read once
+    for pk, steps in searched.items():
+        documents = [(span_id, text_of(doc, 2000)) for span_id, raw in steps
+                     for doc in retrieved_documents(loads_or_none(raw)) or ()]
+        documents = [(span_id, text) for span_id, text in documents if text]
+        if not documents:
+            continue  # nothing found: the empty retrieval's own signal speaks for it
         turn = turns[pk]
         known = set(turn.words)
         earlier = before.get(pk)
@@ -862,7 +868,9 @@ def _unlike_the_documents(conn: Connection, scope: str, turns: dict, before: dic
             known |= earlier.words | earlier.answer_words
         closest, most = documents[0], -1
         for document in documents:
-            words = words_of[document[1]]
+            words = words_of.get(document[1])
+            if words is None:
+                words = words_of[document[1]] = content_words(document[1])
             known |= words
             if (common := len(turn.answer_words & words)) > most:
                 closest, most = document, common
@@ -887,29 +895,6 @@ def _unlike_the_documents(conn: Connection, scope: str, turns: dict, before: dic
             f"the answer says what none of the {documents} documents the run retrieved say: "
             f"{quote(turn.answer, 70)}", span_id, evidence))
     return found
-
-
-def _retrieved_documents(conn: Connection, pks: list[int]) -> dict[int, list[tuple[str, str]]]:
-    """The documents (span id, text) each run of ``pks`` retrieved, in the order it took
-    them; a run whose searches found nothing is left out."""
-    found: dict[int, list[tuple[str, str]]] = {}
-    for part in chunked(pks):
-        for pk, span_id, raw in select_rows(conn, f"""
-            SELECT trace_pk, span_id, substr(output, 1, {DOCUMENTS_LIMIT}) FROM span
-            WHERE trace_pk IN ({placeholders(part)}) AND kind = 'retrieval'
-              AND coalesce(status, 'ok') != 'error' ORDER BY trace_pk, start_ns""", tuple(part)):
-            for document in retrieved_documents(loads_or_none(raw)) or ():
-                if text := text_of(document, 2000):
-                    found.setdefault(pk, []).append((span_id, text))
-    return found
-
-
-class _DocumentWords(dict):
-    """The topic words of each document's text, read once (a document met in many runs)."""
-
-    def __missing__(self, text: str) -> frozenset[str]:
-        self[text] = words = content_words(text)
-        return words
 
 
 def _closeness_to_question(turns: list) -> list[float | None]:
@@ -938,122 +923,3 @@ def _says_enough(turn) -> bool:
             and len(reply.words) >= UNRELATED_MIN_WORDS and reply.in_english and not reply.could_not_help
             and not reply.asks_back and not reply.did_not_understand
             and not (reply.says_yes_or_no and turn.message.asks_yes_or_no))
-
-
-# A run whose tools all returned a JSON object of short values, and at most this many calls:
-# a lookup or an action the answer reports. (Agent runs of many calls, tools that return
-# prose, are for other checks.)
-IGNORED_TOOLS_MAX_CALLS = 3
-DRAWN_FROM_DOCUMENTS = 0.5  # share of an answer's topic words found in the run's documents
-_SHORT_VALUE = 60  # characters: a value an answer can give back as it is
-# Values every result holds, that say nothing of this one.
-_GENERIC_VALUES = frozenset({"ok", "success", "true", "false", "done", "none", "null", "yes", "no", "error"})
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-_ISO_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
-
-
-def _tool_results_ignored(conn: Connection, scope: str, turns: dict) -> list[Found]:
-    """An answer that gives back nothing of what the run's tools returned or were called
-    with, where each returned a JSON object of short values: the balance tool said 812.40,
-    and the answer speaks of how often balances refresh. A hand-over to a person (its
-    tool's ticket is nothing to report), and an answer that could not help, asks back or
-    says little, are left alone."""
-    calls: dict[int, list[tuple[str, str | None, str | None]]] = {}
-    for pk, span_id, name, output in select_rows(conn, f"""
-        SELECT trace_pk, span_id, name, substr(output, 1, 4000) FROM span
-        WHERE trace_pk IN ({scope}) AND kind = 'tool' AND coalesce(status, 'ok') != 'error'
-        ORDER BY trace_pk, start_ns"""):
-        calls.setdefault(pk, []).append((span_id, name, output))
-    # (trace, the answer as figures are compared, first call's span id and name, values returned)
-    unreported: list[tuple[int, str, str, str, frozenset[str]]] = []
-    values_of: dict[str | None, frozenset[str] | None] = {}  # a result met in many runs is read once
-    for pk, steps in calls.items():
-        turn = turns.get(pk)
-        if turn is None or not turn.raw_answer or len(steps) > IGNORED_TOOLS_MAX_CALLS:
-            continue
-        returned: set[str] = set()
-        for _, _, raw_out in steps:
-            out = values_of.get(raw_out, False)
-            if out is False:
-                out = values_of[raw_out] = _short_values(loads_or_none(raw_out), structured=True)
-            if out is None:  # a result that is no object of short values: the answer may paraphrase it
-                break
-            returned |= out
-        else:
-            # (Only yes-or-no fields, "refundable": false, are said in words: "non-refundable".)
-            if not returned:
-                continue
-            answer = _THOUSANDS.sub("", turn.answered) if "," in turn.answered else turn.answered
-            if any(value in answer for value in returned):
-                continue  # most answers: settled here, before the rest is read
-            reply = turn.reply
-            if (len(reply.words) < UNRELATED_MIN_WORDS or not reply.in_english or reply.could_not_help
-                    or reply.asks_back or any(name and HANDOFF.search(name) for _, name, _ in steps)):
-                continue
-            unreported.append((pk, answer, steps[0][0], steps[0][1] or "a tool", frozenset(returned)))
-    # ...nor what the tools were called with (the order number asked about).
-    called_with: dict[int, set[str]] = {}
-    for part in chunked([pk for pk, *_ in unreported]):
-        for pk, raw_in in select_rows(conn, f"""
-            SELECT trace_pk, substr(input, 1, 4000) FROM span WHERE trace_pk IN ({placeholders(part)})
-              AND kind = 'tool' AND coalesce(status, 'ok') != 'error'""", tuple(part)):
-            called_with.setdefault(pk, set()).update(_short_values(loads_or_none(raw_in), structured=False))
-    ignored = [(pk, span_id, name, returned) for pk, answer, span_id, name, returned in unreported
-               if not any(value in answer for value in called_with.get(pk, ()))]
-    # An answer drawn from the documents the run also retrieved ("The X100 filter costs 10
-    # euros", where a stock tool returned 14) reports them, not the tool.
-    documents = _retrieved_documents(conn, [pk for pk, *_ in ignored])
-    words_of = _DocumentWords()
-    found = []
-    for pk, span_id, name, returned in ignored:
-        turn = turns[pk]
-        if pk in documents:
-            known = set(turn.words).union(*(words_of[text] for _, text in documents[pk]))
-            if len(turn.answer_words & known) >= DRAWN_FROM_DOCUMENTS * len(turn.answer_words):
-                continue
-        found.append(Found(pk, "ungrounded", confidence("ungrounded", "ignores_tools"),
-                           f"the answer gives back nothing {name} returned: {quote(turn.answer, 70)}",
-                           span_id, {"answer": turn.answer[:300], "tool": name, "tool_returned": sorted(returned)[:8]}))
-    return found
-
-
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-
-
-def _short_values(value, structured: bool) -> frozenset[str] | None:
-    """The short values of a tool's JSON (its fields, and those of the lists and objects in
-    it, three levels down), in lower case and as an answer may write them: a number also
-    with two decimals, a date also in words ("december 25"), a snake-case name in words
-    ("out for delivery"). None where ``structured``
-    asks for an object of short values and ``value`` is not one (it holds prose: a page, a
-    passage, which an answer would rather paraphrase)."""
-    if not isinstance(value, dict):
-        return None if structured else frozenset()
-    out: set[str] = set()
-    pending = [(value, 0)]
-    while pending:
-        item, depth = pending.pop()
-        if isinstance(item, dict | list):
-            if depth < 3:
-                pending += [(leaf, depth + 1) for leaf in (item.values() if isinstance(item, dict) else item[:20])]
-        elif isinstance(item, bool) or item is None:
-            continue
-        elif isinstance(item, int | float):
-            out.add(str(item) if isinstance(item, int) else f"{item:g}")
-            if isinstance(item, float):
-                out.add(f"{item:.2f}")
-        elif isinstance(item, str):
-            text = item.strip().strip("*").lower()
-            if len(text) > _SHORT_VALUE:
-                if structured:
-                    return None
-                continue
-            if len(text) >= 2 and text not in _GENERIC_VALUES:
-                out.add(text)
-                if "_" in text:  # "out_for_delivery", said "out for delivery"
-                    out.add(text.replace("_", " "))
-                if (date := _ISO_DATE.fullmatch(text)) and 1 <= int(date[2]) <= 12:
-                    month, day = _MONTHS[int(date[2]) - 1], str(int(date[3]))
-                    out |= {f"{month} {day}", f"{day} {month}", f"{month[:3]} {day}"}
-    return frozenset(out)
