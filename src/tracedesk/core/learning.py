@@ -47,7 +47,7 @@ import orjson
 from sqlalchemy import Connection
 
 from .signals.confidence import LEARNED_KINDS, NEGATIVE_KINDS, confidence, prior_precision
-from .store import chunked, placeholders, select_named, select_rows
+from .store import chunked, meta_value, placeholders, select_named, select_rows, set_meta
 from .text import text_of_json
 
 if TYPE_CHECKING:
@@ -67,7 +67,8 @@ ECHO_CANDIDATES = 2000  # traces read per failure: the best full-text matches of
 # Each failure judged is searched once for the answers like it (tens of milliseconds on a
 # big database). A save searches the failure it records; the failures judged elsewhere (a
 # merge, an upgrade) wait in a backlog, searched this many at a time by an import or merge
-# and by queue.catch_up_echoes, which the window runs in the background.
+# (queue.catch_up_echoes); the window searches it a few a write in the background
+# (queue.search_echo_backlog).
 ECHO_SEARCHES_AT_ONCE = 50
 ECHO_SOURCES_KEPT = 3  # the closest failures a trace is noted to echo
 _BLOCK = 5000  # answers compared at once with the failures
@@ -130,7 +131,7 @@ def count_verdicts(conn: Connection) -> dict[str, Learned]:
 
 
 def _since_ns(conn: Connection) -> int:
-    since = conn.exec_driver_sql(f"SELECT value FROM meta WHERE key = '{_SINCE_KEY}'").scalar()
+    since = meta_value(conn, _SINCE_KEY)
     return int(since) if since else 0
 
 
@@ -138,7 +139,7 @@ def stored(conn: Connection, *, applied: bool = True) -> dict[str, Learned]:
     """The estimates the queue's priorities were last computed with (``applied``), or the
     latest count of the verdicts, which reasons show (the two differ by less than
     :data:`MOVED`). None stored: the priors."""
-    raw = conn.exec_driver_sql("SELECT value FROM meta WHERE key = ?", (_APPLIED if applied else _KEY,)).scalar()
+    raw = meta_value(conn, _APPLIED if applied else _KEY)
     if not raw:
         return {}
     try:
@@ -150,10 +151,8 @@ def stored(conn: Connection, *, applied: bool = True) -> dict[str, Learned]:
 
 
 def store(conn: Connection, learned: dict[str, Learned], *, applied: bool) -> None:
-    value = orjson.dumps({k: v.as_dict() for k, v in learned.items() if v.reviewed}).decode()
-    conn.exec_driver_sql(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (_APPLIED if applied else _KEY, value))
+    set_meta(conn, _APPLIED if applied else _KEY,
+             orjson.dumps({k: v.as_dict() for k, v in learned.items() if v.reviewed}).decode())
 
 
 def moved(old: dict[str, Learned], new: dict[str, Learned]) -> set[str]:
@@ -167,9 +166,7 @@ def moved(old: dict[str, Learned], new: dict[str, Learned]) -> set[str]:
 
 def forget(conn: Connection) -> None:
     """Set aside what was learned: the verdicts given so far stop counting."""
-    conn.exec_driver_sql(
-        f"INSERT INTO meta (key, value) VALUES ('{_SINCE_KEY}', ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(time.time_ns()),))
+    set_meta(conn, _SINCE_KEY, str(time.time_ns()))
     conn.exec_driver_sql("DELETE FROM meta WHERE key IN (?, ?, ?)", (_KEY, _APPLIED, _ECHOES_KEY))
 
 
@@ -298,10 +295,9 @@ def echo_new_traces(conn: Connection, scope: str) -> set[int]:
         return set()
     sources = list(failures)
     source_vectors = model.embed([failures[pk] for pk in sources])
-    targets = [(pk, text) for pk, text in (
-        (row.id, text_of_json(row.output, _ANSWER_CHARACTERS)) for row in select_named(conn, f"""
-            SELECT id, output FROM trace WHERE id IN ({scope})
-              AND id NOT IN (SELECT trace_pk FROM review)""")) if len(text.split()) >= _ECHO_MIN_WORDS]
+    targets = [(row.id, text) for row in select_named(conn, f"""
+        SELECT id, output FROM trace WHERE id IN ({scope}) AND id NOT IN (SELECT trace_pk FROM review)""")
+               if (text := _echo_text(row.output)) is not None]
     changed: set[int] = set()
     table: dict[str, dict[str, float]] = data["echoes"]
     for start in range(0, len(targets), _BLOCK):
@@ -327,9 +323,7 @@ def _add_echo(table: dict[str, dict[str, float]], pk: int, source: int, similari
 
 
 def _store_echoes(conn: Connection, data: dict[str, Any]) -> None:
-    conn.exec_driver_sql(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (_ECHOES_KEY, orjson.dumps(data).decode()))
+    set_meta(conn, _ECHOES_KEY, orjson.dumps(data).decode())
 
 
 def _answers(conn: Connection, pks: list[int]) -> dict[int, str]:
@@ -337,10 +331,15 @@ def _answers(conn: Connection, pks: list[int]) -> dict[int, str]:
     out = {}
     for part in chunked(pks):
         for row in select_named(conn, f"SELECT id, output FROM trace WHERE id IN ({placeholders(part)})", part):
-            text = text_of_json(row.output, _ANSWER_CHARACTERS)
-            if len(text.split()) >= _ECHO_MIN_WORDS:
+            if (text := _echo_text(row.output)) is not None:
                 out[row.id] = text
     return out
+
+
+def _echo_text(output: str | None) -> str | None:
+    """A trace's answer as echoes compare it, where it is long enough to recognise elsewhere."""
+    text = text_of_json(output, _ANSWER_CHARACTERS)
+    return text if len(text.split()) >= _ECHO_MIN_WORDS else None
 
 
 # A failure echoes only where the answer is what failed: not where a reviewer blamed a tool
@@ -362,7 +361,7 @@ _FAILED_ANSWERS = f"""{_DECIDED}
 
 
 def _stored_echoes(conn: Connection) -> dict[str, Any]:
-    raw = conn.exec_driver_sql("SELECT value FROM meta WHERE key = ?", (_ECHOES_KEY,)).scalar()
+    raw = meta_value(conn, _ECHOES_KEY)
     try:
         data = orjson.loads(raw) if raw else {}
         if isinstance(data.get("sources"), list) and isinstance(data.get("echoes"), dict):

@@ -29,7 +29,7 @@ from . import learning
 from .run_columns import RunFilter
 from .settings import DEFAULT_WEIGHTS
 from .signals.confidence import LEARNED_KINDS
-from .store import Store, chunked, executemany, ids_scope, placeholders, select_named, select_rows
+from .store import Store, chunked, executemany, ids_scope, meta_value, placeholders, select_named, select_rows, set_meta
 from .text import user_question
 from .words import key_words, number_as_word
 
@@ -89,8 +89,8 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
     weights = weights or current_weights(conn)
     learned = learning.stored(conn)
     reasons: dict[int, list[Reason]] = {}
-    # What the verdicts say of each kind, looked up once a kind rather than once a signal
-    # (as _as_learned gives it, with the confidence counted calibrated where there is a count).
+    # What the verdicts say of each kind (_learned_fields), looked up once a kind rather than
+    # once a signal, with the confidence counted calibrated where there is a count.
     of_kind: dict[str, tuple[float | None, str | None, learning.Learned | None]] = {}
     for signal in select_named(conn,
         f"SELECT trace_pk, kind, confidence, detail, span_id FROM signal WHERE trace_pk IN ({scope})"
@@ -98,8 +98,7 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
         kind = signal.kind
         known = of_kind.get(kind)
         if known is None:
-            got = learned.get(kind)
-            known = of_kind[kind] = (None, None, None) if got is None else (round(got.precision, 3), got.basis, got)
+            known = of_kind[kind] = (*_learned_fields(learned, kind), learned.get(kind))
         precision, basis, got = known
         reasons.setdefault(signal.trace_pk, []).append(Reason(
             kind, signal.confidence, signal.detail or "", signal.span_id, precision, basis,
@@ -212,7 +211,7 @@ def regroup(conn: Connection, keys: set[str]) -> None:
 
 def current_weights(conn: Connection) -> dict[str, float]:
     """The weights the stored priorities were computed with."""
-    raw = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'queue_weights'").scalar()
+    raw = meta_value(conn, "queue_weights")
     return {**DEFAULT_WEIGHTS, **(orjson.loads(raw) if raw else {})}
 
 
@@ -220,11 +219,7 @@ def ensure_weights(conn: Connection, weights: dict[str, float]) -> bool:
     """Recompute every priority if ``weights`` differ from those used; True if it did."""
     if current_weights(conn) == {**DEFAULT_WEIGHTS, **weights}:
         return False
-    conn.exec_driver_sql(
-        "INSERT INTO meta (key, value) VALUES ('queue_weights', ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (orjson.dumps(weights).decode(),),
-    )
+    set_meta(conn, "queue_weights", orjson.dumps(weights).decode())
     rescore(conn, "SELECT id FROM trace", weights)
     return True
 
@@ -558,10 +553,15 @@ def rows_for(conn: Connection, pks: list[int]) -> list[QueueRow]:
 def _as_learned(reason: Reason, learned: dict[str, learning.Learned]) -> Reason:
     """A stored reason with the latest count of the verdicts on its kind (its priority
     was computed with a count at most :data:`.learning.MOVED` away)."""
-    known = learned.get(reason.signal)
-    if known is None:
-        return replace(reason, learned_precision=None, learned_from=None)
-    return replace(reason, learned_precision=round(known.precision, 3), learned_from=known.basis)
+    precision, basis = _learned_fields(learned, reason.signal)
+    return replace(reason, learned_precision=precision, learned_from=basis)
+
+
+def _learned_fields(learned: dict[str, learning.Learned], kind: str) -> tuple[float | None, str | None]:
+    """A reason's learned precision and what it was learned from ("confirmed 12 of 40 times
+    here"), for a signal of ``kind``; (None, None) before any verdict on it."""
+    known = learned.get(kind)
+    return (None, None) if known is None else (round(known.precision, 3), known.basis)
 
 
 def highest_pk(conn: Connection) -> int:

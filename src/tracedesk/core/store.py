@@ -90,6 +90,18 @@ def _record_class(names: tuple[str, ...]) -> type:
     return namedtuple("Row", names)
 
 
+def meta_value(conn: Connection, key: str) -> str | None:
+    """The value stored under ``key`` in the database's ``meta`` table, or None."""
+    return conn.exec_driver_sql("SELECT value FROM meta WHERE key = ?", (key,)).scalar()
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    """Store ``value`` under ``key`` in the database's ``meta`` table, in place of any before."""
+    conn.exec_driver_sql(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value))
+
+
 def chunked(values: Sequence[T], per_value: int = 1) -> Iterator[Sequence[T]]:
     """``values`` in consecutive pieces small enough to bind in one statement: at most
     :data:`MAX_VARIABLES` variables, ``per_value`` for each value (2 for a

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_WORD = re.compile(r"[^\W_]+")  # letters and digits, of any script: "cuánto" is one word
+WORD = re.compile(r"[^\W_]+")  # letters and digits, of any script: "cuánto" is one word
 # The words the queue's group keys are made of (queue.question_key): a-z and digits, as the
 # keys stored in existing databases were made, so that a question imported today groups
 # with the same one imported before.
@@ -60,12 +60,17 @@ def content_words(text: str) -> frozenset[str]:
     lowered = text.lower()
     if not lowered.isascii():
         lowered = unicodedata.normalize("NFC", lowered)
-    return frozenset(map(_stem, set(_WORD.findall(lowered)) - STOPWORDS))
+    return _topic(WORD.findall(lowered))
 
 
 def key_words(text: str) -> frozenset[str]:
     """:func:`content_words` as the queue's group keys read them (runs of a-z and digits)."""
-    return frozenset(map(_stem, set(_KEY_WORD.findall(text.lower())) - STOPWORDS))
+    return _topic(_KEY_WORD.findall(text.lower()))
+
+
+def _topic(words: list[str]) -> frozenset[str]:
+    """The topic words among ``words``: small words left out, the rest stemmed."""
+    return frozenset(map(_stem, set(words) - STOPWORDS))
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:

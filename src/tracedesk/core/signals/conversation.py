@@ -26,7 +26,7 @@ from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, similarity
 from .confidence import confidence
 from .found import Found, quote
-from .turns import ANSWER_LIMIT, Turn
+from .turns import ANSWER_LIMIT, Turn, closeness_to_question
 
 # Without the meaning model, by shared topic words (the share two questions have in common):
 REPHRASE_SIMILARITY = 0.6
@@ -146,11 +146,8 @@ def _read_meaning(model, sessions: list) -> None:
     # Whether an answer addresses its question is read from their words that carry meaning:
     # the function words they share ("how do I", "you can") say nothing of the topic.
     requests = [t for _, session in sessions for t in session if _is_plain_request(t)]
-    if requests:
-        asked = model.embed([t.asked for t in requests], skip=STOPWORDS)
-        answers = model.embed([t.answered[:ANSWER_LIMIT] for t in requests], skip=STOPWORDS)
-        for turn, closeness in zip(requests, (asked * answers).sum(axis=1).tolist(), strict=True):
-            turn.addressed = closeness
+    for turn, closeness in zip(requests, closeness_to_question(model, requests), strict=True):
+        turn.addressed = closeness
 
 
 def _is_plain_request(turn: Turn) -> bool:

@@ -14,9 +14,10 @@ from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
-from ..words import STOPWORDS, content_words
+from ..words import content_words
 from .confidence import confidence
 from .found import Found, quote
+from .turns import closeness_to_question
 
 # An answer sharing less than this share of its topic words with the run's documents, its
 # question and the turn before says what none of them say.
@@ -28,10 +29,9 @@ DOCUMENTS_LIMIT = 200_000
 # How far from its question an answer counts, where the meaning model cannot tell (no
 # model, or a question not in English): half way, so that the words shared decide.
 UNKNOWN_DISTANCE = 0.5
-# An answer this close in meaning to its question (their topic words compared, function
-# words aside) may answer it from what the model knows.
+# An answer this close in meaning to its question (turns.closeness_to_question) may answer
+# it from what the model knows.
 ANSWERS_THE_QUESTION = 0.35
-ANSWER_CHARACTERS = 300  # of the answer compared with the question: its gist
 
 
 def unlike_the_documents(conn: Connection, scope: str, turns: dict, before: dict) -> list[Found]:
@@ -113,11 +113,7 @@ def _closeness_to_question(turns: list) -> list[float | None]:
 
     model = embedder()
     readable = [t for t in turns if model is not None and t.message.in_english]
-    if not readable:
-        return [None] * len(turns)
-    asked = model.embed([t.asked for t in readable], skip=STOPWORDS)
-    answers = model.embed([t.answered[:ANSWER_CHARACTERS] for t in readable], skip=STOPWORDS)
-    close = dict(zip(map(id, readable), (asked * answers).sum(axis=1).tolist(), strict=True))
+    close = dict(zip(map(id, readable), closeness_to_question(model, readable), strict=True))
     return [close.get(id(t)) for t in turns]
 
 

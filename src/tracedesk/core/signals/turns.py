@@ -18,7 +18,7 @@ from sqlalchemy import Connection
 
 from ..store import select_rows
 from ..text import text_of_json, user_question
-from ..words import STOPWORDS, content_words
+from ..words import STOPWORDS, WORD, content_words
 from .phrases import (
     ANSWER_ASKS_BACK,
     ANSWER_DID_NOT_UNDERSTAND,
@@ -43,7 +43,6 @@ QUESTION_LIMIT = 2000  # characters of the user's message read
 ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
 OFF_TOPIC_MIN_WORDS = 5  # an answer must say this much for its meaning to tell ("It shipped." does not)
 OFF_TOPIC_MIN_TOPIC_WORDS = 4  # ...about a topic ("Let me check that for you." does not)
-_ANSWER_WORD = re.compile(r"[^\W_]+")
 # What tells a message that asks for something from one that tells something.
 REQUEST_WORDS = frozenset({"please", "pls", "plz", "plse", "plesae", "pleas", "help"})
 ASKING = re.compile(r"\b(?:i need|i want|i'd like|i would like|can you|could you|can i|could i|would you|how to|"
@@ -221,7 +220,7 @@ class Reply:
             return answer[max(0, at - 10):at].rstrip()[-1:] not in ("", ".", "!", "?", ":")
 
         # As topic words read them (stemmed: "Paris" is the "pari" of "forecast for Paris").
-        return content_words(" ".join(m.group(0) for m in _ANSWER_WORD.finditer(answer)
+        return content_words(" ".join(m.group(0) for m in WORD.finditer(answer)
                                       if any(c.isdigit() for c in m.group(0))
                                       or (m.group(0)[0].isupper() and inside_a_sentence(m.start()))))
 
@@ -273,6 +272,17 @@ class Reply:
         if len(words - STOPWORDS) < OFF_TOPIC_MIN_TOPIC_WORDS or STOPWORDS.isdisjoint(words):
             return None
         return words
+
+
+def closeness_to_question(model, turns: list[Turn]) -> list[float]:
+    """How close in meaning each turn's answer (its gist: ANSWER_LIMIT characters) is to
+    its question, ``model`` (:class:`.meaning.Embedder`) comparing their topic words: the
+    function words they share ("how do I", "you can") say nothing of the topic."""
+    if not turns:
+        return []
+    asked = model.embed([t.asked for t in turns], skip=STOPWORDS)
+    answers = model.embed([t.answered[:ANSWER_LIMIT] for t in turns], skip=STOPWORDS)
+    return (asked * answers).sum(axis=1).tolist()
 
 
 class Turn:
