@@ -248,6 +248,35 @@ def test_a_reviewed_trace_has_its_own_verdict_and_echoes_nothing(store, tmp_path
                 for pk in learning.echoes(conn)} == {"same_answer"}
 
 
+def test_an_undone_review_gives_the_trace_its_echo_back(store, tmp_path) -> None:
+    """Reviewing an echoing trace sets its echo aside; undoing that review, or deleting it,
+    brings the echo back, as if the trace had never been reviewed."""
+    _echo_store(store, tmp_path)
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
+    assert _entry(store, "same_answer", "like_failure")[0] == 0.5
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "same_answer"), "bob", reviews.ReviewInput(verdict="ok"))
+    with store.read() as conn:
+        assert _pk(conn, "same_answer") not in learning.echoes(conn)
+    with store.write() as conn:
+        reviews.undo(conn, "bob")
+    priority, [reason] = _entry(store, "same_answer", "like_failure")
+    assert priority == 0.5 and "judged" in reason.detail
+
+    # A trace reviewed before the failure was judged echoes it once its review is deleted.
+    with store.write() as conn:
+        review = reviews.save_review(conn, _pk(conn, "same_again"), "bob", reviews.ReviewInput(verdict="ok"))
+        reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="ok"))
+        reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
+    with store.read() as conn:
+        assert _pk(conn, "same_again") not in learning.echoes(conn)
+    with store.write() as conn:
+        reviews.delete_review(conn, review.uuid, "bob")
+    priority, [reason] = _entry(store, "same_again", "like_failure")
+    assert priority == 0.5 and "judged" in reason.detail
+
+
 def test_a_canned_failure_judged_many_times_notes_a_few_of_them_a_trace(store, tmp_path) -> None:
     b = Bundle()
     for i in range(8):
@@ -261,7 +290,8 @@ def test_a_canned_failure_judged_many_times_notes_a_few_of_them_a_trace(store, t
         stored = json.loads(conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'learned_echoes'").scalar())
         [echo] = learning.echoes(conn).values()
     assert len(stored["sources"]) == 8
-    assert [len(sources) for sources in stored["echoes"].values()] == [learning.ECHO_SOURCES_KEPT]  # the reviewed: none
+    # Each trace notes its closest few (the reviewed ones too, shown only if their review goes).
+    assert {len(sources) for sources in stored["echoes"].values()} == {learning.ECHO_SOURCES_KEPT}
     assert echo.trace_pk == _pk_of(store, "unreviewed")
 
 

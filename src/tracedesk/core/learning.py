@@ -210,13 +210,16 @@ def judged_names(conn: Connection, found: Iterable[Echo]) -> dict[int, str]:
     return names
 
 
-def echoes(conn: Connection) -> dict[int, Echo]:
+def echoes(conn: Connection, *, reviewed_too: bool = False) -> dict[int, Echo]:
     """Each trace not reviewed yet that gives an answer judged a failure elsewhere, with the
-    closest such trace (the earliest of equals). A reviewed trace has its own verdict."""
+    closest such trace (the earliest of equals). A reviewed trace has its own verdict: its
+    echoes are kept, not shown (unless ``reviewed_too``), and come back when its review is
+    undone or deleted."""
     table = _stored_echoes(conn)["echoes"]
     if not table:
         return {}
-    reviewed = {str(pk) for (pk,) in conn.exec_driver_sql("SELECT DISTINCT trace_pk FROM review")}
+    reviewed = set() if reviewed_too else {
+        str(pk) for (pk,) in conn.exec_driver_sql("SELECT DISTINCT trace_pk FROM review")}
     out = {}
     for pk, sources in table.items():
         if pk in reviewed:
@@ -265,9 +268,6 @@ def refresh_echoes(conn: Connection, searches: int = ECHO_SEARCHES_AT_ONCE, firs
                 _add_echo(table, pk, source, similarity)
                 changed.add(pk)
     data["sources"] = sorted(searched_now)
-    # A reviewed trace has its own verdict: what it echoed is no longer kept.
-    for (pk,) in conn.exec_driver_sql("SELECT DISTINCT trace_pk FROM review"):
-        table.pop(str(pk), None)
     _store_echoes(conn, data)
     return changed
 
@@ -295,8 +295,7 @@ def echo_new_traces(conn: Connection, scope: str) -> set[int]:
         return set()
     sources = list(failures)
     source_vectors = model.embed([failures[pk] for pk in sources])
-    targets = [(row.id, text) for row in select_named(conn, f"""
-        SELECT id, output FROM trace WHERE id IN ({scope}) AND id NOT IN (SELECT trace_pk FROM review)""")
+    targets = [(row.id, text) for row in select_named(conn, f"SELECT id, output FROM trace WHERE id IN ({scope})")
                if (text := _echo_text(row.output)) is not None]
     changed: set[int] = set()
     table: dict[str, dict[str, float]] = data["echoes"]
@@ -384,9 +383,10 @@ def _as_indexed(text: str) -> str:
 
 
 def _alike(conn: Connection, model: Embedder, sources: list[int]) -> list[tuple[int, int, float]]:
-    """(source, trace, similarity) for each unreviewed trace whose answer is, by meaning,
-    the answer of a ``sources`` trace. Full-text search finds the candidates (the traces
-    sharing the answer's rarest words, best first), the embedding decides."""
+    """(source, trace, similarity) for each other trace whose answer is, by meaning, the
+    answer of a ``sources`` trace (a reviewed one too: its echo is shown again if its
+    review is undone). Full-text search finds the candidates (the traces sharing the
+    answer's rarest words, best first), the embedding decides."""
     answers = _answers(conn, sources)
     # How many traces each word is in, from the search index itself.
     conn.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS temp.trace_words USING fts5vocab(main, trace_fts, row)")
@@ -404,8 +404,8 @@ def _alike(conn: Connection, model: Embedder, sources: list[int]) -> list[tuple[
             continue
         query = " OR ".join(f'"{w}"' for w in rare[:_ECHO_QUERY_WORDS])
         candidates = [pk for (pk,) in conn.exec_driver_sql(
-            "SELECT rowid FROM trace_fts WHERE trace_fts MATCH ? AND rowid NOT IN (SELECT trace_pk FROM review) "
-            "ORDER BY rank LIMIT ?", (query, ECHO_CANDIDATES))]
+            "SELECT rowid FROM trace_fts WHERE trace_fts MATCH ? AND rowid != ? ORDER BY rank LIMIT ?",
+            (query, source, ECHO_CANDIDATES))]
         if not candidates:
             continue
         texts = {pk: text_of_json(raw, _ANSWER_CHARACTERS) for pk, raw in select_rows(

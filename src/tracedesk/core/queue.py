@@ -263,6 +263,8 @@ def refresh_trace(conn: Connection, trace_pk: int) -> None:
     if key:
         regroup(conn, {key})
     relearn(conn, echo_searches=0, first=(trace_pk,))
+    if trace_pk in learning.echoes(conn, reviewed_too=True):
+        rescore(conn, ids_scope([trace_pk]))  # its echo leaves its reasons with a review, and comes back without
 
 
 def catch_up_echoes(conn: Connection, searches: int | None = None) -> tuple[set[int], int]:
