@@ -238,7 +238,11 @@ def refresh_echoes(conn: Connection, searches: int = ECHO_SEARCHES_AT_ONCE, firs
     searched = set(data["sources"])
     failed = {pk for (pk,) in conn.exec_driver_sql(_FAILED_ANSWERS, (_since_ns(conn),))}
     added, dropped = failed - searched, searched - failed
-    if not added and not dropped:
+    # Many failures at once (after an upgrade, a merge): a batch now, the rest later, so
+    # that no write waits long. A save with only such a backlog left has nothing to do.
+    wanted = [pk for pk in dict.fromkeys(first) if pk in added]
+    batch = wanted + sorted(added - set(wanted))[:max(0, searches)]
+    if not batch and not dropped:
         return set()
     table: dict[str, dict[str, float]] = data["echoes"]
     changed: set[int] = set()
@@ -250,20 +254,14 @@ def refresh_echoes(conn: Connection, searches: int = ECHO_SEARCHES_AT_ONCE, firs
                 del sources[source]
             if not sources:
                 del table[pk]
-    searched_now = failed
-    if added:
+    searched_now = failed & searched
+    if batch:
         # numpy and the model are loaded when a first failure is judged, not before.
         from .signals.meaning import embedder
 
         model = embedder()
-        if model is None:  # nothing to compare with: searched when the model is there again
-            searched_now = failed & searched
-        else:
-            # Many failures at once (after an upgrade, a merge): a batch now, the rest later,
-            # so that no write waits long.
-            wanted = [pk for pk in dict.fromkeys(first) if pk in added]
-            batch = wanted + sorted(added - set(wanted))[:max(0, searches)]
-            searched_now = (failed & searched) | set(batch)
+        if model is not None:  # (without it, searched when the model is there again)
+            searched_now |= set(batch)
             for source, pk, similarity in _alike(conn, model, batch):
                 _add_echo(table, pk, source, similarity)
                 changed.add(pk)
