@@ -112,9 +112,14 @@ def test_a_chat_that_ends_on_a_friendly_question_is_no_abandonment(store, tmp_pa
            "other sports?", trace_id="social")
     b.turn("s2", "I want to change my flight", "Sure. What's your booking reference?", trace_id="needs_detail")
     b.turn("s3", "help with my bill", "Could you tell me a bit more about what you need?", trace_id="needs_more")
+    # An abbreviation's full stop ends no sentence: the question asks for the order number.
+    b.turn("s4", "my parcel never came", "Sorry to hear that. What is the order no. on your receipt?",
+           trace_id="abbreviated")
+    b.turn("s5", "my knees hurt", "Rest helps, e.g. a week off. Do you play any sports, e.g. tennis?",
+           trace_id="social_abbreviated")
     found = signals(store, tmp_path, b)
-    assert not found.get("social")
-    assert "abandonment" in kinds(found, "needs_detail") & kinds(found, "needs_more")
+    assert not found.get("social") and not found.get("social_abbreviated")
+    assert "abandonment" in kinds(found, "needs_detail") & kinds(found, "needs_more") & kinds(found, "abbreviated")
 
 
 def test_a_session_left_after_the_bot_did_not_understand_counts_as_much_as_after_it_could_not_help(

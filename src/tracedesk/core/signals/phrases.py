@@ -213,15 +213,26 @@ def asks_for_what_the_request_needs(answer: str) -> bool:
 def _last_question(answer: str) -> str | None:
     """The sentence a (lower-cased) answer ends on, when it is a question: from the last
     ". ", "! " or "? " before its final question mark (an emoji or a bracket may follow the
-    mark)."""
+    mark), a full stop of an abbreviation ("no.", "e.g.") aside."""
     end = len(answer.rstrip())
     while end and not answer[end - 1].isalnum() and answer[end - 1] != "?":
         end -= 1  # "...number? 😊"
     if not end or answer[end - 1] != "?":
         return None
     body = answer[:end - 1]
-    start = max(body.rfind(mark) for mark in (". ", "! ", "? "))
-    return body[start + 2:] if start >= 0 else body
+    start = len(body)
+    while True:
+        start = max(body.rfind(mark, 0, start) for mark in (". ", "! ", "? "))
+        if start < 0:
+            return body
+        before = body[:start].rsplit(None, 1)
+        if body[start] != "." or not before or before[-1].lstrip("([") not in _ABBREVIATIONS:
+            return body[start + 2:]
+
+
+# Words whose full stop ends no sentence ("What is the order no. on your receipt?").
+_ABBREVIATIONS = frozenset({"no", "nr", "e.g", "i.e", "approx", "vs", "mr", "mrs", "ms", "dr", "st", "ref",
+                            "acct", "dept", "tel", "ext", "inc", "ltd", "co", "min", "max", "fig"})
 
 
 def could_not_help(answer: str) -> bool:
