@@ -73,6 +73,11 @@ def _topic(words: list[str]) -> frozenset[str]:
     return frozenset(map(_stem, set(words) - STOPWORDS))
 
 
+def has_digit(word: str) -> bool:
+    """Whether a word holds a figure ("48213", "#0048213", "2fa")."""
+    return any(c.isdigit() for c in word)
+
+
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """How much two messages share their words, 0 to 1: the mean of the share of the
     shorter one found in the longer (overlap coefficient) and the share of both in common

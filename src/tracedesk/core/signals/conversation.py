@@ -23,7 +23,7 @@ from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
-from ..words import STOPWORDS, similarity
+from ..words import STOPWORDS, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
 from .turns import ANSWER_LIMIT, Turn, closeness_to_question
@@ -243,7 +243,7 @@ def _values(text: str) -> set[str]:
     found = set()
     for token in _TOKEN_ENDS.split(_THOUSANDS.sub("", text.lower())):
         value = token.strip(_AROUND_A_VALUE)
-        if len(value) >= VALUE_MIN_CHARACTERS and ("@" in value or any(c.isdigit() for c in value)):
+        if len(value) >= VALUE_MIN_CHARACTERS and ("@" in value or has_digit(value)):
             found.add(value)
     return found
 
@@ -310,7 +310,7 @@ def _asks_about_another(previous: Turn, turn: Turn) -> bool:
 
 def _other_figures(dropped: frozenset[str], added: frozenset[str]) -> bool:
     """Only figures changed, for others: not the same written another way ("0048213")."""
-    return (all(any(c.isdigit() for c in word) for word in dropped | added)
+    return (all(has_digit(word) for word in dropped | added)
             and {w.lstrip("0") for w in dropped} != {w.lstrip("0") for w in added})
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import Connection
 
 from ..store import select_rows
 from ..text import text_of_json, user_question
-from ..words import STOPWORDS, WORD, content_words
+from ..words import STOPWORDS, WORD, content_words, has_digit
 from .phrases import (
     ANSWER_ASKS_BACK,
     ANSWER_DID_NOT_UNDERSTAND,
@@ -221,7 +221,7 @@ class Reply:
 
         # As topic words read them (stemmed: "Paris" is the "pari" of "forecast for Paris").
         return content_words(" ".join(m.group(0) for m in WORD.finditer(answer)
-                                      if any(c.isdigit() for c in m.group(0))
+                                      if has_digit(m.group(0))
                                       or (m.group(0)[0].isupper() and inside_a_sentence(m.start()))))
 
     @_kept
