@@ -51,8 +51,11 @@ def dumps(value: Any) -> str | None:
 
 
 def record_id(value: Any, field: str) -> str:
-    """A required id: a string, or a number turned into one."""
+    """A required id: a string, or a number turned into one. An id with a control
+    character (a NUL, a terminal escape) is no id an exporter writes: refused, not stored."""
     if isinstance(value, str) and value:
+        if not value.isprintable() and any(ord(c) < 32 or 127 <= ord(c) < 160 for c in value):
+            raise RecordRefused(f"'{field}' holds a control character ({value!r})")
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(int(value)) if float(value).is_integer() else str(value)

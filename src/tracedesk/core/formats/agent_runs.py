@@ -33,7 +33,7 @@ from typing import Any
 from . import chat_shapes as cs
 from . import messages as m
 from .base import Item, Problem, Record
-from .jsonsafe import loads_text
+from .jsonsafe import listed, loads_text
 
 Message = dict[str, Any]
 ROOT = "run"
@@ -164,8 +164,9 @@ class Run:
             self.answer = None  # the agent went on: what it said was not its answer
         elif content.strip():
             self.answer = content
-        for call in msg.get("tool_calls") or ():
-            self.call(call.get("name"), call.get("arguments"), call.get("id"), start=end)
+        for call in listed(msg.get("tool_calls")):
+            if isinstance(call, dict):
+                self.call(call.get("name"), call.get("arguments"), call.get("id"), start=end)
         return llm
 
     def call(self, name: Any, arguments: Any, call_id: Any = None, *, span_id: str | None = None,

@@ -36,7 +36,7 @@ from typing import Any, BinaryIO
 from . import messages as m
 from .agent_runs import ROOT, Run, guarded, message_of, outcome_feedback, text, unit_scale
 from .base import Format, Item, Problem, Record
-from .jsonsafe import MAX_DEPTH, TooDeep, clean, loads_text, read_values
+from .jsonsafe import MAX_DEPTH, TooDeep, clean, listed, loads_text, read_values
 from .usage import read_usage
 
 _SCHEMA = re.compile(rb'"schema_version"\s*:\s*"ATIF-v')
@@ -166,7 +166,7 @@ def trajectory_records(doc: dict[str, Any], name: str, line: int | None, where: 
 def _results(run: Run, step: dict[str, Any], when: Any) -> None:
     observation = step.get("observation")
     results = observation.get("results") if isinstance(observation, dict) else None
-    for result in results or ():
+    for result in listed(results):
         if not isinstance(result, dict):
             continue
         content = result.get("content")

@@ -20,7 +20,7 @@ from typing import Any
 
 from . import messages as m
 from .agent_runs import Run, outcome_of
-from .jsonsafe import loads_text
+from .jsonsafe import listed, loads_text
 
 # mini-SWE-agent (``trajectory_format`` "mini-swe-agent-1"): the agent writes one bash block
 # per answer, and gets its result as the next user message (``<returncode>``, ``<output>``).
@@ -142,15 +142,15 @@ def tau2_reasons(reward_info: dict[str, Any]) -> list[str]:
     db = reward_info.get("db_check")
     if isinstance(db, dict) and db.get("db_match") is False:
         reasons.append("the database did not end as expected")
-    missed = [c.get("action", {}).get("name") for c in reward_info.get("action_checks") or ()
+    missed = [c.get("action", {}).get("name") for c in listed(reward_info.get("action_checks"))
               if isinstance(c, dict) and c.get("action_match") is False and isinstance(c.get("action"), dict)]
     if missed:
         reasons.append("expected actions not taken: " + ", ".join(str(n) for n in missed[:5]))
-    said = [c.get("info") for c in reward_info.get("communicate_checks") or ()
+    said = [c.get("info") for c in listed(reward_info.get("communicate_checks"))
             if isinstance(c, dict) and c.get("met") is False]
     if said:
         reasons.append("did not tell the user: " + ", ".join(str(x) for x in said[:3]))
-    failed = [c.get("nl_assertion") for c in reward_info.get("nl_assertions") or ()
+    failed = [c.get("nl_assertion") for c in listed(reward_info.get("nl_assertions"))
               if isinstance(c, dict) and c.get("met") is False]
     if failed:
         reasons.append("not met: " + "; ".join(str(x) for x in failed[:3]))

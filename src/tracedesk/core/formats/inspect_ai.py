@@ -30,7 +30,7 @@ from ..containers import MAX_ZIP_RATIO, ZIP_MAGIC, ZIP_RATIO_FLOOR, reason_of
 from ..errors import BundleError
 from .base import Format, Item, Problem, Record
 from .inspect_events import SampleSpans, messages, output_messages, resolve, score_feedback, usage_of
-from .jsonsafe import MAX_DEPTH, TooDeep, clean, json_reason
+from .jsonsafe import MAX_DEPTH, TooDeep, clean, json_reason, listed
 
 _LOG = (re.compile(rb'"eval"\s*:\s*\{'), re.compile(rb'"(task|eval_id|run_id)"\s*:'))
 _SAMPLE = (re.compile(rb'"epoch"\s*:'), re.compile(rb'"(events|messages)"\s*:'), re.compile(rb'"target"\s*:'))
@@ -219,7 +219,7 @@ class _Log:
         trace_id = str(sample.get("uuid") or f"{self.eval_id or 'inspect'}/{sid}/{epoch}")
         root_id = f"{trace_id}/sample"
         name = f"{self.task or 'sample'} #{sid}" + (f" (epoch {epoch})" if epoch not in (None, 1) else "")
-        events = [e for e in sample.get("events") or () if isinstance(e, dict)]
+        events = [e for e in listed(sample.get("events")) if isinstance(e, dict)]
         start = sample.get("started_at") or (events[0].get("timestamp") if events else None)
         end = sample.get("completed_at") or (events[-1].get("timestamp") if events else None)
         question = self._question(sample.get("input"))

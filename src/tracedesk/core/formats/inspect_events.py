@@ -24,6 +24,7 @@ from typing import Any
 
 from . import messages as m
 from . import semconv_messages as sm
+from .jsonsafe import listed
 from .usage import read_usage
 
 Message = dict[str, Any]
@@ -82,7 +83,7 @@ def message(msg: Any) -> Message:
     text, reasoning, others = _content(msg.get("content"))
     calls = [
         sm.tool_call_of(c.get("id"), c.get("function"), c.get("arguments"))
-        for c in msg.get("tool_calls") or ()
+        for c in listed(msg.get("tool_calls"))
         if isinstance(c, dict)
     ]
     extra: dict[str, Any] = {}
@@ -108,7 +109,7 @@ def output_messages(output: Any) -> list[Message]:
     if not isinstance(output, dict):
         return []
     out = []
-    for choice in output.get("choices") or ():
+    for choice in listed(output.get("choices")):
         if isinstance(choice, dict) and isinstance(choice.get("message"), dict):
             msg = message(choice["message"])
             if choice.get("stop_reason"):
@@ -346,7 +347,7 @@ class SampleSpans:
         }
         if attrs:
             rec.setdefault("attributes", {}).update(attrs)
-        for inner in event.get("events") or ():  # events of the call, in logs that nest them
+        for inner in listed(event.get("events")):  # events of the call, in logs that nest them
             if isinstance(inner, dict):
                 self.event({**inner, "span_id": span_id} if inner.get("event") != "span_begin" else inner)
 

@@ -42,6 +42,23 @@ def depth_ok(value: Any, limit: int = MAX_DEPTH) -> bool:
     return True
 
 
+def listed(value: Any) -> list[Any]:
+    """``value`` where a list is expected: itself if it is one, else nothing (an export's
+    ``"events": true`` or ``"scores": 3.5`` holds no item to read)."""
+    return value if isinstance(value, list) else []
+
+
+def id_key(value: Any) -> str | int | float | None:
+    """An id as a key to compare by: a string or number as it is, anything else (an object
+    or a list where an id should be) as its JSON text."""
+    if value is None or isinstance(value, str | int | float):
+        return value
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS).decode()
+    except orjson.JSONEncodeError:  # nested too deeply to write: all such ids alike
+        return type(value).__name__
+
+
 def loads_text(value: Any) -> Any:
     """JSON text (an object, an array, or a JSON string, even encoded twice) as the value it
     encodes; any other value, text that is not JSON and JSON nested too deeply, as it came."""

@@ -32,7 +32,7 @@ from typing import Any, BinaryIO
 from . import chat_shapes as cs
 from . import messages as m
 from .base import Format, Item, Problem, Record
-from .jsonsafe import MAX_DEPTH, TooDeep, clean, read_values
+from .jsonsafe import MAX_DEPTH, TooDeep, clean, id_key, listed, read_values
 from .langfuse_obs import TYPES, decode, span_record, time
 
 _OBSERVATION_TYPES = frozenset(TYPES)
@@ -192,9 +192,9 @@ class _Reader:
         if not isinstance(observations, list):
             observations = trace.get("observations") if isinstance(trace.get("observations"), list) else []
             obs_where = f"{at}.observations"
-        by_id = {o.get("id"): o for o in observations if isinstance(o, dict)}
-        for extra in trace.get("observations") or ():  # the trace's own light copies add only new ones
-            if isinstance(extra, dict) and extra.get("id") not in by_id:
+        known = {id_key(o.get("id")) for o in observations if isinstance(o, dict)}
+        for extra in listed(trace.get("observations")):  # the trace's own light copies add only new ones
+            if isinstance(extra, dict) and id_key(extra.get("id")) not in known:
                 observations = [*observations, extra]
         spans = []
         for i, obs in enumerate(observations):
@@ -203,8 +203,8 @@ class _Reader:
                 spans.append(item.data)
             yield item
         yield Record(trace_record(trace, spans, observations), line, at)
-        all_scores = [s for s in trace.get("scores") or () if isinstance(s, dict)]
-        all_scores += [s for s in scores or () if isinstance(s, dict) and s not in all_scores]
+        all_scores = [s for s in listed(trace.get("scores")) if isinstance(s, dict)]
+        all_scores += [s for s in listed(scores) if isinstance(s, dict) and s not in all_scores]
         for i, score in enumerate(all_scores):
             yield from _score(camel(score), trace_id, line, f"{at}.scores[{i}]")
 
@@ -368,7 +368,8 @@ def _question(value: Any, spans: list[dict[str, Any]]) -> Any:
             return {"messages": msgs}
     if value is None or isinstance(value, dict | list):
         for step in _llm_steps(spans):
-            text = cs.last_text((step.get("input") or {}).get("messages"), "user")
+            given = step.get("input")
+            text = cs.last_text(given.get("messages"), "user") if isinstance(given, dict) else None
             if text:
                 return text
     return value

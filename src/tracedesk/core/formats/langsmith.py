@@ -37,7 +37,7 @@ from typing import Any, BinaryIO
 
 from . import chat_shapes as cs
 from .base import Format, Item, Problem, Record
-from .jsonsafe import MAX_DEPTH, TooDeep, clean, loads_text, read_values
+from .jsonsafe import MAX_DEPTH, TooDeep, clean, listed, loads_text, read_values
 from .usage import read_usage
 
 _RUN_TYPE = re.compile(rb'"run_type"\s*:')
@@ -170,7 +170,7 @@ class _Reader:
         else:
             self.trace_of[run_id] = trace_id
             yield from self._records(run, run_id, parent, trace_id, line, where)
-        for i, child in enumerate(run.get("child_runs") or ()):
+        for i, child in enumerate(listed(run.get("child_runs"))):
             if isinstance(child, dict):
                 child = {"parent_run_id": run_id, **child}
                 if trace_id is not None:

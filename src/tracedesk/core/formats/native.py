@@ -21,7 +21,8 @@ def sniff(head: bytes, name: str) -> bool:
             value = orjson.loads(line)
         except orjson.JSONDecodeError:
             return False
-        return isinstance(value, dict) and value.get("type") in RECORD_TYPES
+        kind = value.get("type") if isinstance(value, dict) else None
+        return isinstance(kind, str) and kind in RECORD_TYPES
     return name.lower().endswith((".jsonl", ".jsonl.gz", ".jsonl.zst")) and not head.strip()
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import messages as m
 from .agent_runs import message_of, text
+from .jsonsafe import listed
 
 
 def part_text(value: Any) -> str:
@@ -44,7 +45,7 @@ def event(stream: Any, kind: str, e: dict[str, Any], when: Any) -> None:
         response_id = e.get("llm_response_id") or eid
         if response_id != stream.response_id:
             stream.response_id = response_id
-            thought = "\n".join(part for part in map(part_text, e.get("thought") or ()) if part)
+            thought = "\n".join(part for part in map(part_text, listed(e.get("thought"))) if part)
             reply = m.message("assistant", thought, reasoning=e.get("reasoning_content") or None)
             run.say(reply, span_id=f"llm-{eid}", start=when, end=when)
             run.answer = None

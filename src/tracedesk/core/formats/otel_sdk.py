@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from .base import Format, Item, Problem, Record
-from .jsonsafe import clean, clean_attributes, read_values
+from .jsonsafe import clean, clean_attributes, listed, read_values
 from .otelspans import TraceRecords, hex_id, parent_id, span_items, span_kind_of, span_records, status_of
 from .semconv import Event
 
@@ -112,7 +112,7 @@ def _span(span: Any, line: int | None, where: str | None, traces: TraceRecords) 
     raw = span.get("attributes")
     attrs = clean_attributes(raw, problems) if isinstance(raw, dict) else {}
     events = []
-    for event in span.get("events") or ():
+    for event in listed(span.get("events")):
         if isinstance(event, dict):
             event_attrs = event.get("attributes")
             if not isinstance(event_attrs, dict):
@@ -127,7 +127,7 @@ def _span(span: Any, line: int | None, where: str | None, traces: TraceRecords) 
     if kind:
         extra["otel.span_kind"] = kind
     links = []
-    if span.get("links"):
+    if listed(span.get("links")):
         kept = []
         for link in span["links"]:
             if isinstance(link, dict):

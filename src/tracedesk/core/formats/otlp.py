@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from .base import Format, Item, Problem, Record
-from .jsonsafe import MAX_DEPTH, TOO_DEEP, TooDeep, read_values
+from .jsonsafe import MAX_DEPTH, TOO_DEEP, TooDeep, listed, read_values
 from .otelspans import TraceRecords, hex_id, parent_id, span_items, span_kind_of, span_records, status_of
 from .semconv import Event
 
@@ -86,7 +86,7 @@ def any_value(value: Any, depth: int = 0) -> Any:
             if depth >= MAX_DEPTH:
                 raise TooDeep
             items = inner.get("values") if isinstance(inner, dict) else None
-            return [any_value(v, depth + 1) for v in items or ()]
+            return [any_value(v, depth + 1) for v in listed(items)]
         if kind == "kvlistValue":
             if depth >= MAX_DEPTH:
                 raise TooDeep
@@ -234,7 +234,7 @@ class _Reader:
         problems: list[str] = []
         attrs = _safe_attributes(span.get("attributes"), "span", problems)
         events = []
-        for event in span.get("events") or ():
+        for event in listed(span.get("events")):
             if type(event) is dict:
                 events.append(Event(str(event.get("name") or ""), _time(event.get("timeUnixNano")),
                                     _safe_attributes(event.get("attributes"), "event", problems)))

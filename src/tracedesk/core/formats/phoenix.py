@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from .base import Format, Item, Problem, Record
-from .jsonsafe import clean_attributes, read_values
+from .jsonsafe import clean_attributes, listed, read_values
 from .otelspans import TraceRecords, hex_id, parent_id, span_items, span_records, status_of
 from .semconv import Event, flatten
 
@@ -102,7 +102,7 @@ def _span(span: Any, line: int | None, where: str | None, traces: TraceRecords) 
     problems: list[str] = []
     attrs = _attributes(span.get("attributes"), problems)
     events = []
-    for event in span.get("events") or ():
+    for event in listed(span.get("events")):
         if isinstance(event, dict):
             events.append(Event(str(event.get("name") or ""), _time(event.get("timestamp")),
                                 _attributes(event.get("attributes"), problems)))

@@ -33,7 +33,7 @@ from typing import Any, BinaryIO
 from . import messages as m
 from .agent_runs import Run, file_stem, guarded, text
 from .base import Format, Item, Problem
-from .jsonsafe import MAX_DEPTH, TooDeep, clean, loads_text, read_values
+from .jsonsafe import MAX_DEPTH, TooDeep, clean, listed, loads_text, read_values
 
 _TRAJ = re.compile(rb'"trajectory"\s*:\s*\[\s*(\]|\{\s*"(action|thought|response|observation|state|execution_time'
                    rb'|query|messages|extra_info)"\s*:)')
@@ -123,7 +123,7 @@ def trajectory_records(doc: dict[str, Any], name: str, line: int | None = None) 
     config = _config(doc.get("replay_config"))  # often a large JSON text: read once
     run = Run(_trace_id(config, name))
     model = _model(config, name)
-    history = [h for h in doc.get("history") or () if isinstance(h, dict)]
+    history = [h for h in listed(doc.get("history")) if isinstance(h, dict)]
     first = next((i for i, h in enumerate(history) if h.get("role") == "assistant" and not h.get("is_demo")),
                  len(history))
     for h in history[:first]:

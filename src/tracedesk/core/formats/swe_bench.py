@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 
 from .agent_runs import guarded, outcome_feedback
 from .base import Format, Item, Problem, Record
-from .jsonsafe import read_values
+from .jsonsafe import listed, read_values
 
 _REPORT = (re.compile(rb'"resolved"\s*:\s*(true|false)'), re.compile(rb'"(patch_exists|tests_status|patch_is_None)"'))
 _SUMMARY = (re.compile(rb'"resolved_ids"\s*:'), re.compile(rb'"unresolved_ids"\s*:'))
@@ -96,7 +96,7 @@ def _instance(instance: str, report: dict[str, Any], line: int | None) -> Iterat
 
 def _summary(value: dict[str, Any], line: int | None) -> Iterator[Item]:
     for key, resolved in _SUMMARY_LISTS.items():
-        for instance in value.get(key) or ():
+        for instance in listed(value.get(key)):
             comment = None if resolved else {"unresolved_ids": "the tests failed", "error_ids":
                                              "the evaluation failed", "empty_patch_ids": "no patch was submitted"}[key]
             fb = outcome_feedback("resolved", resolved, comment=comment, author="swe-bench")
@@ -113,7 +113,7 @@ def _experiments(value: dict[str, Any], line: int | None) -> Iterator[Item]:
         assert fb is not None
         yield Record({"type": "feedback", "trace_id": instance, **fb}, line, "resolved")
     for key, reason in (*_EXPERIMENT_REASONS, ("applied", "the tests failed"), ("generated", "the tests failed")):
-        for instance in value.get(key) or ():
+        for instance in listed(value.get(key)):
             instance = str(instance)
             if instance in seen:
                 continue

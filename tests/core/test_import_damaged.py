@@ -1,0 +1,174 @@
+"""Damaged exports: real files with a field of the wrong type, a value no id can be, or
+many small damages at once. An import reads what it can and says what it set aside, or
+refuses the file with a message naming it; it never stops on an error of its own, and a
+refused file leaves the database as it was."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from tracedesk.core.errors import UserError
+from tracedesk.core.ingest import import_paths
+
+from .formats.otlp_builders import doc as otlp_document
+from .formats.otlp_builders import sid, span, tid
+from .formats.test_langsmith import runs
+from .formats.test_phoenix import phoenix_spans
+
+REAL = Path(__file__).resolve().parents[1] / "data" / "real"
+LANGFUSE = REAL / "langfuse" / "crewai-2025-07-11.trace.json"
+OTEL = REAL / "otel-sdk-json" / "AGNO_trace.json"
+
+
+def _counts(store) -> tuple[int, int, int]:
+    with store.read() as conn:
+        return tuple(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
+                     for table in ("trace", "span", "feedback"))
+
+
+def _write(tmp_path: Path, name: str, doc) -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(doc))
+    return path
+
+
+def _damage_langfuse(doc: dict, damage: str) -> None:
+    observations = doc["observations"]
+    if damage == "an observation id that is an object":
+        observations[1]["id"] = {"id": observations[1]["id"]}
+    elif damage == "the trace's observations a number":
+        doc["trace"]["observations"] = 3.5
+    elif damage == "the trace's scores true":
+        doc["trace"]["scores"] = True
+    elif damage == "a model call whose input is a number":
+        doc["trace"]["input"] = None
+        for obs in observations:
+            if obs.get("type") == "GENERATION":
+                obs["input"] = 7
+
+
+@pytest.mark.parametrize("damage", ["an observation id that is an object", "the trace's observations a number",
+                                    "the trace's scores true", "a model call whose input is a number"])
+def test_a_langfuse_trace_with_a_field_of_the_wrong_type_is_read_around_it(store, tmp_path, damage) -> None:
+    doc = json.loads(LANGFUSE.read_text())
+    _damage_langfuse(doc, damage)
+    report = import_paths(store, [_write(tmp_path, "trace.json", doc)])
+    assert report.paths[0].error is None
+    assert report.added.traces == 1 and report.added.spans >= len(doc["observations"]) - 1
+
+
+@pytest.mark.parametrize("field", ["events", "links"])
+def test_an_otel_span_whose_events_or_links_are_no_list_is_read_without_them(store, tmp_path, field) -> None:
+    doc = json.loads(OTEL.read_text())
+    for one in doc["spans"]:
+        one[field] = True
+    report = import_paths(store, [_write(tmp_path, "trace.json", doc)])
+    assert report.paths[0].error is None
+    assert report.added.spans == len(doc["spans"])
+
+
+def _otlp_events_a_number() -> tuple[str, str, int]:
+    return "traces.jsonl", json.dumps(otlp_document(span(tid(1), sid(1), "agent run", events=2.5))), 1
+
+
+def _phoenix_events_a_number() -> tuple[str, str, int]:
+    spans = phoenix_spans()
+    for one in spans:
+        one["events"] = 2.5
+    return "phoenix_spans.json", json.dumps(spans), len(spans)
+
+
+def _langsmith_child_runs_a_number() -> tuple[str, str, int]:
+    root = {**runs()[0], "child_runs": 2.5}
+    return "tree.json", json.dumps(root), 1
+
+
+def _native_record_type_a_list() -> tuple[str, str, int]:
+    lines = [{"type": "trace", "trace_id": "t1", "input": "hi"}, {"type": ["trace"], "trace_id": "t0"},
+             {"type": "span", "trace_id": "t1", "span_id": "s1"}]
+    return "bundle.jsonl", "".join(json.dumps(line) + "\n" for line in lines), 1
+
+
+@pytest.mark.parametrize("export", [_otlp_events_a_number, _phoenix_events_a_number, _langsmith_child_runs_a_number,
+                                    _native_record_type_a_list], ids=lambda f: f.__name__.lstrip("_"))
+def test_a_list_field_that_holds_something_else_is_read_around(store, tmp_path, export) -> None:
+    name, text, spans = export()
+    path = tmp_path / name
+    path.write_text(text)
+    report = import_paths(store, [path])
+    assert report.paths[0].error is None
+    assert report.added.traces == 1 and report.added.spans == spans
+
+
+def test_a_first_line_whose_type_is_no_text_is_no_known_format(store, tmp_path) -> None:
+    path = tmp_path / "bundle.jsonl"
+    path.write_text(json.dumps({"type": ["bundle"], "version": 1}) + "\n"
+                    + json.dumps({"type": "trace", "trace_id": "t1"}) + "\n")
+    [result] = import_paths(store, [path]).paths
+    assert result.error is not None and "bundle.jsonl" in result.error
+    assert _counts(store) == (0, 0, 0)
+
+
+def test_a_trace_id_with_control_characters_is_set_aside_with_its_line(store, tmp_path) -> None:
+    lines = [{"type": "bundle", "version": 1, "source": "damaged"},
+             {"type": "trace", "trace_id": "\u0000", "input": "hi", "output": "hello"},
+             {"type": "span", "trace_id": "bad\u001b[31m", "span_id": "s1", "kind": "llm"},
+             {"type": "trace", "trace_id": "good", "input": "hi", "output": "hello"}]
+    path = tmp_path / "bundle.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    report = import_paths(store, [path])
+    problems = report.paths[0].problems
+    assert [(p.line, "control character" in p.reason) for p in problems] == [(2, True), (3, True)]
+    assert report.added.traces == 1 and _counts(store)[:2] == (1, 0)
+
+
+# Values a damaged or hostile export may hold where another type is expected.
+ODD_VALUES = [None, True, 0, -1, 1.5, 1e308, 10**30, "", "x", "\u0000", "\x1b[31mred", "<b>x</b>",
+              "2026-13-45T99:99:99Z", [], {}, [1, 2], {"a": 1}, [{"role": 5}], {"role": None}, [[[]]]]
+
+
+def _mutated(value, rng: random.Random, depth: int = 0):
+    """``value`` with a few of its fields, at any depth, replaced by an odd value or dropped."""
+    if depth > 8:
+        return value
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            roll = rng.random()
+            if roll < 0.04:
+                out[key] = rng.choice(ODD_VALUES)
+            elif roll >= 0.06:
+                out[key] = _mutated(item, rng, depth + 1)
+        return out
+    if isinstance(value, list):
+        out = [_mutated(item, rng, depth + 1) for item in value if rng.random() > 0.03]
+        if rng.random() < 0.05:
+            out.append(rng.choice(ODD_VALUES))
+        return out
+    return rng.choice(ODD_VALUES) if rng.random() < 0.03 else value
+
+
+SAMPLES = sorted(p for p in REAL.rglob("*") if p.suffix in (".json", ".traj"))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_real_files_damaged_at_random_import_or_are_refused_whole(store, tmp_path, sample) -> None:
+    """Twelve damaged copies of each real file (the same ones every run): each imports what
+    it can, or is refused with a message naming it and leaves the database as it was."""
+    rng = random.Random(sample.name)
+    doc = json.loads(sample.read_text())
+    for i in range(12):
+        path = _write(tmp_path, f"damaged-{i}{sample.suffix}", _mutated(doc, rng))
+        before = _counts(store)
+        try:
+            report = import_paths(store, [path])
+        except UserError as exc:
+            assert path.name in str(exc)
+            assert _counts(store) == before
+            continue
+        for result in report.paths:
+            assert result.error is None or _counts(store) == before
