@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tracedesk.core import formats
 from tracedesk.core.errors import UserError
+from tracedesk.core.formats import Format, Record
 from tracedesk.core.ingest import import_paths
 
 from .formats.otlp_builders import doc as otlp_document
@@ -124,6 +126,29 @@ def test_a_trace_id_with_control_characters_is_set_aside_with_its_line(store, tm
     problems = report.paths[0].problems
     assert [(p.line, "control character" in p.reason) for p in problems] == [(2, True), (3, True)]
     assert report.added.traces == 1 and _counts(store)[:2] == (1, 0)
+
+
+def test_a_shape_a_reader_was_not_written_for_refuses_its_file_and_the_rest_is_imported(
+        store, tmp_path, monkeypatch, caplog) -> None:
+    """A reader that meets what it does not expect (here one that looks up a key its file
+    lacks after its first record) costs that file, named with the line it stopped after,
+    not the import; the traceback goes to the log for a bug report."""
+    def read(stream, name):
+        yield Record({"type": "trace", "trace_id": "read-before-the-slip", "input": "hi"}, 1)
+        yield Record({"type": "trace", "trace_id": {}["trace_id"]}, 2)
+
+    slipping = Format("slipping", "A reader with a slip", sniff=lambda head, name: name.endswith(".slip"), read=read)
+    monkeypatch.setattr(formats, "FORMATS", [slipping, *formats.FORMATS])
+    odd = tmp_path / "odd.slip"
+    odd.write_text("anything")
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"type": "trace", "trace_id": "good", "input": "hi", "output": "hello"}) + "\n")
+    report = import_paths(store, [odd, good])
+    refused, imported = report.paths
+    assert refused.error.startswith(f"{odd}, line 1: Tracedesk could not read past line 1")
+    assert "KeyError" in refused.error and "Open Log Folder" in refused.error
+    assert imported.error is None and _counts(store)[0] == 1
+    assert "reading" in caplog.text and "Traceback" in caplog.text
 
 
 # Values a damaged or hostile export may hold where another type is expected.

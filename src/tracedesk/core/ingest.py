@@ -14,6 +14,7 @@ temporary table, not in Python.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
@@ -38,6 +39,11 @@ from .signals import update_signals
 from .store import Store, chunked, executemany, now_ns, select_rows
 
 BATCH = 2000
+log = logging.getLogger(__name__)
+# What a reader's slip on an unforeseen shape raises (a list where it expects an object, a
+# missing key): the file is refused with a message, not the import stopped. (Errors of the
+# database are none of these.)
+_READER_SLIPS = (TypeError, AttributeError, KeyError, IndexError, ValueError, RecursionError)
 TRACE_CACHE = 50_000  # trace ids -> row ids remembered while importing spans
 MAX_PROBLEMS_KEPT = 1000  # per file; the rest are counted
 
@@ -371,22 +377,34 @@ class _Loader:
         add = self._add
         warnings: list[str] = []  # of the record being read
         warn = warnings.append
-        for item in items:
-            lines += 1
-            if lines % 1000 == 0:
-                job.report(f"Reading {name}")
-            if type(item) is Problem:
-                problems.add(item.line, item.reason, item.where)
-                continue
-            try:
-                add(item, name, warn)
-                records += 1
-            except RecordRefused as exc:
-                warn(f"skipped: {exc}")
-            if warnings:
-                for warning in warnings:
-                    problems.add(item.line, warning, item.where)
-                warnings.clear()
+        line = None  # of the last record read
+        try:
+            for item in items:
+                lines += 1
+                if lines % 1000 == 0:
+                    job.report(f"Reading {name}")
+                line = item.line
+                if type(item) is Problem:
+                    problems.add(item.line, item.reason, item.where)
+                    continue
+                try:
+                    add(item, name, warn)
+                    records += 1
+                except RecordRefused as exc:
+                    warn(f"skipped: {exc}")
+                if warnings:
+                    for warning in warnings:
+                        problems.add(item.line, warning, item.where)
+                    warnings.clear()
+        except _READER_SLIPS as exc:
+            # A shape no reader was written for: the file is refused whole (its savepoint
+            # is rolled back), named, with the traceback in the log for a bug report.
+            log.warning("reading %s stopped after line %s", name, line, exc_info=True)
+            where = f"past line {line}" if line else "it"
+            raise BundleError(name, f"Tracedesk could not read {where}: the file holds something this "
+                              f"format's reader does not expect ({type(exc).__name__}: {exc}); nothing of "
+                              "it was imported. Please report it, with the log file (Help › Open Log Folder)",
+                              line) from exc
         self.flush()
         if records == 0 and problems.count:
             first = problems.kept[0]
