@@ -210,16 +210,14 @@ def judged_names(conn: Connection, found: Iterable[Echo]) -> dict[int, str]:
     return names
 
 
-def echoes(conn: Connection, *, reviewed_too: bool = False) -> dict[int, Echo]:
+def echoes(conn: Connection) -> dict[int, Echo]:
     """Each trace not reviewed yet that gives an answer judged a failure elsewhere, with the
     closest such trace (the earliest of equals). A reviewed trace has its own verdict: its
-    echoes are kept, not shown (unless ``reviewed_too``), and come back when its review is
-    undone or deleted."""
+    echoes are kept, not shown, and come back when its review is undone or deleted."""
     table = _stored_echoes(conn)["echoes"]
     if not table:
         return {}
-    reviewed = set() if reviewed_too else {
-        str(pk) for (pk,) in conn.exec_driver_sql("SELECT DISTINCT trace_pk FROM review")}
+    reviewed = {str(pk) for (pk,) in conn.exec_driver_sql("SELECT DISTINCT trace_pk FROM review")}
     out = {}
     for pk, sources in table.items():
         if pk in reviewed:
@@ -227,6 +225,14 @@ def echoes(conn: Connection, *, reviewed_too: bool = False) -> dict[int, Echo]:
         source, similarity = max(sources.items(), key=lambda item: (item[1], -int(item[0])))
         out[int(pk)] = Echo(int(pk), int(source), similarity)
     return out
+
+
+def echoes_anything(conn: Connection, trace_pk: int) -> bool:
+    """Whether ``trace_pk`` gives an answer judged a failure elsewhere, reviewed or not (a
+    look into the stored table that SQLite makes, without reading it all into Python)."""
+    return conn.exec_driver_sql(
+        "SELECT json_valid(value) AND json_type(value, '$.echoes.\"' || ? || '\"') = 'object' FROM meta "
+        "WHERE key = ?", (int(trace_pk), _ECHOES_KEY)).scalar() == 1
 
 
 def refresh_echoes(conn: Connection, searches: int = ECHO_SEARCHES_AT_ONCE, first: Iterable[int] = ()) -> set[int]:

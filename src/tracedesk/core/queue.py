@@ -263,7 +263,7 @@ def refresh_trace(conn: Connection, trace_pk: int) -> None:
     if key:
         regroup(conn, {key})
     relearn(conn, echo_searches=0, first=(trace_pk,))
-    if trace_pk in learning.echoes(conn, reviewed_too=True):
+    if learning.echoes_anything(conn, trace_pk):
         rescore(conn, ids_scope([trace_pk]))  # its echo leaves its reasons with a review, and comes back without
 
 
