@@ -427,6 +427,18 @@ def _ms(ms: float | None) -> str:
     return f"{ms:,.0f} ms" if ms >= 10 else f"{ms:.1f} ms"
 
 
+def refresh_outdated_signals(store) -> None:
+    """Find again the signals an older version of the detectors found, saying so first."""
+    from .core.signals import outdated, redetect
+
+    with store.read() as conn:
+        older = outdated(conn)
+    if older:
+        print(f"tracedesk: the signals of {counted(older, 'trace')} were found by an older version of "
+              "Tracedesk; finding them again (once)...", file=sys.stderr)
+        redetect(store)
+
+
 def cmd_queue(args: argparse.Namespace) -> int:
     from .core import queue, traces
     from .core.database import open_store
@@ -442,6 +454,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
             with store.write() as conn:
                 queue.ensure_weights(conn, settings.weights)
                 queue.wake_snoozed(conn)
+            refresh_outdated_signals(store)
         with store.read() as conn:
             group_of = traces.find_trace(conn, args.group).pk if args.group else None
             filters = queue.QueueFilter(

@@ -33,6 +33,7 @@ from .learned_dialog import LearnedDialog
 from .pages import Page, PageStack, PageView
 from .queue_model import QueueModel
 from .queue_view import QueuePane
+from .redetection import Redetection
 from .replay_view import ReplayView
 from .reviewing import ReviewController
 from .shortcuts import ShortcutsDialog, add_action
@@ -126,6 +127,7 @@ class MainWindow(Workspace):
         self.changed.connect(self._apply_changes)
         self.changed.connect(self.insights_view.apply_changes)
         self.echo_backlog = EchoBacklog(self)  # verdicts merged in: their echoes, in the background
+        self.redetection = Redetection(self)  # a database an older version detected: its signals again
         self._restore()
         if store is not None:
             self.set_store(store)
@@ -260,6 +262,7 @@ class MainWindow(Workspace):
         """Show the queue of ``store`` (the window takes it over and closes the previous one)."""
         if self.store is not None and self.store is not store:
             self.echo_backlog.stop()
+            self.redetection.stop()
             wait_for_background()
             self.store.close()
         self.store = store
@@ -286,6 +289,7 @@ class MainWindow(Workspace):
         self.refresh()
         self.update_title()
         self.echo_backlog.start()
+        self.redetection.start()
 
     def open_database(self, path: Path) -> bool:
         try:
@@ -718,6 +722,7 @@ class MainWindow(Workspace):
         self.teamwork.close()  # stops a share or a merge
         self.save_state()
         self.echo_backlog.stop()
+        self.redetection.stop()
         wait_for_background()
         self.compare_view.clear()
         if self.store is not None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection
 
 from .. import learning, queue
-from ..store import executemany, ids_scope
+from ..store import Store, executemany, ids_scope, meta_value, set_meta
 from .agent import agent_signals, settle_by_outcome
 from .confidence import NEGATIVE_KINDS, POSITIVE_KINDS, SIGNAL_KINDS
 from .conversation import conversation_signals
@@ -19,9 +19,13 @@ from .grounding import grounding_signals
 from .steps import step_signals
 from .turns import read_sessions
 
-DETECTOR_VERSION = "tracedesk-signals/2"
+# Which detectors found a database's signals. Raise it whenever what they find changes: a
+# database whose signals an older version found has them found again (:func:`outdated`,
+# :func:`redetect`), so that an upgrade sharpens the queue of the traces already there.
+DETECTOR_VERSION = "tracedesk-signals/3"
+_DETECTOR_KEY = "signals_detector"  # in meta: the version that found every trace's signals
 
-__all__ = ["NEGATIVE_KINDS", "POSITIVE_KINDS", "SIGNAL_KINDS", "update_signals"]
+__all__ = ["NEGATIVE_KINDS", "POSITIVE_KINDS", "SIGNAL_KINDS", "outdated", "redetect", "update_signals"]
 
 
 CHUNK_TRACES = 20_000  # traces detected at once: memory stays bounded however many are asked
@@ -61,7 +65,51 @@ def update_signals(conn: Connection, pks_sql: str, chunk: int = CHUNK_TRACES) ->
         if echoed:
             queue.rescore(conn, ids_scope(echoed))
         queue.relearn(conn)
-    return conn.exec_driver_sql("SELECT count(*) FROM temp._detected").scalar_one()
+    detected = conn.exec_driver_sql("SELECT count(*) FROM temp._detected").scalar_one()
+    # Every trace of the database just detected (its first import, a whole detection):
+    # all its signals are this version's.
+    if meta_value(conn, _DETECTOR_KEY) != DETECTOR_VERSION and detected >= _traces(conn):
+        set_meta(conn, _DETECTOR_KEY, DETECTOR_VERSION)
+    return detected
+
+
+def _traces(conn: Connection) -> int:
+    return conn.exec_driver_sql("SELECT count(*) FROM trace").scalar_one()
+
+
+def outdated(conn: Connection) -> int:
+    """How many traces hold signals found by another version of the detectors (all of
+    them, in a database detected by an older Tracedesk; none in one detected by this one,
+    or without traces)."""
+    if meta_value(conn, _DETECTOR_KEY) == DETECTOR_VERSION:
+        return 0
+    return _traces(conn)
+
+
+def redetect(store: Store, stop: Callable[[], bool] = lambda: False,
+             progress: Callable[[int, int], None] = lambda done, total: None) -> int:
+    """Find the signals of every trace again with this version's detectors, CHUNK_TRACES a
+    write transaction (so that a reviewer's save waits for one chunk at most), and note the
+    version once all are done; ``stop()`` ends it after the chunk under way (the rest is
+    done next time: the version is noted only at the end). Reviews, snoozes and skips are
+    kept: signals and priorities are derived from the traces. Return the traces detected."""
+    with store.read() as conn:
+        total = _traces(conn)
+    after, done = 0, 0
+    while not stop():
+        with store.write() as conn:
+            last = conn.exec_driver_sql(
+                "SELECT max(id) FROM (SELECT id FROM trace WHERE id > ? ORDER BY id LIMIT ?)",
+                (after, CHUNK_TRACES)).scalar()
+            if last is None:
+                set_meta(conn, _DETECTOR_KEY, DETECTOR_VERSION)
+                break
+            update_signals(conn, f"SELECT id FROM trace WHERE id > {int(after)} AND id <= {int(last)}")
+            done += conn.exec_driver_sql("SELECT count(*) FROM trace WHERE id > ? AND id <= ?",
+                                         (after, last)).scalar_one()
+            after = last
+        progress(min(done, total), total)
+    return done
 
 
 @contextmanager

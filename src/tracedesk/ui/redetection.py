@@ -1,0 +1,68 @@
+"""The signals of a database an older Tracedesk detected, found again in the background.
+
+Each version of the detectors finds defects the one before missed. A database detected by
+an older version (:func:`tracedesk.core.signals.outdated`) has its signals found again
+when the window opens it (:func:`tracedesk.core.signals.redetect`), a chunk of traces a
+write on the thread pool, so that the reviewer can work meanwhile; the status bar says
+so, and the queue is read again when it is done. Opening another database or closing the
+window stops it after the chunk under way; it starts again on the next open.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Slot
+
+from ..core import signals
+from ..core.store import Store
+from ..core.text import counted
+from .background import run_in_background
+from .changes import Changes
+from .workspace import Workspace
+
+
+class Redetection(QObject):
+    """Finds the signals of an opened database again when an older version found them."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__(workspace)
+        self.workspace = workspace
+        self._running = False
+        self._stop = threading.Event()
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self) -> bool:
+        """Start if the database's signals are an older version's; return whether it started."""
+        store = self.workspace.store
+        if store is None or store.read_only or self._running:
+            return False
+        with store.read() as conn:
+            older = signals.outdated(conn)
+        if not older:
+            return False
+        self._running = True
+        self._stop = stop = threading.Event()
+        self.workspace.statusBar().showMessage(
+            f"Finding the signals of {counted(older, 'trace')} again with this version's detectors…")
+        run_in_background(lambda: (store, signals.redetect(store, stop=stop.is_set)), self._done)
+        return True
+
+    def stop(self) -> None:
+        """End after the chunk under way (the database is about to be closed)."""
+        self._stop.set()
+
+    @Slot(object, object)
+    def _done(self, outcome: tuple[Store, int] | None, error: Exception | None) -> None:
+        self._running = False
+        if self._stop.is_set():
+            return
+        bar = self.workspace.statusBar()
+        if error is not None:  # logged with its traceback; tried again when the database is next opened
+            bar.showMessage(f"The signals were not found again: {error}", 10000)
+        elif outcome is not None and outcome[0] is self.workspace.store:
+            bar.showMessage("The queue follows this version's detectors now.", 8000)
+            self.workspace.announce(Changes(traces=True), self)
