@@ -122,6 +122,39 @@ def test_a_chat_that_ends_on_a_friendly_question_is_no_abandonment(store, tmp_pa
     assert "abandonment" in kinds(found, "needs_detail") & kinds(found, "needs_more") & kinds(found, "abbreviated")
 
 
+@pytest.mark.parametrize("question, answer", [
+    ("how far is the moon from the earth?", "Do you like science fiction films?"),
+    ("what time does the museum open on sundays?", "Hmm. What's your star sign?"),
+    ("could you suggest a vegetarian lasagne recipe", "So, are you a morning person?"),
+    ("which bus goes to the airport?", "Let's talk about something else."),
+])
+def test_a_question_answered_only_by_a_question_on_something_else_is_off_topic(
+        store, tmp_path, question, answer) -> None:
+    """A chatbot that meets a question it cannot answer often asks one of its own on
+    another matter, or changes the subject: nothing of what was asked is answered."""
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="evaded")
+    [(kind, confidence, detail, _)] = signals(store, tmp_path, b)["evaded"]
+    assert kind == "off_topic" and confidence == 0.4
+    assert detail.startswith("a question answered only with another question or a change of subject")
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("can you recommend a laptop for college?", "Sure! Which laptop size do you prefer?"),  # shares a word
+    ("I'm going hiking this weekend", "Nice! Where are you heading?"),  # no question asked
+    ("where do I send the form?", "Could you tell me a bit more about what you need?"),  # asks for more
+    ("what's the fee for a late return?", "Sorry, I didn't get that. Could you rephrase?"),  # did not understand
+    ("is the pool open today?", "Yes, until 9pm. Fancy a swim later?"),  # answered, then asked
+    ("how do I cancel my order?", "What is your order number?"),  # asks for a detail
+])
+def test_a_question_back_that_answers_or_asks_what_the_request_needs_is_not_off_topic(
+        store, tmp_path, question, answer) -> None:
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="fine")
+    b.turn("s1", "thanks", "You're welcome!", trace_id="thanks")
+    assert "off_topic" not in kinds(signals(store, tmp_path, b), "fine")
+
+
 def test_a_session_left_after_the_bot_did_not_understand_counts_as_much_as_after_it_could_not_help(
         store, tmp_path) -> None:
     b = Bundle()

@@ -80,6 +80,8 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "answer", 0.2, 0.45,
          "the answer is far in meaning from what was asked, and from what the run's documents and tools gave "
          "(farther is surer): a canned reply, another topic"),
+    Case("off_topic", "question_back", 0.4, 0.4,
+         "a question answered only by a question on something else, or by a change of subject"),
     Case("abandonment", "after_failure", 0.45, 0.45, "the session ended on an answer that said it could not help"),
     Case("abandonment", "not_understood", 0.45, 0.45,
          "the session ended on an answer that did not understand the request and asked for it again"),

@@ -71,8 +71,11 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         previous = None
         for turn in turns:
             found += _next_turn_signals(previous, turn, model is not None)
-            if turn.addressed is not None and turn.addressed < OFF_TOPIC:
-                far += _off_topic(turn, after_another=previous is not None)
+            off = (_off_topic(turn, after_another=previous is not None)
+                   if turn.addressed is not None and turn.addressed < OFF_TOPIC else [])
+            far += off
+            if not off:
+                found += _answered_with_a_question(turn)
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
@@ -163,6 +166,22 @@ def _is_plain_request(turn: Turn) -> bool:
     if answer is None:
         return False
     return len(topic & answer) < ON_TOPIC_SHARE * len(topic)  # the answer takes up the request's words
+
+
+def _answered_with_a_question(turn: Turn) -> list[Found]:
+    """A question answered only by a question on something else ("how far is the moon?" -
+    "Do you like science fiction films?"), or by a change of subject: what a chatbot does
+    with a question it cannot answer. The answer shares no topic word with the question,
+    and asks nothing the request needs."""
+    message, reply = turn.message, turn.reply
+    if (not reply.only_asks_back  # (most answers: settled by what the answer is)
+            or not message.asks_a_question or not message.asks or message.closing or message.asks_for_person
+            or message.complains or len(message.words) < 2 or not message.in_english
+            or not message.words.isdisjoint(reply.words) or (reply.says_yes_or_no and message.asks_yes_or_no)):
+        return []
+    return [Found(turn.pk, "off_topic", confidence("off_topic", "question_back"),
+                  f"a question answered only with another question or a change of subject: {quote(turn.answer, 70)}",
+                  evidence={"question": turn.question[:300]})]
 
 
 def _off_topic(turn: Turn, after_another: bool) -> list[Found]:

@@ -184,6 +184,19 @@ ASKS_YES_OR_NO = re.compile(
     r"(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|may|have|has|am)\b"
     r"(?! (?:you|u) (?:please )?(?:tell|explain|show|give|help|send|walk|describe|list|find|check|let|get|"
     r"do|make|book|change|cancel)\b)")
+# A message that opens on a question word or a polite request (after a greeting or "so",
+# "btw"); one with a question mark asks too.
+ASKS_A_QUESTION = re.compile(
+    r"\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|btw|anyway|cool|thanks)\W+)*"
+    r"(?:how|what|what's|whats|where|when|why|who|which|can you|could you|would you|will you|tell me)\b")
+# An answer that changes the subject instead of answering.
+CHANGES_SUBJECT = re.compile(
+    r"\b(?:let's|let us) (?:talk about|change the subject|move on)\b|\b(?:talk|chat) about something else\b")
+# A question back that narrows the request: it depends, or a menu of three choices or
+# more ("It depends what you enjoy: beaches, cities or mountains?").
+NARROWS_THE_REQUEST = re.compile(r"\bit depends\b|\b\w+(?:, ?\w+)+,? or \w+\W*$")
+# The sentences of a (lower-cased) text, each with the marks that end it.
+SENTENCES = re.compile(r"[^.!?]+[.!?]*")
 # A question back that asks for more of the request itself ("which account?", "could you
 # tell me a bit more about what you need?"), as a chatbot's "Do you play any sports?" does not.
 ASKS_FOR_MORE = re.compile(

@@ -26,12 +26,16 @@ from .phrases import (
     ANSWER_REPAIRS,
     ANSWER_SIGNS_OFF,
     ANSWER_YES_OR_NO,
+    ASKS_A_QUESTION,
     ASKS_FOR_DETAIL,
     ASKS_YES_OR_NO,
+    CHANGES_SUBJECT,
     CLOSING,
     MORE_DETAIL,
+    NARROWS_THE_REQUEST,
     NEW_QUESTION_CUES,
     REPHRASE_CUES,
+    SENTENCES,
     WORD_CHARACTERS_ONLY,
     asks_for_person,
     asks_for_what_the_request_needs,
@@ -43,6 +47,10 @@ QUESTION_LIMIT = 2000  # characters of the user's message read
 ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
 OFF_TOPIC_MIN_WORDS = 5  # an answer must say this much for its meaning to tell ("It shipped." does not)
 OFF_TOPIC_MIN_TOPIC_WORDS = 4  # ...about a topic ("Let me check that for you." does not)
+# An answer that only asks back, or changes the subject, says no more than this many words
+# (a longer one may answer as it asks).
+ONLY_ASKS_BACK_WORDS = 12
+CHANGE_OF_SUBJECT_WORDS = 8
 # What tells a message that asks for something from one that tells something.
 REQUEST_WORDS = frozenset({"please", "pls", "plz", "plse", "plesae", "pleas", "help"})
 ASKING = re.compile(r"\b(?:i need|i want|i'd like|i would like|can you|could you|can i|could i|would you|how to|"
@@ -159,6 +167,13 @@ class Message:
         return self.asked_words <= _GREETING_WORDS
 
     @_kept
+    def asks_a_question(self) -> bool:
+        """The message asks a question, or for something in so many words ("please", "can
+        you"): what an answer must take up. "I'm going hiking this weekend" asks none."""
+        return ("?" in self.asked or ASKS_A_QUESTION.match(self.asked) is not None or self.asks_yes_or_no
+                or not REQUEST_WORDS.isdisjoint(self.asked_words))
+
+    @_kept
     def asks_yes_or_no(self) -> bool:
         """The message asks a yes-or-no question ("Can I bring my dog on the train?")."""
         return ASKS_YES_OR_NO.match(self.asked) is not None
@@ -228,6 +243,23 @@ class Reply:
     def asks_back(self) -> bool:
         """The answer ends on a question to the user..."""
         return ANSWER_ASKS_BACK.search(self.answered[-300:]) is not None
+
+    @_kept
+    def only_asks_back(self) -> bool:
+        """The answer is a question of its own and nothing more (after a word or two:
+        "Hmm.", "Interesting!"), or a change of subject ("Let's talk about something else."):
+        it answers nothing. Not a question that asks for what the request needs or narrows
+        it ("it depends...", a menu of choices), says it did not understand, or could not
+        help."""
+        answered = self.answered.strip()
+        if answered.count(" ") < CHANGE_OF_SUBJECT_WORDS and CHANGES_SUBJECT.search(answered):
+            return True
+        if not answered.endswith("?") or self.waits_for_user or self.did_not_understand or self.could_not_help:
+            return False
+        *before, question = [s for s in (s.strip() for s in SENTENCES.findall(answered)) if s] or [""]
+        return (question.count(" ") < ONLY_ASKS_BACK_WORDS and len(before) <= 2
+                and all(s.count(" ") < 3 and not has_digit(s) for s in before)
+                and NARROWS_THE_REQUEST.search(answered[-200:]) is None)
 
     @_kept
     def offers(self) -> bool:
