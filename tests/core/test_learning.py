@@ -277,6 +277,15 @@ def test_an_undone_review_gives_the_trace_its_echo_back(store, tmp_path) -> None
     assert priority == 0.5 and "judged" in reason.detail
 
 
+def test_a_damaged_echo_entry_stops_no_save_and_is_searched_again(store, tmp_path) -> None:
+    _echo_store(store, tmp_path)
+    with store.write() as conn:
+        conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES ('learned_echoes', '{not json')")
+        reviews.save_review(conn, _pk(conn, "other_answer"), "ann", reviews.ReviewInput(verdict="ok"))
+        reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
+    assert _entry(store, "same_again", "like_failure")[0] == 0.5
+
+
 def test_a_canned_failure_judged_many_times_notes_a_few_of_them_a_trace(store, tmp_path) -> None:
     b = Bundle()
     for i in range(8):

@@ -231,8 +231,8 @@ def echoes_anything(conn: Connection, trace_pk: int) -> bool:
     """Whether ``trace_pk`` gives an answer judged a failure elsewhere, reviewed or not (a
     look into the stored table that SQLite makes, without reading it all into Python)."""
     return conn.exec_driver_sql(
-        "SELECT json_valid(value) AND json_type(value, '$.echoes.\"' || ? || '\"') = 'object' FROM meta "
-        "WHERE key = ?", (int(trace_pk), _ECHOES_KEY)).scalar() == 1
+        "SELECT CASE WHEN json_valid(value) THEN json_type(value, '$.echoes.\"' || ? || '\"') END FROM meta "
+        "WHERE key = ?", (int(trace_pk), _ECHOES_KEY)).scalar() == "object"  # (a damaged entry: none)
 
 
 def refresh_echoes(conn: Connection, searches: int = ECHO_SEARCHES_AT_ONCE, first: Iterable[int] = ()) -> set[int]:
