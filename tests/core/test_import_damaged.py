@@ -151,6 +151,30 @@ def test_a_shape_a_reader_was_not_written_for_refuses_its_file_and_the_rest_is_i
     assert "reading" in caplog.text and "Traceback" in caplog.text
 
 
+def test_a_file_refused_after_its_first_batches_leaves_the_next_file_of_its_source_whole(
+        store, tmp_path, monkeypatch) -> None:
+    """A folder of one source: a file whose reader slips after thousands of records (whose
+    source row its rolled-back batches had created) and a good one. The good one imports
+    into a source that exists; the counts say only what was kept."""
+    def read(stream, name):
+        for i in range(2500):
+            yield Record({"type": "trace", "trace_id": f"a{i}", "input": "hi"}, i + 1)
+        yield Record({"type": "trace", "trace_id": {}["trace_id"]}, 2501)
+
+    slipping = Format("slipping", "A reader with a slip", sniff=lambda head, name: name.endswith("a.json"), read=read)
+    monkeypatch.setattr(formats, "FORMATS", [slipping, *formats.FORMATS])
+    folder = tmp_path / "bundle"
+    folder.mkdir()
+    (folder / "a.json").write_text("{}")
+    (folder / "b.jsonl").write_text(json.dumps({"type": "trace", "trace_id": "good", "input": "hi"}) + "\n")
+    progress = []
+    report = import_paths(store, [folder], progress=progress.append)
+    [result] = report.paths
+    assert result.error is None and [p.line for p in result.problems] == [2500]
+    assert report.added.traces == 1 and _counts(store)[0] == 1
+    assert progress[-1].counts["traces"] == 1
+
+
 # Values a damaged or hostile export may hold where another type is expected.
 ODD_VALUES = [None, True, 0, -1, 1.5, 1e308, 10**30, "", "x", "\u0000", "\x1b[31mred", "<b>x</b>",
               "2026-13-45T99:99:99Z", [], {}, [1, 2], {"a": 1}, [{"role": 5}], {"role": None}, [[[]]]]

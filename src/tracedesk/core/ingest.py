@@ -257,7 +257,8 @@ def _import_path(conn: Connection, plan: PathPlan, result: PathResult, job: _Job
         fmt = planned.format
         assert fmt is not None  # every file to read has one
         with _savepoint(conn, "entry") as sp:
-            before = (Counts(**result.added.as_dict()), Counts(**result.existing.as_dict()))
+            before = (Counts(**result.added.as_dict()), Counts(**result.existing.as_dict()),
+                      Counts(**job.counts.as_dict()))
             try:
                 loader.start_file(planned)
                 loader.read(planned.path_or_member, planned.items(job.counter))
@@ -267,7 +268,7 @@ def _import_path(conn: Connection, plan: PathPlan, result: PathResult, job: _Job
             except BundleError as exc:
                 sp.rollback()
                 loader.forget()
-                result.added, result.existing = before
+                result.added, result.existing, job.counts = before
                 result.problem(ImportProblem(planned.path_or_member, exc.line, exc.reason))
             job.entry_done(planned)
     if not read_any:
@@ -349,11 +350,13 @@ class _Loader:
         return self._source_pk
 
     def forget(self) -> None:
-        """After a rollback: rows buffered or remembered may no longer exist."""
+        """After a rollback: rows buffered or remembered may no longer exist (the source's
+        own row too, if the file rolled back created it: it is looked up again)."""
         self.traces.clear()
         self.spans.clear()
         self.feedback.clear()
         self.pks.clear()
+        self._source_pk = None
 
     def start_file(self, planned: Planned) -> None:
         """Before a file is read: its traces go to the source the plan gives it, never to
