@@ -286,6 +286,25 @@ def test_a_damaged_echo_entry_stops_no_save_and_is_searched_again(store, tmp_pat
     assert _entry(store, "same_again", "like_failure")[0] == 0.5
 
 
+def test_reviewed_look_alikes_do_not_crowd_out_an_unreviewed_one(store, tmp_path, monkeypatch) -> None:
+    """The full-text search hands the embedding a shortlist of candidates: those not yet
+    reviewed come first, however many reviewed ones rank above them."""
+    monkeypatch.setattr(learning, "ECHO_CANDIDATES", 3)
+    b = Bundle()
+    b.turn("s0", "refund?", WRONG, trace_id="judged")
+    for i in range(3):
+        b.turn(f"s{i + 1}", "refund?", WRONG, trace_id=f"seen{i}")
+    b.turn("s9", "My flight was cancelled last week and I would like to know when the refund arrives", WRONG,
+           trace_id="unreviewed")
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    with store.write() as conn:
+        for i in range(3):
+            reviews.save_review(conn, _pk(conn, f"seen{i}"), "bob", reviews.ReviewInput(verdict="ok"))
+        reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
+    with store.read() as conn:
+        assert set(learning.echoes(conn)) == {_pk(conn, "unreviewed")}
+
+
 def test_a_canned_failure_judged_many_times_notes_a_few_of_them_a_trace(store, tmp_path) -> None:
     b = Bundle()
     for i in range(8):

@@ -407,9 +407,11 @@ def _alike(conn: Connection, model: Embedder, sources: list[int]) -> list[tuple[
         if not rare:
             continue
         query = " OR ".join(f'"{w}"' for w in rare[:_ECHO_QUERY_WORDS])
+        # The traces not reviewed yet first: reviewed look-alikes (kept for an undo) must not
+        # take their places.
         candidates = [pk for (pk,) in conn.exec_driver_sql(
-            "SELECT rowid FROM trace_fts WHERE trace_fts MATCH ? AND rowid != ? ORDER BY rank LIMIT ?",
-            (query, source, ECHO_CANDIDATES))]
+            "SELECT rowid FROM trace_fts WHERE trace_fts MATCH ? AND rowid != ? "
+            "ORDER BY rowid IN (SELECT trace_pk FROM review), rank LIMIT ?", (query, source, ECHO_CANDIDATES))]
         if not candidates:
             continue
         texts = {pk: text_of_json(raw, _ANSWER_CHARACTERS) for pk, raw in select_rows(
