@@ -197,6 +197,36 @@ def test_a_blind_share_holds_no_reviews_and_queues_every_trace(main_db: Path, tm
             "t1", "t2", "t3"]
 
 
+@pytest.mark.parametrize("redact", [False, True])
+def test_a_blind_share_carries_nothing_the_verdicts_taught(tmp_path: Path, redact: bool) -> None:
+    """Neither the answers like a failure judged here (which name the trace judged) nor the
+    precision the verdicts taught: a second reviewer sees the queue the detectors give."""
+    from .test_learning import WRONG
+
+    b = Bundle()
+    b.turn("s1", "Where is my refund? My flight was cancelled.", WRONG, trace_id="a")
+    b.turn("s2", "how long does a refund take", WRONG, trace_id="b")
+    b.turn("s3", "I want to talk to a human", "Sure.", trace_id="c")
+    b.turn("s3", "a person please, now", "One moment.", trace_id="d")
+    with open_store(tmp_path / "main.sqlite") as store:
+        import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+        for trace in ("a", "c"):
+            review(store, trace, "ann", "failure")
+        with store.read() as conn:
+            taught = {row.trace_id: row.reasons for row in queue.rows_for(conn, queue.ids(
+                conn, queue.QueueFilter(include_closed=True)))}
+        assert any(r.signal == "like_failure" for r in taught["b"])
+        assert any(r.learned_from for r in taught["c"])
+        copy = tmp_path / "copy.sqlite"
+        share_database(store, copy, ShareFilter(), ShareOptions(reviews=False, redact=redact))
+    with open_store(copy) as other, other.read() as conn:
+        keys = {k for (k,) in conn.exec_driver_sql("SELECT key FROM meta")}
+        rows = queue.rows_for(conn, queue.ids(conn, queue.QueueFilter(include_closed=True, include_quiet=True)))
+    assert not keys & {"learned_echoes", "learned_precision", "learned_precision_applied"}
+    reasons = [r for row in rows for r in row.reasons]
+    assert reasons and not [r for r in reasons if r.signal == "like_failure" or r.learned_from]
+
+
 def test_sharing_never_overwrites_a_file(main_db: Path, tmp_path: Path) -> None:
     with open_store(main_db) as store:
         with pytest.raises(Exception, match="exists already"):

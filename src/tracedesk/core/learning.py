@@ -62,6 +62,9 @@ _NEGATIVE = ", ".join(f"'{kind}'" for kind in COUNTED_KINDS)
 _APPLIED = "learned_precision_applied"
 _SINCE_KEY = "learning_since_ns"
 _ECHOES_KEY = "learned_echoes"  # {"sources": [pk, ...], "echoes": {pk: {source pk: similarity}}}
+# What the verdicts taught, as meta holds it: a copy without the verdicts (a blind second
+# review) leaves these behind.
+TAUGHT_KEYS = (_KEY, _APPLIED, _ECHOES_KEY)
 ECHO_SIMILARITY = 0.99  # the same answer, its figures and names aside
 ECHO_CANDIDATES = 2000  # traces read per failure: the best full-text matches of its answer
 # Each failure judged is searched once for the answers like it (tens of milliseconds on a

@@ -31,7 +31,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, String
 
-from . import queue
+from . import learning, queue
 from .database import open_store
 from .errors import UserError
 from .leftovers import clean_parts, part_path
@@ -248,12 +248,18 @@ def _fill(conn: Connection, picked: list[int], options: ShareOptions, redactor: 
         report.settlements = copy("settlement", ["id", *columns(Settlement)], f"x.trace_pk IN ({picked_sql})")
     _copy_audit(conn, redactor is not None, report)
     progress(Progress("Copying signals and the queue", 5, steps))
-    conn.exec_driver_sql("INSERT INTO main.meta (key, value) SELECT key, value FROM src.meta")
+    # Without the verdicts, nothing they taught: the answers like a failure (which name the
+    # trace judged) and the precision of each kind here.
+    left_behind = () if options.reviews else learning.TAUGHT_KEYS
+    conn.exec_driver_sql("INSERT INTO main.meta (key, value) SELECT key, value FROM src.meta "
+                         "WHERE key NOT IN (SELECT value FROM json_each(?))", (orjson.dumps(left_behind).decode(),))
     if redactor is None:
         copy("signal", ["id", *columns(Signal)], f"x.trace_pk IN ({picked_sql})")
         cols = ", ".join(columns(QueueEntry))
         conn.exec_driver_sql(f"INSERT INTO main.queue_entry ({cols}) SELECT {cols} FROM src.queue_entry "
                              f"WHERE trace_pk IN ({picked_sql})")
+        if left_behind:
+            queue.rescore(conn, picked_sql)  # reasons as the detectors alone give them
         queue.refresh_states(conn, picked_sql)
         queue.regroup(conn, {k for (k,) in conn.exec_driver_sql(
             "SELECT DISTINCT group_key FROM main.queue_entry WHERE group_key IS NOT NULL")})
