@@ -117,8 +117,10 @@ def test_a_chat_that_ends_on_a_friendly_question_is_no_abandonment(store, tmp_pa
            trace_id="abbreviated")
     b.turn("s5", "my knees hurt", "Rest helps, e.g. a week off. Do you play any sports, e.g. tennis?",
            trace_id="social_abbreviated")
+    b.turn("s6", "is my order here yet", "I looked at the order and, sadly, no. Do you play any sports?",
+           trace_id="social_after_no")
     found = signals(store, tmp_path, b)
-    assert not found.get("social") and not found.get("social_abbreviated")
+    assert not found.get("social") and not found.get("social_abbreviated") and not found.get("social_after_no")
     assert "abandonment" in kinds(found, "needs_detail") & kinds(found, "needs_more") & kinds(found, "abbreviated")
 
 

@@ -238,14 +238,31 @@ def _last_question(answer: str) -> str | None:
         start = max(body.rfind(mark, 0, start) for mark in (". ", "! ", "? "))
         if start < 0:
             return body
-        before = body[:start].rsplit(None, 1)
-        if body[start] != "." or not before or before[-1].lstrip("([") not in _ABBREVIATIONS:
+        if body[start] != "." or not _abbreviated(body, start):
             return body[start + 2:]
 
 
-# Words whose full stop ends no sentence ("What is the order no. on your receipt?").
-_ABBREVIATIONS = frozenset({"no", "nr", "e.g", "i.e", "approx", "vs", "mr", "mrs", "ms", "dr", "st", "ref",
-                            "acct", "dept", "tel", "ext", "inc", "ltd", "co", "min", "max", "fig"})
+def _abbreviated(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends an abbreviation, not a sentence: "e.g.",
+    "approx.", and "no." of a number ("the order no. on your receipt", "no. 4412"), not the
+    "no." that answers ("sadly, no. Do you...")."""
+    before = text[:stop].rsplit(None, 2)
+    word = before[-1].lstrip("([") if before else ""
+    if word in _ABBREVIATIONS:
+        return True
+    if word not in ("no", "nr"):
+        return False
+    after = text[stop + 1:].lstrip()[:1]
+    return after.isdigit() or after == "#" or (len(before) > 1 and before[-2].strip(",;:") in _NUMBERED)
+
+
+# Words whose full stop ends no sentence; and the things that have a number ("no." after
+# them is short for it).
+_ABBREVIATIONS = frozenset({"e.g", "i.e", "approx", "vs", "mr", "mrs", "ms", "dr", "ref", "acct", "dept", "tel",
+                            "ext", "inc", "ltd", "fig"})
+_NUMBERED = frozenset({"order", "account", "booking", "reference", "invoice", "policy", "ticket", "case", "phone",
+                       "flight", "item", "serial", "tracking", "model", "part", "room", "seat", "confirmation",
+                       "member", "customer", "card", "claim", "receipt", "reservation"})
 
 
 def could_not_help(answer: str) -> bool:
