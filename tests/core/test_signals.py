@@ -157,6 +157,30 @@ def test_a_question_back_that_answers_or_asks_what_the_request_needs_is_not_off_
     assert "off_topic" not in kinds(signals(store, tmp_path, b), "fine")
 
 
+def test_a_question_asked_again_after_the_user_answered_it_is_a_loop(store, tmp_path) -> None:
+    """A chatbot that forgets: it asks again, in the same or other words, what the user
+    already answered."""
+    b = Bundle()
+    b.turn("s1", "I started a pottery class", "How fun! Have you been doing it long?", trace_id="asks")
+    b.turn("s1", "about three weeks now", "Nice. Do you make bowls or vases?", trace_id="answered")
+    b.turn("s1", "mostly bowls so far", "Lovely. How long have you been doing it?", trace_id="again")
+    found = signals(store, tmp_path, b)
+    [(kind, confidence, detail, _)] = found["again"]
+    assert kind == "loop" and confidence == 0.5
+    assert detail == "asks again what it asked before and the user answered: “how long have you been doing it”"
+    assert not found.get("asks") and not found.get("answered")
+
+
+def test_a_question_asked_again_because_the_user_asked_what_it_meant_is_no_loop(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "I started a pottery class", "How fun! How long have you been doing it?", trace_id="asks")
+    b.turn("s1", "go on", "I mean: have you been doing it long?", trace_id="explains")
+    b.turn("s2", "I started a pottery class", "How fun! How long have you been doing it?", trace_id="asks2")
+    b.turn("s2", "what do you mean?", "How long have you been doing it?", trace_id="explains2")
+    found = signals(store, tmp_path, b)
+    assert "loop" not in kinds(found, "explains") | kinds(found, "explains2")
+
+
 def test_a_session_left_after_the_bot_did_not_understand_counts_as_much_as_after_it_could_not_help(
         store, tmp_path) -> None:
     b = Bundle()

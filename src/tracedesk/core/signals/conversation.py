@@ -23,13 +23,15 @@ from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
-from ..words import STOPWORDS, has_digit, similarity
+from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
 from .turns import ANSWER_LIMIT, Turn, closeness_to_question
 
 # Without the meaning model, by shared topic words (the share two questions have in common):
 REPHRASE_SIMILARITY = 0.6
+# An answer's question this close to one the user answered before asks it again.
+ASKED_AGAIN = 0.85
 REPHRASE_WITH_CUE = 0.3  # ...when the user says "I mean", "let me rephrase"...
 REPHRASE_AFTER_MISS = 0.35  # ...when the answer before did not touch the question's topic
 MISSED_TOPIC = 0.25  # an answer that shares at most this much of the question's topic words
@@ -81,9 +83,44 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             found += _abandonment(turns[-1], searched_nothing.__contains__)
             if len(turns) > 1:
                 found += _repeated_answers(turns)
+                found += _asked_again(turns)
     if far and model is not None:
         far = _not_from_the_evidence(conn, model, far, {t.pk: t for _, turns in sessions for t in turns})
     return found + far
+
+
+def _asked_again(turns: list[Turn]) -> list[Found]:
+    """An answer that asks again, in the same or other words, a question an earlier answer
+    of the session asked and the user answered ("How long have you been doing it?" -
+    "about three weeks now" - ... - "How long have you been doing pottery?"): the chatbot
+    forgot. Asked again because the user asked what it meant ("go on"), it is no loop.
+    Compared by meaning, or by topic words without the model."""
+    answered: list[Turn] = []  # the turns whose question back the next message answered
+    asked: Turn | None = None
+    out = []
+    for turn in turns:
+        if asked is not None and turn.message.answers_back:
+            answered.append(asked)
+        asked = None
+        question = turn.reply.question_back
+        if question is None:
+            continue
+        if answered and turn.message.answers_back:
+            earlier = max(answered, key=lambda t: _alike_questions(t, turn))
+            if _alike_questions(earlier, turn) >= ASKED_AGAIN:
+                out.append(Found(turn.pk, "loop", confidence("loop", "asked_again"),
+                                 f"asks again what it asked before and the user answered: {quote(question, 70)}",
+                                 evidence={"earlier_turn": earlier.trace_id,
+                                           "text": (earlier.reply.question_back or "")[:300]}))
+        asked = turn
+    return out
+
+
+def _alike_questions(a: Turn, b: Turn) -> float:
+    """How alike the questions two answers end on are: in meaning, or by topic words."""
+    if a.question_back_vector is not None and b.question_back_vector is not None:
+        return float(a.question_back_vector @ b.question_back_vector)
+    return similarity(content_words(a.reply.question_back or ""), content_words(b.reply.question_back or ""))
 
 
 def _same_request(a: Turn, b: Turn) -> bool:
@@ -148,6 +185,10 @@ def _read_meaning(model, sessions: list) -> None:
         turn.answer_vector = vector
     # Whether an answer addresses its question is read from their words that carry meaning:
     # the function words they share ("how do I", "you can") say nothing of the topic.
+    # The questions the answers of a conversation end on: one asked again may be forgotten.
+    asking = [t for _, session in sessions if len(session) > 1 for t in session if t.reply.question_back]
+    for turn, vector in zip(asking, model.embed([t.reply.question_back for t in asking]), strict=True):
+        turn.question_back_vector = vector
     requests = [t for _, session in sessions for t in session if _is_plain_request(t)]
     for turn, closeness in zip(requests, closeness_to_question(model, requests), strict=True):
         turn.addressed = closeness

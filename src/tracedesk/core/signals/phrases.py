@@ -192,6 +192,11 @@ ASKS_A_QUESTION = re.compile(
 # An answer that changes the subject instead of answering.
 CHANGES_SUBJECT = re.compile(
     r"\b(?:let's|let us) (?:talk about|change the subject|move on)\b|\b(?:talk|chat) about something else\b")
+# A message that asks what the answer meant ("go on", "what do you mean?"): it answers no
+# question of the answer's.
+CLARIFIES = re.compile(
+    r"^\W*(?:go on|such as|explain|elaborate|wdym|like how|like what|how so|meaning|huh|what|pardon|sorry|"
+    r"come again|for example|what do you mean|what does that mean|what are you talking about)\W*$")
 # A question back that narrows the request: it depends, or a menu of three choices or
 # more ("It depends what you enjoy: beaches, cities or mountains?").
 NARROWS_THE_REQUEST = re.compile(r"\bit depends\b|\b\w+(?:, ?\w+)+,? or \w+\W*$")
@@ -219,11 +224,11 @@ def asks_for_what_the_request_needs(answer: str) -> bool:
         return True
     if "?" not in answer[-20:]:
         return False
-    last = _last_question(answer)
+    last = last_question(answer)
     return last is not None and (ASKS_FOR_DETAIL.search(last) is not None or ASKS_FOR_MORE.search(last) is not None)
 
 
-def _last_question(answer: str) -> str | None:
+def last_question(answer: str) -> str | None:
     """The sentence a (lower-cased) answer ends on, when it is a question: from the last
     ". ", "! " or "? " before its final question mark (an emoji or a bracket may follow the
     mark), a full stop of an abbreviation ("no.", "e.g.") aside."""

@@ -30,6 +30,7 @@ from .phrases import (
     ASKS_FOR_DETAIL,
     ASKS_YES_OR_NO,
     CHANGES_SUBJECT,
+    CLARIFIES,
     CLOSING,
     MORE_DETAIL,
     NARROWS_THE_REQUEST,
@@ -41,6 +42,7 @@ from .phrases import (
     asks_for_what_the_request_needs,
     complains,
     could_not_help,
+    last_question,
 )
 
 QUESTION_LIMIT = 2000  # characters of the user's message read
@@ -167,6 +169,12 @@ class Message:
         return self.asked_words <= _GREETING_WORDS
 
     @_kept
+    def answers_back(self) -> bool:
+        """The message can answer a question the answer before asked: it asks none of its
+        own, nor what that answer meant ("go on", "what do you mean?")."""
+        return "?" not in self.asked and CLARIFIES.match(self.asked) is None
+
+    @_kept
     def asks_a_question(self) -> bool:
         """The message asks a question, or for something in so many words ("please", "can
         you"): what an answer must take up. "I'm going hiking this weekend" asks none."""
@@ -243,6 +251,12 @@ class Reply:
     def asks_back(self) -> bool:
         """The answer ends on a question to the user..."""
         return ANSWER_ASKS_BACK.search(self.answered[-300:]) is not None
+
+    @_kept
+    def question_back(self) -> str | None:
+        """The question the answer ends on, if it ends on one ("how long have you been
+        doing it")."""
+        return last_question(self.answered.rstrip()) if self.answered.rstrip().endswith("?") else None
 
     @_kept
     def only_asks_back(self) -> bool:
@@ -326,7 +340,7 @@ class Turn:
 
     __slots__ = ("pk", "trace_id", "raw_answer", "status", "message", "reply", "question", "asked", "closing",
                  "asked_words", "asks_for_person", "complains", "answer", "answered", "vector", "answer_vector",
-                 "escalation", "frustration", "addressed")
+                 "escalation", "frustration", "addressed", "question_back_vector")
 
     def __init__(self, pk: int, trace_id: str, message: Message, reply: Reply, raw_answer: str | None,
                  status: str | None) -> None:
@@ -349,6 +363,7 @@ class Turn:
         self.escalation = 0.0  # how strongly the message asks for a person, by meaning
         self.frustration = 0.0  # ...says the answer before missed
         self.addressed: float | None = None  # how close the answer is to the question, in meaning
+        self.question_back_vector = None  # the meaning of the question the answer ends on
 
     @property
     def words(self) -> frozenset[str]:
