@@ -157,6 +157,33 @@ def test_a_question_back_that_answers_or_asks_what_the_request_needs_is_not_off_
     assert "off_topic" not in kinds(signals(store, tmp_path, b), "fine")
 
 
+@pytest.mark.parametrize("question, answer", [
+    ("how often should I water a cactus?", "Sounds lovely."),
+    ("can you book me a haircut for friday", "I enjoy long walks."),
+    ("what's the best way to learn chess?", "The carpet is singing."),
+])
+def test_a_short_answer_that_names_nothing_of_the_question_is_off_topic(store, tmp_path, question, answer) -> None:
+    """Too short for its words to tell, but far in meaning from the question, naming
+    nothing and taking up none of its words: an acknowledgement, a line of its own."""
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="missed")
+    assert kinds(signals(store, tmp_path, b), "missed") == {"off_topic"}
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("how many legs does a spider have?", "Eight."),  # a figure in words
+    ("who painted the mona lisa?", "It was Leonardo da Vinci."),  # a name
+    ("how do I stop my bread going stale?", "Keep it in a bread bin."),  # takes up the question's word
+    ("why is the sky blue?", "Sunlight scatters off air molecules."),  # close in meaning
+    ("what's in a margarita?", "Tequila and lime."),  # near enough in meaning
+    ("where is my parcel?", "It shipped yesterday."),
+])
+def test_a_short_answer_that_answers_is_not_off_topic(store, tmp_path, question, answer) -> None:
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="answered")
+    assert "off_topic" not in kinds(signals(store, tmp_path, b), "answered")
+
+
 def test_a_question_asked_again_after_the_user_answered_it_is_a_loop(store, tmp_path) -> None:
     """A chatbot that forgets: it asks again, in the same or other words, what the user
     already answered."""

@@ -45,6 +45,7 @@ LEAD_FOR_FULL_CONFIDENCE = 0.45
 ANSWER_WORDS_FOLLOW_UP = 0.34  # a next message with this share of its words from the answer builds on it
 OFF_TOPIC = 0.3  # an answer less similar than this to a plain request does not address it
 # (when it says enough about a topic: turns.OFF_TOPIC_MIN_WORDS, OFF_TOPIC_MIN_TOPIC_WORDS)
+SHORT_OFF_TOPIC = 0.15  # ...and than this, for a short answer that names nothing (turns.Reply.says_little)
 # An answer at least this close to a document the run retrieved, or to a tool's result,
 # answers from the run's evidence, however far it is from a misspelled question.
 FROM_EVIDENCE = 0.6
@@ -73,8 +74,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         previous = None
         for turn in turns:
             found += _next_turn_signals(previous, turn, model is not None)
-            off = (_off_topic(turn, after_another=previous is not None)
-                   if turn.addressed is not None and turn.addressed < OFF_TOPIC else [])
+            off = _off_topic(turn, after_another=previous is not None) if _far(turn) else []
             far += off
             if not off:
                 found += _answered_with_a_question(turn)
@@ -205,7 +205,10 @@ def _is_plain_request(turn: Turn) -> bool:
         return False
     answer = turn.reply.gist_words
     if answer is None:
-        return False
+        # A short answer that names nothing ("Sounds fun.", "We offer free vaccinations."),
+        # to a question whose words it takes up none of, is read by meaning too.
+        return (turn.reply.says_little and turn.message.asks_a_question
+                and turn.message.words.isdisjoint(turn.reply.words))
     return len(topic & answer) < ON_TOPIC_SHARE * len(topic)  # the answer takes up the request's words
 
 
@@ -225,19 +228,30 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
                   evidence={"question": turn.question[:300]})]
 
 
+def _addresses_within(turn: Turn) -> float:
+    """How close in meaning an answer must be to its question to address it: a short one,
+    whose few words the model reads less surely, must be farther to count as off-topic."""
+    return OFF_TOPIC if turn.reply.gist_words is not None else SHORT_OFF_TOPIC
+
+
+def _far(turn: Turn) -> bool:
+    """The answer is far in meaning from a plain request (see :func:`_is_plain_request`)."""
+    return turn.addressed is not None and turn.addressed < _addresses_within(turn)
+
+
 def _off_topic(turn: Turn, after_another: bool) -> list[Found]:
     """An answer far in meaning from what was asked: a canned reply, another topic's
     answer, a question ignored. (``after_another``: the turn follows another in its
     session, whose miss its answer may repair.)"""
-    close = turn.addressed
-    if close is None or close >= OFF_TOPIC:
+    if not _far(turn):
         return []
     if (turn.escalation or turn.frustration or turn.reply.could_not_help
             or turn.reply.asks_back  # a question back is not an answer elsewhere
             or (turn.reply.repairs and after_another)  # it answers the request before
             or (turn.reply.says_yes_or_no and turn.message.asks_yes_or_no)):  # answers in the question's terms
         return []
-    return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (OFF_TOPIC - close) / OFF_TOPIC),
+    close, within = turn.addressed, _addresses_within(turn)
+    return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),
                   f"the answer is far from what was asked: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300], "similarity": round(close, 2)})]
 
@@ -365,7 +379,7 @@ def _asks_about_another(previous: Turn, turn: Turn) -> bool:
     return (0 < len(dropped) <= 2 and 0 < len(added) <= 2
             and (dropped <= previous.reply.specifics or _other_figures(dropped, added))
             and not (previous.reply.could_not_help or previous.reply.did_not_understand
-                     or (previous.addressed is not None and previous.addressed < OFF_TOPIC)))
+                     or _far(previous)))
 
 
 def _other_figures(dropped: frozenset[str], added: frozenset[str]) -> bool:

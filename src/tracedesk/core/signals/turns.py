@@ -49,6 +49,15 @@ QUESTION_LIMIT = 2000  # characters of the user's message read
 ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
 OFF_TOPIC_MIN_WORDS = 5  # an answer must say this much for its meaning to tell ("It shipped." does not)
 OFF_TOPIC_MIN_TOPIC_WORDS = 4  # ...about a topic ("Let me check that for you." does not)
+# A short answer: this many words at most, this many of them topic words.
+SHORT_ANSWER_WORDS = 8
+SHORT_ANSWER_TOPIC_WORDS = 3
+# Figures in words, which a short answer may be ("Seven.", "Every four years.").
+NUMBER_WORDS = frozenset("""
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+    billion once twice half dozen first second third
+""".split())  # noqa: SIM905 (a word list reads best as words)
 # An answer that only asks back, or changes the subject, says no more than this many words
 # (a longer one may answer as it asks).
 ONLY_ASKS_BACK_WORDS = 12
@@ -307,6 +316,18 @@ class Reply:
     def says_yes_or_no(self) -> bool:
         """The answer replies yes or no ("Yes, as long as it stays on a lead")."""
         return ANSWER_YES_OR_NO.search(self.answered) is not None
+
+    @_kept
+    def says_little(self) -> bool:
+        """The answer is a short statement that names nothing: a few words, at most
+        SHORT_ANSWER_TOPIC_WORDS of them topic words, no figure (in digits or in words:
+        "Seven." answers), no name, no question, no sign-off ("Sounds fun.", "We offer
+        free vaccinations."). What it is about, only its meaning can tell."""
+        answered = self.answered.strip()
+        return (0 < answered.count(" ") + 1 <= SHORT_ANSWER_WORDS and not answered.endswith("?")
+                and not ANSWER_SIGNS_OFF.match(answered)
+                and len(self.words) <= SHORT_ANSWER_TOPIC_WORDS and not has_digit(answered) and not self.specifics
+                and NUMBER_WORDS.isdisjoint(answered.translate(WORD_CHARACTERS_ONLY).split()))
 
     @_kept
     def gist_words(self) -> frozenset[str] | None:
