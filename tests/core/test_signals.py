@@ -184,6 +184,32 @@ def test_a_short_answer_that_answers_is_not_off_topic(store, tmp_path, question,
     assert "off_topic" not in kinds(signals(store, tmp_path, b), "answered")
 
 
+@pytest.mark.parametrize("request_, answer", [
+    ("wake me up in 20 minutes please", "Done! Alarm set for 45 minutes."),
+    ("book a court for 4 players at 6pm", "Booked: a court for 2 players at 6pm."),
+    ("please move my delivery to the 14th", "Done: your delivery is moved to the 21st."),
+])
+def test_a_confirmation_of_another_value_than_the_request_is_ungrounded(store, tmp_path, request_, answer) -> None:
+    b = Bundle()
+    b.turn("s1", request_, answer, trace_id="wrong_value")
+    [(kind, confidence, detail, _)] = signals(store, tmp_path, b)["wrong_value"]
+    assert kind == "ungrounded" and confidence == 0.6
+    assert detail.startswith("the answer confirms another value than asked")
+
+
+@pytest.mark.parametrize("request_, answer", [
+    ("wake me up at 7 please", "Done! Alarm set for 7:00 am."),  # the same time, written another way
+    ("book a court for 4 players at 6pm", "Booked: 4 players at 18:00, court 2."),  # the asked values are there
+    ("remind me in 1 hour", "Reminder set for 60 minutes."),  # the same, in another unit
+    ("how long is the warranty, 2 years?", "It is 3 years from the date of purchase."),  # a question, no action
+    ("cancel order 4412", "Done: refund R-2291 for order 4412 was created."),  # another id beside the asked one
+])
+def test_a_confirmation_that_carries_the_requested_values_is_not_ungrounded(store, tmp_path, request_, answer) -> None:
+    b = Bundle()
+    b.turn("s1", request_, answer, trace_id="right_value")
+    assert "ungrounded" not in kinds(signals(store, tmp_path, b), "right_value")
+
+
 def test_a_question_asked_again_after_the_user_answered_it_is_a_loop(store, tmp_path) -> None:
     """A chatbot that forgets: it asks again, in the same or other words, what the user
     already answered."""

@@ -26,6 +26,7 @@ from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
+from .request import another_value
 from .turns import ANSWER_LIMIT, Turn, closeness_to_question
 
 # Without the meaning model, by shared topic words (the share two questions have in common):
@@ -78,6 +79,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             far += off
             if not off:
                 found += _answered_with_a_question(turn)
+            if turn.message.has_figure and turn.reply.confirms:
+                found += _confirms_another_value(turn)
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
@@ -210,6 +213,22 @@ def _is_plain_request(turn: Turn) -> bool:
         return (turn.reply.says_little and turn.message.asks_a_question
                 and turn.message.words.isdisjoint(turn.reply.words))
     return len(topic & answer) < ON_TOPIC_SHARE * len(topic)  # the answer takes up the request's words
+
+
+def _confirms_another_value(turn: Turn) -> list[Found]:
+    """A confirmation that gives another value than the request's (:mod:`.request`):
+    "wake me up in 20 minutes" - "Done! Alarm set for 45 minutes."."""
+    if not turn.message.asks or turn.message.closing:
+        return []
+    found = another_value(turn.asked, turn.answered)
+    if found is None:
+        return []
+    asked, given = found
+    what = " ".join(filter(None, (asked.value, asked.unit)))
+    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "request"),
+                  f"the answer confirms another value than asked ({given.value} where the user asked for {what}): "
+                  f"{quote(turn.answer, 60)}",
+                  evidence={"question": turn.question[:300], "asked": asked.value, "answer_says": given.value})]
 
 
 def _answered_with_a_question(turn: Turn) -> list[Found]:

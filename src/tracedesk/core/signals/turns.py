@@ -44,6 +44,7 @@ from .phrases import (
     could_not_help,
     last_question,
 )
+from .request import CONFIRMS
 
 QUESTION_LIMIT = 2000  # characters of the user's message read
 ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
@@ -178,6 +179,10 @@ class Message:
         return self.asked_words <= _GREETING_WORDS
 
     @_kept
+    def has_figure(self) -> bool:
+        return has_digit(self.asked)
+
+    @_kept
     def answers_back(self) -> bool:
         """The message can answer a question the answer before asked: it asks none of its
         own, nor what that answer meant ("go on", "what do you mean?")."""
@@ -260,6 +265,11 @@ class Reply:
     def asks_back(self) -> bool:
         """The answer ends on a question to the user..."""
         return ANSWER_ASKS_BACK.search(self.answered[-300:]) is not None
+
+    @_kept
+    def confirms(self) -> bool:
+        """The answer confirms something done ("Done!", "Alarm set for...", "Booked:")."""
+        return CONFIRMS.search(self.answered) is not None
 
     @_kept
     def question_back(self) -> str | None:

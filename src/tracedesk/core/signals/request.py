@@ -1,0 +1,91 @@
+"""Answers that confirm another value than the request asked for: "wake me up in 20
+minutes" - "Done! Alarm set for 45 minutes."; "a court for 4 players" - "Booked: a court
+for 2 players". A task bot that fills a slot wrongly says so in its own confirmation.
+
+A request's values are its figures with what places them: the word before ("for 4", "in
+20", "at 7") and the unit after ("minutes", "players", "pm", "th"). A confirmation (done,
+set, booked, moved...) that gives none of a figure's value, and gives another figure in
+its place (after the same word, or of the same unit), confirms another value. Times of
+day are compared as the hour they name ("6pm" is "18:00"); a value in another unit ("1
+hour", "60 minutes") is no rival, nor an id beside the one asked ("refund R-2291 for
+order 4412").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A figure, with the word before it and the word (or letters) after it. Not a part of an id
+# or a date ("R-2291", "2026-12-02", "v1.2.3").
+_FIGURE = re.compile(r"(?:([a-z]+)\s+)?(?<![\w.:/-])(\d{1,6}(?:[.:]\d{2})?)(?![\w.:/-]*\d)\s*([a-z]+)?")
+# The word after a figure, as the unit it counts in.
+_UNITS = {
+    **dict.fromkeys(("min", "mins", "minute", "minutes"), "minute"),
+    **dict.fromkeys(("hr", "hrs", "hour", "hours"), "hour"),
+    **dict.fromkeys(("sec", "secs", "second", "seconds"), "second"),
+    **dict.fromkeys(("day", "days"), "day"), **dict.fromkeys(("week", "weeks"), "week"),
+    **dict.fromkeys(("night", "nights"), "night"),
+    **dict.fromkeys(("people", "persons", "guests", "players", "adults", "seats", "tickets"), "people"),
+    **dict.fromkeys(("am", "pm"), "clock"),
+    **dict.fromkeys(("st", "nd", "rd", "th"), "day of the month"),
+}
+# The words before a figure that place it in a request ("for 4", "in 20", "at 7", "to 9").
+_PLACING = frozenset({"for", "in", "at", "to", "by", "until"})
+# A confirmation of something done.
+CONFIRMS = re.compile(r"\b(?:done|set|booked|reserved|scheduled|moved|changed|added|created|sent|transferred|"
+                      r"cancell?ed|canceled|updated|refunded|ordered|confirmed)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    before: str | None  # the word before the figure
+    value: str  # the figure, a time of day as its hour on 24 ("18", "18:30")
+    unit: str | None  # what it counts, where the word after says so
+
+    def stands_for(self, other: Value) -> bool:
+        """Whether ``other`` stands where this value does: of the same unit, or after the
+        same placing word."""
+        return (self.unit is not None and other.unit == self.unit) or (
+            self.before in _PLACING and other.before == self.before)
+
+
+@lru_cache(maxsize=16384)
+def values(text: str) -> tuple[Value, ...]:
+    """The figures of a (lower-cased) text with what places them."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        before, figure, after = m.groups()
+        unit = _UNITS.get(after or "")
+        out.append(Value(before, _plain(figure, after), unit))
+    return tuple(out)
+
+
+def _plain(figure: str, after: str | None) -> str:
+    """A figure as compared: "07" is "7", "7:00" and "7.00" are "7", "6pm" and "6:00 pm" are
+    "18"."""
+    hours, _, minutes = figure.replace(".", ":").partition(":")
+    hour = int(hours)
+    if after == "pm" and hour < 12:
+        hour += 12
+    elif after == "am" and hour == 12:
+        hour = 0
+    return f"{hour}:{minutes}" if minutes and minutes != "00" else str(hour)
+
+
+def another_value(asked: str, answered: str) -> tuple[Value, Value] | None:
+    """(the value asked, the one the confirmation gives in its place), where a (lower-cased)
+    confirmation gives another value than the request."""
+    wanted = values(asked)
+    if not wanted or CONFIRMS.search(answered) is None:
+        return None
+    given = values(answered)
+    said = {v.value for v in given}
+    for value in wanted:
+        if value.value in said:
+            continue
+        rival = next((other for other in given if value.stands_for(other)), None)
+        if rival is not None:
+            return value, rival
+    return None
