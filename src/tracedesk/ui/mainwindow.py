@@ -289,7 +289,7 @@ class MainWindow(Workspace):
         self.refresh()
         self.update_title()
         self.echo_backlog.start()
-        self.redetection.start()
+        self.redetection.start_soon()
 
     def open_database(self, path: Path) -> bool:
         try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 
 from ..core import signals
 from ..core.store import Store
@@ -30,10 +30,17 @@ class Redetection(QObject):
         self.workspace = workspace
         self._running = False
         self._stop = threading.Event()
+        self._wanted: object | None = None  # the start asked for, until stop() withdraws it
 
     @property
     def running(self) -> bool:
         return self._running
+
+    def start_soon(self) -> None:
+        """Start once the window shows (a status message shown before the window is drawn
+        over the counts beside it), unless stopped meanwhile."""
+        wanted = self._wanted = object()
+        QTimer.singleShot(0, self, lambda: self._wanted is wanted and self.start())
 
     def start(self) -> bool:
         """Start if the database's signals are an older version's; return whether it started."""
@@ -52,7 +59,9 @@ class Redetection(QObject):
         return True
 
     def stop(self) -> None:
-        """End after the chunk under way (the database is about to be closed)."""
+        """End after the chunk under way (the database is about to be closed), and start
+        none asked for."""
+        self._wanted = None
         self._stop.set()
 
     @Slot(object, object)
