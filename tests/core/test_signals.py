@@ -27,6 +27,13 @@ def kinds(found: dict[str, list[tuple]], trace_id: str) -> set[str]:
     return {k for k, *_ in found.get(trace_id, [])}
 
 
+def one_turn(store, tmp_path, question: str, answer: str) -> list[tuple]:
+    """The signals of a session of one turn: (kind, confidence, detail, span id) each."""
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="turn")
+    return signals(store, tmp_path, b).get("turn", [])
+
+
 @pytest.mark.parametrize("ask", [
     "Can I talk to a real person please?",
     "let me speak with a human",
@@ -134,9 +141,7 @@ def test_a_question_answered_only_by_a_question_on_something_else_is_off_topic(
         store, tmp_path, question, answer) -> None:
     """A chatbot that meets a question it cannot answer often asks one of its own on
     another matter, or changes the subject: nothing of what was asked is answered."""
-    b = Bundle()
-    b.turn("s1", question, answer, trace_id="evaded")
-    [(kind, confidence, detail, _)] = signals(store, tmp_path, b)["evaded"]
+    [(kind, confidence, detail, _)] = one_turn(store, tmp_path, question, answer)
     assert kind == "off_topic" and confidence == 0.4
     assert detail.startswith("a question answered only with another question or a change of subject")
 
@@ -165,9 +170,7 @@ def test_a_question_back_that_answers_or_asks_what_the_request_needs_is_not_off_
 def test_a_short_answer_that_names_nothing_of_the_question_is_off_topic(store, tmp_path, question, answer) -> None:
     """Too short for its words to tell, but far in meaning from the question, naming
     nothing and taking up none of its words: an acknowledgement, a line of its own."""
-    b = Bundle()
-    b.turn("s1", question, answer, trace_id="missed")
-    assert kinds(signals(store, tmp_path, b), "missed") == {"off_topic"}
+    assert {kind for kind, *_ in one_turn(store, tmp_path, question, answer)} == {"off_topic"}
 
 
 @pytest.mark.parametrize("question, answer", [
@@ -179,9 +182,7 @@ def test_a_short_answer_that_names_nothing_of_the_question_is_off_topic(store, t
     ("where is my parcel?", "It shipped yesterday."),
 ])
 def test_a_short_answer_that_answers_is_not_off_topic(store, tmp_path, question, answer) -> None:
-    b = Bundle()
-    b.turn("s1", question, answer, trace_id="answered")
-    assert "off_topic" not in kinds(signals(store, tmp_path, b), "answered")
+    assert "off_topic" not in {kind for kind, *_ in one_turn(store, tmp_path, question, answer)}
 
 
 @pytest.mark.parametrize("request_, answer", [
@@ -190,9 +191,7 @@ def test_a_short_answer_that_answers_is_not_off_topic(store, tmp_path, question,
     ("please move my delivery to the 14th", "Done: your delivery is moved to the 21st."),
 ])
 def test_a_confirmation_of_another_value_than_the_request_is_ungrounded(store, tmp_path, request_, answer) -> None:
-    b = Bundle()
-    b.turn("s1", request_, answer, trace_id="wrong_value")
-    [(kind, confidence, detail, _)] = signals(store, tmp_path, b)["wrong_value"]
+    [(kind, confidence, detail, _)] = one_turn(store, tmp_path, request_, answer)
     assert kind == "ungrounded" and confidence == 0.6
     assert detail.startswith("the answer confirms another value than asked")
 
@@ -205,9 +204,7 @@ def test_a_confirmation_of_another_value_than_the_request_is_ungrounded(store, t
     ("cancel order 4412", "Done: refund R-2291 for order 4412 was created."),  # another id beside the asked one
 ])
 def test_a_confirmation_that_carries_the_requested_values_is_not_ungrounded(store, tmp_path, request_, answer) -> None:
-    b = Bundle()
-    b.turn("s1", request_, answer, trace_id="right_value")
-    assert "ungrounded" not in kinds(signals(store, tmp_path, b), "right_value")
+    assert "ungrounded" not in {kind for kind, *_ in one_turn(store, tmp_path, request_, answer)}
 
 
 def test_a_question_asked_again_after_the_user_answered_it_is_a_loop(store, tmp_path) -> None:
