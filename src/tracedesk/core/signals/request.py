@@ -6,9 +6,11 @@ A request's values are its figures with what places them: the word before ("for 
 20", "at 7") and the unit after ("minutes", "players", "pm", "th"). A confirmation (done,
 set, booked, moved...) that gives none of a figure's value, and gives another figure in
 its place (after the same word, or of the same unit), confirms another value. Times of
-day are compared as the hour they name ("6pm" is "18:00"); a value in another unit ("1
-hour", "60 minutes") is no rival, nor an id beside the one asked ("refund R-2291 for
-order 4412").
+day are compared as the hour they name ("6pm" is "18:00"; "at 5" may be 5 or 17); a value
+in another unit ("1 hour", "60 minutes") is no rival, nor an id beside the one asked
+("refund R-2291 for order 4412"), and the value a request moves away from ("from 3pm to
+4pm") is not asked for. Only a request to do something is read: "can I still cancel if
+it's been 20 days?" asks how things are, and its answer may well give other figures.
 """
 
 from __future__ import annotations
@@ -17,9 +19,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# A figure, with the word before it and the word (or letters) after it. Not a part of an id
-# or a date ("R-2291", "2026-12-02", "v1.2.3").
-_FIGURE = re.compile(r"(?:([a-z]+)\s+)?(?<![\w.:/-])(\d{1,6}(?:[.:]\d{2})?)(?![\w.:/-]*\d)\s*([a-z]+)?")
+# A figure, with the word before it and the word (or letters) after it, which it leaves to
+# the next figure to read as its own word before ("for 4 at 6"). Not a part of an id or a
+# date ("R-2291", "2026-12-02", "v1.2.3").
+_FIGURE = re.compile(
+    r"(?:\b([a-z]+)\s+)?(?<![\w.:/-])(\d{1,6}(?:[.:]\d{2})?)(?![\w.:/-]*\d)(?:(?=\s*([a-z]+)))?")
+# A request to do something, as opposed to a question about how things are ("can I still
+# cancel...?", "is the store open until 9?"): no question mark, or one after "can you"...
+_ASKS_TO_KNOW = re.compile(r"\W*(?:(?:hi|hey|hello|ok|okay|so|and|also)\W+)*"
+                           r"(?:how|what|when|where|why|who|which|is|are|was|were|does|do|did|can i|could i|"
+                           r"should|will (?:it|the|my)|would (?:it|the|my))\b")
+_POLITE_REQUEST = re.compile(r"\W*(?:(?:hi|hey|hello|ok|okay|so|and|also|please)\W+)*"
+                             r"(?:can|could|would|will) you\b")
+# The words before a value that the request moves away from ("from 3pm to 4pm").
+_NOT_WANTED = frozenset({"from", "instead", "of", "than"})
 # The word after a figure, as the unit it counts in.
 _UNITS = {
     **dict.fromkeys(("min", "mins", "minute", "minutes"), "minute"),
@@ -33,6 +46,7 @@ _UNITS = {
 }
 # The words before a figure that place it in a request ("for 4", "in 20", "at 7", "to 9").
 _PLACING = frozenset({"for", "in", "at", "to", "by", "until"})
+_CLOCK_WORDS = frozenset({"at", "by", "until", "till", "from", "to"})
 # A confirmation of something done.
 CONFIRMS = re.compile(r"\b(?:done|set|booked|reserved|scheduled|moved|changed|added|created|sent|transferred|"
                       r"cancell?ed|canceled|updated|refunded|ordered|confirmed)\b")
@@ -46,9 +60,17 @@ class Value:
 
     def stands_for(self, other: Value) -> bool:
         """Whether ``other`` stands where this value does: of the same unit, or after the
-        same placing word."""
-        return (self.unit is not None and other.unit == self.unit) or (
-            self.before in _PLACING and other.before == self.before)
+        same placing word without another unit ("1 hour" and "90 minutes" are no rivals)."""
+        if self.unit is not None and other.unit is not None:
+            return self.unit == other.unit
+        return self.before in _PLACING and other.before == self.before
+
+    def readings(self) -> set[str]:
+        """The values this one may mean: an hour said without am or pm ("at 5"), either."""
+        hour = self.value.partition(":")[0]
+        if self.unit is None and self.before in _CLOCK_WORDS and hour.isdigit() and 1 <= int(hour) <= 11:
+            return {self.value, self.value.replace(hour, str(int(hour) + 12), 1)}
+        return {self.value}
 
 
 @lru_cache(maxsize=16384)
@@ -74,16 +96,24 @@ def _plain(figure: str, after: str | None) -> str:
     return f"{hour}:{minutes}" if minutes and minutes != "00" else str(hour)
 
 
+def asks_to_do(asked: str) -> bool:
+    """Whether a (lower-cased) message asks for something to be done, not how things are."""
+    if _ASKS_TO_KNOW.match(asked):
+        return False
+    return "?" not in asked or _POLITE_REQUEST.match(asked) is not None
+
+
 def another_value(asked: str, answered: str) -> tuple[Value, Value] | None:
     """(the value asked, the one the confirmation gives in its place), where a (lower-cased)
-    confirmation gives another value than the request."""
-    wanted = values(asked)
-    if not wanted or CONFIRMS.search(answered) is None:
+    confirmation of a request gives another value than the request."""
+    # (Not a value moved away from, nor the second part of "1 hour 30 minutes".)
+    wanted = [v for v in values(asked) if v.before not in _NOT_WANTED and v.before not in _UNITS]
+    if not wanted or CONFIRMS.search(answered) is None or not asks_to_do(asked):
         return None
     given = values(answered)
     said = {v.value for v in given}
     for value in wanted:
-        if value.value in said:
+        if not value.readings().isdisjoint(said):
             continue
         rival = next((other for other in given if value.stands_for(other)), None)
         if rival is not None:
