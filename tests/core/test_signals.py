@@ -134,7 +134,7 @@ def test_a_chat_that_ends_on_a_friendly_question_is_no_abandonment(store, tmp_pa
 @pytest.mark.parametrize("question, answer", [
     ("how far is the moon from the earth?", "Do you like science fiction films?"),
     ("what time does the museum open on sundays?", "Hmm. What's your star sign?"),
-    ("could you suggest a vegetarian lasagne recipe", "So, are you a morning person?"),
+    ("could you convert 5 miles to kilometres", "So, are you a morning person?"),
     ("which bus goes to the airport?", "Let's talk about something else."),
 ])
 def test_a_question_answered_only_by_a_question_on_something_else_is_off_topic(
@@ -153,6 +153,14 @@ def test_a_question_answered_only_by_a_question_on_something_else_is_off_topic(
     ("what's the fee for a late return?", "Sorry, I didn't get that. Could you rephrase?"),  # did not understand
     ("is the pool open today?", "Yes, until 9pm. Fancy a swim later?"),  # answered, then asked
     ("how do I cancel my order?", "What is your order number?"),  # asks for a detail
+    # A request for advice or a plan is narrowed first; an answer that takes the request on
+    # asks what it needs.
+    ("what's the weather like tomorrow?", "Sure! Which city are you in?"),
+    ("can you recommend a good laptop?", "Happy to! What's your budget?"),
+    ("what should I cook for dinner tonight?", "Any dietary restrictions I should know about?"),
+    ("what's a good gift for my dad?", "What does he enjoy doing in his free time?"),
+    ("where should I travel in march?", "Do you prefer warm weather or snow?"),
+    ("help me plan a workout", "Sure. How many days a week can you train?"),
 ])
 def test_a_question_back_that_answers_or_asks_what_the_request_needs_is_not_off_topic(
         store, tmp_path, question, answer) -> None:

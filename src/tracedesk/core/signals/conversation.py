@@ -235,10 +235,13 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
     """A question answered only by a question on something else ("how far is the moon?" -
     "Do you like science fiction films?"), or by a change of subject: what a chatbot does
     with a question it cannot answer. The answer shares no topic word with the question,
-    and asks nothing the request needs."""
+    and asks nothing the request needs; a request for advice or a plan, which a question
+    back may narrow first ("what should I cook tonight?" - "Any dietary restrictions?"), is
+    left alone."""
     message, reply = turn.message, turn.reply
     if (not reply.only_asks_back  # (most answers: settled by what the answer is)
-            or not message.asks_a_question or not message.asks or message.closing or message.asks_for_person
+            or not message.asks_a_question or message.asks_for_advice or not message.asks or message.closing
+            or message.asks_for_person
             or message.complains or len(message.words) < 2 or not message.in_english
             or not message.words.isdisjoint(reply.words) or (reply.says_yes_or_no and message.asks_yes_or_no)):
         return []

@@ -197,9 +197,17 @@ CHANGES_SUBJECT = re.compile(
 CLARIFIES = re.compile(
     r"^\W*(?:go on|such as|explain|elaborate|wdym|like how|like what|how so|meaning|huh|what|pardon|sorry|"
     r"come again|for example|what do you mean|what does that mean|what are you talking about)\W*$")
-# A question back that narrows the request: it depends, or a menu of three choices or
-# more ("It depends what you enjoy: beaches, cities or mountains?").
-NARROWS_THE_REQUEST = re.compile(r"\bit depends\b|\b\w+(?:, ?\w+)+,? or \w+\W*$")
+# A question back that narrows the request: it depends, which one, or a menu of three
+# choices or more ("It depends what you enjoy: beaches, cities or mountains?").
+NARROWS_THE_REQUEST = re.compile(r"\bit depends\b|(?:^|[.!?]\s*)which\b|\b\w+(?:, ?\w+)+,? or \w+\W*$")
+# An answer that opens by taking the request on ("Sure! Which city are you in?").
+TAKES_IT_ON = re.compile(r"\W*(?:sure|of course|happy to|i'd be happy to|i'd love to|absolutely|certainly|gladly|"
+                         r"good question|great question|i can help)\b")
+# A request for advice, a recommendation or a plan, which a question back narrows first
+# ("what should I cook tonight?" - "Any dietary restrictions?").
+ASKS_FOR_ADVICE = re.compile(r"\b(?:should (?:i|we)|recommend|suggest|advice|advise|ideas?|tips?|help me|plan|"
+                             r"good (?:\w+ ){0,2}(?:for|to)|best (?:way|\w+ (?:for|to))|"
+                             r"how (?:do|can|should) (?:i|we))\b")
 # The sentences of a (lower-cased) text, each with the marks that end it.
 SENTENCES = re.compile(r"[^.!?]+[.!?]*")
 # A question back that asks for more of the request itself ("which account?", "could you

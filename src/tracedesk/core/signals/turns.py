@@ -27,6 +27,7 @@ from .phrases import (
     ANSWER_SIGNS_OFF,
     ANSWER_YES_OR_NO,
     ASKS_A_QUESTION,
+    ASKS_FOR_ADVICE,
     ASKS_FOR_DETAIL,
     ASKS_YES_OR_NO,
     CHANGES_SUBJECT,
@@ -37,6 +38,7 @@ from .phrases import (
     NEW_QUESTION_CUES,
     REPHRASE_CUES,
     SENTENCES,
+    TAKES_IT_ON,
     WORD_CHARACTERS_ONLY,
     asks_for_person,
     asks_for_what_the_request_needs,
@@ -196,6 +198,12 @@ class Message:
                 or not REQUEST_WORDS.isdisjoint(self.asked_words))
 
     @_kept
+    def asks_for_advice(self) -> bool:
+        """The message asks for advice, a recommendation or a plan ("what should I cook
+        tonight?"), which a question back may narrow first."""
+        return ASKS_FOR_ADVICE.search(self.asked) is not None
+
+    @_kept
     def asks_yes_or_no(self) -> bool:
         """The message asks a yes-or-no question ("Can I bring my dog on the train?")."""
         return ASKS_YES_OR_NO.match(self.asked) is not None
@@ -282,12 +290,13 @@ class Reply:
         """The answer is a question of its own and nothing more (after a word or two:
         "Hmm.", "Interesting!"), or a change of subject ("Let's talk about something else."):
         it answers nothing. Not a question that asks for what the request needs or narrows
-        it ("it depends...", a menu of choices), says it did not understand, or could not
-        help."""
+        it ("it depends...", "which...", a menu of choices), one after taking the request
+        on ("Sure! ..."), nor one that says it did not understand, or could not help."""
         answered = self.answered.strip()
         if answered.count(" ") < CHANGE_OF_SUBJECT_WORDS and CHANGES_SUBJECT.search(answered):
             return True
-        if not answered.endswith("?") or self.waits_for_user or self.did_not_understand or self.could_not_help:
+        if (not answered.endswith("?") or self.waits_for_user or self.did_not_understand or self.could_not_help
+                or TAKES_IT_ON.match(answered)):
             return False
         *before, question = [s for s in (s.strip() for s in SENTENCES.findall(answered)) if s] or [""]
         return (question.count(" ") < ONLY_ASKS_BACK_WORDS and len(before) <= 2
