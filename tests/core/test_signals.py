@@ -235,14 +235,24 @@ def test_a_question_asked_again_after_the_user_answered_it_is_a_loop(store, tmp_
     assert not found.get("asks") and not found.get("answered")
 
 
-def test_a_question_asked_again_because_the_user_asked_what_it_meant_is_no_loop(store, tmp_path) -> None:
+def test_a_question_asked_again_because_the_user_asked_what_it_meant_or_to_check_a_step_is_no_loop(
+        store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "I started a pottery class", "How fun! How long have you been doing it?", trace_id="asks")
     b.turn("s1", "go on", "I mean: have you been doing it long?", trace_id="explains")
     b.turn("s2", "I started a pottery class", "How fun! How long have you been doing it?", trace_id="asks2")
     b.turn("s2", "what do you mean?", "How long have you been doing it?", trace_id="explains2")
+    # An offer of more help, and a check after each step that says something new first.
+    b.turn("s3", "I need to reset my password", "I've sent a reset link to your email. Is there anything else I "
+           "can help with?", trace_id="offers")
+    b.turn("s3", "yes, I also want to update my shipping address", "Done: your shipping address is updated. Is "
+           "there anything else I can help you with?", trace_id="offers_again")
+    b.turn("s4", "my wifi keeps dropping", "Try restarting the router. Did that fix the problem?", trace_id="step")
+    b.turn("s4", "no", "Then update the router's firmware in the app. Did that fix the problem?",
+           trace_id="next_step")
     found = signals(store, tmp_path, b)
     assert "loop" not in kinds(found, "explains") | kinds(found, "explains2")
+    assert "loop" not in kinds(found, "offers_again") | kinds(found, "next_step")
 
 
 def test_a_session_left_after_the_bot_did_not_understand_counts_as_much_as_after_it_could_not_help(

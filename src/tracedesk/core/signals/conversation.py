@@ -96,8 +96,9 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
     """An answer that asks again, in the same or other words, a question an earlier answer
     of the session asked and the user answered ("How long have you been doing it?" -
     "about three weeks now" - ... - "How long have you been doing pottery?"): the chatbot
-    forgot. Asked again because the user asked what it meant ("go on"), it is no loop.
-    Compared by meaning, or by topic words without the model."""
+    forgot. Asked again because the user asked what it meant ("go on"), or after saying
+    something new ("Then update the firmware. Did that fix it?"), it is no loop, nor is an
+    offer of more help. Compared by meaning, or by topic words without the model."""
     answered: list[Turn] = []  # the turns whose question back the next message answered
     asked: Turn | None = None
     out = []
@@ -106,9 +107,9 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
             answered.append(asked)
         asked = None
         question = turn.reply.question_back
-        if question is None:
+        if question is None or turn.reply.offers:  # ("Anything else I can help with?" asks nothing of the kind)
             continue
-        if answered and turn.message.answers_back:
+        if answered and turn.message.answers_back and turn.reply.only_a_question:
             earlier = max(answered, key=lambda t: _alike_questions(t, turn))
             if _alike_questions(earlier, turn) >= ASKED_AGAIN:
                 out.append(Found(turn.pk, "loop", confidence("loop", "asked_again"),

@@ -295,13 +295,21 @@ class Reply:
         answered = self.answered.strip()
         if answered.count(" ") < CHANGE_OF_SUBJECT_WORDS and CHANGES_SUBJECT.search(answered):
             return True
-        if (not answered.endswith("?") or self.waits_for_user or self.did_not_understand or self.could_not_help
+        if (not self.only_a_question or self.waits_for_user or self.did_not_understand or self.could_not_help
                 or TAKES_IT_ON.match(answered)):
+            return False
+        return NARROWS_THE_REQUEST.search(answered[-200:]) is None
+
+    @_kept
+    def only_a_question(self) -> bool:
+        """The answer is a question and says nothing else: at most a word or two before it
+        ("Hmm.", "Lovely."), and the question not long."""
+        answered = self.answered.strip()
+        if not answered.endswith("?"):
             return False
         *before, question = [s for s in (s.strip() for s in SENTENCES.findall(answered)) if s] or [""]
         return (question.count(" ") < ONLY_ASKS_BACK_WORDS and len(before) <= 2
-                and all(s.count(" ") < 3 and not has_digit(s) for s in before)
-                and NARROWS_THE_REQUEST.search(answered[-200:]) is None)
+                and all(s.count(" ") < 3 and not has_digit(s) for s in before))
 
     @_kept
     def offers(self) -> bool:
