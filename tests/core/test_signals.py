@@ -171,9 +171,8 @@ def test_a_question_back_that_answers_or_asks_what_the_request_needs_is_not_off_
 
 
 @pytest.mark.parametrize("question, answer", [
-    ("how often should I water a cactus?", "Sounds lovely."),
-    ("can you book me a haircut for friday", "I enjoy long walks."),
-    ("what's the best way to learn chess?", "The carpet is singing."),
+    ("how often should I water a cactus?", "That is nice to hear."),
+    ("can you book me a haircut for friday", "Sounds fun."),
 ])
 def test_a_short_answer_that_names_nothing_of_the_question_is_off_topic(store, tmp_path, question, answer) -> None:
     """Too short for its words to tell, but far in meaning from the question, naming
@@ -188,6 +187,11 @@ def test_a_short_answer_that_names_nothing_of_the_question_is_off_topic(store, t
     ("why is the sky blue?", "Sunlight scatters off air molecules."),  # close in meaning
     ("what's in a margarita?", "Tequila and lime."),  # near enough in meaning
     ("where is my parcel?", "It shipped yesterday."),
+    ("what do you call a baby kangaroo?", "A joey."),
+    ("why does my cat keep sneezing?", "Probably dust or pollen."),
+    ("when did the war end?", "In the spring, mostly."),
+    ("is the museum open today?", "..."),  # no words: nothing to compare
+    ("what's your favourite colour?", "🙂"),
 ])
 def test_a_short_answer_that_answers_is_not_off_topic(store, tmp_path, question, answer) -> None:
     assert "off_topic" not in {kind for kind, *_ in one_turn(store, tmp_path, question, answer)}

@@ -46,7 +46,9 @@ LEAD_FOR_FULL_CONFIDENCE = 0.45
 ANSWER_WORDS_FOLLOW_UP = 0.34  # a next message with this share of its words from the answer builds on it
 OFF_TOPIC = 0.3  # an answer less similar than this to a plain request does not address it
 # (when it says enough about a topic: turns.OFF_TOPIC_MIN_WORDS, OFF_TOPIC_MIN_TOPIC_WORDS)
-SHORT_OFF_TOPIC = 0.15  # ...and than this, for a short answer that names nothing (turns.Reply.says_little)
+# ...and than this, for a short answer that names nothing (turns.Reply.says_little): good
+# short answers lie as low as 0.12 ("In the spring, mostly." to "when did the war end?").
+SHORT_OFF_TOPIC = 0.1
 # An answer at least this close to a document the run retrieved, or to a tool's result,
 # answers from the run's evidence, however far it is from a misspelled question.
 FROM_EVIDENCE = 0.6

@@ -351,7 +351,8 @@ class Reply:
         "Seven." answers), no name, no question, no sign-off ("Sounds fun.", "We offer
         free vaccinations."). What it is about, only its meaning can tell."""
         answered = self.answered.strip()
-        return (0 < answered.count(" ") + 1 <= SHORT_ANSWER_WORDS and not answered.endswith("?")
+        return (answered.count(" ") < SHORT_ANSWER_WORDS and any(c.isalpha() for c in answered)
+                and not answered.endswith("?")
                 and not ANSWER_SIGNS_OFF.match(answered)
                 and len(self.words) <= SHORT_ANSWER_TOPIC_WORDS and not has_digit(answered) and not self.specifics
                 and NUMBER_WORDS.isdisjoint(answered.translate(WORD_CHARACTERS_ONLY).split()))
