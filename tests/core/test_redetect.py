@@ -84,12 +84,28 @@ def test_an_older_versions_signals_are_found_again_and_the_reviews_stay(store, t
     assert review == "failure" and states["escalated"] == "reviewed" and states["other"] == "skipped"
 
 
-def test_stopped_half_way_it_is_still_outdated_and_starts_again(store, tmp_path) -> None:
-    import_paths(store, [_bundle(tmp_path)])
+def test_stopped_half_way_it_goes_on_from_where_it_stopped(store, tmp_path) -> None:
+    import_paths(store, [_bundle(tmp_path), _bundle(tmp_path, "more.jsonl", prefix="more-")])
     _as_an_older_version_left_it(store)
     assert redetect(store, stop=lambda: True) == 0
+    chunks = []
+    assert redetect(store, stop=lambda: len(chunks) == 2, progress=lambda done, total: chunks.append(done),
+                    chunk=2) == 4
     with store.read() as conn:
-        assert outdated(conn) == 3
+        assert outdated(conn) == 2  # the next time, only the rest
+    assert redetect(store, chunk=2) == 2
+    with store.read() as conn:
+        assert outdated(conn) == 0
+    assert "fine" not in _queue(store)
+
+
+def test_a_database_a_newer_version_detected_is_left_as_it_is(store, tmp_path) -> None:
+    import_paths(store, [_bundle(tmp_path)])
+    with store.write() as conn:
+        conn.exec_driver_sql("UPDATE meta SET value = 'tracedesk-signals/99' WHERE key = 'signals_detector'")
+    with store.read() as conn:
+        assert outdated(conn) == 0
+    assert redetect(store) == 0
 
 
 def test_the_queue_command_finds_an_older_versions_signals_again_first(store, tmp_path, capsys, db_path) -> None:

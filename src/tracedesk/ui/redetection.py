@@ -5,7 +5,7 @@ an older version (:func:`tracedesk.core.signals.outdated`) has its signals found
 when the window opens it (:func:`tracedesk.core.signals.redetect`), a chunk of traces a
 write on the thread pool, so that the reviewer can work meanwhile; the status bar says
 so, and the queue is read again when it is done. Opening another database or closing the
-window stops it after the chunk under way; it starts again on the next open.
+window stops it after the chunk under way; it goes on from there on the next open.
 """
 
 from __future__ import annotations
@@ -41,11 +41,17 @@ class Redetection(QObject):
         over the counts beside it), unless stopped meanwhile."""
         wanted = self._wanted = object()
         QTimer.singleShot(0, self, lambda: self._wanted is wanted and self.start())
+        # (If one still runs then, on the database before, this one starts when it ends.)
 
     def start(self) -> bool:
-        """Start if the database's signals are an older version's; return whether it started."""
+        """Start if the database's signals are an older version's; return whether it started.
+        While one runs (still on the database before), the start asked for waits for it to
+        end."""
         store = self.workspace.store
-        if store is None or store.read_only or self._running:
+        if self._running:
+            return False
+        self._wanted = None
+        if store is None or store.read_only:
             return False
         with store.read() as conn:
             older = signals.outdated(conn)
@@ -67,6 +73,9 @@ class Redetection(QObject):
     @Slot(object, object)
     def _done(self, outcome: tuple[Store, int] | None, error: Exception | None) -> None:
         self._running = False
+        if self._wanted is not None:  # another database was opened meanwhile: its turn
+            self.start()
+            return
         if self._stop.is_set():
             return
         bar = self.workspace.statusBar()

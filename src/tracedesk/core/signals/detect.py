@@ -22,8 +22,10 @@ from .turns import read_sessions
 # Which detectors found a database's signals. Raise it whenever what they find changes: a
 # database whose signals an older version found has them found again (:func:`outdated`,
 # :func:`redetect`), so that an upgrade sharpens the queue of the traces already there.
-DETECTOR_VERSION = "tracedesk-signals/3"
+DETECTOR_VERSION = "tracedesk-signals/4"
 _DETECTOR_KEY = "signals_detector"  # in meta: the version that found every trace's signals
+_DONE_KEY = "signals_redetected_to"  # in meta: "VERSION LAST_PK", how far a redetection got
+REDETECT_CHUNK = 5_000  # traces a write when an older version's signals are found again
 
 __all__ = ["NEGATIVE_KINDS", "POSITIVE_KINDS", "SIGNAL_KINDS", "outdated", "redetect", "update_signals"]
 
@@ -69,44 +71,64 @@ def update_signals(conn: Connection, pks_sql: str, chunk: int = CHUNK_TRACES) ->
     # Every trace of the database just detected (its first import, a whole detection):
     # all its signals are this version's.
     if meta_value(conn, _DETECTOR_KEY) != DETECTOR_VERSION and detected >= _traces(conn):
-        set_meta(conn, _DETECTOR_KEY, DETECTOR_VERSION)
+        _mark_current(conn)
     return detected
 
 
-def _traces(conn: Connection) -> int:
-    return conn.exec_driver_sql("SELECT count(*) FROM trace").scalar_one()
+def _traces(conn: Connection, after: int = 0) -> int:
+    return conn.exec_driver_sql("SELECT count(*) FROM trace WHERE id > ?", (after,)).scalar_one()
+
+
+def _version(value: str | None) -> int:
+    """The number of a detector version ("tracedesk-signals/4": 4; none or unknown: 0)."""
+    number = (value or "").rpartition("/")[2]
+    return int(number) if number.isdigit() else 0
+
+
+def _mark_current(conn: Connection) -> None:
+    set_meta(conn, _DETECTOR_KEY, DETECTOR_VERSION)
+    conn.exec_driver_sql("DELETE FROM meta WHERE key = ?", (_DONE_KEY,))
+
+
+def _done_up_to(conn: Connection) -> int:
+    """The last trace a redetection by this version stopped after (0: none begun)."""
+    version, _, pk = (meta_value(conn, _DONE_KEY) or "").partition(" ")
+    return int(pk) if version == DETECTOR_VERSION and pk.isdigit() else 0
 
 
 def outdated(conn: Connection) -> int:
-    """How many traces hold signals found by another version of the detectors (all of
-    them, in a database detected by an older Tracedesk; none in one detected by this one,
-    or without traces)."""
-    if meta_value(conn, _DETECTOR_KEY) == DETECTOR_VERSION:
+    """How many traces hold signals found by an older version of the detectors: in a
+    database detected by an older Tracedesk, those its redetection has not reached yet;
+    none in one detected by this version (or a newer one, which this one leaves as it is),
+    or without traces."""
+    if _version(meta_value(conn, _DETECTOR_KEY)) >= _version(DETECTOR_VERSION):
         return 0
-    return _traces(conn)
+    return _traces(conn, _done_up_to(conn))
 
 
 def redetect(store: Store, stop: Callable[[], bool] = lambda: False,
-             progress: Callable[[int, int], None] = lambda done, total: None) -> int:
-    """Find the signals of every trace again with this version's detectors, CHUNK_TRACES a
-    write transaction (so that a reviewer's save waits for one chunk at most), and note the
-    version once all are done; ``stop()`` ends it after the chunk under way (the rest is
-    done next time: the version is noted only at the end). Reviews, snoozes and skips are
-    kept: signals and priorities are derived from the traces. Return the traces detected."""
+             progress: Callable[[int, int], None] = lambda done, total: None, chunk: int = REDETECT_CHUNK) -> int:
+    """Find the signals of the traces an older version of the detectors found again, with
+    this version's, ``chunk`` traces a write transaction (so that a reviewer's save waits
+    little), noting after each how far it got, and the version once all are done; ``stop()``
+    ends it after the chunk under way (the next one goes on from there). Reviews, snoozes
+    and skips are kept: signals and priorities are derived from the traces. Return the
+    traces detected."""
     with store.read() as conn:
-        total = _traces(conn)
-    after, done = 0, 0
-    while not stop():
+        total = outdated(conn)
+        after = _done_up_to(conn)
+    done = 0
+    while total and not stop():
         with store.write() as conn:
             last = conn.exec_driver_sql(
-                "SELECT max(id) FROM (SELECT id FROM trace WHERE id > ? ORDER BY id LIMIT ?)",
-                (after, CHUNK_TRACES)).scalar()
+                "SELECT max(id) FROM (SELECT id FROM trace WHERE id > ? ORDER BY id LIMIT ?)", (after, chunk)).scalar()
             if last is None:
-                set_meta(conn, _DETECTOR_KEY, DETECTOR_VERSION)
+                _mark_current(conn)
                 break
             update_signals(conn, f"SELECT id FROM trace WHERE id > {int(after)} AND id <= {int(last)}")
             done += conn.exec_driver_sql("SELECT count(*) FROM trace WHERE id > ? AND id <= ?",
                                          (after, last)).scalar_one()
+            set_meta(conn, _DONE_KEY, f"{DETECTOR_VERSION} {int(last)}")
             after = last
         progress(min(done, total), total)
     return done
