@@ -74,8 +74,11 @@ def _topic(words: list[str]) -> frozenset[str]:
 
 
 def has_digit(word: str) -> bool:
-    """Whether a word holds a figure ("48213", "#0048213", "2fa")."""
-    return any(c.isdigit() for c in word)
+    """Whether a word (or a text) holds a figure ("48213", "#0048213", "2fa")."""
+    return _DIGIT(word) is not None
+
+
+_DIGIT = re.compile(r"\d").search
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
