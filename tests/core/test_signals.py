@@ -186,6 +186,8 @@ def test_a_short_answer_that_names_nothing_of_the_question_is_off_topic(store, t
     ("how do I stop my bread going stale?", "Keep it in a bread bin."),  # takes up the question's word
     ("why is the sky blue?", "Sunlight scatters off air molecules."),  # close in meaning
     ("what's in a margarita?", "Tequila and lime."),  # near enough in meaning
+    # One topic word ("what's" is "what" and a letter): too little to compare in meaning.
+    ("what's in a margarita?", "Tequila, lime juice and triple sec."),
     ("where is my parcel?", "It shipped yesterday."),
     ("what do you call a baby kangaroo?", "A joey."),
     ("why does my cat keep sneezing?", "Probably dust or pollen."),

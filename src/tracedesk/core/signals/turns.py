@@ -217,7 +217,8 @@ class Message:
         if (self.closing or self.asks_for_person or self.complains or " " not in self.asked or not self.asks
                 or not self.in_english):
             return None
-        topic = self.asked_words - STOPWORDS
+        # (Not the letters a contraction leaves: "what's" is read as "what" and "s".)
+        topic = {w for w in self.asked_words - STOPWORDS if len(w) > 1}
         if len(topic) < 2 or len(topic) == len(self.asked_words):
             return None
         return topic
