@@ -73,9 +73,10 @@ class Redetection(QObject):
     @Slot(object, object)
     def _done(self, outcome: tuple[Store, int] | None, error: Exception | None) -> None:
         self._running = False
-        if self._wanted is not None:  # another database was opened meanwhile: its turn
-            self.start()
+        if self._wanted is not None and (outcome is None or outcome[0] is not self.workspace.store):
+            self.start()  # another database was opened meanwhile: its turn
             return
+        self._wanted = None
         if self._stop.is_set():
             return
         bar = self.workspace.statusBar()

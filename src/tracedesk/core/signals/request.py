@@ -46,6 +46,7 @@ _UNITS = {
 }
 # The words before a figure that place it in a request ("for 4", "in 20", "at 7", "to 9").
 _PLACING = frozenset({"for", "in", "at", "to", "by", "until"})
+# The words before an hour of the day ("at 5"), which without am or pm may be either.
 _CLOCK_WORDS = frozenset({"at", "by", "until", "till", "from", "to"})
 # A confirmation of something done.
 CONFIRMS = re.compile(r"\b(?:done|set|booked|reserved|scheduled|moved|changed|added|created|sent|transferred|"
