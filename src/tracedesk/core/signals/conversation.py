@@ -77,7 +77,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         previous = None
         for turn in turns:
             found += _next_turn_signals(previous, turn, model is not None)
-            off = _off_topic(turn, after_another=previous is not None) if _far(turn) else []
+            off = _off_topic(turn, after_another=previous is not None)
             far += off
             if not off:
                 found += _answered_with_a_question(turn)
@@ -244,8 +244,7 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
     message, reply = turn.message, turn.reply
     if (not reply.only_asks_back  # (most answers: settled by what the answer is)
             or not message.asks_a_question or message.asks_for_advice or not message.asks or message.closing
-            or message.asks_for_person
-            or message.complains or len(message.words) < 2 or not message.in_english
+            or message.asks_for_person or message.complains or len(message.words) < 2 or not message.in_english
             or not message.words.isdisjoint(reply.words) or (reply.says_yes_or_no and message.asks_yes_or_no)):
         return []
     return [Found(turn.pk, "off_topic", confidence("off_topic", "question_back"),

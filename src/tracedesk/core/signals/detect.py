@@ -120,14 +120,14 @@ def redetect(store: Store, stop: Callable[[], bool] = lambda: False,
     done = 0
     while total and not stop():
         with store.write() as conn:
-            last = conn.exec_driver_sql(
-                "SELECT max(id) FROM (SELECT id FROM trace WHERE id > ? ORDER BY id LIMIT ?)", (after, chunk)).scalar()
+            last, count = conn.exec_driver_sql(
+                "SELECT max(id), count(*) FROM (SELECT id FROM trace WHERE id > ? ORDER BY id LIMIT ?)",
+                (after, chunk)).one()
             if last is None:
                 _mark_current(conn)
                 break
             update_signals(conn, f"SELECT id FROM trace WHERE id > {int(after)} AND id <= {int(last)}")
-            done += conn.exec_driver_sql("SELECT count(*) FROM trace WHERE id > ? AND id <= ?",
-                                         (after, last)).scalar_one()
+            done += count
             set_meta(conn, _DONE_KEY, f"{DETECTOR_VERSION} {int(last)}")
             after = last
         progress(min(done, total), total)
