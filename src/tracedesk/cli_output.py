@@ -16,9 +16,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
+from .core.text import BIDI_CONTROLS
+
 # C0 controls but line feed and tab, DEL, C1 controls (CSI among them), and the
 # bidirectional marks, embeddings, overrides and isolates.
-CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f{BIDI_CONTROLS}]")
 
 
 def escape_controls(text: str) -> str:

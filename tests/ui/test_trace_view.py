@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QWidget
 
 from tests.conftest import write_jsonl
 from tests.core.sessions import Bundle, tool
@@ -403,3 +404,51 @@ def test_a_step_s_detail_shows_its_cached_and_reasoning_tokens(qtbot, tmp_path, 
         subtitle = view.detail.subtitle.text()
         assert "40 → 8 tokens" in subtitle and "cache" not in subtitle and "reasoning" not in subtitle
         window.close()
+
+
+def shown_texts(root) -> list[str]:
+    """What the widgets under ``root`` show: labels, read-only text views and their tooltips.
+    (A text the reviewer edits, the expected answer, is kept as it is typed or pasted.)"""
+    texts = []
+    for w in [root, *root.findChildren(QWidget)]:
+        texts.append(w.toolTip())
+        if isinstance(w, QLabel):
+            texts.append(w.text())
+        if isinstance(w, QTextEdit | QPlainTextEdit) and w.isReadOnly():
+            texts.append(w.toPlainText())
+    return texts
+
+
+def test_a_bidirectional_override_in_a_run_is_shown_never_obeyed(qtbot, tmp_path, window_state) -> None:
+    """An override makes the text after it read backwards: "\u202edeined" shows as "denied". What
+    the reviewer reads of a run is in the order the run holds it, each override written out."""
+    question, answer = "Was my refund \u202edevorppa\u202c?", "Your refund was \u202edeined\u202c, sorry."
+    b = Bundle()
+    chat = {"kind": "llm", "name": "answer", "input": {"messages": [{"role": "user", "content": question}]},
+            "output": {"messages": [{"role": "assistant", "content": answer}]}}
+    b.turn("s1", question, answer, trace_id="b", steps=[tool("refund_status", {"q": question}, answer), chat])
+    b.feedback("b", "thumbs", -1, comment=answer)
+    store = import_records(tmp_path, b.records)
+    window = make_window(qtbot, store, window_state)
+    model = window.queue_model
+    assert model.index(0, QUESTION).data() == "Was my refund \\u202edevorppa\\u202c?"
+    assert "\\u202edevorppa" in model.index(0, QUESTION).data(Qt.ItemDataRole.ToolTipRole)
+    window.queue_pane.table.select_row(0)
+    qtbot.keyClick(window.queue_pane.table, Qt.Key.Key_Return)
+    view = window.trace_view
+    assert view.header.title.text() == "Was my refund \\u202edevorppa\\u202c?"
+    pages = {}
+    for span in ("b.0", "b.1"):
+        view.select_span(span)
+        pages[span] = shown_texts(window)
+        assert "Your refund was \\u202edeined\\u202c, sorry." in view.detail.readable.toPlainText()
+        assert "\\u202edeined" in view.detail.raw.toPlainText()
+    view.show_whole_trace()
+    pages["whole"] = shown_texts(window)
+    window.start_replay()
+    pages["replay"] = shown_texts(window)
+    assert any("\\u202edeined" in text for text in pages["replay"])
+    obeyed = {page: [t[:60] for t in texts if re.search("[\u202a-\u202e\u2066-\u2069]", t)]
+              for page, texts in pages.items()}
+    assert obeyed == {page: [] for page in pages}
+    store.close()

@@ -1,11 +1,28 @@
-"""Plain text out of imported JSON values: for search, previews and detectors; and text
-written into CSV cells."""
+"""Plain text out of imported JSON values: for search, previews and detectors; text
+written into CSV cells; and text made safe to show as it is stored."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import orjson
+
+# The bidirectional embeddings, overrides and isolates. Invisible, each reorders the text
+# after it, up to the end of its paragraph: after U+202E, "denied" shows as "deined", and a
+# few of them can make a line show its words in another order than it holds them. (The
+# marks, U+200E, U+200F and U+061C, only settle the direction of the punctuation next to
+# them: right-to-left text is full of them, and they stay.)
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def shown_bidi_controls(text: str) -> str:
+    """``text`` with each bidirectional embedding, override and isolate written as
+    ``\\uXXXX``, where a reader sees it and it reorders nothing: what the window shows of
+    a record is in the order the record holds it."""
+    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _BIDI.search(text) else text
+
 
 # Keys whose values are structure, not something a person wrote or read.
 _STRUCTURAL_KEYS = frozenset(

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.text import loads_or_none, retrieved_documents
+from ..core.text import loads_or_none, retrieved_documents, shown_bidi_controls
 from ..core.views import SpanNode, TraceOutline, TraceSignal
 from .highlight import HIGHLIGHT_LIMIT, JsonHighlighter, insert_json
 from .style import (
@@ -226,6 +226,11 @@ class DocWriter:
         fmt.setForeground(color or self.text)
         return fmt
 
+    def insert(self, text: str, fmt: QTextCharFormat) -> None:
+        """Write ``text`` as plain text at the cursor, with each bidirectional control shown
+        as its escape rather than obeyed (text from a bundle never reorders what is shown)."""
+        self.cursor.insertText(shown_bidi_controls(text), fmt)
+
     def block(self, top: float = 0, bottom: float = 0) -> None:
         fmt = QTextBlockFormat()
         fmt.setTopMargin(top)
@@ -237,18 +242,18 @@ class DocWriter:
 
     def heading(self, text: str, color: QColor | None = None, top: float = 14) -> None:
         self.block(top=top, bottom=4)
-        self.cursor.insertText(text, self.char_format(bold=True, scale=1.05, color=color))
+        self.insert(text, self.char_format(bold=True, scale=1.05, color=color))
 
     def meta(self, text: str) -> None:
         self.block(bottom=2)
-        self.cursor.insertText(text, self.char_format(color=self.muted))
+        self.insert(text, self.char_format(color=self.muted))
 
     def paragraph(self, text: str, *, color: QColor | None = None, mono: bool = False,
                   italic: bool = False) -> None:
         self.block(bottom=2)
         shown, cut = elided(text, PREVIEW_CHARS)
         self.written += len(shown)
-        self.cursor.insertText(shown, self.char_format(color=color, mono=mono, italic=italic))
+        self.insert(shown, self.char_format(color=color, mono=mono, italic=italic))
         self._cut_note(cut)
 
     def _cut_note(self, cut: int) -> None:
@@ -267,7 +272,7 @@ class DocWriter:
         text, rest = elided(text, JSON_BLOCK_CHARS)
         self.written += len(text)
         self.block(bottom=2)
-        insert_json(self.cursor, text, self.palette, self.char_format(mono=True))
+        insert_json(self.cursor, shown_bidi_controls(text), self.palette, self.char_format(mono=True))
         self._cut_note(rest)
 
     def value(self, value: Any) -> None:
@@ -310,7 +315,7 @@ class DocWriter:
         if caps:
             fmt.setFontCapitalization(QFont.Capitalization.AllUppercase)
             fmt.setFontLetterSpacing(104)
-        self.cursor.insertText(text, fmt)
+        self.insert(text, fmt)
 
 
 def write_message(w: DocWriter, message: dict[str, Any]) -> None:
@@ -335,10 +340,10 @@ def write_message(w: DocWriter, message: dict[str, Any]) -> None:
         if isinstance(arguments, str):
             arguments = loads_or_none(arguments)  # arguments often come as a JSON string
         w.block(top=6)
-        w.cursor.insertText(f"→ calls {name}", w.char_format(bold=True, color=readable_on_base(
+        w.insert(f"→ calls {name}", w.char_format(bold=True, color=readable_on_base(
             QColor(ROLE_COLORS["tool"]), w.palette)))
         if call.get("id"):
-            w.cursor.insertText(f"   {call['id']}", w.char_format(color=w.muted, scale=0.9))
+            w.insert(f"   {call['id']}", w.char_format(color=w.muted, scale=0.9))
         if arguments not in (None, {}, ""):
             w.json(arguments)
     if not text and not message.get("tool_calls"):
@@ -664,7 +669,7 @@ class DetailPane(QWidget):
         self.full_note.setText(
             f"Lines longer than {FULL_LINE_CHARS:,} characters are broken here to keep the view fast; "
             "Copy copies the text exactly." if broken else "Every value of the step, whole.")
-        self.full.setPlainText(shown)
+        self.full.setPlainText(shown_bidi_controls(shown))
         self.tabs.setTabVisible(2, True)
         self.tabs.setCurrentIndex(2)
 
@@ -689,7 +694,7 @@ class DetailPane(QWidget):
             text += "\n… (cut: Show full text)"
             cut = True
         self.highlighter.setDocument(self.raw.document() if len(text) <= HIGHLIGHT_LIMIT else None)
-        self.raw.setPlainText(text)
+        self.raw.setPlainText(shown_bidi_controls(text))
         self._full_source = source
         self._full_exact = ""
         self.full.setPlainText("")

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..core.compare import DiffSegment
+from ..core.text import shown_bidi_controls
 from .style import ERROR, OK, muted_text, readable_on_base, soft
 
 SIDE_A, SIDE_B, BOTH = "a", "b", "both"
@@ -42,7 +43,7 @@ def diff_html(segments: list[DiffSegment], side: str, palette: QPalette) -> str:
             break
         piece = segment.text[:DIFF_CHARS - shown]
         shown += len(piece)
-        escaped = html.escape(piece)
+        escaped = html.escape(shown_bidi_controls(piece))
         if segment.op == "equal":
             parts.append(escaped)
             continue

@@ -53,7 +53,7 @@ from .background import LatestRunner
 from .changes import Changes
 from .review_panel import VERDICT_COLORS, answer_text
 from .style import OK, muted_text, readable_on_base, soft, status_dot
-from .text import elide, local_time, plain_tip
+from .text import elide, local_time, plain_tip, shown
 from .widgets import Index, ListModel, bold, cause_combo, fill_cause_combo, muted, set_up_list_table
 
 NONE = "—"
@@ -183,7 +183,7 @@ class DisagreementsModel(ListModel):
         if column == TRACE:
             return d.trace_id
         if column == QUESTION:
-            return " ".join(d.question.split())
+            return shown(" ".join(d.question.split()))
         if column == DIFFERS:
             return ", ".join(DIMENSION_LABELS[x].lower() for x in d.differs)
         if column == REVIEWERS:

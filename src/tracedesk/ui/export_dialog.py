@@ -55,15 +55,14 @@ from ..core.verdicts import VERDICT_LABELS, VERDICTS
 from .background import LatestRunner
 from .jobs import JobFormDialog
 from .style import muted_text
-from .text import plain_tip
+from .text import one_line, plain_tip
 from .widgets import DaysRow, PatternsEdit, bold, cause_combo, choice_combo, debounce, settings_patterns
 
 PREVIEW_CASES = 20
 
 
 def _short(text: object, width: int = 120) -> str:
-    text = " ".join(str(text).split()) if text is not None else ""
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return one_line(str(text), width) if text is not None else ""
 
 
 def report_text(report: ExportReport, redacting: bool) -> str:

@@ -23,7 +23,7 @@ from ..core.run_columns import RunFigures
 from ..core.store import Store
 from .background import LatestRunner
 from .style import format_duration, signal_label
-from .text import local_time, plain_tip, usd_text
+from .text import local_time, plain_tip, shown, usd_text
 
 BLOCK = 200  # rows read at once
 CACHED_BLOCKS = 64  # blocks kept (12,800 rows)
@@ -389,7 +389,7 @@ class QueueModel(QAbstractTableModel):
             state = row.out_state  # how a trace out of the queue is marked (in "All traces", a group)
             return f"[{state}] {signals}".strip() if state else signals
         if column == QUESTION:
-            return row.question or f"({row.trace_id})"
+            return shown(row.question) or f"({row.trace_id})"
         if column == TIME:
             return local_time(row.start_ns)
         if column == MODEL:

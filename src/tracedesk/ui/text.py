@@ -3,7 +3,8 @@ text cut to a width, and moments in the local time a person reads.
 
 Qt guesses: a tooltip or a message box whose text looks like markup is rendered as
 rich text. Bundle content goes through these helpers so that it is always shown as the
-characters it holds.
+characters it holds, in the order it holds them: a bidirectional override or isolate is
+shown as its ``\\uXXXX`` escape (:func:`shown`), not obeyed.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..core.text import shown_bidi_controls as shown
+
 TIP_LIMIT = 2000
 
 
 def elide(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters, the last one "…" when it was cut."""
-    return text if len(text) <= width else text[:width - 1] + "…"
+    """``text`` cut to ``width`` characters, the last one "…" when it was cut (as
+    :func:`shown`)."""
+    return shown(text if len(text) <= width else text[:width - 1] + "…")
 
 
 def one_line(text: str, width: int) -> str:
@@ -56,7 +60,7 @@ def plain_tip(text: str, limit: int = TIP_LIMIT) -> str:
         return ""
     if len(text) > limit:
         text = text[:limit] + "…"
-    return f"<qt><div style='white-space: pre-wrap'>{html.escape(text)}</div></qt>"
+    return f"<qt><div style='white-space: pre-wrap'>{html.escape(shown(text))}</div></qt>"
 
 
 def show_message(parent: QWidget | None, title: str, text: str,

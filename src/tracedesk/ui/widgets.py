@@ -35,7 +35,7 @@ from ..core.settings import load_settings
 from ..core.text import counted
 from ..core.views import TraceOutline
 from .style import format_duration, monospace_font, muted_text
-from .text import elide, local_time, one_line
+from .text import elide, local_time, one_line, shown
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -88,8 +88,9 @@ def muted(label: QLabel) -> QLabel:
 
 
 def plain_label(text: str, parent: QWidget) -> QLabel:
-    """A label that shows ``text`` as the characters it holds, never as markup."""
-    label = QLabel(text, parent)
+    """A label that shows ``text`` as the characters it holds, never as markup (nor
+    reordered by a bidirectional control)."""
+    label = QLabel(shown(text), parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
@@ -156,7 +157,7 @@ class ReportDialog(QDialog):
         self.text.setReadOnly(True)
         self.text.setFont(monospace_font())
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.text.setPlainText(text)
+        self.text.setPlainText(shown(text))
         layout.addWidget(self.text, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy_button = QPushButton("Copy", self)
