@@ -6,12 +6,14 @@ near-duplicate listed and quiet traces last, and compared with the labels.
 
     measure_support(folder, seed) -> figures of the support set
     measure_dialog(folder, seed)  -> figures of the dialog set
+    measure_dialog(folder, seed, write=write_chat_set) -> figures of the chat set (the same measures)
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +108,11 @@ def auc(positives: list[float], negatives: list[float]) -> float | None:
     return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
 
 
-def measure_dialog(folder: Path, seed: int, dialogs: int = 240) -> dict[str, Any]:
-    bundle, labels_path = write_dialog_set(folder, seed, dialogs)
+def measure_dialog(folder: Path, seed: int, dialogs: int = 240,
+                   write: Callable[[Path, int, int], tuple[Path, Path]] = write_dialog_set) -> dict[str, Any]:
+    """The measures of a set of dialogs whose system turns annotators marked (``write``
+    writes it: the dialog set, or the chat set, which has the same labels)."""
+    bundle, labels_path = write(folder, seed, dialogs)
     labels = json.loads(labels_path.read_text())
     rows = {r.trace_id: r for r in ranked(bundle, folder / "review.sqlite")}
     errors, turns, candidates = set(labels["errors"]), labels["turns"], set(labels["candidates"])
@@ -160,12 +165,12 @@ def format_support(m: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def format_dialog(m: dict[str, Any]) -> str:
+def format_dialog(m: dict[str, Any], name: str = "dialog set") -> str:
     def num(x: float | None) -> str:
         return "n/a" if x is None else f"{x:.3f}"
 
     return "\n".join([
-        f"dialog set: {m['turns']} system turns, {m['errors']} errors (base rate {m['base_rate']:.3f}), "
+        f"{name}: {m['turns']} system turns, {m['errors']} errors (base rate {m['base_rate']:.3f}), "
         f"{m['candidates']} candidates ({m['errors_among_candidates']} errors)",
         f"  AUC of queue priority, all turns   {num(m['auc_all'])}",
         f"  AUC of queue priority, candidates  {num(m['auc_candidates'])}",

@@ -1,6 +1,7 @@
 """Quality of the failure queue on evaluation sets written apart from its detectors
 (tests/eval): a support bot's conversations with planted failures and hard negatives, and
-dialogs with chatbots where annotators marked the errors.
+two sets of dialogs with chatbots where annotators marked the errors (the dialog set, and
+the chat set, written apart from it in another style).
 
     .venv/bin/python tests/perf/quality_holdout.py [--seeds 1 2 3] [--sessions 1500] [--dialogs 240]
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from tests.eval.chat_set import write_chat_set  # noqa: E402
 from tests.eval.measure import format_dialog, format_support, measure_dialog, measure_support  # noqa: E402
 
 
@@ -31,15 +33,21 @@ def main() -> None:
             started = time.perf_counter()
             support = measure_support(Path(tmp) / "support", seed, args.sessions)
             dialog = measure_dialog(Path(tmp) / "dialog", seed, args.dialogs)
+            chat = measure_dialog(Path(tmp) / "chat", seed, args.dialogs, write=write_chat_set)
             print(f"== seed {seed} ({time.perf_counter() - started:.1f} s)")
             print(format_support(support))
             print(format_dialog(dialog))
+            print(format_dialog(chat, "chat set"))
         for key, value in [("support precision@K", support["precision_at_k"]),
                            ("support explicit negatives flagged", support["explicit_recall_flagged"]),
                            ("dialog AUC, all turns", dialog["auc_all"]),
                            ("dialog AUC, candidates", dialog["auc_candidates"]),
                            ("dialog error share among flagged", dialog["error_share_flagged"]),
-                           ("dialog base rate", dialog["base_rate"])]:
+                           ("dialog base rate", dialog["base_rate"]),
+                           ("chat AUC, all turns", chat["auc_all"]),
+                           ("chat AUC, candidates", chat["auc_candidates"]),
+                           ("chat error share among flagged", chat["error_share_flagged"]),
+                           ("chat base rate", chat["base_rate"])]:
             if value is not None:
                 summary.setdefault(key, []).append(value)
     if len(args.seeds) > 1:
