@@ -436,6 +436,22 @@ def test_an_answer_to_a_message_that_asks_nothing_is_not_off_topic(store, tmp_pa
     assert "off_topic" in kinds(found, "trouble")
 
 
+def test_what_the_bot_says_after_the_user_answered_its_question_is_not_off_topic(store, tmp_path) -> None:
+    """After "Do you cook much?", "nah mostly takeout these days" answers; it asks for
+    nothing, and a chatbot may go on to something of its own. A question of the user's,
+    even after answering, still wants its answer."""
+    b = Bundle()
+    b.turn("s1", "hello!", "Hey! Do you cook much?", trace_id="asks")
+    b.turn("s1", "nah mostly takeout these days", "Fair enough. My sister runs a bakery downtown, the "
+           "croissants are unreal.", trace_id="goes_on")
+    b.turn("s2", "hello!", "Hey! Do you cook much?", trace_id="asks2")
+    b.turn("s2", "nah mostly takeout, what do you think of the new stadium?", "Fair enough. My sister runs a "
+           "bakery downtown, the croissants are unreal.", trace_id="ignores")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" not in kinds(found, "goes_on")
+    assert "off_topic" in kinds(found, "ignores")
+
+
 def test_an_answer_taken_from_the_runs_documents_is_not_off_topic_however_terse_the_question(store, tmp_path) -> None:
     guide = [{"id": "kb1", "score": 0.9, "content": "Online check-in opens 24 hours before departure and closes "
                                                     "45 minutes before; the boarding pass is then in the app."}]

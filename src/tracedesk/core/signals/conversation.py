@@ -77,7 +77,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         previous = None
         for turn in turns:
             found += _next_turn_signals(previous, turn, model is not None)
-            off = _off_topic(turn, after_another=previous is not None)
+            off = _off_topic(turn, previous)
             far += off
             if not off:
                 found += _answered_with_a_question(turn)
@@ -263,21 +263,30 @@ def _far(turn: Turn) -> bool:
     return turn.addressed is not None and turn.addressed < _addresses_within(turn)
 
 
-def _off_topic(turn: Turn, after_another: bool) -> list[Found]:
+def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
     """An answer far in meaning from what was asked: a canned reply, another topic's
-    answer, a question ignored. (``after_another``: the turn follows another in its
-    session, whose miss its answer may repair.)"""
+    answer, a question ignored. (``previous``: the turn before in its session, whose miss
+    the answer may repair, or whose question the message may answer.)"""
     if not _far(turn):
         return []
     if (turn.escalation or turn.frustration or turn.reply.could_not_help
             or turn.reply.asks_back  # a question back is not an answer elsewhere
-            or (turn.reply.repairs and after_another)  # it answers the request before
+            or (previous is not None and turn.reply.repairs)  # it answers the request before
+            or (previous is not None and _answers_the_question_back(previous, turn))
             or (turn.reply.says_yes_or_no and turn.message.asks_yes_or_no)):  # answers in the question's terms
         return []
     close, within = turn.addressed, _addresses_within(turn)
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),
                   f"the answer is far from what was asked: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300], "similarity": round(close, 2)})]
+
+
+def _answers_the_question_back(previous: Turn, turn: Turn) -> bool:
+    """The message answers the question the answer before it asked, and asks nothing of
+    its own: "Do you like coffee?" - "nope, it makes me jittery". It asks for nothing
+    the next answer could miss (that answer may go on to something else of its own)."""
+    return (previous.reply.question_back is not None and not previous.reply.offers
+            and turn.message.answers_back and not turn.message.asks_a_question)
 
 
 def _not_from_the_evidence(conn: Connection, model, far: list[Found], turns: dict[int, Turn]) -> list[Found]:
