@@ -136,6 +136,7 @@ def test_a_chat_that_ends_on_a_friendly_question_is_no_abandonment(store, tmp_pa
     ("what time does the museum open on sundays?", "Hmm. What's your star sign?"),
     ("could you convert 5 miles to kilometres", "So, are you a morning person?"),
     ("which bus goes to the airport?", "Let's talk about something else."),
+    ("book me a table for two tonight please", "Interesting. What's your favourite colour?"),  # a task, dodged
 ])
 def test_a_question_answered_only_by_a_question_on_something_else_is_off_topic(
         store, tmp_path, question, answer) -> None:
@@ -161,6 +162,13 @@ def test_a_question_answered_only_by_a_question_on_something_else_is_off_topic(
     ("what's a good gift for my dad?", "What does he enjoy doing in his free time?"),
     ("where should I travel in march?", "Do you prefer warm weather or snow?"),
     ("help me plan a workout", "Sure. How many days a week can you train?"),
+    # Answered in a word, then asked: "Nine." is no "Hmm.".
+    ("how many planets are in the solar system?", "Nine! Do you like astronomy?"),
+    ("hi, how are you today?", "Great, thanks! Do you have any plans for the weekend?"),
+    # A task: the question back asks what it needs.
+    ("reserve a court for tomorrow please", "Indoor or outdoor?"),
+    ("buses to the stadium on saturday?", "Where are you starting from?"),
+    ("wake-up call at 6 please", "Should it ring every weekday?"),
 ])
 def test_a_question_back_that_answers_or_asks_what_the_request_needs_is_not_off_topic(
         store, tmp_path, question, answer) -> None:

@@ -436,6 +436,26 @@ def test_an_answer_to_a_message_that_asks_nothing_is_not_off_topic(store, tmp_pa
     assert "off_topic" in kinds(found, "trouble")
 
 
+@pytest.mark.parametrize("lost", ["huh?", "??", "sorry, what?", "come again?", "um i don't follow",
+                                  "what r u talking about", "that makes no sense lol",
+                                  "wait, what does that even mean"])
+def test_a_next_message_that_did_not_follow_the_answer_marks_it(store, tmp_path, lost) -> None:
+    """Word salad, or a reply on something else, leaves the user lost. Asking for more of an
+    answer understood ("go on", "like how?", "what do you mean by the tides?") is engagement;
+    saying what one does not understand is a request."""
+    b = Bundle()
+    b.turn("s1", "do you like the sea?", "Sea the of tides yes mostly blue the when.", trace_id="salad")
+    b.turn("s1", lost, "Sorry, I meant that I love the sea, especially the tides.", trace_id="after")
+    for n, more in enumerate(["go on", "like how?", "what do you mean by the tides?",
+                              "I don't understand how to change my plan"]):
+        b.turn(f"t{n}", "do you like the sea?", "I love it, especially the tides.", trace_id=f"fine{n}")
+        b.turn(f"t{n}", more, "The tides show how the moon pulls on the water.", trace_id=f"more{n}")
+    found = signals(store, tmp_path, b)
+    [(kind, confidence, detail, _)] = [f for f in found["salad"] if f[0] == "frustration"]
+    assert confidence == 0.5 and detail.startswith("the next turn did not follow the answer")
+    assert not any(found.get(f"fine{n}") for n in range(4)), found
+
+
 def test_what_the_bot_says_after_the_user_answered_its_question_is_not_off_topic(store, tmp_path) -> None:
     """After "Do you cook much?", "nah mostly takeout these days" answers; it asks for
     nothing, and a chatbot may go on to something of its own. A question of the user's,

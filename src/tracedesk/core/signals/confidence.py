@@ -76,6 +76,9 @@ CASES: tuple[Case, ...] = (
          "the user is frustrated from the start: often with the product, not with an answer"),
     Case("frustration", "by_meaning", 0.5, 0.7,
          "the next message is close in meaning to complaints that an answer missed"),
+    Case("frustration", "did_not_follow", 0.5, 0.5,
+         "the next message says only that the answer was not understood (\"huh?\", \"I don't follow\"): "
+         "nonsense, or an answer on something else; sometimes surprise"),
     Case("rephrase", "same_request", 0.5, 0.85,
          "the next message asks for the same thing again, in words or in meaning (closer is surer)"),
     Case("rephrase", "after_failure", 0.7, 0.9,

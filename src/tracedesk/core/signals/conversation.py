@@ -238,12 +238,13 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
     """A question answered only by a question on something else ("how far is the moon?" -
     "Do you like science fiction films?"), or by a change of subject: what a chatbot does
     with a question it cannot answer. The answer shares no topic word with the question,
-    and asks nothing the request needs; a request for advice or a plan, which a question
-    back may narrow first ("what should I cook tonight?" - "Any dietary restrictions?"), is
-    left alone."""
+    and asks nothing the request needs; a task ("book me a table for 4" - "What kind of
+    food?") or a request for advice or a plan, which a question back may narrow first
+    ("what should I cook tonight?" - "Any dietary restrictions?"), is left alone."""
     message, reply = turn.message, turn.reply
     if (not reply.only_asks_back  # (most answers: settled by what the answer is)
             or not message.asks_a_question or message.asks_for_advice or not message.asks or message.closing
+            or (reply.asks_what_a_task_needs and not message.wants_to_know)
             or message.asks_for_person or message.complains or len(message.words) < 2 or not message.in_english
             or not message.words.isdisjoint(reply.words) or (reply.says_yes_or_no and message.asks_yes_or_no)):
         return []
@@ -366,8 +367,8 @@ def _could_rephrase(previous: Turn, turn: Turn) -> bool:
 
 def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> list[Found]:
     """What ``turn``'s message says about ``previous``'s answer."""
-    if not (turn.asks_for_person or turn.complains) and (
-            previous is None or not (turn.escalation or turn.frustration or _could_rephrase(previous, turn))):
+    if not (turn.asks_for_person or turn.complains) and (previous is None or not (
+            turn.escalation or turn.frustration or turn.message.did_not_follow or _could_rephrase(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -383,6 +384,9 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     if turn.complains:
         out.append(Found(target.pk, "frustration", confidence("frustration", case),
                          f"{about} says the answer missed: {quote(turn.question)}", evidence=evidence))
+    elif previous is not None and turn.message.did_not_follow:
+        out.append(Found(target.pk, "frustration", confidence("frustration", "did_not_follow"),
+                         f"{about} did not follow the answer: {quote(turn.question)}", evidence=evidence))
     elif turn.frustration and previous is not None and len(turn.asked.split()) >= 2:
         out.append(Found(target.pk, "frustration", confidence("frustration", "by_meaning", turn.frustration),
                          f"{about} complains, in other words: {quote(turn.question)}", evidence=evidence))

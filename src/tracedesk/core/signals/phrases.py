@@ -192,14 +192,53 @@ ASKS_A_QUESTION = re.compile(
 # An answer that changes the subject instead of answering.
 CHANGES_SUBJECT = re.compile(
     r"\b(?:let's|let us) (?:talk about|change the subject|move on)\b|\b(?:talk|chat) about something else\b")
+# A message that says, and says only, that the answer was not understood: "huh?", "???",
+# "come again?", "I don't follow", "what are you talking about", "that makes no sense". Not
+# one that asks for more of an answer understood ("go on", "like how?", "what do you mean
+# by engineers?"), nor a request that says what the user does not understand ("I don't
+# understand how to reset my password").
+DID_NOT_FOLLOW = re.compile(
+    r"^\W*(?:(?:wait|sorry|hm+|uh+|um+|huh|ok(?:ay)?|lol|haha|er+)\W+)*(?:"
+    r"\?+|huh|what|come again|say (?:that|it) again|pardon(?: me)?|sorry|excuse me"
+    r"|i (?:don'?t|do not) (?:follow|understand|get (?:it|that|you))|i'?m (?:so )?(?:confused|lost)|you lost me"
+    r"|(?:i have )?no idea what (?:you(?:'re| are)? )?(?:just )?(?:said|saying|talking about|mean|meant)"
+    r"|what (?:does|did) (?:that|this|it) (?:even )?mean|what(?:'s| is) that (?:even )?supposed to mean"
+    r"|what (?:are|r) (?:you|u) (?:even )?(?:talking|on) about|(?:that|this|it) makes no sense"
+    r"|(?:that|this|it) (?:doesn'?t|does not) make (?:any )?sense"
+    r")\W*(?:lol|haha)?\W*$")
 # A message that asks what the answer meant ("go on", "what do you mean?"): it answers no
 # question of the answer's.
 CLARIFIES = re.compile(
     r"^\W*(?:go on|such as|explain|elaborate|wdym|like how|like what|how so|meaning|huh|what|pardon|sorry|"
     r"come again|for example|what do you mean|what does that mean|what are you talking about)\W*$")
 # A question back that narrows the request: it depends, which one, or a menu of three
-# choices or more ("It depends what you enjoy: beaches, cities or mountains?").
-NARROWS_THE_REQUEST = re.compile(r"\bit depends\b|(?:^|[.!?]\s*)which\b|\b\w+(?:, ?\w+)+,? or \w+\W*$")
+# choices or more ("It depends what you enjoy: beaches, cities or mountains?", "For which
+# city?", "A museum, a park, or something else?").
+NARROWS_THE_REQUEST = re.compile(r"\bit depends\b|(?:^|[.!?]\s*)(?:\w+ )?which\b"
+                                 r"|\b\w+(?: \w+)?(?:, ?\w+(?: \w+)?)+,? or (?:\w+ )?\w+\W*$")
+# A question back that asks what a task needs: where, when, which, what kind, how many,
+# what the user would like or wants, or one thing or another ("Where should the taxi pick
+# you up?", "What kind of food would you like?", "Just once, or every day?").
+ASKS_WHAT_THE_TASK_NEEDS = re.compile(
+    r"\b(?:where|when|which|what (?:kind|type|sort)s? of|what (?:day|date|time|size)|how many|"
+    r"any (?:particular|preference|specific)|would you like|would you prefer|do you want|do you need|"
+    r"should (?:i|we|it))\b|\bor\b")
+# A message that asks to know something, phrased as a question: a question word, or a
+# yes-or-no question, or "tell me"; not a task ("book me a table", "can you find me a
+# hotel", "trains to Ely on Monday?"), whose answer may first ask what the task needs.
+WANTS_TO_KNOW = re.compile(
+    r"\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|btw|anyway|cool|thanks)\W+)*"
+    r"(?:how|what|what's|whats|where|where's|when|why|who|who's|which|tell me|can you tell|could you tell|"
+    r"can you explain|could you explain|do you know)\b")
+# The words a chatbot says before a question of its own without answering anything:
+# interjections and a word of appreciation ("Hmm.", "Oh, lovely!", "Haha, nice."). A word
+# that says something ("Eight!", "Reykjavik.", "Doing well, thanks!") answers.
+FILLER_WORDS = frozenset("""
+    hmm hm mm mmm oh ooh ah aha ahh wow whoa haha hahaha ha heh hehe lol well so okay ok alright right hey hi
+    hello anyway interesting lovely nice cool great good awesome neat fun fascinating amazing wonderful exciting
+    fantastic brilliant sweet yum aw aww fair enough totally true agreed yeah yep yup really indeed i see very how
+    that's thats sounds s
+""".split())  # noqa: SIM905 (a word list reads best as words)
 # An answer that opens by taking the request on ("Sure! Which city are you in?").
 TAKES_IT_ON = re.compile(r"\W*(?:sure|of course|happy to|i'd be happy to|i'd love to|absolutely|certainly|gladly|"
                          r"good question|great question|i can help)\b")

@@ -29,16 +29,20 @@ from .phrases import (
     ASKS_A_QUESTION,
     ASKS_FOR_ADVICE,
     ASKS_FOR_DETAIL,
+    ASKS_WHAT_THE_TASK_NEEDS,
     ASKS_YES_OR_NO,
     CHANGES_SUBJECT,
     CLARIFIES,
     CLOSING,
+    DID_NOT_FOLLOW,
+    FILLER_WORDS,
     MORE_DETAIL,
     NARROWS_THE_REQUEST,
     NEW_QUESTION_CUES,
     REPHRASE_CUES,
     SENTENCES,
     TAKES_IT_ON,
+    WANTS_TO_KNOW,
     WORD_CHARACTERS_ONLY,
     asks_for_person,
     asks_for_what_the_request_needs,
@@ -198,6 +202,19 @@ class Message:
                 or not REQUEST_WORDS.isdisjoint(self.asked_words))
 
     @_kept
+    def did_not_follow(self) -> bool:
+        """The message says only that the answer before was not understood ("huh?", "I
+        don't follow", "what are you talking about")."""
+        return DID_NOT_FOLLOW.match(self.asked) is not None
+
+    @_kept
+    def wants_to_know(self) -> bool:
+        """The message asks to know something, phrased as a question ("how far is the moon?",
+        "is the pool open today?"), not for a task to be done ("book me a table for 4",
+        "trains to Ely on Monday?"), whose answer may first ask what the task needs."""
+        return WANTS_TO_KNOW.match(self.asked) is not None or self.asks_yes_or_no
+
+    @_kept
     def asks_for_advice(self) -> bool:
         """The message asks for advice, a recommendation or a plan ("what should I cook
         tonight?"), which a question back may narrow first."""
@@ -296,21 +313,36 @@ class Reply:
         answered = self.answered.strip()
         if answered.count(" ") < CHANGE_OF_SUBJECT_WORDS and CHANGES_SUBJECT.search(answered):
             return True
-        if (not self.only_a_question or self.waits_for_user or self.did_not_understand or self.could_not_help
-                or TAKES_IT_ON.match(answered)):
+        if (not self.only_a_question or not self.answers_nothing_first or self.waits_for_user
+                or self.did_not_understand or self.could_not_help or TAKES_IT_ON.match(answered)):
             return False
         return NARROWS_THE_REQUEST.search(answered[-200:]) is None
 
     @_kept
     def only_a_question(self) -> bool:
-        """The answer is a question and says nothing else: at most a word or two before it
-        ("Hmm.", "Lovely."), and the question not long."""
+        """The answer is a question and says little else: at most a word or two before it
+        ("Hmm.", "Lovely.", "Great, Monday."), and the question not long."""
         answered = self.answered.strip()
         if not answered.endswith("?"):
             return False
         *before, question = [s for s in (s.strip() for s in SENTENCES.findall(answered)) if s] or [""]
         return (question.count(" ") < ONLY_ASKS_BACK_WORDS and len(before) <= 2
                 and all(s.count(" ") < 3 and not has_digit(s) for s in before))
+
+    @_kept
+    def asks_what_a_task_needs(self) -> bool:
+        """The answer's last question asks what a task needs: where, when, which, what kind,
+        what the user would like, one thing or another ("Where should the taxi pick you
+        up?"). Asked about a task ("book me a cab"), it takes the task on."""
+        return ASKS_WHAT_THE_TASK_NEEDS.search(self.question_back or "") is not None
+
+    @_kept
+    def answers_nothing_first(self) -> bool:
+        """What the answer says before its last question is an interjection or a word of
+        appreciation at most ("Hmm.", "Oh, lovely!"): "Eight! Do you like camping?" and
+        "Doing well, thanks! And you?" answer first."""
+        *before, _ = [s for s in (s.strip() for s in SENTENCES.findall(self.answered.strip())) if s] or [""]
+        return all(FILLER_WORDS.issuperset(s.translate(WORD_CHARACTERS_ONLY).split()) for s in before)
 
     @_kept
     def offers(self) -> bool:
