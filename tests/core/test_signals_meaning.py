@@ -156,6 +156,16 @@ def test_a_short_reply_to_the_bots_question_is_no_request_for_a_person(store, tm
     assert "escalation" not in kinds(found, "a") | kinds(found, "b")
 
 
+@pytest.mark.parametrize("reply", ["nope, never", "nah not for me", "no thanks", "no way", "not really no"])
+def test_a_short_no_to_the_bots_question_is_no_complaint(store, tmp_path, reply) -> None:
+    """"Have you ever been skydiving?" - "nah not for me" answers; close in meaning to a
+    complaint as a "no" may be, it says nothing against the answer."""
+    b = Bundle()
+    b.turn("s1", "hey there", "Hey! Have you ever been skydiving?", trace_id="asks")
+    b.turn("s1", reply, "Fair enough, it's not for everyone.", trace_id="answers")
+    assert "frustration" not in kinds(signals(store, tmp_path, b), "asks")
+
+
 def test_a_trace_without_text_other_languages_and_lone_turns_get_no_false_signal(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "", "", trace_id="empty1")

@@ -55,6 +55,7 @@ FROM_EVIDENCE = 0.6
 EVIDENCE_CHARACTERS = 2000
 EVIDENCE_TEXTS = 50  # documents and tool results compared per run
 REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence
+SHORT_REPLY_WORDS = 4  # a reply to the bot's question this short answers it: "no, not really"
 ON_TOPIC_SHARE = 0.5  # an answer with this share of the request's topic words is on its topic
 
 
@@ -387,7 +388,10 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     elif previous is not None and turn.message.did_not_follow:
         out.append(Found(target.pk, "frustration", confidence("frustration", "did_not_follow"),
                          f"{about} did not follow the answer: {quote(turn.question)}", evidence=evidence))
-    elif turn.frustration and previous is not None and len(turn.asked.split()) >= 2:
+    elif (turn.frustration and previous is not None and len(turn.asked.split()) >= 2
+          and not (len(turn.asked.split()) <= SHORT_REPLY_WORDS and _answers_the_question_back(previous, turn))):
+        # (A short reply to the bot's own question, "nah, not for me", is an answer, however
+        # close in meaning to a complaint.)
         out.append(Found(target.pk, "frustration", confidence("frustration", "by_meaning", turn.frustration),
                          f"{about} complains, in other words: {quote(turn.question)}", evidence=evidence))
     if previous is not None and _could_rephrase(previous, turn) and not _asks_about_another(previous, turn) and not any(
