@@ -51,6 +51,26 @@ def test_a_follow_up_on_the_same_topic_is_not_a_rephrase(store, tmp_path, questi
     assert not signals(store, tmp_path, b).get("a")
 
 
+@pytest.mark.parametrize(("question", "answer", "again"), [
+    # The user's own slip, corrected: the answer answered what was written.
+    ("any flights to porto on friday?", "Friday to Porto: TP1953 at 08:10 or TP1957 at 19:45.",
+     "sorry, I meant flights to porto on sunday"),
+    ("book a room at the harbour hotel", "Done: a double room at the Harbour Hotel for tonight.",
+     "oops, I meant a room at the harbor inn"),
+    # The answer taken ("interesting.", "wow"), then a next question on its topic.
+    ("tell me about koalas", "Koalas are marsupials from eastern Australia that eat eucalyptus leaves.",
+     "interesting. what do koalas drink"),
+    ("tell me about the eiffel tower", "It is a wrought-iron tower in Paris, finished in 1889 for a world fair.",
+     "wow, how tall is the eiffel tower"),
+])
+def test_a_correction_of_ones_own_slip_or_a_question_after_the_answer_taken_is_no_rephrase(
+        store, tmp_path, question, answer, again) -> None:
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="a")
+    b.turn("s1", again, "Sure.", trace_id="b")
+    assert "rephrase" not in kinds(signals(store, tmp_path, b), "a")
+
+
 def test_a_message_that_takes_the_answer_and_moves_on_is_no_rephrase(store, tmp_path) -> None:
     """Opening on the answer taken ("ah ok", "got it", "that helps") and going on to a next
     question asks something new; "ok but" opens on the answer refused, and asks again."""

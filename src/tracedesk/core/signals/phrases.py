@@ -105,6 +105,10 @@ REPHRASE_CUES = re.compile(
     r"boss|colleague|client|customer|neighbou?r|family)|someone|somebody|him|her|them)\b))"
     r"|i asked (?:about|for|how|if|whether|when|where|why|what))"
 )
+# The user corrects a slip of their own ("sorry, I meant Tuesday", "oops, *weather", "my bad,
+# the riverside"): the answer before answered what they wrote, and this is no rephrase of a
+# request it missed. (Correcting the answer, "no, I said 4 people", is a complaint.)
+CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typo|ugh)\b|\*\w)")
 # Asking for more of what the answer gave is not asking the same again.
 MORE_DETAIL = re.compile(
     r"\b(?:elaborate|more (?:detail|details|info|information|specific|precise)|tell me more|"
@@ -115,13 +119,14 @@ MORE_DETAIL = re.compile(
 # answer. "I see" and "understood" take it only as a sentence of their own ("I see. How
 # do I..."; not "I see no reset option"). The acknowledgements are read as one atomic run,
 # so that "but" is looked for after all of them, not after the first.
-_ANSWER_TAKEN = (r"(?:(?:(?:ah|oh) )?ok(?:ay)?|great|thanks?|thank you|ty|perfect|cool|nice|got it|that helps|"
-                 r"(?:that|that's|it's) clear|makes sense|sounds good|alright|awesome)\b"
+_ANSWER_TAKEN = (r"(?:(?:(?:ah|oh) )?(?:ok(?:ay)?|great|cool|nice|wow|interesting)|thanks?|thank you|ty|perfect|"
+                 r"got it|that helps|(?:that|that's|it's) clear|makes sense|sounds good|alright|awesome|neat|"
+                 r"fascinating|good to know)\b"
                  r"|(?:i see|understood)(?=[,.!:;…—-])")
 _TAKEN_RUN = rf"(?>(?:{_ANSWER_TAKEN})[\s,.!:;…—-]*)"
 NEW_QUESTION_CUES = re.compile(
     rf"^{_TAKEN_RUN}*"
-    r"(?:and|also|one more|another (?:question|thing)|next question|new question|different (?:topic|question)|"
+    r"(?:and|also|one more|another (?:question|thing|q)|next question|new question|different (?:topic|question)|"
     r"(?:quick )?follow-up|unrelated|what about|how about|besides|separately|by the way|btw)\b"
     rf"|^(?>{_TAKEN_RUN}+)(?!but\b)"
 )

@@ -34,6 +34,7 @@ from .phrases import (
     CHANGES_SUBJECT,
     CLARIFIES,
     CLOSING,
+    CORRECTS_ITSELF,
     DID_NOT_FOLLOW,
     FILLER_WORDS,
     MORE_DETAIL,
@@ -147,10 +148,11 @@ class Message:
     def may_ask_again(self) -> bool:
         """Whether the message could ask again what the one before asked (the cheap tests a
         rephrase must pass before its meaning is read): it says enough, and it is no thanks,
-        no new question ("and what about...") and no request for more of the answer."""
+        no new question ("and what about..."), no request for more of the answer and no
+        correction of the user's own slip ("sorry, I meant Tuesday")."""
         return (not self.closing and len(self.words) >= 2
                 and not (NEW_QUESTION_CUES.match(self.asked) and not self.rephrase_cue)
-                and not MORE_DETAIL.search(self.asked))
+                and not MORE_DETAIL.search(self.asked) and not CORRECTS_ITSELF.match(self.asked))
 
     @_kept
     def in_english(self) -> bool:
