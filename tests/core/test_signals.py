@@ -178,6 +178,23 @@ def test_a_question_back_that_answers_or_asks_what_the_request_needs_is_not_off_
     assert "off_topic" not in kinds(signals(store, tmp_path, b), "fine")
 
 
+def test_a_question_answered_only_with_a_word_of_appreciation_is_off_topic(store, tmp_path) -> None:
+    """"Oh cool." to "what year did the Berlin Wall fall?" answers nothing; to "I love jazz"
+    or "thanks for the help", or "Yep!" to a yes-or-no question, it is all there is to say."""
+    b = Bundle()
+    for n, (question, answer) in enumerate([("what year did the berlin wall fall?", "Oh cool."),
+                                            ("how many strings does a cello have", "haha, good point!"),
+                                            ("I love jazz", "Nice!"), ("thanks for the help", "Great!"),
+                                            ("is the museum free on sundays?", "Yep!")]):
+        b.turn(f"s{n}", question, answer, trace_id=f"t{n}")
+    found = signals(store, tmp_path, b)
+    for trace_id in ("t0", "t1"):
+        [(kind, confidence, detail, _)] = found[trace_id]
+        assert (kind, confidence) == ("off_topic", 0.4)
+        assert detail.startswith("a question answered only with a word of appreciation")
+    assert not found.get("t2") and not found.get("t3") and not found.get("t4")
+
+
 @pytest.mark.parametrize("question, answer", [
     ("how often should I water a cactus?", "That is nice to hear."),
     ("can you book me a haircut for friday", "Sounds fun."),

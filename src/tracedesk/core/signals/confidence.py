@@ -88,6 +88,8 @@ CASES: tuple[Case, ...] = (
          "(farther is surer): a canned reply, another topic"),
     Case("off_topic", "question_back", 0.4, 0.4,
          "a question answered only by a question on something else, or by a change of subject"),
+    Case("off_topic", "appreciation", 0.4, 0.4,
+         "a question answered only with a word of appreciation (\"Cool cool.\", \"Good point.\")"),
     Case("abandonment", "after_failure", 0.45, 0.45, "the session ended on an answer that said it could not help"),
     Case("abandonment", "not_understood", 0.45, 0.45,
          "the session ended on an answer that did not understand the request and asked for it again"),

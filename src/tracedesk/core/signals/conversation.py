@@ -78,10 +78,12 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         previous = None
         for turn in turns:
             found += _next_turn_signals(previous, turn, model is not None)
-            off = _off_topic(turn, previous)
+            # (What the answer plainly is settles it before its meaning is compared.)
+            bland = _answered_with_appreciation(turn)
+            off = [] if bland else _off_topic(turn, previous)
             far += off
             if not off:
-                found += _answered_with_a_question(turn)
+                found += bland or _answered_with_a_question(turn)
             if turn.message.has_figure and turn.reply.confirms:
                 found += _confirms_another_value(turn)
             previous = turn
@@ -251,6 +253,19 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
         return []
     return [Found(turn.pk, "off_topic", confidence("off_topic", "question_back"),
                   f"a question answered only with another question or a change of subject: {quote(turn.answer, 70)}",
+                  evidence={"question": turn.question[:300]})]
+
+
+def _answered_with_appreciation(turn: Turn) -> list[Found]:
+    """A question answered with a word of appreciation and nothing more ("how many teeth
+    does a dog have?" - "Cool cool."): what a chatbot says when it has nothing to say."""
+    message, reply = turn.message, turn.reply
+    if (not reply.only_appreciates or not message.wants_to_know or message.closing or message.asks_for_person
+            or message.complains or message.did_not_follow or not message.in_english
+            or (reply.says_yes_or_no and message.asks_yes_or_no)):
+        return []
+    return [Found(turn.pk, "off_topic", confidence("off_topic", "appreciation"),
+                  f"a question answered only with a word of appreciation: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300]})]
 
 

@@ -241,8 +241,8 @@ WANTS_TO_KNOW = re.compile(
 FILLER_WORDS = frozenset("""
     hmm hm mm mmm oh ooh ah aha ahh wow whoa haha hahaha ha heh hehe lol well so okay ok alright right hey hi
     hello anyway interesting lovely nice cool great good awesome neat fun fascinating amazing wonderful exciting
-    fantastic brilliant sweet yum aw aww fair enough totally true agreed yeah yep yup really indeed i see very how
-    that's thats sounds s
+    fantastic brilliant sweet yum aw aww fair enough totally true agreed agree point yeah yep yup really indeed i
+    see very how that's thats that sounds so s
 """.split())  # noqa: SIM905 (a word list reads best as words)
 # An answer that opens by taking the request on ("Sure! Which city are you in?").
 TAKES_IT_ON = re.compile(r"\W*(?:sure|of course|happy to|i'd be happy to|i'd love to|absolutely|certainly|gladly|"

@@ -68,6 +68,7 @@ NUMBER_WORDS = frozenset("""
 """.split())  # noqa: SIM905 (a word list reads best as words)
 # An answer that only asks back, or changes the subject, says no more than this many words
 # (a longer one may answer as it asks).
+BLAND_WORDS = 4  # an answer of interjections and appreciation this short says nothing
 ONLY_ASKS_BACK_WORDS = 12
 CHANGE_OF_SUBJECT_WORDS = 8
 # What tells a message that asks for something from one that tells something.
@@ -378,6 +379,14 @@ class Reply:
     def says_yes_or_no(self) -> bool:
         """The answer replies yes or no ("Yes, as long as it stays on a lead")."""
         return ANSWER_YES_OR_NO.search(self.answered) is not None
+
+    @_kept
+    def only_appreciates(self) -> bool:
+        """The answer is an interjection or a word of appreciation and nothing more ("Cool
+        cool.", "Good point.", "Oh nice."): to a question, it answers nothing."""
+        words = self.answered.translate(WORD_CHARACTERS_ONLY).split()
+        return (0 < len(words) <= BLAND_WORDS and "?" not in self.answered
+                and FILLER_WORDS.issuperset(words))
 
     @_kept
     def says_little(self) -> bool:
