@@ -137,6 +137,7 @@ def test_a_chat_that_ends_on_a_friendly_question_is_no_abandonment(store, tmp_pa
     ("could you convert 5 miles to kilometres", "So, are you a morning person?"),
     ("which bus goes to the airport?", "Let's talk about something else."),
     ("book me a table for two tonight please", "Interesting. What's your favourite colour?"),  # a task, dodged
+    ("do u play chess?", "So, do you have any pets?"),  # one topic word is enough to ask about
 ])
 def test_a_question_answered_only_by_a_question_on_something_else_is_off_topic(
         store, tmp_path, question, answer) -> None:
@@ -176,6 +177,18 @@ def test_a_question_back_that_answers_or_asks_what_the_request_needs_is_not_off_
     b.turn("s1", question, answer, trace_id="fine")
     b.turn("s1", "thanks", "You're welcome!", trace_id="thanks")
     assert "off_topic" not in kinds(signals(store, tmp_path, b), "fine")
+
+
+@pytest.mark.parametrize("typed", ["thats wrong, i said thursday", "u didnt answer my question",
+                                   "r u even listening", "i told u already, thursday"])
+def test_a_complaint_typed_the_chat_way_is_a_complaint(store, tmp_path, typed) -> None:
+    """"thats", "u", "r", "didnt": chat spellings are read as the words they stand for."""
+    b = Bundle()
+    b.turn("s1", "book the tennis court for thursday please", "Done: the court is yours on Tuesday at 6pm.",
+           trace_id="wrong")
+    b.turn("s1", typed, "Sorry! Thursday it is.", trace_id="complaint")
+    [(kind, confidence, detail, _)] = signals(store, tmp_path, b)["wrong"]
+    assert (kind, confidence) == ("frustration", 0.8) and "says the answer missed" in detail
 
 
 def test_a_question_answered_only_with_a_word_of_appreciation_is_off_topic(store, tmp_path) -> None:

@@ -248,7 +248,7 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
     if (not reply.only_asks_back  # (most answers: settled by what the answer is)
             or not message.asks_a_question or message.asks_for_advice or not message.asks or message.closing
             or (reply.asks_what_a_task_needs and not message.wants_to_know)
-            or message.asks_for_person or message.complains or len(message.words) < 2 or not message.in_english
+            or message.asks_for_person or message.complains or not message.words or not message.in_english
             or not message.words.isdisjoint(reply.words) or (reply.says_yes_or_no and message.asks_yes_or_no)):
         return []
     return [Found(turn.pk, "off_topic", confidence("off_topic", "question_back"),

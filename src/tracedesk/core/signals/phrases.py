@@ -38,7 +38,7 @@ FRUSTRATION = re.compile(
     r"|(?:that|this|it|your answer)(?:'s| is| was) (?:wrong|incorrect|not right|not true|useless|unhelpful|nonsense)"
     r"|(?:you're|you are|you) (?:not|n't) (?:listening|reading|understanding|helping|getting it)"
     r"|(?:are|r) you (?:even (?:listening|reading)|listening to me|reading (?:my|what i)|serious|kidding)"
-    r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)"
+    r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)|i told you|(?:like|as) i (?:said|told you)"
     r"|(?:read|answer) (?:my|the) (?:question|message)"
     r"|(?:didn't|did not|doesn't|does not|don't|do not) (?:answer|help|make (?:any )?sense|address)"
     # Pointing out what the bot got wrong of the conversation itself.
@@ -235,6 +235,28 @@ WANTS_TO_KNOW = re.compile(
     r"\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|btw|anyway|cool|thanks)\W+)*"
     r"(?:how|what|what's|whats|where|where's|when|why|who|who's|which|tell me|can you tell|could you tell|"
     r"can you explain|could you explain|do you know)\b")
+# Chat spellings, read as the words they stand for: the patterns read "thats wrong, i told
+# u" as they read "that's wrong, i told you". Contractions typed without their apostrophe,
+# "u" and "ur" standing alone, and "r" where it stands for "are" ("how r u", "r they open";
+# not the R of "learn r").
+_CHAT_SPELLINGS = {
+    "thats": "that's", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
+    "arent": "aren't", "wasnt": "wasn't", "im": "i'm", "ive": "i've", "youre": "you're", "theyre": "they're",
+    "u": "you", "ur": "your",
+}
+_CHAT_SPELLING = re.compile(r"(?<![\w'&-])(?:" + "|".join(_CHAT_SPELLINGS) + r")(?![\w'&-])")
+_ARE = re.compile(r"\b(how|what|where|when|who|why|which|there|they|we|you) r(?![\w'&-])"
+                  r"|(?<![\w'&-])r(?= (?:you|they|we|there|the|these|those)\b)")
+
+
+def written_in_full(text: str) -> str:
+    """A (lower-cased) message with its chat spellings written in full."""
+    text = _CHAT_SPELLING.sub(lambda m: _CHAT_SPELLINGS[m.group(0)], text)
+    if " r " not in f" {text} ":
+        return text
+    return _ARE.sub(lambda m: f"{m.group(1)} are" if m.group(1) else "are", text)
+
+
 # The words a chatbot says before a question of its own without answering anything:
 # interjections and a word of appreciation ("Hmm.", "Oh, lovely!", "Haha, nice."). A word
 # that says something ("Eight!", "Reykjavik.", "Doing well, thanks!") answers.

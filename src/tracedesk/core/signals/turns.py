@@ -50,6 +50,7 @@ from .phrases import (
     complains,
     could_not_help,
     last_question,
+    written_in_full,
 )
 from .request import CONFIRMS
 
@@ -129,7 +130,8 @@ class Message:
 
     def __init__(self, question: str) -> None:
         self.question = question  # what the user wrote
-        self.asked = asked = question.lower().replace("\u2019", "'")  # "can’t" read as "can't"
+        # ("can’t" read as "can't", "thats" as "that's", "u" as "you")
+        self.asked = asked = written_in_full(question.lower().replace("\u2019", "'"))
         self.closing = CLOSING.match(asked) is not None  # "thanks", "that's all"...
         self.asked_words = words = frozenset(asked.translate(WORD_CHARACTERS_ONLY).split())
         self.asks_for_person = asks_for_person(asked, words)
