@@ -180,15 +180,24 @@ def test_a_question_back_that_answers_or_asks_what_the_request_needs_is_not_off_
 
 
 @pytest.mark.parametrize("typed", ["thats wrong, i said thursday", "u didnt answer my question",
-                                   "r u even listening", "i told u already, thursday"])
+                                   "r u even listening", "i told u already, thursday",
+                                   # the answer said nothing, went elsewhere, said it again, or made no sense
+                                   "that's not really an answer", "where did that come from?",
+                                   "what does that have to do with tennis", "same answer again", "scroll up",
+                                   "that was gibberish", "wrong", "why are you changing the subject"])
 def test_a_complaint_typed_the_chat_way_is_a_complaint(store, tmp_path, typed) -> None:
-    """"thats", "u", "r", "didnt": chat spellings are read as the words they stand for."""
+    """"thats", "u", "r", "didnt": chat spellings are read as the words they stand for. (The
+    user changing the subject, "changing the subject, I love jazz", complains of nothing.)"""
     b = Bundle()
     b.turn("s1", "book the tennis court for thursday please", "Done: the court is yours on Tuesday at 6pm.",
            trace_id="wrong")
     b.turn("s1", typed, "Sorry! Thursday it is.", trace_id="complaint")
-    [(kind, confidence, detail, _)] = signals(store, tmp_path, b)["wrong"]
+    b.turn("s2", "hi", "Hi! What would you like to talk about?", trace_id="fine")
+    b.turn("s2", "changing the subject, i love jazz", "Me too!", trace_id="subject")
+    found = signals(store, tmp_path, b)
+    [(kind, confidence, detail, _)] = found["wrong"]
     assert (kind, confidence) == ("frustration", 0.8) and "says the answer missed" in detail
+    assert "frustration" not in kinds(found, "fine")
 
 
 def test_a_question_answered_only_with_a_word_of_appreciation_is_off_topic(store, tmp_path) -> None:

@@ -58,6 +58,15 @@ FRUSTRATION = re.compile(
     r"|is (?:this|the|that) (?:bot|chat|thing|assistant|app) (?:broken|a joke|useless|even working)"
     r"|thanks for nothing|(?:great|big|real) help(?: there)?[.!]*$|(?:terrible|awful|pathetic)[.!]*$"
     r"|\b(?:ffs|wtf|jfc|omfg)\b|^(?:come on|seriously)\b"
+    # Saying the answer said nothing, went elsewhere, said the same again, or made no sense.
+    r"|(?:that's|that is|that was|this is) not (?:really |even )?an answer|(?:doesn't|does not|didn't) tell me anything"
+    r"|(?:you're|you are) not telling me anything|you ignored (?:my|the) question|(?:ok|okay),? but what's the answer"
+    r"|where did that come from|what does (?:that|this) have to do with|how is (?:that|this) related"
+    r"|(?:that's|that is|that was|bit of a|so|how) random|(?:you're|you are|why are you|stop) changing the subject"
+    r"|(?:that's|that is) off[- ]?topic"
+    r"|same answer (?:as before|again)|you (?:already )?said that (?:already|before)|we went over this|scroll up"
+    r"|(?:that|this|it) (?:was|is) gibberish|(?:reply|answer|sentence|that) is (?:all )?(?:jumbled|broken|garbled)"
+    r"|^wrong\b"
     # ...and in the languages of the meaning examples.
     r"|no (?:me )?(?:sirve|ayuda)|eso no es lo que|ne (?:sert|répond) (?:à rien|pas)|c'est nul|n'importe quoi"
     r"|(?:hilft|bringt) (?:mir )?(?:nicht|überhaupt nicht|nichts)|quatsch|unsinn|das (?:ist|war) nicht"
@@ -79,6 +88,7 @@ FRUSTRATION_NEEDS = frozenset("""
     understand get circles crazy nuts mad insane give broken stupid joke hopeless pointless terrible awful garbage
     rubbish nothing pathetic ffs wtf jfc omfg come seriously sirve ayuda eso sert répond nul importe hilft bringt
     quatsch unsinn das serve non não talking going repeating ask say mention forgot forget remember read
+    anything ignored come have related random changing topic same went scroll gibberish jumbled garbled
 """.split())  # noqa: SIM905
 
 
