@@ -1,7 +1,7 @@
 """Quality of the failure queue on evaluation sets written apart from its detectors
 (tests/eval): a support bot's conversations with planted failures and hard negatives, and
-two sets of dialogs with chatbots where annotators marked the errors (the dialog set, and
-the chat set, written apart from it in another style).
+three sets of dialogs with chatbots where annotators marked the errors (the dialog set, and
+the chat and talk sets, each written apart from the others in styles of its own).
 
     .venv/bin/python tests/perf/quality_holdout.py [--seeds 1 2 3] [--sessions 1500] [--dialogs 240]
 """
@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.eval.chat_set import write_chat_set  # noqa: E402
 from tests.eval.measure import format_dialog, format_support, measure_dialog, measure_support  # noqa: E402
+from tests.eval.talk_set import write_talk_set  # noqa: E402
 
 
 def main() -> None:
@@ -34,10 +35,12 @@ def main() -> None:
             support = measure_support(Path(tmp) / "support", seed, args.sessions)
             dialog = measure_dialog(Path(tmp) / "dialog", seed, args.dialogs)
             chat = measure_dialog(Path(tmp) / "chat", seed, args.dialogs, write=write_chat_set)
+            talk = measure_dialog(Path(tmp) / "talk", seed, args.dialogs, write=write_talk_set)
             print(f"== seed {seed} ({time.perf_counter() - started:.1f} s)")
             print(format_support(support))
             print(format_dialog(dialog))
             print(format_dialog(chat, "chat set"))
+            print(format_dialog(talk, "talk set"))
         for key, value in [("support precision@K", support["precision_at_k"]),
                            ("support explicit negatives flagged", support["explicit_recall_flagged"]),
                            ("dialog AUC, all turns", dialog["auc_all"]),
@@ -47,7 +50,11 @@ def main() -> None:
                            ("chat AUC, all turns", chat["auc_all"]),
                            ("chat AUC, candidates", chat["auc_candidates"]),
                            ("chat error share among flagged", chat["error_share_flagged"]),
-                           ("chat base rate", chat["base_rate"])]:
+                           ("chat base rate", chat["base_rate"]),
+                           ("talk AUC, all turns", talk["auc_all"]),
+                           ("talk AUC, candidates", talk["auc_candidates"]),
+                           ("talk error share among flagged", talk["error_share_flagged"]),
+                           ("talk base rate", talk["base_rate"])]:
             if value is not None:
                 summary.setdefault(key, []).append(value)
     if len(args.seeds) > 1:
