@@ -61,7 +61,7 @@ def test_a_follow_up_on_the_same_topic_is_not_a_rephrase(store, tmp_path, questi
     ("tell me about koalas", "Koalas are marsupials from eastern Australia that eat eucalyptus leaves.",
      "interesting. what do koalas drink"),
     ("tell me about the eiffel tower", "It is a wrought-iron tower in Paris, finished in 1889 for a world fair.",
-     "wow, how tall is the eiffel tower"),
+     "neat, how tall is the eiffel tower"),
 ])
 def test_a_correction_of_ones_own_slip_or_a_question_after_the_answer_taken_is_no_rephrase(
         store, tmp_path, question, answer, again) -> None:
@@ -466,9 +466,8 @@ def test_an_answer_to_a_message_that_asks_nothing_is_not_off_topic(store, tmp_pa
     assert "off_topic" in kinds(found, "trouble")
 
 
-@pytest.mark.parametrize("lost", ["huh?", "??", "sorry, what?", "come again?", "um i don't follow",
-                                  "huh what", "that makes no sense lol",
-                                  "wait, what does that even mean"])
+@pytest.mark.parametrize("lost", ["huh?", "??", "what?", "come again?", "um i dont follow", "huh what?",
+                                  "that makes no sense lol", "wait, what does that even mean"])
 def test_a_next_message_that_did_not_follow_the_answer_marks_it(store, tmp_path, lost) -> None:
     """Word salad, or a reply on something else, leaves the user lost. Asking for more of an
     answer understood ("go on", "like how?", "what do you mean by the tides?") is engagement;
@@ -476,14 +475,60 @@ def test_a_next_message_that_did_not_follow_the_answer_marks_it(store, tmp_path,
     b = Bundle()
     b.turn("s1", "do you like the sea?", "Sea the of tides yes mostly blue the when.", trace_id="salad")
     b.turn("s1", lost, "Sorry, I meant that I love the sea, especially the tides.", trace_id="after")
+    # Nor surprise, nor an apology ("what!", "huh.", "sorry").
     for n, more in enumerate(["go on", "like how?", "what do you mean by the tides?",
-                              "I don't understand how to change my plan"]):
+                              "I don't understand how to change my plan", "what!", "huh.", "sorry"]):
         b.turn(f"t{n}", "do you like the sea?", "I love it, especially the tides.", trace_id=f"fine{n}")
         b.turn(f"t{n}", more, "The tides show how the moon pulls on the water.", trace_id=f"more{n}")
     found = signals(store, tmp_path, b)
     [(kind, confidence, detail, _)] = [f for f in found["salad"] if f[0] == "frustration"]
     assert confidence == 0.5 and detail.startswith("the next turn did not follow the answer")
-    assert not any(found.get(f"fine{n}") for n in range(4)), found
+    assert not any(found.get(f"fine{n}") for n in range(7)), found
+
+
+@pytest.mark.parametrize(("question", "answer", "again"), [
+    # Said to be a rephrase, or still wanted: asked again, whatever it opens on.
+    ("how do I change my password", "Our branches are open from nine to five on weekdays.",
+     "sorry, let me rephrase: how do I change my password if I forgot it?"),
+    ("how do I change my password", "Our branches are open from nine to five on weekdays.",
+     "sorry i still dont know how to change my password"),
+])
+def test_an_apology_that_asks_again_is_still_a_rephrase(store, tmp_path, question, answer, again) -> None:
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="a")
+    b.turn("s1", again, "Sure.", trace_id="b")
+    assert "rephrase" in kinds(signals(store, tmp_path, b), "a")
+
+
+def test_an_open_greeting_or_a_check_that_the_answer_helped_is_no_question_the_user_answers(store, tmp_path) -> None:
+    """"What brings you here today?" invites the request; "Does that answer your question?"
+    - "no not at all" says the answer missed."""
+    b = Bundle()
+    b.turn("s1", "hi", "Hi! What brings you here today?", trace_id="greets")
+    b.turn("s1", "my card was stolen and i need to block it right away", "Our savings accounts pay 3.1% a year.",
+           trace_id="elsewhere")
+    b.turn("s2", "how do I block my card", "Cards are made of recycled plastic. Does that answer your question?",
+           trace_id="checks")
+    b.turn("s2", "no not at all", "Sorry! In the app: Cards > Block.", trace_id="no")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" in kinds(found, "elsewhere")
+    assert "frustration" in kinds(found, "checks")
+
+
+def test_a_flood_of_marks_in_a_message_or_a_comment_is_read_at_once(store, tmp_path) -> None:
+    """Patterns that read a whole message ("???", "wrong", "scroll up") once tried every
+    split of a run of marks: four hundred question marks took seconds, a long comment
+    minutes."""
+    import time
+
+    b = Bundle()
+    b.turn("s1", "where is my parcel", "It ships tomorrow.", trace_id="a")
+    b.turn("s1", "?" * 400 + " where is my order", "It ships tomorrow.", trace_id="b")
+    b.turn("s2", "random" + "!" * 20_000 + "x", "Sure.", trace_id="c")
+    b.feedback("a", "thumbs", -1, comment="wrong" + "!" * 50_000 + "x")
+    started = time.monotonic()
+    signals(store, tmp_path, b)
+    assert time.monotonic() - started < 10
 
 
 def test_what_the_bot_says_after_the_user_answered_its_question_is_not_off_topic(store, tmp_path) -> None:

@@ -260,10 +260,10 @@ def _answered_with_appreciation(turn: Turn) -> list[Found]:
     """A question answered with a word of appreciation and nothing more ("how many teeth
     does a dog have?" - "Cool cool."): what a chatbot says when it has nothing to say."""
     message, reply = turn.message, turn.reply
-    if (not reply.only_appreciates or not message.wants_to_know or message.closing or message.asks_for_person
-            or message.complains or message.did_not_follow or not message.in_english
-            or (reply.says_yes_or_no and message.asks_yes_or_no)):
-        return []
+    if (not reply.only_appreciates or not message.wants_to_know or message.asks_yes_or_no
+            or message.makes_conversation or message.closing or message.asks_for_person
+            or message.complains or message.did_not_follow or not message.in_english):
+        return []  # ("Yup!" to a yes-or-no question, "Great!" to "how are you?" answer them)
     return [Found(turn.pk, "off_topic", confidence("off_topic", "appreciation"),
                   f"a question answered only with a word of appreciation: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300]})]
@@ -303,6 +303,7 @@ def _answers_the_question_back(previous: Turn, turn: Turn) -> bool:
     its own: "Do you like coffee?" - "nope, it makes me jittery". It asks for nothing
     the next answer could miss (that answer may go on to something else of its own)."""
     return (previous.reply.question_back is not None and not previous.reply.offers
+            and not previous.reply.checks_the_answer
             and turn.message.answers_back and not turn.message.asks_a_question)
 
 

@@ -23,6 +23,7 @@ POLLUTED_SHARE = 0.8  # a rater negative on more than this share of their rating
 POLLUTED_MIN = 5  # ...over at least this many rated traces counts for less
 POLLUTED_FACTOR = 0.15  # below the weakest implicit signal
 CONTRADICTION_FACTOR = 0.5
+COMMENT_LIMIT = 2000  # characters of a feedback comment read for a complaint: what it says is in its start
 
 _NEGATIVE_WORDS = frozenset({"i", "incorrect", "fail", "failed", "failure", "wrong", "no", "bad", "false",
                              "down", "thumbs_down", "negative", "unhelpful", "error"})
@@ -86,7 +87,7 @@ def polarity(kind: str, value: Any, scale: tuple[float | None, float | None], ex
             return -1, confidence("failed_eval", "label"), "failed_eval", f"{kind}: {value}"
         if word in _POSITIVE_WORDS:
             return 1, confidence("positive_feedback", "label"), "positive_feedback", f"{kind}: {value}"
-    if comment and FRUSTRATION.search(comment.lower()):
+    if comment and FRUSTRATION.search(comment[:COMMENT_LIMIT].lower()):
         return -1, confidence("negative_comment", "comment"), "negative_comment", f"a comment: {quote(comment, 60)}"
     return 0, 0.0, "", ""
 

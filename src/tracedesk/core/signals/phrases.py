@@ -38,7 +38,8 @@ FRUSTRATION = re.compile(
     r"|(?:that|this|it|your answer)(?:'s| is| was) (?:wrong|incorrect|not right|not true|useless|unhelpful|nonsense)"
     r"|(?:you're|you are|you) (?:not|n't) (?:listening|reading|understanding|helping|getting it)"
     r"|(?:are|r) you (?:even (?:listening|reading)|listening to me|reading (?:my|what i)|serious|kidding)"
-    r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)|i told you|(?:like|as) i (?:said|told you)"
+    r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)|i told you (?:already|before|twice)"
+    r"|i told you\W*+$|(?:like|as) i (?:said|told you)(?: (?:already|before|earlier))?(?:\W*+$|,)"
     r"|(?:read|answer) (?:my|the) (?:question|message)"
     r"|(?:didn't|did not|doesn't|does not|don't|do not) (?:answer|help|make (?:any )?sense|address)"
     # Pointing out what the bot got wrong of the conversation itself.
@@ -59,16 +60,19 @@ FRUSTRATION = re.compile(
     r"|thanks for nothing|(?:great|big|real) help(?: there)?[.!]*$|(?:terrible|awful|pathetic)[.!]*$"
     r"|\b(?:ffs|wtf|jfc|omfg)\b|^(?:come on|seriously)\b"
     # Saying the answer said nothing, went elsewhere, said the same again, or made no sense.
-    r"|(?:that's|that is|that was|this is) not (?:really |even )?an answer|(?:doesn't|does not|didn't) tell me anything"
+    # (Those that are also ordinary questions or remarks count only as the whole message:
+    # "where did that come from?" alone, not "the 12.99 one, where did that come from?".)
+    r"|(?:that's|that is|that was|this is) not (?:really |even )?an answer"
+    r"|(?:that|this|it|your (?:answer|reply)) (?:doesn't|does not|didn't) tell me anything"
     r"|(?:you're|you are) not telling me anything|you ignored (?:my|the) question|(?:ok|okay),? but what's the answer"
-    r"|where did that come from|what does (?:that|this) have to do with|how is (?:that|this) related"
-    r"|(?:that's|that is|that was|bit of a) random\b(?! question)|^(?:so |how )?random\W*(?:lol|haha)?\W*$"
+    r"|^(?:(?:um+|uh+|erm|lol|hmm+|wait)\W++)?(?:where did (?:that|this) come from|how is (?:that|this) related"
+    r"|what does (?:that|this) have to do with (?:anything|my question|what i asked)|(?:so |how )?random"
+    r"|(?:that's |that is |this is |you're |you are |so )?off[- ]?topic|we (?:already )?went over this(?: already)?"
+    r"|scroll up)\W*+(?:lol|haha)?\W*+$"
+    r"|(?:that's|that is|that was|bit of a) random\b(?! question)"
     r"|(?:you're|you are|why are you|stop) changing the subject"
-    r"|(?:that's|that is) off[- ]?topic"
-    r"|same answer (?:as before|again)|you (?:already )?said that (?:already|before)|we went over this"
-    r"|^scroll up\W*(?:lol|haha)?\W*$"
-    r"|(?:that|this|it) (?:was|is) gibberish|(?:reply|answer|sentence|that) is (?:all )?(?:jumbled|broken|garbled)"
-    r"|^wrong\W*(?:lol|haha)?\W*$"
+    r"|same answer (?:as before|again)|you (?:already )?said that (?:already|before)"
+    r"|(?:that|this|it) (?:was|is) gibberish|(?:your )?(?:reply|answer|sentence) is (?:all )?(?:jumbled|broken|garbled)"
     # ...and in the languages of the meaning examples.
     r"|no (?:me )?(?:sirve|ayuda)|eso no es lo que|ne (?:sert|répond) (?:à rien|pas)|c'est nul|n'importe quoi"
     r"|(?:hilft|bringt) (?:mir )?(?:nicht|überhaupt nicht|nichts)|quatsch|unsinn|das (?:ist|war) nicht"
@@ -120,7 +124,7 @@ REPHRASE_CUES = re.compile(
 # The user corrects a slip of their own ("sorry, I meant Tuesday", "oops, *weather", "my bad,
 # the riverside"): the answer before answered what they wrote, and this is no rephrase of a
 # request it missed. (Correcting the answer, "no, I said 4 people", is a complaint.)
-CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typo|ugh)\b|\*\w)")
+CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typo)\b(?!.*\b(?:still|rephrase)\b)|\*\w)")
 # Asking for more of what the answer gave is not asking the same again.
 MORE_DETAIL = re.compile(
     r"\b(?:elaborate|more (?:detail|details|info|information|specific|precise)|tell me more|"
@@ -131,7 +135,7 @@ MORE_DETAIL = re.compile(
 # answer. "I see" and "understood" take it only as a sentence of their own ("I see. How
 # do I..."; not "I see no reset option"). The acknowledgements are read as one atomic run,
 # so that "but" is looked for after all of them, not after the first.
-_ANSWER_TAKEN = (r"(?:(?:(?:ah|oh) )?(?:ok(?:ay)?|great|cool|nice|wow|interesting)|thanks?|thank you|ty|perfect|"
+_ANSWER_TAKEN = (r"(?:(?:(?:ah|oh) )?(?:ok(?:ay)?|great|cool|nice|interesting)|thanks?|thank you|ty|perfect|"
                  r"got it|that helps|(?:that|that's|it's) clear|makes sense|sounds good|alright|awesome|neat|"
                  r"fascinating|good to know)\b"
                  r"|(?:i see|understood)(?=[,.!:;…—-])")
@@ -215,14 +219,15 @@ CHANGES_SUBJECT = re.compile(
 # by engineers?"), nor a request that says what the user does not understand ("I don't
 # understand how to reset my password").
 DID_NOT_FOLLOW = re.compile(
-    r"^\W*(?:(?:wait|sorry|hm+|uh+|um+|huh|ok(?:ay)?|lol|haha|er+)\W+)*(?:"
-    r"\?+|huh|what|come again|say (?:that|it) again|pardon(?: me)?|sorry|excuse me"
-    r"|i (?:don'?t|do not) (?:follow|understand|get (?:it|that|you))|i'?m (?:so )?(?:confused|lost)|you lost me"
+    r"^\s*+\?[\s?!.]*+$"  # "?", "???"
+    r"|^\W*+(?:(?:wait|hm+|uh+|um+|er+|lol|haha)\W++)*+(?:"
+    r"(?:huh|what|huh what|come again|say (?:that|it) again|pardon(?: me)?)\s*+\?"  # asked, not exclaimed
+    r"|i (?:don't|do not) (?:follow|understand|get (?:it|that|you))|i'm (?:so )?confused|you lost me"
     r"|(?:i have )?no idea what (?:you(?:'re| are)? )?(?:just )?(?:said|saying|talking about|mean|meant)"
     r"|what (?:does|did) (?:that|this|it) (?:even )?mean|what(?:'s| is) that (?:even )?supposed to mean"
-    r"|what (?:are|r) (?:you|u) (?:even )?(?:talking|on) about|(?:that|this|it) makes no sense"
-    r"|(?:that|this|it) (?:doesn'?t|does not) make (?:any )?sense"
-    r")\W*(?:lol|haha)?\W*$")
+    r"|what are you (?:even )?(?:talking|on) about|(?:that|this|it) makes no sense"
+    r"|(?:that|this|it) (?:doesn't|does not) make (?:any )?sense"
+    r")[\s?!.]*+(?:lol|haha)?[\s?!.]*+$")
 # A message that asks what the answer meant ("go on", "what do you mean?"): it answers no
 # question of the answer's.
 CLARIFIES = re.compile(
@@ -256,9 +261,9 @@ _CHAT_SPELLINGS = {
     "arent": "aren't", "wasnt": "wasn't", "im": "i'm", "ive": "i've", "youre": "you're", "theyre": "they're",
     "u": "you", "ur": "your",
 }
-_CHAT_SPELLING = re.compile(r"(?<![\w'&-])(?:" + "|".join(_CHAT_SPELLINGS) + r")(?![\w'&-])")
-_ARE = re.compile(r"\b(how|what|where|when|who|why|which|there|they|we|you) r(?![\w'&-])"
-                  r"|(?<![\w'&-])r(?= (?:you|they|we|there|the|these|those)\b)")
+_CHAT_SPELLING = re.compile(r"(?<![\w'&.-])(?:" + "|".join(_CHAT_SPELLINGS) + r")(?![\w'&-]|\.\w)")
+_ARE = re.compile(r"\b(how|what|where|when|who|why|which|there|they|we|you) r(?![\w'&.-])"
+                  r"|(?:^|(?<=[.!?,] ))r(?= (?:you|they|we|there|the|these|those)\b)")
 
 
 def written_in_full(text: str) -> str:
@@ -269,6 +274,10 @@ def written_in_full(text: str) -> str:
     return _ARE.sub(lambda m: f"{m.group(1)} are" if m.group(1) else "are", text)
 
 
+# A question back that checks the answer helped ("Does that answer your question?", "Did
+# that help?"): "no, not at all" to it says the answer missed.
+CHECKS_THE_ANSWER = re.compile(r"\b(?:does|did|do|is|was|has|have) (?:that|this|it|these|those) "
+                               r"(?:answer|help|make sense|solve|fix|work|sort|clear|what you)")
 # The words a chatbot says before a question of its own without answering anything:
 # interjections and a word of appreciation ("Hmm.", "Oh, lovely!", "Haha, nice."). A word
 # that says something ("Eight!", "Reykjavik.", "Doing well, thanks!") answers.
@@ -278,6 +287,17 @@ FILLER_WORDS = frozenset("""
     fantastic brilliant sweet yum aw aww fair enough totally true agreed agree point yeah yep yup really indeed i
     see very how that's thats that sounds so s
 """.split())  # noqa: SIM905 (a word list reads best as words)
+# The words of an answer that only appreciates ("Cool cool.", "Oh nice.", "Good point."):
+# interjections and appreciation, not the words that answer ("Right!", "Yup!", "Great!" to
+# "how are you?", "Sounds lovely!" to a proposal, "Okay!" to a request, "Hi!").
+APPRECIATION_WORDS = frozenset("""
+    hmm hm mm mmm oh ooh ah aha wow whoa haha hahaha ha heh hehe lol interesting lovely nice cool awesome neat fun
+    fascinating amazing wonderful exciting good point that's thats that s so very i see
+""".split())  # noqa: SIM905 (a word list reads best as words)
+# A question that only makes conversation or proposes: "how are you?", "how does Saturday
+# sound?", "what do you think?", "how about a picnic?": a word of appreciation answers it.
+SOCIAL_QUESTION = re.compile(r"\bhow(?: are you| are things|'s it going| is it going| do you do)\b|\bhow (?:does|do) "
+                             r".{0,60}\bsound\b|\bwhat do you think\b|\bhow about\b|\bwhat about\b")
 # An answer that opens by taking the request on ("Sure! Which city are you in?").
 TAKES_IT_ON = re.compile(r"\W*(?:sure|of course|happy to|i'd be happy to|i'd love to|absolutely|certainly|gladly|"
                          r"good question|great question|i can help)\b")
@@ -373,5 +393,6 @@ ANSWER_SIGNS_OFF = re.compile(
 # A closing offer is a question that asks nothing of the user.
 ANSWER_OFFERS = re.compile(
     r"(?:anything else|something else|can i help|may i help|help (?:you )?with (?:anything|something)|"
+    r"what can i do for you|what brings you|how can i help|"
     r"would you like|do you want me|shall i|should i|is there anything)[^?]*\?\s*$"
 )

@@ -26,12 +26,14 @@ from .phrases import (
     ANSWER_REPAIRS,
     ANSWER_SIGNS_OFF,
     ANSWER_YES_OR_NO,
+    APPRECIATION_WORDS,
     ASKS_A_QUESTION,
     ASKS_FOR_ADVICE,
     ASKS_FOR_DETAIL,
     ASKS_WHAT_THE_TASK_NEEDS,
     ASKS_YES_OR_NO,
     CHANGES_SUBJECT,
+    CHECKS_THE_ANSWER,
     CLARIFIES,
     CLOSING,
     CORRECTS_ITSELF,
@@ -42,6 +44,7 @@ from .phrases import (
     NEW_QUESTION_CUES,
     REPHRASE_CUES,
     SENTENCES,
+    SOCIAL_QUESTION,
     TAKES_IT_ON,
     WANTS_TO_KNOW,
     WORD_CHARACTERS_ONLY,
@@ -205,6 +208,12 @@ class Message:
         you"): what an answer must take up. "I'm going hiking this weekend" asks none."""
         return ("?" in self.asked or ASKS_A_QUESTION.match(self.asked) is not None or self.asks_yes_or_no
                 or not REQUEST_WORDS.isdisjoint(self.asked_words))
+
+    @_kept
+    def makes_conversation(self) -> bool:
+        """The message only makes conversation or proposes ("how are you?", "how does
+        Saturday sound?", "what do you think?")."""
+        return SOCIAL_QUESTION.search(self.asked) is not None
 
     @_kept
     def did_not_follow(self) -> bool:
@@ -388,7 +397,13 @@ class Reply:
         cool.", "Good point.", "Oh nice."): to a question, it answers nothing."""
         words = self.answered.translate(WORD_CHARACTERS_ONLY).split()
         return (0 < len(words) <= BLAND_WORDS and "?" not in self.answered
-                and FILLER_WORDS.issuperset(words))
+                and APPRECIATION_WORDS.issuperset(words))
+
+    @_kept
+    def checks_the_answer(self) -> bool:
+        """The question the answer ends on checks it helped ("Does that answer your
+        question?"): "no, not at all" to it says it did not."""
+        return CHECKS_THE_ANSWER.search(self.question_back or "") is not None
 
     @_kept
     def says_little(self) -> bool:
