@@ -138,6 +138,7 @@ def test_a_chat_that_ends_on_a_friendly_question_is_no_abandonment(store, tmp_pa
     ("which bus goes to the airport?", "Let's talk about something else."),
     ("book me a table for two tonight please", "Interesting. What's your favourite colour?"),  # a task, dodged
     ("do u play chess?", "So, do you have any pets?"),  # one topic word is enough to ask about
+    ("remind me to water the plants at six", "Hmm. Do you like jazz?"),  # a task, without "please" or "?"
 ])
 def test_a_question_answered_only_by_a_question_on_something_else_is_off_topic(
         store, tmp_path, question, answer) -> None:

@@ -294,6 +294,13 @@ APPRECIATION_WORDS = frozenset("""
     hmm hm mm mmm oh ooh ah aha wow whoa haha hahaha ha heh hehe lol interesting lovely nice cool awesome neat fun
     fascinating amazing wonderful exciting good point that's thats that s so very i see
 """.split())  # noqa: SIM905 (a word list reads best as words)
+# A message that tells the bot to do something: it opens (after a greeting) on a verb of
+# the tasks people give chat assistants ("book me a table for 2 tonight", "set an alarm
+# for 7", "remind me to call mum").
+ASKS_FOR_A_TASK = re.compile(
+    r"\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|pls|please)\W+)*"
+    r"(?:book|reserve|find|get|set|order|call|play|remind|cancel|change|send|show|give|schedule|add|remove|"
+    r"turn|wake|text|email|open|start|stop)\b(?! (?:it|that|this)\b)")
 # A question that only makes conversation or proposes: "how are you?", "how does Saturday
 # sound?", "what do you think?", "how about a picnic?": a word of appreciation answers it.
 SOCIAL_QUESTION = re.compile(r"\bhow(?: are you| are things|'s it going| is it going| do you do)\b|\bhow (?:does|do) "

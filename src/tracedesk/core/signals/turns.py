@@ -28,6 +28,7 @@ from .phrases import (
     ANSWER_YES_OR_NO,
     APPRECIATION_WORDS,
     ASKS_A_QUESTION,
+    ASKS_FOR_A_TASK,
     ASKS_FOR_ADVICE,
     ASKS_FOR_DETAIL,
     ASKS_WHAT_THE_TASK_NEEDS,
@@ -207,7 +208,7 @@ class Message:
         """The message asks a question, or for something in so many words ("please", "can
         you"): what an answer must take up. "I'm going hiking this weekend" asks none."""
         return ("?" in self.asked or ASKS_A_QUESTION.match(self.asked) is not None or self.asks_yes_or_no
-                or not REQUEST_WORDS.isdisjoint(self.asked_words))
+                or not REQUEST_WORDS.isdisjoint(self.asked_words) or ASKS_FOR_A_TASK.match(self.asked) is not None)
 
     @_kept
     def makes_conversation(self) -> bool:
