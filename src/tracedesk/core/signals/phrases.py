@@ -207,9 +207,11 @@ ASKS_YES_OR_NO = re.compile(
     r"do|make|book|change|cancel)\b)")
 # A message that opens on a question word or a polite request (after a greeting or "so",
 # "btw"); one with a question mark asks too.
+# What a question may open on before its question word: a greeting, "so", "btw".
+_BEFORE_A_QUESTION = r"\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|btw|anyway|cool|thanks)\W+)*"
 ASKS_A_QUESTION = re.compile(
-    r"\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|btw|anyway|cool|thanks)\W+)*"
-    r"(?:how|what|what's|whats|where|when|why|who|which|can you|could you|would you|will you|tell me)\b")
+    _BEFORE_A_QUESTION
+    + r"(?:how|what|what's|whats|where|when|why|who|which|can you|could you|would you|will you|tell me)\b")
 # An answer that changes the subject instead of answering.
 CHANGES_SUBJECT = re.compile(
     r"\b(?:let's|let us) (?:talk about|change the subject|move on)\b|\b(?:talk|chat) about something else\b")
@@ -249,8 +251,8 @@ ASKS_WHAT_THE_TASK_NEEDS = re.compile(
 # yes-or-no question, or "tell me"; not a task ("book me a table", "can you find me a
 # hotel", "trains to Ely on Monday?"), whose answer may first ask what the task needs.
 WANTS_TO_KNOW = re.compile(
-    r"\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|btw|anyway|cool|thanks)\W+)*"
-    r"(?:how|what|what's|whats|where|where's|when|why|who|who's|which|tell me|can you tell|could you tell|"
+    _BEFORE_A_QUESTION
+    + r"(?:how|what|what's|whats|where|where's|when|why|who|who's|which|tell me|can you tell|could you tell|"
     r"can you explain|could you explain|do you know)\b")
 # Chat spellings, read as the words they stand for: the patterns read "thats wrong, i told
 # u" as they read "that's wrong, i told you". Contractions typed without their apostrophe,
@@ -278,15 +280,6 @@ def written_in_full(text: str) -> str:
 # that help?"): "no, not at all" to it says the answer missed.
 CHECKS_THE_ANSWER = re.compile(r"\b(?:does|did|do|is|was|has|have) (?:that|this|it|these|those) "
                                r"(?:answer|help|make sense|solve|fix|work|sort|clear|what you)")
-# The words a chatbot says before a question of its own without answering anything:
-# interjections and a word of appreciation ("Hmm.", "Oh, lovely!", "Haha, nice."). A word
-# that says something ("Eight!", "Reykjavik.", "Doing well, thanks!") answers.
-FILLER_WORDS = frozenset("""
-    hmm hm mm mmm oh ooh ah aha ahh wow whoa haha hahaha ha heh hehe lol well so okay ok alright right hey hi
-    hello anyway interesting lovely nice cool great good awesome neat fun fascinating amazing wonderful exciting
-    fantastic brilliant sweet yum aw aww fair enough totally true agreed agree point yeah yep yup really indeed i
-    see very how that's thats that sounds so s
-""".split())  # noqa: SIM905 (a word list reads best as words)
 # The words of an answer that only appreciates ("Cool cool.", "Oh nice.", "Good point."):
 # interjections and appreciation, not the words that answer ("Right!", "Yup!", "Great!" to
 # "how are you?", "Sounds lovely!" to a proposal, "Okay!" to a request, "Hi!").
@@ -294,6 +287,14 @@ APPRECIATION_WORDS = frozenset("""
     hmm hm mm mmm oh ooh ah aha wow whoa haha hahaha ha heh hehe lol interesting lovely nice cool awesome neat fun
     fascinating amazing wonderful exciting good point that's thats that s so very i see
 """.split())  # noqa: SIM905 (a word list reads best as words)
+# The words a chatbot says before a question of its own without answering anything: those,
+# and the acknowledgements and greetings that answer a request but not a question ("Hmm.",
+# "Oh, lovely!", "Okay, great."). A word that says something ("Eight!", "Reykjavik.", "Doing
+# well, thanks!") answers.
+FILLER_WORDS = APPRECIATION_WORDS | frozenset("""
+    ahh well okay ok alright right hey hi hello anyway great fantastic brilliant sweet yum aw aww fair enough
+    totally true agreed agree yeah yep yup really indeed how sounds
+""".split())  # noqa: SIM905
 # A message that tells the bot to do something: it opens (after a greeting) on a verb of
 # the tasks people give chat assistants ("book me a table for 2 tonight", "set an alarm
 # for 7", "remind me to call mum").

@@ -219,7 +219,7 @@ class Message:
     @_kept
     def did_not_follow(self) -> bool:
         """The message says only that the answer before was not understood ("huh?", "I
-        don't follow", "what are you talking about")."""
+        don't follow", "that makes no sense")."""
         return DID_NOT_FOLLOW.match(self.asked) is not None
 
     @_kept
@@ -334,13 +334,17 @@ class Reply:
         return NARROWS_THE_REQUEST.search(answered[-200:]) is None
 
     @_kept
+    def sentences(self) -> list[str]:
+        """The answer's sentences, each with the marks that end it (at least one, maybe empty)."""
+        return [s for s in (s.strip() for s in SENTENCES.findall(self.answered.strip())) if s] or [""]
+
+    @_kept
     def only_a_question(self) -> bool:
         """The answer is a question and says little else: at most a word or two before it
         ("Hmm.", "Lovely.", "Great, Monday."), and the question not long."""
-        answered = self.answered.strip()
-        if not answered.endswith("?"):
+        if not self.answered.strip().endswith("?"):
             return False
-        *before, question = [s for s in (s.strip() for s in SENTENCES.findall(answered)) if s] or [""]
+        *before, question = self.sentences
         return (question.count(" ") < ONLY_ASKS_BACK_WORDS and len(before) <= 2
                 and all(s.count(" ") < 3 and not has_digit(s) for s in before))
 
@@ -356,8 +360,7 @@ class Reply:
         """What the answer says before its last question is an interjection or a word of
         appreciation at most ("Hmm.", "Oh, lovely!"): "Eight! Do you like camping?" and
         "Doing well, thanks! And you?" answer first."""
-        *before, _ = [s for s in (s.strip() for s in SENTENCES.findall(self.answered.strip())) if s] or [""]
-        return all(FILLER_WORDS.issuperset(s.translate(WORD_CHARACTERS_ONLY).split()) for s in before)
+        return all(FILLER_WORDS.issuperset(s.translate(WORD_CHARACTERS_ONLY).split()) for s in self.sentences[:-1])
 
     @_kept
     def offers(self) -> bool:
