@@ -8,7 +8,7 @@ import json
 import re
 
 from tracedesk.cli import main
-from tracedesk.core import learning, queue, reviews
+from tracedesk.core import learning, queue, reviews, views
 from tracedesk.core.ingest import import_paths
 
 from ..conftest import write_jsonl
@@ -170,7 +170,7 @@ def test_a_failure_judged_once_flags_the_traces_that_give_the_same_answer(store,
         reviews.save_review(conn, _pk(conn, "short"), "ann", reviews.ReviewInput(verdict="failure"))
     for trace_id in ("same_answer", "same_again"):
         priority, [reason] = _entry(store, trace_id, "like_failure")
-        assert priority == reason.confidence == 0.5
+        assert priority == reason.confidence == learning.ECHO_CONFIDENCE
         assert re.fullmatch(r"gives the answer judged a failure on judged \(similarity (0\.99|1\.00)\)", reason.detail)
     # Another answer, and an answer too short to tell ("Done.") judged a failure, echo nothing.
     assert _entry(store, "other_answer") == (0, [])
@@ -194,7 +194,7 @@ def test_forgetting_drops_the_echoes_of_the_verdicts(store, tmp_path) -> None:
     _echo_store(store, tmp_path)
     with store.write() as conn:
         reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
-    assert _entry(store, "same_again")[0] == 0.5
+    assert _entry(store, "same_again")[0] == learning.ECHO_CONFIDENCE
     with store.write() as conn:
         queue.forget_learning(conn)
     assert _entry(store, "same_again") == (0, [])
@@ -234,7 +234,7 @@ def test_a_trace_imported_after_the_verdict_echoes_it_too(store, tmp_path) -> No
                trace_id="later_right")
     import_paths(store, [write_jsonl(tmp_path / "later.jsonl", later.records)])
     priority, [reason] = _entry(store, "later", "like_failure")
-    assert priority == 0.5 and "judged" in reason.detail
+    assert priority == learning.ECHO_CONFIDENCE and "judged" in reason.detail
     assert _entry(store, "later_right") == (0, [])
 
 
@@ -254,7 +254,7 @@ def test_an_undone_review_gives_the_trace_its_echo_back(store, tmp_path) -> None
     _echo_store(store, tmp_path)
     with store.write() as conn:
         reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
-    assert _entry(store, "same_answer", "like_failure")[0] == 0.5
+    assert _entry(store, "same_answer", "like_failure")[0] == learning.ECHO_CONFIDENCE
     with store.write() as conn:
         reviews.save_review(conn, _pk(conn, "same_answer"), "bob", reviews.ReviewInput(verdict="ok"))
     with store.read() as conn:
@@ -262,7 +262,7 @@ def test_an_undone_review_gives_the_trace_its_echo_back(store, tmp_path) -> None
     with store.write() as conn:
         reviews.undo(conn, "bob")
     priority, [reason] = _entry(store, "same_answer", "like_failure")
-    assert priority == 0.5 and "judged" in reason.detail
+    assert priority == learning.ECHO_CONFIDENCE and "judged" in reason.detail
 
     # A trace reviewed before the failure was judged echoes it once its review is deleted.
     with store.write() as conn:
@@ -274,7 +274,7 @@ def test_an_undone_review_gives_the_trace_its_echo_back(store, tmp_path) -> None
     with store.write() as conn:
         reviews.delete_review(conn, review.uuid, "bob")
     priority, [reason] = _entry(store, "same_again", "like_failure")
-    assert priority == 0.5 and "judged" in reason.detail
+    assert priority == learning.ECHO_CONFIDENCE and "judged" in reason.detail
 
 
 def test_a_damaged_echo_entry_stops_no_save_and_is_searched_again(store, tmp_path) -> None:
@@ -283,7 +283,7 @@ def test_a_damaged_echo_entry_stops_no_save_and_is_searched_again(store, tmp_pat
         conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES ('learned_echoes', '{not json')")
         reviews.save_review(conn, _pk(conn, "other_answer"), "ann", reviews.ReviewInput(verdict="ok"))
         reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
-    assert _entry(store, "same_again", "like_failure")[0] == 0.5
+    assert _entry(store, "same_again", "like_failure")[0] == learning.ECHO_CONFIDENCE
 
 
 def test_reviewed_look_alikes_do_not_crowd_out_an_unreviewed_one(store, tmp_path, monkeypatch) -> None:
@@ -321,6 +321,11 @@ def test_a_canned_failure_judged_many_times_notes_a_few_of_them_a_trace(store, t
     # Each trace notes its closest few (the reviewed ones too, shown only if their review goes).
     assert {len(sources) for sources in stored["echoes"].values()} == {learning.ECHO_SOURCES_KEPT}
     assert echo.trace_pk == _pk_of(store, "unreviewed")
+    # Each verdict after the first confirms an echo of a failure judged before it; the first
+    # echoed nothing when it was judged.
+    with store.read() as conn:
+        counted = learning.count_verdicts(conn)["like_failure"]
+    assert (counted.confirmed, counted.reviewed) == (7, 7)
 
 
 def _pk_of(store, trace_id: str) -> int:
@@ -337,7 +342,7 @@ def test_an_answer_in_french_with_accents_echoes_too(store, tmp_path) -> None:
     with store.write() as conn:
         reviews.save_review(conn, _pk(conn, "jugee"), "ann", reviews.ReviewInput(verdict="failure"))
     priority, [reason] = _entry(store, "pareille", "like_failure")
-    assert priority == 0.5 and "jugee" in reason.detail
+    assert priority == learning.ECHO_CONFIDENCE and "jugee" in reason.detail
 
 
 _WORDS = """
@@ -430,3 +435,31 @@ def test_the_backlog_is_searched_a_few_failures_a_write_until_told_to_stop(tmp_p
 def _find(store, trace_id: str) -> int:
     with store.read() as conn:
         return _pk(conn, trace_id)
+
+
+def test_echoes_the_reviewers_judge_ok_teach_the_queue_to_trust_the_others_less(store, tmp_path) -> None:
+    """An answer judged a failure on one trace may be right on others (a request for more
+    detail is right after a vague question): the verdicts on traces that echoed it count
+    for ``like_failure`` as they count for any signal, and move the echoes not reviewed yet."""
+    b = Bundle()
+    b.turn("s0", "Where is my refund? My flight was cancelled.", WRONG, trace_id="judged")
+    for i in range(8):
+        b.turn(f"s{i + 1}", f"When is the refund for booking {i} due?", WRONG, trace_id=f"echo{i}")
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
+    before, [reason] = _entry(store, "echo7", "like_failure")
+    assert before == reason.confidence == learning.ECHO_CONFIDENCE and reason.learned_precision is None
+    with store.write() as conn:
+        for i in range(6):
+            reviews.save_review(conn, _pk(conn, f"echo{i}"), "bob", reviews.ReviewInput(verdict="ok"))
+        counted = learning.count_verdicts(conn)["like_failure"]
+    assert (counted.confirmed, counted.reviewed) == (0, 6)
+    after, [reason] = _entry(store, "echo7", "like_failure")
+    assert reason.learned_from == "confirmed 0 of 6 times here"
+    assert reason.learned_precision is not None and reason.learned_precision < reason.confidence
+    assert after == reason.counted and after < before - 0.1
+    # The trace's panel says so too.
+    with store.read() as conn:
+        [signal] = [s for s in views.trace_signals(conn, _pk(conn, "echo7")) if s.kind == "like_failure"]
+    assert signal.learned == "confirmed 0 of 6 times here: trusted at 47% (the table says 75%)"

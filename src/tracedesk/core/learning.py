@@ -22,7 +22,8 @@ a reviewer judged a failure (numbers and names aside: embedding similarity at le
 A wrong answer a model gave once it tends to give again, to everyone who asks; the
 same answer judged ok says nothing of the next trace (its question, or its tool's result,
 may differ), so only failures echo, and only those where the answer is what failed (not a
-tool or a step the reviewer blamed, nor a run that looped or hid an error).
+tool or a step the reviewer blamed, nor a run that looped or hid an error). The verdicts on
+traces that echo a failure judged before them count for ``like_failure`` as for any kind.
 
 The estimates are stored in ``meta`` (key ``learned_precision``) with the verdicts they
 came from, and, as the priorities were last computed with them, under
@@ -57,14 +58,16 @@ PRIOR_WEIGHT = 10.0  # the table's prior counts as this many verdicts
 MOVED = 0.02  # a kind's precision moved by more than this re-ranks its traces
 _KEY = "learned_precision"
 # The kinds whose precision the verdicts measure: those a detector raises.
-COUNTED_KINDS = tuple(kind for kind in NEGATIVE_KINDS if kind not in LEARNED_KINDS)
-_NEGATIVE = ", ".join(f"'{kind}'" for kind in COUNTED_KINDS)
+COUNTED_KINDS = NEGATIVE_KINDS
+_NEGATIVE = ", ".join(f"'{kind}'" for kind in NEGATIVE_KINDS if kind not in LEARNED_KINDS)  # in the signal table
 _APPLIED = "learned_precision_applied"
 _SINCE_KEY = "learning_since_ns"
 _ECHOES_KEY = "learned_echoes"  # {"sources": [pk, ...], "echoes": {pk: {source pk: similarity}}}
 # What the verdicts taught, as meta holds it: a copy without the verdicts (a blind second
 # review) leaves these behind.
 TAUGHT_KEYS = (_KEY, _APPLIED, _ECHOES_KEY)
+ECHO_KIND = "like_failure"
+ECHO_CONFIDENCE = confidence(ECHO_KIND, "same_answer")
 ECHO_SIMILARITY = 0.99  # the same answer, its figures and names aside
 ECHO_CANDIDATES = 2000  # traces read per failure: the best full-text matches of its answer
 # Each failure judged is searched once for the answers like it (tens of milliseconds on a
@@ -78,11 +81,12 @@ _BLOCK = 5000  # answers compared at once with the failures
 _ANSWER_CHARACTERS = 2000
 # Verdicts since the last forget(), one per trace: the one most of its reviewers gave (a
 # tie, or only "unsure", decides nothing). Parameter: the time of the last forget().
+# ``at``: when the trace was last judged.
 _DECIDED = """
     WITH judged AS (
-        SELECT trace_pk, sum(verdict = 'failure') AS fail, sum(verdict = 'ok') AS ok
+        SELECT trace_pk, sum(verdict = 'failure') AS fail, sum(verdict = 'ok') AS ok, max(updated_ns) AS at
         FROM review WHERE updated_ns >= ? AND verdict IN ('failure', 'ok') GROUP BY trace_pk),
-    decided AS (SELECT trace_pk, fail > ok AS failed FROM judged WHERE fail != ok)
+    decided AS (SELECT trace_pk, fail > ok AS failed, at FROM judged WHERE fail != ok)
 """
 
 
@@ -114,17 +118,29 @@ class Learned:
 
 def count_verdicts(conn: Connection) -> dict[str, Learned]:
     """Each negative signal kind's confirmed and reviewed traces, from the reviews since
-    the last :func:`forget`: a reviewed trace counts for its strongest negative signal. A
+    the last :func:`forget`: a reviewed trace counts for its strongest negative signal (an
+    echo of a failure, ``like_failure``, among them). A
     trace reviewed by several people counts once, by the verdict most of them gave (a tie,
     or only "unsure", counts for nothing)."""
     counts: dict[str, list[int]] = {}
     # A verdict speaks for the trace's strongest signal: a thumbs-down and an unusual
-    # latency on a failed run confirm the thumbs-down, not the latency.
+    # latency on a failed run confirm the thumbs-down, not the latency. An echo (kept in
+    # meta, not in the signal table) is one of the trace's signals when the failure it
+    # echoes was judged before the trace was: two traces judged failures one after the
+    # other, the second echoing the first, say nothing of echoes for the first.
     for kind, confirmed, reviewed in conn.exec_driver_sql(f"""{_DECIDED},
+        echoed AS (
+            SELECT DISTINCT d.trace_pk FROM meta m,
+                json_each(CASE WHEN json_valid(m.value) THEN m.value ELSE '{{}}' END, '$.echoes') e,
+                json_each(CASE WHEN e.type = 'object' THEN e.value ELSE '{{}}' END) s
+            JOIN decided d ON d.trace_pk = CAST(e.key AS INTEGER)
+            JOIN decided source ON source.trace_pk = CAST(s.key AS INTEGER) AND source.failed AND source.at < d.at
+            WHERE m.key = '{_ECHOES_KEY}'),
         strongest AS (
-            SELECT s.trace_pk, s.kind, row_number() OVER (
-                PARTITION BY s.trace_pk ORDER BY s.confidence DESC, s.kind) AS place
-            FROM signal s WHERE s.trace_pk IN (SELECT trace_pk FROM decided) AND s.kind IN ({_NEGATIVE}))
+            SELECT trace_pk, kind, row_number() OVER (PARTITION BY trace_pk ORDER BY confidence DESC, kind) AS place
+            FROM (SELECT trace_pk, kind, confidence FROM signal
+                  WHERE trace_pk IN (SELECT trace_pk FROM decided) AND kind IN ({_NEGATIVE})
+                  UNION ALL SELECT trace_pk, '{ECHO_KIND}', {ECHO_CONFIDENCE} FROM echoed))
         SELECT s.kind, sum(d.failed), count(*) FROM decided d
         JOIN strongest s ON s.trace_pk = d.trace_pk AND s.place = 1
         GROUP BY s.kind
@@ -198,10 +214,6 @@ class Echo:
     def detail(self, source_name: str) -> str:
         """The reason line: "gives the answer judged a failure on c00791-t1 (similarity 0.99)"."""
         return f"gives the answer judged a failure on {source_name} (similarity {self.similarity:.2f})"
-
-
-ECHO_KIND = "like_failure"
-ECHO_CONFIDENCE = confidence(ECHO_KIND, "same_answer")
 
 
 def judged_names(conn: Connection, found: Iterable[Echo]) -> dict[int, str]:

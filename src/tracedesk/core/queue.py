@@ -103,7 +103,7 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
         reasons.setdefault(signal.trace_pk, []).append(Reason(
             kind, signal.confidence, signal.detail or "", signal.span_id, precision, basis,
             None if got is None else learning.calibrated(signal.confidence, got)))
-    echoes = _echo_reasons(conn, scope)
+    echoes = _echo_reasons(conn, scope, learned)
     for pk, reason in echoes.items():
         reasons.setdefault(pk, []).append(reason)
     # The traces with a reason: those with signals, and the few that echo a failure.
@@ -152,17 +152,21 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
     regroup(conn, old_groups | new_groups)
 
 
-def _echo_reasons(conn: Connection, scope: str) -> dict[int, Reason]:
+def _echo_reasons(conn: Connection, scope: str, learned: dict[str, learning.Learned]) -> dict[int, Reason]:
     """A ``like_failure`` reason for each trace in scope that gives an answer judged a
-    failure on another trace (:func:`.learning.refresh_echoes`)."""
+    failure on another trace (:func:`.learning.refresh_echoes`), counted as the verdicts on
+    earlier echoes taught (``learned``)."""
     echoes = learning.echoes(conn)
     if not echoes:
         return {}
     in_scope = [echoes[pk] for (pk,) in select_rows(
         conn, f"SELECT value FROM ({ids_scope(echoes)}) WHERE value IN ({scope})")]
     names = learning.judged_names(conn, in_scope)
-    return {echo.trace_pk: Reason(learning.ECHO_KIND, learning.ECHO_CONFIDENCE, echo.detail(names[echo.source_pk]),
-                                  None)
+    kind, confidence = learning.ECHO_KIND, learning.ECHO_CONFIDENCE
+    precision, basis = _learned_fields(learned, kind)
+    got = learned.get(kind)
+    counted = None if got is None else learning.calibrated(confidence, got)
+    return {echo.trace_pk: Reason(kind, confidence, echo.detail(names[echo.source_pk]), None, precision, basis, counted)
             for echo in in_scope}
 
 
@@ -318,8 +322,11 @@ def relearn(conn: Connection, echo_searches: int | None = None, first: Iterable[
     # one their traces' priorities were computed with, so that small moves add up until
     # they are applied too.
     learning.store(conn, {**applied, **{k: now[k] for k in kinds}}, applied=True)
-    marks = ",".join(f"'{k}'" for k in sorted(kinds))
-    parts = [f"SELECT DISTINCT trace_pk FROM signal WHERE kind IN ({marks})"] if kinds else []
+    detected = sorted(kinds - {learning.ECHO_KIND})
+    marks = ",".join(f"'{k}'" for k in detected)
+    parts = [f"SELECT DISTINCT trace_pk FROM signal WHERE kind IN ({marks})"] if detected else []
+    if learning.ECHO_KIND in kinds:  # every echo is counted anew
+        echoed |= set(learning.echoes(conn))
     if echoed:
         parts.append(ids_scope(echoed))
         kinds = kinds | {learning.ECHO_KIND}

@@ -177,7 +177,7 @@ def trace_signals(conn: Connection, trace_pk: int) -> list[TraceSignal]:
     if echo is not None:  # learned from a verdict, not detected: kept apart from the signal table
         name = learning.judged_names(conn, [echo])[echo.source_pk]
         found.append(TraceSignal(learning.ECHO_KIND, learning.ECHO_CONFIDENCE, echo.detail(name), None,
-                                 {"judged_a_failure": name, "similarity": echo.similarity}))
+                                 {"judged_a_failure": name, "similarity": echo.similarity}, said(learning.ECHO_KIND)))
         found.sort(key=lambda signal: -signal.confidence)
     return found
 
