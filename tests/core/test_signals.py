@@ -54,6 +54,43 @@ def test_a_request_for_a_human_marks_the_answer_before_it(store, tmp_path, ask) 
     assert "asks for a human" in detail and ask[:15] in detail
 
 
+@pytest.mark.parametrize("ask", [
+    "quiero hablar con una persona",
+    "¿puedo hablar con un agente, por favor?",
+    "pásame con un humano",
+    "je voudrais parler à un conseiller",
+    "passez-moi un humain s'il vous plaît",
+    "ich will mit einem echten Menschen sprechen",
+    "verbinden Sie mich bitte mit einem Mitarbeiter",
+    "quero falar com um atendente",
+    "posso falar com uma pessoa de verdade?",
+    "vorrei parlare con un operatore",
+])
+def test_a_request_for_a_human_in_the_other_languages_of_the_patterns_marks_the_answer_before_it(
+        store, tmp_path, ask) -> None:
+    b = Bundle()
+    b.turn("s1", "Where is my parcel 4417?", "Your parcel is in transit.", trace_id="a")
+    b.turn("s1", ask, "I'm transferring you now.", trace_id="b")
+    found = signals(store, tmp_path, b)
+    assert "escalation" in kinds(found, "a")
+    assert "asks for a human" in next(d for k, _, d, _ in found["a"] if k == "escalation")
+
+
+@pytest.mark.parametrize("question", [
+    "¿la persona que recoge el paquete necesita identificación?",
+    "personne ne répond au téléphone du magasin, c'est normal ?",
+    "mein Berater hat gesagt, dass die Karte gesperrt ist",
+    "o atendente da loja disse que o pedido chegou",
+    "l'operatore ha detto che il rimborso è in arrivo",
+])
+def test_a_person_named_in_another_language_but_not_asked_for_is_no_escalation(store, tmp_path, question) -> None:
+    b = Bundle()
+    b.turn("s1", "Hola, una pregunta.", "Sure, how can I help?", trace_id="a")
+    b.turn("s1", question, "Here is what I found.", trace_id="b")
+    found = signals(store, tmp_path, b)
+    assert "escalation" not in kinds(found, "a") | kinds(found, "b")
+
+
 @pytest.mark.parametrize("question", [
     "Is this moisturiser safe for human consumption?",
     "What is the address of human resources?",

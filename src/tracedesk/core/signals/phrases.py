@@ -28,6 +28,24 @@ ESCALATION = re.compile(
     # A bare plea: "agent. human. now.", "representative!", "real person please".
     r"|^\W*(?:(?:a |an |the )?(?:real |live |actual )?(?:human|agent|person|representative|operator|rep)\b\W*"
     r"(?:please|pls|now|asap|!)?\W*){1,3}$"
+    # ...and in the languages of the meaning examples, with a verb of asking: "hablé con una
+    # persona" (I spoke to one) and "mein Berater hat gesagt" ask for nobody.
+    r"|(?:hablar|comunicarme) con (?:una |un |algún |alguna )?(?:persona|humano|agente|operador|operadora|"
+    r"representante|asesor|asesora|alguien)"
+    r"|(?:quiero|necesito) (?:una persona|un humano|un agente|un operador|un representante|un asesor)"
+    r"|p[aá]s[ae]me (?:con )?(?:una persona|un humano|un agente|un operador|alguien)"
+    r"|parler (?:à|a|avec) (?:un |une |un vrai |une vraie )?(?:humain|être humain|personne|conseill(?:er|ère)|agent|"
+    r"opérateur|quelqu'un)"
+    r"|passez[- ]moi (?:un |une )?(?:humain|conseill(?:er|ère)|agent|opérateur|quelqu'un)"
+    r"|je (?:veux|voudrais) (?:un |une )?(?:humain|conseill(?:er|ère)|vraie personne|vrai humain)"
+    r"|mit (?:einem |einer )?(?:echten |richtigen )?(?:menschen|mitarbeiter(?:in)?|berater(?:in)?|kundenberater(?:in)?|"
+    r"person|agenten)\s+(?:\w+\s+)?(?:sprechen|reden|verbinden|verbunden werden)"
+    r"|verbinden sie mich|(?:ich will|ich möchte|ich hätte gern) (?:einen |eine )?(?:echten |richtigen )?"
+    r"(?:menschen|mitarbeiter(?:in)?|berater(?:in)?)"
+    r"|falar com (?:um |uma |algum |alguma )?(?:atendente|pessoa|humano|agente|operador|alguém)"
+    r"|(?:quero|preciso de) (?:um |uma )?(?:atendente|pessoa real|humano|operador)"
+    r"|parlare con (?:un |una |un' )?(?:operatore|operatrice|persona|umano|essere umano|agente|qualcuno)"
+    r"|(?:voglio|vorrei) (?:un |una )?(?:operatore|operatrice|persona reale|umano)"
     r")",
 )
 NOT_ESCALATION = re.compile(r"human (?:consumption|resources|rights|error|body|skin|use)|for humans|human-\w")
@@ -86,6 +104,9 @@ WORD_CHARACTERS_ONLY = str.maketrans({c: " " for c in "0123456789.,;:!?¿¡'\"()
 ESCALATION_NEEDS = frozenset("""
     person human humans agent representative rep operator manager supervisor someone somebody staff employee
     customer transfer escalate bot robot machine
+    persona humano agente operador operadora representante asesor asesora alguien humain personne conseiller
+    conseillère opérateur quelqu menschen mitarbeiter mitarbeiterin berater beraterin kundenberater
+    kundenberaterin agenten verbinden atendente pessoa alguém operatore operatrice umano qualcuno
 """.split())  # noqa: SIM905 (a word list reads best as words)
 FRUSTRATION_NEEDS = frozenset("""
     asked meant said wanted wrong incorrect right true useless unhelpful nonsense listening reading understanding
