@@ -105,6 +105,40 @@ def test_the_word_human_in_other_senses_is_not_an_escalation(store, tmp_path, qu
     assert "escalation" not in kinds(found, "a") | kinds(found, "b")
 
 
+@pytest.mark.parametrize("reply", [
+    "You're right, sorry! A regulation hoop is 10 feet high.",
+    "I apologize for the confusion. A regulation hoop is 10 feet high.",
+    "You're absolutely right, my mistake: it's 10 feet.",
+    "Oops, my bad. 10 feet, you're right.",
+])
+def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path, reply) -> None:
+    """However the user said it (here a correction no pattern reads as a complaint), the bot
+    owning the miss in its next answer says the answer before was wrong."""
+    b = Bundle()
+    b.turn("s1", "how high is a basketball hoop?", "About 12 feet, give or take.", trace_id="a")
+    b.turn("s1", "um, it's 10 feet", reply, trace_id="b")
+    found = signals(store, tmp_path, b)
+    assert "taken_back" in kinds(found, "a") and "taken_back" not in kinds(found, "b")
+    detail = next(d for k, _, d, _ in found["a"] if k == "taken_back")
+    assert detail.startswith("the next answer takes this one back: ") and reply[:20] in detail
+
+
+@pytest.mark.parametrize(("message", "reply"), [
+    ("can you book me a flight to Oslo?", "Sorry, I can't book flights, but I can look up fares."),
+    ("hmm can you book a table then", "Sorry, I didn't understand that. Could you rephrase?"),
+    ("oops, I meant Tuesday not Monday", "Sorry about that! Tuesday at 7pm then, it's booked."),
+    ("I think Lisbon is lovely in May", "You're right, Lisbon is lovely in May."),
+    ("my cat died last week", "Sorry to hear that. How old was she?"),
+])
+def test_an_apology_for_something_else_takes_nothing_back(store, tmp_path, message, reply) -> None:
+    """Declining this request, not understanding it, a slip the user corrects of their own,
+    agreeing with an opinion, sympathy: none owns a miss of the answer before."""
+    b = Bundle()
+    b.turn("s1", "Book me a table for Monday at 7pm", "Done: Monday at 7pm, table for two.", trace_id="a")
+    b.turn("s1", message, reply, trace_id="b")
+    assert "taken_back" not in kinds(signals(store, tmp_path, b), "a")
+
+
 def test_frustration_marks_the_answer_that_missed(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "How do I return the blue kettle?", "Our store hours are 9 to 5.", trace_id="a")
@@ -243,8 +277,10 @@ def test_a_complaint_typed_the_chat_way_is_a_complaint(store, tmp_path, typed) -
         b.turn(f"t{n}", "hi", "Hi! What would you like to talk about?", trace_id=f"fine{n}")
         b.turn(f"t{n}", said, "Sure.", trace_id=f"said{n}")
     found = signals(store, tmp_path, b)
-    [(kind, confidence, detail, _)] = found["wrong"]
-    assert (kind, confidence) == ("frustration", 0.8) and "says the answer missed" in detail
+    by_kind = {kind: (confidence, detail) for kind, confidence, detail, _ in found["wrong"]}
+    assert set(by_kind) == {"frustration", "taken_back"}  # (the bot's "Sorry!" owns the miss too)
+    confidence, detail = by_kind["frustration"]
+    assert confidence == 0.8 and "says the answer missed" in detail
     assert [said for n, said in enumerate(fine) if "frustration" in kinds(found, f"fine{n}")] == []
 
 

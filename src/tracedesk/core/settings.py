@@ -37,6 +37,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "failed_eval": 1.0,
     "escalation": 1.0,
     "frustration": 1.0,
+    "taken_back": 1.0,
     "rephrase": 1.0,
     "error_swallowed": 1.0,
     "empty_retrieval": 1.0,

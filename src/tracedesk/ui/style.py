@@ -43,6 +43,7 @@ SIGNAL_COLORS = {
     "failed_eval": "#b91c1c",
     "escalation": "#db2777",
     "frustration": "#e11d48",
+    "taken_back": "#be123c",
     "rephrase": "#d97706",
     "abandonment": "#a16207",
     "error_swallowed": "#dc2626",
@@ -70,6 +71,7 @@ SIGNAL_LABELS = {
     "empty_retrieval": "empty retrieval",
     "ungrounded": "ungrounded answer",
     "off_topic": "off-topic answer",
+    "taken_back": "answer taken back",
     "like_failure": "answer judged a failure",
     "positive_feedback": "positive",
 }

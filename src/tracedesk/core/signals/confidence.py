@@ -79,6 +79,9 @@ CASES: tuple[Case, ...] = (
     Case("frustration", "did_not_follow", 0.5, 0.5,
          "the next message says only that the answer was not understood (\"huh?\", \"I don't follow\"): "
          "nonsense, or an answer on something else; sometimes surprise"),
+    # ...and what the bot's next answer says of it.
+    Case("taken_back", "next_answer", 0.8, 0.8,
+         "the next answer owns a miss of this one (\"You're right, sorry\", \"I apologise for the confusion\")"),
     Case("rephrase", "same_request", 0.5, 0.85,
          "the next message asks for the same thing again, in words or in meaning (closer is surer)"),
     Case("rephrase", "after_failure", 0.7, 0.9,
@@ -123,7 +126,7 @@ NEGATIVE_KINDS = (
     # explicit: from feedback and imported scores
     "thumbs_down", "low_rating", "correction", "negative_comment", "failed_eval",
     # implicit: detected
-    "rephrase", "escalation", "frustration", "abandonment", "error_swallowed",
+    "rephrase", "escalation", "frustration", "taken_back", "abandonment", "error_swallowed",
     "empty_retrieval", "ungrounded", "off_topic", "loop", "outlier",
     *AGENT_KINDS,
     *LEARNED_KINDS,

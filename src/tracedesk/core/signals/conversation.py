@@ -78,6 +78,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         previous = None
         for turn in turns:
             found += _next_turn_signals(previous, turn, model is not None)
+            if previous is not None and turn.reply.takes_back:
+                found += _taken_back(previous, turn)
             # (What the answer plainly is settles it before its meaning is compared.)
             bland = _answered_with_appreciation(turn)
             off = [] if bland else _off_topic(turn, previous)
@@ -254,6 +256,19 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
     return [Found(turn.pk, "off_topic", confidence("off_topic", "question_back"),
                   f"a question answered only with another question or a change of subject: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300]})]
+
+
+def _taken_back(previous: Turn, turn: Turn) -> list[Found]:
+    """An answer the next one takes back ("You're right, sorry, a hoop is 10 feet high.",
+    "I apologise for the confusion: ..."): the bot owned the miss, whatever the user said to
+    make it. Not an apology for what it cannot do now ("Sorry, I can't book flights"), or
+    for not understanding, nor one after the user corrected a slip of their own ("oops, I
+    meant Tuesday")."""
+    if turn.reply.could_not_help or turn.reply.did_not_understand or turn.message.corrects_itself:
+        return []
+    return [Found(previous.pk, "taken_back", confidence("taken_back", "next_answer"),
+                  f"the next answer takes this one back: {quote(turn.answer, 70)}",
+                  evidence={"turn": turn.trace_id, "text": turn.answer[:300]})]
 
 
 def _answered_with_appreciation(turn: Turn) -> list[Found]:

@@ -208,13 +208,22 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
     r"|what do you mean|(?:more|bit more) (?:detail|details|information|context) (?:about|on) what you"
     r"|tell me more\?|i didn'?t catch that)"
 )
-# An answer that opens by owning a miss ("Oops, sorry about that.", "What I meant is:")
-# repairs the turn before: it answers the earlier request, not the complaint.
+# An answer that opens by owning a miss ("Oops, sorry about that.", "My mistake.", "I apologise
+# for the confusion", "You're right, sorry") takes back the answer before it. ("You're right"
+# alone may agree with an opinion: "You're right, Lisbon is lovely in May.")
+_OWNS_A_MISS = (
+    r"(?:(?:oops|whoops|my apologies|my (?:mistake|bad|error)|good catch|i stand corrected|(?:what )?i meant)\b"
+    r"|you(?:'re| are) (?:absolutely |quite |totally |completely )?right\W+(?:sorry|apologies|i apologi[sz]e|"
+    r"my (?:mistake|bad|apologies)|i was wrong)\b"
+    r"|(?:sorry|apologies|i apologi[sz]e)(?: about that\b| for (?:the|my|that|any) (?:confusion|mistake|"
+    r"misunderstanding|error|mix-up|oversight)\b|[,.!]? i (?:meant|misread|misunderstood|got that wrong|was wrong)\b"
+    r"|[.!]))")
+TAKES_BACK = re.compile(rf"^[\s*_]*{_OWNS_A_MISS}")
+# Such an answer, or one that agrees it missed or answers the earlier request at last ("What
+# I meant is:", "To answer your question:"), repairs the turn before: it answers the earlier
+# request, not the complaint.
 ANSWER_REPAIRS = re.compile(
-    r"^[\s*_]*(?:(?:oops|whoops|my apologies|my (?:mistake|bad)|you're right|(?:what )?i meant|"
-    r"let me try (?:that )?again|to answer your (?:earlier )?question)\b"
-    r"|(?:sorry|apologies|i apologi[sz]e)(?: about that\b| for (?:the|my|that) (?:confusion|mistake|"
-    r"misunderstanding|error|mix-up)\b|[,.!]? i (?:meant|misread|misunderstood|got that wrong)\b|[.!]))")
+    rf"^[\s*_]*(?:{_OWNS_A_MISS}|(?:you're right|let me try (?:that )?again|to answer your (?:earlier )?question)\b)")
 # A direct reply to a yes-or-no question ("Yes, as long as it stays on a lead"; "..., yes."):
 # it answers the question's own terms without naming them.
 # ("No problem", "no worries" reply to thanks.)

@@ -46,6 +46,7 @@ from .phrases import (
     REPHRASE_CUES,
     SENTENCES,
     SOCIAL_QUESTION,
+    TAKES_BACK,
     TAKES_IT_ON,
     WANTS_TO_KNOW,
     WORD_CHARACTERS_ONLY,
@@ -159,7 +160,12 @@ class Message:
         correction of the user's own slip ("sorry, I meant Tuesday")."""
         return (not self.closing and len(self.words) >= 2
                 and not (NEW_QUESTION_CUES.match(self.asked) and not self.rephrase_cue)
-                and not MORE_DETAIL.search(self.asked) and not CORRECTS_ITSELF.match(self.asked))
+                and not MORE_DETAIL.search(self.asked) and not self.corrects_itself)
+
+    @_kept
+    def corrects_itself(self) -> bool:
+        """The user corrects a slip of their own ("sorry, I meant Tuesday", "*weather")."""
+        return CORRECTS_ITSELF.match(self.asked) is not None
 
     @_kept
     def in_english(self) -> bool:
@@ -384,6 +390,12 @@ class Reply:
         """The answer asks the user for something the request needs, and does not end on an
         offer (:func:`.phrases.asks_for_what_the_request_needs`)."""
         return asks_for_what_the_request_needs(self.answered) and ANSWER_OFFERS.search(self.answered) is None
+
+    @_kept
+    def takes_back(self) -> bool:
+        """The answer opens by owning a miss of the answer before ("You're right, sorry.",
+        "I apologise for the confusion")."""
+        return TAKES_BACK.match(self.answered) is not None
 
     @_kept
     def repairs(self) -> bool:
