@@ -110,6 +110,7 @@ def test_the_word_human_in_other_senses_is_not_an_escalation(store, tmp_path, qu
     "I apologize for the confusion. A regulation hoop is 10 feet high.",
     "You're absolutely right, my mistake: it's 10 feet.",
     "Oops, my bad. 10 feet, you're right.",
+    "Sorry! 10 feet it is.",
 ])
 def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path, reply) -> None:
     """However the user said it (here a correction no pattern reads as a complaint), the bot
@@ -129,10 +130,13 @@ def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path, reply) -> 
     ("oops, I meant Tuesday not Monday", "Sorry about that! Tuesday at 7pm then, it's booked."),
     ("I think Lisbon is lovely in May", "You're right, Lisbon is lovely in May."),
     ("my cat died last week", "Sorry to hear that. How old was she?"),
+    ("my cat died last week", "Sorry! That must be so hard. How old was she?"),
+    ("I failed my driving test", "Sorry. Better luck next time!"),
 ])
 def test_an_apology_for_something_else_takes_nothing_back(store, tmp_path, message, reply) -> None:
     """Declining this request, not understanding it, a slip the user corrects of their own,
-    agreeing with an opinion, sympathy: none owns a miss of the answer before."""
+    agreeing with an opinion, sympathy ("Sorry!" to the user's own news): none owns a miss
+    of the answer before."""
     b = Bundle()
     b.turn("s1", "Book me a table for Monday at 7pm", "Done: Monday at 7pm, table for two.", trace_id="a")
     b.turn("s1", message, reply, trace_id="b")

@@ -26,6 +26,7 @@ from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
+from .phrases import TELLS_OF_THEMSELVES
 from .request import another_value
 from .turns import ANSWER_LIMIT, Turn, closeness_to_question
 
@@ -77,9 +78,10 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
     for key, turns in sessions:
         previous = None
         for turn in turns:
-            found += _next_turn_signals(previous, turn, model is not None)
-            if previous is not None and turn.reply.takes_back:
-                found += _taken_back(previous, turn)
+            said = _next_turn_signals(previous, turn, model is not None)
+            found += said
+            if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
+                found += _taken_back(previous, turn, pushed_back=bool(said))
             # (What the answer plainly is settles it before its meaning is compared.)
             bland = _answered_with_appreciation(turn)
             off = [] if bland else _off_topic(turn, previous)
@@ -258,13 +260,17 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
                   evidence={"question": turn.question[:300]})]
 
 
-def _taken_back(previous: Turn, turn: Turn) -> list[Found]:
+def _taken_back(previous: Turn, turn: Turn, pushed_back: bool) -> list[Found]:
     """An answer the next one takes back ("You're right, sorry, a hoop is 10 feet high.",
     "I apologise for the confusion: ..."): the bot owned the miss, whatever the user said to
     make it. Not an apology for what it cannot do now ("Sorry, I can't book flights"), or
     for not understanding, nor one after the user corrected a slip of their own ("oops, I
-    meant Tuesday")."""
+    meant Tuesday"). A bare "Sorry!" to a message that tells of the user's own life ("my cat
+    died") is sympathy, unless that message pushed back on the answer (``pushed_back``: it
+    gave a signal about it)."""
     if turn.reply.could_not_help or turn.reply.did_not_understand or turn.message.corrects_itself:
+        return []
+    if not turn.reply.takes_back and not pushed_back and TELLS_OF_THEMSELVES.match(turn.asked):
         return []
     return [Found(previous.pk, "taken_back", confidence("taken_back", "next_answer"),
                   f"the next answer takes this one back: {quote(turn.answer, 70)}",

@@ -218,7 +218,13 @@ _OWNS_A_MISS = (
     r"|(?:sorry|apologies|i apologi[sz]e)(?: about that\b| for (?:the|my|that|any) (?:confusion|mistake|"
     r"misunderstanding|error|mix-up|oversight)\b|[,.!]? i (?:meant|misread|misunderstood|got that wrong|was wrong)\b"
     r"|[.!]))")
-TAKES_BACK = re.compile(rf"^[\s*_]*{_OWNS_A_MISS}")
+# (A bare "Sorry!" may be sympathy, "Sorry! That must be hard.": it takes back the answer
+# before only after the user pushed back on it, :data:`PUSHES_BACK`.)
+TAKES_BACK = re.compile(rf"^[\s*_]*(?!sorry[.!])(?:{_OWNS_A_MISS})")
+APOLOGISES = re.compile(r"^[\s*_]*sorry[.!]")
+# A message that tells of the user's own life ("my cat died", "I lost my job"), to which
+# "Sorry!" is sympathy.
+TELLS_OF_THEMSELVES = re.compile(r"^\W*(?:i|i'm|im|my|we|we're|our)\b")
 # Such an answer, or one that agrees it missed or answers the earlier request at last ("What
 # I meant is:", "To answer your question:"), repairs the turn before: it answers the earlier
 # request, not the complaint.

@@ -26,6 +26,7 @@ from .phrases import (
     ANSWER_REPAIRS,
     ANSWER_SIGNS_OFF,
     ANSWER_YES_OR_NO,
+    APOLOGISES,
     APPRECIATION_WORDS,
     ASKS_A_QUESTION,
     ASKS_FOR_A_TASK,
@@ -396,6 +397,11 @@ class Reply:
         """The answer opens by owning a miss of the answer before ("You're right, sorry.",
         "I apologise for the confusion")."""
         return TAKES_BACK.match(self.answered) is not None
+
+    @_kept
+    def apologises(self) -> bool:
+        """The answer opens on a bare apology ("Sorry!"), which may also be sympathy."""
+        return APOLOGISES.match(self.answered) is not None
 
     @_kept
     def repairs(self) -> bool:
