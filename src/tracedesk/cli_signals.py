@@ -46,10 +46,10 @@ def cmd_signals(args: argparse.Namespace) -> int:
         return 0
     if args.forget:
         print("The queue forgot what the verdicts taught it; it ranks by the detectors' table again.")
-    print(f"{'signal':<18} {'table':>5}  {'verdicts here':<24} precision here")
+    print(f"{'signal':<18} {'expected':>8}  {'verdicts here':<24} precision here")
     for kind, found in counted.items():
         here = f"{found.precision:.2f}" if found.reviewed else "-"
-        print(f"{kind:<18} {found.prior:>5.2f}  {found.basis:<24} {here}")
+        print(f"{kind:<18} {found.prior:>8.2f}  {found.basis:<24} {here}")
     print(f"\nTraces that give an answer judged a failure on another trace (like_failure): {echoes:,}")
     if args.cases:
         print()

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from tracedesk.cli import main
 from tracedesk.core import learning, queue, reviews, views
 from tracedesk.core.ingest import import_paths
@@ -52,7 +54,14 @@ def test_verdicts_that_refute_a_kind_of_signal_lower_its_unreviewed_traces(store
     after_rephrase, [reason] = _entry(store, "rephrase15", "rephrase")
     assert after_rephrase < before_rephrase - 0.1
     assert reason.learned_from == "confirmed 0 of 10 times here"
-    assert reason.learned_precision is not None and reason.learned_precision < 0.4
+    # The table expected the ten flags reviewed to be right as often as their confidences
+    # say; none was: the estimate is that expectation, worth ten verdicts, and ten misses.
+    with store.read() as conn:
+        expected = conn.exec_driver_sql("SELECT avg(confidence) FROM signal WHERE kind = 'rephrase' "
+                                        "AND trace_pk IN (SELECT trace_pk FROM review)").scalar()
+    assert expected > 0.8
+    assert reason.learned_precision == pytest.approx(expected * learning.PRIOR_WEIGHT / (learning.PRIOR_WEIGHT + 10),
+                                                     abs=0.001)
     assert reason.counted is not None and reason.counted < reason.confidence
     after_empty, [reason] = _entry(store, "empty15", "empty_retrieval")
     assert after_empty > before_empty
@@ -462,4 +471,29 @@ def test_echoes_the_reviewers_judge_ok_teach_the_queue_to_trust_the_others_less(
     # The trace's panel says so too.
     with store.read() as conn:
         [signal] = [s for s in views.trace_signals(conn, _pk(conn, "echo7")) if s.kind == "like_failure"]
-    assert signal.learned == "confirmed 0 of 6 times here: trusted at 47% (the table says 75%)"
+    assert signal.learned == "confirmed 0 of 6 times here: trusted at 47% (the table expected 75%)"
+
+
+def test_verdicts_that_agree_with_the_table_leave_a_kinds_weaker_flags_where_they_were(store, tmp_path) -> None:
+    """Reviewers settle the head of the queue first: a kind's surest flags. Confirmed as
+    often as the table expects of those very flags, they teach nothing of the kind's weaker
+    ones: a complaint in the user's first message (0.2) stays where it was, and is not lifted
+    by verdicts on complaints about an answer (0.8)."""
+    b = Bundle()
+    for i in range(10):
+        b.turn(f"s{i}", f"How do I return the kettle from order {i}?", "Our store hours are 9 to 5.",
+               trace_id=f"missed{i}")
+        b.turn(f"s{i}", "That's not what I asked.", "Returns are free within 30 days.", trace_id=f"then{i}")
+    b.turn("f", "This is ridiculous, my card was declined again. why?", "Your bank declined the payment.",
+           trace_id="first")
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    before, [reason] = _entry(store, "first", "frustration")
+    assert reason.confidence == 0.2
+    assert {r.confidence for i in range(10) for r in _entry(store, f"missed{i}", "frustration")[1]} == {0.8}
+    with store.write() as conn:
+        for i in range(10):
+            reviews.save_review(conn, _pk(conn, f"missed{i}"), "ann",
+                                reviews.ReviewInput(verdict="failure" if i < 8 else "ok"))
+    after, [reason] = _entry(store, "first", "frustration")
+    assert reason.learned_from == "confirmed 8 of 10 times here"
+    assert after == pytest.approx(before, abs=0.005)

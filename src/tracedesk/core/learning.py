@@ -4,12 +4,16 @@ be a real defect in this database.
 Every verdict is a label. A reviewed trace whose strongest signal is a ``rephrase`` flag
 and that was judged a failure confirms the flag; judged ok, it refutes it ("unsure" says
 nothing).
-Each kind's precision here is estimated as a Beta posterior whose prior is the
-confidence table's (:func:`.signals.confidence.prior_precision`) worth
-``PRIOR_WEIGHT`` verdicts, so that three verdicts move it a little and forty move it a
-lot::
+Each kind's precision here is estimated as a Beta posterior whose prior is what the
+confidence table expected of the flags reviewed (the mean of their confidences; before any
+verdict, :func:`.signals.confidence.prior_precision`) worth ``PRIOR_WEIGHT`` verdicts, so
+that three verdicts move it a little and forty move it a lot::
 
     precision = (prior × PRIOR_WEIGHT + confirmed) / (PRIOR_WEIGHT + reviewed)
+
+(Reviewers settle the head of the queue first, a kind's surest flags: compared with the
+kind's mean, their verdicts would lift its weak flags as well, a complaint in a first
+message of 0.2 to 0.3, although they only confirmed what the table said of the sure ones.)
 
 A signal's confidence is then moved by as much as its kind's precision moved from the
 prior, in log-odds (:func:`calibrated`): a rephrase flag of 0.7 in a database where
@@ -95,7 +99,7 @@ class Learned:
     """A kind of signal's precision in this database."""
 
     kind: str
-    prior: float
+    prior: float  # what the table expected of the flags reviewed (before any verdict, of the kind)
     confirmed: int
     reviewed: int
 
@@ -119,16 +123,16 @@ class Learned:
 def count_verdicts(conn: Connection) -> dict[str, Learned]:
     """Each negative signal kind's confirmed and reviewed traces, from the reviews since
     the last :func:`forget`: a reviewed trace counts for its strongest negative signal (an
-    echo of a failure, ``like_failure``, among them). A
-    trace reviewed by several people counts once, by the verdict most of them gave (a tie,
-    or only "unsure", counts for nothing)."""
-    counts: dict[str, list[int]] = {}
+    echo of a failure, ``like_failure``, among them), whose confidence is what the table
+    expected of it. A trace reviewed by several people counts once, by the verdict most of
+    them gave (a tie, or only "unsure", counts for nothing)."""
+    counts: dict[str, Learned] = {}
     # A verdict speaks for the trace's strongest signal: a thumbs-down and an unusual
     # latency on a failed run confirm the thumbs-down, not the latency. An echo (kept in
     # meta, not in the signal table) is one of the trace's signals when the failure it
     # echoes was judged before the trace was: two traces judged failures one after the
     # other, the second echoing the first, say nothing of echoes for the first.
-    for kind, confirmed, reviewed in conn.exec_driver_sql(f"""{_DECIDED},
+    for kind, confirmed, reviewed, expected in conn.exec_driver_sql(f"""{_DECIDED},
         echoed AS (
             SELECT DISTINCT d.trace_pk FROM meta m,
                 json_each(CASE WHEN json_valid(m.value) THEN m.value ELSE '{{}}' END, '$.echoes') e,
@@ -137,16 +141,17 @@ def count_verdicts(conn: Connection) -> dict[str, Learned]:
             JOIN decided source ON source.trace_pk = CAST(s.key AS INTEGER) AND source.failed AND source.at < d.at
             WHERE m.key = '{_ECHOES_KEY}'),
         strongest AS (
-            SELECT trace_pk, kind, row_number() OVER (PARTITION BY trace_pk ORDER BY confidence DESC, kind) AS place
+            SELECT trace_pk, kind, confidence,
+                   row_number() OVER (PARTITION BY trace_pk ORDER BY confidence DESC, kind) AS place
             FROM (SELECT trace_pk, kind, confidence FROM signal
                   WHERE trace_pk IN (SELECT trace_pk FROM decided) AND kind IN ({_NEGATIVE})
                   UNION ALL SELECT trace_pk, '{ECHO_KIND}', {ECHO_CONFIDENCE} FROM echoed))
-        SELECT s.kind, sum(d.failed), count(*) FROM decided d
+        SELECT s.kind, sum(d.failed), count(*), avg(s.confidence) FROM decided d
         JOIN strongest s ON s.trace_pk = d.trace_pk AND s.place = 1
         GROUP BY s.kind
     """, (_since_ns(conn),)):
-        counts[kind] = [int(confirmed or 0), int(reviewed)]
-    return {kind: Learned(kind, prior_precision(kind), *counts.get(kind, (0, 0))) for kind in COUNTED_KINDS}
+        counts[kind] = Learned(kind, round(float(expected), 3), int(confirmed or 0), int(reviewed))
+    return {kind: counts.get(kind) or Learned(kind, prior_precision(kind), 0, 0) for kind in COUNTED_KINDS}
 
 
 def _since_ns(conn: Connection) -> int:

@@ -154,7 +154,7 @@ class TraceSignal:
     span_id: str | None
     evidence: dict[str, Any]
     # What the verdicts here say of the kind:
-    # "confirmed 3 of 12 times here: trusted at 31% (the table says 74%)".
+    # "confirmed 3 of 12 times here: trusted at 31% (the table expected 74%)".
     learned: str | None = None
 
 
@@ -164,7 +164,9 @@ def trace_signals(conn: Connection, trace_pk: int) -> list[TraceSignal]:
 
     def said(kind: str) -> str | None:
         known = learned.get(kind)
-        return f"{known.basis}: trusted at {known.precision:.0%} (the table says {known.prior:.0%})" if known else None
+        if known is None:
+            return None
+        return f"{known.basis}: trusted at {known.precision:.0%} (the table expected {known.prior:.0%})"
 
     found = [
         TraceSignal(row.kind, row.confidence, row.detail or "", row.span_id, loads_or_none(row.evidence) or {},

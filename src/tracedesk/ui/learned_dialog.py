@@ -23,7 +23,7 @@ from ..core import learning, queue
 from ..core.store import Store
 from .style import signal_label
 
-COLUMNS = ("Signal", "Table", "Verdicts here", "Trusted here")
+COLUMNS = ("Signal", "Table expected", "Verdicts here", "Trusted here")
 
 
 class LearnedDialog(QDialog):
