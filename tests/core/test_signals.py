@@ -143,6 +143,15 @@ def test_an_apology_for_something_else_takes_nothing_back(store, tmp_path, messa
     assert "taken_back" not in kinds(signals(store, tmp_path, b), "a")
 
 
+@pytest.mark.parametrize("comment", ["thats wrong, it never shipped", "u didnt answer my question",
+                                     "That's not what I asked"])
+def test_a_feedback_comment_that_complains_is_a_negative_comment_however_it_is_typed(store, tmp_path, comment) -> None:
+    b = Bundle()
+    b.turn("s1", "Where is my parcel 4417?", "Your parcel was delivered yesterday.", trace_id="a")
+    b.feedback("a", "comment", None, comment=comment)
+    assert "negative_comment" in kinds(signals(store, tmp_path, b), "a")
+
+
 def test_frustration_marks_the_answer_that_missed(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "How do I return the blue kettle?", "Our store hours are 9 to 5.", trace_id="a")

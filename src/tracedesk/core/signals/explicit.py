@@ -17,7 +17,7 @@ from ..store import chunked, placeholders, select_named
 from ..text import loads_or_none
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import FRUSTRATION
+from .phrases import FRUSTRATION, as_the_patterns_read
 
 POLLUTED_SHARE = 0.8  # a rater negative on more than this share of their ratings...
 POLLUTED_MIN = 5  # ...over at least this many rated traces counts for less
@@ -87,7 +87,7 @@ def polarity(kind: str, value: Any, scale: tuple[float | None, float | None], ex
             return -1, confidence("failed_eval", "label"), "failed_eval", f"{kind}: {value}"
         if word in _POSITIVE_WORDS:
             return 1, confidence("positive_feedback", "label"), "positive_feedback", f"{kind}: {value}"
-    if comment and FRUSTRATION.search(comment[:COMMENT_LIMIT].lower()):
+    if comment and FRUSTRATION.search(as_the_patterns_read(comment[:COMMENT_LIMIT])):
         return -1, confidence("negative_comment", "comment"), "negative_comment", f"a comment: {quote(comment, 60)}"
     return 0, 0.0, "", ""
 

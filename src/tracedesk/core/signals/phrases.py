@@ -304,6 +304,12 @@ _ARE = re.compile(r"\b(how|what|where|when|who|why|which|there|they|we|you) r(?!
                   r"|(?:^|(?<=[.!?,] ))r(?= (?:you|they|we|there|the|these|those)\b)")
 
 
+def as_the_patterns_read(text: str) -> str:
+    """What a user wrote (a message, a feedback comment) as the patterns read it: in lower
+    case, "can’t" as "can't", chat spellings in full ("thats" as "that's", "u" as "you")."""
+    return written_in_full(text.lower().replace("\u2019", "'"))
+
+
 def written_in_full(text: str) -> str:
     """A (lower-cased) message with its chat spellings written in full."""
     text = _CHAT_SPELLING.sub(lambda m: _CHAT_SPELLINGS[m.group(0)], text)

@@ -51,12 +51,12 @@ from .phrases import (
     TAKES_IT_ON,
     WANTS_TO_KNOW,
     WORD_CHARACTERS_ONLY,
+    as_the_patterns_read,
     asks_for_person,
     asks_for_what_the_request_needs,
     complains,
     could_not_help,
     last_question,
-    written_in_full,
 )
 from .request import CONFIRMS
 
@@ -136,8 +136,7 @@ class Message:
 
     def __init__(self, question: str) -> None:
         self.question = question  # what the user wrote
-        # ("can’t" read as "can't", "thats" as "that's", "u" as "you")
-        self.asked = asked = written_in_full(question.lower().replace("\u2019", "'"))
+        self.asked = asked = as_the_patterns_read(question)
         self.closing = CLOSING.match(asked) is not None  # "thanks", "that's all"...
         self.asked_words = words = frozenset(asked.translate(WORD_CHARACTERS_ONLY).split())
         self.asks_for_person = asks_for_person(asked, words)
