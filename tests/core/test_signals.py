@@ -152,6 +152,31 @@ def test_a_feedback_comment_that_complains_is_a_negative_comment_however_it_is_t
     assert "negative_comment" in kinds(signals(store, tmp_path, b), "a")
 
 
+@pytest.mark.parametrize("message", ["never mind, i'll figure it out myself", "forget it", "nvm",
+                                     "ugh whatever, gotta go", "ok nevermind"])
+def test_a_user_giving_up_on_an_answer_marks_it(store, tmp_path, message) -> None:
+    b = Bundle()
+    b.turn("s1", "how long do cats live?", "Cats are wonderful pets.", trace_id="a")
+    b.turn("s1", message, "Okay!", trace_id="b")
+    found = signals(store, tmp_path, b)
+    [(confidence, detail)] = [(c, d) for k, c, d, _ in found["a"] if k == "frustration"]
+    assert confidence == 0.6 and detail.startswith("the next turn gives up on the answer: ")
+
+
+@pytest.mark.parametrize(("answer", "message"), [
+    ("What kind of music do you like?", "whatever's on the radio!"),
+    ("What shall we talk about?", "whatever you like"),
+    ("Want me to book a table for you?", "nah never mind"),
+    ("Anything else I can help with?", "no, never mind, thanks"),
+])
+def test_never_mind_to_an_offer_or_whatever_as_an_answer_gives_up_on_nothing(store, tmp_path, answer,
+                                                                                message) -> None:
+    b = Bundle()
+    b.turn("s1", "hi there", answer, trace_id="a")
+    b.turn("s1", message, "Sure!", trace_id="b")
+    assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
+
+
 def test_frustration_marks_the_answer_that_missed(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "How do I return the blue kettle?", "Our store hours are 9 to 5.", trace_id="a")

@@ -79,13 +79,16 @@ CASES: tuple[Case, ...] = (
     Case("frustration", "did_not_follow", 0.5, 0.5,
          "the next message says only that the answer was not understood (\"huh?\", \"I don't follow\"): "
          "nonsense, or an answer on something else; sometimes surprise"),
-    # ...and what the bot's next answer says of it.
-    Case("taken_back", "next_answer", 0.8, 0.8,
-         "the next answer owns a miss of this one (\"You're right, sorry\", \"I apologise for the confusion\")"),
+    Case("frustration", "gave_up", 0.6, 0.6,
+         "the next message gives up on the answer (\"never mind\", \"forget it\"); sometimes the user found it "
+         "elsewhere"),
     Case("rephrase", "same_request", 0.5, 0.85,
          "the next message asks for the same thing again, in words or in meaning (closer is surer)"),
     Case("rephrase", "after_failure", 0.7, 0.9,
          "the answer said it could not help and the user asked the same again"),
+    # ...and what the bot's next answer says of it.
+    Case("taken_back", "next_answer", 0.8, 0.8,
+         "the next answer owns a miss of this one (\"You're right, sorry\", \"I apologise for the confusion\")"),
     Case("off_topic", "answer", 0.2, 0.45,
          "the answer is far in meaning from what was asked, and from what the run's documents and tools gave "
          "(farther is surer): a canned reply, another topic"),

@@ -406,7 +406,8 @@ def _could_rephrase(previous: Turn, turn: Turn) -> bool:
 def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> list[Found]:
     """What ``turn``'s message says about ``previous``'s answer."""
     if not (turn.asks_for_person or turn.complains) and (previous is None or not (
-            turn.escalation or turn.frustration or turn.message.did_not_follow or _could_rephrase(previous, turn))):
+            turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
+            or _could_rephrase(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -425,6 +426,9 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     elif previous is not None and turn.message.did_not_follow:
         out.append(Found(target.pk, "frustration", confidence("frustration", "did_not_follow"),
                          f"{about} did not follow the answer: {quote(turn.question)}", evidence=evidence))
+    elif previous is not None and turn.message.gives_up:
+        out.append(Found(target.pk, "frustration", confidence("frustration", "gave_up"),
+                         f"{about} gives up on the answer: {quote(turn.question)}", evidence=evidence))
     elif (turn.frustration and previous is not None and len(turn.asked.split()) >= 2
           and not (len(turn.asked.split()) <= SHORT_REPLY_WORDS and _answers_the_question_back(previous, turn))):
         # (A short reply to the bot's own question, "nah, not for me", is an answer, however

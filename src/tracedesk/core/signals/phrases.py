@@ -131,6 +131,11 @@ def complains(text: str, words: set[str]) -> bool:
     return not FRUSTRATION_NEEDS.isdisjoint(words) and FRUSTRATION.search(text) is not None
 
 
+# The user gives up on the answer: "never mind", "forget it", "nvm", "whatever, gotta go".
+# Not "whatever's on the radio" or "whatever you like", which answer; nor "nah, never mind"
+# to an offer, which declines it.
+GIVES_UP = re.compile(r"^\W*(?:(?:ok|okay|fine|ugh|oh|meh|lol)\W+)*(?:never ?mind|nvm|forget (?:about )?it\b"
+                      r"|whatever(?=\W*$|[,.!;]))")
 REPHRASE_CUES = re.compile(
     r"\b(?:i mean|i meant|in other words|let me (?:rephrase|try again|put it)|to be clear|^again[,:]? "
     r"|(?:asking|ask|asked) (?:you )?(?:this |that |it )?again|once again"

@@ -41,6 +41,7 @@ from .phrases import (
     CORRECTS_ITSELF,
     DID_NOT_FOLLOW,
     FILLER_WORDS,
+    GIVES_UP,
     MORE_DETAIL,
     NARROWS_THE_REQUEST,
     NEW_QUESTION_CUES,
@@ -227,6 +228,11 @@ class Message:
         """The message says only that the answer before was not understood ("huh?", "I
         don't follow", "that makes no sense")."""
         return DID_NOT_FOLLOW.match(self.asked) is not None
+
+    @_kept
+    def gives_up(self) -> bool:
+        """The message gives up on the answer before ("never mind", "forget it")."""
+        return GIVES_UP.match(self.asked) is not None
 
     @_kept
     def wants_to_know(self) -> bool:
