@@ -54,41 +54,29 @@ def test_a_request_for_a_human_marks_the_answer_before_it(store, tmp_path, ask) 
     assert "asks for a human" in detail and ask[:15] in detail
 
 
-@pytest.mark.parametrize("ask", [
-    "quiero hablar con una persona",
-    "¿puedo hablar con un agente, por favor?",
-    "pásame con un humano",
-    "je voudrais parler à un conseiller",
-    "passez-moi un humain s'il vous plaît",
-    "ich will mit einem echten Menschen sprechen",
-    "verbinden Sie mich bitte mit einem Mitarbeiter",
-    "quero falar com um atendente",
-    "posso falar com uma pessoa de verdade?",
-    "vorrei parlare con un operatore",
-])
 def test_a_request_for_a_human_in_the_other_languages_of_the_patterns_marks_the_answer_before_it(
-        store, tmp_path, ask) -> None:
+        store, tmp_path) -> None:
+    asks = ["quiero hablar con una persona", "¿puedo hablar con un agente, por favor?", "pásame con un humano",
+            "je voudrais parler à un conseiller", "passez-moi un humain s'il vous plaît",
+            "ich will mit einem echten Menschen sprechen", "verbinden Sie mich bitte mit einem Mitarbeiter",
+            "quero falar com um atendente", "posso falar com uma pessoa de verdade?", "vorrei parlare con un operatore"]
+    # A person named, not asked for: who picks up a parcel, nobody answering, what an advisor said.
+    named = ["¿la persona que recoge el paquete necesita identificación?",
+             "personne ne répond au téléphone du magasin, c'est normal ?",
+             "mein Berater hat gesagt, dass die Karte gesperrt ist", "o atendente da loja disse que o pedido chegou",
+             "l'operatore ha detto che il rimborso è in arrivo"]
     b = Bundle()
-    b.turn("s1", "Where is my parcel 4417?", "Your parcel is in transit.", trace_id="a")
-    b.turn("s1", ask, "I'm transferring you now.", trace_id="b")
+    for n, ask in enumerate(asks):
+        b.turn(f"a{n}", "Where is my parcel 4417?", "Your parcel is in transit.", trace_id=f"asked{n}")
+        b.turn(f"a{n}", ask, "I'm transferring you now.", trace_id=f"ask{n}")
+    for n, said in enumerate(named):
+        b.turn(f"n{n}", "Hola, una pregunta.", "Sure, how can I help?", trace_id=f"before{n}")
+        b.turn(f"n{n}", said, "Here is what I found.", trace_id=f"named{n}")
     found = signals(store, tmp_path, b)
-    assert "escalation" in kinds(found, "a")
-    assert "asks for a human" in next(d for k, _, d, _ in found["a"] if k == "escalation")
-
-
-@pytest.mark.parametrize("question", [
-    "¿la persona que recoge el paquete necesita identificación?",
-    "personne ne répond au téléphone du magasin, c'est normal ?",
-    "mein Berater hat gesagt, dass die Karte gesperrt ist",
-    "o atendente da loja disse que o pedido chegou",
-    "l'operatore ha detto che il rimborso è in arrivo",
-])
-def test_a_person_named_in_another_language_but_not_asked_for_is_no_escalation(store, tmp_path, question) -> None:
-    b = Bundle()
-    b.turn("s1", "Hola, una pregunta.", "Sure, how can I help?", trace_id="a")
-    b.turn("s1", question, "Here is what I found.", trace_id="b")
-    found = signals(store, tmp_path, b)
-    assert "escalation" not in kinds(found, "a") | kinds(found, "b")
+    assert [ask for n, ask in enumerate(asks) if not any(kind == "escalation" and "asks for a human" in detail
+                                                         for kind, _, detail, _ in found.get(f"asked{n}", []))] == []
+    assert [said for n, said in enumerate(named)
+            if "escalation" in kinds(found, f"before{n}") | kinds(found, f"named{n}")] == []
 
 
 @pytest.mark.parametrize("question", [
@@ -105,76 +93,69 @@ def test_the_word_human_in_other_senses_is_not_an_escalation(store, tmp_path, qu
     assert "escalation" not in kinds(found, "a") | kinds(found, "b")
 
 
-@pytest.mark.parametrize("reply", [
-    "You're right, sorry! A regulation hoop is 10 feet high.",
-    "I apologize for the confusion. A regulation hoop is 10 feet high.",
-    "You're absolutely right, my mistake: it's 10 feet.",
-    "Oops, my bad. 10 feet, you're right.",
-    "Sorry! 10 feet it is.",
-])
-def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path, reply) -> None:
+def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path) -> None:
     """However the user said it (here a correction no pattern reads as a complaint), the bot
-    owning the miss in its next answer says the answer before was wrong."""
+    owning the miss in its next answer says the answer before was wrong. Declining this
+    request, not understanding it, a slip the user corrects of their own, agreeing with an
+    opinion, sympathy ("Sorry!" to the user's own news): none owns a miss of the answer
+    before."""
+    replies = ["You're right, sorry! A regulation hoop is 10 feet high.",
+               "I apologize for the confusion. A regulation hoop is 10 feet high.",
+               "You're absolutely right, my mistake: it's 10 feet.", "Oops, my bad. 10 feet, you're right.",
+               "Sorry! 10 feet it is."]
+    other = [("can you book me a flight to Oslo?", "Sorry, I can't book flights, but I can look up fares."),
+             ("hmm can you book a table then", "Sorry, I didn't understand that. Could you rephrase?"),
+             ("oops, I meant Tuesday not Monday", "Sorry about that! Tuesday at 7pm then, it's booked."),
+             ("I think Lisbon is lovely in May", "You're right, Lisbon is lovely in May."),
+             ("my cat died last week", "Sorry to hear that. How old was she?"),
+             ("my cat died last week", "Sorry! That must be so hard. How old was she?"),
+             ("I failed my driving test", "Sorry. Better luck next time!")]
     b = Bundle()
-    b.turn("s1", "how high is a basketball hoop?", "About 12 feet, give or take.", trace_id="a")
-    b.turn("s1", "um, it's 10 feet", reply, trace_id="b")
+    for n, reply in enumerate(replies):
+        b.turn(f"r{n}", "how high is a basketball hoop?", "About 12 feet, give or take.", trace_id=f"wrong{n}")
+        b.turn(f"r{n}", "um, it's 10 feet", reply, trace_id=f"reply{n}")
+    for n, (message, reply) in enumerate(other):
+        b.turn(f"o{n}", "Book me a table for Monday at 7pm", "Done: Monday at 7pm, table for two.",
+               trace_id=f"fine{n}")
+        b.turn(f"o{n}", message, reply, trace_id=f"other{n}")
     found = signals(store, tmp_path, b)
-    assert "taken_back" in kinds(found, "a") and "taken_back" not in kinds(found, "b")
-    detail = next(d for k, _, d, _ in found["a"] if k == "taken_back")
-    assert detail.startswith("the next answer takes this one back: ") and reply[:20] in detail
+    for n, reply in enumerate(replies):
+        [detail] = [d for k, _, d, _ in found[f"wrong{n}"] if k == "taken_back"]
+        assert detail.startswith("the next answer takes this one back: ") and reply[:20] in detail
+        assert "taken_back" not in kinds(found, f"reply{n}")
+    assert [other[n] for n in range(len(other)) if "taken_back" in kinds(found, f"fine{n}")] == []
 
 
-@pytest.mark.parametrize(("message", "reply"), [
-    ("can you book me a flight to Oslo?", "Sorry, I can't book flights, but I can look up fares."),
-    ("hmm can you book a table then", "Sorry, I didn't understand that. Could you rephrase?"),
-    ("oops, I meant Tuesday not Monday", "Sorry about that! Tuesday at 7pm then, it's booked."),
-    ("I think Lisbon is lovely in May", "You're right, Lisbon is lovely in May."),
-    ("my cat died last week", "Sorry to hear that. How old was she?"),
-    ("my cat died last week", "Sorry! That must be so hard. How old was she?"),
-    ("I failed my driving test", "Sorry. Better luck next time!"),
-])
-def test_an_apology_for_something_else_takes_nothing_back(store, tmp_path, message, reply) -> None:
-    """Declining this request, not understanding it, a slip the user corrects of their own,
-    agreeing with an opinion, sympathy ("Sorry!" to the user's own news): none owns a miss
-    of the answer before."""
+def test_a_feedback_comment_that_complains_is_a_negative_comment_however_it_is_typed(store, tmp_path) -> None:
+    comments = ["thats wrong, it never shipped", "u didnt answer my question", "That's not what I asked"]
     b = Bundle()
-    b.turn("s1", "Book me a table for Monday at 7pm", "Done: Monday at 7pm, table for two.", trace_id="a")
-    b.turn("s1", message, reply, trace_id="b")
-    assert "taken_back" not in kinds(signals(store, tmp_path, b), "a")
-
-
-@pytest.mark.parametrize("comment", ["thats wrong, it never shipped", "u didnt answer my question",
-                                     "That's not what I asked"])
-def test_a_feedback_comment_that_complains_is_a_negative_comment_however_it_is_typed(store, tmp_path, comment) -> None:
-    b = Bundle()
-    b.turn("s1", "Where is my parcel 4417?", "Your parcel was delivered yesterday.", trace_id="a")
-    b.feedback("a", "comment", None, comment=comment)
-    assert "negative_comment" in kinds(signals(store, tmp_path, b), "a")
-
-
-@pytest.mark.parametrize("message", ["never mind, i'll figure it out myself", "forget it", "nvm",
-                                     "ugh whatever, gotta go", "ok nevermind"])
-def test_a_user_giving_up_on_an_answer_marks_it(store, tmp_path, message) -> None:
-    b = Bundle()
-    b.turn("s1", "how long do cats live?", "Cats are wonderful pets.", trace_id="a")
-    b.turn("s1", message, "Okay!", trace_id="b")
+    for n, comment in enumerate(comments):
+        b.turn(f"s{n}", "Where is my parcel 4417?", "Your parcel was delivered yesterday.", trace_id=f"a{n}")
+        b.feedback(f"a{n}", "comment", None, comment=comment)
     found = signals(store, tmp_path, b)
-    [(confidence, detail)] = [(c, d) for k, c, d, _ in found["a"] if k == "frustration"]
-    assert confidence == 0.6 and detail.startswith("the next turn gives up on the answer: ")
+    assert [c for n, c in enumerate(comments) if "negative_comment" not in kinds(found, f"a{n}")] == []
 
 
-@pytest.mark.parametrize(("answer", "message"), [
-    ("What kind of music do you like?", "whatever's on the radio!"),
-    ("What shall we talk about?", "whatever you like"),
-    ("Want me to book a table for you?", "nah never mind"),
-    ("Anything else I can help with?", "no, never mind, thanks"),
-])
-def test_never_mind_to_an_offer_or_whatever_as_an_answer_gives_up_on_nothing(store, tmp_path, answer,
-                                                                                message) -> None:
+def test_a_user_giving_up_on_an_answer_marks_it(store, tmp_path) -> None:
+    """"never mind", "forget it": the user gave up on the answer. Not "whatever you like" or
+    "whatever's on the radio", which answer, nor "nah, never mind" to an offer."""
+    gave_up = ["never mind, i'll figure it out myself", "forget it", "nvm", "ugh whatever, gotta go", "ok nevermind"]
+    answered = [("What kind of music do you like?", "whatever's on the radio!"),
+                ("What shall we talk about?", "whatever you like"),
+                ("Want me to book a table for you?", "nah never mind"),
+                ("Anything else I can help with?", "no, never mind, thanks")]
     b = Bundle()
-    b.turn("s1", "hi there", answer, trace_id="a")
-    b.turn("s1", message, "Sure!", trace_id="b")
-    assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
+    for n, message in enumerate(gave_up):
+        b.turn(f"g{n}", "how long do cats live?", "Cats are wonderful pets.", trace_id=f"missed{n}")
+        b.turn(f"g{n}", message, "Okay!", trace_id=f"gave_up{n}")
+    for n, (answer, message) in enumerate(answered):
+        b.turn(f"a{n}", "hi there", answer, trace_id=f"asks{n}")
+        b.turn(f"a{n}", message, "Sure!", trace_id=f"answers{n}")
+    found = signals(store, tmp_path, b)
+    for n in range(len(gave_up)):
+        [(confidence, detail)] = [(c, d) for k, c, d, _ in found[f"missed{n}"] if k == "frustration"]
+        assert confidence == 0.6 and detail.startswith("the next turn gives up on the answer: ")
+    assert [answered[n] for n in range(len(answered)) if "frustration" in kinds(found, f"asks{n}")] == []
 
 
 def test_frustration_marks_the_answer_that_missed(store, tmp_path) -> None:
