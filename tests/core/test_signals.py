@@ -34,6 +34,14 @@ def one_turn(store, tmp_path, question: str, answer: str) -> list[tuple]:
     return signals(store, tmp_path, b).get("turn", [])
 
 
+def two_turn_sessions(b: Bundle, name: str, sessions: list[tuple[tuple[str, str], tuple[str, str]]]) -> None:
+    """A session for each ((question, answer), (next question, next answer)) of ``sessions``:
+    traces ``{name}{n}`` and ``{name}{n}.next``."""
+    for n, (first, then) in enumerate(sessions):
+        b.turn(f"{name}{n}", *first, trace_id=f"{name}{n}")
+        b.turn(f"{name}{n}", *then, trace_id=f"{name}{n}.next")
+
+
 @pytest.mark.parametrize("ask", [
     "Can I talk to a real person please?",
     "let me speak with a human",
@@ -66,17 +74,15 @@ def test_a_request_for_a_human_in_the_other_languages_of_the_patterns_marks_the_
              "mein Berater hat gesagt, dass die Karte gesperrt ist", "o atendente da loja disse que o pedido chegou",
              "l'operatore ha detto che il rimborso è in arrivo"]
     b = Bundle()
-    for n, ask in enumerate(asks):
-        b.turn(f"a{n}", "Where is my parcel 4417?", "Your parcel is in transit.", trace_id=f"asked{n}")
-        b.turn(f"a{n}", ask, "I'm transferring you now.", trace_id=f"ask{n}")
-    for n, said in enumerate(named):
-        b.turn(f"n{n}", "Hola, una pregunta.", "Sure, how can I help?", trace_id=f"before{n}")
-        b.turn(f"n{n}", said, "Here is what I found.", trace_id=f"named{n}")
+    two_turn_sessions(b, "ask", [(("Where is my parcel 4417?", "Your parcel is in transit."),
+                                  (ask, "I'm transferring you now.")) for ask in asks])
+    two_turn_sessions(b, "named", [(("Hola, una pregunta.", "Sure, how can I help?"), (said, "Here is what I found."))
+                                   for said in named])
     found = signals(store, tmp_path, b)
     assert [ask for n, ask in enumerate(asks) if not any(kind == "escalation" and "asks for a human" in detail
-                                                         for kind, _, detail, _ in found.get(f"asked{n}", []))] == []
+                                                         for kind, _, detail, _ in found.get(f"ask{n}", []))] == []
     assert [said for n, said in enumerate(named)
-            if "escalation" in kinds(found, f"before{n}") | kinds(found, f"named{n}")] == []
+            if "escalation" in kinds(found, f"named{n}") | kinds(found, f"named{n}.next")] == []
 
 
 @pytest.mark.parametrize("question", [
@@ -111,18 +117,15 @@ def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path) -> None:
              ("my cat died last week", "Sorry! That must be so hard. How old was she?"),
              ("I failed my driving test", "Sorry. Better luck next time!")]
     b = Bundle()
-    for n, reply in enumerate(replies):
-        b.turn(f"r{n}", "how high is a basketball hoop?", "About 12 feet, give or take.", trace_id=f"wrong{n}")
-        b.turn(f"r{n}", "um, it's 10 feet", reply, trace_id=f"reply{n}")
-    for n, (message, reply) in enumerate(other):
-        b.turn(f"o{n}", "Book me a table for Monday at 7pm", "Done: Monday at 7pm, table for two.",
-               trace_id=f"fine{n}")
-        b.turn(f"o{n}", message, reply, trace_id=f"other{n}")
+    two_turn_sessions(b, "wrong", [(("how high is a basketball hoop?", "About 12 feet, give or take."),
+                                    ("um, it's 10 feet", reply)) for reply in replies])
+    two_turn_sessions(b, "fine", [(("Book me a table for Monday at 7pm", "Done: Monday at 7pm, table for two."), then)
+                                  for then in other])
     found = signals(store, tmp_path, b)
     for n, reply in enumerate(replies):
         [detail] = [d for k, _, d, _ in found[f"wrong{n}"] if k == "taken_back"]
         assert detail.startswith("the next answer takes this one back: ") and reply[:20] in detail
-        assert "taken_back" not in kinds(found, f"reply{n}")
+        assert "taken_back" not in kinds(found, f"wrong{n}.next")
     assert [other[n] for n in range(len(other)) if "taken_back" in kinds(found, f"fine{n}")] == []
 
 
@@ -145,12 +148,9 @@ def test_a_user_giving_up_on_an_answer_marks_it(store, tmp_path) -> None:
                 ("Want me to book a table for you?", "nah never mind"),
                 ("Anything else I can help with?", "no, never mind, thanks")]
     b = Bundle()
-    for n, message in enumerate(gave_up):
-        b.turn(f"g{n}", "how long do cats live?", "Cats are wonderful pets.", trace_id=f"missed{n}")
-        b.turn(f"g{n}", message, "Okay!", trace_id=f"gave_up{n}")
-    for n, (answer, message) in enumerate(answered):
-        b.turn(f"a{n}", "hi there", answer, trace_id=f"asks{n}")
-        b.turn(f"a{n}", message, "Sure!", trace_id=f"answers{n}")
+    two_turn_sessions(b, "missed", [(("how long do cats live?", "Cats are wonderful pets."), (message, "Okay!"))
+                                    for message in gave_up])
+    two_turn_sessions(b, "asks", [(("hi there", answer), (message, "Sure!")) for answer, message in answered])
     found = signals(store, tmp_path, b)
     for n in range(len(gave_up)):
         [(confidence, detail)] = [(c, d) for k, c, d, _ in found[f"missed{n}"] if k == "frustration"]
