@@ -77,20 +77,26 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
     far: list[Found] = []
     for key, turns in sessions:
         previous = None
+        off: list[Found] = []
         for turn in turns:
             said = _next_turn_signals(previous, turn, model is not None)
             found += said
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
                 found += _taken_back(previous, turn, pushed_back=bool(said))
+            # An answer far from what was asked, that the user then takes up ("i drive a food
+            # truck that sells tacos" - "what's the most popular taco?"), was a turn they
+            # were glad to follow.
+            if not (off and not said and _builds_on(previous, turn)):
+                far += off
             # (What the answer plainly is settles it before its meaning is compared.)
             bland = _answered_with_appreciation(turn)
             off = [] if bland else _off_topic(turn, previous)
-            far += off
             if not off:
                 found += bland or _answered_with_a_question(turn)
             if turn.message.has_figure and turn.reply.confirms:
                 found += _confirms_another_value(turn)
             previous = turn
+        far += off
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
             if len(turns) > 1:
@@ -99,6 +105,19 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
     if far and model is not None:
         far = _not_from_the_evidence(conn, model, far, {t.pk: t for _, turns in sessions for t in turns})
     return found + far
+
+
+def _from_the_answer(previous: Turn, turn: Turn) -> float:
+    """The share of the topic words of ``turn``'s message that ``previous``'s answer brought
+    in (its words that its own question did not have)."""
+    if not turn.words:
+        return 0.0
+    return len((turn.words & previous.answer_words) - previous.words) / len(turn.words)
+
+
+def _builds_on(previous: Turn, turn: Turn) -> bool:
+    """``turn``'s message is built on what ``previous``'s answer brought in: a follow-up."""
+    return _from_the_answer(previous, turn) >= ANSWER_WORDS_FOLLOW_UP
 
 
 def _asked_again(turns: list[Turn]) -> list[Found]:
@@ -486,7 +505,7 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     if same < floor:
         return None
     answered = float(previous.vector @ previous.answer_vector) if previous.answered else 0.0
-    from_answer = len((turn.words & previous.answer_words) - previous.words) / len(turn.words)
+    from_answer = _from_the_answer(previous, turn)
     if from_answer >= ANSWER_WORDS_FOLLOW_UP and not cue:
         return None  # built on what the answer said: a follow-up
     failed = confused or previous.reply.could_not_help
