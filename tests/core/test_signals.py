@@ -276,7 +276,9 @@ def test_a_question_back_that_answers_or_asks_what_the_request_needs_is_not_off_
                                    "that's not really an answer", "where did that come from?",
                                    "what does that have to do with anything", "same answer again", "scroll up",
                                    "that was gibberish", "um, how is that related?",
-                                   "why are you changing the subject"])
+                                   "why are you changing the subject",
+                                   # said in a word or two
+                                   "so wrong", "not correct", "nope, bad answer"])
 def test_a_complaint_typed_the_chat_way_is_a_complaint(store, tmp_path, typed) -> None:
     """"thats", "u", "r", "didnt": chat spellings are read as the words they stand for. (The
     user changing the subject, asking a "random question", or telling of a wrong size or a

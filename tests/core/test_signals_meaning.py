@@ -191,6 +191,32 @@ def test_a_short_no_to_the_bots_question_is_no_complaint(store, tmp_path, reply)
     assert "frustration" not in kinds(signals(store, tmp_path, b), "asks")
 
 
+def test_two_words_of_surprise_or_a_quiz_answer_are_no_complaint(store, tmp_path) -> None:
+    """"no way!" to a surprising fact, "nah, nope" to an opinion: two words are too few for
+    the meaning model to tell surprise or disagreement from a complaint; those that complain
+    in a word or two ("so wrong") are read by pattern. "false" answers a quiz."""
+    b = Bundle()
+    for n, (answer, reaction) in enumerate([
+            ("A day on Venus is longer than its year.", "no way!"),
+            ("Pineapple is honestly the best pizza topping.", "nah, nope"),
+            ("True or false: bats are blind?", "false"),
+    ]):
+        b.turn(f"s{n}", "tell me something", answer, trace_id=f"said{n}")
+        b.turn(f"s{n}", reaction, "Haha, it's true!", trace_id=f"reaction{n}")
+    found = signals(store, tmp_path, b)
+    assert [n for n in range(3) if "frustration" in kinds(found, f"said{n}")] == []
+
+
+def test_a_short_no_to_an_offer_of_more_help_declines_it(store, tmp_path) -> None:
+    """"Is there anything else I can help with?" - "no thanks": the user is done, however
+    close in meaning "no thanks" lies to a complaint."""
+    b = Bundle()
+    b.turn("s1", "what time does the museum open?", "It opens at 10am and closes at 5pm. Is there anything else "
+           "I can help with?", trace_id="offers")
+    b.turn("s1", "no thanks", "Have a great day!", trace_id="declines")
+    assert "frustration" not in kinds(signals(store, tmp_path, b), "offers")
+
+
 def test_a_trace_without_text_other_languages_and_lone_turns_get_no_false_signal(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "", "", trace_id="empty1")

@@ -448,8 +448,9 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     elif previous is not None and turn.message.gives_up:
         out.append(Found(target.pk, "frustration", confidence("frustration", "gave_up"),
                          f"{about} gives up on the answer: {quote(turn.question)}", evidence=evidence))
-    elif (turn.frustration and previous is not None and len(turn.asked.split()) >= 2
-          and not (len(turn.asked.split()) <= SHORT_REPLY_WORDS and _answers_the_question_back(previous, turn))):
+    elif (turn.frustration and previous is not None and len(turn.asked.split()) >= 3
+          and not (len(turn.asked.split()) <= SHORT_REPLY_WORDS
+                   and (_answers_the_question_back(previous, turn) or previous.reply.offers))):
         # (A short reply to the bot's own question, "nah, not for me", is an answer, however
         # close in meaning to a complaint.)
         out.append(Found(target.pk, "frustration", confidence("frustration", "by_meaning", turn.frustration),

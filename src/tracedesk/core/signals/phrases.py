@@ -67,6 +67,10 @@ FRUSTRATION = re.compile(
     r"|^no,? i (?:said|meant|told you)\b"
     r"|not (?:helpful|what i need)|no help at all|waste of (?:my )?time|useless|ridiculous|frustrat"
     r"|wrong (?:answer|order|item|information|again)|still (?:wrong|not|no)"
+    # ...or said in a word or two, as the whole message: "so wrong", "not correct", "bad answer"
+    # (not "false", which answers a quiz).
+    r"|^\W*(?:(?:no|nope|um+|uh+|so|totally|completely|just|all|that's|thats)\W+)*(?:wrong|incorrect|"
+    r"not (?:correct|right|true)|(?:bad|incorrect|false) answer)\W*$"
     r"|you (?:keep|kept) (?:saying|telling|asking|repeating)"
     r"|(?:i said|i asked)[^.?!]{0,40}\bnot\b"
     # Venting at the bot: not understood, going round, giving up, sarcasm, swearing.
@@ -109,9 +113,9 @@ ESCALATION_NEEDS = frozenset("""
     kundenberaterin agenten verbinden atendente pessoa alguém operatore operatrice umano qualcuno
 """.split())  # noqa: SIM905 (a word list reads best as words)
 FRUSTRATION_NEEDS = frozenset("""
-    asked meant said wanted wrong incorrect right true useless unhelpful nonsense listening reading understanding
-    helping getting serious kidding told gave explained sent question message answer help sense address helpful
-    need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept
+    asked meant said wanted wrong incorrect correct bad right true useless unhelpful nonsense listening reading
+    understanding helping getting serious kidding told gave explained sent question message answer help sense address
+    helpful need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept
     understand get circles crazy nuts mad insane give broken stupid joke hopeless pointless terrible awful garbage
     rubbish nothing pathetic ffs wtf jfc omfg come seriously sirve ayuda eso sert répond nul importe hilft bringt
     quatsch unsinn das serve non não talking going repeating ask say mention forgot forget remember read
