@@ -108,14 +108,16 @@ def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path) -> None:
     replies = ["You're right, sorry! A regulation hoop is 10 feet high.",
                "I apologize for the confusion. A regulation hoop is 10 feet high.",
                "You're absolutely right, my mistake: it's 10 feet.", "Oops, my bad. 10 feet, you're right.",
-               "Sorry! 10 feet it is."]
+               "Sorry! 10 feet it is.", "You're right, I messed that up: it's 10 feet.",
+               "Oops! I think I messed up. What could I have said instead?"]
     other = [("can you book me a flight to Oslo?", "Sorry, I can't book flights, but I can look up fares."),
              ("hmm can you book a table then", "Sorry, I didn't understand that. Could you rephrase?"),
              ("oops, I meant Tuesday not Monday", "Sorry about that! Tuesday at 7pm then, it's booked."),
              ("I think Lisbon is lovely in May", "You're right, Lisbon is lovely in May."),
              ("my cat died last week", "Sorry to hear that. How old was she?"),
              ("my cat died last week", "Sorry! That must be so hard. How old was she?"),
-             ("I failed my driving test", "Sorry. Better luck next time!")]
+             ("I failed my driving test", "Sorry. Better luck next time!"),
+             ("do you regret anything?", "I was wrong to leave my old job, honestly.")]
     b = Bundle()
     two_turn_sessions(b, "wrong", [(("how high is a basketball hoop?", "About 12 feet, give or take."),
                                     ("um, it's 10 feet", reply)) for reply in replies])

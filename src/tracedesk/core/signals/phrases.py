@@ -220,15 +220,21 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
 # An answer that opens by owning a miss ("Oops, sorry about that.", "My mistake.", "I apologise
 # for the confusion", "You're right, sorry") takes back the answer before it. ("You're right"
 # alone may agree with an opinion: "You're right, Lisbon is lovely in May.")
+# ("I was wrong" and "I made a mistake" of the answer before, not "I was wrong to leave my
+# job", a persona bot's story: what follows them must say so.)
+_I_WAS_WRONG = (r"i (?:think i |must have )?(?:messed (?:that |it |this )?up|got (?:that|it|this) wrong"
+                r"|(?:made (?:a|an) (?:mistake|error)|was wrong)(?= there| about that| earlier|\W*$|[.,!:;])"
+                r"|misspoke|misread|misunderstood)")
 _OWNS_A_MISS = (
-    r"(?:(?:oops|whoops|my apologies|my (?:mistake|bad|error)|good catch|i stand corrected|(?:what )?i meant)\b"
+    r"(?:(?:oops|whoops|my apologies|my (?:mistake|bad|error)|good catch|i stand corrected|(?:what )?i meant"
+    rf"|(?:oh,? |hmm,? |ah,? )?{_I_WAS_WRONG})\b"
     r"|you(?:'re| are) (?:absolutely |quite |totally |completely )?right\W+(?:sorry|apologies|i apologi[sz]e|"
-    r"my (?:mistake|bad|apologies)|i was wrong)\b"
+    rf"my (?:mistake|bad|apologies)|{_I_WAS_WRONG})\b"
     r"|(?:sorry|apologies|i apologi[sz]e)(?: about that\b| for (?:the|my|that|any) (?:confusion|mistake|"
-    r"misunderstanding|error|mix-up|oversight)\b|[,.!]? i (?:meant|misread|misunderstood|got that wrong|was wrong)\b"
+    rf"misunderstanding|error|mix-up|oversight)\b|[,.!]? (?:i meant|{_I_WAS_WRONG})\b"
     r"|[.!]))")
-# (A bare "Sorry!" may be sympathy, "Sorry! That must be hard.": it takes back the answer
-# before only after the user pushed back on it, :data:`PUSHES_BACK`.)
+# (A bare "Sorry!" may be sympathy, "Sorry! That must be hard.": to a message that tells of
+# the user's own life, it takes nothing back, :data:`TELLS_OF_THEMSELVES`.)
 TAKES_BACK = re.compile(rf"^[\s*_]*(?!sorry[.!])(?:{_OWNS_A_MISS})")
 APOLOGISES = re.compile(r"^[\s*_]*sorry[.!]")
 # A message that tells of the user's own life ("my cat died", "I lost my job"), to which
