@@ -194,17 +194,18 @@ def test_a_short_no_to_the_bots_question_is_no_complaint(store, tmp_path, reply)
 def test_two_words_of_surprise_or_a_quiz_answer_are_no_complaint(store, tmp_path) -> None:
     """"no way!" to a surprising fact, "nah, nope" to an opinion: two words are too few for
     the meaning model to tell surprise or disagreement from a complaint; those that complain
-    in a word or two ("so wrong") are read by pattern. "false" answers a quiz."""
+    in a word or two ("so wrong") are read by pattern. "false" answers a quiz, and "wrong"
+    answers "right or wrong? what do you think?"."""
     b = Bundle()
-    for n, (answer, reaction) in enumerate([
-            ("A day on Venus is longer than its year.", "no way!"),
-            ("Pineapple is honestly the best pizza topping.", "nah, nope"),
-            ("True or false: bats are blind?", "false"),
-    ]):
+    cases = [("A day on Venus is longer than its year.", "no way!"),
+             ("Pineapple is honestly the best pizza topping.", "nah, nope"),
+             ("True or false: bats are blind?", "false"),
+             ("Is 'all rectangles are squares' right or wrong? What do you think?", "wrong")]
+    for n, (answer, reaction) in enumerate(cases):
         b.turn(f"s{n}", "tell me something", answer, trace_id=f"said{n}")
         b.turn(f"s{n}", reaction, "Haha, it's true!", trace_id=f"reaction{n}")
     found = signals(store, tmp_path, b)
-    assert [n for n in range(3) if "frustration" in kinds(found, f"said{n}")] == []
+    assert [cases[n] for n in range(len(cases)) if "frustration" in kinds(found, f"said{n}")] == []
 
 
 def test_a_short_no_to_an_offer_of_more_help_declines_it(store, tmp_path) -> None:

@@ -26,7 +26,7 @@ from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import TELLS_OF_THEMSELVES
+from .phrases import JUDGES_RIGHT_OR_WRONG, TELLS_OF_THEMSELVES
 from .request import another_value
 from .turns import ANSWER_LIMIT, Turn, closeness_to_question
 
@@ -439,7 +439,9 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     elif turn.escalation and previous is not None:
         out.append(Found(target.pk, "escalation", confidence("escalation", "by_meaning", turn.escalation),
                          f"{about} asks for a person, in other words: {quote(turn.question)}", evidence=evidence))
-    if turn.complains:
+    # ("wrong" alone may answer the bot's own "right or wrong? what do you think?")
+    if turn.complains and not (previous is not None and JUDGES_RIGHT_OR_WRONG.match(turn.asked)
+                               and _answers_the_question_back(previous, turn)):
         out.append(Found(target.pk, "frustration", confidence("frustration", case),
                          f"{about} says the answer missed: {quote(turn.question)}", evidence=evidence))
     elif previous is not None and turn.message.did_not_follow:

@@ -135,6 +135,10 @@ def complains(text: str, words: set[str]) -> bool:
     return not FRUSTRATION_NEEDS.isdisjoint(words) and FRUSTRATION.search(text) is not None
 
 
+# A message that only says right or wrong ("wrong", "not correct"): a complaint, or the
+# answer to the bot's own "right or wrong? what do you think?".
+JUDGES_RIGHT_OR_WRONG = re.compile(
+    r"^\W*(?:(?:no|nope|so|that's|thats|it's|its)\W+)*(?:wrong|incorrect|not (?:correct|right|true)|false)\W*$")
 # The user gives up on the answer: "never mind", "forget it", "nvm", "whatever, gotta go".
 # Not "whatever's on the radio" or "whatever you like", which answer; nor "nah, never mind"
 # to an offer, which declines it.
