@@ -497,3 +497,23 @@ def test_verdicts_that_agree_with_the_table_leave_a_kinds_weaker_flags_where_the
     after, [reason] = _entry(store, "first", "frustration")
     assert reason.learned_from == "confirmed 8 of 10 times here"
     assert after == pytest.approx(before, abs=0.005)
+
+
+def test_judging_ok_the_last_echo_of_a_failure_saves(store, tmp_path) -> None:
+    """Once every trace that echoed a failure is reviewed, the kind's precision may move
+    with no echo left to rank again: the review is saved all the same."""
+    b = Bundle()
+    b.turn("s0", "Where is my refund? My flight was cancelled.", WRONG, trace_id="judged")
+    for i in range(3):
+        b.turn(f"s{i + 1}", f"When is the refund for booking {i} due?", WRONG, trace_id=f"echo{i}")
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
+    for i in range(3):
+        with store.write() as conn:
+            reviews.save_review(conn, _pk(conn, f"echo{i}"), "bob", reviews.ReviewInput(verdict="ok"))
+    with store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM review WHERE verdict = 'ok'").scalar() == 3
+        assert learning.echoes(conn) == {}
+        counted = learning.count_verdicts(conn)["like_failure"]
+    assert (counted.confirmed, counted.reviewed) == (0, 3)

@@ -330,7 +330,8 @@ def relearn(conn: Connection, echo_searches: int | None = None, first: Iterable[
     if echoed:
         parts.append(ids_scope(echoed))
         kinds = kinds | {learning.ECHO_KIND}
-    rescore(conn, " UNION ".join(parts))
+    if parts:  # (a kind whose traces are all reviewed by now has none to rank again)
+        rescore(conn, " UNION ".join(parts))
     return kinds
 
 
