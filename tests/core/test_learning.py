@@ -468,6 +468,13 @@ def test_echoes_the_reviewers_judge_ok_teach_the_queue_to_trust_the_others_less(
     assert reason.learned_from == "confirmed 0 of 6 times here"
     assert reason.learned_precision is not None and reason.learned_precision < reason.confidence
     assert after == reason.counted and after < before - 0.1
+    # What was learned is kept when a second reviewer agrees with the first failure later,
+    # or when a note is added to an echo's review: the order is that of the first verdicts.
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "judged"), "carol", reviews.ReviewInput(verdict="failure"))
+        reviews.save_review(conn, _pk(conn, "echo0"), "bob", reviews.ReviewInput(verdict="ok", notes="checked again"))
+        again = learning.count_verdicts(conn)["like_failure"]
+    assert (again.confirmed, again.reviewed) == (0, 6)
     # The trace's panel says so too.
     with store.read() as conn:
         [signal] = [s for s in views.trace_signals(conn, _pk(conn, "echo7")) if s.kind == "like_failure"]

@@ -85,10 +85,11 @@ _BLOCK = 5000  # answers compared at once with the failures
 _ANSWER_CHARACTERS = 2000
 # Verdicts since the last forget(), one per trace: the one most of its reviewers gave (a
 # tie, or only "unsure", decides nothing). Parameter: the time of the last forget().
-# ``at``: when the trace was last judged.
+# ``at``: when the trace was first judged (a note added later, or a second reviewer, moves
+# nothing).
 _DECIDED = """
     WITH judged AS (
-        SELECT trace_pk, sum(verdict = 'failure') AS fail, sum(verdict = 'ok') AS ok, max(updated_ns) AS at
+        SELECT trace_pk, sum(verdict = 'failure') AS fail, sum(verdict = 'ok') AS ok, min(created_ns) AS at
         FROM review WHERE updated_ns >= ? AND verdict IN ('failure', 'ok') GROUP BY trace_pk),
     decided AS (SELECT trace_pk, fail > ok AS failed, at FROM judged WHERE fail != ok)
 """
