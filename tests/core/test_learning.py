@@ -524,3 +524,15 @@ def test_judging_ok_the_last_echo_of_a_failure_saves(store, tmp_path) -> None:
         assert learning.echoes(conn) == {}
         counted = learning.count_verdicts(conn)["like_failure"]
     assert (counted.confirmed, counted.reviewed) == (0, 3)
+
+
+def test_the_queue_ranks_again_when_what_a_signal_counts_moves_even_if_the_precision_does_not() -> None:
+    """A signal counts as much more or less as its kind's precision lies from what the table
+    expected of the flags reviewed. Verdicts that move both alike leave the precision where
+    it was and change what every signal of the kind counts: the queue must follow."""
+    before = learning.Learned("rephrase", 0.9, 5, 10)  # sure flags reviewed, half confirmed
+    after = learning.Learned("rephrase", 0.7, 14, 20)  # weaker flags since, most confirmed
+    assert round(before.precision, 3) == round(after.precision, 3) == 0.7
+    assert learning.calibrated(0.7, before) < 0.45 and learning.calibrated(0.7, after) == 0.7
+    assert learning.moved({"rephrase": before}, {"rephrase": after}) == {"rephrase"}
+    assert learning.moved({"rephrase": after}, {"rephrase": after}) == set()

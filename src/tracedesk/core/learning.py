@@ -59,9 +59,10 @@ if TYPE_CHECKING:
     from .signals.meaning import Embedder
 
 PRIOR_WEIGHT = 10.0  # the table's prior counts as this many verdicts
-MOVED = 0.02  # a kind's precision moved by more than this re-ranks its traces
+MOVED = 0.02  # what a kind's signals count moved by more than this re-ranks its traces
 _KEY = "learned_precision"
-# The kinds whose precision the verdicts measure: those a detector raises.
+# The kinds whose precision the verdicts measure: every negative one, those a detector
+# raises and the echoes of a failure the verdicts themselves raise.
 COUNTED_KINDS = NEGATIVE_KINDS
 _NEGATIVE = ", ".join(f"'{kind}'" for kind in NEGATIVE_KINDS if kind not in LEARNED_KINDS)  # in the signal table
 _APPLIED = "learned_precision_applied"
@@ -162,8 +163,8 @@ def _since_ns(conn: Connection) -> int:
 
 def stored(conn: Connection, *, applied: bool = True) -> dict[str, Learned]:
     """The estimates the queue's priorities were last computed with (``applied``), or the
-    latest count of the verdicts, which reasons show (the two differ by less than
-    :data:`MOVED`). None stored: the priors."""
+    latest count of the verdicts, which reasons show (what they make a signal count differs
+    by at most :data:`MOVED`). None stored: the priors."""
     raw = meta_value(conn, _APPLIED if applied else _KEY)
     if not raw:
         return {}
@@ -181,12 +182,11 @@ def store(conn: Connection, learned: dict[str, Learned], *, applied: bool) -> No
 
 
 def moved(old: dict[str, Learned], new: dict[str, Learned]) -> set[str]:
-    """The kinds whose precision moved enough to re-rank their traces."""
-    def precision(table: dict[str, Learned], kind: str) -> float:
-        found = table.get(kind)
-        return found.precision if found else prior_precision(kind)
-
-    return {kind for kind in set(old) | set(new) if abs(precision(old, kind) - precision(new, kind)) > MOVED}
+    """The kinds whose verdicts moved what their signals count enough to re-rank their
+    traces: as a signal of 0.5 would count (:func:`calibrated`), which both the precision
+    and what the table expected of the flags reviewed move."""
+    return {kind for kind in set(old) | set(new)
+            if abs(calibrated(0.5, old.get(kind)) - calibrated(0.5, new.get(kind))) > MOVED}
 
 
 def forget(conn: Connection) -> None:

@@ -303,9 +303,9 @@ def search_echo_backlog(store: Store, searches: int = 5, stop: Callable[[], bool
 
 
 def relearn(conn: Connection, echo_searches: int | None = None, first: Iterable[int] = ()) -> set[str]:
-    """Count the verdicts again (:mod:`.learning`) and, for each kind of signal whose
-    precision here moved by more than :data:`.learning.MOVED` since the priorities were
-    computed, compute again the priorities of the traces that carry it; and search the
+    """Count the verdicts again (:mod:`.learning`) and, for each kind whose signals now
+    count for more or less, by more than :data:`.learning.MOVED`, than when the priorities
+    were computed, compute again the priorities of the traces that carry it; and search the
     failures of ``first`` judged since the last search, and ``echo_searches`` (by default
     :data:`.learning.ECHO_SEARCHES_AT_ONCE`) others, for the answers like them. Return the
     kinds ranked again."""
@@ -562,7 +562,8 @@ def rows_for(conn: Connection, pks: list[int]) -> list[QueueRow]:
 
 def _as_learned(reason: Reason, learned: dict[str, learning.Learned]) -> Reason:
     """A stored reason with the latest count of the verdicts on its kind (its priority
-    was computed with a count at most :data:`.learning.MOVED` away)."""
+    was computed with a count that makes its signals count at most :data:`.learning.MOVED`
+    away)."""
     precision, basis = _learned_fields(learned, reason.signal)
     return replace(reason, learned_precision=precision, learned_from=basis)
 
