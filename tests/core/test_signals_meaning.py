@@ -565,18 +565,19 @@ def test_what_the_bot_says_after_the_user_answered_its_question_is_not_off_topic
     assert "off_topic" in kinds(found, "ignores")
 
 
-def test_an_answer_on_something_else_that_the_user_takes_up_is_not_off_topic(store, tmp_path) -> None:
+def test_an_answer_on_something_else_stays_off_topic_when_the_user_repeats_its_words_to_push_back(
+        store, tmp_path) -> None:
     """"What is the capital of Australia?" - "I play guitar in a little cover band." is far
-    from what was asked; a user who then asks what songs the band plays was glad to follow
-    it. One who asks something of their own was not."""
+    from what was asked, whether the user then asks about the band to follow it or to push
+    back: taking up the answer's words tells neither apart."""
     b = Bundle()
-    for session, then in (("taken_up", "what songs does the band play?"), ("left", "cool. how tall is mount everest?")):
-        b.turn(session, "what is the capital of australia?", "I play guitar in a little cover band on weekends.",
-               trace_id=session)
-        b.turn(session, then, "Mostly 90s rock.", trace_id=f"{session}.next")
+    for n, then in enumerate(["band? what band?", "why are you telling me about your band?",
+                              "what does a cover band have to do with australia?"]):
+        b.turn(f"s{n}", "what is the capital of australia?", "I play guitar in a little cover band on weekends.",
+               trace_id=f"far{n}")
+        b.turn(f"s{n}", then, "Mostly 90s rock.", trace_id=f"far{n}.next")
     found = signals(store, tmp_path, b)
-    assert "off_topic" not in kinds(found, "taken_up")
-    assert "off_topic" in kinds(found, "left")
+    assert [n for n in range(3) if "off_topic" not in kinds(found, f"far{n}")] == []
 
 
 def test_an_answer_taken_from_the_runs_documents_is_not_off_topic_however_terse_the_question(store, tmp_path) -> None:

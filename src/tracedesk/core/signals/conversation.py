@@ -77,26 +77,20 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
     far: list[Found] = []
     for key, turns in sessions:
         previous = None
-        off: list[Found] = []
         for turn in turns:
             said = _next_turn_signals(previous, turn, model is not None)
             found += said
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
                 found += _taken_back(previous, turn, pushed_back=bool(said))
-            # An answer far from what was asked, that the user then takes up ("i drive a food
-            # truck that sells tacos" - "what's the most popular taco?"), was a turn they
-            # were glad to follow.
-            if not (off and not said and _builds_on(previous, turn)):
-                far += off
             # (What the answer plainly is settles it before its meaning is compared.)
             bland = _answered_with_appreciation(turn)
             off = [] if bland else _off_topic(turn, previous)
+            far += off
             if not off:
                 found += bland or _answered_with_a_question(turn)
             if turn.message.has_figure and turn.reply.confirms:
                 found += _confirms_another_value(turn)
             previous = turn
-        far += off
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
             if len(turns) > 1:
@@ -113,11 +107,6 @@ def _from_the_answer(previous: Turn, turn: Turn) -> float:
     if not turn.words:
         return 0.0
     return len((turn.words & previous.answer_words) - previous.words) / len(turn.words)
-
-
-def _builds_on(previous: Turn, turn: Turn) -> bool:
-    """``turn``'s message is built on what ``previous``'s answer brought in: a follow-up."""
-    return _from_the_answer(previous, turn) >= ANSWER_WORDS_FOLLOW_UP
 
 
 def _asked_again(turns: list[Turn]) -> list[Found]:
