@@ -109,7 +109,7 @@ def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path) -> None:
                "I apologize for the confusion. A regulation hoop is 10 feet high.",
                "You're absolutely right, my mistake: it's 10 feet.", "Oops, my bad. 10 feet, you're right.",
                "Sorry! 10 feet it is.", "You're right, I messed that up: it's 10 feet.",
-               "Oops! I think I messed up. What could I have said instead?"]
+               "Oops! I think I messed up. What could I have said instead?", "Sorry, I misread your question."]
     other = [("can you book me a flight to Oslo?", "Sorry, I can't book flights, but I can look up fares."),
              ("hmm can you book a table then", "Sorry, I didn't understand that. Could you rephrase?"),
              ("oops, I meant Tuesday not Monday", "Sorry about that! Tuesday at 7pm then, it's booked."),
@@ -117,7 +117,14 @@ def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path) -> None:
              ("my cat died last week", "Sorry to hear that. How old was she?"),
              ("my cat died last week", "Sorry! That must be so hard. How old was she?"),
              ("I failed my driving test", "Sorry. Better luck next time!"),
-             ("do you regret anything?", "I was wrong to leave my old job, honestly.")]
+             ("ugh, lost my job today", "Sorry! That's rough."),
+             ("do you regret anything?", "I was wrong to leave my old job, honestly."),
+             ("how was your day?", "I messed up my audition today, honestly."),
+             ("how was your day?", "Oops, I spilled coffee on my keyboard this morning!"),
+             ("any advice on trust?", "My mistake was trusting the wrong people."),
+             ("is the blue kettle in stock?", "Sorry! The blue kettle is out of stock."),
+             ("can you change my flight?", "My apologies, I'm only able to help with order tracking."),
+             ("how was your weekend?", "I meant to ask: how was yours?")]
     b = Bundle()
     two_turn_sessions(b, "wrong", [(("how high is a basketball hoop?", "About 12 feet, give or take."),
                                     ("um, it's 10 feet", reply)) for reply in replies])

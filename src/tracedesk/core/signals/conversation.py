@@ -26,7 +26,7 @@ from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import JUDGES_RIGHT_OR_WRONG, TELLS_OF_THEMSELVES
+from .phrases import JUDGES_RIGHT_OR_WRONG, PUSHES_BACK
 from .request import another_value
 from .turns import ANSWER_LIMIT, Turn, closeness_to_question
 
@@ -273,12 +273,12 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool) -> list[Found]:
     "I apologise for the confusion: ..."): the bot owned the miss, whatever the user said to
     make it. Not an apology for what it cannot do now ("Sorry, I can't book flights"), or
     for not understanding, nor one after the user corrected a slip of their own ("oops, I
-    meant Tuesday"). A bare "Sorry!" to a message that tells of the user's own life ("my cat
-    died") is sympathy, unless that message pushed back on the answer (``pushed_back``: it
-    gave a signal about it)."""
+    meant Tuesday"). A bare "Sorry!" counts only after the user pushed back on the answer
+    (``pushed_back``: their message gave a signal about it, or it opens on "no", "um",
+    "wait", "actually"...): to "my cat died" it is sympathy, to "is it in stock?" bad news."""
     if turn.reply.could_not_help or turn.reply.did_not_understand or turn.message.corrects_itself:
         return []
-    if not turn.reply.takes_back and not pushed_back and TELLS_OF_THEMSELVES.match(turn.asked):
+    if not turn.reply.takes_back and not pushed_back and PUSHES_BACK.match(turn.asked) is None:
         return []
     return [Found(previous.pk, "taken_back", confidence("taken_back", "next_answer"),
                   f"the next answer takes this one back: {quote(turn.answer, 70)}",

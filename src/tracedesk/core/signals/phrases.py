@@ -221,34 +221,40 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
     r"|what do you mean|(?:more|bit more) (?:detail|details|information|context) (?:about|on) what you"
     r"|tell me more\?|i didn'?t catch that)"
 )
-# An answer that opens by owning a miss ("Oops, sorry about that.", "My mistake.", "I apologise
-# for the confusion", "You're right, sorry") takes back the answer before it. ("You're right"
+# An answer that opens by owning a miss of the answer before takes it back: "My mistake.",
+# "I apologise for the confusion", "You're right, sorry", "Oops! I think I messed up.",
+# "Sorry, I misread your question". Said alone, "I messed up" or "I made a mistake" must be
+# of the answer before ("... there", "... about that", or nothing more): "I messed up my
+# audition" and "I made a mistake, I trusted him" are a persona bot's story. ("You're right"
 # alone may agree with an opinion: "You're right, Lisbon is lovely in May.")
-# ("I was wrong" and "I made a mistake" of the answer before, not "I was wrong to leave my
-# job", a persona bot's story: what follows them must say so.)
 _I_WAS_WRONG = (r"i (?:think i |must have )?(?:messed (?:that |it |this )?up|got (?:that|it|this) wrong"
-                r"|(?:made (?:a|an) (?:mistake|error)|was wrong)(?= there| about that| earlier|\W*$|[.,!:;])"
-                r"|misspoke|misread|misunderstood)")
+                r"|made (?:a|an) (?:mistake|error)|was wrong|misspoke|misread|misunderstood)")
+_OF_THE_ANSWER_BEFORE = (r"(?=\W*$|[.!:;\u2014-]|,\s*(?:sorry|apologies|my bad)| (?:there|about that|earlier|on that)\b"
+                         r"| (?:your|the|what you) | in my (?:last |previous |earlier )?(?:answer|reply|message))")
 _OWNS_A_MISS = (
-    r"(?:(?:oops|whoops|my apologies|my (?:mistake|bad|error)|good catch|i stand corrected|(?:what )?i meant"
-    rf"|(?:oh,? |hmm,? |ah,? )?{_I_WAS_WRONG})\b"
+    r"(?:(?:good catch|i stand corrected)\b"
+    r"|my (?:mistake|bad|error)(?=\W*$|[.,!:;\u2014-]| (?:there|on that|again|sorry)\b)"
+    r"|(?:what )?i meant\b(?! to\b(?! say))"
+    rf"|(?:(?:oh|hmm|ah|oops|whoops)\W+)?{_I_WAS_WRONG}{_OF_THE_ANSWER_BEFORE}"
+    r"|(?:oops|whoops)\W+(?:sorry|apologies|my (?:bad|mistake|apologies))\b"
     r"|you(?:'re| are) (?:absolutely |quite |totally |completely )?right\W+(?:sorry|apologies|i apologi[sz]e|"
     rf"my (?:mistake|bad|apologies)|{_I_WAS_WRONG})\b"
-    r"|(?:sorry|apologies|i apologi[sz]e)(?: about that\b| for (?:the|my|that|any) (?:confusion|mistake|"
-    rf"misunderstanding|error|mix-up|oversight)\b|[,.!]? (?:i meant|{_I_WAS_WRONG})\b"
-    r"|[.!]))")
-# (A bare "Sorry!" may be sympathy, "Sorry! That must be hard.": to a message that tells of
-# the user's own life, it takes nothing back, :data:`TELLS_OF_THEMSELVES`.)
-TAKES_BACK = re.compile(rf"^[\s*_]*(?!sorry[.!])(?:{_OWNS_A_MISS})")
-APOLOGISES = re.compile(r"^[\s*_]*sorry[.!]")
-# A message that tells of the user's own life ("my cat died", "I lost my job"), to which
-# "Sorry!" is sympathy.
-TELLS_OF_THEMSELVES = re.compile(r"^\W*(?:i|i'm|im|my|we|we're|our)\b")
-# Such an answer, or one that agrees it missed or answers the earlier request at last ("What
-# I meant is:", "To answer your question:"), repairs the turn before: it answers the earlier
-# request, not the complaint.
+    r"|(?:sorry|apologies|my apologies|i apologi[sz]e)(?: about that\b| for (?:the|my|that|any) (?:confusion|mistake|"
+    rf"misunderstanding|error|mix-up|oversight)\b|[,.!]? (?:i meant|{_I_WAS_WRONG})\b))")
+TAKES_BACK = re.compile(rf"^[\s*_]*{_OWNS_A_MISS}")
+# A bare apology ("Sorry!", "Oops,", "My apologies,") may be sympathy ("Sorry! That must be
+# hard."), bad news ("Sorry! It's out of stock") or a mishap of a persona's ("Oops, I spilled
+# my coffee"): it takes the answer before back only after the user pushed back on it.
+APOLOGISES = re.compile(r"^[\s*_]*(?:sorry|apologies|my apologies|oops|whoops)(?:\W|$)")
+# A message that opens by pushing back on the answer before: "um no, it's 10 feet", "wait,
+# that's for Tuesday", "actually it's eight".
+PUSHES_BACK = re.compile(r"^\W*(?:no|nope|nah|um+|uh+|erm|hm+|wait|actually|huh|what)\b")
+# Such an answer, one that opens on an apology or agrees it missed, or one that answers the
+# earlier request at last ("To answer your question:"), repairs the turn before: it answers
+# the earlier request, not the complaint.
 ANSWER_REPAIRS = re.compile(
-    rf"^[\s*_]*(?:{_OWNS_A_MISS}|(?:you're right|let me try (?:that )?again|to answer your (?:earlier )?question)\b)")
+    rf"^[\s*_]*(?:{_OWNS_A_MISS}|(?:sorry|apologies|my apologies|oops|whoops)(?:\W|$)"
+    r"|(?:you're right|let me try (?:that )?again|to answer your (?:earlier )?question)\b)")
 # A direct reply to a yes-or-no question ("Yes, as long as it stays on a lead"; "..., yes."):
 # it answers the question's own terms without naming them.
 # ("No problem", "no worries" reply to thanks.)
