@@ -150,12 +150,18 @@ def test_a_feedback_comment_that_complains_is_a_negative_comment_however_it_is_t
 
 def test_a_user_giving_up_on_an_answer_marks_it(store, tmp_path) -> None:
     """"never mind", "forget it": the user gave up on the answer. Not "whatever you like" or
-    "whatever's on the radio", which answer, nor "nah, never mind" to an offer."""
+    "whatever's on the radio", which answer, nor "never mind" to an offer, to the bot's own
+    question or to its apology, nor "never mind, it works now": the user got there."""
     gave_up = ["never mind, i'll figure it out myself", "forget it", "nvm", "ugh whatever, gotta go", "ok nevermind"]
     answered = [("What kind of music do you like?", "whatever's on the radio!"),
                 ("What shall we talk about?", "whatever you like"),
                 ("Want me to book a table for you?", "nah never mind"),
-                ("Anything else I can help with?", "no, never mind, thanks")]
+                ("Anything else I can help with?", "no, never mind, thanks"),
+                ("Anything else I can help with?", "ok never mind, that's all"),
+                ("Where shall we go for dinner, Thai or pizza?", "whatever, you pick!"),
+                ("Restart the router and wait a minute.", "nvm got it working, thanks!"),
+                ("Try clearing the app's cache.", "never mind, i figured it out"),
+                ("Sorry about that, I got the date wrong.", "forget about it, let's move on")]
     b = Bundle()
     two_turn_sessions(b, "missed", [(("how long do cats live?", "Cats are wonderful pets."), (message, "Okay!"))
                                     for message in gave_up])

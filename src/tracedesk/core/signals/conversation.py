@@ -436,7 +436,9 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     elif previous is not None and turn.message.did_not_follow:
         out.append(Found(target.pk, "frustration", confidence("frustration", "did_not_follow"),
                          f"{about} did not follow the answer: {quote(turn.question)}", evidence=evidence))
-    elif previous is not None and turn.message.gives_up:
+    elif previous is not None and turn.message.gives_up and not (
+            previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
+            or _answers_the_question_back(previous, turn)):  # (it declines, answers or forgives)
         out.append(Found(target.pk, "frustration", confidence("frustration", "gave_up"),
                          f"{about} gives up on the answer: {quote(turn.question)}", evidence=evidence))
     elif (turn.frustration and previous is not None and len(turn.asked.split()) >= 3

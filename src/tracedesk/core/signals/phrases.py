@@ -141,9 +141,10 @@ JUDGES_RIGHT_OR_WRONG = re.compile(
     r"^\W*(?:(?:no|nope|so|that's|thats|it's|its)\W+)*(?:wrong|incorrect|not (?:correct|right|true)|false)\W*$")
 # The user gives up on the answer: "never mind", "forget it", "nvm", "whatever, gotta go".
 # Not "whatever's on the radio" or "whatever you like", which answer; nor "nah, never mind"
-# to an offer, which declines it.
+# to an offer, which declines it; nor "never mind, it works now": the user got there.
 GIVES_UP = re.compile(r"^\W*(?:(?:ok|okay|fine|ugh|oh|meh|lol)\W+)*(?:never ?mind|nvm|forget (?:about )?it\b"
-                      r"|whatever(?=\W*$|[,.!;]))")
+                      r"|whatever(?=\W*$|[,.!;]))"
+                      r"(?!.*\b(?:got it|works?|working|solved|fixed|found it|figured it out)\b)")
 REPHRASE_CUES = re.compile(
     r"\b(?:i mean|i meant|in other words|let me (?:rephrase|try again|put it)|to be clear|^again[,:]? "
     r"|(?:asking|ask|asked) (?:you )?(?:this |that |it )?again|once again"
