@@ -72,7 +72,10 @@ def test_a_request_for_a_human_in_the_other_languages_of_the_patterns_marks_the_
     named = ["¿la persona que recoge el paquete necesita identificación?",
              "personne ne répond au téléphone du magasin, c'est normal ?",
              "mein Berater hat gesagt, dass die Karte gesperrt ist", "o atendente da loja disse que o pedido chegou",
-             "l'operatore ha detto che il rimborso è in arrivo"]
+             "l'operatore ha detto che il rimborso è in arrivo",
+             # ...or wished for, or talked to nobody.
+             "je ne veux parler à personne", "ich möchte Menschen helfen", "ich möchte Mitarbeiter einstellen",
+             "ich kann mit Menschen nicht reden", "quiero una persona que me quiera", "vorrei un umano come amico"]
     b = Bundle()
     two_turn_sessions(b, "ask", [(("Where is my parcel 4417?", "Your parcel is in transit."),
                                   (ask, "I'm transferring you now.")) for ask in asks])

@@ -194,7 +194,9 @@ def _read_meaning(model, sessions: list) -> None:
     turns = [t for _, session in sessions for t in session[1:] if t.asked]
     escalation, frustration = intent_strengths(model, [t.asked for t in turns])
     for turn, e, f in zip(turns, escalation.tolist(), frustration.tolist(), strict=True):
-        turn.escalation, turn.frustration = e, f
+        # (In the other languages the patterns read, the model's few words of them would take
+        # "ich möchte Menschen helfen" for "ich möchte mit einem Mitarbeiter sprechen".)
+        turn.escalation, turn.frustration = (e if turn.message.in_english else 0.0), f
     pairs = [(a, b) for _, session in sessions for a, b in zip(session, session[1:], strict=False)
              if _could_rephrase(a, b)]
     questions = {id(t): t for pair in pairs for t in pair}

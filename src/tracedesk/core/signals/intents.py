@@ -9,7 +9,10 @@ the cheap word gate keeps the vectors for the few messages that could qualify, a
 
 The examples are written to cover how people ask, not to match test data; a language is
 covered as far as the model knows its words (English best; Spanish, French, German,
-Portuguese and Italian examples are here for the words the model shares with them).
+Portuguese and Italian examples are here for the words the model shares with them). A
+request for a person in those other languages is read by pattern only
+(:data:`.phrases.ESCALATION`): the model knows too few of their words to tell "ich möchte
+Menschen helfen" from "ich möchte mit einem Mitarbeiter sprechen" (the caller sets it aside).
 """
 
 from __future__ import annotations

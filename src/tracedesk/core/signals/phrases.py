@@ -30,22 +30,23 @@ ESCALATION = re.compile(
     r"(?:please|pls|now|asap|!)?\W*){1,3}$"
     # ...and in the languages of the meaning examples, with a verb of asking: "hablé con una
     # persona" (I spoke to one) and "mein Berater hat gesagt" ask for nobody.
+    # ("quiero una persona que me quiera", "je ne veux parler à personne", "ich möchte
+    # Menschen helfen" ask for no one.)
     r"|(?:hablar|comunicarme) con (?:una |un |algún |alguna )?(?:persona|humano|agente|operador|operadora|"
     r"representante|asesor|asesora|alguien)"
-    r"|(?:quiero|necesito) (?:una persona|un humano|un agente|un operador|un representante|un asesor)"
+    r"|(?:quiero|necesito) (?:una persona|un humano|un agente|un operador|un representante|un asesor)(?! que\b)"
     r"|p[aá]s[ae]me (?:con )?(?:una persona|un humano|un agente|un operador|alguien)"
-    r"|parler (?:à|a|avec) (?:un |une |un vrai |une vraie )?(?:humain|être humain|personne|conseill(?:er|ère)|agent|"
-    r"opérateur|quelqu'un)"
+    r"|parler (?:à|a|avec) (?:(?:un |une |un vrai |une vraie )(?:humain|être humain|personne|conseill(?:er|ère)|"
+    r"agent|opérateur)|quelqu'un)"
     r"|passez[- ]moi (?:un |une )?(?:humain|conseill(?:er|ère)|agent|opérateur|quelqu'un)"
     r"|je (?:veux|voudrais) (?:un |une )?(?:humain|conseill(?:er|ère)|vraie personne|vrai humain)"
-    r"|mit (?:einem |einer )?(?:echten |richtigen )?(?:menschen|mitarbeiter(?:in)?|berater(?:in)?|kundenberater(?:in)?|"
-    r"person|agenten)\s+(?:\w+\s+)?(?:sprechen|reden|verbinden|verbunden werden)"
-    r"|verbinden sie mich|(?:ich will|ich möchte|ich hätte gern) (?:einen |eine )?(?:echten |richtigen )?"
-    r"(?:menschen|mitarbeiter(?:in)?|berater(?:in)?)"
+    r"|mit (?:einem|einer) (?:echten |richtigen )?(?:menschen|mitarbeiter(?:in)?|berater(?:in)?|"
+    r"kundenberater(?:in)?|person|agenten)\s+(?:\w+\s+)?(?:sprechen|reden|verbinden|verbunden werden)"
+    r"|verbinden sie mich"
     r"|falar com (?:um |uma |algum |alguma )?(?:atendente|pessoa|humano|agente|operador|alguém)"
-    r"|(?:quero|preciso de) (?:um |uma )?(?:atendente|pessoa real|humano|operador)"
+    r"|(?:quero|preciso de) (?:um |uma )?(?:atendente|pessoa real|humano|operador)(?! que\b)"
     r"|parlare con (?:un |una |un' )?(?:operatore|operatrice|persona|umano|essere umano|agente|qualcuno)"
-    r"|(?:voglio|vorrei) (?:un |una )?(?:operatore|operatrice|persona reale|umano)"
+    r"|(?:voglio|vorrei) (?:un |una )?(?:operatore|operatrice|persona reale|umano)(?! (?:che|come)\b)"
     r")",
 )
 NOT_ESCALATION = re.compile(r"human (?:consumption|resources|rights|error|body|skin|use)|for humans|human-\w")
