@@ -200,7 +200,8 @@ def test_two_words_of_surprise_or_a_quiz_answer_are_no_complaint(store, tmp_path
     cases = [("A day on Venus is longer than its year.", "no way!"),
              ("Pineapple is honestly the best pizza topping.", "nah, nope"),
              ("True or false: bats are blind?", "false"),
-             ("Is 'all rectangles are squares' right or wrong? What do you think?", "wrong")]
+             ("Is 'all rectangles are squares' right or wrong? What do you think?", "wrong"),
+             ("And 'all squares are rhombuses', right or wrong? What do you think?", "um, just wrong")]
     for n, (answer, reaction) in enumerate(cases):
         b.turn(f"s{n}", "tell me something", answer, trace_id=f"said{n}")
         b.turn(f"s{n}", reaction, "Haha, it's true!", trace_id=f"reaction{n}")

@@ -111,7 +111,7 @@ CASES: tuple[Case, ...] = (
          "the same command ran again and again with the same result (more runs, surer)"),
     Case("error_ignored", "went_on", 0.45, 0.45, "a step failed and the agent went on as if it had not"),
     # What the reviewers taught (core.learning): not detected, learned from a verdict.
-    # A person judged this very answer wrong: as strong as a low rating, though on another
+    # A person judged this very answer wrong: as strong as a typical low rating, though on another
     # trace, whose question may differ (the verdicts on echoes then move it, core.learning).
     Case("like_failure", "same_answer", 0.75, 0.75,
          "the answer is, figures and names aside, one a reviewer judged a failure on another trace"),

@@ -51,6 +51,9 @@ ESCALATION = re.compile(
 )
 NOT_ESCALATION = re.compile(r"human (?:consumption|resources|rights|error|body|skin|use)|for humans|human-\w")
 
+# What may come before a message's only words, "wrong" or "not correct": "um, wrong", "no,
+# that's not right", "just wrong".
+_JUDGEMENT_LEAD_IN = r"^\W*(?:(?:no|nope|um+|uh+|so|totally|completely|just|all|that's|thats|it's|its)\W+)*"
 FRUSTRATION = re.compile(
     r"\b(?:"
     r"(?:that|this|it)(?:'s| is| was)? (?:not|n't) what i (?:asked|meant|said|wanted)"
@@ -70,8 +73,7 @@ FRUSTRATION = re.compile(
     r"|wrong (?:answer|order|item|information|again)|still (?:wrong|not|no)"
     # ...or said in a word or two, as the whole message: "so wrong", "not correct", "bad answer"
     # (not "false", which answers a quiz).
-    r"|^\W*(?:(?:no|nope|um+|uh+|so|totally|completely|just|all|that's|thats)\W+)*(?:wrong|incorrect|"
-    r"not (?:correct|right|true)|(?:bad|incorrect|false) answer)\W*$"
+    rf"|{_JUDGEMENT_LEAD_IN}(?:wrong|incorrect|not (?:correct|right|true)|(?:bad|incorrect|false) answer)\W*$"
     r"|you (?:keep|kept) (?:saying|telling|asking|repeating)"
     r"|(?:i said|i asked)[^.?!]{0,40}\bnot\b"
     # Venting at the bot: not understood, going round, giving up, sarcasm, swearing.
@@ -138,8 +140,7 @@ def complains(text: str, words: set[str]) -> bool:
 
 # A message that only says right or wrong ("wrong", "not correct"): a complaint, or the
 # answer to the bot's own "right or wrong? what do you think?".
-JUDGES_RIGHT_OR_WRONG = re.compile(
-    r"^\W*(?:(?:no|nope|so|that's|thats|it's|its)\W+)*(?:wrong|incorrect|not (?:correct|right|true)|false)\W*$")
+JUDGES_RIGHT_OR_WRONG = re.compile(rf"{_JUDGEMENT_LEAD_IN}(?:wrong|incorrect|not (?:correct|right|true)|false)\W*$")
 # The user gives up on the answer: "never mind", "forget it", "nvm", "whatever, gotta go".
 # Not "whatever's on the radio" or "whatever you like", which answer; nor "nah, never mind"
 # to an offer, which declines it; nor "never mind, it works now": the user got there.
