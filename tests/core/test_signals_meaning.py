@@ -191,6 +191,21 @@ def test_a_short_no_to_the_bots_question_is_no_complaint(store, tmp_path, reply)
     assert "frustration" not in kinds(signals(store, tmp_path, b), "asks")
 
 
+def test_a_no_to_the_bots_check_that_it_helped_says_the_answer_missed(store, tmp_path) -> None:
+    """"Did that help?" - "not really": the user says the answer did not help, in as few
+    words as they like. "yes thanks" says it did."""
+    b = Bundle()
+    for n, reply in enumerate(["not really", "nope", "no it didn't", "yes thanks"]):
+        b.turn(f"s{n}", "how do i export my contacts",
+               "Go to Settings > Display > Theme to change your app colours. Did that help?", trace_id=f"asks{n}")
+        b.turn(f"s{n}", reply, "Glad to hear it!", trace_id=f"says{n}")
+    found = signals(store, tmp_path, b)
+    for n in range(3):
+        [(confidence, detail)] = [(c, d) for k, c, d, _ in found[f"asks{n}"] if k == "frustration"]
+        assert confidence == 0.7 and detail.startswith("the next turn says the answer did not help: ")
+    assert "frustration" not in kinds(found, "asks3")
+
+
 def test_two_words_of_surprise_or_a_quiz_answer_are_no_complaint(store, tmp_path) -> None:
     """"no way!" to a surprising fact, "nah, nope" to an opinion: two words are too few for
     the meaning model to tell surprise or disagreement from a complaint; those that complain

@@ -79,6 +79,8 @@ CASES: tuple[Case, ...] = (
     Case("frustration", "did_not_follow", 0.5, 0.5,
          "the next message says only that the answer was not understood (\"huh?\", \"I don't follow\"): "
          "nonsense, or an answer on something else; sometimes surprise"),
+    Case("frustration", "said_no", 0.7, 0.7,
+         "the bot asked whether its answer helped and the user said no (\"Did that help?\" - \"not really\")"),
     Case("frustration", "gave_up", 0.6, 0.6,
          "the next message gives up on the answer (\"never mind\", \"forget it\"); sometimes the user found it "
          "elsewhere"),

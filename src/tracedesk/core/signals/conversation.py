@@ -26,7 +26,7 @@ from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import JUDGES_RIGHT_OR_WRONG, PUSHES_BACK
+from .phrases import JUDGES_RIGHT_OR_WRONG, PUSHES_BACK, SAYS_NO
 from .request import another_value
 from .turns import ANSWER_LIMIT, Turn, closeness_to_question
 
@@ -417,7 +417,7 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     """What ``turn``'s message says about ``previous``'s answer."""
     if not (turn.asks_for_person or turn.complains) and (previous is None or not (
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
-            or _could_rephrase(previous, turn))):
+            or previous.reply.checks_the_answer or _could_rephrase(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -435,6 +435,9 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
                                and _answers_the_question_back(previous, turn)):
         out.append(Found(target.pk, "frustration", confidence("frustration", case),
                          f"{about} says the answer missed: {quote(turn.question)}", evidence=evidence))
+    elif previous is not None and previous.reply.checks_the_answer and SAYS_NO.match(turn.asked):
+        out.append(Found(target.pk, "frustration", confidence("frustration", "said_no"),
+                         f"{about} says the answer did not help: {quote(turn.question)}", evidence=evidence))
     elif previous is not None and turn.message.did_not_follow:
         out.append(Found(target.pk, "frustration", confidence("frustration", "did_not_follow"),
                          f"{about} did not follow the answer: {quote(turn.question)}", evidence=evidence))

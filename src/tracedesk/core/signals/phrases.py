@@ -350,6 +350,9 @@ def written_in_full(text: str) -> str:
 # that help?"): "no, not at all" to it says the answer missed.
 CHECKS_THE_ANSWER = re.compile(r"\b(?:does|did|do|is|was|has|have) (?:that|this|it|these|those) "
                                r"(?:answer|help|make sense|solve|fix|work|sort|clear|what you)")
+# "no" to such a question: "not really", "nope", "no it didn't".
+SAYS_NO = re.compile(r"^\W*(?:no|nope|nah|not (?:really|quite|at all|yet|exactly)|(?:it |that )?(?:didn't|did not|"
+                     r"doesn't|does not))\b")
 # The words of an answer that only appreciates ("Cool cool.", "Oh nice.", "Good point."):
 # interjections and appreciation, not the words that answer ("Right!", "Yup!", "Great!" to
 # "how are you?", "Sounds lovely!" to a proposal, "Okay!" to a request, "Hi!").
