@@ -446,17 +446,23 @@ def _find(store, trace_id: str) -> int:
         return _pk(conn, trace_id)
 
 
-def test_echoes_the_reviewers_judge_ok_teach_the_queue_to_trust_the_others_less(store, tmp_path) -> None:
-    """An answer judged a failure on one trace may be right on others (a request for more
-    detail is right after a vague question): the verdicts on traces that echoed it count
-    for ``like_failure`` as they count for any signal, and move the echoes not reviewed yet."""
+def _a_failure_and_its_echoes(store, tmp_path, echoes: int) -> None:
+    """A trace judged a failure ("judged") and ``echoes`` traces that give its answer
+    ("echo0"...), not reviewed yet."""
     b = Bundle()
     b.turn("s0", "Where is my refund? My flight was cancelled.", WRONG, trace_id="judged")
-    for i in range(8):
+    for i in range(echoes):
         b.turn(f"s{i + 1}", f"When is the refund for booking {i} due?", WRONG, trace_id=f"echo{i}")
     import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
     with store.write() as conn:
         reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
+
+
+def test_echoes_the_reviewers_judge_ok_teach_the_queue_to_trust_the_others_less(store, tmp_path) -> None:
+    """An answer judged a failure on one trace may be right on others (a request for more
+    detail is right after a vague question): the verdicts on traces that echoed it count
+    for ``like_failure`` as they count for any signal, and move the echoes not reviewed yet."""
+    _a_failure_and_its_echoes(store, tmp_path, 8)
     before, [reason] = _entry(store, "echo7", "like_failure")
     assert before == reason.confidence == learning.ECHO_CONFIDENCE and reason.learned_precision is None
     with store.write() as conn:
@@ -509,13 +515,7 @@ def test_verdicts_that_agree_with_the_table_leave_a_kinds_weaker_flags_where_the
 def test_judging_ok_the_last_echo_of_a_failure_saves(store, tmp_path) -> None:
     """Once every trace that echoed a failure is reviewed, the kind's precision may move
     with no echo left to rank again: the review is saved all the same."""
-    b = Bundle()
-    b.turn("s0", "Where is my refund? My flight was cancelled.", WRONG, trace_id="judged")
-    for i in range(3):
-        b.turn(f"s{i + 1}", f"When is the refund for booking {i} due?", WRONG, trace_id=f"echo{i}")
-    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
-    with store.write() as conn:
-        reviews.save_review(conn, _pk(conn, "judged"), "ann", reviews.ReviewInput(verdict="failure"))
+    _a_failure_and_its_echoes(store, tmp_path, 3)
     for i in range(3):
         with store.write() as conn:
             reviews.save_review(conn, _pk(conn, f"echo{i}"), "bob", reviews.ReviewInput(verdict="ok"))
