@@ -536,3 +536,21 @@ def test_the_queue_ranks_again_when_what_a_signal_counts_moves_even_if_the_preci
     assert learning.calibrated(0.7, before) < 0.45 and learning.calibrated(0.7, after) == 0.7
     assert learning.moved({"rephrase": before}, {"rephrase": after}) == {"rephrase"}
     assert learning.moved({"rephrase": after}, {"rephrase": after}) == set()
+
+
+def test_damaged_learning_figures_in_meta_are_set_aside_not_a_crash(store, tmp_path) -> None:
+    """A kind this version does not know, impossible counts or a time that is no number, as
+    a damaged file or a newer Tracedesk may leave in ``meta``: the verdicts are counted
+    again from the reviews, and a review saves."""
+    _flagged_store(store, tmp_path)
+    with store.write() as conn:
+        conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('learned_precision_applied', ?), "
+            "('learned_precision', ?), ('learning_since_ns', 'yesterday')",
+            ('{"not_a_kind": {"prior": 0.5, "confirmed": 1, "reviewed": 2}, '
+             '"rephrase": {"prior": 0.7, "confirmed": 0, "reviewed": -10}}',
+             '{"rephrase": {"prior": 1.5, "confirmed": 9, "reviewed": 3}}'))
+    with store.write() as conn:
+        reviews.save_review(conn, _pk(conn, "rephrase0"), "ann", reviews.ReviewInput(verdict="ok"))
+    _, [reason] = _entry(store, "rephrase15", "rephrase")
+    assert reason.learned_from == "confirmed 0 of 1 time here"

@@ -157,8 +157,9 @@ def count_verdicts(conn: Connection) -> dict[str, Learned]:
 
 
 def _since_ns(conn: Connection) -> int:
+    """When what was learned was last set aside (0: never, or a damaged entry)."""
     since = meta_value(conn, _SINCE_KEY)
-    return int(since) if since else 0
+    return int(since) if since and since.isdigit() else 0
 
 
 def stored(conn: Connection, *, applied: bool = True) -> dict[str, Learned]:
@@ -170,10 +171,14 @@ def stored(conn: Connection, *, applied: bool = True) -> dict[str, Learned]:
         return {}
     try:
         data = orjson.loads(raw)
-        return {kind: Learned(kind, float(v["prior"]), int(v["confirmed"]), int(v["reviewed"]))
-                for kind, v in data.items()}
+        found = {kind: Learned(kind, float(v["prior"]), int(v["confirmed"]), int(v["reviewed"]))
+                 for kind, v in data.items()}
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
         return {}  # a damaged entry: start again from the priors
+    # Only the kinds this version counts, with counts that can be (a damaged entry, or a
+    # newer Tracedesk's kind, is counted again from the reviews).
+    return {kind: v for kind, v in found.items()
+            if kind in COUNTED_KINDS and 0 < v.prior < 1 and 0 <= v.confirmed <= v.reviewed}
 
 
 def store(conn: Connection, learned: dict[str, Learned], *, applied: bool) -> None:
