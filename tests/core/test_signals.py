@@ -65,6 +65,8 @@ def test_a_request_for_a_human_marks_the_answer_before_it(store, tmp_path, ask) 
 def test_a_request_for_a_human_in_the_other_languages_of_the_patterns_marks_the_answer_before_it(
         store, tmp_path) -> None:
     asks = ["quiero hablar con una persona", "¿puedo hablar con un agente, por favor?", "pásame con un humano",
+            "necesito un agente que me ayude", "quiero una persona que me atienda",
+            "vorrei un operatore che parli italiano", "ich möchte einen Mitarbeiter", "bitte mit Mitarbeiter verbinden",
             "je voudrais parler à un conseiller", "passez-moi un humain s'il vous plaît",
             "ich will mit einem echten Menschen sprechen", "verbinden Sie mich bitte mit einem Mitarbeiter",
             "quero falar com um atendente", "posso falar com uma pessoa de verdade?", "vorrei parlare con un operatore"]
@@ -112,7 +114,9 @@ def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path) -> None:
                "I apologize for the confusion. A regulation hoop is 10 feet high.",
                "You're absolutely right, my mistake: it's 10 feet.", "Oops, my bad. 10 feet, you're right.",
                "Sorry! 10 feet it is.", "You're right, I messed that up: it's 10 feet.",
-               "Oops! I think I messed up. What could I have said instead?", "Sorry, I misread your question."]
+               "Oops! I think I messed up. What could I have said instead?", "Sorry, I misread your question.",
+               "I misunderstood you. It's 10 feet.", "My mistake — the correct answer is 10 feet.",
+               "I made a mistake, the answer is 10 feet.", "My bad for the confusion, it's 10 feet."]
     other = [("can you book me a flight to Oslo?", "Sorry, I can't book flights, but I can look up fares."),
              ("hmm can you book a table then", "Sorry, I didn't understand that. Could you rephrase?"),
              ("oops, I meant Tuesday not Monday", "Sorry about that! Tuesday at 7pm then, it's booked."),
@@ -127,7 +131,10 @@ def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path) -> None:
              ("any advice on trust?", "My mistake was trusting the wrong people."),
              ("is the blue kettle in stock?", "Sorry! The blue kettle is out of stock."),
              ("can you change my flight?", "My apologies, I'm only able to help with order tracking."),
-             ("how was your weekend?", "I meant to ask: how was yours?")]
+             ("how was your weekend?", "I meant to ask: how was yours?"),
+             ("any regrets?", "I made a mistake the day I quit, honestly."),
+             ("Actually, do you also have it in red?", "Sorry, the red one is sold out."),
+             ("what's the price?", "Sorry! It's $120.")]
     b = Bundle()
     two_turn_sessions(b, "wrong", [(("how high is a basketball hoop?", "About 12 feet, give or take."),
                                     ("um, it's 10 feet", reply)) for reply in replies])
@@ -155,7 +162,8 @@ def test_a_user_giving_up_on_an_answer_marks_it(store, tmp_path) -> None:
     """"never mind", "forget it": the user gave up on the answer. Not "whatever you like" or
     "whatever's on the radio", which answer, nor "never mind" to an offer, to the bot's own
     question or to its apology, nor "never mind, it works now": the user got there."""
-    gave_up = ["never mind, i'll figure it out myself", "forget it", "nvm", "ugh whatever, gotta go", "ok nevermind"]
+    gave_up = ["never mind, i'll figure it out myself", "forget it", "nvm", "ugh whatever, gotta go", "ok nevermind",
+               "never mind, it still doesn't work", "forget it, nothing works"]
     answered = [("What kind of music do you like?", "whatever's on the radio!"),
                 ("What shall we talk about?", "whatever you like"),
                 ("Want me to book a table for you?", "nah never mind"),

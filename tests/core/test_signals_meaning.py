@@ -195,15 +195,19 @@ def test_a_no_to_the_bots_check_that_it_helped_says_the_answer_missed(store, tmp
     """"Did that help?" - "not really": the user says the answer did not help, in as few
     words as they like. "yes thanks" says it did."""
     b = Bundle()
-    for n, reply in enumerate(["not really", "nope", "no it didn't", "yes thanks"]):
-        b.turn(f"s{n}", "how do i export my contacts",
-               "Go to Settings > Display > Theme to change your app colours. Did that help?", trace_id=f"asks{n}")
+    helped = "Go to Settings > Display > Theme to change your app colours. Did that help?"
+    cases = [(helped, "not really"), (helped, "nope"), (helped, "no it didn't"),
+             # not a bare no: thanks, not tried yet, solved; a proposal, not a check
+             (helped, "yes thanks"), (helped, "no problem"), (helped, "not yet, I'll try it tonight"),
+             (helped, "nope, all good now"), ("Booked 7pm at Luigi's. Does that work for you?", "nope, 8pm please")]
+    for n, (answer, reply) in enumerate(cases):
+        b.turn(f"s{n}", "how do i export my contacts", answer, trace_id=f"asks{n}")
         b.turn(f"s{n}", reply, "Glad to hear it!", trace_id=f"says{n}")
     found = signals(store, tmp_path, b)
     for n in range(3):
         [(confidence, detail)] = [(c, d) for k, c, d, _ in found[f"asks{n}"] if k == "frustration"]
         assert confidence == 0.7 and detail.startswith("the next turn says the answer did not help: ")
-    assert "frustration" not in kinds(found, "asks3")
+    assert [cases[n] for n in range(3, len(cases)) if "frustration" in kinds(found, f"asks{n}")] == []
 
 
 def test_two_words_of_surprise_or_a_quiz_answer_are_no_complaint(store, tmp_path) -> None:
@@ -217,11 +221,15 @@ def test_two_words_of_surprise_or_a_quiz_answer_are_no_complaint(store, tmp_path
              ("True or false: bats are blind?", "false"),
              ("Is 'all rectangles are squares' right or wrong? What do you think?", "wrong"),
              ("And 'all squares are rhombuses', right or wrong? What do you think?", "um, just wrong")]
+    # ...but to another question, "totally wrong" says the answer was.
+    b.turn("t", "what's the capital of australia?", "It's Sydney! Have you ever been to Australia?", trace_id="wrong")
+    b.turn("t", "totally wrong", "Sorry! It's Canberra.", trace_id="fixed")
     for n, (answer, reaction) in enumerate(cases):
         b.turn(f"s{n}", "tell me something", answer, trace_id=f"said{n}")
         b.turn(f"s{n}", reaction, "Haha, it's true!", trace_id=f"reaction{n}")
     found = signals(store, tmp_path, b)
     assert [cases[n] for n in range(len(cases)) if "frustration" in kinds(found, f"said{n}")] == []
+    assert {"frustration", "taken_back"} <= kinds(found, "wrong")
 
 
 def test_a_short_no_to_an_offer_of_more_help_declines_it(store, tmp_path) -> None:

@@ -26,7 +26,7 @@ from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import JUDGES_RIGHT_OR_WRONG, PUSHES_BACK, SAYS_NO
+from .phrases import ASKS_FOR_A_JUDGEMENT, CHECKS_ONLY_THE_ANSWER, JUDGES_RIGHT_OR_WRONG, PUSHES_BACK, SAYS_NO
 from .request import another_value
 from .turns import ANSWER_LIMIT, Turn, closeness_to_question
 
@@ -432,10 +432,12 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
                          f"{about} asks for a person, in other words: {quote(turn.question)}", evidence=evidence))
     # ("wrong" alone may answer the bot's own "right or wrong? what do you think?")
     if turn.complains and not (previous is not None and JUDGES_RIGHT_OR_WRONG.match(turn.asked)
-                               and _answers_the_question_back(previous, turn)):
+                               and _answers_the_question_back(previous, turn)
+                               and ASKS_FOR_A_JUDGEMENT.search(previous.reply.question_back or "")):
         out.append(Found(target.pk, "frustration", confidence("frustration", case),
                          f"{about} says the answer missed: {quote(turn.question)}", evidence=evidence))
-    elif previous is not None and previous.reply.checks_the_answer and SAYS_NO.match(turn.asked):
+    elif (previous is not None and previous.reply.checks_the_answer and SAYS_NO.match(turn.asked)
+          and CHECKS_ONLY_THE_ANSWER.search(previous.reply.question_back or "")):
         out.append(Found(target.pk, "frustration", confidence("frustration", "said_no"),
                          f"{about} says the answer did not help: {quote(turn.question)}", evidence=evidence))
     elif previous is not None and turn.message.did_not_follow:

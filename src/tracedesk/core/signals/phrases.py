@@ -34,7 +34,8 @@ ESCALATION = re.compile(
     # Menschen helfen" ask for no one.)
     r"|(?:hablar|comunicarme) con (?:una |un |algún |alguna )?(?:persona|humano|agente|operador|operadora|"
     r"representante|asesor|asesora|alguien)"
-    r"|(?:quiero|necesito) (?:una persona|un humano|un agente|un operador|un representante|un asesor)(?! que\b)"
+    r"|(?:quiero|necesito) (?:un agente|un operador|un representante|un asesor)"
+    r"|(?:quiero|necesito) (?:una persona|un humano)(?! que\b(?! me (?:atienda|ayude)))"
     r"|p[aá]s[ae]me (?:con )?(?:una persona|un humano|un agente|un operador|alguien)"
     r"|parler (?:à|a|avec) (?:(?:un |une |un vrai |une vraie )(?:humain|être humain|personne|conseill(?:er|ère)|"
     r"agent|opérateur)|quelqu'un)"
@@ -42,11 +43,13 @@ ESCALATION = re.compile(
     r"|je (?:veux|voudrais) (?:un |une )?(?:humain|conseill(?:er|ère)|vraie personne|vrai humain)"
     r"|mit (?:einem|einer) (?:echten |richtigen )?(?:menschen|mitarbeiter(?:in)?|berater(?:in)?|"
     r"kundenberater(?:in)?|person|agenten)\s+(?:\w+\s+)?(?:sprechen|reden|verbinden|verbunden werden)"
-    r"|verbinden sie mich"
+    r"|verbinden sie mich|mit (?:einem |einer )?(?:echten |richtigen )?(?:menschen|mitarbeiter(?:in)?|berater(?:in)?) "
+    r"verbinden|(?:ich will|ich möchte|ich hätte gern) (?:einen|eine) (?:echten |richtigen )?(?:menschen|"
+    r"mitarbeiter(?:in)?|berater(?:in)?)(?=\W*$|\W+(?:bitte|sprechen|jetzt)\b)"
     r"|falar com (?:um |uma |algum |alguma )?(?:atendente|pessoa|humano|agente|operador|alguém)"
-    r"|(?:quero|preciso de) (?:um |uma )?(?:atendente|pessoa real|humano|operador)(?! que\b)"
+    r"|(?:quero|preciso de) (?:um |uma )?(?:atendente|operador|pessoa real|humano(?! que\b))"
     r"|parlare con (?:un |una |un' )?(?:operatore|operatrice|persona|umano|essere umano|agente|qualcuno)"
-    r"|(?:voglio|vorrei) (?:un |una )?(?:operatore|operatrice|persona reale|umano)(?! (?:che|come)\b)"
+    r"|(?:voglio|vorrei) (?:un |una )?(?:operatore|operatrice|persona reale|umano(?! (?:che|come)\b))"
     r")",
 )
 NOT_ESCALATION = re.compile(r"human (?:consumption|resources|rights|error|body|skin|use)|for humans|human-\w")
@@ -140,13 +143,18 @@ def complains(text: str, words: set[str]) -> bool:
 
 # A message that only says right or wrong ("wrong", "not correct"): a complaint, or the
 # answer to the bot's own "right or wrong? what do you think?".
+# ...which answers a question that asks for such a judgement ("right or wrong?", "true or
+# false?", "what do you think?"), not "Have you ever been to Australia?".
+ASKS_FOR_A_JUDGEMENT = re.compile(r"\b(?:right or wrong|true or false|correct or (?:not|incorrect)|what do you think"
+                                  r"|(?:is|was) (?:it|that|this|he|she|they) (?:right|correct|true))\b")
 JUDGES_RIGHT_OR_WRONG = re.compile(rf"{_JUDGEMENT_LEAD_IN}(?:wrong|incorrect|not (?:correct|right|true)|false)\W*$")
 # The user gives up on the answer: "never mind", "forget it", "nvm", "whatever, gotta go".
 # Not "whatever's on the radio" or "whatever you like", which answer; nor "nah, never mind"
 # to an offer, which declines it; nor "never mind, it works now": the user got there.
 GIVES_UP = re.compile(r"^\W*(?:(?:ok|okay|fine|ugh|oh|meh|lol)\W+)*(?:never ?mind|nvm|forget (?:about )?it\b"
                       r"|whatever(?=\W*$|[,.!;]))"
-                      r"(?!.*\b(?:got it|works?|working|solved|fixed|found it|figured it out)\b)")
+                      r"(?!.*\b(?:got it|solved|fixed|found it|figured it out)\b)"
+                      r"(?!.*(?<!n't )(?<!not )(?<!nothing )\b(?:works|working|worked)\b)")
 REPHRASE_CUES = re.compile(
     r"\b(?:i mean|i meant|in other words|let me (?:rephrase|try again|put it)|to be clear|^again[,:]? "
     r"|(?:asking|ask|asked) (?:you )?(?:this |that |it )?again|once again"
@@ -232,11 +240,15 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
 # alone may agree with an opinion: "You're right, Lisbon is lovely in May.")
 _I_WAS_WRONG = (r"i (?:think i |must have )?(?:messed (?:that |it |this )?up|got (?:that|it|this) wrong"
                 r"|made (?:a|an) (?:mistake|error)|was wrong|misspoke|misread|misunderstood)")
-_OF_THE_ANSWER_BEFORE = (r"(?=\W*$|[.!:;\u2014-]|,\s*(?:sorry|apologies|my bad)| (?:there|about that|earlier|on that)\b"
-                         r"| (?:your|the|what you) | in my (?:last |previous |earlier )?(?:answer|reply|message))")
+_DASH = r" ?[\u2013\u2014-]"
+_OF_THE_ANSWER_BEFORE = (
+    rf"(?=\W*$|[.!:;]|{_DASH}|,\s*(?:sorry|apologies|my bad|the (?:correct |right |actual )?answer|it'?s|it is|"
+    r"that'?s)| (?:there|about that|earlier|on that)\b| (?:you|that|this|it)(?:\W*$|[.,!:;])"
+    r"| (?:your|the) (?:question|request|message|answer|date|time|number|figure|price|name|order)\b"
+    r"| what you (?:asked|meant|said|wanted)\b| in my (?:last |previous |earlier )?(?:answer|reply|message))")
 _OWNS_A_MISS = (
     r"(?:(?:good catch|i stand corrected)\b"
-    r"|my (?:mistake|bad|error)(?=\W*$|[.,!:;\u2014-]| (?:there|on that|again|sorry)\b)"
+    rf"|my (?:mistake|bad|error)(?=\W*$|[.,!:;]|{_DASH}| (?:there|on that|again|sorry|for)\b)"
     r"|(?:what )?i meant\b(?! to\b(?! say))"
     rf"|(?:(?:oh|hmm|ah|oops|whoops)\W+)?{_I_WAS_WRONG}{_OF_THE_ANSWER_BEFORE}"
     r"|(?:oops|whoops)\W+(?:sorry|apologies|my (?:bad|mistake|apologies))\b"
@@ -250,8 +262,9 @@ TAKES_BACK = re.compile(rf"^[\s*_]*{_OWNS_A_MISS}")
 # my coffee"): it takes the answer before back only after the user pushed back on it.
 APOLOGISES = re.compile(r"^[\s*_]*(?:sorry|apologies|my apologies|oops|whoops)(?:\W|$)")
 # A message that opens by pushing back on the answer before: "um no, it's 10 feet", "wait,
-# that's for Tuesday", "actually it's eight".
-PUSHES_BACK = re.compile(r"^\W*(?:no|nope|nah|um+|uh+|erm|hm+|wait|actually|huh|what)\b")
+# that's for Tuesday", "actually it's eight" (and asks nothing new: "actually, do you have it
+# in red?" is a question of its own).
+PUSHES_BACK = re.compile(r"^\W*(?:no|nope|nah|um+|uh+|erm|wait|actually)\b(?!.*\?)")
 # Such an answer, one that opens on an apology or agrees it missed, or one that answers the
 # earlier request at last ("To answer your question:"), repairs the turn before: it answers
 # the earlier request, not the complaint.
@@ -351,8 +364,12 @@ def written_in_full(text: str) -> str:
 CHECKS_THE_ANSWER = re.compile(r"\b(?:does|did|do|is|was|has|have) (?:that|this|it|these|those) "
                                r"(?:answer|help|make sense|solve|fix|work|sort|clear|what you)")
 # "no" to such a question: "not really", "nope", "no it didn't".
-SAYS_NO = re.compile(r"^\W*(?:no|nope|nah|not (?:really|quite|at all|yet|exactly)|(?:it |that )?(?:didn't|did not|"
-                     r"doesn't|does not))\b")
+# The whole message, a bare no: not "no problem", "nope, all good now", "no, Sunday is better".
+_DID_NOT = r"(?:it |that )?(?:didn't|did not|doesn't|does not)(?: help| work)?"
+SAYS_NO = re.compile(rf"^\W*(?:(?:no|nope|nah|not (?:really|quite|at all|exactly))(?:\W+{_DID_NOT})?|{_DID_NOT})\W*$")
+# ...to a question that checks the answer, not to a proposal ("does that work for you?").
+CHECKS_ONLY_THE_ANSWER = re.compile(r"\b(?:does|did|do|is|was|has|have) (?:that|this|it|these|those) "
+                                    r"(?:answer|help|make sense|solve|fix|work|sort|clear|what you)(?! for you)")
 # The words of an answer that only appreciates ("Cool cool.", "Oh nice.", "Good point."):
 # interjections and appreciation, not the words that answer ("Right!", "Yup!", "Great!" to
 # "how are you?", "Sounds lovely!" to a proposal, "Okay!" to a request, "Hi!").
