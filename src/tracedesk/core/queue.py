@@ -20,7 +20,7 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import Connection
@@ -89,20 +89,15 @@ def rescore(conn: Connection, scope: str, weights: dict[str, float] | None = Non
     weights = weights or current_weights(conn)
     learned = learning.stored(conn)
     reasons: dict[int, list[Reason]] = {}
-    # What the verdicts say of each kind (_learned_fields), looked up once a kind rather than
-    # once a signal, with the confidence counted calibrated where there is a count.
-    of_kind: dict[str, tuple[float | None, str | None, learning.Learned | None]] = {}
+    of_kind: dict[str, _Taught] = {}  # looked up once a kind rather than once a signal
     for signal in select_named(conn,
         f"SELECT trace_pk, kind, confidence, detail, span_id FROM signal WHERE trace_pk IN ({scope})"
     ):
-        kind = signal.kind
-        known = of_kind.get(kind)
-        if known is None:
-            known = of_kind[kind] = (*_learned_fields(learned, kind), learned.get(kind))
-        precision, basis, got = known
-        reasons.setdefault(signal.trace_pk, []).append(Reason(
-            kind, signal.confidence, signal.detail or "", signal.span_id, precision, basis,
-            None if got is None else learning.calibrated(signal.confidence, got)))
+        taught = of_kind.get(signal.kind)
+        if taught is None:
+            taught = of_kind[signal.kind] = _Taught.of(learned, signal.kind)
+        reasons.setdefault(signal.trace_pk, []).append(
+            taught.reason(signal.confidence, signal.detail or "", signal.span_id))
     echoes = _echo_reasons(conn, scope, learned)
     for pk, reason in echoes.items():
         reasons.setdefault(pk, []).append(reason)
@@ -162,12 +157,27 @@ def _echo_reasons(conn: Connection, scope: str, learned: dict[str, learning.Lear
     in_scope = [echoes[pk] for (pk,) in select_rows(
         conn, f"SELECT value FROM ({ids_scope(echoes)}) WHERE value IN ({scope})")]
     names = learning.judged_names(conn, in_scope)
-    kind, confidence = learning.ECHO_KIND, learning.ECHO_CONFIDENCE
-    precision, basis = _learned_fields(learned, kind)
-    got = learned.get(kind)
-    counted = None if got is None else learning.calibrated(confidence, got)
-    return {echo.trace_pk: Reason(kind, confidence, echo.detail(names[echo.source_pk]), None, precision, basis, counted)
+    taught = _Taught.of(learned, learning.ECHO_KIND)
+    return {echo.trace_pk: taught.reason(learning.ECHO_CONFIDENCE, echo.detail(names[echo.source_pk]), None)
             for echo in in_scope}
+
+
+class _Taught(NamedTuple):
+    """What the verdicts say of one kind of signal (:func:`_learned_fields`), for the
+    reasons of its signals: each counts its confidence calibrated where there is a count."""
+
+    kind: str
+    precision: float | None
+    basis: str | None
+    learned: learning.Learned | None
+
+    @classmethod
+    def of(cls, learned: dict[str, learning.Learned], kind: str) -> _Taught:
+        return cls(kind, *_learned_fields(learned, kind), learned.get(kind))
+
+    def reason(self, confidence: float, detail: str, span_id: str | None) -> Reason:
+        counted = None if self.learned is None else learning.calibrated(confidence, self.learned)
+        return Reason(self.kind, confidence, detail, span_id, self.precision, self.basis, counted)
 
 
 def refresh_states(conn: Connection, scope: str) -> None:

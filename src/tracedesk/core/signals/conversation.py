@@ -26,7 +26,7 @@ from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import ASKS_FOR_A_JUDGEMENT, CHECKS_ONLY_THE_ANSWER, JUDGES_RIGHT_OR_WRONG, PUSHES_BACK, SAYS_NO
+from .phrases import ASKS_FOR_A_JUDGEMENT, JUDGES_RIGHT_OR_WRONG, PUSHES_BACK, SAYS_NO
 from .request import another_value
 from .turns import ANSWER_LIMIT, Turn, closeness_to_question
 
@@ -417,7 +417,7 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     """What ``turn``'s message says about ``previous``'s answer."""
     if not (turn.asks_for_person or turn.complains) and (previous is None or not (
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
-            or previous.reply.checks_the_answer or _could_rephrase(previous, turn))):
+            or previous.reply.asks_if_it_helped or _could_rephrase(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -430,31 +430,11 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     elif turn.escalation and previous is not None:
         out.append(Found(target.pk, "escalation", confidence("escalation", "by_meaning", turn.escalation),
                          f"{about} asks for a person, in other words: {quote(turn.question)}", evidence=evidence))
-    # ("wrong" alone may answer the bot's own "right or wrong? what do you think?")
-    if turn.complains and not (previous is not None and JUDGES_RIGHT_OR_WRONG.match(turn.asked)
-                               and _answers_the_question_back(previous, turn)
-                               and ASKS_FOR_A_JUDGEMENT.search(previous.reply.question_back or "")):
-        out.append(Found(target.pk, "frustration", confidence("frustration", case),
-                         f"{about} says the answer missed: {quote(turn.question)}", evidence=evidence))
-    elif (previous is not None and previous.reply.checks_the_answer and SAYS_NO.match(turn.asked)
-          and CHECKS_ONLY_THE_ANSWER.search(previous.reply.question_back or "")):
-        out.append(Found(target.pk, "frustration", confidence("frustration", "said_no"),
-                         f"{about} says the answer did not help: {quote(turn.question)}", evidence=evidence))
-    elif previous is not None and turn.message.did_not_follow:
-        out.append(Found(target.pk, "frustration", confidence("frustration", "did_not_follow"),
-                         f"{about} did not follow the answer: {quote(turn.question)}", evidence=evidence))
-    elif previous is not None and turn.message.gives_up and not (
-            previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
-            or _answers_the_question_back(previous, turn)):  # (it declines, answers or forgives)
-        out.append(Found(target.pk, "frustration", confidence("frustration", "gave_up"),
-                         f"{about} gives up on the answer: {quote(turn.question)}", evidence=evidence))
-    elif (turn.frustration and previous is not None and len(turn.asked.split()) >= 3
-          and not (len(turn.asked.split()) <= SHORT_REPLY_WORDS
-                   and (_answers_the_question_back(previous, turn) or previous.reply.offers))):
-        # (A short reply to the bot's own question, "nah, not for me", is an answer, however
-        # close in meaning to a complaint.)
-        out.append(Found(target.pk, "frustration", confidence("frustration", "by_meaning", turn.frustration),
-                         f"{about} complains, in other words: {quote(turn.question)}", evidence=evidence))
+    frustrated = _frustration(previous, turn, case)
+    if frustrated is not None:
+        why, what, strength = frustrated
+        out.append(Found(target.pk, "frustration", confidence("frustration", why, strength),
+                         f"{about} {what}: {quote(turn.question)}", evidence=evidence))
     if previous is not None and _could_rephrase(previous, turn) and not _asks_about_another(previous, turn) and not any(
             f.kind in ("escalation", "frustration") for f in out):
         # The meaning model reads English: a message in another language is compared by its
@@ -466,6 +446,32 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
         if found:
             out.append(found)
     return out
+
+
+def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str, float] | None:
+    """How ``turn``'s message says the answer before missed, if it does: (the case of the
+    confidence table, what the reason says, the strength), the surest reading first."""
+    # ("wrong" alone may answer the bot's own "right or wrong? what do you think?")
+    if turn.complains and not (previous is not None and JUDGES_RIGHT_OR_WRONG.match(turn.asked)
+                               and _answers_the_question_back(previous, turn)
+                               and ASKS_FOR_A_JUDGEMENT.search(previous.reply.question_back or "")):
+        return case, "says the answer missed", 1.0
+    if previous is None:
+        return None
+    if previous.reply.asks_if_it_helped and SAYS_NO.match(turn.asked):
+        return "said_no", "says the answer did not help", 1.0
+    if turn.message.did_not_follow:
+        return "did_not_follow", "did not follow the answer", 1.0
+    if turn.message.gives_up and not (previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
+                                      or _answers_the_question_back(previous, turn)):
+        return "gave_up", "gives up on the answer", 1.0  # (not when it declines, answers or forgives)
+    words = len(turn.asked.split())
+    # (A short reply to the bot's own question, "nah, not for me", is an answer, however
+    # close in meaning to a complaint.)
+    if turn.frustration and words >= 3 and not (
+            words <= SHORT_REPLY_WORDS and (_answers_the_question_back(previous, turn) or previous.reply.offers)):
+        return "by_meaning", "complains, in other words", turn.frustration
+    return None
 
 
 def _asks_about_another(previous: Turn, turn: Turn) -> bool:

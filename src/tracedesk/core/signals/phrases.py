@@ -260,7 +260,8 @@ TAKES_BACK = re.compile(rf"^[\s*_]*{_OWNS_A_MISS}")
 # A bare apology ("Sorry!", "Oops,", "My apologies,") may be sympathy ("Sorry! That must be
 # hard."), bad news ("Sorry! It's out of stock") or a mishap of a persona's ("Oops, I spilled
 # my coffee"): it takes the answer before back only after the user pushed back on it.
-APOLOGISES = re.compile(r"^[\s*_]*(?:sorry|apologies|my apologies|oops|whoops)(?:\W|$)")
+_BARE_APOLOGY = r"(?:sorry|apologies|my apologies|oops|whoops)(?:\W|$)"
+APOLOGISES = re.compile(rf"^[\s*_]*{_BARE_APOLOGY}")
 # A message that opens by pushing back on the answer before: "um no, it's 10 feet", "wait,
 # that's for Tuesday", "actually it's eight" (and asks nothing new: "actually, do you have it
 # in red?" is a question of its own).
@@ -269,7 +270,7 @@ PUSHES_BACK = re.compile(r"^\W*(?:no|nope|nah|um+|uh+|erm|wait|actually)\b(?!.*\
 # earlier request at last ("To answer your question:"), repairs the turn before: it answers
 # the earlier request, not the complaint.
 ANSWER_REPAIRS = re.compile(
-    rf"^[\s*_]*(?:{_OWNS_A_MISS}|(?:sorry|apologies|my apologies|oops|whoops)(?:\W|$)"
+    rf"^[\s*_]*(?:{_OWNS_A_MISS}|{_BARE_APOLOGY}"
     r"|(?:you're right|let me try (?:that )?again|to answer your (?:earlier )?question)\b)")
 # A direct reply to a yes-or-no question ("Yes, as long as it stays on a lead"; "..., yes."):
 # it answers the question's own terms without naming them.
@@ -361,15 +362,15 @@ def written_in_full(text: str) -> str:
 
 # A question back that checks the answer helped ("Does that answer your question?", "Did
 # that help?"): "no, not at all" to it says the answer missed.
-CHECKS_THE_ANSWER = re.compile(r"\b(?:does|did|do|is|was|has|have) (?:that|this|it|these|those) "
-                               r"(?:answer|help|make sense|solve|fix|work|sort|clear|what you)")
-# "no" to such a question: "not really", "nope", "no it didn't".
-# The whole message, a bare no: not "no problem", "nope, all good now", "no, Sunday is better".
+_CHECKS = (r"\b(?:does|did|do|is|was|has|have) (?:that|this|it|these|those) "
+           r"(?:answer|help|make sense|solve|fix|work|sort|clear|what you)")
+CHECKS_THE_ANSWER = re.compile(_CHECKS)
+# "no" to such a question, as the whole message: "not really", "nope", "no it didn't"; not
+# "no problem", "nope, all good now", "no, Sunday is better".
 _DID_NOT = r"(?:it |that )?(?:didn't|did not|doesn't|does not)(?: help| work)?"
 SAYS_NO = re.compile(rf"^\W*(?:(?:no|nope|nah|not (?:really|quite|at all|exactly))(?:\W+{_DID_NOT})?|{_DID_NOT})\W*$")
 # ...to a question that checks the answer, not to a proposal ("does that work for you?").
-CHECKS_ONLY_THE_ANSWER = re.compile(r"\b(?:does|did|do|is|was|has|have) (?:that|this|it|these|those) "
-                                    r"(?:answer|help|make sense|solve|fix|work|sort|clear|what you)(?! for you)")
+ASKS_IF_IT_HELPED = re.compile(rf"{_CHECKS}(?! for you)")
 # The words of an answer that only appreciates ("Cool cool.", "Oh nice.", "Good point."):
 # interjections and appreciation, not the words that answer ("Right!", "Yup!", "Great!" to
 # "how are you?", "Sounds lovely!" to a proposal, "Okay!" to a request, "Hi!").

@@ -32,6 +32,7 @@ from .phrases import (
     ASKS_FOR_A_TASK,
     ASKS_FOR_ADVICE,
     ASKS_FOR_DETAIL,
+    ASKS_IF_IT_HELPED,
     ASKS_WHAT_THE_TASK_NEEDS,
     ASKS_YES_OR_NO,
     CHANGES_SUBJECT,
@@ -431,6 +432,12 @@ class Reply:
         """The question the answer ends on checks it helped ("Does that answer your
         question?"): "no, not at all" to it says it did not."""
         return CHECKS_THE_ANSWER.search(self.question_back or "") is not None
+
+    @_kept
+    def asks_if_it_helped(self) -> bool:
+        """...and it is no proposal ("Booked 7pm. Does that work for you?"): a bare no to it
+        ("not really") says the answer did not help."""
+        return ASKS_IF_IT_HELPED.search(self.question_back or "") is not None
 
     @_kept
     def says_little(self) -> bool:
