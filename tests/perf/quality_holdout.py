@@ -41,20 +41,14 @@ def main() -> None:
             print(format_dialog(dialog))
             print(format_dialog(chat, "chat set"))
             print(format_dialog(talk, "talk set"))
-        for key, value in [("support precision@K", support["precision_at_k"]),
-                           ("support explicit negatives flagged", support["explicit_recall_flagged"]),
-                           ("dialog AUC, all turns", dialog["auc_all"]),
-                           ("dialog AUC, candidates", dialog["auc_candidates"]),
-                           ("dialog error share among flagged", dialog["error_share_flagged"]),
-                           ("dialog base rate", dialog["base_rate"]),
-                           ("chat AUC, all turns", chat["auc_all"]),
-                           ("chat AUC, candidates", chat["auc_candidates"]),
-                           ("chat error share among flagged", chat["error_share_flagged"]),
-                           ("chat base rate", chat["base_rate"]),
-                           ("talk AUC, all turns", talk["auc_all"]),
-                           ("talk AUC, candidates", talk["auc_candidates"]),
-                           ("talk error share among flagged", talk["error_share_flagged"]),
-                           ("talk base rate", talk["base_rate"])]:
+        figures = [("support precision@K", support["precision_at_k"]),
+                   ("support explicit negatives flagged", support["explicit_recall_flagged"])]
+        for name, dialogs in (("dialog", dialog), ("chat", chat), ("talk", talk)):
+            figures += [(f"{name} AUC, all turns", dialogs["auc_all"]),
+                        (f"{name} AUC, candidates", dialogs["auc_candidates"]),
+                        (f"{name} error share among flagged", dialogs["error_share_flagged"]),
+                        (f"{name} base rate", dialogs["base_rate"])]
+        for key, value in figures:
             if value is not None:
                 summary.setdefault(key, []).append(value)
     if len(args.seeds) > 1:
