@@ -331,6 +331,29 @@ def test_a_complaint_typed_the_chat_way_is_a_complaint(store, tmp_path, typed) -
     assert [said for n, said in enumerate(fine) if "frustration" in kinds(found, f"fine{n}")] == []
 
 
+def test_saying_the_answer_made_no_sense_was_made_up_or_forgot_is_a_complaint(store, tmp_path) -> None:
+    """The ways people tell a chatbot it talks nonsense, invents, or forgot what they said
+    are complaints; the same words in surprise ("are you making that up?"), about oneself
+    or about something else are not."""
+    complaints = ["you're not making sense", "u're making stuff up", "that's gibberish", "that makes no sense lol",
+                  "that's not even a sentence", "you made that up", "did u forget already?", "u dont remember",
+                  "we covered this", "I mentioned that a few messages ago", "i said tuesday already",
+                  "I told u, tuesday", "wrong lol", "I don't think that's correct", "you got that wrong"]
+    fine = ["are you making that up? that's amazing", "did you make that up? so funny", "sorry, i'm not making sense",
+            "we talked about it at work today", "i don't think that's right for me"]
+    b = Bundle()
+    for n, said in enumerate(complaints):
+        b.turn(f"c{n}", "book the tennis court for tuesday please", "Done: the court is yours on Friday at 6pm.",
+               trace_id=f"wrong{n}")
+        b.turn(f"c{n}", said, "Let me check.", trace_id=f"complaint{n}")
+    for n, said in enumerate(fine):
+        b.turn(f"f{n}", "tell me something surprising", "Octopuses have three hearts.", trace_id=f"fine{n}")
+        b.turn(f"f{n}", said, "Tell me more!", trace_id=f"said{n}")
+    found = signals(store, tmp_path, b)
+    assert [said for n, said in enumerate(complaints) if "frustration" not in kinds(found, f"wrong{n}")] == []
+    assert [said for n, said in enumerate(fine) if "frustration" in kinds(found, f"fine{n}")] == []
+
+
 def test_a_question_answered_only_with_a_word_of_appreciation_is_off_topic(store, tmp_path) -> None:
     """"Oh cool." to "what year did the Berlin Wall fall?" answers nothing; to "I love jazz"
     or "thanks for the help", or "Yep!" to a yes-or-no question, it is all there is to say."""

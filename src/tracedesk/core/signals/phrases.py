@@ -57,10 +57,15 @@ NOT_ESCALATION = re.compile(r"human (?:consumption|resources|rights|error|body|s
 # What may come before a message's only words, "wrong" or "not correct": "um, wrong", "no,
 # that's not right", "just wrong".
 _JUDGEMENT_LEAD_IN = r"^\W*(?:(?:no|nope|um+|uh+|so|totally|completely|just|all|that's|thats|it's|its)\W+)*"
+# ...and what may come after them: a laugh ("wrong lol").
+_JUDGEMENT_TAIL = r"\W*(?:(?:lol|haha|lmao)\W*)?$"
 FRUSTRATION = re.compile(
     r"\b(?:"
     r"(?:that|this|it)(?:'s| is| was)? (?:not|n't) what i (?:asked|meant|said|wanted)"
-    r"|(?:that|this|it|your answer)(?:'s| is| was) (?:wrong|incorrect|not right|not true|useless|unhelpful|nonsense)"
+    r"|(?:that|this|it|your answer)(?:'s| is| was) (?:wrong|incorrect|inaccurate|not (?:right|true|correct|accurate)"
+    r"|useless|unhelpful|nonsense|gibberish)"
+    r"|i (?:don't|do not) think (?:that's|that is|this is|it's|it is) (?:correct|right|true|accurate)\W*$"
+    r"|(?:you|u) (?:got|have|had) (?:that|it|this|(?:the|my) \w+) wrong"
     r"|(?:you're|you are|you) (?:not|n't) (?:listening|reading|understanding|helping|getting it)"
     r"|(?:are|r) you (?:even (?:listening|reading)|listening to me|reading (?:my|what i)|serious|kidding)"
     r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)|i told you (?:already|before|twice)"
@@ -76,7 +81,8 @@ FRUSTRATION = re.compile(
     r"|wrong (?:answer|order|item|information|again)|still (?:wrong|not|no)"
     # ...or said in a word or two, as the whole message: "so wrong", "not correct", "bad answer"
     # (not "false", which answers a quiz).
-    rf"|{_JUDGEMENT_LEAD_IN}(?:wrong|incorrect|not (?:correct|right|true)|(?:bad|incorrect|false) answer)\W*$"
+    rf"|{_JUDGEMENT_LEAD_IN}(?:wrong|incorrect|not (?:correct|right|true)|(?:bad|incorrect|false) answer)"
+    rf"{_JUDGEMENT_TAIL}"
     r"|you (?:keep|kept) (?:saying|telling|asking|repeating)"
     r"|(?:i said|i asked)[^.?!]{0,40}\bnot\b"
     # Venting at the bot: not understood, going round, giving up, sarcasm, swearing.
@@ -100,7 +106,20 @@ FRUSTRATION = re.compile(
     r"|(?:that's|that is|that was|bit of a) random\b(?! question)"
     r"|(?:you're|you are|why are you|stop) changing the subject"
     r"|same answer (?:as before|again)|you (?:already )?said that (?:already|before)"
-    r"|(?:that|this|it) (?:was|is) gibberish|(?:your )?(?:reply|answer|sentence) is (?:all )?(?:jumbled|broken|garbled)"
+    r"|(?:your )?(?:reply|answer|sentence) is (?:all )?(?:jumbled|broken|garbled)"
+    r"|(?<!i'm )(?<!i am )not making (?:any )?sense|(?:makes|making|made) (?:no|zero) sense"
+    r"|not (?:even )?a (?:real |proper |full |complete )?sentence|not even (?:in )?english"
+    # ...that it was made up ("you're making stuff up"; not the surprised "are you making
+    # that up?"), or that the bot forgot what the conversation said.
+    r"|(?:you're|you are|your) (?:just |clearly |obviously )?(?:making (?:stuff|things|this|that|it) up|lying"
+    r"|hallucinating)|you (?:just )?made (?:that|this|it|stuff|things) up"
+    r"|did you (?:just |already )?forget\b|(?:you|u) (?:don't|do not|didn't|did not) remember\W*$"
+    r"|(?:don't|do not) you remember|you (?:forgot|forget)\W*$"
+    r"|(?:we|i) (?:already |just )?(?:covered|went over|discussed|talked about|been over) (?:this|that|it)"
+    r"(?: already| before| earlier)?\W*$"
+    r"|i (?:already |just )?(?:mentioned|said|told you) (?:that|this|it) (?:already|before|earlier|above"
+    r"|a (?:few|couple of) (?:messages|minutes) ago)"
+    r"|\bi (?:said|told you|mentioned|gave you)\b[^.?!]{0,40}\balready\b|^i (?:told you|said)[,:]"
     # ...and in the languages of the meaning examples.
     r"|no (?:me )?(?:sirve|ayuda)|eso no es lo que|ne (?:sert|répond) (?:à rien|pas)|c'est nul|n'importe quoi"
     r"|(?:hilft|bringt) (?:mir )?(?:nicht|überhaupt nicht|nichts)|quatsch|unsinn|das (?:ist|war) nicht"
@@ -126,6 +145,8 @@ FRUSTRATION_NEEDS = frozenset("""
     rubbish nothing pathetic ffs wtf jfc omfg come seriously sirve ayuda eso sert répond nul importe hilft bringt
     quatsch unsinn das serve non não talking going repeating ask say mention forgot forget remember read
     anything ignored come have related random changing topic same went scroll gibberish jumbled garbled
+    inaccurate accurate sentence english making made lying hallucinating covered discussed talked been mentioned
+    already
 """.split())  # noqa: SIM905
 
 
@@ -147,7 +168,8 @@ def complains(text: str, words: set[str]) -> bool:
 # false?", "what do you think?"), not "Have you ever been to Australia?".
 ASKS_FOR_A_JUDGEMENT = re.compile(r"\b(?:right or wrong|true or false|correct or (?:not|incorrect)|what do you think"
                                   r"|(?:is|was) (?:it|that|this|he|she|they) (?:right|correct|true))\b")
-JUDGES_RIGHT_OR_WRONG = re.compile(rf"{_JUDGEMENT_LEAD_IN}(?:wrong|incorrect|not (?:correct|right|true)|false)\W*$")
+JUDGES_RIGHT_OR_WRONG = re.compile(
+    rf"{_JUDGEMENT_LEAD_IN}(?:wrong|incorrect|not (?:correct|right|true)|false){_JUDGEMENT_TAIL}")
 # The user gives up on the answer: "never mind", "forget it", "nvm", "whatever, gotta go".
 # Not "whatever's on the radio" or "whatever you like", which answer; nor "nah, never mind"
 # to an offer, which declines it; nor "never mind, it works now": the user got there.
@@ -339,7 +361,7 @@ WANTS_TO_KNOW = re.compile(
 _CHAT_SPELLINGS = {
     "thats": "that's", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
     "arent": "aren't", "wasnt": "wasn't", "im": "i'm", "ive": "i've", "youre": "you're", "theyre": "they're",
-    "u": "you", "ur": "your",
+    "u": "you", "ur": "your", "u're": "you're",
 }
 _CHAT_SPELLING = re.compile(r"(?<![\w'&.-])(?:" + "|".join(_CHAT_SPELLINGS) + r")(?![\w'&-]|\.\w)")
 _ARE = re.compile(r"\b(how|what|where|when|who|why|which|there|they|we|you) r(?![\w'&.-])"
