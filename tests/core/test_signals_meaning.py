@@ -683,10 +683,18 @@ def test_a_request_asked_again_after_the_bot_did_not_understand_or_with_a_cue_is
            trace_id="answered")
     b.turn("s5", "And what about roaming again in the US next month?", "Roaming in the US is included too.",
            trace_id="e")
+    # A request of one topic word, sent again as it was: the answer between gave nothing.
+    b.turn("s6", "tell me about canada", "Okay!", trace_id="said_nothing")
+    b.turn("s6", "tell me about canada", "Canada is the second largest country.", trace_id="f")
+    # (The same word twice, answering two questions back of the bot, asks nothing again.)
+    b.turn("s7", "hi", "Hi! What food do you like?", trace_id="hi")
+    b.turn("s7", "sushi", "Nice! What do you order most?", trace_id="asked_back")
+    b.turn("s7", "sushi", "Same here.", trace_id="g")
     found = signals(store, tmp_path, b)
     assert "rephrase" in kinds(found, "confused") and "rephrase" in kinds(found, "missed")
+    assert "rephrase" in kinds(found, "said_nothing")
     assert "rephrase" not in kinds(found, "confused_then_thanks") | kinds(found, "asked_for_reference")
-    assert "rephrase" not in kinds(found, "answered")
+    assert "rephrase" not in kinds(found, "answered") | kinds(found, "asked_back")
 
 
 def test_the_same_answer_again_to_another_message_is_a_loop(store, tmp_path) -> None:

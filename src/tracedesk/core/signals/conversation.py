@@ -406,11 +406,14 @@ def _values(text: str) -> set[str]:
 
 def _could_rephrase(previous: Turn, turn: Turn) -> bool:
     """The cheap tests a rephrase must pass before its meaning is read. After an answer
-    that did not understand, "ok, ..." restates the request rather than starting another."""
+    that did not understand, "ok, ..." restates the request rather than starting another;
+    a request of one topic word ("tell me about canada") may be asked again in the same
+    words."""
     if not previous.asked or not previous.words:
         return False
-    return turn.message.may_ask_again or (
-        not turn.closing and len(turn.words) >= 2 and previous.reply.asks_again)
+    return turn.message.may_ask_again or (not turn.closing and (
+        (len(turn.words) >= 2 and previous.reply.asks_again)
+        or (turn.words == previous.words and turn.message.asks and not turn.message.corrects_itself)))
 
 
 def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> list[Found]:
