@@ -331,16 +331,20 @@ def test_a_complaint_typed_the_chat_way_is_a_complaint(store, tmp_path, typed) -
     assert [said for n, said in enumerate(fine) if "frustration" in kinds(found, f"fine{n}")] == []
 
 
-def test_saying_the_answer_made_no_sense_was_made_up_or_forgot_is_a_complaint(store, tmp_path) -> None:
-    """The ways people tell a chatbot it talks nonsense, invents, or forgot what they said
-    are complaints; the same words in surprise ("are you making that up?"), about oneself
+def test_saying_the_answer_made_no_sense_was_made_up_forgot_or_strayed_is_a_complaint(store, tmp_path) -> None:
+    """The ways people tell a chatbot it talks nonsense, invents, forgot what they said or
+    went elsewhere are complaints; the same words in surprise ("are you making that up?"), about oneself
     or about something else are not."""
     complaints = ["you're not making sense", "u're making stuff up", "that's gibberish", "that makes no sense lol",
                   "that's not even a sentence", "you made that up", "did u forget already?", "u dont remember",
                   "we covered this", "I mentioned that a few messages ago", "i said tuesday already",
-                  "I told u, tuesday", "wrong lol", "I don't think that's correct", "you got that wrong"]
+                  "I told u, tuesday", "wrong lol", "I don't think that's correct", "you got that wrong",
+                  # ...or that it went elsewhere
+                  "ok... back to the booking please", "we were talking about tennis", "that's so random",
+                  "ok but whats the answer"]
     fine = ["are you making that up? that's amazing", "did you make that up? so funny", "sorry, i'm not making sense",
-            "we talked about it at work today", "i don't think that's right for me"]
+            "we talked about it at work today", "i don't think that's right for me", "back to work tomorrow",
+            "lets go back to the beach next year and stay longer"]
     b = Bundle()
     for n, said in enumerate(complaints):
         b.turn(f"c{n}", "book the tennis court for tuesday please", "Done: the court is yours on Friday at 6pm.",

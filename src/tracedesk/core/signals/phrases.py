@@ -98,12 +98,17 @@ FRUSTRATION = re.compile(
     # "where did that come from?" alone, not "the 12.99 one, where did that come from?".)
     r"|(?:that's|that is|that was|this is) not (?:really |even )?an answer"
     r"|(?:that|this|it|your (?:answer|reply)) (?:doesn't|does not|didn't) tell me anything"
-    r"|(?:you're|you are) not telling me anything|you ignored (?:my|the) question|(?:ok|okay),? but what's the answer"
+    r"|(?:you're|you are) not telling me anything|you ignored (?:my|the) question|(?:ok|okay),? but what'?s the answer"
     r"|^(?:(?:um+|uh+|erm|lol|hmm+|wait)\W++)?(?:where did (?:that|this) come from|how is (?:that|this) related"
     r"|what does (?:that|this) have to do with (?:anything|my question|what i asked)|(?:so |how )?random"
     r"|(?:that's |that is |this is |you're |you are |so )?off[- ]?topic|we (?:already )?went over this(?: already)?"
     r"|scroll up)\W*+(?:lol|haha)?\W*+$"
-    r"|(?:that's|that is|that was|bit of a) random\b(?! question)"
+    r"|(?:that's|that is|that was|bit of a) (?:so |very |pretty |kinda )?random\b(?! question)"
+    # ...or steering it back to what the conversation was about: "back to the booking please",
+    # "we were talking about movies" (not "I'm back to work tomorrow").
+    r"|^\W*(?:(?:ok|okay|um+|uh+|anyway|so)\W+)*(?:(?:can we|could we|let's|lets) (?:get |go |come )?back to "
+    r"(?:\w+\W*){1,3}|back to (?:\w+ ){0,2}\w+\W*(?:please|pls)\W*)$"
+    r"|^\W*we were (?:talking|chatting) about (?:\w+\W*){1,3}$"
     r"|(?:you're|you are|why are you|stop) changing the subject"
     r"|same answer (?:as before|again)|you (?:already )?said that (?:already|before)"
     r"|(?:your )?(?:reply|answer|sentence) is (?:all )?(?:jumbled|broken|garbled)"
@@ -146,7 +151,7 @@ FRUSTRATION_NEEDS = frozenset("""
     quatsch unsinn das serve non não talking going repeating ask say mention forgot forget remember read
     anything ignored come have related random changing topic same went scroll gibberish jumbled garbled
     inaccurate accurate sentence english making made lying hallucinating covered discussed talked been mentioned
-    already
+    already back talking chatting
 """.split())  # noqa: SIM905
 
 
