@@ -134,7 +134,9 @@ def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path) -> None:
              ("how was your weekend?", "I meant to ask: how was yours?"),
              ("any regrets?", "I made a mistake the day I quit, honestly."),
              ("Actually, do you also have it in red?", "Sorry, the red one is sold out."),
-             ("what's the price?", "Sorry! It's $120.")]
+             ("what's the price?", "Sorry! It's $120."),
+             # ...nor sympathy after a "no" that answers the bot's own question
+             ("no, it's exhausting", "Sorry to hear that; maybe a change would help.")]
     b = Bundle()
     two_turn_sessions(b, "wrong", [(("how high is a basketball hoop?", "About 12 feet, give or take."),
                                     ("um, it's 10 feet", reply)) for reply in replies])
@@ -344,7 +346,7 @@ def test_saying_the_answer_made_no_sense_was_made_up_forgot_or_strayed_is_a_comp
                   "ok but whats the answer"]
     fine = ["are you making that up? that's amazing", "did you make that up? so funny", "sorry, i'm not making sense",
             "we talked about it at work today", "i don't think that's right for me", "back to work tomorrow",
-            "lets go back to the beach next year and stay longer"]
+            "lets go back to the beach next year and stay longer", "seriously? tell me more"]
     b = Bundle()
     for n, said in enumerate(complaints):
         b.turn(f"c{n}", "book the tennis court for tuesday please", "Done: the court is yours on Friday at 6pm.",

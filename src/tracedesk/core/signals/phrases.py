@@ -92,7 +92,7 @@ FRUSTRATION = re.compile(
     r"(?:a joke|broken|hopeless|pointless|useless|terrible|awful|garbage|rubbish)"
     r"|is (?:this|the|that) (?:bot|chat|thing|assistant|app) (?:broken|a joke|useless|even working)"
     r"|thanks for nothing|(?:great|big|real) help(?: there)?[.!]*$|(?:terrible|awful|pathetic)[.!]*$"
-    r"|\b(?:ffs|wtf|jfc|omfg)\b|^(?:come on|seriously)\b"
+    r"|\b(?:ffs|wtf|jfc|omfg)\b|^(?:come on\b|seriously\b(?!\?+ *\w))"  # ("seriously? tell me more" marvels)
     # Saying the answer said nothing, went elsewhere, said the same again, or made no sense.
     # (Those that are also ordinary questions or remarks count only as the whole message:
     # "where did that come from?" alone, not "the 12.99 one, where did that come from?".)
@@ -286,8 +286,10 @@ _OWNS_A_MISS = (
 TAKES_BACK = re.compile(rf"^[\s*_]*{_OWNS_A_MISS}")
 # A bare apology ("Sorry!", "Oops,", "My apologies,") may be sympathy ("Sorry! That must be
 # hard."), bad news ("Sorry! It's out of stock") or a mishap of a persona's ("Oops, I spilled
-# my coffee"): it takes the answer before back only after the user pushed back on it.
-_BARE_APOLOGY = r"(?:sorry|apologies|my apologies|oops|whoops)(?:\W|$)"
+# my coffee"): it takes the answer before back only after the user pushed back on it. One
+# that says it is sympathy ("Sorry to hear that", "sorry for your loss") is none.
+_BARE_APOLOGY = (r"(?:sorry(?! to hear| for your loss| about your| you(?:'re| are) going| you feel)|apologies"
+                 r"|my apologies|oops|whoops)(?:\W|$)")
 APOLOGISES = re.compile(rf"^[\s*_]*{_BARE_APOLOGY}")
 # A message that opens by pushing back on the answer before: "um no, it's 10 feet", "wait,
 # that's for Tuesday", "actually it's eight" (and asks nothing new: "actually, do you have it
