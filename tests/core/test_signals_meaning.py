@@ -690,11 +690,17 @@ def test_a_request_asked_again_after_the_bot_did_not_understand_or_with_a_cue_is
     b.turn("s7", "hi", "Hi! What food do you like?", trace_id="hi")
     b.turn("s7", "sushi", "Nice! What do you order most?", trace_id="asked_back")
     b.turn("s7", "sushi", "Same here.", trace_id="g")
+    # Another of what the answer offered, asked for again, is a new request each time.
+    b.turn("s8", "a hotel in the north please", "The Riverside Inn in the north has rooms. Shall I book it?",
+           trace_id="first")
+    b.turn("s8", "hmm no, something else please", "The Old Mill in the north has rooms. Shall I book it?",
+           trace_id="another")
+    b.turn("s8", "hmm no, something else please", "There's also the Linden Hotel.", trace_id="h")
     found = signals(store, tmp_path, b)
     assert "rephrase" in kinds(found, "confused") and "rephrase" in kinds(found, "missed")
     assert "rephrase" in kinds(found, "said_nothing")
     assert "rephrase" not in kinds(found, "confused_then_thanks") | kinds(found, "asked_for_reference")
-    assert "rephrase" not in kinds(found, "answered") | kinds(found, "asked_back")
+    assert "rephrase" not in kinds(found, "answered") | kinds(found, "asked_back") | kinds(found, "another")
 
 
 def test_the_same_answer_again_to_another_message_is_a_loop(store, tmp_path) -> None:

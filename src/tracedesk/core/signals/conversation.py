@@ -408,8 +408,10 @@ def _could_rephrase(previous: Turn, turn: Turn) -> bool:
     """The cheap tests a rephrase must pass before its meaning is read. After an answer
     that did not understand, "ok, ..." restates the request rather than starting another;
     a request of one topic word ("tell me about canada") may be asked again in the same
-    words."""
-    if not previous.asked or not previous.words:
+    words. Asking for another of what the answer offered ("something else please") asks
+    for something new each time, unless the user says it asks again ("Again: I'd like to
+    sit somewhere else")."""
+    if not previous.asked or not previous.words or (turn.message.asks_for_another and not turn.message.rephrase_cue):
         return False
     return turn.message.may_ask_again or (not turn.closing and (
         (len(turn.words) >= 2 and previous.reply.asks_again)

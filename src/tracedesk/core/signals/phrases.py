@@ -67,7 +67,7 @@ FRUSTRATION = re.compile(
     r"|i (?:don't|do not) think (?:that's|that is|this is|it's|it is) (?:correct|right|true|accurate)\W*$"
     r"|(?:you|u) (?:got|have|had) (?:that|it|this|(?:the|my) \w+) wrong"
     r"|(?:you're|you are|you) (?:not|n't) (?:listening|reading|understanding|helping|getting it)"
-    r"|(?:are|r) you (?:even (?:listening|reading)|listening to me|reading (?:my|what i)|serious|kidding)"
+    r"|(?:are|r) you (?:even (?:listening|reading)|listening to me|reading (?:my|what i)|kidding me)"
     r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)|i told you (?:already|before|twice)"
     r"|i told you\W*+$|(?:like|as) i (?:said|told you)(?: (?:already|before|earlier))?(?:\W*+$|,)"
     r"|(?:read|answer) (?:my|the) (?:question|message)"
@@ -202,6 +202,10 @@ MORE_DETAIL = re.compile(
     r"\b(?:elaborate|more (?:detail|details|info|information|specific|precise)|tell me more|"
     r"explain (?:that|this|it|further|more|again)|in more detail|go into detail|expand on|break (?:it|that) down)\b"
 )
+# Asking for another of what the answer offered ("something else please", "no, another
+# one?") is a new request each time, however often it is sent.
+ANOTHER_ONE = re.compile(r"\b(?:another (?:one|option|choice|suggestion|place|idea)|(?:something|anything|somewhere"
+                         r"|anywhere) else|other (?:options|ones|suggestions|choices|ideas))\b")
 # A message that opens on the answer taken ("got it", "ah ok, ...") or on a next question
 # ("one more:", "different topic:") asks something new. "Ok but", "ok thanks but" refuse the
 # answer. "I see" and "understood" take it only as a sentence of their own ("I see. How

@@ -20,6 +20,7 @@ from ..store import select_rows
 from ..text import text_of_json, user_question
 from ..words import STOPWORDS, WORD, content_words, has_digit
 from .phrases import (
+    ANOTHER_ONE,
     ANSWER_ASKS_BACK,
     ANSWER_DID_NOT_UNDERSTAND,
     ANSWER_OFFERS,
@@ -163,6 +164,11 @@ class Message:
         return (not self.closing and len(self.words) >= 2
                 and not (NEW_QUESTION_CUES.match(self.asked) and not self.rephrase_cue)
                 and not MORE_DETAIL.search(self.asked) and not self.corrects_itself)
+
+    @_kept
+    def asks_for_another(self) -> bool:
+        """The user asks for another of what the answer offered ("something else please")."""
+        return ANOTHER_ONE.search(self.asked) is not None
 
     @_kept
     def corrects_itself(self) -> bool:
