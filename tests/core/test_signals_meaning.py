@@ -523,7 +523,7 @@ def test_an_answer_to_a_message_that_asks_nothing_is_not_off_topic(store, tmp_pa
 
 
 @pytest.mark.parametrize("lost", ["huh?", "??", "what?", "come again?", "um i dont follow", "huh what?",
-                                  "wait, what does that even mean"])
+                                  "wait, what does that even mean", "sorry?", "say that again", "huh"])
 def test_a_next_message_that_did_not_follow_the_answer_marks_it(store, tmp_path, lost) -> None:
     """Word salad, or a reply on something else, leaves the user lost. Asking for more of an
     answer understood ("go on", "like how?", "what do you mean by the tides?") is engagement;

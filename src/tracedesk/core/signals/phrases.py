@@ -334,7 +334,8 @@ CHANGES_SUBJECT = re.compile(
 DID_NOT_FOLLOW = re.compile(
     r"^\s*+\?[\s?!.]*+$"  # "?", "???"
     r"|^\W*+(?:(?:wait|hm+|uh+|um+|er+|lol|haha)\W++)*+(?:"
-    r"(?:huh|what|huh what|come again|say (?:that|it) again|pardon(?: me)?)\s*+\?"  # asked, not exclaimed
+    r"(?:huh|what|huh what|sorry|sorry\W*what|pardon(?: me)?)\s*+\?"  # asked, not exclaimed ("what!", "huh.")
+    r"|(?:huh|sorry\W*what|come again|say (?:that |it )?again)(?!\s*+[.!])"  # ...or typed bare
     r"|i (?:don't|do not) (?:follow|understand|get (?:it|that|you))|i'm (?:so )?confused|you lost me"
     r"|(?:i have )?no idea what (?:you(?:'re| are)? )?(?:just )?(?:said|saying|talking about|mean|meant)"
     r"|what (?:does|did) (?:that|this|it) (?:even )?mean|what(?:'s| is) that (?:even )?supposed to mean"
