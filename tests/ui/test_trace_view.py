@@ -88,6 +88,26 @@ def test_a_click_on_a_signal_selects_the_step_it_points_to(window, qtbot) -> Non
     assert "That did not answer my question" in view.detail.readable.toPlainText()
 
 
+def test_a_signals_evidence_shows_what_it_holds_and_no_empty_fields(window, tmp_path) -> None:
+    """An answer whose figure its documents give otherwise: beneath the signal, the sentence
+    and the two figures; no row for the tool it has none of ("tool: None" is no evidence)."""
+    from tests.core.sessions import llm, retrieval
+
+    b = Bundle()
+    policy = [{"id": "kb7", "content": "Refunds reach the card within 7 business days.", "score": 0.86}]
+    b.turn("s-refund", "Where is my refund?", "Refunds take 90 days and come as a voucher.", trace_id="made-up",
+           steps=[retrieval("refund", policy), llm()])
+    ingest.import_paths(window.store, [write_jsonl(tmp_path / "refund.jsonl", b.records)])
+    window.refresh()
+    open_by_id(window, "made-up")
+    panel = window.trace_view.signals
+    [item] = [panel.topLevelItem(i) for i in range(panel.topLevelItemCount())
+              if panel.topLevelItem(i).text(0) == "ungrounded answer"]
+    rows = {item.child(j).text(1): item.child(j).text(2) for j in range(item.childCount())}
+    assert rows["answer_says"] == "90" and rows["evidence_says"] == "7"
+    assert "tool" not in rows and "None" not in rows.values()
+
+
 def test_the_other_turns_of_the_session_are_one_click_away(window, qtbot) -> None:
     open_by_id(window, "t001")
     qtbot.keyClick(window.trace_view.tree, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)

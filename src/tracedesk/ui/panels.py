@@ -97,6 +97,8 @@ class SignalsPanel(QTreeWidget):
             where = f"step “{span_names.get(found.span_id, found.span_id)}”" if found.span_id else "the run"
             item.setToolTip(2, plain_tip(f"{found.detail}\n\nPoints at {where}. Click to select it."))
             for key, value in found.evidence.items():
+                if value is None:  # a field the finding has nothing for ("tool" of a document's figure)
+                    continue
                 child = QTreeWidgetItem(["", key, _short(value if not isinstance(value, float) else f"{value:g}")])
                 child.setForeground(1, muted)
                 child.setForeground(2, muted)
