@@ -308,6 +308,26 @@ def test_an_answer_with_figures_no_tool_returned_is_ungrounded(store, tmp_path) 
     assert not found.get("right") and not found.get("from_question") and not found.get("documented")
 
 
+def test_a_price_nothing_the_run_found_gives_is_ungrounded(store, tmp_path) -> None:
+    """An answer that quotes a sum of money in a run whose documents and tools give none:
+    the price came from nowhere the run can show. A sum the question gave, or one stated
+    beside a tool's own sums (which the answer may derive from them), is left alone."""
+    esim = [{"id": "km-501", "content": "eSIM switch: open the app, then Line > SIM > Switch to eSIM.",
+             "score": 0.69}]
+    b = Bundle()
+    b.turn("s1", "does my phone support esim", "eSIM activation costs $15 and needs a visit to a store.",
+           trace_id="made_up", steps=[retrieval("esim support", esim), llm()])
+    b.turn("s2", "can I pay the $15 esim fee by card?", "Yes, the $15 fee can go on your card.",
+           trace_id="from_question", steps=[retrieval("esim fee card", esim), llm()])
+    b.turn("s3", "what's my balance", "You have $4,736.76 available; $179.38 of card payments are still pending.",
+           trace_id="beside_a_sum", steps=[tool("get_balance", {"account": "8520"}, {"available": 4736.76}), llm()])
+    found = signals(store, tmp_path, b)
+    [(kind, confidence, detail, _)] = found["made_up"]
+    assert kind == "ungrounded" and confidence == 0.45
+    assert detail.startswith("the answer says $15 where nothing the run found gives a price")
+    assert not found.get("from_question") and not found.get("beside_a_sum")
+
+
 def test_a_duration_the_documents_give_otherwise_is_ungrounded_even_in_one_digit(store, tmp_path) -> None:
     policy = [{"id": "kb7", "content": "Cancelled flights: full refund to the card within 7 business days.",
                "score": 0.86}]

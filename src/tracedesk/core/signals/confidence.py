@@ -52,7 +52,8 @@ CASES: tuple[Case, ...] = (
     Case("ungrounded", "contradicts", 0.75, 0.85,
          "the answer states a value that a tool result or document contradicts"),
     Case("ungrounded", "unsupported", 0.45, 0.65,
-         "the answer states figures none of the retrieved documents or tool results contain"),
+         "the answer states figures none of the retrieved documents or tool results contain (surer where they "
+         "give another of the same kind; least sure for a price where they give no sum at all)"),
     Case("ungrounded", "unrelated", 0.45, 0.6,
          "the answer shares almost none of its topic words with the documents the run retrieved, the question "
          "or the turn before (fewer is surer): it says what none of them say"),

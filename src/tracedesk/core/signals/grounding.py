@@ -16,7 +16,9 @@ evidence. Each case comes with the sentence of the answer and the evidence as pr
   document another of the same unit, that the answer does not give (the tool said 120.50,
   the answer 210.50; the document 30 days, the answer 60 days; "within 10 minutes" where the
   document says "1-2 business days"). A figure the evidence has no counterpart for (a dose,
-  a phone number) is left alone: the run cannot tell. A whole number counts as said only
+  a phone number) is left alone: the run cannot tell; but a price, where nothing the run
+  found gives a sum of money at all, came from nowhere the run can show ("eSIM activation
+  costs $15" against documents that give no fee). A whole number counts as said only
   whole: 90 is not in a score of 0.908, nor 10 in the date 2026-11-10;
 - *unsupported*, free: the answer says something is free where the run's documents and
   tools give prices and none says free;
@@ -324,13 +326,16 @@ def grounding_signals(conn: Connection, scope: str, turns: dict, before: dict | 
     """``turns``: the traces in scope as the conversation detectors read them (their
     question and answer parsed once, :class:`.turns.Turn`); ``before``: the turn before
     each of them in its session, where there is one."""
-    found = _said_and_stated(conn, scope, turns)
-    for more in (_field_clashes, _free_claims):
-        flagged = {f.trace_pk for f in found}
-        found += [f for f in more(conn, scope, turns) if f.trace_pk not in flagged]
-    flagged = {f.trace_pk for f in found}
-    found += [f for f in unlike_the_documents(conn, scope, turns, before or {}) if f.trace_pk not in flagged]
-    return found
+    # One finding a run: the surest, the first found of those as sure ("a $49 fee has been
+    # charged" where the tool returned "price": 0 contradicts the tool, which says more than
+    # that no document gives a price).
+    strongest: dict[int, Found] = {}
+    for finding in (*_said_and_stated(conn, scope, turns), *_field_clashes(conn, scope, turns),
+                    *_free_claims(conn, scope, turns), *unlike_the_documents(conn, scope, turns, before or {})):
+        held = strongest.get(finding.trace_pk)
+        if held is None or finding.confidence > held.confidence:
+            strongest[finding.trace_pk] = finding
+    return list(strongest.values())
 
 
 def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
@@ -439,6 +444,7 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
     # The retrievals' queries and documents, their figures read as needed (a document
     # met in many runs, once).
     documents = [text for kind, _, _, given, result in steps if kind == "retrieval" for text in (given, result)]
+    priced = None  # whether any text the run found gives a sum of money (read once, if asked)
     for figure in unexplained:
         rival = next(((name, span_id, f) for name, span_id, f in tool_figures
                       if f.shape == figure.shape and f.value not in said_values), None)
@@ -446,6 +452,16 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
             rival = next(((None, None, f) for text in documents for f in figures[text]
                           if _same_measure(f.unit, figure.unit) and f.shape[0] == figure.shape[0]
                           and f.value not in said_values), None)
+        if rival is None and figure.unit in _CURRENCIES:
+            if priced is None:  # (a sum of a tool is a figure with decimals, often without its currency)
+                priced = (_PRICE.search(evidence) is not None
+                          or any(f.shape == ("dec",) for _, _, f in tool_figures))
+            if not priced and not _holds(prompts[pk], figure.value):
+                sentence = _sentence_at(answer, figure.at)
+                return Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.0),
+                             f"the answer says {figure.unit}{figure.value} where nothing the run found gives a "
+                             f"price: {quote(sentence, 60)}", None,
+                             {"answer": sentence[:300], "answer_says": f"{figure.unit}{figure.value}"})
         if rival is None or _holds(prompts[pk], figure.value):
             continue
         name, span_id, other = rival
