@@ -212,22 +212,29 @@ def test_forgetting_drops_the_echoes_of_the_verdicts(store, tmp_path) -> None:
 
 
 def test_a_failure_of_a_step_not_of_the_answer_echoes_nothing(store, tmp_path) -> None:
-    """The answer is right elsewhere when what failed was a tool the reviewer blamed, or a
-    run that called its tool again and again."""
+    """The answer is right elsewhere when what failed was a tool the reviewer blamed, a run
+    that called its tool again and again, a run whose search found nothing (the answer came
+    from nowhere there, from the documents elsewhere), or one whose own tool said otherwise."""
     done = "Done: your card ending 4410 is frozen, so no new payments will go through."
     freeze = tool("freeze_card", {"card": "4410"}, {"status": "frozen"})
+    unfrozen = tool("freeze_card", {"card": "4410"}, {"status": "active"})
     b = Bundle()
     b.turn("s1", "freeze my card please", done, trace_id="tool_blamed", steps=[freeze, llm()])
     b.turn("s2", "please block my card", done, trace_id="looped", steps=[freeze, freeze, freeze, freeze, llm()])
-    b.turn("s3", "lost my card, freeze it", done, trace_id="fine", steps=[freeze, llm()])
+    b.turn("s3", "can you freeze card 4410", done, trace_id="found_nothing",
+           steps=[retrieval("freeze card", []), llm()])
+    b.turn("s4", "freeze the card ending 4410", done, trace_id="tool_said_otherwise", steps=[unfrozen, llm()])
+    b.turn("s5", "lost my card, freeze it", done, trace_id="fine", steps=[freeze, llm()])
     import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
     with store.read() as conn:
-        [signal] = {r.signal for r in queue.rows_for(conn, [_pk(conn, "looped")])[0].reasons}
-    assert signal == "loop"
+        strongest = {trace_id: queue.rows_for(conn, [_pk(conn, trace_id)])[0].reasons[0].signal
+                     for trace_id in ("looped", "found_nothing", "tool_said_otherwise")}
+    assert strongest == {"looped": "loop", "found_nothing": "empty_retrieval", "tool_said_otherwise": "ungrounded"}
     with store.write() as conn:
         reviews.save_review(conn, _pk(conn, "tool_blamed"), "ann",
                             reviews.ReviewInput(verdict="failure", blamed_span_id="tool_blamed.0"))
-        reviews.save_review(conn, _pk(conn, "looped"), "ann", reviews.ReviewInput(verdict="failure"))
+        for trace_id in strongest:
+            reviews.save_review(conn, _pk(conn, trace_id), "ann", reviews.ReviewInput(verdict="failure"))
     assert _entry(store, "fine") == (0, [])
     with store.read() as conn:
         assert learning.echoes(conn) == {}

@@ -26,7 +26,8 @@ a reviewer judged a failure (numbers and names aside: embedding similarity at le
 A wrong answer a model gave once it tends to give again, to everyone who asks; the
 same answer judged ok says nothing of the next trace (its question, or its tool's result,
 may differ), so only failures echo, and only those where the answer is what failed (not a
-tool or a step the reviewer blamed, nor a run that looped or hid an error). The verdicts on
+tool or a step the reviewer blamed, nor a run that looped or hid an error, nor an answer
+wrong for what this run found: a search that found nothing, a tool that said otherwise). The verdicts on
 traces that echo a failure judged before them count for ``like_failure`` as for any kind.
 
 The estimates are stored in ``meta`` (key ``learned_precision``) with the verdicts they
@@ -373,10 +374,11 @@ def _echo_text(output: str | None) -> str | None:
 
 # A failure echoes only where the answer is what failed: not where a reviewer blamed a tool
 # or a retrieval step, or a step that is missing, nor where the trace's strongest signal is
-# about what the run did (a loop, a hidden error: "Done: your card is frozen" after a tool
-# looped is the right answer elsewhere).
+# about what the run did or found (a loop, a hidden error: "Done: your card is frozen" after
+# a tool looped is the right answer elsewhere; an answer given although the search found
+# nothing, or that its own tool contradicts, is right in a run that found it).
 _RUN_KINDS = ("loop", "error_swallowed", "outlier", "limit_reached", "tests_failed", "repeated_command",
-              "error_ignored")
+              "error_ignored", "empty_retrieval", "ungrounded")
 _FAILED_ANSWERS = f"""{_DECIDED}
     SELECT d.trace_pk FROM decided d WHERE d.failed
       AND NOT EXISTS (
