@@ -343,7 +343,9 @@ def test_saying_the_answer_made_no_sense_was_made_up_forgot_or_strayed_is_a_comp
                   "I told u, tuesday", "wrong lol", "I don't think that's correct", "you got that wrong",
                   # ...or that it went elsewhere
                   "ok... back to the booking please", "we were talking about tennis", "that's so random",
-                  "ok but whats the answer", "are you kidding me"]
+                  "ok but whats the answer", "are you kidding me",
+                  # ...or what it should have said
+                  "you could have said it's booked for tuesday"]
     fine = ["are you making that up? that's amazing", "did you make that up? so funny", "sorry, i'm not making sense",
             "we talked about it at work today", "i don't think that's right for me", "back to work tomorrow",
             "lets go back to the beach next year and stay longer", "seriously? tell me more",
@@ -356,9 +358,14 @@ def test_saying_the_answer_made_no_sense_was_made_up_forgot_or_strayed_is_a_comp
     for n, said in enumerate(fine):
         b.turn(f"f{n}", "tell me something surprising", "Octopuses have three hearts.", trace_id=f"fine{n}")
         b.turn(f"f{n}", said, "Tell me more!", trace_id=f"said{n}")
+    # A bot that asks what it should have said is answered, about the turn before it.
+    b.turn("oops", "do you have pets?", "I like to ski in winter.", trace_id="missed")
+    b.turn("oops", "what?", "Oops! I think I messed up. What could I have said instead?", trace_id="asks")
+    b.turn("oops", "you could have said whether you have pets", "Thanks! I have a cat.", trace_id="told")
     found = signals(store, tmp_path, b)
     assert [said for n, said in enumerate(complaints) if "frustration" not in kinds(found, f"wrong{n}")] == []
     assert [said for n, said in enumerate(fine) if "frustration" in kinds(found, f"fine{n}")] == []
+    assert {"frustration", "taken_back"} <= kinds(found, "missed") and not kinds(found, "asks")
 
 
 def test_a_question_answered_only_with_a_word_of_appreciation_is_off_topic(store, tmp_path) -> None:

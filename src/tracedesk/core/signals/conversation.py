@@ -455,7 +455,11 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
 
 def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str, float] | None:
     """How ``turn``'s message says the answer before missed, if it does: (the case of the
-    confidence table, what the reason says, the strength), the surest reading first."""
+    confidence table, what the reason says, the strength), the surest reading first. (Not
+    when that answer asked what it should have said: the message answers it, about the turn
+    before.)"""
+    if previous is not None and previous.reply.asks_for_feedback:
+        return None
     # ("wrong" alone may answer the bot's own "right or wrong? what do you think?")
     if turn.complains and not (previous is not None and JUDGES_RIGHT_OR_WRONG.match(turn.asked)
                                and _answers_the_question_back(previous, turn)

@@ -125,6 +125,8 @@ FRUSTRATION = re.compile(
     r"|i (?:already |just )?(?:mentioned|said|told you) (?:that|this|it) (?:already|before|earlier|above"
     r"|a (?:few|couple of) (?:messages|minutes) ago)"
     r"|\bi (?:said|told you|mentioned|gave you)\b[^.?!]{0,40}\balready\b|^i (?:told you|said)[,:]"
+    # ...or what it should have said instead ("you could have said something about dogs").
+    r"|you (?:could|should|might) have (?:just )?(?:said|asked|told|answered|mentioned|talked about|replied)"
     # ...and in the languages of the meaning examples.
     r"|no (?:me )?(?:sirve|ayuda)|eso no es lo que|ne (?:sert|répond) (?:à rien|pas)|c'est nul|n'importe quoi"
     r"|(?:hilft|bringt) (?:mir )?(?:nicht|überhaupt nicht|nichts)|quatsch|unsinn|das (?:ist|war) nicht"
@@ -151,7 +153,7 @@ FRUSTRATION_NEEDS = frozenset("""
     quatsch unsinn das serve non não talking going repeating ask say mention forgot forget remember read
     anything ignored come have related random changing topic same went scroll gibberish jumbled garbled
     inaccurate accurate sentence english making made lying hallucinating covered discussed talked been mentioned
-    already back talking chatting
+    already back talking chatting could should might
 """.split())  # noqa: SIM905
 
 
@@ -202,6 +204,11 @@ MORE_DETAIL = re.compile(
     r"\b(?:elaborate|more (?:detail|details|info|information|specific|precise)|tell me more|"
     r"explain (?:that|this|it|further|more|again)|in more detail|go into detail|expand on|break (?:it|that) down)\b"
 )
+# An answer that asks what it should have said ("Oops! I think I messed up. What could I
+# have said?"): the reply is the user's answer to that question, about the turn before.
+ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:said|done|answered|asked)"
+                               r"|\bhow (?:could|can|should) i (?:have )?(?:answered|replied|said|done) (?:that |it )?"
+                               r"better")
 # Asking for another of what the answer offered ("something else please", "no, another
 # one?") is a new request each time, however often it is sent.
 ANOTHER_ONE = re.compile(r"\b(?:another (?:one|option|choice|suggestion|place|idea)|(?:something|anything|somewhere"

@@ -33,6 +33,7 @@ from .phrases import (
     ASKS_FOR_A_TASK,
     ASKS_FOR_ADVICE,
     ASKS_FOR_DETAIL,
+    ASKS_FOR_FEEDBACK,
     ASKS_IF_IT_HELPED,
     ASKS_WHAT_THE_TASK_NEEDS,
     ASKS_YES_OR_NO,
@@ -385,6 +386,11 @@ class Reply:
     def offers(self) -> bool:
         """...or on an offer of more help, which asks nothing of the user."""
         return ANSWER_OFFERS.search(self.answered[-300:]) is not None
+
+    @_kept
+    def asks_for_feedback(self) -> bool:
+        """The answer asks what it should have said ("What could I have said instead?")."""
+        return ASKS_FOR_FEEDBACK.search(self.answered) is not None
 
     @_kept
     def did_not_understand(self) -> bool:
