@@ -344,12 +344,13 @@ def test_saying_the_answer_made_no_sense_was_made_up_forgot_or_strayed_is_a_comp
                   # ...or that it went elsewhere
                   "ok... back to the booking please", "we were talking about tennis", "that's so random",
                   "ok but whats the answer", "are you kidding me",
-                  # ...or what it should have said
-                  "you could have said it's booked for tuesday"]
+                  # ...or what it should have said, or that it asked or said the same again
+                  "you could have said it's booked for tuesday", "you already asked me that", "broken record lol",
+                  "you just said the opposite", "that has nothing to do with what i said", "not what i meant"]
     fine = ["are you making that up? that's amazing", "did you make that up? so funny", "sorry, i'm not making sense",
             "we talked about it at work today", "i don't think that's right for me", "back to work tomorrow",
             "lets go back to the beach next year and stay longer", "seriously? tell me more",
-            "are you serious lol"]
+            "are you serious lol", "this show is a broken record of cliches"]
     b = Bundle()
     for n, said in enumerate(complaints):
         b.turn(f"c{n}", "book the tennis court for tuesday please", "Done: the court is yours on Friday at 6pm.",

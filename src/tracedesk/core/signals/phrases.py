@@ -66,7 +66,8 @@ FRUSTRATION = re.compile(
     r"|useless|unhelpful|nonsense|gibberish)"
     r"|i (?:don't|do not) think (?:that's|that is|this is|it's|it is) (?:correct|right|true|accurate)\W*$"
     r"|(?:you|u) (?:got|have|had) (?:that|it|this|(?:the|my) \w+) wrong"
-    r"|(?:you're|you are|you) (?:not|n't) (?:listening|reading|understanding|helping|getting it)"
+    r"|(?:you're|you are|you) (?:not|n't) (?:listening|reading|understanding|helping|getting it"
+    r"|answering (?:my|the) question)"
     r"|(?:are|r) you (?:even (?:listening|reading)|listening to me|reading (?:my|what i)|kidding me)"
     r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)|i told you (?:already|before|twice)"
     r"|i told you\W*+$|(?:like|as) i (?:said|told you)(?: (?:already|before|earlier))?(?:\W*+$|,)"
@@ -99,7 +100,7 @@ FRUSTRATION = re.compile(
     r"|(?:that's|that is|that was|this is) not (?:really |even )?an answer"
     r"|(?:that|this|it|your (?:answer|reply)) (?:doesn't|does not|didn't) tell me anything"
     r"|(?:you're|you are) not telling me anything|you ignored (?:my|the) question|(?:ok|okay),? but what'?s the answer"
-    r"|^(?:(?:um+|uh+|erm|lol|hmm+|wait)\W++)?(?:where did (?:that|this) come from|how is (?:that|this) related"
+    r"|^(?:(?:um+|uh+|erm|lol|hmm+|wait|ok|okay)\W++)?(?:where did (?:that|this) come from|how is (?:that|this) related"
     r"|what does (?:that|this) have to do with (?:anything|my question|what i asked)|(?:so |how )?random"
     r"|(?:that's |that is |this is |you're |you are |so )?off[- ]?topic|we (?:already )?went over this(?: already)?"
     r"|scroll up)\W*+(?:lol|haha)?\W*+$"
@@ -125,6 +126,12 @@ FRUSTRATION = re.compile(
     r"|i (?:already |just )?(?:mentioned|said|told you) (?:that|this|it) (?:already|before|earlier|above"
     r"|a (?:few|couple of) (?:messages|minutes) ago)"
     r"|\bi (?:said|told you|mentioned|gave you)\b[^.?!]{0,40}\balready\b|^i (?:told you|said)[,:]"
+    # ...that it asked again, said again or said the opposite, or said nothing to the point.
+    r"|you (?:already |just )?asked (?:me )?(?:that|this)(?: (?:already|before|earlier|twice))?\W*$"
+    r"|you (?:just )?said that(?: already| before)?\W*$|broken record\W*(?:lol|haha)?\W*$"
+    r"|contradict(?:ing|s|ed)? (?:yourself|what you (?:just )?said)|you just said the (?:opposite|reverse)"
+    r"|nothing to do with (?:what i (?:said|asked|wrote)|my (?:question|message)|the question)"
+    r"|^\W*(?:(?:no|nope|um+|uh+)\W+)?not what i (?:meant|asked|said|wanted|asked for)\b"
     # ...or what it should have said instead ("you could have said something about dogs").
     r"|you (?:could|should|might) have (?:just )?(?:said|asked|told|answered|mentioned|talked about|replied)"
     # ...and in the languages of the meaning examples.
@@ -153,7 +160,8 @@ FRUSTRATION_NEEDS = frozenset("""
     quatsch unsinn das serve non não talking going repeating ask say mention forgot forget remember read
     anything ignored come have related random changing topic same went scroll gibberish jumbled garbled
     inaccurate accurate sentence english making made lying hallucinating covered discussed talked been mentioned
-    already back talking chatting could should might
+    already back talking chatting could should might answering record contradicting contradicts
+    contradicted contradict opposite reverse
 """.split())  # noqa: SIM905
 
 
