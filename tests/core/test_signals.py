@@ -90,6 +90,26 @@ def test_a_request_for_a_human_in_the_other_languages_of_the_patterns_marks_the_
             if "escalation" in kinds(found, f"named{n}") | kinds(found, f"named{n}.next")] == []
 
 
+def test_asking_to_be_called_back_or_put_through_is_a_request_for_a_human(store, tmp_path) -> None:
+    asks = ["can someone call me back", "i want a callback", "please have an agent call me", "escalate",
+            "put me through to sales"]
+    # A call back from an app, a callback in code, privileges escalated: no person asked for.
+    other = ["can the app call me back when my order ships", "my webhook callback fails",
+             "how do I escalate the privileges of a user"]
+    b = Bundle()
+    two_turn_sessions(b, "ask", [(("my card was charged twice", "You can see your transactions in the app."),
+                                  (ask, "Sure.")) for ask in asks])
+    two_turn_sessions(b, "other", [(("hi, a quick question", "Sure, how can I help?"), (said, "Here is how."))
+                                   for said in other])
+    found = signals(store, tmp_path, b)
+    assert [ask for n, ask in enumerate(asks) if not any(kind == "escalation" and "asks for a human" in detail
+                                                         for kind, _, detail, _ in found.get(f"ask{n}", []))] == []
+    # (The meaning model may still hear a request for a person in them, more weakly.)
+    assert [said for n, said in enumerate(other) if any(
+        "asks for a human" in detail for trace_id in (f"other{n}", f"other{n}.next")
+        for _, _, detail, _ in found.get(trace_id, []))] == []
+
+
 @pytest.mark.parametrize("question", [
     "Is this moisturiser safe for human consumption?",
     "What is the address of human resources?",

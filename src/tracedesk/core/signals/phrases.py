@@ -19,8 +19,13 @@ ESCALATION = re.compile(
     r"\b(?:"
     rf"(?:talk|speak|chat|connect me|get me through|put me through)(?: to| with)? {_PERSON}\b"
     rf"|(?:get|give|find|bring|need|want|request|call) (?:me )?{_PERSON}\b(?! (?:consumption|resources|rights|error))"
-    r"|transfer (?:me|this)"
-    r"|escalate (?:this|my|it)"
+    r"|transfer (?:me|this)|put me through\b"
+    r"|escalate (?:this|my|it)|^\W*escalate\W*(?:please|pls|now)?\W*$"
+    # A call from a person: "call me back", "I want a callback", "have an agent call me".
+    r"|(?:^\W*|please |(?:can|could|would) (?:you|someone|somebody) |(?:someone|somebody|agent|person|human|rep"
+    r"|representative) (?:to |please |can |could |should )?)call me back\b"
+    r"|(?:want|need|request|get|schedule|book|arrange|have) (?:a |an )?(?:phone )?call ?back\b"
+    rf"|have {_PERSON} (?:call|contact|phone|ring) me\b"
     rf"|(?:is there|are there|can i get|could i get|can i have) {_PERSON}\b(?! (?:consumption|resources))"
     r"|human (?:agent|support|help|please)"
     r"|(?:stop|enough)[^.?!]{0,30}\bbot\b"
@@ -146,7 +151,7 @@ FRUSTRATION = re.compile(
 WORD_CHARACTERS_ONLY = str.maketrans({c: " " for c in "0123456789.,;:!?¿¡'\"()[]{}-_/#$€£%*+"})
 ESCALATION_NEEDS = frozenset("""
     person human humans agent representative rep operator manager supervisor someone somebody staff employee
-    customer transfer escalate bot robot machine
+    customer transfer escalate bot robot machine call callback through
     persona humano agente operador operadora representante asesor asesora alguien humain personne conseiller
     conseillère opérateur quelqu menschen mitarbeiter mitarbeiterin berater beraterin kundenberater
     kundenberaterin agenten verbinden atendente pessoa alguém operatore operatrice umano qualcuno
