@@ -370,7 +370,7 @@ def test_saying_the_answer_made_no_sense_was_made_up_forgot_or_strayed_is_a_comp
     fine = ["are you making that up? that's amazing", "did you make that up? so funny", "sorry, i'm not making sense",
             "we talked about it at work today", "i don't think that's right for me", "back to work tomorrow",
             "lets go back to the beach next year and stay longer", "seriously? tell me more",
-            "are you serious lol", "this show is a broken record of cliches"]
+            "are you serious lol", "this show is a broken record of cliches", "nope, not my thing"]
     b = Bundle()
     for n, said in enumerate(complaints):
         b.turn(f"c{n}", "book the tennis court for tuesday please", "Done: the court is yours on Friday at 6pm.",

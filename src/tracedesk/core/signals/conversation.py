@@ -26,7 +26,7 @@ from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import ASKS_FOR_A_JUDGEMENT, JUDGES_RIGHT_OR_WRONG, PUSHES_BACK, SAYS_NO
+from .phrases import ASKS_FOR_A_JUDGEMENT, JUDGES_RIGHT_OR_WRONG, PUSHES_BACK, SAYS_NO, TELLS_A_TASTE
 from .request import another_value
 from .turns import ANSWER_LIMIT, Turn, closeness_to_question
 
@@ -476,9 +476,11 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
         return "gave_up", "gives up on the answer", 1.0  # (not when it declines, answers or forgives)
     words = len(turn.asked.split())
     # (A short reply to the bot's own question, "nah, not for me", is an answer, however
-    # close in meaning to a complaint.)
+    # close in meaning to a complaint; a taste told, "nope, not my thing", turns down a
+    # suggestion or an opinion.)
     if turn.frustration and words >= 3 and not (
-            words <= SHORT_REPLY_WORDS and (_answers_the_question_back(previous, turn) or previous.reply.offers)):
+            words <= SHORT_REPLY_WORDS and (_answers_the_question_back(previous, turn) or previous.reply.offers)
+    ) and not TELLS_A_TASTE.match(turn.asked):
         return "by_meaning", "complains, in other words", turn.frustration
     return None
 

@@ -222,6 +222,12 @@ MORE_DETAIL = re.compile(
 ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:said|done|answered|asked)"
                                r"|\bhow (?:could|can|should) i (?:have )?(?:answered|replied|said|done) (?:that |it )?"
                                r"better")
+# A taste told, in a few words: "nope, not my thing", "nah, not for me", "not my cup of
+# tea". It turns down a suggestion or an opinion, whatever the answer was.
+TELLS_A_TASTE = re.compile(r"^\W*(?:(?:no|nope|nah|meh|eh|hmm+|um+|honestly|haha|lol|sorry|ah|oh)\W+)*"
+                           r"(?:(?:it's|that's|its|thats|really|just|definitely|so|totally)\s+)*"
+                           r"not (?:really |quite )?(?:my (?:thing|cup of tea|style|jam|kind of thing|type)|for me)"
+                           r"(?:\W+(?:lol|haha|tbh|honestly|sorry))*\W*$")
 # Asking for another of what the answer offered ("something else please", "no, another
 # one?") is a new request each time, however often it is sent.
 ANOTHER_ONE = re.compile(r"\b(?:another (?:one|option|choice|suggestion|place|idea)|(?:something|anything|somewhere"
