@@ -546,20 +546,22 @@ def test_an_answer_to_a_message_that_asks_nothing_is_not_off_topic(store, tmp_pa
                                   "wait, what does that even mean", "sorry?", "say that again", "huh"])
 def test_a_next_message_that_did_not_follow_the_answer_marks_it(store, tmp_path, lost) -> None:
     """Word salad, or a reply on something else, leaves the user lost. Asking for more of an
-    answer understood ("go on", "like how?", "what do you mean by the tides?") is engagement;
-    saying what one does not understand is a request."""
+    answer understood ("go on", "like how?", "what do you mean by the tides?", "what does
+    that mean", not "what does that even mean") is engagement; saying what one does not
+    understand is a request."""
     b = Bundle()
     b.turn("s1", "do you like the sea?", "Sea the of tides yes mostly blue the when.", trace_id="salad")
     b.turn("s1", lost, "Sorry, I meant that I love the sea, especially the tides.", trace_id="after")
     # Nor surprise, nor an apology ("what!", "huh.", "sorry").
     for n, more in enumerate(["go on", "like how?", "what do you mean by the tides?",
-                              "I don't understand how to change my plan", "what!", "huh.", "sorry"]):
+                              "I don't understand how to change my plan", "what!", "huh.", "sorry",
+                              "hm what does that mean"]):
         b.turn(f"t{n}", "do you like the sea?", "I love it, especially the tides.", trace_id=f"fine{n}")
         b.turn(f"t{n}", more, "The tides show how the moon pulls on the water.", trace_id=f"more{n}")
     found = signals(store, tmp_path, b)
     [(kind, confidence, detail, _)] = [f for f in found["salad"] if f[0] == "frustration"]
     assert confidence == 0.5 and detail.startswith("the next turn did not follow the answer")
-    assert not any(found.get(f"fine{n}") for n in range(7)), found
+    assert not any(found.get(f"fine{n}") for n in range(8)), found
 
 
 def test_an_open_greeting_or_a_check_that_the_answer_helped_is_no_question_the_user_answers(store, tmp_path) -> None:

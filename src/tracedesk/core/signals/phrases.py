@@ -364,7 +364,7 @@ DID_NOT_FOLLOW = re.compile(
     r"|(?:huh|sorry\W*what|come again|say (?:that |it )?again)(?!\s*+[.!])"  # ...or typed bare
     r"|i (?:don't|do not) (?:follow|understand|get (?:it|that|you))|i'm (?:so )?confused|you lost me"
     r"|(?:i have )?no idea what (?:you(?:'re| are)? )?(?:just )?(?:said|saying|talking about|mean|meant)"
-    r"|what (?:does|did) (?:that|this|it) (?:even )?mean|what(?:'s| is) that (?:even )?supposed to mean"
+    r"|what (?:does|did) (?:that|this|it) even mean|what(?:'s| is) that (?:even )?supposed to mean"
     r"|what are you (?:even )?(?:talking|on) about|(?:that|this|it) makes no sense"
     r"|(?:that|this|it) (?:doesn't|does not) make (?:any )?sense"
     r")[\s?!.]*+(?:lol|haha)?[\s?!.]*+$")
