@@ -78,16 +78,29 @@ def test_a_request_for_a_human_in_the_other_languages_of_the_patterns_marks_the_
              # ...or wished for, or talked to nobody.
              "je ne veux parler à personne", "ich möchte Menschen helfen", "ich möchte Mitarbeiter einstellen",
              "ich kann mit Menschen nicht reden", "quiero una persona que me quiera", "vorrei un umano come amico"]
-    b = Bundle()
-    two_turn_sessions(b, "ask", [(("Where is my parcel 4417?", "Your parcel is in transit."),
-                                  (ask, "I'm transferring you now.")) for ask in asks])
-    two_turn_sessions(b, "named", [(("Hola, una pregunta.", "Sure, how can I help?"), (said, "Here is what I found."))
-                                   for said in named])
-    found = signals(store, tmp_path, b)
-    assert [ask for n, ask in enumerate(asks) if not any(kind == "escalation" and "asks for a human" in detail
-                                                         for kind, _, detail, _ in found.get(f"ask{n}", []))] == []
+    found = _person_sessions(store, tmp_path, ("Where is my parcel 4417?", "Your parcel is in transit."), asks,
+                             ("Hola, una pregunta.", "Sure, how can I help?"), named)
+    assert _not_read_as_asking_for_a_person(found, "ask", asks) == []
     assert [said for n, said in enumerate(named)
             if "escalation" in kinds(found, f"named{n}") | kinds(found, f"named{n}.next")] == []
+
+
+def _person_sessions(store, tmp_path, before_ask: tuple[str, str], asks: list[str], before_named: tuple[str, str],
+                     named: list[str]) -> dict[str, list[tuple]]:
+    """The signals of two-turn sessions: an answer, then each of ``asks`` (sessions "askN");
+    an answer, then each of ``named`` (sessions "namedN")."""
+    b = Bundle()
+    two_turn_sessions(b, "ask", [(before_ask, (ask, "I'm transferring you now.")) for ask in asks])
+    two_turn_sessions(b, "named", [(before_named, (said, "Here is what I found.")) for said in named])
+    return signals(store, tmp_path, b)
+
+
+def _not_read_as_asking_for_a_person(found: dict[str, list[tuple]], name: str, messages: list[str]) -> list[str]:
+    """The ``messages`` (sessions "nameN") whose answer before was not marked by a request
+    for a human read by the patterns."""
+    return [said for n, said in enumerate(messages) if not any(
+        kind == "escalation" and "asks for a human" in detail
+        for trace_id in (f"{name}{n}", f"{name}{n}.next") for kind, _, detail, _ in found.get(trace_id, []))]
 
 
 def test_asking_to_be_called_back_or_put_through_is_a_request_for_a_human(store, tmp_path) -> None:
@@ -96,18 +109,11 @@ def test_asking_to_be_called_back_or_put_through_is_a_request_for_a_human(store,
     # A call back from an app, a callback in code, privileges escalated: no person asked for.
     other = ["can the app call me back when my order ships", "my webhook callback fails",
              "how do I escalate the privileges of a user"]
-    b = Bundle()
-    two_turn_sessions(b, "ask", [(("my card was charged twice", "You can see your transactions in the app."),
-                                  (ask, "Sure.")) for ask in asks])
-    two_turn_sessions(b, "other", [(("hi, a quick question", "Sure, how can I help?"), (said, "Here is how."))
-                                   for said in other])
-    found = signals(store, tmp_path, b)
-    assert [ask for n, ask in enumerate(asks) if not any(kind == "escalation" and "asks for a human" in detail
-                                                         for kind, _, detail, _ in found.get(f"ask{n}", []))] == []
+    found = _person_sessions(store, tmp_path, ("my card was charged twice", "You can see it in the app."), asks,
+                             ("hi, a quick question", "Sure, how can I help?"), other)
+    assert _not_read_as_asking_for_a_person(found, "ask", asks) == []
     # (The meaning model may still hear a request for a person in them, more weakly.)
-    assert [said for n, said in enumerate(other) if any(
-        "asks for a human" in detail for trace_id in (f"other{n}", f"other{n}.next")
-        for _, _, detail, _ in found.get(trace_id, []))] == []
+    assert _not_read_as_asking_for_a_person(found, "named", other) == other
 
 
 @pytest.mark.parametrize("question", [
