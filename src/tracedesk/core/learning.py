@@ -27,8 +27,9 @@ A wrong answer a model gave once it tends to give again, to everyone who asks; t
 same answer judged ok says nothing of the next trace (its question, or its tool's result,
 may differ), so only failures echo, and only those where the answer is what failed (not a
 tool or a step the reviewer blamed, nor a run that looped or hid an error, nor an answer
-wrong for what this run found: a search that found nothing, a tool that said otherwise). The verdicts on
-traces that echo a failure judged before them count for ``like_failure`` as for any kind.
+wrong for what this run found: a search that found nothing, a tool that said otherwise).
+The verdicts on traces that echo a failure judged before them count for ``like_failure``
+as for any kind.
 
 The estimates are stored in ``meta`` (key ``learned_precision``) with the verdicts they
 came from, and, as the priorities were last computed with them, under
