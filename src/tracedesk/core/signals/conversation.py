@@ -411,7 +411,7 @@ def _could_rephrase(previous: Turn, turn: Turn) -> bool:
     words. Asking for another of what the answer offered ("something else please") asks
     for something new each time, unless the user says it asks again ("Again: I'd like to
     sit somewhere else")."""
-    if not previous.asked or not previous.words or (turn.message.asks_for_another and not turn.message.rephrase_cue):
+    if not previous.asked or not previous.words or turn.message.asks_for_another:
         return False
     return turn.message.may_ask_again or (not turn.closing and (
         (len(turn.words) >= 2 and previous.reply.asks_again)

@@ -168,8 +168,9 @@ class Message:
 
     @_kept
     def asks_for_another(self) -> bool:
-        """The user asks for another of what the answer offered ("something else please")."""
-        return ANOTHER_ONE.search(self.asked) is not None
+        """The user asks for another of what the answer offered ("something else please"),
+        and does not say it asks again ("Again: I'd like to sit somewhere else")."""
+        return ANOTHER_ONE.search(self.asked) is not None and not self.rephrase_cue
 
     @_kept
     def corrects_itself(self) -> bool:
