@@ -321,11 +321,17 @@ def test_a_price_nothing_the_run_found_gives_is_ungrounded(store, tmp_path) -> N
            trace_id="from_question", steps=[retrieval("esim fee card", esim), llm()])
     b.turn("s3", "what's my balance", "You have $4,736.76 available; $179.38 of card payments are still pending.",
            trace_id="beside_a_sum", steps=[tool("get_balance", {"account": "8520"}, {"available": 4736.76}), llm()])
+    # A price from nowhere beside a figure the documents give otherwise: the surer finding.
+    slow = [{"id": "km-503", "content": "An eSIM switch takes 30 minutes to activate.", "score": 0.7}]
+    b.turn("s4", "how long does an esim switch take", "It costs $15 and takes 90 minutes to activate.",
+           trace_id="both", steps=[retrieval("esim switch time", slow), llm()])
     found = signals(store, tmp_path, b)
     [(kind, confidence, detail, _)] = found["made_up"]
     assert kind == "ungrounded" and confidence == 0.45
     assert detail.startswith("the answer says $15 where nothing the run found gives a price")
     assert not found.get("from_question") and not found.get("beside_a_sum")
+    [(kind, confidence, detail, _)] = found["both"]
+    assert confidence > 0.45 and detail.startswith("the answer says 90 where the run's documents say 30")
 
 
 def test_a_duration_the_documents_give_otherwise_is_ungrounded_even_in_one_digit(store, tmp_path) -> None:

@@ -445,6 +445,7 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
     # met in many runs, once).
     documents = [text for kind, _, _, given, result in steps if kind == "retrieval" for text in (given, result)]
     priced = None  # whether any text the run found gives a sum of money (read once, if asked)
+    from_nowhere: Found | None = None  # a price nothing gives: said only if no figure has a counterpart
     for figure in unexplained:
         rival = next(((name, span_id, f) for name, span_id, f in tool_figures
                       if f.shape == figure.shape and f.value not in said_values), None)
@@ -456,12 +457,12 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
             if priced is None:  # (a sum of a tool is a figure with decimals, often without its currency)
                 priced = (_PRICE.search(evidence) is not None
                           or any(f.shape == ("dec",) for _, _, f in tool_figures))
-            if not priced and not _holds(prompts[pk], figure.value):
+            if not priced and from_nowhere is None and not _holds(prompts[pk], figure.value):
                 sentence = _sentence_at(answer, figure.at)
-                return Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.0),
-                             f"the answer says {figure.unit}{figure.value} where nothing the run found gives a "
-                             f"price: {quote(sentence, 60)}", None,
-                             {"answer": sentence[:300], "answer_says": f"{figure.unit}{figure.value}"})
+                from_nowhere = Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.0),
+                                     f"the answer says {figure.unit}{figure.value} where nothing the run found "
+                                     f"gives a price: {quote(sentence, 60)}", None,
+                                     {"answer": sentence[:300], "answer_says": f"{figure.unit}{figure.value}"})
         if rival is None or _holds(prompts[pk], figure.value):
             continue
         name, span_id, other = rival
@@ -471,7 +472,7 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
                      f"the answer says {figure.value} where {where} {other.value}: {quote(sentence, 60)}",
                      span_id, {"answer": sentence[:300], "answer_says": figure.value, "evidence_says": other.value,
                                "tool": name})
-    return None
+    return from_nowhere
 
 
 class _Prompts(dict):
