@@ -283,6 +283,10 @@ def test_a_chat_that_ends_on_a_friendly_question_is_no_abandonment(store, tmp_pa
     ("book me a table for two tonight please", "Interesting. What's your favourite colour?"),  # a task, dodged
     ("do u play chess?", "So, do you have any pets?"),  # one topic word is enough to ask about
     ("remind me to water the plants at six", "Hmm. Do you like jazz?"),  # a task, without "please" or "?"
+    # Typed as people type: no question mark, no apostrophe, a word before the question.
+    ("wheres the nearest library", "Haha. Do you like board games?"),
+    ("nice. whats the longest river in asia", "Hmm. Have you ever been to Japan?"),
+    ("hows the weather in oslo", "Do you play chess?"),
 ])
 def test_a_question_answered_only_by_a_question_on_something_else_is_off_topic(
         store, tmp_path, question, answer) -> None:

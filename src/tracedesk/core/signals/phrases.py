@@ -345,7 +345,8 @@ ASKS_YES_OR_NO = re.compile(
 # A message that opens on a question word or a polite request (after a greeting or "so",
 # "btw"); one with a question mark asks too.
 # What a question may open on before its question word: a greeting, "so", "btw".
-_BEFORE_A_QUESTION = r"\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|btw|anyway|cool|thanks)\W+)*"
+_BEFORE_A_QUESTION = (r"\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|btw|anyway|cool|thanks|nice|great|interesting|"
+                      r"awesome|wow|hmm+|oh|ah|um+|uh+|wait|well|alright|right)\W+)*")
 ASKS_A_QUESTION = re.compile(
     _BEFORE_A_QUESTION
     + r"(?:how|what|what's|whats|where|when|why|who|which|can you|could you|would you|will you|tell me)\b")
@@ -400,6 +401,9 @@ _CHAT_SPELLINGS = {
     "thats": "that's", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
     "arent": "aren't", "wasnt": "wasn't", "im": "i'm", "ive": "i've", "youre": "you're", "theyre": "they're",
     "u": "you", "ur": "your", "u're": "you're",
+    "whats": "what's", "wheres": "where's", "hows": "how's", "whos": "who's", "whens": "when's",
+    "cant": "can't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "havent": "haven't",
+    "hasnt": "hasn't", "werent": "weren't",
 }
 _CHAT_SPELLING = re.compile(r"(?<![\w'&.-])(?:" + "|".join(_CHAT_SPELLINGS) + r")(?![\w'&-]|\.\w)")
 _ARE = re.compile(r"\b(how|what|where|when|who|why|which|there|they|we|you) r(?![\w'&.-])"
