@@ -416,6 +416,28 @@ def test_a_question_answered_only_with_a_word_of_appreciation_is_off_topic(store
     assert not found.get("t2") and not found.get("t3") and not found.get("t4")
 
 
+def test_a_question_answered_with_an_acknowledgement_is_off_topic(store, tmp_path):
+    """ "Noted.", "Good to know!", "I see." take note of what was said: to a question they
+    answer nothing, typed as people type it (no question mark, no apostrophe, an
+    interjection first). Said to news, or to a yes-or-no question ("Yeah."), they are
+    all there is to say."""
+    b = Bundle()
+    for n, (question, answer) in enumerate([("who wrote Dracula", "Noted."),
+                                            ("whats the tallest mountain in europe", "Oh, that's good to know!"),
+                                            ("hmm ok. wheres the nearest pharmacy", "I see."),
+                                            ("how tall is the eiffel tower?", "Glad to hear it."),
+                                            ("I just got back from Lisbon", "Good to know!"),
+                                            ("is the pool heated", "Yeah."),
+                                            ("how are you", "Good to know.")]):
+        b.turn(f"s{n}", question, answer, trace_id=f"t{n}")
+    found = signals(store, tmp_path, b)
+    for trace_id in ("t0", "t1", "t2", "t3"):
+        [(kind, confidence, detail, _)] = found[trace_id]
+        assert (kind, confidence) == ("off_topic", 0.4)
+        assert detail.startswith("a question answered only with a word of appreciation or an acknowledgement")
+    assert not any(found.get(t) for t in ("t4", "t5", "t6"))
+
+
 @pytest.mark.parametrize("question, answer", [
     ("how often should I water a cactus?", "That is nice to hear."),
     ("can you book me a haircut for friday", "Sounds fun."),

@@ -98,7 +98,8 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "question_back", 0.4, 0.4,
          "a question answered only by a question on something else, or by a change of subject"),
     Case("off_topic", "appreciation", 0.4, 0.4,
-         "a question answered only with a word of appreciation (\"Cool cool.\", \"Good point.\")"),
+         "a question answered only with a word of appreciation or an acknowledgement (\"Cool cool.\", "
+         "\"Good to know!\", \"Noted.\")"),
     Case("abandonment", "after_failure", 0.45, 0.45, "the session ended on an answer that said it could not help"),
     Case("abandonment", "not_understood", 0.45, 0.45,
          "the session ended on an answer that did not understand the request and asked for it again"),

@@ -288,15 +288,17 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool) -> list[Found]:
 
 
 def _answered_with_appreciation(turn: Turn) -> list[Found]:
-    """A question answered with a word of appreciation and nothing more ("how many teeth
-    does a dog have?" - "Cool cool."): what a chatbot says when it has nothing to say."""
+    """A question answered with a word of appreciation or an acknowledgement and nothing
+    more ("how many teeth does a dog have?" - "Cool cool.", "what's the capital of
+    Australia?" - "Good to know!"): what a chatbot says when it has nothing to say."""
     message, reply = turn.message, turn.reply
     if (not reply.only_appreciates or not message.wants_to_know or message.asks_yes_or_no
             or message.makes_conversation or message.closing or message.asks_for_person
             or message.complains or message.did_not_follow or not message.in_english):
         return []  # ("Yup!" to a yes-or-no question, "Great!" to "how are you?" answer them)
     return [Found(turn.pk, "off_topic", confidence("off_topic", "appreciation"),
-                  f"a question answered only with a word of appreciation: {quote(turn.answer, 70)}",
+                  f"a question answered only with a word of appreciation or an acknowledgement: "
+                  f"{quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300]})]
 
 

@@ -442,6 +442,14 @@ APPRECIATION_WORDS = frozenset("""
     hmm hm mm mmm oh ooh ah aha wow whoa haha hahaha ha heh hehe lol interesting lovely nice cool awesome neat fun
     fascinating amazing wonderful exciting good point that's thats that s so very i see
 """.split())  # noqa: SIM905 (a word list reads best as words)
+# An answer that takes note of what it was told and says nothing more ("Good to know!",
+# "That's nice to hear.", "Noted.", "I understand.", "Fair enough.", "Ha, yes."): to a
+# question, it answers nothing.
+ACKNOWLEDGES = re.compile(
+    r"\W*(?:(?:oh|ah|ha|haha|hmm|well|ok|okay|yes|yeah|right|sure)\W+)*(?:(?:that's|that is|it's|so|very)\s+)?"
+    r"(?:(?:good|nice|great|glad|lovely|interesting|cool|happy) to (?:know|hear(?: (?:that|it))?)|noted|got it|"
+    r"i (?:see|understand|know|hear you|get it)(?:\W+right)?|understood|fair enough|sure thing|true|indeed|right|"
+    r"yes|yeah|yep|(?:that's )?(?:a )?(?:tough|hard|good|great) (?:one|question))\W*")
 # The words a chatbot says before a question of its own without answering anything: those,
 # and the acknowledgements and greetings that answer a request but not a question ("Hmm.",
 # "Oh, lovely!", "Okay, great."). A word that says something ("Eight!", "Reykjavik.", "Doing

@@ -20,6 +20,7 @@ from ..store import select_rows
 from ..text import text_of_json, user_question
 from ..words import STOPWORDS, WORD, content_words, has_digit
 from .phrases import (
+    ACKNOWLEDGES,
     ANOTHER_ONE,
     ANSWER_ASKS_BACK,
     ANSWER_DID_NOT_UNDERSTAND,
@@ -80,6 +81,7 @@ NUMBER_WORDS = frozenset("""
 # An answer that only asks back, or changes the subject, says no more than this many words
 # (a longer one may answer as it asks).
 BLAND_WORDS = 4  # an answer of interjections and appreciation this short says nothing
+ACKNOWLEDGEMENT_CHARACTERS = 40  # ...and an acknowledgement ("Oh, that's good to know!") no longer
 ONLY_ASKS_BACK_WORDS = 12
 CHANGE_OF_SUBJECT_WORDS = 8
 # What tells a message that asks for something from one that tells something.
@@ -434,11 +436,14 @@ class Reply:
 
     @_kept
     def only_appreciates(self) -> bool:
-        """The answer is an interjection or a word of appreciation and nothing more ("Cool
-        cool.", "Good point.", "Oh nice."): to a question, it answers nothing."""
+        """The answer is an interjection, a word of appreciation or an acknowledgement and
+        nothing more ("Cool cool.", "Good point.", "Oh nice.", "Good to know!", "I
+        understand."): to a question, it answers nothing."""
+        if len(self.answered) > ACKNOWLEDGEMENT_CHARACTERS:
+            return False
         words = self.answered.translate(WORD_CHARACTERS_ONLY).split()
-        return (0 < len(words) <= BLAND_WORDS and "?" not in self.answered
-                and APPRECIATION_WORDS.issuperset(words))
+        return ((0 < len(words) <= BLAND_WORDS and "?" not in self.answered and APPRECIATION_WORDS.issuperset(words))
+                or ACKNOWLEDGES.fullmatch(self.answered) is not None)
 
     @_kept
     def checks_the_answer(self) -> bool:
