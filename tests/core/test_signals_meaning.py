@@ -499,6 +499,23 @@ def test_an_answer_far_from_what_was_asked_is_off_topic_a_close_one_is_not(store
     assert not found.get("answered") and not found.get("short") and not found.get("other_language")
 
 
+def test_an_answer_that_answers_in_one_sentence_then_talks_of_something_else_is_not_off_topic(
+        store, tmp_path) -> None:
+    """A chatty bot answers, then says something of its own: the sentence that answers
+    counts, though the whole answer, read as one, lies far from the question. An answer
+    none of whose sentences is near the question stays off topic."""
+    b = Bundle()
+    b.turn("s1", "do you ever get tired of running",
+           "Not really, long runs clear my head. My sister just adopted a grey parrot named Kiwi.",
+           trace_id="answers_then_chats")
+    b.turn("s2", "how often should I water a cactus",
+           "The museum opens at nine on weekdays. Tickets are cheaper if you book them online.", trace_id="elsewhere")
+    found = signals(store, tmp_path, b)
+    assert not found.get("answers_then_chats")
+    [(kind, _, detail, _)] = found["elsewhere"]
+    assert kind == "off_topic" and "far from what was asked" in detail
+
+
 def test_a_question_in_another_language_and_a_sign_off_are_not_compared_in_meaning(store, tmp_path) -> None:
     """The model reads English: "¿cuántos minutos me quedan?" shares "me" with English, but
     is Spanish. A sign-off ("Glad I could help. Have a great day!") answers praise, not a

@@ -46,6 +46,7 @@ CUE_LEAD = 0.2  # what "in other words", "again:" or "I'm asking" adds to that l
 LEAD_FOR_FULL_CONFIDENCE = 0.45
 ANSWER_WORDS_FOLLOW_UP = 0.34  # a next message with this share of its words from the answer builds on it
 OFF_TOPIC = 0.3  # an answer less similar than this to a plain request does not address it
+ADDRESSING_SENTENCES = 3  # ...nor any of its first sentences, each read on its own
 # (when it says enough about a topic: turns.OFF_TOPIC_MIN_WORDS, OFF_TOPIC_MIN_TOPIC_WORDS)
 # ...and than this, for a short answer that names nothing (turns.Reply.says_little): good
 # short answers lie as low as 0.12 ("In the spring, mostly." to "when did the war end?").
@@ -213,7 +214,7 @@ def _read_meaning(model, sessions: list) -> None:
     for turn, vector in zip(asking, model.embed([t.reply.question_back for t in asking]), strict=True):
         turn.question_back_vector = vector
     requests = [t for _, session in sessions for t in session if _is_plain_request(t)]
-    for turn, closeness in zip(requests, closeness_to_question(model, requests), strict=True):
+    for turn, closeness in zip(requests, closeness_to_question(model, requests, ADDRESSING_SENTENCES), strict=True):
         turn.addressed = closeness
 
 

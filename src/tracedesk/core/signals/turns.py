@@ -482,15 +482,30 @@ class Reply:
         return words
 
 
-def closeness_to_question(model, turns: list[Turn]) -> list[float]:
+def closeness_to_question(model, turns: list[Turn], sentences: int = 0) -> list[float]:
     """How close in meaning each turn's answer (its gist: ANSWER_LIMIT characters) is to
     its question, ``model`` (:class:`.meaning.Embedder`) comparing their topic words: the
-    function words they share ("how do I", "you can") say nothing of the topic."""
+    function words they share ("how do I", "you can") say nothing of the topic. With
+    ``sentences``, one of the answer's first ``sentences`` sentences counts where it is
+    closer: an answer that answers in one sentence and goes on to something else ("Not
+    really, veggie burgers got good. I play guitar in a band.") answers the question, while
+    the whole of it, read as one, lies farther from it."""
     if not turns:
         return []
     asked = model.embed([t.asked for t in turns], skip=STOPWORDS)
     answers = model.embed([t.answered[:ANSWER_LIMIT] for t in turns], skip=STOPWORDS)
-    return (asked * answers).sum(axis=1).tolist()
+    close = (asked * answers).sum(axis=1).tolist()
+    owners, parts = [], []
+    for i, turn in enumerate(turns):
+        said = turn.reply.sentences if sentences else ()
+        if len(said) > 1:
+            owners += [i] * min(len(said), sentences)
+            parts += [s[:ANSWER_LIMIT] for s in said[:sentences]]
+    if parts:
+        apart = (asked[owners] * model.embed(parts, skip=STOPWORDS)).sum(axis=1).tolist()
+        for i, value in zip(owners, apart, strict=True):
+            close[i] = max(close[i], value)
+    return close
 
 
 class Turn:
