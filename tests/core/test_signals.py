@@ -65,6 +65,7 @@ def test_a_request_for_a_human_marks_the_answer_before_it(store, tmp_path, ask) 
 def test_a_request_for_a_human_in_the_other_languages_of_the_patterns_marks_the_answer_before_it(
         store, tmp_path) -> None:
     asks = ["quiero hablar con una persona", "¿puedo hablar con un agente, por favor?", "pásame con un humano",
+            "¿me pasas con un agente, por favor?",
             "necesito un agente que me ayude", "quiero una persona que me atienda",
             "vorrei un operatore che parli italiano", "ich möchte einen Mitarbeiter", "bitte mit Mitarbeiter verbinden",
             "je voudrais parler à un conseiller", "passez-moi un humain s'il vous plaît",

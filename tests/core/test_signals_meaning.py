@@ -789,10 +789,14 @@ def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_it
     b.turn("s4", "how do I get my boarding pass", "Airport lounges are open from 5 am.", trace_id="f")
     b.turn("s4", "this is ridiculous", "A colleague from reservations will join.", trace_id="g",
            steps=[tool("handoff_to_human", {"summary": "boarding pass"}, {"ok": True})])
+    b.turn("s5", "Is flight SK1803 on time?", "Flight SK1803 is on time; departure 10:10.", trace_id="h")
+    b.turn("s5", "Could you pass me to one of your colleagues?", "Sure, a colleague will join.", trace_id="i",
+           steps=[tool("handoff_to_human", {"summary": "flight"}, {"ok": True})])
     found = signals(store, tmp_path, b)
     assert "escalation" in kinds(found, "a") and "escalation" in kinds(found, "d")
     assert "frustration" in kinds(found, "f")
-    assert "handoff" not in kinds(found, "b") | kinds(found, "e") | kinds(found, "g")
+    assert "escalation" in kinds(found, "h")
+    assert "handoff" not in kinds(found, "b") | kinds(found, "e") | kinds(found, "g") | kinds(found, "i")
     assert "handoff" in kinds(found, "c")  # nobody asked for a person there
 
 
@@ -811,12 +815,29 @@ def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_it
     "I didn't ask that",
     "you forgot what I told you",
     "no, I said I have two dogs",
+    # ...or telling their temper.
+    "I'm getting really annoyed",
+    "i am so done with this",
+    "I've had enough",
 ])
 def test_venting_at_the_bot_marks_the_answer_before_it(store, tmp_path, vent) -> None:
     b = Bundle()
     b.turn("s1", "How do I change my delivery slot?", "Our warehouse is in Leeds.", trace_id="a")
     b.turn("s1", vent, "Sorry about that.", trace_id="b")
     assert "frustration" in kinds(signals(store, tmp_path, b), "a")
+
+
+@pytest.mark.parametrize("said", [
+    "so annoyed, the app won't load my booking. can you check me in for SK1263?",  # tells of the product
+    "I'm done with this form, thanks!",  # finished
+    "I'm fed up with the rain here, what's the forecast for Sunday?",  # tells of the weather
+])
+def test_a_temper_told_of_something_else_is_no_complaint_of_the_answer(store, tmp_path, said) -> None:
+    b = Bundle()
+    b.turn("s1", "How do I change my delivery slot?", "Open Orders, pick the order and choose Change slot.",
+           trace_id="a")
+    b.turn("s1", said, "Here you go.", trace_id="b")
+    assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
 
 
 def test_a_complaint_in_the_first_message_counts_for_little(store, tmp_path) -> None:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 
 _PERSON = (
-    r"(?:a |an |some |one |your )?(?:real |actual |live |human |another |other )?"
-    r"(?:person|human(?: being| agent)?|agent|representative|rep|operator|manager|supervisor|"
+    r"(?:a |an |some |one |your |one of your )?(?:real |actual |live |human |another |other )?"
+    r"(?:person|human(?: being| agent)?|agent|representative|rep|operator|manager|supervisor|colleagues?|"
     r"someone|somebody|staff|employee|support staff|customer (?:service|support)(?: rep(?:resentative)?)?)"
 )
 ESCALATION = re.compile(
     r"\b(?:"
-    rf"(?:talk|speak|chat|connect me|get me through|put me through)(?: to| with)? {_PERSON}\b"
+    rf"(?:talk|speak|chat|connect me|get me through|put me through|pass me(?: on| over)?)(?: to| with)? {_PERSON}\b"
     rf"|(?:get|give|find|bring|need|want|request|call) (?:me )?{_PERSON}\b(?! (?:consumption|resources|rights|error))"
     r"|transfer (?:me|this)|put me through\b"
     r"|escalate (?:this|my|it)|^\W*escalate\W*(?:please|pls|now)?\W*$"
@@ -41,7 +41,8 @@ ESCALATION = re.compile(
     r"representante|asesor|asesora|alguien)"
     r"|(?:quiero|necesito) (?:un agente|un operador|un representante|un asesor)"
     r"|(?:quiero|necesito) (?:una persona|un humano)(?! que\b(?! me (?:atienda|ayude)))"
-    r"|p[aá]s[ae]me (?:con )?(?:una persona|un humano|un agente|un operador|alguien)"
+    r"|(?:p[aá]s[ae]me|me pasas|me puedes pasar|me podr[ií]as pasar) (?:con )?(?:una persona|un humano|un agente|"
+    r"un operador|alguien)"
     r"|parler (?:à|a|avec) (?:(?:un |une |un vrai |une vraie )(?:humain|être humain|personne|conseill(?:er|ère)|"
     r"agent|opérateur)|quelqu'un)"
     r"|passez[- ]moi (?:un |une )?(?:humain|conseill(?:er|ère)|agent|opérateur|quelqu'un)"
@@ -84,6 +85,10 @@ FRUSTRATION = re.compile(
     r"|you (?:forgot|forget|don't remember|didn't remember|didn't read|did not read) (?:what|that|my)"
     r"|^no,? i (?:said|meant|told you)\b"
     r"|not (?:helpful|what i need)|no help at all|waste of (?:my )?time|useless|ridiculous|frustrat"
+    # The user's temper, said of the conversation: "I'm getting really annoyed", "I'm so done
+    # with this" (not "so annoyed, the app won't load", which tells of the product).
+    r"|(?:i'm|i am) (?:(?:getting|so|really|very|quite|just) )*(?:annoyed|fed up|sick of (?:this|it|you))\W*$"
+    r"|(?:i'm|i am) (?:(?:so|really|just) )*done with (?:this|you)\b(?!.*\bthank)|i(?:'ve| have) had enough\b"
     r"|wrong (?:answer|order|item|information|again)|still (?:wrong|not|no)"
     # ...or said in a word or two, as the whole message: "so wrong", "not correct", "bad answer"
     # (not "false", which answers a quiz).
@@ -154,7 +159,8 @@ ESCALATION_NEEDS = frozenset("""
     customer transfer escalate bot robot machine call callback through
     persona humano agente operador operadora representante asesor asesora alguien humain personne conseiller
     conseillère opérateur quelqu menschen mitarbeiter mitarbeiterin berater beraterin kundenberater
-    kundenberaterin agenten verbinden atendente pessoa alguém operatore operatrice umano qualcuno
+    kundenberaterin agenten verbinden atendente pessoa alguém operatore operatrice umano qualcuno colleague colleagues
+    pasas pasar
 """.split())  # noqa: SIM905 (a word list reads best as words)
 FRUSTRATION_NEEDS = frozenset("""
     asked meant said wanted wrong incorrect correct bad right true useless unhelpful nonsense listening reading
@@ -166,7 +172,7 @@ FRUSTRATION_NEEDS = frozenset("""
     anything ignored come have related random changing topic same went scroll gibberish jumbled garbled
     inaccurate accurate sentence english making made lying hallucinating covered discussed talked been mentioned
     already back talking chatting could should might answering record contradicting contradicts
-    contradicted contradict opposite reverse
+    contradicted contradict opposite reverse annoyed fed sick done enough
 """.split())  # noqa: SIM905
 
 
