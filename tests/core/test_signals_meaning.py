@@ -272,6 +272,16 @@ def test_two_questions_in_another_language_are_not_a_rephrase_for_their_shared_l
     assert "rephrase" in kinds(found, "missed")
 
 
+def test_an_answer_in_english_to_a_question_in_another_language_is_no_miss_for_its_words(store, tmp_path) -> None:
+    """An English answer shares few words with a Spanish question, however well it
+    answers it: the next request, on the same flight, is no rephrase after a miss."""
+    b = Bundle()
+    b.turn("s1", "¿El vuelo SK1363 sale a tiempo?", "Flight SK1363 from Seattle to San Diego is delayed; "
+           "departure 09:20 from gate B18.", trace_id="status")
+    b.turn("s1", "check in for sk1363", "Online check-in opens 24 hours before departure.", trace_id="check_in")
+    assert "rephrase" not in kinds(signals(store, tmp_path, b), "status")
+
+
 def test_an_answer_that_contradicts_its_tool_is_ungrounded_with_the_evidence(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "What's the status of order 7781?", "Good news: order 7781 has shipped and arrives Friday.",

@@ -549,7 +549,10 @@ def _rephrase_by_words(previous: Turn, turn: Turn, evidence: dict) -> Found | No
     cue = turn.message.rephrase_cue
     before, now = previous.words, turn.words
     shared = similarity(before, now)
-    missed = _answer_missed(before, previous.answer_words)
+    # (An answer in another language than its question shares few of its words, however
+    # well it answers: "¿El vuelo SK1363 sale a tiempo?" - "Flight SK1363 is delayed".)
+    missed = (previous.message.in_english == previous.reply.in_english
+              and _answer_missed(before, previous.answer_words))
     if not (shared >= REPHRASE_SIMILARITY or (cue and shared >= REPHRASE_WITH_CUE)
             or (missed and shared >= REPHRASE_AFTER_MISS)):
         return None
