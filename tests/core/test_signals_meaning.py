@@ -159,6 +159,8 @@ def test_a_request_for_a_person_in_other_words_is_an_escalation(store, tmp_path,
     "is this cream safe for human use?",
     "what's my customer number?",
     "is customer care open on sunday?",
+    "Set up eSIM on my new phone please",  # a phone is no person
+    "great. Set up eSIM on my new phone please",
 ])
 def test_a_person_mentioned_but_not_asked_for_is_no_escalation(store, tmp_path, question) -> None:
     b = Bundle()

@@ -70,7 +70,7 @@ FRUSTRATION_NEAR_MISSES = Prototypes((
 _GATE_WORD = re.compile(r"[^\W\d_]+(?:'t)?")
 PERSON_WORDS = frozenset("""
     human humans person people someone somebody anyone anybody agent agents rep reps representative operator
-    manager supervisor staff employee team support advisor adviser specialist real live bot robot call phone
+    manager supervisor staff employee team support advisor adviser specialist real live bot robot call
     callback persona humano agente operador atendente humain personne conseiller mensch menschen mitarbeiter
     berater operatore customer service care helpdesk desk contact
 """.split())  # noqa: SIM905 (a word list reads best as words)
