@@ -284,6 +284,33 @@ def test_an_answer_in_english_to_a_question_in_another_language_is_no_miss_for_i
     assert "rephrase" not in kinds(signals(store, tmp_path, b), "status")
 
 
+def test_a_message_that_says_it_asks_again_is_a_rephrase_whatever_its_words(store, tmp_path) -> None:
+    """The user says so ("Let me try again:", "I'll rephrase."): the answer before missed,
+    though the first request was in German, or in words far from the second. Not a slip of
+    the user's own ("sorry, I meant Tuesday"), a detail checked ("to be clear: ..."), nor
+    the answer to the bot's question back."""
+    b = Bundle()
+    b.turn("s1", "Wie exportiere ich meine Rechnungen als CSV?",
+           "Could you give me a bit more detail about what you need?", trace_id="german")
+    b.turn("s1", "Let me try again: where's the export button for invoices", "Go to Settings > Data > Export.",
+           trace_id="german.next")
+    b.turn("s2", "my meds haven't arrived yet", "You can reorder from your purchase history.", trace_id="meds")
+    b.turn("s2", "I'll rephrase. When will order 484275 get to me?", "Order 484275 is on hold.",
+           trace_id="meds.next")
+    b.turn("s3", "book a table for Monday", "Booked: a table for 2 on Monday at 7pm.", trace_id="slip")
+    b.turn("s3", "sorry, I meant Tuesday", "Moved to Tuesday at 7pm.", trace_id="slip.next")
+    b.turn("s4", "how much does an international wire cost?", "An international wire costs $45 online.",
+           trace_id="detail")
+    b.turn("s4", "ok, so to be clear: is that per transfer?", "Yes, per transfer.", trace_id="detail.next")
+    b.turn("s5", "what's the weather tomorrow?", "Sure! Which city are you in?", trace_id="asked_back")
+    b.turn("s5", "I mean in Paris", "Sunny in Paris tomorrow, 18 degrees.", trace_id="asked_back.next")
+    found = signals(store, tmp_path, b)
+    for trace_id in ("german", "meds"):
+        [(kind, confidence, detail, _)] = [s for s in found[trace_id] if s[0] == "rephrase"]
+        assert confidence == 0.6 and detail.startswith("the next turn says it asks again")
+    assert not any("rephrase" in kinds(found, t) for t in ("slip", "detail", "asked_back"))
+
+
 def test_an_answer_that_contradicts_its_tool_is_ungrounded_with_the_evidence(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "What's the status of order 7781?", "Good news: order 7781 has shipped and arrives Friday.",

@@ -87,6 +87,9 @@ CASES: tuple[Case, ...] = (
          "elsewhere"),
     Case("rephrase", "same_request", 0.5, 0.85,
          "the next message asks for the same thing again, in words or in meaning (closer is surer)"),
+    Case("rephrase", "says_so", 0.6, 0.6,
+         "the next message opens by saying it asks again (\"I'll rephrase\", \"let me try again\", \"what I mean "
+         "is\"), though the two messages share no words or meaning"),
     Case("rephrase", "after_failure", 0.7, 0.9,
          "the answer said it could not help and the user asked the same again"),
     # ...and what the bot's next answer says of it.

@@ -450,10 +450,22 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
         found = (_rephrase_by_meaning(previous, turn, evidence)
                  if by_meaning and turn.vector is not None and previous.message.in_english
                  and turn.message.in_english
-                 else _rephrase_by_words(previous, turn, evidence))
+                 else _rephrase_by_words(previous, turn, evidence)) or _says_it_asks_again(previous, turn, evidence)
         if found:
             out.append(found)
     return out
+
+
+def _says_it_asks_again(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
+    """The next message opens by saying it asks again ("I'll rephrase. When will order
+    4842 get to me?", "Let me try again: where's the export button?"): the user says the
+    answer missed, though neither the words nor the meaning of the two messages tell it
+    (another language, other words). Not after a question back the message answers."""
+    if not turn.message.says_it_asks_again or (
+            previous.reply.asks_back and not (previous.reply.offers or previous.reply.did_not_understand)):
+        return None
+    return Found(previous.pk, "rephrase", confidence("rephrase", "says_so"),
+                 f"the next turn says it asks again: {quote(turn.question)}", evidence=evidence)
 
 
 def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str, float] | None:

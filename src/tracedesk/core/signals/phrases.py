@@ -217,6 +217,13 @@ REPHRASE_CUES = re.compile(
 # The user corrects a slip of their own ("sorry, I meant Tuesday", "oops, *weather", "my bad,
 # the riverside"): the answer before answered what they wrote, and this is no rephrase of a
 # request it missed. (Correcting the answer, "no, I said 4 people", is a complaint.)
+# A message that opens by saying it asks again ("I'll rephrase.", "Let me try again:", "In
+# other words, ...", "What I mean is ..."): the user says the answer missed what was asked,
+# whatever words the two messages share (not "to be clear: ...", which checks a detail).
+SAYS_IT_ASKS_AGAIN = re.compile(
+    r"\W*(?:(?:ok(?:ay)?|so|no|hmm+|um+|well)\W+)*(?:i'?ll rephrase|i will rephrase|let me (?:rephrase|try again|"
+    r"put it (?:another|differently|this) way|ask (?:it )?(?:again|differently|another way))|in other words|"
+    r"what i (?:mean|meant|'m asking|am asking) is|i mean\b|i meant\b|again\s*[:,-])")
 CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typo)\b(?!.*\b(?:still|rephrase)\b)|\*\w)")
 # Asking for more of what the answer gave is not asking the same again.
 MORE_DETAIL = re.compile(

@@ -50,6 +50,7 @@ from .phrases import (
     NARROWS_THE_REQUEST,
     NEW_QUESTION_CUES,
     REPHRASE_CUES,
+    SAYS_IT_ASKS_AGAIN,
     SENTENCES,
     SOCIAL_QUESTION,
     TAKES_BACK,
@@ -157,6 +158,12 @@ class Message:
     def rephrase_cue(self) -> bool:
         """The user says "I mean", "let me rephrase"..."""
         return REPHRASE_CUES.search(self.asked) is not None
+
+    @_kept
+    def says_it_asks_again(self) -> bool:
+        """The message opens by saying it asks again ("I'll rephrase.", "Let me try again:"),
+        and is no correction of the user's own slip ("sorry, I meant Tuesday")."""
+        return SAYS_IT_ASKS_AGAIN.match(self.asked) is not None and not self.corrects_itself
 
     @_kept
     def may_ask_again(self) -> bool:
