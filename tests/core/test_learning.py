@@ -41,6 +41,28 @@ def _entry(store, trace_id: str, kind: str | None = None) -> tuple[float, list[q
     return row.priority, [r for r in row.reasons if kind is None or r.signal == kind]
 
 
+def test_sure_flags_confirmed_lift_a_much_weaker_flag_of_their_kind_little(store, tmp_path) -> None:
+    """Complaints of the next turn (0.8), confirmed twelve times of twelve, say little of a
+    complaint read in a first message (0.2), which blames no answer: it is lifted by a
+    quarter of their move, not to half their strength."""
+    b = Bundle()
+    for i in range(12):
+        b.turn(f"c{i}", f"How do I change the delivery slot of order {i}?", "Our warehouse is in Leeds.",
+               trace_id=f"missed{i}")
+        b.turn(f"c{i}", "that's not what I asked", "Sorry about that.", trace_id=f"complaint{i}")
+    b.turn("first", "Really frustrated with the app today. How do I stay signed in?",
+           "Turn on 'Keep me signed in' on the login screen.", trace_id="first")
+    import_paths(store, [write_jsonl(tmp_path / "b.jsonl", b.records)])
+    _, [weak] = _entry(store, "first", "frustration")
+    assert weak.confidence <= 0.2
+    with store.write() as conn:
+        for i in range(12):
+            reviews.save_review(conn, _pk(conn, f"missed{i}"), "ann", reviews.ReviewInput(verdict="failure"))
+    _, [weak] = _entry(store, "first", "frustration")
+    assert weak.learned_from == "confirmed 12 of 12 times here"
+    assert weak.confidence < weak.counted < 0.3
+
+
 def test_verdicts_that_refute_a_kind_of_signal_lower_its_unreviewed_traces(store, tmp_path) -> None:
     _flagged_store(store, tmp_path)
     before_rephrase, [reason] = _entry(store, "rephrase15", "rephrase")

@@ -13,7 +13,9 @@ that three verdicts move it a little and forty move it a lot::
 
 (Reviewers settle the head of the queue first, a kind's surest flags: compared with the
 kind's mean, their verdicts would lift its weak flags as well, a complaint in a first
-message of 0.2 to 0.3, although they only confirmed what the table said of the sure ones.)
+message of 0.2 to 0.3, although they only confirmed what the table said of the sure ones.
+For the same reason a move up counts for a flag weaker than those reviewed in proportion to
+its confidence: :func:`calibrated`.)
 
 A signal's confidence is then moved by as much as its kind's precision moved from the
 prior, in log-odds (:func:`calibrated`): a rephrase flag of 0.7 in a database where
@@ -204,10 +206,18 @@ def forget(conn: Connection) -> None:
 
 def calibrated(confidence: float, learned: Learned | None) -> float:
     """A signal's confidence, moved in log-odds by as much as its kind's precision here
-    moved from the prior."""
+    moved from the prior; up, a signal weaker than the flags reviewed by that much less.
+
+    The verdicts were given on the flags reviewed, as sure as ``learned.prior`` says. That
+    they were confirmed tells little of a much weaker flag of the kind (a complaint read in
+    a first message, 0.2, against complaints of the next turn, 0.8, confirmed 27 of 27
+    times): a move up is scaled by the signal's confidence over theirs. That even the sure
+    ones failed here tells as much of the weak ones: a move down is whole."""
     if learned is None or not learned.reviewed:
         return confidence
     shift = _logit(learned.precision) - _logit(learned.prior)
+    if shift > 0:
+        shift *= min(1.0, confidence / learned.prior)
     return round(1 / (1 + math.exp(-(_logit(confidence) + shift))), 4)
 
 
