@@ -284,6 +284,25 @@ def test_an_answer_in_english_to_a_question_in_another_language_is_no_miss_for_i
     assert "rephrase" not in kinds(signals(store, tmp_path, b), "status")
 
 
+def test_a_like_request_after_an_answer_that_did_what_was_asked_is_no_rephrase(store, tmp_path) -> None:
+    """"Done: your membership is cancelled" did it: "when does my gym membership end?" asks
+    something else about the same thing. Said to ask again ("in other words, ..."), it is a
+    rephrase still."""
+    b = Bundle()
+    b.turn("s1", "cancel my gym membership", "Done: your membership is cancelled from 2026-12-31.",
+           trace_id="cancelled")
+    b.turn("s1", "when does my gym membership end?", "It ends on 2026-12-31.", trace_id="cancelled.next")
+    b.turn("s2", "upgrade my plan to premium", "Done: you're on Premium from today.", trace_id="upgraded")
+    b.turn("s2", "what does the premium plan include?", "Premium includes unlimited data.",
+           trace_id="upgraded.next")
+    b.turn("s3", "upgrade my plan to premium", "Done: you're on Basic from today.", trace_id="other_plan")
+    b.turn("s3", "in other words, I want the premium plan", "Done: you're on Premium from today.",
+           trace_id="other_plan.next")
+    found = signals(store, tmp_path, b)
+    assert "rephrase" not in kinds(found, "cancelled") | kinds(found, "upgraded")
+    assert "rephrase" in kinds(found, "other_plan")
+
+
 def test_a_message_that_says_it_asks_again_is_a_rephrase_whatever_its_words(store, tmp_path) -> None:
     """The user says so ("Let me try again:", "I'll rephrase."): the answer before missed,
     though the first request was in German, or in words far from the second. Not a slip of

@@ -528,6 +528,8 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     confused = previous.reply.did_not_understand
     if not confused and previous.reply.asks_back and not previous.reply.offers:
         return None  # the user answers the bot's question, often restating the request
+    if _did_it(previous, turn):
+        return None
     same = float(previous.vector @ turn.vector)
     cue = turn.message.rephrase_cue
     # A bot that said it did not understand asked for the request again, and a user who
@@ -556,8 +558,18 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
                  evidence={**evidence, "similarity": round(same, 2), "answer_similarity": round(answered, 2)})
 
 
+def _did_it(previous: Turn, turn: Turn) -> bool:
+    """The answer says it did what was asked ("Done: booking X is now on 2026-12-14",
+    "Timer set for 5 minutes"): a like request after it asks for another thing ("set one
+    for 10 minutes too", "status of my flight tomorrow?"), unless the user says it asks
+    again. (A confirmation of another value than asked is read apart: :mod:`.request`.)"""
+    return previous.reply.confirms and not turn.message.rephrase_cue
+
+
 def _rephrase_by_words(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
     """Without the meaning model: the same topic words again."""
+    if _did_it(previous, turn):
+        return None
     cue = turn.message.rephrase_cue
     before, now = previous.words, turn.words
     shared = similarity(before, now)
