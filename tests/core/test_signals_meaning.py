@@ -284,6 +284,18 @@ def test_an_answer_in_english_to_a_question_in_another_language_is_no_miss_for_i
     assert "rephrase" not in kinds(signals(store, tmp_path, b), "status")
 
 
+@pytest.mark.parametrize("thanks", ["that's exactly what i needed", "That was really helpful!",
+                                    "this is just what I was looking for"])
+def test_a_thanks_in_other_words_is_no_rephrase_and_closes_the_session(store, tmp_path, thanks) -> None:
+    b = Bundle()
+    b.turn("s1", "my meds haven't arrived yet", "Happy to help. Order 447227 is shipped; tracking number 1Z9447227.",
+           trace_id="a")
+    b.turn("s1", thanks, "Glad I could help. Have a great day!", trace_id="b")
+    found = signals(store, tmp_path, b)
+    assert "rephrase" not in kinds(found, "a")
+    assert not found.get("b")
+
+
 def test_a_like_request_after_an_answer_that_did_what_was_asked_is_no_rephrase(store, tmp_path) -> None:
     """"Done: your membership is cancelled" did it: "when does my gym membership end?" asks
     something else about the same thing. Said to ask again ("in other words, ..."), it is a
