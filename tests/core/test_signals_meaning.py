@@ -828,10 +828,15 @@ def test_the_same_answer_again_to_another_message_is_a_loop(store, tmp_path) -> 
            trace_id="c")
     b.turn("s2", "what is your favourite film?", "I love old westerns, especially the ones with long rides.",
            trace_id="asked_again")
+    # Every thanks gets the same sign-off.
+    b.turn("s3", "Many thanks", "Glad I could help. Have a great day!", trace_id="thanks")
+    b.turn("s3", "can i bring 2 suitcases", "Your first checked bag is $35 and the second $45.", trace_id="bags")
+    b.turn("s3", "that was really helpful", "Glad I could help. Have a great day!", trace_id="thanks_again")
     found = signals(store, tmp_path, b)
     assert "loop" in kinds(found, "b")
     assert "an earlier turn" in next(d for k, _, d, _ in found["b"] if k == "loop")
     assert "loop" not in kinds(found, "a") | kinds(found, "asked_again")  # asked the same, answered the same
+    assert "loop" not in kinds(found, "thanks_again")
 
 
 @pytest.mark.parametrize("asked", [

@@ -154,22 +154,29 @@ def _repeated_answers(turns: list[Turn]) -> list[Found]:
     the session said, to a message that asked something else (asked the same again, the
     same answer is consistent; the rephrase signal speaks for the first): the conversation
     is stuck."""
-    said: dict[str, Turn] = {}
     out = []
-    for turn in turns:
-        if not turn.answered:
-            continue
-        if turn.answered.count(" ") < REPEAT_MIN_WORDS - 1:
-            continue
-        gist = turn.answered.rstrip(" .!?")
-        first = said.get(gist)
-        if first is None:
-            said[gist] = turn
-        elif similarity(first.words, turn.words) < REPHRASE_SIMILARITY and not _same_request(first, turn):
+    for first, turn in _said_again(turns):
+        if similarity(first.words, turn.words) < REPHRASE_SIMILARITY and not _same_request(first, turn):
             out.append(Found(turn.pk, "loop", confidence("loop", "repeated_answer"),
                              f"the same answer as an earlier turn, to another message: {quote(turn.answer, 70)}",
                              evidence={"earlier_turn": first.trace_id, "text": turn.question[:300]}))
     return out
+
+
+def _said_again(turns: list[Turn]) -> list[tuple[Turn, Turn]]:
+    """(the turn that first gave an answer, a later turn of the session that gives it
+    again), for answers long enough that saying them twice is no coincidence: not a
+    sign-off, which every thanks gets."""
+    said: dict[str, Turn] = {}
+    again = []
+    for turn in turns:
+        if not turn.answered or turn.answered.count(" ") < REPEAT_MIN_WORDS - 1 or turn.reply.signs_off:
+            continue
+        gist = turn.answered.rstrip(" .!?")
+        first = said.setdefault(gist, turn)
+        if first is not turn:
+            again.append((first, turn))
+    return again
 
 
 def _searched_nothing(conn: Connection, pks: list[int]) -> set[int]:

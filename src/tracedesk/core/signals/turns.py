@@ -473,15 +473,21 @@ class Reply:
         answered = self.answered.strip()
         return (answered.count(" ") < SHORT_ANSWER_WORDS and any(c.isalpha() for c in answered)
                 and not answered.endswith("?")
-                and not ANSWER_SIGNS_OFF.match(answered)
+                and not self.signs_off
                 and len(self.words) <= SHORT_ANSWER_TOPIC_WORDS and not has_digit(answered) and not self.specifics
                 and NUMBER_WORDS.isdisjoint(answered.translate(WORD_CHARACTERS_ONLY).split()))
+
+    @_kept
+    def signs_off(self) -> bool:
+        """The answer takes leave ("Glad I could help. Have a great day!"): said to every
+        thanks, it is no answer said again."""
+        return ANSWER_SIGNS_OFF.match(self.answered) is not None
 
     @_kept
     def gist_words(self) -> frozenset[str] | None:
         """The words of the answer's gist, where it says enough about a topic, in English, to
         be compared in meaning with a request; None where it does not."""
-        if self.answered.count(" ") < OFF_TOPIC_MIN_WORDS or ANSWER_SIGNS_OFF.match(self.answered):
+        if self.answered.count(" ") < OFF_TOPIC_MIN_WORDS or self.signs_off:
             return None  # (a sign-off answers thanks or praise, on no topic)
         words = frozenset(self.answered[:ANSWER_LIMIT].translate(WORD_CHARACTERS_ONLY).split())
         if len(words - STOPWORDS) < OFF_TOPIC_MIN_TOPIC_WORDS or STOPWORDS.isdisjoint(words):
