@@ -221,8 +221,11 @@ def _read_meaning(model, sessions: list) -> None:
     for turn, vector in zip(asking, model.embed([t.reply.question_back for t in asking]), strict=True):
         turn.question_back_vector = vector
     requests = [t for _, session in sessions for t in session if _is_plain_request(t)]
-    for turn, closeness in zip(requests, closeness_to_question(model, requests, ADDRESSING_SENTENCES), strict=True):
-        turn.addressed = closeness
+    # (Whether an answer is off topic is all that is read of it: OFF_TOPIC is the farthest
+    # bound, _addresses_within.)
+    closeness = closeness_to_question(model, requests, ADDRESSING_SENTENCES, below=OFF_TOPIC)
+    for turn, close in zip(requests, closeness, strict=True):
+        turn.addressed = close
 
 
 def _is_plain_request(turn: Turn) -> bool:

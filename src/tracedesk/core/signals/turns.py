@@ -495,14 +495,16 @@ class Reply:
         return words
 
 
-def closeness_to_question(model, turns: list[Turn], sentences: int = 0) -> list[float]:
+def closeness_to_question(model, turns: list[Turn], sentences: int = 0, below: float = 1.0) -> list[float]:
     """How close in meaning each turn's answer (its gist: ANSWER_LIMIT characters) is to
     its question, ``model`` (:class:`.meaning.Embedder`) comparing their topic words: the
     function words they share ("how do I", "you can") say nothing of the topic. With
     ``sentences``, one of the answer's first ``sentences`` sentences counts where it is
     closer: an answer that answers in one sentence and goes on to something else ("Not
     really, veggie burgers got good. I play guitar in a band.") answers the question, while
-    the whole of it, read as one, lies farther from it."""
+    the whole of it, read as one, lies farther from it. (Only for the answers whose whole
+    lies ``below`` this: a caller that asks only whether an answer is that far reads no
+    more.)"""
     if not turns:
         return []
     asked = model.embed([t.asked for t in turns], skip=STOPWORDS)
@@ -510,7 +512,7 @@ def closeness_to_question(model, turns: list[Turn], sentences: int = 0) -> list[
     close = (asked * answers).sum(axis=1).tolist()
     owners, parts = [], []
     for i, turn in enumerate(turns):
-        said = turn.reply.sentences if sentences else ()
+        said = turn.reply.sentences if sentences and close[i] < below else ()
         if len(said) > 1:
             owners += [i] * min(len(said), sentences)
             parts += [s[:ANSWER_LIMIT] for s in said[:sentences]]
