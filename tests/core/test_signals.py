@@ -510,6 +510,16 @@ def test_a_question_asked_again_after_the_user_answered_it_is_a_loop(store, tmp_
     assert not found.get("asks") and not found.get("answered")
 
 
+def test_a_question_asked_again_in_other_words_is_a_loop(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "hi there", "Hi! What kind of food do you like best?", trace_id="asks")
+    b.turn("s1", "pretty much anything, honestly", "Nice. I had pizza for lunch today.", trace_id="answered")
+    b.turn("s1", "cool", "So, what do you like to eat?", trace_id="again")
+    found = signals(store, tmp_path, b)
+    assert "loop" in kinds(found, "again")
+    assert not found.get("asks") and not found.get("answered")
+
+
 def test_a_question_asked_again_because_the_user_asked_what_it_meant_or_to_check_a_step_is_no_loop(
         store, tmp_path) -> None:
     b = Bundle()

@@ -32,12 +32,14 @@ from .turns import ANSWER_LIMIT, Turn, closeness_to_question
 
 # Without the meaning model, by shared topic words (the share two questions have in common):
 REPHRASE_SIMILARITY = 0.6
-# An answer's question this close to one the user answered before asks it again.
+# An answer's question this close to one the user answered before asks it again (by
+# their topic words; by meaning, ASKED_AGAIN_IN_MEANING).
 ASKED_AGAIN = 0.85
 REPHRASE_WITH_CUE = 0.3  # ...when the user says "I mean", "let me rephrase"...
 REPHRASE_AFTER_MISS = 0.35  # ...when the answer before did not touch the question's topic
 MISSED_TOPIC = 0.25  # an answer that shares at most this much of the question's topic words
 # With it, by meaning (cosine similarities of the messages' vectors):
+ASKED_AGAIN_IN_MEANING = 0.7  # "what's your go-to meal?" ... "so, what do you like to eat?"
 SAME_REQUEST = 0.45  # the next message at least this close to the previous question...
 SAME_REQUEST_WITH_CUE = 0.3  # ...or this close, when the user says it asks again ("in other words")
 SAME_REQUEST_AFTER_CONFUSION = 0.25  # ...or this close, after an answer that did not understand
@@ -128,8 +130,9 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
         if question is None or turn.reply.offers:  # ("Anything else I can help with?" asks nothing of the kind)
             continue
         if answered and turn.message.answers_back and turn.reply.only_a_question:
-            earlier = max(answered, key=lambda t: _alike_questions(t, turn))
-            if _alike_questions(earlier, turn) >= ASKED_AGAIN:
+            earlier = max(answered, key=lambda t: _alike_questions(t, turn)[0])
+            alike, bound = _alike_questions(earlier, turn)
+            if alike >= bound:
                 out.append(Found(turn.pk, "loop", confidence("loop", "asked_again"),
                                  f"asks again what it asked before and the user answered: {quote(question, 70)}",
                                  evidence={"earlier_turn": earlier.trace_id,
@@ -138,11 +141,13 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
     return out
 
 
-def _alike_questions(a: Turn, b: Turn) -> float:
-    """How alike the questions two answers end on are: in meaning, or by topic words."""
+def _alike_questions(a: Turn, b: Turn) -> tuple[float, float]:
+    """How alike the questions two answers end on are, in meaning or by topic words, and
+    how alike makes them the same question."""
     if a.question_back_vector is not None and b.question_back_vector is not None:
-        return float(a.question_back_vector @ b.question_back_vector)
-    return similarity(content_words(a.reply.question_back or ""), content_words(b.reply.question_back or ""))
+        return float(a.question_back_vector @ b.question_back_vector), ASKED_AGAIN_IN_MEANING
+    return (similarity(content_words(a.reply.question_back or ""), content_words(b.reply.question_back or "")),
+            ASKED_AGAIN)
 
 
 def _same_request(a: Turn, b: Turn) -> bool:
