@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from .sessions import Bundle, llm, retrieval, tool
-from .test_signals import kinds, signals
+from .test_signals import kinds, signals, two_turn_sessions
 
 
 @pytest.mark.parametrize(("question", "answer", "again"), [
@@ -301,18 +301,19 @@ def test_a_like_request_after_an_answer_that_did_what_was_asked_is_no_rephrase(s
     something else about the same thing. Said to ask again ("in other words, ..."), it is a
     rephrase still."""
     b = Bundle()
-    b.turn("s1", "cancel my gym membership", "Done: your membership is cancelled from 2026-12-31.",
-           trace_id="cancelled")
-    b.turn("s1", "when does my gym membership end?", "It ends on 2026-12-31.", trace_id="cancelled.next")
-    b.turn("s2", "upgrade my plan to premium", "Done: you're on Premium from today.", trace_id="upgraded")
-    b.turn("s2", "what does the premium plan include?", "Premium includes unlimited data.",
-           trace_id="upgraded.next")
-    b.turn("s3", "upgrade my plan to premium", "Done: you're on Basic from today.", trace_id="other_plan")
-    b.turn("s3", "in other words, I want the premium plan", "Done: you're on Premium from today.",
-           trace_id="other_plan.next")
+    two_turn_sessions(b, "done", [
+        (("cancel my gym membership", "Done: your membership is cancelled from 2026-12-31."),
+         ("when does my gym membership end?", "It ends on 2026-12-31.")),
+        (("upgrade my plan to premium", "Done: you're on Premium from today."),
+         ("what does the premium plan include?", "Premium includes unlimited data.")),
+    ])
+    two_turn_sessions(b, "other", [
+        (("upgrade my plan to premium", "Done: you're on Basic from today."),
+         ("in other words, I want the premium plan", "Done: you're on Premium from today.")),
+    ])
     found = signals(store, tmp_path, b)
-    assert "rephrase" not in kinds(found, "cancelled") | kinds(found, "upgraded")
-    assert "rephrase" in kinds(found, "other_plan")
+    assert "rephrase" not in kinds(found, "done0") | kinds(found, "done1")
+    assert "rephrase" in kinds(found, "other0")
 
 
 def test_a_message_that_says_it_asks_again_is_a_rephrase_whatever_its_words(store, tmp_path) -> None:
@@ -321,25 +322,25 @@ def test_a_message_that_says_it_asks_again_is_a_rephrase_whatever_its_words(stor
     the user's own ("sorry, I meant Tuesday"), a detail checked ("to be clear: ..."), nor
     the answer to the bot's question back."""
     b = Bundle()
-    b.turn("s1", "Wie exportiere ich meine Rechnungen als CSV?",
-           "Could you give me a bit more detail about what you need?", trace_id="german")
-    b.turn("s1", "Let me try again: where's the export button for invoices", "Go to Settings > Data > Export.",
-           trace_id="german.next")
-    b.turn("s2", "my meds haven't arrived yet", "You can reorder from your purchase history.", trace_id="meds")
-    b.turn("s2", "I'll rephrase. When will order 484275 get to me?", "Order 484275 is on hold.",
-           trace_id="meds.next")
-    b.turn("s3", "book a table for Monday", "Booked: a table for 2 on Monday at 7pm.", trace_id="slip")
-    b.turn("s3", "sorry, I meant Tuesday", "Moved to Tuesday at 7pm.", trace_id="slip.next")
-    b.turn("s4", "how much does an international wire cost?", "An international wire costs $45 online.",
-           trace_id="detail")
-    b.turn("s4", "ok, so to be clear: is that per transfer?", "Yes, per transfer.", trace_id="detail.next")
-    b.turn("s5", "what's the weather tomorrow?", "Sure! Which city are you in?", trace_id="asked_back")
-    b.turn("s5", "I mean in Paris", "Sunny in Paris tomorrow, 18 degrees.", trace_id="asked_back.next")
+    two_turn_sessions(b, "again", [
+        (("Wie exportiere ich meine Rechnungen als CSV?", "Could you give me a bit more detail about what you need?"),
+         ("Let me try again: where's the export button for invoices", "Go to Settings > Data > Export.")),
+        (("my meds haven't arrived yet", "You can reorder from your purchase history."),
+         ("I'll rephrase. When will order 484275 get to me?", "Order 484275 is on hold.")),
+    ])
+    two_turn_sessions(b, "not", [
+        (("book a table for Monday", "Booked: a table for 2 on Monday at 7pm."),
+         ("sorry, I meant Tuesday", "Moved to Tuesday at 7pm.")),  # a slip of the user's own
+        (("how much does an international wire cost?", "An international wire costs $45 online."),
+         ("ok, so to be clear: is that per transfer?", "Yes, per transfer.")),  # a detail checked
+        (("what's the weather tomorrow?", "Sure! Which city are you in?"),
+         ("I mean in Paris", "Sunny in Paris tomorrow, 18 degrees.")),  # the bot's question answered
+    ])
     found = signals(store, tmp_path, b)
-    for trace_id in ("german", "meds"):
+    for trace_id in ("again0", "again1"):
         [(kind, confidence, detail, _)] = [s for s in found[trace_id] if s[0] == "rephrase"]
         assert confidence == 0.6 and detail.startswith("the next turn says it asks again")
-    assert not any("rephrase" in kinds(found, t) for t in ("slip", "detail", "asked_back"))
+    assert not any("rephrase" in kinds(found, f"not{n}") for n in range(3))
 
 
 def test_an_answer_that_contradicts_its_tool_is_ungrounded_with_the_evidence(store, tmp_path) -> None:
