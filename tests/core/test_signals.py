@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tracedesk.core.ingest import import_paths
+from tracedesk.core.signals.confidence import confidence as table
 
 from ..conftest import write_jsonl
 from .sessions import Bundle, llm, retrieval, tool
@@ -294,7 +295,7 @@ def test_a_question_answered_only_by_a_question_on_something_else_is_off_topic(
     """A chatbot that meets a question it cannot answer often asks one of its own on
     another matter, or changes the subject: nothing of what was asked is answered."""
     [(kind, confidence, detail, _)] = one_turn(store, tmp_path, question, answer)
-    assert kind == "off_topic" and confidence == 0.4
+    assert kind == "off_topic" and confidence == table("off_topic", "question_back")
     assert detail.startswith("a question answered only with another question or a change of subject")
 
 
@@ -412,7 +413,7 @@ def test_a_question_answered_only_with_a_word_of_appreciation_is_off_topic(store
     found = signals(store, tmp_path, b)
     for trace_id in ("t0", "t1"):
         [(kind, confidence, detail, _)] = found[trace_id]
-        assert (kind, confidence) == ("off_topic", 0.4)
+        assert (kind, confidence) == ("off_topic", table("off_topic", "appreciation"))
         assert detail.startswith("a question answered only with a word of appreciation")
     assert not found.get("t2") and not found.get("t3") and not found.get("t4")
 
@@ -434,7 +435,7 @@ def test_a_question_answered_with_an_acknowledgement_is_off_topic(store, tmp_pat
     found = signals(store, tmp_path, b)
     for trace_id in ("t0", "t1", "t2", "t3"):
         [(kind, confidence, detail, _)] = found[trace_id]
-        assert (kind, confidence) == ("off_topic", 0.4)
+        assert (kind, confidence) == ("off_topic", table("off_topic", "appreciation"))
         assert detail.startswith("a question answered only with a word of appreciation or an acknowledgement")
     assert not any(found.get(t) for t in ("t4", "t5", "t6"))
 
@@ -505,7 +506,7 @@ def test_a_question_asked_again_after_the_user_answered_it_is_a_loop(store, tmp_
     b.turn("s1", "mostly bowls so far", "Lovely. How long have you been doing it?", trace_id="again")
     found = signals(store, tmp_path, b)
     [(kind, confidence, detail, _)] = found["again"]
-    assert kind == "loop" and confidence == 0.5
+    assert kind == "loop" and confidence == table("loop", "asked_again")
     assert detail == "asks again what it asked before and the user answered: “how long have you been doing it”"
     assert not found.get("asks") and not found.get("answered")
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tracedesk.core.signals.confidence import confidence as table
+
 from .sessions import Bundle, llm, retrieval, tool
 from .test_signals import kinds, signals, two_turn_sessions
 
@@ -294,6 +296,27 @@ def test_a_thanks_in_other_words_is_no_rephrase_and_closes_the_session(store, tm
     found = signals(store, tmp_path, b)
     assert "rephrase" not in kinds(found, "a")
     assert not found.get("b")
+
+
+def test_asking_again_after_an_honest_could_not_help_is_weaker_than_after_a_misunderstanding(
+        store, tmp_path) -> None:
+    """A bot that did not understand a plain request failed it; one that said, honestly,
+    that it had nothing on it may be right, and the user tried again: a gap in what it
+    knows, which the reviewer may want to see, weakly."""
+    b = Bundle()
+    two_turn_sessions(b, "asked", [
+        (("how do I get my money back for a cancelled flight",
+          "I couldn't find anything about that in our help articles, so I don't want to guess."),
+         ("how can I get a refund for my cancelled flight", "Refunds go back to your card within 7 days.")),
+        (("what's the weight limit for checked luggage?", "Sorry, I didn't quite get that. Could you rephrase?"),
+         ("how heavy can my checked luggage be?", "Up to 23 kg.")),
+    ])
+    found = signals(store, tmp_path, b)
+    [(_, honest, detail, _)] = [s for s in found["asked0"] if s[0] == "rephrase"]
+    assert honest == table("rephrase", "after_no_help") and "after an answer that could not help" in detail
+    [(_, confused, detail, _)] = [s for s in found["asked1"] if s[0] == "rephrase"]
+    assert confused >= table("rephrase", "after_failure", 0.0) > honest
+    assert "after an answer that did not understand it" in detail
 
 
 def test_a_like_request_after_an_answer_that_did_what_was_asked_is_no_rephrase(store, tmp_path) -> None:
@@ -654,7 +677,8 @@ def test_a_next_message_that_did_not_follow_the_answer_marks_it(store, tmp_path,
         b.turn(f"t{n}", more, "The tides show how the moon pulls on the water.", trace_id=f"more{n}")
     found = signals(store, tmp_path, b)
     [(kind, confidence, detail, _)] = [f for f in found["salad"] if f[0] == "frustration"]
-    assert confidence == 0.5 and detail.startswith("the next turn did not follow the answer")
+    assert confidence == table("frustration", "did_not_follow") and detail.startswith(
+        "the next turn did not follow the answer")
     assert not any(found.get(f"fine{n}") for n in range(8)), found
 
 

@@ -65,7 +65,7 @@ CASES: tuple[Case, ...] = (
          "model answered anyway"),
     Case("loop", "repeated_call", 0.6, 0.9, "the same tool called with the same arguments (more calls, surer)"),
     Case("loop", "repeated_answer", 0.6, 0.6, "an answer said again word for word, to another message"),
-    Case("loop", "asked_again", 0.5, 0.5, "an answer asks again a question the user answered before"),
+    Case("loop", "asked_again", 0.65, 0.65, "an answer asks again a question the user answered before"),
     Case("outlier", "measure", 0.3, 0.3, "a step far beyond its usual latency, tokens or cost: often harmless"),
     # The conversation: what the user's next turn says about the answer.
     Case("escalation", "next_turn", 0.85, 0.85, "the next message asks for a person"),
@@ -77,7 +77,7 @@ CASES: tuple[Case, ...] = (
          "the user is frustrated from the start: often with the product, not with an answer"),
     Case("frustration", "by_meaning", 0.5, 0.7,
          "the next message is close in meaning to complaints that an answer missed"),
-    Case("frustration", "did_not_follow", 0.5, 0.5,
+    Case("frustration", "did_not_follow", 0.7, 0.7,
          "the next message says only that the answer was not understood (\"huh?\", \"I don't follow\"): "
          "nonsense, or an answer on something else; sometimes surprise"),
     Case("frustration", "said_no", 0.7, 0.7,
@@ -91,16 +91,19 @@ CASES: tuple[Case, ...] = (
          "the next message opens by saying it asks again (\"I'll rephrase\", \"let me try again\", \"what I mean "
          "is\"), though the two messages share no words or meaning"),
     Case("rephrase", "after_failure", 0.7, 0.9,
-         "the answer said it could not help and the user asked the same again"),
+         "the answer did not understand the request and the user asked the same again"),
+    Case("rephrase", "after_no_help", 0.3, 0.3,
+         "the answer said, honestly, that it could not help and the user asked the same again: often a gap in "
+         "what the bot knows, seldom a wrong answer"),
     # ...and what the bot's next answer says of it.
     Case("taken_back", "next_answer", 0.8, 0.8,
          "the next answer owns a miss of this one (\"You're right, sorry\", \"I apologise for the confusion\")"),
     Case("off_topic", "answer", 0.2, 0.45,
          "the answer is far in meaning from what was asked, and from what the run's documents and tools gave "
          "(farther is surer): a canned reply, another topic"),
-    Case("off_topic", "question_back", 0.4, 0.4,
+    Case("off_topic", "question_back", 0.6, 0.6,
          "a question answered only by a question on something else, or by a change of subject"),
-    Case("off_topic", "appreciation", 0.4, 0.4,
+    Case("off_topic", "appreciation", 0.6, 0.6,
          "a question answered only with a word of appreciation or an acknowledgement (\"Cool cool.\", "
          "\"Good to know!\", \"Noted.\")"),
     Case("abandonment", "after_failure", 0.45, 0.45, "the session ended on an answer that said it could not help"),

@@ -561,7 +561,7 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     failed = confused or previous.reply.could_not_help
     lead = same - answered - from_answer / 2 + (CUE_LEAD if cue else 0.0)
     if failed and (confused or same >= SAME_REQUEST + 0.1):
-        case, strength = "after_failure", (same - SAME_REQUEST) / 0.4
+        case, strength = ("after_failure" if confused else "after_no_help"), (same - SAME_REQUEST) / 0.4
         why = " after an answer that did not understand it" if confused else " after an answer that could not help"
     elif lead >= REPHRASE_LEAD:
         case, strength = "same_request", (lead - REPHRASE_LEAD) / (LEAD_FOR_FULL_CONFIDENCE - REPHRASE_LEAD)
