@@ -319,6 +319,20 @@ def test_asking_again_after_an_honest_could_not_help_is_weaker_than_after_a_misu
     assert "after an answer that did not understand it" in detail
 
 
+def test_a_question_that_says_it_changes_the_subject_is_no_rephrase(store, tmp_path) -> None:
+    """"Anyway, ...", "changing the subject, ...": the user moves on, whatever the two
+    questions share ("who painted...", "how tall is...")."""
+    b = Bundle()
+    two_turn_sessions(b, "moved_on", [
+        (("who painted the Mona Lisa?", "Leonardo da Vinci."),
+         ("anyway, who painted The Night Watch?", "Rembrandt.")),
+        (("how tall is Mount Everest?", "About 8,849 metres."),
+         ("changing the subject, how tall is the Eiffel Tower?", "330 metres.")),
+    ])
+    found = signals(store, tmp_path, b)
+    assert "rephrase" not in kinds(found, "moved_on0") | kinds(found, "moved_on1")
+
+
 def test_a_like_request_after_an_answer_that_did_what_was_asked_is_no_rephrase(store, tmp_path) -> None:
     """"Done: your membership is cancelled" did it: "when does my gym membership end?" asks
     something else about the same thing. Said to ask again ("in other words, ..."), it is a

@@ -258,7 +258,8 @@ _TAKEN_RUN = rf"(?>(?:{_ANSWER_TAKEN})[\s,.!:;…—-]*)"
 NEW_QUESTION_CUES = re.compile(
     rf"^{_TAKEN_RUN}*"
     r"(?:and|also|one more|another (?:question|thing|q)|next question|new question|different (?:topic|question)|"
-    r"(?:quick )?follow-up|unrelated|what about|how about|besides|separately|by the way|btw)\b"
+    r"(?:quick )?follow-up|unrelated|what about|how about|besides|separately|by the way|btw|anyways?|"
+    r"changing the subject|on (?:another|a different) note)\b"
     rf"|^(?>{_TAKEN_RUN}+)(?!but\b)"
 )
 CLOSING = re.compile(
