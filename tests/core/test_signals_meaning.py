@@ -163,6 +163,8 @@ def test_a_request_for_a_person_in_other_words_is_an_escalation(store, tmp_path,
     "is customer care open on sunday?",
     "Set up eSIM on my new phone please",  # a phone is no person
     "great. Set up eSIM on my new phone please",
+    "Can I bring a colleague to the workshop?",  # a colleague of the user's
+    "how do I chat with a colleague in Teams?",
 ])
 def test_a_person_mentioned_but_not_asked_for_is_no_escalation(store, tmp_path, question) -> None:
     b = Bundle()
@@ -372,12 +374,18 @@ def test_a_message_that_says_it_asks_again_is_a_rephrase_whatever_its_words(stor
          ("ok, so to be clear: is that per transfer?", "Yes, per transfer.")),  # a detail checked
         (("what's the weather tomorrow?", "Sure! Which city are you in?"),
          ("I mean in Paris", "Sunny in Paris tomorrow, 18 degrees.")),  # the bot's question answered
+        (("how do I reset my password?", "Open Settings > Security and choose Reset password."),
+         ("ok let me try again and see", "Sure, take your time.")),  # retrying a step
+        (("how do I sign in again?", "Open the link we emailed you to sign in."),
+         ("In other words, I need to use the emailed link?", "Yes, exactly.")),  # checks what was understood
+        (("can I pay by card?", "Yes, all major cards work."),
+         ("I mean, that works but the checkout page is blank", "Try another browser.")),  # a filler
     ])
     found = signals(store, tmp_path, b)
     for trace_id in ("again0", "again1"):
         [(kind, confidence, detail, _)] = [s for s in found[trace_id] if s[0] == "rephrase"]
         assert confidence == 0.6 and detail.startswith("the next turn says it asks again")
-    assert not any("rephrase" in kinds(found, f"not{n}") for n in range(3))
+    assert not any("rephrase" in kinds(found, f"not{n}") for n in range(6))
 
 
 def test_an_answer_that_contradicts_its_tool_is_ungrounded_with_the_evidence(store, tmp_path) -> None:
@@ -945,6 +953,9 @@ def test_venting_at_the_bot_marks_the_answer_before_it(store, tmp_path, vent) ->
     "so annoyed, the app won't load my booking. can you check me in for SK1263?",  # tells of the product
     "I'm done with this form, thanks!",  # finished
     "I'm fed up with the rain here, what's the forecast for Sunday?",  # tells of the weather
+    "My phone keeps dying, I'm sick of it",  # tells of the phone
+    "I'm done with this section, what's next?",  # finished a part
+    "I've had enough time to think, let's book it",
 ])
 def test_a_temper_told_of_something_else_is_no_complaint_of_the_answer(store, tmp_path, said) -> None:
     b = Bundle()

@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 
 _PERSON = (
-    r"(?:a |an |some |one |your |one of your )?(?:real |actual |live |human |another |other )?"
-    r"(?:person|human(?: being| agent)?|agent|representative|rep|operator|manager|supervisor|colleagues?|"
+    r"(?:a |an |some |one |your )?(?:real |actual |live |human |another |other )?"
+    r"(?:person|human(?: being| agent)?|agent|representative|rep|operator|manager|supervisor|"
     r"someone|somebody|staff|employee|support staff|customer (?:service|support)(?: rep(?:resentative)?)?)"
 )
 ESCALATION = re.compile(
     r"\b(?:"
     rf"(?:talk|speak|chat|connect me|get me through|put me through|pass me(?: on| over)?)(?: to| with)? {_PERSON}\b"
+    # ...or to one of the bot's colleagues ("pass me to one of your colleagues"; not "bring a
+    # colleague to the workshop", nor "chat with a colleague in Teams").
+    r"|(?:talk|speak|connect me|put me through|pass me(?: on| over)?) (?:to|with) (?:one of )?your colleagues?\b"
     rf"|(?:get|give|find|bring|need|want|request|call) (?:me )?{_PERSON}\b(?! (?:consumption|resources|rights|error))"
     r"|transfer (?:me|this)|put me through\b"
     r"|escalate (?:this|my|it)|^\W*escalate\W*(?:please|pls|now)?\W*$"
@@ -65,6 +68,8 @@ NOT_ESCALATION = re.compile(r"human (?:consumption|resources|rights|error|body|s
 _JUDGEMENT_LEAD_IN = r"^\W*(?:(?:no|nope|um+|uh+|so|totally|completely|just|all|that's|thats|it's|its)\W+)*"
 # ...and what may come after them: a laugh ("wrong lol").
 _JUDGEMENT_TAIL = r"\W*(?:(?:lol|haha|lmao)\W*)?$"
+# What may come before the user's temper told as the whole message: "ugh, I'm so done with this".
+_TEMPER_LEAD_IN = r"^\W*(?:(?:ugh+|ok(?:ay)?|honestly|seriously|look|omg|wow|god)\W+)*"
 FRUSTRATION = re.compile(
     r"\b(?:"
     r"(?:that|this|it)(?:'s| is| was)? (?:not|n't) what i (?:asked|meant|said|wanted)"
@@ -85,10 +90,14 @@ FRUSTRATION = re.compile(
     r"|you (?:forgot|forget|don't remember|didn't remember|didn't read|did not read) (?:what|that|my)"
     r"|^no,? i (?:said|meant|told you)\b"
     r"|not (?:helpful|what i need)|no help at all|waste of (?:my )?time|useless|ridiculous|frustrat"
-    # The user's temper, said of the conversation: "I'm getting really annoyed", "I'm so done
-    # with this" (not "so annoyed, the app won't load", which tells of the product).
-    r"|(?:i'm|i am) (?:(?:getting|so|really|very|quite|just) )*(?:annoyed|fed up|sick of (?:this|it|you))\W*$"
-    r"|(?:i'm|i am) (?:(?:so|really|just) )*done with (?:this|you)\b(?!.*\bthank)|i(?:'ve| have) had enough\b"
+    # The user's temper, as the whole message: "I'm getting really annoyed", "ugh, I'm so done
+    # with this", "I've had enough" (not "so annoyed, the app won't load", nor "my phone keeps
+    # dying, I'm sick of it", which tell of the product; nor "I'm done with this section,
+    # what's next?" or "I've had enough time to think").
+    rf"|{_TEMPER_LEAD_IN}(?:i'm|i am) (?:(?:getting|so|really|very|quite|just) )*"
+    r"(?:annoyed|fed up|sick of (?:this|you))(?: with (?:this|you)(?: (?:bot|chat|conversation))?)?\W*$"
+    rf"|{_TEMPER_LEAD_IN}(?:i'm|i am) (?:(?:so|really|just) )*done with (?:this|you)(?: (?:bot|chat|conversation))?\W*$"
+    rf"|{_TEMPER_LEAD_IN}i(?:'ve| have) had enough(?: of (?:this|you|it))?\W*$"
     r"|wrong (?:answer|order|item|information|again)|still (?:wrong|not|no)"
     # ...or said in a word or two, as the whole message: "so wrong", "not correct", "bad answer"
     # (not "false", which answers a quiz).
@@ -160,7 +169,7 @@ ESCALATION_NEEDS = frozenset("""
     persona humano agente operador operadora representante asesor asesora alguien humain personne conseiller
     conseillère opérateur quelqu menschen mitarbeiter mitarbeiterin berater beraterin kundenberater
     kundenberaterin agenten verbinden atendente pessoa alguém operatore operatrice umano qualcuno colleague colleagues
-    pasas pasar
+    pasas pasar podrías podrias puedes
 """.split())  # noqa: SIM905 (a word list reads best as words)
 FRUSTRATION_NEEDS = frozenset("""
     asked meant said wanted wrong incorrect correct bad right true useless unhelpful nonsense listening reading
@@ -214,16 +223,18 @@ REPHRASE_CUES = re.compile(
     r"boss|colleague|client|customer|neighbou?r|family)|someone|somebody|him|her|them)\b))"
     r"|i asked (?:about|for|how|if|whether|when|where|why|what))"
 )
+# A message that opens by saying it asks again ("I'll rephrase.", "Let me try again: ...",
+# "In other words: ...", "What I mean is ..."): the user says the answer missed what was
+# asked, whatever words the two messages share. Not "to be clear: ..." nor "in other words,
+# I need the link?", which check what was understood; not "I mean, that works but...", a
+# filler; not "let me try again and see", the user retrying a step.
+SAYS_IT_ASKS_AGAIN = re.compile(
+    r"\W*(?:(?:ok(?:ay)?|so|no|hmm+|um+|well)\W+)*(?:i'?ll rephrase|i will rephrase|let me rephrase|"
+    r"let me (?:try again|put it (?:another|differently|this) way|ask (?:it )?(?:again|differently|another way))"
+    r"\s*[:.\-–—]|in other words\s*:|what i (?:mean|meant|'m asking|am asking) is|i meant\b|again\s*[:,-])")
 # The user corrects a slip of their own ("sorry, I meant Tuesday", "oops, *weather", "my bad,
 # the riverside"): the answer before answered what they wrote, and this is no rephrase of a
 # request it missed. (Correcting the answer, "no, I said 4 people", is a complaint.)
-# A message that opens by saying it asks again ("I'll rephrase.", "Let me try again:", "In
-# other words, ...", "What I mean is ..."): the user says the answer missed what was asked,
-# whatever words the two messages share (not "to be clear: ...", which checks a detail).
-SAYS_IT_ASKS_AGAIN = re.compile(
-    r"\W*(?:(?:ok(?:ay)?|so|no|hmm+|um+|well)\W+)*(?:i'?ll rephrase|i will rephrase|let me (?:rephrase|try again|"
-    r"put it (?:another|differently|this) way|ask (?:it )?(?:again|differently|another way))|in other words|"
-    r"what i (?:mean|meant|'m asking|am asking) is|i mean\b|i meant\b|again\s*[:,-])")
 CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typo)\b(?!.*\b(?:still|rephrase)\b)|\*\w)")
 # Asking for more of what the answer gave is not asking the same again.
 MORE_DETAIL = re.compile(
