@@ -350,9 +350,14 @@ def test_a_like_request_after_an_answer_that_did_what_was_asked_is_no_rephrase(s
         (("upgrade my plan to premium", "Done: you're on Basic from today."),
          ("in other words, I want the premium plan", "Done: you're on Premium from today.")),
     ])
+    # An answer to a question that happens to say "set" did nothing: asked again, it missed.
+    two_turn_sessions(b, "question", [
+        (("why was I charged twice?", "Your subscription is set to renew monthly."),
+         ("why did you take two payments this month", "Refunds take 5 days.")),
+    ])
     found = signals(store, tmp_path, b)
     assert "rephrase" not in kinds(found, "done0") | kinds(found, "done1")
-    assert "rephrase" in kinds(found, "other0")
+    assert "rephrase" in kinds(found, "other0") and "rephrase" in kinds(found, "question0")
 
 
 def test_a_message_that_says_it_asks_again_is_a_rephrase_whatever_its_words(store, tmp_path) -> None:

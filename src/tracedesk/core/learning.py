@@ -18,8 +18,9 @@ For the same reason a move up counts for a flag weaker than those reviewed in pr
 its confidence: :func:`calibrated`.)
 
 A signal's confidence is then moved by as much as its kind's precision moved from the
-prior, in log-odds (:func:`calibrated`): a rephrase flag of 0.7 in a database where
-rephrase flags were confirmed 12 of 40 times counts for about 0.45. The unreviewed traces
+prior, in log-odds (:func:`calibrated`; a move up, for a flag weaker than those reviewed,
+in proportion to its confidence): a rephrase flag of 0.7 in a database where rephrase
+flags were confirmed 12 of 40 times counts for about 0.45. The unreviewed traces
 are ranked with it.
 
 Verdicts also teach about answers: an unreviewed trace that gives, word for word, an answer
@@ -206,7 +207,8 @@ def forget(conn: Connection) -> None:
 
 def calibrated(confidence: float, learned: Learned | None) -> float:
     """A signal's confidence, moved in log-odds by as much as its kind's precision here
-    moved from the prior; up, a signal weaker than the flags reviewed by that much less.
+    moved from the prior. A move up is scaled by confidence / prior for a flag weaker than
+    those reviewed.
 
     The verdicts were given on the flags reviewed, as sure as ``learned.prior`` says. That
     they were confirmed tells little of a much weaker flag of the kind (a complaint read in

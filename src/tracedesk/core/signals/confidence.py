@@ -65,7 +65,9 @@ CASES: tuple[Case, ...] = (
          "model answered anyway"),
     Case("loop", "repeated_call", 0.6, 0.9, "the same tool called with the same arguments (more calls, surer)"),
     Case("loop", "repeated_answer", 0.6, 0.6, "an answer said again word for word, to another message"),
-    Case("loop", "asked_again", 0.65, 0.65, "an answer asks again a question the user answered before"),
+    Case("loop", "asked_again", 0.45, 0.65,
+         "an answer asks again a question the user answered before (in the same words, or closer in meaning is "
+         "surer)"),
     Case("outlier", "measure", 0.3, 0.3, "a step far beyond its usual latency, tokens or cost: often harmless"),
     # The conversation: what the user's next turn says about the answer.
     Case("escalation", "next_turn", 0.85, 0.85, "the next message asks for a person"),

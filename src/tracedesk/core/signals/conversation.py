@@ -27,7 +27,7 @@ from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import ASKS_FOR_A_JUDGEMENT, JUDGES_RIGHT_OR_WRONG, PUSHES_BACK, SAYS_NO, TELLS_A_TASTE
-from .request import another_value
+from .request import another_value, asks_to_do
 from .turns import ANSWER_LIMIT, Turn, closeness_to_question
 
 # Without the meaning model, by shared topic words (the share two questions have in common):
@@ -130,10 +130,10 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
         if question is None or turn.reply.offers:  # ("Anything else I can help with?" asks nothing of the kind)
             continue
         if answered and turn.message.answers_back and turn.reply.only_a_question:
-            earlier = max(answered, key=lambda t: _alike_questions(t, turn)[0])
-            alike, bound = _alike_questions(earlier, turn)
-            if alike >= bound:
-                out.append(Found(turn.pk, "loop", confidence("loop", "asked_again"),
+            earlier = max(answered, key=lambda t: _asked_again_strength(t, turn))
+            strength = _asked_again_strength(earlier, turn)
+            if strength >= 0:
+                out.append(Found(turn.pk, "loop", confidence("loop", "asked_again", strength),
                                  f"asks again what it asked before and the user answered: {quote(question, 70)}",
                                  evidence={"earlier_turn": earlier.trace_id,
                                            "text": (earlier.reply.question_back or "")[:300]}))
@@ -141,13 +141,17 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
     return out
 
 
-def _alike_questions(a: Turn, b: Turn) -> tuple[float, float]:
-    """How alike the questions two answers end on are, in meaning or by topic words, and
-    how alike makes them the same question."""
+def _asked_again_strength(a: Turn, b: Turn) -> float:
+    """How surely the questions two answers end on are the same question: below 0, not
+    the same; from 0 at the bound to 1. By topic words, the same words make it sure. In
+    meaning, close questions may still ask of different things ("what's your favourite
+    film?", "...book?" lie at about 0.8): a question is sure from ASKED_AGAIN on, and
+    less sure between ASKED_AGAIN_IN_MEANING and it."""
     if a.question_back_vector is not None and b.question_back_vector is not None:
-        return float(a.question_back_vector @ b.question_back_vector), ASKED_AGAIN_IN_MEANING
-    return (similarity(content_words(a.reply.question_back or ""), content_words(b.reply.question_back or "")),
-            ASKED_AGAIN)
+        alike = float(a.question_back_vector @ b.question_back_vector)
+        return min(1.0, (alike - ASKED_AGAIN_IN_MEANING) / (ASKED_AGAIN - ASKED_AGAIN_IN_MEANING))
+    alike = similarity(content_words(a.reply.question_back or ""), content_words(b.reply.question_back or ""))
+    return 1.0 if alike >= ASKED_AGAIN else -1.0
 
 
 def _same_request(a: Turn, b: Turn) -> bool:
@@ -219,16 +223,17 @@ def _read_meaning(model, sessions: list) -> None:
     answered = [a for a, _ in pairs]
     for turn, vector in zip(answered, model.embed([a.answered[:ANSWER_LIMIT] for a in answered]), strict=True):
         turn.answer_vector = vector
-    # Whether an answer addresses its question is read from their words that carry meaning:
-    # the function words they share ("how do I", "you can") say nothing of the topic.
     # The questions the answers of a conversation end on: one asked again may be forgotten.
     asking = [t for _, session in sessions if len(session) > 1 for t in session if t.reply.question_back]
     for turn, vector in zip(asking, model.embed([t.reply.question_back for t in asking]), strict=True):
         turn.question_back_vector = vector
+    # Whether an answer addresses its question is read from their words that carry meaning:
+    # the function words they share ("how do I", "you can") say nothing of the topic.
     requests = [t for _, session in sessions for t in session if _is_plain_request(t)]
-    # (Whether an answer is off topic is all that is read of it: OFF_TOPIC is the farthest
-    # bound, _addresses_within.)
-    closeness = closeness_to_question(model, requests, ADDRESSING_SENTENCES, below=OFF_TOPIC)
+    # (Turn.addressed is only compared with the bounds of _addresses_within, none above
+    # OFF_TOPIC: the sentences of an answer whose whole lies closer cannot change it, and
+    # are not read.)
+    closeness = closeness_to_question(model, requests, ADDRESSING_SENTENCES, below=max(OFF_TOPIC, SHORT_OFF_TOPIC))
     for turn, close in zip(requests, closeness, strict=True):
         turn.addressed = close
 
@@ -543,7 +548,7 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     confused = previous.reply.did_not_understand
     if not confused and previous.reply.asks_back and not previous.reply.offers:
         return None  # the user answers the bot's question, often restating the request
-    if _did_it(previous, turn):
+    if _did_it(previous, turn):  # (never after an answer that did not understand)
         return None
     same = float(previous.vector @ turn.vector)
     cue = turn.message.rephrase_cue
@@ -574,11 +579,15 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
 
 
 def _did_it(previous: Turn, turn: Turn) -> bool:
-    """The answer says it did what was asked ("Done: booking X is now on 2026-12-14",
-    "Timer set for 5 minutes"): a like request after it asks for another thing ("set one
-    for 10 minutes too", "status of my flight tomorrow?"), unless the user says it asks
-    again. (A confirmation of another value than asked is read apart: :mod:`.request`.)"""
-    return previous.reply.confirms and not turn.message.rephrase_cue
+    """The answer says it did what a request asked to be done ("cancel my membership" -
+    "Done: your membership is cancelled", "Timer set for 5 minutes"): a like request after
+    it asks for another thing ("when does my membership end?", "set one for 10 minutes
+    too"), unless the message says it asks again ("in other words", "again:"). Not an
+    answer to a question that happens to say "set" or "sent" ("Your plan is set to renew
+    monthly"), nor one that could not help. (A confirmation of another value than asked is
+    read apart: :mod:`.request`.)"""
+    return (previous.reply.confirms and asks_to_do(previous.asked) and not previous.reply.could_not_help
+            and not previous.reply.did_not_understand and not turn.message.rephrase_cue)
 
 
 def _rephrase_by_words(previous: Turn, turn: Turn, evidence: dict) -> Found | None:

@@ -79,10 +79,12 @@ NUMBER_WORDS = frozenset("""
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
     billion once twice half dozen first second third
 """.split())  # noqa: SIM905 (a word list reads best as words)
+BLAND_WORDS = 4  # an answer of interjections and appreciation this short says nothing
+# An answer longer than this is no mere word of appreciation or acknowledgement ("Oh,
+# that's good to know!" is 24 characters).
+ACKNOWLEDGEMENT_CHARACTERS = 40
 # An answer that only asks back, or changes the subject, says no more than this many words
 # (a longer one may answer as it asks).
-BLAND_WORDS = 4  # an answer of interjections and appreciation this short says nothing
-ACKNOWLEDGEMENT_CHARACTERS = 40  # ...and an acknowledgement ("Oh, that's good to know!") no longer
 ONLY_ASKS_BACK_WORDS = 12
 CHANGE_OF_SUBJECT_WORDS = 8
 # What tells a message that asks for something from one that tells something.
@@ -512,10 +514,12 @@ def closeness_to_question(model, turns: list[Turn], sentences: int = 0, below: f
     close = (asked * answers).sum(axis=1).tolist()
     owners, parts = [], []
     for i, turn in enumerate(turns):
-        said = turn.reply.sentences if sentences and close[i] < below else ()
+        # (The sentences of its gist only, as the whole is read: not an appendix further on.)
+        said = SENTENCES.findall(turn.answered[:ANSWER_LIMIT]) if sentences and close[i] < below else ()
+        said = [s for s in (s.strip() for s in said) if s]
         if len(said) > 1:
             owners += [i] * min(len(said), sentences)
-            parts += [s[:ANSWER_LIMIT] for s in said[:sentences]]
+            parts += said[:sentences]
     if parts:
         apart = (asked[owners] * model.embed(parts, skip=STOPWORDS)).sum(axis=1).tolist()
         for i, value in zip(owners, apart, strict=True):
@@ -554,7 +558,9 @@ class Turn:
         self.answer_vector = None
         self.escalation = 0.0  # how strongly the message asks for a person, by meaning
         self.frustration = 0.0  # ...says the answer before missed
-        self.addressed: float | None = None  # how close the answer is to the question, in meaning
+        # How close the answer is to the question, in meaning: its whole or, closer, one of
+        # its first sentences (read only where the whole lies far: closeness_to_question).
+        self.addressed: float | None = None
         self.question_back_vector = None  # the meaning of the question the answer ends on
 
     @property
