@@ -18,9 +18,8 @@ For the same reason a move up counts for a flag weaker than those reviewed in pr
 its confidence: :func:`calibrated`.)
 
 A signal's confidence is then moved by as much as its kind's precision moved from the
-prior, in log-odds (:func:`calibrated`; a move up, for a flag weaker than those reviewed,
-in proportion to its confidence): a rephrase flag of 0.7 in a database where rephrase
-flags were confirmed 12 of 40 times counts for about 0.45. The unreviewed traces
+prior, in log-odds (:func:`calibrated`): a rephrase flag of 0.7 in a database where
+rephrase flags were confirmed 12 of 40 times counts for about 0.45. The unreviewed traces
 are ranked with it.
 
 Verdicts also teach about answers: an unreviewed trace that gives, word for word, an answer

@@ -465,12 +465,16 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
                          f"{about} {what}: {quote(turn.question)}", evidence=evidence))
     if previous is not None and _could_rephrase(previous, turn) and not _asks_about_another(previous, turn) and not any(
             f.kind in ("escalation", "frustration") for f in out):
+        # (After an answer that did what was asked, a like request asks for another thing.)
         # The meaning model reads English: a message in another language is compared by its
         # words.
-        found = (_rephrase_by_meaning(previous, turn, evidence)
-                 if by_meaning and turn.vector is not None and previous.message.in_english
-                 and turn.message.in_english
-                 else _rephrase_by_words(previous, turn, evidence)) or _says_it_asks_again(previous, turn, evidence)
+        if _did_it(previous, turn):
+            found = None
+        elif by_meaning and turn.vector is not None and previous.message.in_english and turn.message.in_english:
+            found = _rephrase_by_meaning(previous, turn, evidence)
+        else:
+            found = _rephrase_by_words(previous, turn, evidence)
+        found = found or _says_it_asks_again(previous, turn, evidence)
         if found:
             out.append(found)
     return out
@@ -548,8 +552,6 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     confused = previous.reply.did_not_understand
     if not confused and previous.reply.asks_back and not previous.reply.offers:
         return None  # the user answers the bot's question, often restating the request
-    if _did_it(previous, turn):  # (never after an answer that did not understand)
-        return None
     same = float(previous.vector @ turn.vector)
     cue = turn.message.rephrase_cue
     # A bot that said it did not understand asked for the request again, and a user who
@@ -592,8 +594,6 @@ def _did_it(previous: Turn, turn: Turn) -> bool:
 
 def _rephrase_by_words(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
     """Without the meaning model: the same topic words again."""
-    if _did_it(previous, turn):
-        return None
     cue = turn.message.rephrase_cue
     before, now = previous.words, turn.words
     shared = similarity(before, now)

@@ -368,7 +368,7 @@ class Reply:
     @_kept
     def sentences(self) -> list[str]:
         """The answer's sentences, each with the marks that end it (at least one, maybe empty)."""
-        return [s for s in (s.strip() for s in SENTENCES.findall(self.answered.strip())) if s] or [""]
+        return sentences_of(self.answered) or [""]
 
     @_kept
     def only_a_question(self) -> bool:
@@ -497,6 +497,11 @@ class Reply:
         return words
 
 
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a (lower-cased) text, each with the marks that end it."""
+    return [s for s in (s.strip() for s in SENTENCES.findall(text.strip())) if s]
+
+
 def closeness_to_question(model, turns: list[Turn], sentences: int = 0, below: float = 1.0) -> list[float]:
     """How close in meaning each turn's answer (its gist: ANSWER_LIMIT characters) is to
     its question, ``model`` (:class:`.meaning.Embedder`) comparing their topic words: the
@@ -515,8 +520,7 @@ def closeness_to_question(model, turns: list[Turn], sentences: int = 0, below: f
     owners, parts = [], []
     for i, turn in enumerate(turns):
         # (The sentences of its gist only, as the whole is read: not an appendix further on.)
-        said = SENTENCES.findall(turn.answered[:ANSWER_LIMIT]) if sentences and close[i] < below else ()
-        said = [s for s in (s.strip() for s in said) if s]
+        said = sentences_of(turn.answered[:ANSWER_LIMIT]) if sentences and close[i] < below else ()
         if len(said) > 1:
             owners += [i] * min(len(said), sentences)
             parts += said[:sentences]
