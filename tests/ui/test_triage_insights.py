@@ -21,6 +21,7 @@ from tracedesk.core.store import Store
 from tracedesk.ui.background import wait_for_background
 from tracedesk.ui.insights_model import FILTER_ROLE, RowsModel
 from tracedesk.ui.mainwindow import MainWindow
+from tracedesk.ui.pages import Page
 from tracedesk.ui.queue_model import GROUP, REASONS
 
 from .bundles import write_support_bundle
@@ -277,6 +278,26 @@ def test_insights_show_the_figures_of_the_database(gen_window, gen_store, qtbot)
     with gen_store.read() as conn:
         by_model = insights.failure_rates(conn, "model")
     assert table_texts(view.failures.model, 0) == [r.value for r in by_model]
+
+
+def test_insights_first_opened_after_another_database_shows_that_one(
+        qtbot, filled_store, gen_store, window_state) -> None:
+    """Insights is built when first shown (the window opens sooner without it): opened then,
+    it gives the figures of the database open at that time, and follows the next one."""
+    window = make_window(qtbot, filled_store, window_state)
+    assert window.page_stack.built(Page.INSIGHTS) is False
+    assert window.open_database(gen_store.path)
+    qtbot.waitUntil(lambda: window.choices_ready, timeout=5000)
+    qtbot.keyClick(window.queue_pane.table, Qt.Key.Key_F3)
+    view = window.insights_view
+    assert window.pages.currentWidget() is view
+    with gen_store.read() as conn:
+        traces = insights.runs(conn)[0].traces
+    qtbot.waitUntil(lambda: view.cards["traces"].text() == f"{traces:,}", timeout=10_000)
+    with qtbot.waitSignal(view.computed, timeout=10_000):
+        assert window.open_database(filled_store.path)
+        window.show_insights()
+    assert view.cards["traces"].text() == "24"
 
 
 def test_the_shortcut_list_names_insights(gen_window, qtbot) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
@@ -28,7 +29,6 @@ from .compare_chooser import CompareChooser
 from .compare_view import CompareView, ExpectedAnswerDialog
 from .echo_backlog import EchoBacklog
 from .import_dialog import ImportDialog, ProblemsDialog
-from .insights_view import InsightsView
 from .learned_dialog import LearnedDialog
 from .pages import Page, PageStack, PageView
 from .queue_model import QueueModel
@@ -44,6 +44,9 @@ from .text import show_message
 from .trace_view import TraceView
 from .triage import TriageActions, wake_snoozed
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .insights_view import InsightsView
 
 BUNDLE_FILTER = ("Traces and trajectories (*.jsonl *.jsonl.gz *.jsonl.zst *.json *.json.gz *.ndjson *.traj *.zip "
                  "*.eval);;All files (*)")
@@ -90,13 +93,13 @@ class MainWindow(Workspace):
         self.compare_view = CompareView(self.pages)
         self.compare_chooser: CompareChooser | None = None
         self.expected_dialog: ExpectedAnswerDialog | None = None
-        self.insights_view = InsightsView(self.pages)
         self.add_page(Page.QUEUE, self.queue_pane, step=self.queue_pane.move, back=self.queue_pane.page_back)
         self.add_page(Page.TRACE, self.trace_view, step=self._step_trace)
         self.add_page(Page.REPLAY, self.replay_view)
         self.add_page(Page.COMPARE, self.compare_view)
-        self.add_page(Page.INSIGHTS, self.insights_view)
-        self.insights_view.open_filter.connect(self.show_insights_traces)
+        # Insights is built the first time it is shown: most sessions review, and the window
+        # opens sooner without it.
+        self.page_stack.add_later(Page.INSIGHTS, self._build_insights)
         self.queue_pane.insights_requested.connect(self.show_insights)
         self.replay_view.back_requested.connect(self.go_back)
         self.compare_view.back_requested.connect(self.go_back)
@@ -125,7 +128,6 @@ class MainWindow(Workspace):
         # After the controllers' own: the review panel's text is saved before the queue is read.
         self.pages.currentChanged.connect(self._page_changed)
         self.changed.connect(self._apply_changes)
-        self.changed.connect(self.insights_view.apply_changes)
         self.echo_backlog = EchoBacklog(self)  # verdicts merged in: their echoes, in the background
         self.redetection = Redetection(self)  # a database an older version detected: its signals again
         self._restore()
@@ -282,7 +284,8 @@ class MainWindow(Workspace):
         self.replay_view.clear()
         self.compare_view.clear()
         self.queue_pane.clear_scope()
-        self.insights_view.set_store(store)
+        if self.page_stack.built(Page.INSIGHTS):
+            self.insights_view.set_store(store)
         self.queue_stale = False
         self.show_queue()
         self.page_stack.forget()  # nothing of the last database to go back to
@@ -463,6 +466,20 @@ class MainWindow(Workspace):
         pk = self.queue_pane.current_pk()
         if pk is not None:
             self.open_trace(pk)
+
+    @property
+    def insights_view(self) -> InsightsView:
+        """The Insights page, built on first use."""
+        return cast("InsightsView", self.page_stack.view(Page.INSIGHTS))
+
+    def _build_insights(self) -> InsightsView:
+        from .insights_view import InsightsView  # (its module too is read when first shown)
+
+        view = InsightsView(self.pages)
+        view.set_store(self.store)
+        view.open_filter.connect(self.show_insights_traces)
+        self.changed.connect(view.apply_changes)
+        return view
 
     def show_insights(self) -> None:
         self.show_page(Page.INSIGHTS)

@@ -5,6 +5,10 @@ Each page says, as it is added, what j and k do on it and what Esc does within i
 it brings itself up to date and takes the focus when shown (:class:`PageView`). The stack
 remembers the pages the one shown was reached from, so that Esc goes back along the way
 the reviewer came, one page at a time, whatever the pages are.
+
+A page most sessions never open (Insights) is added by what builds it
+(:meth:`PageStack.add_later`): it is built the first time it is shown or asked for, not
+while the window opens.
 """
 
 from __future__ import annotations
@@ -35,9 +39,10 @@ class PageView(Protocol):
 
 @dataclass
 class _Entry:
-    view: QWidget
+    view: QWidget | None  # None until a page added later is first wanted
     step: Callable[[int], None] | None  # j (+1) and k (-1)
     back: Callable[[], bool] | None  # Esc within the page: False when there was nothing to do
+    build: Callable[[], PageView] | None = None  # what makes the view of a page added later
 
 
 class PageStack:
@@ -55,9 +60,29 @@ class PageStack:
         self._entries[page] = _Entry(widget, step, back)
         self.stack.addWidget(widget)
 
+    def add_later(self, page: Page, build: Callable[[], PageView], step: Callable[[int], None] | None = None,
+                  back: Callable[[], bool] | None = None) -> None:
+        """Add a page whose view ``build()`` makes the first time it is shown or asked for
+        (:meth:`view`)."""
+        self._entries[page] = _Entry(None, step, back, build)
+
+    def built(self, page: Page) -> bool:
+        """Whether the view of ``page`` exists yet."""
+        return page in self._entries and self._entries[page].view is not None
+
+    def view(self, page: Page) -> QWidget:
+        """The view of ``page``, built now if it was added to be built later."""
+        entry = self._entries[page]
+        if entry.view is None:
+            assert entry.build is not None
+            entry.view = cast(QWidget, entry.build())
+            self.stack.addWidget(entry.view)
+        return entry.view
+
     def current(self) -> Page:
         shown = self.stack.currentWidget()
-        return next((page for page, entry in self._entries.items() if entry.view is shown), self.home)
+        return next((page for page, entry in self._entries.items()
+                     if entry.view is not None and entry.view is shown), self.home)
 
     def show(self, page: Page) -> None:
         """Show ``page``, remembering the page it was reached from; a page already on the
@@ -69,8 +94,8 @@ class PageStack:
                 del self._came_from[self._came_from.index(page):]
             else:
                 self._came_from.append(current)
-            self.stack.setCurrentWidget(self._entries[page].view)
-        cast(PageView, self._entries[page].view).page_shown()
+            self.stack.setCurrentWidget(self.view(page))
+        cast(PageView, self.view(page)).page_shown()
 
     def forget(self) -> None:
         """Nothing to go back to (another database is open)."""
