@@ -3,17 +3,21 @@ on a real imported database."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import OperationalError
 
 from tracedesk.core import queue, run_columns
 from tracedesk.core.candidates import latest_verdicts
+from tracedesk.core.database import open_store
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.reviews import ReviewInput, save_review
 from tracedesk.core.signals.explicit import explicit_signals
-from tracedesk.core.store import MAX_VARIABLES, chunked, placeholders, select_named
+from tracedesk.core.store import MAX_VARIABLES, Store, chunked, placeholders, select_named
 from tracedesk.core.views import session_turns, sort_ids, span_names
 
 from ..conftest import write_jsonl
@@ -24,21 +28,34 @@ OLD_SQLITE_LIMIT = 999
 TRACES = 2 * OLD_SQLITE_LIMIT + 10
 
 
-@pytest.fixture
-def many(store, tmp_path) -> dict[str, int]:
-    """A database of more traces than an old SQLite binds at once; trace id -> key."""
+@pytest.fixture(scope="module")
+def many_database(tmp_path_factory) -> tuple[Path, dict[str, int]]:
+    """A database of more traces than an old SQLite binds at once, written once for the
+    module (the tests read it, each from a copy of its own); and trace id -> key."""
+    folder = tmp_path_factory.mktemp("many")
     b = Bundle()
     for i in range(TRACES):
         b.turn("one long session", f"question {i}?", "answer", trace_id=f"t{i:04d}")
-    import_paths(store, [write_jsonl(tmp_path / "many.jsonl", b.records)])
-    with store.write() as conn:
-        pks = {tid: pk for pk, tid in conn.exec_driver_sql("SELECT id, trace_id FROM trace")}
-        save_review(conn, pks["t0007"], "ann", ReviewInput("failure"))
-        save_review(conn, pks[f"t{TRACES - 1:04d}"], "ann", ReviewInput("ok"))
-    return pks
+    with open_store(folder / "review.sqlite") as store:
+        import_paths(store, [write_jsonl(folder / "many.jsonl", b.records)])
+        with store.write() as conn:
+            pks = {tid: pk for pk, tid in conn.exec_driver_sql("SELECT id, trace_id FROM trace")}
+            save_review(conn, pks["t0007"], "ann", ReviewInput("failure"))
+            save_review(conn, pks[f"t{TRACES - 1:04d}"], "ann", ReviewInput("ok"))
+    return folder / "review.sqlite", pks
 
 
-def test_ids_beyond_the_variable_limit_are_all_found(store, many) -> None:
+@pytest.fixture
+def many_traces(many_database, tmp_path: Path) -> Iterator[tuple[Store, dict[str, int]]]:
+    """A copy of :func:`many_database`, open, and its trace id -> key."""
+    path, pks = many_database
+    shutil.copyfile(path, tmp_path / "many.sqlite")
+    with open_store(tmp_path / "many.sqlite") as store:
+        yield store, pks
+
+
+def test_ids_beyond_the_variable_limit_are_all_found(many_traces) -> None:
+    store, many = many_traces
     pks = sorted(many.values())
     with store.read() as conn:
         conn.connection.driver_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, OLD_SQLITE_LIMIT)
@@ -60,7 +77,8 @@ def test_ids_beyond_the_variable_limit_are_all_found(store, many) -> None:
     assert [t.trace_pk for t in turns] == [many[tid] for tid in sorted(many)]
 
 
-def test_queue_rows_beyond_the_variable_limit_are_all_read_by_name(store, many) -> None:
+def test_queue_rows_beyond_the_variable_limit_are_all_read_by_name(many_traces) -> None:
+    store, many = many_traces
     pks = sorted(many.values(), reverse=True)
     with store.read() as conn:
         conn.connection.driver_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, OLD_SQLITE_LIMIT)
@@ -105,7 +123,8 @@ def test_pieces_keep_the_order_and_count_each_value_s_variables() -> None:
     assert list(chunked([])) == []
 
 
-def test_rows_are_read_by_column_name(store, many) -> None:
+def test_rows_are_read_by_column_name(many_traces) -> None:
+    store, many = many_traces
     with store.read() as conn:
         row = select_named(conn, "SELECT trace_id, id AS pk, span_count FROM trace WHERE trace_id = ?",
                            ("t0007",)).fetchone()

@@ -3,6 +3,7 @@ files through the core, and the main window on it with its state kept in tmp_pat
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,11 +30,24 @@ def bundle(tmp_path: Path) -> Path:
     return write_support_bundle(tmp_path / "support.jsonl")
 
 
-@pytest.fixture
-def filled_store(tmp_path: Path, bundle: Path) -> Iterator[Store]:
-    store = open_store(tmp_path / "review.sqlite")
-    report = ingest.import_paths(store, [bundle])
+@pytest.fixture(scope="session")
+def filled_database(tmp_path_factory) -> Path:
+    """The support bundle imported into a review database, once for the session."""
+    folder = tmp_path_factory.mktemp("filled")
+    store = open_store(folder / "review.sqlite")
+    try:
+        report = ingest.import_paths(store, [write_support_bundle(folder / "support.jsonl")])
+    finally:
+        store.close()
     assert report.added.traces == 24
+    return folder / "review.sqlite"
+
+
+@pytest.fixture
+def filled_store(tmp_path: Path, filled_database: Path) -> Iterator[Store]:
+    """A copy of :func:`filled_database` of the test's own, open."""
+    shutil.copyfile(filled_database, tmp_path / "review.sqlite")
+    store = open_store(tmp_path / "review.sqlite")
     yield store
     store.close()
 

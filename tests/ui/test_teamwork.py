@@ -5,6 +5,7 @@ from the form, and part of a database shared through File › Share Reviews."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -56,47 +57,62 @@ def _first_span(store: Store, pk: int, kind: str) -> str:
                                     (pk, kind)).scalar()
 
 
-@pytest.fixture
-def databases(tmp_path: Path) -> dict:
-    """Ann's database (the window's) and Bob's, both from one generated bundle. They
-    review the same eight traces: agreeing on four, disagreeing on the verdict of two, on
-    the cause of one, on the blamed step of one; Bob alone reviews three more."""
-    bundle = tmp_path / "bot.jsonl"
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory) -> tuple[Path, dict]:
+    """Ann's database (the window's) and Bob's, both from one generated bundle, written
+    once for the module (each test works on copies: :func:`databases`). They review the
+    same eight traces: agreeing on four, disagreeing on the verdict of two, on the cause
+    of one, on the blamed step of one; Bob alone reviews three more."""
+    folder = tmp_path_factory.mktemp("teamwork")
+    bundle = folder / "bot.jsonl"
     write_bundle(bundle, 60)
-    ann, bob = open_store(tmp_path / "ann.sqlite"), open_store(tmp_path / "bob.sqlite")
-    for store in (ann, bob):
-        assert ingest.import_paths(store, [bundle]).added.traces >= 60
-    ids = list(_pks(ann))
-    shared = ids[:8]
-    with ann.read() as conn:
-        queued = set(queue.ids(conn))
-    bob_only = [t for t in ids[8:] if _pks(ann)[t] in queued][:3]  # in the queue until bob's reviews come
-    span = {i: (_first_span(ann, _pks(ann)[i], "llm"), _first_span(ann, _pks(ann)[i], "tool")
-                or _first_span(ann, _pks(ann)[i], "retrieval")) for i in shared}
-    plan = {  # trace id -> (ann's review, bob's review)
-        shared[0]: (ReviewInput("failure", cause="tool error"), ReviewInput("failure", cause="tool error")),
-        shared[1]: (ReviewInput("ok"), ReviewInput("ok")),
-        shared[2]: (ReviewInput("ok"), ReviewInput("failure", cause="hallucination")),  # verdict
-        shared[3]: (ReviewInput("failure", cause="retrieval miss"), ReviewInput("unsure")),  # verdict
-        shared[4]: (ReviewInput("failure", cause="hallucination", blamed_span_id=span[shared[4]][0]),
-                    ReviewInput("failure", cause="reasoning error", blamed_span_id=span[shared[4]][0])),  # cause
-        shared[5]: (ReviewInput("failure", cause="tool error", blamed_span_id=span[shared[5]][0]),
-                    ReviewInput("failure", cause="tool error", blamed_span_id=span[shared[5]][1])),  # step
-        shared[6]: (ReviewInput("unsure"), ReviewInput("unsure")),
-        shared[7]: (ReviewInput("ok", severity="low"), ReviewInput("ok")),
-    }
-    with ann.write() as conn:
-        for trace_id, (review, _) in plan.items():
-            save_review(conn, _pks(ann)[trace_id], "ann", review)
-    with bob.write() as conn:
-        for trace_id, (_, review) in plan.items():
-            review.notes = f"bob on {trace_id}"
-            save_review(conn, _pks(bob)[trace_id], "bob", review)
-        for trace_id in bob_only:
-            save_review(conn, _pks(bob)[trace_id], "bob", ReviewInput("failure", cause="knowledge gap"))
-    bob.close()
-    yield {"ann": ann, "bob_path": tmp_path / "bob.sqlite", "pks": _pks(ann), "shared": shared,
-           "bob_only": bob_only, "disagree": shared[2:6]}
+    ann, bob = open_store(folder / "ann.sqlite"), open_store(folder / "bob.sqlite")
+    try:
+        for store in (ann, bob):
+            assert ingest.import_paths(store, [bundle]).added.traces >= 60
+        ann_pks, bob_pks = _pks(ann), _pks(bob)
+        ids = list(ann_pks)
+        shared = ids[:8]
+        with ann.read() as conn:
+            queued = set(queue.ids(conn))
+        bob_only = [t for t in ids[8:] if ann_pks[t] in queued][:3]  # in the queue until bob's reviews come
+        span = {i: (_first_span(ann, ann_pks[i], "llm"), _first_span(ann, ann_pks[i], "tool")
+                    or _first_span(ann, ann_pks[i], "retrieval")) for i in shared}
+        plan = {  # trace id -> (ann's review, bob's review)
+            shared[0]: (ReviewInput("failure", cause="tool error"), ReviewInput("failure", cause="tool error")),
+            shared[1]: (ReviewInput("ok"), ReviewInput("ok")),
+            shared[2]: (ReviewInput("ok"), ReviewInput("failure", cause="hallucination")),  # verdict
+            shared[3]: (ReviewInput("failure", cause="retrieval miss"), ReviewInput("unsure")),  # verdict
+            shared[4]: (ReviewInput("failure", cause="hallucination", blamed_span_id=span[shared[4]][0]),
+                        ReviewInput("failure", cause="reasoning error", blamed_span_id=span[shared[4]][0])),  # cause
+            shared[5]: (ReviewInput("failure", cause="tool error", blamed_span_id=span[shared[5]][0]),
+                        ReviewInput("failure", cause="tool error", blamed_span_id=span[shared[5]][1])),  # step
+            shared[6]: (ReviewInput("unsure"), ReviewInput("unsure")),
+            shared[7]: (ReviewInput("ok", severity="low"), ReviewInput("ok")),
+        }
+        with ann.write() as conn:
+            for trace_id, (review, _) in plan.items():
+                save_review(conn, ann_pks[trace_id], "ann", review)
+        with bob.write() as conn:
+            for trace_id, (_, review) in plan.items():
+                review.notes = f"bob on {trace_id}"
+                save_review(conn, bob_pks[trace_id], "bob", review)
+            for trace_id in bob_only:
+                save_review(conn, bob_pks[trace_id], "bob", ReviewInput("failure", cause="knowledge gap"))
+    finally:
+        ann.close()
+        bob.close()
+    return folder, {"pks": ann_pks, "shared": shared, "bob_only": bob_only, "disagree": shared[2:6]}
+
+
+@pytest.fixture
+def databases(reviewed, tmp_path: Path) -> dict:
+    """Copies of Ann's and Bob's databases (:func:`reviewed`) for one test: Ann's open."""
+    folder, facts = reviewed
+    for name in ("ann.sqlite", "bob.sqlite"):
+        shutil.copyfile(folder / name, tmp_path / name)
+    ann = open_store(tmp_path / "ann.sqlite")
+    yield {"ann": ann, "bob_path": tmp_path / "bob.sqlite", **facts}
     ann.close()
 
 
