@@ -1,8 +1,11 @@
 """Paging the failure queue at 1,000,000 traces (target: under 50 ms a page), and the
 rate of signal detection (target: at least 20,000 traces per second), with where its time
-goes, detector by detector.
+goes, detector by detector; then the rate in one long session of 2,000, 8,000 and 32,000
+turns (a product that files every turn of a user under one session id), which stays
+about the same whatever the length: detection reads a session whole, in time that grows
+with its turns, not with their square.
 
-    .venv/bin/python tests/perf/bench_queue.py [--traces 1000000] [--detect 20000]
+    .venv/bin/python tests/perf/bench_queue.py [--traces 1000000] [--detect 20000] [--session 2000 8000 32000]
 
 The big database is written with plain SQL (the importer has its own benchmark); the
 detection rate is measured on a realistic bundle imported through the real pipeline.
@@ -124,6 +127,37 @@ def detection(n_traces: int) -> None:
             print_phases(store)
 
 
+def long_sessions(lengths: list[int]) -> None:
+    """The detection rate in one session of each length, with the same few turns over."""
+    import json
+
+    from tracedesk.core.ingest import import_paths
+    from tracedesk.core.signals import update_signals
+
+    turns = [("where is my order?", "It ships tomorrow."), ("can I change the address?", "Yes, until it ships."),
+             ("thanks", "You're welcome!")]
+    for length in lengths:
+        with tempfile.TemporaryDirectory() as tmp:
+            bundle = Path(tmp) / "session.jsonl"
+            with bundle.open("w", encoding="utf-8") as fh:
+                fh.write(json.dumps({"type": "bundle", "version": 1, "source": "bench/session"}) + "\n")
+                for n in range(length):
+                    question, answer = turns[n % len(turns)]
+                    stamp = f"2026-03-01T{n // 3600 % 24:02d}:{n // 60 % 60:02d}:{n % 60:02d}Z"
+                    fh.write(json.dumps({"type": "trace", "trace_id": f"t{n}", "session_id": "one", "user_id": "u",
+                                         "start_time": stamp, "end_time": stamp, "status": "ok",
+                                         "input": f"{question} ({n})", "output": answer}) + "\n")
+            with open_store(Path(tmp) / "db.sqlite") as store:
+                import_paths(store, [bundle])
+                rates = []
+                for _ in range(3):
+                    with store.write() as conn:
+                        started = time.perf_counter()
+                        count = update_signals(conn, "SELECT id FROM trace")
+                        rates.append(count / (time.perf_counter() - started))
+        print(f"detection in one session of {length:,} turns: {statistics.median(rates):,.0f} traces/s (median of 3)")
+
+
 # The steps of a detection (names in tracedesk.core.signals.detect, or in the module given),
 # as the breakdown prints them.
 PHASES = [
@@ -182,6 +216,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--traces", type=int, default=1_000_000)
     parser.add_argument("--detect", type=int, default=20_000)
+    parser.add_argument("--session", type=int, nargs="*", default=[2_000, 8_000, 32_000])
     args = parser.parse_args()
     detection(args.detect)
+    long_sessions(args.session)
     paging(args.traces)

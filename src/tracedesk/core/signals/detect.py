@@ -153,10 +153,13 @@ def _collector_paused() -> Iterator[None]:
 
 def _detect(conn: Connection) -> None:
     """Detect the signals of the traces in ``temp._scope`` and of their sessions' turns."""
+    # The sessions in scope, each once, then their turns: joined turn to turn, a session of
+    # n turns would make n * n pairs (16 million for one of 4,000).
     conn.exec_driver_sql(
-        "INSERT OR IGNORE INTO temp._scope (pk) SELECT other.id FROM trace t "
-        "JOIN trace other ON other.session_id = t.session_id AND other.source_id = t.source_id "
-        "WHERE t.id IN (SELECT pk FROM temp._scope) AND t.session_id IS NOT NULL"
+        "INSERT OR IGNORE INTO temp._scope (pk) SELECT other.id FROM ("
+        "  SELECT DISTINCT source_id, session_id FROM trace"
+        "  WHERE id IN (SELECT pk FROM temp._scope) AND session_id IS NOT NULL) s "
+        "JOIN trace other ON other.session_id = s.session_id AND other.source_id = s.source_id"
     )
     scope = "SELECT pk FROM temp._scope"
     found: list[Found] = []
