@@ -39,8 +39,9 @@ def update_signals(conn: Connection, pks_sql: str, chunk: int = CHUNK_TRACES) ->
     number of traces recomputed.
 
     The traces are taken a chunk at a time, so that what detection holds in memory does
-    not grow with the number of traces (a session that spans two chunks is seen whole in
-    both: detection is idempotent)."""
+    not grow with the number of traces. A chunk's sessions are read whole, and their turns
+    are then done: a later chunk leaves out the turns an earlier one detected with their
+    session, rather than reading that session again."""
     conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _asked (pk INTEGER PRIMARY KEY)")
     conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _scope (pk INTEGER PRIMARY KEY)")
     conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _detected (pk INTEGER PRIMARY KEY)")
@@ -51,7 +52,8 @@ def update_signals(conn: Connection, pks_sql: str, chunk: int = CHUNK_TRACES) ->
     while True:
         conn.exec_driver_sql("DELETE FROM temp._scope")
         conn.exec_driver_sql(
-            "INSERT INTO temp._scope (pk) SELECT pk FROM temp._asked WHERE pk > ? ORDER BY pk LIMIT ?",
+            "INSERT INTO temp._scope (pk) SELECT pk FROM temp._asked "
+            "WHERE pk > ? AND pk NOT IN (SELECT pk FROM temp._detected) ORDER BY pk LIMIT ?",
             (after, chunk))
         last = conn.exec_driver_sql("SELECT max(pk) FROM temp._scope").scalar()
         if last is None:
