@@ -7,6 +7,8 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 from tests.eval.support_set import write_support_set
 from tracedesk.core.database import open_store
 from tracedesk.core.ingest import import_paths
@@ -15,6 +17,14 @@ from tracedesk.core.ingest import import_paths
 def read(bundle: Path) -> list[dict]:
     with gzip.open(bundle, "rt") as f:
         return [json.loads(line) for line in f]
+
+
+@pytest.fixture(scope="module")
+def full_set(tmp_path_factory) -> tuple[list[dict], dict]:
+    """A set of the full size (1,500 sessions), written once for the module: its records
+    and labels."""
+    bundle, labels_path = write_support_set(tmp_path_factory.mktemp("support"), 3)
+    return read(bundle), json.loads(labels_path.read_text())
 
 
 def question(trace: dict) -> str:
@@ -30,10 +40,8 @@ def test_the_same_seed_writes_the_same_files_and_another_seed_others(tmp_path):
     assert a[0].read_bytes() != c[0].read_bytes()
 
 
-def test_labels_name_traces_of_the_bundle_and_explicit_negatives_carry_the_feedback(tmp_path):
-    bundle, labels_path = write_support_set(tmp_path, 3)
-    labels = json.loads(labels_path.read_text())
-    records = read(bundle)
+def test_labels_name_traces_of_the_bundle_and_explicit_negatives_carry_the_feedback(full_set):
+    records, labels = full_set
     traces = {r["trace_id"]: r for r in records if r["type"] == "trace"}
     sessions = {r["session_id"] for r in traces.values()}
     assert len(sessions) == 1500 and len(traces) >= 4000
@@ -61,10 +69,9 @@ def test_labels_name_traces_of_the_bundle_and_explicit_negatives_carry_the_feedb
             assert {s["status"] for s in spans[trace_id]} == {"error"}
 
 
-def test_users_react_in_many_words(tmp_path):
-    bundle, labels_path = write_support_set(tmp_path, 5)
-    labels = json.loads(labels_path.read_text())
-    traces = [r for r in read(bundle) if r["type"] == "trace"]
+def test_users_react_in_many_words(full_set):
+    records, labels = full_set
+    traces = [r for r in records if r["type"] == "trace"]
     following: dict[str, list[str]] = defaultdict(list)
     for before, after in zip(traces, traces[1:], strict=False):
         if before["session_id"] == after["session_id"] and before["trace_id"] in labels["failures"]:
