@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -102,7 +103,15 @@ def test_opening_a_current_database_loads_no_table_classes(tmp_path) -> None:
 def test_the_meaning_model_loads_on_the_first_detection_not_at_start(tmp_path) -> None:
     """numpy and the meaning model (WordLlama) load when signals are first detected: the
     command line, the detectors and the window's modules start without them."""
-    bundle = ROOT / "resources" / "demo" / "support-bot.jsonl.gz"
+    # A session of two turns: enough for the detectors to read what the user asked by meaning.
+    bundle = tmp_path / "bundle.jsonl"
+    bundle.write_text("\n".join(json.dumps(r) for r in [
+        {"type": "bundle", "version": 1, "source": "bot"},
+        {"type": "trace", "trace_id": "t1", "session_id": "s", "start_time": "2026-11-20T10:00:00Z",
+         "input": "How do I reset my password?", "output": "Use the link on the sign-in page."},
+        {"type": "trace", "trace_id": "t2", "session_id": "s", "start_time": "2026-11-20T10:01:00Z",
+         "input": "I forgot my password, what do I do?", "output": "Use the link on the sign-in page."},
+    ]) + "\n", encoding="utf-8")
     code = (
         "import sys\n"
         "from tracedesk.cli import main\n"
