@@ -440,6 +440,22 @@ def test_a_question_answered_with_an_acknowledgement_is_off_topic(store, tmp_pat
     assert not any(found.get(t) for t in ("t4", "t5", "t6"))
 
 
+def test_a_question_after_words_that_change_the_subject_is_read_as_a_question(store, tmp_path) -> None:
+    """ "changing the subject, what currency do they use in Japan?", "by the way, how old is
+    the Colosseum", "quick question: who painted the Mona Lisa?" ask as plainly as the
+    questions without those words: "Good to know!" answers none of them."""
+    b = Bundle()
+    for n, question in enumerate(["changing the subject, what currency do they use in Japna?",
+                                  "by the way, how old is the colosseum",
+                                  "quick question: who painted the mona lisa?",
+                                  "on another note, where do penguins live"]):
+        b.turn(f"s{n}", question, "Good to know!", trace_id=f"t{n}")
+    found = signals(store, tmp_path, b)
+    for n in range(4):
+        assert [(kind, confidence) for kind, confidence, *_ in found[f"t{n}"]] == [
+            ("off_topic", table("off_topic", "appreciation"))], n
+
+
 @pytest.mark.parametrize("question, answer", [
     ("how often should I water a cactus?", "That is nice to hear."),
     ("can you book me a haircut for friday", "Sounds fun."),

@@ -371,9 +371,12 @@ ASKS_YES_OR_NO = re.compile(
     r"do|make|book|change|cancel)\b)")
 # A message that opens on a question word or a polite request (after a greeting or "so",
 # "btw"); one with a question mark asks too.
-# What a question may open on before its question word: a greeting, "so", "btw".
-_BEFORE_A_QUESTION = (r"\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|btw|anyway|cool|thanks|nice|great|interesting|"
-                      r"awesome|wow|hmm+|oh|ah|um+|uh+|wait|well|alright|right)\W+)*")
+# What a question may open on before its question word: a greeting, "so", "btw", or the
+# words that turn to a new question ("changing the subject, what currency do they use in
+# Japan?", "quick question: how long...").
+_BEFORE_A_QUESTION = (r"\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|btw|by the way|anyways?|cool|thanks|nice|great|"
+                      r"interesting|awesome|wow|hmm+|oh|ah|um+|uh+|wait|well|alright|right|changing the subject|"
+                      r"on (?:another|a different|a side) note|one more thing|(?:quick|random|another) question)\W+)*")
 ASKS_A_QUESTION = re.compile(
     _BEFORE_A_QUESTION
     + r"(?:how|what|what's|whats|where|when|why|who|which|can you|could you|would you|will you|tell me)\b")
