@@ -103,11 +103,23 @@ def paging(n: int) -> None:
                 print(f"  {name:<34} {time_page(store, f, offset):7.1f} ms   (target < 50 ms)")
 
 
+def detection_rates(store, times: int) -> tuple[int, list[float]]:
+    """Detect every trace of ``store`` ``times`` times: the traces, and the rate of each."""
+    from tracedesk.core.signals import update_signals
+
+    rates = []
+    for _ in range(times):
+        with store.write() as conn:
+            started = time.perf_counter()
+            count = update_signals(conn, "SELECT id FROM trace")
+            rates.append(count / (time.perf_counter() - started))
+    return count, rates
+
+
 def detection(n_traces: int) -> None:
     from tests.gen.support_bot import write_bundle
 
     from tracedesk.core.ingest import import_paths
-    from tracedesk.core.signals import update_signals
 
     with tempfile.TemporaryDirectory() as tmp:
         bundle = Path(tmp) / "bundle.jsonl"
@@ -116,12 +128,7 @@ def detection(n_traces: int) -> None:
             import_paths(store, [bundle])
             # This machine's speed varies from run to run by a fifth: the median of five
             # full detections, each over every trace, with the slowest and fastest.
-            rates = []
-            for _ in range(5):
-                with store.write() as conn:
-                    started = time.perf_counter()
-                    count = update_signals(conn, "SELECT id FROM trace")
-                    rates.append(count / (time.perf_counter() - started))
+            count, rates = detection_rates(store, 5)
             print(f"signal detection over {count:,} traces: {statistics.median(rates):,.0f} traces/s (median of 5; "
                   f"{min(rates):,.0f} to {max(rates):,.0f}; target >= 20,000)")
             print_phases(store)
@@ -132,7 +139,6 @@ def long_sessions(lengths: list[int]) -> None:
     import json
 
     from tracedesk.core.ingest import import_paths
-    from tracedesk.core.signals import update_signals
 
     turns = [("where is my order?", "It ships tomorrow."), ("can I change the address?", "Yes, until it ships."),
              ("thanks", "You're welcome!")]
@@ -149,12 +155,7 @@ def long_sessions(lengths: list[int]) -> None:
                                          "input": f"{question} ({n})", "output": answer}) + "\n")
             with open_store(Path(tmp) / "db.sqlite") as store:
                 import_paths(store, [bundle])
-                rates = []
-                for _ in range(3):
-                    with store.write() as conn:
-                        started = time.perf_counter()
-                        count = update_signals(conn, "SELECT id FROM trace")
-                        rates.append(count / (time.perf_counter() - started))
+                _, rates = detection_rates(store, 3)
         print(f"detection in one session of {length:,} turns: {statistics.median(rates):,.0f} traces/s (median of 3)")
 
 
