@@ -362,21 +362,22 @@ ANSWER_REPAIRS = re.compile(
 # it answers the question's own terms without naming them.
 # ("No problem", "no worries" reply to thanks.)
 ANSWER_YES_OR_NO = re.compile(r"^[\s*_]*(?:yes|no|yeah|yep|nope)\b(?! (?:problem|worries|worry)\b)|\byes[.!]*$")
+# What a question may open on before its question word or verb: a greeting, "so", "btw",
+# or the words that turn to a new question ("changing the subject, what currency do they
+# use in Japan?", "quick question: does it ship to Canada?").
+_QUESTION_LEAD_INS = (r"hi|hello|hey|ok(?:ay)?|so|and|also|btw|by the way|anyways?|cool|thanks?|nice|great|"
+                      r"interesting|awesome|wow|hmm+|oh|ah|um+|uh+|wait|well|alright|right|changing the subject|"
+                      r"on (?:another|a different|a side) note|one more thing|(?:quick|random|another) question")
+_BEFORE_A_QUESTION = rf"\W*(?:(?:{_QUESTION_LEAD_INS})\W+)*"
 # A question that asks yes or no: it opens (after a greeting or "and", "so") on a verb. Not
 # "can you tell me...", "could you explain...": a request put politely.
 ASKS_YES_OR_NO = re.compile(
-    r"^[\s*_]*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|thanks?|one more thing)\W+)*"
+    rf"^[\s*_]*(?:(?:{_QUESTION_LEAD_INS})\W+)*"
     r"(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|may|have|has|am)\b"
     r"(?! (?:you|u) (?:please )?(?:tell|explain|show|give|help|send|walk|describe|list|find|check|let|get|"
     r"do|make|book|change|cancel)\b)")
 # A message that opens on a question word or a polite request (after a greeting or "so",
 # "btw"); one with a question mark asks too.
-# What a question may open on before its question word: a greeting, "so", "btw", or the
-# words that turn to a new question ("changing the subject, what currency do they use in
-# Japan?", "quick question: how long...").
-_BEFORE_A_QUESTION = (r"\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|btw|by the way|anyways?|cool|thanks|nice|great|"
-                      r"interesting|awesome|wow|hmm+|oh|ah|um+|uh+|wait|well|alright|right|changing the subject|"
-                      r"on (?:another|a different|a side) note|one more thing|(?:quick|random|another) question)\W+)*")
 ASKS_A_QUESTION = re.compile(
     _BEFORE_A_QUESTION
     + r"(?:how|what|what's|whats|where|when|why|who|which|can you|could you|would you|will you|tell me)\b")
