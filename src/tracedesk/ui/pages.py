@@ -6,7 +6,7 @@ it brings itself up to date and takes the focus when shown (:class:`PageView`). 
 remembers the pages the one shown was reached from, so that Esc goes back along the way
 the reviewer came, one page at a time, whatever the pages are.
 
-A page most sessions never open (Insights) is added by what builds it
+A page most sessions never open (Insights) is added with the function that builds it
 (:meth:`PageStack.add_later`): it is built the first time it is shown or asked for, not
 while the window opens.
 """
@@ -88,14 +88,15 @@ class PageStack:
         """Show ``page``, remembering the page it was reached from; a page already on the
         way back is returned to, and the pages after it are forgotten (so the way back
         holds each page once at most)."""
+        view = self.view(page)  # (built first: a page that fails to build is not on the way back)
         current = self.current()
         if page is not current:
             if page in self._came_from:
                 del self._came_from[self._came_from.index(page):]
             else:
                 self._came_from.append(current)
-            self.stack.setCurrentWidget(self.view(page))
-        cast(PageView, self.view(page)).page_shown()
+            self.stack.setCurrentWidget(view)
+        cast(PageView, view).page_shown()
 
     def forget(self) -> None:
         """Nothing to go back to (another database is open)."""
