@@ -6,7 +6,9 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,12 @@ def write_jsonl(path: Path, records: list[dict | str]) -> Path:
         lines = zstandard.ZstdCompressor().compress(lines)
     path.write_bytes(lines)
     return path
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A copy of the review database ``source`` at ``target``, made by SQLite's backup: whole,
+    whatever its write-ahead log still holds (a fixture writes a database once and gives
+    each test a copy of its own)."""
+    with closing(sqlite3.connect(source)) as db, closing(sqlite3.connect(target)) as copy:
+        db.backup(copy)
+    return target

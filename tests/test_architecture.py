@@ -116,6 +116,7 @@ def test_the_meaning_model_loads_on_the_first_detection_not_at_start(tmp_path) -
         "import sys\n"
         "from tracedesk.cli import main\n"
         "import tracedesk.core.signals, tracedesk.core.ingest, tracedesk.ui.app, tracedesk.ui.mainwindow\n"
+        "import tracedesk.ui.insights_view  # (built when first shown, with its charts)\n"
         "for argv in (['--version'], ['--help']):\n"
         "    try:\n"
         "        main(argv)\n"

@@ -441,9 +441,9 @@ def test_a_question_answered_with_an_acknowledgement_is_off_topic(store, tmp_pat
 
 
 def test_a_question_after_words_that_change_the_subject_is_read_as_a_question(store, tmp_path) -> None:
-    """ "changing the subject, what currency do they use in Japan?", "by the way, how old is
-    the Colosseum", "quick question: who painted the Mona Lisa?" ask as plainly as the
-    questions without those words: "Good to know!" answers none of them."""
+    """ "changing the subject, what currency do they use in Japna?" (as typed), "by the way,
+    how old is the Colosseum", "quick question: who painted the Mona Lisa?" ask as plainly
+    as the questions without those words: "Good to know!" answers none of them."""
     b = Bundle()
     for n, question in enumerate(["changing the subject, what currency do they use in Japna?",
                                   "by the way, how old is the colosseum",

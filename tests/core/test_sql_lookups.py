@@ -3,7 +3,6 @@ on a real imported database."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +19,7 @@ from tracedesk.core.signals.explicit import explicit_signals
 from tracedesk.core.store import MAX_VARIABLES, Store, chunked, placeholders, select_named
 from tracedesk.core.views import session_turns, sort_ids, span_names
 
-from ..conftest import write_jsonl
+from ..conftest import copy_database, write_jsonl
 from .sessions import Bundle
 
 # SQLite's limit on the variables of one statement in builds before 3.32, still met on some systems.
@@ -49,8 +48,7 @@ def many_database(tmp_path_factory) -> tuple[Path, dict[str, int]]:
 def many_traces(many_database, tmp_path: Path) -> Iterator[tuple[Store, dict[str, int]]]:
     """A copy of :func:`many_database`, open, and its trace id -> key."""
     path, pks = many_database
-    shutil.copyfile(path, tmp_path / "many.sqlite")
-    with open_store(tmp_path / "many.sqlite") as store:
+    with open_store(copy_database(path, tmp_path / "many.sqlite")) as store:
         yield store, pks
 
 

@@ -3,7 +3,6 @@ files through the core, and the main window on it with its state kept in tmp_pat
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from tracedesk.ui.app import application
 from tracedesk.ui.mainwindow import MainWindow
 from tracedesk.ui.state import WindowState
 
+from ..conftest import copy_database
 from .bundles import write_support_bundle
 
 
@@ -46,8 +46,7 @@ def filled_database(tmp_path_factory) -> Path:
 @pytest.fixture
 def filled_store(tmp_path: Path, filled_database: Path) -> Iterator[Store]:
     """A copy of :func:`filled_database` of the test's own, open."""
-    shutil.copyfile(filled_database, tmp_path / "review.sqlite")
-    store = open_store(tmp_path / "review.sqlite")
+    store = open_store(copy_database(filled_database, tmp_path / "review.sqlite"))
     yield store
     store.close()
 

@@ -5,7 +5,6 @@ from the form, and part of a database shared through File › Share Reviews."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -33,6 +32,7 @@ from tracedesk.ui.disagreements_view import (
 from tracedesk.ui.share_dialogs import MergeReportDialog, ShareDialog, merge_report_text
 from tracedesk.ui.shortcuts import menu_shortcuts
 
+from ..conftest import copy_database
 from .conftest import make_window
 
 LEAD = "Lee Lead"
@@ -110,7 +110,7 @@ def databases(reviewed, tmp_path: Path) -> dict:
     """Copies of Ann's and Bob's databases (:func:`reviewed`) for one test: Ann's open."""
     folder, facts = reviewed
     for name in ("ann.sqlite", "bob.sqlite"):
-        shutil.copyfile(folder / name, tmp_path / name)
+        copy_database(folder / name, tmp_path / name)
     ann = open_store(tmp_path / "ann.sqlite")
     yield {"ann": ann, "bob_path": tmp_path / "bob.sqlite", **facts}
     ann.close()

@@ -24,6 +24,7 @@ from tracedesk.ui.mainwindow import MainWindow
 from tracedesk.ui.pages import Page
 from tracedesk.ui.queue_model import GROUP, REASONS
 
+from ..conftest import copy_database
 from .bundles import write_support_bundle
 from .conftest import make_window
 
@@ -54,9 +55,7 @@ def generated_db(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def gen_store(generated_db: Path, tmp_path: Path) -> Iterator[Store]:
-    copy = tmp_path / "gen.sqlite"
-    copy.write_bytes(generated_db.read_bytes())
-    store = open_store(copy)
+    store = open_store(copy_database(generated_db, tmp_path / "gen.sqlite"))
     yield store
     store.close()
 
