@@ -117,3 +117,29 @@ def test_the_queue_command_finds_an_older_versions_signals_again_first(store, tm
     assert "fine" not in out and "escalated" in out
     assert main(["--db", str(db_path), "queue"]) == 0
     assert "older version" not in capsys.readouterr().err
+
+
+def test_found_again_in_small_chunks_across_long_sessions_every_trace_gets_its_signals(store, tmp_path) -> None:
+    """Sessions longer than a chunk, their turns interleaved with each other's: each trace
+    ends with the signals that detection at once gives it, none left out because an
+    earlier chunk read its session."""
+    b = Bundle()
+    for n in range(14):
+        for session in ("a", "b", "c"):
+            question = "I want to talk to a human agent now" if n % 4 == 3 else f"Where is my order {n}77?"
+            b.turn(session, question, "I can help you here.", trace_id=f"{session}{n}")
+    import_paths(store, [write_jsonl(tmp_path / "long.jsonl", b.records)])
+
+    def found() -> list[tuple]:
+        with store.read() as conn:
+            return conn.exec_driver_sql(
+                "SELECT t.trace_id, s.kind, s.confidence, s.detail FROM signal s JOIN trace t ON t.id = s.trace_pk "
+                "ORDER BY 1, 2, 3, 4").fetchall()
+
+    at_once = found()
+    assert len({row[0] for row in at_once}) > 10
+    with store.write() as conn:
+        conn.exec_driver_sql("DELETE FROM signal")
+        conn.exec_driver_sql("UPDATE meta SET value = ? WHERE key = 'signals_detector'", (OLD_VERSION,))
+    assert redetect(store, chunk=5) == 42
+    assert found() == at_once

@@ -128,12 +128,24 @@ def redetect(store: Store, stop: Callable[[], bool] = lambda: False,
             if last is None:
                 _mark_current(conn)
                 break
-            update_signals(conn, f"SELECT id FROM trace WHERE id > {int(after)} AND id <= {int(last)}")
+            update_signals(conn, _not_yet_detected(int(after), int(last)))
             done += count
             set_meta(conn, _DONE_KEY, f"{DETECTOR_VERSION} {int(last)}")
             after = last
         progress(min(done, total), total)
     return done
+
+
+def _not_yet_detected(after: int, last: int) -> str:
+    """The traces of a redetection's chunk, ``after`` < id <= ``last``, less those whose
+    session has a trace at or before ``after``: an earlier chunk detected that session whole
+    with it (a session of 30,000 turns is read once, not once a chunk)."""
+    return f"""
+        SELECT t.id FROM trace t LEFT JOIN (
+            SELECT source_id, session_id, min(id) AS first FROM trace WHERE session_id IN (
+                SELECT session_id FROM trace WHERE id > {after} AND id <= {last} AND session_id IS NOT NULL)
+            GROUP BY source_id, session_id) s ON s.session_id = t.session_id AND s.source_id = t.source_id
+        WHERE t.id > {after} AND t.id <= {last} AND (t.session_id IS NULL OR s.first > {after})"""
 
 
 @contextmanager
