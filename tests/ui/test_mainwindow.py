@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from tracedesk.core.database import open_store
+from tracedesk.ui.pages import Page
 from tracedesk.ui.shortcuts import ShortcutsDialog, menu_shortcuts
 
 from .bundles import write_support_bundle
@@ -106,6 +107,20 @@ def test_import_starts_where_the_last_import_was_chosen(qtbot, window, tmp_path,
 
 def _esc(qtbot, window) -> None:
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Escape)
+
+
+def test_the_pages_a_review_may_never_open_are_built_when_first_shown(qtbot, window) -> None:
+    """The replay, the comparison and Insights cost nothing while the window opens: each
+    is built when first shown, and then shows what it was asked for."""
+    later = (Page.REPLAY, Page.COMPARE, Page.INSIGHTS)
+    assert [page for page in later if window.page_stack.built(page)] == []
+    qtbot.keyClick(window.queue_pane.table, Qt.Key.Key_Return)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_R)
+    assert window.current_page() is Page.REPLAY and window.pages.currentWidget() is window.replay_view
+    assert window.replay_view.model.rowCount() == window.trace_view.outline.span_count > 0
+    _esc(qtbot, window)
+    assert window.current_page() is Page.TRACE
+    assert [page for page in later if window.page_stack.built(page)] == [Page.REPLAY]
 
 
 def test_esc_goes_back_to_the_page_it_came_from_hop_by_hop(qtbot, window) -> None:

@@ -89,20 +89,16 @@ class MainWindow(Workspace):
         self.page_stack = PageStack(self.pages, Page.QUEUE)
         self.queue_pane = QueuePane(self.queue_model, self.pages)
         self.trace_view = TraceView(self.pages)
-        self.replay_view = ReplayView(self.pages)
-        self.compare_view = CompareView(self.pages)
         self.compare_chooser: CompareChooser | None = None
         self.expected_dialog: ExpectedAnswerDialog | None = None
         self.add_page(Page.QUEUE, self.queue_pane, step=self.queue_pane.move, back=self.queue_pane.page_back)
         self.add_page(Page.TRACE, self.trace_view, step=self._step_trace)
-        self.add_page(Page.REPLAY, self.replay_view)
-        self.add_page(Page.COMPARE, self.compare_view)
-        # Insights is built the first time it is shown: most sessions review, and the window
-        # opens sooner without it.
+        # The replay, the comparison and Insights are built the first time they are shown:
+        # most sessions review, and the window opens sooner without them.
+        self.page_stack.add_later(Page.REPLAY, self._build_replay)
+        self.page_stack.add_later(Page.COMPARE, self._build_compare)
         self.page_stack.add_later(Page.INSIGHTS, self._build_insights)
         self.queue_pane.insights_requested.connect(self.show_insights)
-        self.replay_view.back_requested.connect(self.go_back)
-        self.compare_view.back_requested.connect(self.go_back)
         self.setCentralWidget(self.pages)
         self.queue_pane.open_requested.connect(self.open_trace)
         self.trace_view.back_requested.connect(self.show_queue)
@@ -281,8 +277,8 @@ class MainWindow(Workspace):
         self.state.add_recent(store.path)
         self._update_recent_menu()
         self.trace_view.clear()
-        self.replay_view.clear()
-        self.compare_view.clear()
+        for view in self._built(Page.REPLAY, Page.COMPARE):
+            view.clear()
         self.queue_pane.clear_scope()
         if self.page_stack.built(Page.INSIGHTS):
             self.insights_view.set_store(store)
@@ -468,9 +464,33 @@ class MainWindow(Workspace):
             self.open_trace(pk)
 
     @property
+    def replay_view(self) -> ReplayView:
+        """The replay page, built on first use."""
+        return cast(ReplayView, self.page_stack.view(Page.REPLAY))
+
+    @property
+    def compare_view(self) -> CompareView:
+        """The comparison page, built on first use."""
+        return cast(CompareView, self.page_stack.view(Page.COMPARE))
+
+    @property
     def insights_view(self) -> InsightsView:
         """The Insights page, built on first use."""
         return cast("InsightsView", self.page_stack.view(Page.INSIGHTS))
+
+    def _built(self, *pages: Page) -> list:
+        """The views of ``pages`` built so far: a page built on first use may not be yet."""
+        return [self.page_stack.view(page) for page in pages if self.page_stack.built(page)]
+
+    def _build_replay(self) -> ReplayView:
+        view = ReplayView(self.pages)
+        view.back_requested.connect(self.go_back)
+        return view
+
+    def _build_compare(self) -> CompareView:
+        view = CompareView(self.pages)
+        view.back_requested.connect(self.go_back)
+        return view
 
     def _build_insights(self) -> InsightsView:
         from .insights_view import InsightsView  # (its module too is read when first shown)
@@ -573,8 +593,8 @@ class MainWindow(Workspace):
         for action in (self.next_action, self.previous_action):
             action.setEnabled(self.page_stack.can_step())
         if not stepping:
-            self.replay_view.player.stop()
-            self.compare_view.player.stop()
+            for view in self._built(Page.REPLAY, Page.COMPARE):
+                view.player.stop()
 
     def start_replay(self) -> None:
         """Replay the open trace, from its selected step if there is one."""
@@ -741,7 +761,8 @@ class MainWindow(Workspace):
         self.echo_backlog.stop()
         self.redetection.stop()
         wait_for_background()
-        self.compare_view.clear()
+        for view in self._built(Page.COMPARE):
+            view.clear()
         if self.store is not None:
             self.store.close()
         super().closeEvent(event)
@@ -752,6 +773,6 @@ class MainWindow(Workspace):
             # Item views take their colours from the palette as they paint; the detail's
             # document was written with the old colours: write it again.
             self.trace_view.restyle()
-            self.replay_view.restyle()
-            self.compare_view.restyle()
+            for view in self._built(Page.REPLAY, Page.COMPARE):
+                view.restyle()
 
