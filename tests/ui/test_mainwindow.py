@@ -110,9 +110,9 @@ def _esc(qtbot, window) -> None:
 
 
 def test_the_pages_a_review_may_never_open_are_built_when_first_shown(qtbot, window) -> None:
-    """The replay, the comparison and Insights cost nothing while the window opens: each
-    is built when first shown, and then shows what it was asked for."""
-    later = (Page.REPLAY, Page.COMPARE, Page.INSIGHTS)
+    """The replay, the comparison, Insights and the disagreements cost nothing while the
+    window opens: each is built when first shown, and then shows what it was asked for."""
+    later = (Page.REPLAY, Page.COMPARE, Page.INSIGHTS, Page.DISAGREEMENTS)
     assert [page for page in later if window.page_stack.built(page)] == []
     qtbot.keyClick(window.queue_pane.table, Qt.Key.Key_Return)
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_R)

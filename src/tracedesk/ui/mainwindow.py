@@ -427,6 +427,13 @@ class MainWindow(Workspace):
                  back: Callable[[], bool] | None = None) -> None:
         self.page_stack.add(page, view, step, back)
 
+    def add_page_later(self, page: Page, build: Callable[[], PageView], *,
+                       step: Callable[[int], None] | None = None, back: Callable[[], bool] | None = None) -> None:
+        self.page_stack.add_later(page, build, step, back)
+
+    def page_view(self, page: Page) -> PageView:
+        return cast(PageView, self.page_stack.view(page))
+
     def current_page(self) -> Page:
         return self.page_stack.current()
 

@@ -13,7 +13,7 @@ the Disagreements page to the window's pages, and decides what a dropped file do
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
@@ -51,14 +51,9 @@ class TeamworkController(QObject):
         self.report_dialog: MergeReportDialog | None = None
         self.drop_box: QMessageBox | None = None
         self._after_merge: list[Path] = []  # bundles dropped with databases: imported once the merge ends
-        self.view = DisagreementsView(window.pages)
-        # j and k move in its list; Esc goes back to the page it was shown from, and from a
-        # trace opened here, back to it.
-        window.add_page(Page.DISAGREEMENTS, self.view, step=self.view.move)
-        self.view.back_requested.connect(window.show_queue)
-        self.view.open_requested.connect(window.open_trace)
-        self.view.settle_requested.connect(self.settle)
-        window.changed.connect(self.view.apply_changes)
+        # The page of disagreements is built when first shown. j and k move in its list; Esc
+        # goes back to the page it was shown from, and from a trace opened here, back to it.
+        window.add_page_later(Page.DISAGREEMENTS, self._build_view, step=lambda delta: self.view.move(delta))
         w = window
         self.share_action = add_action(w, "S&hare Reviews…", self.share, "Ctrl+Shift+E",
                                        "Write part of this database for another reviewer, with or without reviews")
@@ -68,6 +63,19 @@ class TeamworkController(QObject):
                                                "How far reviewers agree, and the traces they disagree about")
         file_menu.addAction(self.share_action)
         file_menu.addAction(self.merge_action)
+
+    @property
+    def view(self) -> DisagreementsView:
+        """The page of disagreements, built on first use."""
+        return cast(DisagreementsView, self.window.page_view(Page.DISAGREEMENTS))
+
+    def _build_view(self) -> DisagreementsView:
+        view = DisagreementsView(self.window.pages)
+        view.back_requested.connect(self.window.show_queue)
+        view.open_requested.connect(self.window.open_trace)
+        view.settle_requested.connect(self.settle)
+        self.window.changed.connect(view.apply_changes)
+        return view
 
     def fill_view_menu(self, menu: QMenu) -> None:
         menu.addAction(self.disagreements_action)

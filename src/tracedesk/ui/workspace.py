@@ -63,6 +63,17 @@ class Workspace(QMainWindow):
         before it goes back to the page it was reached from (False when it did nothing)."""
         raise NotImplementedError
 
+    def add_page_later(self, page: Page, build: Callable[[], PageView], *,
+                       step: Callable[[int], None] | None = None, back: Callable[[], bool] | None = None) -> None:
+        """Make the view ``build()`` returns one of the pages, built the first time it is shown
+        or asked for (:meth:`page_view`): a page most sessions never open costs nothing
+        while the window opens."""
+        raise NotImplementedError
+
+    def page_view(self, page: Page) -> PageView:
+        """The view of ``page``, built now if it was added to be built later."""
+        raise NotImplementedError
+
     def show_page(self, page: Page) -> None:
         """Show ``page`` and remember the page it was reached from (a page already on the way
         back is returned to: the pages after it are forgotten)."""
