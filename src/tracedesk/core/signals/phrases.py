@@ -266,11 +266,12 @@ _ANSWER_TAKEN = (r"(?:(?:(?:ah|oh) )?(?:ok(?:ay)?|great|cool|nice|interesting)|t
                  r"fascinating|good to know)\b"
                  r"|(?:i see|understood)(?=[,.!:;…—-])")
 _TAKEN_RUN = rf"(?>(?:{_ANSWER_TAKEN})[\s,.!:;…—-]*)"
+# The words that turn to another subject ("by the way", "changing the subject, ...").
+_CHANGING_THE_SUBJECT = r"by the way|btw|anyways?|changing the subject|on (?:another|a different) note"
 NEW_QUESTION_CUES = re.compile(
     rf"^{_TAKEN_RUN}*"
     r"(?:and|also|one more|another (?:question|thing|q)|next question|new question|different (?:topic|question)|"
-    r"(?:quick )?follow-up|unrelated|what about|how about|besides|separately|by the way|btw|anyways?|"
-    r"changing the subject|on (?:another|a different) note)\b"
+    rf"(?:quick )?follow-up|unrelated|what about|how about|besides|separately|{_CHANGING_THE_SUBJECT})\b"
     rf"|^(?>{_TAKEN_RUN}+)(?!but\b)"
 )
 CLOSING = re.compile(
@@ -365,9 +366,9 @@ ANSWER_YES_OR_NO = re.compile(r"^[\s*_]*(?:yes|no|yeah|yep|nope)\b(?! (?:problem
 # What a question may open on before its question word or verb: a greeting, "so", "btw",
 # or the words that turn to a new question ("changing the subject, what currency do they
 # use in Japan?", "quick question: does it ship to Canada?").
-_QUESTION_LEAD_INS = (r"hi|hello|hey|ok(?:ay)?|so|and|also|btw|by the way|anyways?|cool|thanks?|nice|great|"
-                      r"interesting|awesome|wow|hmm+|oh|ah|um+|uh+|wait|well|alright|right|changing the subject|"
-                      r"on (?:another|a different|a side) note|one more thing|(?:quick|random|another) question")
+_QUESTION_LEAD_INS = (rf"hi|hello|hey|ok(?:ay)?|so|and|also|{_CHANGING_THE_SUBJECT}|on a side note|one more thing|"
+                      r"(?:quick|random|another) question|cool|thanks?|nice|great|interesting|awesome|wow|hmm+|oh|"
+                      r"ah|um+|uh+|wait|well|alright|right")
 _BEFORE_A_QUESTION = rf"\W*(?:(?:{_QUESTION_LEAD_INS})\W+)*"
 # A question that asks yes or no: it opens (after a greeting or "and", "so") on a verb. Not
 # "can you tell me...", "could you explain...": a request put politely.
