@@ -95,9 +95,9 @@ class MainWindow(Workspace):
         self.add_page(Page.TRACE, self.trace_view, step=self._step_trace)
         # The replay, the comparison and Insights are built the first time they are shown:
         # most sessions review, and the window opens sooner without them.
-        self.page_stack.add_later(Page.REPLAY, self._build_replay)
-        self.page_stack.add_later(Page.COMPARE, self._build_compare)
-        self.page_stack.add_later(Page.INSIGHTS, self._build_insights)
+        self.add_page_later(Page.REPLAY, self._build_replay)
+        self.add_page_later(Page.COMPARE, self._build_compare)
+        self.add_page_later(Page.INSIGHTS, self._build_insights)
         self.queue_pane.insights_requested.connect(self.show_insights)
         self.setCentralWidget(self.pages)
         self.queue_pane.open_requested.connect(self.open_trace)
@@ -473,17 +473,17 @@ class MainWindow(Workspace):
     @property
     def replay_view(self) -> ReplayView:
         """The replay page, built on first use."""
-        return cast(ReplayView, self.page_stack.view(Page.REPLAY))
+        return cast(ReplayView, self.page_view(Page.REPLAY))
 
     @property
     def compare_view(self) -> CompareView:
         """The comparison page, built on first use."""
-        return cast(CompareView, self.page_stack.view(Page.COMPARE))
+        return cast(CompareView, self.page_view(Page.COMPARE))
 
     @property
     def insights_view(self) -> InsightsView:
         """The Insights page, built on first use."""
-        return cast("InsightsView", self.page_stack.view(Page.INSIGHTS))
+        return cast("InsightsView", self.page_view(Page.INSIGHTS))
 
     def _built(self, *pages: Page) -> list:
         """The views of ``pages`` built so far: a page built on first use may not be yet."""
