@@ -10,7 +10,9 @@ window manager's frame).
 
 - ``resources/screenshot.png``: a failing run, its steps on a timeline, the signals that
   put it in the queue and the failed step in detail;
-- ``resources/screenshot-queue.png``: the failure queue.
+- ``resources/screenshot-queue.png``: the failure queue;
+- ``resources/screenshot-before-after.png``: Insights' before and after, one prompt version
+  against the other, with a few more traces reviewed.
 """
 
 from __future__ import annotations
@@ -80,7 +82,20 @@ def take(display: str, out_dir: Path) -> None:
                          "It usually runs true to size; I can look again in a few minutes."))
         window.open_trace(row.trace_pk)
         window.trace_view.select_span(failed)
-        QTimer.singleShot(800, lambda: (snap("screenshot.png"), window.close()))
+        QTimer.singleShot(800, lambda: (snap("screenshot.png"), before_after_shot()))
+
+    def before_after_shot() -> None:
+        # Eight more of the queue's head reviewed (five failures of a tool, three fine), and
+        # Insights comparing the two prompt versions (both chosen as the tab opens).
+        with store.write() as conn:
+            rows = queue.page(conn, queue.QueueFilter(), limit=8)
+            for i, row in enumerate(rows):
+                review = reviews.ReviewInput("ok") if i % 3 == 2 else reviews.ReviewInput("failure", cause="tool error")
+                reviews.save_review(conn, row.trace_pk, "Ann Lee", review)
+        window.show_insights()
+        window.insights_view.compared.connect(
+            lambda: QTimer.singleShot(800, lambda: (snap("screenshot-before-after.png"), window.close())))
+        window.insights_view.tabs.setCurrentIndex(4)
 
     QTimer.singleShot(1500, queue_shot)
     app.exec()
@@ -110,7 +125,8 @@ def main() -> int:
     finally:
         if server is not None:
             server.terminate()
-    print(f"wrote {args.out / 'screenshot.png'} and {args.out / 'screenshot-queue.png'}")
+    print(f"wrote {args.out / 'screenshot.png'}, {args.out / 'screenshot-queue.png'} and "
+          f"{args.out / 'screenshot-before-after.png'}")
     return 0
 
 
