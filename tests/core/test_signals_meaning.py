@@ -891,6 +891,23 @@ def test_the_same_answer_again_to_another_message_is_a_loop(store, tmp_path) -> 
     assert "loop" not in kinds(found, "thanks_again")
 
 
+def test_the_same_answer_to_a_message_on_a_neighbouring_topic_that_it_does_not_speak_to_is_a_loop(
+        store, tmp_path) -> None:
+    # "she's called miso" lies near the question about dogs in meaning (pets), but the answer
+    # takes up none of its words: it answers the earlier question again, not this message.
+    b = Bundle()
+    b.turn("s1", "how many teeth does a dog have?", "An adult dog has 42 teeth.", trace_id="teeth")
+    b.turn("s1", "she's called miso, she's all black", "An adult dog has 42 teeth.", trace_id="miso")
+    # The same request again in other words, answered the same: the answer speaks to it.
+    b.turn("s2", "do i need an umbrella in madrid tomorrow?", "Tomorrow in Madrid: light rain, around 12 degrees.",
+           trace_id="umbrella")
+    b.turn("s2", "forecast for Madrid tmrw", "Tomorrow in Madrid: light rain, around 12 degrees.",
+           trace_id="forecast")
+    found = signals(store, tmp_path, b)
+    assert "loop" in kinds(found, "miso")
+    assert "loop" not in kinds(found, "forecast")
+
+
 @pytest.mark.parametrize("asked", [
     "which book are you reading at the moment?",
     "what are you going to do about my refund?",

@@ -165,11 +165,23 @@ def _repeated_answers(turns: list[Turn]) -> list[Found]:
     is stuck."""
     out = []
     for first, turn in _said_again(turns):
-        if similarity(first.words, turn.words) < REPHRASE_SIMILARITY and not _same_request(first, turn):
+        if not _asked_the_same_again(first, turn):
             out.append(Found(turn.pk, "loop", confidence("loop", "repeated_answer"),
                              f"the same answer as an earlier turn, to another message: {quote(turn.answer, 70)}",
                              evidence={"earlier_turn": first.trace_id, "text": turn.question[:300]}))
     return out
+
+
+def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
+    """Whether ``turn``'s message asks again what ``first``'s did, so that the same answer
+    fits it: in much the same words, or close in meaning with an answer that takes up a
+    word of it ("do i need an umbrella in madrid tomorrow?", then "forecast for Madrid
+    tmrw"). Closeness alone is not enough: "she's called miso" lies near "how many teeth
+    does a dog have?" (both speak of pets), and "An adult dog has 42 teeth." says nothing
+    of it."""
+    if similarity(first.words, turn.words) >= REPHRASE_SIMILARITY:
+        return True
+    return _same_request(first, turn) and not turn.words.isdisjoint(turn.answer_words)
 
 
 def _said_again(turns: list[Turn]) -> list[tuple[Turn, Turn]]:
