@@ -908,6 +908,18 @@ def test_the_same_answer_to_a_message_on_a_neighbouring_topic_that_it_does_not_s
     assert "loop" not in kinds(found, "forecast")
 
 
+def test_a_short_answer_said_again_to_another_message_is_a_loop_but_a_sign_off_is_not(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "what does CEO stand for?", "Chief Executive Officer.", trace_id="ceo")
+    b.turn("s1", "anyway, I'm a teacher, marking all weekend", "Chief Executive Officer.", trace_id="teacher")
+    b.turn("s2", "thanks!", "Happy to help!", trace_id="thanks")
+    b.turn("s2", "what time do you open?", "We open at 9am.", trace_id="hours")
+    b.turn("s2", "great, thank you", "Happy to help!", trace_id="thanks_again")
+    found = signals(store, tmp_path, b)
+    assert "loop" in kinds(found, "teacher")
+    assert "loop" not in kinds(found, "thanks_again")
+
+
 @pytest.mark.parametrize("asked", [
     "which book are you reading at the moment?",
     "what are you going to do about my refund?",

@@ -58,7 +58,7 @@ SHORT_OFF_TOPIC = 0.1
 FROM_EVIDENCE = 0.6
 EVIDENCE_CHARACTERS = 2000
 EVIDENCE_TEXTS = 50  # documents and tool results compared per run
-REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence
+REPEAT_MIN_WORDS = 3  # an answer this long said twice in a session is no coincidence ("Chief Executive Officer.")
 SHORT_REPLY_WORDS = 4  # a reply to the bot's question this short answers it: "no, not really"
 ON_TOPIC_SHARE = 0.5  # an answer with this share of the request's topic words is on its topic
 
