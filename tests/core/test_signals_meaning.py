@@ -429,6 +429,27 @@ def test_an_answer_with_figures_no_tool_returned_is_ungrounded(store, tmp_path) 
     assert not found.get("right") and not found.get("from_question") and not found.get("documented")
 
 
+def test_an_answer_that_gives_none_of_its_tools_figures_and_others_instead_is_ungrounded(store, tmp_path) -> None:
+    """The tool returned the balance; the answer gives none of its figures and figures of
+    its own: they stand where the tool's should, whatever their kind. An answer that gives
+    the tool's figure may add others."""
+    balance = tool("get_account_balance", {"account": "****8812"},
+                   {"account": "****8812", "available": 8110.4, "currency": "USD"})
+    b = Bundle()
+    b.turn("s1", "Whats the available balance on 8812?",
+           "Your balance is updated every 15 minutes and deposits before midnight count the same day.",
+           trace_id="ignored", steps=[balance, llm()])
+    b.turn("s2", "Whats the available balance on 8812?",
+           "You have $8,110.40 available; the balance is updated every 15 minutes.", trace_id="given",
+           steps=[tool("get_account_balance", {"account": "****8812"},
+                       {"account": "****8812", "available": 8110.4, "currency": "USD"}), llm()])
+    found = signals(store, tmp_path, b)
+    [(kind, _, detail, span_id)] = found["ignored"]
+    assert kind == "ungrounded" and span_id == "ignored.0"
+    assert "15" in detail and "8110.4" in detail and "get_account_balance" in detail
+    assert not found.get("given")
+
+
 def test_a_price_nothing_the_run_found_gives_is_ungrounded(store, tmp_path) -> None:
     """An answer that quotes a sum of money in a run whose documents and tools give none:
     the price came from nowhere the run can show. A sum the question gave, or one stated

@@ -446,6 +446,7 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
     documents = [text for kind, _, _, given, result in steps if kind == "retrieval" for text in (given, result)]
     priced = None  # whether any text the run found gives a sum of money (read once, if asked)
     from_nowhere: Found | None = None  # a price nothing gives: said only if no figure has a counterpart
+    ignored = _ignored_quantity(tool_figures, said_values)
     for figure in unexplained:
         rival = next(((name, span_id, f) for name, span_id, f in tool_figures
                       if f.shape == figure.shape and f.value not in said_values), None)
@@ -453,6 +454,16 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
             rival = next(((None, None, f) for text in documents for f in figures[text]
                           if _same_measure(f.unit, figure.unit) and f.shape[0] == figure.shape[0]
                           and f.value not in said_values), None)
+        if rival is None and ignored is not None and not _holds(prompts[pk], figure.value):
+            # Its own figures where the tool's should stand: "Your balance is updated every
+            # 15 minutes" where the balance tool returned 8110.4.
+            name, span_id, other = ignored
+            sentence = _sentence_at(answer, figure.at)
+            return Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.5),
+                         f"the answer gives none of the figures {name} returned ({other.value}) and says "
+                         f"{figure.value} instead: {quote(sentence, 60)}",
+                         span_id, {"answer": sentence[:300], "answer_says": figure.value,
+                                   "evidence_says": other.value, "tool": name})
         if rival is None and figure.unit in _CURRENCIES:
             if priced is None:  # (a sum of a tool is a figure with decimals, often without its currency)
                 priced = (_PRICE.search(evidence) is not None
@@ -473,6 +484,17 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
                      span_id, {"answer": sentence[:300], "answer_says": figure.value, "evidence_says": other.value,
                                "tool": name})
     return from_nowhere
+
+
+def _ignored_quantity(tool_figures: list[tuple[str, str, Figure]],
+                      said: set[str]) -> tuple[str, str, Figure] | None:
+    """The first quantity a tool of the run returned (an amount, a count of a unit; not an
+    id, nor a date, which an answer may write in words), where the answer gives none of the
+    tools' quantities: what the run was called for, left out."""
+    quantities = [(name, span_id, f) for name, span_id, f in tool_figures if _is_quantity(f) and f.unit != "date"]
+    if not quantities or not said.isdisjoint(f.value for _, _, f in quantities):
+        return None
+    return quantities[0]
 
 
 class _Prompts(dict):
