@@ -545,6 +545,11 @@ def test_an_answer_that_says_what_its_tool_returned_is_grounded(store, tmp_path,
      ["Transfers to payees at other banks take 1-2 business days."], "10"),
     ("Refunds take 90 days and come as a voucher.",
      ["Cancelled flights: full refund within 7 business days."], "90"),
+    # Free for all, where the documents say free for some and give a price for the others.
+    ("Seat changes are free on all fares including Basic.",
+     ["Standard seat selection is free on Main and Plus fares; $15 on Basic. Extra legroom $29-49."], "free for all"),
+    ("All vaccines are walk-in and free for everyone, insured or not.",
+     ["Flu shots: walk in, free with most insurance, $40 without. Ages 3+."], "free for all"),
 ])
 def test_an_answer_its_documents_do_not_support_is_ungrounded(store, tmp_path, answer, documents, says) -> None:
     b = Bundle()
@@ -581,6 +586,9 @@ def test_a_number_inside_a_date_does_not_vouch_for_a_quantity(store, tmp_path) -
     ("The deposit is at most 1500 euros.",
      ["The security deposit is 1000-1500 euros, depending on the flat; the agency fee is 300 euros."]),
     ("A carry-on is free on every fare.", ["One carry-on and one personal item are included on every fare; $35 bags."]),
+    # Free for all, as the documents say it; a price of something else beside it.
+    ("Seat selection is free on all fares.", ["Seat selection is free on all fares; extra legroom seats $29."]),
+    ("Flu shots are free with most insurance.", ["Flu shots: walk in, free with most insurance, $40 without."]),
     ("It arrives within 1-2 business days.", ["Transfers to payees at other banks take 1-2 business days."]),
     ("Statements from the last 7 years are there.", ["Statements: the last 7 years online; older by mail for $5."]),
 ])

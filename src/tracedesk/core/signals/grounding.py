@@ -775,6 +775,19 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
         claim = sentences.get(turn.answered)
         if claim is None:
             claim = sentences[turn.answered] = _sentence_at(turn.answered, _FREE.search(turn.answered).start())
+        if _FREE_FOR_ALL.search(claim) and not _free_for_all_said_of(said, claim, turn.asked):
+            excepted = next(((kind, span_id, name, passage) for kind, span_id, name, text in steps
+                             if (passage := _priced_passage_of(text, claim, turn.asked))), None)
+            if excepted is not None:
+                kind, span_id, name, passage = excepted
+                sentence = _sentence_at(turn.answer, _FREE.search(turn.answered).start())
+                where = f"{name or 'a tool'} returned" if kind == "tool" else "the run's documents give"
+                found.append(Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.5),
+                                   f"the answer says free for all where {where} a price for some: "
+                                   f"{quote(sentence, 60)}",
+                                   span_id, {"answer": sentence[:300], "answer_says": "free for all",
+                                             "evidence_says": passage[:200]}))
+                continue
         if _ZERO_PRICE.search(said) or _free_said_of(said, claim, turn.asked):
             continue
         priced = next(((kind, span_id, name, m) for kind, span_id, name, text in steps
@@ -822,18 +835,55 @@ def _free_said_of(said: str, claim: str, question: str) -> bool:
     return False
 
 
+# Free for all, without the exceptions a document may give: "free on all fares", "free for
+# everyone", "all vaccines are walk-in and free", "free, insured or not", "free on every
+# fare including Basic" (and "included on every fare", as a document may say it).
+_FREE_FOR_ALL = re.compile(
+    r"\b(?:free|included)\s+(?:for|on|to|with|at|in)\s+(?:all|every|any)\w*"
+    r"|\b(?:all|every|each)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:are|is)\s+(?:[\w-]+\s+){0,3}?free\b"
+    r"|\bfree\b[^.;!?]{0,40}?\b(?:or not|no matter|regardless|including)\b")
+# Where a passage of the evidence ends, when a price in it is read for what it is the price
+# of: "free on Main and Plus fares; $15 on Basic" prices Basic, not Main.
+_CLAUSE_ENDS = '.!?\n";'
+
+
+def _free_for_all_said_of(said: str, claim: str, question: str) -> bool:
+    """Whether the (lower-cased) evidence says free for all, as the answer's sentence
+    ``claim`` does, of what the claim names: in a passage sharing a topic word with it."""
+    topic = _topic_heads(claim) or _topic_heads(question)
+    for m in _FREE_FOR_ALL.finditer(said):
+        start, end = _passage_around(said, m.start())
+        if not topic.isdisjoint(_topic_heads(said[start:end])):
+            return True
+    return False
+
+
+def _priced_passage_of(text: str, claim: str, question: str) -> str | None:
+    """The clause of the (lower-cased) evidence ``text`` that gives a price for something
+    the answer's sentence ``claim`` names ("$15 on basic" for "free on all fares including
+    basic"), if there is one; a price of something else ("$35 bags" beside "a carry-on")
+    says nothing of it."""
+    topic = _topic_heads(claim) or _topic_heads(question)
+    for m in _PRICE.finditer(text):
+        start, end = _passage_around(text, m.start(), _CLAUSE_ENDS)
+        passage = text[start:end]
+        if not topic.isdisjoint(_topic_heads(passage)):
+            return passage.strip()
+    return None
+
+
 # "Not included", "aren't included", "no longer included"; "not free", "isn't free".
 _NOT_INCLUDED = re.compile(r"(?:\b(?:not|never|no longer)|n't)\s+(?:\w+\s+){0,2}includ")
 _NOT_FREE = re.compile(r"(?:\b(?:not|never|no longer)|n't)\s+(?:\w+\s+){0,2}free\b")
 
 
-def _passage_around(text: str, at: int) -> tuple[int, int]:
+def _passage_around(text: str, at: int, marks: str = _PASSAGE_ENDS) -> tuple[int, int]:
     """Where the sentence, or the JSON value, of ``text`` around the position ``at`` starts
-    and ends: at most PASSAGE_REACH characters either way (a result of one endless
-    sentence is read a window at a time, not from its start at every hint)."""
+    and ends (at one of ``marks``): at most PASSAGE_REACH characters either way (a result of
+    one endless sentence is read a window at a time, not from its start at every hint)."""
     low, high = max(0, at - PASSAGE_REACH), min(len(text), at + PASSAGE_REACH)
-    before = max(text.rfind(mark, low, at) for mark in _PASSAGE_ENDS)
-    ends = [end for end in (text.find(mark, at, high) for mark in _PASSAGE_ENDS) if end >= 0]
+    before = max(text.rfind(mark, low, at) for mark in marks)
+    ends = [end for end in (text.find(mark, at, high) for mark in marks) if end >= 0]
     return (before + 1 if before >= 0 else low), min(ends, default=high)
 
 
