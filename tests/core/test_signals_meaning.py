@@ -550,6 +550,9 @@ def test_an_answer_that_says_what_its_tool_returned_is_grounded(store, tmp_path,
      ["Standard seat selection is free on Main and Plus fares; $15 on Basic. Extra legroom $29-49."], "free for all"),
     ("All vaccines are walk-in and free for everyone, insured or not.",
      ["Flu shots: walk in, free with most insurance, $40 without. Ages 3+."], "free for all"),
+    # A gift to all that nothing the run found speaks of.
+    ("There's an outage in your area; everyone affected gets a free month of service.",
+     ["Outages lasting more than 24 hours are credited automatically on the next bill."], "nothing the run found"),
 ])
 def test_an_answer_its_documents_do_not_support_is_ungrounded(store, tmp_path, answer, documents, says) -> None:
     b = Bundle()
@@ -589,6 +592,9 @@ def test_a_number_inside_a_date_does_not_vouch_for_a_quantity(store, tmp_path) -
     # Free for all, as the documents say it; a price of something else beside it.
     ("Seat selection is free on all fares.", ["Seat selection is free on all fares; extra legroom seats $29."]),
     ("Flu shots are free with most insurance.", ["Flu shots: walk in, free with most insurance, $40 without."]),
+    ("Yes, flu shots are walk-in at every pharmacy and are free with most insurance.",
+     ["Flu shots: walk in, free with most insurance, $40 without."]),
+    ("Returns are free for all orders.", ["Free returns within 30 days on all orders."]),
     ("It arrives within 1-2 business days.", ["Transfers to payees at other banks take 1-2 business days."]),
     ("Statements from the last 7 years are there.", ["Statements: the last 7 years online; older by mail for $5."]),
 ])

@@ -793,6 +793,11 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
         priced = next(((kind, span_id, name, m) for kind, span_id, name, text in steps
                        if (m := _PRICE.search(text))), None)
         if priced is None:
+            if _FREE_FOR_ALL.search(claim):  # a gift to all that nothing the run found speaks of
+                sentence = _sentence_at(turn.answer, _FREE.search(turn.answered).start())
+                found.append(Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.0),
+                                   f"the answer promises free for all where nothing the run found says free: "
+                                   f"{quote(sentence, 60)}", None, {"answer": sentence[:300], "answer_says": "free"}))
             continue
         kind, span_id, name, m = priced
         sentence = _sentence_at(turn.answer, _FREE.search(turn.answered).start())
@@ -836,11 +841,14 @@ def _free_said_of(said: str, claim: str, question: str) -> bool:
 
 
 # Free for all, without the exceptions a document may give: "free on all fares", "free for
-# everyone", "all vaccines are walk-in and free", "free, insured or not", "free on every
-# fare including Basic" (and "included on every fare", as a document may say it).
+# everyone", "all vaccines are walk-in and free", "everyone affected gets a free month",
+# "free, insured or not", "free on every fare including Basic" (and "included on every
+# fare", as a document may say it). Not "walk-in at every pharmacy and free with most
+# insurance": "every" names the pharmacies there.
 _FREE_FOR_ALL = re.compile(
     r"\b(?:free|included)\s+(?:for|on|to|with|at|in)\s+(?:all|every|any)\w*"
-    r"|\b(?:all|every|each)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:are|is)\s+(?:[\w-]+\s+){0,3}?free\b"
+    r"|\b(?:all|every|each|everyone|everybody)\b(?:\s+(?!and\b|or\b|but\b)[\w-]+){0,2}\s+(?:are|is|gets?|receives?)\s+"
+    r"(?:[\w-]+\s+){0,3}?free\b"
     r"|\bfree\b[^.;!?]{0,40}?\b(?:or not|no matter|regardless|including)\b")
 # Where a passage of the evidence ends, when a price in it is read for what it is the price
 # of: "free on Main and Plus fares; $15 on Basic" prices Basic, not Main.
