@@ -7,6 +7,8 @@ import gzip
 import json
 import os
 import sqlite3
+import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -18,6 +20,22 @@ from tracedesk.core.store import Store
 
 # Qt tests draw offscreen unless a display is asked for explicitly.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_configure(config) -> None:
+    """Where the environment forbids writing compiled modules (PYTHONDONTWRITEBYTECODE, which
+    keeps ``__pycache__`` folders out of a checkout), they are written outside it, in the
+    temporary folder, and used again: by the test workers, which start after this, by the
+    programs the tests run (``python -m tracedesk``, killed imports), and by the next run.
+    Without it every one of those processes compiled Tracedesk anew, about half a second
+    each. (Where writing is allowed, or a prefix is set, nothing changes.)"""
+    if not sys.dont_write_bytecode or os.environ.get("PYTHONPYCACHEPREFIX"):
+        return
+    os.environ["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "tracedesk-tests-bytecode")
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"]
+    sys.dont_write_bytecode = False
+
 
 DATA = Path(__file__).parent / "data"
 REAL_SAMPLES = DATA / "real"
