@@ -938,9 +938,16 @@ def test_the_same_answer_to_a_message_on_a_neighbouring_topic_that_it_does_not_s
            trace_id="umbrella")
     b.turn("s2", "forecast for Madrid tmrw", "Tomorrow in Madrid: light rain, around 12 degrees.",
            trace_id="forecast")
+    # The same value asked for again in other words: the answer gives back its figure.
+    b.turn("s3", "can you time 25 minutes for me", "Timer set for 25 minutes.", trace_id="time")
+    b.turn("s3", "remind me in 40 minutes to check the oven", "Timer set for 40 minutes.", trace_id="oven")
+    b.turn("s3", "timer 25 min", "Timer set for 25 minutes.", trace_id="timer_again")
+    b.turn("s3", "timer 10 min", "Timer set for 25 minutes.", trace_id="timer_other")
     found = signals(store, tmp_path, b)
     assert "loop" in kinds(found, "miso")
     assert "loop" not in kinds(found, "forecast")
+    assert "loop" not in kinds(found, "timer_again")
+    assert "loop" in kinds(found, "timer_other")
 
 
 def test_a_short_answer_said_again_to_another_message_is_a_loop_but_a_sign_off_is_not(store, tmp_path) -> None:

@@ -174,14 +174,22 @@ def _repeated_answers(turns: list[Turn]) -> list[Found]:
 
 def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
     """Whether ``turn``'s message asks again what ``first``'s did, so that the same answer
-    fits it: in much the same words, or close in meaning with an answer that takes up a
-    word of it ("do i need an umbrella in madrid tomorrow?", then "forecast for Madrid
-    tmrw"). Closeness alone is not enough: "she's called miso" lies near "how many teeth
-    does a dog have?" (both speak of pets), and "An adult dog has 42 teeth." says nothing
-    of it."""
+    fits it: in much the same words; or, for a message that gives figures, with an answer
+    that gives one of them back ("timer 25 min" after "can you time 25 minutes for me",
+    both answered "Timer set for 25 minutes."; not "timer 10 min"); or close in meaning,
+    with an answer that takes up a word of it ("do i need an umbrella in madrid
+    tomorrow?", then "forecast for Madrid tmrw"). Closeness alone is not enough: "she's
+    called miso" lies near "how many teeth does a dog have?" (both speak of pets), and "An
+    adult dog has 42 teeth." says nothing of it."""
     if similarity(first.words, turn.words) >= REPHRASE_SIMILARITY:
         return True
+    figures = _NUMBERS.findall(turn.asked)
+    if figures:
+        return not set(figures).isdisjoint(_NUMBERS.findall(turn.answered))
     return _same_request(first, turn) and not turn.words.isdisjoint(turn.answer_words)
+
+
+_NUMBERS = re.compile(r"\d+")
 
 
 def _said_again(turns: list[Turn]) -> list[tuple[Turn, Turn]]:
