@@ -490,6 +490,9 @@ def test_a_short_answer_that_answers_is_not_off_topic(store, tmp_path, question,
     ("book a court for 4 players at 6pm", "Booked: a court for 2 players at 6pm."),
     ("please move my delivery to the 14th", "Done: your delivery is moved to the 21st."),
     ("book a table for 4 at 6", "Booked: a table for 4 at 7."),  # the hour after the number of people
+    ("can you reserve harbour grill for 5 people at noon", "Done: a table for 5 at Harbour Grill at 8:30."),
+    ("book a table for 2 at 8pm", "Booked: a table for 2 at noon."),
+    ("wake me at midnight", "Done! Alarm set for 6 am."),
 ])
 def test_a_confirmation_of_another_value_than_the_request_is_ungrounded(store, tmp_path, request_, answer) -> None:
     [(kind, confidence, detail, _)] = one_turn(store, tmp_path, request_, answer)
@@ -505,6 +508,9 @@ def test_a_confirmation_of_another_value_than_the_request_is_ungrounded(store, t
     ("cancel order 4412", "Done: refund R-2291 for order 4412 was created."),  # another id beside the asked one
     ("remind me to call mom at 5", "Done! I'll remind you to call mom at 5:00 PM."),  # 5 may be 5 pm
     ("move my meeting from 3pm to 4pm", "Done, your meeting is moved to 4pm."),  # what it was moved from
+    ("book a table for 2 at noon", "Done: a table for 2 at 12:00."),  # noon, written another way
+    ("book a table for 2 at noon", "Done: a table for 2 at noon."),
+    ("wake me at midnight", "Alarm set for 12 am."),
     ("set a timer for 1 hour 30 minutes", "Timer set for 90 minutes."),  # the same, in another unit
     ("can I still cancel my order if it's been 20 days?", "Orders can be cancelled up to 14 days after delivery."),
     ("is the store open until 9 tonight?", "Our hours changed recently: we're open until 8 on weekdays."),

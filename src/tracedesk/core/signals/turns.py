@@ -222,7 +222,8 @@ class Message:
 
     @_kept
     def has_figure(self) -> bool:
-        return has_digit(self.asked)
+        """The message gives a figure, or a time of day in words ("at noon")."""
+        return has_digit(self.asked) or "noon" in self.asked or "midnight" in self.asked or "midday" in self.asked
 
     @_kept
     def answers_back(self) -> bool:
