@@ -962,6 +962,21 @@ def test_a_short_answer_said_again_to_another_message_is_a_loop_but_a_sign_off_i
     assert "loop" not in kinds(found, "thanks_again")
 
 
+@pytest.mark.parametrize(("first", "then", "answer"), [
+    ("can I pay by card?", "can I pay in cash too?", "Yes, you can."),
+    ("do you ship to Canada?", "do you ship to Mexico?", "No, we don't."),
+    ("is my delivery address correct?", "and the phone number on file?", "Yes, that's correct."),
+    ("¿hacen envíos a Canadá?", "¿y a México?", "Sí, lo hacemos."),
+    ("can you check my refund status", "also where is my replacement order", "Let me check."),
+    ("can I pay my bill online?", "can I change my address as well?", "Yes, you can do that in the app."),
+])
+def test_a_short_reply_that_names_nothing_said_again_is_no_loop(store, tmp_path, first, then, answer) -> None:
+    b = Bundle()
+    b.turn("s1", first, answer, trace_id="first")
+    b.turn("s1", then, answer, trace_id="then")
+    assert "loop" not in kinds(signals(store, tmp_path, b), "then")
+
+
 @pytest.mark.parametrize("asked", [
     "which book are you reading at the moment?",
     "what are you going to do about my refund?",

@@ -58,7 +58,8 @@ SHORT_OFF_TOPIC = 0.1
 FROM_EVIDENCE = 0.6
 EVIDENCE_CHARACTERS = 2000
 EVIDENCE_TEXTS = 50  # documents and tool results compared per run
-REPEAT_MIN_WORDS = 3  # an answer this long said twice in a session is no coincidence ("Chief Executive Officer.")
+REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence...
+SHORT_REPEAT_MIN_WORDS = 3  # ...nor a shorter one that names two things ("Chief Executive Officer.")
 SHORT_REPLY_WORDS = 4  # a reply to the bot's question this short answers it: "no, not really"
 ON_TOPIC_SHARE = 0.5  # an answer with this share of the request's topic words is on its topic
 
@@ -186,7 +187,11 @@ def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
     figures = _NUMBERS.findall(turn.asked)
     if figures:
         return not set(figures).isdisjoint(_NUMBERS.findall(turn.answered))
-    return _same_request(first, turn) and not turn.words.isdisjoint(turn.answer_words)
+    # (A yes or no that names nothing of either question, "Yes, you can do that in the
+    # app.", fits any yes-or-no question like the first.)
+    return _same_request(first, turn) and (
+        not turn.words.isdisjoint(turn.answer_words)
+        or (turn.reply.says_yes_or_no and turn.message.asks_yes_or_no and first.words.isdisjoint(first.answer_words)))
 
 
 _NUMBERS = re.compile(r"\d+")
@@ -194,18 +199,30 @@ _NUMBERS = re.compile(r"\d+")
 
 def _said_again(turns: list[Turn]) -> list[tuple[Turn, Turn]]:
     """(the turn that first gave an answer, a later turn of the session that gives it
-    again), for answers long enough that saying them twice is no coincidence: not a
-    sign-off, which every thanks gets."""
+    again), for answers that say enough that saying them twice is no coincidence: not a
+    sign-off, which every thanks gets, nor a short reply that names nothing ("Yes, you
+    can.", "Let me check.")."""
     said: dict[str, Turn] = {}
     again = []
     for turn in turns:
-        if not turn.answered or turn.answered.count(" ") < REPEAT_MIN_WORDS - 1 or turn.reply.signs_off:
+        if not turn.answered or turn.reply.signs_off or not _says_enough_to_repeat(turn):
             continue
         gist = turn.answered.rstrip(" .!?")
         first = said.setdefault(gist, turn)
         if first is not turn:
             again.append((first, turn))
     return again
+
+
+def _says_enough_to_repeat(turn: Turn) -> bool:
+    """An answer of REPEAT_MIN_WORDS words or more; or a shorter one, of three words or
+    more, in English, that names two things ("Chief Executive Officer.", "That's a lovely
+    habit.")."""
+    words = turn.answered.count(" ") + 1
+    if words >= REPEAT_MIN_WORDS:
+        return True
+    return (words >= SHORT_REPEAT_MIN_WORDS and turn.reply.in_english
+            and sum(len(w) > 1 for w in turn.answer_words) >= 2)
 
 
 def _searched_nothing(conn: Connection, pks: list[int]) -> set[int]:
