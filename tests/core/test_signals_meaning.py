@@ -450,6 +450,25 @@ def test_an_answer_that_gives_none_of_its_tools_figures_and_others_instead_is_un
     assert not found.get("given")
 
 
+@pytest.mark.parametrize(("question", "result", "answer"), [
+    ("how long is the flight?", {"duration_hours": 1.5}, "The flight takes about 90 minutes."),
+    ("where is the nearest store?", {"lat": 40.7128, "lng": -74.006, "distance_km": 5.1},
+     "The nearest store is about 3 miles away."),
+    ("what's the weather tomorrow?", {"temp_c": 12.4, "condition": "cloudy"},
+     "Around 12 degrees, clearing in 2 hours."),
+    ("how much is 100 USD in euros?", {"rate": 0.9213}, "100 USD is about 92 euros."),
+    ("does the Plus plan have hotspot?", {"monthly_price": 65.0, "rating": 4.6}, "It comes with 5 GB of hotspot data."),
+    ("where is my order?", {"status": "shipped", "total": 59.99, "eta_days": 3},
+     "It has shipped and arrives in 3 days; returns are accepted within 30 days."),
+    ("what's the weather tomorrow?", {"temp_c": 12.4, "wind_kmh": 20.5}, "About 12.4 degrees, wind easing in 2 hours."),
+])
+def test_an_answer_that_converts_rounds_or_leaves_out_what_was_not_asked_is_grounded(
+        store, tmp_path, question, result, answer) -> None:
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="a", steps=[tool("lookup", {}, result), llm()])
+    assert "ungrounded" not in kinds(signals(store, tmp_path, b), "a")
+
+
 def test_a_price_nothing_the_run_found_gives_is_ungrounded(store, tmp_path) -> None:
     """An answer that quotes a sum of money in a run whose documents and tools give none:
     the price came from nowhere the run can show. A sum the question gave, or one stated

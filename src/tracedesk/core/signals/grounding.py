@@ -360,7 +360,7 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
         asserted, stated = claimed
         said = [f for f in stated if f.value not in turn.asked]
         if said or asserted:
-            candidates[pk] = (turn.answer, said, asserted)
+            candidates[pk] = (turn.answer, turn.asked, said, asserted)
     if not candidates:
         return []
     # The claims the run's own steps contain are set aside: a figure or a state word found
@@ -380,7 +380,7 @@ def _said_and_stated(conn: Connection, scope: str, turns: dict) -> list[Found]:
                 step.kind, step.span_id, step.name, step.status, raw_in, raw_out, _sql_lower(raw_in),
                 _sql_lower(raw_out)))
         for pk in part:
-            _, said, asserted = candidates[pk]
+            _, _, said, asserted = candidates[pk]
             steps = runs.get(pk, [])
             if not (all(any(_figure_said(value, step) for step in steps) for value in {f.value for f in said})
                     and all(any(_state_said(value, step) for step in steps) for value in {s for s, _ in asserted})):
@@ -411,7 +411,7 @@ class _Figures(dict):
         return found
 
 
-def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, answer: str,
+def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, answer: str, asked: str,
            said: list[Figure], asserted: list[tuple[str, int]], steps: list) -> Found | None:
     lowered = answer.lower()
     tools = [(name or "tool", span_id, result) for kind, name, span_id, _, result in steps if kind == "tool"]
@@ -446,7 +446,7 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
     documents = [text for kind, _, _, given, result in steps if kind == "retrieval" for text in (given, result)]
     priced = None  # whether any text the run found gives a sum of money (read once, if asked)
     from_nowhere: Found | None = None  # a price nothing gives: said only if no figure has a counterpart
-    ignored = _ignored_quantity(tool_figures, said_values)
+    ignored = _asked_and_left_out(tools, asked, said_values)
     for figure in unexplained:
         rival = next(((name, span_id, f) for name, span_id, f in tool_figures
                       if f.shape == figure.shape and f.value not in said_values), None)
@@ -455,15 +455,15 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
                           if _same_measure(f.unit, figure.unit) and f.shape[0] == figure.shape[0]
                           and f.value not in said_values), None)
         if rival is None and ignored is not None and not _holds(prompts[pk], figure.value):
-            # Its own figures where the tool's should stand: "Your balance is updated every
-            # 15 minutes" where the balance tool returned 8110.4.
-            name, span_id, other = ignored
+            # Its own figures where the one asked for should stand: "Your balance is updated
+            # every 15 minutes" where the balance tool returned "available": 8110.4.
+            name, span_id, key, value = ignored
             sentence = _sentence_at(answer, figure.at)
             return Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.5),
-                         f"the answer gives none of the figures {name} returned ({other.value}) and says "
+                         f"the answer leaves out the {key} asked for, which {name} returned ({value}), and says "
                          f"{figure.value} instead: {quote(sentence, 60)}",
                          span_id, {"answer": sentence[:300], "answer_says": figure.value,
-                                   "evidence_says": other.value, "tool": name})
+                                   "evidence_says": f"{key}: {value}", "tool": name})
         if rival is None and figure.unit in _CURRENCIES:
             if priced is None:  # (a sum of a tool is a figure with decimals, often without its currency)
                 priced = (_PRICE.search(evidence) is not None
@@ -486,15 +486,41 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
     return from_nowhere
 
 
-def _ignored_quantity(tool_figures: list[tuple[str, str, Figure]],
-                      said: set[str]) -> tuple[str, str, Figure] | None:
-    """The first quantity a tool of the run returned (an amount, a count of a unit; not an
-    id, nor a date, which an answer may write in words), where the answer gives none of the
-    tools' quantities: what the run was called for, left out."""
-    quantities = [(name, span_id, f) for name, span_id, f in tool_figures if _is_quantity(f) and f.unit != "date"]
-    if not quantities or not said.isdisjoint(f.value for _, _, f in quantities):
+def _asked_and_left_out(tools: list[tuple[str, str, str]], asked: str,
+                        said: set[str]) -> tuple[str, str, str, str] | None:
+    """(tool, span id, field, value): a figure a tool returned in a field the (lower-cased)
+    question names, in the field's words or, for a sum of money, in the words an answer
+    would use for it ("balance pls" and ``"available": 8110.4``), which the
+    answer does not give, nor rounded (``said``: the answer's figures). A figure the question
+    did not ask for (a total beside an order's state, a rating beside a price) the answer
+    may leave out, or give in other units."""
+    asked_words = set(_ASKED_WORD.findall(asked))
+    for name, span_id, result in tools:
+        for key, value in _fields(result).items():
+            number = _number(value)
+            if number is None or (asked_words.isdisjoint(str(key).split("_"))
+                                  and (key not in _MONEY_FIELDS or not _MONEY_FIELDS[key].search(asked))):
+                continue
+            whole, _, fraction = format(number, "f").partition(".")
+            if _plain_number(whole, fraction) in said or str(round(number)) in said:
+                return None  # given, or given rounded
+            return name, span_id, str(key), format(number.normalize(), "f")
+    return None
+
+
+_ASKED_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _number(value: object) -> Decimal | None:
+    """A field's value as a number: a JSON number, or a string of one ("149.00"); not a
+    yes or no."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
-    return quantities[0]
+    try:
+        number = Decimal(str(value).replace(",", ""))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
 
 
 class _Prompts(dict):
@@ -546,6 +572,7 @@ _MONEY_WORDS = {
     "bill_amount": r"bill|due|owe|total",
     "balance": r"balance|available",
     "available_balance": r"balance|available",
+    "available": r"balance|available",
 }
 _MONEY_FIELDS = {key: re.compile(rf"\b(?:{words})\b") for key, words in _MONEY_WORDS.items()}
 _ANY_MONEY_WORD = re.compile(r"\b(?:" + "|".join(sorted({w for words in _MONEY_WORDS.values()
