@@ -495,6 +495,19 @@ def test_a_price_nothing_the_run_found_gives_is_ungrounded(store, tmp_path) -> N
     assert confidence > 0.45 and detail.startswith("the answer says 90 where the run's documents say 30")
 
 
+def test_free_for_all_that_the_prompt_gives_is_grounded(store, tmp_path) -> None:
+    """The model's instructions say returns are free for all orders: the answer did not
+    make it up, though no tool or document of the run says so."""
+    prompt = llm()
+    prompt["input"] = {"messages": [
+        {"role": "system", "content": "Policy: returns are free for everyone within 30 days."},
+        {"role": "user", "content": "where is my order? can I return it?"}]}
+    b = Bundle()
+    b.turn("s1", "where is my order? can I return it?", "It has shipped. Returns are free for everyone within 30 days.",
+           trace_id="a", steps=[tool("get_order", {}, {"status": "shipped", "return_window_days": 30}), prompt])
+    assert "ungrounded" not in kinds(signals(store, tmp_path, b), "a")
+
+
 def test_a_duration_the_documents_give_otherwise_is_ungrounded_even_in_one_digit(store, tmp_path) -> None:
     policy = [{"id": "kb7", "content": "Cancelled flights: full refund to the card within 7 business days.",
                "score": 0.86}]
@@ -614,6 +627,18 @@ def test_a_number_inside_a_date_does_not_vouch_for_a_quantity(store, tmp_path) -
     ("Yes, flu shots are walk-in at every pharmacy and are free with most insurance.",
      ["Flu shots: walk in, free with most insurance, $40 without."]),
     ("Returns are free for all orders.", ["Free returns within 30 days on all orders."]),
+    # Free for some, as the documents say: above a threshold, at one bank's machines, for
+    # members, within 30 days, before check-in.
+    ("Standard shipping is free on all orders over $50.",
+     ["Free standard shipping on orders over $50; orders under $50 ship for $6.99."]),
+    ("Yes, withdrawals are free at any Chase ATM; other banks' machines may charge.",
+     ["Chase ATMs: free. Non-Chase ATMs: $3 fee per withdrawal."]),
+    ("Yes, the gym is free for all members.",
+     ["Gym access is included in membership. Day passes for non-members: $15."]),
+    ("Returns are free for all orders within 30 days; after that a $10 restocking fee applies.",
+     ["Returns within 30 days: free. After 30 days: $10 restocking fee."]),
+    ("You can cancel for free at any time before check-in.",
+     ["Free cancellation until check-in. Cancellations after check-in cost $50."]),
     ("It arrives within 1-2 business days.", ["Transfers to payees at other banks take 1-2 business days."]),
     ("Statements from the last 7 years are there.", ["Statements: the last 7 years online; older by mail for $5."]),
 ])
