@@ -469,6 +469,17 @@ def test_an_answer_that_converts_rounds_or_leaves_out_what_was_not_asked_is_grou
     assert "ungrounded" not in kinds(signals(store, tmp_path, b), "a")
 
 
+@pytest.mark.parametrize("field", ["amount", "price"])
+@pytest.mark.parametrize("amount", ["9" * 5000, 1e308, "1e999999", "-1e-999999", "NaN", -0.0])
+def test_a_figure_of_any_size_is_read_without_error_and_quoted_short(store, tmp_path, field, amount) -> None:
+    """A tool's figure a million digits long, written out, would be a signal of a megabyte."""
+    b = Bundle()
+    b.turn("s1", f"what's the {field}?", "A $49 fee has been charged, due in 5 days.", trace_id="a",
+           steps=[tool("get_bill", {}, {field: amount}), llm()])
+    found = signals(store, tmp_path, b)
+    assert all(len(detail) < 1000 for _, _, detail, _ in found.get("a", []))
+
+
 def test_a_price_nothing_the_run_found_gives_is_ungrounded(store, tmp_path) -> None:
     """An answer that quotes a sum of money in a run whose documents and tools give none:
     the price came from nowhere the run can show. A sum the question gave, or one stated

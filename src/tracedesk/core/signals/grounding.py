@@ -512,15 +512,24 @@ _ASKED_WORD = re.compile(r"[a-z]{4,}")
 
 
 def _number(value: object) -> Decimal | None:
-    """A field's value as a number: a JSON number, or a string of one ("149.00"); not a
-    yes or no."""
+    """A field's value as a number: a JSON number, or a string of one ("149.00"), of at
+    most NUMBER_DIGITS digits either side of the point (an answer could say no other); not
+    a yes or no."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
+    text = str(value).replace(",", "")
+    if len(text) > 2 * NUMBER_DIGITS + 2:
+        return None
     try:
-        number = Decimal(str(value).replace(",", ""))
+        number = Decimal(text)
     except InvalidOperation:
         return None
-    return number if number.is_finite() else None
+    if not number.is_finite() or number and not -NUMBER_DIGITS <= number.adjusted() < NUMBER_DIGITS:
+        return None
+    return number
+
+
+NUMBER_DIGITS = 15
 
 
 class _Prompts(dict):
@@ -740,12 +749,10 @@ def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, s
             if spans and not any(int(m.group(1)) <= value <= int(m.group(2) or m.group(1)) for m in spans):
                 return _sentence_at(answer, spans[0].start()), key, value, spans[0].group(0)
         elif key_l in _MONEY_FIELDS and isinstance(value, int | float | str):
-            try:
-                amount = Decimal(str(value).replace(",", "").lstrip("$€£")).normalize()
-            except InvalidOperation:
+            amount = _number(value.lstrip("$€£") if isinstance(value, str) else value)
+            if amount is None:
                 continue
-            if not amount.is_finite():
-                continue
+            amount = amount.normalize()
             own = _MONEY_FIELDS[key_l]
             if sums is None:
                 sums = [f for f in _figures(lowered) if f.unit in _CURRENCIES]
