@@ -23,17 +23,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def pytest_configure(config) -> None:
-    """Where the environment forbids writing compiled modules (PYTHONDONTWRITEBYTECODE, which
-    keeps ``__pycache__`` folders out of a checkout), they are written outside it, in the
-    temporary folder, and used again: by the test workers, which start after this, by the
-    programs the tests run (``python -m tracedesk``, killed imports), and by the next run.
-    Without it every one of those processes compiled Tracedesk anew, about half a second
-    each. (Where writing is allowed, or a prefix is set, nothing changes.)"""
-    if not sys.dont_write_bytecode or os.environ.get("PYTHONPYCACHEPREFIX"):
+    """Where compiled modules may not be written (PYTHONDONTWRITEBYTECODE or ``python -B``,
+    which keep ``__pycache__`` folders out of a checkout), they are written outside it, in a
+    folder of the user's own in the temporary folder, and used again: by the test workers,
+    which start after this, by the programs the tests run (``python -m tracedesk``, killed
+    imports), and by the next run. Without it every one of those processes compiled
+    Tracedesk anew, about half a second each. (Where writing is allowed, or a prefix is
+    set, nothing changes.)"""
+    if not sys.dont_write_bytecode or sys.pycache_prefix or os.environ.get("PYTHONPYCACHEPREFIX"):
         return
-    os.environ["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "tracedesk-tests-bytecode")
+    user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    folder = Path(tempfile.gettempdir()) / f"tracedesk-tests-bytecode-{user}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    if hasattr(os, "getuid") and folder.stat().st_uid != os.getuid():
+        return  # another user's folder: its files are not ours to run
+    os.environ["PYTHONPYCACHEPREFIX"] = str(folder)
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"]
+    sys.pycache_prefix = str(folder)
     sys.dont_write_bytecode = False
 
 
