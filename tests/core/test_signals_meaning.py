@@ -1018,6 +1018,23 @@ def test_a_short_answer_said_again_to_another_message_is_a_loop_but_a_sign_off_i
 
 
 @pytest.mark.parametrize(("first", "then", "answer"), [
+    # A question that asks on from the one before, which the same answer covers.
+    ("when do you open tomorrow", "and on saturday?", "We're open from 9 am to 6 pm, Monday to Saturday."),
+    ("How much is shipping to Canada?", "and to Mexico?", "International shipping is a flat $15 per order."),
+    ("where is my order?", "when will it get here", "Your order shipped on Nov 18 and should arrive by Nov 22."),
+    # Each new thing the user gives, acknowledged alike.
+    ("I'd like a large pepperoni pizza", "a garlic bread too", "Added to your cart. Anything else?"),
+    ("remember my wife's birthday is May 3", "also my anniversary is June 10", "Got it, I'll remember that."),
+])
+def test_the_same_answer_to_a_follow_on_question_or_to_a_new_thing_given_is_no_loop(
+        store, tmp_path, first, then, answer) -> None:
+    b = Bundle()
+    b.turn("s1", first, answer, trace_id="first")
+    b.turn("s1", then, answer, trace_id="then")
+    assert "loop" not in kinds(signals(store, tmp_path, b), "then")
+
+
+@pytest.mark.parametrize(("first", "then", "answer"), [
     ("can I pay by card?", "can I pay in cash too?", "Yes, you can."),
     ("do you ship to Canada?", "do you ship to Mexico?", "No, we don't."),
     ("is my delivery address correct?", "and the phone number on file?", "Yes, that's correct."),

@@ -26,7 +26,7 @@ from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import ASKS_FOR_A_JUDGEMENT, JUDGES_RIGHT_OR_WRONG, PUSHES_BACK, SAYS_NO, TELLS_A_TASTE
+from .phrases import ASKS_FOR_A_JUDGEMENT, JUDGES_RIGHT_OR_WRONG, PUSHES_BACK, SAYS_NO, TELLS_A_TASTE, WANTS_TO_KNOW
 from .request import another_value, asks_to_do
 from .turns import ANSWER_LIMIT, Turn, closeness_to_question
 
@@ -165,7 +165,12 @@ def _repeated_answers(turns: list[Turn]) -> list[Found]:
     same answer is consistent; the rephrase signal speaks for the first): the conversation
     is stuck."""
     out = []
+    position = {turn.pk: i for i, turn in enumerate(turns)}
     for first, turn in _said_again(turns):
+        if _acknowledges(first) and _acknowledges(turn):
+            continue  # "Added to your cart.", "Got it, I'll remember that.": each takes a new thing
+        if position[turn.pk] == position[first.pk] + 1 and _asks_on(turn):
+            continue  # "and on saturday?", "when will it get here": the same answer covers it
         if not _asked_the_same_again(first, turn):
             out.append(Found(turn.pk, "loop", confidence("loop", "repeated_answer"),
                              f"the same answer as an earlier turn, to another message: {quote(turn.answer, 70)}",
@@ -195,6 +200,31 @@ def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
 
 
 _NUMBERS = re.compile(r"\d+")
+# An acknowledgement of something taken, in its first words: "Got it, I'll remember that.",
+# "Noted.". (Not "Okay, each to their own!", which takes nothing.)
+_ACKNOWLEDGES = re.compile(r"(?:got it|noted|will do|understood|i'll remember)\b")
+# A message that goes on from the one before: "and to Mexico?", "y el sábado?", "et demain ?".
+_GOES_ON = re.compile(r"(?:and|also|what about|how about|same for|y|et|und|e|auch|también|même|ook|i)\b")
+
+
+def _acknowledges(turn: Turn) -> bool:
+    """The answer takes what the message gave and names none of it ("Added to your cart.
+    Anything else?", "Noted."), to a message that asks nothing, pushes nothing back and
+    complains of nothing ("a garlic bread too", "also my anniversary is June 10")."""
+    reply, asked = turn.reply, turn.asked
+    return ("?" not in asked and WANTS_TO_KNOW.match(asked) is None and PUSHES_BACK.match(asked) is None
+            and not turn.complains and not reply.specifics and (reply.question_back is None or reply.offers)
+            and (reply.confirms or _ACKNOWLEDGES.match(turn.answered) is not None))
+
+
+def _asks_on(turn: Turn) -> bool:
+    """The message asks on from the one before it, naming at most two things of its own
+    ("and to Mexico?", "y el sábado?"), or nothing at all ("when will it get here?"). Not
+    a thanks, nor a "what??" that did not follow the answer."""
+    message = turn.message
+    if message.closing or message.did_not_follow or not ("?" in turn.asked or WANTS_TO_KNOW.match(turn.asked)):
+        return False
+    return not turn.words or (len(turn.words) <= 2 and _GOES_ON.match(turn.asked.lstrip("¿¡ ")) is not None)
 
 
 def _said_again(turns: list[Turn]) -> list[tuple[Turn, Turn]]:
