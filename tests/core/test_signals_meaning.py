@@ -461,6 +461,14 @@ def test_an_answer_that_gives_none_of_its_tools_figures_and_others_instead_is_un
     ("where is my order?", {"status": "shipped", "total": 59.99, "eta_days": 3},
      "It has shipped and arrives in 3 days; returns are accepted within 30 days."),
     ("what's the weather tomorrow?", {"temp_c": 12.4, "wind_kmh": 20.5}, "About 12.4 degrees, wind easing in 2 hours."),
+    # An id the question names is no figure it asks for; a figure given in one digit is given.
+    ("Where is my order?", {"order_id": 88213, "status": "in transit", "eta": "2026-11-24"},
+     "It is in transit and should arrive Tuesday, November 24. Standard shipping usually takes 3-5 business days."),
+    ("how many orders did I return this year and when do refunds land?", {"returned_orders": 2},
+     "You returned 2 orders this year. Refunds reach your card 5-10 business days after we receive them."),
+    # Another figure, of another thing than the one asked for.
+    ("What percent of my storage is used?", {"used_mb": 4300, "quota_mb": 5000},
+     "You're using 86% of your storage (4.3 GB of 5 GB)."),
 ])
 def test_an_answer_that_converts_rounds_or_leaves_out_what_was_not_asked_is_grounded(
         store, tmp_path, question, result, answer) -> None:

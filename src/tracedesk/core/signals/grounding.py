@@ -446,7 +446,7 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
     documents = [text for kind, _, _, given, result in steps if kind == "retrieval" for text in (given, result)]
     priced = None  # whether any text the run found gives a sum of money (read once, if asked)
     from_nowhere: Found | None = None  # a price nothing gives: said only if no figure has a counterpart
-    ignored = _asked_and_left_out(tools, asked, said_values)
+    ignored = _asked_and_left_out(tools, asked, lowered)
     for figure in unexplained:
         rival = next(((name, span_id, f) for name, span_id, f in tool_figures
                       if f.shape == figure.shape and f.value not in said_values), None)
@@ -454,10 +454,12 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
             rival = next(((None, None, f) for text in documents for f in figures[text]
                           if _same_measure(f.unit, figure.unit) and f.shape[0] == figure.shape[0]
                           and f.value not in said_values), None)
-        if rival is None and ignored is not None and not _holds(prompts[pk], figure.value):
-            # Its own figures where the one asked for should stand: "Your balance is updated
-            # every 15 minutes" where the balance tool returned "available": 8110.4.
-            name, span_id, key, value = ignored
+        if (rival is None and ignored is not None and not _holds(prompts[pk], figure.value)
+                and ignored.named_in(_sentence_at(lowered, figure.at))):
+            # Its own figure where the one asked for should stand, in a sentence on it:
+            # "Your balance is updated every 15 minutes" where the balance tool returned
+            # "available": 8110.4.
+            name, span_id, key, value = ignored.tool, ignored.span_id, ignored.field, ignored.value
             sentence = _sentence_at(answer, figure.at)
             return Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.5),
                          f"the answer leaves out the {key} asked for, which {name} returned ({value}), and says "
@@ -486,29 +488,54 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
     return from_nowhere
 
 
-def _asked_and_left_out(tools: list[tuple[str, str, str]], asked: str,
-                        said: set[str]) -> tuple[str, str, str, str] | None:
-    """(tool, span id, field, value): a figure a tool returned in a field the (lower-cased)
-    question names, in the field's words or, for a sum of money, in the words an answer
-    would use for it ("balance pls" and ``"available": 8110.4``), which the
-    answer does not give, nor rounded (``said``: the answer's figures). A figure the question
-    did not ask for (a total beside an order's state, a rating beside a price) the answer
-    may leave out, or give in other units."""
+class _LeftOut(NamedTuple):
+    """A figure a tool returned in a field the question asked for, which the answer does
+    not give; ``words``: how the question named it (the field's words, or for a sum of
+    money the words an answer uses for it)."""
+
+    tool: str
+    span_id: str
+    field: str
+    value: str
+    words: re.Pattern
+
+    def named_in(self, sentence: str) -> bool:
+        """Whether a (lower-cased) sentence speaks of the field, as the question did."""
+        return self.words.search(sentence) is not None
+
+
+def _asked_and_left_out(tools: list[tuple[str, str, str]], asked: str, answer: str) -> _LeftOut | None:
+    """A figure a tool returned in a field the (lower-cased) question names, in the field's
+    words or, for a sum of money, in those an answer uses for it ("balance pls" and
+    ``"available": 8110.4``), which the (lower-cased) answer does not give, nor rounded. A
+    figure the question did not ask for (a total beside an order's state, a rating beside a
+    price) the answer may leave out, or give in other units; an id ("order_id") is no figure
+    a question asks for."""
     asked_words = set(_ASKED_WORD.findall(asked))
+    given = None  # every number of the answer, read once if a field asks
     for name, span_id, result in tools:
         for key, value in _fields(result).items():
+            key_l = str(key).lower()
             number = _number(value)
-            if number is None or (asked_words.isdisjoint(str(key).split("_"))
-                                  and (key not in _MONEY_FIELDS or not _MONEY_FIELDS[key].search(asked))):
+            if number is None or _ID_FIELD.search(key_l):
                 continue
+            named = sorted(map(re.escape, asked_words.intersection(key_l.split("_"))))
+            money = _MONEY_WORDS.get(key_l)
+            if not named and not (money and _MONEY_FIELDS[key_l].search(asked)):
+                continue
+            words = re.compile(r"\b(?:" + "|".join(named + ([money] if money else [])) + r")\b")
+            if given is None:
+                given = {_plain_number(*m.replace(",", "").partition(".")[::2]) for m in _ANY_NUMBER.findall(answer)}
             whole, _, fraction = format(number, "f").partition(".")
-            if _plain_number(whole, fraction) in said or str(round(number)) in said:
+            if _plain_number(whole, fraction) in given or str(round(number)) in given:
                 return None  # given, or given rounded
-            return name, span_id, str(key), format(number.normalize(), "f")
+            return _LeftOut(name, span_id, str(key), format(number.normalize(), "f"), words)
     return None
 
 
 _ASKED_WORD = re.compile(r"[a-z]{4,}")
+_ID_FIELD = re.compile(r"(?:^|_)(?:id|number|no|num|code|ref|zip|phone)$")  # "order_id", "zip": ids
+_ANY_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _number(value: object) -> Decimal | None:
