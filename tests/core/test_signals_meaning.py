@@ -514,19 +514,6 @@ def test_a_price_nothing_the_run_found_gives_is_ungrounded(store, tmp_path) -> N
     assert confidence > 0.45 and detail.startswith("the answer says 90 where the run's documents say 30")
 
 
-def test_free_for_all_that_the_prompt_gives_is_grounded(store, tmp_path) -> None:
-    """The model's instructions say returns are free for all orders: the answer did not
-    make it up, though no tool or document of the run says so."""
-    prompt = llm()
-    prompt["input"] = {"messages": [
-        {"role": "system", "content": "Policy: returns are free for everyone within 30 days."},
-        {"role": "user", "content": "where is my order? can I return it?"}]}
-    b = Bundle()
-    b.turn("s1", "where is my order? can I return it?", "It has shipped. Returns are free for everyone within 30 days.",
-           trace_id="a", steps=[tool("get_order", {}, {"status": "shipped", "return_window_days": 30}), prompt])
-    assert "ungrounded" not in kinds(signals(store, tmp_path, b), "a")
-
-
 def test_a_duration_the_documents_give_otherwise_is_ungrounded_even_in_one_digit(store, tmp_path) -> None:
     policy = [{"id": "kb7", "content": "Cancelled flights: full refund to the card within 7 business days.",
                "score": 0.86}]
@@ -596,14 +583,13 @@ def test_an_answer_that_says_what_its_tool_returned_is_grounded(store, tmp_path,
      ["Transfers to payees at other banks take 1-2 business days."], "10"),
     ("Refunds take 90 days and come as a voucher.",
      ["Cancelled flights: full refund within 7 business days."], "90"),
-    # Free for all, where the documents say free for some and give a price for the others.
+    # Free, including the very case the documents give a price for.
     ("Seat changes are free on all fares including Basic.",
-     ["Standard seat selection is free on Main and Plus fares; $15 on Basic. Extra legroom $29-49."], "free for all"),
+     ["Standard seat selection is free on Main and Plus fares; $15 on Basic. Extra legroom $29-49."], "free for"),
+    ("Seat selection is free on all fares, including Basic.",
+     ["Seat selection is free on Main and Plus fares. Basic fares: seat selection from $15."], "free for"),
     ("All vaccines are walk-in and free for everyone, insured or not.",
-     ["Flu shots: walk in, free with most insurance, $40 without. Ages 3+."], "free for all"),
-    # A gift to all that nothing the run found speaks of.
-    ("There's an outage in your area; everyone affected gets a free month of service.",
-     ["Outages lasting more than 24 hours are credited automatically on the next bill."], "nothing the run found"),
+     ["Flu shots: walk in, free with most insurance, $40 without. Ages 3+."], "free for"),
 ])
 def test_an_answer_its_documents_do_not_support_is_ungrounded(store, tmp_path, answer, documents, says) -> None:
     b = Bundle()
@@ -656,6 +642,13 @@ def test_a_number_inside_a_date_does_not_vouch_for_a_quantity(store, tmp_path) -
      ["Gym access is included in membership. Day passes for non-members: $15."]),
     ("Returns are free for all orders within 30 days; after that a $10 restocking fee applies.",
      ["Returns within 30 days: free. After 30 days: $10 restocking fee."]),
+    ("No, entry to the park is free for everyone.", ["Entry to the park is free. Parking costs $10 per day."]),
+    ("Standard shipping is free on orders over $50, including sale items.",
+     ["Free standard shipping on orders over $50; orders under $50 ship for $6.99."]),
+    ("The Plus plan has free calls to 30 countries, including Mexico.",
+     ["Plus: calls to 30 countries included. Other countries: $0.10 a minute."]),
+    ("Opening an account is free, regardless of your balance.",
+     ["Opening an account is free, with no minimum balance. Account wire transfers cost $25."]),
     ("You can cancel for free at any time before check-in.",
      ["Free cancellation until check-in. Cancellations after check-in cost $50."]),
     ("It arrives within 1-2 business days.", ["Transfers to payees at other banks take 1-2 business days."]),

@@ -829,24 +829,23 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
             if sum(len(text) for *_, text in steps) < EVIDENCE_LIMIT:  # a run of thousands of steps: its first
                 steps.append((step.kind, step.span_id, step.name, (step.output or "").lower()))
     found = []
-    prompts = _Prompts(conn, [])  # the model's instructions, read for a run only when asked
     for pk, steps in evidence.items():
         said = " ".join(text for *_, text in steps)
         turn = claims[pk]
         at = _FREE.search(turn.answered).start()
         claim = _sentence_at(turn.answered, at)
         sentence = _sentence_at(turn.answer, at)
-        for_all = _says_free_for_all(turn.answered, at)
-        if for_all and not _free_for_all_said_of(said, claim):
-            excepted = next(((kind, span_id, name, passage) for kind, span_id, name, text in steps
-                             if (passage := _priced_passage_of(text, turn.answered, at))), None)
-            if excepted is not None:
-                kind, span_id, name, passage = excepted
+        excepted = _excepted_case(turn.answered, at)
+        if excepted:
+            priced = next(((kind, span_id, name, passage) for kind, span_id, name, text in steps
+                           if (passage := _priced_passage_of(text, excepted, turn.answered))), None)
+            if priced is not None:
+                kind, span_id, name, passage = priced
                 where = f"{name or 'a tool'} returned" if kind == "tool" else "the run's documents give"
                 found.append(Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.5),
-                                   f"the answer says free for all where {where} a price for some: "
+                                   f"the answer says free for the very case {where} a price for: "
                                    f"{quote(sentence, 60)}",
-                                   span_id, {"answer": sentence[:300], "answer_says": "free for all",
+                                   span_id, {"answer": sentence[:300], "answer_says": "free",
                                              "evidence_says": passage[:200]}))
                 continue
         if _ZERO_PRICE.search(said) or _free_said_of(said, claim, turn.asked):
@@ -854,13 +853,6 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
         priced = next(((kind, span_id, name, m) for kind, span_id, name, text in steps
                        if (m := _PRICE.search(text))), None)
         if priced is None:
-            # A gift to all, on something the run looked into, that nothing it found and
-            # nothing in the model's instructions speaks of.
-            if (for_all and not _claim_heads(claim).isdisjoint(_topic_heads(said))
-                    and not _free_said_of(prompts[pk], claim, turn.asked)):
-                found.append(Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.0),
-                                   f"the answer promises free for all where nothing the run found says free: "
-                                   f"{quote(sentence, 60)}", None, {"answer": sentence[:300], "answer_says": "free"}))
             continue
         kind, span_id, name, m = priced
         where = f"{name or 'a tool'} returned a price" if kind == "tool" else "the run's documents give a price"
@@ -902,66 +894,42 @@ def _free_said_of(said: str, claim: str, question: str) -> bool:
     return False
 
 
-# Free for all, stated so that no exception of a document's can stand: "free for
-# everyone", "free on all fares including Basic", "free, insured or not", "everyone
-# affected gets a free month", "every passenger gets free lounge access". Not "free on all
-# orders over $50", "free at any Chase ATM" or "free for all members", which name whom or
-# what it is free for; nor "walk-in at every pharmacy and free with most insurance".
-_FREE_FOR_ALL = re.compile(
-    r"\bfree\s+(?:for|to)\s+(?:everyone|everybody|anyone|anybody)\b"
-    r"|\b(?:everyone|everybody)\b(?:\s+(?!and\b|or\b|but\b)[\w-]+){0,2}\s+(?:gets?|receives?|is|are)\s+"
-    r"(?:[\w-]+\s+){0,3}?free\b"
-    r"|\b(?:all|every)\s+[a-z]+\s+(?:gets?|receives?)\s+(?:[\w-]+\s+){0,2}?free\b"
-    r"|\bfree\b[^.;!?]{0,40}?\b(?:or not|no matter|regardless|including)\b")
-_NOT_FOR_ALL = re.compile(r"\b(?:not|never)\s+(?:all|every\w*|any\w*)\b"
-                          r"|(?:\b(?:not|never)|n't)\s+(?:\w+\s+){0,2}free\b")
+# Free, and said so of a case by name: "free on all fares including Basic", "free,
+# insured or not", "free regardless of your plan", "free even for groups". (No figure may
+# stand between: "free on orders over $50, including sale items" names a case of a
+# threshold; "free calls to 30 countries, including Mexico" names one of the 30.)
+_FREE_EVEN_FOR = re.compile(
+    r"\bfree\b[^.;!?\d$€£]{0,60}?\b(?:including|regardless of|no matter|even (?:for|on|with|if|without))\s+"
+    r"((?:[\w'-]+\s*){1,3})"
+    r"|\bfree\b[^.;!?\d$€£]{0,60}?\b([\w'-]+)\s+or not\b")
 # Where a clause ends: "free on Main and Plus fares; $15 on Basic" prices Basic, not Main.
 _CLAUSE_ENDS = '.!?\n";'
-# A sum that sets a threshold, not a price: "free on orders over $50".
-_THRESHOLD = re.compile(r"\b(?:over|above|under|below|from|minimum|min|spend|spending|least|than|to)\W*$")
-# The first four letters of the words that say "for all" and "including", which name no topic.
-_QUANTIFIER_HEADS = frozenset({"all", "ever", "anyo", "anyb", "each", "incl", "rega", "matt", "alwa", "whet"})
+# A sum that sets a threshold, not a price: "free on orders over $50", "orders from $25".
+_THRESHOLD = re.compile(r"\b(?:over|above|under|below|minimum|min|spend|spending|least|"
+                        r"(?:orders?|purchases?|subtotal)\s+(?:from|of))\W*$")
 
 
-def _says_free_for_all(answered: str, at: int) -> bool:
-    """Whether the clause of the (lower-cased) answer that says free at ``at`` says it of
-    everyone or everything (:data:`_FREE_FOR_ALL`), and does not deny it ("not all items
-    are free", "isn't free for everyone")."""
+def _excepted_case(answered: str, at: int) -> frozenset[str]:
+    """The topic words (their first four letters) of the case the (lower-cased) answer says
+    free of by name, in the clause saying free at ``at``: "basic" of "free on all fares
+    including basic", "insured" of "free for everyone, insured or not"; none if it names
+    none."""
     start, end = _passage_around(answered, at, _CLAUSE_ENDS)
-    clause = answered[start:end]
-    return _FREE_FOR_ALL.search(clause) is not None and _NOT_FOR_ALL.search(clause) is None
+    m = _FREE_EVEN_FOR.search(answered[start:end])
+    return _topic_heads(m.group(1) or m.group(2)) if m else frozenset()
 
 
-def _claim_heads(text: str) -> frozenset[str]:
-    """The topic words of a claim (:func:`_topic_heads`) but those that say "for all"."""
-    return _topic_heads(text) - _QUANTIFIER_HEADS
-
-
-def _free_for_all_said_of(said: str, claim: str) -> bool:
-    """Whether the (lower-cased) evidence says free for all of what the answer's sentence
-    ``claim`` names: in a passage sharing a topic word with it."""
-    topic = _claim_heads(claim)
-    for m in _FREE_FOR_ALL.finditer(said):
-        start, end = _passage_around(said, m.start())
-        if not topic.isdisjoint(_topic_heads(said[start:end])):
-            return True
-    return False
-
-
-def _priced_passage_of(text: str, answered: str, at: int) -> str | None:
-    """The clause of the (lower-cased) evidence ``text`` that gives a price for something
-    the clause of the answer saying free at ``at`` names ("$15 on basic" for "free on all
-    fares including basic"), if there is one. A price of something else ("$35 bags" beside
-    "a carry-on"), a threshold ("over $50") or a price the answer gives itself says
-    nothing against it."""
-    start, end = _passage_around(answered, at, _CLAUSE_ENDS)
-    topic = _claim_heads(answered[start:end])
+def _priced_passage_of(text: str, case: frozenset[str], answered: str) -> str | None:
+    """The clause of the (lower-cased) evidence ``text`` that gives a price for the case
+    the answer names (``case``: its topic words), if there is one: "$15 on basic",
+    "free with most insurance, $40 without". A threshold ("over $50") or a price the
+    answer gives itself is no price of the case."""
     for m in _PRICE.finditer(text):
         if _THRESHOLD.search(text, max(0, m.start() - 20), m.start()) or m.group(0) in answered:
             continue
         start, end = _passage_around(text, m.start(), _CLAUSE_ENDS)
         passage = text[start:end]
-        if not topic.isdisjoint(_topic_heads(passage)):
+        if not case.isdisjoint(_topic_heads(passage)):
             return passage.strip()
     return None
 
