@@ -488,6 +488,14 @@ def test_a_figure_of_any_size_is_read_without_error_and_quoted_short(store, tmp_
     assert all(len(detail) < 1000 for _, _, detail, _ in found.get("a", []))
 
 
+def test_a_figure_of_the_answer_thousands_of_digits_long_is_quoted_short(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "What's my checking balance?", f"Your checking balance is ${'9' * 2000}.50.", trace_id="a",
+           steps=[tool("get_balance", {"account": "checking"}, {"balance": 120.50, "currency": "USD"}), llm()])
+    [(kind, _, detail, _)] = signals(store, tmp_path, b)["a"]
+    assert kind == "ungrounded" and len(detail) < 300
+
+
 def test_a_price_nothing_the_run_found_gives_is_ungrounded(store, tmp_path) -> None:
     """An answer that quotes a sum of money in a run whose documents and tools give none:
     the price came from nowhere the run can show. A sum the question gave, or one stated

@@ -463,8 +463,8 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
             sentence = _sentence_at(answer, figure.at)
             return Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.5),
                          f"the answer leaves out the {key} asked for, which {name} returned ({value}), and says "
-                         f"{figure.value} instead: {quote(sentence, 60)}",
-                         span_id, {"answer": sentence[:300], "answer_says": figure.value,
+                         f"{_shown(figure.value)} instead: {quote(sentence, 60)}",
+                         span_id, {"answer": sentence[:300], "answer_says": _shown(figure.value),
                                    "evidence_says": f"{key}: {value}", "tool": name})
         if rival is None and figure.unit in _CURRENCIES:
             if priced is None:  # (a sum of a tool is a figure with decimals, often without its currency)
@@ -473,18 +473,19 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
             if not priced and from_nowhere is None and not _holds(prompts[pk], figure.value):
                 sentence = _sentence_at(answer, figure.at)
                 from_nowhere = Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.0),
-                                     f"the answer says {figure.unit}{figure.value} where nothing the run found "
+                                     f"the answer says {figure.unit}{_shown(figure.value)} where nothing the run found "
                                      f"gives a price: {quote(sentence, 60)}", None,
-                                     {"answer": sentence[:300], "answer_says": f"{figure.unit}{figure.value}"})
+                                     {"answer": sentence[:300], "answer_says": f"{figure.unit}{_shown(figure.value)}"})
         if rival is None or _holds(prompts[pk], figure.value):
             continue
         name, span_id, other = rival
         sentence = _sentence_at(answer, figure.at)
         where = f"{name} returned" if name else "the run's documents say"
         return Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 1.0 if name else 0.5),
-                     f"the answer says {figure.value} where {where} {other.value}: {quote(sentence, 60)}",
-                     span_id, {"answer": sentence[:300], "answer_says": figure.value, "evidence_says": other.value,
-                               "tool": name})
+                     f"the answer says {_shown(figure.value)} where {where} {_shown(other.value)}: "
+                     f"{quote(sentence, 60)}",
+                     span_id, {"answer": sentence[:300], "answer_says": _shown(figure.value),
+                               "evidence_says": _shown(other.value), "tool": name})
     return from_nowhere
 
 
@@ -538,6 +539,11 @@ _ID_FIELD = re.compile(r"(?:^|_)(?:id|number|no|num|code|ref|zip|phone)$")  # "o
 _ANY_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
+def _shown(figure: str) -> str:
+    """A figure as a finding quotes it: whole, up to a length no real figure reaches."""
+    return figure if len(figure) <= 24 else f"{figure[:20]}…"
+
+
 def _number(value: object) -> Decimal | None:
     """A field's value as a number: a JSON number, or a string of one ("149.00"), of at
     most NUMBER_DIGITS digits either side of the point (an answer could say no other); not
@@ -545,7 +551,7 @@ def _number(value: object) -> Decimal | None:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
     text = str(value).replace(",", "")
-    if len(text) > 2 * NUMBER_DIGITS + 2:
+    if len(text) > 2 * NUMBER_DIGITS + 2 or "_" in text:  # ("1_000" is Python's, not a figure's)
         return None
     try:
         number = Decimal(text)
@@ -677,10 +683,12 @@ def _field_clashes(conn: Connection, scope: str, turns: dict) -> list[Found]:
             sentence, field_name, value, says = clash
             tool_name = step.name or "tool"
             found.append(Found(pk, "ungrounded", confidence("ungrounded", "contradicts"),
-                               f"the answer says {says} where {tool_name} returned {field_name}: {value}: "
+                               f"the answer says {_shown(str(says))} where {tool_name} returned {field_name}: "
+                               f"{_shown(str(value))}: "
                                f"{quote(sentence, 60)}",
                                step.span_id, {"answer": sentence[:300], "tool": tool_name,
-                                              "tool_says": f"{field_name}: {value}", "answer_says": says}))
+                                              "tool_says": f"{field_name}: {_shown(str(value))}",
+                                              "answer_says": _shown(str(says))}))
     return found
 
 
