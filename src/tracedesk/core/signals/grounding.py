@@ -837,19 +837,18 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
             if sum(len(text) for *_, text in steps) < EVIDENCE_LIMIT:  # a run of thousands of steps: its first
                 steps.append((step.kind, step.span_id, step.name, (step.output or "").lower()))
     found = []
+    read: dict[str, tuple[int, str, frozenset[str]]] = {}  # by answer: a canned answer is read once
     for pk, steps in evidence.items():
         said = " ".join(text for *_, text in steps)
         turn = claims[pk]
-        at = _FREE.search(turn.answered).start()
-        claim = _sentence_at(turn.answered, at)
-        sentence = _sentence_at(turn.answer, at)
-        excepted = _excepted_case(turn.answered, at)
+        at, claim, excepted = read.get(turn.answered) or read.setdefault(turn.answered, _free_claim(turn.answered))
         if excepted:
             priced = next(((kind, span_id, name, passage) for kind, span_id, name, text in steps
                            if (passage := _priced_passage_of(text, excepted, turn.answered))), None)
             if priced is not None:
                 kind, span_id, name, passage = priced
                 where = f"{name or 'a tool'} returned" if kind == "tool" else "the run's documents give"
+                sentence = _sentence_at(turn.answer, at)
                 found.append(Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.5),
                                    f"the answer says free for the very case {where} a price for: "
                                    f"{quote(sentence, 60)}",
@@ -863,6 +862,7 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
         if priced is None:
             continue
         kind, span_id, name, m = priced
+        sentence = _sentence_at(turn.answer, at)
         where = f"{name or 'a tool'} returned a price" if kind == "tool" else "the run's documents give a price"
         found.append(Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.5),
                            f"the answer says free where {where} and none says free: {quote(sentence, 60)}",
@@ -910,6 +910,7 @@ _FREE_EVEN_FOR = re.compile(
     r"\bfree\b[^.;!?\d$€£]{0,60}?\b(?:including|regardless of|no matter|even (?:for|on|with|if|without))\s+"
     r"((?:[\w'-]+\s*){1,3})"
     r"|\bfree\b[^.;!?\d$€£]{0,60}?\b([\w'-]+)\s+or not\b")
+_NAMES_A_CASE = ("including", "regardless", "no matter", "even ", "or not")
 # Where a clause ends: "free on Main and Plus fares; $15 on Basic" prices Basic, not Main.
 _CLAUSE_ENDS = '.!?\n";'
 # A sum that sets a threshold, not a price: "free on orders over $50", "orders from $25".
@@ -917,11 +918,20 @@ _THRESHOLD = re.compile(r"\b(?:over|above|under|below|minimum|min|spend|spending
                         r"(?:orders?|purchases?|subtotal)\s+(?:from|of))\W*$")
 
 
+def _free_claim(answered: str) -> tuple[int, str, frozenset[str]]:
+    """Where a (lower-cased) answer says free, its sentence there, and the case it names
+    (:func:`_excepted_case`)."""
+    at = _FREE.search(answered).start()
+    return at, _sentence_at(answered, at), _excepted_case(answered, at)
+
+
 def _excepted_case(answered: str, at: int) -> frozenset[str]:
     """The topic words (their first four letters) of the case the (lower-cased) answer says
     free of by name, in the clause saying free at ``at``: "basic" of "free on all fares
     including basic", "insured" of "free for everyone, insured or not"; none if it names
     none."""
+    if not any(word in answered for word in _NAMES_A_CASE):
+        return frozenset()  # (most answers: settled by a few substring tests)
     start, end = _passage_around(answered, at, _CLAUSE_ENDS)
     m = _FREE_EVEN_FOR.search(answered[start:end])
     return _topic_heads(m.group(1) or m.group(2)) if m else frozenset()
