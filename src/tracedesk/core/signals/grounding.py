@@ -163,6 +163,8 @@ def _figures(text: str) -> list[Figure]:
         if ends and unit in _UNITS:  # "1-2 business days", "5-7 days": both ends count
             found += [Figure(end, ("int", len(end)), unit, m.start()) for end in ends.groups()]
             continue
+        if "," in raw and _EUROPEAN.fullmatch(raw):  # "8.110,40", "12,50": a decimal comma
+            raw = raw.replace(".", "").replace(",", ".")
         if "-" in raw or "/" in raw or ":" in raw or raw.count(".") > 1:
             continue  # an id, a phone number, a time of day: not a quantity
         digits = raw.replace(",", "")  # now digits, and at most one point
@@ -174,6 +176,12 @@ def _figures(text: str) -> list[Figure]:
         shape = ("dec",) if point else ("int", len(digits))
         found.append(Figure(_plain_number(whole, fraction), shape, unit, m.start()))
     return found
+
+
+# A figure written as in most of Europe: points between thousands and a comma before the
+# cents ("8.110,40"), or a comma before one or two decimals alone ("12,50", "3,5"). (A comma
+# before three digits, "1,240", is English's thousands.)
+_EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+,\d{1,2}")
 
 
 def _plain_number(whole: str, fraction: str) -> str:
