@@ -1030,6 +1030,26 @@ def test_a_short_answer_said_again_to_another_message_is_a_loop_but_a_sign_off_i
     assert "loop" not in kinds(found, "thanks_again")
 
 
+def test_the_same_answer_after_the_user_said_it_missed_is_a_loop_unless_it_fits_the_message(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "btw what year did titanic come out?", "Banana is my last name.", trace_id="banana")
+    b.turn("s1", "what? I asked what year did Titanic come out?", "Banana is my last name.", trace_id="again")
+    b.turn("s2", "Can I change my flight?",
+           "I can help with bookings, check-in, baggage and refunds. What would you like to do?", trace_id="menu")
+    b.turn("s2", "change my flight to friday please",
+           "I can help with bookings, check-in, baggage and refunds. What would you like to do?", trace_id="menu_again")
+    # Asked again, answered alike: the answer speaks to the message.
+    b.turn("s3", "what's the weather in boston tomorrow", "Tomorrow in Boston: snow showers, around 18 degrees.",
+           trace_id="boston")
+    b.turn("s3", "what's the weather in Boston tomorrow?", "Tomorrow in Boston: snow showers, around 18 degrees.",
+           trace_id="boston_again")
+    found = signals(store, tmp_path, b)
+    assert "rephrase" in kinds(found, "banana") and "rephrase" in kinds(found, "menu")
+    assert "loop" in kinds(found, "again") and "loop" in kinds(found, "menu_again")
+    assert "after the user said it missed" in next(d for k, _, d, _ in found["again"] if k == "loop")
+    assert "loop" not in kinds(found, "boston_again")
+
+
 @pytest.mark.parametrize(("first", "then", "answer"), [
     # A question that asks on from the one before, which the same answer covers.
     ("when do you open tomorrow", "and on saturday?", "We're open from 9 am to 6 pm, Monday to Saturday."),

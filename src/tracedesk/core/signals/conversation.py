@@ -81,9 +81,11 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
     far: list[Found] = []
     for key, turns in sessions:
         previous = None
+        missed: set[int] = set()  # the turns of the session the next message says missed
         for turn in turns:
             said = _next_turn_signals(previous, turn, model is not None)
             found += said
+            missed.update(f.trace_pk for f in said if f.kind in _SAID_TO_MISS)
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
                 found += _taken_back(previous, turn, pushed_back=bool(said))
             # (What the answer plainly is settles it before its meaning is compared.)
@@ -98,7 +100,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
             if len(turns) > 1:
-                found += _repeated_answers(turns)
+                found += _repeated_answers(turns, missed)
                 found += _asked_again(turns)
     if far and model is not None:
         far = _not_from_the_evidence(conn, model, far, {t.pk: t for _, turns in sessions for t in turns})
@@ -159,14 +161,21 @@ def _same_request(a: Turn, b: Turn) -> bool:
     return a.vector is not None and b.vector is not None and float(a.vector @ b.vector) >= SAME_REQUEST
 
 
-def _repeated_answers(turns: list[Turn]) -> list[Found]:
-    """An answer that says again, word for word, what an earlier turn of
-    the session said, to a message that asked something else (asked the same again, the
-    same answer is consistent; the rephrase signal speaks for the first): the conversation
-    is stuck."""
+def _repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
+    """An answer that says again, word for word, what an earlier turn of the session said,
+    to a message that asked something else (asked the same again, the same answer is
+    consistent; the rephrase signal speaks for the first), or, taking up none of the
+    message's words, after the user said the first missed and asked again otherwise
+    ("what? I asked what year did Titanic come out?"; ``missed``: the turns the next
+    message asked again or complained of): the conversation is stuck."""
     out = []
     position = {turn.pk: i for i, turn in enumerate(turns)}
     for first, turn in _said_again(turns):
+        if first.pk in missed and turn.words != first.words and turn.words.isdisjoint(turn.answer_words):
+            out.append(Found(turn.pk, "loop", confidence("loop", "repeated_answer"),
+                             f"the same answer again, after the user said it missed: {quote(turn.answer, 70)}",
+                             evidence={"earlier_turn": first.trace_id, "text": turn.question[:300]}))
+            continue
         if _acknowledges(first) and _acknowledges(turn):
             continue  # "Added to your cart.", "Got it, I'll remember that.": each takes a new thing
         if position[turn.pk] == position[first.pk] + 1 and _asks_on(turn):
@@ -200,6 +209,8 @@ def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
 
 
 _NUMBERS = re.compile(r"\d+")
+# What the next message says of an answer that missed: it asks the same again, or complains.
+_SAID_TO_MISS = frozenset({"rephrase", "frustration"})
 # An acknowledgement of something taken, in its first words: "Got it, I'll remember that.",
 # "Noted.". (Not "Okay, each to their own!", which takes nothing.)
 _ACKNOWLEDGES = re.compile(r"(?:got it|noted|will do|understood|i'll remember)\b")
