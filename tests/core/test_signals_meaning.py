@@ -595,13 +595,6 @@ def test_an_answer_that_says_what_its_tool_returned_is_grounded(store, tmp_path,
      ["Transfers to payees at other banks take 1-2 business days."], "10"),
     ("Refunds take 90 days and come as a voucher.",
      ["Cancelled flights: full refund within 7 business days."], "90"),
-    # Free, including the very case the documents give a price for.
-    ("Seat changes are free on all fares including Basic.",
-     ["Standard seat selection is free on Main and Plus fares; $15 on Basic. Extra legroom $29-49."], "free for"),
-    ("Seat selection is free on all fares, including Basic.",
-     ["Seat selection is free on Main and Plus fares. Basic fares: seat selection from $15."], "free for"),
-    ("All vaccines are walk-in and free for everyone, insured or not.",
-     ["Flu shots: walk in, free with most insurance, $40 without. Ages 3+."], "free for"),
 ])
 def test_an_answer_its_documents_do_not_support_is_ungrounded(store, tmp_path, answer, documents, says) -> None:
     b = Bundle()

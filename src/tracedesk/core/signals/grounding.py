@@ -845,24 +845,11 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
             if sum(len(text) for *_, text in steps) < EVIDENCE_LIMIT:  # a run of thousands of steps: its first
                 steps.append((step.kind, step.span_id, step.name, (step.output or "").lower()))
     found = []
-    read: dict[str, tuple[int, str, frozenset[str]]] = {}  # by answer: a canned answer is read once
+    read: dict[str, tuple[int, str]] = {}  # by answer: a canned answer is read once
     for pk, steps in evidence.items():
         said = " ".join(text for *_, text in steps)
         turn = claims[pk]
-        at, claim, excepted = read.get(turn.answered) or read.setdefault(turn.answered, _free_claim(turn.answered))
-        if excepted:
-            priced = next(((kind, span_id, name, passage) for kind, span_id, name, text in steps
-                           if (passage := _priced_passage_of(text, excepted, turn.answered))), None)
-            if priced is not None:
-                kind, span_id, name, passage = priced
-                where = f"{name or 'a tool'} returned" if kind == "tool" else "the run's documents give"
-                sentence = _sentence_at(turn.answer, at)
-                found.append(Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.5),
-                                   f"the answer says free for the very case {where} a price for: "
-                                   f"{quote(sentence, 60)}",
-                                   span_id, {"answer": sentence[:300], "answer_says": "free",
-                                             "evidence_says": passage[:200]}))
-                continue
+        at, claim = read.get(turn.answered) or read.setdefault(turn.answered, _free_claim(turn.answered))
         if _ZERO_PRICE.search(said) or _free_said_of(said, claim, turn.asked):
             continue
         priced = next(((kind, span_id, name, m) for kind, span_id, name, text in steps
@@ -910,54 +897,10 @@ def _free_said_of(said: str, claim: str, question: str) -> bool:
     return False
 
 
-# Free, and said so of a case by name: "free on all fares including Basic", "free,
-# insured or not", "free regardless of your plan", "free even for groups". (No figure may
-# stand between: "free on orders over $50, including sale items" names a case of a
-# threshold; "free calls to 30 countries, including Mexico" names one of the 30.)
-_FREE_EVEN_FOR = re.compile(
-    r"\bfree\b[^.;!?\d$€£]{0,60}?\b(?:including|regardless of|no matter|even (?:for|on|with|if|without))\s+"
-    r"((?:[\w'-]+\s*){1,3})"
-    r"|\bfree\b[^.;!?\d$€£]{0,60}?\b([\w'-]+)\s+or not\b")
-_NAMES_A_CASE = ("including", "regardless", "no matter", "even ", "or not")
-# Where a clause ends: "free on Main and Plus fares; $15 on Basic" prices Basic, not Main.
-_CLAUSE_ENDS = '.!?\n";'
-# A sum that sets a threshold, not a price: "free on orders over $50", "orders from $25".
-_THRESHOLD = re.compile(r"\b(?:over|above|under|below|minimum|min|spend|spending|least|"
-                        r"(?:orders?|purchases?|subtotal)\s+(?:from|of))\W*$")
-
-
-def _free_claim(answered: str) -> tuple[int, str, frozenset[str]]:
-    """Where a (lower-cased) answer says free, its sentence there, and the case it names
-    (:func:`_excepted_case`)."""
+def _free_claim(answered: str) -> tuple[int, str]:
+    """Where a (lower-cased) answer says free, and its sentence there."""
     at = _FREE.search(answered).start()
-    return at, _sentence_at(answered, at), _excepted_case(answered, at)
-
-
-def _excepted_case(answered: str, at: int) -> frozenset[str]:
-    """The topic words (their first four letters) of the case the (lower-cased) answer says
-    free of by name, in the clause saying free at ``at``: "basic" of "free on all fares
-    including basic", "insured" of "free for everyone, insured or not"; none if it names
-    none."""
-    if not any(word in answered for word in _NAMES_A_CASE):
-        return frozenset()  # (most answers: settled by a few substring tests)
-    start, end = _passage_around(answered, at, _CLAUSE_ENDS)
-    m = _FREE_EVEN_FOR.search(answered[start:end])
-    return _topic_heads(m.group(1) or m.group(2)) if m else frozenset()
-
-
-def _priced_passage_of(text: str, case: frozenset[str], answered: str) -> str | None:
-    """The clause of the (lower-cased) evidence ``text`` that gives a price for the case
-    the answer names (``case``: its topic words), if there is one: "$15 on basic",
-    "free with most insurance, $40 without". A threshold ("over $50") or a price the
-    answer gives itself is no price of the case."""
-    for m in _PRICE.finditer(text):
-        if _THRESHOLD.search(text, max(0, m.start() - 20), m.start()) or m.group(0) in answered:
-            continue
-        start, end = _passage_around(text, m.start(), _CLAUSE_ENDS)
-        passage = text[start:end]
-        if not case.isdisjoint(_topic_heads(passage)):
-            return passage.strip()
-    return None
+    return at, _sentence_at(answered, at)
 
 
 # "Not included", "aren't included", "no longer included"; "not free", "isn't free".
@@ -965,13 +908,13 @@ _NOT_INCLUDED = re.compile(r"(?:\b(?:not|never|no longer)|n't)\s+(?:\w+\s+){0,2}
 _NOT_FREE = re.compile(r"(?:\b(?:not|never|no longer)|n't)\s+(?:\w+\s+){0,2}free\b")
 
 
-def _passage_around(text: str, at: int, marks: str = _PASSAGE_ENDS) -> tuple[int, int]:
+def _passage_around(text: str, at: int) -> tuple[int, int]:
     """Where the sentence, or the JSON value, of ``text`` around the position ``at`` starts
-    and ends (at one of ``marks``): at most PASSAGE_REACH characters either way (a result of
-    one endless sentence is read a window at a time, not from its start at every hint)."""
+    and ends: at most PASSAGE_REACH characters either way (a result of one endless
+    sentence is read a window at a time, not from its start at every hint)."""
     low, high = max(0, at - PASSAGE_REACH), min(len(text), at + PASSAGE_REACH)
-    before = max(text.rfind(mark, low, at) for mark in marks)
-    ends = [end for end in (text.find(mark, at, high) for mark in marks) if end >= 0]
+    before = max(text.rfind(mark, low, at) for mark in _PASSAGE_ENDS)
+    ends = [end for end in (text.find(mark, at, high) for mark in _PASSAGE_ENDS) if end >= 0]
     return (before + 1 if before >= 0 else low), min(ends, default=high)
 
 
