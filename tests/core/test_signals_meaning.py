@@ -465,6 +465,8 @@ def test_an_answer_that_gives_none_of_its_tools_figures_and_others_instead_is_un
     ("Wie hoch ist mein Kontostand?", {"balance": 8110.4}, "Ihr Kontostand beträgt 8.110,40 €."),
     ("¿Cuál es mi saldo?", {"balance": 1240.5}, "Su saldo es de 1.240,50 € y se actualiza cada 15 minutos."),
     ("Quel est mon solde ?", {"balance": 12.5}, "Votre solde est de 12,50 €."),
+    ("Wie hoch ist mein Kontostand?", {"balance": "8.110,40"}, "Ihr Kontostand beträgt 8.110,40 €."),
+    ("¿Cuánto cuesta el taladro Bosch?", {"price": 89.9}, "El precio es 89,90 € e incluye 2 años de garantía."),
     # An id the question names is no figure it asks for; a figure given in one digit is given.
     ("Where is my order?", {"order_id": 88213, "status": "in transit", "eta": "2026-11-24"},
      "It is in transit and should arrive Tuesday, November 24. Standard shipping usually takes 3-5 business days."),
@@ -498,6 +500,30 @@ def test_a_figure_of_the_answer_thousands_of_digits_long_is_quoted_short(store, 
            steps=[tool("get_balance", {"account": "checking"}, {"balance": 120.50, "currency": "USD"}), llm()])
     [(kind, _, detail, _)] = signals(store, tmp_path, b)["a"]
     assert kind == "ungrounded" and len(detail) < 300
+
+
+@pytest.mark.parametrize("answer", [
+    "Your order is ready at lockers 12,14 in the Main St station; the total was $59.99.",
+    "See pages 10,11 of the manual; the repair costs $59.99.",
+    "You're in seats 14,15 in row C; the fare was $59.99.",
+    "We have them in sizes 8,10 and 12, at $59.99.",
+])
+def test_numbers_listed_with_a_comma_in_english_are_no_decimals(store, tmp_path, answer) -> None:
+    b = Bundle()
+    b.turn("s1", "what's the status of my order and the total?", answer, trace_id="a",
+           steps=[tool("get_order", {}, {"status": "ready", "total": 59.99, "weight_kg": 4.6}), llm()])
+    assert "ungrounded" not in kinds(signals(store, tmp_path, b), "a")
+
+
+@pytest.mark.parametrize(("answer", "result", "says"), [
+    ("El taladro cuesta 98,90 €.", {"price": 89.9}, "98.9"),
+    ("Votre solde est de 21,50 €.", {"balance": 12.5}, "21.5"),
+])
+def test_a_price_with_a_decimal_comma_is_checked_against_the_tool(store, tmp_path, answer, result, says) -> None:
+    b = Bundle()
+    b.turn("s1", "?", answer, trace_id="a", steps=[tool("lookup", {}, result), llm()])
+    [(kind, _, detail, _)] = signals(store, tmp_path, b)["a"]
+    assert kind == "ungrounded" and says in detail
 
 
 def test_a_price_nothing_the_run_found_gives_is_ungrounded(store, tmp_path) -> None:

@@ -126,7 +126,7 @@ _UNITS = frozenset("""
 # A quick look for such a figure, before the figures are read one by one. It opens with the
 # character every such figure starts with (a currency sign or a digit), which lets the
 # pattern engine skip to those characters instead of trying the pattern at every position.
-_QUANTITY = re.compile(r"[$€£\d](?:(?<=[$€£])\s?\d|(?<=\d)(?:\.\d|\d{3}-\d\d-\d\d|\s?(?:%|[a-z])))")
+_QUANTITY = re.compile(r"[$€£\d](?:(?<=[$€£])\s?\d|(?<=\d)(?:[.,]\d|\d{3}-\d\d-\d\d|\s?(?:%|[a-z€£$])))")
 # Where a figure could start: the pattern opens with the set of characters a figure can
 # start with, which lets the engine skip to them (the look back then comes after it).
 _FIGURE_START = re.compile(r"[$€£\s\d](?<![\w.\-/].)(?:(?<=\d)|\s?\d)")
@@ -163,8 +163,9 @@ def _figures(text: str) -> list[Figure]:
         if ends and unit in _UNITS:  # "1-2 business days", "5-7 days": both ends count
             found += [Figure(end, ("int", len(end)), unit, m.start()) for end in ends.groups()]
             continue
-        if "," in raw and _EUROPEAN.fullmatch(raw):  # "8.110,40", "12,50": a decimal comma
-            raw = raw.replace(".", "").replace(",", ".")
+        if "," in raw and _EUROPEAN.fullmatch(raw) and (
+                "." in raw or currency or unit in _COUNTED_IN_DECIMALS or _MONEY_AFTER.match(text, m.end())):
+            raw = raw.replace(".", "").replace(",", ".")  # "8.110,40", "12,50 €": a decimal comma
         if "-" in raw or "/" in raw or ":" in raw or raw.count(".") > 1:
             continue  # an id, a phone number, a time of day: not a quantity
         digits = raw.replace(",", "")  # now digits, and at most one point
@@ -179,9 +180,12 @@ def _figures(text: str) -> list[Figure]:
 
 
 # A figure written as in most of Europe: points between thousands and a comma before the
-# cents ("8.110,40"), or a comma before one or two decimals alone ("12,50", "3,5"). (A comma
-# before three digits, "1,240", is English's thousands.)
+# cents ("8.110,40"), or a comma before one or two decimals alone ("12,50 €", "3,5 GB"). A
+# comma before three digits ("1,240") is English's thousands; and a comma between figures
+# without a sum or a unit ("pages 10,11", "sizes 8,10") lists them.
 _EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+,\d{1,2}")
+_COUNTED_IN_DECIMALS = frozenset({"%", "euro", "eur", "gb", "mb", "tb", "kg", "km", "ml", "mg", "percent"})
+_MONEY_AFTER = re.compile(r"\s?[€£$]")
 
 
 def _plain_number(whole: str, fraction: str) -> str:
@@ -535,6 +539,7 @@ def _asked_and_left_out(tools: list[tuple[str, str, str]], asked: str, answer: s
             words = re.compile(r"\b(?:" + "|".join(named + ([money] if money else [])) + r")\b")
             if given is None:
                 given = {_plain_number(*m.replace(",", "").partition(".")[::2]) for m in _ANY_NUMBER.findall(answer)}
+                given |= {f.value for f in _figures(answer)}  # ("89,90 €": as its figures read it)
             whole, _, fraction = format(number, "f").partition(".")
             if _plain_number(whole, fraction) in given or str(round(number)) in given:
                 return None  # given, or given rounded
@@ -558,7 +563,10 @@ def _number(value: object) -> Decimal | None:
     a yes or no."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
-    text = str(value).replace(",", "")
+    text = str(value).strip()
+    if "," in text and _EUROPEAN.fullmatch(text):  # "8.110,40" in a tool's string
+        text = text.replace(".", "").replace(",", ".")
+    text = text.replace(",", "")
     if len(text) > 2 * NUMBER_DIGITS + 2 or "_" in text:  # ("1_000" is Python's, not a figure's)
         return None
     try:
