@@ -1069,6 +1069,32 @@ def test_the_same_answer_after_the_user_said_it_missed_is_a_loop_unless_it_fits_
     assert "loop" not in kinds(found, "boston_again")
 
 
+@pytest.mark.parametrize(("first", "answer", "then"), [
+    ("who is the ceo of tesla?", "That would be Elon Musk, since 2008.", "hmm who is the tesla ceo right now?"),
+    ("when is my next dentist appointment?", "Tuesday, December 8 at 3:15 pm with Dr. Alvarez.",
+     "hold on, when did you say my next dentist appointment is?"),
+])
+def test_the_same_answer_that_names_what_was_asked_is_no_loop_when_asked_again(
+        store, tmp_path, first, answer, then) -> None:
+    b = Bundle()
+    b.turn("s1", first, answer, trace_id="first")
+    b.turn("s1", then, answer, trace_id="then")
+    assert "loop" not in kinds(signals(store, tmp_path, b), "then")
+
+
+@pytest.mark.parametrize(("first", "then", "answer"), [
+    ("can I change my seat?", "how?", "Yes, seat changes are possible on most fares."),
+    ("what's your refund policy?", "why?", "Refunds are given to the original card."),
+    ("Can I change my flight?", "i want a seat upgrade?",
+     "I can help with bookings, check-in, baggage and refunds. What would you like to do?"),
+])
+def test_the_same_answer_to_why_how_or_a_new_request_is_a_loop(store, tmp_path, first, then, answer) -> None:
+    b = Bundle()
+    b.turn("s1", first, answer, trace_id="first")
+    b.turn("s1", then, answer, trace_id="then")
+    assert "loop" in kinds(signals(store, tmp_path, b), "then")
+
+
 @pytest.mark.parametrize(("first", "then", "answer"), [
     # A question that asks on from the one before, which the same answer covers.
     ("when do you open tomorrow", "and on saturday?", "We're open from 9 am to 6 pm, Monday to Saturday."),

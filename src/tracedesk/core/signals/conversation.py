@@ -171,7 +171,8 @@ def _repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
     out = []
     position = {turn.pk: i for i, turn in enumerate(turns)}
     for first, turn in _said_again(turns):
-        if first.pk in missed and turn.words != first.words and turn.words.isdisjoint(turn.answer_words):
+        if (first.pk in missed and turn.words != first.words and turn.words.isdisjoint(turn.answer_words)
+                and not turn.reply.specifics):  # (an answer naming what was asked, "Elon Musk", may stand)
             out.append(Found(turn.pk, "loop", confidence("loop", "repeated_answer"),
                              f"the same answer again, after the user said it missed: {quote(turn.answer, 70)}",
                              evidence={"earlier_turn": first.trace_id, "text": turn.question[:300]}))
@@ -216,6 +217,8 @@ _SAID_TO_MISS = frozenset({"rephrase", "frustration"})
 _ACKNOWLEDGES = re.compile(r"(?:got it|noted|will do|understood|i'll remember)\b")
 # A message that goes on from the one before: "and to Mexico?", "y el sábado?", "et demain ?".
 _GOES_ON = re.compile(r"(?:and|also|what about|how about|same for|y|et|und|e|auch|también|même|ook|i)\b")
+# A message that asks only why or how.
+_WHY_OR_HOW = re.compile(r"(?:why|how|how so|how come|warum|wieso|wie|por qué|cómo|pourquoi|comment)\W*$")
 
 
 def _acknowledges(turn: Turn) -> bool:
@@ -232,10 +235,14 @@ def _asks_on(turn: Turn) -> bool:
     """The message asks on from the one before it, naming at most two things of its own
     ("and to Mexico?", "y el sábado?"), or nothing at all ("when will it get here?"). Not
     a thanks, nor a "what??" that did not follow the answer."""
-    message = turn.message
-    if message.closing or message.did_not_follow or not ("?" in turn.asked or WANTS_TO_KNOW.match(turn.asked)):
+    message, asked = turn.message, turn.asked.lstrip("¿¡ ")
+    if (message.closing or message.did_not_follow or not ("?" in asked or WANTS_TO_KNOW.match(asked))
+            or _WHY_OR_HOW.match(asked)):  # ("why?", "how?": the same answer explains nothing more)
         return False
-    return not turn.words or (len(turn.words) <= 2 and _GOES_ON.match(turn.asked.lstrip("¿¡ ")) is not None)
+    goes_on = _GOES_ON.match(asked)
+    if goes_on is not None and goes_on.group(0) == "i" and message.in_english:
+        goes_on = None  # English's "I want...", not Catalan's "i" (and)
+    return not turn.words or (len(turn.words) <= 2 and goes_on is not None)
 
 
 def _said_again(turns: list[Turn]) -> list[tuple[Turn, Turn]]:
