@@ -475,6 +475,9 @@ def test_an_answer_that_gives_none_of_its_tools_figures_and_others_instead_is_un
     # Another figure, of another thing than the one asked for.
     ("What percent of my storage is used?", {"used_mb": 4300, "quota_mb": 5000},
      "You're using 86% of your storage (4.3 GB of 5 GB)."),
+    ("how much of my storage have I used?", {"used_mb": 4300, "quota_mb": 5000}, "You've used 86% of your storage."),
+    ("What's the monthly price of the Plus plan?", {"price_yearly": 650, "price_monthly": 65},
+     "The monthly price is $65, and that price includes 5 GB of hotspot data."),
 ])
 def test_an_answer_that_converts_rounds_or_leaves_out_what_was_not_asked_is_grounded(
         store, tmp_path, question, result, answer) -> None:

@@ -466,8 +466,8 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
             rival = next(((None, None, f) for text in documents for f in figures[text]
                           if _same_measure(f.unit, figure.unit) and f.shape[0] == figure.shape[0]
                           and f.value not in said_values), None)
-        if (rival is None and ignored is not None and not _holds(prompts[pk], figure.value)
-                and ignored.named_in(_sentence_at(lowered, figure.at))):
+        if (rival is None and ignored is not None and figure.unit != "%" and not _holds(prompts[pk], figure.value)
+                and ignored.named_in(_sentence_at(lowered, figure.at))):  # (a share is worked out from figures)
             # Its own figure where the one asked for should stand, in a sentence on it:
             # "Your balance is updated every 15 minutes" where the balance tool returned
             # "available": 8110.4.
@@ -520,12 +520,14 @@ class _LeftOut(NamedTuple):
 def _asked_and_left_out(tools: list[tuple[str, str, str]], asked: str, answer: str) -> _LeftOut | None:
     """A figure a tool returned in a field the (lower-cased) question names, in the field's
     words or, for a sum of money, in those an answer uses for it ("balance pls" and
-    ``"available": 8110.4``), which the (lower-cased) answer does not give, nor rounded. A
+    ``"available": 8110.4``), which the (lower-cased) answer does not give, nor rounded (of
+    several, the one the question names most; none if one of them is given). A
     figure the question did not ask for (a total beside an order's state, a rating beside a
     price) the answer may leave out, or give in other units; an id ("order_id") is no figure
     a question asks for."""
     asked_words = set(_ASKED_WORD.findall(asked))
     given = None  # every number of the answer, read once if a field asks
+    best: tuple[int, _LeftOut] | None = None
     for name, span_id, result in tools:
         for key, value in _fields(result).items():
             key_l = str(key).lower()
@@ -542,9 +544,10 @@ def _asked_and_left_out(tools: list[tuple[str, str, str]], asked: str, answer: s
                 given |= {f.value for f in _figures(answer)}  # ("89,90 €": as its figures read it)
             whole, _, fraction = format(number, "f").partition(".")
             if _plain_number(whole, fraction) in given or str(round(number)) in given:
-                return None  # given, or given rounded
-            return _LeftOut(name, span_id, str(key), format(number.normalize(), "f"), words)
-    return None
+                return None  # a field asked for is given, or given rounded
+            if best is None or len(named) > best[0]:  # the field the question names most
+                best = (len(named), _LeftOut(name, span_id, str(key), format(number.normalize(), "f"), words))
+    return best[1] if best else None
 
 
 _ASKED_WORD = re.compile(r"[a-z]{4,}")
