@@ -1121,6 +1121,8 @@ def test_the_same_answer_to_a_follow_on_question_or_to_a_new_thing_given_is_no_l
     ("is my delivery address correct?", "and the phone number on file?", "Yes, that's correct."),
     ("¿hacen envíos a Canadá?", "¿y a México?", "Sí, lo hacemos."),
     ("can you check my refund status", "also where is my replacement order", "Let me check."),
+    ("Where is my order 10001?", "Where is my order 10002?", "It ships tomorrow."),
+    ("Where is my order 10001?", "Where is my order 10002?", "Your order is on its way now."),
     ("can I pay my bill online?", "can I change my address as well?", "Yes, you can do that in the app."),
 ])
 def test_a_short_reply_that_names_nothing_said_again_is_no_loop(store, tmp_path, first, then, answer) -> None:

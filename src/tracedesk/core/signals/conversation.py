@@ -59,7 +59,7 @@ FROM_EVIDENCE = 0.6
 EVIDENCE_CHARACTERS = 2000
 EVIDENCE_TEXTS = 50  # documents and tool results compared per run
 REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence...
-SHORT_REPEAT_MIN_WORDS = 3  # ...nor a shorter one that names two things ("Chief Executive Officer.")
+SHORT_REPEAT_MIN_WORDS = 3  # ...nor a shorter one that names as many things ("Chief Executive Officer.")
 SHORT_REPLY_WORDS = 4  # a reply to the bot's question this short answers it: "no, not really"
 ON_TOPIC_SHARE = 0.5  # an answer with this share of the request's topic words is on its topic
 
@@ -190,8 +190,8 @@ def _repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
 
 def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
     """Whether ``turn``'s message asks again what ``first``'s did, so that the same answer
-    fits it: in much the same words; or, for a message that gives figures, with an answer
-    that gives one of them back ("timer 25 min" after "can you time 25 minutes for me",
+    fits it: in much the same words; or, for a message that gives figures and an answer
+    that states some, with an answer that gives one of them back ("timer 25 min" after "can you time 25 minutes for me",
     both answered "Timer set for 25 minutes."; not "timer 10 min"); or close in meaning,
     with an answer that takes up a word of it ("do i need an umbrella in madrid
     tomorrow?", then "forecast for Madrid tmrw"). Closeness alone is not enough: "she's
@@ -199,9 +199,9 @@ def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
     adult dog has 42 teeth." says nothing of it."""
     if similarity(first.words, turn.words) >= REPHRASE_SIMILARITY:
         return True
-    figures = _NUMBERS.findall(turn.asked)
-    if figures:
-        return not set(figures).isdisjoint(_NUMBERS.findall(turn.answered))
+    figures, given = _NUMBERS.findall(turn.asked), _NUMBERS.findall(turn.answered)
+    if figures and given:  # (an answer that states no value, "It ships tomorrow.", is read as below)
+        return not set(figures).isdisjoint(given)
     # (A yes or no that names nothing of either question, "Yes, you can do that in the
     # app.", fits any yes-or-no question like the first.)
     return _same_request(first, turn) and (
@@ -263,14 +263,14 @@ def _said_again(turns: list[Turn]) -> list[tuple[Turn, Turn]]:
 
 
 def _says_enough_to_repeat(turn: Turn) -> bool:
-    """An answer of REPEAT_MIN_WORDS words or more; or a shorter one, of three words or
-    more, in English, that names two things ("Chief Executive Officer.", "That's a lovely
-    habit.")."""
+    """An answer of REPEAT_MIN_WORDS words or more; or a shorter one in English that is all
+    things named, three of them ("Chief Executive Officer."; not "It ships tomorrow.", a
+    status every order of a session may get)."""
     words = turn.answered.count(" ") + 1
     if words >= REPEAT_MIN_WORDS:
         return True
     return (words >= SHORT_REPEAT_MIN_WORDS and turn.reply.in_english
-            and sum(len(w) > 1 for w in turn.answer_words) >= 2)
+            and sum(len(w) > 1 for w in turn.answer_words) >= SHORT_REPEAT_MIN_WORDS)
 
 
 def _searched_nothing(conn: Connection, pks: list[int]) -> set[int]:
