@@ -1072,6 +1072,14 @@ def test_the_same_answer_after_the_user_said_it_missed_is_a_loop_unless_it_fits_
     assert "loop" not in kinds(found, "boston_again")
 
 
+def signals_of_the_second(store, tmp_path, first: str, then: str, answer: str) -> set[str]:
+    """The kinds of signal of the second of two messages of a session answered alike."""
+    b = Bundle()
+    b.turn("s1", first, answer, trace_id="first")
+    b.turn("s1", then, answer, trace_id="then")
+    return kinds(signals(store, tmp_path, b), "then")
+
+
 @pytest.mark.parametrize(("first", "answer", "then"), [
     ("who is the ceo of tesla?", "That would be Elon Musk, since 2008.", "hmm who is the tesla ceo right now?"),
     ("when is my next dentist appointment?", "Tuesday, December 8 at 3:15 pm with Dr. Alvarez.",
@@ -1079,10 +1087,7 @@ def test_the_same_answer_after_the_user_said_it_missed_is_a_loop_unless_it_fits_
 ])
 def test_the_same_answer_that_names_what_was_asked_is_no_loop_when_asked_again(
         store, tmp_path, first, answer, then) -> None:
-    b = Bundle()
-    b.turn("s1", first, answer, trace_id="first")
-    b.turn("s1", then, answer, trace_id="then")
-    assert "loop" not in kinds(signals(store, tmp_path, b), "then")
+    assert "loop" not in signals_of_the_second(store, tmp_path, first, then, answer)
 
 
 @pytest.mark.parametrize(("first", "then", "answer"), [
@@ -1092,10 +1097,7 @@ def test_the_same_answer_that_names_what_was_asked_is_no_loop_when_asked_again(
      "I can help with bookings, check-in, baggage and refunds. What would you like to do?"),
 ])
 def test_the_same_answer_to_why_how_or_a_new_request_is_a_loop(store, tmp_path, first, then, answer) -> None:
-    b = Bundle()
-    b.turn("s1", first, answer, trace_id="first")
-    b.turn("s1", then, answer, trace_id="then")
-    assert "loop" in kinds(signals(store, tmp_path, b), "then")
+    assert "loop" in signals_of_the_second(store, tmp_path, first, then, answer)
 
 
 @pytest.mark.parametrize(("first", "then", "answer"), [
@@ -1109,10 +1111,7 @@ def test_the_same_answer_to_why_how_or_a_new_request_is_a_loop(store, tmp_path, 
 ])
 def test_the_same_answer_to_a_follow_on_question_or_to_a_new_thing_given_is_no_loop(
         store, tmp_path, first, then, answer) -> None:
-    b = Bundle()
-    b.turn("s1", first, answer, trace_id="first")
-    b.turn("s1", then, answer, trace_id="then")
-    assert "loop" not in kinds(signals(store, tmp_path, b), "then")
+    assert "loop" not in signals_of_the_second(store, tmp_path, first, then, answer)
 
 
 @pytest.mark.parametrize(("first", "then", "answer"), [
@@ -1126,10 +1125,7 @@ def test_the_same_answer_to_a_follow_on_question_or_to_a_new_thing_given_is_no_l
     ("can I pay my bill online?", "can I change my address as well?", "Yes, you can do that in the app."),
 ])
 def test_a_short_reply_that_names_nothing_said_again_is_no_loop(store, tmp_path, first, then, answer) -> None:
-    b = Bundle()
-    b.turn("s1", first, answer, trace_id="first")
-    b.turn("s1", then, answer, trace_id="then")
-    assert "loop" not in kinds(signals(store, tmp_path, b), "then")
+    assert "loop" not in signals_of_the_second(store, tmp_path, first, then, answer)
 
 
 @pytest.mark.parametrize("asked", [
