@@ -461,6 +461,9 @@ def test_an_answer_that_gives_none_of_its_tools_figures_and_others_instead_is_un
     ("where is my order?", {"status": "shipped", "total": 59.99, "eta_days": 3},
      "It has shipped and arrives in 3 days; returns are accepted within 30 days."),
     ("what's the weather tomorrow?", {"temp_c": 12.4, "wind_kmh": 20.5}, "About 12.4 degrees, wind easing in 2 hours."),
+    # A figure given rounded.
+    ("what's my balance?", {"available_balance": 8110.43}, "You have about $8,110 available."),
+    ("how much data do I have left?", {"data_left_gb": 3.26}, "You have 3.3 GB of data left."),
     # Figures written as in most of Europe: a point between thousands, a comma before the cents.
     ("Wie hoch ist mein Kontostand?", {"balance": 8110.4}, "Ihr Kontostand beträgt 8.110,40 €."),
     ("¿Cuál es mi saldo?", {"balance": 1240.5}, "Su saldo es de 1.240,50 € y se actualiza cada 15 minutos."),

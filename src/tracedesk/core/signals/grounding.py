@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -453,6 +453,10 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
         return None
     said_values = {f.value for f in figures[lowered]}
     tool_figures = [(name, span_id, f) for name, span_id, result in tools for f in figures[result]]
+    # A figure a tool gave, rounded ("3.3 GB" for 3.26, "$8,110" for 8110.43), is the tool's.
+    unexplained = [f for f in unexplained if not any(_rounds(other.value, f.value) for _, _, other in tool_figures)]
+    if not unexplained:
+        return None
     # The retrievals' queries and documents, their figures read as needed (a document
     # met in many runs, once).
     documents = [text for kind, _, _, given, result in steps if kind == "retrieval" for text in (given, result)]
@@ -553,6 +557,21 @@ def _asked_and_left_out(tools: list[tuple[str, str, str]], asked: str, answer: s
 _ASKED_WORD = re.compile(r"[a-z]{4,}")
 _ID_FIELD = re.compile(r"(?:^|_)(?:id|number|no|num|code|ref|zip|phone)$")  # "order_id", "zip": ids
 _ANY_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _rounds(exact: str, said: str) -> bool:
+    """Whether the figure ``said`` is ``exact`` rounded to as many decimals as it gives
+    ("3.3" of 3.26, "8110" of 8110.43); not the same figure, nor a date."""
+    if "-" in exact or "-" in said or exact == said:
+        return False
+    try:
+        whole, fraction = Decimal(exact), Decimal(said)
+    except InvalidOperation:
+        return False
+    places = -fraction.as_tuple().exponent if isinstance(fraction.as_tuple().exponent, int) else 0
+    if places < 0 or whole.adjusted() > NUMBER_DIGITS or fraction.adjusted() > NUMBER_DIGITS:
+        return False
+    return whole.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) == fraction
 
 
 def _shown(figure: str) -> str:
@@ -820,7 +839,8 @@ def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, s
                 named = before[-1] if before else after[0] if after else None
                 if named is None or not own.fullmatch(named):
                     continue
-                if amount in {Decimal(f.value) for f in sums} or (amount == 0 and _FREE.search(lowered)):
+                if (amount in {Decimal(f.value) for f in sums} or any(_rounds(str(amount), f.value) for f in sums)
+                        or (amount == 0 and _FREE.search(lowered))):
                     break
                 return _sentence_at(answer, figure.at), key, format(amount, "f"), figure.value
     return None
