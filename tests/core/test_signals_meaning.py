@@ -602,6 +602,8 @@ def test_an_answer_that_says_a_tool_field_the_other_way_is_ungrounded(store, tmp
     ("You're in seat 34A now; it's a standard seat, so there's no charge.", {"seat": "34A", "price": 0}),
     ("Your card is frozen and a replacement arrives within 7 days.", {"replacement_eta_days": 7}),
     ("Invoice INV-1 to Acme is overdue; I can send a reminder.", {"status": "overdue"}),
+    # The sum of another field of the same result: the toner's price, not the printer's.
+    ("The toner costs $39.99; it ships in 2 days.", {"price": 129.0, "toner_price": 39.99}),
 ])
 def test_an_answer_that_says_what_its_tool_returned_is_grounded(store, tmp_path, answer, result) -> None:
     b = Bundle()

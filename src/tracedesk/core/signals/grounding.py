@@ -795,6 +795,7 @@ def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, s
     """(sentence, field, value, what the answer says) for the first field the answer says
     the other way."""
     sums: list[Figure] | None = None  # the answer's sums of money, read when a sum field asks
+    returned: set[Decimal] = set()  # the figures of the result's fields, read with them
     for key, value in fields.items():
         key_l = str(key).lower()
         if isinstance(value, bool):
@@ -829,7 +830,12 @@ def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, s
             own = _MONEY_FIELDS[key_l]
             if sums is None:
                 sums = [f for f in _figures(lowered) if f.unit in _CURRENCIES]
+                # (A sum the result gives in another field is that field's: "the toner costs
+                # $39.99" where "toner_price": 39.99 sits beside "price".)
+                returned = {n.normalize() for v in fields.values() if (n := _number(v)) is not None}
             for figure in sums:
+                if Decimal(figure.value) in returned and Decimal(figure.value) != amount:
+                    continue
                 # The word nearest before the figure in its sentence names what it is, else
                 # the first after it ("a $49 fee").
                 sentence = _sentence_at(lowered, figure.at)
