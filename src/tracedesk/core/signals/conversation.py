@@ -173,28 +173,29 @@ def _repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
     for first, turn in _said_again(turns):
         if (first.pk in missed and turn.words != first.words and turn.words.isdisjoint(turn.answer_words)
                 and not turn.reply.specifics):  # (an answer naming what was asked, "Elon Musk", may stand)
-            out.append(Found(turn.pk, "loop", confidence("loop", "repeated_answer"),
-                             f"the same answer again, after the user said it missed: {quote(turn.answer, 70)}",
-                             evidence={"earlier_turn": first.trace_id, "text": turn.question[:300]}))
+            out.append(_said_again_found(first, turn, "the same answer again, after the user said it missed"))
             continue
         if _acknowledges(first) and _acknowledges(turn):
             continue  # "Added to your cart.", "Got it, I'll remember that.": each takes a new thing
         if position[turn.pk] == position[first.pk] + 1 and _asks_on(turn):
             continue  # "and on saturday?", "when will it get here": the same answer covers it
         if not _asked_the_same_again(first, turn):
-            out.append(Found(turn.pk, "loop", confidence("loop", "repeated_answer"),
-                             f"the same answer as an earlier turn, to another message: {quote(turn.answer, 70)}",
-                             evidence={"earlier_turn": first.trace_id, "text": turn.question[:300]}))
+            out.append(_said_again_found(first, turn, "the same answer as an earlier turn, to another message"))
     return out
+
+
+def _said_again_found(first: Turn, turn: Turn, why: str) -> Found:
+    return Found(turn.pk, "loop", confidence("loop", "repeated_answer"), f"{why}: {quote(turn.answer, 70)}",
+                 evidence={"earlier_turn": first.trace_id, "text": turn.question[:300]})
 
 
 def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
     """Whether ``turn``'s message asks again what ``first``'s did, so that the same answer
     fits it: in much the same words; or, for a message that gives figures and an answer
-    that states some, with an answer that gives one of them back ("timer 25 min" after "can you time 25 minutes for me",
-    both answered "Timer set for 25 minutes."; not "timer 10 min"); or close in meaning,
-    with an answer that takes up a word of it ("do i need an umbrella in madrid
-    tomorrow?", then "forecast for Madrid tmrw"). Closeness alone is not enough: "she's
+    that states some, with an answer that gives one of them back ("timer 25 min" after
+    "can you time 25 minutes for me", both answered "Timer set for 25 minutes."; not
+    "timer 10 min"); or close in meaning, with an answer that takes up a word of it ("do i
+    need an umbrella in madrid tomorrow?", then "forecast for Madrid tmrw"). Closeness alone is not enough: "she's
     called miso" lies near "how many teeth does a dog have?" (both speak of pets), and "An
     adult dog has 42 teeth." says nothing of it."""
     if similarity(first.words, turn.words) >= REPHRASE_SIMILARITY:

@@ -462,7 +462,7 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
     documents = [text for kind, _, _, given, result in steps if kind == "retrieval" for text in (given, result)]
     priced = None  # whether any text the run found gives a sum of money (read once, if asked)
     from_nowhere: Found | None = None  # a price nothing gives: said only if no figure has a counterpart
-    ignored = _asked_and_left_out(tools, asked, lowered)
+    ignored = _asked_and_left_out(tools, asked, lowered, said_values)
     for figure in unexplained:
         rival = next(((name, span_id, f) for name, span_id, f in tool_figures
                       if f.shape == figure.shape and f.value not in said_values), None)
@@ -521,16 +521,18 @@ class _LeftOut(NamedTuple):
         return self.words.search(sentence) is not None
 
 
-def _asked_and_left_out(tools: list[tuple[str, str, str]], asked: str, answer: str) -> _LeftOut | None:
+def _asked_and_left_out(tools: list[tuple[str, str, str]], asked: str, answer: str,
+                        figures: set[str]) -> _LeftOut | None:
     """A figure a tool returned in a field the (lower-cased) question names, in the field's
     words or, for a sum of money, in those an answer uses for it ("balance pls" and
-    ``"available": 8110.4``), which the (lower-cased) answer does not give, nor rounded (of
-    several, the one the question names most; none if one of them is given). A
+    ``"available": 8110.4``), which the (lower-cased) answer does not give, nor rounded
+    (``figures``: the answer's, as :func:`_figures` reads them; of several fields, the one
+    the question names most; none if one of them is given). A
     figure the question did not ask for (a total beside an order's state, a rating beside a
     price) the answer may leave out, or give in other units; an id ("order_id") is no figure
     a question asks for."""
     asked_words = set(_ASKED_WORD.findall(asked))
-    given = None  # every number of the answer, read once if a field asks
+    given = None  # read once, if a field asks
     best: tuple[int, _LeftOut] | None = None
     for name, span_id, result in tools:
         for key, value in _fields(result).items():
@@ -543,9 +545,9 @@ def _asked_and_left_out(tools: list[tuple[str, str, str]], asked: str, answer: s
             if not named and not (money and _MONEY_FIELDS[key_l].search(asked)):
                 continue
             words = re.compile(r"\b(?:" + "|".join(named + ([money] if money else [])) + r")\b")
-            if given is None:
-                given = {_plain_number(*m.replace(",", "").partition(".")[::2]) for m in _ANY_NUMBER.findall(answer)}
-                given |= {f.value for f in _figures(answer)}  # ("89,90 €": as its figures read it)
+            if given is None:  # every number of the answer, a single digit too
+                given = figures | {_plain_number(whole, fraction) for whole, _, fraction in
+                                   (m.replace(",", "").partition(".") for m in _ANY_NUMBER.findall(answer))}
             whole, _, fraction = format(number, "f").partition(".")
             if _plain_number(whole, fraction) in given or str(round(number)) in given:
                 return None  # a field asked for is given, or given rounded
@@ -886,7 +888,10 @@ def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
     for pk, steps in evidence.items():
         said = " ".join(text for *_, text in steps)
         turn = claims[pk]
-        at, claim = read.get(turn.answered) or read.setdefault(turn.answered, _free_claim(turn.answered))
+        claimed = read.get(turn.answered)
+        if claimed is None:
+            claimed = read[turn.answered] = _free_claim(turn.answered)
+        at, claim = claimed
         if _ZERO_PRICE.search(said) or _free_said_of(said, claim, turn.asked):
             continue
         priced = next(((kind, span_id, name, m) for kind, span_id, name, text in steps

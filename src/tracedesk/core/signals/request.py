@@ -9,8 +9,9 @@ its place (after the same word, or of the same unit), confirms another value. Ti
 day are compared as the hour they name ("6pm" is "18:00", "noon" is 12; "at 5" may be 5
 or 17); a value in another unit ("1 hour", "60 minutes") is no rival, nor an id beside
 the one asked ("refund R-2291 for order 4412"), and the value a request moves away from
-("from 3pm to 4pm") is not asked for. Only a request to do something is read: "can I still cancel if
-it's been 20 days?" asks how things are, and its answer may well give other figures.
+("from 3pm to 4pm") is not asked for. Only a request to do something is read: "can I
+still cancel if it's been 20 days?" asks how things are, and its answer may well give
+other figures.
 """
 
 from __future__ import annotations
@@ -79,6 +80,11 @@ _NAMED_TIME = re.compile(r"(?:\b([a-z]+)\s+)?\b(noon|midday|midnight)\b")
 _NAMED_HOURS = {"noon": "12", "midday": "12", "midnight": "0"}
 
 
+def names_a_time(text: str) -> bool:
+    """Whether a (lower-cased) text may name a time of day in words ("at noon")."""
+    return any(name in text for name in _NAMED_HOURS)
+
+
 @lru_cache(maxsize=16384)
 def values(text: str) -> tuple[Value, ...]:
     """The figures of a (lower-cased) text with what places them, and its times of day said
@@ -88,7 +94,7 @@ def values(text: str) -> tuple[Value, ...]:
         before, figure, after = m.groups()
         unit = _UNITS.get(after or "")
         out.append(Value(before, _plain(figure, after), unit))
-    if "noon" in text or "mid" in text:
+    if names_a_time(text):
         out += [Value(before, _NAMED_HOURS[name], "clock") for before, name in _NAMED_TIME.findall(text)]
     return tuple(out)
 

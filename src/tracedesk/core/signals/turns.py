@@ -64,7 +64,7 @@ from .phrases import (
     could_not_help,
     last_question,
 )
-from .request import CONFIRMS
+from .request import CONFIRMS, names_a_time
 
 QUESTION_LIMIT = 2000  # characters of the user's message read
 ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
@@ -223,7 +223,7 @@ class Message:
     @_kept
     def has_figure(self) -> bool:
         """The message gives a figure, or a time of day in words ("at noon")."""
-        return has_digit(self.asked) or "noon" in self.asked or "midnight" in self.asked or "midday" in self.asked
+        return has_digit(self.asked) or names_a_time(self.asked)
 
     @_kept
     def answers_back(self) -> bool:
