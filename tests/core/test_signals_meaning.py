@@ -931,6 +931,60 @@ def test_a_yes_or_no_to_a_yes_or_no_question_is_not_off_topic(store, tmp_path) -
     assert "off_topic" in kinds(found, "yes_to_what")
 
 
+def test_a_question_answered_by_degree_is_not_off_topic(store, tmp_path) -> None:
+    """"very!", "some can be", "not since 1972" answer a yes-or-no question as a yes or a
+    no does; "Of course." before something else answers nothing."""
+    b = Bundle()
+    b.turn("s1", "are octopuses smart", "very! they can open jars, solve puzzles and even escape from aquarium tanks.",
+           trace_id="very")
+    b.turn("s2", "are sharks dangerous", "some can be, but attacks are really rare. you're much more likely to get "
+           "hurt driving to the beach.", trace_id="some")
+    b.turn("s3", "can I return a gift without the receipt?", "Of course. Our photo centre prints same-day photos "
+           "in sizes up to A3 at every store.", trace_id="of_course")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" not in kinds(found, "very") | kinds(found, "some")
+    assert "off_topic" in kinds(found, "of_course")
+
+
+def test_an_answer_that_gives_the_kind_of_figure_asked_for_is_not_off_topic(store, tmp_path) -> None:
+    """"what time is check in" - "...from 15:00", "how old is taylor swift" - "born on
+    december 13, 1989": the figure asked for answers, however few words the two share. A
+    figure of another kind does not ("how high is fuji" - "...twenty seconds early")."""
+    b = Bundle()
+    b.turn("s1", "great. what time is check in", "Check-in at the Hilton Cambridge City Centre is from 15:00.",
+           trace_id="clock")
+    b.turn("s2", "how old is taylor swift", "she was born on december 13, 1989, so she's in her mid-thirties.",
+           trace_id="age")
+    b.turn("s3", "oh wait how much will it cost?", "The estimated fare is around 12 GBP.", trace_id="price")
+    b.turn("s4", "And how high is fuji", "Some Japanese trains have apologised for leaving twenty seconds early.",
+           trace_id="another_kind")
+    b.turn("s5", "ok how long do they live?", "About two thirds of an octopus's neurons are in its arms, not its "
+           "head.", trace_id="a_share")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" not in kinds(found, "clock") | kinds(found, "age") | kinds(found, "price")
+    assert "off_topic" in kinds(found, "another_kind")
+    assert "off_topic" in kinds(found, "a_share")
+
+
+def test_what_the_user_told_answered_with_a_reaction_then_a_remark_is_not_off_topic(store, tmp_path) -> None:
+    """"interstellar made me cry ngl" - "same. the docking scene is so tense...": the answer
+    takes up what it was told before it adds something of its own. One that opens on
+    something else does not, nor does a reaction to a question it leaves unanswered."""
+    b = Bundle()
+    b.turn("s1", "interstellar made me cry ngl", "same. the docking scene is so tense, and the video messages from "
+           "his kids get everyone.", trace_id="same")
+    b.turn("s2", "tapas is a good idea", "haha, you should! plus if the conversation lags, you can talk about the "
+           "food!", trace_id="haha")
+    b.turn("s3", "ok good. she also snores haha", "the stock market closed higher today thanks to tech shares.",
+           trace_id="elsewhere")
+    b.turn("s4", "what is the phone number of your head office?", "Haha, nice! Our summer sale ends on Sunday with "
+           "discounts on garden furniture.", trace_id="question")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" not in kinds(found, "same") | kinds(found, "haha")
+    assert "off_topic" in kinds(found, "elsewhere")
+    assert "off_topic" in kinds(found, "question")
+
+
 def test_an_answer_that_repairs_the_turn_before_is_not_off_topic(store, tmp_path) -> None:
     """After "you skipped my question", "Oops, sorry about that. Timer set for 25 minutes."
     answers the request before, not the words of the complaint."""

@@ -428,6 +428,9 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
         return []
     if (turn.escalation or turn.frustration or turn.reply.could_not_help
             or turn.reply.asks_back  # a question back is not an answer elsewhere
+            # (what the user told, not asked, the answer takes up by reacting to it first)
+            or (turn.reply.reacts_first and not turn.message.asks_a_question)
+            or _gives_a_figure_asked(turn)
             or (previous is not None and turn.reply.repairs)  # it answers the request before
             or (previous is not None and _answers_the_question_back(previous, turn))
             or (turn.reply.says_yes_or_no and turn.message.asks_yes_or_no)):  # answers in the question's terms
@@ -436,6 +439,13 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),
                   f"the answer is far from what was asked: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300], "similarity": round(close, 2)})]
+
+
+def _gives_a_figure_asked(turn: Turn) -> bool:
+    """The answer gives a figure of the kind the message asks for ("what time is check in?"
+    - "Check-in is from 15:00.", "how old is Taylor Swift" - "She was born in 1989."): it
+    answers, however far its words lie from the question's."""
+    return any(gives.search(turn.answered) is not None for gives in turn.message.figures_asked)
 
 
 def _answers_the_question_back(previous: Turn, turn: Turn) -> bool:

@@ -359,10 +359,46 @@ PUSHES_BACK = re.compile(r"^\W*(?:no|nope|nah|um+|uh+|erm|wait|actually)\b(?!.*\
 ANSWER_REPAIRS = re.compile(
     rf"^[\s*_]*(?:{_OWNS_A_MISS}|{_BARE_APOLOGY}"
     r"|(?:you're right|let me try (?:that )?again|to answer your (?:earlier )?question)\b)")
-# A direct reply to a yes-or-no question ("Yes, as long as it stays on a lead"; "..., yes."):
-# it answers the question's own terms without naming them.
+# A direct reply to a yes-or-no question ("Yes, as long as it stays on a lead"; "..., yes.";
+# or by degree: "very!", "some can be", "not since 1972"): it answers the question's own
+# terms without naming them. ("Of course." and "Absolutely." open answers to anything.)
 # ("No problem", "no worries" reply to thanks.)
-ANSWER_YES_OR_NO = re.compile(r"^[\s*_]*(?:yes|no|yeah|yep|nope)\b(?! (?:problem|worries|worry)\b)|\byes[.!]*$")
+ANSWER_YES_OR_NO = re.compile(
+    r"^[\s*_]*(?:yes|no|yeah|yep|yup|nope|nah|very|probably|maybe|kind of|sort of|"
+    r"not (?:really|yet|always|usually|necessarily|exactly|at all|since)|some (?:can|do|are|of them)|"
+    r"sometimes|mostly|usually|rarely|never|it depends)\b(?! (?:problem|worries|worry)\b)|\byes[.!]*$")
+# A question that asks for a figure of a kind (a time, a date, an age, a price, a length...),
+# by the words that ask for it, and the forms an answer gives that kind in. An answer with
+# a figure of another kind ("how long do they live?" - "two thirds of its neurons are in its
+# arms") does not give it.
+_AMOUNT = (r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+           r"thirty|forty|fifty|sixty|hundred|few|several|couple of|half an?)(?:\s+(?:to|or|-)\s+\S+)?")
+_DURATION = (rf"{_AMOUNT}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|months?|years?|"
+             r"decades?|centuries)\b")
+_WHEN = (r"\d{1,2}:\d{2}|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\b(?:1\d{3}|20\d{2})\b|\b(?:noon|midday|midnight|"
+         r"january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
+         r"wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|morning|afternoon|evening)\b")
+_MONEY = (r"[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|\b\d[\d,.]*\s*(?:k\s)?(?:dollars?|usd|euros?|eur|pounds?|gbp|quid|bucks|"
+          r"cents?|pence|p|yen|jpy|francs?|chf|kr|sek|nok|dkk|rupees?|inr|pesos?)\b|\bfree\b")
+_LENGTH = (rf"{_AMOUNT}\s*(?:km|kilomet(?:er|re)s?|miles?|mi|m|met(?:er|re)s?|cm|mm|feet|foot|ft|inch(?:es)?|yards?|"
+           r"storeys?|stories|floors?)\b")
+_ASKS_WHEN = (r"\b(?:what time|what year|what date|what day|how (?:late|early|soon)|"
+              r"when (?:is|was|does|do|did|will|are|were|can|should))\b")
+# ("how much is the train", "what's the fare", not "how much do they sleep")
+_ASKS_PRICE = (r"\b(?:how much (?:is|are|does|do|did|will|would|for|to)\b(?!.*\b(?:weigh|sleep|eat|drink|data|water))|"
+               r"(?:what(?:'s| is| are| was)|whats) the (?:price|cost|fare|fee|rate)|how much (?:money|\w+ costs?)|"
+               r"(?:price|cost|fare)s? (?:of|for)\b)")
+_A_COUNT = (r"\d|\b(?:no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
+            r"hundreds?|thousands?|millions?|billions?|dozens?|a few|several|a couple|both|all)\b")
+FIGURE_ASKED = {  # kind: (what asks for it, what gives it)
+    "when": (re.compile(_ASKS_WHEN), re.compile(_WHEN)),
+    "age": (re.compile(r"\bhow old\b"), re.compile(rf"{_WHEN}|\bborn\b|{_AMOUNT}\s*(?:years?|months?|weeks?)\b")),
+    "duration": (re.compile(r"\bhow (?:long|often)\b"), re.compile(rf"{_DURATION}|\bevery\b|{_WHEN}")),
+    "price": (re.compile(_ASKS_PRICE), re.compile(_MONEY)),
+    "count": (re.compile(r"\bhow many\b"), re.compile(_A_COUNT)),
+    "distance": (re.compile(r"\bhow far\b"), re.compile(rf"{_LENGTH}|{_DURATION}")),  # ("ten minutes on foot")
+    "size": (re.compile(r"\bhow (?:tall|high|big|deep|wide)\b"), re.compile(_LENGTH)),
+}
 # What a question may open on before its question word or verb: a greeting, "so", "btw",
 # or the words that turn to a new question ("changing the subject, what currency do they
 # use in Japan?", "quick question: does it ship to Canada?").
@@ -489,6 +525,14 @@ ACKNOWLEDGES = re.compile(
 FILLER_WORDS = APPRECIATION_WORDS | frozenset("""
     ahh well okay ok alright right hey hi hello anyway great fantastic brilliant sweet yum aw aww fair enough
     totally true agreed agree yeah yep yup really indeed how sounds
+""".split())  # noqa: SIM905
+# The words of a reaction to what the user told ("Same.", "Agreed,", "Haha, you should!",
+# "Good idea!", "I know!", "That's fair,", "Perfect,"): an answer that opens on one alone,
+# and goes on, takes up what was said, whatever it adds.
+REACTION_WORDS = FILLER_WORDS | frozenset("""
+    same agreed perfect exactly definitely absolutely totally of course me too you should as idea luck hope
+    it helps know thank thanks fair could be yes no way sorry hear to that i good love glad omg aw sounds like
+    plan smart choice classic pick call move
 """.split())  # noqa: SIM905
 # A message that tells the bot to do something: it opens (after a greeting) on a verb of
 # the tasks people give chat assistants ("book me a table for 2 tonight", "set an alarm

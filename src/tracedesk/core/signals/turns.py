@@ -44,11 +44,13 @@ from .phrases import (
     CLOSING,
     CORRECTS_ITSELF,
     DID_NOT_FOLLOW,
+    FIGURE_ASKED,
     FILLER_WORDS,
     GIVES_UP,
     MORE_DETAIL,
     NARROWS_THE_REQUEST,
     NEW_QUESTION_CUES,
+    REACTION_WORDS,
     REPHRASE_CUES,
     SAYS_IT_ASKS_AGAIN,
     SENTENCES,
@@ -85,6 +87,13 @@ BLAND_WORDS = 4  # an answer of interjections and appreciation this short says n
 ACKNOWLEDGEMENT_CHARACTERS = 40
 # An answer that only asks back, or changes the subject, says no more than this many words
 # (a longer one may answer as it asks).
+# An answer's reaction to what it was told comes first, in this many words at most ("Haha,
+# as you should!"), up to the first mark that ends a clause.
+REACTION_MAX_WORDS = 5
+# The words a reaction opens on, whatever follows them in its clause ("Haha a bit!", "Aw, she
+# sounds lovely.").
+INTERJECTIONS = frozenset({"haha", "hahaha", "hah", "ha", "lol", "aw", "aww", "awww", "oh", "ooh", "wow", "omg", "yay"})
+_CLAUSE_END = re.compile(r"[.!,;:?]\s|\s[-\u2013\u2014]\s")
 ONLY_ASKS_BACK_WORDS = 12
 CHANGE_OF_SUBJECT_WORDS = 8
 # What tells a message that asks for something from one that tells something.
@@ -224,6 +233,13 @@ class Message:
     def has_figure(self) -> bool:
         """The message gives a figure, or a time of day in words ("at noon")."""
         return has_digit(self.asked) or names_a_time(self.asked)
+
+    @_kept
+    def figures_asked(self) -> tuple[re.Pattern, ...]:
+        """The forms of the figures the message asks for, where it asks for a time, a date,
+        an age, a price, a count or a length ("what time is check in", "how old is Taylor
+        Swift", "how much is the train again"): see :data:`FIGURE_ASKED`."""
+        return tuple(gives for asks, gives in FIGURE_ASKED.values() if asks.search(self.asked) is not None)
 
     @_kept
     def answers_back(self) -> bool:
@@ -454,6 +470,19 @@ class Reply:
         words = self.answered.translate(WORD_CHARACTERS_ONLY).split()
         return ((0 < len(words) <= BLAND_WORDS and "?" not in self.answered and APPRECIATION_WORDS.issuperset(words))
                 or ACKNOWLEDGES.fullmatch(self.answered) is not None)
+
+    @_kept
+    def reacts_first(self) -> bool:
+        """The answer opens on a reaction to what it was told, and goes on ("Same. The docking
+        scene is so tense...", "Haha, you should! The spring is stunning too."): it takes up
+        what the user said before it adds something of its own."""
+        head = _CLAUSE_END.split(self.answered, maxsplit=1)
+        if len(head) < 2 or not head[1].strip():
+            return False
+        words = head[0].translate(WORD_CHARACTERS_ONLY).split()
+        if not 0 < len(words) <= REACTION_MAX_WORDS:
+            return False
+        return REACTION_WORDS.issuperset(words) or words[0] in INTERJECTIONS  # ("Haha, he earned it.")
 
     @_kept
     def checks_the_answer(self) -> bool:
