@@ -1199,6 +1199,26 @@ def test_asking_what_the_bot_is_reading_is_no_complaint(store, tmp_path, asked) 
     assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
 
 
+@pytest.mark.parametrize("then", [
+    "oh that makes sense",
+    "ok that makes sense now, thanks",
+    "ok. whats a hole in one called again",
+    "wait, what was the name of it again?",
+])
+def test_agreeing_or_asking_to_be_reminded_is_no_complaint(store, tmp_path, then) -> None:
+    """"that makes sense" agrees, and "what's it called again" asks to be reminded: close in
+    meaning as they lie to "that makes no sense" and "read my question again"."""
+    b = Bundle()
+    b.turn("s1", "why are sunsets red", "At sunset the light travels through much more atmosphere, so most of the "
+           "blue gets scattered away.", trace_id="a")
+    b.turn("s1", then, "Glad it helped! A hole in one is also called an ace.", trace_id="b")
+    b.turn("s2", "why are sunsets red", "Sunsets are red because the sun is tired.", trace_id="c")
+    b.turn("s2", "that makes no sense", "Sorry, the light is scattered by the air.", trace_id="d")
+    found = signals(store, tmp_path, b)
+    assert "frustration" not in kinds(found, "a")
+    assert "frustration" in kinds(found, "c")
+
+
 def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_its_own(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "My refund never arrived", "Refunds take 5 to 7 days.", trace_id="a")

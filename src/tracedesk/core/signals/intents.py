@@ -63,6 +63,7 @@ FRUSTRATION_NEAR_MISSES = Prototypes((
     "what are you reading these days", "what kind of books do you read", "what did you do today",
     "do you have any hobbies", "what are you watching at the moment", "did you see the game last night",
     "can you remind me what i said earlier", "what did i ask you before", "remind me what we talked about",
+    "what's it called again", "what was the name of it again", "when is it again", "how much was it again",
 ))
 
 # The word gates: a message can ask for a person only if it names one (in the languages of
@@ -86,8 +87,9 @@ PLEA_FILLERS = frozenset("""
 # Alone, only these ask for a person; "staff", "my manager" or "just one person" answer a
 # question the bot asked ("Student or staff?", "For how many people?").
 PLEA_WORDS = frozenset({"human", "agent", "representative", "rep", "operator", "humano", "agente", "operador"})
+# ("sense" is none: "that makes no sense" says no, "that makes sense" agrees.)
 COMPLAINT_WORDS = frozenset("""
-    no not nope wrong incorrect never again already still useless nonsense sense listen listening reading read
+    no not nope wrong incorrect never again already still useless nonsense listen listening reading read
     asked ask said told answer answered understand misunderstood frustrating frustrated ugh nothing help
     helping helpful didn't doesn't don't isn't wasn't aren't can't won't eso pas nicht non
 """.split())  # noqa: SIM905
