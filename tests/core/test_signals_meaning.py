@@ -1219,6 +1219,45 @@ def test_agreeing_or_asking_to_be_reminded_is_no_complaint(store, tmp_path, then
     assert "frustration" in kinds(found, "c")
 
 
+@pytest.mark.parametrize(("asked", "answer", "then"), [
+    ("can you book it for 2 at 7:30pm next friday", "I've booked a table for 2 at Cote next Saturday at 19:30.",
+     "friday, not saturday!"),
+    ("monday", "Your appointment with Dr. Hahn is booked for Wednesday at 09:30.",
+     "i said monday. and i cant do wednesday"),
+    ("i need to cancel my appointment with dr. meyer tomorrow",
+     "Sure, I can book an appointment with Dr. Meyer tomorrow. What time works for you?",
+     "no, CANCEL. i already have one tomorrow"),
+    ("can i bring a carry on", "Yes, you can bring one carry-on bag of up to 80 kilograms.",
+     "80 kg?? that can't be right"),
+    ("hmm thats a lot. ok yes", "If you can't afford it, maybe just watch it on TV.", "that was uncalled for"),
+])
+def test_a_message_that_corrects_the_answer_says_it_missed(store, tmp_path, asked, answer, then) -> None:
+    b = Bundle()
+    b.turn("s1", asked, answer, trace_id="a")
+    b.turn("s1", then, "Sorry about that, I've fixed it.", trace_id="b")
+    assert "frustration" in kinds(signals(store, tmp_path, b), "a")
+
+
+@pytest.mark.parametrize(("asked", "answer", "then"), [
+    ("I'm trying to eat less meat", "Good idea; lentils are a great place to start. Are you vegetarian?",
+     "no, but I'm cutting down"),
+    ("yo", "hey! nice to meet you. are you working or in school?", "not working rn"),
+    ("a table for 2 tonight please", "Booked: a table for 2 at 8 pm. Would you like a taxi as well?",
+     "no thanks, that's all"),
+    ("is the marvel stuff still good", "Honestly it's been hit or miss lately; Endgame was the peak.",
+     "nah i loved guardians 3"),
+    ("how many siblings do you have", "I have four younger sisters, so my house was always loud.",
+     "that can't be right... can it?"),
+])
+def test_a_no_that_answers_or_disagrees_is_no_correction(store, tmp_path, asked, answer, then) -> None:
+    """A no to the bot's own question or offer, a word of the bot's question answered, a
+    taste of the user's own, or doubt put as a question, corrects nothing."""
+    b = Bundle()
+    b.turn("s1", asked, answer, trace_id="a")
+    b.turn("s1", then, "Fair enough!", trace_id="b")
+    assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
+
+
 def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_its_own(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "My refund never arrived", "Refunds take 5 to 7 days.", trace_id="a")

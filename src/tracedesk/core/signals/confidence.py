@@ -79,6 +79,8 @@ CASES: tuple[Case, ...] = (
          "the user is frustrated from the start: often with the product, not with an answer"),
     Case("frustration", "by_meaning", 0.5, 0.7,
          "the next message is close in meaning to complaints that an answer missed"),
+    Case("frustration", "corrected", 0.7, 0.7,
+         "the next message corrects what the answer gave: \"friday, not saturday!\", \"i said monday\""),
     Case("frustration", "did_not_follow", 0.7, 0.7,
          "the next message says only that the answer was not understood (\"huh?\", \"I don't follow\"): "
          "nonsense, or an answer on something else; sometimes surprise"),

@@ -26,7 +26,17 @@ from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import ASKS_FOR_A_JUDGEMENT, JUDGES_RIGHT_OR_WRONG, PUSHES_BACK, SAYS_NO, TELLS_A_TASTE, WANTS_TO_KNOW
+from .phrases import (
+    ASKS_FOR_A_JUDGEMENT,
+    ASKS_YES_OR_NO,
+    JUDGES_RIGHT_OR_WRONG,
+    NOT_THAT,
+    PUSHES_BACK,
+    SAYS_NO,
+    SAYS_NO_OR_SAID,
+    TELLS_A_TASTE,
+    WANTS_TO_KNOW,
+)
 from .request import another_value, asks_to_do
 from .turns import ANSWER_LIMIT, Turn, closeness_to_question
 
@@ -541,6 +551,7 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     """What ``turn``'s message says about ``previous``'s answer."""
     if not (turn.asks_for_person or turn.complains) and (previous is None or not (
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
+            or turn.message.may_correct
             or previous.reply.asks_if_it_helped or _could_rephrase(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
@@ -606,6 +617,8 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
         return "said_no", "says the answer did not help", 1.0
     if turn.message.did_not_follow:
         return "did_not_follow", "did not follow the answer", 1.0
+    if turn.message.may_correct and _corrects_the_answer(previous, turn):
+        return "corrected", "corrects the answer", 1.0
     if turn.message.gives_up and not (previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
                                       or _answers_the_question_back(previous, turn)):
         return "gave_up", "gives up on the answer", 1.0  # (not when it declines, answers or forgives)
@@ -618,6 +631,25 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
     ) and not TELLS_A_TASTE.match(turn.asked):
         return "by_meaning", "complains, in other words", turn.frustration
     return None
+
+
+def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
+    """The message corrects what the answer before gave: "friday, not saturday!" where the
+    answer booked Saturday (a word the answer brought in, said not to be it); or "no,
+    CANCEL", "i said monday", "no i want the fee refunded" (no, or I said, with a word of
+    the request before that the answer left out). "no thanks, that's all" to an offer, or
+    "nah, I loved Guardians 3" to an opinion, restates nothing of the request."""
+    reply = previous.reply
+    if reply.offers or (reply.question_back is not None and ASKS_YES_OR_NO.match(reply.question_back)):
+        return False  # a no, or "not really", answers it ("Are you vegetarian?" - "no, but I'm cutting down")
+    # (What the answer asks back, the message may answer: "working or in school?" - "not working rn".)
+    said = previous.answered.replace(reply.question_back, "") if reply.question_back else previous.answered
+    brought_in = content_words(said) - previous.words
+    said_not = NOT_THAT.search(turn.asked)
+    if said_not is not None and not content_words(said_not.group(1)).isdisjoint(brought_in):
+        return True
+    left_out = previous.words - previous.answer_words
+    return SAYS_NO_OR_SAID.match(turn.asked) is not None and not turn.words.isdisjoint(left_out)
 
 
 def _asks_about_another(previous: Turn, turn: Turn) -> bool:

@@ -75,6 +75,13 @@ FRUSTRATION = re.compile(
     r"(?:that|this|it)(?:'s| is| was)? (?:not|n't) what i (?:asked|meant|said|wanted)"
     r"|(?:that|this|it|your answer)(?:'s| is| was) (?:wrong|incorrect|inaccurate|not (?:right|true|correct|accurate)"
     r"|useless|unhelpful|nonsense|gibberish)"
+    # ("80 kg?? that can't be right", "that phone number doesn't look right")
+    r"|(?:that|this|it|which|those|these)(?: \w+){0,2}?(?:'s| is| was)? (?:can't|cannot|can not|doesn't|does not|don't"
+    r"|do not|isn't|is not)(?: possibly| even)? (?:be |look |sound |seem )?(?:right|correct)\b"
+    r"(?!\W*(?:can|could|is|does) (?:it|that)\b)"  # ("that can't be right... can it?" marvels)
+    # Rudeness called out: "that was uncalled for", "wow rude", "excuse me?"
+    r"|uncalled for|(?:how|so|very|wow|kinda|bit|that's|that is|that was|you're|you are|ur) rude\b"
+    r"|^\W*excuse me\W*$"
     r"|i (?:don't|do not) think (?:that's|that is|this is|it's|it is) (?:correct|right|true|accurate)\W*$"
     r"|(?:you|u) (?:got|have|had) (?:that|it|this|(?:the|my) \w+) wrong"
     r"|(?:you're|you are|you) (?:not|n't) (?:listening|reading|understanding|helping|getting it"
@@ -181,7 +188,7 @@ FRUSTRATION_NEEDS = frozenset("""
     anything ignored come have related random changing topic same went scroll gibberish jumbled garbled
     inaccurate accurate sentence english making made lying hallucinating covered discussed talked been mentioned
     already back talking chatting could should might answering record contradicting contradicts
-    contradicted contradict opposite reverse annoyed fed sick done enough
+    contradicted contradict opposite reverse annoyed fed sick done enough uncalled rude excuse
 """.split())  # noqa: SIM905
 
 
@@ -236,6 +243,14 @@ SAYS_IT_ASKS_AGAIN = re.compile(
 # the riverside"): the answer before answered what they wrote, and this is no rephrase of a
 # request it missed. (Correcting the answer, "no, I said 4 people", is a complaint.)
 CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typo)\b(?!.*\b(?:still|rephrase)\b)|\*\w)")
+# A short message that may correct the answer before it: it opens on no, or on "I said",
+# "I asked for", "I wanted"; or it says "not" of something ("friday, not saturday!").
+# :func:`.conversation._corrects_the_answer` reads it against the turn before.
+MAY_CORRECT = re.compile(r"^\W*(?:no|nope|nein|non)\b|^\W*(?:(?:no|nope|what|wait|um+|uh+)\W+)*"
+                         r"i (?:said|asked for|wanted)\b|\bnot (?:the |a |an |on |at |for |in )?[^\W\d_]{3,}")
+SAYS_NO_OR_SAID = re.compile(r"^\W*(?:no|nope|nein|non)\b|^\W*(?:(?:no|nope|what|wait|um+|uh+)\W+)*"
+                             r"i (?:said|asked for|wanted)\b")
+NOT_THAT = re.compile(r"\bnot (?:the |a |an |on |at |for |in )?([^\W\d_]{3,})")
 # Asking for more of what the answer gave is not asking the same again.
 MORE_DETAIL = re.compile(
     r"\b(?:elaborate|more (?:detail|details|info|information|specific|precise)|tell me more|"

@@ -47,6 +47,7 @@ from .phrases import (
     FIGURE_ASKED,
     FILLER_WORDS,
     GIVES_UP,
+    MAY_CORRECT,
     MORE_DETAIL,
     NARROWS_THE_REQUEST,
     NEW_QUESTION_CUES,
@@ -90,6 +91,7 @@ ACKNOWLEDGEMENT_CHARACTERS = 40
 # An answer's reaction to what it was told comes first, in this many words at most ("Haha,
 # as you should!"), up to the first mark that ends a clause.
 REACTION_MAX_WORDS = 5
+CORRECTION_WORDS = 10  # a message that corrects the answer says so in a few words
 # The words a reaction opens on, whatever follows them in its clause ("Haha a bit!", "Aw, she
 # sounds lovely.").
 INTERJECTIONS = frozenset({"haha", "hahaha", "hah", "ha", "lol", "aw", "aww", "awww", "oh", "ooh", "wow", "omg", "yay"})
@@ -233,6 +235,12 @@ class Message:
     def has_figure(self) -> bool:
         """The message gives a figure, or a time of day in words ("at noon")."""
         return has_digit(self.asked) or names_a_time(self.asked)
+
+    @_kept
+    def may_correct(self) -> bool:
+        """The message is short and may correct the answer before ("no, CANCEL", "i said
+        monday", "friday, not saturday!"): see :func:`.conversation._corrects_the_answer`."""
+        return self.asked.count(" ") < CORRECTION_WORDS and MAY_CORRECT.search(self.asked) is not None
 
     @_kept
     def figures_asked(self) -> tuple[re.Pattern, ...]:
