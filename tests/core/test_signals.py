@@ -493,6 +493,8 @@ def test_a_short_answer_that_answers_is_not_off_topic(store, tmp_path, question,
     ("can you reserve harbour grill for 5 people at noon", "Done: a table for 5 at Harbour Grill at 8:30."),
     ("book a table for 2 at 8pm", "Booked: a table for 2 at noon."),
     ("wake me at midnight", "Done! Alarm set for 6 am."),
+    ("hmm ok thats fine. 2 people 13:00", "Your table for 2 at Bangkok City today at 15:00 is booked."),
+    ("yes, 2 nights from tuesday, 2 people", "Booking was successful for 2 people, 3 nights starting Tuesday."),
 ])
 def test_a_confirmation_of_another_value_than_the_request_is_ungrounded(store, tmp_path, request_, answer) -> None:
     [(kind, confidence, detail, _)] = one_turn(store, tmp_path, request_, answer)
@@ -511,6 +513,8 @@ def test_a_confirmation_of_another_value_than_the_request_is_ungrounded(store, t
     ("book a table for 2 at noon", "Done: a table for 2 at 12:00."),  # noon, written another way
     ("book a table for 2 at noon", "Done: a table for 2 at noon."),
     ("wake me at midnight", "Alarm set for 12 am."),
+    ("wait I mean 3:30 sorry", "No problem. I've changed the pickup time to 15:30."),  # 3:30 may be 15:30
+    ("wake me at 7:00", "Done! Alarm set for 7 am."),
     ("set a timer for 1 hour 30 minutes", "Timer set for 90 minutes."),  # the same, in another unit
     ("can I still cancel my order if it's been 20 days?", "Orders can be cancelled up to 14 days after delivery."),
     ("is the store open until 9 tonight?", "Our hours changed recently: we're open until 8 on weekdays."),

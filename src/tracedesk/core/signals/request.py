@@ -51,7 +51,7 @@ _PLACING = frozenset({"for", "in", "at", "to", "by", "until"})
 _CLOCK_WORDS = frozenset({"at", "by", "until", "till", "from", "to"})
 # A confirmation of something done.
 CONFIRMS = re.compile(r"\b(?:done|set|booked|reserved|scheduled|moved|changed|added|created|sent|transferred|"
-                      r"cancell?ed|canceled|updated|refunded|ordered|confirmed)\b")
+                      r"cancell?ed|canceled|updated|refunded|ordered|confirmed|successful)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +59,7 @@ class Value:
     before: str | None  # the word before the figure
     value: str  # the figure, a time of day as its hour on 24 ("18", "18:30")
     unit: str | None  # what it counts, where the word after says so
+    half_said: bool = False  # am or pm said with the hour
 
     def stands_for(self, other: Value) -> bool:
         """Whether ``other`` stands where this value does: of the same unit, or after the
@@ -70,7 +71,9 @@ class Value:
     def readings(self) -> set[str]:
         """The values this one may mean: an hour said without am or pm ("at 5"), either."""
         hour = self.value.partition(":")[0]
-        if self.unit is None and self.before in _CLOCK_WORDS and hour.isdigit() and 1 <= int(hour) <= 11:
+        # (So may a time of day without am or pm: "3:30" is 15:30 too.)
+        if ((self.unit is None and self.before in _CLOCK_WORDS or self.unit == "clock" and not self.half_said)
+                and hour.isdigit() and 1 <= int(hour) <= 11):
             return {self.value, self.value.replace(hour, str(int(hour) + 12), 1)}
         return {self.value}
 
@@ -92,8 +95,8 @@ def values(text: str) -> tuple[Value, ...]:
     out = []
     for m in _FIGURE.finditer(text):
         before, figure, after = m.groups()
-        unit = _UNITS.get(after or "")
-        out.append(Value(before, _plain(figure, after), unit))
+        unit = _UNITS.get(after or "") or ("clock" if ":" in figure else None)  # ("13:00" is a time of day)
+        out.append(Value(before, _plain(figure, after), unit, after in ("am", "pm")))
     if names_a_time(text):
         out += [Value(before, _NAMED_HOURS[name], "clock") for before, name in _NAMED_TIME.findall(text)]
     return tuple(out)
@@ -122,13 +125,17 @@ def another_value(asked: str, answered: str) -> tuple[Value, Value] | None:
     """(the value asked, the one the confirmation gives in its place), where a (lower-cased)
     confirmation of a request gives another value than the request."""
     # (Not a value moved away from, nor the second part of "1 hour 30 minutes".)
-    wanted = [v for v in values(asked) if v.before not in _NOT_WANTED and v.before not in _UNITS]
+    # (A time of day after a unit is a value of its own: "2 people 13:00".)
+    wanted = [v for v in values(asked)
+              if v.before not in _NOT_WANTED and (v.before not in _UNITS or v.unit == "clock")]
     if not wanted or CONFIRMS.search(answered) is None or not asks_to_do(asked):
         return None
     given = values(answered)
-    said = {v.value for v in given}
     for value in wanted:
-        if not value.readings().isdisjoint(said):
+        readings = value.readings()
+        # (Given back in the same unit, or in none: "2 nights" is not given by "for 2 people".)
+        if any(other.value in readings and (other.unit is None or value.unit is None or other.unit == value.unit)
+               for other in given):
             continue
         rival = next((other for other in given if value.stands_for(other)), None)
         if rival is not None:
