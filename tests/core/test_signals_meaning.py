@@ -1239,6 +1239,30 @@ def test_a_message_that_corrects_the_answer_says_it_missed(store, tmp_path, aske
 
 
 @pytest.mark.parametrize(("asked", "answer", "then"), [
+    ("and when did it start", "it began in 1941 when germany invaded poland.", "wasnt that 1939"),
+    ("huh. whats the smallest bone", "the femur, in the thigh.", "isnt the femur the biggest one lol"),
+    ("ok and what about shoes, mine are kinda old", "buy a brand new pair the day before the race.",
+     "wait isnt that a bad idea? blisters"),
+    ("maybe. do u practice every day", "i don't play any instruments, i'm not very musical.",
+     "huh? u literally just said piano"),
+    ("wie ist das wetter da im märz?", "ich mag am liebsten pizza mit ananas, und du?",
+     "äh was? ich hab nach dem wetter gefragt"),
+])
+def test_a_message_that_questions_the_answer_says_it_may_have_missed(store, tmp_path, asked, answer, then) -> None:
+    b = Bundle()
+    b.turn("s1", asked, answer, trace_id="a")
+    b.turn("s1", then, "You're right, sorry.", trace_id="b")
+    assert "frustration" in kinds(signals(store, tmp_path, b), "a")
+
+
+def test_news_the_user_heard_questions_nothing(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "any good bakeries near the station?", "Try Crumbs on Mill Road: great sourdough.", trace_id="a")
+    b.turn("s1", "i heard they're opening a second shop in town", "They are, next month!", trace_id="b")
+    assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
+
+
+@pytest.mark.parametrize(("asked", "answer", "then"), [
     ("I'm trying to eat less meat", "Good idea; lentils are a great place to start. Are you vegetarian?",
      "no, but I'm cutting down"),
     ("yo", "hey! nice to meet you. are you working or in school?", "not working rn"),

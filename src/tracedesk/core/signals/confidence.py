@@ -81,6 +81,9 @@ CASES: tuple[Case, ...] = (
          "the next message is close in meaning to complaints that an answer missed"),
     Case("frustration", "corrected", 0.7, 0.7,
          "the next message corrects what the answer gave: \"friday, not saturday!\", \"i said monday\""),
+    Case("frustration", "challenged", 0.55, 0.55,
+         "the next message questions the answer (\"wasnt that 1939\", \"isnt it nigeria?\"); sometimes it only "
+         "marvels at a true answer"),
     Case("frustration", "did_not_follow", 0.7, 0.7,
          "the next message says only that the answer was not understood (\"huh?\", \"I don't follow\"): "
          "nonsense, or an answer on something else; sometimes surprise"),

@@ -551,7 +551,7 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     """What ``turn``'s message says about ``previous``'s answer."""
     if not (turn.asks_for_person or turn.complains) and (previous is None or not (
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
-            or turn.message.may_correct
+            or turn.message.may_correct or turn.message.challenges
             or previous.reply.asks_if_it_helped or _could_rephrase(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
@@ -619,6 +619,8 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
         return "did_not_follow", "did not follow the answer", 1.0
     if turn.message.may_correct and _corrects_the_answer(previous, turn):
         return "corrected", "corrects the answer", 1.0
+    if turn.message.challenges and previous.answer and not previous.reply.asks_back:
+        return "challenged", "questions the answer", 1.0
     if turn.message.gives_up and not (previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
                                       or _answers_the_question_back(previous, turn)):
         return "gave_up", "gives up on the answer", 1.0  # (not when it declines, answers or forgives)

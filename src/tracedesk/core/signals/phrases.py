@@ -156,6 +156,8 @@ FRUSTRATION = re.compile(
     r"|you (?:already |just )?asked (?:me )?(?:that|this)(?: (?:already|before|earlier|twice))?\W*$"
     r"|you (?:just )?said that(?: already| before)?\W*$|broken record\W*(?:lol|haha)?\W*$"
     r"|contradict(?:ing|s|ed)? (?:yourself|what you (?:just )?said)|you just said the (?:opposite|reverse)"
+    # ("u literally just said piano")
+    r"|(?:you|u) (?:literally |just |already )+(?:said|named|told me|mentioned|listed)\b"
     r"|nothing to do with (?:what i (?:said|asked|wrote)|my (?:question|message)|the question)"
     r"|^\W*(?:(?:no|nope|um+|uh+)\W+)?not what i (?:meant|asked|said|wanted|asked for)\b"
     # ...or what it should have said instead ("you could have said something about dogs").
@@ -163,6 +165,7 @@ FRUSTRATION = re.compile(
     # ...and in the languages of the meaning examples.
     r"|no (?:me )?(?:sirve|ayuda)|eso no es lo que|ne (?:sert|répond) (?:à rien|pas)|c'est nul|n'importe quoi"
     r"|(?:hilft|bringt) (?:mir )?(?:nicht|überhaupt nicht|nichts)|quatsch|unsinn|das (?:ist|war) nicht"
+    r"|ich ha(?:b|be) (?:doch |dich )?(?:nach|über) [^.?!]{1,40} gefragt"
     r"|non (?:serve|mi aiuta|è quello)|não (?:foi isso|serve|ajuda|é isso)"
     r")",
 )
@@ -188,7 +191,8 @@ FRUSTRATION_NEEDS = frozenset("""
     anything ignored come have related random changing topic same went scroll gibberish jumbled garbled
     inaccurate accurate sentence english making made lying hallucinating covered discussed talked been mentioned
     already back talking chatting could should might answering record contradicting contradicts
-    contradicted contradict opposite reverse annoyed fed sick done enough uncalled rude excuse
+    contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
+    rude excuse
 """.split())  # noqa: SIM905
 
 
@@ -251,6 +255,12 @@ MAY_CORRECT = re.compile(r"^\W*(?:no|nope|nein|non)\b|^\W*(?:(?:no|nope|what|wai
 SAYS_NO_OR_SAID = re.compile(r"^\W*(?:no|nope|nein|non)\b|^\W*(?:(?:no|nope|what|wait|um+|uh+)\W+)*"
                              r"i (?:said|asked for|wanted)\b")
 NOT_THAT = re.compile(r"\bnot (?:the |a |an |on |at |for |in )?([^\W\d_]{3,})")
+# A message that questions what the answer said, as a question put in the negative ("wasnt
+# that 1939", "isnt the femur the biggest one lol", "wait isn't that a bad idea?"). (Not
+# what the user read or heard, "i heard they're opening a new store": news as often.)
+CHALLENGES = re.compile(
+    r"^\W*(?:(?:wait|but|hm+|um+|uh+|hold on|really|so|lol|no)\W+)*"
+    r"(?:isn't|isnt|wasn't|wasnt|aren't|arent|weren't|werent) (?:it|that|this|they|there|the|he|she)\b")
 # Asking for more of what the answer gave is not asking the same again.
 MORE_DETAIL = re.compile(
     r"\b(?:elaborate|more (?:detail|details|info|information|specific|precise)|tell me more|"

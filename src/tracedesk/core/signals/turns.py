@@ -38,6 +38,7 @@ from .phrases import (
     ASKS_IF_IT_HELPED,
     ASKS_WHAT_THE_TASK_NEEDS,
     ASKS_YES_OR_NO,
+    CHALLENGES,
     CHANGES_SUBJECT,
     CHECKS_THE_ANSWER,
     CLARIFIES,
@@ -235,6 +236,11 @@ class Message:
     def has_figure(self) -> bool:
         """The message gives a figure, or a time of day in words ("at noon")."""
         return has_digit(self.asked) or names_a_time(self.asked)
+
+    @_kept
+    def challenges(self) -> bool:
+        """The message questions what was said ("wasnt that 1939", "isnt it nigeria?")."""
+        return CHALLENGES.match(self.asked) is not None
 
     @_kept
     def may_correct(self) -> bool:
