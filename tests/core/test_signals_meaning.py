@@ -1255,6 +1255,24 @@ def test_a_message_that_questions_the_answer_says_it_may_have_missed(store, tmp_
     assert "frustration" in kinds(signals(store, tmp_path, b), "a")
 
 
+def test_bad_news_answered_with_cheer_is_off_topic(store, tmp_path) -> None:
+    """"we had to put our dog down this morning" - "oh cool! so what do you like to do for
+    fun?": the answer took no notice of what it was told. Sympathy, even with a "great" in
+    it, is notice taken."""
+    b = Bundle()
+    b.turn("s1", "honestly not great. we had to put our dog down this morning",
+           "oh cool! so what do you like to do for fun on weekends?", trace_id="cheer")
+    b.turn("s2", "rough. lost a patient", "I'm so sorry. That must be hard; you did everything you could, "
+           "and that's a great kindness in itself.", trace_id="sympathy")
+    b.turn("s3", "my dad passed away last month, I need to close his account",
+           "Great! I can help you close an account. What's the account number?", trace_id="task")
+    found = signals(store, tmp_path, b)
+    assert any(kind == "off_topic" and detail.startswith("bad news answered with cheer")
+               for kind, _, detail, _ in found["cheer"])
+    assert "off_topic" not in kinds(found, "sympathy")
+    assert "off_topic" in kinds(found, "task")
+
+
 def test_news_the_user_heard_questions_nothing(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "any good bakeries near the station?", "Try Crumbs on Mill Road: great sourdough.", trace_id="a")

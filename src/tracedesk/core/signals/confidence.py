@@ -108,6 +108,8 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "answer", 0.2, 0.45,
          "the answer is far in meaning from what was asked, and from what the run's documents and tools gave "
          "(farther is surer): a canned reply, another topic"),
+    Case("off_topic", "bad_news", 0.6, 0.6,
+         "the user told of a loss or a bad day and the answer cheered, with no word of sympathy"),
     Case("off_topic", "question_back", 0.6, 0.6,
          "a question answered only by a question on something else, or by a change of subject"),
     Case("off_topic", "appreciation", 0.6, 0.6,

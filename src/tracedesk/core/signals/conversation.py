@@ -99,6 +99,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
                 found += _taken_back(previous, turn, pushed_back=bool(said))
             # (What the answer plainly is settles it before its meaning is compared.)
+            if turn.message.tells_bad_news and turn.reply.cheers:
+                found += _cheered_at_bad_news(turn)
             bland = _answered_with_appreciation(turn)
             off = [] if bland else _off_topic(turn, previous)
             far += off
@@ -402,6 +404,15 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool) -> list[Found]:
     return [Found(previous.pk, "taken_back", confidence("taken_back", "next_answer"),
                   f"the next answer takes this one back: {quote(turn.answer, 70)}",
                   evidence={"turn": turn.trace_id, "text": turn.answer[:300]})]
+
+
+def _cheered_at_bad_news(turn: Turn) -> list[Found]:
+    """Bad news answered with cheer and no word of sympathy ("we had to put our dog down
+    this morning" - "oh cool! so what do you like to do for fun?", "rough. lost a patient"
+    - "nice, sounds like a productive day!"): the answer took no notice of what it was told."""
+    return [Found(turn.pk, "off_topic", confidence("off_topic", "bad_news"),
+                  f"bad news answered with cheer: {quote(turn.answer, 70)}",
+                  evidence={"question": turn.question[:300]})]
 
 
 def _answered_with_appreciation(turn: Turn) -> list[Found]:

@@ -261,6 +261,19 @@ NOT_THAT = re.compile(r"\bnot (?:the |a |an |on |at |for |in )?([^\W\d_]{3,})")
 CHALLENGES = re.compile(
     r"^\W*(?:(?:wait|but|hm+|um+|uh+|hold on|really|so|lol|no)\W+)*"
     r"(?:isn't|isnt|wasn't|wasnt|aren't|arent|weren't|werent) (?:it|that|this|they|there|the|he|she)\b")
+# A message that tells of a loss, an illness or a bad day ("we had to put our dog down this
+# morning", "rough. lost a patient"), and what an answer to it says: sympathy, or cheer.
+BAD_NEWS = re.compile(
+    r"\b(?:died|passed away|put (?:him|her|them|our \w+|my \w+) down|funeral|cancer|miscarriage|diagnosed with"
+    r"|lost (?:my|our|a|his|her) (?:\w+ )?(?:job|dad|mom|mum|father|mother|brother|sister|wife|husband|son|daughter"
+    r"|friend|dog|cat|pet|baby|grandma|grandpa|grandmother|grandfather|patient|home|house)"
+    r"|(?:got|been|was|were) (?:fired|laid off|dumped)|broke up with|getting divorced|depressed|miserable"
+    r"|(?:awful|terrible|horrible|rough|bad|worst) (?:day|week|news)|been crying|in (?:the )?hospital)\b")
+SYMPATHY = re.compile(
+    r"\b(?:sorry|condolences|sad|oh no|awful|terrible|hard|tough|rough|heartbreaking|painful|difficult|must (?:be|have)"
+    r"|hugs|here for you|take care|hang in there|poor|sending|lo siento|désolé|tut mir leid)\b")
+CHEER = re.compile(r"\b(?:cool|nice|great|awesome|fun|exciting|congrat\w*|yay|lucky|amazing|wonderful|productive"
+                   r"|sounds good|love that|perfect)\b")
 # Asking for more of what the answer gave is not asking the same again.
 MORE_DETAIL = re.compile(
     r"\b(?:elaborate|more (?:detail|details|info|information|specific|precise)|tell me more|"

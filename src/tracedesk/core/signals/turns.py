@@ -38,9 +38,11 @@ from .phrases import (
     ASKS_IF_IT_HELPED,
     ASKS_WHAT_THE_TASK_NEEDS,
     ASKS_YES_OR_NO,
+    BAD_NEWS,
     CHALLENGES,
     CHANGES_SUBJECT,
     CHECKS_THE_ANSWER,
+    CHEER,
     CLARIFIES,
     CLOSING,
     CORRECTS_ITSELF,
@@ -57,6 +59,7 @@ from .phrases import (
     SAYS_IT_ASKS_AGAIN,
     SENTENCES,
     SOCIAL_QUESTION,
+    SYMPATHY,
     TAKES_BACK,
     TAKES_IT_ON,
     WANTS_TO_KNOW,
@@ -236,6 +239,11 @@ class Message:
     def has_figure(self) -> bool:
         """The message gives a figure, or a time of day in words ("at noon")."""
         return has_digit(self.asked) or names_a_time(self.asked)
+
+    @_kept
+    def tells_bad_news(self) -> bool:
+        """The message tells of a loss, an illness or a bad day ("we had to put our dog down")."""
+        return BAD_NEWS.search(self.asked) is not None
 
     @_kept
     def challenges(self) -> bool:
@@ -484,6 +492,11 @@ class Reply:
         words = self.answered.translate(WORD_CHARACTERS_ONLY).split()
         return ((0 < len(words) <= BLAND_WORDS and "?" not in self.answered and APPRECIATION_WORDS.issuperset(words))
                 or ACKNOWLEDGES.fullmatch(self.answered) is not None)
+
+    @_kept
+    def cheers(self) -> bool:
+        """The answer cheers and says no word of sympathy ("oh cool! so what do you do for fun?")."""
+        return CHEER.search(self.answered) is not None and SYMPATHY.search(self.answered) is None
 
     @_kept
     def reacts_first(self) -> bool:
