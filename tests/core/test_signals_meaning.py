@@ -1247,6 +1247,10 @@ def test_a_message_that_corrects_the_answer_says_it_missed(store, tmp_path, aske
      "huh? u literally just said piano"),
     ("wie ist das wetter da im märz?", "ich mag am liebsten pizza mit ananas, und du?",
      "äh was? ich hab nach dem wetter gefragt"),
+    ("so can i keep him out of water for a bit", "sure, a few hours out of water is fine for him.",
+     "uh that sounds like a terrible idea"),
+    ("it was. my voice is gone today", "try yelling a bit more today, it helps the voice come back faster.",
+     "lol im pretty sure thats the opposite"),
 ])
 def test_a_message_that_questions_the_answer_says_it_may_have_missed(store, tmp_path, asked, answer, then) -> None:
     b = Bundle()
@@ -1273,10 +1277,15 @@ def test_bad_news_answered_with_cheer_is_off_topic(store, tmp_path) -> None:
     assert "off_topic" in kinds(found, "task")
 
 
-def test_news_the_user_heard_questions_nothing(store, tmp_path) -> None:
+@pytest.mark.parametrize("then", [
+    "i heard they're opening a second shop in town",
+    "pretty sure i left my keys there last time lol",
+    "that sounds like a great idea",
+])
+def test_news_or_praise_questions_nothing(store, tmp_path, then) -> None:
     b = Bundle()
     b.turn("s1", "any good bakeries near the station?", "Try Crumbs on Mill Road: great sourdough.", trace_id="a")
-    b.turn("s1", "i heard they're opening a second shop in town", "They are, next month!", trace_id="b")
+    b.turn("s1", then, "They are lovely there!", trace_id="b")
     assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
 
 

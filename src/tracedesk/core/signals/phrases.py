@@ -79,6 +79,11 @@ FRUSTRATION = re.compile(
     r"|(?:that|this|it|which|those|these)(?: \w+){0,2}?(?:'s| is| was)? (?:can't|cannot|can not|doesn't|does not|don't"
     r"|do not|isn't|is not)(?: possibly| even)? (?:be |look |sound |seem )?(?:right|correct)\b"
     r"(?!\W*(?:can|could|is|does) (?:it|that)\b)"  # ("that can't be right... can it?" marvels)
+    # Advice called bad, or doubted: "uh that sounds like a terrible idea", "pretty sure thats the
+    # opposite", "lmao pretty sure i cant do that".
+    r"|(?:that|this|it) (?:sounds|seems) like (?:a )?(?:terrible|bad|horrible|awful|dumb|stupid|dangerous) idea"
+    r"|pretty sure (?:that's|thats|that is|it's|its|it is) (?:not|the opposite|wrong|incorrect|false)\b"
+    r"|pretty sure (?:i|you|we) (?:can't|cant|cannot|shouldn't|shouldnt)\b"
     # Rudeness called out: "that was uncalled for", "wow rude", "excuse me?"
     r"|uncalled for|(?:how|so|very|wow|kinda|bit|that's|that is|that was|you're|you are|ur) rude\b"
     r"|^\W*excuse me\W*$"
@@ -192,7 +197,7 @@ FRUSTRATION_NEEDS = frozenset("""
     inaccurate accurate sentence english making made lying hallucinating covered discussed talked been mentioned
     already back talking chatting could should might answering record contradicting contradicts
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
-    rude excuse
+    rude excuse sounds seems pretty
 """.split())  # noqa: SIM905
 
 
