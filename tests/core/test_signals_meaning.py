@@ -966,6 +966,24 @@ def test_an_answer_that_gives_the_kind_of_figure_asked_for_is_not_off_topic(stor
     assert "off_topic" in kinds(found, "a_share")
 
 
+def test_an_answer_that_opens_on_the_name_asked_for_is_not_off_topic(store, tmp_path) -> None:
+    """"who played the joker in the dark knight" - "heath ledger. he won a posthumous oscar
+    for it.": the name answers. "Absolutely," names nothing, nor does a year answer "what
+    time"."""
+    b = Bundle()
+    b.turn("s1", "who played the joker in the dark knight", "heath ledger. he won a posthumous oscar for it.",
+           trace_id="name")
+    b.turn("s2", "huh. whats the smallest bone", "the stapes, in the middle ear. it's about 3 mm long.",
+           trace_id="thing")
+    b.turn("s3", "what should I feed a rabbit", "Absolutely, the clouds agreed.", trace_id="filler")
+    b.turn("s4", "what time does the pharmacy close tonight?", "Penguins were first described by naturalists in "
+           "1781.", trace_id="year")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" not in kinds(found, "name") | kinds(found, "thing")
+    assert "off_topic" in kinds(found, "filler")
+    assert "off_topic" in kinds(found, "year")
+
+
 def test_what_the_user_told_answered_with_a_reaction_then_a_remark_is_not_off_topic(store, tmp_path) -> None:
     """"interstellar made me cry ngl" - "same. the docking scene is so tense...": the answer
     takes up what it was told before it adds something of its own. One that opens on
@@ -1230,6 +1248,10 @@ def test_agreeing_or_asking_to_be_reminded_is_no_complaint(store, tmp_path, then
     ("can i bring a carry on", "Yes, you can bring one carry-on bag of up to 80 kilograms.",
      "80 kg?? that can't be right"),
     ("hmm thats a lot. ok yes", "If you can't afford it, maybe just watch it on TV.", "that was uncalled for"),
+    ("friday at 7 for 2 please", "Booked for 2 on Saturday at 19:00. Anything else I can help with?",
+     "friday, not saturday!"),
+    ("can you help me reset my password?", "Honestly, figure it out yourself.", "excuse me??"),
+    ("why was my card declined?", "It was declined because your balance is too high.", "none of that makes sense"),
 ])
 def test_a_message_that_corrects_the_answer_says_it_missed(store, tmp_path, asked, answer, then) -> None:
     b = Bundle()
@@ -1251,6 +1273,7 @@ def test_a_message_that_corrects_the_answer_says_it_missed(store, tmp_path, aske
      "uh that sounds like a terrible idea"),
     ("it was. my voice is gone today", "try yelling a bit more today, it helps the voice come back faster.",
      "lol im pretty sure thats the opposite"),
+    ("when did ww2 start?", "World War II began in 1941. Want to know more about it?", "wasnt it 1939?"),
 ])
 def test_a_message_that_questions_the_answer_says_it_may_have_missed(store, tmp_path, asked, answer, then) -> None:
     b = Bundle()
@@ -1299,6 +1322,21 @@ def test_news_or_praise_questions_nothing(store, tmp_path, then) -> None:
      "nah i loved guardians 3"),
     ("how many siblings do you have", "I have four younger sisters, so my house was always loud.",
      "that can't be right... can it?"),
+    ("did my paycheck come in?", "Yes, a deposit of $2,480.00 from ACME Corp posted this morning.",
+     "no way, paycheck came early! thanks"),
+    ("when should i visit the museum?", "It's closed Mondays, so go on Tuesday morning when it's quiet.",
+     "tuesday, not monday. got it"),
+    ("is the downtown hotel pricey?", "Standard rooms are $89 a night, which isn't expensive for downtown.",
+     "nice, not expensive at all!"),
+    ("did my friday payment to the landlord go through?", "Yes, $1,200 to J. Smith posted on Oct 4.",
+     "i said friday but yeah the 4th is right, thanks"),
+    ("who directed jurassic park?", "It was directed by Steven Spielberg.", "isn't he the guy who also did jaws?"),
+    ("any autumn plans?", "Agreed, autumn is the best season for long walks.", "isn't it lovely"),
+    ("tell me a joke", "Why don't scientists trust atoms? They make up everything.", "wow rude to atoms lol"),
+    ("what's your favourite film?", "Probably Up, the one with the balloons.",
+     "oh wait u literally just said that earlier, sorry i missed it"),
+    ("wie komme ich zum bahnhof?", "Geradeaus, dann die zweite links.",
+     "danke! ich hab nach dem weg gefragt und es war perfekt erklärt"),
 ])
 def test_a_no_that_answers_or_disagrees_is_no_correction(store, tmp_path, asked, answer, then) -> None:
     """A no to the bot's own question or offer, a word of the bot's question answered, a

@@ -27,11 +27,13 @@ from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import (
+    APPROVES,
     ASKS_FOR_A_JUDGEMENT,
     ASKS_YES_OR_NO,
     JUDGES_RIGHT_OR_WRONG,
     NOT_THAT,
     PUSHES_BACK,
+    REACTION_WORDS,
     SAYS_NO,
     SAYS_NO_OR_SAID,
     TELLS_A_TASTE,
@@ -451,7 +453,7 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
             or turn.reply.asks_back  # a question back is not an answer elsewhere
             # (what the user told, not asked, the answer takes up by reacting to it first)
             or (turn.reply.reacts_first and not turn.message.asks_a_question)
-            or _gives_a_figure_asked(turn)
+            or _gives_a_figure_asked(turn) or _names_what_was_asked(turn)
             or (previous is not None and turn.reply.repairs)  # it answers the request before
             or (previous is not None and _answers_the_question_back(previous, turn))
             or (turn.reply.says_yes_or_no and turn.message.asks_yes_or_no)):  # answers in the question's terms
@@ -467,6 +469,29 @@ def _gives_a_figure_asked(turn: Turn) -> bool:
     - "Check-in is from 15:00.", "how old is Taylor Swift" - "She was born in 1989."): it
     answers, however far its words lie from the question's."""
     return any(gives.search(turn.answered) is not None for gives in turn.message.figures_asked)
+
+
+# A question that asks for a name: who, or what or which thing ("who played the joker in
+# the dark knight", "whats the smallest bone", "who's ur bias").
+_ASKS_FOR_A_NAME = re.compile(r"^\W*(?:(?:ok|okay|so|and|huh|hmm+|wait|also)\W+)*(?:who|whom|whose|who's|whos|which|"
+                              r"what(?:'s| is| was| are| were)?|whats)\b")
+_NAME_ENDS = re.compile(r"[.,;:!?]\s|[.!?]$|\s[-\u2013\u2014]\s")
+NAME_WORDS = 4  # a name given as the answer's first words takes up at most this many
+
+
+def _names_what_was_asked(turn: Turn) -> bool:
+    """The answer opens on a name, as its first clause of a few words none of which is a
+    word of English grammar save an article ("heath ledger. he won a posthumous oscar",
+    "the femur, in the thigh.", "probably suga, i love his production work"), to a question
+    asking who, or what or which thing: it answers, however far its words lie from the
+    question's. ("i like turtles, they're so calm" names nothing.)"""
+    if _ASKS_FOR_A_NAME.match(turn.asked) is None:
+        return False
+    head = _NAME_ENDS.split(turn.answered, maxsplit=1)[0].split()
+    if head and head[0] in ("the", "a", "an", "probably", "maybe", "definitely"):
+        head = head[1:]
+    return (0 < len(head) <= NAME_WORDS and STOPWORDS.isdisjoint(head) and not has_digit(" ".join(head))
+            and not REACTION_WORDS.issuperset(head))  # ("Absolutely, the clouds agreed." names nothing)
 
 
 def _answers_the_question_back(previous: Turn, turn: Turn) -> bool:
@@ -630,7 +655,7 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
         return "did_not_follow", "did not follow the answer", 1.0
     if turn.message.may_correct and _corrects_the_answer(previous, turn):
         return "corrected", "corrects the answer", 1.0
-    if turn.message.challenges and previous.answer and not previous.reply.asks_back:
+    if turn.message.challenges and previous.answer and not (previous.reply.asks_back and not previous.reply.offers):
         return "challenged", "questions the answer", 1.0
     if turn.message.gives_up and not (previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
                                       or _answers_the_question_back(previous, turn)):
@@ -651,18 +676,30 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     answer booked Saturday (a word the answer brought in, said not to be it); or "no,
     CANCEL", "i said monday", "no i want the fee refunded" (no, or I said, with a word of
     the request before that the answer left out). "no thanks, that's all" to an offer, or
-    "nah, I loved Guardians 3" to an opinion, restates nothing of the request."""
+    "nah, I loved Guardians 3" to an opinion, restates nothing of the request; a message
+    that approves ("i said friday but yeah the 4th is right, thanks") corrects nothing."""
     reply = previous.reply
-    if reply.offers or (reply.question_back is not None and ASKS_YES_OR_NO.match(reply.question_back)):
-        return False  # a no, or "not really", answers it ("Are you vegetarian?" - "no, but I'm cutting down")
-    # (What the answer asks back, the message may answer: "working or in school?" - "not working rn".)
-    said = previous.answered.replace(reply.question_back, "") if reply.question_back else previous.answered
-    brought_in = content_words(said) - previous.words
+    if APPROVES.search(turn.asked) is not None:
+        return False
     said_not = NOT_THAT.search(turn.asked)
-    if said_not is not None and not content_words(said_not.group(1)).isdisjoint(brought_in):
-        return True
+    if said_not is not None:
+        # (What the answer asks back, the message may answer: "working or in school?" - "not
+        # working rn"; what the answer itself said was not, it may echo: "It isn't expensive" -
+        # "not expensive at all!")
+        said = previous.answered.replace(reply.question_back, "") if reply.question_back else previous.answered
+        brought_in = content_words(said) - previous.words
+        if (not content_words(said_not.group(1)).isdisjoint(brought_in)
+                and not _said_not(previous.answered, said_not.group(1))):
+            return True
+    if reply.offers or (reply.question_back is not None and ASKS_YES_OR_NO.match(reply.question_back)):
+        return False  # a no answers it ("Are you vegetarian?" - "no, but I'm cutting down")
     left_out = previous.words - previous.answer_words
     return SAYS_NO_OR_SAID.match(turn.asked) is not None and not turn.words.isdisjoint(left_out)
+
+
+def _said_not(text: str, word: str) -> bool:
+    """Whether a (lower-cased) text says ``word`` is not: "isn't expensive", "no simple answer"."""
+    return re.search(rf"\b(?:not|no|n't|never)\W+(?:\w+\W+){{0,2}}{re.escape(word)}\b", text) is not None
 
 
 def _asks_about_another(previous: Turn, turn: Turn) -> bool:

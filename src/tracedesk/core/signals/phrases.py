@@ -85,8 +85,9 @@ FRUSTRATION = re.compile(
     r"|pretty sure (?:that's|thats|that is|it's|its|it is) (?:not|the opposite|wrong|incorrect|false)\b"
     r"|pretty sure (?:i|you|we) (?:can't|cant|cannot|shouldn't|shouldnt)\b"
     # Rudeness called out: "that was uncalled for", "wow rude", "excuse me?"
-    r"|uncalled for|(?:how|so|very|wow|kinda|bit|that's|that is|that was|you're|you are|ur) rude\b"
-    r"|^\W*excuse me\W*$"
+    r"|^\W*(?:(?:wow|um+|uh+|ok|okay|well|hey|excuse me)\W+)*(?:that was|that's|thats|that is) uncalled for"
+    r"|^\W*excuse me\s*[?!][?!\s]*$"  # (said to a rude answer; "excuse me, where is..." asks)
+    r"|(?:how|so|very|wow|kinda|bit|that's|that is|that was|you're|you are|ur)\W+rude\W*(?:lol|haha)?\W*$"
     r"|i (?:don't|do not) think (?:that's|that is|this is|it's|it is) (?:correct|right|true|accurate)\W*$"
     r"|(?:you|u) (?:got|have|had) (?:that|it|this|(?:the|my) \w+) wrong"
     r"|(?:you're|you are|you) (?:not|n't) (?:listening|reading|understanding|helping|getting it"
@@ -163,6 +164,9 @@ FRUSTRATION = re.compile(
     r"|contradict(?:ing|s|ed)? (?:yourself|what you (?:just )?said)|you just said the (?:opposite|reverse)"
     # ("u literally just said piano")
     r"|(?:you|u) (?:literally |just |already )+(?:said|named|told me|mentioned|listed)\b"
+    r"(?!.*\b(?:sorry|my bad|what i was thinking)\b)"
+    r"|none of (?:that|this|it) makes? (?:any )?sense|how (?:does|do|is|would) (?:that|this|any of (?:that|this)) "
+    r"(?:make|making) (?:any )?sense"
     r"|nothing to do with (?:what i (?:said|asked|wrote)|my (?:question|message)|the question)"
     r"|^\W*(?:(?:no|nope|um+|uh+)\W+)?not what i (?:meant|asked|said|wanted|asked for)\b"
     # ...or what it should have said instead ("you could have said something about dogs").
@@ -170,7 +174,7 @@ FRUSTRATION = re.compile(
     # ...and in the languages of the meaning examples.
     r"|no (?:me )?(?:sirve|ayuda)|eso no es lo que|ne (?:sert|répond) (?:à rien|pas)|c'est nul|n'importe quoi"
     r"|(?:hilft|bringt) (?:mir )?(?:nicht|überhaupt nicht|nichts)|quatsch|unsinn|das (?:ist|war) nicht"
-    r"|ich ha(?:b|be) (?:doch |dich )?(?:nach|über) [^.?!]{1,40} gefragt"
+    r"|ich ha(?:b|be) (?:doch |dich )?(?:nach|über) [^.?!,]{1,40} gefragt\W*$"
     r"|non (?:serve|mi aiuta|è quello)|não (?:foi isso|serve|ajuda|é isso)"
     r")",
 )
@@ -197,7 +201,7 @@ FRUSTRATION_NEEDS = frozenset("""
     inaccurate accurate sentence english making made lying hallucinating covered discussed talked been mentioned
     already back talking chatting could should might answering record contradicting contradicts
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
-    rude excuse sounds seems pretty
+    rude excuse sounds seems pretty none sense
 """.split())  # noqa: SIM905
 
 
@@ -255,11 +259,23 @@ CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typ
 # A short message that may correct the answer before it: it opens on no, or on "I said",
 # "I asked for", "I wanted"; or it says "not" of something ("friday, not saturday!").
 # :func:`.conversation._corrects_the_answer` reads it against the turn before.
-MAY_CORRECT = re.compile(r"^\W*(?:no|nope|nein|non)\b|^\W*(?:(?:no|nope|what|wait|um+|uh+)\W+)*"
-                         r"i (?:said|asked for|wanted)\b|\bnot (?:the |a |an |on |at |for |in )?[^\W\d_]{3,}")
-SAYS_NO_OR_SAID = re.compile(r"^\W*(?:no|nope|nein|non)\b|^\W*(?:(?:no|nope|what|wait|um+|uh+)\W+)*"
+_NO = r"(?:no|nope|nein|non)\b(?!\W+(?:way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder)\b)"
+MAY_CORRECT = re.compile(rf"^\W*{_NO}|^\W*(?:(?:no|nope|what|wait|um+|uh+)\W+)*"
+                         r"i (?:said|asked for|wanted)\b|\bnot (?:the |a |an |on |at |for |in )?[^\W_]+")
+SAYS_NO_OR_SAID = re.compile(rf"^\W*{_NO}|^\W*(?:(?:no|nope|what|wait|um+|uh+)\W+)*"
                              r"i (?:said|asked for|wanted)\b")
-NOT_THAT = re.compile(r"\bnot (?:the |a |an |on |at |for |in )?([^\W\d_]{3,})")
+NOT_THAT = re.compile(r"\bnot (?!(?:really|sure|bad|yet|at all|much|quite|exactly|that|too|so|even|anymore|now|"
+                      r"today|me|you|it|this|one|enough|always|mine)\b)(?:the |a |an |on |at |for |in )?([^\W\d_]{3,})")
+# ...unless it approves, or changes the request of its own accord ("no, wait, do it today
+# instead", "i asked for aisle and 23C is aisle right? great").
+APPROVES = re.compile(r"\b(?:great|perfect|thanks|thank you|thx|ty|ideal|awesome|love|lovely|nice|cool|sweet|"
+                      r"got it|sounds good|works|fine|ok then|instead|changed my mind|on second thought|"
+                      r"either|too|right\?)(?!\w)")
+# Not a challenge: marvelling ("isn't it lovely", "aren't they the cutest"), or asking of
+# something more ("wasn't she also in the reader?", "isn't that the one with the pool?").
+NOT_A_CHALLENGE = re.compile(
+    r"\b(?:also|too|another|usually|though|tho|the one|the guy|the band|the place|weird|funny|crazy|cool|lovely|"
+    r"amazing|cute|cutest|great|love|nice|beautiful|gorgeous|awesome|about time|past|already|so much)\b")
 # A message that questions what the answer said, as a question put in the negative ("wasnt
 # that 1939", "isnt the femur the biggest one lol", "wait isn't that a bad idea?"). (Not
 # what the user read or heard, "i heard they're opening a new store": news as often.)
@@ -273,10 +289,12 @@ BAD_NEWS = re.compile(
     r"|lost (?:my|our|a|his|her) (?:\w+ )?(?:job|dad|mom|mum|father|mother|brother|sister|wife|husband|son|daughter"
     r"|friend|dog|cat|pet|baby|grandma|grandpa|grandmother|grandfather|patient|home|house)"
     r"|(?:got|been|was|were) (?:fired|laid off|dumped)|broke up with|getting divorced|depressed|miserable"
-    r"|(?:awful|terrible|horrible|rough|bad|worst) (?:day|week|news)|been crying|in (?:the )?hospital)\b")
+    r"|(?:awful|terrible|horrible|rough|bad|worst) (?:day|week|news)|been crying|in (?:the )?hospital"
+    r"|feeling (?:really |so |very |pretty )?(?:lonely|down|sad|depressed|awful|terrible|anxious|hopeless)"
+    r"|(?:i'm|im|i am) (?:so |really |very )?(?:lonely|scared|heartbroken))\b")
 SYMPATHY = re.compile(
     r"\b(?:sorry|condolences|sad|oh no|awful|terrible|hard|tough|rough|heartbreaking|painful|difficult|must (?:be|have)"
-    r"|hugs|here for you|take care|hang in there|poor|sending|lo siento|désolé|tut mir leid)\b")
+    r"|hugs|here for you|take care|hang in there|poor|sending|aw+|ugh|yikes|ouch|oof|lo siento|désolé|tut mir leid)\b")
 CHEER = re.compile(r"\b(?:cool|nice|great|awesome|fun|exciting|congrat\w*|yay|lucky|amazing|wonderful|productive"
                    r"|sounds good|love that|perfect)\b")
 # Asking for more of what the answer gave is not asking the same again.
@@ -425,7 +443,8 @@ _MONEY = (r"[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|\b\d[\d,.]*\s*(?:k\s)?(?:dolla
           r"cents?|pence|p|yen|jpy|francs?|chf|kr|sek|nok|dkk|rupees?|inr|pesos?)\b|\bfree\b")
 _LENGTH = (rf"{_AMOUNT}\s*(?:km|kilomet(?:er|re)s?|miles?|mi|m|met(?:er|re)s?|cm|mm|feet|foot|ft|inch(?:es)?|yards?|"
            r"storeys?|stories|floors?)\b")
-_ASKS_WHEN = (r"\b(?:what time|what year|what date|what day|how (?:late|early|soon)|"
+_CLOCK = r"\d{1,2}:\d{2}|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)|\b(?:noon|midday|midnight)\b"
+_ASKS_WHEN = (r"\b(?:what year|what date|what day|how soon|"
               r"when (?:is|was|does|do|did|will|are|were|can|should))\b")
 # ("how much is the train", "what's the fare", not "how much do they sleep")
 _ASKS_PRICE = (r"\b(?:how much (?:is|are|does|do|did|will|would|for|to)\b(?!.*\b(?:weigh|sleep|eat|drink|data|water))|"
@@ -434,6 +453,7 @@ _ASKS_PRICE = (r"\b(?:how much (?:is|are|does|do|did|will|would|for|to)\b(?!.*\b
 _A_COUNT = (r"\d|\b(?:no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
             r"hundreds?|thousands?|millions?|billions?|dozens?|a few|several|a couple|both|all)\b")
 FIGURE_ASKED = {  # kind: (what asks for it, what gives it)
+    "clock": (re.compile(r"\b(?:what time|how (?:late|early))\b"), re.compile(_CLOCK)),
     "when": (re.compile(_ASKS_WHEN), re.compile(_WHEN)),
     "age": (re.compile(r"\bhow old\b"), re.compile(rf"{_WHEN}|\bborn\b|{_AMOUNT}\s*(?:years?|months?|weeks?)\b")),
     "duration": (re.compile(r"\bhow (?:long|often)\b"), re.compile(rf"{_DURATION}|\bevery\b|{_WHEN}")),
@@ -575,7 +595,7 @@ FILLER_WORDS = APPRECIATION_WORDS | frozenset("""
 REACTION_WORDS = FILLER_WORDS | frozenset("""
     same agreed perfect exactly definitely absolutely totally of course me too you should as idea luck hope
     it helps know thank thanks fair could be yes no way sorry hear to that i good love glad omg aw sounds like
-    plan smart choice classic pick call move
+    plan smart choice classic pick call move certainly sure
 """.split())  # noqa: SIM905
 # A message that tells the bot to do something: it opens (after a greeting) on a verb of
 # the tasks people give chat assistants ("book me a table for 2 tonight", "set an alarm
@@ -684,5 +704,6 @@ ANSWER_SIGNS_OFF = re.compile(
 ANSWER_OFFERS = re.compile(
     r"(?:anything else|something else|can i help|may i help|help (?:you )?with (?:anything|something)|"
     r"what can i do for you|what brings you|how can i help|"
-    r"would you like|do you want me|shall i|should i|is there anything)[^?]*\?\s*$"
+    r"would you like|do you want me|shall i|should i|is there anything|"
+    r"(?:want|like) to (?:know|hear|learn) more|curious about)[^?]*\?\s*$"
 )

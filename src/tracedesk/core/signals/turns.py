@@ -54,6 +54,7 @@ from .phrases import (
     MORE_DETAIL,
     NARROWS_THE_REQUEST,
     NEW_QUESTION_CUES,
+    NOT_A_CHALLENGE,
     REACTION_WORDS,
     REPHRASE_CUES,
     SAYS_IT_ASKS_AGAIN,
@@ -96,6 +97,7 @@ ACKNOWLEDGEMENT_CHARACTERS = 40
 # as you should!"), up to the first mark that ends a clause.
 REACTION_MAX_WORDS = 5
 CORRECTION_WORDS = 10  # a message that corrects the answer says so in a few words
+CHALLENGE_WORDS = 10  # ...as does one that questions it
 # The words a reaction opens on, whatever follows them in its clause ("Haha a bit!", "Aw, she
 # sounds lovely.").
 INTERJECTIONS = frozenset({"haha", "hahaha", "hah", "ha", "lol", "aw", "aww", "awww", "oh", "ooh", "wow", "omg", "yay"})
@@ -247,8 +249,11 @@ class Message:
 
     @_kept
     def challenges(self) -> bool:
-        """The message questions what was said ("wasnt that 1939", "isnt it nigeria?")."""
-        return CHALLENGES.match(self.asked) is not None
+        """The message questions what was said ("wasnt that 1939", "isnt it nigeria?"), and
+        neither marvels nor asks of something more ("isn't it lovely", "isn't he the guy who
+        also did jaws?")."""
+        return (self.asked.count(" ") < CHALLENGE_WORDS and CHALLENGES.match(self.asked) is not None
+                and NOT_A_CHALLENGE.search(self.asked) is None)
 
     @_kept
     def may_correct(self) -> bool:
