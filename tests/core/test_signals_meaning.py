@@ -1330,6 +1330,8 @@ def test_news_or_praise_questions_nothing(store, tmp_path, then) -> None:
      "nice, not expensive at all!"),
     ("did my friday payment to the landlord go through?", "Yes, $1,200 to J. Smith posted on Oct 4.",
      "i said friday but yeah the 4th is right, thanks"),
+    ("danke, gibt es eine sitzplatzreservierung dazu?", "Ja, für 2 Sitzplätze kostet die Reservierung 9,80 Euro. "
+     "Soll ich sie hinzufügen?", "nein danke, das wars"),
     ("who directed jurassic park?", "It was directed by Steven Spielberg.", "isn't he the guy who also did jaws?"),
     ("any autumn plans?", "Agreed, autumn is the best season for long walks.", "isn't it lovely"),
     ("tell me a joke", "Why don't scientists trust atoms? They make up everything.", "wow rude to atoms lol"),

@@ -270,7 +270,7 @@ NOT_THAT = re.compile(r"\bnot (?!(?:really|sure|bad|yet|at all|much|quite|exactl
 # instead", "i asked for aisle and 23C is aisle right? great").
 APPROVES = re.compile(r"\b(?:great|perfect|thanks|thank you|thx|ty|ideal|awesome|love|lovely|nice|cool|sweet|"
                       r"got it|sounds good|works|fine|ok then|instead|changed my mind|on second thought|"
-                      r"either|too|right\?)(?!\w)")
+                      r"either|too|right\?|danke|merci|gracias|grazie|obrigad[oa]|bedankt)(?!\w)")
 # Not a challenge: marvelling ("isn't it lovely", "aren't they the cutest"), or asking of
 # something more ("wasn't she also in the reader?", "isn't that the one with the pool?").
 NOT_A_CHALLENGE = re.compile(
