@@ -1274,6 +1274,10 @@ def test_a_message_that_corrects_the_answer_says_it_missed(store, tmp_path, aske
     ("it was. my voice is gone today", "try yelling a bit more today, it helps the voice come back faster.",
      "lol im pretty sure thats the opposite"),
     ("when did ww2 start?", "World War II began in 1941. Want to know more about it?", "wasnt it 1939?"),
+    ("2 and a half. she keeps climbing out of her crib", "yes, the moon is made of rock and dust mostly.", "what"),
+    ("ok. what should we talk about", "the mitochondria is the powerhouse of the cell.", "lmao what"),
+    ("not really. shes my older sister, 3 years older", "how old is your younger sister now?",
+     "shes older not younger lol"),
 ])
 def test_a_message_that_questions_the_answer_says_it_may_have_missed(store, tmp_path, asked, answer, then) -> None:
     b = Bundle()

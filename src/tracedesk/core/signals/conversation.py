@@ -683,10 +683,12 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
         return False
     said_not = NOT_THAT.search(turn.asked)
     if said_not is not None:
-        # (What the answer asks back, the message may answer: "working or in school?" - "not
-        # working rn"; what the answer itself said was not, it may echo: "It isn't expensive" -
-        # "not expensive at all!")
-        said = previous.answered.replace(reply.question_back, "") if reply.question_back else previous.answered
+        # (What the answer asks to choose, the message may answer: "working or in school?" -
+        # "not working rn"; what the answer itself said was not, it may echo: "It isn't
+        # expensive" - "not expensive at all!". What it asks otherwise may take a wrong thing
+        # for given: "how old is your younger sister?" - "shes older not younger lol".)
+        chooses = reply.question_back is not None and " or " in reply.question_back
+        said = previous.answered.replace(reply.question_back, "") if chooses else previous.answered
         brought_in = content_words(said) - previous.words
         if (not content_words(said_not.group(1)).isdisjoint(brought_in)
                 and not _said_not(previous.answered, said_not.group(1))):

@@ -491,8 +491,9 @@ CHANGES_SUBJECT = re.compile(
 # understand how to reset my password").
 DID_NOT_FOLLOW = re.compile(
     r"^\s*+\?[\s?!.]*+$"  # "?", "???"
-    r"|^\W*+(?:(?:wait|hm+|uh+|um+|er+|lol|haha)\W++)*+(?:"
+    r"|^\W*+(?:(?:wait|hm+|uh+|um+|er+|lol|lmao|haha|omg)\W++)*+(?:"
     r"(?:huh|what|huh what|sorry|sorry\W*what|pardon(?: me)?)\s*+\?"  # asked, not exclaimed ("what!", "huh.")
+    r"|what\s*+$"  # ("what", "lol what", "lmao what": the whole message)
     r"|(?:huh|sorry\W*what|come again|say (?:that |it )?again)(?!\s*+[.!])"  # ...or typed bare
     r"|i (?:don't|do not) (?:follow|understand|get (?:it|that|you))|i'm (?:so )?confused|you lost me"
     r"|(?:i have )?no idea what (?:you(?:'re| are)? )?(?:just )?(?:said|saying|talking about|mean|meant)"
