@@ -1278,6 +1278,9 @@ def test_a_message_that_corrects_the_answer_says_it_missed(store, tmp_path, aske
     ("ok. what should we talk about", "the mitochondria is the powerhouse of the cell.", "lmao what"),
     ("not really. shes my older sister, 3 years older", "how old is your younger sister now?",
      "shes older not younger lol"),
+    ("who was the us president then", "abraham lincoln was president during most of the war.",
+     "lincoln?? thats the civil war lol"),
+    ("7", "she should apply to nasa now, they accept astronauts from age 7.", "nope."),
 ])
 def test_a_message_that_questions_the_answer_says_it_may_have_missed(store, tmp_path, asked, answer, then) -> None:
     b = Bundle()
@@ -1337,6 +1340,11 @@ def test_news_or_praise_questions_nothing(store, tmp_path, then) -> None:
     ("danke, gibt es eine sitzplatzreservierung dazu?", "Ja, für 2 Sitzplätze kostet die Reservierung 9,80 Euro. "
      "Soll ich sie hinzufügen?", "nein danke, das wars"),
     ("who directed jurassic park?", "It was directed by Steven Spielberg.", "isn't he the guy who also did jaws?"),
+    ("any museum nearby?", "The Fitzwilliam Museum is in the south. Entrance is free.", "free?? wow"),
+    ("my neighbour has a parrot", "Parrots are great mimics. Carrots were originally purple.", "no!"),
+    ("I watched Inception again last night", "Such a clever film. The ending still gets people arguing.",
+     "haha no"),
+    ("U watch sports?", "i'm a huge basketball fan. unpopular opinion: coffee tastes better black.", "Nope lol"),
     ("any autumn plans?", "Agreed, autumn is the best season for long walks.", "isn't it lovely"),
     ("tell me a joke", "Why don't scientists trust atoms? They make up everything.", "wow rude to atoms lol"),
     ("what's your favourite film?", "Probably Up, the one with the balloons.",

@@ -30,8 +30,11 @@ from .phrases import (
     APPROVES,
     ASKS_FOR_A_JUDGEMENT,
     ASKS_YES_OR_NO,
+    BARE_NO,
     JUDGES_RIGHT_OR_WRONG,
+    NOT_A_CHALLENGE,
     NOT_THAT,
+    OPINION,
     PUSHES_BACK,
     REACTION_WORDS,
     SAYS_NO,
@@ -587,7 +590,8 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     """What ``turn``'s message says about ``previous``'s answer."""
     if not (turn.asks_for_person or turn.complains) and (previous is None or not (
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
-            or turn.message.may_correct or turn.message.challenges
+            or turn.message.may_correct or turn.message.challenges or turn.message.echoed is not None
+            or BARE_NO.match(turn.asked) is not None
             or previous.reply.asks_if_it_helped or _could_rephrase(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
@@ -657,6 +661,12 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
         return "corrected", "corrects the answer", 1.0
     if turn.message.challenges and previous.answer and not (previous.reply.asks_back and not previous.reply.offers):
         return "challenged", "questions the answer", 1.0
+    echoed = turn.message.echoed
+    if echoed is not None and echoed in previous.answered and NOT_A_CHALLENGE.search(turn.asked) is None:
+        return "challenged", "questions the answer", 1.0
+    if (BARE_NO.match(turn.asked) is not None and previous.answer and not previous.reply.asks_back
+            and not previous.reply.offers and OPINION.search(previous.answered) is None):
+        return "corrected", "says no to the answer", 1.0
     if turn.message.gives_up and not (previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
                                       or _answers_the_question_back(previous, turn)):
         return "gave_up", "gives up on the answer", 1.0  # (not when it declines, answers or forgives)

@@ -271,11 +271,21 @@ NOT_THAT = re.compile(r"\bnot (?!(?:really|sure|bad|yet|at all|much|quite|exactl
 APPROVES = re.compile(r"\b(?:great|perfect|thanks|thank you|thx|ty|ideal|awesome|love|lovely|nice|cool|sweet|"
                       r"got it|sounds good|works|fine|ok then|instead|changed my mind|on second thought|"
                       r"either|too|right\?|danke|merci|gracias|grazie|obrigad[oa]|bedankt)(?!\w)")
+# A word or three of the answer echoed in disbelief ("lincoln?? thats the civil war lol",
+# "20 minutes?? it would be a brick", "what? three hearts??"): read against the answer.
+ECHOED = re.compile(r"^\W*(?:(?:what|wait|um+|uh+|huh)\W+)?((?:[^\W_]+\s){0,2}[^\W_]+)\s*\?{2,}")
+# A bare no to what the answer stated ("no", "nope."): it says the answer is wrong, unless the
+# answer asked or offered something the no answers. ("no!" marvels, as does a no with a
+# laugh, "haha no", as often as it disagrees; a no to an opinion, "unpopular opinion: coffee
+# tastes better black" - "nope", disagrees.)
+BARE_NO = re.compile(r"^\W*(?:no|nope|nah|nein|non)[\s.]*$")
+OPINION = re.compile(r"\b(?:i think|opinion|i'd say|i love|i like|i prefer|i'm a|the best|better|worse|worth|"
+                     r"overrated|underrated|favou?rite|honestly)\b")
 # Not a challenge: marvelling ("isn't it lovely", "aren't they the cutest"), or asking of
 # something more ("wasn't she also in the reader?", "isn't that the one with the pool?").
 NOT_A_CHALLENGE = re.compile(
     r"\b(?:also|too|another|usually|though|tho|the one|the guy|the band|the place|weird|funny|crazy|cool|lovely|"
-    r"amazing|cute|cutest|great|love|nice|beautiful|gorgeous|awesome|about time|past|already|so much)\b")
+    r"amazing|cute|cutest|great|love|nice|beautiful|gorgeous|awesome|about time|past|already|so much|wow|omg)\b")
 # A message that questions what the answer said, as a question put in the negative ("wasnt
 # that 1939", "isnt the femur the biggest one lol", "wait isn't that a bad idea?"). (Not
 # what the user read or heard, "i heard they're opening a new store": news as often.)

@@ -47,6 +47,7 @@ from .phrases import (
     CLOSING,
     CORRECTS_ITSELF,
     DID_NOT_FOLLOW,
+    ECHOED,
     FIGURE_ASKED,
     FILLER_WORDS,
     GIVES_UP,
@@ -241,6 +242,12 @@ class Message:
     def has_figure(self) -> bool:
         """The message gives a figure, or a time of day in words ("at noon")."""
         return has_digit(self.asked) or names_a_time(self.asked)
+
+    @_kept
+    def echoed(self) -> str | None:
+        """The words the message echoes in disbelief, "lincoln??" (see :data:`ECHOED`), if it does."""
+        found = ECHOED.match(self.asked)
+        return found.group(1) if found is not None else None
 
     @_kept
     def tells_bad_news(self) -> bool:
