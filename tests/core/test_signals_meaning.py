@@ -1289,6 +1289,28 @@ def test_a_message_that_questions_the_answer_says_it_may_have_missed(store, tmp_
     assert "frustration" in kinds(signals(store, tmp_path, b), "a")
 
 
+def test_what_the_user_told_answered_only_by_a_question_elsewhere_is_off_topic(store, tmp_path) -> None:
+    """"oh that makes sense" - "do you have any pets?": a jump. A reaction first, a question
+    on what was told, one after a want, or the next question after the user answered the
+    bot's own are no jump."""
+    b = Bundle()
+    for session, told, question in (
+            ("jump", "oh that makes sense", "do you have any pets?"),
+            ("reacts", "i just finished a great book", "Oh nice, what was it?"),
+            ("refers", "we went hiking on saturday", "How was it?"),
+            ("wants", "I want to change careers", "What field are you thinking of moving into?"),
+    ):
+        b.turn(session, "why is the sky blue", "Sunlight scatters off the air, blue light most.", trace_id=f"{session}0")
+        b.turn(session, told, question, trace_id=session)
+    b.turn("answers", "hi, book me a table", "What kind of food would you like?", trace_id="answers0")
+    b.turn("answers", "nope, anything", "Do you have an area in mind?", trace_id="answers")
+    found = signals(store, tmp_path, b)
+    assert any(detail.startswith("what the user told answered only by a question on something else")
+               for _, _, detail, _ in found["jump"])
+    for session in ("reacts", "refers", "wants", "answers"):
+        assert "off_topic" not in kinds(found, session), session
+
+
 def test_bad_news_answered_with_cheer_is_off_topic(store, tmp_path) -> None:
     """"we had to put our dog down this morning" - "oh cool! so what do you like to do for
     fun?": the answer took no notice of what it was told. Sympathy, even with a "great" in

@@ -110,6 +110,9 @@ CASES: tuple[Case, ...] = (
          "(farther is surer): a canned reply, another topic"),
     Case("off_topic", "bad_news", 0.6, 0.6,
          "the user told of a loss or a bad day and the answer cheered, with no word of sympathy"),
+    Case("off_topic", "told_asked_elsewhere", 0.4, 0.4,
+         "what the user told answered only by a question on something else, nothing taken up first (\"oh that "
+         "makes sense\" - \"do you have any pets?\"): a jump, or a chatbot's way of going on"),
     Case("off_topic", "question_back", 0.6, 0.6,
          "a question answered only by a question on something else, or by a change of subject"),
     Case("off_topic", "appreciation", 0.6, 0.6,

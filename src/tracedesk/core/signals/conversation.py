@@ -110,7 +110,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             off = [] if bland else _off_topic(turn, previous)
             far += off
             if not off:
-                found += bland or _answered_with_a_question(turn)
+                found += bland or _answered_with_a_question(turn) or _told_and_asked_elsewhere(previous, turn)
             if turn.message.has_figure and turn.reply.confirms:
                 found += _confirms_another_value(turn)
             previous = turn
@@ -391,6 +391,37 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
         return []
     return [Found(turn.pk, "off_topic", confidence("off_topic", "question_back"),
                   f"a question answered only with another question or a change of subject: {quote(turn.answer, 70)}",
+                  evidence={"question": turn.question[:300]})]
+
+
+# An answer that opens on a reaction ("oh nice, ...", "wow, ...") or asks of what was told
+# ("what was it?", "how did that go?").
+_REACTS = re.compile(r"\W*(?:oh|ooh|wow|nice|cool|great|haha|ha|aw+|ugh|yikes|ouch|same|fair|sure|ok|okay|"
+                     r"hmm+|interesting|lovely|congrats|good)\b")
+_WANTS = re.compile(r"\b(?:i|we) (?:want|need|would like|'d like|wanna|am looking|'m looking|am thinking|'m thinking|"
+                    r"plan|hope)\b|\bi'?m (?:trying|planning|looking|thinking)\b")
+_REFERS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|he|she|him|her|there)\b")
+
+
+def _told_and_asked_elsewhere(previous: Turn | None, turn: Turn) -> list[Found]:
+    """What the user told answered only by a question on something else, with no word
+    taken up before it ("oh that makes sense" - "do you have any pets?", "thats messed up" -
+    "do you like swimming?"): the chatbot jumped. A reaction first ("That's fair. Do you
+    have any pets?", "Oh nice, what was it?") takes what was told up; a question on what was
+    told ("what kind of dog?") shares its words. Not the first turn, nor after the bot's
+    own question, which the message may answer and a next question follow ("Nope,
+    anything" - "Do you have an area in mind?")."""
+    message, reply = turn.message, turn.reply
+    sentences = [s for s in reply.sentences if s.strip()]
+    if (previous is None or previous.reply.question_back is not None or _REACTS.match(turn.answered)
+            or _WANTS.search(turn.asked)  # ("I want to change careers" - "What field are you thinking of?")
+            or _REFERS_BACK.search(turn.answered)
+            or len(sentences) != 1 or not reply.only_a_question or message.asks_a_question or message.closing
+            or message.greets_only or not message.in_english or not message.words or reply.asks_what_a_task_needs
+            or not message.words.isdisjoint(reply.words) or message.complains or message.asks_for_person):
+        return []
+    return [Found(turn.pk, "off_topic", confidence("off_topic", "told_asked_elsewhere"),
+                  f"what the user told answered only by a question on something else: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300]})]
 
 
