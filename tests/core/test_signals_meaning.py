@@ -997,10 +997,15 @@ def test_what_the_user_told_answered_with_a_reaction_then_a_remark_is_not_off_to
            trace_id="elsewhere")
     b.turn("s4", "what is the phone number of your head office?", "Haha, nice! Our summer sale ends on Sunday with "
            "discounts on garden furniture.", trace_id="question")
+    b.turn("s5", "I'd like a refund for order 61553, the Storm rain jacket arrived damaged.",
+           "Yes, that is fully covered and we will send you a brand-new one free of charge.", trace_id="request")
+    b.turn("s6", "nah i need sun", "haha fair enough, to each their own! i play guitar in a little cover band.",
+           trace_id="taste")
     found = signals(store, tmp_path, b)
-    assert "off_topic" not in kinds(found, "same") | kinds(found, "haha")
+    assert "off_topic" not in kinds(found, "same") | kinds(found, "haha") | kinds(found, "taste")
     assert "off_topic" in kinds(found, "elsewhere")
     assert "off_topic" in kinds(found, "question")
+    assert "off_topic" in kinds(found, "request")  # a request put without a question mark asks
 
 
 def test_an_answer_that_repairs_the_turn_before_is_not_off_topic(store, tmp_path) -> None:

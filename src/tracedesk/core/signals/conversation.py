@@ -486,7 +486,7 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
     if (turn.escalation or turn.frustration or turn.reply.could_not_help
             or turn.reply.asks_back  # a question back is not an answer elsewhere
             # (what the user told, not asked, the answer takes up by reacting to it first)
-            or (turn.reply.reacts_first and not turn.message.asks_a_question)
+            or (turn.reply.reacts_first and not turn.message.asks_a_question and not turn.message.asks_in_words)
             or _gives_a_figure_asked(turn) or _names_what_was_asked(turn)
             or (previous is not None and turn.reply.repairs)  # it answers the request before
             or (previous is not None and _answers_the_question_back(previous, turn))

@@ -111,6 +111,9 @@ ASKING = re.compile(r"\b(?:i need|i want|i'd like|i would like|can you|could you
                     r"tell me|let me know|wondering)\b"
                     r"|(?:^|[,.;:!]\s*)(?:is|are|can|could|do|does|did|will|would|should|how|what|where|when|why|who|"
                     r"which)\b")
+# ...of which those that ask for something to be done ("i'd like a refund", not "nah i need sun").
+ASKS_IN_WORDS = re.compile(r"\b(?:i'd like|i would like|can you|could you|would you|please|pls|"
+                           r"i (?:want|need) (?:to|a|an|my|the|you|help|someone)\b)")
 OPENING_WORDS = frozenset("""
     hi hello hey hiya good morning afternoon evening team there ok okay so and also anyway but cool great thanks
     thank you ty yes no sure right well oh ah haha lol
@@ -248,6 +251,12 @@ class Message:
         """The words the message echoes in disbelief, "lincoln??" (see :data:`ECHOED`), if it does."""
         found = ECHOED.match(self.asked)
         return found.group(1) if found is not None else None
+
+    @_kept
+    def asks_in_words(self) -> bool:
+        """The message asks for something without a question mark ("I'd like a refund for
+        order 61553", "can you move it to friday")."""
+        return ASKS_IN_WORDS.search(self.asked) is not None
 
     @_kept
     def tells_bad_news(self) -> bool:
