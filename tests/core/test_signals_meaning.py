@@ -1210,15 +1210,19 @@ def test_a_short_reply_that_names_nothing_said_again_is_no_loop(store, tmp_path,
     assert "loop" not in signals_of_the_second(store, tmp_path, first, then, answer)
 
 
-@pytest.mark.parametrize("asked", [
+@pytest.mark.parametrize("then", [
     "which book are you reading at the moment?",
     "what are you going to do about my refund?",
     "can you remind me what I said about my order?",
+    # News or praise questions nothing.
+    "i heard they're opening a second shop in town",
+    "pretty sure i left my keys there last time lol",
+    "that sounds like a great idea",
 ])
-def test_asking_what_the_bot_is_reading_is_no_complaint(store, tmp_path, asked) -> None:
+def test_asking_what_the_bot_is_reading_or_telling_news_is_no_complaint(store, tmp_path, then) -> None:
     b = Bundle()
     b.turn("s1", "do you like books?", "I do, mostly crime novels.", trace_id="a")
-    b.turn("s1", asked, "A mystery set in Oslo.", trace_id="b")
+    b.turn("s1", then, "A mystery set in Oslo.", trace_id="b")
     assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
 
 
@@ -1305,7 +1309,8 @@ def test_what_the_user_told_answered_only_by_a_question_elsewhere_is_off_topic(s
             ("refers", "we went hiking on saturday", "How was it?"),
             ("wants", "I want to change careers", "What field are you thinking of moving into?"),
     ):
-        b.turn(session, "why is the sky blue", "Sunlight scatters off the air, blue light most.", trace_id=f"{session}0")
+        b.turn(session, "why is the sky blue", "Sunlight scatters off the air, blue light most.",
+               trace_id=f"{session}0")
         b.turn(session, told, question, trace_id=session)
     b.turn("answers", "hi, book me a table", "What kind of food would you like?", trace_id="answers0")
     b.turn("answers", "nope, anything", "Do you have an area in mind?", trace_id="answers")
@@ -1332,18 +1337,6 @@ def test_bad_news_answered_with_cheer_is_off_topic(store, tmp_path) -> None:
                for kind, _, detail, _ in found["cheer"])
     assert "off_topic" not in kinds(found, "sympathy")
     assert "off_topic" in kinds(found, "task")
-
-
-@pytest.mark.parametrize("then", [
-    "i heard they're opening a second shop in town",
-    "pretty sure i left my keys there last time lol",
-    "that sounds like a great idea",
-])
-def test_news_or_praise_questions_nothing(store, tmp_path, then) -> None:
-    b = Bundle()
-    b.turn("s1", "any good bakeries near the station?", "Try Crumbs on Mill Road: great sourdough.", trace_id="a")
-    b.turn("s1", then, "They are lovely there!", trace_id="b")
-    assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
 
 
 @pytest.mark.parametrize(("asked", "answer", "then"), [

@@ -260,10 +260,9 @@ CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typ
 # "I asked for", "I wanted"; or it says "not" of something ("friday, not saturday!").
 # :func:`.conversation._corrects_the_answer` reads it against the turn before.
 _NO = r"(?:no|nope|nein|non)\b(?!\W+(?:way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder)\b)"
-MAY_CORRECT = re.compile(rf"^\W*{_NO}|^\W*(?:(?:no|nope|what|wait|um+|uh+)\W+)*"
-                         r"i (?:said|asked for|wanted)\b|\bnot (?:the |a |an |on |at |for |in )?[^\W_]+")
-SAYS_NO_OR_SAID = re.compile(rf"^\W*{_NO}|^\W*(?:(?:no|nope|what|wait|um+|uh+)\W+)*"
-                             r"i (?:said|asked for|wanted)\b")
+_I_SAID = r"^\W*(?:(?:no|nope|what|wait|um+|uh+)\W+)*i (?:said|asked for|wanted)\b"
+SAYS_NO_OR_SAID = re.compile(rf"^\W*{_NO}|{_I_SAID}")
+MAY_CORRECT = re.compile(rf"^\W*{_NO}|{_I_SAID}|\bnot (?:the |a |an |on |at |for |in )?[^\W\d_]{{3,}}")
 NOT_THAT = re.compile(r"\bnot (?!(?:really|sure|bad|yet|at all|much|quite|exactly|that|too|so|even|anymore|now|"
                       r"today|me|you|it|this|one|enough|always|mine)\b)(?:the |a |an |on |at |for |in )?([^\W\d_]{3,})")
 # ...unless it approves, or changes the request of its own accord ("no, wait, do it today
