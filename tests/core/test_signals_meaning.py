@@ -1289,7 +1289,8 @@ def test_a_message_that_corrects_the_answer_says_it_missed(store, tmp_path, aske
      "shes older not younger lol"),
     ("who was the us president then", "abraham lincoln was president during most of the war.",
      "lincoln?? thats the civil war lol"),
-    ("7", "she should apply to nasa now, they accept astronauts from age 7.", "nope."),
+    ("when did they land on the moon?", "The first moon landing was in 1972.", "1972?? wow no it was 1969"),
+    ("who wrote 1984?", "1984 was written by Aldous Huxley.", "huxley?! pretty sure it was orwell"),
 ])
 def test_a_message_that_questions_the_answer_says_it_may_have_missed(store, tmp_path, asked, answer, then) -> None:
     b = Bundle()
@@ -1308,6 +1309,8 @@ def test_what_the_user_told_answered_only_by_a_question_elsewhere_is_off_topic(s
             ("reacts", "i just finished a great book", "Oh nice, what was it?"),
             ("refers", "we went hiking on saturday", "How was it?"),
             ("wants", "I want to change careers", "What field are you thinking of moving into?"),
+            ("follows", "I have two dogs.", "What breeds?"),
+            ("follows_far", "I spent the weekend camping.", "Did you see any bears?"),
     ):
         b.turn(session, "why is the sky blue", "Sunlight scatters off the air, blue light most.",
                trace_id=f"{session}0")
@@ -1317,7 +1320,7 @@ def test_what_the_user_told_answered_only_by_a_question_elsewhere_is_off_topic(s
     found = signals(store, tmp_path, b)
     assert any(detail.startswith("what the user told answered only by a question on something else")
                for _, _, detail, _ in found["jump"])
-    for session in ("reacts", "refers", "wants", "answers"):
+    for session in ("reacts", "refers", "wants", "answers", "follows", "follows_far"):
         assert "off_topic" not in kinds(found, session), session
 
 
@@ -1332,11 +1335,14 @@ def test_bad_news_answered_with_cheer_is_off_topic(store, tmp_path) -> None:
            "and that's a great kindness in itself.", trace_id="sympathy")
     b.turn("s3", "my dad passed away last month, I need to close his account",
            "Great! I can help you close an account. What's the account number?", trace_id="task")
+    b.turn("s4", "My grandma passed.", "Nice! What else is new?", trace_id="passed")
+    b.turn("s5", "I got laid off in March but I just signed an offer at a better company!",
+           "Awesome, congrats on the new role!", trace_id="better")
     found = signals(store, tmp_path, b)
     assert any(kind == "off_topic" and detail.startswith("bad news answered with cheer")
                for kind, _, detail, _ in found["cheer"])
-    assert "off_topic" not in kinds(found, "sympathy")
-    assert "off_topic" in kinds(found, "task")
+    assert "off_topic" not in kinds(found, "sympathy") | kinds(found, "better")
+    assert "off_topic" in kinds(found, "task") & kinds(found, "passed")
 
 
 @pytest.mark.parametrize(("asked", "answer", "then"), [
@@ -1365,6 +1371,16 @@ def test_bad_news_answered_with_cheer_is_off_topic(store, tmp_path) -> None:
     ("I watched Inception again last night", "Such a clever film. The ending still gets people arguing.",
      "haha no"),
     ("U watch sports?", "i'm a huge basketball fan. unpopular opinion: coffee tastes better black.", "Nope lol"),
+    # A bare no may answer what the answer implied ("Anything else I can help with today"),
+    # agree with it ("so no milk or sugar" - "nope") or correct it: it says too little.
+    ("7", "she should apply to nasa now, they accept astronauts from age 7.", "nope."),
+    ("how many hearts does an octopus have", "Three: two for the gills, one for the body.", "three hearts?? no way"),
+    ("tell me something", "Guess what happened to me today", "what"),
+    ("what do you think of pineapple on pizza?", "I love pineapple on pizza!", "not pineapple haha you monster"),
+    ("how do i get downtown this weekend?", "Take the 42 bus; the subway is closed this weekend.",
+     "bus not subway, noted"),
+    ("cancel my 3pm dentist appointment", "Your 3pm appointment on Thursday is cancelled.",
+     "no need to reschedule, i'll call the dentist myself"),
     ("any autumn plans?", "Agreed, autumn is the best season for long walks.", "isn't it lovely"),
     ("tell me a joke", "Why don't scientists trust atoms? They make up everything.", "wow rude to atoms lol"),
     ("what's your favourite film?", "Probably Up, the one with the balloons.",

@@ -30,15 +30,17 @@ from .phrases import (
     APPROVES,
     ASKS_FOR_A_JUDGEMENT,
     ASKS_YES_OR_NO,
-    BARE_NO,
+    CONTRADICTS,
+    GETS_TO_KNOW,
     JUDGES_RIGHT_OR_WRONG,
-    NOT_A_CHALLENGE,
+    MARVELS,
     NOT_THAT,
     OPINION,
     PUSHES_BACK,
     REACTION_WORDS,
     SAYS_NO,
     SAYS_NO_OR_SAID,
+    TEASES,
     TELLS_A_TASTE,
     WANTS_TO_KNOW,
 )
@@ -110,7 +112,10 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             off = [] if bland else _off_topic(turn, previous)
             far += off
             if not off:
-                found += bland or _answered_with_a_question(turn) or _told_and_asked_elsewhere(previous, turn)
+                answered_elsewhere = bland or _answered_with_a_question(turn)
+                found += answered_elsewhere
+                if not answered_elsewhere and _may_have_jumped(previous, turn):
+                    found += _jumped(turn)
             if turn.message.has_figure and turn.reply.confirms:
                 found += _confirms_another_value(turn)
             previous = turn
@@ -403,22 +408,32 @@ _WANTS = re.compile(r"\b(?:i|we) (?:want|need|would like|'d like|wanna|am lookin
 _REFERS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|he|she|him|her|there)\b")
 
 
-def _told_and_asked_elsewhere(previous: Turn | None, turn: Turn) -> list[Found]:
+def _may_have_jumped(previous: Turn | None, turn: Turn) -> bool:
     """What the user told answered only by a question on something else, with no word
     taken up before it ("oh that makes sense" - "do you have any pets?", "thats messed up" -
-    "do you like swimming?"): the chatbot jumped. A reaction first ("That's fair. Do you
-    have any pets?", "Oh nice, what was it?") takes what was told up; a question on what was
-    told ("what kind of dog?") shares its words. Not the first turn, nor after the bot's
-    own question, which the message may answer and a next question follow ("Nope,
-    anything" - "Do you have an area in mind?")."""
+    "do you like swimming?"): the chatbot may have jumped (:func:`_jumped`). A reaction
+    first ("That's fair. Do you have any pets?", "Oh nice, what was
+    it?") takes what was told up; a question on what was told ("what kind of dog?", "How
+    was it?") shares its words or points back. Not the first turn, nor after the bot's own
+    question, which the message may answer and a next question follow ("Nope, anything" -
+    "Do you have an area in mind?"), nor after a want ("I want to change careers" - "What
+    field are you thinking of?")."""
     message, reply = turn.message, turn.reply
     sentences = [s for s in reply.sentences if s.strip()]
-    if (previous is None or previous.reply.question_back is not None or _REACTS.match(turn.answered)
-            or _WANTS.search(turn.asked)  # ("I want to change careers" - "What field are you thinking of?")
-            or _REFERS_BACK.search(turn.answered)
-            or len(sentences) != 1 or not reply.only_a_question or message.asks_a_question or message.closing
-            or message.greets_only or not message.in_english or not message.words or reply.asks_what_a_task_needs
-            or not message.words.isdisjoint(reply.words) or message.complains or message.asks_for_person):
+    return not (previous is None or previous.reply.question_back is not None or _REACTS.match(turn.answered)
+                or _WANTS.search(turn.asked) or _REFERS_BACK.search(turn.answered)
+                or len(sentences) != 1 or not reply.only_a_question or message.asks_a_question or message.closing
+                or message.greets_only or not message.in_english or not message.words
+                or reply.asks_what_a_task_needs or not message.words.isdisjoint(reply.words) or message.complains
+                or message.asks_for_person)
+
+
+def _jumped(turn: Turn) -> list[Found]:
+    """A turn of :func:`_may_have_jumped` whose question is one that gets to know anyone,
+    asked of nothing told ("do you have any pets?", "what's your favourite food?"): a
+    jump. A question about what was told, however few words it shares ("I have two dogs."
+    - "What breeds?", "I spent the weekend camping." - "Did you see any bears?"), is none."""
+    if GETS_TO_KNOW.match(turn.answered) is None:
         return []
     return [Found(turn.pk, "off_topic", confidence("off_topic", "told_asked_elsewhere"),
                   f"what the user told answered only by a question on something else: {quote(turn.answer, 70)}",
@@ -622,7 +637,6 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     if not (turn.asks_for_person or turn.complains) and (previous is None or not (
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
             or turn.message.may_correct or turn.message.challenges or turn.message.echoed is not None
-            or BARE_NO.match(turn.asked) is not None
             or previous.reply.asks_if_it_helped or _could_rephrase(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
@@ -686,18 +700,17 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
         return None
     if previous.reply.asks_if_it_helped and SAYS_NO.match(turn.asked):
         return "said_no", "says the answer did not help", 1.0
-    if turn.message.did_not_follow:
-        return "did_not_follow", "did not follow the answer", 1.0
+    if turn.message.did_not_follow and not (turn.message.only_what and TEASES.search(previous.answered)):
+        return "did_not_follow", "did not follow the answer", 1.0  # ("guess what happened" - "what")
     if turn.message.may_correct and _corrects_the_answer(previous, turn):
         return "corrected", "corrects the answer", 1.0
     if turn.message.challenges and previous.answer and not (previous.reply.asks_back and not previous.reply.offers):
         return "challenged", "questions the answer", 1.0
     echoed = turn.message.echoed
-    if echoed is not None and echoed in previous.answered and NOT_A_CHALLENGE.search(turn.asked) is None:
+    if echoed is not None and echoed in previous.answered and (
+            MARVELS.search(turn.asked) is None or CONTRADICTS.search(turn.asked) is not None):
         return "challenged", "questions the answer", 1.0
-    if (BARE_NO.match(turn.asked) is not None and previous.answer and not previous.reply.asks_back
-            and not previous.reply.offers and OPINION.search(previous.answered) is None):
-        return "corrected", "says no to the answer", 1.0
+
     if turn.message.gives_up and not (previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
                                       or _answers_the_question_back(previous, turn)):
         return "gave_up", "gives up on the answer", 1.0  # (not when it declines, answers or forgives)
@@ -732,7 +745,8 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
         said = previous.answered.replace(reply.question_back, "") if chooses else previous.answered
         brought_in = content_words(said) - previous.words
         if (not content_words(said_not.group(1)).isdisjoint(brought_in)
-                and not _said_not(previous.answered, said_not.group(1))):
+                and not _said_not(previous.answered, said_not.group(1))
+                and OPINION.search(previous.answered) is None):  # ("I love pineapple!" - "not pineapple, ew")
             return True
     if reply.offers or (reply.question_back is not None and ASKS_YES_OR_NO.match(reply.question_back)):
         return False  # a no answers it ("Are you vegetarian?" - "no, but I'm cutting down")

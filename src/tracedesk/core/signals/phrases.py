@@ -259,8 +259,8 @@ CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typ
 # A short message that may correct the answer before it: it opens on no, or on "I said",
 # "I asked for", "I wanted"; or it says "not" of something ("friday, not saturday!").
 # :func:`.conversation._corrects_the_answer` reads it against the turn before.
-_NO = r"(?:no|nope|nein|non)\b(?!\W+(?:way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder)\b)"
-_I_SAID = r"^\W*(?:(?:no|nope|what|wait|um+|uh+)\W+)*i (?:said|asked for|wanted)\b"
+_NO = r"(?:no|nope|nein|non)\b(?!\W+(?:way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder|need)\b)"
+_I_SAID = r"^\W*(?:(?:no|nope|what|wait|um+|uh+)\W+)*i (?:said|asked for|wanted)\b(?! to\b)"
 SAYS_NO_OR_SAID = re.compile(rf"^\W*{_NO}|{_I_SAID}")
 MAY_CORRECT = re.compile(rf"^\W*{_NO}|{_I_SAID}|\bnot (?:the |a |an |on |at |for |in )?[^\W\d_]{{3,}}")
 NOT_THAT = re.compile(r"\bnot (?!(?:really|sure|bad|yet|at all|much|quite|exactly|that|too|so|even|anymore|now|"
@@ -269,17 +269,33 @@ NOT_THAT = re.compile(r"\bnot (?!(?:really|sure|bad|yet|at all|much|quite|exactl
 # instead", "i asked for aisle and 23C is aisle right? great").
 APPROVES = re.compile(r"\b(?:great|perfect|thanks|thank you|thx|ty|ideal|awesome|love|lovely|nice|cool|sweet|"
                       r"got it|sounds good|works|fine|ok then|instead|changed my mind|on second thought|"
-                      r"either|too|right\?|danke|merci|gracias|grazie|obrigad[oa]|bedankt)(?!\w)")
+                      r"either|too|right\?|danke|merci|gracias|grazie|obrigad[oa]|bedankt|noted|for me|"
+                      r"i'm a)(?!\w)|^\W*so\b")
 # A word or three of the answer echoed in disbelief ("lincoln?? thats the civil war lol",
 # "20 minutes?? it would be a brick", "what? three hearts??"): read against the answer.
-ECHOED = re.compile(r"^\W*(?:(?:what|wait|um+|uh+|huh)\W+)?((?:[^\W_]+\s){0,2}[^\W_]+)\s*\?{2,}")
-# A bare no to what the answer stated ("no", "nope."): it says the answer is wrong, unless the
-# answer asked or offered something the no answers. ("no!" marvels, as does a no with a
-# laugh, "haha no", as often as it disagrees; a no to an opinion, "unpopular opinion: coffee
-# tastes better black" - "nope", disagrees.)
-BARE_NO = re.compile(r"^\W*(?:no|nope|nah|nein|non)[\s.]*$")
+ECHOED = re.compile(r"^\W*(?:(?:what|wait|um+|uh+|huh)\W+)?((?:[^\s?!]+\s){0,2}[^\s?!]+?)\s*(?:\?[?!]|!\?)")
+# ...unless the message marvels, and says nothing against the answer ("three hearts?? no way",
+# "a marathon?? respect"; "1972?? wow no it was 1969" corrects).
+MARVELS = re.compile(r"\b(?:wow|omg|cool|amazing|awesome|sweet|no way|wild|insane|crazy|nuts|respect|lmao|yikes|"
+                     r"ugh|dedication|damn|dang|whoa|woah|jeez|geez|holy|haha+|nice|love|cute|chaos|dark|lucky)\b")
+CONTRADICTS = re.compile(r"\b(?:no|not|it's|its|it is|it was|actually|should be|pretty sure|the sign|says|shows)\b")
+# An answer that teases what it will tell ("Guess what happened to me today", "I have news"):
+# "what" asks to hear it.
+TEASES = re.compile(r"\b(?:guess what|tell you something|i have (?:some )?news|confession|one thing|you won't "
+                    r"believe|believe what|insider tip|secret)\b|\.\.\.\s*$")
+# A question that gets to know anyone, about nothing said before it ("do you have any pets?",
+# "what's your favourite kind of pasta?", "what kind of car do you drive?").
+GETS_TO_KNOW = re.compile(
+    r"\W*(?:(?:so|anyway|btw|by the way|random(?: question)?|speaking of \w+|quick question|tell me)\W+)*"
+    r"(?:do (?:you|u) (?:have|like|love|play|enjoy|watch|listen|prefer|think|know|cook|drive|travel|read|collect|"
+    r"speak|follow|own)|what(?:'s| is|s) (?:your|ur) fav\w*|what kind of [\w ]{1,20} do (?:you|u)|"
+    r"are (?:you|u) a (?:big |huge )?fan|have (?:you|u) ever|what do (?:you|u) do (?:for|in)|"
+    r"what are (?:your|ur) hobbies|who(?:'s| is) (?:your|ur) fav\w*|have (?:you|u) had (?:lunch|dinner|breakfast)|"
+    r"what part of the world|i know,? right)\b")
+# What states an opinion or a taste ("I love pineapple on pizza!", "the best marvel movie"):
+# a "not" against it disagrees, it does not correct.
 OPINION = re.compile(r"\b(?:i think|opinion|i'd say|i love|i like|i prefer|i'm a|the best|better|worse|worth|"
-                     r"overrated|underrated|favou?rite|honestly)\b")
+                     r"overrated|underrated|favou?rite|honestly|big fan)\b")
 # Not a challenge: marvelling ("isn't it lovely", "aren't they the cutest"), or asking of
 # something more ("wasn't she also in the reader?", "isn't that the one with the pool?").
 NOT_A_CHALLENGE = re.compile(
@@ -300,12 +316,20 @@ BAD_NEWS = re.compile(
     r"|(?:got|been|was|were) (?:fired|laid off|dumped)|broke up with|getting divorced|depressed|miserable"
     r"|(?:awful|terrible|horrible|rough|bad|worst) (?:day|week|news)|been crying|in (?:the )?hospital"
     r"|feeling (?:really |so |very |pretty )?(?:lonely|down|sad|depressed|awful|terrible|anxious|hopeless)"
-    r"|(?:i'm|im|i am) (?:so |really |very )?(?:lonely|scared|heartbroken))\b")
+    r"|(?:i'm|im|i am) (?:so |really |very )?(?:lonely|scared|heartbroken)"
+    r"|(?:grandma|grandpa|granny|mom|mum|dad|mother|father|wife|husband|brother|sister|friend|dog|cat|uncle|aunt) "
+    r"(?:just |recently )?passed|(?:husband|wife|boyfriend|girlfriend|partner) (?:left|dumped|cheated on) me"
+    r"|lost the baby|\bicu\b|intensive care|failed my)\b")
+# ...unless it goes on to better news ("I got laid off in March but I just signed an offer!"),
+# which cheer answers.
+BETTER_NEWS = re.compile(r"\b(?:but|now|finally|already|better|feel free|excited|happy|glad|relieved|good news|"
+                         r"best thing|ready|signed|new job|recovering|recovered)\b")
 SYMPATHY = re.compile(
-    r"\b(?:sorry|condolences|sad|oh no|awful|terrible|hard|tough|rough|heartbreaking|painful|difficult|must (?:be|have)"
+    r"\b(?:sorry|condolences|sad|oh no|awful|terrible|(?:so|that's|it's|must be|a) hard|hard time|tough|rough"
+    r"|heartbreaking|painful|difficult|must (?:be|have)"
     r"|hugs|here for you|take care|hang in there|poor|sending|aw+|ugh|yikes|ouch|oof|lo siento|désolé|tut mir leid)\b")
 CHEER = re.compile(r"\b(?:cool|nice|great|awesome|fun|exciting|congrat\w*|yay|lucky|amazing|wonderful|productive"
-                   r"|sounds good|love that|perfect)\b")
+                   r"|sounds good|love that|perfect|haha|lol)\b")
 # Asking for more of what the answer gave is not asking the same again.
 MORE_DETAIL = re.compile(
     r"\b(?:elaborate|more (?:detail|details|info|information|specific|precise)|tell me more|"

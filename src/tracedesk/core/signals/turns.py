@@ -39,6 +39,7 @@ from .phrases import (
     ASKS_WHAT_THE_TASK_NEEDS,
     ASKS_YES_OR_NO,
     BAD_NEWS,
+    BETTER_NEWS,
     CHALLENGES,
     CHANGES_SUBJECT,
     CHECKS_THE_ANSWER,
@@ -247,6 +248,11 @@ class Message:
         return has_digit(self.asked) or names_a_time(self.asked)
 
     @_kept
+    def only_what(self) -> bool:
+        """The message is "what" and nothing more, but for a laugh ("lol what")."""
+        return self.asked.rstrip(" ?!.").endswith("what") and self.asked.count(" ") < 2
+
+    @_kept
     def echoed(self) -> str | None:
         """The words the message echoes in disbelief, "lincoln??" (see :data:`ECHOED`), if it does."""
         found = ECHOED.match(self.asked)
@@ -261,7 +267,7 @@ class Message:
     @_kept
     def tells_bad_news(self) -> bool:
         """The message tells of a loss, an illness or a bad day ("we had to put our dog down")."""
-        return BAD_NEWS.search(self.asked) is not None
+        return BAD_NEWS.search(self.asked) is not None and BETTER_NEWS.search(self.asked) is None
 
     @_kept
     def challenges(self) -> bool:
