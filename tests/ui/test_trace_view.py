@@ -158,6 +158,31 @@ def import_records(tmp_path: Path, records: list[dict]):
     return store
 
 
+def test_a_run_without_steps_gives_its_signals_the_room_of_the_waterfall(qtbot, tmp_path) -> None:
+    """A chat log's turn is a question and its answer, no steps: no empty waterfall, the
+    signals and the session fill the left side; a run with steps shows them again."""
+    chat = {"type": "trace", "trace_id": "chat", "session_id": "s", "start_time": "2026-10-01T10:00:00Z",
+            "end_time": "2026-10-01T10:00:02Z", "status": "ok", "input": "table for 4 on saturday please",
+            "output": "Booked: a table for 3 on Saturday."}
+    b = Bundle()
+    b.turn(None, "Where is my parcel?", "It ships tomorrow.", trace_id="run", steps=[tool("track", {"id": 1}, "ok")])
+    store = import_records(tmp_path, [chat, *b.records])
+    view = TraceView()
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    with store.read() as conn:
+        chat_pk, run_pk = traces.find_trace(conn, "chat").pk, traces.find_trace(conn, "run").pk
+    view.open_trace(store, chat_pk)
+    qtbot.waitUntil(lambda: view.side_tabs.height() > 0.9 * view.left.height())
+    assert not view.steps.isVisible() and view.side_tabs.isVisible()
+    assert view.detail.readable.toPlainText().count("table for 4 on saturday please") == 1
+    view.open_trace(store, run_pk)
+    assert view.steps.isVisible()
+    assert [row[0] for row in tree_rows(view)] == ["agent", "track"]
+    store.close()
+
+
 def test_bundle_text_is_shown_as_text_never_as_html(qtbot, tmp_path) -> None:
     hostile = '<img src="http://example.com/x.png"><b>bold</b><script>alert(1)</script> & done'
     b = Bundle()

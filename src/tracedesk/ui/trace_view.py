@@ -256,6 +256,9 @@ class TraceView(QWidget):
         self.outline = outline
         self.header.show_outline(outline)
         self.model.set_outline(outline)
+        # A run recorded as a question and its answer, without steps (a chat log), has no
+        # waterfall to show: its signals and session take the whole left side.
+        self.steps.setVisible(bool(outline.by_span_id))
         self.tree.fit_duration(max((n.duration_ns or 0 for n in outline.by_span_id.values()), default=0))
         self.waterfall_summary.setText(self._summary())
         if len(outline.by_span_id) <= EXPAND_ALL_UP_TO:
