@@ -165,6 +165,8 @@ def test_a_request_for_a_person_in_other_words_is_an_escalation(store, tmp_path,
     "great. Set up eSIM on my new phone please",
     "Can I bring a colleague to the workshop?",  # a colleague of the user's
     "how do I chat with a colleague in Teams?",
+    "I need to watch the real one",  # after the film about Live Aid
+    "they're both still alive, they call every day",
 ])
 def test_a_person_mentioned_but_not_asked_for_is_no_escalation(store, tmp_path, question) -> None:
     b = Bundle()
@@ -978,10 +980,24 @@ def test_an_answer_that_opens_on_the_name_asked_for_is_not_off_topic(store, tmp_
     b.turn("s3", "what should I feed a rabbit", "Absolutely, the clouds agreed.", trace_id="filler")
     b.turn("s4", "what time does the pharmacy close tonight?", "Penguins were first described by naturalists in "
            "1781.", trace_id="year")
+    b.turn("s5", "And the third guy?", "Michael Collins stayed in orbit in the command module. He sometimes gets "
+           "called the loneliest man in history.", trace_id="capitals")
+    b.turn("s6", "who was samuel pepys", "He kept a famous diary and wrote about the fire. He even buried his "
+           "parmesan cheese in the garden to save it!", trace_id="he")
+    b.turn("s7", "whats ur opinion on nirvana", "I think Nevermind is one of the most important albums of the 90s.",
+           trace_id="opinion")
+    b.turn("s8", "wait the eastern one kept going?", "Yes, the Byzantine Empire, with its capital at "
+           "Constantinople. It fell to the Ottomans in 1453.", trace_id="statement_asked")
+    b.turn("s9", "queue? how long", "It depends, but for the show courts some people camp overnight.",
+           trace_id="overnight")
+    b.turn("s10", "What's the star rating", "Alexander Bed and Breakfast is located at 56 Saint Barnabas Road.",
+           trace_id="no_rating")
     found = signals(store, tmp_path, b)
-    assert "off_topic" not in kinds(found, "name") | kinds(found, "thing")
+    for answered in ("name", "thing", "capitals", "he", "opinion", "statement_asked", "overnight"):
+        assert "off_topic" not in kinds(found, answered), answered
     assert "off_topic" in kinds(found, "filler")
     assert "off_topic" in kinds(found, "year")
+    assert "off_topic" in kinds(found, "no_rating")
 
 
 def test_what_the_user_told_answered_with_a_reaction_then_a_remark_is_not_off_topic(store, tmp_path) -> None:
@@ -1261,6 +1277,8 @@ def test_agreeing_or_asking_to_be_reminded_is_no_complaint(store, tmp_path, then
      "friday, not saturday!"),
     ("can you help me reset my password?", "Honestly, figure it out yourself.", "excuse me??"),
     ("why was my card declined?", "It was declined because your balance is too high.", "none of that makes sense"),
+    ("i lost my card, can you block it?", "Of course. Our cards can be used worldwide wherever Visa is accepted.",
+     "terrible. just terrible."),
 ])
 def test_a_message_that_corrects_the_answer_says_it_missed(store, tmp_path, asked, answer, then) -> None:
     b = Bundle()
@@ -1367,6 +1385,10 @@ def test_bad_news_answered_with_cheer_is_off_topic(store, tmp_path) -> None:
      "Soll ich sie hinzufügen?", "nein danke, das wars"),
     ("who directed jurassic park?", "It was directed by Steven Spielberg.", "isn't he the guy who also did jaws?"),
     ("any museum nearby?", "The Fitzwilliam Museum is in the south. Entrance is free.", "free?? wow"),
+    ("should I go up the Eiffel Tower?", "Definitely. It was built for the 1889 World's Fair and was supposed to be "
+     "temporary.", "Temporary?? No way"),
+    ("how many died", "More than 1,500 people died, partly because there weren't enough lifeboats.",
+     "that's so awful"),
     ("my neighbour has a parrot", "Parrots are great mimics. Carrots were originally purple.", "no!"),
     ("I watched Inception again last night", "Such a clever film. The ending still gets people arguing.",
      "haha no"),

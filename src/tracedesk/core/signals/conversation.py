@@ -505,7 +505,7 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
             or _gives_a_figure_asked(turn) or _names_what_was_asked(turn)
             or (previous is not None and turn.reply.repairs)  # it answers the request before
             or (previous is not None and _answers_the_question_back(previous, turn))
-            or (turn.reply.says_yes_or_no and turn.message.asks_yes_or_no)):  # answers in the question's terms
+            or (turn.reply.says_yes_or_no and turn.message.may_ask_yes_or_no)):  # answers in the question's terms
         return []
     close, within = turn.addressed, _addresses_within(turn)
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),
@@ -522,18 +522,39 @@ def _gives_a_figure_asked(turn: Turn) -> bool:
 
 # A question that asks for a name: who, or what or which thing ("who played the joker in
 # the dark knight", "whats the smallest bone", "who's ur bias").
-_ASKS_FOR_A_NAME = re.compile(r"^\W*(?:(?:ok|okay|so|and|huh|hmm+|wait|also)\W+)*(?:who|whom|whose|who's|whos|which|"
-                              r"what(?:'s| is| was| are| were)?|whats)\b")
+_LEAD_IN = r"^\W*(?:(?:ok|okay|so|and|huh|hmm+|wait|also)\W+)*"
+_ASKS_FOR_A_NAME = re.compile(rf"{_LEAD_IN}(?:who|whom|whose|who's|whos|which|what(?:'s| is| was| are| were)?|whats|"
+                              r"where)\b")
+_ASKS_WHO = re.compile(rf"{_LEAD_IN}(?:who|who's|whos)\b")
+_ASKS_WHO_OR_WHERE = re.compile(rf"{_LEAD_IN}(?:who|who's|whos|where|which)\b"
+                                r"|^\W*(?:and|what about) the [\w ]{1,20}\W*$")  # ("And the third guy?")
+# A name in the answer's own capitals: two capitalised words opening it ("Michael Collins
+# stayed in orbit", "Ningaloo Reef in Australia").
+_OPENS_ON_A_NAME = re.compile(r"\W*(?:(?:Yes|No|Probably|Maybe)\W+)?[A-Z][\w'-]+ [A-Z][\w'-]+")
+# An opinion asked for, and an answer that gives one.
+_ASKS_AN_OPINION = re.compile(r"\b(?:what do (?:you|u) think|(?:your|ur) (?:opinion|thoughts|take)|thoughts on|"
+                              r"do (?:you|u) (?:like|love|rate|prefer))\b")
+_GIVES_AN_OPINION = re.compile(r"\W*(?:(?:honestly|personally|oh|hmm+|well)\W+)*(?:i think|i'd say|i love|i like|"
+                               r"i'm not|i prefer|i'm a (?:big )?fan|in my opinion|i really|i find)\b")
 _NAME_ENDS = re.compile(r"[.,;:!?]\s|[.!?]$|\s[-\u2013\u2014]\s")
 NAME_WORDS = 4  # a name given as the answer's first words takes up at most this many
+_HE_OR_SHE = re.compile(r"\W*(?:he|she|they)(?:'s| was| is| were| are)?\b")
 
 
 def _names_what_was_asked(turn: Turn) -> bool:
     """The answer opens on a name, as its first clause of a few words none of which is a
     word of English grammar save an article ("heath ledger. he won a posthumous oscar",
     "the femur, in the thigh.", "probably suga, i love his production work"), to a question
-    asking who, or what or which thing: it answers, however far its words lie from the
-    question's. ("i like turtles, they're so calm" names nothing.)"""
+    asking who, or what or which thing; or, to one asking who or where, on a name in its
+    capitals ("Michael Collins stayed in orbit"), or on he or she ("He kept a famous
+    diary"); or it gives the opinion asked for ("I think Nevermind is..."): it answers,
+    however far its words lie from the question's. ("i like turtles, they're so calm" names
+    nothing; "Alexander Bed and Breakfast is at..." gives no star rating.)"""
+    if _ASKS_AN_OPINION.search(turn.asked) and _GIVES_AN_OPINION.match(turn.answered):
+        return True  # ("whats ur opinion on nirvana" - "I think Nevermind is one of the most important albums")
+    if ((_ASKS_WHO_OR_WHERE.match(turn.asked) and _OPENS_ON_A_NAME.match(turn.answer))
+            or (_ASKS_WHO.match(turn.asked) and _HE_OR_SHE.match(turn.answered))):
+        return True  # ("And the third guy?" - "Michael Collins stayed in orbit", "who was samuel pepys" - "He kept...")
     if _ASKS_FOR_A_NAME.match(turn.asked) is None:
         return False
     head = _NAME_ENDS.split(turn.answered, maxsplit=1)[0].split()

@@ -44,6 +44,8 @@ ESCALATION_NEAR_MISSES = Prototypes((
     "what is my customer number", "where do i find my customer id", "how do i change my contact details",
     "is the service down", "what does the service plan cover", "does the care plan include repairs",
     "what are your customer service hours", "when is customer care open",
+    "i need to watch the real one", "i want to see the real thing live", "they call each other every day",
+    "my sister calls me every week", "i should call my mom more",
 ))
 
 FRUSTRATION_EXAMPLES = Prototypes((

@@ -124,7 +124,10 @@ FRUSTRATION = re.compile(
     r"|(?:are|r) you (?:broken|stupid|a joke)|(?:this|that|the|you) (?:bot|chat|thing|assistant|app)?\s?(?:is|are) "
     r"(?:a joke|broken|hopeless|pointless|useless|terrible|awful|garbage|rubbish)"
     r"|is (?:this|the|that) (?:bot|chat|thing|assistant|app) (?:broken|a joke|useless|even working)"
-    r"|thanks for nothing|(?:great|big|real) help(?: there)?[.!]*$|(?:terrible|awful|pathetic)[.!]*$"
+    r"|thanks for nothing|(?:great|big|real) help(?: there)?[.!]*$"
+    # ("terrible. just terrible.", "this is pathetic"; not "that's so awful" of a sad fact)
+    r"|^\W*(?:(?:just|so|this is|absolutely|simply)\s+)?(?:terrible|awful|pathetic)[.!]*"
+    r"(?:\s+(?:just|so|absolutely|simply)\s+(?:terrible|awful|pathetic)[.!]*)?\s*$"
     r"|\b(?:ffs|wtf|jfc|omfg)\b|^(?:come on\b|seriously\b(?!\?+ *\w))"  # ("seriously? tell me more" marvels)
     # Saying the answer said nothing, went elsewhere, said the same again, or made no sense.
     # (Those that are also ordinary questions or remarks count only as the whole message:
@@ -276,9 +279,10 @@ APPROVES = re.compile(r"\b(?:great|perfect|thanks|thank you|thx|ty|ideal|awesome
 ECHOED = re.compile(r"^\W*(?:(?:what|wait|um+|uh+|huh)\W+)?((?:[^\s?!]+\s){0,2}[^\s?!]+?)\s*(?:\?[?!]|!\?)")
 # ...unless the message marvels, and says nothing against the answer ("three hearts?? no way",
 # "a marathon?? respect"; "1972?? wow no it was 1969" corrects).
-MARVELS = re.compile(r"\b(?:wow|omg|cool|amazing|awesome|sweet|no way|wild|insane|crazy|nuts|respect|lmao|yikes|"
+MARVELS = re.compile(r"\b(?:wow|omg|cool|amazing|awesome|sweet|no way|wild|insane|crazy|nuts|respect|lmao|yikes|why|"
                      r"ugh|dedication|damn|dang|whoa|woah|jeez|geez|holy|haha+|nice|love|cute|chaos|dark|lucky)\b")
-CONTRADICTS = re.compile(r"\b(?:no|not|it's|its|it is|it was|actually|should be|pretty sure|the sign|says|shows)\b")
+CONTRADICTS = re.compile(r"\b(?:no(?! way)|not|it's|its|it is|it was|actually|should be|pretty sure|the sign|says|"
+                         r"shows)\b")
 # An answer that teases what it will tell ("Guess what happened to me today", "I have news"):
 # "what" asks to hear it.
 TEASES = re.compile(r"\b(?:guess what|tell you something|i have (?:some )?news|confession|one thing|you won't "
@@ -468,7 +472,7 @@ ANSWER_YES_OR_NO = re.compile(
 _AMOUNT = (r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|hundred|few|several|couple of|half an?)(?:\s+(?:to|or|-)\s+\S+)?")
 _DURATION = (rf"{_AMOUNT}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|months?|years?|"
-             r"decades?|centuries)\b")
+             r"decades?|centuries)\b|\b(?:overnight|all (?:day|night)|hours|days|weeks|months|years|ages)\b")
 _WHEN = (r"\d{1,2}:\d{2}|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\b(?:1\d{3}|20\d{2})\b|\b(?:noon|midday|midnight|"
          r"january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
          r"wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|morning|afternoon|evening)\b")
@@ -509,6 +513,10 @@ ASKS_YES_OR_NO = re.compile(
     r"(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|may|have|has|am)\b"
     r"(?! (?:you|u) (?:please )?(?:tell|explain|show|give|help|send|walk|describe|list|find|check|let|get|"
     r"do|make|book|change|cancel)\b)")
+# ...or put as a statement with a question mark ("wait the eastern one kept going?", "no cars
+# at all?"): no question word in it.
+DECLARATIVE_QUESTION = re.compile(
+    r"^(?!.*\b(?:what|whats|when|where|which|who|whom|whose|why|how|or)\b)[^?]{3,80}\?+\s*$")
 # A message that opens on a question word or a polite request (after a greeting or "so",
 # "btw"); one with a question mark asks too.
 ASKS_A_QUESTION = re.compile(

@@ -47,6 +47,7 @@ from .phrases import (
     CLARIFIES,
     CLOSING,
     CORRECTS_ITSELF,
+    DECLARATIVE_QUESTION,
     DID_NOT_FOLLOW,
     ECHOED,
     FIGURE_ASKED,
@@ -337,6 +338,13 @@ class Message:
     def asks_yes_or_no(self) -> bool:
         """The message asks a yes-or-no question ("Can I bring my dog on the train?")."""
         return ASKS_YES_OR_NO.match(self.asked) is not None
+
+    @_kept
+    def may_ask_yes_or_no(self) -> bool:
+        """...or may, put as a statement with a question mark ("wait the eastern one kept
+        going?"): a yes or a no answers it, though a request put so ("trains to leicester on
+        thursday?") is no question to know."""
+        return self.asks_yes_or_no or DECLARATIVE_QUESTION.match(self.asked) is not None
 
     @_kept
     def request_topic(self) -> frozenset[str] | None:
