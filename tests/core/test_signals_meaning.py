@@ -50,6 +50,8 @@ def test_the_same_request_in_other_words_marks_the_answer_that_missed(store, tmp
      "can I download my data before that?"),
     ("how do I turn on dark mode", "Go to Settings > Appearance > Theme.",
      "thanks! one more question: how do I change the font size?"),
+    ("is sydney the capital of australia", "A lot of people think so, but the capital is actually Canberra.",
+     "really? why not sydney"),
 ])
 def test_a_follow_up_on_the_same_topic_is_not_a_rephrase(store, tmp_path, question, answer, follow_up) -> None:
     b = Bundle()

@@ -639,6 +639,9 @@ def _values(text: str) -> set[str]:
     return found
 
 
+_ASKS_WHY = re.compile(r"^\W*(?:(?:really|but|so|ok|okay|hmm+|wait|oh|huh)\W+)*(?:why|how come)\b")
+
+
 def _could_rephrase(previous: Turn, turn: Turn) -> bool:
     """The cheap tests a rephrase must pass before its meaning is read. After an answer
     that did not understand, "ok, ..." restates the request rather than starting another;
@@ -648,6 +651,8 @@ def _could_rephrase(previous: Turn, turn: Turn) -> bool:
     sit somewhere else")."""
     if not previous.asked or not previous.words or turn.message.asks_for_another:
         return False
+    if _ASKS_WHY.match(turn.asked) and not _ASKS_WHY.match(previous.asked):
+        return False  # asks why of the answer: "is sydney the capital?" - "...Canberra." - "really? why not sydney"
     return turn.message.may_ask_again or (not turn.closing and (
         (len(turn.words) >= 2 and previous.reply.asks_again)
         or (turn.words == previous.words and turn.message.asks and not turn.message.corrects_itself)))
