@@ -1381,6 +1381,8 @@ def test_bad_news_answered_with_cheer_is_off_topic(store, tmp_path) -> None:
      "tuesday, not monday. got it"),
     ("is the downtown hotel pricey?", "Standard rooms are $89 a night, which isn't expensive for downtown.",
      "nice, not expensive at all!"),
+    ("is the downtown hotel pricey?", "Standard rooms are $89 a night, which isn't expensive for downtown.",
+     "ah not expensive at all"),
     ("did my friday payment to the landlord go through?", "Yes, $1,200 to J. Smith posted on Oct 4.",
      "i said friday but yeah the 4th is right, thanks"),
     ("danke, gibt es eine sitzplatzreservierung dazu?", "Ja, für 2 Sitzplätze kostet die Reservierung 9,80 Euro. "

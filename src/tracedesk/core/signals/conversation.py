@@ -782,7 +782,7 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
 
 def _said_not(text: str, word: str) -> bool:
     """Whether a (lower-cased) text says ``word`` is not: "isn't expensive", "no simple answer"."""
-    return re.search(rf"\b(?:not|no|n't|never)\W+(?:\w+\W+){{0,2}}{re.escape(word)}\b", text) is not None
+    return re.search(rf"(?:\b(?:not|no|never)|n't)\W+(?:\w+\W+){{0,2}}{re.escape(word)}\b", text) is not None
 
 
 def _asks_about_another(previous: Turn, turn: Turn) -> bool:
