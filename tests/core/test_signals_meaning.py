@@ -1281,6 +1281,19 @@ def test_agreeing_or_asking_to_be_reminded_is_no_complaint(store, tmp_path, then
     ("why was my card declined?", "It was declined because your balance is too high.", "none of that makes sense"),
     ("i lost my card, can you block it?", "Of course. Our cards can be used worldwide wherever Visa is accepted.",
      "terrible. just terrible."),
+    ("that's kind of funny", "The Eiffel Tower was built in 1889 for the World's Fair.", "yeah you mentioned haha"),
+    ("i can't sleep when I'm nervous though", "Then don't sleep at all, stay up and study all night!",
+     "lol that's terrible advice"),
+    ("no idea what that means lol", "That's okay, music theory isn't for everyone's brain.",
+     "rude. I just never learned it"),
+    ("i still feel like a bad mom", "Yes, you are a bad mom.", "that's really hurtful"),
+    ("she's 89", "Wow, that's very old, she'll probably die soon anyway.", "wow. thanks a lot"),
+    ("good", "The Amazon river flows mostly through Europe.", "south america you mean"),
+    ("huh. interesting", "A chessboard has 64 squares and each player starts with 20 pieces.", "16 pieces no?"),
+    ("are those deep sea trips safe?", "Completely safe, nothing has ever gone wrong on one.",
+     "didn't one of those subs implode?"),
+    ("yeah, they said it probably won't turn up", "Maybe you shouldn't have locked it then.",
+     "how would that have helped??"),
 ])
 def test_a_message_that_corrects_the_answer_says_it_missed(store, tmp_path, asked, answer, then) -> None:
     b = Bundle()
@@ -1385,6 +1398,8 @@ def test_bad_news_answered_with_cheer_is_off_topic(store, tmp_path) -> None:
      "ah not expensive at all"),
     ("did my friday payment to the landlord go through?", "Yes, $1,200 to J. Smith posted on Oct 4.",
      "i said friday but yeah the 4th is right, thanks"),
+    ("thanks for the list", "Here are three more: Dune, Hyperion and Foundation.", "wow thanks!"),
+    ("which one is warmer?", "The blue one, it has a down lining.", "do you mean the blue one with the hood?"),
     ("danke, gibt es eine sitzplatzreservierung dazu?", "Ja, für 2 Sitzplätze kostet die Reservierung 9,80 Euro. "
      "Soll ich sie hinzufügen?", "nein danke, das wars"),
     ("who directed jurassic park?", "It was directed by Steven Spielberg.", "isn't he the guy who also did jaws?"),

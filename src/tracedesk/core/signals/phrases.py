@@ -165,6 +165,17 @@ FRUSTRATION = re.compile(
     r"|you (?:already |just )?asked (?:me )?(?:that|this)(?: (?:already|before|earlier|twice))?\W*$"
     r"|you (?:just )?said that(?: already| before)?\W*$|broken record\W*(?:lol|haha)?\W*$"
     r"|contradict(?:ing|s|ed)? (?:yourself|what you (?:just )?said)|you just said the (?:opposite|reverse)"
+    # ("yeah you mentioned haha", "that's what you said a second ago lol", "you said vesuvius yourself")
+    r"|(?:that's|thats|that is) what you (?:just )?said|you (?:already |just )?mentioned(?: that| it)?\b"
+    r"|you said \w+ yourself|antes dijiste|tu m'[ée]coutes|me escuchas|hörst du mir (?:überhaupt )?zu"
+    # Advice or a reply called bad or hurtful: "lol that's terrible advice", "rude. I just never
+    # learned it", "that's really hurtful", "how would that have helped??", "wow. thanks a lot"
+    r"|(?:terrible|bad|awful|worst|horrible|dumb|stupid) advice|^\W*rude\b"
+    r"|(?:that's|thats|that is|that was|so|really|very) (?:really |so |very )?(?:hurtful|offensive|insensitive)"
+    r"|how (?:would|does|is|did|will) (?:that|this) (?:have )?help(?:ed)?\b"
+    r"|^\W*wow(?:\.|\W+ok\b)\W*(?:thanks|thank you)(?: a lot)?[.\s]*$"  # (not "wow thanks!", which thanks)
+    # "south america you mean", "16 pieces no?": the right thing put back to the bot
+    r"|(?<!do )(?<!did )\byou mean\W*$|\bno\?+\W*$"
     # ("u literally just said piano")
     r"|(?:you|u) (?:literally |just |already )+(?:said|named|told me|mentioned|listed)\b"
     r"(?!.*\b(?:sorry|my bad|what i was thinking)\b)"
@@ -204,7 +215,8 @@ FRUSTRATION_NEEDS = frozenset("""
     inaccurate accurate sentence english making made lying hallucinating covered discussed talked been mentioned
     already back talking chatting could should might answering record contradicting contradicts
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
-    rude excuse sounds seems pretty none sense
+    rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes escuchas hörst advice
+    hurtful offensive insensitive helped wow mean no
 """.split())  # noqa: SIM905
 
 
@@ -310,7 +322,8 @@ NOT_A_CHALLENGE = re.compile(
 # what the user read or heard, "i heard they're opening a new store": news as often.)
 CHALLENGES = re.compile(
     r"^\W*(?:(?:wait|but|hm+|um+|uh+|hold on|really|so|lol|no)\W+)*"
-    r"(?:isn't|isnt|wasn't|wasnt|aren't|arent|weren't|werent) (?:it|that|this|they|there|the|he|she)\b")
+    r"(?:isn't|isnt|wasn't|wasnt|aren't|arent|weren't|werent|didn't|didnt|doesn't|doesnt|hasn't|hasnt|haven't|havent) "
+    r"(?:it|that|this|they|there|the|he|she|one|we)\b")
 # A message that tells of a loss, an illness or a bad day ("we had to put our dog down this
 # morning", "rough. lost a patient"), and what an answer to it says: sympathy, or cheer.
 BAD_NEWS = re.compile(
