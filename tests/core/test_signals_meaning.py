@@ -994,8 +994,18 @@ def test_an_answer_that_opens_on_the_name_asked_for_is_not_off_topic(store, tmp_
            trace_id="overnight")
     b.turn("s10", "What's the star rating", "Alexander Bed and Breakfast is located at 56 Saint Barnabas Road.",
            trace_id="no_rating")
+    b.turn("s11", "no refunds at all?", "Yes! Check out our new summer collection.", trace_id="promo")
+    b.turn("s12", "the warranty covers water damage?", "Probably the best deal in town is our summer bundle.",
+           trace_id="probably_the")
+    b.turn("s13", "what is your return policy?", "Great question! Please rate this chat five stars.",
+           trace_id="great_question")
+    b.turn("s14", "And what is the capital of japan", "Good question! Tokyo. Japan has more than a hundred active "
+           "volcanoes.", trace_id="good_question_then_name")
     found = signals(store, tmp_path, b)
-    for answered in ("name", "thing", "capitals", "he", "opinion", "statement_asked", "overnight"):
+    for canned in ("promo", "probably_the", "great_question"):
+        assert "off_topic" in kinds(found, canned), canned
+    for answered in ("name", "thing", "capitals", "he", "opinion", "statement_asked", "overnight",
+                     "good_question_then_name"):
         assert "off_topic" not in kinds(found, answered), answered
     assert "off_topic" in kinds(found, "filler")
     assert "off_topic" in kinds(found, "year")

@@ -30,6 +30,7 @@ from .phrases import (
     APPROVES,
     ASKS_FOR_A_JUDGEMENT,
     ASKS_YES_OR_NO,
+    CANNED,
     CONTRADICTS,
     GETS_TO_KNOW,
     JUDGES_RIGHT_OR_WRONG,
@@ -498,14 +499,16 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
     the answer may repair, or whose question the message may answer.)"""
     if not _far(turn):
         return []
+    canned = CANNED.search(turn.answered) is not None  # (a promotion or a boilerplate answers nothing)
     if (turn.escalation or turn.frustration or turn.reply.could_not_help
             or turn.reply.asks_back  # a question back is not an answer elsewhere
             # (what the user told, not asked, the answer takes up by reacting to it first)
-            or (turn.reply.reacts_first and not turn.message.asks_a_question and not turn.message.asks_in_words)
-            or _gives_a_figure_asked(turn) or _names_what_was_asked(turn)
+            or (not canned and turn.reply.reacts_first and not turn.message.asks_a_question
+                and not turn.message.asks_in_words)
+            or (not canned and (_gives_a_figure_asked(turn) or _names_what_was_asked(turn)))
             or (previous is not None and turn.reply.repairs)  # it answers the request before
             or (previous is not None and _answers_the_question_back(previous, turn))
-            or (turn.reply.says_yes_or_no and turn.message.may_ask_yes_or_no)):  # answers in the question's terms
+            or (not canned and turn.reply.says_yes_or_no and turn.message.may_ask_yes_or_no)):  # in its terms
         return []
     close, within = turn.addressed, _addresses_within(turn)
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),
@@ -538,6 +541,11 @@ _GIVES_AN_OPINION = re.compile(r"\W*(?:(?:honestly|personally|oh|hmm+|well)\W+)*
                                r"i'm not|i prefer|i'm a (?:big )?fan|in my opinion|i really|i find)\b")
 _NAME_ENDS = re.compile(r"[.,;:!?]\s|[.!?]$|\s[-\u2013\u2014]\s")
 NAME_WORDS = 4  # a name given as the answer's first words takes up at most this many
+_NOT_A_NAME = frozenset("""
+    question hello hi hey welcome happy morning evening afternoon holidays confirmed order deals deal sale free
+    thanks thank aboard prices price
+""".split())  # noqa: SIM905
+_IN_NAMES = frozenset({"and", "a", "an", "the", "of"})  # ("a kangaroo and an emu", "Bank of America")
 _HE_OR_SHE = re.compile(r"\W*(?:he|she|they)(?:'s| was| is| were| are)?\b")
 
 
@@ -557,11 +565,16 @@ def _names_what_was_asked(turn: Turn) -> bool:
         return True  # ("And the third guy?" - "Michael Collins stayed in orbit", "who was samuel pepys" - "He kept...")
     if _ASKS_FOR_A_NAME.match(turn.asked) is None:
         return False
-    head = _NAME_ENDS.split(turn.answered, maxsplit=1)[0].split()
+    clauses = [c.split() for c in _NAME_ENDS.split(turn.answered, maxsplit=3)]
+    while len(clauses) > 1 and clauses[0] and (REACTION_WORDS | _NOT_A_NAME).issuperset(clauses[0]):
+        clauses.pop(0)  # ("Good question! Tokyo.")
+    head = clauses[0]
     if head and head[0] in ("the", "a", "an", "probably", "maybe", "definitely"):
         head = head[1:]
-    return (0 < len(head) <= NAME_WORDS and STOPWORDS.isdisjoint(head) and not has_digit(" ".join(head))
-            and not REACTION_WORDS.issuperset(head))  # ("Absolutely, the clouds agreed." names nothing)
+    # (Neither "Absolutely, the clouds agreed." nor "Great question. Check out..." names anything.)
+    return (0 < len(head) <= NAME_WORDS and STOPWORDS.isdisjoint(set(head) - _IN_NAMES)
+            and not has_digit(" ".join(head))
+            and REACTION_WORDS.isdisjoint(head) and _NOT_A_NAME.isdisjoint(head))
 
 
 def _answers_the_question_back(previous: Turn, turn: Turn) -> bool:

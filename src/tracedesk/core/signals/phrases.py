@@ -312,6 +312,12 @@ GETS_TO_KNOW = re.compile(
 # a "not" against it disagrees, it does not correct.
 OPINION = re.compile(r"\b(?:i think|opinion|i'd say|i love|i like|i prefer|i'm a|the best|better|worse|worth|"
                      r"overrated|underrated|favou?rite|honestly|big fan)\b")
+# A promotion or a boilerplate, which answers nothing whatever else it holds ("Check out our new
+# summer collection", "Please rate this conversation", "Follow us on Instagram").
+CANNED = re.compile(r"\b(?:check out our|(?:please )?rate (?:this|our|the) (?:chat|conversation|service)|follow us|"
+                    r"subscribe|newsletter|(?:summer|spring|winter|autumn|holiday|new) (?:collection|sale|deals?)|"
+                    r"exclusive deals|promo(?:tion)?s?\b|giveaway|loyalty (?:app|program)|our team loves|"
+                    r"thank you for contacting|how can i help you today)")
 # Not a challenge: marvelling ("isn't it lovely", "aren't they the cutest"), or asking of
 # something more ("wasn't she also in the reader?", "isn't that the one with the pool?").
 NOT_A_CHALLENGE = re.compile(
@@ -475,9 +481,10 @@ ANSWER_REPAIRS = re.compile(
 # terms without naming them. ("Of course." and "Absolutely." open answers to anything.)
 # ("No problem", "no worries" reply to thanks.)
 ANSWER_YES_OR_NO = re.compile(
-    r"^[\s*_]*(?:yes|no|yeah|yep|yup|nope|nah|very|probably|maybe|kind of|sort of|"
-    r"not (?:really|yet|always|usually|necessarily|exactly|at all|since)|some (?:can|do|are|of them)|"
-    r"sometimes|mostly|usually|rarely|never|it depends)\b(?! (?:problem|worries|worry)\b)|\byes[.!]*$")
+    r"^[\s*_]*(?:(?:yes|no|yeah|yep|yup|nope|nah|kind of|sort of|"
+    r"not (?:really|yet|always|usually|necessarily|exactly|at all|since)|some (?:can|do|are|of them)|it depends)\b"
+    r"|(?:very|probably|maybe|sometimes|mostly|usually|rarely|never)\s*[,.!;:])"  # ("Very!", not "Very popular")
+    r"(?! (?:problem|worries|worry)\b)|\byes[.!]*$")
 # A question that asks for a figure of a kind (a time, a date, an age, a price, a length...),
 # by the words that ask for it, and the forms an answer gives that kind in. An answer with
 # a figure of another kind ("how long do they live?" - "two thirds of its neurons are in its
