@@ -141,6 +141,49 @@ def measure_dialog(folder: Path, seed: int, dialogs: int = 240,
     }
 
 
+WRITTEN = Path(__file__).parent / "written"  # dialogs written out by hand, each system turn labelled
+
+
+def write_written_set(source: Path, folder: Path) -> Path:
+    """The bundle of a set of :data:`WRITTEN`: a session a dialog, a trace a turn (input:
+    the user's message, output: the reply), a minute apart."""
+    folder.mkdir(parents=True, exist_ok=True)
+    records = [{"type": "bundle", "version": 1, "source": f"written/{source.stem}"}]
+    for dialog in json.loads(source.read_text(encoding="utf-8")):
+        for i, turn in enumerate(dialog["turns"]):
+            at = f"2026-10-01T{i // 60:02d}:{i % 60:02d}:00Z"
+            records.append({"type": "trace", "trace_id": f"{dialog['id']}-{i}", "session_id": dialog["id"],
+                            "start_time": at, "end_time": at, "status": "ok", "input": turn["user"],
+                            "output": turn["bot"]})
+    bundle = folder / f"{source.stem}.jsonl"
+    bundle.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return bundle
+
+
+def measure_written(folder: Path, source: Path) -> dict[str, Any]:
+    """The measures of a set of :data:`WRITTEN`: the AUC of the priority for error against
+    fine turns, and the share of errors among the flagged turns against the base rate."""
+    errors = {f"{d['id']}-{i}" for d in json.loads(source.read_text(encoding="utf-8"))
+              for i, t in enumerate(d["turns"]) if t.get("error")}
+    rows = ranked(write_written_set(source, folder), folder / "review.sqlite")
+    marked = [r for r in rows if flagged(r)]
+    return {
+        "turns": len(rows), "errors": len(errors), "base_rate": len(errors) / len(rows) if rows else 0.0,
+        "auc_all": auc([r.priority for r in rows if r.trace_id in errors],
+                       [r.priority for r in rows if r.trace_id not in errors]),
+        "flagged": len(marked), "flagged_errors": sum(r.trace_id in errors for r in marked),
+        "error_share_flagged": sum(r.trace_id in errors for r in marked) / len(marked) if marked else None,
+        "error_recall_flagged": sum(r.trace_id in errors for r in marked) / len(errors) if errors else 0.0,
+    }
+
+
+def format_written(m: dict[str, Any], name: str) -> str:
+    share = "n/a" if m["error_share_flagged"] is None else f"{m['error_share_flagged']:.3f}"
+    return (f"{name}: {m['turns']} turns, {m['errors']} errors (base rate {m['base_rate']:.3f}); AUC "
+            f"{m['auc_all']:.3f}; flagged {m['flagged']}, errors among them {share}, errors flagged "
+            f"{m['error_recall_flagged']:.3f}")
+
+
 def format_support(m: dict[str, Any]) -> str:
     lines = [f"support set: {m['traces']} traces, K = {m['k']} detectable planted failures "
              f"({m['top_k_flagged']} of the top K flagged)",

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.eval.measure import auc, measure_dialog, measure_support
+from tests.eval.measure import WRITTEN, auc, measure_dialog, measure_support, measure_written
 
 
 def test_auc_is_the_share_of_error_and_fine_pairs_ranked_right_ties_half():
@@ -38,3 +38,17 @@ def test_dialog_figures_cover_every_system_turn(tmp_path):
     counted = sum(t for cells in m["flagged_by_reaction"].values() for _, t in cells.values())
     flagged = sum(n for cells in m["flagged_by_reaction"].values() for n, _ in cells.values())
     assert counted == m["turns"] and flagged == m["flagged"]
+
+
+@pytest.mark.parametrize("source", sorted(WRITTEN.glob("*.json")), ids=lambda p: p.stem)
+def test_a_written_set_labels_every_turn_and_is_measured_whole(tmp_path, source):
+    dialogs = json.loads(source.read_text(encoding="utf-8"))
+    ids = [d["id"] for d in dialogs]
+    assert len(ids) == len(set(ids)) >= 90
+    turns = [t for d in dialogs for t in d["turns"]]
+    assert all(t["user"].strip() and t["bot"].strip() and "error" in t for t in turns)
+    errors = sum(bool(t["error"]) for t in turns)
+    assert 0.15 < errors / len(turns) < 0.25  # about a fifth, as in the annotated public sets
+    m = measure_written(tmp_path, source)
+    assert m["turns"] == len(turns) and m["errors"] == errors
+    assert m["flagged_errors"] <= m["flagged"] and 0.0 <= m["auc_all"] <= 1.0

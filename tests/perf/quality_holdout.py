@@ -1,7 +1,8 @@
 """Quality of the failure queue on evaluation sets written apart from its detectors
-(tests/eval): a support bot's conversations with planted failures and hard negatives, and
+(tests/eval): a support bot's conversations with planted failures and hard negatives,
 three sets of dialogs with chatbots where annotators marked the errors (the dialog set, and
-the chat and talk sets, each written apart from the others in styles of its own).
+the chat and talk sets, each written apart from the others in styles of its own), and five
+sets of dialogs written out by hand, each turn labelled (tests/eval/written).
 
     .venv/bin/python tests/perf/quality_holdout.py [--seeds 1 2 3] [--sessions 1500] [--dialogs 240]
 """
@@ -18,7 +19,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.eval.chat_set import write_chat_set  # noqa: E402
-from tests.eval.measure import format_dialog, format_support, measure_dialog, measure_support  # noqa: E402
+from tests.eval.measure import (  # noqa: E402
+    WRITTEN,
+    format_dialog,
+    format_support,
+    format_written,
+    measure_dialog,
+    measure_support,
+    measure_written,
+)
 from tests.eval.talk_set import write_talk_set  # noqa: E402
 
 
@@ -51,6 +60,10 @@ def main() -> None:
         for key, value in figures:
             if value is not None:
                 summary.setdefault(key, []).append(value)
+    print("== dialogs written out by hand (tests/eval/written; the same every run)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for source in sorted(WRITTEN.glob("*.json")):
+            print("  " + format_written(measure_written(Path(tmp) / source.stem, source), source.stem))
     if len(args.seeds) > 1:
         print(f"== mean over seeds {' '.join(map(str, args.seeds))}")
         for key, values in summary.items():
