@@ -107,7 +107,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
                 found += _taken_back(previous, turn, pushed_back=bool(said))
             # (What the answer plainly is settles it before its meaning is compared.)
-            if turn.message.tells_bad_news and turn.reply.cheers:
+            if turn.reply.cheers and turn.message.tells_bad_news:
                 found += _cheered_at_bad_news(turn)
             bland = _answered_with_appreciation(turn)
             off = [] if bland else _off_topic(turn, previous)
@@ -420,8 +420,10 @@ def _may_have_jumped(previous: Turn | None, turn: Turn) -> bool:
     "Do you have an area in mind?"), nor after a want ("I want to change careers" - "What
     field are you thinking of?")."""
     message, reply = turn.message, turn.reply
+    if previous is None or not turn.answered.rstrip().endswith("?") or message.asks_a_question:
+        return False  # (most turns, settled cheaply)
     sentences = [s for s in reply.sentences if s.strip()]
-    return not (previous is None or previous.reply.question_back is not None or _REACTS.match(turn.answered)
+    return not (previous.reply.question_back is not None or _REACTS.match(turn.answered)
                 or _WANTS.search(turn.asked) or _REFERS_BACK.search(turn.answered)
                 or len(sentences) != 1 or not reply.only_a_question or message.asks_a_question or message.closing
                 or message.greets_only or not message.in_english or not message.words
