@@ -46,7 +46,7 @@ from .phrases import (
     WANTS_TO_KNOW,
 )
 from .request import another_value, asks_to_do
-from .turns import ANSWER_LIMIT, Turn, closeness_to_question
+from .turns import ANSWER_LIMIT, CLAUSE_END, Turn, closeness_to_question
 
 # Without the meaning model, by shared topic words (the share two questions have in common):
 REPHRASE_SIMILARITY = 0.6
@@ -425,7 +425,7 @@ def _may_have_jumped(previous: Turn | None, turn: Turn) -> bool:
     sentences = [s for s in reply.sentences if s.strip()]
     return not (previous.reply.question_back is not None or _REACTS.match(turn.answered)
                 or _WANTS.search(turn.asked) or _REFERS_BACK.search(turn.answered)
-                or len(sentences) != 1 or not reply.only_a_question or message.asks_a_question or message.closing
+                or len(sentences) != 1 or not reply.only_a_question or message.closing
                 or message.greets_only or not message.in_english or not message.words
                 or reply.asks_what_a_task_needs or not message.words.isdisjoint(reply.words) or message.complains
                 or message.asks_for_person)
@@ -507,7 +507,8 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
             # (what the user told, not asked, the answer takes up by reacting to it first)
             or (not canned and turn.reply.reacts_first and not turn.message.asks_a_question
                 and not turn.message.asks_in_words)
-            or (not canned and (_gives_a_figure_asked(turn) or _names_what_was_asked(turn)))
+            or (not canned and (_gives_a_figure_asked(turn) or _names_what_was_asked(turn)
+                                or _gives_the_opinion_asked(turn)))
             or (previous is not None and turn.reply.repairs)  # it answers the request before
             or (previous is not None and _answers_the_question_back(previous, turn))
             or (not canned and turn.reply.says_yes_or_no and turn.message.may_ask_yes_or_no)):  # in its terms
@@ -541,7 +542,6 @@ _ASKS_AN_OPINION = re.compile(r"\b(?:what do (?:you|u) think|(?:your|ur) (?:opin
                               r"do (?:you|u) (?:like|love|rate|prefer))\b")
 _GIVES_AN_OPINION = re.compile(r"\W*(?:(?:honestly|personally|oh|hmm+|well)\W+)*(?:i think|i'd say|i love|i like|"
                                r"i'm not|i prefer|i'm a (?:big )?fan|in my opinion|i really|i find)\b")
-_NAME_ENDS = re.compile(r"[.,;:!?]\s|[.!?]$|\s[-\u2013\u2014]\s")
 NAME_WORDS = 4  # a name given as the answer's first words takes up at most this many
 _NOT_A_NAME = frozenset("""
     question hello hi hey welcome happy morning evening afternoon holidays confirmed order deals deal sale free
@@ -557,17 +557,15 @@ def _names_what_was_asked(turn: Turn) -> bool:
     "the femur, in the thigh.", "probably suga, i love his production work"), to a question
     asking who, or what or which thing; or, to one asking who or where, on a name in its
     capitals ("Michael Collins stayed in orbit"), or on he or she ("He kept a famous
-    diary"); or it gives the opinion asked for ("I think Nevermind is..."): it answers,
-    however far its words lie from the question's. ("i like turtles, they're so calm" names
-    nothing; "Alexander Bed and Breakfast is at..." gives no star rating.)"""
-    if _ASKS_AN_OPINION.search(turn.asked) and _GIVES_AN_OPINION.match(turn.answered):
-        return True  # ("whats ur opinion on nirvana" - "I think Nevermind is one of the most important albums")
+    diary"): it answers, however far its words lie from the question's. ("i like turtles,
+    they're so calm" names nothing; "Alexander Bed and Breakfast is at..." gives no star
+    rating.)"""
     if ((_ASKS_WHO_OR_WHERE.match(turn.asked) and _OPENS_ON_A_NAME.match(turn.answer))
             or (_ASKS_WHO.match(turn.asked) and _HE_OR_SHE.match(turn.answered))):
         return True  # ("And the third guy?" - "Michael Collins stayed in orbit", "who was samuel pepys" - "He kept...")
     if _ASKS_FOR_A_NAME.match(turn.asked) is None:
         return False
-    clauses = [c.split() for c in _NAME_ENDS.split(turn.answered, maxsplit=3)]
+    clauses = [c.split() for c in CLAUSE_END.split(turn.answered, maxsplit=3)]
     while len(clauses) > 1 and clauses[0] and (REACTION_WORDS | _NOT_A_NAME).issuperset(clauses[0]):
         clauses.pop(0)  # ("Good question! Tokyo.")
     head = clauses[0]
@@ -577,6 +575,12 @@ def _names_what_was_asked(turn: Turn) -> bool:
     return (0 < len(head) <= NAME_WORDS and STOPWORDS.isdisjoint(set(head) - _IN_NAMES)
             and not has_digit(" ".join(head))
             and REACTION_WORDS.isdisjoint(head) and _NOT_A_NAME.isdisjoint(head))
+
+
+def _gives_the_opinion_asked(turn: Turn) -> bool:
+    """The answer gives the opinion asked for ("whats ur opinion on nirvana" - "I think
+    Nevermind is one of the most important albums"), however far its words lie."""
+    return _ASKS_AN_OPINION.search(turn.asked) is not None and _GIVES_AN_OPINION.match(turn.answered) is not None
 
 
 def _answers_the_question_back(previous: Turn, turn: Turn) -> bool:
@@ -751,7 +755,6 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
     if echoed is not None and echoed in previous.answered and (
             MARVELS.search(turn.asked) is None or CONTRADICTS.search(turn.asked) is not None):
         return "challenged", "questions the answer", 1.0
-
     if turn.message.gives_up and not (previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
                                       or _answers_the_question_back(previous, turn)):
         return "gave_up", "gives up on the answer", 1.0  # (not when it declines, answers or forgives)

@@ -104,7 +104,8 @@ CHALLENGE_WORDS = 10  # ...as does one that questions it
 # The words a reaction opens on, whatever follows them in its clause ("Haha a bit!", "Aw, she
 # sounds lovely.").
 INTERJECTIONS = frozenset({"haha", "hahaha", "hah", "ha", "lol", "aw", "aww", "awww", "oh", "ooh", "wow", "omg", "yay"})
-_CLAUSE_END = re.compile(r"[.!,;:?]\s|\s[-\u2013\u2014]\s")
+# Where an answer's clause ends: a mark and a space, a dash between spaces, its last mark.
+CLAUSE_END = re.compile(r"[.!,;:?]\s|[.!?]$|\s[-\u2013\u2014]\s")
 ONLY_ASKS_BACK_WORDS = 12
 CHANGE_OF_SUBJECT_WORDS = 8
 # What tells a message that asks for something from one that tells something.
@@ -538,7 +539,7 @@ class Reply:
         """The answer opens on a reaction to what it was told, and goes on ("Same. The docking
         scene is so tense...", "Haha, you should! The spring is stunning too."): it takes up
         what the user said before it adds something of its own."""
-        head = _CLAUSE_END.split(self.answered, maxsplit=1)
+        head = CLAUSE_END.split(self.answered, maxsplit=1)
         if len(head) < 2 or not head[1].strip():
             return False
         words = head[0].translate(WORD_CHARACTERS_ONLY).split()
