@@ -1246,6 +1246,11 @@ def test_a_short_reply_that_names_nothing_said_again_is_no_loop(store, tmp_path,
     "i heard they're opening a second shop in town",
     "pretty sure i left my keys there last time lol",
     "that sounds like a great idea",
+    # Asking the bot to remember, and rudeness or randomness told of something else.
+    "do you remember?",
+    "remember when we talked about cats?",
+    "the people there were rude. anyway, what do you read?",
+    "ok so random question, do you like dogs",
 ])
 def test_asking_what_the_bot_is_reading_or_telling_news_is_no_complaint(store, tmp_path, then) -> None:
     b = Bundle()
@@ -1304,6 +1309,17 @@ def test_agreeing_or_asking_to_be_reminded_is_no_complaint(store, tmp_path, then
      "didn't one of those subs implode?"),
     ("yeah, they said it probably won't turn up", "Maybe you shouldn't have locked it then.",
      "how would that have helped??"),
+    ("i'm vegan actually", "vegans are kinda annoying tbh. why would you do that to yourself", "ok rude"),
+    ("to heathrow please", "Where do you want to go? Hurry up, I don't have all day.",
+     "wow rude. to the hilton park lane"),
+    ("can i change my flight without paying", "Well, you're the one who wanted to change the flight.",
+     "not very helpful"),
+    ("nice", "What are you studying?", "biology, remember? first thing I said"),
+    ("yeah it's quiet now", "So what did you do for work before you retired?",
+     "Accounting. As I said. Forty years of it."),
+    ("my brother and I were always mixed up as kids", "Are you an only child?",
+     "hahaha I'm a twin, remember? that's how this started"),
+    ("my dog is so lazy", "do you think cats or dogs make better pets?", "ok random. dogs i guess?"),
 ])
 def test_a_message_that_corrects_the_answer_says_it_missed(store, tmp_path, asked, answer, then) -> None:
     b = Bundle()

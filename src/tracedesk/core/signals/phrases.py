@@ -84,17 +84,20 @@ FRUSTRATION = re.compile(
     r"|(?:that|this|it) (?:sounds|seems) like (?:a )?(?:terrible|bad|horrible|awful|dumb|stupid|dangerous) idea"
     r"|pretty sure (?:that's|thats|that is|it's|its|it is) (?:not|the opposite|wrong|incorrect|false)\b"
     r"|pretty sure (?:i|you|we) (?:can't|cant|cannot|shouldn't|shouldnt)\b"
-    # Rudeness called out: "that was uncalled for", "wow rude", "excuse me?"
+    # Rudeness called out: "that was uncalled for", "wow rude", "ok rude", "excuse me?"
     r"|^\W*(?:(?:wow|um+|uh+|ok|okay|well|hey|excuse me)\W+)*(?:that was|that's|thats|that is) uncalled for"
     r"|^\W*excuse me\s*[?!][?!\s]*$"  # (said to a rude answer; "excuse me, where is..." asks)
-    r"|(?:how|so|very|wow|kinda|bit|that's|that is|that was|you're|you are|ur)\W+rude\W*(?:lol|haha)?\W*$"
+    r"|(?:how|so|very|wow|kinda|bit|that's|that is|that was|you're|you are|ur|^ok|^okay|^um+|^uh+)\W+rude"
+    r"(?:\W*(?:lol|haha))?(?:\W*$|[.!]+\s)"  # (the whole message, or its first sentence: "wow rude. to the hilton")
     r"|i (?:don't|do not) think (?:that's|that is|this is|it's|it is) (?:correct|right|true|accurate)\W*$"
     r"|(?:you|u) (?:got|have|had) (?:that|it|this|(?:the|my) \w+) wrong"
     r"|(?:you're|you are|you) (?:not|n't) (?:listening|reading|understanding|helping|getting it"
     r"|answering (?:my|the) question)"
     r"|(?:are|r) you (?:even (?:listening|reading)|listening to me|reading (?:my|what i)|kidding me)"
     r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)|i told you (?:already|before|twice)"
-    r"|i told you\W*+$|(?:like|as) i (?:said|told you)(?: (?:already|before|earlier))?(?:\W*+$|,)"
+    r"|i told you\W*+$|(?:like|as) i (?:said|told you)(?: (?:already|before|earlier))?(?:\W*+$|[,.!])"
+    # ...reminded of it: "biology, remember?", "I'm a twin, remember?" (not "do you remember?")
+    r"|(?<!you )(?<!\bu )(?<!do )(?<!did )\bremember\s*\?"
     r"|(?:read|answer) (?:my|the) (?:question|message)"
     r"|(?:didn't|did not|doesn't|does not|don't|do not) (?:answer|help|make (?:any )?sense|address)"
     # Pointing out what the bot got wrong of the conversation itself.
@@ -102,7 +105,8 @@ FRUSTRATION = re.compile(
     r"|i (?:didn't|did not|never) (?:ask|say|mention)(?:ed)? (?:that|this|about)"
     r"|you (?:forgot|forget|don't remember|didn't remember|didn't read|did not read) (?:what|that|my)"
     r"|^no,? i (?:said|meant|told you)\b"
-    r"|not (?:helpful|what i need)|no help at all|waste of (?:my )?time|useless|ridiculous|frustrat"
+    r"|not (?:(?:very|really|that|too|super|particularly|so) )?helpful|not what i need|no help at all"
+    r"|waste of (?:my )?time|useless|ridiculous|frustrat"
     # The user's temper, as the whole message: "I'm getting really annoyed", "ugh, I'm so done
     # with this", "I've had enough" (not "so annoyed, the app won't load", nor "my phone keeps
     # dying, I'm sick of it", which tell of the product; nor "I'm done with this section,
@@ -140,6 +144,7 @@ FRUSTRATION = re.compile(
     r"|(?:that's |that is |this is |you're |you are |so )?off[- ]?topic|we (?:already )?went over this(?: already)?"
     r"|scroll up)\W*+(?:lol|haha)?\W*+$"
     r"|(?:that's|that is|that was|bit of a) (?:so |very |pretty |kinda )?random\b(?! question)"
+    r"|^\W*(?:ok|okay|um+|uh+|lol|wow)\W+(?:so |very |pretty |kinda )?random[.!]+\s"  # ("ok random. dogs i guess?")
     # ...or steering it back to what the conversation was about: "back to the booking please",
     # "we were talking about movies" (not "I'm back to work tomorrow").
     r"|^\W*(?:(?:ok|okay|um+|uh+|anyway|so)\W+)*(?:(?:can we|could we|let's|lets) (?:get |go |come )?back to "
