@@ -162,15 +162,25 @@ def write_written_set(source: Path, folder: Path) -> Path:
 
 def measure_written(folder: Path, source: Path) -> dict[str, Any]:
     """The measures of a set of :data:`WRITTEN`: the AUC of the priority for error against
-    fine turns, and the share of errors among the flagged turns against the base rate."""
-    errors = {f"{d['id']}-{i}" for d in json.loads(source.read_text(encoding="utf-8"))
-              for i, t in enumerate(d["turns"]) if t.get("error")}
+    fine turns, and the share of errors among the flagged turns against the base rate.
+    Where the set marks the turns whose next message looks like feedback on the reply
+    (``next_looks_like_feedback``, whether or not the reply was wrong), also the AUC over
+    those candidates alone, as the annotated public sets are measured: there most such
+    messages follow a fine reply."""
+    dialogs = json.loads(source.read_text(encoding="utf-8"))
+    errors = {f"{d['id']}-{i}" for d in dialogs for i, t in enumerate(d["turns"]) if t.get("error")}
+    candidates = {f"{d['id']}-{i}" for d in dialogs for i, t in enumerate(d["turns"])
+                  if t.get("next_looks_like_feedback")}
     rows = ranked(write_written_set(source, folder), folder / "review.sqlite")
     marked = [r for r in rows if flagged(r)]
+    chosen = [r for r in rows if r.trace_id in candidates]
     return {
         "turns": len(rows), "errors": len(errors), "base_rate": len(errors) / len(rows) if rows else 0.0,
         "auc_all": auc([r.priority for r in rows if r.trace_id in errors],
                        [r.priority for r in rows if r.trace_id not in errors]),
+        "candidates": len(chosen), "errors_among_candidates": sum(r.trace_id in errors for r in chosen),
+        "auc_candidates": auc([r.priority for r in chosen if r.trace_id in errors],
+                              [r.priority for r in chosen if r.trace_id not in errors]),
         "flagged": len(marked), "flagged_errors": sum(r.trace_id in errors for r in marked),
         "error_share_flagged": sum(r.trace_id in errors for r in marked) / len(marked) if marked else None,
         "error_recall_flagged": sum(r.trace_id in errors for r in marked) / len(errors) if errors else 0.0,
@@ -179,9 +189,12 @@ def measure_written(folder: Path, source: Path) -> dict[str, Any]:
 
 def format_written(m: dict[str, Any], name: str) -> str:
     share = "n/a" if m["error_share_flagged"] is None else f"{m['error_share_flagged']:.3f}"
+    among = "" if not m["candidates"] else (
+        f"; over {m['candidates']} candidates ({m['errors_among_candidates']} errors) AUC "
+        + ("n/a" if m["auc_candidates"] is None else f"{m['auc_candidates']:.3f}"))
     return (f"{name}: {m['turns']} turns, {m['errors']} errors (base rate {m['base_rate']:.3f}); AUC "
             f"{m['auc_all']:.3f}; flagged {m['flagged']}, errors among them {share}, errors flagged "
-            f"{m['error_recall_flagged']:.3f}")
+            f"{m['error_recall_flagged']:.3f}{among}")
 
 
 def format_support(m: dict[str, Any]) -> str:

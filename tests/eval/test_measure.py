@@ -52,3 +52,10 @@ def test_a_written_set_labels_every_turn_and_is_measured_whole(tmp_path, source)
     m = measure_written(tmp_path, source)
     assert m["turns"] == len(turns) and m["errors"] == errors
     assert m["flagged_errors"] <= m["flagged"] and 0.0 <= m["auc_all"] <= 1.0
+    # A set that marks the replies whose next message looks like feedback is measured over
+    # those candidates too; the last reply of a dialog has no next message.
+    marked = [t for d in dialogs for t in d["turns"] if t.get("next_looks_like_feedback")]
+    assert not any(d["turns"][-1].get("next_looks_like_feedback") for d in dialogs)
+    assert m["candidates"] == len(marked)
+    assert m["errors_among_candidates"] == sum(bool(t["error"]) for t in marked)
+    assert (m["auc_candidates"] is None) == (not marked)
