@@ -102,6 +102,35 @@ def test_a_message_that_takes_the_answer_and_moves_on_is_no_rephrase(store, tmp_
     assert "rephrase" in kinds(found, "refused")
 
 
+@pytest.mark.parametrize(("question", "answer", "then"), [
+    ("And the third guy?", "Michael Collins stayed in orbit in the command module. He sometimes gets called the "
+     "loneliest man in history.", "poor guy"),
+    ("shes older not younger lol", "sorry, my mistake! you could start with a story from when you were kids, maybe "
+     "something funny she did as the big sister.", "oh wait actually shes 4 years older, i always forget lol"),
+    ("thats great thanks", "You're welcome. Do you need anything else?", "no that's all"),
+    ("lol what", "haha ignore me, that was a bad joke. i bet the kids loved the eruption.", "they screamed lol"),
+])
+def test_a_remark_asks_nothing_again(store, tmp_path, question, answer, then) -> None:
+    """A remark after a question, or one built on another, asks for nothing: no rephrase."""
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="a")
+    b.turn("s1", then, "Haha, true.", trace_id="b")
+    assert "rephrase" not in kinds(signals(store, tmp_path, b), "a")
+
+
+def test_a_remark_said_again_whole_or_a_question_after_one_is_a_rephrase(store, tmp_path) -> None:
+    """A remark the answer passed by, said again whole, is one; and "ok but is..." asks."""
+    b = Bundle()
+    b.turn("s1", "cool. She's called Miso, she's all black", "Let's paint the sound.", trace_id="remark")
+    b.turn("s1", "I asked, She's called Miso, she's all black", "Sorry! Miso is a lovely name.", trace_id="b")
+    b.turn("s2", "is wimbledon on clay", "Wimbledon goes through tens of thousands of tennis balls each year.",
+           trace_id="question")
+    b.turn("s2", "ok but is wimbledon on clay", "Ah, sorry about that. Grass.", trace_id="d")
+    found = signals(store, tmp_path, b)
+    assert "rephrase" in kinds(found, "remark")
+    assert "rephrase" in kinds(found, "question")
+
+
 def test_the_same_request_about_another_thing_is_no_rephrase(store, tmp_path) -> None:
     """The answer gave back what was asked ("5 minutes", "Madrid"); the next message asks
     the same of something else. After an answer that failed, it corrects the request."""

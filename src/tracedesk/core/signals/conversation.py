@@ -46,7 +46,7 @@ from .phrases import (
     WANTS_TO_KNOW,
 )
 from .request import another_value, asks_to_do
-from .turns import ANSWER_LIMIT, CLAUSE_END, Turn, closeness_to_question
+from .turns import ANSWER_LIMIT, CLAUSE_END, REMARK_OPENINGS, Turn, closeness_to_question
 
 # Without the meaning model, by shared topic words (the share two questions have in common):
 REPHRASE_SIMILARITY = 0.6
@@ -672,6 +672,15 @@ def _could_rephrase(previous: Turn, turn: Turn) -> bool:
         return False
     if _ASKS_WHY.match(turn.asked) and not _ASKS_WHY.match(previous.asked):
         return False  # asks why of the answer: "is sydney the capital?" - "...Canberra." - "really? why not sydney"
+    if (previous.message.remarks or turn.message.remarks) and not (previous.reply.asks_again
+                                                                   or turn.message.rephrase_cue):
+        # A remark asks for nothing ("And the third guy?" - "...Collins." - "poor guy"); one
+        # is said again only whole, when the answer passed it by ("cool. I'm a nurse" -
+        # "That's nice to hear." - "ok but I'm a nurse"), not built on ("shes older not
+        # younger lol" - "oh wait actually shes 4 years older").
+        said = previous.words - REMARK_OPENINGS
+        if not said or not said <= turn.words:
+            return False
     return turn.message.may_ask_again or (not turn.closing and (
         (len(turn.words) >= 2 and previous.reply.asks_again)
         or (turn.words == previous.words and turn.message.asks and not turn.message.corrects_itself)))

@@ -129,6 +129,19 @@ SMALL_TALK = re.compile(
     r"support|play|played|read|watch|watched|saw|went|visited|listen|listened|studying|learning|"
     r"reading|watching|playing|cooking|baking|training|running|just got back)\b")
 
+# The words a remark opens on: a reaction, or what it is about ("poor guy", "they screamed
+# lol", "no that's all", "ew no. fruit doesnt belong on pizza"); the reactions of them, which
+# may stand before a call for help ("no, I still can't log in").
+REACTIONS = frozenset("""
+    ew eww ugh aw aww omg lol lmao haha hahaha ha hah oh ooh wow yes yeah yep yup yesss no nope nah ok okay wait
+    actually well hmm
+""".split())  # noqa: SIM905 (a word list reads best as words)
+REMARK_OPENINGS = REACTIONS | frozenset("poor true same fair cool nice he she they it its that thats this".split())  # noqa: SIM905
+# ...and the words a question opens on, after them ("ok but is wimbledon on clay").
+_QUESTION_OPENINGS = frozenset("""
+    is are was were can could do does did will would should how what whats where when why who which
+""".split())  # noqa: SIM905
+
 # Words of trouble, which make a sentence about the user a call for help ("I can't log in").
 TROUBLE = re.compile(r"n't|\b(?:cannot|not|never|no|lost|forgot|broken|wrong|error|problem|issue|charged|"
                      r"locked|stuck|missing|failed|fail|fails|failing|declined|cancelled|canceled|blocked|down|late)\b")
@@ -200,6 +213,23 @@ class Message:
         return (not self.closing and len(self.words) >= 2
                 and not (NEW_QUESTION_CUES.match(self.asked) and not self.rephrase_cue)
                 and not MORE_DETAIL.search(self.asked) and not self.corrects_itself)
+
+    @_kept
+    def remarks(self) -> bool:
+        """The message remarks on something and asks for nothing: no question mark, no
+        request in words, no trouble told, and it opens on a reaction or on what it is
+        about ("poor guy", "they screamed lol", "no that's all"). A remark is not asked
+        again; "no, it still won't load" tells that the answer did not help."""
+        asked = self.asked
+        if "?" in asked or not REQUEST_WORDS.isdisjoint(self.asked_words) or ASKING.search(asked) is not None:
+            return False
+        words = [w.strip(",.!:;") for w in asked.split()]
+        if not words or words[0] not in REMARK_OPENINGS:
+            return False
+        told = words[next((i for i, w in enumerate(words) if w not in REACTIONS), len(words)):]
+        if told and told[0] in ("but", "so", "and"):
+            told = told[1:]
+        return not (told and told[0] in _QUESTION_OPENINGS) and TROUBLE.search(" ".join(told)) is None
 
     @_kept
     def asks_for_another(self) -> bool:
