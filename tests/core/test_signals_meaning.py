@@ -131,6 +131,56 @@ def test_a_remark_said_again_whole_or_a_question_after_one_is_a_rephrase(store, 
     assert "rephrase" in kinds(found, "question")
 
 
+@pytest.mark.parametrize(("question", "answer", "then"), [
+    ("hello! do you like horses", "i do! i grew up on a ranch in montana with 6 horses.",
+     "no way! i have 2 horses now"),
+    ("like 1200 lol", "nice, that's solid. i'm around 1500.", "show off lol"),
+    ("spain, sevilla", "i've been to spain! barcelona was amazing.", "sevilla is better haha"),
+    ("lol ok. do u ski", "no, i've never been. i'm scared of heights.", "its not that high lol"),
+])
+def test_a_laugh_or_news_of_ones_own_after_the_answer_is_no_rephrase(store, tmp_path, question, answer, then) -> None:
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="a")
+    b.turn("s1", then, "Haha, fair.", trace_id="b")
+    assert "rephrase" not in kinds(signals(store, tmp_path, b), "a")
+
+
+@pytest.mark.parametrize(("question", "answer", "then"), [
+    # A marvel at what the answer said, or a question about it.
+    ("no, in a barn venue. very rustic", "i got married in a barn too! it was beautiful. we had 300 people.",
+     "300?? how did u afford that"),
+    ("what pop", "mostly taylor swift. i've seen her 4 times.", "4 times??"),
+    ("no school!! im gonna build a snowman", "fun! i live in hawaii so i've never seen snow.", "never?? thats so sad"),
+    ("like 120 hours lol", "wow that's a lot. i don't have time for games, i have twins.", "twins?? how old"),
+    ("wow farmer! really?", "yes, the farm has been in my family for 4 generations.", "nice. it is hard work no?"),
+    # An answer to the bot's own question.
+    ("huh ok. im making lasagna from scratch", "from scratch? that's impressive. do you make the noodles too?",
+     "no lol im not that crazy. store bought"),
+    ("star and buddy", "cute names! do you ride them every day?", "not every day, i work full time"),
+    ("my parents took my phone lol im on my laptop", "oh no! what did you do?", "nothing!! i got a c in math"),
+    ("working on it lol. lots of accidents", "that's normal. do you crate train?", "no, should i?"),
+])
+def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_path, question, answer, then) -> None:
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="a")
+    b.turn("s1", then, "Haha, fair.", trace_id="b")
+    assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
+
+
+@pytest.mark.parametrize(("question", "answer", "then"), [
+    ("shes 12 and still so lazy", "that's young for a cat, she's basically still a kitten.", "kitten?? shes 12 lol"),
+    ("a table for 9 on saturday at 7pm", "I booked a table for 0 people at Pizza Hut on Saturday at 19:00.",
+     "0 people?? there are 9 of us"),
+    ("how do i cook frozen pizza slices", "just pop the frozen slices in the microwave for about 20 minutes on high.",
+     "20 minutes?? it would be a brick lol"),
+])
+def test_an_echo_with_a_fact_against_the_answer_questions_it(store, tmp_path, question, answer, then) -> None:
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="a")
+    b.turn("s1", then, "Sorry, my mistake.", trace_id="b")
+    assert "frustration" in kinds(signals(store, tmp_path, b), "a")
+
+
 def test_the_same_request_about_another_thing_is_no_rephrase(store, tmp_path) -> None:
     """The answer gave back what was asked ("5 minutes", "Madrid"); the next message asks
     the same of something else. After an answer that failed, it corrects the request."""

@@ -29,13 +29,11 @@ from .found import Found, quote
 from .phrases import (
     APPROVES,
     ASKS_FOR_A_JUDGEMENT,
-    ASKS_YES_OR_NO,
     CANNED,
-    CONTRADICTS,
     GETS_TO_KNOW,
     JUDGES_RIGHT_OR_WRONG,
-    MARVELS,
     NOT_THAT,
+    OPENS_ON_AN_ANSWER,
     OPINION,
     PUSHES_BACK,
     REACTION_WORDS,
@@ -679,8 +677,10 @@ def _could_rephrase(previous: Turn, turn: Turn) -> bool:
         # "That's nice to hear." - "ok but I'm a nurse"), not built on ("shes older not
         # younger lol" - "oh wait actually shes 4 years older").
         said = previous.words - REMARK_OPENINGS
-        if not said or not said <= turn.words:
+        if not said or not said <= turn.words or len(turn.words - said - REMARK_OPENINGS) > 1:
             return False
+    if turn.message.laughs and not previous.reply.asks_again:
+        return False  # a laugh takes the answer lightly: "its not that high lol", "sevilla is better haha"
     return turn.message.may_ask_again or (not turn.closing and (
         (len(turn.words) >= 2 and previous.reply.asks_again)
         or (turn.words == previous.words and turn.message.asks and not turn.message.corrects_itself)))
@@ -761,8 +761,7 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
     if turn.message.challenges and previous.answer and not (previous.reply.asks_back and not previous.reply.offers):
         return "challenged", "questions the answer", 1.0
     echoed = turn.message.echoed
-    if echoed is not None and echoed in previous.answered and (
-            MARVELS.search(turn.asked) is None or CONTRADICTS.search(turn.asked) is not None):
+    if echoed is not None and echoed in previous.answered:
         return "challenged", "questions the answer", 1.0
     if turn.message.gives_up and not (previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
                                       or _answers_the_question_back(previous, turn)):
@@ -771,9 +770,14 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
     # (A short reply to the bot's own question, "nah, not for me", is an answer, however
     # close in meaning to a complaint; a taste told, "nope, not my thing", turns down a
     # suggestion or an opinion.)
+    # (Nor one that opens on the answer to the bot's question: "what did you do?" - "nothing!!
+    # i got a c in math", "do you crate train?" - "no, should i?"; unless the question asked
+    # whether the answer did: "Does that answer your question?" - "no not at all".)
     if turn.frustration and words >= 3 and not (
             words <= SHORT_REPLY_WORDS and (_answers_the_question_back(previous, turn) or previous.reply.offers)
-    ) and not TELLS_A_TASTE.match(turn.asked):
+    ) and not TELLS_A_TASTE.match(turn.asked) and not (
+            previous.reply.question_back is not None and not previous.reply.checks_the_answer
+            and OPENS_ON_AN_ANSWER.match(turn.asked)):
         return "by_meaning", "complains, in other words", turn.frustration
     return None
 
@@ -789,6 +793,9 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     if APPROVES.search(turn.asked) is not None:
         return False
     said_not = NOT_THAT.search(turn.asked)
+    if reply.asks_yes_or_no_back and (OPENS_ON_AN_ANSWER.match(turn.asked) is not None or (
+            said_not is not None and said_not.group(1) in (reply.question_back or ""))):
+        return False  # it answers: "do you make the noodles too?" - "no lol im not that crazy"; "not every day"
     if said_not is not None:
         # (What the answer asks to choose, the message may answer: "working or in school?" -
         # "not working rn"; what the answer itself said was not, it may echo: "It isn't
@@ -801,7 +808,7 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
                 and not _said_not(previous.answered, said_not.group(1))
                 and OPINION.search(previous.answered) is None):  # ("I love pineapple!" - "not pineapple, ew")
             return True
-    if reply.offers or (reply.question_back is not None and ASKS_YES_OR_NO.match(reply.question_back)):
+    if reply.offers or reply.asks_yes_or_no_back:
         return False  # a no answers it ("Are you vegetarian?" - "no, but I'm cutting down")
     left_out = previous.words - previous.answer_words
     return SAYS_NO_OR_SAID.match(turn.asked) is not None and not turn.words.isdisjoint(left_out)

@@ -180,7 +180,7 @@ FRUSTRATION = re.compile(
     r"|how (?:would|does|is|did|will) (?:that|this) (?:have )?help(?:ed)?\b"
     r"|^\W*wow(?:\.|\W+ok\b)\W*(?:thanks|thank you)(?: a lot)?[.\s]*$"  # (not "wow thanks!", which thanks)
     # "south america you mean", "16 pieces no?": the right thing put back to the bot
-    r"|(?<!do )(?<!did )\byou mean\W*$|\bno\?+\W*$"
+    r"|(?<!do )(?<!did )\byou mean\W*$|\d[^?]*\bno\?+\W*$"  # (not the tag of "it is hard work no?")
     # ("u literally just said piano")
     r"|(?:you|u) (?:literally |just |already )+(?:said|named|told me|mentioned|listed)\b"
     r"(?!.*\b(?:sorry|my bad|what i was thinking)\b)"
@@ -294,12 +294,14 @@ APPROVES = re.compile(r"\b(?:great|perfect|thanks|thank you|thx|ty|ideal|awesome
 # A word or three of the answer echoed in disbelief ("lincoln?? thats the civil war lol",
 # "20 minutes?? it would be a brick", "what? three hearts??"): read against the answer.
 ECHOED = re.compile(r"^\W*(?:(?:what|wait|um+|uh+|huh)\W+)?((?:[^\s?!]+\s){0,2}[^\s?!]+?)\s*(?:\?[?!]|!\?)")
-# ...unless the message marvels, and says nothing against the answer ("three hearts?? no way",
-# "a marathon?? respect"; "1972?? wow no it was 1969" corrects).
+# ...which questions the answer when the message says something against it ("1972?? wow no
+# it was 1969", "lincoln?? thats the civil war lol"); alone, or with a question or a marvel,
+# it marvels at a true one ("4 times??", "twins?? how old", "three hearts?? no way").
 MARVELS = re.compile(r"\b(?:wow|omg|cool|amazing|awesome|sweet|no way|wild|insane|crazy|nuts|respect|lmao|yikes|why|"
-                     r"ugh|dedication|damn|dang|whoa|woah|jeez|geez|holy|haha+|nice|love|cute|chaos|dark|lucky)\b")
-CONTRADICTS = re.compile(r"\b(?:no(?! way)|not|it's|its|it is|it was|actually|should be|pretty sure|the sign|says|"
-                         r"shows)\b")
+                     r"ugh|dedication|damn|dang|whoa|woah|jeez|geez|holy|haha+|nice|love|cute|chaos|dark|lucky|sad|"
+                     r"die|dead|jealous|envy)\b")
+CONTRADICTS = re.compile(r"\b(?:no(?! way)|not (?:the|a|an|in|from|on)|isn't|wasn't|it's|its|it is|it was|actually|"
+                         r"should be|pretty sure|the sign|says|shows|(?:that's|thats|that is) (?:the|a|an|in|from))\b")
 # An answer that teases what it will tell ("Guess what happened to me today", "I have news"):
 # "what" asks to hear it.
 TEASES = re.compile(r"\b(?:guess what|tell you something|i have (?:some )?news|confession|one thing|you won't "
@@ -368,6 +370,10 @@ MORE_DETAIL = re.compile(
 ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:said|done|answered|asked)"
                                r"|\bhow (?:could|can|should) i (?:have )?(?:answered|replied|said|done) (?:that |it )?"
                                r"better")
+# A message that opens on the answer to a question ("no lol im not that crazy", "nothing!! i
+# got a c in math", "yea its fine").
+OPENS_ON_AN_ANSWER = re.compile(r"^\W*(?:no|nope|nah|yes|yeah|yea|ya|yep|yup|nothing|never|not really|maybe)\b"
+                                r"(?!\W+(?:way|kidding)\b)")
 # A taste told, in a few words: "nope, not my thing", "nah, not for me", "not my cup of
 # tea". It turns down a suggestion or an opinion, whatever the answer was.
 TELLS_A_TASTE = re.compile(r"^\W*(?:(?:no|nope|nah|meh|eh|hmm+|um+|honestly|haha|lol|sorry|ah|oh)\W+)*"

@@ -46,6 +46,7 @@ from .phrases import (
     CHEER,
     CLARIFIES,
     CLOSING,
+    CONTRADICTS,
     CORRECTS_ITSELF,
     DECLARATIVE_QUESTION,
     DID_NOT_FOLLOW,
@@ -53,6 +54,7 @@ from .phrases import (
     FIGURE_ASKED,
     FILLER_WORDS,
     GIVES_UP,
+    MARVELS,
     MAY_CORRECT,
     MORE_DETAIL,
     NARROWS_THE_REQUEST,
@@ -137,6 +139,17 @@ REACTIONS = frozenset("""
     actually well hmm
 """.split())  # noqa: SIM905 (a word list reads best as words)
 REMARK_OPENINGS = REACTIONS | frozenset("poor true same fair cool nice he she they it its that thats this".split())  # noqa: SIM905
+# The words a question opens on, to read an echo's question without its question mark ("300??
+# how did u afford that", "greyhounds?? arent they super fast").
+_ASKS_ON = frozenset("""
+    is are was were can could do does did will would should how what whats where when why who which arent isnt
+    wasnt dont didnt doesnt even really
+""".split())  # noqa: SIM905
+# ...and those ASKS_YES_OR_NO reads as a request ("do you make the noodles too"): put to the
+# user, they ask for a yes or a no.
+_ASKS_YES_OR_NO_BACK = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|oh)\W+)?(?:do|does|did|are|is|was|were|have|has|had|"
+                                  r"can|could|would|will|should)\s+(?:you|u|they|he|she|it|your|there)\b")
+_LAUGH_AT_THE_END = re.compile(r"\b(?:lol|lmao|haha+|hehe+|xd)\W*$|[:;]-?\)\s*$|😂\s*$")
 # ...and the words a question opens on, after them ("ok but is wimbledon on clay").
 _QUESTION_OPENINGS = frozenset("""
     is are was were can could do does did will would should how what whats where when why who which
@@ -232,6 +245,12 @@ class Message:
         return not (told and told[0] in _QUESTION_OPENINGS) and TROUBLE.search(" ".join(told)) is None
 
     @_kept
+    def laughs(self) -> bool:
+        """The message ends on a laugh and asks nothing ("show off lol", "sevilla is better
+        haha")."""
+        return "?" not in self.asked and _LAUGH_AT_THE_END.search(self.asked) is not None
+
+    @_kept
     def asks_for_another(self) -> bool:
         """The user asks for another of what the answer offered ("something else please"),
         and does not say it asks again ("Again: I'd like to sit somewhere else")."""
@@ -286,9 +305,21 @@ class Message:
 
     @_kept
     def echoed(self) -> str | None:
-        """The words the message echoes in disbelief, "lincoln??" (see :data:`ECHOED`), if it does."""
+        """The words the message echoes in disbelief, "lincoln??" (see :data:`ECHOED`), if it
+        does, and says against them: something that contradicts ("1972?? wow no it was
+        1969"), or a statement of its own that neither asks nor marvels ("kitten?? shes 12
+        lol", "0 people?? there are 9 of us"). An echo alone, or with a question or a
+        marvel, marvels at what may be true ("4 times??", "twins?? how old", "never?? thats
+        so sad")."""
         found = ECHOED.match(self.asked)
-        return found.group(1) if found is not None else None
+        if found is None:
+            return None
+        rest = self.asked[found.end():].strip(" ?!.")
+        if CONTRADICTS.search(rest) is None and (
+                rest.count(" ") < 1 or "?" in rest or MARVELS.search(rest) is not None
+                or rest.split()[0] in _ASKS_ON):
+            return None
+        return found.group(1)
 
     @_kept
     def asks_in_words(self) -> bool:
@@ -454,6 +485,15 @@ class Reply:
         """The question the answer ends on, if it ends on one ("how long have you been
         doing it")."""
         return last_question(self.answered.rstrip()) if self.answered.rstrip().endswith("?") else None
+
+    @_kept
+    def asks_yes_or_no_back(self) -> bool:
+        """The question the answer ends on asks for a yes or a no ("do you ride them every
+        day?", "like you're biased?")."""
+        question = self.question_back
+        return question is not None and (ASKS_YES_OR_NO.match(question) is not None
+                                         or _ASKS_YES_OR_NO_BACK.match(question) is not None
+                                         or DECLARATIVE_QUESTION.match(question) is not None)
 
     @_kept
     def only_asks_back(self) -> bool:
