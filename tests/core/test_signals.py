@@ -570,6 +570,21 @@ def test_a_question_asked_again_because_the_user_asked_what_it_meant_or_to_check
     assert "loop" not in kinds(found, "offers_again") | kinds(found, "next_step")
 
 
+def test_a_question_that_follows_up_the_answer_just_given_is_no_loop(store, tmp_path) -> None:
+    """Close in meaning to the question the user has just answered, a question that points
+    back at the answer follows it up; the same question again in other words is a loop."""
+    b = Bundle()
+    b.turn("s1", "just got off a 24 hr shift", "wow, 24 hours! what do you do?", trace_id="asks")
+    b.turn("s1", "firefighter", "that's so brave. do you like it?", trace_id="follows")
+    b.turn("s2", "hello. i am from japan", "nice to meet you! i love sushi. do you eat it every day?", trace_id="asks2")
+    b.turn("s2", "no haha not every day", "what do you usually eat then?", trace_id="follows2")
+    b.turn("s3", "hey", "hi! do you have any pets?", trace_id="asks3")
+    b.turn("s3", "nope no pets", "oh, do you have any pets?", trace_id="again")
+    found = signals(store, tmp_path, b)
+    assert "loop" not in kinds(found, "follows") | kinds(found, "follows2")
+    assert "loop" in kinds(found, "again")
+
+
 def test_a_session_left_after_the_bot_did_not_understand_counts_as_much_as_after_it_could_not_help(
         store, tmp_path) -> None:
     b = Bundle()

@@ -142,20 +142,32 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
     "about three weeks now" - ... - "How long have you been doing pottery?"): the chatbot
     forgot. Asked again because the user asked what it meant ("go on"), or after saying
     something new ("Then update the firmware. Did that fix it?"), it is no loop, nor is an
-    offer of more help. Compared by meaning, or by topic words without the model."""
+    offer of more help. Compared by meaning, or by topic words without the model. A
+    question close to the one the message has just answered that points back at the answer
+    ("it", "there", "then") follows it up: "what do you do?" - "firefighter" - "do you like
+    it?", "do you eat it every day?" - "not every day" - "what do you usually eat then?"
+    (unless in much the same words)."""
     answered: list[Turn] = []  # the turns whose question back the next message answered
     asked: Turn | None = None
     out = []
     for turn in turns:
+        just_answered = None
         if asked is not None and turn.message.answers_back:
             answered.append(asked)
+            just_answered = asked
         asked = None
         question = turn.reply.question_back
         if question is None or turn.reply.offers:  # ("Anything else I can help with?" asks nothing of the kind)
             continue
         if answered and turn.message.answers_back and turn.reply.only_a_question:
-            earlier = max(answered, key=lambda t: _asked_again_strength(t, turn))
-            strength = _asked_again_strength(earlier, turn)
+            def strength_of(earlier: Turn, turn: Turn = turn, just_answered: Turn | None = just_answered) -> float:
+                strength = _asked_again_strength(earlier, turn)
+                if earlier is just_answered and strength < 1.0 and _POINTS_BACK.search(turn.reply.question_back or ""):
+                    return _asked_again_in_words(earlier, turn)
+                return strength
+
+            earlier = max(answered, key=strength_of)
+            strength = strength_of(earlier)
             if strength >= 0:
                 out.append(Found(turn.pk, "loop", confidence("loop", "asked_again", strength),
                                  f"asks again what it asked before and the user answered: {quote(question, 70)}",
@@ -174,6 +186,11 @@ def _asked_again_strength(a: Turn, b: Turn) -> float:
     if a.question_back_vector is not None and b.question_back_vector is not None:
         alike = float(a.question_back_vector @ b.question_back_vector)
         return min(1.0, (alike - ASKED_AGAIN_IN_MEANING) / (ASKED_AGAIN - ASKED_AGAIN_IN_MEANING))
+    return _asked_again_in_words(a, b)
+
+
+def _asked_again_in_words(a: Turn, b: Turn) -> float:
+    """1 if the questions two answers end on have the same topic words, else -1."""
     alike = similarity(content_words(a.reply.question_back or ""), content_words(b.reply.question_back or ""))
     return 1.0 if alike >= ASKED_AGAIN else -1.0
 
@@ -232,6 +249,8 @@ def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
 
 
 _NUMBERS = re.compile(r"\d+")
+# Words of a question that point back at what the user just said ("do you like it there?").
+_POINTS_BACK = re.compile(r"\b(?:it|there|then|that|them|those|this)\b")
 # What the next message says of an answer that missed: it asks the same again, or complains.
 _SAID_TO_MISS = frozenset({"rephrase", "frustration"})
 # An acknowledgement of something taken, in its first words: "Got it, I'll remember that.",
