@@ -168,6 +168,47 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
 
 
 @pytest.mark.parametrize(("question", "answer", "then"), [
+    # A no that says what is so instead, after a claim or a claim put as a question.
+    ("bayern münchen of course", "nice. bayern munich is a team from berlin right?",
+     "no is munich, is in the name haha"),
+    ("cool. you know who was first man in space?", "neil armstrong!", "no, gagarin. armstrong is moon"),
+    ("whats the capital of australia", "sydney!", "wrong lol its canberra"),
+    ("star is 12 and buddy is 8", "horses can live up to 100 years, right?", "haha no more like 25 or 30"),
+    ("i did already lol i lost all my diamonds", "that's great!", "no its bad i had 30"),
+    # What the user told already, or what the bot said of itself before.
+    ("ya 10th grade its so boring", "10th grade is fun! do you have any pets?", "i told u no lol"),
+    ("sleep", "would you rather fight 1 horse sized duck or 100 duck sized horses?", "bro i asked u that"),
+    ("not really, same-ish. pharm is killing me tho", "i don't like school, i dropped out last year.",
+     "wait i thought u were in nursing school"),
+    ("pizza friday", "x is 4!", "we already did that lol"),
+    ("mushroom risotto", "yum! do you like it with chicken or beef?", "...im vegetarian"),
+])
+def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_path, question, answer, then) -> None:
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="a")
+    b.turn("s1", then, "Oh, sorry about that.", trace_id="b")
+    assert "frustration" in kinds(signals(store, tmp_path, b), "a")
+
+
+@pytest.mark.parametrize(("question", "answer", "then"), [
+    ("hows the chicken recipe", "it's really easy: chicken, lemons, garlic and butter, 40 minutes in the oven.",
+     "no oven tho, mine is broken"),
+    ("play something to study to", "Playing Lofi Beats to Study To.", "no wait classical actually"),
+    ("would you rather fight 1 horse sized duck or 100 duck sized horses",
+     "100 duck sized horses for sure! they'd be so tiny.", "nah the duck is easier"),
+    ("spicy food is the best", "hot take: spicy food isn't worth the pain.", "nah its so worth it"),
+    ("i think i'll call it a night", "sleep well!", "... i guess i should"),
+    ("ok", "I told my friend about you.", "i thought you'd like that"),
+])
+def test_a_no_to_an_opinion_a_change_of_mind_or_a_pause_is_no_correction(store, tmp_path, question, answer,
+                                                                        then) -> None:
+    b = Bundle()
+    b.turn("s1", question, answer, trace_id="a")
+    b.turn("s1", then, "Sure.", trace_id="b")
+    assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
+
+
+@pytest.mark.parametrize(("question", "answer", "then"), [
     ("shes 12 and still so lazy", "that's young for a cat, she's basically still a kitten.", "kitten?? shes 12 lol"),
     ("a table for 9 on saturday at 7pm", "I booked a table for 0 people at Pizza Hut on Saturday at 19:00.",
      "0 people?? there are 9 of us"),

@@ -34,11 +34,14 @@ from .phrases import (
     JUDGES_RIGHT_OR_WRONG,
     NOT_THAT,
     OPENS_ON_AN_ANSWER,
+    OPENS_ON_NO,
     OPINION,
     PUSHES_BACK,
     REACTION_WORDS,
     SAYS_NO,
     SAYS_NO_OR_SAID,
+    SAYS_WHAT_IS,
+    TAG_QUESTION,
     TEASES,
     TELLS_A_TASTE,
     WANTS_TO_KNOW,
@@ -556,7 +559,7 @@ _ASKS_WHO_OR_WHERE = re.compile(rf"{_LEAD_IN}(?:who|who's|whos|where|which)\b"
 _OPENS_ON_A_NAME = re.compile(r"\W*(?:(?:Yes|No|Probably|Maybe)\W+)?[A-Z][\w'-]+ [A-Z][\w'-]+")
 # An opinion asked for, and an answer that gives one.
 _ASKS_AN_OPINION = re.compile(r"\b(?:what do (?:you|u) think|(?:your|ur) (?:opinion|thoughts|take)|thoughts on|"
-                              r"do (?:you|u) (?:like|love|rate|prefer))\b")
+                              r"do (?:you|u) (?:like|love|rate|prefer)|would (?:you|u) rather)\b")
 _GIVES_AN_OPINION = re.compile(r"\W*(?:(?:honestly|personally|oh|hmm+|well)\W+)*(?:i think|i'd say|i love|i like|"
                                r"i'm not|i prefer|i'm a (?:big )?fan|in my opinion|i really|i find)\b")
 NAME_WORDS = 4  # a name given as the answer's first words takes up at most this many
@@ -812,8 +815,16 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     if APPROVES.search(turn.asked) is not None:
         return False
     said_not = NOT_THAT.search(turn.asked)
+    question = reply.question_back
+    no = OPENS_ON_NO.match(turn.asked)
+    if (no is not None and (question is None or TAG_QUESTION.search(question)) and not reply.offers
+            and SAYS_WHAT_IS.search(turn.asked, no.end()) is not None
+            and _ASKS_AN_OPINION.search(previous.asked) is None
+            and OPINION.search(previous.answered) is None and OPINION.search(turn.asked) is None):
+        # (A no to an opinion, or that gives one, disagrees: "nah its so worth it".)
+        return True  # ("...is a team from berlin right?" - "no is munich, is in the name haha")
     if reply.asks_yes_or_no_back and (OPENS_ON_AN_ANSWER.match(turn.asked) is not None or (
-            said_not is not None and said_not.group(1) in (reply.question_back or ""))):
+            said_not is not None and said_not.start() == 0 and said_not.group(1) in (question or ""))):
         return False  # it answers: "do you make the noodles too?" - "no lol im not that crazy"; "not every day"
     if said_not is not None:
         # (What the answer asks to choose, the message may answer: "working or in school?" -

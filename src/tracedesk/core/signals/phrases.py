@@ -94,7 +94,11 @@ FRUSTRATION = re.compile(
     r"|(?:you're|you are|you) (?:not|n't) (?:listening|reading|understanding|helping|getting it"
     r"|answering (?:my|the) question)"
     r"|(?:are|r) you (?:even (?:listening|reading)|listening to me|reading (?:my|what i)|kidding me)"
-    r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)|i told you (?:already|before|twice)"
+    r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)|i told (?:you|u) (?:already|before|twice|no|yes)\b"
+    # ("bro i asked u that", "i told u no lol", "i thought u were in nursing school")
+    r"|\bi (?:asked|told) (?:you|u) (?:that|this)\W*(?:lol|haha|bro|dude)?\W*$|^\W*i told u\W*$"
+    r"|\bi thought (?:you|u) (?:were|was|said|had|lived|worked|liked|loved|hated|didn't|did not|don't|do not|"
+    r"are|have|live|work)\b"
     r"|i told you\W*+$|(?:like|as) i (?:said|told you)(?: (?:already|before|earlier))?(?:\W*+$|[,.!])"
     # ...reminded of it: "biology, remember?", "I'm a twin, remember?" (not "do you remember?")
     r"|(?<!you )(?<!\bu )(?<!do )(?<!did )\bremember\s*\?"
@@ -161,8 +165,8 @@ FRUSTRATION = re.compile(
     r"|hallucinating)|you (?:just )?made (?:that|this|it|stuff|things) up"
     r"|did you (?:just |already )?forget\b|(?:you|u) (?:don't|do not|didn't|did not) remember\W*$"
     r"|(?:don't|do not) you remember|you (?:forgot|forget)\W*$"
-    r"|(?:we|i) (?:already |just )?(?:covered|went over|discussed|talked about|been over) (?:this|that|it)"
-    r"(?: already| before| earlier)?\W*$"
+    r"|(?:we|i) (?:already |just )?(?:covered|went over|discussed|talked about|been over|did) (?:this|that|it)"
+    r"(?: already| before| earlier)?\W*(?:lol|haha|lmao)?\W*$"
     r"|i (?:already |just )?(?:mentioned|said|told you) (?:that|this|it) (?:already|before|earlier|above"
     r"|a (?:few|couple of) (?:messages|minutes) ago)"
     r"|\bi (?:said|told you|mentioned|gave you)\b[^.?!]{0,40}\balready\b|^i (?:told you|said)[,:]"
@@ -221,7 +225,7 @@ FRUSTRATION_NEEDS = frozenset("""
     already back talking chatting could should might answering record contradicting contradicts
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
     rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes escuchas hörst advice
-    hurtful offensive insensitive helped wow mean no
+    hurtful offensive insensitive helped wow mean no thought told
 """.split())  # noqa: SIM905
 
 
@@ -234,7 +238,14 @@ def asks_for_person(text: str, words: set[str]) -> bool:
 
 def complains(text: str, words: set[str]) -> bool:
     """The (lower-cased) message says the answer missed."""
-    return not FRUSTRATION_NEEDS.isdisjoint(words) and FRUSTRATION.search(text) is not None
+    return ((not FRUSTRATION_NEEDS.isdisjoint(words) and FRUSTRATION.search(text) is not None)
+            or PAUSES_FIRST.match(text) is not None)
+
+
+# A message that opens on a pause before what it tells again: "...im vegetarian", "...I work
+# nights. that's why I'm awake" (not "...anyway").
+PAUSES_FIRST = re.compile(r"\s*(?:\.{3}|…)\s*(?:i|im|i'm|it|its|it's|that|thats|that's|he|she|they|we|my|you|u)\b"
+                          r"(?!\s*(?:guess|think|mean|dunno|suppose)\b)")
 
 
 # A message that only says right or wrong ("wrong", "not correct"): a complaint, or the
@@ -370,6 +381,20 @@ MORE_DETAIL = re.compile(
 ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:said|done|answered|asked)"
                                r"|\bhow (?:could|can|should) i (?:have )?(?:answered|replied|said|done) (?:that |it )?"
                                r"better")
+# A message that opens on a no, and says what is so instead ("no is munich, is in the name
+# haha", "Ha, no. Lower is better", "wrong lol its canberra", "no thats order of the
+# phoenix"): after an answer that stated something, it says the answer got it wrong.
+# (A no that stands alone, not "no oven tho"; not "no wait, classical actually", which changes
+# the user's own mind.)
+OPENS_ON_NO = re.compile(r"^\W*(?:(?:ha+|haha+|lol|lmao|um+|uh+|hmm+|oh|wait|bro|dude|ok)\W+)*(?:no|nope|nah|wrong)"
+                         r"(?:\s*[,.!:;]+|\s+(?=(?:it|its|it's|is|was|thats|that's|the|he|she|they|i|you|u|lol|haha|"
+                         r"more|wrong)\b))(?!\W*(?:wait|way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder|"
+                         r"need|thanks|thank|idea)\b)")
+SAYS_WHAT_IS = re.compile(r"\b(?:is|isn't|isnt|was|wasn't|wasnt|are|it's|its|thats|that's|more like|i think|actually|"
+                          r"should be)\b")
+# A question that only asks to confirm a claim: "...is a team from berlin right?".
+TAG_QUESTION = re.compile(r"(?:\b(?:right|correct|true|no|yeah|isn't it|isnt it|aren't they|wasn't it|didn't he|"
+                          r"didn't she|didn't they)|,\s*no)\W*$")
 # A message that opens on the answer to a question ("no lol im not that crazy", "nothing!! i
 # got a c in math", "yea its fine").
 OPENS_ON_AN_ANSWER = re.compile(r"^\W*(?:no|nope|nah|yes|yeah|yea|ya|yep|yup|nothing|never|not really|maybe)\b"

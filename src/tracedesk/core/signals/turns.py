@@ -60,6 +60,7 @@ from .phrases import (
     NARROWS_THE_REQUEST,
     NEW_QUESTION_CUES,
     NOT_A_CHALLENGE,
+    OPENS_ON_NO,
     REACTION_WORDS,
     REPHRASE_CUES,
     SAYS_IT_ASKS_AGAIN,
@@ -344,7 +345,8 @@ class Message:
     def may_correct(self) -> bool:
         """The message is short and may correct the answer before ("no, CANCEL", "i said
         monday", "friday, not saturday!"): see :func:`.conversation._corrects_the_answer`."""
-        return self.asked.count(" ") < CORRECTION_WORDS and MAY_CORRECT.search(self.asked) is not None
+        return self.asked.count(" ") < CORRECTION_WORDS and (MAY_CORRECT.search(self.asked) is not None
+                                                             or OPENS_ON_NO.match(self.asked) is not None)
 
     @_kept
     def figures_asked(self) -> tuple[re.Pattern, ...]:
