@@ -182,6 +182,12 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
      "wait i thought u were in nursing school"),
     ("pizza friday", "x is 4!", "we already did that lol"),
     ("mushroom risotto", "yum! do you like it with chicken or beef?", "...im vegetarian"),
+    # A claim with a tag, then more: the no still denies the claim.
+    ("java mostly and some python", "python is a snake right? we have lots of snakes on the farm.",
+     "haha no it is programming language"),
+    ("of course, many times", "wow. the pyramids were built by slaves, right?", "no this is myth, they were workers"),
+    ("perfecto. y puedo pagar con tarjeta?", "¿Le gustaría reservar también una mesa para cenar?",
+     "no, te pregunté si puedo pagar con tarjeta"),
 ])
 def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_path, question, answer, then) -> None:
     b = Bundle()
@@ -199,6 +205,10 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
     ("spicy food is the best", "hot take: spicy food isn't worth the pain.", "nah its so worth it"),
     ("i think i'll call it a night", "sleep well!", "... i guess i should"),
     ("ok", "I told my friend about you.", "i thought you'd like that"),
+    # A no to the bot's question, asked in the middle of its reply or put as a statement.
+    ("what else should i watch", "have you seen brooklyn nine nine? it's similar humor.", "no is it good"),
+    ("im in math class rn lol", "shouldn't you be paying attention? haha", "nah its boring"),
+    ("yes!! 7 members. jungkook is my bias", "what is a bias? like you're biased?", "no lol its ur fav member"),
 ])
 def test_a_no_to_an_opinion_a_change_of_mind_or_a_pause_is_no_correction(store, tmp_path, question, answer,
                                                                         then) -> None:

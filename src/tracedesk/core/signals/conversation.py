@@ -28,6 +28,7 @@ from .confidence import confidence
 from .found import Found, quote
 from .phrases import (
     APPROVES,
+    ASKS_AFTER,
     ASKS_FOR_A_JUDGEMENT,
     CANNED,
     GETS_TO_KNOW,
@@ -798,7 +799,7 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
     if turn.frustration and words >= 3 and not (
             words <= SHORT_REPLY_WORDS and (_answers_the_question_back(previous, turn) or previous.reply.offers)
     ) and not TELLS_A_TASTE.match(turn.asked) and not (
-            previous.reply.question_back is not None and not previous.reply.checks_the_answer
+            "?" in previous.answered and not previous.reply.checks_the_answer
             and OPENS_ON_AN_ANSWER.match(turn.asked)):
         return "by_meaning", "complains, in other words", turn.frustration
     return None
@@ -817,13 +818,15 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     said_not = NOT_THAT.search(turn.asked)
     question = reply.question_back
     no = OPENS_ON_NO.match(turn.asked)
-    if (no is not None and (question is None or TAG_QUESTION.search(question)) and not reply.offers
-            and SAYS_WHAT_IS.search(turn.asked, no.end()) is not None
+    tagged = TAG_QUESTION.search(previous.answered) is not None  # ("...built by slaves, right?")
+    if (no is not None and ("?" not in previous.answered or tagged)
+            and not reply.offers and SAYS_WHAT_IS.search(turn.asked, no.end()) is not None
+            and not ASKS_AFTER.match(turn.asked, no.end())  # ("no is it good": a no, then a question)
             and _ASKS_AN_OPINION.search(previous.asked) is None
             and OPINION.search(previous.answered) is None and OPINION.search(turn.asked) is None):
         # (A no to an opinion, or that gives one, disagrees: "nah its so worth it".)
         return True  # ("...is a team from berlin right?" - "no is munich, is in the name haha")
-    if reply.asks_yes_or_no_back and (OPENS_ON_AN_ANSWER.match(turn.asked) is not None or (
+    if reply.asks_yes_or_no_back and not tagged and (OPENS_ON_AN_ANSWER.match(turn.asked) is not None or (
             said_not is not None and said_not.start() == 0 and said_not.group(1) in (question or ""))):
         return False  # it answers: "do you make the noodles too?" - "no lol im not that crazy"; "not every day"
     if said_not is not None:

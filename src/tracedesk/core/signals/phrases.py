@@ -176,7 +176,8 @@ FRUSTRATION = re.compile(
     r"|contradict(?:ing|s|ed)? (?:yourself|what you (?:just )?said)|you just said the (?:opposite|reverse)"
     # ("yeah you mentioned haha", "that's what you said a second ago lol", "you said vesuvius yourself")
     r"|(?:that's|thats|that is) what you (?:just )?said|you (?:already |just )?mentioned(?: that| it)?\b"
-    r"|you said \w+ yourself|antes dijiste|tu m'[ée]coutes|me escuchas|hörst du mir (?:überhaupt )?zu"
+    r"|you said \w+ yourself|antes dijiste|te pregunt[ée]|j'ai demandé|je (?:te |vous )?demandais|tu m'[ée]coutes"
+    r"|me escuchas|hörst du mir (?:überhaupt )?zu"
     # Advice or a reply called bad or hurtful: "lol that's terrible advice", "rude. I just never
     # learned it", "that's really hurtful", "how would that have helped??", "wow. thanks a lot"
     r"|(?:terrible|bad|awful|worst|horrible|dumb|stupid) advice|^\W*rude\b"
@@ -225,7 +226,7 @@ FRUSTRATION_NEEDS = frozenset("""
     already back talking chatting could should might answering record contradicting contradicts
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
     rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes escuchas hörst advice
-    hurtful offensive insensitive helped wow mean no thought told
+    hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais
 """.split())  # noqa: SIM905
 
 
@@ -387,14 +388,17 @@ ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:s
 # (A no that stands alone, not "no oven tho"; not "no wait, classical actually", which changes
 # the user's own mind.)
 OPENS_ON_NO = re.compile(r"^\W*(?:(?:ha+|haha+|lol|lmao|um+|uh+|hmm+|oh|wait|bro|dude|ok)\W+)*(?:no|nope|nah|wrong)"
-                         r"(?:\s*[,.!:;]+|\s+(?=(?:it|its|it's|is|was|thats|that's|the|he|she|they|i|you|u|lol|haha|"
-                         r"more|wrong)\b))(?!\W*(?:wait|way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder|"
+                         r"(?:\s*[,.!:;]+|\s+(?=(?:it|its|it's|is|was|thats|that's|the|he|she|they|this|these|those|"
+                         r"i|you|u|lol|haha|more|wrong)\b))(?!\W*(?:wait|way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder|"
                          r"need|thanks|thank|idea)\b)")
 SAYS_WHAT_IS = re.compile(r"\b(?:is|isn't|isnt|was|wasn't|wasnt|are|it's|its|thats|that's|more like|i think|actually|"
                           r"should be)\b")
+# ...unless what follows the no asks ("no is it good").
+ASKS_AFTER = re.compile(r"\W*(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has)\s+"
+                        r"(?:it|they|he|she|you|u|there|that|this|i)\b")
 # A question that only asks to confirm a claim: "...is a team from berlin right?".
-TAG_QUESTION = re.compile(r"(?:\b(?:right|correct|true|no|yeah|isn't it|isnt it|aren't they|wasn't it|didn't he|"
-                          r"didn't she|didn't they)|,\s*no)\W*$")
+TAG_QUESTION = re.compile(r"(?:\b(?:right|correct|true|yeah|isn't it|isnt it|aren't they|wasn't it|didn't he|"
+                          r"didn't she|didn't they)|,\s*no)\s*\?")
 # A message that opens on the answer to a question ("no lol im not that crazy", "nothing!! i
 # got a c in math", "yea its fine").
 OPENS_ON_AN_ANSWER = re.compile(r"^\W*(?:no|nope|nah|yes|yeah|yea|ya|yep|yup|nothing|never|not really|maybe)\b"

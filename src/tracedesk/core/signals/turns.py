@@ -495,7 +495,7 @@ class Reply:
         question = self.question_back
         return question is not None and (ASKS_YES_OR_NO.match(question) is not None
                                          or _ASKS_YES_OR_NO_BACK.match(question) is not None
-                                         or DECLARATIVE_QUESTION.match(question) is not None)
+                                         or DECLARATIVE_QUESTION.match(question + "?") is not None)
 
     @_kept
     def only_asks_back(self) -> bool:
