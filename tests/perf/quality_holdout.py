@@ -1,7 +1,7 @@
 """Quality of the failure queue on evaluation sets written apart from its detectors
 (tests/eval): a support bot's conversations with planted failures and hard negatives,
 three sets of dialogs with chatbots where annotators marked the errors (the dialog set, and
-the chat and talk sets, each written apart from the others in styles of its own), and five
+the chat and talk sets, each written apart from the others in styles of its own), and the
 sets of dialogs written out by hand, each turn labelled (tests/eval/written).
 
     .venv/bin/python tests/perf/quality_holdout.py [--seeds 1 2 3] [--sessions 1500] [--dialogs 240]
