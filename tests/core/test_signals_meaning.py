@@ -188,6 +188,14 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
     ("of course, many times", "wow. the pyramids were built by slaves, right?", "no this is myth, they were workers"),
     ("perfecto. y puedo pagar con tarjeta?", "¿Le gustaría reservar también una mesa para cenar?",
      "no, te pregunté si puedo pagar con tarjeta"),
+    # A value alone after the no, or a fact hedged with "i think"; what the user said before.
+    ("when did the titanic sink", "The Titanic sank in 1915.", "no 1912 i think"),
+    ("who won the 2018 world cup", "Croatia won it!", "nope, france won"),
+    ("im allergic to nuts btw", "Try the satay chicken, it's amazing!", "i said im allergic to nuts??"),
+    ("how old r u", "I'm 30.", "you said 25 a minute ago"),
+    ("im from poland", "Oh, I love Hungary! Budapest is beautiful.", "Poland, I said Poland."),
+    ("can u help", "Sure. What's your favourite colour?", "you dont listen at all"),
+    ("how do i fix my wifi", "Turn it off and on again.", "thats not very useful lol"),
 ])
 def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_path, question, answer, then) -> None:
     b = Bundle()
@@ -209,6 +217,18 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
     ("what else should i watch", "have you seen brooklyn nine nine? it's similar humor.", "no is it good"),
     ("im in math class rn lol", "shouldn't you be paying attention? haha", "nah its boring"),
     ("yes!! 7 members. jungkook is my bias", "what is a bias? like you're biased?", "no lol its ur fav member"),
+    # News of what others said, a taste, a marvel that asks, an answer to "remember?".
+    ("i had a job interview today", "I hope it went well! How was it?", "they said i got it!!"),
+    ("i finally ran 10k", "Wow, big step! How do you feel?", "i told u i would do it lol"),
+    ("i have a date tonight", "Ooh! What did they say?", "bro i asked her out and she said yes"),
+    ("should i save or invest", "An emergency fund first is usually wise.", "yeah as my dad always said"),
+    ("what's a good season", "Summer is great! Lots of sunshine.", "no actually i prefer autumn now that i think"),
+    ("which is harder to fight", "A goose is usually considered harder.", "nah the duck is easier"),
+    ("what to see in paris", "Try the catacombs, they're fascinating.", "catacombs?? whats that"),
+    ("whats the price", "150 euros a night.", "150?? ok fine book it"),
+    ("we met at the party", "Do you remember what you wore?", "remember? i barely remember yesterday lol"),
+    ("my doctor looked at my knee", "What did he say?", "not very helpful honestly, he just said rest"),
+    ("ask me something random", "If you could have any pet, what would it be?", "ok random. i love it"),
 ])
 def test_a_no_to_an_opinion_a_change_of_mind_or_a_pause_is_no_correction(store, tmp_path, question, answer,
                                                                         then) -> None:

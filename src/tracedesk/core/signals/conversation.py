@@ -37,12 +37,14 @@ from .phrases import (
     OPENS_ON_AN_ANSWER,
     OPENS_ON_NO,
     OPINION,
+    OTHERS_SAID,
     PUSHES_BACK,
     REACTION_WORDS,
     SAYS_NO,
     SAYS_NO_OR_SAID,
     SAYS_WHAT_IS,
     TAG_QUESTION,
+    TASTE,
     TEASES,
     TELLS_A_TASTE,
     WANTS_TO_KNOW,
@@ -784,7 +786,7 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
     if turn.message.challenges and previous.answer and not (previous.reply.asks_back and not previous.reply.offers):
         return "challenged", "questions the answer", 1.0
     echoed = turn.message.echoed
-    if echoed is not None and echoed in previous.answered:
+    if echoed is not None and echoed in previous.answered and APPROVES.search(turn.asked) is None:
         return "challenged", "questions the answer", 1.0
     if turn.message.gives_up and not (previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
                                       or _answers_the_question_back(previous, turn)):
@@ -798,7 +800,7 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
     # whether the answer did: "Does that answer your question?" - "no not at all".)
     if turn.frustration and words >= 3 and not (
             words <= SHORT_REPLY_WORDS and (_answers_the_question_back(previous, turn) or previous.reply.offers)
-    ) and not TELLS_A_TASTE.match(turn.asked) and not (
+    ) and not TELLS_A_TASTE.match(turn.asked) and OTHERS_SAID.search(turn.asked) is None and not (
             "?" in previous.answered and not previous.reply.checks_the_answer
             and OPENS_ON_AN_ANSWER.match(turn.asked)):
         return "by_meaning", "complains, in other words", turn.frustration
@@ -813,17 +815,16 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     "nah, I loved Guardians 3" to an opinion, restates nothing of the request; a message
     that approves ("i said friday but yeah the 4th is right, thanks") corrects nothing."""
     reply = previous.reply
-    if APPROVES.search(turn.asked) is not None:
-        return False
+    if APPROVES.search(turn.asked) is not None or TASTE.search(turn.asked) is not None:
+        return False  # (nor one that tells a taste: "no actually i prefer autumn")
     said_not = NOT_THAT.search(turn.asked)
     question = reply.question_back
     no = OPENS_ON_NO.match(turn.asked)
     tagged = TAG_QUESTION.search(previous.answered) is not None  # ("...built by slaves, right?")
-    if (no is not None and ("?" not in previous.answered or tagged)
-            and not reply.offers and SAYS_WHAT_IS.search(turn.asked, no.end()) is not None
-            and not ASKS_AFTER.match(turn.asked, no.end())  # ("no is it good": a no, then a question)
+    if (no is not None and ("?" not in previous.answered or tagged) and not reply.offers
+            and _says_what_is_instead(turn.asked[no.end():])
             and _ASKS_AN_OPINION.search(previous.asked) is None
-            and OPINION.search(previous.answered) is None and OPINION.search(turn.asked) is None):
+            and OPINION.search(previous.answered) is None and TASTE.search(turn.asked) is None):
         # (A no to an opinion, or that gives one, disagrees: "nah its so worth it".)
         return True  # ("...is a team from berlin right?" - "no is munich, is in the name haha")
     if reply.asks_yes_or_no_back and not tagged and (OPENS_ON_AN_ANSWER.match(turn.asked) is not None or (
@@ -845,6 +846,24 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
         return False  # a no answers it ("Are you vegetarian?" - "no, but I'm cutting down")
     left_out = previous.words - previous.answer_words
     return SAYS_NO_OR_SAID.match(turn.asked) is not None and not turn.words.isdisjoint(left_out)
+
+
+def _says_what_is_instead(rest: str) -> bool:
+    """What follows a no says what is so instead: a statement ("is munich", "its canberra i
+    think"), or a value alone ("1912", "france won", "8"); not a question ("is it good"), a
+    thanks, nor a word of its own ("never mind", "sorry")."""
+    if ASKS_AFTER.match(rest):
+        return False  # ("no is it good": a no, then a question)
+    if SAYS_WHAT_IS.search(rest) is not None or has_digit(rest):
+        return True
+    words = rest.strip(" ,.!:;").split()
+    return 0 < len(words) <= 3 and words[0] not in _NOT_A_VALUE and not APPROVES.search(rest)
+
+
+_NOT_A_VALUE = frozenset("""
+    never all ok okay sorry lol haha lmao thanks thank problem worries way need just i im i'm not nothing worry idea
+    wait one more pls please thx ty clue
+""".split())  # noqa: SIM905
 
 
 def _said_not(text: str, word: str) -> bool:

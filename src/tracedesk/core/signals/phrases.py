@@ -98,10 +98,15 @@ FRUSTRATION = re.compile(
     # ("bro i asked u that", "i told u no lol", "i thought u were in nursing school")
     r"|\bi (?:asked|told) (?:you|u) (?:that|this)\W*(?:lol|haha|bro|dude)?\W*$|^\W*i told u\W*$"
     r"|\bi thought (?:you|u) (?:were|was|said|had|lived|worked|liked|loved|hated|didn't|did not|don't|do not|"
-    r"are|have|live|work)\b"
+    r"are|have|live|work)\b(?!.*\b(?:but|and)\b)"  # (not "i thought you were just a bot but you are nice")
+    # ...what the user said before, said again or put back: "i said im allergic to nuts??", "you
+    # said 25 a minute ago", "Poland, I said Poland."
+    r"|\bi (?:said|told (?:you|u)) [^.?!]{1,40}\?\?"
+    r"|\b(?:you|u) said [^.?!]{1,30} (?:before|earlier|a (?:minute|second|sec) ago|last time)\b"
+    r"|\b(\w{3,})\W+i said \1\b|(?:you|u) (?:don't|dont|do not|never) listen\b"
     r"|i told you\W*+$|(?:like|as) i (?:said|told you)(?: (?:already|before|earlier))?(?:\W*+$|[,.!])"
     # ...reminded of it: "biology, remember?", "I'm a twin, remember?" (not "do you remember?")
-    r"|(?<!you )(?<!\bu )(?<!do )(?<!did )\bremember\s*\?"
+    r"|(?<=\w)\W+(?<!you )(?<!\bu )(?<!do )(?<!did )remember\s*\?"
     r"|(?:read|answer) (?:my|the) (?:question|message)"
     r"|(?:didn't|did not|doesn't|does not|don't|do not) (?:answer|help|make (?:any )?sense|address)"
     # Pointing out what the bot got wrong of the conversation itself.
@@ -109,7 +114,8 @@ FRUSTRATION = re.compile(
     r"|i (?:didn't|did not|never) (?:ask|say|mention)(?:ed)? (?:that|this|about)"
     r"|you (?:forgot|forget|don't remember|didn't remember|didn't read|did not read) (?:what|that|my)"
     r"|^no,? i (?:said|meant|told you)\b"
-    r"|not (?:(?:very|really|that|too|super|particularly|so) )?helpful|not what i need|no help at all"
+    r"|not helpful|not (?:very|really|that|too|super|particularly|so) (?:helpful|useful)(?:\W+(?:lol|tbh|honestly))*"
+    r"\W*$|not what i need|no help at all"
     r"|waste of (?:my )?time|useless|ridiculous|frustrat"
     # The user's temper, as the whole message: "I'm getting really annoyed", "ugh, I'm so done
     # with this", "I've had enough" (not "so annoyed, the app won't load", nor "my phone keeps
@@ -149,6 +155,7 @@ FRUSTRATION = re.compile(
     r"|scroll up)\W*+(?:lol|haha)?\W*+$"
     r"|(?:that's|that is|that was|bit of a) (?:so |very |pretty |kinda )?random\b(?! question)"
     r"|^\W*(?:ok|okay|um+|uh+|lol|wow)\W+(?:so |very |pretty |kinda )?random[.!]+\s"  # ("ok random. dogs i guess?")
+    r"(?!.*\b(?:love|like|fun|funny|cool|nice|good|great)\b)"
     # ...or steering it back to what the conversation was about: "back to the booking please",
     # "we were talking about movies" (not "I'm back to work tomorrow").
     r"|^\W*(?:(?:ok|okay|um+|uh+|anyway|so)\W+)*(?:(?:can we|could we|let's|lets) (?:get |go |come )?back to "
@@ -226,7 +233,7 @@ FRUSTRATION_NEEDS = frozenset("""
     already back talking chatting could should might answering record contradicting contradicts
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
     rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes escuchas hörst advice
-    hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais
+    hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
 """.split())  # noqa: SIM905
 
 
@@ -388,14 +395,25 @@ ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:s
 # (A no that stands alone, not "no oven tho"; not "no wait, classical actually", which changes
 # the user's own mind.)
 OPENS_ON_NO = re.compile(r"^\W*(?:(?:ha+|haha+|lol|lmao|um+|uh+|hmm+|oh|wait|bro|dude|ok)\W+)*(?:no|nope|nah|wrong)"
-                         r"(?:\s*[,.!:;]+|\s+(?=(?:it|its|it's|is|was|thats|that's|the|he|she|they|this|these|those|"
-                         r"i|you|u|lol|haha|more|wrong)\b))(?!\W*(?:wait|way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder|"
+                         r"(?:\s*[,.!:;]+|\s+(?=\d|(?:it|its|it's|is|was|thats|that's|the|he|she|they|this|these|"
+                         r"those|i|you|u|lol|haha|more|wrong)\b))(?!\W*(?:wait|way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder|"
                          r"need|thanks|thank|idea)\b)")
 SAYS_WHAT_IS = re.compile(r"\b(?:is|isn't|isnt|was|wasn't|wasnt|are|it's|its|thats|that's|more like|i think|actually|"
                           r"should be)\b")
 # ...unless what follows the no asks ("no is it good").
 ASKS_AFTER = re.compile(r"\W*(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has)\s+"
                         r"(?:it|they|he|she|you|u|there|that|this|i)\b")
+# ...unless it tells a taste, which disagrees: "nah the duck is easier", "no actually i prefer
+# autumn" (not "i think", which hedges a fact: "No, Gillian Flynn I think").
+TASTE = re.compile(r"\b(?:better|worse|best|worst|worth|favou?rite|overrated|underrated|prefer|easier|harder|nicer|"
+                   r"tastier|funnier|cooler)\b")
+# What someone else said, or the user said to someone else, told as news ("they said i got
+# it!!", "bro i asked her out", "as my dad always said", "i told u i would do it"): close
+# in meaning to "I told you" and "you said", it says nothing of the answer.
+OTHERS_SAID = re.compile(r"\b(?:she|he|they|my \w+|\w+ friend|friends|mom|dad|mum|boss|doctor|teacher|someone|"
+                         r"everyone|people)(?: always| just| once| never)? (?:said|told|asked|says|tells)\b"
+                         r"|\bi (?:asked|told) (?:her|him|them|my|everyone)\b"
+                         r"|\bi told (?:you|u) i (?:would|will|could|can|was)\b")
 # A question that only asks to confirm a claim: "...is a team from berlin right?".
 TAG_QUESTION = re.compile(r"(?:\b(?:right|correct|true|yeah|isn't it|isnt it|aren't they|wasn't it|didn't he|"
                           r"didn't she|didn't they)|,\s*no)\s*\?")

@@ -143,9 +143,9 @@ REMARK_OPENINGS = REACTIONS | frozenset("poor true same fair cool nice he she th
 # The words a question opens on, to read an echo's question without its question mark ("300??
 # how did u afford that", "greyhounds?? arent they super fast").
 _ASKS_ON = frozenset("""
-    is are was were can could do does did will would should how what whats where when why who which arent isnt
-    wasnt dont didnt doesnt even really
-""".split())  # noqa: SIM905
+    is are was were can could do does did will would should how what what's where where's when why who who's which
+    aren't isn't wasn't don't didn't doesn't how's even really
+""".split())  # noqa: SIM905 (as the patterns read them: "whats" is "what's")
 # ...and those ASKS_YES_OR_NO reads as a request ("do you make the noodles too"): put to the
 # user, they ask for a yes or a no.
 _ASKS_YES_OR_NO_BACK = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|oh)\W+)?(?:do|does|did|are|is|was|were|have|has|had|"
