@@ -585,6 +585,26 @@ def test_a_question_that_follows_up_the_answer_just_given_is_no_loop(store, tmp_
     assert "loop" in kinds(found, "again")
 
 
+def test_a_question_asked_again_in_the_same_words_after_more_is_a_loop(store, tmp_path) -> None:
+    """A reply that says more than its question is a loop when the question is, word for
+    word, one the user answered turns before; not the question just put, asked again once
+    the user's own correction is taken, nor a proposal put again."""
+    b = Bundle()
+    b.turn("s1", "hey", "hey! i'm only 30 haha. what do you do for work?", trace_id="asks")
+    b.turn("s1", "construction", "that must be tiring. do you like building things?", trace_id="b")
+    b.turn("s1", "yeah its ok", "what kind of beer do you like?", trace_id="c")
+    b.turn("s1", "ipas mostly", "i'll have to try one sometime. what do you do for work?", trace_id="again")
+    b.turn("s2", "looking for a hotel", "Any area in mind? For how many nights?", trace_id="pending")
+    b.turn("s2", "sorry, the riverside*", "No worries, changed to the riverside. For how many nights?",
+           trace_id="after_change")
+    b.turn("s3", "2 please", "There's a train at 08:57. Book it for 2 people?", trace_id="offer")
+    b.turn("s3", "tuesday instead", "Updated. There's a train at 08:50 on Tuesday. Book it for 2 people?",
+           trace_id="offer_again")
+    found = signals(store, tmp_path, b)
+    assert "loop" in kinds(found, "again")
+    assert "loop" not in kinds(found, "after_change") | kinds(found, "offer_again")
+
+
 def test_a_session_left_after_the_bot_did_not_understand_counts_as_much_as_after_it_could_not_help(
         store, tmp_path) -> None:
     b = Bundle()

@@ -165,7 +165,14 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
         question = turn.reply.question_back
         if question is None or turn.reply.offers:  # ("Anything else I can help with?" asks nothing of the kind)
             continue
-        if answered and turn.message.answers_back and turn.reply.only_a_question:
+        # (A reply that says more than its question is read only for a question in the same
+        # words as one answered turns before: "i'll have to try one sometime. what do you do for
+        # work?" a second time; not the question just put, asked again after the user's
+        # correction or change of mind left it unanswered, nor one that repairs a miss.)
+        if answered and turn.message.answers_back and (turn.reply.only_a_question or (
+                not (turn.reply.takes_back or turn.reply.apologises) and _ASKS_ABOUT_THE_USER.search(question)
+                and any(_asked_again_in_words(earlier, turn) > 0 for earlier in answered
+                        if earlier is not just_answered))):
             def strength_of(earlier: Turn, turn: Turn = turn, just_answered: Turn | None = just_answered) -> float:
                 strength = _asked_again_strength(earlier, turn)
                 if earlier is just_answered and strength < 1.0 and _POINTS_BACK.search(turn.reply.question_back or ""):
@@ -255,6 +262,10 @@ def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
 
 
 _NUMBERS = re.compile(r"\d+")
+# A question about the user ("what do you do for work?"), not one that proposes what the bot
+# would do ("Book it for 2 people?", "Would you like me to...").
+_ASKS_ABOUT_THE_USER = re.compile(r"^(?!.*\b(?:shall i|should i|want me|would you like|do you want|book|reserve|"
+                                  r"confirm)\b).*\b(?:you|your)\b")
 # Words of a question that point back at what the user just said ("do you like it there?").
 _POINTS_BACK = re.compile(r"\b(?:it|there|then|that|them|those|this)\b")
 # What the next message says of an answer that missed: it asks the same again, or complains.
