@@ -196,6 +196,10 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
     ("im from poland", "Oh, I love Hungary! Budapest is beautiful.", "Poland, I said Poland."),
     ("can u help", "Sure. What's your favourite colour?", "you dont listen at all"),
     ("how do i fix my wifi", "Turn it off and on again.", "thats not very useful lol"),
+    # A doubt that says what is so.
+    ("toronto", "oh cool, toronto is the capital of canada!", "i think capital is ottawa?"),
+    ("no i missed it!! was mostly in the european paintings", "did you see starry night? it's there right?",
+     "i think thats at moma actually"),
 ])
 def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_path, question, answer, then) -> None:
     b = Bundle()
@@ -229,6 +233,8 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
     ("we met at the party", "Do you remember what you wore?", "remember? i barely remember yesterday lol"),
     ("my doctor looked at my knee", "What did he say?", "not very helpful honestly, he just said rest"),
     ("ask me something random", "If you could have any pet, what would it be?", "ok random. i love it"),
+    ("what should i do this weekend", "Try a cooking class, they're fun.", "i think that's a great idea actually"),
+    ("is it going to rain", "Probably not today.", "i think so?"),
 ])
 def test_a_no_to_an_opinion_a_change_of_mind_or_a_pause_is_no_correction(store, tmp_path, question, answer,
                                                                         then) -> None:

@@ -31,6 +31,7 @@ from .phrases import (
     ASKS_AFTER,
     ASKS_FOR_A_JUDGEMENT,
     CANNED,
+    DOUBTS_IT,
     GETS_TO_KNOW,
     JUDGES_RIGHT_OR_WRONG,
     NOT_THAT,
@@ -832,8 +833,8 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     question = reply.question_back
     no = OPENS_ON_NO.match(turn.asked)
     tagged = TAG_QUESTION.search(previous.answered) is not None  # ("...built by slaves, right?")
-    if (no is not None and ("?" not in previous.answered or tagged) and not reply.offers
-            and _says_what_is_instead(turn.asked[no.end():])
+    if ((no is not None and _says_what_is_instead(turn.asked[no.end():]) or DOUBTS_IT.match(turn.asked))
+            and ("?" not in previous.answered or tagged) and not reply.offers
             and _ASKS_AN_OPINION.search(previous.asked) is None
             and OPINION.search(previous.answered) is None and TASTE.search(turn.asked) is None):
         # (A no to an opinion, or that gives one, disagrees: "nah its so worth it".)

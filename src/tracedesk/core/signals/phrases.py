@@ -400,6 +400,10 @@ OPENS_ON_NO = re.compile(r"^\W*(?:(?:ha+|haha+|lol|lmao|um+|uh+|hmm+|oh|wait|bro
                          r"need|thanks|thank|idea)\b)")
 SAYS_WHAT_IS = re.compile(r"\b(?:is|isn't|isnt|was|wasn't|wasnt|are|it's|its|thats|that's|more like|i think|actually|"
                           r"should be)\b")
+# ...or that puts what is so as a doubt: "i think tokyo is the capital? kyoto used to be", "i
+# think that's at moma actually".
+DOUBTS_IT = re.compile(r"^\W*(?:(?:hmm+|um+|uh+|wait|well|oh|but)\W+)*i think\b[^?]*?"
+                       r"(?:\b(?:is|was|are|were|used)\b|'s\b)[^?]*(?:\?|\bactually\W*$)")
 # ...unless what follows the no asks ("no is it good").
 ASKS_AFTER = re.compile(r"\W*(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has)\s+"
                         r"(?:it|they|he|she|you|u|there|that|this|i)\b")

@@ -50,6 +50,7 @@ from .phrases import (
     CORRECTS_ITSELF,
     DECLARATIVE_QUESTION,
     DID_NOT_FOLLOW,
+    DOUBTS_IT,
     ECHOED,
     FIGURE_ASKED,
     FILLER_WORDS,
@@ -346,7 +347,8 @@ class Message:
         """The message is short and may correct the answer before ("no, CANCEL", "i said
         monday", "friday, not saturday!"): see :func:`.conversation._corrects_the_answer`."""
         return self.asked.count(" ") < CORRECTION_WORDS and (MAY_CORRECT.search(self.asked) is not None
-                                                             or OPENS_ON_NO.match(self.asked) is not None)
+                                                             or OPENS_ON_NO.match(self.asked) is not None
+                                                             or DOUBTS_IT.match(self.asked) is not None)
 
     @_kept
     def figures_asked(self) -> tuple[re.Pattern, ...]:
