@@ -100,13 +100,14 @@ FRUSTRATION = re.compile(
     r"|\bi thought (?:you|u) (?:were|was|said|had|lived|worked|liked|loved|hated|didn't|did not|don't|do not|"
     r"are|have|live|work)\b(?!.*\b(?:but|and)\b)"  # (not "i thought you were just a bot but you are nice")
     # ...what the user said before, said again or put back: "i said im allergic to nuts??", "you
-    # said 25 a minute ago", "Poland, I said Poland."
+    # said 25 a minute ago" ("Poland, I said Poland.": SAID_IT_AGAIN)
     r"|\bi (?:said|told (?:you|u)) [^.?!]{1,40}\?\?"
     r"|\b(?:you|u) said [^.?!]{1,30} (?:before|earlier|a (?:minute|second|sec) ago|last time)\b"
-    r"|\b(\w{3,})\W+i said \1\b|(?:you|u) (?:don't|dont|do not|never) listen\b"
+    r"|(?:you|u) (?:don't|dont|do not|never) listen\b"
     r"|i told you\W*+$|(?:like|as) i (?:said|told you)(?: (?:already|before|earlier))?(?:\W*+$|[,.!])"
     # ...reminded of it: "biology, remember?", "I'm a twin, remember?" (not "do you remember?")
-    r"|(?<=\w)\W+(?<!you )(?<!\bu )(?<!do )(?<!did )remember\s*\?"
+    r"|remember(?<=[\w,.] remember)(?<!you remember)(?<!\bu remember)(?<!do remember)"
+    r"(?<!did remember)\s*\?"
     r"|(?:read|answer) (?:my|the) (?:question|message)"
     r"|(?:didn't|did not|doesn't|does not|don't|do not) (?:answer|help|make (?:any )?sense|address)"
     # Pointing out what the bot got wrong of the conversation itself.
@@ -247,9 +248,11 @@ def asks_for_person(text: str, words: set[str]) -> bool:
 def complains(text: str, words: set[str]) -> bool:
     """The (lower-cased) message says the answer missed."""
     return ((not FRUSTRATION_NEEDS.isdisjoint(words) and FRUSTRATION.search(text) is not None)
-            or PAUSES_FIRST.match(text) is not None)
+            or PAUSES_FIRST.match(text) is not None or ("i said" in text and SAID_IT_AGAIN.search(text) is not None))
 
 
+# What the user said, said again: "Poland, I said Poland."
+SAID_IT_AGAIN = re.compile(r"\b(\w{3,})\W+i said \1\b")
 # A message that opens on a pause before what it tells again: "...im vegetarian", "...I work
 # nights. that's why I'm awake" (not "...anyway").
 PAUSES_FIRST = re.compile(r"\s*(?:\.{3}|…)\s*(?:i|im|i'm|it|its|it's|that|thats|that's|he|she|they|we|my|you|u)\b"
