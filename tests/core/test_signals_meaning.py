@@ -152,6 +152,11 @@ def test_a_laugh_or_news_of_ones_own_after_the_answer_is_no_rephrase(store, tmp_
     ("what pop", "mostly taylor swift. i've seen her 4 times.", "4 times??"),
     ("no school!! im gonna build a snowman", "fun! i live in hawaii so i've never seen snow.", "never?? thats so sad"),
     ("like 120 hours lol", "wow that's a lot. i don't have time for games, i have twins.", "twins?? how old"),
+    ("can I use baking powder instead of soda", "Yes, but about three times as much: 3 teaspoons instead of 1.",
+     "3 teaspoons?? that seems like a lot"),
+    ("who killed franz ferdinand", "Gavrilo Princip, a 19-year-old Bosnian Serb.", "19?? thats so young"),
+    ("how much is the ticket usually", "From around €35–60 one way; last-minute tickets can be €150 or more.",
+     "150?? for a train?"),
     ("wow farmer! really?", "yes, the farm has been in my family for 4 generations.", "nice. it is hard work no?"),
     # An answer to the bot's own question.
     ("huh ok. im making lasagna from scratch", "from scratch? that's impressive. do you make the noodles too?",
@@ -235,6 +240,10 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
     ("ask me something random", "If you could have any pet, what would it be?", "ok random. i love it"),
     ("what should i do this weekend", "Try a cooking class, they're fun.", "i think that's a great idea actually"),
     ("is it going to rain", "Probably not today.", "i think so?"),
+    ("ok but dress or jeans??", "For a house party I'd go jeans and the cute top.",
+     "hmm nah I think I'm doing the dress actually"),
+    ("I don't see a + sign", "The + should be to the left of the box where you type.",
+     "Still nothing... oh wait, there it is. Silly me"),
 ])
 def test_a_no_to_an_opinion_a_change_of_mind_or_a_pause_is_no_correction(store, tmp_path, question, answer,
                                                                         then) -> None:
@@ -245,11 +254,10 @@ def test_a_no_to_an_opinion_a_change_of_mind_or_a_pause_is_no_correction(store, 
 
 
 @pytest.mark.parametrize(("question", "answer", "then"), [
-    ("shes 12 and still so lazy", "that's young for a cat, she's basically still a kitten.", "kitten?? shes 12 lol"),
-    ("a table for 9 on saturday at 7pm", "I booked a table for 0 people at Pizza Hut on Saturday at 19:00.",
-     "0 people?? there are 9 of us"),
-    ("how do i cook frozen pizza slices", "just pop the frozen slices in the microwave for about 20 minutes on high.",
-     "20 minutes?? it would be a brick lol"),
+    ("i want to be a vet tech", "that's a great idea! you'd need to go to medical school for like 8 years though.",
+     "8 years?? i thought vet tech was like a 2 year thing"),
+    ("can my diabetic dog have a treat", "yes, a little dark chocolate is a good low-sugar treat for diabetic dogs.",
+     "Chocolate?? Isn't chocolate poisonous for dogs?"),
 ])
 def test_an_echo_with_a_fact_against_the_answer_questions_it(store, tmp_path, question, answer, then) -> None:
     b = Bundle()

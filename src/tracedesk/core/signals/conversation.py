@@ -864,14 +864,15 @@ def _says_what_is_instead(rest: str) -> bool:
     """What follows a no says what is so instead: a statement ("is munich", "its canberra i
     think"), or a value alone ("1912", "france won", "8"); not a question ("is it good"), a
     thanks, nor a word of its own ("never mind", "sorry")."""
-    if ASKS_AFTER.match(rest):
-        return False  # ("no is it good": a no, then a question)
+    if ASKS_AFTER.match(rest) or _TELLS_OF_ONESELF.match(rest):
+        return False  # ("no is it good": a no, then a question; "nah I think I'm doing the dress")
     if SAYS_WHAT_IS.search(rest) is not None or has_digit(rest):
         return True
     words = rest.strip(" ,.!:;").split()
     return 0 < len(words) <= 3 and words[0] not in _NOT_A_VALUE and not APPROVES.search(rest)
 
 
+_TELLS_OF_ONESELF = re.compile(r"\W*(?:i think )?(?:i|i'm|im|i've|i'll|i'd|me|my)\b")
 _NOT_A_VALUE = frozenset("""
     never all ok okay sorry lol haha lmao thanks thank problem worries way need just i im i'm not nothing worry idea
     wait one more pls please thx ty clue

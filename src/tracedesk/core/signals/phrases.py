@@ -126,7 +126,7 @@ FRUSTRATION = re.compile(
     r"(?:annoyed|fed up|sick of (?:this|you))(?: with (?:this|you)(?: (?:bot|chat|conversation))?)?\W*$"
     rf"|{_TEMPER_LEAD_IN}(?:i'm|i am) (?:(?:so|really|just) )*done with (?:this|you)(?: (?:bot|chat|conversation))?\W*$"
     rf"|{_TEMPER_LEAD_IN}i(?:'ve| have) had enough(?: of (?:this|you|it))?\W*$"
-    r"|wrong (?:answer|order|item|information|again)|still (?:wrong|not|no)"
+    r"|wrong (?:answer|order|item|information|again)|still (?:wrong|not|no)\b"
     # ...or said in a word or two, as the whole message: "so wrong", "not correct", "bad answer"
     # (not "false", which answers a quiz).
     rf"|{_JUDGEMENT_LEAD_IN}(?:wrong|incorrect|not (?:correct|right|true)|(?:bad|incorrect|false) answer)"
@@ -314,16 +314,15 @@ APPROVES = re.compile(r"\b(?:great|perfect|thanks|thank you|thx|ty|ideal|awesome
                       r"either|too|right\?|danke|merci|gracias|grazie|obrigad[oa]|bedankt|noted|for me|"
                       r"i'm a)(?!\w)|^\W*so\b")
 # A word or three of the answer echoed in disbelief ("lincoln?? thats the civil war lol",
-# "20 minutes?? it would be a brick", "what? three hearts??"): read against the answer.
+# "8 years?? i thought it was 2", "what? three hearts??"): read against the answer.
 ECHOED = re.compile(r"^\W*(?:(?:what|wait|um+|uh+|huh)\W+)?((?:[^\s?!]+\s){0,2}[^\s?!]+?)\s*(?:\?[?!]|!\?)")
 # ...which questions the answer when the message says something against it ("1972?? wow no
-# it was 1969", "lincoln?? thats the civil war lol"); alone, or with a question or a marvel,
-# it marvels at a true one ("4 times??", "twins?? how old", "three hearts?? no way").
-MARVELS = re.compile(r"\b(?:wow|omg|cool|amazing|awesome|sweet|no way|wild|insane|crazy|nuts|respect|lmao|yikes|why|"
-                     r"ugh|dedication|damn|dang|whoa|woah|jeez|geez|holy|haha+|nice|love|cute|chaos|dark|lucky|sad|"
-                     r"die|dead|jealous|envy)\b")
-CONTRADICTS = re.compile(r"\b(?:no(?! way)|not (?:the|a|an|in|from|on)|isn't|wasn't|it's|its|it is|it was|actually|"
-                         r"should be|pretty sure|the sign|says|shows|(?:that's|thats|that is) (?:the|a|an|in|from))\b")
+# it was 1969", "lincoln?? thats the civil war lol"); alone, or with a question, a marvel or
+# a remark, it marvels at what may well be true ("4 times??", "twins?? how old", "three
+# hearts?? no way", "3 teaspoons?? that seems like a lot").
+CONTRADICTS = re.compile(r"\b(?:no(?! way)|not (?:the|a|an|in|from|on)|isn't|wasn't|aren't|it's|its|it is|it was|"
+                         r"actually|should be|pretty sure|the sign|says|shows|i thought|"
+                         r"(?:that's|thats|that is) (?:the|a|an|in|from))\b")
 # An answer that teases what it will tell ("Guess what happened to me today", "I have news"):
 # "what" asks to hear it.
 TEASES = re.compile(r"\b(?:guess what|tell you something|i have (?:some )?news|confession|one thing|you won't "

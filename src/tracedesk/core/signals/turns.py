@@ -55,7 +55,6 @@ from .phrases import (
     FIGURE_ASKED,
     FILLER_WORDS,
     GIVES_UP,
-    MARVELS,
     MAY_CORRECT,
     MORE_DETAIL,
     NARROWS_THE_REQUEST,
@@ -141,14 +140,8 @@ REACTIONS = frozenset("""
     actually well hmm
 """.split())  # noqa: SIM905 (a word list reads best as words)
 REMARK_OPENINGS = REACTIONS | frozenset("poor true same fair cool nice he she they it its that thats this".split())  # noqa: SIM905
-# The words a question opens on, to read an echo's question without its question mark ("300??
-# how did u afford that", "greyhounds?? arent they super fast").
-_ASKS_ON = frozenset("""
-    is are was were can could do does did will would should how what what's where where's when why who who's which
-    aren't isn't wasn't don't didn't doesn't how's even really
-""".split())  # noqa: SIM905 (as the patterns read them: "whats" is "what's")
-# ...and those ASKS_YES_OR_NO reads as a request ("do you make the noodles too"): put to the
-# user, they ask for a yes or a no.
+# The questions of the bot's that ASKS_YES_OR_NO reads as a request ("do you make the
+# noodles too"): put to the user, they ask for a yes or a no.
 _ASKS_YES_OR_NO_BACK = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|oh)\W+)?(?:do|does|did|are|is|was|were|have|has|had|"
                                   r"can|could|would|will|should)\s+(?:you|u|they|he|she|it|your|there)\b")
 _LAUGH_AT_THE_END = re.compile(r"\b(?:lol|lmao|haha+|hehe+|xd)\W*$|[:;]-?\)\s*$|😂\s*$")
@@ -308,18 +301,12 @@ class Message:
     @_kept
     def echoed(self) -> str | None:
         """The words the message echoes in disbelief, "lincoln??" (see :data:`ECHOED`), if it
-        does, and says against them: something that contradicts ("1972?? wow no it was
-        1969"), or a statement of its own that neither asks nor marvels ("kitten?? shes 12
-        lol", "0 people?? there are 9 of us"). An echo alone, or with a question or a
-        marvel, marvels at what may be true ("4 times??", "twins?? how old", "never?? thats
-        so sad")."""
+        does, and says something against them ("1972?? wow no it was 1969", "8 years?? i
+        thought vet tech was like a 2 year thing"). An echo alone, or with a question, a
+        marvel or a remark of the user's, marvels at what may well be true ("4 times??",
+        "twins?? how old", "3 teaspoons?? that seems like a lot", "19?? thats so young")."""
         found = ECHOED.match(self.asked)
-        if found is None:
-            return None
-        rest = self.asked[found.end():].strip(" ?!.")
-        if CONTRADICTS.search(rest) is None and (
-                rest.count(" ") < 1 or "?" in rest or MARVELS.search(rest) is not None
-                or rest.split()[0] in _ASKS_ON):
+        if found is None or CONTRADICTS.search(self.asked, found.end()) is None:
             return None
         return found.group(1)
 
