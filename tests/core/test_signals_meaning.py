@@ -201,6 +201,12 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
     ("im from poland", "Oh, I love Hungary! Budapest is beautiful.", "Poland, I said Poland."),
     ("can u help", "Sure. What's your favourite colour?", "you dont listen at all"),
     ("how do i fix my wifi", "Turn it off and on again.", "thats not very useful lol"),
+    # A but that asks on: what was asked was left out.
+    ("ok but what should I wear to the party", "Parties are a great way to meet new people! Do you like meeting "
+     "new people?", "ok but dress or jeans??"),
+    ("how much do prom tickets cost", "my son goes to prom next year too! he's 16.", "cool but how much lol"),
+    ("can you make me a guest list template", "Sounds like a great party! Send invitations two weeks ahead.",
+     "the list though?"),
     # A doubt that says what is so.
     ("toronto", "oh cool, toronto is the capital of canada!", "i think capital is ottawa?"),
     ("no i missed it!! was mostly in the european paintings", "did you see starry night? it's there right?",

@@ -92,6 +92,9 @@ CASES: tuple[Case, ...] = (
     Case("frustration", "gave_up", 0.6, 0.6,
          "the next message gives up on the answer (\"never mind\", \"forget it\"); sometimes the user found it "
          "elsewhere"),
+    Case("frustration", "pushed_back", 0.6, 0.6,
+         "the next message takes the answer with a \"but\" and asks on (\"ok but dress or jeans??\", \"cool but "
+         "how much lol\", \"the list though?\"): what it asked was left out"),
     Case("rephrase", "same_request", 0.5, 0.85,
          "the next message asks for the same thing again, in words or in meaning (closer is surer)"),
     Case("rephrase", "says_so", 0.6, 0.6,

@@ -728,6 +728,7 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     if not (turn.asks_for_person or turn.complains) and (previous is None or not (
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
             or turn.message.may_correct or turn.message.challenges or turn.message.echoed is not None
+            or turn.message.pushes_on
             or previous.reply.asks_if_it_helped or _could_rephrase(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
@@ -760,6 +761,12 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
         found = found or _says_it_asks_again(previous, turn, evidence)
         if found:
             out.append(found)
+    # ("ok but dress or jeans??": what it asked was left out; asked again, it is a rephrase.)
+    if (previous is not None and not out and turn.message.pushes_on
+            and not (previous.reply.offers or previous.reply.takes_back)):
+        out.append(Found(previous.pk, "frustration", confidence("frustration", "pushed_back"),
+                         f"the next turn takes the answer with a but and asks on: {quote(turn.question)}",
+                         evidence=evidence))
     return out
 
 

@@ -533,6 +533,10 @@ APOLOGISES = re.compile(rf"^[\s*_]*{_BARE_APOLOGY}")
 # A message that opens by pushing back on the answer before: "um no, it's 10 feet", "wait,
 # that's for Tuesday", "actually it's eight" (and asks nothing new: "actually, do you have it
 # in red?" is a question of its own).
+# A message that takes the answer with a "but" and asks on: "ok but dress or jeans??", "cool
+# but how much lol", "the list though?", "Maybe another time. Where should we stay though?".
+PUSHES_ON = re.compile(r"^\W*(?:ok(?:ay)?|cool|yeah|yes|sure|right|fine|nice|lol|haha|great|alright|thanks)\W+"
+                       r"(?:but|though)\b.*?(?:\?|\b(?:how|what|which|where|when|who|why)\b)|\bthough\s*\?+\W*$")
 PUSHES_BACK = re.compile(r"^\W*(?:no|nope|nah|um+|uh+|erm|wait|actually)\b(?!.*\?)")
 # Such an answer, one that opens on an apology or agrees it missed, or one that answers the
 # earlier request at last ("To answer your question:"), repairs the turn before: it answers

@@ -61,6 +61,7 @@ from .phrases import (
     NEW_QUESTION_CUES,
     NOT_A_CHALLENGE,
     OPENS_ON_NO,
+    PUSHES_ON,
     REACTION_WORDS,
     REPHRASE_CUES,
     SAYS_IT_ASKS_AGAIN,
@@ -368,6 +369,11 @@ class Message:
         """The message says only that the answer before was not understood ("huh?", "I
         don't follow", "that makes no sense")."""
         return DID_NOT_FOLLOW.match(self.asked) is not None
+
+    @_kept
+    def pushes_on(self) -> bool:
+        """The message takes the answer with a "but" and asks on ("ok but dress or jeans??")."""
+        return PUSHES_ON.search(self.asked) is not None
 
     @_kept
     def gives_up(self) -> bool:
