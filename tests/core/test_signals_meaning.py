@@ -207,6 +207,22 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
     ("how much do prom tickets cost", "my son goes to prom next year too! he's 16.", "cool but how much lol"),
     ("can you make me a guest list template", "Sounds like a great party! Send invitations two weeks ahead.",
      "the list though?"),
+    # Longer corrections opening on a no; sarcasm, rudeness called out, a reminder of time.
+    ("i love frieren", "Frieren is a great pick! That's the one about the mecha pilots fighting in space.",
+     "no.. Frieren is elf mage. after hero party defeat demon king, she travel again"),
+    ("my son moved to monterrey", "Monterrey is close to Guadalajara, so he can come home every weekend!",
+     "No no, is not close! Is like 10 hours in bus. He come only in vacation"),
+    ("i have racing thoughts at night", "Everyone has them. You just have to stop thinking about stuff.",
+     "gee, if only it were that easy"),
+    ("my grandma swears by whisky for a cough", "Ha, a tiny bit is actually fine, some doctors still suggest it.",
+     "uh I'm pretty sure they don't recommend that anymore"),
+    ("do you have feelings?", "Yes, I definitely have feelings, I just can't always express them.",
+     "wait, so now you have feelings? 2 minutes ago you said no"),
+    ("my uncle says the moon landing was fake", "Obviously your uncle doesn't understand basic science.",
+     "ok no need to be rude about my uncle lol"),
+    ("what's oscypek", "The smoked sheep's cheese from the Tatras, grilled with cranberry jam is also cloud.",
+     "haha what? I don't understand last sentence"),
+    ("i play ranked every night", "That's the thing about healing in Silver, the rank is also a duelist.", "bro what"),
     # A doubt that says what is so.
     ("toronto", "oh cool, toronto is the capital of canada!", "i think capital is ottawa?"),
     ("no i missed it!! was mostly in the european paintings", "did you see starry night? it's there right?",
@@ -250,6 +266,10 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
      "hmm nah I think I'm doing the dress actually"),
     ("I don't see a + sign", "The + should be to the left of the box where you type.",
      "Still nothing... oh wait, there it is. Silly me"),
+    ("salah or haaland", "Honestly, I'd pick Mbappé. His speed is unreal.",
+     "no no no. Salah is more complete player, he make assist also"),
+    ("theres this girl in my spanish class", "Then skip the pickup lines and say something like '¿Cómo se dice...?'",
+     "lmao no im not saying that. how do u say 'want to study together' in spanish"),
 ])
 def test_a_no_to_an_opinion_a_change_of_mind_or_a_pause_is_no_correction(store, tmp_path, question, answer,
                                                                         then) -> None:

@@ -51,7 +51,7 @@ from .phrases import (
     WANTS_TO_KNOW,
 )
 from .request import another_value, asks_to_do
-from .turns import ANSWER_LIMIT, CLAUSE_END, REMARK_OPENINGS, Turn, closeness_to_question
+from .turns import ANSWER_LIMIT, CLAUSE_END, CORRECTION_WORDS, REMARK_OPENINGS, Turn, closeness_to_question
 
 # Without the meaning model, by shared topic words (the share two questions have in common):
 REPHRASE_SIMILARITY = 0.6
@@ -846,6 +846,8 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
             and OPINION.search(previous.answered) is None and TASTE.search(turn.asked) is None):
         # (A no to an opinion, or that gives one, disagrees: "nah its so worth it".)
         return True  # ("...is a team from berlin right?" - "no is munich, is in the name haha")
+    if turn.asked.count(" ") >= CORRECTION_WORDS:
+        return False  # (the readings below are of a few words)
     if reply.asks_yes_or_no_back and not tagged and (OPENS_ON_AN_ANSWER.match(turn.asked) is not None or (
             said_not is not None and said_not.start() == 0 and said_not.group(1) in (question or ""))):
         return False  # it answers: "do you make the noodles too?" - "no lol im not that crazy"; "not every day"

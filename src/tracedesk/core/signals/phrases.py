@@ -87,7 +87,7 @@ FRUSTRATION = re.compile(
     # Rudeness called out: "that was uncalled for", "wow rude", "ok rude", "excuse me?"
     r"|^\W*(?:(?:wow|um+|uh+|ok|okay|well|hey|excuse me)\W+)*(?:that was|that's|thats|that is) uncalled for"
     r"|^\W*excuse me\s*[?!][?!\s]*$"  # (said to a rude answer; "excuse me, where is..." asks)
-    r"|(?:how|so|very|wow|kinda|bit|that's|that is|that was|you're|you are|ur|^ok|^okay|^um+|^uh+)\W+rude"
+    r"|(?:how|so|very|wow|kinda|bit|that's|that is|that was|you're|you are|ur|^ok|^okay|^um+|^uh+)(?:\W+ok)?\W+rude"
     r"(?:\W*(?:lol|haha))?(?:\W*$|[.!]+\s)"  # (the whole message, or its first sentence: "wow rude. to the hilton")
     r"|i (?:don't|do not) think (?:that's|that is|this is|it's|it is) (?:correct|right|true|accurate)\W*$"
     r"|(?:you|u) (?:got|have|had) (?:that|it|this|(?:the|my) \w+) wrong"
@@ -191,7 +191,18 @@ FRUSTRATION = re.compile(
     r"|(?:terrible|bad|awful|worst|horrible|dumb|stupid) advice|^\W*rude\b"
     r"|(?:that's|thats|that is|that was|so|really|very) (?:really |so |very )?(?:hurtful|offensive|insensitive)"
     r"|how (?:would|does|is|did|will) (?:that|this) (?:have )?help(?:ed)?\b"
-    r"|^\W*wow(?:\.|\W+ok\b)\W*(?:thanks|thank you)(?: a lot)?[.\s]*$"  # (not "wow thanks!", which thanks)
+    r"|^\W*wow(?:\.|\W+ok\b)\W*(?:thanks|thank you)(?: a lot| i guess)?[.\s]*$"  # (not "wow thanks!", which thanks)
+    # ("ok no need to be rude about my uncle", "gee, if only it were that easy", "uh I'm pretty
+    # sure they don't recommend that anymore", "2 minutes ago you said no", "I don't understand
+    # last sentence", "uh sure? kinda random lol")
+    r"|no need to be (?:so )?(?:rude|mean|harsh|snarky|like that)|if only it (?:were|was) that (?:easy|simple)"
+    r"|pretty sure (?:they|it|that|you|this)(?:'re|'s| are| is)? (?:do |does |did |is |are |was )?"
+    r"(?:not|n't|don't|doesn't|didn't|never|isn't|aren't|wasn't)\b"
+    r"|\bago,? (?:you|u) (?:said|told me)\b"
+    r"|i (?:don't|do not|didn't) understand (?:the |your |that |this )?(?:last |first |second )?"
+    r"(?:sentence|part|answer|reply|message|bit)(?: of (?:it|that|yours|your (?:answer|reply|message)))?\W*"
+    r"(?:lol|haha)?\W*$"
+    r"|\b(?:kinda|kind of|pretty|bit|very) random\b(?! question)"
     # "south america you mean", "16 pieces no?": the right thing put back to the bot
     r"|(?<!do )(?<!did )\byou mean\W*$|\d[^?]*\bno\?+\W*$"  # (not the tag of "it is hard work no?")
     # ("u literally just said piano")
@@ -235,6 +246,7 @@ FRUSTRATION_NEEDS = frozenset("""
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
     rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes escuchas hörst advice
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
+    need easy simple ago understand
 """.split())  # noqa: SIM905
 
 
@@ -302,7 +314,7 @@ CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typ
 # "I asked for", "I wanted"; or it says "not" of something ("friday, not saturday!").
 # :func:`.conversation._corrects_the_answer` reads it against the turn before.
 _NO = r"(?:no|nope|nein|non)\b(?!\W+(?:way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder|need)\b)"
-_I_SAID = r"^\W*(?:(?:no|nope|what|wait|um+|uh+)\W+)*i (?:said|asked for|wanted)\b(?! to\b)"
+_I_SAID = r"^\W*(?:(?:no|nope|what|wait|um+|uh+|bro|dude|bruh|ugh|lol|but)\W+)*i (?:said|asked for|wanted)\b(?! to\b)"
 SAYS_NO_OR_SAID = re.compile(rf"^\W*{_NO}|{_I_SAID}")
 MAY_CORRECT = re.compile(rf"^\W*{_NO}|{_I_SAID}|\bnot (?:the |a |an |on |at |for |in )?[^\W\d_]{{3,}}")
 NOT_THAT = re.compile(r"\bnot (?!(?:really|sure|bad|yet|at all|much|quite|exactly|that|too|so|even|anymore|now|"
@@ -321,7 +333,8 @@ ECHOED = re.compile(r"^\W*(?:(?:what|wait|um+|uh+|huh)\W+)?((?:[^\s?!]+\s){0,2}[
 # a remark, it marvels at what may well be true ("4 times??", "twins?? how old", "three
 # hearts?? no way", "3 teaspoons?? that seems like a lot").
 CONTRADICTS = re.compile(r"\b(?:no(?! way)|not (?:the|a|an|in|from|on)|isn't|wasn't|aren't|it's|its|it is|it was|"
-                         r"actually|should be|pretty sure|the sign|says|shows|i thought|"
+                         r"actually|should be|pretty sure|the sign|says|shows|i thought|wouldn't|won't that|"
+                         r"doesn't that|isn't that|"
                          r"(?:that's|thats|that is) (?:the|a|an|in|from))\b")
 # An answer that teases what it will tell ("Guess what happened to me today", "I have news"):
 # "what" asks to hear it.
@@ -338,7 +351,8 @@ GETS_TO_KNOW = re.compile(
     r"what part of the world|i know,? right)\b")
 # What states an opinion or a taste ("I love pineapple on pizza!", "the best marvel movie"):
 # a "not" against it disagrees, it does not correct.
-OPINION = re.compile(r"\b(?:i think|opinion|i'd say|i love|i like|i prefer|i'm a|the best|better|worse|worth|"
+OPINION = re.compile(r"\b(?:i think|opinion|i'd say|i'd (?:pick|go with|choose|rather)|i love|i like|i prefer|i'm a|"
+                     r"the best|better|worse|worth|"
                      r"overrated|underrated|favou?rite|honestly|big fan)\b")
 # A promotion or a boilerplate, which answers nothing whatever else it holds ("Check out our new
 # summer collection", "Please rate this conversation", "Follow us on Instagram").
@@ -396,7 +410,8 @@ ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:s
 # phoenix"): after an answer that stated something, it says the answer got it wrong.
 # (A no that stands alone, not "no oven tho"; not "no wait, classical actually", which changes
 # the user's own mind.)
-OPENS_ON_NO = re.compile(r"^\W*(?:(?:ha+|haha+|lol|lmao|um+|uh+|hmm+|oh|wait|bro|dude|ok)\W+)*(?:no|nope|nah|wrong)"
+OPENS_ON_NO = re.compile(r"^\W*(?:(?:ha+|haha+|lol|lmao|um+|uh+|hmm+|oh|wait|bro|dude|ok|goodness|god|omg|oi|no)\W+)*"
+                         r"(?:no|nope|nah|wrong)"
                          r"(?:\s*[,.!:;]+|\s+(?=\d|(?:it|its|it's|is|was|thats|that's|the|he|she|they|this|these|"
                          r"those|i|you|u|lol|haha|more|wrong)\b))(?!\W*(?:wait|way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder|"
                          r"need|thanks|thank|idea)\b)")
@@ -620,7 +635,7 @@ CHANGES_SUBJECT = re.compile(
 # understand how to reset my password").
 DID_NOT_FOLLOW = re.compile(
     r"^\s*+\?[\s?!.]*+$"  # "?", "???"
-    r"|^\W*+(?:(?:wait|hm+|uh+|um+|er+|lol|lmao|haha|omg)\W++)*+(?:"
+    r"|^\W*+(?:(?:wait|hm+|uh+|um+|er+|lol|lmao|haha|omg|bro|dude|bruh)\W++)*+(?:"
     r"(?:huh|what|huh what|sorry|sorry\W*what|pardon(?: me)?)\s*+\?"  # asked, not exclaimed ("what!", "huh.")
     r"|what\s*+$"  # ("what", "lol what", "lmao what": the whole message)
     r"|(?:huh|sorry\W*what|come again|say (?:that |it )?again)(?!\s*+[.!])"  # ...or typed bare

@@ -333,10 +333,13 @@ class Message:
     @_kept
     def may_correct(self) -> bool:
         """The message is short and may correct the answer before ("no, CANCEL", "i said
-        monday", "friday, not saturday!"): see :func:`.conversation._corrects_the_answer`."""
-        return self.asked.count(" ") < CORRECTION_WORDS and (MAY_CORRECT.search(self.asked) is not None
-                                                             or OPENS_ON_NO.match(self.asked) is not None
-                                                             or DOUBTS_IT.match(self.asked) is not None)
+        monday", "friday, not saturday!"), or opens on a no and says what is so ("no.. Frieren
+        is elf mage. after hero party defeat demon king, she travel again"): see
+        :func:`.conversation._corrects_the_answer`."""
+        words = self.asked.count(" ") + 1
+        return ((words <= CORRECTION_WORDS and (MAY_CORRECT.search(self.asked) is not None
+                                                or DOUBTS_IT.match(self.asked) is not None))
+                or (words <= 2 * CORRECTION_WORDS and OPENS_ON_NO.match(self.asked) is not None))
 
     @_kept
     def figures_asked(self) -> tuple[re.Pattern, ...]:
