@@ -49,6 +49,7 @@ from .phrases import (
     TEASES,
     TELLS_A_TASTE,
     WANTS_TO_KNOW,
+    WHAT_BUT,
 )
 from .request import another_value, asks_to_do
 from .turns import ANSWER_LIMIT, CLAUSE_END, CORRECTION_WORDS, REMARK_OPENINGS, Turn, closeness_to_question
@@ -728,7 +729,7 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     if not (turn.asks_for_person or turn.complains) and (previous is None or not (
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
             or turn.message.may_correct or turn.message.challenges or turn.message.echoed is not None
-            or turn.message.pushes_on
+            or turn.message.pushes_on or WHAT_BUT.match(turn.asked) is not None
             or previous.reply.asks_if_it_helped or _could_rephrase(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
@@ -807,6 +808,8 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
     echoed = turn.message.echoed
     if echoed is not None and echoed in previous.answered and APPROVES.search(turn.asked) is None:
         return "challenged", "questions the answer", 1.0
+    if WHAT_BUT.match(turn.asked) is not None and previous.answer:
+        return "challenged", "questions the answer", 1.0
     if turn.message.gives_up and not (previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
                                       or _answers_the_question_back(previous, turn)):
         return "gave_up", "gives up on the answer", 1.0  # (not when it declines, answers or forgives)
@@ -846,8 +849,9 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
             and OPINION.search(previous.answered) is None and TASTE.search(turn.asked) is None):
         # (A no to an opinion, or that gives one, disagrees: "nah its so worth it".)
         return True  # ("...is a team from berlin right?" - "no is munich, is in the name haha")
-    if turn.asked.count(" ") >= CORRECTION_WORDS:
-        return False  # (the readings below are of a few words)
+    if turn.asked.count(" ") >= CORRECTION_WORDS and not (said_not is not None and said_not.start() < 30
+                                                          and turn.asked[:said_not.start()].rstrip().endswith(",")):
+        return False  # (the readings below are of a few words, or of the first: "Nigeria, my dear, not Ghana. But...")
     if reply.asks_yes_or_no_back and not tagged and (OPENS_ON_AN_ANSWER.match(turn.asked) is not None or (
             said_not is not None and said_not.start() == 0 and said_not.group(1) in (question or ""))):
         return False  # it answers: "do you make the noodles too?" - "no lol im not that crazy"; "not every day"

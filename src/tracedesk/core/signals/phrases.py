@@ -332,10 +332,11 @@ ECHOED = re.compile(r"^\W*(?:(?:what|wait|um+|uh+|huh)\W+)?((?:[^\s?!]+\s){0,2}[
 # it was 1969", "lincoln?? thats the civil war lol"); alone, or with a question, a marvel or
 # a remark, it marvels at what may well be true ("4 times??", "twins?? how old", "three
 # hearts?? no way", "3 teaspoons?? that seems like a lot").
-CONTRADICTS = re.compile(r"\b(?:no(?! way)|not (?:the|a|an|in|from|on)|isn't|wasn't|aren't|it's|its|it is|it was|"
+CONTRADICTS = re.compile(r"\b(?:(?<!oh )no(?! way)|not (?:the|a|an|in|from|on)|isn't|wasn't|aren't|it's|its|it is|"
+                         r"it was|"
                          r"actually|should be|pretty sure|the sign|says|shows|i thought|wouldn't|won't that|"
                          r"doesn't that|isn't that|"
-                         r"(?:that's|thats|that is) (?:the|a|an|in|from))\b")
+                         r"(?:that's|thats|that is) (?:the|a(?! lot)|an|in|from))\b")
 # An answer that teases what it will tell ("Guess what happened to me today", "I have news"):
 # "what" asks to hear it.
 TEASES = re.compile(r"\b(?:guess what|tell you something|i have (?:some )?news|confession|one thing|you won't "
@@ -420,7 +421,13 @@ SAYS_WHAT_IS = re.compile(r"\b(?:is|isn't|isnt|was|wasn't|wasnt|are|it's|its|tha
 # ...or that puts what is so as a doubt: "i think tokyo is the capital? kyoto used to be", "i
 # think that's at moma actually".
 DOUBTS_IT = re.compile(r"^\W*(?:(?:hmm+|um+|uh+|wait|well|oh|but)\W+)*i think\b[^?]*?"
-                       r"(?:\b(?:is|was|are|were|used)\b|'s\b)[^?]*(?:\?|\bactually\W*$)")
+                       r"(?:\b(?:is|was|are|were|used)\b|'s\b)[^?]*(?:\?|\bactually\W*$)"
+                       # ...or sets someone else's word against it: "hm, my colleague says sometimes -30"
+                       r"|^\W*(?:hm+|um+|uh+|but|well)\W+(?:my|our) \w+ (?:says|said|told me)\b")
+# A "what?" that goes on against the answer: "what? german food is not spicy at all lol",
+# "haha what? you are allergic but you have dog?" (not "what? no way!", which marvels).
+WHAT_BUT = re.compile(r"^\W*(?:(?:bro|dude|haha+|lol|lmao|wait|um+|uh+)\W+)*what\s*\?+\s+"
+                      r".*\b(?:not|isn't|aren't|wasn't|don't|doesn't|didn't|but)\b")
 # ...unless what follows the no asks ("no is it good").
 ASKS_AFTER = re.compile(r"\W*(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has)\s+"
                         r"(?:it|they|he|she|you|u|there|that|this|i)\b")

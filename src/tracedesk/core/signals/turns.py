@@ -145,6 +145,8 @@ REMARK_OPENINGS = REACTIONS | frozenset("poor true same fair cool nice he she th
 # noodles too"): put to the user, they ask for a yes or a no.
 _ASKS_YES_OR_NO_BACK = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|oh)\W+)?(?:do|does|did|are|is|was|were|have|has|had|"
                                   r"can|could|would|will|should)\s+(?:you|u|they|he|she|it|your|there)\b")
+# The right thing set against the wrong one first thing: "Nigeria, my dear, not Ghana. But..."
+_SET_AGAINST = re.compile(r",\s*not \w")
 _LAUGH_AT_THE_END = re.compile(r"\b(?:lol|lmao|haha+|hehe+|xd)\W*$|[:;]-?\)\s*$|😂\s*$")
 # ...and the words a question opens on, after them ("ok but is wimbledon on clay").
 _QUESTION_OPENINGS = frozenset("""
@@ -337,9 +339,10 @@ class Message:
         is elf mage. after hero party defeat demon king, she travel again"): see
         :func:`.conversation._corrects_the_answer`."""
         words = self.asked.count(" ") + 1
-        return ((words <= CORRECTION_WORDS and (MAY_CORRECT.search(self.asked) is not None
-                                                or DOUBTS_IT.match(self.asked) is not None))
-                or (words <= 2 * CORRECTION_WORDS and OPENS_ON_NO.match(self.asked) is not None))
+        return ((words <= CORRECTION_WORDS and MAY_CORRECT.search(self.asked) is not None)
+                or (words <= 2 * CORRECTION_WORDS and (OPENS_ON_NO.match(self.asked) is not None
+                                                       or DOUBTS_IT.match(self.asked) is not None
+                                                       or _SET_AGAINST.search(self.asked[:30]) is not None)))
 
     @_kept
     def figures_asked(self) -> tuple[re.Pattern, ...]:
