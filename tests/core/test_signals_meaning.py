@@ -137,6 +137,7 @@ def test_a_remark_said_again_whole_or_a_question_after_one_is_a_rephrase(store, 
     ("like 1200 lol", "nice, that's solid. i'm around 1500.", "show off lol"),
     ("spain, sevilla", "i've been to spain! barcelona was amazing.", "sevilla is better haha"),
     ("lol ok. do u ski", "no, i've never been. i'm scared of heights.", "its not that high lol"),
+    ("how many bones in the adult human body", "206.", "are you sure? my son says 300"),
 ])
 def test_a_laugh_or_news_of_ones_own_after_the_answer_is_no_rephrase(store, tmp_path, question, answer, then) -> None:
     b = Bundle()

@@ -268,6 +268,8 @@ _NUMBERS = re.compile(r"\d+")
 # would do ("Book it for 2 people?", "Would you like me to...").
 _ASKS_ABOUT_THE_USER = re.compile(r"^(?!.*\b(?:shall i|should i|want me|would you like|do you want|book|reserve|"
                                   r"confirm)\b).*\b(?:you|your)\b")
+# A message that asks whether the answer is sure ("are you sure? my son says 300").
+_ASKS_IF_SURE = re.compile(r"\W*(?:(?:hm+|um+|uh+|wait|really|but|hmm+)\W+)*(?:are|r) (?:you|u) (?:sure|certain)\b")
 # Words of a question that point back at what the user just said ("do you like it there?").
 _POINTS_BACK = re.compile(r"\b(?:it|there|then|that|them|those|this)\b")
 # What the next message says of an answer that missed: it asks the same again, or complains.
@@ -708,6 +710,8 @@ def _could_rephrase(previous: Turn, turn: Turn) -> bool:
         return False
     if _ASKS_WHY.match(turn.asked) and not _ASKS_WHY.match(previous.asked):
         return False  # asks why of the answer: "is sydney the capital?" - "...Canberra." - "really? why not sydney"
+    if _ASKS_IF_SURE.match(turn.asked):
+        return False  # checks the answer: "how many bones..." - "206." - "are you sure? my son says 300"
     if (previous.message.remarks or turn.message.remarks) and not (previous.reply.asks_again
                                                                    or turn.message.rephrase_cue):
         # A remark asks for nothing ("And the third guy?" - "...Collins." - "poor guy"); one
