@@ -87,7 +87,8 @@ FRUSTRATION = re.compile(
     # Rudeness called out: "that was uncalled for", "wow rude", "ok rude", "excuse me?"
     r"|^\W*(?:(?:wow|um+|uh+|ok|okay|well|hey|excuse me)\W+)*(?:that was|that's|thats|that is) uncalled for"
     r"|^\W*excuse me\s*[?!][?!\s]*$"  # (said to a rude answer; "excuse me, where is..." asks)
-    r"|(?:how|so|very|wow|kinda|bit|that's|that is|that was|you're|you are|ur|^ok|^okay|^um+|^uh+)(?:\W+ok)?\W+rude"
+    r"|(?<!he's )(?<!she's )(?<!they're )(?<!he is )(?<!she is )"  # (not "wow he's so rude", of someone else)
+    r"(?:how|so|very|wow|kinda|bit|that's|that is|that was|you're|you are|ur|^ok|^okay|^um+|^uh+)(?:\W+ok)?\W+rude"
     r"(?:\W*(?:lol|haha))?(?:\W*$|[.!]+\s)"  # (the whole message, or its first sentence: "wow rude. to the hilton")
     r"|i (?:don't|do not) think (?:that's|that is|this is|it's|it is) (?:correct|right|true|accurate)\W*$"
     r"|(?:you|u) (?:got|have|had) (?:that|it|this|(?:the|my) \w+) wrong"
@@ -102,7 +103,7 @@ FRUSTRATION = re.compile(
     # ...what the user said before, said again or put back: "i said im allergic to nuts??", "you
     # said 25 a minute ago" ("Poland, I said Poland.": SAID_IT_AGAIN)
     r"|\bi (?:said|told (?:you|u)) [^.?!]{1,40}\?\?"
-    r"|\b(?:you|u) said [^.?!]{1,30} (?:before|earlier|a (?:minute|second|sec) ago|last time)\b"
+    r"|\b(?:you|u) said [^.?!]{1,30} (?:before|earlier|a (?:minute|second|sec) ago|last time)\b(?![^.?!]*\bso\b)"
     r"|(?:you|u) (?:don't|dont|do not|never) listen\b"
     r"|i told you\W*+$|(?:like|as) i (?:said|told you)(?: (?:already|before|earlier))?(?:\W*+$|[,.!])"
     # ...reminded of it: "biology, remember?", "I'm a twin, remember?" (not "do you remember?")
@@ -198,11 +199,11 @@ FRUSTRATION = re.compile(
     r"|no need to be (?:so )?(?:rude|mean|harsh|snarky|like that)|if only it (?:were|was) that (?:easy|simple)"
     r"|pretty sure (?:they|it|that|you|this)(?:'re|'s| are| is)? (?:do |does |did |is |are |was )?"
     r"(?:not|n't|don't|doesn't|didn't|never|isn't|aren't|wasn't)\b"
-    r"|\bago,? (?:you|u) (?:said|told me)\b"
+    r"|\bago,? (?:you|u) (?:said|told me)\b(?![^.?!]*\bso\b)"  # (not "...you said no parking, so how much...")
     r"|i (?:don't|do not|didn't) understand (?:the |your |that |this )?(?:last |first |second )?"
     r"(?:sentence|part|answer|reply|message|bit)(?: of (?:it|that|yours|your (?:answer|reply|message)))?\W*"
     r"(?:lol|haha)?\W*$"
-    r"|\b(?:kinda|kind of|pretty|bit|very) random\b(?! question)"
+    r"|\b(?:kinda|kind of|pretty|bit|very) random\W*(?:lol|haha|tbh)?\W*$"
     # "south america you mean", "16 pieces no?": the right thing put back to the bot
     r"|(?<!do )(?<!did )\byou mean\W*$|\d[^?]*\bno\?+\W*$"  # (not the tag of "it is hard work no?")
     # ("u literally just said piano")
@@ -447,7 +448,8 @@ TAG_QUESTION = re.compile(r"(?:\b(?:right|correct|true|yeah|isn't it|isnt it|are
                           r"didn't she|didn't they)|,\s*no)\s*\?")
 # A message that opens on the answer to a question ("no lol im not that crazy", "nothing!! i
 # got a c in math", "yea its fine").
-OPENS_ON_AN_ANSWER = re.compile(r"^\W*(?:no|nope|nah|yes|yeah|yea|ya|yep|yup|nothing|never|not really|maybe)\b"
+OPENS_ON_AN_ANSWER = re.compile(r"^\W*(?:(?:lol|haha+|lmao|um+|uh+|hmm+|oh|well)\W+)*"
+                                r"(?:no|nope|nah|yes|yeah|yea|ya|yep|yup|nothing|never|not really|maybe)\b"
                                 r"(?!\W+(?:way|kidding)\b)")
 # A taste told, in a few words: "nope, not my thing", "nah, not for me", "not my cup of
 # tea". It turns down a suggestion or an opinion, whatever the answer was.
