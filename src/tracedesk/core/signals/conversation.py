@@ -35,6 +35,7 @@ from .phrases import (
     GETS_TO_KNOW,
     JUDGES_RIGHT_OR_WRONG,
     NOT_THAT,
+    OBVIOUSLY,
     OPENS_ON_AN_ANSWER,
     OPENS_ON_NO,
     OPINION,
@@ -847,7 +848,8 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     question = reply.question_back
     no = OPENS_ON_NO.match(turn.asked)
     tagged = TAG_QUESTION.search(previous.answered) is not None  # ("...built by slaves, right?")
-    if ((no is not None and _says_what_is_instead(turn.asked[no.end():]) or DOUBTS_IT.match(turn.asked))
+    if ((no is not None and _says_what_is_instead(turn.asked[no.end():]) or DOUBTS_IT.match(turn.asked)
+         or OBVIOUSLY.match(turn.asked))
             and ("?" not in previous.answered or tagged) and not reply.offers
             and _ASKS_AN_OPINION.search(previous.asked) is None
             and OPINION.search(previous.answered) is None and TASTE.search(turn.asked) is None):
@@ -881,6 +883,8 @@ def _says_what_is_instead(rest: str) -> bool:
     """What follows a no says what is so instead: a statement ("is munich", "its canberra i
     think"), or a value alone ("1912", "france won", "8"); not a question ("is it good"), a
     thanks, nor a word of its own ("never mind", "sorry")."""
+    if _SAYS_WHAT_WAS_WANTED.match(rest):
+        return True  # ("wait no, i didn't want a new card, just lock it")
     if ASKS_AFTER.match(rest) or _TELLS_OF_ONESELF.match(rest):
         return False  # ("no is it good": a no, then a question; "nah I think I'm doing the dress")
     if SAYS_WHAT_IS.search(rest) is not None or has_digit(rest):
@@ -889,6 +893,8 @@ def _says_what_is_instead(rest: str) -> bool:
     return 0 < len(words) <= 3 and words[0] not in _NOT_A_VALUE and not APPROVES.search(rest)
 
 
+_SAYS_WHAT_WAS_WANTED = re.compile(r"\W*i (?:(?:didn't|did not|don't|do not) (?:want|need|ask|mean)|wanted|meant|"
+                                   r"asked for)\b")
 _TELLS_OF_ONESELF = re.compile(r"\W*(?:i think )?(?:i|i'm|im|i've|i'll|i'd|me|my)\b")
 _NOT_A_VALUE = frozenset("""
     never all ok okay sorry lol haha lmao thanks thank problem worries way need just i im i'm not nothing worry idea

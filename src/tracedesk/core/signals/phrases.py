@@ -200,6 +200,9 @@ FRUSTRATION = re.compile(
     r"|pretty sure (?:they|it|that|you|this)(?:'re|'s| are| is)? (?:do |does |did |is |are |was )?"
     r"(?:not|n't|don't|doesn't|didn't|never|isn't|aren't|wasn't)\b"
     r"|\bago,? (?:you|u) (?:said|told me)\b(?![^.?!]*\bso\b)"  # (not "...you said no parking, so how much...")
+    # ("14:30? you said 22:30", "wait why did you book before asking")
+    r"|\?+\s+(?:but )?(?:you|u) said\b|\bwhy (?:did|would) (?:you|u) (?:book|cancel|change|add|delete|send|order|"
+    r"charge|remove|move|block|buy)\b"
     r"|i (?:don't|do not|didn't) understand (?:the |your |that |this )?(?:last |first |second )?"
     r"(?:sentence|part|answer|reply|message|bit)(?: of (?:it|that|yours|your (?:answer|reply|message)))?\W*"
     r"(?:lol|haha)?\W*$"
@@ -247,7 +250,7 @@ FRUSTRATION_NEEDS = frozenset("""
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
     rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes escuchas hörst advice
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
-    need easy simple ago understand
+    need easy simple ago understand why
 """.split())  # noqa: SIM905
 
 
@@ -428,7 +431,10 @@ DOUBTS_IT = re.compile(r"^\W*(?:(?:hmm+|um+|uh+|wait|well|oh|but)\W+)*i think\b[
 # A "what?" that goes on against the answer: "what? german food is not spicy at all lol",
 # "haha what? you are allergic but you have dog?" (not "what? no way!", which marvels).
 WHAT_BUT = re.compile(r"^\W*(?:(?:bro|dude|haha+|lol|lmao|wait|um+|uh+)\W+)*what\s*\?+\s+"
-                      r".*\b(?:not|isn't|aren't|wasn't|don't|doesn't|didn't|but)\b")
+                      r".*\b(?:not|isn't|aren't|wasn't|don't|doesn't|didn't|but|i wanted|i meant)\b")
+# A few words of what is so, and "obviously": "3 in the afternoon obviously", "stansted
+# obviously" (not "yes obviously", which answers).
+OBVIOUSLY = re.compile(r"^\W*(?!(?:yes|yeah|yep|ya|yup|no|nope|nah|ok|okay|sure|of course)\b)[^.?!]{1,30}\bobviously\b")
 # ...unless what follows the no asks ("no is it good").
 ASKS_AFTER = re.compile(r"\W*(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has)\s+"
                         r"(?:it|they|he|she|you|u|there|that|this|i)\b")

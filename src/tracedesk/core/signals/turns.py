@@ -60,6 +60,7 @@ from .phrases import (
     NARROWS_THE_REQUEST,
     NEW_QUESTION_CUES,
     NOT_A_CHALLENGE,
+    OBVIOUSLY,
     OPENS_ON_NO,
     PUSHES_ON,
     REACTION_WORDS,
@@ -342,6 +343,7 @@ class Message:
         return ((words <= CORRECTION_WORDS and MAY_CORRECT.search(self.asked) is not None)
                 or (words <= 2 * CORRECTION_WORDS and (OPENS_ON_NO.match(self.asked) is not None
                                                        or DOUBTS_IT.match(self.asked) is not None
+                                                       or OBVIOUSLY.match(self.asked) is not None
                                                        or _SET_AGAINST.search(self.asked[:30]) is not None)))
 
     @_kept
