@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -58,8 +59,21 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "review.sqlite"
 
 
+@pytest.fixture(scope="session")
+def _new_database(tmp_path_factory) -> Path:
+    """A new review database, made once per test process by ``open_store`` and copied for
+    each test that asks for ``store``: making the schema is most of what a small test of
+    the detectors or the queue costs."""
+    path = tmp_path_factory.mktemp("new-database") / "review.sqlite"
+    with open_store(path):
+        pass
+    assert not path.with_name(path.name + "-wal").exists()  # all of it is in the one file
+    return path
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
+def store(db_path: Path, _new_database: Path) -> Iterator[Store]:
+    shutil.copyfile(_new_database, db_path)
     with open_store(db_path) as s:
         yield s
 
