@@ -861,6 +861,11 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     if reply.asks_yes_or_no_back and not tagged and (OPENS_ON_AN_ANSWER.match(turn.asked) is not None or (
             said_not is not None and said_not.start() == 0 and said_not.group(1) in (question or ""))):
         return False  # it answers: "do you make the noodles too?" - "no lol im not that crazy"; "not every day"
+    figures = _FIGURE_NOT_FIGURE.search(turn.asked)
+    if (figures is not None and _says_figure(previous.answered, figures.group(2))
+            and not _says_figure(previous.answered, figures.group(1))
+            and not _says_figure(previous.asked, figures.group(2)) and not turn.message.corrects_itself):
+        return True  # ("500, not 50!" after a request opened for 50 euros; not "sorry, i meant 8 not 6")
     if said_not is not None:
         # (What the answer asks to choose, the message may answer: "working or in school?" -
         # "not working rn"; what the answer itself said was not, it may echo: "It isn't
@@ -895,11 +900,17 @@ def _says_what_is_instead(rest: str) -> bool:
 
 _SAYS_WHAT_WAS_WANTED = re.compile(r"\W*i (?:(?:didn't|did not|don't|do not) (?:want|need|ask|mean)|wanted|meant|"
                                    r"asked for)\b")
+_FIGURE_NOT_FIGURE = re.compile(r"\b(\d[\d.,:]*)\W+not\W+(\d[\d.,:]*)")
 _TELLS_OF_ONESELF = re.compile(r"\W*(?:i think )?(?:i|i'm|im|i've|i'll|i'd|me|my)\b")
 _NOT_A_VALUE = frozenset("""
     never all ok okay sorry lol haha lmao thanks thank problem worries way need just i im i'm not nothing worry idea
     wait one more pls please thx ty clue
 """.split())  # noqa: SIM905
+
+
+def _says_figure(text: str, figure: str) -> bool:
+    """``text`` holds ``figure`` as a number of its own (50 is not in 500)."""
+    return re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d])", text) is not None
 
 
 def _said_not(text: str, word: str) -> bool:

@@ -105,6 +105,15 @@ FRUSTRATION = re.compile(
     r"|\bi (?:said|told (?:you|u)) [^.?!]{1,40}\?\?"
     r"|\b(?:you|u) said [^.?!]{1,30} (?:before|earlier|a (?:minute|second|sec) ago|last time)\b(?![^.?!]*\bso\b)"
     r"|(?:you|u) (?:don't|dont|do not|never) listen\b"
+    # ("You told me Shawshank two minutes ago", "Thought you were vegetarian??", "That's not really
+    # making me feel better", "You can't know that, dear.", "close but nope", "Sounds unlikely
+    # honestly", "Not sure what that means", "I didn't get in. That's the whole point")
+    r"|\b(?:you|u) (?:said|told me) [^.?!]{1,30} (?:(?:\w+ )?(?:minutes?|mins?|seconds?|secs?) ago)\b"
+    r"|^\W*thought (?:you|u) (?:were|was|said|had|didn't)\b|(?:not|isn't|doesn't|didn't) (?:really )?"
+    r"(?:making|make|made) me feel (?:any )?better|(?:you|u) (?:can't|cannot|can not) (?:know|promise|say) that\b"
+    r"|\b(?:close|nice try|good try) but (?:no|nope|wrong)\b"
+    r"|^\W*(?:that |this |it )?(?:sounds|seems) (?:very |really )?(?:unlikely|made up|wrong|off)\b"
+    r"|\bnot sure what (?:that|this|you) mean|\bthat'?s the (?:whole|entire) point\b"
     r"|i told you\W*+$|(?:like|as) i (?:said|told you)(?: (?:already|before|earlier))?(?:\W*+$|[,.!])"
     # ...reminded of it: "biology, remember?", "I'm a twin, remember?" (not "do you remember?")
     r"|remember(?<=[\w,.] remember)(?<!you remember)(?<!\bu remember)(?<!do remember)"
@@ -152,7 +161,8 @@ FRUSTRATION = re.compile(
     r"|(?:that|this|it|your (?:answer|reply)) (?:doesn't|does not|didn't) tell me anything"
     r"|(?:you're|you are) not telling me anything|you ignored (?:my|the) question|(?:ok|okay),? but what'?s the answer"
     r"|^(?:(?:um+|uh+|erm|lol|hmm+|wait|ok|okay)\W++)?(?:where did (?:that|this) come from|how is (?:that|this) related"
-    r"|what does (?:that|this) have to do with (?:anything|my question|what i asked)|(?:so |how )?random"
+    r"|what (?:does|do) (?:that|this|the \w+) have to do with (?:anything|my question|what i asked|it)"
+    r"|(?:so |how )?random"
     r"|(?:that's |that is |this is |you're |you are |so )?off[- ]?topic|we (?:already )?went over this(?: already)?"
     r"|scroll up)\W*+(?:lol|haha)?\W*+$"
     r"|(?:that's|that is|that was|bit of a) (?:so |very |pretty |kinda )?random\b(?! question)"
@@ -250,7 +260,7 @@ FRUSTRATION_NEEDS = frozenset("""
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
     rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes escuchas hörst advice
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
-    need easy simple ago understand why
+    need easy simple ago understand why better point unlikely close sure know
 """.split())  # noqa: SIM905
 
 
@@ -320,9 +330,11 @@ CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typ
 _NO = r"(?:no|nope|nein|non)\b(?!\W+(?:way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder|need)\b)"
 _I_SAID = r"^\W*(?:(?:no|nope|what|wait|um+|uh+|bro|dude|bruh|ugh|lol|but)\W+)*i (?:said|asked for|wanted)\b(?! to\b)"
 SAYS_NO_OR_SAID = re.compile(rf"^\W*{_NO}|{_I_SAID}")
-MAY_CORRECT = re.compile(rf"^\W*{_NO}|{_I_SAID}|\bnot (?:the |a |an |on |at |for |in )?[^\W\d_]{{3,}}")
+MAY_CORRECT = re.compile(rf"^\W*{_NO}|{_I_SAID}|\bnot (?:(?:the|a|an|on|at|for|in) ){{0,2}}[^\W\d_]{{3,}}"
+                         r"|\d\W+not\W+\d")
 NOT_THAT = re.compile(r"\bnot (?!(?:really|sure|bad|yet|at all|much|quite|exactly|that|too|so|even|anymore|now|"
-                      r"today|me|you|it|this|one|enough|always|mine)\b)(?:the |a |an |on |at |for |in )?([^\W\d_]{3,})")
+                      r"today|me|you|it|this|one|enough|always|mine)\b)(?:(?:the|a|an|on|at|for|in) ){0,2}"
+                      r"([^\W\d_]{3,})")
 # ...unless it approves, or changes the request of its own accord ("no, wait, do it today
 # instead", "i asked for aisle and 23C is aisle right? great").
 APPROVES = re.compile(r"\b(?:great|perfect|thanks|thank you|thx|ty|ideal|awesome|love|lovely|nice|cool|sweet|"
@@ -427,14 +439,18 @@ SAYS_WHAT_IS = re.compile(r"\b(?:is|isn't|isnt|was|wasn't|wasnt|are|it's|its|tha
 DOUBTS_IT = re.compile(r"^\W*(?:(?:hmm+|um+|uh+|wait|well|oh|but)\W+)*i think\b[^?]*?"
                        r"(?:\b(?:is|was|are|were|used)\b|'s\b)[^?]*(?:\?|\bactually\W*$)"
                        # ...or sets someone else's word against it: "hm, my colleague says sometimes -30"
-                       r"|^\W*(?:hm+|um+|uh+|but|well)\W+(?:my|our) \w+ (?:says|said|told me)\b")
+                       r"|^\W*(?:hm+|um+|uh+|but|well)\W+(?:my|our) \w+ (?:says|said|told me)\b"
+                       # ...or is sure of another: "pretty sure thats frank herbert", "I'm fairly sure he's..."
+                       r"|^\W*(?:(?:hm+|um+|uh+|well|but|lol)\W+)*(?:i'm |im |i am )?(?:pretty|fairly|quite) sure\b"
+                       r"(?! (?:i|i'm|it's fine|that's fine|its fine)\b)")
 # A "what?" that goes on against the answer: "what? german food is not spicy at all lol",
 # "haha what? you are allergic but you have dog?" (not "what? no way!", which marvels).
 WHAT_BUT = re.compile(r"^\W*(?:(?:bro|dude|haha+|lol|lmao|wait|um+|uh+)\W+)*what\s*\?+\s+"
                       r".*\b(?:not|isn't|aren't|wasn't|don't|doesn't|didn't|but|i wanted|i meant)\b")
 # A few words of what is so, and "obviously": "3 in the afternoon obviously", "stansted
 # obviously" (not "yes obviously", which answers).
-OBVIOUSLY = re.compile(r"^\W*(?!(?:yes|yeah|yep|ya|yup|no|nope|nah|ok|okay|sure|of course)\b)[^.?!]{1,30}\bobviously\b")
+OBVIOUSLY = re.compile(r"^\W*(?!(?:yes|yeah|yep|ya|yup|no|nope|nah|ok|okay|sure|of course)\b)"
+                       r"(?:[^.?!]{1,30}\bobviously\b|[^.?!]{1,20},? surely\W*$)")  # ("Yen, surely")
 # ...unless what follows the no asks ("no is it good").
 ASKS_AFTER = re.compile(r"\W*(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has)\s+"
                         r"(?:it|they|he|she|you|u|there|that|this|i)\b")

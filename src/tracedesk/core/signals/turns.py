@@ -330,7 +330,8 @@ class Message:
         """The message questions what was said ("wasnt that 1939", "isnt it nigeria?"), and
         neither marvels nor asks of something more ("isn't it lovely", "isn't he the guy who
         also did jaws?")."""
-        return (self.asked.count(" ") < CHALLENGE_WORDS and CHALLENGES.match(self.asked) is not None
+        return ((self.asked.count(" ") < CHALLENGE_WORDS or "i thought" in self.asked)
+                and CHALLENGES.match(self.asked) is not None
                 and NOT_A_CHALLENGE.search(self.asked) is None)
 
     @_kept
