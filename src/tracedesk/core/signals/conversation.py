@@ -50,7 +50,6 @@ from .phrases import (
     TEASES,
     TELLS_A_TASTE,
     WANTS_TO_KNOW,
-    WHAT_BUT,
 )
 from .request import another_value, asks_to_do
 from .turns import ANSWER_LIMIT, CLAUSE_END, CORRECTION_WORDS, REMARK_OPENINGS, Turn, closeness_to_question
@@ -176,14 +175,8 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
                 not (turn.reply.takes_back or turn.reply.apologises) and _ASKS_ABOUT_THE_USER.search(question)
                 and any(_asked_again_in_words(earlier, turn) > 0 for earlier in answered
                         if earlier is not just_answered))):
-            def strength_of(earlier: Turn, turn: Turn = turn, just_answered: Turn | None = just_answered) -> float:
-                strength = _asked_again_strength(earlier, turn)
-                if earlier is just_answered and strength < 1.0 and _POINTS_BACK.search(turn.reply.question_back or ""):
-                    return _asked_again_in_words(earlier, turn)
-                return strength
-
-            earlier = max(answered, key=strength_of)
-            strength = strength_of(earlier)
+            strengths = [(_asked_again_of(earlier, turn, just_answered), earlier) for earlier in answered]
+            strength, earlier = max(strengths, key=lambda pair: pair[0])
             if strength >= 0:
                 out.append(Found(turn.pk, "loop", confidence("loop", "asked_again", strength),
                                  f"asks again what it asked before and the user answered: {quote(question, 70)}",
@@ -191,6 +184,16 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
                                            "text": (earlier.reply.question_back or "")[:300]}))
         asked = turn
     return out
+
+
+def _asked_again_of(earlier: Turn, turn: Turn, just_answered: Turn | None) -> float:
+    """How surely ``turn``'s question asks again ``earlier``'s (:func:`_asked_again_strength`);
+    of the question the message has just answered, one that points back at the answer is
+    asked again only in the same words."""
+    strength = _asked_again_strength(earlier, turn)
+    if earlier is just_answered and strength < 1.0 and _POINTS_BACK.search(turn.reply.question_back or ""):
+        return _asked_again_in_words(earlier, turn)
+    return strength
 
 
 def _asked_again_strength(a: Turn, b: Turn) -> float:
@@ -207,7 +210,7 @@ def _asked_again_strength(a: Turn, b: Turn) -> float:
 
 def _asked_again_in_words(a: Turn, b: Turn) -> float:
     """1 if the questions two answers end on have the same topic words, else -1."""
-    alike = similarity(content_words(a.reply.question_back or ""), content_words(b.reply.question_back or ""))
+    alike = similarity(a.reply.question_back_words, b.reply.question_back_words)
     return 1.0 if alike >= ASKED_AGAIN else -1.0
 
 
@@ -734,7 +737,7 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     if not (turn.asks_for_person or turn.complains) and (previous is None or not (
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
             or turn.message.may_correct or turn.message.challenges or turn.message.echoed is not None
-            or turn.message.pushes_on or WHAT_BUT.match(turn.asked) is not None
+            or turn.message.pushes_on or turn.message.doubts_with_what
             or previous.reply.asks_if_it_helped or _could_rephrase(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
@@ -808,12 +811,7 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
         return "did_not_follow", "did not follow the answer", 1.0  # ("guess what happened" - "what")
     if turn.message.may_correct and _corrects_the_answer(previous, turn):
         return "corrected", "corrects the answer", 1.0
-    if turn.message.challenges and previous.answer and not (previous.reply.asks_back and not previous.reply.offers):
-        return "challenged", "questions the answer", 1.0
-    echoed = turn.message.echoed
-    if echoed is not None and echoed in previous.answered and APPROVES.search(turn.asked) is None:
-        return "challenged", "questions the answer", 1.0
-    if WHAT_BUT.match(turn.asked) is not None and previous.answer:
+    if _questions_the_answer(previous, turn):
         return "challenged", "questions the answer", 1.0
     if turn.message.gives_up and not (previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
                                       or _answers_the_question_back(previous, turn)):
@@ -834,6 +832,18 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
     return None
 
 
+def _questions_the_answer(previous: Turn, turn: Turn) -> bool:
+    """The message questions what the answer said: in the negative ("wasnt that 1939"; not
+    after the bot's own question), echoing its words against it ("lincoln?? thats the civil
+    war lol"), or with a "what?" that goes on against it."""
+    message = turn.message
+    if message.challenges and previous.answer and not (previous.reply.asks_back and not previous.reply.offers):
+        return True
+    echoed = message.echoed
+    return ((echoed is not None and echoed in previous.answered and APPROVES.search(turn.asked) is None)
+            or (message.doubts_with_what and bool(previous.answer)))
+
+
 def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     """The message corrects what the answer before gave: "friday, not saturday!" where the
     answer booked Saturday (a word the answer brought in, said not to be it); or "no,
@@ -852,8 +862,8 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
          or OBVIOUSLY.match(turn.asked))
             and ("?" not in previous.answered or tagged) and not reply.offers
             and _ASKS_AN_OPINION.search(previous.asked) is None
-            and OPINION.search(previous.answered) is None and TASTE.search(turn.asked) is None):
-        # (A no to an opinion, or that gives one, disagrees: "nah its so worth it".)
+            and OPINION.search(previous.answered) is None):
+        # (A no to an opinion disagrees: "nah its so worth it"; one that tells a taste, above.)
         return True  # ("...is a team from berlin right?" - "no is munich, is in the name haha")
     if turn.asked.count(" ") >= CORRECTION_WORDS and not (said_not is not None and said_not.start() < 30
                                                           and turn.asked[:said_not.start()].rstrip().endswith(",")):

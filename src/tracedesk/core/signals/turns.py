@@ -72,6 +72,7 @@ from .phrases import (
     TAKES_BACK,
     TAKES_IT_ON,
     WANTS_TO_KNOW,
+    WHAT_BUT,
     WORD_CHARACTERS_ONLY,
     as_the_patterns_read,
     asks_for_person,
@@ -380,6 +381,12 @@ class Message:
         return DID_NOT_FOLLOW.match(self.asked) is not None
 
     @_kept
+    def doubts_with_what(self) -> bool:
+        """The message opens on "what?" and goes on against the answer ("what? german food is
+        not spicy at all lol"): see :data:`WHAT_BUT`."""
+        return WHAT_BUT.match(self.asked) is not None
+
+    @_kept
     def pushes_on(self) -> bool:
         """The message takes the answer with a "but" and asks on ("ok but dress or jeans??")."""
         return PUSHES_ON.search(self.asked) is not None
@@ -491,6 +498,11 @@ class Reply:
         """The question the answer ends on, if it ends on one ("how long have you been
         doing it")."""
         return last_question(self.answered.rstrip()) if self.answered.rstrip().endswith("?") else None
+
+    @_kept
+    def question_back_words(self) -> frozenset[str]:
+        """The topic words of the question the answer ends on (none if it ends on none)."""
+        return content_words(self.question_back or "")
 
     @_kept
     def asks_yes_or_no_back(self) -> bool:
