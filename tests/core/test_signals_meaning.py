@@ -600,16 +600,19 @@ def test_a_like_request_after_an_answer_that_did_what_was_asked_is_no_rephrase(s
 
 
 def test_a_message_that_says_it_asks_again_is_a_rephrase_whatever_its_words(store, tmp_path) -> None:
-    """The user says so ("Let me try again:", "I'll rephrase."): the answer before missed,
-    though the first request was in German, or in words far from the second. Not a slip of
-    the user's own ("sorry, I meant Tuesday"), a detail checked ("to be clear: ..."), nor
-    the answer to the bot's question back."""
+    """The user says so ("Let me try again:", "I'll rephrase.", "i meant the kids"): the
+    answer before missed, though the first request was in German, or in words far from the
+    second. Not a slip of the user's own ("sorry, I meant Tuesday"), a detail checked ("to
+    be clear: ..."), a new question ("i meant to ask, ..."), nor the answer to the bot's
+    question back."""
     b = Bundle()
     two_turn_sessions(b, "again", [
         (("Wie exportiere ich meine Rechnungen als CSV?", "Could you give me a bit more detail about what you need?"),
          ("Let me try again: where's the export button for invoices", "Go to Settings > Data > Export.")),
         (("my meds haven't arrived yet", "You can reorder from your purchase history."),
          ("I'll rephrase. When will order 484275 get to me?", "Order 484275 is on hold.")),
+        # No request asked again: the user says what the question was.
+        (("how old", "i'm 42."), ("i meant the kids lol", "oh! they are 5 and 7.")),
     ])
     two_turn_sessions(b, "not", [
         (("book a table for Monday", "Booked: a table for 2 on Monday at 7pm."),
@@ -624,12 +627,14 @@ def test_a_message_that_says_it_asks_again_is_a_rephrase_whatever_its_words(stor
          ("In other words, I need to use the emailed link?", "Yes, exactly.")),  # checks what was understood
         (("can I pay by card?", "Yes, all major cards work."),
          ("I mean, that works but the checkout page is blank", "Try another browser.")),  # a filler
+        (("how old is your dog", "she is 9, a real old lady now."),
+         ("i meant to ask, does she still play fetch?", "every single day!")),  # a new question
     ])
     found = signals(store, tmp_path, b)
-    for trace_id in ("again0", "again1"):
+    for trace_id in ("again0", "again1", "again2"):
         [(kind, confidence, detail, _)] = [s for s in found[trace_id] if s[0] == "rephrase"]
         assert confidence == 0.6 and detail.startswith("the next turn says it asks again")
-    assert not any("rephrase" in kinds(found, f"not{n}") for n in range(6))
+    assert not any("rephrase" in kinds(found, f"not{n}") for n in range(7))
 
 
 def test_an_answer_that_contradicts_its_tool_is_ungrounded_with_the_evidence(store, tmp_path) -> None:

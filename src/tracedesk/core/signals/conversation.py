@@ -737,7 +737,7 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
     if not (turn.asks_for_person or turn.complains) and (previous is None or not (
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
             or turn.message.may_correct or turn.message.challenges or turn.message.echoed is not None
-            or turn.message.pushes_on or turn.message.doubts_with_what
+            or turn.message.pushes_on or turn.message.doubts_with_what or turn.message.says_it_asks_again
             or previous.reply.asks_if_it_helped or _could_rephrase(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
@@ -770,6 +770,12 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
         found = found or _says_it_asks_again(previous, turn, evidence)
         if found:
             out.append(found)
+    elif previous is not None and not out:
+        # ("how old" - "i'm 42." - "i meant the kids lol": no request asked again, but the
+        # user says what the question was.)
+        found = _says_it_asks_again(previous, turn, evidence)
+        if found:
+            out.append(found)
     # ("ok but dress or jeans??": what it asked was left out; asked again, it is a rephrase.)
     if (previous is not None and not out and turn.message.pushes_on
             and not (previous.reply.offers or previous.reply.takes_back)):
@@ -781,9 +787,10 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
 
 def _says_it_asks_again(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
     """The next message opens by saying it asks again ("I'll rephrase. When will order
-    4842 get to me?", "Let me try again: where's the export button?"): the user says the
-    answer missed, though neither the words nor the meaning of the two messages tell it
-    (another language, other words). Not after a question back the message answers."""
+    4842 get to me?", "Let me try again: where's the export button?") or what it meant ("i
+    meant the kids"): the user says the answer missed, though neither the words nor the
+    meaning of the two messages tell it (another language, other words). Not after a
+    question back the message answers."""
     if not turn.message.says_it_asks_again or (
             previous.reply.asks_back and not (previous.reply.offers or previous.reply.did_not_understand)):
         return None

@@ -319,7 +319,8 @@ REPHRASE_CUES = re.compile(
 SAYS_IT_ASKS_AGAIN = re.compile(
     r"\W*(?:(?:ok(?:ay)?|so|no|hmm+|um+|well)\W+)*(?:i'?ll rephrase|i will rephrase|let me rephrase|"
     r"let me (?:try again|put it (?:another|differently|this) way|ask (?:it )?(?:again|differently|another way))"
-    r"\s*[:.\-–—]|in other words\s*:|what i (?:mean|meant|'m asking|am asking) is|i meant\b|again\s*[:,-])")
+    r"\s*[:.\-–—]|in other words\s*:|what i (?:mean|meant|'m asking|am asking) is|i meant\b(?! to\b(?! say))"
+    r"|again\s*[:,-])")
 # The user corrects a slip of their own ("sorry, I meant Tuesday", "oops, *weather", "my bad,
 # the riverside"): the answer before answered what they wrote, and this is no rephrase of a
 # request it missed. (Correcting the answer, "no, I said 4 people", is a complaint.)
