@@ -637,6 +637,31 @@ def test_a_message_that_says_it_asks_again_is_a_rephrase_whatever_its_words(stor
     assert not any("rephrase" in kinds(found, f"not{n}") for n in range(7))
 
 
+def test_a_few_of_the_questions_words_asked_again_mark_the_answer_that_left_them_out(store, tmp_path) -> None:
+    """"and goats?" after "i have 12 cows." to "how many goats do u have": the user asks
+    again, in a few of the question's own words, what the answer left out. Not the answer
+    to the bot's own question, a conclusion drawn from the answer, a question about what the
+    answer gave, nor a question back to the bot."""
+    b = Bundle()
+    two_turn_sessions(b, "again", [
+        (("how many goats do u have?", "i have 12 cows."), ("and goats?", "oh, 3 goats too.")),
+        (("What's the tracking number", "The courier is DHL."), ("The NUMBER please", "It is 1Z999AA10.")),
+        (("is it safe to shower during a storm", "i love storms, they're so cozy."),
+         ("ok but is it safe", "It is best to wait until the storm passes.")),
+    ])
+    two_turn_sessions(b, "not", [
+        (("he likes recess", "Ha, that's most of them. What's his favourite subject?"), ("recess", "Fair enough!")),
+        (("how many goats do u have?", "i have 12 goats and 3 cows."), ("goats?", "yes, 12 of them!")),
+        (("what do you do for work?", "I teach maths at a school in Leeds."), ("and you?", "I'm retired.")),
+        (("what's the weather in Lyon today?", "Sunny in Lyon, 24 degrees."), ("and tomorrow?", "Rain.")),
+    ])
+    found = signals(store, tmp_path, b)
+    for n in range(3):
+        [(kind, confidence, detail, _)] = found[f"again{n}"]
+        assert kind == "rephrase" and confidence == 0.6 and "what the answer left out" in detail
+    assert not any(found.get(f"not{n}") for n in range(4))
+
+
 def test_an_answer_that_contradicts_its_tool_is_ungrounded_with_the_evidence(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "What's the status of order 7781?", "Good news: order 7781 has shipped and arrives Friday.",

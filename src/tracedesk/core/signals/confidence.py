@@ -100,6 +100,9 @@ CASES: tuple[Case, ...] = (
     Case("rephrase", "says_so", 0.6, 0.6,
          "the next message opens by saying it asks again (\"I'll rephrase\", \"let me try again\", \"what I mean "
          "is\"), though the two messages share no words or meaning"),
+    Case("rephrase", "in_short", 0.6, 0.6,
+         "the next message asks again, in a few of the question's own words, what the answer left out (\"and "
+         "goats?\", \"the NUMBER please\")"),
     Case("rephrase", "after_failure", 0.7, 0.9,
          "the answer did not understand the request and the user asked the same again"),
     Case("rephrase", "after_no_help", 0.3, 0.3,

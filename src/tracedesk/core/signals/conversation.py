@@ -738,7 +738,8 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
             or turn.message.may_correct or turn.message.challenges or turn.message.echoed is not None
             or turn.message.pushes_on or turn.message.doubts_with_what or turn.message.says_it_asks_again
-            or previous.reply.asks_if_it_helped or _could_rephrase(previous, turn))):
+            or previous.reply.asks_if_it_helped or _could_rephrase(previous, turn)
+            or _asks_again_in_short(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -776,6 +777,10 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
         found = _says_it_asks_again(previous, turn, evidence)
         if found:
             out.append(found)
+    if previous is not None and not out and _asks_again_in_short(previous, turn):
+        out.append(Found(previous.pk, "rephrase", confidence("rephrase", "in_short"),
+                         f"the next turn asks again, in a few of the question's words, what the answer left out: "
+                         f"{quote(turn.question)}", evidence=evidence))
     # ("ok but dress or jeans??": what it asked was left out; asked again, it is a rephrase.)
     if (previous is not None and not out and turn.message.pushes_on
             and not (previous.reply.offers or previous.reply.takes_back)):
@@ -783,6 +788,27 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
                          f"the next turn takes the answer with a but and asks on: {quote(turn.question)}",
                          evidence=evidence))
     return out
+
+
+def _asks_again_in_short(previous: Turn, turn: Turn) -> bool:
+    """A message of a few words, all from the question before, that asks again what the
+    answer left out: "how many goats do u have" - "i have 12 cows." - "and goats?"; "What's
+    the tracking number" - "The courier is DHL." - "The NUMBER please"; "is it safe to
+    shower during a storm" - "i love storms, they're so cozy." - "ok but is it safe". Not
+    the answer to the bot's question back ("What's his favourite subject?" - "recess"), nor
+    a conclusion drawn ("so is not really unlimited")."""
+    words = turn.words
+    if not words or len(words) > 3 or turn.asked.count(" ") >= 6 or not words <= previous.words:
+        return False
+    if words <= previous.answer_words or previous.reply.asks_back:
+        return False
+    if not ("?" in previous.asked or previous.message.wants_to_know):
+        return False
+    return "?" in turn.asked or _ASKS_IN_SHORT.search(turn.asked) is not None
+
+
+# A few words that ask without a question mark: "the NUMBER please", "ok but is it safe".
+_ASKS_IN_SHORT = re.compile(r"\b(?:please|pls|plz)\b|^\W*(?:(?:ok(?:ay)?|yeah|yes|sure|fine)\W+)?(?:but|and)\b")
 
 
 def _says_it_asks_again(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
