@@ -418,6 +418,27 @@ def test_a_question_answered_only_with_a_word_of_appreciation_is_off_topic(store
     assert not found.get("t2") and not found.get("t3") and not found.get("t4")
 
 
+def test_a_request_for_advice_answered_with_words_that_give_none_is_off_topic(store, tmp_path) -> None:
+    """"Kyoto is nice." to "any tips for Kyoto?" says the request's word back with a "nice";
+    "bring stuff." is as empty. A short answer with something of its own ("Practice
+    daily.", "Try a stir-fry!") gives advice; "Nice!" to news is all there is to say."""
+    b = Bundle()
+    for n, (question, answer) in enumerate([("Ha, noted. Do you have any tips for Kyoto?", "Kyoto is nice."),
+                                            ("ugh ok. any ideas for meeting people?", "people are nice."),
+                                            ("Good to know! Any packing tips?", "bring stuff."),
+                                            ("recommend me a book then", "i like books."),
+                                            ("any tips for my first marathon?", "Practice daily."),
+                                            ("what should i cook tonight?", "Try a stir-fry!"),
+                                            ("I finally finished my plan", "Nice!")]):
+        b.turn(f"s{n}", question, answer, trace_id=f"t{n}")
+    found = signals(store, tmp_path, b)
+    for trace_id in ("t0", "t1", "t2", "t3"):
+        [(kind, confidence, detail, _)] = found[trace_id]
+        assert (kind, confidence) == ("off_topic", table("off_topic", "empty_advice"))
+        assert detail.startswith("a request for advice answered with words that give none")
+    assert not any(found.get(t) for t in ("t4", "t5", "t6"))
+
+
 def test_a_question_answered_with_an_acknowledgement_is_off_topic(store, tmp_path):
     """ "Noted.", "Good to know!", "I see." take note of what was said: to a question they
     answer nothing, typed as people type it (no question mark, no apostrophe, an

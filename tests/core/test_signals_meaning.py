@@ -262,6 +262,16 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
     ("guess my name", "your name is jessica!", "close but nope"),
     ("can my bmw seat 7", "Yes, all BMW cars seat five passengers plus the driver.", "Sounds unlikely honestly"),
     ("i didn't get into the course", "Congratulations on getting in!", "I didn't get in. That's the whole point"),
+    # Not understood, typed as people type it; what the user never said; advice that cannot work.
+    ("bomba rice, is the best for paella", "the rice bomba is when the family the pan together in the valencia way",
+     "sorry i dont understand what you say"),
+    ("calc is ok, i just need to practice series", "you could skip studying for calc since history matters more.",
+     "??? i never said that"),
+    ("car wrecks, heart attacks, old folks who fell", "you should tell the old people to stop falling.",
+     "lol doesnt really work like that"),
+    # What the answer took for given, denied.
+    ("we go to the dog park on saturdays", "that sounds fun! does your cat come to the park too?",
+     "i dont have a cat, thats you"),
     # A doubt that says what is so.
     ("toronto", "oh cool, toronto is the capital of canada!", "i think capital is ottawa?"),
     ("no i missed it!! was mostly in the european paintings", "did you see starry night? it's there right?",
@@ -298,6 +308,12 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
     ("ugh work is a lot", "Are you thinking about quitting?", "lol no im not quitting, i just need to rant"),
     ("do you like pizza", "Are you a pizza person?", "yes obviously"),
     ("table for 4", "Great, a party of 4. Which day is that for?", "sorry, i meant 8 not 4"),
+    # A no to the bot's question whether the user has a thing, or to one asking for it.
+    ("hi", "hey! do you have any pets?", "i dont have any pets, my flat is tiny"),
+    ("can I post it back?", "Yes, with a free label. I can email it: what's your email address?",
+     "I do not have email"),
+    ("my cat knocked over my coffee again", "classic cat. does your cat do that a lot?", "i dont have a dog lol"),
+    ("sorry?", "No worries!", "sorry i dont understand how to reset my password"),
     ("is the tap water safe", "Yes, it's safe to drink everywhere in the city.", "pretty sure i'll buy bottled anyway"),
     ("which is harder to fight", "A goose is usually considered harder.", "nah the duck is easier"),
     ("what to see in paris", "Try the catacombs, they're fascinating.", "catacombs?? whats that"),

@@ -124,6 +124,9 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "appreciation", 0.6, 0.6,
          "a question answered only with a word of appreciation or an acknowledgement (\"Cool cool.\", "
          "\"Good to know!\", \"Noted.\")"),
+    Case("off_topic", "empty_advice", 0.6, 0.6,
+         "a request for advice, tips or ideas answered in a few words that give none (\"Kyoto is nice.\", "
+         "\"bring stuff.\")"),
     Case("abandonment", "after_failure", 0.45, 0.45, "the session ended on an answer that said it could not help"),
     Case("abandonment", "not_understood", 0.45, 0.45,
          "the session ended on an answer that did not understand the request and asked for it again"),

@@ -115,7 +115,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             # (What the answer plainly is settles it before its meaning is compared.)
             if turn.reply.cheers and turn.message.tells_bad_news:
                 found += _cheered_at_bad_news(turn)
-            bland = _answered_with_appreciation(turn)
+            bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
             off = [] if bland else _off_topic(turn, previous)
             far += off
             if not off:
@@ -526,6 +526,34 @@ def _answered_with_appreciation(turn: Turn) -> list[Found]:
                   evidence={"question": turn.question[:300]})]
 
 
+def _advice_answered_empty(turn: Turn) -> list[Found]:
+    """A request for advice, tips or ideas answered in a few words that give none: the
+    request's own words said back with a "nice" ("any tips for Kyoto?" - "Kyoto is nice.",
+    "any ideas for meeting people?" - "people are nice.") or a word as empty ("Any packing
+    tips?" - "bring stuff."). A short answer with anything of its own ("Practice daily.",
+    "Try the Fushimi shrine early.") gives some."""
+    message, reply = turn.message, turn.reply
+    if (not message.asks_for_advice or not (message.asks_a_question or _ASKS_FOR_IT.match(turn.asked))
+            or turn.answered.count(" ") >= _EMPTY_ANSWER_WORDS or not reply.says_little
+            or message.closing or message.complains or not message.in_english):
+        return []
+    own = {w for w in reply.words - message.words if w[:4] not in {m[:4] for m in message.words}}
+    if not own <= _SAYS_NOTHING:
+        return []
+    return [Found(turn.pk, "off_topic", confidence("off_topic", "empty_advice"),
+                  f"a request for advice answered with words that give none: {quote(turn.answer, 70)}",
+                  evidence={"question": turn.question[:300]})]
+
+
+_EMPTY_ANSWER_WORDS = 5  # an answer of fewer words than this may say nothing
+# ...to a request for advice put without a question: "recommend me a book then".
+_ASKS_FOR_IT = re.compile(r"\W*(?:(?:ok(?:ay)?|so|pls|please|then|ok then)\W+)*(?:recommend|suggest|give me)\b")
+# Words that give nothing of their own in an answer to a request for advice.
+_SAYS_NOTHING = frozenset("""
+    nice good great fine cool fun ok okay interest important lovely stuff thing someth bring really very alway sure
+""".split())  # noqa: SIM905 (as :func:`.words.content_words` stems them)
+
+
 def _addresses_within(turn: Turn) -> float:
     """How close in meaning an answer must be to its question to address it: a short one,
     whose few words the model reads less surely, must be farther to count as off-topic."""
@@ -738,6 +766,7 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
             or turn.message.may_correct or turn.message.challenges or turn.message.echoed is not None
             or turn.message.pushes_on or turn.message.doubts_with_what or turn.message.says_it_asks_again
+            or turn.message.denies_having
             or previous.reply.asks_if_it_helped or _could_rephrase(previous, turn)
             or _asks_again_in_short(previous, turn))):
         return []  # most turns: settled by what their message is
@@ -842,7 +871,7 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
         return "said_no", "says the answer did not help", 1.0
     if turn.message.did_not_follow and not (turn.message.only_what and TEASES.search(previous.answered)):
         return "did_not_follow", "did not follow the answer", 1.0  # ("guess what happened" - "what")
-    if turn.message.may_correct and _corrects_the_answer(previous, turn):
+    if (turn.message.may_correct and _corrects_the_answer(previous, turn)) or _denies_what_was_taken(previous, turn):
         return "corrected", "corrects the answer", 1.0
     if _questions_the_answer(previous, turn):
         return "challenged", "questions the answer", 1.0
@@ -863,6 +892,24 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
             and OPENS_ON_AN_ANSWER.match(turn.asked)):
         return "by_meaning", "complains, in other words", turn.frustration
     return None
+
+
+def _denies_what_was_taken(previous: Turn, turn: Turn) -> bool:
+    """The message says the user has no such thing as the answer took for given: "does
+    your cat come to the lake too?" - "i dont have a cat, thats you". Not the answer to a
+    question whether they have one ("do you have any pets?" - "i dont have any pets"), nor
+    of a thing the user spoke of first."""
+    thing = turn.message.denies_having
+    if thing is None or not previous.answer:
+        return False
+    head = thing[:4]
+    return (re.search(rf"\b(?:your|ur|you're|youre|you are) (?:\w+ )?{re.escape(head)}", previous.answered) is not None
+            and _ASKS_IF_THEY_HAVE.search(previous.answered) is None and head not in previous.asked)
+
+
+# A question whether the user has a thing, or for it ("what's your email address?").
+_ASKS_IF_THEY_HAVE = re.compile(r"\b(?:do|did) (?:you|u) (?:\w+ )?(?:have|own|got)\b|\b(?:have|got) (?:you|u) got\b"
+                                r"|\b(?:what|which)(?:'s| is| are) (?:your|ur)\b|\b(?:give|send|tell) me your\b")
 
 
 def _questions_the_answer(previous: Turn, turn: Turn) -> bool:

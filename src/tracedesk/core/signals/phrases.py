@@ -225,6 +225,10 @@ FRUSTRATION = re.compile(
     r"|none of (?:that|this|it) makes? (?:any )?sense|how (?:does|do|is|would) (?:that|this|any of (?:that|this)) "
     r"(?:make|making) (?:any )?sense"
     r"|nothing to do with (?:what i (?:said|asked|wrote)|my (?:question|message)|the question)"
+    # ("??? i never said that", "it doesn't work like that lol", "that's not how it works")
+    r"|\bi (?:never|didn't|didnt|did not) (?:said|say) (?:that|this|so|anything like that)\W*(?:lol|haha)?\W*$"
+    r"|(?:doesn't|doesnt|does not|don't|dont|do not) (?:really )?work like that|\bthat(?:'s| is|s) not how "
+    r"(?:it|this|that|things) works?\b"
     r"|^\W*(?:(?:no|nope|um+|uh+)\W+)?not what i (?:meant|asked|said|wanted|asked for)\b"
     # ...or what it should have said instead ("you could have said something about dogs").
     r"|you (?:could|should|might) have (?:just )?(?:said|asked|told|answered|mentioned|talked about|replied)"
@@ -260,7 +264,7 @@ FRUSTRATION_NEEDS = frozenset("""
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
     rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes escuchas hörst advice
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
-    need easy simple ago understand why better point unlikely close sure know
+    need easy simple ago understand why better point unlikely close sure know work works
 """.split())  # noqa: SIM905
 
 
@@ -582,6 +586,10 @@ APOLOGISES = re.compile(rf"^[\s*_]*{_BARE_APOLOGY}")
 # in red?" is a question of its own).
 # A message that takes the answer with a "but" and asks on: "ok but dress or jeans??", "cool
 # but how much lol", "the list though?", "Maybe another time. Where should we stay though?".
+# A message that opens by saying the user has no such thing: "i dont have a cat, thats you".
+DENIES_HAVING = re.compile(r"^\W*(?:(?:lol|haha|um+|uh+|but|well|no|nope|nah|bro|dude|wait|oh)\W+)*"
+                           r"i (?:don't|dont|do not|never|have never|never had) (?:have |had |own |owned )?"
+                           r"(?:a |an |any )?([^\W\d_]{3,})")
 PUSHES_ON = re.compile(r"^\W*(?:ok(?:ay)?|cool|yeah|yes|sure|right|fine|nice|lol|haha|great|alright|thanks)\W+"
                        r"(?:but|though)\b.*?(?:\?|\b(?:how|what|which|where|when|who|why)\b)|\bthough\s*\?+\W*$")
 PUSHES_BACK = re.compile(r"^\W*(?:no|nope|nah|um+|uh+|erm|wait|actually)\b(?!.*\?)")
@@ -671,7 +679,8 @@ DID_NOT_FOLLOW = re.compile(
     r"(?:huh|what|huh what|sorry|sorry\W*what|pardon(?: me)?)\s*+\?"  # asked, not exclaimed ("what!", "huh.")
     r"|what\s*+$"  # ("what", "lol what", "lmao what": the whole message)
     r"|(?:huh|sorry\W*what|come again|say (?:that |it )?again)(?!\s*+[.!])"  # ...or typed bare
-    r"|i (?:don't|do not) (?:follow|understand|get (?:it|that|you))|i'm (?:so )?confused|you lost me"
+    r"|(?:sorry\W+)?i (?:don't|dont|do not) (?:follow|understand|get (?:it|that|you))"
+    r"(?: what (?:you|u) (?:say|said|mean|meant|wrote|are saying|'re saying))?|i'm (?:so )?confused|you lost me"
     r"|(?:i have )?no idea what (?:you(?:'re| are)? )?(?:just )?(?:said|saying|talking about|mean|meant)"
     r"|what (?:does|did) (?:that|this|it) even mean|what(?:'s| is) that (?:even )?supposed to mean"
     r"|what are you (?:even )?(?:talking|on) about|(?:that|this|it) makes no sense"

@@ -49,6 +49,7 @@ from .phrases import (
     CONTRADICTS,
     CORRECTS_ITSELF,
     DECLARATIVE_QUESTION,
+    DENIES_HAVING,
     DID_NOT_FOLLOW,
     DOUBTS_IT,
     ECHOED,
@@ -385,6 +386,13 @@ class Message:
         """The message opens on "what?" and goes on against the answer ("what? german food is
         not spicy at all lol"): see :data:`WHAT_BUT`."""
         return WHAT_BUT.match(self.asked) is not None
+
+    @_kept
+    def denies_having(self) -> str | None:
+        """What the message says the user has not, if it opens so ("i dont have a cat, thats
+        you", "lol i never had a dog")."""
+        m = DENIES_HAVING.match(self.asked)
+        return m.group(1) if m is not None else None
 
     @_kept
     def pushes_on(self) -> bool:
