@@ -192,6 +192,11 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
      "wait i thought u were in nursing school"),
     ("pizza friday", "x is 4!", "we already did that lol"),
     ("mushroom risotto", "yum! do you like it with chicken or beef?", "...im vegetarian"),
+    # A claim put as a question, whatever the answer liked first; a tag in the negative.
+    ("bossa nova of course", "oh i love bossa nova! it's originally from argentina, right?",
+     "No no! Bossa nova is from Rio de Janeiro!"),
+    ("steph curry obv", "he's amazing. he's won like ten championships, right?", "nah bro he has 4"),
+    ("Cicero, I think", "Cicero was the first Roman emperor, wasn't he?", "No, that was Augustus."),
     # A claim with a tag, then more: the no still denies the claim.
     ("java mostly and some python", "python is a snake right? we have lots of snakes on the farm.",
      "haha no it is programming language"),

@@ -942,8 +942,10 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
          or OBVIOUSLY.match(turn.asked))
             and ("?" not in previous.answered or tagged) and not reply.offers
             and _ASKS_AN_OPINION.search(previous.asked) is None
-            and OPINION.search(previous.answered) is None):
-        # (A no to an opinion disagrees: "nah its so worth it"; one that tells a taste, above.)
+            and (tagged or OPINION.search(previous.answered) is None)):
+        # (A no to an opinion disagrees: "nah its so worth it"; one that tells a taste, above.
+        # A claim put as a question is what a no answers, whatever the answer liked first:
+        # "oh i love bossa nova! it's originally from argentina, right?" - "No no! ...Rio".)
         return True  # ("...is a team from berlin right?" - "no is munich, is in the name haha")
     if turn.asked.count(" ") >= CORRECTION_WORDS and not (said_not is not None and said_not.start() < 30
                                                           and turn.asked[:said_not.start()].rstrip().endswith(",")):

@@ -435,7 +435,7 @@ ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:s
 OPENS_ON_NO = re.compile(r"^\W*(?:(?:ha+|haha+|lol|lmao|um+|uh+|hmm+|oh|wait|bro|dude|ok|goodness|god|omg|oi|no)\W+)*"
                          r"(?:no|nope|nah|wrong)"
                          r"(?:\s*[,.!:;]+|\s+(?=\d|(?:it|its|it's|is|was|thats|that's|the|he|she|they|this|these|"
-                         r"those|i|you|u|lol|haha|more|wrong)\b))(?!\W*(?:wait|way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder|"
+                         r"those|i|you|u|lol|haha|lmao|bro|dude|mate|more|wrong)\b))(?!\W*(?:wait|way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder|"
                          r"need|thanks|thank|idea)\b)")
 SAYS_WHAT_IS = re.compile(r"\b(?:is|isn't|isnt|was|wasn't|wasnt|are|it's|its|thats|that's|more like|i think|actually|"
                           r"should be)\b")
@@ -471,8 +471,8 @@ OTHERS_SAID = re.compile(r"\b(?:she|he|they|my \w+|\w+ friend|friends|mom|dad|mu
                          r"|\bi (?:asked|told) (?:her|him|them|my|everyone)\b"
                          r"|\bi told (?:you|u) i (?:would|will|could|can|was)\b")
 # A question that only asks to confirm a claim: "...is a team from berlin right?".
-TAG_QUESTION = re.compile(r"(?:\b(?:right|correct|true|yeah|isn't it|isnt it|aren't they|wasn't it|didn't he|"
-                          r"didn't she|didn't they)|,\s*no)\s*\?")
+TAG_QUESTION = re.compile(r"(?:\b(?:right|correct|true|yeah|(?:isn't|isnt|aren't|arent|wasn't|wasnt|weren't|didn't|"
+                          r"didnt|doesn't|doesnt|hasn't|hasnt|haven't) (?:it|he|she|they|there|that))|,\s*no)\s*\?")
 # A message that opens on the answer to a question ("no lol im not that crazy", "nothing!! i
 # got a c in math", "yea its fine").
 OPENS_ON_AN_ANSWER = re.compile(r"^\W*(?:(?:lol|haha+|lmao|um+|uh+|hmm+|oh|well)\W+)*"
