@@ -197,6 +197,12 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
      "No no! Bossa nova is from Rio de Janeiro!"),
     ("steph curry obv", "he's amazing. he's won like ten championships, right?", "nah bro he has 4"),
     ("Cicero, I think", "Cicero was the first Roman emperor, wasn't he?", "No, that was Augustus."),
+    # Another answer than yes to a claim put as a question.
+    ("where is manila", "Manila is in Thailand, right?", "philippines 😅"),
+    ("my favourite podcast is radiolab", "Radiolab is hosted by Joe Rogan, right?",
+     "Jad Abumrad and Robert Krulwich, originally."),
+    ("the shining is my fav", "the shining is such a classic. stephen king directed it in 1980 right?",
+     "it was kubrick who directed it, king wrote the book"),
     # A claim with a tag, then more: the no still denies the claim.
     ("java mostly and some python", "python is a snake right? we have lots of snakes on the farm.",
      "haha no it is programming language"),
@@ -313,6 +319,15 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
     ("ugh work is a lot", "Are you thinking about quitting?", "lol no im not quitting, i just need to rant"),
     ("do you like pizza", "Are you a pizza person?", "yes obviously"),
     ("table for 4", "Great, a party of 4. Which day is that for?", "sorry, i meant 8 not 4"),
+    # A yes in any words to a claim put as a question, a question back, a tag on a remark.
+    ("i want to go to paris", "paris is lovely. the eiffel tower was finished in 1889, right?",
+     "Aye, for the world fair"),
+    ("i swim butterfly", "the butterfly is supposed to be the hardest stroke, right?",
+     "depends who u ask lol but yeah its pretty brutal"),
+    ("i loved the last season", "It's nice to look back though, isn't it?", "It is. I was such a dramatic kid"),
+    ("i saw a t rex skeleton", "the t rex lived 66 million years ago. crazy right?", "my son is gonna love that"),
+    ("my daughter plays games all day", "lots of parents worry. do you think she's right?", "kinda ngl but its fun"),
+    ("the cubs won in 2016", "they hadn't won since 1908, right?", "how do u know that lol?"),
     # A no to the bot's question whether the user has a thing, or to one asking for it.
     ("hi", "hey! do you have any pets?", "i dont have any pets, my flat is tiny"),
     ("can I post it back?", "Yes, with a free label. I can email it: what's your email address?",

@@ -81,6 +81,9 @@ CASES: tuple[Case, ...] = (
          "the next message is close in meaning to complaints that an answer missed"),
     Case("frustration", "corrected", 0.7, 0.7,
          "the next message corrects what the answer gave: \"friday, not saturday!\", \"i said monday\""),
+    Case("frustration", "answered_otherwise", 0.55, 0.55,
+         "the answer put a claim as a question (\"Manila is in Thailand, right?\") and the next message answers "
+         "with another, not a yes (\"philippines 😅\"); sometimes it only doubts a true claim"),
     Case("frustration", "challenged", 0.55, 0.55,
          "the next message questions the answer (\"wasnt that 1939\", \"isnt it nigeria?\"); sometimes it only "
          "marvels at a true answer"),

@@ -768,7 +768,7 @@ def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> l
             or turn.message.pushes_on or turn.message.doubts_with_what or turn.message.says_it_asks_again
             or turn.message.denies_having
             or previous.reply.asks_if_it_helped or _could_rephrase(previous, turn)
-            or _asks_again_in_short(previous, turn))):
+            or _asks_again_in_short(previous, turn) or _answers_the_claim_otherwise(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -873,6 +873,8 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
         return "did_not_follow", "did not follow the answer", 1.0  # ("guess what happened" - "what")
     if (turn.message.may_correct and _corrects_the_answer(previous, turn)) or _denies_what_was_taken(previous, turn):
         return "corrected", "corrects the answer", 1.0
+    if _answers_the_claim_otherwise(previous, turn):
+        return "answered_otherwise", "answers the answer's claim with another", 1.0
     if _questions_the_answer(previous, turn):
         return "challenged", "questions the answer", 1.0
     if turn.message.gives_up and not (previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
@@ -892,6 +894,34 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
             and OPENS_ON_AN_ANSWER.match(turn.asked)):
         return "by_meaning", "complains, in other words", turn.frustration
     return None
+
+
+def _answers_the_claim_otherwise(previous: Turn, turn: Turn) -> bool:
+    """The answer ended on a claim put as a question ("Manila is in Thailand, right?",
+    "Cicero was the first Roman emperor, wasn't he?") and the message gives another answer
+    than yes: "philippines 😅", "Jad Abumrad and Robert Krulwich, originally.". Not a yes in
+    any words ("ya", "Aye, Keiller's marmalade", "depends who u ask lol but yeah"), a
+    question back, nor a tag on a remark ("crazy right?") or a question that only ends on
+    "right" ("do you think she's right?")."""
+    question = previous.reply.question_back
+    if question is None or TAG_QUESTION.search(question + "?") is None or turn.asked.rstrip().endswith("?"):
+        return False
+    claim = question.split()
+    if len(claim) < _CLAIM_WORDS or claim[0] in _OPENS_A_QUESTION:
+        return False
+    return _CONFIRMS.match(turn.asked) is None and _SAYS_YES.search(" ".join(turn.asked.split()[:_YES_WITHIN])) is None
+
+
+_CLAIM_WORDS = 4  # a tag on fewer words is a remark ("crazy right?", "pretty impressive right?")
+_OPENS_A_QUESTION = frozenset("""
+    do does did is are was were can could would will should have has how what why who where when which
+""".split())  # noqa: SIM905
+_CONFIRMS = re.compile(r"\W*(?:(?:lol|haha+|oh|ah|well|hmm+|um+|omg|wow)\W+)*(?:yes|yess+|yeah|yea|ya|yep|yup|aye|true|"
+                       r"exactly|correct|right|sure|definitely|of course|it (?:is|was)(?=\W*$|[.!,])|indeed|mhm|"
+                       r"kinda|kind of|"
+                       r"sort of|depends|i think so|probably|maybe|that's right|thats right)\b")
+_SAYS_YES = re.compile(r"\b(?:yes|yeah|yep|yup|ya|true)\b")
+_YES_WITHIN = 8  # words of the message in which a yes answers the claim
 
 
 def _denies_what_was_taken(previous: Turn, turn: Turn) -> bool:
