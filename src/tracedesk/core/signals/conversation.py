@@ -1,18 +1,12 @@
-"""Implicit signals in the conversation: what the user's next turn says about the answer
-before it (a rephrase, a request for a human, frustration), and a session that ends on an
-answer that did not resolve it.
+"""Implicit signals in the conversation, read session by session: what the user's next
+message says about each answer (:mod:`.reactions`); an answer far in meaning from what was
+asked, or one that answers only with a question, a word of appreciation or nothing of
+use; an answer or a question said again (the conversation is stuck, the bot forgot what
+it was told); and a session that ends on an answer that did not resolve it.
 
-A signal read in turn N is about the answer of turn N-1, so it is attached to that trace,
-with the later turn's words as evidence.
-
-Requests are compared by meaning (:mod:`.meaning`), not only by shared words, and a
-rephrase is told from a follow-up by what the answer between them did: a rephrase asks
-the same thing again after an answer that did not give it ("How do I reset my
-password?", an answer about profile pictures, "I forgot my password, what do I do?"); a
-follow-up asks something new, often about what the answer said ("Does the reset link
-expire?" after an answer that sent one). So the next message must be closer in meaning to
-the previous question than that question was to its own answer, and must not be built on
-words the answer brought in.
+A signal read in turn N about the answer of turn N-1 is attached to that trace, with the
+later turn's words as evidence. Requests and answers are compared by meaning
+(:mod:`.meaning`), not only by shared words.
 """
 
 from __future__ import annotations
@@ -23,60 +17,42 @@ from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
-from ..words import STOPWORDS, content_words, has_digit, similarity
+from ..words import STOPWORDS, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import (
-    APPROVES,
-    ASKS_AFTER,
-    ASKS_FOR_A_JUDGEMENT,
+    ASKS_AN_OPINION,
     CANNED,
-    DOUBTS_IT,
     GETS_TO_KNOW,
-    JUDGES_RIGHT_OR_WRONG,
-    NOT_THAT,
-    OBVIOUSLY,
-    OPENS_ON_AN_ANSWER,
-    OPENS_ON_NO,
-    OPINION,
-    OTHERS_SAID,
     PUSHES_BACK,
     REACTION_WORDS,
-    SAYS_NO,
-    SAYS_NO_OR_SAID,
-    SAYS_WHAT_IS,
-    TAG_QUESTION,
-    TASTE,
-    TEASES,
-    TELLS_A_TASTE,
     WANTS_TO_KNOW,
 )
-from .request import another_value, asks_to_do
-from .turns import ANSWER_LIMIT, CLAUSE_END, CORRECTION_WORDS, REMARK_OPENINGS, Turn, closeness_to_question
+from .reactions import (
+    REPHRASE_SIMILARITY,
+    answers_the_question_back,
+    could_rephrase,
+    next_turn_signals,
+    same_request,
+)
+from .request import another_value
+from .turns import (
+    ANSWER_LIMIT,
+    CLAUSE_END,
+    OFF_TOPIC,
+    SHORT_OFF_TOPIC,
+    Turn,
+    answered_far,
+    closeness_needed,
+    closeness_to_question,
+)
 
-# Without the meaning model, by shared topic words (the share two questions have in common):
-REPHRASE_SIMILARITY = 0.6
 # An answer's question this close to one the user answered before asks it again (by
 # their topic words; by meaning, ASKED_AGAIN_IN_MEANING).
 ASKED_AGAIN = 0.85
-REPHRASE_WITH_CUE = 0.3  # ...when the user says "I mean", "let me rephrase"...
-REPHRASE_AFTER_MISS = 0.35  # ...when the answer before did not touch the question's topic
-MISSED_TOPIC = 0.25  # an answer that shares at most this much of the question's topic words
-# With it, by meaning (cosine similarities of the messages' vectors):
+# ...with the meaning model, this close (cosine similarity of the two questions' vectors):
 ASKED_AGAIN_IN_MEANING = 0.7  # "what's your go-to meal?" ... "so, what do you like to eat?"
-SAME_REQUEST = 0.45  # the next message at least this close to the previous question...
-SAME_REQUEST_WITH_CUE = 0.3  # ...or this close, when the user says it asks again ("in other words")
-SAME_REQUEST_AFTER_CONFUSION = 0.25  # ...or this close, after an answer that did not understand
-REPHRASE_LEAD = 0.12  # ...and closer to it by this much than the question was to its answer
-CUE_LEAD = 0.2  # what "in other words", "again:" or "I'm asking" adds to that lead: the user says so
-LEAD_FOR_FULL_CONFIDENCE = 0.45
-ANSWER_WORDS_FOLLOW_UP = 0.34  # a next message with this share of its words from the answer builds on it
-OFF_TOPIC = 0.3  # an answer less similar than this to a plain request does not address it
-ADDRESSING_SENTENCES = 3  # ...nor any of its first sentences, each read on its own
-# (when it says enough about a topic: turns.OFF_TOPIC_MIN_WORDS, OFF_TOPIC_MIN_TOPIC_WORDS)
-# ...and than this, for a short answer that names nothing (turns.Reply.says_little): good
-# short answers lie as low as 0.12 ("In the spring, mostly." to "when did the war end?").
-SHORT_OFF_TOPIC = 0.1
+ADDRESSING_SENTENCES = 3  # an answer none of whose first sentences is closer than OFF_TOPIC
 # An answer at least this close to a document the run retrieved, or to a tool's result,
 # answers from the run's evidence, however far it is from a misspelled question.
 FROM_EVIDENCE = 0.6
@@ -84,7 +60,6 @@ EVIDENCE_CHARACTERS = 2000
 EVIDENCE_TEXTS = 50  # documents and tool results compared per run
 REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence...
 SHORT_REPEAT_MIN_WORDS = 3  # ...nor a shorter one that names as many things ("Chief Executive Officer.")
-SHORT_REPLY_WORDS = 4  # a reply to the bot's question this short answers it: "no, not really"
 ON_TOPIC_SHARE = 0.5  # an answer with this share of the request's topic words is on its topic
 
 
@@ -107,7 +82,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         previous = None
         missed: set[int] = set()  # the turns of the session the next message says missed
         for turn in turns:
-            said = _next_turn_signals(previous, turn, model is not None)
+            said = next_turn_signals(previous, turn, model is not None)
             found += said
             missed.update(f.trace_pk for f in said if f.kind in _SAID_TO_MISS)
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
@@ -136,12 +111,6 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
     return found + far
 
 
-def _from_the_answer(previous: Turn, turn: Turn) -> float:
-    """The share of the topic words of ``turn``'s message that ``previous``'s answer brought
-    in (its words that its own question did not have)."""
-    if not turn.words:
-        return 0.0
-    return len((turn.words & previous.answer_words) - previous.words) / len(turn.words)
 
 
 def _asked_again(turns: list[Turn]) -> list[Found]:
@@ -214,8 +183,6 @@ def _asked_again_in_words(a: Turn, b: Turn) -> float:
     return 1.0 if alike >= ASKED_AGAIN else -1.0
 
 
-def _same_request(a: Turn, b: Turn) -> bool:
-    return a.vector is not None and b.vector is not None and float(a.vector @ b.vector) >= SAME_REQUEST
 
 
 def _repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
@@ -262,7 +229,7 @@ def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
         return not set(figures).isdisjoint(given)
     # (A yes or no that names nothing of either question, "Yes, you can do that in the
     # app.", fits any yes-or-no question like the first.)
-    return _same_request(first, turn) and (
+    return same_request(first, turn) and (
         not turn.words.isdisjoint(turn.answer_words)
         or (turn.reply.says_yes_or_no and turn.message.asks_yes_or_no and first.words.isdisjoint(first.answer_words)))
 
@@ -272,8 +239,6 @@ _NUMBERS = re.compile(r"\d+")
 # would do ("Book it for 2 people?", "Would you like me to...").
 _ASKS_ABOUT_THE_USER = re.compile(r"^(?!.*\b(?:shall i|should i|want me|would you like|do you want|book|reserve|"
                                   r"confirm)\b).*\b(?:you|your)\b")
-# A message that asks whether the answer is sure ("are you sure? my son says 300").
-_ASKS_IF_SURE = re.compile(r"\W*(?:(?:hm+|um+|uh+|wait|really|but|hmm+)\W+)*(?:are|r) (?:you|u) (?:sure|certain)\b")
 # Words of a question that point back at what the user just said ("do you like it there?").
 _POINTS_BACK = re.compile(r"\b(?:it|there|then|that|them|those|this)\b")
 # What the next message says of an answer that missed: it asks the same again, or complains.
@@ -366,7 +331,7 @@ def _read_meaning(model, sessions: list) -> None:
         # "ich möchte Menschen helfen" for "ich möchte mit einem Mitarbeiter sprechen".)
         turn.escalation, turn.frustration = (e if turn.message.in_english else 0.0), f
     pairs = [(a, b) for _, session in sessions for a, b in zip(session, session[1:], strict=False)
-             if _could_rephrase(a, b)]
+             if could_rephrase(a, b)]
     questions = {id(t): t for pair in pairs for t in pair}
     wanted = list(questions.values())
     for turn, vector in zip(wanted, model.embed([t.asked for t in wanted]), strict=True):
@@ -381,7 +346,7 @@ def _read_meaning(model, sessions: list) -> None:
     # Whether an answer addresses its question is read from their words that carry meaning:
     # the function words they share ("how do I", "you can") say nothing of the topic.
     requests = [t for _, session in sessions for t in session if _is_plain_request(t)]
-    # (Turn.addressed is only compared with the bounds of _addresses_within, none above
+    # (Turn.addressed is only compared with the bounds of closeness_needed, none above
     # OFF_TOPIC: the sentences of an answer whose whole lies closer cannot change it, and
     # are not read.)
     closeness = closeness_to_question(model, requests, ADDRESSING_SENTENCES, below=max(OFF_TOPIC, SHORT_OFF_TOPIC))
@@ -554,22 +519,11 @@ _SAYS_NOTHING = frozenset("""
 """.split())  # noqa: SIM905 (as :func:`.words.content_words` stems them)
 
 
-def _addresses_within(turn: Turn) -> float:
-    """How close in meaning an answer must be to its question to address it: a short one,
-    whose few words the model reads less surely, must be farther to count as off-topic."""
-    return OFF_TOPIC if turn.reply.gist_words is not None else SHORT_OFF_TOPIC
-
-
-def _far(turn: Turn) -> bool:
-    """The answer is far in meaning from a plain request (see :func:`_is_plain_request`)."""
-    return turn.addressed is not None and turn.addressed < _addresses_within(turn)
-
-
 def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
     """An answer far in meaning from what was asked: a canned reply, another topic's
     answer, a question ignored. (``previous``: the turn before in its session, whose miss
     the answer may repair, or whose question the message may answer.)"""
-    if not _far(turn):
+    if not answered_far(turn):
         return []
     canned = CANNED.search(turn.answered) is not None  # (a promotion or a boilerplate answers nothing)
     if (turn.escalation or turn.frustration or turn.reply.could_not_help
@@ -580,10 +534,10 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
             or (not canned and (_gives_a_figure_asked(turn) or _names_what_was_asked(turn)
                                 or _gives_the_opinion_asked(turn)))
             or (previous is not None and turn.reply.repairs)  # it answers the request before
-            or (previous is not None and _answers_the_question_back(previous, turn))
+            or (previous is not None and answers_the_question_back(previous, turn))
             or (not canned and turn.reply.says_yes_or_no and turn.message.may_ask_yes_or_no)):  # in its terms
         return []
-    close, within = turn.addressed, _addresses_within(turn)
+    close, within = turn.addressed, closeness_needed(turn)
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),
                   f"the answer is far from what was asked: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300], "similarity": round(close, 2)})]
@@ -607,9 +561,7 @@ _ASKS_WHO_OR_WHERE = re.compile(rf"{_LEAD_IN}(?:who|who's|whos|where|which)\b"
 # A name in the answer's own capitals: two capitalised words opening it ("Michael Collins
 # stayed in orbit", "Ningaloo Reef in Australia").
 _OPENS_ON_A_NAME = re.compile(r"\W*(?:(?:Yes|No|Probably|Maybe)\W+)?[A-Z][\w'-]+ [A-Z][\w'-]+")
-# An opinion asked for, and an answer that gives one.
-_ASKS_AN_OPINION = re.compile(r"\b(?:what do (?:you|u) think|(?:your|ur) (?:opinion|thoughts|take)|thoughts on|"
-                              r"do (?:you|u) (?:like|love|rate|prefer)|would (?:you|u) rather)\b")
+# An answer that gives an opinion.
 _GIVES_AN_OPINION = re.compile(r"\W*(?:(?:honestly|personally|oh|hmm+|well)\W+)*(?:i think|i'd say|i love|i like|"
                                r"i'm not|i prefer|i'm a (?:big )?fan|in my opinion|i really|i find)\b")
 NAME_WORDS = 4  # a name given as the answer's first words takes up at most this many
@@ -650,16 +602,9 @@ def _names_what_was_asked(turn: Turn) -> bool:
 def _gives_the_opinion_asked(turn: Turn) -> bool:
     """The answer gives the opinion asked for ("whats ur opinion on nirvana" - "I think
     Nevermind is one of the most important albums"), however far its words lie."""
-    return _ASKS_AN_OPINION.search(turn.asked) is not None and _GIVES_AN_OPINION.match(turn.answered) is not None
+    return ASKS_AN_OPINION.search(turn.asked) is not None and _GIVES_AN_OPINION.match(turn.answered) is not None
 
 
-def _answers_the_question_back(previous: Turn, turn: Turn) -> bool:
-    """The message answers the question the answer before it asked, and asks nothing of
-    its own: "Do you like coffee?" - "nope, it makes me jittery". It asks for nothing
-    the next answer could miss (that answer may go on to something else of its own)."""
-    return (previous.reply.question_back is not None and not previous.reply.offers
-            and not previous.reply.checks_the_answer
-            and turn.message.answers_back and not turn.message.asks_a_question)
 
 
 def _not_from_the_evidence(conn: Connection, model, far: list[Found], turns: dict[int, Turn]) -> list[Found]:
@@ -728,410 +673,6 @@ def _values(text: str) -> set[str]:
     return found
 
 
-_ASKS_WHY = re.compile(r"^\W*(?:(?:really|but|so|ok|okay|hmm+|wait|oh|huh)\W+)*(?:why|how come)\b")
-
-
-def _could_rephrase(previous: Turn, turn: Turn) -> bool:
-    """The cheap tests a rephrase must pass before its meaning is read. After an answer
-    that did not understand, "ok, ..." restates the request rather than starting another;
-    a request of one topic word ("tell me about canada") may be asked again in the same
-    words. Asking for another of what the answer offered ("something else please") asks
-    for something new each time, unless the user says it asks again ("Again: I'd like to
-    sit somewhere else")."""
-    if not previous.asked or not previous.words or turn.message.asks_for_another:
-        return False
-    if _ASKS_WHY.match(turn.asked) and not _ASKS_WHY.match(previous.asked):
-        return False  # asks why of the answer: "is sydney the capital?" - "...Canberra." - "really? why not sydney"
-    if _ASKS_IF_SURE.match(turn.asked):
-        return False  # checks the answer: "how many bones..." - "206." - "are you sure? my son says 300"
-    if (previous.message.remarks or turn.message.remarks) and not (previous.reply.asks_again
-                                                                   or turn.message.rephrase_cue):
-        # A remark asks for nothing ("And the third guy?" - "...Collins." - "poor guy"); one
-        # is said again only whole, when the answer passed it by ("cool. I'm a nurse" -
-        # "That's nice to hear." - "ok but I'm a nurse"), not built on ("shes older not
-        # younger lol" - "oh wait actually shes 4 years older").
-        said = previous.words - REMARK_OPENINGS
-        if not said or not said <= turn.words or len(turn.words - said - REMARK_OPENINGS) > 1:
-            return False
-    if turn.message.laughs and not previous.reply.asks_again:
-        return False  # a laugh takes the answer lightly: "its not that high lol", "sevilla is better haha"
-    return turn.message.may_ask_again or (not turn.closing and (
-        (len(turn.words) >= 2 and previous.reply.asks_again)
-        or (turn.words == previous.words and turn.message.asks and not turn.message.corrects_itself)))
-
-
-def _next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> list[Found]:
-    """What ``turn``'s message says about ``previous``'s answer."""
-    if not (turn.asks_for_person or turn.complains) and (previous is None or not (
-            turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
-            or turn.message.may_correct or turn.message.challenges or turn.message.echoed is not None
-            or turn.message.pushes_on or turn.message.doubts_with_what or turn.message.says_it_asks_again
-            or turn.message.denies_having
-            or previous.reply.asks_if_it_helped or _could_rephrase(previous, turn)
-            or _asks_again_in_short(previous, turn) or _answers_the_claim_otherwise(previous, turn))):
-        return []  # most turns: settled by what their message is
-    target = previous or turn
-    about = "the next turn" if previous else "the user"
-    case = "next_turn" if previous else "first_turn"
-    evidence = {"turn": turn.trace_id, "text": turn.question[:500]}
-    out = []
-    if turn.asks_for_person:
-        out.append(Found(target.pk, "escalation", confidence("escalation", case),
-                         f"{about} asks for a human: {quote(turn.question)}", evidence=evidence))
-    elif turn.escalation and previous is not None:
-        out.append(Found(target.pk, "escalation", confidence("escalation", "by_meaning", turn.escalation),
-                         f"{about} asks for a person, in other words: {quote(turn.question)}", evidence=evidence))
-    frustrated = _frustration(previous, turn, case)
-    if frustrated is not None:
-        why, what, strength = frustrated
-        out.append(Found(target.pk, "frustration", confidence("frustration", why, strength),
-                         f"{about} {what}: {quote(turn.question)}", evidence=evidence))
-    if previous is not None and _could_rephrase(previous, turn) and not _asks_about_another(previous, turn) and not any(
-            f.kind in ("escalation", "frustration") for f in out):
-        # (After an answer that did what was asked, a like request asks for another thing.)
-        # The meaning model reads English: a message in another language is compared by its
-        # words.
-        if _did_it(previous, turn):
-            found = None
-        elif by_meaning and turn.vector is not None and previous.message.in_english and turn.message.in_english:
-            found = _rephrase_by_meaning(previous, turn, evidence)
-        else:
-            found = _rephrase_by_words(previous, turn, evidence)
-        found = found or _says_it_asks_again(previous, turn, evidence)
-        if found:
-            out.append(found)
-    elif previous is not None and not out:
-        # ("how old" - "i'm 42." - "i meant the kids lol": no request asked again, but the
-        # user says what the question was.)
-        found = _says_it_asks_again(previous, turn, evidence)
-        if found:
-            out.append(found)
-    if previous is not None and not out and _asks_again_in_short(previous, turn):
-        out.append(Found(previous.pk, "rephrase", confidence("rephrase", "in_short"),
-                         f"the next turn asks again, in a few of the question's words, what the answer left out: "
-                         f"{quote(turn.question)}", evidence=evidence))
-    # ("ok but dress or jeans??": what it asked was left out; asked again, it is a rephrase.)
-    if (previous is not None and not out and turn.message.pushes_on
-            and not (previous.reply.offers or previous.reply.takes_back)):
-        out.append(Found(previous.pk, "frustration", confidence("frustration", "pushed_back"),
-                         f"the next turn takes the answer with a but and asks on: {quote(turn.question)}",
-                         evidence=evidence))
-    return out
-
-
-def _asks_again_in_short(previous: Turn, turn: Turn) -> bool:
-    """A message of a few words, all from the question before, that asks again what the
-    answer left out: "how many goats do u have" - "i have 12 cows." - "and goats?"; "What's
-    the tracking number" - "The courier is DHL." - "The NUMBER please"; "is it safe to
-    shower during a storm" - "i love storms, they're so cozy." - "ok but is it safe". Not
-    the answer to the bot's question back ("What's his favourite subject?" - "recess"), nor
-    a conclusion drawn ("so is not really unlimited")."""
-    words = turn.words
-    if not words or len(words) > 3 or turn.asked.count(" ") >= 6 or not words <= previous.words:
-        return False
-    if words <= previous.answer_words or previous.reply.asks_back:
-        return False
-    if not ("?" in previous.asked or previous.message.wants_to_know):
-        return False
-    return "?" in turn.asked or _ASKS_IN_SHORT.search(turn.asked) is not None
-
-
-# A few words that ask without a question mark: "the NUMBER please", "ok but is it safe".
-_ASKS_IN_SHORT = re.compile(r"\b(?:please|pls|plz)\b|^\W*(?:(?:ok(?:ay)?|yeah|yes|sure|fine)\W+)?(?:but|and)\b")
-
-
-def _says_it_asks_again(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
-    """The next message opens by saying it asks again ("I'll rephrase. When will order
-    4842 get to me?", "Let me try again: where's the export button?") or what it meant ("i
-    meant the kids"): the user says the answer missed, though neither the words nor the
-    meaning of the two messages tell it (another language, other words). Not after a
-    question back the message answers."""
-    if not turn.message.says_it_asks_again or (
-            previous.reply.asks_back and not (previous.reply.offers or previous.reply.did_not_understand)):
-        return None
-    return Found(previous.pk, "rephrase", confidence("rephrase", "says_so"),
-                 f"the next turn says it asks again: {quote(turn.question)}", evidence=evidence)
-
-
-def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str, float] | None:
-    """How ``turn``'s message says the answer before missed, if it does: (the case of the
-    confidence table, what the reason says, the strength), the surest reading first. (Not
-    when that answer asked what it should have said: the message answers it, about the turn
-    before.)"""
-    if previous is not None and previous.reply.asks_for_feedback:
-        return None
-    # ("wrong" alone may answer the bot's own "right or wrong? what do you think?")
-    if turn.complains and not (previous is not None and JUDGES_RIGHT_OR_WRONG.match(turn.asked)
-                               and _answers_the_question_back(previous, turn)
-                               and ASKS_FOR_A_JUDGEMENT.search(previous.reply.question_back or "")):
-        return case, "says the answer missed", 1.0
-    if previous is None:
-        return None
-    if previous.reply.asks_if_it_helped and SAYS_NO.match(turn.asked):
-        return "said_no", "says the answer did not help", 1.0
-    if turn.message.did_not_follow and not (turn.message.only_what and TEASES.search(previous.answered)):
-        return "did_not_follow", "did not follow the answer", 1.0  # ("guess what happened" - "what")
-    if (turn.message.may_correct and _corrects_the_answer(previous, turn)) or _denies_what_was_taken(previous, turn):
-        return "corrected", "corrects the answer", 1.0
-    if _answers_the_claim_otherwise(previous, turn):
-        return "answered_otherwise", "answers the answer's claim with another", 1.0
-    if _questions_the_answer(previous, turn):
-        return "challenged", "questions the answer", 1.0
-    if turn.message.gives_up and not (previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
-                                      or _answers_the_question_back(previous, turn)):
-        return "gave_up", "gives up on the answer", 1.0  # (not when it declines, answers or forgives)
-    words = len(turn.asked.split())
-    # (A short reply to the bot's own question, "nah, not for me", is an answer, however
-    # close in meaning to a complaint; a taste told, "nope, not my thing", turns down a
-    # suggestion or an opinion.)
-    # (Nor one that opens on the answer to the bot's question: "what did you do?" - "nothing!!
-    # i got a c in math", "do you crate train?" - "no, should i?"; unless the question asked
-    # whether the answer did: "Does that answer your question?" - "no not at all".)
-    if turn.frustration and words >= 3 and not (
-            words <= SHORT_REPLY_WORDS and (_answers_the_question_back(previous, turn) or previous.reply.offers)
-    ) and not TELLS_A_TASTE.match(turn.asked) and OTHERS_SAID.search(turn.asked) is None and not (
-            "?" in previous.answered and not previous.reply.checks_the_answer
-            and OPENS_ON_AN_ANSWER.match(turn.asked)):
-        return "by_meaning", "complains, in other words", turn.frustration
-    return None
-
-
-def _answers_the_claim_otherwise(previous: Turn, turn: Turn) -> bool:
-    """The answer ended on a claim put as a question ("Manila is in Thailand, right?",
-    "Cicero was the first Roman emperor, wasn't he?") and the message gives another answer
-    than yes: "philippines 😅", "Jad Abumrad and Robert Krulwich, originally.". Not a yes in
-    any words ("ya", "Aye, Keiller's marmalade", "depends who u ask lol but yeah"), a
-    question back, nor a tag on a remark ("crazy right?") or a question that only ends on
-    "right" ("do you think she's right?")."""
-    question = previous.reply.question_back
-    if question is None or TAG_QUESTION.search(question + "?") is None or turn.asked.rstrip().endswith("?"):
-        return False
-    claim = question.split()
-    if len(claim) < _CLAIM_WORDS or claim[0] in _OPENS_A_QUESTION:
-        return False
-    return _CONFIRMS.match(turn.asked) is None and _SAYS_YES.search(" ".join(turn.asked.split()[:_YES_WITHIN])) is None
-
-
-_CLAIM_WORDS = 4  # a tag on fewer words is a remark ("crazy right?", "pretty impressive right?")
-_OPENS_A_QUESTION = frozenset("""
-    do does did is are was were can could would will should have has how what why who where when which
-""".split())  # noqa: SIM905
-_CONFIRMS = re.compile(r"\W*(?:(?:lol|haha+|oh|ah|well|hmm+|um+|omg|wow)\W+)*(?:yes|yess+|yeah|yea|ya|yep|yup|aye|true|"
-                       r"exactly|correct|right|sure|definitely|of course|it (?:is|was)(?=\W*$|[.!,])|indeed|mhm|"
-                       r"kinda|kind of|"
-                       r"sort of|depends|i think so|probably|maybe|that's right|thats right)\b")
-_SAYS_YES = re.compile(r"\b(?:yes|yeah|yep|yup|ya|true)\b")
-_YES_WITHIN = 8  # words of the message in which a yes answers the claim
-
-
-def _denies_what_was_taken(previous: Turn, turn: Turn) -> bool:
-    """The message says the user has no such thing as the answer took for given: "does
-    your cat come to the lake too?" - "i dont have a cat, thats you". Not the answer to a
-    question whether they have one ("do you have any pets?" - "i dont have any pets"), nor
-    of a thing the user spoke of first."""
-    thing = turn.message.denies_having
-    if thing is None or not previous.answer:
-        return False
-    head = thing[:4]
-    return (re.search(rf"\b(?:your|ur|you're|youre|you are) (?:\w+ )?{re.escape(head)}", previous.answered) is not None
-            and _ASKS_IF_THEY_HAVE.search(previous.answered) is None and head not in previous.asked)
-
-
-# A question whether the user has a thing, or for it ("what's your email address?").
-_ASKS_IF_THEY_HAVE = re.compile(r"\b(?:do|did) (?:you|u) (?:\w+ )?(?:have|own|got)\b|\b(?:have|got) (?:you|u) got\b"
-                                r"|\b(?:what|which)(?:'s| is| are) (?:your|ur)\b|\b(?:give|send|tell) me your\b")
-
-
-def _questions_the_answer(previous: Turn, turn: Turn) -> bool:
-    """The message questions what the answer said: in the negative ("wasnt that 1939"; not
-    after the bot's own question), echoing its words against it ("lincoln?? thats the civil
-    war lol"), or with a "what?" that goes on against it."""
-    message = turn.message
-    if message.challenges and previous.answer and not (previous.reply.asks_back and not previous.reply.offers):
-        return True
-    echoed = message.echoed
-    return ((echoed is not None and echoed in previous.answered and APPROVES.search(turn.asked) is None)
-            or (message.doubts_with_what and bool(previous.answer)))
-
-
-def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
-    """The message corrects what the answer before gave: "friday, not saturday!" where the
-    answer booked Saturday (a word the answer brought in, said not to be it); or "no,
-    CANCEL", "i said monday", "no i want the fee refunded" (no, or I said, with a word of
-    the request before that the answer left out). "no thanks, that's all" to an offer, or
-    "nah, I loved Guardians 3" to an opinion, restates nothing of the request; a message
-    that approves ("i said friday but yeah the 4th is right, thanks") corrects nothing."""
-    reply = previous.reply
-    if APPROVES.search(turn.asked) is not None or TASTE.search(turn.asked) is not None:
-        return False  # (nor one that tells a taste: "no actually i prefer autumn")
-    said_not = NOT_THAT.search(turn.asked)
-    question = reply.question_back
-    no = OPENS_ON_NO.match(turn.asked)
-    tagged = TAG_QUESTION.search(previous.answered) is not None  # ("...built by slaves, right?")
-    if ((no is not None and _says_what_is_instead(turn.asked[no.end():]) or DOUBTS_IT.match(turn.asked)
-         or OBVIOUSLY.match(turn.asked))
-            and ("?" not in previous.answered or tagged) and not reply.offers
-            and _ASKS_AN_OPINION.search(previous.asked) is None
-            and (tagged or OPINION.search(previous.answered) is None)):
-        # (A no to an opinion disagrees: "nah its so worth it"; one that tells a taste, above.
-        # A claim put as a question is what a no answers, whatever the answer liked first:
-        # "oh i love bossa nova! it's originally from argentina, right?" - "No no! ...Rio".)
-        return True  # ("...is a team from berlin right?" - "no is munich, is in the name haha")
-    if turn.asked.count(" ") >= CORRECTION_WORDS and not (said_not is not None and said_not.start() < 30
-                                                          and turn.asked[:said_not.start()].rstrip().endswith(",")):
-        return False  # (the readings below are of a few words, or of the first: "Nigeria, my dear, not Ghana. But...")
-    if reply.asks_yes_or_no_back and not tagged and (OPENS_ON_AN_ANSWER.match(turn.asked) is not None or (
-            said_not is not None and said_not.start() == 0 and said_not.group(1) in (question or ""))):
-        return False  # it answers: "do you make the noodles too?" - "no lol im not that crazy"; "not every day"
-    figures = _FIGURE_NOT_FIGURE.search(turn.asked)
-    if (figures is not None and _says_figure(previous.answered, figures.group(2))
-            and not _says_figure(previous.answered, figures.group(1))
-            and not _says_figure(previous.asked, figures.group(2)) and not turn.message.corrects_itself):
-        return True  # ("500, not 50!" after a request opened for 50 euros; not "sorry, i meant 8 not 6")
-    if said_not is not None:
-        # (What the answer asks to choose, the message may answer: "working or in school?" -
-        # "not working rn"; what the answer itself said was not, it may echo: "It isn't
-        # expensive" - "not expensive at all!". What it asks otherwise may take a wrong thing
-        # for given: "how old is your younger sister?" - "shes older not younger lol".)
-        chooses = reply.question_back is not None and " or " in reply.question_back
-        said = previous.answered.replace(reply.question_back, "") if chooses else previous.answered
-        brought_in = content_words(said) - previous.words
-        if (not content_words(said_not.group(1)).isdisjoint(brought_in)
-                and not _said_not(previous.answered, said_not.group(1))
-                and OPINION.search(previous.answered) is None):  # ("I love pineapple!" - "not pineapple, ew")
-            return True
-    if reply.offers or reply.asks_yes_or_no_back:
-        return False  # a no answers it ("Are you vegetarian?" - "no, but I'm cutting down")
-    left_out = previous.words - previous.answer_words
-    return SAYS_NO_OR_SAID.match(turn.asked) is not None and not turn.words.isdisjoint(left_out)
-
-
-def _says_what_is_instead(rest: str) -> bool:
-    """What follows a no says what is so instead: a statement ("is munich", "its canberra i
-    think"), or a value alone ("1912", "france won", "8"); not a question ("is it good"), a
-    thanks, nor a word of its own ("never mind", "sorry")."""
-    if _SAYS_WHAT_WAS_WANTED.match(rest):
-        return True  # ("wait no, i didn't want a new card, just lock it")
-    if ASKS_AFTER.match(rest) or _TELLS_OF_ONESELF.match(rest):
-        return False  # ("no is it good": a no, then a question; "nah I think I'm doing the dress")
-    if SAYS_WHAT_IS.search(rest) is not None or has_digit(rest):
-        return True
-    words = rest.strip(" ,.!:;").split()
-    return 0 < len(words) <= 3 and words[0] not in _NOT_A_VALUE and not APPROVES.search(rest)
-
-
-_SAYS_WHAT_WAS_WANTED = re.compile(r"\W*i (?:(?:didn't|did not|don't|do not) (?:want|need|ask|mean)|wanted|meant|"
-                                   r"asked for)\b")
-_FIGURE_NOT_FIGURE = re.compile(r"\b(\d[\d.,:]*)\W+not\W+(\d[\d.,:]*)")
-_TELLS_OF_ONESELF = re.compile(r"\W*(?:i think )?(?:i|i'm|im|i've|i'll|i'd|me|my)\b")
-_NOT_A_VALUE = frozenset("""
-    never all ok okay sorry lol haha lmao thanks thank problem worries way need just i im i'm not nothing worry idea
-    wait one more pls please thx ty clue
-""".split())  # noqa: SIM905
-
-
-def _says_figure(text: str, figure: str) -> bool:
-    """``text`` holds ``figure`` as a number of its own (50 is not in 500)."""
-    return re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d])", text) is not None
-
-
-def _said_not(text: str, word: str) -> bool:
-    """Whether a (lower-cased) text says ``word`` is not: "isn't expensive", "no simple answer"."""
-    return re.search(rf"(?:\b(?:not|no|never)|n't)\W+(?:\w+\W+){{0,2}}{re.escape(word)}\b", text) is not None
-
-
-def _asks_about_another(previous: Turn, turn: Turn) -> bool:
-    """The message asks what the one before asked, of another thing: the one or two words
-    it drops are names or figures the answer gave back ("5" of "Timer set for 5 minutes",
-    "madrid" of "Tomorrow in Madrid"), and one or two others take their place ("40",
-    "denver"); or only figures change ("order 55120" after "order 48213" and "It ships
-    tomorrow": another order). A request of the same kind, not the same request again: "how
-    can I get my contacts out as a csv file" after "how do I export my contacts" and "To
-    export your data..." is one. (Not after an answer that failed: "order 48231" after "I
-    can't find order 48213" corrects the request; nor after an answer on something else.)"""
-    dropped, added = previous.words - turn.words, turn.words - previous.words
-    return (0 < len(dropped) <= 2 and 0 < len(added) <= 2
-            and (dropped <= previous.reply.specifics or _other_figures(dropped, added))
-            and not (previous.reply.could_not_help or previous.reply.did_not_understand
-                     or _far(previous)))
-
-
-def _other_figures(dropped: frozenset[str], added: frozenset[str]) -> bool:
-    """Only figures changed, for others: not the same written another way ("0048213")."""
-    return (all(has_digit(word) for word in dropped | added)
-            and {w.lstrip("0") for w in dropped} != {w.lstrip("0") for w in added})
-
-
-def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
-    """The next message asks what the previous one asked, and the answer between them
-    did not give it."""
-    confused = previous.reply.did_not_understand
-    if not confused and previous.reply.asks_back and not previous.reply.offers:
-        return None  # the user answers the bot's question, often restating the request
-    same = float(previous.vector @ turn.vector)
-    cue = turn.message.rephrase_cue
-    # A bot that said it did not understand asked for the request again, and a user who
-    # says "in other words" or "again:" says it is one: the words may then differ more.
-    # (Not when the bot asked for something in particular: "sure, it's XK4Q2Z" gives it.)
-    restate = previous.reply.asks_again
-    floor = SAME_REQUEST_AFTER_CONFUSION if restate else SAME_REQUEST_WITH_CUE if cue else SAME_REQUEST
-    if same < floor:
-        return None
-    answered = float(previous.vector @ previous.answer_vector) if previous.answered else 0.0
-    from_answer = _from_the_answer(previous, turn)
-    if from_answer >= ANSWER_WORDS_FOLLOW_UP and not cue:
-        return None  # built on what the answer said: a follow-up
-    failed = confused or previous.reply.could_not_help
-    lead = same - answered - from_answer / 2 + (CUE_LEAD if cue else 0.0)
-    if failed and (confused or same >= SAME_REQUEST + 0.1):
-        case, strength = ("after_failure" if confused else "after_no_help"), (same - SAME_REQUEST) / 0.4
-        why = " after an answer that did not understand it" if confused else " after an answer that could not help"
-    elif lead >= REPHRASE_LEAD:
-        case, strength = "same_request", (lead - REPHRASE_LEAD) / (LEAD_FOR_FULL_CONFIDENCE - REPHRASE_LEAD)
-        why = "" if answered >= 0.5 else " after an answer on something else"
-    else:
-        return None
-    return Found(previous.pk, "rephrase", confidence("rephrase", case, strength),
-                 f"the next turn asks the same again{why}: {quote(turn.question)}",
-                 evidence={**evidence, "similarity": round(same, 2), "answer_similarity": round(answered, 2)})
-
-
-def _did_it(previous: Turn, turn: Turn) -> bool:
-    """The answer says it did what a request asked to be done ("cancel my membership" -
-    "Done: your membership is cancelled", "Timer set for 5 minutes"): a like request after
-    it asks for another thing ("when does my membership end?", "set one for 10 minutes
-    too"), unless the message says it asks again ("in other words", "again:"). Not an
-    answer to a question that happens to say "set" or "sent" ("Your plan is set to renew
-    monthly"), nor one that could not help. (A confirmation of another value than asked is
-    read apart: :mod:`.request`.)"""
-    return (previous.reply.confirms and asks_to_do(previous.asked) and not previous.reply.could_not_help
-            and not previous.reply.did_not_understand and not turn.message.rephrase_cue)
-
-
-def _rephrase_by_words(previous: Turn, turn: Turn, evidence: dict) -> Found | None:
-    """Without the meaning model: the same topic words again."""
-    cue = turn.message.rephrase_cue
-    before, now = previous.words, turn.words
-    shared = similarity(before, now)
-    # (An answer in another language than its question shares few of its words, however
-    # well it answers: "¿El vuelo SK1363 sale a tiempo?" - "Flight SK1363 is delayed".)
-    missed = (previous.message.in_english == previous.reply.in_english
-              and _answer_missed(before, previous.answer_words))
-    if not (shared >= REPHRASE_SIMILARITY or (cue and shared >= REPHRASE_WITH_CUE)
-            or (missed and shared >= REPHRASE_AFTER_MISS)):
-        return None
-    strength = shared + (0.2 if cue else 0) + (0.2 if missed else 0)
-    why = " after an answer on something else" if missed else ""
-    return Found(previous.pk, "rephrase", confidence("rephrase", "same_request", strength),
-                 f"the next turn asks the same again{why}: {quote(turn.question)}",
-                 evidence={**evidence, "similarity": round(shared, 2)})
-
-
-def _answer_missed(question_words: frozenset[str], answer_words: frozenset[str]) -> bool:
-    """The answer (its topic words) hardly mentions what the question was about."""
-    if len(question_words) < 3:
-        return False
-    return len(question_words & answer_words) / len(question_words) <= MISSED_TOPIC
 
 
 def _abandonment(last: Turn, searched_nothing) -> list[Found]:

@@ -331,7 +331,7 @@ SAYS_IT_ASKS_AGAIN = re.compile(
 CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typo)\b(?!.*\b(?:still|rephrase)\b)|\*\w)")
 # A short message that may correct the answer before it: it opens on no, or on "I said",
 # "I asked for", "I wanted"; or it says "not" of something ("friday, not saturday!").
-# :func:`.conversation._corrects_the_answer` reads it against the turn before.
+# :func:`.reactions._corrects_the_answer` reads it against the turn before.
 _NO = r"(?:no|nope|nein|non)\b(?!\W+(?:way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder|need)\b)"
 _I_SAID = r"^\W*(?:(?:no|nope|what|wait|um+|uh+|bro|dude|bruh|ugh|lol|but)\W+)*i (?:said|asked for|wanted)\b(?! to\b)"
 SAYS_NO_OR_SAID = re.compile(rf"^\W*{_NO}|{_I_SAID}")
@@ -459,6 +459,10 @@ OBVIOUSLY = re.compile(r"^\W*(?!(?:yes|yeah|yep|ya|yup|no|nope|nah|ok|okay|sure|
 # ...unless what follows the no asks ("no is it good").
 ASKS_AFTER = re.compile(r"\W*(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has)\s+"
                         r"(?:it|they|he|she|you|u|there|that|this|i)\b")
+# An opinion asked for ("what do you think?", "would you rather..."): an answer may give one,
+# and a no to it disagrees.
+ASKS_AN_OPINION = re.compile(r"\b(?:what do (?:you|u) think|(?:your|ur) (?:opinion|thoughts|take)|thoughts on|"
+                             r"do (?:you|u) (?:like|love|rate|prefer)|would (?:you|u) rather)\b")
 # ...unless it tells a taste, which disagrees: "nah the duck is easier", "no actually i prefer
 # autumn" (not "i think", which hedges a fact: "No, Gillian Flynn I think").
 TASTE = re.compile(r"\b(?:better|worse|best|worst|worth|favou?rite|overrated|underrated|prefer|easier|harder|nicer|"

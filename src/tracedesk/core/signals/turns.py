@@ -88,6 +88,10 @@ QUESTION_LIMIT = 2000  # characters of the user's message read
 ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
 OFF_TOPIC_MIN_WORDS = 5  # an answer must say this much for its meaning to tell ("It shipped." does not)
 OFF_TOPIC_MIN_TOPIC_WORDS = 4  # ...about a topic ("Let me check that for you." does not)
+OFF_TOPIC = 0.3  # an answer less similar in meaning than this to a plain request does not address it
+# ...nor, for a short answer that names nothing (Reply.says_little), less than this: good
+# short answers lie as low as 0.12 ("In the spring, mostly." to "when did the war end?").
+SHORT_OFF_TOPIC = 0.1
 # A short answer: this many words at most, this many of them topic words.
 SHORT_ANSWER_WORDS = 8
 SHORT_ANSWER_TOPIC_WORDS = 3
@@ -341,7 +345,7 @@ class Message:
         """The message is short and may correct the answer before ("no, CANCEL", "i said
         monday", "friday, not saturday!"), or opens on a no and says what is so ("no.. Frieren
         is elf mage. after hero party defeat demon king, she travel again"): see
-        :func:`.conversation._corrects_the_answer`."""
+        :func:`.reactions._corrects_the_answer`."""
         words = self.asked.count(" ") + 1
         return ((words <= CORRECTION_WORDS and MAY_CORRECT.search(self.asked) is not None)
                 or (words <= 2 * CORRECTION_WORDS and (OPENS_ON_NO.match(self.asked) is not None
@@ -684,6 +688,18 @@ class Reply:
         if len(words - STOPWORDS) < OFF_TOPIC_MIN_TOPIC_WORDS or STOPWORDS.isdisjoint(words):
             return None
         return words
+
+
+def closeness_needed(turn: Turn) -> float:
+    """How close in meaning an answer must be to its question to address it: a short one,
+    whose few words the model reads less surely, must be farther to count as off-topic."""
+    return OFF_TOPIC if turn.reply.gist_words is not None else SHORT_OFF_TOPIC
+
+
+def answered_far(turn: Turn) -> bool:
+    """The answer is far in meaning from its request, where that was compared (a plain
+    request: ``Turn.addressed``)."""
+    return turn.addressed is not None and turn.addressed < closeness_needed(turn)
 
 
 def sentences_of(text: str) -> list[str]:
