@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from tracedesk.core.signals.grounding import _FIGURE, _figure_matches
+from tracedesk.core.signals.figures import _FIGURE, _figure_matches
 
 # The characters a figure is made of, or that stand before one and decide whether it is
 # one (a word character, a dot, a dash, a slash), with spaces and digits beyond ASCII.

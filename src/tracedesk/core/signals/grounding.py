@@ -10,7 +10,8 @@ evidence. Each case comes with the sentence of the answer and the evidence as pr
   asserts another state of the same family ("shipped") without the tool's;
 - *contradicts*, field by field: a tool's yes-or-no field, sum or duration said the other
   way ("there is no known outage" where ``"outage": true``; "a $49 fee has been charged"
-  where ``"price": 0``; "in 1-2 business days" where ``"replacement_eta_days": 7``);
+  where ``"price": 0``; "in 1-2 business days" where ``"replacement_eta_days": 7``)
+  (:mod:`.tool_fields`);
 - *unsupported*: the answer states a figure (an amount, a quantity, a date) that appears
   nowhere in the evidence, where a tool returned another figure of the same form, or a
   document another of the same unit, that the answer does not give (the tool said 120.50,
@@ -21,33 +22,45 @@ evidence. Each case comes with the sentence of the answer and the evidence as pr
   costs $15" against documents that give no fee). A whole number counts as said only
   whole: 90 is not in a score of 0.908, nor 10 in the date 2026-11-10;
 - *unsupported*, free: the answer says something is free where the run's documents and
-  tools give prices and none says free;
+  tools give prices and none says free (:mod:`.free`);
 - *unrelated*: an answer that says nothing the run's documents say (:mod:`.documents`).
 
 Only runs that called a tool or a retrieval, and whose answer holds a figure or a state
-word, are read further; the rest cost one look at the answer. Field by field, only the tool
-results that hold such a field are parsed. A state counts as said by a tool only: a document
-saying that orders are "shipped within two days" says nothing of this order.
+word, are read further; the rest cost one look at the answer (its figures:
+:mod:`.figures`). Field by field, only the tool results that hold such a field are
+parsed. A state counts as said by a tool only: a document saying that orders are "shipped
+within two days" says nothing of this order.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_named, select_rows
-from ..text import loads_or_none
-from ..words import STOPWORDS
 from .confidence import confidence
 from .documents import unlike_the_documents
+from .figures import (
+    CURRENCIES,
+    EVIDENCE_LIMIT,
+    QUANTITY,
+    Figure,
+    as_decimal,
+    figures_in,
+    is_quantity,
+    plain_number,
+    rounds_to,
+    sentence_at,
+    shown,
+)
 from .found import Found, quote
+from .free import PRICE, free_claims
 from .phrases import WORD_CHARACTERS_ONLY
+from .tool_fields import MONEY_FIELDS, MONEY_WORDS, field_clashes, fields_of
 
 # States a tool reports and an answer asserts, by family: two states of one family
 # cannot both be true of one thing. Spelling variants map to one name.
@@ -86,22 +99,13 @@ _FAMILIES_OF: dict[str, frozenset[str]] = {
     for family in STATE_FAMILIES.values() for s in family}
 _NEGATED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:been\s+|yet\s+|be\s+)?$")
 
-# A figure with what follows it: "$210.50", "30 days", "12.8 GB", "2026-11-20". Digits
-# joined by dashes or slashes other than a date (a phone number, a reference) are ids, and
-# are left alone.
-_FIGURE = re.compile(r"(?<![\w.\-/])([$€£])?\s?(\d[\d,./\-:]*\d|\d)(?![\w\-/])(?:\s?(%|[a-z]{1,12}))?")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
-_RANGE = re.compile(r"(\d{1,3})-(\d{1,3})")
 # Units that measure the same thing: an answer's "10 minutes" stands where a document's
 # "1-2 business days" does.
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year"})
 _JSON_KEYS = re.compile(r'"[^"\\]*"\s*:')  # a field's name in a tool's JSON: "refunded": 3.0 says no state
-# A sentence ends at . ! ? or a line break, not at the point of "$12.50".
-_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+(?:[.!?]+|$)")
 # The last word of every state: a state counts in a text that holds it as a word, as the
 # word patterns split it.
 _STATE_HINTS = frozenset(s.split()[-1] for s in _STATES)
-EVIDENCE_LIMIT = 40_000  # characters of evidence read per run
 ANSWER_LIMIT = 3000
 
 
@@ -109,99 +113,12 @@ def _canonical(state: str) -> str:
     return _VARIANTS.get(state, state)
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
-    value: str  # normalised: "1240.5", "2026-11-20"
-    shape: tuple  # ("date",), ("dec",) or ("int", digits): figures that can stand for each other
-    unit: str | None  # "$", "day", "gb", "%"... what it counts, where the text says
-    at: int = 0  # where it stands in the text
-
-
-# What a figure counts, when the word after it says so: the figures an answer asserts
-# about the user's case (amounts, durations, data), as opposed to ids and references.
-_UNITS = frozenset("""
-    day hour minute second week month year business night gb mb tb kb kbp mbp gbp kg lb mg mcg ml km mile
-    % percent euro dollar usd eur gbp cent point item bag seat tablet dose refill message call text minute
-""".split())  # noqa: SIM905 (a word list reads best as words)
-# A quick look for such a figure, before the figures are read one by one. It opens with the
-# character every such figure starts with (a currency sign or a digit), which lets the
-# pattern engine skip to those characters instead of trying the pattern at every position.
-_QUANTITY = re.compile(r"[$€£\d](?:(?<=[$€£])\s?\d|(?<=\d)(?:[.,]\d|\d{3}-\d\d-\d\d|\s?(?:%|[a-z€£$])))")
-# Where a figure could start: the pattern opens with the set of characters a figure can
-# start with, which lets the engine skip to them (the look back then comes after it).
-_FIGURE_START = re.compile(r"[$€£\s\d](?<![\w.\-/].)(?:(?<=\d)|\s?\d)")
-
-
-def _figure_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of _FIGURE in ``text``, as ``finditer`` gives them, found faster: the
-    pattern is tried only where :data:`_FIGURE_START` finds a place a figure could start,
-    which the pattern engine finds by itself, skipping every other character (a figure's
-    first character is a currency sign, a space or a digit, one not after a word
-    character, a dot, a dash or a slash, and a digit comes at most two characters on)."""
-    pos = 0
-    search, match = _FIGURE_START.search, _FIGURE.match
-    while (start := search(text, pos)) is not None:
-        m = match(text, start.start())
-        if m:
-            yield m
-            pos = m.end()
-        else:
-            pos = start.start() + 1
-
-
-def _figures(text: str) -> list[Figure]:
-    """The figures of a text with two digits or more (dates, amounts, quantities; which of
-    them an answer asserts about the user's case, :func:`_is_quantity` tells)."""
-    found = []
-    for m in _figure_matches(text):
-        currency, raw, after = m.groups()
-        if _DATE.match(raw):
-            found.append(Figure(raw, ("date",), "date", m.start()))
-            continue
-        unit = currency or _unit(after)
-        ends = _RANGE.fullmatch(raw)
-        if ends and unit in _UNITS:  # "1-2 business days", "5-7 days": both ends count
-            found += [Figure(end, ("int", len(end)), unit, m.start()) for end in ends.groups()]
-            continue
-        if "," in raw and _EUROPEAN.fullmatch(raw) and (
-                "." in raw or currency or unit in _COUNTED_IN_DECIMALS or _MONEY_AFTER.match(text, m.end())):
-            raw = raw.replace(".", "").replace(",", ".")  # "8.110,40", "12,50 €": a decimal comma
-        if "-" in raw or "/" in raw or ":" in raw or raw.count(".") > 1:
-            continue  # an id, a phone number, a time of day: not a quantity
-        digits = raw.replace(",", "")  # now digits, and at most one point
-        # One digit is a figure only when it counts something ("7 days", "2 GB"): alone it
-        # is a step, a list item, a version.
-        if len(digits) - ("." in digits) < 2 and unit not in _UNITS and not currency:  # "$2" is a price
-            continue
-        whole, point, fraction = digits.partition(".")
-        shape = ("dec",) if point else ("int", len(digits))
-        found.append(Figure(_plain_number(whole, fraction), shape, unit, m.start()))
-    return found
-
-
-# A figure written as in most of Europe: points between thousands and a comma before the
-# cents ("8.110,40"), or a comma before one or two decimals alone ("12,50 €", "3,5 GB"). A
-# comma before three digits ("1,240") is English's thousands; and a comma between figures
-# without a sum or a unit ("pages 10,11", "sizes 8,10") lists them.
-_EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+,\d{1,2}")
-_COUNTED_IN_DECIMALS = frozenset({"%", "euro", "eur", "gb", "mb", "tb", "kg", "km", "ml", "mg", "percent"})
-_MONEY_AFTER = re.compile(r"\s?[€£$]")
-
-
-def _plain_number(whole: str, fraction: str) -> str:
-    """A number written in full, never with an exponent, without the zeros that say
-    nothing: "0120.50" is "120.5", "3.00" is "3", "1250000" stays whole."""
-    whole = whole.lstrip("0") or "0"
-    fraction = fraction.rstrip("0")
-    return f"{whole}.{fraction}" if fraction else whole
-
-
 def _same_measure(a: str | None, b: str | None) -> bool:
     return a == b or (a in _TIME_UNITS and b in _TIME_UNITS)
 
 
 def _holds(text: str, value: str) -> bool:
-    """Whether ``text`` states the figure ``value`` (as :func:`_figures` writes it) whole:
+    """Whether ``text`` states the figure ``value`` (as :func:`figures_in` writes it) whole:
     90 is not in a score of 0.908 nor in 1900; 1240.5 is in 1240.50 and in 1,240.5."""
     if "-" in value:
         return value in text  # a date
@@ -214,20 +131,6 @@ def _figure_pattern(value: str) -> re.Pattern:
     rest = "".join(",?" + re.escape(d) for d in whole[1:])
     tail = rf"\.{re.escape(fraction)}0*" if fraction else r"(?:\.0+)?"
     return _standing_alone(whole[0], rf"{rest}{tail}(?!\d)", r"[\d.]")
-
-
-def _unit(word: str | None) -> str | None:
-    """What a figure counts, from the word after it, in the singular where _UNITS knows it."""
-    if not word or word in _NOT_UNITS:
-        return None
-    if word in _DAYS:
-        return "day"  # "7 business days" counts days
-    return word[:-1] if word.endswith("s") and word[:-1] in _UNITS else word
-
-
-_DAYS = frozenset({"business", "working", "calendar", "banking"})
-_NOT_UNITS = frozenset({"and", "or", "to", "of", "in", "on", "at", "for", "is", "are", "was", "the", "a", "an",
-                        "with", "by", "from", "per", "more", "left", "now", "each"})
 
 
 def _states(text: str) -> list[tuple[str, int]]:
@@ -307,31 +210,14 @@ def _standing_alone(first: str, rest: str, before: str) -> re.Pattern:
                       rf"{rest}(?!-\d\d-\d\d)")
 
 
-def _sentence_at(text: str, position: int) -> str:
-    for m in _SENTENCE.finditer(text):
-        if m.start() <= position < m.end():
-            return m.group(0).strip()
-    return text[:200]
-
-
 def _claims(lowered: str, figures: dict[str, list[Figure]]) -> tuple[list[tuple[str, int]], list[Figure]]:
     """What a (lower-cased) answer asserts: its states, and the figures it states (none
     looked for where a quick look finds no quantity). The quantities are taken from all
     its figures (``figures``, read once), which the closer look needs too."""
     asserted = _states(lowered)
-    if not asserted and not _QUANTITY.search(lowered):
+    if not asserted and not QUANTITY.search(lowered):
         return asserted, []
-    return asserted, [f for f in figures[lowered] if _is_quantity(f)]
-
-
-def _is_quantity(figure: Figure) -> bool:
-    """Whether ``figure`` is one an answer asserts about the user's case: a date, an amount
-    with decimals or a currency, a count of a unit ("30 days", "12 GB"); an order number or
-    a reference is nothing an answer could get wrong that its tools would show."""
-    return figure.shape[0] != "int" or figure.unit in _UNITS or figure.unit in _CURRENCIES
-
-
-_CURRENCIES = frozenset("$€£")
+    return asserted, [f for f in figures[lowered] if is_quantity(f)]
 
 
 def grounding_signals(conn: Connection, scope: str, turns: dict, before: dict | None = None) -> list[Found]:
@@ -342,8 +228,8 @@ def grounding_signals(conn: Connection, scope: str, turns: dict, before: dict | 
     # charged" where the tool returned "price": 0 contradicts the tool, which says more than
     # that no document gives a price).
     strongest: dict[int, Found] = {}
-    for finding in (*_said_and_stated(conn, scope, turns), *_field_clashes(conn, scope, turns),
-                    *_free_claims(conn, scope, turns), *unlike_the_documents(conn, scope, turns, before or {})):
+    for finding in (*_said_and_stated(conn, scope, turns), *field_clashes(conn, scope, turns),
+                    *free_claims(conn, scope, turns), *unlike_the_documents(conn, scope, turns, before or {})):
         held = strongest.get(finding.trace_pk)
         if held is None or finding.confidence > held.confidence:
             strongest[finding.trace_pk] = finding
@@ -416,10 +302,10 @@ def _read_closer(steps: list[_Step]) -> list[tuple[str, str | None, str, str, st
 
 
 class _Figures(dict):
-    """The figures of each text (:func:`_figures`), read once."""
+    """The figures of each text (:func:`figures_in`), read once."""
 
     def __missing__(self, text: str) -> list[Figure]:
-        self[text] = found = _figures(text)
+        self[text] = found = figures_in(text)
         return found
 
 
@@ -437,7 +323,7 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
                 clash = next(((s, at) for s, at in asserted
                               if s != state and not families.isdisjoint(_FAMILIES_OF.get(s, ()))), None)
                 if clash:
-                    sentence = _sentence_at(answer, clash[1])
+                    sentence = sentence_at(answer, clash[1])
                     return Found(pk, "ungrounded", confidence("ungrounded", "contradicts"),
                                  f"the answer says {clash[0]} where {name} said {state}: {quote(sentence, 70)}",
                                  span_id, {"answer": sentence[:300], "tool": name, "tool_says": state,
@@ -454,7 +340,7 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
     said_values = {f.value for f in figures[lowered]}
     tool_figures = [(name, span_id, f) for name, span_id, result in tools for f in figures[result]]
     # A figure a tool gave, rounded ("3.3 GB" for 3.26, "$8,110" for 8110.43), is the tool's.
-    unexplained = [f for f in unexplained if not any(_rounds(other.value, f.value) for _, _, other in tool_figures)]
+    unexplained = [f for f in unexplained if not any(rounds_to(other.value, f.value) for _, _, other in tool_figures)]
     if not unexplained:
         return None
     # The retrievals' queries and documents, their figures read as needed (a document
@@ -471,37 +357,37 @@ def _check(prompts: dict[int, str], figures: dict[str, list[Figure]], pk: int, a
                           if _same_measure(f.unit, figure.unit) and f.shape[0] == figure.shape[0]
                           and f.value not in said_values), None)
         if (rival is None and ignored is not None and figure.unit != "%" and not _holds(prompts[pk], figure.value)
-                and ignored.named_in(_sentence_at(lowered, figure.at))):  # (a share is worked out from figures)
+                and ignored.named_in(sentence_at(lowered, figure.at))):  # (a share is worked out from figures)
             # Its own figure where the one asked for should stand, in a sentence on it:
             # "Your balance is updated every 15 minutes" where the balance tool returned
             # "available": 8110.4.
             name, span_id, key, value = ignored.tool, ignored.span_id, ignored.field, ignored.value
-            sentence = _sentence_at(answer, figure.at)
+            sentence = sentence_at(answer, figure.at)
             return Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.5),
                          f"the answer leaves out the {key} asked for, which {name} returned ({value}), and says "
-                         f"{_shown(figure.value)} instead: {quote(sentence, 60)}",
-                         span_id, {"answer": sentence[:300], "answer_says": _shown(figure.value),
+                         f"{shown(figure.value)} instead: {quote(sentence, 60)}",
+                         span_id, {"answer": sentence[:300], "answer_says": shown(figure.value),
                                    "evidence_says": f"{key}: {value}", "tool": name})
-        if rival is None and figure.unit in _CURRENCIES:
+        if rival is None and figure.unit in CURRENCIES:
             if priced is None:  # (a sum of a tool is a figure with decimals, often without its currency)
-                priced = (_PRICE.search(evidence) is not None
+                priced = (PRICE.search(evidence) is not None
                           or any(f.shape == ("dec",) for _, _, f in tool_figures))
             if not priced and from_nowhere is None and not _holds(prompts[pk], figure.value):
-                sentence = _sentence_at(answer, figure.at)
+                sentence = sentence_at(answer, figure.at)
                 from_nowhere = Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.0),
-                                     f"the answer says {figure.unit}{_shown(figure.value)} where nothing the run found "
+                                     f"the answer says {figure.unit}{shown(figure.value)} where nothing the run found "
                                      f"gives a price: {quote(sentence, 60)}", None,
-                                     {"answer": sentence[:300], "answer_says": f"{figure.unit}{_shown(figure.value)}"})
+                                     {"answer": sentence[:300], "answer_says": f"{figure.unit}{shown(figure.value)}"})
         if rival is None or _holds(prompts[pk], figure.value):
             continue
         name, span_id, other = rival
-        sentence = _sentence_at(answer, figure.at)
+        sentence = sentence_at(answer, figure.at)
         where = f"{name} returned" if name else "the run's documents say"
         return Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 1.0 if name else 0.5),
-                     f"the answer says {_shown(figure.value)} where {where} {_shown(other.value)}: "
+                     f"the answer says {shown(figure.value)} where {where} {shown(other.value)}: "
                      f"{quote(sentence, 60)}",
-                     span_id, {"answer": sentence[:300], "answer_says": _shown(figure.value),
-                               "evidence_says": _shown(other.value), "tool": name})
+                     span_id, {"answer": sentence[:300], "answer_says": shown(figure.value),
+                               "evidence_says": shown(other.value), "tool": name})
     return from_nowhere
 
 
@@ -526,7 +412,7 @@ def _asked_and_left_out(tools: list[tuple[str, str, str]], asked: str, answer: s
     """A figure a tool returned in a field the (lower-cased) question names, in the field's
     words or, for a sum of money, in those an answer uses for it ("balance pls" and
     ``"available": 8110.4``), which the (lower-cased) answer does not give, nor rounded
-    (``figures``: the answer's, as :func:`_figures` reads them; of several fields, the one
+    (``figures``: the answer's, as :func:`figures_in` reads them; of several fields, the one
     the question names most; none if one of them is given). A
     figure the question did not ask for (a total beside an order's state, a rating beside a
     price) the answer may leave out, or give in other units; an id ("order_id") is no figure
@@ -535,21 +421,21 @@ def _asked_and_left_out(tools: list[tuple[str, str, str]], asked: str, answer: s
     given = None  # read once, if a field asks
     best: tuple[int, _LeftOut] | None = None
     for name, span_id, result in tools:
-        for key, value in _fields(result).items():
+        for key, value in fields_of(result).items():
             key_l = str(key).lower()
-            number = _number(value)
+            number = as_decimal(value)
             if number is None or _ID_FIELD.search(key_l):
                 continue
             named = sorted(map(re.escape, asked_words.intersection(key_l.split("_"))))
-            money = _MONEY_WORDS.get(key_l)
-            if not named and not (money and _MONEY_FIELDS[key_l].search(asked)):
+            money = MONEY_WORDS.get(key_l)
+            if not named and not (money and MONEY_FIELDS[key_l].search(asked)):
                 continue
             words = re.compile(r"\b(?:" + "|".join(named + ([money] if money else [])) + r")\b")
             if given is None:  # every number of the answer, a single digit too
-                given = figures | {_plain_number(whole, fraction) for whole, _, fraction in
+                given = figures | {plain_number(whole, fraction) for whole, _, fraction in
                                    (m.replace(",", "").partition(".") for m in _ANY_NUMBER.findall(answer))}
             whole, _, fraction = format(number, "f").partition(".")
-            if _plain_number(whole, fraction) in given or str(round(number)) in given:
+            if plain_number(whole, fraction) in given or str(round(number)) in given:
                 return None  # a field asked for is given, or given rounded
             if best is None or len(named) > best[0]:  # the field the question names most
                 best = (len(named), _LeftOut(name, span_id, str(key), format(number.normalize(), "f"), words))
@@ -559,50 +445,6 @@ def _asked_and_left_out(tools: list[tuple[str, str, str]], asked: str, answer: s
 _ASKED_WORD = re.compile(r"[a-z]{4,}")
 _ID_FIELD = re.compile(r"(?:^|_)(?:id|number|no|num|code|ref|zip|phone)$")  # "order_id", "zip": ids
 _ANY_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def _rounds(exact: str, said: str) -> bool:
-    """Whether the figure ``said`` is ``exact`` rounded to as many decimals as it gives
-    ("3.3" of 3.26, "8110" of 8110.43); not the same figure, nor a date."""
-    if "-" in exact or "-" in said or exact == said:
-        return False
-    try:
-        whole, fraction = Decimal(exact), Decimal(said)
-    except InvalidOperation:
-        return False
-    places = -fraction.as_tuple().exponent if isinstance(fraction.as_tuple().exponent, int) else 0
-    if places < 0 or whole.adjusted() > NUMBER_DIGITS or fraction.adjusted() > NUMBER_DIGITS:
-        return False
-    return whole.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) == fraction
-
-
-def _shown(figure: str) -> str:
-    """A figure as a finding quotes it: whole, up to a length no real figure reaches."""
-    return figure if len(figure) <= 24 else f"{figure[:20]}…"
-
-
-def _number(value: object) -> Decimal | None:
-    """A field's value as a number: a JSON number, or a string of one ("149.00"), of at
-    most NUMBER_DIGITS digits either side of the point (an answer could say no other); not
-    a yes or no."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return None
-    text = str(value).strip()
-    if "," in text and _EUROPEAN.fullmatch(text):  # "8.110,40" in a tool's string
-        text = text.replace(".", "").replace(",", ".")
-    text = text.replace(",", "")
-    if len(text) > 2 * NUMBER_DIGITS + 2 or "_" in text:  # ("1_000" is Python's, not a figure's)
-        return None
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        return None
-    if not number.is_finite() or number and not -NUMBER_DIGITS <= number.adjusted() < NUMBER_DIGITS:
-        return None
-    return number
-
-
-NUMBER_DIGITS = 15
 
 
 class _Prompts(dict):
@@ -635,334 +477,3 @@ class _Prompts(dict):
         return self[pk]
 
 
-# What a tool's fields mean in an answer's words: a yes-or-no field ("outage": true,
-# "in_stock": false) and a sum of money ("price": 0, "fee": 49), by the words an answer
-# uses for it.
-# Each sum field with the words an answer names it by: a figure is compared with the field
-# only where the nearest such word before it is the field's own ("the change fee is $75" is
-# about change_fee, not fare_difference).
-_MONEY_WORDS = {
-    "price": r"price|priced|costs?|pay|paid|fees?|charged?|charges|free",
-    "cost": r"costs?|price|pay|paid|fees?|charged?|charges|free",
-    "fee": r"fees?|charged?|charges|price|costs?|free",
-    "charge": r"charged?|charges|fees?|price|costs?|free",
-    "charged": r"charged?|charges|fees?|price|costs?|free",
-    "fare_difference": r"fare difference|difference",
-    "change_fee": r"change fee",
-    "amount_due": r"bill|due|owe|total",
-    "total_due": r"bill|due|owe|total",
-    "bill_amount": r"bill|due|owe|total",
-    "balance": r"balance|available",
-    "available_balance": r"balance|available",
-    "available": r"balance|available",
-}
-_MONEY_FIELDS = {key: re.compile(rf"\b(?:{words})\b") for key, words in _MONEY_WORDS.items()}
-_ANY_MONEY_WORD = re.compile(r"\b(?:" + "|".join(sorted({w for words in _MONEY_WORDS.values()
-                                                          for w in words.split("|")}, key=len, reverse=True)) + r")\b")
-# Words that deny that a thing is so ("no known outage", "isn't refundable", "nothing has
-# been charged"); a verb denied ("I can't fix the outage") says nothing of the thing.
-_NEGATED_BEFORE = re.compile(
-    r"\b(?:no|not|never|without|nothing|none|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't)"
-    r"(?:\s+[\w'-]+){0,2}\s*$")
-# Free, said of a price: not "feel free", nor "toll-free" or "gluten-free".
-_FREE = re.compile(r"(?<!feel )(?<![\w-])(?:free(?![\w-])|no (?:charge|fee|cost)\b|at no (?:charge|cost)\b"
-                   r"|nothing to pay\b|costs? nothing\b)")
-# A sentence that says what will be, or might ("when it is back in stock"), asserts nothing now.
-_NOT_NOW = re.compile(r"\b(?:if|when|once|until|unless|whether|as soon as|back in)\b|\?")
-
-
-def _says_free(text: str) -> bool:
-    """Whether ``text`` says free (:data:`_FREE`). Each of its phrases holds "free", "no "
-    or "nothing": a text without them (most answers, most documents) is settled by three
-    substring tests, which cost a fraction of the pattern tried at every word."""
-    return ("free" in text or "no " in text or "nothing" in text) and _FREE.search(text) is not None
-# A field that counts time ("replacement_eta_days": 7), and what an answer says of it
-# ("in 1-2 business days").
-_DURATION_KEY = re.compile(r"(?:^|_)(day|hour|minute|week|month)s?$")
-_DURATION = re.compile(
-    r"\b(\d+)(?:\s*(?:-|–|to)\s*(\d+))?\s+(?:business\s+|working\s+)?(day|hour|minute|week|month)s?\b")
-_FLAG_PREFIXES = ("is_", "has_", "was_", "are_")
-# The tool results worth parsing: those with a yes-or-no, a sum or a duration field.
-_TOOL_FIELDS = " OR ".join(f"instr(output, '{needle}')" for needle in (
-    "true", "false", *(f'"{key}"' for key in _MONEY_FIELDS),
-    *(f'{unit}{plural}"' for unit in ("day", "hour", "minute", "week", "month") for plural in ("", "s"))))
-
-
-def _field_clashes(conn: Connection, scope: str, turns: dict) -> list[Found]:
-    """An answer that says the other way what a tool's field says: "there is no known
-    outage" where the tool returned ``"outage": true``; "a $49 fee has been charged" where
-    it returned ``"price": 0``. A field the answer does not mention says nothing."""
-    found: list[Found] = []
-    seen: set[int] = set()
-    # A tool result and a canned answer met in many runs are read once; a result is parsed
-    # only where the answer could say one of its fields the other way.
-    results: dict[str, _Result | None] = {}
-    answers: dict[str, tuple[frozenset[str], bool]] = {}
-    for step in select_named(conn, f"""
-        SELECT trace_pk, span_id, name, output FROM span
-        WHERE trace_pk IN ({scope}) AND kind = 'tool' AND coalesce(status, 'ok') != 'error'
-          AND length(output) < 20000 AND ({_TOOL_FIELDS})
-        ORDER BY trace_pk, start_ns"""):
-        pk = step.trace_pk
-        turn = turns.get(pk)
-        if pk in seen or turn is None or not turn.raw_answer:
-            continue
-        lowered = turn.answered
-        said = answers.get(lowered)
-        if said is None:
-            said = answers[lowered] = _answer_measures(lowered)
-        output = step.output
-        result = results.get(output, False)
-        if result is False:
-            result = results[output] = _Result.of(output)
-        if result is None or not result.could_clash(lowered, *said):
-            continue
-        clash = _clash(turn.answer, lowered, result.fields)
-        if clash is not None:
-            seen.add(pk)
-            sentence, field_name, value, says = clash
-            tool_name = step.name or "tool"
-            found.append(Found(pk, "ungrounded", confidence("ungrounded", "contradicts"),
-                               f"the answer says {_shown(str(says))} where {tool_name} returned {field_name}: "
-                               f"{_shown(str(value))}: "
-                               f"{quote(sentence, 60)}",
-                               step.span_id, {"answer": sentence[:300], "tool": tool_name,
-                                              "tool_says": f"{field_name}: {_shown(str(value))}",
-                                              "answer_says": _shown(str(says))}))
-    return found
-
-
-def _answer_measures(lowered: str) -> tuple[frozenset[str], bool]:
-    """What an answer could say of a tool's duration or sum fields: the time units it gives
-    a number of ("in 1-2 business days": day), and whether it holds a currency sign."""
-    return (frozenset(m.group(3) for m in _DURATION.finditer(lowered)),
-            "$" in lowered or "€" in lowered or "£" in lowered)
-
-
-@dataclass(frozen=True, slots=True)
-class _Result:
-    """A tool result's fields (:func:`_fields`), with what an answer must hold for
-    :func:`_clash` to find one of them said the other way: the words of a yes-or-no field,
-    a number of the time unit of a duration field, a currency sign for a sum. An answer
-    without any of them is passed over unread, as :func:`_clash` would pass it."""
-
-    fields: dict[str, object]
-    flag_words: tuple[str, ...]
-    units: frozenset[str]
-    money: bool
-
-    @classmethod
-    def of(cls, raw: str | None) -> _Result | None:
-        fields = _fields(raw)
-        if not fields:
-            return None
-        words, units, money = [], set(), False
-        for key, value in fields.items():
-            key_l = str(key).lower()
-            if isinstance(value, bool):
-                flag = _flag_words(key_l)
-                if len(flag) >= 4:
-                    words.append(flag)
-            elif (unit := _DURATION_KEY.search(key_l)) and isinstance(value, int | float):
-                units.add(unit.group(1))
-            elif key_l in _MONEY_FIELDS and isinstance(value, int | float | str):
-                money = True
-        return cls(fields, tuple(words), frozenset(units), money)
-
-    def could_clash(self, lowered: str, units: frozenset[str], currency: bool) -> bool:
-        return ((self.money and currency) or not self.units.isdisjoint(units)
-                or any(w in lowered for w in self.flag_words))
-
-
-def _flag_words(key_l: str) -> str:
-    """The words an answer uses for a yes-or-no field: "is_outage" and "outage" both "outage"."""
-    return key_l.removeprefix(next((p for p in _FLAG_PREFIXES if key_l.startswith(p)), "")).replace("_", " ")
-
-
-def _fields(raw: str | None) -> dict[str, object]:
-    """A tool result's top-level fields and those one level down, by their own name."""
-    value = loads_or_none(raw)
-    if not isinstance(value, dict):
-        return {}
-    out: dict[str, object] = {}
-    for key, item in value.items():
-        if isinstance(item, dict):
-            out.update((k, v) for k, v in item.items() if not isinstance(v, dict | list))
-        elif not isinstance(item, list):
-            out[key] = item
-    return out
-
-
-def _clash(answer: str, lowered: str, fields: dict[str, object]) -> tuple[str, str, object, str] | None:
-    """(sentence, field, value, what the answer says) for the first field the answer says
-    the other way."""
-    sums: list[Figure] | None = None  # the answer's sums of money, read when a sum field asks
-    returned: set[Decimal] = set()  # the figures of the result's fields, read with them
-    for key, value in fields.items():
-        key_l = str(key).lower()
-        if isinstance(value, bool):
-            words = _flag_words(key_l)
-            if len(words) < 4:
-                continue
-            m = re.search(rf"\b{re.escape(words)}\b", lowered)
-            if m is None:
-                continue
-            sentence = _sentence_at(lowered, m.start())
-            before = lowered[max(0, m.start() - 40):m.start()]
-            before = before[before.rfind(".") + 1:]  # this sentence only
-            # "non-refundable", "unlocked": the word itself says no.
-            negated = (_NEGATED_BEFORE.search(before) is not None or before.endswith(("non-", "non ", "un"))
-                       or re.search(rf"\b(?:un|non-?){re.escape(words)}\b", lowered) is not None)
-            if value and negated:
-                return _sentence_at(answer, m.start()), key, "true", f"no {words}"
-            if not value and not negated and not _NOT_NOW.search(sentence):
-                return _sentence_at(answer, m.start()), key, "false", words
-        elif (unit := _DURATION_KEY.search(key_l)) and isinstance(value, int | float) and not isinstance(value, bool):
-            # Only where the sentence names the field ("replacement" for replacement_eta_days).
-            named = [w for w in key_l.split("_")[:-1] if len(w) >= 4]
-            spans = [m for m in _DURATION.finditer(lowered) if m.group(3) == unit.group(1)
-                     and any(w in _sentence_at(lowered, m.start()) for w in named)]
-            if spans and not any(int(m.group(1)) <= value <= int(m.group(2) or m.group(1)) for m in spans):
-                return _sentence_at(answer, spans[0].start()), key, value, spans[0].group(0)
-        elif key_l in _MONEY_FIELDS and isinstance(value, int | float | str):
-            amount = _number(value.lstrip("$€£") if isinstance(value, str) else value)
-            if amount is None:
-                continue
-            amount = amount.normalize()
-            own = _MONEY_FIELDS[key_l]
-            if sums is None:
-                sums = [f for f in _figures(lowered) if f.unit in _CURRENCIES]
-                # (A sum the result gives in another field is that field's: "the toner costs
-                # $39.99" where "toner_price": 39.99 sits beside "price".)
-                returned = {n.normalize() for v in fields.values() if (n := _number(v)) is not None}
-            for figure in sums:
-                if Decimal(figure.value) in returned and Decimal(figure.value) != amount:
-                    continue
-                # The word nearest before the figure in its sentence names what it is, else
-                # the first after it ("a $49 fee").
-                sentence = _sentence_at(lowered, figure.at)
-                start = max(lowered.rfind(sentence, 0, figure.at + 1), 0)
-                before = _ANY_MONEY_WORD.findall(lowered, start, figure.at)
-                after = _ANY_MONEY_WORD.findall(lowered, figure.at, start + len(sentence))
-                named = before[-1] if before else after[0] if after else None
-                if named is None or not own.fullmatch(named):
-                    continue
-                if (amount in {Decimal(f.value) for f in sums} or any(_rounds(str(amount), f.value) for f in sums)
-                        or (amount == 0 and _FREE.search(lowered))):
-                    break
-                return _sentence_at(answer, figure.at), key, format(amount, "f"), figure.value
-    return None
-
-
-# A price in the evidence, and a price of nothing ("price": 0) that makes "free" true.
-_PRICE = re.compile(r"[$€£]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b")
-_ZERO_PRICE = re.compile(r'"(?:price|fee|cost|charge|amount)"\s*:\s*"?0(?:\.0+)?"?\s*[,}]')
-
-
-def _free_claims(conn: Connection, scope: str, turns: dict) -> list[Found]:
-    """An answer that says something is free where the run's documents and tools give
-    prices and never say free ("your first checked bag is free" against "Checked bags:
-    1st $35"): the answer promises what nothing the run found supports."""
-    says_free: dict[str, bool] = {}  # by answer: a canned answer is read once
-    claims = {}
-    for pk, turn in turns.items():
-        if turn.raw_answer:
-            free = says_free.get(turn.answered)
-            if free is None:
-                free = says_free[turn.answered] = _says_free(turn.answered)
-            if free:
-                claims[pk] = turn
-    if not claims:
-        return []
-    evidence: dict[int, list[tuple[str, str | None, str | None, str]]] = {}
-    for part in chunked(sorted(claims)):
-        for step in select_named(conn, f"""
-            SELECT trace_pk, kind, span_id, name, substr(output, 1, 20000) AS output FROM span
-            WHERE trace_pk IN ({placeholders(part)}) AND kind IN ('tool', 'retrieval')
-              AND coalesce(status, 'ok') != 'error' ORDER BY trace_pk, start_ns""", tuple(part)):
-            steps = evidence.setdefault(step.trace_pk, [])
-            if sum(len(text) for *_, text in steps) < EVIDENCE_LIMIT:  # a run of thousands of steps: its first
-                steps.append((step.kind, step.span_id, step.name, (step.output or "").lower()))
-    found = []
-    read: dict[str, tuple[int, str]] = {}  # by answer: a canned answer is read once
-    for pk, steps in evidence.items():
-        said = " ".join(text for *_, text in steps)
-        turn = claims[pk]
-        claimed = read.get(turn.answered)
-        if claimed is None:
-            claimed = read[turn.answered] = _free_claim(turn.answered)
-        at, claim = claimed
-        if _ZERO_PRICE.search(said) or _free_said_of(said, claim, turn.asked):
-            continue
-        priced = next(((kind, span_id, name, m) for kind, span_id, name, text in steps
-                       if (m := _PRICE.search(text))), None)
-        if priced is None:
-            continue
-        kind, span_id, name, m = priced
-        sentence = _sentence_at(turn.answer, at)
-        where = f"{name or 'a tool'} returned a price" if kind == "tool" else "the run's documents give a price"
-        found.append(Found(pk, "ungrounded", confidence("ungrounded", "unsupported", 0.5),
-                           f"the answer says free where {where} and none says free: {quote(sentence, 60)}",
-                           span_id, {"answer": sentence[:300], "answer_says": "free",
-                                     "evidence_says": said[max(0, m.start() - 60):m.end() + 40]}))
-    return found
-
-
-# A passage of the evidence ends where a sentence or a value of its JSON does ("Incoming
-# wires: free"); one that may say free holds one of these.
-_PASSAGE_ENDS = '.!?\n"'
-PASSAGE_REACH = 300
-_FREE_HINT = re.compile(r"free|include|no |nothing")
-_TOPIC_WORD = re.compile(r"[^\W\d_]{3,}")
-_PRICE_WORDS = frozenset({"free", "included", "include", "includes", "charge", "charged", "cost", "costs", "fee",
-                          "fees", "nothing", "pay", "price"})
-
-
-def _free_said_of(said: str, claim: str, question: str) -> bool:
-    """Whether the (lower-cased) evidence says free, or included, of what the answer's
-    sentence ``claim`` says is free: in a passage that shares a topic word with it (with
-    the question, for a claim that names nothing: "Yes, it's free."). "One carry-on is
-    included on every fare" says nothing of a checked bag; "Incoming wires: free" does of
-    receiving a wire; "meals are not included" says no such thing. (Words are compared by
-    their first four letters, which "wire" and "wires" share.)"""
-    topic = _topic_heads(claim) or _topic_heads(question)
-    at = 0
-    while (hint := _FREE_HINT.search(said, at)) is not None:
-        start, end = _passage_around(said, hint.start())
-        at = max(end, hint.end())  # each passage is read once, however many hints it holds
-        passage = said[start:end]
-        free = _says_free(passage) and not _NOT_FREE.search(passage)
-        if not free and ("include" not in passage or _NOT_INCLUDED.search(passage)):
-            continue
-        if not topic or not topic.isdisjoint(_topic_heads(passage)):
-            return True
-    return False
-
-
-def _free_claim(answered: str) -> tuple[int, str]:
-    """Where a (lower-cased) answer says free, and its sentence there."""
-    at = _FREE.search(answered).start()
-    return at, _sentence_at(answered, at)
-
-
-# "Not included", "aren't included", "no longer included"; "not free", "isn't free".
-_NOT_INCLUDED = re.compile(r"(?:\b(?:not|never|no longer)|n't)\s+(?:\w+\s+){0,2}includ")
-_NOT_FREE = re.compile(r"(?:\b(?:not|never|no longer)|n't)\s+(?:\w+\s+){0,2}free\b")
-
-
-def _passage_around(text: str, at: int) -> tuple[int, int]:
-    """Where the sentence, or the JSON value, of ``text`` around the position ``at`` starts
-    and ends: at most PASSAGE_REACH characters either way (a result of one endless
-    sentence is read a window at a time, not from its start at every hint)."""
-    low, high = max(0, at - PASSAGE_REACH), min(len(text), at + PASSAGE_REACH)
-    before = max(text.rfind(mark, low, at) for mark in _PASSAGE_ENDS)
-    ends = [end for end in (text.find(mark, at, high) for mark in _PASSAGE_ENDS) if end >= 0]
-    return (before + 1 if before >= 0 else low), min(ends, default=high)
-
-
-@lru_cache(maxsize=8192)
-def _topic_heads(text: str) -> frozenset[str]:
-    """The first four letters of the topic words of ``text`` (a passage of a document met
-    in many runs is read once)."""
-    return frozenset(word[:4] for word in _TOPIC_WORD.findall(text)
-                     if word not in STOPWORDS and word not in _PRICE_WORDS)
