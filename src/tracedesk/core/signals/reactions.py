@@ -274,9 +274,12 @@ _OPENS_A_QUESTION = frozenset("""
     do does did is are was were can could would will should have has how what why who where when which
 """.split())  # noqa: SIM905
 _CONFIRMS = re.compile(r"\W*(?:(?:lol|haha+|oh|ah|well|hmm+|um+|omg|wow)\W+)*(?:yes|yess+|yeah|yea|ya|yep|yup|aye|true|"
-                       r"exactly|correct|right|sure|definitely|of course|it (?:is|was)(?=\W*$|[.!,])|indeed|mhm|"
-                       r"kinda|kind of|"
-                       r"sort of|depends|i think so|probably|maybe|that's right|thats right)\b")
+                       r"exactly|correct|right|sure|definitely|absolutely|totally|of course|indeed|mhm|bingo|"
+                       r"spot on|nailed it|you got it|(?:you're|youre|you are) right|that's (?:it|right)|thats right|"
+                       r"kinda|kind of|sort of|depends|i think so|probably|maybe"
+                       # ...or in the claim's own verb: "It is.", "He does, and Bill Evans too."
+                       r"|(?:it|he|she|they|i|we|you|that) (?:is|was|are|were|does|do|did|has|have|had|can|will)"
+                       r"(?=\W*$|[.!,]))\b")
 _SAYS_YES = re.compile(r"\b(?:yes|yeah|yep|yup|ya|true)\b")
 _YES_WITHIN = 8  # words of the message in which a yes answers the claim
 
