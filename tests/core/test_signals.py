@@ -395,10 +395,17 @@ def test_saying_the_answer_made_no_sense_was_made_up_forgot_or_strayed_is_a_comp
     b.turn("oops", "do you have pets?", "I like to ski in winter.", trace_id="missed")
     b.turn("oops", "what?", "Oops! I think I messed up. What could I have said instead?", trace_id="asks")
     b.turn("oops", "you could have said whether you have pets", "Thanks! I have a cat.", trace_id="told")
+    # ...however the answer to it reads: the same request again, a complaint, and thanks or an
+    # apology for it in the next answer.
+    b.turn("oops2", "what colour is the sky?", "I had pasta for lunch.", trace_id="missed2")
+    b.turn("oops2", "that makes no sense", "Oops, did I say something wrong? What should I have said?",
+           trace_id="asks2")
+    b.turn("oops2", "you should have said what colour the sky is", "Sorry about that! It's blue.", trace_id="told2")
     found = signals(store, tmp_path, b)
     assert [said for n, said in enumerate(complaints) if "frustration" not in kinds(found, f"wrong{n}")] == []
     assert [said for n, said in enumerate(fine) if "frustration" in kinds(found, f"fine{n}")] == []
     assert {"frustration", "taken_back"} <= kinds(found, "missed") and not kinds(found, "asks")
+    assert {"frustration", "taken_back"} <= kinds(found, "missed2") and not kinds(found, "asks2")
 
 
 def test_a_question_answered_only_with_a_word_of_appreciation_is_off_topic(store, tmp_path) -> None:

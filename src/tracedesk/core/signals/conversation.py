@@ -458,8 +458,9 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool) -> list[Found]:
     meant Tuesday"). A bare "Sorry!" counts only after the user pushed back on the answer
     (``pushed_back``: their message gave a signal about it, or it opens on "no", "um",
     "wait", "actually"...): to "my cat died" it is sympathy, to "is it in stock?" bad news."""
-    if turn.reply.could_not_help or turn.reply.did_not_understand or turn.message.corrects_itself:
-        return []
+    if (turn.reply.could_not_help or turn.reply.did_not_understand or turn.message.corrects_itself
+            or previous.reply.asks_for_feedback):
+        return []  # (nor the thanks for what it should have said: that question owned the miss before it)
     if not turn.reply.takes_back and not pushed_back and PUSHES_BACK.match(turn.asked) is None:
         return []
     return [Found(previous.pk, "taken_back", confidence("taken_back", "next_answer"),

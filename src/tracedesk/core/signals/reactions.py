@@ -118,7 +118,11 @@ def could_rephrase(previous: Turn, turn: Turn) -> bool:
 
 
 def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> list[Found]:
-    """What ``turn``'s message says about ``previous``'s answer."""
+    """What ``turn``'s message says about ``previous``'s answer. Not when that answer asked
+    what it should have said ("Oops, did I say something wrong? What should I have said?"):
+    the message tells what the answer before it missed, which that question already owned."""
+    if previous is not None and previous.reply.asks_for_feedback:
+        return []
     if not (turn.asks_for_person or turn.complains) and (previous is None or not (
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
             or turn.message.may_correct or turn.message.challenges or turn.message.echoed is not None
@@ -212,11 +216,7 @@ def _says_it_asks_again(previous: Turn, turn: Turn, evidence: dict) -> Found | N
 
 def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str, float] | None:
     """How ``turn``'s message says the answer before missed, if it does: (the case of the
-    confidence table, what the reason says, the strength), the surest reading first. (Not
-    when that answer asked what it should have said: the message answers it, about the turn
-    before.)"""
-    if previous is not None and previous.reply.asks_for_feedback:
-        return None
+    confidence table, what the reason says, the strength), the surest reading first."""
     # ("wrong" alone may answer the bot's own "right or wrong? what do you think?")
     if turn.complains and not (previous is not None and JUDGES_RIGHT_OR_WRONG.match(turn.asked)
                                and answers_the_question_back(previous, turn)
