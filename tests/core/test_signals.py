@@ -123,6 +123,7 @@ def test_asking_to_be_called_back_or_put_through_is_a_request_for_a_human(store,
     "What is the address of human resources?",
     "Do you ship human hair extensions to Canada?",
     "Can a person other than me pick up the parcel?",
+    "Yes, a few times. They want someone organised with good Excel skills.",
 ])
 def test_the_word_human_in_other_senses_is_not_an_escalation(store, tmp_path, question) -> None:
     b = Bundle()

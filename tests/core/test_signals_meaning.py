@@ -52,6 +52,12 @@ def test_the_same_request_in_other_words_marks_the_answer_that_missed(store, tmp
      "thanks! one more question: how do I change the font size?"),
     ("is sydney the capital of australia", "A lot of people think so, but the capital is actually Canberra.",
      "really? why not sydney"),
+    # The answer taken first, in a sentence or a clause of its own.
+    ("Do you listen to afrobeats?", "Yes! I love Burna Boy and Wizkid. Burna Boy won a Grammy in 2021.",
+     "Correct! You sabi afrobeats o"),
+    ('Another one: "Capital of Peru", 4 letters.', "Lima.", 'Lovely. "Opposite of ancient", 6 letters.'),
+    ("where can I buy doubanjiang?", "Most Asian supermarkets sell it, in jars.",
+     "Good idea, there is one near my school. Do you like spicy food?"),
 ])
 def test_a_follow_up_on_the_same_topic_is_not_a_rephrase(store, tmp_path, question, answer, follow_up) -> None:
     b = Bundle()
@@ -319,6 +325,9 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
     ("ugh work is a lot", "Are you thinking about quitting?", "lol no im not quitting, i just need to rant"),
     ("do you like pizza", "Are you a pizza person?", "yes obviously"),
     ("table for 4", "Great, a party of 4. Which day is that for?", "sorry, i meant 8 not 4"),
+    # The "you" of anyone, not the bot's.
+    ("I can only do breaststroke", "Lots of people swim breaststroke in their first triathlon, it's allowed.",
+     "Really? I thought you had to do front crawl."),
     # A yes in any words to a claim put as a question, a question back, a tag on a remark.
     ("i want to go to paris", "paris is lovely. the eiffel tower was finished in 1889, right?",
      "Aye, for the world fair"),

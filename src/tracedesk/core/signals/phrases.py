@@ -21,7 +21,9 @@ ESCALATION = re.compile(
     # ...or to one of the bot's colleagues ("pass me to one of your colleagues"; not "bring a
     # colleague to the workshop", nor "chat with a colleague in Teams").
     r"|(?:talk|speak|connect me|put me through|pass me(?: on| over)?) (?:to|with) (?:one of )?your colleagues?\b"
-    rf"|(?:get|give|find|bring|need|want|request|call) (?:me )?{_PERSON}\b(?! (?:consumption|resources|rights|error))"
+    # (Not what others want: "they want someone organised", "she needs someone to talk to".)
+    r"|(?<!they )(?<!he )(?<!she )(?<!who )(?<!people )"
+    rf"(?:get|give|find|bring|need|want|request|call) (?:me )?{_PERSON}\b(?! (?:consumption|resources|rights|error))"
     r"|transfer (?:me|this)|put me through\b"
     r"|escalate (?:this|my|it)|^\W*escalate\W*(?:please|pls|now)?\W*$"
     # A call from a person: "call me back", "I want a callback", "have an agent call me".
@@ -99,7 +101,9 @@ FRUSTRATION = re.compile(
     # ("bro i asked u that", "i told u no lol", "i thought u were in nursing school")
     r"|\bi (?:asked|told) (?:you|u) (?:that|this)\W*(?:lol|haha|bro|dude)?\W*$|^\W*i told u\W*$"
     r"|\bi thought (?:you|u) (?:were|was|said|had|lived|worked|liked|loved|hated|didn't|did not|don't|do not|"
-    r"are|have|live|work)\b(?!.*\b(?:but|and)\b)"  # (not "i thought you were just a bot but you are nice")
+    # (not "i thought you were just a bot but you are nice", nor the "you" of anyone: "i thought
+    # you had to do front crawl")
+    r"are|have|live|work)\b(?! to\b)(?!.*\b(?:but|and)\b)"
     # ...what the user said before, said again or put back: "i said im allergic to nuts??", "you
     # said 25 a minute ago" ("Poland, I said Poland.": SAID_IT_AGAIN)
     r"|\bi (?:said|told (?:you|u)) [^.?!]{1,40}\?\?"

@@ -85,6 +85,11 @@ def answers_the_question_back(previous: Turn, turn: Turn) -> bool:
 # A message that asks whether the answer is sure ("are you sure? my son says 300").
 _ASKS_IF_SURE = re.compile(r"\W*(?:(?:hm+|um+|uh+|wait|really|but|hmm+)\W+)*(?:are|r) (?:you|u) (?:sure|certain)\b")
 
+# A message that opens by taking the answer, in a sentence or a clause of its own: "Correct!",
+# "Lovely.", "Good idea, there is one near my school.", "Right, I'd better tell her", "Will do.".
+_TAKES_THE_ANSWER = re.compile(r"\W*(?:correct|exactly|right|lovely|wonderful|perfect|brilliant|excellent|great|"
+                               r"good (?:idea|point|tip|call|to know)|makes sense|that makes sense|fair enough|"
+                               r"got it|will do|i'll (?:do|try) that|noted|thanks|thank you|thx|ty)\s*[!.,]")
 _ASKS_WHY = re.compile(r"^\W*(?:(?:really|but|so|ok|okay|hmm+|wait|oh|huh)\W+)*(?:why|how come)\b")
 
 
@@ -99,6 +104,8 @@ def could_rephrase(previous: Turn, turn: Turn) -> bool:
         return False
     if _ASKS_WHY.match(turn.asked) and not _ASKS_WHY.match(previous.asked):
         return False  # asks why of the answer: "is sydney the capital?" - "...Canberra." - "really? why not sydney"
+    if _TAKES_THE_ANSWER.match(turn.asked) and not turn.message.rephrase_cue:
+        return False  # it takes the answer first: "Correct! You sabi afrobeats o", "Good idea, ... Do you like..."
     if _ASKS_IF_SURE.match(turn.asked):
         return False  # checks the answer: "how many bones..." - "206." - "are you sure? my son says 300"
     if (previous.message.remarks or turn.message.remarks) and not (previous.reply.asks_again
