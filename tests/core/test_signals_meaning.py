@@ -289,6 +289,8 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
     # What the answer took for given, denied.
     ("we go to the dog park on saturdays", "that sounds fun! does your cat come to the park too?",
      "i dont have a cat, thats you"),
+    # An approval of the answer's echoed against it.
+    ("i fell off my bike yesterday", "Ouch! That's great.", "great?? it was very painful"),
     # A doubt that says what is so.
     ("toronto", "oh cool, toronto is the capital of canada!", "i think capital is ottawa?"),
     ("no i missed it!! was mostly in the european paintings", "did you see starry night? it's there right?",

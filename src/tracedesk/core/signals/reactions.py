@@ -317,7 +317,9 @@ def _questions_the_answer(previous: Turn, turn: Turn) -> bool:
     if message.challenges and previous.answer and not (previous.reply.asks_back and not previous.reply.offers):
         return True
     echoed = message.echoed
-    return ((echoed is not None and echoed in previous.answered and APPROVES.search(turn.asked) is None)
+    # (An approval echoed is no approval: "Ouch! That's great." - "great?? it was very painful".)
+    return ((echoed is not None and echoed in previous.answered
+             and APPROVES.search(turn.asked.replace(echoed, "", 1)) is None)
             or (message.doubts_with_what and bool(previous.answer)))
 
 
