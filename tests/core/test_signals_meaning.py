@@ -289,6 +289,12 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
     # What the answer took for given, denied.
     ("we go to the dog park on saturdays", "that sounds fun! does your cat come to the park too?",
      "i dont have a cat, thats you"),
+    # What the user told, put back first thing where the answer put it otherwise.
+    ("my wedding is in june. whats the best month for a wedding in general",
+     "since your wedding is in may, you're already in one of the best months!",
+     "its in june lol. but i mean in general"),
+    ("i drive 30 min to work each way", "An hour each way is a long drive to do every day.", "its 30 min lol"),
+    ("I'm Eleanor, and I've just started birdwatching", "Happy birdwatching, Helen.", "Eleanor. But thank you."),
     # An approval of the answer's echoed against it.
     ("i fell off my bike yesterday", "Ouch! That's great.", "great?? it was very painful"),
     # A doubt that says what is so.
@@ -327,6 +333,11 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
     ("ugh work is a lot", "Are you thinking about quitting?", "lol no im not quitting, i just need to rant"),
     ("do you like pizza", "Are you a pizza person?", "yes obviously"),
     ("table for 4", "Great, a party of 4. Which day is that for?", "sorry, i meant 8 not 4"),
+    # A word told before, said again as a reaction or a question.
+    ("it was so creepy, the horror film", "It is about a shape-shifting entity that follows a young woman.",
+     "ok creepy. who directed it"),
+    ("hold on, seriously? four siblings?", "yep, twelve marathons! my knees are not happy about it.",
+     "hold on, seriously?"),
     # The "you" of anyone, not the bot's.
     ("I can only do breaststroke", "Lots of people swim breaststroke in their first triathlon, it's allowed.",
      "Really? I thought you had to do front crawl."),

@@ -81,8 +81,10 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
     for key, turns in sessions:
         previous = None
         missed: set[int] = set()  # the turns of the session the next message says missed
+        told: set[str] = set()  # the topic words of the user's messages so far
         for turn in turns:
-            said = next_turn_signals(previous, turn, model is not None)
+            said = next_turn_signals(previous, turn, model is not None, told)
+            told |= turn.words
             found += said
             missed.update(f.trace_pk for f in said if f.kind in _SAID_TO_MISS)
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):

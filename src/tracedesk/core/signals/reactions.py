@@ -33,6 +33,7 @@ from .phrases import (
     OPENS_ON_NO,
     OPINION,
     OTHERS_SAID,
+    REACTION_WORDS,
     SAYS_NO,
     SAYS_NO_OR_SAID,
     SAYS_WHAT_IS,
@@ -124,10 +125,12 @@ def could_rephrase(previous: Turn, turn: Turn) -> bool:
         or (turn.words == previous.words and turn.message.asks and not turn.message.corrects_itself)))
 
 
-def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> list[Found]:
-    """What ``turn``'s message says about ``previous``'s answer. Not when that answer asked
-    what it should have said ("Oops, did I say something wrong? What should I have said?"):
-    the message tells what the answer before it missed, which that question already owned."""
+def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
+                      told: frozenset[str] | set[str] = frozenset()) -> list[Found]:
+    """What ``turn``'s message says about ``previous``'s answer (``told``: the topic words of
+    the user's messages before it in the session). Not when that answer asked what it
+    should have said ("Oops, did I say something wrong? What should I have said?"): the
+    message tells what the answer before it missed, which that question already owned."""
     if previous is not None and previous.reply.asks_for_feedback:
         return []
     if not (turn.asks_for_person or turn.complains) and (previous is None or not (
@@ -136,7 +139,8 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> li
             or turn.message.pushes_on or turn.message.doubts_with_what or turn.message.says_it_asks_again
             or turn.message.denies_having
             or previous.reply.asks_if_it_helped or could_rephrase(previous, turn)
-            or _asks_again_in_short(previous, turn) or _answers_the_claim_otherwise(previous, turn))):
+            or _asks_again_in_short(previous, turn) or _answers_the_claim_otherwise(previous, turn)
+            or _puts_back_what_was_told(previous, turn, told))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -150,6 +154,8 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool) -> li
         out.append(Found(target.pk, "escalation", confidence("escalation", "by_meaning", turn.escalation),
                          f"{about} asks for a person, in other words: {quote(turn.question)}", evidence=evidence))
     frustrated = _frustration(previous, turn, case)
+    if frustrated is None and previous is not None and _puts_back_what_was_told(previous, turn, told):
+        frustrated = ("corrected", "puts back what the user told before", 1.0)
     if frustrated is not None:
         why, what, strength = frustrated
         out.append(Found(target.pk, "frustration", confidence("frustration", why, strength),
@@ -258,6 +264,37 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
             and OPENS_ON_AN_ANSWER.match(turn.asked)):
         return "by_meaning", "complains, in other words", turn.frustration
     return None
+
+
+def _puts_back_what_was_told(previous: Turn, turn: Turn, told: frozenset[str] | set[str]) -> bool:
+    """The message opens on a word or two the user told before, which the answer put
+    otherwise: "since your wedding is in may..." - "its in june lol. but i mean in general",
+    "An hour each way is a long drive" - "its 30 min lol", "Happy birdwatching, Helen." -
+    "Eleanor. But thank you.". Not a word of the answer's own, a reaction ("yeah", "ok
+    creepy"), nor the answer to the bot's question ("What's his favourite?" - "recess")."""
+    if not told or previous.answered.rstrip().endswith("?") or "?" in turn.asked:
+        return False  # (a question asks: "hold on, seriously?" said a second time)
+    m = _OPENING_FRAGMENT.match(turn.asked)
+    if m is None or turn.asked.count(" ") > _PUT_BACK_WORDS:
+        return False
+    fragment = m.group(1).split()
+    if not 0 < len(fragment) <= 2 or not _NOT_A_THING.isdisjoint(fragment):
+        return False
+    words = content_words(m.group(1))
+    return bool(words) and words <= told and words.isdisjoint(previous.answer_words)
+
+
+_PUT_BACK_WORDS = 12  # a message that puts a thing back says little more
+# The first words of a message, up to a full stop, a comma, a laugh, a "but" or "anyway",
+# after an "it's", "my" or "no": "its in june lol", "Eleanor. But thank you.".
+_OPENING_FRAGMENT = re.compile(r"\W*(?:(?:no|nah|lol|haha|oh|um|uh|its|it's|it is|my|in|a|an|the)\W+)*"
+                               r"([\w' ]{1,30}?)\s*(?:[.!,*]|\blol\b|\bbut\b|\banyway\b)")
+# Words that make a fragment a reaction or an answer, not a thing put back.
+_NOT_A_THING = frozenset("""
+    yes yeah yea ya yep yup ok okay sure cool nice fine well thanks thank thx ty probably maybe really not lol haha
+    lmao wow oh ah aw good great perfect love creepy weird true fair same all is are was were do does did can will
+    i you he she it we they this that what how why who when where which
+""".split()) | REACTION_WORDS  # noqa: SIM905
 
 
 def _answers_the_claim_otherwise(previous: Turn, turn: Turn) -> bool:
