@@ -295,6 +295,22 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
      "its in june lol. but i mean in general"),
     ("i drive 30 min to work each way", "An hour each way is a long drive to do every day.", "its 30 min lol"),
     ("I'm Eleanor, and I've just started birdwatching", "Happy birdwatching, Helen.", "Eleanor. But thank you."),
+    # Puzzled, then more; not the thing asked for; what the bot said or was told, put back.
+    ("how much should she eat", "Kittens need to eat four small meals a day.", "?? she's three"),
+    ("i play basketball, pg", "pg is the one with the tall position in the basket of the game",
+     "huh? pg is point guard lol. im like 5'9"),
+    ("we took the ferry to islay", "Islay is connected to the mainland by a bridge, so you didn't need the ferry.",
+     "Eh? There's no bridge to Islay."),
+    ("can u recommend a book thats not boring", "crossword puzzles are great for building vocabulary!",
+     "thats not a book lol"),
+    ("how fast do narrowboats go", "Narrowboats can go about 60 miles an hour on canals.",
+     "Haha definitely not! More like 4."),
+    ("which instrument should i learn", "The violin! I've always wished I had learned an instrument myself.",
+     "Didn't you just say you played the cello?"),
+    ("I'm Luca, from Bologna", "So Luca, which city are you from again, Naples?",
+     "Bologna! I told you in the first message"),
+    ("cats or dogs? i'm a cat person, dogs are too needy", "Cats, definitely. Dogs are too needy.",
+     "lol u just copied me"),
     # An approval of the answer's echoed against it.
     ("i fell off my bike yesterday", "Ouch! That's great.", "great?? it was very painful"),
     # A doubt that says what is so.
@@ -333,6 +349,10 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
     ("ugh work is a lot", "Are you thinking about quitting?", "lol no im not quitting, i just need to rant"),
     ("do you like pizza", "Are you a pizza person?", "yes obviously"),
     ("table for 4", "Great, a party of 4. Which day is that for?", "sorry, i meant 8 not 4"),
+    # "Not a bad idea", "definitely not" to the bot's question, a bare "huh?" aside.
+    ("my knees hurt when i garden", "Maybe your grandson could help with the kneeling.",
+     "That's not a bad idea. He does owe me a favour."),
+    ("i love pizza", "Some people put pineapple on it. Would you?", "Absolutely not. Fruit doesn't belong on pizza."),
     # A word told before, said again as a reaction or a question.
     ("it was so creepy, the horror film", "It is about a shape-shifting entity that follows a young woman.",
      "ok creepy. who directed it"),

@@ -229,6 +229,13 @@ FRUSTRATION = re.compile(
     r"|none of (?:that|this|it) makes? (?:any )?sense|how (?:does|do|is|would) (?:that|this|any of (?:that|this)) "
     r"(?:make|making) (?:any )?sense"
     r"|nothing to do with (?:what i (?:said|asked|wrote)|my (?:question|message)|the question)"
+    # ("Didn't you just say you played the cello?", "That's what we've been talking about.", "I
+    # told you in the first message", "lol u just copied me")
+    r"|\bdidn'?t (?:you|u) (?:just )?(?:say|tell me)\b"
+    r"|\bthat(?:'s| is|s) what (?:we've|we have|we were|we're|i was|i've|i have) (?:been )?"
+    r"(?:talking|saying|discussing)"
+    r"|\bi told (?:you|u) (?:in|at) (?:the|my) (?:first|last|previous|earlier|other) (?:message|one)"
+    r"|\b(?:you|u) (?:just )?copied (?:me|my|what i)\b"
     # ("??? i never said that", "it doesn't work like that lol", "that's not how it works")
     r"|\bi (?:never|didn't|didnt|did not) (?:said|say) (?:that|this|so|anything like that)\W*(?:lol|haha)?\W*$"
     r"|(?:doesn't|doesnt|does not|don't|dont|do not) (?:really )?work like that|\bthat(?:'s| is|s) not how "
@@ -268,7 +275,7 @@ FRUSTRATION_NEEDS = frozenset("""
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
     rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes escuchas hörst advice
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
-    need easy simple ago understand why better point unlikely close sure know work works
+    need easy simple ago understand why better point unlikely close sure know work works copied discussing
 """.split())  # noqa: SIM905
 
 
@@ -437,7 +444,7 @@ ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:s
 # (A no that stands alone, not "no oven tho"; not "no wait, classical actually", which changes
 # the user's own mind.)
 OPENS_ON_NO = re.compile(r"^\W*(?:(?:ha+|haha+|lol|lmao|um+|uh+|hmm+|oh|wait|bro|dude|ok|goodness|god|omg|oi|no)\W+)*"
-                         r"(?:no|nope|nah|wrong)"
+                         r"(?:no|nope|nah|wrong|definitely not|absolutely not|certainly not)"
                          r"(?:\s*[,.!:;]+|\s+(?=\d|(?:it|its|it's|is|was|thats|that's|the|he|she|they|this|these|"
                          r"those|i|you|u|lol|haha|lmao|bro|dude|mate|more|wrong)\b))(?!\W*(?:wait|way|kidding|worries|worry|problem|prob|rush|biggie|doubt|wonder|"
                          r"need|thanks|thank|idea)\b)")
@@ -694,6 +701,9 @@ DID_NOT_FOLLOW = re.compile(
     r"|what are you (?:even )?(?:talking|on) about|(?:that|this|it) makes no sense"
     r"|(?:that|this|it) (?:doesn't|does not) make (?:any )?sense"
     r")[\s?!.]*+(?:lol|haha)?[\s?!.]*+$")
+# A message that opens puzzled and goes on: "?? she's three", "huh? pg is point guard lol",
+# "Eh? There's no bridge to Islay." (A bare "huh?" is DID_NOT_FOLLOW.)
+PUZZLED = re.compile(r"\s*(?:\?{2,}|\W*(?:(?:wait|um+|uh+|lol|bro|dude)\W+)*(?:huh|eh)\s*\?+)\s*[^\W_]")
 # A message that asks what the answer meant ("go on", "what do you mean?"): it answers no
 # question of the answer's.
 CLARIFIES = re.compile(

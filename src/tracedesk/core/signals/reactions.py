@@ -137,7 +137,7 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
             or turn.message.may_correct or turn.message.challenges or turn.message.echoed is not None
             or turn.message.pushes_on or turn.message.doubts_with_what or turn.message.says_it_asks_again
-            or turn.message.denies_having
+            or turn.message.denies_having or turn.message.puzzled or _NOT_THE_THING.match(turn.asked)
             or previous.reply.asks_if_it_helped or could_rephrase(previous, turn)
             or _asks_again_in_short(previous, turn) or _answers_the_claim_otherwise(previous, turn)
             or _puts_back_what_was_told(previous, turn, told))):
@@ -243,6 +243,8 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
         return "did_not_follow", "did not follow the answer", 1.0  # ("guess what happened" - "what")
     if (turn.message.may_correct and _corrects_the_answer(previous, turn)) or _denies_what_was_taken(previous, turn):
         return "corrected", "corrects the answer", 1.0
+    if _not_what_was_asked(previous, turn):
+        return "next_turn", "says the answer is not what was asked", 1.0
     if _answers_the_claim_otherwise(previous, turn):
         return "answered_otherwise", "answers the answer's claim with another", 1.0
     if _questions_the_answer(previous, turn):
@@ -264,6 +266,22 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
             and OPENS_ON_AN_ANSWER.match(turn.asked)):
         return "by_meaning", "complains, in other words", turn.frustration
     return None
+
+
+def _not_what_was_asked(previous: Turn, turn: Turn) -> bool:
+    """The message says the answer is not the thing the request asked for: "can u recommend
+    a book" - "crossword puzzles are great..." - "thats not a book lol"; "write me a poem
+    about the sea" - "thats not a poem lol". (Not "That's not a bad idea".)"""
+    m = _NOT_THE_THING.match(turn.asked)
+    if m is None:
+        return False
+    thing = content_words(m.group(1))
+    return bool(thing) and thing <= previous.words
+
+
+# "thats not a poem lol", "well that's not a recipe"
+_NOT_THE_THING = re.compile(r"\W*(?:(?:lol|haha|um+|uh+|but|well|bro|wait|ok)\W+)*(?:that's|thats|that is|this is|"
+                            r"it's|its) not (?:a|an|the|my|any) ([^\W\d_]{3,})")
 
 
 def _puts_back_what_was_told(previous: Turn, turn: Turn, told: frozenset[str] | set[str]) -> bool:
@@ -353,6 +371,8 @@ def _questions_the_answer(previous: Turn, turn: Turn) -> bool:
     message = turn.message
     if message.challenges and previous.answer and not (previous.reply.asks_back and not previous.reply.offers):
         return True
+    if message.puzzled and previous.answer:
+        return True  # ("?? she's three", "huh? its my date lol")
     echoed = message.echoed
     # (An approval echoed is no approval: "Ouch! That's great." - "great?? it was very painful".)
     return ((echoed is not None and echoed in previous.answered

@@ -64,6 +64,7 @@ from .phrases import (
     OBVIOUSLY,
     OPENS_ON_NO,
     PUSHES_ON,
+    PUZZLED,
     REACTION_WORDS,
     REPHRASE_CUES,
     SAYS_IT_ASKS_AGAIN,
@@ -397,6 +398,11 @@ class Message:
         you", "lol i never had a dog")."""
         m = DENIES_HAVING.match(self.asked)
         return m.group(1) if m is not None else None
+
+    @_kept
+    def puzzled(self) -> bool:
+        """The message opens puzzled and goes on ("?? she's three", "huh? its my date lol")."""
+        return PUZZLED.match(self.asked) is not None
 
     @_kept
     def pushes_on(self) -> bool:
