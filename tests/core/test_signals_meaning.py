@@ -311,6 +311,7 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
      "Bologna! I told you in the first message"),
     ("cats or dogs? i'm a cat person, dogs are too needy", "Cats, definitely. Dogs are too needy.",
      "lol u just copied me"),
+    ("a cat movie, for the kids", "Dogs are much better than cats, honestly.", "ok rude but what about the movie"),
     # An approval of the answer's echoed against it.
     ("i fell off my bike yesterday", "Ouch! That's great.", "great?? it was very painful"),
     # A doubt that says what is so.

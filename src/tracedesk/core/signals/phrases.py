@@ -91,7 +91,8 @@ FRUSTRATION = re.compile(
     r"|^\W*excuse me\s*[?!][?!\s]*$"  # (said to a rude answer; "excuse me, where is..." asks)
     r"|(?<!he's )(?<!she's )(?<!they're )(?<!he is )(?<!she is )"  # (not "wow he's so rude", of someone else)
     r"(?:how|so|very|wow|kinda|bit|that's|that is|that was|you're|you are|ur|^ok|^okay|^um+|^uh+)(?:\W+ok)?\W+rude"
-    r"(?:\W*(?:lol|haha))?(?:\W*$|[.!]+\s)"  # (the whole message, or its first sentence: "wow rude. to the hilton")
+    # (the whole message, or its first sentence or clause: "wow rude. to the hilton", "ok rude but what about...")
+    r"(?:\W*(?:lol|haha))?(?:\W*$|[.!]+\s|,?\s+but\b)"
     r"|i (?:don't|do not) think (?:that's|that is|this is|it's|it is) (?:correct|right|true|accurate)\W*$"
     r"|(?:you|u) (?:got|have|had) (?:that|it|this|(?:the|my) \w+) wrong"
     r"|(?:you're|you are|you) (?:not|n't) (?:listening|reading|understanding|helping|getting it"
