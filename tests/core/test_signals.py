@@ -124,6 +124,10 @@ def test_asking_to_be_called_back_or_put_through_is_a_request_for_a_human(store,
     "Do you ship human hair extensions to Canada?",
     "Can a person other than me pick up the parcel?",
     "Yes, a few times. They want someone organised with good Excel skills.",
+    # Whether the bot is one, asked or said: close in meaning to asking for a person, it asks
+    # for none.
+    "im a student. r u a bot",
+    "wait can you even do that? youre a bot lol",
 ])
 def test_the_word_human_in_other_senses_is_not_an_escalation(store, tmp_path, question) -> None:
     b = Bundle()

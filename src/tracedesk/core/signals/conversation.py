@@ -319,6 +319,12 @@ def _searched_nothing(conn: Connection, pks: list[int]) -> set[int]:
     return found
 
 
+# A message about the bot being one: "r u a bot", "youre a bot lol", "what a bot would say".
+_ABOUT_THE_BOT = re.compile(r"\b(?:(?:are|r) (?:you|u)|you're|youre|you are|ur|u r) (?:just |even |really |a |an )*"
+                            r"(?:bot|robot|ai|chatbot|machine|computer|program)\b"
+                            r"|\bwhat a (?:bot|robot|machine|computer) would say")
+
+
 def _read_meaning(model, sessions: list) -> None:
     """Give every turn what detection compares by meaning: how strongly its message asks
     for a person or complains, and, where a next turn could be a rephrase of it, the
@@ -330,8 +336,13 @@ def _read_meaning(model, sessions: list) -> None:
     escalation, frustration = intent_strengths(model, [t.asked for t in turns])
     for turn, e, f in zip(turns, escalation.tolist(), frustration.tolist(), strict=True):
         # (In the other languages the patterns read, the model's few words of them would take
-        # "ich möchte Menschen helfen" for "ich möchte mit einem Mitarbeiter sprechen".)
-        turn.escalation, turn.frustration = (e if turn.message.in_english else 0.0), f
+        # "ich möchte Menschen helfen" for "ich möchte mit einem Mitarbeiter sprechen". A
+        # message that only tells asks for no person, however close its words; nor one that
+        # asks or says whether the bot is one: "r u a bot", "thats exactly what a bot would
+        # say".)
+        message = turn.message
+        asks = message.in_english and message.asks and _ABOUT_THE_BOT.search(turn.asked) is None
+        turn.escalation, turn.frustration = (e if asks else 0.0), f
     pairs = [(a, b) for _, session in sessions for a, b in zip(session, session[1:], strict=False)
              if could_rephrase(a, b)]
     questions = {id(t): t for pair in pairs for t in pair}
