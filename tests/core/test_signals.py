@@ -406,11 +406,16 @@ def test_saying_the_answer_made_no_sense_was_made_up_forgot_or_strayed_is_a_comp
     b.turn("oops2", "that makes no sense", "Oops, did I say something wrong? What should I have said?",
            trace_id="asks2")
     b.turn("oops2", "you should have said what colour the sky is", "Sorry about that! It's blue.", trace_id="told2")
+    b.turn("oops3", "what colour is the sky?", "Oops, did I say something wrong? What should I have said?",
+           trace_id="asks3")
+    b.turn("oops3", "i want to talk to a real person", "I'll pass you on.", trace_id="person3")
     found = signals(store, tmp_path, b)
     assert [said for n, said in enumerate(complaints) if "frustration" not in kinds(found, f"wrong{n}")] == []
     assert [said for n, said in enumerate(fine) if "frustration" in kinds(found, f"fine{n}")] == []
     assert {"frustration", "taken_back"} <= kinds(found, "missed") and not kinds(found, "asks")
     assert {"frustration", "taken_back"} <= kinds(found, "missed2") and not kinds(found, "asks2")
+    # ...but a request for a person said to it is one.
+    assert "escalation" in kinds(found, "asks3")
 
 
 def test_a_question_answered_only_with_a_word_of_appreciation_is_off_topic(store, tmp_path) -> None:

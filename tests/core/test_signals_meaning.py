@@ -194,6 +194,8 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
     # What the user told already, or what the bot said of itself before.
     ("ya 10th grade its so boring", "10th grade is fun! do you have any pets?", "i told u no lol"),
     ("sleep", "would you rather fight 1 horse sized duck or 100 duck sized horses?", "bro i asked u that"),
+    ("the cooking was bad", "the oven of the rice is when the family cook together in the pan",
+     "sorry, i don't understand what you're saying"),
     ("not really, same-ish. pharm is killing me tho", "i don't like school, i dropped out last year.",
      "wait i thought u were in nursing school"),
     ("pizza friday", "x is 4!", "we already did that lol"),
@@ -354,6 +356,14 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
     ("my knees hurt when i garden", "Maybe your grandson could help with the kneeling.",
      "That's not a bad idea. He does owe me a favour."),
     ("i love pizza", "Some people put pineapple on it. Would you?", "Absolutely not. Fruit doesn't belong on pizza."),
+    # Not a denial of a thing had, nor a doubt of a claim, nor praise or a subject's own ways.
+    ("i fix cars at the weekend", "You're knowledgeable about cars!", "i don't know much about cars honestly"),
+    ("where is manila", "Manila is in Thailand, right?", "no idea lol"),
+    ("pizza tonight", "Pizza is the best food, isn't it?", "agreed, for sure"),
+    ("we won 3-0", "Your team played brilliantly, the coach got the tactics spot on.",
+     "now that's what we're talking about!"),
+    ("my tutor said to learn it by heart", "Try to understand the idea first, then practise.",
+     "i don't work like that, i need steps"),
     # A word told before, said again as a reaction or a question.
     ("it was so creepy, the horror film", "It is about a shape-shifting entity that follows a young woman.",
      "ok creepy. who directed it"),

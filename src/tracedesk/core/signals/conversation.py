@@ -113,8 +113,6 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
     return found + far
 
 
-
-
 def _asked_again(turns: list[Turn]) -> list[Found]:
     """An answer that asks again, in the same or other words, a question an earlier answer
     of the session asked and the user answered ("How long have you been doing it?" -
@@ -183,8 +181,6 @@ def _asked_again_in_words(a: Turn, b: Turn) -> float:
     """1 if the questions two answers end on have the same topic words, else -1."""
     alike = similarity(a.reply.question_back_words, b.reply.question_back_words)
     return 1.0 if alike >= ASKED_AGAIN else -1.0
-
-
 
 
 def _repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
@@ -524,13 +520,13 @@ def _advice_answered_empty(turn: Turn) -> list[Found]:
                   evidence={"question": turn.question[:300]})]
 
 
-_EMPTY_ANSWER_WORDS = 5  # an answer of fewer words than this may say nothing
+_EMPTY_ANSWER_WORDS = 5  # an answer of at most this many words may say nothing
 # ...to a request for advice put without a question: "recommend me a book then".
 _ASKS_FOR_IT = re.compile(r"\W*(?:(?:ok(?:ay)?|so|pls|please|then|ok then)\W+)*(?:recommend|suggest|give me)\b")
 # Words that give nothing of their own in an answer to a request for advice.
 _SAYS_NOTHING = frozenset("""
     nice good great fine cool fun ok okay interest important lovely stuff thing someth bring really very alway sure
-""".split())  # noqa: SIM905 (as :func:`.words.content_words` stems them)
+""".split())  # noqa: SIM905 (as :func:`..words.content_words` stems them)
 
 
 def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
@@ -619,8 +615,6 @@ def _gives_the_opinion_asked(turn: Turn) -> bool:
     return ASKS_AN_OPINION.search(turn.asked) is not None and _GIVES_AN_OPINION.match(turn.answered) is not None
 
 
-
-
 def _not_from_the_evidence(conn: Connection, model, far: list[Found], turns: dict[int, Turn]) -> list[Found]:
     """The off-topic findings whose answer is far from what the run's steps found too. An
     answer close to a document the run retrieved, or to what a tool returned, answers from
@@ -685,8 +679,6 @@ def _values(text: str) -> set[str]:
         if len(value) >= VALUE_MIN_CHARACTERS and ("@" in value or has_digit(value)):
             found.add(value)
     return found
-
-
 
 
 def _abandonment(last: Turn, searched_nothing) -> list[Found]:

@@ -21,8 +21,8 @@ ESCALATION = re.compile(
     # ...or to one of the bot's colleagues ("pass me to one of your colleagues"; not "bring a
     # colleague to the workshop", nor "chat with a colleague in Teams").
     r"|(?:talk|speak|connect me|put me through|pass me(?: on| over)?) (?:to|with) (?:one of )?your colleagues?\b"
-    # (Not what others want: "they want someone organised", "she needs someone to talk to".)
-    r"|(?<!they )(?<!he )(?<!she )(?<!who )(?<!people )"
+    # (Not what others want: "they want someone organised", "he'd need a manager's ok".)
+    r"|(?<!they )(?<!he )(?<!who )(?<!people )"
     rf"(?:get|give|find|bring|need|want|request|call) (?:me )?{_PERSON}\b(?! (?:consumption|resources|rights|error))"
     r"|transfer (?:me|this)|put me through\b"
     r"|escalate (?:this|my|it)|^\W*escalate\W*(?:please|pls|now)?\W*$"
@@ -233,13 +233,13 @@ FRUSTRATION = re.compile(
     # ("Didn't you just say you played the cello?", "That's what we've been talking about.", "I
     # told you in the first message", "lol u just copied me")
     r"|\bdidn'?t (?:you|u) (?:just )?(?:say|tell me)\b"
-    r"|\bthat(?:'s| is|s) what (?:we've|we have|we were|we're|i was|i've|i have) (?:been )?"
-    r"(?:talking|saying|discussing)"
+    r"|\bthat(?:'s| is|s) what (?:we've|we have|we were) (?:been )?(?:talking|discussing) about"
     r"|\bi told (?:you|u) (?:in|at) (?:the|my) (?:first|last|previous|earlier|other) (?:message|one)"
     r"|\b(?:you|u) (?:just )?copied (?:me|my|what i)\b"
     # ("??? i never said that", "it doesn't work like that lol", "that's not how it works")
     r"|\bi (?:never|didn't|didnt|did not) (?:said|say) (?:that|this|so|anything like that)\W*(?:lol|haha)?\W*$"
-    r"|(?:doesn't|doesnt|does not|don't|dont|do not) (?:really )?work like that|\bthat(?:'s| is|s) not how "
+    r"|(?:^\W*(?:(?:lol|haha|um+|uh+|well|no|nah|bro)\W+)*|\b(?:it|that|this|things)\s+)"
+    r"(?:doesn't|doesnt|does not|don't|dont|do not) (?:really )?work like that|\bthat(?:'s| is|s) not how "
     r"(?:it|this|that|things) works?\b"
     r"|^\W*(?:(?:no|nope|um+|uh+)\W+)?not what i (?:meant|asked|said|wanted|asked for)\b"
     # ...or what it should have said instead ("you could have said something about dogs").
@@ -488,7 +488,8 @@ OTHERS_SAID = re.compile(r"\b(?:she|he|they|my \w+|\w+ friend|friends|mom|dad|mu
                          r"|\bi told (?:you|u) i (?:would|will|could|can|was)\b")
 # A question that only asks to confirm a claim: "...is a team from berlin right?".
 TAG_QUESTION = re.compile(r"(?:\b(?:right|correct|true|yeah|(?:isn't|isnt|aren't|arent|wasn't|wasnt|weren't|didn't|"
-                          r"didnt|doesn't|doesnt|hasn't|hasnt|haven't) (?:it|he|she|they|there|that))|,\s*no)\s*\?")
+                          r"didnt|doesn't|doesnt|hasn't|hasnt|haven't|havent) (?:it|he|she|they|there|that))"
+                          r"|,\s*no)\s*\?")
 # A message that opens on the answer to a question ("no lol im not that crazy", "nothing!! i
 # got a c in math", "yea its fine").
 OPENS_ON_AN_ANSWER = re.compile(r"^\W*(?:(?:lol|haha+|lmao|um+|uh+|hmm+|oh|well)\W+)*"
@@ -597,17 +598,18 @@ TAKES_BACK = re.compile(rf"^[\s*_]*{_OWNS_A_MISS}")
 _BARE_APOLOGY = (r"(?:sorry(?! to hear| for your loss| about your| you(?:'re| are) going| you feel)|apologies"
                  r"|my apologies|oops|whoops)(?:\W|$)")
 APOLOGISES = re.compile(rf"^[\s*_]*{_BARE_APOLOGY}")
+# A message that takes the answer with a "but" and asks on: "ok but dress or jeans??", "cool
+# but how much lol", "the list though?", "Maybe another time. Where should we stay though?".
+PUSHES_ON = re.compile(r"^\W*(?:ok(?:ay)?|cool|yeah|yes|sure|right|fine|nice|lol|haha|great|alright|thanks)\W+"
+                       r"(?:but|though)\b.*?(?:\?|\b(?:how|what|which|where|when|who|why)\b)|\bthough\s*\?+\W*$")
+# A message that opens by saying the user has no such thing: "i dont have a cat, thats you",
+# "lol i never had a dog" (not "i don't know", "i don't think so").
+DENIES_HAVING = re.compile(r"^\W*(?:(?:lol|haha|um+|uh+|but|well|no|nope|nah|bro|dude|wait|oh)\W+)*"
+                           r"i (?:(?:don't|dont|do not|haven't|havent|never) (?:really )?(?:have|own|owned|had)"
+                           r"|have never (?:had|owned)|haven't got|havent got) (?:a |an |any )?([^\W\d_]{3,})")
 # A message that opens by pushing back on the answer before: "um no, it's 10 feet", "wait,
 # that's for Tuesday", "actually it's eight" (and asks nothing new: "actually, do you have it
 # in red?" is a question of its own).
-# A message that takes the answer with a "but" and asks on: "ok but dress or jeans??", "cool
-# but how much lol", "the list though?", "Maybe another time. Where should we stay though?".
-# A message that opens by saying the user has no such thing: "i dont have a cat, thats you".
-DENIES_HAVING = re.compile(r"^\W*(?:(?:lol|haha|um+|uh+|but|well|no|nope|nah|bro|dude|wait|oh)\W+)*"
-                           r"i (?:don't|dont|do not|never|have never|never had) (?:have |had |own |owned )?"
-                           r"(?:a |an |any )?([^\W\d_]{3,})")
-PUSHES_ON = re.compile(r"^\W*(?:ok(?:ay)?|cool|yeah|yes|sure|right|fine|nice|lol|haha|great|alright|thanks)\W+"
-                       r"(?:but|though)\b.*?(?:\?|\b(?:how|what|which|where|when|who|why)\b)|\bthough\s*\?+\W*$")
 PUSHES_BACK = re.compile(r"^\W*(?:no|nope|nah|um+|uh+|erm|wait|actually)\b(?!.*\?)")
 # Such an answer, one that opens on an apology or agrees it missed, or one that answers the
 # earlier request at last ("To answer your question:"), repairs the turn before: it answers
@@ -696,7 +698,7 @@ DID_NOT_FOLLOW = re.compile(
     r"|what\s*+$"  # ("what", "lol what", "lmao what": the whole message)
     r"|(?:huh|sorry\W*what|come again|say (?:that |it )?again)(?!\s*+[.!])"  # ...or typed bare
     r"|(?:sorry\W+)?i (?:don't|dont|do not) (?:follow|understand|get (?:it|that|you))"
-    r"(?: what (?:you|u) (?:say|said|mean|meant|wrote|are saying|'re saying))?|i'm (?:so )?confused|you lost me"
+    r"(?: what (?:you|u)(?:'re saying| (?:say|said|mean|meant|wrote|are saying)))?|i'm (?:so )?confused|you lost me"
     r"|(?:i have )?no idea what (?:you(?:'re| are)? )?(?:just )?(?:said|saying|talking about|mean|meant)"
     r"|what (?:does|did) (?:that|this|it) even mean|what(?:'s| is) that (?:even )?supposed to mean"
     r"|what are you (?:even )?(?:talking|on) about|(?:that|this|it) makes no sense"

@@ -71,6 +71,7 @@ def _from_the_answer(previous: Turn, turn: Turn) -> float:
 
 
 def same_request(a: Turn, b: Turn) -> bool:
+    """Whether two messages, both read by meaning, ask the same thing (SAME_REQUEST)."""
     return a.vector is not None and b.vector is not None and float(a.vector @ b.vector) >= SAME_REQUEST
 
 
@@ -130,8 +131,9 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
     """What ``turn``'s message says about ``previous``'s answer (``told``: the topic words of
     the user's messages before it in the session). Not when that answer asked what it
     should have said ("Oops, did I say something wrong? What should I have said?"): the
-    message tells what the answer before it missed, which that question already owned."""
-    if previous is not None and previous.reply.asks_for_feedback:
+    message tells what the answer before it missed, which that question already owned
+    (only a request for a person stands)."""
+    if previous is not None and previous.reply.asks_for_feedback and not turn.asks_for_person:
         return []
     if not (turn.asks_for_person or turn.complains) and (previous is None or not (
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
@@ -153,6 +155,8 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
     elif turn.escalation and previous is not None:
         out.append(Found(target.pk, "escalation", confidence("escalation", "by_meaning", turn.escalation),
                          f"{about} asks for a person, in other words: {quote(turn.question)}", evidence=evidence))
+    if previous is not None and previous.reply.asks_for_feedback:
+        return out
     frustrated = _frustration(previous, turn, case)
     if frustrated is None and previous is not None and _puts_back_what_was_told(previous, turn, told):
         frustrated = ("corrected", "puts back what the user told before", 1.0)
@@ -328,7 +332,9 @@ def _answers_the_claim_otherwise(previous: Turn, turn: Turn) -> bool:
     claim = question.split()
     if len(claim) < _CLAIM_WORDS or claim[0] in _OPENS_A_QUESTION:
         return False
-    return _CONFIRMS.match(turn.asked) is None and _SAYS_YES.search(" ".join(turn.asked.split()[:_YES_WITHIN])) is None
+    first = " ".join(turn.asked.split()[:_YES_WITHIN])
+    return (_CONFIRMS.match(turn.asked) is None and _SAYS_YES.search(first) is None
+            and _NOT_SURE.search(first) is None)
 
 
 _CLAIM_WORDS = 4  # a tag on fewer words is a remark ("crazy right?", "pretty impressive right?")
@@ -342,7 +348,9 @@ _CONFIRMS = re.compile(r"\W*(?:(?:lol|haha+|oh|ah|well|hmm+|um+|omg|wow)\W+)*(?:
                        # ...or in the claim's own verb: "It is.", "He does, and Bill Evans too."
                        r"|(?:it|he|she|they|i|we|you|that) (?:is|was|are|were|does|do|did|has|have|had|can|will)"
                        r"(?=\W*$|[.!,]))\b")
-_SAYS_YES = re.compile(r"\b(?:yes|yeah|yep|yup|ya|true)\b")
+_SAYS_YES = re.compile(r"\b(?:yes|yeah|yep|yup|ya|true|agreed|for sure|100%|it sure is|m+hm+)(?!\w)")
+# ...nor a doubt: "no idea lol", "hmm i dunno", "not sure", "i guess".
+_NOT_SURE = re.compile(r"\b(?:no idea|no clue|not sure|dunno|don't know|dont know|idk|i guess|maybe)\b")
 _YES_WITHIN = 8  # words of the message in which a yes answers the claim
 
 
@@ -366,12 +374,13 @@ _ASKS_IF_THEY_HAVE = re.compile(r"\b(?:do|did) (?:you|u) (?:\w+ )?(?:have|own|go
 
 def _questions_the_answer(previous: Turn, turn: Turn) -> bool:
     """The message questions what the answer said: in the negative ("wasnt that 1939"; not
-    after the bot's own question), echoing its words against it ("lincoln?? thats the civil
-    war lol"), or with a "what?" that goes on against it."""
+    after the bot's own question), puzzled and going on ("?? she's three", "huh? pg is point
+    guard lol"; nor that), echoing its words against it ("lincoln?? thats the civil war
+    lol"), or with a "what?" that goes on against it."""
     message = turn.message
     if message.challenges and previous.answer and not (previous.reply.asks_back and not previous.reply.offers):
         return True
-    if message.puzzled and previous.answer:
+    if message.puzzled and previous.answer and not (previous.reply.asks_back and not previous.reply.offers):
         return True  # ("?? she's three", "huh? its my date lol")
     echoed = message.echoed
     # (An approval echoed is no approval: "Ouch! That's great." - "great?? it was very painful".)

@@ -89,6 +89,8 @@ QUESTION_LIMIT = 2000  # characters of the user's message read
 ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
 OFF_TOPIC_MIN_WORDS = 5  # an answer must say this much for its meaning to tell ("It shipped." does not)
 OFF_TOPIC_MIN_TOPIC_WORDS = 4  # ...about a topic ("Let me check that for you." does not)
+# Whether an answer lies far from its request is a fact of the turn once its meaning is read
+# (conversation.py reads it for off-topic answers, reactions.py for follow-ups):
 OFF_TOPIC = 0.3  # an answer less similar in meaning than this to a plain request does not address it
 # ...nor, for a short answer that names nothing (Reply.says_little), less than this: good
 # short answers lie as low as 0.12 ("In the spring, mostly." to "when did the war end?").
