@@ -418,42 +418,44 @@ def test_saying_the_answer_made_no_sense_was_made_up_forgot_or_strayed_is_a_comp
     assert "escalation" in kinds(found, "asks3")
 
 
+def _single_turns(store, tmp_path, marked: list[tuple[str, str]], quiet: list[tuple[str, str]], case: str,
+                  says: str) -> None:
+    """Each (question, answer) of ``marked`` and ``quiet`` in a session of its own: every one
+    of ``marked`` gets one signal, off_topic of ``case``, whose reason opens with ``says``;
+    none of ``quiet`` gets any."""
+    b = Bundle()
+    for n, (question, answer) in enumerate([*marked, *quiet]):
+        b.turn(f"s{n}", question, answer, trace_id=f"t{n}")
+    found = signals(store, tmp_path, b)
+    for n in range(len(marked)):
+        [(kind, confidence, detail, _)] = found[f"t{n}"]
+        assert (kind, confidence) == ("off_topic", table("off_topic", case))
+        assert detail.startswith(says)
+    assert [q for n, (q, _) in enumerate(quiet, len(marked)) if found.get(f"t{n}")] == []
+
+
 def test_a_question_answered_only_with_a_word_of_appreciation_is_off_topic(store, tmp_path) -> None:
     """"Oh cool." to "what year did the Berlin Wall fall?" answers nothing; to "I love jazz"
     or "thanks for the help", or "Yep!" to a yes-or-no question, it is all there is to say."""
-    b = Bundle()
-    for n, (question, answer) in enumerate([("what year did the berlin wall fall?", "Oh cool."),
-                                            ("how many strings does a cello have", "haha, good point!"),
-                                            ("I love jazz", "Nice!"), ("thanks for the help", "Great!"),
-                                            ("is the museum free on sundays?", "Yep!")]):
-        b.turn(f"s{n}", question, answer, trace_id=f"t{n}")
-    found = signals(store, tmp_path, b)
-    for trace_id in ("t0", "t1"):
-        [(kind, confidence, detail, _)] = found[trace_id]
-        assert (kind, confidence) == ("off_topic", table("off_topic", "appreciation"))
-        assert detail.startswith("a question answered only with a word of appreciation")
-    assert not found.get("t2") and not found.get("t3") and not found.get("t4")
+    _single_turns(store, tmp_path,
+                  [("what year did the berlin wall fall?", "Oh cool."),
+                   ("how many strings does a cello have", "haha, good point!")],
+                  [("I love jazz", "Nice!"), ("thanks for the help", "Great!"),
+                   ("is the museum free on sundays?", "Yep!")],
+                  "appreciation", "a question answered only with a word of appreciation")
 
 
 def test_a_request_for_advice_answered_with_words_that_give_none_is_off_topic(store, tmp_path) -> None:
     """"Kyoto is nice." to "any tips for Kyoto?" says the request's word back with a "nice";
     "bring stuff." is as empty. A short answer with something of its own ("Practice
     daily.", "Try a stir-fry!") gives advice; "Nice!" to news is all there is to say."""
-    b = Bundle()
-    for n, (question, answer) in enumerate([("Ha, noted. Do you have any tips for Kyoto?", "Kyoto is nice."),
-                                            ("ugh ok. any ideas for meeting people?", "people are nice."),
-                                            ("Good to know! Any packing tips?", "bring stuff."),
-                                            ("recommend me a book then", "i like books."),
-                                            ("any tips for my first marathon?", "Practice daily."),
-                                            ("what should i cook tonight?", "Try a stir-fry!"),
-                                            ("I finally finished my plan", "Nice!")]):
-        b.turn(f"s{n}", question, answer, trace_id=f"t{n}")
-    found = signals(store, tmp_path, b)
-    for trace_id in ("t0", "t1", "t2", "t3"):
-        [(kind, confidence, detail, _)] = found[trace_id]
-        assert (kind, confidence) == ("off_topic", table("off_topic", "empty_advice"))
-        assert detail.startswith("a request for advice answered with words that give none")
-    assert not any(found.get(t) for t in ("t4", "t5", "t6"))
+    _single_turns(store, tmp_path,
+                  [("Ha, noted. Do you have any tips for Kyoto?", "Kyoto is nice."),
+                   ("ugh ok. any ideas for meeting people?", "people are nice."),
+                   ("Good to know! Any packing tips?", "bring stuff."), ("recommend me a book then", "i like books.")],
+                  [("any tips for my first marathon?", "Practice daily."),
+                   ("what should i cook tonight?", "Try a stir-fry!"), ("I finally finished my plan", "Nice!")],
+                  "empty_advice", "a request for advice answered with words that give none")
 
 
 def test_a_question_answered_with_an_acknowledgement_is_off_topic(store, tmp_path):
@@ -461,21 +463,14 @@ def test_a_question_answered_with_an_acknowledgement_is_off_topic(store, tmp_pat
     answer nothing, typed as people type it (no question mark, no apostrophe, an
     interjection first). Said to news, or to a yes-or-no question ("Yeah."), they are
     all there is to say."""
-    b = Bundle()
-    for n, (question, answer) in enumerate([("who wrote Dracula", "Noted."),
-                                            ("whats the tallest mountain in europe", "Oh, that's good to know!"),
-                                            ("hmm ok. wheres the nearest pharmacy", "I see."),
-                                            ("how tall is the eiffel tower?", "Glad to hear it."),
-                                            ("I just got back from Lisbon", "Good to know!"),
-                                            ("is the pool heated", "Yeah."),
-                                            ("how are you", "Good to know.")]):
-        b.turn(f"s{n}", question, answer, trace_id=f"t{n}")
-    found = signals(store, tmp_path, b)
-    for trace_id in ("t0", "t1", "t2", "t3"):
-        [(kind, confidence, detail, _)] = found[trace_id]
-        assert (kind, confidence) == ("off_topic", table("off_topic", "appreciation"))
-        assert detail.startswith("a question answered only with a word of appreciation or an acknowledgement")
-    assert not any(found.get(t) for t in ("t4", "t5", "t6"))
+    _single_turns(store, tmp_path,
+                  [("who wrote Dracula", "Noted."),
+                   ("whats the tallest mountain in europe", "Oh, that's good to know!"),
+                   ("hmm ok. wheres the nearest pharmacy", "I see."),
+                   ("how tall is the eiffel tower?", "Glad to hear it.")],
+                  [("I just got back from Lisbon", "Good to know!"), ("is the pool heated", "Yeah."),
+                   ("how are you", "Good to know.")],
+                  "appreciation", "a question answered only with a word of appreciation or an acknowledgement")
 
 
 def test_a_question_after_words_that_change_the_subject_is_read_as_a_question(store, tmp_path) -> None:
