@@ -508,8 +508,9 @@ def _advice_answered_empty(turn: Turn) -> list[Found]:
     tips?" - "bring stuff."). A short answer with anything of its own ("Practice daily.",
     "Try the Fushimi shrine early.") gives some."""
     message, reply = turn.message, turn.reply
-    if (not message.asks_for_advice or not (message.asks_a_question or _ASKS_FOR_IT.match(turn.asked))
-            or turn.answered.count(" ") >= _EMPTY_ANSWER_WORDS or not reply.says_little
+    # (The answer's length first: most answers say more, and it costs the least to tell.)
+    if (turn.answered.count(" ") >= _EMPTY_ANSWER_WORDS or not reply.says_little or not message.asks_for_advice
+            or not (message.asks_a_question or _ASKS_FOR_IT.match(turn.asked))
             or message.closing or message.complains or not message.in_english):
         return []
     own = {w for w in reply.words - message.words if w[:4] not in {m[:4] for m in message.words}}

@@ -139,7 +139,8 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
             or turn.message.may_correct or turn.message.challenges or turn.message.echoed is not None
             or turn.message.pushes_on or turn.message.doubts_with_what or turn.message.says_it_asks_again
-            or turn.message.denies_having or turn.message.puzzled or _NOT_THE_THING.match(turn.asked)
+            or turn.message.denies_having or turn.message.puzzled
+            or (" not " in turn.asked and _NOT_THE_THING.match(turn.asked))
             or previous.reply.asks_if_it_helped or could_rephrase(previous, turn)
             or _asks_again_in_short(previous, turn) or _answers_the_claim_otherwise(previous, turn)
             or _puts_back_what_was_told(previous, turn, told))):

@@ -398,13 +398,18 @@ class Message:
     def denies_having(self) -> str | None:
         """What the message says the user has not, if it opens so ("i dont have a cat, thats
         you", "lol i never had a dog")."""
-        m = DENIES_HAVING.match(self.asked)
+        asked = self.asked
+        if "n't" not in asked and "not " not in asked and "never" not in asked and "dont" not in asked \
+                and "havent" not in asked:
+            return None  # (settled without the pattern)
+        m = DENIES_HAVING.match(asked)
         return m.group(1) if m is not None else None
 
     @_kept
     def puzzled(self) -> bool:
         """The message opens puzzled and goes on ("?? she's three", "huh? its my date lol")."""
-        return PUZZLED.match(self.asked) is not None
+        asked = self.asked  # (a message with none of these is settled without the pattern)
+        return ("??" in asked or "huh" in asked or "eh" in asked) and PUZZLED.match(asked) is not None
 
     @_kept
     def pushes_on(self) -> bool:
