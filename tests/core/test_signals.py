@@ -128,6 +128,9 @@ def test_asking_to_be_called_back_or_put_through_is_a_request_for_a_human(store,
     # for none.
     "im a student. r u a bot",
     "wait can you even do that? youre a bot lol",
+    "whoa thats deep for a bot",
+    # Whom the user will call.
+    "ok that helps. its all of them so ill call someone",
 ])
 def test_the_word_human_in_other_senses_is_not_an_escalation(store, tmp_path, question) -> None:
     b = Bundle()

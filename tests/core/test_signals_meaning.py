@@ -364,6 +364,11 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
      "now that's what we're talking about!"),
     ("my tutor said to learn it by heart", "Try to understand the idea first, then practise.",
      "i don't work like that, i need steps"),
+    # What the user said to someone else, or gave up on that is not the answer.
+    ("i play drums in a band", "Nice! Drums are a great workout.",
+     "Oh fun! My son wanted a drum set once and I said absolutely not, ha."),
+    ("how long do leeks take", "Leeks take a long time, up to five or six months from seed.",
+     "Six months! No wonder I give up on them."),
     # A word told before, said again as a reaction or a question.
     ("it was so creepy, the horror film", "It is about a shape-shifting entity that follows a young woman.",
      "ok creepy. who directed it"),

@@ -315,10 +315,12 @@ def _searched_nothing(conn: Connection, pks: list[int]) -> set[int]:
     return found
 
 
-# A message about the bot being one: "r u a bot", "youre a bot lol", "what a bot would say".
+# A message about the bot being one: "r u a bot", "youre a bot lol", "what a bot would say",
+# "thats deep for a bot".
 _ABOUT_THE_BOT = re.compile(r"\b(?:(?:are|r) (?:you|u)|you're|youre|you are|ur|u r) (?:just |even |really |a |an )*"
                             r"(?:bot|robot|ai|chatbot|machine|computer|program)\b"
-                            r"|\bwhat a (?:bot|robot|machine|computer) would say")
+                            r"|\bwhat a (?:bot|robot|machine|computer) would say"
+                            r"|\bfor an? (?:bot|robot|ai|chatbot|machine|computer|program)\b")
 
 
 def _read_meaning(model, sessions: list) -> None:

@@ -21,8 +21,9 @@ ESCALATION = re.compile(
     # ...or to one of the bot's colleagues ("pass me to one of your colleagues"; not "bring a
     # colleague to the workshop", nor "chat with a colleague in Teams").
     r"|(?:talk|speak|connect me|put me through|pass me(?: on| over)?) (?:to|with) (?:one of )?your colleagues?\b"
-    # (Not what others want: "they want someone organised", "he'd need a manager's ok".)
-    r"|(?<!they )(?<!he )(?<!who )(?<!people )"
+    # (Not what others want, nor whom the user will call: "they want someone organised",
+    # "its all of them so ill call someone".)
+    r"|(?<!they )(?<!he )(?<!who )(?<!people )(?<!ll )(?<!will )(?<!i'll )"
     rf"(?:get|give|find|bring|need|want|request|call) (?:me )?{_PERSON}\b(?! (?:consumption|resources|rights|error))"
     r"|transfer (?:me|this)|put me through\b"
     r"|escalate (?:this|my|it)|^\W*escalate\W*(?:please|pls|now)?\W*$"
@@ -147,10 +148,12 @@ FRUSTRATION = re.compile(
     rf"|{_JUDGEMENT_LEAD_IN}(?:wrong|incorrect|not (?:correct|right|true)|(?:bad|incorrect|false) answer)"
     rf"{_JUDGEMENT_TAIL}"
     r"|you (?:keep|kept) (?:saying|telling|asking|repeating)"
-    r"|(?:i said|i asked)[^.?!]{0,40}\bnot\b"
+    # (not "...and i said absolutely not", told of someone else)
+    r"|(?<!and )(?:i said|i asked)[^.?!]{0,40}\bnot\b"
     # Venting at the bot: not understood, going round, giving up, sarcasm, swearing.
     r"|(?:you|u) (?:clearly |obviously |just |still )?(?:don't|do not|didn't|did not) (?:understand|get (?:it|me))"
-    r"|(?:going|go|went) (?:round |around )?in circles|driving me (?:crazy|nuts|mad|insane)|i give up"
+    r"|(?:going|go|went) (?:round |around )?in circles|driving me (?:crazy|nuts|mad|insane)"
+    r"|i give up(?! on (?!you\b|u\b|this\b))"  # (not "no wonder i give up on them", of leeks)
     r"|(?:are|r) you (?:broken|stupid|a joke)|(?:this|that|the|you) (?:bot|chat|thing|assistant|app)?\s?(?:is|are) "
     r"(?:a joke|broken|hopeless|pointless|useless|terrible|awful|garbage|rubbish)"
     r"|is (?:this|the|that) (?:bot|chat|thing|assistant|app) (?:broken|a joke|useless|even working)"
