@@ -314,6 +314,14 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
     ("cats or dogs? i'm a cat person, dogs are too needy", "Cats, definitely. Dogs are too needy.",
      "lol u just copied me"),
     ("a cat movie, for the kids", "Dogs are much better than cats, honestly.", "ok rude but what about the movie"),
+    # What the bot said of itself, or the user told, held against the answer; the thing asked
+    # for turns before; a claim put as a question in the negative; "what." before what is so.
+    ("bean chili tonight", "Sounds delicious. I usually make my beans with some ground beef mixed in.",
+     "But you told you are vegetarian??"),
+    ("i play badminton on weekends", "Badminton is fun! Is it popular in Sydney?", "i said i live in Melbourne :("),
+    ("have you read and then there were none", "Isn't it the one where Hercule Poirot solves the case?",
+     "No, Poirot doesn't appear in that one at all. It's a standalone."),
+    ("what's heads on a coin", "A snake head tail window!", "lol what. its a coin"),
     # An approval of the answer's echoed against it.
     ("i fell off my bike yesterday", "Ouch! That's great.", "great?? it was very painful"),
     # A doubt that says what is so.
@@ -369,6 +377,9 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
      "Oh fun! My son wanted a drum set once and I said absolutely not, ha."),
     ("how long do leeks take", "Leeks take a long time, up to five or six months from seed.",
      "Six months! No wonder I give up on them."),
+    # A question about the user in the negative is answered, not corrected; "i said i think".
+    ("i drink six coffees a day", "wow! isn't that too much caffeine?", "nah im fine, im used to it"),
+    ("what did you tell your boss", "Sounds like a tough talk.", "i said i think it's unfair, politely"),
     # A word told before, said again as a reaction or a question.
     ("it was so creepy, the horror film", "It is about a shape-shifting entity that follows a young woman.",
      "ok creepy. who directed it"),
@@ -733,6 +744,17 @@ def test_a_message_that_says_it_asks_again_is_a_rephrase_whatever_its_words(stor
         [(kind, confidence, detail, _)] = [s for s in found[trace_id] if s[0] == "rephrase"]
         assert confidence == 0.6 and detail.startswith("the next turn says it asks again")
     assert not any("rephrase" in kinds(found, f"not{n}") for n in range(7))
+
+
+def test_a_thing_asked_for_turns_before_is_what_the_answer_is_said_not_to_be(store, tmp_path) -> None:
+    """"thats not a poem" said of an answer two requests after "write me a poem about my
+    cat": the thing was asked for before the message the answer answered."""
+    b = Bundle()
+    b.turn("s1", "write me a poem about my cat", "Sure! What's your cat like?", trace_id="a")
+    b.turn("s1", "shes orange and fat", "Cats are great. Orange cats are the best.", trace_id="b")
+    b.turn("s1", "thats not a poem", "Sorry! Here's one: ...", trace_id="c")
+    found = signals(store, tmp_path, b)
+    assert any(k == "frustration" and "not what was asked" in d for k, _, d, _ in found["b"])
 
 
 def test_a_few_of_the_questions_words_asked_again_mark_the_answer_that_left_them_out(store, tmp_path) -> None:

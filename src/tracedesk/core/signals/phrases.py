@@ -233,6 +233,12 @@ FRUSTRATION = re.compile(
     r"|none of (?:that|this|it) makes? (?:any )?sense|how (?:does|do|is|would) (?:that|this|any of (?:that|this)) "
     r"(?:make|making) (?:any )?sense"
     r"|nothing to do with (?:what i (?:said|asked|wrote)|my (?:question|message)|the question)"
+    # ("But you told you are vegetarian??", "i said i live in Melbourne :(")
+    r"|(?:you|u) (?:said|told(?: me)?) (?:you|u)(?:'re| are| were| was| had| have| did| do| didn't| don't| liked| love"
+    r"| hate| lived| live)\b[^.!]*\?"
+    # (not "i told u i would do it lol", a boast, nor "i said i think it's unfair", to someone)
+    r"|^\W*(?:(?:no|but|um+|uh+|wait|lol)\W+)*i (?:said|told (?:you|u)) (?:that )?(?:i|i'm|im|my)\b"
+    r"(?! (?:think|guess|would|will|could|can)\b)(?!'d|'ll)"
     # ("Didn't you just say you played the cello?", "That's what we've been talking about.", "I
     # told you in the first message", "lol u just copied me")
     r"|\bdidn'?t (?:you|u) (?:just )?(?:say|tell me)\b"
@@ -493,6 +499,10 @@ OTHERS_SAID = re.compile(r"\b(?:she|he|they|my \w+|\w+ friend|friends|mom|dad|mu
 TAG_QUESTION = re.compile(r"(?:\b(?:right|correct|true|yeah|(?:isn't|isnt|aren't|arent|wasn't|wasnt|weren't|didn't|"
                           r"didnt|doesn't|doesnt|hasn't|hasnt|haven't|havent) (?:it|he|she|they|there|that))"
                           r"|,\s*no)\s*\?")
+# ...or a claim put as a question in the negative: "Isn't it the one where Poirot solves it?".
+NEGATIVE_QUESTION = re.compile(r"\W*(?:(?:so|but|oh|wait)\W+)?(?:isn't|isnt|wasn't|wasnt|aren't|arent|weren't|"
+                               r"didn't|didnt|doesn't|doesnt|hasn't|hasnt|haven't|havent) "
+                               r"(?:it|he|she|they|there|that|the|this)\b")
 # A message that opens on the answer to a question ("no lol im not that crazy", "nothing!! i
 # got a c in math", "yea its fine").
 OPENS_ON_AN_ANSWER = re.compile(r"^\W*(?:(?:lol|haha+|lmao|um+|uh+|hmm+|oh|well)\W+)*"
@@ -709,7 +719,10 @@ DID_NOT_FOLLOW = re.compile(
     r")[\s?!.]*+(?:lol|haha)?[\s?!.]*+$")
 # A message that opens puzzled and goes on: "?? she's three", "huh? pg is point guard lol",
 # "Eh? There's no bridge to Islay." (A bare "huh?" is DID_NOT_FOLLOW.)
-PUZZLED = re.compile(r"\s*(?:\?{2,}|\W*(?:(?:wait|um+|uh+|lol|bro|dude)\W+)*(?:huh|eh)\s*\?+)\s*[^\W_]")
+PUZZLED = re.compile(r"\s*(?:\?{2,}|\W*(?:(?:wait|um+|uh+|lol|bro|dude|bruh)\W+)*(?:huh|eh)\s*\?+)\s*[^\W_]"
+                     # ...or a bare "what." before what is so: "lol what. its a coin"
+                     r"|\W*(?:(?:wait|um+|uh+|lol|bro|dude|bruh)\W+)*what\s*[.!]+\s*(?:its|it's|it is|thats|that's|"
+                     r"he's|hes|she's|shes|they're|theyre)\b")
 # A message that asks what the answer meant ("go on", "what do you mean?"): it answers no
 # question of the answer's.
 CLARIFIES = re.compile(

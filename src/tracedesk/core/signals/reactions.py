@@ -27,6 +27,7 @@ from .phrases import (
     ASKS_FOR_A_JUDGEMENT,
     DOUBTS_IT,
     JUDGES_RIGHT_OR_WRONG,
+    NEGATIVE_QUESTION,
     NOT_THAT,
     OBVIOUSLY,
     OPENS_ON_AN_ANSWER,
@@ -158,7 +159,7 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
                          f"{about} asks for a person, in other words: {quote(turn.question)}", evidence=evidence))
     if previous is not None and previous.reply.asks_for_feedback:
         return out
-    frustrated = _frustration(previous, turn, case)
+    frustrated = _frustration(previous, turn, case, told)
     if frustrated is None and previous is not None and _puts_back_what_was_told(previous, turn, told):
         frustrated = ("corrected", "puts back what the user told before", 1.0)
     if frustrated is not None:
@@ -232,7 +233,8 @@ def _says_it_asks_again(previous: Turn, turn: Turn, evidence: dict) -> Found | N
                  f"the next turn says it asks again: {quote(turn.question)}", evidence=evidence)
 
 
-def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str, float] | None:
+def _frustration(previous: Turn | None, turn: Turn, case: str,
+                 told: frozenset[str] | set[str] = frozenset()) -> tuple[str, str, float] | None:
     """How ``turn``'s message says the answer before missed, if it does: (the case of the
     confidence table, what the reason says, the strength), the surest reading first."""
     # ("wrong" alone may answer the bot's own "right or wrong? what do you think?")
@@ -248,7 +250,7 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
         return "did_not_follow", "did not follow the answer", 1.0  # ("guess what happened" - "what")
     if (turn.message.may_correct and _corrects_the_answer(previous, turn)) or _denies_what_was_taken(previous, turn):
         return "corrected", "corrects the answer", 1.0
-    if _not_what_was_asked(previous, turn):
+    if _not_what_was_asked(previous, turn, told):
         return "next_turn", "says the answer is not what was asked", 1.0
     if _answers_the_claim_otherwise(previous, turn):
         return "answered_otherwise", "answers the answer's claim with another", 1.0
@@ -273,7 +275,7 @@ def _frustration(previous: Turn | None, turn: Turn, case: str) -> tuple[str, str
     return None
 
 
-def _not_what_was_asked(previous: Turn, turn: Turn) -> bool:
+def _not_what_was_asked(previous: Turn, turn: Turn, told: frozenset[str] | set[str]) -> bool:
     """The message says the answer is not the thing the request asked for: "can u recommend
     a book" - "crossword puzzles are great..." - "thats not a book lol"; "write me a poem
     about the sea" - "thats not a poem lol". (Not "That's not a bad idea".)"""
@@ -281,7 +283,7 @@ def _not_what_was_asked(previous: Turn, turn: Turn) -> bool:
     if m is None:
         return False
     thing = content_words(m.group(1))
-    return bool(thing) and thing <= previous.words
+    return bool(thing) and thing <= (previous.words | told)  # (asked before: "tell me a dog story" ... "sure why not")
 
 
 # "thats not a poem lol", "well that's not a recipe"
@@ -403,7 +405,9 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     said_not = NOT_THAT.search(turn.asked)
     question = reply.question_back
     no = OPENS_ON_NO.match(turn.asked)
-    tagged = TAG_QUESTION.search(previous.answered) is not None  # ("...built by slaves, right?")
+    # ("...built by slaves, right?", "Isn't it the one where Hercule Poirot solves the case?")
+    tagged = TAG_QUESTION.search(previous.answered) is not None or (
+        reply.question_back is not None and NEGATIVE_QUESTION.match(reply.question_back) is not None)
     if ((no is not None and _says_what_is_instead(turn.asked[no.end():]) or DOUBTS_IT.match(turn.asked)
          or OBVIOUSLY.match(turn.asked))
             and ("?" not in previous.answered or tagged) and not reply.offers

@@ -409,7 +409,8 @@ class Message:
     def puzzled(self) -> bool:
         """The message opens puzzled and goes on ("?? she's three", "huh? its my date lol")."""
         asked = self.asked  # (a message with none of these is settled without the pattern)
-        return ("??" in asked or "huh" in asked or "eh" in asked) and PUZZLED.match(asked) is not None
+        return (("??" in asked or "huh" in asked or "eh" in asked or "what" in asked)
+                and PUZZLED.match(asked) is not None)
 
     @_kept
     def pushes_on(self) -> bool:
