@@ -297,6 +297,9 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
      "its in june lol. but i mean in general"),
     ("i drive 30 min to work each way", "An hour each way is a long drive to do every day.", "its 30 min lol"),
     ("I'm Eleanor, and I've just started birdwatching", "Happy birdwatching, Helen.", "Eleanor. But thank you."),
+    # ...set right after a question that took another for given.
+    ("we grow all our tomatoes in the backyard", "Wow! How do you fit all that on your balcony?",
+     "its in the backyard lol"),
     # Puzzled, then more; not the thing asked for; what the bot said or was told, put back.
     ("how much should she eat", "Kittens need to eat four small meals a day.", "?? she's three"),
     ("i play basketball, pg", "pg is the one with the tall position in the basket of the game",
@@ -377,6 +380,8 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
      "Oh fun! My son wanted a drum set once and I said absolutely not, ha."),
     ("how long do leeks take", "Leeks take a long time, up to five or six months from seed.",
      "Six months! No wonder I give up on them."),
+    ("every sunday i make pizza margherita with my grandchildren", "That sounds wonderful. What toppings do they like?",
+     "Only margherita, they are purists like their nonno!"),
     # A question about the user in the negative is answered, not corrected; "i said i think".
     ("i drink six coffees a day", "wow! isn't that too much caffeine?", "nah im fine, im used to it"),
     ("what did you tell your boss", "Sounds like a tough talk.", "i said i think it's unfair, politely"),

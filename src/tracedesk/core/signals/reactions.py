@@ -297,8 +297,10 @@ def _puts_back_what_was_told(previous: Turn, turn: Turn, told: frozenset[str] | 
     "An hour each way is a long drive" - "its 30 min lol", "Happy birdwatching, Helen." -
     "Eleanor. But thank you.". Not a word of the answer's own, a reaction ("yeah", "ok
     creepy"), nor the answer to the bot's question ("What's his favourite?" - "recess")."""
-    if not told or previous.answered.rstrip().endswith("?") or "?" in turn.asked:
+    if not told or "?" in turn.asked:
         return False  # (a question asks: "hold on, seriously?" said a second time)
+    if previous.answered.rstrip().endswith("?") and _SETS_RIGHT.match(turn.asked) is None:
+        return False  # it answers the bot's question, unless it sets right what the question took for given
     m = _OPENING_FRAGMENT.match(turn.asked)
     if m is None or turn.asked.count(" ") > _PUT_BACK_WORDS:
         return False
@@ -310,9 +312,13 @@ def _puts_back_what_was_told(previous: Turn, turn: Turn, told: frozenset[str] | 
 
 
 _PUT_BACK_WORDS = 12  # a message that puts a thing back says little more
+# What sets right what the bot's question took for given: "How do you fit all that on your
+# balcony?" - "its in the backyard lol". (Not "Only margherita" to "What toppings do they
+# like?", which answers it.)
+_SETS_RIGHT = re.compile(r"\W*(?:(?:oh|no|nah|lol|haha|um|uh)\W+)*(?:its|it's|it is)\b")
 # The first words of a message, up to a full stop, a comma, a laugh, a "but" or "anyway",
 # after an "it's", "my" or "no": "its in june lol", "Eleanor. But thank you.".
-_OPENING_FRAGMENT = re.compile(r"\W*(?:(?:no|nah|lol|haha|oh|um|uh|its|it's|it is|my|in|a|an|the)\W+)*"
+_OPENING_FRAGMENT = re.compile(r"\W*(?:(?:no|nah|lol|haha|oh|um|uh|its|it's|it is|my|in|a|an|the|only|just)\W+)*"
                                r"([\w' ]{1,30}?)\s*(?:[.!,*]|\blol\b|\bbut\b|\banyway\b)")
 # Words that make a fragment a reaction or an answer, not a thing put back.
 _NOT_A_THING = frozenset("""
