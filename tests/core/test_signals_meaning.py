@@ -196,6 +196,8 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
     ("sleep", "would you rather fight 1 horse sized duck or 100 duck sized horses?", "bro i asked u that"),
     ("the cooking was bad", "the oven of the rice is when the family cook together in the pan",
      "sorry, i don't understand what you're saying"),
+    ("i take photos of birds", "My cat knocked over a plant this morning and I had to clean up the dirt.",
+     "Sorry, I don't understand why you say about cat now?"),
     ("not really, same-ish. pharm is killing me tho", "i don't like school, i dropped out last year.",
      "wait i thought u were in nursing school"),
     ("pizza friday", "x is 4!", "we already did that lol"),

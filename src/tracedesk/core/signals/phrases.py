@@ -245,6 +245,8 @@ FRUSTRATION = re.compile(
     r"|\bthat(?:'s| is|s) what (?:we've|we have|we were) (?:been )?(?:talking|discussing) about"
     r"|\bi told (?:you|u) (?:in|at) (?:the|my) (?:first|last|previous|earlier|other) (?:message|one)"
     r"|\b(?:you|u) (?:just )?copied (?:me|my|what i)\b"
+    # ("Sorry, I don't understand why you say about cat now?")
+    r"|\bi (?:don't|dont|do not) (?:understand|get) why (?:you|u) (?:say|said|are saying|talk|mention|bring|brought)\b"
     # ("??? i never said that", "it doesn't work like that lol", "that's not how it works")
     r"|\bi (?:never|didn't|didnt|did not) (?:said|say) (?:that|this|so|anything like that)\W*(?:lol|haha)?\W*$"
     r"|(?:^\W*(?:(?:lol|haha|um+|uh+|well|no|nah|bro)\W+)*|\b(?:it|that|this|things)\s+)"
