@@ -160,8 +160,6 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
     if previous is not None and previous.reply.asks_for_feedback:
         return out
     frustrated = _frustration(previous, turn, case, told)
-    if frustrated is None and previous is not None and _puts_back_what_was_told(previous, turn, told):
-        frustrated = ("corrected", "puts back what the user told before", 1.0)
     if frustrated is not None:
         why, what, strength = frustrated
         out.append(Found(target.pk, "frustration", confidence("frustration", why, strength),
@@ -272,6 +270,8 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
             "?" in previous.answered and not previous.reply.checks_the_answer
             and OPENS_ON_AN_ANSWER.match(turn.asked)):
         return "by_meaning", "complains, in other words", turn.frustration
+    if _puts_back_what_was_told(previous, turn, told):
+        return "corrected", "puts back what the user told before", 1.0
     return None
 
 
@@ -283,7 +283,9 @@ def _not_what_was_asked(previous: Turn, turn: Turn, told: frozenset[str] | set[s
     if m is None:
         return False
     thing = content_words(m.group(1))
-    return bool(thing) and thing <= (previous.words | told)  # (asked before: "tell me a dog story" ... "sure why not")
+    # (The thing may have been asked for turns before: "write me a poem about my cat" - "What's
+    # your cat like?" - "shes orange and fat" - "Orange cats are the best." - "thats not a poem".)
+    return bool(thing) and thing <= (previous.words | told)
 
 
 # "thats not a poem lol", "well that's not a recipe"
