@@ -333,6 +333,10 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
     ("toronto", "oh cool, toronto is the capital of canada!", "i think capital is ottawa?"),
     ("no i missed it!! was mostly in the european paintings", "did you see starry night? it's there right?",
      "i think thats at moma actually"),
+    # Who the answer spoke of, set right: the user told it before.
+    ("The older one is angry with me. She thinks it is my fault", "Have you tried talking with him about it?",
+     "With her, yes. She doesn't want to talk to me"),
+    ("how do i get her to eat fish", "Your son will grow out of it eventually.", "Daughter. But I hope so!"),
 ])
 def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_path, question, answer, then) -> None:
     b = Bundle()
@@ -387,6 +391,11 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
     # A question about the user in the negative is answered, not corrected; "i said i think".
     ("i drink six coffees a day", "wow! isn't that too much caffeine?", "nah im fine, im used to it"),
     ("what did you tell your boss", "Sounds like a tough talk.", "i said i think it's unfair, politely"),
+    # Who it was, told first to a guess, a question or the bot's own, or of both.
+    ("my dog died this morning", "oh no, i'm so sorry. how old was he?", "she. she was 14"),
+    ("we had the baby!!", "congratulations! is it a boy or a girl?", "a girl!! her name is Lily"),
+    ("my sister visits tomorrow", "My brother visits me every summer!", "she. ha, mine every week"),
+    ("my son and my daughter start school", "Does he like his teacher?", "she does, not him lol"),
     # A word told before, said again as a reaction or a question.
     ("it was so creepy, the horror film", "It is about a shape-shifting entity that follows a young woman.",
      "ok creepy. who directed it"),

@@ -144,7 +144,7 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
             or (" not " in turn.asked and _NOT_THE_THING.match(turn.asked))
             or previous.reply.asks_if_it_helped or could_rephrase(previous, turn)
             or _asks_again_in_short(previous, turn) or _answers_the_claim_otherwise(previous, turn)
-            or _puts_back_what_was_told(previous, turn, told))):
+            or _puts_back_what_was_told(previous, turn, told) or _sets_right_who(previous, turn, told))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -272,6 +272,8 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
         return "by_meaning", "complains, in other words", turn.frustration
     if _puts_back_what_was_told(previous, turn, told):
         return "corrected", "puts back what the user told before", 1.0
+    if _sets_right_who(previous, turn, told):
+        return "corrected", "says who the answer spoke of", 1.0
     return None
 
 
@@ -328,6 +330,44 @@ _NOT_A_THING = frozenset("""
     lmao wow oh ah aw good great perfect love creepy weird true fair same all is are was were do does did can will
     i you he she it we they this that what how why who when where which
 """.split()) | REACTION_WORDS  # noqa: SIM905
+
+
+def _sets_right_who(previous: Turn, turn: Turn, told: frozenset[str] | set[str]) -> bool:
+    """The message opens on who the answer spoke of, the other way round: "How do I get her
+    to try fish?" - "Your son will grow out of it." - "Daughter. But I hope so!"; "Have you
+    tried talking with him about it?" - "With her, yes."; "does he like school?" - "she. and
+    yes she loves first grade". Whatever the answer asked: it took the wrong person for
+    given. Not when the user spoke of that other person too ("my son and my daughter"), nor
+    of the bot's own ("my brother")."""
+    m = _OPENS_ON_WHO.match(turn.asked)
+    if m is None:
+        return False
+    word = m.group(1)
+    other = _OTHER_WAY[word]
+    said = previous.words | told
+    # (The user told who it was before, the answer did not take it up: "how old was he?" -
+    # "she. she was 14" answers a guess; "is it a boy or a girl?" - "a girl!!" a question.)
+    if not other.isdisjoint(said) or _SAME_SEX[word].isdisjoint(said) or word in previous.answer_words:
+        return False
+    return any(m.group(1) in other for m in _SOMEONE.finditer(previous.answered))
+
+
+# A person by sex, and the words of the other sex in the same place.
+_PAIRS = (("she her hers herself", "he him his himself"), ("daughter daughters", "son sons"),
+          ("girl girls", "boy boys"), ("sister sisters", "brother brothers"), ("wife", "husband"),
+          ("mom mum mother", "dad father"), ("girlfriend", "boyfriend"), ("niece", "nephew"), ("aunt", "uncle"),
+          ("granddaughter", "grandson"), ("grandma grandmother", "grandpa grandfather"))
+_OTHER_WAY = {word: frozenset(b.split()) for a, b in _PAIRS for word in a.split()} | {
+    word: frozenset(a.split()) for a, b in _PAIRS for word in b.split()}
+_WOMEN, _MEN = (frozenset(" ".join(side).split()) for side in zip(*_PAIRS, strict=True))
+_SAME_SEX = dict.fromkeys(_WOMEN, _WOMEN) | dict.fromkeys(_MEN, _MEN)
+# The message's first words are that person alone: "Daughter.", "With her, yes.", "she. and yes...",
+# "lol his wife not him", "no, HER brother" (not "she loves it", which says more).
+_OPENS_ON_WHO = re.compile(r"\W*(?:(?:no|nah|lol|haha|oh|um+|uh+|its|it's|it is|with|to|for|and|my|a)\W+)*"
+                           rf"({'|'.join(sorted(_OTHER_WAY, key=len, reverse=True))})"
+                           r"(?:\s*[.!,*]|\s*$|\s+(?:lol|haha|not|but|actually|though|tho)\b)")
+# A person the answer speaks of (not the bot's own: "my brother").
+_SOMEONE = re.compile(rf"(?<!\bmy )(?<!\bour )\b({'|'.join(_OTHER_WAY)})\b")
 
 
 def _answers_the_claim_otherwise(previous: Turn, turn: Turn) -> bool:
