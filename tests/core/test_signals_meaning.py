@@ -1894,6 +1894,8 @@ def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_it
     "we're going round in circles here",
     "is this bot broken or what",
     "thanks for nothing",
+    "wow thanks",
+    "gee, thanks a lot.",
     "ffs, again?",
     "no me sirve de nada",
     "das hilft mir nicht",
@@ -1923,6 +1925,8 @@ def test_venting_at_the_bot_marks_the_answer_before_it(store, tmp_path, vent) ->
     "My phone keeps dying, I'm sick of it",  # tells of the phone
     "I'm done with this section, what's next?",  # finished a part
     "I've had enough time to think, let's book it",
+    "wow thanks!! that really helps",  # glad
+    "wow thank you so much!",
 ])
 def test_a_temper_told_of_something_else_is_no_complaint_of_the_answer(store, tmp_path, said) -> None:
     b = Bundle()

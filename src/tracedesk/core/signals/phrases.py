@@ -158,6 +158,8 @@ FRUSTRATION = re.compile(
     r"(?:a joke|broken|hopeless|pointless|useless|terrible|awful|garbage|rubbish)"
     r"|is (?:this|the|that) (?:bot|chat|thing|assistant|app) (?:broken|a joke|useless|even working)"
     r"|thanks for nothing|(?:great|big|real) help(?: there)?[.!]*$"
+    # A dry "wow thanks", "gee, thanks a lot" (not "wow thanks!! that helps", glad)
+    r"|^\W*(?:wow|gee|geez)\W+(?:ok\W+)?(?:thanks|thank you|thx)(?: a lot| so much)?(?:\s*[.]+\s*|\s*$)(?![^.!?]*!)"
     # ("terrible. just terrible.", "this is pathetic"; not "that's so awful" of a sad fact)
     r"|^\W*(?:(?:just|so|this is|absolutely|simply)\s+)?(?:terrible|awful|pathetic)[.!]*"
     r"(?:\s+(?:just|so|absolutely|simply)\s+(?:terrible|awful|pathetic)[.!]*)?\s*$"
@@ -287,7 +289,7 @@ FRUSTRATION_NEEDS = frozenset("""
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
     rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes escuchas hörst advice
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
-    need easy simple ago understand why better point unlikely close sure know work works copied discussing
+    need easy simple ago understand why better point unlikely close sure know work works copied discussing gee geez
 """.split())  # noqa: SIM905
 
 
