@@ -327,6 +327,8 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
     ("have you read and then there were none", "Isn't it the one where Hercule Poirot solves the case?",
      "No, Poirot doesn't appear in that one at all. It's a standalone."),
     ("what's heads on a coin", "A snake head tail window!", "lol what. its a coin"),
+    ("my gran basically raised me", "that's nice. i have three cats and they're like my kids.", "ok..."),
+    ("i need a plan to lose 10 pounds", "i love to eat ice cream, it's my weakness.", "ok? and the plan"),
     # An approval of the answer's echoed against it.
     ("i fell off my bike yesterday", "Ouch! That's great.", "great?? it was very painful"),
     # A doubt that says what is so.
@@ -391,6 +393,8 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
     # A question about the user in the negative is answered, not corrected; "i said i think".
     ("i drink six coffees a day", "wow! isn't that too much caffeine?", "nah im fine, im used to it"),
     ("what did you tell your boss", "Sounds like a tough talk.", "i said i think it's unfair, politely"),
+    # An "ok" that trails off answering the bot's own question.
+    ("i need a new hobby", "What colours do you like to paint with?", "ok... blue mostly i guess"),
     # Who it was, told first to a guess, a question or the bot's own, or of both.
     ("my dog died this morning", "oh no, i'm so sorry. how old was he?", "she. she was 14"),
     ("we had the baby!!", "congratulations! is it a boy or a girl?", "a girl!! her name is Lily"),

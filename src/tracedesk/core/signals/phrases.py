@@ -726,7 +726,10 @@ DID_NOT_FOLLOW = re.compile(
 PUZZLED = re.compile(r"\s*(?:\?{2,}|\W*(?:(?:wait|um+|uh+|lol|bro|dude|bruh)\W+)*(?:huh|eh)\s*\?+)\s*[^\W_]"
                      # ...or a bare "what." before what is so: "lol what. its a coin"
                      r"|\W*(?:(?:wait|um+|uh+|lol|bro|dude|bruh)\W+)*what\s*[.!]+\s*(?:its|it's|it is|thats|that's|"
-                     r"he's|hes|she's|shes|they're|theyre)\b")
+                     r"he's|hes|she's|shes|they're|theyre)\b"
+                     # ...or an "ok" that trails off or asks: "ok...", "Um, okay... but what about the
+                     # interview?", "ok? we were talking about cricket", "...ok? anyway"
+                     r"|\W*(?:(?:uh+|um+|erm?|hmm+|lol)\W+)*(?:ok|okay)(?:\s*\?+|\s*(?:\.{2,}|…))")
 # A message that asks what the answer meant ("go on", "what do you mean?"): it answers no
 # question of the answer's.
 CLARIFIES = re.compile(

@@ -407,9 +407,10 @@ class Message:
 
     @_kept
     def puzzled(self) -> bool:
-        """The message opens puzzled and goes on ("?? she's three", "huh? its my date lol")."""
+        """The message opens puzzled and goes on ("?? she's three", "huh? its my date lol"), or
+        on an "ok" that trails off or asks ("ok...", "ok? and the plan")."""
         asked = self.asked  # (a message with none of these is settled without the pattern)
-        return (("??" in asked or "huh" in asked or "eh" in asked or "what" in asked)
+        return (("??" in asked or "huh" in asked or "eh" in asked or "what" in asked or "ok" in asked)
                 and PUZZLED.match(asked) is not None)
 
     @_kept
