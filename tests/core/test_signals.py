@@ -531,6 +531,9 @@ def test_a_short_answer_that_answers_is_not_off_topic(store, tmp_path, question,
     ("wake me at midnight", "Done! Alarm set for 6 am."),
     ("hmm ok thats fine. 2 people 13:00", "Your table for 2 at Bangkok City today at 15:00 is booked."),
     ("yes, 2 nights from tuesday, 2 people", "Booking was successful for 2 people, 3 nights starting Tuesday."),
+    # An hour in the part of the day the request names.
+    ("remind me to mail the package tomorrow morning at 9", "Okay, I'll remind you to mail the package at 9 PM."),
+    ("wake me at 6 this evening", "Done! Alarm set at 6 am."),
 ])
 def test_a_confirmation_of_another_value_than_the_request_is_ungrounded(store, tmp_path, request_, answer) -> None:
     [(kind, confidence, detail, _)] = one_turn(store, tmp_path, request_, answer)
@@ -554,8 +557,33 @@ def test_a_confirmation_of_another_value_than_the_request_is_ungrounded(store, t
     ("set a timer for 1 hour 30 minutes", "Timer set for 90 minutes."),  # the same, in another unit
     ("can I still cancel my order if it's been 20 days?", "Orders can be cancelled up to 14 days after delivery."),
     ("is the store open until 9 tonight?", "Our hours changed recently: we're open until 8 on weekdays."),
+    ("I need a table for 6 tonight at 8:30", "Done: a table for 6 at Luigi's at 8:30."),  # 8:30 is in the evening
+    ("remind me tomorrow morning at 9", "I'll remind you at 9 am."),
+    ("a table for 2 at 20:00", "Booked: a table for 2 at 8."),  # 8 may be 20:00
 ])
 def test_a_confirmation_that_carries_the_requested_values_is_not_ungrounded(store, tmp_path, request_, answer) -> None:
+    assert "ungrounded" not in {kind for kind, *_ in one_turn(store, tmp_path, request_, answer)}
+
+
+@pytest.mark.parametrize("request_, answer", [
+    ("a train from Cambridge to Ely on Saturday, leaving after 14:00",
+     "TR4410 leaves Cambridge at 13:35 and arrives in Ely at 13:52. Shall I book it for you?"),
+    ("I'd like to arrive by 16:00.", "TR9975 leaves Liverpool Street at 15:39 and arrives in Cambridge at 17:07."),
+    ("i need to get there before 9am", "The 8:10 bus arrives at 9:40."),
+])
+def test_an_offer_outside_the_window_the_request_set_is_ungrounded(store, tmp_path, request_, answer) -> None:
+    [(kind, confidence, detail, _)] = one_turn(store, tmp_path, request_, answer)
+    assert kind == "ungrounded" and confidence == 0.6
+    assert detail.startswith("the answer offers a time outside the window asked")
+
+
+@pytest.mark.parametrize("request_, answer", [
+    ("saturday, leaving after 10", "TR1412 leaves at 10:21 and arrives in Leicester at 12:06."),
+    ("need to be there by 7", "TR2098 leaves Cambridge at 05:40 and arrives at Stansted Airport at 06:08."),
+    ("arrive by 10:30", "TR9020 leaves Cambridge at 08:36 and arrives in Norwich at 09:55."),  # leaves before: fine
+    ("leaving after 6", "The coach leaves at 7:15."),  # 6 may be 18:00, 7:15 19:15: either way after
+])
+def test_an_offer_inside_the_window_is_not_ungrounded(store, tmp_path, request_, answer) -> None:
     assert "ungrounded" not in {kind for kind, *_ in one_turn(store, tmp_path, request_, answer)}
 
 

@@ -35,7 +35,7 @@ from .reactions import (
     next_turn_signals,
     same_request,
 )
-from .request import another_value
+from .request import another_value, outside_the_window
 from .turns import (
     ANSWER_LIMIT,
     CLAUSE_END,
@@ -100,8 +100,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += answered_elsewhere
                 if not answered_elsewhere and _may_have_jumped(previous, turn):
                     found += _jumped(turn)
-            if turn.message.has_figure and turn.reply.confirms:
-                found += _confirms_another_value(turn)
+            if turn.message.has_figure:
+                found += _outside_the_window(turn) or (_confirms_another_value(turn) if turn.reply.confirms else [])
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
@@ -381,6 +381,18 @@ def _is_plain_request(turn: Turn) -> bool:
         return (turn.reply.says_little and turn.message.asks_a_question
                 and turn.message.words.isdisjoint(turn.reply.words))
     return len(topic & answer) < ON_TOPIC_SHARE * len(topic)  # the answer takes up the request's words
+
+
+def _outside_the_window(turn: Turn) -> list[Found]:
+    """An answer that offers a time outside the window the request set (:mod:`.request`):
+    "a train to Ely, leaving after 14:00" - "TR4410 leaves Cambridge at 13:35"."""
+    found = outside_the_window(turn.asked, turn.answered)
+    if found is None:
+        return []
+    window, offered = (part.strip() for part in found)
+    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "request"),
+                  f"the answer offers a time outside the window asked (“{window}”): {quote(turn.answer, 60)}",
+                  evidence={"question": turn.question[:300], "asked": window, "answer_says": offered})]
 
 
 def _confirms_another_value(turn: Turn) -> list[Found]:

@@ -12,12 +12,18 @@ the one asked ("refund R-2291 for order 4412"), and the value a request moves aw
 ("from 3pm to 4pm") is not asked for. Only a request to do something is read: "can I
 still cancel if it's been 20 days?" asks how things are, and its answer may well give
 other figures.
+
+An answer may also offer what falls outside the window a request set: "a train to Ely,
+leaving after 14:00" - "TR4410 leaves Cambridge at 13:35"; "I'd like to arrive by 16:00"
+- "...arrives in Cambridge at 17:07" (:func:`outside_the_window`). And an hour said
+without am or pm is read in the part of the day the request names: "remind me tomorrow
+morning at 9" is not set by "at 9 PM".
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 # A figure, with the word before it and the word (or letters) after it, which it leaves to
@@ -51,7 +57,7 @@ _PLACING = frozenset({"for", "in", "at", "to", "by", "until"})
 _CLOCK_WORDS = frozenset({"at", "by", "until", "till", "from", "to"})
 # A confirmation of something done.
 CONFIRMS = re.compile(r"\b(?:done|set|booked|reserved|scheduled|moved|changed|added|created|sent|transferred|"
-                      r"cancell?ed|canceled|updated|refunded|ordered|confirmed|successful)\b")
+                      r"cancell?ed|canceled|updated|refunded|ordered|confirmed|successful|(?:i'll|i will) remind)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +74,15 @@ class Value:
             return self.unit == other.unit
         return self.before in _PLACING and other.before == self.before
 
-    def readings(self) -> set[str]:
-        """The values this one may mean: an hour said without am or pm ("at 5"), either."""
+    def readings(self, day_part: str | None = None) -> set[str]:
+        """The values this one may mean: an hour said without am or pm ("at 5"), either, or
+        the one of ``day_part`` ("morning" or "evening") where the request names it."""
         hour = self.value.partition(":")[0]
         # (So may a time of day without am or pm: "3:30" is 15:30 too.)
         if ((self.unit is None and self.before in _CLOCK_WORDS or self.unit == "clock" and not self.half_said)
                 and hour.isdigit() and 1 <= int(hour) <= 11):
-            return {self.value, self.value.replace(hour, str(int(hour) + 12), 1)}
+            later = self.value.replace(hour, str(int(hour) + 12), 1)
+            return {"morning": {self.value}, "evening": {later}}.get(day_part or "", {self.value, later})
         return {self.value}
 
 
@@ -114,6 +122,17 @@ def _plain(figure: str, after: str | None) -> str:
     return f"{hour}:{minutes}" if minutes and minutes != "00" else str(hour)
 
 
+# The part of the day a request names, which settles an hour said without am or pm.
+_DAY_PARTS = {"morning": "morning", "evening": "evening", "afternoon": "evening", "tonight": "evening"}
+_DAY_PART = re.compile(r"\b(?:morning|evening|afternoon|tonight)\b")
+
+
+def day_part(asked: str) -> str | None:
+    """"morning" or "evening" where a (lower-cased) request names one part of the day only."""
+    named = {_DAY_PARTS[m] for m in _DAY_PART.findall(asked)}
+    return named.pop() if len(named) == 1 else None
+
+
 def asks_to_do(asked: str) -> bool:
     """Whether a (lower-cased) message asks for something to be done, not how things are."""
     if _ASKS_TO_KNOW.match(asked):
@@ -131,13 +150,60 @@ def another_value(asked: str, answered: str) -> tuple[Value, Value] | None:
     if not wanted or CONFIRMS.search(answered) is None or not asks_to_do(asked):
         return None
     given = values(answered)
+    part = day_part(asked)
     for value in wanted:
-        readings = value.readings()
+        readings = value.readings(part)
         # (Given back in the same unit, or in none: "2 nights" is not given by "for 2 people".)
-        if any(other.value in readings and (other.unit is None or value.unit is None or other.unit == value.unit)
+        # (An hour the answer too says without am or pm may be either: "tonight at 8:30" - "at 8:30".)
+        if any(not readings.isdisjoint(other.readings()) and (other.unit is None or value.unit is None
+                                                              or other.unit == value.unit)
                for other in given):
             continue
         rival = next((other for other in given if value.stands_for(other)), None)
         if rival is not None:
-            return value, rival
+            # (as the part of the day read it: "at 9" in the morning is 9)
+            return (replace(value, value=readings.pop()) if len(readings) == 1 else value), rival
+    return None
+
+
+# A time of day: "14:00", "2pm", "4:30 pm", "10".
+_TIME = r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\b"
+# The window a request sets on leaving or arriving: "leaving after 14:00", "I'd like to arrive
+# by 16:00", "need to be there by 10".
+_WINDOW = re.compile(r"\b(leav\w*|depart\w*|arriv\w*|get (?:there|in)|be (?:there|in))"
+                     r"(?:\s+[a-z]+){0,3}?\s+(after|before|by|no later than)\s+" + _TIME)
+# The time an answer offers to leave or to arrive at: "TR4410 leaves Cambridge at 13:35",
+# "arrives in Ely at 13:52".
+_OFFERED = re.compile(r"\b(leav\w*|depart\w*|arriv\w*)(?:\s+[a-z]+){0,4}?\s+at\s+" + _TIME)
+
+
+def _minutes(hour: str, minutes: str | None, half: str | None) -> set[int]:
+    """The minutes after midnight a time of day may mean (an hour without am or pm, either)."""
+    h, m = int(hour), int(minutes or 0)
+    if h > 23 or m > 59:
+        return set()
+    if half == "pm" and h < 12:
+        h += 12
+    elif half == "am" and h == 12:
+        h = 0
+    return {h * 60 + m, (h + 12) * 60 + m} if half is None and 1 <= h <= 11 and minutes is None else {h * 60 + m}
+
+
+def outside_the_window(asked: str, answered: str) -> tuple[str, str] | None:
+    """(the window asked, the time offered), where a (lower-cased) answer offers to leave
+    before the time a request leaves after, or to arrive after the time it must arrive by,
+    however the hours are read."""
+    window = _WINDOW.search(asked)
+    if window is None:
+        return None
+    arriving = window.group(1).startswith(("arriv", "get", "be"))
+    offered = next((m for m in _OFFERED.finditer(answered) if m.group(1).startswith("arriv") == arriving), None)
+    if offered is None:
+        return None
+    limits, times = _minutes(*window.group(3, 4, 5)), _minutes(*offered.group(2, 3, 4))
+    if not limits or not times:
+        return None
+    after = window.group(2) == "after"
+    if all((time < limit) if after else (time > limit) for limit in limits for time in times):
+        return window.group(0), offered.group(0)
     return None
