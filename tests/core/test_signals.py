@@ -861,3 +861,24 @@ def test_detection_in_small_chunks_finds_what_detection_at_once_finds(store, tmp
         assert update_signals(conn, "SELECT id FROM trace", chunk=7) == traces
         assert everything(conn) == at_once
     assert len(at_once[0]) > 50
+
+
+def test_a_terse_bot_that_leaves_out_its_question_marks_is_read_as_asking(store, tmp_path) -> None:
+    """A restaurant-booking bot that writes its questions without question marks ("any
+    preference on a type of cuisine"): each is a question back, not an answer far from the
+    request; a no to "is there anything i can help you with" declines, it corrects nothing;
+    a question about another option, named by its id, asks nothing again."""
+    b = Bundle()
+    turns = [
+        ("i'd like to book a table for two in london", "i'm on it. any preference on a type of cuisine"),
+        ("with spanish cuisine", "how many people would be in your party"),
+        ("two", "what do you think of this option: resto_london_cheap_spanish_6stars"),
+        ("no this does not work for me",
+         "sure let me find an other option for you. what do you think of this option: resto_london_cheap_thai_3stars"),
+        ("ok that one works", "great let me do the reservation. is there anything i can help you with"),
+        ("no that's all", "you're welcome"),
+    ]
+    for n, (question, answer) in enumerate(turns):
+        b.turn("s1", question, answer, trace_id=f"t{n}")
+    found = signals(store, tmp_path, b)
+    assert not any(found.get(f"t{n}") for n in range(len(turns))), found

@@ -144,7 +144,10 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
                 not (turn.reply.takes_back or turn.reply.apologises) and _ASKS_ABOUT_THE_USER.search(question)
                 and any(_asked_again_in_words(earlier, turn) > 0 for earlier in answered
                         if earlier is not just_answered))):
-            strengths = [(_asked_again_of(earlier, turn, just_answered), earlier) for earlier in answered]
+            # (A question of another option, named by its figures, is another question: "what do you
+            # think of this option: resto_rome_cheap_italian_3stars" after "...6stars".)
+            strengths = [(_asked_again_of(earlier, turn, just_answered), earlier) for earlier in answered
+                         if not _names_another(earlier, turn)] or [(-1.0, turn)]
             strength, earlier = max(strengths, key=lambda pair: pair[0])
             if strength >= 0:
                 out.append(Found(turn.pk, "loop", confidence("loop", "asked_again", strength),
@@ -153,6 +156,15 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
                                            "text": (earlier.reply.question_back or "")[:300]}))
         asked = turn
     return out
+
+
+def _names_another(earlier: Turn, turn: Turn) -> bool:
+    """Whether the question ``turn``'s answer ends on names an id (letters and figures, or
+    words joined by underscores) that ``earlier``'s did not. ("Do you teach Year 6?" after
+    "What year do you teach?" names no other thing.)"""
+    named = {word for word in (turn.reply.question_back or "").split()
+             if "_" in word or (has_digit(word) and not word.strip("?.,!").isdigit())}
+    return bool(named) and not named <= set((earlier.reply.question_back or "").split())
 
 
 def _asked_again_of(earlier: Turn, turn: Turn, just_answered: Turn | None) -> float:

@@ -771,6 +771,25 @@ _ARE = re.compile(r"\b(how|what|where|when|who|why|which|there|they|we|you) r(?!
                   r"|(?:^|(?<=[.!?,] ))r(?= (?:you|they|we|there|the|these|those)\b)")
 
 
+# A question an answer ends on without its question mark, as terse bots write them: "i'm on
+# it. any preference on a type of cuisine", "sure is there anything else to update", "what do
+# you think of this option: resto_rome_cheap_italian_4stars". (Not "what a view", nor "when
+# i was a kid i had one", which tell.)
+_UNMARKED_QUESTION = re.compile(
+    r"(?:^|[.!]\s+|\n)(?:(?:ok|okay|sure|great|alright|right|i'm on it|thanks|thank you)\W+)*"
+    r"(?:any (?:preference|other|particular)|how (?:many|much|long|old|about|do|does|did|is|are|can|would)"
+    r"|what (?:do|does|did|is|are|was|would|can|kind|type|time|day|about|else)|which"
+    r"|where (?:do|does|did|is|are|would|to)"
+    r"|when (?:do|does|did|is|are|would|will)|who (?:is|are|was|do|did|would)|why (?:do|does|did|is|are|would)"
+    r"|(?:is|are) there|(?:do|did|would|could|can|will|have) you|(?:can|shall|should|may) i)\b[^.!?]*$")
+
+
+def ends_on_an_unmarked_question(answer: str) -> bool:
+    """Whether a (lower-cased) answer ends on a question written without its question mark."""
+    tail = answer.rstrip()[-200:]
+    return bool(tail) and tail[-1] not in ".!?)\"'" and _UNMARKED_QUESTION.search(tail) is not None
+
+
 def as_the_patterns_read(text: str) -> str:
     """What a user wrote (a message, a feedback comment) as the patterns read it: in lower
     case, "can’t" as "can't", chat spellings in full ("thats" as "that's", "u" as "you")."""

@@ -81,6 +81,7 @@ from .phrases import (
     asks_for_what_the_request_needs,
     complains,
     could_not_help,
+    ends_on_an_unmarked_question,
     last_question,
 )
 from .request import CONFIRMS, names_a_time
@@ -481,7 +482,9 @@ class Reply:
 
     def __init__(self, raw_answer: str | None) -> None:
         self.answer = text_of_json(raw_answer, 2000) if raw_answer is not None else ""
-        self.answered = self.answer.lower().replace("\u2019", "'")  # as the phrase patterns read it
+        answered = self.answer.lower().replace("\u2019", "'")  # as the phrase patterns read it
+        # (with the question mark a terse bot leaves out: "any preference on a type of cuisine")
+        self.answered = answered.rstrip() + "?" if ends_on_an_unmarked_question(answered) else answered
 
     @_kept
     def words(self) -> frozenset[str]:
