@@ -400,7 +400,9 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
     ("we had the baby!!", "congratulations! is it a boy or a girl?", "a girl!! her name is Lily"),
     ("my sister visits tomorrow", "My brother visits me every summer!", "she. ha, mine every week"),
     ("my son and my daughter start school", "Does he like his teacher?", "she does, not him lol"),
-    # A word told before, said again as a reaction or a question.
+    # A word told before, said again as a reaction or a question, or a sigh.
+    ("ugh so early. is it gonna be cold tomorrow", "It should warm up to about 60 by the afternoon.",
+     "ugh. ok remind me to grab my jacket"),
     ("it was so creepy, the horror film", "It is about a shape-shifting entity that follows a young woman.",
      "ok creepy. who directed it"),
     ("hold on, seriously? four siblings?", "yep, twelve marathons! my knees are not happy about it.",
@@ -533,6 +535,8 @@ def test_a_request_for_a_person_in_other_words_is_an_escalation(store, tmp_path,
     "how do I chat with a colleague in Teams?",
     "I need to watch the real one",  # after the film about Live Aid
     "they're both still alive, they call every day",
+    "Is there an address? I'd rather go in person.",  # going in person, people counted
+    "Then the University Arms. Book it for 1 person for 2 nights from Friday.",
 ])
 def test_a_person_mentioned_but_not_asked_for_is_no_escalation(store, tmp_path, question) -> None:
     b = Bundle()

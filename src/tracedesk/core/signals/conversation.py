@@ -335,6 +335,12 @@ _ABOUT_THE_BOT = re.compile(r"\b(?:(?:are|r) (?:you|u)|you're|youre|you are|ur|u
                             r"|\bfor an? (?:bot|robot|ai|chatbot|machine|computer|program)\b")
 
 
+# A person or people counted or met, not asked for: "I'd rather go in person", "book it for 1
+# person", "a table for 4 people", "price per person".
+_NO_PERSON_ASKED = re.compile(r"\b(?:in|per|a|each|one|\d+|two|three|four|five|six|seven|eight|nine|ten) "
+                              r"(?:person|persons|people|adults?|guests?)\b")
+
+
 def _read_meaning(model, sessions: list) -> None:
     """Give every turn what detection compares by meaning: how strongly its message asks
     for a person or complains, and, where a next turn could be a rephrase of it, the
@@ -349,9 +355,10 @@ def _read_meaning(model, sessions: list) -> None:
         # "ich möchte Menschen helfen" for "ich möchte mit einem Mitarbeiter sprechen". A
         # message that only tells asks for no person, however close its words; nor one that
         # asks or says whether the bot is one: "r u a bot", "thats exactly what a bot would
-        # say".)
+        # say"; nor one that counts people or goes in person.)
         message = turn.message
-        asks = message.in_english and message.asks and _ABOUT_THE_BOT.search(turn.asked) is None
+        asks = (message.in_english and message.asks and _ABOUT_THE_BOT.search(turn.asked) is None
+                and _NO_PERSON_ASKED.search(turn.asked) is None)
         turn.escalation, turn.frustration = (e if asks else 0.0), f
     pairs = [(a, b) for _, session in sessions for a, b in zip(session, session[1:], strict=False)
              if could_rephrase(a, b)]

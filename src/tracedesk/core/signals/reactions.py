@@ -328,7 +328,7 @@ _OPENING_FRAGMENT = re.compile(r"\W*(?:(?:no|nah|lol|haha|oh|um|uh|its|it's|it i
 _NOT_A_THING = frozenset("""
     yes yeah yea ya yep yup ok okay sure cool nice fine well thanks thank thx ty probably maybe really not lol haha
     lmao wow oh ah aw good great perfect love creepy weird true fair same all is are was were do does did can will
-    i you he she it we they this that what how why who when where which
+    i you he she it we they this that what how why who when where which ugh argh meh hmm hm ooh ahh
 """.split()) | REACTION_WORDS  # noqa: SIM905
 
 
