@@ -56,6 +56,9 @@ def test_the_same_request_in_other_words_marks_the_answer_that_missed(store, tmp
     ("Do you listen to afrobeats?", "Yes! I love Burna Boy and Wizkid. Burna Boy won a Grammy in 2021.",
      "Correct! You sabi afrobeats o"),
     ('Another one: "Capital of Peru", 4 letters.', "Lima.", 'Lovely. "Opposite of ancient", 6 letters.'),
+    # A booking after a question on its place.
+    ("Thank you. And the hospital's address?", "The address is Hills Rd, Cambridge, postcode cb20qq.",
+     "Could you book a taxi from Hamilton Lodge to the hospital, leaving at 10:30?"),
     ("where can I buy doubanjiang?", "Most Asian supermarkets sell it, in jars.",
      "Good idea, there is one near my school. Do you like spicy food?"),
 ])
@@ -661,7 +664,7 @@ def test_an_answer_in_english_to_a_question_in_another_language_is_no_miss_for_i
 
 
 @pytest.mark.parametrize("thanks", ["that's exactly what i needed", "That was really helpful!",
-                                    "this is just what I was looking for"])
+                                    "this is just what I was looking for", "Many thanks, that's everything I need."])
 def test_a_thanks_in_other_words_is_no_rephrase_and_closes_the_session(store, tmp_path, thanks) -> None:
     b = Bundle()
     b.turn("s1", "my meds haven't arrived yet", "Happy to help. Order 447227 is shipped; tracking number 1Z9447227.",

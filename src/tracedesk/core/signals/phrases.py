@@ -542,7 +542,8 @@ NEW_QUESTION_CUES = re.compile(
 )
 CLOSING = re.compile(
     r"^(?:(?:ok(?:ay)?|great|perfect|cool|awesome|super|got it|alright|all good|nice)[,.! ]*)*"
-    r"(?:thanks?|thank you|thx|cheers|that'?s all|that is all|that'?s it|bye|goodbye|have a nice day|"
+    r"(?:(?:many |much )?thanks?|thank you|thx|cheers|that'?s all|that is all|that'?s it|bye|goodbye|have a nice day|"
+    r"that'?s (?:everything|all) i need|"
     r"that helps|that helped|solved|works now|all set|never ?mind|forget it|"
     r"(?:that'?s|that is|this is) (?:exactly |just )?what i (?:needed|wanted|was looking for)|"
     r"(?:that'?s|that is|this is|that was) (?:very |super |really |so )?helpful)\b(?![\s,.!…—-]*but\b)"

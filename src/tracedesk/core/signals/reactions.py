@@ -96,6 +96,10 @@ _TAKES_THE_ANSWER = re.compile(r"\W*(?:correct|exactly|right|lovely|wonderful|pe
 _ASKS_WHY = re.compile(r"^\W*(?:(?:really|but|so|ok|okay|hmm+|wait|oh|huh)\W+)*(?:why|how come)\b")
 
 
+# A request to book something, which a question of how things are does not ask.
+_BOOKS = re.compile(r"\b(?:book|reserve)\b")
+
+
 def could_rephrase(previous: Turn, turn: Turn) -> bool:
     """The cheap tests a rephrase must pass before its meaning is read. After an answer
     that did not understand, "ok, ..." restates the request rather than starting another;
@@ -166,10 +170,13 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
                          f"{about} {what}: {quote(turn.question)}", evidence=evidence))
     if previous is not None and could_rephrase(previous, turn) and not _asks_about_another(previous, turn) and not any(
             f.kind in ("escalation", "frustration") for f in out):
-        # (After an answer that did what was asked, a like request asks for another thing.)
+        # (After an answer that did what was asked, a like request asks for another thing; a
+        # booking after a question is a new request: "Is that far from my guesthouse?" -
+        # "...a short walk." - "Could you book a taxi from the theatre back to the guesthouse?")
         # The meaning model reads English: a message in another language is compared by its
         # words.
-        if _did_it(previous, turn):
+        if _did_it(previous, turn) or (_BOOKS.search(turn.asked) and "?" in previous.asked
+                                       and not asks_to_do(previous.asked) and not _BOOKS.search(previous.asked)):
             found = None
         elif by_meaning and turn.vector is not None and previous.message.in_english and turn.message.in_english:
             found = _rephrase_by_meaning(previous, turn, evidence)
