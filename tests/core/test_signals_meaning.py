@@ -1917,6 +1917,8 @@ def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_it
     "I didn't ask that",
     "you forgot what I told you",
     "no, I said I have two dogs",
+    "I did mention that I need it before Friday.",
+    "Tomorrow, like I said.",
     # ...or telling their temper.
     "I'm getting really annoyed",
     "i am so done with this",

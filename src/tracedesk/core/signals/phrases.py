@@ -158,6 +158,10 @@ FRUSTRATION = re.compile(
     r"(?:a joke|broken|hopeless|pointless|useless|terrible|awful|garbage|rubbish)"
     r"|is (?:this|the|that) (?:bot|chat|thing|assistant|app) (?:broken|a joke|useless|even working)"
     r"|thanks for nothing|(?:great|big|real) help(?: there)?[.!]*$"
+    # What was told, pointed back at: "I did mention that I need free parking.", "Cheap, like I said."
+    # (not "like i said in my email", said elsewhere)
+    r"|(?:\bi did (?:mention|say|tell you)|\b(?:as|like) i (?:said|mentioned|told you))\b"
+    r"(?!\s+(?:it\s+)?(?:in|on|to|at|over|via|by|during)\b)"
     # A dry "wow thanks", "gee, thanks a lot" (not "wow thanks!! that helps", glad)
     r"|^\W*(?:wow|gee|geez)\W+(?:ok\W+)?(?:thanks|thank you|thx)(?: a lot| so much)?(?:\s*[.]+\s*|\s*$)(?![^.!?]*!)"
     # ("terrible. just terrible.", "this is pathetic"; not "that's so awful" of a sad fact)
