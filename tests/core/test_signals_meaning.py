@@ -350,6 +350,17 @@ def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_pa
     assert "frustration" in kinds(signals(store, tmp_path, b), "a")
 
 
+def test_what_the_user_asked_for_turns_before_said_again_corrects_the_answer(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "instead could it be with spanish food", "sure is there anything else to update", trace_id="a")
+    b.turn("s1", "no", "ok let me look into some options for you", trace_id="b")
+    b.turn("s1", "ok", "what do you think of this option: resto_rome_moderate_indian_2stars", trace_id="c")
+    b.turn("s1", "i wanted spanish food", "sorry. what about resto_rome_moderate_spanish_1stars", trace_id="d")
+    found = signals(store, tmp_path, b)
+    assert "frustration" in kinds(found, "c")
+    assert not found.get("a") and not found.get("b")
+
+
 @pytest.mark.parametrize(("question", "answer", "then"), [
     ("hows the chicken recipe", "it's really easy: chicken, lemons, garlic and butter, 40 minutes in the oven.",
      "no oven tho, mine is broken"),

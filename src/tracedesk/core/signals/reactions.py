@@ -310,6 +310,12 @@ def _puts_back_what_was_told(previous: Turn, turn: Turn, told: frozenset[str] | 
     creepy"), nor the answer to the bot's question ("What's his favourite?" - "recess")."""
     if not told or "?" in turn.asked:
         return False  # (a question asks: "hold on, seriously?" said a second time)
+    said = _I_SAID.match(turn.asked)
+    # "i wanted spanish food", told turns before, whatever the answer asked (not "i said friday
+    # but yeah the 4th is right", which approves)
+    if said is not None and APPROVES.search(turn.asked) is None:
+        words = content_words(said.group(1))
+        return 0 < len(words) <= 3 and words <= told and words.isdisjoint(previous.answer_words)
     if previous.answered.rstrip().endswith("?") and _SETS_RIGHT.match(turn.asked) is None:
         return False  # it answers the bot's question, unless it sets right what the question took for given
     m = _OPENING_FRAGMENT.match(turn.asked)
@@ -323,6 +329,10 @@ def _puts_back_what_was_told(previous: Turn, turn: Turn, told: frozenset[str] | 
 
 
 _PUT_BACK_WORDS = 12  # a message that puts a thing back says little more
+# What the user said they asked for, first thing: "i wanted spanish food", "no, i said the
+# north", "I asked for a cheap one."
+_I_SAID = re.compile(r"\W*(?:(?:no|nah|but|um+|uh+|well|lol|sorry|actually)\W+)*i (?:said|wanted|asked for)\s+"
+                     r"([\w' ]{1,30}?)\s*(?:[.!,*]|\blol\b|\bnot\b|\bbut\b|$)")
 # What sets right what the bot's question took for given: "How do you fit all that on your
 # balcony?" - "its in the backyard lol". (Not "Only margherita" to "What toppings do they
 # like?", which answers it.)
