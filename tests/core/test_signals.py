@@ -367,7 +367,8 @@ def test_a_complaint_typed_the_chat_way_is_a_complaint(store, tmp_path, typed) -
         b.turn(f"t{n}", said, "Sure.", trace_id=f"said{n}")
     found = signals(store, tmp_path, b)
     by_kind = {kind: (confidence, detail) for kind, confidence, detail, _ in found["wrong"]}
-    assert set(by_kind) == {"frustration", "taken_back"}  # (the bot's "Sorry!" owns the miss too)
+    # (The bot's "Sorry!" owns the miss too, and Tuesday is not the Thursday asked for.)
+    assert set(by_kind) == {"frustration", "taken_back", "ungrounded"}
     confidence, detail = by_kind["frustration"]
     assert confidence == 0.8 and "says the answer missed" in detail
     assert [said for n, said in enumerate(fine) if "frustration" in kinds(found, f"fine{n}")] == []
@@ -534,6 +535,9 @@ def test_a_short_answer_that_answers_is_not_off_topic(store, tmp_path, question,
     # An hour in the part of the day the request names.
     ("remind me to mail the package tomorrow morning at 9", "Okay, I'll remind you to mail the package at 9 PM."),
     ("wake me at 6 this evening", "Done! Alarm set at 6 am."),
+    # A day of the week.
+    ("also i need a taxi from the hotel to the station on saturday",
+     "Your taxi from Autumn House to the station on Sunday at 09:00 is booked."),
 ])
 def test_a_confirmation_of_another_value_than_the_request_is_ungrounded(store, tmp_path, request_, answer) -> None:
     [(kind, confidence, detail, _)] = one_turn(store, tmp_path, request_, answer)
@@ -560,9 +564,28 @@ def test_a_confirmation_of_another_value_than_the_request_is_ungrounded(store, t
     ("I need a table for 6 tonight at 8:30", "Done: a table for 6 at Luigi's at 8:30."),  # 8:30 is in the evening
     ("remind me tomorrow morning at 9", "I'll remind you at 9 am."),
     ("a table for 2 at 20:00", "Booked: a table for 2 at 8."),  # 8 may be 20:00
+    # Days the user is out, times said not to be it.
+    ("make it friday instead, i'm out on saturday", "No problem, I've changed it to Friday 16 October."),
+    ("ugh, 5:30am not 8am", "No worries, changed to 5:30am."),
+    ("it was supposed to come last friday, can you check", "Done: it is booked for delivery on Monday."),
 ])
 def test_a_confirmation_that_carries_the_requested_values_is_not_ungrounded(store, tmp_path, request_, answer) -> None:
     assert "ungrounded" not in {kind for kind, *_ in one_turn(store, tmp_path, request_, answer)}
+
+
+def test_a_read_back_to_confirm_with_another_value_is_ungrounded(store, tmp_path) -> None:
+    found = one_turn(store, tmp_path, "ok book it for 10:30",
+                     "Please confirm: a visit to Kensington Apartments on Saturday at 11:30 am.")
+    assert any(kind == "ungrounded" and "11:30 where the user asked for 10:30" in detail
+               for kind, _, detail, _ in found)
+
+
+def test_a_value_of_the_offer_the_user_turns_down_is_not_asked_for(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "is there anything cheaper", "JetBlue has a round trip departing at 6:20 am for $241.", trace_id="a")
+    b.turn("s1", "6:20 ugh, no. ill take the delta one",
+           "Please confirm: a round trip on Delta, leaving March 3rd at 9:05 am.", trace_id="b")
+    assert "ungrounded" not in kinds(signals(store, tmp_path, b), "b")
 
 
 @pytest.mark.parametrize("request_, answer", [

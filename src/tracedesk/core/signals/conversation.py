@@ -100,8 +100,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += answered_elsewhere
                 if not answered_elsewhere and _may_have_jumped(previous, turn):
                     found += _jumped(turn)
-            if turn.message.has_figure:
-                found += _outside_the_window(turn) or (_confirms_another_value(turn) if turn.reply.confirms else [])
+            if turn.message.has_figure or (turn.reply.confirms and "day" in turn.asked):
+                found += _outside_the_window(turn) or (
+                    _confirms_another_value(turn, previous) if turn.reply.confirms else [])
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
@@ -414,16 +415,17 @@ def _outside_the_window(turn: Turn) -> list[Found]:
                   evidence={"question": turn.question[:300], "asked": window, "answer_says": offered})]
 
 
-def _confirms_another_value(turn: Turn) -> list[Found]:
+def _confirms_another_value(turn: Turn, previous: Turn | None) -> list[Found]:
     """A confirmation that gives another value than the request's (:mod:`.request`):
-    "wake me up in 20 minutes" - "Done! Alarm set for 45 minutes."."""
+    "wake me up in 20 minutes" - "Done! Alarm set for 45 minutes.", "a taxi to the station
+    on saturday" - "Your taxi... on Sunday at 09:00 is booked"."""
     if not turn.message.asks or turn.message.closing:
         return []
-    found = another_value(turn.asked, turn.answered)
+    found = another_value(turn.asked, turn.answered, previous.answered if previous is not None else "")
     if found is None:
         return []
     asked, given = found
-    what = " ".join(filter(None, (asked.value, asked.unit)))
+    what = asked.value if asked.unit in ("clock", "weekday") else " ".join(filter(None, (asked.value, asked.unit)))
     return [Found(turn.pk, "ungrounded", confidence("ungrounded", "request"),
                   f"the answer confirms another value than asked ({given.value} where the user asked for {what}): "
                   f"{quote(turn.answer, 60)}",

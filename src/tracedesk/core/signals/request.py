@@ -39,7 +39,9 @@ _ASKS_TO_KNOW = re.compile(r"\W*(?:(?:hi|hey|hello|ok|okay|so|and|also)\W+)*"
 _POLITE_REQUEST = re.compile(r"\W*(?:(?:hi|hey|hello|ok|okay|so|and|also|please)\W+)*"
                              r"(?:can|could|would|will) you\b")
 # The words before a value that the request moves away from ("from 3pm to 4pm").
-_NOT_WANTED = frozenset({"from", "instead", "of", "than"})
+# (nor a bound of a window, "leaving after 18:00", nor what the user says it is not, "friday,
+# not saturday")
+_NOT_WANTED = frozenset({"from", "instead", "of", "than", "not", "after", "before"})
 # The word after a figure, as the unit it counts in.
 _UNITS = {
     **dict.fromkeys(("min", "mins", "minute", "minutes"), "minute"),
@@ -57,7 +59,8 @@ _PLACING = frozenset({"for", "in", "at", "to", "by", "until"})
 _CLOCK_WORDS = frozenset({"at", "by", "until", "till", "from", "to"})
 # A confirmation of something done.
 CONFIRMS = re.compile(r"\b(?:done|set|booked|reserved|scheduled|moved|changed|added|created|sent|transferred|"
-                      r"cancell?ed|canceled|updated|refunded|ordered|confirmed|successful|(?:i'll|i will) remind)\b")
+                      r"cancell?ed|canceled|updated|refunded|ordered|confirmed|successful|(?:i'll|i will) remind|"
+                      r"please confirm)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +110,15 @@ def values(text: str) -> tuple[Value, ...]:
         out.append(Value(before, _plain(figure, after), unit, after in ("am", "pm")))
     if names_a_time(text):
         out += [Value(before, _NAMED_HOURS[name], "clock") for before, name in _NAMED_TIME.findall(text)]
+    if "day" in text:  # (a day asked for: "on friday", not "it was due last friday")
+        out += [Value(before, day, "weekday") for before, day in _WEEKDAY.findall(text) if before in _DAY_PLACING]
     return tuple(out)
+
+
+_DAY_PLACING = frozenset({"on", "for", "from", "to", "until", "till", "by", "this", "next", "it", "be", "make"})
+# A day of the week, with the word before it ("from tuesday", "on friday").
+_WEEKDAY = re.compile(r"(?:\b([a-z]+)\s+)?\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
 
 
 def _plain(figure: str, after: str | None) -> str:
@@ -133,6 +144,9 @@ def day_part(asked: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+_TURNS_DOWN = re.compile(r"\b(?:no|nope|nah|not)\b")
+
+
 def asks_to_do(asked: str) -> bool:
     """Whether a (lower-cased) message asks for something to be done, not how things are."""
     if _ASKS_TO_KNOW.match(asked):
@@ -140,18 +154,34 @@ def asks_to_do(asked: str) -> bool:
     return "?" not in asked or _POLITE_REQUEST.match(asked) is not None
 
 
-def another_value(asked: str, answered: str) -> tuple[Value, Value] | None:
+def _wanted(asked: str) -> list[Value]:
+    """The values a (lower-cased) request asks for: not one moved away from, nor the second
+    part of "1 hour 30 minutes" (a time of day after a unit is a value of its own: "2
+    people 13:00")."""
+    if not asks_to_do(asked):
+        return []
+    return [v for v in values(asked) if v.before not in _NOT_WANTED and (v.before not in _UNITS or v.unit == "clock")]
+
+
+def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, Value] | None:
     """(the value asked, the one the confirmation gives in its place), where a (lower-cased)
-    confirmation of a request gives another value than the request."""
-    # (Not a value moved away from, nor the second part of "1 hour 30 minutes".)
-    # (A time of day after a unit is a value of its own: "2 people 13:00".)
-    wanted = [v for v in values(asked)
-              if v.before not in _NOT_WANTED and (v.before not in _UNITS or v.unit == "clock")]
-    if not wanted or CONFIRMS.search(answered) is None or not asks_to_do(asked):
+    confirmation of a request gives another value than the request. (A value of the answer
+    before, ``offered``, that the request turns down is none it asks for: "JetBlue...
+    departing at 6:20 am" - "6:20 ugh, no. ill take the delta one".)"""
+    if CONFIRMS.search(answered) is None:
+        return None
+    part = day_part(asked)
+    turned_down = {v.value for v in values(offered)} if offered and _TURNS_DOWN.search(asked) else set()
+    wanted = [(v, part) for v in _wanted(asked) if v.value not in turned_down]
+    if not wanted:
         return None
     given = values(answered)
-    part = day_part(asked)
-    for value in wanted:
+    # (Of the days a message names, one given is enough: "make it friday instead, i'm out on
+    # saturday" - "changed to Friday".)
+    days_given = {v.value for v in given if v.unit == "weekday"} & {v.value for v, _ in wanted if v.unit == "weekday"}
+    for value, part in wanted:
+        if value.unit == "weekday" and days_given:
+            continue
         readings = value.readings(part)
         # (Given back in the same unit, or in none: "2 nights" is not given by "for 2 people".)
         # (An hour the answer too says without am or pm may be either: "tonight at 8:30" - "at 8:30".)
