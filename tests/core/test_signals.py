@@ -905,3 +905,18 @@ def test_a_terse_bot_that_leaves_out_its_question_marks_is_read_as_asking(store,
         b.turn("s1", question, answer, trace_id=f"t{n}")
     found = signals(store, tmp_path, b)
     assert not any(found.get(f"t{n}") for n in range(len(turns))), found
+
+
+@pytest.mark.parametrize(("told", "answer", "wrong"), [
+    ("Is good. I have daughter, she is 7.", "That's great! What does your son like to do?", True),
+    ("my bf would def be gromit", "haha, your girlfriend would make a great gromit!", True),
+    ("my sister never writes back", "I really hope your brother writes back.", True),
+    # Another person the user has too, both named, or both told.
+    ("my dad yells when i practice", "could your mom or someone else practice with you?", False),
+    ("my daughter starts school", "Does your son or daughter like it?", False),
+    ("my son and my daughter are twins", "Does your son like football?", False),
+])
+def test_an_answer_that_speaks_of_the_other_child_than_the_user_told_is_ungrounded(store, tmp_path, told, answer,
+                                                                                   wrong) -> None:
+    found = one_turn(store, tmp_path, told, answer)
+    assert any(kind == "ungrounded" and "speaks of the user's" in detail for kind, _, detail, _ in found) is wrong

@@ -60,6 +60,9 @@ CASES: tuple[Case, ...] = (
     Case("ungrounded", "request", 0.6, 0.6,
          "the answer confirms another value than the request asked for (a time, a number of people, a date), "
          "or offers a time outside the window it set (to leave after 14:00, to arrive by 16:00)"),
+    Case("ungrounded", "told", 0.6, 0.6,
+         "the answer speaks of the user's son where the user told of a daughter (or a brother where they told of a "
+         "sister...), and never of a son"),
     Case("empty_retrieval", "nothing", 0.8, 0.8, "retrieval returned no documents and the model answered anyway"),
     Case("empty_retrieval", "weak", 0.6, 0.6,
          "retrieval found only weak matches (under 0.3, or under half its retriever's usual best score) and the "

@@ -26,6 +26,7 @@ from .phrases import (
     GETS_TO_KNOW,
     PUSHES_BACK,
     REACTION_WORDS,
+    SEXED_PEOPLE,
     WANTS_TO_KNOW,
 )
 from .reactions import (
@@ -85,6 +86,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         for turn in turns:
             said = next_turn_signals(previous, turn, model is not None, told)
             told |= turn.words
+            found += _speaks_of_another(turn, told)
             found += said
             missed.update(f.trace_pk for f in said if f.kind in _SAID_TO_MISS)
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
@@ -112,6 +114,33 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
     if far and model is not None:
         far = _not_from_the_evidence(conn, model, far, {t.pk: t for _, turns in sessions for t in turns})
     return found + far
+
+
+# "your son" where the user told of a daughter: each person, and the other sex's in its place.
+# (Not parents, nor their brothers and sisters: "could your mom help?" to a user who told of
+# a dad speaks of another person, whom the user has too.)
+_OWN_GENERATION = tuple(pair for pair in SEXED_PEOPLE
+                        if not {"mom", "grandma", "aunt", "niece"} & set(pair[0].split()))
+_OTHER_SEX = {word: frozenset(men.split()) for women, men in _OWN_GENERATION for word in women.split()} | {
+    word: frozenset(women.split()) for women, men in _OWN_GENERATION for word in men.split()}
+_YOUR_PERSON = re.compile(rf"\byour ({'|'.join(_OTHER_SEX)})\b")
+
+
+def _speaks_of_another(turn: Turn, told: set[str]) -> list[Found]:
+    """An answer that speaks of the user's son where the user told of a daughter, and
+    never of a son: "I have daughter, she is 7." - "What does your son like to do?". (Not
+    where it names both: "could your mom or dad help?")"""
+    if "your " not in turn.answered:
+        return []
+    for m in _YOUR_PERSON.finditer(turn.answered):
+        person, other = m.group(1), _OTHER_SEX[m.group(1)]
+        if (person.rstrip("s") not in told and person not in told and not other.isdisjoint(told)
+                and other.isdisjoint(turn.answer_words)):
+            told_of = next(iter(sorted(other & told)))
+            return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told"),
+                          f"the answer speaks of the user's {person} where the user told of a {told_of}: "
+                          f"{quote(turn.answer, 60)}", evidence={"answer_says": person, "user_told": told_of})]
+    return []
 
 
 def _asked_again(turns: list[Turn]) -> list[Found]:

@@ -795,6 +795,14 @@ def ends_on_an_unmarked_question(answer: str) -> bool:
     return bool(tail) and tail[-1] not in ".!?)\"'" and _UNMARKED_QUESTION.search(tail) is not None
 
 
+# The people of one's family and life by sex: each pair the woman's words, then the man's in
+# the same place ("daughter", "son").
+SEXED_PEOPLE = (("daughter daughters", "son sons"), ("girl girls", "boy boys"), ("sister sisters", "brother brothers"),
+                ("wife", "husband"), ("mom mum mother", "dad father"), ("girlfriend gf", "boyfriend bf"),
+                ("niece", "nephew"), ("aunt", "uncle"), ("granddaughter", "grandson"),
+                ("grandma grandmother", "grandpa grandfather"))
+
+
 def as_the_patterns_read(text: str) -> str:
     """What a user wrote (a message, a feedback comment) as the patterns read it: in lower
     case, "can’t" as "can't", chat spellings in full ("thats" as "that's", "u" as "you")."""

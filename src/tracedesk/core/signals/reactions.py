@@ -38,6 +38,7 @@ from .phrases import (
     SAYS_NO,
     SAYS_NO_OR_SAID,
     SAYS_WHAT_IS,
+    SEXED_PEOPLE,
     TAG_QUESTION,
     TASTE,
     TEASES,
@@ -370,10 +371,7 @@ def _sets_right_who(previous: Turn, turn: Turn, told: frozenset[str] | set[str])
 
 
 # A person by sex, and the words of the other sex in the same place.
-_PAIRS = (("she her hers herself", "he him his himself"), ("daughter daughters", "son sons"),
-          ("girl girls", "boy boys"), ("sister sisters", "brother brothers"), ("wife", "husband"),
-          ("mom mum mother", "dad father"), ("girlfriend", "boyfriend"), ("niece", "nephew"), ("aunt", "uncle"),
-          ("granddaughter", "grandson"), ("grandma grandmother", "grandpa grandfather"))
+_PAIRS = (("she her hers herself", "he him his himself"), *SEXED_PEOPLE)
 _OTHER_WAY = {word: frozenset(b.split()) for a, b in _PAIRS for word in a.split()} | {
     word: frozenset(a.split()) for a, b in _PAIRS for word in b.split()}
 _WOMEN, _MEN = (frozenset(" ".join(side).split()) for side in zip(*_PAIRS, strict=True))
