@@ -920,3 +920,23 @@ def test_an_answer_that_speaks_of_the_other_child_than_the_user_told_is_unground
                                                                                    wrong) -> None:
     found = one_turn(store, tmp_path, told, answer)
     assert any(kind == "ungrounded" and "speaks of the user's" in detail for kind, _, detail, _ in found) is wrong
+
+
+@pytest.mark.parametrize(("first", "then", "contradicts"), [
+    ("I learned in my dad's old car, on quiet country roads.", "I've never driven a car.", True),
+    ("i love climbing! i go every weekend.", "i've never actually tried climbing", True),
+    ("Hi! I just got off work at a burger place.", "Ha, I actually never eat burgers, I can't stand them.", True),
+    # What it asked, or denied, before; another thing; nothing named.
+    ("Do you like pizza? I'm curious.", "Honestly I don't like pizza that much.", False),
+    ("i love pasta, especially carbonara.", "i don't like pizza though.", False),
+    ("i'm grading history essays lol", "i've never won anything lol", False),
+])
+def test_an_answer_that_denies_what_the_bot_said_of_itself_is_ungrounded(store, tmp_path, first, then,
+                                                                          contradicts) -> None:
+    b = Bundle()
+    b.turn("s1", "hey how are you", first, trace_id="a")
+    b.turn("s1", "cool. anything else?", "Not much.", trace_id="b")
+    b.turn("s1", "tell me more about you", then, trace_id="c")
+    found = signals(store, tmp_path, b)
+    assert any(kind == "ungrounded" and "denies what an earlier answer said of the bot" in detail
+               for kind, _, detail, _ in found.get("c", [])) is contradicts

@@ -63,6 +63,9 @@ CASES: tuple[Case, ...] = (
     Case("ungrounded", "told", 0.6, 0.6,
          "the answer speaks of the user's son where the user told of a daughter (or a brother where they told of a "
          "sister...), and never of a son"),
+    Case("ungrounded", "itself", 0.6, 0.6,
+         "the answer denies what an earlier answer said of the bot itself (\"I've never driven a car\" after \"I "
+         "learned in my dad's old car\")"),
     Case("empty_retrieval", "nothing", 0.8, 0.8, "retrieval returned no documents and the model answered anyway"),
     Case("empty_retrieval", "weak", 0.6, 0.6,
          "retrieval found only weak matches (under 0.3, or under half its retriever's usual best score) and the "

@@ -17,7 +17,7 @@ from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
-from ..words import STOPWORDS, has_digit, similarity
+from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import (
@@ -83,10 +83,11 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         previous = None
         missed: set[int] = set()  # the turns of the session the next message says missed
         told: set[str] = set()  # the topic words of the user's messages so far
+        said_of_itself: list[tuple[frozenset[str], str]] = []  # what the answers so far said of the bot
         for turn in turns:
             said = next_turn_signals(previous, turn, model is not None, told)
             told |= turn.words
-            found += _speaks_of_another(turn, told)
+            found += _speaks_of_another(turn, told) + _denies_itself(turn, said_of_itself)
             found += said
             missed.update(f.trace_pk for f in said if f.kind in _SAID_TO_MISS)
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
@@ -141,6 +142,45 @@ def _speaks_of_another(turn: Turn, told: set[str]) -> list[Found]:
                           f"the answer speaks of the user's {person} where the user told of a {told_of}: "
                           f"{quote(turn.answer, 60)}", evidence={"answer_says": person, "user_told": told_of})]
     return []
+
+
+# What an answer denies of the bot itself: "I've never driven a car", "i don't really eat
+# bread", "I quit coffee last year", "yuck, i hate pizza" (the words after it).
+_DENIES = re.compile(r"\bi(?:'ve| have)? (?:really |actually |even |honestly )?(?:don't|do not|never|can't stand|hate|"
+                     r"dislike|quit|gave up)\b((?:\s+[\w']+){1,5})")
+# A sentence that says something of the bot ("i love climbing!", "my kids love the shows"),
+# not in the negative nor asking.
+_OF_ITSELF = re.compile(r"\b(?:i|i'm|i've|my|me)\b")
+_NEGATIVE = re.compile(r"\b(?:don't|do not|never|not|no|hate|can't|dislike)\b|n't\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Words of a denial that name no thing: "i've never won anything lol".
+_NAMES_NOTHING = frozenset("""
+    have like love eat drink play watch do drive own enjoy listen really much time know think get go been ever actually
+    never even want say said anything something thing things lol haha myself
+""".split()) | REACTION_WORDS  # noqa: SIM905
+
+
+def _denies_itself(turn: Turn, said_of_itself: list[tuple[frozenset[str], str]]) -> list[Found]:
+    """An answer that denies what an earlier answer said of the bot itself: "I learned in
+    my dad's old car" - ... - "I've never driven a car"; "i love climbing!" - ... - "i've
+    never actually tried climbing". ``said_of_itself``: the sentences of the session's
+    answers so far that say something of the bot (their topic words, the sentence), which
+    this answer's own join."""
+    answered = turn.answered
+    found: list[Found] = []
+    if "i" in answered and said_of_itself and ("n" in answered or "quit" in answered or "gave" in answered):
+        for m in _DENIES.finditer(answered):
+            denied = content_words(m.group(1)) - _NAMES_NOTHING
+            earlier = next((sentence for words, sentence in said_of_itself if not denied.isdisjoint(words)), None)
+            if earlier is not None:
+                found.append(Found(turn.pk, "ungrounded", confidence("ungrounded", "itself"),
+                                   f"the answer ({quote(m.group(0).strip(), 50)}) denies what an earlier answer said "
+                                   f"of the bot: {quote(earlier, 60)}", evidence={"earlier": earlier[:300]}))
+                break
+    for sentence in _SENTENCE_END.split(answered):
+        if "?" not in sentence and _OF_ITSELF.search(sentence) and _NEGATIVE.search(sentence) is None:
+            said_of_itself.append((content_words(sentence), sentence))
+    return found
 
 
 def _asked_again(turns: list[Turn]) -> list[Found]:
