@@ -940,3 +940,19 @@ def test_an_answer_that_denies_what_the_bot_said_of_itself_is_ungrounded(store, 
     found = signals(store, tmp_path, b)
     assert any(kind == "ungrounded" and "denies what an earlier answer said of the bot" in detail
                for kind, _, detail, _ in found.get("c", [])) is contradicts
+
+
+@pytest.mark.parametrize(("answer", "dismissive"), [
+    ("That's not my problem.", True),
+    ("well maybe you're just not a natural dancer.", True),
+    ("Stress isn't a medical condition.", True),
+    ("Games are a waste of time, you should read a book instead.", True),
+    # Owning its own slip, taking the user's side.
+    ("haha you're right, that was silly. at 12 she's a senior cat.", False),
+    ("That sounds exhausting. You shouldn't have to deal with that.", False),
+    ("sorry, that was a bad joke. that's not your fault at all.", False),
+])
+def test_an_answer_that_brushes_the_user_off_is_flagged(store, tmp_path, answer, dismissive) -> None:
+    found = one_turn(store, tmp_path, "ugh, long day. work stress is giving me headaches", answer)
+    assert any(kind == "off_topic" and "brushes the user off" in detail
+               for kind, _, detail, _ in found) is dismissive

@@ -126,6 +126,9 @@ CASES: tuple[Case, ...] = (
          "(farther is surer): a canned reply, another topic"),
     Case("off_topic", "bad_news", 0.6, 0.6,
          "the user told of a loss or a bad day and the answer cheered, with no word of sympathy"),
+    Case("off_topic", "dismissive", 0.5, 0.5,
+         "the answer belittles or brushes off the user (\"That's not my problem.\", \"maybe you're just not a natural "
+         "dancer\", \"Stress isn't a medical condition.\")"),
     Case("off_topic", "told_asked_elsewhere", 0.4, 0.4,
          "what the user told answered only by a question on something else, nothing taken up first (\"oh that "
          "makes sense\" - \"do you have any pets?\"): a jump, or a chatbot's way of going on"),

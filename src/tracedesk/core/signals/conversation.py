@@ -23,6 +23,7 @@ from .found import Found, quote
 from .phrases import (
     ASKS_AN_OPINION,
     CANNED,
+    DISMISSES,
     GETS_TO_KNOW,
     PUSHES_BACK,
     REACTION_WORDS,
@@ -95,6 +96,10 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             # (What the answer plainly is settles it before its meaning is compared.)
             if turn.reply.cheers and turn.message.tells_bad_news:
                 found += _cheered_at_bad_news(turn)
+            elif not _DISMISSIVE_WORDS.isdisjoint(turn.reply.words) and DISMISSES.search(turn.answered):
+                found.append(Found(turn.pk, "off_topic", confidence("off_topic", "dismissive"),
+                                   f"the answer brushes the user off: {quote(turn.answer, 70)}",
+                                   evidence={"question": turn.question[:300]}))
             bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
             off = [] if bland else _off_topic(turn, previous)
             far += off
@@ -579,6 +584,13 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool) -> list[Found]:
     return [Found(previous.pk, "taken_back", confidence("taken_back", "next_answer"),
                   f"the next answer takes this one back: {quote(turn.answer, 70)}",
                   evidence={"turn": turn.trace_id, "text": turn.answer[:300]})]
+
+
+# The words without one of which an answer cannot brush the user off (:data:`.phrases.DISMISSES`):
+# most answers are settled by them without the pattern.
+_DISMISSIVE_WORDS = content_words("problem business cares boring stupid dumb pointless lame childish waste natural "
+                                  "cut bad overreacting dramatic harder get complaining whining fault anyone time "
+                                  "shouldn real condition")
 
 
 def _cheered_at_bad_news(turn: Turn) -> list[Found]:

@@ -795,6 +795,25 @@ def ends_on_an_unmarked_question(answer: str) -> bool:
     return bool(tail) and tail[-1] not in ".!?)\"'" and _UNMARKED_QUESTION.search(tail) is not None
 
 
+# An answer that belittles or brushes off the user: "That's not my problem.", "nobody cares
+# about your hobbies", "that's boring.", "well maybe you're just not a natural dancer.", "just
+# get over it", "Stress isn't a medical condition.", "so it was about time" (of an old cat).
+# Not "that was silly" owning its own slip, "you shouldn't have to deal with that", nor "not
+# your fault".
+DISMISSES = re.compile(
+    r"\b(?:(?:that's|thats|it's|its|that is) not my (?:problem|business)|not my problem"
+    r"|(?:nobody|no one|who) cares about"
+    r"|(?:that|this|it|your \w+) (?:is|sounds|seems) (?:so |really |pretty |kind of |kinda )?"
+    r"(?:boring|stupid|dumb|pointless|lame|childish|a waste)"
+    r"|(?:that's|thats) (?:so |really |pretty |a bit |kind of |kinda )?(?:boring|stupid|dumb|pointless|lame|childish)"
+    r"|you(?:'re| are) (?:just |probably |clearly )?(?:not (?:a natural|cut out)|bad at|overreacting|being dramatic)"
+    r"|(?:just |you (?:need|have) to )try harder|(?:just )?get over it|stop (?:complaining|whining)"
+    r"|(?<!not )your (?:own )?fault"
+    r"|anyone could do|(?:it was|it's|its) about time|you should(?:n't| not) have(?! to)"
+    r"|(?:isn't|is not|aren't|are not) (?:a )?real (?:job|sport|problem)|(?:isn't|is not) a medical condition"
+    r"|(?:are|is) a waste of (?:time|money))")
+
+
 # The people of one's family and life by sex: each pair the woman's words, then the man's in
 # the same place ("daughter", "son").
 SEXED_PEOPLE = (("daughter daughters", "son sons"), ("girl girls", "boy boys"), ("sister sisters", "brother brothers"),
