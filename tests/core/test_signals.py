@@ -956,3 +956,22 @@ def test_an_answer_that_brushes_the_user_off_is_flagged(store, tmp_path, answer,
     found = one_turn(store, tmp_path, "ugh, long day. work stress is giving me headaches", answer)
     assert any(kind == "off_topic" and "brushes the user off" in detail
                for kind, _, detail, _ in found) is dismissive
+
+
+@pytest.mark.parametrize(("told", "answer", "elsewhere"), [
+    ("yeah, mostly about my landlord", "I'm a professional opera singer.", True),
+    ("anime and korean drama", "My bearded dragon is shedding his skin this week.", True),
+    # It takes up a word, asks, or reacts first.
+    ("we went camping by the lake", "I love camping too, I go every summer.", False),
+    ("anime and korean drama", "I watch anime too! Which one is your favourite?", False),
+    ("anime and korean drama", "Oh nice. My sister loves those.", False),
+])
+def test_a_message_answered_by_the_bot_telling_of_itself_elsewhere_counts_for_little(store, tmp_path, told, answer,
+                                                                                       elsewhere) -> None:
+    b = Bundle()
+    b.turn("s1", "hey", "Hi! What have you been up to?", trace_id="a")
+    b.turn("s1", told, answer, trace_id="b")
+    found = signals(store, tmp_path, b).get("b", [])
+    telling = [(c, d) for kind, c, d, _ in found if kind == "off_topic" and "tells of the bot" in d]
+    assert bool(telling) is elsewhere
+    assert all(c == table("off_topic", "tells_of_itself") for c, _ in telling)

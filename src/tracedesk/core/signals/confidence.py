@@ -132,6 +132,10 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "told_asked_elsewhere", 0.4, 0.4,
          "what the user told answered only by a question on something else, nothing taken up first (\"oh that "
          "makes sense\" - \"do you have any pets?\"): a jump, or a chatbot's way of going on"),
+    Case("off_topic", "tells_of_itself", 0.2, 0.2,
+         "the user's message answered only by the bot telling of itself, in words none of which the message or the "
+         "answer before used (\"I'm a professional opera singer.\" after \"mostly about my landlord\"): often a "
+         "jump, as often a persona chatbot's way"),
     Case("off_topic", "question_back", 0.6, 0.6,
          "a question answered only by a question on something else, or by a change of subject"),
     Case("off_topic", "appreciation", 0.6, 0.6,

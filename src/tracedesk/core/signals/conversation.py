@@ -108,6 +108,10 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += answered_elsewhere
                 if not answered_elsewhere and _may_have_jumped(previous, turn):
                     found += _jumped(turn)
+                elif not answered_elsewhere and _tells_of_itself_elsewhere(previous, turn):
+                    found.append(Found(turn.pk, "off_topic", confidence("off_topic", "tells_of_itself"),
+                                       f"the answer tells of the bot, on something else: {quote(turn.answer, 70)}",
+                                       evidence={"question": turn.question[:300]}))
             if turn.message.has_figure or (turn.reply.confirms and "day" in turn.asked):
                 found += _outside_the_window(turn) or (
                     _confirms_another_value(turn, previous) if turn.reply.confirms else [])
@@ -554,6 +558,26 @@ def _may_have_jumped(previous: Turn | None, turn: Turn) -> bool:
                 or message.greets_only or not message.in_english or not message.words
                 or reply.asks_what_a_task_needs or not message.words.isdisjoint(reply.words) or message.complains
                 or message.asks_for_person)
+
+
+_OF_ITSELF_FIRST = re.compile(r"\W*(?:i|i'm|i've|i'd|my|me)\b")
+
+
+def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
+    """The answer tells of the bot, in a sentence or two, with no question, no reaction
+    first and no word of the message or of the answer before it: "skateboarding" - "I have
+    three kids and a mortgage and I work in insurance.", "anime and korean drama" - "My
+    bearded dragon is shedding his skin this week." (A persona chatbot also tells of itself
+    so when it has nothing to add: the signal counts for little.)"""
+    answered = turn.answered
+    if previous is None or "?" in answered or _OF_ITSELF_FIRST.match(answered) is None:
+        return False
+    reply = turn.reply
+    if reply.takes_back or reply.apologises or reply.repairs:
+        return False  # ("My apologies. Rembrandt, in 1642.")
+    return (len([s for s in reply.sentences if s.strip()]) <= 2 and bool(turn.words)
+            and turn.words.isdisjoint(reply.words) and previous.answer_words.isdisjoint(reply.words)
+            and not turn.closing and turn.message.in_english and not turn.message.greets_only)
 
 
 def _jumped(turn: Turn) -> list[Found]:
