@@ -8,6 +8,7 @@ from tracedesk.cli import main
 from tracedesk.core import queue, reviews
 from tracedesk.core.ingest import import_paths
 from tracedesk.core.signals import outdated, redetect
+from tracedesk.core.signals.detect import DETECTOR_VERSION
 
 from ..conftest import write_jsonl
 from .sessions import Bundle
@@ -102,7 +103,8 @@ def test_stopped_half_way_it_goes_on_from_where_it_stopped(store, tmp_path) -> N
 def test_a_database_a_newer_version_detected_is_left_as_it_is(store, tmp_path) -> None:
     import_paths(store, [_bundle(tmp_path)])
     with store.write() as conn:
-        conn.exec_driver_sql("UPDATE meta SET value = 'tracedesk-signals/99' WHERE key = 'signals_detector'")
+        newer = f"tracedesk-signals/{int(DETECTOR_VERSION.rpartition('/')[2]) + 1}"
+        conn.exec_driver_sql("UPDATE meta SET value = ? WHERE key = 'signals_detector'", (newer,))
     with store.read() as conn:
         assert outdated(conn) == 0
     assert redetect(store) == 0
