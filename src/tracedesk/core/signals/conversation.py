@@ -12,6 +12,7 @@ later turn's words as evidence. Requests and answers are compared by meaning
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from sqlalchemy import Connection
 
@@ -84,11 +85,11 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         previous = None
         missed: set[int] = set()  # the turns of the session the next message says missed
         told: set[str] = set()  # the topic words of the user's messages so far
-        said_of_itself: list[tuple[frozenset[str], str]] = []  # what the answers so far said of the bot
+        answers: list[str] = []  # the session's answers so far
         for turn in turns:
             said = next_turn_signals(previous, turn, model is not None, told)
             told |= turn.words
-            found += _speaks_of_another(turn, told) + _denies_itself(turn, said_of_itself)
+            found += _speaks_of_another(turn, told) + _denies_itself(turn, answers)
             found += said
             missed.update(f.trace_pk for f in said if f.kind in _SAID_TO_MISS)
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
@@ -169,27 +170,35 @@ _NAMES_NOTHING = frozenset("""
 """.split()) | REACTION_WORDS  # noqa: SIM905
 
 
-def _denies_itself(turn: Turn, said_of_itself: list[tuple[frozenset[str], str]]) -> list[Found]:
+def _denies_itself(turn: Turn, earlier_answers: list[str]) -> list[Found]:
     """An answer that denies what an earlier answer said of the bot itself: "I learned in
     my dad's old car" - ... - "I've never driven a car"; "i love climbing!" - ... - "i've
-    never actually tried climbing". ``said_of_itself``: the sentences of the session's
-    answers so far that say something of the bot (their topic words, the sentence), which
-    this answer's own join."""
+    never actually tried climbing". ``earlier_answers``: the session's answers so far
+    (lower-cased), which this one joins; only where an answer denies something are their
+    sentences that say something of the bot read."""
     answered = turn.answered
     found: list[Found] = []
-    if "i" in answered and said_of_itself and ("n" in answered or "quit" in answered or "gave" in answered):
+    if earlier_answers and "i" in answered and ("n" in answered or "quit" in answered or "gave" in answered):
         for m in _DENIES.finditer(answered):
             denied = content_words(m.group(1)) - _NAMES_NOTHING
-            earlier = next((sentence for words, sentence in said_of_itself if not denied.isdisjoint(words)), None)
+            earlier = next((sentence for sentence in _said_of_itself(earlier_answers)
+                            if not denied.isdisjoint(content_words(sentence))), None) if denied else None
             if earlier is not None:
                 found.append(Found(turn.pk, "ungrounded", confidence("ungrounded", "itself"),
                                    f"the answer ({quote(m.group(0).strip(), 50)}) denies what an earlier answer said "
                                    f"of the bot: {quote(earlier, 60)}", evidence={"earlier": earlier[:300]}))
                 break
-    for sentence in _SENTENCE_END.split(answered):
-        if "?" not in sentence and _OF_ITSELF.search(sentence) and _NEGATIVE.search(sentence) is None:
-            said_of_itself.append((content_words(sentence), sentence))
+    earlier_answers.append(answered)
     return found
+
+
+def _said_of_itself(answers: list[str]) -> Iterator[str]:
+    """The sentences of ``answers`` that say something of the bot ("i love climbing!", "my
+    kids love the shows"), not in the negative nor asking."""
+    for answer in answers:
+        for sentence in _SENTENCE_END.split(answer):
+            if "?" not in sentence and _OF_ITSELF.search(sentence) and _NEGATIVE.search(sentence) is None:
+                yield sentence
 
 
 def _asked_again(turns: list[Turn]) -> list[Found]:
