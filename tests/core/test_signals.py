@@ -975,3 +975,20 @@ def test_a_message_answered_by_the_bot_telling_of_itself_elsewhere_counts_for_li
     telling = [(c, d) for kind, c, d, _ in found if kind == "off_topic" and "tells of the bot" in d]
     assert bool(telling) is elsewhere
     assert all(c == table("off_topic", "tells_of_itself") for c, _ in telling)
+
+
+def test_a_sentence_of_an_earlier_answer_said_again_inside_another_is_a_loop(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "hi! i'm a teacher", "Nice! I work at a bakery and I love to bake bread.", trace_id="a")
+    b.turn("s1", "cool. what's your favourite?", "Sourdough, always.", trace_id="b")
+    b.turn("s1", "same lol", "Ha! I work at a bakery and I love to bake bread. Do you bake?", trace_id="c")
+    # ...not an offer made again, nor a question asked again after the user set their request right.
+    b.turn("s2", "a table for 4 in the old town", "Got it. How many nights is the stay?", trace_id="d")
+    b.turn("s2", "sorry, i meant the north not the old town", "Got it, the north. How many nights is the stay?",
+           trace_id="e")
+    b.turn("s3", "weather in Denver?", "Sunny, 20 degrees. Can I help with anything else?", trace_id="f")
+    b.turn("s3", "and tomorrow", "Cloudy, 15 degrees. Can I help with anything else?", trace_id="g")
+    found = signals(store, tmp_path, b)
+    [(kind, confidence, detail, _)] = [f for f in found["c"] if f[0] == "loop"]
+    assert confidence == table("loop", "repeated_sentence") and "i work at a bakery" in detail
+    assert all(k != "loop" for t in "abdefg" for k, *_ in found.get(t, []))

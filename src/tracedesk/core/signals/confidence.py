@@ -72,6 +72,9 @@ CASES: tuple[Case, ...] = (
          "model answered anyway"),
     Case("loop", "repeated_call", 0.6, 0.9, "the same tool called with the same arguments (more calls, surer)"),
     Case("loop", "repeated_answer", 0.6, 0.6, "an answer said again word for word, to another message"),
+    Case("loop", "repeated_sentence", 0.55, 0.55,
+         "a sentence of an earlier answer (five words or more) said again word for word inside another answer: "
+         "\"Do you have any pets?\", \"I work at a bakery and I love to bake bread.\""),
     Case("loop", "asked_again", 0.45, 0.65,
          "an answer asks again a question the user answered before (in the same words, or closer in meaning is "
          "surer)"),

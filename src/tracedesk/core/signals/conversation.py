@@ -24,12 +24,14 @@ from .found import Found, quote
 from .phrases import (
     ASKS_AN_OPINION,
     CANNED,
+    CLARIFIES,
     DISMISSES,
     GETS_TO_KNOW,
     PUSHES_BACK,
     REACTION_WORDS,
     SEXED_PEOPLE,
     WANTS_TO_KNOW,
+    WORD_CHARACTERS_ONLY,
 )
 from .reactions import (
     REPHRASE_SIMILARITY,
@@ -89,7 +91,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         for turn in turns:
             said = next_turn_signals(previous, turn, model is not None, told)
             told |= turn.words
-            found += _speaks_of_another(turn, told) + _denies_itself(turn, answers)
+            if "your " in turn.answered:
+                found += _speaks_of_another(turn, told)
+            found += _denies_itself(turn, answers)
             found += said
             missed.update(f.trace_pk for f in said if f.kind in _SAID_TO_MISS)
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
@@ -121,6 +125,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             found += _abandonment(turns[-1], searched_nothing.__contains__)
             if len(turns) > 1:
                 found += _repeated_answers(turns, missed)
+                found += _sentences_said_again(turns)
                 found += _asked_again(turns)
     if far and model is not None:
         far = _not_from_the_evidence(conn, model, far, {t.pk: t for _, turns in sessions for t in turns})
@@ -141,8 +146,6 @@ def _speaks_of_another(turn: Turn, told: set[str]) -> list[Found]:
     """An answer that speaks of the user's son where the user told of a daughter, and
     never of a son: "I have daughter, she is 7." - "What does your son like to do?". (Not
     where it names both: "could your mom or dad help?")"""
-    if "your " not in turn.answered:
-        return []
     for m in _YOUR_PERSON.finditer(turn.answered):
         person, other = m.group(1), _OTHER_SEX[m.group(1)]
         if (person.rstrip("s") not in told and person not in told and not other.isdisjoint(told)
@@ -281,6 +284,46 @@ def _asked_again_in_words(a: Turn, b: Turn) -> float:
     """1 if the questions two answers end on have the same topic words, else -1."""
     alike = similarity(a.reply.question_back_words, b.reply.question_back_words)
     return 1.0 if alike >= ASKED_AGAIN else -1.0
+
+
+REPEATED_SENTENCE_WORDS = 5  # a sentence this long said again in another answer is no coincidence
+# What a task bot says in many answers by design: an offer, a step under way, a read-back.
+_SAID_BY_DESIGN = re.compile(r"\b(?:would you like|shall i|is there anything|anything else|can i help|let me|"
+                             r"please confirm|the rest of|another option|how about)\b")
+
+
+def _sentences_said_again(turns: list[Turn]) -> list[Found]:
+    """A sentence of an earlier answer of the session said again, word for word, inside
+    another answer: "How many grandchildren do you have?" asked a second time after other
+    words, "I work at a bakery and I love to bake bread." told twice. Not the answer said
+    again whole (:func:`_repeated_answers` reads that), a sentence with a figure (a
+    reference, a contact number), nor what a task bot says by design ("Would you like me to
+    book it?", "Ok let me look into some options for you")."""
+    first: dict[str, str] = {}  # a sentence, as compared: the answer it was first said in
+    out = []
+    for turn in turns:
+        answered = turn.answered
+        message = turn.message
+        # (A repair says again what it set right; so does an answer to "what do you mean?", or
+        # after the user set their own request right: "sorry, i meant the north" - "Got it,
+        # the north instead. How long is the stay?")
+        if (turn.reply.takes_back or turn.reply.apologises or message.corrects_itself or message.may_correct
+                or message.did_not_follow or CLARIFIES.match(turn.asked)):
+            continue
+        said = []
+        for sentence in turn.reply.sentences:
+            words = sentence.translate(WORD_CHARACTERS_ONLY).split()
+            if len(words) >= REPEATED_SENTENCE_WORDS:
+                said.append((" ".join(words), sentence))
+        hit = next((sentence for key, sentence in said if key in first and first[key] != answered
+                    and not has_digit(sentence) and _SAID_BY_DESIGN.search(sentence) is None), None)
+        if hit is not None:
+            out.append(Found(turn.pk, "loop", confidence("loop", "repeated_sentence"),
+                             f"says again what an earlier answer said: {quote(hit, 70)}",
+                             evidence={"text": hit[:300]}))
+        for key, _ in said:
+            first.setdefault(key, answered)
+    return out
 
 
 def _repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
