@@ -988,7 +988,13 @@ def test_a_sentence_of_an_earlier_answer_said_again_inside_another_is_a_loop(sto
            trace_id="e")
     b.turn("s3", "weather in Denver?", "Sunny, 20 degrees. Can I help with anything else?", trace_id="f")
     b.turn("s3", "and tomorrow", "Cloudy, 15 degrees. Can I help with anything else?", trace_id="g")
+    # ...nor asked for more of it, or the same again.
+    b.turn("s4", "how do I dispute a card payment?",
+           "Open the payment in the app and tap Dispute. We answer within 10 days.", trace_id="h")
+    b.turn("s4", "can you explain that in more detail?",
+           "Sure. Open the payment in the app and tap Dispute. Pick a reason and add a photo of the receipt.",
+           trace_id="i")
     found = signals(store, tmp_path, b)
     [(kind, confidence, detail, _)] = [f for f in found["c"] if f[0] == "loop"]
     assert confidence == table("loop", "repeated_sentence") and "i work at a bakery" in detail
-    assert all(k != "loop" for t in "abdefg" for k, *_ in found.get(t, []))
+    assert all(k != "loop" for t in "abdefghi" for k, *_ in found.get(t, []))

@@ -27,6 +27,7 @@ from .phrases import (
     CLARIFIES,
     DISMISSES,
     GETS_TO_KNOW,
+    MORE_DETAIL,
     PUSHES_BACK,
     REACTION_WORDS,
     SEXED_PEOPLE,
@@ -299,7 +300,7 @@ def _sentences_said_again(turns: list[Turn]) -> list[Found]:
     again whole (:func:`_repeated_answers` reads that), a sentence with a figure (a
     reference, a contact number), nor what a task bot says by design ("Would you like me to
     book it?", "Ok let me look into some options for you")."""
-    first: dict[str, str] = {}  # a sentence, as compared: the answer it was first said in
+    first: dict[str, Turn] = {}  # a sentence, as compared: the turn whose answer first said it
     out = []
     for turn in turns:
         answered = turn.answered
@@ -315,14 +316,19 @@ def _sentences_said_again(turns: list[Turn]) -> list[Found]:
             words = sentence.translate(WORD_CHARACTERS_ONLY).split()
             if len(words) >= REPEATED_SENTENCE_WORDS:
                 said.append((" ".join(words), sentence))
-        hit = next((sentence for key, sentence in said if key in first and first[key] != answered
-                    and not has_digit(sentence) and _SAID_BY_DESIGN.search(sentence) is None), None)
+        # (Asked the same again, or for more of it, an answer may well say it again: "can you
+        # explain that in more detail?")
+        hit = next((sentence for key, sentence in said if key in first and first[key].answered != answered
+                    and not has_digit(sentence) and _SAID_BY_DESIGN.search(sentence) is None
+                    and not _asked_the_same_again(first[key], turn)), None)
+        if hit is not None and MORE_DETAIL.search(turn.asked):
+            hit = None
         if hit is not None:
             out.append(Found(turn.pk, "loop", confidence("loop", "repeated_sentence"),
                              f"says again what an earlier answer said: {quote(hit, 70)}",
                              evidence={"text": hit[:300]}))
         for key, _ in said:
-            first.setdefault(key, answered)
+            first.setdefault(key, turn)
     return out
 
 
