@@ -84,6 +84,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         and turns[-1].reply.could_not_help])
     found: list[Found] = []
     far: list[Found] = []
+    sentences_of_answer: dict[str, list[tuple[str, str]]] = {}  # an answer's long sentences, read once a text
     for key, turns in sessions:
         previous = None
         missed: set[int] = set()  # the turns of the session the next message says missed
@@ -126,7 +127,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             found += _abandonment(turns[-1], searched_nothing.__contains__)
             if len(turns) > 1:
                 found += _repeated_answers(turns, missed)
-                found += _sentences_said_again(turns)
+                found += _sentences_said_again(turns, sentences_of_answer)
                 found += _asked_again(turns)
     if far and model is not None:
         far = _not_from_the_evidence(conn, model, far, {t.pk: t for _, turns in sessions for t in turns})
@@ -288,12 +289,13 @@ def _asked_again_in_words(a: Turn, b: Turn) -> float:
 
 
 REPEATED_SENTENCE_WORDS = 5  # a sentence this long said again in another answer is no coincidence
+_SHORTEST_LONG_SENTENCE = 3 * REPEATED_SENTENCE_WORDS  # characters: a shorter sentence has fewer words
 # What a task bot says in many answers by design: an offer, a step under way, a read-back.
 _SAID_BY_DESIGN = re.compile(r"\b(?:would you like|shall i|is there anything|anything else|can i help|let me|"
                              r"please confirm|the rest of|another option|how about)\b")
 
 
-def _sentences_said_again(turns: list[Turn]) -> list[Found]:
+def _sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[tuple[str, str]]]) -> list[Found]:
     """A sentence of an earlier answer of the session said again, word for word, inside
     another answer: "How many grandchildren do you have?" asked a second time after other
     words, "I work at a bakery and I love to bake bread." told twice. Not the answer said
@@ -304,31 +306,32 @@ def _sentences_said_again(turns: list[Turn]) -> list[Found]:
     out = []
     for turn in turns:
         answered = turn.answered
+        said = sentences_of_answer.get(answered)
+        if said is None:  # (its sentences of five words or more, as compared, and as said)
+            said = sentences_of_answer[answered] = [
+                (" ".join(words), sentence) for sentence in turn.reply.sentences
+                if len(sentence) >= _SHORTEST_LONG_SENTENCE
+                and len(words := sentence.translate(WORD_CHARACTERS_ONLY).split()) >= REPEATED_SENTENCE_WORDS]
+        again = [(key, sentence) for key, sentence in said if key in first and first[key].answered != answered]
+        for key, _ in said:
+            first.setdefault(key, turn)
+        if not again:
+            continue  # (most answers)
         message = turn.message
         # (A repair says again what it set right; so does an answer to "what do you mean?", or
         # after the user set their own request right: "sorry, i meant the north" - "Got it,
-        # the north instead. How long is the stay?")
+        # the north instead. How long is the stay?"; asked the same again, or for more of it,
+        # an answer may well say it again: "can you explain that in more detail?")
         if (turn.reply.takes_back or turn.reply.apologises or message.corrects_itself or message.may_correct
-                or message.did_not_follow or CLARIFIES.match(turn.asked)):
+                or message.did_not_follow or CLARIFIES.match(turn.asked) or MORE_DETAIL.search(turn.asked)):
             continue
-        said = []
-        for sentence in turn.reply.sentences:
-            words = sentence.translate(WORD_CHARACTERS_ONLY).split()
-            if len(words) >= REPEATED_SENTENCE_WORDS:
-                said.append((" ".join(words), sentence))
-        # (Asked the same again, or for more of it, an answer may well say it again: "can you
-        # explain that in more detail?")
-        hit = next((sentence for key, sentence in said if key in first and first[key].answered != answered
-                    and not has_digit(sentence) and _SAID_BY_DESIGN.search(sentence) is None
-                    and not _asked_the_same_again(first[key], turn)), None)
-        if hit is not None and MORE_DETAIL.search(turn.asked):
-            hit = None
+        hit = next((sentence for key, sentence in again if not has_digit(sentence)
+                    and _SAID_BY_DESIGN.search(sentence) is None and not _asked_the_same_again(first[key], turn)),
+                   None)
         if hit is not None:
             out.append(Found(turn.pk, "loop", confidence("loop", "repeated_sentence"),
                              f"says again what an earlier answer said: {quote(hit, 70)}",
                              evidence={"text": hit[:300]}))
-        for key, _ in said:
-            first.setdefault(key, turn)
     return out
 
 
