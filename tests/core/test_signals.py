@@ -998,3 +998,25 @@ def test_a_sentence_of_an_earlier_answer_said_again_inside_another_is_a_loop(sto
     [(kind, confidence, detail, _)] = [f for f in found["c"] if f[0] == "loop"]
     assert confidence == table("loop", "repeated_sentence") and "i work at a bakery" in detail
     assert all(k != "loop" for t in "abdefghi" for k, *_ in found.get(t, []))
+
+
+@pytest.mark.parametrize(("question", "answer", "missed"), [
+    ("how old is daisy", "my favorite color is yellow.", True),
+    ("how long do u think it'll take", "tattoos are a form of art.", True),
+    ("and how much is a ticket?", "Japan has a really interesting food culture too, like ramen and sushi.", True),
+    ("how many kids do you have", "they love the shows about black holes the most.", True),
+    # A figure, an amount or a time in any words; a premise denied; no way to know.
+    ("how old are your kids?", "Six and nine, two boys with lots of energy.", False),
+    ("when did you move here?", "Right after college, so a while now.", False),
+    ("how much will the taxi cost?", "I'm afraid I don't have fare information.", False),
+    ("how long have you been dancing?", "Since I was a little kid!", False),
+])
+def test_a_question_for_a_figure_answered_with_none_is_off_topic(store, tmp_path, question, answer, missed) -> None:
+    b = Bundle()
+    b.turn("s1", "hey there", "Hi! How's your day going?", trace_id="a")
+    b.turn("s1", question, answer, trace_id="b")
+    found = signals(store, tmp_path, b).get("b", [])
+    if missed:  # (by meaning, or for the figure it gives none of)
+        assert any(kind == "off_topic" for kind, *_ in found)
+    else:
+        assert not any("a question for a figure answered with none" in detail for _, _, detail, _ in found)

@@ -139,6 +139,9 @@ CASES: tuple[Case, ...] = (
          "the user's message answered only by the bot telling of itself, in words none of which the message or the "
          "answer before used (\"I'm a professional opera singer.\" after \"mostly about my landlord\"): often a "
          "jump, as often a persona chatbot's way"),
+    Case("off_topic", "no_figure", 0.45, 0.45,
+         "a question for a number, a time, an age or a price answered with no figure, amount or time at all "
+         "(\"how old is daisy\" - \"my favorite color is yellow.\")"),
     Case("off_topic", "question_back", 0.6, 0.6,
          "a question answered only by a question on something else, or by a change of subject"),
     Case("off_topic", "appreciation", 0.6, 0.6,

@@ -113,7 +113,11 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             if not off:
                 answered_elsewhere = bland or _answered_with_a_question(turn)
                 found += answered_elsewhere
-                if not answered_elsewhere and _may_have_jumped(previous, turn):
+                if not answered_elsewhere and turn.message.figures_asked and _gives_no_figure(turn):
+                    found.append(Found(turn.pk, "off_topic", confidence("off_topic", "no_figure"),
+                                       f"a question for a figure answered with none: {quote(turn.answer, 70)}",
+                                       evidence={"question": turn.question[:300]}))
+                elif not answered_elsewhere and _may_have_jumped(previous, turn):
                     found += _jumped(turn)
                 elif not answered_elsewhere and _tells_of_itself_elsewhere(previous, turn):
                     found.append(Found(turn.pk, "off_topic", confidence("off_topic", "tells_of_itself"),
@@ -753,6 +757,32 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),
                   f"the answer is far from what was asked: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300], "similarity": round(close, 2)})]
+
+
+# Whatever may answer a question for a figure, of any kind and however loosely: a number, an
+# amount in words, a time, a measure, or "not sure".
+_SOME_MEASURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|billion|dozens?|few|couple|several|many|lots?|none|no|zero|half|ago|since|last|next|"
+    r"yesterday|today|tomorrow|tonight|morning|evening|afternoon|night|weekend|summer|winter|spring|fall|autumn|"
+    r"years?|months?|weeks?|days?|daily|hours?|minutes?|o'clock|noon|midnight|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"never|always|soon|later|now|often|sometimes|usually|every|once|twice|age|old|young|long|short|far|close|"
+    r"near|tall|big|small|cheap|expensive|free|depends|sure|idea|know|dunno|while|forever|ages|century|decade|born|"
+    r"teens?|twenties|thirties|forties|miles?|km|feet|meters|pounds|dollars|euros|bucks|price|cost)\b")
+
+
+def _gives_no_figure(turn: Turn) -> bool:
+    """A question for a figure ("how old is daisy", "how many kids", "when is the best time
+    to see it") answered with no figure, amount, measure or time at all, nor a "not sure":
+    "my favorite color is yellow.", "tattoos are a form of art.". Not an answer that says it
+    cannot help, asks back, or owns a slip."""
+    reply = turn.reply
+    answered = turn.answered
+    if any(gives.search(answered) for gives in turn.message.figures_asked) or _SOME_MEASURE.search(answered):
+        return False
+    return not (reply.could_not_help or reply.asks_for_feedback or reply.takes_back or reply.apologises
+                or reply.did_not_understand or "?" in answered or turn.closing)
 
 
 def _gives_a_figure_asked(turn: Turn) -> bool:
