@@ -33,6 +33,7 @@ from .phrases import (
     SEXED_PEOPLE,
     WANTS_TO_KNOW,
     WORD_CHARACTERS_ONLY,
+    the_other_sex,
 )
 from .reactions import (
     REPHRASE_SIMILARITY,
@@ -143,8 +144,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
 # a dad speaks of another person, whom the user has too.)
 _OWN_GENERATION = tuple(pair for pair in SEXED_PEOPLE
                         if not {"mom", "grandma", "aunt", "niece"} & set(pair[0].split()))
-_OTHER_SEX = {word: frozenset(men.split()) for women, men in _OWN_GENERATION for word in women.split()} | {
-    word: frozenset(women.split()) for women, men in _OWN_GENERATION for word in men.split()}
+_OTHER_SEX = the_other_sex(_OWN_GENERATION)
 _YOUR_PERSON = re.compile(rf"\byour ({'|'.join(_OTHER_SEX)})\b")
 
 

@@ -822,6 +822,13 @@ SEXED_PEOPLE = (("daughter daughters", "son sons"), ("girl girls", "boy boys"), 
                 ("grandma grandmother", "grandpa grandfather"))
 
 
+def the_other_sex(pairs: tuple[tuple[str, str], ...]) -> dict[str, frozenset[str]]:
+    """Each word of ``pairs`` (the woman's words, then the man's, as :data:`SEXED_PEOPLE`
+    gives them), with the other sex's words in its place: "son" -> {"daughter", "daughters"}."""
+    return {word: frozenset(men.split()) for women, men in pairs for word in women.split()} | {
+        word: frozenset(women.split()) for women, men in pairs for word in men.split()}
+
+
 def as_the_patterns_read(text: str) -> str:
     """What a user wrote (a message, a feedback comment) as the patterns read it: in lower
     case, "can’t" as "can't", chat spellings in full ("thats" as "that's", "u" as "you")."""

@@ -43,6 +43,7 @@ from .phrases import (
     TASTE,
     TEASES,
     TELLS_A_TASTE,
+    the_other_sex,
 )
 from .request import asks_to_do
 from .turns import CORRECTION_WORDS, REMARK_OPENINGS, Turn, answered_far
@@ -372,8 +373,7 @@ def _sets_right_who(previous: Turn, turn: Turn, told: frozenset[str] | set[str])
 
 # A person by sex, and the words of the other sex in the same place.
 _PAIRS = (("she her hers herself", "he him his himself"), *SEXED_PEOPLE)
-_OTHER_WAY = {word: frozenset(b.split()) for a, b in _PAIRS for word in a.split()} | {
-    word: frozenset(a.split()) for a, b in _PAIRS for word in b.split()}
+_OTHER_WAY = the_other_sex(_PAIRS)
 _WOMEN, _MEN = (frozenset(" ".join(side).split()) for side in zip(*_PAIRS, strict=True))
 _SAME_SEX = dict.fromkeys(_WOMEN, _WOMEN) | dict.fromkeys(_MEN, _MEN)
 # The message's first words are that person alone: "Daughter.", "With her, yes.", "she. and yes...",
