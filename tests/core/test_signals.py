@@ -915,9 +915,14 @@ def test_a_terse_bot_that_leaves_out_its_question_marks_is_read_as_asking(store,
     ("my dad yells when i practice", "could your mom or someone else practice with you?", False),
     ("my daughter starts school", "Does your son or daughter like it?", False),
     ("my son and my daughter are twins", "Does your son like football?", False),
+    # Pets: another kind than the user keeps.
+    ("i ride my horse every sunday morning", "Nice! How old are your dogs?", True),
+    ("our puppy chewed through my charger lol", "Ha! Does your little kitten do that too?", True),
+    ("my cat and my dog sleep in one basket", "Does your dog snore?", False),
+    ("my dog hates the vet", "Lots of cats hate the vet too.", False),
 ])
-def test_an_answer_that_speaks_of_the_other_child_than_the_user_told_is_ungrounded(store, tmp_path, told, answer,
-                                                                                   wrong) -> None:
+def test_an_answer_that_speaks_of_another_person_or_pet_than_the_user_told_is_ungrounded(store, tmp_path, told,
+                                                                                        answer, wrong) -> None:
     found = one_turn(store, tmp_path, told, answer)
     assert any(kind == "ungrounded" and "speaks of the user's" in detail for kind, _, detail, _ in found) is wrong
 

@@ -28,11 +28,13 @@ from .phrases import (
     DISMISSES,
     GETS_TO_KNOW,
     MORE_DETAIL,
+    PETS,
     PUSHES_BACK,
     REACTION_WORDS,
     SEXED_PEOPLE,
     WANTS_TO_KNOW,
     WORD_CHARACTERS_ONLY,
+    the_other_kinds,
     the_other_sex,
 )
 from .reactions import (
@@ -139,21 +141,23 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
     return found + far
 
 
-# "your son" where the user told of a daughter: each person, and the other sex's in its place.
-# (Not parents, nor their brothers and sisters: "could your mom help?" to a user who told of
-# a dad speaks of another person, whom the user has too.)
+# "your son" where the user told of a daughter, "your cat" where they told of a dog: each
+# person or pet, and the other sex's or kinds' words in its place. (Not parents, nor their
+# brothers and sisters: "could your mom help?" to a user who told of a dad speaks of another
+# person, whom the user has too.)
 _OWN_GENERATION = tuple(pair for pair in SEXED_PEOPLE
                         if not {"mom", "grandma", "aunt", "niece"} & set(pair[0].split()))
-_OTHER_SEX = the_other_sex(_OWN_GENERATION)
-_YOUR_PERSON = re.compile(rf"\byour ({'|'.join(_OTHER_SEX)})\b")
+_IN_PLACE_OF = the_other_sex(_OWN_GENERATION) | the_other_kinds(PETS)
+_YOUR_PERSON = re.compile(rf"\byour (?:(?:little|big|older|younger|new|old) )?({'|'.join(_IN_PLACE_OF)})\b")
 
 
 def _speaks_of_another(turn: Turn, told: set[str]) -> list[Found]:
     """An answer that speaks of the user's son where the user told of a daughter, and
-    never of a son: "I have daughter, she is 7." - "What does your son like to do?". (Not
-    where it names both: "could your mom or dad help?")"""
+    never of a son: "I have daughter, she is 7." - "What does your son like to do?"; or of
+    their cat where they told of their horses: "how old are your dogs?". (Not where it
+    names both: "could your mom or dad help?")"""
     for m in _YOUR_PERSON.finditer(turn.answered):
-        person, other = m.group(1), _OTHER_SEX[m.group(1)]
+        person, other = m.group(1), _IN_PLACE_OF[m.group(1)]
         if (person.rstrip("s") not in told and person not in told and not other.isdisjoint(told)
                 and other.isdisjoint(turn.answer_words)):
             told_of = next(iter(sorted(other & told)))

@@ -822,6 +822,20 @@ SEXED_PEOPLE = (("daughter daughters", "son sons"), ("girl girls", "boy boys"), 
                 ("grandma grandmother", "grandpa grandfather"))
 
 
+# The animals people keep, a kind each: a user who told of a dog has no cat the bot could ask
+# after.
+PETS = ("dog dogs puppy puppies pup", "cat cats kitten kittens kitty", "horse horses pony ponies", "fish goldfish",
+        "bird birds parrot parrots budgie", "rabbit rabbits bunny bunnies", "hamster hamsters",
+        "turtle turtles tortoise", "snake snakes", "lizard lizards gecko")
+
+
+def the_other_kinds(kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each word of ``kinds`` (the words of each kind, as :data:`PETS` gives them), with the
+    other kinds' words in its place: "cat" -> {"dog", "dogs", ..., "gecko"}."""
+    return {word: frozenset(other for others in kinds if others != words for other in others.split())
+            for words in kinds for word in words.split()}
+
+
 def the_other_sex(pairs: tuple[tuple[str, str], ...]) -> dict[str, frozenset[str]]:
     """Each word of ``pairs`` (the woman's words, then the man's, as :data:`SEXED_PEOPLE`
     gives them), with the other sex's words in its place: "son" -> {"daughter", "daughters"}."""
