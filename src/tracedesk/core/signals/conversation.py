@@ -50,6 +50,7 @@ from .turns import (
     CLAUSE_END,
     OFF_TOPIC,
     SHORT_OFF_TOPIC,
+    Reply,
     Turn,
     answered_far,
     closeness_needed,
@@ -106,7 +107,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             # (What the answer plainly is settles it before its meaning is compared.)
             if turn.reply.cheers and turn.message.tells_bad_news:
                 found += _cheered_at_bad_news(turn)
-            elif not _DISMISSIVE_WORDS.isdisjoint(turn.reply.words) and DISMISSES.search(turn.answered):
+            elif _may_dismiss(turn.reply) and DISMISSES.search(turn.answered):
                 found.append(Found(turn.pk, "off_topic", confidence("off_topic", "dismissive"),
                                    f"the answer brushes the user off: {quote(turn.answer, 70)}",
                                    evidence={"question": turn.question[:300]}))
@@ -679,11 +680,16 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool) -> list[Found]:
                   evidence={"turn": turn.trace_id, "text": turn.answer[:300]})]
 
 
-# The words without one of which an answer cannot brush the user off (:data:`.phrases.DISMISSES`):
-# most answers are settled by them without the pattern.
-_DISMISSIVE_WORDS = content_words("problem business cares boring stupid dumb pointless lame childish waste natural "
-                                  "cut bad overreacting dramatic harder get complaining whining fault anyone time "
-                                  "shouldn real condition")
+# The topic words without one of which an answer cannot brush the user off
+# (:data:`.phrases.DISMISSES`), and the one phrase it has with none ("get over it"): most
+# answers are settled by them without the pattern.
+_DISMISSIVE_WORDS = content_words("problem business cares asked boring stupid dumb pointless lame childish waste "
+                                  "natural cut bad overreacting dramatic lazy baby harder complaining whining fault "
+                                  "anyone time shouldn real condition whatever suit took everything")
+
+
+def _may_dismiss(reply: Reply) -> bool:
+    return not _DISMISSIVE_WORDS.isdisjoint(reply.words) or "get over" in reply.answered
 
 
 def _cheered_at_bad_news(turn: Turn) -> list[Found]:

@@ -797,12 +797,18 @@ def ends_on_an_unmarked_question(answer: str) -> bool:
 
 # An answer that belittles or brushes off the user: "That's not my problem.", "nobody cares
 # about your hobbies", "that's boring.", "well maybe you're just not a natural dancer.", "just
-# get over it", "Stress isn't a medical condition.", "so it was about time" (of an old cat).
-# Not "that was silly" owning its own slip, "you shouldn't have to deal with that", nor "not
-# your fault".
+# get over it", "Stress isn't a medical condition.", "so it was about time" (of an old cat),
+# "ok whatever.", "suit yourself", "took you long enough", "what a boring job". Not "that was
+# silly" owning its own slip, "you shouldn't have to deal with that", "not your fault", nor
+# "whatever works for you".
 DISMISSES = re.compile(
     r"\b(?:(?:that's|thats|it's|its|that is) not my (?:problem|business)|not my problem"
-    r"|(?:nobody|no one|who) cares about"
+    r"|(?:nobody|no one|who) cares about|nobody asked"
+    r"|(?:^|(?:ok|okay|fine)[,.]? )whatever(?=\s*[.!,]|\s*$)|suit yourself|took you long enough"
+    r"|not everything is about (?:you|what you)"
+    r"|(?:don't|do not|stop) (?:be|being) (?:so )?(?:boring|dramatic|lazy|a baby)"
+    r"|(?:what|that's|thats|such) a (?:really |pretty )?(?:boring|stupid|dumb|lame|pointless) "
+    r"(?:job|hobby|name|idea|question|choice|thing)"
     r"|(?:that|this|it|your \w+) (?:is|sounds|seems) (?:so |really |pretty |kind of |kinda )?"
     r"(?:boring|stupid|dumb|pointless|lame|childish|a waste)"
     r"|(?:that's|thats) (?:so |really |pretty |a bit |kind of |kinda )?(?:boring|stupid|dumb|pointless|lame|childish)"
