@@ -1033,3 +1033,25 @@ def test_a_question_for_a_figure_answered_with_none_is_off_topic(store, tmp_path
         assert any(kind == "off_topic" for kind, *_ in found)
     else:
         assert not any("a question for a figure answered with none" in detail for _, _, detail, _ in found)
+
+
+@pytest.mark.parametrize(("question", "answer", "missed"), [
+    ("where did you get that lamp", "Lamps make a room feel so cozy.", True),
+    ("so where do you go hiking?", "hiking is great exercise for the whole body.", True),
+    ("what's the address?", "They serve the best dumplings, everyone loves them.", True),
+    # A place in any words, a name, a terse answer, no way to know, or a question back.
+    ("where do you live?", "Up north, by the lake.", False),
+    ("where did you buy it", "My aunt gave it to me for my birthday, she got it from Etsy.", False),
+    ("where r u from", "Lisbon!", False),
+    ("where can I find the form?", "I'm not sure, sorry.", False),
+    ("where should we eat?", "What kind of food do you feel like?", False),
+])
+def test_a_question_for_a_place_answered_with_none_is_off_topic(store, tmp_path, question, answer, missed) -> None:
+    b = Bundle()
+    b.turn("s1", "hey there", "Hi! How's your day going?", trace_id="a")
+    b.turn("s1", question, answer, trace_id="b")
+    found = signals(store, tmp_path, b).get("b", [])
+    if missed:  # (by meaning, or for the place it names none of)
+        assert any(kind == "off_topic" for kind, *_ in found)
+    else:
+        assert not any("a question for a place answered with none" in detail for _, _, detail, _ in found)

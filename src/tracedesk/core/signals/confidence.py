@@ -142,6 +142,9 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "no_figure", 0.45, 0.45,
          "a question for a number, a time, an age or a price answered with no figure, amount or time at all "
          "(\"how old is daisy\" - \"my favorite color is yellow.\")"),
+    Case("off_topic", "no_place", 0.45, 0.45,
+         "a question for a place answered with no place, way or name at all (\"where do you even buy those\" - "
+         "\"kids love surprises!\")"),
     Case("off_topic", "question_back", 0.6, 0.6,
          "a question answered only by a question on something else, or by a change of subject"),
     Case("off_topic", "appreciation", 0.6, 0.6,

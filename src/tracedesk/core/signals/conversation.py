@@ -121,6 +121,10 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                     found.append(Found(turn.pk, "off_topic", confidence("off_topic", "no_figure"),
                                        f"a question for a figure answered with none: {quote(turn.answer, 70)}",
                                        evidence={"question": turn.question[:300]}))
+                elif not answered_elsewhere and _gives_no_place(turn):
+                    found.append(Found(turn.pk, "off_topic", confidence("off_topic", "no_place"),
+                                       f"a question for a place answered with none: {quote(turn.answer, 70)}",
+                                       evidence={"question": turn.question[:300]}))
                 elif not answered_elsewhere and _may_have_jumped(previous, turn):
                     found += _jumped(turn)
                 elif not answered_elsewhere and _tells_of_itself_elsewhere(previous, turn):
@@ -790,6 +794,42 @@ def _gives_no_figure(turn: Turn) -> bool:
     reply = turn.reply
     answered = turn.answered
     if any(gives.search(answered) for gives in turn.message.figures_asked) or _SOME_MEASURE.search(answered):
+        return False
+    return not (reply.could_not_help or reply.asks_for_feedback or reply.takes_back or reply.apologises
+                or reply.did_not_understand or "?" in answered or turn.closing)
+
+
+# A question for a place: "where do you even buy those", "so where do you go hiking?", "what's
+# the address?", "which part of town is it in?".
+_ASKS_WHERE = re.compile(r"(?:^|[,.!?;]\s*|\b(?:and|so|but|ok|okay|also|then|oh|hmm|wait|lol|haha)\W+)"
+                         r"(?:where|wheres|where's)\b|\b(?:what's|what is|whats) (?:the|their|its|your|ur) "
+                         r"(?:address|location)\b"
+                         r"|\bwhich (?:area|part|city|town|country|state|street|neighbou?rhood)\b")
+# A place in any words: where it is or lies, a kind of place, a way to it, how far along it is
+# ("It shipped yesterday."), a name (below), or "not sure".
+_SOME_PLACE = re.compile(
+    r"\d|\b(?:in|at|on|near|from|to|around|by|outside|inside|behind|next|across|between|along|up|down|downtown|"
+    r"online|here|there|home|everywhere|anywhere|nowhere|somewhere|abroad|local|locally|nearby|far|close|miles?|"
+    r"street|road|avenue|lane|st|rd|ave|centre|center|north|south|east|west|city|town|village|country|area|"
+    r"neighbou?rhood|stores?|shops?|market|mall|amazon|website|site|postcode|address|place|places|beach|park|"
+    r"sure|know|idea|dunno|depends|yesterday|today|tomorrow|tonight|ago|soon|already|shipped|delivered|sent|"
+    r"arriv\w*)\b")
+# A name in the answer: a capital not at the start of a sentence ("...she got it from Etsy").
+_A_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
+
+
+def _gives_no_place(turn: Turn) -> bool:
+    """A question for a place ("where did you get that lamp", "what's the address?")
+    answered with no place, way or name at all, nor a "not sure": "Lamps make a room feel so
+    cozy.". Not a terse answer ("Lisbon!"), one that tells when ("where is my parcel?" -
+    "It shipped yesterday."), cannot help, asks back or owns a slip."""
+    asked = turn.asked
+    if not ("where" in asked or "address" in asked or "location" in asked or "which" in asked) \
+            or _ASKS_WHERE.search(asked) is None:
+        return False
+    reply = turn.reply
+    answered = turn.answered
+    if _SOME_PLACE.search(answered) or _A_NAME.search(turn.answer.strip()) or len(answered.split()) <= 2:
         return False
     return not (reply.could_not_help or reply.asks_for_feedback or reply.takes_back or reply.apologises
                 or reply.did_not_understand or "?" in answered or turn.closing)
