@@ -1820,11 +1820,17 @@ def test_bad_news_answered_with_cheer_is_off_topic(store, tmp_path) -> None:
     b.turn("s4", "My grandma passed.", "Nice! What else is new?", trace_id="passed")
     b.turn("s5", "I got laid off in March but I just signed an offer at a better company!",
            "Awesome, congrats on the new role!", trace_id="better")
+    # Better news only counts after the bad: a "but" before it ends nothing.
+    b.turn("s6", "Weird talking to a program, but I have the evenings free since my husband passed in May.",
+           "That sounds fun! What do you like to do in the evenings?", trace_id="but_before")
+    b.turn("s7", "just lonely i guess. i work from home and never see anyone",
+           "working from home is the best! no commute.", trace_id="lonely")
     found = signals(store, tmp_path, b)
     assert any(kind == "off_topic" and detail.startswith("bad news answered with cheer")
                for kind, _, detail, _ in found["cheer"])
     assert "off_topic" not in kinds(found, "sympathy") | kinds(found, "better")
-    assert "off_topic" in kinds(found, "task") & kinds(found, "passed")
+    assert "off_topic" in kinds(found, "task") & kinds(found, "passed") & kinds(found, "but_before") & kinds(
+        found, "lonely")
 
 
 @pytest.mark.parametrize(("asked", "answer", "then"), [

@@ -432,7 +432,8 @@ BAD_NEWS = re.compile(
     r"|(?:got|been|was|were) (?:fired|laid off|dumped)|broke up with|getting divorced|depressed|miserable"
     r"|(?:awful|terrible|horrible|rough|bad|worst) (?:day|week|news)|been crying|in (?:the )?hospital"
     r"|feeling (?:really |so |very |pretty )?(?:lonely|down|sad|depressed|awful|terrible|anxious|hopeless)"
-    r"|(?:i'm|im|i am) (?:so |really |very )?(?:lonely|scared|heartbroken)"
+    r"|(?:i'm|im|i am) (?:so |really |very )?(?:scared|heartbroken)|lonely(?! planet)"
+    r"|i (?:cried|was crying|can't stop crying)"
     r"|(?:grandma|grandpa|granny|mom|mum|dad|mother|father|wife|husband|brother|sister|friend|dog|cat|uncle|aunt) "
     r"(?:just |recently )?passed|(?:husband|wife|boyfriend|girlfriend|partner) (?:left|dumped|cheated on) me"
     r"|lost the baby|\bicu\b|intensive care|failed my)\b")
@@ -441,11 +442,12 @@ BAD_NEWS = re.compile(
 BETTER_NEWS = re.compile(r"\b(?:but|now|finally|already|better|feel free|excited|happy|glad|relieved|good news|"
                          r"best thing|ready|signed|new job|recovering|recovered)\b")
 SYMPATHY = re.compile(
-    r"\b(?:sorry|condolences|sad|oh no|awful|terrible|(?:so|that's|it's|must be|a) hard|hard time|tough|rough"
+    r"\b(?:sorry|condolences|sad|oh no|awful|terrible|(?:so|that's|it's|must be|a)(?: really| very)? hard|hard time"
+    r"|tough|rough"
     r"|heartbreaking|painful|difficult|must (?:be|have)"
     r"|hugs|here for you|take care|hang in there|poor|sending|aw+|ugh|yikes|ouch|oof|lo siento|désolé|tut mir leid)\b")
 CHEER = re.compile(r"\b(?:cool|nice|great|awesome|fun|exciting|congrat\w*|yay|lucky|amazing|wonderful|productive"
-                   r"|sounds good|love that|perfect|haha|lol)\b")
+                   r"|sounds good|love that|perfect|haha|lol|(?:is|are) the best)\b")
 # Asking for more of what the answer gave is not asking the same again.
 MORE_DETAIL = re.compile(
     r"\b(?:elaborate|more (?:detail|details|info|information|specific|precise)|tell me more|"

@@ -332,8 +332,10 @@ class Message:
 
     @_kept
     def tells_bad_news(self) -> bool:
-        """The message tells of a loss, an illness or a bad day ("we had to put our dog down")."""
-        return BAD_NEWS.search(self.asked) is not None and BETTER_NEWS.search(self.asked) is None
+        """The message tells of a loss, an illness or a bad day ("we had to put our dog down"),
+        and no better news after it ("...but I just signed an offer!")."""
+        bad = BAD_NEWS.search(self.asked)
+        return bad is not None and BETTER_NEWS.search(self.asked, bad.end()) is None
 
     @_kept
     def challenges(self) -> bool:
