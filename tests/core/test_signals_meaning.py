@@ -1936,6 +1936,11 @@ def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_it
     "no, I said I have two dogs",
     "I did mention that I need it before Friday.",
     "Tomorrow, like I said.",
+    # ...calling it a dodge, going too far, or wide of the mark.
+    "nice dodge. so what's the slot?",
+    "be serious.",
+    "hmm that seems a bit extreme",
+    "a warehouse isn't exactly a delivery slot",
     # ...or telling their temper.
     "I'm getting really annoyed",
     "i am so done with this",

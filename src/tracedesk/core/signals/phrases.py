@@ -168,6 +168,11 @@ FRUSTRATION = re.compile(
     r"|^\W*(?:(?:just|so|this is|absolutely|simply)\s+)?(?:terrible|awful|pathetic)[.!]*"
     r"(?:\s+(?:just|so|absolutely|simply)\s+(?:terrible|awful|pathetic)[.!]*)?\s*$"
     r"|\b(?:ffs|wtf|jfc|omfg)\b|^(?:come on\b|seriously\b(?!\?+ *\w))"  # ("seriously? tell me more" marvels)
+    # The answer called out as a dodge, as going too far, or as wide of what was asked: "nice
+    # dodge", "be serious.", "that seems extreme for a toddler", "chess isn't exactly chaotic".
+    r"|\bbe serious\b|\b(?:nice|good) dodge\b|\bdodg(?:ed|ing) (?:the|my) question"
+    r"|\b(?:seems|sounds) (?:a bit |kind of |pretty |way |really |a little )?(?:extreme|excessive|dangerous|unsafe)\b"
+    r"|\b(?:isn't|is not|aren't|are not) exactly\b"
     # Saying the answer said nothing, went elsewhere, said the same again, or made no sense.
     # (Those that are also ordinary questions or remarks count only as the whole message:
     # "where did that come from?" alone, not "the 12.99 one, where did that come from?".)
@@ -294,6 +299,7 @@ FRUSTRATION_NEEDS = frozenset("""
     rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes escuchas hörst advice
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
     need easy simple ago understand why better point unlikely close sure know work works copied discussing gee geez
+    dodge dodged dodging extreme excessive dangerous unsafe exactly
 """.split())  # noqa: SIM905
 
 
