@@ -10,6 +10,7 @@ which keeps the window and the commands that only read quick to start.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -185,17 +186,36 @@ def open_store(path: Path | str | None = None, *, read_only: bool = False) -> St
 
 
 def _create_schema(store: Store) -> None:
-    from sqlmodel import SQLModel
-
-    from . import models  # the tables, declared on SQLModel's metadata
+    from . import models
     from .causes import seed_default_causes
 
     with store.write() as conn:
-        SQLModel.metadata.create_all(conn)
+        for statement in _schema_ddl():
+            conn.exec_driver_sql(statement)
         conn.exec_driver_sql(models.FTS_DDL)
         seed_default_causes(conn)
         conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+@functools.cache
+def _schema_ddl() -> tuple[str, ...]:
+    """The statements that create the tables and indexes declared in :mod:`.models`, as
+    SQLAlchemy's ``create_all`` issues them into an empty file, compiled once a process
+    (compiling them is most of the time a new database takes)."""
+    from sqlalchemy.dialects import sqlite
+    from sqlalchemy.schema import CreateIndex, CreateTable
+    from sqlmodel import SQLModel
+
+    from . import models  # noqa: F401 (the tables, declared on SQLModel's metadata)
+
+    dialect = sqlite.dialect()
+    statements = []
+    for table in SQLModel.metadata.sorted_tables:
+        statements.append(str(CreateTable(table).compile(dialect=dialect)))
+        statements += [str(CreateIndex(index).compile(dialect=dialect))
+                       for index in sorted(table.indexes, key=lambda index: index.name or "")]
+    return tuple(statements)
 
 
 def migrate(store: Store, from_version: int, steps: list[Migration], to_version: int = SCHEMA_VERSION) -> None:
