@@ -24,19 +24,19 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Table, insert, select, text
+from sqlalchemy import Connection, Table
 
 from . import formats
 from .containers import ByteCounter
 from .errors import BundleError
 from .formats import Item, Problem, Record
 from .import_plan import PathPlan, Planned, bundle_source, plan_paths
-from .models import Feedback, ImportRun, Source, Span, Trace
+from .models import Feedback, Span, Trace
 from .progress import Progress, ProgressFn, Throttle, ignore_progress
 from .records import TRACE_RECORD_COLUMNS, RecordRefused, dumps, feedback_row, span_row, trace_row
 from .search import refresh_search
 from .signals import update_signals
-from .store import Store, chunked, executemany, now_ns, select_rows
+from .store import Store, chunked, executemany, now_ns, placeholders, select_named, select_rows
 
 BATCH = 2000
 log = logging.getLogger(__name__)
@@ -50,8 +50,6 @@ MAX_PROBLEMS_KEPT = 1000  # per file; the rest are counted
 _TRACE = Trace.__table__
 _SPAN = Span.__table__
 _FEEDBACK = Feedback.__table__
-_SOURCE = Source.__table__
-_RUN = ImportRun.__table__
 
 
 @dataclass
@@ -248,9 +246,11 @@ def _import_path(conn: Connection, plan: PathPlan, result: PathResult, job: _Job
     path = plan.path
     for skipped in plan.skipped:
         result.problem(ImportProblem(skipped.path_or_member, None, skipped.skipped_reason or ""))
-    run_id = conn.execute(
-        insert(_RUN).values(path=str(path), format="", started_ns=now_ns(), bundle=dumps(plan.bundle))
-    ).inserted_primary_key[0]
+    run_id = conn.exec_driver_sql(
+        "INSERT INTO import_run (path, format, started_ns, traces_added, spans_added, feedback_added, problems, "
+        "bundle) VALUES (:path, '', :started, 0, 0, 0, 0, :bundle)",
+        {"path": str(path), "started": now_ns(), "bundle": dumps(plan.bundle)},
+    ).lastrowid
     loader = _Loader(conn, run_id, result, job)
     read_any = False
     for planned in plan.to_read:
@@ -278,12 +278,12 @@ def _import_path(conn: Connection, plan: PathPlan, result: PathResult, job: _Job
         reasons = "; ".join(f"{p.file}: {p.reason}" for p in result.problems[-3:]) or "it holds no trace data"
         raise BundleError(str(path), f"nothing could be read ({reasons})")
     _finish(conn, marks, result, job)
-    conn.execute(
-        _RUN.update().where(_RUN.c.id == run_id).values(
-            format=",".join(result.formats), finished_ns=now_ns(),
-            traces_added=result.added.traces, spans_added=result.added.spans,
-            feedback_added=result.added.feedback, problems=result.problem_count,
-        )
+    conn.exec_driver_sql(
+        "UPDATE import_run SET format = :format, finished_ns = :finished, traces_added = :traces, "
+        "spans_added = :spans, feedback_added = :feedback, problems = :problems WHERE id = :run",
+        {"format": ",".join(result.formats), "finished": now_ns(), "traces": result.added.traces,
+         "spans": result.added.spans, "feedback": result.added.feedback, "problems": result.problem_count,
+         "run": run_id},
     )
 
 
@@ -334,18 +334,16 @@ class _Loader:
         self.spans: list[dict[str, Any]] = []
         self.feedback: list[dict[str, Any]] = []
         self.pks: OrderedDict[str, int] = OrderedDict()
-        self._insert_feedback = insert(_FEEDBACK).prefix_with("OR IGNORE")
 
     @property
     def source_id(self) -> int:
         """The row of the current source, created when the first record needs it."""
         if self._source_pk is None:
             name = self.source_name
-            found = self.conn.execute(select(_SOURCE.c.id).where(_SOURCE.c.name == name)).scalar()
+            found = self.conn.exec_driver_sql("SELECT id FROM source WHERE name = ?", (name,)).scalar()
             if found is None:
-                found = self.conn.execute(
-                    insert(_SOURCE).values(name=name, created_ns=now_ns())
-                ).inserted_primary_key[0]
+                found = self.conn.exec_driver_sql("INSERT INTO source (name, created_ns) VALUES (?, ?)",
+                                                  (name, now_ns())).lastrowid
             self._source_pk = found
         return self._source_pk
 
@@ -506,11 +504,11 @@ class _Loader:
         if earlier:
             # Feedback of this source stored under the hash an earlier Tracedesk gave it.
             for chunk in chunked(list(earlier)):
-                found = self.conn.execute(select(_FEEDBACK.c.content_hash).where(
-                    _FEEDBACK.c.source_id == self.source_id, _FEEDBACK.c.content_hash.in_(chunk)))
+                found = select_rows(self.conn, "SELECT content_hash FROM feedback WHERE source_id = ? "
+                                    f"AND content_hash IN ({placeholders(chunk)})", (self.source_id, *chunk))
                 for (old,) in found:
                     earlier[old]["content_hash"] = old
-        added = self.conn.execute(self._insert_feedback, rows).rowcount
+        added = _insert_rows(self.conn, _FEEDBACK, rows)
         self._count(feedback=(added, len(rows)))
 
     def _count(self, **kinds: tuple[int, int]) -> None:
@@ -581,19 +579,16 @@ def _finish(conn: Connection, marks: _Marks, result: PathResult, job: _Job) -> N
     """After every record of a path is in: attach feedback, derive trace fields, check
     the span trees, bring the search index up to date and find the signals."""
     job.report("Linking feedback and span trees", force=True)
-    result.added.traces = conn.execute(
-        text("SELECT count(*) FROM trace WHERE id > :m"), {"m": marks.trace}
-    ).scalar_one()
+    result.added.traces = conn.exec_driver_sql("SELECT count(*) FROM trace WHERE id > ?", (marks.trace,)).scalar_one()
     touched = conn.exec_driver_sql("SELECT count(*) FROM temp._touched").scalar_one()
     result.existing.traces = touched - result.added.traces
     result.pending_feedback = attach_feedback(conn)
     derive_trace_fields(conn, "SELECT pk FROM temp._touched")
-    for orphan in conn.execute(text(
+    for orphan in select_named(conn,
         "SELECT s.span_id, s.parent_id, s.origin, t.trace_id FROM span s "
         "JOIN trace t ON t.id = s.trace_pk "
-        "WHERE s.id > :m AND s.parent_id IS NOT NULL AND NOT EXISTS ("
-        "  SELECT 1 FROM span p WHERE p.trace_pk = s.trace_pk AND p.span_id = s.parent_id)"
-    ), {"m": marks.span}):
+        "WHERE s.id > ? AND s.parent_id IS NOT NULL AND NOT EXISTS ("
+        "  SELECT 1 FROM span p WHERE p.trace_pk = s.trace_pk AND p.span_id = s.parent_id)", (marks.span,)):
         file, _, line = (orphan.origin or "").rpartition(":")
         result.problem(ImportProblem(
             file or orphan.origin, int(line) if line.isdigit() else None,
