@@ -42,6 +42,9 @@ _POLITE_REQUEST = re.compile(r"\W*(?:(?:hi|hey|hello|ok|okay|so|and|also|please)
 # (nor a bound of a window, "leaving after 18:00", nor what the user says it is not, "friday,
 # not saturday")
 _NOT_WANTED = frozenset({"from", "instead", "of", "than", "not", "after", "before"})
+# ...though "from" moves away only where the request changes something: "2 nights from
+# friday" is when the stay starts.
+_CHANGES = re.compile(r"\b(?:change|changed|move|moved|switch|reschedule|push|instead)\b")
 # The word after a figure, as the unit it counts in.
 _UNITS = {
     **dict.fromkeys(("min", "mins", "minute", "minutes"), "minute"),
@@ -115,7 +118,8 @@ def values(text: str) -> tuple[Value, ...]:
     return tuple(out)
 
 
-_DAY_PLACING = frozenset({"on", "for", "from", "to", "until", "till", "by", "this", "next", "it", "be", "make"})
+_DAY_PLACING = frozenset({"on", "for", "from", "to", "until", "till", "by", "this", "next", "it", "be", "make",
+                          "starting", "beginning", "arriving", "leaving"})
 # A day of the week, with the word before it ("from tuesday", "on friday").
 _WEEKDAY = re.compile(r"(?:\b([a-z]+)\s+)?\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
@@ -160,7 +164,8 @@ def _wanted(asked: str) -> list[Value]:
     people 13:00")."""
     if not asks_to_do(asked):
         return []
-    return [v for v in values(asked) if v.before not in _NOT_WANTED and (v.before not in _UNITS or v.unit == "clock")]
+    not_wanted = _NOT_WANTED if _CHANGES.search(asked) else _NOT_WANTED - {"from"}
+    return [v for v in values(asked) if v.before not in not_wanted and (v.before not in _UNITS or v.unit == "clock")]
 
 
 def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, Value] | None:
