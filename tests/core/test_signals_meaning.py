@@ -1941,6 +1941,11 @@ def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_it
     "be serious.",
     "hmm that seems a bit extreme",
     "a warehouse isn't exactly a delivery slot",
+    # ...putting back what was asked after an echo of the answer, or asking if it read it.
+    "leeds?? i said the delivery slot",
+    "yeah but I asked about the slot haha",
+    "did u even read what i wrote",
+    "cool?? thats all you have to say",
     # ...or telling their temper.
     "I'm getting really annoyed",
     "i am so done with this",
@@ -1962,6 +1967,7 @@ def test_venting_at_the_bot_marks_the_answer_before_it(store, tmp_path, vent) ->
     "I've had enough time to think, let's book it",
     "wow thanks!! that really helps",  # glad
     "wow thank you so much!",
+    "i asked for the bill and left",  # tells of something else
 ])
 def test_a_temper_told_of_something_else_is_no_complaint_of_the_answer(store, tmp_path, said) -> None:
     b = Bundle()

@@ -173,6 +173,16 @@ FRUSTRATION = re.compile(
     r"|\bbe serious\b|\b(?:nice|good) dodge\b|\bdodg(?:ed|ing) (?:the|my) question"
     r"|\b(?:seems|sounds) (?:a bit |kind of |pretty |way |really |a little )?(?:extreme|excessive|dangerous|unsafe)\b"
     r"|\b(?:isn't|is not|aren't|are not) exactly\b"
+    r"|\b(?:seems|sounds) (?:super |really |very |pretty |so )?unhealthy\b"
+    r"|\b(?:that's|thats|that was|that is|bit|kinda|kind of) (?:a bit |kinda |kind of |pretty |so |really )?"
+    r"(?:harsh|heartless|insensitive)\b"
+    # What was asked or told, put back after an echo of the answer: "thursday?? i said tomorrow
+    # at 11:20", "2?? i need 4", "yeah but I asked about cup noodles", "did u even read what i
+    # wrote", "cool?? thats all you have to say".
+    r"|^\W*[^?\s]+(?: [^?\s]+)?\s*\?+\s*(?:i said|i need|i wanted|i told you)\b"
+    r"|(?:^\W*(?:(?:yeah|yes|ok|okay|no|nah)\W+)?but |^\W*no\W+)i (?:asked|was asking) (?:about|for)\b"
+    r"|\bdid (?:you|u) (?:even )?read\b|\b(?:that's|thats|is that) all (?:you|u) (?:have to|can|got to) say\b"
+    r"|\bwhat\W+(?:\w+\W+)?are (?:you|u) (?:ok|okay|alright)\b|\bare (?:you|u) (?:drunk|high|malfunctioning)\b"
     # Saying the answer said nothing, went elsewhere, said the same again, or made no sense.
     # (Those that are also ordinary questions or remarks count only as the whole message:
     # "where did that come from?" alone, not "the 12.99 one, where did that come from?".)
@@ -299,7 +309,8 @@ FRUSTRATION_NEEDS = frozenset("""
     rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes escuchas hörst advice
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
     need easy simple ago understand why better point unlikely close sure know work works copied discussing gee geez
-    dodge dodged dodging extreme excessive dangerous unsafe exactly
+    dodge dodged dodging extreme excessive dangerous unsafe exactly unhealthy harsh heartless drunk high
+    malfunctioning ok okay alright asking
 """.split())  # noqa: SIM905
 
 
