@@ -1059,3 +1059,23 @@ def test_a_question_for_a_place_answered_with_none_is_off_topic(store, tmp_path,
         assert any(kind == "off_topic" for kind, *_ in found)
     else:
         assert not any("a question for a place answered with none" in detail for _, _, detail, _ in found)
+
+
+@pytest.mark.parametrize(("told", "goodbye", "answer", "made_up"), [
+    ("we fly to florida on the 3rd", "ok thank you, you helped a lot", "Enjoy your trip to California!", True),
+    ("my sister turns 30 tomorrow", "perfect, thanks!", "Happy birthday to your brother, Tom!", True),
+    ("the interview is on friday", "thanks, i feel better", "Good luck on Tuesday, you'll do great!", True),
+    # What was said, a wish with nothing named, what the answer tells besides, or no goodbye.
+    ("we fly to florida on the 3rd", "ok thank you, you helped a lot", "Enjoy Florida, and safe travels!", False),
+    ("my sister turns 30 tomorrow", "perfect, thanks!", "You're welcome, have a lovely party!", False),
+    ("my order is late", "ok thanks", "You're welcome. Your parcel should arrive on Thursday.", False),
+    ("my order is late", "no thanks, i'll wait", "Okay. Enjoy your day, Sam!", False),
+])
+def test_a_goodbye_answered_with_what_nobody_said_is_ungrounded(store, tmp_path, told, goodbye, answer,
+                                                                made_up) -> None:
+    b = Bundle()
+    b.turn("s1", told, "Oh nice, tell me more!", trace_id="a")
+    b.turn("s1", goodbye, answer, trace_id="b")
+    found = signals(store, tmp_path, b).get("b", [])
+    assert any(kind == "ungrounded" and "names what nobody said" in detail
+               for kind, _, detail, _ in found) is made_up

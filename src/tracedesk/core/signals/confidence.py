@@ -63,6 +63,9 @@ CASES: tuple[Case, ...] = (
     Case("ungrounded", "told", 0.6, 0.6,
          "the answer speaks of the user's son where the user told of a daughter (or a brother where they told of a "
          "sister...), and never of a son"),
+    Case("ungrounded", "farewell", 0.5, 0.5,
+         "a goodbye or a thank-you answered with a name, a place, a day or a number nobody in the conversation "
+         "said (\"Enjoy your trip to California!\" to a user going to Florida): the bot made it up"),
     Case("ungrounded", "itself", 0.6, 0.6,
          "the answer denies what an earlier answer said of the bot itself (\"I've never driven a car\" after \"I "
          "learned in my dad's old car\")"),

@@ -94,16 +94,20 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         missed: set[int] = set()  # the turns of the session the next message says missed
         told: set[str] = set()  # the topic words of the user's messages so far
         answers: list[str] = []  # the session's answers so far
+        said = ""  # the session's messages and answers so far, lower-cased
         for turn in turns:
-            said = next_turn_signals(previous, turn, model is not None, told)
+            reacts = next_turn_signals(previous, turn, model is not None, told)
             told |= turn.words
+            if previous is not None and _SIGNS_OFF.search(turn.asked) and "?" not in turn.asked:
+                found += _names_what_nobody_said(turn, said)
+            said = f"{said} {turn.asked} {turn.answered}" if len(said) < _SAID_KEPT else said
             if "your " in turn.answered:
                 found += _speaks_of_another(turn, told)
             found += _denies_itself(turn, answers)
-            found += said
-            missed.update(f.trace_pk for f in said if f.kind in _SAID_TO_MISS)
+            found += reacts
+            missed.update(f.trace_pk for f in reacts if f.kind in _SAID_TO_MISS)
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
-                found += _taken_back(previous, turn, pushed_back=bool(said))
+                found += _taken_back(previous, turn, pushed_back=bool(reacts))
             # (What the answer plainly is settles it before its meaning is compared.)
             if turn.reply.cheers and turn.message.tells_bad_news:
                 found += _cheered_at_bad_news(turn)
@@ -169,6 +173,48 @@ def _speaks_of_another(turn: Turn, told: set[str]) -> list[Found]:
             return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told"),
                           f"the answer speaks of the user's {person} where the user told of a {told_of}: "
                           f"{quote(turn.answer, 60)}", evidence={"answer_says": person, "user_told": told_of})]
+    return []
+
+
+# A message that signs off ("ok thank you, you helped me", "Good night.", "ouch. ok thanks")
+# and asks for nothing more ("thanks. could you also...").
+_SIGNS_OFF = re.compile(r"^(?!.*\b(?:also|could you|can you|i need|i want|i'd like|what|how|where|is there|tell me)\b)"
+                        r"(?!\W*no\W+(?:thanks|thank you)\b)"  # ("no thanks" turns down an offer)
+                        r".*\b(?:bye|goodbye|thanks|thank you|thx|ty|good night|that's all|see you|cya|"
+                        r"(?:have|got|gotta|must|need) to go)\b")
+# A wish or a goodbye in an answer: "Enjoy your trip to California!", "Good luck in
+# Vancouver", "Happy birthday to your sister!", "See you on Thursday at 15:00!".
+_WISHES = re.compile(r"\b(?:enjoy|good luck|best of luck|have (?:a |an )?(?:great|nice|wonderful|good|lovely|fun|safe)"
+                     r"|have fun|see you|bye|goodbye|good night|take care|happy|congrat\w*|say hi|give (?:your|my|him|"
+                     r"her|them)|tell me how it goes|hope (?:you|your))\b")
+# What a goodbye would name only if someone said it: a name or a place (a capital inside a
+# sentence), a figure, a day or a month.
+_SPECIFIC = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b|\b(\d+)\b|\b(monday|tuesday|wednesday|thursday|"
+                       r"friday|saturday|sunday|january|february|march|april|june|july|august|september|october|"
+                       r"november|december)\b", re.IGNORECASE)
+_SAID_KEPT = 20_000  # characters of a session a goodbye is compared with (a long session: its start)
+
+
+def _names_what_nobody_said(turn: Turn, said: str) -> list[Found]:
+    """A goodbye answered with a name, a place, a day or a number that nobody in the
+    conversation said: "ok, see you tomorrow" - "See you on Thursday at 15:00!", "thanks!" -
+    "Enjoy your trip to California!" (to a user going to Florida), "Bye Inês! Enjoy
+    Madrid!". What a goodbye answers with is what was said; a new specific is made up.
+    ``said``: the session's messages and answers before this turn, lower-cased."""
+    if not turn.reply.in_english or turn.answered.count(" ") < 2 or _WISHES.search(turn.answered) is None:
+        return []  # ("Gute Reise!": nouns have capitals)
+    heard = set(re.findall(r"\w+", f"{said} {turn.asked}"))
+    for sentence in _SENTENCE_END.split(turn.answer):
+        if _WISHES.search(sentence.lower()) is None:
+            continue  # (what the answer tells besides, "Your contract ends on August 3.", is no wish)
+        for m in _SPECIFIC.finditer(sentence):
+            word = m.group(1)
+            if word is not None and not word[0].isupper():
+                continue  # (a capital only: the pattern reads the days in any case)
+            if m.group(0).lower() not in heard:  # ("Tom" is no word of "tomorrow")
+                return [Found(turn.pk, "ungrounded", confidence("ungrounded", "farewell"),
+                              f"the answer to a goodbye names what nobody said ({m.group(0)}): "
+                              f"{quote(turn.answer, 60)}", evidence={"named": m.group(0)})]
     return []
 
 
