@@ -538,6 +538,8 @@ def test_a_short_answer_that_answers_is_not_off_topic(store, tmp_path, question,
     # A day of the week.
     ("also i need a taxi from the hotel to the station on saturday",
      "Your taxi from Autumn House to the station on Sunday at 09:00 is booked."),
+    # A day of the month, with its month or without.
+    ("ok the 11th then", "Done, your flight is now on 10 August at 23:15."),
     # The day a stay or a rental starts from.
     ("book the lodge, 2 nights from friday, 1 person", "I booked the lodge for 1 person, 2 nights starting Saturday."),
 ])
@@ -572,6 +574,7 @@ def test_a_confirmation_of_another_value_than_the_request_is_ungrounded(store, t
     ("it was supposed to come last friday, can you check", "Done: it is booked for delivery on Monday."),
     ("please change the booking from friday to saturday", "Done: your booking now starts on Saturday."),
     ("book a room from friday to sunday", "Booked: 2 nights starting Friday."),
+    ("ok the 11th then", "Done, your flight is now on 11 August at 23:15."),
 ])
 def test_a_confirmation_that_carries_the_requested_values_is_not_ungrounded(store, tmp_path, request_, answer) -> None:
     assert "ungrounded" not in {kind for kind, *_ in one_turn(store, tmp_path, request_, answer)}

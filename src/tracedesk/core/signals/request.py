@@ -54,7 +54,9 @@ _UNITS = {
     **dict.fromkeys(("night", "nights"), "night"),
     **dict.fromkeys(("people", "persons", "guests", "players", "adults", "seats", "tickets"), "people"),
     **dict.fromkeys(("am", "pm"), "clock"),
-    **dict.fromkeys(("st", "nd", "rd", "th"), "day of the month"),
+    **dict.fromkeys(("st", "nd", "rd", "th", "january", "february", "march", "april", "may", "june", "july",
+                     "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+                     "jul", "aug", "sep", "sept", "oct", "nov", "dec"), "day of the month"),
 }
 # The words before a figure that place it in a request ("for 4", "in 20", "at 7", "to 9").
 _PLACING = frozenset({"for", "in", "at", "to", "by", "until"})
