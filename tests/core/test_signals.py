@@ -1082,3 +1082,4 @@ def test_a_goodbye_answered_with_what_nobody_said_is_ungrounded(store, tmp_path,
     found = signals(store, tmp_path, b).get("b", [])
     assert any(kind == "ungrounded" and "names what nobody said" in detail
                for kind, _, detail, _ in found) is made_up
+

@@ -691,6 +691,8 @@ _ASKS_PRICE = (r"\b(?:how much (?:is|are|does|do|did|will|would|for|to)\b(?!.*\b
                r"(?:price|cost|fare)s? (?:of|for)\b)")
 _A_COUNT = (r"\d|\b(?:no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
             r"hundreds?|thousands?|millions?|billions?|dozens?|a few|several|a couple|both|all)\b")
+# (Every pattern that asks holds "how", "what", "when", "price", "cost" or "fare":
+# Message.figures_asked reads the patterns only in a message with one of them.)
 FIGURE_ASKED = {  # kind: (what asks for it, what gives it)
     "clock": (re.compile(r"\b(?:what time|how (?:late|early))\b"), re.compile(_CLOCK)),
     "when": (re.compile(_ASKS_WHEN), re.compile(_WHEN)),
