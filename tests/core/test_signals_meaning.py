@@ -1871,6 +1871,7 @@ def test_bad_news_answered_with_cheer_is_off_topic(store, tmp_path) -> None:
     # agree with it ("so no milk or sugar" - "nope") or correct it: it says too little.
     ("7", "she should apply to nasa now, they accept astronauts from age 7.", "nope."),
     ("how many hearts does an octopus have", "Three: two for the gills, one for the body.", "three hearts?? no way"),
+    ("was that his real name?", "No, he was born Farrokh Bulsara in Zanzibar.", "Zanzibar?? had no idea"),
     ("tell me something", "Guess what happened to me today", "what"),
     ("what do you think of pineapple on pizza?", "I love pineapple on pizza!", "not pineapple haha you monster"),
     ("how do i get downtown this weekend?", "Take the 42 bus; the subway is closed this weekend.",

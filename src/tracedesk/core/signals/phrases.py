@@ -398,9 +398,9 @@ ECHOED = re.compile(r"^\W*(?:(?:what|wait|um+|uh+|huh)\W+)?((?:[^\s?!]+\s){0,2}[
 # ...which questions the answer when the message says something against it ("1972?? wow no
 # it was 1969", "lincoln?? thats the civil war lol"); alone, or with a question, a marvel or
 # a remark, it marvels at what may well be true ("4 times??", "twins?? how old", "three
-# hearts?? no way", "3 teaspoons?? that seems like a lot").
-CONTRADICTS = re.compile(r"\b(?:(?<!oh )no(?! way)|not (?:the|a|an|in|from|on)|isn't|wasn't|aren't|it's|its|it is|"
-                         r"it was|"
+# hearts?? no way", "3 teaspoons?? that seems like a lot", "Zanzibar?? had no idea").
+CONTRADICTS = re.compile(r"\b(?:(?<!oh )no(?! way| idea| clue)|not (?:the|a|an|in|from|on)|isn't|wasn't|aren't|"
+                         r"it's|its|it is|it was|"
                          r"actually|should be|pretty sure|the sign|says|shows|i thought|wouldn't|won't that|"
                          r"doesn't that|isn't that|"
                          r"(?:that's|thats|that is) (?:the|a(?! lot)|an|in|from))\b")
