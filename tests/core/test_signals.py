@@ -1083,3 +1083,27 @@ def test_a_goodbye_answered_with_what_nobody_said_is_ungrounded(store, tmp_path,
     assert any(kind == "ungrounded" and "names what nobody said" in detail
                for kind, _, detail, _ in found) is made_up
 
+
+
+@pytest.mark.parametrize(("asked", "told", "answer", "moved_on"), [
+    ("oh nice, what kind of software do you work on?", "Payments backend for a fintech startup",
+     "cool! do you have any pets?", True),
+    ("what made you leave columbus?", "the job mostly, and i wanted a change", "what's your favorite ice cream flavor?",
+     True),
+    # A question on what was told, something taken up first, or the user asking back.
+    ("what kind of software do you work on?", "Payments backend for a fintech startup",
+     "cool! do you like working on payments?", False),
+    ("what made you leave columbus?", "the job mostly, and i wanted a change",
+     "A change can be good. Do you have any pets?", False),
+    ("what made you leave columbus?", "the job mostly. what about you?", "I moved for school. Do you like to cook?",
+     False),
+])
+def test_an_answer_to_the_bots_question_passed_over_for_another_counts_for_little(store, tmp_path, asked, told,
+                                                                                   answer, moved_on) -> None:
+    b = Bundle()
+    b.turn("s1", "hey", f"Hi! {asked}", trace_id="a")
+    b.turn("s1", told, answer, trace_id="b")
+    found = signals(store, tmp_path, b).get("b", [])
+    passed = [(c, d) for kind, c, d, _ in found if kind == "off_topic" and "passed over for another" in d]
+    assert bool(passed) is moved_on
+    assert all(c == table("off_topic", "moved_on") for c, _ in passed)

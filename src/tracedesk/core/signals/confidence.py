@@ -138,6 +138,10 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "told_asked_elsewhere", 0.4, 0.4,
          "what the user told answered only by a question on something else, nothing taken up first (\"oh that "
          "makes sense\" - \"do you have any pets?\"): a jump, or a chatbot's way of going on"),
+    Case("off_topic", "moved_on", 0.2, 0.2,
+         "the user answered the bot's question and the answer, with a word of reaction at most, asks another that "
+         "gets to know anyone (\"Payments backend for a fintech startup\" - \"cool! do you have any pets?\"): as "
+         "often a chatbot's way of going on as a jump"),
     Case("off_topic", "tells_of_itself", 0.2, 0.2,
          "the user's message answered only by the bot telling of itself, in words none of which the message or the "
          "answer before used (\"I'm a professional opera singer.\" after \"mostly about my landlord\"): often a "

@@ -131,6 +131,10 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                                        evidence={"question": turn.question[:300]}))
                 elif not answered_elsewhere and _may_have_jumped(previous, turn):
                     found += _jumped(turn)
+                elif not answered_elsewhere and _moved_on(previous, turn):
+                    found.append(Found(turn.pk, "off_topic", confidence("off_topic", "moved_on"),
+                                       f"the user's answer to the bot's question passed over for another: "
+                                       f"{quote(turn.answer, 70)}", evidence={"question": turn.question[:300]}))
                 elif not answered_elsewhere and _tells_of_itself_elsewhere(previous, turn):
                     found.append(Found(turn.pk, "off_topic", confidence("off_topic", "tells_of_itself"),
                                        f"the answer tells of the bot, on something else: {quote(turn.answer, 70)}",
@@ -698,6 +702,30 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
     return (len([s for s in reply.sentences if s.strip()]) <= 2 and bool(turn.words)
             and turn.words.isdisjoint(reply.words) and previous.answer_words.isdisjoint(reply.words)
             and not turn.closing and turn.message.in_english and not turn.message.greets_only)
+
+
+_BARE_REACTION_WORDS = 3  # "Nice!", "cool!", "oh fun." before the next question
+
+
+def _moved_on(previous: Turn | None, turn: Turn) -> bool:
+    """The user answered the bot's question, and the answer, with no more than a word of
+    reaction, asks one that gets to know anyone, of nothing said: "what kind of software do
+    you work on?" - "Payments backend for a fintech startup" - "cool! do you have any pets?".
+    A chatbot's way of going on as often as a jump: it counts for little. (Not a question a
+    task needs: "nope, anything" - "Do you have an area in mind?")"""
+    if previous is None or previous.reply.question_back is None or not turn.message.answers_back:
+        return False
+    reply = turn.reply
+    sentences = [s for s in reply.sentences if s.strip()]
+    if not 1 <= len(sentences) <= 2 or not sentences[-1].rstrip().endswith("?"):
+        return False
+    if len(sentences) == 2 and (len(sentences[0].split()) > _BARE_REACTION_WORDS
+                                or _REACTS.match(sentences[0]) is None):
+        return False
+    message = turn.message
+    return (GETS_TO_KNOW.match(sentences[-1]) is not None and message.in_english and bool(message.words)
+            and not message.closing and not reply.asks_what_a_task_needs and message.words.isdisjoint(reply.words)
+            and previous.reply.question_back_words.isdisjoint(reply.words))
 
 
 def _jumped(turn: Turn) -> list[Found]:

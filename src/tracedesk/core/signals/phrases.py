@@ -772,7 +772,7 @@ NARROWS_THE_REQUEST = re.compile(r"\bit depends\b|(?:^|[.!?]\s*)(?:\w+ )?which\b
 ASKS_WHAT_THE_TASK_NEEDS = re.compile(
     r"\b(?:where|when|which|what (?:kind|type|sort)s? of|what (?:day|date|time|size)|how many|"
     r"any (?:particular|preference|specific)|would you like|would you prefer|do you want|do you need|"
-    r"should (?:i|we|it))\b|\bor\b")
+    r"should (?:i|we|it)|in mind)\b|\bor\b")
 # A message that asks to know something, phrased as a question: a question word, or a
 # yes-or-no question, or "tell me"; not a task ("book me a table", "can you find me a
 # hotel", "trains to Ely on Monday?"), whose answer may first ask what the task needs.
