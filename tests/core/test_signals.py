@@ -574,6 +574,8 @@ def test_a_confirmation_of_another_value_than_the_request_is_ungrounded(store, t
     ("it was supposed to come last friday, can you check", "Done: it is booked for delivery on Monday."),
     ("please change the booking from friday to saturday", "Done: your booking now starts on Saturday."),
     ("book a room from friday to sunday", "Booked: 2 nights starting Friday."),
+    ("please rebook it from 7pm to 8pm", "Done, it's now booked at 8pm."),
+    ("postpone the call from 3pm to 5pm", "Done: the call is scheduled at 5pm."),
     ("ok the 11th then", "Done, your flight is now on 11 August at 23:15."),
 ])
 def test_a_confirmation_that_carries_the_requested_values_is_not_ungrounded(store, tmp_path, request_, answer) -> None:
@@ -925,8 +927,11 @@ def test_a_terse_bot_that_leaves_out_its_question_marks_is_read_as_asking(store,
     # Pets: another kind than the user keeps.
     ("i ride my horse every sunday morning", "Nice! How old are your dogs?", True),
     ("our puppy chewed through my charger lol", "Ha! Does your little kitten do that too?", True),
+    ("we keep two horses at my uncle's farm", "How old are your dogs?", True),
     ("my cat and my dog sleep in one basket", "Does your dog snore?", False),
-    ("my dog hates the vet", "Lots of cats hate the vet too.", False),
+    ("my dog and my horses live on the farm", "How old are your horses?", False),
+    ("we have two turtles and a cat", "How are your turtles doing?", False),
+    ("my dog hates the vet", "Does your dog hate the groomer too?", False),
 ])
 def test_an_answer_that_speaks_of_another_person_or_pet_than_the_user_told_is_ungrounded(store, tmp_path, told,
                                                                                         answer, wrong) -> None:
@@ -965,7 +970,8 @@ def test_an_answer_that_denies_what_the_bot_said_of_itself_is_ungrounded(store, 
     ("Took you long enough to decide.", True),
     ("What a boring job. Don't you fall asleep?", True),
     ("Not everything is about what you want.", True),
-    # Owning its own slip, taking the user's side, leaving the choice to the user.
+    # Owning its own slip, taking the user's side, leaving the choice to the user, glad of the question.
+    ("Nobody asked me that before, great question! Stress is real.", False),
     ("Whatever works best for you, I'm happy to help.", False),
     ("It's not a boring job at all, it keeps the city running.", False),
     ("haha you're right, that was silly. at 12 she's a senior cat.", False),
@@ -1050,18 +1056,20 @@ def test_a_question_for_a_figure_answered_with_none_is_off_topic(store, tmp_path
     ("where do you live?", "Up north, by the lake.", False),
     ("where did you buy it", "My aunt gave it to me for my birthday, she got it from Etsy.", False),
     ("where r u from", "Lisbon!", False),
+    ("where r u from", "Lisbon, it's lovely.", False),
+    ("where did you get that lamp", "IKEA, they have everything.", False),
     ("where can I find the form?", "I'm not sure, sorry.", False),
     ("where should we eat?", "What kind of food do you feel like?", False),
+    # Not a question for a place.
+    ("which part of the movie did you like best?", "The ending was so emotional.", False),
+    ("where was i?", "We were talking about your garden project.", False),
 ])
 def test_a_question_for_a_place_answered_with_none_is_off_topic(store, tmp_path, question, answer, missed) -> None:
     b = Bundle()
     b.turn("s1", "hey there", "Hi! How's your day going?", trace_id="a")
     b.turn("s1", question, answer, trace_id="b")
     found = signals(store, tmp_path, b).get("b", [])
-    if missed:  # (by meaning, or for the place it names none of)
-        assert any(kind == "off_topic" for kind, *_ in found)
-    else:
-        assert not any("a question for a place answered with none" in detail for _, _, detail, _ in found)
+    assert any("a question for a place answered with none" in detail for _, _, detail, _ in found) is missed
 
 
 @pytest.mark.parametrize(("told", "goodbye", "answer", "made_up"), [
@@ -1071,8 +1079,11 @@ def test_a_question_for_a_place_answered_with_none_is_off_topic(store, tmp_path,
     # What was said, a wish with nothing named, what the answer tells besides, or no goodbye.
     ("we fly to florida on the 3rd", "ok thank you, you helped a lot", "Enjoy Florida, and safe travels!", False),
     ("my sister turns 30 tomorrow", "perfect, thanks!", "You're welcome, have a lovely party!", False),
-    ("my order is late", "ok thanks", "You're welcome. Your parcel should arrive on Thursday.", False),
-    ("my order is late", "no thanks, i'll wait", "Okay. Enjoy your day, Sam!", False),
+    ("my order is late", "ok thanks", "Your parcel should arrive on Thursday. Have a great day!", False),
+    ("my order is late", "ok no thanks, i'll wait", "Okay. Enjoy your day, Sam!", False),
+    ("table for 2 at 7pm please", "great, thanks!", "You're welcome 😊 Enjoy your dinner at 7!", False),
+    ("my sister turns 30 tomorrow", "perfect, thanks!", "Have A Great Day And Happy Birthday To Her!", False),
+    ("my sister turns 30 tomorrow", "gotta go, thanks", "Happy birthday to her, and good luck on monday!", True),
 ])
 def test_a_goodbye_answered_with_what_nobody_said_is_ungrounded(store, tmp_path, told, goodbye, answer,
                                                                 made_up) -> None:

@@ -1828,6 +1828,13 @@ def test_bad_news_answered_with_cheer_is_off_topic(store, tmp_path) -> None:
     found = signals(store, tmp_path, b)
     assert any(kind == "off_topic" and detail.startswith("bad news answered with cheer")
                for kind, _, detail, _ in found["cheer"])
+    b2 = Bundle()
+    b2.turn("n1", "i'm never lonely with my dogs around", "That's great! What breeds are they?", trace_id="never")
+    b2.turn("n2", "i cried at the end of coco, it was beautiful", "Nice! Coco is such a lovely film.",
+            trace_id="film")
+    (tmp_path / "two").mkdir()
+    found2 = signals(store, tmp_path / "two", b2)
+    assert "off_topic" not in kinds(found2, "never") | kinds(found2, "film")
     assert "off_topic" not in kinds(found, "sympathy") | kinds(found, "better")
     assert "off_topic" in kinds(found, "task") & kinds(found, "passed") & kinds(found, "but_before") & kinds(
         found, "lonely")
@@ -1947,6 +1954,8 @@ def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_it
     "yeah but I asked about the slot haha",
     "did u even read what i wrote",
     "cool?? thats all you have to say",
+    "lol what? are you ok",
+    "2?? i need 4",
     # ...or telling their temper.
     "I'm getting really annoyed",
     "i am so done with this",
@@ -1969,6 +1978,12 @@ def test_venting_at_the_bot_marks_the_answer_before_it(store, tmp_path, vent) ->
     "wow thanks!! that really helps",  # glad
     "wow thank you so much!",
     "i asked for the bill and left",  # tells of something else
+    "did you read the hunger games?",  # asks of a book
+    "what time are you ok with?",
+    "my kids aren't exactly morning people, any tips?",  # tells of the user's own
+    "my boss was kind of harsh today",
+    "really? i need to start hiking more",
+    "are you high school age?",
 ])
 def test_a_temper_told_of_something_else_is_no_complaint_of_the_answer(store, tmp_path, said) -> None:
     b = Bundle()

@@ -62,7 +62,7 @@ CASES: tuple[Case, ...] = (
          "or offers a time outside the window it set (to leave after 14:00, to arrive by 16:00)"),
     Case("ungrounded", "told", 0.6, 0.6,
          "the answer speaks of the user's son where the user told of a daughter (or a brother where they told of a "
-         "sister...), and never of a son"),
+         "sister, a dog where they told of horses...), and never of a son"),
     Case("ungrounded", "farewell", 0.5, 0.5,
          "a goodbye or a thank-you answered with a name, a place, a day or a number nobody in the conversation "
          "said (\"Enjoy your trip to California!\" to a user going to Florida): the bot made it up"),

@@ -94,13 +94,11 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         missed: set[int] = set()  # the turns of the session the next message says missed
         told: set[str] = set()  # the topic words of the user's messages so far
         answers: list[str] = []  # the session's answers so far
-        said = ""  # the session's messages and answers so far, lower-cased
-        for turn in turns:
+        for at, turn in enumerate(turns):
             reacts = next_turn_signals(previous, turn, model is not None, told)
             told |= turn.words
-            if previous is not None and _SIGNS_OFF.search(turn.asked) and "?" not in turn.asked:
-                found += _names_what_nobody_said(turn, said)
-            said = f"{said} {turn.asked} {turn.answered}" if len(said) < _SAID_KEPT else said
+            if previous is not None and "?" not in turn.asked and _SIGNS_OFF.search(turn.asked):
+                found += _names_what_nobody_said(turn, turns[:at])
             if "your " in turn.answered:
                 found += _speaks_of_another(turn, told)
             found += _denies_itself(turn, answers)
@@ -161,65 +159,87 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
 _OWN_GENERATION = tuple(pair for pair in SEXED_PEOPLE
                         if not {"mom", "grandma", "aunt", "niece"} & set(pair[0].split()))
 _IN_PLACE_OF = the_other_sex(_OWN_GENERATION) | the_other_kinds(PETS)
-_YOUR_PERSON = re.compile(rf"\byour (?:(?:little|big|older|younger|new|old) )?({'|'.join(_IN_PLACE_OF)})\b")
+_YOUR_OWN = re.compile(rf"\byour (?:(?:little|big|older|younger|new|old) )?({'|'.join(_IN_PLACE_OF)})\b")
+# ...as the topic words of messages and answers read them ("horses" as "hors"): each word's
+# own, and the others'.
+_STEMS_IN_PLACE_OF = {word: (content_words(word), content_words(" ".join(others)))
+                      for word, others in _IN_PLACE_OF.items()}
 
 
 def _speaks_of_another(turn: Turn, told: set[str]) -> list[Found]:
     """An answer that speaks of the user's son where the user told of a daughter, and
     never of a son: "I have daughter, she is 7." - "What does your son like to do?"; or of
-    their cat where they told of their horses: "how old are your dogs?". (Not where it
-    names both: "could your mom or dad help?")"""
-    for m in _YOUR_PERSON.finditer(turn.answered):
-        person, other = m.group(1), _IN_PLACE_OF[m.group(1)]
-        if (person.rstrip("s") not in told and person not in told and not other.isdisjoint(told)
-                and other.isdisjoint(turn.answer_words)):
-            told_of = next(iter(sorted(other & told)))
+    their dogs where they told of their horses: "i ride my horses" - "how old are your
+    dogs?". (Not where it names both: "could your mom or dad help?")"""
+    for m in _YOUR_OWN.finditer(turn.answered):
+        person = m.group(1)
+        own, other = _STEMS_IN_PLACE_OF[person]
+        if own.isdisjoint(told) and not other.isdisjoint(told) and other.isdisjoint(turn.answer_words):
+            told_of = next(w for w in sorted(_IN_PLACE_OF[person]) if not content_words(w).isdisjoint(told))
             return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told"),
-                          f"the answer speaks of the user's {person} where the user told of a {told_of}: "
+                          f"the answer speaks of the user's {person} where the user told of their {told_of}: "
                           f"{quote(turn.answer, 60)}", evidence={"answer_says": person, "user_told": told_of})]
     return []
 
 
-# A message that signs off ("ok thank you, you helped me", "Good night.", "ouch. ok thanks")
-# and asks for nothing more ("thanks. could you also...").
-_SIGNS_OFF = re.compile(r"^(?!.*\b(?:also|could you|can you|i need|i want|i'd like|what|how|where|is there|tell me)\b)"
-                        r"(?!\W*no\W+(?:thanks|thank you)\b)"  # ("no thanks" turns down an offer)
+# A message that signs off ("ok thank you, you helped me", "Good night.", "ouch. ok thanks",
+# "gotta go") and asks for nothing more ("thanks. could you also...", "ok no thanks, i'm fine"
+# turns an offer down). (:data:`.phrases.CLOSING` reads only a message that opens on its
+# thanks; a goodbye said anywhere in it is read here.)
+_SIGNS_OFF = re.compile(r"^(?!.*\b(?:also|could you|can you|i need(?! to go)|i want|i'd like|what|how|where|is there|"
+                        r"tell me)\b)(?!.*\bno\W+(?:thanks|thank you)\b)"
                         r".*\b(?:bye|goodbye|thanks|thank you|thx|ty|good night|that's all|see you|cya|"
-                        r"(?:have|got|gotta|must|need) to go)\b")
+                        r"(?:(?:have|got|must|need) to|gotta) go)\b", re.DOTALL)
 # A wish or a goodbye in an answer: "Enjoy your trip to California!", "Good luck in
-# Vancouver", "Happy birthday to your sister!", "See you on Thursday at 15:00!".
+# Vancouver", "Happy birthday to your sister!", "See you on Thursday at 15:00!". (Said
+# anywhere in the answer: :data:`.phrases.ANSWER_SIGNS_OFF` reads an answer that only signs
+# off.)
 _WISHES = re.compile(r"\b(?:enjoy|good luck|best of luck|have (?:a |an )?(?:great|nice|wonderful|good|lovely|fun|safe)"
                      r"|have fun|see you|bye|goodbye|good night|take care|happy|congrat\w*|say hi|give (?:your|my|him|"
                      r"her|them)|tell me how it goes|hope (?:you|your))\b")
-# What a goodbye would name only if someone said it: a name or a place (a capital inside a
-# sentence), a figure, a day or a month.
-_SPECIFIC = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b|\b(\d+)\b|\b(monday|tuesday|wednesday|thursday|"
-                       r"friday|saturday|sunday|january|february|march|april|june|july|august|september|october|"
-                       r"november|december)\b", re.IGNORECASE)
-_SAID_KEPT = 20_000  # characters of a session a goodbye is compared with (a long session: its start)
+# What a goodbye would name only if someone said it: a name or a place (a word with a capital
+# inside a sentence), a figure, a day or a month.
+_CAPITALISED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
+_DAY_OR_FIGURE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+                            r"april|june|july|august|september|october|november|december)\b|\d+", re.IGNORECASE)
+_HEARD = re.compile(r"[^\W_]+")
+_DIGITS = re.compile(r"\d+")
 
 
-def _names_what_nobody_said(turn: Turn, said: str) -> list[Found]:
-    """A goodbye answered with a name, a place, a day or a number that nobody in the
-    conversation said: "ok, see you tomorrow" - "See you on Thursday at 15:00!", "thanks!" -
-    "Enjoy your trip to California!" (to a user going to Florida), "Bye Inês! Enjoy
-    Madrid!". What a goodbye answers with is what was said; a new specific is made up.
-    ``said``: the session's messages and answers before this turn, lower-cased."""
+def _names_what_nobody_said(turn: Turn, before: list[Turn]) -> list[Found]:
+    """A goodbye answered with a wish that names a person, a place, a day or a number that
+    nobody in the conversation said: "ok, see you tomorrow" - "See you on Thursday!",
+    "thanks!" - "Enjoy your trip to California!" (to a user going to Florida), "Bye Inês!
+    Enjoy Madrid!". What a goodbye answers with is what was said; a new specific is made up.
+    ``before``: the session's turns before this one."""
+    answer = turn.answer
     if not turn.reply.in_english or turn.answered.count(" ") < 2 or _WISHES.search(turn.answered) is None:
         return []  # ("Gute Reise!": nouns have capitals)
-    heard = set(re.findall(r"\w+", f"{said} {turn.asked}"))
-    for sentence in _SENTENCE_END.split(turn.answer):
+    texts = [t.question for t in (*before, turn)] + [t.answer for t in before]
+    # (its words, and the figures in them: "7pm" says 7)
+    heard = {w.lower() for text in texts for w in _HEARD.findall(text)} | {
+        d for text in texts for d in _DIGITS.findall(text)}
+    for sentence in _SENTENCE_END.split(answer):
         if _WISHES.search(sentence.lower()) is None:
             continue  # (what the answer tells besides, "Your contract ends on August 3.", is no wish)
-        for m in _SPECIFIC.finditer(sentence):
-            word = m.group(1)
-            if word is not None and not word[0].isupper():
-                continue  # (a capital only: the pattern reads the days in any case)
-            if m.group(0).lower() not in heard:  # ("Tom" is no word of "tomorrow")
-                return [Found(turn.pk, "ungrounded", confidence("ungrounded", "farewell"),
-                              f"the answer to a goodbye names what nobody said ({m.group(0)}): "
-                              f"{quote(turn.answer, 60)}", evidence={"named": m.group(0)})]
+        words = sentence.split()
+        named = [m.group(0) for m in _DAY_OR_FIGURE.finditer(sentence)]
+        if sum(w[:1].isupper() for w in words) * 2 <= len(words):  # (not "Have A Great Day!")
+            named += [m.group(0) for m in _CAPITALISED.finditer(sentence)
+                      if _inside_a_sentence(sentence, m.start()) and _WISHES.search(m.group(0).lower()) is None]
+        made_up = next((n for n in named if n.lower() not in heard), None)
+        if made_up is not None:
+            return [Found(turn.pk, "ungrounded", confidence("ungrounded", "farewell"),
+                          f"the answer to a goodbye names what nobody said ({made_up}): {quote(answer, 60)}",
+                          evidence={"named": made_up})]
     return []
+
+
+def _inside_a_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` follows a word of its sentence (not a full stop, an emoji,
+    a quotation mark or the start)."""
+    before = text[:at].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",;-")
 
 
 # What an answer denies of the bot itself: "I've never driven a car", "i don't really eat
@@ -865,20 +885,28 @@ def _gives_no_figure(turn: Turn) -> bool:
     to see it") answered with no figure, amount, measure or time at all, nor a "not sure":
     "my favorite color is yellow.", "tattoos are a form of art.". Not an answer that says it
     cannot help, asks back, or owns a slip."""
-    reply = turn.reply
     answered = turn.answered
     if any(gives.search(answered) for gives in turn.message.figures_asked) or _SOME_MEASURE.search(answered):
         return False
+    return _answers_on_its_own(turn)
+
+
+def _answers_on_its_own(turn: Turn) -> bool:
+    """The answer neither says it cannot help, asks for feedback, owns a slip, says it did
+    not understand, asks back, nor answers a goodbye: what it says is all it answers with."""
+    reply = turn.reply
     return not (reply.could_not_help or reply.asks_for_feedback or reply.takes_back or reply.apologises
-                or reply.did_not_understand or "?" in answered or turn.closing)
+                or reply.did_not_understand or "?" in turn.answered or turn.closing)
 
 
 # A question for a place: "where do you even buy those", "so where do you go hiking?", "what's
-# the address?", "which part of town is it in?".
+# the address?", "which part of town is it in?". (Not "where was i?", "where do you stand
+# on it", "which part of the movie".)
 _ASKS_WHERE = re.compile(r"(?:^|[,.!?;]\s*|\b(?:and|so|but|ok|okay|also|then|oh|hmm|wait|lol|haha)\W+)"
-                         r"(?:where|wheres|where's)\b|\b(?:what's|what is|whats) (?:the|their|its|your|ur) "
-                         r"(?:address|location)\b"
-                         r"|\bwhich (?:area|part|city|town|country|state|street|neighbou?rhood)\b")
+                         r"(?:where|where's)\b(?! (?:was i|were we|are we|do (?:you|i) stand|does (?:he|she|it) stand))"
+                         r"|\b(?:what's|what is) (?:the|their|its|your) (?:address|location)\b"
+                         r"|\bwhich (?:city|town|country|state|street|neighbou?rhood)\b"
+                         r"|\bwhich (?:area|part) of (?:town|the city|the country)\b")
 # A place in any words: where it is or lies, a kind of place, a way to it, how far along it is
 # ("It shipped yesterday."), a name (below), or "not sure".
 _SOME_PLACE = re.compile(
@@ -888,8 +916,9 @@ _SOME_PLACE = re.compile(
     r"neighbou?rhood|stores?|shops?|market|mall|amazon|website|site|postcode|address|place|places|beach|park|"
     r"sure|know|idea|dunno|depends|yesterday|today|tomorrow|tonight|ago|soon|already|shipped|delivered|sent|"
     r"arriv\w*)\b")
-# A name in the answer: a capital not at the start of a sentence ("...she got it from Etsy").
-_A_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
+# A name in the answer: a capital inside a sentence ("...she got it from Etsy"), a word in
+# capitals ("IKEA"), or the first word said alone ("Lisbon, it's lovely.", "Portugal!").
+_A_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+|\b[A-Z]{2,}\b|^\W*[A-Z][a-z]+[,.!]")
 
 
 def _gives_no_place(turn: Turn) -> bool:
@@ -901,12 +930,10 @@ def _gives_no_place(turn: Turn) -> bool:
     if not ("where" in asked or "address" in asked or "location" in asked or "which" in asked) \
             or _ASKS_WHERE.search(asked) is None:
         return False
-    reply = turn.reply
     answered = turn.answered
     if _SOME_PLACE.search(answered) or _A_NAME.search(turn.answer.strip()) or len(answered.split()) <= 2:
         return False
-    return not (reply.could_not_help or reply.asks_for_feedback or reply.takes_back or reply.apologises
-                or reply.did_not_understand or "?" in answered or turn.closing)
+    return _answers_on_its_own(turn)
 
 
 def _gives_a_figure_asked(turn: Turn) -> bool:

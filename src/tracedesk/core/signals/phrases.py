@@ -170,19 +170,21 @@ FRUSTRATION = re.compile(
     r"|\b(?:ffs|wtf|jfc|omfg)\b|^(?:come on\b|seriously\b(?!\?+ *\w))"  # ("seriously? tell me more" marvels)
     # The answer called out as a dodge, as going too far, or as wide of what was asked: "nice
     # dodge", "be serious.", "that seems extreme for a toddler", "chess isn't exactly chaotic".
+    # (Not of the user's own: "my kids aren't exactly morning people", "my boss was kind of harsh".)
     r"|\bbe serious\b|\b(?:nice|good) dodge\b|\bdodg(?:ed|ing) (?:the|my) question"
-    r"|\b(?:seems|sounds) (?:a bit |kind of |pretty |way |really |a little )?(?:extreme|excessive|dangerous|unsafe)\b"
-    r"|\b(?:isn't|is not|aren't|are not) exactly\b"
-    r"|\b(?:seems|sounds) (?:super |really |very |pretty |so )?unhealthy\b"
-    r"|\b(?:that's|thats|that was|that is|bit|kinda|kind of) (?:a bit |kinda |kind of |pretty |so |really )?"
+    r"|\b(?:seems|sounds) (?:a bit |kind of |pretty |way |really |a little |super |very |so )?"
+    r"(?:extreme|excessive|dangerous|unsafe|unhealthy)\b"
+    r"|^(?!\W*(?:my|our|i|we|his|her|their)\b)\W*[^\W\d_]+(?: [^\W\d_]+)? (?:isn't|is not|aren't|are not) exactly\b"
+    r"|\b(?:that's|that was|that is|you're|you are|you were) (?:a bit |kinda |kind of |pretty |so |really )?"
     r"(?:harsh|heartless|insensitive)\b"
     # What was asked or told, put back after an echo of the answer: "thursday?? i said tomorrow
     # at 11:20", "2?? i need 4", "yeah but I asked about cup noodles", "did u even read what i
-    # wrote", "cool?? thats all you have to say".
-    r"|^\W*[^?\s]+(?: [^?\s]+)?\s*\?+\s*(?:i said|i need|i wanted|i told you)\b"
+    # wrote", "cool?? thats all you have to say". (Not "really? i need to start hiking more".)
+    r"|^\W*[^?\s]+(?: [^?\s]+)?\s*\?+\s*(?:i said|i told you)\b|^\W*\d[^?\s]*\s*\?+\s*i (?:need|wanted)\b"
     r"|(?:^\W*(?:(?:yeah|yes|ok|okay|no|nah)\W+)?but |^\W*no\W+)i (?:asked|was asking) (?:about|for)\b"
-    r"|\bdid (?:you|u) (?:even )?read\b|\b(?:that's|thats|is that) all (?:you|u) (?:have to|can|got to) say\b"
-    r"|\bwhat\W+(?:\w+\W+)?are (?:you|u) (?:ok|okay|alright)\b|\bare (?:you|u) (?:drunk|high|malfunctioning)\b"
+    r"|\bdid you even read\b|\bdid you read (?:what i|my (?:message|question))"
+    r"|\b(?:that's|is that) all you (?:have to|can|got to) say\b"
+    r"|\bare you (?:drunk|high(?! school)|malfunctioning)\b"
     # Saying the answer said nothing, went elsewhere, said the same again, or made no sense.
     # (Those that are also ordinary questions or remarks count only as the whole message:
     # "where did that come from?" alone, not "the 12.99 one, where did that come from?".)
@@ -310,7 +312,7 @@ FRUSTRATION_NEEDS = frozenset("""
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
     need easy simple ago understand why better point unlikely close sure know work works copied discussing gee geez
     dodge dodged dodging extreme excessive dangerous unsafe exactly unhealthy harsh heartless drunk high
-    malfunctioning ok okay alright asking
+    malfunctioning asking
 """.split())  # noqa: SIM905
 
 
@@ -324,7 +326,13 @@ def asks_for_person(text: str, words: set[str]) -> bool:
 def complains(text: str, words: set[str]) -> bool:
     """The (lower-cased) message says the answer missed."""
     return ((not FRUSTRATION_NEEDS.isdisjoint(words) and FRUSTRATION.search(text) is not None)
-            or PAUSES_FIRST.match(text) is not None or ("i said" in text and SAID_IT_AGAIN.search(text) is not None))
+            or PAUSES_FIRST.match(text) is not None or ("i said" in text and SAID_IT_AGAIN.search(text) is not None)
+            or ("are you" in text and ASKS_IF_IT_IS_WELL.match(text) is not None))
+
+
+# The whole message asks whether the bot is well, after what it said: "lol what? are you ok"
+# (not "what time are you ok with?").
+ASKS_IF_IT_IS_WELL = re.compile(r"\W*(?:(?:lol|lmao|haha|um+|uh+|wait)\W+)*what\W+are you (?:ok|okay|alright)\W*$")
 
 
 # What the user said, said again: "Poland, I said Poland."
@@ -448,9 +456,9 @@ BAD_NEWS = re.compile(
     r"|friend|dog|cat|pet|baby|grandma|grandpa|grandmother|grandfather|patient|home|house)"
     r"|(?:got|been|was|were) (?:fired|laid off|dumped)|broke up with|getting divorced|depressed|miserable"
     r"|(?:awful|terrible|horrible|rough|bad|worst) (?:day|week|news)|been crying|in (?:the )?hospital"
-    r"|feeling (?:really |so |very |pretty )?(?:lonely|down|sad|depressed|awful|terrible|anxious|hopeless)"
-    r"|(?:i'm|im|i am) (?:so |really |very )?(?:scared|heartbroken)|lonely(?! planet)"
-    r"|i (?:cried|was crying|can't stop crying)"
+    r"|feeling (?:really |so |very |pretty )?(?:down|sad|depressed|awful|terrible|anxious|hopeless)"
+    r"|(?:i'm|im|i am) (?:so |really |very )?(?:scared|heartbroken)|(?<!not )(?<!never )lonely(?! planet)"
+    r"|i (?:cried|was crying|can't stop crying)(?! (?:at|watching|reading|laughing|when i (?:saw|watched|read))\b)"
     r"|(?:grandma|grandpa|granny|mom|mum|dad|mother|father|wife|husband|brother|sister|friend|dog|cat|uncle|aunt) "
     r"(?:just |recently )?passed|(?:husband|wife|boyfriend|girlfriend|partner) (?:left|dumped|cheated on) me"
     r"|lost the baby|\bicu\b|intensive care|failed my)\b")
@@ -824,7 +832,7 @@ def ends_on_an_unmarked_question(answer: str) -> bool:
 # "whatever works for you".
 DISMISSES = re.compile(
     r"\b(?:(?:that's|thats|it's|its|that is) not my (?:problem|business)|not my problem"
-    r"|(?:nobody|no one|who) cares about|nobody asked"
+    r"|(?:nobody|no one|who) cares about|nobody asked(?! me\b)"
     r"|(?:^|(?:ok|okay|fine)[,.]? )whatever(?=\s*[.!,]|\s*$)|suit yourself|took you long enough"
     r"|not everything is about (?:you|what you)"
     r"|(?:don't|do not|stop) (?:be|being) (?:so )?(?:boring|dramatic|lazy|a baby)"

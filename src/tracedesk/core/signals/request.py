@@ -44,7 +44,8 @@ _POLITE_REQUEST = re.compile(r"\W*(?:(?:hi|hey|hello|ok|okay|so|and|also|please)
 _NOT_WANTED = frozenset({"from", "instead", "of", "than", "not", "after", "before"})
 # ...though "from" moves away only where the request changes something: "2 nights from
 # friday" is when the stay starts.
-_CHANGES = re.compile(r"\b(?:change|changed|move|moved|switch|reschedule|push|instead)\b")
+_CHANGES = re.compile(r"\b(?:change|changed|move|moved|switch|reschedule|rebook|update|modify|postpone|delay|shift|"
+                      r"bump|push|instead|rather|make it)\b")
 # The word after a figure, as the unit it counts in.
 _UNITS = {
     **dict.fromkeys(("min", "mins", "minute", "minutes"), "minute"),
@@ -54,7 +55,8 @@ _UNITS = {
     **dict.fromkeys(("night", "nights"), "night"),
     **dict.fromkeys(("people", "persons", "guests", "players", "adults", "seats", "tickets"), "people"),
     **dict.fromkeys(("am", "pm"), "clock"),
-    **dict.fromkeys(("st", "nd", "rd", "th", "january", "february", "march", "april", "may", "june", "july",
+    # ("may" is left out: "a table for 4 may we sit outside")
+    **dict.fromkeys(("st", "nd", "rd", "th", "january", "february", "march", "april", "june", "july",
                      "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
                      "jul", "aug", "sep", "sept", "oct", "nov", "dec"), "day of the month"),
 }
