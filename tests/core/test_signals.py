@@ -1031,6 +1031,7 @@ def test_a_sentence_of_an_earlier_answer_said_again_inside_another_is_a_loop(sto
     ("how long do u think it'll take", "tattoos are a form of art.", True),
     ("and how much is a ticket?", "Japan has a really interesting food culture too, like ramen and sushi.", True),
     ("how many kids do you have", "they love the shows about black holes the most.", True),
+    ("how long do I cook the chicken", "I love cooking! It's one of my favorite hobbies.", True),  # ("one of")
     # A figure, an amount or a time in any words; a premise denied; no way to know.
     ("how old are your kids?", "Six and nine, two boys with lots of energy.", False),
     ("when did you move here?", "Right after college, so a while now.", False),

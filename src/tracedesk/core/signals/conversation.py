@@ -870,7 +870,7 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
 # Whatever may answer a question for a figure, of any kind and however loosely: a number, an
 # amount in words, a time, a measure, or "not sure".
 _SOME_MEASURE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"\d|\b(?:one(?! of)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
     r"thousand|million|billion|dozens?|few|couple|several|many|lots?|none|no|zero|half|ago|since|last|next|"
     r"yesterday|today|tomorrow|tonight|morning|evening|afternoon|night|weekend|summer|winter|spring|fall|autumn|"
     r"years?|months?|weeks?|days?|daily|hours?|minutes?|o'clock|noon|midnight|january|february|march|april|may|june|"
