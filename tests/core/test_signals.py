@@ -1026,6 +1026,14 @@ def test_a_sentence_of_an_earlier_answer_said_again_inside_another_is_a_loop(sto
     assert all(k != "loop" for t in "abdefghi" for k, *_ in found.get(t, []))
 
 
+def after_a_greeting(store, tmp_path, question: str, answer: str) -> list[tuple]:
+    """The signals of the second turn of a session that opens on a greeting."""
+    b = Bundle()
+    b.turn("s1", "hey there", "Hi! How's your day going?", trace_id="a")
+    b.turn("s1", question, answer, trace_id="b")
+    return signals(store, tmp_path, b).get("b", [])
+
+
 @pytest.mark.parametrize(("question", "answer", "missed"), [
     ("how old is daisy", "my favorite color is yellow.", True),
     ("how long do u think it'll take", "tattoos are a form of art.", True),
@@ -1039,10 +1047,7 @@ def test_a_sentence_of_an_earlier_answer_said_again_inside_another_is_a_loop(sto
     ("how long have you been dancing?", "Since I was a little kid!", False),
 ])
 def test_a_question_for_a_figure_answered_with_none_is_off_topic(store, tmp_path, question, answer, missed) -> None:
-    b = Bundle()
-    b.turn("s1", "hey there", "Hi! How's your day going?", trace_id="a")
-    b.turn("s1", question, answer, trace_id="b")
-    found = signals(store, tmp_path, b).get("b", [])
+    found = after_a_greeting(store, tmp_path, question, answer)
     if missed:  # (by meaning, or for the figure it gives none of)
         assert any(kind == "off_topic" for kind, *_ in found)
     else:
@@ -1066,10 +1071,7 @@ def test_a_question_for_a_figure_answered_with_none_is_off_topic(store, tmp_path
     ("where was i?", "We were talking about your garden project.", False),
 ])
 def test_a_question_for_a_place_answered_with_none_is_off_topic(store, tmp_path, question, answer, missed) -> None:
-    b = Bundle()
-    b.turn("s1", "hey there", "Hi! How's your day going?", trace_id="a")
-    b.turn("s1", question, answer, trace_id="b")
-    found = signals(store, tmp_path, b).get("b", [])
+    found = after_a_greeting(store, tmp_path, question, answer)
     assert any("a question for a place answered with none" in detail for _, _, detail, _ in found) is missed
 
 
