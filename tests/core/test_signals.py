@@ -930,6 +930,7 @@ def test_a_terse_bot_that_leaves_out_its_question_marks_is_read_as_asking(store,
     ("we keep two horses at my uncle's farm", "How old are your dogs?", True),
     ("my cat and my dog sleep in one basket", "Does your dog snore?", False),
     ("my dog and my horses live on the farm", "How old are your horses?", False),
+    ("my dog and my horse live on the farm", "How old are your horses?", False),
     ("we have two turtles and a cat", "How are your turtles doing?", False),
     ("my dog hates the vet", "Does your dog hate the groomer too?", False),
 ])
@@ -1064,6 +1065,8 @@ def test_a_question_for_a_figure_answered_with_none_is_off_topic(store, tmp_path
     ("where r u from", "Lisbon!", False),
     ("where r u from", "Lisbon, it's lovely.", False),
     ("where did you get that lamp", "IKEA, they have everything.", False),
+    ("so where do you go hiking?", "Honestly, hiking is great exercise for the whole body.", True),
+    ("which area do you live in?", "I love meeting new people.", True),
     ("where can I find the form?", "I'm not sure, sorry.", False),
     ("where should we eat?", "What kind of food do you feel like?", False),
     # Not a question for a place.
@@ -1086,7 +1089,9 @@ def test_a_question_for_a_place_answered_with_none_is_off_topic(store, tmp_path,
     ("my order is late", "ok no thanks, i'll wait", "Okay. Enjoy your day, Sam!", False),
     ("table for 2 at 7pm please", "great, thanks!", "You're welcome 😊 Enjoy your dinner at 7!", False),
     ("my sister turns 30 tomorrow", "perfect, thanks!", "Have A Great Day And Happy Birthday To Her!", False),
-    ("my sister turns 30 tomorrow", "gotta go, thanks", "Happy birthday to her, and good luck on monday!", True),
+    ("my sister turns 30 tomorrow", "ok gotta go", "Happy birthday to her, and good luck on monday!", True),
+    ("i'm off to spain", "thank you!", "Bye Inês! Enjoy Madrid!", True),
+    ("my sister turns 30 tomorrow", "perfect, thanks!", "You're welcome, and Happy Birthday to your sister!", False),
 ])
 def test_a_goodbye_answered_with_what_nobody_said_is_ungrounded(store, tmp_path, told, goodbye, answer,
                                                                 made_up) -> None:
@@ -1111,6 +1116,7 @@ def test_a_goodbye_answered_with_what_nobody_said_is_ungrounded(store, tmp_path,
      "A change can be good. Do you have any pets?", False),
     ("what made you leave columbus?", "the job mostly. what about you?", "I moved for school. Do you like to cook?",
      False),
+    ("what is your booking reference?", "ABC123", "Great. Do you know your seat number?", False),
 ])
 def test_an_answer_to_the_bots_question_passed_over_for_another_counts_for_little(store, tmp_path, asked, told,
                                                                                    answer, moved_on) -> None:

@@ -1832,9 +1832,10 @@ def test_bad_news_answered_with_cheer_is_off_topic(store, tmp_path) -> None:
     b2.turn("n1", "i'm never lonely with my dogs around", "That's great! What breeds are they?", trace_id="never")
     b2.turn("n2", "i cried at the end of coco, it was beautiful", "Nice! Coco is such a lovely film.",
             trace_id="film")
+    b2.turn("n3", "i never feel lonely with my dogs", "That's great! What breeds are they?", trace_id="never_feel")
     (tmp_path / "two").mkdir()
     found2 = signals(store, tmp_path / "two", b2)
-    assert "off_topic" not in kinds(found2, "never") | kinds(found2, "film")
+    assert "off_topic" not in kinds(found2, "never") | kinds(found2, "film") | kinds(found2, "never_feel")
     assert "off_topic" not in kinds(found, "sympathy") | kinds(found, "better")
     assert "off_topic" in kinds(found, "task") & kinds(found, "passed") & kinds(found, "but_before") & kinds(
         found, "lonely")
@@ -1981,6 +1982,8 @@ def test_venting_at_the_bot_marks_the_answer_before_it(store, tmp_path, vent) ->
     "did you read the hunger games?",  # asks of a book
     "what time are you ok with?",
     "my kids aren't exactly morning people, any tips?",  # tells of the user's own
+    "she isn't exactly thrilled about the move",
+    "skydiving sounds very dangerous, is it worth it?",
     "my boss was kind of harsh today",
     "really? i need to start hiking more",
     "are you high school age?",

@@ -94,11 +94,12 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         missed: set[int] = set()  # the turns of the session the next message says missed
         told: set[str] = set()  # the topic words of the user's messages so far
         answers: list[str] = []  # the session's answers so far
+        heard = _Heard(turns)  # the session's words, read as far as a goodbye needs them
         for at, turn in enumerate(turns):
             reacts = next_turn_signals(previous, turn, model is not None, told)
             told |= turn.words
             if previous is not None and "?" not in turn.asked and _SIGNS_OFF.search(turn.asked):
-                found += _names_what_nobody_said(turn, turns[:at])
+                found += _names_what_nobody_said(turn, heard.up_to(at))
             if "your " in turn.answered:
                 found += _speaks_of_another(turn, told)
             found += _denies_itself(turn, answers)
@@ -160,9 +161,11 @@ _OWN_GENERATION = tuple(pair for pair in SEXED_PEOPLE
                         if not {"mom", "grandma", "aunt", "niece"} & set(pair[0].split()))
 _IN_PLACE_OF = the_other_sex(_OWN_GENERATION) | the_other_kinds(PETS)
 _YOUR_OWN = re.compile(rf"\byour (?:(?:little|big|older|younger|new|old) )?({'|'.join(_IN_PLACE_OF)})\b")
-# ...as the topic words of messages and answers read them ("horses" as "hors"): each word's
-# own, and the others'.
-_STEMS_IN_PLACE_OF = {word: (content_words(word), content_words(" ".join(others)))
+# ...as the topic words of messages and answers read them ("horses" as "hors", "horse" as
+# "horse"): the words of each one's own sex or kind, and the others'.
+_OWN_GROUP = {word: group for group in (*(sex for pair in _OWN_GENERATION for sex in pair), *PETS)
+              for word in group.split()}
+_STEMS_IN_PLACE_OF = {word: (content_words(_OWN_GROUP[word]), content_words(" ".join(others)))
                       for word, others in _IN_PLACE_OF.items()}
 
 
@@ -206,27 +209,56 @@ _HEARD = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
 
 
-def _names_what_nobody_said(turn: Turn, before: list[Turn]) -> list[Found]:
+class _Heard:
+    """The words a session's messages and answers said before a turn (and the figures in
+    them: "7pm" says 7), read once each, as far as asked."""
+
+    def __init__(self, turns: list[Turn]) -> None:
+        self.turns = turns
+        self.read = 0  # the turns whose message and answer are in :attr:`words`
+        self.words: set[str] = set()
+
+    def _add(self, text: str) -> None:
+        self.words.update(w.lower() for w in _HEARD.findall(text))
+        self.words.update(_DIGITS.findall(text))
+
+    def up_to(self, at: int) -> set[str]:
+        """The words said before turn ``at``, and by its message."""
+        for turn in self.turns[self.read:at]:
+            self._add(turn.question)
+            self._add(turn.answer)
+        self.read = max(self.read, at)
+        said = set(self.words)
+        said.update(w.lower() for w in _HEARD.findall(self.turns[at].question))
+        said.update(_DIGITS.findall(self.turns[at].question))
+        return said
+
+
+# Words a wish gives capitals that name no one: "Happy Birthday", "Merry Christmas".
+_OCCASIONS = frozenset("""
+    birthday christmas merry new year easter weekend holidays holiday day eve thanksgiving valentine anniversary
+""".split())  # noqa: SIM905
+_TITLE_CASE_WORDS = 4  # a sentence this long with most words capitalised is in Title Case
+
+
+def _names_what_nobody_said(turn: Turn, heard: set[str]) -> list[Found]:
     """A goodbye answered with a wish that names a person, a place, a day or a number that
     nobody in the conversation said: "ok, see you tomorrow" - "See you on Thursday!",
     "thanks!" - "Enjoy your trip to California!" (to a user going to Florida), "Bye Inês!
     Enjoy Madrid!". What a goodbye answers with is what was said; a new specific is made up.
-    ``before``: the session's turns before this one."""
+    ``heard``: the words of the session's messages and answers so far, lower-cased."""
     answer = turn.answer
-    if not turn.reply.in_english or turn.answered.count(" ") < 2 or _WISHES.search(turn.answered) is None:
-        return []  # ("Gute Reise!": nouns have capitals)
-    texts = [t.question for t in (*before, turn)] + [t.answer for t in before]
-    # (its words, and the figures in them: "7pm" says 7)
-    heard = {w.lower() for text in texts for w in _HEARD.findall(text)} | {
-        d for text in texts for d in _DIGITS.findall(text)}
+    if turn.answered.count(" ") < 2 or _WISHES.search(turn.answered) is None:
+        return []  # (the wishes are English ones: "Gute Reise!", whose nouns have capitals, is none)
     for sentence in _SENTENCE_END.split(answer):
         if _WISHES.search(sentence.lower()) is None:
             continue  # (what the answer tells besides, "Your contract ends on August 3.", is no wish)
         words = sentence.split()
         named = [m.group(0) for m in _DAY_OR_FIGURE.finditer(sentence)]
-        if sum(w[:1].isupper() for w in words) * 2 <= len(words):  # (not "Have A Great Day!")
+        if len(words) < _TITLE_CASE_WORDS or sum(w[:1].isupper() for w in words) * 2 <= len(words):
             named += [m.group(0) for m in _CAPITALISED.finditer(sentence)
-                      if _inside_a_sentence(sentence, m.start()) and _WISHES.search(m.group(0).lower()) is None]
+                      if _inside_a_sentence(sentence, m.start()) and _WISHES.search(m.group(0).lower()) is None
+                      and m.group(0).lower() not in _OCCASIONS]
         made_up = next((n for n in named if n.lower() not in heard), None)
         if made_up is not None:
             return [Found(turn.pk, "ungrounded", confidence("ungrounded", "farewell"),
@@ -725,6 +757,8 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
 
 
 _BARE_REACTION_WORDS = 3  # "Nice!", "cool!", "oh fun." before the next question
+_A_TASKS_DETAIL = re.compile(r"\b(?:reference|number|code|account|order|booking|reservation|ticket|flight|email|"
+                             r"address|phone)\b")
 
 
 def _moved_on(previous: Turn | None, turn: Turn) -> bool:
@@ -733,8 +767,9 @@ def _moved_on(previous: Turn | None, turn: Turn) -> bool:
     you work on?" - "Payments backend for a fintech startup" - "cool! do you have any pets?".
     A chatbot's way of going on as often as a jump: it counts for little. (Not a question a
     task needs: "nope, anything" - "Do you have an area in mind?")"""
-    if previous is None or previous.reply.question_back is None or not turn.message.answers_back:
-        return False
+    if (previous is None or previous.reply.question_back is None or not turn.message.answers_back
+            or _A_TASKS_DETAIL.search(previous.reply.question_back)):
+        return False  # (a booking's reference, then its seat, is a task's next question)
     reply = turn.reply
     sentences = [s for s in reply.sentences if s.strip()]
     if not 1 <= len(sentences) <= 2 or not sentences[-1].rstrip().endswith("?"):
@@ -870,8 +905,8 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
 # Whatever may answer a question for a figure, of any kind and however loosely: a number, an
 # amount in words, a time, a measure, or "not sure".
 _SOME_MEASURE = re.compile(
-    r"\d|\b(?:one(?! of)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-    r"thousand|million|billion|dozens?|few|couple|several|many|lots?|none|no|zero|half|ago|since|last|next|"
+    r"\d|\b(?:one(?! of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|billion|dozens?|few|couple|several|many|lots?|none|no|zero|half|ago|since|last|next|"
     r"yesterday|today|tomorrow|tonight|morning|evening|afternoon|night|weekend|summer|winter|spring|fall|autumn|"
     r"years?|months?|weeks?|days?|daily|hours?|minutes?|o'clock|noon|midnight|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -903,10 +938,12 @@ def _answers_on_its_own(turn: Turn) -> bool:
 # the address?", "which part of town is it in?". (Not "where was i?", "where do you stand
 # on it", "which part of the movie".)
 _ASKS_WHERE = re.compile(r"(?:^|[,.!?;]\s*|\b(?:and|so|but|ok|okay|also|then|oh|hmm|wait|lol|haha)\W+)"
-                         r"(?:where|where's)\b(?! (?:was i|were we|are we|do (?:you|i) stand|does (?:he|she|it) stand))"
+                         r"(?:where|where's)\b(?!(?: was i| were we| are we)\W*$| (?:do (?:you|i)|does (?:he|she|it)) "
+                         r"stand\b)"
                          r"|\b(?:what's|what is) (?:the|their|its|your) (?:address|location)\b"
-                         r"|\bwhich (?:city|town|country|state|street|neighbou?rhood)\b"
-                         r"|\bwhich (?:area|part) of (?:town|the city|the country)\b")
+                         r"|\bwhich (?:area|city|town|country|state|street|neighbou?rhood)\b"
+                         r"|\bwhich part (?!of (?:the |that |this )?(?:movie|film|book|song|show|story|game|episode|"
+                         r"video|series|album|play|speech)\b)")
 # A place in any words: where it is or lies, a kind of place, a way to it, how far along it is
 # ("It shipped yesterday."), a name (below), or "not sure".
 _SOME_PLACE = re.compile(
@@ -917,8 +954,19 @@ _SOME_PLACE = re.compile(
     r"sure|know|idea|dunno|depends|yesterday|today|tomorrow|tonight|ago|soon|already|shipped|delivered|sent|"
     r"arriv\w*)\b")
 # A name in the answer: a capital inside a sentence ("...she got it from Etsy"), a word in
-# capitals ("IKEA"), or the first word said alone ("Lisbon, it's lovely.", "Portugal!").
-_A_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+|\b[A-Z]{2,}\b|^\W*[A-Z][a-z]+[,.!]")
+# capitals ("IKEA"), or the first word said alone ("Lisbon, it's lovely.", "Portugal!"), which
+# is no reaction ("Honestly, ...", "Oh, ...", "OK so...").
+_A_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+|\b[A-Z]{3,}\b|^\W*([A-Z][a-z]+)[,.!]")
+_NO_NAME = STOPWORDS | REACTION_WORDS | frozenset("""
+    well sure yes yeah no nope oh honestly haha lol lmao ok okay hmm actually so anyway definitely totally
+    absolutely exactly right true great nice cool wow omg
+""".split())  # noqa: SIM905
+
+
+def _names_something(answer: str) -> bool:
+    """Whether an answer names a person, a place or a thing by its name (:data:`_A_NAME`)."""
+    return any(m.group(1) is None or m.group(1).lower() not in _NO_NAME for m in _A_NAME.finditer(answer)
+               if m.group(0).strip(",.!") not in ("LOL", "OMG", "LMAO", "BTW", "IMO", "IDK"))
 
 
 def _gives_no_place(turn: Turn) -> bool:
@@ -931,7 +979,7 @@ def _gives_no_place(turn: Turn) -> bool:
             or _ASKS_WHERE.search(asked) is None:
         return False
     answered = turn.answered
-    if _SOME_PLACE.search(answered) or _A_NAME.search(turn.answer.strip()) or len(answered.split()) <= 2:
+    if _SOME_PLACE.search(answered) or _names_something(turn.answer.strip()) or len(answered.split()) <= 2:
         return False
     return _answers_on_its_own(turn)
 

@@ -172,9 +172,13 @@ FRUSTRATION = re.compile(
     # dodge", "be serious.", "that seems extreme for a toddler", "chess isn't exactly chaotic".
     # (Not of the user's own: "my kids aren't exactly morning people", "my boss was kind of harsh".)
     r"|\bbe serious\b|\b(?:nice|good) dodge\b|\bdodg(?:ed|ing) (?:the|my) question"
-    r"|\b(?:seems|sounds) (?:a bit |kind of |pretty |way |really |a little |super |very |so )?"
+    # (said of what the answer said: "that seems...", or in a message that asks nothing, not
+    # "skydiving sounds very dangerous, is it worth it?")
+    r"|(?:^\W*|\b(?:that|this|it|which) |^(?=[^?]*$).*?\b)(?:seems|sounds) (?:a bit |kind of |pretty |way |really |"
+    r"a little |super |very |so )?"
     r"(?:extreme|excessive|dangerous|unsafe|unhealthy)\b"
-    r"|^(?!\W*(?:my|our|i|we|his|her|their)\b)\W*[^\W\d_]+(?: [^\W\d_]+)? (?:isn't|is not|aren't|are not) exactly\b"
+    r"|^(?!\W*(?:my|our|i|we|his|her|their|he|she|they|it|mine)\b)\W*[^\W\d_]+(?:\W+[^\W\d_]+)? "
+    r"(?:isn't|is not|aren't|are not) exactly\b"
     r"|\b(?:that's|that was|that is|you're|you are|you were) (?:a bit |kinda |kind of |pretty |so |really )?"
     r"(?:harsh|heartless|insensitive)\b"
     # What was asked or told, put back after an echo of the answer: "thursday?? i said tomorrow
@@ -457,8 +461,11 @@ BAD_NEWS = re.compile(
     r"|(?:got|been|was|were) (?:fired|laid off|dumped)|broke up with|getting divorced|depressed|miserable"
     r"|(?:awful|terrible|horrible|rough|bad|worst) (?:day|week|news)|been crying|in (?:the )?hospital"
     r"|feeling (?:really |so |very |pretty )?(?:down|sad|depressed|awful|terrible|anxious|hopeless)"
-    r"|(?:i'm|im|i am) (?:so |really |very )?(?:scared|heartbroken)|(?<!not )(?<!never )lonely(?! planet)"
-    r"|i (?:cried|was crying|can't stop crying)(?! (?:at|watching|reading|laughing|when i (?:saw|watched|read))\b)"
+    r"|(?:i'm|im|i am) (?:so |really |very )?(?:scared|heartbroken)"
+    r"|(?<!not )(?<!never )(?<!n't )(?<!never feel )(?<!never felt )(?<!never get )(?<!never been )(?<!n't feel )"
+    r"(?<!n't get )(?<!not that )(?<!not so )(?<!not too )lonely(?! planet)"
+    r"|i (?:cried|was crying|can't stop crying)(?! (?:at the (?:end|ending|movie|film|show|wedding)|watching|reading|"
+    r"laughing|when i (?:saw|watched|read))\b)"
     r"|(?:grandma|grandpa|granny|mom|mum|dad|mother|father|wife|husband|brother|sister|friend|dog|cat|uncle|aunt) "
     r"(?:just |recently )?passed|(?:husband|wife|boyfriend|girlfriend|partner) (?:left|dumped|cheated on) me"
     r"|lost the baby|\bicu\b|intensive care|failed my)\b")

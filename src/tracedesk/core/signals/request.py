@@ -44,8 +44,8 @@ _POLITE_REQUEST = re.compile(r"\W*(?:(?:hi|hey|hello|ok|okay|so|and|also|please)
 _NOT_WANTED = frozenset({"from", "instead", "of", "than", "not", "after", "before"})
 # ...though "from" moves away only where the request changes something: "2 nights from
 # friday" is when the stay starts.
-_CHANGES = re.compile(r"\b(?:change|changed|move|moved|switch|reschedule|rebook|update|modify|postpone|delay|shift|"
-                      r"bump|push|instead|rather|make it)\b")
+_CHANGES = re.compile(r"\b(?:change|changed|move|moved|switch|reschedule|rebook|update|modify|postpone|bump|push|"
+                      r"instead)\b")
 # The word after a figure, as the unit it counts in.
 _UNITS = {
     **dict.fromkeys(("min", "mins", "minute", "minutes"), "minute"),
