@@ -1091,6 +1091,7 @@ def test_a_question_for_a_place_answered_with_none_is_off_topic(store, tmp_path,
     ("my sister turns 30 tomorrow", "perfect, thanks!", "Have A Great Day And Happy Birthday To Her!", False),
     ("my sister turns 30 tomorrow", "ok gotta go", "Happy birthday to her, and good luck on monday!", True),
     ("i'm off to spain", "thank you!", "Bye Inês! Enjoy Madrid!", True),
+    ("i'm off to spain", "no, thank you, that's all. bye!", "Goodbye! Have fun – Madrid is lovely!", True),
     ("my sister turns 30 tomorrow", "perfect, thanks!", "You're welcome, and Happy Birthday to your sister!", False),
 ])
 def test_a_goodbye_answered_with_what_nobody_said_is_ungrounded(store, tmp_path, told, goodbye, answer,

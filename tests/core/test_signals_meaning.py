@@ -1956,6 +1956,8 @@ def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_it
     "did u even read what i wrote",
     "cool?? thats all you have to say",
     "lol what? are you ok",
+    "thursday?? i wanted the slot on friday",
+    "kinda harsh lol",
     "2?? i need 4",
     # ...or telling their temper.
     "I'm getting really annoyed",

@@ -190,7 +190,7 @@ def _speaks_of_another(turn: Turn, told: set[str]) -> list[Found]:
 # turns an offer down). (:data:`.phrases.CLOSING` reads only a message that opens on its
 # thanks; a goodbye said anywhere in it is read here.)
 _SIGNS_OFF = re.compile(r"^(?!.*\b(?:also|could you|can you|i need(?! to go)|i want|i'd like|what|how|where|is there|"
-                        r"tell me)\b)(?!.*\bno\W+(?:thanks|thank you)\b)"
+                        r"tell me)\b)(?!.*\bno\W+(?:thanks|thank you)\b(?!.*\b(?:bye|goodbye|that's all)\b))"
                         r".*\b(?:bye|goodbye|thanks|thank you|thx|ty|good night|that's all|see you|cya|"
                         r"(?:(?:have|got|must|need) to|gotta) go)\b", re.DOTALL)
 # A wish or a goodbye in an answer: "Enjoy your trip to California!", "Good luck in
@@ -268,10 +268,10 @@ def _names_what_nobody_said(turn: Turn, heard: set[str]) -> list[Found]:
 
 
 def _inside_a_sentence(text: str, at: int) -> bool:
-    """Whether the word at ``at`` follows a word of its sentence (not a full stop, an emoji,
-    a quotation mark or the start)."""
+    """Whether the word at ``at`` follows a word of its sentence, a comma, a colon or a dash
+    (not a full stop, an emoji, a quotation mark or the start)."""
     before = text[:at].rstrip()
-    return bool(before) and (before[-1].isalnum() or before[-1] in ",;-")
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",;:-\u2013\u2014")
 
 
 # What an answer denies of the bot itself: "I've never driven a car", "i don't really eat

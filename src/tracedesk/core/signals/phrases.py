@@ -179,12 +179,13 @@ FRUSTRATION = re.compile(
     r"(?:extreme|excessive|dangerous|unsafe|unhealthy)\b"
     r"|^(?!\W*(?:my|our|i|we|his|her|their|he|she|they|it|mine)\b)\W*[^\W\d_]+(?:\W+[^\W\d_]+)? "
     r"(?:isn't|is not|aren't|are not) exactly\b"
-    r"|\b(?:that's|that was|that is|you're|you are|you were) (?:a bit |kinda |kind of |pretty |so |really )?"
-    r"(?:harsh|heartless|insensitive)\b"
+    r"|(?:\b(?:that's|that was|that is|you're|you are|you were) |^\W*(?=a bit|kinda|kind of|pretty|so|really))"
+    r"(?:a bit |kinda |kind of |pretty |so |really )?(?:harsh|heartless|insensitive)\b"
     # What was asked or told, put back after an echo of the answer: "thursday?? i said tomorrow
     # at 11:20", "2?? i need 4", "yeah but I asked about cup noodles", "did u even read what i
-    # wrote", "cool?? thats all you have to say". (Not "really? i need to start hiking more".)
-    r"|^\W*[^?\s]+(?: [^?\s]+)?\s*\?+\s*(?:i said|i told you)\b|^\W*\d[^?\s]*\s*\?+\s*i (?:need|wanted)\b"
+    # wrote", "cool?? thats all you have to say", "thursday?? i wanted friday". (Not "really? i
+    # need to start hiking more".)
+    r"|^\W*[^?\s]+(?: [^?\s]+)?\s*\?+\s*(?:i said|i told you|i (?:need|wanted)(?! to\b))\b"
     r"|(?:^\W*(?:(?:yeah|yes|ok|okay|no|nah)\W+)?but |^\W*no\W+)i (?:asked|was asking) (?:about|for)\b"
     r"|\bdid you even read\b|\bdid you read (?:what i|my (?:message|question))"
     r"|\b(?:that's|is that) all you (?:have to|can|got to) say\b"
