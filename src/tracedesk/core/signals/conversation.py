@@ -111,33 +111,13 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             if turn.reply.cheers and turn.message.tells_bad_news:
                 found += _cheered_at_bad_news(turn)
             elif _may_dismiss(turn.reply) and DISMISSES.search(turn.answered):
-                found.append(Found(turn.pk, "off_topic", confidence("off_topic", "dismissive"),
-                                   f"the answer brushes the user off: {quote(turn.answer, 70)}",
-                                   evidence={"question": turn.question[:300]}))
+                found.append(_answered_off_topic(turn, "dismissive", "the answer brushes the user off"))
             bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
             off = [] if bland else _off_topic(turn, previous)
             far += off
             if not off:
                 answered_elsewhere = bland or _answered_with_a_question(turn)
-                found += answered_elsewhere
-                if not answered_elsewhere and turn.message.figures_asked and _gives_no_figure(turn):
-                    found.append(Found(turn.pk, "off_topic", confidence("off_topic", "no_figure"),
-                                       f"a question for a figure answered with none: {quote(turn.answer, 70)}",
-                                       evidence={"question": turn.question[:300]}))
-                elif not answered_elsewhere and _gives_no_place(turn):
-                    found.append(Found(turn.pk, "off_topic", confidence("off_topic", "no_place"),
-                                       f"a question for a place answered with none: {quote(turn.answer, 70)}",
-                                       evidence={"question": turn.question[:300]}))
-                elif not answered_elsewhere and _may_have_jumped(previous, turn):
-                    found += _jumped(turn)
-                elif not answered_elsewhere and _moved_on(previous, turn):
-                    found.append(Found(turn.pk, "off_topic", confidence("off_topic", "moved_on"),
-                                       f"the user's answer to the bot's question passed over for another: "
-                                       f"{quote(turn.answer, 70)}", evidence={"question": turn.question[:300]}))
-                elif not answered_elsewhere and _tells_of_itself_elsewhere(previous, turn):
-                    found.append(Found(turn.pk, "off_topic", confidence("off_topic", "tells_of_itself"),
-                                       f"the answer tells of the bot, on something else: {quote(turn.answer, 70)}",
-                                       evidence={"question": turn.question[:300]}))
+                found += answered_elsewhere or _answered_beside(previous, turn)
             if turn.message.has_figure or (turn.reply.confirms and "day" in turn.asked):
                 found += _outside_the_window(turn) or (
                     _confirms_another_value(turn, previous) if turn.reply.confirms else [])
@@ -151,6 +131,32 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
     if far and model is not None:
         far = _not_from_the_evidence(conn, model, far, {t.pk: t for _, turns in sessions for t in turns})
     return found + far
+
+
+def _answered_off_topic(turn: Turn, case: str, says: str) -> Found:
+    """An answer that misses what the message asked or told, as ``case`` of the table reads
+    it: ``says`` what it did, with the answer quoted and the message as evidence."""
+    return Found(turn.pk, "off_topic", confidence("off_topic", case), f"{says}: {quote(turn.answer, 70)}",
+                 evidence={"question": turn.question[:300]})
+
+
+def _answered_beside(previous: Turn | None, turn: Turn) -> list[Found]:
+    """How an answer close enough in meaning, that does not answer with a question, may
+    still miss (the first reading that finds it): a question for a figure or a place
+    answered with none, what the user told answered by a question on something else, the
+    user's answer to the bot's question passed over, the bot telling of itself elsewhere."""
+    if turn.message.figures_asked and _gives_no_figure(turn):
+        return [_answered_off_topic(turn, "no_figure", "a question for a figure answered with none")]
+    if _gives_no_place(turn):
+        return [_answered_off_topic(turn, "no_place", "a question for a place answered with none")]
+    if _may_have_jumped(previous, turn):
+        return _jumped(turn)
+    if _moved_on(previous, turn):
+        return [_answered_off_topic(turn, "moved_on",
+                                    "the user's answer to the bot's question passed over for another")]
+    if _tells_of_itself_elsewhere(previous, turn):
+        return [_answered_off_topic(turn, "tells_of_itself", "the answer tells of the bot, on something else")]
+    return []
 
 
 # "your son" where the user told of a daughter, "your cat" where they told of a dog: each
@@ -218,20 +224,17 @@ class _Heard:
         self.read = 0  # the turns whose message and answer are in :attr:`words`
         self.words: set[str] = set()
 
-    def _add(self, text: str) -> None:
-        self.words.update(w.lower() for w in _HEARD.findall(text))
-        self.words.update(_DIGITS.findall(text))
-
     def up_to(self, at: int) -> set[str]:
         """The words said before turn ``at``, and by its message."""
         for turn in self.turns[self.read:at]:
-            self._add(turn.question)
-            self._add(turn.answer)
+            self.words |= _words_heard(turn.question) | _words_heard(turn.answer)
         self.read = max(self.read, at)
-        said = set(self.words)
-        said.update(w.lower() for w in _HEARD.findall(self.turns[at].question))
-        said.update(_DIGITS.findall(self.turns[at].question))
-        return said
+        return self.words | _words_heard(self.turns[at].question)
+
+
+def _words_heard(text: str) -> set[str]:
+    """The words of a text, lower-cased, and the figures in them."""
+    return {w.lower() for w in _HEARD.findall(text)} | set(_DIGITS.findall(text))
 
 
 # Words a wish gives capitals that name no one: "Happy Birthday", "Merry Christmas".
@@ -700,9 +703,8 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
             or message.asks_for_person or message.complains or not message.words or not message.in_english
             or not message.words.isdisjoint(reply.words) or (reply.says_yes_or_no and message.asks_yes_or_no)):
         return []
-    return [Found(turn.pk, "off_topic", confidence("off_topic", "question_back"),
-                  f"a question answered only with another question or a change of subject: {quote(turn.answer, 70)}",
-                  evidence={"question": turn.question[:300]})]
+    return [_answered_off_topic(turn, "question_back",
+                                "a question answered only with another question or a change of subject")]
 
 
 # An answer that opens on a reaction ("oh nice, ...", "wow, ...") or asks of what was told
@@ -790,9 +792,8 @@ def _jumped(turn: Turn) -> list[Found]:
     - "What breeds?", "I spent the weekend camping." - "Did you see any bears?"), is none."""
     if GETS_TO_KNOW.match(turn.answered) is None:
         return []
-    return [Found(turn.pk, "off_topic", confidence("off_topic", "told_asked_elsewhere"),
-                  f"what the user told answered only by a question on something else: {quote(turn.answer, 70)}",
-                  evidence={"question": turn.question[:300]})]
+    return [_answered_off_topic(turn, "told_asked_elsewhere",
+                                "what the user told answered only by a question on something else")]
 
 
 def _taken_back(previous: Turn, turn: Turn, pushed_back: bool) -> list[Found]:
@@ -829,9 +830,7 @@ def _cheered_at_bad_news(turn: Turn) -> list[Found]:
     """Bad news answered with cheer and no word of sympathy ("we had to put our dog down
     this morning" - "oh cool! so what do you like to do for fun?", "rough. lost a patient"
     - "nice, sounds like a productive day!"): the answer took no notice of what it was told."""
-    return [Found(turn.pk, "off_topic", confidence("off_topic", "bad_news"),
-                  f"bad news answered with cheer: {quote(turn.answer, 70)}",
-                  evidence={"question": turn.question[:300]})]
+    return [_answered_off_topic(turn, "bad_news", "bad news answered with cheer")]
 
 
 def _answered_with_appreciation(turn: Turn) -> list[Found]:
@@ -843,10 +842,8 @@ def _answered_with_appreciation(turn: Turn) -> list[Found]:
             or message.makes_conversation or message.closing or message.asks_for_person
             or message.complains or message.did_not_follow or not message.in_english):
         return []  # ("Yup!" to a yes-or-no question, "Great!" to "how are you?" answer them)
-    return [Found(turn.pk, "off_topic", confidence("off_topic", "appreciation"),
-                  f"a question answered only with a word of appreciation or an acknowledgement: "
-                  f"{quote(turn.answer, 70)}",
-                  evidence={"question": turn.question[:300]})]
+    return [_answered_off_topic(turn, "appreciation",
+                                "a question answered only with a word of appreciation or an acknowledgement")]
 
 
 def _advice_answered_empty(turn: Turn) -> list[Found]:
@@ -864,9 +861,7 @@ def _advice_answered_empty(turn: Turn) -> list[Found]:
     own = {w for w in reply.words - message.words if w[:4] not in {m[:4] for m in message.words}}
     if not own <= _SAYS_NOTHING:
         return []
-    return [Found(turn.pk, "off_topic", confidence("off_topic", "empty_advice"),
-                  f"a request for advice answered with words that give none: {quote(turn.answer, 70)}",
-                  evidence={"question": turn.question[:300]})]
+    return [_answered_off_topic(turn, "empty_advice", "a request for advice answered with words that give none")]
 
 
 _EMPTY_ANSWER_WORDS = 5  # an answer of at most this many words may say nothing

@@ -128,7 +128,6 @@ _DAY_PLACING = frozenset({"on", "for", "from", "to", "until", "till", "by", "thi
 _WEEKDAY = re.compile(r"(?:\b([a-z]+)\s+)?\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
-
 def _plain(figure: str, after: str | None) -> str:
     """A figure as compared: "07" is "7", "7:00" and "7.00" are "7", "6pm" and "6:00 pm" are
     "18"."""
