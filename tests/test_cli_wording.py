@@ -57,6 +57,7 @@ def test_one_of_a_thing_is_said_in_the_singular(tmp_path, capsys) -> None:
         assert not NUMBER_THEN_PLURAL.search(out), out
 
 
+@pytest.mark.slow
 def test_demo_leaves_no_folder_behind_in_the_temporary_folder(tmp_path) -> None:
     env = {**os.environ, "TMPDIR": str(tmp_path / "tmp"), "XDG_DATA_HOME": str(tmp_path / "data"),
            "HOME": str(tmp_path), "PYTHONPATH": str(ROOT / "src")}

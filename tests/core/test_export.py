@@ -99,6 +99,7 @@ def test_own_jsonl_holds_the_input_the_context_up_to_the_blamed_step_and_provena
     assert second["context"]["tool_results"] == []
 
 
+@pytest.mark.slow
 def test_the_inspect_export_loads_with_inspect_ais_own_json_dataset(exported, tmp_path) -> None:
     from inspect_ai.dataset import json_dataset
 

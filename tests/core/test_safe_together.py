@@ -128,6 +128,7 @@ def test_an_import_killed_midway_leaves_the_database_as_it_was(reviewed_db: Path
             assert conn.exec_driver_sql("SELECT notes FROM review").scalar_one() == "committed"
 
 
+@pytest.mark.slow
 def test_a_merge_killed_midway_leaves_the_database_as_it_was(reviewed_db: Path, large_bundle: Path,
                                                              tmp_path: Path) -> None:
     source = tmp_path / "source.sqlite"
