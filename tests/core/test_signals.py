@@ -589,6 +589,56 @@ def test_a_read_back_to_confirm_with_another_value_is_ungrounded(store, tmp_path
                for kind, _, detail, _ in found)
 
 
+def session_of(store, tmp_path, *pairs: tuple[str, str]) -> dict:
+    """The signals of one session of ``pairs``, turns "t0", "t1"..."""
+    b = Bundle()
+    for n, (message, answer) in enumerate(pairs):
+        b.turn("s1", message, answer, trace_id=f"t{n}")
+    return signals(store, tmp_path, b)
+
+
+@pytest.mark.parametrize("pairs, says", [
+    ([("i need a hotel in the north for 3 nights, starting friday", "Sure. Any price range?"),
+      ("moderate please", "The Acorn Guest House is moderate. Shall I book it?"),
+      ("Yes please, for 2 people.", "Booked! The Acorn Guest House for 2 people, 4 nights from Friday.")],
+     "4 where the user asked for 3 nights"),
+    ([("send $200 to Maria", "Please confirm: transfer $200 to Maria."),
+      ("wait make it $250", "Please confirm: transfer $250 to Maria."),
+      ("yes", "Your transfer was successful. Maria should receive the $150 within 1 business day.")],
+     "150 where the user asked for 250"),
+    ([("I need a car at the airport on sunday", "What time do you want to pick it up?"),
+      ("around noon", "I have a compact Chevrolet Spark. Shall I book it?"),
+      ("ok that one", "Please confirm: a Chevrolet Spark, picked up Thursday at 12 pm.")],
+     "thursday where the user asked for sunday"),
+])
+def test_a_confirmation_with_a_value_nobody_said_is_ungrounded(store, tmp_path, pairs, says) -> None:
+    # The request was made turns before; the message the confirmation answers says "yes".
+    last = f"t{len(pairs) - 1}"
+    found = session_of(store, tmp_path, *pairs)
+    assert any(kind == "ungrounded" and says in detail for kind, _, detail, _ in found.get(last, [])), found
+
+
+@pytest.mark.parametrize("pairs", [
+    # A value the user changed to, said without its unit: "make it 7" is 19:00 here.
+    [("I need a taxi from my hotel at 6:45pm", "Sure. Where to?"),
+     ("the Gonville Hotel, going to Midsummer House", "Booked: a taxi at 18:45 from the Gonville Hotel."),
+     ("oh wait make it 7, we're running late", "Changed: the pickup is now at 19:00.")],
+    # Days said in a list, without a word that places them.
+    [("wake me up at 7 on weekdays", "I've set an alarm for 07:00 on Saturday and Sunday."),
+     ("weekdays. monday to friday", "Sorry! Your alarm is now set for 07:00 Monday to Friday.")],
+    # A value the bot offered and the user took.
+    [("a train to Seville on Friday afternoon", "There's an AVE at 15:00 and one at 17:00. Which one?"),
+     ("the 5pm one, 2 adults", "Booked: AVE to Seville, Friday 17:00, 2 adults, 96 euros.")],
+    # A question about a value, not a request for one.
+    [("2 upper circle tickets for saturday please", "Done! 2 tickets for Saturday evening, 240 pounds."),
+     ("perfect. wait why did it say 240 pounds",
+      "Apologies, I've changed it to the upper circle seats, 130 pounds in total.")],
+])
+def test_a_confirmation_of_what_the_session_said_is_not_ungrounded(store, tmp_path, pairs) -> None:
+    found = session_of(store, tmp_path, *pairs)
+    assert "ungrounded" not in kinds(found, f"t{len(pairs) - 1}")
+
+
 def test_a_value_of_the_offer_the_user_turns_down_is_not_asked_for(store, tmp_path) -> None:
     b = Bundle()
     b.turn("s1", "is there anything cheaper", "JetBlue has a round trip departing at 6:20 am for $241.", trace_id="a")

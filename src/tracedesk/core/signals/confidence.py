@@ -58,8 +58,9 @@ CASES: tuple[Case, ...] = (
          "the answer shares almost none of its topic words with the documents the run retrieved, the question "
          "or the turn before (fewer is surer): it says what none of them say"),
     Case("ungrounded", "request", 0.6, 0.6,
-         "the answer confirms another value than the request asked for (a time, a number of people, a date), "
-         "or offers a time outside the window it set (to leave after 14:00, to arrive by 16:00)"),
+         "the answer confirms another value than the request asked for (a time, a number of people, a date, "
+         "an amount), or than the user asked for earlier in the session with one nobody said, or offers a time "
+         "outside the window the request set (to leave after 14:00, to arrive by 16:00)"),
     Case("ungrounded", "told", 0.6, 0.6,
          "the answer speaks of the user's son where the user told of a daughter (or a brother where they told of a "
          "sister, a dog where they told of horses...), and never of a son"),

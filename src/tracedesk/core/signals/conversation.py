@@ -44,7 +44,7 @@ from .reactions import (
     next_turn_signals,
     same_request,
 )
-from .request import another_value, outside_the_window
+from .request import SessionValues, another_value, outside_the_window
 from .turns import (
     ANSWER_LIMIT,
     CLAUSE_END,
@@ -95,6 +95,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         told: set[str] = set()  # the topic words of the user's messages so far
         answers: list[str] = []  # the session's answers so far
         heard = _Heard(turns)  # the session's words, read as far as a goodbye needs them
+        session_values = SessionValues(turns)  # ...and its values, as far as a confirmation needs them
         for at, turn in enumerate(turns):
             reacts = next_turn_signals(previous, turn, model is not None, told)
             told |= turn.words
@@ -118,9 +119,13 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             if not off:
                 answered_elsewhere = bland or _answered_with_a_question(turn)
                 found += answered_elsewhere or _answered_beside(previous, turn)
+            confirmed = []
             if turn.message.has_figure or (turn.reply.confirms and "day" in turn.asked):
-                found += _outside_the_window(turn) or (
+                confirmed = _outside_the_window(turn) or (
                     _confirms_another_value(turn, previous) if turn.reply.confirms else [])
+            if not confirmed and at and turn.reply.confirms:
+                confirmed = _confirms_another_than_told(turn, at, session_values)
+            found += confirmed
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
@@ -682,9 +687,22 @@ def _confirms_another_value(turn: Turn, previous: Turn | None) -> list[Found]:
     if found is None:
         return []
     asked, given = found
-    what = asked.value if asked.unit in ("clock", "weekday") else " ".join(filter(None, (asked.value, asked.unit)))
     return [Found(turn.pk, "ungrounded", confidence("ungrounded", "request"),
-                  f"the answer confirms another value than asked ({given.value} where the user asked for {what}): "
+                  f"the answer confirms another value than asked ({given.value} where the user asked for "
+                  f"{asked.said()}): {quote(turn.answer, 60)}",
+                  evidence={"question": turn.question[:300], "asked": asked.value, "answer_says": given.value})]
+
+
+def _confirms_another_than_told(turn: Turn, at: int, session: SessionValues) -> list[Found]:
+    """A confirmation that gives a value nobody said in the session before, where the user
+    asked for another in its unit (:mod:`.request`): "3 nights from friday" ... "yes please,
+    for 2 people" - "Booked! 4 nights from Friday"."""
+    found = session.another_than_told(at, turn.answered)
+    if found is None:
+        return []
+    asked, given = found
+    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "request"),
+                  f"the answer confirms a value nobody said ({given.value} where the user asked for {asked.said()}): "
                   f"{quote(turn.answer, 60)}",
                   evidence={"question": turn.question[:300], "asked": asked.value, "answer_says": given.value})]
 

@@ -36,6 +36,7 @@ _FIGURE = re.compile(
 _ASKS_TO_KNOW = re.compile(r"\W*(?:(?:hi|hey|hello|ok|okay|so|and|also)\W+)*"
                            r"(?:how|what|when|where|why|who|which|is|are|was|were|does|do|did|can i|could i|"
                            r"should|will (?:it|the|my)|would (?:it|the|my))\b")
+_WHY = re.compile(r"\bwhy\b")
 _POLITE_REQUEST = re.compile(r"\W*(?:(?:hi|hey|hello|ok|okay|so|and|also|please)\W+)*"
                              r"(?:can|could|would|will) you\b")
 # The words before a value that the request moves away from ("from 3pm to 4pm").
@@ -55,11 +56,14 @@ _UNITS = {
     **dict.fromkeys(("night", "nights"), "night"),
     **dict.fromkeys(("people", "persons", "guests", "players", "adults", "seats", "tickets"), "people"),
     **dict.fromkeys(("am", "pm"), "clock"),
+    **dict.fromkeys(("dollars", "dollar", "euros", "euro", "pounds", "bucks", "usd", "eur", "gbp"), "money"),
     # ("may" is left out: "a table for 4 may we sit outside")
     **dict.fromkeys(("st", "nd", "rd", "th", "january", "february", "march", "april", "june", "july",
                      "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
                      "jul", "aug", "sep", "sept", "oct", "nov", "dec"), "day of the month"),
 }
+# The signs before an amount of money ("$250").
+_CURRENCIES = frozenset("$€£")
 # The words before a figure that place it in a request ("for 4", "in 20", "at 7", "to 9").
 _PLACING = frozenset({"for", "in", "at", "to", "by", "until"})
 # The words before an hour of the day ("at 5"), which without am or pm may be either.
@@ -83,6 +87,12 @@ class Value:
         if self.unit is not None and other.unit is not None:
             return self.unit == other.unit
         return self.before in _PLACING and other.before == self.before
+
+    def said(self) -> str:
+        """The value as a finding quotes it: "3 nights", "4 people", "18:30", "250"."""
+        if self.unit in (None, "clock", "weekday", "money", "day of the month"):
+            return self.value
+        return f"{self.value} {self.unit}{'' if self.unit == 'people' or self.value == '1' else 's'}"
 
     def readings(self, day_part: str | None = None) -> set[str]:
         """The values this one may mean: an hour said without am or pm ("at 5"), either, or
@@ -113,7 +123,8 @@ def values(text: str) -> tuple[Value, ...]:
     out = []
     for m in _FIGURE.finditer(text):
         before, figure, after = m.groups()
-        unit = _UNITS.get(after or "") or ("clock" if ":" in figure else None)  # ("13:00" is a time of day)
+        unit = (_UNITS.get(after or "") or ("clock" if ":" in figure else None)  # ("13:00" is a time of day)
+                or ("money" if text[m.start(2) - 1:m.start(2)] in _CURRENCIES else None))
         out.append(Value(before, _plain(figure, after), unit, after in ("am", "pm")))
     if names_a_time(text):
         out += [Value(before, _NAMED_HOURS[name], "clock") for before, name in _NAMED_TIME.findall(text)]
@@ -156,7 +167,7 @@ _TURNS_DOWN = re.compile(r"\b(?:no|nope|nah|not)\b")
 
 def asks_to_do(asked: str) -> bool:
     """Whether a (lower-cased) message asks for something to be done, not how things are."""
-    if _ASKS_TO_KNOW.match(asked):
+    if _ASKS_TO_KNOW.match(asked) or _WHY.search(asked):  # ("wait why did it say 240 pounds")
         return False
     return "?" not in asked or _POLITE_REQUEST.match(asked) is not None
 
@@ -202,6 +213,61 @@ def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, 
             # (as the part of the day read it: "at 9" in the morning is 9)
             return (replace(value, value=readings.pop()) if len(readings) == 1 else value), rival
     return None
+
+
+class SessionValues:
+    """The values of a session's texts, read in order as far as a confirmation needs them:
+    the last value the user asked for in each unit (a later request's replaces an earlier
+    one: "wait make it 250"), and every value anybody said. Each text is read once, when a
+    confirmation first comes after it."""
+
+    def __init__(self, turns: list) -> None:
+        self._texts = [(text, by_user) for turn in turns for text, by_user in ((turn.asked, True),
+                                                                                (turn.answered, False))]
+        self._read = 0
+        self._asked: dict[str, tuple[Value, str | None]] = {}
+        self._heard: set[str] = set()
+
+    def _read_up_to(self, end: int) -> None:
+        for at in range(self._read, end):
+            text, by_user = self._texts[at]
+            for value in values(text) + _days_named(text):
+                self._heard |= value.readings()
+                if value.unit is None and value.value.isdigit() and 1 <= int(value.value) <= 11:
+                    self._heard.add(str(int(value.value) + 12))  # ("make it 7" may be at 19:00)
+            if by_user:
+                # (not a value of the answer before that the message turns down: "6:20 ugh, no")
+                offered = self._texts[at - 1][0] if at and _TURNS_DOWN.search(text) else ""
+                turned_down = {v.value for v in values(offered)}
+                part = day_part(text)
+                for value in _wanted(text):
+                    if value.unit is not None and value.value not in turned_down:
+                        self._asked[value.unit] = (value, part)
+        self._read = max(self._read, end)
+
+    def another_than_told(self, at: int, answered: str) -> tuple[Value, Value] | None:
+        """(the value the user asked last, the one the confirmation gives in its place),
+        where the (lower-cased) answer of turn ``at`` confirms a value nobody said before it,
+        in a unit the user asked a value of: "wait make it 250" - "Please confirm: $250" -
+        "yes" - "Maria should receive the $150", "3 nights from friday" ... "Booked! 4
+        nights from Friday"."""
+        if CONFIRMS.search(answered) is None:
+            return None
+        self._read_up_to(2 * at + 1)  # (up to the turn's message)
+        for given in values(answered) + _days_named(answered):
+            if given.unit in self._asked and self._heard.isdisjoint(given.readings()):
+                value, part = self._asked[given.unit]
+                if value.readings(part).isdisjoint(given.readings()):
+                    return value, given
+        return None
+
+
+def _days_named(text: str) -> tuple[Value, ...]:
+    """The days of the week a (lower-cased) text names, however placed ("picked up Thursday
+    at 12 pm")."""
+    if "day" not in text:
+        return ()
+    return tuple(Value(before, day, "weekday") for before, day in _WEEKDAY.findall(text) if before not in _DAY_PLACING)
 
 
 # A time of day: "14:00", "2pm", "4:30 pm", "10".
