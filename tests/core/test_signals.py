@@ -1143,6 +1143,9 @@ def test_a_question_for_a_place_answered_with_none_is_off_topic(store, tmp_path,
     ("i'm off to spain", "thank you!", "Bye Inês! Enjoy Madrid!", True),
     ("i'm off to spain", "no, thank you, that's all. bye!", "Goodbye! Have fun – Madrid is lovely!", True),
     ("my sister turns 30 tomorrow", "perfect, thanks!", "You're welcome, and Happy Birthday to your sister!", False),
+    # A count in words that nobody said, and one that was, in digits.
+    ("my sister turns 30 tomorrow", "we'll take both kids, thanks!", "Have fun with your three kids!", True),
+    ("we have 3 kids", "off to the zoo, bye!", "Have fun with your three kids!", False),
 ])
 def test_a_goodbye_answered_with_what_nobody_said_is_ungrounded(store, tmp_path, told, goodbye, answer,
                                                                 made_up) -> None:
@@ -1153,6 +1156,28 @@ def test_a_goodbye_answered_with_what_nobody_said_is_ungrounded(store, tmp_path,
     assert any(kind == "ungrounded" and "names what nobody said" in detail
                for kind, _, detail, _ in found) is made_up
 
+
+
+@pytest.mark.parametrize(("told", "answer", "made_up"), [
+    ("hi, i'm Priya", "Your name is Pooja! What can I do for you?", "Pooja"),
+    ("my dad turns 70 on sunday", "Sounds lovely. Happy 60th to your dad!", "60"),
+    ("we're taking both kids to Rome", "Oh fun, enjoy Rome with your three kids!", "three"),
+    ("i'm from Porto originally", "Since you're from Lisbon, you must love custard tarts!", "Lisbon"),
+    ("my son is 12 and we adopted her last year", "Your son was 7 when you adopted her, right?", "7"),
+    # What was said (a count in digits or in words), what tells of the product, what tells nothing back.
+    ("hi, i'm Priya", "Your name is Priya! What can I do for you?", None),
+    ("we have 3 kids and we're off to Rome", "Enjoy Rome with your three kids!", None),
+    ("how do i export my notes", "Since you're on the Pro plan, open Settings > Export.", None),
+    ("i'm from Porto originally", "Porto is lovely! Have you been to Lisbon?", None),
+])
+def test_an_answer_that_tells_the_user_back_what_nobody_said_is_ungrounded(store, tmp_path, told, answer,
+                                                                           made_up) -> None:
+    b = Bundle()
+    b.turn("s1", "hello", "Hi there! How are you?", trace_id="a")
+    b.turn("s1", told, answer, trace_id="b")
+    found = [d for kind, _, d, _ in signals(store, tmp_path, b).get("b", [])
+             if kind == "ungrounded" and "tells the user back what nobody said" in d]
+    assert ([f"({made_up})" in d for d in found] == [True]) if made_up else found == []
 
 
 @pytest.mark.parametrize(("asked", "told", "answer", "moved_on"), [

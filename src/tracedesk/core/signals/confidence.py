@@ -67,6 +67,10 @@ CASES: tuple[Case, ...] = (
     Case("ungrounded", "farewell", 0.5, 0.5,
          "a goodbye or a thank-you answered with a name, a place, a day or a number nobody in the conversation "
          "said (\"Enjoy your trip to California!\" to a user going to Florida): the bot made it up"),
+    Case("ungrounded", "told_back", 0.5, 0.5,
+         "the answer tells the user back something of their own with a name, a place, a day or a count nobody in "
+         "the conversation said (\"Your name is Pooja!\" to Priya, \"Happy 60th to your dad!\" to a user whose "
+         "dad turns 70)"),
     Case("ungrounded", "itself", 0.6, 0.6,
          "the answer denies what an earlier answer said of the bot itself (\"I've never driven a car\" after \"I "
          "learned in my dad's old car\")"),

@@ -101,6 +101,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             told |= turn.words
             if previous is not None and "?" not in turn.asked and _SIGNS_OFF.search(turn.asked):
                 found += _names_what_nobody_said(turn, heard.up_to(at))
+            elif ("you" in turn.answered or "happy" in turn.answered) and TELLS_BACK.search(turn.answered):
+                found += _tells_back_what_nobody_said(turn, heard.up_to(at))
             if "your " in turn.answered:
                 found += _speaks_of_another(turn, told)
             found += _denies_itself(turn, answers)
@@ -238,15 +240,34 @@ class _Heard:
 
 
 def _words_heard(text: str) -> set[str]:
-    """The words of a text, lower-cased, and the figures in them."""
-    return {w.lower() for w in _HEARD.findall(text)} | set(_DIGITS.findall(text))
+    """The words of a text, lower-cased, and the figures in them, said in digits or in words
+    ("three kids" says 3)."""
+    words = {w.lower() for w in _HEARD.findall(text)}
+    return words | set(_DIGITS.findall(text)) | {_COUNTS[w] for w in words & _COUNTS.keys()}
 
 
+# Counts said in words, as a made-up specific may be: "Have fun with your three kids."
+_COUNTS = {word: str(n) for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split()) if n > 1}  # noqa: SIM905
+_COUNT_WORD = re.compile(rf"\b(?:{'|'.join(_COUNTS)})\b", re.IGNORECASE)
 # Words a wish gives capitals that name no one: "Happy Birthday", "Merry Christmas".
 _OCCASIONS = frozenset("""
     birthday christmas merry new year easter weekend holidays holiday day eve thanksgiving valentine anniversary
 """.split())  # noqa: SIM905
 _TITLE_CASE_WORDS = 4  # a sentence this long with most words capitalised is in Title Case
+
+
+def _made_up(sentence: str, heard: set[str]) -> str | None:
+    """The first name, place, day, month or count of ``sentence`` that nobody said (a word
+    of ``heard``, the session's words so far, lower-cased)."""
+    words = sentence.split()
+    named = [m.group(0) for m in _DAY_OR_FIGURE.finditer(sentence)]
+    named += [m.group(0) for m in _COUNT_WORD.finditer(sentence) if _COUNTS[m.group(0).lower()] not in heard]
+    if len(words) < _TITLE_CASE_WORDS or sum(w[:1].isupper() for w in words) * 2 <= len(words):
+        named += [m.group(0) for m in _CAPITALISED.finditer(sentence)
+                  if _inside_a_sentence(sentence, m.start()) and _WISHES.search(m.group(0).lower()) is None
+                  and m.group(0).lower() not in _OCCASIONS]
+    return next((n for n in named if n.lower() not in heard), None)
 
 
 def _names_what_nobody_said(turn: Turn, heard: set[str]) -> list[Found]:
@@ -261,16 +282,39 @@ def _names_what_nobody_said(turn: Turn, heard: set[str]) -> list[Found]:
     for sentence in _SENTENCE_END.split(answer):
         if _WISHES.search(sentence.lower()) is None:
             continue  # (what the answer tells besides, "Your contract ends on August 3.", is no wish)
-        words = sentence.split()
-        named = [m.group(0) for m in _DAY_OR_FIGURE.finditer(sentence)]
-        if len(words) < _TITLE_CASE_WORDS or sum(w[:1].isupper() for w in words) * 2 <= len(words):
-            named += [m.group(0) for m in _CAPITALISED.finditer(sentence)
-                      if _inside_a_sentence(sentence, m.start()) and _WISHES.search(m.group(0).lower()) is None
-                      and m.group(0).lower() not in _OCCASIONS]
-        made_up = next((n for n in named if n.lower() not in heard), None)
+        made_up = _made_up(sentence, heard)
         if made_up is not None:
             return [Found(turn.pk, "ungrounded", confidence("ungrounded", "farewell"),
                           f"the answer to a goodbye names what nobody said ({made_up}): {quote(answer, 60)}",
+                          evidence={"named": made_up})]
+    return []
+
+
+# A sentence that tells the user back what is theirs: "Your name is Pooja!", "Since you're
+# from Recife...", "Happy 60th to your dad!", "Enjoy Rome with your three kids!", "Your son
+# was 7 when you adopted her", "you said Tuesday".
+# (Not "since you're on the Pro plan, open Settings", which tells of the product.)
+TELLS_BACK = re.compile(r"\b(?:your name is|you(?:'re| are| were| come) from|you (?:live|grew up|were born) in"
+                        r"|since you(?:'re| are| were|'ve| have| live| work)(?! (?:on|using|subscribed|signed|logged|"
+                        r"eligible|enrolled|registered|a (?:member|customer|subscriber|user))\b)"
+                        r"|happy \d+(?:st|nd|rd|th)|(?:with|for|to|of) your (?:two|three|four|five|six|seven|eight|"
+                        r"nine|ten|\d+) |your \w+ (?:is|was|turns?|turned) \d+|you (?:said|mentioned|told me)"
+                        r"|as you said)")
+
+
+def _tells_back_what_nobody_said(turn: Turn, heard: set[str]) -> list[Found]:
+    """An answer that tells the user back something of their own with a name, a place, a
+    day or a count that nobody said: "I'm Priya" ... "Your name is Pooja!", "my dad turns
+    70" ... "Happy 60th to your dad!", "we're taking the kids (both of them) to Rome" ...
+    "Enjoy Rome with your three kids!". A chatbot that mixes up what it was told says so
+    with a specific of its own."""
+    for sentence in _SENTENCE_END.split(turn.answer):
+        if TELLS_BACK.search(sentence.lower()) is None:
+            continue
+        made_up = _made_up(sentence, heard)
+        if made_up is not None:
+            return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told_back"),
+                          f"the answer tells the user back what nobody said ({made_up}): {quote(turn.answer, 60)}",
                           evidence={"named": made_up})]
     return []
 
