@@ -1194,6 +1194,27 @@ def test_an_answer_that_answers_in_one_sentence_then_talks_of_something_else_is_
     assert kind == "off_topic" and "far from what was asked" in detail
 
 
+@pytest.mark.parametrize("message, answer", [
+    ("what does the name mean",
+     "It means red hill, after the colour the cliffs turn at sunset when the first farmers came over the pass."),
+    ("leipzig? never heard of it",
+     "It is a city in eastern Germany, not very touristy, but its airport is busy all night with parcels."),
+])
+def test_a_long_answer_that_goes_on_from_a_short_message_is_not_far_from_it(store, tmp_path, message, answer) -> None:
+    """A short message, a long and specific answer that goes on from it: compared whole
+    in meaning, the two lie apart, and on the hand-written sets nine in ten such answers
+    were fine. Not a long answer far from a longer question."""
+    b = Bundle()
+    b.turn("s1", "hello", "Hi! What are you up to?", trace_id="a")
+    b.turn("s1", message, answer, trace_id="long")
+    b.turn("s2", "How do I reset the password of my online banking account?",
+           "Our branches are open from nine to five on weekdays, and closed on public holidays and the day after.",
+           trace_id="longer_question")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" not in kinds(found, "long")
+    assert "off_topic" in kinds(found, "longer_question")
+
+
 def test_a_question_in_another_language_and_a_sign_off_are_not_compared_in_meaning(store, tmp_path) -> None:
     """The model reads English: "¿cuántos minutos me quedan?" shares "me" with English, but
     is Spanish. A sign-off ("Glad I could help. Have a great day!") answers praise, not a

@@ -70,6 +70,11 @@ EVIDENCE_CHARACTERS = 2000
 EVIDENCE_TEXTS = 50  # documents and tool results compared per run
 REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence...
 SHORT_REPEAT_MIN_WORDS = 3  # ...nor a shorter one that names as many things ("Chief Executive Officer.")
+# An answer this long to a message this short goes on from it, as a reply to "what does
+# the name mean" or "leipzig? never heard of it" does: compared whole in meaning the two lie
+# apart, though the answer answers (nine in ten of those far answers were fine).
+GOES_ON_ANSWER_WORDS = 16
+GOES_ON_MESSAGE_WORDS = 7
 ON_TOPIC_SHARE = 0.5  # an answer with this share of the request's topic words is on its topic
 
 
@@ -942,6 +947,8 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
     if not answered_far(turn):
         return []
     canned = CANNED.search(turn.answered) is not None  # (a promotion or a boilerplate answers nothing)
+    if not canned and _goes_on_from(turn):
+        return []
     if (turn.escalation or turn.frustration or turn.reply.could_not_help
             or turn.reply.asks_back  # a question back is not an answer elsewhere
             # (what the user told, not asked, the answer takes up by reacting to it first)
@@ -957,6 +964,12 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),
                   f"the answer is far from what was asked: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300], "similarity": round(close, 2)})]
+
+
+def _goes_on_from(turn: Turn) -> bool:
+    """A long answer to a short message (see :data:`GOES_ON_ANSWER_WORDS`)."""
+    return (turn.answered.count(" ") + 1 >= GOES_ON_ANSWER_WORDS
+            and turn.asked.count(" ") + 1 <= GOES_ON_MESSAGE_WORDS)
 
 
 # Whatever may answer a question for a figure, of any kind and however loosely: a number, an
