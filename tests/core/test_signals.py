@@ -998,6 +998,17 @@ def test_an_answer_that_speaks_of_another_person_or_pet_than_the_user_told_is_un
     ("Do you like pizza? I'm curious.", "Honestly I don't like pizza that much.", False),
     ("i love pasta, especially carbonara.", "i don't like pizza though.", False),
     ("i'm grading history essays lol", "i've never won anything lol", False),
+    # What it has or has not: a partner, brothers or sisters, children, pets, a car.
+    ("i just got back from kayaking with my husband.", "i'm single so i have lots of free time.", True),
+    ("It can be, but my two cats keep me company.", "I don't have any pets, but I'd love a cat someday!", True),
+    ("i'm an only child so i wouldn't know.", "my brother is always stealing my clothes though.", True),
+    ("i don't have a car, i take the subway.", "nope, i just take my truck when i go somewhere far.", True),
+    ("my daughter comes fishing with me, she's nine.", "i don't have any kids, just my dog rusty.", True),
+    # Someone else's, a former one, one hoped for, or another thing.
+    ("i'm single, honestly it's great.", "my sister's husband is a pilot though.", False),
+    ("i'm single these days.", "my ex-husband still calls sometimes.", False),
+    ("i don't have any pets.", "i'd love to get a dog someday though.", False),
+    ("i don't have any kids.", "my dog is basically my baby lol.", False),
 ])
 def test_an_answer_that_denies_what_the_bot_said_of_itself_is_ungrounded(store, tmp_path, first, then,
                                                                           contradicts) -> None:

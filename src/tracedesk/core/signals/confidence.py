@@ -73,7 +73,7 @@ CASES: tuple[Case, ...] = (
          "dad turns 70)"),
     Case("ungrounded", "itself", 0.6, 0.6,
          "the answer denies what an earlier answer said of the bot itself (\"I've never driven a car\" after \"I "
-         "learned in my dad's old car\")"),
+         "learned in my dad's old car\", \"i'm single\" after \"my husband\", no pets after \"my two cats\")"),
     Case("empty_retrieval", "nothing", 0.8, 0.8, "retrieval returned no documents and the model answered anyway"),
     Case("empty_retrieval", "weak", 0.6, 0.6,
          "retrieval found only weak matches (under 0.3, or under half its retriever's usual best score) and the "

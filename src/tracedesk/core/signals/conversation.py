@@ -21,6 +21,7 @@ from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
+from .persona import Persona
 from .phrases import (
     ASKS_AN_OPINION,
     CANNED,
@@ -101,6 +102,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         answers: list[str] = []  # the session's answers so far
         heard = _Heard(turns)  # the session's words, read as far as a goodbye needs them
         session_values = SessionValues(turns)  # ...and its values, as far as a confirmation needs them
+        persona = Persona()  # what its answers said the bot has
         for at, turn in enumerate(turns):
             reacts = next_turn_signals(previous, turn, model is not None, told)
             told |= turn.words
@@ -110,7 +112,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += _tells_back_what_nobody_said(turn, heard.up_to(at))
             if "your " in turn.answered:
                 found += _speaks_of_another(turn, told)
-            found += _denies_itself(turn, answers)
+            found += _denies_itself(turn, answers) or _says_against_itself(turn, persona)
             found += reacts
             missed.update(f.trace_pk for f in reacts if f.kind in _SAID_TO_MISS)
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
@@ -367,6 +369,19 @@ def _denies_itself(turn: Turn, earlier_answers: list[str]) -> list[Found]:
                 break
     earlier_answers.append(answered)
     return found
+
+
+def _says_against_itself(turn: Turn, persona: Persona) -> list[Found]:
+    """An answer that says the bot has none of what an earlier answer said it had, or the
+    other way round (:mod:`.persona`): "i go kayaking with my husband" - ... - "i'm single
+    so i have lots of free time". The answer joins what ``persona`` holds."""
+    against = persona.contradicted(turn.answered)
+    if against is None:
+        return []
+    earlier, now = against
+    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "itself"),
+                  f"the answer ({quote(now.sentence, 50)}) denies what an earlier answer said of the bot: "
+                  f"{quote(earlier.sentence, 60)}", evidence={"earlier": earlier.sentence[:300]})]
 
 
 def _said_of_itself(answers: list[str]) -> Iterator[str]:
