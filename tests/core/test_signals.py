@@ -716,6 +716,23 @@ def test_a_question_asked_again_because_the_user_asked_what_it_meant_or_to_check
     assert "loop" not in kinds(found, "offers_again") | kinds(found, "next_step")
 
 
+def test_a_task_bots_question_for_a_value_asked_again_in_its_words_is_a_loop(store, tmp_path) -> None:
+    """"How many tickets would you like?" asks for a value, though it reads as an offer;
+    asked again after the user gave it, it is a loop. The next value a task asks for, in
+    much the same words, is not."""
+    b = Bundle()
+    b.turn("s1", "two tickets for the Jazz Cafe gig on 3 May please", "Sure! How many tickets would you like?",
+           trace_id="asks")
+    b.turn("s1", "4", "There are standing tickets at 30 pounds and seated ones at 45. Which would you prefer?",
+           trace_id="b")
+    b.turn("s1", "standing", "How many tickets would you like?", trace_id="again")
+    b.turn("s2", "i want to pay my landlord", "Sure. How much would you like to transfer?", trace_id="amount")
+    b.turn("s2", "850", "Which account would you like to transfer from, checking or savings?", trace_id="account")
+    found = signals(store, tmp_path, b)
+    assert "loop" in kinds(found, "again")
+    assert "loop" not in kinds(found, "account")
+
+
 def test_a_question_that_follows_up_the_answer_just_given_is_no_loop(store, tmp_path) -> None:
     """Close in meaning to the question the user has just answered, a question that points
     back at the answer follows it up; the same question again in other words is a loop."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
 from sqlalchemy import Connection
 
@@ -414,7 +415,9 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
             just_answered = asked
         asked = None
         question = turn.reply.question_back
-        if question is None or turn.reply.offers:  # ("Anything else I can help with?" asks nothing of the kind)
+        # ("Anything else I can help with?" asks nothing of the kind; "How many tickets would
+        # you like?" asks for a value)
+        if question is None or (turn.reply.offers and _ASKS_FOR_A_VALUE.match(question) is None):
             continue
         # (A reply that says more than its question is read only for a question in the same
         # words as one answered turns before: "i'll have to try one sometime. what do you do for
@@ -426,7 +429,12 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
                         if earlier is not just_answered))):
             # (A question of another option, named by its figures, is another question: "what do you
             # think of this option: resto_rome_cheap_italian_3stars" after "...6stars".)
-            strengths = [(_asked_again_of(earlier, turn, just_answered), earlier) for earlier in answered
+            # (A task's questions for values are alike in meaning, "How much would you like to
+            # transfer?" and "Which account would you like to transfer from?": they are read in
+            # their words only.)
+            asked_again = _asked_again_in_words if turn.reply.offers else partial(_asked_again_of,
+                                                                                  just_answered=just_answered)
+            strengths = [(asked_again(earlier, turn), earlier) for earlier in answered
                          if not _names_another(earlier, turn)] or [(-1.0, turn)]
             strength, earlier = max(strengths, key=lambda pair: pair[0])
             if strength >= 0:
@@ -436,6 +444,11 @@ def _asked_again(turns: list[Turn]) -> list[Found]:
                                            "text": (earlier.reply.question_back or "")[:300]}))
         asked = turn
     return out
+
+
+# A question for a value a task needs, however it is put: "how many tickets would you like?",
+# "which day would you like to travel?".
+_ASKS_FOR_A_VALUE = re.compile(r"(?:how (?:many|much|long)|which|when|where|what (?:time|day|date|size|kind|type))\b")
 
 
 def _names_another(earlier: Turn, turn: Turn) -> bool:
