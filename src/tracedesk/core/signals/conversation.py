@@ -1,8 +1,10 @@
 """Implicit signals in the conversation, read session by session: what the user's next
 message says about each answer (:mod:`.reactions`); an answer far in meaning from what was
 asked, or one that answers only with a question, a word of appreciation or nothing of
-use; an answer or a question said again (the conversation is stuck, the bot forgot what
-it was told); and a session that ends on an answer that did not resolve it.
+use; what an answer says of the user or of the bot against what the session said before
+(:mod:`.memory`); an answer or a question said again (:mod:`.repeats`); a confirmation of
+another value than asked (:mod:`.request`); and a session that ends on an answer that did
+not resolve it.
 
 A signal read in turn N about the answer of turn N-1 is attached to that trace, with the
 later turn's words as evidence. Requests and answers are compared by meaning
@@ -12,40 +14,39 @@ later turn's words as evidence. Requests and answers are compared by meaning
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import partial
 
 from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
-from ..words import STOPWORDS, content_words, has_digit, similarity
+from ..words import STOPWORDS, content_words, has_digit
 from .confidence import confidence
 from .found import Found, quote
-from .persona import Persona
+from .memory import (
+    SIGNS_OFF,
+    TELLS_BACK,
+    Heard,
+    Persona,
+    denies_itself,
+    names_what_nobody_said,
+    says_against_itself,
+    speaks_of_another,
+    tells_back_what_nobody_said,
+)
 from .phrases import (
     ASKS_AN_OPINION,
     CANNED,
-    CLARIFIES,
     DISMISSES,
     GETS_TO_KNOW,
-    MORE_DETAIL,
-    PETS,
     PUSHES_BACK,
     REACTION_WORDS,
-    SEXED_PEOPLE,
-    WANTS_TO_KNOW,
-    WORD_CHARACTERS_ONLY,
-    the_other_kinds,
-    the_other_sex,
 )
 from .reactions import (
-    REPHRASE_SIMILARITY,
     answers_the_question_back,
     could_rephrase,
     next_turn_signals,
-    same_request,
 )
+from .repeats import asked_again, repeated_answers, sentences_said_again
 from .request import SessionValues, another_value, outside_the_window
 from .turns import (
     ANSWER_LIMIT,
@@ -59,19 +60,12 @@ from .turns import (
     closeness_to_question,
 )
 
-# An answer's question this close to one the user answered before asks it again (by
-# their topic words; by meaning, ASKED_AGAIN_IN_MEANING).
-ASKED_AGAIN = 0.85
-# ...with the meaning model, this close (cosine similarity of the two questions' vectors):
-ASKED_AGAIN_IN_MEANING = 0.7  # "what's your go-to meal?" ... "so, what do you like to eat?"
 ADDRESSING_SENTENCES = 3  # an answer none of whose first sentences is closer than OFF_TOPIC
 # An answer at least this close to a document the run retrieved, or to a tool's result,
 # answers from the run's evidence, however far it is from a misspelled question.
 FROM_EVIDENCE = 0.6
 EVIDENCE_CHARACTERS = 2000
 EVIDENCE_TEXTS = 50  # documents and tool results compared per run
-REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence...
-SHORT_REPEAT_MIN_WORDS = 3  # ...nor a shorter one that names as many things ("Chief Executive Officer.")
 # An answer this long to a message this short goes on from it, as a reply to "what does
 # the name mean" or "leipzig? never heard of it" does: compared whole in meaning the two lie
 # apart, though the answer answers (nine in ten of those far answers were fine).
@@ -101,19 +95,19 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         missed: set[int] = set()  # the turns of the session the next message says missed
         told: set[str] = set()  # the topic words of the user's messages so far
         answers: list[str] = []  # the session's answers so far
-        heard = _Heard(turns)  # the session's words, read as far as a goodbye needs them
+        heard = Heard(turns)  # the session's words, read as far as a goodbye needs them
         session_values = SessionValues(turns)  # ...and its values, as far as a confirmation needs them
         persona = Persona()  # what its answers said the bot has
         for at, turn in enumerate(turns):
             reacts = next_turn_signals(previous, turn, model is not None, told)
             told |= turn.words
-            if previous is not None and "?" not in turn.asked and _SIGNS_OFF.search(turn.asked):
-                found += _names_what_nobody_said(turn, heard.up_to(at))
+            if previous is not None and "?" not in turn.asked and SIGNS_OFF.search(turn.asked):
+                found += names_what_nobody_said(turn, heard.up_to(at))
             elif ("you" in turn.answered or "happy" in turn.answered) and TELLS_BACK.search(turn.answered):
-                found += _tells_back_what_nobody_said(turn, heard.up_to(at))
+                found += tells_back_what_nobody_said(turn, heard.up_to(at))
             if "your " in turn.answered:
-                found += _speaks_of_another(turn, told)
-            found += _denies_itself(turn, answers) or _says_against_itself(turn, persona)
+                found += speaks_of_another(turn, told)
+            found += denies_itself(turn, answers) or says_against_itself(turn, persona)
             found += reacts
             missed.update(f.trace_pk for f in reacts if f.kind in _SAID_TO_MISS)
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
@@ -140,9 +134,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
             if len(turns) > 1:
-                found += _repeated_answers(turns, missed)
-                found += _sentences_said_again(turns, sentences_of_answer)
-                found += _asked_again(turns)
+                found += repeated_answers(turns, missed)
+                found += sentences_said_again(turns, sentences_of_answer)
+                found += asked_again(turns)
     if far and model is not None:
         far = _not_from_the_evidence(conn, model, far, {t.pk: t for _, turns in sessions for t in turns})
     return found + far
@@ -174,484 +168,68 @@ def _answered_beside(previous: Turn | None, turn: Turn) -> list[Found]:
     return []
 
 
-# "your son" where the user told of a daughter, "your cat" where they told of a dog: each
-# person or pet, and the other sex's or kinds' words in its place. (Not parents, nor their
-# brothers and sisters: "could your mom help?" to a user who told of a dad speaks of another
-# person, whom the user has too.)
-_OWN_GENERATION = tuple(pair for pair in SEXED_PEOPLE
-                        if not {"mom", "grandma", "aunt", "niece"} & set(pair[0].split()))
-_IN_PLACE_OF = the_other_sex(_OWN_GENERATION) | the_other_kinds(PETS)
-_YOUR_OWN = re.compile(rf"\byour (?:(?:little|big|older|younger|new|old) )?({'|'.join(_IN_PLACE_OF)})\b")
-# ...as the topic words of messages and answers read them ("horses" as "hors", "horse" as
-# "horse"): the words of each one's own sex or kind, and the others'.
-_OWN_GROUP = {word: group for group in (*(sex for pair in _OWN_GENERATION for sex in pair), *PETS)
-              for word in group.split()}
-_STEMS_IN_PLACE_OF = {word: (content_words(_OWN_GROUP[word]), content_words(" ".join(others)))
-                      for word, others in _IN_PLACE_OF.items()}
 
 
-def _speaks_of_another(turn: Turn, told: set[str]) -> list[Found]:
-    """An answer that speaks of the user's son where the user told of a daughter, and
-    never of a son: "I have daughter, she is 7." - "What does your son like to do?"; or of
-    their dogs where they told of their horses: "i ride my horses" - "how old are your
-    dogs?". (Not where it names both: "could your mom or dad help?")"""
-    for m in _YOUR_OWN.finditer(turn.answered):
-        person = m.group(1)
-        own, other = _STEMS_IN_PLACE_OF[person]
-        if own.isdisjoint(told) and not other.isdisjoint(told) and other.isdisjoint(turn.answer_words):
-            told_of = next(w for w in sorted(_IN_PLACE_OF[person]) if not content_words(w).isdisjoint(told))
-            return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told"),
-                          f"the answer speaks of the user's {person} where the user told of their {told_of}: "
-                          f"{quote(turn.answer, 60)}", evidence={"answer_says": person, "user_told": told_of})]
-    return []
 
 
-# A message that signs off ("ok thank you, you helped me", "Good night.", "ouch. ok thanks",
-# "gotta go") and asks for nothing more ("thanks. could you also...", "ok no thanks, i'm fine"
-# turns an offer down). (:data:`.phrases.CLOSING` reads only a message that opens on its
-# thanks; a goodbye said anywhere in it is read here.)
-_SIGNS_OFF = re.compile(r"^(?!.*\b(?:also|could you|can you|i need(?! to go)|i want|i'd like|what|how|where|is there|"
-                        r"tell me)\b)(?!.*\bno\W+(?:thanks|thank you)\b(?!.*\b(?:bye|goodbye|that's all)\b))"
-                        r".*\b(?:bye|goodbye|thanks|thank you|thx|ty|good night|that's all|see you|cya|"
-                        r"(?:(?:have|got|must|need) to|gotta) go)\b", re.DOTALL)
-# A wish or a goodbye in an answer: "Enjoy your trip to California!", "Good luck in
-# Vancouver", "Happy birthday to your sister!", "See you on Thursday at 15:00!". (Said
-# anywhere in the answer: :data:`.phrases.ANSWER_SIGNS_OFF` reads an answer that only signs
-# off.)
-_WISHES = re.compile(r"\b(?:enjoy|good luck|best of luck|have (?:a |an )?(?:great|nice|wonderful|good|lovely|fun|safe)"
-                     r"|have fun|see you|bye|goodbye|good night|take care|happy|congrat\w*|say hi|give (?:your|my|him|"
-                     r"her|them)|tell me how it goes|hope (?:you|your))\b")
-# What a goodbye would name only if someone said it: a name or a place (a word with a capital
-# inside a sentence), a figure, a day or a month.
-_CAPITALISED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
-_DAY_OR_FIGURE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-                            r"april|june|july|august|september|october|november|december)\b|\d+", re.IGNORECASE)
-_HEARD = re.compile(r"[^\W_]+")
-_DIGITS = re.compile(r"\d+")
 
 
-class _Heard:
-    """The words a session's messages and answers said before a turn (and the figures in
-    them: "7pm" says 7), read once each, as far as asked."""
-
-    def __init__(self, turns: list[Turn]) -> None:
-        self.turns = turns
-        self.read = 0  # the turns whose message and answer are in :attr:`words`
-        self.words: set[str] = set()
-
-    def up_to(self, at: int) -> set[str]:
-        """The words said before turn ``at``, and by its message."""
-        for turn in self.turns[self.read:at]:
-            self.words |= _words_heard(turn.question) | _words_heard(turn.answer)
-        self.read = max(self.read, at)
-        return self.words | _words_heard(self.turns[at].question)
 
 
-def _words_heard(text: str) -> set[str]:
-    """The words of a text, lower-cased, and the figures in them, said in digits or in words
-    ("three kids" says 3)."""
-    words = {w.lower() for w in _HEARD.findall(text)}
-    return words | set(_DIGITS.findall(text)) | {_COUNTS[w] for w in words & _COUNTS.keys()}
 
 
-# Counts said in words, as a made-up specific may be: "Have fun with your three kids."
-_COUNTS = {word: str(n) for n, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split()) if n > 1}  # noqa: SIM905
-_COUNT_WORD = re.compile(rf"\b(?:{'|'.join(_COUNTS)})\b", re.IGNORECASE)
-# Words a wish gives capitals that name no one: "Happy Birthday", "Merry Christmas".
-_OCCASIONS = frozenset("""
-    birthday christmas merry new year easter weekend holidays holiday day eve thanksgiving valentine anniversary
-""".split())  # noqa: SIM905
-_TITLE_CASE_WORDS = 4  # a sentence this long with most words capitalised is in Title Case
 
 
-def _made_up(sentence: str, heard: set[str]) -> str | None:
-    """The first name, place, day, month or count of ``sentence`` that nobody said (a word
-    of ``heard``, the session's words so far, lower-cased)."""
-    words = sentence.split()
-    named = [m.group(0) for m in _DAY_OR_FIGURE.finditer(sentence)]
-    named += [m.group(0) for m in _COUNT_WORD.finditer(sentence) if _COUNTS[m.group(0).lower()] not in heard]
-    if len(words) < _TITLE_CASE_WORDS or sum(w[:1].isupper() for w in words) * 2 <= len(words):
-        named += [m.group(0) for m in _CAPITALISED.finditer(sentence)
-                  if _inside_a_sentence(sentence, m.start()) and _WISHES.search(m.group(0).lower()) is None
-                  and m.group(0).lower() not in _OCCASIONS]
-    return next((n for n in named if n.lower() not in heard), None)
 
 
-def _names_what_nobody_said(turn: Turn, heard: set[str]) -> list[Found]:
-    """A goodbye answered with a wish that names a person, a place, a day or a number that
-    nobody in the conversation said: "ok, see you tomorrow" - "See you on Thursday!",
-    "thanks!" - "Enjoy your trip to California!" (to a user going to Florida), "Bye Inês!
-    Enjoy Madrid!". What a goodbye answers with is what was said; a new specific is made up.
-    ``heard``: the words of the session's messages and answers so far, lower-cased."""
-    answer = turn.answer
-    if turn.answered.count(" ") < 2 or _WISHES.search(turn.answered) is None:
-        return []  # (the wishes are English ones: "Gute Reise!", whose nouns have capitals, is none)
-    for sentence in _SENTENCE_END.split(answer):
-        if _WISHES.search(sentence.lower()) is None:
-            continue  # (what the answer tells besides, "Your contract ends on August 3.", is no wish)
-        made_up = _made_up(sentence, heard)
-        if made_up is not None:
-            return [Found(turn.pk, "ungrounded", confidence("ungrounded", "farewell"),
-                          f"the answer to a goodbye names what nobody said ({made_up}): {quote(answer, 60)}",
-                          evidence={"named": made_up})]
-    return []
 
 
-# A sentence that tells the user back what is theirs: "Your name is Pooja!", "Since you're
-# from Recife...", "Happy 60th to your dad!", "Enjoy Rome with your three kids!", "Your son
-# was 7 when you adopted her", "you said Tuesday".
-# (Not "since you're on the Pro plan, open Settings", which tells of the product.)
-TELLS_BACK = re.compile(r"\b(?:your name is|you(?:'re| are| were| come) from|you (?:live|grew up|were born) in"
-                        r"|since you(?:'re| are| were|'ve| have| live| work)(?! (?:on|using|subscribed|signed|logged|"
-                        r"eligible|enrolled|registered|a (?:member|customer|subscriber|user))\b)"
-                        r"|happy \d+(?:st|nd|rd|th)|(?:with|for|to|of) your (?:two|three|four|five|six|seven|eight|"
-                        r"nine|ten|\d+) |your \w+ (?:is|was|turns?|turned) \d+|you (?:said|mentioned|told me)"
-                        r"|as you said)")
 
 
-def _tells_back_what_nobody_said(turn: Turn, heard: set[str]) -> list[Found]:
-    """An answer that tells the user back something of their own with a name, a place, a
-    day or a count that nobody said: "I'm Priya" ... "Your name is Pooja!", "my dad turns
-    70" ... "Happy 60th to your dad!", "we're taking the kids (both of them) to Rome" ...
-    "Enjoy Rome with your three kids!". A chatbot that mixes up what it was told says so
-    with a specific of its own."""
-    for sentence in _SENTENCE_END.split(turn.answer):
-        if TELLS_BACK.search(sentence.lower()) is None:
-            continue
-        made_up = _made_up(sentence, heard)
-        if made_up is not None:
-            return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told_back"),
-                          f"the answer tells the user back what nobody said ({made_up}): {quote(turn.answer, 60)}",
-                          evidence={"named": made_up})]
-    return []
 
 
-def _inside_a_sentence(text: str, at: int) -> bool:
-    """Whether the word at ``at`` follows a word of its sentence, a comma, a colon or a dash
-    (not a full stop, an emoji, a quotation mark or the start)."""
-    before = text[:at].rstrip()
-    return bool(before) and (before[-1].isalnum() or before[-1] in ",;:-\u2013\u2014")
 
 
-# What an answer denies of the bot itself: "I've never driven a car", "i don't really eat
-# bread", "I quit coffee last year", "yuck, i hate pizza" (the words after it).
-_DENIES = re.compile(r"\bi(?:'ve| have)? (?:really |actually |even |honestly )?(?:don't|do not|never|can't stand|hate|"
-                     r"dislike|quit|gave up)\b((?:\s+[\w']+){1,5})")
-# A sentence that says something of the bot ("i love climbing!", "my kids love the shows"),
-# not in the negative nor asking.
-_OF_ITSELF = re.compile(r"\b(?:i|i'm|i've|my|me)\b")
-_NEGATIVE = re.compile(r"\b(?:don't|do not|never|not|no|hate|can't|dislike)\b|n't\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-# Words of a denial that name no thing: "i've never won anything lol".
-_NAMES_NOTHING = frozenset("""
-    have like love eat drink play watch do drive own enjoy listen really much time know think get go been ever actually
-    never even want say said anything something thing things lol haha myself
-""".split()) | REACTION_WORDS  # noqa: SIM905
 
 
-def _denies_itself(turn: Turn, earlier_answers: list[str]) -> list[Found]:
-    """An answer that denies what an earlier answer said of the bot itself: "I learned in
-    my dad's old car" - ... - "I've never driven a car"; "i love climbing!" - ... - "i've
-    never actually tried climbing". ``earlier_answers``: the session's answers so far
-    (lower-cased), which this one joins; only where an answer denies something are their
-    sentences that say something of the bot read."""
-    answered = turn.answered
-    found: list[Found] = []
-    if earlier_answers and "i" in answered and ("n" in answered or "quit" in answered or "gave" in answered):
-        for m in _DENIES.finditer(answered):
-            denied = content_words(m.group(1)) - _NAMES_NOTHING
-            earlier = next((sentence for sentence in _said_of_itself(earlier_answers)
-                            if not denied.isdisjoint(content_words(sentence))), None) if denied else None
-            if earlier is not None:
-                found.append(Found(turn.pk, "ungrounded", confidence("ungrounded", "itself"),
-                                   f"the answer ({quote(m.group(0).strip(), 50)}) denies what an earlier answer said "
-                                   f"of the bot: {quote(earlier, 60)}", evidence={"earlier": earlier[:300]}))
-                break
-    earlier_answers.append(answered)
-    return found
 
 
-def _says_against_itself(turn: Turn, persona: Persona) -> list[Found]:
-    """An answer that says the bot has none of what an earlier answer said it had, or the
-    other way round (:mod:`.persona`): "i go kayaking with my husband" - ... - "i'm single
-    so i have lots of free time". The answer joins what ``persona`` holds."""
-    against = persona.contradicted(turn.answered)
-    if against is None:
-        return []
-    earlier, now = against
-    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "itself"),
-                  f"the answer ({quote(now.sentence, 50)}) denies what an earlier answer said of the bot: "
-                  f"{quote(earlier.sentence, 60)}", evidence={"earlier": earlier.sentence[:300]})]
 
 
-def _said_of_itself(answers: list[str]) -> Iterator[str]:
-    """The sentences of ``answers`` that say something of the bot ("i love climbing!", "my
-    kids love the shows"), not in the negative nor asking."""
-    for answer in answers:
-        for sentence in _SENTENCE_END.split(answer):
-            if "?" not in sentence and _OF_ITSELF.search(sentence) and _NEGATIVE.search(sentence) is None:
-                yield sentence
 
 
-def _asked_again(turns: list[Turn]) -> list[Found]:
-    """An answer that asks again, in the same or other words, a question an earlier answer
-    of the session asked and the user answered ("How long have you been doing it?" -
-    "about three weeks now" - ... - "How long have you been doing pottery?"): the chatbot
-    forgot. Asked again because the user asked what it meant ("go on"), or after saying
-    something new ("Then update the firmware. Did that fix it?"), it is no loop, nor is an
-    offer of more help. Compared by meaning, or by topic words without the model. A
-    question close to the one the message has just answered that points back at the answer
-    ("it", "there", "then") follows it up: "what do you do?" - "firefighter" - "do you like
-    it?", "do you eat it every day?" - "not every day" - "what do you usually eat then?"
-    (unless in much the same words)."""
-    answered: list[Turn] = []  # the turns whose question back the next message answered
-    asked: Turn | None = None
-    out = []
-    for turn in turns:
-        just_answered = None
-        if asked is not None and turn.message.answers_back:
-            answered.append(asked)
-            just_answered = asked
-        asked = None
-        question = turn.reply.question_back
-        # ("Anything else I can help with?" asks nothing of the kind; "How many tickets would
-        # you like?" asks for a value)
-        if question is None or (turn.reply.offers and _ASKS_FOR_A_VALUE.match(question) is None):
-            continue
-        # (A reply that says more than its question is read only for a question in the same
-        # words as one answered turns before: "i'll have to try one sometime. what do you do for
-        # work?" a second time; not the question just put, asked again after the user's
-        # correction or change of mind left it unanswered, nor one that repairs a miss.)
-        if answered and turn.message.answers_back and (turn.reply.only_a_question or (
-                not (turn.reply.takes_back or turn.reply.apologises) and _ASKS_ABOUT_THE_USER.search(question)
-                and any(_asked_again_in_words(earlier, turn) > 0 for earlier in answered
-                        if earlier is not just_answered))):
-            # (A question of another option, named by its figures, is another question: "what do you
-            # think of this option: resto_rome_cheap_italian_3stars" after "...6stars".)
-            # (A task's questions for values are alike in meaning, "How much would you like to
-            # transfer?" and "Which account would you like to transfer from?": they are read in
-            # their words only.)
-            asked_again = _asked_again_in_words if turn.reply.offers else partial(_asked_again_of,
-                                                                                  just_answered=just_answered)
-            strengths = [(asked_again(earlier, turn), earlier) for earlier in answered
-                         if not _names_another(earlier, turn)] or [(-1.0, turn)]
-            strength, earlier = max(strengths, key=lambda pair: pair[0])
-            if strength >= 0:
-                out.append(Found(turn.pk, "loop", confidence("loop", "asked_again", strength),
-                                 f"asks again what it asked before and the user answered: {quote(question, 70)}",
-                                 evidence={"earlier_turn": earlier.trace_id,
-                                           "text": (earlier.reply.question_back or "")[:300]}))
-        asked = turn
-    return out
 
 
-# A question for a value a task needs, however it is put: "how many tickets would you like?",
-# "which day would you like to travel?".
-_ASKS_FOR_A_VALUE = re.compile(r"(?:how (?:many|much|long)|which|when|where|what (?:time|day|date|size|kind|type))\b")
 
 
-def _names_another(earlier: Turn, turn: Turn) -> bool:
-    """Whether the question ``turn``'s answer ends on names an id (letters and figures, or
-    words joined by underscores) that ``earlier``'s did not. ("Do you teach Year 6?" after
-    "What year do you teach?" names no other thing.)"""
-    named = {word for word in (turn.reply.question_back or "").split()
-             if "_" in word or (has_digit(word) and not word.strip("?.,!").isdigit())}
-    return bool(named) and not named <= set((earlier.reply.question_back or "").split())
 
 
-def _asked_again_of(earlier: Turn, turn: Turn, just_answered: Turn | None) -> float:
-    """How surely ``turn``'s question asks again ``earlier``'s (:func:`_asked_again_strength`);
-    of the question the message has just answered, one that points back at the answer is
-    asked again only in the same words."""
-    strength = _asked_again_strength(earlier, turn)
-    if earlier is just_answered and strength < 1.0 and _POINTS_BACK.search(turn.reply.question_back or ""):
-        return _asked_again_in_words(earlier, turn)
-    return strength
 
 
-def _asked_again_strength(a: Turn, b: Turn) -> float:
-    """How surely the questions two answers end on are the same question: below 0, not
-    the same; from 0 at the bound to 1. By topic words, the same words make it sure. In
-    meaning, close questions may still ask of different things ("what's your favourite
-    film?", "...book?" lie at about 0.8): a question is sure from ASKED_AGAIN on, and
-    less sure between ASKED_AGAIN_IN_MEANING and it."""
-    if a.question_back_vector is not None and b.question_back_vector is not None:
-        alike = float(a.question_back_vector @ b.question_back_vector)
-        return min(1.0, (alike - ASKED_AGAIN_IN_MEANING) / (ASKED_AGAIN - ASKED_AGAIN_IN_MEANING))
-    return _asked_again_in_words(a, b)
 
 
-def _asked_again_in_words(a: Turn, b: Turn) -> float:
-    """1 if the questions two answers end on have the same topic words, else -1."""
-    alike = similarity(a.reply.question_back_words, b.reply.question_back_words)
-    return 1.0 if alike >= ASKED_AGAIN else -1.0
 
 
-REPEATED_SENTENCE_WORDS = 5  # a sentence this long said again in another answer is no coincidence
-_SHORTEST_LONG_SENTENCE = 3 * REPEATED_SENTENCE_WORDS  # characters: a shorter sentence has fewer words
-# What a task bot says in many answers by design: an offer, a step under way, a read-back.
-_SAID_BY_DESIGN = re.compile(r"\b(?:would you like|shall i|is there anything|anything else|can i help|let me|"
-                             r"please confirm|the rest of|another option|how about)\b")
 
 
-def _sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[tuple[str, str]]]) -> list[Found]:
-    """A sentence of an earlier answer of the session said again, word for word, inside
-    another answer: "How many grandchildren do you have?" asked a second time after other
-    words, "I work at a bakery and I love to bake bread." told twice. Not the answer said
-    again whole (:func:`_repeated_answers` reads that), a sentence with a figure (a
-    reference, a contact number), nor what a task bot says by design ("Would you like me to
-    book it?", "Ok let me look into some options for you")."""
-    first: dict[str, Turn] = {}  # a sentence, as compared: the turn whose answer first said it
-    out = []
-    for turn in turns:
-        answered = turn.answered
-        said = sentences_of_answer.get(answered)
-        if said is None:  # (its sentences of five words or more, as compared, and as said)
-            said = sentences_of_answer[answered] = [
-                (" ".join(words), sentence) for sentence in turn.reply.sentences
-                if len(sentence) >= _SHORTEST_LONG_SENTENCE
-                and len(words := sentence.translate(WORD_CHARACTERS_ONLY).split()) >= REPEATED_SENTENCE_WORDS]
-        again = [(key, sentence) for key, sentence in said if key in first and first[key].answered != answered]
-        for key, _ in said:
-            first.setdefault(key, turn)
-        if not again:
-            continue  # (most answers)
-        message = turn.message
-        # (A repair says again what it set right; so does an answer to "what do you mean?", or
-        # after the user set their own request right: "sorry, i meant the north" - "Got it,
-        # the north instead. How long is the stay?"; asked the same again, or for more of it,
-        # an answer may well say it again: "can you explain that in more detail?")
-        if (turn.reply.takes_back or turn.reply.apologises or message.corrects_itself or message.may_correct
-                or message.did_not_follow or CLARIFIES.match(turn.asked) or MORE_DETAIL.search(turn.asked)):
-            continue
-        hit = next((sentence for key, sentence in again if not has_digit(sentence)
-                    and _SAID_BY_DESIGN.search(sentence) is None and not _asked_the_same_again(first[key], turn)),
-                   None)
-        if hit is not None:
-            out.append(Found(turn.pk, "loop", confidence("loop", "repeated_sentence"),
-                             f"says again what an earlier answer said: {quote(hit, 70)}",
-                             evidence={"text": hit[:300]}))
-    return out
 
 
-def _repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
-    """An answer that says again, word for word, what an earlier turn of the session said,
-    to a message that asked something else (asked the same again, the same answer is
-    consistent; the rephrase signal speaks for the first), or, taking up none of the
-    message's words, after the user said the first missed and asked again otherwise
-    ("what? I asked what year did Titanic come out?"; ``missed``: the turns the next
-    message asked again or complained of): the conversation is stuck."""
-    out = []
-    position = {turn.pk: i for i, turn in enumerate(turns)}
-    for first, turn in _said_again(turns):
-        if (first.pk in missed and turn.words != first.words and turn.words.isdisjoint(turn.answer_words)
-                and not turn.reply.specifics):  # (an answer naming what was asked, "Elon Musk", may stand)
-            out.append(_said_again_found(first, turn, "the same answer again, after the user said it missed"))
-            continue
-        if _acknowledges(first) and _acknowledges(turn):
-            continue  # "Added to your cart.", "Got it, I'll remember that.": each takes a new thing
-        if position[turn.pk] == position[first.pk] + 1 and _asks_on(turn):
-            continue  # "and on saturday?", "when will it get here": the same answer covers it
-        if not _asked_the_same_again(first, turn):
-            out.append(_said_again_found(first, turn, "the same answer as an earlier turn, to another message"))
-    return out
 
 
-def _said_again_found(first: Turn, turn: Turn, why: str) -> Found:
-    return Found(turn.pk, "loop", confidence("loop", "repeated_answer"), f"{why}: {quote(turn.answer, 70)}",
-                 evidence={"earlier_turn": first.trace_id, "text": turn.question[:300]})
 
 
-def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
-    """Whether ``turn``'s message asks again what ``first``'s did, so that the same answer
-    fits it: in much the same words; or, for a message that gives figures and an answer
-    that states some, with an answer that gives one of them back ("timer 25 min" after
-    "can you time 25 minutes for me", both answered "Timer set for 25 minutes."; not
-    "timer 10 min"); or close in meaning, with an answer that takes up a word of it ("do i
-    need an umbrella in madrid tomorrow?", then "forecast for Madrid tmrw"). Closeness alone is not enough: "she's
-    called miso" lies near "how many teeth does a dog have?" (both speak of pets), and "An
-    adult dog has 42 teeth." says nothing of it."""
-    if similarity(first.words, turn.words) >= REPHRASE_SIMILARITY:
-        return True
-    figures, given = _NUMBERS.findall(turn.asked), _NUMBERS.findall(turn.answered)
-    if figures and given:  # (an answer that states no value, "It ships tomorrow.", is read as below)
-        return not set(figures).isdisjoint(given)
-    # (A yes or no that names nothing of either question, "Yes, you can do that in the
-    # app.", fits any yes-or-no question like the first.)
-    return same_request(first, turn) and (
-        not turn.words.isdisjoint(turn.answer_words)
-        or (turn.reply.says_yes_or_no and turn.message.asks_yes_or_no and first.words.isdisjoint(first.answer_words)))
 
 
-_NUMBERS = re.compile(r"\d+")
-# A question about the user ("what do you do for work?"), not one that proposes what the bot
-# would do ("Book it for 2 people?", "Would you like me to...").
-_ASKS_ABOUT_THE_USER = re.compile(r"^(?!.*\b(?:shall i|should i|want me|would you like|do you want|book|reserve|"
-                                  r"confirm)\b).*\b(?:you|your)\b")
-# Words of a question that point back at what the user just said ("do you like it there?").
-_POINTS_BACK = re.compile(r"\b(?:it|there|then|that|them|those|this)\b")
 # What the next message says of an answer that missed: it asks the same again, or complains.
 _SAID_TO_MISS = frozenset({"rephrase", "frustration"})
-# An acknowledgement of something taken, in its first words: "Got it, I'll remember that.",
-# "Noted.". (Not "Okay, each to their own!", which takes nothing.)
-_ACKNOWLEDGES = re.compile(r"(?:got it|noted|will do|understood|i'll remember)\b")
-# A message that goes on from the one before: "and to Mexico?", "y el sábado?", "et demain ?".
-_GOES_ON = re.compile(r"(?:and|also|what about|how about|same for|y|et|und|e|auch|también|même|ook|i)\b")
-# A message that asks only why or how.
-_WHY_OR_HOW = re.compile(r"(?:why|how|how so|how come|warum|wieso|wie|por qué|cómo|pourquoi|comment)\W*$")
 
 
-def _acknowledges(turn: Turn) -> bool:
-    """The answer takes what the message gave and names none of it ("Added to your cart.
-    Anything else?", "Noted."), to a message that asks nothing, pushes nothing back and
-    complains of nothing ("a garlic bread too", "also my anniversary is June 10")."""
-    reply, asked = turn.reply, turn.asked
-    return ("?" not in asked and WANTS_TO_KNOW.match(asked) is None and PUSHES_BACK.match(asked) is None
-            and not turn.complains and not reply.specifics and (reply.question_back is None or reply.offers)
-            and (reply.confirms or _ACKNOWLEDGES.match(turn.answered) is not None))
 
 
-def _asks_on(turn: Turn) -> bool:
-    """The message asks on from the one before it, naming at most two things of its own
-    ("and to Mexico?", "y el sábado?"), or nothing at all ("when will it get here?"). Not
-    a thanks, nor a "what??" that did not follow the answer."""
-    message, asked = turn.message, turn.asked.lstrip("¿¡ ")
-    if (message.closing or message.did_not_follow or not ("?" in asked or WANTS_TO_KNOW.match(asked))
-            or _WHY_OR_HOW.match(asked)):  # ("why?", "how?": the same answer explains nothing more)
-        return False
-    goes_on = _GOES_ON.match(asked)
-    if goes_on is not None and goes_on.group(0) == "i" and message.in_english:
-        goes_on = None  # English's "I want...", not Catalan's "i" (and)
-    return not turn.words or (len(turn.words) <= 2 and goes_on is not None)
 
 
-def _said_again(turns: list[Turn]) -> list[tuple[Turn, Turn]]:
-    """(the turn that first gave an answer, a later turn of the session that gives it
-    again), for answers that say enough that saying them twice is no coincidence: not a
-    sign-off, which every thanks gets, nor a short reply that names nothing ("Yes, you
-    can.", "Let me check.")."""
-    said: dict[str, Turn] = {}
-    again = []
-    for turn in turns:
-        if not turn.answered or turn.reply.signs_off or not _says_enough_to_repeat(turn):
-            continue
-        gist = turn.answered.rstrip(" .!?")
-        first = said.setdefault(gist, turn)
-        if first is not turn:
-            again.append((first, turn))
-    return again
 
 
-def _says_enough_to_repeat(turn: Turn) -> bool:
-    """An answer of REPEAT_MIN_WORDS words or more; or a shorter one in English that is all
-    things named, three of them ("Chief Executive Officer."; not "It ships tomorrow.", a
-    status every order of a session may get)."""
-    words = turn.answered.count(" ") + 1
-    if words >= REPEAT_MIN_WORDS:
-        return True
-    return (words >= SHORT_REPEAT_MIN_WORDS and turn.reply.in_english
-            and sum(len(w) > 1 for w in turn.answer_words) >= SHORT_REPEAT_MIN_WORDS)
 
 
 def _searched_nothing(conn: Connection, pks: list[int]) -> set[int]:

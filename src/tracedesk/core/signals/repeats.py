@@ -1,0 +1,298 @@
+"""An answer or a question said again within a session: the conversation is stuck, or the
+bot forgot what it was told. The same answer to a request sent again
+(:func:`repeated_answers`), a sentence of an earlier answer said again
+(:func:`sentences_said_again`), a question the user already answered asked again, in the
+same or other words (:func:`asked_again`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from ..words import has_digit, similarity
+from .confidence import confidence
+from .found import Found, quote
+from .phrases import CLARIFIES, MORE_DETAIL, PUSHES_BACK, WANTS_TO_KNOW, WORD_CHARACTERS_ONLY
+from .reactions import REPHRASE_SIMILARITY, same_request
+from .turns import Turn
+
+# An answer's question this close to one the user answered before asks it again (by
+# their topic words; by meaning, ASKED_AGAIN_IN_MEANING).
+ASKED_AGAIN = 0.85
+# ...with the meaning model, this close (cosine similarity of the two questions' vectors):
+ASKED_AGAIN_IN_MEANING = 0.7  # "what's your go-to meal?" ... "so, what do you like to eat?"
+REPEAT_MIN_WORDS = 5  # an answer this long said twice in a session is no coincidence...
+SHORT_REPEAT_MIN_WORDS = 3  # ...nor a shorter one that names as many things ("Chief Executive Officer.")
+
+
+def asked_again(turns: list[Turn]) -> list[Found]:
+    """An answer that asks again, in the same or other words, a question an earlier answer
+    of the session asked and the user answered ("How long have you been doing it?" -
+    "about three weeks now" - ... - "How long have you been doing pottery?"): the chatbot
+    forgot. Asked again because the user asked what it meant ("go on"), or after saying
+    something new ("Then update the firmware. Did that fix it?"), it is no loop, nor is an
+    offer of more help. Compared by meaning, or by topic words without the model. A
+    question close to the one the message has just answered that points back at the answer
+    ("it", "there", "then") follows it up: "what do you do?" - "firefighter" - "do you like
+    it?", "do you eat it every day?" - "not every day" - "what do you usually eat then?"
+    (unless in much the same words)."""
+    answered: list[Turn] = []  # the turns whose question back the next message answered
+    asked: Turn | None = None
+    out = []
+    for turn in turns:
+        just_answered = None
+        if asked is not None and turn.message.answers_back:
+            answered.append(asked)
+            just_answered = asked
+        asked = None
+        question = turn.reply.question_back
+        # ("Anything else I can help with?" asks nothing of the kind; "How many tickets would
+        # you like?" asks for a value)
+        if question is None or (turn.reply.offers and _ASKS_FOR_A_VALUE.match(question) is None):
+            continue
+        # (A reply that says more than its question is read only for a question in the same
+        # words as one answered turns before: "i'll have to try one sometime. what do you do for
+        # work?" a second time; not the question just put, asked again after the user's
+        # correction or change of mind left it unanswered, nor one that repairs a miss.)
+        if answered and turn.message.answers_back and (turn.reply.only_a_question or (
+                not (turn.reply.takes_back or turn.reply.apologises) and _ASKS_ABOUT_THE_USER.search(question)
+                and any(_asked_again_in_words(earlier, turn) > 0 for earlier in answered
+                        if earlier is not just_answered))):
+            # (A question of another option, named by its figures, is another question: "what do you
+            # think of this option: resto_rome_cheap_italian_3stars" after "...6stars".)
+            # (A task's questions for values are alike in meaning, "How much would you like to
+            # transfer?" and "Which account would you like to transfer from?": they are read in
+            # their words only.)
+            asked_again = _asked_again_in_words if turn.reply.offers else partial(_asked_again_of,
+                                                                                  just_answered=just_answered)
+            strengths = [(asked_again(earlier, turn), earlier) for earlier in answered
+                         if not _names_another(earlier, turn)] or [(-1.0, turn)]
+            strength, earlier = max(strengths, key=lambda pair: pair[0])
+            if strength >= 0:
+                out.append(Found(turn.pk, "loop", confidence("loop", "asked_again", strength),
+                                 f"asks again what it asked before and the user answered: {quote(question, 70)}",
+                                 evidence={"earlier_turn": earlier.trace_id,
+                                           "text": (earlier.reply.question_back or "")[:300]}))
+        asked = turn
+    return out
+
+
+# A question for a value a task needs, however it is put: "how many tickets would you like?",
+# "which day would you like to travel?".
+_ASKS_FOR_A_VALUE = re.compile(r"(?:how (?:many|much|long)|which|when|where|what (?:time|day|date|size|kind|type))\b")
+
+
+def _names_another(earlier: Turn, turn: Turn) -> bool:
+    """Whether the question ``turn``'s answer ends on names an id (letters and figures, or
+    words joined by underscores) that ``earlier``'s did not. ("Do you teach Year 6?" after
+    "What year do you teach?" names no other thing.)"""
+    named = {word for word in (turn.reply.question_back or "").split()
+             if "_" in word or (has_digit(word) and not word.strip("?.,!").isdigit())}
+    return bool(named) and not named <= set((earlier.reply.question_back or "").split())
+
+
+def _asked_again_of(earlier: Turn, turn: Turn, just_answered: Turn | None) -> float:
+    """How surely ``turn``'s question asks again ``earlier``'s (:func:`_asked_again_strength`);
+    of the question the message has just answered, one that points back at the answer is
+    asked again only in the same words."""
+    strength = _asked_again_strength(earlier, turn)
+    if earlier is just_answered and strength < 1.0 and _POINTS_BACK.search(turn.reply.question_back or ""):
+        return _asked_again_in_words(earlier, turn)
+    return strength
+
+
+def _asked_again_strength(a: Turn, b: Turn) -> float:
+    """How surely the questions two answers end on are the same question: below 0, not
+    the same; from 0 at the bound to 1. By topic words, the same words make it sure. In
+    meaning, close questions may still ask of different things ("what's your favourite
+    film?", "...book?" lie at about 0.8): a question is sure from ASKED_AGAIN on, and
+    less sure between ASKED_AGAIN_IN_MEANING and it."""
+    if a.question_back_vector is not None and b.question_back_vector is not None:
+        alike = float(a.question_back_vector @ b.question_back_vector)
+        return min(1.0, (alike - ASKED_AGAIN_IN_MEANING) / (ASKED_AGAIN - ASKED_AGAIN_IN_MEANING))
+    return _asked_again_in_words(a, b)
+
+
+def _asked_again_in_words(a: Turn, b: Turn) -> float:
+    """1 if the questions two answers end on have the same topic words, else -1."""
+    alike = similarity(a.reply.question_back_words, b.reply.question_back_words)
+    return 1.0 if alike >= ASKED_AGAIN else -1.0
+
+
+REPEATED_SENTENCE_WORDS = 5  # a sentence this long said again in another answer is no coincidence
+
+
+_SHORTEST_LONG_SENTENCE = 3 * REPEATED_SENTENCE_WORDS  # characters: a shorter sentence has fewer words
+
+
+# What a task bot says in many answers by design: an offer, a step under way, a read-back.
+_SAID_BY_DESIGN = re.compile(r"\b(?:would you like|shall i|is there anything|anything else|can i help|let me|"
+                             r"please confirm|the rest of|another option|how about)\b")
+
+
+def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[tuple[str, str]]]) -> list[Found]:
+    """A sentence of an earlier answer of the session said again, word for word, inside
+    another answer: "How many grandchildren do you have?" asked a second time after other
+    words, "I work at a bakery and I love to bake bread." told twice. Not the answer said
+    again whole (:func:`repeated_answers` reads that), a sentence with a figure (a
+    reference, a contact number), nor what a task bot says by design ("Would you like me to
+    book it?", "Ok let me look into some options for you")."""
+    first: dict[str, Turn] = {}  # a sentence, as compared: the turn whose answer first said it
+    out = []
+    for turn in turns:
+        answered = turn.answered
+        said = sentences_of_answer.get(answered)
+        if said is None:  # (its sentences of five words or more, as compared, and as said)
+            said = sentences_of_answer[answered] = [
+                (" ".join(words), sentence) for sentence in turn.reply.sentences
+                if len(sentence) >= _SHORTEST_LONG_SENTENCE
+                and len(words := sentence.translate(WORD_CHARACTERS_ONLY).split()) >= REPEATED_SENTENCE_WORDS]
+        again = [(key, sentence) for key, sentence in said if key in first and first[key].answered != answered]
+        for key, _ in said:
+            first.setdefault(key, turn)
+        if not again:
+            continue  # (most answers)
+        message = turn.message
+        # (A repair says again what it set right; so does an answer to "what do you mean?", or
+        # after the user set their own request right: "sorry, i meant the north" - "Got it,
+        # the north instead. How long is the stay?"; asked the same again, or for more of it,
+        # an answer may well say it again: "can you explain that in more detail?")
+        if (turn.reply.takes_back or turn.reply.apologises or message.corrects_itself or message.may_correct
+                or message.did_not_follow or CLARIFIES.match(turn.asked) or MORE_DETAIL.search(turn.asked)):
+            continue
+        hit = next((sentence for key, sentence in again if not has_digit(sentence)
+                    and _SAID_BY_DESIGN.search(sentence) is None and not _asked_the_same_again(first[key], turn)),
+                   None)
+        if hit is not None:
+            out.append(Found(turn.pk, "loop", confidence("loop", "repeated_sentence"),
+                             f"says again what an earlier answer said: {quote(hit, 70)}",
+                             evidence={"text": hit[:300]}))
+    return out
+
+
+def repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
+    """An answer that says again, word for word, what an earlier turn of the session said,
+    to a message that asked something else (asked the same again, the same answer is
+    consistent; the rephrase signal speaks for the first), or, taking up none of the
+    message's words, after the user said the first missed and asked again otherwise
+    ("what? I asked what year did Titanic come out?"; ``missed``: the turns the next
+    message asked again or complained of): the conversation is stuck."""
+    out = []
+    position = {turn.pk: i for i, turn in enumerate(turns)}
+    for first, turn in _said_again(turns):
+        if (first.pk in missed and turn.words != first.words and turn.words.isdisjoint(turn.answer_words)
+                and not turn.reply.specifics):  # (an answer naming what was asked, "Elon Musk", may stand)
+            out.append(_said_again_found(first, turn, "the same answer again, after the user said it missed"))
+            continue
+        if _acknowledges(first) and _acknowledges(turn):
+            continue  # "Added to your cart.", "Got it, I'll remember that.": each takes a new thing
+        if position[turn.pk] == position[first.pk] + 1 and _asks_on(turn):
+            continue  # "and on saturday?", "when will it get here": the same answer covers it
+        if not _asked_the_same_again(first, turn):
+            out.append(_said_again_found(first, turn, "the same answer as an earlier turn, to another message"))
+    return out
+
+
+def _said_again_found(first: Turn, turn: Turn, why: str) -> Found:
+    return Found(turn.pk, "loop", confidence("loop", "repeated_answer"), f"{why}: {quote(turn.answer, 70)}",
+                 evidence={"earlier_turn": first.trace_id, "text": turn.question[:300]})
+
+
+def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
+    """Whether ``turn``'s message asks again what ``first``'s did, so that the same answer
+    fits it: in much the same words; or, for a message that gives figures and an answer
+    that states some, with an answer that gives one of them back ("timer 25 min" after
+    "can you time 25 minutes for me", both answered "Timer set for 25 minutes."; not
+    "timer 10 min"); or close in meaning, with an answer that takes up a word of it ("do i
+    need an umbrella in madrid tomorrow?", then "forecast for Madrid tmrw"). Closeness alone is not enough: "she's
+    called miso" lies near "how many teeth does a dog have?" (both speak of pets), and "An
+    adult dog has 42 teeth." says nothing of it."""
+    if similarity(first.words, turn.words) >= REPHRASE_SIMILARITY:
+        return True
+    figures, given = _NUMBERS.findall(turn.asked), _NUMBERS.findall(turn.answered)
+    if figures and given:  # (an answer that states no value, "It ships tomorrow.", is read as below)
+        return not set(figures).isdisjoint(given)
+    # (A yes or no that names nothing of either question, "Yes, you can do that in the
+    # app.", fits any yes-or-no question like the first.)
+    return same_request(first, turn) and (
+        not turn.words.isdisjoint(turn.answer_words)
+        or (turn.reply.says_yes_or_no and turn.message.asks_yes_or_no and first.words.isdisjoint(first.answer_words)))
+
+
+_NUMBERS = re.compile(r"\d+")
+
+
+# A question about the user ("what do you do for work?"), not one that proposes what the bot
+# would do ("Book it for 2 people?", "Would you like me to...").
+_ASKS_ABOUT_THE_USER = re.compile(r"^(?!.*\b(?:shall i|should i|want me|would you like|do you want|book|reserve|"
+                                  r"confirm)\b).*\b(?:you|your)\b")
+
+
+# Words of a question that point back at what the user just said ("do you like it there?").
+_POINTS_BACK = re.compile(r"\b(?:it|there|then|that|them|those|this)\b")
+
+
+# An acknowledgement of something taken, in its first words: "Got it, I'll remember that.",
+# "Noted.". (Not "Okay, each to their own!", which takes nothing.)
+_ACKNOWLEDGES = re.compile(r"(?:got it|noted|will do|understood|i'll remember)\b")
+
+
+# A message that goes on from the one before: "and to Mexico?", "y el sábado?", "et demain ?".
+_GOES_ON = re.compile(r"(?:and|also|what about|how about|same for|y|et|und|e|auch|también|même|ook|i)\b")
+
+
+# A message that asks only why or how.
+_WHY_OR_HOW = re.compile(r"(?:why|how|how so|how come|warum|wieso|wie|por qué|cómo|pourquoi|comment)\W*$")
+
+
+def _acknowledges(turn: Turn) -> bool:
+    """The answer takes what the message gave and names none of it ("Added to your cart.
+    Anything else?", "Noted."), to a message that asks nothing, pushes nothing back and
+    complains of nothing ("a garlic bread too", "also my anniversary is June 10")."""
+    reply, asked = turn.reply, turn.asked
+    return ("?" not in asked and WANTS_TO_KNOW.match(asked) is None and PUSHES_BACK.match(asked) is None
+            and not turn.complains and not reply.specifics and (reply.question_back is None or reply.offers)
+            and (reply.confirms or _ACKNOWLEDGES.match(turn.answered) is not None))
+
+
+def _asks_on(turn: Turn) -> bool:
+    """The message asks on from the one before it, naming at most two things of its own
+    ("and to Mexico?", "y el sábado?"), or nothing at all ("when will it get here?"). Not
+    a thanks, nor a "what??" that did not follow the answer."""
+    message, asked = turn.message, turn.asked.lstrip("¿¡ ")
+    if (message.closing or message.did_not_follow or not ("?" in asked or WANTS_TO_KNOW.match(asked))
+            or _WHY_OR_HOW.match(asked)):  # ("why?", "how?": the same answer explains nothing more)
+        return False
+    goes_on = _GOES_ON.match(asked)
+    if goes_on is not None and goes_on.group(0) == "i" and message.in_english:
+        goes_on = None  # English's "I want...", not Catalan's "i" (and)
+    return not turn.words or (len(turn.words) <= 2 and goes_on is not None)
+
+
+def _said_again(turns: list[Turn]) -> list[tuple[Turn, Turn]]:
+    """(the turn that first gave an answer, a later turn of the session that gives it
+    again), for answers that say enough that saying them twice is no coincidence: not a
+    sign-off, which every thanks gets, nor a short reply that names nothing ("Yes, you
+    can.", "Let me check.")."""
+    said: dict[str, Turn] = {}
+    again = []
+    for turn in turns:
+        if not turn.answered or turn.reply.signs_off or not _says_enough_to_repeat(turn):
+            continue
+        gist = turn.answered.rstrip(" .!?")
+        first = said.setdefault(gist, turn)
+        if first is not turn:
+            again.append((first, turn))
+    return again
+
+
+def _says_enough_to_repeat(turn: Turn) -> bool:
+    """An answer of REPEAT_MIN_WORDS words or more; or a shorter one in English that is all
+    things named, three of them ("Chief Executive Officer."; not "It ships tomorrow.", a
+    status every order of a session may get)."""
+    words = turn.answered.count(" ") + 1
+    if words >= REPEAT_MIN_WORDS:
+        return True
+    return (words >= SHORT_REPEAT_MIN_WORDS and turn.reply.in_english
+            and sum(len(w) > 1 for w in turn.answer_words) >= SHORT_REPEAT_MIN_WORDS)
