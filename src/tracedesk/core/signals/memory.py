@@ -160,6 +160,17 @@ def _made_up(sentence: str, heard: set[str]) -> str | None:
     return next((n for n in named if n.lower() not in heard), None)
 
 
+def _made_up_in(answer: str, sentences: re.Pattern, heard: set[str]) -> str | None:
+    """The first specific nobody said (:func:`_made_up`) in a sentence of ``answer`` that
+    ``sentences`` finds, lower-cased, something in."""
+    for sentence in _SENTENCE_END.split(answer):
+        if sentences.search(sentence.lower()) is not None:
+            made_up = _made_up(sentence, heard)
+            if made_up is not None:
+                return made_up
+    return None
+
+
 def names_what_nobody_said(turn: Turn, heard: set[str]) -> list[Found]:
     """A goodbye answered with a wish that names a person, a place, a day or a number that
     nobody in the conversation said: "ok, see you tomorrow" - "See you on Thursday!",
@@ -169,15 +180,13 @@ def names_what_nobody_said(turn: Turn, heard: set[str]) -> list[Found]:
     answer = turn.answer
     if turn.answered.count(" ") < 2 or _WISHES.search(turn.answered) is None:
         return []  # (the wishes are English ones: "Gute Reise!", whose nouns have capitals, is none)
-    for sentence in _SENTENCE_END.split(answer):
-        if _WISHES.search(sentence.lower()) is None:
-            continue  # (what the answer tells besides, "Your contract ends on August 3.", is no wish)
-        made_up = _made_up(sentence, heard)
-        if made_up is not None:
-            return [Found(turn.pk, "ungrounded", confidence("ungrounded", "farewell"),
-                          f"the answer to a goodbye names what nobody said ({made_up}): {quote(answer, 60)}",
-                          evidence={"named": made_up})]
-    return []
+    # (Only the wish: what the answer tells besides, "Your contract ends on August 3.", is none.)
+    made_up = _made_up_in(answer, _WISHES, heard)
+    if made_up is None:
+        return []
+    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "farewell"),
+                  f"the answer to a goodbye names what nobody said ({made_up}): {quote(answer, 60)}",
+                  evidence={"named": made_up})]
 
 
 # A sentence that tells the user back what is theirs: "Your name is Pooja!", "Since you're
@@ -198,15 +207,12 @@ def tells_back_what_nobody_said(turn: Turn, heard: set[str]) -> list[Found]:
     70" ... "Happy 60th to your dad!", "we're taking the kids (both of them) to Rome" ...
     "Enjoy Rome with your three kids!". A chatbot that mixes up what it was told says so
     with a specific of its own."""
-    for sentence in _SENTENCE_END.split(turn.answer):
-        if TELLS_BACK.search(sentence.lower()) is None:
-            continue
-        made_up = _made_up(sentence, heard)
-        if made_up is not None:
-            return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told_back"),
-                          f"the answer tells the user back what nobody said ({made_up}): {quote(turn.answer, 60)}",
-                          evidence={"named": made_up})]
-    return []
+    made_up = _made_up_in(turn.answer, TELLS_BACK, heard)
+    if made_up is None:
+        return []
+    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told_back"),
+                  f"the answer tells the user back what nobody said ({made_up}): {quote(turn.answer, 60)}",
+                  evidence={"named": made_up})]
 
 
 def _inside_a_sentence(text: str, at: int) -> bool:
