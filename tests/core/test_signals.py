@@ -733,6 +733,28 @@ def test_a_task_bots_question_for_a_value_asked_again_in_its_words_is_a_loop(sto
     assert "loop" not in kinds(found, "account")
 
 
+@pytest.mark.parametrize(("told", "question", "asks_again"), [
+    ("my 15 yo son barely talks to me lately", "That sounds lonely. How old is he now?", True),
+    ("i have a chihuahua, her name is Salsa. shes 5", "cute! how old is salsa?", True),
+    ("I have a cat, Nuvola, it means cloud", "That's a lovely word. Do you have any pets?", True),
+    ("I'm an engineer at a company that makes lifts", "Wow. By the way, what do you do for a living?", True),
+    ("im from Bologna and I live in Milan now", "Milan is lovely! So where are you from?", True),
+    # Nothing of the kind told, or of another kind: a job wanted is no job told.
+    ("my son barely talks to me lately", "That sounds lonely. How old is he now?", False),
+    ("for my job. i want to work in america", "cool! what is your job?", False),
+    ("she was 5 minutes late again", "Ugh. How old is she?", False),
+    ("I love cats but my flat is tiny", "Ha, tiny flats! Do you have any pets?", False),
+])
+def test_a_question_of_what_the_user_told_before_is_a_loop(store, tmp_path, told, question, asks_again) -> None:
+    b = Bundle()
+    b.turn("s1", "hello", "Hi! How's your day going?", trace_id="a")
+    b.turn("s1", told, "Oh, tell me more.", trace_id="b")
+    b.turn("s1", "not much more to tell honestly", question, trace_id="c")
+    found = signals(store, tmp_path, b)
+    assert any(kind == "loop" and "asks what the user told before" in detail
+               for kind, _, detail, _ in found.get("c", [])) is asks_again
+
+
 def test_a_question_that_follows_up_the_answer_just_given_is_no_loop(store, tmp_path) -> None:
     """Close in meaning to the question the user has just answered, a question that points
     back at the answer follows it up; the same question again in other words is a loop."""

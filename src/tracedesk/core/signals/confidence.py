@@ -86,6 +86,9 @@ CASES: tuple[Case, ...] = (
     Case("loop", "asked_again", 0.45, 0.65,
          "an answer asks again a question the user answered before (in the same words, or closer in meaning is "
          "surer)"),
+    Case("loop", "asked_told", 0.5, 0.5,
+         "an answer asks the user what they told before, unasked: an age, a job, where they are from, pets or "
+         "children (\"my 15 yo son\" ... \"How old is he now?\")"),
     Case("outlier", "measure", 0.3, 0.3, "a step far beyond its usual latency, tokens or cost: often harmless"),
     # The conversation: what the user's next turn says about the answer.
     Case("escalation", "next_turn", 0.85, 0.85, "the next message asks for a person"),

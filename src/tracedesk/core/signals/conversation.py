@@ -46,7 +46,7 @@ from .reactions import (
     could_rephrase,
     next_turn_signals,
 )
-from .repeats import asked_again, repeated_answers, sentences_said_again
+from .repeats import asked_again, asked_what_was_told, repeated_answers, sentences_said_again
 from .request import SessionValues, another_value, outside_the_window
 from .turns import (
     ANSWER_LIMIT,
@@ -136,7 +136,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             if len(turns) > 1:
                 found += repeated_answers(turns, missed)
                 found += sentences_said_again(turns, sentences_of_answer)
-                found += asked_again(turns)
+                found += asked_again(turns) or asked_what_was_told(turns)
     if far and model is not None:
         far = _not_from_the_evidence(conn, model, far, {t.pk: t for _, turns in sessions for t in turns})
     return found + far

@@ -13,7 +13,7 @@ from functools import partial
 from ..words import has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import CLARIFIES, MORE_DETAIL, PUSHES_BACK, WANTS_TO_KNOW, WORD_CHARACTERS_ONLY
+from .phrases import CLARIFIES, MORE_DETAIL, PETS, PUSHES_BACK, WANTS_TO_KNOW, WORD_CHARACTERS_ONLY
 from .reactions import REPHRASE_SIMILARITY, same_request
 from .turns import Turn
 
@@ -296,3 +296,51 @@ def _says_enough_to_repeat(turn: Turn) -> bool:
         return True
     return (words >= SHORT_REPEAT_MIN_WORDS and turn.reply.in_english
             and sum(len(w) > 1 for w in turn.answer_words) >= SHORT_REPEAT_MIN_WORDS)
+
+
+# What a bot asks to get to know the user, and what in the user's messages had told it
+# already: an age ("my 15 yo son", "shes 5", "he's 10 weeks"), a job ("I work in a bank",
+# "im a nurse at the county hospital"), where they are from or live, pets, children.
+_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_PET = rf"(?:{'|'.join(word for kind in PETS for word in kind.split())})"
+_ASKED_AND_TOLD = (
+    (re.compile(r"\bhow old (?:is|are|was|were)\b"),
+     re.compile(rf"\b{_NUMBER} ?(?:yo|y/o|years? old|yrs? old|year-old|weeks? old|months? old)\b"
+                rf"|\b(?:he|she|they|he's|she's|hes|shes|they're)(?: is| are)? {_NUMBER}\b(?! (?:min|hour|day|sec))")),
+    (re.compile(r"\bwhat do you do for (?:a living|work)\b|\bwhat(?:'s| is) your job\b|\bwhere do you work\b"),
+     re.compile(r"\bi(?:'m| am|m) an? \w+(?: \w+)? (?:at|in|for)\b|\bi work (?:as|at|in|for)\b")),
+    (re.compile(r"\bwhere (?:are you|r u|you) from\b|\bwhere do you live\b"),
+     re.compile(r"\bi(?:'m| am|m) from\b|\bi live in\b")),
+    (re.compile(r"\bdo you have (?:any )?pets\b"),
+     re.compile(rf"\b(?:my|i have (?:a|an|two|three) (?:\w+ )?){_PET}\b")),
+    (re.compile(r"\bdo you have (?:any )?(?:kids|children)\b"),
+     re.compile(r"\b(?:my|i have (?:a|two|three|four)) (?:sons?|daughters?|kids|children)\b")),
+)
+
+
+def asked_what_was_told(turns: list[Turn]) -> list[Found]:
+    """An answer that asks the user what they told before, unasked: "my 15 yo son barely
+    talks to me" - ... - "How old is he now?", "I have a cat, Nuvola" - "Do you have any
+    pets?", "I'm an engineer at a company that makes elevators" - ... - "what do you do for
+    a living?". A chatbot that asks to get to know what it was told did not listen. Each
+    message is read once for each kind of thing, when a question of the kind first comes."""
+    out = []
+    read_up_to = [0] * len(_ASKED_AND_TOLD)  # per kind: the messages read so far
+    told = [False] * len(_ASKED_AND_TOLD)
+    for at, turn in enumerate(turns):
+        question = turn.reply.question_back
+        if question is None:
+            continue
+        for kind, (asks, tells) in enumerate(_ASKED_AND_TOLD):
+            if asks.search(question) is None:
+                continue
+            while not told[kind] and read_up_to[kind] <= at:
+                told[kind] = tells.search(turns[read_up_to[kind]].asked) is not None
+                read_up_to[kind] += 1
+            if told[kind]:
+                out.append(Found(turn.pk, "loop", confidence("loop", "asked_told"),
+                                 f"asks what the user told before: {quote(question, 70)}",
+                                 evidence={"text": question[:300]}))
+                break
+    return out
+
