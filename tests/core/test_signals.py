@@ -542,6 +542,10 @@ def test_a_short_answer_that_answers_is_not_off_topic(store, tmp_path, question,
     ("ok the 11th then", "Done, your flight is now on 10 August at 23:15."),
     # The day a stay or a rental starts from.
     ("book the lodge, 2 nights from friday, 1 person", "I booked the lodge for 1 person, 2 nights starting Saturday."),
+    # "why not" asks nothing: the request after it is one.
+    ("sure, why not. set an alarm for 7am", "Done! Alarm set for 8 am."),
+    # An amount of money.
+    ("send $200 to Maria", "Done! $300 is on its way to Maria."),
 ])
 def test_a_confirmation_of_another_value_than_the_request_is_ungrounded(store, tmp_path, request_, answer) -> None:
     [(kind, confidence, detail, _)] = one_turn(store, tmp_path, request_, answer)
@@ -629,6 +633,20 @@ def test_a_confirmation_with_a_value_nobody_said_is_ungrounded(store, tmp_path, 
     # A value the bot offered and the user took.
     [("a train to Seville on Friday afternoon", "There's an AVE at 15:00 and one at 17:00. Which one?"),
      ("the 5pm one, 2 adults", "Booked: AVE to Seville, Friday 17:00, 2 adults, 96 euros.")],
+    # The value asked given back, and another of its unit besides: a balance, a fee, a tip, a
+    # time a table is held until, the day a stay ends.
+    [("send $250 to maria", "Please confirm: send $250 to Maria."),
+     ("yes", "Sent! $250 is on its way to Maria. Your new balance is $1,234.56.")],
+    [("transfer 100 euros to my savings", "Please confirm: transfer 100 euros to savings."),
+     ("yes", "Transferred 100 euros. A fee of 2 euros was charged.")],
+    [("pay the $80 bill for the dinner", "Please confirm: pay $80 to Luigi's."), ("yes", "Paid $80 plus a $12 tip.")],
+    [("table for 4 at 7pm tonight", "Luigi's has a table. Shall I book it?"),
+     ("yes please", "Booked! A table for 4 at 7pm. We hold tables until 7:15 pm.")],
+    [("a room for 3 nights from friday", "The Acorn has one. Shall I book it?"),
+     ("yes", "Booked! 3 nights from Friday, checking out Monday.")],
+    # A budget or what the user has is a limit, not a value asked for; "why not" asks nothing.
+    [("i have $50, buy the cheapest headphones", "The SoundLite are $35. Shall I order them?"),
+     ("yes", "Ordered! You have $15 left on your gift card.")],
     # A question about a value, not a request for one.
     [("2 upper circle tickets for saturday please", "Done! 2 tickets for Saturday evening, 240 pounds."),
      ("perfect. wait why did it say 240 pounds",

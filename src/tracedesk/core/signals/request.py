@@ -25,18 +25,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # (turns reads CONFIRMS from here)
+    from .turns import Turn
 
 # A figure, with the word before it and the word (or letters) after it, which it leaves to
-# the next figure to read as its own word before ("for 4 at 6"). Not a part of an id or a
-# date ("R-2291", "2026-12-02", "v1.2.3").
+# the next figure to read as its own word before ("for 4 at 6"). Not a part of an id, a
+# date or a number written with thousands ("R-2291", "2026-12-02", "v1.2.3", "$1,234.56").
 _FIGURE = re.compile(
-    r"(?:\b([a-z]+)\s+)?(?<![\w.:/-])(\d{1,6}(?:[.:]\d{2})?)(?![\w.:/-]*\d)(?:(?=\s*([a-z]+)))?")
+    r"(?:\b([a-z]+)\s+)?(?:[$€£]\s?)?(?<![\w.:/-])(?<!\d,)(\d{1,6}(?:[.:]\d{2})?)(?![\w.:/-]*\d)(?!,\d{3})(?:(?=\s*([a-z]+)))?")
 # A request to do something, as opposed to a question about how things are ("can I still
 # cancel...?", "is the store open until 9?"): no question mark, or one after "can you"...
 _ASKS_TO_KNOW = re.compile(r"\W*(?:(?:hi|hey|hello|ok|okay|so|and|also)\W+)*"
                            r"(?:how|what|when|where|why|who|which|is|are|was|were|does|do|did|can i|could i|"
                            r"should|will (?:it|the|my)|would (?:it|the|my))\b")
-_WHY = re.compile(r"\bwhy\b")
+_WHY = re.compile(r"\bwhy\b(?! not\b)")
 _POLITE_REQUEST = re.compile(r"\W*(?:(?:hi|hey|hello|ok|okay|so|and|also|please)\W+)*"
                              r"(?:can|could|would|will) you\b")
 # The words before a value that the request moves away from ("from 3pm to 4pm").
@@ -62,6 +66,9 @@ _UNITS = {
                      "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
                      "jul", "aug", "sep", "sept", "oct", "nov", "dec"), "day of the month"),
 }
+# The words before an amount that make it a limit, not a value asked for ("i have $50",
+# "under $100", "my budget is $150").
+_LIMITS = frozenset({"have", "under", "below", "over", "max", "maximum", "budget", "is", "about", "around", "than"})
 # The signs before an amount of money ("$250").
 _CURRENCIES = frozenset("$€£")
 # The words before a figure that place it in a request ("for 4", "in 20", "at 7", "to 9").
@@ -123,9 +130,10 @@ def values(text: str) -> tuple[Value, ...]:
     out = []
     for m in _FIGURE.finditer(text):
         before, figure, after = m.groups()
-        unit = (_UNITS.get(after or "") or ("clock" if ":" in figure else None)  # ("13:00" is a time of day)
-                or ("money" if text[m.start(2) - 1:m.start(2)] in _CURRENCIES else None))
-        out.append(Value(before, _plain(figure, after), unit, after in ("am", "pm")))
+        unit = (_UNITS.get(after or "") or ("money" if text[m.start(2) - 1:m.start(2)] in _CURRENCIES else None)
+                or ("clock" if ":" in figure else None))  # ("13:00" is a time of day)
+        # (an amount as it is written: "$19.99" is no time of day)
+        out.append(Value(before, figure if unit == "money" else _plain(figure, after), unit, after in ("am", "pm")))
     if names_a_time(text):
         out += [Value(before, _NAMED_HOURS[name], "clock") for before, name in _NAMED_TIME.findall(text)]
     if "day" in text:  # (a day asked for: "on friday", not "it was due last friday")
@@ -221,7 +229,7 @@ class SessionValues:
     one: "wait make it 250"), and every value anybody said. Each text is read once, when a
     confirmation first comes after it."""
 
-    def __init__(self, turns: list) -> None:
+    def __init__(self, turns: list[Turn]) -> None:
         self._texts = [(text, by_user) for turn in turns for text, by_user in ((turn.asked, True),
                                                                                 (turn.answered, False))]
         self._read = 0
@@ -241,7 +249,8 @@ class SessionValues:
                 turned_down = {v.value for v in values(offered)}
                 part = day_part(text)
                 for value in _wanted(text):
-                    if value.unit is not None and value.value not in turned_down:
+                    if (value.unit is not None and value.value not in turned_down
+                            and not (value.unit == "money" and value.before in _LIMITS)):
                         self._asked[value.unit] = (value, part)
         self._read = max(self._read, end)
 
@@ -254,17 +263,22 @@ class SessionValues:
         if CONFIRMS.search(answered) is None:
             return None
         self._read_up_to(2 * at + 1)  # (up to the turn's message)
-        for given in values(answered) + _days_named(answered):
-            if given.unit in self._asked and self._heard.isdisjoint(given.readings()):
-                value, part = self._asked[given.unit]
-                if value.readings(part).isdisjoint(given.readings()):
-                    return value, given
+        given = values(answered) + _days_named(answered)
+        for rival in given:
+            if rival.unit in self._asked and self._heard.isdisjoint(rival.readings()):
+                value, part = self._asked[rival.unit]
+                readings = value.readings(part)
+                # (Not where the answer gives the value asked as well, and another of its unit
+                # besides: "Sent! $250 ... Your new balance is $1,234.56", "at 7pm. We hold
+                # tables until 7:15 pm", "3 nights from Friday, checking out Monday".)
+                if not any(other.unit == rival.unit and not readings.isdisjoint(other.readings()) for other in given):
+                    return value, rival
         return None
 
 
 def _days_named(text: str) -> tuple[Value, ...]:
-    """The days of the week a (lower-cased) text names, however placed ("picked up Thursday
-    at 12 pm")."""
+    """The days of the week a (lower-cased) text names with no word that places them
+    ("picked up Thursday at 12 pm"), which :func:`values` leaves out."""
     if "day" not in text:
         return ()
     return tuple(Value(before, day, "weekday") for before, day in _WEEKDAY.findall(text) if before not in _DAY_PLACING)
