@@ -746,9 +746,17 @@ def test_a_task_bots_question_for_a_value_asked_again_in_its_words_is_a_loop(sto
     b.turn("s1", "standing", "How many tickets would you like?", trace_id="again")
     b.turn("s2", "i want to pay my landlord", "Sure. How much would you like to transfer?", trace_id="amount")
     b.turn("s2", "850", "Which account would you like to transfer from, checking or savings?", trace_id="account")
+    # A new ticket after one was booked; an offer of help, however put.
+    b.turn("s3", "two tickets for Oppenheimer tonight", "Sure! How many tickets would you like?", trace_id="first")
+    b.turn("s3", "2", "Done! 2 tickets for Oppenheimer at 8pm are booked. Would you like anything else?",
+           trace_id="booked")
+    b.turn("s3", "yes, tickets for Barbie too", "How many tickets would you like?", trace_id="next_task")
+    b.turn("s4", "hi", "Hi! Which topic can I help you with?", trace_id="offer")
+    b.turn("s4", "billing", "Your last invoice was paid. Which other topic can I help you with?", trace_id="offer2")
+    b.turn("s4", "refunds", "Refunds take 5 days. Which other topic can I help you with?", trace_id="offer3")
     found = signals(store, tmp_path, b)
     assert "loop" in kinds(found, "again")
-    assert "loop" not in kinds(found, "account")
+    assert "loop" not in kinds(found, "account") | kinds(found, "next_task") | kinds(found, "offer3")
 
 
 @pytest.mark.parametrize(("told", "question", "asks_again"), [
@@ -1066,6 +1074,14 @@ def test_an_answer_that_speaks_of_another_person_or_pet_than_the_user_told_is_un
     ("i'm single these days.", "my ex-husband still calls sometimes.", False),
     ("i don't have any pets.", "i'd love to get a dog someday though.", False),
     ("i don't have any kids.", "my dog is basically my baby lol.", False),
+    # What it had and has no more, another's, or not in the first person.
+    ("i sold my car last year, best decision ever.", "i don't have a car, i cycle everywhere.", False),
+    ("my old dog passed away in the spring.", "i don't have any pets now.", False),
+    ("i'm an only child, so quiet holidays.", "my sister-in-law is visiting though.", False),
+    ("my brother lives in Ohio.", "my son is an only child, so he loves his cousins.", False),
+    ("my car is in the shop again.", "i don't drive at night anyway.", False),
+    ("my partner and i live in a tiny flat.", "we're not married, we just never saw the point.", False),
+    ("i have two cats.", "my pet peeve is people who are late.", False),
 ])
 def test_an_answer_that_denies_what_the_bot_said_of_itself_is_ungrounded(store, tmp_path, first, then,
                                                                           contradicts) -> None:
@@ -1076,6 +1092,23 @@ def test_an_answer_that_denies_what_the_bot_said_of_itself_is_ungrounded(store, 
     found = signals(store, tmp_path, b)
     assert any(kind == "ungrounded" and "denies what an earlier answer said of the bot" in detail
                for kind, _, detail, _ in found.get("c", [])) is contradicts
+
+
+def test_what_the_bot_says_it_has_is_kept_when_the_same_answer_denies_something_else(store, tmp_path) -> None:
+    """An answer that denies what an earlier one said is reported as a denial, and what it
+    says the bot has is kept all the same: the contradiction of a later answer is found. One
+    answer that tells of a change ("My car died in March. So now I don't have a car.") does
+    not contradict itself."""
+    b = Bundle()
+    b.turn("s1", "hey", "hi! i learned to drive in my dad's old car.", trace_id="a")
+    b.turn("s1", "cool. you?", "I've never driven a car. I go kayaking with my husband on weekends.", trace_id="b")
+    b.turn("s1", "nice", "it's great.", trace_id="c")
+    b.turn("s1", "do you have free time?", "i'm single so i have lots of free time.", trace_id="d")
+    b.turn("s2", "hey", "My car died in March. So now I don't have a car.", trace_id="e")
+    found = signals(store, tmp_path, b)
+    assert any("denies what an earlier answer said" in detail for _, _, detail, _ in found.get("b", []))
+    assert any("denies what an earlier answer said" in detail for _, _, detail, _ in found.get("d", []))
+    assert "ungrounded" not in kinds(found, "e")
 
 
 @pytest.mark.parametrize(("answer", "dismissive"), [
@@ -1237,6 +1270,16 @@ def test_a_goodbye_answered_with_what_nobody_said_is_ungrounded(store, tmp_path,
     ("we have 3 kids and we're off to Rome", "Enjoy Rome with your three kids!", None),
     ("how do i export my notes", "Since you're on the Pro plan, open Settings > Export.", None),
     ("i'm from Porto originally", "Porto is lovely! Have you been to Lisbon?", None),
+    # Numbers said in words, ordinals; what a support bot tells of an order, a plan or a fix.
+    ("my dad turns seventy on sunday", "Happy 70th to your dad!", None),
+    ("it's our first anniversary tomorrow", "Lovely! Happy 1st anniversary!", None),
+    ("book a table for 2 tonight at 8", "Done! Your reference is 48213.", None),
+    ("where is my parcel, it was due tuesday", "Sorry! Your order is 2 days late, it ships today.", None),
+    ("i'm visiting rome next week", "Since you're visiting Rome, don't miss the Vatican Museums.", None),
+    ("do i pay for shipping?", "Since you're a Gold member, shipping is free.", None),
+    ("i run most mornings", "Since you've lived in Leeds for two years, you know the canal path.", "two"),
+    ("the app keeps crashing", "You mentioned the app crashes, so please update to version 5.2 from the App Store.",
+     None),
 ])
 def test_an_answer_that_tells_the_user_back_what_nobody_said_is_ungrounded(store, tmp_path, told, answer,
                                                                            made_up) -> None:

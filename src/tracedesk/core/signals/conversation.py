@@ -95,7 +95,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         missed: set[int] = set()  # the turns of the session the next message says missed
         told: set[str] = set()  # the topic words of the user's messages so far
         answers: list[str] = []  # the session's answers so far
-        heard = Heard(turns)  # the session's words, read as far as a goodbye needs them
+        heard = Heard(turns)  # the session's words, as far as a goodbye or a told-back answer needs them
         session_values = SessionValues(turns)  # ...and its values, as far as a confirmation needs them
         persona = Persona()  # what its answers said the bot has
         for at, turn in enumerate(turns):
@@ -107,7 +107,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += tells_back_what_nobody_said(turn, heard.up_to(at))
             if "your " in turn.answered:
                 found += speaks_of_another(turn, told)
-            found += denies_itself(turn, answers) or says_against_itself(turn, persona)
+            # (Both read every answer, to keep what the bot said; a denial is reported first.)
+            denied, against = denies_itself(turn, answers), says_against_itself(turn, persona)
+            found += denied or against
             found += reacts
             missed.update(f.trace_pk for f in reacts if f.kind in _SAID_TO_MISS)
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
@@ -166,70 +168,8 @@ def _answered_beside(previous: Turn | None, turn: Turn) -> list[Found]:
     if _tells_of_itself_elsewhere(previous, turn):
         return [_answered_off_topic(turn, "tells_of_itself", "the answer tells of the bot, on something else")]
     return []
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 # What the next message says of an answer that missed: it asks the same again, or complains.
 _SAID_TO_MISS = frozenset({"rephrase", "frustration"})
-
-
-
-
-
-
-
-
 
 
 def _searched_nothing(conn: Connection, pks: list[int]) -> set[int]:
@@ -574,8 +514,7 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
 
 def _goes_on_from(turn: Turn) -> bool:
     """A long answer to a short message (see :data:`GOES_ON_ANSWER_WORDS`)."""
-    return (turn.answered.count(" ") + 1 >= GOES_ON_ANSWER_WORDS
-            and turn.asked.count(" ") + 1 <= GOES_ON_MESSAGE_WORDS)
+    return len(turn.answered.split()) >= GOES_ON_ANSWER_WORDS and len(turn.asked.split()) <= GOES_ON_MESSAGE_WORDS
 
 
 # Whatever may answer a question for a figure, of any kind and however loosely: a number, an

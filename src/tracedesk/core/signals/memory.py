@@ -38,20 +38,12 @@ from .turns import Turn, sentences_of
 # person, whom the user has too.)
 _OWN_GENERATION = tuple(pair for pair in SEXED_PEOPLE
                         if not {"mom", "grandma", "aunt", "niece"} & set(pair[0].split()))
-
-
 _IN_PLACE_OF = the_other_sex(_OWN_GENERATION) | the_other_kinds(PETS)
-
-
 _YOUR_OWN = re.compile(rf"\byour (?:(?:little|big|older|younger|new|old) )?({'|'.join(_IN_PLACE_OF)})\b")
-
-
 # ...as the topic words of messages and answers read them ("horses" as "hors", "horse" as
 # "horse"): the words of each one's own sex or kind, and the others'.
 _OWN_GROUP = {word: group for group in (*(sex for pair in _OWN_GENERATION for sex in pair), *PETS)
               for word in group.split()}
-
-
 _STEMS_IN_PLACE_OF = {word: (content_words(_OWN_GROUP[word]), content_words(" ".join(others)))
                       for word, others in _IN_PLACE_OF.items()}
 
@@ -80,8 +72,6 @@ SIGNS_OFF = re.compile(r"^(?!.*\b(?:also|could you|can you|i need(?! to go)|i wa
                         r"tell me)\b)(?!.*\bno\W+(?:thanks|thank you)\b(?!.*\b(?:bye|goodbye|that's all)\b))"
                         r".*\b(?:bye|goodbye|thanks|thank you|thx|ty|good night|that's all|see you|cya|"
                         r"(?:(?:have|got|must|need) to|gotta) go)\b", re.DOTALL)
-
-
 # A wish or a goodbye in an answer: "Enjoy your trip to California!", "Good luck in
 # Vancouver", "Happy birthday to your sister!", "See you on Thursday at 15:00!". (Said
 # anywhere in the answer: :data:`.phrases.ANSWER_SIGNS_OFF` reads an answer that only signs
@@ -89,20 +79,12 @@ SIGNS_OFF = re.compile(r"^(?!.*\b(?:also|could you|can you|i need(?! to go)|i wa
 _WISHES = re.compile(r"\b(?:enjoy|good luck|best of luck|have (?:a |an )?(?:great|nice|wonderful|good|lovely|fun|safe)"
                      r"|have fun|see you|bye|goodbye|good night|take care|happy|congrat\w*|say hi|give (?:your|my|him|"
                      r"her|them)|tell me how it goes|hope (?:you|your))\b")
-
-
 # What a goodbye would name only if someone said it: a name or a place (a word with a capital
 # inside a sentence), a figure, a day or a month.
 _CAPITALISED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
-
-
 _DAY_OR_FIGURE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
                             r"april|june|july|august|september|october|november|december)\b|\d+", re.IGNORECASE)
-
-
 _HEARD = re.compile(r"[^\W_]+")
-
-
 _DIGITS = re.compile(r"\d+")
 
 
@@ -115,63 +97,65 @@ class Heard:
         self.read = 0  # the turns whose message and answer are in :attr:`words`
         self.words: set[str] = set()
 
-    def up_to(self, at: int) -> set[str]:
+    def up_to(self, at: int) -> _Said:
         """The words said before turn ``at``, and by its message."""
         for turn in self.turns[self.read:at]:
             self.words |= _words_heard(turn.question) | _words_heard(turn.answer)
         self.read = max(self.read, at)
-        return self.words | _words_heard(self.turns[at].question)
+        return _Said(self.words, _words_heard(self.turns[at].question))
+
+
+class _Said:
+    """Two sets of words read as one, without copying the larger (the session's words)."""
+
+    __slots__ = ("before", "now")
+
+    def __init__(self, before: set[str], now: set[str]) -> None:
+        self.before, self.now = before, now
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.now or word in self.before
 
 
 def _words_heard(text: str) -> set[str]:
     """The words of a text, lower-cased, and the figures in them, said in digits or in words
-    ("three kids" says 3)."""
+    ("three kids" says 3, "seventy" 70, "our first anniversary" 1)."""
     words = {w.lower() for w in _HEARD.findall(text)}
-    return words | set(_DIGITS.findall(text)) | {_COUNTS[w] for w in words & _COUNTS.keys()}
+    return words | set(_DIGITS.findall(text)) | {_NUMBERS[w] for w in words & _NUMBERS.keys()}
 
 
 # Counts said in words, as a made-up specific may be: "Have fun with your three kids."
 _COUNTS = {word: str(n) for n, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split()) if n > 1}  # noqa: SIM905
-
-
 _COUNT_WORD = re.compile(rf"\b(?:{'|'.join(_COUNTS)})\b", re.IGNORECASE)
-
-
+# ...and the numbers a user may say in words, which figures of an answer say again.
+_NUMBERS = {**_COUNTS, "one": "1", **{word: str(n) for n, word in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)},  # noqa: SIM905
+    **{word: str(10 * n) for n, word in enumerate(
+        "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}}  # noqa: SIM905
 # Words a wish gives capitals that name no one: "Happy Birthday", "Merry Christmas".
 _OCCASIONS = frozenset("""
     birthday christmas merry new year easter weekend holidays holiday day eve thanksgiving valentine anniversary
 """.split())  # noqa: SIM905
-
-
 _TITLE_CASE_WORDS = 4  # a sentence this long with most words capitalised is in Title Case
 
 
-def _made_up(sentence: str, heard: set[str]) -> str | None:
-    """The first name, place, day, month or count of ``sentence`` that nobody said (a word
-    of ``heard``, the session's words so far, lower-cased)."""
+def _made_up(sentence: str, heard: _Said | set[str], within: tuple[int, int] | None = None) -> str | None:
+    """The first name, place, day, month or count of ``sentence`` (of its part ``within``,
+    where given) that nobody said (a word of ``heard``, the session's words so far,
+    lower-cased)."""
     words = sentence.split()
-    named = [m.group(0) for m in _DAY_OR_FIGURE.finditer(sentence)]
-    named += [m.group(0) for m in _COUNT_WORD.finditer(sentence) if _COUNTS[m.group(0).lower()] not in heard]
+    named = list(_DAY_OR_FIGURE.finditer(sentence))
+    named += [m for m in _COUNT_WORD.finditer(sentence) if _COUNTS[m.group(0).lower()] not in heard]
     if len(words) < _TITLE_CASE_WORDS or sum(w[:1].isupper() for w in words) * 2 <= len(words):
-        named += [m.group(0) for m in _CAPITALISED.finditer(sentence)
+        named += [m for m in _CAPITALISED.finditer(sentence)
                   if _inside_a_sentence(sentence, m.start()) and _WISHES.search(m.group(0).lower()) is None
                   and m.group(0).lower() not in _OCCASIONS]
-    return next((n for n in named if n.lower() not in heard), None)
+    return next((m.group(0) for m in named if m.group(0).lower() not in heard
+                 and (within is None or within[0] <= m.start() < within[1])), None)
 
 
-def _made_up_in(answer: str, sentences: re.Pattern, heard: set[str]) -> str | None:
-    """The first specific nobody said (:func:`_made_up`) in a sentence of ``answer`` that
-    ``sentences`` finds, lower-cased, something in."""
-    for sentence in _SENTENCE_END.split(answer):
-        if sentences.search(sentence.lower()) is not None:
-            made_up = _made_up(sentence, heard)
-            if made_up is not None:
-                return made_up
-    return None
-
-
-def names_what_nobody_said(turn: Turn, heard: set[str]) -> list[Found]:
+def names_what_nobody_said(turn: Turn, heard: _Said) -> list[Found]:
     """A goodbye answered with a wish that names a person, a place, a day or a number that
     nobody in the conversation said: "ok, see you tomorrow" - "See you on Thursday!",
     "thanks!" - "Enjoy your trip to California!" (to a user going to Florida), "Bye Inês!
@@ -181,7 +165,8 @@ def names_what_nobody_said(turn: Turn, heard: set[str]) -> list[Found]:
     if turn.answered.count(" ") < 2 or _WISHES.search(turn.answered) is None:
         return []  # (the wishes are English ones: "Gute Reise!", whose nouns have capitals, is none)
     # (Only the wish: what the answer tells besides, "Your contract ends on August 3.", is none.)
-    made_up = _made_up_in(answer, _WISHES, heard)
+    made_up = next(filter(None, (_made_up(sentence, heard) for sentence in _SENTENCE_END.split(answer)
+                                 if _WISHES.search(sentence.lower()) is not None)), None)
     if made_up is None:
         return []
     return [Found(turn.pk, "ungrounded", confidence("ungrounded", "farewell"),
@@ -189,30 +174,50 @@ def names_what_nobody_said(turn: Turn, heard: set[str]) -> list[Found]:
                   evidence={"named": made_up})]
 
 
-# A sentence that tells the user back what is theirs: "Your name is Pooja!", "Since you're
-# from Recife...", "Happy 60th to your dad!", "Enjoy Rome with your three kids!", "Your son
-# was 7 when you adopted her", "you said Tuesday".
-# (Not "since you're on the Pro plan, open Settings", which tells of the product.)
-TELLS_BACK = re.compile(r"\b(?:your name is|you(?:'re| are| were| come) from|you (?:live|grew up|were born) in"
-                        r"|since you(?:'re| are| were|'ve| have| live| work)(?! (?:on|using|subscribed|signed|logged|"
-                        r"eligible|enrolled|registered|a (?:member|customer|subscriber|user))\b)"
-                        r"|happy \d+(?:st|nd|rd|th)|(?:with|for|to|of) your (?:two|three|four|five|six|seven|eight|"
-                        r"nine|ten|\d+) |your \w+ (?:is|was|turns?|turned) \d+|you (?:said|mentioned|told me)"
-                        r"|as you said)")
+# What an answer tells the user back of their own, and the part of it that tells it ("{}"):
+# "Your name is Pooja!", "you're from Recife, so...", "Happy 60th to your dad!", "Enjoy Rome
+# with your three kids!", "Your son was 7 when you adopted her", "you said Tuesday", "since
+# you've lived in Berlin for two years". Only that part is read: "you mentioned the app
+# crashes, so update to version 5.2" tells back no version, "since you're visiting Rome,
+# don't miss the Vatican" no Vatican. (Not "since you're a Gold member": what the product
+# knows of the user, a chatbot need not have been told; nor "your order is 2 days late".)
+_UNTIL_THE_CLAUSE_ENDS = r"[^.,!?;]*?(?= so | and |[.,!?;]|$)"
+_THEIRS = "|".join(word for pair in SEXED_PEOPLE for sex in pair for word in sex.split())
+_THEIRS += "|" + "|".join(word for kind in PETS for word in kind.split())
+# What a support bot's "since you..." tells of the user's account, not of their life.
+_OF_THE_PRODUCT = ("on|using|subscribed|signed|logged|eligible|enrolled|registered|member|plan|customer|subscriber|"
+                   "user|account|tier|subscription|version|app|order|card|package")
+_TOLD_BACK_PARTS = (
+    rf"your name is ({_UNTIL_THE_CLAUSE_ENDS})",
+    rf"you(?:'re| are| were| come) from ({_UNTIL_THE_CLAUSE_ENDS})",
+    rf"you (?:live|grew up|were born) in ({_UNTIL_THE_CLAUSE_ENDS})",
+    r"happy (\d+)(?:st|nd|rd|th)\b",
+    rf"(?:with|for|to|of) your ((?:{'|'.join(_COUNTS)}|\d+)) ",
+    rf"your (?:{_THEIRS}) (?:is|was|turns?|turned) (\d+)\b",
+    rf"you (?:said|mentioned|told me) ({_UNTIL_THE_CLAUSE_ENDS})",
+    rf"since you(?:'re| are| were|'ve| have| live| work) "
+    rf"((?![^.,!?;]*\b(?:{_OF_THE_PRODUCT})\b){_UNTIL_THE_CLAUSE_ENDS})",
+)
+_TOLD_BACK = tuple(re.compile(rf"\b{part}", re.IGNORECASE) for part in _TOLD_BACK_PARTS)
+# ...any of them, in a lower-cased answer.
+TELLS_BACK = re.compile("|".join(r"\b" + re.sub(r"\((?!\?)", "(?:", part) for part in _TOLD_BACK_PARTS))
 
 
-def tells_back_what_nobody_said(turn: Turn, heard: set[str]) -> list[Found]:
+def tells_back_what_nobody_said(turn: Turn, heard: _Said) -> list[Found]:
     """An answer that tells the user back something of their own with a name, a place, a
     day or a count that nobody said: "I'm Priya" ... "Your name is Pooja!", "my dad turns
     70" ... "Happy 60th to your dad!", "we're taking the kids (both of them) to Rome" ...
     "Enjoy Rome with your three kids!". A chatbot that mixes up what it was told says so
     with a specific of its own."""
-    made_up = _made_up_in(turn.answer, TELLS_BACK, heard)
-    if made_up is None:
-        return []
-    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told_back"),
-                  f"the answer tells the user back what nobody said ({made_up}): {quote(turn.answer, 60)}",
-                  evidence={"named": made_up})]
+    for sentence in _SENTENCE_END.split(turn.answer):
+        for told_back in _TOLD_BACK:
+            for m in told_back.finditer(sentence):
+                made_up = _made_up(sentence, heard, m.span(1))
+                if made_up is not None:
+                    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told_back"),
+                                  f"the answer tells the user back what nobody said ({made_up}): "
+                                  f"{quote(turn.answer, 60)}", evidence={"named": made_up})]
+    return []
 
 
 def _inside_a_sentence(text: str, at: int) -> bool:
@@ -226,19 +231,11 @@ def _inside_a_sentence(text: str, at: int) -> bool:
 # bread", "I quit coffee last year", "yuck, i hate pizza" (the words after it).
 _DENIES = re.compile(r"\bi(?:'ve| have)? (?:really |actually |even |honestly )?(?:don't|do not|never|can't stand|hate|"
                      r"dislike|quit|gave up)\b((?:\s+[\w']+){1,5})")
-
-
 # A sentence that says something of the bot ("i love climbing!", "my kids love the shows"),
 # not in the negative nor asking.
 _OF_ITSELF = re.compile(r"\b(?:i|i'm|i've|my|me)\b")
-
-
 _NEGATIVE = re.compile(r"\b(?:don't|do not|never|not|no|hate|can't|dislike)\b|n't\b")
-
-
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
 # Words of a denial that name no thing: "i've never won anything lol".
 _NAMES_NOTHING = frozenset("""
     have like love eat drink play watch do drive own enjoy listen really much time know think get go been ever actually
@@ -270,7 +267,7 @@ def denies_itself(turn: Turn, earlier_answers: list[str]) -> list[Found]:
 
 def says_against_itself(turn: Turn, persona: Persona) -> list[Found]:
     """An answer that says the bot has none of what an earlier answer said it had, or the
-    other way round (:mod:`.persona`): "i go kayaking with my husband" - ... - "i'm single
+    other way round (:class:`Persona`): "i go kayaking with my husband" - ... - "i'm single
     so i have lots of free time". The answer joins what ``persona`` holds."""
     against = persona.contradicted(turn.answered)
     if against is None:
@@ -286,46 +283,54 @@ def _said_of_itself(answers: list[str]) -> Iterator[str]:
     kids love the shows"), not in the negative nor asking."""
     for answer in answers:
         for sentence in _SENTENCE_END.split(answer):
-            if "?" not in sentence and _OF_ITSELF.search(sentence) and _NEGATIVE.search(sentence) is None:
+            if ("?" not in sentence and _OF_ITSELF.search(sentence) and _NEGATIVE.search(sentence) is None
+                    and _NO_MORE.search(sentence) is None):  # ("i sold my car last year" says it has none)
                 yield sentence
-
 
 # The words before "my husband" that say it is not one the bot has now.
 _NOT_NOW = r"(?<!\bex )(?<!\bex-)(?<!\blate )(?<!\bformer )(?<!\bfuture )(?<!\bdream )(?<!\bold )(?<!\bfirst )"
 _COUNT = r"(?:a|an|one|two|three|four|five)"
 _PET = rf"(?:{'|'.join(word for kind in PETS for word in kind.split())}|pets?)"
 
-# Each thing, with what says the bot has one and what says it has none.
+# Each thing, with what says the bot has one and what says it has none, in the first person
+# ("my son is an only child" says nothing of the bot's brothers; "the party was adults only,
+# no kids" nothing of its children). Not "my sister-in-law", "my pet peeve", "i'm
+# single-handedly...", "i don't drive at night", nor "i'm not married" (to a partner).
 _THINGS = {
     "a partner": (
-        rf"\bmy {_NOT_NOW}(?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?)\b(?!'s)"
+        rf"\bmy {_NOT_NOW}(?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?)\b(?!'s|-)"
         r"|\bi(?:'m| am) (?:happily )?married\b",
-        r"\bi(?:'m| am) (?:still |happily |very )?single\b|\bi(?:'m| am) not married\b"
-        r"|\bi(?:'ve| have) never been married\b"),
+        r"\bi(?:'m| am) (?:still |very )?single\b(?!-)"),
     "brothers or sisters": (
-        r"\bmy (?:(?:big|little|older|younger|twin|baby) )?(?:brothers?|sisters?|siblings)\b(?!'s)",
-        r"\bonly child\b|\bno (?:brothers|sisters|siblings)\b|\bdon't have (?:any )?(?:brothers|sisters|siblings)\b"),
+        r"\bmy (?:(?:big|little|older|younger|twin|baby) )?(?:brothers?|sisters?|siblings)\b(?!'s|-)",
+        r"\bi(?:'m| am| was) (?:an |the )?only child\b|\bi have no (?:brothers|sisters|siblings)\b"
+        r"|\bi don't have (?:any )?(?:brothers|sisters|siblings)\b"),
     "children": (
         r"\bmy (?:(?:little|oldest|youngest|eldest|older|younger|baby|two|three|four) )?"
-        r"(?:sons?|daughters?|kids|children|twins)\b(?!'s)"
+        r"(?:sons?|daughters?|kids|children|twins)\b(?!'s|-)"
         rf"|\bi have {_COUNT} (?:\w+ )?(?:sons?|daughters?|kids|children|twins)\b"
         r"|\bi'?m a (?:mom|mum|dad|mother|father|parent)\b",
-        r"\b(?:i have|i've got) no (?:kids|children)\b|\bdon't have (?:any )?(?:kids|children)\b|\bno kids\b(?! yet)"
-        r"|\bi'?m not a (?:mom|mum|dad|parent)\b"),
+        r"\bi(?: have|'ve got) no (?:kids|children)\b|\bi don't have (?:any )?(?:kids|children)\b"
+        r"|\bno kids of my own\b|\bi'?m not a (?:mom|mum|dad|parent)\b"),
     "pets": (
-        rf"\bmy (?:(?:two|three|four|new|little|big) )?{_PET}\b(?!'s)|\bi have {_COUNT} (?:\w+ )?{_PET}\b",
-        r"\b(?:no|don't have (?:any )?|never had (?:any )?)(?:pets|animals)\b|\bnot a pet person\b"
-        r"|\bdon't have a pet\b"),
+        rf"\bmy (?:(?:two|three|four|new|little|big) )?{_PET}\b(?!'s| peeve| project| name)"
+        rf"|\bi have {_COUNT} (?:\w+ )?{_PET}\b(?! peeve| project| name)",
+        r"\bi(?: have|'ve got) no (?:pets|animals)\b|\bi (?:don't have|never had) (?:any )?(?:pets|animals)\b"
+        r"|\bi'?m not a pet person\b|\bi don't have a pet\b"),
     "a car": (
-        r"\bmy (?:car|truck|van|jeep)\b(?!'s)|\bi drive an? \w+",
-        r"\bdon't (?:have|own) a car\b|\bi don't drive\b|\bno car\b|\bi(?:'ve| have) never driven\b"),
+        r"\bmy (?:car|truck|van|jeep)\b(?!'s)|\bi drive an? (?:\w+ )?(?:car|truck|van|suv|jeep)\b",
+        r"\bi don't (?:have|own) a car\b|\bi have no car\b|\bi don't drive\b(?=\W*$|[.,!;]| at all\b)"),
 }
+# A sentence that tells of what the bot had and has no more says neither: "i sold my car
+# last year", "my dog passed away", "i don't have pets anymore".
+_NO_MORE = re.compile(r"\b(?:sold|died|passed|used to|lost|gave away|broke up|divorced|anymore|any more|"
+                      r"these days|no longer)\b")
 _HAS = {thing: re.compile(has) for thing, (has, _) in _THINGS.items()}
 _HAS_NONE = {thing: re.compile(none) for thing, (_, none) in _THINGS.items()}
 # A sentence of wishes and what-ifs has nothing yet: "I'd love a cat someday".
 _HOPED_FOR = re.compile(r"\b(?:if i|would|wish|someday|one day|want|i'd|hope|dream|imagine|pretend)\b")
 # Only an answer with one of these says either (looked for as they are, which is quick).
-_MAY_SAY = ("my ", "i have", "i drive", "married", "single", "only child", "no ", "n't", "never", "not a")
+_MAY_SAY = ("my ", "i have", "i drive", "married", "single", "only child", "no ", "n't", "never", "not a", "i've got")
 # ...and only a sentence that says one or the other.
 _SAYS_EITHER = re.compile("|".join(f"(?:{pattern})" for pair in _THINGS.values() for pattern in pair))
 
@@ -344,6 +349,8 @@ def said_of_itself(answered: str) -> list[Said]:
     out = []
     for sentence in sentences_of(answered):
         if "?" in sentence or _SAYS_EITHER.search(sentence) is None:
+            continue
+        if _NO_MORE.search(sentence):
             continue
         for thing, has_none in _HAS_NONE.items():
             if has_none.search(sentence):
@@ -365,8 +372,11 @@ class Persona:
         (lower-cased) answer says the bot has none of what it said it had, or the other way
         round; the answer then joins what was said."""
         found = None
-        for said in said_of_itself(answered):
-            earlier = self._said.setdefault(said.thing, said)
-            if found is None and earlier.has != said.has:
+        now = said_of_itself(answered)
+        for said in now:  # (against the earlier answers only: "My car died. So now I don't have a car.")
+            earlier = self._said.get(said.thing)
+            if found is None and earlier is not None and earlier.has != said.has:
                 found = earlier, said
+        for said in now:
+            self._said.setdefault(said.thing, said)
         return found

@@ -39,11 +39,16 @@ def asked_again(turns: list[Turn]) -> list[Found]:
     (unless in much the same words)."""
     answered: list[Turn] = []  # the turns whose question back the next message answered
     asked: Turn | None = None
+    done = -1  # the last turn whose answer confirmed something done (a booking, a transfer)
+    position: dict[int, int] = {}  # where each answered turn stands in the session
     out = []
-    for turn in turns:
+    for at, turn in enumerate(turns):
+        if at and turns[at - 1].reply.confirms:
+            done = at - 1
         just_answered = None
         if asked is not None and turn.message.answers_back:
             answered.append(asked)
+            position[id(asked)] = at - 1
             just_answered = asked
         asked = None
         question = turn.reply.question_back
@@ -64,10 +69,14 @@ def asked_again(turns: list[Turn]) -> list[Found]:
             # (A task's questions for values are alike in meaning, "How much would you like to
             # transfer?" and "Which account would you like to transfer from?": they are read in
             # their words only.)
+            # (Nor is a question for a value asked once more after a task was done: "Would you
+            # like anything else?" - "yes, tickets for Barbie too" - "How many tickets would you
+            # like?".)
             asked_again = _asked_again_in_words if turn.reply.offers else partial(_asked_again_of,
                                                                                   just_answered=just_answered)
             strengths = [(asked_again(earlier, turn), earlier) for earlier in answered
-                         if not _names_another(earlier, turn)] or [(-1.0, turn)]
+                         if not _names_another(earlier, turn)
+                         and not (turn.reply.offers and position[id(earlier)] < done)] or [(-1.0, turn)]
             strength, earlier = max(strengths, key=lambda pair: pair[0])
             if strength >= 0:
                 out.append(Found(turn.pk, "loop", confidence("loop", "asked_again", strength),
@@ -80,7 +89,8 @@ def asked_again(turns: list[Turn]) -> list[Found]:
 
 # A question for a value a task needs, however it is put: "how many tickets would you like?",
 # "which day would you like to travel?".
-_ASKS_FOR_A_VALUE = re.compile(r"(?:how (?:many|much|long)|which|when|where|what (?:time|day|date|size|kind|type))\b")
+_ASKS_FOR_A_VALUE = re.compile(r"(?:how (?:many|much|long)|which|when|where|what (?:time|day|date|size|kind|type))\b"
+                               r"(?!.*\b(?:help|else|other)\b)")  # (not "Which other topic can I help with?")
 
 
 def _names_another(earlier: Turn, turn: Turn) -> bool:
@@ -121,11 +131,7 @@ def _asked_again_in_words(a: Turn, b: Turn) -> float:
 
 
 REPEATED_SENTENCE_WORDS = 5  # a sentence this long said again in another answer is no coincidence
-
-
 _SHORTEST_LONG_SENTENCE = 3 * REPEATED_SENTENCE_WORDS  # characters: a shorter sentence has fewer words
-
-
 # What a task bot says in many answers by design: an offer, a step under way, a read-back.
 _SAID_BY_DESIGN = re.compile(r"\b(?:would you like|shall i|is there anything|anything else|can i help|let me|"
                              r"please confirm|the rest of|another option|how about)\b")
@@ -221,27 +227,17 @@ def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
 
 
 _NUMBERS = re.compile(r"\d+")
-
-
 # A question about the user ("what do you do for work?"), not one that proposes what the bot
 # would do ("Book it for 2 people?", "Would you like me to...").
 _ASKS_ABOUT_THE_USER = re.compile(r"^(?!.*\b(?:shall i|should i|want me|would you like|do you want|book|reserve|"
                                   r"confirm)\b).*\b(?:you|your)\b")
-
-
 # Words of a question that point back at what the user just said ("do you like it there?").
 _POINTS_BACK = re.compile(r"\b(?:it|there|then|that|them|those|this)\b")
-
-
 # An acknowledgement of something taken, in its first words: "Got it, I'll remember that.",
 # "Noted.". (Not "Okay, each to their own!", which takes nothing.)
 _ACKNOWLEDGES = re.compile(r"(?:got it|noted|will do|understood|i'll remember)\b")
-
-
 # A message that goes on from the one before: "and to Mexico?", "y el sábado?", "et demain ?".
 _GOES_ON = re.compile(r"(?:and|also|what about|how about|same for|y|et|und|e|auch|también|même|ook|i)\b")
-
-
 # A message that asks only why or how.
 _WHY_OR_HOW = re.compile(r"(?:why|how|how so|how come|warum|wieso|wie|por qué|cómo|pourquoi|comment)\W*$")
 

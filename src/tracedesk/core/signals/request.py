@@ -25,10 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # (turns reads CONFIRMS from here)
-    from .turns import Turn
+from typing import Protocol
 
 # A figure, with the word before it and the word (or letters) after it, which it leaves to
 # the next figure to read as its own word before ("for 4 at 6"). Not a part of an id, a
@@ -223,13 +220,21 @@ def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, 
     return None
 
 
+class _Said(Protocol):
+    """A turn as :class:`SessionValues` reads it (a :class:`.turns.Turn`, which imports this
+    module): its message and its answer, lower-cased."""
+
+    asked: str
+    answered: str
+
+
 class SessionValues:
     """The values of a session's texts, read in order as far as a confirmation needs them:
     the last value the user asked for in each unit (a later request's replaces an earlier
     one: "wait make it 250"), and every value anybody said. Each text is read once, when a
     confirmation first comes after it."""
 
-    def __init__(self, turns: list[Turn]) -> None:
+    def __init__(self, turns: list[_Said]) -> None:
         self._texts = [(text, by_user) for turn in turns for text, by_user in ((turn.asked, True),
                                                                                 (turn.answered, False))]
         self._read = 0
