@@ -98,7 +98,7 @@ CASES: tuple[Case, ...] = (
     Case("frustration", "next_turn", 0.8, 0.8, "the next message says the answer missed"),
     Case("frustration", "first_turn", 0.2, 0.2,
          "the user is frustrated from the start: often with the product, not with an answer"),
-    Case("frustration", "by_meaning", 0.5, 0.7,
+    Case("frustration", "by_meaning", 0.3, 0.5,
          "the next message is close in meaning to complaints that an answer missed"),
     Case("frustration", "corrected", 0.7, 0.7,
          "the next message corrects what the answer gave: \"friday, not saturday!\", \"i said monday\""),
