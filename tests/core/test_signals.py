@@ -763,6 +763,7 @@ def test_a_task_bots_question_for_a_value_asked_again_in_its_words_is_a_loop(sto
     ("my 15 yo son barely talks to me lately", "That sounds lonely. How old is he now?", True),
     ("i have a chihuahua, her name is Salsa. shes 5", "cute! how old is salsa?", True),
     ("I have a cat, Nuvola, it means cloud", "That's a lovely word. Do you have any pets?", True),
+    ("we have two cats, Mochi and Kopi", "That's a lovely pair. Do you have any pets?", True),
     ("I'm an engineer at a company that makes lifts", "Wow. By the way, what do you do for a living?", True),
     ("im from Bologna and I live in Milan now", "Milan is lovely! So where are you from?", True),
     # Nothing of the kind told, or of another kind: a job wanted is no job told.

@@ -308,9 +308,9 @@ _ASKED_AND_TOLD = (
     (re.compile(r"\bwhere (?:are you|r u|you) from\b|\bwhere do you live\b"),
      re.compile(r"\bi(?:'m| am|m) from\b|\bi live in\b")),
     (re.compile(r"\bdo you have (?:any )?pets\b"),
-     re.compile(rf"\b(?:my|i have (?:a|an|two|three) (?:\w+ )?){_PET}\b")),
+     re.compile(rf"\b(?:my|our|(?:i|we) have (?:a|an|two|three) (?:\w+ )?){_PET}\b")),
     (re.compile(r"\bdo you have (?:any )?(?:kids|children)\b"),
-     re.compile(r"\b(?:my|i have (?:a|two|three|four)) (?:sons?|daughters?|kids|children)\b")),
+     re.compile(r"\b(?:my|our|(?:i|we) have (?:a|two|three|four)) (?:sons?|daughters?|kids|children)\b")),
 )
 
 
