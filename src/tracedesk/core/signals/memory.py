@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..words import content_words
 from .confidence import confidence
@@ -342,10 +343,12 @@ class Said:
     sentence: str  # the sentence that said so, lower-cased
 
 
-def said_of_itself(answered: str) -> list[Said]:
-    """What a (lower-cased) answer says the bot has or has not, sentence by sentence."""
+@lru_cache(maxsize=16384)
+def said_of_itself(answered: str) -> tuple[Said, ...]:
+    """What a (lower-cased) answer says the bot has or has not, sentence by sentence. (A
+    canned answer, given to many, is read once.)"""
     if not any(word in answered for word in _MAY_SAY) or _SAYS_EITHER.search(answered) is None:
-        return []
+        return ()
     out = []
     for sentence in sentences_of(answered):
         if "?" in sentence or _SAYS_EITHER.search(sentence) is None:
@@ -357,7 +360,7 @@ def said_of_itself(answered: str) -> list[Said]:
                 out.append(Said(thing, False, sentence))
             elif _HAS[thing].search(sentence) and _HOPED_FOR.search(sentence) is None:
                 out.append(Said(thing, True, sentence))
-    return out
+    return tuple(out)
 
 
 class Persona:
