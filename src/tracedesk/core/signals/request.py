@@ -235,22 +235,22 @@ class SessionValues:
     confirmation first comes after it."""
 
     def __init__(self, turns: list[_Said]) -> None:
-        self._texts = [(text, by_user) for turn in turns for text, by_user in ((turn.asked, True),
-                                                                                (turn.answered, False))]
-        self._read = 0
+        self._turns = turns
+        self._read = 0  # the texts read: a turn's message, then its answer
         self._asked: dict[str, tuple[Value, str | None]] = {}
         self._heard: set[str] = set()
 
     def _read_up_to(self, end: int) -> None:
         for at in range(self._read, end):
-            text, by_user = self._texts[at]
+            turn, by_user = self._turns[at // 2], at % 2 == 0
+            text = turn.asked if by_user else turn.answered
             for value in values(text) + _days_named(text):
                 self._heard |= value.readings()
                 if value.unit is None and value.value.isdigit() and 1 <= int(value.value) <= 11:
                     self._heard.add(str(int(value.value) + 12))  # ("make it 7" may be at 19:00)
             if by_user:
                 # (not a value of the answer before that the message turns down: "6:20 ugh, no")
-                offered = self._texts[at - 1][0] if at and _TURNS_DOWN.search(text) else ""
+                offered = self._turns[at // 2 - 1].answered if at and _TURNS_DOWN.search(text) else ""
                 turned_down = {v.value for v in values(offered)}
                 part = day_part(text)
                 for value in _wanted(text):
