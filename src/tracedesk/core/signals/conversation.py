@@ -47,7 +47,7 @@ from .reactions import (
     next_turn_signals,
 )
 from .repeats import asked_again, asked_what_was_told, repeated_answers, sentences_said_again
-from .request import SessionValues, another_value, outside_the_window
+from .request import SessionValues, Value, another_value, outside_the_window
 from .turns import (
     ANSWER_LIMIT,
     CLAUSE_END,
@@ -279,25 +279,24 @@ def _confirms_another_value(turn: Turn, previous: Turn | None) -> list[Found]:
     if not turn.message.asks or turn.message.closing:
         return []
     found = another_value(turn.asked, turn.answered, previous.answered if previous is not None else "")
-    if found is None:
-        return []
-    asked, given = found
-    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "request"),
-                  f"the answer confirms another value than asked ({given.value} where the user asked for "
-                  f"{asked.said()}): {quote(turn.answer, 60)}",
-                  evidence={"question": turn.question[:300], "asked": asked.value, "answer_says": given.value})]
+    return _confirmed_instead(turn, found, "another value than asked")
 
 
 def _confirms_another_than_told(turn: Turn, at: int, session: SessionValues) -> list[Found]:
     """A confirmation that gives a value nobody said in the session before, where the user
     asked for another in its unit (:mod:`.request`): "3 nights from friday" ... "yes please,
     for 2 people" - "Booked! 4 nights from Friday"."""
-    found = session.another_than_told(at, turn.answered)
+    return _confirmed_instead(turn, session.another_than_told(at, turn.answered), "a value nobody said")
+
+
+def _confirmed_instead(turn: Turn, found: tuple[Value, Value] | None, what: str) -> list[Found]:
+    """The finding of a confirmation that gave ``what`` (the value given, where the user asked
+    for another), if :mod:`.request` ``found`` one."""
     if found is None:
         return []
     asked, given = found
     return [Found(turn.pk, "ungrounded", confidence("ungrounded", "request"),
-                  f"the answer confirms a value nobody said ({given.value} where the user asked for {asked.said()}): "
+                  f"the answer confirms {what} ({given.value} where the user asked for {asked.said()}): "
                   f"{quote(turn.answer, 60)}",
                   evidence={"question": turn.question[:300], "asked": asked.value, "answer_says": given.value})]
 

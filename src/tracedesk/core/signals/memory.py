@@ -30,7 +30,7 @@ from functools import lru_cache
 from ..words import content_words
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import PETS, REACTION_WORDS, SEXED_PEOPLE, the_other_kinds, the_other_sex
+from .phrases import COUNT_WORDS, PET_WORDS, PETS, REACTION_WORDS, SEXED_PEOPLE, the_other_kinds, the_other_sex
 from .turns import Turn, sentences_of
 
 # "your son" where the user told of a daughter, "your cat" where they told of a dog: each
@@ -126,8 +126,7 @@ def _words_heard(text: str) -> set[str]:
 
 
 # Counts said in words, as a made-up specific may be: "Have fun with your three kids."
-_COUNTS = {word: str(n) for n, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split()) if n > 1}  # noqa: SIM905
+_COUNTS = COUNT_WORDS
 _COUNT_WORD = re.compile(rf"\b(?:{'|'.join(_COUNTS)})\b", re.IGNORECASE)
 # ...and the numbers a user may say in words, which figures of an answer say again.
 _NUMBERS = {**_COUNTS, "one": "1", **{word: str(n) for n, word in enumerate(
@@ -184,7 +183,7 @@ def names_what_nobody_said(turn: Turn, heard: _Said) -> list[Found]:
 # knows of the user, a chatbot need not have been told; nor "your order is 2 days late".)
 _UNTIL_THE_CLAUSE_ENDS = r"[^.,!?;]*?(?= so | and |[.,!?;]|$)"
 _THEIRS = "|".join(word for pair in SEXED_PEOPLE for sex in pair for word in sex.split())
-_THEIRS += "|" + "|".join(word for kind in PETS for word in kind.split())
+_THEIRS += "|" + "|".join(PET_WORDS)
 # What a support bot's "since you..." tells of the user's account, not of their life.
 _OF_THE_PRODUCT = ("on|using|subscribed|signed|logged|eligible|enrolled|registered|member|plan|customer|subscriber|"
                    "user|account|tier|subscription|version|app|order|card|package")
@@ -291,7 +290,7 @@ def _said_of_itself(answers: list[str]) -> Iterator[str]:
 # The words before "my husband" that say it is not one the bot has now.
 _NOT_NOW = r"(?<!\bex )(?<!\bex-)(?<!\blate )(?<!\bformer )(?<!\bfuture )(?<!\bdream )(?<!\bold )(?<!\bfirst )"
 _COUNT = r"(?:a|an|one|two|three|four|five)"
-_PET = rf"(?:{'|'.join(word for kind in PETS for word in kind.split())}|pets?)"
+_PET = rf"(?:{'|'.join(PET_WORDS)}|pets?)"
 
 # Each thing, with what says the bot has one and what says it has none, in the first person
 # ("my son is an only child" says nothing of the bot's brothers; "the party was adults only,
@@ -351,9 +350,7 @@ def said_of_itself(answered: str) -> tuple[Said, ...]:
         return ()
     out = []
     for sentence in sentences_of(answered):
-        if "?" in sentence or _SAYS_EITHER.search(sentence) is None:
-            continue
-        if _NO_MORE.search(sentence):
+        if "?" in sentence or _SAYS_EITHER.search(sentence) is None or _NO_MORE.search(sentence):
             continue
         for thing, has_none in _HAS_NONE.items():
             if has_none.search(sentence):

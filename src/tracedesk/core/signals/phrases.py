@@ -870,6 +870,11 @@ SEXED_PEOPLE = (("daughter daughters", "son sons"), ("girl girls", "boy boys"), 
 PETS = ("dog dogs puppy puppies pup", "cat cats kitten kittens kitty", "horse horses pony ponies", "fish goldfish",
         "bird birds parrot parrots budgie", "rabbit rabbits bunny bunnies", "hamster hamsters",
         "turtle turtles tortoise", "snake snakes", "lizard lizards gecko")
+# ...all their words, of every kind ("dog", "puppies", "gecko").
+PET_WORDS = tuple(word for kind in PETS for word in kind.split())
+# Counts said in words ("three kids"), with the figure each says.
+COUNT_WORDS = {word: str(n) for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split()) if n > 1}  # noqa: SIM905
 
 
 def the_other_kinds(kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:

@@ -13,7 +13,15 @@ from functools import partial
 from ..words import has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import CLARIFIES, MORE_DETAIL, PETS, PUSHES_BACK, WANTS_TO_KNOW, WORD_CHARACTERS_ONLY
+from .phrases import (
+    CLARIFIES,
+    COUNT_WORDS,
+    MORE_DETAIL,
+    PET_WORDS,
+    PUSHES_BACK,
+    WANTS_TO_KNOW,
+    WORD_CHARACTERS_ONLY,
+)
 from .reactions import REPHRASE_SIMILARITY, same_request
 from .turns import Turn
 
@@ -39,16 +47,14 @@ def asked_again(turns: list[Turn]) -> list[Found]:
     (unless in much the same words)."""
     answered: list[Turn] = []  # the turns whose question back the next message answered
     asked: Turn | None = None
-    done = -1  # the last turn whose answer confirmed something done (a booking, a transfer)
-    position: dict[int, int] = {}  # where each answered turn stands in the session
+    before_done = 0  # the first of them that came before the last answer that confirmed something done
     out = []
     for at, turn in enumerate(turns):
         if at and turns[at - 1].reply.confirms:
-            done = at - 1
+            before_done = len(answered)
         just_answered = None
         if asked is not None and turn.message.answers_back:
             answered.append(asked)
-            position[id(asked)] = at - 1
             just_answered = asked
         asked = None
         question = turn.reply.question_back
@@ -74,9 +80,9 @@ def asked_again(turns: list[Turn]) -> list[Found]:
             # like?".)
             asked_again = _asked_again_in_words if turn.reply.offers else partial(_asked_again_of,
                                                                                   just_answered=just_answered)
-            strengths = [(asked_again(earlier, turn), earlier) for earlier in answered
-                         if not _names_another(earlier, turn)
-                         and not (turn.reply.offers and position[id(earlier)] < done)] or [(-1.0, turn)]
+            read = answered[before_done:] if turn.reply.offers else answered
+            strengths = [(asked_again(earlier, turn), earlier) for earlier in read
+                         if not _names_another(earlier, turn)] or [(-1.0, turn)]
             strength, earlier = max(strengths, key=lambda pair: pair[0])
             if strength >= 0:
                 out.append(Found(turn.pk, "loop", confidence("loop", "asked_again", strength),
@@ -297,8 +303,8 @@ def _says_enough_to_repeat(turn: Turn) -> bool:
 # What a bot asks to get to know the user, and what in the user's messages had told it
 # already: an age ("my 15 yo son", "shes 5", "he's 10 weeks"), a job ("I work in a bank",
 # "im a nurse at the county hospital"), where they are from or live, pets, children.
-_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_PET = rf"(?:{'|'.join(word for kind in PETS for word in kind.split())})"
+_NUMBER = rf"(?:\d+|{'|'.join(COUNT_WORDS)})"
+_PET = rf"(?:{'|'.join(PET_WORDS)})"
 _ASKED_AND_TOLD = (
     (re.compile(r"\bhow old (?:is|are|was|were)\b"),
      re.compile(rf"\b{_NUMBER} ?(?:yo|y/o|years? old|yrs? old|year-old|weeks? old|months? old)\b"

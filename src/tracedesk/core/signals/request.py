@@ -177,14 +177,17 @@ def asks_to_do(asked: str) -> bool:
     return "?" not in asked or _POLITE_REQUEST.match(asked) is not None
 
 
-def _wanted(asked: str) -> list[Value]:
+def _wanted(asked: str, offered: str = "") -> list[Value]:
     """The values a (lower-cased) request asks for: not one moved away from, nor the second
     part of "1 hour 30 minutes" (a time of day after a unit is a value of its own: "2
-    people 13:00")."""
+    people 13:00"), nor a value of the answer before, ``offered``, that the request turns
+    down ("JetBlue... departing at 6:20 am" - "6:20 ugh, no. ill take the delta one")."""
     if not asks_to_do(asked):
         return []
     not_wanted = _NOT_WANTED if _CHANGES.search(asked) else _NOT_WANTED - {"from"}
-    return [v for v in values(asked) if v.before not in not_wanted and (v.before not in _UNITS or v.unit == "clock")]
+    turned_down = {v.value for v in values(offered)} if offered and _TURNS_DOWN.search(asked) else set()
+    return [v for v in values(asked) if v.before not in not_wanted and (v.before not in _UNITS or v.unit == "clock")
+            and v.value not in turned_down]
 
 
 def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, Value] | None:
@@ -195,8 +198,7 @@ def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, 
     if CONFIRMS.search(answered) is None:
         return None
     part = day_part(asked)
-    turned_down = {v.value for v in values(offered)} if offered and _TURNS_DOWN.search(asked) else set()
-    wanted = [(v, part) for v in _wanted(asked) if v.value not in turned_down]
+    wanted = [(v, part) for v in _wanted(asked, offered)]
     if not wanted:
         return None
     given = values(answered)
@@ -220,7 +222,7 @@ def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, 
     return None
 
 
-class _Said(Protocol):
+class _TurnTexts(Protocol):
     """A turn as :class:`SessionValues` reads it (a :class:`.turns.Turn`, which imports this
     module): its message and its answer, lower-cased."""
 
@@ -234,7 +236,7 @@ class SessionValues:
     one: "wait make it 250"), and every value anybody said. Each text is read once, when a
     confirmation first comes after it."""
 
-    def __init__(self, turns: list[_Said]) -> None:
+    def __init__(self, turns: list[_TurnTexts]) -> None:
         self._turns = turns
         self._read = 0  # the texts read: a turn's message, then its answer
         self._asked: dict[str, tuple[Value, str | None]] = {}
@@ -249,13 +251,9 @@ class SessionValues:
                 if value.unit is None and value.value.isdigit() and 1 <= int(value.value) <= 11:
                     self._heard.add(str(int(value.value) + 12))  # ("make it 7" may be at 19:00)
             if by_user:
-                # (not a value of the answer before that the message turns down: "6:20 ugh, no")
-                offered = self._turns[at // 2 - 1].answered if at and _TURNS_DOWN.search(text) else ""
-                turned_down = {v.value for v in values(offered)}
                 part = day_part(text)
-                for value in _wanted(text):
-                    if (value.unit is not None and value.value not in turned_down
-                            and not (value.unit == "money" and value.before in _LIMITS)):
+                for value in _wanted(text, self._turns[at // 2 - 1].answered if at else ""):
+                    if value.unit is not None and not (value.unit == "money" and value.before in _LIMITS):
                         self._asked[value.unit] = (value, part)
         self._read = max(self._read, end)
 
