@@ -648,6 +648,37 @@ def test_a_trace_without_text_other_languages_and_lone_turns_get_no_false_signal
     assert not found, found
 
 
+STORED_WORD_BY_WORD = {  # a turn as written: as the dialog corpora of the ParlAI family store it
+    "I passed my driving test!!!": "i passed my driving test ! ! !",
+    "Congratulations!!! That's brilliant news! Was it your first try?":
+        "congratulations ! ! ! that 's brilliant news ! was it your first try ?",
+    "third try actually, the parking got me twice": "third try actually , the parking got me twice",
+    "Third time lucky, well done. How are you going to celebrate?":
+        "third time lucky , well done . how are you going to celebrate ?",
+    "lol stop": "lol stop",
+    "Sorry, couldn't help it. Are you buying a car now?": "sorry , could n't help it . are you buying a car now ?",
+    "maybe next year. kinda scared to drive alone tbh": "maybe next year . kinda scared to drive alone tbh",
+    "Did you know the first car was built in 1886?": "did you know the first car was built in 1886 ?",
+    "uh ok?? I said I'm scared lol": "uh ok ? ? i said i 'm scared lol",
+    "Sorry! Being nervous is normal at first. Short trips help.":
+        "sorry ! being nervous is normal at first . short trips help .",
+}
+
+
+def test_a_dialog_stored_word_by_word_is_read_as_it_was_written(store, tmp_path) -> None:
+    """Public dialog corpora store a turn in lower case, punctuation and contractions apart
+    ("i 'm scared ? ?"): the reply that missed is found in that form as in the plain one."""
+    b = Bundle()
+    for form, session in ((lambda text: text, "plain"), (STORED_WORD_BY_WORD.__getitem__, "stored")):
+        turns = list(STORED_WORD_BY_WORD)
+        for n, (question, answer) in enumerate(zip(turns[::2], turns[1::2], strict=True)):
+            b.turn(session, form(question), form(answer), trace_id=f"{session}{n}")
+    found = signals(store, tmp_path, b)
+    assert {"frustration", "taken_back"} <= kinds(found, "plain3"), found
+    for n in range(5):
+        assert kinds(found, f"stored{n}") == kinds(found, f"plain{n}"), found
+
+
 def test_two_questions_in_another_language_are_not_a_rephrase_for_their_shared_letters(store, tmp_path) -> None:
     """The meaning model reads English: its vectors of two Spanish questions lie close by
     their word pieces ("cuánt..."), and cut at the accents, their words shared "cu"."""

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from tracedesk.core import queue
-from tracedesk.core.text import kappa_text, percent_text, retrieved_documents, user_question
+from tracedesk.core.text import kappa_text, percent_text, retrieved_documents, untokenized, user_question
 from tracedesk.core.words import content_words, topic_words
 
 DOCS = [{"id": "kb-1", "content": "Parcels arrive in 3 days."}, "a plain string"]
@@ -72,3 +72,26 @@ def test_a_kappa_reads_with_the_decimals_asked_for(value) -> None:
         shown = kappa_text(value, digits)
         assert float(shown) == pytest.approx(value, abs=0.5 * 10**-digits + 1e-9)
         assert len(shown.partition(".")[2]) == digits
+
+
+@pytest.mark.parametrize(("stored", "written"), [
+    # As the dialog corpora of the ParlAI family store a turn: word by word.
+    ("i do n't know , sorry . what 's your name ?", "i don't know, sorry. what's your name?"),
+    ("i 'm from ohio ! ! you ?", "i'm from ohio!! you?"),
+    ("wait . . . you said you ca n't swim ?", "wait... you said you can't swim?"),
+    ("i ' m not sure i ' ll go , it ' s far", "i'm not sure i'll go, it's far"),
+    ("we 've got 3.5 days : friday to monday ( maybe )", "we've got 3.5 days: friday to monday (maybe)"),
+    ("that costs 20 % more", "that costs 20% more"),
+])
+def test_a_turn_stored_word_by_word_reads_as_it_was_written(stored, written) -> None:
+    assert untokenized(stored) == written
+
+
+@pytest.mark.parametrize("text", [
+    "I don't know, sorry. What's your name?",
+    "ok :) see you at .NET conf, 'so' they said",
+    "Rock 'n' roll, the '90s and 'm' for metres",
+    "",
+])
+def test_text_written_as_people_write_is_read_as_it_is(text) -> None:
+    assert untokenized(text) == text

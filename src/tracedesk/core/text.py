@@ -104,6 +104,24 @@ def text_of_json(raw: str | bytes | None, limit: int = 2000) -> str:
     return text_of(loads_or_none(raw), limit)
 
 
+# A turn as the dialog corpora of the ParlAI family store it, word by word: punctuation
+# and the second half of a contraction stand apart ("i do n't know , sorry ." and
+# "i ' m"). What shows it: a mark after a space and before a space or the end, or a
+# contraction's half after a space.
+_TOKENIZED = re.compile(r" [.,!?;:%)](?= |$)|\( | n't\b|(?<=\w) ' ?(?:s|m|re|ve|ll|d|t)\b(?!')")
+_SPACE_BEFORE_MARK = re.compile(r" +([.,!?;:%)])(?= |$)")
+_CONTRACTION = re.compile(r"(?<=\w) (n't)\b|(?<=\w) ' ?(s|m|re|ve|ll|d|t)\b(?!')")
+
+
+def untokenized(text: str) -> str:
+    """``text`` as a person writes it, where it was stored word by word ("i do n't know ,
+    sorry ." reads "i don't know, sorry."); other text is returned as it is."""
+    if not _TOKENIZED.search(text):
+        return text
+    text = _CONTRACTION.sub(lambda m: m.group(1) or "'" + m.group(2), text)
+    return _SPACE_BEFORE_MARK.sub(r"\1", text).replace("( ", "(")
+
+
 def retrieved_documents(value: Any) -> list | None:
     """The documents of a retrieval step's output (already decoded): its ``documents``
     list, else its ``results`` list, or the output itself when it is a list; None when
