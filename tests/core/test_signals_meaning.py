@@ -679,6 +679,23 @@ def test_a_dialog_stored_word_by_word_is_read_as_it_was_written(store, tmp_path)
         assert kinds(found, f"stored{n}") == kinds(found, f"plain{n}"), found
 
 
+def test_a_corpus_mark_of_silence_asks_nothing_and_a_placeholder_reads_as_its_words(store, tmp_path) -> None:
+    """Task dialog corpora write "<SILENCE>" where the user said nothing while the bot went
+    on, and placeholders for the values they took out ("prezzo_address")."""
+    b = Bundle()
+    for n, (question, answer) in enumerate([
+            ("hi", "hello what can i help you with today"),
+            ("may i have a table in paris with spanish food for six", "ok let me look into some options for you"),
+            ("<SILENCE>", "api_call spanish paris six moderate"),
+            ("<SILENCE>", "what do you think of this option: resto_paris_moderate_spanish_4stars"),
+            ("let's do it", "great let me do the reservation"),
+            ("may i have the address of the restaurant", "here it is resto_paris_moderate_spanish_4stars_address"),
+            ("thanks", "is there anything i can help you with"),
+            ("no thank you", "you're welcome")]):
+        b.turn("s1", question, answer, trace_id=f"t{n}")
+    assert not signals(store, tmp_path, b)
+
+
 def test_two_questions_in_another_language_are_not_a_rephrase_for_their_shared_letters(store, tmp_path) -> None:
     """The meaning model reads English: its vectors of two Spanish questions lie close by
     their word pieces ("cuánt..."), and cut at the accents, their words shared "cu"."""

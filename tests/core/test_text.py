@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from tracedesk.core import queue
-from tracedesk.core.text import kappa_text, percent_text, retrieved_documents, untokenized, user_question
+from tracedesk.core.text import as_said, kappa_text, percent_text, retrieved_documents, untokenized, user_question
 from tracedesk.core.words import content_words, topic_words
 
 DOCS = [{"id": "kb-1", "content": "Parcels arrive in 3 days."}, "a plain string"]
@@ -95,3 +95,14 @@ def test_a_turn_stored_word_by_word_reads_as_it_was_written(stored, written) -> 
 ])
 def test_text_written_as_people_write_is_read_as_it_is(text) -> None:
     assert untokenized(text) == text
+
+
+@pytest.mark.parametrize(("stored", "said"), [
+    ("<SILENCE>", ""), (" __SILENCE__ ", ""), ("[silence]", ""),
+    ("Sure , prezzo is on prezzo_address", "Sure, prezzo is on prezzo address"),
+    ("api_call R_cuisine west moderate", "api call R cuisine west moderate"),
+    ("my name is _not_ bob", "my name is _not_ bob"),
+    ("i said <silence> was golden", "i said <silence> was golden"),
+])
+def test_what_a_dialog_corpus_writes_for_silence_and_its_placeholders_reads_as_said(stored, said) -> None:
+    assert as_said(stored) == said

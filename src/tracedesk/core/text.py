@@ -122,6 +122,23 @@ def untokenized(text: str) -> str:
     return _SPACE_BEFORE_MARK.sub(r"\1", text).replace("( ", "(")
 
 
+# What dialog corpora write where a speaker said nothing and the other spoke on (bAbI's
+# "<SILENCE>", ParlAI's "__SILENCE__").
+_SILENCE = re.compile(r"<silence>|__silence__|\[silence\]", re.IGNORECASE)
+# A corpus' placeholder for a value it took out: "prezzo_address", "R_cuisine".
+_JOINED_WORDS = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
+
+
+def as_said(text: str) -> str:
+    """What a turn says, as a person would write it: nothing for a corpus' mark of silence,
+    a turn stored word by word as it was written, a placeholder as its words ("prezzo is
+    on prezzo_address" says "prezzo is on prezzo address")."""
+    if _SILENCE.fullmatch(text.strip()):
+        return ""
+    text = untokenized(text)
+    return _JOINED_WORDS.sub(" ", text) if "_" in text else text
+
+
 def retrieved_documents(value: Any) -> list | None:
     """The documents of a retrieval step's output (already decoded): its ``documents``
     list, else its ``results`` list, or the output itself when it is a list; None when

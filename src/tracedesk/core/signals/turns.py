@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ..store import select_rows
-from ..text import text_of_json, untokenized, user_question
+from ..text import as_said, text_of_json, user_question
 from ..words import STOPWORDS, WORD, content_words, has_digit
 from .phrases import (
     ACKNOWLEDGES,
@@ -488,7 +488,7 @@ class Reply:
 
     def __init__(self, raw_answer: str | None) -> None:
         # (A reply a dialog corpus stored word by word is read as it was written.)
-        self.answer = untokenized(text_of_json(raw_answer, 2000)) if raw_answer is not None else ""
+        self.answer = as_said(text_of_json(raw_answer, 2000)) if raw_answer is not None else ""
         answered = self.answer.lower().replace("\u2019", "'")  # as the phrase patterns read it
         # (with the question mark a terse bot leaves out: "any preference on a type of cuisine")
         self.answered = answered.rstrip() + "?" if ends_on_an_unmarked_question(answered) else answered
@@ -830,7 +830,7 @@ def read_sessions(conn: Connection, scope: str) -> list[tuple[tuple, list[Turn]]
             current_key = key
         message = questions.get(input_)
         if message is None:
-            question = untokenized(user_question(input_, QUESTION_LIMIT))
+            question = as_said(user_question(input_, QUESTION_LIMIT))
             message = messages.get(question)
             if message is None:
                 message = messages[question] = Message(question)
