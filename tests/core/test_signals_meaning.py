@@ -69,6 +69,24 @@ def test_a_follow_up_on_the_same_topic_is_not_a_rephrase(store, tmp_path, questi
     assert not signals(store, tmp_path, b).get("a")
 
 
+def test_the_same_question_of_another_thing_is_no_rephrase_and_the_same_thing_in_other_words_is(
+        store, tmp_path) -> None:
+    """A task bot is asked for one thing after another in the same words ("what is the
+    address", "what is the postcode"): close as whole questions, they ask for unlike things."""
+    b = Bundle()
+    b.turn("s1", "I'd like the 9:17 train to Cambridge.", "TR1234 leaves at 9:17 and arrives at 10:08.",
+           trace_id="train")
+    b.turn("s1", "What is the price?", "It costs 23.60 pounds.", trace_id="price")
+    b.turn("s1", "What is the travel time?", "The travel time is 51 minutes.", trace_id="time")
+    b.turn("s2", "what's the address", "It is at Regent Street City Centre.", trace_id="address")
+    b.turn("s2", "what's the postcode", "The postcode is cb21ab.", trace_id="postcode")
+    b.turn("s3", "What is the price of the ticket?", "The train leaves from platform 4.", trace_id="missed")
+    b.turn("s3", "What is the cost of the ticket?", "It costs 23.60 pounds.", trace_id="again")
+    found = signals(store, tmp_path, b)
+    assert "rephrase" not in kinds(found, "price") | kinds(found, "address"), found
+    assert "rephrase" in kinds(found, "missed"), found
+
+
 @pytest.mark.parametrize(("question", "answer", "again"), [
     # The user's own slip, corrected: the answer answered what was written.
     ("any flights to porto on friday?", "Friday to Porto: TP1953 at 08:10 or TP1957 at 19:45.",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..words import content_words, has_digit, similarity
+from ..words import STOPWORDS, WORD, content_words, has_digit, similarity
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import (
@@ -62,6 +62,9 @@ REPHRASE_LEAD = 0.12  # ...and closer to it by this much than the question was t
 CUE_LEAD = 0.2  # what "in other words", "again:" or "I'm asking" adds to that lead: the user says so
 LEAD_FOR_FULL_CONFIDENCE = 0.45
 ANSWER_WORDS_FOLLOW_UP = 0.34  # a next message with this share of its words from the answer builds on it
+# The words two like questions differ by, this far apart in meaning, name other things
+# ("address" and "phone number" 0.12, "parking" and "wifi" 0.02; "cost" and "price" 0.68).
+UNLIKE_THINGS = 0.2
 SHORT_REPLY_WORDS = 4  # a reply to the bot's question this short answers it: "no, not really"
 
 
@@ -170,7 +173,8 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
         why, what, strength = frustrated
         out.append(Found(target.pk, "frustration", confidence("frustration", why, strength),
                          f"{about} {what}: {quote(turn.question)}", evidence=evidence))
-    if previous is not None and could_rephrase(previous, turn) and not _asks_about_another(previous, turn) and not any(
+    if previous is not None and could_rephrase(previous, turn) and not _asks_about_another(previous, turn) and not (
+            by_meaning and _asks_the_same_of_another(previous, turn)) and not any(
             f.kind in ("escalation", "frustration") for f in out):
         # (After an answer that did what was asked, a like request asks for another thing; a
         # booking after a question is a new request: "Is that far from my guesthouse?" -
@@ -557,6 +561,31 @@ def _asks_about_another(previous: Turn, turn: Turn) -> bool:
             and (dropped <= previous.reply.specifics or _other_figures(dropped, added))
             and not (previous.reply.could_not_help or previous.reply.did_not_understand
                      or answered_far(previous)))
+
+
+def _asks_the_same_of_another(previous: Turn, turn: Turn) -> bool:
+    """The message asks the question before of another thing: the same words around one or
+    two of its own, unlike the one or two they replace ("what is the address" - "what is
+    the phone number", "does it have parking" - "does it have wifi", "what is the price" -
+    "what is the travel time"). The attributes a task bot is asked for one after the other,
+    close in meaning as whole questions, are no request asked again; "what is the cost" -
+    "what is the price" is one."""
+    topic_before, topic_now = previous.words - _CONTRACTED, turn.words - _CONTRACTED
+    if topic_before & topic_now or not (0 < len(topic_before) <= 2 and 0 < len(topic_now) <= 2):
+        return False
+    before, now = WORD.findall(previous.asked), WORD.findall(turn.asked)
+    shorter, longer = sorted(({w for w in before if w in STOPWORDS}, {w for w in now if w in STOPWORDS}), key=len)
+    if len(shorter) < 2 or not shorter <= longer:
+        return False
+    from .meaning import embedder  # (loaded already: the messages were compared by meaning)
+
+    model = embedder()
+    own_before = " ".join(w for w in before if w not in STOPWORDS and w not in _CONTRACTED)
+    own_now = " ".join(w for w in now if w not in STOPWORDS and w not in _CONTRACTED)
+    return model is not None and model.similarity(own_before, own_now) < UNLIKE_THINGS
+
+
+_CONTRACTED = frozenset({"s", "t", "m", "d", "ll", "re", "ve"})  # what a contraction leaves as a word
 
 
 def _other_figures(dropped: frozenset[str], added: frozenset[str]) -> bool:
