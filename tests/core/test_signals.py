@@ -152,7 +152,8 @@ def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path) -> None:
                "Sorry! 10 feet it is.", "You're right, I messed that up: it's 10 feet.",
                "Oops! I think I messed up. What could I have said instead?", "Sorry, I misread your question.",
                "I misunderstood you. It's 10 feet.", "My mistake — the correct answer is 10 feet.",
-               "I made a mistake, the answer is 10 feet.", "My bad for the confusion, it's 10 feet."]
+               "I made a mistake, the answer is 10 feet.", "My bad for the confusion, it's 10 feet.",
+               "oh right, sorry! 10 feet then.", "ha, my bad. it's 10 feet."]
     other = [("can you book me a flight to Oslo?", "Sorry, I can't book flights, but I can look up fares."),
              ("hmm can you book a table then", "Sorry, I didn't understand that. Could you rephrase?"),
              ("oops, I meant Tuesday not Monday", "Sorry about that! Tuesday at 7pm then, it's booked."),

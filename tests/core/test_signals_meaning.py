@@ -714,6 +714,20 @@ def test_a_corpus_mark_of_silence_asks_nothing_and_a_placeholder_reads_as_its_wo
     assert not signals(store, tmp_path, b)
 
 
+def test_an_apology_after_a_laugh_owns_the_miss_and_passes_nothing_over(store, tmp_path) -> None:
+    """ "oh right, sorry!" and "ha, sorry." own the miss the user pointed out, as "sorry!"
+    does, and the question after them takes up what the user said."""
+    b = Bundle()
+    b.turn("s1", "my sister moved to boston last year", "Does your brother like living in Boston?", trace_id="brother")
+    b.turn("s1", "sister lol", "oh right, sorry! does she like it there?", trace_id="owned")
+    b.turn("s2", "i'm a nurse, mostly night shifts", "what do you do for a living?", trace_id="asked")
+    b.turn("s2", "you just asked me that haha", "ha, sorry. so do you watch any sports?", trace_id="sorry")
+    b.turn("s2", "not really", "Fair enough!", trace_id="end")
+    found = signals(store, tmp_path, b)
+    assert "taken_back" in kinds(found, "brother"), found
+    assert not found.get("owned") and not found.get("sorry"), found
+
+
 def test_two_questions_in_another_language_are_not_a_rephrase_for_their_shared_letters(store, tmp_path) -> None:
     """The meaning model reads English: its vectors of two Spanish questions lie close by
     their word pieces ("cuánt..."), and cut at the accents, their words shared "cu"."""

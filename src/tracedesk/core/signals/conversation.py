@@ -385,6 +385,8 @@ def _moved_on(previous: Turn | None, turn: Turn) -> bool:
             or _A_TASKS_DETAIL.search(previous.reply.question_back)):
         return False  # (a booking's reference, then its seat, is a task's next question)
     reply = turn.reply
+    if reply.repairs:  # ("you just asked me that lol" - "ha, sorry. so do you watch any sports?")
+        return False
     sentences = [s for s in reply.sentences if s.strip()]
     if not 1 <= len(sentences) <= 2 or not sentences[-1].rstrip().endswith("?"):
         return False

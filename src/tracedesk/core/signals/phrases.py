@@ -647,14 +647,16 @@ _OWNS_A_MISS = (
     rf"my (?:mistake|bad|apologies)|{_I_WAS_WRONG})\b"
     r"|(?:sorry|apologies|my apologies|i apologi[sz]e)(?: about that\b| for (?:the|my|that|any) (?:confusion|mistake|"
     rf"misunderstanding|error|mix-up|oversight)\b|[,.!]? (?:i meant|{_I_WAS_WRONG})\b))")
-TAKES_BACK = re.compile(rf"^[\s*_]*{_OWNS_A_MISS}")
+# (After a laugh or an "oh right" first: "ha, sorry.", "oh right, sorry!")
+_INTERJECTION_FIRST = r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|ok|okay|hmm+)\W+)?"
+TAKES_BACK = re.compile(rf"{_INTERJECTION_FIRST}{_OWNS_A_MISS}")
 # A bare apology ("Sorry!", "Oops,", "My apologies,") may be sympathy ("Sorry! That must be
 # hard."), bad news ("Sorry! It's out of stock") or a mishap of a persona's ("Oops, I spilled
 # my coffee"): it takes the answer before back only after the user pushed back on it. One
 # that says it is sympathy ("Sorry to hear that", "sorry for your loss") is none.
 _BARE_APOLOGY = (r"(?:sorry(?! to hear| for your loss| about your| you(?:'re| are) going| you feel)|apologies"
                  r"|my apologies|oops|whoops)(?:\W|$)")
-APOLOGISES = re.compile(rf"^[\s*_]*{_BARE_APOLOGY}")
+APOLOGISES = re.compile(rf"{_INTERJECTION_FIRST}{_BARE_APOLOGY}")
 # A message that takes the answer with a "but" and asks on: "ok but dress or jeans??", "cool
 # but how much lol", "the list though?", "Maybe another time. Where should we stay though?".
 PUSHES_ON = re.compile(r"^\W*(?:ok(?:ay)?|cool|yeah|yes|sure|right|fine|nice|lol|haha|great|alright|thanks)\W+"
@@ -672,7 +674,7 @@ PUSHES_BACK = re.compile(r"^\W*(?:no|nope|nah|um+|uh+|erm|wait|actually)\b(?!.*\
 # earlier request at last ("To answer your question:"), repairs the turn before: it answers
 # the earlier request, not the complaint.
 ANSWER_REPAIRS = re.compile(
-    rf"^[\s*_]*(?:{_OWNS_A_MISS}|{_BARE_APOLOGY}"
+    rf"{_INTERJECTION_FIRST}(?:{_OWNS_A_MISS}|{_BARE_APOLOGY}"
     r"|(?:you're right|let me try (?:that )?again|to answer your (?:earlier )?question)\b)")
 # A direct reply to a yes-or-no question ("Yes, as long as it stays on a lead"; "..., yes.";
 # or by degree: "very!", "some can be", "not since 1972"): it answers the question's own
