@@ -153,7 +153,8 @@ def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path) -> None:
                "Oops! I think I messed up. What could I have said instead?", "Sorry, I misread your question.",
                "I misunderstood you. It's 10 feet.", "My mistake — the correct answer is 10 feet.",
                "I made a mistake, the answer is 10 feet.", "My bad for the confusion, it's 10 feet.",
-               "oh right, sorry! 10 feet then.", "ha, my bad. it's 10 feet."]
+               "oh right, sorry! 10 feet then.", "ha, my bad. it's 10 feet.", "sorry, my mistake! 10 feet.",
+               "I'm sorry, I misunderstood. It's 10 feet."]
     other = [("can you book me a flight to Oslo?", "Sorry, I can't book flights, but I can look up fares."),
              ("hmm can you book a table then", "Sorry, I didn't understand that. Could you rephrase?"),
              ("oops, I meant Tuesday not Monday", "Sorry about that! Tuesday at 7pm then, it's booked."),
@@ -388,11 +389,15 @@ def test_saying_the_answer_made_no_sense_was_made_up_forgot_or_strayed_is_a_comp
                   "ok but whats the answer", "are you kidding me",
                   # ...or what it should have said, or that it asked or said the same again
                   "you could have said it's booked for tuesday", "you already asked me that", "broken record lol",
-                  "you just said the opposite", "that has nothing to do with what i said", "not what i meant"]
+                  "you just said the opposite", "that has nothing to do with what i said", "not what i meant",
+                  "you just asked me that lol", "lol i literally just said my day off is tuesday",
+                  "dude i already told you, tuesday",
+                  "you're totally changing the subject haha"]
     fine = ["are you making that up? that's amazing", "did you make that up? so funny", "sorry, i'm not making sense",
             "we talked about it at work today", "i don't think that's right for me", "back to work tomorrow",
             "lets go back to the beach next year and stay longer", "seriously? tell me more",
-            "are you serious lol", "this show is a broken record of cliches", "nope, not my thing"]
+            "are you serious lol", "this show is a broken record of cliches", "nope, not my thing",
+            "i literally just said no to a free trip", "changing the subject, what do you eat?"]
     b = Bundle()
     for n, said in enumerate(complaints):
         b.turn(f"c{n}", "book the tennis court for tuesday please", "Done: the court is yours on Friday at 6pm.",

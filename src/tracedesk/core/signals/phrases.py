@@ -224,11 +224,14 @@ FRUSTRATION = re.compile(
     r"(?: already| before| earlier)?\W*(?:lol|haha|lmao)?\W*$"
     r"|i (?:already |just )?(?:mentioned|said|told you) (?:that|this|it) (?:already|before|earlier|above"
     r"|a (?:few|couple of) (?:messages|minutes) ago)"
-    r"|\bi (?:said|told you|mentioned|gave you)\b[^.?!]{0,40}\balready\b|^i (?:told you|said)[,:]"
+    r"|\bi (?:said|told you|mentioned|gave you)\b[^.?!]{0,40}\balready\b"
+    r"|^\W*(?:(?:no|but|um+|uh+|wait|lol|bro|dude|omg|ugh|man)\W+)*i (?:told (?:you|u)|said)[,:]"
     # ...that it asked again, said again or said the opposite, or said nothing to the point.
-    r"|you (?:already |just )?asked (?:me )?(?:that|this)(?: (?:already|before|earlier|twice))?\W*$"
+    r"|you (?:already |just )?asked (?:me )?(?:that|this)(?: (?:already|before|earlier|twice))?"
+    r"\W*(?:lol|haha|lmao)?\W*$"
     r"|you (?:just )?said that(?: already| before)?\W*$|broken record\W*(?:lol|haha)?\W*$"
     r"|contradict(?:ing|s|ed)? (?:yourself|what you (?:just )?said)|you just said the (?:opposite|reverse)"
+    r"|(?:you|u)(?:'re| are| r)? (?:totally |just |literally |completely )?chang(?:ing|ed) the (?:subject|topic)\b"
     # ("yeah you mentioned haha", "that's what you said a second ago lol", "you said vesuvius yourself")
     r"|(?:that's|thats|that is) what you (?:just )?said|you (?:already |just )?mentioned(?: that| it)?\b"
     r"|you said \w+ yourself|antes dijiste|te pregunt[ée]|j'ai demandé|je (?:te |vous )?demandais|tu m'[ée]coutes"
@@ -265,7 +268,8 @@ FRUSTRATION = re.compile(
     r"|(?:you|u) (?:said|told(?: me)?) (?:you|u)(?:'re| are| were| was| had| have| did| do| didn't| don't| liked| love"
     r"| hate| lived| live)\b[^.!]*\?"
     # (not "i told u i would do it lol", a boast, nor "i said i think it's unfair", to someone)
-    r"|^\W*(?:(?:no|but|um+|uh+|wait|lol)\W+)*i (?:said|told (?:you|u)) (?:that )?(?:i|i'm|im|my)\b"
+    r"|^\W*(?:(?:no|but|um+|uh+|wait|lol|bro|dude|omg|ugh|man)\W+)*i (?:(?:literally|just|already) )*"
+    r"(?:said|told (?:you|u)) (?:that )?(?:i|i'm|im|my)\b"
     r"(?! (?:think|guess|would|will|could|can)\b)(?!'d|'ll)"
     # ("Didn't you just say you played the cello?", "That's what we've been talking about.", "I
     # told you in the first message", "lol u just copied me")
@@ -313,7 +317,8 @@ FRUSTRATION_NEEDS = frozenset("""
     inaccurate accurate sentence english making made lying hallucinating covered discussed talked been mentioned
     already back talking chatting could should might answering record contradicting contradicts
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
-    rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes escuchas hörst advice
+    subject changed rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes
+    escuchas hörst advice
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
     need easy simple ago understand why better point unlikely close sure know work works copied discussing gee geez
     dodge dodged dodging extreme excessive dangerous unsafe exactly unhealthy harsh heartless drunk high
@@ -642,10 +647,11 @@ _OWNS_A_MISS = (
     rf"|my (?:mistake|bad|error)(?=\W*$|[.,!:;]|{_DASH}| (?:there|on that|again|sorry|for)\b)"
     r"|(?:what )?i meant\b(?! to\b(?! say))"
     rf"|(?:(?:oh|hmm|ah|oops|whoops)\W+)?{_I_WAS_WRONG}{_OF_THE_ANSWER_BEFORE}"
-    r"|(?:oops|whoops)\W+(?:sorry|apologies|my (?:bad|mistake|apologies))\b"
+    r"|(?:oops|whoops|sorry|apologies)\W+(?:sorry|apologies|my (?:bad|mistake|apologies|error))\b"
     r"|you(?:'re| are) (?:absolutely |quite |totally |completely )?right\W+(?:sorry|apologies|i apologi[sz]e|"
     rf"my (?:mistake|bad|apologies)|{_I_WAS_WRONG})\b"
-    r"|(?:sorry|apologies|my apologies|i apologi[sz]e)(?: about that\b| for (?:the|my|that|any) (?:confusion|mistake|"
+    r"|(?:(?:i'm|i am) )?(?:sorry|apologies|my apologies|i apologi[sz]e)"
+    r"(?: about that\b| for (?:the|my|that|any) (?:confusion|mistake|"
     rf"misunderstanding|error|mix-up|oversight)\b|[,.!]? (?:i meant|{_I_WAS_WRONG})\b))")
 # (After a laugh or an "oh right" first: "ha, sorry.", "oh right, sorry!")
 _INTERJECTION_FIRST = r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|ok|okay|hmm+)\W+)?"
