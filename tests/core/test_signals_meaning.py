@@ -1816,6 +1816,8 @@ def test_agreeing_or_asking_to_be_reminded_is_no_complaint(store, tmp_path, then
     ("hmm thats a lot. ok yes", "If you can't afford it, maybe just watch it on TV.", "that was uncalled for"),
     ("friday at 7 for 2 please", "Booked for 2 on Saturday at 19:00. Anything else I can help with?",
      "friday, not saturday!"),
+    # (What an opinion took as the user's: "your cat".)
+    ("i have a beagle, he eats everything", "i love cats! what is your cat's name?", "i have a dog, not a cat lol"),
     ("can you help me reset my password?", "Honestly, figure it out yourself.", "excuse me??"),
     ("why was my card declined?", "It was declined because your balance is too high.", "none of that makes sense"),
     ("i lost my card, can you block it?", "Of course. Our cards can be used worldwide wherever Visa is accepted.",

@@ -503,14 +503,20 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
         chooses = reply.question_back is not None and " or " in reply.question_back
         said = previous.answered.replace(reply.question_back, "") if chooses else previous.answered
         brought_in = content_words(said) - previous.words
-        if (not content_words(said_not.group(1)).isdisjoint(brought_in)
-                and not _said_not(previous.answered, said_not.group(1))
-                and OPINION.search(previous.answered) is None):  # ("I love pineapple!" - "not pineapple, ew")
+        denied = content_words(said_not.group(1))
+        if (not denied.isdisjoint(brought_in) and not _said_not(previous.answered, said_not.group(1))
+                # ("I love pineapple!" - "not pineapple, ew" disagrees; "i love cats! what is your
+                # cat's name?" - "i have a dog, not a cat" corrects what the answer took as the user's.)
+                and (OPINION.search(previous.answered) is None
+                     or not denied.isdisjoint(content_words(" ".join(_YOURS.findall(previous.answered)))))):
             return True
     if reply.offers or reply.asks_yes_or_no_back:
         return False  # a no answers it ("Are you vegetarian?" - "no, but I'm cutting down")
     left_out = previous.words - previous.answer_words
     return SAYS_NO_OR_SAID.match(turn.asked) is not None and not turn.words.isdisjoint(left_out)
+
+
+_YOURS = re.compile(r"\byour (\w+)")  # what an answer takes as the user's ("your cat's name")
 
 
 def _says_what_is_instead(rest: str) -> bool:
