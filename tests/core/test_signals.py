@@ -1285,6 +1285,12 @@ def test_a_goodbye_answered_with_what_nobody_said_is_ungrounded(store, tmp_path,
     ("i'm visiting rome next week", "Since you're visiting Rome, don't miss the Vatican Museums.", None),
     ("do i pay for shipping?", "Since you're a Gold member, shipping is free.", None),
     ("i run most mornings", "Since you've lived in Leeds for two years, you know the canal path.", "two"),
+    # An answer written all in lower case names its name or place by where it stands.
+    ("i'm from lyon, in france", "since you're from marseille, you must love the sea!", "marseille"),
+    ("hi! i'm priya", "hi! your name is pooja, right?", "pooja"),
+    ("i'm from lyon, in france", "since you're from lyon, you must love the food!", None),
+    ("i live in a village near york", "you live in the countryside, so you get lots of fresh air.", None),
+    ("i live in a village near york", "since you're from around there, do you like the moors?", None),
     ("the app keeps crashing", "You mentioned the app crashes, so please update to version 5.2 from the App Store.",
      None),
 ])

@@ -199,6 +199,24 @@ _TOLD_BACK_PARTS = (
     rf"((?![^.,!?;]*\b(?:{_OF_THE_PRODUCT})\b){_UNTIL_THE_CLAUSE_ENDS})",
 )
 _TOLD_BACK = tuple(re.compile(rf"\b{part}", re.IGNORECASE) for part in _TOLD_BACK_PARTS)
+# Those that name a name or a place, the first word of which names it in an answer written
+# all in lower case, as some chatbots and dialog corpora write ("since you're from lyon").
+_NAMING = _TOLD_BACK[:3]
+_NAMES_NO_ONE = frozenset("""
+    a an the around near nearby here there somewhere abroad overseas out away up down back home town city country
+    village state area place big small same north south east west
+""".split())  # noqa: SIM905
+
+
+def _named_in_lower_case(part: str, heard: _Said) -> str | None:
+    """The name or place a told-back ``part`` of a lower-case answer opens on ("lyon, so"),
+    where nobody said it."""
+    words = part.split()
+    if not words or words[0] in _NAMES_NO_ONE or not words[0].isalpha() or words[0] in heard:
+        return None
+    return words[0]
+
+
 # ...any of them, in a lower-cased answer.
 TELLS_BACK = re.compile("|".join(r"\b" + re.sub(r"\((?!\?)", "(?:", part) for part in _TOLD_BACK_PARTS))
 
@@ -210,9 +228,12 @@ def tells_back_what_nobody_said(turn: Turn, heard: _Said) -> list[Found]:
     "Enjoy Rome with your three kids!". A chatbot that mixes up what it was told says so
     with a specific of its own."""
     for sentence in _SENTENCE_END.split(turn.answer):
+        in_lower_case = sentence.islower()
         for told_back in _TOLD_BACK:
             for m in told_back.finditer(sentence):
                 made_up = _made_up(sentence, heard, m.span(1))
+                if made_up is None and in_lower_case and told_back in _NAMING:
+                    made_up = _named_in_lower_case(m.group(1), heard)
                 if made_up is not None:
                     return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told_back"),
                                   f"the answer tells the user back what nobody said ({made_up}): "
