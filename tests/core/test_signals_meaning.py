@@ -699,12 +699,20 @@ def test_a_dialog_stored_word_by_word_is_read_as_it_was_written(store, tmp_path)
 
 def test_a_corpus_mark_of_silence_asks_nothing_and_a_placeholder_reads_as_its_words(store, tmp_path) -> None:
     """Task dialog corpora write "<SILENCE>" where the user said nothing while the bot went
-    on, and placeholders for the values they took out ("prezzo_address")."""
+    on, and placeholders for the values they took out ("prezzo_address"). (Their bot says
+    what it goes to do, "i'm on it", "ok let me look into some options for you", as often as
+    it goes to work.)"""
     b = Bundle()
     for n, (question, answer) in enumerate([
             ("hi", "hello what can i help you with today"),
-            ("may i have a table in paris with spanish food for six", "ok let me look into some options for you"),
+            ("can you book a table in paris", "i'm on it"),
+            ("<SILENCE>", "any preference on a type of cuisine"),
+            ("with spanish food for six in a moderate price range", "ok let me look into some options for you"),
             ("<SILENCE>", "api_call spanish paris six moderate"),
+            ("<SILENCE>", "what do you think of this option: resto_paris_moderate_spanish_1stars"),
+            ("no this does not work for me", "sure let me find an other option for you"),
+            ("<SILENCE>", "sure is there anything else to update"),
+            ("no", "ok let me look into some options for you"),
             ("<SILENCE>", "what do you think of this option: resto_paris_moderate_spanish_4stars"),
             ("let's do it", "great let me do the reservation"),
             ("may i have the address of the restaurant", "here it is resto_paris_moderate_spanish_4stars_address"),

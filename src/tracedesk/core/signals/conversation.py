@@ -38,6 +38,7 @@ from .phrases import (
     CANNED,
     DISMISSES,
     GETS_TO_KNOW,
+    GOES_TO_WORK,
     PUSHES_BACK,
     REACTION_WORDS,
 )
@@ -47,7 +48,7 @@ from .reactions import (
     next_turn_signals,
 )
 from .repeats import asked_again, asked_what_was_told, repeated_answers, sentences_said_again
-from .request import SessionValues, Value, another_value, outside_the_window
+from .request import SessionValues, Value, another_value, asks_to_do, outside_the_window
 from .turns import (
     ANSWER_LIMIT,
     CLAUSE_END,
@@ -120,9 +121,11 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             elif _may_dismiss(turn.reply) and DISMISSES.search(turn.answered):
                 found.append(_answered_off_topic(turn, "dismissive", "the answer brushes the user off"))
             bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
-            off = [] if bland else _off_topic(turn, previous)
+            # (A request answered by going to do it answers it: "book a table in paris" - "i'm on it".)
+            at_work = GOES_TO_WORK.match(turn.answered) is not None and asks_to_do(turn.asked)
+            off = [] if bland or at_work else _off_topic(turn, previous)
             far += off
-            if not off:
+            if not off and not at_work:
                 answered_elsewhere = bland or _answered_with_a_question(turn)
                 found += answered_elsewhere or _answered_beside(previous, turn)
             confirmed = []

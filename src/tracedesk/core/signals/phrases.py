@@ -656,6 +656,10 @@ _OWNS_A_MISS = (
 # (After a laugh or an "oh right" first: "ha, sorry.", "oh right, sorry!")
 _INTERJECTION_FIRST = r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|ok|okay|hmm+)\W+)?"
 TAKES_BACK = re.compile(rf"{_INTERJECTION_FIRST}{_OWNS_A_MISS}")
+# What a task bot says as it goes to do what it was asked: "i'm on it", "ok let me look into
+# some options for you", "One moment please.".
+GOES_TO_WORK = re.compile(r"\W*(?:(?:ok|okay|sure|alright|right)\W+)?(?:let me (?:look|check|see|search|find)|"
+                          r"one moment|just a (?:moment|sec|second)|i'm on it|i am on it|please hold|working on it)\b")
 # A bare apology ("Sorry!", "Oops,", "My apologies,") may be sympathy ("Sorry! That must be
 # hard."), bad news ("Sorry! It's out of stock") or a mishap of a persona's ("Oops, I spilled
 # my coffee"): it takes the answer before back only after the user pushed back on it. One

@@ -16,9 +16,11 @@ from .found import Found, quote
 from .phrases import (
     CLARIFIES,
     COUNT_WORDS,
+    GOES_TO_WORK,
     MORE_DETAIL,
     PET_WORDS,
     PUSHES_BACK,
+    SAYS_NO,
     WANTS_TO_KNOW,
     WORD_CHARACTERS_ONLY,
 )
@@ -197,7 +199,8 @@ def repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
                 and not turn.reply.specifics):  # (an answer naming what was asked, "Elon Musk", may stand)
             out.append(_said_again_found(first, turn, "the same answer again, after the user said it missed"))
             continue
-        if _acknowledges(first) and _acknowledges(turn):
+        before = turns[position[turn.pk] - 1]
+        if _acknowledges(first) and _acknowledges(turn, answers_back=before.reply.asks_yes_or_no_back):
             continue  # "Added to your cart.", "Got it, I'll remember that.": each takes a new thing
         if position[turn.pk] == position[first.pk] + 1 and _asks_on(turn):
             continue  # "and on saturday?", "when will it get here": the same answer covers it
@@ -248,14 +251,18 @@ _GOES_ON = re.compile(r"(?:and|also|what about|how about|same for|y|et|und|e|auc
 _WHY_OR_HOW = re.compile(r"(?:why|how|how so|how come|warum|wieso|wie|por qué|cómo|pourquoi|comment)\W*$")
 
 
-def _acknowledges(turn: Turn) -> bool:
+def _acknowledges(turn: Turn, answers_back: bool = False) -> bool:
     """The answer takes what the message gave and names none of it ("Added to your cart.
     Anything else?", "Noted."), to a message that asks nothing, pushes nothing back and
-    complains of nothing ("a garlic bread too", "also my anniversary is June 10")."""
+    complains of nothing ("a garlic bread too", "also my anniversary is June 10").
+    ``answers_back``: the bot asked a yes or no before it, which a "no" answers ("is there
+    anything else to update" - "no" - "ok let me look into some options for you")."""
     reply, asked = turn.reply, turn.asked
-    return ("?" not in asked and WANTS_TO_KNOW.match(asked) is None and PUSHES_BACK.match(asked) is None
+    return ("?" not in asked and WANTS_TO_KNOW.match(asked) is None
+            and (PUSHES_BACK.match(asked) is None or (answers_back and SAYS_NO.match(asked) is not None))
             and not turn.complains and not reply.specifics and (reply.question_back is None or reply.offers)
-            and (reply.confirms or _ACKNOWLEDGES.match(turn.answered) is not None))
+            and (reply.confirms or _ACKNOWLEDGES.match(turn.answered) is not None
+                 or GOES_TO_WORK.match(turn.answered) is not None))
 
 
 def _asks_on(turn: Turn) -> bool:
