@@ -1150,6 +1150,10 @@ def test_an_answer_that_brushes_the_user_off_is_flagged(store, tmp_path, answer,
     ("we went camping by the lake", "I love camping too, I go every summer.", False),
     ("anime and korean drama", "I watch anime too! Which one is your favourite?", False),
     ("anime and korean drama", "Oh nice. My sister loves those.", False),
+    # Asked of itself for a yes or a no, it answers with one first, or gives none.
+    ("Have you ever been there?", "I have not, but I hear the Wright brothers first flew near Kitty Hawk.", False),
+    ("Do you like to swim?", "I do! It is one of the best exercises because it works the whole body.", False),
+    ("Do you like sushi?", "I run every morning before work, it clears my head.", True),
 ])
 def test_a_message_answered_by_the_bot_telling_of_itself_elsewhere_counts_for_little(store, tmp_path, told, answer,
                                                                                        elsewhere) -> None:

@@ -368,11 +368,22 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
     reply = turn.reply
     if reply.takes_back or reply.apologises or reply.repairs:
         return False  # ("My apologies. Rembrandt, in 1642.")
+    if _ASKS_YES_OR_NO_OF_THE_BOT.search(turn.asked) and _SAYS_YES_OR_NO_OF_ITSELF.match(answered):
+        return False  # it was asked of itself: "Have you been there?" - "I have not, but..."
     return (len([s for s in reply.sentences if s.strip()]) <= 2 and bool(turn.words)
             and turn.words.isdisjoint(reply.words) and previous.answer_words.isdisjoint(reply.words)
             and not turn.closing and turn.message.in_english and not turn.message.greets_only)
 
 
+# A question of the bot itself for a yes or a no ("do you like to swim?", "have you been
+# there?"), which an answer of itself gives first ("I do!", "I have not, but...", "Not
+# really."): "Do you like sushi?" - "I run every morning." gives none.
+_ASKS_YES_OR_NO_OF_THE_BOT = re.compile(r"(?:^|[,.!?]\s*|\b(?:and|so|but|ok|oh|cool|nice|wow)\W+)"
+                                        r"(?:do|did|have|are|were|would|will|can|could) (?:you|u)\b")
+_SAYS_YES_OR_NO_OF_ITSELF = re.compile(
+    r"\W*(?:(?:oh|well|haha|ha|hmm+|honestly|actually)\W+)*(?:yes|yeah|yep|yup|no|nope|nah|not really|never|sometimes|"
+    r"of course|definitely|absolutely|sure|i (?:do|don't|did|didn't|have|haven't|have not|am|am not|was|wasn't|would|"
+    r"wouldn't|will|won't|can|can't|could|couldn't)\b|i've (?:never|not|been|always)|i'm (?:not|a big|a huge))\b")
 _BARE_REACTION_WORDS = 3  # "Nice!", "cool!", "oh fun." before the next question
 _A_TASKS_DETAIL = re.compile(r"\b(?:reference|number|code|account|order|booking|reservation|ticket|flight|email|"
                              r"address|phone)\b")
