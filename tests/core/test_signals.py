@@ -683,6 +683,21 @@ def test_an_offer_outside_the_window_the_request_set_is_ungrounded(store, tmp_pa
     assert detail.startswith("the answer offers a time outside the window asked")
 
 
+@pytest.mark.parametrize(("given", "answer", "outside"), [
+    ("After 10:00 please.", "TR2000 leaves at 08:11 and arrives at 09:08.", True),
+    ("after 10 please", "TR2001 leaves at 10:40 and arrives at 11:38.", False),
+])
+def test_a_window_given_to_the_bots_question_of_time_is_the_requests(store, tmp_path, given, answer,
+                                                                    outside) -> None:
+    b = Bundle()
+    b.turn("s1", "I need a train from Cambridge to London on Saturday.", "What time would you like to leave?",
+           trace_id="asks")
+    b.turn("s1", given, answer, trace_id="offers")
+    found = signals(store, tmp_path, b).get("offers", [])
+    assert any(kind == "ungrounded" and "outside the window asked (“leave after 10" in detail
+               for kind, _, detail, _ in found) is outside
+
+
 @pytest.mark.parametrize("request_, answer", [
     ("saturday, leaving after 10", "TR1412 leaves at 10:21 and arrives in Leicester at 12:06."),
     ("need to be there by 7", "TR2098 leaves Cambridge at 05:40 and arrives at Stansted Airport at 06:08."),

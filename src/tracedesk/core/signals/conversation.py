@@ -130,7 +130,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += answered_elsewhere or _answered_beside(previous, turn)
             confirmed = []
             if turn.message.has_figure or (turn.reply.confirms and "day" in turn.asked):
-                confirmed = _outside_the_window(turn) or (
+                confirmed = _outside_the_window(turn, previous) or (
                     _confirms_another_value(turn, previous) if turn.reply.confirms else [])
             if not confirmed and at and turn.reply.confirms:
                 confirmed = _confirms_another_than_told(turn, at, session_values)
@@ -263,16 +263,25 @@ def _is_plain_request(turn: Turn) -> bool:
     return len(topic & answer) < ON_TOPIC_SHARE * len(topic)  # the answer takes up the request's words
 
 
-def _outside_the_window(turn: Turn) -> list[Found]:
+def _outside_the_window(turn: Turn, previous: Turn | None) -> list[Found]:
     """An answer that offers a time outside the window the request set (:mod:`.request`):
-    "a train to Ely, leaving after 14:00" - "TR4410 leaves Cambridge at 13:35"."""
-    found = outside_the_window(turn.asked, turn.answered)
+    "a train to Ely, leaving after 14:00" - "TR4410 leaves Cambridge at 13:35"; or the
+    window the user gave to the bot's question ("What time would you like to leave?" -
+    "After 10:00 please." - "TR2000 leaves at 08:11")."""
+    asked = turn.asked
+    question = previous.reply.question_back if previous is not None else None
+    if question is not None and (going := _LEAVES_OR_ARRIVES.search(question)) is not None:
+        asked = f"{going.group(0)} {asked}"
+    found = outside_the_window(asked, turn.answered)
     if found is None:
         return []
     window, offered = (part.strip() for part in found)
     return [Found(turn.pk, "ungrounded", confidence("ungrounded", "request"),
                   f"the answer offers a time outside the window asked (“{window}”): {quote(turn.answer, 60)}",
                   evidence={"question": turn.question[:300], "asked": window, "answer_says": offered})]
+
+
+_LEAVES_OR_ARRIVES = re.compile(r"\b(?:leave|depart|arrive)\b")  # what a bot's "what time...?" asks
 
 
 def _confirms_another_value(turn: Turn, previous: Turn | None) -> list[Found]:
