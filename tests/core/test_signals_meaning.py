@@ -736,6 +736,24 @@ def test_an_apology_after_a_laugh_owns_the_miss_and_passes_nothing_over(store, t
     assert not found.get("owned") and not found.get("sorry"), found
 
 
+@pytest.mark.parametrize(("question", "answer", "another"), [
+    ("Thanks. What's the phone number of the hotel?", "The address is 154 Chesterton Road.", True),
+    ("and the postcode?", "The price is 85 pounds a night.", True),
+    # The thing asked, in other words, or named by the question; an answer on its own terms.
+    ("what's the price?", "The cost is 80 pounds a night.", False),
+    ("what's the address of the nirala", "The Nirala is at 7 Milton Road, Chesterton.", False),
+    ("what's the phone number?", "Sure, it is 01223 351880.", False),
+])
+def test_a_question_for_one_thing_answered_with_another_misses(store, tmp_path, question, answer, another) -> None:
+    b = Bundle()
+    b.turn("s1", "I need a guesthouse in the north with free parking.",
+           "Acorn Guest House is in the north and has free parking.", trace_id="a")
+    b.turn("s1", question, answer, trace_id="b")
+    found = signals(store, tmp_path, b).get("b", [])
+    assert any(kind == "off_topic" and "answered with another" in detail
+               for kind, _, detail, _ in found) is another, found
+
+
 def test_two_questions_in_another_language_are_not_a_rephrase_for_their_shared_letters(store, tmp_path) -> None:
     """The meaning model reads English: its vectors of two Spanish questions lie close by
     their word pieces ("cuánt..."), and cut at the accents, their words shared "cu"."""

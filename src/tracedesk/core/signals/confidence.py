@@ -160,6 +160,9 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "no_place", 0.45, 0.45,
          "a question for a place answered with no place, way or name at all (\"where do you even buy those\" - "
          "\"kids love surprises!\")"),
+    Case("off_topic", "another_thing", 0.5, 0.5,
+         "a question for one thing answered by telling another in the same words (\"what's the phone number?\" - "
+         "\"The address is 154 Chesterton Road.\"): a task bot's slip"),
     Case("off_topic", "question_back", 0.6, 0.6,
          "a question answered only by a question on something else, or by a change of subject"),
     Case("off_topic", "appreciation", 0.6, 0.6,

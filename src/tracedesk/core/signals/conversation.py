@@ -43,6 +43,7 @@ from .phrases import (
     REACTION_WORDS,
 )
 from .reactions import (
+    UNLIKE_THINGS,
     answers_the_question_back,
     could_rephrase,
     next_turn_signals,
@@ -163,6 +164,8 @@ def _answered_beside(previous: Turn | None, turn: Turn) -> list[Found]:
         return [_answered_off_topic(turn, "no_figure", "a question for a figure answered with none")]
     if _gives_no_place(turn):
         return [_answered_off_topic(turn, "no_place", "a question for a place answered with none")]
+    if _gives_another_thing(turn):
+        return [_answered_off_topic(turn, "another_thing", "a question for one thing answered with another")]
     if _may_have_jumped(previous, turn):
         return _jumped(turn)
     if _moved_on(previous, turn):
@@ -621,6 +624,34 @@ def _gives_no_place(turn: Turn) -> bool:
     if _SOME_PLACE.search(answered) or _names_something(turn.answer.strip()) or len(answered.split()) <= 2:
         return False
     return _answers_on_its_own(turn)
+
+
+# "What's the phone number?", "can I get their postcode", "and the price?" (the thing asked
+# for, after the words) - "The address is 154 Chesterton Road." (the thing told).
+_ASKS_FOR_THE = re.compile(r"(?:^|[,.!?]\s*|\b(?:and|ok|okay|thanks|great|also)\W+)"
+                           r"(?:what(?:'s| is| are)|can i (?:get|have)|could i (?:get|have)|may i have|and) "
+                           r"(?:the|its|their|your) ([a-z]+(?: [a-z]+)?)(?: (?:of|for|at) [\w' ]{1,30})?\W*$")
+_TELLS_THE = re.compile(r"\W*(?:(?:sure|ok|okay|yes|certainly)\W+)?(?:the|its|their) ([a-z]+(?: [a-z]+)?) (?:is|are)\b")
+
+
+def _gives_another_thing(turn: Turn) -> bool:
+    """A question for one thing answered by telling another in the same words, unlike in
+    meaning: "what's the phone number?" - "The address is 154 Chesterton Road." (Not "what's
+    the weather like?" - "The forecast is sunny", nor an answer that names what was asked.)"""
+    asked = _ASKS_FOR_THE.search(turn.asked)
+    if asked is None:
+        return False
+    told = _TELLS_THE.match(turn.answered)
+    if told is None:
+        return False
+    wanted, given = content_words(asked.group(1)), content_words(told.group(1))
+    if (not wanted or not given or not wanted.isdisjoint(given) or not wanted.isdisjoint(turn.reply.words)
+            or not given.isdisjoint(turn.words)):  # ("what's the address of the nirala" - "The Nirala is at...")
+        return False
+    from .meaning import embedder  # (loaded already: the turns were compared by meaning)
+
+    model = embedder()
+    return model is not None and model.similarity(asked.group(1), told.group(1)) < UNLIKE_THINGS
 
 
 def _gives_a_figure_asked(turn: Turn) -> bool:
