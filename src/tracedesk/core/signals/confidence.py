@@ -88,7 +88,8 @@ CASES: tuple[Case, ...] = (
          "surer)"),
     Case("loop", "asked_told", 0.5, 0.5,
          "an answer asks the user what they told before, unasked: an age, a job, where they are from, pets or "
-         "children (\"my 15 yo son\" ... \"How old is he now?\")"),
+         "children (\"my 15 yo son\" ... \"How old is he now?\"), or what a booking needs (\"a table for 5 at "
+         "19:00\" - \"How many people will be in your party?\")"),
     Case("outlier", "measure", 0.3, 0.3, "a step far beyond its usual latency, tokens or cost: often harmless"),
     # The conversation: what the user's next turn says about the answer.
     Case("escalation", "next_turn", 0.85, 0.85, "the next message asks for a person"),

@@ -325,6 +325,20 @@ _ASKED_AND_TOLD = (
     (re.compile(r"\bdo you have (?:any )?(?:kids|children)\b"),
      re.compile(r"\b(?:my|our|(?:i|we) have (?:a|two|three|four)) (?:sons?|daughters?|kids|children)\b")),
 )
+# ...and what a task bot asks to book, which the message it answers or the one before gave:
+# how many, how many nights, which day, what time. (A session may book one thing after
+# another, each with its day and its people: only the request at hand counts.)
+_ASKED_FOR_THE_BOOKING = (
+    (re.compile(r"\bhow many (?:people|persons|guests|adults|tickets|seats|of you)\b|\bin your party\b"
+                r"|\bfor how many (?:people|persons|guests)?\b"),
+     re.compile(rf"\b(?:for|party of|table of) {_NUMBER}\b(?!\s?(?:pm|am|p\.m|a\.m|[:.]\d|nights?|days?|hours?|"
+                r"mins?|minutes?|weeks?|months?|years?|o'clock|dollars|pounds|euros|%))"
+                rf"|\b{_NUMBER} (?:people|persons|guests|adults|tickets|seats)\b")),
+    (re.compile(r"\bhow many nights\b"), re.compile(rf"\b{_NUMBER} nights?\b")),
+    (re.compile(r"\b(?:what|which) day\b"),
+     re.compile(r"\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow)\b")),
+    (re.compile(r"\bwhat time\b"), re.compile(r"\b\d{1,2}(?::\d{2})? ?(?:am|pm)\b|\b\d{1,2}:\d{2}\b")),
+)
 
 
 def asked_what_was_told(turns: list[Turn]) -> list[Found]:
@@ -347,9 +361,17 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
                 told[kind] = tells.search(turns[read_up_to[kind]].asked) is not None
                 read_up_to[kind] += 1
             if told[kind]:
-                out.append(Found(turn.pk, "loop", confidence("loop", "asked_told"),
-                                 f"asks what the user told before: {quote(question, 70)}",
-                                 evidence={"text": question[:300]}))
+                out.append(_asks_what_was_told(turn, question))
                 break
+        else:
+            request = [turn.asked] if at == 0 or turns[at - 1].reply.confirms else [turns[at - 1].asked, turn.asked]
+            if any(asks.search(question) and any(tells.search(said) for said in request)
+                   for asks, tells in _ASKED_FOR_THE_BOOKING):
+                out.append(_asks_what_was_told(turn, question))
     return out
+
+
+def _asks_what_was_told(turn: Turn, question: str) -> Found:
+    return Found(turn.pk, "loop", confidence("loop", "asked_told"), f"asks what the user told before: "
+                 f"{quote(question, 70)}", evidence={"text": question[:300]})
 
