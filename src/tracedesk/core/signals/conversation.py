@@ -1,10 +1,10 @@
 """Implicit signals in the conversation, read session by session: what the user's next
 message says about each answer (:mod:`.reactions`); an answer far in meaning from what was
 asked, or one that answers only with a question, a word of appreciation or nothing of
-use; what an answer says of the user or of the bot against what the session said before
-(:mod:`.memory`); an answer or a question said again (:mod:`.repeats`); a confirmation of
-another value than asked (:mod:`.request`); and a session that ends on an answer that did
-not resolve it.
+use, or gives none of what was asked for (:mod:`.asked`); what an answer says of the user
+or of the bot against what the session said before (:mod:`.memory`); an answer or a
+question said again (:mod:`.repeats`); a confirmation of another value than asked
+(:mod:`.request`); and a session that ends on an answer that did not resolve it.
 
 A signal read in turn N about the answer of turn N-1 is attached to that trace, with the
 later turn's words as evidence. Requests and answers are compared by meaning
@@ -20,6 +20,14 @@ from sqlalchemy import Connection
 from ..store import chunked, placeholders, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit
+from .asked import (
+    gives_a_figure_asked,
+    gives_another_thing,
+    gives_no_figure,
+    gives_no_place,
+    gives_the_opinion_asked,
+    names_what_was_asked,
+)
 from .confidence import confidence
 from .found import Found, quote
 from .memory import (
@@ -34,16 +42,13 @@ from .memory import (
     tells_back_what_nobody_said,
 )
 from .phrases import (
-    ASKS_AN_OPINION,
     CANNED,
     DISMISSES,
     GETS_TO_KNOW,
     GOES_TO_WORK,
     PUSHES_BACK,
-    REACTION_WORDS,
 )
 from .reactions import (
-    UNLIKE_THINGS,
     answers_the_question_back,
     could_rephrase,
     next_turn_signals,
@@ -52,7 +57,6 @@ from .repeats import asked_again, asked_what_was_told, repeated_answers, sentenc
 from .request import SessionValues, Value, another_value, asks_to_do, outside_the_window
 from .turns import (
     ANSWER_LIMIT,
-    CLAUSE_END,
     OFF_TOPIC,
     SHORT_OFF_TOPIC,
     Reply,
@@ -160,11 +164,11 @@ def _answered_beside(previous: Turn | None, turn: Turn) -> list[Found]:
     still miss (the first reading that finds it): a question for a figure or a place
     answered with none, what the user told answered by a question on something else, the
     user's answer to the bot's question passed over, the bot telling of itself elsewhere."""
-    if turn.message.figures_asked and _gives_no_figure(turn):
+    if turn.message.figures_asked and gives_no_figure(turn):
         return [_answered_off_topic(turn, "no_figure", "a question for a figure answered with none")]
-    if _gives_no_place(turn):
+    if gives_no_place(turn):
         return [_answered_off_topic(turn, "no_place", "a question for a place answered with none")]
-    if _gives_another_thing(turn):
+    if gives_another_thing(turn):
         return [_answered_off_topic(turn, "another_thing", "a question for one thing answered with another")]
     if _may_have_jumped(previous, turn):
         return _jumped(turn)
@@ -527,8 +531,8 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
             # (what the user told, not asked, the answer takes up by reacting to it first)
             or (not canned and turn.reply.reacts_first and not turn.message.asks_a_question
                 and not turn.message.asks_in_words)
-            or (not canned and (_gives_a_figure_asked(turn) or _names_what_was_asked(turn)
-                                or _gives_the_opinion_asked(turn)))
+            or (not canned and (gives_a_figure_asked(turn) or names_what_was_asked(turn)
+                                or gives_the_opinion_asked(turn)))
             or (previous is not None and turn.reply.repairs)  # it answers the request before
             or (previous is not None and answers_the_question_back(previous, turn))
             or (not canned and turn.reply.says_yes_or_no and turn.message.may_ask_yes_or_no)):  # in its terms
@@ -542,178 +546,6 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
 def _goes_on_from(turn: Turn) -> bool:
     """A long answer to a short message (see :data:`GOES_ON_ANSWER_WORDS`)."""
     return len(turn.answered.split()) >= GOES_ON_ANSWER_WORDS and len(turn.asked.split()) <= GOES_ON_MESSAGE_WORDS
-
-
-# Whatever may answer a question for a figure, of any kind and however loosely: a number, an
-# amount in words, a time, a measure, or "not sure".
-_SOME_MEASURE = re.compile(
-    r"\d|\b(?:one(?! of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"hundred|thousand|million|billion|dozens?|few|couple|several|many|lots?|none|no|zero|half|ago|since|last|next|"
-    r"yesterday|today|tomorrow|tonight|morning|evening|afternoon|night|weekend|summer|winter|spring|fall|autumn|"
-    r"years?|months?|weeks?|days?|daily|hours?|minutes?|o'clock|noon|midnight|january|february|march|april|may|june|"
-    r"july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"never|always|soon|later|now|often|sometimes|usually|every|once|twice|age|old|young|long|short|far|close|"
-    r"near|tall|big|small|cheap|expensive|free|depends|sure|idea|know|dunno|while|forever|ages|century|decade|born|"
-    r"teens?|twenties|thirties|forties|miles?|km|feet|meters|pounds|dollars|euros|bucks|price|cost)\b")
-
-
-def _gives_no_figure(turn: Turn) -> bool:
-    """A question for a figure ("how old is daisy", "how many kids", "when is the best time
-    to see it") answered with no figure, amount, measure or time at all, nor a "not sure":
-    "my favorite color is yellow.", "tattoos are a form of art.". Not an answer that says it
-    cannot help, asks back, or owns a slip."""
-    answered = turn.answered
-    if any(gives.search(answered) for gives in turn.message.figures_asked) or _SOME_MEASURE.search(answered):
-        return False
-    return _answers_on_its_own(turn)
-
-
-def _answers_on_its_own(turn: Turn) -> bool:
-    """The answer neither says it cannot help, asks for feedback, owns a slip, says it did
-    not understand, asks back, nor answers a goodbye: what it says is all it answers with."""
-    reply = turn.reply
-    return not (reply.could_not_help or reply.asks_for_feedback or reply.takes_back or reply.apologises
-                or reply.did_not_understand or "?" in turn.answered or turn.closing)
-
-
-# A question for a place: "where do you even buy those", "so where do you go hiking?", "what's
-# the address?", "which part of town is it in?". (Not "where was i?", "where do you stand
-# on it", "which part of the movie".)
-_ASKS_WHERE = re.compile(r"(?:^|[,.!?;]\s*|\b(?:and|so|but|ok|okay|also|then|oh|hmm|wait|lol|haha)\W+)"
-                         r"(?:where|where's)\b(?!(?: was i| were we| are we)\W*$| (?:do (?:you|i)|does (?:he|she|it)) "
-                         r"stand\b)"
-                         r"|\b(?:what's|what is) (?:the|their|its|your) (?:address|location)\b"
-                         r"|\bwhich (?:area|city|town|country|state|street|neighbou?rhood)\b"
-                         r"|\bwhich part (?!of (?:the |that |this )?(?:movie|film|book|song|show|story|game|episode|"
-                         r"video|series|album|play|speech)\b)")
-# A place in any words: where it is or lies, a kind of place, a way to it, how far along it is
-# ("It shipped yesterday."), a name (below), or "not sure".
-_SOME_PLACE = re.compile(
-    r"\d|\b(?:in|at|on|near|from|to|around|by|outside|inside|behind|next|across|between|along|up|down|downtown|"
-    r"online|here|there|home|everywhere|anywhere|nowhere|somewhere|abroad|local|locally|nearby|far|close|miles?|"
-    r"street|road|avenue|lane|st|rd|ave|centre|center|north|south|east|west|city|town|village|country|area|"
-    r"neighbou?rhood|stores?|shops?|market|mall|amazon|website|site|postcode|address|place|places|beach|park|"
-    r"sure|know|idea|dunno|depends|yesterday|today|tomorrow|tonight|ago|soon|already|shipped|delivered|sent|"
-    r"arriv\w*)\b")
-# A name in the answer: a capital inside a sentence ("...she got it from Etsy"), a word in
-# capitals ("IKEA"), or the first word said alone ("Lisbon, it's lovely.", "Portugal!"), which
-# is no reaction ("Honestly, ...", "Oh, ...", "OK so...").
-_A_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+|\b[A-Z]{3,}\b|^\W*([A-Z][a-z]+)[,.!]")
-_NO_NAME = STOPWORDS | REACTION_WORDS | frozenset("""
-    well sure yes yeah no nope oh honestly haha lol lmao ok okay hmm actually so anyway definitely totally
-    absolutely exactly right true great nice cool wow omg
-""".split())  # noqa: SIM905
-
-
-def _names_something(answer: str) -> bool:
-    """Whether an answer names a person, a place or a thing by its name (:data:`_A_NAME`)."""
-    return any(m.group(1) is None or m.group(1).lower() not in _NO_NAME for m in _A_NAME.finditer(answer)
-               if m.group(0).strip(",.!") not in ("LOL", "OMG", "LMAO", "BTW", "IMO", "IDK"))
-
-
-def _gives_no_place(turn: Turn) -> bool:
-    """A question for a place ("where did you get that lamp", "what's the address?")
-    answered with no place, way or name at all, nor a "not sure": "Lamps make a room feel so
-    cozy.". Not a terse answer ("Lisbon!"), one that tells when ("where is my parcel?" -
-    "It shipped yesterday."), cannot help, asks back or owns a slip."""
-    asked = turn.asked
-    if not ("where" in asked or "address" in asked or "location" in asked or "which" in asked) \
-            or _ASKS_WHERE.search(asked) is None:
-        return False
-    answered = turn.answered
-    if _SOME_PLACE.search(answered) or _names_something(turn.answer.strip()) or len(answered.split()) <= 2:
-        return False
-    return _answers_on_its_own(turn)
-
-
-# "What's the phone number?", "can I get their postcode", "and the price?" (the thing asked
-# for, after the words) - "The address is 154 Chesterton Road." (the thing told).
-_ASKS_FOR_THE = re.compile(r"(?:^|[,.!?]\s*|\b(?:and|ok|okay|thanks|great|also)\W+)"
-                           r"(?:what(?:'s| is| are)|can i (?:get|have)|could i (?:get|have)|may i have|and) "
-                           r"(?:the|its|their|your) ([a-z]+(?: [a-z]+)?)(?: (?:of|for|at) [\w' ]{1,30})?\W*$")
-_TELLS_THE = re.compile(r"\W*(?:(?:sure|ok|okay|yes|certainly)\W+)?(?:the|its|their) ([a-z]+(?: [a-z]+)?) (?:is|are)\b")
-
-
-def _gives_another_thing(turn: Turn) -> bool:
-    """A question for one thing answered by telling another in the same words, unlike in
-    meaning: "what's the phone number?" - "The address is 154 Chesterton Road." (Not "what's
-    the weather like?" - "The forecast is sunny", nor an answer that names what was asked.)"""
-    asked = _ASKS_FOR_THE.search(turn.asked)
-    if asked is None:
-        return False
-    told = _TELLS_THE.match(turn.answered)
-    if told is None:
-        return False
-    wanted, given = content_words(asked.group(1)), content_words(told.group(1))
-    if (not wanted or not given or not wanted.isdisjoint(given) or not wanted.isdisjoint(turn.reply.words)
-            or not given.isdisjoint(turn.words)):  # ("what's the address of the nirala" - "The Nirala is at...")
-        return False
-    from .meaning import embedder  # (loaded already: the turns were compared by meaning)
-
-    model = embedder()
-    return model is not None and model.similarity(asked.group(1), told.group(1)) < UNLIKE_THINGS
-
-
-def _gives_a_figure_asked(turn: Turn) -> bool:
-    """The answer gives a figure of the kind the message asks for ("what time is check in?"
-    - "Check-in is from 15:00.", "how old is Taylor Swift" - "She was born in 1989."): it
-    answers, however far its words lie from the question's."""
-    return any(gives.search(turn.answered) is not None for gives in turn.message.figures_asked)
-
-
-# A question that asks for a name: who, or what or which thing ("who played the joker in
-# the dark knight", "whats the smallest bone", "who's ur bias").
-_LEAD_IN = r"^\W*(?:(?:ok|okay|so|and|huh|hmm+|wait|also)\W+)*"
-_ASKS_FOR_A_NAME = re.compile(rf"{_LEAD_IN}(?:who|whom|whose|who's|whos|which|what(?:'s| is| was| are| were)?|whats|"
-                              r"where)\b")
-_ASKS_WHO = re.compile(rf"{_LEAD_IN}(?:who|who's|whos)\b")
-_ASKS_WHO_OR_WHERE = re.compile(rf"{_LEAD_IN}(?:who|who's|whos|where|which)\b"
-                                r"|^\W*(?:and|what about) the [\w ]{1,20}\W*$")  # ("And the third guy?")
-# A name in the answer's own capitals: two capitalised words opening it ("Michael Collins
-# stayed in orbit", "Ningaloo Reef in Australia").
-_OPENS_ON_A_NAME = re.compile(r"\W*(?:(?:Yes|No|Probably|Maybe)\W+)?[A-Z][\w'-]+ [A-Z][\w'-]+")
-# An answer that gives an opinion.
-_GIVES_AN_OPINION = re.compile(r"\W*(?:(?:honestly|personally|oh|hmm+|well)\W+)*(?:i think|i'd say|i love|i like|"
-                               r"i'm not|i prefer|i'm a (?:big )?fan|in my opinion|i really|i find)\b")
-NAME_WORDS = 4  # a name given as the answer's first words takes up at most this many
-_NOT_A_NAME = frozenset("""
-    question hello hi hey welcome happy morning evening afternoon holidays confirmed order deals deal sale free
-    thanks thank aboard prices price
-""".split())  # noqa: SIM905
-_IN_NAMES = frozenset({"and", "a", "an", "the", "of"})  # ("a kangaroo and an emu", "Bank of America")
-_HE_OR_SHE = re.compile(r"\W*(?:he|she|they)(?:'s| was| is| were| are)?\b")
-
-
-def _names_what_was_asked(turn: Turn) -> bool:
-    """The answer opens on a name, as its first clause of a few words none of which is a
-    word of English grammar save an article ("heath ledger. he won a posthumous oscar",
-    "the femur, in the thigh.", "probably suga, i love his production work"), to a question
-    asking who, or what or which thing; or, to one asking who or where, on a name in its
-    capitals ("Michael Collins stayed in orbit"), or on he or she ("He kept a famous
-    diary"): it answers, however far its words lie from the question's. ("i like turtles,
-    they're so calm" names nothing; "Alexander Bed and Breakfast is at..." gives no star
-    rating.)"""
-    if ((_ASKS_WHO_OR_WHERE.match(turn.asked) and _OPENS_ON_A_NAME.match(turn.answer))
-            or (_ASKS_WHO.match(turn.asked) and _HE_OR_SHE.match(turn.answered))):
-        return True  # ("And the third guy?" - "Michael Collins stayed in orbit", "who was samuel pepys" - "He kept...")
-    if _ASKS_FOR_A_NAME.match(turn.asked) is None:
-        return False
-    clauses = [c.split() for c in CLAUSE_END.split(turn.answered, maxsplit=3)]
-    while len(clauses) > 1 and clauses[0] and (REACTION_WORDS | _NOT_A_NAME).issuperset(clauses[0]):
-        clauses.pop(0)  # ("Good question! Tokyo.")
-    head = clauses[0]
-    if head and head[0] in ("the", "a", "an", "probably", "maybe", "definitely"):
-        head = head[1:]
-    # (Neither "Absolutely, the clouds agreed." nor "Great question. Check out..." names anything.)
-    return (0 < len(head) <= NAME_WORDS and STOPWORDS.isdisjoint(set(head) - _IN_NAMES)
-            and not has_digit(" ".join(head))
-            and REACTION_WORDS.isdisjoint(head) and _NOT_A_NAME.isdisjoint(head))
-
-
-def _gives_the_opinion_asked(turn: Turn) -> bool:
-    """The answer gives the opinion asked for ("whats ur opinion on nirvana" - "I think
-    Nevermind is one of the most important albums"), however far its words lie."""
-    return ASKS_AN_OPINION.search(turn.asked) is not None and _GIVES_AN_OPINION.match(turn.answered) is not None
 
 
 def _not_from_the_evidence(conn: Connection, model, far: list[Found], turns: dict[int, Turn]) -> list[Found]:
