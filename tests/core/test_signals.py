@@ -698,6 +698,27 @@ def test_a_window_given_to_the_bots_question_of_time_is_the_requests(store, tmp_
                for kind, _, detail, _ in found) is outside
 
 
+@pytest.mark.parametrize(("request_", "answer", "offered"), [
+    ("I'm looking for a cheap Italian restaurant in the centre.", "Curry Prince is a great Indian restaurant in the "
+     "centre.", "another food than asked (indian where the user asked for italian)"),
+    ("I also need a guesthouse in the north.", "Acorn Guest House is a guesthouse in the centre.",
+     "another area than asked (centre where the user asked for north)"),
+    ("I need to book a taxi too.", "Where would you like to go on your train?",
+     "another ride than asked (train where the user asked for taxi)"),
+    # What was asked, said cannot be had; a kind only told of, not asked for.
+    ("I'm looking for a cheap Italian restaurant in the centre.", "Pizza Hut City Centre is a cheap Italian place "
+     "in the center.", None),
+    ("I want an expensive restaurant in the south.", "There are no expensive restaurants in the south, but Nandos "
+     "is a cheap one there.", None),
+    ("i love italian food", "Chinese is my favourite!", None),
+])
+def test_an_offer_of_another_kind_than_the_request_asked_for_is_ungrounded(store, tmp_path, request_, answer,
+                                                                          offered) -> None:
+    found = [detail for kind, _, detail, _ in one_turn(store, tmp_path, request_, answer) if kind == "ungrounded"]
+    assert found == ([f"the answer offers {offered}: “{answer[:59]}…”" if len(answer) > 60 else
+                      f"the answer offers {offered}: “{answer}”"] if offered else [])
+
+
 @pytest.mark.parametrize("request_, answer", [
     ("saturday, leaving after 10", "TR1412 leaves at 10:21 and arrives in Leicester at 12:06."),
     ("need to be there by 7", "TR2098 leaves Cambridge at 05:40 and arrives at Stansted Airport at 06:08."),

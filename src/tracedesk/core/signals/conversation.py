@@ -54,7 +54,7 @@ from .reactions import (
     next_turn_signals,
 )
 from .repeats import asked_again, asked_what_was_told, repeated_answers, sentences_said_again
-from .request import SessionValues, Value, another_value, asks_to_do, outside_the_window
+from .request import SessionValues, Value, another_value, asks_to_do, offered_against, outside_the_window
 from .turns import (
     ANSWER_LIMIT,
     OFF_TOPIC,
@@ -139,7 +139,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                     _confirms_another_value(turn, previous) if turn.reply.confirms else [])
             if not confirmed and at and turn.reply.confirms:
                 confirmed = _confirms_another_than_told(turn, at, session_values)
-            found += confirmed
+            found += confirmed or _offered_against_the_request(turn)
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
@@ -286,6 +286,20 @@ def _outside_the_window(turn: Turn, previous: Turn | None) -> list[Found]:
     return [Found(turn.pk, "ungrounded", confidence("ungrounded", "request"),
                   f"the answer offers a time outside the window asked (“{window}”): {quote(turn.answer, 60)}",
                   evidence={"question": turn.question[:300], "asked": window, "answer_says": offered})]
+
+
+def _offered_against_the_request(turn: Turn) -> list[Found]:
+    """An answer that offers another kind of thing than the request asked for by name
+    (:func:`.request.offered_against`): "a cheap Italian restaurant in the centre" - "Curry
+    Prince is a great Indian restaurant in the east."."""
+    against = offered_against(turn.asked, turn.answered)
+    if against is None:
+        return []
+    kind, asked, offered = against
+    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "request"),
+                  f"the answer offers another {kind} than asked ({offered} where the user asked for {asked}): "
+                  f"{quote(turn.answer, 60)}", evidence={"question": turn.question[:300], "asked": asked,
+                                                         "answer_says": offered})]
 
 
 _LEAVES_OR_ARRIVES = re.compile(r"\b(?:leave|depart|arrive)\b")  # what a bot's "what time...?" asks

@@ -15,9 +15,11 @@ other figures.
 
 An answer may also offer what falls outside the window a request set: "a train to Ely,
 leaving after 14:00" - "TR4410 leaves Cambridge at 13:35"; "I'd like to arrive by 16:00"
-- "...arrives in Cambridge at 17:07" (:func:`outside_the_window`). And an hour said
-without am or pm is read in the part of the day the request names: "remind me tomorrow
-morning at 9" is not set by "at 9 PM".
+- "...arrives in Cambridge at 17:07" (:func:`outside_the_window`); or one of another kind
+than the request asked for: "a cheap Italian restaurant in the centre" - "Curry Prince is a
+great Indian restaurant in the east." (:func:`offered_against`). And an hour said without
+am or pm is read in the part of the day the request names: "remind me tomorrow morning at
+9" is not set by "at 9 PM".
 """
 
 from __future__ import annotations
@@ -328,3 +330,47 @@ def outside_the_window(asked: str, answered: str) -> tuple[str, str] | None:
     if all((time < limit) if after else (time > limit) for limit in limits for time in times):
         return window.group(0), offered.group(0)
     return None
+
+
+# The kinds a task bot is asked for by name, each a set of values one of which excludes
+# the others: what food, which part of town, what price, what kind of place to stay, how to
+# get there.
+_KINDS = tuple((name, frozenset(values.split())) for name, values in (
+    ("food", "italian chinese indian thai french spanish japanese korean mexican british turkish vietnamese greek "
+             "lebanese portuguese african caribbean persian polish russian seafood vegetarian vegan gastropub "
+             "mediterranean european asian american"),
+    ("area", "north south east west centre center"),
+    ("price", "cheap moderate moderately expensive"),
+    ("place to stay", "hotel guesthouse"),
+    ("ride", "taxi train bus flight"),
+))
+_KIND_WORD = re.compile(r"[a-z]+")
+# A message that asks for something to be found, booked or had.
+_SEEKS = re.compile(r"\b(?:looking for|look for|i (?:also |really |just )?(?:want|need)|i'd like|i would like|find|"
+                    r"book|recommend|suggest|is there|are there|get me|can i get|reserve)\b")
+# An answer that says the request cannot be met as asked, and offers what there is instead.
+_NONE_AS_ASKED = re.compile(r"\b(?:no|none|not|nothing|unfortunately|sorry|only|instead|but|however|closest|nearest)\b"
+                            r"|n't\b")
+
+
+def offered_against(asked: str, answered: str) -> tuple[str, str, str] | None:
+    """(the kind, the value asked, the value offered), where a (lower-cased) answer offers
+    another value of a kind the request asked for by name, and not the one asked, without
+    a word that the one asked cannot be had: "a cheap italian restaurant in the centre" -
+    "Curry Prince is a great Indian restaurant in the east."; "i need to book a taxi too" -
+    "Where would you like to go on your train?". ("There are no expensive restaurants in
+    the south, but Nandos is a cheap one there." says so.)"""
+    if _SEEKS.search(asked) is None or _NONE_AS_ASKED.search(answered):
+        return None  # (only a request for something: "i love italian food" - "chinese is my favourite!")
+    wanted, given = set(_KIND_WORD.findall(asked)), set(_KIND_WORD.findall(answered))
+    for kind, values in _KINDS:
+        asked_for, offered = wanted & values, given & values
+        if asked_for and offered and asked_for.isdisjoint(offered) and not _same(asked_for, offered):
+            return kind, sorted(asked_for)[0], sorted(offered)[0]
+    return None
+
+
+def _same(asked_for: set[str], offered: set[str]) -> bool:
+    """Two spellings of one value: "centre" and "center", "moderate" and "moderately"."""
+    return bool({w.replace("center", "centre").removesuffix("ly") for w in asked_for}
+                & {w.replace("center", "centre").removesuffix("ly") for w in offered})
