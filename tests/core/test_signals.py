@@ -174,7 +174,10 @@ def test_an_answer_the_next_one_takes_back_is_marked(store, tmp_path) -> None:
              ("Actually, do you also have it in red?", "Sorry, the red one is sold out."),
              ("what's the price?", "Sorry! It's $120."),
              # ...nor sympathy after a "no" that answers the bot's own question
-             ("no, it's exhausting", "Sorry to hear that; maybe a change would help.")]
+             ("no, it's exhausting", "Sorry to hear that; maybe a change would help."),
+             # ...nor sorry for the user's trouble, or for the menus, after a new question
+             ("still failing, any other idea?", "Oh, I'm sorry for the error you're seeing. Our servers were down."),
+             ("ok thanks, and how do I change my email?", "Ok, sorry for any confusion with the menus: see Settings.")]
     b = Bundle()
     two_turn_sessions(b, "wrong", [(("how high is a basketball hoop?", "About 12 feet, give or take."),
                                     ("um, it's 10 feet", reply)) for reply in replies])
@@ -397,7 +400,8 @@ def test_saying_the_answer_made_no_sense_was_made_up_forgot_or_strayed_is_a_comp
             "we talked about it at work today", "i don't think that's right for me", "back to work tomorrow",
             "lets go back to the beach next year and stay longer", "seriously? tell me more",
             "are you serious lol", "this show is a broken record of cliches", "nope, not my thing",
-            "i literally just said no to a free trip", "changing the subject, what do you eat?"]
+            "i literally just said no to a free trip", "changing the subject, what do you eat?",
+            "Nice, you changed the subject line. Now make the body shorter."]
     b = Bundle()
     for n, said in enumerate(complaints):
         b.turn(f"c{n}", "book the tennis court for tuesday please", "Done: the court is yours on Friday at 6pm.",
@@ -711,6 +715,10 @@ def test_a_window_given_to_the_bots_question_of_time_is_the_requests(store, tmp_
     ("I want an expensive restaurant in the south.", "There are no expensive restaurants in the south, but Nandos "
      "is a cheap one there.", None),
     ("i love italian food", "Chinese is my favourite!", None),
+    ("I really want Chinese food tonight", "I'm more of a Mexican food person myself", None),
+    ("Can you book me a taxi to the airport?", "Sure! What time does your flight leave?", None),
+    ("I'm looking for a Chinese restaurant", "Golden Wok is a popular Asian restaurant in town.", None),
+    ("Is there parking on the north side of the building?", "Yes, there is parking on the west side too.", None),
 ])
 def test_an_offer_of_another_kind_than_the_request_asked_for_is_ungrounded(store, tmp_path, request_, answer,
                                                                           offered) -> None:
@@ -832,11 +840,24 @@ def test_a_task_bots_question_for_what_the_request_at_hand_gave_is_a_loop(store,
            "How many people will be in your party?", trace_id="asks")
     b.turn("s1", "5 people.", "Booking was successful. Reference number is R9WF1Y7S.", trace_id="booked")
     b.turn("s1", "I also need a train to London.", "What day would you like to travel?", trace_id="new")
-    b.turn("s1", "Tuesday, leaving after 10:00.", "What time would you like to leave?", trace_id="again")
+    b.turn("s1", "Tuesday, leaving at 10:15.", "What time would you like to leave?", trace_id="again")
     found = signals(store, tmp_path, b)
     told = {pk for pk, reasons in found.items() for kind, _, detail, _ in reasons
             if kind == "loop" and "asks what the user told before" in detail}
     assert told == {"asks", "again"}
+
+
+@pytest.mark.parametrize(("told", "question"), [
+    ("I need a train to London that arrives by 10:30", "What time would you like to leave?"),
+    ("I need a hotel room for 2 people starting Friday", "Sure, for how many nights?"),
+    ("My order was supposed to arrive on Monday and it's not here", "What day did you place the order?"),
+    ("The technician was booked for 2pm and never came", "What time did you last hear from the technician?"),
+])
+def test_a_question_of_another_value_or_of_the_past_asks_nothing_told(store, tmp_path, told, question) -> None:
+    b = Bundle()
+    b.turn("s1", "hello", "Hi! How can I help?", trace_id="a")
+    b.turn("s1", told, question, trace_id="b")
+    assert "loop" not in kinds(signals(store, tmp_path, b), "b")
 
 
 def test_a_question_that_follows_up_the_answer_just_given_is_no_loop(store, tmp_path) -> None:
@@ -1347,6 +1368,9 @@ def test_a_goodbye_answered_with_what_nobody_said_is_ungrounded(store, tmp_path,
     ("i'm from lyon, in france", "since you're from lyon, you must love the food!", None),
     ("i live in a village near york", "you live in the countryside, so you get lots of fresh air.", None),
     ("i live in a village near york", "since you're from around there, do you like the moors?", None),
+    ("hi! my name is aurora", "hi aurora! your name is so pretty, what does it mean?", None),
+    ("i just moved to austin", "oh cool! so you're from far away then?", None),
+    ("i grew up in portugal", "so you grew up in portugal! you're from lisbon?", None),
     ("the app keeps crashing", "You mentioned the app crashes, so please update to version 5.2 from the App Store.",
      None),
 ])

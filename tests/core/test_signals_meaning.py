@@ -743,6 +743,10 @@ def test_an_apology_after_a_laugh_owns_the_miss_and_passes_nothing_over(store, t
     ("what's the price?", "The cost is 80 pounds a night.", False),
     ("what's the address of the nirala", "The Nirala is at 7 Milton Road, Chesterton.", False),
     ("what's the phone number?", "Sure, it is 01223 351880.", False),
+    # Only what a task bot is asked for by name: not any "the X is" to any "what's the Y".
+    ("What are the hours?", "The store is open from 9am to 5pm, Monday to Saturday.", False),
+    ("What's the ETA?", "The driver is about 5 minutes away.", False),
+    ("What's your favorite?", "The lasagna is amazing here.", False),
 ])
 def test_a_question_for_one_thing_answered_with_another_misses(store, tmp_path, question, answer, another) -> None:
     b = Bundle()

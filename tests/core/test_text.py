@@ -103,6 +103,7 @@ def test_text_written_as_people_write_is_read_as_it_is(text) -> None:
     ("api_call R_cuisine west moderate", "api call R cuisine west moderate"),
     ("my name is _not_ bob", "my name is _not_ bob"),
     ("i said <silence> was golden", "i said <silence> was golden"),
+    ("Your refill (RX_4471120) is ordered.", "Your refill (RX_4471120) is ordered."),
 ])
 def test_what_a_dialog_corpus_writes_for_silence_and_its_placeholders_reads_as_said(stored, said) -> None:
     assert as_said(stored) == said

@@ -126,7 +126,7 @@ def untokenized(text: str) -> str:
 # "<SILENCE>", ParlAI's "__SILENCE__").
 _SILENCE = re.compile(r"<silence>|__silence__|\[silence\]", re.IGNORECASE)
 # A corpus' placeholder for a value it took out: "prezzo_address", "R_cuisine".
-_JOINED_WORDS = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
+_JOINED_WORDS = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")  # (letters both sides: not "RX_4471120")
 
 
 def as_said(text: str) -> str:

@@ -98,18 +98,23 @@ def gives_no_place(turn: Turn) -> bool:
     return _answers_on_its_own(turn)
 
 
+# What a task bot is asked for by name, of a place, a booking or a ride.
+_ATTRIBUTE = (r"((?:(?:phone|telephone|contact|reference|booking|confirmation) )?number|address|post ?code|zip code|"
+              r"price|price range|cost|fee|entrance fee|area|location|rating|stars|star rating|car type|"
+              r"(?:arrival|departure|travel|journey) time|duration|email|website|opening hours|postcode)")
 # "What's the phone number?", "can I get their postcode", "and the price?" (the thing asked
 # for, after the words) - "The address is 154 Chesterton Road." (the thing told).
 _ASKS_FOR_THE = re.compile(r"(?:^|[,.!?]\s*|\b(?:and|ok|okay|thanks|great|also)\W+)"
                            r"(?:what(?:'s| is| are)|can i (?:get|have)|could i (?:get|have)|may i have|and) "
-                           r"(?:the|its|their|your) ([a-z]+(?: [a-z]+)?)(?: (?:of|for|at) [\w' ]{1,30})?\W*$")
-_TELLS_THE = re.compile(r"\W*(?:(?:sure|ok|okay|yes|certainly)\W+)?(?:the|its|their) ([a-z]+(?: [a-z]+)?) (?:is|are)\b")
+                           rf"(?:the|its|their|your) {_ATTRIBUTE}(?: (?:of|for|at) [\w' ]{{1,30}})?\W*$")
+_TELLS_THE = re.compile(rf"\W*(?:(?:sure|ok|okay|yes|certainly)\W+)?(?:the|its|their) {_ATTRIBUTE} (?:is|are)\b")
 
 
 def gives_another_thing(turn: Turn) -> bool:
-    """A question for one thing answered by telling another in the same words, unlike in
-    meaning: "what's the phone number?" - "The address is 154 Chesterton Road." (Not "what's
-    the weather like?" - "The forecast is sunny", nor an answer that names what was asked.)"""
+    """A question for one thing a task bot is asked for by name answered by telling another,
+    unlike in meaning: "what's the phone number?" - "The address is 154 Chesterton Road."
+    (Not "what's the price?" - "The cost is...", nor an answer that names what was asked;
+    nor anything but such things: "What are the hours?" - "The store is open from 9am".)"""
     asked = _ASKS_FOR_THE.search(turn.asked)
     if asked is None:
         return False

@@ -208,12 +208,21 @@ _NAMES_NO_ONE = frozenset("""
 """.split())  # noqa: SIM905
 
 
+def _asks(sentence: str) -> bool:
+    """The sentence asks ("you're from lisbon?"), not told back with a tag ("your name is
+    pooja, right?")."""
+    return sentence.rstrip().endswith("?") and _TAGGED.search(sentence) is None
+
+
+_TAGGED = re.compile(r",\s*(?:right|yeah|yes|no|correct|isn't it|aren't you|didn't you)\?+\s*$")
+
+
 def _named_in_lower_case(part: str, heard: _Said) -> str | None:
-    """The name or place a told-back ``part`` of a lower-case answer opens on ("lyon, so"),
-    where nobody said it."""
+    """The name or place a told-back ``part`` of a lower-case answer is, alone ("since you're
+    from lyon, you must..."), where nobody said it."""
     words = part.split()
-    if not words or words[0] in _NAMES_NO_ONE or not words[0].isalpha() or words[0] in heard:
-        return None
+    if len(words) != 1 or words[0] in _NAMES_NO_ONE or not words[0].isalpha() or words[0] in heard:
+        return None  # (a name alone: not "your name is so pretty", "you're from far away")
     return words[0]
 
 
@@ -232,7 +241,7 @@ def tells_back_what_nobody_said(turn: Turn, heard: _Said) -> list[Found]:
         for told_back in _TOLD_BACK:
             for m in told_back.finditer(sentence):
                 made_up = _made_up(sentence, heard, m.span(1))
-                if made_up is None and in_lower_case and told_back in _NAMING:
+                if made_up is None and in_lower_case and told_back in _NAMING and not _asks(sentence):
                     made_up = _named_in_lower_case(m.group(1), heard)
                 if made_up is not None:
                     return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told_back"),

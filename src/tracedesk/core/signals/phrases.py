@@ -225,13 +225,14 @@ FRUSTRATION = re.compile(
     r"|i (?:already |just )?(?:mentioned|said|told you) (?:that|this|it) (?:already|before|earlier|above"
     r"|a (?:few|couple of) (?:messages|minutes) ago)"
     r"|\bi (?:said|told you|mentioned|gave you)\b[^.?!]{0,40}\balready\b"
-    r"|^\W*(?:(?:no|but|um+|uh+|wait|lol|bro|dude|omg|ugh|man)\W+)*i (?:told (?:you|u)|said)[,:]"
+    r"|^\W*(?:(?:no|but|um+|uh+|wait|lol|bro|dude|omg|ugh)\W+)*i (?:told (?:you|u)|said)[,:]"
     # ...that it asked again, said again or said the opposite, or said nothing to the point.
     r"|you (?:already |just )?asked (?:me )?(?:that|this)(?: (?:already|before|earlier|twice))?"
     r"\W*(?:lol|haha|lmao)?\W*$"
     r"|you (?:just )?said that(?: already| before)?\W*$|broken record\W*(?:lol|haha)?\W*$"
     r"|contradict(?:ing|s|ed)? (?:yourself|what you (?:just )?said)|you just said the (?:opposite|reverse)"
     r"|(?:you|u)(?:'re| are| r)? (?:totally |just |literally |completely )?chang(?:ing|ed) the (?:subject|topic)\b"
+    r"(?! line)"
     # ("yeah you mentioned haha", "that's what you said a second ago lol", "you said vesuvius yourself")
     r"|(?:that's|thats|that is) what you (?:just )?said|you (?:already |just )?mentioned(?: that| it)?\b"
     r"|you said \w+ yourself|antes dijiste|te pregunt[ée]|j'ai demandé|je (?:te |vous )?demandais|tu m'[ée]coutes"
@@ -268,7 +269,7 @@ FRUSTRATION = re.compile(
     r"|(?:you|u) (?:said|told(?: me)?) (?:you|u)(?:'re| are| were| was| had| have| did| do| didn't| don't| liked| love"
     r"| hate| lived| live)\b[^.!]*\?"
     # (not "i told u i would do it lol", a boast, nor "i said i think it's unfair", to someone)
-    r"|^\W*(?:(?:no|but|um+|uh+|wait|lol|bro|dude|omg|ugh|man)\W+)*i (?:(?:literally|just|already) )*"
+    r"|^\W*(?:(?:no|but|um+|uh+|wait|lol|bro|dude|omg|ugh)\W+)*i (?:(?:literally|just|already) )*"
     r"(?:said|told (?:you|u)) (?:that )?(?:i|i'm|im|my)\b"
     r"(?! (?:think|guess|would|will|could|can)\b)(?!'d|'ll)"
     # ("Didn't you just say you played the cello?", "That's what we've been talking about.", "I
@@ -650,11 +651,12 @@ _OWNS_A_MISS = (
     r"|(?:oops|whoops|sorry|apologies)\W+(?:sorry|apologies|my (?:bad|mistake|apologies|error))\b"
     r"|you(?:'re| are) (?:absolutely |quite |totally |completely )?right\W+(?:sorry|apologies|i apologi[sz]e|"
     rf"my (?:mistake|bad|apologies)|{_I_WAS_WRONG})\b"
-    r"|(?:(?:i'm|i am) )?(?:sorry|apologies|my apologies|i apologi[sz]e)"
+    rf"|(?:i'm|i am) sorry[,.!]? (?:i meant|{_I_WAS_WRONG})\b"
+    r"|(?:sorry|apologies|my apologies|i apologi[sz]e)"
     r"(?: about that\b| for (?:the|my|that|any) (?:confusion|mistake|"
     rf"misunderstanding|error|mix-up|oversight)\b|[,.!]? (?:i meant|{_I_WAS_WRONG})\b))")
 # (After a laugh or an "oh right" first: "ha, sorry.", "oh right, sorry!")
-_INTERJECTION_FIRST = r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|ok|okay|hmm+)\W+)?"
+_INTERJECTION_FIRST = r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|hmm+)\W+)?"
 TAKES_BACK = re.compile(rf"{_INTERJECTION_FIRST}{_OWNS_A_MISS}")
 # What a task bot says as it goes to do what it was asked: "i'm on it", "ok let me look into
 # some options for you", "One moment please.".

@@ -330,14 +330,17 @@ _ASKED_AND_TOLD = (
 # another, each with its day and its people: only the request at hand counts.)
 _ASKED_FOR_THE_BOOKING = (
     (re.compile(r"\bhow many (?:people|persons|guests|adults|tickets|seats|of you)\b|\bin your party\b"
-                r"|\bfor how many (?:people|persons|guests)?\b"),
+                r"|\bfor how many (?:people|persons|guests)\b"),
      re.compile(rf"\b(?:for|party of|table of) {_NUMBER}\b(?!\s?(?:pm|am|p\.m|a\.m|[:.]\d|nights?|days?|hours?|"
                 r"mins?|minutes?|weeks?|months?|years?|o'clock|dollars|pounds|euros|%))"
                 rf"|\b{_NUMBER} (?:people|persons|guests|adults|tickets|seats)\b")),
     (re.compile(r"\bhow many nights\b"), re.compile(rf"\b{_NUMBER} nights?\b")),
-    (re.compile(r"\b(?:what|which) day\b"),
+    # (Of the booking to be: not "What day did you place the order?")
+    (re.compile(r"\b(?:what|which) day (?:would|will|do|should|shall|are)\b"),
      re.compile(r"\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow)\b")),
-    (re.compile(r"\bwhat time\b"), re.compile(r"\b\d{1,2}(?::\d{2})? ?(?:am|pm)\b|\b\d{1,2}:\d{2}\b")),
+    # (A time to book at, not a window: "arrives by 10:30" sets no time to leave.)
+    (re.compile(r"\bwhat time (?:would|will|do|should|shall)\b"),
+     re.compile(r"\bat \d{1,2}(?::\d{2})? ?(?:am|pm)\b|\bat \d{1,2}:\d{2}\b")),
 )
 
 

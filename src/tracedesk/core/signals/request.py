@@ -337,13 +337,19 @@ def outside_the_window(asked: str, answered: str) -> tuple[str, str] | None:
 # get there.
 _KINDS = tuple((name, frozenset(values.split())) for name, values in (
     ("food", "italian chinese indian thai french spanish japanese korean mexican british turkish vietnamese greek "
-             "lebanese portuguese african caribbean persian polish russian seafood vegetarian vegan gastropub "
-             "mediterranean european asian american"),
+             "lebanese portuguese caribbean persian polish russian"),
     ("area", "north south east west centre center"),
     ("price", "cheap moderate moderately expensive"),
     ("place to stay", "hotel guesthouse"),
-    ("ride", "taxi train bus flight"),
+    ("ride", "taxi train bus"),
 ))
+# A place to eat, stay or see, which food, area, price and kind of stay are asked of.
+_A_PLACE = re.compile(r"\b(?:restaurant|place to (?:eat|stay)|food|hotel|guest ?house|attraction|museum|pub|bar|"
+                      r"cafe|somewhere)s?\b")
+# What offers a thing: "Curry Prince is an Indian restaurant", "How about...", "I found...",
+# "Your train...", "on your train" (not "I'm more of a Mexican food person myself").
+_OFFERS = re.compile(r"\b(?:is an?|are|how about|what about|i (?:would )?(?:recommend|suggest)|i(?:'ve| have)? found|"
+                     r"there (?:is|are)|you could try|your)\b")
 _KIND_WORD = re.compile(r"[a-z]+")
 # A message that asks for something to be found, booked or had.
 _SEEKS = re.compile(r"\b(?:looking for|look for|i (?:also |really |just )?(?:want|need)|i'd like|i would like|find|"
@@ -360,10 +366,13 @@ def offered_against(asked: str, answered: str) -> tuple[str, str, str] | None:
     "Curry Prince is a great Indian restaurant in the east."; "i need to book a taxi too" -
     "Where would you like to go on your train?". ("There are no expensive restaurants in
     the south, but Nandos is a cheap one there." says so.)"""
-    if _SEEKS.search(asked) is None or _NONE_AS_ASKED.search(answered):
+    if _SEEKS.search(asked) is None or _NONE_AS_ASKED.search(answered) or _OFFERS.search(answered) is None:
         return None  # (only a request for something: "i love italian food" - "chinese is my favourite!")
     wanted, given = set(_KIND_WORD.findall(asked)), set(_KIND_WORD.findall(answered))
+    of_a_place = _A_PLACE.search(asked) is not None  # (not "parking on the north side of the building")
     for kind, values in _KINDS:
+        if kind != "ride" and not of_a_place:
+            continue
         asked_for, offered = wanted & values, given & values
         if asked_for and offered and asked_for.isdisjoint(offered) and not _same(asked_for, offered):
             return kind, sorted(asked_for)[0], sorted(offered)[0]
