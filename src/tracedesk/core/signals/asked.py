@@ -13,7 +13,7 @@ import re
 
 from ..words import STOPWORDS, content_words, has_digit
 from .phrases import ASKS_AN_OPINION, REACTION_WORDS
-from .reactions import UNLIKE_THINGS
+from .reactions import unlike_things
 from .turns import CLAUSE_END, Turn
 
 # Whatever may answer a question for a figure, of any kind and however loosely: a number, an
@@ -125,10 +125,7 @@ def gives_another_thing(turn: Turn) -> bool:
     if (not wanted or not given or not wanted.isdisjoint(given) or not wanted.isdisjoint(turn.reply.words)
             or not given.isdisjoint(turn.words)):  # ("what's the address of the nirala" - "The Nirala is at...")
         return False
-    from .meaning import embedder  # (loaded already: the turns were compared by meaning)
-
-    model = embedder()
-    return model is not None and model.similarity(asked.group(1), told.group(1)) < UNLIKE_THINGS
+    return unlike_things(asked.group(1), told.group(1))
 
 
 def gives_a_figure_asked(turn: Turn) -> bool:

@@ -283,9 +283,7 @@ def _outside_the_window(turn: Turn, previous: Turn | None) -> list[Found]:
     if found is None:
         return []
     window, offered = (part.strip() for part in found)
-    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "request"),
-                  f"the answer offers a time outside the window asked (“{window}”): {quote(turn.answer, 60)}",
-                  evidence={"question": turn.question[:300], "asked": window, "answer_says": offered})]
+    return [_against_the_request(turn, f"offers a time outside the window asked (“{window}”)", window, offered)]
 
 
 def _offered_against_the_request(turn: Turn) -> list[Found]:
@@ -296,10 +294,8 @@ def _offered_against_the_request(turn: Turn) -> list[Found]:
     if against is None:
         return []
     kind, asked, offered = against
-    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "request"),
-                  f"the answer offers another {kind} than asked ({offered} where the user asked for {asked}): "
-                  f"{quote(turn.answer, 60)}", evidence={"question": turn.question[:300], "asked": asked,
-                                                         "answer_says": offered})]
+    return [_against_the_request(turn, f"offers another {kind} than asked ({offered} where the user asked for "
+                                       f"{asked})", asked, offered)]
 
 
 _LEAVES_OR_ARRIVES = re.compile(r"\b(?:leave|depart|arrive)\b")  # what a bot's "what time...?" asks
@@ -328,10 +324,16 @@ def _confirmed_instead(turn: Turn, found: tuple[Value, Value] | None, what: str)
     if found is None:
         return []
     asked, given = found
-    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "request"),
-                  f"the answer confirms {what} ({given.value} where the user asked for {asked.said()}): "
-                  f"{quote(turn.answer, 60)}",
-                  evidence={"question": turn.question[:300], "asked": asked.value, "answer_says": given.value})]
+    return [_against_the_request(turn, f"confirms {what} ({given.value} where the user asked for {asked.said()})",
+                                 asked.value, given.value)]
+
+
+def _against_the_request(turn: Turn, says: str, asked: str, given: str) -> Found:
+    """The finding of an answer that goes against a value the request asked for: ``says``
+    what it did, with the value ``asked`` and the one the answer ``given`` as evidence."""
+    return Found(turn.pk, "ungrounded", confidence("ungrounded", "request"), f"the answer {says}: "
+                 f"{quote(turn.answer, 60)}", evidence={"question": turn.question[:300], "asked": asked,
+                                                        "answer_says": given})
 
 
 def _answered_with_a_question(turn: Turn) -> list[Found]:

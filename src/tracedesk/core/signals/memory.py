@@ -187,10 +187,12 @@ _THEIRS += "|" + "|".join(PET_WORDS)
 # What a support bot's "since you..." tells of the user's account, not of their life.
 _OF_THE_PRODUCT = ("on|using|subscribed|signed|logged|eligible|enrolled|registered|member|plan|customer|subscriber|"
                    "user|account|tier|subscription|version|app|order|card|package")
-_TOLD_BACK_PARTS = (
+_NAMING_PARTS = (
     rf"your name is ({_UNTIL_THE_CLAUSE_ENDS})",
     rf"you(?:'re| are| were| come) from ({_UNTIL_THE_CLAUSE_ENDS})",
     rf"you (?:live|grew up|were born) in ({_UNTIL_THE_CLAUSE_ENDS})",
+)
+_TOLD_BACK_PARTS = _NAMING_PARTS + (
     r"happy (\d+)(?:st|nd|rd|th)\b",
     rf"(?:with|for|to|of) your ((?:{'|'.join(_COUNTS)}|\d+)) ",
     rf"your (?:{_THEIRS}) (?:is|was|turns?|turned) (\d+)\b",
@@ -201,7 +203,7 @@ _TOLD_BACK_PARTS = (
 _TOLD_BACK = tuple(re.compile(rf"\b{part}", re.IGNORECASE) for part in _TOLD_BACK_PARTS)
 # Those that name a name or a place, the first word of which names it in an answer written
 # all in lower case, as some chatbots and dialog corpora write ("since you're from lyon").
-_NAMING = _TOLD_BACK[:3]
+_NAMING = _TOLD_BACK[:len(_NAMING_PARTS)]
 _NAMES_NO_ONE = frozenset("""
     a an the around near nearby here there somewhere abroad overseas out away up down back home town city country
     village state area place big small same north south east west

@@ -73,6 +73,8 @@ _JUDGEMENT_LEAD_IN = r"^\W*(?:(?:no|nope|um+|uh+|so|totally|completely|just|all|
 _JUDGEMENT_TAIL = r"\W*(?:(?:lol|haha|lmao)\W*)?$"
 # What may come before the user's temper told as the whole message: "ugh, I'm so done with this".
 _TEMPER_LEAD_IN = r"^\W*(?:(?:ugh+|ok(?:ay)?|honestly|seriously|look|omg|wow|god)\W+)*"
+# ...and before the user's "i told you" or "i said": "bro i told you, gas station".
+_TOLD_YOU_LEAD_IN = r"^\W*(?:(?:no|but|um+|uh+|wait|lol|bro|dude|omg|ugh)\W+)*"
 FRUSTRATION = re.compile(
     r"\b(?:"
     r"(?:that|this|it)(?:'s| is| was)? (?:not|n't) what i (?:asked|meant|said|wanted)"
@@ -225,7 +227,7 @@ FRUSTRATION = re.compile(
     r"|i (?:already |just )?(?:mentioned|said|told you) (?:that|this|it) (?:already|before|earlier|above"
     r"|a (?:few|couple of) (?:messages|minutes) ago)"
     r"|\bi (?:said|told you|mentioned|gave you)\b[^.?!]{0,40}\balready\b"
-    r"|^\W*(?:(?:no|but|um+|uh+|wait|lol|bro|dude|omg|ugh)\W+)*i (?:told (?:you|u)|said)[,:]"
+    rf"|{_TOLD_YOU_LEAD_IN}i (?:told (?:you|u)|said)[,:]"
     # ...that it asked again, said again or said the opposite, or said nothing to the point.
     r"|you (?:already |just )?asked (?:me )?(?:that|this)(?: (?:already|before|earlier|twice))?"
     r"\W*(?:lol|haha|lmao)?\W*$"
@@ -269,7 +271,7 @@ FRUSTRATION = re.compile(
     r"|(?:you|u) (?:said|told(?: me)?) (?:you|u)(?:'re| are| were| was| had| have| did| do| didn't| don't| liked| love"
     r"| hate| lived| live)\b[^.!]*\?"
     # (not "i told u i would do it lol", a boast, nor "i said i think it's unfair", to someone)
-    r"|^\W*(?:(?:no|but|um+|uh+|wait|lol|bro|dude|omg|ugh)\W+)*i (?:(?:literally|just|already) )*"
+    rf"|{_TOLD_YOU_LEAD_IN}i (?:(?:literally|just|already) )*"
     r"(?:said|told (?:you|u)) (?:that )?(?:i|i'm|im|my)\b"
     r"(?! (?:think|guess|would|will|could|can)\b)(?!'d|'ll)"
     # ("Didn't you just say you played the cello?", "That's what we've been talking about.", "I

@@ -583,12 +583,18 @@ def _asks_the_same_of_another(previous: Turn, turn: Turn) -> bool:
     shorter, longer = sorted(({w for w in before if w in STOPWORDS}, {w for w in now if w in STOPWORDS}), key=len)
     if len(shorter) < 2 or not shorter <= longer:
         return False
-    from .meaning import embedder  # (loaded already: the messages were compared by meaning)
-
-    model = embedder()
     own_before = " ".join(w for w in before if w not in STOPWORDS and w not in _CONTRACTED)
     own_now = " ".join(w for w in now if w not in STOPWORDS and w not in _CONTRACTED)
-    return model is not None and model.similarity(own_before, own_now) < UNLIKE_THINGS
+    return unlike_things(own_before, own_now)
+
+
+def unlike_things(one: str, other: str) -> bool:
+    """Whether two things asked for ("address", "phone number") are other things in meaning
+    (:data:`UNLIKE_THINGS`); False without the meaning model."""
+    from .meaning import embedder  # (loaded already: the turns were compared by meaning)
+
+    model = embedder()
+    return model is not None and model.similarity(one, other) < UNLIKE_THINGS
 
 
 _CONTRACTED = frozenset({"s", "t", "m", "d", "ll", "re", "ve"})  # what a contraction leaves as a word

@@ -29,6 +29,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
+from ..words import WORD
+
 # A figure, with the word before it and the word (or letters) after it, which it leaves to
 # the next figure to read as its own word before ("for 4 at 6"). Not a part of an id, a
 # date or a number written with thousands ("R-2291", "2026-12-02", "v1.2.3", "$1,234.56").
@@ -338,8 +340,8 @@ def outside_the_window(asked: str, answered: str) -> tuple[str, str] | None:
 _KINDS = tuple((name, frozenset(values.split())) for name, values in (
     ("food", "italian chinese indian thai french spanish japanese korean mexican british turkish vietnamese greek "
              "lebanese portuguese caribbean persian polish russian"),
-    ("area", "north south east west centre center"),
-    ("price", "cheap moderate moderately expensive"),
+    ("area", "north south east west centre"),
+    ("price", "cheap moderate expensive"),
     ("place to stay", "hotel guesthouse"),
     ("ride", "taxi train bus"),
 ))
@@ -350,7 +352,7 @@ _A_PLACE = re.compile(r"\b(?:restaurant|place to (?:eat|stay)|food|hotel|guest ?
 # "Your train...", "on your train" (not "I'm more of a Mexican food person myself").
 _OFFERS = re.compile(r"\b(?:is an?|are|how about|what about|i (?:would )?(?:recommend|suggest)|i(?:'ve| have)? found|"
                      r"there (?:is|are)|you could try|your)\b")
-_KIND_WORD = re.compile(r"[a-z]+")
+_SPELLINGS = {"center": "centre", "moderately": "moderate"}  # (one value, two spellings)
 # A message that asks for something to be found, booked or had.
 _SEEKS = re.compile(r"\b(?:looking for|look for|i (?:also |really |just )?(?:want|need)|i'd like|i would like|find|"
                     r"book|recommend|suggest|is there|are there|get me|can i get|reserve)\b")
@@ -368,18 +370,17 @@ def offered_against(asked: str, answered: str) -> tuple[str, str, str] | None:
     the south, but Nandos is a cheap one there." says so.)"""
     if _SEEKS.search(asked) is None or _NONE_AS_ASKED.search(answered) or _OFFERS.search(answered) is None:
         return None  # (only a request for something: "i love italian food" - "chinese is my favourite!")
-    wanted, given = set(_KIND_WORD.findall(asked)), set(_KIND_WORD.findall(answered))
+    wanted, given = _kind_words(asked), _kind_words(answered)
     of_a_place = _A_PLACE.search(asked) is not None  # (not "parking on the north side of the building")
     for kind, values in _KINDS:
         if kind != "ride" and not of_a_place:
             continue
         asked_for, offered = wanted & values, given & values
-        if asked_for and offered and asked_for.isdisjoint(offered) and not _same(asked_for, offered):
+        if asked_for and offered and asked_for.isdisjoint(offered):
             return kind, sorted(asked_for)[0], sorted(offered)[0]
     return None
 
 
-def _same(asked_for: set[str], offered: set[str]) -> bool:
-    """Two spellings of one value: "centre" and "center", "moderate" and "moderately"."""
-    return bool({w.replace("center", "centre").removesuffix("ly") for w in asked_for}
-                & {w.replace("center", "centre").removesuffix("ly") for w in offered})
+def _kind_words(text: str) -> set[str]:
+    """The words of a (lower-cased) text, each value of :data:`_KINDS` in one spelling."""
+    return {_SPELLINGS.get(word, word) for word in WORD.findall(text)}
