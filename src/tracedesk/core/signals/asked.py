@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ..words import STOPWORDS, content_words, has_digit
-from .phrases import ASKS_AN_OPINION, REACTION_WORDS
+from .answer_phrases import REACTION_WORDS
+from .phrases import ASKS_AN_OPINION
 from .reactions import unlike_things
 from .turns import CLAUSE_END, Turn
 

@@ -20,6 +20,7 @@ from sqlalchemy import Connection
 from ..store import chunked, placeholders, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit
+from .answer_phrases import CANNED, DISMISSES, GETS_TO_KNOW, GOES_TO_WORK
 from .asked import (
     gives_a_figure_asked,
     gives_another_thing,
@@ -41,13 +42,7 @@ from .memory import (
     speaks_of_another,
     tells_back_what_nobody_said,
 )
-from .phrases import (
-    CANNED,
-    DISMISSES,
-    GETS_TO_KNOW,
-    GOES_TO_WORK,
-    PUSHES_BACK,
-)
+from .phrases import PUSHES_BACK
 from .reactions import (
     answers_the_question_back,
     could_rephrase,
@@ -475,7 +470,7 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool) -> list[Found]:
 
 
 # The topic words without one of which an answer cannot brush the user off
-# (:data:`.phrases.DISMISSES`), and the one phrase it has with none ("get over it"): most
+# (:data:`.answer_phrases.DISMISSES`), and the one phrase it has with none ("get over it"): most
 # answers are settled by them without the pattern.
 _DISMISSIVE_WORDS = content_words("problem business cares asked boring stupid dumb pointless lame childish waste "
                                   "natural cut bad overreacting dramatic lazy baby harder complaining whining fault "

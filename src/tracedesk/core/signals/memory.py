@@ -28,9 +28,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..words import content_words
+from .answer_phrases import REACTION_WORDS
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import COUNT_WORDS, PET_WORDS, PETS, REACTION_WORDS, SEXED_PEOPLE, the_other_kinds, the_other_sex
+from .phrases import COUNT_WORDS, PET_WORDS, PETS, SEXED_PEOPLE, the_other_kinds, the_other_sex
 from .turns import Turn, sentences_of
 
 # "your son" where the user told of a daughter, "your cat" where they told of a dog: each
@@ -75,7 +76,7 @@ SIGNS_OFF = re.compile(r"^(?!.*\b(?:also|could you|can you|i need(?! to go)|i wa
                         r"(?:(?:have|got|must|need) to|gotta) go)\b", re.DOTALL)
 # A wish or a goodbye in an answer: "Enjoy your trip to California!", "Good luck in
 # Vancouver", "Happy birthday to your sister!", "See you on Thursday at 15:00!". (Said
-# anywhere in the answer: :data:`.phrases.ANSWER_SIGNS_OFF` reads an answer that only signs
+# anywhere in the answer: :data:`.answer_phrases.ANSWER_SIGNS_OFF` reads an answer that only signs
 # off.)
 _WISHES = re.compile(r"\b(?:enjoy|good luck|best of luck|have (?:a |an )?(?:great|nice|wonderful|good|lovely|fun|safe)"
                      r"|have fun|see you|bye|goodbye|good night|take care|happy|congrat\w*|say hi|give (?:your|my|him|"

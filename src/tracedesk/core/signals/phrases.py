@@ -3,7 +3,8 @@ rephrasing and closing a conversation, and a word-level similarity of two questi
 
 Patterns are matched against the user's own message (the trace input), lower-cased.
 They are deliberately specific: "is this safe for human consumption?" and "what is the
-address of human resources?" are not requests for a human.
+address of human resources?" are not requests for a human. What answers say is read by
+:mod:`.answer_phrases`.
 """
 
 from __future__ import annotations
@@ -425,30 +426,11 @@ CONTRADICTS = re.compile(r"\b(?:(?<!oh )no(?! way| idea| clue)|not (?:the|a|an|i
                          r"actually|should be|pretty sure|the sign|says|shows|i thought|wouldn't|won't that|"
                          r"doesn't that|isn't that|"
                          r"(?:that's|thats|that is) (?:the|a(?! lot)|an|in|from))\b")
-# An answer that teases what it will tell ("Guess what happened to me today", "I have news"):
-# "what" asks to hear it.
-TEASES = re.compile(r"\b(?:guess what|tell you something|i have (?:some )?news|confession|one thing|you won't "
-                    r"believe|believe what|insider tip|secret)\b|\.\.\.\s*$")
-# A question that gets to know anyone, about nothing said before it ("do you have any pets?",
-# "what's your favourite kind of pasta?", "what kind of car do you drive?").
-GETS_TO_KNOW = re.compile(
-    r"\W*(?:(?:so|anyway|btw|by the way|random(?: question)?|speaking of \w+|quick question|tell me)\W+)*"
-    r"(?:do (?:you|u) (?:have|like|love|play|enjoy|watch|listen|prefer|think|know|cook|drive|travel|read|collect|"
-    r"speak|follow|own)|what(?:'s| is|s) (?:your|ur) fav\w*|what kind of [\w ]{1,20} do (?:you|u)|"
-    r"are (?:you|u) a (?:big |huge )?fan|have (?:you|u) ever|what do (?:you|u) do (?:for|in)|"
-    r"what are (?:your|ur) hobbies|who(?:'s| is) (?:your|ur) fav\w*|have (?:you|u) had (?:lunch|dinner|breakfast)|"
-    r"what part of the world|i know,? right)\b")
 # What states an opinion or a taste ("I love pineapple on pizza!", "the best marvel movie"):
 # a "not" against it disagrees, it does not correct.
 OPINION = re.compile(r"\b(?:i think|opinion|i'd say|i'd (?:pick|go with|choose|rather)|i love|i like|i prefer|i'm a|"
                      r"the best|better|worse|worth|"
                      r"overrated|underrated|favou?rite|honestly|big fan)\b")
-# A promotion or a boilerplate, which answers nothing whatever else it holds ("Check out our new
-# summer collection", "Please rate this conversation", "Follow us on Instagram").
-CANNED = re.compile(r"\b(?:check out our|(?:please )?rate (?:this|our|the) (?:chat|conversation|service)|follow us|"
-                    r"subscribe|newsletter|(?:summer|spring|winter|autumn|holiday|new) (?:collection|sale|deals?)|"
-                    r"exclusive deals|promo(?:tion)?s?\b|giveaway|loyalty (?:app|program)|our team loves|"
-                    r"thank you for contacting|how can i help you today)")
 # Not a challenge: marvelling ("isn't it lovely", "aren't they the cutest"), or asking of
 # something more ("wasn't she also in the reader?", "isn't that the one with the pool?").
 NOT_A_CHALLENGE = re.compile(
@@ -462,7 +444,8 @@ CHALLENGES = re.compile(
     r"(?:isn't|isnt|wasn't|wasnt|aren't|arent|weren't|werent|didn't|didnt|doesn't|doesnt|hasn't|hasnt|haven't|havent) "
     r"(?:it|that|this|they|there|the|he|she|one|we)\b")
 # A message that tells of a loss, an illness or a bad day ("we had to put our dog down this
-# morning", "rough. lost a patient"), and what an answer to it says: sympathy, or cheer.
+# morning", "rough. lost a patient"); an answer to it owes sympathy
+# (:data:`.answer_phrases.SYMPATHY`).
 BAD_NEWS = re.compile(
     r"\b(?:died|passed away|put (?:him|her|them|our \w+|my \w+) down|funeral|cancer|miscarriage|diagnosed with"
     r"|lost (?:my|our|a|his|her) (?:\w+ )?(?:job|dad|mom|mum|father|mother|brother|sister|wife|husband|son|daughter"
@@ -479,26 +462,14 @@ BAD_NEWS = re.compile(
     r"(?:just |recently )?passed|(?:husband|wife|boyfriend|girlfriend|partner) (?:left|dumped|cheated on) me"
     r"|lost the baby|\bicu\b|intensive care|failed my)\b")
 # ...unless it goes on to better news ("I got laid off in March but I just signed an offer!"),
-# which cheer answers.
+# which cheer (:data:`.answer_phrases.CHEER`) answers.
 BETTER_NEWS = re.compile(r"\b(?:but|now|finally|already|better|feel free|excited|happy|glad|relieved|good news|"
                          r"best thing|ready|signed|new job|recovering|recovered)\b")
-SYMPATHY = re.compile(
-    r"\b(?:sorry|condolences|sad|oh no|awful|terrible|(?:so|that's|it's|must be|a)(?: really| very)? hard|hard time"
-    r"|tough|rough"
-    r"|heartbreaking|painful|difficult|must (?:be|have)"
-    r"|hugs|here for you|take care|hang in there|poor|sending|aw+|ugh|yikes|ouch|oof|lo siento|désolé|tut mir leid)\b")
-CHEER = re.compile(r"\b(?:cool|nice|great|awesome|fun|exciting|congrat\w*|yay|lucky|amazing|wonderful|productive"
-                   r"|sounds good|love that|perfect|haha|lol|(?:is|are) the best)\b")
 # Asking for more of what the answer gave is not asking the same again.
 MORE_DETAIL = re.compile(
     r"\b(?:elaborate|more (?:detail|details|info|information|specific|precise)|tell me more|"
     r"explain (?:that|this|it|further|more|again)|in more detail|go into detail|expand on|break (?:it|that) down)\b"
 )
-# An answer that asks what it should have said ("Oops! I think I messed up. What could I
-# have said?"): the reply is the user's answer to that question, about the turn before.
-ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:said|done|answered|asked)"
-                               r"|\bhow (?:could|can|should) i (?:have )?(?:answered|replied|said|done) (?:that |it )?"
-                               r"better")
 # A message that opens on a no, and says what is so instead ("no is munich, is in the name
 # haha", "Ha, no. Lower is better", "wrong lol its canberra", "no thats order of the
 # phoenix"): after an answer that stated something, it says the answer got it wrong.
@@ -595,82 +566,6 @@ CLOSING = re.compile(
     r"(?:that'?s|that is|this is) (?:exactly |just )?what i (?:needed|wanted|was looking for)|"
     r"(?:that'?s|that is|this is|that was) (?:very |super |really |so )?helpful)\b(?![\s,.!…—-]*but\b)"
 )
-ANSWER_ADMITS_FAILURE = re.compile(
-    r"\b(?:unable|can(?:no|')t|could(?:n't| not)|failed|error|problem|issue|"
-    r"not (?:able|possible|available|find|sure|covered)|try again|later|don'?t (?:know|have)|no information|"
-    r"unavailable|temporarily|(?:doesn't|does not|don't|do not) (?:cover|mention|say|include)|"
-    r"no (?:details|answer|article|document)s?\b|rather not)\b"
-)
-# Narrower: the answer says it could not do or find what was asked (not "no problem", "we
-# don't have a senior fare", "let me try again"), for telling that a user who left, or
-# asked again, was left without help.
-ANSWER_COULD_NOT_HELP = re.compile(
-    r"\b(?:unable to|(?:can(?:no|')t|could(?:n't| not)|wasn't able to|was not able to|am not able to) "
-    r"(?:\w+ ){0,2}?(?:help|find|access|check|see|process|complete|do|reach|load|look|locate|retrieve|get|send|"
-    r"confirm|verify|answer|tell)"
-    r"|failed|an error|error occurred|went wrong|timed out|not (?:able|possible|available)|temporarily"
-    r"|(?:is|are) (?:currently )?(?:down|unavailable)|don'?t know|do not know|no information|not sure"
-    r"|(?:didn't|did not|could not|couldn't) find|found nothing|nothing (?:was )?found|no (?:results|matches)"
-    r"|please try again|try again later"
-    # An honest "I have nothing on that": the answer says it cannot tell, not something else.
-    # (What has nothing on it: the help centre, the articles; not "the plan doesn't cover
-    # this", nor "don't mention it".)
-    r"|(?:don'?t|do not) have (?:any |enough )?(?:information|details|data) (?:on|about) (?:that|this|it)\b"
-    r"|(?:help cent(?:re|er)|articles?|documents?|knowledge base|faq|docs|guides?) "
-    r"(?:doesn'?t|does not|don'?t|do not) (?:cover|say anything about) (?:this|that|it)\b)\b"
-)
-_ASKS_IN_WORDS = re.compile(
-    r"\b(?:could|can|would) you (?:please )?(?:provide|share|tell|send|give|confirm|clarify)"
-    r"|please (?:provide|share|send|confirm|clarify)")
-ANSWER_ASKS_BACK = re.compile(r"\?\s*$|" + _ASKS_IN_WORDS.pattern)
-# The answer did not understand the request at all: asking back for "more detail" about a
-# clear request is a miss, not a question about a missing order number.
-ANSWER_DID_NOT_UNDERSTAND = re.compile(
-    r"\b(?:(?:not sure|don'?t|do not|didn'?t|did not) (?:i |that i )?(?:understand|follow|get (?:that|it|what))"
-    r"|(?:could|can) you (?:please )?(?:rephrase|reword|say that again|clarify what)"
-    r"|what do you mean|(?:more|bit more) (?:detail|details|information|context) (?:about|on) what you"
-    r"|tell me more\?|i didn'?t catch that)"
-)
-# An answer that opens by owning a miss of the answer before takes it back: "My mistake.",
-# "I apologise for the confusion", "You're right, sorry", "Oops! I think I messed up.",
-# "Sorry, I misread your question". Said alone, "I messed up" or "I made a mistake" must be
-# of the answer before ("... there", "... about that", or nothing more): "I messed up my
-# audition" and "I made a mistake, I trusted him" are a persona bot's story. ("You're right"
-# alone may agree with an opinion: "You're right, Lisbon is lovely in May.")
-_I_WAS_WRONG = (r"i (?:think i |must have )?(?:messed (?:that |it |this )?up|got (?:that|it|this) wrong"
-                r"|made (?:a|an) (?:mistake|error)|was wrong|misspoke|misread|misunderstood)")
-_DASH = r" ?[\u2013\u2014-]"
-_OF_THE_ANSWER_BEFORE = (
-    rf"(?=\W*$|[.!:;]|{_DASH}|,\s*(?:sorry|apologies|my bad|the (?:correct |right |actual )?answer|it'?s|it is|"
-    r"that'?s)| (?:there|about that|earlier|on that)\b| (?:you|that|this|it)(?:\W*$|[.,!:;])"
-    r"| (?:your|the) (?:question|request|message|answer|date|time|number|figure|price|name|order)\b"
-    r"| what you (?:asked|meant|said|wanted)\b| in my (?:last |previous |earlier )?(?:answer|reply|message))")
-_OWNS_A_MISS = (
-    r"(?:(?:good catch|i stand corrected)\b"
-    rf"|my (?:mistake|bad|error)(?=\W*$|[.,!:;]|{_DASH}| (?:there|on that|again|sorry|for)\b)"
-    r"|(?:what )?i meant\b(?! to\b(?! say))"
-    rf"|(?:(?:oh|hmm|ah|oops|whoops)\W+)?{_I_WAS_WRONG}{_OF_THE_ANSWER_BEFORE}"
-    r"|(?:oops|whoops|sorry|apologies)\W+(?:sorry|apologies|my (?:bad|mistake|apologies|error))\b"
-    r"|you(?:'re| are) (?:absolutely |quite |totally |completely )?right\W+(?:sorry|apologies|i apologi[sz]e|"
-    rf"my (?:mistake|bad|apologies)|{_I_WAS_WRONG})\b"
-    rf"|(?:i'm|i am) sorry[,.!]? (?:i meant|{_I_WAS_WRONG})\b"
-    r"|(?:sorry|apologies|my apologies|i apologi[sz]e)"
-    r"(?: about that\b| for (?:the|my|that|any) (?:confusion|mistake|"
-    rf"misunderstanding|error|mix-up|oversight)\b|[,.!]? (?:i meant|{_I_WAS_WRONG})\b))")
-# (After a laugh or an "oh right" first: "ha, sorry.", "oh right, sorry!")
-_INTERJECTION_FIRST = r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|hmm+)\W+)?"
-TAKES_BACK = re.compile(rf"{_INTERJECTION_FIRST}{_OWNS_A_MISS}")
-# What a task bot says as it goes to do what it was asked: "i'm on it", "ok let me look into
-# some options for you", "One moment please.".
-GOES_TO_WORK = re.compile(r"\W*(?:(?:ok|okay|sure|alright|right)\W+)?(?:let me (?:look|check|see|search|find)|"
-                          r"one moment|just a (?:moment|sec|second)|i'm on it|i am on it|please hold|working on it)\b")
-# A bare apology ("Sorry!", "Oops,", "My apologies,") may be sympathy ("Sorry! That must be
-# hard."), bad news ("Sorry! It's out of stock") or a mishap of a persona's ("Oops, I spilled
-# my coffee"): it takes the answer before back only after the user pushed back on it. One
-# that says it is sympathy ("Sorry to hear that", "sorry for your loss") is none.
-_BARE_APOLOGY = (r"(?:sorry(?! to hear| for your loss| about your| you(?:'re| are) going| you feel)|apologies"
-                 r"|my apologies|oops|whoops)(?:\W|$)")
-APOLOGISES = re.compile(rf"{_INTERJECTION_FIRST}{_BARE_APOLOGY}")
 # A message that takes the answer with a "but" and asks on: "ok but dress or jeans??", "cool
 # but how much lol", "the list though?", "Maybe another time. Where should we stay though?".
 PUSHES_ON = re.compile(r"^\W*(?:ok(?:ay)?|cool|yeah|yes|sure|right|fine|nice|lol|haha|great|alright|thanks)\W+"
@@ -684,21 +579,6 @@ DENIES_HAVING = re.compile(r"^\W*(?:(?:lol|haha|um+|uh+|but|well|no|nope|nah|bro
 # that's for Tuesday", "actually it's eight" (and asks nothing new: "actually, do you have it
 # in red?" is a question of its own).
 PUSHES_BACK = re.compile(r"^\W*(?:no|nope|nah|um+|uh+|erm|wait|actually)\b(?!.*\?)")
-# Such an answer, one that opens on an apology or agrees it missed, or one that answers the
-# earlier request at last ("To answer your question:"), repairs the turn before: it answers
-# the earlier request, not the complaint.
-ANSWER_REPAIRS = re.compile(
-    rf"{_INTERJECTION_FIRST}(?:{_OWNS_A_MISS}|{_BARE_APOLOGY}"
-    r"|(?:you're right|let me try (?:that )?again|to answer your (?:earlier )?question)\b)")
-# A direct reply to a yes-or-no question ("Yes, as long as it stays on a lead"; "..., yes.";
-# or by degree: "very!", "some can be", "not since 1972"): it answers the question's own
-# terms without naming them. ("Of course." and "Absolutely." open answers to anything.)
-# ("No problem", "no worries" reply to thanks.)
-ANSWER_YES_OR_NO = re.compile(
-    r"^[\s*_]*(?:(?:yes|no|yeah|yep|yup|nope|nah|kind of|sort of|"
-    r"not (?:really|yet|always|usually|necessarily|exactly|at all|since)|some (?:can|do|are|of them)|it depends)\b"
-    r"|(?:very|probably|maybe|sometimes|mostly|usually|rarely|never)\s*[,.!;:])"  # ("Very!", not "Very popular")
-    r"(?! (?:problem|worries|worry)\b)|\byes[.!]*$")
 # A question that asks for a figure of a kind (a time, a date, an age, a price, a length...),
 # by the words that ask for it, and the forms an answer gives that kind in. An answer with
 # a figure of another kind ("how long do they live?" - "two thirds of its neurons are in its
@@ -758,9 +638,6 @@ DECLARATIVE_QUESTION = re.compile(
 ASKS_A_QUESTION = re.compile(
     _BEFORE_A_QUESTION
     + r"(?:how|what|what's|whats|where|when|why|who|which|can you|could you|would you|will you|tell me)\b")
-# An answer that changes the subject instead of answering.
-CHANGES_SUBJECT = re.compile(
-    r"\b(?:let's|let us) (?:talk about|change the subject|move on)\b|\b(?:talk|chat) about something else\b")
 # A message that says, and says only, that the answer was not understood: "huh?", "???",
 # "come again?", "I don't follow", "what are you talking about", "that makes no sense". Not
 # one that asks for more of an answer understood ("go on", "like how?", "what do you mean
@@ -793,18 +670,6 @@ PUZZLED = re.compile(r"\s*(?:\?{2,}|\W*(?:(?:wait|um+|uh+|lol|bro|dude|bruh)\W+)
 CLARIFIES = re.compile(
     r"^\W*(?:go on|such as|explain|elaborate|wdym|like how|like what|how so|meaning|huh|what|pardon|sorry|"
     r"come again|for example|what do you mean|what does that mean|what are you talking about)\W*$")
-# A question back that narrows the request: it depends, which one, or a menu of three
-# choices or more ("It depends what you enjoy: beaches, cities or mountains?", "For which
-# city?", "A museum, a park, or something else?").
-NARROWS_THE_REQUEST = re.compile(r"\bit depends\b|(?:^|[.!?]\s*)(?:\w+ )?which\b"
-                                 r"|\b\w+(?: \w+)?(?:, ?\w+(?: \w+)?)+,? or (?:\w+ )?\w+\W*$")
-# A question back that asks what a task needs: where, when, which, what kind, how many,
-# what the user would like or wants, or one thing or another ("Where should the taxi pick
-# you up?", "What kind of food would you like?", "Just once, or every day?").
-ASKS_WHAT_THE_TASK_NEEDS = re.compile(
-    r"\b(?:where|when|which|what (?:kind|type|sort)s? of|what (?:day|date|time|size)|how many|"
-    r"any (?:particular|preference|specific)|would you like|would you prefer|do you want|do you need|"
-    r"should (?:i|we|it)|in mind)\b|\bor\b")
 # A message that asks to know something, phrased as a question: a question word, or a
 # yes-or-no question, or "tell me"; not a task ("book me a table", "can you find me a
 # hotel", "trains to Ely on Monday?"), whose answer may first ask what the task needs.
@@ -827,50 +692,6 @@ _CHAT_SPELLINGS = {
 _CHAT_SPELLING = re.compile(r"(?<![\w'&.-])(?:" + "|".join(_CHAT_SPELLINGS) + r")(?![\w'&-]|\.\w)")
 _ARE = re.compile(r"\b(how|what|where|when|who|why|which|there|they|we|you) r(?![\w'&.-])"
                   r"|(?:^|(?<=[.!?,] ))r(?= (?:you|they|we|there|the|these|those)\b)")
-
-
-# A question an answer ends on without its question mark, as terse bots write them: "i'm on
-# it. any preference on a type of cuisine", "sure is there anything else to update", "what do
-# you think of this option: resto_rome_cheap_italian_4stars". (Not "what a view", nor "when
-# i was a kid i had one", which tell.)
-_UNMARKED_QUESTION = re.compile(
-    r"(?:^|[.!]\s+|\n)(?:(?:ok|okay|sure|great|alright|right|i'm on it|thanks|thank you)\W+)*"
-    r"(?:any (?:preference|other|particular)|how (?:many|much|long|old|about|do|does|did|is|are|can|would)"
-    r"|what (?:do|does|did|is|are|was|would|can|kind|type|time|day|about|else)|which"
-    r"|where (?:do|does|did|is|are|would|to)"
-    r"|when (?:do|does|did|is|are|would|will)|who (?:is|are|was|do|did|would)|why (?:do|does|did|is|are|would)"
-    r"|(?:is|are) there|(?:do|did|would|could|can|will|have) you|(?:can|shall|should|may) i)\b[^.!?]*$")
-
-
-def ends_on_an_unmarked_question(answer: str) -> bool:
-    """Whether a (lower-cased) answer ends on a question written without its question mark."""
-    tail = answer.rstrip()[-200:]
-    return bool(tail) and tail[-1] not in ".!?)\"'" and _UNMARKED_QUESTION.search(tail) is not None
-
-
-# An answer that belittles or brushes off the user: "That's not my problem.", "nobody cares
-# about your hobbies", "that's boring.", "well maybe you're just not a natural dancer.", "just
-# get over it", "Stress isn't a medical condition.", "so it was about time" (of an old cat),
-# "ok whatever.", "suit yourself", "took you long enough", "what a boring job". Not "that was
-# silly" owning its own slip, "you shouldn't have to deal with that", "not your fault", nor
-# "whatever works for you".
-DISMISSES = re.compile(
-    r"\b(?:(?:that's|thats|it's|its|that is) not my (?:problem|business)|not my problem"
-    r"|(?:nobody|no one|who) cares about|nobody asked(?! me\b)"
-    r"|(?:^|(?:ok|okay|fine)[,.]? )whatever(?=\s*[.!,]|\s*$)|suit yourself|took you long enough"
-    r"|not everything is about (?:you|what you)"
-    r"|(?:don't|do not|stop) (?:be|being) (?:so )?(?:boring|dramatic|lazy|a baby)"
-    r"|(?:what|that's|thats|such) a (?:really |pretty )?(?:boring|stupid|dumb|lame|pointless) "
-    r"(?:job|hobby|name|idea|question|choice|thing)"
-    r"|(?:that|this|it|your \w+) (?:is|sounds|seems) (?:so |really |pretty |kind of |kinda )?"
-    r"(?:boring|stupid|dumb|pointless|lame|childish|a waste)"
-    r"|(?:that's|thats) (?:so |really |pretty |a bit |kind of |kinda )?(?:boring|stupid|dumb|pointless|lame|childish)"
-    r"|you(?:'re| are) (?:just |probably |clearly )?(?:not (?:a natural|cut out)|bad at|overreacting|being dramatic)"
-    r"|(?:just |you (?:need|have) to )try harder|(?:just )?get over it|stop (?:complaining|whining)"
-    r"|(?<!not )your (?:own )?fault"
-    r"|anyone could do|(?:it was|it's|its) about time|you should(?:n't| not) have(?! to)"
-    r"|(?:isn't|is not|aren't|are not) (?:a )?real (?:job|sport|problem)|(?:isn't|is not) a medical condition"
-    r"|(?:are|is) a waste of (?:time|money))")
 
 
 # The people of one's family and life by sex: each pair the woman's words, then the man's in
@@ -932,37 +753,6 @@ _DID_NOT = r"(?:it |that )?(?:didn't|did not|doesn't|does not)(?: help| work)?"
 SAYS_NO = re.compile(rf"^\W*(?:(?:no|nope|nah|not (?:really|quite|at all|exactly))(?:\W+{_DID_NOT})?|{_DID_NOT})\W*$")
 # ...to a question that checks the answer, not to a proposal ("does that work for you?").
 ASKS_IF_IT_HELPED = re.compile(rf"{_CHECKS}(?! for you)")
-# The words of an answer that only appreciates ("Cool cool.", "Oh nice.", "Good point."):
-# interjections and appreciation, not the words that answer ("Right!", "Yup!", "Great!" to
-# "how are you?", "Sounds lovely!" to a proposal, "Okay!" to a request, "Hi!").
-APPRECIATION_WORDS = frozenset("""
-    hmm hm mm mmm oh ooh ah aha wow whoa haha hahaha ha heh hehe lol interesting lovely nice cool awesome neat fun
-    fascinating amazing wonderful exciting good point that's thats that s so very i see
-""".split())  # noqa: SIM905 (a word list reads best as words)
-# An answer that takes note of what it was told and says nothing more ("Good to know!",
-# "That's nice to hear.", "Noted.", "I understand.", "Fair enough.", "Ha, yes."): to a
-# question, it answers nothing.
-ACKNOWLEDGES = re.compile(
-    r"\W*(?:(?:oh|ah|ha|haha|hmm|well|ok|okay|yes|yeah|right|sure)\W+)*(?:(?:that's|that is|it's|so|very)\s+)?"
-    r"(?:(?:good|nice|great|glad|lovely|interesting|cool|happy) to (?:know|hear(?: (?:that|it))?)|noted|got it|"
-    r"i (?:see|understand|know|hear you|get it)(?:\W+right)?|understood|fair enough|sure thing|true|indeed|right|"
-    r"yes|yeah|yep|(?:that's )?(?:a )?(?:tough|hard|good|great) (?:one|question))\W*")
-# The words a chatbot says before a question of its own without answering anything: those,
-# and the acknowledgements and greetings that answer a request but not a question ("Hmm.",
-# "Oh, lovely!", "Okay, great."). A word that says something ("Eight!", "Reykjavik.", "Doing
-# well, thanks!") answers.
-FILLER_WORDS = APPRECIATION_WORDS | frozenset("""
-    ahh well okay ok alright right hey hi hello anyway great fantastic brilliant sweet yum aw aww fair enough
-    totally true agreed agree yeah yep yup really indeed how sounds
-""".split())  # noqa: SIM905
-# The words of a reaction to what the user told ("Same.", "Agreed,", "Haha, you should!",
-# "Good idea!", "I know!", "That's fair,", "Perfect,"): an answer that opens on one alone,
-# and goes on, takes up what was said, whatever it adds.
-REACTION_WORDS = FILLER_WORDS | frozenset("""
-    same agreed perfect exactly definitely absolutely totally of course me too you should as idea luck hope
-    it helps know thank thanks fair could be yes no way sorry hear to that i good love glad omg aw sounds like
-    plan smart choice classic pick call move certainly sure
-""".split())  # noqa: SIM905
 # A message that tells the bot to do something: it opens (after a greeting) on a verb of
 # the tasks people give chat assistants ("book me a table for 2 tonight", "set an alarm
 # for 7", "remind me to call mum").
@@ -974,9 +764,6 @@ ASKS_FOR_A_TASK = re.compile(
 # sound?", "what do you think?", "how about a picnic?": a word of appreciation answers it.
 SOCIAL_QUESTION = re.compile(r"\bhow(?: are you| are things|'s it going| is it going| do you do)\b|\bhow (?:does|do) "
                              r".{0,60}\bsound\b|\bwhat do you think\b|\bhow about\b|\bwhat about\b")
-# An answer that opens by taking the request on ("Sure! Which city are you in?").
-TAKES_IT_ON = re.compile(r"\W*(?:sure|of course|happy to|i'd be happy to|i'd love to|absolutely|certainly|gladly|"
-                         r"good question|great question|i can help)\b")
 # A request for advice, a recommendation or a plan, which a question back narrows first
 # ("what should I cook tonight?" - "Any dietary restrictions?").
 ASKS_FOR_ADVICE = re.compile(r"\b(?:should (?:i|we)|recommend|suggest|advice|advise|ideas?|tips?|help me|plan|"
@@ -984,92 +771,5 @@ ASKS_FOR_ADVICE = re.compile(r"\b(?:should (?:i|we)|recommend|suggest|advice|adv
                              r"how (?:do|can|should) (?:i|we))\b")
 # The sentences of a (lower-cased) text, each with the marks that end it.
 SENTENCES = re.compile(r"[^.!?]+[.!?]*")
-# A question back that asks for more of the request itself ("which account?", "could you
-# tell me a bit more about what you need?"), as a chatbot's "Do you play any sports?" does not.
-ASKS_FOR_MORE = re.compile(
-    r"\b(?:which (?:one|account|card|order|booking|flight|plan|item|product|option|device|line|invoice|store|"
-    r"address|payment)|more (?:detail|details|information|info|context)|a bit more|what (?:exactly|do you need|"
-    r"would you like me|can i help)|what(?: is|'s) (?:the|your) (?:problem|issue|question))\b")
-# What a bot that did not understand may ask for in particular: the reply gives it, and
-# restates nothing.
-ASKS_FOR_DETAIL = re.compile(r"\b(?:number|reference|id|code|e-?mail|address|name|date|order|booking|account)\b")
-_COULD_NOT_HELP_HINTS = ("n't", "not", "unable", "fail", "error", "wrong", "timed out", "unavailable",
-                         "temporarily", "down", "nothing", "no result", "no match", "try again", "no information")
 
 
-def asks_for_what_the_request_needs(answer: str) -> bool:
-    """The (lower-cased) answer asks the user for something the request needs: in so many
-    words ("could you provide...", "please confirm..."), or in the question it ends on, when
-    that names a detail (a number, a reference, an address) or asks for more of the request.
-    A question that keeps a chat going ("Do you play any sports?") does not."""
-    if _ASKS_IN_WORDS.search(answer):
-        return True
-    if "?" not in answer[-20:]:
-        return False
-    last = last_question(answer)
-    return last is not None and (ASKS_FOR_DETAIL.search(last) is not None or ASKS_FOR_MORE.search(last) is not None)
-
-
-def last_question(answer: str) -> str | None:
-    """The sentence a (lower-cased) answer ends on, when it is a question: from the last
-    ". ", "! " or "? " before its final question mark (an emoji or a bracket may follow the
-    mark), a full stop of an abbreviation ("no.", "e.g.") aside."""
-    end = len(answer.rstrip())
-    while end and not answer[end - 1].isalnum() and answer[end - 1] != "?":
-        end -= 1  # "...number? 😊"
-    if not end or answer[end - 1] != "?":
-        return None
-    body = answer[:end - 1]
-    start = len(body)
-    while True:
-        start = max(body.rfind(mark, 0, start) for mark in (". ", "! ", "? "))
-        if start < 0:
-            return body
-        if body[start] != "." or not _abbreviated(body, start):
-            return body[start + 2:]
-
-
-def _abbreviated(text: str, stop: int) -> bool:
-    """Whether the full stop at ``stop`` ends an abbreviation, not a sentence: "e.g.",
-    "approx.", and "no." of a number ("the order no. on your receipt", "no. 4412"), not the
-    "no." that answers ("sadly, no. Do you...")."""
-    before = text[:stop].rsplit(None, 2)
-    word = before[-1].lstrip("([") if before else ""
-    if word in _ABBREVIATIONS:
-        return True
-    if word not in ("no", "nr"):
-        return False
-    after = text[stop + 1:].lstrip()[:1]
-    return after.isdigit() or after == "#" or (len(before) > 1 and before[-2].strip(",;:") in _NUMBERED)
-
-
-# Words whose full stop ends no sentence; and the things that have a number ("no." after
-# them is short for it).
-_ABBREVIATIONS = frozenset({"e.g", "i.e", "approx", "vs", "mr", "mrs", "ms", "dr", "ref", "acct", "dept", "tel",
-                            "ext", "inc", "ltd", "fig"})
-_NUMBERED = frozenset({"order", "account", "booking", "reference", "invoice", "policy", "ticket", "case", "phone",
-                       "flight", "item", "serial", "tracking", "model", "part", "room", "seat", "confirmation",
-                       "member", "customer", "card", "claim", "receipt", "reservation"})
-
-
-def could_not_help(answer: str) -> bool:
-    """The (lower-cased) answer says it could not do or find what was asked; the words it
-    must hold are looked for first, which spares most answers the long pattern."""
-    return any(hint in answer for hint in _COULD_NOT_HELP_HINTS) and ANSWER_COULD_NOT_HELP.search(answer) is not None
-
-
-# An answer that only signs off ("Glad I could help. Have a great day!"): it answers thanks
-# or praise, and tells nothing of a topic.
-ANSWER_SIGNS_OFF = re.compile(
-    r"^\s*(?:(?:and )?(?:(?:i'm |i am |so )?glad (?:i|we) could help|(?:you're|you are) (?:very |most )?welcome|"
-    r"happy to help|my pleasure|no problem|any ?time|(?:thanks|thank you)(?: for (?:reaching out|contacting us|"
-    r"your patience))?|take care|(?:have|enjoy) (?:a|an|the) (?:\w+ ){0,2}(?:day|evening|night|weekend|week|one|"
-    r"trip|flight)|all the best|bye|goodbye)[\s.!,]*)+$"
-)
-# A closing offer is a question that asks nothing of the user.
-ANSWER_OFFERS = re.compile(
-    r"(?:anything else|something else|can i help|may i help|help (?:you )?with (?:anything|something)|"
-    r"what can i do for you|what brings you|how can i help|"
-    r"would you like|do you want me|shall i|should i|is there anything|"
-    r"(?:want|like) to (?:know|hear|learn) more|curious about)[^?]*\?\s*$"
-)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..words import STOPWORDS, WORD, content_words, has_digit, similarity
+from .answer_phrases import REACTION_WORDS, TEASES
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import (
@@ -34,14 +35,12 @@ from .phrases import (
     OPENS_ON_NO,
     OPINION,
     OTHERS_SAID,
-    REACTION_WORDS,
     SAYS_NO,
     SAYS_NO_OR_SAID,
     SAYS_WHAT_IS,
     SEXED_PEOPLE,
     TAG_QUESTION,
     TASTE,
-    TEASES,
     TELLS_A_TASTE,
     the_other_sex,
 )

@@ -11,12 +11,12 @@ import re
 from functools import partial
 
 from ..words import has_digit, similarity
+from .answer_phrases import GOES_TO_WORK
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import (
     CLARIFIES,
     COUNT_WORDS,
-    GOES_TO_WORK,
     MORE_DETAIL,
     PET_WORDS,
     PUSHES_BACK,

@@ -15,9 +15,9 @@ from sqlalchemy import Connection
 
 from ..store import chunked, executemany, placeholders, select_named, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of_json
+from .answer_phrases import ANSWER_ADMITS_FAILURE
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import ANSWER_ADMITS_FAILURE
 
 LOOP_MIN_CALLS = 3
 LOW_RELEVANCE = 0.3  # retrieval scores below this (on a 0-1 scale) count as nothing found

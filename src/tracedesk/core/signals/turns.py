@@ -19,9 +19,8 @@ from sqlalchemy import Connection
 from ..store import select_rows
 from ..text import as_said, text_of_json, user_question
 from ..words import STOPWORDS, WORD, content_words, has_digit
-from .phrases import (
+from .answer_phrases import (
     ACKNOWLEDGES,
-    ANOTHER_ONE,
     ANSWER_ASKS_BACK,
     ANSWER_DID_NOT_UNDERSTAND,
     ANSWER_OFFERS,
@@ -30,20 +29,33 @@ from .phrases import (
     ANSWER_YES_OR_NO,
     APOLOGISES,
     APPRECIATION_WORDS,
+    ASKS_FOR_DETAIL,
+    ASKS_FOR_FEEDBACK,
+    ASKS_WHAT_THE_TASK_NEEDS,
+    CHANGES_SUBJECT,
+    CHEER,
+    FILLER_WORDS,
+    NARROWS_THE_REQUEST,
+    REACTION_WORDS,
+    SYMPATHY,
+    TAKES_BACK,
+    TAKES_IT_ON,
+    asks_for_what_the_request_needs,
+    could_not_help,
+    ends_on_an_unmarked_question,
+    last_question,
+)
+from .phrases import (
+    ANOTHER_ONE,
     ASKS_A_QUESTION,
     ASKS_FOR_A_TASK,
     ASKS_FOR_ADVICE,
-    ASKS_FOR_DETAIL,
-    ASKS_FOR_FEEDBACK,
     ASKS_IF_IT_HELPED,
-    ASKS_WHAT_THE_TASK_NEEDS,
     ASKS_YES_OR_NO,
     BAD_NEWS,
     BETTER_NEWS,
     CHALLENGES,
-    CHANGES_SUBJECT,
     CHECKS_THE_ANSWER,
-    CHEER,
     CLARIFIES,
     CLOSING,
     CONTRADICTS,
@@ -54,35 +66,25 @@ from .phrases import (
     DOUBTS_IT,
     ECHOED,
     FIGURE_ASKED,
-    FILLER_WORDS,
     GIVES_UP,
     MAY_CORRECT,
     MORE_DETAIL,
-    NARROWS_THE_REQUEST,
     NEW_QUESTION_CUES,
     NOT_A_CHALLENGE,
     OBVIOUSLY,
     OPENS_ON_NO,
     PUSHES_ON,
     PUZZLED,
-    REACTION_WORDS,
     REPHRASE_CUES,
     SAYS_IT_ASKS_AGAIN,
     SENTENCES,
     SOCIAL_QUESTION,
-    SYMPATHY,
-    TAKES_BACK,
-    TAKES_IT_ON,
     WANTS_TO_KNOW,
     WHAT_BUT,
     WORD_CHARACTERS_ONLY,
     as_the_patterns_read,
     asks_for_person,
-    asks_for_what_the_request_needs,
     complains,
-    could_not_help,
-    ends_on_an_unmarked_question,
-    last_question,
 )
 from .request import CONFIRMS, names_a_time
 
@@ -619,7 +621,7 @@ class Reply:
     @_kept
     def waits_for_user(self) -> bool:
         """The answer asks the user for something the request needs, and does not end on an
-        offer (:func:`.phrases.asks_for_what_the_request_needs`)."""
+        offer (:func:`.answer_phrases.asks_for_what_the_request_needs`)."""
         return asks_for_what_the_request_needs(self.answered) and ANSWER_OFFERS.search(self.answered) is None
 
     @_kept
