@@ -71,8 +71,7 @@ def pks(window: MainWindow) -> list[int]:
 
 
 def alone(window: MainWindow, store: Store) -> list[int]:
-    """The rows of the queue whose trace stands alone, in no group of near-duplicates (taken
-    out of the queue, a group's head gives its row to the next of its group)."""
+    """The rows of the queue whose trace stands alone, in no group of near-duplicates."""
     shown = pks(window)
     with store.read() as conn:
         size = {row.trace_pk: row.group_size for row in queue.rows_for(conn, shown)}
@@ -96,8 +95,8 @@ def test_s_snoozes_the_row_for_a_day_and_the_selection_moves_on(gen_window, gen_
     qtbot.keyClick(table, Qt.Key.Key_S)
     after = pks(gen_window)
     assert snoozed not in after
-    # The row after it takes its place (a near-duplicate may take its place as its group's head).
-    assert after[0] == before[0] and before[2] in after
+    # The row after it takes its place (not one alike to it: a row goes out with its group).
+    assert after == [pk for pk in before if pk != snoozed]
     assert table.currentIndex().row() == 1 and table.current_pk() == after[1]
     assert state_of(gen_store, snoozed) == queue.SNOOZED
     with gen_store.read() as conn:
@@ -142,6 +141,63 @@ def test_several_selected_rows_are_skipped_at_once(gen_window, gen_store, qtbot)
     # The other rows keep their order, and the row after the first skipped one is current.
     assert pks(gen_window) == [pk for pk in before if pk not in (before[first], before[second])]
     assert table.currentIndex().row() == first
+
+
+def test_skipping_a_groups_row_skips_the_runs_alike_under_it(gen_window, gen_store, qtbot) -> None:
+    # A row that stands for a group of near-duplicates ("+2 alike") is skipped whole: the
+    # next of its group does not take its place, to be skipped again.
+    model = gen_window.queue_model
+    row = next(r for r in range(model.rowCount()) if model.queue_row(r).group_size > 1)
+    head = model.queue_row(row)
+    with gen_store.read() as conn:
+        members = queue.ids(conn, queue.QueueFilter(group_of=head.trace_pk, expand_groups=True))
+    before = pks(gen_window)
+    table = gen_window.queue_pane.table
+    table.select_row(row)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_X)
+    assert pks(gen_window) == [pk for pk in before if pk != head.trace_pk]
+    assert not set(members) & set(pks(gen_window))
+    assert {state_of(gen_store, pk) for pk in members} == {queue.SKIPPED}
+    assert gen_window.statusBar().currentMessage().startswith(
+        f"Skipped: the trace and the {head.group_size - 1} alike to it")
+    assert table.currentIndex().row() == row
+
+
+def test_shift_x_right_after_a_skip_brings_the_rows_back(gen_window, gen_store, qtbot) -> None:
+    # The status bar says "Shift+X reopens": pressed at once, in the queue, it puts back
+    # what was just skipped (not the row the selection moved on to), a group whole.
+    model = gen_window.queue_model
+    row = next(r for r in range(model.rowCount()) if model.queue_row(r).group_size > 1)
+    head = model.queue_row(row)
+    before = pks(gen_window)
+    table = gen_window.queue_pane.table
+    table.select_row(row)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_X)
+    assert "Shift+X reopens" in gen_window.statusBar().currentMessage()
+    moved_on = table.current_pk()
+    qtbot.keyClick(table, Qt.Key.Key_X, Qt.KeyboardModifier.ShiftModifier)
+    assert pks(gen_window) == before
+    assert model.queue_row(model.row_of(head.trace_pk)).group_size == head.group_size
+    assert state_of(gen_store, moved_on) == queue.OPEN
+    assert table.current_pk() == head.trace_pk
+    assert gen_window.statusBar().currentMessage().startswith("Reopened")
+
+
+def test_shift_x_in_another_database_does_not_reopen_what_was_skipped_in_the_last(
+        gen_window, generated_db, tmp_path, qtbot) -> None:
+    first = pks(gen_window)[0]
+    other = copy_database(generated_db, tmp_path / "other.sqlite")
+    with open_store(other) as store, store.write() as conn:
+        queue.set_state(conn, first, queue.SKIPPED)  # the same trace, skipped there already
+    table = gen_window.queue_pane.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_X)
+    assert gen_window.open_database(other)
+    gen_window.queue_pane.table.setFocus()
+    qtbot.keyClick(gen_window.queue_pane.table, Qt.Key.Key_X, Qt.KeyboardModifier.ShiftModifier)
+    assert state_of(gen_window.store, first) == queue.SKIPPED
 
 
 def test_snooze_from_the_trace_opens_the_next_trace(gen_window, gen_store, qtbot) -> None:

@@ -255,6 +255,19 @@ def set_state(conn: Connection, trace_pk: int, state: str | None, *, until_ns: i
     refresh_trace(conn, trace_pk)
 
 
+def with_the_runs_alike(conn: Connection, pks: list[int]) -> list[int]:
+    """``pks``, each followed, when it heads a group of near-duplicates, by the other open
+    members of its group: what the rows of a queue showing one row a group stand for."""
+    found: list[int] = []
+    for pk in pks:
+        found.append(pk)
+        found += [member for (member,) in conn.exec_driver_sql(
+            "SELECT m.trace_pk FROM queue_entry h JOIN queue_entry m ON m.group_key = h.group_key "
+            "WHERE h.trace_pk = ? AND h.is_head AND h.group_size > 1 AND m.state = 'open' AND m.trace_pk != h.trace_pk "
+            "ORDER BY m.priority DESC, m.trace_pk DESC", (pk,)) if member not in pks]
+    return found
+
+
 def wake_snoozed(conn: Connection) -> int:
     """Bring back to the queue the traces whose snooze has ended; return how many."""
     ended = [pk for (pk,) in conn.exec_driver_sql(
@@ -382,6 +395,12 @@ class QueueFilter:
     runs: RunFilter = RunFilter()  # runs by latency, cost and metadata (see :mod:`.run_columns`)
 
     @property
+    def one_row_a_group(self) -> bool:
+        """Whether a group of near-duplicates shows as one row, its head's, which stands for
+        them all (the queue as it opens); a narrowed queue shows each open member."""
+        return not self.narrowed and not self.expand_groups and not self.include_closed
+
+    @property
     def narrowed(self) -> bool:
         return any((self.kinds, self.source, self.session, self.user, self.model, self.prompt_version,
                     self.since_ns, self.until_ns, self.tag, self.text, self.group_of, self.verdict,
@@ -454,7 +473,7 @@ def _where(f: QueueFilter) -> tuple[str, list[Any], bool]:
     if f.group_of is not None:
         clauses.append("q.group_key = (SELECT group_key FROM queue_entry WHERE trace_pk = ?)")
         params.append(f.group_of)
-    if not f.narrowed and not f.expand_groups and not f.include_closed:
+    if f.one_row_a_group:
         clauses.append("q.is_head = 1")  # one row per group; a head is always open
     elif not f.include_closed:
         clauses.append("q.state = 'open'")

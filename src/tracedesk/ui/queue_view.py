@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -246,7 +246,10 @@ class QueueTable(QTableView):
             return
         row = max(0, min(row, model.rowCount() - 1))
         index = model.index(row, QUESTION)
-        self.setCurrentIndex(index)
+        # The row alone, whatever keys are held (setCurrentIndex would add to the selection
+        # with Ctrl down, and a skip would then take out rows the reviewer did not choose).
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.selectionModel().setCurrentIndex(index, flags)
         self.scrollTo(index)
 
     def move(self, delta: int) -> None:

@@ -1,7 +1,9 @@
 """Keeping traces out of the queue from the window: snooze (for an hour, a day, a week or
 until a date), skip and reopen the selected rows or the open trace, and the group of
-near-duplicates one key away. Every change goes through :func:`tracedesk.core.queue.set_state`
-and is announced to the window's views, the queue reading its rows again."""
+near-duplicates one key away. A row that stands for a group of near-duplicates takes the
+group out with it; reopen, with nothing out of the queue selected, puts back what was last
+taken out. Every change goes through :func:`tracedesk.core.queue.set_state` and is
+announced to the window's views, the queue reading its rows again."""
 
 from __future__ import annotations
 
@@ -93,7 +95,8 @@ class TriageActions(QObject):
         self.skip_action = add_action(window, "S&kip", self.skip, "X",
                                       "Keep the selected traces out of the queue until they are reopened")
         self.reopen_action = add_action(window, "Re&open", self.reopen, "Shift+X",
-                                        "Put snoozed or skipped traces back in the queue")
+                                        "Put the selected snoozed or skipped traces back in the queue "
+                                        "(with none selected, the last ones taken out)")
         self.alike_action = add_action(window, "Show the Runs &Alike", self.show_alike, "G",
                                        "The near-duplicates grouped with this trace")
         self.snooze_menu = QMenu("Snoo&ze", window)
@@ -106,6 +109,10 @@ class TriageActions(QObject):
         menu.addMenu(self.snooze_menu)
         for action in (self.skip_action, self.reopen_action, self.alike_action):
             menu.addAction(action)
+        # What the last snooze or skip took out, and of which database, for a reopen with
+        # nothing out of the queue selected.
+        self.taken_out: list[int] = []
+        self._taken_from: Store | None = None
         window.pages.currentChanged.connect(self.update)
         window.queue_model.refreshed.connect(self.update)
         window.queue_pane.selection_changed.connect(self.update)
@@ -166,7 +173,22 @@ class TriageActions(QObject):
         self.set_state(queue.SKIPPED, None)
 
     def reopen(self) -> None:
-        self.set_state(None, None)
+        """Put the selected traces back in the queue; when none of them is out of it (as
+        right after a skip, the selection having moved on), those the last snooze or skip
+        took out."""
+        pks = self.targets()
+        taken = self.taken_out if self._taken_from is self.window.store else []
+        if taken and not any(self._is_out(pk) for pk in pks):
+            pks = taken
+        self.set_state(None, None, pks)
+
+    def _is_out(self, pk: int) -> bool:
+        store = self.window.store
+        if store is None:
+            return False
+        with store.read() as conn:
+            rows = queue.rows_for(conn, [pk])
+        return bool(rows) and rows[0].out_state is not None
 
     def show_alike(self) -> None:
         pane = self.window.queue_pane
@@ -186,27 +208,38 @@ class TriageActions(QObject):
             show_message(window, "Cannot snooze", "That time is already past: a snooze ends in the future.")
             return
         pane = window.queue_pane
+        model = window.queue_model
         in_trace = self._in_trace()
-        rows = [r for r in (window.queue_model.row_of(pk) for pk in pks) if r is not None]
+        rows = [r for r in (model.row_of(pk) for pk in pks) if r is not None]
         first = min(rows) if rows else max(0, pane.current_row())
+        # A row of the queue that stands for a group of near-duplicates goes out whole, from
+        # the queue or from its trace opened.
+        whole_groups = state is not None and model.queue_filter.one_row_a_group
+        chosen = len(pks)
         try:
             with store.write() as conn:
+                if whole_groups:
+                    pks = queue.with_the_runs_alike(conn, pks)
                 for pk in pks:
                     queue.set_state(conn, pk, state, until_ns=until_ns)
         except UserError as exc:
             show_message(window, "Nothing was changed", str(exc))
             return
+        self.taken_out, self._taken_from = (list(pks), store) if state is not None else ([], None)
         window.announce(Changes.of(pks, queue=True))
-        model = window.queue_model
         last = model.row_of(pks[-1])
         # The rows left the queue: the one after them takes their place; in "All traces"
-        # (where they stay, marked) the selection moves past them.
-        target = first if last is None else min(last + 1, model.rowCount() - 1)
+        # (where they stay, marked) the selection moves past them. Reopened, the first
+        # of them is selected.
+        back = model.row_of(pks[0]) if state is None else None
+        target = back if back is not None else first if last is None else min(last + 1, model.rowCount() - 1)
         if model.rowCount():
             pane.select_row(target)
         what = {queue.SNOOZED: f"Snoozed until {until_text(until_ns)}" if until_ns else "Snoozed",
                 queue.SKIPPED: "Skipped", None: "Reopened"}[state]
-        count = f"{len(pks)} traces" if len(pks) > 1 else "the trace"
+        alike = len(pks) - chosen
+        count = (f"the trace and the {alike} alike to it" if chosen == 1 and alike
+                 else f"{len(pks)} traces" if len(pks) > 1 else "the trace")
         undo = "  ·  Shift+X reopens" if state is not None else ""
         window.statusBar().showMessage(f"{what}: {count}{undo}", 8000)
         if in_trace:
