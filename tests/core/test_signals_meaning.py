@@ -2341,3 +2341,120 @@ def test_what_a_second_reading_found_in_the_answer_and_documents_check(store, tm
     found = signals(store, tmp_path, b)
     assert "ungrounded" not in kinds(found, "hello") | kinds(found, "thanks")
     assert "ungrounded" in kinds(found, "no_problem") & kinds(found, "long_list")
+
+
+def test_a_no_to_the_bots_check_of_what_it_heard_says_it_heard_wrong(store, tmp_path) -> None:
+    """A spoken line reads back what it heard and asks "Is this correct?": a no to it, with
+    or without the value heard wrong, says the answer took the caller wrong; a yes, or a no
+    that changes the caller's own mind, does not. The check asked turn after turn, of each
+    new value, is no question asked again."""
+    b = Bundle()
+    b.turn("s1", "hi i need to get to the childrens hospital from uh brookline",
+           "Leaving from Brighton Road. Is this correct?", trace_id="misheard")
+    b.turn("s1", "no brookline", "Leaving from Brookline. Is this correct?", trace_id="heard")
+    b.turn("s1", "yes", "Going to Children's Hospital. Is this correct?", trace_id="going")
+    b.turn("s1", "yes", "When would you like to leave?", trace_id="when")
+    b.turn("s1", "tomorrow morning six a m", "Leaving tomorrow at 6 p.m. Is this correct?", trace_id="wrong_time")
+    b.turn("s1", "no six a m in the morning", "Leaving tomorrow at 6 a.m. Is this correct?", trace_id="right_time")
+    b.turn("s1", "yes", "The next 39 leaves Brookline Boulevard at 6:05 a.m.", trace_id="bus")
+    b.turn("s2", "a table for two on friday", "A table for two on Friday. Is that right?", trace_id="table")
+    b.turn("s2", "no actually make it four", "A table for four on Friday. Is that right?", trace_id="four")
+    b.turn("s2", "yes", "Booked: a table for four on Friday.", trace_id="booked")
+    found = signals(store, tmp_path, b)
+    assert "frustration" in kinds(found, "misheard") & kinds(found, "wrong_time"), found
+    for quiet in ("heard", "going", "when", "right_time", "table", "four", "booked"):
+        assert not found.get(quiet), (quiet, found)
+
+
+def test_an_answer_said_again_because_the_caller_asked_to_hear_it_is_no_loop(store, tmp_path) -> None:
+    """ "repeat", "sorry could you say the number again" and a bare "what time" ask to hear
+    the answer again: it is right to say it again. The same answer to another question, or
+    to a question of another figure, is still a loop."""
+    bus = "The next 54 leaves South Side Works at 7:12 p.m. and arrives in North Oakland at 7:40 p.m."
+    phone = "The phone number of Thanh Binh is 01223 362456."
+    b = Bundle()
+    for n, again in enumerate(("repeat", "what time", "sorry could you say that again")):
+        b.turn(f"a{n}", "when is the next fifty four to north oakland", bus, trace_id=f"bus{n}")
+        b.turn(f"a{n}", again, bus, trace_id=f"again{n}")
+    b.turn("p1", "whats the phone number", phone, trace_id="phone")
+    b.turn("p1", "sorry repeat that", phone, trace_id="repeated")
+    b.turn("p1", "and is it far from the station", phone, trace_id="stuck")
+    b.turn("t1", "set a timer for 20 minutes", "Timer set for 20 minutes.", trace_id="timer")
+    b.turn("t1", "how long left", "Timer set for 20 minutes.", trace_id="left")
+    found = signals(store, tmp_path, b)
+    for n in range(3):
+        assert "loop" not in kinds(found, f"again{n}"), found.get(f"again{n}")
+    assert "loop" not in kinds(found, "repeated") and "loop" in kinds(found, "stuck"), found
+    assert "loop" in kinds(found, "left"), found
+
+
+def test_a_sorry_for_none_to_be_had_takes_back_nothing_unless_the_user_complained(store, tmp_path) -> None:
+    """ "Sorry, there is no Turkish restaurant in the east" after "no, something in the
+    east" is bad news for a new request; after "i said cheaper" it owns the answer that
+    passed over what was asked. A filler that opens the reply to the bot's question ("uh
+    gastropub") pushes nothing back; "uh ok" to an odd remark does."""
+    b = Bundle()
+    b.turn("r1", "a moderately priced turkish restaurant",
+           "Anatolia is a nice place in the centre of town serving Turkish food.", trace_id="anatolia")
+    b.turn("r1", "no something in the east",
+           "Sorry, there is no Turkish restaurant in the east part of town.", trace_id="none_east")
+    b.turn("r2", "is there something cheaper?", "Yu Garden is an expensive Chinese restaurant in the east.",
+           trace_id="expensive")
+    b.turn("r2", "i said cheaper", "Sorry, there are no cheaper Chinese restaurants in the east.", trace_id="sorry")
+    b.turn("r3", "a moderately priced restaurant in the east", "What kind of food would you like?",
+           trace_id="kind")
+    b.turn("r3", "uh gastropub", "Sorry, there is no gastropub in the east in the moderate price range.",
+           trace_id="gastropub")
+    b.turn("c1", "jealous!! we haven't been on vacation in 3 years",
+           "That's too bad. Maybe you shouldn't have had kids so close together.", trace_id="rude")
+    b.turn("c1", "uhh wow ok", "Sorry, that came out wrong. Where would you like to go?", trace_id="owned")
+    found = signals(store, tmp_path, b)
+    assert "taken_back" not in kinds(found, "anatolia") | kinds(found, "kind"), found
+    assert "taken_back" in kinds(found, "expensive") & kinds(found, "rude"), found
+
+
+def test_a_task_bots_questions_for_each_value_are_not_asked_again(store, tmp_path) -> None:
+    """ "Where are you leaving from?" and "Where are you going?" ask two things, close as
+    they are in meaning; after "start over" every question is asked anew. Asked again
+    after the user answered it, with nothing started over, a question is a loop."""
+    b = Bundle()
+    b.turn("s1", "when is the next fifty four", "Where are you leaving from?", trace_id="from")
+    b.turn("s1", "south side works", "Leaving from South Side Works. Where are you going?", trace_id="to")
+    b.turn("s1", "um actually start over", "Okay, let's start over. Where are you leaving from?",
+           trace_id="over")
+    b.turn("s1", "oakland", "Leaving from Oakland. Where are you going?", trace_id="to_again")
+    b.turn("s1", "east liberty", "Where are you leaving from?", trace_id="forgot")
+    found = signals(store, tmp_path, b)
+    for quiet in ("from", "to", "over", "to_again"):
+        assert "loop" not in kinds(found, quiet) and "off_topic" not in kinds(found, quiet), (quiet, found)
+    assert "loop" in kinds(found, "forgot"), found
+
+
+def test_a_question_back_of_where_a_journey_starts_answers_a_timetable_question(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("j1", "hello what time is the first train to manchester airport tomorrow",
+           "Where will you be travelling from?", trace_id="train")
+    b.turn("j1", "from sheffield", "The first train leaves Sheffield at 5:14.", trace_id="answer")
+    b.turn("m1", "how far away is the moon", "Where are you leaving from?", trace_id="moon")
+    found = signals(store, tmp_path, b)
+    assert not found.get("train"), found
+    assert "off_topic" in kinds(found, "moon"), found
+
+
+def test_a_task_callers_i_dont_care_is_no_request_for_a_person(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "cheap restaurant", "What part of town do you have in mind?", trace_id="area")
+    b.turn("s1", "i dont care", "What kind of food would you like?", trace_id="food")
+    found = signals(store, tmp_path, b)
+    assert "escalation" not in kinds(found, "area"), found
+
+
+def test_a_goodbye_that_thanks_for_using_the_service_by_name_makes_nothing_up(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "when is the next 54", "The next 54 leaves at 7:12 p.m.", trace_id="bus")
+    b.turn("s1", "ok thanks", "Goodbye, and thank you for riding the Port Authority.", trace_id="bye")
+    b.turn("s2", "i'm off to florida tomorrow", "Sounds fun!", trace_id="florida")
+    b.turn("s2", "thanks, bye", "Enjoy your trip to California!", trace_id="california")
+    found = signals(store, tmp_path, b)
+    assert "ungrounded" not in kinds(found, "bye"), found
+    assert "ungrounded" in kinds(found, "california"), found

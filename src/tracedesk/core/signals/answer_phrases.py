@@ -123,6 +123,16 @@ GOES_TO_WORK = re.compile(r"\W*(?:(?:ok|okay|sure|alright|right)\W+)?(?:let me (
 _BARE_APOLOGY = (r"(?:sorry(?! to hear| for your loss| about your| you(?:'re| are) going| you feel)|apologies"
                  r"|my apologies|oops|whoops)(?:\W|$)")
 APOLOGISES = re.compile(rf"{_INTERJECTION_FIRST}{_BARE_APOLOGY}")
+# ...one that goes on to say there is none of what was asked is bad news, whatever came
+# before it: "Sorry, there is no Turkish restaurant in the east.", "Sorry, 7:30 is also fully
+# booked.", "Sorry, we have nothing at 8 p.m. for six people.".
+SORRY_THERE_IS_NONE = re.compile(
+    rf"{_INTERJECTION_FIRST}{_BARE_APOLOGY}[^.!?]*?(?:\bthere (?:is|are|was|were) no\b"
+    r"|\b(?:we|i) (?:have|had|'ve got) (?:no|nothing)\b|\b(?:we|i) (?:don't|do not|didn't|did not) have\b"
+    r"|\bnothing (?:is |was )?(?:available|left|free|open)\b"
+    r"|\b(?:is|are|was|were) (?:also |already |all |now )?(?:fully booked|booked up|full|sold out|closed|"
+    r"not available|unavailable|not running)\b"
+    r"|\bno (?:more )?(?:rooms?|tables?|seats?|tickets?|availability|trains?|buses|flights?|results?|matches)\b)")
 # After the user pushed back (:data:`.phrases.PUSHES_BACK`), an answer that opens on an
 # apology or agrees it missed, or one that answers the earlier request at last ("To answer
 # your question:"), repairs the turn before: it answers the earlier request, not the complaint.
@@ -311,6 +321,20 @@ ANSWER_SIGNS_OFF = re.compile(
     r"your patience))?|take care|(?:have|enjoy) (?:a|an|the) (?:\w+ ){0,2}(?:day|evening|night|weekend|week|one|"
     r"trip|flight)|all the best|bye|goodbye)[\s.!,]*)+$"
 )
+# A question back that asks whether the answer heard the user right: "Leaving from Brighton
+# Road. Is this correct?", "Going to North Side. Did I get that right?", "...for 2 people on
+# Friday. Is that right?". A no to it says the answer took the user wrong.
+CHECKS_WHAT_IT_HEARD = re.compile(
+    r"^\W*(?:(?:so|ok|okay)\W+)?(?:is (?:this|that|it) (?:correct|right)|(?:did|have) i (?:get|got) (?:that|this|it|"
+    r"everything|all that) right|(?:is|are) (?:those|these|the|all the) details (?:correct|right)"
+    r"|(?:is|was) that what you (?:said|meant|wanted)|correct|right)\W*$")
+# A question back that asks where a journey starts or ends ("Where are you leaving from?",
+# "Where will you be travelling from?", "Which stop?").
+ASKS_WHERE_FROM_OR_TO = re.compile(
+    r"\bwhere (?:are|will|would|do) you (?:be )?(?:like to )?(?:leaving|leave|travel?ling|travel|going|go|departing|"
+    r"depart|starting|start|heading|head|coming|come)\b|\bwhere (?:from|to)\b|\bwhich (?:stop|station|airport|city)\b"
+    r"|\b(?:leaving|departing|travel?ling|going) (?:from|to) where\b|\b(?:what|which) (?:is )?(?:your )?"
+    r"(?:departure|destination|starting point)\b")
 # A closing offer is a question that asks nothing of the user.
 ANSWER_OFFERS = re.compile(
     r"(?:anything else|something else|can i help|may i help|help (?:you )?with (?:anything|something)|"

@@ -336,12 +336,14 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
     "Do you like science fiction films?"), or by a change of subject: what a chatbot does
     with a question it cannot answer. The answer shares no topic word with the question,
     and asks nothing the request needs; a task ("book me a table for 4" - "What kind of
-    food?") or a request for advice or a plan, which a question back may narrow first
-    ("what should I cook tonight?" - "Any dietary restrictions?"), is left alone."""
+    food?"), a request for advice or a plan, which a question back may narrow first
+    ("what should I cook tonight?" - "Any dietary restrictions?"), or a question about a
+    journey ("when is the next 54?" - "Where are you leaving from?") is left alone."""
     message, reply = turn.message, turn.reply
     if (not reply.only_asks_back  # (most answers: settled by what the answer is)
             or not message.asks_a_question or message.asks_for_advice or not message.asks or message.closing
             or (reply.asks_what_a_task_needs and not message.wants_to_know)
+            or (reply.asks_where_from_or_to and message.asks_of_a_journey)
             or message.asks_for_person or message.complains or not message.words or not message.in_english
             or not message.words.isdisjoint(reply.words) or (reply.says_yes_or_no and message.asks_yes_or_no)):
         return []
@@ -456,17 +458,33 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool) -> list[Found]:
     "I apologise for the confusion: ..."): the bot owned the miss, whatever the user said to
     make it. Not an apology for what it cannot do now ("Sorry, I can't book flights"), or
     for not understanding, nor one after the user corrected a slip of their own ("oops, I
-    meant Tuesday"). A bare "Sorry!" counts only after the user pushed back on the answer
-    (``pushed_back``: their message gave a signal about it, or it opens on "no", "um",
-    "wait", "actually"...): to "my cat died" it is sympathy, to "is it in stock?" bad news."""
+    meant Tuesday"), nor one for bad news ("Sorry, there is no Turkish restaurant in the
+    east": the user's "no, something in the east" was a new request). A bare "Sorry!"
+    counts only after the user pushed back on the answer (``pushed_back``: their message
+    gave a signal about it, or it opens on "no", "um no", "wait", "actually"...): to "my
+    cat died" it is sympathy, to "is it in stock?" bad news."""
     if (turn.reply.could_not_help or turn.reply.did_not_understand or turn.message.corrects_itself
             or previous.reply.asks_for_feedback):
         return []  # (nor the thanks for what it should have said: that question owned the miss before it)
-    if not turn.reply.takes_back and not pushed_back and PUSHES_BACK.match(turn.asked) is None:
+    if not turn.reply.takes_back and not pushed_back and (
+            turn.reply.tells_there_is_none or not _pushes_back(previous, turn)):
         return []
     return [Found(previous.pk, "taken_back", confidence("taken_back", "next_answer"),
                   f"the next answer takes this one back: {quote(turn.answer, 70)}",
                   evidence={"turn": turn.trace_id, "text": turn.answer[:300]})]
+
+
+def _pushes_back(previous: Turn, turn: Turn) -> bool:
+    """The message opens by pushing back on the answer before ("no, ...", "wait", "actually");
+    or on a hesitation ("uh ok", "umm ok that's a weird thing to say"), unless the answer
+    asked a question, which a filler opens the reply to ("What kind of food would you
+    like?" - "uh gastropub")."""
+    if PUSHES_BACK.match(turn.asked) is not None:
+        return True
+    return previous.reply.question_back is None and _HESITATES.match(turn.asked) is not None
+
+
+_HESITATES = re.compile(r"^\W*(?:um+|uh+|erm)\b(?!.*\?)")
 
 
 # The topic words without one of which an answer cannot brush the user off

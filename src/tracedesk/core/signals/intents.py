@@ -46,6 +46,7 @@ ESCALATION_NEAR_MISSES = Prototypes((
     "what are your customer service hours", "when is customer care open",
     "i need to watch the real one", "i want to see the real thing live", "they call each other every day",
     "my sister calls me every week", "i should call my mom more",
+    "i don't care", "i don't mind, any is fine", "doesn't matter to me", "i don't care about the price",
 ))
 
 FRUSTRATION_EXAMPLES = Prototypes((

@@ -156,6 +156,12 @@ def _made_up(sentence: str, heard: _Said | set[str], within: tuple[int, int] | N
                  and (within is None or within[0] <= m.start() < within[1])), None)
 
 
+# The bot's thanks for using its own service, which a goodbye names by design: "thank you
+# for riding the Port Authority", "Thanks for calling Let's Go".
+_OWN_SERVICE = re.compile(r"\bthanks? (?:you )?for (?:using|calling|riding|choosing|contacting|flying|shopping|"
+                          r"visiting|travel?ling|staying|booking|ordering)\b.*", re.IGNORECASE)
+
+
 def names_what_nobody_said(turn: Turn, heard: _Said) -> list[Found]:
     """A goodbye answered with a wish that names a person, a place, a day or a number that
     nobody in the conversation said: "ok, see you tomorrow" - "See you on Thursday!",
@@ -166,7 +172,8 @@ def names_what_nobody_said(turn: Turn, heard: _Said) -> list[Found]:
     if turn.answered.count(" ") < 2 or _WISHES.search(turn.answered) is None:
         return []  # (the wishes are English ones: "Gute Reise!", whose nouns have capitals, is none)
     # (Only the wish: what the answer tells besides, "Your contract ends on August 3.", is none.)
-    made_up = next(filter(None, (_made_up(sentence, heard) for sentence in _SENTENCE_END.split(answer)
+    made_up = next(filter(None, (_made_up(_OWN_SERVICE.sub("", sentence), heard)
+                                 for sentence in _SENTENCE_END.split(answer)
                                  if _WISHES.search(sentence.lower()) is not None)), None)
     if made_up is None:
         return []

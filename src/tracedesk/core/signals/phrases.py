@@ -577,8 +577,9 @@ DENIES_HAVING = re.compile(r"^\W*(?:(?:lol|haha|um+|uh+|but|well|no|nope|nah|bro
                            r"|have never (?:had|owned)|haven't got|havent got) (?:a |an |any )?([^\W\d_]{3,})")
 # A message that opens by pushing back on the answer before: "um no, it's 10 feet", "wait,
 # that's for Tuesday", "actually it's eight" (and asks nothing new: "actually, do you have it
-# in red?" is a question of its own).
-PUSHES_BACK = re.compile(r"^\W*(?:no|nope|nah|um+|uh+|erm|wait|actually)\b(?!.*\?)")
+# in red?" is a question of its own). A filler alone pushes nothing back: "uh gastropub"
+# answers "What kind of food would you like?".
+PUSHES_BACK = re.compile(r"^\W*(?:(?:um+|uh+|erm|er)\W+)*(?:no|nope|nah|wait|actually)\b(?!.*\?)")
 # A question that asks for a figure of a kind (a time, a date, an age, a price, a length...),
 # by the words that ask for it, and the forms an answer gives that kind in. An answer with
 # a figure of another kind ("how long do they live?" - "two thirds of its neurons are in its
@@ -677,6 +678,21 @@ WANTS_TO_KNOW = re.compile(
     _BEFORE_A_QUESTION
     + r"(?:how|what|what's|whats|where|where's|when|why|who|who's|which|tell me|can you tell|could you tell|"
     r"can you explain|could you explain|do you know)\b")
+# A message that asks to hear the answer again: "repeat", "sorry repeat that", "could you say
+# the number again", "one more time please", "what was that again" (not "why do i have to
+# repeat myself"): the same answer again is what it asked for.
+ASKS_TO_HEAR_AGAIN = re.compile(r"\brepeat(?! myself| yourself)|\bsay (?:\w+ ){0,3}again\b"
+                                r"|\b(?:one more|once more) time\b|\bwhat was (?:that|it|the \w+(?: \w+)?) again\b"
+                                r"|\bcome again\b|\bagain please\b")
+# A message that starts the conversation over ("start over", "let's start again", "restart"):
+# what the bot asked before, it asks again by design.
+STARTS_OVER = re.compile(r"\b(?:start (?:over|again|from (?:the beginning|scratch))|restart|begin again|new search"
+                         r"|let'?s start (?:over|again))\b")
+# A question about a journey (a bus, a train, a flight, "the next one"): to be answered, it
+# needs where from or where to, which a question back asks first.
+ASKS_OF_A_JOURNEY = re.compile(r"\b(?:bus|buses|train|trains|tram|trams|ferry|ferries|flight|flights|coach|coaches|"
+                               r"shuttle|metro|subway|taxi|cab)\b|\b(?:the )?(?:next|first|last|earliest|latest) "
+                               r"(?:one|\d+|[a-z]+ty|[a-z]+teen|ten|eleven|twelve)\b")
 # Chat spellings, read as the words they stand for: the patterns read "thats wrong, i told
 # u" as they read "that's wrong, i told you". Contractions typed without their apostrophe,
 # "u" and "ur" standing alone, and "r" where it stands for "are" ("how r u", "r they open";

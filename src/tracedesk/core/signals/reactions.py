@@ -468,6 +468,8 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     reply = previous.reply
     if APPROVES.search(turn.asked) is not None or TASTE.search(turn.asked) is not None:
         return False  # (nor one that tells a taste: "no actually i prefer autumn")
+    if reply.checks_what_it_heard and _NO_TO_A_CHECK.match(turn.asked) and not turn.message.corrects_itself:
+        return True  # ("Leaving from Brighton Road. Is this correct?" - "no brookline")
     said_not = NOT_THAT.search(turn.asked)
     question = reply.question_back
     no = OPENS_ON_NO.match(turn.asked)
@@ -516,6 +518,12 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
 
 
 _YOURS = re.compile(r"\byour (\w+)")  # what an answer takes as the user's ("your cat's name")
+# A no to the answer's check of what it heard ("Leaving from Brighton Road. Is this
+# correct?" - "no brookline", "nope", "no six a m in the morning"): it heard the user wrong.
+# Not a change of the user's own mind: "no, actually make it four", "no wait, Friday".
+_NO_TO_A_CHECK = re.compile(r"^\W*(?:(?:um+|uh+|er+|erm|hmm+|oh)\W+)*(?:no|nope|nah|wrong|incorrect)\b"
+                            r"(?!\W*(?:wait|thanks|thank|problem|worries)\b)"
+                            r"(?!.*\b(?:actually|instead|make it|change|rather|changed my mind|on second thought)\b)")
 
 
 def _says_what_is_instead(rest: str) -> bool:

@@ -54,6 +54,8 @@ def asked_again(turns: list[Turn]) -> list[Found]:
     for at, turn in enumerate(turns):
         if at and turns[at - 1].reply.confirms:
             before_done = len(answered)
+        if turn.message.starts_over:  # ("start over": every question is to be asked again)
+            answered, asked, before_done = [], None, 0
         just_answered = None
         if asked is not None and turn.message.answers_back:
             answered.append(asked)
@@ -61,8 +63,10 @@ def asked_again(turns: list[Turn]) -> list[Found]:
         asked = None
         question = turn.reply.question_back
         # ("Anything else I can help with?" asks nothing of the kind; "How many tickets would
-        # you like?" asks for a value)
-        if question is None or (turn.reply.offers and _ASKS_FOR_A_VALUE.match(question) is None):
+        # you like?" asks for a value; "Leaving from Brookline. Is this correct?" asks of
+        # what the answer has just said)
+        if (question is None or (turn.reply.offers and _ASKS_FOR_A_VALUE.match(question) is None)
+                or turn.reply.checks_what_it_heard):
             continue
         # (A reply that says more than its question is read only for a question in the same
         # words as one answered turns before: "i'll have to try one sometime. what do you do for
@@ -84,7 +88,8 @@ def asked_again(turns: list[Turn]) -> list[Found]:
                                                                                   just_answered=just_answered)
             read = answered[before_done:] if turn.reply.offers else answered
             strengths = [(asked_again(earlier, turn), earlier) for earlier in read
-                         if not _names_another(earlier, turn)] or [(-1.0, turn)]
+                         if not (_names_another(earlier, turn) or _asks_the_other_end(earlier, turn))
+                         ] or [(-1.0, turn)]
             strength, earlier = max(strengths, key=lambda pair: pair[0])
             if strength >= 0:
                 out.append(Found(turn.pk, "loop", confidence("loop", "asked_again", strength),
@@ -99,6 +104,18 @@ def asked_again(turns: list[Turn]) -> list[Found]:
 # "which day would you like to travel?".
 _ASKS_FOR_A_VALUE = re.compile(r"(?:how (?:many|much|long)|which|when|where|what (?:time|day|date|size|kind|type))\b"
                                r"(?!.*\b(?:help|else|other)\b)")  # (not "Which other topic can I help with?")
+
+
+def _asks_the_other_end(earlier: Turn, turn: Turn) -> bool:
+    """Whether the two questions ask where a journey starts and where it ends: "Where are you
+    leaving from?" and "Where are you going?", close in meaning, ask for two things."""
+    if not (earlier.reply.asks_where_from_or_to and turn.reply.asks_where_from_or_to):
+        return False
+    return (_FROM.search(earlier.reply.question_back or "") is None) != (
+        _FROM.search(turn.reply.question_back or "") is None)
+
+
+_FROM = re.compile(r"\bfrom\b|\bdepart|\bstart")
 
 
 def _names_another(earlier: Turn, turn: Turn) -> bool:
@@ -155,6 +172,8 @@ def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[
     first: dict[str, Turn] = {}  # a sentence, as compared: the turn whose answer first said it
     out = []
     for turn in turns:
+        if turn.message.starts_over:
+            first.clear()
         answered = turn.answered
         said = sentences_of_answer.get(answered)
         if said is None:  # (its sentences of five words or more, as compared, and as said)
@@ -202,11 +221,24 @@ def repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
         before = turns[position[turn.pk] - 1]
         if _acknowledges(first) and _acknowledges(turn, answers_back=before.reply.asks_yes_or_no_back):
             continue  # "Added to your cart.", "Got it, I'll remember that.": each takes a new thing
-        if position[turn.pk] == position[first.pk] + 1 and _asks_on(turn):
+        if position[turn.pk] == position[first.pk] + 1 and (_asks_on(turn) or _asks_to_hear_it_again(turn)):
             continue  # "and on saturday?", "when will it get here": the same answer covers it
         if not _asked_the_same_again(first, turn):
             out.append(_said_again_found(first, turn, "the same answer as an earlier turn, to another message"))
     return out
+
+
+def _asks_to_hear_it_again(turn: Turn) -> bool:
+    """The message asks to hear the answer before again ("repeat", "sorry could you say the
+    number again"), or asks in a bare question for a figure it gave ("what time" after "The
+    next 54 leaves at 7:12 p.m."), as a caller who did not catch it does: the same answer is
+    the right one. (Not "how long left" after "Timer set for 20 minutes.": another figure.)"""
+    return turn.message.asks_to_hear_again or (_BARE_FIGURE_QUESTION.match(turn.asked) is not None and any(
+        gives.search(turn.answered) is not None for gives in turn.message.figures_asked))
+
+
+_BARE_FIGURE_QUESTION = re.compile(r"^\W*(?:(?:sorry|and|so|ok|okay|um+|uh+)\W+)*(?:what time|when|what day|what date|"
+                                   r"how (?:long|much|many|far|old))(?:\W+(?:is it|was it|was that|again|please))*\W*$")
 
 
 def _said_again_found(first: Turn, turn: Turn, why: str) -> Found:
@@ -287,6 +319,8 @@ def _said_again(turns: list[Turn]) -> list[tuple[Turn, Turn]]:
     said: dict[str, Turn] = {}
     again = []
     for turn in turns:
+        if turn.message.starts_over:  # ("start over": the bot says it all again by design)
+            said.clear()
         if not turn.answered or turn.reply.signs_off or not _says_enough_to_repeat(turn):
             continue
         gist = turn.answered.rstrip(" .!?")

@@ -32,11 +32,14 @@ from .answer_phrases import (
     ASKS_FOR_DETAIL,
     ASKS_FOR_FEEDBACK,
     ASKS_WHAT_THE_TASK_NEEDS,
+    ASKS_WHERE_FROM_OR_TO,
     CHANGES_SUBJECT,
+    CHECKS_WHAT_IT_HEARD,
     CHEER,
     FILLER_WORDS,
     NARROWS_THE_REQUEST,
     REACTION_WORDS,
+    SORRY_THERE_IS_NONE,
     SYMPATHY,
     TAKES_BACK,
     TAKES_IT_ON,
@@ -51,6 +54,8 @@ from .phrases import (
     ASKS_FOR_A_TASK,
     ASKS_FOR_ADVICE,
     ASKS_IF_IT_HELPED,
+    ASKS_OF_A_JOURNEY,
+    ASKS_TO_HEAR_AGAIN,
     ASKS_YES_OR_NO,
     BAD_NEWS,
     BETTER_NEWS,
@@ -79,6 +84,7 @@ from .phrases import (
     SAYS_IT_ASKS_AGAIN,
     SENTENCES,
     SOCIAL_QUESTION,
+    STARTS_OVER,
     WANTS_TO_KNOW,
     WHAT_BUT,
     WORD_CHARACTERS_ONLY,
@@ -266,6 +272,21 @@ class Message:
         """The user asks for another of what the answer offered ("something else please"),
         and does not say it asks again ("Again: I'd like to sit somewhere else")."""
         return ANOTHER_ONE.search(self.asked) is not None and not self.rephrase_cue
+
+    @_kept
+    def asks_to_hear_again(self) -> bool:
+        """The message asks to hear the answer again ("repeat", "say the number again")."""
+        return ASKS_TO_HEAR_AGAIN.search(self.asked) is not None
+
+    @_kept
+    def starts_over(self) -> bool:
+        """The message starts the conversation over ("start over", "restart")."""
+        return STARTS_OVER.search(self.asked) is not None
+
+    @_kept
+    def asks_of_a_journey(self) -> bool:
+        """The message asks about a journey ("when is the next 54", "first train to ...")."""
+        return ASKS_OF_A_JOURNEY.search(self.asked) is not None
 
     @_kept
     def corrects_itself(self) -> bool:
@@ -634,6 +655,28 @@ class Reply:
     def apologises(self) -> bool:
         """The answer opens on a bare apology ("Sorry!"), which may also be sympathy."""
         return APOLOGISES.match(self.answered) is not None
+
+    @_kept
+    def tells_there_is_none(self) -> bool:
+        """The answer opens on an apology for bad news: none of what was asked is to be had
+        ("Sorry, there is no Turkish restaurant in the east.", "Sorry, 7:30 is also fully
+        booked.")."""
+        return SORRY_THERE_IS_NONE.match(self.answered) is not None
+
+    @_kept
+    def checks_what_it_heard(self) -> bool:
+        """The answer says what it took the user to want, and asks whether it heard right
+        ("Leaving from Brighton Road. Is this correct?", "A table for 2 on Friday. Did I get
+        that right?")."""
+        question = self.question_back
+        return (question is not None and CHECKS_WHAT_IT_HEARD.match(question) is not None
+                and len(self.answered) > len(question) + 3)
+
+    @_kept
+    def asks_where_from_or_to(self) -> bool:
+        """The question the answer ends on asks where a journey starts or ends ("Where are
+        you leaving from?")."""
+        return self.question_back is not None and ASKS_WHERE_FROM_OR_TO.search(self.question_back) is not None
 
     @_kept
     def repairs(self) -> bool:
