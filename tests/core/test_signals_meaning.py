@@ -2458,3 +2458,69 @@ def test_a_goodbye_that_thanks_for_using_the_service_by_name_makes_nothing_up(st
     found = signals(store, tmp_path, b)
     assert "ungrounded" not in kinds(found, "bye"), found
     assert "ungrounded" in kinds(found, "california"), found
+
+
+def test_small_talks_answers_in_its_own_terms_are_on_topic(store, tmp_path) -> None:
+    """A chit-chat bot answers "do u get free pizza" with "sometimes!", "where do u live"
+    with "in a small town in colorado", "whats ur fav thing to cook" with "i love making
+    soups", "same. whats the scariest one u seen" with "the shining."; after "nm" it may
+    go on with a question of its own. A self-told answer on something else still misses."""
+    b = Bundle()
+    b.turn("p1", "what do u do for work", "i deliver pizza at night.", trace_id="work")
+    b.turn("p1", "do u get free pizza", "sometimes! the leftover ones at closing time.", trace_id="pizza")
+    b.turn("p1", "lmao ok where do u live", "in a small town in colorado, near the mountains.", trace_id="live")
+    b.turn("p1", "whats ur fav thing to cook", "i love making soups in the winter, especially lentil soup.",
+           trace_id="cook")
+    b.turn("p1", "same. whats the scariest movie u seen", "the shining. the twins in the hallway still creep me out.",
+           trace_id="scary")
+    b.turn("p2", "sup", "not much, just relaxing after work. how about you?", trace_id="sup")
+    b.turn("p2", "nm", "do you have any hobbies?", trace_id="hobbies")
+    b.turn("p2", "sleeping", "ha, that's a good hobby.", trace_id="sleeping")
+    b.turn("p2", "what jobs do you have", "i love the color blue.", trace_id="blue")
+    found = signals(store, tmp_path, b)
+    for quiet in ("pizza", "live", "cook", "scary", "hobbies"):
+        assert "off_topic" not in kinds(found, quiet), (quiet, found)
+    assert "off_topic" in kinds(found, "blue"), found
+
+
+def test_banter_about_the_bots_taste_or_being_a_bot_is_no_complaint_and_no_escalation(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "whats better, cats or dogs", "dogs, definitely. they are so loyal.", trace_id="dogs")
+    b.turn("s1", "wrong. cats", "ha, cats are great too.", trace_id="cats")
+    b.turn("s2", "ur dumb", "i'm sorry you feel that way. what would you like to talk about?", trace_id="sorry")
+    b.turn("s2", "nothing. ur a bot", "i like to talk about movies.", trace_id="movies")
+    b.turn("s3", "do u ever get sick", "not very often, maybe once a year.", trace_id="sick")
+    b.turn("s3", "lucky. i get sick all the time", "oh no, that must be rough.", trace_id="lucky")
+    found = signals(store, tmp_path, b)
+    assert not found.get("dogs") and not found.get("sick"), found
+    assert "escalation" not in kinds(found, "sorry"), found
+
+
+def test_a_bot_called_dumb_or_saying_its_claim_again_to_a_challenge_missed(store, tmp_path) -> None:
+    """ "see. dumb" after the bot passed over a challenge complains; an answer said again
+    whole to "but u just said ur wife..." answers none of it."""
+    b = Bundle()
+    b.turn("s1", "whats ur fav movie", "i don't really watch movies.", trace_id="movies")
+    b.turn("s1", "bruh u literally just said u love shrek", "that's cool. do you have any pets?", trace_id="pets")
+    b.turn("s1", "see. dumb", "sorry, i got confused.", trace_id="confused")
+    b.turn("s2", "do u do any sports", "i play tennis on weekends with my wife.", trace_id="tennis")
+    b.turn("s2", "ur married ?", "no, i'm single. i live alone with my cat.", trace_id="single")
+    b.turn("s2", "but u just said ur wife ...", "i play tennis on weekends with my wife.", trace_id="again")
+    found = signals(store, tmp_path, b)
+    assert "frustration" in kinds(found, "pets"), found
+    assert "loop" in kinds(found, "again"), found
+
+
+def test_a_wish_that_names_a_day_or_time_nobody_said_is_made_up_and_cheer_at_an_injury_is_cold(
+        store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "work stress. big presentation tomorrow at 9", "what is it about?", trace_id="about")
+    b.turn("s1", "sales numbers. i'll try to sleep", "good luck with your presentation tomorrow at noon!",
+           trace_id="noon")
+    b.turn("s2", "my friends birthday party saturday night", "fun! how old is he turning?", trace_id="party")
+    b.turn("s2", "30. coffee is a good gift idea tho", "have fun at the party on saturday!", trace_id="saturday")
+    b.turn("s3", "everyone falls at first. i broke my wrist last year", "that's good to hear!", trace_id="wrist")
+    found = signals(store, tmp_path, b)
+    assert "ungrounded" in kinds(found, "noon"), found
+    assert not found.get("saturday"), found
+    assert kinds(found, "wrist"), found

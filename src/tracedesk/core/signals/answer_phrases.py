@@ -36,7 +36,8 @@ SYMPATHY = re.compile(
     r"|heartbreaking|painful|difficult|must (?:be|have)"
     r"|hugs|here for you|take care|hang in there|poor|sending|aw+|ugh|yikes|ouch|oof|lo siento|désolé|tut mir leid)\b")
 CHEER = re.compile(r"\b(?:cool|nice|great|awesome|fun|exciting|congrat\w*|yay|lucky|amazing|wonderful|productive"
-                   r"|sounds good|love that|perfect|haha|lol|(?:is|are) the best)\b")
+                   r"|sounds good|love that|perfect|haha|lol|(?:is|are) the best"
+                   r"|(?:good|glad|great|happy|nice) to hear)\b")
 # An answer that asks what it should have said ("Oops! I think I messed up. What could I
 # have said?"): the reply is the user's answer to that question, about the turn before.
 ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:said|done|answered|asked)"
@@ -145,7 +146,8 @@ ANSWER_REPAIRS = re.compile(
 # ("No problem", "no worries" reply to thanks.)
 ANSWER_YES_OR_NO = re.compile(
     r"^[\s*_]*(?:(?:yes|no|yeah|yep|yup|nope|nah|kind of|sort of|"
-    r"not (?:really|yet|always|usually|necessarily|exactly|at all|since)|some (?:can|do|are|of them)|it depends)\b"
+    r"not (?:really|yet|always|usually|necessarily|exactly|at all|since|(?:very )?often|much|many)"
+    r"|some (?:can|do|are|of them)|it depends|hardly ever|once in a while)\b"
     r"|(?:very|probably|maybe|sometimes|mostly|usually|rarely|never)\s*[,.!;:])"  # ("Very!", not "Very popular")
     r"(?! (?:problem|worries|worry)\b)|\byes[.!]*$")
 # An answer that changes the subject instead of answering.

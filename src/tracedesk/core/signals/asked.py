@@ -138,18 +138,23 @@ def gives_a_figure_asked(turn: Turn) -> bool:
 
 # A question that asks for a name: who, or what or which thing ("who played the joker in
 # the dark knight", "whats the smallest bone", "who's ur bias").
-_LEAD_IN = r"^\W*(?:(?:ok|okay|so|and|huh|hmm+|wait|also)\W+)*"
+_LEAD_IN = r"^\W*(?:(?:ok|okay|so|and|huh|hmm+|wait|also|same|lol|haha+|cool|nice|yeah|yes|no|nah)\W+)*"
 _ASKS_FOR_A_NAME = re.compile(rf"{_LEAD_IN}(?:who|whom|whose|who's|whos|which|what(?:'s| is| was| are| were)?|whats|"
-                              r"where)\b")
+                              r"where)\b(?! if\b)")  # ("what if it rains" asks for no name)
 _ASKS_WHO = re.compile(rf"{_LEAD_IN}(?:who|who's|whos)\b")
 _ASKS_WHO_OR_WHERE = re.compile(rf"{_LEAD_IN}(?:who|who's|whos|where|which)\b"
                                 r"|^\W*(?:and|what about) the [\w ]{1,20}\W*$")  # ("And the third guy?")
 # A name in the answer's own capitals: two capitalised words opening it ("Michael Collins
 # stayed in orbit", "Ningaloo Reef in Australia").
 _OPENS_ON_A_NAME = re.compile(r"\W*(?:(?:Yes|No|Probably|Maybe)\W+)?[A-Z][\w'-]+ [A-Z][\w'-]+")
+# An answer that opens on where (in lower case as well): "in a small town in colorado, near
+# the mountains", "I live near the coast", "just outside manchester".
+_OPENS_ON_A_PLACE = re.compile(r"\W*(?:(?:i|we) (?:live|grew up|work|am|'m) |(?:just|right|up|down|over) )?"
+                               r"(?:in|near|at|outside|by|on|from|close to) (?:a |an |the )?[^\W\d_]{3,}")
 # An answer that gives an opinion.
 _GIVES_AN_OPINION = re.compile(r"\W*(?:(?:honestly|personally|oh|hmm+|well)\W+)*(?:i think|i'd say|i love|i like|"
-                               r"i'm not|i prefer|i'm a (?:big )?fan|in my opinion|i really|i find)\b")
+                               r"i'm not|i prefer|i'm a (?:big )?fan|in my opinion|i really|i find)\b"
+                               r"(?! (?:that|how|it when) you\b)")  # (not "I love that you asked about...")
 NAME_WORDS = 4  # a name given as the answer's first words takes up at most this many
 _NOT_A_NAME = frozenset("""
     question hello hi hey welcome happy morning evening afternoon holidays confirmed order deals deal sale free
@@ -169,7 +174,8 @@ def names_what_was_asked(turn: Turn) -> bool:
     they're so calm" names nothing; "Alexander Bed and Breakfast is at..." gives no star
     rating.)"""
     if ((_ASKS_WHO_OR_WHERE.match(turn.asked) and _OPENS_ON_A_NAME.match(turn.answer))
-            or (_ASKS_WHO.match(turn.asked) and _HE_OR_SHE.match(turn.answered))):
+            or (_ASKS_WHO.match(turn.asked) and _HE_OR_SHE.match(turn.answered))
+            or (_OPENS_ON_A_PLACE.match(turn.answered) and _ASKS_WHERE.search(turn.asked))):
         return True  # ("And the third guy?" - "Michael Collins stayed in orbit", "who was samuel pepys" - "He kept...")
     if _ASKS_FOR_A_NAME.match(turn.asked) is None:
         return False
@@ -186,6 +192,14 @@ def names_what_was_asked(turn: Turn) -> bool:
 
 
 def gives_the_opinion_asked(turn: Turn) -> bool:
-    """The answer gives the opinion asked for ("whats ur opinion on nirvana" - "I think
-    Nevermind is one of the most important albums"), however far its words lie."""
-    return ASKS_AN_OPINION.search(turn.asked) is not None and _GIVES_AN_OPINION.match(turn.answered) is not None
+    """The answer gives the opinion or the favourite asked for ("whats ur opinion on
+    nirvana" - "I think Nevermind is one of the most important albums", "whats ur fav
+    thing to cook" - "i love making soups in the winter"), however far its words lie."""
+    return ((ASKS_AN_OPINION.search(turn.asked) is not None or _ASKS_A_FAVOURITE.search(turn.asked) is not None)
+            and _GIVES_AN_OPINION.match(turn.answered) is not None)
+
+
+# A question for the bot's favourite: "whats ur fav thing to cook", "what's your favorite
+# band?", "which one do you like best".
+_ASKS_A_FAVOURITE = re.compile(r"\b(?:what|which|who)\b.*\b(?:(?:your|ur) fav\w*|(?:you|u) (?:like|love|prefer) "
+                               r"(?:best|most))\b")

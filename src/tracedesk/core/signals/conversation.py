@@ -32,6 +32,7 @@ from .asked import (
 from .confidence import confidence
 from .found import Found, quote
 from .memory import (
+    ONLY_WISHES,
     SIGNS_OFF,
     TELLS_BACK,
     Heard,
@@ -104,6 +105,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             told |= turn.words
             if previous is not None and "?" not in turn.asked and SIGNS_OFF.search(turn.asked):
                 found += names_what_nobody_said(turn, heard.up_to(at))
+            elif previous is not None and ONLY_WISHES.match(turn.answered):
+                found += names_what_nobody_said(turn, heard.up_to(at), names=False)
             elif ("you" in turn.answered or "happy" in turn.answered) and TELLS_BACK.search(turn.answered):
                 found += tells_back_what_nobody_said(turn, heard.up_to(at))
             if "your " in turn.answered:
@@ -399,6 +402,8 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
         return False  # ("My apologies. Rembrandt, in 1642.")
     if _ASKS_YES_OR_NO_OF_THE_BOT.search(turn.asked) and _SAYS_YES_OR_NO_OF_ITSELF.match(answered):
         return False  # it was asked of itself: "Have you been there?" - "I have not, but..."
+    if gives_the_opinion_asked(turn):
+        return False  # ...or its taste: "whats ur fav thing to cook" - "i love making soups"
     return (len([s for s in reply.sentences if s.strip()]) <= 2 and bool(turn.words)
             and turn.words.isdisjoint(reply.words) and previous.answer_words.isdisjoint(reply.words)
             and not turn.closing and turn.message.in_english and not turn.message.greets_only)
@@ -428,8 +433,8 @@ def _moved_on(previous: Turn | None, turn: Turn) -> bool:
             or _A_TASKS_DETAIL.search(previous.reply.question_back)):
         return False  # (a booking's reference, then its seat, is a task's next question)
     reply = turn.reply
-    if reply.repairs:  # ("you just asked me that lol" - "ha, sorry. so do you watch any sports?")
-        return False
+    if reply.repairs or _NOTHING_MUCH.match(turn.asked):
+        return False  # ("you just asked me that lol" - "ha, sorry. so do you..."; "nm": nothing to take up)
     sentences = [s for s in reply.sentences if s.strip()]
     if not 1 <= len(sentences) <= 2 or not sentences[-1].rstrip().endswith("?"):
         return False
@@ -440,6 +445,10 @@ def _moved_on(previous: Turn | None, turn: Turn) -> bool:
     return (GETS_TO_KNOW.match(sentences[-1]) is not None and message.in_english and bool(message.words)
             and not message.closing and not reply.asks_what_a_task_needs and message.words.isdisjoint(reply.words)
             and previous.reply.question_back_words.isdisjoint(reply.words))
+
+
+# An answer that gives nothing to take up: "nm", "not much", "same", "idk".
+_NOTHING_MUCH = re.compile(r"\W*(?:nm|nmu|nothing(?: much)?|not much|nada|same(?: here)?|me too|idk|dunno)\W*$")
 
 
 def _jumped(turn: Turn) -> list[Found]:

@@ -47,6 +47,7 @@ ESCALATION_NEAR_MISSES = Prototypes((
     "i need to watch the real one", "i want to see the real thing live", "they call each other every day",
     "my sister calls me every week", "i should call my mom more",
     "i don't care", "i don't mind, any is fine", "doesn't matter to me", "i don't care about the price",
+    "you're a bot", "nothing. ur a bot", "are you a bot", "you're just a robot lol",
 ))
 
 FRUSTRATION_EXAMPLES = Prototypes((
@@ -56,6 +57,7 @@ FRUSTRATION_EXAMPLES = Prototypes((
     "still not working, you're not helping", "that has nothing to do with my question", "wrong answer",
     "are you even reading what i write", "i asked about something else", "ugh this is so frustrating",
     "no no no that's not it", "you misunderstood me", "that's not true", "why are you telling me this",
+    "see, you're a bad bot", "you're just a useless bot",
     "eso no es lo que pregunté", "ce n'est pas ce que j'ai demandé", "das habe ich nicht gefragt",
 ))
 FRUSTRATION_NEAR_MISSES = Prototypes((

@@ -85,7 +85,14 @@ _WISHES = re.compile(r"\b(?:enjoy|good luck|best of luck|have (?:a |an )?(?:grea
 # inside a sentence), a figure, a day or a month.
 _CAPITALISED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
 _DAY_OR_FIGURE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-                            r"april|june|july|august|september|october|november|december)\b|\d+", re.IGNORECASE)
+                            r"april|june|july|august|september|october|november|december|noon|midday|midnight)\b|\d+",
+                            re.IGNORECASE)
+# An answer that only wishes the user well, whatever the message said: "have fun at the party
+# on sunday!", "Good luck with your presentation tomorrow at noon!" (it asks nothing).
+ONLY_WISHES = re.compile(r"\W*(?:(?:you're welcome|thanks|ok|okay|well|ha|haha|aw+|oh)\W+)*"
+                         r"(?:have (?:fun|a (?:great|good|nice|lovely|wonderful|fun|safe))|good luck|best of luck"
+                         r"|enjoy)"
+                         r"\b[^?]*$")
 _HEARD = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
 
@@ -141,14 +148,15 @@ _OCCASIONS = frozenset("""
 _TITLE_CASE_WORDS = 4  # a sentence this long with most words capitalised is in Title Case
 
 
-def _made_up(sentence: str, heard: _Said | set[str], within: tuple[int, int] | None = None) -> str | None:
+def _made_up(sentence: str, heard: _Said | set[str], within: tuple[int, int] | None = None,
+             names: bool = True) -> str | None:
     """The first name, place, day, month or count of ``sentence`` (of its part ``within``,
     where given) that nobody said (a word of ``heard``, the session's words so far,
-    lower-cased)."""
+    lower-cased); only a day, a time or a count without ``names``."""
     words = sentence.split()
     named = list(_DAY_OR_FIGURE.finditer(sentence))
     named += [m for m in _COUNT_WORD.finditer(sentence) if _COUNTS[m.group(0).lower()] not in heard]
-    if len(words) < _TITLE_CASE_WORDS or sum(w[:1].isupper() for w in words) * 2 <= len(words):
+    if names and (len(words) < _TITLE_CASE_WORDS or sum(w[:1].isupper() for w in words) * 2 <= len(words)):
         named += [m for m in _CAPITALISED.finditer(sentence)
                   if _inside_a_sentence(sentence, m.start()) and _WISHES.search(m.group(0).lower()) is None
                   and m.group(0).lower() not in _OCCASIONS]
@@ -162,17 +170,19 @@ _OWN_SERVICE = re.compile(r"\bthanks? (?:you )?for (?:using|calling|riding|choos
                           r"visiting|travel?ling|staying|booking|ordering)\b.*", re.IGNORECASE)
 
 
-def names_what_nobody_said(turn: Turn, heard: _Said) -> list[Found]:
+def names_what_nobody_said(turn: Turn, heard: _Said, names: bool = True) -> list[Found]:
     """A goodbye answered with a wish that names a person, a place, a day or a number that
     nobody in the conversation said: "ok, see you tomorrow" - "See you on Thursday!",
     "thanks!" - "Enjoy your trip to California!" (to a user going to Florida), "Bye Inês!
     Enjoy Madrid!". What a goodbye answers with is what was said; a new specific is made up.
-    ``heard``: the words of the session's messages and answers so far, lower-cased."""
+    ``heard``: the words of the session's messages and answers so far, lower-cased. Without
+    ``names`` (a wish to a message that said no goodbye: "have fun at the party on sunday!"),
+    only a day, a time or a count is read: a support bot may know the user's name."""
     answer = turn.answer
     if turn.answered.count(" ") < 2 or _WISHES.search(turn.answered) is None:
         return []  # (the wishes are English ones: "Gute Reise!", whose nouns have capitals, is none)
     # (Only the wish: what the answer tells besides, "Your contract ends on August 3.", is none.)
-    made_up = next(filter(None, (_made_up(_OWN_SERVICE.sub("", sentence), heard)
+    made_up = next(filter(None, (_made_up(_OWN_SERVICE.sub("", sentence), heard, names=names)
                                  for sentence in _SENTENCE_END.split(answer)
                                  if _WISHES.search(sentence.lower()) is not None)), None)
     if made_up is None:

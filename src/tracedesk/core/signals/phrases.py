@@ -150,6 +150,8 @@ FRUSTRATION = re.compile(
     # (not "false", which answers a quiz).
     rf"|{_JUDGEMENT_LEAD_IN}(?:wrong|incorrect|not (?:correct|right|true)|(?:bad|incorrect|false) answer)"
     rf"{_JUDGEMENT_TAIL}"
+    # ...or the bot called dumb, as the whole message after it missed: "see. dumb", "so stupid".
+    rf"|{_JUDGEMENT_LEAD_IN}(?:(?:see|ugh|wow|bruh)\W+)?(?:so |really )?(?:dumb|stupid){_JUDGEMENT_TAIL}"
     r"|you (?:keep|kept) (?:saying|telling|asking|repeating)"
     # (not "...and i said absolutely not", told of someone else)
     r"|(?<!and )(?:i said|i asked)[^.?!]{0,40}\bnot\b"
@@ -314,7 +316,7 @@ FRUSTRATION_NEEDS = frozenset("""
     asked meant said wanted wrong incorrect correct bad right true useless unhelpful nonsense listening reading
     understanding helping getting serious kidding told gave explained sent question message answer help sense address
     helpful need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept
-    understand get circles crazy nuts mad insane give broken stupid joke hopeless pointless terrible awful garbage
+    understand get circles crazy nuts mad insane give broken stupid dumb joke hopeless pointless terrible awful garbage
     rubbish nothing pathetic ffs wtf jfc omfg come seriously sirve ayuda eso sert répond nul importe hilft bringt
     quatsch unsinn das serve non não talking going repeating ask say mention forgot forget remember read
     anything ignored come have related random changing topic same went scroll gibberish jumbled garbled
@@ -451,6 +453,8 @@ BAD_NEWS = re.compile(
     r"|lost (?:my|our|a|his|her) (?:\w+ )?(?:job|dad|mom|mum|father|mother|brother|sister|wife|husband|son|daughter"
     r"|friend|dog|cat|pet|baby|grandma|grandpa|grandmother|grandfather|patient|home|house)"
     r"|(?:got|been|was|were) (?:fired|laid off|dumped)|broke up with|getting divorced|depressed|miserable"
+    r"|(?:broke|fractured|sprained|tore|hurt|injured) (?:my|his|her|their) (?:\w+ )?(?:arm|leg|wrist|ankle|foot|hand"
+    r"|knee|back|neck|nose|ribs?|collarbone|finger|toe|shoulder|hip|acl)"
     r"|(?:awful|terrible|horrible|rough|bad|worst) (?:day|week|news)|been crying|in (?:the )?hospital"
     r"|feeling (?:really |so |very |pretty )?(?:down|sad|depressed|awful|terrible|anxious|hopeless)"
     r"|(?:i'm|im|i am) (?:so |really |very )?(?:scared|heartbroken)"
@@ -624,12 +628,14 @@ _QUESTION_LEAD_INS = (rf"hi|hello|hey|ok(?:ay)?|so|and|also|{_CHANGING_THE_SUBJE
                       r"ah|um+|uh+|wait|well|alright|right")
 _BEFORE_A_QUESTION = rf"\W*(?:(?:{_QUESTION_LEAD_INS})\W+)*"
 # A question that asks yes or no: it opens (after a greeting or "and", "so") on a verb. Not
-# "can you tell me...", "could you explain...": a request put politely.
+# "can you tell me...", "could you explain...": a request put politely ("do u get free
+# pizza" asks).
 ASKS_YES_OR_NO = re.compile(
     rf"^[\s*_]*(?:(?:{_QUESTION_LEAD_INS})\W+)*"
-    r"(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|may|have|has|am)\b"
+    r"(?:(?:can|could|will|would)\b"
     r"(?! (?:you|u) (?:please )?(?:tell|explain|show|give|help|send|walk|describe|list|find|check|let|get|"
-    r"do|make|book|change|cancel)\b)")
+    r"do|make|book|change|cancel)\b)"
+    r"|(?:do|does|did|is|are|was|were|should|shall|may|have|has|am)\b)")
 # ...or put as a statement with a question mark ("wait the eastern one kept going?", "no cars
 # at all?"): no question word in it.
 DECLARATIVE_QUESTION = re.compile(

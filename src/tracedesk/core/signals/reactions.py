@@ -250,7 +250,8 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
     # ("wrong" alone may answer the bot's own "right or wrong? what do you think?")
     if turn.complains and not (previous is not None and JUDGES_RIGHT_OR_WRONG.match(turn.asked)
                                and answers_the_question_back(previous, turn)
-                               and ASKS_FOR_A_JUDGEMENT.search(previous.reply.question_back or "")):
+                               and ASKS_FOR_A_JUDGEMENT.search(previous.reply.question_back or "")) and not (
+            previous is not None and _disagrees_with_the_taste_asked(previous, turn)):
         return case, "says the answer missed", 1.0
     if previous is None:
         return None
@@ -287,6 +288,18 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
     if _sets_right_who(previous, turn, told):
         return "corrected", "says who the answer spoke of", 1.0
     return None
+
+
+def _disagrees_with_the_taste_asked(previous: Turn, turn: Turn) -> bool:
+    """The user asked the bot's taste ("whats better, cats or dogs", "do u like jazz?") and
+    calls the one it gave wrong, in a few words: "wrong. cats", "nope, jazz is boring". A
+    playful disagreement, not a complaint of the answer."""
+    asked_a_taste = ASKS_AN_OPINION.search(previous.asked) is not None or (
+        TASTE.search(previous.asked) is not None and ("?" in previous.asked or previous.message.wants_to_know))
+    return asked_a_taste and turn.asked.count(" ") < 6 and _CALLS_IT_WRONG.match(turn.asked) is not None
+
+
+_CALLS_IT_WRONG = re.compile(r"\W*(?:wrong|nope|nah|no|boo+|ew+)\W+\w")
 
 
 def _not_what_was_asked(previous: Turn, turn: Turn, told: frozenset[str] | set[str]) -> bool:
@@ -466,8 +479,9 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     "nah, I loved Guardians 3" to an opinion, restates nothing of the request; a message
     that approves ("i said friday but yeah the 4th is right, thanks") corrects nothing."""
     reply = previous.reply
-    if APPROVES.search(turn.asked) is not None or TASTE.search(turn.asked) is not None:
-        return False  # (nor one that tells a taste: "no actually i prefer autumn")
+    if (APPROVES.search(turn.asked) is not None or TASTE.search(turn.asked) is not None
+            or _disagrees_with_the_taste_asked(previous, turn)):
+        return False  # (nor one that tells a taste: "no actually i prefer autumn"; "wrong. cats")
     if reply.checks_what_it_heard and _NO_TO_A_CHECK.match(turn.asked) and not turn.message.corrects_itself:
         return True  # ("Leaving from Brighton Road. Is this correct?" - "no brookline")
     said_not = NOT_THAT.search(turn.asked)

@@ -223,7 +223,8 @@ def repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
             continue  # "Added to your cart.", "Got it, I'll remember that.": each takes a new thing
         if position[turn.pk] == position[first.pk] + 1 and (_asks_on(turn) or _asks_to_hear_it_again(turn)):
             continue  # "and on saturday?", "when will it get here": the same answer covers it
-        if not _asked_the_same_again(first, turn):
+        # (Said again to a complaint, "but u just said ur wife...", it answers none of it.)
+        if turn.complains or not _asked_the_same_again(first, turn):
             out.append(_said_again_found(first, turn, "the same answer as an earlier turn, to another message"))
     return out
 

@@ -159,7 +159,10 @@ REACTIONS = frozenset("""
     ew eww ugh aw aww omg lol lmao haha hahaha ha hah oh ooh wow yes yeah yep yup yesss no nope nah ok okay wait
     actually well hmm
 """.split())  # noqa: SIM905 (a word list reads best as words)
-REMARK_OPENINGS = REACTIONS | frozenset("poor true same fair cool nice he she they it its that thats this".split())  # noqa: SIM905
+# (and "lucky. i get sick all the time")
+REMARK_OPENINGS = REACTIONS | frozenset("""
+    poor true same fair cool nice lucky jealous damn dang wild crazy yikes oof rip he she they it its that thats this
+""".split())  # noqa: SIM905
 # The questions of the bot's that ASKS_YES_OR_NO reads as a request ("do you make the
 # noodles too"): put to the user, they ask for a yes or a no.
 _ASKS_YES_OR_NO_BACK = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|oh)\W+)?(?:do|does|did|are|is|was|were|have|has|had|"
