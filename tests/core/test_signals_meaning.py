@@ -2524,3 +2524,49 @@ def test_a_wish_that_names_a_day_or_time_nobody_said_is_made_up_and_cheer_at_an_
     assert "ungrounded" in kinds(found, "noon"), found
     assert not found.get("saturday"), found
     assert kinds(found, "wrist"), found
+
+
+def test_told_you_asked_before_and_not_funny_say_the_answer_missed_and_the_apology_owns_it(store, tmp_path) -> None:
+    """ "graphic designer?? i literally just told you", "you asked me this before 🤔 ..."
+    and "wow. that's not funny" complain of the answer before; "wait what 220?? its already
+    in at 175" questions it; the apology after each owns the miss."""
+    b = Bundle()
+    b.turn("s1", "graphic design. been doing it 6 yrs", "Six years is solid experience.", trace_id="told")
+    b.turn("s1", "hm ok that doesnt sound so bad", "Exactly! How long have you been working as a web developer?",
+           trace_id="web")
+    b.turn("s1", "graphic designer?? i literally just told you", "Sorry, you did - graphic design, six years.",
+           trace_id="sorry1")
+    b.turn("s2", "my cat died this morning", "I'm so sorry. What was her name?", trace_id="cat")
+    b.turn("s2", "she always slept on my keyboard lol", "Haha, at least now you'll get some work done!",
+           trace_id="joke")
+    b.turn("s2", "wow. that's not funny", "You're right, and I'm sorry. That was an awful thing to say.",
+           trace_id="sorry2")
+    b.turn("s3", "ok its in!! 175 right?", "Yes. Actually, banana bread should really be baked at 220°C.",
+           trace_id="oven")
+    b.turn("s3", "wait what 220?? its already in at 175", "Sorry, ignore that - 175°C is right.", trace_id="sorry3")
+    b.turn("s4", "what is your favorite planet?", "Saturn! What would you like to know about the planets?",
+           trace_id="planet")
+    b.turn("s4", "the moons", "Titan is the biggest. What would you like to know about the planets?",
+           trace_id="asked_twice")
+    b.turn("s4", "Hmm you asked me this before 🤔 Saturn float? Really??", "Sorry, you're right! And yes, really.",
+           trace_id="sorry4")
+    found = signals(store, tmp_path, b)
+    for missed in ("web", "joke", "oven", "asked_twice"):
+        assert {"frustration", "taken_back"} <= kinds(found, missed), (missed, found)
+
+
+def test_an_answer_in_its_own_terms_to_a_thanks_or_a_yes_or_no_question_is_on_topic(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "how do i keep going to the gym", "Start small: three short sessions a week.", trace_id="gym")
+    b.turn("s1", "eggs on toast it is. thx coach", "Anytime! Keep it up - the first month is the hardest.",
+           trace_id="thanks")
+    b.turn("s2", "wait so roosevelt didnt even see it end??",
+           "Sadly no - he died on April 12, 1945, less than a month before Germany surrendered.", trace_id="sadly")
+    b.turn("s3", "no coconut milk, can i skip it", "You can! It'll be more of a tomato-based curry.", trace_id="can")
+    b.turn("s4", "My grandson gave me a smartphone for my birthday. I am not very good with it.",
+           "How kind of him! What would you like help with on the phone?", trace_id="offer")
+    b.turn("s4", "How do I make the letters bigger? I can hardly read them.",
+           "Open Settings, then Display, then Font size.", trace_id="letters")
+    found = signals(store, tmp_path, b)
+    for quiet in ("thanks", "sadly", "can", "offer"):
+        assert not found.get(quiet), (quiet, found)

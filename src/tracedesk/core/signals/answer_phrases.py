@@ -104,7 +104,8 @@ _OWNS_A_MISS = (
     r"|(?:what )?i meant\b(?! to\b(?! say))"
     rf"|(?:(?:oh|hmm|ah|oops|whoops)\W+)?{_I_WAS_WRONG}{_OF_THE_ANSWER_BEFORE}"
     r"|(?:oops|whoops|sorry|apologies)\W+(?:sorry|apologies|my (?:bad|mistake|apologies|error))\b"
-    r"|you(?:'re| are) (?:absolutely |quite |totally |completely )?right\W+(?:sorry|apologies|i apologi[sz]e|"
+    r"|you(?:'re| are) (?:absolutely |quite |totally |completely )?right\W+(?:and\W+)?"
+    r"(?:sorry|apologies|i apologi[sz]e|i'm sorry|i am sorry|"
     rf"my (?:mistake|bad|apologies)|{_I_WAS_WRONG})\b"
     rf"|(?:i'm|i am) sorry[,.!]? (?:i meant|{_I_WAS_WRONG})\b"
     r"|(?:sorry|apologies|my apologies|i apologi[sz]e)"
@@ -141,14 +142,16 @@ ANSWER_REPAIRS = re.compile(
     rf"{_INTERJECTION_FIRST}(?:{_OWNS_A_MISS}|{_BARE_APOLOGY}"
     r"|(?:you're right|let me try (?:that )?again|to answer your (?:earlier )?question)\b)")
 # A direct reply to a yes-or-no question ("Yes, as long as it stays on a lead"; "..., yes.";
-# or by degree: "very!", "some can be", "not since 1972"): it answers the question's own
-# terms without naming them. ("Of course." and "Absolutely." open answers to anything.)
-# ("No problem", "no worries" reply to thanks.)
+# "Sadly no, ..."; "You can! It'll be..."; or by degree: "very!", "some can be", "not since
+# 1972"): it answers the question's own terms without naming them. ("Of course." and
+# "Absolutely." open answers to anything; "No problem", "no worries" reply to thanks.)
 ANSWER_YES_OR_NO = re.compile(
-    r"^[\s*_]*(?:(?:yes|no|yeah|yep|yup|nope|nah|kind of|sort of|"
+    r"^[\s*_]*(?:(?:sadly|unfortunately|luckily|fortunately|actually|honestly|surprisingly|technically|well|oh)"
+    r"\W+)?(?:(?:yes|no|yeah|yep|yup|nope|nah|kind of|sort of|"
     r"not (?:really|yet|always|usually|necessarily|exactly|at all|since|(?:very )?often|much|many)"
     r"|some (?:can|do|are|of them)|it depends|hardly ever|once in a while)\b"
-    r"|(?:very|probably|maybe|sometimes|mostly|usually|rarely|never)\s*[,.!;:])"  # ("Very!", not "Very popular")
+    r"|(?:very|probably|maybe|sometimes|mostly|usually|rarely|never)\s*[,.!;:]"  # ("Very!", not "Very popular")
+    r"|(?:you|it|they|we|she|he) (?:can|could|do|does|should|will|can't|don't|doesn't|won't|shouldn't)\s*[!.,])"
     r"(?! (?:problem|worries|worry)\b)|\byes[.!]*$")
 # An answer that changes the subject instead of answering.
 CHANGES_SUBJECT = re.compile(
@@ -337,6 +340,10 @@ ASKS_WHERE_FROM_OR_TO = re.compile(
     r"depart|starting|start|heading|head|coming|come)\b|\bwhere (?:from|to)\b|\bwhich (?:stop|station|airport|city)\b"
     r"|\b(?:leaving|departing|travel?ling|going) (?:from|to) where\b|\b(?:what|which) (?:is )?(?:your )?"
     r"(?:departure|destination|starting point)\b")
+# An answer that opens by taking thanks ("Anytime! Keep it up.", "Happy to help! Good luck
+# with the rest of your homework."): to a thanks, whatever it adds, it answers.
+OPENS_ON_A_SIGN_OFF = re.compile(r"\W*(?:anytime|any time|(?:you're|you are) (?:very |so )?welcome|happy to help"
+                                 r"|glad (?:i|to|we) (?:could )?help|my pleasure|no problem|of course)\b")
 # A closing offer is a question that asks nothing of the user.
 ANSWER_OFFERS = re.compile(
     r"(?:anything else|something else|can i help|may i help|help (?:you )?with (?:anything|something)|"

@@ -20,7 +20,7 @@ from sqlalchemy import Connection
 from ..store import chunked, placeholders, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit
-from .answer_phrases import CANNED, DISMISSES, GETS_TO_KNOW, GOES_TO_WORK
+from .answer_phrases import CANNED, DISMISSES, GETS_TO_KNOW, GOES_TO_WORK, OPENS_ON_A_SIGN_OFF
 from .asked import (
     gives_a_figure_asked,
     gives_another_thing,
@@ -573,7 +573,8 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
                                 or gives_the_opinion_asked(turn)))
             or (previous is not None and turn.reply.repairs)  # it answers the request before
             or (previous is not None and answers_the_question_back(previous, turn))
-            or (not canned and turn.reply.says_yes_or_no and turn.message.may_ask_yes_or_no)):  # in its terms
+            or (not canned and turn.reply.says_yes_or_no and turn.message.may_ask_yes_or_no)  # in its terms
+            or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked))):  # thanks taken
         return []
     close, within = turn.addressed, closeness_needed(turn)
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),

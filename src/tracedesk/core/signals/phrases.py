@@ -123,7 +123,8 @@ FRUSTRATION = re.compile(
     r"|\b(?:close|nice try|good try) but (?:no|nope|wrong)\b"
     r"|^\W*(?:that |this |it )?(?:sounds|seems) (?:very |really )?(?:unlikely|made up|wrong|off)\b"
     r"|\bnot sure what (?:that|this|you) mean|\bthat'?s the (?:whole|entire) point\b"
-    r"|i told you\W*+$|(?:like|as) i (?:said|told you)(?: (?:already|before|earlier))?(?:\W*+$|[,.!])"
+    r"|i (?:(?:literally|just|already) )*told you\W*+(?:lol|haha|lmao)?\W*+$"
+    r"|(?:like|as) i (?:said|told you)(?: (?:already|before|earlier))?(?:\W*+$|[,.!])"
     # ...reminded of it: "biology, remember?", "I'm a twin, remember?" (not "do you remember?")
     r"|remember(?<=[\w,.] remember)(?<!you remember)(?<!\bu remember)(?<!do remember)"
     r"(?<!did remember)\s*\?"
@@ -184,6 +185,8 @@ FRUSTRATION = re.compile(
     r"(?:extreme|excessive|dangerous|unsafe|unhealthy)\b"
     r"|^(?!\W*(?:my|our|i|we|his|her|their|he|she|they|it|mine)\b)\W*[^\W\d_]+(?:\W+[^\W\d_]+)? "
     r"(?:isn't|is not|aren't|are not) exactly\b"
+    # ...or says a joke of the bot's was not funny: "wow. that's not funny", "not funny".
+    r"|^\W*(?:(?:wow|ugh|um+|uh+|dude|bro|seriously|ok)\W+)*(?:(?:that's|thats|that is|that was|so) )?not funny\W*$"
     r"|(?:\b(?:that's|that was|that is|you're|you are|you were) |^\W*(?=a bit|kinda|kind of|pretty|so|really))"
     r"(?:a bit |kinda |kind of |pretty |so |really )?(?:harsh|heartless|insensitive)\b"
     # What was asked or told, put back after an echo of the answer: "thursday?? i said tomorrow
@@ -233,7 +236,7 @@ FRUSTRATION = re.compile(
     rf"|{_TOLD_YOU_LEAD_IN}i (?:told (?:you|u)|said)[,:]"
     # ...that it asked again, said again or said the opposite, or said nothing to the point.
     r"|you (?:already |just )?asked (?:me )?(?:that|this)(?: (?:already|before|earlier|twice))?"
-    r"\W*(?:lol|haha|lmao)?\W*$"
+    r"\W*(?:lol|haha|lmao)?\W*$|you (?:already |just )?asked (?:me )?(?:that|this) (?:already|before|earlier|twice)\b"
     r"|you (?:just )?said that(?: already| before)?\W*$|broken record\W*(?:lol|haha)?\W*$"
     r"|contradict(?:ing|s|ed)? (?:yourself|what you (?:just )?said)|you just said the (?:opposite|reverse)"
     r"|(?:you|u)(?:'re| are| r)? (?:totally |just |literally |completely )?chang(?:ing|ed) the (?:subject|topic)\b"
@@ -317,6 +320,7 @@ FRUSTRATION_NEEDS = frozenset("""
     understanding helping getting serious kidding told gave explained sent question message answer help sense address
     helpful need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept
     understand get circles crazy nuts mad insane give broken stupid dumb joke hopeless pointless terrible awful garbage
+    funny
     rubbish nothing pathetic ffs wtf jfc omfg come seriously sirve ayuda eso sert répond nul importe hilft bringt
     quatsch unsinn das serve non não talking going repeating ask say mention forgot forget remember read
     anything ignored come have related random changing topic same went scroll gibberish jumbled garbled
@@ -418,7 +422,7 @@ APPROVES = re.compile(r"\b(?:great|perfect|thanks|thank you|thx|ty|ideal|awesome
                       r"i'm a)(?!\w)|^\W*so\b")
 # A word or three of the answer echoed in disbelief ("lincoln?? thats the civil war lol",
 # "8 years?? i thought it was 2", "what? three hearts??"): read against the answer.
-ECHOED = re.compile(r"^\W*(?:(?:what|wait|um+|uh+|huh)\W+)?((?:[^\s?!]+\s){0,2}[^\s?!]+?)\s*(?:\?[?!]|!\?)")
+ECHOED = re.compile(r"^\W*(?:(?:what|wait|um+|uh+|huh)\W+){0,2}((?:[^\s?!]+\s){0,2}[^\s?!]+?)\s*(?:\?[?!]|!\?)")
 # ...which questions the answer when the message says something against it ("1972?? wow no
 # it was 1969", "lincoln?? thats the civil war lol"); alone, or with a question, a marvel or
 # a remark, it marvels at what may well be true ("4 times??", "twins?? how old", "three

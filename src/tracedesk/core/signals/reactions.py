@@ -277,9 +277,13 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
     # (Nor one that opens on the answer to the bot's question: "what did you do?" - "nothing!!
     # i got a c in math", "do you crate train?" - "no, should i?"; unless the question asked
     # whether the answer did: "Does that answer your question?" - "no not at all".)
+    # (Nor the request that an offer to help asked for, after the user told what troubles them:
+    # "my grandson gave me a smartphone, I'm not good with it" - "What would you like help
+    # with?" - "How do I make the letters bigger? I can hardly read them.")
     if turn.frustration and words >= 3 and not (
             words <= SHORT_REPLY_WORDS and (answers_the_question_back(previous, turn) or previous.reply.offers)
-    ) and not TELLS_A_TASTE.match(turn.asked) and OTHERS_SAID.search(turn.asked) is None and not (
+    ) and not (previous.reply.offers and not previous.message.asks_a_question
+               ) and not TELLS_A_TASTE.match(turn.asked) and OTHERS_SAID.search(turn.asked) is None and not (
             "?" in previous.answered and not previous.reply.checks_the_answer
             and OPENS_ON_AN_ANSWER.match(turn.asked)):
         return "by_meaning", "complains, in other words", turn.frustration

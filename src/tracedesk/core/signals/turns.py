@@ -167,6 +167,8 @@ REMARK_OPENINGS = REACTIONS | frozenset("""
 # noodles too"): put to the user, they ask for a yes or a no.
 _ASKS_YES_OR_NO_BACK = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|oh)\W+)?(?:do|does|did|are|is|was|were|have|has|had|"
                                   r"can|could|would|will|should)\s+(?:you|u|they|he|she|it|your|there)\b")
+# What ends a clause of a message: a mark, or an emoji ("no coconut milk 😭 can i skip it").
+_CLAUSES = re.compile(r"[^\w\s'\u2019-]+")
 # The right thing set against the wrong one first thing: "Nigeria, my dear, not Ghana. But..."
 _SET_AGAINST = re.compile(r",\s*not \w")
 _LAUGH_AT_THE_END = re.compile(r"\b(?:lol|lmao|haha+|hehe+|xd)\W*$|[:;]-?\)\s*$|😂\s*$")
@@ -477,9 +479,13 @@ class Message:
     @_kept
     def may_ask_yes_or_no(self) -> bool:
         """...or may, put as a statement with a question mark ("wait the eastern one kept
-        going?"): a yes or a no answers it, though a request put so ("trains to leicester on
-        thursday?") is no question to know."""
-        return self.asks_yes_or_no or DECLARATIVE_QUESTION.match(self.asked) is not None
+        going?"), or in its last clause ("no coconut milk 😭 can i skip it"): a yes or a no
+        answers it, though a request put so ("trains to leicester on thursday?") is no
+        question to know."""
+        if self.asks_yes_or_no or DECLARATIVE_QUESTION.match(self.asked) is not None:
+            return True
+        last = _CLAUSES.split(self.asked.rstrip(" ?!.\u2026"))[-1]
+        return last != self.asked and ASKS_YES_OR_NO.match(last) is not None
 
     @_kept
     def request_topic(self) -> frozenset[str] | None:
