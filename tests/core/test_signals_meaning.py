@@ -2570,3 +2570,32 @@ def test_an_answer_in_its_own_terms_to_a_thanks_or_a_yes_or_no_question_is_on_to
     found = signals(store, tmp_path, b)
     for quiet in ("thanks", "sadly", "can", "offer"):
         assert not found.get(quiet), (quiet, found)
+
+
+@pytest.mark.parametrize("reply", [
+    "You're right, the saving is $20.00, not $30. The new price is $129.99.",
+    "yes, you're right, sorry. The wall fell in 1989.",
+    "You did, sorry about that. Graphic design, six years.",
+    "Sorry, that was far too blunt, and not accurate either.",
+    "Fair, that made no sense! My favourite is probably the ten minute version.",
+    "Okay, that was a terrible description of him.",
+    "Oops, I got that backwards: you said you have no friends there yet.",
+    "Oh, you're right! It was 1989.",
+])
+def test_an_answer_that_agrees_it_was_wrong_after_a_push_back_takes_the_last_one_back(store, tmp_path, reply) -> None:
+    b = Bundle()
+    b.turn("s1", "when did the berlin wall fall", "The Berlin Wall fell on 9 November 1991.", trace_id="wrong")
+    b.turn("s1", "no that's not right, and you got the rest wrong too", reply, trace_id="owned")
+    found = signals(store, tmp_path, b)
+    assert "taken_back" in kinds(found, "wrong"), found
+
+
+def test_agreeing_with_what_the_user_thinks_or_sorry_for_the_products_menus_takes_nothing_back(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "what should I see in Lisbon?", "The Alfama district and the Belem tower.", trace_id="see")
+    b.turn("s1", "I think Lisbon is lovely in May", "You're right, Lisbon is lovely in May.", trace_id="may")
+    b.turn("s2", "where do I change my email?", "Open Settings, then Account.", trace_id="settings")
+    b.turn("s2", "ok thanks, and how do I change my password?",
+           "Ok, sorry for any confusion with the menus: it's in Settings too.", trace_id="menus")
+    found = signals(store, tmp_path, b)
+    assert "taken_back" not in kinds(found, "see") | kinds(found, "settings"), found

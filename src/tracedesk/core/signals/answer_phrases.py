@@ -90,8 +90,16 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
 # of the answer before ("... there", "... about that", or nothing more): "I messed up my
 # audition" and "I made a mistake, I trusted him" are a persona bot's story. ("You're right"
 # alone may agree with an opinion: "You're right, Lisbon is lovely in May.")
-_I_WAS_WRONG = (r"i (?:think i |must have )?(?:messed (?:that |it |this )?up|got (?:that|it|this) wrong"
-                r"|made (?:a|an) (?:mistake|error)|was wrong|misspoke|misread|misunderstood)")
+_I_WAS_WRONG = (r"i (?:think i |must have )?(?:messed (?:that |it |this )?up|got (?:that|it|this) (?:wrong|backwards)"
+                r"|made (?:a|an) (?:mistake|error)|was wrong|misspoke|misread|misunderstood|contradicted myself"
+                r"|mixed (?:that |it |them |those )?up)")
+# What an answer says of the one before it when it owns that it was wrong or unkind: "that was
+# far too blunt", "that made no sense", "that was a terrible thing to say".
+_THAT_WAS_WRONG = (r"(?:(?:that|this) (?:was|came out|sounded) (?:so |far |really |pretty |very |a bit |way )*(?:too )?"
+                   r"(?:wrong|incorrect|inaccurate|blunt|harsh|rude|insensitive|unkind|thoughtless|careless|confusing"
+                   r"|unclear|silly|out of line|uncalled for|not (?:right|accurate|true|helpful|fair|kind|okay|ok)"
+                   r"|an? (?:mistake|error|bad|terrible|poor|silly|weird|strange|careless|thoughtless|awful|dumb)\b)"
+                   r"|that (?:made|makes) no sense|that (?:didn't|did not) make (?:any )?sense)")
 _DASH = r" ?[\u2013\u2014-]"
 _OF_THE_ANSWER_BEFORE = (
     rf"(?=\W*$|[.!:;]|{_DASH}|,\s*(?:sorry|apologies|my bad|the (?:correct |right |actual )?answer|it'?s|it is|"
@@ -110,9 +118,14 @@ _OWNS_A_MISS = (
     rf"|(?:i'm|i am) sorry[,.!]? (?:i meant|{_I_WAS_WRONG})\b"
     r"|(?:sorry|apologies|my apologies|i apologi[sz]e)"
     r"(?: about that\b| for (?:the|my|that|any) (?:confusion|mistake|"
-    rf"misunderstanding|error|mix-up|oversight)\b|[,.!]? (?:i meant|{_I_WAS_WRONG})\b))")
+    r"misunderstanding|error|mix-up|oversight)\b(?! (?:with|about|around|over|in) (?:the|our|your)\b)"  # (the menus')
+    rf"|[,.!]? (?:i meant|{_I_WAS_WRONG})\b)"
+    # ("Sorry, that was far too blunt", "You did, sorry about that.", "Fair, that made no sense!")
+    rf"|(?:sorry|apologies|my apologies|fair|true|ok|okay)[,.!]? {_THAT_WAS_WRONG}"
+    r"|you did(?: say| mention| tell me)?(?: that| so)?\W+(?:sorry|my (?:bad|mistake)|apologies)\b)")
 # (After a laugh or an "oh right" first: "ha, sorry.", "oh right, sorry!")
-_INTERJECTION_FIRST = r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|hmm+)\W+)?"
+_INTERJECTION_FIRST = (r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|hmm+|yes|yeah|yep|oops|whoops"
+                       r"|oh yes|ah yes|oh dear|ok|okay)\W+)?")
 TAKES_BACK = re.compile(rf"{_INTERJECTION_FIRST}{_OWNS_A_MISS}")
 # What a task bot says as it goes to do what it was asked: "i'm on it", "ok let me look into
 # some options for you", "One moment please.".
@@ -125,6 +138,12 @@ GOES_TO_WORK = re.compile(r"\W*(?:(?:ok|okay|sure|alright|right)\W+)?(?:let me (
 _BARE_APOLOGY = (r"(?:sorry(?! to hear| for your loss| about your| you(?:'re| are) going| you feel)|apologies"
                  r"|my apologies|oops|whoops)(?:\W|$)")
 APOLOGISES = re.compile(rf"{_INTERJECTION_FIRST}{_BARE_APOLOGY}")
+# An answer that opens by agreeing the user is right ("You're right, the saving is $20.00.",
+# "Oh, you're right!"): after the user pushed back on the answer before, as a bare apology,
+# it takes that answer back; to an opinion it may only agree ("You're right, Lisbon is
+# lovely in May").
+AGREES = re.compile(rf"{_INTERJECTION_FIRST}you(?:'re| are) (?:absolutely |quite |totally |completely |so )?right\b"
+                    r"(?! (?:about|that) (?:it|this|that) (?:being|is)\b)")
 # ...one that goes on to say there is none of what was asked is bad news, whatever came
 # before it: "Sorry, there is no Turkish restaurant in the east.", "Sorry, 7:30 is also fully
 # booked.", "Sorry, we have nothing at 8 p.m. for six people.".

@@ -116,8 +116,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             found += denied or against
             found += reacts
             missed.update(f.trace_pk for f in reacts if f.kind in _SAID_TO_MISS)
-            if previous is not None and (turn.reply.takes_back or turn.reply.apologises):
-                found += _taken_back(previous, turn, pushed_back=bool(reacts))
+            if previous is not None and (turn.reply.takes_back or turn.reply.apologises or turn.reply.agrees):
+                found += _taken_back(previous, turn, pushed_back=bool(reacts),
+                                     complained=any(f.kind == "frustration" for f in reacts))
             # (What the answer plainly is settles it before its meaning is compared.)
             if turn.reply.cheers and turn.message.tells_bad_news:
                 found += _cheered_at_bad_news(turn)
@@ -462,7 +463,7 @@ def _jumped(turn: Turn) -> list[Found]:
                                 "what the user told answered only by a question on something else")]
 
 
-def _taken_back(previous: Turn, turn: Turn, pushed_back: bool) -> list[Found]:
+def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool = False) -> list[Found]:
     """An answer the next one takes back ("You're right, sorry, a hoop is 10 feet high.",
     "I apologise for the confusion: ..."): the bot owned the miss, whatever the user said to
     make it. Not an apology for what it cannot do now ("Sorry, I can't book flights"), or
@@ -471,13 +472,18 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool) -> list[Found]:
     east": the user's "no, something in the east" was a new request). A bare "Sorry!"
     counts only after the user pushed back on the answer (``pushed_back``: their message
     gave a signal about it, or it opens on "no", "um no", "wait", "actually"...): to "my
-    cat died" it is sympathy, to "is it in stock?" bad news."""
+    cat died" it is sympathy, to "is it in stock?" bad news. A "You're right, ..." counts
+    only after the user said the answer missed (``complained``) or pushed back in so many
+    words: to "I think Lisbon is lovely in May" it agrees."""
     if (turn.reply.could_not_help or turn.reply.did_not_understand or turn.message.corrects_itself
             or previous.reply.asks_for_feedback):
         return []  # (nor the thanks for what it should have said: that question owned the miss before it)
     if not turn.reply.takes_back and not pushed_back and (
             turn.reply.tells_there_is_none or not _pushes_back(previous, turn)):
         return []
+    if (not (turn.reply.takes_back or turn.reply.apologises) and not complained
+            and PUSHES_BACK.match(turn.asked) is None):
+        return []  # "You're right, ..." agrees with any claim; only after a complaint does it own a miss
     return [Found(previous.pk, "taken_back", confidence("taken_back", "next_answer"),
                   f"the next answer takes this one back: {quote(turn.answer, 70)}",
                   evidence={"turn": turn.trace_id, "text": turn.answer[:300]})]

@@ -21,6 +21,7 @@ from ..text import as_said, text_of_json, user_question
 from ..words import STOPWORDS, WORD, content_words, has_digit
 from .answer_phrases import (
     ACKNOWLEDGES,
+    AGREES,
     ANSWER_ASKS_BACK,
     ANSWER_DID_NOT_UNDERSTAND,
     ANSWER_OFFERS,
@@ -664,6 +665,11 @@ class Reply:
     def apologises(self) -> bool:
         """The answer opens on a bare apology ("Sorry!"), which may also be sympathy."""
         return APOLOGISES.match(self.answered) is not None
+
+    @_kept
+    def agrees(self) -> bool:
+        """The answer opens by saying the user is right ("You're right, the saving is $20.")."""
+        return AGREES.match(self.answered) is not None
 
     @_kept
     def tells_there_is_none(self) -> bool:
