@@ -2599,3 +2599,57 @@ def test_agreeing_with_what_the_user_thinks_or_sorry_for_the_products_menus_take
            "Ok, sorry for any confusion with the menus: it's in Settings too.", trace_id="menus")
     found = signals(store, tmp_path, b)
     assert "taken_back" not in kinds(found, "see") | kinds(found, "settings"), found
+
+
+def test_the_readings_of_callers_and_small_talk_keep_to_what_they_say(store, tmp_path) -> None:
+    """What the spoken-line and small-talk readings must not swallow: a "restart" of a
+    device is no start over; "you keep repeating the same thing" asks for nothing again;
+    a thanks after a question is no goodbye; "Sorry, there are no rooms left" after "Yes,
+    we have a room" takes the yes back; a complaint after an answer that also offered more
+    help is one; "no that's not even in boston" to the best pizza asked for corrects it."""
+    fix = "Try holding the power button for 30 seconds, then plug in the charger and try again."
+    hours = "The pharmacy opens at 9 a.m. on weekdays and 10 a.m. on Saturdays."
+    pizza = "I think Regina Pizzeria in Chicago is the best. Anything else I can help with?"
+    b = Bundle()
+    b.turn("d1", "my laptop won't turn on", fix, trace_id="fix")
+    b.turn("d1", "did that. should i restart it in safe mode?", fix, trace_id="restart")
+    b.turn("h1", "what time does the pharmacy open", hours, trace_id="hours")
+    b.turn("h1", "you keep repeating the same thing", hours, trace_id="repeating")
+    b.turn("t1", "is the pool heated? thanks", "Of course! Check out our spa packages for the weekend.",
+           trace_id="pool")
+    b.turn("r1", "is there a room free on friday?", "Yes, we have a double room for 90 pounds.", trace_id="yes")
+    b.turn("r1", "wait so can i book it", "Sorry, there are no rooms left on Friday.", trace_id="none_left")
+    b.turn("p1", "I need a good pizza place in boston", pizza, trace_id="chicago")
+    b.turn("p1", "wrong, that's not in boston", "Sorry! Try Santarpio's in East Boston.", trace_id="boston")
+    b.turn("p2", "what do you think is the best pizza place in boston?",
+           "I think Regina Pizzeria in Chicago is the best.", trace_id="best")
+    b.turn("p2", "no that's not even in boston", "Oops, you're right. Santarpio's then.", trace_id="not_boston")
+    found = signals(store, tmp_path, b)
+    assert "loop" in kinds(found, "restart") & kinds(found, "repeating"), found
+    assert "off_topic" in kinds(found, "pool"), found
+    assert "taken_back" in kinds(found, "yes"), found
+    assert "frustration" in kinds(found, "chicago") & kinds(found, "best"), found
+
+
+def test_a_check_a_journeys_ends_and_a_few_words_are_read_as_they_are_meant(store, tmp_path) -> None:
+    """ "nope that's all" and "no idea" answer a check or a question, not correct it; "no
+    hold on, not yet" puts it off; a shortened question asked again ("Which stop?") is the
+    same question; venting "so stupid" is of the user's own day; a "Thanks for booking with
+    us and enjoy your trip to Paris!" still names what nobody said."""
+    b = Bundle()
+    b.turn("c1", "a table for 2 on friday", "A table for 2 on Friday. Is that right?", trace_id="table")
+    b.turn("c1", "nope that's all", "Great, see you then.", trace_id="all")
+    b.turn("c2", "one ticket to houston please", "1 ticket to Houston on the 22nd at 1:30 pm. Is that correct?",
+           trace_id="ticket")
+    b.turn("c2", "no hold on, not yet. does it have wifi?", "Yes, all our buses have wifi.", trace_id="wifi")
+    b.turn("j1", "when is the next 54", "Which stop are you leaving from?", trace_id="stop")
+    b.turn("j1", "brookline", "Which stop?", trace_id="stop_again")
+    b.turn("v1", "my boss made me work saturday again", "That's rough. Do you get paid extra?", trace_id="boss")
+    b.turn("v1", "nope. so stupid", "That's not fair at all.", trace_id="vent")
+    b.turn("w1", "flying to rome on monday", "Exciting! Anything I can help with?", trace_id="rome")
+    b.turn("w1", "thanks, bye", "Thanks for booking with us and enjoy your trip to Paris!", trace_id="paris")
+    found = signals(store, tmp_path, b)
+    for quiet in ("table", "ticket", "boss"):
+        assert "frustration" not in kinds(found, quiet), (quiet, found)
+    assert "loop" in kinds(found, "stop_again"), found
+    assert "ungrounded" in kinds(found, "paris"), found

@@ -165,8 +165,8 @@ ANSWER_REPAIRS = re.compile(
 # 1972"): it answers the question's own terms without naming them. ("Of course." and
 # "Absolutely." open answers to anything; "No problem", "no worries" reply to thanks.)
 ANSWER_YES_OR_NO = re.compile(
-    r"^[\s*_]*(?:(?:sadly|unfortunately|luckily|fortunately|actually|honestly|surprisingly|technically|well|oh)"
-    r"\W+)?(?:(?:yes|no|yeah|yep|yup|nope|nah|kind of|sort of|"
+    r"^[\s*_]*(?:(?:sadly|unfortunately|luckily|fortunately|actually|honestly|surprisingly|technically)"
+    r"\W+)?(?:(?:yes|no(?!\s+(?:wonder|idea|one|matter)\b)|yeah|yep|yup|nope|nah|kind of|sort of|"
     r"not (?:really|yet|always|usually|necessarily|exactly|at all|since|(?:very )?often|much|many)"
     r"|some (?:can|do|are|of them)|it depends|hardly ever|once in a while)\b"
     r"|(?:very|probably|maybe|sometimes|mostly|usually|rarely|never)\s*[,.!;:]"  # ("Very!", not "Very popular")
@@ -351,7 +351,7 @@ ANSWER_SIGNS_OFF = re.compile(
 CHECKS_WHAT_IT_HEARD = re.compile(
     r"^\W*(?:(?:so|ok|okay)\W+)?(?:is (?:this|that|it) (?:correct|right)|(?:did|have) i (?:get|got) (?:that|this|it|"
     r"everything|all that) right|(?:is|are) (?:those|these|the|all the) details (?:correct|right)"
-    r"|(?:is|was) that what you (?:said|meant|wanted)|correct|right)\W*$")
+    r"|(?:is|was) that what you (?:said|meant|wanted))\W*$")
 # A question back that asks where a journey starts or ends ("Where are you leaving from?",
 # "Where will you be travelling from?", "Which stop?").
 ASKS_WHERE_FROM_OR_TO = re.compile(
@@ -362,7 +362,7 @@ ASKS_WHERE_FROM_OR_TO = re.compile(
 # An answer that opens by taking thanks ("Anytime! Keep it up.", "Happy to help! Good luck
 # with the rest of your homework."): to a thanks, whatever it adds, it answers.
 OPENS_ON_A_SIGN_OFF = re.compile(r"\W*(?:anytime|any time|(?:you're|you are) (?:very |so )?welcome|happy to help"
-                                 r"|glad (?:i|to|we) (?:could )?help|my pleasure|no problem|of course)\b")
+                                 r"|glad (?:i|to|we) (?:could )?help|my pleasure|no problem)\b")
 # A closing offer is a question that asks nothing of the user.
 ANSWER_OFFERS = re.compile(
     r"(?:anything else|something else|can i help|may i help|help (?:you )?with (?:anything|something)|"

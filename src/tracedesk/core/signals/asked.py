@@ -149,8 +149,10 @@ _ASKS_WHO_OR_WHERE = re.compile(rf"{_LEAD_IN}(?:who|who's|whos|where|which)\b"
 _OPENS_ON_A_NAME = re.compile(r"\W*(?:(?:Yes|No|Probably|Maybe)\W+)?[A-Z][\w'-]+ [A-Z][\w'-]+")
 # An answer that opens on where (in lower case as well): "in a small town in colorado, near
 # the mountains", "I live near the coast", "just outside manchester".
-_OPENS_ON_A_PLACE = re.compile(r"\W*(?:(?:i|we) (?:live|grew up|work|am|'m) |(?:just|right|up|down|over) )?"
-                               r"(?:in|near|at|outside|by|on|from|close to) (?:a |an |the )?[^\W\d_]{3,}")
+_OPENS_ON_A_PLACE = re.compile(r"\W*(?:(?:i|we) (?:live|grew up|work|am|are) |i'm |we're "
+                               r"|(?:just|right|up|down|over) )?(?:in|near|at|outside|by|on|from|close to) "
+                               r"(?!(?:the )?(?:moment|way|general|average|least|what|fact|all|the other hand"
+                               r"|my opinion|this point|short|top)\b)(?:a |an |the )?[^\W\d_]{3,}")
 # An answer that gives an opinion.
 _GIVES_AN_OPINION = re.compile(r"\W*(?:(?:honestly|personally|oh|hmm+|well)\W+)*(?:i think|i'd say|i love|i like|"
                                r"i'm not|i prefer|i'm a (?:big )?fan|in my opinion|i really|i find)\b"
@@ -195,11 +197,17 @@ def gives_the_opinion_asked(turn: Turn) -> bool:
     """The answer gives the opinion or the favourite asked for ("whats ur opinion on
     nirvana" - "I think Nevermind is one of the most important albums", "whats ur fav
     thing to cook" - "i love making soups in the winter"), however far its words lie."""
-    return ((ASKS_AN_OPINION.search(turn.asked) is not None or _ASKS_A_FAVOURITE.search(turn.asked) is not None)
-            and _GIVES_AN_OPINION.match(turn.answered) is not None)
+    if ASKS_AN_OPINION.search(turn.asked) is not None and _GIVES_AN_OPINION.match(turn.answered) is not None:
+        return True
+    return _ASKS_A_FAVOURITE.search(turn.asked) is not None and _NAMES_A_FAVOURITE.match(turn.answered) is not None
 
 
 # A question for the bot's favourite: "whats ur fav thing to cook", "what's your favorite
 # band?", "which one do you like best".
+# ...and an answer that names one ("i love making soups", "probably the shining"; not "I
+# really think you should drink more water").
+_NAMES_A_FAVOURITE = re.compile(r"\W*(?:(?:honestly|oh|hmm+|well|ooh|ha)\W+)*(?:i (?:really )?(?:love|like|adore|enjoy)"
+                                r"|i'd (?:say|pick|go with)|my fav\w*|probably|definitely|has to be|gotta be)\b"
+                                r"(?! (?:that|how|it when) you\b)")
 _ASKS_A_FAVOURITE = re.compile(r"\b(?:what|which|who)\b.*\b(?:(?:your|ur) fav\w*|(?:you|u) (?:like|love|prefer) "
                                r"(?:best|most))\b")

@@ -479,7 +479,8 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
             or previous.reply.asks_for_feedback):
         return []  # (nor the thanks for what it should have said: that question owned the miss before it)
     if not turn.reply.takes_back and not pushed_back and (
-            turn.reply.tells_there_is_none or not _pushes_back(previous, turn)):
+            (turn.reply.tells_there_is_none and not previous.reply.says_yes_or_no)
+            or not _pushes_back(previous, turn)):
         return []
     if (not (turn.reply.takes_back or turn.reply.apologises) and not complained
             and PUSHES_BACK.match(turn.asked) is None):
@@ -580,7 +581,8 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
             or (previous is not None and turn.reply.repairs)  # it answers the request before
             or (previous is not None and answers_the_question_back(previous, turn))
             or (not canned and turn.reply.says_yes_or_no and turn.message.may_ask_yes_or_no)  # in its terms
-            or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked))):  # thanks taken
+            or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked)  # thanks taken
+                and "?" not in turn.asked and not turn.message.asks_a_question)):
         return []
     close, within = turn.addressed, closeness_needed(turn)
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),

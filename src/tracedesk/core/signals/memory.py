@@ -167,7 +167,7 @@ def _made_up(sentence: str, heard: _Said | set[str], within: tuple[int, int] | N
 # The bot's thanks for using its own service, which a goodbye names by design: "thank you
 # for riding the Port Authority", "Thanks for calling Let's Go".
 _OWN_SERVICE = re.compile(r"\bthanks? (?:you )?for (?:using|calling|riding|choosing|contacting|flying|shopping|"
-                          r"visiting|travel?ling|staying|booking|ordering)\b.*", re.IGNORECASE)
+                          r"visiting|travel?ling|staying|booking|ordering)\b.*?(?=\s+and\b|[,;!.]|$)", re.IGNORECASE)
 
 
 def names_what_nobody_said(turn: Turn, heard: _Said, names: bool = True) -> list[Found]:
@@ -187,8 +187,9 @@ def names_what_nobody_said(turn: Turn, heard: _Said, names: bool = True) -> list
                                  if _WISHES.search(sentence.lower()) is not None)), None)
     if made_up is None:
         return []
+    said = "the answer to a goodbye" if names else "the answer's wish"
     return [Found(turn.pk, "ungrounded", confidence("ungrounded", "farewell"),
-                  f"the answer to a goodbye names what nobody said ({made_up}): {quote(answer, 60)}",
+                  f"{said} names what nobody said ({made_up}): {quote(answer, 60)}",
                   evidence={"named": made_up})]
 
 

@@ -151,8 +151,10 @@ FRUSTRATION = re.compile(
     # (not "false", which answers a quiz).
     rf"|{_JUDGEMENT_LEAD_IN}(?:wrong|incorrect|not (?:correct|right|true)|(?:bad|incorrect|false) answer)"
     rf"{_JUDGEMENT_TAIL}"
-    # ...or the bot called dumb, as the whole message after it missed: "see. dumb", "so stupid".
-    rf"|{_JUDGEMENT_LEAD_IN}(?:(?:see|ugh|wow|bruh)\W+)?(?:so |really )?(?:dumb|stupid){_JUDGEMENT_TAIL}"
+    # ...or the bot called dumb, as the whole message after it missed: "see. dumb", "ur so
+    # stupid" (not "nope. so stupid" of the user's own day).
+    rf"|{_JUDGEMENT_LEAD_IN}(?:(?:see|bruh)\W+(?:so |really )?|(?:you're|youre|you are|ur|u r) (?:so |really |just )?)"
+    rf"(?:dumb|stupid)(?: bot)?{_JUDGEMENT_TAIL}"
     r"|you (?:keep|kept) (?:saying|telling|asking|repeating)"
     # (not "...and i said absolutely not", told of someone else)
     r"|(?<!and )(?:i said|i asked)[^.?!]{0,40}\bnot\b"
@@ -458,7 +460,8 @@ BAD_NEWS = re.compile(
     r"|friend|dog|cat|pet|baby|grandma|grandpa|grandmother|grandfather|patient|home|house)"
     r"|(?:got|been|was|were) (?:fired|laid off|dumped)|broke up with|getting divorced|depressed|miserable"
     r"|(?:broke|fractured|sprained|tore|hurt|injured) (?:my|his|her|their) (?:\w+ )?(?:arm|leg|wrist|ankle|foot|hand"
-    r"|knee|back|neck|nose|ribs?|collarbone|finger|toe|shoulder|hip|acl)"
+    r"|knee|back|neck|nose|ribs?|collarbone|finger|toe|shoulder|hip|acl)(?=\s*(?:$|[^\w\s]|(?:and|in|last|this|"
+    r"yesterday|today|again|so|but|while|when|playing|at|on|during|from|falling)\b))"
     r"|(?:awful|terrible|horrible|rough|bad|worst) (?:day|week|news)|been crying|in (?:the )?hospital"
     r"|feeling (?:really |so |very |pretty )?(?:down|sad|depressed|awful|terrible|anxious|hopeless)"
     r"|(?:i'm|im|i am) (?:so |really |very )?(?:scared|heartbroken)"
@@ -691,18 +694,22 @@ WANTS_TO_KNOW = re.compile(
 # A message that asks to hear the answer again: "repeat", "sorry repeat that", "could you say
 # the number again", "one more time please", "what was that again" (not "why do i have to
 # repeat myself"): the same answer again is what it asked for.
-ASKS_TO_HEAR_AGAIN = re.compile(r"\brepeat(?! myself| yourself)|\bsay (?:\w+ ){0,3}again\b"
+ASKS_TO_HEAR_AGAIN = re.compile(r"\brepeat\b(?!\s+(?:myself|yourself))|(?<!never )\bsay (?:\w+ ){0,3}again\b"
                                 r"|\b(?:one more|once more) time\b|\bwhat was (?:that|it|the \w+(?: \w+)?) again\b"
                                 r"|\bcome again\b|\bagain please\b")
-# A message that starts the conversation over ("start over", "let's start again", "restart"):
-# what the bot asked before, it asks again by design.
-STARTS_OVER = re.compile(r"\b(?:start (?:over|again|from (?:the beginning|scratch))|restart|begin again|new search"
-                         r"|let'?s start (?:over|again))\b")
+# A message that starts the conversation over, and says nothing else ("start over", "um
+# actually start over", "let's start again", "restart please"; not "should i restart it in
+# safe mode?"): what the bot asked before, it asks again by design.
+STARTS_OVER = re.compile(r"^\W*(?:(?:um+|uh+|ok|okay|no|actually|sorry|please|can we|could we|let'?s|i want to|"
+                         r"i'd like to)\W+)*(?:start (?:over|again|from (?:the beginning|scratch))|restart"
+                         r"(?: (?:the|this) (?:chat|conversation|search|booking))?|begin again|new search)"
+                         r"(?:\W+please)?\W*$")
 # A question about a journey (a bus, a train, a flight, "the next one"): to be answered, it
 # needs where from or where to, which a question back asks first.
 ASKS_OF_A_JOURNEY = re.compile(r"\b(?:bus|buses|train|trains|tram|trams|ferry|ferries|flight|flights|coach|coaches|"
                                r"shuttle|metro|subway|taxi|cab)\b|\b(?:the )?(?:next|first|last|earliest|latest) "
-                               r"(?:one|\d+|[a-z]+ty|[a-z]+teen|ten|eleven|twelve)\b")
+                               r"(?:one|\d+|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|[a-z]+teen|ten|"
+                               r"eleven|twelve)\b")
 # Chat spellings, read as the words they stand for: the patterns read "thats wrong, i told
 # u" as they read "that's wrong, i told you". Contractions typed without their apostrophe,
 # "u" and "ur" standing alone, and "r" where it stands for "are" ("how r u", "r they open";

@@ -42,6 +42,7 @@ from .phrases import (
     TAG_QUESTION,
     TASTE,
     TELLS_A_TASTE,
+    WANTS_TO_KNOW,
     the_other_sex,
 )
 from .request import asks_to_do
@@ -283,6 +284,7 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
     if turn.frustration and words >= 3 and not (
             words <= SHORT_REPLY_WORDS and (answers_the_question_back(previous, turn) or previous.reply.offers)
     ) and not (previous.reply.offers and not previous.message.asks_a_question
+               and ("?" in turn.asked or WANTS_TO_KNOW.match(turn.asked))
                ) and not TELLS_A_TASTE.match(turn.asked) and OTHERS_SAID.search(turn.asked) is None and not (
             "?" in previous.answered and not previous.reply.checks_the_answer
             and OPENS_ON_AN_ANSWER.match(turn.asked)):
@@ -300,10 +302,15 @@ def _disagrees_with_the_taste_asked(previous: Turn, turn: Turn) -> bool:
     playful disagreement, not a complaint of the answer."""
     asked_a_taste = ASKS_AN_OPINION.search(previous.asked) is not None or (
         TASTE.search(previous.asked) is not None and ("?" in previous.asked or previous.message.wants_to_know))
-    return asked_a_taste and turn.asked.count(" ") < 6 and _CALLS_IT_WRONG.match(turn.asked) is not None
+    called = _CALLS_IT_WRONG.match(turn.asked)
+    return (asked_a_taste and called is not None and len(called.group(1).split()) <= 3
+            and _SAYS_IT_IS_NOT.search(called.group(1)) is None)
 
 
-_CALLS_IT_WRONG = re.compile(r"\W*(?:wrong|nope|nah|no|boo+|ew+)\W+\w")
+# A judgement word, and a counter-taste of a few words ("cats"; not "that's not even in
+# boston", which corrects).
+_CALLS_IT_WRONG = re.compile(r"\W*(?:wrong|nope|nah|no|boo+|ew+)\W+(\w.*)")
+_SAYS_IT_IS_NOT = re.compile(r"\b(?:not|isn't|isnt|aren't|wasn't|is|was|are|in)\b|n't\b")
 
 
 def _not_what_was_asked(previous: Turn, turn: Turn, told: frozenset[str] | set[str]) -> bool:
@@ -540,7 +547,8 @@ _YOURS = re.compile(r"\byour (\w+)")  # what an answer takes as the user's ("you
 # correct?" - "no brookline", "nope", "no six a m in the morning"): it heard the user wrong.
 # Not a change of the user's own mind: "no, actually make it four", "no wait, Friday".
 _NO_TO_A_CHECK = re.compile(r"^\W*(?:(?:um+|uh+|er+|erm|hmm+|oh)\W+)*(?:no|nope|nah|wrong|incorrect)\b"
-                            r"(?!\W*(?:wait|thanks|thank|problem|worries)\b)"
+                            r"(?!\W*(?:wait|thanks|thank|problem|worries|idea|hold on|not yet|one sec"
+                            r"|that's (?:all|it|fine)|thats (?:all|it|fine))\b)"
                             r"(?!.*\b(?:actually|instead|make it|change|rather|changed my mind|on second thought)\b)")
 
 
@@ -550,6 +558,8 @@ def _says_what_is_instead(rest: str) -> bool:
     thanks, nor a word of its own ("never mind", "sorry")."""
     if _SAYS_WHAT_WAS_WANTED.match(rest):
         return True  # ("wait no, i didn't want a new card, just lock it")
+    if _THATS_ALL.match(rest):
+        return False  # ("nope that's all": a closing)
     if ASKS_AFTER.match(rest) or _TELLS_OF_ONESELF.match(rest):
         return False  # ("no is it good": a no, then a question; "nah I think I'm doing the dress")
     if SAYS_WHAT_IS.search(rest) is not None or has_digit(rest):
@@ -558,6 +568,7 @@ def _says_what_is_instead(rest: str) -> bool:
     return 0 < len(words) <= 3 and words[0] not in _NOT_A_VALUE and not APPROVES.search(rest)
 
 
+_THATS_ALL = re.compile(r"\W*(?:that'?s|thats|that is) (?:all|it|fine|everything|ok|okay)\b")
 _SAYS_WHAT_WAS_WANTED = re.compile(r"\W*i (?:(?:didn't|did not|don't|do not) (?:want|need|ask|mean)|wanted|meant|"
                                    r"asked for)\b")
 _FIGURE_NOT_FIGURE = re.compile(r"\b(\d[\d.,:]*)\W+not\W+(\d[\d.,:]*)")

@@ -111,11 +111,14 @@ def _asks_the_other_end(earlier: Turn, turn: Turn) -> bool:
     leaving from?" and "Where are you going?", close in meaning, ask for two things."""
     if not (earlier.reply.asks_where_from_or_to and turn.reply.asks_where_from_or_to):
         return False
-    return (_FROM.search(earlier.reply.question_back or "") is None) != (
-        _FROM.search(turn.reply.question_back or "") is None)
+    one, other = earlier.reply.question_back or "", turn.reply.question_back or ""
+    return bool((_FROM.search(one) and _TO.search(other) and not _TO.search(one) and not _FROM.search(other))
+                or (_TO.search(one) and _FROM.search(other) and not _FROM.search(one) and not _TO.search(other)))
 
 
-_FROM = re.compile(r"\bfrom\b|\bdepart|\bstart")
+# A question of where a journey starts, and one of where it ends ("Which stop?" names neither).
+_FROM = re.compile(r"\bfrom\b|\bleav|\bdepart|\bstart")
+_TO = re.compile(r"\bgo(?:ing)?\b|\bhead|\bdestination|\barriv|\bto\W*$")
 
 
 def _names_another(earlier: Turn, turn: Turn) -> bool:
@@ -221,7 +224,8 @@ def repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
         before = turns[position[turn.pk] - 1]
         if _acknowledges(first) and _acknowledges(turn, answers_back=before.reply.asks_yes_or_no_back):
             continue  # "Added to your cart.", "Got it, I'll remember that.": each takes a new thing
-        if position[turn.pk] == position[first.pk] + 1 and (_asks_on(turn) or _asks_to_hear_it_again(turn)):
+        if position[turn.pk] == position[first.pk] + 1 and not turn.complains and (
+                _asks_on(turn) or _asks_to_hear_it_again(turn)):
             continue  # "and on saturday?", "when will it get here": the same answer covers it
         # (Said again to a complaint, "but u just said ur wife...", it answers none of it.)
         if turn.complains or not _asked_the_same_again(first, turn):

@@ -168,6 +168,8 @@ REMARK_OPENINGS = REACTIONS | frozenset("""
 # noodles too"): put to the user, they ask for a yes or a no.
 _ASKS_YES_OR_NO_BACK = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|oh)\W+)?(?:do|does|did|are|is|was|were|have|has|had|"
                                   r"can|could|would|will|should)\s+(?:you|u|they|he|she|it|your|there)\b")
+# A question that asks of someone or something: "can i skip it", "is it open" (not "do that").
+_ASKS_OF_SOMEONE = re.compile(r"\W*\w+\s+(?:i|you|u|we|they|it|he|she|there|this|that|these|those)\b")
 # What ends a clause of a message: a mark, or an emoji ("no coconut milk 😭 can i skip it").
 _CLAUSES = re.compile(r"[^\w\s'\u2019-]+")
 # The right thing set against the wrong one first thing: "Nigeria, my dear, not Ghana. But..."
@@ -486,7 +488,8 @@ class Message:
         if self.asks_yes_or_no or DECLARATIVE_QUESTION.match(self.asked) is not None:
             return True
         last = _CLAUSES.split(self.asked.rstrip(" ?!.\u2026"))[-1]
-        return last != self.asked and ASKS_YES_OR_NO.match(last) is not None
+        return (last != self.asked and ASKS_YES_OR_NO.match(last) is not None
+                and _ASKS_OF_SOMEONE.match(last) is not None)  # ("can i skip it"; not "have a good day")
 
     @_kept
     def request_topic(self) -> frozenset[str] | None:
