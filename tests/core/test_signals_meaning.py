@@ -489,7 +489,7 @@ def test_a_no_to_an_opinion_a_change_of_mind_or_a_pause_is_no_correction(store, 
 
 @pytest.mark.parametrize(("question", "answer", "then"), [
     ("i want to be a vet tech", "that's a great idea! you'd need to go to medical school for like 8 years though.",
-     "8 years?? i thought vet tech was like a 2 year thing"),
+     "8 years?? its like a 2 year thing"),
     ("can my diabetic dog have a treat", "yes, a little dark chocolate is a good low-sugar treat for diabetic dogs.",
      "Chocolate?? Isn't chocolate poisonous for dogs?"),
 ])
@@ -2653,3 +2653,34 @@ def test_a_check_a_journeys_ends_and_a_few_words_are_read_as_they_are_meant(stor
         assert "frustration" not in kinds(found, quiet), (quiet, found)
     assert "loop" in kinds(found, "stop_again"), found
     assert "ungrounded" in kinds(found, "paris"), found
+
+
+def test_what_the_user_had_thought_is_surprise_and_a_few_plain_complaints_are_read(store, tmp_path) -> None:
+    """ "zanzibar?? i thought he was british" after a true fact marvels (so it went three
+    times in four in the written sets); "wow ok. bit harsh", "what lol. i didnt understand
+    any of that" and "wait no hes the drummer" say the answer missed; "not old at all"
+    answers "How old is your starter?"."""
+    b = Bundle()
+    b.turn("s1", "freddie mercury was such a legend",
+           "He really was! He was born Farrokh Bulsara in 1946 in Zanzibar.", trace_id="zanzibar")
+    b.turn("s1", "zanzibar?? i thought he was british", "He grew up partly in India and moved to England at 17.",
+           trace_id="india")
+    b.turn("s2", "sadly my uncle sold all his hives after he died",
+           "Used equipment spreads disease anyway, so that's probably for the best.", trace_id="harsh")
+    b.turn("s2", "wow ok. bit harsh but i guess", "Sorry, that was insensitive.", trace_id="sorry")
+    b.turn("s3", "how do i get better at shooting",
+           "Shooting gets better when the ball, because the more arc from the elbow side the rim gets bigger.",
+           trace_id="garbled")
+    b.turn("s3", "what lol. i didnt understand any of that", "Sorry! Practise form shots close to the rim.",
+           trace_id="clear")
+    b.turn("s4", "and roger taylor was the bassist right", "Yes, Roger Taylor played bass on all their albums.",
+           trace_id="bass")
+    b.turn("s4", "wait no hes the drummer isnt he? john deacon played bass", "You're right, sorry.",
+           trace_id="drums")
+    b.turn("s5", "i started baking sourdough during lockdown", "Great hobby! How old is your starter?",
+           trace_id="starter")
+    b.turn("s5", "haha no, not old at all, this one is like 8 months", "Nice!", trace_id="months")
+    found = signals(store, tmp_path, b)
+    assert "frustration" not in kinds(found, "zanzibar") | kinds(found, "starter"), found
+    for missed in ("harsh", "garbled", "bass"):
+        assert "frustration" in kinds(found, missed), (missed, found)

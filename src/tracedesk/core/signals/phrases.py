@@ -189,6 +189,10 @@ FRUSTRATION = re.compile(
     r"(?:isn't|is not|aren't|are not) exactly\b"
     # ...or says a joke of the bot's was not funny: "wow. that's not funny", "not funny".
     r"|^\W*(?:(?:wow|ugh|um+|uh+|dude|bro|seriously|ok)\W+)*(?:(?:that's|thats|that is|that was|so) )?not funny\W*$"
+    # ("wow ok. bit harsh but i guess", "i didnt understand any of that")
+    r"|\b(?:a )?bit (?:harsh|heartless|insensitive|mean)\b"
+    r"|\bi (?:didn't|didnt|did not|don't|dont|do not) (?:understand|get) (?:any of )?(?:that|this"
+    r"|what you (?:said|meant|mean|wrote))\b(?! (?:part|bit|one|word|for|at first|until|till)\b)"
     r"|(?:\b(?:that's|that was|that is|you're|you are|you were) |^\W*(?=a bit|kinda|kind of|pretty|so|really))"
     r"(?:a bit |kinda |kind of |pretty |so |really )?(?:harsh|heartless|insensitive)\b"
     # What was asked or told, put back after an echo of the answer: "thursday?? i said tomorrow
@@ -431,7 +435,7 @@ ECHOED = re.compile(r"^\W*(?:(?:what|wait|um+|uh+|huh)\W+){0,2}((?:[^\s?!]+\s){0
 # hearts?? no way", "3 teaspoons?? that seems like a lot", "Zanzibar?? had no idea").
 CONTRADICTS = re.compile(r"\b(?:(?<!oh )no(?! way| idea| clue)|not (?:the|a|an|in|from|on)|isn't|wasn't|aren't|"
                          r"it's|its|it is|it was|"
-                         r"actually|should be|pretty sure|the sign|says|shows|i thought|wouldn't|won't that|"
+                         r"actually|should be|pretty sure|the sign|says|shows|wouldn't|won't that|"
                          r"doesn't that|isn't that|"
                          r"(?:that's|thats|that is) (?:the|a(?! lot)|an|in|from))\b")
 # What states an opinion or a taste ("I love pineapple on pizza!", "the best marvel movie"):
@@ -717,7 +721,7 @@ ASKS_OF_A_JOURNEY = re.compile(r"\b(?:bus|buses|train|trains|tram|trams|ferry|fe
 _CHAT_SPELLINGS = {
     "thats": "that's", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
     "arent": "aren't", "wasnt": "wasn't", "im": "i'm", "ive": "i've", "youre": "you're", "theyre": "they're",
-    "u": "you", "ur": "your", "u're": "you're",
+    "u": "you", "ur": "your", "u're": "you're", "hes": "he's", "shes": "she's",
     "whats": "what's", "wheres": "where's", "hows": "how's", "whos": "who's", "whens": "when's",
     "cant": "can't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "havent": "haven't",
     "hasnt": "hasn't", "werent": "weren't",

@@ -530,7 +530,11 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
         said = previous.answered.replace(reply.question_back, "") if chooses else previous.answered
         brought_in = content_words(said) - previous.words
         denied = content_words(said_not.group(1))
+        # (What the question asks the degree of, the message answers: "How old is your
+        # starter?" - "haha no, not old at all".)
+        asked_by = set(_HOW_WHAT.findall(reply.question_back or ""))
         if (not denied.isdisjoint(brought_in) and not _said_not(previous.answered, said_not.group(1))
+                and not denied <= asked_by
                 # ("I love pineapple!" - "not pineapple, ew" disagrees; "i love cats! what is your
                 # cat's name?" - "i have a dog, not a cat" corrects what the answer took as the user's.)
                 and (OPINION.search(previous.answered) is None
@@ -542,6 +546,7 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     return SAYS_NO_OR_SAID.match(turn.asked) is not None and not turn.words.isdisjoint(left_out)
 
 
+_HOW_WHAT = re.compile(r"\bhow (\w+)")  # ("how old", "how long": what a question asks the degree of)
 _YOURS = re.compile(r"\byour (\w+)")  # what an answer takes as the user's ("your cat's name")
 # A no to the answer's check of what it heard ("Leaving from Brighton Road. Is this
 # correct?" - "no brookline", "nope", "no six a m in the morning"): it heard the user wrong.

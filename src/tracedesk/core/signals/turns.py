@@ -346,10 +346,11 @@ class Message:
     @_kept
     def echoed(self) -> str | None:
         """The words the message echoes in disbelief, "lincoln??" (see :data:`ECHOED`), if it
-        does, and says something against them ("1972?? wow no it was 1969", "8 years?? i
-        thought vet tech was like a 2 year thing"). An echo alone, or with a question, a
-        marvel or a remark of the user's, marvels at what may well be true ("4 times??",
-        "twins?? how old", "3 teaspoons?? that seems like a lot", "19?? thats so young")."""
+        does, and says something against them ("1972?? wow no it was 1969", "lincoln?? thats
+        the civil war lol"). An echo alone, or with a question, a marvel, a remark or what the
+        user had thought, marvels at what may well be true ("4 times??", "twins?? how old",
+        "3 teaspoons?? that seems like a lot", "19?? thats so young", "35?? i thought he was
+        older": said so after true facts three times in four)."""
         found = ECHOED.match(self.asked)
         if found is None or CONTRADICTS.search(self.asked, found.end()) is None:
             return None
