@@ -2684,3 +2684,22 @@ def test_what_the_user_had_thought_is_surprise_and_a_few_plain_complaints_are_re
     assert "frustration" not in kinds(found, "zanzibar") | kinds(found, "starter"), found
     for missed in ("harsh", "garbled", "bass"):
         assert "frustration" in kinds(found, missed), (missed, found)
+
+
+def test_frustration_is_the_users_and_a_buzzer_or_a_count_said_again_complains(store, tmp_path) -> None:
+    """ "wait cats get frustrated from lasers??" tells of the cat; "this is so frustrating"
+    of the user. "bzzzt. ottawa" and "thats one book. i said 3 lol" say the answer missed."""
+    b = Bundle()
+    b.turn("c1", "she goes nuts for the laser pointer",
+           "Fun, but end with a toy she can catch, so she doesn't get frustrated.", trace_id="cat")
+    b.turn("c1", "wait cats get frustrated from lasers??", "They can, yes.", trace_id="lasers")
+    b.turn("c2", "how do i export my contacts", "You can change your profile picture in Settings.", trace_id="photo")
+    b.turn("c2", "this is so frustrating", "Sorry! Contacts > Export.", trace_id="export")
+    b.turn("q1", "ok smartass. capital of canada", "Toronto!", trace_id="toronto")
+    b.turn("q1", "bzzzt. ottawa", "Oops, Ottawa it is.", trace_id="ottawa")
+    b.turn("b1", "recommend me some sci fi books? like 3", "Sure! You might enjoy Dune.", trace_id="dune")
+    b.turn("b1", "thats one book. i said 3 lol", "Also Hyperion and Neuromancer.", trace_id="more")
+    found = signals(store, tmp_path, b)
+    assert "frustration" not in kinds(found, "cat"), found
+    for missed in ("photo", "toronto", "dune"):
+        assert "frustration" in kinds(found, missed), (missed, found)

@@ -137,7 +137,10 @@ FRUSTRATION = re.compile(
     r"|^no,? i (?:said|meant|told you)\b"
     r"|not helpful|not (?:very|really|that|too|super|particularly|so) (?:helpful|useful)(?:\W+(?:lol|tbh|honestly))*"
     r"\W*$|not what i need|no help at all"
-    r"|waste of (?:my )?time|useless|ridiculous|frustrat"
+    r"|waste of (?:my )?time|useless|ridiculous"
+    # (the user's own frustration, or this one's: not "wait cats get frustrated from lasers??")
+    r"|(?:^\W*|\b(?:i'm|im|i am|i get|i got|getting|so|this is|that's|thats|it's|its|how|very|really|super"
+    r"|extremely|you're|you are|ugh|omg)\W+)frustrat"
     # The user's temper, as the whole message: "I'm getting really annoyed", "ugh, I'm so done
     # with this", "I've had enough" (not "so annoyed, the app won't load", nor "my phone keeps
     # dying, I'm sick of it", which tell of the product; nor "I'm done with this section,
@@ -191,6 +194,10 @@ FRUSTRATION = re.compile(
     r"|^\W*(?:(?:wow|ugh|um+|uh+|dude|bro|seriously|ok)\W+)*(?:(?:that's|thats|that is|that was|so) )?not funny\W*$"
     # ("wow ok. bit harsh but i guess", "i didnt understand any of that")
     r"|\b(?:a )?bit (?:harsh|heartless|insensitive|mean)\b"
+    # ...a buzzer for a wrong answer ("bzzzt. ottawa"), a count asked for said again ("thats
+    # one book. i said 3 lol")
+    r"|^\W*bz+t\b|(?:^|[.!?]\s+)i (?:said|asked for|wanted) (?:like |about )?(?:\d+|two|three|four|five|six|seven"
+    r"|eight|nine|ten)\b\W*(?:lol|haha|lmao|pls|please)?\W*$"
     r"|\bi (?:didn't|didnt|did not|don't|dont|do not) (?:understand|get) (?:any of )?(?:that|this"
     r"|what you (?:said|meant|mean|wrote))\b(?! (?:part|bit|one|word|for|at first|until|till)\b)"
     r"|(?:\b(?:that's|that was|that is|you're|you are|you were) |^\W*(?=a bit|kinda|kind of|pretty|so|really))"
@@ -326,7 +333,7 @@ FRUSTRATION_NEEDS = frozenset("""
     understanding helping getting serious kidding told gave explained sent question message answer help sense address
     helpful need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept
     understand get circles crazy nuts mad insane give broken stupid dumb joke hopeless pointless terrible awful garbage
-    funny
+    funny bzt bzzt bzzzt bzzzzt
     rubbish nothing pathetic ffs wtf jfc omfg come seriously sirve ayuda eso sert répond nul importe hilft bringt
     quatsch unsinn das serve non não talking going repeating ask say mention forgot forget remember read
     anything ignored come have related random changing topic same went scroll gibberish jumbled garbled
