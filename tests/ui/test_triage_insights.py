@@ -159,8 +159,9 @@ def test_skipping_a_groups_row_skips_the_runs_alike_under_it(gen_window, gen_sto
     assert pks(gen_window) == [pk for pk in before if pk != head.trace_pk]
     assert not set(members) & set(pks(gen_window))
     assert {state_of(gen_store, pk) for pk in members} == {queue.SKIPPED}
+    alike = head.group_size - 1
     assert gen_window.statusBar().currentMessage().startswith(
-        f"Skipped: the trace and the {head.group_size - 1} alike to it")
+        f"Skipped: the trace and its {alike} run{'s' if alike > 1 else ''} alike")
     assert table.currentIndex().row() == row
 
 

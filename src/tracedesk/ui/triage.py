@@ -238,7 +238,7 @@ class TriageActions(QObject):
         what = {queue.SNOOZED: f"Snoozed until {until_text(until_ns)}" if until_ns else "Snoozed",
                 queue.SKIPPED: "Skipped", None: "Reopened"}[state]
         alike = len(pks) - chosen
-        count = (f"the trace and the {alike} alike to it" if chosen == 1 and alike
+        count = (f"the trace and its {alike} run{'s' if alike > 1 else ''} alike" if chosen == 1 and alike
                  else f"{len(pks)} traces" if len(pks) > 1 else "the trace")
         undo = "  ·  Shift+X reopens" if state is not None else ""
         window.statusBar().showMessage(f"{what}: {count}{undo}", 8000)
