@@ -2703,3 +2703,18 @@ def test_frustration_is_the_users_and_a_buzzer_or_a_count_said_again_complains(s
     assert "frustration" not in kinds(found, "cat"), found
     for missed in ("photo", "toronto", "dune"):
         assert "frustration" in kinds(found, missed), (missed, found)
+
+
+def test_a_question_for_an_amount_of_a_thing_answered_with_none_misses(store, tmp_path) -> None:
+    """ "how much caffeine is too much per day" asks an amount: "Decaf coffee tastes just
+    as good" gives none; "about 400 mg, or 4 cups of coffee" does, and "how much data do i
+    get" is not answered by a network's "4G"."""
+    b = Bundle()
+    b.turn("s1", "how much caffeine is too much per day", "Decaf coffee tastes just as good as regular.",
+           trace_id="decaf")
+    b.turn("s2", "how much caffeine is too much per day", "For most adults, about 4 cups of coffee a day.",
+           trace_id="cups")
+    b.turn("s3", "how much water should i drink", "Around 2 litres a day, more when it's hot.", trace_id="water")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" in kinds(found, "decaf"), found
+    assert "off_topic" not in kinds(found, "cups") | kinds(found, "water"), found

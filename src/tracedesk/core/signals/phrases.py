@@ -626,6 +626,10 @@ _ASKS_PRICE = (r"\b(?:how much (?:is|are|does|do|did|will|would|for|to)\b(?!.*\b
                r"(?:price|cost|fare)s? (?:of|for)\b)")
 _A_COUNT = (r"\d|\b(?:no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
             r"hundreds?|thousands?|millions?|billions?|dozens?|a few|several|a couple|both|all)\b")
+_QUANTITY = (r"\d[\d,.]*\s*(?:kg|kilos?|kilograms?|pounds?|lbs?|grams?|litres?|liters?|ml|jars?|cups?|gallons?"
+             r"|ounces?|oz|tons?|tonnes?|bottles?|glasses|pieces?|slices?|servings?|portions?|teaspoons?|tablespoons?"
+             r"|tsp|tbsp|times)\b|\b(?:a lot|lots|plenty|not much|not a lot|a little|a bit|enough|none|nothing"
+             r"|hardly any|a handful)\b")
 # (Every pattern that asks holds "how", "what", "when", "price", "cost" or "fare":
 # Message.figures_asked reads the patterns only in a message with one of them.)
 FIGURE_ASKED = {  # kind: (what asks for it, what gives it)
@@ -637,6 +641,9 @@ FIGURE_ASKED = {  # kind: (what asks for it, what gives it)
     "count": (re.compile(r"\bhow many\b"), re.compile(_A_COUNT)),
     "distance": (re.compile(r"\bhow far\b"), re.compile(rf"{_LENGTH}|{_DURATION}")),  # ("ten minutes on foot")
     "size": (re.compile(r"\bhow (?:tall|high|big|deep|wide)\b"), re.compile(_LENGTH)),
+    # ("how much honey would i get", "how much water should i drink": a quantity of a thing)
+    "amount": (re.compile(r"\bhow much (?!(?:is|are|does|do|did|will|would|for|to|money|time|longer|more|of)\b)\w+ "
+                          r"(?:would|will|should|do|does|can|could|is|are)\b"), re.compile(_QUANTITY)),
 }
 # What a question may open on before its question word or verb: a greeting, "so", "btw",
 # or the words that turn to a new question ("changing the subject, what currency do they
