@@ -2718,3 +2718,31 @@ def test_a_question_for_an_amount_of_a_thing_answered_with_none_misses(store, tm
     found = signals(store, tmp_path, b)
     assert "off_topic" in kinds(found, "decaf"), found
     assert "off_topic" not in kinds(found, "cups") | kinds(found, "water"), found
+
+
+def test_todays_complaint_readings_keep_to_the_bot(store, tmp_path) -> None:
+    """A question about the user's own homework, another person's harshness, an answer to
+    the bot's "What did you say?", a pinch of salt, and a degree the answer also asserted:
+    each read as it is meant."""
+    b = Bundle()
+    b.turn("m1", "how do i solve 2x+3=7", "Subtract 3 from both sides, then divide by 2: x=2.", trace_id="maths")
+    b.turn("m1", "thanks! next one: i dont understand this equation: 3x-5=10", "Add 5, then divide by 3.",
+           trace_id="next")
+    b.turn("h1", "my boss read my report", "How did it go?", trace_id="boss")
+    b.turn("h1", "he said it was late. he was a bit harsh honestly", "That sounds stressful.", trace_id="harsh")
+    b.turn("g1", "my grandma asked how many pancakes i wanted", "Aww! What did you say?", trace_id="grandma")
+    b.turn("g1", "i said three lol", "Good choice.", trace_id="three")
+    b.turn("s1", "how much salt should i add", "Just a pinch, then taste and add more if needed.", trace_id="salt")
+    b.turn("r1", "i run every morning", "Great habit! Your long runs must be tiring. How long are your runs?",
+           trace_id="runs")
+    b.turn("r1", "not long at all, maybe a mile", "Nice!", trace_id="mile")
+    b.turn("z1", "capital of canada?", "Toronto!", trace_id="toronto")
+    b.turn("z1", "bzzzzzzt. ottawa", "Oops, Ottawa.", trace_id="ottawa")
+    b.turn("y1", "when did the apollo 11 land", "1972, on the Moon's Sea of Tranquility.", trace_id="apollo")
+    b.turn("y1", "1972?? i thought 1969", "You're right, July 1969.", trace_id="1969")
+    found = signals(store, tmp_path, b)
+    for quiet in ("maths", "boss", "grandma"):
+        assert "frustration" not in kinds(found, quiet), (quiet, found)
+    assert "off_topic" not in kinds(found, "salt"), found
+    for missed in ("runs", "toronto", "apollo"):
+        assert "frustration" in kinds(found, missed), (missed, found)

@@ -140,7 +140,8 @@ FRUSTRATION = re.compile(
     r"|waste of (?:my )?time|useless|ridiculous"
     # (the user's own frustration, or this one's: not "wait cats get frustrated from lasers??")
     r"|(?:^\W*|\b(?:i'm|im|i am|i get|i got|getting|so|this is|that's|thats|it's|its|how|very|really|super"
-    r"|extremely|you're|you are|ugh|omg)\W+)frustrat"
+    r"|extremely|you're|you are|ugh|omg|just|a bit|kinda|kind of|pretty|honestly|feel|feeling|to get|is|was|quite"
+    r"|too)\W+)frustrat"
     # The user's temper, as the whole message: "I'm getting really annoyed", "ugh, I'm so done
     # with this", "I've had enough" (not "so annoyed, the app won't load", nor "my phone keeps
     # dying, I'm sick of it", which tell of the product; nor "I'm done with this section,
@@ -192,14 +193,13 @@ FRUSTRATION = re.compile(
     r"(?:isn't|is not|aren't|are not) exactly\b"
     # ...or says a joke of the bot's was not funny: "wow. that's not funny", "not funny".
     r"|^\W*(?:(?:wow|ugh|um+|uh+|dude|bro|seriously|ok)\W+)*(?:(?:that's|thats|that is|that was|so) )?not funny\W*$"
-    # ("wow ok. bit harsh but i guess", "i didnt understand any of that")
-    r"|\b(?:a )?bit (?:harsh|heartless|insensitive|mean)\b"
-    # ...a buzzer for a wrong answer ("bzzzt. ottawa"), a count asked for said again ("thats
-    # one book. i said 3 lol")
-    r"|^\W*bz+t\b|(?:^|[.!?]\s+)i (?:said|asked for|wanted) (?:like |about )?(?:\d+|two|three|four|five|six|seven"
-    r"|eight|nine|ten)\b\W*(?:lol|haha|lmao|pls|please)?\W*$"
-    r"|\bi (?:didn't|didnt|did not|don't|dont|do not) (?:understand|get) (?:any of )?(?:that|this"
-    r"|what you (?:said|meant|mean|wrote))\b(?! (?:part|bit|one|word|for|at first|until|till)\b)"
+    # ("wow ok. bit harsh but i guess", not "he was a bit harsh honestly"; "i didnt understand
+    # any of that", not "i dont understand this equation: 3x-5=10")
+    r"|(?:^|[.!?]\s+)\W*(?:(?:wow|ok|okay|um+|uh+|hmm+)\W+)*(?:that's |thats |that was |that is |you're |youre "
+    r"|you are )?(?:a )?bit (?:harsh|heartless|insensitive|mean)\b"
+    r"|\bi (?:didn't|didnt|did not|don't|dont|do not) (?:understand|get) (?:any of (?:that|this|it)|what you "
+    r"(?:said|meant|mean|wrote)\b|(?:that|this)\W*(?:lol|haha|lmao)?\W*$)"
+
     r"|(?:\b(?:that's|that was|that is|you're|you are|you were) |^\W*(?=a bit|kinda|kind of|pretty|so|really))"
     r"(?:a bit |kinda |kind of |pretty |so |really )?(?:harsh|heartless|insensitive)\b"
     # What was asked or told, put back after an echo of the answer: "thursday?? i said tomorrow
@@ -333,7 +333,7 @@ FRUSTRATION_NEEDS = frozenset("""
     understanding helping getting serious kidding told gave explained sent question message answer help sense address
     helpful need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept
     understand get circles crazy nuts mad insane give broken stupid dumb joke hopeless pointless terrible awful garbage
-    funny bzt bzzt bzzzt bzzzzt
+    funny
     rubbish nothing pathetic ffs wtf jfc omfg come seriously sirve ayuda eso sert répond nul importe hilft bringt
     quatsch unsinn das serve non não talking going repeating ask say mention forgot forget remember read
     anything ignored come have related random changing topic same went scroll gibberish jumbled garbled
@@ -360,7 +360,12 @@ def complains(text: str, words: set[str]) -> bool:
     """The (lower-cased) message says the answer missed."""
     return ((not FRUSTRATION_NEEDS.isdisjoint(words) and FRUSTRATION.search(text) is not None)
             or PAUSES_FIRST.match(text) is not None or ("i said" in text and SAID_IT_AGAIN.search(text) is not None)
-            or ("are you" in text and ASKS_IF_IT_IS_WELL.match(text) is not None))
+            or ("are you" in text and ASKS_IF_IT_IS_WELL.match(text) is not None)
+            or (text[:12].lstrip(" .!").startswith("bz") and _BUZZER.match(text) is not None))
+
+
+# A buzzer for a wrong answer, however long: "bzzzt. ottawa", "bzzzzzzt".
+_BUZZER = re.compile(r"\W*bz+t\b")
 
 
 # The whole message asks whether the bot is well, after what it said: "lol what? are you ok"
@@ -443,6 +448,9 @@ ECHOED = re.compile(r"^\W*(?:(?:what|wait|um+|uh+|huh)\W+){0,2}((?:[^\s?!]+\s){0
 CONTRADICTS = re.compile(r"\b(?:(?<!oh )no(?! way| idea| clue)|not (?:the|a|an|in|from|on)|isn't|wasn't|aren't|"
                          r"it's|its|it is|it was|"
                          r"actually|should be|pretty sure|the sign|says|shows|wouldn't|won't that|"
+                         # (what the user had thought, named in a figure or a word: "1972?? i thought
+                         # 1969"; not "i thought he was older", which marvels)
+                         r"i thought (?:it was |it's |its )?(?:\d[\d,.:]*|[a-z]+)\W*(?:(?:lol|haha|lmao)\W*)?$|"
                          r"doesn't that|isn't that|"
                          r"(?:that's|thats|that is) (?:the|a(?! lot)|an|in|from))\b")
 # What states an opinion or a taste ("I love pineapple on pizza!", "the best marvel movie"):
@@ -626,10 +634,14 @@ _ASKS_PRICE = (r"\b(?:how much (?:is|are|does|do|did|will|would|for|to)\b(?!.*\b
                r"(?:price|cost|fare)s? (?:of|for)\b)")
 _A_COUNT = (r"\d|\b(?:no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
             r"hundreds?|thousands?|millions?|billions?|dozens?|a few|several|a couple|both|all)\b")
-_QUANTITY = (r"\d[\d,.]*\s*(?:kg|kilos?|kilograms?|pounds?|lbs?|grams?|litres?|liters?|ml|jars?|cups?|gallons?"
+# (A quantity given in figures anywhere, or in words as the answer's first: "Just a pinch",
+# "Very little", "Not much"; "a lot of fun to watch" gives none.)
+_QUANTITY = (r"\d[\d,.]*\s*(?:kg|kilos?|kilograms?|pounds?|lbs?|grams?|mg|litres?|liters?|ml|jars?|cups?|gallons?"
              r"|ounces?|oz|tons?|tonnes?|bottles?|glasses|pieces?|slices?|servings?|portions?|teaspoons?|tablespoons?"
-             r"|tsp|tbsp|times)\b|\b(?:a lot|lots|plenty|not much|not a lot|a little|a bit|enough|none|nothing"
-             r"|hardly any|a handful)\b")
+             r"|tsp|tbsp|times|hours?|pinch(?:es)?)\b"
+             r"|^\W*(?:(?:just|only|about|around|maybe|probably|usually|very|quite|not|no more than)\W+)*"
+             r"(?:a (?:lot|little|bit|pinch|dash|handful|spoonful|splash)|little|plenty|enough|none|nothing|much"
+             r"|lots)\b")
 # (Every pattern that asks holds "how", "what", "when", "price", "cost" or "fare":
 # Message.figures_asked reads the patterns only in a message with one of them.)
 FIGURE_ASKED = {  # kind: (what asks for it, what gives it)
@@ -641,9 +653,11 @@ FIGURE_ASKED = {  # kind: (what asks for it, what gives it)
     "count": (re.compile(r"\bhow many\b"), re.compile(_A_COUNT)),
     "distance": (re.compile(r"\bhow far\b"), re.compile(rf"{_LENGTH}|{_DURATION}")),  # ("ten minutes on foot")
     "size": (re.compile(r"\bhow (?:tall|high|big|deep|wide)\b"), re.compile(_LENGTH)),
-    # ("how much honey would i get", "how much water should i drink": a quantity of a thing)
-    "amount": (re.compile(r"\bhow much (?!(?:is|are|does|do|did|will|would|for|to|money|time|longer|more|of)\b)\w+ "
-                          r"(?:would|will|should|do|does|can|could|is|are)\b"), re.compile(_QUANTITY)),
+    # ("how much honey would i get", "how much water should i drink": a quantity of a thing, asked
+    # at the start of a clause; not "its amazing how much she can sleep")
+    "amount": (re.compile(r"(?:^|[.,!?;:]\s*|\b(?:and|so|but|ok|okay)\s+)how much (?!(?:is|are|does|do|did|will"
+                          r"|would|for|to|money|time|longer|more|of)\b)\w+ (?:would|will|should|do|does|can|could|is"
+                          r"|are)\b"), re.compile(_QUANTITY)),
 }
 # What a question may open on before its question word or verb: a greeting, "so", "btw",
 # or the words that turn to a new question ("changing the subject, what currency do they

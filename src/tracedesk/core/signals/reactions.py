@@ -153,7 +153,8 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
             or (" not " in turn.asked and _NOT_THE_THING.match(turn.asked))
             or previous.reply.asks_if_it_helped or could_rephrase(previous, turn)
             or _asks_again_in_short(previous, turn) or _answers_the_claim_otherwise(previous, turn)
-            or _puts_back_what_was_told(previous, turn, told) or _sets_right_who(previous, turn, told))):
+            or _puts_back_what_was_told(previous, turn, told) or _sets_right_who(previous, turn, told)
+            or _says_the_count_again(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -262,6 +263,8 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
         return "did_not_follow", "did not follow the answer", 1.0  # ("guess what happened" - "what")
     if (turn.message.may_correct and _corrects_the_answer(previous, turn)) or _denies_what_was_taken(previous, turn):
         return "corrected", "corrects the answer", 1.0
+    if _says_the_count_again(previous, turn):
+        return "corrected", "says again the count it asked for", 1.0
     if _not_what_was_asked(previous, turn, told):
         return "next_turn", "says the answer is not what was asked", 1.0
     if _answers_the_claim_otherwise(previous, turn):
@@ -311,6 +314,18 @@ def _disagrees_with_the_taste_asked(previous: Turn, turn: Turn) -> bool:
 # boston", which corrects).
 _CALLS_IT_WRONG = re.compile(r"\W*(?:wrong|nope|nah|no|boo+|ew+)\W+(\w.*)")
 _SAYS_IT_IS_NOT = re.compile(r"\b(?:not|isn't|isnt|aren't|wasn't|is|was|are|in)\b|n't\b")
+
+
+def _says_the_count_again(previous: Turn, turn: Turn) -> bool:
+    """The message ends by saying again the count the user asked for: "thats one book. i said
+    3 lol" after "recommend me some sci fi books? like 3". (Not "i said three lol" to the
+    bot's "What did you say?": it answers.)"""
+    return (("i said" in turn.asked or "asked for" in turn.asked or "i wanted" in turn.asked)
+            and previous.reply.question_back is None and _THE_COUNT_AGAIN.search(turn.asked) is not None)
+
+
+_THE_COUNT_AGAIN = re.compile(r"(?:^|[.!?]\s+)i (?:said|asked for|wanted) (?:like |about )?(?:\d+|one|two|three|four"
+                              r"|five|six|seven|eight|nine|ten)\b\W*(?:lol|haha|lmao|pls|please)?\W*$")
 
 
 def _not_what_was_asked(previous: Turn, turn: Turn, told: frozenset[str] | set[str]) -> bool:
@@ -532,7 +547,8 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
         denied = content_words(said_not.group(1))
         # (What the question asks the degree of, the message answers: "How old is your
         # starter?" - "haha no, not old at all".)
-        asked_by = set(_HOW_WHAT.findall(reply.question_back or ""))
+        asked_by = content_words(" ".join(_HOW_WHAT.findall(reply.question_back or ""))) - content_words(
+            previous.answered.replace(reply.question_back or "", ""))  # (not "Your long runs must be tiring")
         if (not denied.isdisjoint(brought_in) and not _said_not(previous.answered, said_not.group(1))
                 and not denied <= asked_by
                 # ("I love pineapple!" - "not pineapple, ew" disagrees; "i love cats! what is your
