@@ -2746,3 +2746,23 @@ def test_todays_complaint_readings_keep_to_the_bot(store, tmp_path) -> None:
     assert "off_topic" not in kinds(found, "salt"), found
     for missed in ("runs", "toronto", "apollo"):
         assert "frustration" in kinds(found, missed), (missed, found)
+
+
+def test_told_you_minutes_ago_and_a_sarcastic_thanks_complain_and_a_laugh_at_the_answer_takes_it(
+        store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("m1", "lol country. no offense but hard pass", "None taken! What kind of music do you like?",
+           trace_id="music")
+    b.turn("m1", "dude i told you like five minutes ago. metal", "Right, metal!", trace_id="metal")
+    b.turn("r1", "so what should i read next? give me like 3", "You should read a fantasy book.", trace_id="vague")
+    b.turn("r1", "lol thanks, very specific. like which ones", "Mistborn, The Hobbit and Earthsea.", trace_id="which")
+    b.turn("k1", "he wants dinosaurs AND space", "Dinosaurs in space! That's kind of amazing.", trace_id="kid")
+    b.turn("k1", "lol right? he's very specific", "Ha, a boy who knows what he wants.", trace_id="specific")
+    b.turn("c1", "lol chasing chickens? like for real", "For real! They get out of the coop every morning.",
+           trace_id="chickens")
+    b.turn("c1", "thats hilarious. how many chickens do you have", "Twelve, and a very loud rooster.",
+           trace_id="twelve")
+    found = signals(store, tmp_path, b)
+    assert "loop" in kinds(found, "music") or "frustration" in kinds(found, "music"), found
+    assert "frustration" in kinds(found, "vague"), found
+    assert "frustration" not in kinds(found, "kid") and "rephrase" not in kinds(found, "chickens"), found

@@ -124,6 +124,10 @@ FRUSTRATION = re.compile(
     r"|^\W*(?:that |this |it )?(?:sounds|seems) (?:very |really )?(?:unlikely|made up|wrong|off)\b"
     r"|\bnot sure what (?:that|this|you) mean|\bthat'?s the (?:whole|entire) point\b"
     r"|i (?:(?:literally|just|already) )*told you\W*+(?:lol|haha|lmao)?\W*+$"
+    r"|i (?:(?:literally|just|already) )*told (?:you|u) (?:like |about )?(?:\w+ )?(?:minutes?|mins?|seconds?|secs?"
+    r"|messages?) ago\b"
+    # (sarcasm at a vague answer: "lol thanks , very specific")
+    r"|(?:^\W*|\b(?:thanks|thank you|thx|ty|wow|ok|okay|lol|great|cool|gee)\W+)(?:very|super|so|really) specific\b"
     r"|(?:like|as) i (?:said|told you)(?: (?:already|before|earlier))?(?:\W*+$|[,.!])"
     # ...reminded of it: "biology, remember?", "I'm a twin, remember?" (not "do you remember?")
     r"|remember(?<=[\w,.] remember)(?<!you remember)(?<!\bu remember)(?<!do remember)"
@@ -331,7 +335,7 @@ ESCALATION_NEEDS = frozenset("""
 FRUSTRATION_NEEDS = frozenset("""
     asked meant said wanted wrong incorrect correct bad right true useless unhelpful nonsense listening reading
     understanding helping getting serious kidding told gave explained sent question message answer help sense address
-    helpful need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept
+    helpful need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept specific
     understand get circles crazy nuts mad insane give broken stupid dumb joke hopeless pointless terrible awful garbage
     funny
     rubbish nothing pathetic ffs wtf jfc omfg come seriously sirve ayuda eso sert répond nul importe hilft bringt

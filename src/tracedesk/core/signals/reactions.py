@@ -95,7 +95,9 @@ _ASKS_IF_SURE = re.compile(r"\W*(?:(?:hm+|um+|uh+|wait|really|but|hmm+)\W+)*(?:a
 
 # A message that opens by taking the answer, in a sentence or a clause of its own: "Correct!",
 # "Lovely.", "Good idea, there is one near my school.", "Right, I'd better tell her", "Will do.".
-_TAKES_THE_ANSWER = re.compile(r"\W*(?:correct|exactly|right|lovely|wonderful|perfect|brilliant|excellent|great|"
+_TAKES_THE_ANSWER = re.compile(r"\W*(?:(?:that's|thats|that is|so) (?:so |really )?(?:hilarious|funny|amazing|awesome"
+                               r"|cool|wild|crazy|adorable|cute|sweet|interesting)|"
+                               r"correct|exactly|right|lovely|wonderful|perfect|brilliant|excellent|great|"
                                r"good (?:idea|point|tip|call|to know)|makes sense|that makes sense|fair enough|"
                                r"got it|will do|i'll (?:do|try) that|noted|thanks|thank you|thx|ty)\s*[!.,]")
 _ASKS_WHY = re.compile(r"^\W*(?:(?:really|but|so|ok|okay|hmm+|wait|oh|huh)\W+)*(?:why|how come)\b")
@@ -380,7 +382,8 @@ _I_SAID = re.compile(r"\W*(?:(?:no|nah|but|um+|uh+|well|lol|sorry|actually)\W+)*
 # What sets right what the bot's question took for given: "How do you fit all that on your
 # balcony?" - "its in the backyard lol". (Not "Only margherita" to "What toppings do they
 # like?", which answers it.)
-_SETS_RIGHT = re.compile(r"\W*(?:(?:oh|no|nah|lol|haha|um|uh)\W+)*(?:its|it's|it is)\b")
+_SETS_RIGHT = re.compile(r"\W*(?:(?:oh|no|nah|lol|haha|um|uh)\W+)*(?:its|it's|it is)\b"
+                         r"|\W*\d+(?:st|nd|rd|th)?\s*!")  # ("30th !! dont make me older than i am")
 # The first words of a message, up to a full stop, a comma, a laugh, a "but" or "anyway",
 # after an "it's", "my" or "no": "its in june lol", "Eleanor. But thank you.".
 _OPENING_FRAGMENT = re.compile(r"\W*(?:(?:no|nah|lol|haha|oh|um|uh|its|it's|it is|my|in|a|an|the|only|just)\W+)*"
