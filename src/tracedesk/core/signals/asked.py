@@ -15,7 +15,8 @@ from ..words import STOPWORDS, content_words, has_digit
 from .answer_phrases import REACTION_WORDS
 from .phrases import ASKS_AN_OPINION
 from .reactions import unlike_things
-from .turns import CLAUSE_END, Turn
+from .reply import CLAUSE_END
+from .turns import Turn
 
 # Whatever may answer a question for a figure, of any kind and however loosely: a number, an
 # amount in words, a time, a measure, or "not sure".

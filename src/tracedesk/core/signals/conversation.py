@@ -50,17 +50,9 @@ from .reactions import (
     next_turn_signals,
 )
 from .repeats import asked_again, asked_what_was_told, repeated_answers, sentences_said_again
+from .reply import ANSWER_LIMIT, Reply
 from .request import SessionValues, Value, another_value, asks_to_do, offered_against, outside_the_window
-from .turns import (
-    ANSWER_LIMIT,
-    OFF_TOPIC,
-    SHORT_OFF_TOPIC,
-    Reply,
-    Turn,
-    answered_far,
-    closeness_needed,
-    closeness_to_question,
-)
+from .turns import OFF_TOPIC, SHORT_OFF_TOPIC, Turn, answered_far, closeness_needed, closeness_to_question
 
 ADDRESSING_SENTENCES = 3  # an answer none of whose first sentences is closer than OFF_TOPIC
 # An answer at least this close to a document the run retrieved, or to a tool's result,

@@ -32,7 +32,8 @@ from .answer_phrases import REACTION_WORDS
 from .confidence import confidence
 from .found import Found, quote
 from .phrases import COUNT_WORDS, PET_WORDS, PETS, SEXED_PEOPLE, the_other_kinds, the_other_sex
-from .turns import Turn, sentences_of
+from .reply import sentences_of
+from .turns import Turn
 
 # "your son" where the user told of a daughter, "your cat" where they told of a dog: each
 # person or pet, and the other sex's or kinds' words in its place. (Not parents, nor their

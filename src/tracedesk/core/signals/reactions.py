@@ -21,6 +21,7 @@ from ..words import STOPWORDS, WORD, content_words, has_digit, similarity
 from .answer_phrases import REACTION_WORDS, TEASES
 from .confidence import confidence
 from .found import Found, quote
+from .message import CORRECTION_WORDS, REMARK_OPENINGS
 from .phrases import (
     APPROVES,
     ASKS_AFTER,
@@ -46,7 +47,7 @@ from .phrases import (
     the_other_sex,
 )
 from .request import asks_to_do
-from .turns import CORRECTION_WORDS, REMARK_OPENINGS, Turn, answered_far
+from .turns import Turn, answered_far
 
 # Without the meaning model, requests are compared by their topic words (the share two
 # questions have in common):
