@@ -31,7 +31,7 @@ from ..words import content_words
 from .answer_phrases import REACTION_WORDS
 from .confidence import confidence
 from .found import Found, quote
-from .phrases import COUNT_WORDS, PET_WORDS, PETS, SEXED_PEOPLE, the_other_kinds, the_other_sex
+from .kinds import COUNT_WORDS, PET_WORDS, PETS, SEXED_PEOPLE, the_other_kinds, the_other_sex
 from .reply import sentences_of
 from .turns import Turn
 

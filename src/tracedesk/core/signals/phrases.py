@@ -763,40 +763,6 @@ _ARE = re.compile(r"\b(how|what|where|when|who|why|which|there|they|we|you) r(?!
                   r"|(?:^|(?<=[.!?,] ))r(?= (?:you|they|we|there|the|these|those)\b)")
 
 
-# The people of one's family and life by sex: each pair the woman's words, then the man's in
-# the same place ("daughter", "son").
-SEXED_PEOPLE = (("daughter daughters", "son sons"), ("girl girls", "boy boys"), ("sister sisters", "brother brothers"),
-                ("wife", "husband"), ("mom mum mother", "dad father"), ("girlfriend gf", "boyfriend bf"),
-                ("niece", "nephew"), ("aunt", "uncle"), ("granddaughter", "grandson"),
-                ("grandma grandmother", "grandpa grandfather"))
-
-
-# The animals people keep, a kind each: a user who told of a dog has no cat the bot could ask
-# after.
-PETS = ("dog dogs puppy puppies pup", "cat cats kitten kittens kitty", "horse horses pony ponies", "fish goldfish",
-        "bird birds parrot parrots budgie", "rabbit rabbits bunny bunnies", "hamster hamsters",
-        "turtle turtles tortoise", "snake snakes", "lizard lizards gecko")
-# ...all their words, of every kind ("dog", "puppies", "gecko").
-PET_WORDS = tuple(word for kind in PETS for word in kind.split())
-# Counts said in words ("three kids"), with the figure each says.
-COUNT_WORDS = {word: str(n) for n, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split()) if n > 1}  # noqa: SIM905
-
-
-def the_other_kinds(kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
-    """Each word of ``kinds`` (the words of each kind, as :data:`PETS` gives them), with the
-    other kinds' words in its place: "cat" -> {"dog", "dogs", ..., "gecko"}."""
-    return {word: frozenset(other for others in kinds if others != words for other in others.split())
-            for words in kinds for word in words.split()}
-
-
-def the_other_sex(pairs: tuple[tuple[str, str], ...]) -> dict[str, frozenset[str]]:
-    """Each word of ``pairs`` (the woman's words, then the man's, as :data:`SEXED_PEOPLE`
-    gives them), with the other sex's words in its place: "son" -> {"daughter", "daughters"}."""
-    return {word: frozenset(men.split()) for women, men in pairs for word in women.split()} | {
-        word: frozenset(women.split()) for women, men in pairs for word in men.split()}
-
-
 def as_the_patterns_read(text: str) -> str:
     """What a user wrote (a message, a feedback comment) as the patterns read it: in lower
     case, "can’t" as "can't", chat spellings in full ("thats" as "that's", "u" as "you")."""

@@ -21,6 +21,7 @@ from ..words import STOPWORDS, WORD, content_words, has_digit, similarity
 from .answer_phrases import REACTION_WORDS, TEASES
 from .confidence import confidence
 from .found import Found, quote
+from .kinds import SEXED_PEOPLE, the_other_sex
 from .message import CORRECTION_WORDS, REMARK_OPENINGS
 from .phrases import (
     APPROVES,
@@ -39,12 +40,10 @@ from .phrases import (
     SAYS_NO,
     SAYS_NO_OR_SAID,
     SAYS_WHAT_IS,
-    SEXED_PEOPLE,
     TAG_QUESTION,
     TASTE,
     TELLS_A_TASTE,
     WANTS_TO_KNOW,
-    the_other_sex,
 )
 from .request import asks_to_do
 from .turns import Turn, answered_far

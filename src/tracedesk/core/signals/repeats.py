@@ -14,11 +14,10 @@ from ..words import has_digit, similarity
 from .answer_phrases import GOES_TO_WORK
 from .confidence import confidence
 from .found import Found, quote
+from .kinds import COUNT_WORDS, PET_WORDS
 from .phrases import (
     CLARIFIES,
-    COUNT_WORDS,
     MORE_DETAIL,
-    PET_WORDS,
     PUSHES_BACK,
     SAYS_NO,
     WANTS_TO_KNOW,
