@@ -913,7 +913,7 @@ def test_a_few_of_the_questions_words_asked_again_mark_the_answer_that_left_them
     b = Bundle()
     two_turn_sessions(b, "again", [
         (("how many goats do u have?", "i have 12 cows."), ("and goats?", "oh, 3 goats too.")),
-        (("What's the tracking number", "The courier is DHL."), ("The NUMBER please", "It is 1Z999AA10.")),
+        (("What's the tracking number", "The courier is DHL."), ("the number please", "It is 1Z999AA10.")),
         (("is it safe to shower during a storm", "i love storms, they're so cozy."),
          ("ok but is it safe", "It is best to wait until the storm passes.")),
     ])
@@ -2766,3 +2766,34 @@ def test_told_you_minutes_ago_and_a_sarcastic_thanks_complain_and_a_laugh_at_the
     assert "loop" in kinds(found, "music") or "frustration" in kinds(found, "music"), found
     assert "frustration" in kinds(found, "vague"), found
     assert "frustration" not in kinds(found, "kid") and "rephrase" not in kinds(found, "chickens"), found
+
+
+def test_a_word_of_the_request_in_capitals_another_source_and_a_few_more_pushes_say_it_missed(
+        store, tmp_path) -> None:
+    """ "bro ONE sentence" stresses what the request asked; "she says its jupiter" and "bro
+    my friend googled it, its 1912" have it otherwise; "cool fact lol but i meant party
+    ideas" says what was meant; "Surely half of three is one and a half?" questions it;
+    "thats tener again" and "uh hello??" complain. "DOGS obviously" answers "cats or dogs?"."""
+    b = Bundle()
+    b.turn("s1", "whats an ionic bond, in like one sentence",
+           "Great question! Ionic bonding is one of the three main types of chemical bonding. It happens when "
+           "one atom gives electrons to another. The ions then attract.", trace_id="long")
+    b.turn("s1", "bro ONE sentence 😭", "Sorry! Atoms trade electrons and the ions attract.", trace_id="short")
+    b.turn("s2", "whats the biggest planet", "The biggest planet is Saturn, famous for its rings.", trace_id="saturn")
+    b.turn("s2", "she says its jupiter 😅", "She's right, it's Jupiter.", trace_id="jupiter")
+    b.turn("s3", "he's obsessed with dinosaurs, can we do a dino theme?",
+           "Fun fact: T. rex lived closer in time to us than to Stegosaurus.", trace_id="fact")
+    b.turn("s3", "cool fact lol but i meant party ideas", "Dino egg hunt, fossil dig in the sandpit!",
+           trace_id="ideas")
+    b.turn("s4", "The recipe needs 3 eggs but I want to make half.", "Easy, just use 1 egg.", trace_id="eggs")
+    b.turn("s4", "Surely half of three is one and a half?", "Yes, one and a half: one egg and half a beaten one.",
+           trace_id="half")
+    b.turn("s5", "whats a good dessert everyone can eat, one friend is gluten free",
+           "Chocolate chip cookies made with regular flour!", trace_id="cookies")
+    b.turn("s5", "uh hello?? gluten free friend 😭", "Sorry! Flourless brownies then.", trace_id="brownies")
+    b.turn("s6", "cats or dogs?", "Cats, definitely. Which do you like?", trace_id="cats")
+    b.turn("s6", "DOGS obviously", "Fair enough!", trace_id="dogs")
+    found = signals(store, tmp_path, b)
+    for missed in ("long", "saturn", "fact", "eggs", "cookies"):
+        assert kinds(found, missed) & {"frustration", "rephrase"}, (missed, found)
+    assert "frustration" not in kinds(found, "cats"), found

@@ -210,7 +210,11 @@ FRUSTRATION = re.compile(
     # at 11:20", "2?? i need 4", "yeah but I asked about cup noodles", "did u even read what i
     # wrote", "cool?? thats all you have to say", "thursday?? i wanted friday". (Not "really? i
     # need to start hiking more".)
-    r"|^\W*[^?\s]+(?: [^?\s]+)?\s*\?+\s*(?:i said|i told you|i (?:need|wanted)(?! to\b))\b"
+    r"|^\W*(?:(?:lol|lmao|haha|bro|dude|wait)\W+)?[^?\s]+(?: [^?\s]+)?\s*\?+\s*(?:(?:bro|dude|lol|lmao)\W+)?"
+    r"(?:i said|i told you|i (?:need|wanted)(?! to\b))\b"
+    # ...the same again, or are you there: "thats tener again 😂", "uh hello?? gluten free friend"
+    r"|^\W*(?:that's|thats|that is|you gave me|you said) (?:\w+ ){0,2}again\b"
+    r"|^\W*(?:(?:uh+|um+|erm)\W+)?hello\s*\?{2,}"
     r"|(?:^\W*(?:(?:yeah|yes|ok|okay|no|nah)\W+)?but |^\W*no\W+)i (?:asked|was asking) (?:about|for)\b"
     r"|\bdid you even read\b|\bdid you read (?:what i|my (?:message|question))"
     r"|\b(?:that's|is that) all you (?:have to|can|got to) say\b"
@@ -337,7 +341,7 @@ FRUSTRATION_NEEDS = frozenset("""
     understanding helping getting serious kidding told gave explained sent question message answer help sense address
     helpful need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept specific
     understand get circles crazy nuts mad insane give broken stupid dumb joke hopeless pointless terrible awful garbage
-    funny
+    funny again hello
     rubbish nothing pathetic ffs wtf jfc omfg come seriously sirve ayuda eso sert répond nul importe hilft bringt
     quatsch unsinn das serve non não talking going repeating ask say mention forgot forget remember read
     anything ignored come have related random changing topic same went scroll gibberish jumbled garbled
@@ -417,6 +421,7 @@ REPHRASE_CUES = re.compile(
 # I need the link?", which check what was understood; not "I mean, that works but...", a
 # filler; not "let me try again and see", the user retrying a step.
 SAYS_IT_ASKS_AGAIN = re.compile(
+    r"(?:[^.!?]{0,30}?\bbut (?=i meant\b))?"  # ("cool fact lol but i meant party ideas")
     r"\W*(?:(?:ok(?:ay)?|so|no|hmm+|um+|well)\W+)*(?:i'?ll rephrase|i will rephrase|let me rephrase|"
     r"let me (?:try again|put it (?:another|differently|this) way|ask (?:it )?(?:again|differently|another way))"
     r"\s*[:.\-–—]|in other words\s*:|what i (?:mean|meant|'m asking|am asking) is|i meant\b(?! to\b(?! say))"
@@ -472,8 +477,9 @@ NOT_A_CHALLENGE = re.compile(
 # what the user read or heard, "i heard they're opening a new store": news as often.)
 CHALLENGES = re.compile(
     r"^\W*(?:(?:wait|but|hm+|um+|uh+|hold on|really|so|lol|no)\W+)*"
-    r"(?:isn't|isnt|wasn't|wasnt|aren't|arent|weren't|werent|didn't|didnt|doesn't|doesnt|hasn't|hasnt|haven't|havent) "
-    r"(?:it|that|this|they|there|the|he|she|one|we)\b")
+    r"(?:(?:isn't|isnt|wasn't|wasnt|aren't|arent|weren't|werent|didn't|didnt|doesn't|doesnt|hasn't|hasnt|haven't"
+    r"|havent) (?:it|that|this|they|there|the|he|she|one|we)\b"
+    r"|surely\b(?=[^?]*\?))")  # ("Surely half of three is one and a half?")
 # A message that tells of a loss, an illness or a bad day ("we had to put our dog down this
 # morning", "rough. lost a patient"); an answer to it owes sympathy
 # (:data:`.answer_phrases.SYMPATHY`).

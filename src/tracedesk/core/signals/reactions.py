@@ -156,7 +156,8 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
             or previous.reply.asks_if_it_helped or could_rephrase(previous, turn)
             or _asks_again_in_short(previous, turn) or _answers_the_claim_otherwise(previous, turn)
             or _puts_back_what_was_told(previous, turn, told) or _sets_right_who(previous, turn, told)
-            or _says_the_count_again(previous, turn))):
+            or _says_the_count_again(previous, turn) or _stresses_what_was_asked(previous, turn)
+            or _others_have_it_otherwise(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -267,6 +268,10 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
         return "corrected", "corrects the answer", 1.0
     if _says_the_count_again(previous, turn):
         return "corrected", "says again the count it asked for", 1.0
+    if _stresses_what_was_asked(previous, turn):
+        return "next_turn", "stresses in capitals what was asked", 1.0
+    if _others_have_it_otherwise(previous, turn):
+        return "answered_otherwise", "says another source has it otherwise", 1.0
     if _not_what_was_asked(previous, turn, told):
         return "next_turn", "says the answer is not what was asked", 1.0
     if _answers_the_claim_otherwise(previous, turn):
@@ -316,6 +321,40 @@ def _disagrees_with_the_taste_asked(previous: Turn, turn: Turn) -> bool:
 # boston", which corrects).
 _CALLS_IT_WRONG = re.compile(r"\W*(?:wrong|nope|nah|no|boo+|ew+)\W+(\w.*)")
 _SAYS_IT_IS_NOT = re.compile(r"\b(?:not|isn't|isnt|aren't|wasn't|is|was|are|in)\b|n't\b")
+
+
+def _stresses_what_was_asked(previous: Turn, turn: Turn) -> bool:
+    """The message writes in capitals a word of the request before ("bro ONE sentence 😭"
+    after "whats an ionic bond, in like one sentence", "how much DATA is on my plan"): the
+    answer passed over what it stresses. (Not an acronym, nor a word the request did not
+    hold.)"""
+    if previous.reply.asks_back and not previous.reply.checks_what_it_heard:
+        return False  # (it answers, with stress: "cats or dogs?" - "DOGS obviously")
+    capitals = _IN_CAPITALS.findall(turn.question)
+    if len(capitals) > 2:
+        return False  # (shouting, or code: "SELECT customer_id FROM orders")
+    stressed = {w.lower() for w in capitals} - _ACRONYMS
+    return bool(stressed) and not stressed.isdisjoint(_WORDS_OF.findall(previous.asked))
+
+
+_IN_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
+_WORDS_OF = re.compile(r"[a-z]+")
+_ACRONYMS = frozenset("ok lol omg lmao btw idk tbh imo fyi asap tv us uk usa eu pm am id pdf faq ai".split())  # noqa: SIM905
+
+
+def _others_have_it_otherwise(previous: Turn, turn: Turn) -> bool:
+    """After an answer to a question, the message says someone or something else has it
+    otherwise: "she says its jupiter 😅", "bro my friend googled it, its 1912", "in my
+    notes it says Louis XVI". (Not news told of someone: "they said i got the job!!".)"""
+    return (previous.message.wants_to_know and not previous.reply.asks_back
+            and _OTHERS_HAVE_IT.search(turn.asked) is not None)
+
+
+_OTHERS_HAVE_IT = re.compile(
+    r"\b(?:she|he|they|my (?:\w+ )?(?:friend|mom|mum|dad|teacher|vet|doctor|sister|brother|wife|husband|son|daughter"
+    r"|notes|book)|google|wikipedia|the (?:internet|book|teacher|label|box))\s+(?:literally\s+)?"
+    r"(?:says?|said|told me)\s+(?:that\s+)?(?:it'?s|its|it is|it was|they'?re|they are|to)\b"
+    r"|\bgoogled it\b[^?]*\b(?:it'?s|its|it is|it was)\b|\bin my notes it says\b")
 
 
 def _says_the_count_again(previous: Turn, turn: Turn) -> bool:
