@@ -2797,3 +2797,15 @@ def test_a_word_of_the_request_in_capitals_another_source_and_a_few_more_pushes_
     for missed in ("long", "saturn", "fact", "eggs", "cookies"):
         assert kinds(found, missed) & {"frustration", "rephrase"}, (missed, found)
     assert "frustration" not in kinds(found, "cats"), found
+
+
+def test_a_code_in_capitals_said_again_stresses_nothing(store, tmp_path) -> None:
+    """A booking code or an invoice number is written in capitals every time: naming it
+    again with the next request stresses nothing the answer passed over."""
+    b = Bundle()
+    b.turn("s1", "can you check booking caqrnt", "Booking CAQRNT is confirmed for 12 May.", trace_id="check")
+    b.turn("s1", "seat selection for booking CAQRNT", "Seats can be picked from 48 hours before.", trace_id="seat")
+    b.turn("s2", "has inv-8660 been paid", "Invoices are paid within 30 days.", trace_id="paid")
+    b.turn("s2", "status of INV-8660? please explain simply", "It was paid on Monday.", trace_id="status")
+    found = signals(store, tmp_path, b)
+    assert not any("capitals" in detail for turn in found.values() for _, _, detail, _ in turn), found

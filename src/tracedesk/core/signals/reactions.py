@@ -333,12 +333,15 @@ def _stresses_what_was_asked(previous: Turn, turn: Turn) -> bool:
     capitals = _IN_CAPITALS.findall(turn.question)
     if len(capitals) > 2:
         return False  # (shouting, or code: "SELECT customer_id FROM orders")
+    # (written in lower case in the request: not a booking code, "CAQRNT" both times)
     stressed = {w.lower() for w in capitals} - _ACRONYMS
-    return bool(stressed) and not stressed.isdisjoint(_WORDS_OF.findall(previous.asked))
+    return bool(stressed) and not stressed.isdisjoint(_WORDS_OF.findall(previous.question))
 
 
-_IN_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
-_WORDS_OF = re.compile(r"[a-z]+")
+# (A word in capitals, not a code named as one: "booking CAQRNT", "INV-8660".)
+_IN_CAPITALS = re.compile(r"(?<!booking )(?<!order )(?<!reference )(?<!ref )(?<!code )(?<!ticket )(?<!invoice )"
+                          r"(?<!account )\b[A-Z]{2,}\b(?![-\d])")
+_WORDS_OF = re.compile(r"\b[a-z]+\b")
 _ACRONYMS = frozenset("ok lol omg lmao btw idk tbh imo fyi asap tv us uk usa eu pm am id pdf faq ai".split())  # noqa: SIM905
 
 
