@@ -258,14 +258,17 @@ def set_state(conn: Connection, trace_pk: int, state: str | None, *, until_ns: i
 def with_the_runs_alike(conn: Connection, pks: list[int]) -> list[int]:
     """``pks``, each followed, when it heads a group of near-duplicates, by the other open
     members of its group: what the rows of a queue showing one row a group stand for."""
-    found: list[int] = []
-    for pk in pks:
-        found.append(pk)
-        found += [member for (member,) in conn.exec_driver_sql(
-            "SELECT m.trace_pk FROM queue_entry h JOIN queue_entry m ON m.group_key = h.group_key "
-            "WHERE h.trace_pk = ? AND h.is_head AND h.group_size > 1 AND m.state = 'open' AND m.trace_pk != h.trace_pk "
-            "ORDER BY m.priority DESC, m.trace_pk DESC", (pk,)) if member not in pks]
-    return found
+    chosen = set(pks)
+    alike: dict[int, list[int]] = {}
+    for piece in chunked(pks):  # (one statement for the selection, not one a row)
+        for head, member in select_rows(conn, f"""
+                SELECT h.trace_pk, m.trace_pk FROM queue_entry h JOIN queue_entry m ON m.group_key = h.group_key
+                WHERE h.trace_pk IN ({placeholders(piece)}) AND h.is_head AND h.group_size > 1 AND m.state = 'open'
+                  AND m.trace_pk != h.trace_pk
+                ORDER BY m.priority DESC, m.trace_pk DESC""", tuple(piece)):
+            if member not in chosen:
+                alike.setdefault(head, []).append(member)
+    return [each for pk in pks for each in (pk, *alike.get(pk, ()))]
 
 
 def wake_snoozed(conn: Connection) -> int:

@@ -178,17 +178,17 @@ class TriageActions(QObject):
         took out."""
         pks = self.targets()
         taken = self.taken_out if self._taken_from is self.window.store else []
-        if taken and not any(self._is_out(pk) for pk in pks):
+        if taken and not self._any_out(pks):
             pks = taken
         self.set_state(None, None, pks)
 
-    def _is_out(self, pk: int) -> bool:
+    def _any_out(self, pks: list[int]) -> bool:
+        """Whether any of ``pks`` is out of the queue (snoozed, skipped or reviewed)."""
         store = self.window.store
-        if store is None:
+        if store is None or not pks:
             return False
         with store.read() as conn:
-            rows = queue.rows_for(conn, [pk])
-        return bool(rows) and rows[0].out_state is not None
+            return any(row.out_state is not None for row in queue.rows_for(conn, pks))
 
     def show_alike(self) -> None:
         pane = self.window.queue_pane

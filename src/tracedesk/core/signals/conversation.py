@@ -467,16 +467,19 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
     cat died" it is sympathy, to "is it in stock?" bad news. A "You're right, ..." counts
     only after the user said the answer missed (``complained``) or pushed back in so many
     words: to "I think Lisbon is lovely in May" it agrees."""
-    if (turn.reply.could_not_help or turn.reply.did_not_understand or turn.message.corrects_itself
+    reply = turn.reply
+    if (reply.could_not_help or reply.did_not_understand or turn.message.corrects_itself
             or previous.reply.asks_for_feedback):
         return []  # (nor the thanks for what it should have said: that question owned the miss before it)
-    if not turn.reply.takes_back and not pushed_back and (
-            (turn.reply.tells_there_is_none and not previous.reply.says_yes_or_no)
-            or not _pushes_back(previous, turn)):
+    if reply.takes_back:
+        owned = True
+    elif reply.apologises:
+        owned = pushed_back or (_pushes_back(previous, turn)
+                                and not (reply.tells_there_is_none and not previous.reply.says_yes_or_no))
+    else:  # "You're right, ..." agrees with any claim: only after a complaint does it own a miss
+        owned = complained or PUSHES_BACK.match(turn.asked) is not None
+    if not owned:
         return []
-    if (not (turn.reply.takes_back or turn.reply.apologises) and not complained
-            and PUSHES_BACK.match(turn.asked) is None):
-        return []  # "You're right, ..." agrees with any claim; only after a complaint does it own a miss
     return [Found(previous.pk, "taken_back", confidence("taken_back", "next_answer"),
                   f"the next answer takes this one back: {quote(turn.answer, 70)}",
                   evidence={"turn": turn.trace_id, "text": turn.answer[:300]})]
