@@ -21,12 +21,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
-from .cli_common import db_argument, print_json, reviewer_argument, reviewer_name, short, time_arg
+from . import __version__, cli_insights, cli_review, cli_share, cli_signals
+from .cli_common import db_argument, print_json, short, time_arg
 from .core.errors import UserError
 from .core.export_formats import EXPORT_FORMATS
-from .core.text import counted, percent_text
-from .core.verdicts import SEVERITIES, VERDICT_LABELS, VERDICTS
+from .core.text import counted
+from .core.verdicts import VERDICTS
 
 if TYPE_CHECKING:
     from .core import ingest
@@ -88,70 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true",
                    help="also traces already reviewed, snoozed or skipped, and those without signals")
 
-    p = commands.add_parser("snooze", help="keep traces out of the queue for a while (a day unless told)")
-    db_argument(p, top=False)
-    p.add_argument("traces", nargs="+", metavar="TRACE_ID", help="trace ids, or SOURCE:TRACE_ID")
-    when = p.add_mutually_exclusive_group()
-    when.add_argument("--until", metavar="TIME", help="back in the queue at this time (2026-11-20 or RFC 3339)")
-    when.add_argument("--for", dest="for_", metavar="DURATION", help="back in the queue after 3h, 2d, 1w...")
-
-    p = commands.add_parser("skip", help="keep traces out of the queue until they are reopened")
-    db_argument(p, top=False)
-    p.add_argument("traces", nargs="+", metavar="TRACE_ID", help="trace ids, or SOURCE:TRACE_ID")
-
-    p = commands.add_parser("reopen", help="put snoozed or skipped traces back in the queue")
-    db_argument(p, top=False)
-    p.add_argument("traces", nargs="+", metavar="TRACE_ID", help="trace ids, or SOURCE:TRACE_ID")
-
-    p = commands.add_parser("annotate", help="review a trace: verdict, cause, the step to blame, the expected answer")
-    db_argument(p, top=False)
-    p.add_argument("trace", metavar="TRACE_ID", help="a trace id, or SOURCE:TRACE_ID")
-    p.add_argument("--verdict", choices=VERDICTS,
-                   help="failure, ok (not a failure) or unsure; needed the first time you review a trace")
-    p.add_argument("--severity", choices=SEVERITIES,
-                   help="how bad the failure is: low, medium, high or critical")
-    p.add_argument("--cause", metavar="NAME", help="a cause of the taxonomy (see 'tracedesk causes')")
-    blame = p.add_mutually_exclusive_group()
-    blame.add_argument("--span", metavar="SPAN_ID", help="the step to blame")
-    blame.add_argument("--missing-step", action="store_true", help="the failure is a step the agent did not take")
-    p.add_argument("--expected", metavar="TEXT", help="the answer the agent should have given")
-    p.add_argument("--note", metavar="TEXT", help="free notes")
-    p.add_argument("--tag", action="append", default=None, metavar="T", help="a tag (repeat for several)")
-    reviewer_argument(p)
-    p.add_argument("--json", action="store_true", help="print the review as JSON")
-
-    p = commands.add_parser("undo", help="undo your last change to a review or a cause")
-    db_argument(p, top=False)
-    reviewer_argument(p)
-    p.add_argument("--json", action="store_true", help="print what was undone as JSON")
-
-    p = commands.add_parser("history", help="the audit log: who changed which review or cause, when, from what to what")
-    db_argument(p, top=False)
-    p.add_argument("trace", nargs="?", metavar="TRACE_ID", help="only the reviews of this trace")
-    p.add_argument("--limit", type=int, default=50, metavar="N", help="the last N changes (default 50)")
-    p.add_argument("--json", action="store_true", help="print the entries as JSON")
-
-    p = commands.add_parser("causes", help="the failure-cause taxonomy: list it, add, rename, retire, nest")
-    db_argument(p, top=False)
-    p.add_argument("--json", action="store_true", help="print the causes as JSON")
-    p.add_argument("--all", action="store_true", help="retired causes too")
-    edits = p.add_subparsers(dest="action", metavar="ACTION")
-    e = edits.add_parser("add", help="add a cause")
-    e.add_argument("name")
-    e.add_argument("--under", metavar="PARENT", help="nest it below this cause")
-    e.add_argument("--description", metavar="TEXT", help="what the cause means, for the other reviewers")
-    e = edits.add_parser("rename", help="rename a cause (reviews follow it)")
-    e.add_argument("name")
-    e.add_argument("new_name", metavar="NEW_NAME")
-    for action, text in (("retire", "offer a cause no more (reviews keep it)"), ("restore", "offer it again")):
-        e = edits.add_parser(action, help=text)
-        e.add_argument("name")
-    e = edits.add_parser("nest", help="move a cause below another (or, without --under, to the top)")
-    e.add_argument("name")
-    e.add_argument("--under", metavar="PARENT", help="the cause to nest it below (left out: the top)")
-    for e in edits.choices.values():
-        db_argument(e, top=False)
-        reviewer_argument(e)
+    cli_review.add_commands(commands)  # snooze, skip, reopen, annotate, undo, history, causes
 
     p = commands.add_parser("export", help="write reviewed failures as eval cases (or the reviewed set as CSV)")
     db_argument(p, top=False)
@@ -177,26 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", default="tracedesk", metavar="NAME", help="the Langfuse dataset's name")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
-    p = commands.add_parser("insights", help="where failures come from, and whether a change helped")
-    db_argument(p, top=False)
-    p.add_argument("--json", action="store_true", help="print the figures as JSON")
-    p.add_argument("--by", action="append", default=[], metavar="FIELD",
-                   help="break failure rates and runs down by this field: prompt_version, model, tag, source, day "
-                        "(repeatable; default: all); with --compare, the field A and B are values of "
-                        "(default: prompt_version)")
-    p.add_argument("--compare", nargs=2, metavar=("A", "B"),
-                   help="two values of the field (v12 v13), or two date ranges (2026-11-01..2026-11-07 "
-                        "2026-11-08..2026-11-14): each signal's and cause's rate in both, and whether they differ")
-    p.add_argument("--since", metavar="DATE", help="only traces from this day on (2026-11-20)")
-    p.add_argument("--until", metavar="DATE", help="only traces before this day")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="questions listed (default 20)")
-    p.add_argument("--csv", metavar="DIR", type=Path, help="also write every table as CSV into this folder")
+    cli_insights.add_commands(commands)  # insights
 
     p = commands.add_parser("selftest", help="check that this installation works: resources, import, queue, "
                                              "review, export and the window, on a throwaway database")
     p.add_argument("--no-window", action="store_true", help="leave out the window")
-
-    from . import cli_share, cli_signals
 
     cli_share.add_commands(commands)  # share, merge, agreement, settle
     cli_signals.add_commands(commands)  # signals
@@ -230,16 +152,12 @@ def _run(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)  # --version and --help end here, before the database layer loads
     from sqlalchemy.exc import DBAPIError
 
-    from .cli_share import HANDLERS
-    from .cli_signals import HANDLERS as SIGNAL_HANDLERS
     from .core.store import database_error
 
     handler = {"import": cmd_import, "stats": cmd_stats, "show": cmd_show, "queue": cmd_queue,
-               "snooze": cmd_set_state, "skip": cmd_set_state, "reopen": cmd_set_state,
-               "annotate": cmd_annotate, "undo": cmd_undo, "history": cmd_history, "causes": cmd_causes,
-               "export": cmd_export, "compare": cmd_compare, "insights": cmd_insights,
-               "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open, "selftest": cmd_selftest, **HANDLERS,
-               **SIGNAL_HANDLERS}
+               "export": cmd_export, "compare": cmd_compare, "demo": cmd_demo, "gui": cmd_gui, "open": cmd_open,
+               "selftest": cmd_selftest, **cli_review.HANDLERS, **cli_insights.HANDLERS, **cli_share.HANDLERS,
+               **cli_signals.HANDLERS}
     try:
         if args.command in (None, "gui", "open") or (args.command == "demo" and not args.no_window):
             _check_display()  # before anything is made for a window that cannot open
@@ -483,53 +401,6 @@ def cmd_queue(args: argparse.Namespace) -> int:
     return 0
 
 
-DURATION_UNITS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
-
-
-def _duration_arg(value: str) -> int:
-    """Seconds in '90m', '3h', '2d', '1w'."""
-    number, unit = value[:-1], value[-1:].lower()
-    if unit not in DURATION_UNITS or not number.isdigit() or int(number) == 0:
-        raise UserError(f"--for {value!r} is not a duration (write 90m, 3h, 2d or 1w)")
-    return int(number) * DURATION_UNITS[unit]
-
-
-def cmd_set_state(args: argparse.Namespace) -> int:
-    """snooze, skip and reopen: where traces stand in the queue."""
-    import time
-
-    from .core import queue, traces
-    from .core.database import open_store
-
-    state, until_ns = None, None
-    if args.command == "skip":
-        state = queue.SKIPPED
-    elif args.command == "snooze":
-        state = queue.SNOOZED
-        if args.until:
-            until_ns = time_arg(args.until, "until")
-        else:
-            until_ns = time.time_ns() + _duration_arg(args.for_ or "1d") * 1_000_000_000
-        if until_ns <= time.time_ns():
-            raise UserError(f"--until {args.until} is already past: a snooze ends in the future")
-    with open_store(args.db) as store, store.write() as conn:
-        found = [traces.find_trace(conn, trace) for trace in args.traces]  # all known, or nothing changes
-        for ref in found:
-            queue.set_state(conn, ref.pk, state, until_ns=until_ns)
-    what = {"skip": "skipped: out of the queue until reopened",
-            "reopen": "back in the queue",
-            "snooze": f"snoozed until {_when(until_ns)}"}[args.command]
-    for trace in args.traces:
-        print(f"{trace}: {what}")
-    return 0
-
-
-def _when(ns: int | None) -> str:
-    from datetime import UTC, datetime
-
-    return datetime.fromtimestamp((ns or 0) / 1e9, UTC).strftime("%Y-%m-%d %H:%M UTC")
-
-
 def cmd_compare(args: argparse.Namespace) -> int:
     from .core import candidates, compare, traces
     from .core.database import open_store
@@ -675,117 +546,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return _run_gui(db)
 
 
-def cmd_annotate(args: argparse.Namespace) -> int:
-    from .core import reviews, traces
-    from .core.database import open_store
-
-    reviewer = reviewer_name(args)
-    changes: dict[str, Any] = {}  # reviewing again changes only what is given
-    if args.verdict is not None:
-        changes["verdict"] = args.verdict
-    if args.severity is not None:
-        changes["severity"] = args.severity
-    if args.cause is not None:
-        changes["cause"] = args.cause
-    if args.span is not None:
-        changes.update(blamed_span_id=args.span, missing_step=False)
-    if args.missing_step:
-        changes.update(blamed_span_id=None, missing_step=True)
-    if args.expected is not None:
-        changes["expected"] = args.expected
-    if args.note is not None:
-        changes["notes"] = args.note
-    if args.tag is not None:
-        changes["tags"] = args.tag
-    if not changes:
-        raise UserError("nothing to change: give --verdict, --severity, --cause, --span, --missing-step, "
-                        "--expected, --note or --tag")
-    with open_store(args.db) as store, store.write() as conn:
-        ref = traces.find_trace(conn, args.trace)
-        try:
-            review = reviews.update_review(conn, ref.pk, reviewer, **changes)
-        except reviews.NeedsVerdict:
-            raise UserError(f"{ref.source}:{ref.trace_id} has no review by {reviewer} yet: a first review needs "
-                            "--verdict failure, ok or unsure") from None
-    if args.json:
-        print_json({"trace_id": ref.trace_id, "source": ref.source, **review.as_dict()})
-        return 0
-    what = [VERDICT_LABELS[review.verdict]]
-    what += [f"{k} {v}" for k, v in (("severity", review.severity), ("cause", review.cause),
-                                     ("step", review.blamed_span_id)) if v]
-    if review.missing_step:
-        what.append("a step is missing")
-    print(f"{ref.source}:{ref.trace_id} reviewed by {reviewer}: {', '.join(what)}")
-    return 0
-
-
-def cmd_undo(args: argparse.Namespace) -> int:
-    from .core import reviews
-    from .core.database import open_store
-    from .core.records import format_time
-
-    author = reviewer_name(args)
-    with open_store(args.db) as store, store.write() as conn:
-        result = reviews.undo(conn, author)
-    if args.json:
-        print_json({"undone": result.undone.as_dict(), "entry": result.entry.as_dict()})
-    else:
-        print(f"undone: {result.undone.describe_change()} (from {format_time(result.undone.time_ns)})")
-    return 0
-
-
-def cmd_history(args: argparse.Namespace) -> int:
-    from .core import audit, traces
-    from .core.database import open_store
-    from .core.records import format_time
-
-    with open_store(args.db) as store, store.read() as conn:
-        trace_pk = traces.find_trace(conn, args.trace).pk if args.trace else None
-        entries = audit.history(conn, trace_pk=trace_pk, limit=args.limit)
-    if args.json:
-        print_json([e.as_dict() for e in entries])
-        return 0
-    if not entries:
-        print("No changes recorded yet.")
-    for e in entries:
-        undone = "  (undone)" if e.undone else ""
-        print(f"{format_time(e.time_ns)}  {e.author or '-'}  {e.describe_change()}{undone}")
-    return 0
-
-
-def cmd_causes(args: argparse.Namespace) -> int:
-    from .core import causes
-    from .core.database import open_store
-
-    action = getattr(args, "action", None)
-    with open_store(args.db) as store:
-        if action is not None:
-            author = reviewer_name(args)
-            with store.write() as conn:
-                if action == "add":
-                    done = causes.add_cause(conn, args.name, author=author, parent=args.under,
-                                            description=args.description)
-                elif action == "rename":
-                    done = causes.rename_cause(conn, args.name, args.new_name, author=author)
-                elif action in ("retire", "restore"):
-                    done = causes.retire_cause(conn, args.name, author=author, retired=action == "retire")
-                else:
-                    done = causes.nest_cause(conn, args.name, args.under, author=author)
-            if args.json:
-                print_json(done.as_dict())
-            else:
-                print(f"{action}: {done.full_name}{' (retired)' if done.retired else ''}")
-            return 0
-        with store.read() as conn:
-            found = causes.list_causes(conn, include_retired=args.all)
-    if args.json:
-        print_json([c.as_dict() for c in found])
-        return 0
-    for c in found:
-        print(f"{'  ' * c.depth}{c.name}{'  (retired)' if c.retired else ''}")
-    return 0
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from .core.database import open_store
     from .core.export import ExportFilter, ExportOptions, export_cases
@@ -809,104 +569,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         found = ", ".join(f"{n:,} {kind}" for kind, n in report.redacted.items()) or "nothing found"
         print(f"  redacted: {found}")
     return 0
-
-
-def cmd_insights(args: argparse.Namespace) -> int:
-    from .core import insights
-    from .core.database import open_store
-
-    since = insights.parse_day(args.since) if args.since else None
-    until = insights.parse_day(args.until) if args.until else None
-    with open_store(args.db) as store, store.read() as conn:
-        if args.compare:
-            first, second = args.compare
-            if ".." in first and ".." in second:
-                if args.by:
-                    raise UserError("--by does not apply to two date ranges: they compare every trace in them")
-                a, b = insights.parse_range(first), insights.parse_range(second)
-            elif ".." in first or ".." in second:
-                raise UserError("--compare takes two values (v12 v13) or two date ranges, not one of each")
-            else:
-                if len(args.by) > 1:
-                    raise UserError("--compare takes one --by field")
-                name = args.by[0] if args.by else "prompt_version"
-                if name not in insights.BY_FIELDS:
-                    raise UserError(f"unknown field '{name}' (known: {', '.join(insights.BY_FIELDS)})")
-                a, b = (insights.Cohort(name, value, since, until) for value in (first, second))
-            result = insights.compare(conn, a, b)
-            tables = [insights.comparison_table(result)]
-            payload: Any = result.as_dict()
-        else:
-            for name in args.by:
-                if name not in insights.BY_FIELDS:
-                    raise UserError(f"unknown field '{name}' (known: {', '.join(insights.BY_FIELDS)})")
-            within = insights.Cohort(since_ns=since, until_ns=until)
-            tables = insights.overview(conn, args.by or insights.BY_FIELDS, within, args.limit)
-            payload = {"within": within.as_dict(), "tables": [t.as_dict() for t in tables]}
-    written = insights.write_all_csv(tables, args.csv) if args.csv else []
-    if args.json:
-        print_json(payload)
-    elif args.compare:
-        _print_insights_comparison(result)
-    else:
-        for table in tables:
-            _print_insight(table)
-    for path in written:
-        print(f"written: {path}", file=sys.stderr if args.json else sys.stdout)
-    return 0
-
-
-def _pct(rate: Any) -> str:
-    if rate.value is None:
-        return "-"
-    low, high = rate.interval
-    return f"{percent_text(rate.value):>6} ({percent_text(low)}-{percent_text(high)})"
-
-
-def _traces(n: int) -> str:
-    """A count of traces in a table's column: "1 trace " lines up with "9 traces"."""
-    return f"{n:>9,} {'trace ' if n == 1 else 'traces'}"
-
-
-def _print_insight(table: Any) -> None:
-    print(f"\n{table.title}")
-    if not table.rows:
-        print("  (nothing yet)")
-        return
-    for row in table.rows:
-        kind = type(row).__name__
-        if kind == "BreakdownRow":
-            print(f"  {str(row.value if row.value is not None else '(none)'):<28} {_traces(row.traces)}  "
-                  f"signals {_pct(row.signals)}  failures {row.failures.count:,}/{row.failures.total:,} "
-                  f"{_pct(row.failures)}")
-        elif kind == "RunRow":
-            latency = f"{row.mean_latency_ms:,.0f} ms" if row.mean_latency_ms is not None else "-"
-            cost = f"${row.mean_cost_usd:.5f}" if row.mean_cost_usd is not None else "-"
-            label = "all traces" if row.value is None and table.name == "runs" else (row.value or "(none)")
-            print(f"  {str(label):<28} {_traces(row.traces)}  escalations {_pct(row.escalations)}  "
-                  f"latency {latency}  cost {cost}/run, ${row.total_cost_usd:,.2f} in all")
-        elif kind == "CauseRow":
-            print(f"  {row.cause:<40} {row.failures.count:>7,}  {_pct(row.failures)}")
-        elif kind == "StepRow":
-            print(f"  {row.label:<40} {row.failures.count:>7,}  {_pct(row.failures)}")
-        else:
-            print(f"  {row.traces:>6,} {'trace ' if row.traces == 1 else 'traces'} {row.signals:>6,} "
-                  f"{'signal ' if row.signals == 1 else 'signals'}  {short(row.question, 80)}")
-
-
-def _print_insights_comparison(result: Any) -> None:
-    from .core.insights import SIGNIFICANCE
-
-    print(f"A: {result.a.label}: {counted(result.a_traces, 'trace')}, {result.a_reviewed:,} reviewed")
-    print(f"B: {result.b.label}: {counted(result.b_traces, 'trace')}, {result.b_reviewed:,} reviewed")
-    print(f"  {'':<34} {'A':>22}  {'B':>22}  {'change':>8}  p-value")
-    for row in result.rows:
-        change = percent_text(row.change, signed=True)
-        mark = " *" if row.p_value < SIGNIFICANCE else ""
-        label = f"{row.measure}: {row.label}" if row.measure != "overall" else row.label
-        print(f"  {short(label, 34):<34} {_pct(row.a):>22}  {_pct(row.b):>22}  {change:>8}  "
-              f"{row.p_value:.3g} ({row.test}){mark}")
-    print(f"  (rates with 95% Wilson intervals; * the difference is significant at p < {SIGNIFICANCE})")
 
 
 def __getattr__(name: str) -> Any:

@@ -1,7 +1,7 @@
 """What the command groups share: the --db and --reviewer options, JSON output, the
 shortening of long values, dates given as arguments and the name of who is working.
-``cli`` and the modules of its command groups (``cli_share``, ``cli_signals``) import it;
-it imports none of them."""
+``cli`` and the modules of its command groups (``cli_review``, ``cli_insights``,
+``cli_share``, ``cli_signals``) import it; it imports none of them."""
 
 from __future__ import annotations
 
