@@ -20,15 +20,8 @@ from tracedesk.core.merge import merge_databases
 from tracedesk.core.reviews import ReviewInput, save_review
 from tracedesk.core.share import ShareFilter, selected_traces
 from tracedesk.core.store import Store
-from tracedesk.ui.disagreements_view import (
-    QUESTION,
-    SETTLED,
-    TRACE,
-    DisagreementsModel,
-    kappa_text,
-    load,
-    percent_text,
-)
+from tracedesk.ui.agreement_parts import kappa_text, percent_text
+from tracedesk.ui.disagreements_view import QUESTION, SETTLED, TRACE, DisagreementsModel, load
 from tracedesk.ui.share_dialogs import MergeReportDialog, ShareDialog, merge_report_text
 from tracedesk.ui.shortcuts import menu_shortcuts
 
