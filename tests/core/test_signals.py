@@ -1262,6 +1262,25 @@ def test_a_sentence_of_an_earlier_answer_said_again_inside_another_is_a_loop(sto
     assert all(k != "loop" for t in "abdefghi" for k, *_ in found.get(t, []))
 
 
+def test_a_sentence_said_again_in_much_the_same_words_is_a_loop(store, tmp_path) -> None:
+    """The same sentence, its opening word for word and a clause left out, to a new
+    question; not a sentence that only opens alike ("The museum is open ..." twice, of other
+    days), nor one of a repair."""
+    b = Bundle()
+    b.turn("s1", "What's the difference between arabica and robusta besides taste?",
+           "Robusta has roughly twice the caffeine of arabica, and it's hardier and grows at lower altitudes.",
+           trace_id="a")
+    b.turn("s1", "Who invented the espresso machine?", "Angelo Moriondo of Turin patented one in 1884.", trace_id="b")
+    b.turn("s1", "Crema wasn't even a thing before Gaggia?",
+           "Robusta has roughly twice the caffeine of arabica and grows at lower altitudes.", trace_id="c")
+    b.turn("s2", "when is the museum open?", "The museum is open every weekday from nine in the morning.",
+           trace_id="d")
+    b.turn("s2", "and at weekends?", "The museum is open every weekend from ten until late afternoon.", trace_id="e")
+    found = signals(store, tmp_path, b)
+    assert any(k == "loop" and "robusta" in d.lower() for k, _, d, _ in found.get("c", [])), found
+    assert all(k != "loop" for t in "abde" for k, *_ in found.get(t, [])), found
+
+
 def after_a_greeting(store, tmp_path, question: str, answer: str) -> list[tuple]:
     """The signals of the second turn of a session that opens on a greeting."""
     b = Bundle()

@@ -61,6 +61,11 @@ def test_the_same_request_in_other_words_marks_the_answer_that_missed(store, tmp
      "Could you book a taxi from Hamilton Lodge to the hospital, leaving at 10:30?"),
     ("where can I buy doubanjiang?", "Most Asian supermarkets sell it, in jars.",
      "Good idea, there is one near my school. Do you like spicy food?"),
+    # ...or what the answer told felt ("that's sad.", "thats so many 😭").
+    ("Ha, jackass penguins. Are they endangered?", "Sadly yes. They were listed as critically endangered in 2024.",
+     "That's sad. Do penguins live at the North Pole too?"),
+    ("yellow was the best one fr. how many pokemon are there now", "There are 1,025 as of the Scarlet and Violet DLC.",
+     "thats so many 😭 i only know like the first 151"),
 ])
 def test_a_follow_up_on_the_same_topic_is_not_a_rephrase(store, tmp_path, question, answer, follow_up) -> None:
     b = Bundle()
@@ -2581,6 +2586,7 @@ def test_an_answer_in_its_own_terms_to_a_thanks_or_a_yes_or_no_question_is_on_to
     "Okay, that was a terrible description of him.",
     "Oops, I got that backwards: you said you have no friends there yet.",
     "Oh, you're right! It was 1989.",
+    "Your roaster is right, I mixed that up. It fell in 1989.",
 ])
 def test_an_answer_that_agrees_it_was_wrong_after_a_push_back_takes_the_last_one_back(store, tmp_path, reply) -> None:
     b = Bundle()
@@ -2588,6 +2594,36 @@ def test_an_answer_that_agrees_it_was_wrong_after_a_push_back_takes_the_last_one
     b.turn("s1", "no that's not right, and you got the rest wrong too", reply, trace_id="owned")
     found = signals(store, tmp_path, b)
     assert "taken_back" in kinds(found, "wrong"), found
+
+
+def test_a_list_given_late_a_puzzled_emoji_and_a_part_passed_over_say_the_answer_missed(store, tmp_path) -> None:
+    """"Oops, here they are: ..." gives at last what the answer before left out; "what 😭"
+    did not follow, as "what?" does; "did u miss the part where i said 250 max" says the
+    answer passed over what the user told."""
+    b = Bundle()
+    b.turn("s1", "cute. how many moons does it have, list them pls", "Pluto has five known moons.", trace_id="count")
+    b.turn("s1", "names??", "Oops, here they are: Charon, Styx, Nix, Kerberos and Hydra.", trace_id="names")
+    b.turn("s2", "anyway im going to their concert next year and im so nervous ill cry the whole time",
+           "The bridge on the album cover is purple because the dinosaurs were asleep.", trace_id="nonsense")
+    b.turn("s2", "what 😭", "Crying at a concert you've waited years for is completely normal.", trace_id="puzzled")
+    b.turn("s3", "im trying to make it at home but my oven only goes to 250c. any tips",
+           "For a proper Neapolitan pizza you'll want to crank your oven up to about 485 degrees.", trace_id="oven")
+    b.turn("s3", "did u miss the part where i said 250 max lol", "At 250 degrees, preheat a pizza steel.",
+           trace_id="part")
+    b.turn("s4", "So which of those two would be safer to fall into?",
+           "Neither. Tidal forces get stronger the more massive the black hole is.", trace_id="tidal")
+    b.turn("s4", "Now I'm confused, you said before that the big ones were the gentle ones?",
+           "You're right, I had it backwards just now. They are weaker for the more massive ones.",
+           trace_id="backwards")
+    b.turn("s5", "i paint too, mostly landscapes", "The bridge is purple because the dinosaurs were asleep.",
+           trace_id="garbled")
+    b.turn("s5", "ok then", "Sorry, that came out garbled! What do you like to paint most?", trace_id="owned")
+    found = signals(store, tmp_path, b)
+    assert "taken_back" in kinds(found, "count"), found
+    assert "frustration" in kinds(found, "nonsense"), found
+    assert "frustration" in kinds(found, "oven"), found
+    assert "taken_back" in kinds(found, "tidal"), found
+    assert "taken_back" in kinds(found, "garbled"), found
 
 
 def test_agreeing_with_what_the_user_thinks_or_sorry_for_the_products_menus_takes_nothing_back(store, tmp_path) -> None:

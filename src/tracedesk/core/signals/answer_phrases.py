@@ -86,24 +86,28 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
 )
 # An answer that opens by owning a miss of the answer before takes it back: "My mistake.",
 # "I apologise for the confusion", "You're right, sorry", "Oops! I think I messed up.",
-# "Sorry, I misread your question". Said alone, "I messed up" or "I made a mistake" must be
-# of the answer before ("... there", "... about that", or nothing more): "I messed up my
-# audition" and "I made a mistake, I trusted him" are a persona bot's story. ("You're right"
-# alone may agree with an opinion: "You're right, Lisbon is lovely in May.")
-_I_WAS_WRONG = (r"i (?:think i |must have )?(?:messed (?:that |it |this )?up|got (?:that|it|this) (?:wrong|backwards)"
+# "Sorry, I misread your question", "Your roaster is right, I mixed that up", "Sorry, that
+# came out garbled!", "Oops, here they are: ..." (what it left out, at last). Said alone,
+# "I messed up" or "I made a mistake" must be of the answer before ("... there", "... about
+# that", or nothing more): "I messed up my audition" and "I made a mistake, I trusted him"
+# are a persona bot's story. ("You're right" alone may agree with an opinion: "You're
+# right, Lisbon is lovely in May.")
+_I_WAS_WRONG = (r"i (?:think i |must have )?(?:messed (?:that |it |this )?up"
+                r"|(?:got|had) (?:that|it|this|them) (?:wrong|backwards|the wrong way round)"
                 r"|made (?:a|an) (?:mistake|error)|was wrong|misspoke|misread|misunderstood|contradicted myself"
                 r"|mixed (?:that |it |them |those )?up)")
 # What an answer says of the one before it when it owns that it was wrong or unkind: "that was
 # far too blunt", "that made no sense", "that was a terrible thing to say".
 _THAT_WAS_WRONG = (r"(?:(?:that|this) (?:was|came out|sounded) (?:so |far |really |pretty |very |a bit |way )*(?:too )?"
                    r"(?:wrong|incorrect|inaccurate|blunt|harsh|rude|insensitive|unkind|thoughtless|careless|confusing"
+                   r"|garbled|jumbled|muddled|scrambled|nonsense|gibberish"
                    r"|unclear|silly|out of line|uncalled for|not (?:right|accurate|true|helpful|fair|kind|okay|ok)"
                    r"|an? (?:mistake|error|bad|terrible|poor|silly|weird|strange|careless|thoughtless|awful|dumb)\b)"
                    r"|that (?:made|makes) no sense|that (?:didn't|did not) make (?:any )?sense)")
 _DASH = r" ?[\u2013\u2014-]"
 _OF_THE_ANSWER_BEFORE = (
     rf"(?=\W*$|[.!:;]|{_DASH}|,\s*(?:sorry|apologies|my bad|the (?:correct |right |actual )?answer|it'?s|it is|"
-    r"that'?s)| (?:there|about that|earlier|on that)\b| (?:you|that|this|it)(?:\W*$|[.,!:;])"
+    r"that'?s)| (?:there|about that|earlier|on that|just now)\b| (?:you|that|this|it)(?:\W*$|[.,!:;])"
     r"| (?:your|the) (?:question|request|message|answer|date|time|number|figure|price|name|order)\b"
     r"| what you (?:asked|meant|said|wanted)\b| in my (?:last |previous |earlier )?(?:answer|reply|message))")
 _OWNS_A_MISS = (
@@ -112,7 +116,9 @@ _OWNS_A_MISS = (
     r"|(?:what )?i meant\b(?! to\b(?! say))"
     rf"|(?:(?:oh|hmm|ah|oops|whoops)\W+)?{_I_WAS_WRONG}{_OF_THE_ANSWER_BEFORE}"
     r"|(?:oops|whoops|sorry|apologies)\W+(?:sorry|apologies|my (?:bad|mistake|apologies|error))\b"
-    r"|you(?:'re| are) (?:absolutely |quite |totally |completely )?right\W+(?:and\W+)?"
+    r"|(?:oops|whoops|sorry|apologies|my bad)\W+here (?:it|they|that|those|these) (?:is|are)\b"
+    r"|(?:you(?:'re| are)|your \w+(?: \w+)? (?:is|are|was|were)|(?:he|she|they)(?:'s|'re| is| are| was| were))"
+    r" (?:absolutely |quite |totally |completely )?right\W+(?:and\W+)?"
     r"(?:sorry|apologies|i apologi[sz]e|i'm sorry|i am sorry|"
     rf"my (?:mistake|bad|apologies)|{_I_WAS_WRONG})\b"
     rf"|(?:i'm|i am) sorry[,.!]? (?:i meant|{_I_WAS_WRONG})\b"

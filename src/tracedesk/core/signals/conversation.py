@@ -83,7 +83,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         and turns[-1].reply.could_not_help])
     found: list[Found] = []
     far: list[Found] = []
-    sentences_of_answer: dict[str, list[tuple[str, str]]] = {}  # an answer's long sentences, read once a text
+    sentences_of_answer: dict[str, list] = {}  # an answer's long sentences, read once a text
     for key, turns in sessions:
         previous = None
         missed: set[int] = set()  # the turns of the session the next message says missed

@@ -217,6 +217,10 @@ FRUSTRATION = re.compile(
     r"|^\W*(?:(?:uh+|um+|erm)\W+)?hello\s*\?{2,}"
     r"|(?:^\W*(?:(?:yeah|yes|ok|okay|no|nah)\W+)?but |^\W*no\W+)i (?:asked|was asking) (?:about|for)\b"
     r"|\bdid you even read\b|\bdid you read (?:what i|my (?:message|question))"
+    # ("did u miss the part where i said 250 max lol")
+    r"|\b(?:did you (?:even )?(?:miss|skip|ignore)|you (?:missed|skipped|ignored)) (?:the (?:part|bit) (?:where|about)"
+    r"|where i said|that i said|what i (?:said|wrote|told you))"
+    r"|\bdid you (?:even )?(?:see|read|notice) the (?:part|bit) where i\b"
     r"|\b(?:that's|is that) all you (?:have to|can|got to) say\b"
     r"|\bare you (?:drunk|high(?! school)|malfunctioning)\b"
     # Saying the answer said nothing, went elsewhere, said the same again, or made no sense.
@@ -699,11 +703,13 @@ ASKS_A_QUESTION = re.compile(
 # one that asks for more of an answer understood ("go on", "like how?", "what do you mean
 # by engineers?"), nor a request that says what the user does not understand ("I don't
 # understand how to reset my password").
+# An emoji, which ends a clause as a mark does ("what 😭", "thats so many 😭 i only know...").
+EMOJI = r"[\u2600-\u27bf\ufe0f\u200d\U0001f300-\U0001faff]"
 DID_NOT_FOLLOW = re.compile(
     r"^\s*+\?[\s?!.]*+$"  # "?", "???"
     r"|^\W*+(?:(?:wait|hm+|uh+|um+|er+|lol|lmao|haha|omg|bro|dude|bruh)\W++)*+(?:"
     r"(?:huh|what|huh what|sorry|sorry\W*what|pardon(?: me)?)\s*+\?"  # asked, not exclaimed ("what!", "huh.")
-    r"|what\s*+$"  # ("what", "lol what", "lmao what": the whole message)
+    rf"|what(?:\s|{EMOJI})*+$"  # ("what", "lol what", "lmao what", "what 😭": the whole message; not "what!")
     r"|(?:huh|sorry\W*what|come again|say (?:that |it )?again)(?!\s*+[.!])"  # ...or typed bare
     r"|(?:sorry\W+)?i (?:don't|dont|do not) (?:follow|understand|get (?:it|that|you))"
     r"(?: what (?:you|u)(?:'re saying| (?:say|said|mean|meant|wrote|are saying)))?|i'm (?:so )?confused|you lost me"

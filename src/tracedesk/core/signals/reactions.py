@@ -29,6 +29,7 @@ from .phrases import (
     ASKS_AN_OPINION,
     ASKS_FOR_A_JUDGEMENT,
     DOUBTS_IT,
+    EMOJI,
     JUDGES_RIGHT_OR_WRONG,
     NEGATIVE_QUESTION,
     NOT_THAT,
@@ -94,12 +95,17 @@ def answers_the_question_back(previous: Turn, turn: Turn) -> bool:
 _ASKS_IF_SURE = re.compile(r"\W*(?:(?:hm+|um+|uh+|wait|really|but|hmm+)\W+)*(?:are|r) (?:you|u) (?:sure|certain)\b")
 
 # A message that opens by taking the answer, in a sentence or a clause of its own: "Correct!",
-# "Lovely.", "Good idea, there is one near my school.", "Right, I'd better tell her", "Will do.".
-_TAKES_THE_ANSWER = re.compile(r"\W*(?:(?:that's|thats|that is|so) (?:so |really )?(?:hilarious|funny|amazing|awesome"
-                               r"|cool|wild|crazy|adorable|cute|sweet|interesting)|"
+# "Lovely.", "Good idea, there is one near my school.", "Right, I'd better tell her", "Will do.",
+# or by what it made the user feel: "That's sad.", "thats so many 😭".
+_TAKES_THE_ANSWER = re.compile(r"\W*(?:(?:that's|thats|that is|so) (?:so |really |very )?(?:hilarious|funny|amazing"
+                               r"|awesome|cool|wild|crazy|adorable|cute|sweet|interesting|fascinating|neat|sad"
+                               r"|depressing|heartbreaking|awful|terrible|horrible|scary|insane|nuts|impressive"
+                               r"|incredible|unreal|unbelievable|surprising|weird|strange|many|a lot|huge|tiny|old"
+                               r"|young)|"
                                r"correct|exactly|right|lovely|wonderful|perfect|brilliant|excellent|great|"
                                r"good (?:idea|point|tip|call|to know)|makes sense|that makes sense|fair enough|"
-                               r"got it|will do|i'll (?:do|try) that|noted|thanks|thank you|thx|ty)\s*[!.,]")
+                               r"got it|will do|i'll (?:do|try) that|noted|thanks|thank you|thx|ty)"
+                               rf"\s*(?:[!.,]|{EMOJI})")
 _ASKS_WHY = re.compile(r"^\W*(?:(?:really|but|so|ok|okay|hmm+|wait|oh|huh)\W+)*(?:why|how come)\b")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from typing import NamedTuple
 
 from ..words import has_digit, similarity
 from .answer_phrases import GOES_TO_WORK
@@ -159,33 +160,77 @@ def _asked_again_in_words(a: Turn, b: Turn) -> float:
 
 REPEATED_SENTENCE_WORDS = 5  # a sentence this long said again in another answer is no coincidence
 _SHORTEST_LONG_SENTENCE = 3 * REPEATED_SENTENCE_WORDS  # characters: a shorter sentence has fewer words
+# A sentence this long said again with its opening word for word and no word the other
+# lacks, a clause left out or put in ("Robusta has roughly twice the caffeine of arabica and
+# grows at lower altitudes" after "..., and it's hardier and grows at lower altitudes"), is
+# the same sentence. With a word changed it may say something new: "The museum is open
+# every weekend from ten" after "... every weekday from nine", "The porch light will turn
+# on at sunset every day" after "..., which is 7:42 PM today", another restaurant offered.
+NEAR_SENTENCE_WORDS = 8
+_NEAR_OPENING_WORDS = 5
 # What a task bot says in many answers by design: an offer, a step under way, a read-back.
 _SAID_BY_DESIGN = re.compile(r"\b(?:would you like|shall i|is there anything|anything else|can i help|let me|"
                              r"please confirm|the rest of|another option|how about)\b")
 
 
-def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[tuple[str, str]]]) -> list[Found]:
-    """A sentence of an earlier answer of the session said again, word for word, inside
-    another answer: "How many grandchildren do you have?" asked a second time after other
-    words, "I work at a bakery and I love to bake bread." told twice. Not the answer said
-    again whole (:func:`repeated_answers` reads that), a sentence with a figure (a
-    reference, a contact number), nor what a task bot says by design ("Would you like me to
-    book it?", "Ok let me look into some options for you")."""
+class _Sentence(NamedTuple):
+    """A long sentence of an answer, as compared: its words joined, its opening words
+    (long sentences only), its words as a set; and as said."""
+
+    key: str
+    opening: str | None
+    words: frozenset[str]
+    said: str
+
+
+def _long_sentences(turn: Turn) -> list[_Sentence]:
+    out = []
+    for sentence in turn.reply.sentences:
+        if len(sentence) < _SHORTEST_LONG_SENTENCE:
+            continue
+        words = sentence.translate(WORD_CHARACTERS_ONLY).split()
+        if len(words) >= REPEATED_SENTENCE_WORDS:
+            opening = " ".join(words[:_NEAR_OPENING_WORDS]) if len(words) >= NEAR_SENTENCE_WORDS else None
+            out.append(_Sentence(" ".join(words), opening, frozenset(words), sentence))
+    return out
+
+
+def _nearly_the_same(a: _Sentence, b: _Sentence) -> bool:
+    return a.words <= b.words or b.words <= a.words
+
+
+def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[_Sentence]]) -> list[Found]:
+    """A sentence of an earlier answer of the session said again inside another answer,
+    word for word or in much the same words (:data:`NEAR_SENTENCE_WORDS`): "How many
+    grandchildren do you have?" asked a second time after other words, "I work at a bakery
+    and I love to bake bread." told twice. Not the answer said again whole
+    (:func:`repeated_answers` reads that), a sentence with a figure (a reference, a contact
+    number), nor what a task bot says by design ("Would you like me to book it?", "Ok let
+    me look into some options for you")."""
     first: dict[str, Turn] = {}  # a sentence, as compared: the turn whose answer first said it
+    opened: dict[str, tuple[_Sentence, Turn]] = {}  # a long sentence's opening: the first to open so, and where
     out = []
     for turn in turns:
         if turn.message.starts_over:
             first.clear()
+            opened.clear()
         answered = turn.answered
         said = sentences_of_answer.get(answered)
-        if said is None:  # (its sentences of five words or more, as compared, and as said)
-            said = sentences_of_answer[answered] = [
-                (" ".join(words), sentence) for sentence in turn.reply.sentences
-                if len(sentence) >= _SHORTEST_LONG_SENTENCE
-                and len(words := sentence.translate(WORD_CHARACTERS_ONLY).split()) >= REPEATED_SENTENCE_WORDS]
-        again = [(key, sentence) for key, sentence in said if key in first and first[key].answered != answered]
-        for key, _ in said:
-            first.setdefault(key, turn)
+        if said is None:
+            said = sentences_of_answer[answered] = _long_sentences(turn)
+        again = []  # (the turn that said it first, the sentence as said now)
+        for sentence in said:
+            if sentence.key in first:
+                if first[sentence.key].answered != answered:
+                    again.append((first[sentence.key], sentence.said))
+            elif sentence.opening in opened:
+                earlier, where = opened[sentence.opening]
+                if where.answered != answered and _nearly_the_same(earlier, sentence):
+                    again.append((where, sentence.said))
+        for sentence in said:
+            first.setdefault(sentence.key, turn)
+            if sentence.opening is not None:
+                opened.setdefault(sentence.opening, (sentence, turn))
         if not again:
             continue  # (most answers)
         message = turn.message
@@ -196,8 +241,8 @@ def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[
         if (turn.reply.takes_back or turn.reply.apologises or message.corrects_itself or message.may_correct
                 or message.did_not_follow or CLARIFIES.match(turn.asked) or MORE_DETAIL.search(turn.asked)):
             continue
-        hit = next((sentence for key, sentence in again if not has_digit(sentence)
-                    and _SAID_BY_DESIGN.search(sentence) is None and not _asked_the_same_again(first[key], turn)),
+        hit = next((sentence for where, sentence in again if not has_digit(sentence)
+                    and _SAID_BY_DESIGN.search(sentence) is None and not _asked_the_same_again(where, turn)),
                    None)
         if hit is not None:
             out.append(Found(turn.pk, "loop", confidence("loop", "repeated_sentence"),
