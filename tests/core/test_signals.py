@@ -687,6 +687,54 @@ def test_an_offer_outside_the_window_the_request_set_is_ungrounded(store, tmp_pa
     assert detail.startswith("the answer offers a time outside the window asked")
 
 
+@pytest.mark.parametrize(("request_", "answer", "over"), [
+    ("Any dinner spot under £60 for two? Something cosy.",
+     "The Witchery by the Castle is hard to beat. Expect around £150-180 for two with wine.", "under £60"),
+    ("ok whats a second thing i can pair with it, ive got like 25 left",
+     "Pair it with a Garmin Striker fish finder (around $130). He'll love it.", "i've got like 25 left"),
+    ("gift ideas for my dad? budget 50 bucks max", "A good fly rod and reel combo runs about $120.", "budget 50 bucks"),
+    # An offer within the budget, or one said to be over it; a price only told of.
+    ("gift ideas for my dad? budget 50 bucks max", "A flask ($25-35) or a fishing lure set ($40).", None),
+    ("a hotel under $100 a night please", "Nothing under $100 is left; the cheapest is the Inn at $140.", None),
+    ("a hotel under $100 a night please", "The Inn is $140, a bit over your budget, but it has parking.", None),
+    ("I paid under $50 for it last year", "Prices went up: it costs $80 now.", None),
+])
+def test_an_offer_over_the_budget_the_request_set_is_ungrounded(store, tmp_path, request_, answer, over) -> None:
+    found = [detail for kind, _, detail, _ in one_turn(store, tmp_path, request_, answer) if kind == "ungrounded"]
+    if over:
+        assert found and found[0].startswith(f"the answer offers a price over the budget asked (“{over}”)"), found
+    else:
+        assert not found, found
+
+
+_NOTE_80_WORDS = (
+    "Dear Hiring Manager,\nI'm excited to apply for the barista position at your cafe. I have a year of "
+    "experience at Costa, where I worked busy morning shifts, handled the till and kept the bar clean and stocked. "
+    "I'm especially proud of my latte art and love making every drink look as good as it tastes. I'd really enjoy "
+    "bringing that care to a smaller, friendly team like yours.\nBest wishes,\n[Name]")
+
+
+@pytest.mark.parametrize(("request_", "answer", "broken"), [
+    ("need a short cover note for their email, 50 words max. i have 1 yr experience at costa", _NOTE_80_WORDS,
+     "50 words max"),
+    ("write to my landlord, heating broke. firm but not rude. no bullet points, he hates that",
+     "Dear Sir,\nI'm writing about the heating.\n- I have reported it twice\n- Please repair it within 7 days\n"
+     "Kind regards", "no bullet points"),
+    # Kept to; a limit of something else; a list asked for.
+    ("a cover note please, 100 words max", _NOTE_80_WORDS, None),
+    ("my essay has to be 50 words max, any tips on the intro?", _NOTE_80_WORDS, None),
+    ("a packing list for a weekend, no bullet points in the intro please",
+     "Here you go:\n- socks\n- a toothbrush", None),
+])
+def test_an_answer_that_breaks_a_limit_the_request_set_on_it_is_ungrounded(store, tmp_path, request_, answer,
+                                                                           broken) -> None:
+    found = [detail for kind, _, detail, _ in one_turn(store, tmp_path, request_, answer) if kind == "ungrounded"]
+    if broken:
+        assert found and found[0].startswith(f"the answer breaks the limit asked (“{broken}”)"), found
+    else:
+        assert not found, found
+
+
 @pytest.mark.parametrize(("given", "answer", "outside"), [
     ("After 10:00 please.", "TR2000 leaves at 08:11 and arrives at 09:08.", True),
     ("after 10 please", "TR2001 leaves at 10:40 and arrives at 11:38.", False),
@@ -1279,6 +1327,20 @@ def test_a_sentence_said_again_in_much_the_same_words_is_a_loop(store, tmp_path)
     found = signals(store, tmp_path, b)
     assert any(k == "loop" and "robusta" in d.lower() for k, _, d, _ in found.get("c", [])), found
     assert all(k != "loop" for t in "abde" for k, *_ in found.get(t, [])), found
+
+
+def test_a_draft_given_again_as_asked_is_no_loop(store, tmp_path) -> None:
+    """Asked to put a line in and give the whole letter again, or to make it longer, an
+    answer says the draft's sentences again by design."""
+    letter = ("Dear Gary,\n\nI'm writing again about the heating, which stopped working two weeks ago. I've reported "
+              "it twice and no repair has been arranged yet. Please let me know when an engineer can come.")
+    b = Bundle()
+    b.turn("s1", "i need a letter to my landlord gary about the heating", letter, trace_id="draft")
+    b.turn("s1", "should i mention the law", "One line is enough: it is the landlord's duty.", trace_id="law")
+    b.turn("s1", "ok put that line in and give me the whole thing again",
+           letter + " I understand that keeping the heating working is the landlord's duty.", trace_id="again")
+    found = signals(store, tmp_path, b)
+    assert "loop" not in kinds(found, "again"), found
 
 
 def after_a_greeting(store, tmp_path, question: str, answer: str) -> list[tuple]:

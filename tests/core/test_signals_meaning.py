@@ -2587,6 +2587,7 @@ def test_an_answer_in_its_own_terms_to_a_thanks_or_a_yes_or_no_question_is_on_to
     "Oops, I got that backwards: you said you have no friends there yet.",
     "Oh, you're right! It was 1989.",
     "Your roaster is right, I mixed that up. It fell in 1989.",
+    "You're right, I miscalculated. It fell in 1989.",
 ])
 def test_an_answer_that_agrees_it_was_wrong_after_a_push_back_takes_the_last_one_back(store, tmp_path, reply) -> None:
     b = Bundle()
@@ -2599,13 +2600,17 @@ def test_an_answer_that_agrees_it_was_wrong_after_a_push_back_takes_the_last_one
 def test_a_list_given_late_a_puzzled_emoji_and_a_part_passed_over_say_the_answer_missed(store, tmp_path) -> None:
     """"Oops, here they are: ..." gives at last what the answer before left out; "what 😭"
     did not follow, as "what?" does; "did u miss the part where i said 250 max" says the
-    answer passed over what the user told."""
+    answer passed over what the user told; "I'm sorry, that came across as cold" owns an
+    unkind answer; "Hang on, ..." pushes back as "wait, ..." does."""
     b = Bundle()
     b.turn("s1", "cute. how many moons does it have, list them pls", "Pluto has five known moons.", trace_id="count")
     b.turn("s1", "names??", "Oops, here they are: Charon, Styx, Nix, Kerberos and Hydra.", trace_id="names")
     b.turn("s2", "anyway im going to their concert next year and im so nervous ill cry the whole time",
            "The bridge on the album cover is purple because the dinosaurs were asleep.", trace_id="nonsense")
     b.turn("s2", "what 😭", "Crying at a concert you've waited years for is completely normal.", trace_id="puzzled")
+    b.turn("s6", "and is tipping a thing there?", "Tipping where shoes the tapping of yen, the polite station.",
+           trace_id="tipping")
+    b.turn("s6", "what? 😂", "Tipping isn't customary in Japan.", trace_id="laughs")
     b.turn("s3", "im trying to make it at home but my oven only goes to 250c. any tips",
            "For a proper Neapolitan pizza you'll want to crank your oven up to about 485 degrees.", trace_id="oven")
     b.turn("s3", "did u miss the part where i said 250 max lol", "At 250 degrees, preheat a pizza steel.",
@@ -2618,9 +2623,24 @@ def test_a_list_given_late_a_puzzled_emoji_and_a_part_passed_over_say_the_answer
     b.turn("s5", "i paint too, mostly landscapes", "The bridge is purple because the dinosaurs were asleep.",
            trace_id="garbled")
     b.turn("s5", "ok then", "Sorry, that came out garbled! What do you like to paint most?", trace_id="owned")
+    b.turn("s7", "failed my driving test again. third time. i honestly feel so stupid",
+           "The pass rate for the practical test is around 48%, so failing is common.", trace_id="cold")
+    b.turn("s7", "ok cool thanks for that i guess", "I'm sorry, that came across as cold. It doesn't mean you're "
+           "stupid.", trace_id="warm")
+    b.turn("s8", "Next month Sam's away 10 days out of 30. Electricity is £120.",
+           "One share = £120 ÷ 2⅔ = £40. You two pay £40 each and Sam pays £26.67.", trace_id="sums")
+    b.turn("s8", "Hang on, 40+40+26.67 is 106.67, not 120", "Sorry! £45 each and £30 for Sam.", trace_id="hang")
+    # ...not an answer that tells of people who do not know the user.
+    b.turn("s9", "I need a short toast for my sister Maya's 30th.",
+           "\"For those who don't know me, I'm Maya's sibling. Maya, you're the kindest person I know. To thirty!\"",
+           trace_id="toast")
+    b.turn("s9", "love it! could the bathroom bit be a bit longer", "Sure: ...", trace_id="longer")
     found = signals(store, tmp_path, b)
     assert "taken_back" in kinds(found, "count"), found
-    assert "frustration" in kinds(found, "nonsense"), found
+    assert "taken_back" in kinds(found, "cold"), found
+    assert "taken_back" in kinds(found, "sums"), found  # (a bare "Sorry!" after "hang on", as after "wait")
+    assert not found.get("toast"), found
+    assert "frustration" in kinds(found, "nonsense") & kinds(found, "tipping"), found
     assert "frustration" in kinds(found, "oven"), found
     assert "taken_back" in kinds(found, "tidal"), found
     assert "taken_back" in kinds(found, "garbled"), found

@@ -48,7 +48,8 @@ ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:s
 # answered honestly.
 ANSWER_ADMITS_FAILURE = re.compile(
     r"\b(?:unable|can(?:no|')t|could(?:n't| not)|failed|error|problem|issue|"
-    r"not (?:able|possible|available|find|sure|covered)|try again|later|don'?t (?:know|have)|no information|"
+    r"not (?:able|possible|available|find|sure|covered)|try again|later|"
+    r"(?<!\bwho )(?<!\byou )(?<!\bthey )(?<!\bpeople )don'?t (?:know|have)|no information|"
     r"unavailable|temporarily|(?:doesn't|does not|don't|do not) (?:cover|mention|say|include)|"
     r"no (?:details|answer|article|document)s?\b|rather not)\b"
 )
@@ -60,7 +61,8 @@ ANSWER_COULD_NOT_HELP = re.compile(
     r"(?:\w+ ){0,2}?(?:help|find|access|check|see|process|complete|do|reach|load|look|locate|retrieve|get|send|"
     r"confirm|verify|answer|tell)"
     r"|failed|an error|error occurred|went wrong|timed out|not (?:able|possible|available)|temporarily"
-    r"|(?:is|are) (?:currently )?(?:down|unavailable)|don'?t know|do not know|no information|not sure"
+    r"|(?:is|are) (?:currently )?(?:down|unavailable)|(?<!\bwho )(?<!\byou )(?<!\bthey )(?<!\bpeople )"
+    r"(?:don'?t|do not) know|no information|not sure"
     r"|(?:didn't|did not|could not|couldn't) find|found nothing|nothing (?:was )?found|no (?:results|matches)"
     r"|please try again|try again later"
     # An honest "I have nothing on that": the answer says it cannot tell, not something else.
@@ -95,12 +97,14 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
 _I_WAS_WRONG = (r"i (?:think i |must have )?(?:messed (?:that |it |this )?up"
                 r"|(?:got|had) (?:that|it|this|them) (?:wrong|backwards|the wrong way round)"
                 r"|made (?:a|an) (?:mistake|error)|was wrong|misspoke|misread|misunderstood|contradicted myself"
+                r"|miscalculated|miscounted|misremembered|overstated|understated"
                 r"|mixed (?:that |it |them |those )?up)")
 # What an answer says of the one before it when it owns that it was wrong or unkind: "that was
 # far too blunt", "that made no sense", "that was a terrible thing to say".
-_THAT_WAS_WRONG = (r"(?:(?:that|this) (?:was|came out|sounded) (?:so |far |really |pretty |very |a bit |way )*(?:too )?"
+_THAT_WAS_WRONG = (r"(?:(?:that|this) (?:was|came out|came across(?: as)?|sounded(?: (?:so|too))?) "
+                   r"(?:so |far |really |pretty |very |a bit |way )*(?:too )?"
                    r"(?:wrong|incorrect|inaccurate|blunt|harsh|rude|insensitive|unkind|thoughtless|careless|confusing"
-                   r"|garbled|jumbled|muddled|scrambled|nonsense|gibberish"
+                   r"|garbled|jumbled|muddled|scrambled|nonsense|gibberish|cold|dismissive|flippant|curt|glib"
                    r"|unclear|silly|out of line|uncalled for|not (?:right|accurate|true|helpful|fair|kind|okay|ok)"
                    r"|an? (?:mistake|error|bad|terrible|poor|silly|weird|strange|careless|thoughtless|awful|dumb)\b)"
                    r"|that (?:made|makes) no sense|that (?:didn't|did not) make (?:any )?sense)")
@@ -127,7 +131,7 @@ _OWNS_A_MISS = (
     r"misunderstanding|error|mix-up|oversight)\b(?! (?:with|about|around|over|in) (?:the|our|your)\b)"  # (the menus')
     rf"|[,.!]? (?:i meant|{_I_WAS_WRONG})\b)"
     # ("Sorry, that was far too blunt", "You did, sorry about that.", "Fair, that made no sense!")
-    rf"|(?:sorry|apologies|my apologies|fair|true|ok|okay)[,.!]? {_THAT_WAS_WRONG}"
+    rf"|(?:sorry|apologies|my apologies|i'm sorry|i am sorry|fair|true|ok|okay)[,.!]? {_THAT_WAS_WRONG}"
     r"|you did(?: say| mention| tell me)?(?: that| so)?\W+(?:sorry|my (?:bad|mistake)|apologies)\b)")
 # (After a laugh or an "oh right" first: "ha, sorry.", "oh right, sorry!")
 _INTERJECTION_FIRST = (r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|hmm+|yes|yeah|yep|oops|whoops"

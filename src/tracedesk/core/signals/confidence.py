@@ -60,8 +60,10 @@ CASES: tuple[Case, ...] = (
     Case("ungrounded", "request", 0.6, 0.6,
          "the answer confirms another value than the request asked for (a time, a number of people, a date, "
          "an amount), or than the user asked for earlier in the session with one nobody said, or offers a time "
-         "outside the window the request set (to leave after 14:00, to arrive by 16:00), or another kind than the "
-         "request named (an Indian restaurant for an Italian one, the east for the centre, a train for a taxi)"),
+         "outside the window the request set (to leave after 14:00, to arrive by 16:00) or a price over the budget "
+         "it set (under £60 for two), or another kind than the request named (an Indian restaurant for an Italian "
+         "one, the east for the centre, a train for a taxi), or breaks a limit it set on the answer's form (50 words "
+         "max, no bullet points)"),
     Case("ungrounded", "told", 0.6, 0.6,
          "the answer speaks of the user's son where the user told of a daughter (or a brother where they told of a "
          "sister, a dog where they told of horses...), and never of a son"),

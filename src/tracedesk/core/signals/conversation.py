@@ -51,7 +51,16 @@ from .reactions import (
 )
 from .repeats import asked_again, asked_what_was_told, repeated_answers, sentences_said_again
 from .reply import ANSWER_LIMIT, Reply
-from .request import SessionValues, Value, another_value, asks_to_do, offered_against, outside_the_window
+from .request import (
+    SessionValues,
+    Value,
+    another_value,
+    asks_to_do,
+    breaks_the_form,
+    offered_against,
+    outside_the_window,
+    over_the_budget,
+)
 from .turns import OFF_TOPIC, SHORT_OFF_TOPIC, Turn, answered_far, closeness_needed, closeness_to_question
 
 ADDRESSING_SENTENCES = 3  # an answer none of whose first sentences is closer than OFF_TOPIC
@@ -130,7 +139,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                     _confirms_another_value(turn, previous) if turn.reply.confirms else [])
             if not confirmed and at and turn.reply.confirms:
                 confirmed = _confirms_another_than_told(turn, at, session_values)
-            found += confirmed or _offered_against_the_request(turn)
+            found += confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
@@ -265,16 +274,32 @@ def _outside_the_window(turn: Turn, previous: Turn | None) -> list[Found]:
     """An answer that offers a time outside the window the request set (:mod:`.request`):
     "a train to Ely, leaving after 14:00" - "TR4410 leaves Cambridge at 13:35"; or the
     window the user gave to the bot's question ("What time would you like to leave?" -
-    "After 10:00 please." - "TR2000 leaves at 08:11")."""
+    "After 10:00 please." - "TR2000 leaves at 08:11"); or a price over the budget it set
+    ("any dinner spot under £60 for two?" - "Expect around £150-180 for two")."""
     asked = turn.asked
     question = previous.reply.question_back if previous is not None else None
     if question is not None and (going := _LEAVES_OR_ARRIVES.search(question)) is not None:
         asked = f"{going.group(0)} {asked}"
     found = outside_the_window(asked, turn.answered)
+    if found is not None:
+        window, offered = (part.strip() for part in found)
+        return [_against_the_request(turn, f"offers a time outside the window asked (“{window}”)", window, offered)]
+    found = over_the_budget(turn.asked, turn.answered)
+    if found is not None:
+        budget, offered = (part.strip() for part in found)
+        return [_against_the_request(turn, f"offers a price over the budget asked (“{budget}”)", budget, offered)]
+    return []
+
+
+def _breaks_the_form(turn: Turn) -> list[Found]:
+    """An answer that breaks a limit the request set on its form (:func:`.request.breaks_the_form`):
+    "a short cover note, 50 words max" answered in 80 words; "no bullet points, he hates
+    that" answered with a list."""
+    found = breaks_the_form(turn.asked, turn.answer)
     if found is None:
         return []
-    window, offered = (part.strip() for part in found)
-    return [_against_the_request(turn, f"offers a time outside the window asked (“{window}”)", window, offered)]
+    limit, given = found
+    return [_against_the_request(turn, f"breaks the limit asked (“{limit}”), with {given}", limit, given)]
 
 
 def _offered_against_the_request(turn: Turn) -> list[Found]:

@@ -623,7 +623,7 @@ DENIES_HAVING = re.compile(r"^\W*(?:(?:lol|haha|um+|uh+|but|well|no|nope|nah|bro
 # that's for Tuesday", "actually it's eight" (and asks nothing new: "actually, do you have it
 # in red?" is a question of its own). A filler alone pushes nothing back: "uh gastropub"
 # answers "What kind of food would you like?".
-PUSHES_BACK = re.compile(r"^\W*(?:(?:um+|uh+|erm|er)\W+)*(?:no|nope|nah|wait|actually)\b(?!.*\?)")
+PUSHES_BACK = re.compile(r"^\W*(?:(?:um+|uh+|erm|er)\W+)*(?:no|nope|nah|wait|actually|hang on|hold on)\b(?!.*\?)")
 # A question that asks for a figure of a kind (a time, a date, an age, a price, a length...),
 # by the words that ask for it, and the forms an answer gives that kind in. An answer with
 # a figure of another kind ("how long do they live?" - "two thirds of its neurons are in its
@@ -717,7 +717,7 @@ DID_NOT_FOLLOW = re.compile(
     r"|what (?:does|did) (?:that|this|it) even mean|what(?:'s| is) that (?:even )?supposed to mean"
     r"|what are you (?:even )?(?:talking|on) about|(?:that|this|it) makes no sense"
     r"|(?:that|this|it) (?:doesn't|does not) make (?:any )?sense"
-    r")[\s?!.]*+(?:lol|haha)?[\s?!.]*+$")
+    rf")(?:[\s?!.]|{EMOJI})*+(?:lol|haha)?(?:[\s?!.]|{EMOJI})*+$")  # ("what? 😂")
 # A message that opens puzzled and goes on: "?? she's three", "huh? pg is point guard lol",
 # "Eh? There's no bridge to Islay." (A bare "huh?" is DID_NOT_FOLLOW.)
 PUZZLED = re.compile(r"\s*(?:\?{2,}|\W*(?:(?:wait|um+|uh+|lol|bro|dude|bruh)\W+)*(?:huh|eh)\s*\?+)\s*[^\W_]"

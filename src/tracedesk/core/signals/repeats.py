@@ -195,6 +195,15 @@ def _long_sentences(turn: Turn) -> list[_Sentence]:
     return out
 
 
+# A message that asks for a draft again, changed or whole ("put that line in and give me the
+# whole thing again", "could the bathroom bit be a bit longer", "can u put it all together").
+_ASKS_FOR_THE_DRAFT_AGAIN = re.compile(
+    r"\b(?:(?:give|show|send|write|paste) (?:me |us )?(?:\w+ ){0,3}again|whole thing|all together"
+    r"|put (?:it|that|this|them|those|the \w+)(?: \w+)? (?:in|together|back)"
+    r"|(?:re)?write|redo|revise|edit|tweak|change|longer|shorter|add|remove|drop|cut|swap|replace|fix"
+    r"|final (?:version|plan|draft|list))\b")
+
+
 def _nearly_the_same(a: _Sentence, b: _Sentence) -> bool:
     return a.words <= b.words or b.words <= a.words
 
@@ -237,9 +246,13 @@ def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[
         # (A repair says again what it set right; so does an answer to "what do you mean?", or
         # after the user set their own request right: "sorry, i meant the north" - "Got it,
         # the north instead. How long is the stay?"; asked the same again, or for more of it,
-        # an answer may well say it again: "can you explain that in more detail?")
+        # an answer may well say it again: "can you explain that in more detail?"; and a
+        # draft asked for again, changed or whole, with something new in it: "put that line
+        # in and give me the whole thing again". Said again with nothing new, the change
+        # asked for was not made.)
         if (turn.reply.takes_back or turn.reply.apologises or message.corrects_itself or message.may_correct
-                or message.did_not_follow or CLARIFIES.match(turn.asked) or MORE_DETAIL.search(turn.asked)):
+                or message.did_not_follow or CLARIFIES.match(turn.asked) or MORE_DETAIL.search(turn.asked)
+                or (_ASKS_FOR_THE_DRAFT_AGAIN.search(turn.asked) and len(again) < len(said))):
             continue
         hit = next((sentence for where, sentence in again if not has_digit(sentence)
                     and _SAID_BY_DESIGN.search(sentence) is None and not _asked_the_same_again(where, turn)),

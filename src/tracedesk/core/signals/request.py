@@ -334,6 +334,82 @@ def outside_the_window(asked: str, answered: str) -> tuple[str, str] | None:
     return None
 
 
+# A ceiling the request sets on what the user will spend: "any dinner spot under £60 for
+# two?", "budget 50 bucks max", "ive got like 25 left", "no more than $200". (A figure
+# without a currency counts only as a budget, or as what is left, and from 10 up: "i've got
+# 3 left" counts things.)
+_MONEY_UNIT = r"(?:dollars?|bucks|usd|pounds?|quid|gbp|euros?|eur)"
+_MONEY = rf"(?:[$£€]\s?(\d{{1,6}})(?:\.\d{{2}})?(?:\s?{_MONEY_UNIT})?|(\d{{1,6}})(?:\.\d{{2}})?\s?{_MONEY_UNIT}\b)"
+_PLAIN = r"(\d{2,6})(?![\d.,:])"
+_BUDGET = re.compile(
+    r"\b(?:under|below|less than|no more than|not more than|up to|at most|cheaper than|max(?:imum)?(?: of)?)\s+"
+    rf"{_MONEY}"
+    rf"|\bbudget(?: is| of)?(?: about| around| roughly| like)?\s+(?:{_MONEY}|{_PLAIN})"
+    rf"|(?:{_MONEY}|\b{_PLAIN})\s+(?:max|maximum|tops|or less|at most)\b"
+    rf"|\b(?:i've|ive|i have) (?:got )?(?:like |about |around |only |just )?(?:{_MONEY}|{_PLAIN}) (?:\w+ )?left\b")
+# A price an answer gives: "$130", "£150-180" (its low end), "40 bucks".
+_PRICE = re.compile(_MONEY)
+# An answer that says its offer is over the budget, or that nothing is under it.
+_SAYS_IT_IS_OVER = re.compile(r"\b(?:over|above|more than|beyond|outside|exceeds?|stretch|splurge|unfortunately"
+                              r"|sorry|nothing|none|no \w+ (?:under|below|for less))\b")
+# A message that asks for something, where a budget bounds what the answer may offer.
+_ASKS_FOR_SOMETHING = re.compile(r"\?|\b(?:what|which|any|ideas?|options?|suggest\w*|recommend\w*|find|need|want|"
+                                 r"looking for)\b")
+
+
+def over_the_budget(asked: str, answered: str) -> tuple[str, str] | None:
+    """(the budget asked, the price offered), where a (lower-cased) request sets a ceiling on
+    what the user will spend and every price the answer offers is well over it, without a
+    word that it is: "any dinner spot under £60 for two?" - "Expect around £150-180 for
+    two with wine"."""
+    budget = _BUDGET.search(asked)
+    if budget is None or _ASKS_FOR_SOMETHING.search(asked) is None or _SAYS_IT_IS_OVER.search(answered):
+        return None
+    ceiling = int(next(g for g in budget.groups() if g))
+    prices = [(int(next(g for g in m.groups() if g)), m.group(0)) for m in _PRICE.finditer(answered)]
+    if not prices or any(price <= ceiling * 1.1 for price, _ in prices):
+        return None
+    return budget.group(0), prices[0][1]
+
+
+# A limit a request sets on the form of the answer it asks to be written: a number of words
+# ("a short cover note, 50 words max", "in under 100 words"), or no list ("no bullet points,
+# he hates that", "in plain text"). Not one of the user's own work, asked about ("my essay
+# has to be 50 words max, any tips?"), nor where a list is what is asked for.
+_WORD_LIMIT = re.compile(r"\b(?:(\d{1,4}) words? (?:max|maximum|or (?:less|fewer)|tops|at most|long at most)"
+                         r"|(?:max(?:imum)?|at most|under|no more than|not more than|less than|fewer than|within|up to)"
+                         r" (\d{1,4}) words?)\b")
+_NO_LIST = re.compile(r"\b(?:no|without|not (?:in|as)|don'?t use|do not use|avoid|not) (?:any |a )?"
+                      r"(?:bullet(?:s| points?)?|(?:numbered )?lists?)\b"
+                      r"|\bin (?:prose|a (?:single )?paragraph|plain text|full sentences)\b")
+_WRITE_ME = re.compile(r"\b(?:write|draft|compose|summari[sz]e|rewrite|give me|make me|need an?|can (?:you|u)|could "
+                       r"(?:you|u)|pls|please)\b")
+_OF_ONES_OWN = re.compile(r"\b(?:tips|advice|how (?:do|should|can) i|my (?:\w+ )?(?:has|needs|must|should|is))\b")
+_LIST_ASKED = re.compile(r"\blists?\b(?! of what)")
+_A_LIST_LINE = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+\S", re.MULTILINE)
+_ANSWER_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+WORD_LIMIT_SLACK = 1.25  # a preface ("Here's a shorter one:") is no breach
+
+
+def breaks_the_form(asked: str, answer: str) -> tuple[str, str] | None:
+    """(the limit asked, what the answer did), where a (lower-cased) request to write
+    something sets a limit on its form and the answer (as written, its lines kept) breaks
+    it: well over the words allowed, or a list where none was wanted."""
+    if _WRITE_ME.search(asked) is None or _OF_ONES_OWN.search(asked) is not None:
+        return None
+    limit = _WORD_LIMIT.search(asked)
+    if limit is not None:
+        allowed = int(limit.group(1) or limit.group(2))
+        words = len(_ANSWER_WORD.findall(answer))
+        if allowed and words > allowed * WORD_LIMIT_SLACK:
+            return limit.group(0), f"{words} words"
+    no_list = _NO_LIST.search(asked)
+    if (no_list is not None and _LIST_ASKED.search(asked[:no_list.start()]) is None
+            and len(_A_LIST_LINE.findall(answer)) >= 2):
+        return no_list.group(0), "a list"
+    return None
+
+
 # The kinds a task bot is asked for by name, each a set of values one of which excludes
 # the others: what food, which part of town, what price, what kind of place to stay, how to
 # get there.
