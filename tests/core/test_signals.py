@@ -1329,6 +1329,38 @@ def test_a_sentence_said_again_in_much_the_same_words_is_a_loop(store, tmp_path)
     assert all(k != "loop" for t in "abde" for k, *_ in found.get(t, [])), found
 
 
+def test_an_answer_that_announces_a_change_of_subject_is_off_topic(store, tmp_path) -> None:
+    """"Speaking of suitcases, are you planning any trips?", "By the way, have you ever
+    thought about getting a pet?": the answer says it leaves what was asked. Not a question
+    asked by the way at the end ("What do you study, by the way?"), nor a name told so."""
+    b = Bundle()
+    b.turn("s1", "ugh its one of those suitcase ones", "Speaking of suitcases, are you planning any trips this year?",
+           trace_id="speaking")
+    b.turn("s2", "yes. and add a checked bag",
+           "Added one checked bag for $35, new total $224. By the way, have you ever thought about getting a pet?",
+           trace_id="btw")
+    b.turn("s3", "I like Denis Villeneuve, Arrival is beautiful",
+           "Arrival is gorgeous, and the score is haunting. What do you study, by the way?", trace_id="study")
+    b.turn("s4", "You could have simply told me her name", "Thanks, I'll remember that. Her name is Lily, by the way.",
+           trace_id="lily")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" in kinds(found, "speaking") & kinds(found, "btw"), found
+    assert "off_topic" not in kinds(found, "study") | kinds(found, "lily"), found
+
+
+def test_a_wish_for_a_child_by_another_name_than_the_user_gave_names_what_nobody_said(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "planning my son's 6th birthday party, any ideas?", "A dinosaur dig!", trace_id="ideas")
+    b.turn("s1", "omg perfect, thank you so much. his name is Leo btw",
+           "You're welcome! I hope Max has the best dinosaur birthday ever.", trace_id="max")
+    b.turn("s2", "planning my son's 6th birthday party, any ideas?", "A dinosaur dig!", trace_id="ideas2")
+    b.turn("s2", "omg perfect, thank you so much. his name is Leo btw",
+           "You're welcome! I hope Leo has the best dinosaur birthday ever.", trace_id="leo")
+    found = signals(store, tmp_path, b)
+    assert "ungrounded" in kinds(found, "max"), found
+    assert "ungrounded" not in kinds(found, "leo"), found
+
+
 def test_a_draft_given_again_as_asked_is_no_loop(store, tmp_path) -> None:
     """Asked to put a line in and give the whole letter again, or to make it longer, an
     answer says the draft's sentences again by design."""

@@ -2635,7 +2635,25 @@ def test_a_list_given_late_a_puzzled_emoji_and_a_part_passed_over_say_the_answer
            "\"For those who don't know me, I'm Maya's sibling. Maya, you're the kindest person I know. To thirty!\"",
            trace_id="toast")
     b.turn("s9", "love it! could the bathroom bit be a bit longer", "Sure: ...", trace_id="longer")
+    b.turn("s10", "true. any recs in that vibe", "Speaking of sunshine, do you have any holiday plans this summer?",
+           trace_id="wandered")
+    b.turn("s10", "uh no. movie recs??", "Oops, I wandered off there. Try The Witch and It Follows.", trace_id="back")
+    b.turn("s11", "Which weighs more, a kilo of feathers or a kilo of steel?",
+           "A kilo of steel is heavier, because steel is much denser.", trace_id="riddle")
+    b.turn("s11", "They both weigh a kilo.", "Ha, you got me! They weigh exactly the same.", trace_id="got")
+    b.turn("s12", "I'm allergic to peanuts. Suggest a snack I can take on a train.",
+           "How about a bag of trail mix with peanuts and raisins?", trace_id="peanuts")
+    b.turn("s12", "are you trying to kill me", "Oh no, I'm so sorry! Try an apple instead.", trace_id="kill")
+    b.turn("s14", "sour cherry with a lattice top. my grandmother's recipe", "Did she get to see you win?",
+           trace_id="grandmother")
+    b.turn("s14", "no she passed 2 years ago. but my mom was there", "I'm sorry she couldn't be there, but your mom "
+           "must have been so proud.", trace_id="sympathy")
+    b.turn("s13", "ok quiz time, whats my name", "Your name is Alex!", trace_id="name")
+    b.turn("s13", "....", "My memory slipped there, sorry! It's Tomasz.", trace_id="slipped")
     found = signals(store, tmp_path, b)
+    assert "taken_back" in kinds(found, "wandered") & kinds(found, "riddle") & kinds(found, "name"), found
+    assert {"frustration", "taken_back"} <= kinds(found, "peanuts"), found
+    assert "taken_back" not in kinds(found, "grandmother"), found  # (sympathy after bad news)
     assert "taken_back" in kinds(found, "count"), found
     assert "taken_back" in kinds(found, "cold"), found
     assert "taken_back" in kinds(found, "sums"), found  # (a bare "Sorry!" after "hang on", as after "wait")

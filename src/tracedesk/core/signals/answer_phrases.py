@@ -98,6 +98,8 @@ _I_WAS_WRONG = (r"i (?:think i |must have )?(?:messed (?:that |it |this )?up"
                 r"|(?:got|had) (?:that|it|this|them) (?:wrong|backwards|the wrong way round)"
                 r"|made (?:a|an) (?:mistake|error)|was wrong|misspoke|misread|misunderstood|contradicted myself"
                 r"|miscalculated|miscounted|misremembered|overstated|understated"
+                r"|wandered off|drifted off|got (?:sidetracked|distracted|carried away)"
+                r"|went off (?:on a )?(?:tangent|topic)"
                 r"|mixed (?:that |it |them |those )?up)")
 # What an answer says of the one before it when it owns that it was wrong or unkind: "that was
 # far too blunt", "that made no sense", "that was a terrible thing to say".
@@ -115,7 +117,7 @@ _OF_THE_ANSWER_BEFORE = (
     r"| (?:your|the) (?:question|request|message|answer|date|time|number|figure|price|name|order)\b"
     r"| what you (?:asked|meant|said|wanted)\b| in my (?:last |previous |earlier )?(?:answer|reply|message))")
 _OWNS_A_MISS = (
-    r"(?:(?:good catch|i stand corrected)\b"
+    r"(?:(?:good catch|i stand corrected|you (?:got|caught) me(?: there)?(?=\W*$|[.!,;])|my memory slipped)\b"
     rf"|my (?:mistake|bad|error)(?=\W*$|[.,!:;]|{_DASH}| (?:there|on that|again|sorry|for)\b)"
     r"|(?:what )?i meant\b(?! to\b(?! say))"
     rf"|(?:(?:oh|hmm|ah|oops|whoops)\W+)?{_I_WAS_WRONG}{_OF_THE_ANSWER_BEFORE}"
@@ -135,7 +137,7 @@ _OWNS_A_MISS = (
     r"|you did(?: say| mention| tell me)?(?: that| so)?\W+(?:sorry|my (?:bad|mistake)|apologies)\b)")
 # (After a laugh or an "oh right" first: "ha, sorry.", "oh right, sorry!")
 _INTERJECTION_FIRST = (r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|hmm+|yes|yeah|yep|oops|whoops"
-                       r"|oh yes|ah yes|oh dear|ok|okay)\W+)?")
+                       r"|oh yes|ah yes|oh dear|oh no|ok|okay|of course)\W+)?")
 TAKES_BACK = re.compile(rf"{_INTERJECTION_FIRST}{_OWNS_A_MISS}")
 # What a task bot says as it goes to do what it was asked: "i'm on it", "ok let me look into
 # some options for you", "One moment please.".
@@ -145,8 +147,8 @@ GOES_TO_WORK = re.compile(r"\W*(?:(?:ok|okay|sure|alright|right)\W+)?(?:let me (
 # hard."), bad news ("Sorry! It's out of stock") or a mishap of a persona's ("Oops, I spilled
 # my coffee"): it takes the answer before back only after the user pushed back on it. One
 # that says it is sympathy ("Sorry to hear that", "sorry for your loss") is none.
-_BARE_APOLOGY = (r"(?:sorry(?! to hear| for your loss| about your| you(?:'re| are) going| you feel)|apologies"
-                 r"|my apologies|oops|whoops)(?:\W|$)")
+_BARE_APOLOGY = (r"(?:(?:(?:i'm|i am) (?:so |really |very |terribly )?)?sorry(?! to hear| for your loss| about your"
+                 r"| you(?:'re| are) going| you feel)|apologies|my apologies|oops|whoops)(?:\W|$)")
 APOLOGISES = re.compile(rf"{_INTERJECTION_FIRST}{_BARE_APOLOGY}")
 # An answer that opens by agreeing the user is right ("You're right, the saving is $20.00.",
 # "Oh, you're right!"): after the user pushed back on the answer before, as a bare apology,
@@ -182,6 +184,14 @@ ANSWER_YES_OR_NO = re.compile(
     r"|(?:very|probably|maybe|sometimes|mostly|usually|rarely|never)\s*[,.!;:]"  # ("Very!", not "Very popular")
     r"|(?:you|it|they|we|she|he) (?:can|could|do|does|should|will|can't|don't|doesn't|won't|shouldn't)\s*[!.,])"
     r"(?! (?:problem|worries|worry)\b)|\byes[.!]*$")
+# A sentence that says it leaves what was said for something else: "Speaking of suitcases,
+# are you planning any trips?", "By the way, have you ever thought about getting a pet?",
+# "On another note, ...", "Anyway, do you like jazz?". (Not a question asked by the way at
+# its end, "What do you study, by the way?", nor "Her name is Lily, by the way.")
+ANNOUNCES_ANOTHER_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+)\W*(?:by the way|btw|speaking of [^,.!?]{1,40}|on (?:a|an) ?(?:other|unrelated|different|"
+    r"side|random) note|changing the subject|random question|anyway(?=\W+(?:have|do|did|what|how|are|is|can|would)\b)"
+    r")\W")
 # An answer that changes the subject instead of answering.
 CHANGES_SUBJECT = re.compile(
     r"\b(?:let's|let us) (?:talk about|change the subject|move on)\b|\b(?:talk|chat) about something else\b")

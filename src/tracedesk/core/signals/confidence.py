@@ -167,6 +167,10 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "another_thing", 0.5, 0.5,
          "a question for one thing answered by telling another in the same words (\"what's the phone number?\" - "
          "\"The address is 154 Chesterton Road.\"): a task bot's slip"),
+    Case("off_topic", "changes_subject", 0.4, 0.4,
+         "the answer says it leaves what was said for something else (\"Speaking of suitcases, are you planning "
+         "any trips?\", \"By the way, have you ever thought about getting a pet?\"): a chatbot's jump, now and "
+         "then a friendly aside"),
     Case("off_topic", "question_back", 0.6, 0.6,
          "a question answered only by a question on something else, or by a change of subject"),
     Case("off_topic", "appreciation", 0.6, 0.6,

@@ -20,7 +20,14 @@ from sqlalchemy import Connection
 from ..store import chunked, placeholders, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit
-from .answer_phrases import CANNED, DISMISSES, GETS_TO_KNOW, GOES_TO_WORK, OPENS_ON_A_SIGN_OFF
+from .answer_phrases import (
+    ANNOUNCES_ANOTHER_SUBJECT,
+    CANNED,
+    DISMISSES,
+    GETS_TO_KNOW,
+    GOES_TO_WORK,
+    OPENS_ON_A_SIGN_OFF,
+)
 from .asked import (
     gives_a_figure_asked,
     gives_another_thing,
@@ -132,7 +139,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             far += off
             if not off and not at_work:
                 answered_elsewhere = bland or _answered_with_a_question(turn)
-                found += answered_elsewhere or _answered_beside(previous, turn)
+                found += answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn)
             confirmed = []
             if turn.message.has_figure or (turn.reply.confirms and "day" in turn.asked):
                 confirmed = _outside_the_window(turn, previous) or (
@@ -372,6 +379,14 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
                                 "a question answered only with another question or a change of subject")]
 
 
+def _changes_the_subject(turn: Turn) -> list[Found]:
+    """An answer that announces it leaves what was said for something else
+    (:data:`.answer_phrases.ANNOUNCES_ANOTHER_SUBJECT`), unless it repairs the answer before."""
+    if ANNOUNCES_ANOTHER_SUBJECT.search(turn.answered) is None or turn.reply.repairs:
+        return []
+    return [_answered_off_topic(turn, "changes_subject", "the answer changes the subject")]
+
+
 # An answer that opens on a reaction ("oh nice, ...", "wow, ...") or asks of what was told
 # ("what was it?", "how did that go?").
 _REACTS = re.compile(r"\W*(?:oh|ooh|wow|nice|cool|great|haha|ha|aw+|ugh|yikes|ouch|same|fair|sure|ok|okay|"
@@ -499,8 +514,11 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
     if reply.takes_back:
         owned = True
     elif reply.apologises:
-        owned = pushed_back or (_pushes_back(previous, turn)
-                                and not (reply.tells_there_is_none and not previous.reply.says_yes_or_no))
+        # (After bad news, "I'm sorry" is sympathy: "no she passed 2 years ago" - "I'm sorry
+        # she couldn't be there"; unless the user said the answer missed it: "I said I'm scared".)
+        owned = (complained or not turn.message.mentions_bad_news) and (
+            pushed_back or (_pushes_back(previous, turn)
+                            and not (reply.tells_there_is_none and not previous.reply.says_yes_or_no)))
     else:  # "You're right, ..." agrees with any claim: only after a complaint does it own a miss
         owned = complained or PUSHES_BACK.match(turn.asked) is not None
     if not owned:

@@ -261,6 +261,12 @@ class Message:
         return ASKS_IN_WORDS.search(self.asked) is not None
 
     @kept
+    def mentions_bad_news(self) -> bool:
+        """The message tells of a loss, an illness or a bad day, whatever follows it ("no she
+        passed 2 years ago. but my mom was there")."""
+        return BAD_NEWS.search(self.asked) is not None
+
+    @kept
     def tells_bad_news(self) -> bool:
         """The message tells of a loss, an illness or a bad day ("we had to put our dog down"),
         and no better news after it ("...but I just signed an offer!")."""

@@ -222,7 +222,7 @@ FRUSTRATION = re.compile(
     r"|where i said|that i said|what i (?:said|wrote|told you))"
     r"|\bdid you (?:even )?(?:see|read|notice) the (?:part|bit) where i\b"
     r"|\b(?:that's|is that) all you (?:have to|can|got to) say\b"
-    r"|\bare you (?:drunk|high(?! school)|malfunctioning)\b"
+    r"|\bare you (?:drunk|high(?! school)|malfunctioning|trying to (?:kill|poison) me)\b"
     # Saying the answer said nothing, went elsewhere, said the same again, or made no sense.
     # (Those that are also ordinary questions or remarks count only as the whole message:
     # "where did that come from?" alone, not "the 12.99 one, where did that come from?".)
@@ -353,6 +353,7 @@ FRUSTRATION_NEEDS = frozenset("""
     already back talking chatting could should might answering record contradicting contradicts
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
     subject changed rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes
+    drunk malfunctioning kill poison
     escuchas hörst advice
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
     need easy simple ago understand why better point unlikely close sure know work works copied discussing gee geez
@@ -504,6 +505,8 @@ BAD_NEWS = re.compile(
     r"laughing|when i (?:saw|watched|read))\b)"
     r"|(?:grandma|grandpa|granny|mom|mum|dad|mother|father|wife|husband|brother|sister|friend|dog|cat|uncle|aunt) "
     r"(?:just |recently )?passed|(?:husband|wife|boyfriend|girlfriend|partner) (?:left|dumped|cheated on) me"
+    r"|(?:she|he) (?:just |recently )?passed (?:on|\d+|one|two|three|four|five|six|a few|a couple|several|last"
+    r"|earlier)\b"  # ("no she passed 2 years ago", not "she passed her test")
     r"|lost the baby|\bicu\b|intensive care|failed my)\b")
 # ...unless it goes on to better news ("I got laid off in March but I just signed an offer!"),
 # which cheer (:data:`.answer_phrases.CHEER`) answers.
