@@ -2648,12 +2648,16 @@ def test_a_list_given_late_a_puzzled_emoji_and_a_part_passed_over_say_the_answer
            trace_id="grandmother")
     b.turn("s14", "no she passed 2 years ago. but my mom was there", "I'm sorry she couldn't be there, but your mom "
            "must have been so proud.", trace_id="sympathy")
+    b.turn("s15", "So which do you prefer again, cats or dogs?", "Cats, definitely! I've always been a cat person.",
+           trace_id="cats")
+    b.turn("s15", "Earlier you said dogs.", "Hmm, I did say dogs at first! You've talked me round.", trace_id="earlier")
     b.turn("s13", "ok quiz time, whats my name", "Your name is Alex!", trace_id="name")
     b.turn("s13", "....", "My memory slipped there, sorry! It's Tomasz.", trace_id="slipped")
     found = signals(store, tmp_path, b)
     assert "taken_back" in kinds(found, "wandered") & kinds(found, "riddle") & kinds(found, "name"), found
     assert {"frustration", "taken_back"} <= kinds(found, "peanuts"), found
     assert "taken_back" not in kinds(found, "grandmother"), found  # (sympathy after bad news)
+    assert "frustration" in kinds(found, "cats"), found
     assert "taken_back" in kinds(found, "count"), found
     assert "taken_back" in kinds(found, "cold"), found
     assert "taken_back" in kinds(found, "sums"), found  # (a bare "Sorry!" after "hang on", as after "wait")
@@ -2662,6 +2666,21 @@ def test_a_list_given_late_a_puzzled_emoji_and_a_part_passed_over_say_the_answer
     assert "frustration" in kinds(found, "oven"), found
     assert "taken_back" in kinds(found, "tidal"), found
     assert "taken_back" in kinds(found, "garbled"), found
+
+
+def test_an_answer_that_owns_an_earlier_miss_takes_back_no_answer_before_it(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "where does glycolysis happen", "In the mitochondrial matrix.", trace_id="wrong")
+    b.turn("s1", "bullet points pls", "- Glycolysis: glucose is split into 2 pyruvate\n- Link reaction",
+           trace_id="fine")
+    b.turn("s1", "wait earlier u said glycolysis was in the matrix??",
+           "Good catch, that earlier answer was wrong. Glycolysis happens in the cytoplasm.", trace_id="owned")
+    b.turn("s2", "are bananas radioactive", "Yes, a little, from potassium-40.", trace_id="bananas")
+    b.turn("s2", "what about brazil nuts", "Brazil nuts are even more radioactive than bananas.", trace_id="nuts")
+    b.turn("s2", "so should i stop eating bananas??", "Yes, sorry, I overstated it before. Bananas are completely "
+           "safe.", trace_id="overstated")
+    found = signals(store, tmp_path, b)
+    assert "taken_back" not in kinds(found, "fine") | kinds(found, "nuts"), found
 
 
 def test_agreeing_with_what_the_user_thinks_or_sorry_for_the_products_menus_takes_nothing_back(store, tmp_path) -> None:

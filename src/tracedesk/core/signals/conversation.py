@@ -509,7 +509,7 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
     words: to "I think Lisbon is lovely in May" it agrees."""
     reply = turn.reply
     if (reply.could_not_help or reply.did_not_understand or turn.message.corrects_itself
-            or previous.reply.asks_for_feedback):
+            or previous.reply.asks_for_feedback or reply.owns_an_earlier_miss):
         return []  # (nor the thanks for what it should have said: that question owned the miss before it)
     if reply.takes_back:
         owned = True

@@ -292,8 +292,11 @@ FRUSTRATION = re.compile(
     r"|\b(?:kinda|kind of|pretty|bit|very) random\W*(?:lol|haha|tbh)?\W*$"
     # "south america you mean", "16 pieces no?": the right thing put back to the bot
     r"|(?<!do )(?<!did )\byou mean\W*$|\d[^?]*\bno\?+\W*$"  # (not the tag of "it is hard work no?")
-    # ("u literally just said piano")
-    r"|(?:you|u) (?:literally |just |already )+(?:said|named|told me|mentioned|listed)\b"
+    # ("u literally just said piano", "Earlier you said dogs.", "you said before that the big ones
+    # were the gentle ones?")
+    r"|(?:(?:you|u) (?:literally |just |already )+(?:said|named|told me|mentioned|listed)"
+    r"|\b(?:earlier|before|a (?:minute|second|moment) ago) (?:you|u) said"
+    r"|\b(?:you|u) said (?:earlier|before|a (?:minute|second|moment) ago))\b"
     r"(?!.*\b(?:sorry|my bad|what i was thinking)\b)"
     r"|none of (?:that|this|it) makes? (?:any )?sense|how (?:does|do|is|would) (?:that|this|any of (?:that|this)) "
     r"(?:make|making) (?:any )?sense"

@@ -28,6 +28,7 @@ from .answer_phrases import (
     CHEER,
     FILLER_WORDS,
     NARROWS_THE_REQUEST,
+    OF_AN_EARLIER_ANSWER,
     REACTION_WORDS,
     SORRY_THERE_IS_NONE,
     SYMPATHY,
@@ -228,6 +229,12 @@ class Reply:
         """The answer opens by owning a miss of the answer before ("You're right, sorry.",
         "I apologise for the confusion")."""
         return TAKES_BACK.match(self.answered) is not None
+
+    @kept
+    def owns_an_earlier_miss(self) -> bool:
+        """The answer owns a miss of an earlier answer than the one before ("You're right, my
+        earlier answer was wrong", "Yes, sorry, I overstated it before")."""
+        return OF_AN_EARLIER_ANSWER.search(self.answered[:120]) is not None
 
     @kept
     def apologises(self) -> bool:
