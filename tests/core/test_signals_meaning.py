@@ -2679,8 +2679,12 @@ def test_an_answer_that_owns_an_earlier_miss_takes_back_no_answer_before_it(stor
     b.turn("s2", "what about brazil nuts", "Brazil nuts are even more radioactive than bananas.", trace_id="nuts")
     b.turn("s2", "so should i stop eating bananas??", "Yes, sorry, I overstated it before. Bananas are completely "
            "safe.", trace_id="overstated")
+    b.turn("s3", "book me the 9:15 train", "Booked: the 9:15, reference KX44.", trace_id="booked")
+    b.turn("s3", "wait, that is the slow one", "Sorry, I should have checked that before booking: it stops "
+           "everywhere. Shall I change it?", trace_id="checked")
     found = signals(store, tmp_path, b)
     assert "taken_back" not in kinds(found, "fine") | kinds(found, "nuts"), found
+    assert "taken_back" in kinds(found, "booked"), found  # ("before" a clause of its own: the last answer)
 
 
 def test_agreeing_with_what_the_user_thinks_or_sorry_for_the_products_menus_takes_nothing_back(store, tmp_path) -> None:

@@ -141,9 +141,10 @@ _INTERJECTION_FIRST = (r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|hm
 TAKES_BACK = re.compile(rf"{_INTERJECTION_FIRST}{_OWNS_A_MISS}")
 # ...one that says the miss was an earlier answer's ("You're right, my earlier answer was wrong",
 # "Yes, sorry, I overstated it before", "I got that wrong earlier") takes that one back, not
-# the answer before it.
-OF_AN_EARLIER_ANSWER = re.compile(r"\b(?:my|that|the|an) (?:earlier|previous|first) (?:answer|reply|message|one)\b"
-                                  r"|\b(?:wrong|it|that|up|myself) (?:earlier|before)\b")
+# the answer before it. ("Earlier" or "before" ends the clause: "I should have checked that
+# before booking" owns the last answer; so does "my previous reply was wrong".)
+OF_AN_EARLIER_ANSWER = re.compile(r"\b(?:my|that|the|an) earlier (?:answer|reply|message|one)\b"
+                                  r"|\b(?:wrong|it|that|up|myself) (?:earlier|before)(?=\W*$|[.,!;:)])")
 # What a task bot says as it goes to do what it was asked: "i'm on it", "ok let me look into
 # some options for you", "One moment please.".
 GOES_TO_WORK = re.compile(r"\W*(?:(?:ok|okay|sure|alright|right)\W+)?(?:let me (?:look|check|see|search|find)|"
