@@ -379,10 +379,15 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
                                 "a question answered only with another question or a change of subject")]
 
 
+_ANOTHER_SUBJECT_WORDS = ("by the way", "btw", "speaking of", " note", "subject", "random", "anyway")
+
+
 def _changes_the_subject(turn: Turn) -> list[Found]:
     """An answer that announces it leaves what was said for something else
     (:data:`.answer_phrases.ANNOUNCES_ANOTHER_SUBJECT`), unless it repairs the answer before."""
-    if ANNOUNCES_ANOTHER_SUBJECT.search(turn.answered) is None or turn.reply.repairs:
+    answered = turn.answered
+    if (not any(word in answered for word in _ANOTHER_SUBJECT_WORDS)  # (most answers, cheaply)
+            or ANNOUNCES_ANOTHER_SUBJECT.search(answered) is None or turn.reply.repairs):
         return []
     return [_answered_off_topic(turn, "changes_subject", "the answer changes the subject")]
 

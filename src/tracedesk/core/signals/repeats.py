@@ -175,11 +175,11 @@ _SAID_BY_DESIGN = re.compile(r"\b(?:would you like|shall i|is there anything|any
 
 class _Sentence(NamedTuple):
     """A long sentence of an answer, as compared: its words joined, its opening words
-    (long sentences only), its words as a set; and as said."""
+    (long sentences only), its words; and as said."""
 
     key: str
     opening: str | None
-    words: frozenset[str]
+    words: list[str]
     said: str
 
 
@@ -191,7 +191,7 @@ def _long_sentences(turn: Turn) -> list[_Sentence]:
         words = sentence.translate(WORD_CHARACTERS_ONLY).split()
         if len(words) >= REPEATED_SENTENCE_WORDS:
             opening = " ".join(words[:_NEAR_OPENING_WORDS]) if len(words) >= NEAR_SENTENCE_WORDS else None
-            out.append(_Sentence(" ".join(words), opening, frozenset(words), sentence))
+            out.append(_Sentence(" ".join(words), opening, words, sentence))
     return out
 
 
@@ -205,7 +205,8 @@ _ASKS_FOR_THE_DRAFT_AGAIN = re.compile(
 
 
 def _nearly_the_same(a: _Sentence, b: _Sentence) -> bool:
-    return a.words <= b.words or b.words <= a.words
+    shorter, longer = sorted((set(a.words), set(b.words)), key=len)
+    return shorter <= longer
 
 
 def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[_Sentence]]) -> list[Found]:

@@ -347,6 +347,7 @@ _BUDGET = re.compile(
     rf"|\bbudget(?: is| of)?(?: about| around| roughly| like)?\s+(?:{_MONEY}|{_PLAIN})"
     rf"|(?:{_MONEY}|\b{_PLAIN})\s+(?:max|maximum|tops|or less|at most)\b"
     rf"|\b(?:i've|ive|i have) (?:got )?(?:like |about |around |only |just )?(?:{_MONEY}|{_PLAIN}) (?:\w+ )?left\b")
+_BUDGET_WORDS = ("under", "below", "less", "more", "up to", "most", "cheaper", "max", "budget", "left")
 # A price an answer gives: "$130", "£150-180" (its low end), "40 bucks".
 _PRICE = re.compile(_MONEY)
 # An answer that says its offer is over the budget, or that nothing is under it.
@@ -362,6 +363,8 @@ def over_the_budget(asked: str, answered: str) -> tuple[str, str] | None:
     what the user will spend and every price the answer offers is well over it, without a
     word that it is: "any dinner spot under £60 for two?" - "Expect around £150-180 for
     two with wine"."""
+    if not any(word in asked for word in _BUDGET_WORDS):
+        return None  # (most messages, cheaply)
     budget = _BUDGET.search(asked)
     if budget is None or _ASKS_FOR_SOMETHING.search(asked) is None or _SAYS_IT_IS_OVER.search(answered):
         return None
@@ -389,12 +392,15 @@ _LIST_ASKED = re.compile(r"\blists?\b(?! of what)")
 _A_LIST_LINE = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+\S", re.MULTILINE)
 _ANSWER_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 WORD_LIMIT_SLACK = 1.25  # a preface ("Here's a shorter one:") is no breach
+_FORM_WORDS = ("word", "bullet", "list", "prose", "paragraph", "plain text", "full sentences")
 
 
 def breaks_the_form(asked: str, answer: str) -> tuple[str, str] | None:
     """(the limit asked, what the answer did), where a (lower-cased) request to write
     something sets a limit on its form and the answer (as written, its lines kept) breaks
     it: well over the words allowed, or a list where none was wanted."""
+    if not any(word in asked for word in _FORM_WORDS):
+        return None  # (most messages, cheaply)
     if _WRITE_ME.search(asked) is None or _OF_ONES_OWN.search(asked) is not None:
         return None
     limit = _WORD_LIMIT.search(asked)
