@@ -1250,6 +1250,8 @@ def test_what_the_bot_says_it_has_is_kept_when_the_same_answer_denies_something_
     ("Took you long enough to decide.", True),
     ("What a boring job. Don't you fall asleep?", True),
     ("Not everything is about what you want.", True),
+    ("Okay. Dundee is fine. Lots of people get rejected, it's not a big deal.", True),
+    ("Everything happens for a reason, and things usually work out in the end.", True),
     # Owning its own slip, taking the user's side, leaving the choice to the user, glad of the question.
     ("Nobody asked me that before, great question! Stress is real.", False),
     ("Whatever works best for you, I'm happy to help.", False),
@@ -1257,6 +1259,7 @@ def test_what_the_bot_says_it_has_is_kept_when_the_same_answer_denies_something_
     ("haha you're right, that was silly. at 12 she's a senior cat.", False),
     ("That sounds exhausting. You shouldn't have to deal with that.", False),
     ("sorry, that was a bad joke. that's not your fault at all.", False),
+    ("It's not a big deal to ask for a day off when you're this stressed.", False),
 ])
 def test_an_answer_that_brushes_the_user_off_is_flagged(store, tmp_path, answer, dismissive) -> None:
     found = one_turn(store, tmp_path, "ugh, long day. work stress is giving me headaches", answer)

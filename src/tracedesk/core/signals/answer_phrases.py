@@ -254,7 +254,11 @@ DISMISSES = re.compile(
     r"|(?<!not )your (?:own )?fault"
     r"|anyone could do|(?:it was|it's|its) about time|you should(?:n't| not) have(?! to)"
     r"|(?:isn't|is not|aren't|are not) (?:a )?real (?:job|sport|problem)|(?:isn't|is not) a medical condition"
-    r"|(?:are|is) a waste of (?:time|money))")
+    r"|(?:are|is) a waste of (?:time|money)"
+    # ...or makes light of it with a platitude: "it's not a big deal", "everything happens for a
+    # reason" (not "it's not a big deal to ask for a day off").
+    r"|(?:it's|its|it is|that's|thats|that is) (?:really )?(?:not a big deal|no big deal)(?=\W*$|[.!,;])"
+    r"|everything happens for a reason)")
 # The words of an answer that only appreciates ("Cool cool.", "Oh nice.", "Good point."):
 # interjections and appreciation, not the words that answer ("Right!", "Yup!", "Great!" to
 # "how are you?", "Sounds lovely!" to a proposal, "Okay!" to a request, "Hi!").

@@ -551,7 +551,7 @@ _HESITATES = re.compile(r"^\W*(?:um+|uh+|erm)\b(?!.*\?)")
 # answers are settled by them without the pattern.
 _DISMISSIVE_WORDS = content_words("problem business cares asked boring stupid dumb pointless lame childish waste "
                                   "natural cut bad overreacting dramatic lazy baby harder complaining whining fault "
-                                  "anyone time shouldn real condition whatever suit took everything")
+                                  "anyone time shouldn real condition whatever suit took everything deal reason")
 
 
 def _may_dismiss(reply: Reply) -> bool:
