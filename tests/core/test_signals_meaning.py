@@ -2648,16 +2648,12 @@ def test_a_list_given_late_a_puzzled_emoji_and_a_part_passed_over_say_the_answer
            trace_id="grandmother")
     b.turn("s14", "no she passed 2 years ago. but my mom was there", "I'm sorry she couldn't be there, but your mom "
            "must have been so proud.", trace_id="sympathy")
-    b.turn("s15", "So which do you prefer again, cats or dogs?", "Cats, definitely! I've always been a cat person.",
-           trace_id="cats")
-    b.turn("s15", "Earlier you said dogs.", "Hmm, I did say dogs at first! You've talked me round.", trace_id="earlier")
     b.turn("s13", "ok quiz time, whats my name", "Your name is Alex!", trace_id="name")
     b.turn("s13", "....", "My memory slipped there, sorry! It's Tomasz.", trace_id="slipped")
     found = signals(store, tmp_path, b)
     assert "taken_back" in kinds(found, "wandered") & kinds(found, "riddle") & kinds(found, "name"), found
     assert {"frustration", "taken_back"} <= kinds(found, "peanuts"), found
     assert "taken_back" not in kinds(found, "grandmother"), found  # (sympathy after bad news)
-    assert "frustration" in kinds(found, "cats"), found
     assert "taken_back" in kinds(found, "count"), found
     assert "taken_back" in kinds(found, "cold"), found
     assert "taken_back" in kinds(found, "sums"), found  # (a bare "Sorry!" after "hang on", as after "wait")
@@ -2906,3 +2902,81 @@ def test_a_code_in_capitals_said_again_stresses_nothing(store, tmp_path) -> None
     b.turn("s2", "status of INV-8660? please explain simply", "It was paid on Monday.", trace_id="status")
     found = signals(store, tmp_path, b)
     assert not any("capitals" in detail for turn in found.values() for _, _, detail, _ in turn), found
+
+
+@pytest.mark.parametrize(("first", "then", "answer", "quiet"), [
+    # Sympathy, not a miss owned: "I'm sorry, that's disappointing".
+    (("Did your interview go well?", "Did it go well?"), "nah they went with someone else",
+     "I'm so sorry, that's disappointing. Will you apply again?", "taken_back"),
+    (("When do you fly?", "Have a good trip!"), "no, my flight got cancelled",
+     "I'm sorry, that sounds so frustrating. Can you rebook?", "taken_back"),
+    # A piece of news of someone who passed a test or an offer.
+    (("How did your brother's week go?", "Tell me about his week."), "he passed two exams today!!",
+     "Congrats to him!", "off_topic"),
+    # Said as the user agrees, or asks on.
+    (("Is the old town far from the hotel?", "About ten minutes on foot."),
+     "like you said earlier, it's walkable. any good walking routes?", "Try the river path.", "frustration"),
+    # Reassurance with the way out, and an aside of the same place.
+    (("I forgot my password again", "Let me help."), "I forgot my password again",
+     "Don't worry, it's not a big deal! Click 'Forgot password' on the login page.", "off_topic"),
+    # Another who was right, with a sorry that is only a manner of speaking.
+    (("What did you think of the match?", "A great game."), "my dad says the defence was awful",
+     "Your dad is right, sorry to say: the defence was a mess.", "taken_back"),
+])
+def test_what_sympathy_news_agreement_and_reassurance_say_is_no_miss(store, tmp_path, first, then, answer,
+                                                                     quiet) -> None:
+    """What read as a miss at first sight and is none: "I'm sorry, that's disappointing"
+    to bad news, "he passed two exams", "like you said earlier", "Don't worry, it's not a
+    big deal! Click...", "Your dad is right, sorry to say"."""
+    b = Bundle()
+    b.turn("s1", first[0], first[1], trace_id="first")
+    b.turn("s1", then, answer, trace_id="then")
+    found = signals(store, tmp_path, b)
+    assert quiet not in kinds(found, "first") | kinds(found, "then"), found
+
+
+def test_a_budget_is_read_in_thousands_and_against_prices_of_the_same_unit(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "which laptop should i get, budget $1,500 max", "The Dell XPS 13 at $999 is a great pick.",
+           trace_id="thousands")
+    b.turn("s2", "a used car under $12,000 please", "A 2015 Honda Civic for $9,800.", trace_id="car")
+    b.turn("s3", "any tour i can do? i've got 45 minutes left before my train", "The castle tour is $60.",
+           trace_id="minutes")
+    b.turn("s4", "a hotel under £100 a night?", "The Grand has a room for £380 for your four nights.",
+           trace_id="nights")
+    b.turn("s5", "a laptop under $1,000 please", "The MacBook Pro at $2,399 is the best.", trace_id="over")
+    found = signals(store, tmp_path, b)
+    over = {trace for trace, fs in found.items() for _, _, detail, _ in fs if "over the budget" in detail}
+    assert over == {"over"}, found
+
+
+@pytest.mark.parametrize(("request_", "answer"), [
+    ("write me a tagline for my bakery, 10 words max, give me a few options",
+     "1. Fresh bread, warm hearts, every morning\n2. Baked with love since 1982 here\n3. Your daily bread, done right"),
+    ("steps to reset my router, without numbered lists, just bullets",
+     "- Unplug it\n- Wait 30 seconds\n- Plug it back in"),
+    ("explain it in plain text, then the steps with bullet points please",
+     "Your router keeps a cache.\n- Unplug it\n- Wait 30 seconds"),
+])
+def test_a_form_kept_as_asked_is_no_breach(store, tmp_path, request_, answer) -> None:
+    b = Bundle()
+    b.turn("s1", request_, answer, trace_id="turn")
+    assert "ungrounded" not in kinds(signals(store, tmp_path, b), "turn")
+
+
+def test_an_answer_said_again_with_what_was_asked_added_is_no_loop(store, tmp_path) -> None:
+    b = Bundle()
+    b.turn("s1", "is the museum open on weekends",
+           "The museum is open every Saturday and Sunday from ten until five.", trace_id="a")
+    b.turn("s1", "and on holidays?",
+           "The museum is open every Saturday and Sunday from ten until five, and on holidays too.", trace_id="b")
+    assert "loop" not in kinds(signals(store, tmp_path, b), "b")
+
+
+@pytest.mark.parametrize("reply", ["My mistake, you mentioned that earlier.",
+                                   "Sorry, I should have checked that before."])
+def test_an_answer_that_owns_the_last_miss_in_the_words_of_time_takes_it_back(store, tmp_path, reply) -> None:
+    b = Bundle()
+    b.turn("s1", "book the 9:15 to leeds, i have a railcard", "Booked the 9:15, full fare £48.", trace_id="a")
+    b.turn("s1", "no, i said i have a railcard", reply, trace_id="b")
+    assert "taken_back" in kinds(signals(store, tmp_path, b), "a")

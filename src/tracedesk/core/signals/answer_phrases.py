@@ -45,7 +45,7 @@ ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:s
                                r"better")
 # An answer that says, in any words, that something failed or is not known ("unable", "an
 # error", "try again later", "I don't know"): after a retrieval that came back empty, it
-# answered honestly.
+# answered honestly. (Others not knowing is none: "for those who don't know me".)
 ANSWER_ADMITS_FAILURE = re.compile(
     r"\b(?:unable|can(?:no|')t|could(?:n't| not)|failed|error|problem|issue|"
     r"not (?:able|possible|available|find|sure|covered)|try again|later|"
@@ -125,7 +125,7 @@ _OWNS_A_MISS = (
     r"|(?:oops|whoops|sorry|apologies|my bad)\W+here (?:it|they|that|those|these) (?:is|are)\b"
     r"|(?:you(?:'re| are)|your \w+(?: \w+)? (?:is|are|was|were)|(?:he|she|they)(?:'s|'re| is| are| was| were))"
     r" (?:absolutely |quite |totally |completely )?right\W+(?:and\W+)?"
-    r"(?:sorry|apologies|i apologi[sz]e|i'm sorry|i am sorry|"
+    r"(?:sorry(?! to say)|apologies|i apologi[sz]e|i'm sorry|i am sorry|"
     rf"my (?:mistake|bad|apologies)|{_I_WAS_WRONG})\b"
     rf"|(?:i'm|i am) sorry[,.!]? (?:i meant|{_I_WAS_WRONG})\b"
     r"|(?:sorry|apologies|my apologies|i apologi[sz]e)"
@@ -139,22 +139,30 @@ _OWNS_A_MISS = (
 _INTERJECTION_FIRST = (r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|hmm+|yes|yeah|yep|oops|whoops"
                        r"|oh yes|ah yes|oh dear|oh no|ok|okay|of course)\W+)?")
 TAKES_BACK = re.compile(rf"{_INTERJECTION_FIRST}{_OWNS_A_MISS}")
-# ...one that says the miss was an earlier answer's ("You're right, my earlier answer was wrong",
-# "Yes, sorry, I overstated it before", "I got that wrong earlier") takes that one back, not
-# the answer before it. ("Earlier" or "before" ends the clause: "I should have checked that
-# before booking" owns the last answer; so does "my previous reply was wrong".)
-OF_AN_EARLIER_ANSWER = re.compile(r"\b(?:my|that|the|an) earlier (?:answer|reply|message|one)\b"
-                                  r"|\b(?:wrong|it|that|up|myself) (?:earlier|before)(?=\W*$|[.,!;:)])")
+# ...one that owns a miss of an earlier answer, in so many words ("You're right, my earlier
+# answer was wrong", "Yes, sorry, I overstated it before", "I got that wrong earlier"), takes
+# back no answer before it (which earlier one, it does not say). "My mistake, you mentioned
+# that earlier", "I should have checked that before booking" and "my previous reply was
+# wrong" own the answer before.
+OF_AN_EARLIER_ANSWER = re.compile(
+    r"\b(?:my|that|the|an) earlier (?:answer|reply|message|one)\b"
+    r"|\bi (?:was wrong|got (?:it|that|this) wrong|(?:over|under)stated (?:it|that|this)|mixed (?:it|that|them) up"
+    r"|misspoke|said (?:it|that) wrong) (?:earlier|before)(?=\W*$|[.,!;:)])")
 # What a task bot says as it goes to do what it was asked: "i'm on it", "ok let me look into
 # some options for you", "One moment please.".
 GOES_TO_WORK = re.compile(r"\W*(?:(?:ok|okay|sure|alright|right)\W+)?(?:let me (?:look|check|see|search|find)|"
                           r"one moment|just a (?:moment|sec|second)|i'm on it|i am on it|please hold|working on it)\b")
-# A bare apology ("Sorry!", "Oops,", "My apologies,") may be sympathy ("Sorry! That must be
-# hard."), bad news ("Sorry! It's out of stock") or a mishap of a persona's ("Oops, I spilled
-# my coffee"): it takes the answer before back only after the user pushed back on it. One
-# that says it is sympathy ("Sorry to hear that", "sorry for your loss") is none.
-_BARE_APOLOGY = (r"(?:(?:(?:i'm|i am) (?:so |really |very |terribly )?)?sorry(?! to hear| for your loss| about your"
-                 r"| you(?:'re| are) going| you feel)|apologies|my apologies|oops|whoops)(?:\W|$)")
+# A bare apology ("Sorry!", "Oops,", "My apologies,", "I'm so sorry!") may be sympathy
+# ("Sorry! That must be hard."), bad news ("Sorry! It's out of stock") or a mishap of a
+# persona's ("Oops, I spilled my coffee"): it takes the answer before back only after the
+# user pushed back on it. One that says it is sympathy ("Sorry to hear that", "sorry for your
+# loss", "I'm sorry, that's disappointing") or a manner of speaking ("sorry to say") is none.
+_BARE_APOLOGY = (r"(?:sorry(?! to hear| for your loss| about your| you(?:'re| are) going| you feel| to say)"
+                 # ("Oh no, I'm so sorry!", "I'm sorry for the confusion"; not "I'm sorry, that's
+                 # disappointing" or "I'm sorry you're going through this", which are sympathy)
+                 r"|(?:i'm|i am) (?:so |really |very |terribly )?sorry(?![,.!]? (?:that's|that sounds|that must"
+                 r"|to hear|you|about your|for your|it didn't|it did not|it's been|they|he|she|that happened)\b)"
+                 r"|apologies|my apologies|oops|whoops)(?:\W|$)")
 APOLOGISES = re.compile(rf"{_INTERJECTION_FIRST}{_BARE_APOLOGY}")
 # An answer that opens by agreeing the user is right ("You're right, the saving is $20.00.",
 # "Oh, you're right!"): after the user pushed back on the answer before, as a bare apology,
@@ -195,7 +203,7 @@ ANSWER_YES_OR_NO = re.compile(
 # "On another note, ...", "Anyway, do you like jazz?". (Not a question asked by the way at
 # its end, "What do you study, by the way?", nor "Her name is Lily, by the way.")
 ANNOUNCES_ANOTHER_SUBJECT = re.compile(
-    r"(?:^|[.!?]\s+)\W*(?:by the way|btw|speaking of [^,.!?]{1,40}|on (?:a|an) ?(?:other|unrelated|different|"
+    r"(?:^|[.!?])[\s\W]*+(?:by the way|btw|speaking of [^,.!?]{1,40}|on (?:a|an) ?(?:other|unrelated|different|"
     r"side|random) note|changing the subject|random question|anyway(?=\W+(?:have|do|did|what|how|are|is|can|would)\b)"
     r")\W")
 # An answer that changes the subject instead of answering.
@@ -257,7 +265,9 @@ DISMISSES = re.compile(
     r"|(?:are|is) a waste of (?:time|money)"
     # ...or makes light of it with a platitude: "it's not a big deal", "everything happens for a
     # reason" (not "it's not a big deal to ask for a day off").
-    r"|(?:it's|its|it is|that's|thats|that is) (?:really )?(?:not a big deal|no big deal)(?=\W*$|[.!,;])"
+    r"|(?<!worry, )(?<!worry! )(?<!worry\. )(?<!worries, )(?<!worries! )"
+    r"(?:it's|its|it is|that's|thats|that is) (?:really )?(?:not a big deal|no big deal)(?=\W*$|[.!,;])"
+    r"(?!\W*(?:just|simply|you can|click|go|try|take)\b)"
     r"|everything happens for a reason)")
 # The words of an answer that only appreciates ("Cool cool.", "Oh nice.", "Good point."):
 # interjections and appreciation, not the words that answer ("Right!", "Yup!", "Great!" to

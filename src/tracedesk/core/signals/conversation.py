@@ -56,7 +56,7 @@ from .reactions import (
     could_rephrase,
     next_turn_signals,
 )
-from .repeats import asked_again, asked_what_was_told, repeated_answers, sentences_said_again
+from .repeats import LongSentence, asked_again, asked_what_was_told, repeated_answers, sentences_said_again
 from .reply import ANSWER_LIMIT, Reply
 from .request import (
     SessionValues,
@@ -99,7 +99,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         and turns[-1].reply.could_not_help])
     found: list[Found] = []
     far: list[Found] = []
-    sentences_of_answer: dict[str, list] = {}  # an answer's long sentences, read once a text
+    sentences_of_answer: dict[str, list[LongSentence]] = {}  # an answer's long sentences, read once a text
     for key, turns in sessions:
         previous = None
         missed: set[int] = set()  # the turns of the session the next message says missed
@@ -142,7 +142,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn)
             confirmed = []
             if turn.message.has_figure or (turn.reply.confirms and "day" in turn.asked):
-                confirmed = _outside_the_window(turn, previous) or (
+                confirmed = _outside_what_was_asked(turn, previous) or (
                     _confirms_another_value(turn, previous) if turn.reply.confirms else [])
             if not confirmed and at and turn.reply.confirms:
                 confirmed = _confirms_another_than_told(turn, at, session_values)
@@ -277,7 +277,7 @@ def _is_plain_request(turn: Turn) -> bool:
     return len(topic & answer) < ON_TOPIC_SHARE * len(topic)  # the answer takes up the request's words
 
 
-def _outside_the_window(turn: Turn, previous: Turn | None) -> list[Found]:
+def _outside_what_was_asked(turn: Turn, previous: Turn | None) -> list[Found]:
     """An answer that offers a time outside the window the request set (:mod:`.request`):
     "a train to Ely, leaving after 14:00" - "TR4410 leaves Cambridge at 13:35"; or the
     window the user gave to the bot's question ("What time would you like to leave?" -

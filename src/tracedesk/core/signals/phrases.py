@@ -292,11 +292,8 @@ FRUSTRATION = re.compile(
     r"|\b(?:kinda|kind of|pretty|bit|very) random\W*(?:lol|haha|tbh)?\W*$"
     # "south america you mean", "16 pieces no?": the right thing put back to the bot
     r"|(?<!do )(?<!did )\byou mean\W*$|\d[^?]*\bno\?+\W*$"  # (not the tag of "it is hard work no?")
-    # ("u literally just said piano", "Earlier you said dogs.", "you said before that the big ones
-    # were the gentle ones?")
-    r"|(?:(?:you|u) (?:literally |just |already )+(?:said|named|told me|mentioned|listed)"
-    r"|\b(?:earlier|before|a (?:minute|second|moment) ago) (?:you|u) said"
-    r"|\b(?:you|u) said (?:earlier|before|a (?:minute|second|moment) ago))\b"
+    # ("u literally just said piano"; not "like you said earlier, it's walkable", agreement)
+    r"|(?:you|u) (?:literally |just |already )+(?:said|named|told me|mentioned|listed)\b"
     r"(?!.*\b(?:sorry|my bad|what i was thinking)\b)"
     r"|none of (?:that|this|it) makes? (?:any )?sense|how (?:does|do|is|would) (?:that|this|any of (?:that|this)) "
     r"(?:make|making) (?:any )?sense"
@@ -508,8 +505,9 @@ BAD_NEWS = re.compile(
     r"laughing|when i (?:saw|watched|read))\b)"
     r"|(?:grandma|grandpa|granny|mom|mum|dad|mother|father|wife|husband|brother|sister|friend|dog|cat|uncle|aunt) "
     r"(?:just |recently )?passed|(?:husband|wife|boyfriend|girlfriend|partner) (?:left|dumped|cheated on) me"
-    r"|(?:she|he) (?:just |recently )?passed (?:on|\d+|one|two|three|four|five|six|a few|a couple|several|last"
-    r"|earlier)\b"  # ("no she passed 2 years ago", not "she passed her test")
+    r"|(?:she|he) (?:just |recently )?passed (?:on(?! (?:the|a|an|his|her|it|that|this)\b)|(?:\d+|one|two|three"
+    r"|four|five|six|a few|a couple of|several) (?:years?|months?|weeks?|days?) ago)"  # ("no she passed 2 years
+    # ago", not "he passed two exams today", "he passed on the job offer")
     r"|lost the baby|\bicu\b|intensive care|failed my)\b")
 # ...unless it goes on to better news ("I got laid off in March but I just signed an offer!"),
 # which cheer (:data:`.answer_phrases.CHEER`) answers.

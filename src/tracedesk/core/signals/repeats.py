@@ -11,7 +11,7 @@ import re
 from functools import partial
 from typing import NamedTuple
 
-from ..words import has_digit, similarity
+from ..words import content_words, has_digit, similarity
 from .answer_phrases import GOES_TO_WORK
 from .confidence import confidence
 from .found import Found, quote
@@ -173,7 +173,7 @@ _SAID_BY_DESIGN = re.compile(r"\b(?:would you like|shall i|is there anything|any
                              r"please confirm|the rest of|another option|how about)\b")
 
 
-class _Sentence(NamedTuple):
+class LongSentence(NamedTuple):
     """A long sentence of an answer, as compared: its words joined, its opening words
     (long sentences only), its words; and as said."""
 
@@ -183,7 +183,7 @@ class _Sentence(NamedTuple):
     said: str
 
 
-def _long_sentences(turn: Turn) -> list[_Sentence]:
+def _long_sentences(turn: Turn) -> list[LongSentence]:
     out = []
     for sentence in turn.reply.sentences:
         if len(sentence) < _SHORTEST_LONG_SENTENCE:
@@ -191,7 +191,7 @@ def _long_sentences(turn: Turn) -> list[_Sentence]:
         words = sentence.translate(WORD_CHARACTERS_ONLY).split()
         if len(words) >= REPEATED_SENTENCE_WORDS:
             opening = " ".join(words[:_NEAR_OPENING_WORDS]) if len(words) >= NEAR_SENTENCE_WORDS else None
-            out.append(_Sentence(" ".join(words), opening, words, sentence))
+            out.append(LongSentence(" ".join(words), opening, words, sentence))
     return out
 
 
@@ -204,12 +204,15 @@ _ASKS_FOR_THE_DRAFT_AGAIN = re.compile(
     r"|final (?:version|plan|draft|list))\b")
 
 
-def _nearly_the_same(a: _Sentence, b: _Sentence) -> bool:
+def _nearly_the_same(a: LongSentence, b: LongSentence, asked: frozenset[str]) -> bool:
+    """The one sentence holds every word of the other, and what it adds is not what the
+    message asked for ("The museum is open every Saturday and Sunday..., and on holidays
+    too" to "and on holidays?" answers it)."""
     shorter, longer = sorted((set(a.words), set(b.words)), key=len)
-    return shorter <= longer
+    return shorter <= longer and content_words(" ".join(longer - shorter)).isdisjoint(asked)
 
 
-def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[_Sentence]]) -> list[Found]:
+def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[LongSentence]]) -> list[Found]:
     """A sentence of an earlier answer of the session said again inside another answer,
     word for word or in much the same words (:data:`NEAR_SENTENCE_WORDS`): "How many
     grandchildren do you have?" asked a second time after other words, "I work at a bakery
@@ -218,7 +221,7 @@ def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[
     number), nor what a task bot says by design ("Would you like me to book it?", "Ok let
     me look into some options for you")."""
     first: dict[str, Turn] = {}  # a sentence, as compared: the turn whose answer first said it
-    opened: dict[str, tuple[_Sentence, Turn]] = {}  # a long sentence's opening: the first to open so, and where
+    opened: dict[str, tuple[LongSentence, Turn]] = {}  # a long sentence's opening: the first to open so, and where
     out = []
     for turn in turns:
         if turn.message.starts_over:
@@ -235,7 +238,7 @@ def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[
                     again.append((first[sentence.key], sentence.said))
             elif sentence.opening in opened:
                 earlier, where = opened[sentence.opening]
-                if where.answered != answered and _nearly_the_same(earlier, sentence):
+                if where.answered != answered and _nearly_the_same(earlier, sentence, turn.words):
                     again.append((where, sentence.said))
         for sentence in said:
             first.setdefault(sentence.key, turn)

@@ -339,14 +339,18 @@ def outside_the_window(asked: str, answered: str) -> tuple[str, str] | None:
 # without a currency counts only as a budget, or as what is left, and from 10 up: "i've got
 # 3 left" counts things.)
 _MONEY_UNIT = r"(?:dollars?|bucks|usd|pounds?|quid|gbp|euros?|eur)"
-_MONEY = rf"(?:[$£€]\s?(\d{{1,6}})(?:\.\d{{2}})?(?:\s?{_MONEY_UNIT})?|(\d{{1,6}})(?:\.\d{{2}})?\s?{_MONEY_UNIT}\b)"
+_AMOUNT_DIGITS = r"\d{1,3}(?:,\d{3})+|\d{1,6}"  # ("1,500", "12000")
+_MONEY = (rf"(?:[$£€]\s?({_AMOUNT_DIGITS})(?:\.\d{{2}})?(?:\s?{_MONEY_UNIT})?"
+          rf"|({_AMOUNT_DIGITS})(?:\.\d{{2}})?\s?{_MONEY_UNIT}\b)")
 _PLAIN = r"(\d{2,6})(?![\d.,:])"
 _BUDGET = re.compile(
     r"\b(?:under|below|less than|no more than|not more than|up to|at most|cheaper than|max(?:imum)?(?: of)?)\s+"
     rf"{_MONEY}"
     rf"|\bbudget(?: is| of)?(?: about| around| roughly| like)?\s+(?:{_MONEY}|{_PLAIN})"
     rf"|(?:{_MONEY}|\b{_PLAIN})\s+(?:max|maximum|tops|or less|at most)\b"
-    rf"|\b(?:i've|ive|i have) (?:got )?(?:like |about |around |only |just )?(?:{_MONEY}|{_PLAIN}) (?:\w+ )?left\b")
+    rf"|\b(?:i've|ive|i have) (?:got )?(?:like |about |around |only |just )?(?:{_MONEY}|{_PLAIN}) left\b")
+# A price of a unit: a night, a person, a month...
+_PER_UNIT = re.compile(r"\b(?:a|per|each) (?:night|person|head|month|week|day|hour|ticket|guest)\b|\bpp\b")
 _BUDGET_WORDS = ("under", "below", "less", "more", "up to", "most", "cheaper", "max", "budget", "left")
 # A price an answer gives: "$130", "£150-180" (its low end), "40 bucks".
 _PRICE = re.compile(_MONEY)
@@ -354,8 +358,8 @@ _PRICE = re.compile(_MONEY)
 _SAYS_IT_IS_OVER = re.compile(r"\b(?:over|above|more than|beyond|outside|exceeds?|stretch|splurge|unfortunately"
                               r"|sorry|nothing|none|no \w+ (?:under|below|for less))\b")
 # A message that asks for something, where a budget bounds what the answer may offer.
-_ASKS_FOR_SOMETHING = re.compile(r"\?|\b(?:what|which|any|ideas?|options?|suggest\w*|recommend\w*|find|need|want|"
-                                 r"looking for)\b")
+_ASKS_FOR_SOMETHING = re.compile(r"\?|\b(?:what|which|any|ideas?|options?|suggest\w*|recommend\w*|find|need|want"
+                                 r"|please|pls|looking for)\b")
 
 
 def over_the_budget(asked: str, answered: str) -> tuple[str, str] | None:
@@ -368,31 +372,40 @@ def over_the_budget(asked: str, answered: str) -> tuple[str, str] | None:
     budget = _BUDGET.search(asked)
     if budget is None or _ASKS_FOR_SOMETHING.search(asked) is None or _SAYS_IT_IS_OVER.search(answered):
         return None
-    ceiling = int(next(g for g in budget.groups() if g))
-    prices = [(int(next(g for g in m.groups() if g)), m.group(0)) for m in _PRICE.finditer(answered)]
+    if bool(_PER_UNIT.search(asked)) != bool(_PER_UNIT.search(answered)):
+        return None  # ("under £100 a night" - "£380 for your four nights": not of the same unit)
+    ceiling = _amount(budget)
+    prices = [(_amount(m), m.group(0)) for m in _PRICE.finditer(answered)]
     if not prices or any(price <= ceiling * 1.1 for price, _ in prices):
         return None
     return budget.group(0), prices[0][1]
 
 
+def _amount(found: re.Match) -> int:
+    return int(next(g for g in found.groups() if g).replace(",", ""))
+
+
 # A limit a request sets on the form of the answer it asks to be written: a number of words
 # ("a short cover note, 50 words max", "in under 100 words"), or no list ("no bullet points,
-# he hates that", "in plain text"). Not one of the user's own work, asked about ("my essay
-# has to be 50 words max, any tips?"), nor where a list is what is asked for.
+# he hates that", "in prose"). Not one of the user's own work, asked about ("my essay has to
+# be 50 words max, any tips?"), nor where a list is what is asked for.
 _WORD_LIMIT = re.compile(r"\b(?:(\d{1,4}) words? (?:max|maximum|or (?:less|fewer)|tops|at most|long at most)"
                          r"|(?:max(?:imum)?|at most|under|no more than|not more than|less than|fewer than|within|up to)"
                          r" (\d{1,4}) words?)\b")
 _NO_LIST = re.compile(r"\b(?:no|without|not (?:in|as)|don'?t use|do not use|avoid|not) (?:any |a )?"
-                      r"(?:bullet(?:s| points?)?|(?:numbered )?lists?)\b"
-                      r"|\bin (?:prose|a (?:single )?paragraph|plain text|full sentences)\b")
+                      r"(?:bullet(?:s| points?)?|(numbered )?lists?)\b"
+                      r"|\bin (?:prose|a (?:single )?paragraph)\b")
+_NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+\S", re.MULTILINE)
+_OPTIONS_ASKED = re.compile(r"\b(?:options|ideas|alternatives|versions|a few|some|several|\d+|two|three|four|five)\b"
+                            r"(?! words?\b)")
 _WRITE_ME = re.compile(r"\b(?:write|draft|compose|summari[sz]e|rewrite|give me|make me|need an?|can (?:you|u)|could "
                        r"(?:you|u)|pls|please)\b")
 _OF_ONES_OWN = re.compile(r"\b(?:tips|advice|how (?:do|should|can) i|my (?:\w+ )?(?:has|needs|must|should|is))\b")
 _LIST_ASKED = re.compile(r"\blists?\b(?! of what)")
-_A_LIST_LINE = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+\S", re.MULTILINE)
+_A_LIST_LINE = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
 _ANSWER_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 WORD_LIMIT_SLACK = 1.25  # a preface ("Here's a shorter one:") is no breach
-_FORM_WORDS = ("word", "bullet", "list", "prose", "paragraph", "plain text", "full sentences")
+_FORM_WORDS = ("word", "bullet", "list", "prose", "paragraph")
 
 
 def breaks_the_form(asked: str, answer: str) -> tuple[str, str] | None:
@@ -406,13 +419,18 @@ def breaks_the_form(asked: str, answer: str) -> tuple[str, str] | None:
     limit = _WORD_LIMIT.search(asked)
     if limit is not None:
         allowed = int(limit.group(1) or limit.group(2))
-        words = len(_ANSWER_WORD.findall(answer))
+        lines = [line for line in answer.splitlines() if line.strip()]
+        # (Options asked for, one a line, are each held to the limit: "a tagline, 10 words max,
+        # a few options".)
+        parts = lines if len(lines) > 1 and _OPTIONS_ASKED.search(asked.replace(limit.group(0), "")) else [answer]
+        words = max(len(_ANSWER_WORD.findall(part)) for part in parts)
         if allowed and words > allowed * WORD_LIMIT_SLACK:
             return limit.group(0), f"{words} words"
     no_list = _NO_LIST.search(asked)
-    if (no_list is not None and _LIST_ASKED.search(asked[:no_list.start()]) is None
-            and len(_A_LIST_LINE.findall(answer)) >= 2):
-        return no_list.group(0), "a list"
+    if no_list is not None and _LIST_ASKED.search(asked[:no_list.start()]) is None:
+        lines = _NUMBERED_LINE if no_list.group(1) else _A_LIST_LINE  # (numbered lists forbid numbers only)
+        if len(lines.findall(answer)) >= 2:
+            return no_list.group(0), "a list"
     return None
 
 
