@@ -1523,3 +1523,49 @@ def test_an_answer_to_the_bots_question_passed_over_for_another_counts_for_littl
     passed = [(c, d) for kind, c, d, _ in found if kind == "off_topic" and "passed over for another" in d]
     assert bool(passed) is moved_on
     assert all(c == table("off_topic", "moved_on") for c, _ in passed)
+
+
+@pytest.mark.parametrize(("request_", "answer", "says"), [
+    ("Hi, we're flying out of Stansted on Sunday, can you find a train from Cambridge that gets us there by 8am?",
+     "Certainly. TR3212 leaves Cambridge at 06:40 and arrives at Stansted Airport at 07:08 on Saturday. "
+     "Would you like to book?", "another day than asked"),
+    ("need a taxi from the cambridge arts theatre to the gonville hotel after the show, leaving 22:15",
+     "I've booked your taxi from the Gonville Hotel to the Cambridge Arts Theatre at 22:15. It's a yellow Lexus.",
+     "the other way round"),
+    ("and a taxi from la tasca to the adc theatre, show starts at 7:45",
+     "Booked a taxi from Efes to the ADC Theatre, arriving by 19:45. It's a blue Tesla.", "from another place"),
+    # The day asked; none that day, said so; the route as asked, in other words.
+    ("a train to ely on sunday please", "TR1111 leaves Cambridge at 09:00 and arrives in Ely at 09:17 on Sunday.",
+     None),
+    ("a train to ely on sunday please", "Sorry, there are no trains on Sunday. TR1112 leaves on Monday at 09:00.",
+     None),
+    ("a taxi from the grand arcade to the train station at 3", "Booked: a taxi from Grand Arcade to Cambridge train "
+     "station at 15:00, a black Audi.", None),
+])
+def test_an_offer_on_another_day_or_another_route_than_asked_is_ungrounded(store, tmp_path, request_, answer,
+                                                                          says) -> None:
+    found = [detail for kind, _, detail, _ in one_turn(store, tmp_path, request_, answer) if kind == "ungrounded"]
+    if says:
+        assert any(says in detail for detail in found), found
+    else:
+        assert not found, found
+
+
+@pytest.mark.parametrize(("request_", "answer", "left_out"), [
+    ("nice. can i get the postcode for that and also a cheap italian place near it for after",
+     "The postcode for the Whipple Museum is CB23RH. Is there anything else I can help you with?", True),
+    ("missing sock sounds funny lol ill try that. oh and a train to norwich on saturday morning",
+     "Enjoy The Missing Sock! Is there anything else I can help you with today?", True),
+    ("Also need a train from London Liverpool Street to Cambridge on tuesday, arrive by 13:00, and a chinese "
+     "restaurant near the hotel", "TR2715 leaves London Liverpool Street at 09:39 and arrives in Cambridge at 11:07 "
+     "on Tuesday. Have a great stay, goodbye!", True),
+    # Both taken up; the second asked about first; fish and chips is one dish.
+    ("can i get the postcode and also a cheap italian place near it",
+     "The postcode is CB23RH, and Pizza Hut is a cheap Italian place nearby.", False),
+    ("the postcode please, and also a cheap italian place near it", "Sure: which area would suit you for the "
+     "restaurant, and do you want the postcode by text?", False),
+    ("where can i get fish and chips near the station", "Try the Fish Shop on Station Road.", False),
+])
+def test_a_second_request_the_answer_passes_over_is_off_topic(store, tmp_path, request_, answer, left_out) -> None:
+    found = one_turn(store, tmp_path, request_, answer)
+    assert any(kind == "off_topic" and "leaves out" in detail for kind, _, detail, _ in found) is left_out, found

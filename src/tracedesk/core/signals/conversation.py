@@ -61,12 +61,15 @@ from .reply import ANSWER_LIMIT, Reply
 from .request import (
     SessionValues,
     Value,
+    another_day,
+    another_route,
     another_value,
     asks_to_do,
     breaks_the_form,
     offered_against,
     outside_the_window,
     over_the_budget,
+    second_request,
 )
 from .turns import OFF_TOPIC, SHORT_OFF_TOPIC, Turn, answered_far, closeness_needed, closeness_to_question
 
@@ -141,12 +144,14 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 answered_elsewhere = bland or _answered_with_a_question(turn)
                 found += answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn)
             confirmed = []
-            if turn.message.has_figure or (turn.reply.confirms and "day" in turn.asked):
-                confirmed = _outside_what_was_asked(turn, previous) or (
-                    _confirms_another_value(turn, previous) if turn.reply.confirms else [])
+            if turn.message.has_figure or "day" in turn.asked or " from " in turn.asked:
+                confirmed = (_outside_what_was_asked(turn, previous)
+                             or (_confirms_another_value(turn, previous) if turn.reply.confirms else [])
+                             or _another_day_or_route(turn))
             if not confirmed and at and turn.reply.confirms:
                 confirmed = _confirms_another_than_told(turn, at, session_values)
-            found += confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
+            found += (confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
+                      or _leaves_out_a_request(turn))
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
@@ -298,6 +303,22 @@ def _outside_what_was_asked(turn: Turn, previous: Turn | None) -> list[Found]:
     return []
 
 
+def _another_day_or_route(turn: Turn) -> list[Found]:
+    """A journey offered or booked on another day than the request named ("flying out on
+    Sunday" - "TR3212 ... on Saturday"), or the other way round, or from another place
+    ("from la tasca to the adc theatre" - "from Efes to the ADC Theatre"): :mod:`.request`."""
+    day = another_day(turn.asked, turn.answered)
+    if day is not None:
+        return [_against_the_request(turn, f"offers another day than asked ({day[1]} where the user asked for "
+                                           f"{day[0]})", *day)]
+    route = another_route(turn.asked, turn.answered)
+    if route is not None:
+        asked, booked, how = route
+        return [_against_the_request(turn, f"books it {how} (“{booked}” where the user asked “{asked}”)",
+                                     asked, booked)]
+    return []
+
+
 def _breaks_the_form(turn: Turn) -> list[Found]:
     """An answer that breaks a limit the request set on its form (:func:`.request.breaks_the_form`):
     "a short cover note, 50 words max" answered in 80 words; "no bullet points, he hates
@@ -377,6 +398,23 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
         return []
     return [_answered_off_topic(turn, "question_back",
                                 "a question answered only with another question or a change of subject")]
+
+
+def _leaves_out_a_request(turn: Turn) -> list[Found]:
+    """A message that makes two requests ("can i get the postcode for that and also a cheap
+    italian place near it") answered with no word of the second, and no question about it
+    (but a closing one: "Is there anything else I can help you with?")."""
+    if (" and" not in turn.asked and "plus" not in turn.asked) or not turn.message.asks:
+        return []  # (most messages, cheaply; and one that asks for nothing)
+    second = second_request(turn.asked)
+    if second is None:
+        return []
+    wanted = content_words(second)
+    if len(wanted) < 2 or not wanted.isdisjoint(turn.reply.words):
+        return []
+    if "?" in turn.answered and not turn.reply.offers:
+        return []  # (a question back may ask about it first)
+    return [_answered_off_topic(turn, "left_out", f"the answer leaves out the second request (“{second[:60]}”)")]
 
 
 _ANOTHER_SUBJECT_WORDS = ("by the way", "btw", "speaking of", " note", "subject", "random", "anyway")

@@ -434,6 +434,87 @@ def breaks_the_form(asked: str, answer: str) -> tuple[str, str] | None:
     return None
 
 
+# The weekdays a text names, but a past one ("it was supposed to come last friday").
+_WEEKDAY_NAME = re.compile(r"(?<!last )(?<!past )\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+# An answer that offers or books a journey: a train that leaves or arrives, a taxi booked.
+_A_JOURNEY = re.compile(r"\b(?:leaves|leaving|departs|departing|arrives|arriving|booked|picks? you up)\b")
+
+
+def another_day(asked: str, answered: str) -> tuple[str, str] | None:
+    """(the day asked, the day offered), where a (lower-cased) request for a journey names a
+    weekday and the answer offers or books one on another day only, without a word that the
+    day asked cannot be had: "flying out of Stansted on Sunday, ... a train" - "TR3212 leaves
+    Cambridge at 06:40 ... on Saturday"."""
+    days_asked = set(_WEEKDAY_NAME.findall(asked))
+    if len(days_asked) != 1 or _A_JOURNEY.search(answered) is None:
+        return None
+    days_given = set(_WEEKDAY_NAME.findall(answered))
+    if not days_given or not days_given.isdisjoint(days_asked) or _NONE_AS_ASKED.search(answered):
+        return None
+    return days_asked.pop(), sorted(days_given)[0]
+
+
+# A journey's ends as a request or a booking names them: "from the arts theatre to the
+# gonville hotel", "from Efes to the ADC Theatre".
+_ROUTE = re.compile(r"\bfrom (?:the )?([a-z0-9' ]{3,40}?) to (?:the )?([a-z0-9' ]{3,40}?)"
+                    r"(?=\s*(?:$|[,.;!?]|\b(?:at|on|by|for|after|before|leaving|arriving|tomorrow|tonight|today|"
+                    r"please|pls|and|in|it's|its)\b))")
+# Words that name no place of their own: "from there", "from the restaurant" stand for a
+# place said before, which the booking names ("from Pasta Nostra").
+_PLACE_STOPWORDS = frozenset("""
+    the a an my our your his her their of street road there here it that this restaurant hotel guesthouse
+    museum college pub bar cafe theatre hospital station train railway rail airport centre center city house
+    home work office gallery church park attraction account
+""".split())  # noqa: SIM905 (a word list reads best as words)
+
+
+def another_route(asked: str, answered: str) -> tuple[str, str, str] | None:
+    """(the route asked, the route booked, how they differ), where a (lower-cased) request
+    names where a journey starts and ends and the booking runs the other way round ("from
+    the arts theatre to the gonville hotel" - "from the Gonville Hotel to the Cambridge Arts
+    Theatre"), or starts from a place that shares no word with the one asked, to the same end
+    ("from la tasca to the adc theatre" - "from Efes to the ADC Theatre")."""
+    want, got = _ROUTE.search(asked), _ROUTE.search(answered)
+    if want is None or got is None or CONFIRMS.search(answered) is None:
+        return None
+    a_from, a_to = (_place_words(part) for part in want.groups())
+    g_from, g_to = (_place_words(part) for part in got.groups())
+    if not (a_from and a_to and g_from and g_to) or not a_from.isdisjoint(g_from):
+        return None
+    if a_from & g_to and a_to & g_from:
+        return want.group(0), got.group(0), "the other way round"
+    if a_from.isdisjoint(g_to) and a_to & g_to:
+        return want.group(0), got.group(0), "from another place"
+    return None
+
+
+def _place_words(text: str) -> frozenset[str]:
+    return frozenset(text.split()) - _PLACE_STOPWORDS
+
+
+# Where a message goes on to a second request: "... and also a cheap italian place near it",
+# "oh and a train to norwich on saturday morning", "..., and a chinese restaurant near the
+# hotel", "Two things: ..., and I'd like to see a college in the west".
+_AND_ALSO = re.compile(r"(?:\band also\b|\boh and\b|(?:[,.;]|\balso,?) and (?=(?:a|an|i'd like|i would like|i need|"
+                       r"i also need|can you|could you)\b)|\bplus\b)")
+
+
+# ...which asks for something: a thing named ("a train to norwich"), a question, a task.
+_A_REQUEST = re.compile(r"\W*(?:a|an|can (?:you|u|i)|could (?:you|u|i)|i (?:also )?(?:need|want)|i'd like|i would like|"
+                        r"book|find|get|send|give|what|where|when|how|which|is|are|do|does)\b")
+
+
+def second_request(asked: str) -> str | None:
+    """The second of two requests a (lower-cased) message makes, where it goes on to one
+    (:data:`_AND_ALSO`) that asks for something (not "i'm angry and also scared", "oh and
+    technically im older by 6 min")."""
+    found = _AND_ALSO.search(asked)
+    if found is None or found.start() < 10:
+        return None
+    second = asked[found.end():].strip(" ,.?!")
+    return second if second and (_A_REQUEST.match(second) or "?" in asked[found.end():]) else None
+
+
 # The kinds a task bot is asked for by name, each a set of values one of which excludes
 # the others: what food, which part of town, what price, what kind of place to stay, how to
 # get there.
