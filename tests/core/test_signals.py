@@ -680,6 +680,9 @@ def test_a_value_of_the_offer_the_user_turns_down_is_not_asked_for(store, tmp_pa
      "TR4410 leaves Cambridge at 13:35 and arrives in Ely at 13:52. Shall I book it for you?"),
     ("I'd like to arrive by 16:00.", "TR9975 leaves Liverpool Street at 15:39 and arrives in Cambridge at 17:07."),
     ("i need to get there before 9am", "The 8:10 bus arrives at 9:40."),
+    ("I should like to travel from Ely to Cambridge on Thursday, arriving no later than half past ten.",
+     "TR1234 departs Ely at 10:35 and arrives in Cambridge at 10:52 on Thursday. Shall I book it for you?"),
+    ("a train that arrives by quarter to nine please", "TR5550 arrives in London at 09:10."),
 ])
 def test_an_offer_outside_the_window_the_request_set_is_ungrounded(store, tmp_path, request_, answer) -> None:
     [(kind, confidence, detail, _)] = one_turn(store, tmp_path, request_, answer)
@@ -780,6 +783,7 @@ def test_an_offer_of_another_kind_than_the_request_asked_for_is_ungrounded(store
     ("need to be there by 7", "TR2098 leaves Cambridge at 05:40 and arrives at Stansted Airport at 06:08."),
     ("arrive by 10:30", "TR9020 leaves Cambridge at 08:36 and arrives in Norwich at 09:55."),  # leaves before: fine
     ("leaving after 6", "The coach leaves at 7:15."),  # 6 may be 18:00, 7:15 19:15: either way after
+    ("arriving no later than half past ten", "TR1235 arrives in Cambridge at 10:22."),
 ])
 def test_an_offer_inside_the_window_is_not_ungrounded(store, tmp_path, request_, answer) -> None:
     assert "ungrounded" not in {kind for kind, *_ in one_turn(store, tmp_path, request_, answer)}

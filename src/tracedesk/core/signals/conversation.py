@@ -144,7 +144,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 answered_elsewhere = bland or _answered_with_a_question(turn)
                 found += answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn)
             confirmed = []
-            if turn.message.has_figure or "day" in turn.asked or " from " in turn.asked:
+            asked = turn.asked
+            if (turn.message.has_figure or "day" in asked or " from " in asked or "past " in asked
+                    or "quarter" in asked or "clock" in asked):  # (a time may be said in words)
                 confirmed = (_outside_what_was_asked(turn, previous)
                              or (_confirms_another_value(turn, previous) if turn.reply.confirms else [])
                              or _another_day_or_route(turn))

@@ -314,10 +314,38 @@ def _minutes(hour: str, minutes: str | None, half: str | None) -> set[int]:
     return {h * 60 + m, (h + 12) * 60 + m} if half is None and 1 <= h <= 11 and minutes is None else {h * 60 + m}
 
 
+# A time of day said in words ("half past ten", "quarter to nine", "ten o'clock"), and the
+# hours it may name.
+_HOURS = {word: n for n, word in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}  # noqa: SIM905
+_SPOKEN_TIME = re.compile(r"\b(?:(half|quarter) (past|to) (\w+)|(\w+) o'?clock)\b")
+
+
+def _in_figures(text: str) -> str:
+    """``text`` with its times of day said in words written in figures: "arriving no later
+    than half past ten" reads "arriving no later than 10:30"."""
+    if "past" not in text and "to" not in text and "clock" not in text:
+        return text  # (most texts)
+
+    def figures(m: re.Match) -> str:
+        part, way, word = m.group(1), m.group(2), m.group(3) or m.group(4)
+        if word not in _HOURS:
+            return m.group(0)
+        hour, minutes = _HOURS[word], 0
+        if part:
+            minutes = 30 if part == "half" else 15
+            if way == "to":
+                hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
+        return f"{hour}:{minutes:02d}"
+
+    return _SPOKEN_TIME.sub(figures, text)
+
+
 def outside_the_window(asked: str, answered: str) -> tuple[str, str] | None:
     """(the window asked, the time offered), where a (lower-cased) answer offers to leave
     before the time a request leaves after, or to arrive after the time it must arrive by,
-    however the hours are read."""
+    however the hours are read (and said: "no later than half past ten")."""
+    asked = _in_figures(asked)
     window = _WINDOW.search(asked)
     if window is None:
         return None
