@@ -324,7 +324,7 @@ _SPOKEN_TIME = re.compile(r"\b(?:(half|quarter) (past|to) (\w+)|(\w+) o'?clock)\
 def _in_figures(text: str) -> str:
     """``text`` with its times of day said in words written in figures: "arriving no later
     than half past ten" reads "arriving no later than 10:30"."""
-    if "past" not in text and "to" not in text and "clock" not in text:
+    if "past " not in text and "quarter" not in text and "clock" not in text:
         return text  # (most texts)
 
     def figures(m: re.Match) -> str:
@@ -379,7 +379,7 @@ _BUDGET = re.compile(
     rf"|\b(?:i've|ive|i have) (?:got )?(?:like |about |around |only |just )?(?:{_MONEY}|{_PLAIN}) left\b")
 # A price of a unit: a night, a person, a month...
 _PER_UNIT = re.compile(r"\b(?:a|per|each) (?:night|person|head|month|week|day|hour|ticket|guest)\b|\bpp\b")
-_BUDGET_WORDS = ("under", "below", "less", "more", "up to", "most", "cheaper", "max", "budget", "left")
+_BUDGET_WORDS = re.compile("under|below|less|more|up to|most|cheaper|max|budget|left")  # (a cheap first test)
 # A price an answer gives: "$130", "£150-180" (its low end), "40 bucks".
 _PRICE = re.compile(_MONEY)
 # An answer that says its offer is over the budget, or that nothing is under it.
@@ -395,7 +395,7 @@ def over_the_budget(asked: str, answered: str) -> tuple[str, str] | None:
     what the user will spend and every price the answer offers is well over it, without a
     word that it is: "any dinner spot under £60 for two?" - "Expect around £150-180 for
     two with wine"."""
-    if not any(word in asked for word in _BUDGET_WORDS):
+    if _BUDGET_WORDS.search(asked) is None:
         return None  # (most messages, cheaply)
     budget = _BUDGET.search(asked)
     if budget is None or _ASKS_FOR_SOMETHING.search(asked) is None or _SAYS_IT_IS_OVER.search(answered):
@@ -433,14 +433,14 @@ _LIST_ASKED = re.compile(r"\blists?\b(?! of what)")
 _A_LIST_LINE = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
 _ANSWER_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 WORD_LIMIT_SLACK = 1.25  # a preface ("Here's a shorter one:") is no breach
-_FORM_WORDS = ("word", "bullet", "list", "prose", "paragraph")
+_FORM_WORDS = re.compile("word|bullet|list|prose|paragraph")  # (a cheap first test)
 
 
 def breaks_the_form(asked: str, answer: str) -> tuple[str, str] | None:
     """(the limit asked, what the answer did), where a (lower-cased) request to write
     something sets a limit on its form and the answer (as written, its lines kept) breaks
     it: well over the words allowed, or a list where none was wanted."""
-    if not any(word in asked for word in _FORM_WORDS):
+    if _FORM_WORDS.search(asked) is None:
         return None  # (most messages, cheaply)
     if _WRITE_ME.search(asked) is None or _OF_ONES_OWN.search(asked) is not None:
         return None
@@ -473,6 +473,8 @@ def another_day(asked: str, answered: str) -> tuple[str, str] | None:
     weekday and the answer offers or books one on another day only, without a word that the
     day asked cannot be had: "flying out of Stansted on Sunday, ... a train" - "TR3212 leaves
     Cambridge at 06:40 ... on Saturday"."""
+    if "day" not in asked:
+        return None  # (most messages, cheaply)
     days_asked = set(_WEEKDAY_NAME.findall(asked))
     if len(days_asked) != 1 or _A_JOURNEY.search(answered) is None:
         return None
@@ -502,6 +504,8 @@ def another_route(asked: str, answered: str) -> tuple[str, str, str] | None:
     the arts theatre to the gonville hotel" - "from the Gonville Hotel to the Cambridge Arts
     Theatre"), or starts from a place that shares no word with the one asked, to the same end
     ("from la tasca to the adc theatre" - "from Efes to the ADC Theatre")."""
+    if "from " not in asked or "from " not in answered:
+        return None  # (most messages, cheaply)
     want, got = _ROUTE.search(asked), _ROUTE.search(answered)
     if want is None or got is None or CONFIRMS.search(answered) is None:
         return None
