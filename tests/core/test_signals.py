@@ -1573,3 +1573,23 @@ def test_an_offer_on_another_day_or_another_route_than_asked_is_ungrounded(store
 def test_a_second_request_the_answer_passes_over_is_off_topic(store, tmp_path, request_, answer, left_out) -> None:
     found = one_turn(store, tmp_path, request_, answer)
     assert any(kind == "off_topic" and "leaves out" in detail for kind, _, detail, _ in found) is left_out, found
+
+
+@pytest.mark.parametrize(("request_", "answer", "missing"), [
+    ("Great. Please send me the address, phone number and postcode so I can forward them.",
+     "Caffe Uno is at 32 Bridge Street, City Centre.", "phone number"),
+    ("water play. postcode and opening hours?", "Cherry Hinton Water Play is at Cherry Hinton Hall, postcode CB18DW.",
+     "opening hours"),
+    # All given, in their own forms; one said not to be known; a detail only told of.
+    ("can i have the address, phone number and postcode", "It's at 32 Bridge Street, CB21UJ, tel 01223448620.",
+     None),
+    ("postcode and opening hours?", "The postcode is CB18DW; I don't have its opening hours, I'm afraid.", None),
+    ("the address was wrong last time, and the postcode too", "Sorry about that! Let me check.", None),
+])
+def test_details_asked_for_by_name_and_left_out_are_off_topic(store, tmp_path, request_, answer, missing) -> None:
+    found = [detail for kind, _, detail, _ in one_turn(store, tmp_path, request_, answer) if kind == "off_topic"
+             and "leaves out" in detail]
+    if missing:
+        assert found and missing in found[0], found
+    else:
+        assert not found, found

@@ -169,7 +169,8 @@ CASES: tuple[Case, ...] = (
          "\"The address is 154 Chesterton Road.\"): a task bot's slip"),
     Case("off_topic", "left_out", 0.45, 0.45,
          "a message that makes two requests (\"the postcode, and also a cheap italian place near it\") answered "
-         "with no word of the second"),
+         "with no word of the second, or asks for details by name (\"the address, phone number and postcode\") "
+         "and gets only some of them"),
     Case("off_topic", "changes_subject", 0.4, 0.4,
          "the answer says it leaves what was said for something else (\"Speaking of suitcases, are you planning "
          "any trips?\", \"By the way, have you ever thought about getting a pet?\"): a chatbot's jump, now and "

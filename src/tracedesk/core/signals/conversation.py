@@ -66,6 +66,7 @@ from .request import (
     another_value,
     asks_to_do,
     breaks_the_form,
+    details_left_out,
     offered_against,
     outside_the_window,
     over_the_budget,
@@ -153,7 +154,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             if not confirmed and at and turn.reply.confirms:
                 confirmed = _confirms_another_than_told(turn, at, session_values)
             found += (confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
-                      or _leaves_out_a_request(turn))
+                      or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn))
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
@@ -400,6 +401,15 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
         return []
     return [_answered_off_topic(turn, "question_back",
                                 "a question answered only with another question or a change of subject")]
+
+
+def _leaves_out_a_detail(turn: Turn) -> list[Found]:
+    """Details asked for by name, and one given, the others not (:func:`.request.details_left_out`):
+    "the address, phone number and postcode" - "Caffe Uno is at 32 Bridge Street"."""
+    missing = details_left_out(turn.asked, turn.answered)
+    if not missing:
+        return []
+    return [_answered_off_topic(turn, "left_out", f"the answer leaves out the {' and the '.join(missing)} asked for")]
 
 
 def _leaves_out_a_request(turn: Turn) -> list[Found]:

@@ -547,6 +547,43 @@ def second_request(asked: str) -> str | None:
     return second if second and (_A_REQUEST.match(second) or "?" in asked[found.end():]) else None
 
 
+# The details of a place or a booking a message may ask for by name, each with the forms an
+# answer gives it in: its name, or a value that can only be it (a postcode, a phone number).
+_DETAILS = (
+    ("phone number", re.compile(r"\b(?:phone|telephone|tel|contact number)\b|(?<!reference )\bnumber\b"),
+     re.compile(r"\b(?:phone|telephone|tel|contact|number|call)\b|\b0\d{9,10}\b")),
+    ("postcode", re.compile(r"\bpost ?codes?\b"),
+     re.compile(r"\bpost ?code\b|\b[a-z]{1,2}\d{1,2}[a-z]?\s?\d[a-z]{2}\b")),
+    ("address", re.compile(r"\baddress\b"), re.compile(r"\baddress\b|\b(?:street|road|lane|avenue|hill|square|"
+                                                  r"gardens|way|close|place|court|park|centre)\b|\bis (?:at|on|in)\b")),
+    ("opening hours", re.compile(r"\bopening (?:hours|times)\b"), re.compile(r"\bopen|clos\w*|hours\b|\d\s?(?:am|pm)\b"
+                                                                          r"|\d:\d\d")),
+    ("price", re.compile(r"\b(?:price|cost|fare|entrance fee|entry fee)\b"),
+     re.compile(r"\b(?:price|cost|fare|fee|free|pounds?|gbp)\b|[£$€]\s?\d")),
+    ("reference", re.compile(r"\breference(?: number)?\b"), re.compile(r"\breference\b|\bref\b")),
+)
+# A message that asks for the details it names (not one that tells of them: "the address
+# was wrong last time").
+_ASKS_FOR_DETAILS = re.compile(r"\?|\b(?:send|give|get|have|tell|need|want|what(?:'s| is| are)?|whats|may i|can i|"
+                               r"could i|please|pls|plz)\b")
+# An answer that says it does not have a detail.
+_DOES_NOT_HAVE = re.compile(r"\b(?:don't|do not|doesn't|does not) have|\b(?:isn't|is not|aren't|are not|not) "
+                            r"(?:listed|available|known)|\bno (?:information|details)|\bunable\b|\bcan't\b|\bcannot\b")
+
+
+def details_left_out(asked: str, answered: str) -> list[str]:
+    """The details a (lower-cased) message asks for by name, two or more ("the address, phone
+    number and postcode", "postcode and opening hours?"), that the answer gives in no form,
+    where it gives another of them and says of none that it does not have it."""
+    if "," not in asked and " and " not in asked:
+        return []  # (one detail at most, cheaply)
+    named = [(name, gives) for name, asks, gives in _DETAILS if asks.search(asked)]
+    if len(named) < 2 or _ASKS_FOR_DETAILS.search(asked) is None or _DOES_NOT_HAVE.search(answered):
+        return []
+    missing = [name for name, gives in named if gives.search(answered) is None]
+    return missing if len(missing) < len(named) else []
+
+
 # The kinds a task bot is asked for by name, each a set of values one of which excludes
 # the others: what food, which part of town, what price, what kind of place to stay, how to
 # get there.
