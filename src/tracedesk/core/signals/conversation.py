@@ -70,6 +70,7 @@ from .request import (
     offered_against,
     outside_the_window,
     over_the_budget,
+    said_in_other_words,
     second_request,
 )
 from .turns import OFF_TOPIC, SHORT_OFF_TOPIC, Turn, answered_far, closeness_needed, closeness_to_question
@@ -146,8 +147,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn)
             confirmed = []
             asked = turn.asked
-            if (turn.message.has_figure or "day" in asked or " from " in asked or "past " in asked
-                    or "quarter" in asked or "clock" in asked):  # (a time may be said in words)
+            if turn.message.has_figure or "day" in asked or " from " in asked:
                 confirmed = (_outside_what_was_asked(turn, previous)
                              or (_confirms_another_value(turn, previous) if turn.reply.confirms else [])
                              or _another_day_or_route(turn))
@@ -422,7 +422,7 @@ def _leaves_out_a_request(turn: Turn) -> list[Found]:
     if second is None:
         return []
     wanted = content_words(second)
-    if len(wanted) < 2 or not wanted.isdisjoint(turn.reply.words):
+    if len(wanted) < 2 or not said_in_other_words(wanted).isdisjoint(turn.reply.words | content_words(turn.answered)):
         return []
     if "?" in turn.answered and not turn.reply.offers:
         return []  # (a question back may ask about it first)

@@ -314,38 +314,10 @@ def _minutes(hour: str, minutes: str | None, half: str | None) -> set[int]:
     return {h * 60 + m, (h + 12) * 60 + m} if half is None and 1 <= h <= 11 and minutes is None else {h * 60 + m}
 
 
-# A time of day said in words ("half past ten", "quarter to nine", "ten o'clock"), and the
-# hours it may name.
-_HOURS = {word: n for n, word in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}  # noqa: SIM905
-_SPOKEN_TIME = re.compile(r"\b(?:(half|quarter) (past|to) (\w+)|(\w+) o'?clock)\b")
-
-
-def _in_figures(text: str) -> str:
-    """``text`` with its times of day said in words written in figures: "arriving no later
-    than half past ten" reads "arriving no later than 10:30"."""
-    if "past " not in text and "quarter" not in text and "clock" not in text:
-        return text  # (most texts)
-
-    def figures(m: re.Match) -> str:
-        part, way, word = m.group(1), m.group(2), m.group(3) or m.group(4)
-        if word not in _HOURS:
-            return m.group(0)
-        hour, minutes = _HOURS[word], 0
-        if part:
-            minutes = 30 if part == "half" else 15
-            if way == "to":
-                hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
-        return f"{hour}:{minutes:02d}"
-
-    return _SPOKEN_TIME.sub(figures, text)
-
-
 def outside_the_window(asked: str, answered: str) -> tuple[str, str] | None:
     """(the window asked, the time offered), where a (lower-cased) answer offers to leave
     before the time a request leaves after, or to arrive after the time it must arrive by,
-    however the hours are read (and said: "no later than half past ten")."""
-    asked = _in_figures(asked)
+    however the hours are read."""
     window = _WINDOW.search(asked)
     if window is None:
         return None
@@ -462,52 +434,74 @@ def breaks_the_form(asked: str, answer: str) -> tuple[str, str] | None:
     return None
 
 
-# The weekdays a text names, but a past one ("it was supposed to come last friday").
-_WEEKDAY_NAME = re.compile(r"(?<!last )(?<!past )\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+# The day a request asks a journey or a booking for: "a train ... on Sunday", "3 people friday
+# 7.15pm". (Not a past day, "ordered on Monday", "was due Monday", nor one the request counts
+# from: "the day before", "tomorrow", "It's Sunday today".)
+_DAY_OF_THE_REQUEST = re.compile(r"(?<!every )(?<!last )(?<!past )\b"
+                                 r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_JOURNEY_ASKED = re.compile(r"\b(?:train|taxi|cab|bus|coach|flight|ticket|table|room|book|booking|reserve)\b")
+_RELATIVE_DAY = re.compile(r"\b(?:tomorrow|today|tonight|yesterday|the day (?:before|after)|ordered|due|was|were|"
+                           r"last|ago|since|every)\b")
+_DAY_GIVEN = re.compile(r"\b(?:on|for)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_DAYS_SPANNED = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s+(?:to|through|-|and)\s+"
+                           r"|\bevery day\b|\bdaily\b|\bweekdays\b")
 # An answer that offers or books a journey: a train that leaves or arrives, a taxi booked.
 _A_JOURNEY = re.compile(r"\b(?:leaves|leaving|departs|departing|arrives|arriving|booked|picks? you up)\b")
 
 
 def another_day(asked: str, answered: str) -> tuple[str, str] | None:
-    """(the day asked, the day offered), where a (lower-cased) request for a journey names a
-    weekday and the answer offers or books one on another day only, without a word that the
-    day asked cannot be had: "flying out of Stansted on Sunday, ... a train" - "TR3212 leaves
-    Cambridge at 06:40 ... on Saturday"."""
+    """(the day asked, the day offered), where a (lower-cased) request for a journey or a
+    booking names the day it is for and the answer offers or books one for another day only,
+    without a word that the day asked cannot be had: "flying out of Stansted on Sunday, ... a
+    train" - "TR3212 leaves Cambridge at 06:40 ... on Saturday"."""
     if "day" not in asked:
         return None  # (most messages, cheaply)
-    days_asked = set(_WEEKDAY_NAME.findall(asked))
-    if len(days_asked) != 1 or _A_JOURNEY.search(answered) is None:
+    days_asked = set(_DAY_OF_THE_REQUEST.findall(asked))
+    if (len(days_asked) != 1 or _JOURNEY_ASKED.search(asked) is None or _RELATIVE_DAY.search(asked)
+            or _A_JOURNEY.search(answered) is None or _DAYS_SPANNED.search(answered)):
         return None
-    days_given = set(_WEEKDAY_NAME.findall(answered))
+    days_given = set(_DAY_GIVEN.findall(answered))
     if not days_given or not days_given.isdisjoint(days_asked) or _NONE_AS_ASKED.search(answered):
         return None
     return days_asked.pop(), sorted(days_given)[0]
 
 
 # A journey's ends as a request or a booking names them: "from the arts theatre to the
-# gonville hotel", "from Efes to the ADC Theatre".
-_ROUTE = re.compile(r"\bfrom (?:the )?([a-z0-9' ]{3,40}?) to (?:the )?([a-z0-9' ]{3,40}?)"
+# gonville hotel", "from Efes to the ADC Theatre". (Neither end holds "from" or "to": "I work
+# from 9 to 5 so I need a taxi from the office..." names the office.)
+_END = r"((?:(?!\bfrom\b|\bto\b)[a-z0-9' ]){3,40}?)"
+_ROUTE = re.compile(rf"\bfrom (?:the )?{_END} to (?:the )?{_END}"
                     r"(?=\s*(?:$|[,.;!?]|\b(?:at|on|by|for|after|before|leaving|arriving|tomorrow|tonight|today|"
                     r"please|pls|and|in|it's|its)\b))")
-# Words that name no place of their own: "from there", "from the restaurant" stand for a
-# place said before, which the booking names ("from Pasta Nostra").
+# Words that name no place of their own: "from there", "from the restaurant", "from my
+# place" stand for a place said before or known, which the booking names ("from Pasta
+# Nostra", "from 12 Mill Road").
 _PLACE_STOPWORDS = frozenset("""
     the a an my our your his her their of street road there here it that this restaurant hotel guesthouse
     museum college pub bar cafe theatre hospital station train railway rail airport centre center city house
-    home work office gallery church park attraction account
+    home work office gallery church park attraction account place flat apartment uni university s
 """.split())  # noqa: SIM905 (a word list reads best as words)
+# A request to move something or someone from one place to another: a ride, money.
+_MOVES = re.compile(r"\b(?:taxi|cab|car|ride|pick (?:me|us) up|transfer|move|send)\b")
+_WHEN_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?|"
+                         r"january|february|march|april|may|june|july|august|september|october|november|december)\b")
 
 
 def another_route(asked: str, answered: str) -> tuple[str, str, str] | None:
     """(the route asked, the route booked, how they differ), where a (lower-cased) request
-    names where a journey starts and ends and the booking runs the other way round ("from
-    the arts theatre to the gonville hotel" - "from the Gonville Hotel to the Cambridge Arts
-    Theatre"), or starts from a place that shares no word with the one asked, to the same end
-    ("from la tasca to the adc theatre" - "from Efes to the ADC Theatre")."""
+    to take someone or something from one place to another names both ends and the booking
+    runs the other way round ("a taxi from the arts theatre to the gonville hotel" - "from the
+    Gonville Hotel to the Cambridge Arts Theatre"), or starts from a place that shares no word
+    with the one asked, to the same end ("from la tasca to the adc theatre" - "from Efes to the
+    ADC Theatre"). Not a journey there and back, nor one between days or dates."""
     if "from " not in asked or "from " not in answered:
         return None  # (most messages, cheaply)
+    if _MOVES.search(asked) is None or " back" in asked or "return" in asked:
+        return None
     want, got = _ROUTE.search(asked), _ROUTE.search(answered)
     if want is None or got is None or CONFIRMS.search(answered) is None:
+        return None
+    if any(_WHEN_WORDS.search(end) for end in want.groups() + got.groups()):
         return None
     a_from, a_to = (_place_words(part) for part in want.groups())
     g_from, g_to = (_place_words(part) for part in got.groups())
@@ -521,7 +515,9 @@ def another_route(asked: str, answered: str) -> tuple[str, str, str] | None:
 
 
 def _place_words(text: str) -> frozenset[str]:
-    return frozenset(text.split()) - _PLACE_STOPWORDS
+    """A place's words, "King's" and "kings" alike, but those that name no place."""
+    return frozenset(text.replace("'", " ").replace("\u2019", " ").split()) - _PLACE_STOPWORDS \
+        | frozenset(word.replace("'", "") for word in text.split() if "'" in word)
 
 
 # Where a message goes on to a second request: "... and also a cheap italian place near it",
@@ -531,9 +527,28 @@ _AND_ALSO = re.compile(r"(?:\band also\b|\boh and\b|(?:[,.;]|\balso,?) and (?=(?
                        r"i also need|can you|could you)\b)|\bplus\b)")
 
 
-# ...which asks for something: a thing named ("a train to norwich"), a question, a task.
-_A_REQUEST = re.compile(r"\W*(?:a|an|can (?:you|u|i)|could (?:you|u|i)|i (?:also )?(?:need|want)|i'd like|i would like|"
-                        r"book|find|get|send|give|what|where|when|how|which|is|are|do|does)\b")
+# ...which asks for something: a thing a bot books or finds ("a train to norwich", "a cheap
+# italian place"), a question, a task ("can you add my known traveller number").
+_A_REQUEST = re.compile(r"\W*(?:can (?:you|u|i)|could (?:you|u|i)|i (?:also )?(?:need|want)|i'd like|i would like|"
+                        r"book|find|get|send|give|what|where|when|how|which)\b"
+                        r"|\W*(?:a|an)\b.*\b(?:train|taxi|cab|bus|flight|ticket|table|room|hotel|guesthouse|restaurant|"
+                        r"place|pub|bar|cafe|museum|college|attraction|booking|refund|postcode|address|number|price)s?\b")
+# What a second request names, and the other words an answer may take it up in.
+_SAME_THING = {word: group for group in (
+    frozenset({"taxi", "cab", "car", "ride", "pick", "driver", "lift"}),
+    frozenset({"restaurant", "place", "spot", "eat", "food", "dinner", "lunch", "table", "pub", "cafe"}),
+    frozenset({"hotel", "guesthouse", "inn", "room", "lodge"}),
+    frozenset({"train", "rail", "railway", "trains"}),
+    frozenset({"refund", "credit", "credited", "reimburse", "back"}),
+    frozenset({"text", "sms", "message"}),
+    frozenset({"expensive", "pricey", "upmarket", "posh"}),
+    frozenset({"cheap", "budget", "inexpensive", "affordable"}),
+) for word in group}
+
+
+def said_in_other_words(words: frozenset[str]) -> frozenset[str]:
+    """``words`` with the other words an answer may use for each (a taxi is a cab)."""
+    return words.union(*(_SAME_THING.get(word, ()) for word in words))
 
 
 def second_request(asked: str) -> str | None:
@@ -544,22 +559,26 @@ def second_request(asked: str) -> str | None:
     if found is None or found.start() < 10:
         return None
     second = asked[found.end():].strip(" ,.?!")
-    return second if second and (_A_REQUEST.match(second) or "?" in asked[found.end():]) else None
+    return second if second and _A_REQUEST.match(second) else None
 
 
 # The details of a place or a booking a message may ask for by name, each with the forms an
 # answer gives it in: its name, or a value that can only be it (a postcode, a phone number).
 _DETAILS = (
-    ("phone number", re.compile(r"\b(?:phone|telephone|tel|contact number)\b|(?<!reference )\bnumber\b"),
-     re.compile(r"\b(?:phone|telephone|tel|contact|number|call)\b|\b0\d{9,10}\b")),
-    ("postcode", re.compile(r"\bpost ?codes?\b"),
-     re.compile(r"\bpost ?code\b|\b[a-z]{1,2}\d{1,2}[a-z]?\s?\d[a-z]{2}\b")),
-    ("address", re.compile(r"\baddress\b"), re.compile(r"\baddress\b|\b(?:street|road|lane|avenue|hill|square|"
-                                                  r"gardens|way|close|place|court|park|centre)\b|\bis (?:at|on|in)\b")),
-    ("opening hours", re.compile(r"\bopening (?:hours|times)\b"), re.compile(r"\bopen|clos\w*|hours\b|\d\s?(?:am|pm)\b"
-                                                                          r"|\d:\d\d")),
+    # (not a train's, a booking's or a room's number; a phone number with spaces or +44)
+    ("phone number", re.compile(r"\b(?:phone|telephone|tel|contact number)\b|(?<!reference )(?<!train )"
+                                r"(?<!confirmation )(?<!booking )(?<!order )(?<!flight )(?<!room )(?<!account )"
+                                r"\bnumber\b"),
+     re.compile(r"\b(?:phone|telephone|tel|contact|number|call|ring|reach)\b|(?:\+\d{1,3}\s?|\b0)\d[\d ]{8,12}\d")),
+    ("postcode", re.compile(r"\b(?:post ?codes?|zip(?: code)?)\b"),
+     re.compile(r"\bpost ?code\b|\bzip\b|\b[a-z]{1,2}\d{1,2}[a-z]?\s?\d[a-z]{2}\b|\b\d{5}(?:-\d{4})?\b")),
+    ("address", re.compile(r"(?<!email )(?<!e-mail )(?<!web )\baddress\b"),
+     re.compile(r"\baddress\b|\b(?:street|st|road|rd|lane|ln|avenue|ave|hill|square|sq|gardens|way|close|place|court"
+                r"|park|centre|parade|row|terrace|drive|dr)\b|\bis (?:at|on|in)\b|\b\d{1,4} [a-z]+")),
+    ("opening hours", re.compile(r"\bopening (?:hours|times)\b"),
+     re.compile(r"\bopen|clos\w*|hours\b|\d\s?(?:am|pm)\b|\d:\d\d")),
     ("price", re.compile(r"\b(?:price|cost|fare|entrance fee|entry fee)\b"),
-     re.compile(r"\b(?:price|cost|fare|fee|free|pounds?|gbp)\b|[£$€]\s?\d")),
+     re.compile(r"\b(?:price|cost|fare|fee|free|pounds?|gbp|cheap|moderate\w*|expensive|pricey|range)\b|[£$€]\s?\d")),
     ("reference", re.compile(r"\breference(?: number)?\b"), re.compile(r"\breference\b|\bref\b")),
 )
 # A message that asks for the details it names (not one that tells of them: "the address
