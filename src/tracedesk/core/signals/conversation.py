@@ -146,11 +146,11 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 answered_elsewhere = bland or _answered_with_a_question(turn)
                 found += answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn)
             confirmed = []
-            asked = turn.asked
-            if turn.message.has_figure or "day" in asked or " from " in asked:
-                confirmed = (_outside_what_was_asked(turn, previous)
-                             or (_confirms_another_value(turn, previous) if turn.reply.confirms else [])
-                             or _another_day_or_route(turn))
+            if turn.message.has_figure or (turn.reply.confirms and "day" in turn.asked):
+                confirmed = _outside_what_was_asked(turn, previous) or (
+                    _confirms_another_value(turn, previous) if turn.reply.confirms else [])
+            if not confirmed and ("day" in turn.asked or "from " in turn.asked):
+                confirmed = _another_day_or_route(turn)
             if not confirmed and at and turn.reply.confirms:
                 confirmed = _confirms_another_than_told(turn, at, session_values)
             found += (confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
@@ -429,15 +429,16 @@ def _leaves_out_a_request(turn: Turn) -> list[Found]:
     return [_answered_off_topic(turn, "left_out", f"the answer leaves out the second request (“{second[:60]}”)")]
 
 
-_ANOTHER_SUBJECT_WORDS = re.compile("by the way|btw|speaking of| note|subject|random|anyway")  # (a cheap first test)
 
 
 def _changes_the_subject(turn: Turn) -> list[Found]:
     """An answer that announces it leaves what was said for something else
     (:data:`.answer_phrases.ANNOUNCES_ANOTHER_SUBJECT`), unless it repairs the answer before."""
     answered = turn.answered
-    if (_ANOTHER_SUBJECT_WORDS.search(answered) is None  # (most answers, cheaply)
-            or ANNOUNCES_ANOTHER_SUBJECT.search(answered) is None or turn.reply.repairs):
+    if not ("by the way" in answered or "btw" in answered or "speaking of" in answered or " note" in answered
+            or "subject" in answered or "random" in answered or "anyway" in answered):
+        return []  # (most answers, cheaply)
+    if ANNOUNCES_ANOTHER_SUBJECT.search(answered) is None or turn.reply.repairs:
         return []
     return [_answered_off_topic(turn, "changes_subject", "the answer changes the subject")]
 

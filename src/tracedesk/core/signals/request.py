@@ -351,7 +351,6 @@ _BUDGET = re.compile(
     rf"|\b(?:i've|ive|i have) (?:got )?(?:like |about |around |only |just )?(?:{_MONEY}|{_PLAIN}) left\b")
 # A price of a unit: a night, a person, a month...
 _PER_UNIT = re.compile(r"\b(?:a|per|each) (?:night|person|head|month|week|day|hour|ticket|guest)\b|\bpp\b")
-_BUDGET_WORDS = re.compile("under|below|less|more|up to|most|cheaper|max|budget|left")  # (a cheap first test)
 # A price an answer gives: "$130", "£150-180" (its low end), "40 bucks".
 _PRICE = re.compile(_MONEY)
 # An answer that says its offer is over the budget, or that nothing is under it.
@@ -367,7 +366,8 @@ def over_the_budget(asked: str, answered: str) -> tuple[str, str] | None:
     what the user will spend and every price the answer offers is well over it, without a
     word that it is: "any dinner spot under £60 for two?" - "Expect around £150-180 for
     two with wine"."""
-    if _BUDGET_WORDS.search(asked) is None:
+    if not ("under" in asked or "below" in asked or "less" in asked or "more" in asked or "up to" in asked
+            or "most" in asked or "cheaper" in asked or "max" in asked or "budget" in asked or "left" in asked):
         return None  # (most messages, cheaply)
     budget = _BUDGET.search(asked)
     if budget is None or _ASKS_FOR_SOMETHING.search(asked) is None or _SAYS_IT_IS_OVER.search(answered):
@@ -405,14 +405,13 @@ _LIST_ASKED = re.compile(r"\blists?\b(?! of what)")
 _A_LIST_LINE = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
 _ANSWER_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 WORD_LIMIT_SLACK = 1.25  # a preface ("Here's a shorter one:") is no breach
-_FORM_WORDS = re.compile("word|bullet|list|prose|paragraph")  # (a cheap first test)
 
 
 def breaks_the_form(asked: str, answer: str) -> tuple[str, str] | None:
     """(the limit asked, what the answer did), where a (lower-cased) request to write
     something sets a limit on its form and the answer (as written, its lines kept) breaks
     it: well over the words allowed, or a list where none was wanted."""
-    if _FORM_WORDS.search(asked) is None:
+    if not ("word" in asked or "bullet" in asked or "list" in asked or "prose" in asked or "paragraph" in asked):
         return None  # (most messages, cheaply)
     if _WRITE_ME.search(asked) is None or _OF_ONES_OWN.search(asked) is not None:
         return None
@@ -581,6 +580,7 @@ _DETAILS = (
      re.compile(r"\b(?:price|cost|fare|fee|free|pounds?|gbp|cheap|moderate\w*|expensive|pricey|range)\b|[£$€]\s?\d")),
     ("reference", re.compile(r"\breference(?: number)?\b"), re.compile(r"\breference\b|\bref\b")),
 )
+_DETAIL_WORDS = re.compile(r"address|phone|number|post ?code|zip|opening|price|cost|fare|fee|reference")
 # A message that asks for the details it names (not one that tells of them: "the address
 # was wrong last time").
 _ASKS_FOR_DETAILS = re.compile(r"\?|\b(?:send|give|get|have|tell|need|want|what(?:'s| is| are)?|whats|may i|can i|"
@@ -594,7 +594,7 @@ def details_left_out(asked: str, answered: str) -> list[str]:
     """The details a (lower-cased) message asks for by name, two or more ("the address, phone
     number and postcode", "postcode and opening hours?"), that the answer gives in no form,
     where it gives another of them and says of none that it does not have it."""
-    if "," not in asked and " and " not in asked:
+    if len(_DETAIL_WORDS.findall(asked)) < 2:
         return []  # (one detail at most, cheaply)
     named = [(name, gives) for name, asks, gives in _DETAILS if asks.search(asked)]
     if len(named) < 2 or _ASKS_FOR_DETAILS.search(asked) is None or _DOES_NOT_HAVE.search(answered):
