@@ -38,6 +38,15 @@ from .asked import (
 )
 from .confidence import confidence
 from .found import Found, quote
+from .limits import (
+    another_day,
+    another_route,
+    breaks_the_form,
+    details_left_out,
+    over_the_budget,
+    said_in_other_words,
+    second_request,
+)
 from .memory import (
     ONLY_WISHES,
     SIGNS_OFF,
@@ -61,17 +70,10 @@ from .reply import ANSWER_LIMIT, Reply
 from .request import (
     SessionValues,
     Value,
-    another_day,
-    another_route,
     another_value,
     asks_to_do,
-    breaks_the_form,
-    details_left_out,
     offered_against,
     outside_the_window,
-    over_the_budget,
-    said_in_other_words,
-    second_request,
 )
 from .turns import OFF_TOPIC, SHORT_OFF_TOPIC, Turn, answered_far, closeness_needed, closeness_to_question
 

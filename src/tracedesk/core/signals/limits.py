@@ -1,0 +1,282 @@
+"""What a request sets beyond its values, and an answer may go against: a budget ("any
+dinner spot under £60 for two?"), a form ("50 words max", "no bullet points"), the day of
+a journey ("flying out on Sunday") and its ends ("a taxi from the arts theatre to the
+gonville hotel"), a second request ("... and also a cheap italian place near it") and the
+details it names ("the address, phone number and postcode"). Each reading takes the
+message and the answer lower-cased (the form, the answer as written) and says what the
+answer did instead, or nothing; :mod:`.conversation` words the findings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .request import CONFIRMS, NONE_AS_ASKED
+
+# A ceiling the request sets on what the user will spend: "any dinner spot under £60 for
+# two?", "budget 50 bucks max", "ive got like 25 left", "no more than $200". (A figure
+# without a currency counts only as a budget, or as what is left, and from 10 up: "i've got
+# 3 left" counts things.)
+_MONEY_UNIT = r"(?:dollars?|bucks|usd|pounds?|quid|gbp|euros?|eur)"
+_AMOUNT_DIGITS = r"\d{1,3}(?:,\d{3})+|\d{1,6}"  # ("1,500", "12000")
+_MONEY = (rf"(?:[$£€]\s?({_AMOUNT_DIGITS})(?:\.\d{{2}})?(?:\s?{_MONEY_UNIT})?"
+          rf"|({_AMOUNT_DIGITS})(?:\.\d{{2}})?\s?{_MONEY_UNIT}\b)")
+_PLAIN = r"(\d{2,6})(?![\d.,:])"
+_BUDGET = re.compile(
+    r"\b(?:under|below|less than|no more than|not more than|up to|at most|cheaper than|max(?:imum)?(?: of)?)\s+"
+    rf"{_MONEY}"
+    rf"|\bbudget(?: is| of)?(?: about| around| roughly| like)?\s+(?:{_MONEY}|{_PLAIN})"
+    rf"|(?:{_MONEY}|\b{_PLAIN})\s+(?:max|maximum|tops|or less|at most)\b"
+    rf"|\b(?:i've|ive|i have) (?:got )?(?:like |about |around |only |just )?(?:{_MONEY}|{_PLAIN}) left\b")
+# A price of a unit: a night, a person, a month...
+_PER_UNIT = re.compile(r"\b(?:a|per|each) (?:night|person|head|month|week|day|hour|ticket|guest)\b|\bpp\b")
+# A price an answer gives: "$130", "£150-180" (its low end), "40 bucks".
+_PRICE = re.compile(_MONEY)
+# An answer that says its offer is over the budget, or that nothing is under it.
+_SAYS_IT_IS_OVER = re.compile(r"\b(?:over|above|more than|beyond|outside|exceeds?|stretch|splurge|unfortunately"
+                              r"|sorry|nothing|none|no \w+ (?:under|below|for less))\b")
+# A message that asks for something, where a budget bounds what the answer may offer.
+_ASKS_FOR_SOMETHING = re.compile(r"\?|\b(?:what|which|any|ideas?|options?|suggest\w*|recommend\w*|find|need|want"
+                                 r"|please|pls|looking for)\b")
+
+
+def over_the_budget(asked: str, answered: str) -> tuple[str, str] | None:
+    """(the budget asked, the price offered), where a (lower-cased) request sets a ceiling on
+    what the user will spend and every price the answer offers is well over it, without a
+    word that it is: "any dinner spot under £60 for two?" - "Expect around £150-180 for
+    two with wine"."""
+    if not ("under" in asked or "below" in asked or "less" in asked or "more" in asked or "up to" in asked
+            or "most" in asked or "cheaper" in asked or "max" in asked or "budget" in asked or "left" in asked):
+        return None  # (most messages, cheaply)
+    budget = _BUDGET.search(asked)
+    if budget is None or _ASKS_FOR_SOMETHING.search(asked) is None or _SAYS_IT_IS_OVER.search(answered):
+        return None
+    if bool(_PER_UNIT.search(asked)) != bool(_PER_UNIT.search(answered)):
+        return None  # ("under £100 a night" - "£380 for your four nights": not of the same unit)
+    ceiling = _amount(budget)
+    prices = [(_amount(m), m.group(0)) for m in _PRICE.finditer(answered)]
+    if not prices or any(price <= ceiling * 1.1 for price, _ in prices):
+        return None
+    return budget.group(0), prices[0][1]
+
+
+def _amount(found: re.Match) -> int:
+    return int(next(g for g in found.groups() if g).replace(",", ""))
+
+
+# A limit a request sets on the form of the answer it asks to be written: a number of words
+# ("a short cover note, 50 words max", "in under 100 words"), or no list ("no bullet points,
+# he hates that", "in prose"). Not one of the user's own work, asked about ("my essay has to
+# be 50 words max, any tips?"), nor where a list is what is asked for.
+_WORD_LIMIT = re.compile(r"\b(?:(\d{1,4}) words? (?:max|maximum|or (?:less|fewer)|tops|at most|long at most)"
+                         r"|(?:max(?:imum)?|at most|under|no more than|not more than|less than|fewer than|within|up to)"
+                         r" (\d{1,4}) words?)\b")
+_NO_LIST = re.compile(r"\b(?:no|without|not (?:in|as)|don'?t use|do not use|avoid|not) (?:any |a )?"
+                      r"(?:bullet(?:s| points?)?|(numbered )?lists?)\b"
+                      r"|\bin (?:prose|a (?:single )?paragraph)\b")
+_NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+\S", re.MULTILINE)
+_OPTIONS_ASKED = re.compile(r"\b(?:options|ideas|alternatives|versions|a few|some|several|\d+|two|three|four|five)\b"
+                            r"(?! words?\b)")
+_WRITE_ME = re.compile(r"\b(?:write|draft|compose|summari[sz]e|rewrite|give me|make me|need an?|can (?:you|u)|could "
+                       r"(?:you|u)|pls|please)\b")
+_OF_ONES_OWN = re.compile(r"\b(?:tips|advice|how (?:do|should|can) i|my (?:\w+ )?(?:has|needs|must|should|is))\b")
+_LIST_ASKED = re.compile(r"\blists?\b(?! of what)")
+_A_LIST_LINE = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
+_ANSWER_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+WORD_LIMIT_SLACK = 1.25  # a preface ("Here's a shorter one:") is no breach
+
+
+def breaks_the_form(asked: str, answer: str) -> tuple[str, str] | None:
+    """(the limit asked, what the answer did), where a (lower-cased) request to write
+    something sets a limit on its form and the answer (as written, its lines kept) breaks
+    it: well over the words allowed, or a list where none was wanted."""
+    if not ("word" in asked or "bullet" in asked or "list" in asked or "prose" in asked or "paragraph" in asked):
+        return None  # (most messages, cheaply)
+    if _WRITE_ME.search(asked) is None or _OF_ONES_OWN.search(asked) is not None:
+        return None
+    limit = _WORD_LIMIT.search(asked)
+    if limit is not None:
+        allowed = int(limit.group(1) or limit.group(2))
+        lines = [line for line in answer.splitlines() if line.strip()]
+        # (Options asked for, one a line, are each held to the limit: "a tagline, 10 words max,
+        # a few options".)
+        parts = lines if len(lines) > 1 and _OPTIONS_ASKED.search(asked.replace(limit.group(0), "")) else [answer]
+        words = max(len(_ANSWER_WORD.findall(part)) for part in parts)
+        if allowed and words > allowed * WORD_LIMIT_SLACK:
+            return limit.group(0), f"{words} words"
+    no_list = _NO_LIST.search(asked)
+    if no_list is not None and _LIST_ASKED.search(asked[:no_list.start()]) is None:
+        lines = _NUMBERED_LINE if no_list.group(1) else _A_LIST_LINE  # (numbered lists forbid numbers only)
+        if len(lines.findall(answer)) >= 2:
+            return no_list.group(0), "a list"
+    return None
+
+
+# The day a request asks a journey or a booking for: "a train ... on Sunday", "3 people friday
+# 7.15pm". (Not a past day, "ordered on Monday", "was due Monday", nor one the request counts
+# from: "the day before", "tomorrow", "It's Sunday today".)
+_DAY_OF_THE_REQUEST = re.compile(r"(?<!every )(?<!last )(?<!past )\b"
+                                 r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_JOURNEY_ASKED = re.compile(r"\b(?:train|taxi|cab|bus|coach|flight|ticket|table|room|book|booking|reserve)\b")
+_RELATIVE_DAY = re.compile(r"\b(?:tomorrow|today|tonight|yesterday|the day (?:before|after)|ordered|due|was|were|"
+                           r"last|ago|since|every)\b")
+_DAY_GIVEN = re.compile(r"\b(?:on|for)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_DAYS_SPANNED = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s+(?:to|through|-|and)\s+"
+                           r"|\bevery day\b|\bdaily\b|\bweekdays\b")
+# An answer that offers or books a journey: a train that leaves or arrives, a taxi booked.
+_A_JOURNEY = re.compile(r"\b(?:leaves|leaving|departs|departing|arrives|arriving|booked|picks? you up)\b")
+
+
+def another_day(asked: str, answered: str) -> tuple[str, str] | None:
+    """(the day asked, the day offered), where a (lower-cased) request for a journey or a
+    booking names the day it is for and the answer offers or books one for another day only,
+    without a word that the day asked cannot be had: "flying out of Stansted on Sunday, ... a
+    train" - "TR3212 leaves Cambridge at 06:40 ... on Saturday"."""
+    if "day" not in asked:
+        return None  # (most messages, cheaply)
+    days_asked = set(_DAY_OF_THE_REQUEST.findall(asked))
+    if (len(days_asked) != 1 or _JOURNEY_ASKED.search(asked) is None or _RELATIVE_DAY.search(asked)
+            or _A_JOURNEY.search(answered) is None or _DAYS_SPANNED.search(answered)):
+        return None
+    days_given = set(_DAY_GIVEN.findall(answered))
+    if not days_given or not days_given.isdisjoint(days_asked) or NONE_AS_ASKED.search(answered):
+        return None
+    return days_asked.pop(), sorted(days_given)[0]
+
+
+# A journey's ends as a request or a booking names them: "from the arts theatre to the
+# gonville hotel", "from Efes to the ADC Theatre". (Neither end holds "from" or "to": "I work
+# from 9 to 5 so I need a taxi from the office..." names the office.)
+_END = r"((?:(?!\bfrom\b|\bto\b)[a-z0-9' ]){3,40}?)"
+_ROUTE = re.compile(rf"\bfrom (?:the )?{_END} to (?:the )?{_END}"
+                    r"(?=\s*(?:$|[,.;!?]|\b(?:at|on|by|for|after|before|leaving|arriving|tomorrow|tonight|today|"
+                    r"please|pls|and|in|it's|its)\b))")
+# Words that name no place of their own: "from there", "from the restaurant", "from my
+# place" stand for a place said before or known, which the booking names ("from Pasta
+# Nostra", "from 12 Mill Road").
+_PLACE_STOPWORDS = frozenset("""
+    the a an my our your his her their of street road there here it that this restaurant hotel guesthouse
+    museum college pub bar cafe theatre hospital station train railway rail airport centre center city house
+    home work office gallery church park attraction account place flat apartment uni university s
+""".split())  # noqa: SIM905 (a word list reads best as words)
+# A request to move something or someone from one place to another: a ride, money.
+_MOVES = re.compile(r"\b(?:taxi|cab|car|ride|pick (?:me|us) up|transfer|move|send)\b")
+_WHEN_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?|"
+                         r"january|february|march|april|may|june|july|august|september|october|november|december)\b")
+
+
+def another_route(asked: str, answered: str) -> tuple[str, str, str] | None:
+    """(the route asked, the route booked, how they differ), where a (lower-cased) request
+    to take someone or something from one place to another names both ends and the booking
+    runs the other way round ("a taxi from the arts theatre to the gonville hotel" - "from the
+    Gonville Hotel to the Cambridge Arts Theatre"), or starts from a place that shares no word
+    with the one asked, to the same end ("from la tasca to the adc theatre" - "from Efes to the
+    ADC Theatre"). Not a journey there and back, nor one between days or dates."""
+    if "from " not in asked or "from " not in answered:
+        return None  # (most messages, cheaply)
+    if _MOVES.search(asked) is None or " back" in asked or "return" in asked:
+        return None
+    want, got = _ROUTE.search(asked), _ROUTE.search(answered)
+    if want is None or got is None or CONFIRMS.search(answered) is None:
+        return None
+    if any(_WHEN_WORDS.search(end) for end in want.groups() + got.groups()):
+        return None
+    a_from, a_to = (_place_words(part) for part in want.groups())
+    g_from, g_to = (_place_words(part) for part in got.groups())
+    if not (a_from and a_to and g_from and g_to) or not a_from.isdisjoint(g_from):
+        return None
+    if a_from & g_to and a_to & g_from:
+        return want.group(0), got.group(0), "the other way round"
+    if a_from.isdisjoint(g_to) and a_to & g_to:
+        return want.group(0), got.group(0), "from another place"
+    return None
+
+
+def _place_words(text: str) -> frozenset[str]:
+    """A place's words, "King's" and "kings" alike, but those that name no place."""
+    return frozenset(text.replace("'", " ").replace("\u2019", " ").split()) - _PLACE_STOPWORDS \
+        | frozenset(word.replace("'", "") for word in text.split() if "'" in word)
+
+
+# Where a message goes on to a second request: "... and also a cheap italian place near it",
+# "oh and a train to norwich on saturday morning", "..., and a chinese restaurant near the
+# hotel", "Two things: ..., and I'd like to see a college in the west".
+_AND_ALSO = re.compile(r"(?:\band also\b|\boh and\b|(?:[,.;]|\balso,?) and (?=(?:a|an|i'd like|i would like|i need|"
+                       r"i also need|can you|could you)\b)|\bplus\b)")
+
+
+# ...which asks for something: a thing a bot books or finds ("a train to norwich", "a cheap
+# italian place"), a question, a task ("can you add my known traveller number").
+_A_REQUEST = re.compile(r"\W*(?:can (?:you|u|i)|could (?:you|u|i)|i (?:also )?(?:need|want)|i'd like|i would like|"
+                        r"book|find|get|send|give|what|where|when|how|which)\b"
+                        r"|\W*(?:a|an)\b.*\b(?:train|taxi|cab|bus|flight|ticket|table|room|hotel|guesthouse|restaurant|"
+                        r"place|pub|bar|cafe|museum|college|attraction|booking|refund|postcode|address|number|price)s?\b")
+# What a second request names, and the other words an answer may take it up in.
+_SAME_THING = {word: group for group in (
+    frozenset({"taxi", "cab", "car", "ride", "pick", "driver", "lift"}),
+    frozenset({"restaurant", "place", "spot", "eat", "food", "dinner", "lunch", "table", "pub", "cafe"}),
+    frozenset({"hotel", "guesthouse", "inn", "room", "lodge"}),
+    frozenset({"train", "rail", "railway", "trains"}),
+    frozenset({"refund", "credit", "credited", "reimburse", "back"}),
+    frozenset({"text", "sms", "message"}),
+    frozenset({"expensive", "pricey", "upmarket", "posh"}),
+    frozenset({"cheap", "budget", "inexpensive", "affordable"}),
+) for word in group}
+
+
+def said_in_other_words(words: frozenset[str]) -> frozenset[str]:
+    """``words`` with the other words an answer may use for each (a taxi is a cab)."""
+    return words.union(*(_SAME_THING.get(word, ()) for word in words))
+
+
+def second_request(asked: str) -> str | None:
+    """The second of two requests a (lower-cased) message makes, where it goes on to one
+    (:data:`_AND_ALSO`) that asks for something (not "i'm angry and also scared", "oh and
+    technically im older by 6 min")."""
+    found = _AND_ALSO.search(asked)
+    if found is None or found.start() < 10:
+        return None
+    second = asked[found.end():].strip(" ,.?!")
+    return second if second and _A_REQUEST.match(second) else None
+
+
+# The details of a place or a booking a message may ask for by name, each with the forms an
+# answer gives it in: its name, or a value that can only be it (a postcode, a phone number).
+_DETAILS = (
+    # (not a train's, a booking's or a room's number; a phone number with spaces or +44)
+    ("phone number", re.compile(r"\b(?:phone|telephone|tel|contact number)\b|(?<!reference )(?<!train )"
+                                r"(?<!confirmation )(?<!booking )(?<!order )(?<!flight )(?<!room )(?<!account )"
+                                r"\bnumber\b"),
+     re.compile(r"\b(?:phone|telephone|tel|contact|number|call|ring|reach)\b|(?:\+\d{1,3}\s?|\b0)\d[\d ]{8,12}\d")),
+    ("postcode", re.compile(r"\b(?:post ?codes?|zip(?: code)?)\b"),
+     re.compile(r"\bpost ?code\b|\bzip\b|\b[a-z]{1,2}\d{1,2}[a-z]?\s?\d[a-z]{2}\b|\b\d{5}(?:-\d{4})?\b")),
+    ("address", re.compile(r"(?<!email )(?<!e-mail )(?<!web )\baddress\b"),
+     re.compile(r"\baddress\b|\b(?:street|st|road|rd|lane|ln|avenue|ave|hill|square|sq|gardens|way|close|place|court"
+                r"|park|centre|parade|row|terrace|drive|dr)\b|\bis (?:at|on|in)\b|\b\d{1,4} [a-z]+")),
+    ("opening hours", re.compile(r"\bopening (?:hours|times)\b"),
+     re.compile(r"\bopen|clos\w*|hours\b|\d\s?(?:am|pm)\b|\d:\d\d")),
+    ("price", re.compile(r"\b(?:price|cost|fare|entrance fee|entry fee)\b"),
+     re.compile(r"\b(?:price|cost|fare|fee|free|pounds?|gbp|cheap|moderate\w*|expensive|pricey|range)\b|[£$€]\s?\d")),
+    ("reference", re.compile(r"\breference(?: number)?\b"), re.compile(r"\breference\b|\bref\b")),
+)
+_DETAIL_WORDS = re.compile(r"address|phone|number|post ?code|zip|opening|price|cost|fare|fee|reference")
+# A message that asks for the details it names (not one that tells of them: "the address
+# was wrong last time").
+_ASKS_FOR_DETAILS = re.compile(r"\?|\b(?:send|give|get|have|tell|need|want|what(?:'s| is| are)?|whats|may i|can i|"
+                               r"could i|please|pls|plz)\b")
+# An answer that says it does not have a detail.
+_DOES_NOT_HAVE = re.compile(r"\b(?:don't|do not|doesn't|does not) have|\b(?:isn't|is not|aren't|are not|not) "
+                            r"(?:listed|available|known)|\bno (?:information|details)|\bunable\b|\bcan't\b|\bcannot\b")
+
+
+def details_left_out(asked: str, answered: str) -> list[str]:
+    """The details a (lower-cased) message asks for by name, two or more ("the address, phone
+    number and postcode", "postcode and opening hours?"), that the answer gives in no form,
+    where it gives another of them and says of none that it does not have it."""
+    if len(_DETAIL_WORDS.findall(asked)) < 2:
+        return []  # (one detail at most, cheaply)
+    named = [(name, gives) for name, asks, gives in _DETAILS if asks.search(asked)]
+    if len(named) < 2 or _ASKS_FOR_DETAILS.search(asked) is None or _DOES_NOT_HAVE.search(answered):
+        return []
+    missing = [name for name, gives in named if gives.search(answered) is None]
+    return missing if len(missing) < len(named) else []
