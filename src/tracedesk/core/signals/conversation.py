@@ -4,7 +4,9 @@ asked, or one that answers only with a question, a word of appreciation or nothi
 use, or gives none of what was asked for (:mod:`.asked`); what an answer says of the user
 or of the bot against what the session said before (:mod:`.memory`); an answer or a
 question said again (:mod:`.repeats`); a confirmation of another value than asked
-(:mod:`.request`); and a session that ends on an answer that did not resolve it.
+(:mod:`.request`), or an answer against another limit the request set, a budget, a form, a
+day, a route, a second request or the details it named (:mod:`.limits`); and a session
+that ends on an answer that did not resolve it.
 
 A signal read in turn N about the answer of turn N-1 is attached to that trace, with the
 later turn's words as evidence. Requests and answers are compared by meaning
@@ -292,7 +294,7 @@ def _outside_what_was_asked(turn: Turn, previous: Turn | None) -> list[Found]:
     "a train to Ely, leaving after 14:00" - "TR4410 leaves Cambridge at 13:35"; or the
     window the user gave to the bot's question ("What time would you like to leave?" -
     "After 10:00 please." - "TR2000 leaves at 08:11"); or a price over the budget it set
-    ("any dinner spot under £60 for two?" - "Expect around £150-180 for two")."""
+    (:mod:`.limits`: "any dinner spot under £60 for two?" - "Expect around £150-180 for two")."""
     asked = turn.asked
     question = previous.reply.question_back if previous is not None else None
     if question is not None and (going := _LEAVES_OR_ARRIVES.search(question)) is not None:
@@ -311,7 +313,7 @@ def _outside_what_was_asked(turn: Turn, previous: Turn | None) -> list[Found]:
 def _another_day_or_route(turn: Turn) -> list[Found]:
     """A journey offered or booked on another day than the request named ("flying out on
     Sunday" - "TR3212 ... on Saturday"), or the other way round, or from another place
-    ("from la tasca to the adc theatre" - "from Efes to the ADC Theatre"): :mod:`.request`."""
+    ("from la tasca to the adc theatre" - "from Efes to the ADC Theatre"): :mod:`.limits`."""
     day = another_day(turn.asked, turn.answered)
     if day is not None:
         return [_against_the_request(turn, f"offers another day than asked ({day[1]} where the user asked for "
@@ -325,7 +327,7 @@ def _another_day_or_route(turn: Turn) -> list[Found]:
 
 
 def _breaks_the_form(turn: Turn) -> list[Found]:
-    """An answer that breaks a limit the request set on its form (:func:`.request.breaks_the_form`):
+    """An answer that breaks a limit the request set on its form (:func:`.limits.breaks_the_form`):
     "a short cover note, 50 words max" answered in 80 words; "no bullet points, he hates
     that" answered with a list."""
     found = breaks_the_form(turn.asked, turn.answer)
@@ -406,7 +408,7 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
 
 
 def _leaves_out_a_detail(turn: Turn) -> list[Found]:
-    """Details asked for by name, and one given, the others not (:func:`.request.details_left_out`):
+    """Details asked for by name, and one given, the others not (:func:`.limits.details_left_out`):
     "the address, phone number and postcode" - "Caffe Uno is at 32 Bridge Street"."""
     missing = details_left_out(turn.asked, turn.answered)
     if not missing:
@@ -424,13 +426,11 @@ def _leaves_out_a_request(turn: Turn) -> list[Found]:
     if second is None:
         return []
     wanted = content_words(second)
-    if len(wanted) < 2 or not said_in_other_words(wanted).isdisjoint(turn.reply.words | content_words(turn.answered)):
+    if len(wanted) < 2 or not said_in_other_words(wanted).isdisjoint(turn.reply.words):
         return []
     if "?" in turn.answered and not turn.reply.offers:
         return []  # (a question back may ask about it first)
     return [_answered_off_topic(turn, "left_out", f"the answer leaves out the second request (“{second[:60]}”)")]
-
-
 
 
 def _changes_the_subject(turn: Turn) -> list[Found]:
