@@ -693,6 +693,7 @@ def test_an_offer_outside_the_window_the_request_set_is_ungrounded(store, tmp_pa
     ("ok whats a second thing i can pair with it, ive got like 25 left",
      "Pair it with a Garmin Striker fish finder (around $130). He'll love it.", "i've got like 25 left"),
     ("gift ideas for my dad? budget 50 bucks max", "A good fly rod and reel combo runs about $120.", "budget 50 bucks"),
+    ("gift ideas for my dad? 50 bucks tops", "A good fly rod and reel combo runs about $120.", "50 bucks tops"),
     # An offer within the budget, or one said to be over it; a price only told of.
     ("gift ideas for my dad? budget 50 bucks max", "A flask ($25-35) or a fishing lure set ($40).", None),
     ("a hotel under $100 a night please", "Nothing under $100 is left; the cheapest is the Inn at $140.", None),
@@ -1576,6 +1577,7 @@ def test_a_second_request_the_answer_passes_over_is_off_topic(store, tmp_path, r
      "Caffe Uno is at 32 Bridge Street, City Centre.", "phone number"),
     ("water play. postcode and opening hours?", "Cherry Hinton Water Play is at Cherry Hinton Hall, postcode CB18DW.",
      "opening hours"),
+    ("can i have the postcode and tel pls", "The postcode is CB18DW.", "phone number"),
     # All given, in their own forms; one said not to be known; a detail only told of.
     ("can i have the address, phone number and postcode", "It's at 32 Bridge Street, CB21UJ, tel 01223448620.",
      None),

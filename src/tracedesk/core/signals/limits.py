@@ -46,8 +46,9 @@ def over_the_budget(asked: str, answered: str) -> tuple[str, str] | None:
     word that it is: "any dinner spot under £60 for two?" - "Expect around £150-180 for
     two with wine"."""
     if not ("under" in asked or "below" in asked or "less" in asked or "more" in asked or "up to" in asked
-            or "most" in asked or "cheaper" in asked or "max" in asked or "budget" in asked or "left" in asked):
-        return None  # (most messages, cheaply)
+            or "most" in asked or "cheaper" in asked or "max" in asked or "budget" in asked or "left" in asked
+            or "tops" in asked):
+        return None  # (most messages, cheaply: every form of _BUDGET holds one of these words)
     budget = _BUDGET.search(asked)
     if budget is None or _ASKS_FOR_SOMETHING.search(asked) is None or _SAYS_IT_IS_OVER.search(answered):
         return None
@@ -259,7 +260,8 @@ _DETAILS = (
      re.compile(r"\b(?:price|cost|fare|fee|free|pounds?|gbp|cheap|moderate\w*|expensive|pricey|range)\b|[£$€]\s?\d")),
     ("reference", re.compile(r"\breference(?: number)?\b"), re.compile(r"\breference\b|\bref\b")),
 )
-_DETAIL_WORDS = re.compile(r"address|phone|number|post ?code|zip|opening|price|cost|fare|fee|reference")
+# (What every way of asking for a detail holds, looked for first and at once.)
+_DETAIL_WORDS = re.compile(r"address|phone|\btel\b|number|post ?code|zip|opening|price|cost|fare|fee|reference")
 # A message that asks for the details it names (not one that tells of them: "the address
 # was wrong last time").
 _ASKS_FOR_DETAILS = re.compile(r"\?|\b(?:send|give|get|have|tell|need|want|what(?:'s| is| are)?|whats|may i|can i|"
