@@ -2980,3 +2980,60 @@ def test_an_answer_that_owns_the_last_miss_in_the_words_of_time_takes_it_back(st
     b.turn("s1", "book the 9:15 to leeds, i have a railcard", "Booked the 9:15, full fare £48.", trace_id="a")
     b.turn("s1", "no, i said i have a railcard", reply, trace_id="b")
     assert "taken_back" in kinds(signals(store, tmp_path, b), "a")
+
+
+def test_an_assistants_go_ahead_answer_to_its_own_question_and_quoted_price_are_no_miss(store, tmp_path) -> None:
+    """A task assistant read as its users meant it: the address asked for, given; "yes send
+    pls" to its own offer, done; "checking." to its "which account?", an answer, not the
+    request asked again; a price it quotes for an extra, after the user asked in a question
+    whether the price was still another."""
+    b = Bundle()
+    b.turn("s1", "do they have a full bar", "They serve wine and beer, but they don't have a full bar.", trace_id="t1")
+    b.turn("s1", "hm ok. whats the address", "Belotti Ristorante is at 5403 College Avenue, Oakland.",
+           trace_id="address")
+    b.turn("s2", "can i check in for tomorrow's",
+           "You're checked in for Alaska 327 tomorrow. Your seat is 14C. Want the boarding pass sent to your phone?",
+           trace_id="t2")
+    b.turn("s2", "is 14c an aisle", "Yes, 14C is an aisle seat.", trace_id="t3")
+    b.turn("s2", "yes send pls", "Your boarding pass has been sent to your phone by text.", trace_id="send")
+    b.turn("s3", "send 250 to my landlord", "Which account should I send it from, checking or savings?",
+           trace_id="which")
+    b.turn("s3", "checking. landlord is Mark Feeney, hes in my payees",
+           "I found Mark Feeney in your saved payees. Please confirm: transfer $250 from Checking to Mark Feeney.",
+           trace_id="t4")
+    b.turn("s4", "book a haircut at studio nine for saturday morning, with jess if possible",
+           "Jess at Studio Nine has openings on Saturday at 9:30 am and 11 am. Which one works?", trace_id="t5")
+    b.turn("s4", "11. is it still 45 bucks", "A women's cut with Jess is now $52.", trace_id="t6")
+    b.turn("s4", "ok book it", "Please confirm: women's haircut with Jess at Studio Nine on Saturday at 11 am, $52.",
+           trace_id="t7")
+    b.turn("s4", "can u add a blowout too",
+           "Please confirm: women's haircut and blowout with Jess at Studio Nine on Saturday at 11 am, "
+           "$52 for the cut plus $35 for the blowout.", trace_id="blowout")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" not in kinds(found, "address") | kinds(found, "send"), found
+    assert "rephrase" not in kinds(found, "which"), found
+    assert "ungrounded" not in kinds(found, "blowout"), found
+
+
+def test_a_confirmation_of_a_count_the_user_changed_or_of_the_same_thing_counted_otherwise_misses(
+        store, tmp_path) -> None:
+    """"my sister is coming now so 3 adults" - ... - "Please confirm: ... 2 adults" gives back
+    the count the user replaced; "3 floor seats together" - "Please confirm: 2 floor
+    tickets" another count of the same thing."""
+    b = Bundle()
+    b.turn("s1", "hotel in nashville aug 15-17, 2 adults",
+           "For August 15th to 17th, 2 adults: Hotel Fraye ($329/night) and The Russell ($279/night).", trace_id="t8")
+    b.turn("s1", "oh a church thats cool. oh and my sister is coming now so 3 adults",
+           "The Russell has rooms with two queen beds for $309 a night that fit 3 adults. Want me to book one?",
+           trace_id="t9")
+    b.turn("s1", "ya", "Please confirm: The Russell, 1 room with two queen beds, 2 adults, August 15th to 17th, "
+           "$309 per night.", trace_id="stale")
+    b.turn("s2", "ok 3 floor seats together", "Please confirm: 2 floor tickets for Phoebe Bridgers at the Fox "
+           "Theatre on October 19th, row P seats 12-13, $125 each.", trace_id="floor")
+    b.turn("s3", "hotel in leeds for 2 adults, friday", "The Queens has a room for 2 adults on Friday at £120.",
+           trace_id="t10")
+    b.turn("s3", "book it. and a taxi from the station for 3 people at 6pm",
+           "Booked: the Queens for 2 adults on Friday, and a taxi for 3 people at 6 pm.", trace_id="both")
+    found = signals(store, tmp_path, b)
+    assert "ungrounded" in kinds(found, "stale") & kinds(found, "floor"), found
+    assert "ungrounded" not in kinds(found, "both"), found

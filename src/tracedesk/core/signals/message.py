@@ -405,11 +405,19 @@ class Message:
         if (self.closing or self.asks_for_person or self.complains or " " not in self.asked or not self.asks
                 or not self.in_english):
             return None
-        # (Not the letters a contraction leaves: "what's" is read as "what" and "s".)
-        topic = {w for w in self.asked_words - STOPWORDS if len(w) > 1}
-        if len(topic) < 2 or len(topic) == len(self.asked_words):
+        # (Not the letters a contraction leaves: "what's" is read as "what" and "s"; nor the
+        # words of chat that name nothing, "pls", "hm": "yes send pls" names one thing.)
+        said = self.asked_words - _CHAT_FILLERS
+        topic = {w for w in said - STOPWORDS if len(w) > 1}
+        if len(topic) < 2 or len(topic) == len(said):
             return None
         return topic
+
+
+# Words of chat that name no topic: "hm ok. whats the address", "yes send pls".
+_CHAT_FILLERS = frozenset("""
+    pls plz thx hm hmm hmmm um umm uh uhh
+""".split())  # noqa: SIM905
 
 
 def reads_as_english(text: str, words: frozenset[str]) -> bool:

@@ -718,7 +718,8 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     """The next message asks what the previous one asked, and the answer between them
     did not give it."""
     confused = previous.reply.did_not_understand
-    if not confused and previous.reply.asks_back and not previous.reply.offers:
+    if not confused and previous.reply.asks_back and (not previous.reply.offers
+                                                      or _ASKS_FOR_A_VALUE.match(previous.reply.question_back or "")):
         return None  # the user answers the bot's question, often restating the request
     same = float(previous.vector @ turn.vector)
     cue = turn.message.rephrase_cue
@@ -746,6 +747,13 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     return Found(previous.pk, "rephrase", confidence("rephrase", case, strength),
                  f"the next turn asks the same again{why}: {quote(turn.question)}",
                  evidence={**evidence, "similarity": round(same, 2), "answer_similarity": round(answered, 2)})
+
+
+# A question back that asks the user for a value, though it says "should I" or "would you
+# like" as an offer does: "Which account should I send it from, checking or savings?",
+# "What time would you like?".
+_ASKS_FOR_A_VALUE = re.compile(r"\W*(?:which|where|when|how (?:many|much)|"
+                               r"what (?:day|date|time|size|kind|type|sort))\b")
 
 
 def _did_it(previous: Turn, turn: Turn) -> bool:

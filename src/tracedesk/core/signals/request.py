@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
-from ..words import WORD
+from ..words import STOPWORDS, WORD
 
 # A figure, with the word before it and the word (or letters) after it, which it leaves to
 # the next figure to read as its own word before ("for 4 at 6"). Not a part of an id, a
@@ -89,12 +89,16 @@ class Value:
     value: str  # the figure, a time of day as its hour on 24 ("18", "18:30")
     unit: str | None  # what it counts, where the word after says so
     half_said: bool = False  # am or pm said with the hour
+    counts: str | None = None  # of a value in no unit, the word after it that says what it counts ("floor")
 
     def stands_for(self, other: Value) -> bool:
-        """Whether ``other`` stands where this value does: of the same unit, or after the
-        same placing word without another unit ("1 hour" and "90 minutes" are no rivals)."""
+        """Whether ``other`` stands where this value does: of the same unit, or counting the
+        same thing ("3 floor seats", "2 floor tickets"), or after the same placing word
+        without another unit ("1 hour" and "90 minutes" are no rivals)."""
         if self.unit is not None and other.unit is not None:
             return self.unit == other.unit
+        if self.counts is not None and self.counts == other.counts:
+            return True
         return self.before in _PLACING and other.before == self.before
 
     def said(self) -> str:
@@ -135,7 +139,9 @@ def values(text: str) -> tuple[Value, ...]:
         unit = (_UNITS.get(after or "") or ("money" if text[m.start(2) - 1:m.start(2)] in _CURRENCIES else None)
                 or ("clock" if ":" in figure else None))  # ("13:00" is a time of day)
         # (an amount as it is written: "$19.99" is no time of day)
-        out.append(Value(before, figure if unit == "money" else _plain(figure, after), unit, after in ("am", "pm")))
+        counts = after if unit is None and after is not None and after not in STOPWORDS else None
+        out.append(Value(before, figure if unit == "money" else _plain(figure, after), unit, after in ("am", "pm"),
+                         counts))
     if names_a_time(text):
         out += [Value(before, _NAMED_HOURS[name], "clock") for before, name in _NAMED_TIME.findall(text)]
     if "day" in text:  # (a day asked for: "on friday", not "it was due last friday")
@@ -182,6 +188,13 @@ def asks_to_do(asked: str) -> bool:
     return "?" not in asked or _POLITE_REQUEST.match(asked) is not None
 
 
+# Where a sentence of a message ends, and a sentence that asks how things are ("is it still
+# 45 bucks"; not "can i get a taxi there at 10", a request).
+_CLAUSE_END = re.compile(r"[.!?;]+\s+")
+_ASKS_HOW_THINGS_ARE = re.compile(r"\W*(?:(?:hi|hey|hello|ok|okay|so|and|also)\W+)*"
+                                  r"(?:how|what|when|where|why|who|which|is|are|was|were|does|did)\b")
+
+
 def _wanted(asked: str, offered: str = "") -> list[Value]:
     """The values a (lower-cased) request asks for: not one moved away from, nor the second
     part of "1 hour 30 minutes" (a time of day after a unit is a value of its own: "2
@@ -189,6 +202,8 @@ def _wanted(asked: str, offered: str = "") -> list[Value]:
     down ("JetBlue... departing at 6:20 am" - "6:20 ugh, no. ill take the delta one")."""
     if not asks_to_do(asked):
         return []
+    if _CLAUSE_END.search(asked):  # (a figure of a clause that asks how things are: "11. is it still 45 bucks")
+        asked = ". ".join(clause for clause in _CLAUSE_END.split(asked) if not _ASKS_HOW_THINGS_ARE.match(clause))
     not_wanted = _NOT_WANTED if _CHANGES.search(asked) else _NOT_WANTED - {"from"}
     turned_down = {v.value for v in values(offered)} if offered and _TURNS_DOWN.search(asked) else set()
     return [v for v in values(asked) if v.before not in not_wanted and (v.before not in _UNITS or v.unit == "clock")
@@ -238,13 +253,16 @@ class _TurnTexts(Protocol):
 class SessionValues:
     """The values of a session's texts, read in order as far as a confirmation needs them:
     the last value the user asked for in each unit (a later request's replaces an earlier
-    one: "wait make it 250"), and every value anybody said. Each text is read once, when a
-    confirmation first comes after it."""
+    one: "wait make it 250"), with the turn that asked it and the values it replaced, and
+    every value anybody said. Each text is read once, when a confirmation first comes
+    after it."""
 
     def __init__(self, turns: list[_TurnTexts]) -> None:
         self._turns = turns
         self._read = 0  # the texts read: a turn's message, then its answer
         self._asked: dict[str, tuple[Value, str | None]] = {}
+        self._asked_at: dict[str, int] = {}  # the turn whose message asked the unit's last value
+        self._replaced: dict[str, set[str]] = {}  # the values of a unit the user asked before its last
         self._heard: set[str] = set()
 
     def _read_up_to(self, end: int) -> None:
@@ -257,9 +275,13 @@ class SessionValues:
                     self._heard.add(str(int(value.value) + 12))  # ("make it 7" may be at 19:00)
             if by_user:
                 part = day_part(text)
-                for value in _wanted(text, self._turns[at // 2 - 1].answered if at else ""):
-                    if value.unit is not None and not (value.unit == "money" and value.before in _LIMITS):
-                        self._asked[value.unit] = (value, part)
+                asked = {value.unit: value for value in _wanted(text, self._turns[at // 2 - 1].answered if at else "")
+                         if value.unit is not None and not (value.unit == "money" and value.before in _LIMITS)}
+                for unit, value in asked.items():  # (the last of each unit in the message)
+                    earlier = self._asked.get(unit)
+                    if earlier is not None and earlier[0].value != value.value:
+                        self._replaced.setdefault(unit, set()).add(earlier[0].value)
+                    self._asked[unit], self._asked_at[unit] = (value, part), at // 2
         self._read = max(self._read, end)
 
     def another_than_told(self, at: int, answered: str) -> tuple[Value, Value] | None:
@@ -267,13 +289,17 @@ class SessionValues:
         where the (lower-cased) answer of turn ``at`` confirms a value nobody said before it,
         in a unit the user asked a value of: "wait make it 250" - "Please confirm: $250" -
         "yes" - "Maria should receive the $150", "3 nights from friday" ... "Booked! 4
-        nights from Friday"."""
+        nights from Friday"; or the value the user replaced in this turn or the one before
+        ("2 adults" ... "my sister is coming now so 3 adults" - ... - "ya" - "Please
+        confirm: ... 2 adults")."""
         if CONFIRMS.search(answered) is None:
             return None
         self._read_up_to(2 * at + 1)  # (up to the turn's message)
         given = values(answered) + _days_named(answered)
         for rival in given:
-            if rival.unit in self._asked and self._heard.isdisjoint(rival.readings()):
+            if rival.unit in self._asked and (
+                    self._heard.isdisjoint(rival.readings())
+                    or (self._asked_at[rival.unit] >= at - 1 and rival.value in self._replaced.get(rival.unit, ()))):
                 value, part = self._asked[rival.unit]
                 readings = value.readings(part)
                 # (Not where the answer gives the value asked as well, and another of its unit
