@@ -3037,3 +3037,28 @@ def test_a_confirmation_of_a_count_the_user_changed_or_of_the_same_thing_counted
     found = signals(store, tmp_path, b)
     assert "ungrounded" in kinds(found, "stale") & kinds(found, "floor"), found
     assert "ungrounded" not in kinds(found, "both"), found
+
+
+def test_a_long_sentence_with_figures_brought_back_out_of_the_blue_is_a_loop(store, tmp_path) -> None:
+    """"yeah go" - "Booked. ... Tomorrow in Boston: rain in the morning, ..., high of 54°F
+    and low of 41°F." says again a forecast given three turns before. Not a booking said
+    again when the user asks for it, nor a summary said again right after it."""
+    b = Bundle()
+    forecast = "Tomorrow in Boston: rain in the morning, clearing in the afternoon, high of 54°F and low of 41°F."
+    b.turn("s1", "weather in boston tmrw", forecast, trace_id="w1")
+    b.turn("s1", "k. and saturday? going to the sox game", "Saturday looks sunny with a high of 61°F.", trace_id="w2")
+    b.turn("s1", "can u check if there are still tickets for it",
+           "The Red Sox play the Orioles at Fenway Park on Saturday at 4:10 pm. How many do you need?", trace_id="w3")
+    b.turn("s1", "1, bleachers", "Please confirm: 1 bleacher ticket for Saturday at 4:10 pm, $38.", trace_id="w4")
+    b.turn("s1", "yeah go", f"Booked. The ticket is in your MLB Ballpark app. {forecast}", trace_id="again")
+    booking = "Your table for 4 at the Grand on Friday at 7 pm is booked, reference GR-2291 for the front desk."
+    b.turn("s2", "book the grand for 4 on friday at 7", booking, trace_id="b1")
+    b.turn("s2", "do they have parking", "Yes, there is free parking behind the hotel.", trace_id="b2")
+    b.turn("s2", "great", "Enjoy your evening!", trace_id="b3")
+    b.turn("s2", "whats my reference for the table again", f"Of course. {booking}", trace_id="asked")
+    summary = "Your order of 2 large pizzas and 1 garlic bread comes to $31 and arrives around 7:40 pm."
+    b.turn("s3", "2 large pizzas and a garlic bread", summary, trace_id="o1")
+    b.turn("s3", "ok", f"Placed. {summary}", trace_id="o2")
+    found = signals(store, tmp_path, b)
+    assert "loop" in kinds(found, "again"), found
+    assert "loop" not in kinds(found, "asked") | kinds(found, "o2"), found

@@ -212,6 +212,25 @@ def _nearly_the_same(a: LongSentence, b: LongSentence, asked: frozenset[str]) ->
     return shorter <= longer and content_words(" ".join(longer - shorter)).isdisjoint(asked)
 
 
+# The words of a sentence with figures said again out of the blue: a forecast, a list of
+# prices, not a reference or a number the user may well need twice.
+_FIGURES_SENTENCE_WORDS = 10
+
+
+def _figures_brought_back(sentence: str, turns_ago: int, turn: Turn) -> bool:
+    """A long sentence with figures said again at least two turns after it was said first,
+    to a message that names nothing of it and does not ask to hear it again ("yeah go" -
+    "Booked. ... Tomorrow in Boston: rain in the morning, ..., high of 54°F"): brought
+    back from an earlier answer."""
+    words = sentence.translate(WORD_CHARACTERS_ONLY).split()
+    return (turns_ago >= 2 and len(words) >= _FIGURES_SENTENCE_WORDS and not turn.message.asks_to_hear_again
+            and _FIGURE_IN_THE_TEXT.search(sentence) is not None  # (not an id's: "resto_rome_cheap_italian_3stars")
+            and content_words(sentence.lower()).isdisjoint(turn.words))
+
+
+_FIGURE_IN_THE_TEXT = re.compile(r"(?<![\w-])\d")
+
+
 def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[LongSentence]]) -> list[Found]:
     """A sentence of an earlier answer of the session said again inside another answer,
     word for word or in much the same words (:data:`NEAR_SENTENCE_WORDS`): "How many
@@ -220,6 +239,7 @@ def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[
     (:func:`repeated_answers` reads that), a sentence with a figure (a reference, a contact
     number), nor what a task bot says by design ("Would you like me to book it?", "Ok let
     me look into some options for you")."""
+    position = {turn.pk: i for i, turn in enumerate(turns)}
     first: dict[str, Turn] = {}  # a sentence, as compared: the turn whose answer first said it
     opened: dict[str, tuple[LongSentence, Turn]] = {}  # a long sentence's opening: the first to open so, and where
     out = []
@@ -258,7 +278,9 @@ def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[
                 or message.did_not_follow or CLARIFIES.match(turn.asked) or MORE_DETAIL.search(turn.asked)
                 or (_ASKS_FOR_THE_DRAFT_AGAIN.search(turn.asked) and len(again) < len(said))):
             continue
-        hit = next((sentence for where, sentence in again if not has_digit(sentence)
+        at = position[turn.pk]
+        hit = next((sentence for where, sentence in again
+                    if (not has_digit(sentence) or _figures_brought_back(sentence, at - position[where.pk], turn))
                     and _SAID_BY_DESIGN.search(sentence) is None and not _asked_the_same_again(where, turn)),
                    None)
         if hit is not None:
