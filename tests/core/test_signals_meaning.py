@@ -3062,3 +3062,23 @@ def test_a_long_sentence_with_figures_brought_back_out_of_the_blue_is_a_loop(sto
     found = signals(store, tmp_path, b)
     assert "loop" in kinds(found, "again"), found
     assert "loop" not in kinds(found, "asked") | kinds(found, "o2"), found
+
+
+def test_the_same_answer_to_a_question_about_what_it_offered_is_a_loop(store, tmp_path) -> None:
+    """"can u find a place in breck fri to mon, cheap" - "Cheapest...: Breckenridge Inn...
+    and Beaver Run Resort..." - "breck inn is it walkable to the lifts" - the same list
+    again: the user asked about one of them, and the answer did not move."""
+    b = Bundle()
+    offer = "Cheapest in Breckenridge for January 17th to 20th: Breckenridge Inn and Beaver Run Resort."
+    b.turn("s1", "can u find a place in breck fri to mon, cheap", offer, trace_id="first")
+    b.turn("s1", "breck inn is it walkable to the lifts", offer, trace_id="again")
+    # (A draft given again without the part the user asked to take out is what was asked.)
+    b.turn("s2", "write my boss a note, im late because my train was cancelled and i stay late today",
+           "Hi Claire, apologies for arriving late this morning. My train was cancelled and I had to wait for the "
+           "next one. I'll stay late today to make up the time.", trace_id="draft")
+    b.turn("s2", "I can't stay late today, I've got school pickup. Take that bit out please.",
+           "No problem: Hi Claire, apologies for arriving late this morning. My train was cancelled and I had to "
+           "wait for the next one.", trace_id="taken_out")
+    found = signals(store, tmp_path, b)
+    assert "loop" in kinds(found, "again"), found
+    assert "loop" not in kinds(found, "taken_out"), found

@@ -196,11 +196,13 @@ def _long_sentences(turn: Turn) -> list[LongSentence]:
 
 
 # A message that asks for a draft again, changed or whole ("put that line in and give me the
-# whole thing again", "could the bathroom bit be a bit longer", "can u put it all together").
+# whole thing again", "could the bathroom bit be a bit longer", "can u put it all together",
+# "take that bit out please").
 _ASKS_FOR_THE_DRAFT_AGAIN = re.compile(
     r"\b(?:(?:give|show|send|write|paste) (?:me |us )?(?:\w+ ){0,3}again|whole thing|all together"
     r"|put (?:it|that|this|them|those|the \w+)(?: \w+)? (?:in|together|back)"
     r"|(?:re)?write|redo|revise|edit|tweak|change|longer|shorter|add|remove|drop|cut|swap|replace|fix"
+    r"|take (?:\w+ ){0,3}out"
     r"|final (?:version|plan|draft|list))\b")
 
 
@@ -348,6 +350,12 @@ def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
     figures, given = _NUMBERS.findall(turn.asked), _NUMBERS.findall(turn.answered)
     if figures and given:  # (an answer that states no value, "It ships tomorrow.", is read as below)
         return not set(figures).isdisjoint(given)
+    # (A question about what the first answer gave, with words of its own, asks something new:
+    # "can u find a place in breck" - "...Breckenridge Inn and Beaver Run Resort." - "breck
+    # inn is it walkable to the lifts".)
+    offered = first.answer_words - first.words
+    if not turn.words.isdisjoint(offered) and turn.words - offered - first.words:
+        return False
     # (A yes or no that names nothing of either question, "Yes, you can do that in the
     # app.", fits any yes-or-no question like the first.)
     return same_request(first, turn) and (
