@@ -3082,3 +3082,27 @@ def test_the_same_answer_to_a_question_about_what_it_offered_is_a_loop(store, tm
     found = signals(store, tmp_path, b)
     assert "loop" in kinds(found, "again"), found
     assert "loop" not in kinds(found, "taken_out"), found
+
+
+def test_a_booking_done_otherwise_than_the_bot_itself_confirmed_misses(store, tmp_path) -> None:
+    """"Please confirm: ..., check-in April 5th, check-out April 7th" - ... - "go ahead" -
+    "...booked from April 5th to April 8th": done otherwise than confirmed. Done as
+    confirmed, or as the user then changed it, it is fine."""
+    b = Bundle()
+    b.turn("s1", "hotel in portland maine for 2 nights starting april 5",
+           "Options for April 5th to 7th: The Press Hotel ($289/night) and Hampton Inn ($179/night).", trace_id="h1")
+    b.turn("s1", "nice. book the hampton, king bed",
+           "Please confirm: Hampton Inn, 1 king room, check-in April 5th, check-out April 7th, $179 per night.",
+           trace_id="h2")
+    b.turn("s1", "is breakfast included", "Yes, a hot breakfast is included every morning.", trace_id="h3")
+    b.turn("s1", "ok go ahead", "Your king room at Hampton Inn is booked from April 5th to April 8th. "
+           "Confirmation number 84120377.", trace_id="other")
+    b.turn("s2", "hotel in leeds for 2 nights from june 3", "The Queens has rooms from June 3rd to 5th.", trace_id="l1")
+    b.turn("s2", "book it", "Please confirm: the Queens, check-in June 3rd, check-out June 5th.", trace_id="l2")
+    b.turn("s2", "yes", "Booked: the Queens from June 3rd to June 5th, reference QN-4410.", trace_id="as_confirmed")
+    b.turn("s3", "table for 2 at 7pm on friday", "Please confirm: a table for 2 on Friday at 7 pm.", trace_id="t1")
+    b.turn("s3", "make it 8pm", "Please confirm: a table for 2 on Friday at 8 pm.", trace_id="t2")
+    b.turn("s3", "yes", "Booked! A table for 2 on Friday at 8 pm.", trace_id="as_changed")
+    found = signals(store, tmp_path, b)
+    assert "ungrounded" in kinds(found, "other"), found
+    assert "ungrounded" not in kinds(found, "as_confirmed") | kinds(found, "as_changed"), found

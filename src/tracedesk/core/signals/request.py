@@ -83,6 +83,11 @@ CONFIRMS = re.compile(r"\b(?:done|set|booked|reserved|scheduled|moved|changed|ad
                       r"please confirm)\b")
 
 
+# An answer that asks the user to confirm what it is about to do.
+ASKS_TO_CONFIRM = re.compile(r"\b(?:please confirm|can you confirm|could you confirm|is (?:this|that) (?:correct|right)"
+                             r"|(?:shall|should) i (?:go ahead|book|reserve|proceed))\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Value:
     before: str | None  # the word before the figure
@@ -263,6 +268,7 @@ class SessionValues:
         self._asked: dict[str, tuple[Value, str | None]] = {}
         self._asked_at: dict[str, int] = {}  # the turn whose message asked the unit's last value
         self._replaced: dict[str, set[str]] = {}  # the values of a unit the user asked before its last
+        self._told: set[str] = set()  # the units the user asked a value of
         self._heard: set[str] = set()
 
     def _read_up_to(self, end: int) -> None:
@@ -279,9 +285,18 @@ class SessionValues:
                          if value.unit is not None and not (value.unit == "money" and value.before in _LIMITS)}
                 for unit, value in asked.items():  # (the last of each unit in the message)
                     earlier = self._asked.get(unit)
-                    if earlier is not None and earlier[0].value != value.value:
+                    if unit in self._told and earlier[0].value != value.value:
                         self._replaced.setdefault(unit, set()).add(earlier[0].value)
                     self._asked[unit], self._asked_at[unit] = (value, part), at // 2
+                    self._told.add(unit)
+            elif ASKS_TO_CONFIRM.search(text):
+                # What the bot asks the user to confirm, of what the user left unsaid, is the
+                # request too: "Please confirm: ..., check-out April 7th" - "go ahead" -
+                # "Booked ... to April 8th" did otherwise.
+                part = day_part(text)
+                for value in values(text):
+                    if value.unit is not None and value.unit not in self._told:
+                        self._asked[value.unit], self._asked_at[value.unit] = (value, part), at // 2
         self._read = max(self._read, end)
 
     def another_than_told(self, at: int, answered: str) -> tuple[Value, Value] | None:
