@@ -3106,3 +3106,50 @@ def test_a_booking_done_otherwise_than_the_bot_itself_confirmed_misses(store, tm
     found = signals(store, tmp_path, b)
     assert "ungrounded" in kinds(found, "other"), found
     assert "ungrounded" not in kinds(found, "as_confirmed") | kinds(found, "as_changed"), found
+
+
+@pytest.mark.parametrize(("first", "then", "answer", "quiet"), [
+    # What the user says of a third party, or of the world, complains of no answer.
+    (("Do you think AI will ever understand things?", "It's a spectrum, I think. What would convince you?"),
+     "If it could explain why it's wrong when it's wrong, maybe", "I like that test.", "frustration"),
+    (("my manager took credit for my project", "Ugh. Did anyone else know it was your work?"),
+     "my coworker did, she messaged me after like 'wtf' lol", "Good, you have a witness.", "frustration"),
+    (("new job, im a physical therapist", "That's a great job. Do you like it so far?"),
+     "yea so far. coworkers are chill. still no furniture tho lol", "Ha, the air mattress phase.", "frustration"),
+    # A doubt of the answer, or taking it, asks nothing again.
+    (("chemical symbol for gold", "Au, from the Latin aurum."), "wait what i thought gold was Ag",
+     "Ag is silver, from argentum.", "rephrase"),
+    (("I'm a retired nurse. Now, what are your cats called?", "Pepper and Soot."), "Good. And where do I live?",
+     "You live in Leeds.", "rephrase"),
+    # A joke or a poem asked for is answered by one, however far its words.
+    (("yo kai tell me a joke", "Why don't surfers ever get lonely? Because they always have a wave of friends."),
+     "bruh thats terrible", "Haha I know.", "off_topic"),
+    (("write me a haiku about mondays", "Alarm screams at six / coffee cold before I drink / Friday, where are you"),
+     "omg too real", "Good luck out there!", "off_topic"),
+])
+def test_what_the_user_tells_doubts_or_asks_for_fun_is_no_miss(store, tmp_path, first, then, answer, quiet) -> None:
+    b = Bundle()
+    b.turn("s1", first[0], first[1], trace_id="first")
+    b.turn("s1", then, answer, trace_id="then")
+    found = signals(store, tmp_path, b)
+    assert quiet not in kinds(found, "first"), found
+
+
+def test_a_topic_asked_for_again_with_but_tho_and_an_aside_owned_say_the_answer_missed(store, tmp_path) -> None:
+    """"whats ur fav trail" - "I bake croissants every morning" - "ok but the trail tho";
+    "Have you ever been to Naples?" - "lol ok" - "Sorry, that came out of nowhere!"; "Does
+    your 5-year-old play?" - "no, the 8 years play football" - "Got it, sorry!"."""
+    b = Bundle()
+    b.turn("s1", "sometimes ig. whats ur fav trail", "I bake croissants every morning at 5am.", trace_id="trail")
+    b.turn("s1", "ok but the trail tho", "Oh! There's a loop up by the reservoir I love.", trace_id="t1")
+    b.turn("s2", "idk i dont want to make it a whole thing", "Have you ever been to Naples? The pizza is unreal.",
+           trace_id="naples")
+    b.turn("s2", "lol ok", "Sorry, that came out of nowhere! Back to your manager: send a follow-up email.",
+           trace_id="t2")
+    b.turn("s3", "the older like football, the small one like draw",
+           "Football is huge in Brazil! Does your 5-year-old play on a team?", trace_id="kids")
+    b.turn("s3", "no, the 8 years play football. the 5 years like to draw",
+           "Got it, sorry! Does your 8-year-old play on a team?", trace_id="t3")
+    found = signals(store, tmp_path, b)
+    assert "frustration" in kinds(found, "trail"), found
+    assert "taken_back" in kinds(found, "naples") & kinds(found, "kids"), found

@@ -109,7 +109,10 @@ _THAT_WAS_WRONG = (r"(?:(?:that|this) (?:was|came out|came across(?: as)?|sounde
                    r"|garbled|jumbled|muddled|scrambled|nonsense|gibberish|cold|dismissive|flippant|curt|glib"
                    r"|unclear|silly|out of line|uncalled for|not (?:right|accurate|true|helpful|fair|kind|okay|ok)"
                    r"|an? (?:mistake|error|bad|terrible|poor|silly|weird|strange|careless|thoughtless|awful|dumb)\b)"
-                   r"|that (?:made|makes) no sense|that (?:didn't|did not) make (?:any )?sense)")
+                   r"|that (?:made|makes) no sense|that (?:didn't|did not) make (?:any )?sense"
+                   # ("Sorry, that came out of nowhere! Back to your manager: ...")
+                   r"|(?:that|this) (?:came|was) (?:a bit |totally |completely )?(?:out of nowhere|out of left field"
+                   r"|random|off[- ]topic))")
 _DASH = r" ?[\u2013\u2014-]"
 _OF_THE_ANSWER_BEFORE = (
     rf"(?=\W*$|[.!:;]|{_DASH}|,\s*(?:sorry|apologies|my bad|the (?:correct |right |actual )?answer|it'?s|it is|"
@@ -137,7 +140,7 @@ _OWNS_A_MISS = (
     r"|you did(?: say| mention| tell me)?(?: that| so)?\W+(?:sorry|my (?:bad|mistake)|apologies)\b)")
 # (After a laugh or an "oh right" first: "ha, sorry.", "oh right, sorry!")
 _INTERJECTION_FIRST = (r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|hmm+|yes|yeah|yep|oops|whoops"
-                       r"|oh yes|ah yes|oh dear|oh no|ok|okay|of course)\W+)?")
+                       r"|oh yes|ah yes|oh dear|oh no|ok|okay|of course|got it|gotcha|i see|understood)\W+)?")
 TAKES_BACK = re.compile(rf"{_INTERJECTION_FIRST}{_OWNS_A_MISS}")
 # ...one that owns a miss of an earlier answer, in so many words ("You're right, my earlier
 # answer was wrong", "Yes, sorry, I overstated it before", "I got that wrong earlier"), takes

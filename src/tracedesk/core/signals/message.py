@@ -400,10 +400,10 @@ class Message:
     def request_topic(self) -> frozenset[str] | None:
         """The topic words of a message asking for something in English (the language the
         meaning model knows best), or None: a thanks, a plea for a person, a complaint, a
-        single word, a message with too few topic words to tell or none of the function
-        words of English."""
+        request for a joke or a poem, a single word, a message with too few topic words to
+        tell or none of the function words of English."""
         if (self.closing or self.asks_for_person or self.complains or " " not in self.asked or not self.asks
-                or not self.in_english):
+                or not self.in_english or _ASKS_FOR_A_PIECE.search(self.asked) is not None):
             return None
         # (Not the letters a contraction leaves: "what's" is read as "what" and "s"; nor the
         # words of chat that name nothing, "pls", "hm": "yes send pls" names one thing.)
@@ -414,6 +414,11 @@ class Message:
         return topic
 
 
+# A request for a joke, a poem or a story, which an answer gives in words of its own: a
+# surfers' pun to "tell me a joke" lies far from it in meaning.
+_ASKS_FOR_A_PIECE = re.compile(r"\b(?:tell|write|make|give|say|sing|compose|share|know|another)\b[^.?!]{0,30}?"
+                               r"\b(?:jokes?|puns?|riddles?|haikus?|poems?|limericks?|stories|story|songs?|raps?"
+                               r"|verses?|tongue twisters?)\b")
 # Words of chat that name no topic: "hm ok. whats the address", "yes send pls".
 _CHAT_FILLERS = frozenset("""
     pls plz thx hm hmm hmmm um umm uh uhh

@@ -79,7 +79,9 @@ _TOLD_YOU_LEAD_IN = r"^\W*(?:(?:no|but|um+|uh+|wait|lol|bro|dude|omg|ugh)\W+)*"
 FRUSTRATION = re.compile(
     r"\b(?:"
     r"(?:that|this|it)(?:'s| is| was)? (?:not|n't) what i (?:asked|meant|said|wanted)"
-    r"|(?:that|this|it|your answer)(?:'s| is| was) (?:wrong|incorrect|inaccurate|not (?:right|true|correct|accurate)"
+    # (not said of what may be: "if it could explain why it's wrong when it's wrong")
+    r"|(?<!\bwhen )(?<!\bif )(?<!\bwhy )(?<!whether )"
+    r"(?:that|this|it|your answer)(?:'s| is| was) (?:wrong|incorrect|inaccurate|not (?:right|true|correct|accurate)"
     r"|useless|unhelpful|nonsense|gibberish)"
     # ("80 kg?? that can't be right", "that phone number doesn't look right")
     r"|(?:that|this|it|which|those|these)(?: \w+){0,2}?(?:'s| is| was)? (?:can't|cannot|can not|doesn't|does not|don't"
@@ -154,7 +156,10 @@ FRUSTRATION = re.compile(
     r"(?:annoyed|fed up|sick of (?:this|you))(?: with (?:this|you)(?: (?:bot|chat|conversation))?)?\W*$"
     rf"|{_TEMPER_LEAD_IN}(?:i'm|i am) (?:(?:so|really|just) )*done with (?:this|you)(?: (?:bot|chat|conversation))?\W*$"
     rf"|{_TEMPER_LEAD_IN}i(?:'ve| have) had enough(?: of (?:this|you|it))?\W*$"
-    r"|wrong (?:answer|order|item|information|again)|still (?:wrong|not|no)\b"
+    # ...or what was asked, asked for again: "ok but the trail tho", "but the cat joke though??"
+    r"|^\W*(?:(?:ok|okay|k|kk|yeah|ya|yea|lol|um+|uh+|so|no|nah)\W+)*but\W+(?:what about )?(?:the|my|your|ur) "
+    r"(?:\w+ ){0,2}\w+ (?:tho|though)\b"
+    r"|wrong (?:answer|order|item|information|again)|still (?:wrong|not\b|no\b(?! \w+ (?:tho|though|yet)\b))"
     # ...or said in a word or two, as the whole message: "so wrong", "not correct", "bad answer"
     # (not "false", which answers a quiz).
     rf"|{_JUDGEMENT_LEAD_IN}(?:wrong|incorrect|not (?:correct|right|true)|(?:bad|incorrect|false) answer)"
@@ -183,7 +188,8 @@ FRUSTRATION = re.compile(
     # ("terrible. just terrible.", "this is pathetic"; not "that's so awful" of a sad fact)
     r"|^\W*(?:(?:just|so|this is|absolutely|simply)\s+)?(?:terrible|awful|pathetic)[.!]*"
     r"(?:\s+(?:just|so|absolutely|simply)\s+(?:terrible|awful|pathetic)[.!]*)?\s*$"
-    r"|\b(?:ffs|wtf|jfc|omfg)\b|^(?:come on\b|seriously\b(?!\?+ *\w))"  # ("seriously? tell me more" marvels)
+    # ("seriously? tell me more" marvels; "she messaged me after like 'wtf'" tells another's)
+    r"|\b(?<!['\"‘“])(?:ffs|wtf|jfc|omfg)\b(?!['\"’”])|^(?:come on\b|seriously\b(?!\?+ *\w))"
     # The answer called out as a dodge, as going too far, or as wide of what was asked: "nice
     # dodge", "be serious.", "that seems extreme for a toddler", "chess isn't exactly chaotic".
     # (Not of the user's own: "my kids aren't exactly morning people", "my boss was kind of harsh".)
@@ -341,6 +347,7 @@ ESCALATION_NEEDS = frozenset("""
     pasas pasar podrías podrias puedes
 """.split())  # noqa: SIM905 (a word list reads best as words)
 FRUSTRATION_NEEDS = frozenset("""
+    tho though
     asked meant said wanted wrong incorrect correct bad right true useless unhelpful nonsense listening reading
     understanding helping getting serious kidding told gave explained sent question message answer help sense address
     helpful need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept specific
@@ -574,9 +581,9 @@ NEGATIVE_QUESTION = re.compile(r"\W*(?:(?:so|but|oh|wait)\W+)?(?:isn't|isnt|wasn
                                r"didn't|didnt|doesn't|doesnt|hasn't|hasnt|haven't|havent) "
                                r"(?:it|he|she|they|there|that|the|this)\b")
 # A message that opens on the answer to a question ("no lol im not that crazy", "nothing!! i
-# got a c in math", "yea its fine").
+# got a c in math", "yea its fine", "if it could explain why, maybe").
 OPENS_ON_AN_ANSWER = re.compile(r"^\W*(?:(?:lol|haha+|lmao|um+|uh+|hmm+|oh|well)\W+)*"
-                                r"(?:no|nope|nah|yes|yeah|yea|ya|yep|yup|nothing|never|not really|maybe)\b"
+                                r"(?:no|nope|nah|yes|yeah|yea|ya|yep|yup|nothing|never|not really|maybe|if)\b"
                                 r"(?!\W+(?:way|kidding)\b)")
 # A taste told, in a few words: "nope, not my thing", "nah, not for me", "not my cup of
 # tea". It turns down a suggestion or an opinion, whatever the answer was.

@@ -91,10 +91,12 @@ def answers_the_question_back(previous: Turn, turn: Turn) -> bool:
             and turn.message.answers_back and not turn.message.asks_a_question)
 
 
-# A message that asks whether the answer is sure ("are you sure? my son says 300").
+# A message that asks whether the answer is sure ("are you sure? my son says 300"), or says
+# what the user had thought instead ("wait what i thought gold was Ag").
 _ASKS_IF_SURE = re.compile(r"\W*(?:(?:hm+|um+|uh+|wait|really|but|hmm+)\W+)*(?:are|r) (?:you|u) (?:sure|certain)\b")
+_HAD_THOUGHT = re.compile(r"\W*(?:(?:hm+|um+|uh+|wait|what|huh|oh|really|but|hmm+)\W+)*i (?:thought|was told|heard)\b")
 
-# A message that opens by taking the answer, in a sentence or a clause of its own: "Correct!",
+# A message that opens by taking the answer, in a sentence or a clause of its own: "Correct!", "Good.",
 # "Lovely.", "Good idea, there is one near my school.", "Right, I'd better tell her", "Will do.",
 # or by what it made the user feel: "That's sad.", "thats so many 😭".
 _TAKES_THE_ANSWER = re.compile(r"\W*(?:(?:that's|thats|that is|so) (?:so |really |very )?(?:hilarious|funny|amazing"
@@ -102,7 +104,7 @@ _TAKES_THE_ANSWER = re.compile(r"\W*(?:(?:that's|thats|that is|so) (?:so |really
                                r"|depressing|heartbreaking|awful|terrible|horrible|scary|insane|nuts|impressive"
                                r"|incredible|unreal|unbelievable|surprising|weird|strange|many|a lot|huge|tiny|old"
                                r"|young)|"
-                               r"correct|exactly|right|lovely|wonderful|perfect|brilliant|excellent|great|"
+                               r"correct|exactly|right|lovely|wonderful|perfect|brilliant|excellent|great|good|"
                                r"good (?:idea|point|tip|call|to know)|makes sense|that makes sense|fair enough|"
                                r"got it|will do|i'll (?:do|try) that|noted|thanks|thank you|thx|ty)"
                                rf"\s*(?:[!.,]|{EMOJI})")
@@ -126,7 +128,7 @@ def could_rephrase(previous: Turn, turn: Turn) -> bool:
         return False  # asks why of the answer: "is sydney the capital?" - "...Canberra." - "really? why not sydney"
     if _TAKES_THE_ANSWER.match(turn.asked) and not turn.message.rephrase_cue:
         return False  # it takes the answer first: "Correct! You sabi afrobeats o", "Good idea, ... Do you like..."
-    if _ASKS_IF_SURE.match(turn.asked):
+    if _ASKS_IF_SURE.match(turn.asked) or _HAD_THOUGHT.match(turn.asked):
         return False  # checks the answer: "how many bones..." - "206." - "are you sure? my son says 300"
     if (previous.message.remarks or turn.message.remarks) and not (previous.reply.asks_again
                                                                    or turn.message.rephrase_cue):
