@@ -3153,3 +3153,18 @@ def test_a_topic_asked_for_again_with_but_tho_and_an_aside_owned_say_the_answer_
     found = signals(store, tmp_path, b)
     assert "frustration" in kinds(found, "trail"), found
     assert "taken_back" in kinds(found, "naples") & kinds(found, "kids"), found
+
+
+@pytest.mark.parametrize(("asked", "answer"), [
+    ("hey felix where do u live", "Berlin! Kreuzberg, to be exact. Been here about five years."),
+    ("ok the shining. who directed that", "Stanley Kubrick, based on the Stephen King novel."),
+    ("rory whats ur fav planet 🪐", "Saturn, easily. Those rings are ridiculous."),
+])
+def test_a_name_or_place_given_to_a_question_for_one_is_on_topic(store, tmp_path, asked, answer) -> None:
+    """A question for a name or a place, after a word to the bot or a clause of its own,
+    answered by one in its capitals ("Berlin!", "Stanley Kubrick, ..."), however far the
+    words lie."""
+    b = Bundle()
+    b.turn("s1", "hi there", "Hi! Nice to meet you.", trace_id="hi")
+    b.turn("s1", asked, answer, trace_id="turn")
+    assert "off_topic" not in kinds(signals(store, tmp_path, b), "turn")

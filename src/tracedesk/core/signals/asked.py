@@ -167,6 +167,41 @@ _IN_NAMES = frozenset({"and", "a", "an", "the", "of"})  # ("a kangaroo and an em
 _HE_OR_SHE = re.compile(r"\W*(?:he|she|they)(?:'s| was| is| were| are)?\b")
 
 
+def _the_question(asked: str) -> str:
+    """The part of a (lower-cased) message that asks: its last clause that opens on who,
+    where, which or what, without a word to the bot before it ("ok the shining. who
+    directed that", "hey felix where do u live", "rory whats ur fav planet"); or the
+    whole message."""
+    if CLAUSE_END.search(asked):
+        for clause in reversed(CLAUSE_END.split(asked)):
+            clause = _WORD_TO_THE_BOT.sub("", clause, count=1)
+            if _OPENS_ON_A_WH_WORD.match(clause):
+                return clause
+    return _WORD_TO_THE_BOT.sub("", asked, count=1)
+
+
+# A greeting or a name before a question: "hey felix ", "rory ".
+_WH_WORD = r"(?:who|whos|who's|where|which|what|whats|what's)\b"
+_WORD_TO_THE_BOT = re.compile(rf"^\W*(?:(?:hey|hi|hello|yo|oh)\W+)?[a-z]+\W+(?={_WH_WORD})")
+_OPENS_ON_A_WH_WORD = re.compile(rf"{_LEAD_IN}{_WH_WORD}")
+
+
+def _opens_on_one_name(answer: str) -> bool:
+    """The answer opens on one word in capitals that is a name, a clause of its own:
+    "Berlin! Kreuzberg, to be exact.", "Saturn, easily." (not "Sure!", "Honestly, ...")."""
+    m = _ONE_NAME.match(answer)
+    return m is not None and m.group(1).lower() not in _NOT_ONE_NAME
+
+
+_ONE_NAME = re.compile(r"\W*([A-Z][a-z'-]{2,})\s*[!,.]")
+_NOT_ONE_NAME = STOPWORDS | REACTION_WORDS | frozenset("""
+    sure yes hi hello hey haha hah well thanks thank sorry nice cool good okay absolutely definitely honestly
+    probably maybe totally exactly right hmm wow ooh yep yeah nope nah oops alas hah lol indeed interesting
+    everything nothing anything someone nobody everyone somewhere nowhere anywhere both neither either none
+    today tomorrow yesterday tonight usually sometimes often always never mostly
+""".split())  # noqa: SIM905
+
+
 def names_what_was_asked(turn: Turn) -> bool:
     """The answer opens on a name, as its first clause of a few words none of which is a
     word of English grammar save an article ("heath ledger. he won a posthumous oscar",
@@ -176,11 +211,12 @@ def names_what_was_asked(turn: Turn) -> bool:
     diary"): it answers, however far its words lie from the question's. ("i like turtles,
     they're so calm" names nothing; "Alexander Bed and Breakfast is at..." gives no star
     rating.)"""
-    if ((_ASKS_WHO_OR_WHERE.match(turn.asked) and _OPENS_ON_A_NAME.match(turn.answer))
-            or (_ASKS_WHO.match(turn.asked) and _HE_OR_SHE.match(turn.answered))
-            or (_OPENS_ON_A_PLACE.match(turn.answered) and _ASKS_WHERE.search(turn.asked))):
+    asked = _the_question(turn.asked)
+    if ((_ASKS_WHO_OR_WHERE.match(asked) and (_OPENS_ON_A_NAME.match(turn.answer) or _opens_on_one_name(turn.answer)))
+            or (_ASKS_WHO.match(asked) and _HE_OR_SHE.match(turn.answered))
+            or (_OPENS_ON_A_PLACE.match(turn.answered) and _ASKS_WHERE.search(asked))):
         return True  # ("And the third guy?" - "Michael Collins stayed in orbit", "who was samuel pepys" - "He kept...")
-    if _ASKS_FOR_A_NAME.match(turn.asked) is None:
+    if _ASKS_FOR_A_NAME.match(asked) is None:
         return False
     clauses = [c.split() for c in CLAUSE_END.split(turn.answered, maxsplit=3)]
     while len(clauses) > 1 and clauses[0] and (REACTION_WORDS | _NOT_A_NAME).issuperset(clauses[0]):
