@@ -3121,6 +3121,13 @@ def test_a_booking_done_otherwise_than_the_bot_itself_confirmed_misses(store, tm
      "Ag is silver, from argentum.", "rephrase"),
     (("I'm a retired nurse. Now, what are your cats called?", "Pepper and Soot."), "Good. And where do I live?",
      "You live in Leeds.", "rephrase"),
+    (("how long was the hundred years war", "Funny enough, it lasted 116 years, from 1337 to 1453."),
+     "lmao why is it called the hundred years war then", "It's a name historians gave it later.", "rephrase"),
+    (("r u a real firefighter", "Yep! I work at Station 7. My dog Spot comes to the station sometimes too."),
+     "whats the biggest fire u ever put out", "A warehouse fire last winter.", "rephrase"),
+    # A word in capitals that stresses the user's own new request, not the one before.
+    (("whats a good easy dinner i can make in 20 min, no meat", "How about veggie fried rice with peas and egg?"),
+     "ooh good idea. can u give me the steps AND a shopping list", "Sure! Fry some garlic in oil.", "frustration"),
     # A joke or a poem asked for is answered by one, however far its words.
     (("yo kai tell me a joke", "Why don't surfers ever get lonely? Because they always have a wave of friends."),
      "bruh thats terrible", "Haha I know.", "off_topic"),
@@ -3168,3 +3175,14 @@ def test_a_name_or_place_given_to_a_question_for_one_is_on_topic(store, tmp_path
     b.turn("s1", "hi there", "Hi! Nice to meet you.", trace_id="hi")
     b.turn("s1", asked, answer, trace_id="turn")
     assert "off_topic" not in kinds(signals(store, tmp_path, b), "turn")
+
+
+def test_an_answer_given_again_with_more_to_a_request_to_go_through_it_is_no_loop(store, tmp_path) -> None:
+    """Asked to go through it again, in words the answer gave ("two-factor"), an answer
+    may say it all again and add to it."""
+    b = Bundle()
+    steps = "Turn on two-factor in Settings > Security > Two-factor. You will get a code by text message."
+    b.turn("s1", "how do i make my login safer", steps, trace_id="a1")
+    b.turn("s1", "can you take me through it slowly? how do i switch on two-factor, i want to get it right",
+           f"Sure. {steps} Enter the code within ten minutes and keep your phone nearby.", trace_id="more")
+    assert "loop" not in kinds(signals(store, tmp_path, b), "more")

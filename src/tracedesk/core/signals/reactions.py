@@ -108,7 +108,7 @@ _TAKES_THE_ANSWER = re.compile(r"\W*(?:(?:that's|thats|that is|so) (?:so |really
                                r"good (?:idea|point|tip|call|to know)|makes sense|that makes sense|fair enough|"
                                r"got it|will do|i'll (?:do|try) that|noted|thanks|thank you|thx|ty)"
                                rf"\s*(?:[!.,]|{EMOJI})")
-_ASKS_WHY = re.compile(r"^\W*(?:(?:really|but|so|ok|okay|hmm+|wait|oh|huh)\W+)*(?:why|how come)\b")
+_ASKS_WHY = re.compile(r"^\W*(?:(?:really|but|so|ok|okay|hmm+|wait|oh|huh|lol|lmao|haha+|wow)\W+)*(?:why|how come)\b")
 
 
 # A request to book something, which a question of how things are does not ask.
@@ -723,8 +723,10 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     if not confused and previous.reply.asks_back and (not previous.reply.offers
                                                       or _ASKS_FOR_A_VALUE.match(previous.reply.question_back or "")):
         return None  # the user answers the bot's question, often restating the request
-    same = float(previous.vector @ turn.vector)
     cue = turn.message.rephrase_cue
+    if previous.message.may_ask_yes_or_no and previous.reply.says_yes_or_no and not cue and not confused:
+        return None  # answered: "r u a real firefighter" - "Yep! I work at Station 7." - "whats the biggest fire..."
+    same = float(previous.vector @ turn.vector)
     # A bot that said it did not understand asked for the request again, and a user who
     # says "in other words" or "again:" says it is one: the words may then differ more.
     # (Not when the bot asked for something in particular: "sure, it's XK4Q2Z" gives it.)

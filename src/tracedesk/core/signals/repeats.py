@@ -283,7 +283,9 @@ def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[
         at = position[turn.pk]
         hit = next((sentence for where, sentence in again
                     if (not has_digit(sentence) or _figures_brought_back(sentence, at - position[where.pk], turn))
-                    and _SAID_BY_DESIGN.search(sentence) is None and not _asked_the_same_again(where, turn)),
+                    and _SAID_BY_DESIGN.search(sentence) is None
+                    # (an answer that goes on to more than it says again may answer a follow-up)
+                    and not _asked_the_same_again(where, turn, follow_ups=len(again) == len(said))),
                    None)
         if hit is not None:
             out.append(Found(turn.pk, "loop", confidence("loop", "repeated_sentence"),
@@ -336,7 +338,7 @@ def _said_again_found(first: Turn, turn: Turn, why: str) -> Found:
                  evidence={"earlier_turn": first.trace_id, "text": turn.question[:300]})
 
 
-def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
+def _asked_the_same_again(first: Turn, turn: Turn, follow_ups: bool = True) -> bool:
     """Whether ``turn``'s message asks again what ``first``'s did, so that the same answer
     fits it: in much the same words; or, for a message that gives figures and an answer
     that states some, with an answer that gives one of them back ("timer 25 min" after
@@ -344,18 +346,21 @@ def _asked_the_same_again(first: Turn, turn: Turn) -> bool:
     "timer 10 min"); or close in meaning, with an answer that takes up a word of it ("do i
     need an umbrella in madrid tomorrow?", then "forecast for Madrid tmrw"). Closeness alone is not enough: "she's
     called miso" lies near "how many teeth does a dog have?" (both speak of pets), and "An
-    adult dog has 42 teeth." says nothing of it."""
+    adult dog has 42 teeth." says nothing of it. With ``follow_ups``, a message that takes up
+    something the first answer gave and asks more of its own words about it asks something
+    new ("breck inn is it walkable to the lifts" after "...Breckenridge Inn and Beaver Run
+    Resort."; not "i got an overdraft fee, can i get it back" after "The overdraft fee is
+    $30 per item...")."""
     if similarity(first.words, turn.words) >= REPHRASE_SIMILARITY:
         return True
     figures, given = _NUMBERS.findall(turn.asked), _NUMBERS.findall(turn.answered)
     if figures and given:  # (an answer that states no value, "It ships tomorrow.", is read as below)
         return not set(figures).isdisjoint(given)
-    # (A question about what the first answer gave, with words of its own, asks something new:
-    # "can u find a place in breck" - "...Breckenridge Inn and Beaver Run Resort." - "breck
-    # inn is it walkable to the lifts".)
-    offered = first.answer_words - first.words
-    if not turn.words.isdisjoint(offered) and turn.words - offered - first.words:
-        return False
+    if follow_ups:
+        offered = first.answer_words - first.words
+        taken_up = turn.words & offered
+        if taken_up and len(turn.words - offered - first.words) > len(taken_up):
+            return False
     # (A yes or no that names nothing of either question, "Yes, you can do that in the
     # app.", fits any yes-or-no question like the first.)
     return same_request(first, turn) and (
