@@ -3186,3 +3186,28 @@ def test_an_answer_given_again_with_more_to_a_request_to_go_through_it_is_no_loo
     b.turn("s1", "can you take me through it slowly? how do i switch on two-factor, i want to get it right",
            f"Sure. {steps} Enter the code within ten minutes and keep your phone nearby.", trace_id="more")
     assert "loop" not in kinds(signals(store, tmp_path, b), "more")
+
+
+def test_a_booking_that_leaves_out_the_detail_asked_or_another_train_again_misses(store, tmp_path) -> None:
+    """"book a taxi ... and let me know the car type and contact number" - "Your taxi has been
+    booked..." gives neither; "Please give me the reference number" - "...has been booked."
+    gives none; "Is there anything that arrives a bit closer to 13:00?" - the same train
+    again. A booking that gives what was asked, or a question about something else, is fine."""
+    b = Bundle()
+    b.turn("s1", "Please book a taxi from Kettle's Yard to Royal Spice, leaving at 17:45, and let me know the car "
+           "type and contact number.", "Your taxi has been booked from Kettle's Yard to Royal Spice, departing at "
+           "17:45.", trace_id="car")
+    b.turn("s2", "Yes, a table for 1 at 12:30 today, Thursday. Please give me the reference number.",
+           "Your table for 1 at Missing Sock at 12:30 on Thursday has been booked.", trace_id="ref")
+    b.turn("s3", "A table for 2 at 19:00 please, and give me the reference number.",
+           "Booked: a table for 2 at 19:00. Your reference number is 6UK0AP4Z.", trace_id="given")
+    b.turn("s4", "Book the 10:29 for 3 please. Is it a direct train?",
+           "Booking was successful. The total fee is 30.30 GBP.", trace_id="no_detail")
+    b.turn("s5", "I must arrive by 13:00.", "TR7423 departs Cambridge at 11:00 and arrives at Kings Cross at 11:51.",
+           trace_id="t1")
+    b.turn("s5", "Is there anything that arrives a bit closer to 13:00?",
+           "TR7423 departs Cambridge at 11:00 and arrives at Kings Cross at 11:51.", trace_id="same_train")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" in kinds(found, "car") & kinds(found, "ref"), found
+    assert "off_topic" not in kinds(found, "given") | kinds(found, "no_detail"), found
+    assert "loop" in kinds(found, "same_train"), found

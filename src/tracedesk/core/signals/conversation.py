@@ -408,8 +408,10 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
 
 
 def _leaves_out_a_detail(turn: Turn) -> list[Found]:
-    """Details asked for by name, and one given, the others not (:func:`.limits.details_left_out`):
-    "the address, phone number and postcode" - "Caffe Uno is at 32 Bridge Street"."""
+    """Details asked for by name, and one given, the others not, or none with a booking
+    (:func:`.limits.details_left_out`): "the address, phone number and postcode" - "Caffe
+    Uno is at 32 Bridge Street"; "... and let me know the car type and contact number" -
+    "Your taxi has been booked..."."""
     missing = details_left_out(turn.asked, turn.answered)
     if not missing:
         return []

@@ -259,9 +259,15 @@ _DETAILS = (
     ("price", re.compile(r"\b(?:price|cost|fare|entrance fee|entry fee)\b"),
      re.compile(r"\b(?:price|cost|fare|fee|free|pounds?|gbp|cheap|moderate\w*|expensive|pricey|range)\b|[£$€]\s?\d")),
     ("reference", re.compile(r"\breference(?: number)?\b"), re.compile(r"\breference\b|\bref\b")),
+    ("car type", re.compile(r"\b(?:car type|type of car|kind of car|make of (?:the )?car|car model)\b"),
+     re.compile(r"\b(?:car|vehicle|model)\b|\b(?:black|white|red|blue|grey|gray|silver|yellow|green) [a-z]+")),
 )
 # (What every way of asking for a detail holds, looked for first and at once.)
-_DETAIL_WORDS = re.compile(r"address|phone|\btel\b|number|post ?code|zip|opening|price|cost|fare|fee|reference")
+_DETAIL_WORDS = re.compile(r"address|phone|\btel\b|number|post ?code|zip|opening|price|cost|fare|fee|reference|car")
+# A message that asks to be told a detail along with a booking: "... and let me know the car
+# type", "Please give me the reference number".
+_ASKS_TO_BE_TOLD = re.compile(r"\b(?:let me know|give me|tell me|send me|can i (?:have|get)|could i (?:have|get)"
+                              r"|i(?:'ll| will)? need|what(?:'s| is| are))\b")
 # A message that asks for the details it names (not one that tells of them: "the address
 # was wrong last time").
 _ASKS_FOR_DETAILS = re.compile(r"\?|\b(?:send|give|get|have|tell|need|want|what(?:'s| is| are)?|whats|may i|can i|"
@@ -274,11 +280,18 @@ _DOES_NOT_HAVE = re.compile(r"\b(?:don't|do not|doesn't|does not) have|\b(?:isn'
 def details_left_out(asked: str, answered: str) -> list[str]:
     """The details a (lower-cased) message asks for by name, two or more ("the address, phone
     number and postcode", "postcode and opening hours?"), that the answer gives in no form,
-    where it gives another of them and says of none that it does not have it."""
-    if len(_DETAIL_WORDS.findall(asked)) < 2:
-        return []  # (one detail at most, cheaply)
+    where it gives another of them and says of none that it does not have it; or, to a
+    message that asks to be told them ("let me know the car type and contact number"), a
+    booking confirmed without any of them."""
+    if _DETAIL_WORDS.search(asked) is None:
+        return []  # (no detail named, cheaply)
     named = [(name, gives) for name, asks, gives in _DETAILS if asks.search(asked)]
-    if len(named) < 2 or _ASKS_FOR_DETAILS.search(asked) is None or _DOES_NOT_HAVE.search(answered):
+    if not named or _ASKS_FOR_DETAILS.search(asked) is None or _DOES_NOT_HAVE.search(answered):
         return []
     missing = [name for name, gives in named if gives.search(answered) is None]
-    return missing if len(missing) < len(named) else []
+    if len(named) >= 2 and 0 < len(missing) < len(named):
+        return missing
+    if (len(missing) == len(named) and CONFIRMS.search(answered) is not None
+            and _ASKS_TO_BE_TOLD.search(asked) is not None):
+        return missing
+    return []

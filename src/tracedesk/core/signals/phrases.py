@@ -594,7 +594,11 @@ TELLS_A_TASTE = re.compile(r"^\W*(?:(?:no|nope|nah|meh|eh|hmm+|um+|honestly|haha
 # Asking for another of what the answer offered ("something else please", "no, another
 # one?") is a new request each time, however often it is sent.
 ANOTHER_ONE = re.compile(r"\b(?:another (?:one|option|choice|suggestion|place|idea)|(?:something|anything|somewhere"
-                         r"|anywhere) else|other (?:options|ones|suggestions|choices|ideas))\b")
+                         r"|anywhere) else|other (?:options|ones|suggestions|choices|ideas)"
+                         # ("Is there anything that arrives a bit closer to 13:00?", "an earlier train?")
+                         r"|(?:anything|something|one|ones) (?:\w+ ){0,4}?"
+                         r"(?:earlier|later|sooner|cheaper|closer|nearer)"
+                         r"|(?:an? )?(?:earlier|later|cheaper) (?:one|train|bus|flight|option|time|table|slot))\b")
 # A message that opens on the answer taken ("got it", "ah ok, ...") or on a next question
 # ("one more:", "different topic:") asks something new. "Ok but", "ok thanks but" refuse the
 # answer. "I see" and "understood" take it only as a sentence of their own ("I see. How

@@ -314,8 +314,9 @@ def repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
         if position[turn.pk] == position[first.pk] + 1 and not turn.complains and (
                 _asks_on(turn) or _asks_to_hear_it_again(turn)):
             continue  # "and on saturday?", "when will it get here": the same answer covers it
-        # (Said again to a complaint, "but u just said ur wife...", it answers none of it.)
-        if turn.complains or not _asked_the_same_again(first, turn):
+        # (Said again to a complaint, "but u just said ur wife...", it answers none of it; nor
+        # to a request for another, "anything that arrives a bit closer to 13:00?".)
+        if turn.complains or turn.message.asks_for_another or not _asked_the_same_again(first, turn):
             out.append(_said_again_found(first, turn, "the same answer as an earlier turn, to another message"))
     return out
 
@@ -368,7 +369,7 @@ def _asked_the_same_again(first: Turn, turn: Turn, follow_ups: bool = True) -> b
         or (turn.reply.says_yes_or_no and turn.message.asks_yes_or_no and first.words.isdisjoint(first.answer_words)))
 
 
-_NUMBERS = re.compile(r"\d+")
+_NUMBERS = re.compile(r"\d+(?:[:.]\d\d)?")  # ("13:00" is one figure: its "00" is no match for "11:00")
 # A question about the user ("what do you do for work?"), not one that proposes what the bot
 # would do ("Book it for 2 people?", "Would you like me to...").
 _ASKS_ABOUT_THE_USER = re.compile(r"^(?!.*\b(?:shall i|should i|want me|would you like|do you want|book|reserve|"
