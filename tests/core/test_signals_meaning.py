@@ -3211,3 +3211,25 @@ def test_a_booking_that_leaves_out_the_detail_asked_or_another_train_again_misse
     assert "off_topic" in kinds(found, "car") & kinds(found, "ref"), found
     assert "off_topic" not in kinds(found, "given") | kinds(found, "no_detail"), found
     assert "loop" in kinds(found, "same_train"), found
+
+
+def test_a_journey_on_another_day_than_the_request_before_the_bots_question_or_from_another_place_misses(
+        store, tmp_path) -> None:
+    """"...from London Liverpool Street on Friday." - "What time?" - "after 16:00" - "TR5015
+    ... on Saturday" books another day than the request asked, across the bot's question;
+    "a taxi from Cambridge station to the guesthouse" - "from Kings Lynn Train Station to
+    Alexander Bed and Breakfast" from another place."""
+    b = Bundle()
+    b.turn("s1", "Hello, I need to travel to Cambridge from London Liverpool Street on Friday.",
+           "I can help with that. What time would you like to leave or arrive?", trace_id="f1")
+    b.turn("s1", "I'd like to leave after 16:00, and it's just for me.",
+           "TR5015 departs London Liverpool Street at 16:39 on Saturday and arrives in Cambridge at 18:07. "
+           "Shall I book one ticket?", trace_id="saturday")
+    b.turn("s2", "Could you book me a taxi from Cambridge station to the guesthouse for when I arrive on Monday?",
+           "I have booked a taxi from Kings Lynn Train Station to Alexander Bed and Breakfast, leaving at 10:58.",
+           trace_id="kings_lynn")
+    b.turn("s3", "a taxi from my hotel to the station please", "I have booked a taxi from the Lensfield Hotel to "
+           "Cambridge Train Station, leaving at 09:00.", trace_id="known")
+    found = signals(store, tmp_path, b)
+    assert "ungrounded" in kinds(found, "saturday") & kinds(found, "kings_lynn"), found
+    assert "ungrounded" not in kinds(found, "known"), found

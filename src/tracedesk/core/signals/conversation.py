@@ -153,8 +153,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             if turn.message.has_figure or (turn.reply.confirms and "day" in turn.asked):
                 confirmed = _outside_what_was_asked(turn, previous) or (
                     _confirms_another_value(turn, previous) if turn.reply.confirms else [])
-            if not confirmed and ("day" in turn.asked or "from " in turn.asked):
-                confirmed = _another_day_or_route(turn)
+            if not confirmed and ("day" in turn.asked or "from " in turn.asked
+                                  or (previous is not None and previous.reply.question_back is not None)):
+                confirmed = _another_day_or_route(turn, previous)
             if not confirmed and at and turn.reply.confirms:
                 confirmed = _confirms_another_than_told(turn, at, session_values)
             found += (confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
@@ -310,11 +311,16 @@ def _outside_what_was_asked(turn: Turn, previous: Turn | None) -> list[Found]:
     return []
 
 
-def _another_day_or_route(turn: Turn) -> list[Found]:
+def _another_day_or_route(turn: Turn, previous: Turn | None) -> list[Found]:
     """A journey offered or booked on another day than the request named ("flying out on
     Sunday" - "TR3212 ... on Saturday"), or the other way round, or from another place
-    ("from la tasca to the adc theatre" - "from Efes to the ADC Theatre"): :mod:`.limits`."""
-    day = another_day(turn.asked, turn.answered)
+    ("from la tasca to the adc theatre" - "from Efes to the ADC Theatre"): :mod:`.limits`.
+    The request may be the message before the bot's question that this one answers ("...
+    from London Liverpool Street on Friday." - "What time?" - "after 16:00")."""
+    asked = turn.asked
+    if previous is not None and previous.reply.question_back is not None and "day" not in asked:
+        asked = f"{previous.asked}. {asked}"
+    day = another_day(asked, turn.answered)
     if day is not None:
         return [_against_the_request(turn, f"offers another day than asked ({day[1]} where the user asked for "
                                            f"{day[0]})", *day)]

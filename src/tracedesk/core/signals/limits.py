@@ -118,12 +118,13 @@ def breaks_the_form(asked: str, answer: str) -> tuple[str, str] | None:
 # from: "the day before", "tomorrow", "It's Sunday today".)
 _DAY_OF_THE_REQUEST = re.compile(r"(?<!every )(?<!last )(?<!past )\b"
                                  r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
-_JOURNEY_ASKED = re.compile(r"\b(?:train|taxi|cab|bus|coach|flight|ticket|table|room|book|booking|reserve)\b")
+_JOURNEY_ASKED = re.compile(r"\b(?:train|taxi|cab|bus|coach|flight|ticket|table|room|book|booking|reserve|travel)\b")
 _RELATIVE_DAY = re.compile(r"\b(?:tomorrow|today|tonight|yesterday|the day (?:before|after)|ordered|due|was|were|"
                            r"last|ago|since|every)\b")
 _DAY_GIVEN = re.compile(r"\b(?:on|for)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
-_DAYS_SPANNED = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s+(?:to|through|-|and)\s+"
-                           r"|\bevery day\b|\bdaily\b|\bweekdays\b")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAYS_SPANNED = re.compile(rf"\b{_WEEKDAY}s?\s+(?:to|through|-|and)\s+(?:(?:on|until|till)\s+)?{_WEEKDAY}"
+                           r"|\bevery day\b|\bdaily\b|\bweekdays\b")  # (not "on saturday and arrives at...")
 # An answer that offers or books a journey: a train that leaves or arrives, a taxi booked.
 _A_JOURNEY = re.compile(r"\b(?:leaves|leaving|departs|departing|arrives|arriving|booked|picks? you up)\b")
 
@@ -184,11 +185,13 @@ def another_route(asked: str, answered: str) -> tuple[str, str, str] | None:
         return None
     a_from, a_to = (_place_words(part) for part in want.groups())
     g_from, g_to = (_place_words(part) for part in got.groups())
-    if not (a_from and a_to and g_from and g_to) or not a_from.isdisjoint(g_from):
+    if not (a_from and g_from and g_to) or not a_from.isdisjoint(g_from):
         return None
-    if a_from & g_to and a_to & g_from:
+    if a_to and a_from & g_to and a_to & g_from:
         return want.group(0), got.group(0), "the other way round"
-    if a_from.isdisjoint(g_to) and a_to & g_to:
+    # (To a place the request names by its kind only, "to the guesthouse", the end is the
+    # same as far as can be told: "from Cambridge station" - "from Kings Lynn Train Station".)
+    if a_from.isdisjoint(g_to) and (a_to & g_to or not a_to):
         return want.group(0), got.group(0), "from another place"
     return None
 
