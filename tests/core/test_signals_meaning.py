@@ -3233,3 +3233,27 @@ def test_a_journey_on_another_day_than_the_request_before_the_bots_question_or_f
     found = signals(store, tmp_path, b)
     assert "ungrounded" in kinds(found, "saturday") & kinds(found, "kings_lynn"), found
     assert "ungrounded" not in kinds(found, "known"), found
+
+
+def test_i_dont_follow_before_a_question_and_a_train_told_of_say_what_they_mean(store, tmp_path) -> None:
+    """"Sorry, I don't follow. What is the fare?" says the answer before was not understood,
+    whatever it asks next. "That one leaves before 14:00, though. Is there anything a little
+    later?" tells of the train offered; it sets no window on the next one. "Not just yet,
+    I'll decide tomorrow" turns the bot's offer down, asking nothing again."""
+    b = Bundle()
+    b.turn("s1", "How much would one ticket cost?", "Yes, the train is on Monday, so that is the Ely one.",
+           trace_id="fare")
+    b.turn("s1", "Sorry, I don't follow. What is the fare?", "Apologies. The fare is 4.40 pounds per ticket.",
+           trace_id="t1")
+    b.turn("s2", "On Wednesday, please. I'd like to leave after 14:00.",
+           "TR4523 departs Cambridge at 14:34 and arrives in Peterborough at 15:24.", trace_id="t2")
+    b.turn("s2", "That one leaves before 15:00, though. Is there anything a little later?",
+           "TR7310 departs Cambridge at 16:34 and arrives in Peterborough at 17:24.", trace_id="later")
+    b.turn("s3", "Could I leave around 9 instead?", "TR1581 departs Cambridge at 09:00 and arrives at London "
+           "Kings Cross at 09:51. Would you like me to book it?", trace_id="offer")
+    b.turn("s3", "Not just yet, I'll decide tomorrow. Thanks so much for your help!",
+           "You're welcome! Enjoy your dinner.", trace_id="t3")
+    found = signals(store, tmp_path, b)
+    assert "frustration" in kinds(found, "fare"), found
+    assert "ungrounded" not in kinds(found, "later"), found
+    assert "rephrase" not in kinds(found, "offer"), found

@@ -328,8 +328,9 @@ class Message:
     @kept
     def did_not_follow(self) -> bool:
         """The message says only that the answer before was not understood ("huh?", "I
-        don't follow", "that makes no sense")."""
-        return DID_NOT_FOLLOW.match(self.asked) is not None
+        don't follow", "that makes no sense"), or says so first and asks again ("Sorry, I
+        don't follow. What is the fare?")."""
+        return DID_NOT_FOLLOW.match(self.asked) is not None or _DID_NOT_FOLLOW_FIRST.match(self.asked) is not None
 
     @kept
     def doubts_with_what(self) -> bool:
@@ -414,6 +415,11 @@ class Message:
         return topic
 
 
+# A first sentence that says the answer was not understood, before another: "Sorry, I don't
+# follow. What is the fare?"
+_DID_NOT_FOLLOW_FIRST = re.compile(r"\W*(?:sorry\W+)?(?:i (?:don't|dont|do not) (?:follow|understand"
+                                   r"(?: (?:you|that|what you mean))?)|you lost me|i'm (?:so )?confused)"
+                                   r"\s*[.!?]+\s*[^\W_]")
 # A request for a joke, a poem or a story, which an answer gives in words of its own: a
 # surfers' pun to "tell me a joke" lies far from it in meaning.
 _ASKS_FOR_A_PIECE = re.compile(r"\b(?:tell|write|make|give|say|sing|compose|share|know|another)\b[^.?!]{0,30}?"

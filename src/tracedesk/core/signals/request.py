@@ -337,7 +337,8 @@ def _days_named(text: str) -> tuple[Value, ...]:
 _TIME = r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\b"
 # The window a request sets on leaving or arriving: "leaving after 14:00", "I'd like to arrive
 # by 16:00", "need to be there by 10".
-_WINDOW = re.compile(r"\b(leav\w*|depart\w*|arriv\w*|get (?:there|in)|be (?:there|in))"
+# (Not what is told of a train offered: "That one leaves before 14:00, though.")
+_WINDOW = re.compile(r"(?<!\bone )(?<!\bit )\b(leav\w*|depart\w*|arriv\w*|get (?:there|in)|be (?:there|in))"
                      r"(?:\s+[a-z]+){0,3}?\s+(after|before|by|no later than)\s+" + _TIME)
 # The time an answer offers to leave or to arrive at: "TR4410 leaves Cambridge at 13:35",
 # "arrives in Ely at 13:52".
