@@ -3114,13 +3114,9 @@ def test_a_booking_done_otherwise_than_the_bot_itself_confirmed_misses(store, tm
      "If it could explain why it's wrong when it's wrong, maybe", "I like that test.", "frustration"),
     (("my manager took credit for my project", "Ugh. Did anyone else know it was your work?"),
      "my coworker did, she messaged me after like 'wtf' lol", "Good, you have a witness.", "frustration"),
-    (("new job, im a physical therapist", "That's a great job. Do you like it so far?"),
-     "yea so far. coworkers are chill. still no furniture tho lol", "Ha, the air mattress phase.", "frustration"),
     # A doubt of the answer, or taking it, asks nothing again.
     (("chemical symbol for gold", "Au, from the Latin aurum."), "wait what i thought gold was Ag",
      "Ag is silver, from argentum.", "rephrase"),
-    (("I'm a retired nurse. Now, what are your cats called?", "Pepper and Soot."), "Good. And where do I live?",
-     "You live in Leeds.", "rephrase"),
     (("how long was the hundred years war", "Funny enough, it lasted 116 years, from 1337 to 1453."),
      "lmao why is it called the hundred years war then", "It's a name historians gave it later.", "rephrase"),
     (("r u a real firefighter", "Yep! I work at Station 7. My dog Spot comes to the station sometimes too."),
@@ -3257,3 +3253,91 @@ def test_i_dont_follow_before_a_question_and_a_train_told_of_say_what_they_mean(
     assert "frustration" in kinds(found, "fare"), found
     assert "ungrounded" not in kinds(found, "later"), found
     assert "rephrase" not in kinds(found, "offer"), found
+
+
+# Readings of a task assistant's and a chat bot's turns at their edges: (the dialog, the turn
+# looked at, the kind, whether it is found). Each was read wrongly at first.
+_EDGES = [
+    # A confirmation's total with fees, another item's price, a change the user asked for.
+    ([("i need a room for 2 adults from june 10 to june 12", "Please confirm: Standard Queen, 2 adults, June 10-12, "
+       "$240 total."), ("yes", "Booked! Standard Queen for 2 adults, June 10-12. Total with taxes and fees: $271.80.")],
+     1, "ungrounded", False),
+    ([("book the seaside inn for june 10-12", "Please confirm: Seaside Inn, 2 nights, $240 total. Shall I book it?"),
+      ("yes go ahead", "Booked! Seaside Inn, 2 nights. Your card was charged $240."),
+      ("can you also get me a rental car for those days", "Booked! Compact car from June 10 to June 12, $85 total.")],
+     2, "ungrounded", False),
+    ([("book the seaside inn for june 10-12",
+       "Please confirm: Seaside Inn, check-in June 10, check-out June 12, 2 nights. Is that correct?"),
+      ("actually make it one more night", "Booked! Seaside Inn from June 10 to June 13, 3 nights.")],
+     1, "ungrounded", False),
+    ([("book a haircut with sam tomorrow", "Please confirm: haircut with Sam tomorrow at 2pm. Shall I book it?"),
+      ("can you make it half an hour later", "Done! Your haircut with Sam is booked for tomorrow at 2:30pm.")],
+     1, "ungrounded", False),
+    # A second booking is no change of the first.
+    ([("book 2 tickets for hamilton on friday", "Booked! 2 tickets for Hamilton on Friday at 8pm."),
+      ("also 4 tickets for wicked on saturday", "Booked! 4 tickets for Wicked on Saturday at 2pm."),
+      ("can you confirm the hamilton ones are still ok?", "Yes, confirmed: 2 tickets for Hamilton on Friday at 8pm.")],
+     2, "ungrounded", False),
+    # A running total is no other count.
+    ([("add 2 bottles of the merlot", "Done! That brings you to 5 bottles of Merlot in your cart.")],
+     0, "ungrounded", False),
+    # A number or a booking given again because the question asks for it.
+    ([("my account got locked", "I'm sorry! Please call our support line at 1-800-555-0199, available 24 hours a day, "
+       "7 days a week."), ("can i do it online instead", "Unfortunately account unlocks can't be done online."),
+      ("ugh ok who do i talk to", "Please call our support line at 1-800-555-0199, available 24 hours a day, 7 days a "
+       "week.")], 2, "loop", False),
+    ([("book the harbor hotel for friday",
+       "Booked! Your booking reference is QX7721 for 2 guests arriving Friday, June 14, at the Harbor Hotel."),
+      ("is breakfast included", "Yes, breakfast is included from 7 to 10am."),
+      ("ok can you sum it all up for me", "Sure! Your booking reference is QX7721 for 2 guests arriving Friday, "
+       "June 14, at the Harbor Hotel. Breakfast is included from 7 to 10am.")], 2, "loop", False),
+    # "but the X tho" of something nobody asked about is a remark.
+    ([("have u seen inception", "Yes! Inception is one of my favorites, the dream-within-a-dream idea is so clever."),
+      ("yeah but the ending tho", "Right?! The spinning top still gets people arguing.")], 0, "frustration", False),
+    ([("what should i wear to the wedding", "A navy suit with a light blue shirt is a safe, sharp choice."),
+      ("ok but the shoes tho", "Brown leather oxfords would go great with navy!")], 0, "frustration", False),
+    # Sympathy after "I see", and a laugh at the user's news, own no miss.
+    ([("hi", "Hi! How can I help you today?"), ("my package never arrived", "I see, sorry about that! Can you share "
+                                                 "your order number so I can look into it?")], 0, "taken_back", False),
+    ([("how was your day", "Pretty chill! I baked banana bread. How about you?"),
+      ("my cat just knocked my coffee onto my laptop", "Lol ok, that was random! Is the laptop okay?")],
+     0, "taken_back", False),
+    # A request put as a question still asks for its value.
+    ([("hey there. is it possible to move my reservation to 8pm", "Done! Your reservation is moved to 9pm.")],
+     0, "ungrounded", True),
+    ([("can you move my appointment? what about 8pm", "Done! Moved to 9pm.")], 0, "ungrounded", True),
+    # A question back that sells something else answers nothing: the request asked again is one.
+    ([("whats the weather in paris tomorrow", "Would you like me to book you a hotel? Which dates should I check?"),
+      ("what's the weather going to be in paris tomorrow", "Tomorrow in Paris: sunny, high of 22°C.")],
+     0, "rephrase", True),
+    # A yes that answers nothing of the question.
+    ([("is the store open on sunday", "Yes! We have great deals this weekend on all outdoor furniture."),
+      ("is the store open sunday though", "Yes, we're open Sunday from 11am to 5pm.")], 0, "rephrase", True),
+    ([("does the premium plan include international roaming?", "Yes, I can help you with questions about our plans! "
+       "What would you like to know?"), ("does premium include roaming in mexico", "Premium includes roaming in Mexico "
+                                          "and Canada at no extra cost.")], 0, "rephrase", True),
+    # "Good." before the question asked again, "still no X tho" of what the bot did.
+    ([("whats the capital of australia", "Australia is a beautiful country known for kangaroos and the Great Barrier "
+       "Reef!"), ("good. now what's the capital", "The capital of Australia is Canberra.")], 0, "rephrase", True),
+    ([("i sent the verification code to my email but it never came", "I've resent the verification email! Can you "
+       "check your inbox?"), ("still no email tho", "Please check your spam folder as well.")], 0, "frustration", True),
+    ([("hi", "Hello!"), ("wtf's that supposed to mean", "Sorry, I didn't mean to confuse you!")],
+     0, "frustration", True),
+    # A knowledge question or a poem that gets another topic's answer.
+    ([("do you know the story behind the eiffel tower", "Pizza originated in Naples and became popular in the United "
+       "States after World War II.")], 0, "off_topic", True),
+    ([("write me a poem about my dog", "Your order has been shipped and should arrive within 3 to 5 business days.")],
+     0, "off_topic", True),
+    # A word that is no name, opening the answer to a question for one.
+    ([("hey sam who's your favorite singer", "Ugh, mondays are the worst, right? I just want to sleep all day.")],
+     0, "off_topic", True),
+    ([("bella where do you work", "Tuesday, I think! We could grab coffee then.")], 0, "off_topic", True),
+]
+
+
+@pytest.mark.parametrize(("dialog", "at", "kind", "found"), _EDGES)
+def test_readings_at_their_edges(store, tmp_path, dialog, at, kind, found) -> None:
+    b = Bundle()
+    for n, (asked, answer) in enumerate(dialog):
+        b.turn("s1", asked, answer, trace_id=f"t{n}")
+    assert (kind in kinds(signals(store, tmp_path, b), f"t{at}")) is found

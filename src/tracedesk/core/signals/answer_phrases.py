@@ -109,10 +109,11 @@ _THAT_WAS_WRONG = (r"(?:(?:that|this) (?:was|came out|came across(?: as)?|sounde
                    r"|garbled|jumbled|muddled|scrambled|nonsense|gibberish|cold|dismissive|flippant|curt|glib"
                    r"|unclear|silly|out of line|uncalled for|not (?:right|accurate|true|helpful|fair|kind|okay|ok)"
                    r"|an? (?:mistake|error|bad|terrible|poor|silly|weird|strange|careless|thoughtless|awful|dumb)\b)"
-                   r"|that (?:made|makes) no sense|that (?:didn't|did not) make (?:any )?sense"
-                   # ("Sorry, that came out of nowhere! Back to your manager: ...")
-                   r"|(?:that|this) (?:came|was) (?:a bit |totally |completely )?(?:out of nowhere|out of left field"
-                   r"|random|off[- ]topic))")
+                   r"|that (?:made|makes) no sense|that (?:didn't|did not) make (?:any )?sense)")
+# ...or that it wandered, after a sorry ("Sorry, that came out of nowhere! Back to your
+# manager: ..."; not "Lol ok, that was random!" of the user's news).
+_THAT_WAS_ASIDE = (r"(?:that|this) (?:came|was) (?:a bit |totally |completely )?(?:out of nowhere|out of left field"
+                   r"|random|off[- ]topic)")
 _DASH = r" ?[\u2013\u2014-]"
 _OF_THE_ANSWER_BEFORE = (
     rf"(?=\W*$|[.!:;]|{_DASH}|,\s*(?:sorry|apologies|my bad|the (?:correct |right |actual )?answer|it'?s|it is|"
@@ -137,10 +138,11 @@ _OWNS_A_MISS = (
     rf"|[,.!]? (?:i meant|{_I_WAS_WRONG})\b)"
     # ("Sorry, that was far too blunt", "You did, sorry about that.", "Fair, that made no sense!")
     rf"|(?:sorry|apologies|my apologies|i'm sorry|i am sorry|fair|true|ok|okay)[,.!]? {_THAT_WAS_WRONG}"
+    rf"|(?:sorry|apologies|my apologies|i'm sorry|i am sorry|fair|true)[,.!]? {_THAT_WAS_ASIDE}"
     r"|you did(?: say| mention| tell me)?(?: that| so)?\W+(?:sorry|my (?:bad|mistake)|apologies)\b)")
 # (After a laugh or an "oh right" first: "ha, sorry.", "oh right, sorry!")
 _INTERJECTION_FIRST = (r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|hmm+|yes|yeah|yep|oops|whoops"
-                       r"|oh yes|ah yes|oh dear|oh no|ok|okay|of course|got it|gotcha|i see|understood)\W+)?")
+                       r"|oh yes|ah yes|oh dear|oh no|ok|okay|of course)\W+)?")
 TAKES_BACK = re.compile(rf"{_INTERJECTION_FIRST}{_OWNS_A_MISS}")
 # ...one that owns a miss of an earlier answer, in so many words ("You're right, my earlier
 # answer was wrong", "Yes, sorry, I overstated it before", "I got that wrong earlier"), takes
@@ -166,7 +168,8 @@ _BARE_APOLOGY = (r"(?:sorry(?! to hear| for your loss| about your| you(?:'re| ar
                  r"|(?:i'm|i am) (?:so |really |very |terribly )?sorry(?![,.!]? (?:that's|that sounds|that must"
                  r"|to hear|you|about your|for your|it didn't|it did not|it's been|they|he|she|that happened)\b)"
                  r"|apologies|my apologies|oops|whoops)(?:\W|$)")
-APOLOGISES = re.compile(rf"{_INTERJECTION_FIRST}{_BARE_APOLOGY}")
+# (A bare apology may follow an acknowledgement: "Got it, sorry! Does your 8-year-old play?")
+APOLOGISES = re.compile(rf"{_INTERJECTION_FIRST}(?:(?:got it|gotcha|i see|understood)\W+)?{_BARE_APOLOGY}")
 # An answer that opens by agreeing the user is right ("You're right, the saving is $20.00.",
 # "Oh, you're right!"): after the user pushed back on the answer before, as a bare apology,
 # it takes that answer back; to an opinion it may only agree ("You're right, Lisbon is

@@ -162,6 +162,10 @@ NAME_WORDS = 4  # a name given as the answer's first words takes up at most this
 _NOT_A_NAME = frozenset("""
     question hello hi hey welcome happy morning evening afternoon holidays confirmed order deals deal sale free
     thanks thank aboard prices price
+    ugh dude girl bro bruh sadly actually unfortunately personally technically yikes omg lmao lol honestly basically
+    literally seriously apparently obviously clearly anyway anyways man wow whoa ooh aw aww hmm meh
+    monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays
+    sundays weekends
 """.split())  # noqa: SIM905
 _IN_NAMES = frozenset({"and", "a", "an", "the", "of"})  # ("a kangaroo and an emu", "Bank of America")
 _HE_OR_SHE = re.compile(r"\W*(?:he|she|they)(?:'s| was| is| were| are)?\b")
@@ -194,7 +198,7 @@ def _opens_on_one_name(answer: str) -> bool:
 
 
 _ONE_NAME = re.compile(r"\W*([A-Z][a-z'-]{2,})\s*[!,.]")
-_NOT_ONE_NAME = STOPWORDS | REACTION_WORDS | frozenset("""
+_NOT_ONE_NAME = STOPWORDS | REACTION_WORDS | _NOT_A_NAME | frozenset("""
     sure yes hi hello hey haha hah well thanks thank sorry nice cool good okay absolutely definitely honestly
     probably maybe totally exactly right hmm wow ooh yep yeah nope nah oops alas hah lol indeed interesting
     everything nothing anything someone nobody everyone somewhere nowhere anywhere both neither either none

@@ -272,6 +272,10 @@ def _read_meaning(model, sessions: list) -> None:
         turn.addressed = close
 
 
+# An answer that reads as a joke or a poem: a question and its punchline, lines.
+_READS_AS_A_PIECE = re.compile(r"\?\s*\S|\n|\s/\s")
+
+
 def _is_plain_request(turn: Turn) -> bool:
     """A message asking for something in English (the language the meaning model knows
     best), whose answer is long enough to tell what it is about and does not plainly take
@@ -281,6 +285,8 @@ def _is_plain_request(turn: Turn) -> bool:
     topic = turn.message.request_topic
     if topic is None:
         return False
+    if turn.message.asks_for_a_piece and _READS_AS_A_PIECE.search(turn.answer) is not None:
+        return False  # (a pun to "tell me a joke", a haiku to "write me a haiku", in words of their own)
     answer = turn.reply.gist_words
     if answer is None:
         # A short answer that names nothing ("Sounds fun.", "We offer free vaccinations."),

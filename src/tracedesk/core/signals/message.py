@@ -398,13 +398,19 @@ class Message:
                 and _ASKS_OF_SOMEONE.match(last) is not None)  # ("can i skip it"; not "have a good day")
 
     @kept
+    def asks_for_a_piece(self) -> bool:
+        """The message asks for a joke, a poem, a story ("tell me a joke", "write me a haiku
+        about mondays")."""
+        return _ASKS_FOR_A_PIECE.search(self.asked) is not None
+
+    @kept
     def request_topic(self) -> frozenset[str] | None:
         """The topic words of a message asking for something in English (the language the
         meaning model knows best), or None: a thanks, a plea for a person, a complaint, a
-        request for a joke or a poem, a single word, a message with too few topic words to
-        tell or none of the function words of English."""
+        single word, a message with too few topic words to tell or none of the function
+        words of English."""
         if (self.closing or self.asks_for_person or self.complains or " " not in self.asked or not self.asks
-                or not self.in_english or _ASKS_FOR_A_PIECE.search(self.asked) is not None):
+                or not self.in_english):
             return None
         # (Not the letters a contraction leaves: "what's" is read as "what" and "s"; nor the
         # words of chat that name nothing, "pls", "hm": "yes send pls" names one thing.)
@@ -421,10 +427,11 @@ _DID_NOT_FOLLOW_FIRST = re.compile(r"\W*(?:sorry\W+)?(?:i (?:don't|dont|do not) 
                                    r"(?: (?:you|that|what you mean))?)|you lost me|i'm (?:so )?confused)"
                                    r"\s*[.!?]+\s*[^\W_]")
 # A request for a joke, a poem or a story, which an answer gives in words of its own: a
-# surfers' pun to "tell me a joke" lies far from it in meaning.
-_ASKS_FOR_A_PIECE = re.compile(r"\b(?:tell|write|make|give|say|sing|compose|share|know|another)\b[^.?!]{0,30}?"
-                               r"\b(?:jokes?|puns?|riddles?|haikus?|poems?|limericks?|stories|story|songs?|raps?"
-                               r"|verses?|tongue twisters?)\b")
+# surfers' pun to "tell me a joke" lies far from it in meaning. (Not "do you know the story
+# behind the eiffel tower", which asks what is so.)
+_ASKS_FOR_A_PIECE = re.compile(r"\b(?:tell|write|make|give|sing|compose|share)\s+(?:me\s+|us\s+)?"
+                               r"(?:a|an|another|some|one more)\s+(?:\w+\s+){0,2}?(?:jokes?|puns?|riddles?|haikus?"
+                               r"|poems?|limericks?|stories|story|songs?|raps?|verses?|tongue twisters?)\b")
 # Words of chat that name no topic: "hm ok. whats the address", "yes send pls".
 _CHAT_FILLERS = frozenset("""
     pls plz thx hm hmm hmmm um umm uh uhh

@@ -156,10 +156,7 @@ FRUSTRATION = re.compile(
     r"(?:annoyed|fed up|sick of (?:this|you))(?: with (?:this|you)(?: (?:bot|chat|conversation))?)?\W*$"
     rf"|{_TEMPER_LEAD_IN}(?:i'm|i am) (?:(?:so|really|just) )*done with (?:this|you)(?: (?:bot|chat|conversation))?\W*$"
     rf"|{_TEMPER_LEAD_IN}i(?:'ve| have) had enough(?: of (?:this|you|it))?\W*$"
-    # ...or what was asked, asked for again: "ok but the trail tho", "but the cat joke though??"
-    r"|^\W*(?:(?:ok|okay|k|kk|yeah|ya|yea|lol|um+|uh+|so|no|nah)\W+)*but\W+(?:what about )?(?:the|my|your|ur) "
-    r"(?:\w+ ){0,2}\w+ (?:tho|though)\b"
-    r"|wrong (?:answer|order|item|information|again)|still (?:wrong|not\b|no\b(?! \w+ (?:tho|though|yet)\b))"
+    r"|wrong (?:answer|order|item|information|again)|still (?:wrong|not|no)\b"
     # ...or said in a word or two, as the whole message: "so wrong", "not correct", "bad answer"
     # (not "false", which answers a quiz).
     rf"|{_JUDGEMENT_LEAD_IN}(?:wrong|incorrect|not (?:correct|right|true)|(?:bad|incorrect|false) answer)"
@@ -189,7 +186,7 @@ FRUSTRATION = re.compile(
     r"|^\W*(?:(?:just|so|this is|absolutely|simply)\s+)?(?:terrible|awful|pathetic)[.!]*"
     r"(?:\s+(?:just|so|absolutely|simply)\s+(?:terrible|awful|pathetic)[.!]*)?\s*$"
     # ("seriously? tell me more" marvels; "she messaged me after like 'wtf'" tells another's)
-    r"|\b(?<!['\"‘“])(?:ffs|wtf|jfc|omfg)\b(?!['\"’”])|^(?:come on\b|seriously\b(?!\?+ *\w))"
+    r"|\b(?<!['\"‘“])(?:ffs|wtf|jfc|omfg)\b(?!['\"’”](?!s\b))|^(?:come on\b|seriously\b(?!\?+ *\w))"
     # The answer called out as a dodge, as going too far, or as wide of what was asked: "nice
     # dodge", "be serious.", "that seems extreme for a toddler", "chess isn't exactly chaotic".
     # (Not of the user's own: "my kids aren't exactly morning people", "my boss was kind of harsh".)
@@ -347,7 +344,6 @@ ESCALATION_NEEDS = frozenset("""
     pasas pasar podrías podrias puedes
 """.split())  # noqa: SIM905 (a word list reads best as words)
 FRUSTRATION_NEEDS = frozenset("""
-    tho though
     asked meant said wanted wrong incorrect correct bad right true useless unhelpful nonsense listening reading
     understanding helping getting serious kidding told gave explained sent question message answer help sense address
     helpful need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept specific

@@ -94,9 +94,9 @@ def answers_the_question_back(previous: Turn, turn: Turn) -> bool:
 # A message that asks whether the answer is sure ("are you sure? my son says 300"), or says
 # what the user had thought instead ("wait what i thought gold was Ag").
 _ASKS_IF_SURE = re.compile(r"\W*(?:(?:hm+|um+|uh+|wait|really|but|hmm+)\W+)*(?:are|r) (?:you|u) (?:sure|certain)\b")
-_HAD_THOUGHT = re.compile(r"\W*(?:(?:hm+|um+|uh+|wait|what|huh|oh|really|but|hmm+)\W+)*i (?:thought|was told|heard)\b")
+_HAD_THOUGHT = re.compile(r"\W*(?:(?:hm+|um+|uh+|wait|what|huh|oh|really|but|hmm+)\W+)*i (?:thought|was told)\b")
 
-# A message that opens by taking the answer, in a sentence or a clause of its own: "Correct!", "Good.",
+# A message that opens by taking the answer, in a sentence or a clause of its own: "Correct!",
 # "Lovely.", "Good idea, there is one near my school.", "Right, I'd better tell her", "Will do.",
 # or by what it made the user feel: "That's sad.", "thats so many 😭".
 _TAKES_THE_ANSWER = re.compile(r"\W*(?:(?:that's|thats|that is|so) (?:so |really |very )?(?:hilarious|funny|amazing"
@@ -104,7 +104,7 @@ _TAKES_THE_ANSWER = re.compile(r"\W*(?:(?:that's|thats|that is|so) (?:so |really
                                r"|depressing|heartbreaking|awful|terrible|horrible|scary|insane|nuts|impressive"
                                r"|incredible|unreal|unbelievable|surprising|weird|strange|many|a lot|huge|tiny|old"
                                r"|young)|"
-                               r"correct|exactly|right|lovely|wonderful|perfect|brilliant|excellent|great|good|"
+                               r"correct|exactly|right|lovely|wonderful|perfect|brilliant|excellent|great|"
                                r"good (?:idea|point|tip|call|to know)|makes sense|that makes sense|fair enough|"
                                r"got it|will do|i'll (?:do|try) that|noted|thanks|thank you|thx|ty)"
                                rf"\s*(?:[!.,]|{EMOJI})")
@@ -165,7 +165,7 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
             or _asks_again_in_short(previous, turn) or _answers_the_claim_otherwise(previous, turn)
             or _puts_back_what_was_told(previous, turn, told) or _sets_right_who(previous, turn, told)
             or _says_the_count_again(previous, turn) or _stresses_what_was_asked(previous, turn)
-            or _others_have_it_otherwise(previous, turn))):
+            or _others_have_it_otherwise(previous, turn) or _asks_for_it_again_with_but(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -278,6 +278,8 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
         return "corrected", "says again the count it asked for", 1.0
     if _stresses_what_was_asked(previous, turn):
         return "next_turn", "stresses in capitals what was asked", 1.0
+    if _asks_for_it_again_with_but(previous, turn):
+        return "next_turn", "asks again for what the answer passed over", 1.0
     if _others_have_it_otherwise(previous, turn):
         return "answered_otherwise", "says another source has it otherwise", 1.0
     if _not_what_was_asked(previous, turn, told):
@@ -329,6 +331,24 @@ def _disagrees_with_the_taste_asked(previous: Turn, turn: Turn) -> bool:
 # boston", which corrects).
 _CALLS_IT_WRONG = re.compile(r"\W*(?:wrong|nope|nah|no|boo+|ew+)\W+(\w.*)")
 _SAYS_IT_IS_NOT = re.compile(r"\b(?:not|isn't|isnt|aren't|wasn't|is|was|are|in)\b|n't\b")
+
+
+def _asks_for_it_again_with_but(previous: Turn, turn: Turn) -> bool:
+    """"ok but the trail tho" after "whats ur fav trail" - "I bake croissants every morning":
+    the thing the message before asked about, which the answer did not name, asked for
+    again with a "but". (Not "yeah but the ending tho", of a thing nobody asked about.)"""
+    if "tho" not in turn.asked:
+        return False  # (most messages, cheaply)
+    m = _BUT_THE_THING_THO.match(turn.asked)
+    if m is None:
+        return False
+    thing = content_words(m.group(1))
+    return bool(thing) and thing <= previous.words and thing.isdisjoint(previous.answer_words)
+
+
+# "ok but the trail tho", "but what about the cat joke though".
+_BUT_THE_THING_THO = re.compile(r"\W*(?:(?:ok|okay|k|kk|yeah|ya|yea|lol|um+|uh+|so|no|nah)\W+)*but\W+"
+                                r"(?:what about )?(?:the|my|your|ur) ((?:\w+ ){0,2}\w+) (?:tho|though)\b")
 
 
 def _stresses_what_was_asked(previous: Turn, turn: Turn) -> bool:
@@ -721,10 +741,10 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     did not give it."""
     confused = previous.reply.did_not_understand
     if not confused and previous.reply.asks_back and (not previous.reply.offers
-                                                      or _ASKS_FOR_A_VALUE.match(previous.reply.question_back or "")):
+                                                      or _asks_for_a_value_of_it(previous)):
         return None  # the user answers the bot's question, often restating the request
     cue = turn.message.rephrase_cue
-    if previous.message.may_ask_yes_or_no and previous.reply.says_yes_or_no and not cue and not confused:
+    if not cue and not confused and _answered_yes_or_no(previous):
         return None  # answered: "r u a real firefighter" - "Yep! I work at Station 7." - "whats the biggest fire..."
     same = float(previous.vector @ turn.vector)
     # A bot that said it did not understand asked for the request again, and a user who
@@ -758,6 +778,29 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
 # "What time would you like?".
 _ASKS_FOR_A_VALUE = re.compile(r"\W*(?:which|where|when|how (?:many|much)|"
                                r"what (?:day|date|time|size|kind|type|sort))\b")
+
+
+def _asks_for_a_value_of_it(turn: Turn) -> bool:
+    """The answer's question back asks for a value of the request itself: "send 250 to my
+    landlord" - "Which account should I send it from?" (not "What's the weather in Paris?" -
+    "Would you like a hotel? Which dates should I check?", which sells something else)."""
+    question = turn.reply.question_back or ""
+    return _ASKS_FOR_A_VALUE.match(question) is not None and not content_words(question).isdisjoint(turn.words)
+
+
+def _answered_yes_or_no(turn: Turn) -> bool:
+    """A yes-or-no question answered yes or no: of the bot ("r u a real firefighter" -
+    "Yep! I work at Station 7."), or in the question's own words ("is the golden pavilion
+    really gold" - "Yes, the top two floors are covered in gold leaf"). Not a yes that
+    offers help or sells ("Yes, I can help you with questions about our plans!", "Yes! We
+    have great deals this weekend")."""
+    if not (turn.message.may_ask_yes_or_no and turn.reply.says_yes_or_no) or _YES_I_CAN_HELP.search(turn.answered):
+        return False
+    return _OF_THE_BOT.search(turn.asked) is not None or not turn.words.isdisjoint(turn.answer_words)
+
+
+_YES_I_CAN_HELP = re.compile(r"\b(?:i can help|i'd be happy|i would be happy|happy to help|we'd love|glad to help)\b")
+_OF_THE_BOT = re.compile(r"\b(?:are|r|do|did|have|were|can|could|would|will|ever) (?:you|u|ya)\b")
 
 
 def _did_it(previous: Turn, turn: Turn) -> bool:

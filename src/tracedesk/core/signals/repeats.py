@@ -221,16 +221,39 @@ _FIGURES_SENTENCE_WORDS = 10
 
 def _figures_brought_back(sentence: str, turns_ago: int, turn: Turn) -> bool:
     """A long sentence with figures said again at least two turns after it was said first,
-    to a message that names nothing of it and does not ask to hear it again ("yeah go" -
+    to a message that names nothing of it, asks no question and does not ask to hear it or
+    a recap again ("yeah go" -
     "Booked. ... Tomorrow in Boston: rain in the morning, ..., high of 54°F"): brought
     back from an earlier answer."""
     words = sentence.translate(WORD_CHARACTERS_ONLY).split()
-    return (turns_ago >= 2 and len(words) >= _FIGURES_SENTENCE_WORDS and not turn.message.asks_to_hear_again
+    message = turn.message
+    if _RECAP.search(turn.asked):
+        return False
+    if (message.asks_a_question or _ASKS.search(turn.asked)) and not _answers_none_of(turn, sentence):
+        return False  # ("who do i talk to" - "Please call our support line at 1-800-..." again answers it)
+    return (turns_ago >= 2 and len(words) >= _FIGURES_SENTENCE_WORDS and not message.asks_to_hear_again
             and _FIGURE_IN_THE_TEXT.search(sentence) is not None  # (not an id's: "resto_rome_cheap_italian_3stars")
             and content_words(sentence.lower()).isdisjoint(turn.words))
 
 
 _FIGURE_IN_THE_TEXT = re.compile(r"(?<![\w-])\d")
+# A clause that asks: "ugh ok who do i talk to".
+_ASKS = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:ugh|ok|okay|so|and|but|um+|hm+|well|lol|phew)\W+)*"
+                   r"(?:who|what|where|when|how|which|why)\b")
+
+
+def _answers_none_of(turn: Turn, sentence: str) -> bool:
+    """A sentence said again that answers none of the question: no figure of the kind it
+    asks for ("how much roughly" - "Anne Frank House tickets are sold only online and are
+    released 6 weeks in advance."), or no yes or no to a yes-or-no question ("is this one a
+    combustion reaction?" - "Balance C first: ...")."""
+    asked = turn.message.figures_asked
+    if asked:
+        return not any(gives.search(sentence) for gives in asked)
+    return turn.message.may_ask_yes_or_no and not turn.reply.says_yes_or_no
+# A message that asks for what was said, put together: "can you sum it all up", "recap please".
+_RECAP = re.compile(r"\b(?:sum (?:it |that |this |everything )?(?:all )?up|summar|recap|remind me|again|"
+                    r"what (?:do|should) i (?:need|know|bring|show))")
 
 
 def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[LongSentence]]) -> list[Found]:

@@ -83,6 +83,12 @@ CONFIRMS = re.compile(r"\b(?:done|set|booked|reserved|scheduled|moved|changed|ad
                       r"please confirm)\b")
 
 
+# A request that adds to what there is: "add 2 bottles", "2 more", "an extra 3".
+_ADDS = re.compile(r"\b(?:add|more|extra|another|also)\b")
+# A message that changes what was asked without a value in its place: "actually make it one
+# more night", "can you make it half an hour later".
+_CHANGES_WITHOUT_A_VALUE = re.compile(r"\b(?:change|move|switch|reschedule|update|extend|shorten|push|instead|make it"
+                                      r"|one more|another|extra|earlier|later|longer|shorter|add)\b")
 # An answer that asks the user to confirm what it is about to do.
 ASKS_TO_CONFIRM = re.compile(r"\b(?:please confirm|can you confirm|could you confirm|is (?:this|that) (?:correct|right)"
                              r"|(?:shall|should) i (?:go ahead|book|reserve|proceed))\b")
@@ -194,10 +200,12 @@ def asks_to_do(asked: str) -> bool:
 
 
 # Where a sentence of a message ends, and a sentence that asks how things are ("is it still
-# 45 bucks"; not "can i get a taxi there at 10", a request).
+# 45 bucks"; not "can i get a taxi there at 10", a request, nor "what about 8pm", nor one
+# that asks for a change: "is it possible to move my reservation to 8pm").
 _CLAUSE_END = re.compile(r"[.!?;]+\s+")
 _ASKS_HOW_THINGS_ARE = re.compile(r"\W*(?:(?:hi|hey|hello|ok|okay|so|and|also)\W+)*"
-                                  r"(?:how|what|when|where|why|who|which|is|are|was|were|does|did)\b")
+                                  r"(?:how(?! about)|what(?! about)|when|where|why|who|which|is|are|was|were|does"
+                                  r"|did)\b")
 
 
 def _wanted(asked: str, offered: str = "") -> list[Value]:
@@ -208,7 +216,8 @@ def _wanted(asked: str, offered: str = "") -> list[Value]:
     if not asks_to_do(asked):
         return []
     if _CLAUSE_END.search(asked):  # (a figure of a clause that asks how things are: "11. is it still 45 bucks")
-        asked = ". ".join(clause for clause in _CLAUSE_END.split(asked) if not _ASKS_HOW_THINGS_ARE.match(clause))
+        asked = ". ".join(clause for clause in _CLAUSE_END.split(asked) if not _ASKS_HOW_THINGS_ARE.match(clause)
+                          or _CHANGES.search(clause))
     not_wanted = _NOT_WANTED if _CHANGES.search(asked) else _NOT_WANTED - {"from"}
     turned_down = {v.value for v in values(offered)} if offered and _TURNS_DOWN.search(asked) else set()
     return [v for v in values(asked) if v.before not in not_wanted and (v.before not in _UNITS or v.unit == "clock")
@@ -240,7 +249,9 @@ def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, 
                                                               or other.unit == value.unit)
                for other in given):
             continue
-        rival = next((other for other in given if value.stands_for(other)), None)
+        # (A count added to is no rival of the total: "add 2 bottles" - "That brings you to 5 bottles".)
+        rival = next((other for other in given if value.stands_for(other)
+                      and not (value.unit is None and value.counts == other.counts and _ADDS.search(asked))), None)
         if rival is not None:
             # (as the part of the day read it: "at 9" in the morning is 9)
             return (replace(value, value=readings.pop()) if len(readings) == 1 else value), rival
@@ -269,6 +280,8 @@ class SessionValues:
         self._asked_at: dict[str, int] = {}  # the turn whose message asked the unit's last value
         self._replaced: dict[str, set[str]] = {}  # the values of a unit the user asked before its last
         self._told: set[str] = set()  # the units the user asked a value of
+        self._from_bot: set[str] = set()  # the units whose value asked is one the bot asked to confirm
+        self._booked: set[tuple[str, str]] = set()  # (unit, value) of what the bot said it did
         self._heard: set[str] = set()
 
     def _read_up_to(self, end: int) -> None:
@@ -281,22 +294,35 @@ class SessionValues:
                     self._heard.add(str(int(value.value) + 12))  # ("make it 7" may be at 19:00)
             if by_user:
                 part = day_part(text)
+                if self._from_bot and _CHANGES_WITHOUT_A_VALUE.search(text):
+                    # ("actually make it one more night": what the bot asked to confirm no longer stands)
+                    for unit in self._from_bot:
+                        del self._asked[unit]
+                    self._from_bot.clear()
                 asked = {value.unit: value for value in _wanted(text, self._turns[at // 2 - 1].answered if at else "")
                          if value.unit is not None and not (value.unit == "money" and value.before in _LIMITS)}
                 for unit, value in asked.items():  # (the last of each unit in the message)
                     earlier = self._asked.get(unit)
-                    if unit in self._told and earlier[0].value != value.value:
+                    # (Replaced, unless the bot had done it: "Booked! 2 tickets for Hamilton" -
+                    # "also 4 tickets for wicked" asks for another thing.)
+                    if (unit in self._told and earlier[0].value != value.value
+                            and (unit, earlier[0].value) not in self._booked):
                         self._replaced.setdefault(unit, set()).add(earlier[0].value)
                     self._asked[unit], self._asked_at[unit] = (value, part), at // 2
                     self._told.add(unit)
+                    self._from_bot.discard(unit)
             elif ASKS_TO_CONFIRM.search(text):
                 # What the bot asks the user to confirm, of what the user left unsaid, is the
                 # request too: "Please confirm: ..., check-out April 7th" - "go ahead" -
-                # "Booked ... to April 8th" did otherwise.
+                # "Booked ... to April 8th" did otherwise. (Not its prices: a total with
+                # taxes and fees, another item's price, may well differ.)
                 part = day_part(text)
                 for value in values(text):
-                    if value.unit is not None and value.unit not in self._told:
+                    if value.unit is not None and value.unit not in self._told and value.unit != "money":
                         self._asked[value.unit], self._asked_at[value.unit] = (value, part), at // 2
+                        self._from_bot.add(value.unit)
+            elif CONFIRMS.search(text):
+                self._booked.update((value.unit, value.value) for value in values(text) if value.unit is not None)
         self._read = max(self._read, end)
 
     def another_than_told(self, at: int, answered: str) -> tuple[Value, Value] | None:
