@@ -3341,3 +3341,22 @@ def test_readings_at_their_edges(store, tmp_path, dialog, at, kind, found) -> No
     for n, (asked, answer) in enumerate(dialog):
         b.turn("s1", asked, answer, trace_id=f"t{n}")
     assert (kind in kinds(signals(store, tmp_path, b), f"t{at}")) is found
+
+
+def test_a_booking_that_passes_over_the_question_asked_with_it_misses(store, tmp_path) -> None:
+    """"ok that one. which station does it leave from" - "Please confirm: 2 tickets..." and
+    "Yes, one ticket please. Is there a discount for pensioners?" - "I have booked one
+    ticket..." book and pass the question over. A booking that answers it is fine."""
+    b = Bundle()
+    b.turn("s1", "ok that one. which station does it leave from", "Please confirm: 2 tickets from Sacramento to "
+           "San Francisco on Tuesday, March 12th, departing at 9:30 am, $48 total.", trace_id="station")
+    b.turn("s2", "Yes, one ticket please. Is there a discount for pensioners?",
+           "I have booked one ticket on TR6336. The fee is 9.80 GBP. Your reference number is GT2W8N4H.",
+           trace_id="discount")
+    b.turn("s3", "ok book it. is breakfast included?", "Booked! Breakfast is included every morning from 7.",
+           trace_id="breakfast")
+    b.turn("s4", "yes please. what time does it leave?", "Booked: TR4410, leaving at 13:35. Reference 8QX2LM1A.",
+           trace_id="time")
+    found = signals(store, tmp_path, b)
+    assert "off_topic" in kinds(found, "station") & kinds(found, "discount"), found
+    assert "off_topic" not in kinds(found, "breakfast") | kinds(found, "time"), found

@@ -61,6 +61,7 @@ from .memory import (
     speaks_of_another,
     tells_back_what_nobody_said,
 )
+from .message import Message
 from .phrases import PUSHES_BACK
 from .reactions import (
     answers_the_question_back,
@@ -70,6 +71,7 @@ from .reactions import (
 from .repeats import LongSentence, asked_again, asked_what_was_told, repeated_answers, sentences_said_again
 from .reply import ANSWER_LIMIT, Reply
 from .request import (
+    ASKS_TO_CONFIRM,
     SessionValues,
     Value,
     another_value,
@@ -159,7 +161,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             if not confirmed and at and turn.reply.confirms:
                 confirmed = _confirms_another_than_told(turn, at, session_values)
             found += (confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
-                      or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn))
+                      or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn) or _books_past_the_question(turn))
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
@@ -428,6 +430,46 @@ def _leaves_out_a_detail(turn: Turn) -> list[Found]:
     if not missing:
         return []
     return [_answered_off_topic(turn, "left_out", f"the answer leaves out the {' and the '.join(missing)} asked for")]
+
+
+def _books_past_the_question(turn: Turn) -> list[Found]:
+    """A booking done, or put to the user to confirm, that passes over the question the
+    message asked with it: "ok that one. which station does it leave from" - "Please
+    confirm: 2 tickets from Sacramento...", "Yes, one ticket please. Is there a discount for
+    pensioners?" - "I have booked one ticket...". (Not when the answer takes up the
+    question's words, or gives the figure it asks for: "what time does it leave?" -
+    "Booked: TR4410, leaving at 13:35".)"""
+    if not turn.reply.confirms:
+        return []  # (most turns, cheaply)
+    opening = turn.answered[:120]
+    if _BOOKED.search(opening) is None and ASKS_TO_CONFIRM.search(opening) is None:
+        return []
+    if any(_SPEAKS_OF_IT.match(sentence) for sentence in turn.reply.sentences[1:]):
+        return []  # ("I've scheduled the switch... It starts on your next bill date": of it, after all)
+    question = next((clause for clause in _CLAUSES_OF.split(turn.asked) if _ASKS_OF_IT.match(clause)), None)
+    if question is None:
+        return []
+    words = content_words(question) - _NAMES_NOTHING
+    if not words or not words.isdisjoint(turn.answer_words):
+        return []
+    if any(gives.search(turn.answered) for gives in Message(question).figures_asked):
+        return []
+    return [_answered_off_topic(turn, "left_out", "the answer books it and passes over the question asked with it")]
+
+
+# Where a message's sentences end; a sentence that asks how things are, of the thing booked
+# (not "can you book it for 2", a request put as a question).
+_CLAUSES_OF = re.compile(r"[.!?;]+\s+|,\s+(?=(?:which|what|where|when|how|is|are|does|do)\b)")
+_ASKS_OF_IT = re.compile(r"\W*(?:(?:and|so|also|but|ok|okay|oh)\W+)*(?:which|what|where|when|how|is|are|does|do|did"
+                         r"|has|have|will)\b(?! (?:you|u) (?:book|reserve|get|send|add|make|put|change|move|cancel)\b)")
+# Words of a question that name nothing it asks about.
+_NAMES_NOTHING = frozenset({"there", "it", "thing", "one", "get", "go", "much", "many", "long"})
+# An answer that says it booked something (not "Kelvin Kiptum set it in Chicago", "a confirmed
+# Norse site"), and a sentence after it that speaks of the thing asked about.
+_BOOKED = re.compile(r"\b(?:(?:i(?:'ve| have)|i've just) (?:booked|reserved|scheduled|placed|set up|added|made)"
+                     r"|(?:is|are|has been|have been|was) (?:booked|reserved|confirmed|scheduled|placed))\b"
+                     r"|^\W*(?:booked|reserved|done)\b")
+_SPEAKS_OF_IT = re.compile(r"\W*(?:it|they|that|this|yes|no|there)\b")
 
 
 def _leaves_out_a_request(turn: Turn) -> list[Found]:
