@@ -3328,6 +3328,9 @@ _EDGES = [
        "States after World War II.")], 0, "off_topic", True),
     ([("write me a poem about my dog", "Your order has been shipped and should arrive within 3 to 5 business days.")],
      0, "off_topic", True),
+    # A remark put as a question, taken with a yes.
+    ([("yes is good, thank you", "Your taxi is booked. A yellow Lexus will collect you at 09:50."),
+      ("a lexus? very fancy haha", "Indeed! Is there anything else I can help you with?")], 1, "off_topic", False),
     # A word that is no name, opening the answer to a question for one.
     ([("hey sam who's your favorite singer", "Ugh, mondays are the worst, right? I just want to sleep all day.")],
      0, "off_topic", True),

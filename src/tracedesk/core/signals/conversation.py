@@ -415,8 +415,9 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
             or (reply.asks_what_a_task_needs and not message.wants_to_know)
             or (reply.asks_where_from_or_to and message.asks_of_a_journey)
             or message.asks_for_person or message.complains or not message.words or not message.in_english
-            or not message.words.isdisjoint(reply.words) or (reply.says_yes_or_no and message.asks_yes_or_no)):
-        return []
+            or not message.words.isdisjoint(reply.words)
+            or (reply.says_yes_or_no and (message.may_ask_yes_or_no or not message.wants_to_know))):
+        return []  # (nor "a lexus? very fancy haha" - "Indeed! Anything else?", which says yes to it)
     return [_answered_off_topic(turn, "question_back",
                                 "a question answered only with another question or a change of subject")]
 
