@@ -3331,6 +3331,38 @@ _EDGES = [
     # A remark put as a question, taken with a yes.
     ([("yes is good, thank you", "Your taxi is booked. A yellow Lexus will collect you at 09:50."),
       ("a lexus? very fancy haha", "Indeed! Is there anything else I can help you with?")], 1, "off_topic", False),
+    # A task assistant's turns read as a travel desk's users mean them.
+    ([("I'm looking for an Italian restaurant in the centre, nothing too expensive please.",
+       "There are three moderately priced Italian places in the centre: Trattoria Benvenuti and Casa Lupo.")],
+     0, "ungrounded", False),
+    ([("Casa Lupo sounds nice. Could you book a table for 2 on Friday at 19:30?",
+       "Your table at Casa Lupo is reserved for 2 people on Saturday at 19:30. Reference number: KX4T81QZ.")],
+     0, "ungrounded", True),
+    ([("Yes, please book one ticket on the 10:40, and could you tell me the price?",
+       "Booked one seat on the train leaving Pelham Cross at 10:10 on Sunday. The price is £14.10.")],
+     0, "ungrounded", True),
+    ([("I need a taxi from the Grand Meridian Hotel to the Corn Exchange Theatre, leaving at 18:15. Can you also "
+       "tell me what's on at the theatre tonight?", "I've booked a taxi from the Grand Meridian Hotel to the Corn "
+       "Exchange Theatre, leaving at 18:15. It's a grey Toyota, contact number 07700 552018.")], 0, "off_topic", True),
+    ([("Could you recommend a museum in the centre, and tell me the entrance fee and address? We'd also love an "
+       "expensive Chinese restaurant for the evening.", "The Halloway Museum of Art is in the centre at 12 Cloister "
+       "Street, WM1 3BE, and entry is free.")], 0, "off_topic", True),
+    ([("please book it for two on Monday at 7pm.", "Done. The Golden Crane, 2 people, Monday at 19:00."),
+      ("Thank you so much, you've been a great help!", "My pleasure, enjoy your visit!")], 0, "frustration", False),
+    ([("Can I get the Saltmarsh's phone number and postcode?", "The Saltmarsh's phone number is 01632 903557.")],
+     0, "off_topic", True),
+    ([("Evening! Any nightclubs in the south of town?", "Yes, Voltage is a nightclub in the north on Kingsway.")],
+     0, "ungrounded", True),
+    ([("lol we won't be up for 12:20. The 14:20 for two please.",
+       "Booked 2 seats on the 14:20 to Rookford on Sunday. Reference: 44KMZR0E.")], 0, "ungrounded", False),
+    ([("The 14:20 for two please.", "Booked 2 seats on the 14:20 to Rookford on Sunday."),
+      ("How long's the journey?", "Your reference number is 44KMZR0E.")], 1, "off_topic", True),
+    ([("The Marsh Lane Inn, please - checking in Tuesday, leaving Thursday morning, so 2 nights.",
+       "Booked: Marsh Lane Inn, 1 person, 2 nights from Tuesday. Reference: ZR4N8KPE.")], 0, "ungrounded", False),
+    # A how-to asked with the change it wants is answered by the change made.
+    ([("my train got cancelled so i need the hotel a night later, how do i move my booking",
+       "Done: reservation HX81QP now starts on 2026-03-08. The rate stays the same.")],
+     0, "off_topic", False),
     # A word that is no name, opening the answer to a question for one.
     ([("hey sam who's your favorite singer", "Ugh, mondays are the worst, right? I just want to sleep all day.")],
      0, "off_topic", True),

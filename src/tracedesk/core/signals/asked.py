@@ -36,10 +36,13 @@ def gives_no_figure(turn: Turn) -> bool:
     to see it") answered with no figure, amount, measure or time at all, nor a "not sure":
     "my favorite color is yellow.", "tattoos are a form of art.". Not an answer that says it
     cannot help, asks back, or owns a slip."""
-    answered = turn.answered
+    answered = _AN_ID.sub(" ", turn.answered)  # (a reference, "44KMZR0E", gives no figure)
     if any(gives.search(answered) for gives in turn.message.figures_asked) or _SOME_MEASURE.search(answered):
         return False
     return _answers_on_its_own(turn)
+
+
+_AN_ID = re.compile(r"\b(?=(?:[a-z]*\d){2})(?=(?:\d*[a-z]){2})[a-z\d]{5,}\b")  # (not "1790s")
 
 
 def _answers_on_its_own(turn: Turn) -> bool:

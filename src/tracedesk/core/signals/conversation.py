@@ -445,32 +445,40 @@ def _books_past_the_question(turn: Turn) -> list[Found]:
     opening = turn.answered[:120]
     if _BOOKED.search(opening) is None and ASKS_TO_CONFIRM.search(opening) is None:
         return []
-    if any(_SPEAKS_OF_IT.match(sentence) for sentence in turn.reply.sentences[1:]):
-        return []  # ("I've scheduled the switch... It starts on your next bill date": of it, after all)
-    question = next((clause for clause in _CLAUSES_OF.split(turn.asked) if _ASKS_OF_IT.match(clause)), None)
+    clauses = _CLAUSES_OF.split(turn.asked)
+    question = next((clause for clause in clauses if _ASKS_OF_IT.match(clause)), None)
     if question is None:
         return []
-    words = content_words(question) - _NAMES_NOTHING
+    # (Its own words: not those of the booking asked with it, "a taxi ... to the Corn Exchange
+    # Theatre. Can you also tell me what's on at the theatre tonight?")
+    words = {word for word in content_words(question) - _NAMES_NOTHING
+             - content_words(" ".join(c for c in clauses if c != question)) if len(word) > 1}  # (not what's "s")
     if not words or not words.isdisjoint(turn.answer_words):
         return []
     if any(gives.search(turn.answered) for gives in Message(question).figures_asked):
         return []
+    if _OF_IT.search(question) and any(_SPEAKS_OF_IT.match(sentence) for sentence in turn.reply.sentences[1:]):
+        return []  # ("Will it change straight away?" - "I've scheduled the switch... It starts on...": of it)
     return [_answered_off_topic(turn, "left_out", "the answer books it and passes over the question asked with it")]
 
 
 # Where a message's sentences end; a sentence that asks how things are, of the thing booked
 # (not "can you book it for 2", a request put as a question).
 _CLAUSES_OF = re.compile(r"[.!?;]+\s+|,\s+(?=(?:which|what|where|when|how|is|are|does|do)\b)")
-_ASKS_OF_IT = re.compile(r"\W*(?:(?:and|so|also|but|ok|okay|oh)\W+)*(?:which|what|where|when|how|is|are|does|do|did"
-                         r"|has|have|will)\b(?! (?:you|u) (?:book|reserve|get|send|add|make|put|change|move|cancel)\b)")
+# (Nor "how do i change my flight", which asks for it done.)
+_ASKS_OF_IT = re.compile(r"\W*(?:(?:and|so|also|but|ok|okay|oh)\W+)*(?:(?:which|what|where|when|is|are|does|do"
+                         r"|did|has|have|will|how(?! (?:do|can|could|would|should) (?:i|we)\b))\b"
+                         r"(?! (?:you|u) (?:book|reserve|get|send|add|make|put|change|move|cancel)\b)"
+                         r"|(?:can|could) you (?:also )?tell me\b)")
 # Words of a question that name nothing it asks about.
-_NAMES_NOTHING = frozenset({"there", "it", "thing", "one", "get", "go", "much", "many", "long"})
+_NAMES_NOTHING = frozenset({"there", "it", "thing", "one", "get", "go", "much", "many", "long", "tell", "also"})
 # An answer that says it booked something (not "Kelvin Kiptum set it in Chicago", "a confirmed
 # Norse site"), and a sentence after it that speaks of the thing asked about.
 _BOOKED = re.compile(r"\b(?:(?:i(?:'ve| have)|i've just) (?:booked|reserved|scheduled|placed|set up|added|made)"
                      r"|(?:is|are|has been|have been|was) (?:booked|reserved|confirmed|scheduled|placed))\b"
                      r"|^\W*(?:booked|reserved|done)\b")
 _SPEAKS_OF_IT = re.compile(r"\W*(?:it|they|that|this|yes|no|there)\b")
+_OF_IT = re.compile(r"\b(?:it|they|that|this|them)\b")
 
 
 def _leaves_out_a_request(turn: Turn) -> list[Found]:

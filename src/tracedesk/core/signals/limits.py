@@ -206,7 +206,9 @@ def _place_words(text: str) -> frozenset[str]:
 # "oh and a train to norwich on saturday morning", "..., and a chinese restaurant near the
 # hotel", "Two things: ..., and I'd like to see a college in the west".
 _AND_ALSO = re.compile(r"(?:\band also\b|\boh and\b|(?:[,.;]|\balso,?) and (?=(?:a|an|i'd like|i would like|i need|"
-                       r"i also need|can you|could you)\b)|\bplus\b)")
+                       r"i also need|can you|could you)\b)|\bplus\b"
+                       # ("... and address? We'd also love an expensive Chinese restaurant for the evening.")
+                       r"|(?<=[.!?] )(?:we|i)(?:'d| would)? also (?:love|like|need|want) )")
 
 
 # ...which asks for something: a thing a bot books or finds ("a train to norwich", "a cheap
@@ -253,7 +255,8 @@ _DETAILS = (
                                 r"\bnumber\b"),
      re.compile(r"\b(?:phone|telephone|tel|contact|number|call|ring|reach)\b|(?:\+\d{1,3}\s?|\b0)\d[\d ]{8,12}\d")),
     ("postcode", re.compile(r"\b(?:post ?codes?|zip(?: code)?)\b"),
-     re.compile(r"\bpost ?code\b|\bzip\b|\b[a-z]{1,2}\d{1,2}[a-z]?\s?\d[a-z]{2}\b|\b\d{5}(?:-\d{4})?\b")),
+     # (not the first digits of a phone number: "01632 903557")
+     re.compile(r"\bpost ?code\b|\bzip\b|\b[a-z]{1,2}\d{1,2}[a-z]?\s?\d[a-z]{2}\b|\b\d{5}(?:-\d{4})?\b(?! ?\d)")),
     ("address", re.compile(r"(?<!email )(?<!e-mail )(?<!web )\baddress\b"),
      re.compile(r"\baddress\b|\b(?:street|st|road|rd|lane|ln|avenue|ave|hill|square|sq|gardens|way|close|place|court"
                 r"|park|centre|parade|row|terrace|drive|dr)\b|\bis (?:at|on|in)\b|\b\d{1,4} [a-z]+")),

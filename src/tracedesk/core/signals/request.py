@@ -193,10 +193,19 @@ _TURNS_DOWN = re.compile(r"\b(?:no|nope|nah|not)\b")
 
 
 def asks_to_do(asked: str) -> bool:
-    """Whether a (lower-cased) message asks for something to be done, not how things are."""
+    """Whether a (lower-cased) message asks for something to be done, not how things are:
+    at its start, or in a sentence of its own ("casa lupo sounds nice. could you book a
+    table for 2 on friday?", "yes, please book one ticket on the 10:40, and could you
+    tell me the price?")."""
     if _ASKS_TO_KNOW.match(asked) or _WHY.search(asked):  # ("wait why did it say 240 pounds")
         return False
-    return "?" not in asked or _POLITE_REQUEST.match(asked) is not None
+    if "?" not in asked or _POLITE_REQUEST.match(asked) is not None or _BOOK_IT.search(asked) is not None:
+        return True
+    return any(_POLITE_REQUEST.match(clause) for clause in _CLAUSE_END.split(asked)[1:])
+
+
+# A booking asked for in so many words anywhere in a message: "please book one ticket".
+_BOOK_IT = re.compile(r"\bplease (?:book|reserve|change|move|make it)\b")
 
 
 # Where a sentence of a message ends, and a sentence that asks how things are ("is it still
@@ -237,10 +246,16 @@ def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, 
         return None
     given = values(answered)
     # (Of the days a message names, one given is enough: "make it friday instead, i'm out on
-    # saturday" - "changed to Friday".)
-    days_given = {v.value for v in given if v.unit == "weekday"} & {v.value for v, _ in wanted if v.unit == "weekday"}
+    # saturday" - "changed to Friday"; "checking in Tuesday, leaving Thursday" - "2 nights from
+    # Tuesday".)
+    days_given = {v.value for v in given if v.unit == "weekday"} & {day for _, day in _WEEKDAY.findall(asked)}
     for value, part in wanted:
         if value.unit == "weekday" and days_given:
+            continue
+        # (Nor a value where the answer gives another the message asked for in its unit: "we
+        # won't be up for 12:20. The 14:20 for two please." - "Booked 2 seats on the 14:20".)
+        if value.unit is not None and any(other is not value and other.unit == value.unit
+                                          and any(o.value == other.value for o in given) for other, _ in wanted):
             continue
         readings = value.readings(part)
         # (Given back in the same unit, or in none: "2 nights" is not given by "for 2 people".)
@@ -416,7 +431,9 @@ _KINDS = tuple((name, frozenset(values.split())) for name, values in (
 ))
 # A place to eat, stay or see, which food, area, price and kind of stay are asked of.
 _A_PLACE = re.compile(r"\b(?:restaurant|place to (?:eat|stay)|food|hotel|guest ?house|attraction|museum|pub|bar|"
-                      r"cafe|somewhere)s?\b")
+                      r"cafe|somewhere|nightclub|club|theatre|cinema|gallery|college|park|shop)s?\b")
+_NOT_TOO_EXPENSIVE = re.compile(r"\b(?:not|nothing|isn't|n't be) (?:too|to|that|so|very|overly|super) "
+                                r"(?:expensive|pricey|posh)\b")
 # What offers a thing: "Curry Prince is an Indian restaurant", "How about...", "I found...",
 # "Your train...", "on your train" (not "I'm more of a Mexican food person myself").
 _OFFERS = re.compile(r"\b(?:is an?|are|how about|what about|i (?:would )?(?:recommend|suggest)|i(?:'ve| have)? found|"
@@ -424,7 +441,9 @@ _OFFERS = re.compile(r"\b(?:is an?|are|how about|what about|i (?:would )?(?:reco
 _SPELLINGS = {"center": "centre", "moderately": "moderate"}  # (one value, two spellings)
 # A message that asks for something to be found, booked or had.
 _SEEKS = re.compile(r"\b(?:looking for|look for|i (?:also |really |just )?(?:want|need)|i'd like|i would like|find|"
-                    r"book|recommend|suggest|is there|are there|get me|can i get|reserve)\b")
+                    r"book|recommend|suggest|is there|are there|get me|can i get|reserve)\b"
+                    # ("Evening! Any nightclubs in the south of town?")
+                    r"|^\W*(?:\w+\W+)?any (?:\w+ ){0,2}\w+s? (?:in|near|around)\b")
 # An answer that says the request cannot be met as asked, and offers what there is instead.
 NONE_AS_ASKED = re.compile(r"\b(?:no|none|not|nothing|unfortunately|sorry|only|instead|but|however|closest|nearest)\b"
                             r"|n't\b")
@@ -439,6 +458,7 @@ def offered_against(asked: str, answered: str) -> tuple[str, str, str] | None:
     the south, but Nandos is a cheap one there." says so.)"""
     if _SEEKS.search(asked) is None or NONE_AS_ASKED.search(answered) or _OFFERS.search(answered) is None:
         return None  # (only a request for something: "i love italian food" - "chinese is my favourite!")
+    asked = _NOT_TOO_EXPENSIVE.sub(" cheap moderate ", asked)  # ("nothing too expensive": either will do)
     wanted, given = _kind_words(asked), _kind_words(answered)
     of_a_place = _A_PLACE.search(asked) is not None  # (not "parking on the north side of the building")
     for kind, values in _KINDS:
