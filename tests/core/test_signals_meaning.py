@@ -3363,6 +3363,16 @@ _EDGES = [
     ([("my train got cancelled so i need the hotel a night later, how do i move my booking",
        "Done: reservation HX81QP now starts on 2026-03-08. The rate stays the same.")],
      0, "off_topic", False),
+    # Persona chat: asked of itself, the bot tells of itself; "i don't follow soccer" is no
+    # confusion; a quiz on what it said is answered by saying it again.
+    ([("sorry to hear that. what grade are you in", "hi"), ("11th . u ?", "i finished school a while ago , now i "
+      "work at a bakery . i get up at 4 every morning !")], 1, "off_topic", False),
+    ([("do you have a favorite team", "not really"), ("man city , obviously", "nice , they have been really good "
+      "lately . i do n't follow soccer much though ."), ("you should , best sport in the world", "maybe i will !")],
+     1, "rephrase", False),
+    ([("do you have siblings", "yes , two brothers . they both live in dallas ."),
+      ("what do you do for fun", "i play chess and go hiking on weekends ."),
+      ("where do your brothers live", "they both live in dallas .")], 2, "loop", False),
     # A word that is no name, opening the answer to a question for one.
     ([("hey sam who's your favorite singer", "Ugh, mondays are the worst, right? I just want to sleep all day.")],
      0, "off_topic", True),

@@ -81,7 +81,9 @@ ANSWER_ASKS_BACK = re.compile(r"\?\s*$|" + _ASKS_IN_WORDS.pattern)
 # The answer did not understand the request at all: asking back for "more detail" about a
 # clear request is a miss, not a question about a missing order number.
 ANSWER_DID_NOT_UNDERSTAND = re.compile(
-    r"\b(?:(?:not sure|don'?t|do not|didn'?t|did not) (?:i |that i )?(?:understand|follow|get (?:that|it|what))"
+    # (not "i don't follow soccer much", "i don't understand people who...")
+    r"\b(?:(?:not sure|don'?t|do not|didn'?t|did not) (?:i |that i )?(?:understand(?! (?:people|anyone|why|how))"
+    r"|follow(?! (?!you\b|what\b|that\b|the\b|your\b)[a-z])|get (?:that|it|what))"
     r"|(?:could|can) you (?:please )?(?:rephrase|reword|say that again|clarify what)"
     r"|what do you mean|(?:more|bit more) (?:detail|details|information|context) (?:about|on) what you"
     r"|tell me more\?|i didn'?t catch that)"

@@ -558,6 +558,8 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
         return False  # ("My apologies. Rembrandt, in 1642.")
     if _ASKS_YES_OR_NO_OF_THE_BOT.search(turn.asked) and _SAYS_YES_OR_NO_OF_ITSELF.match(answered):
         return False  # it was asked of itself: "Have you been there?" - "I have not, but..."
+    if _ASKS_IT_BACK.search(turn.asked):
+        return False  # ...or asked back: "11th . u ?" - "i finished school a while ago, now i work at a bakery"
     if gives_the_opinion_asked(turn):
         return False  # ...or its taste: "whats ur fav thing to cook" - "i love making soups"
     return (len([s for s in reply.sentences if s.strip()]) <= 2 and bool(turn.words)
@@ -565,6 +567,9 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
             and not turn.closing and turn.message.in_english and not turn.message.greets_only)
 
 
+# The same question asked of the bot: "11th . u ?", "and you?", "what about you", "wbu".
+_ASKS_IT_BACK = re.compile(r"(?:^|\W)(?:(?:and|what about|how about) )?(?:you|u|urself|yourself)\s*\?"
+                           r"|\b(?:wbu|hbu)\b|\b(?:what|how) about (?:you|u|yourself|urself)\b")
 # A question of the bot itself for a yes or a no ("do you like to swim?", "have you been
 # there?"), which an answer of itself gives first ("I do!", "I have not, but...", "Not
 # really."): "Do you like sushi?" - "I run every morning." gives none.
