@@ -3373,6 +3373,12 @@ _EDGES = [
     ([("do you have siblings", "yes , two brothers . they both live in dallas ."),
       ("what do you do for fun", "i play chess and go hiking on weekends ."),
       ("where do your brothers live", "they both live in dallas .")], 2, "loop", False),
+    # What was asked for, asked for again in so many words.
+    ([("tell me something interesting", "that is interesting ! tell me more ."),
+      ("i asked you to tell me something . lol", "sorry ! octopuses have three hearts .")], 0, "frustration", True),
+    ([("can you give me an easy recipe for pancakes", "pancakes are my favorite breakfast ! do you like syrup ?"),
+      ("yeah but i need the actual recipe lol", "sure ! mix 1 cup flour, 1 egg and 1 cup milk .")],
+     0, "frustration", True),
     # A word that is no name, opening the answer to a question for one.
     ([("hey sam who's your favorite singer", "Ugh, mondays are the worst, right? I just want to sleep all day.")],
      0, "off_topic", True),

@@ -107,6 +107,9 @@ FRUSTRATION = re.compile(
     r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)|i told (?:you|u) (?:already|before|twice|no|yes)\b"
     # ("bro i asked u that", "i told u no lol", "i thought u were in nursing school")
     r"|\bi (?:asked|told) (?:you|u) (?:that|this)\W*(?:lol|haha|bro|dude)?\W*$|^\W*i told u\W*$"
+    # ("i asked you to tell me something. lol", "yeah but i need the actual recipe lol")
+    r"|\bi (?:literally |just |already )?asked (?:you|u) (?:to|for)\b"
+    r"|\b(?:need|want|asked for|give me|gimme) the actual\b"
     r"|\bi thought (?:you|u) (?:were|was|said|had|lived|worked|liked|loved|hated|didn't|did not|don't|do not|"
     # (not "i thought you were just a bot but you are nice", nor the "you" of anyone: "i thought
     # you had to do front crawl")
@@ -344,6 +347,7 @@ ESCALATION_NEEDS = frozenset("""
     pasas pasar podrías podrias puedes
 """.split())  # noqa: SIM905 (a word list reads best as words)
 FRUSTRATION_NEEDS = frozenset("""
+    actual
     asked meant said wanted wrong incorrect correct bad right true useless unhelpful nonsense listening reading
     understanding helping getting serious kidding told gave explained sent question message answer help sense address
     helpful need waste ridiculous frustrating frustrated frustration frustrates frustrate still keep kept specific
