@@ -3379,6 +3379,43 @@ _EDGES = [
     ([("can you give me an easy recipe for pancakes", "pancakes are my favorite breakfast ! do you like syrup ?"),
       ("yeah but i need the actual recipe lol", "sure ! mix 1 cup flour, 1 egg and 1 cup milk .")],
      0, "frustration", True),
+    # A booking with an exclamation or a clause that tells, not asks; a yes that answers the
+    # question asked with the booking; a sentence that answers it in other words.
+    ([("What a relief. Please book it for 2 people.", "I've booked it for 2 people. Your reference number is 88120.")],
+     0, "off_topic", False),
+    ([("Please book the Hilton, which my boss recommended.",
+       "I've booked a double room at the Hilton for 2 nights. Reference: HX81QP.")], 0, "off_topic", False),
+    ([("Are you able to reserve it for us?", "I've reserved it for you. Your reference is 7QWZ2KLM.")],
+     0, "off_topic", False),
+    ([("Book it please. Is the venue wheelchair accessible?", "Booked! Yes, there's step-free access throughout.")],
+     0, "off_topic", False),
+    ([("Reserve the Acorn Guest House for 2 nights please. Do they allow dogs?",
+       "I've reserved 2 nights at the Acorn Guest House. Pets are welcome there at no extra charge.")],
+     0, "off_topic", False),
+    ([("Book a table for two at Luigi's on Saturday. What's the dress code?",
+       "I've booked a table for two at Luigi's on Saturday at 8pm. Smart casual is fine there.")],
+     0, "off_topic", False),
+    # A question put politely asks for no value.
+    ([("I paid $40 for the order last week. Could you tell me if my refund has been sent?",
+       "Yes, a refund of $35 was sent to your card on Tuesday; the $5 delivery fee isn't refundable.")],
+     0, "ungrounded", False),
+    # A figure with its unit, a zip before a floor, an area the user left open.
+    ([("How long is the journey?", "About 45mins door to door.")], 0, "off_topic", False),
+    ([("What's the address and zip code?", "It's 350 5th Ave, New York, NY 10118 5th floor.")], 0, "off_topic", False),
+    ([("I'm staying in the east. Can you find me a theatre? Anywhere in town is fine.",
+       "The ADC Theatre is a theatre in the centre on Park Street.")], 0, "ungrounded", False),
+    # A day moved away from or refused, given back; the wrong one of two values of a unit.
+    ([("Move my appointment from Monday to Wednesday please.", "Done, I've moved your appointment to Monday at 10am.")],
+     0, "ungrounded", True),
+    ([("Book it for Friday, not Saturday.", "Booked! Table for 2 on Saturday at 7pm.")], 0, "ungrounded", True),
+    ([("We won't make the 12:20. The 14:20 for two please.", "Booked 2 seats on the 12:20. Reference: 44KMZR0E.")],
+     0, "ungrounded", True),
+    ([("Book a table for 4 at 7pm and a taxi home for 11pm.", "Booked a table for 4 at 7pm and a taxi for 10pm.")],
+     0, "ungrounded", True),
+    # Sarcasm at an answer that could not help; a yes that says nothing of the question.
+    ([("Can I get a refund for my order?", "I'm not able to help with that."),
+      ("What a big help.", "Is there anything else I can help you with?")], 0, "frustration", True),
+    ([("are the trains running today?", "They are: I really enjoy reading mystery novels.")], 0, "off_topic", True),
     # A word that is no name, opening the answer to a question for one.
     ([("hey sam who's your favorite singer", "Ugh, mondays are the worst, right? I just want to sleep all day.")],
      0, "off_topic", True),

@@ -203,7 +203,7 @@ ANSWER_YES_OR_NO = re.compile(
     r"\W+)?(?:(?:yes|no(?!\s+(?:wonder|idea|one|matter)\b)|yeah|yep|yup|nope|nah|kind of|sort of|"
     r"not (?:really|yet|always|usually|necessarily|exactly|at all|since|(?:very )?often|much|many)"
     r"|some (?:can|do|are|of them)|it depends|hardly ever|once in a while)\b"
-    r"|(?:very|probably|maybe|sometimes|mostly|usually|rarely|never|indeed|it is|it sure is|they are)"
+    r"|(?:very|probably|maybe|sometimes|mostly|usually|rarely|never)"
     r"\s*[,.!;:]"  # ("Very!", "Indeed!", not "Very popular"; "Of course." may answer nothing)
     r"|(?:you|it|they|we|she|he) (?:can|could|do|does|should|will|can't|don't|doesn't|won't|shouldn't)\s*[!.,])"
     r"(?! (?:problem|worries|worry)\b)|\byes[.!]*$")

@@ -42,7 +42,7 @@ def gives_no_figure(turn: Turn) -> bool:
     return _answers_on_its_own(turn)
 
 
-_AN_ID = re.compile(r"\b(?=(?:[a-z]*\d){2})(?=(?:\d*[a-z]){2})[a-z\d]{5,}\b")  # (not "1790s")
+_AN_ID = re.compile(r"\b(?!\d+[a-z]{1,5}\b)(?=(?:[a-z]*\d){2})(?=(?:\d*[a-z]){2})[a-z\d]{5,}\b")  # (not "1790s")
 
 
 def _answers_on_its_own(turn: Turn) -> bool:

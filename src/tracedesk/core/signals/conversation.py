@@ -416,10 +416,14 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
             or (reply.asks_where_from_or_to and message.asks_of_a_journey)
             or message.asks_for_person or message.complains or not message.words or not message.in_english
             or not message.words.isdisjoint(reply.words)
-            or (reply.says_yes_or_no and (message.may_ask_yes_or_no or not message.wants_to_know))):
+            or ((reply.says_yes_or_no or _AGREES.match(turn.answered))
+                and (message.may_ask_yes_or_no or not message.wants_to_know))):
         return []  # (nor "a lexus? very fancy haha" - "Indeed! Anything else?", which says yes to it)
     return [_answered_off_topic(turn, "question_back",
                                 "a question answered only with another question or a change of subject")]
+
+
+_AGREES = re.compile(r"\W*(?:indeed|it is|it sure is|they are)\s*[,.!;:]")  # ("Indeed! Anything else?")
 
 
 def _leaves_out_a_detail(turn: Turn) -> list[Found]:
@@ -446,7 +450,11 @@ def _books_past_the_question(turn: Turn) -> list[Found]:
     if _BOOKED.search(opening) is None and ASKS_TO_CONFIRM.search(opening) is None:
         return []
     clauses = _CLAUSES_OF.split(turn.asked)
-    question = next((clause for clause in clauses if _ASKS_OF_IT.match(clause)), None)
+    # (a clause put as a question: ending on "?", or last and unended; not "What a relief.",
+    # "Please book the Hilton, which my boss recommended.")
+    asks = re.findall(r"[^.!?;]+(?:\?|$)", turn.asked.rstrip())
+    question = next((clause for clause in clauses if _ASKS_OF_IT.match(clause)
+                     and any(clause.strip(" ?") in a for a in asks)), None)
     if question is None:
         return []
     # (Its own words: not those of the booking asked with it, "a taxi ... to the Corn Exchange
@@ -457,8 +465,11 @@ def _books_past_the_question(turn: Turn) -> list[Found]:
         return []
     if any(gives.search(turn.answered) for gives in Message(question).figures_asked):
         return []
-    if _OF_IT.search(question) and any(_SPEAKS_OF_IT.match(sentence) for sentence in turn.reply.sentences[1:]):
+    if any(_SPEAKS_OF_IT.match(sentence) and (_OF_IT.search(question) or _YES_NO.match(sentence))
+           for sentence in turn.reply.sentences[1:]):
         return []  # ("Will it change straight away?" - "I've scheduled the switch... It starts on...": of it)
+    if any(_OF_THE_BOOKING.search(sentence) is None for sentence in turn.reply.sentences[1:]):
+        return []  # (a sentence beyond the booking's details may answer in its own words: "Pets are welcome there")
     return [_answered_off_topic(turn, "left_out", "the answer books it and passes over the question asked with it")]
 
 
@@ -468,7 +479,8 @@ _CLAUSES_OF = re.compile(r"[.!?;]+\s+|,\s+(?=(?:which|what|where|when|how|is|are
 # (Nor "how do i change my flight", which asks for it done.)
 _ASKS_OF_IT = re.compile(r"\W*(?:(?:and|so|also|but|ok|okay|oh)\W+)*(?:(?:which|what|where|when|is|are|does|do"
                          r"|did|has|have|will|how(?! (?:do|can|could|would|should) (?:i|we)\b))\b"
-                         r"(?! (?:you|u) (?:book|reserve|get|send|add|make|put|change|move|cancel)\b)"
+                         r"(?! (?:you|u) (?:(?:be )?able to |not |even )?(?:mind|read|see|hear|listen|book|reserve"
+                         r"|get|send|add|make|put|change|move|cancel)\b)"
                          r"|(?:can|could) you (?:also )?tell me\b)")
 # Words of a question that name nothing it asks about.
 _NAMES_NOTHING = frozenset({"there", "it", "thing", "one", "get", "go", "much", "many", "long", "tell", "also"})
@@ -478,6 +490,10 @@ _BOOKED = re.compile(r"\b(?:(?:i(?:'ve| have)|i've just) (?:booked|reserved|sche
                      r"|(?:is|are|has been|have been|was) (?:booked|reserved|confirmed|scheduled|placed))\b"
                      r"|^\W*(?:booked|reserved|done)\b")
 _SPEAKS_OF_IT = re.compile(r"\W*(?:it|they|that|this|yes|no|there)\b")
+_YES_NO = re.compile(r"\W*(?:yes|no)\b")
+# What a booking's own sentences tell: its reference, price, car, a goodbye.
+_OF_THE_BOOKING = re.compile(r"\b(?:reference|ref|fee|price|total|cost|payable|gbp|contact|colou?r|car|taxi|driver"
+                             r"|enjoy|anything else|help you|have a)\b|[£$€]\s?\d")
 _OF_IT = re.compile(r"\b(?:it|they|that|this|them)\b")
 
 

@@ -256,7 +256,7 @@ _DETAILS = (
      re.compile(r"\b(?:phone|telephone|tel|contact|number|call|ring|reach)\b|(?:\+\d{1,3}\s?|\b0)\d[\d ]{8,12}\d")),
     ("postcode", re.compile(r"\b(?:post ?codes?|zip(?: code)?)\b"),
      # (not the first digits of a phone number: "01632 903557")
-     re.compile(r"\bpost ?code\b|\bzip\b|\b[a-z]{1,2}\d{1,2}[a-z]?\s?\d[a-z]{2}\b|\b\d{5}(?:-\d{4})?\b(?! ?\d)")),
+     re.compile(r"\bpost ?code\b|\bzip\b|\b[a-z]{1,2}\d{1,2}[a-z]?\s?\d[a-z]{2}\b|\b\d{5}(?:-\d{4})?\b(?! ?\d{5})")),
     ("address", re.compile(r"(?<!email )(?<!e-mail )(?<!web )\baddress\b"),
      re.compile(r"\baddress\b|\b(?:street|st|road|rd|lane|ln|avenue|ave|hill|square|sq|gardens|way|close|place|court"
                 r"|park|centre|parade|row|terrace|drive|dr)\b|\bis (?:at|on|in)\b|\b\d{1,4} [a-z]+")),

@@ -178,7 +178,9 @@ FRUSTRATION = re.compile(
     r"|(?:are|r) you (?:broken|stupid|a joke)|(?:this|that|the|you) (?:bot|chat|thing|assistant|app)?\s?(?:is|are) "
     r"(?:a joke|broken|hopeless|pointless|useless|terrible|awful|garbage|rubbish)"
     r"|is (?:this|the|that) (?:bot|chat|thing|assistant|app) (?:broken|a joke|useless|even working)"
-    r"|thanks for nothing|(?<!\ba )(?:great|big|real) help(?: there)?[.!]*$"  # (not "you've been a great help!")
+    # (not "you've been a great help!")
+    r"|thanks for nothing|(?<!been a )(?<!was a )(?<!were a )(?<!'re a )(?<!'s a )(?:great|big|real) help(?: there)?"
+    r"[.!]*$"
     # What was told, pointed back at: "I did mention that I need free parking.", "Cheap, like I said."
     # (not "like i said in my email", said elsewhere)
     r"|(?:\bi did (?:mention|say|tell you)|\b(?:as|like) i (?:said|mentioned|told you))\b"

@@ -201,7 +201,14 @@ def asks_to_do(asked: str) -> bool:
         return False
     if "?" not in asked or _POLITE_REQUEST.match(asked) is not None or _BOOK_IT.search(asked) is not None:
         return True
-    return any(_POLITE_REQUEST.match(clause) for clause in _CLAUSE_END.split(asked)[1:])
+    return any(_POLITE_REQUEST.match(clause) and not _ASKS_TO_BE_TOLD.match(clause)
+               for clause in _CLAUSE_END.split(asked)[1:])
+
+
+# (not "could you tell me if my refund has been sent?", a question put politely)
+_ASKS_TO_BE_TOLD = re.compile(r"\W*(?:(?:hi|hey|hello|ok|okay|so|and|also|please)\W+)*(?:can|could|would|will) you "
+                              r"(?:please |also )?(?:tell|let me know|check|"
+                              r"explain|confirm|see)\b")
 
 
 # A booking asked for in so many words anywhere in a message: "please book one ticket".
@@ -248,14 +255,17 @@ def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, 
     # (Of the days a message names, one given is enough: "make it friday instead, i'm out on
     # saturday" - "changed to Friday"; "checking in Tuesday, leaving Thursday" - "2 nights from
     # Tuesday".)
-    days_given = {v.value for v in given if v.unit == "weekday"} & {day for _, day in _WEEKDAY.findall(asked)}
+    away = _NOT_WANTED if _CHANGES.search(asked) else _NOT_WANTED - {"from"}
+    days_given = {v.value for v in given if v.unit == "weekday"} & {
+        day for clause in _CLAUSE_END.split(asked) if not re.search(r"n't\b|\bnot\b", clause)
+        for before, day in _WEEKDAY.findall(clause) if before not in away}
     for value, part in wanted:
         if value.unit == "weekday" and days_given:
             continue
         # (Nor a value where the answer gives another the message asked for in its unit: "we
         # won't be up for 12:20. The 14:20 for two please." - "Booked 2 seats on the 14:20".)
-        if value.unit is not None and any(other is not value and other.unit == value.unit
-                                          and any(o.value == other.value for o in given) for other, _ in wanted):
+        last = next(other for other, _ in reversed(wanted) if other.unit == value.unit)  # (the last replaces)
+        if value.unit is not None and last is not value and any(o.value == last.value for o in given):
             continue
         readings = value.readings(part)
         # (Given back in the same unit, or in none: "2 nights" is not given by "for 2 people".)
@@ -462,12 +472,15 @@ def offered_against(asked: str, answered: str) -> tuple[str, str, str] | None:
     wanted, given = _kind_words(asked), _kind_words(answered)
     of_a_place = _A_PLACE.search(asked) is not None  # (not "parking on the north side of the building")
     for kind, values in _KINDS:
-        if kind != "ride" and not of_a_place:
-            continue
+        if (kind != "ride" and not of_a_place) or (kind == "area" and _ANY_AREA.search(asked)):
+            continue  # (nor "I'm staying in the east. ... a theatre? Anywhere in town is fine.")
         asked_for, offered = wanted & values, given & values
         if asked_for and offered and asked_for.isdisjoint(offered):
             return kind, sorted(asked_for)[0], sorted(offered)[0]
     return None
+
+
+_ANY_AREA = re.compile(r"\b(?:anywhere|any area|any part of town)\b")
 
 
 def _kind_words(text: str) -> set[str]:
