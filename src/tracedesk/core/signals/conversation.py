@@ -3,10 +3,10 @@ message says about each answer (:mod:`.reactions`); an answer far in meaning fro
 asked, or one that answers only with a question, a word of appreciation or nothing of
 use, or gives none of what was asked for (:mod:`.asked`); what an answer says of the user
 or of the bot against what the session said before (:mod:`.memory`); an answer or a
-question said again (:mod:`.repeats`); a confirmation of another value than asked
-(:mod:`.request`), or an answer against another limit the request set, a budget, a form, a
-day, a route, a second request or the details it named (:mod:`.limits`); and a session
-that ends on an answer that did not resolve it.
+question said again (:mod:`.repeats`); an answer against its request, a confirmation of
+another value than asked, a budget, a form, a day or a route broken, a second request, a
+detail or a question asked with a booking left out (:mod:`.against`); and a session that
+ends on an answer that did not resolve it.
 
 A signal read in turn N about the answer of turn N-1 is attached to that trace, with the
 later turn's words as evidence. Requests and answers are compared by meaning
@@ -22,6 +22,7 @@ from sqlalchemy import Connection
 from ..store import chunked, placeholders, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, content_words, has_digit
+from .against import against_the_request
 from .answer_phrases import (
     ANNOUNCES_ANOTHER_SUBJECT,
     CANNED,
@@ -40,15 +41,6 @@ from .asked import (
 )
 from .confidence import confidence
 from .found import Found, quote
-from .limits import (
-    another_day,
-    another_route,
-    breaks_the_form,
-    details_left_out,
-    over_the_budget,
-    said_in_other_words,
-    second_request,
-)
 from .memory import (
     ONLY_WISHES,
     SIGNS_OFF,
@@ -61,7 +53,6 @@ from .memory import (
     speaks_of_another,
     tells_back_what_nobody_said,
 )
-from .message import Message
 from .phrases import PUSHES_BACK
 from .reactions import (
     answers_the_question_back,
@@ -71,13 +62,8 @@ from .reactions import (
 from .repeats import LongSentence, asked_again, asked_what_was_told, repeated_answers, sentences_said_again
 from .reply import ANSWER_LIMIT, Reply
 from .request import (
-    ASKS_TO_CONFIRM,
     SessionValues,
-    Value,
-    another_value,
     asks_to_do,
-    offered_against,
-    outside_the_window,
 )
 from .turns import OFF_TOPIC, SHORT_OFF_TOPIC, Turn, answered_far, closeness_needed, closeness_to_question
 
@@ -151,17 +137,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             if not off and not at_work:
                 answered_elsewhere = bland or _answered_with_a_question(turn)
                 found += answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn)
-            confirmed = []
-            if turn.message.has_figure or (turn.reply.confirms and "day" in turn.asked):
-                confirmed = _outside_what_was_asked(turn, previous) or (
-                    _confirms_another_value(turn, previous) if turn.reply.confirms else [])
-            if not confirmed and ("day" in turn.asked or "from " in turn.asked
-                                  or (previous is not None and previous.reply.question_back is not None)):
-                confirmed = _another_day_or_route(turn, previous)
-            if not confirmed and at and turn.reply.confirms:
-                confirmed = _confirms_another_than_told(turn, at, session_values)
-            found += (confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
-                      or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn) or _books_past_the_question(turn))
+            found += against_the_request(turn, previous, at, session_values)
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)
@@ -298,109 +274,6 @@ def _is_plain_request(turn: Turn) -> bool:
     return len(topic & answer) < ON_TOPIC_SHARE * len(topic)  # the answer takes up the request's words
 
 
-def _outside_what_was_asked(turn: Turn, previous: Turn | None) -> list[Found]:
-    """An answer that offers a time outside the window the request set (:mod:`.request`):
-    "a train to Ely, leaving after 14:00" - "TR4410 leaves Cambridge at 13:35"; or the
-    window the user gave to the bot's question ("What time would you like to leave?" -
-    "After 10:00 please." - "TR2000 leaves at 08:11"); or a price over the budget it set
-    (:mod:`.limits`: "any dinner spot under £60 for two?" - "Expect around £150-180 for two")."""
-    asked = turn.asked
-    question = previous.reply.question_back if previous is not None else None
-    if question is not None and (going := _LEAVES_OR_ARRIVES.search(question)) is not None:
-        asked = f"{going.group(0)} {asked}"
-    found = outside_the_window(asked, turn.answered)
-    if found is not None:
-        window, offered = (part.strip() for part in found)
-        return [_against_the_request(turn, f"offers a time outside the window asked (“{window}”)", window, offered)]
-    found = over_the_budget(turn.asked, turn.answered)
-    if found is not None:
-        budget, offered = (part.strip() for part in found)
-        return [_against_the_request(turn, f"offers a price over the budget asked (“{budget}”)", budget, offered)]
-    return []
-
-
-def _another_day_or_route(turn: Turn, previous: Turn | None) -> list[Found]:
-    """A journey offered or booked on another day than the request named ("flying out on
-    Sunday" - "TR3212 ... on Saturday"), or the other way round, or from another place
-    ("from la tasca to the adc theatre" - "from Efes to the ADC Theatre"): :mod:`.limits`.
-    The request may be the message before the bot's question that this one answers ("...
-    from London Liverpool Street on Friday." - "What time?" - "after 16:00")."""
-    asked = turn.asked
-    if previous is not None and previous.reply.question_back is not None and "day" not in asked:
-        asked = f"{previous.asked}. {asked}"
-    day = another_day(asked, turn.answered)
-    if day is not None:
-        return [_against_the_request(turn, f"offers another day than asked ({day[1]} where the user asked for "
-                                           f"{day[0]})", *day)]
-    route = another_route(turn.asked, turn.answered)
-    if route is not None:
-        asked, booked, how = route
-        return [_against_the_request(turn, f"books it {how} (“{booked}” where the user asked “{asked}”)",
-                                     asked, booked)]
-    return []
-
-
-def _breaks_the_form(turn: Turn) -> list[Found]:
-    """An answer that breaks a limit the request set on its form (:func:`.limits.breaks_the_form`):
-    "a short cover note, 50 words max" answered in 80 words; "no bullet points, he hates
-    that" answered with a list."""
-    found = breaks_the_form(turn.asked, turn.answer)
-    if found is None:
-        return []
-    limit, given = found
-    return [_against_the_request(turn, f"breaks the limit asked (“{limit}”), with {given}", limit, given)]
-
-
-def _offered_against_the_request(turn: Turn) -> list[Found]:
-    """An answer that offers another kind of thing than the request asked for by name
-    (:func:`.request.offered_against`): "a cheap Italian restaurant in the centre" - "Curry
-    Prince is a great Indian restaurant in the east."."""
-    against = offered_against(turn.asked, turn.answered)
-    if against is None:
-        return []
-    kind, asked, offered = against
-    return [_against_the_request(turn, f"offers another {kind} than asked ({offered} where the user asked for "
-                                       f"{asked})", asked, offered)]
-
-
-_LEAVES_OR_ARRIVES = re.compile(r"\b(?:leave|depart|arrive)\b")  # what a bot's "what time...?" asks
-
-
-def _confirms_another_value(turn: Turn, previous: Turn | None) -> list[Found]:
-    """A confirmation that gives another value than the request's (:mod:`.request`):
-    "wake me up in 20 minutes" - "Done! Alarm set for 45 minutes.", "a taxi to the station
-    on saturday" - "Your taxi... on Sunday at 09:00 is booked"."""
-    if not turn.message.asks or turn.message.closing:
-        return []
-    found = another_value(turn.asked, turn.answered, previous.answered if previous is not None else "")
-    return _confirmed_instead(turn, found, "another value than asked")
-
-
-def _confirms_another_than_told(turn: Turn, at: int, session: SessionValues) -> list[Found]:
-    """A confirmation that gives a value nobody said in the session before, where the user
-    asked for another in its unit (:mod:`.request`): "3 nights from friday" ... "yes please,
-    for 2 people" - "Booked! 4 nights from Friday"."""
-    return _confirmed_instead(turn, session.another_than_told(at, turn.answered), "a value nobody said")
-
-
-def _confirmed_instead(turn: Turn, found: tuple[Value, Value] | None, what: str) -> list[Found]:
-    """The finding of a confirmation that gave ``what`` (the value given, where the user asked
-    for another), if :mod:`.request` ``found`` one."""
-    if found is None:
-        return []
-    asked, given = found
-    return [_against_the_request(turn, f"confirms {what} ({given.value} where the user asked for {asked.said()})",
-                                 asked.value, given.value)]
-
-
-def _against_the_request(turn: Turn, says: str, asked: str, given: str) -> Found:
-    """The finding of an answer that goes against a value the request asked for: ``says``
-    what it did, with the value ``asked`` and the one the answer ``given`` as evidence."""
-    return Found(turn.pk, "ungrounded", confidence("ungrounded", "request"), f"the answer {says}: "
-                 f"{quote(turn.answer, 60)}", evidence={"question": turn.question[:300], "asked": asked,
-                                                        "answer_says": given})
-
-
 def _answered_with_a_question(turn: Turn) -> list[Found]:
     """A question answered only by a question on something else ("how far is the moon?" -
     "Do you like science fiction films?"), or by a change of subject: what a chatbot does
@@ -424,94 +297,6 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
 
 
 _AGREES = re.compile(r"\W*(?:indeed|it is|it sure is|they are)\s*[,.!;:]")  # ("Indeed! Anything else?")
-
-
-def _leaves_out_a_detail(turn: Turn) -> list[Found]:
-    """Details asked for by name, and one given, the others not, or none with a booking
-    (:func:`.limits.details_left_out`): "the address, phone number and postcode" - "Caffe
-    Uno is at 32 Bridge Street"; "... and let me know the car type and contact number" -
-    "Your taxi has been booked..."."""
-    missing = details_left_out(turn.asked, turn.answered)
-    if not missing:
-        return []
-    return [_answered_off_topic(turn, "left_out", f"the answer leaves out the {' and the '.join(missing)} asked for")]
-
-
-def _books_past_the_question(turn: Turn) -> list[Found]:
-    """A booking done, or put to the user to confirm, that passes over the question the
-    message asked with it: "ok that one. which station does it leave from" - "Please
-    confirm: 2 tickets from Sacramento...", "Yes, one ticket please. Is there a discount for
-    pensioners?" - "I have booked one ticket...". (Not when the answer takes up the
-    question's words, or gives the figure it asks for: "what time does it leave?" -
-    "Booked: TR4410, leaving at 13:35".)"""
-    if not turn.reply.confirms:
-        return []  # (most turns, cheaply)
-    opening = turn.answered[:120]
-    if _BOOKED.search(opening) is None and ASKS_TO_CONFIRM.search(opening) is None:
-        return []
-    clauses = _CLAUSES_OF.split(turn.asked)
-    # (a clause put as a question: ending on "?", or last and unended; not "What a relief.",
-    # "Please book the Hilton, which my boss recommended.")
-    asks = re.findall(r"[^.!?;]+(?:\?|$)", turn.asked.rstrip())
-    question = next((clause for clause in clauses if _ASKS_OF_IT.match(clause)
-                     and any(clause.strip(" ?") in a for a in asks)), None)
-    if question is None:
-        return []
-    # (Its own words: not those of the booking asked with it, "a taxi ... to the Corn Exchange
-    # Theatre. Can you also tell me what's on at the theatre tonight?")
-    words = {word for word in content_words(question) - _NAMES_NOTHING
-             - content_words(" ".join(c for c in clauses if c != question)) if len(word) > 1}  # (not what's "s")
-    if not words or not words.isdisjoint(turn.answer_words):
-        return []
-    if any(gives.search(turn.answered) for gives in Message(question).figures_asked):
-        return []
-    if any(_SPEAKS_OF_IT.match(sentence) and (_OF_IT.search(question) or _YES_NO.match(sentence))
-           for sentence in turn.reply.sentences[1:]):
-        return []  # ("Will it change straight away?" - "I've scheduled the switch... It starts on...": of it)
-    if any(_OF_THE_BOOKING.search(sentence) is None for sentence in turn.reply.sentences[1:]):
-        return []  # (a sentence beyond the booking's details may answer in its own words: "Pets are welcome there")
-    return [_answered_off_topic(turn, "left_out", "the answer books it and passes over the question asked with it")]
-
-
-# Where a message's sentences end; a sentence that asks how things are, of the thing booked
-# (not "can you book it for 2", a request put as a question).
-_CLAUSES_OF = re.compile(r"[.!?;]+\s+|,\s+(?=(?:which|what|where|when|how|is|are|does|do)\b)")
-# (Nor "how do i change my flight", which asks for it done.)
-_ASKS_OF_IT = re.compile(r"\W*(?:(?:and|so|also|but|ok|okay|oh)\W+)*(?:(?:which|what|where|when|is|are|does|do"
-                         r"|did|has|have|will|how(?! (?:do|can|could|would|should) (?:i|we)\b))\b"
-                         r"(?! (?:you|u) (?:(?:be )?able to |not |even )?(?:mind|read|see|hear|listen|book|reserve"
-                         r"|get|send|add|make|put|change|move|cancel)\b)"
-                         r"|(?:can|could) you (?:also )?tell me\b)")
-# Words of a question that name nothing it asks about.
-_NAMES_NOTHING = frozenset({"there", "it", "thing", "one", "get", "go", "much", "many", "long", "tell", "also"})
-# An answer that says it booked something (not "Kelvin Kiptum set it in Chicago", "a confirmed
-# Norse site"), and a sentence after it that speaks of the thing asked about.
-_BOOKED = re.compile(r"\b(?:(?:i(?:'ve| have)|i've just) (?:booked|reserved|scheduled|placed|set up|added|made)"
-                     r"|(?:is|are|has been|have been|was) (?:booked|reserved|confirmed|scheduled|placed))\b"
-                     r"|^\W*(?:booked|reserved|done)\b")
-_SPEAKS_OF_IT = re.compile(r"\W*(?:it|they|that|this|yes|no|there)\b")
-_YES_NO = re.compile(r"\W*(?:yes|no)\b")
-# What a booking's own sentences tell: its reference, price, car, a goodbye.
-_OF_THE_BOOKING = re.compile(r"\b(?:reference|ref|fee|price|total|cost|payable|gbp|contact|colou?r|car|taxi|driver"
-                             r"|enjoy|anything else|help you|have a)\b|[£$€]\s?\d")
-_OF_IT = re.compile(r"\b(?:it|they|that|this|them)\b")
-
-
-def _leaves_out_a_request(turn: Turn) -> list[Found]:
-    """A message that makes two requests ("can i get the postcode for that and also a cheap
-    italian place near it") answered with no word of the second, and no question about it
-    (but a closing one: "Is there anything else I can help you with?")."""
-    if (" and" not in turn.asked and "plus" not in turn.asked) or not turn.message.asks:
-        return []  # (most messages, cheaply; and one that asks for nothing)
-    second = second_request(turn.asked)
-    if second is None:
-        return []
-    wanted = content_words(second)
-    if len(wanted) < 2 or not said_in_other_words(wanted).isdisjoint(turn.reply.words):
-        return []
-    if "?" in turn.answered and not turn.reply.offers:
-        return []  # (a question back may ask about it first)
-    return [_answered_off_topic(turn, "left_out", f"the answer leaves out the second request (“{second[:60]}”)")]
 
 
 def _changes_the_subject(turn: Turn) -> list[Found]:

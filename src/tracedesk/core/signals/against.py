@@ -1,0 +1,250 @@
+"""What an answer does against the request it answers: a task bot's slips, each read from
+the message and the answer (and, where the request was made over more than one message,
+the turn before and the session's values). A time outside the window asked, a price over
+the budget, another day, route, value or kind of thing than asked, a limit of form broken
+(:mod:`.request`, :mod:`.limits`), found as ``ungrounded``; a second request, a detail or
+a question asked with a booking left out, found as ``off_topic``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..words import content_words
+from .confidence import confidence
+from .found import Found, quote
+from .limits import (
+    another_day,
+    another_route,
+    breaks_the_form,
+    details_left_out,
+    over_the_budget,
+    said_in_other_words,
+    second_request,
+)
+from .message import Message
+from .request import (
+    ASKS_TO_CONFIRM,
+    SessionValues,
+    Value,
+    another_value,
+    offered_against,
+    outside_the_window,
+)
+from .turns import Turn
+
+
+def against_the_request(turn: Turn, previous: Turn | None, at: int, session: SessionValues) -> list[Found]:
+    """The first way the answer of ``turn`` (the ``at``-th of its session, after
+    ``previous``) goes against its request: a value outside what was asked, or another one
+    than asked or than the session told, another kind of thing, a limit of form broken, a
+    second request, a detail or a question left out."""
+    confirmed = []
+    if turn.message.has_figure or (turn.reply.confirms and "day" in turn.asked):
+        confirmed = _outside_what_was_asked(turn, previous) or (
+            _confirms_another_value(turn, previous) if turn.reply.confirms else [])
+    if not confirmed and ("day" in turn.asked or "from " in turn.asked
+                          or (previous is not None and previous.reply.question_back is not None)):
+        confirmed = _another_day_or_route(turn, previous)
+    if not confirmed and at and turn.reply.confirms:
+        confirmed = _confirms_another_than_told(turn, at, session)
+    return (confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
+            or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn) or _books_past_the_question(turn))
+
+
+def _left_out(turn: Turn, says: str) -> Found:
+    """An answer that leaves out part of what was asked: ``says`` what, with the answer
+    quoted and the message as evidence."""
+    return Found(turn.pk, "off_topic", confidence("off_topic", "left_out"), f"{says}: {quote(turn.answer, 70)}",
+                 evidence={"question": turn.question[:300]})
+
+
+def _outside_what_was_asked(turn: Turn, previous: Turn | None) -> list[Found]:
+    """An answer that offers a time outside the window the request set (:mod:`.request`):
+    "a train to Ely, leaving after 14:00" - "TR4410 leaves Cambridge at 13:35"; or the
+    window the user gave to the bot's question ("What time would you like to leave?" -
+    "After 10:00 please." - "TR2000 leaves at 08:11"); or a price over the budget it set
+    (:mod:`.limits`: "any dinner spot under £60 for two?" - "Expect around £150-180 for two")."""
+    asked = turn.asked
+    question = previous.reply.question_back if previous is not None else None
+    if question is not None and (going := _LEAVES_OR_ARRIVES.search(question)) is not None:
+        asked = f"{going.group(0)} {asked}"
+    found = outside_the_window(asked, turn.answered)
+    if found is not None:
+        window, offered = (part.strip() for part in found)
+        return [_against_the_request(turn, f"offers a time outside the window asked (“{window}”)", window, offered)]
+    found = over_the_budget(turn.asked, turn.answered)
+    if found is not None:
+        budget, offered = (part.strip() for part in found)
+        return [_against_the_request(turn, f"offers a price over the budget asked (“{budget}”)", budget, offered)]
+    return []
+
+
+def _another_day_or_route(turn: Turn, previous: Turn | None) -> list[Found]:
+    """A journey offered or booked on another day than the request named ("flying out on
+    Sunday" - "TR3212 ... on Saturday"), or the other way round, or from another place
+    ("from la tasca to the adc theatre" - "from Efes to the ADC Theatre"): :mod:`.limits`.
+    The request may be the message before the bot's question that this one answers ("...
+    from London Liverpool Street on Friday." - "What time?" - "after 16:00")."""
+    asked = turn.asked
+    if previous is not None and previous.reply.question_back is not None and "day" not in asked:
+        asked = f"{previous.asked}. {asked}"
+    day = another_day(asked, turn.answered)
+    if day is not None:
+        return [_against_the_request(turn, f"offers another day than asked ({day[1]} where the user asked for "
+                                           f"{day[0]})", *day)]
+    route = another_route(turn.asked, turn.answered)
+    if route is not None:
+        asked, booked, how = route
+        return [_against_the_request(turn, f"books it {how} (“{booked}” where the user asked “{asked}”)",
+                                     asked, booked)]
+    return []
+
+
+def _breaks_the_form(turn: Turn) -> list[Found]:
+    """An answer that breaks a limit the request set on its form (:func:`.limits.breaks_the_form`):
+    "a short cover note, 50 words max" answered in 80 words; "no bullet points, he hates
+    that" answered with a list."""
+    found = breaks_the_form(turn.asked, turn.answer)
+    if found is None:
+        return []
+    limit, given = found
+    return [_against_the_request(turn, f"breaks the limit asked (“{limit}”), with {given}", limit, given)]
+
+
+def _offered_against_the_request(turn: Turn) -> list[Found]:
+    """An answer that offers another kind of thing than the request asked for by name
+    (:func:`.request.offered_against`): "a cheap Italian restaurant in the centre" - "Curry
+    Prince is a great Indian restaurant in the east."."""
+    against = offered_against(turn.asked, turn.answered)
+    if against is None:
+        return []
+    kind, asked, offered = against
+    return [_against_the_request(turn, f"offers another {kind} than asked ({offered} where the user asked for "
+                                       f"{asked})", asked, offered)]
+
+
+_LEAVES_OR_ARRIVES = re.compile(r"\b(?:leave|depart|arrive)\b")  # what a bot's "what time...?" asks
+
+
+def _confirms_another_value(turn: Turn, previous: Turn | None) -> list[Found]:
+    """A confirmation that gives another value than the request's (:mod:`.request`):
+    "wake me up in 20 minutes" - "Done! Alarm set for 45 minutes.", "a taxi to the station
+    on saturday" - "Your taxi... on Sunday at 09:00 is booked"."""
+    if not turn.message.asks or turn.message.closing:
+        return []
+    found = another_value(turn.asked, turn.answered, previous.answered if previous is not None else "")
+    return _confirmed_instead(turn, found, "another value than asked")
+
+
+def _confirms_another_than_told(turn: Turn, at: int, session: SessionValues) -> list[Found]:
+    """A confirmation that gives a value nobody said in the session before, where the user
+    asked for another in its unit (:mod:`.request`): "3 nights from friday" ... "yes please,
+    for 2 people" - "Booked! 4 nights from Friday"."""
+    return _confirmed_instead(turn, session.another_than_told(at, turn.answered), "a value nobody said")
+
+
+def _confirmed_instead(turn: Turn, found: tuple[Value, Value] | None, what: str) -> list[Found]:
+    """The finding of a confirmation that gave ``what`` (the value given, where the user asked
+    for another), if :mod:`.request` ``found`` one."""
+    if found is None:
+        return []
+    asked, given = found
+    return [_against_the_request(turn, f"confirms {what} ({given.value} where the user asked for {asked.said()})",
+                                 asked.value, given.value)]
+
+
+def _against_the_request(turn: Turn, says: str, asked: str, given: str) -> Found:
+    """The finding of an answer that goes against a value the request asked for: ``says``
+    what it did, with the value ``asked`` and the one the answer ``given`` as evidence."""
+    return Found(turn.pk, "ungrounded", confidence("ungrounded", "request"), f"the answer {says}: "
+                 f"{quote(turn.answer, 60)}", evidence={"question": turn.question[:300], "asked": asked,
+                                                        "answer_says": given})
+
+
+def _leaves_out_a_detail(turn: Turn) -> list[Found]:
+    """Details asked for by name, and one given, the others not, or none with a booking
+    (:func:`.limits.details_left_out`): "the address, phone number and postcode" - "Caffe
+    Uno is at 32 Bridge Street"; "... and let me know the car type and contact number" -
+    "Your taxi has been booked..."."""
+    missing = details_left_out(turn.asked, turn.answered)
+    if not missing:
+        return []
+    return [_left_out(turn, f"the answer leaves out the {' and the '.join(missing)} asked for")]
+
+
+def _books_past_the_question(turn: Turn) -> list[Found]:
+    """A booking done, or put to the user to confirm, that passes over the question the
+    message asked with it: "ok that one. which station does it leave from" - "Please
+    confirm: 2 tickets from Sacramento...", "Yes, one ticket please. Is there a discount for
+    pensioners?" - "I have booked one ticket...". (Not when the answer takes up the
+    question's words, or gives the figure it asks for: "what time does it leave?" -
+    "Booked: TR4410, leaving at 13:35".)"""
+    if not turn.reply.confirms:
+        return []  # (most turns, cheaply)
+    opening = turn.answered[:120]
+    if _BOOKED.search(opening) is None and ASKS_TO_CONFIRM.search(opening) is None:
+        return []
+    clauses = _CLAUSES_OF.split(turn.asked)
+    # (a clause put as a question: ending on "?", or last and unended; not "What a relief.",
+    # "Please book the Hilton, which my boss recommended.")
+    asks = re.findall(r"[^.!?;]+(?:\?|$)", turn.asked.rstrip())
+    question = next((clause for clause in clauses if _ASKS_OF_IT.match(clause)
+                     and any(clause.strip(" ?") in a for a in asks)), None)
+    if question is None:
+        return []
+    # (Its own words: not those of the booking asked with it, "a taxi ... to the Corn Exchange
+    # Theatre. Can you also tell me what's on at the theatre tonight?")
+    words = {word for word in content_words(question) - _NAMES_NOTHING
+             - content_words(" ".join(c for c in clauses if c != question)) if len(word) > 1}  # (not what's "s")
+    if not words or not words.isdisjoint(turn.answer_words):
+        return []
+    if any(gives.search(turn.answered) for gives in Message(question).figures_asked):
+        return []
+    if any(_SPEAKS_OF_IT.match(sentence) and (_OF_IT.search(question) or _YES_NO.match(sentence))
+           for sentence in turn.reply.sentences[1:]):
+        return []  # ("Will it change straight away?" - "I've scheduled the switch... It starts on...": of it)
+    if any(_OF_THE_BOOKING.search(sentence) is None for sentence in turn.reply.sentences[1:]):
+        return []  # (a sentence beyond the booking's details may answer in its own words: "Pets are welcome there")
+    return [_left_out(turn, "the answer books it and passes over the question asked with it")]
+
+
+# Where a message's sentences end; a sentence that asks how things are, of the thing booked
+# (not "can you book it for 2", a request put as a question).
+_CLAUSES_OF = re.compile(r"[.!?;]+\s+|,\s+(?=(?:which|what|where|when|how|is|are|does|do)\b)")
+# (Nor "how do i change my flight", which asks for it done.)
+_ASKS_OF_IT = re.compile(r"\W*(?:(?:and|so|also|but|ok|okay|oh)\W+)*(?:(?:which|what|where|when|is|are|does|do"
+                         r"|did|has|have|will|how(?! (?:do|can|could|would|should) (?:i|we)\b))\b"
+                         r"(?! (?:you|u) (?:(?:be )?able to |not |even )?(?:mind|read|see|hear|listen|book|reserve"
+                         r"|get|send|add|make|put|change|move|cancel)\b)"
+                         r"|(?:can|could) you (?:also )?tell me\b)")
+# Words of a question that name nothing it asks about.
+_NAMES_NOTHING = frozenset({"there", "it", "thing", "one", "get", "go", "much", "many", "long", "tell", "also"})
+# An answer that says it booked something (not "Kelvin Kiptum set it in Chicago", "a confirmed
+# Norse site"), and a sentence after it that speaks of the thing asked about.
+_BOOKED = re.compile(r"\b(?:(?:i(?:'ve| have)|i've just) (?:booked|reserved|scheduled|placed|set up|added|made)"
+                     r"|(?:is|are|has been|have been|was) (?:booked|reserved|confirmed|scheduled|placed))\b"
+                     r"|^\W*(?:booked|reserved|done)\b")
+_SPEAKS_OF_IT = re.compile(r"\W*(?:it|they|that|this|yes|no|there)\b")
+_YES_NO = re.compile(r"\W*(?:yes|no)\b")
+# What a booking's own sentences tell: its reference, price, car, a goodbye.
+_OF_THE_BOOKING = re.compile(r"\b(?:reference|ref|fee|price|total|cost|payable|gbp|contact|colou?r|car|taxi|driver"
+                             r"|enjoy|anything else|help you|have a)\b|[£$€]\s?\d")
+_OF_IT = re.compile(r"\b(?:it|they|that|this|them)\b")
+
+
+def _leaves_out_a_request(turn: Turn) -> list[Found]:
+    """A message that makes two requests ("can i get the postcode for that and also a cheap
+    italian place near it") answered with no word of the second, and no question about it
+    (but a closing one: "Is there anything else I can help you with?")."""
+    if (" and" not in turn.asked and "plus" not in turn.asked) or not turn.message.asks:
+        return []  # (most messages, cheaply; and one that asks for nothing)
+    second = second_request(turn.asked)
+    if second is None:
+        return []
+    wanted = content_words(second)
+    if len(wanted) < 2 or not said_in_other_words(wanted).isdisjoint(turn.reply.words):
+        return []
+    if "?" in turn.answered and not turn.reply.offers:
+        return []  # (a question back may ask about it first)
+    return [_left_out(turn, f"the answer leaves out the second request (“{second[:60]}”)")]
