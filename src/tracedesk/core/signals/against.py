@@ -183,6 +183,8 @@ def _books_past_the_question(turn: Turn) -> list[Found]:
     if not turn.reply.confirms:
         return []  # (most turns, cheaply)
     opening = turn.answered[:120]
+    if not any(cue in opening for cue in _BOOKING_CUES):
+        return []  # (cheaply: the patterns below need one of these)
     if _BOOKED.search(opening) is None and ASKS_TO_CONFIRM.search(opening) is None:
         return []
     clauses = _CLAUSES_OF.split(turn.asked)
@@ -225,6 +227,8 @@ _NAMES_NOTHING = frozenset({"there", "it", "thing", "one", "get", "go", "much", 
 _BOOKED = re.compile(r"\b(?:(?:i(?:'ve| have)|i've just) (?:booked|reserved|scheduled|placed|set up|added|made)"
                      r"|(?:is|are|has been|have been|was) (?:booked|reserved|confirmed|scheduled|placed))\b"
                      r"|^\W*(?:booked|reserved|done)\b")
+_BOOKING_CUES = ("book", "reserv", "done", "confirm", "sched", "placed", "set up", "added", "made", "proceed",
+                 "correct", "right", "go ahead")
 _SPEAKS_OF_IT = re.compile(r"\W*(?:it|they|that|this|yes|no|there)\b")
 _YES_NO = re.compile(r"\W*(?:yes|no)\b")
 # What a booking's own sentences tell: its reference, price, car, a goodbye.

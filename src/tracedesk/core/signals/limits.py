@@ -269,7 +269,7 @@ _DETAILS = (
      re.compile(r"\b(?:car|vehicle|model)\b|\b(?:black|white|red|blue|grey|gray|silver|yellow|green) [a-z]+")),
 )
 # (What every way of asking for a detail holds, looked for first and at once.)
-_DETAIL_WORDS = re.compile(r"address|phone|\btel\b|number|post ?code|zip|opening|price|cost|fare|fee|reference|car")
+_DETAIL_WORDS = re.compile(r"address|phone|\btel\b|number|post ?code|zip|opening|price|cost|fare|fee|reference")
 # A message that asks to be told a detail along with a booking: "... and let me know the car
 # type", "Please give me the reference number".
 _ASKS_TO_BE_TOLD = re.compile(r"\b(?:let me know|give me|tell me|send me|can i (?:have|get)|could i (?:have|get)"
@@ -289,8 +289,10 @@ def details_left_out(asked: str, answered: str) -> list[str]:
     where it gives another of them and says of none that it does not have it; or, to a
     message that asks to be told them ("let me know the car type and contact number"), a
     booking confirmed without any of them."""
-    if _DETAIL_WORDS.search(asked) is None:
-        return []  # (no detail named, cheaply)
+    named_at_most = len(_DETAIL_WORDS.findall(asked)) + ("car " in asked or "car?" in asked)
+    if not named_at_most or (named_at_most < 2 and (CONFIRMS.search(answered) is None
+                                                    or _ASKS_TO_BE_TOLD.search(asked) is None)):
+        return []  # (no detail named, or one without a booking, cheaply)
     named = [(name, gives) for name, asks, gives in _DETAILS if asks.search(asked)]
     if not named or _ASKS_FOR_DETAILS.search(asked) is None or _DOES_NOT_HAVE.search(answered):
         return []

@@ -401,7 +401,8 @@ class Message:
     def asks_for_a_piece(self) -> bool:
         """The message asks for a joke, a poem, a story ("tell me a joke", "write me a haiku
         about mondays")."""
-        return _ASKS_FOR_A_PIECE.search(self.asked) is not None
+        asked = self.asked
+        return any(piece in asked for piece in _PIECES) and _ASKS_FOR_A_PIECE.search(asked) is not None
 
     @kept
     def request_topic(self) -> frozenset[str] | None:
@@ -432,6 +433,7 @@ _DID_NOT_FOLLOW_FIRST = re.compile(r"\W*(?:sorry\W+)?(?:i (?:don't|dont|do not) 
 _ASKS_FOR_A_PIECE = re.compile(r"\b(?:tell|write|make|give|sing|compose|share)\s+(?:me\s+|us\s+)?"
                                r"(?:a|an|another|some|one more)\s+(?:\w+\s+){0,2}?(?:jokes?|puns?|riddles?|haikus?"
                                r"|poems?|limericks?|stories|story|songs?|raps?|verses?|tongue twisters?)\b")
+_PIECES = ("joke", "pun", "riddle", "haiku", "poem", "limerick", "stor", "song", "rap", "verse", "twister")
 # Words of chat that name no topic: "hm ok. whats the address", "yes send pls".
 _CHAT_FILLERS = frozenset("""
     pls plz thx hm hmm hmmm um umm uh uhh

@@ -388,8 +388,7 @@ def _days_named(text: str) -> tuple[Value, ...]:
 _TIME = r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\b"
 # The window a request sets on leaving or arriving: "leaving after 14:00", "I'd like to arrive
 # by 16:00", "need to be there by 10".
-# (Not what is told of a train offered: "That one leaves before 14:00, though.")
-_WINDOW = re.compile(r"(?<!\bone )(?<!\bit )\b(leav\w*|depart\w*|arriv\w*|get (?:there|in)|be (?:there|in))"
+_WINDOW = re.compile(r"\b(leav\w*|depart\w*|arriv\w*|get (?:there|in)|be (?:there|in))"
                      r"(?:\s+[a-z]+){0,3}?\s+(after|before|by|no later than)\s+" + _TIME)
 # The time an answer offers to leave or to arrive at: "TR4410 leaves Cambridge at 13:35",
 # "arrives in Ely at 13:52".
@@ -413,8 +412,8 @@ def outside_the_window(asked: str, answered: str) -> tuple[str, str] | None:
     before the time a request leaves after, or to arrive after the time it must arrive by,
     however the hours are read."""
     window = _WINDOW.search(asked)
-    if window is None:
-        return None
+    if window is None or asked[:window.start()].endswith(("one ", "it ")):
+        return None  # (what is told of a train offered, "That one leaves before 14:00, though.", sets none)
     arriving = window.group(1).startswith(("arriv", "get", "be"))
     offered = next((m for m in _OFFERED.finditer(answered) if m.group(1).startswith("arriv") == arriving), None)
     if offered is None:
@@ -451,9 +450,9 @@ _OFFERS = re.compile(r"\b(?:is an?|are|how about|what about|i (?:would )?(?:reco
 _SPELLINGS = {"center": "centre", "moderately": "moderate"}  # (one value, two spellings)
 # A message that asks for something to be found, booked or had.
 _SEEKS = re.compile(r"\b(?:looking for|look for|i (?:also |really |just )?(?:want|need)|i'd like|i would like|find|"
-                    r"book|recommend|suggest|is there|are there|get me|can i get|reserve)\b"
-                    # ("Evening! Any nightclubs in the south of town?")
-                    r"|^\W*(?:\w+\W+)?any (?:\w+ ){0,2}\w+s? (?:in|near|around)\b")
+                    r"book|recommend|suggest|is there|are there|get me|can i get|reserve)\b")
+# ...or asks whether there are any: "Evening! Any nightclubs in the south of town?"
+_SEEKS_ANY = re.compile(r"\W*(?:\w+\W+)?any (?:\w+ ){0,2}\w+s? (?:in|near|around)\b")
 # An answer that says the request cannot be met as asked, and offers what there is instead.
 NONE_AS_ASKED = re.compile(r"\b(?:no|none|not|nothing|unfortunately|sorry|only|instead|but|however|closest|nearest)\b"
                             r"|n't\b")
@@ -466,7 +465,8 @@ def offered_against(asked: str, answered: str) -> tuple[str, str, str] | None:
     "Curry Prince is a great Indian restaurant in the east."; "i need to book a taxi too" -
     "Where would you like to go on your train?". ("There are no expensive restaurants in
     the south, but Nandos is a cheap one there." says so.)"""
-    if _SEEKS.search(asked) is None or NONE_AS_ASKED.search(answered) or _OFFERS.search(answered) is None:
+    if ((_SEEKS.search(asked) is None and ("any " not in asked or _SEEKS_ANY.match(asked) is None))
+            or NONE_AS_ASKED.search(answered) or _OFFERS.search(answered) is None):
         return None  # (only a request for something: "i love italian food" - "chinese is my favourite!")
     asked = _NOT_TOO_EXPENSIVE.sub(" cheap moderate ", asked)  # ("nothing too expensive": either will do)
     wanted, given = _kind_words(asked), _kind_words(answered)
