@@ -3416,6 +3416,29 @@ _EDGES = [
     ([("Can I get a refund for my order?", "I'm not able to help with that."),
       ("What a big help.", "Is there anything else I can help you with?")], 0, "frustration", True),
     ([("are the trains running today?", "They are: I really enjoy reading mystery novels.")], 0, "off_topic", True),
+    # What was asked before, remembered kindly; a next thing wanted.
+    ([("recommend a mystery novel", "Try The Silent Patient by Alex Michaelides."),
+      ("Remember I asked you to recommend a book last week? I loved it! Another one?", "Try Gone Girl.")],
+     0, "frustration", False),
+    ([("what's a good pasta recipe", "Aglio e olio: spaghetti, garlic, olive oil, chili, parsley."),
+      ("perfect! now i want the actual wine pairing too", "A crisp Pinot Grigio works well.")],
+     0, "frustration", False),
+    # Two values offered as alternatives: either is as asked.
+    ([("Either the 10:00 or the 11:00 train works for me, book one please.", "Booked a seat on the 10:00 train.")],
+     0, "ungrounded", False),
+    # A booking's own later sentences answer nothing asked with it; "No problem" is no no.
+    ([("Book me a room at the Hilton for Friday. Does it have a pool?",
+       "I've booked the Hilton for Friday. Check-in is from 3pm.")], 0, "off_topic", True),
+    ([("Yes, one ticket please. Is there a discount for pensioners?",
+       "I have booked one ticket. The total is £12.50.")], 0, "off_topic", True),
+    ([("Book the 10:15 train. Which platform is it on?", "Booked: TR4410 at 10:15. No problem, have a good trip.")],
+     0, "off_topic", True),
+    # An area named, then "anywhere near the river"; a window after a train told of; "I don't follow this."
+    ([("Looking for a restaurant in the north, anywhere near the river would be good.",
+       "Curry Prince is a great restaurant in the east.")], 0, "ungrounded", True),
+    ([("That one leaves before 9. I need to leave after 10:00.", "TR1200 leaves at 08:15.")], 0, "ungrounded", True),
+    ([("book me a table for 2 at 7", "Sorry, I don't follow this. Could you give more detail?"),
+      ("a table for 2 at 7pm at Nandos", "Booked!")], 0, "rephrase", True),
     # A word that is no name, opening the answer to a question for one.
     ([("hey sam who's your favorite singer", "Ugh, mondays are the worst, right? I just want to sleep all day.")],
      0, "off_topic", True),

@@ -203,10 +203,11 @@ def _books_past_the_question(turn: Turn) -> list[Found]:
         return []
     if any(gives.search(turn.answered) for gives in Message(question).figures_asked):
         return []
+    rest = [sentence for sentence in turn.reply.sentences[1:] if _WORDS.search(sentence)]  # (not "50." of £12.50)
     if any(_SPEAKS_OF_IT.match(sentence) and (_OF_IT.search(question) or _YES_NO.match(sentence))
-           for sentence in turn.reply.sentences[1:]):
+           for sentence in rest):
         return []  # ("Will it change straight away?" - "I've scheduled the switch... It starts on...": of it)
-    if any(_OF_THE_BOOKING.search(sentence) is None for sentence in turn.reply.sentences[1:]):
+    if any(_OF_THE_BOOKING.search(sentence) is None for sentence in rest):
         return []  # (a sentence beyond the booking's details may answer in its own words: "Pets are welcome there")
     return [_left_out(turn, "the answer books it and passes over the question asked with it")]
 
@@ -229,11 +230,13 @@ _BOOKED = re.compile(r"\b(?:(?:i(?:'ve| have)|i've just) (?:booked|reserved|sche
                      r"|^\W*(?:booked|reserved|done)\b")
 _BOOKING_CUES = ("book", "reserv", "done", "confirm", "sched", "placed", "set up", "added", "made", "proceed",
                  "correct", "right", "go ahead")
-_SPEAKS_OF_IT = re.compile(r"\W*(?:it|they|that|this|yes|no|there)\b")
-_YES_NO = re.compile(r"\W*(?:yes|no)\b")
+_SPEAKS_OF_IT = re.compile(r"\W*(?:it|they|that|this|yes|no|there)\b(?! (?:problem|worries))")
+_YES_NO = re.compile(r"\W*(?:yes|no)\b(?! (?:problem|worries))")
+_WORDS = re.compile(r"[a-z]{2}")
 # What a booking's own sentences tell: its reference, price, car, a goodbye.
 _OF_THE_BOOKING = re.compile(r"\b(?:reference|ref|fee|price|total|cost|payable|gbp|contact|colou?r|car|taxi|driver"
-                             r"|enjoy|anything else|help you|have a)\b|[£$€]\s?\d")
+                             r"|enjoy|anything else|help you|have a|check.?in|booking|confirm\w*|email|receive"
+                             r"|see you|starts?|meet|no problem)\b|[£$€]\s?\d")
 _OF_IT = re.compile(r"\b(?:it|they|that|this|them)\b")
 
 

@@ -83,7 +83,7 @@ ANSWER_ASKS_BACK = re.compile(r"\?\s*$|" + _ASKS_IN_WORDS.pattern)
 ANSWER_DID_NOT_UNDERSTAND = re.compile(
     # (not "i don't follow soccer much", "i don't understand people who...")
     r"\b(?:(?:not sure|don'?t|do not|didn'?t|did not) (?:i |that i )?(?:understand(?! (?:people|anyone|why|how))"
-    r"|follow(?! (?!you\b|what\b|that\b|the\b|your\b)[a-z])|get (?:that|it|what))"
+    r"|follow(?! (?!you\b|what\b|that\b|the\b|your\b|this\b|it\b|me\b|along\b)[a-z])|get (?:that|it|what))"
     r"|(?:could|can) you (?:please )?(?:rephrase|reword|say that again|clarify what)"
     r"|what do you mean|(?:more|bit more) (?:detail|details|information|context) (?:about|on) what you"
     r"|tell me more\?|i didn'?t catch that)"

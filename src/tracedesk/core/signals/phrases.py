@@ -108,8 +108,10 @@ FRUSTRATION = re.compile(
     # ("bro i asked u that", "i told u no lol", "i thought u were in nursing school")
     r"|\bi (?:asked|told) (?:you|u) (?:that|this)\W*(?:lol|haha|bro|dude)?\W*$|^\W*i told u\W*$"
     # ("i asked you to tell me something. lol", "yeah but i need the actual recipe lol")
-    r"|\bi (?:literally |just |already )?asked (?:you|u) (?:to|for)\b"
-    r"|\b(?:need|want|asked for|give me|gimme) the actual\b"
+    # (not "Remember I asked you to recommend a book? I loved it!", "now i want the actual wine pairing too")
+    r"|(?<!remember )(?<!when )\bi (?:literally |just |already )?asked (?:you|u) (?:to|for)\b"
+    r"(?!.*\b(?:worked|loved|thanks|perfect|great)\b)"
+    r"|(?<!do you )(?<!now i )\b(?:need|want|asked for|give me|gimme) the actual\b(?!.*\b(?:too|also|as well|now)\b)"
     r"|\bi thought (?:you|u) (?:were|was|said|had|lived|worked|liked|loved|hated|didn't|did not|don't|do not|"
     # (not "i thought you were just a bot but you are nice", nor the "you" of anyone: "i thought
     # you had to do front crawl")

@@ -83,6 +83,7 @@ CONFIRMS = re.compile(r"\b(?:done|set|booked|reserved|scheduled|moved|changed|ad
                       r"please confirm)\b")
 
 
+_ALTERNATIVES = re.compile(r"\bor\b|\beither\b|\bwhichever\b")
 # A request that adds to what there is: "add 2 bottles", "2 more", "an extra 3".
 _ADDS = re.compile(r"\b(?:add|more|extra|another|also)\b")
 # A message that changes what was asked without a value in its place: "actually make it one
@@ -259,13 +260,18 @@ def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, 
     days_given = {v.value for v in given if v.unit == "weekday"} & {
         day for clause in _CLAUSE_END.split(asked) if not re.search(r"n't\b|\bnot\b", clause)
         for before, day in _WEEKDAY.findall(clause) if before not in away}
+    alternatives = _ALTERNATIVES.search(asked) is not None
     for value, part in wanted:
         if value.unit == "weekday" and days_given:
             continue
         # (Nor a value where the answer gives another the message asked for in its unit: "we
         # won't be up for 12:20. The 14:20 for two please." - "Booked 2 seats on the 14:20".)
+        # (Of alternatives, "either the 10:00 or the 11:00", any one given will do.)
         last = next(other for other, _ in reversed(wanted) if other.unit == value.unit)  # (the last replaces)
-        if value.unit is not None and last is not value and any(o.value == last.value for o in given):
+        if value.unit is not None and (
+                (alternatives and any(other is not value and other.unit == value.unit
+                                      and any(o.value == other.value for o in given) for other, _ in wanted))
+                or (not alternatives and last is not value and any(o.value == last.value for o in given))):
             continue
         readings = value.readings(part)
         # (Given back in the same unit, or in none: "2 nights" is not given by "for 2 people".)
@@ -411,9 +417,10 @@ def outside_the_window(asked: str, answered: str) -> tuple[str, str] | None:
     """(the window asked, the time offered), where a (lower-cased) answer offers to leave
     before the time a request leaves after, or to arrive after the time it must arrive by,
     however the hours are read."""
-    window = _WINDOW.search(asked)
-    if window is None or asked[:window.start()].endswith(("one ", "it ")):
-        return None  # (what is told of a train offered, "That one leaves before 14:00, though.", sets none)
+    # (What is told of a train offered, "That one leaves before 14:00, though.", sets none.)
+    window = next((m for m in _WINDOW.finditer(asked) if not asked[:m.start()].endswith(("one ", "it "))), None)
+    if window is None:
+        return None
     arriving = window.group(1).startswith(("arriv", "get", "be"))
     offered = next((m for m in _OFFERED.finditer(answered) if m.group(1).startswith("arriv") == arriving), None)
     if offered is None:
@@ -480,7 +487,7 @@ def offered_against(asked: str, answered: str) -> tuple[str, str, str] | None:
     return None
 
 
-_ANY_AREA = re.compile(r"\b(?:anywhere|any area|any part of town)\b")
+_ANY_AREA = re.compile(r"\banywhere(?: in town)? (?:is fine|will do|works|is ok)|\bany area\b|\bany part of town\b")
 
 
 def _kind_words(text: str) -> set[str]:
