@@ -251,7 +251,7 @@ def _answers_none_of(turn: Turn, sentence: str) -> bool:
     if asked:
         return not any(gives.search(sentence) for gives in asked)
     return turn.message.may_ask_yes_or_no and not turn.reply.says_yes_or_no
-_OF_THE_BOT = re.compile(r"\b(?:your|you|u|ur)\b")
+_TO_THE_BOT = re.compile(r"\b(?:your|you|u|ur)\b")
 # A message that asks for what was said, put together: "can you sum it all up", "recap please".
 _RECAP = re.compile(r"\b(?:sum (?:it |that |this |everything )?(?:all )?up|summar|recap|remind me|again|"
                     r"what (?:do|should) i (?:need|know|bring|show))")
@@ -310,7 +310,7 @@ def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[
                     and _SAID_BY_DESIGN.search(sentence) is None
                     # (asked about what it said of itself, "where do your brothers live", it says it again)
                     and not (turn.words and turn.words <= where.answer_words | where.words
-                             and _OF_THE_BOT.search(turn.asked) is not None)
+                             and _TO_THE_BOT.search(turn.asked) is not None)
                     # (an answer that goes on to more than it says again may answer a follow-up)
                     and not _asked_the_same_again(where, turn, follow_ups=len(again) == len(said))),
                    None)

@@ -256,22 +256,12 @@ def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, 
     # (Of the days a message names, one given is enough: "make it friday instead, i'm out on
     # saturday" - "changed to Friday"; "checking in Tuesday, leaving Thursday" - "2 nights from
     # Tuesday".)
-    away = _NOT_WANTED if _CHANGES.search(asked) else _NOT_WANTED - {"from"}
-    days_given = {v.value for v in given if v.unit == "weekday"} & {
-        day for clause in _CLAUSE_END.split(asked) if not re.search(r"n't\b|\bnot\b", clause)
-        for before, day in _WEEKDAY.findall(clause) if before not in away}
+    days_given = {v.value for v in given if v.unit == "weekday"} & _days_wanted(asked)
     alternatives = _ALTERNATIVES.search(asked) is not None
     for value, part in wanted:
         if value.unit == "weekday" and days_given:
             continue
-        # (Nor a value where the answer gives another the message asked for in its unit: "we
-        # won't be up for 12:20. The 14:20 for two please." - "Booked 2 seats on the 14:20".)
-        # (Of alternatives, "either the 10:00 or the 11:00", any one given will do.)
-        last = next(other for other, _ in reversed(wanted) if other.unit == value.unit)  # (the last replaces)
-        if value.unit is not None and (
-                (alternatives and any(other is not value and other.unit == value.unit
-                                      and any(o.value == other.value for o in given) for other, _ in wanted))
-                or (not alternatives and last is not value and any(o.value == last.value for o in given))):
+        if value.unit is not None and _given_in_its_place(value, [v for v, _ in wanted], given, alternatives):
             continue
         readings = value.readings(part)
         # (Given back in the same unit, or in none: "2 nights" is not given by "for 2 people".)
@@ -287,6 +277,29 @@ def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, 
             # (as the part of the day read it: "at 9" in the morning is 9)
             return (replace(value, value=readings.pop()) if len(readings) == 1 else value), rival
     return None
+
+
+def _days_wanted(asked: str) -> set[str]:
+    """The days of the week a (lower-cased) request names, but a day it moves away from or
+    says no to ("from Monday to Wednesday", "Friday, not Saturday")."""
+    away = _NOT_WANTED if _CHANGES.search(asked) else _NOT_WANTED - {"from"}
+    return {day for clause in _CLAUSE_END.split(asked) if _NEGATED.search(clause) is None
+            for before, day in _WEEKDAY.findall(clause) if before not in away}
+
+
+def _given_in_its_place(value: Value, wanted: list[Value], given: tuple[Value, ...], alternatives: bool) -> bool:
+    """Whether the answer gives another value the request asked for in ``value``'s unit, so
+    that ``value`` is not wanted after all: the last one named, which replaces the ones
+    before ("we won't be up for 12:20. The 14:20 for two please." - "...on the 14:20"), or,
+    of ``alternatives`` ("either the 10:00 or the 11:00"), any one."""
+    said = {v.value for v in given}
+    if alternatives:
+        return any(other is not value and other.unit == value.unit and other.value in said for other in wanted)
+    last = next(other for other in reversed(wanted) if other.unit == value.unit)
+    return last is not value and last.value in said
+
+
+_NEGATED = re.compile(r"n't\b|\bnot\b")
 
 
 class _TurnTexts(Protocol):
