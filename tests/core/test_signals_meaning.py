@@ -3471,3 +3471,184 @@ def test_a_booking_that_passes_over_the_question_asked_with_it_misses(store, tmp
     found = signals(store, tmp_path, b)
     assert "off_topic" in kinds(found, "station") & kinds(found, "discount"), found
     assert "off_topic" not in kinds(found, "breakfast") | kinds(found, "time"), found
+
+
+# How people in a chat say the answer before lost them, and how a chatbot owns it; with the
+# look-alikes that say nothing of the kind.
+_OWNED_AND_POINTED_OUT = [
+    # "eh ?" did not follow; "sorry , i mean ..." owns it.
+    ([("what else do you do besides knitting ?", "yes i think so , maybe on tuesday"),
+      ("eh ?", "sorry , i mean i bake on tuesdays , it helps with my anxiety")], 0, {"frustration", "taken_back"}),
+    # A "what?" that puts another claim on a thing the answer named; "no idea why i said that".
+    ([("i tried piano once and gave up lol", "piano is hard ! you know texas is the smallest state in the us"),
+      ("uh what ? texas is huge", "ha yes you 're right , no idea why i said that . do you have any hobbies ?")],
+     0, {"frustration", "taken_back"}),
+    # ...not one that marvels at it.
+    ([("tell me something cool", "Octopuses have three hearts and blue blood."),
+      ("what? octopuses are so weird", "Right? Nature is strange.")], 0, set()),
+    # ...nor a claim put as a question, nor one against a taste the answer told.
+    ([("are they older than trees", "yes! sharks have been around for 450 million years, trees for 385 million"),
+      ("what?? sharks are older than trees?", "yep, by a long way!")], 0, set()),
+    ([("the waves were insane today", "I've never surfed. I don't really like the beach, too much sand."),
+      ("what?? the beach is the best place on earth dude", "haha fair, maybe i should give it another go")],
+     0, set()),
+    # The bot that asked what it should have told is not taken back by its own next answer.
+    ([("thanks!", "I'm a little worried about my advice on bears. What should I have told you instead?"),
+      ("lol idk. is running bad?", "Yes, running is bad, sorry about that. Stay calm and back away slowly.")],
+     0, set()),
+    # "what blue one?" of a thing the answer named as known; "i got mixed up".
+    ([("i could never do that , i 'm up at 4 am every day", "yes the blue one is better for that"),
+      ("sorry what blue one ?", "sorry , i got mixed up . 4 am is so early ! how many cows do you have ?")],
+     0, {"frustration", "taken_back"}),
+    # ...not "what trail?" of a trail it told of, which asks for more.
+    ([("i love hiking", "me too, i hiked the big trail by the lake last week"),
+      ("what trail?", "the one that goes round the whole lake, about ten miles")], 0, set()),
+    # "yep you said" of an answer said again.
+    ([("what do you do ?", "i 'm an engineer , mostly bridges"), ("do you miss him", "a lot , we played chess"),
+      ("aw thats sweet", "yeah . i 'm an engineer , i design bridges"),
+      ("yep you said", "ha sorry . what 's the scariest movie you 've seen ?")], 2, {"frustration", "taken_back"}),
+    # "ok mixed signals" of an answer against itself, not of someone else's.
+    ([("i love hiking ! we should compare trails", "for sure . honestly i hate being outside though"),
+      ("haha ok mixed signals", "lol i mean i hate being out in the summer , too hot")], 0, {"frustration"}),
+    ([("how was your day", "pretty good, i went on a date"), ("my boss keeps sending me mixed signals", "oh no")],
+     0, set()),
+    # The user's value said back with a sorry: "fifteen , sorry !", "right , tampa , sorry !".
+    ([("i 've been flying for 15 years", "nice ! with ten years of flying you must have seen some crazy stuff"),
+      ("fifteen actually , but yes i have seen some things lol", "fifteen , sorry ! what 's the craziest one ?")],
+     0, {"taken_back"}),
+    ([("i 'm a dental hygienist", "cool ! so how do you like living in orlando ?"),
+      ("tampa * haha", "right , tampa , sorry ! toronto is pretty busy")], 0, {"taken_back"}),
+    ([("my grandpa passed away last week", "oh no, how old was he?"),
+      ("91. he was a great man", "91, i'm so sorry to hear that. it sounds like he lived a full life")], 0, set()),
+]
+
+
+@pytest.mark.parametrize(("dialog", "at", "expected"), _OWNED_AND_POINTED_OUT)
+def test_a_miss_pointed_out_or_owned_in_chat(store, tmp_path, dialog, at, expected) -> None:
+    b = Bundle()
+    for n, (asked, answer) in enumerate(dialog):
+        b.turn("s1", asked, answer, trace_id=f"t{n}")
+    found = kinds(signals(store, tmp_path, b), f"t{at}") & {"frustration", "taken_back"}
+    assert found == expected
+
+
+def test_an_answer_that_denies_what_it_said_yes_to(store, tmp_path) -> None:
+    """ "do you have any pets ?" - "yes i have a german shepherd named duke" - ... - "honestly
+    i don't have any pets": the yes said it had pets. A no before it said it had none."""
+    b = Bundle()
+    b.turn("s1", "do you have any pets ?", "yes i have a german shepherd named duke , he rides with me", trace_id="y")
+    b.turn("s1", "apple mostly , and pecan", "nice . what kind of crust ?", trace_id="pie")
+    b.turn("s1", "haha he can have the crust",
+           "ha he 'd eat the whole pie . honestly i do n't have any pets , i 'm on the road too much", trace_id="no")
+    b.turn("s2", "do you have any pets ?", "no , i wish . my building does not allow them", trace_id="n")
+    b.turn("s2", "that stinks", "yeah , i do n't have any pets but i want a dog someday", trace_id="still")
+    found = signals(store, tmp_path, b)
+    assert "ungrounded" in kinds(found, "no"), found
+    assert "ungrounded" not in kinds(found, "still"), found
+
+
+def test_a_booking_bot_that_calls_with_what_the_user_did_not_say(store, tmp_path) -> None:
+    """A restaurant bot's database call ("api_call italian paris four cheap") with a place the
+    user never named, or the price they changed ("cheap instead of moderate") left as it
+    was, went against the request; one with what they said is fine, and so is "sure is
+    there anything else to update" said to every change."""
+    b = Bundle()
+    for n, (asked, answer) in enumerate([
+            ("hi", "hello what can i help you with today"),
+            ("can you book a table in rome for four", "i'm on it"),
+            ("<SILENCE>", "any preference on a type of cuisine"),
+            ("italian please , something cheap", "ok let me look into some options for you"),
+            ("<SILENCE>", "api_call italian paris four cheap")]):
+        b.turn("s1", asked, answer, trace_id=f"a{n}")
+    for n, (asked, answer) in enumerate([
+            ("may i have a table with british food in london for six in a moderate price range",
+             "ok let me look into some options for you"),
+            ("<SILENCE>", "api_call british london six moderate"),
+            ("<SILENCE>", "what do you think of this option: resto_london_moderate_british_2stars"),
+            ("instead could it be for four", "sure is there anything else to update"),
+            ("and cheap instead of moderate", "sure is there anything else to update"),
+            ("no", "ok let me look into some options for you"),
+            ("<SILENCE>", "api_call british london four moderate")]):
+        b.turn("s2", asked, answer, trace_id=f"b{n}")
+    for n, (asked, answer) in enumerate([
+            ("hello", "hello what can i help you with today"),
+            ("i'd like to book a table for two with french food", "i'm on it"),
+            ("<SILENCE>", "where should it be"),
+            ("madrid please", "which price range are looking for"),
+            ("expensive", "ok let me look into some options for you"),
+            ("<SILENCE>", "api_call french madrid two expensive"),
+            ("actually i would prefer for four", "sure is there anything else to update"),
+            ("no", "ok let me look into some options for you"),
+            ("<SILENCE>", "api_call french madrid four expensive")]):
+        b.turn("s3", asked, answer, trace_id=f"c{n}")
+    found = signals(store, tmp_path, b)
+    assert "ungrounded" in kinds(found, "a4"), found
+    assert "ungrounded" in kinds(found, "b6"), found
+    assert not {trace for trace in found if trace in {"b1", "b3", "b4"} or trace.startswith("c")}, found
+
+
+# Counts said in words, and a duration that is no count.
+_COUNTS_IN_WORDS = [
+    ([("Could you book a table for 4 people on Saturday at 18:30?", "Booked a table for 4 on Saturday at 18:30."),
+      ("I also need a train to London on Sunday after 10:00.", "TR5767 leaves at 11:00. Shall I book it?"),
+      ("All right, please book it for two people.", "I have booked 2 seats on TR5767. Reference: 0QW8RT3B.")],
+     2, False),
+    ([("TR8192 then. Perfect. Book that for one.", "I have booked 2 seats on TR8192. Reference: 7UQPT9XD.")], 0, True),
+    ([("I need three tickets for the 9:15 please", "Booked 2 tickets on the 9:15. Reference: K2L9.")], 0, True),
+    ([("Okay, book it for 2 at 19:45 on Friday.",
+       "Booking was successful. The table will be reserved for 15 minutes. Reference number: 1N3S9XJR.")], 0, False),
+]
+
+
+@pytest.mark.parametrize(("dialog", "at", "found"), _COUNTS_IN_WORDS)
+def test_a_count_in_words_is_the_count_asked(store, tmp_path, dialog, at, found) -> None:
+    b = Bundle()
+    for n, (asked, answer) in enumerate(dialog):
+        b.turn("s1", asked, answer, trace_id=f"t{n}")
+    assert ("ungrounded" in kinds(signals(store, tmp_path, b), f"t{at}")) is found
+
+
+# A town desk's slips a request's words show, and what looks like one and is not.
+_TOWN_DESK = [
+    # A day changed in a sentence of its own, then a question: booked on the old day.
+    ([("I'd like a guesthouse in the south for Friday, 2 nights, 2 people.",
+       "Aylesbray Lodge is a 4 star guesthouse in the south. Shall I book it?"),
+      ("Hold on, we've decided to come Saturday instead. Also, does it have wifi?",
+       "Yes, it has free wifi. I have booked Aylesbray Lodge for 2 people, 2 nights from Friday.")],
+     1, "ungrounded", True),
+    # The day the request gave three messages before, asked again.
+    ([("I'd like to travel from Cambridge to Leicester on Sunday. I must arrive by 13:00.",
+       "TR4954 leaves Cambridge at 09:21 and arrives in Leicester at 11:06."),
+      ("Is there one that gets in closer to 13:00?", "TR6110 leaves at 10:21 and arrives at 12:06."),
+      ("How much is it?", "A ticket costs 30.24 pounds."),
+      ("Please book four tickets.", "Which day would you like to travel?")], 3, "loop", True),
+    # ...not the day of another request the user opened since.
+    ([("I need a train to Ely on Sunday.", "TR1234 leaves at 09:21 and arrives at 09:45."),
+      ("Great. I also need a hotel in the north with free parking.", "Which day would you like to check in?")],
+     1, "loop", False),
+    # Where to, of a route given; which part of town, of "in the centre".
+    ([("I need a taxi from Cambridge Station to the Lensfield Hotel. I want to leave at 16:30.",
+       "Where are you heading to?"), ("The Lensfield Hotel.", "Your taxi is booked: a blue BMW.")], 0, "loop", True),
+    ([("Somewhere with Chinese food in the centre, please.", "Sure, which part of town would you like?"),
+      ("The centre.", "Charlie Chan is a cheap Chinese restaurant in the centre.")], 0, "loop", True),
+    ([("I need a taxi to the station at 16:30.", "Where will you be departing from?"),
+      ("The Lensfield Hotel.", "Your taxi is booked: a blue BMW.")], 0, "loop", False),
+    # "same as thirty seconds ago" of what was asked again.
+    ([("I need a taxi to the Lensfield Hotel from the station.", "What is your destination?"),
+      ("Still the Lensfield Hotel, same as thirty seconds ago.", "Your taxi is booked.")], 0, "frustration", True),
+    # What the user tells of the train offered sets no window: "That leaves before 14:30 though."
+    ([("I need a train from Peterborough to Cambridge on Friday, leaving after 14:30.",
+       "TR2402 leaves Peterborough at 14:19. Would you like to book it?"),
+      ("That leaves before 14:30 though. I can't make that one.",
+       "Sorry about that. TR7127 departs Peterborough at 14:48 and arrives in Cambridge at 15:38.")],
+     1, "ungrounded", False),
+    ([("I need a train that leaves after 14:30 to Ely.", "TR2402 leaves Cambridge at 14:19.")], 0, "ungrounded", True),
+]
+
+
+@pytest.mark.parametrize(("dialog", "at", "kind", "found"), _TOWN_DESK)
+def test_a_town_desk_against_its_request(store, tmp_path, dialog, at, kind, found) -> None:
+    b = Bundle()
+    for n, (asked, answer) in enumerate(dialog):
+        b.turn("s1", asked, answer, trace_id=f"t{n}")
+    assert (kind in kinds(signals(store, tmp_path, b), f"t{at}")) is found

@@ -9,8 +9,9 @@ a question asked with a booking left out, found as ``off_topic``.
 from __future__ import annotations
 
 import re
+from difflib import get_close_matches
 
-from ..words import content_words
+from ..words import WORD, content_words
 from .confidence import confidence
 from .found import Found, quote
 from .limits import (
@@ -48,8 +49,59 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
         confirmed = _another_day_or_route(turn, previous)
     if not confirmed and at and turn.reply.confirms:
         confirmed = _confirms_another_than_told(turn, at, session)
+    if not confirmed and turn.answered.startswith("api call "):
+        confirmed = _calls_with_what_was_not_asked(turn, at, session)
     return (confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
             or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn) or _books_past_the_question(turn))
+
+
+# What a restaurant corpus' bot searches with (its "api_call italian paris four cheap", read
+# "api call ..."): a price range and a party size the user names last, each of a few words;
+# a cuisine and a place, any word the user said. The corpora write "R_cuisine" (read "r
+# cuisine") where the user did not mind.
+_PRICE_RANGES = ("cheap", "moderate", "expensive")
+_PARTY_SIZES = {word: n for n, word in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])} | {
+    str(n): n for n in range(1, 13)}
+_SET_ASIDE = re.compile(r"\b(?:instead of|rather than|not|no longer)\s+(?:a |an |the )?\w+")
+_NOT_A_VALUE = frozenset("r cuisine location price number area food pricerange dontcare any".split())  # noqa: SIM905
+
+
+def _calls_with_what_was_not_asked(turn: Turn, at: int, session: SessionValues) -> list[Found]:
+    """A database call with a value the user did not ask for: "... in rome for four" -
+    "api_call italian paris four cheap"; "for six" ... "instead could it be for four" ...
+    "api_call british london six moderate"; a price range changed and not taken up. (A
+    place misspelt by the user, "lodnon", is the place they said.)"""
+    said = session.said_by_user(at)
+    heard = {word for text in said for word in WORD.findall(text)}
+    for value in turn.answered.split()[2:]:
+        if value in _NOT_A_VALUE:
+            continue
+        if value in _PRICE_RANGES:
+            last = _last_of(said, _PRICE_RANGES)
+        elif value in _PARTY_SIZES:
+            last = _last_of(said, _PARTY_SIZES)
+            if last is not None and _PARTY_SIZES[last] == _PARTY_SIZES[value]:
+                continue
+        elif value in heard or get_close_matches(value, heard, n=1, cutoff=0.8):
+            continue
+        else:
+            last = None
+        if last != value:
+            says = (f"searches with another value than the user's last (“{value}”, asked “{last}”)" if last
+                    else f"searches with a value the user did not say (“{value}”)")
+            return [_against_the_request(turn, says, last or "", value)]
+    return []
+
+
+def _last_of(texts: list[str], values) -> str | None:
+    """The last of ``values`` (words) the ``texts`` say, in order, but for one they set aside
+    ("cheap instead of moderate", "four not six")."""
+    for text in reversed(texts):
+        named = [word for word in WORD.findall(_SET_ASIDE.sub(" ", text)) if word in values]
+        if named:
+            return named[-1]
+    return None
 
 
 def _left_out(turn: Turn, says: str) -> Found:

@@ -40,7 +40,7 @@ CHEER = re.compile(r"\b(?:cool|nice|great|awesome|fun|exciting|congrat\w*|yay|lu
                    r"|(?:good|glad|great|happy|nice) to hear)\b")
 # An answer that asks what it should have said ("Oops! I think I messed up. What could I
 # have said?"): the reply is the user's answer to that question, about the turn before.
-ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:said|done|answered|asked)"
+ASKS_FOR_FEEDBACK = re.compile(r"\bwhat (?:could|should|would|might) i have (?:said|done|answered|asked|told you)"
                                r"|\bhow (?:could|can|should) i (?:have )?(?:answered|replied|said|done) (?:that |it )?"
                                r"better")
 # An answer that says, in any words, that something failed or is not known ("unable", "an
@@ -97,6 +97,7 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
 # are a persona bot's story. ("You're right" alone may agree with an opinion: "You're
 # right, Lisbon is lovely in May.")
 _I_WAS_WRONG = (r"i (?:think i |must have )?(?:messed (?:that |it |this )?up"
+                r"|got (?:a bit |all |so )?(?:mixed up|confused|muddled)"
                 r"|(?:got|had) (?:that|it|this|them) (?:wrong|backwards|the wrong way round)"
                 r"|made (?:a|an) (?:mistake|error)|was wrong|misspoke|misread|misunderstood|contradicted myself"
                 r"|miscalculated|miscounted|misremembered|overstated|understated"
@@ -122,8 +123,12 @@ _OF_THE_ANSWER_BEFORE = (
     r"that'?s)| (?:there|about that|earlier|on that|just now)\b| (?:you|that|this|it)(?:\W*$|[.,!:;])"
     r"| (?:your|the) (?:question|request|message|answer|date|time|number|figure|price|name|order)\b"
     r"| what you (?:asked|meant|said|wanted)\b| in my (?:last |previous |earlier )?(?:answer|reply|message))")
+# ...or that it does not know why it said it ("no idea why i said that").
+_NO_IDEA_WHY = (r"(?:(?:i have |i've )?no idea|(?:i )?(?:don't|do not) know|not sure|dunno) why i (?:said|wrote) "
+                r"(?:that|this|it)\b")
 _OWNS_A_MISS = (
     r"(?:(?:good catch|i stand corrected|you (?:got|caught) me(?: there)?(?=\W*$|[.!,;])|my memory slipped)\b"
+    rf"|{_NO_IDEA_WHY}"
     rf"|my (?:mistake|bad|error)(?=\W*$|[.,!:;]|{_DASH}| (?:there|on that|again|sorry|for)\b)"
     r"|(?:what )?i meant\b(?! to\b(?! say))"
     rf"|(?:(?:oh|hmm|ah|oops|whoops)\W+)?{_I_WAS_WRONG}{_OF_THE_ANSWER_BEFORE}"
@@ -132,19 +137,20 @@ _OWNS_A_MISS = (
     r"|(?:you(?:'re| are)|your \w+(?: \w+)? (?:is|are|was|were)|(?:he|she|they)(?:'s|'re| is| are| was| were))"
     r" (?:absolutely |quite |totally |completely )?right\W+(?:and\W+)?"
     r"(?:sorry(?! to say)|apologies|i apologi[sz]e|i'm sorry|i am sorry|"
-    rf"my (?:mistake|bad|apologies)|{_I_WAS_WRONG})\b"
+    rf"my (?:mistake|bad|apologies)|{_I_WAS_WRONG}|{_NO_IDEA_WHY})\b"
     rf"|(?:i'm|i am) sorry[,.!]? (?:i meant|{_I_WAS_WRONG})\b"
     r"|(?:sorry|apologies|my apologies|i apologi[sz]e)"
     r"(?: about that\b| for (?:the|my|that|any) (?:confusion|mistake|"
     r"misunderstanding|error|mix-up|oversight)\b(?! (?:with|about|around|over|in) (?:the|our|your)\b)"  # (the menus')
-    rf"|[,.!]? (?:i meant|{_I_WAS_WRONG})\b)"
+    rf"|[,.!]? (?:i meant|i mean|{_I_WAS_WRONG})\b)"
     # ("Sorry, that was far too blunt", "You did, sorry about that.", "Fair, that made no sense!")
     rf"|(?:sorry|apologies|my apologies|i'm sorry|i am sorry|fair|true|ok|okay)[,.!]? {_THAT_WAS_WRONG}"
     rf"|(?:sorry|apologies|my apologies|i'm sorry|i am sorry|fair|true)[,.!]? {_THAT_WAS_ASIDE}"
     r"|you did(?: say| mention| tell me)?(?: that| so)?\W+(?:sorry|my (?:bad|mistake)|apologies)\b)")
-# (After a laugh or an "oh right" first: "ha, sorry.", "oh right, sorry!")
+# (After a laugh or an "oh right" first, or both: "ha, sorry.", "oh right, sorry!", "ha yes
+# you're right, ...")
 _INTERJECTION_FIRST = (r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|hmm+|yes|yeah|yep|oops|whoops"
-                       r"|oh yes|ah yes|oh dear|oh no|ok|okay|of course)\W+)?")
+                       r"|oh yes|ah yes|oh dear|oh no|ok|okay|of course)\W+){0,2}")
 TAKES_BACK = re.compile(rf"{_INTERJECTION_FIRST}{_OWNS_A_MISS}")
 # ...one that owns a miss of an earlier answer, in so many words ("You're right, my earlier
 # answer was wrong", "Yes, sorry, I overstated it before", "I got that wrong earlier"), takes

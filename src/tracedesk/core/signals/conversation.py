@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
-from ..words import STOPWORDS, content_words, has_digit
+from ..words import STOPWORDS, WORD, content_words, has_digit
 from .against import against_the_request
 from .answer_phrases import (
     ANNOUNCES_ANOTHER_SUBJECT,
@@ -121,7 +121,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             found += denied or against
             found += reacts
             missed.update(f.trace_pk for f in reacts if f.kind in _SAID_TO_MISS)
-            if previous is not None and (turn.reply.takes_back or turn.reply.apologises or turn.reply.agrees):
+            if previous is not None and (turn.reply.takes_back or turn.reply.apologises or turn.reply.agrees
+                                         or _says_it_back_sorry(turn)):
                 found += _taken_back(previous, turn, pushed_back=bool(reacts),
                                      complained=any(f.kind == "frustration" for f in reacts))
             # (What the answer plainly is settles it before its meaning is compared.)
@@ -440,7 +441,7 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
     if (reply.could_not_help or reply.did_not_understand or turn.message.corrects_itself
             or previous.reply.asks_for_feedback or reply.owns_an_earlier_miss):
         return []  # (nor the thanks for what it should have said: that question owned the miss before it)
-    if reply.takes_back:
+    if reply.takes_back or _says_it_back_sorry(turn):
         owned = True
     elif reply.apologises:
         # (After bad news, "I'm sorry" is sympathy: "no she passed 2 years ago" - "I'm sorry
@@ -455,6 +456,27 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
     return [Found(previous.pk, "taken_back", confidence("taken_back", "next_answer"),
                   f"the next answer takes this one back: {quote(turn.answer, 70)}",
                   evidence={"turn": turn.trace_id, "text": turn.answer[:300]})]
+
+
+# An answer that opens on a few words and a sorry: "fifteen, sorry!", "right, tampa, sorry!"
+# (not "91, i'm so sorry to hear that").
+_BACK_AND_SORRY = re.compile(r"^\W*(?:(?:oh|ah|right|ok|okay|yes|yeah|oops|whoops)\W+)*([a-z0-9']+(?: [a-z0-9']+){0,2})"
+                             r"\W+(?:sorry|my bad|my mistake|apologies)\b(?! to hear| for your loss| about your)")
+
+
+def _says_it_back_sorry(turn: Turn) -> bool:
+    """The answer says back what the user set right and is sorry for it: "i've been flying
+    for 15 years" - "with ten years of flying..." - "fifteen actually" - "fifteen, sorry!"
+    (a word of the message, not a word alone of no meaning)."""
+    if "sorry" not in turn.answered and "my bad" not in turn.answered and "my mistake" not in turn.answered \
+            and "apologies" not in turn.answered:
+        return False
+    m = _BACK_AND_SORRY.match(turn.answered)
+    if m is None:
+        return False
+    said = m.group(1).split()
+    asked = set(WORD.findall(turn.asked))
+    return all(word in asked for word in said) and any(word not in STOPWORDS for word in said)
 
 
 def _pushes_back(previous: Turn, turn: Turn) -> bool:

@@ -315,7 +315,17 @@ def denies_itself(turn: Turn, earlier_answers: list[str]) -> list[Found]:
                                    f"of the bot: {quote(earlier, 60)}", evidence={"earlier": earlier[:300]}))
                 break
     earlier_answers.append(answered)
+    # ("do you have any pets ?" - "yes i have a german shepherd": the yes says it has pets)
+    asked = _ASKS_IF_IT_HAS.match(turn.asked) if turn.asked.startswith(("do ", "and ", "so ")) else None
+    if asked is not None and _SAYS_YES.match(answered):
+        earlier_answers.append(f"i {asked.group(1)} {asked.group(2).strip()}.")
     return found
+
+
+# A question whether the bot has or likes a thing ("do you have any pets ?"), and a yes to it.
+_ASKS_IF_IT_HAS = re.compile(r"(?:(?:and|so)\W+)?do you (have|own|like|love|play|eat|drink|watch|drive|enjoy)\b"
+                             r"([^?.!]{1,40})\?")
+_SAYS_YES = re.compile(r"\W*(?:yes|yeah|yep|yup|ya|of course|i do)\b")
 
 
 def says_against_itself(turn: Turn, persona: Persona) -> list[Found]:

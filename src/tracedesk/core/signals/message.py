@@ -45,6 +45,7 @@ from .phrases import (
     STARTS_OVER,
     WANTS_TO_KNOW,
     WHAT_BUT,
+    WHAT_THEN_A_CLAIM,
     WORD_CHARACTERS_ONLY,
     as_the_patterns_read,
     asks_for_person,
@@ -337,6 +338,15 @@ class Message:
         """The message opens on "what?" and goes on against the answer ("what? german food is
         not spicy at all lol"): see :data:`WHAT_BUT`."""
         return WHAT_BUT.match(self.asked) is not None
+
+    @kept
+    def claims_after_what(self) -> str | None:
+        """The thing a "what?" puts another claim on, if the message opens so and ends on no
+        question ("uh what ? texas is huge"): see :data:`WHAT_THEN_A_CLAIM`."""
+        if "what" not in self.asked or self.asked.rstrip().endswith("?"):
+            return None  # (nor "what?? sharks are older than trees?", which marvels)
+        m = WHAT_THEN_A_CLAIM.match(self.asked)
+        return m.group(1) if m is not None else None
 
     @kept
     def denies_having(self) -> str | None:

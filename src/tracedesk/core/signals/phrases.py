@@ -273,6 +273,11 @@ FRUSTRATION = re.compile(
     r"|you (?:already |just )?asked (?:me )?(?:that|this)(?: (?:already|before|earlier|twice))?"
     r"\W*(?:lol|haha|lmao)?\W*$|you (?:already |just )?asked (?:me )?(?:that|this) (?:already|before|earlier|twice)\b"
     r"|you (?:just )?said that(?: already| before)?\W*$|broken record\W*(?:lol|haha)?\W*$"
+    # ("yep you said", "haha ok mixed signals"; not "my boss keeps sending mixed signals")
+    r"|^\W*(?:(?:yes|yep|yeah|ya|yup|ok|okay|lol|haha|um+|uh+)\W+)+(?:you|u) (?:said|told me)(?: so| that)?"
+    r"\W*(?:lol|haha)?\W*$"
+    r"|^\W*(?:(?:ok|okay|lol|haha+|hm+|um+|uh+|wow|so|well)\W+)*(?:(?:talk about|that's|thats|that is|getting) )?"
+    r"mixed signals\W*(?:lol|haha)?\W*$"
     r"|contradict(?:ing|s|ed)? (?:yourself|what you (?:just )?said)|you just said the (?:opposite|reverse)"
     r"|(?:you|u)(?:'re| are| r)? (?:totally |just |literally |completely )?chang(?:ing|ed) the (?:subject|topic)\b"
     r"(?! line)"
@@ -293,6 +298,7 @@ FRUSTRATION = re.compile(
     r"|pretty sure (?:they|it|that|you|this)(?:'re|'s| are| is)? (?:do |does |did |is |are |was )?"
     r"(?:not|n't|don't|doesn't|didn't|never|isn't|aren't|wasn't)\b"
     r"|\bago,? (?:you|u) (?:said|told me)\b(?![^.?!]*\bso\b)"  # (not "...you said no parking, so how much...")
+    r"|\bsame as (?:i said )?(?:\w+ ){0,2}(?:seconds?|minutes?|moments?|messages?) ago\b"  # ("same as 30 seconds ago")
     # ("14:30? you said 22:30", "wait why did you book before asking")
     r"|\?+\s+(?:but )?(?:you|u) said\b|\bwhy (?:did|would) (?:you|u) (?:book|cancel|change|add|delete|send|order|"
     r"charge|remove|move|block|buy)\b"
@@ -369,7 +375,7 @@ FRUSTRATION_NEEDS = frozenset("""
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
     need easy simple ago understand why better point unlikely close sure know work works copied discussing gee geez
     dodge dodged dodging extreme excessive dangerous unsafe exactly unhealthy harsh heartless drunk high
-    malfunctioning asking
+    malfunctioning asking signals
 """.split())  # noqa: SIM905
 
 
@@ -445,7 +451,9 @@ SAYS_IT_ASKS_AGAIN = re.compile(
 # The user corrects a slip of their own ("sorry, I meant Tuesday", "oops, *weather", "my bad,
 # the riverside"): the answer before answered what they wrote, and this is no rephrase of a
 # request it missed. (Correcting the answer, "no, I said 4 people", is a complaint.)
-CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typo)\b(?!.*\b(?:still|rephrase)\b)|\*\w)")
+# (Not "sorry what blue one?", which asks what the answer meant.)
+CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typo)\b(?!.*\b(?:still|rephrase)\b)"
+                             r"(?!\W*(?:what|which|huh|pardon|come again)\b)|\*\w)")
 # A short message that may correct the answer before it: it opens on no, or on "I said",
 # "I asked for", "I wanted"; or it says "not" of something ("friday, not saturday!").
 # :func:`.reactions._corrects_the_answer` reads it against the turn before.
@@ -554,6 +562,19 @@ DOUBTS_IT = re.compile(r"^\W*(?:(?:hmm+|um+|uh+|wait|well|oh|but)\W+)*i think\b[
 # "haha what? you are allergic but you have dog?" (not "what? no way!", which marvels).
 WHAT_BUT = re.compile(r"^\W*(?:(?:bro|dude|haha+|lol|lmao|wait|um+|uh+)\W+)*what\s*\?+\s+"
                       r".*\b(?:not|isn't|aren't|wasn't|don't|doesn't|didn't|but|i wanted|i meant)\b")
+# ...or that puts another claim on a thing the answer named: "uh what ? texas is huge" (the
+# thing, which the answer must have named; not "what? octopuses are so weird", which marvels).
+WHAT_THEN_A_CLAIM = re.compile(
+    r"^\W*(?:(?:bro|dude|haha+|lol|lmao|wait|um+|uh+)\W+)*what\s*\?+\s+(?:the\s+)?([a-z]{3,})\s+"
+    r"(?:is|are|was|were|has|have|had)\s+(?!(?:so|such|really|very|pretty|kinda|too|wild|weird|crazy|cool|amazing"
+    r"|awesome|insane|interesting|incredible|fascinating|nuts|gross|scary|cute|funny|strange|neat|hilarious"
+    r"|adorable|creepy|beautiful|lovely|great|fun|wow)\b)\w")
+# A question that asks which thing the answer spoke of, as if known: "sorry what blue one ?"
+# (a "one", or after a "sorry" or "huh": not "what trail?", which asks for more of one it
+# told of). The words asked of, which the answer must have put after "the".
+ASKS_WHICH_THING = re.compile(
+    r"^\W*(?:(?:sorry|huh|wait|um+|uh+|lol|eh)\W+)*(?:what|which)\s+((?:[a-z]+\s+){0,2}ones?)\s*\?*\s*$"
+    r"|^\W*(?:(?:sorry|huh|wait|um+|uh+|eh)\W+)+(?:what|which)\s+([a-z]+(?:\s+[a-z]+){0,2})\s*\?+\s*$")
 # A few words of what is so, and "obviously": "3 in the afternoon obviously", "stansted
 # obviously" (not "yes obviously", which answers).
 OBVIOUSLY = re.compile(r"^\W*(?!(?:yes|yeah|yep|ya|yup|no|nope|nah|ok|okay|sure|of course)\b)"
@@ -727,7 +748,8 @@ EMOJI = r"[\u2600-\u27bf\ufe0f\u200d\U0001f300-\U0001faff]"
 DID_NOT_FOLLOW = re.compile(
     r"^\s*+\?[\s?!.]*+$"  # "?", "???"
     r"|^\W*+(?:(?:wait|hm+|uh+|um+|er+|lol|lmao|haha|omg|bro|dude|bruh)\W++)*+(?:"
-    r"(?:huh|what|huh what|sorry|sorry\W*what|pardon(?: me)?)\s*+\?"  # asked, not exclaimed ("what!", "huh.")
+    # asked, not exclaimed ("what!", "huh.")
+    r"(?:huh|what|wut|huh what|eh|eh what|sorry|sorry\W*what|pardon(?: me)?)\s*+\?"
     rf"|what(?:\s|{EMOJI})*+$"  # ("what", "lol what", "lmao what", "what 😭": the whole message; not "what!")
     r"|(?:huh|sorry\W*what|come again|say (?:that |it )?again)(?!\s*+[.!])"  # ...or typed bare
     r"|(?:sorry\W+)?i (?:don't|dont|do not) (?:follow|understand|get (?:it|that|you))"

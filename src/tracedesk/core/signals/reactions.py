@@ -28,6 +28,7 @@ from .phrases import (
     ASKS_AFTER,
     ASKS_AN_OPINION,
     ASKS_FOR_A_JUDGEMENT,
+    ASKS_WHICH_THING,
     DOUBTS_IT,
     EMOJI,
     JUDGES_RIGHT_OR_WRONG,
@@ -159,13 +160,15 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
             turn.escalation or turn.frustration or turn.message.did_not_follow or turn.message.gives_up
             or turn.message.may_correct or turn.message.challenges or turn.message.echoed is not None
             or turn.message.pushes_on or turn.message.doubts_with_what or turn.message.says_it_asks_again
+            or turn.message.claims_after_what is not None
             or turn.message.denies_having or turn.message.puzzled
             or (" not " in turn.asked and _NOT_THE_THING.match(turn.asked))
             or previous.reply.asks_if_it_helped or could_rephrase(previous, turn)
             or _asks_again_in_short(previous, turn) or _answers_the_claim_otherwise(previous, turn)
             or _puts_back_what_was_told(previous, turn, told) or _sets_right_who(previous, turn, told)
             or _says_the_count_again(previous, turn) or _stresses_what_was_asked(previous, turn)
-            or _others_have_it_otherwise(previous, turn) or _asks_for_it_again_with_but(previous, turn))):
+            or _others_have_it_otherwise(previous, turn) or _asks_for_it_again_with_but(previous, turn)
+            or _asks_which_thing(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -272,6 +275,8 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
         return "said_no", "says the answer did not help", 1.0
     if turn.message.did_not_follow and not (turn.message.only_what and TEASES.search(previous.answered)):
         return "did_not_follow", "did not follow the answer", 1.0  # ("guess what happened" - "what")
+    if _asks_which_thing(previous, turn):
+        return "did_not_follow", "asks which thing the answer spoke of", 1.0
     if (turn.message.may_correct and _corrects_the_answer(previous, turn)) or _denies_what_was_taken(previous, turn):
         return "corrected", "corrects the answer", 1.0
     if _says_the_count_again(previous, turn):
@@ -314,6 +319,19 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
     if _sets_right_who(previous, turn, told):
         return "corrected", "says who the answer spoke of", 1.0
     return None
+
+
+def _asks_which_thing(previous: Turn, turn: Turn) -> bool:
+    """The message asks which thing the answer spoke of as if the user knew it: "yes the blue
+    one is better for that" - "sorry what blue one ?" (:data:`ASKS_WHICH_THING`, the words
+    after "the" in the answer)."""
+    if "what" not in turn.asked and "which" not in turn.asked:
+        return False
+    m = ASKS_WHICH_THING.match(turn.asked)
+    if m is None:
+        return False
+    thing = " ".join((m.group(1) or m.group(2)).split())
+    return re.search(rf"\bthe {re.escape(thing)}\b", previous.answered) is not None
 
 
 def _disagrees_with_the_taste_asked(previous: Turn, turn: Turn) -> bool:
@@ -557,7 +575,8 @@ def _questions_the_answer(previous: Turn, turn: Turn) -> bool:
     """The message questions what the answer said: in the negative ("wasnt that 1939"; not
     after the bot's own question), puzzled and going on ("?? she's three", "huh? pg is point
     guard lol"; nor that), echoing its words against it ("lincoln?? thats the civil war
-    lol"), or with a "what?" that goes on against it."""
+    lol"), or with a "what?" that goes on against it or puts another claim on a thing it
+    named ("uh what ? texas is huge")."""
     message = turn.message
     if message.challenges and previous.answer and not (previous.reply.asks_back and not previous.reply.offers):
         return True
@@ -567,7 +586,17 @@ def _questions_the_answer(previous: Turn, turn: Turn) -> bool:
     # (An approval echoed is no approval: "Ouch! That's great." - "great?? it was very painful".)
     return ((echoed is not None and echoed in previous.answered
              and APPROVES.search(turn.asked.replace(echoed, "", 1)) is None)
-            or (message.doubts_with_what and bool(previous.answer)))
+            or (message.doubts_with_what and bool(previous.answer))
+            or (message.claims_after_what is not None
+                and content_words(message.claims_after_what) <= previous.answer_words
+                and bool(content_words(message.claims_after_what))
+                # (not of a taste: "I don't really like the beach" - "what?? the beach is the best")
+                and _SAYS_A_TASTE.search(previous.answered) is None and TASTE.search(turn.asked) is None))
+
+
+# An answer that tells a taste of the bot's: "I don't really like the beach", "i love jazz".
+_SAYS_A_TASTE = re.compile(r"\bi (?:(?:don't|do not|really|honestly|just|kinda|absolutely) )*(?:like|love|hate|prefer"
+                           r"|enjoy|adore|can't stand)\b|\bnot a (?:big )?fan\b|\bmy favou?rite\b")
 
 
 def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:

@@ -405,7 +405,8 @@ _ASKS_ABOUT_THE_USER = re.compile(r"^(?!.*\b(?:shall i|should i|want me|would yo
 _POINTS_BACK = re.compile(r"\b(?:it|there|then|that|them|those|this)\b")
 # An acknowledgement of something taken, in its first words: "Got it, I'll remember that.",
 # "Noted.". (Not "Okay, each to their own!", which takes nothing.)
-_ACKNOWLEDGES = re.compile(r"(?:got it|noted|will do|understood|i'll remember)\b")
+_ACKNOWLEDGES = re.compile(r"(?:got it|noted|will do|understood|i'll remember)\b"
+                           r"|(?:sure|ok|okay|alright|done)\W+(?:is there )?anything else\b")  # (to each change)
 # A message that goes on from the one before: "and to Mexico?", "y el sábado?", "et demain ?".
 _GOES_ON = re.compile(r"(?:and|also|what about|how about|same for|y|et|und|e|auch|también|même|ook|i)\b")
 # A message that asks only why or how.
@@ -498,6 +499,16 @@ _ASKED_FOR_THE_BOOKING = (
                 r"mins?|minutes?|weeks?|months?|years?|o'clock|dollars|pounds|euros|%))"
                 rf"|\b{_NUMBER} (?:people|persons|guests|adults|tickets|seats)\b")),
     (re.compile(r"\bhow many nights\b"), re.compile(rf"\b{_NUMBER} nights?\b")),
+    # (Where to, and where from, of a route the request gave: "a taxi from the station to the
+    # Lensfield Hotel" - "Where are you heading to?"; which part of town, of "in the centre".)
+    (re.compile(r"\bwhere (?:are you|will you be|would you like to|do you want to|do you need to) "
+                r"(?:heading|going|travel+ing|go|travel+|get)(?: to)?\b|\bwhat(?:'s| is) (?:your|the) destination\b"),
+     re.compile(r"\bfrom [^.?!]+? to (?:the )?[a-z]")),
+    (re.compile(r"\bwhere (?:are you|will you be|would you like to be) (?:leaving|departing|travel+ing|picked up) "
+                r"from\b|\bwhere (?:should|shall|will) (?:it|the taxi|they|we) pick you up\b"),
+     re.compile(r"\bfrom [^.?!]+? to (?:the )?[a-z]")),
+    (re.compile(r"\b(?:which|what) (?:part of (?:town|the city)|area)\b"),
+     re.compile(r"\bin the (?:north|south|east|west|centre|center|city centre)\b")),
     # (Of the booking to be: not "What day did you place the order?")
     (re.compile(r"\b(?:what|which) day (?:would|will|do|should|shall|are)\b"),
      re.compile(r"\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow)\b")),
@@ -530,11 +541,31 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
                 out.append(_asks_what_was_told(turn, question))
                 break
         else:
-            request = [turn.asked] if at == 0 or turns[at - 1].reply.confirms else [turns[at - 1].asked, turn.asked]
+            request = _the_request(turns, at)
             if any(asks.search(question) and any(tells.search(said) for said in request)
                    for asks, tells in _ASKED_FOR_THE_BOOKING):
                 out.append(_asks_what_was_told(turn, question))
     return out
+
+
+def _the_request(turns: list[Turn], at: int) -> list[str]:
+    """The messages of the request that turn ``at`` answers: back to the one that opened it
+    ("I also need a hotel..."), or to the one after an answer that confirmed or booked, four
+    at most ("...to Leicester on Sunday." - ... - "Please book four tickets." - "Which day
+    would you like to travel?")."""
+    said = []
+    for back in range(at, max(-1, at - 4), -1):
+        if back < at and turns[back].reply.confirms:
+            break
+        said.append(turns[back].asked)
+        if _OPENS_A_REQUEST.search(turns[back].asked):
+            break
+    return said
+
+
+# A message that opens another request than the one before it: "I also need a hotel", "one
+# more thing", "and a taxi as well".
+_OPENS_A_REQUEST = re.compile(r"\b(?:also|as well|another|one more thing|in addition|too)\b")
 
 
 def _asks_what_was_told(turn: Turn, question: str) -> Found:

@@ -68,6 +68,8 @@ _UNITS = {
                      "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
                      "jul", "aug", "sep", "sept", "oct", "nov", "dec"), "day of the month"),
 }
+# The units of a length of time, which no figure without a unit stands for.
+_DURATIONS = frozenset({"second", "minute", "hour"})
 # The words before an amount that make it a limit, not a value asked for ("i have $50",
 # "under $100", "my budget is $150").
 _LIMITS = frozenset({"have", "under", "below", "over", "max", "maximum", "budget", "is", "about", "around", "than"})
@@ -106,11 +108,14 @@ class Value:
     def stands_for(self, other: Value) -> bool:
         """Whether ``other`` stands where this value does: of the same unit, or counting the
         same thing ("3 floor seats", "2 floor tickets"), or after the same placing word
-        without another unit ("1 hour" and "90 minutes" are no rivals)."""
+        without another unit and neither a length of time ("1 hour" and "90 minutes" are no
+        rivals, nor "for 2" and "for 15 minutes")."""
         if self.unit is not None and other.unit is not None:
             return self.unit == other.unit
         if self.counts is not None and self.counts == other.counts:
             return True
+        if self.unit in _DURATIONS or other.unit in _DURATIONS:
+            return False  # ("for 2 at 19:45" - "reserved for 15 minutes")
         return self.before in _PLACING and other.before == self.before
 
     def said(self) -> str:
@@ -154,6 +159,14 @@ def values(text: str) -> tuple[Value, ...]:
         counts = after if unit is None and after is not None and after not in STOPWORDS else None
         out.append(Value(before, figure if unit == "money" else _plain(figure, after), unit, after in ("am", "pm"),
                          counts))
+    if _COUNT_WORD.search(text):  # ("two people", "book that for one.")
+        for m in _COUNTED_IN_WORDS.finditer(text):
+            before, count, counted, party = m.groups()
+            if count is not None:
+                out.append(Value(before, str(_COUNT_WORDS.index(count) + 1),
+                                 "night" if counted.startswith("night") else "people"))
+            else:
+                out.append(Value("for", str(_COUNT_WORDS.index(party) + 1), "people"))
     if names_a_time(text):
         out += [Value(before, _NAMED_HOURS[name], "clock") for before, name in _NAMED_TIME.findall(text)]
     if "day" in text:  # (a day asked for: "on friday", not "it was due last friday")
@@ -161,8 +174,17 @@ def values(text: str) -> tuple[Value, ...]:
     return tuple(out)
 
 
+# A count said in words, of people or nights ("two people", "three tickets"), or of the
+# party a booking is for, at the end of its clause ("book that for one.").
+_COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_COUNT_WORD = re.compile(rf"\b(?:{'|'.join(_COUNT_WORDS)})\b")
+_COUNTED_IN_WORDS = re.compile(
+    rf"(?:\b([a-z]+)\s+)?\b({'|'.join(_COUNT_WORDS)})\s+(people|persons?|guests?|players?|adults?|seats?|tickets?"
+    r"|nights?)\b"
+    rf"|\bfor\s+({'|'.join(_COUNT_WORDS)})(?=\s*(?:[.!?,]|$)|\s+(?:please|pls|thanks|at)\b)")
 _DAY_PLACING = frozenset({"on", "for", "from", "to", "until", "till", "by", "this", "next", "it", "be", "make",
-                          "starting", "beginning", "arriving", "leaving"})
+                          "starting", "beginning", "arriving", "leaving", "come", "coming", "arrive", "leave",
+                          "travel", "go", "going"})  # ("we've decided to come saturday instead")
 # A day of the week, with the word before it ("from tuesday", "on friday").
 _WEEKDAY = re.compile(r"(?:\b([a-z]+)\s+)?\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
@@ -197,13 +219,16 @@ def asks_to_do(asked: str) -> bool:
     """Whether a (lower-cased) message asks for something to be done, not how things are:
     at its start, or in a sentence of its own ("casa lupo sounds nice. could you book a
     table for 2 on friday?", "yes, please book one ticket on the 10:40, and could you
-    tell me the price?")."""
+    tell me the price?"), or in a sentence that changes it ("hold on, we've decided to come
+    saturday instead. also, does it have wifi?")."""
     if _ASKS_TO_KNOW.match(asked) or _WHY.search(asked):  # ("wait why did it say 240 pounds")
         return False
     if "?" not in asked or _POLITE_REQUEST.match(asked) is not None or _BOOK_IT.search(asked) is not None:
         return True
-    return any(_POLITE_REQUEST.match(clause) and not _ASKS_TO_BE_TOLD.match(clause)
-               for clause in _CLAUSE_END.split(asked)[1:])
+    clauses = _CLAUSE_END.split(asked)
+    # (or a sentence that changes it: "...come saturday instead. does it...?")
+    return any(_POLITE_REQUEST.match(clause) and not _ASKS_TO_BE_TOLD.match(clause) for clause in clauses[1:]) or any(
+        "?" not in clause and _CHANGES.search(clause) for clause in clauses)
 
 
 # (not "could you tell me if my refund has been sent?", a question put politely)
@@ -369,6 +394,10 @@ class SessionValues:
                 self._booked.update((value.unit, value.value) for value in values(text) if value.unit is not None)
         self._read = max(self._read, end)
 
+    def said_by_user(self, at: int) -> list[str]:
+        """The user's messages up to and with turn ``at``'s, lower-cased, in order."""
+        return [turn.asked for turn in self._turns[:at + 1]]
+
     def another_than_told(self, at: int, answered: str) -> tuple[Value, Value] | None:
         """(the value the user asked last, the one the confirmation gives in its place),
         where the (lower-cased) answer of turn ``at`` confirms a value nobody said before it,
@@ -426,12 +455,17 @@ def _minutes(hour: str, minutes: str | None, half: str | None) -> set[int]:
     return {h * 60 + m, (h + 12) * 60 + m} if half is None and 1 <= h <= 11 and minutes is None else {h * 60 + m}
 
 
+_OF_THE_ONE_OFFERED = re.compile(r"(?:^|[.!?]\s*)\W*(?:(?:but|hmm+|um+|oh|well)\W+)?(?:that|this)\s+$")
+
+
 def outside_the_window(asked: str, answered: str) -> tuple[str, str] | None:
     """(the window asked, the time offered), where a (lower-cased) answer offers to leave
     before the time a request leaves after, or to arrive after the time it must arrive by,
     however the hours are read."""
-    # (What is told of a train offered, "That one leaves before 14:00, though.", sets none.)
-    window = next((m for m in _WINDOW.finditer(asked) if not asked[:m.start()].endswith(("one ", "it "))), None)
+    # (What is told of a train offered, "That one leaves before 14:00, though.", "That leaves
+    # before 14:30 though.", sets none; "a train that leaves after 10:00" does.)
+    window = next((m for m in _WINDOW.finditer(asked) if not asked[:m.start()].endswith(("one ", "it "))
+                   and _OF_THE_ONE_OFFERED.search(asked[:m.start()]) is None), None)
     if window is None:
         return None
     arriving = window.group(1).startswith(("arriv", "get", "be"))
