@@ -3652,3 +3652,51 @@ def test_a_town_desk_against_its_request(store, tmp_path, dialog, at, kind, foun
     for n, (asked, answer) in enumerate(dialog):
         b.turn("s1", asked, answer, trace_id=f"t{n}")
     assert (kind in kinds(signals(store, tmp_path, b), f"t{at}")) is found
+
+
+# An assistant that confirms back, then reports: what it reports against what it asked to
+# confirm, and a request's "with" left out of the confirmation.
+_CONFIRMED_AND_DONE = [
+    ([("also move dentist from thursday to friday, same time",
+       "Your dentist appointment is Thursday at 3:30 pm. Please confirm: move it to Friday at 3:30 pm?"),
+      ("yes", "Done. Your dentist appointment is now Thursday at 3:30 pm.")], 1, "ungrounded", True),
+    ([("request 25 from priya for dinner last night", "Please confirm: request $25 from Priya Shah for dinner."),
+      ("yep", "Requested $35 from Priya Shah.")], 1, "ungrounded", True),
+    ([("book that", "Please confirm: Northeast Regional 186, Washington to New York, Friday at 5:25 pm, $92."),
+      ("yes", "Booked. Your return train leaves Washington at 5:25 pm on Saturday.")], 1, "ungrounded", True),
+    # ...not a total with the fees the confirmation left out, nor the same values said otherwise.
+    ([("book the seaside inn for june 10-12", "Please confirm: Seaside Inn, 2 nights, $240 total."),
+      ("yes", "Booked! Seaside Inn, June 10-12. Total with taxes and fees: $271.80.")], 1, "ungrounded", False),
+    ([("sure 6pm for 2", "Please confirm: table for 2 at Pequod's Pizza on Saturday at 6:00 pm."),
+      ("yep", "Booked. Pequod's is expecting you at 6 pm on Saturday.")], 1, "ungrounded", False),
+    # "with a suitcase" left out of the confirmation; "with Maria" said back.
+    ([("ok ouigo with a suitcase. 1 person",
+       "Please confirm: 1 second-class ticket on the OUIGO from Paris to Lyon, tomorrow at 7:46 pm, €25.")],
+     0, "off_topic", True),
+    ([("1130 with maria please", "Please confirm: haircut with Maria at Studio Nine on Saturday at 11:30 am.")],
+     0, "off_topic", False),
+    ([("Parking isn't needed. Just pick one with a good rating.",
+       "Alexander Bed and Breakfast in the centre is a cheap 4 star guesthouse. Shall I book it?")],
+     0, "off_topic", False),
+    # The user says it was not asked for, or was said seconds ago.
+    ([("mens. ok confirm", "You're booked with Maria on Saturday. I also added a beard trim for $15."),
+      ("i didnt ask for a beard trim??", "Apologies, I've removed the beard trim.")], 0, "frustration", True),
+    ([("wed pls", "Got it, Wednesday at 2:15 pm. What insurance do you have?"),
+      ("uh, the one i said 10 seconds ago. delta dental", "Apologies. Please confirm: Wednesday at 2:15 pm.")],
+     0, "frustration", True),
+    ([("i didn't ask for a receipt last time but can i get one now?", "Sure, I'll email it to you."),
+      ("thanks", "You're welcome!")], 0, "frustration", False),
+    # A price asked in two words; "is there parking" answered with what there is.
+    ([("japanese breakfast!! how much", "General admission is $55 plus fees; balcony seats are $75.")],
+     0, "off_topic", False),
+    ([("parking. is there parking near it", "There's a metered lot behind the building, $2 an hour.")],
+     0, "off_topic", False),
+]
+
+
+@pytest.mark.parametrize(("dialog", "at", "kind", "found"), _CONFIRMED_AND_DONE)
+def test_an_assistant_that_confirms_back_and_reports(store, tmp_path, dialog, at, kind, found) -> None:
+    b = Bundle()
+    for n, (asked, answer) in enumerate(dialog):
+        b.turn("s1", asked, answer, trace_id=f"t{n}")
+    assert (kind in kinds(signals(store, tmp_path, b), f"t{at}")) is found

@@ -31,6 +31,7 @@ from .request import (
     another_value,
     offered_against,
     outside_the_window,
+    values,
 )
 from .turns import Turn
 
@@ -49,10 +50,13 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
         confirmed = _another_day_or_route(turn, previous)
     if not confirmed and at and turn.reply.confirms:
         confirmed = _confirms_another_than_told(turn, at, session)
+    if not confirmed and previous is not None and turn.reply.confirms and previous.reply.confirms:
+        confirmed = _reports_otherwise_than_confirmed(turn, previous)
     if not confirmed and turn.answered.startswith("api call "):
         confirmed = _calls_with_what_was_not_asked(turn, at, session)
     return (confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
-            or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn) or _books_past_the_question(turn))
+            or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn) or _books_past_the_question(turn)
+            or _confirms_without_what_came_with_it(turn))
 
 
 # What a restaurant corpus' bot searches with (its "api_call italian paris four cheap", read
@@ -102,6 +106,65 @@ def _last_of(texts: list[str], values) -> str | None:
         if named:
             return named[-1]
     return None
+
+
+# A yes to what the bot asked to confirm, and nothing more ("yes", "yep", "ugh. fine yes").
+_SAYS_YES_TO_IT = re.compile(r"\W*(?:(?:ok|okay|ugh|fine|great|perfect|sure|cool|alright)\W+)*"
+                             r"(?:yes|yep|yeah|ya|yup|sure|ok|okay|confirm(?:ed)?|correct|do it|go ahead|book it|oui)"
+                             r"(?:\W+(?:please|pls|thanks|thank you|do it|go ahead|book it|that's right|correct))*\W*$")
+# What a report may add to the price it asked to confirm: "Total with taxes and fees".
+_MORE_THAN_THE_PRICE = re.compile(r"\b(?:fees?|tax(?:es)?|total|plus|including|incl|deposit|tip|service charge)\b")
+_REPORTED_UNITS = ("clock", "people", "night", "day of the month", "money")
+_WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+def _reports_otherwise_than_confirmed(turn: Turn, previous: Turn) -> list[Found]:
+    """A report of what was done, after a yes to what the bot asked to confirm, with another
+    value in a unit the confirmation gave: "Please confirm: move it to Friday at 3:30 pm?" -
+    "yes" - "Done. Your dentist appointment is now Thursday at 3:30 pm."; "request $25" -
+    "Requested $35". (A total with taxes and fees may be more than the price confirmed.)"""
+    asking = ASKS_TO_CONFIRM.search(previous.answered)
+    if asking is None or _SAYS_YES_TO_IT.match(turn.asked) is None:
+        return []
+    # (the details follow "please confirm:" and come before "is this correct?")
+    details = (previous.answered[asking.end():] if asking.group(0).endswith("confirm")
+               else previous.answered[:asking.start()])
+    confirmed, reported = values(details), values(turn.answered)
+    days, days_reported = set(_WEEKDAYS.findall(details)), set(_WEEKDAYS.findall(turn.answered))
+    if days and days_reported and days.isdisjoint(days_reported):  # (a day however placed: "..., Friday at 5:25")
+        return [_against_the_request(turn, f"reports another day than it asked to confirm ({min(days_reported)} "
+                                           f"where it asked to confirm {min(days)})", min(days), min(days_reported))]
+    for unit in _REPORTED_UNITS:
+        if unit == "money" and _MORE_THAN_THE_PRICE.search(turn.answered):
+            continue
+        asked = [v for v in confirmed if v.unit == unit]
+        given = [v for v in reported if v.unit == unit]
+        readings = set().union(*(v.readings() for v in asked)) if asked else set()
+        if asked and given and all(readings.isdisjoint(v.readings()) for v in given):
+            return [_against_the_request(turn, f"reports another value than it asked to confirm ({given[0].value} "
+                                               f"where it asked to confirm {asked[0].said()})",
+                                         asked[0].value, given[0].value)]
+    return []
+
+
+# A thing a request asks to have with what it books: "ok ouigo with a suitcase", "a table
+# for 2 with a high chair" (not "with maria", a name said back or not, nor what the thing
+# sought is to have: "pick one with a good rating", "a hotel with a pool").
+_WITH_A_THING = re.compile(r"(?<!\bone )(?<!\bones )(?<!\bsomething )(?<!\banything )(?<!\bsomewhere )"
+                           r"(?<!\bplace )(?<!\bhotel )(?<!\bguesthouse )(?<!\brestaurant )(?<!\broom )(?<!\bany )"
+                           r"\bwith (?:a|an|one|two|three|an extra|extra)\s+([a-z]{3,})\b")
+
+
+def _confirms_without_what_came_with_it(turn: Turn) -> list[Found]:
+    """A confirmation asked for, of a request to book with a thing, that leaves the thing
+    out: "ok ouigo with a suitcase. 1 person" - "Please confirm: 1 second-class ticket on
+    the OUIGO ... €25."."""
+    if "with" not in turn.asked or ASKS_TO_CONFIRM.search(turn.answered) is None:
+        return []
+    thing = _WITH_A_THING.search(turn.asked)
+    if thing is None or not content_words(thing.group(1)) or content_words(thing.group(1)) <= turn.answer_words:
+        return []
+    return [_left_out(turn, f"the confirmation leaves out what the request asked with it (“{thing.group(0)}”)")]
 
 
 def _left_out(turn: Turn, says: str) -> Found:

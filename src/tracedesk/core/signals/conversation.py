@@ -570,6 +570,8 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
             or (previous is not None and turn.reply.repairs)  # it answers the request before
             or (previous is not None and answers_the_question_back(previous, turn))
             or (not canned and turn.reply.says_yes_or_no and turn.message.may_ask_yes_or_no)  # in its terms
+            # ("is there parking near it" - "There's a metered lot behind the building")
+            or (not canned and turn.message.may_ask_yes_or_no and _THERE_IS.match(turn.answered) is not None)
             or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked)  # thanks taken
                 and "?" not in turn.asked and not turn.message.asks_a_question)):
         return []
@@ -577,6 +579,9 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),
                   f"the answer is far from what was asked: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300], "similarity": round(close, 2)})]
+
+
+_THERE_IS = re.compile(r"\W*(?:(?:yes|yeah|sure|well|no)\W+)?there(?:'s| is| are|'re| isn't| aren't| was| were)\b")
 
 
 def _goes_on_from(turn: Turn) -> bool:

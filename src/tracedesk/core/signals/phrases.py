@@ -299,6 +299,12 @@ FRUSTRATION = re.compile(
     r"(?:not|n't|don't|doesn't|didn't|never|isn't|aren't|wasn't)\b"
     r"|\bago,? (?:you|u) (?:said|told me)\b(?![^.?!]*\bso\b)"  # (not "...you said no parking, so how much...")
     r"|\bsame as (?:i said )?(?:\w+ ){0,2}(?:seconds?|minutes?|moments?|messages?) ago\b"  # ("same as 30 seconds ago")
+    # ("the one i said 10 seconds ago", "i didnt ask for a beard trim??"; not "i didn't ask for a
+    # receipt last time but can i get one now?")
+    r"|\b(?:the one |what )?i (?:just )?(?:said|told you|mentioned|gave you) (?:like )?(?:\w+ ){0,2}"
+    r"(?:seconds?|secs?|minutes?|mins?|messages?) ago\b"
+    r"|^\W*(?:(?:no|um+|uh+|wait|but|hey|ugh|lol|erm)\W+)*i (?:didn't|did not|never) ask(?:ed)? (?:you )?(?:for|to)\b"
+    r"(?:(?!\bbut\b)[^.?!]){0,50}(?:\?\?|!|\?!|\W*$)"
     # ("14:30? you said 22:30", "wait why did you book before asking")
     r"|\?+\s+(?:but )?(?:you|u) said\b|\bwhy (?:did|would) (?:you|u) (?:book|cancel|change|add|delete|send|order|"
     r"charge|remove|move|block|buy)\b"
@@ -684,6 +690,7 @@ _ASKS_WHEN = (r"\b(?:what year|what date|what day|how soon|"
               r"when (?:is|was|does|do|did|will|are|were|can|should))\b")
 # ("how much is the train", "what's the fare", not "how much do they sleep")
 _ASKS_PRICE = (r"\b(?:how much (?:is|are|does|do|did|will|would|for|to)\b(?!.*\b(?:weigh|sleep|eat|drink|data|water))|"
+               r"how much\W*$|"  # ("japanese breakfast!! how much")
                r"(?:what(?:'s| is| are| was)|whats) the (?:price|cost|fare|fee|rate)|how much (?:money|\w+ costs?)|"
                r"(?:price|cost|fare)s? (?:of|for)\b)")
 _A_COUNT = (r"\d|\b(?:no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"

@@ -81,8 +81,8 @@ _PLACING = frozenset({"for", "in", "at", "to", "by", "until"})
 _CLOCK_WORDS = frozenset({"at", "by", "until", "till", "from", "to"})
 # A confirmation of something done.
 CONFIRMS = re.compile(r"\b(?:done|set|booked|reserved|scheduled|moved|changed|added|created|sent|transferred|"
-                      r"cancell?ed|canceled|updated|refunded|ordered|confirmed|successful|(?:i'll|i will) remind|"
-                      r"please confirm)\b")
+                      r"cancell?ed|canceled|updated|refunded|ordered|confirmed|successful|requested|"
+                      r"(?:i'll|i will) remind|please confirm)\b")
 
 
 _ALTERNATIVES = re.compile(r"\bor\b|\beither\b|\bwhichever\b")
