@@ -3700,3 +3700,26 @@ def test_an_assistant_that_confirms_back_and_reports(store, tmp_path, dialog, at
     for n, (asked, answer) in enumerate(dialog):
         b.turn("s1", asked, answer, trace_id=f"t{n}")
     assert (kind in kinds(signals(store, tmp_path, b), f"t{at}")) is found
+
+
+# Persona chat: answers that answer in kind, though far in meaning from the message, and
+# answers that answer nothing.
+_IN_KIND = [
+    ([("hello from freezing minnesota !", "aloha from hawaii ! it 's 80 degrees here")], False),
+    ([("i 'm a software developer . you ?", "i wait tables at a bbq place and play guitar on the side")], False),
+    ([("do you like farm animals ? i raise cows", "hi ! i like them but i live in new york city so i never see any")],
+     False),
+    ([("do you ever go to record stores", "every saturday , there 's a great one downtown")], False),
+    ([("do you get any time for yourself", "i try to do yoga every morning before they wake up")], False),
+    ([("Do you like sushi?", "I run every morning before work, it clears my head.")], True),
+    ([("aw . what kind of table did you build", "i served eight years in the marines before this")], True),
+]
+
+
+@pytest.mark.parametrize(("dialog", "found"), _IN_KIND)
+def test_an_answer_in_kind_is_no_answer_elsewhere(store, tmp_path, dialog, found) -> None:
+    b = Bundle()
+    b.turn("s1", "hi there", "hey ! how are you ?", trace_id="hi")
+    for n, (asked, answer) in enumerate(dialog):
+        b.turn("s1", asked, answer, trace_id=f"t{n}")
+    assert ("off_topic" in kinds(signals(store, tmp_path, b), "t0")) is found

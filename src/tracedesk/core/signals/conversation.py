@@ -360,7 +360,7 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
         return False  # ("My apologies. Rembrandt, in 1642.")
     if _ASKS_YES_OR_NO_OF_THE_BOT.search(turn.asked) and _SAYS_YES_OR_NO_OF_ITSELF.match(answered):
         return False  # it was asked of itself: "Have you been there?" - "I have not, but..."
-    if _ASKS_IT_BACK.search(turn.asked):
+    if _ASKS_IT_BACK.search(turn.asked) or _answers_in_kind(turn):
         return False  # ...or asked back: "11th . u ?" - "i finished school a while ago, now i work at a bakery"
     if gives_the_opinion_asked(turn):
         return False  # ...or its taste: "whats ur fav thing to cook" - "i love making soups"
@@ -572,6 +572,7 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
             or (not canned and turn.reply.says_yes_or_no and turn.message.may_ask_yes_or_no)  # in its terms
             # ("is there parking near it" - "There's a metered lot behind the building")
             or (not canned and turn.message.may_ask_yes_or_no and _THERE_IS.match(turn.answered) is not None)
+            or (not canned and _answers_in_kind(turn))
             or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked)  # thanks taken
                 and "?" not in turn.asked and not turn.message.asks_a_question)):
         return []
@@ -581,6 +582,34 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
                   evidence={"question": turn.question[:300], "similarity": round(close, 2)})]
 
 
+def _answers_in_kind(turn: Turn) -> bool:
+    """A chatbot's answer that answers what the message asked of it in kind, however far in
+    meaning: the same asked back ("i'm a software developer. you?" - "i wait tables at a
+    bbq place"), a question of itself for a yes or no answered after a greeting ("hi! i like
+    them but...") or by how often ("every saturday", "i try to do yoga every morning"). Not
+    "Do you like sushi?" - "I run every morning.", which answers nothing of it."""
+    answered = _GREETING_FIRST.sub("", turn.answered, count=1)
+    if _ASKS_IT_BACK.search(turn.asked) and _OF_ITSELF_FIRST.match(answered):
+        return True
+    # (not "Can you tell me how...?" - "No problem! Our branches are open...")
+    return (turn.message.may_ask_yes_or_no and _ASKS_YES_OR_NO_OF_THE_BOT.search(turn.asked) is not None
+            and _NO_PROBLEM.match(answered) is None and (
+                _SAYS_YES_OR_NO_OF_ITSELF.match(answered) is not None or _HOW_OFTEN.match(answered) is not None
+                or _TASTE_OF_IT.match(answered) is not None))
+
+
+_NO_PROBLEM = re.compile(r"\W*no (?:problem|worries|worry)\b")
+# A greeting an answer opens on: "hi! i like them...", "aloha from hawaii!"
+_GREETING_FIRST = re.compile(r"^\W*(?:hi|hey|hello|hiya|aloha|howdy|hola|bonjour)(?: there)?\W+")
+# ...or by its taste of the thing asked: "i like them but i live in new york" (not "i love
+# that you asked").
+_TASTE_OF_IT = re.compile(r"\W*i (?:really |do |don't |do not |kinda |kind of )?(?:like|love|enjoy|hate|adore|miss) "
+                          r"(?:it|them|that|those|these|this)\b(?! (?:you|i|we|he|she|they)\b)")
+# An answer by how often: "every saturday, there's a great one downtown", "i try to do yoga
+# every morning", "all the time".
+_HOW_OFTEN = re.compile(r"\W*(?:every (?:day|night|week|weekend|morning|evening|month|year|time|chance|monday|tuesday|"
+                        r"wednesday|thursday|friday|saturday|sunday)|all the time|once a|twice a|most (?:days|nights|"
+                        r"weekends|mornings)|i (?:usually|always|mostly|often|sometimes|rarely|try to|tend to))\b")
 _THERE_IS = re.compile(r"\W*(?:(?:yes|yeah|sure|well|no)\W+)?there(?:'s| is| are|'re| isn't| aren't| was| were)\b")
 
 
