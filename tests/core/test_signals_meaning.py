@@ -3581,9 +3581,23 @@ def test_a_booking_bot_that_calls_with_what_the_user_did_not_say(store, tmp_path
             ("no", "ok let me look into some options for you"),
             ("<SILENCE>", "api_call french madrid four expensive")]):
         b.turn("s3", asked, answer, trace_id=f"c{n}")
+    # A count of minutes is no party size; "let me find an other option" to each no is no loop.
+    for n, (asked, answer) in enumerate([
+            ("i want a table for six with british food", "i'm on it"),
+            ("<SILENCE>", "where should it be"),
+            ("in london", "any preference on a type of cuisine"),
+            ("british . same as two minutes ago", "which price range are looking for"),
+            ("cheap", "ok let me look into some options for you"),
+            ("<SILENCE>", "api_call british london six cheap"),
+            ("<SILENCE>", "what do you think of this option: resto_london_cheap_british_3stars"),
+            ("no i don't like that", "sure let me find an other option for you"),
+            ("<SILENCE>", "what do you think of this option: resto_london_cheap_british_1stars"),
+            ("do you have something else", "sure let me find an other option for you")]):
+        b.turn("s4", asked, answer, trace_id=f"d{n}")
     found = signals(store, tmp_path, b)
     assert "ungrounded" in kinds(found, "a4"), found
     assert "ungrounded" in kinds(found, "b6"), found
+    assert "ungrounded" not in kinds(found, "d5") and "loop" not in kinds(found, "d9"), found
     assert not {trace for trace in found if trace in {"b1", "b3", "b4"} or trace.startswith("c")}, found
 
 

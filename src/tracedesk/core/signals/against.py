@@ -67,6 +67,9 @@ _PRICE_RANGES = ("cheap", "moderate", "expensive")
 _PARTY_SIZES = {word: n for n, word in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])} | {
     str(n): n for n in range(1, 13)}
+# A party size as a request says it: "for six", "party of 4", "six people", "make it 2".
+_PARTY = re.compile(r"\b(?:for|of|be|make it)\s+(\w+)\b(?!\s*(?:minutes?|mins?|hours?|seconds?|days?|nights?|weeks?|"
+                    r"pm|am|o'clock|:\d))|\b(\w+)\s+(?:people|persons|guests|adults|of us)\b")
 _SET_ASIDE = re.compile(r"\b(?:instead of|rather than|not|no longer)\s+(?:a |an |the )?\w+")
 _NOT_A_VALUE = frozenset("r cuisine location price number area food pricerange dontcare any".split())  # noqa: SIM905
 
@@ -84,7 +87,7 @@ def _calls_with_what_was_not_asked(turn: Turn, at: int, session: SessionValues) 
         if value in _PRICE_RANGES:
             last = _last_of(said, _PRICE_RANGES)
         elif value in _PARTY_SIZES:
-            last = _last_of(said, _PARTY_SIZES)
+            last = _last_of(said, _PARTY_SIZES, _PARTY)
             if last is not None and _PARTY_SIZES[last] == _PARTY_SIZES[value]:
                 continue
         elif value in heard or get_close_matches(value, heard, n=1, cutoff=0.8):
@@ -98,11 +101,15 @@ def _calls_with_what_was_not_asked(turn: Turn, at: int, session: SessionValues) 
     return []
 
 
-def _last_of(texts: list[str], values) -> str | None:
+def _last_of(texts: list[str], values, placed: re.Pattern | None = None) -> str | None:
     """The last of ``values`` (words) the ``texts`` say, in order, but for one they set aside
-    ("cheap instead of moderate", "four not six")."""
+    ("cheap instead of moderate", "four not six"); where ``placed`` is given, only one the
+    pattern places ("for six", not "two minutes ago")."""
     for text in reversed(texts):
-        named = [word for word in WORD.findall(_SET_ASIDE.sub(" ", text)) if word in values]
+        text = _SET_ASIDE.sub(" ", text)
+        words = ([m.group(1) or m.group(2) for m in placed.finditer(text)] if placed is not None
+                 else WORD.findall(text))
+        named = [word for word in words if word in values]
         if named:
             return named[-1]
     return None

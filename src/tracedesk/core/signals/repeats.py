@@ -421,7 +421,9 @@ def _acknowledges(turn: Turn, answers_back: bool = False) -> bool:
     anything else to update" - "no" - "ok let me look into some options for you")."""
     reply, asked = turn.reply, turn.asked
     return ("?" not in asked and WANTS_TO_KNOW.match(asked) is None
-            and (PUSHES_BACK.match(asked) is None or (answers_back and SAYS_NO.match(asked) is not None))
+            # (a no that turns down what was offered, to which the bot goes to find another)
+            and (PUSHES_BACK.match(asked) is None or (answers_back and SAYS_NO.match(asked) is not None)
+                 or GOES_TO_WORK.match(turn.answered) is not None)
             and not turn.complains and not reply.specifics and (reply.question_back is None or reply.offers)
             and (reply.confirms or _ACKNOWLEDGES.match(turn.answered) is not None
                  or GOES_TO_WORK.match(turn.answered) is not None))
