@@ -50,7 +50,8 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
         confirmed = _another_day_or_route(turn, previous)
     if not confirmed and at and turn.reply.confirms:
         confirmed = _confirms_another_than_told(turn, at, session)
-    if not confirmed and previous is not None and turn.reply.confirms and previous.reply.confirms:
+    if (not confirmed and previous is not None and turn.reply.confirms
+            and ASKS_TO_CONFIRM.search(previous.answered) is not None):
         confirmed = _reports_otherwise_than_confirmed(turn, previous)
     if not confirmed and turn.answered.startswith("api call "):
         confirmed = _calls_with_what_was_not_asked(turn, at, session)
@@ -69,7 +70,13 @@ _PARTY_SIZES = {word: n for n, word in enumerate(
     str(n): n for n in range(1, 13)}
 # A party size as a request says it: "for six", "party of 4", "six people", "make it 2".
 _PARTY = re.compile(r"\b(?:for|of|be|make it)\s+(\w+)\b(?!\s*(?:minutes?|mins?|hours?|seconds?|days?|nights?|weeks?|"
-                    r"pm|am|o'clock|:\d))|\b(\w+)\s+(?:people|persons|guests|adults|of us)\b")
+                    r"pm|am|o'clock|:\d))|\b(\w+)\s+(?:people|persons|guests|adults)\b")
+# A price range said in other words ("inexpensive", "moderately priced"), and one that sets
+# only a limit ("not too expensive", which a moderate or a cheap one meets).
+_PRICE_WORDS = {"inexpensive": "cheap", "affordable": "cheap", "budget": "cheap", "moderately": "moderate",
+                "pricey": "expensive", "upscale": "expensive", "fancy": "expensive"}
+_A_LIMIT_OF_PRICE = re.compile(r"\b(?:not|nothing|isn't|n't be) (?:too|that|so|very|overly|super) "
+                               r"(?:expensive|pricey|posh|fancy)\b")
 _SET_ASIDE = re.compile(r"\b(?:instead of|rather than|not|no longer)\s+(?:a |an |the )?\w+")
 _NOT_A_VALUE = frozenset("r cuisine location price number area food pricerange dontcare any".split())  # noqa: SIM905
 
@@ -85,7 +92,12 @@ def _calls_with_what_was_not_asked(turn: Turn, at: int, session: SessionValues) 
         if value in _NOT_A_VALUE:
             continue
         if value in _PRICE_RANGES:
-            last = _last_of(said, _PRICE_RANGES)
+            if any(_A_LIMIT_OF_PRICE.search(text) for text in said):
+                continue
+            last = _last_of([" ".join(_PRICE_WORDS.get(word, word) for word in text.split()) for text in said],
+                            _PRICE_RANGES)
+            if last is None:
+                continue  # (a price nobody named: the corpora's bot may search with its own)
         elif value in _PARTY_SIZES:
             last = _last_of(said, _PARTY_SIZES, _PARTY)
             if last is not None and _PARTY_SIZES[last] == _PARTY_SIZES[value]:
@@ -120,46 +132,67 @@ _SAYS_YES_TO_IT = re.compile(r"\W*(?:(?:ok|okay|ugh|fine|great|perfect|sure|cool
                              r"(?:yes|yep|yeah|ya|yup|sure|ok|okay|confirm(?:ed)?|correct|do it|go ahead|book it|oui)"
                              r"(?:\W+(?:please|pls|thanks|thank you|do it|go ahead|book it|that's right|correct))*\W*$")
 # What a report may add to the price it asked to confirm: "Total with taxes and fees".
-_MORE_THAN_THE_PRICE = re.compile(r"\b(?:fees?|tax(?:es)?|total|plus|including|incl|deposit|tip|service charge)\b")
+_MORE_THAN_THE_PRICE = re.compile(r"\b(?:fees?|tax(?:es)?|total|plus|including|incl|deposit|tip|service charge|over"
+                                  r"|under|above|below|free|save|saved|discount|off|minimum)\b")
 _REPORTED_UNITS = ("clock", "people", "night", "day of the month", "money")
 _WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
 def _reports_otherwise_than_confirmed(turn: Turn, previous: Turn) -> list[Found]:
     """A report of what was done, after a yes to what the bot asked to confirm, with another
-    value in a unit the confirmation gave: "Please confirm: move it to Friday at 3:30 pm?" -
-    "yes" - "Done. Your dentist appointment is now Thursday at 3:30 pm."; "request $25" -
-    "Requested $35". (A total with taxes and fees may be more than the price confirmed.)"""
+    value in a unit the confirmation gave, in a sentence of the thing confirmed: "Please
+    confirm: move it to Friday at 3:30 pm?" - "yes" - "Done. Your dentist appointment is now
+    Thursday at 3:30 pm."; "request $25" - "Requested $35". (Not a sentence of something
+    else, "I'll send you a reminder on Thursday", "Your next class is Thursday"; nor a total
+    with taxes and fees, or a threshold: "free delivery over $50".)"""
     asking = ASKS_TO_CONFIRM.search(previous.answered)
     if asking is None or _SAYS_YES_TO_IT.match(turn.asked) is None:
         return []
     # (the details follow "please confirm:" and come before "is this correct?")
     details = (previous.answered[asking.end():] if asking.group(0).endswith("confirm")
                else previous.answered[:asking.start()])
-    confirmed, reported = values(details), values(turn.answered)
-    days, days_reported = set(_WEEKDAYS.findall(details)), set(_WEEKDAYS.findall(turn.answered))
-    if days and days_reported and days.isdisjoint(days_reported):  # (a day however placed: "..., Friday at 5:25")
-        return [_against_the_request(turn, f"reports another day than it asked to confirm ({min(days_reported)} "
-                                           f"where it asked to confirm {min(days)})", min(days), min(days_reported))]
-    for unit in _REPORTED_UNITS:
-        if unit == "money" and _MORE_THAN_THE_PRICE.search(turn.answered):
+    confirmed, days = values(details), set(_WEEKDAYS.findall(details))
+    for sentence in _SENTENCE.split(turn.answered):
+        if _OF_SOMETHING_ELSE.search(sentence) or previous.answer_words.isdisjoint(content_words(sentence)):
             continue
-        asked = [v for v in confirmed if v.unit == unit]
-        given = [v for v in reported if v.unit == unit]
-        readings = set().union(*(v.readings() for v in asked)) if asked else set()
-        if asked and given and all(readings.isdisjoint(v.readings()) for v in given):
-            return [_against_the_request(turn, f"reports another value than it asked to confirm ({given[0].value} "
-                                               f"where it asked to confirm {asked[0].said()})",
-                                         asked[0].value, given[0].value)]
+        reported = set(_WEEKDAYS.findall(sentence))
+        if days and reported and days.isdisjoint(reported):  # (a day however placed: "..., Friday at 5:25")
+            return [_against_the_request(turn, f"reports another day than it asked to confirm ({min(reported)} "
+                                               f"where it asked to confirm {min(days)})", min(days), min(reported))]
+        given_values = values(sentence)
+        for unit in _REPORTED_UNITS:
+            if unit == "money" and _MORE_THAN_THE_PRICE.search(turn.answered):
+                continue
+            asked = [v for v in confirmed if _unit_of(v) == unit]
+            given = [v for v in given_values if _unit_of(v) == unit]
+            readings = set().union(*(v.readings() for v in asked)) if asked else set()
+            if asked and given and all(readings.isdisjoint(v.readings()) for v in given):
+                return [_against_the_request(turn, f"reports another value than it asked to confirm ({given[0].value}"
+                                                   f" where it asked to confirm {asked[0].said()})",
+                                             asked[0].value, given[0].value)]
     return []
 
 
-# A thing a request asks to have with what it books: "ok ouigo with a suitcase", "a table
-# for 2 with a high chair" (not "with maria", a name said back or not, nor what the thing
-# sought is to have: "pick one with a good rating", "a hotel with a pool").
-_WITH_A_THING = re.compile(r"(?<!\bone )(?<!\bones )(?<!\bsomething )(?<!\banything )(?<!\bsomewhere )"
-                           r"(?<!\bplace )(?<!\bhotel )(?<!\bguesthouse )(?<!\brestaurant )(?<!\broom )(?<!\bany )"
-                           r"\bwith (?:a|an|one|two|three|an extra|extra)\s+([a-z]{3,})\b")
+def _unit_of(value: Value) -> str | None:
+    """The unit a report's value is compared in: a party is "4 people" or "a table for 4"."""
+    if value.unit is None and value.before == "for" and value.value.isdigit() and int(value.value) <= 20:
+        return "people"
+    return value.unit
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# A sentence of a report that tells of something else than the thing done: a reminder, the
+# next one, when check-in opens.
+_OF_SOMETHING_ELSE = re.compile(r"\b(?:next|reminder|remind|opens|check-?in|check in|deadline|until)\b")
+
+
+# A thing a request asks to have with what it books, of the things a booking adds: "ok ouigo
+# with a suitcase", "a table for 2 with a high chair" (not "with a friend", "with a credit
+# card", "with a short layover", which a confirmation says otherwise or not at all).
+_WITH_A_THING = re.compile(r"\bwith (?:a|an|one|two|three|an extra|extra)\s+(?:large |small |big |second )?"
+                           r"(suitcase|bag|luggage|bike|bicycle|pet|dog|cat|high ?chair|booster seat|car seat"
+                           r"|child seat|cot|crib|extra bed|wheelchair|stroller|pram|buggy|breakfast|parking space"
+                           r"|window seat|aisle seat|surfboard|skis|snowboard)\b")
 
 
 def _confirms_without_what_came_with_it(turn: Turn) -> list[Found]:

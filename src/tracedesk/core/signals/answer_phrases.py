@@ -97,7 +97,7 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
 # are a persona bot's story. ("You're right" alone may agree with an opinion: "You're
 # right, Lisbon is lovely in May.")
 _I_WAS_WRONG = (r"i (?:think i |must have )?(?:messed (?:that |it |this )?up"
-                r"|got (?:a bit |all |so )?(?:mixed up|confused|muddled)"
+                r"|got (?:a bit |all |so )?(?:mixed up|confused|muddled)(?=\W*$|[.!,;]| there\b| earlier\b)"
                 r"|(?:got|had) (?:that|it|this|them) (?:wrong|backwards|the wrong way round)"
                 r"|made (?:a|an) (?:mistake|error)|was wrong|misspoke|misread|misunderstood|contradicted myself"
                 r"|miscalculated|miscounted|misremembered|overstated|understated"
@@ -125,7 +125,7 @@ _OF_THE_ANSWER_BEFORE = (
     r"| what you (?:asked|meant|said|wanted)\b| in my (?:last |previous |earlier )?(?:answer|reply|message))")
 # ...or that it does not know why it said it ("no idea why i said that").
 _NO_IDEA_WHY = (r"(?:(?:i have |i've )?no idea|(?:i )?(?:don't|do not) know|not sure|dunno) why i (?:said|wrote) "
-                r"(?:that|this|it)\b")
+                r"(?:that|this|it)\b(?! to\b)")  # (not a story's "no idea why i said that to him")
 _OWNS_A_MISS = (
     r"(?:(?:good catch|i stand corrected|you (?:got|caught) me(?: there)?(?=\W*$|[.!,;])|my memory slipped)\b"
     rf"|{_NO_IDEA_WHY}"
@@ -142,7 +142,7 @@ _OWNS_A_MISS = (
     r"|(?:sorry|apologies|my apologies|i apologi[sz]e)"
     r"(?: about that\b| for (?:the|my|that|any) (?:confusion|mistake|"
     r"misunderstanding|error|mix-up|oversight)\b(?! (?:with|about|around|over|in) (?:the|our|your)\b)"  # (the menus')
-    rf"|[,.!]? (?:i meant|i mean|{_I_WAS_WRONG})\b)"
+    rf"|[,.!]? (?:i meant|i mean(?! (?:it|to|that|well|no offense)\b)|{_I_WAS_WRONG})\b)"
     # ("Sorry, that was far too blunt", "You did, sorry about that.", "Fair, that made no sense!")
     rf"|(?:sorry|apologies|my apologies|i'm sorry|i am sorry|fair|true|ok|okay)[,.!]? {_THAT_WAS_WRONG}"
     rf"|(?:sorry|apologies|my apologies|i'm sorry|i am sorry|fair|true)[,.!]? {_THAT_WAS_ASIDE}"

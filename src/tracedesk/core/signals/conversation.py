@@ -458,10 +458,11 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
                   evidence={"turn": turn.trace_id, "text": turn.answer[:300]})]
 
 
-# An answer that opens on a few words and a sorry: "fifteen, sorry!", "right, tampa, sorry!"
-# (not "91, i'm so sorry to hear that").
+# An answer that opens on a few words and a bare sorry: "fifteen, sorry!", "right, tampa,
+# sorry!" (not "91, i'm so sorry to hear that", nor "Sarah, sorry about that!", which is
+# sympathy for the trouble told).
 _BACK_AND_SORRY = re.compile(r"^\W*(?:(?:oh|ah|right|ok|okay|yes|yeah|oops|whoops)\W+)*([a-z0-9']+(?: [a-z0-9']+){0,2})"
-                             r"\W+(?:sorry|my bad|my mistake|apologies)\b(?! to hear| for your loss| about your)")
+                             r"\W+(?:sorry|my bad|my mistake|apologies)\b(?!\s+(?:about|for|to)\b)")
 
 
 def _says_it_back_sorry(turn: Turn) -> bool:
@@ -570,8 +571,10 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
             or (previous is not None and turn.reply.repairs)  # it answers the request before
             or (previous is not None and answers_the_question_back(previous, turn))
             or (not canned and turn.reply.says_yes_or_no and turn.message.may_ask_yes_or_no)  # in its terms
-            # ("is there parking near it" - "There's a metered lot behind the building")
-            or (not canned and turn.message.may_ask_yes_or_no and _THERE_IS.match(turn.answered) is not None)
+            # ("is there one after lunch" - "There's a bus leaving at 1:30 pm"; not "is there a gym?" -
+            # "There's a lovely view of the river")
+            or (not canned and turn.message.may_ask_yes_or_no and _THERE_IS.match(turn.answered) is not None
+                and (has_digit(turn.answered) or not turn.words.isdisjoint(turn.answer_words)))
             or (not canned and _answers_in_kind(turn))
             or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked)  # thanks taken
                 and "?" not in turn.asked and not turn.message.asks_a_question)):

@@ -317,15 +317,17 @@ def denies_itself(turn: Turn, earlier_answers: list[str]) -> list[Found]:
     earlier_answers.append(answered)
     # ("do you have any pets ?" - "yes i have a german shepherd": the yes says it has pets)
     asked = _ASKS_IF_IT_HAS.match(turn.asked) if turn.asked.startswith(("do ", "and ", "so ")) else None
-    if asked is not None and _SAYS_YES.match(answered):
-        earlier_answers.append(f"i {asked.group(1)} {asked.group(2).strip()}.")
+    if asked is not None and _SAYS_YES.match(answered) and _TELLS_IT_HAS.search(answered):
+        earlier_answers.append(f"i have {asked.group(1).strip()}.")
     return found
 
 
-# A question whether the bot has or likes a thing ("do you have any pets ?"), and a yes to it.
-_ASKS_IF_IT_HAS = re.compile(r"(?:(?:and|so)\W+)?do you (have|own|like|love|play|eat|drink|watch|drive|enjoy)\b"
-                             r"([^?.!]{1,40})\?")
+# A question whether the bot has a thing ("do you have any pets ?"), and a yes to it that
+# tells what it has ("yes i have a german shepherd"; not "yes of course!" to "do you have
+# time to chat?", nor "Yes, we have a table at 7 pm").
+_ASKS_IF_IT_HAS = re.compile(r"(?:(?:and|so)\W+)?do you (?:have|own)\b([^?.!]{1,40})\?")
 _SAYS_YES = re.compile(r"\W*(?:yes|yeah|yep|yup|ya|of course|i do)\b")
+_TELLS_IT_HAS = re.compile(r"\b(?:i have|i've got|i own|my)\b")
 
 
 def says_against_itself(turn: Turn, persona: Persona) -> list[Found]:

@@ -51,7 +51,7 @@ from .phrases import (
     asks_for_person,
     complains,
 )
-from .request import names_a_time
+from .request import counts_in_words, names_a_time
 
 CORRECTION_WORDS = 10  # a message that corrects the answer says so in a few words
 CHALLENGE_WORDS = 10  # ...as does one that questions it
@@ -234,8 +234,9 @@ class Message:
 
     @kept
     def has_figure(self) -> bool:
-        """The message gives a figure, or a time of day in words ("at noon")."""
-        return has_digit(self.asked) or names_a_time(self.asked)
+        """The message gives a figure, or a time of day or a count in words ("at noon", "for
+        two people")."""
+        return has_digit(self.asked) or names_a_time(self.asked) or counts_in_words(self.asked)
 
     @kept
     def only_what(self) -> bool:

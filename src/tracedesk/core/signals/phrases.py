@@ -273,11 +273,6 @@ FRUSTRATION = re.compile(
     r"|you (?:already |just )?asked (?:me )?(?:that|this)(?: (?:already|before|earlier|twice))?"
     r"\W*(?:lol|haha|lmao)?\W*$|you (?:already |just )?asked (?:me )?(?:that|this) (?:already|before|earlier|twice)\b"
     r"|you (?:just )?said that(?: already| before)?\W*$|broken record\W*(?:lol|haha)?\W*$"
-    # ("yep you said", "haha ok mixed signals"; not "my boss keeps sending mixed signals")
-    r"|^\W*(?:(?:yes|yep|yeah|ya|yup|ok|okay|lol|haha|um+|uh+)\W+)+(?:you|u) (?:said|told me)(?: so| that)?"
-    r"\W*(?:lol|haha)?\W*$"
-    r"|^\W*(?:(?:ok|okay|lol|haha+|hm+|um+|uh+|wow|so|well)\W+)*(?:(?:talk about|that's|thats|that is|getting) )?"
-    r"mixed signals\W*(?:lol|haha)?\W*$"
     r"|contradict(?:ing|s|ed)? (?:yourself|what you (?:just )?said)|you just said the (?:opposite|reverse)"
     r"|(?:you|u)(?:'re| are| r)? (?:totally |just |literally |completely )?chang(?:ing|ed) the (?:subject|topic)\b"
     r"(?! line)"
@@ -298,13 +293,12 @@ FRUSTRATION = re.compile(
     r"|pretty sure (?:they|it|that|you|this)(?:'re|'s| are| is)? (?:do |does |did |is |are |was )?"
     r"(?:not|n't|don't|doesn't|didn't|never|isn't|aren't|wasn't)\b"
     r"|\bago,? (?:you|u) (?:said|told me)\b(?![^.?!]*\bso\b)"  # (not "...you said no parking, so how much...")
-    r"|\bsame as (?:i said )?(?:\w+ ){0,2}(?:seconds?|minutes?|moments?|messages?) ago\b"  # ("same as 30 seconds ago")
-    # ("the one i said 10 seconds ago", "i didnt ask for a beard trim??"; not "i didn't ask for a
-    # receipt last time but can i get one now?")
-    r"|\b(?:the one |what )?i (?:just )?(?:said|told you|mentioned|gave you) (?:like )?(?:\w+ ){0,2}"
-    r"(?:seconds?|secs?|minutes?|mins?|messages?) ago\b"
+    # ("uh, the one i said 10 seconds ago.", "i didnt ask for a beard trim??"; not "the hotel i
+    # mentioned a few messages ago has a pool", "i didn't ask for a raise, they just gave me one!")
+    r"|^\W*(?:(?:uh+|um+|ugh|erm|well|lol|no)\W+)*(?:the one |what |like )?i (?:just |literally )?(?:said|told you"
+    r"|mentioned|gave you) (?:like )?(?:\w+ ){0,2}(?:seconds?|secs?|minutes?|mins?|messages?) ago\b"
     r"|^\W*(?:(?:no|um+|uh+|wait|but|hey|ugh|lol|erm)\W+)*i (?:didn't|did not|never) ask(?:ed)? (?:you )?(?:for|to)\b"
-    r"(?:(?!\bbut\b)[^.?!]){0,50}(?:\?\?|!|\?!|\W*$)"
+    r"(?:(?:(?!\bbut\b)[^.?!]){0,50}(?:\?\?|\?!|!\?)| (?:that|this|it)\W*$)"
     # ("14:30? you said 22:30", "wait why did you book before asking")
     r"|\?+\s+(?:but )?(?:you|u) said\b|\bwhy (?:did|would) (?:you|u) (?:book|cancel|change|add|delete|send|order|"
     r"charge|remove|move|block|buy)\b"
@@ -381,7 +375,7 @@ FRUSTRATION_NEEDS = frozenset("""
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
     need easy simple ago understand why better point unlikely close sure know work works copied discussing gee geez
     dodge dodged dodging extreme excessive dangerous unsafe exactly unhealthy harsh heartless drunk high
-    malfunctioning asking signals
+    malfunctioning asking
 """.split())  # noqa: SIM905
 
 
@@ -458,8 +452,8 @@ SAYS_IT_ASKS_AGAIN = re.compile(
 # the riverside"): the answer before answered what they wrote, and this is no rephrase of a
 # request it missed. (Correcting the answer, "no, I said 4 people", is a complaint.)
 # (Not "sorry what blue one?", which asks what the answer meant.)
-CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry|oops|whoops|my bad|my mistake|typo)\b(?!.*\b(?:still|rephrase)\b)"
-                             r"(?!\W*(?:what|which|huh|pardon|come again)\b)|\*\w)")
+CORRECTS_ITSELF = re.compile(r"^\W*(?:(?:sorry(?!\W*(?:what\b(?! i\b)|which|huh|pardon|come again)\b)|oops|whoops"
+                             r"|my bad|my mistake|typo)\b(?!.*\b(?:still|rephrase)\b)|\*\w)")
 # A short message that may correct the answer before it: it opens on no, or on "I said",
 # "I asked for", "I wanted"; or it says "not" of something ("friday, not saturday!").
 # :func:`.reactions._corrects_the_answer` reads it against the turn before.
@@ -574,13 +568,14 @@ WHAT_THEN_A_CLAIM = re.compile(
     r"^\W*(?:(?:bro|dude|haha+|lol|lmao|wait|um+|uh+)\W+)*what\s*\?+\s+(?:the\s+)?([a-z]{3,})\s+"
     r"(?:is|are|was|were|has|have|had)\s+(?!(?:so|such|really|very|pretty|kinda|too|wild|weird|crazy|cool|amazing"
     r"|awesome|insane|interesting|incredible|fascinating|nuts|gross|scary|cute|funny|strange|neat|hilarious"
-    r"|adorable|creepy|beautiful|lovely|great|fun|wow)\b)\w")
+    r"|adorable|creepy|beautiful|lovely|great|fun|wow)\b)"
+    # (a claim of a few words, of no one's own: not "what? texas is where i grew up too")
+    r"(?!(?:\w+\s+){0,3}(?:i|i'm|my|me|mine|we|our|us|you|your|too|also|same|where|when)\b)(?:[\w']+\s*){1,3}[.!]*\s*$")
 # A question that asks which thing the answer spoke of, as if known: "sorry what blue one ?"
-# (a "one", or after a "sorry" or "huh": not "what trail?", which asks for more of one it
+# (a "one" named: not "what trail?" nor "huh what ridge trail?", which ask for more of one it
 # told of). The words asked of, which the answer must have put after "the".
 ASKS_WHICH_THING = re.compile(
-    r"^\W*(?:(?:sorry|huh|wait|um+|uh+|lol|eh)\W+)*(?:what|which)\s+((?:[a-z]+\s+){0,2}ones?)\s*\?*\s*$"
-    r"|^\W*(?:(?:sorry|huh|wait|um+|uh+|eh)\W+)+(?:what|which)\s+([a-z]+(?:\s+[a-z]+){0,2})\s*\?+\s*$")
+    r"^\W*(?:(?:sorry|huh|wait|um+|uh+|lol|eh)\W+)*(?:what|which)\s+((?:[a-z]+\s+){1,2}ones?)\s*\?*\s*$")
 # A few words of what is so, and "obviously": "3 in the afternoon obviously", "stansted
 # obviously" (not "yes obviously", which answers).
 OBVIOUSLY = re.compile(r"^\W*(?!(?:yes|yeah|yep|ya|yup|no|nope|nah|ok|okay|sure|of course)\b)"
@@ -690,7 +685,8 @@ _ASKS_WHEN = (r"\b(?:what year|what date|what day|how soon|"
               r"when (?:is|was|does|do|did|will|are|were|can|should))\b")
 # ("how much is the train", "what's the fare", not "how much do they sleep")
 _ASKS_PRICE = (r"\b(?:how much (?:is|are|does|do|did|will|would|for|to)\b(?!.*\b(?:weigh|sleep|eat|drink|data|water))|"
-               r"how much\W*$|"  # ("japanese breakfast!! how much")
+               # ("japanese breakfast!! how much"; not "you wouldn't believe how much")
+               r"(?:^|[^\w\s']\s*|\b(?:ok|okay|so|and|but|cool|nice)\s+)how much\W*$|"
                r"(?:what(?:'s| is| are| was)|whats) the (?:price|cost|fare|fee|rate)|how much (?:money|\w+ costs?)|"
                r"(?:price|cost|fare)s? (?:of|for)\b)")
 _A_COUNT = (r"\d|\b(?:no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"

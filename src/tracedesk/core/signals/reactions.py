@@ -168,7 +168,7 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
             or _puts_back_what_was_told(previous, turn, told) or _sets_right_who(previous, turn, told)
             or _says_the_count_again(previous, turn) or _stresses_what_was_asked(previous, turn)
             or _others_have_it_otherwise(previous, turn) or _asks_for_it_again_with_but(previous, turn)
-            or _asks_which_thing(previous, turn))):
+            or _asks_which_thing(previous, turn) or _says_it_was_said(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -277,6 +277,8 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
         return "did_not_follow", "did not follow the answer", 1.0  # ("guess what happened" - "what")
     if _asks_which_thing(previous, turn):
         return "did_not_follow", "asks which thing the answer spoke of", 1.0
+    if _says_it_was_said(previous, turn):
+        return case, "says the answer missed", 1.0
     if (turn.message.may_correct and _corrects_the_answer(previous, turn)) or _denies_what_was_taken(previous, turn):
         return "corrected", "corrects the answer", 1.0
     if _says_the_count_again(previous, turn):
@@ -319,6 +321,23 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
     if _sets_right_who(previous, turn, told):
         return "corrected", "says who the answer spoke of", 1.0
     return None
+
+
+# "yep you said", "you told me", of an answer that says again what it said; "same as thirty
+# seconds ago" of a question asked again.
+_SAID_SO_BEFORE = re.compile(r"^\W*(?:(?:yes|yep|yeah|ya|yup|ok|okay|lol|haha|um+|uh+)\W+)+(?:you|u) (?:said|told me)"
+                             r"(?: so| that)?\W*(?:lol|haha)?\W*$")
+_SAME_AS_BEFORE = re.compile(r"\bsame as (?:i said )?(?:\w+ ){0,2}(?:seconds?|minutes?|moments?|messages?) ago\b")
+
+
+def _says_it_was_said(previous: Turn, turn: Turn) -> bool:
+    """The message says the answer told what was told before ("yep you said"; not to the
+    bot's own "did i tell you...?"), or that what the answer asked was given seconds ago
+    ("Still the Lensfield Hotel, same as thirty seconds ago."; not of the traffic asked of)."""
+    asked = turn.asked
+    if ("said" in asked or "told" in asked) and _SAID_SO_BEFORE.match(asked) and "?" not in previous.answered:
+        return True
+    return "ago" in asked and previous.reply.question_back is not None and _SAME_AS_BEFORE.search(asked) is not None
 
 
 def _asks_which_thing(previous: Turn, turn: Turn) -> bool:

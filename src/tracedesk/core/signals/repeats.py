@@ -494,6 +494,15 @@ _ASKED_AND_TOLD = (
 # ...and what a task bot asks to book, which the message it answers or the one before gave:
 # how many, how many nights, which day, what time. (A session may book one thing after
 # another, each with its day and its people: only the request at hand counts.)
+# A route a request asks for, in a sentence of its own: "I need a taxi from Cambridge Station
+# to the Lensfield Hotel." (not one told of, "I took the train from London to Cambridge", nor
+# a sentence that asks for two rides, nor hours: "I'm free from noon to three").
+_NOT_A_PLACE = r"(?:noon|midnight|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+_ROUTE_ASKED = re.compile(
+    r"(?:^|[.!?]\s*)(?=[^.!?]*\b(?:need|want|book|get me|like|looking for|order|call me)\b)"
+    r"(?![^.!?]*\b(?:taxi|cab|ride|car)\b[^.!?]*\b(?:train|bus|flight|coach)\b)"
+    r"(?![^.!?]*\b(?:train|bus|flight|coach)\b[^.!?]*\b(?:taxi|cab|ride|car)\b)"
+    rf"[^.!?]*\bfrom (?!{_NOT_A_PLACE})[^.?!]+? to (?:the )?(?!{_NOT_A_PLACE})[a-z]")
 _ASKED_FOR_THE_BOOKING = (
     (re.compile(r"\bhow many (?:people|persons|guests|adults|tickets|seats|of you)\b|\bin your party\b"
                 r"|\bfor how many (?:people|persons|guests)\b"),
@@ -505,12 +514,13 @@ _ASKED_FOR_THE_BOOKING = (
     # Lensfield Hotel" - "Where are you heading to?"; which part of town, of "in the centre".)
     (re.compile(r"\bwhere (?:are you|will you be|would you like to|do you want to|do you need to) "
                 r"(?:heading|going|travel+ing|go|travel+|get)(?: to)?\b|\bwhat(?:'s| is) (?:your|the) destination\b"),
-     re.compile(r"\bfrom [^.?!]+? to (?:the )?[a-z]")),
+     _ROUTE_ASKED),
     (re.compile(r"\bwhere (?:are you|will you be|would you like to be) (?:leaving|departing|travel+ing|picked up) "
                 r"from\b|\bwhere (?:should|shall|will) (?:it|the taxi|they|we) pick you up\b"),
-     re.compile(r"\bfrom [^.?!]+? to (?:the )?[a-z]")),
+     _ROUTE_ASKED),
     (re.compile(r"\b(?:which|what) (?:part of (?:town|the city)|area)\b"),
-     re.compile(r"\bin the (?:north|south|east|west|centre|center|city centre)\b")),
+     re.compile(r"(?:^|[.!?,;]\s*)(?![^.!?,;]*\b(?:staying|already|booked|i'm at|we're at|have|had|was|were)\b)"
+                r"[^.!?,;]*\bin the (?:north|south|east|west|centre|center|city centre)\b")),
     # (Of the booking to be: not "What day did you place the order?")
     (re.compile(r"\b(?:what|which) day (?:would|will|do|should|shall|are)\b"),
      re.compile(r"\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow)\b")),

@@ -159,7 +159,8 @@ def values(text: str) -> tuple[Value, ...]:
         counts = after if unit is None and after is not None and after not in STOPWORDS else None
         out.append(Value(before, figure if unit == "money" else _plain(figure, after), unit, after in ("am", "pm"),
                          counts))
-    if _COUNT_WORD.search(text):  # ("two people", "book that for one.")
+    # ("two people", "book that for one."; not the groups of "two adults and one child")
+    if _COUNT_WORD.search(text) and len(_COUNTED_IN_WORDS.findall(text)) == 1 and not _GROUPS.search(text):
         for m in _COUNTED_IN_WORDS.finditer(text):
             before, count, counted, party = m.groups()
             if count is not None:
@@ -181,10 +182,13 @@ _COUNT_WORD = re.compile(rf"\b(?:{'|'.join(_COUNT_WORDS)})\b")
 _COUNTED_IN_WORDS = re.compile(
     rf"(?:\b([a-z]+)\s+)?\b({'|'.join(_COUNT_WORDS)})\s+(people|persons?|guests?|players?|adults?|seats?|tickets?"
     r"|nights?)\b"
-    rf"|\bfor\s+({'|'.join(_COUNT_WORDS)})(?=\s*(?:[.!?,]|$)|\s+(?:please|pls|thanks|at)\b)")
+    rf"|(?<!look )(?<!looking )(?<!search )(?<!find )(?<!check )\bfor\s+({'|'.join(_COUNT_WORDS)})"
+    r"(?=\s*(?:[.!?,]|$)|\s+(?:please|pls|thanks|at)\b)")
+# The kinds of people a party is told in, each counted apart: "two adults and one child".
+_GROUPS = re.compile(r"\b(?:child|children|kids?|infants?|babies|baby|seniors?|students?|teens?|toddlers?)\b")
 _DAY_PLACING = frozenset({"on", "for", "from", "to", "until", "till", "by", "this", "next", "it", "be", "make",
-                          "starting", "beginning", "arriving", "leaving", "come", "coming", "arrive", "leave",
-                          "travel", "go", "going"})  # ("we've decided to come saturday instead")
+                          "starting", "beginning", "arriving", "leaving", "come", "coming",
+                          "arrive"})  # ("we've decided to come saturday instead")
 # A day of the week, with the word before it ("from tuesday", "on friday").
 _WEEKDAY = re.compile(r"(?:\b([a-z]+)\s+)?\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
@@ -213,6 +217,12 @@ def day_part(asked: str) -> str | None:
 
 
 _TURNS_DOWN = re.compile(r"\b(?:no|nope|nah|not)\b")
+
+
+def counts_in_words(text: str) -> bool:
+    """Whether a (lower-cased) text gives a count of people or nights in words ("for two
+    people", "book it for one.")."""
+    return _COUNT_WORD.search(text) is not None and _COUNTED_IN_WORDS.search(text) is not None
 
 
 def asks_to_do(asked: str) -> bool:
@@ -455,7 +465,8 @@ def _minutes(hour: str, minutes: str | None, half: str | None) -> set[int]:
     return {h * 60 + m, (h + 12) * 60 + m} if half is None and 1 <= h <= 11 and minutes is None else {h * 60 + m}
 
 
-_OF_THE_ONE_OFFERED = re.compile(r"(?:^|[.!?]\s*)\W*(?:(?:but|hmm+|um+|oh|well)\W+)?(?:that|this)\s+$")
+_OF_THE_ONE_OFFERED = re.compile(r"(?:^|[.!?]\s*)\W*(?:(?:but|hmm+|um+|oh|well)\W+)?(?:(?:that|this|the|it)"
+                                 r"(?: one| train| bus| flight| coach)?|tr\d+)\s+$")
 
 
 def outside_the_window(asked: str, answered: str) -> tuple[str, str] | None:
