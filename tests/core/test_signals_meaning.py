@@ -3851,3 +3851,58 @@ def test_what_a_second_reading_of_this_round_found(store, tmp_path, case) -> Non
     for n, (asked, answer) in enumerate([*before, *dialog]):
         b.turn("s1", asked, answer, trace_id=f"t{n - len(before)}")
     assert kind not in kinds(signals(store, tmp_path, b), f"t{at}")
+
+
+# A user testing what the bot remembers: the answer must tell back what was said.
+_MEMORY_TESTS = [
+    ([("hi! I'm Priya btw", "Hi Priya! Nice to meet you."),
+      ("just chilling with my dog Biscuit, he's a beagle", "Aww, beagles are so cute!"),
+      ("ok memory test. whats my name and what's my dog called", "Your name is Priya and your dog is called Buster!")],
+     2, True),
+    ([("hi! I'm Priya btw", "Hi Priya! Nice to meet you."),
+      ("just chilling with my dog Biscuit, he's a beagle", "Aww, beagles are so cute!"),
+      ("ok memory test. whats my name and what's my dog called", "Your name is Priya and your dog is Biscuit!")],
+     2, False),
+    ([("I have a job interview on thursday. any tips?", "Research the company and prepare examples."),
+      ("ok. btw do you remember what day my interview is?", "Your interview is on Tuesday!")], 1, True),
+    ([("i got into the masters program at edinburgh!!!", "Congratulations!! That's huge."),
+      ("ok wait what uni did i say i got into? testing u", "You got into Glasgow for data science!")], 1, True),
+    ([("i got into the masters program at edinburgh!!!", "Congratulations!! That's huge."),
+      ("ok wait what uni did i say i got into? testing u", "Edinburgh! For data science, right?")], 1, False),
+    # ...in the corpora's lower case too.
+    ([("my cat is called mochi", "aw cute name !"), ("what 's my cat called ?", "your cat is called luna !")],
+     1, True),
+]
+
+
+@pytest.mark.parametrize(("dialog", "at", "found"), _MEMORY_TESTS)
+def test_an_answer_to_a_memory_test_tells_back_what_was_said(store, tmp_path, dialog, at, found) -> None:
+    b = Bundle()
+    for n, (asked, answer) in enumerate(dialog):
+        b.turn("s1", asked, answer, trace_id=f"t{n}")
+    assert ("ungrounded" in kinds(signals(store, tmp_path, b), f"t{at}")) is found
+
+
+# A user who says the answer was near but wrong, and the bot that says the right value back.
+_CLOSE_BUT_NO = [
+    ([("ok memory test. what's my dog called", "Your dog is called Buster!"),
+      ("haha close. BISCUIT!!", "Biscuit, right, sorry! Biscuit the sandwich thief.")], 0,
+     {"frustration", "taken_back"}),
+    ([("guess my age", "Are you 25?"), ("close! 27", "Ha, nearly!")], 0, set()),
+    # Owning a slip of one's own is no correction: "omg portuguese obviously, brain fart".
+    ([("good to know. do they speak spanish there", "Portuguese is the official language."),
+      ("omg portuguese obviously, brain fart. any food we should try", "Try bacalhau and grilled sardines.")],
+     0, set()),
+    # "next: ..." in a quiz asks the next question, not for a person.
+    ([("quiz time! whats the capital of australia", "Canberra! A lot of people guess Sydney though."),
+      ("next: how many bones does an adult human have", "206.")], 0, set()),
+]
+
+
+@pytest.mark.parametrize(("dialog", "at", "expected"), _CLOSE_BUT_NO)
+def test_a_near_miss_said_and_owned(store, tmp_path, dialog, at, expected) -> None:
+    b = Bundle()
+    for n, (asked, answer) in enumerate(dialog):
+        b.turn("s1", asked, answer, trace_id=f"t{n}")
+    found = kinds(signals(store, tmp_path, b), f"t{at}")
+    assert found & {"frustration", "taken_back"} == expected and "escalation" not in found, found

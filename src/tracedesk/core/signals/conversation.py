@@ -42,11 +42,13 @@ from .asked import (
 from .confidence import confidence
 from .found import Found, quote
 from .memory import (
+    MEMORY_TEST,
     ONLY_WISHES,
     SIGNS_OFF,
     TELLS_BACK,
     Heard,
     Persona,
+    answers_a_memory_test,
     denies_itself,
     names_what_nobody_said,
     says_against_itself,
@@ -112,6 +114,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += names_what_nobody_said(turn, heard.up_to(at))
             elif previous is not None and ONLY_WISHES.match(turn.answered):
                 found += names_what_nobody_said(turn, heard.up_to(at), names=False)
+            elif previous is not None and ("what" in turn.asked or "remember" in turn.asked) \
+                    and MEMORY_TEST.search(turn.asked):
+                found += answers_a_memory_test(turn, heard.up_to(at))
             elif ("you" in turn.answered or "happy" in turn.answered) and TELLS_BACK.search(turn.answered):
                 found += tells_back_what_nobody_said(turn, heard.up_to(at))
             if "your " in turn.answered:
@@ -462,6 +467,7 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
 # sorry!" (not "91, i'm so sorry to hear that", nor "Sarah, sorry about that!", which is
 # sympathy for the trouble told).
 _BACK_AND_SORRY = re.compile(r"^\W*(?:(?:oh|ah|right|ok|okay|yes|yeah|oops|whoops)\W+)*([a-z0-9']+(?: [a-z0-9']+){0,2})"
+                             r"(?:\W+(?:right|yes|yeah|of course|oops))?"  # ("Biscuit, right, sorry!")
                              r"\W+(?:sorry|my bad|my mistake|apologies)\b(?!\s+(?:about|for|to)\b)")
 
 

@@ -41,6 +41,7 @@ ESCALATION_NEAR_MISSES = Prototypes((
     "do you have staff discounts", "how many people can share the plan", "can my manager approve the invoice",
     "add a person to my team", "what is a support ticket", "how do i become an agent", "my agent id is 4411",
     "is the human body affected", "can someone else pick it up for me", "the person at the store said",
+    "how many teeth does a human have", "what percent of the human body is water", "who was the first person in space",
     "what is my customer number", "where do i find my customer id", "how do i change my contact details",
     "is the service down", "what does the service plan cover", "does the care plan include repairs",
     "what are your customer service hours", "when is customer care open",

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..words import content_words
+from ..words import STOPWORDS, content_words
 from .answer_phrases import REACTION_WORDS
 from .confidence import confidence
 from .found import Found, quote
@@ -193,6 +193,33 @@ def names_what_nobody_said(turn: Turn, heard: _Said, names: bool = True) -> list
     return [Found(turn.pk, "ungrounded", confidence("ungrounded", "farewell"),
                   f"{said} names what nobody said ({made_up}): {quote(answer, 60)}",
                   evidence={"named": made_up})]
+
+
+# A message that tests what the bot remembers of the user: "whats my name and what's my dog
+# called", "do you remember what day my interview is?", "what uni did i say i got into?".
+MEMORY_TEST = re.compile(r"\bwhat(?:'s| is|s)? my (?:\w+(?:'s)? )?(?:name|called)\b|\bwhat(?:'s| is|s)? my \w+ called\b"
+                         r"|\b(?:do|did) you remember (?:what|which|where|when|who|my)\b"
+                         r"|\bwhat \w+ (?:did|do) i (?:say|tell you|mention)\b|\bmemory test\b")
+# In a lower-cased answer, the name or place it tells back: "your cat is called luna !".
+_TOLD_IN_LOWER_CASE = re.compile(r"\b(?:called|named|name is|name's|got into|going to|moving to|live in|are from)"
+                                 r"\s+([a-z]{3,})\b")
+
+
+def answers_a_memory_test(turn: Turn, heard: _Said) -> list[Found]:
+    """An answer to a test of what the bot remembers that names what nobody said: "just
+    chilling with my dog Biscuit" ... "ok memory test. whats my name and what's my dog
+    called" - "Your name is Priya and your dog is called Buster!"; "on thursday" ... "do
+    you remember what day my interview is?" - "Your interview is on Tuesday!"."""
+    for sentence in _SENTENCE_END.split(turn.answer):
+        made_up = _made_up(sentence, heard)
+        if made_up is None and sentence.islower():
+            made_up = next((m.group(1) for m in _TOLD_IN_LOWER_CASE.finditer(sentence)
+                            if m.group(1) not in heard and m.group(1) not in STOPWORDS), None)
+        if made_up is not None:
+            return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told_back"),
+                          f"the answer to a test of what it remembers names what nobody said ({made_up}): "
+                          f"{quote(turn.answer, 60)}", evidence={"named": made_up})]
+    return []
 
 
 # What an answer tells the user back of their own, and the part of it that tells it ("{}"):

@@ -578,7 +578,9 @@ ASKS_WHICH_THING = re.compile(
     r"^\W*(?:(?:sorry|huh|wait|um+|uh+|lol|eh)\W+)*(?:what|which)\s+((?:[a-z]+\s+){1,2}ones?)\s*\?*\s*$")
 # A few words of what is so, and "obviously": "3 in the afternoon obviously", "stansted
 # obviously" (not "yes obviously", which answers).
-OBVIOUSLY = re.compile(r"^\W*(?!(?:yes|yeah|yep|ya|yup|no|nope|nah|ok|okay|sure|of course)\b)"
+# (Not one that owns a slip of the user's own: "omg portuguese obviously, brain fart".)
+OBVIOUSLY = re.compile(r"^(?!.*\b(?:brain fart|my bad|silly me|duh|my mistake|dumb question|i knew that)\b)"
+                       r"\W*(?!(?:yes|yeah|yep|ya|yup|no|nope|nah|ok|okay|sure|of course)\b)"
                        r"(?:[^.?!]{1,30}\bobviously\b|[^.?!]{1,20},? surely\W*$)")  # ("Yen, surely")
 # ...unless what follows the no asks ("no is it good").
 ASKS_AFTER = re.compile(r"\W*(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has)\s+"

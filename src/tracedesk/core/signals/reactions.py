@@ -327,16 +327,21 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
 # seconds ago" of a question asked again.
 _SAID_SO_BEFORE = re.compile(r"^\W*(?:(?:yes|yep|yeah|ya|yup|ok|okay|lol|haha|um+|uh+)\W+)+(?:you|u) (?:said|told me)"
                              r"(?: so| that)?\W*(?:lol|haha)?\W*$")
+_CLOSE_BUT_NO = re.compile(r"\W*(?:(?:haha+|lol|ha|ooh|oh|hmm+)\W+)?(?:so |very |pretty |almost |quite )?close\b"
+                           r"(?! (?:to|by|friends?|call|one|enough)\b)")
 _SAME_AS_BEFORE = re.compile(r"\bsame as (?:i said )?(?:\w+ ){0,2}(?:seconds?|minutes?|moments?|messages?) ago\b")
 
 
 def _says_it_was_said(previous: Turn, turn: Turn) -> bool:
     """The message says the answer told what was told before ("yep you said"; not to the
     bot's own "did i tell you...?"), or that what the answer asked was given seconds ago
-    ("Still the Lensfield Hotel, same as thirty seconds ago."; not of the traffic asked of)."""
+    ("Still the Lensfield Hotel, same as thirty seconds ago."; not of the traffic asked of),
+    or that it was near and wrong ("haha close. BISCUIT!!"; not to a guess it asked)."""
     asked = turn.asked
     if ("said" in asked or "told" in asked) and _SAID_SO_BEFORE.match(asked) and "?" not in previous.answered:
         return True
+    if "close" in asked and _CLOSE_BUT_NO.match(asked) and "?" not in previous.answered:
+        return True  # ("Your dog is called Buster!" - "haha close. BISCUIT!!"; not to a guess: "Are you 25?")
     return "ago" in asked and previous.reply.question_back is not None and _SAME_AS_BEFORE.search(asked) is not None
 
 
