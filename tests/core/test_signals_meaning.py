@@ -3906,3 +3906,46 @@ def test_a_near_miss_said_and_owned(store, tmp_path, dialog, at, expected) -> No
         b.turn("s1", asked, answer, trace_id=f"t{n}")
     found = kinds(signals(store, tmp_path, b), f"t{at}")
     assert found & {"frustration", "taken_back"} == expected and "escalation" not in found, found
+
+
+# Knowledge chat: what a user says of a wrong fact, how the bot owns it, and sad news passed
+# over for a fact.
+_KNOWLEDGE_CHAT = [
+    ([("Do you know where the rice is grown around here?", "Mostly around La Albufera, a lagoon just north of "
+                                                          "Barcelona."),
+      ("Barcelona?? La Albufera is 10 km from my house, next to Valencia.", "Perdón, you're right. La Albufera is "
+                                                                            "just south of Valencia city.")],
+     0, "taken_back", True),
+    ([("is it true the skeleton lady started as a drawing?", "Yes, La Catrina comes from an etching by Rivera."),
+      ("hmm I thought it was Posada? and rivera just put her in his mural", "Yes, Posada, good catch. He made the "
+                                                                            "original etching.")],
+     0, "taken_back", True),
+    ([("Our skip tries that", "Funny thing about the stones: a regulation one weighs only about 8 kilograms."),
+      ("8 kilos? Ours feel a lot heavier than that.", "Fair catch, that number was wrong. A stone weighs up to 44 "
+                                                      "pounds.")], 0, "taken_back", True),
+    ([("so the Supreme Court part is real.", "It is. He was born in 1865 in Belgrade, Serbia."),
+      ("Earlier you said 1856, Smiljan. Which is it?", "1856 in Smiljan is right.")], 0, "frustration", True),
+    # Capitals that echo the answer marvel; they stress nothing the answer passed over.
+    ([("how long does a game last. she said 5 days and i think she's trolling me",
+       "She's not! Test matches last up to five days."),
+      ("FIVE DAYS. and it can just end in a draw?", "Yes, if time runs out.")], 0, "frustration", False),
+    # Sad news told, answered with a fact and not a word for it.
+    ([("I cried the first time I heard her Elgar. My late husband bought me that record.",
+       "The Elgar Cello Concerto in E minor was written in 1919, just after the First World War.")],
+     0, "off_topic", True),
+    ([("my nani used to make us walk around the fire three times. i miss her a lot around this time of year",
+       "Holi falls on the full moon day of the Hindu month of Phalguna, usually in March.")], 0, "off_topic", True),
+    ([("My late husband bought me that record.", "What a lovely thing to have. Do you still play it?")],
+     0, "off_topic", False),
+    ([("i miss her a lot around this time of year", "That's completely understandable. Holi must bring back a lot "
+                                                    "of memories of her.")], 0, "off_topic", False),
+]
+
+
+@pytest.mark.parametrize(("dialog", "at", "kind", "found"), _KNOWLEDGE_CHAT)
+def test_knowledge_chat_readings(store, tmp_path, dialog, at, kind, found) -> None:
+    b = Bundle()
+    b.turn("s1", "hi", "Hello! What would you like to talk about?", trace_id="hi")
+    for n, (asked, answer) in enumerate(dialog):
+        b.turn("s1", asked, answer, trace_id=f"t{n}")
+    assert (kind in kinds(signals(store, tmp_path, b), f"t{at}")) is found

@@ -127,7 +127,10 @@ _OF_THE_ANSWER_BEFORE = (
 _NO_IDEA_WHY = (r"(?:(?:i have |i've )?no idea|(?:i )?(?:don't|do not) know|not sure|dunno) why i (?:said|wrote) "
                 r"(?:that|this|it)\b(?! to\b)")  # (not a story's "no idea why i said that to him")
 _OWNS_A_MISS = (
-    r"(?:(?:good catch|i stand corrected|you (?:got|caught) me(?: there)?(?=\W*$|[.!,;])|my memory slipped)\b"
+    r"(?:(?:(?:good|fair|nice) catch|i stand corrected|you (?:got|caught) me(?: there)?(?=\W*$|[.!,;])"
+    r"|my memory slipped)\b"
+    # ("Fair catch, that number was wrong.")
+    r"|(?:that|this|the|my) (?:number|figure|date|year|name|part|bit|fact|one) (?:was|is) (?:wrong|off|incorrect)\b"
     rf"|{_NO_IDEA_WHY}"
     rf"|my (?:mistake|bad|error)(?=\W*$|[.,!:;]|{_DASH}| (?:there|on that|again|sorry|for)\b)"
     r"|(?:what )?i meant\b(?! to\b(?! say))"
@@ -150,7 +153,7 @@ _OWNS_A_MISS = (
 # (After a laugh or an "oh right" first, or both: "ha, sorry.", "oh right, sorry!", "ha yes
 # you're right, ...")
 _INTERJECTION_FIRST = (r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|hmm+|yes|yeah|yep|oops|whoops"
-                       r"|oh yes|ah yes|oh dear|oh no|ok|okay|of course)\W+){0,2}")
+                       r"|oh yes|ah yes|oh dear|oh no|ok|okay|of course|perdón|perdon|pardon)\W+){0,2}")
 TAKES_BACK = re.compile(rf"{_INTERJECTION_FIRST}{_OWNS_A_MISS}")
 # ...one that owns a miss of an earlier answer, in so many words ("You're right, my earlier
 # answer was wrong", "Yes, sorry, I overstated it before", "I got that wrong earlier"), takes

@@ -144,6 +144,10 @@ CASES: tuple[Case, ...] = (
          "(farther is surer): a canned reply, another topic"),
     Case("off_topic", "bad_news", 0.6, 0.6,
          "the user told of a loss or a bad day and the answer cheered, with no word of sympathy"),
+    Case("off_topic", "grief_passed_over", 0.4, 0.4,
+         "the user told of grief, a loss or someone missed, asking nothing, and the answer told a fact with no "
+         "word of sympathy and none to the user (\"My late husband bought me that record.\" - \"The concerto was "
+         "written in 1919.\")"),
     Case("off_topic", "dismissive", 0.5, 0.5,
          "the answer belittles or brushes off the user (\"That's not my problem.\", \"maybe you're just not a natural "
          "dancer\", \"Stress isn't a medical condition.\")"),

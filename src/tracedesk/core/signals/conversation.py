@@ -133,6 +133,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             # (What the answer plainly is settles it before its meaning is compared.)
             if turn.reply.cheers and turn.message.tells_bad_news:
                 found += _cheered_at_bad_news(turn)
+            elif _passes_over_grief(turn):
+                found.append(_answered_off_topic(turn, "grief_passed_over", "grief told, answered with a fact"))
             elif _may_dismiss(turn.reply) and DISMISSES.search(turn.answered):
                 found.append(_answered_off_topic(turn, "dismissive", "the answer brushes the user off"))
             bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
@@ -455,7 +457,8 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
             pushed_back or (_pushes_back(previous, turn)
                             and not (reply.tells_there_is_none and not previous.reply.says_yes_or_no)))
     else:  # "You're right, ..." agrees with any claim: only after a complaint does it own a miss
-        owned = complained or PUSHES_BACK.match(turn.asked) is not None
+        # (or after the answer's word echoed in disbelief: "Barcelona?? La Albufera is next to Valencia.")
+        owned = complained or PUSHES_BACK.match(turn.asked) is not None or _ECHOED_IN_DISBELIEF.match(turn.asked)
     if not owned:
         return []
     return [Found(previous.pk, "taken_back", confidence("taken_back", "next_answer"),
@@ -467,16 +470,17 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
 # sorry!" (not "91, i'm so sorry to hear that", nor "Sarah, sorry about that!", which is
 # sympathy for the trouble told).
 _BACK_AND_SORRY = re.compile(r"^\W*(?:(?:oh|ah|right|ok|okay|yes|yeah|oops|whoops)\W+)*([a-z0-9']+(?: [a-z0-9']+){0,2})"
-                             r"(?:\W+(?:right|yes|yeah|of course|oops))?"  # ("Biscuit, right, sorry!")
-                             r"\W+(?:sorry|my bad|my mistake|apologies)\b(?!\s+(?:about|for|to)\b)")
+                             r"(?:\W+(?:right|yes|yeah|of course|oops|definitely))?"  # ("Biscuit, right, sorry!")
+                             r"\W+(?:sorry|my bad|my mistake|my slip|apologies|(?:good|fair|nice) catch)\b"
+                             r"(?!\s+(?:about|for|to)\b)")
 
 
 def _says_it_back_sorry(turn: Turn) -> bool:
     """The answer says back what the user set right and is sorry for it: "i've been flying
     for 15 years" - "with ten years of flying..." - "fifteen actually" - "fifteen, sorry!"
     (a word of the message, not a word alone of no meaning)."""
-    if "sorry" not in turn.answered and "my bad" not in turn.answered and "my mistake" not in turn.answered \
-            and "apologies" not in turn.answered:
+    answered = turn.answered
+    if "sorry" not in answered and "my " not in answered and "apologies" not in answered and "catch" not in answered:
         return False
     m = _BACK_AND_SORRY.match(turn.answered)
     if m is None:
@@ -484,6 +488,9 @@ def _says_it_back_sorry(turn: Turn) -> bool:
     said = m.group(1).split()
     asked = set(WORD.findall(turn.asked))
     return all(word in asked for word in said) and any(word not in STOPWORDS for word in said)
+
+
+_ECHOED_IN_DISBELIEF = re.compile(r"\W*[a-z][\w' -]{0,30}?\?{2,}")
 
 
 def _pushes_back(previous: Turn, turn: Turn) -> bool:
@@ -516,6 +523,39 @@ def _cheered_at_bad_news(turn: Turn) -> list[Found]:
     this morning" - "oh cool! so what do you like to do for fun?", "rough. lost a patient"
     - "nice, sounds like a productive day!"): the answer took no notice of what it was told."""
     return [_answered_off_topic(turn, "bad_news", "bad news answered with cheer")]
+
+
+# Grief a message tells: someone lost, dead or missed ("my late husband", "i miss her a lot").
+_GRIEF = re.compile(r"\bmy late\b|\b(?:she|he|my \w+|our \w+) (?:passed away|passed|died)\b|\bfuneral\b"
+                    r"|\bi (?:really |still )?miss (?:her|him|them|my \w+)\b"
+                    r"|\b(?:we|i) lost (?:my|our) (?:mom|mum|dad|father|mother|husband|wife|son|daughter|brother|sister"
+                    r"|grand\w+|nan|nana|nani|uncle|aunt|friend|dog|cat|baby)\b")
+# A word of sympathy, or of the person told of, in an answer: "I'm so sorry", "what a lovely
+# memory", "That must be hard".
+_SYMPATHY = re.compile(r"\b(?:sorry|condolences?|loss|miss|missing|hard|tough|sad|heart\w*|hugs?|aw+|oh no|must"
+                       r"|lovely|beautiful|wonderful|special|memor\w*|meant|remember\w*|take care|understand\w*"
+                       r"|touching|sweet|precious|bless\w*|peace|glad|thank\w*)\b")
+
+
+def _passes_over_grief(turn: Turn) -> bool:
+    """A message that tells of grief and asks nothing ("I cried the first time I heard her
+    Elgar. My late husband bought me that record.", "i miss her a lot around this time of
+    year"), answered with a fact: no word of sympathy, none to the user ("The Elgar Cello
+    Concerto in E minor was written in 1919."), nor of the one told of ("Was he a
+    gardener too?")."""
+    asked = turn.asked
+    if "?" in asked or _GRIEF.search(asked) is None or turn.message.wants_to_know or asked.rstrip().endswith("right"):
+        return False  # (nor "how old was she when she died", "he died in 94 right")
+    if turn.message.asks_in_words or asks_to_do(asked) and _ASKS_SOMETHING_DONE.search(asked):
+        return False  # ("my dad died and I need to close his account")
+    answered = turn.answered
+    return (_SYMPATHY.search(answered) is None and _TO_THE_USER.search(answered) is None
+            and len(answered.split()) >= 6)
+
+
+_ASKS_SOMETHING_DONE = re.compile(r"\b(?:need|want|help|can you|could you|please|how do i|how can i)\b")
+# (to the user, or of the one told of: "Was he a gardener too?")
+_TO_THE_USER = re.compile(r"\b(?:you|your|you're|yours|u|ur|he|she|him|her|his|they|them)\b")
 
 
 def _answered_with_appreciation(turn: Turn) -> list[Found]:

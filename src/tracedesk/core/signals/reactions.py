@@ -405,13 +405,18 @@ def _stresses_what_was_asked(previous: Turn, turn: Turn) -> bool:
         return False  # (shouting, or code: "SELECT customer_id FROM orders")
     # (written in lower case in the request: not a booking code, "CAQRNT" both times)
     stressed = {w.lower() for w in capitals} - _ACRONYMS
-    return bool(stressed) and not stressed.isdisjoint(_WORDS_OF.findall(previous.question))
+    if not stressed or stressed.isdisjoint(_WORDS_OF.findall(previous.question)):
+        return False
+    # (nor what the answer said, echoed alone in amazement: "up to five days" - "FIVE DAYS. and...")
+    echo = _ECHO_IN_CAPITALS.search(turn.question)
+    return echo is None or echo.group(1).lower() not in previous.answered
 
 
 # (A word in capitals, not a code named as one: "booking CAQRNT", "INV-8660".)
 _IN_CAPITALS = re.compile(r"(?<!booking )(?<!order )(?<!reference )(?<!ref )(?<!code )(?<!ticket )(?<!invoice )"
                           r"(?<!account )\b[A-Z]{2,}\b(?![-\d])")
 _WORDS_OF = re.compile(r"\b[a-z]+\b")
+_ECHO_IN_CAPITALS = re.compile(r"\b([A-Z]{2,}(?:\s+[A-Z]{2,})*)\b\s*(?:[.!?,]|$)")
 _ACRONYMS = frozenset("ok lol omg lmao btw idk tbh imo fyi asap tv us uk usa eu pm am id pdf faq ai".split())  # noqa: SIM905
 
 
