@@ -69,8 +69,9 @@ _PARTY_SIZES = {word: n for n, word in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])} | {
     str(n): n for n in range(1, 13)}
 # A party size as a request says it: "for six", "party of 4", "six people", "make it 2".
-_PARTY = re.compile(r"\b(?:for|of|be|make it)\s+(\w+)\b(?!\s*(?:minutes?|mins?|hours?|seconds?|days?|nights?|weeks?|"
-                    r"pm|am|o'clock|:\d))|\b(\w+)\s+(?:people|persons|guests|adults)\b")
+_PARTY = re.compile(r"\b(?:(?:be )?for|party of|table of|make it|we (?:will|'ll) be|we are|we're|there (?:will|'ll) be"
+                    r"|there are)\s+(\w+)\b(?!\s*(?:minutes?|mins?|hours?|seconds?|"
+                    r"days?|nights?|weeks?|pm|am|o'clock|:\d))|\b(\w+)\s+(?:people|persons|guests|adults)\b")
 # A price range said in other words ("inexpensive", "moderately priced"), and one that sets
 # only a limit ("not too expensive", which a moderate or a cheap one meets).
 _PRICE_WORDS = {"inexpensive": "cheap", "affordable": "cheap", "budget": "cheap", "moderately": "moderate",
@@ -92,16 +93,14 @@ def _calls_with_what_was_not_asked(turn: Turn, at: int, session: SessionValues) 
         if value in _NOT_A_VALUE:
             continue
         if value in _PRICE_RANGES:
-            if any(_A_LIMIT_OF_PRICE.search(text) for text in said):
-                continue
-            last = _last_of([" ".join(_PRICE_WORDS.get(word, word) for word in text.split()) for text in said],
-                            _PRICE_RANGES)
-            if last is None:
-                continue  # (a price nobody named: the corpora's bot may search with its own)
+            last = _last_of([" ".join(_PRICE_WORDS.get(word, word) for word in _A_LIMIT_OF_PRICE.sub(" limit ", text)
+                                      .split()) for text in said], (*_PRICE_RANGES, "limit"))
+            if last is None or last == "limit":
+                continue  # (a price nobody named, or one only limited: "not too expensive")
         elif value in _PARTY_SIZES:
             last = _last_of(said, _PARTY_SIZES, _PARTY)
-            if last is not None and _PARTY_SIZES[last] == _PARTY_SIZES[value]:
-                continue
+            if last is None or _PARTY_SIZES[last] == _PARTY_SIZES[value]:
+                continue  # (a size said otherwise, "six of us", "just the one", is not read)
         elif value in heard or get_close_matches(value, heard, n=1, cutoff=0.8):
             continue
         else:
@@ -132,8 +131,9 @@ _SAYS_YES_TO_IT = re.compile(r"\W*(?:(?:ok|okay|ugh|fine|great|perfect|sure|cool
                              r"(?:yes|yep|yeah|ya|yup|sure|ok|okay|confirm(?:ed)?|correct|do it|go ahead|book it|oui)"
                              r"(?:\W+(?:please|pls|thanks|thank you|do it|go ahead|book it|that's right|correct))*\W*$")
 # What a report may add to the price it asked to confirm: "Total with taxes and fees".
-_MORE_THAN_THE_PRICE = re.compile(r"\b(?:fees?|tax(?:es)?|total|plus|including|incl|deposit|tip|service charge|over"
-                                  r"|under|above|below|free|save|saved|discount|off|minimum)\b")
+_MORE_THAN_THE_PRICE = re.compile(r"\b(?:fees?|tax(?:es)?|total|plus|including|incl|deposit|tip|service charge"
+                                  r"|free (?:delivery|shipping)|save|saved|discount|minimum)\b"
+                                  r"|\b(?:over|under|above|below) [$€£]")
 _REPORTED_UNITS = ("clock", "people", "night", "day of the month", "money")
 _WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
@@ -161,7 +161,7 @@ def _reports_otherwise_than_confirmed(turn: Turn, previous: Turn) -> list[Found]
                                                f"where it asked to confirm {min(days)})", min(days), min(reported))]
         given_values = values(sentence)
         for unit in _REPORTED_UNITS:
-            if unit == "money" and _MORE_THAN_THE_PRICE.search(turn.answered):
+            if unit == "money" and _MORE_THAN_THE_PRICE.search(sentence):
                 continue
             asked = [v for v in confirmed if _unit_of(v) == unit]
             given = [v for v in given_values if _unit_of(v) == unit]
@@ -183,7 +183,11 @@ def _unit_of(value: Value) -> str | None:
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # A sentence of a report that tells of something else than the thing done: a reminder, the
 # next one, when check-in opens.
-_OF_SOMETHING_ELSE = re.compile(r"\b(?:next|reminder|remind|opens|check-?in|check in|deadline|until)\b")
+_OF_SOMETHING_ELSE = re.compile(r"\b(?:next (?:\w+ )?(?:class|one|session|appointment|time|week|slot)|reminder|remind"
+                                r"|opens|closes|doors open|deadline|until|also|too|as well|happy hour|runs|kitchen)\b")
+# ...of which a confirmation's values are another thing than the one asked: "I've also booked
+# a taxi", "the kitchen closes at 10 pm", "Doors open at 7 pm" (a reminder may be the thing).
+_ANOTHER_THING = re.compile(r"\b(?:also|too|as well|opens|closes|doors open|happy hour|runs|kitchen|deadline|until)\b")
 
 
 # A thing a request asks to have with what it books, of the things a booking adds: "ok ouigo
@@ -295,8 +299,10 @@ def _confirms_another_value(turn: Turn, previous: Turn | None) -> list[Found]:
 def _confirms_another_than_told(turn: Turn, at: int, session: SessionValues) -> list[Found]:
     """A confirmation that gives a value nobody said in the session before, where the user
     asked for another in its unit (:mod:`.request`): "3 nights from friday" ... "yes please,
-    for 2 people" - "Booked! 4 nights from Friday"."""
-    return _confirmed_instead(turn, session.another_than_told(at, turn.answered), "a value nobody said")
+    for 2 people" - "Booked! 4 nights from Friday". (Not in a sentence of something else:
+    "I've also booked a taxi for 6:30 pm".)"""
+    answered = " ".join(s for s in _SENTENCE.split(turn.answered) if _ANOTHER_THING.search(s) is None)
+    return _confirmed_instead(turn, session.another_than_told(at, answered), "a value nobody said")
 
 
 def _confirmed_instead(turn: Turn, found: tuple[Value, Value] | None, what: str) -> list[Found]:

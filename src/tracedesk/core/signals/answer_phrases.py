@@ -97,7 +97,7 @@ ANSWER_DID_NOT_UNDERSTAND = re.compile(
 # are a persona bot's story. ("You're right" alone may agree with an opinion: "You're
 # right, Lisbon is lovely in May.")
 _I_WAS_WRONG = (r"i (?:think i |must have )?(?:messed (?:that |it |this )?up"
-                r"|got (?:a bit |all |so )?(?:mixed up|confused|muddled)(?=\W*$|[.!,;]| there\b| earlier\b)"
+                r"|got (?:a bit |all |so )?(?:mixed up|confused|muddled)(?=\W*$|[.!,;]| there\b| earlier\b| between\b)"
                 r"|(?:got|had) (?:that|it|this|them) (?:wrong|backwards|the wrong way round)"
                 r"|made (?:a|an) (?:mistake|error)|was wrong|misspoke|misread|misunderstood|contradicted myself"
                 r"|miscalculated|miscounted|misremembered|overstated|understated"
@@ -125,7 +125,7 @@ _OF_THE_ANSWER_BEFORE = (
     r"| what you (?:asked|meant|said|wanted)\b| in my (?:last |previous |earlier )?(?:answer|reply|message))")
 # ...or that it does not know why it said it ("no idea why i said that").
 _NO_IDEA_WHY = (r"(?:(?:i have |i've )?no idea|(?:i )?(?:don't|do not) know|not sure|dunno) why i (?:said|wrote) "
-                r"(?:that|this|it)\b(?! to\b)")  # (not a story's "no idea why i said that to him")
+                r"(?:that|this|it)\b(?! to (?:him|her|them|my|his|their)\b)")  # (not a story's "...said that to him")
 _OWNS_A_MISS = (
     r"(?:(?:(?:good|fair|nice) catch|i stand corrected|you (?:got|caught) me(?: there)?(?=\W*$|[.!,;])"
     r"|my memory slipped)\b"

@@ -114,11 +114,14 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += names_what_nobody_said(turn, heard.up_to(at))
             elif previous is not None and ONLY_WISHES.match(turn.answered):
                 found += names_what_nobody_said(turn, heard.up_to(at), names=False)
-            elif previous is not None and ("what" in turn.asked or "remember" in turn.asked) \
-                    and MEMORY_TEST.search(turn.asked):
-                found += answers_a_memory_test(turn, heard.up_to(at))
-            elif ("you" in turn.answered or "happy" in turn.answered) and TELLS_BACK.search(turn.answered):
-                found += tells_back_what_nobody_said(turn, heard.up_to(at))
+            else:
+                tested = (previous is not None and ("what" in turn.asked or "remember" in turn.asked)
+                          and MEMORY_TEST.search(turn.asked) is not None)
+                told_back = answers_a_memory_test(turn, heard.up_to(at)) if tested else []
+                if not told_back and ("you" in turn.answered or "happy" in turn.answered) \
+                        and TELLS_BACK.search(turn.answered):
+                    told_back = tells_back_what_nobody_said(turn, heard.up_to(at))
+                found += told_back
             if "your " in turn.answered:
                 found += speaks_of_another(turn, told)
             # (Both read every answer, to keep what the bot said; a denial is reported first.)
@@ -448,8 +451,9 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
     if (reply.could_not_help or reply.did_not_understand or turn.message.corrects_itself
             or previous.reply.asks_for_feedback or reply.owns_an_earlier_miss):
         return []  # (nor the thanks for what it should have said: that question owned the miss before it)
-    if reply.takes_back or _says_it_back_sorry(turn):
-        owned = True
+    if reply.takes_back or (_says_it_back_sorry(turn) and _OFFERS_HELP.search(previous.answered) is None
+                            and previous.answered.count(" ") >= 3):
+        owned = True  # (a word said back and a sorry: not after "How can I help today?" nor "hi!")
     elif reply.apologises:
         # (After bad news, "I'm sorry" is sympathy: "no she passed 2 years ago" - "I'm sorry
         # she couldn't be there"; unless the user said the answer missed it: "I said I'm scared".)
@@ -472,7 +476,7 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
 _BACK_AND_SORRY = re.compile(r"^\W*(?:(?:oh|ah|right|ok|okay|yes|yeah|oops|whoops)\W+)*([a-z0-9']+(?: [a-z0-9']+){0,2})"
                              r"(?:\W+(?:right|yes|yeah|of course|oops|definitely))?"  # ("Biscuit, right, sorry!")
                              r"\W+(?:sorry|my bad|my mistake|my slip|apologies|(?:good|fair|nice) catch)\b"
-                             r"(?!\s+(?:about|for|to)\b)")
+                             r"(?!\W+(?:for (?:the|your|any)|to|you|that|about your)\b)")
 
 
 def _says_it_back_sorry(turn: Turn) -> bool:
@@ -490,6 +494,7 @@ def _says_it_back_sorry(turn: Turn) -> bool:
     return all(word in asked for word in said) and any(word not in STOPWORDS for word in said)
 
 
+_OFFERS_HELP = re.compile(r"\bhow (?:can|may) i help\b|\bwhat can i (?:do|help)\b|\banything else\b")
 _ECHOED_IN_DISBELIEF = re.compile(r"\W*[a-z][\w' -]{0,30}?\?{2,}")
 
 
@@ -617,10 +622,10 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
             or (previous is not None and turn.reply.repairs)  # it answers the request before
             or (previous is not None and answers_the_question_back(previous, turn))
             or (not canned and turn.reply.says_yes_or_no and turn.message.may_ask_yes_or_no)  # in its terms
-            # ("is there one after lunch" - "There's a bus leaving at 1:30 pm"; not "is there a gym?" -
-            # "There's a lovely view of the river")
-            or (not canned and turn.message.may_ask_yes_or_no and _THERE_IS.match(turn.answered) is not None
-                and (has_digit(turn.answered) or not turn.words.isdisjoint(turn.answer_words)))
+            # ("is there parking near it" - "There's a metered lot behind the building")
+            or (not canned and _THERE_IS.match(turn.answered) is not None and (
+                _IS_THERE.search(turn.asked) is not None
+                or ((turn.message.may_ask_yes_or_no or "any" in turn.asked) and has_digit(turn.answered))))
             or (not canned and _answers_in_kind(turn))
             or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked)  # thanks taken
                 and "?" not in turn.asked and not turn.message.asks_a_question)):
@@ -654,11 +659,13 @@ _GREETING_FIRST = re.compile(r"^\W*(?:hi|hey|hello|hiya|aloha|howdy|hola|bonjour
 # that you asked").
 _TASTE_OF_IT = re.compile(r"\W*i (?:really |do |don't |do not |kinda |kind of )?(?:like|love|enjoy|hate|adore|miss) "
                           r"(?:it|them|that|those|these|this)\b(?! (?:you|i|we|he|she|they)\b)")
-# An answer by how often: "every saturday, there's a great one downtown", "i try to do yoga
-# every morning", "all the time".
+# An answer by how often: "every saturday, there's a great one downtown", "all the time", "i
+# try to catch the playoffs" (not "i usually go fishing on weekends" to "do you like horror
+# movies?").
 _HOW_OFTEN = re.compile(r"\W*(?:every (?:day|night|week|weekend|morning|evening|month|year|time|chance|monday|tuesday|"
                         r"wednesday|thursday|friday|saturday|sunday)|all the time|once a|twice a|most (?:days|nights|"
-                        r"weekends|mornings)|i (?:usually|always|mostly|often|sometimes|rarely|try to|tend to))\b")
+                        r"weekends|mornings)|i try to)\b")
+_IS_THERE = re.compile(r"\b(?:is|are) there\b")
 _THERE_IS = re.compile(r"\W*(?:(?:yes|yeah|sure|well|no)\W+)?there(?:'s| is| are|'re| isn't| aren't| was| were)\b")
 
 

@@ -195,31 +195,64 @@ def names_what_nobody_said(turn: Turn, heard: _Said, names: bool = True) -> list
                   evidence={"named": made_up})]
 
 
-# A message that tests what the bot remembers of the user: "whats my name and what's my dog
-# called", "do you remember what day my interview is?", "what uni did i say i got into?".
-MEMORY_TEST = re.compile(r"\bwhat(?:'s| is|s)? my (?:\w+(?:'s)? )?(?:name|called)\b|\bwhat(?:'s| is|s)? my \w+ called\b"
-                         r"|\b(?:do|did) you remember (?:what|which|where|when|who|my)\b"
-                         r"|\bwhat \w+ (?:did|do) i (?:say|tell you|mention)\b|\bmemory test\b")
-# In a lower-cased answer, the name or place it tells back: "your cat is called luna !".
-_TOLD_IN_LOWER_CASE = re.compile(r"\b(?:called|named|name is|name's|got into|going to|moving to|live in|are from)"
-                                 r"\s+([a-z]{3,})\b")
+# A message that tests what the bot remembers the user told: "whats my name and what's my
+# dog called", "do you remember what day my interview is?", "what uni did i say i got into?"
+# (not "do you remember who won the world cup?", nor what an account holds: "what's my name
+# on the booking?").
+MEMORY_TEST = re.compile(
+    r"^(?!.*\b(?:account|booking|reservation|order|plan|subscription|reference|balance|card|number)\b)(?=.*(?:"
+    r"\bwhat(?:'s| is|s)? my (?:\w+(?:'s)? )?(?:name|called)\b|\bwhat(?:'s| is|s)? my \w+ called\b"
+    r"|\b(?:do|did) you remember (?:(?:what|which|where|when|who|how)\b[^?]{0,30}\b(?:i|my|i'm)\b|my\b)"
+    r"|\bwhat \w+ (?:did|do) i (?:say|tell you|mention)\b|\bmemory test\b))")
+# In a lower-cased answer, the name it tells back: "your cat is called luna !".
+_TOLD_IN_LOWER_CASE = re.compile(r"\b(?:called|named|name is|name's)\s+([a-z]{3,})\b(?! after\b)")
+# The bot's own name, which an answer may add: "I'm Nova, by the way".
+_ITS_OWN_NAME = re.compile(r"\b(?:i'm|i am|my name is|call me)\s+([A-Z][\w'-]+)")
 
 
 def answers_a_memory_test(turn: Turn, heard: _Said) -> list[Found]:
-    """An answer to a test of what the bot remembers that names what nobody said: "just
-    chilling with my dog Biscuit" ... "ok memory test. whats my name and what's my dog
-    called" - "Your name is Priya and your dog is called Buster!"; "on thursday" ... "do
-    you remember what day my interview is?" - "Your interview is on Tuesday!"."""
-    for sentence in _SENTENCE_END.split(turn.answer):
-        made_up = _made_up(sentence, heard)
-        if made_up is None and sentence.islower():
-            made_up = next((m.group(1) for m in _TOLD_IN_LOWER_CASE.finditer(sentence)
-                            if m.group(1) not in heard and m.group(1) not in STOPWORDS), None)
-        if made_up is not None:
-            return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told_back"),
-                          f"the answer to a test of what it remembers names what nobody said ({made_up}): "
-                          f"{quote(turn.answer, 60)}", evidence={"named": made_up})]
-    return []
+    """An answer to a test of what the bot remembers that names, in its first sentence, what
+    nobody said: "just chilling with my dog Biscuit" ... "ok memory test. whats my name and
+    what's my dog called" - "Your name is Priya and your dog is called Buster!"; "on thursday"
+    ... "do you remember what day my interview is?" - "Your interview is on Tuesday!". (A
+    word said otherwise is the word: "thurs", "Thursday"; "christopher", "Chris". What the
+    answer adds after its first sentence, its own name or a question, is none.)"""
+    first = _SENTENCE_END.split(turn.answer.strip(), maxsplit=1)[0]
+    own = {m.group(1).lower() for m in _ITS_OWN_NAME.finditer(turn.answer)}
+    # (names, each a run of capitalised words, the first of them alone read: "New York City"
+    # for "nyc", "Melbourne, Australia" for "melbourne"; a day or a month; not a figure, which
+    # a user says in words as often: "twenty-five" - "You're 25!")
+    named = [(m.group(0), True) for m in _NAME_RUN.finditer(first) if _inside_a_sentence(first, m.start())
+             and not re.search(r"[A-Z][\w'-]*,\s*$", first[:m.start()])]
+    named += [(m.group(0), False) for m in _DAY_OR_MONTH.finditer(first)]
+    if first.islower():
+        named += [(m.group(1), True) for m in _TOLD_IN_LOWER_CASE.finditer(first) if m.group(1) not in STOPWORDS]
+    made_up = next((words for words, is_a_name in named if words.split()[0].lower() not in own
+                    and not _heard_in_a_form(words.lower(), heard, is_a_name)), None)
+    if made_up is None:
+        return []
+    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told_back"),
+                  f"the answer to a test of what it remembers names what nobody said ({made_up}): "
+                  f"{quote(turn.answer, 60)}", evidence={"named": made_up})]
+
+
+def _heard_in_a_form(named: str, heard: _Said, is_a_name: bool) -> bool:
+    """Whether ``named`` (one word, or a run of a name's words) was said: its first word, a
+    word it shortens or that shortens it ("thurs" for "thursday", "chris" for
+    "christopher"), or a name's initials ("nyc" for "new york city")."""
+    parts = named.split()
+    word = parts[0]
+    if word in heard or (is_a_name and len(parts) > 1 and "".join(p[0] for p in parts) in heard):
+        return True
+    words = heard.before | heard.now
+    return any(len(other) >= 3 and (word.startswith(other) or other.startswith(word)) for other in words
+               if other[:1] == word[:1])
+
+
+# A run of capitalised words, a name: "Priya", "New York City".
+_NAME_RUN = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}(?:\s+[A-Z][^\W\d_]+)*")
+_DAY_OR_MONTH = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+                           r"april|june|july|august|september|october|november|december)\b", re.IGNORECASE)
 
 
 # What an answer tells the user back of their own, and the part of it that tells it ("{}"):

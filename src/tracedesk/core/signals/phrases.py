@@ -295,10 +295,8 @@ FRUSTRATION = re.compile(
     r"|\bago,? (?:you|u) (?:said|told me)\b(?![^.?!]*\bso\b)"  # (not "...you said no parking, so how much...")
     # ("uh, the one i said 10 seconds ago.", "i didnt ask for a beard trim??"; not "the hotel i
     # mentioned a few messages ago has a pool", "i didn't ask for a raise, they just gave me one!")
-    r"|^\W*(?:(?:uh+|um+|ugh|erm|well|lol|no)\W+)*(?:the one |what |like )?i (?:just |literally )?(?:said|told you"
-    r"|mentioned|gave you) (?:like )?(?:\w+ ){0,2}(?:seconds?|secs?|minutes?|mins?|messages?) ago\b"
-    r"|^\W*(?:(?:no|um+|uh+|wait|but|hey|ugh|lol|erm)\W+)*i (?:didn't|did not|never) ask(?:ed)? (?:you )?(?:for|to)\b"
-    r"(?:(?:(?!\bbut\b)[^.?!]){0,50}(?:\?\?|\?!|!\?)| (?:that|this|it)\W*$)"
+    r"|\b(?:the one |what |like )?i (?:just |literally )?(?:said|told you|mentioned|gave you) (?:like )?(?:\w+ ){0,3}"
+    r"(?:seconds?|secs?|minutes?|mins?|messages?) ago\b(?! (?:has|have|is|was|had|are)\b)"
     # ("14:30? you said 22:30", "wait why did you book before asking")
     r"|\?+\s+(?:but )?(?:you|u) said\b|\bwhy (?:did|would) (?:you|u) (?:book|cancel|change|add|delete|send|order|"
     r"charge|remove|move|block|buy)\b"
@@ -581,7 +579,7 @@ ASKS_WHICH_THING = re.compile(
 # A few words of what is so, and "obviously": "3 in the afternoon obviously", "stansted
 # obviously" (not "yes obviously", which answers).
 # (Not one that owns a slip of the user's own: "omg portuguese obviously, brain fart".)
-OBVIOUSLY = re.compile(r"^(?!.*\b(?:brain fart|my bad|silly me|duh|my mistake|dumb question|i knew that)\b)"
+OBVIOUSLY = re.compile(r"^(?!.*\b(?:brain fart|my bad|silly me|my mistake|dumb question)\b)"
                        r"\W*(?!(?:yes|yeah|yep|ya|yup|no|nope|nah|ok|okay|sure|of course)\b)"
                        r"(?:[^.?!]{1,30}\bobviously\b|[^.?!]{1,20},? surely\W*$)")  # ("Yen, surely")
 # ...unless what follows the no asks ("no is it good").

@@ -327,8 +327,19 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
 # seconds ago" of a question asked again.
 _SAID_SO_BEFORE = re.compile(r"^\W*(?:(?:yes|yep|yeah|ya|yup|ok|okay|lol|haha|um+|uh+)\W+)+(?:you|u) (?:said|told me)"
                              r"(?: so| that)?\W*(?:lol|haha)?\W*$")
-_CLOSE_BUT_NO = re.compile(r"\W*(?:(?:haha+|lol|ha|ooh|oh|hmm+)\W+)?(?:so |very |pretty |almost |quite )?close\b"
-                           r"(?! (?:to|by|friends?|call|one|enough)\b)")
+# ...near, and wrong, and what is right: "haha close. BISCUIT!!", "close, but it's 1969"
+# (after an answer to a question the user asked: not "close game!", "close at 9?", "so
+# close!!").
+_CLOSE_BUT_NO = re.compile(r"(?i:\W*(?:(?:haha+|lol|ha|ooh|oh|hmm+)\W+)?(?:so |very |pretty |almost |quite )?close)"
+                           r"(?:\s*[.!,]+\s*(?:[A-Z]{2,}|\d|(?i:but|it'?s|it was|its|the|no)\b)|,? (?i:but)\b)")
+_ASKS_SOMETHING = re.compile(r"\?|\b(?:what|what's|whats|who|where|when|which|how)\b")
+# A bot's own question whether it told something: "did i tell you i lived in rome?"
+_ASKS_IF_IT_TOLD = re.compile(r"\b(?:did|have) i (?:ever )?(?:tell|told|mention(?:ed)?)\b"
+                              r"|\bremember (?:when|that|how) i\b")
+# "i didn't ask for a transfer.", "i never asked you to add it" (of what the bot did).
+_DID_NOT_ASK_FOR_IT = re.compile(r"\W*(?:(?:no|um+|uh+|wait|but|hey|ugh|erm)\W+)*i (?:didn't|did not|never) "
+                                 r"ask(?:ed)? (?:you )?(?:for|to)\b")
+_LAUGHS = re.compile(r"\b(?:lol|haha+|lmao|hehe)\b")
 _SAME_AS_BEFORE = re.compile(r"\bsame as (?:i said )?(?:\w+ ){0,2}(?:seconds?|minutes?|moments?|messages?) ago\b")
 
 
@@ -338,10 +349,14 @@ def _says_it_was_said(previous: Turn, turn: Turn) -> bool:
     ("Still the Lensfield Hotel, same as thirty seconds ago."; not of the traffic asked of),
     or that it was near and wrong ("haha close. BISCUIT!!"; not to a guess it asked)."""
     asked = turn.asked
-    if ("said" in asked or "told" in asked) and _SAID_SO_BEFORE.match(asked) and "?" not in previous.answered:
+    if ("said" in asked or "told" in asked) and _SAID_SO_BEFORE.match(asked) \
+            and _ASKS_IF_IT_TOLD.search(previous.answered) is None:
         return True
-    if "close" in asked and _CLOSE_BUT_NO.match(asked) and "?" not in previous.answered:
-        return True  # ("Your dog is called Buster!" - "haha close. BISCUIT!!"; not to a guess: "Are you 25?")
+    if ("close" in asked and _CLOSE_BUT_NO.match(turn.question) and "?" not in previous.answered
+            and _ASKS_SOMETHING.search(previous.asked) is not None):
+        return True  # ("whats my dog called" - "...Buster!" - "haha close. BISCUIT!!"; not to a guess: "Are you 25?")
+    if "ask" in asked and _DID_NOT_ASK_FOR_IT.match(asked) and _LAUGHS.search(asked) is None:
+        return previous.reply.confirms or "??" in asked or "?!" in asked  # ("i didn't ask for a transfer.")
     return "ago" in asked and previous.reply.question_back is not None and _SAME_AS_BEFORE.search(asked) is not None
 
 

@@ -336,7 +336,10 @@ def repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
             out.append(_said_again_found(first, turn, "the same answer again, after the user said it missed"))
             continue
         before = turns[position[turn.pk] - 1]
-        if _acknowledges(first) and _acknowledges(turn, answers_back=before.reply.asks_yes_or_no_back):
+        first_before = turns[position[first.pk] - 1] if position[first.pk] else None
+        if _acknowledges(first, offered=first_before is not None and first_before.reply.question_back is not None) \
+                and _acknowledges(turn, answers_back=before.reply.asks_yes_or_no_back,
+                                  offered=before.reply.question_back is not None):
             continue  # "Added to your cart.", "Got it, I'll remember that.": each takes a new thing
         if position[turn.pk] == position[first.pk] + 1 and not turn.complains and (
                 _asks_on(turn) or _asks_to_hear_it_again(turn)):
@@ -413,17 +416,19 @@ _GOES_ON = re.compile(r"(?:and|also|what about|how about|same for|y|et|und|e|auc
 _WHY_OR_HOW = re.compile(r"(?:why|how|how so|how come|warum|wieso|wie|por qué|cómo|pourquoi|comment)\W*$")
 
 
-def _acknowledges(turn: Turn, answers_back: bool = False) -> bool:
+def _acknowledges(turn: Turn, answers_back: bool = False, offered: bool = False) -> bool:
     """The answer takes what the message gave and names none of it ("Added to your cart.
     Anything else?", "Noted."), to a message that asks nothing, pushes nothing back and
     complains of nothing ("a garlic bread too", "also my anniversary is June 10").
     ``answers_back``: the bot asked a yes or no before it, which a "no" answers ("is there
-    anything else to update" - "no" - "ok let me look into some options for you")."""
+    anything else to update" - "no" - "ok let me look into some options for you"). ``offered``:
+    the bot offered something before, which a no turns down ("what do you think of this
+    option: ..." - "no i don't like that" - "sure let me find an other option for you")."""
     reply, asked = turn.reply, turn.asked
     return ("?" not in asked and WANTS_TO_KNOW.match(asked) is None
             # (a no that turns down what was offered, to which the bot goes to find another)
             and (PUSHES_BACK.match(asked) is None or (answers_back and SAYS_NO.match(asked) is not None)
-                 or GOES_TO_WORK.match(turn.answered) is not None)
+                 or (offered and GOES_TO_WORK.match(turn.answered) is not None))
             and not turn.complains and not reply.specifics and (reply.question_back is None or reply.offers)
             and (reply.confirms or _ACKNOWLEDGES.match(turn.answered) is not None
                  or GOES_TO_WORK.match(turn.answered) is not None))
@@ -495,13 +500,15 @@ _ASKED_AND_TOLD = (
 # how many, how many nights, which day, what time. (A session may book one thing after
 # another, each with its day and its people: only the request at hand counts.)
 # A route a request asks for, in a sentence of its own: "I need a taxi from Cambridge Station
-# to the Lensfield Hotel." (not one told of, "I took the train from London to Cambridge", nor
-# a sentence that asks for two rides, nor hours: "I'm free from noon to three").
+# to the Lensfield Hotel.", "Taxi from the Gonville Hotel to the station at 5 please." (not
+# one told of, "I took the train from London to Cambridge", nor a sentence that asks for a
+# train and a taxi, nor hours: "I'm free from noon to three").
 _NOT_A_PLACE = r"(?:noon|midnight|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+_A_RIDE = r"\b(?:taxi|cab|ride|car)\b"
+_A_TRAIN = r"\b(?:train|bus|flight|coach)\b(?!\s+(?:station|stop|depot|terminal|stn))"
 _ROUTE_ASKED = re.compile(
-    r"(?:^|[.!?]\s*)(?=[^.!?]*\b(?:need|want|book|get me|like|looking for|order|call me)\b)"
-    r"(?![^.!?]*\b(?:taxi|cab|ride|car)\b[^.!?]*\b(?:train|bus|flight|coach)\b)"
-    r"(?![^.!?]*\b(?:train|bus|flight|coach)\b[^.!?]*\b(?:taxi|cab|ride|car)\b)"
+    r"(?:^|[.!?]\s*)(?![^.!?]*\b(?:took|came|went|drove|flew|travel+ed|rode|was|were|had)\b)"
+    rf"(?![^.!?]*{_A_RIDE}[^.!?]*{_A_TRAIN})(?![^.!?]*{_A_TRAIN}[^.!?]*{_A_RIDE})"
     rf"[^.!?]*\bfrom (?!{_NOT_A_PLACE})[^.?!]+? to (?:the )?(?!{_NOT_A_PLACE})[a-z]")
 _ASKED_FOR_THE_BOOKING = (
     (re.compile(r"\bhow many (?:people|persons|guests|adults|tickets|seats|of you)\b|\bin your party\b"
@@ -519,7 +526,7 @@ _ASKED_FOR_THE_BOOKING = (
                 r"from\b|\bwhere (?:should|shall|will) (?:it|the taxi|they|we) pick you up\b"),
      _ROUTE_ASKED),
     (re.compile(r"\b(?:which|what) (?:part of (?:town|the city)|area)\b"),
-     re.compile(r"(?:^|[.!?,;]\s*)(?![^.!?,;]*\b(?:staying|already|booked|i'm at|we're at|have|had|was|were)\b)"
+     re.compile(r"(?:^|[.!?,;]\s*)(?![^.!?,;]*\b(?:staying|already|booked|i'm at|we're at)\b)"
                 r"[^.!?,;]*\bin the (?:north|south|east|west|centre|center|city centre)\b")),
     # (Of the booking to be: not "What day did you place the order?")
     (re.compile(r"\b(?:what|which) day (?:would|will|do|should|shall|are)\b"),

@@ -159,15 +159,19 @@ def values(text: str) -> tuple[Value, ...]:
         counts = after if unit is None and after is not None and after not in STOPWORDS else None
         out.append(Value(before, figure if unit == "money" else _plain(figure, after), unit, after in ("am", "pm"),
                          counts))
-    # ("two people", "book that for one."; not the groups of "two adults and one child")
-    if _COUNT_WORD.search(text) and len(_COUNTED_IN_WORDS.findall(text)) == 1 and not _GROUPS.search(text):
+    # ("two people", "book that for one."; not the groups of "two adults and one child", nor
+    # two counts of one unit: "one ticket for me and two for my parents")
+    if _COUNT_WORD.search(text) and not _GROUPS.search(text):
+        counted_in_words = []
         for m in _COUNTED_IN_WORDS.finditer(text):
             before, count, counted, party = m.groups()
             if count is not None:
-                out.append(Value(before, str(_COUNT_WORDS.index(count) + 1),
-                                 "night" if counted.startswith("night") else "people"))
+                counted_in_words.append(Value(before, str(_COUNT_WORDS.index(count) + 1),
+                                              "night" if counted.startswith("night") else "people"))
             else:
-                out.append(Value("for", str(_COUNT_WORDS.index(party) + 1), "people"))
+                counted_in_words.append(Value("for", str(_COUNT_WORDS.index(party) + 1), "people"))
+        units = [value.unit for value in counted_in_words]
+        out += [value for value in counted_in_words if units.count(value.unit) == 1]
     if names_a_time(text):
         out += [Value(before, _NAMED_HOURS[name], "clock") for before, name in _NAMED_TIME.findall(text)]
     if "day" in text:  # (a day asked for: "on friday", not "it was due last friday")
@@ -185,7 +189,8 @@ _COUNTED_IN_WORDS = re.compile(
     rf"|(?<!look )(?<!looking )(?<!search )(?<!find )(?<!check )\bfor\s+({'|'.join(_COUNT_WORDS)})"
     r"(?=\s*(?:[.!?,]|$)|\s+(?:please|pls|thanks|at)\b)")
 # The kinds of people a party is told in, each counted apart: "two adults and one child".
-_GROUPS = re.compile(r"\b(?:child|children|kids?|infants?|babies|baby|seniors?|students?|teens?|toddlers?)\b")
+_GROUPS = re.compile(rf"\b(?:{'|'.join(_COUNT_WORDS)}|\d+|a|an)\s+(?:child|children|kids?|infants?|babies|baby|"
+                     r"seniors?|students?|teens?|toddlers?)\b")
 _DAY_PLACING = frozenset({"on", "for", "from", "to", "until", "till", "by", "this", "next", "it", "be", "make",
                           "starting", "beginning", "arriving", "leaving", "come", "coming",
                           "arrive"})  # ("we've decided to come saturday instead")
