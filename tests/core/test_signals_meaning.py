@@ -3666,6 +3666,19 @@ _TOWN_DESK = [
 ]
 
 
+_TOWN_DESK += [
+    # A booking without the detail asked with it ("and the price"); a place of another price.
+    ([("Is there one an hour later?", "TR1046 leaves at 10:17 and arrives at 11:08."),
+      ("We'll take that. Two tickets please, and the price.", "Booked 2 tickets on TR1046. Reference: 8LBW2XPQ.")],
+     1, "off_topic", True),
+    ([("Two tickets please, and the price.", "Booked 2 tickets on TR1046 for 37.80 pounds. Reference: 8LBW2XPQ.")],
+     0, "off_topic", False),
+    ([("I'll also need a place to eat near there, something expensive.",
+       "How lovely! Saint Johns Chop House is a moderately priced British restaurant in the west.")],
+     0, "ungrounded", True),
+]
+
+
 @pytest.mark.parametrize(("dialog", "at", "kind", "found"), _TOWN_DESK)
 def test_a_town_desk_against_its_request(store, tmp_path, dialog, at, kind, found) -> None:
     b = Bundle()

@@ -519,7 +519,8 @@ _OFFERS = re.compile(r"\b(?:is an?|are|how about|what about|i (?:would )?(?:reco
                      r"there (?:is|are)|you could try|your)\b")
 _SPELLINGS = {"center": "centre", "moderately": "moderate"}  # (one value, two spellings)
 # A message that asks for something to be found, booked or had.
-_SEEKS = re.compile(r"\b(?:looking for|look for|i (?:also |really |just )?(?:want|need)|i'd like|i would like|find|"
+_SEEKS = re.compile(r"\b(?:looking for|look for|i(?:'ll| will)? (?:also |really |just )?(?:want|need)|i'd like|"
+                    r"i would like|find|"
                     r"book|recommend|suggest|is there|are there|get me|can i get|reserve)\b")
 # ...or asks whether there are any: "Evening! Any nightclubs in the south of town?"
 _SEEKS_ANY = re.compile(r"\W*(?:\w+\W+)?any (?:\w+ ){0,2}\w+s? (?:in|near|around)\b")
