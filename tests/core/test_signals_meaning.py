@@ -3473,6 +3473,15 @@ def test_a_booking_that_passes_over_the_question_asked_with_it_misses(store, tmp
     assert "off_topic" not in kinds(found, "breakfast") | kinds(found, "time"), found
 
 
+def found_at(store, tmp_path, dialog, at: int, before=()) -> set[str]:
+    """The kinds of signal the turn ``at`` of ``dialog`` ((message, answer) pairs, one session,
+    after the turns ``before``) gets."""
+    b = Bundle()
+    for n, (asked, answer) in enumerate([*before, *dialog]):
+        b.turn("s1", asked, answer, trace_id=f"t{n - len(before)}")
+    return kinds(signals(store, tmp_path, b), f"t{at}")
+
+
 # How people in a chat say the answer before lost them, and how a chatbot owns it; with the
 # look-alikes that say nothing of the kind.
 _OWNED_AND_POINTED_OUT = [
@@ -3525,11 +3534,7 @@ _OWNED_AND_POINTED_OUT = [
 
 @pytest.mark.parametrize(("dialog", "at", "expected"), _OWNED_AND_POINTED_OUT)
 def test_a_miss_pointed_out_or_owned_in_chat(store, tmp_path, dialog, at, expected) -> None:
-    b = Bundle()
-    for n, (asked, answer) in enumerate(dialog):
-        b.turn("s1", asked, answer, trace_id=f"t{n}")
-    found = kinds(signals(store, tmp_path, b), f"t{at}") & {"frustration", "taken_back"}
-    assert found == expected
+    assert found_at(store, tmp_path, dialog, at) & {"frustration", "taken_back"} == expected
 
 
 def test_an_answer_that_denies_what_it_said_yes_to(store, tmp_path) -> None:
@@ -3618,10 +3623,7 @@ _COUNTS_IN_WORDS = [
 
 @pytest.mark.parametrize(("dialog", "at", "found"), _COUNTS_IN_WORDS)
 def test_a_count_in_words_is_the_count_asked(store, tmp_path, dialog, at, found) -> None:
-    b = Bundle()
-    for n, (asked, answer) in enumerate(dialog):
-        b.turn("s1", asked, answer, trace_id=f"t{n}")
-    assert ("ungrounded" in kinds(signals(store, tmp_path, b), f"t{at}")) is found
+    assert ("ungrounded" in found_at(store, tmp_path, dialog, at)) is found
 
 
 # A town desk's slips a request's words show, and what looks like one and is not.
@@ -3681,10 +3683,7 @@ _TOWN_DESK += [
 
 @pytest.mark.parametrize(("dialog", "at", "kind", "found"), _TOWN_DESK)
 def test_a_town_desk_against_its_request(store, tmp_path, dialog, at, kind, found) -> None:
-    b = Bundle()
-    for n, (asked, answer) in enumerate(dialog):
-        b.turn("s1", asked, answer, trace_id=f"t{n}")
-    assert (kind in kinds(signals(store, tmp_path, b), f"t{at}")) is found
+    assert (kind in found_at(store, tmp_path, dialog, at)) is found
 
 
 # An assistant that confirms back, then reports: what it reports against what it asked to
@@ -3731,10 +3730,7 @@ _CONFIRMED_AND_DONE = [
 
 @pytest.mark.parametrize(("dialog", "at", "kind", "found"), _CONFIRMED_AND_DONE)
 def test_an_assistant_that_confirms_back_and_reports(store, tmp_path, dialog, at, kind, found) -> None:
-    b = Bundle()
-    for n, (asked, answer) in enumerate(dialog):
-        b.turn("s1", asked, answer, trace_id=f"t{n}")
-    assert (kind in kinds(signals(store, tmp_path, b), f"t{at}")) is found
+    assert (kind in found_at(store, tmp_path, dialog, at)) is found
 
 
 # Persona chat: answers that answer in kind, though far in meaning from the message, and
@@ -3752,11 +3748,7 @@ _IN_KIND = [
 
 @pytest.mark.parametrize(("dialog", "found"), _IN_KIND)
 def test_an_answer_in_kind_is_no_answer_elsewhere(store, tmp_path, dialog, found) -> None:
-    b = Bundle()
-    b.turn("s1", "hi there", "hey ! how are you ?", trace_id="hi")
-    for n, (asked, answer) in enumerate(dialog):
-        b.turn("s1", asked, answer, trace_id=f"t{n}")
-    assert ("off_topic" in kinds(signals(store, tmp_path, b), "t0")) is found
+    assert ("off_topic" in found_at(store, tmp_path, dialog, 0, before=[("hi there", "hey ! how are you ?")])) is found
 
 
 # What a second reading of the rules above found them to flag that is fine.
@@ -3857,10 +3849,7 @@ _READ_AGAIN = [
 @pytest.mark.parametrize("case", _READ_AGAIN)
 def test_what_a_second_reading_of_this_round_found(store, tmp_path, case) -> None:
     dialog, at, kind, *before = case
-    b = Bundle()
-    for n, (asked, answer) in enumerate([*before, *dialog]):
-        b.turn("s1", asked, answer, trace_id=f"t{n - len(before)}")
-    assert kind not in kinds(signals(store, tmp_path, b), f"t{at}")
+    assert kind not in found_at(store, tmp_path, dialog, at, before)
 
 
 # A user testing what the bot remembers: the answer must tell back what was said.
@@ -3887,10 +3876,7 @@ _MEMORY_TESTS = [
 
 @pytest.mark.parametrize(("dialog", "at", "found"), _MEMORY_TESTS)
 def test_an_answer_to_a_memory_test_tells_back_what_was_said(store, tmp_path, dialog, at, found) -> None:
-    b = Bundle()
-    for n, (asked, answer) in enumerate(dialog):
-        b.turn("s1", asked, answer, trace_id=f"t{n}")
-    assert ("ungrounded" in kinds(signals(store, tmp_path, b), f"t{at}")) is found
+    assert ("ungrounded" in found_at(store, tmp_path, dialog, at)) is found
 
 
 # A user who says the answer was near but wrong, and the bot that says the right value back.
@@ -3911,10 +3897,7 @@ _CLOSE_BUT_NO = [
 
 @pytest.mark.parametrize(("dialog", "at", "expected"), _CLOSE_BUT_NO)
 def test_a_near_miss_said_and_owned(store, tmp_path, dialog, at, expected) -> None:
-    b = Bundle()
-    for n, (asked, answer) in enumerate(dialog):
-        b.turn("s1", asked, answer, trace_id=f"t{n}")
-    found = kinds(signals(store, tmp_path, b), f"t{at}")
+    found = found_at(store, tmp_path, dialog, at)
     assert found & {"frustration", "taken_back"} == expected and "escalation" not in found, found
 
 
@@ -3954,11 +3937,8 @@ _KNOWLEDGE_CHAT = [
 
 @pytest.mark.parametrize(("dialog", "at", "kind", "found"), _KNOWLEDGE_CHAT)
 def test_knowledge_chat_readings(store, tmp_path, dialog, at, kind, found) -> None:
-    b = Bundle()
-    b.turn("s1", "hi", "Hello! What would you like to talk about?", trace_id="hi")
-    for n, (asked, answer) in enumerate(dialog):
-        b.turn("s1", asked, answer, trace_id=f"t{n}")
-    assert (kind in kinds(signals(store, tmp_path, b), f"t{at}")) is found
+    before = [("hi", "Hello! What would you like to talk about?")]
+    assert (kind in found_at(store, tmp_path, dialog, at, before)) is found
 
 
 # What a third reading found: flags the rules above gave fine answers, and errors they let go.
@@ -4047,7 +4027,4 @@ _THIRD_READING = [
 @pytest.mark.parametrize("case", _THIRD_READING)
 def test_what_a_third_reading_of_this_round_found(store, tmp_path, case) -> None:
     dialog, at, kind, found, *before = case
-    b = Bundle()
-    for n, (asked, answer) in enumerate([*before, *dialog]):
-        b.turn("s1", asked, answer, trace_id=f"t{n - len(before)}")
-    assert (kind in kinds(signals(store, tmp_path, b), f"t{at}")) is found
+    assert (kind in found_at(store, tmp_path, dialog, at, before)) is found
