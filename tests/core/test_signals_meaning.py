@@ -4028,3 +4028,65 @@ _THIRD_READING = [
 def test_what_a_third_reading_of_this_round_found(store, tmp_path, case) -> None:
     dialog, at, kind, found, *before = case
     assert (kind in found_at(store, tmp_path, dialog, at, before)) is found
+
+
+# What a fourth reading found, both ways.
+_FOURTH_READING = [
+    # Grief: news that is none, a death of history, warm answers in other words; the cases read.
+    ([("My daughter passed her driving test today!", "Congratulations! That's a big milestone for any teenager.")],
+     0, "off_topic", False),
+    ([("In my late twenties I moved to Berlin", "Berlin has a huge expat community, especially in Neukölln.")],
+     0, "off_topic", False),
+    ([("Mozart is my favourite. He died before finishing the Requiem.", "Süssmayr completed the Requiem after his "
+                                                                        "death in 1791.")], 0, "off_topic", False),
+    ([("my dog passed away last week, he was 14", "Fourteen years is a whole chapter of life. Grief for a pet is real "
+                                                  "grief.")], 0, "off_topic", False),
+    ([("my cat died yesterday . she was 17", "that 's awful . losing a pet is the worst .")], 0, "off_topic", False),
+    ([("my cat died yesterday. she was 17", "Cats in the wild rarely live past ten, so seventeen is very old.")],
+     0, "off_topic", True),
+    # "??" then "You're right" agreeing with the marvel; one taking up the place told.
+    ([("tell me something cool", "Octopuses have three hearts."), ("three hearts?? that's wild", "You're right, it "
+                                                                                                 "is wild!")],
+     1, "taken_back", False),
+    # A catch of a fish; sympathy said back.
+    ([("caught a huge trout this morning", "Huge trout, nice catch!")], 0, "taken_back", False,
+     ("hey", "Hey! What have you been up to?")),
+    ([("my flight got cancelled", "Flight cancelled, sorry! Want me to look for the next one?")], 0, "taken_back",
+     False, ("when does BA245 leave?", "BA245 leaves at 9:40 from Terminal 5.")),
+    # "which is it" inside a question; a guess game's "close".
+    ([("what did they release", "There are two editions, the original and the deluxe."),
+      ("you said there are two editions. which is it on spotify?", "Both are on Spotify.")], 0, "frustration", False),
+    ([("guess how old i am", "I'd say 28."), ("close! 29", "So close!")], 0, "frustration", False),
+    # Memory tests answered with more than was asked.
+    ([("i work in canary wharf", "Busy area!"), ("do you remember where i work?", "Canary Wharf, in London!")],
+     1, "ungrounded", False),
+    ([("i'm from jersey", "Nice!"), ("whats my home state? memory test", "You're from New Jersey!")], 1, "ungrounded",
+     False),
+    # A report's second sentence of another time.
+    ([("book the flight", "Please confirm: BA117 to New York, Friday at 8:30 am."),
+      ("yes", "Booked BA117 on Friday at 8:30 am. It lands in New York at 11:10 am local time.")], 1, "ungrounded",
+     False),
+    # Parties told in parts; a limit of price; a commute; someone's area.
+    ([("we are two adults and two kids, italian in rome, cheap", "ok let me look into some options for you"),
+      ("<SILENCE>", "api_call italian rome four cheap")], 1, "ungrounded", False),
+    ([("cheap italian in rome for two please, nothing fancy", "ok let me look into some options for you"),
+      ("<SILENCE>", "api_call italian rome two cheap")], 1, "ungrounded", False),
+    ([("I commute from Harlow to London every day. Can you book me a taxi for tonight?",
+       "Where should the taxi pick you up?"), ("my office", "Booked.")], 0, "loop", False),
+    ([("My sister lives in the east. I'd like a restaurant near her.", "Which area would you like?"), ("east", "ok")],
+     0, "loop", False),
+    # "and the price is fine" tells; a family room for the baby too.
+    ([("Book the Ibis for 2 nights, and the price is fine.", "Booked! 2 nights at the Ibis. Reference: NP4421.")],
+     0, "off_topic", False),
+    ([("a room for two adults and the baby for three nights", "A family room for 3 guests, 3 nights, is booked.")],
+     0, "ungrounded", False),
+    # Capitals the user stresses are no echo when the answer only has them inside a word.
+    ([("whats an ionic bond, in like one sentence", "It's done when atoms swap electrons. Then they attract. Neat!"),
+      ("bro i said ONE.", "An ionic bond is atoms held by opposite charges.")], 0, "frustration", True),
+]
+
+
+@pytest.mark.parametrize("case", _FOURTH_READING)
+def test_what_a_fourth_reading_of_this_round_found(store, tmp_path, case) -> None:
+    dialog, at, kind, found, *before = case
+    assert (kind in found_at(store, tmp_path, dialog, at, before)) is found

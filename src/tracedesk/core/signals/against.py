@@ -26,6 +26,7 @@ from .limits import (
 from .message import Message
 from .request import (
     ASKS_TO_CONFIRM,
+    CONFIRMS,
     SessionValues,
     Value,
     another_value,
@@ -69,15 +70,18 @@ _PARTY_SIZES = {word: n for n, word in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])} | {
     str(n): n for n in range(1, 13)}
 # A party size as a request says it: "for six", "party of 4", "six people", "make it 2".
-_PARTY = re.compile(r"\b(?:(?:be )?for|party of|table of|make it|we (?:will|'ll) be|we are|we're|there (?:will|'ll) be"
-                    r"|there are)\s+(\w+)\b(?!\s*(?:minutes?|mins?|hours?|seconds?|"
+_PARTY = re.compile(r"(?<!looking )(?<!look )(?<!search )\b(?:(?:be )?for|party of|table of|make it|we (?:will|'ll) be"
+                    r"|we are|we're|there (?:will|'ll) be|there are)\s+(\w+)\b(?!\s*(?:minutes?|mins?|hours?|seconds?|"
                     r"days?|nights?|weeks?|pm|am|o'clock|:\d))|\b(\w+)\s+(?:people|persons|guests|adults)\b")
 # A price range said in other words ("inexpensive", "moderately priced"), and one that sets
 # only a limit ("not too expensive", which a moderate or a cheap one meets).
-_PRICE_WORDS = {"inexpensive": "cheap", "affordable": "cheap", "budget": "cheap", "moderately": "moderate",
-                "pricey": "expensive", "upscale": "expensive", "fancy": "expensive"}
-_A_LIMIT_OF_PRICE = re.compile(r"\b(?:not|nothing|isn't|n't be) (?:too|that|so|very|overly|super) "
-                               r"(?:expensive|pricey|posh|fancy)\b")
+_PRICE_WORDS = {"inexpensive": "cheap", "affordable": "cheap", "moderately": "moderate", "pricey": "expensive",
+                "upscale": "expensive", "fancy": "expensive"}
+_A_LIMIT_OF_PRICE = re.compile(r"\b(?:not|nothing|isn't|n't be) (?:too |that |so |very |overly |super )?"
+                               r"(?:expensive|pricey|posh|fancy|cheap)\b(?: either)?")
+# A party told in parts, which a search adds up: "two adults and two kids", "two of us plus six".
+_PARTS_OF_A_PARTY = re.compile(r"\b(?:plus|adults?|kids?|children|colleagues|partners|and (?:one|two|three|four|five"
+                               r"|six|seven|eight|\d+))\b")
 _SET_ASIDE = re.compile(r"\b(?:instead of|rather than|not|no longer)\s+(?:a |an |the )?\w+")
 _NOT_A_VALUE = frozenset("r cuisine location price number area food pricerange dontcare any".split())  # noqa: SIM905
 
@@ -93,12 +97,12 @@ def _calls_with_what_was_not_asked(turn: Turn, at: int, session: SessionValues) 
         if value in _NOT_A_VALUE:
             continue
         if value in _PRICE_RANGES:
-            last = _last_of([" ".join(_PRICE_WORDS.get(word, word) for word in _A_LIMIT_OF_PRICE.sub(" limit ", text)
-                                      .split()) for text in said], (*_PRICE_RANGES, "limit"))
-            if last is None or last == "limit":
-                continue  # (a price nobody named, or one only limited: "not too expensive")
+            last = _last_of([" ".join(_PRICE_WORDS.get(word, word) for word in _A_LIMIT_OF_PRICE.sub(" ", text)
+                                      .split()) for text in said], _PRICE_RANGES)
+            if last is None:
+                continue  # (a price nobody named, or one only limited: "not too expensive", "nothing fancy")
         elif value in _PARTY_SIZES:
-            last = _last_of(said, _PARTY_SIZES, _PARTY)
+            last = _last_of([text for text in said if _PARTS_OF_A_PARTY.search(text) is None], _PARTY_SIZES, _PARTY)
             if last is None or _PARTY_SIZES[last] == _PARTY_SIZES[value]:
                 continue  # (a size said otherwise, "six of us", "just the one", is not read)
         elif value in heard or get_close_matches(value, heard, n=1, cutoff=0.8):
@@ -153,8 +157,9 @@ def _reports_otherwise_than_confirmed(turn: Turn, previous: Turn) -> list[Found]
                else previous.answered[:asking.start()])
     confirmed, days = values(details), set(_WEEKDAYS.findall(details))
     for sentence in _SENTENCE.split(turn.answered):
-        if _OF_SOMETHING_ELSE.search(sentence) or previous.answer_words.isdisjoint(content_words(sentence)):
-            continue
+        if (_OF_SOMETHING_ELSE.search(sentence) or previous.answer_words.isdisjoint(content_words(sentence))
+                or (CONFIRMS.search(sentence) is None and _OF_THE_THING_DONE.search(sentence) is None)):
+            continue  # (a sentence of the thing done: not "It lands in New York at 11:10 am")
         reported = set(_WEEKDAYS.findall(sentence))
         if days and reported and days.isdisjoint(reported):  # (a day however placed: "..., Friday at 5:25")
             return [_against_the_request(turn, f"reports another day than it asked to confirm ({min(reported)} "
@@ -184,7 +189,14 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # A sentence of a report that tells of something else than the thing done: a reminder, the
 # next one, when check-in opens.
 _OF_SOMETHING_ELSE = re.compile(r"\b(?:next (?:\w+ )?(?:class|one|session|appointment|time|week|slot)|reminder|remind"
-                                r"|opens|closes|doors open|deadline|until|also|too|as well|happy hour|runs|kitchen)\b")
+                                r"|opens|closes|doors open|deadline|until|also|too|as well|happy hour|runs|kitchen"
+                                r"|lands|boarding|arrive|seating|balance|early)\b")
+# ...and a sentence of the thing done, with no word that it was done: "Your appointment is now
+# Thursday", "Check-in is Saturday from 3 pm".
+_OF_THE_THING_DONE = re.compile(r"\b(?:your|the) (?:\w+ )?(?:appointment|booking|reservation|table|train|flight|"
+                                r"ticket|tickets|transfer|order|ride|taxi|car|room|stay|check-?in|pickup|pick-up)\b"
+                                r"|\bcheck-?in is\b|\b(?:it|they|the \w+) (?:departs|leaves|starts|begins)\b"
+                                r"|\bpick-?up is\b")
 # ...of which a confirmation's values are another thing than the one asked: "I've also booked
 # a taxi", "the kitchen closes at 10 pm", "Doors open at 7 pm" (a reminder may be the thing).
 _ANOTHER_THING = re.compile(r"\b(?:also|too|as well|opens|closes|doors open|happy hour|runs|kitchen|deadline|until)\b")

@@ -62,7 +62,7 @@ from .reactions import (
     next_turn_signals,
 )
 from .repeats import LongSentence, asked_again, asked_what_was_told, repeated_answers, sentences_said_again
-from .reply import ANSWER_LIMIT, Reply
+from .reply import ANSWER_LIMIT, NUMBER_WORDS, Reply
 from .request import (
     SessionValues,
     asks_to_do,
@@ -461,8 +461,12 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
             pushed_back or (_pushes_back(previous, turn)
                             and not (reply.tells_there_is_none and not previous.reply.says_yes_or_no)))
     else:  # "You're right, ..." agrees with any claim: only after a complaint does it own a miss
-        # (or after the answer's word echoed in disbelief: "Barcelona?? La Albufera is next to Valencia.")
-        owned = complained or PUSHES_BACK.match(turn.asked) is not None or _ECHOED_IN_DISBELIEF.match(turn.asked)
+        # (or after the answer's word echoed in disbelief, then a name the answer now takes up:
+        # "Barcelona?? La Albufera is next to Valencia." - "Perdón, you're right. ...Valencia...";
+        # not "three hearts?? that's wild" - "You're right, it is wild!")
+        owned = complained or PUSHES_BACK.match(turn.asked) is not None or (
+            _ECHOED_IN_DISBELIEF.match(turn.asked) is not None
+            and (_takes_up_a_name(previous, turn) or _OWNS_IT_WAS_WRONG.search(turn.answered) is not None))
     if not owned:
         return []
     return [Found(previous.pk, "taken_back", confidence("taken_back", "next_answer"),
@@ -475,7 +479,7 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
 # sympathy for the trouble told).
 _BACK_AND_SORRY = re.compile(r"^\W*(?:(?:oh|ah|right|ok|okay|yes|yeah|oops|whoops)\W+)*([a-z0-9']+(?: [a-z0-9']+){0,2})"
                              r"(?:\W+(?:right|yes|yeah|of course|oops|definitely))?"  # ("Biscuit, right, sorry!")
-                             r"\W+(?:sorry|my bad|my mistake|my slip|apologies|(?:good|fair|nice) catch)\b"
+                             r"\W+(?:sorry|my bad|my mistake|my slip|apologies|good catch)\b"
                              r"(?!\W+(?:for (?:the|your|any)|to|you|that|about your)\b)")
 
 
@@ -487,13 +491,45 @@ def _says_it_back_sorry(turn: Turn) -> bool:
     if "sorry" not in answered and "my " not in answered and "apologies" not in answered and "catch" not in answered:
         return False
     m = _BACK_AND_SORRY.match(turn.answered)
-    if m is None:
-        return False
+    if m is None or not _names_what_was_said(m, turn):
+        return False  # ("Flight cancelled, sorry!" is sympathy)
     said = m.group(1).split()
     asked = set(WORD.findall(turn.asked))
     return all(word in asked for word in said) and any(word not in STOPWORDS for word in said)
 
 
+def _names_what_was_said(said: re.Match, turn: Turn) -> bool:
+    """The words an answer says back before its sorry set something right, as a correction
+    owned says them: a count ("fifteen", "15"); after or before a "right", a "yes", an "oh"
+    ("Yes, Armstrong was first, sorry.", "Portland, right, sorry!"); with "my mistake" or
+    "my bad" ("Denver, sorry, my mistake."); or a word the user wrote in capitals
+    ("BISCUIT!!"). Not sympathy: "Flight cancelled, sorry!" of "my flight got cancelled"."""
+    words = said.group(1).split()
+    if words[0] in NUMBER_WORDS or words[0][:1].isdigit():
+        return True
+    if said.start(1) > said.start(0) + 1 or _OWNED_AFTER.match(turn.answered, said.end(1)):
+        return True  # (an interjection before or after it)
+    if _MY_MISTAKE.search(turn.answered, said.end(1), said.end(1) + 40):
+        return True
+    return any(w.isupper() for w in re.findall(rf"\b{re.escape(words[0])}\b", turn.question, re.IGNORECASE))
+
+
+_OWNED_AFTER = re.compile(r"\W+(?:right|yes|yeah|of course|oops|definitely)\b")
+_MY_MISTAKE = re.compile(r"\b(?:my (?:mistake|bad|slip|apologies)|good catch)\b")
+
+
+def _takes_up_a_name(previous: Turn, turn: Turn) -> bool:
+    """The answer names a place, a name or a figure of the message that the answer before did
+    not: "...next to Valencia." - "...just south of Valencia city"."""
+    told = {w for w in _NAMED_OR_FIGURE.findall(turn.question)} - set(_NAMED_OR_FIGURE.findall(previous.answer))
+    return any(w in turn.answer for w in told)
+
+
+# What an answer says of the one before when it owns a slip after "You're right": "that's
+# backwards", "that's way too much", "that was totally wrong, sorry".
+_OWNS_IT_WAS_WRONG = re.compile(r"\b(?:wrong|backwards|too much|too many|too little|mistake|incorrect|sorry|apolog\w*"
+                                r"|my bad|terrible thing|not right|silly)\b")
+_NAMED_OR_FIGURE = re.compile(r"(?<=\w )[A-Z][a-z]{2,}|\d[\d,.]*")
 _OFFERS_HELP = re.compile(r"\bhow (?:can|may) i help\b|\bwhat can i (?:do|help)\b|\banything else\b")
 _ECHOED_IN_DISBELIEF = re.compile(r"\W*[a-z][\w' -]{0,30}?\?{2,}")
 
@@ -530,16 +566,23 @@ def _cheered_at_bad_news(turn: Turn) -> list[Found]:
     return [_answered_off_topic(turn, "bad_news", "bad news answered with cheer")]
 
 
-# Grief a message tells: someone lost, dead or missed ("my late husband", "i miss her a lot").
-_GRIEF = re.compile(r"\bmy late\b|\b(?:she|he|my \w+|our \w+) (?:passed away|passed|died)\b|\bfuneral\b"
-                    r"|\bi (?:really |still )?miss (?:her|him|them|my \w+)\b"
-                    r"|\b(?:we|i) lost (?:my|our) (?:mom|mum|dad|father|mother|husband|wife|son|daughter|brother|sister"
-                    r"|grand\w+|nan|nana|nani|uncle|aunt|friend|dog|cat|baby)\b")
-# A word of sympathy, or of the person told of, in an answer: "I'm so sorry", "what a lovely
-# memory", "That must be hard".
-_SYMPATHY = re.compile(r"\b(?:sorry|condolences?|loss|miss|missing|hard|tough|sad|heart\w*|hugs?|aw+|oh no|must"
-                       r"|lovely|beautiful|wonderful|special|memor\w*|meant|remember\w*|take care|understand\w*"
-                       r"|touching|sweet|precious|bless\w*|peace|glad|thank\w*)\b")
+# Grief a message tells: someone close lost, dead or missed ("my late husband", "she passed
+# away last week", "i miss her a lot"; not "my late twenties", "passed her driving test", "he
+# died before finishing the Requiem", "I lost my cat" who got out).
+_CLOSE_ONES = (r"(?:husband|wife|partner|father|mother|mum|mom|dad|son|daughter|brother|sister|grand\w+|nan|nana|nani"
+               r"|granny|gran|uncle|aunt|auntie|friend|best friend|cousin|boyfriend|girlfriend|baby)")
+_GRIEF = re.compile(rf"\bmy late {_CLOSE_ONES}\b|\b(?:she|he|they|my \w+|our \w+) passed away\b"
+                    r"|\b(?:she|he|my \w+) (?:passed|died) "
+                    r"(?:last|this|a few|two|three|\d|recently|in (?:her|his) sleep|yesterday|today|this morning)\b"
+                    rf"|\bi (?:really |still )?miss (?:her|him|my {_CLOSE_ONES})\b"
+                    rf"|\b(?:we|i) lost (?:my|our) {_CLOSE_ONES}\b|\b(?:my \w+'s|his|her) funeral\b")
+# A word of sympathy, or of the grief told, in an answer: "I'm so sorry", "what a lovely
+# memory", "That must be hard", "that's awful", "Grief comes in waves".
+_SYMPATHY = re.compile(r"\b(?:sorry|condolences?|loss|losing|lost|miss|missing|hard|tough|sad|heart\w*|hugs?|aw+|oh no"
+                       r"|must|lovely|beautiful|wonderful|special|memor\w*|meant|remember\w*|take care|understand\w*"
+                       r"|touching|sweet|precious|bless\w*|peace|glad|thank\w*|awful|terrible|rough|brutal|grie\w*"
+                       r"|tribute|hono\w*|gentle|yourself|gap|family|passing|rip|bereave\w*|probate|executor|estate"
+                       r"|tell me|what was)\b")
 
 
 def _passes_over_grief(turn: Turn) -> bool:
@@ -623,9 +666,9 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
             or (previous is not None and answers_the_question_back(previous, turn))
             or (not canned and turn.reply.says_yes_or_no and turn.message.may_ask_yes_or_no)  # in its terms
             # ("is there parking near it" - "There's a metered lot behind the building")
-            or (not canned and _THERE_IS.match(turn.answered) is not None and (
-                _IS_THERE.search(turn.asked) is not None
-                or ((turn.message.may_ask_yes_or_no or "any" in turn.asked) and has_digit(turn.answered))))
+            or (not canned and _THERE_IS.match(turn.answered) is not None
+                and (_IS_THERE.search(turn.asked) is not None or turn.message.may_ask_yes_or_no or "any" in turn.asked)
+                and (has_digit(turn.answered) or not turn.words.isdisjoint(turn.answer_words)))
             or (not canned and _answers_in_kind(turn))
             or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked)  # thanks taken
                 and "?" not in turn.asked and not turn.message.asks_a_question)):

@@ -274,7 +274,8 @@ _DETAIL_WORDS = re.compile(r"address|phone|\btel\b|number|post ?code|zip|opening
 # type", "Please give me the reference number".
 # ("let me know the car type", "..., and the price.")
 _ASKS_TO_BE_TOLD = re.compile(r"\b(?:let me know|give me|tell me|send me|can i (?:have|get)|could i (?:have|get)"
-                              r"|i(?:'ll| will)? need|what(?:'s| is| are)|and (?:also )?the)\b")
+                              r"|i(?:'ll| will)? need|what(?:'s| is| are))\b"
+                              r"|\band (?:also )?the (?:[a-z]+ ){0,2}[a-z]+\W*$")  # (not "and the price is fine")
 # A message that asks for the details it names (not one that tells of them: "the address
 # was wrong last time").
 _ASKS_FOR_DETAILS = re.compile(r"\?|\b(?:send|give|get|have|tell|need|want|what(?:'s| is| are)?|whats|may i|can i|"

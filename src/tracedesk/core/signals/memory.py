@@ -222,8 +222,7 @@ def answers_a_memory_test(turn: Turn, heard: _Said) -> list[Found]:
     # (names, each a run of capitalised words, the first of them alone read: "New York City"
     # for "nyc", "Melbourne, Australia" for "melbourne"; a day or a month; not a figure, which
     # a user says in words as often: "twenty-five" - "You're 25!")
-    named = [(m.group(0), True) for m in _NAME_RUN.finditer(first) if _inside_a_sentence(first, m.start())
-             and not re.search(r"[A-Z][\w'-]*,\s*$", first[:m.start()])]
+    named = [(m.group(1), True) for m in _TOLD_NAME.finditer(first)]
     named += [(m.group(0), False) for m in _DAY_OR_MONTH.finditer(first)]
     if first.islower():
         named += [(m.group(1), True) for m in _TOLD_IN_LOWER_CASE.finditer(first) if m.group(1) not in STOPWORDS]
@@ -237,20 +236,24 @@ def answers_a_memory_test(turn: Turn, heard: _Said) -> list[Found]:
 
 
 def _heard_in_a_form(named: str, heard: _Said, is_a_name: bool) -> bool:
-    """Whether ``named`` (one word, or a run of a name's words) was said: its first word, a
+    """Whether ``named`` (one word, or a run of a name's words) was said: a word of it, a
     word it shortens or that shortens it ("thurs" for "thursday", "chris" for
     "christopher"), or a name's initials ("nyc" for "new york city")."""
     parts = named.split()
     word = parts[0]
-    if word in heard or (is_a_name and len(parts) > 1 and "".join(p[0] for p in parts) in heard):
-        return True
+    if any(part in heard for part in parts) or (is_a_name and len(parts) > 1 and "".join(p[0] for p in parts) in heard):
+        return True  # ("New Jersey" of "jersey", "NYC")
     words = heard.before | heard.now
     return any(len(other) >= 3 and (word.startswith(other) or other.startswith(word)) for other in words
                if other[:1] == word[:1])
 
 
-# A run of capitalised words, a name: "Priya", "New York City".
-_NAME_RUN = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}(?:\s+[A-Z][^\W\d_]+)*")
+# A name told back, a run of capitalised words after what places it: "Your name is Priya",
+# "your dog is called Buster", "You got into Glasgow", "You're from New Jersey" (not "Canary
+# Wharf, in London!", "You support Arsenal, the Gunners!").
+_TOLD_NAME = re.compile(r"(?i:\b(?:name is|name's|called|named|you're|you are|you were|into|from|moved to|going to"
+                        r"|you (?:study|work|live|go|went) (?:\w+ )?(?:at|in|to))\s+(?:the\s+)?)"
+                        r"([A-Z][^\W\d_]{2,}(?:\s+[A-Z][^\W\d_]+)*)")
 _DAY_OR_MONTH = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
                            r"april|june|july|august|september|october|november|december)\b", re.IGNORECASE)
 

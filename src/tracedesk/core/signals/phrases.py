@@ -314,7 +314,7 @@ FRUSTRATION = re.compile(
     r"|nothing to do with (?:what i (?:said|asked|wrote)|my (?:question|message)|the question)"
     # ("But you told you are vegetarian??", "i said i live in Melbourne :(")
     # ("Earlier you said 1856, Smiljan. Which is it?")
-    r"|\b(?:you|u) (?:said|told me|wrote)\b[^?]{0,60}\bwhich (?:one )?is it\b"
+    r"|\b(?:you|u) (?:said|told me|wrote)\b[^?]{0,60}\bwhich (?:one )?is it\W*$"
     r"|(?:you|u) (?:said|told(?: me)?) (?:you|u)(?:'re| are| were| was| had| have| did| do| didn't| don't| liked| love"
     r"| hate| lived| live)\b[^.!]*\?"
     # (not "i told u i would do it lol", a boast, nor "i said i think it's unfair", to someone)

@@ -353,7 +353,7 @@ def _says_it_was_said(previous: Turn, turn: Turn) -> bool:
             and _ASKS_IF_IT_TOLD.search(previous.answered) is None:
         return True
     if ("close" in asked and _CLOSE_BUT_NO.match(turn.question) and "?" not in previous.answered
-            and _ASKS_SOMETHING.search(previous.asked) is not None):
+            and _ASKS_SOMETHING.search(previous.asked) is not None and "guess" not in previous.asked):
         return True  # ("whats my dog called" - "...Buster!" - "haha close. BISCUIT!!"; not to a guess: "Are you 25?")
     if "ask" in asked and _DID_NOT_ASK_FOR_IT.match(asked) and _LAUGHS.search(asked) is None:
         return previous.reply.confirms or "??" in asked or "?!" in asked  # ("i didn't ask for a transfer.")
@@ -423,15 +423,15 @@ def _stresses_what_was_asked(previous: Turn, turn: Turn) -> bool:
     if not stressed or stressed.isdisjoint(_WORDS_OF.findall(previous.question)):
         return False
     # (nor what the answer said, echoed alone in amazement: "up to five days" - "FIVE DAYS. and...")
-    echo = _ECHO_IN_CAPITALS.search(turn.question)
-    return echo is None or echo.group(1).lower() not in previous.answered
+    echo = _ECHO_IN_CAPITALS.match(turn.question)
+    return echo is None or re.search(rf"\b{re.escape(echo.group(1).lower())}\b", previous.answered) is None
 
 
 # (A word in capitals, not a code named as one: "booking CAQRNT", "INV-8660".)
 _IN_CAPITALS = re.compile(r"(?<!booking )(?<!order )(?<!reference )(?<!ref )(?<!code )(?<!ticket )(?<!invoice )"
                           r"(?<!account )\b[A-Z]{2,}\b(?![-\d])")
 _WORDS_OF = re.compile(r"\b[a-z]+\b")
-_ECHO_IN_CAPITALS = re.compile(r"\b([A-Z]{2,}(?:\s+[A-Z]{2,})*)\b\s*(?:[.!?,]|$)")
+_ECHO_IN_CAPITALS = re.compile(r"\W*([A-Z]{2,}(?:\s+[A-Z]{2,})*)\b\s*(?:[.!?,]|$)")  # (opening the message)
 _ACRONYMS = frozenset("ok lol omg lmao btw idk tbh imo fyi asap tv us uk usa eu pm am id pdf faq ai".split())  # noqa: SIM905
 
 

@@ -507,7 +507,9 @@ _NOT_A_PLACE = r"(?:noon|midnight|\d|one|two|three|four|five|six|seven|eight|nin
 _A_RIDE = r"\b(?:taxi|cab|ride|car)\b"
 _A_TRAIN = r"\b(?:train|bus|flight|coach)\b(?!\s+(?:station|stop|depot|terminal|stn))"
 _ROUTE_ASKED = re.compile(
-    r"(?:^|[.!?]\s*)(?![^.!?]*\b(?:took|came|went|drove|flew|travel+ed|rode|was|were|had)\b)"
+    r"(?:^|[.!?]\s*)(?![^.!?]*\b(?:took|came|went|drove|flew|travel+ed|rode|was|were|had|commute|commutes|every day"
+    r"|usually|always|driving|flies|fly|flying|he|she|they|my (?:\w+ )?(?:parents|mum|mom|dad|daughter|son|wife|husband"
+    r"|sister|brother|friend|friends|boss))\b)"
     rf"(?![^.!?]*{_A_RIDE}[^.!?]*{_A_TRAIN})(?![^.!?]*{_A_TRAIN}[^.!?]*{_A_RIDE})"
     rf"[^.!?]*\bfrom (?!{_NOT_A_PLACE})[^.?!]+? to (?:the )?(?!{_NOT_A_PLACE})[a-z]")
 _ASKED_FOR_THE_BOOKING = (
@@ -526,7 +528,8 @@ _ASKED_FOR_THE_BOOKING = (
                 r"from\b|\bwhere (?:should|shall|will) (?:it|the taxi|they|we) pick you up\b"),
      _ROUTE_ASKED),
     (re.compile(r"\b(?:which|what) (?:part of (?:town|the city)|area)\b"),
-     re.compile(r"(?:^|[.!?,;]\s*)(?![^.!?,;]*\b(?:staying|already|booked|i'm at|we're at)\b)"
+     re.compile(r"(?:^|[.!?,;]\s*)(?![^.!?,;]*\b(?:staying|stay|already|booked|i'm at|we're at|lives?|had|friends"
+                r"|usually|last time|used to|family|sister|brother|parents)\b)"
                 r"[^.!?,;]*\bin the (?:north|south|east|west|centre|center|city centre)\b")),
     # (Of the booking to be: not "What day did you place the order?")
     (re.compile(r"\b(?:what|which) day (?:would|will|do|should|shall|are)\b"),

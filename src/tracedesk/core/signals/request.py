@@ -189,8 +189,8 @@ _COUNTED_IN_WORDS = re.compile(
     rf"|(?<!look )(?<!looking )(?<!search )(?<!find )(?<!check )\bfor\s+({'|'.join(_COUNT_WORDS)})"
     r"(?=\s*(?:[.!?,]|$)|\s+(?:please|pls|thanks|at)\b)")
 # The kinds of people a party is told in, each counted apart: "two adults and one child".
-_GROUPS = re.compile(rf"\b(?:{'|'.join(_COUNT_WORDS)}|\d+|a|an)\s+(?:child|children|kids?|infants?|babies|baby|"
-                     r"seniors?|students?|teens?|toddlers?)\b")
+_GROUPS = re.compile(rf"\b(?:{'|'.join(_COUNT_WORDS)}|\d+|a|an|the|our|my)\s+(?:child|children|kids?|infants?|babies"
+                     r"|baby|seniors?|students?|teens?|toddlers?)\b(?!')")  # (not "my kid's birthday")
 _DAY_PLACING = frozenset({"on", "for", "from", "to", "until", "till", "by", "this", "next", "it", "be", "make",
                           "starting", "beginning", "arriving", "leaving", "come", "coming",
                           "arrive"})  # ("we've decided to come saturday instead")
