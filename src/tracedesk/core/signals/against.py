@@ -14,6 +14,7 @@ from difflib import get_close_matches
 from ..words import WORD, content_words
 from .confidence import confidence
 from .found import Found, quote
+from .kinds import ONE_TO_TWELVE, WEEKDAYS
 from .limits import (
     another_day,
     another_route,
@@ -24,6 +25,7 @@ from .limits import (
     second_request,
 )
 from .message import Message
+from .phrases import SENTENCE_BREAK
 from .request import (
     ASKS_TO_CONFIRM,
     CONFIRMS,
@@ -66,9 +68,7 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
 # a cuisine and a place, any word the user said. The corpora write "R_cuisine" (read "r
 # cuisine") where the user did not mind.
 _PRICE_RANGES = ("cheap", "moderate", "expensive")
-_PARTY_SIZES = {word: n for n, word in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])} | {
-    str(n): n for n in range(1, 13)}
+_PARTY_SIZES = {word: n for n, word in enumerate(("zero", *ONE_TO_TWELVE))} | {str(n): n for n in range(1, 13)}
 # A party size as a request says it: "for six", "party of 4", "six people", "make it 2".
 _PARTY = re.compile(r"(?<!looking )(?<!look )(?<!search )\b(?:(?:be )?for|party of|table of|make it|we (?:will|'ll) be"
                     r"|we are|we're|there (?:will|'ll) be|there are)\s+(\w+)\b(?!\s*(?:minutes?|mins?|hours?|seconds?|"
@@ -80,8 +80,8 @@ _PRICE_WORDS = {"inexpensive": "cheap", "affordable": "cheap", "moderately": "mo
 _A_LIMIT_OF_PRICE = re.compile(r"\b(?:not|nothing|isn't|n't be) (?:too |that |so |very |overly |super )?"
                                r"(?:expensive|pricey|posh|fancy|cheap)\b(?: either)?")
 # A party told in parts, which a search adds up: "two adults and two kids", "two of us plus six".
-_PARTS_OF_A_PARTY = re.compile(r"\b(?:plus|adults?|kids?|children|colleagues|partners|and (?:one|two|three|four|five"
-                               r"|six|seven|eight|\d+))\b")
+_PARTS_OF_A_PARTY = re.compile(rf"\b(?:plus|adults?|kids?|children|colleagues|partners|and (?:{'|'.join(ONE_TO_TWELVE)}"
+                               r"|\d+))\b")
 _SET_ASIDE = re.compile(r"\b(?:instead of|rather than|not|no longer)\s+(?:a |an |the )?\w+")
 _NOT_A_VALUE = frozenset("r cuisine location price number area food pricerange dontcare any".split())  # noqa: SIM905
 
@@ -139,7 +139,7 @@ _MORE_THAN_THE_PRICE = re.compile(r"\b(?:fees?|tax(?:es)?|total|plus|including|i
                                   r"|free (?:delivery|shipping)|save|saved|discount|minimum)\b"
                                   r"|\b(?:over|under|above|below) [$€£]")
 _REPORTED_UNITS = ("clock", "people", "night", "day of the month", "money")
-_WEEKDAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_WEEKDAYS = re.compile(rf"\b(?:{WEEKDAYS})\b")
 
 
 def _reports_otherwise_than_confirmed(turn: Turn, previous: Turn) -> list[Found]:
@@ -156,7 +156,7 @@ def _reports_otherwise_than_confirmed(turn: Turn, previous: Turn) -> list[Found]
     details = (previous.answered[asking.end():] if asking.group(0).endswith("confirm")
                else previous.answered[:asking.start()])
     confirmed, days = values(details), set(_WEEKDAYS.findall(details))
-    for sentence in _SENTENCE.split(turn.answered):
+    for sentence in SENTENCE_BREAK.split(turn.answered):
         if (_OF_SOMETHING_ELSE.search(sentence) or previous.answer_words.isdisjoint(content_words(sentence))
                 or (CONFIRMS.search(sentence) is None and _OF_THE_THING_DONE.search(sentence) is None)):
             continue  # (a sentence of the thing done: not "It lands in New York at 11:10 am")
@@ -185,21 +185,19 @@ def _unit_of(value: Value) -> str | None:
     return value.unit
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-# A sentence of a report that tells of something else than the thing done: a reminder, the
-# next one, when check-in opens.
-_OF_SOMETHING_ELSE = re.compile(r"\b(?:next (?:\w+ )?(?:class|one|session|appointment|time|week|slot)|reminder|remind"
-                                r"|opens|closes|doors open|deadline|until|also|too|as well|happy hour|runs|kitchen"
-                                r"|lands|boarding|arrive|seating|balance|early)\b")
+# What a confirmation's values are not of, in a sentence of a report: another thing than the
+# one asked ("I've also booked a taxi", "the kitchen closes at 10 pm", "Doors open at 7 pm")...
+_OTHER_THINGS = r"also|too|as well|opens|closes|doors open|happy hour|runs|kitchen|deadline|until"
+_ANOTHER_THING = re.compile(rf"\b(?:{_OTHER_THINGS})\b")
+# ...or, of the thing done, another time than its own: a reminder, the next one, a landing.
+_OF_SOMETHING_ELSE = re.compile(rf"\b(?:{_OTHER_THINGS}|next (?:\w+ )?(?:class|one|session|appointment|time|week|slot)"
+                                r"|reminder|remind|lands|boarding|arrive|seating|balance|early)\b")
 # ...and a sentence of the thing done, with no word that it was done: "Your appointment is now
 # Thursday", "Check-in is Saturday from 3 pm".
 _OF_THE_THING_DONE = re.compile(r"\b(?:your|the) (?:\w+ )?(?:appointment|booking|reservation|table|train|flight|"
                                 r"ticket|tickets|transfer|order|ride|taxi|car|room|stay|check-?in|pickup|pick-up)\b"
                                 r"|\bcheck-?in is\b|\b(?:it|they|the \w+) (?:departs|leaves|starts|begins)\b"
                                 r"|\bpick-?up is\b")
-# ...of which a confirmation's values are another thing than the one asked: "I've also booked
-# a taxi", "the kitchen closes at 10 pm", "Doors open at 7 pm" (a reminder may be the thing).
-_ANOTHER_THING = re.compile(r"\b(?:also|too|as well|opens|closes|doors open|happy hour|runs|kitchen|deadline|until)\b")
 
 
 # A thing a request asks to have with what it books, of the things a booking adds: "ok ouigo
@@ -313,7 +311,7 @@ def _confirms_another_than_told(turn: Turn, at: int, session: SessionValues) -> 
     asked for another in its unit (:mod:`.request`): "3 nights from friday" ... "yes please,
     for 2 people" - "Booked! 4 nights from Friday". (Not in a sentence of something else:
     "I've also booked a taxi for 6:30 pm".)"""
-    answered = " ".join(s for s in _SENTENCE.split(turn.answered) if _ANOTHER_THING.search(s) is None)
+    answered = " ".join(s for s in SENTENCE_BREAK.split(turn.answered) if _ANOTHER_THING.search(s) is None)
     return _confirmed_instead(turn, session.another_than_told(at, answered), "a value nobody said")
 
 

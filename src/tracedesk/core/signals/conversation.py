@@ -41,6 +41,7 @@ from .asked import (
 )
 from .confidence import confidence
 from .found import Found, quote
+from .kinds import WEEKDAYS
 from .memory import (
     MEMORY_TEST,
     ONLY_WISHES,
@@ -129,10 +130,11 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             found += denied or against
             found += reacts
             missed.update(f.trace_pk for f in reacts if f.kind in _SAID_TO_MISS)
+            said_back = previous is not None and _says_it_back_sorry(turn)
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises or turn.reply.agrees
-                                         or _says_it_back_sorry(turn)):
+                                         or said_back):
                 found += _taken_back(previous, turn, pushed_back=bool(reacts),
-                                     complained=any(f.kind == "frustration" for f in reacts))
+                                     complained=any(f.kind == "frustration" for f in reacts), said_back=said_back)
             # (What the answer plainly is settles it before its meaning is compared.)
             if turn.reply.cheers and turn.message.tells_bad_news:
                 found += _cheered_at_bad_news(turn)
@@ -435,7 +437,8 @@ def _jumped(turn: Turn) -> list[Found]:
                                 "what the user told answered only by a question on something else")]
 
 
-def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool = False) -> list[Found]:
+def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool = False,
+                said_back: bool = False) -> list[Found]:
     """An answer the next one takes back ("You're right, sorry, a hoop is 10 feet high.",
     "I apologise for the confusion: ..."): the bot owned the miss, whatever the user said to
     make it. Not an apology for what it cannot do now ("Sorry, I can't book flights"), or
@@ -446,12 +449,13 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
     gave a signal about it, or it opens on "no", "um no", "wait", "actually"...): to "my
     cat died" it is sympathy, to "is it in stock?" bad news. A "You're right, ..." counts
     only after the user said the answer missed (``complained``) or pushed back in so many
-    words: to "I think Lisbon is lovely in May" it agrees."""
+    words: to "I think Lisbon is lovely in May" it agrees. ``said_back``: the answer says
+    back what the user set right, with a sorry (:func:`_says_it_back_sorry`)."""
     reply = turn.reply
     if (reply.could_not_help or reply.did_not_understand or turn.message.corrects_itself
             or previous.reply.asks_for_feedback or reply.owns_an_earlier_miss):
         return []  # (nor the thanks for what it should have said: that question owned the miss before it)
-    if reply.takes_back or (_says_it_back_sorry(turn) and _OFFERS_HELP.search(previous.answered) is None
+    if reply.takes_back or (said_back and _OFFERS_HELP.search(previous.answered) is None
                             and previous.answered.count(" ") >= 3):
         owned = True  # (a word said back and a sorry: not after "How can I help today?" nor "hi!")
     elif reply.apologises:
@@ -705,9 +709,8 @@ _TASTE_OF_IT = re.compile(r"\W*i (?:really |do |don't |do not |kinda |kind of )?
 # An answer by how often: "every saturday, there's a great one downtown", "all the time", "i
 # try to catch the playoffs" (not "i usually go fishing on weekends" to "do you like horror
 # movies?").
-_HOW_OFTEN = re.compile(r"\W*(?:every (?:day|night|week|weekend|morning|evening|month|year|time|chance|monday|tuesday|"
-                        r"wednesday|thursday|friday|saturday|sunday)|all the time|once a|twice a|most (?:days|nights|"
-                        r"weekends|mornings)|i try to)\b")
+_HOW_OFTEN = re.compile(rf"\W*(?:every (?:day|night|week|weekend|morning|evening|month|year|time|chance|{WEEKDAYS})"
+                        r"|all the time|once a|twice a|most (?:days|nights|weekends|mornings)|i try to)\b")
 _IS_THERE = re.compile(r"\b(?:is|are) there\b")
 _THERE_IS = re.compile(r"\W*(?:(?:yes|yeah|sure|well|no)\W+)?there(?:'s| is| are|'re| isn't| aren't| was| were)\b")
 

@@ -23,6 +23,12 @@ PET_WORDS = tuple(word for kind in PETS for word in kind.split())
 # Counts said in words ("three kids"), with the figure each says.
 COUNT_WORDS = {word: str(n) for n, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split()) if n > 1}  # noqa: SIM905
+# ...and from one on, as a pattern's alternatives.
+ONE_TO_TWELVE = ("one", *COUNT_WORDS)
+# The days of the week, and the months but May (a word of its own), as a pattern's
+# alternatives.
+WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+MONTHS_BUT_MAY = "january|february|march|april|june|july|august|september|october|november|december"
 
 
 def the_other_kinds(kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:

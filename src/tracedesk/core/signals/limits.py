@@ -273,7 +273,7 @@ _DETAIL_WORDS = re.compile(r"address|phone|\btel\b|number|post ?code|zip|opening
 # A message that asks to be told a detail along with a booking: "... and let me know the car
 # type", "Please give me the reference number".
 # ("let me know the car type", "..., and the price.")
-_ASKS_TO_BE_TOLD = re.compile(r"\b(?:let me know|give me|tell me|send me|can i (?:have|get)|could i (?:have|get)"
+_WANTS_TO_BE_TOLD = re.compile(r"\b(?:let me know|give me|tell me|send me|can i (?:have|get)|could i (?:have|get)"
                               r"|i(?:'ll| will)? need|what(?:'s| is| are))\b"
                               r"|\band (?:also )?the (?:[a-z]+ ){0,2}[a-z]+\W*$")  # (not "and the price is fine")
 # A message that asks for the details it names (not one that tells of them: "the address
@@ -293,7 +293,7 @@ def details_left_out(asked: str, answered: str) -> list[str]:
     booking confirmed without any of them."""
     named_at_most = len(_DETAIL_WORDS.findall(asked)) + ("car " in asked or "car?" in asked)
     if not named_at_most or (named_at_most < 2 and (CONFIRMS.search(answered) is None
-                                                    or _ASKS_TO_BE_TOLD.search(asked) is None)):
+                                                    or _WANTS_TO_BE_TOLD.search(asked) is None)):
         return []  # (no detail named, or one without a booking, cheaply)
     named = [(name, gives) for name, asks, gives in _DETAILS if asks.search(asked)]
     if not named or _ASKS_FOR_DETAILS.search(asked) is None or _DOES_NOT_HAVE.search(answered):
@@ -302,6 +302,6 @@ def details_left_out(asked: str, answered: str) -> list[str]:
     if len(named) >= 2 and 0 < len(missing) < len(named):
         return missing
     if (len(missing) == len(named) and CONFIRMS.search(answered) is not None
-            and _ASKS_TO_BE_TOLD.search(asked) is not None):
+            and _WANTS_TO_BE_TOLD.search(asked) is not None):
         return missing
     return []

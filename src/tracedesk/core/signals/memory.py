@@ -31,7 +31,8 @@ from ..words import STOPWORDS, content_words
 from .answer_phrases import REACTION_WORDS
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import COUNT_WORDS, PET_WORDS, PETS, SEXED_PEOPLE, the_other_kinds, the_other_sex
+from .kinds import COUNT_WORDS, MONTHS_BUT_MAY, PET_WORDS, PETS, SEXED_PEOPLE, WEEKDAYS, the_other_kinds, the_other_sex
+from .phrases import SENTENCE_BREAK
 from .reply import sentences_of
 from .turns import Turn
 
@@ -86,9 +87,7 @@ _WISHES = re.compile(r"\b(?:enjoy|good luck|best of luck|have (?:a |an )?(?:grea
 # What a goodbye would name only if someone said it: a name or a place (a word with a capital
 # inside a sentence), a figure, a day or a month.
 _CAPITALISED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
-_DAY_OR_FIGURE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-                            r"april|june|july|august|september|october|november|december|noon|midday|midnight)\b|\d+",
-                            re.IGNORECASE)
+_DAY_OR_FIGURE = re.compile(rf"\b(?:{WEEKDAYS}|{MONTHS_BUT_MAY}|noon|midday|midnight)\b|\d+", re.IGNORECASE)
 # An answer that only wishes the user well, whatever the message said: "have fun at the party
 # on sunday!", "Good luck with your presentation tomorrow at noon!" (it asks nothing).
 ONLY_WISHES = re.compile(r"\W*(?:(?:you're welcome|thanks|ok|okay|well|ha|haha|aw+|oh)\W+)*"
@@ -254,8 +253,7 @@ def _heard_in_a_form(named: str, heard: _Said, is_a_name: bool) -> bool:
 _TOLD_NAME = re.compile(r"(?i:\b(?:name is|name's|called|named|you're|you are|you were|into|from|moved to|going to"
                         r"|you (?:study|work|live|go|went) (?:\w+ )?(?:at|in|to))\s+(?:the\s+)?)"
                         r"([A-Z][^\W\d_]{2,}(?:\s+[A-Z][^\W\d_]+)*)")
-_DAY_OR_MONTH = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-                           r"april|june|july|august|september|october|november|december)\b", re.IGNORECASE)
+_DAY_OR_MONTH = re.compile(rf"\b(?:{WEEKDAYS}|{MONTHS_BUT_MAY})\b", re.IGNORECASE)
 
 
 # What an answer tells the user back of their own, and the part of it that tells it ("{}"):
@@ -351,7 +349,7 @@ _DENIES = re.compile(r"\bi(?:'ve| have)? (?:really |actually |even |honestly )?(
 # not in the negative nor asking.
 _OF_ITSELF = re.compile(r"\b(?:i|i'm|i've|my|me)\b")
 _NEGATIVE = re.compile(r"\b(?:don't|do not|never|not|no|hate|can't|dislike)\b|n't\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = SENTENCE_BREAK
 # Words of a denial that name no thing: "i've never won anything lol".
 _NAMES_NOTHING = frozenset("""
     have like love eat drink play watch do drive own enjoy listen really much time know think get go been ever actually

@@ -864,5 +864,7 @@ ASKS_FOR_ADVICE = re.compile(r"\b(?:should (?:i|we)|recommend|suggest|advice|adv
                              r"how (?:do|can|should) (?:i|we))\b")
 # The sentences of a (lower-cased) text, each with the marks that end it.
 SENTENCES = re.compile(r"[^.!?]+[.!?]*")
+# ...and where one ends and the next begins, a mark inside a figure not counting ("$52.50").
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 

@@ -369,7 +369,7 @@ def _asks_which_thing(previous: Turn, turn: Turn) -> bool:
     m = ASKS_WHICH_THING.match(turn.asked)
     if m is None:
         return False
-    thing = " ".join((m.group(1) or m.group(2)).split())
+    thing = " ".join(m.group(1).split())
     return re.search(rf"\bthe {re.escape(thing)}\b", previous.answered) is not None
 
 

@@ -15,7 +15,7 @@ from ..words import content_words, has_digit, similarity
 from .answer_phrases import GOES_TO_WORK
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import COUNT_WORDS, PET_WORDS
+from .kinds import COUNT_WORDS, ONE_TO_TWELVE, PET_WORDS
 from .phrases import (
     CLARIFIES,
     MORE_DETAIL,
@@ -503,7 +503,7 @@ _ASKED_AND_TOLD = (
 # to the Lensfield Hotel.", "Taxi from the Gonville Hotel to the station at 5 please." (not
 # one told of, "I took the train from London to Cambridge", nor a sentence that asks for a
 # train and a taxi, nor hours: "I'm free from noon to three").
-_NOT_A_PLACE = r"(?:noon|midnight|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+_NOT_A_PLACE = rf"(?:noon|midnight|\d|{'|'.join(ONE_TO_TWELVE)})\b"
 _A_RIDE = r"\b(?:taxi|cab|ride|car)\b"
 _A_TRAIN = r"\b(?:train|bus|flight|coach)\b(?!\s+(?:station|stop|depot|terminal|stn))"
 _ROUTE_ASKED = re.compile(

@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from ..words import STOPWORDS, WORD
+from .kinds import ONE_TO_TWELVE
 
 # A figure, with the word before it and the word (or letters) after it, which it leaves to
 # the next figure to read as its own word before ("for 4 at 6"). Not a part of an id, a
@@ -181,7 +182,7 @@ def values(text: str) -> tuple[Value, ...]:
 
 # A count said in words, of people or nights ("two people", "three tickets"), or of the
 # party a booking is for, at the end of its clause ("book that for one.").
-_COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_COUNT_WORDS = ONE_TO_TWELVE
 _COUNT_WORD = re.compile(rf"\b(?:{'|'.join(_COUNT_WORDS)})\b")
 _COUNTED_IN_WORDS = re.compile(
     rf"(?:\b([a-z]+)\s+)?\b({'|'.join(_COUNT_WORDS)})\s+(people|persons?|guests?|players?|adults?|seats?|tickets?"
