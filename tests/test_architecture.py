@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -100,6 +102,7 @@ def test_opening_a_current_database_loads_no_table_classes(tmp_path) -> None:
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.slow
 def test_the_meaning_model_loads_on_the_first_detection_not_at_start(tmp_path) -> None:
     """numpy and the meaning model (WordLlama) load when signals are first detected: the
     command line, the detectors and the window's modules start without them."""

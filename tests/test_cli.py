@@ -117,6 +117,7 @@ def test_the_database_comes_from_the_environment(tmp_path, capsys, monkeypatch) 
     assert code == 0 and json.loads(out)["traces"] == 1
 
 
+@pytest.mark.slow
 def test_python_m_tracedesk_and_the_demo(tmp_path) -> None:
     db = tmp_path / "demo.sqlite"
     done = subprocess.run([sys.executable, "-m", "tracedesk", "demo", "--db", str(db), "--no-window"],

@@ -42,6 +42,7 @@ def test_without_a_display_the_window_commands_say_so_in_one_line(tmp_path, args
     assert "Traceback" not in done.stderr and not db.exists()  # nothing made for a window that never opened
 
 
+@pytest.mark.slow
 def test_demo_without_a_window_needs_no_display(tmp_path) -> None:
     db = tmp_path / "demo.sqlite"
     done = _run(["demo", "--no-window", "--db", str(db)], tmp_path)
@@ -84,6 +85,7 @@ def test_debian_packages_follow_the_library_names() -> None:
     assert debian_package("libglib-2.0.so.0") == "libglib2.0-0"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the X11 platform plugin is Linux's")
 def test_selftest_names_what_the_x11_platform_lacks_instead_of_aborting(tmp_path) -> None:
     plugin = xcb_plugin()
@@ -99,6 +101,7 @@ def test_selftest_names_what_the_x11_platform_lacks_instead_of_aborting(tmp_path
         assert "the display :97 does not answer" in failed[0]
 
 
+@pytest.mark.slow
 def test_selftest_without_a_display_checks_the_window_offscreen(tmp_path) -> None:
     done = _run(["selftest"], tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr

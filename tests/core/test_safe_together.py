@@ -115,6 +115,7 @@ def test_an_import_and_review_writes_share_the_database(reviewed_db: Path, large
     assert (traces, spans, review_count) == (1503, 1500 * 4 + 3, 3)
 
 
+@pytest.mark.slow
 def test_an_import_killed_midway_leaves_the_database_as_it_was(reviewed_db: Path, large_bundle: Path) -> None:
     before = state(reviewed_db)
     proc = start(reviewed_db, f"import_paths(store, [{str(large_bundle)!r}], progress=progress)",
