@@ -4099,3 +4099,92 @@ _FOURTH_READING = [
 def test_what_a_fourth_reading_of_this_round_found(store, tmp_path) -> None:
     cases = [(dialog, at, kind, found, tuple(before)) for dialog, at, kind, found, *before in _FOURTH_READING]
     assert not misread(store, tmp_path, cases, _gets_it)
+
+
+# A new round of knowledge chat, a deployed chatbot and an assistant of many services: how a
+# bot owns a fact the user set right, a report after a yes, a day set for an alarm.
+_FIFTH_ROUND = [
+    # "You're right" after a doubt, taking up the user's value for its own; "X was right"
+    # of the one the user quoted; "my mistake" or "that was wrong" said outright.
+    ([("and live aid was when", "Queen's Live Aid set took place at Wembley Stadium on 13 July 1986."),
+      ("1985 surely? my mum was there", "You're right, it was 13 July 1985. Their set is often ranked among the "
+                                        "greatest live performances.")], 0, "taken_back", True),
+    ([("Is Vesuvius still active?", "No, Vesuvius has been extinct since the eruption that buried Pompeii."),
+      ("Really? Our guide said it last erupted during the Second World War.",
+       "Your guide was right: Vesuvius is still active and last erupted in March 1944.")], 0, "taken_back", True),
+    ([("and is magnus still world champ", "Magnus Carlsen has never held the world championship title."),
+      ("uh he was champ for like 10 years??", "You're right, that was wrong: Carlsen was world champion from 2013 to "
+                                              "2023.")], 0, "taken_back", True),
+    ([("what's a famous bridge", "Did you know the Golden Gate Bridge is in New York?"),
+      ("I believe that one is in San Francisco, dear. Harold and I went there in 1982.",
+       "You're right, it's in San Francisco, my mistake! What was your favourite part of that trip?")],
+     0, "taken_back", True),
+    ([("what do you sing", "Leipzig must be perfect for that. Mozart was the cantor at the Thomaskirche."),
+      ("Mozart? I was sure that was Bach.", "You're right, it was Bach, sorry! He was Thomaskantor from 1723.")],
+     0, "taken_back", True),
+    ([("my team lost again tonight", "That makes five losses in a row."),
+      ("yeah it's been a rough season", "You're right, sorry to hear that. Next season will be better.")],
+     0, "taken_back", False),
+    # ...not the answer before, when the one owned came earlier.
+    ([("Yes please, 6:30 pm.", "Your table for 5 at Fletcher's Grill is booked for Boxing Day at 18:30."),
+      ("Wait, my sister just told me Boxing Day is the 26th, not the 24th. Which is it?",
+       "Your sister is right, Boxing Day is 26 December. I apologise for the mistake earlier; your booking is for "
+       "the 26th.")], 0, "taken_back", False,
+     ("Will restaurants be open on Boxing Day? And what date is that?", "Boxing Day is 24 December, the day before "
+                                                                       "Christmas.")),
+    # ...a name echoed in disbelief that the answer now says, with a sorry.
+    ([("who painted it again", "The Mona Lisa was painted by Michelangelo in the early 16th century."),
+      ("leonardo da vinci?? lol", "Yes, sorry, Leonardo da Vinci, who started it around 1503.")], 0, "taken_back",
+     True),
+    # Not agreement with an opinion, a surprise or someone quoted; nor "wrong of him"; nor a
+    # sorry that stands by the answer the user echoed.
+    ([("lisbon or porto for a weekend?", "Lisbon has more to see, Porto more charm."),
+      ("I think Lisbon is lovely in May", "You're right, Lisbon is lovely in May.")], 0, "taken_back", False),
+    ([("how tall is everest", "It is 8,849 metres tall."),
+      ("really? that's taller than i thought", "You're right that it's taller than most people guess.")],
+     0, "taken_back", False),
+    ([("is coffee bad for you?", "In moderation it's fine for most adults."),
+      ("my doctor says i should cut down tho", "Your doctor is right, if you sleep badly it's worth cutting back.")],
+     0, "taken_back", False),
+    ([("my boss took credit for my work today", "That's frustrating. Did you say anything?"),
+      ("no. it was so unfair right?", "You're right, that was wrong of him. You could raise it calmly tomorrow.")],
+     0, "taken_back", False),
+    ([("who wrote hamlet", "Shakespeare wrote it around 1600."),
+      ("shakespeare?? i thought it was marlowe", "Sorry, no, it was Shakespeare, not Marlowe.")], 0, "taken_back",
+     False),
+    ([("tell me something cool", "Octopuses have three hearts."),
+      ("three hearts?? that's wild", "Sorry, I should have said more: two pump blood through the gills.")],
+     0, "taken_back", False),
+    # A report after a yes, its second sentence with another count than confirmed.
+    ([("sky pirates 8:30, 4 tickets", "Please confirm the following details: 4 tickets for Sky Pirates at AMC "
+                                      "tonight at 8:30 pm."),
+      ("ya", "Your tickets are purchased. The total is $67.96 for 3 tickets.")], 1, "ungrounded", True),
+    ([("4 tickets for dune at 7", "Please confirm the following details: 4 tickets for Dune tonight at 7 pm."),
+      ("yes", "Your tickets are purchased. The total is $67.96 for 4 tickets. Doors open at 6:30 pm.")],
+     1, "ungrounded", False),
+    ([("book a table for 2 at 7", "Please confirm: a table for 2 at Nopa tonight at 7 pm."),
+      ("yes", "Your table is booked. Parking is free for 3 hours.")], 1, "ungrounded", False),
+    # An alarm set for another day than asked; a reminder the night before is no other day.
+    ([("sunday any better?", "Sunday looks drier, with a high of 55."),
+      ("ok sunday it is. set an alarm for 6am sunday", "Your alarm is set for 6 am on Saturday.")],
+     1, "ungrounded", True),
+    ([("put kids soccer on my calendar sunday 10am", "Done, added for Sunday at 10 am."),
+      ("remind me the night before sunday's game", "I've set a reminder for Saturday at 8 pm.")],
+     1, "ungrounded", False),
+    ([("set an alarm for monday 7am", "Your alarm is set for 7 am on Monday.")], 0, "ungrounded", False),
+    # A reminder asked later is a thing of its own, at a time of its own.
+    ([("ok put kids soccer on my calendar sunday 10am", "Where is the soccer game?"),
+      ("delta park field 3", "Please confirm the following details: add 'Kids soccer' to your calendar on Sunday at "
+                             "10 am at Delta Park Field 3."),
+      ("yes. and remind me the night before", "The event has been added to your calendar."),
+      ("did u set the reminder tho", "I've added a reminder for Saturday at 8 pm.")], 3, "ungrounded", False),
+    # How many tickets asked of "4 tix".
+    ([("movies at the amc tonight?", "Sky Pirates at 8:30 pm and Echo Park at 6:45 pm."),
+      ("sky pirates 8:30. 4 tix", "How many tickets would you like?")], 1, "loop", True),
+    ([("sky pirates 8:30 please", "How many tickets would you like?")], 0, "loop", False),
+]
+
+
+def test_what_a_fifth_round_of_dialogs_found(store, tmp_path) -> None:
+    cases = [(dialog, at, kind, found, tuple(before)) for dialog, at, kind, found, *before in _FIFTH_ROUND]
+    assert not misread(store, tmp_path, cases, _gets_it)

@@ -146,7 +146,8 @@ def _reports_otherwise_than_confirmed(turn: Turn, previous: Turn) -> list[Found]
     """A report of what was done, after a yes to what the bot asked to confirm, with another
     value in a unit the confirmation gave, in a sentence of the thing confirmed: "Please
     confirm: move it to Friday at 3:30 pm?" - "yes" - "Done. Your dentist appointment is now
-    Thursday at 3:30 pm."; "request $25" - "Requested $35". (Not a sentence of something
+    Thursday at 3:30 pm."; "request $25" - "Requested $35"; "4 tickets" - "Your tickets are
+    purchased. The total is $67.96 for 3 tickets.". (Not a sentence of something
     else, "I'll send you a reminder on Thursday", "Your next class is Thursday"; nor a total
     with taxes and fees, or a threshold: "free delivery over $50".)"""
     asking = ASKS_TO_CONFIRM.search(previous.answered)
@@ -156,10 +157,13 @@ def _reports_otherwise_than_confirmed(turn: Turn, previous: Turn) -> list[Found]
     details = (previous.answered[asking.end():] if asking.group(0).endswith("confirm")
                else previous.answered[:asking.start()])
     confirmed, days = values(details), set(_WEEKDAYS.findall(details))
+    reporting = False  # (a sentence after the one that says it was done goes on of it: "The total is...")
     for sentence in SENTENCE_BREAK.split(turn.answered):
         if (_OF_SOMETHING_ELSE.search(sentence) or previous.answer_words.isdisjoint(content_words(sentence))
-                or (CONFIRMS.search(sentence) is None and _OF_THE_THING_DONE.search(sentence) is None)):
+                or (CONFIRMS.search(sentence) is None and _OF_THE_THING_DONE.search(sentence) is None
+                    and not reporting)):
             continue  # (a sentence of the thing done: not "It lands in New York at 11:10 am")
+        reporting = True
         reported = set(_WEEKDAYS.findall(sentence))
         if days and reported and days.isdisjoint(reported):  # (a day however placed: "..., Friday at 5:25")
             return [_against_the_request(turn, f"reports another day than it asked to confirm ({min(reported)} "
@@ -310,9 +314,16 @@ def _confirms_another_than_told(turn: Turn, at: int, session: SessionValues) -> 
     """A confirmation that gives a value nobody said in the session before, where the user
     asked for another in its unit (:mod:`.request`): "3 nights from friday" ... "yes please,
     for 2 people" - "Booked! 4 nights from Friday". (Not in a sentence of something else:
-    "I've also booked a taxi for 6:30 pm".)"""
-    answered = " ".join(s for s in SENTENCE_BREAK.split(turn.answered) if _ANOTHER_THING.search(s) is None)
+    "I've also booked a taxi for 6:30 pm"; nor a reminder asked for "the night before", at a
+    time the bot chose: "I've added a reminder for Saturday at 8 pm".)"""
+    placed = at and any(_PLACED_BEFORE.search(text) for text in session.said_by_user(at)[-2:])
+    answered = " ".join(s for s in SENTENCE_BREAK.split(turn.answered)
+                        if _ANOTHER_THING.search(s) is None and not (placed and "remind" in s))
     return _confirmed_instead(turn, session.another_than_told(at, answered), "a value nobody said")
+
+
+# A reminder placed by the thing it is for: "remind me the night before", "the morning of".
+_PLACED_BEFORE = re.compile(r"\bthe (?:night|evening|day|morning|week) (?:before|of)\b")
 
 
 def _confirmed_instead(turn: Turn, found: tuple[Value, Value] | None, what: str) -> list[Found]:

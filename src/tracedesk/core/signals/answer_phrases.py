@@ -139,7 +139,8 @@ _OWNS_A_MISS = (
     r"|(?:oops|whoops|sorry|apologies|my bad)\W+here (?:it|they|that|those|these) (?:is|are)\b"
     r"|(?:you(?:'re| are)|your \w+(?: \w+)? (?:is|are|was|were)|(?:he|she|they)(?:'s|'re| is| are| was| were))"
     r" (?:absolutely |quite |totally |completely )?right\W+(?:and\W+)?"
-    r"(?:sorry(?! to say)|apologies|i apologi[sz]e|i'm sorry|i am sorry|"
+    # (not sympathy: "You're right, sorry to hear that.")
+    r"(?:(?:sorry|i'm sorry|i am sorry)(?! to (?:say|hear)| for your| about your| you\b)|apologies|i apologi[sz]e|"
     rf"my (?:mistake|bad|apologies)|{_I_WAS_WRONG}|{_NO_IDEA_WHY})\b"
     rf"|(?:i'm|i am) sorry[,.!]? (?:i meant|{_I_WAS_WRONG})\b"
     r"|(?:sorry|apologies|my apologies|i apologi[sz]e)"
@@ -156,12 +157,13 @@ _INTERJECTION_FIRST = (r"^[\s*_]*(?:(?:ha+|haha+|heh|lol|oh|ah|oh right|right|hm
                        r"|oh yes|ah yes|oh dear|oh no|ok|okay|of course|perdón|perdon|pardon)\W+){0,2}")
 TAKES_BACK = re.compile(rf"{_INTERJECTION_FIRST}{_OWNS_A_MISS}")
 # ...one that owns a miss of an earlier answer, in so many words ("You're right, my earlier
-# answer was wrong", "Yes, sorry, I overstated it before", "I got that wrong earlier"), takes
+# answer was wrong", "Yes, sorry, I overstated it before", "I got that wrong earlier", "I
+# apologise for the mistake earlier"), takes
 # back no answer before it (which earlier one, it does not say). "My mistake, you mentioned
 # that earlier", "I should have checked that before booking" and "my previous reply was
 # wrong" own the answer before.
 OF_AN_EARLIER_ANSWER = re.compile(
-    r"\b(?:my|that|the|an) earlier (?:answer|reply|message|one)\b"
+    r"\b(?:my|that|the|an) earlier (?:answer|reply|message|one|mistake)\b|\b(?:the|my) mistake (?:i made )?earlier\b"
     r"|\bi (?:was wrong|got (?:it|that|this) wrong|(?:over|under)stated (?:it|that|this)|mixed (?:it|that|them) up"
     r"|misspoke|said (?:it|that) wrong) (?:earlier|before)(?=\W*$|[.,!;:)])")
 # What a task bot says as it goes to do what it was asked: "i'm on it", "ok let me look into
@@ -182,10 +184,12 @@ _BARE_APOLOGY = (r"(?:sorry(?! to hear| for your loss| about your| you(?:'re| ar
 # (A bare apology may follow an acknowledgement: "Got it, sorry! Does your 8-year-old play?")
 APOLOGISES = re.compile(rf"{_INTERJECTION_FIRST}(?:(?:got it|gotcha|i see|understood)\W+)?{_BARE_APOLOGY}")
 # An answer that opens by agreeing the user is right ("You're right, the saving is $20.00.",
-# "Oh, you're right!"): after the user pushed back on the answer before, as a bare apology,
+# "Oh, you're right!", "Your guide was right: ..." of someone the user quoted): after the user
+# pushed back on the answer before, as a bare apology,
 # it takes that answer back; to an opinion it may only agree ("You're right, Lisbon is
 # lovely in May").
-AGREES = re.compile(rf"{_INTERJECTION_FIRST}you(?:'re| are) (?:absolutely |quite |totally |completely |so )?right\b"
+AGREES = re.compile(rf"{_INTERJECTION_FIRST}(?:you(?:'re| are)|your (?:\w+ ){{1,2}}(?:was|is|were|are))"
+                    r" (?:absolutely |quite |totally |completely |so )?right\b"
                     r"(?! (?:about|that) (?:it|this|that) (?:being|is)\b)")
 # ...one that goes on to say there is none of what was asked is bad news, whatever came
 # before it: "Sorry, there is no Turkish restaurant in the east.", "Sorry, 7:30 is also fully

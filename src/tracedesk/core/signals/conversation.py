@@ -56,7 +56,7 @@ from .memory import (
     speaks_of_another,
     tells_back_what_nobody_said,
 )
-from .phrases import PUSHES_BACK
+from .phrases import PUSHES_BACK, SENTENCE_BREAK
 from .reactions import (
     answers_the_question_back,
     could_rephrase,
@@ -356,6 +356,10 @@ def _may_have_jumped(previous: Turn | None, turn: Turn) -> bool:
 
 
 _OF_ITSELF_FIRST = re.compile(r"\W*(?:i|i'm|i've|i'd|my|me)\b")
+# A task bot's report of what it did: "I've set a reminder for...", "I have booked a taxi..."
+# (not "I've never done yoga", "I moved here ten years ago").
+_REPORTS_IT_DONE = re.compile(r"\W*(?:i've|i have|i) (?:just )?(?:set|added|booked|reserved|scheduled|sent|changed"
+                              r"|updated|cancell?ed|ordered|created|moved)\b(?! (?:here|there|to|from|in)\b)")
 
 
 def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
@@ -370,6 +374,8 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
     reply = turn.reply
     if reply.takes_back or reply.apologises or reply.repairs:
         return False  # ("My apologies. Rembrandt, in 1642.")
+    if _REPORTS_IT_DONE.match(answered) and turn.message.asks:
+        return False  # a report of what was asked: "remind me the night before" - "I've set a reminder for..."
     if _ASKS_YES_OR_NO_OF_THE_BOT.search(turn.asked) and _SAYS_YES_OR_NO_OF_ITSELF.match(answered):
         return False  # it was asked of itself: "Have you been there?" - "I have not, but..."
     if _ASKS_IT_BACK.search(turn.asked) or _answers_in_kind(turn):
@@ -453,7 +459,9 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
     back what the user set right, with a sorry (:func:`_says_it_back_sorry`)."""
     reply = turn.reply
     if (reply.could_not_help or reply.did_not_understand or turn.message.corrects_itself
-            or previous.reply.asks_for_feedback or reply.owns_an_earlier_miss):
+            or previous.reply.asks_for_feedback or reply.owns_an_earlier_miss
+            or ((stands := _STANDS_BY_IT.match(turn.answered)) is not None
+                and stands.group(1) in previous.answer_words)):
         return []  # (nor the thanks for what it should have said: that question owned the miss before it)
     if reply.takes_back or (said_back and _OFFERS_HELP.search(previous.answered) is None
                             and previous.answered.count(" ") >= 3):
@@ -463,14 +471,16 @@ def _taken_back(previous: Turn, turn: Turn, pushed_back: bool, complained: bool 
         # she couldn't be there"; unless the user said the answer missed it: "I said I'm scared".)
         owned = (complained or not turn.message.mentions_bad_news) and (
             pushed_back or (_pushes_back(previous, turn)
-                            and not (reply.tells_there_is_none and not previous.reply.says_yes_or_no)))
+                            and not (reply.tells_there_is_none and not previous.reply.says_yes_or_no))
+            or _says_what_was_echoed(previous, turn))
     else:  # "You're right, ..." agrees with any claim: only after a complaint does it own a miss
         # (or after the answer's word echoed in disbelief, then a name the answer now takes up:
         # "Barcelona?? La Albufera is next to Valencia." - "Perdón, you're right. ...Valencia...";
         # not "three hearts?? that's wild" - "You're right, it is wild!")
         owned = complained or PUSHES_BACK.match(turn.asked) is not None or (
             _ECHOED_IN_DISBELIEF.match(turn.asked) is not None
-            and (_takes_up_a_name(previous, turn) or _OWNS_IT_WAS_WRONG.search(turn.answered) is not None))
+            and (_takes_up_a_name(previous, turn) or _OWNS_IT_WAS_WRONG.search(turn.answered) is not None)) or (
+            reply.agrees and _agrees_it_was_wrong(previous, turn))
     if not owned:
         return []
     return [Found(previous.pk, "taken_back", confidence("taken_back", "next_answer"),
@@ -522,6 +532,49 @@ _OWNED_AFTER = re.compile(r"\W+(?:right|yes|yeah|of course|oops|definitely)\b")
 _MY_MISTAKE = re.compile(r"\b(?:my (?:mistake|bad|slip|apologies)|good catch)\b")
 
 
+def _agrees_it_was_wrong(previous: Turn, turn: Turn) -> bool:
+    """An answer that opens "You're right" and says in so many words that it was wrong
+    ("You're right, my mistake!"), or follows a doubt ("Really? Our guide said..." - "Your
+    guide was right: ..."), or puts the user's value in place of its own ("13 July 1986" -
+    "1985 surely?" - "You're right, it was 13 July 1985"); not "You're right that it's taller
+    than most people guess", nor "You're right, that was wrong of him"."""
+    first = SENTENCE_BREAK.split(turn.answered, maxsplit=1)[0]
+    if _SAYS_IT_WAS_WRONG.search(first) is not None:
+        return True
+    return _RIGHT_OF_A_CLAIM.search(first) is None and (
+        _DOUBTS.match(turn.asked) is not None
+        or (_PUTS_IT_FORWARD.search(turn.asked) is not None and _puts_the_users_value_in(previous, turn)))
+
+
+def _says_what_was_echoed(previous: Turn, turn: Turn) -> bool:
+    """The message echoes, in disbelief, words the answer before did not say, and the answer
+    says them now: "Michelangelo" - "leonardo da vinci?? lol" - "Yes, sorry, Leonardo da
+    Vinci" (not "Shakespeare" - "shakespeare??", an echo of the answer's own word)."""
+    echoed = _ECHOED_IN_DISBELIEF.match(turn.asked)
+    if echoed is None:
+        return False
+    words = content_words(echoed.group(0))
+    return bool(words) and previous.answer_words.isdisjoint(words) and words <= turn.answer_words
+
+
+def _puts_the_users_value_in(previous: Turn, turn: Turn) -> bool:
+    """The answer takes up a name or a figure the message gave that the answer before did not
+    say, and drops one the answer before said: "13 July 1986" - "1985 surely?" - "...13 July
+    1985"; "the Golden Gate Bridge is in New York" - "...in San Francisco" - "...in San
+    Francisco"."""
+    said_before = set(_NAMED_OR_FIGURE.findall(previous.answer))
+    taken = {w for w in _NAMED_OR_FIGURE.findall(turn.question) if w not in said_before and w in turn.answer}
+    dropped = {w for w in said_before - set(_NAMED_OR_FIGURE.findall(turn.answer)) if w not in turn.question}
+    # (a figure for one of its shape, "1986" for "1985"; a name for a name)
+    return any(_shape(w) == _shape(d) for w in taken for d in dropped)
+
+
+def _shape(word: str) -> str:
+    """What a name or a figure is, to tell one put in the place of another: "name", or the
+    figure with its digits as 9s ("1985" is "9999", "18:30" "99:99")."""
+    return "name" if word[:1].isalpha() else re.sub(r"\d", "9", word.rstrip(".,"))
+
+
 def _takes_up_a_name(previous: Turn, turn: Turn) -> bool:
     """The answer names a place, a name or a figure of the message that the answer before did
     not: "...next to Valencia." - "...just south of Valencia city"."""
@@ -533,6 +586,28 @@ def _takes_up_a_name(previous: Turn, turn: Turn) -> bool:
 # backwards", "that's way too much", "that was totally wrong, sorry".
 _OWNS_IT_WAS_WRONG = re.compile(r"\b(?:wrong|backwards|too much|too many|too little|mistake|incorrect|sorry|apolog\w*"
                                 r"|my bad|terrible thing|not right|silly)\b")
+# ...and what says it outright, in the sentence that agrees: "You're right, that was wrong:
+# ...", "You're right, it's in San Francisco, my mistake!", "You're right, it was Bach, sorry!"
+# (not "that was wrong of him", nor "you're right, sorry to hear it").
+_SAYS_IT_WAS_WRONG = re.compile(r"\b(?:my (?:mistake|bad|error)|i was wrong|i got (?:it|that|this) wrong"
+                                r"|(?:that|it|this) was (?:wrong|incorrect|a mistake)(?! (?:of|to|for)\b)"
+                                r"|i (?:stand corrected|misspoke|mixed (?:it|them|that|those) up)|apologies"
+                                r"|sorry(?! to\b| about\b| you\b| that\b"
+                                r"| for (?!the (?:confusion|mix-?up|mistake|error))))\b")
+# An agreement with a claim of the user's, not with what they set right: "You're right that
+# it's taller than most guess", "you're right to ask", "you're right about the price".
+_RIGHT_OF_A_CLAIM = re.compile(r"\bright (?:that|to|about)\b")
+# A message that doubts the answer ("Really? Our guide said...", "are you sure?"), and one
+# that puts a value forward as a question or a belief ("1985 surely?", "I believe that one
+# is in San Francisco").
+_DOUBTS = re.compile(r"^\W*(?:(?:um+|uh+|hmm+|wait)\W+)?(?:really\s*\?|are you sure\b|you sure\b|u sure\b|surely\b)")
+_PUTS_IT_FORWARD = re.compile(r"\?|\b(?:i believe|i thought|pretty sure|surely|i'm sure|isn't it|wasn't it)\b")
+# A sorry that stands by the answer before, saying its word again: "Shakespeare wrote it" -
+# "shakespeare?? i thought it was marlowe" - "Sorry, no, it was Shakespeare, not Marlowe." (not
+# "Sorry! No, not at all." to a question, nor "sorry! it was harry truman" that answers now).
+_STANDS_BY_IT = re.compile(r"^\W*(?:(?:oh|ah|hmm+)\W+)?(?:sorry|i'm sorry|i am sorry|apologies)\W+(?:but\s+)?"
+                           r"(?:no|nope)\W+(?:it|that|he|she|they)\s+(?:really |definitely )?(?:is|was|were|are)\s+"
+                           r"(?:\w+\s+)?(\w+)")
 _NAMED_OR_FIGURE = re.compile(r"(?<=\w )[A-Z][a-z]{2,}|\d[\d,.]*")
 _OFFERS_HELP = re.compile(r"\bhow (?:can|may) i help\b|\bwhat can i (?:do|help)\b|\banything else\b")
 _ECHOED_IN_DISBELIEF = re.compile(r"\W*[a-z][\w' -]{0,30}?\?{2,}")

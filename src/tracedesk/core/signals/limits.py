@@ -118,15 +118,19 @@ def breaks_the_form(asked: str, answer: str) -> tuple[str, str] | None:
 # from: "the day before", "tomorrow", "It's Sunday today".)
 _DAY_OF_THE_REQUEST = re.compile(r"(?<!every )(?<!last )(?<!past )\b"
                                  r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
-_JOURNEY_ASKED = re.compile(r"\b(?:train|taxi|cab|bus|coach|flight|ticket|table|room|book|booking|reserve|travel)\b")
-_RELATIVE_DAY = re.compile(r"\b(?:tomorrow|today|tonight|yesterday|the day (?:before|after)|ordered|due|was|were|"
+_JOURNEY_ASKED = re.compile(r"\b(?:train|taxi|cab|bus|coach|flight|ticket|table|room|book|booking|reserve|travel"
+                            r"|alarm|reminder|appointment)\b")
+_RELATIVE_DAY = re.compile(r"\b(?:tomorrow|today|tonight|yesterday|(?:day|night|evening|morning) (?:before|after)"
+                           r"|ordered|due|was|were|"
                            r"last|ago|since|every)\b")
 _DAY_GIVEN = re.compile(r"\b(?:on|for)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAYS_SPANNED = re.compile(rf"\b{_WEEKDAY}s?\s+(?:to|through|-|and)\s+(?:(?:on|until|till)\s+)?{_WEEKDAY}"
                            r"|\bevery day\b|\bdaily\b|\bweekdays\b")  # (not "on saturday and arrives at...")
-# An answer that offers or books a journey: a train that leaves or arrives, a taxi booked.
-_A_JOURNEY = re.compile(r"\b(?:leaves|leaving|departs|departing|arrives|arriving|booked|picks? you up)\b")
+# An answer that offers or books a journey: a train that leaves or arrives, a taxi booked, an
+# alarm set.
+_A_JOURNEY = re.compile(r"\b(?:leaves|leaving|departs|departing|arrives|arriving|booked|picks? you up|is set for"
+                        r"|scheduled)\b")
 
 
 def another_day(asked: str, answered: str) -> tuple[str, str] | None:

@@ -82,7 +82,7 @@ _PLACING = frozenset({"for", "in", "at", "to", "by", "until"})
 _CLOCK_WORDS = frozenset({"at", "by", "until", "till", "from", "to"})
 # A confirmation of something done.
 CONFIRMS = re.compile(r"\b(?:done|set|booked|reserved|scheduled|moved|changed|added|created|sent|transferred|"
-                      r"cancell?ed|canceled|updated|refunded|ordered|confirmed|successful|requested|"
+                      r"cancell?ed|canceled|updated|refunded|ordered|purchased|confirmed|successful|requested|"
                       r"(?:i'll|i will) remind|please confirm)\b")
 
 
