@@ -4155,6 +4155,32 @@ _FIFTH_ROUND = [
     ([("tell me something cool", "Octopuses have three hearts."),
       ("three hearts?? that's wild", "Sorry, I should have said more: two pump blood through the gills.")],
      0, "taken_back", False),
+    # A memory test "what did i just say"; "goldfish memory" says the answer missed.
+    ([("cinnamon toast crunch", "Good choice, that's one of the best cereals out there."),
+      ("what did i just say im eating", "You said you're eating pizza!")], 1, "ungrounded", True,
+     ("im eating cereal for dinner", "Cereal for dinner is a classic. What kind?")),
+    ([("cinnamon toast crunch", "Good choice, that's one of the best cereals out there."),
+      ("what did i just say im eating", "You said you're eating cinnamon toast crunch!")], 1, "ungrounded", False,
+     ("im eating cereal for dinner", "Cereal for dinner is a classic. What kind?")),
+    ([("what did i just say im eating", "You said you're eating pizza!"),
+      ("bro. goldfish memory", "Sorry! You're eating Cinnamon Toast Crunch for dinner.")], 0, "frustration", True),
+    ([("tell me about your fish", "My goldfish is called Bubbles and he's four."),
+      ("aww goldfish memory is a myth right", "Yes, they can remember things for months!")], 0, "frustration",
+     False),
+    # "its saturday tho" of a Sunday the answer named; "Sorry, Saturday!" owns it.
+    ([("should i study the night before or no", "Take the night before off! Since your test is on Sunday, Saturday "
+                                                "night should just be for relaxing."),
+      ("its saturday tho 😭", "Sorry, Saturday! So on Friday night just relax.")], 0, "frustration", True,
+     ("i have the SAT on saturday and im freaking out", "That's normal! How have you been preparing?")),
+    ([("should i study the night before or no", "Take the night before off! Since your test is on Sunday, Saturday "
+                                                "night should just be for relaxing."),
+      ("its saturday tho 😭", "Sorry, Saturday! So on Friday night just relax.")], 0, "taken_back", True,
+     ("i have the SAT on saturday and im freaking out", "That's normal! How have you been preparing?")),
+    ([("when is the market open", "It is open on Sunday from 8 to 1."),
+      ("its saturday tho right? my friend went", "It used to be on Saturday, it moved to Sunday this year.")],
+     0, "frustration", False),
+    ([("what are you up to this weekend", "Probably a hike on Sunday!"),
+      ("nice. its raining tho", "Sorry, rain! Maybe a museum then.")], 0, "taken_back", False),
     # A report after a yes, its second sentence with another count than confirmed.
     ([("sky pirates 8:30, 4 tickets", "Please confirm the following details: 4 tickets for Sky Pirates at AMC "
                                       "tonight at 8:30 pm."),

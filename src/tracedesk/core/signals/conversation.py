@@ -130,7 +130,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             found += denied or against
             found += reacts
             missed.update(f.trace_pk for f in reacts if f.kind in _SAID_TO_MISS)
-            said_back = previous is not None and _says_it_back_sorry(turn)
+            said_back = previous is not None and _says_it_back_sorry(turn, previous.answered)
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises or turn.reply.agrees
                                          or said_back):
                 found += _taken_back(previous, turn, pushed_back=bool(reacts),
@@ -497,13 +497,17 @@ _BACK_AND_SORRY = re.compile(r"^\W*(?:(?:oh|ah|right|ok|okay|yes|yeah|oops|whoop
                              r"(?!\W+(?:for (?:the|your|any)|to|you|that|about your)\b)")
 
 
-def _says_it_back_sorry(turn: Turn) -> bool:
+def _says_it_back_sorry(turn: Turn, previous_answer: str) -> bool:
     """The answer says back what the user set right and is sorry for it: "i've been flying
     for 15 years" - "with ten years of flying..." - "fifteen actually" - "fifteen, sorry!"
-    (a word of the message, not a word alone of no meaning)."""
+    (a word of the message, not a word alone of no meaning); or a day after its sorry, one
+    the user said in place of another the answer before (``previous_answer``, lower-cased)
+    named: "...your test is on Sunday" - "its saturday tho" - "Sorry, Saturday!"."""
     answered = turn.answered
     if "sorry" not in answered and "my " not in answered and "apologies" not in answered and "catch" not in answered:
         return False
+    if (day := _SORRY_THEN_THE_DAY.match(answered)) is not None:
+        return day.group(1) in turn.asked and bool(set(_A_DAY.findall(previous_answer)) - {day.group(1)})
     m = _BACK_AND_SORRY.match(turn.answered)
     if m is None or not _names_what_was_said(m, turn):
         return False  # ("Flight cancelled, sorry!" is sympathy)
@@ -528,6 +532,10 @@ def _names_what_was_said(said: re.Match, turn: Turn) -> bool:
     return any(w.isupper() for w in re.findall(rf"\b{re.escape(words[0])}\b", turn.question, re.IGNORECASE))
 
 
+# A day said back after a sorry: "Sorry, Saturday!", "oops, sorry - friday."
+_SORRY_THEN_THE_DAY = re.compile(rf"^\W*(?:(?:oh|oops|whoops)\W+)?(?:sorry|my bad|my mistake)\W+({WEEKDAYS})\b"
+                                 r"\W*(?:[!.]|,|$)")
+_A_DAY = re.compile(rf"\b(?:{WEEKDAYS})\b")
 _OWNED_AFTER = re.compile(r"\W+(?:right|yes|yeah|of course|oops|definitely)\b")
 _MY_MISTAKE = re.compile(r"\b(?:my (?:mistake|bad|slip|apologies)|good catch)\b")
 

@@ -202,7 +202,7 @@ MEMORY_TEST = re.compile(
     r"^(?!.*\b(?:account|booking|reservation|order|plan|subscription|reference|balance|card|number)\b)(?=.*(?:"
     r"\bwhat(?:'s| is|s)? my (?:\w+(?:'s)? )?(?:name|called)\b|\bwhat(?:'s| is|s)? my \w+ called\b"
     r"|\b(?:do|did) you remember (?:(?:what|which|where|when|who|how)\b[^?]{0,30}\b(?:i|my|i'm)\b|my\b)"
-    r"|\bwhat \w+ (?:did|do) i (?:say|tell you|mention)\b|\bmemory test\b))")
+    r"|\bwhat (?:\w+ )?(?:did|do) i (?:just )?(?:say|tell you|mention)\b|\bmemory test\b))")
 # In a lower-cased answer, the name it tells back: "your cat is called luna !".
 _TOLD_IN_LOWER_CASE = re.compile(r"\b(?:called|named|name is|name's)\s+([a-z]{3,})\b(?! after\b)")
 # The bot's own name, which an answer may add: "I'm Nova, by the way".
@@ -228,10 +228,31 @@ def answers_a_memory_test(turn: Turn, heard: _Said) -> list[Found]:
     made_up = next((words for words, is_a_name in named if words.split()[0].lower() not in own
                     and not _heard_in_a_form(words.lower(), heard, is_a_name)), None)
     if made_up is None:
+        made_up = _said_back_unheard(first, turn, heard)
+    if made_up is None:
         return []
     return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told_back"),
                   f"the answer to a test of what it remembers names what nobody said ({made_up}): "
                   f"{quote(turn.answer, 60)}", evidence={"named": made_up})]
+
+
+def _said_back_unheard(first: str, turn: Turn, heard: _Said) -> str | None:
+    """A word of what the answer says the user said ("You said you're eating pizza!") when
+    none of the words it says there, but those of the test itself ("eating" of "what did i
+    just say im eating"), was heard in any form: "cinnamon toast crunch" was said, "pizza"
+    was not."""
+    said = _YOU_SAID.search(first)
+    if said is None:
+        return None
+    words = sorted(content_words(first[said.end():]) - content_words(turn.asked))
+    if not words or any(_heard_in_a_form(word, heard, False) for word in words):
+        return None
+    return words[0]
+
+
+# What an answer to a memory test says the user said: "You said you're eating pizza!".
+_YOU_SAID = re.compile(r"\byou (?:said|told me|mentioned)\b(?: (?:that|you're|you are|you were|you|your))*",
+                       re.IGNORECASE)
 
 
 def _heard_in_a_form(named: str, heard: _Said, is_a_name: bool) -> bool:

@@ -130,6 +130,8 @@ FRUSTRATION = re.compile(
     r"|\b(?:close|nice try|good try) but (?:no|nope|wrong)\b"
     r"|^\W*(?:that |this |it )?(?:sounds|seems) (?:very |really )?(?:unlikely|made up|wrong|off)\b"
     r"|\bnot sure what (?:that|this|you) mean|\bthat'?s the (?:whole|entire) point\b"
+    # ("bro. goldfish memory", not "goldfish memory is a myth right")
+    r"|^\W*(?:(?:bro|dude|lol|omg|wow|ok|smh|ugh)\W+)*(?:goldfish memory|memory of a goldfish|goldfish brain)\W*$"
     r"|i (?:(?:literally|just|already) )*told you\W*+(?:lol|haha|lmao)?\W*+$"
     r"|i (?:(?:literally|just|already) )*told (?:you|u) (?:like |about )?(?:\w+ )?(?:minutes?|mins?|seconds?|secs?"
     r"|messages?) ago\b"
@@ -370,7 +372,7 @@ FRUSTRATION_NEEDS = frozenset("""
     already back talking chatting could should might answering record contradicting contradicts
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
     subject changed rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes
-    drunk malfunctioning kill poison
+    drunk malfunctioning kill poison goldfish
     escuchas hörst advice
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
     need easy simple ago understand why better point unlikely close sure know work works copied discussing gee geez

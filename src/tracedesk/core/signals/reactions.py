@@ -21,7 +21,7 @@ from ..words import STOPWORDS, WORD, content_words, has_digit, similarity
 from .answer_phrases import REACTION_WORDS, TEASES
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import SEXED_PEOPLE, the_other_sex
+from .kinds import SEXED_PEOPLE, WEEKDAYS, the_other_sex
 from .message import CORRECTION_WORDS, REMARK_OPENINGS
 from .phrases import (
     APPROVES,
@@ -168,7 +168,8 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
             or _puts_back_what_was_told(previous, turn, told) or _sets_right_who(previous, turn, told)
             or _says_the_count_again(previous, turn) or _stresses_what_was_asked(previous, turn)
             or _others_have_it_otherwise(previous, turn) or _asks_for_it_again_with_but(previous, turn)
-            or _asks_which_thing(previous, turn) or _says_it_was_said(previous, turn))):
+            or _asks_which_thing(previous, turn) or _says_it_was_said(previous, turn)
+            or _says_it_is_another_day(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -279,7 +280,8 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
         return "did_not_follow", "asks which thing the answer spoke of", 1.0
     if _says_it_was_said(previous, turn):
         return case, "says the answer missed", 1.0
-    if (turn.message.may_correct and _corrects_the_answer(previous, turn)) or _denies_what_was_taken(previous, turn):
+    if ((turn.message.may_correct and _corrects_the_answer(previous, turn)) or _denies_what_was_taken(previous, turn)
+            or _says_it_is_another_day(previous, turn)):
         return "corrected", "corrects the answer", 1.0
     if _says_the_count_again(previous, turn):
         return "corrected", "says again the count it asked for", 1.0
@@ -708,6 +710,20 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     return SAYS_NO_OR_SAID.match(turn.asked) is not None and not turn.words.isdisjoint(left_out)
 
 
+def _says_it_is_another_day(previous: Turn, turn: Turn) -> bool:
+    """A short message that says the day is another than one the answer named: "Since your
+    test is on Sunday, ..." - "its saturday tho 😭" (not "its saturday tho right?", a
+    question, nor a day the answer did not set against another: "nice. its raining tho")."""
+    said = _IT_IS_THAT_DAY.match(turn.asked)
+    if said is None:
+        return False
+    days = set(_A_WEEKDAY.findall(previous.answered))
+    return bool(days - {said.group(1)})
+
+
+_IT_IS_THAT_DAY = re.compile(rf"^\W*(?:(?:but|no|nah|um+|uh+|wait|bro|lol)\W+)*(?:it'?s|its|it is|that'?s|thats|it was)"
+                             rf" (?:on )?({WEEKDAYS})\b\W*(?:tho|though|not (?:{WEEKDAYS}))\b[^?\w]*$")
+_A_WEEKDAY = re.compile(rf"\b(?:{WEEKDAYS})\b")
 _HOW_WHAT = re.compile(r"\bhow (\w+)")  # ("how old", "how long": what a question asks the degree of)
 _YOURS = re.compile(r"\byour (\w+)")  # what an answer takes as the user's ("your cat's name")
 # A no to the answer's check of what it heard ("Leaving from Brighton Road. Is this
