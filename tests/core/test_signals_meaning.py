@@ -4181,6 +4181,19 @@ _FIFTH_ROUND = [
      0, "frustration", False),
     ([("what are you up to this weekend", "Probably a hike on Sunday!"),
       ("nice. its raining tho", "Sorry, rain! Maybe a museum then.")], 0, "taken_back", False),
+    # "thats... not helping lol" complains (not of someone else); "wasnt there drama about it"
+    # asks for more.
+    ([("oh god. ok im not going in the water", "Sharks have existed for more than 400 million years."),
+      ("thats... not helping lol", "Fair! Swim at patrolled beaches between the flags.")], 0, "frustration", True),
+    ([("any tips for my first marathon", "Start slow and eat before the race."),
+      ("ok that's helping a lot actually", "Glad to hear it!")], 0, "frustration", False),
+    ([("my dutch is terrible tho haha", "Most Dutch people speak very good English."),
+      ("true. also my mom keeps calling me crying, thats not helping", "That sounds stressful.")], 0, "frustration",
+     False),
+    ([("when did deep blue beat kasparov", "IBM's Deep Blue beat Kasparov in May 1997."),
+      ("wasnt there drama about it", "Yes, Kasparov suggested humans had intervened.")], 0, "frustration", False),
+    ([("who has won it the most", "Five riders share the record of five wins, among them Eddy Merckx."),
+      ("didnt merckx also win the giro a bunch", "Yes, five times.")], 0, "frustration", False),
     # A report after a yes, its second sentence with another count than confirmed.
     ([("sky pirates 8:30, 4 tickets", "Please confirm the following details: 4 tickets for Sky Pirates at AMC "
                                       "tonight at 8:30 pm."),

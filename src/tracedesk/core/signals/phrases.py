@@ -130,6 +130,9 @@ FRUSTRATION = re.compile(
     r"|\b(?:close|nice try|good try) but (?:no|nope|wrong)\b"
     r"|^\W*(?:that |this |it )?(?:sounds|seems) (?:very |really )?(?:unlikely|made up|wrong|off)\b"
     r"|\bnot sure what (?:that|this|you) mean|\bthat'?s the (?:whole|entire) point\b"
+    # ("thats... not helping lol", not "that's helping a lot", nor "my mom keeps calling, thats not helping")
+    r"|^\W*(?:(?:ok|okay|um+|uh+|hm+|well|lol|wow)\W+)*(?:that'?s|thats|this is|it'?s|its|that is|you'?re|ur)\W*"
+    r"(?:not|n't) (?:really |exactly |very )?(?:helping|helpful)\b"
     # ("bro. goldfish memory", not "goldfish memory is a myth right")
     r"|^\W*(?:(?:bro|dude|lol|omg|wow|ok|smh|ugh)\W+)*(?:goldfish memory|memory of a goldfish|goldfish brain)\W*$"
     r"|i (?:(?:literally|just|already) )*told you\W*+(?:lol|haha|lmao)?\W*+$"
@@ -494,10 +497,12 @@ OPINION = re.compile(r"\b(?:i think|opinion|i'd say|i'd (?:pick|go with|choose|r
                      r"the best|better|worse|worth|"
                      r"overrated|underrated|favou?rite|honestly|big fan)\b")
 # Not a challenge: marvelling ("isn't it lovely", "aren't they the cutest"), or asking of
-# something more ("wasn't she also in the reader?", "isn't that the one with the pool?").
+# something more ("wasn't she also in the reader?", "isn't that the one with the pool?",
+# "wasnt there drama about it").
 NOT_A_CHALLENGE = re.compile(
     r"\b(?:also|too|another|usually|though|tho|the one|the guy|the band|the place|weird|funny|crazy|cool|lovely|"
-    r"amazing|cute|cutest|great|love|nice|beautiful|gorgeous|awesome|about time|past|already|so much|wow|omg)\b")
+    r"amazing|cute|cutest|great|love|nice|beautiful|gorgeous|awesome|about time|past|already|so much|wow|omg)\b"
+    r"|\bthere (?:(?:a|an|some|any) )?(?:\w+ )?(?:about|over|around) (?:it|that|this|them)\b")
 # A message that questions what the answer said, as a question put in the negative ("wasnt
 # that 1939", "isnt the femur the biggest one lol", "wait isn't that a bad idea?"). (Not
 # what the user read or heard, "i heard they're opening a new store": news as often.)
