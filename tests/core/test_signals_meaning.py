@@ -4104,17 +4104,16 @@ def test_what_a_fourth_reading_of_this_round_found(store, tmp_path) -> None:
 # A new round of knowledge chat, a deployed chatbot and an assistant of many services: how a
 # bot owns a fact the user set right, a report after a yes, a day set for an alarm.
 _FIFTH_ROUND = [
-    # "You're right" after a doubt, taking up the user's value for its own; "X was right"
-    # of the one the user quoted; "my mistake" or "that was wrong" said outright.
+    # "You're right" taking up the value the user doubted it with for its own; "my mistake",
+    # "sorry" or "I mixed them up" said outright.
     ([("and live aid was when", "Queen's Live Aid set took place at Wembley Stadium on 13 July 1986."),
       ("1985 surely? my mum was there", "You're right, it was 13 July 1985. Their set is often ranked among the "
                                         "greatest live performances.")], 0, "taken_back", True),
-    ([("Is Vesuvius still active?", "No, Vesuvius has been extinct since the eruption that buried Pompeii."),
-      ("Really? Our guide said it last erupted during the Second World War.",
-       "Your guide was right: Vesuvius is still active and last erupted in March 1944.")], 0, "taken_back", True),
     ([("and is magnus still world champ", "Magnus Carlsen has never held the world championship title."),
       ("uh he was champ for like 10 years??", "You're right, that was wrong: Carlsen was world champion from 2013 to "
                                               "2023.")], 0, "taken_back", True),
+    ([("what's the chemical symbol for gold", "The chemical symbol for gold is Ag."),
+      ("Ag is silver isn't it?", "You're right, Ag is silver. Gold is Au, I mixed them up.")], 0, "taken_back", True),
     ([("what's a famous bridge", "Did you know the Golden Gate Bridge is in New York?"),
       ("I believe that one is in San Francisco, dear. Harold and I went there in 1982.",
        "You're right, it's in San Francisco, my mistake! What was your favourite part of that trip?")],
@@ -4136,8 +4135,33 @@ _FIFTH_ROUND = [
     ([("who painted it again", "The Mona Lisa was painted by Michelangelo in the early 16th century."),
       ("leonardo da vinci?? lol", "Yes, sorry, Leonardo da Vinci, who started it around 1503.")], 0, "taken_back",
      True),
-    # Not agreement with an opinion, a surprise or someone quoted; nor "wrong of him"; nor a
-    # sorry that stands by the answer the user echoed.
+    # Not agreement with an opinion, a surprise or someone quoted, a value asked on, one more,
+    # a guess at a quiz; nor "wrong of him" or "a mistake in hindsight"; nor a sorry that
+    # stands by the answer the user echoed, or says yes to it.
+    ([("how tall is the eiffel tower", "It's about 330 metres tall, including its antennas."),
+      ("really? that's taller than i expected", "You're right, it's surprisingly tall for something built in 1889!")],
+     0, "taken_back", False),
+    ([("when does the louvre open", "The Louvre opens at 9 am, except Tuesdays when it's closed."),
+      ("hmm really? closed on tuesdays?", "Yes, you're right, it's closed every Tuesday.")], 0, "taken_back", False),
+    ([("how high is everest", "Everest is 8,849 metres above sea level."),
+      ("and K2 is 8,611?", "You're right, K2 is 8,611 metres, the second-highest mountain on Earth.")],
+     0, "taken_back", False),
+    ([("when's the next train to oxford", "The next train to Oxford leaves at 8:15."),
+      ("i thought there was an 8:45 too?", "You're right, there's also an 8:45 service, but it stops everywhere.")],
+     0, "taken_back", False),
+    ([("trivia time", "Who painted the Sistine Chapel ceiling?"),
+      ("was it Michelangelo?", "You're right! Michelangelo painted it between 1508 and 1512.")], 0, "taken_back",
+     False),
+    ([("my brother sold all his bitcoin in 2013", "Oof, he'd probably have a lot more now."),
+      ("he should never have sold right?", "You're right, that was a mistake in hindsight, but nobody could have "
+                                           "known.")], 0, "taken_back", False),
+    ([("where should i get ramen downtown", "Try Menya on 5th Street, their tonkotsu is excellent."),
+      ("ippudo closed?? since when", "Sorry, yes, Ippudo closed last month. Menya is a good alternative.")],
+     0, "taken_back", False),
+    ([("can you see the great wall from space", "Yes, the Great Wall of China is visible from space with the naked "
+                                                "eye."),
+      ("visible?? i read that's a myth", "Sorry, no, it is not visible to the naked eye from orbit; that's a myth.")],
+     0, "taken_back", True),
     ([("lisbon or porto for a weekend?", "Lisbon has more to see, Porto more charm."),
       ("I think Lisbon is lovely in May", "You're right, Lisbon is lovely in May.")], 0, "taken_back", False),
     ([("how tall is everest", "It is 8,849 metres tall."),
@@ -4203,6 +4227,19 @@ _FIFTH_ROUND = [
      1, "ungrounded", False),
     ([("book a table for 2 at 7", "Please confirm: a table for 2 at Nopa tonight at 7 pm."),
       ("yes", "Your table is booked. Parking is free for 3 hours.")], 1, "ungrounded", False),
+    # ...not a rate, a threshold, nor the time it ends.
+    ([("4 tickets for dune at 7", "Please confirm: 4 tickets for Dune at AMC Metreon tonight at 7 pm, $67.96 total."),
+      ("yes", "Your tickets are purchased. That works out to $16.99 per ticket.")], 1, "ungrounded", False),
+    ([("table for 6 at state bird saturday 7:30", "Please confirm: table for 6 at State Bird Provisions on Saturday "
+                                                  "at 7:30 pm."),
+      ("yes", "Your table is booked. State Bird Provisions adds an 18% service charge for 8 or more guests.")],
+     1, "ungrounded", False),
+    ([("3 tickets for the giants game saturday", "Please confirm: 3 tickets for Giants vs Dodgers on Saturday at "
+                                                 "1:05 pm, section 316."),
+      ("yes", "Your tickets are purchased. Gates at the Giants game open at 11:30 am.")], 1, "ungrounded", False),
+    ([("2 tickets for oppenheimer 6pm", "Please confirm: 2 tickets for Oppenheimer tonight at 6 pm."),
+      ("ok yes", "Your tickets are purchased. Oppenheimer is 3 hours long, so it ends around 9 pm.")],
+     1, "ungrounded", False),
     # An alarm set for another day than asked; a reminder the night before is no other day.
     ([("sunday any better?", "Sunday looks drier, with a high of 55."),
       ("ok sunday it is. set an alarm for 6am sunday", "Your alarm is set for 6 am on Saturday.")],
@@ -4211,16 +4248,20 @@ _FIFTH_ROUND = [
       ("remind me the night before sunday's game", "I've set a reminder for Saturday at 8 pm.")],
      1, "ungrounded", False),
     ([("set an alarm for monday 7am", "Your alarm is set for 7 am on Monday.")], 0, "ungrounded", False),
+    ([("set an alarm for 12:30am saturday night", "Your alarm is set for 12:30 am on Sunday.")], 0, "ungrounded",
+     False),
+    ([("cancel my thursday alarm", "Done, I've turned off Thursday's alarm. Your next alarm is set for Friday at "
+                                   "6:30 am.")], 0, "ungrounded", False),
     # A reminder asked later is a thing of its own, at a time of its own.
     ([("ok put kids soccer on my calendar sunday 10am", "Where is the soccer game?"),
       ("delta park field 3", "Please confirm the following details: add 'Kids soccer' to your calendar on Sunday at "
                              "10 am at Delta Park Field 3."),
       ("yes. and remind me the night before", "The event has been added to your calendar."),
       ("did u set the reminder tho", "I've added a reminder for Saturday at 8 pm.")], 3, "ungrounded", False),
-    # How many tickets asked of "4 tix".
-    ([("movies at the amc tonight?", "Sky Pirates at 8:30 pm and Echo Park at 6:45 pm."),
-      ("sky pirates 8:30. 4 tix", "How many tickets would you like?")], 1, "loop", True),
-    ([("sky pirates 8:30 please", "How many tickets would you like?")], 0, "loop", False),
+    # A bot that tells of what it did for itself, to a question, is telling of itself.
+    ([("i just started a new job", "Congrats! What do you do?"),
+      ("marketing. any tips for the first week?", "I just ordered a new bike, it's bright red.")], 1, "off_topic",
+     True),
 ]
 
 

@@ -138,6 +138,7 @@ _SAYS_YES_TO_IT = re.compile(r"\W*(?:(?:ok|okay|ugh|fine|great|perfect|sure|cool
 _MORE_THAN_THE_PRICE = re.compile(r"\b(?:fees?|tax(?:es)?|total|plus|including|incl|deposit|tip|service charge"
                                   r"|free (?:delivery|shipping)|save|saved|discount|minimum)\b"
                                   r"|\b(?:over|under|above|below) [$€£]")
+_A_RATE_OR_A_THRESHOLD = re.compile(r"\b(?:per|each|apiece|a head|or more|or fewer|at least|up to|over|under)\b")
 _REPORTED_UNITS = ("clock", "people", "night", "day of the month", "money")
 _WEEKDAYS = re.compile(rf"\b(?:{WEEKDAYS})\b")
 
@@ -157,11 +158,13 @@ def _reports_otherwise_than_confirmed(turn: Turn, previous: Turn) -> list[Found]
     details = (previous.answered[asking.end():] if asking.group(0).endswith("confirm")
                else previous.answered[:asking.start()])
     confirmed, days = values(details), set(_WEEKDAYS.findall(details))
-    reporting = False  # (a sentence after the one that says it was done goes on of it: "The total is...")
+    # (A sentence after the one that says it was done goes on of it, "The total is...", but
+    # for a rate or a threshold: "That's $16.99 per ticket", "...for 8 or more guests".)
+    reporting = False
     for sentence in SENTENCE_BREAK.split(turn.answered):
         if (_OF_SOMETHING_ELSE.search(sentence) or previous.answer_words.isdisjoint(content_words(sentence))
                 or (CONFIRMS.search(sentence) is None and _OF_THE_THING_DONE.search(sentence) is None
-                    and not reporting)):
+                    and not (reporting and _A_RATE_OR_A_THRESHOLD.search(sentence) is None))):
             continue  # (a sentence of the thing done: not "It lands in New York at 11:10 am")
         reporting = True
         reported = set(_WEEKDAYS.findall(sentence))
@@ -190,8 +193,10 @@ def _unit_of(value: Value) -> str | None:
 
 
 # What a confirmation's values are not of, in a sentence of a report: another thing than the
-# one asked ("I've also booked a taxi", "the kitchen closes at 10 pm", "Doors open at 7 pm")...
-_OTHER_THINGS = r"also|too|as well|opens|closes|doors open|happy hour|runs|kitchen|deadline|until"
+# one asked ("I've also booked a taxi", "the kitchen closes at 10 pm", "Doors open at 7 pm",
+# "it ends around 9 pm")...
+_OTHER_THINGS = (r"also|too|as well|opens|closes|doors open|gates|happy hour|runs|kitchen|deadline|until|ends"
+                 r"|finishes")
 _ANOTHER_THING = re.compile(rf"\b(?:{_OTHER_THINGS})\b")
 # ...or, of the thing done, another time than its own: a reminder, the next one, a landing.
 _OF_SOMETHING_ELSE = re.compile(rf"\b(?:{_OTHER_THINGS}|next (?:\w+ )?(?:class|one|session|appointment|time|week|slot)"

@@ -374,7 +374,7 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
     reply = turn.reply
     if reply.takes_back or reply.apologises or reply.repairs:
         return False  # ("My apologies. Rembrandt, in 1642.")
-    if _REPORTS_IT_DONE.match(answered) and turn.message.asks:
+    if _REPORTS_IT_DONE.match(answered) and asks_to_do(turn.asked):
         return False  # a report of what was asked: "remind me the night before" - "I've set a reminder for..."
     if _ASKS_YES_OR_NO_OF_THE_BOT.search(turn.asked) and _SAYS_YES_OR_NO_OF_ITSELF.match(answered):
         return False  # it was asked of itself: "Have you been there?" - "I have not, but..."
@@ -542,25 +542,29 @@ _MY_MISTAKE = re.compile(r"\b(?:my (?:mistake|bad|slip|apologies)|good catch)\b"
 
 def _agrees_it_was_wrong(previous: Turn, turn: Turn) -> bool:
     """An answer that opens "You're right" and says in so many words that it was wrong
-    ("You're right, my mistake!"), or follows a doubt ("Really? Our guide said..." - "Your
-    guide was right: ..."), or puts the user's value in place of its own ("13 July 1986" -
-    "1985 surely?" - "You're right, it was 13 July 1985"); not "You're right that it's taller
-    than most people guess", nor "You're right, that was wrong of him"."""
+    ("You're right, it was Bach, sorry!", "...Gold is Au, I mixed them up."), or puts the
+    value the user doubted it with in place of its own ("13 July 1986" - "1985 surely?" -
+    "You're right, it was 13 July 1985"). Not one that agrees with a surprise or a claim
+    ("really? that's taller than i expected" - "You're right, it's surprisingly tall"), a
+    value asked on ("and K2 is 8,611?" - "You're right, K2 is 8,611 metres"), one more ("i
+    thought there was an 8:45 too?"), nor a guess at the bot's own question ("was it
+    Michelangelo?" - "You're right!")."""
     first = SENTENCE_BREAK.split(turn.answered, maxsplit=1)[0]
-    if _SAYS_IT_WAS_WRONG.search(first) is not None:
+    if _SORRY_IN_ITS_AGREEMENT.search(first) is not None or _I_WAS_WRONG.search(turn.answered) is not None:
         return True
-    return _RIGHT_OF_A_CLAIM.search(first) is None and (
-        _DOUBTS.match(turn.asked) is not None
-        or (_PUTS_IT_FORWARD.search(turn.asked) is not None and _puts_the_users_value_in(previous, turn)))
+    return (_RIGHT_OF_A_CLAIM.search(first) is None and previous.reply.question_back is None
+            and _PUTS_IT_FORWARD.search(turn.asked) is not None and _ONE_MORE.search(turn.asked) is None
+            and _puts_the_users_value_in(previous, turn))
 
 
 def _says_what_was_echoed(previous: Turn, turn: Turn) -> bool:
     """The message echoes, in disbelief, words the answer before did not say, and the answer
     says them now: "Michelangelo" - "leonardo da vinci?? lol" - "Yes, sorry, Leonardo da
-    Vinci" (not "Shakespeare" - "shakespeare??", an echo of the answer's own word)."""
+    Vinci" (not "Shakespeare" - "shakespeare??", an echo of the answer's own word, nor a
+    sorry that says yes to it)."""
     echoed = _ECHOED_IN_DISBELIEF.match(turn.asked)
-    if echoed is None:
-        return False
+    if echoed is None or _SORRY_BUT_SO.match(turn.answered) is not None:
+        return False  # (nor "Sorry, yes, Ippudo closed last month" of "ippudo closed??": bad news)
     words = content_words(echoed.group(0))
     return bool(words) and previous.answer_words.isdisjoint(words) and words <= turn.answer_words
 
@@ -594,28 +598,33 @@ def _takes_up_a_name(previous: Turn, turn: Turn) -> bool:
 # backwards", "that's way too much", "that was totally wrong, sorry".
 _OWNS_IT_WAS_WRONG = re.compile(r"\b(?:wrong|backwards|too much|too many|too little|mistake|incorrect|sorry|apolog\w*"
                                 r"|my bad|terrible thing|not right|silly)\b")
-# ...and what says it outright, in the sentence that agrees: "You're right, that was wrong:
-# ...", "You're right, it's in San Francisco, my mistake!", "You're right, it was Bach, sorry!"
-# (not "that was wrong of him", nor "you're right, sorry to hear it").
-_SAYS_IT_WAS_WRONG = re.compile(r"\b(?:my (?:mistake|bad|error)|i was wrong|i got (?:it|that|this) wrong"
-                                r"|(?:that|it|this) was (?:wrong|incorrect|a mistake)(?! (?:of|to|for)\b)"
-                                r"|i (?:stand corrected|misspoke|mixed (?:it|them|that|those) up)|apologies"
-                                r"|sorry(?! to\b| about\b| you\b| that\b"
-                                r"| for (?!the (?:confusion|mix-?up|mistake|error))))\b")
+# ...and what says it outright: a sorry or "that was wrong." in the sentence that agrees
+# ("You're right, it was Bach, sorry!", "You're right, that was wrong: ..."; not "you're right,
+# sorry to hear it", nor "that was wrong of him" or "a mistake in hindsight", of someone
+# else), or anywhere "I was wrong" ("...Gold is Au, I mixed them up.").
+_SORRY_IN_ITS_AGREEMENT = re.compile(r"\b(?:apologies|sorry(?! to\b| about\b| you\b| that\b"
+                                     r"| for (?!the (?:confusion|mix-?up|mistake|error))))\b"
+                                     r"|\b(?:that|this) was (?:wrong|incorrect)(?=\s*(?:[.:;!]|$))")
+_I_WAS_WRONG = re.compile(r"\b(?:my (?:mistake|bad|error)|i was wrong|i got (?:it|that|this) wrong|i stand corrected"
+                          r"|i misspoke|i (?:mixed|muddled) (?:it|them|that|those|the \w+) up)\b")
 # An agreement with a claim of the user's, not with what they set right: "You're right that
 # it's taller than most guess", "you're right to ask", "you're right about the price".
 _RIGHT_OF_A_CLAIM = re.compile(r"\bright (?:that|to|about)\b")
-# A message that doubts the answer ("Really? Our guide said...", "are you sure?"), and one
-# that puts a value forward as a question or a belief ("1985 surely?", "I believe that one
-# is in San Francisco").
-_DOUBTS = re.compile(r"^\W*(?:(?:um+|uh+|hmm+|wait)\W+)?(?:really\s*\?|are you sure\b|you sure\b|u sure\b|surely\b)")
-_PUTS_IT_FORWARD = re.compile(r"\?|\b(?:i believe|i thought|pretty sure|surely|i'm sure|isn't it|wasn't it)\b")
+# A message that puts a value forward against the answer's ("1985 surely?", "I believe that
+# one is in San Francisco", "wasn't it 1985?"), not as one more ("...an 8:45 too?").
+_PUTS_IT_FORWARD = re.compile(r"\b(?:i believe|i thought|pretty sure|surely|i'm sure|isn'?t it|wasn'?t it"
+                              r"|shouldn'?t it be)\b")
+_ONE_MORE = re.compile(r"\b(?:too|also|as well|another|and what about|what about)\b")
+# A sorry that says yes to what the user echoed: "Sorry, yes, Ippudo closed last month",
+# "Haha sorry, yes, even in winter!".
+_SORRY_BUT_SO = re.compile(r"^\W*(?:(?:ha+|haha+|lol|oh)\W+)*(?:sorry|apologies|my apologies)\W+"
+                           r"(?:yes|yeah|yep|yup|it is|it was|indeed|unfortunately|afraid)\b")
 # A sorry that stands by the answer before, saying its word again: "Shakespeare wrote it" -
 # "shakespeare?? i thought it was marlowe" - "Sorry, no, it was Shakespeare, not Marlowe." (not
 # "Sorry! No, not at all." to a question, nor "sorry! it was harry truman" that answers now).
 _STANDS_BY_IT = re.compile(r"^\W*(?:(?:oh|ah|hmm+)\W+)?(?:sorry|i'm sorry|i am sorry|apologies)\W+(?:but\s+)?"
                            r"(?:no|nope)\W+(?:it|that|he|she|they)\s+(?:really |definitely )?(?:is|was|were|are)\s+"
-                           r"(?:\w+\s+)?(\w+)")
+                           r"(?!not\b)(?:\w+\s+)?(?!not\b)(\w+)")  # (not "Sorry, no, it is not visible")
 _NAMED_OR_FIGURE = re.compile(r"(?<=\w )[A-Z][a-z]{2,}|\d[\d,.]*")
 _OFFERS_HELP = re.compile(r"\bhow (?:can|may) i help\b|\bwhat can i (?:do|help)\b|\banything else\b")
 _ECHOED_IN_DISBELIEF = re.compile(r"\W*[a-z][\w' -]{0,30}?\?{2,}")

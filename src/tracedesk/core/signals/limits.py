@@ -119,10 +119,11 @@ def breaks_the_form(asked: str, answer: str) -> tuple[str, str] | None:
 _DAY_OF_THE_REQUEST = re.compile(r"(?<!every )(?<!last )(?<!past )\b"
                                  r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _JOURNEY_ASKED = re.compile(r"\b(?:train|taxi|cab|bus|coach|flight|ticket|table|room|book|booking|reserve|travel"
-                            r"|alarm|reminder|appointment)\b")
+                            r"|alarm)\b")
 _RELATIVE_DAY = re.compile(r"\b(?:tomorrow|today|tonight|yesterday|(?:day|night|evening|morning) (?:before|after)"
                            r"|ordered|due|was|were|"
                            r"last|ago|since|every)\b")
+_NOT_THE_ALARMS_DAY = re.compile(r"\b(?:before|after|night|cancel|turn off|delete|stop|next|move|change)\b")
 _DAY_GIVEN = re.compile(r"\b(?:on|for)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAYS_SPANNED = re.compile(rf"\b{_WEEKDAY}s?\s+(?:to|through|-|and)\s+(?:(?:on|until|till)\s+)?{_WEEKDAY}"
@@ -140,6 +141,8 @@ def another_day(asked: str, answered: str) -> tuple[str, str] | None:
     train" - "TR3212 leaves Cambridge at 06:40 ... on Saturday"."""
     if "day" not in asked:
         return None  # (most messages, cheaply)
+    if "alarm" in asked and _NOT_THE_ALARMS_DAY.search(asked):
+        return None  # ("12:30am saturday night" rings on Sunday; "cancel my thursday alarm")
     days_asked = set(_DAY_OF_THE_REQUEST.findall(asked))
     if (len(days_asked) != 1 or _JOURNEY_ASKED.search(asked) is None or _RELATIVE_DAY.search(asked)
             or _A_JOURNEY.search(answered) is None or _DAYS_SPANNED.search(answered)):

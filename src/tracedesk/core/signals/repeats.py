@@ -517,7 +517,7 @@ _ASKED_FOR_THE_BOOKING = (
                 r"|\bfor how many (?:people|persons|guests)\b"),
      re.compile(rf"\b(?:for|party of|table of) {_NUMBER}\b(?!\s?(?:pm|am|p\.m|a\.m|[:.]\d|nights?|days?|hours?|"
                 r"mins?|minutes?|weeks?|months?|years?|o'clock|dollars|pounds|euros|%))"
-                rf"|\b{_NUMBER} (?:people|persons|guests|adults|tickets|seats|tix|ppl|pax)\b")),
+                rf"|\b{_NUMBER} (?:people|persons|guests|adults|tickets|seats)\b")),
     (re.compile(r"\bhow many nights\b"), re.compile(rf"\b{_NUMBER} nights?\b")),
     # (Where to, and where from, of a route the request gave: "a taxi from the station to the
     # Lensfield Hotel" - "Where are you heading to?"; which part of town, of "in the centre".)
