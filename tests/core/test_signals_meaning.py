@@ -209,7 +209,7 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
     assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
 
 
-@pytest.mark.parametrize(("question", "answer", "then"), [
+_NO_WITH_WHAT_IS_SO = [
     # A no that says what is so instead, after a claim or a claim put as a question.
     ("bayern münchen of course", "nice. bayern munich is a team from berlin right?",
      "no is munich, is in the name haha"),
@@ -365,12 +365,13 @@ def test_a_marvel_or_an_answer_to_the_bots_question_is_no_complaint(store, tmp_p
     ("The older one is angry with me. She thinks it is my fault", "Have you tried talking with him about it?",
      "With her, yes. She doesn't want to talk to me"),
     ("how do i get her to eat fish", "Your son will grow out of it eventually.", "Daughter. But I hope so!"),
-])
-def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_path, question, answer, then) -> None:
-    b = Bundle()
-    b.turn("s1", question, answer, trace_id="a")
-    b.turn("s1", then, "Oh, sorry about that.", trace_id="b")
-    assert "frustration" in kinds(signals(store, tmp_path, b), "a")
+]
+
+
+def test_a_no_with_what_is_so_or_a_reminder_says_the_answer_missed(store, tmp_path) -> None:
+    cases = [([(question, answer), (then, "Oh, sorry about that.")], 0, "frustration", True)
+             for question, answer, then in _NO_WITH_WHAT_IS_SO]
+    assert not misread(store, tmp_path, cases, _gets_it)
 
 
 def test_what_the_user_asked_for_turns_before_said_again_corrects_the_answer(store, tmp_path) -> None:
@@ -384,7 +385,7 @@ def test_what_the_user_asked_for_turns_before_said_again_corrects_the_answer(sto
     assert not found.get("a") and not found.get("b")
 
 
-@pytest.mark.parametrize(("question", "answer", "then"), [
+_NO_TO_AN_OPINION = [
     ("hows the chicken recipe", "it's really easy: chicken, lemons, garlic and butter, 40 minutes in the oven.",
      "no oven tho, mine is broken"),
     ("play something to study to", "Playing Lofi Beats to Study To.", "no wait classical actually"),
@@ -483,13 +484,13 @@ def test_what_the_user_asked_for_turns_before_said_again_corrects_the_answer(sto
      "no no no. Salah is more complete player, he make assist also"),
     ("theres this girl in my spanish class", "Then skip the pickup lines and say something like '¿Cómo se dice...?'",
      "lmao no im not saying that. how do u say 'want to study together' in spanish"),
-])
-def test_a_no_to_an_opinion_a_change_of_mind_or_a_pause_is_no_correction(store, tmp_path, question, answer,
-                                                                        then) -> None:
-    b = Bundle()
-    b.turn("s1", question, answer, trace_id="a")
-    b.turn("s1", then, "Sure.", trace_id="b")
-    assert "frustration" not in kinds(signals(store, tmp_path, b), "a")
+]
+
+
+def test_a_no_to_an_opinion_a_change_of_mind_or_a_pause_is_no_correction(store, tmp_path) -> None:
+    cases = [([(question, answer), (then, "Sure.")], 0, "frustration", False)
+             for question, answer, then in _NO_TO_AN_OPINION]
+    assert not misread(store, tmp_path, cases, _gets_it)
 
 
 @pytest.mark.parametrize(("question", "answer", "then"), [
@@ -2064,7 +2065,7 @@ def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_it
     assert "handoff" in kinds(found, "c")  # nobody asked for a person there
 
 
-@pytest.mark.parametrize("vent", [
+_VENTS = [
     "you obviously don't understand what I need",
     "we're going round in circles here",
     "is this bot broken or what",
@@ -2101,12 +2102,13 @@ def test_a_hand_off_the_user_asked_for_or_complained_into_is_not_a_failure_of_it
     "I'm getting really annoyed",
     "i am so done with this",
     "I've had enough",
-])
-def test_venting_at_the_bot_marks_the_answer_before_it(store, tmp_path, vent) -> None:
-    b = Bundle()
-    b.turn("s1", "How do I change my delivery slot?", "Our warehouse is in Leeds.", trace_id="a")
-    b.turn("s1", vent, "Sorry about that.", trace_id="b")
-    assert "frustration" in kinds(signals(store, tmp_path, b), "a")
+]
+
+
+def test_venting_at_the_bot_marks_the_answer_before_it(store, tmp_path) -> None:
+    cases = [([("How do I change my delivery slot?", "Our warehouse is in Leeds."), (vent, "Sorry about that.")], 0,
+              "frustration", True) for vent in _VENTS]
+    assert not misread(store, tmp_path, cases, _gets_it)
 
 
 @pytest.mark.parametrize("said", [
@@ -3446,12 +3448,8 @@ _EDGES = [
 ]
 
 
-@pytest.mark.parametrize(("dialog", "at", "kind", "found"), _EDGES)
-def test_readings_at_their_edges(store, tmp_path, dialog, at, kind, found) -> None:
-    b = Bundle()
-    for n, (asked, answer) in enumerate(dialog):
-        b.turn("s1", asked, answer, trace_id=f"t{n}")
-    assert (kind in kinds(signals(store, tmp_path, b), f"t{at}")) is found
+def test_readings_at_their_edges(store, tmp_path) -> None:
+    assert not misread(store, tmp_path, _EDGES, _gets_it)
 
 
 def test_a_booking_that_passes_over_the_question_asked_with_it_misses(store, tmp_path) -> None:
