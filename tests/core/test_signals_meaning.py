@@ -4216,6 +4216,26 @@ _FIFTH_ROUND = [
       ("wasnt there drama about it", "Yes, Kasparov suggested humans had intervened.")], 0, "frustration", False),
     ([("who has won it the most", "Five riders share the record of five wins, among them Eddy Merckx."),
       ("didnt merckx also win the giro a bunch", "Yes, five times.")], 0, "frustration", False),
+    # Fear told and closed off with "Noted. Anything else?"; sympathy, or a plain closing to
+    # no distress, is fine.
+    ([("yes", "Your appointment is booked. The clinic is at 3900 Mowry Avenue."),
+      ("thank you. he just threw up again. i'm so scared", "Noted. Is there anything else you need?")],
+     1, "off_topic", True),
+    ([("yes", "Your appointment is booked. The clinic is at 3900 Mowry Avenue."),
+      ("thank you. he just threw up again. i'm so scared", "I'm sorry, that's frightening. The clinic can see him "
+                                                           "right away. Is there anything else you need?")],
+     1, "off_topic", False),
+    ([("yes", "Your appointment is booked. The clinic is at 3900 Mowry Avenue."),
+      ("thank you, that's all for now", "Noted. Is there anything else you need?")], 1, "off_topic", False),
+    # "no??" and the request again, after an offer nobody asked for; not "no?? really?" of a
+    # fact, nor a no that answers.
+    ([("wind?", "Winds will be light, around 5 to 8 miles per hour."),
+      ("ok good. and saturday? long run day", "Would you like me to book a table at a restaurant for Saturday?"),
+      ("no?? weather for saturday", "On Saturday expect showers most of the day.")], 1, "frustration", True),
+    ([("tell me a fact", "Did you know octopuses have three hearts?"),
+      ("no?? really?", "Really! Two for the gills and one for the body.")], 0, "frustration", False),
+    ([("book me a taxi", "Would you like me to book one for now?"),
+      ("no, for 6 pm please", "Booked for 6 pm.")], 0, "frustration", False),
     # A report after a yes, its second sentence with another count than confirmed.
     ([("sky pirates 8:30, 4 tickets", "Please confirm the following details: 4 tickets for Sky Pirates at AMC "
                                       "tonight at 8:30 pm."),

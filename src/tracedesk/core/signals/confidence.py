@@ -144,6 +144,9 @@ CASES: tuple[Case, ...] = (
          "(farther is surer): a canned reply, another topic"),
     Case("off_topic", "bad_news", 0.6, 0.6,
          "the user told of a loss or a bad day and the answer cheered, with no word of sympathy"),
+    Case("off_topic", "distress_closed_off", 0.5, 0.5,
+         "the user told of fear or distress and the answer only noted it and asked for anything else (\"i'm so "
+         "scared\" - \"Noted. Is there anything else you need?\")"),
     Case("off_topic", "grief_passed_over", 0.4, 0.4,
          "the user told of grief, a loss or someone missed, asking nothing, and the answer told a fact with no "
          "word of sympathy and none to the user (\"My late husband bought me that record.\" - \"The concerto was "

@@ -140,6 +140,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += _cheered_at_bad_news(turn)
             elif _passes_over_grief(turn):
                 found.append(_answered_off_topic(turn, "grief_passed_over", "grief told, answered with a fact"))
+            elif _closes_off_distress(turn):
+                found.append(_answered_off_topic(turn, "distress_closed_off", "fear told, answered with a closing"))
             elif _may_dismiss(turn.reply) and DISMISSES.search(turn.answered):
                 found.append(_answered_off_topic(turn, "dismissive", "the answer brushes the user off"))
             bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
@@ -697,6 +699,19 @@ def _passes_over_grief(turn: Turn) -> bool:
             and len(answered.split()) >= 6)
 
 
+def _closes_off_distress(turn: Turn) -> bool:
+    """A message that tells of fear or distress ("he just threw up again. i'm so scared")
+    answered with a bare note and a question for anything else ("Noted. Is there anything
+    else you need?"): a desk that files the user's fear. Not one with a word of sympathy
+    first, nor a closing to no distress."""
+    return _CLOSES_IT_OFF.match(turn.answered) is not None and _DISTRESS.search(turn.asked) is not None
+
+
+_DISTRESS = re.compile(r"\bi'?m (?:so |really |very |super |kind of |kinda )?(?:scared|terrified|frightened|panicking"
+                       r"|freaking out|worried sick|shaking|shaky)\b|\b(?:threw up|throwing up|bleeding|can't breathe"
+                       r"|cannot breathe)\b")
+_CLOSES_IT_OFF = re.compile(r"\W*(?:noted|ok(?:ay)?|got it|understood|alright|all right|sure|done|great|perfect)\W+"
+                            r"(?:is there |can i help with |do you need )?anything else\b[^.!?]*[.!?]?\s*$")
 _ASKS_SOMETHING_DONE = re.compile(r"\b(?:need|want|help|can you|could you|please|how do i|how can i)\b")
 # (to the user, or of the one told of: "Was he a gardener too?")
 _TO_THE_USER = re.compile(r"\b(?:you|your|you're|yours|u|ur|he|she|him|her|his|they|them)\b")

@@ -130,6 +130,9 @@ FRUSTRATION = re.compile(
     r"|\b(?:close|nice try|good try) but (?:no|nope|wrong)\b"
     r"|^\W*(?:that |this |it )?(?:sounds|seems) (?:very |really )?(?:unlikely|made up|wrong|off)\b"
     r"|\bnot sure what (?:that|this|you) mean|\bthat'?s the (?:whole|entire) point\b"
+    # ("no?? weather for saturday" to an offer nobody asked for; not "no?? really?" of a fact)
+    r"|^\W*(?:(?:um+|uh+)\W+)?(?:no|nope|nah)\s*(?:\?[!?]*\?|!\?)\W*(?!(?:really|way|wow|seriously|omg|lol|haha|what)\b)"
+    r"\w+\W+\w+"
     # ("thats... not helping lol", not "that's helping a lot", nor "my mom keeps calling, thats not helping")
     r"|^\W*(?:(?:ok|okay|um+|uh+|hm+|well|lol|wow)\W+)*(?:that'?s|thats|this is|it'?s|its|that is|you'?re|ur)\W*"
     r"(?:not|n't) (?:really |exactly |very )?(?:helping|helpful)\b"
