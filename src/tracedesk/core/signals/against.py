@@ -14,7 +14,7 @@ from difflib import get_close_matches
 from ..words import WORD, content_words
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import ONE_TO_TWELVE, WEEKDAYS
+from .kinds import A_WEEKDAY, ONE_TO_TWELVE
 from .limits import (
     another_day,
     another_route,
@@ -140,7 +140,6 @@ _MORE_THAN_THE_PRICE = re.compile(r"\b(?:fees?|tax(?:es)?|total|plus|including|i
                                   r"|\b(?:over|under|above|below) [$€£]")
 _A_RATE_OR_A_THRESHOLD = re.compile(r"\b(?:per|each|apiece|a head|or more|or fewer|at least|up to|over|under)\b")
 _REPORTED_UNITS = ("clock", "people", "night", "day of the month", "money")
-_WEEKDAYS = re.compile(rf"\b(?:{WEEKDAYS})\b")
 
 
 def _reports_otherwise_than_confirmed(turn: Turn, previous: Turn) -> list[Found]:
@@ -157,7 +156,7 @@ def _reports_otherwise_than_confirmed(turn: Turn, previous: Turn) -> list[Found]
     # (the details follow "please confirm:" and come before "is this correct?")
     details = (previous.answered[asking.end():] if asking.group(0).endswith("confirm")
                else previous.answered[:asking.start()])
-    confirmed, days = values(details), set(_WEEKDAYS.findall(details))
+    confirmed, days = values(details), set(A_WEEKDAY.findall(details))
     # (A sentence after the one that says it was done goes on of it, "The total is...", but
     # for a rate or a threshold: "That's $16.99 per ticket", "...for 8 or more guests".)
     reporting = False
@@ -167,7 +166,7 @@ def _reports_otherwise_than_confirmed(turn: Turn, previous: Turn) -> list[Found]
                     and not (reporting and _A_RATE_OR_A_THRESHOLD.search(sentence) is None))):
             continue  # (a sentence of the thing done: not "It lands in New York at 11:10 am")
         reporting = True
-        reported = set(_WEEKDAYS.findall(sentence))
+        reported = set(A_WEEKDAY.findall(sentence))
         if days and reported and days.isdisjoint(reported):  # (a day however placed: "..., Friday at 5:25")
             return [_against_the_request(turn, f"reports another day than it asked to confirm ({min(reported)} "
                                                f"where it asked to confirm {min(days)})", min(days), min(reported))]

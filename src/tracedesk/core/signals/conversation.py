@@ -41,7 +41,7 @@ from .asked import (
 )
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import WEEKDAYS
+from .kinds import A_WEEKDAY, WEEKDAYS
 from .memory import (
     MEMORY_TEST,
     ONLY_WISHES,
@@ -509,7 +509,7 @@ def _says_it_back_sorry(turn: Turn, previous_answer: str) -> bool:
     if "sorry" not in answered and "my " not in answered and "apologies" not in answered and "catch" not in answered:
         return False
     if (day := _SORRY_THEN_THE_DAY.match(answered)) is not None:
-        return day.group(1) in turn.asked and bool(set(_A_DAY.findall(previous_answer)) - {day.group(1)})
+        return day.group(1) in turn.asked and bool(set(A_WEEKDAY.findall(previous_answer)) - {day.group(1)})
     m = _BACK_AND_SORRY.match(turn.answered)
     if m is None or not _names_what_was_said(m, turn):
         return False  # ("Flight cancelled, sorry!" is sympathy)
@@ -537,7 +537,6 @@ def _names_what_was_said(said: re.Match, turn: Turn) -> bool:
 # A day said back after a sorry: "Sorry, Saturday!", "oops, sorry - friday."
 _SORRY_THEN_THE_DAY = re.compile(rf"^\W*(?:(?:oh|oops|whoops)\W+)?(?:sorry|my bad|my mistake)\W+({WEEKDAYS})\b"
                                  r"\W*(?:[!.]|,|$)")
-_A_DAY = re.compile(rf"\b(?:{WEEKDAYS})\b")
 _OWNED_AFTER = re.compile(r"\W+(?:right|yes|yeah|of course|oops|definitely)\b")
 _MY_MISTAKE = re.compile(r"\b(?:my (?:mistake|bad|slip|apologies)|good catch)\b")
 

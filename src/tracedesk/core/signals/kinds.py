@@ -1,9 +1,12 @@
 """The kinds of things people tell of their lives, in words: the people of one's family
-and life by sex, the animals people keep, counts said in words. What the user told of
-them, an answer may take for another (:mod:`.memory`, :mod:`.reactions`, :mod:`.repeats`).
+and life by sex, the animals people keep, counts said in words, the days of the week and the
+months. What the user told of them, an answer may take for another (:mod:`.memory`,
+:mod:`.reactions`, :mod:`.repeats`, :mod:`.against`).
 """
 
 from __future__ import annotations
+
+import re
 
 # The people of one's family and life by sex: each pair the woman's words, then the man's in
 # the same place ("daughter", "son").
@@ -28,6 +31,8 @@ ONE_TO_TWELVE = ("one", *COUNT_WORDS)
 # The days of the week, and the months but May (a word of its own), as a pattern's
 # alternatives.
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# ...a day of the week, as a word of a (lower-cased) text.
+A_WEEKDAY = re.compile(rf"\b(?:{WEEKDAYS})\b")
 MONTHS_BUT_MAY = "january|february|march|april|june|july|august|september|october|november|december"
 
 

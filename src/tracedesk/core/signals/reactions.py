@@ -21,7 +21,7 @@ from ..words import STOPWORDS, WORD, content_words, has_digit, similarity
 from .answer_phrases import REACTION_WORDS, TEASES
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import SEXED_PEOPLE, WEEKDAYS, the_other_sex
+from .kinds import A_WEEKDAY, SEXED_PEOPLE, WEEKDAYS, the_other_sex
 from .message import CORRECTION_WORDS, REMARK_OPENINGS
 from .phrases import (
     APPROVES,
@@ -717,13 +717,12 @@ def _says_it_is_another_day(previous: Turn, turn: Turn) -> bool:
     said = _IT_IS_THAT_DAY.match(turn.asked)
     if said is None:
         return False
-    days = set(_A_WEEKDAY.findall(previous.answered))
+    days = set(A_WEEKDAY.findall(previous.answered))
     return bool(days - {said.group(1)})
 
 
 _IT_IS_THAT_DAY = re.compile(rf"^\W*(?:(?:but|no|nah|um+|uh+|wait|bro|lol)\W+)*(?:it'?s|its|it is|that'?s|thats|it was)"
                              rf" (?:on )?({WEEKDAYS})\b\W*(?:tho|though|not (?:{WEEKDAYS}))\b[^?\w]*$")
-_A_WEEKDAY = re.compile(rf"\b(?:{WEEKDAYS})\b")
 _HOW_WHAT = re.compile(r"\bhow (\w+)")  # ("how old", "how long": what a question asks the degree of)
 _YOURS = re.compile(r"\byour (\w+)")  # what an answer takes as the user's ("your cat's name")
 # A no to the answer's check of what it heard ("Leaving from Brighton Road. Is this
