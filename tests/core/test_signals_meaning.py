@@ -4185,7 +4185,10 @@ _FIFTH_ROUND = [
       ("what did i just say im eating", "You said you're eating cinnamon toast crunch!")], 1, "ungrounded", False,
      ("im eating cereal for dinner", "Cereal for dinner is a classic. What kind?")),
     ([("what did i just say im eating", "You said you're eating pizza!"),
-      ("bro. goldfish memory", "Sorry! You're eating Cinnamon Toast Crunch for dinner.")], 0, "frustration", True),
+      ("bro you have goldfish memory", "Sorry! You're eating Cinnamon Toast Crunch for dinner.")], 0, "frustration",
+     True),
+    ([("where did i put the eggs", "Maybe check the fridge door?"),
+      ("ugh goldfish memory, i bought them this morning", "It happens to everyone!")], 0, "frustration", False),
     ([("tell me about your fish", "My goldfish is called Bubbles and he's four."),
       ("aww goldfish memory is a myth right", "Yes, they can remember things for months!")], 0, "frustration",
      False),
@@ -4198,22 +4201,16 @@ _FIFTH_ROUND = [
                                                 "night should just be for relaxing."),
       ("its saturday tho 😭", "Sorry, Saturday! So on Friday night just relax.")], 0, "taken_back", True,
      ("i have the SAT on saturday and im freaking out", "That's normal! How have you been preparing?")),
+    ([("should i cram tonight", "Take it easy tonight, since your exam is on Monday."),
+      ("its friday tho 😭", "Then you have the whole weekend to review!")], 0, "frustration", False),
+    ([("are you open on weekends", "We're open Monday through Friday."),
+      ("what about sunday", "Sorry, Sunday, we're closed.")], 0, "taken_back", False),
     ([("when is the market open", "It is open on Sunday from 8 to 1."),
       ("its saturday tho right? my friend went", "It used to be on Saturday, it moved to Sunday this year.")],
      0, "frustration", False),
     ([("what are you up to this weekend", "Probably a hike on Sunday!"),
       ("nice. its raining tho", "Sorry, rain! Maybe a museum then.")], 0, "taken_back", False),
-    # "thats... not helping lol" complains (not of someone else); "wasnt there drama about it"
-    # asks for more.
-    ([("oh god. ok im not going in the water", "Sharks have existed for more than 400 million years."),
-      ("thats... not helping lol", "Fair! Swim at patrolled beaches between the flags.")], 0, "frustration", True),
-    ([("any tips for my first marathon", "Start slow and eat before the race."),
-      ("ok that's helping a lot actually", "Glad to hear it!")], 0, "frustration", False),
-    ([("my dutch is terrible tho haha", "Most Dutch people speak very good English."),
-      ("true. also my mom keeps calling me crying, thats not helping", "That sounds stressful.")], 0, "frustration",
-     False),
-    ([("when did deep blue beat kasparov", "IBM's Deep Blue beat Kasparov in May 1997."),
-      ("wasnt there drama about it", "Yes, Kasparov suggested humans had intervened.")], 0, "frustration", False),
+    # A negative question of something more is no challenge.
     ([("who has won it the most", "Five riders share the record of five wins, among them Eddy Merckx."),
       ("didnt merckx also win the giro a bunch", "Yes, five times.")], 0, "frustration", False),
     # Fear told and closed off with "Noted. Anything else?"; sympathy, or a plain closing to
@@ -4227,6 +4224,10 @@ _FIFTH_ROUND = [
      1, "off_topic", False),
     ([("yes", "Your appointment is booked. The clinic is at 3900 Mowry Avenue."),
       ("thank you, that's all for now", "Noted. Is there anything else you need?")], 1, "off_topic", False),
+    ([("hi", "Hi! How can I help?"),
+      ("cancel my 3pm meeting, i'm throwing up", "Done. Anything else?")], 1, "off_topic", False),
+    ([("hi", "Hi! How can I help?"),
+      ("add spider spray to the list, i'm terrified of spiders lol", "Done! Anything else?")], 1, "off_topic", False),
     # "no??" and the request again, after an offer nobody asked for; not "no?? really?" of a
     # fact, nor a no that answers.
     ([("wind?", "Winds will be light, around 5 to 8 miles per hour."),
@@ -4236,6 +4237,8 @@ _FIFTH_ROUND = [
       ("no?? really?", "Really! Two for the gills and one for the body.")], 0, "frustration", False),
     ([("book me a taxi", "Would you like me to book one for now?"),
       ("no, for 6 pm please", "Booked for 6 pm.")], 0, "frustration", False),
+    ([("i got the job!", "Congratulations! Did you negotiate the salary?"),
+      ("no?? he just offered it", "Nice, sounds like a good offer.")], 0, "frustration", False),
     # A report after a yes, its second sentence with another count than confirmed.
     ([("sky pirates 8:30, 4 tickets", "Please confirm the following details: 4 tickets for Sky Pirates at AMC "
                                       "tonight at 8:30 pm."),

@@ -130,7 +130,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             found += denied or against
             found += reacts
             missed.update(f.trace_pk for f in reacts if f.kind in _SAID_TO_MISS)
-            said_back = previous is not None and _says_it_back_sorry(turn, previous.answered)
+            said_back = previous is not None and _says_it_back_sorry(turn, previous.answered, turns[:at])
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises or turn.reply.agrees
                                          or said_back):
                 found += _taken_back(previous, turn, pushed_back=bool(reacts),
@@ -499,17 +499,20 @@ _BACK_AND_SORRY = re.compile(r"^\W*(?:(?:oh|ah|right|ok|okay|yes|yeah|oops|whoop
                              r"(?!\W+(?:for (?:the|your|any)|to|you|that|about your)\b)")
 
 
-def _says_it_back_sorry(turn: Turn, previous_answer: str) -> bool:
+def _says_it_back_sorry(turn: Turn, previous_answer: str, earlier: list[Turn]) -> bool:
     """The answer says back what the user set right and is sorry for it: "i've been flying
     for 15 years" - "with ten years of flying..." - "fifteen actually" - "fifteen, sorry!"
     (a word of the message, not a word alone of no meaning); or a day after its sorry, one
-    the user said in place of another the answer before (``previous_answer``, lower-cased)
-    named: "...your test is on Sunday" - "its saturday tho" - "Sorry, Saturday!"."""
+    the user told before (in the ``earlier`` turns) and says again in place of another the
+    answer before (``previous_answer``, lower-cased) named: "i have the SAT on saturday" ...
+    "...your test is on Sunday" - "its saturday tho" - "Sorry, Saturday!" (not "what about
+    sunday" - "Sorry, Sunday, we're closed.", a day asked for the first time)."""
     answered = turn.answered
     if "sorry" not in answered and "my " not in answered and "apologies" not in answered and "catch" not in answered:
         return False
     if (day := _SORRY_THEN_THE_DAY.match(answered)) is not None:
-        return day.group(1) in turn.asked and bool(set(A_WEEKDAY.findall(previous_answer)) - {day.group(1)})
+        return (day.group(1) in turn.asked and bool(set(A_WEEKDAY.findall(previous_answer)) - {day.group(1)})
+                and any(day.group(1) in before.asked for before in earlier))
     m = _BACK_AND_SORRY.match(turn.answered)
     if m is None or not _names_what_was_said(m, turn):
         return False  # ("Flight cancelled, sorry!" is sympathy)
@@ -703,12 +706,19 @@ def _closes_off_distress(turn: Turn) -> bool:
     answered with a bare note and a question for anything else ("Noted. Is there anything
     else you need?"): a desk that files the user's fear. Not one with a word of sympathy
     first, nor a closing to no distress."""
-    return _CLOSES_IT_OFF.match(turn.answered) is not None and _DISTRESS.search(turn.asked) is not None
+    return (_CLOSES_IT_OFF.match(turn.answered) is not None and _DISTRESS.search(turn.asked) is not None
+            and _A_TASK_ASKED.search(turn.asked) is None)
 
 
+# Fear or distress as a state ("i'm so scared", "he just threw up again"), not a fear of
+# something ("terrified of spiders lol", "scared i'll sleep through my exam").
 _DISTRESS = re.compile(r"\bi'?m (?:so |really |very |super |kind of |kinda )?(?:scared|terrified|frightened|panicking"
-                       r"|freaking out|worried sick|shaking|shaky)\b|\b(?:threw up|throwing up|bleeding|can't breathe"
-                       r"|cannot breathe)\b")
+                       r"|freaking out|worried sick|shaking|shaky)\b(?! (?:of|to|that|about|i|i'll|i'm|we|we'll|for)\b)"
+                       r"|\b(?:threw up|throwing up|bleeding|can't breathe|cannot breathe)\b")
+# ...told to get something done, which a note and "anything else?" may well answer: "cancel my
+# 3pm meeting, i'm throwing up", "my daughter threw up at school, please mark her absent".
+_A_TASK_ASKED = re.compile(r"\b(?:add|cancel|mark|log|order|book|set|remind|reschedule|move|schedule|call|text|send"
+                           r"|put|note|record|write|tell|email|message|change|update|please|pls|can you|could you)\b")
 _CLOSES_IT_OFF = re.compile(r"\W*(?:noted|ok(?:ay)?|got it|understood|alright|all right|sure|done|great|perfect)\W+"
                             r"(?:is there |can i help with |do you need )?anything else\b[^.!?]*[.!?]?\s*$")
 _ASKS_SOMETHING_DONE = re.compile(r"\b(?:need|want|help|can you|could you|please|how do i|how can i)\b")

@@ -169,7 +169,7 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
             or _says_the_count_again(previous, turn) or _stresses_what_was_asked(previous, turn)
             or _others_have_it_otherwise(previous, turn) or _asks_for_it_again_with_but(previous, turn)
             or _asks_which_thing(previous, turn) or _says_it_was_said(previous, turn)
-            or _says_it_is_another_day(previous, turn))):
+            or _says_it_is_another_day(previous, turn, told) or _no_in_disbelief_then_the_request(previous, turn))):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -281,10 +281,12 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
     if _says_it_was_said(previous, turn):
         return case, "says the answer missed", 1.0
     if ((turn.message.may_correct and _corrects_the_answer(previous, turn)) or _denies_what_was_taken(previous, turn)
-            or _says_it_is_another_day(previous, turn)):
+            or _says_it_is_another_day(previous, turn, told)):
         return "corrected", "corrects the answer", 1.0
     if _says_the_count_again(previous, turn):
         return "corrected", "says again the count it asked for", 1.0
+    if _no_in_disbelief_then_the_request(previous, turn):
+        return "next_turn", "says no in disbelief to the answer's question and asks again", 1.0
     if _stresses_what_was_asked(previous, turn):
         return "next_turn", "stresses in capitals what was asked", 1.0
     if _asks_for_it_again_with_but(previous, turn):
@@ -710,17 +712,32 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     return SAYS_NO_OR_SAID.match(turn.asked) is not None and not turn.words.isdisjoint(left_out)
 
 
-def _says_it_is_another_day(previous: Turn, turn: Turn) -> bool:
-    """A short message that says the day is another than one the answer named: "Since your
-    test is on Sunday, ..." - "its saturday tho 😭" (not "its saturday tho right?", a
-    question, nor a day the answer did not set against another: "nice. its raining tho")."""
+def _says_it_is_another_day(previous: Turn, turn: Turn, told: frozenset[str] | set[str]) -> bool:
+    """A short message that says again a day the user told (``told``: the words of their
+    messages before), against another the answer named: "i have the SAT on saturday" ...
+    "Since your test is on Sunday, ..." - "its saturday tho 😭". Not today's day told for the
+    first time ("since your exam is on Monday" - "its friday tho"), nor a question ("its
+    saturday tho right?"), nor no day ("nice. its raining tho")."""
     said = _IT_IS_THAT_DAY.match(turn.asked)
-    if said is None:
+    if said is None or said.group(1) not in told:
         return False
     days = set(A_WEEKDAY.findall(previous.answered))
     return bool(days - {said.group(1)})
 
 
+def _no_in_disbelief_then_the_request(previous: Turn, turn: Turn) -> bool:
+    """A no in disbelief to the answer's question or offer, then a word of the request it
+    answered: "and saturday? long run day" - "Would you like me to book a table for
+    Saturday?" - "no?? weather for saturday". Not a surprise ("no?? really?"), nor a no that
+    answers ("Did you negotiate?" - "no?? he just offered it")."""
+    said = _NO_IN_DISBELIEF.match(turn.asked)
+    if said is None or previous.reply.question_back is None:
+        return False
+    words = content_words(turn.asked[said.end():])
+    return not words.isdisjoint(previous.words)
+
+
+_NO_IN_DISBELIEF = re.compile(r"^\W*(?:(?:um+|uh+)\W+)?(?:no|nope|nah)\s*(?:\?[!?]*\?|!\?)")
 _IT_IS_THAT_DAY = re.compile(rf"^\W*(?:(?:but|no|nah|um+|uh+|wait|bro|lol)\W+)*(?:it'?s|its|it is|that'?s|thats|it was)"
                              rf" (?:on )?({WEEKDAYS})\b\W*(?:tho|though|not (?:{WEEKDAYS}))\b[^?\w]*$")
 _HOW_WHAT = re.compile(r"\bhow (\w+)")  # ("how old", "how long": what a question asks the degree of)
