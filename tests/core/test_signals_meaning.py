@@ -4239,6 +4239,26 @@ _FIFTH_ROUND = [
       ("no, for 6 pm please", "Booked for 6 pm.")], 0, "frustration", False),
     ([("i got the job!", "Congratulations! Did you negotiate the salary?"),
       ("no?? he just offered it", "Nice, sounds like a good offer.")], 0, "frustration", False),
+    # Persona chat: a bot asked of its own life tells of itself; "what year are u in" asks a
+    # school year; "how many kids do you have?" does not ask "how are you?" again.
+    ([("hi!", "hey! just got back from a run. you?"),
+      ("oh duh lol obviously. what do you do for fun?", "i love to dance , i take salsa classes on fridays .")],
+     1, "off_topic", False),
+    ([("hi!", "hey! just got home from work. you?"),
+      ("It is! Do you like sushi? We're getting takeout tonight", "I run every morning by the river.")],
+     1, "off_topic", True),
+    ([("hi!", "hey! just got back from a run. you?"),
+      ("haha maybe. wait do you do weddings?? 👀", "i do ! mostly in the city , but i travel for them too .")],
+     1, "off_topic", False),
+    ([("hi!", "hey! just got back from a run. you?"),
+      ("can you tell me the weather tomorrow?", "i love to dance , i take salsa classes on fridays .")],
+     1, "off_topic", True),
+    ([("er nurse. tonight was rough", "that must be so hard. are you doing okay?"),
+      ("yeah i will be. what year are u in", "i am a junior . i want to go to med school after .")],
+     1, "off_topic", False),
+    ([("hi!! how are you doing today?", "hello ! i am great , just finished grading papers . how are you ?"),
+      ("doing well! just put the kids down for a nap finally lol", "oh nice , how many kids do you have ?")],
+     1, "loop", False),
     # A report after a yes, its second sentence with another count than confirmed.
     ([("sky pirates 8:30, 4 tickets", "Please confirm the following details: 4 tickets for Sky Pirates at AMC "
                                       "tonight at 8:30 pm."),

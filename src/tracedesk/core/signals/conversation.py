@@ -380,7 +380,7 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
         return False  # a report of what was asked: "remind me the night before" - "I've set a reminder for..."
     if _ASKS_YES_OR_NO_OF_THE_BOT.search(turn.asked) and _SAYS_YES_OR_NO_OF_ITSELF.match(answered):
         return False  # it was asked of itself: "Have you been there?" - "I have not, but..."
-    if _ASKS_IT_BACK.search(turn.asked) or _answers_in_kind(turn):
+    if _ASKS_IT_BACK.search(turn.asked) or _ASKS_OF_ITS_LIFE.search(turn.asked) or _answers_in_kind(turn):
         return False  # ...or asked back: "11th . u ?" - "i finished school a while ago, now i work at a bakery"
     if gives_the_opinion_asked(turn):
         return False  # ...or its taste: "whats ur fav thing to cook" - "i love making soups"
@@ -389,14 +389,21 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
             and not turn.closing and turn.message.in_english and not turn.message.greets_only)
 
 
+# A question of the bot's own life that asks what, which it answers telling of itself: "what
+# do you do for fun?", "what's your job", "what year are u in" (not "can you tell me the
+# weather tomorrow?"; one that asks a yes or a no, "do you like sushi?", is answered by one).
+_ASKS_OF_ITS_LIFE = re.compile(r"\bwhat (?:do|did) (?:you|u) do\b|\bwhat(?:'s| is|s) (?:your|ur) (?:job|work|day)\b"
+                               r"|\bwhere do (?:you|u) (?:live|work|go)\b|\bwhat are (?:you|u) (?:into|up to)\b"
+                               r"|\btell me about (?:yourself|you)\b|\bhow do (?:you|u) (?:spend|like)\b"
+                               r"|\bwhat \w+ (?:are|r) (?:you|u) (?:in|at|studying)\b")
 # The same question asked of the bot: "11th . u ?", "and you?", "what about you", "wbu".
 _ASKS_IT_BACK = re.compile(r"(?:^|\W)(?:(?:and|what about|how about) )?(?:you|u|urself|yourself)\s*\?"
                            r"|\b(?:wbu|hbu)\b|\b(?:what|how) about (?:you|u|yourself|urself)\b")
 # A question of the bot itself for a yes or a no ("do you like to swim?", "have you been
 # there?"), which an answer of itself gives first ("I do!", "I have not, but...", "Not
 # really."): "Do you like sushi?" - "I run every morning." gives none.
-_ASKS_YES_OR_NO_OF_THE_BOT = re.compile(r"(?:^|[,.!?]\s*|\b(?:and|so|but|ok|oh|cool|nice|wow)\W+)"
-                                        r"(?:do|did|have|are|were|would|will|can|could) (?:you|u)\b")
+_ASKS_YES_OR_NO_OF_THE_BOT = re.compile(r"(?:^|[,.!?]\s*|\b(?:and|so|but|ok|oh|cool|nice|wow|wait|haha|lol|hey|hmm|um)"
+                                        r"\W+)(?:do|did|have|are|were|would|will|can|could) (?:you|u)\b")
 _SAYS_YES_OR_NO_OF_ITSELF = re.compile(
     r"\W*(?:(?:oh|well|haha|ha|hmm+|honestly|actually)\W+)*(?:yes|yeah|yep|yup|no|nope|nah|not really|never|sometimes|"
     r"of course|definitely|absolutely|sure|i (?:do|don't|did|didn't|have|haven't|have not|am|am not|was|wasn't|would|"

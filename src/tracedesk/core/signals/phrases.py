@@ -685,7 +685,7 @@ _MONEY = (r"[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|\b\d[\d,.]*\s*(?:k\s)?(?:dolla
 _LENGTH = (rf"{_AMOUNT}\s*(?:km|kilomet(?:er|re)s?|miles?|mi|m|met(?:er|re)s?|cm|mm|feet|foot|ft|inch(?:es)?|yards?|"
            r"storeys?|stories|floors?)\b")
 _CLOCK = r"\d{1,2}:\d{2}|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)|\b(?:noon|midday|midnight)\b"
-_ASKS_WHEN = (r"\b(?:what year|what date|what day|how soon|"
+_ASKS_WHEN = (r"\b(?:what year(?! (?:are|r) (?:you|u) in\b)|what date|what day|how soon|"  # (not a school year)
               r"when (?:is|was|does|do|did|will|are|were|can|should))\b")
 # ("how much is the train", "what's the fare", not "how much do they sleep")
 _ASKS_PRICE = (r"\b(?:how much (?:is|are|does|do|did|will|would|for|to)\b(?!.*\b(?:weigh|sleep|eat|drink|data|water))|"

@@ -145,11 +145,22 @@ def _asked_again_strength(a: Turn, b: Turn) -> float:
     the same; from 0 at the bound to 1. By topic words, the same words make it sure. In
     meaning, close questions may still ask of different things ("what's your favourite
     film?", "...book?" lie at about 0.8): a question is sure from ASKED_AGAIN on, and
-    less sure between ASKED_AGAIN_IN_MEANING and it."""
+    less sure between ASKED_AGAIN_IN_MEANING and it. "how are you?" asks after the user,
+    not of a thing: it is asked again only as itself ("how many kids do you have?" is
+    another question, however close in meaning)."""
+    if (_HOW_ARE_YOU.match(a.reply.question_back or "") is None) != (
+            _HOW_ARE_YOU.match(b.reply.question_back or "") is None):
+        return -1.0
     if a.question_back_vector is not None and b.question_back_vector is not None:
         alike = float(a.question_back_vector @ b.question_back_vector)
         return min(1.0, (alike - ASKED_AGAIN_IN_MEANING) / (ASKED_AGAIN - ASKED_AGAIN_IN_MEANING))
     return _asked_again_in_words(a, b)
+
+
+_HOW_ARE_YOU = re.compile(r"\W*(?:(?:and|so|hey|hi|hello|well)\W+)?(?:how are (?:you|u|ya)|how r u"
+                          r"|how(?:'s| is) it going|how have you been"
+                          r"|how(?:'s| is| was) your (?:day|week|night|evening|morning)"
+                          r"|how are things|what'?s up)\b")
 
 
 def _asked_again_in_words(a: Turn, b: Turn) -> float:
