@@ -4259,6 +4259,15 @@ _FIFTH_ROUND = [
     ([("hi!! how are you doing today?", "hello ! i am great , just finished grading papers . how are you ?"),
       ("doing well! just put the kids down for a nap finally lol", "oh nice , how many kids do you have ?")],
      1, "loop", False),
+    # Cut from the team, told and answered with cheer; "i'm glad ! keep at it" reacts to the
+    # user, it does not tell of the bot.
+    ([("hey", "hi there ! what are you up to today ?"),
+      ("nothing . i got cut from the basketball team today", "that 's cool . i like to play tennis on the weekends .")],
+     1, "off_topic", True),
+    ([("hey", "hi there ! what are you up to today ?"),
+      ("the coach cut the drills short today lol", "that 's cool . more time to rest !")], 1, "off_topic", False),
+    ([("coach said i could try again next year", "that's a good sign! you can practise over the summer."),
+      ("maybe . thanks i feel a little better now", "i 'm glad ! keep at it .")], 1, "off_topic", False),
     # A report after a yes, its second sentence with another count than confirmed.
     ([("sky pirates 8:30, 4 tickets", "Please confirm the following details: 4 tickets for Sky Pirates at AMC "
                                       "tonight at 8:30 pm."),

@@ -357,7 +357,10 @@ def _may_have_jumped(previous: Turn | None, turn: Turn) -> bool:
                 or message.asks_for_person)
 
 
-_OF_ITSELF_FIRST = re.compile(r"\W*(?:i|i'm|i've|i'd|my|me)\b")
+# (An answer that opens on its feeling for the user, "i 'm glad ! keep at it", "I hope it
+# goes well", reacts to them: it does not tell of itself.)
+_OF_ITSELF_FIRST = re.compile(r"\W*(?:i|i'm|i've|i'd|my|me)\b"
+                              r"(?!\W*(?:(?:am |'m |m )?(?:so |really )?(?:glad|sorry|happy|proud|thrilled)|hope)\b)")
 # A task bot's report of what it did: "I've set a reminder for...", "I have booked a taxi..."
 # (not "I've never done yoga", "I moved here ten years ago").
 _REPORTS_IT_DONE = re.compile(r"\W*(?:i've|i have|i) (?:just )?(?:set|added|booked|reserved|scheduled|sent|changed"
