@@ -357,10 +357,13 @@ def _may_have_jumped(previous: Turn | None, turn: Turn) -> bool:
                 or message.asks_for_person)
 
 
-# (An answer that opens on its feeling for the user, "i 'm glad ! keep at it", "I hope it
-# goes well", reacts to them: it does not tell of itself.)
-_OF_ITSELF_FIRST = re.compile(r"\W*(?:i|i'm|i've|i'd|my|me)\b"
-                              r"(?!\W*(?:(?:am |'m |m )?(?:so |really )?(?:glad|sorry|happy|proud|thrilled)|hope)\b)")
+# (An answer that opens on its feeling for the user, "i 'm glad ! keep at it", "I hope you
+# get some rest", reacts to them: it does not tell of itself. "i'm happy my team won", "i
+# hope to visit japan someday" do.)
+_OF_ITSELF_FIRST = re.compile(r"\W*(?:i|i'm|i've|i'd|my|me)\b(?!\W*(?:(?:am |'m |m )?(?:so |really )?"
+                              r"(?:glad(?:\W*(?:[!.]|$)| you| i could| to hear)"
+                              r"|sorry (?:to hear|you|about your|for your)|(?:happy|proud) (?:for|of) you)"
+                              r"|hope (?:you|your|it|so|that|things|he|she|they)\b))")
 # A task bot's report of what it did: "I've set a reminder for...", "I have booked a taxi..."
 # (not "I've never done yoga", "I moved here ten years ago").
 _REPORTS_IT_DONE = re.compile(r"\W*(?:i've|i have|i) (?:just )?(?:set|added|booked|reserved|scheduled|sent|changed"
@@ -383,8 +386,11 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
         return False  # a report of what was asked: "remind me the night before" - "I've set a reminder for..."
     if _ASKS_YES_OR_NO_OF_THE_BOT.search(turn.asked) and _SAYS_YES_OR_NO_OF_ITSELF.match(answered):
         return False  # it was asked of itself: "Have you been there?" - "I have not, but..."
-    if _ASKS_IT_BACK.search(turn.asked) or _ASKS_OF_ITS_LIFE.search(turn.asked) or _answers_in_kind(turn):
+    if _ASKS_IT_BACK.search(turn.asked) or _answers_in_kind(turn):
         return False  # ...or asked back: "11th . u ?" - "i finished school a while ago, now i work at a bakery"
+    if ((_ASKS_WHAT_IT_DOES.search(turn.asked) and _TELLS_WHAT_IT_DOES.match(answered))
+            or (_ASKS_ITS_YEAR.search(turn.asked) and _TELLS_ITS_YEAR.search(answered))):
+        return False  # ...or what it does: "what do you do for fun?" - "i love to dance"
     if gives_the_opinion_asked(turn):
         return False  # ...or its taste: "whats ur fav thing to cook" - "i love making soups"
     return (len([s for s in reply.sentences if s.strip()]) <= 2 and bool(turn.words)
@@ -392,21 +398,26 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
             and not turn.closing and turn.message.in_english and not turn.message.greets_only)
 
 
-# A question of the bot's own life that asks what, which it answers telling of itself: "what
-# do you do for fun?", "what's your job", "what year are u in" (not "can you tell me the
-# weather tomorrow?"; one that asks a yes or a no, "do you like sushi?", is answered by one).
-_ASKS_OF_ITS_LIFE = re.compile(r"\bwhat (?:do|did) (?:you|u) do\b|\bwhat(?:'s| is|s) (?:your|ur) (?:job|work|day)\b"
-                               r"|\bwhere do (?:you|u) (?:live|work|go)\b|\bwhat are (?:you|u) (?:into|up to)\b"
-                               r"|\btell me about (?:yourself|you)\b|\bhow do (?:you|u) (?:spend|like)\b"
-                               r"|\bwhat \w+ (?:are|r) (?:you|u) (?:in|at|studying)\b")
+# A question of what the bot does, answered with a thing it does ("what do you do for fun?" -
+# "i love to dance , i take salsa classes"; not "i am allergic to peanuts"), or of its year at
+# school answered with one ("what year are u in" - "i am a junior").
+_ASKS_WHAT_IT_DOES = re.compile(r"\bwhat (?:do|did) (?:you|u) do (?:for (?:fun|work|a living)|besides|on|in|after"
+                                r"|when)\b|\bwhat (?:do|did) (?:you|u) do\W*$")
+_TELLS_WHAT_IT_DOES = re.compile(r"\W*(?:i|i'm|i am)\s+(?:(?:really|also|mostly|usually|just|like to|love to)\s+)*"
+                                 r"(?:love|like|enjoy|play|work|do|take|go|paint|read|bake|cook|hike|run|swim|dance"
+                                 r"|teach|study|write|volunteer|draw|sing|garden|knit|fish|surf|ski|stay|am an?"
+                                 r"|'m an?)\b")
+_ASKS_ITS_YEAR = re.compile(r"\bwhat (?:year|grade) (?:are|r) (?:you|u) in\b")
+_TELLS_ITS_YEAR = re.compile(r"\b(?:freshman|sophomore|junior|senior|first|second|third|fourth|final|last"
+                             r"|\d+(?:st|nd|rd|th)|year|grade)\b")
 # The same question asked of the bot: "11th . u ?", "and you?", "what about you", "wbu".
 _ASKS_IT_BACK = re.compile(r"(?:^|\W)(?:(?:and|what about|how about) )?(?:you|u|urself|yourself)\s*\?"
                            r"|\b(?:wbu|hbu)\b|\b(?:what|how) about (?:you|u|yourself|urself)\b")
 # A question of the bot itself for a yes or a no ("do you like to swim?", "have you been
 # there?"), which an answer of itself gives first ("I do!", "I have not, but...", "Not
 # really."): "Do you like sushi?" - "I run every morning." gives none.
-_ASKS_YES_OR_NO_OF_THE_BOT = re.compile(r"(?:^|[,.!?]\s*|\b(?:and|so|but|ok|oh|cool|nice|wow|wait|haha|lol|hey|hmm|um)"
-                                        r"\W+)(?:do|did|have|are|were|would|will|can|could) (?:you|u)\b")
+_ASKS_YES_OR_NO_OF_THE_BOT = re.compile(r"(?:^|[,.!?]\s*|\b(?:and|so|but|ok|oh|cool|nice|wow)\W+)"
+                                        r"(?:do|did|have|are|were|would|will|can|could) (?:you|u)\b")
 _SAYS_YES_OR_NO_OF_ITSELF = re.compile(
     r"\W*(?:(?:oh|well|haha|ha|hmm+|honestly|actually)\W+)*(?:yes|yeah|yep|yup|no|nope|nah|not really|never|sometimes|"
     r"of course|definitely|absolutely|sure|i (?:do|don't|did|didn't|have|haven't|have not|am|am not|was|wasn't|would|"

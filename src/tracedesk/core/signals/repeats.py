@@ -157,10 +157,10 @@ def _asked_again_strength(a: Turn, b: Turn) -> float:
     return _asked_again_in_words(a, b)
 
 
-_HOW_ARE_YOU = re.compile(r"\W*(?:(?:and|so|hey|hi|hello|well)\W+)?(?:how are (?:you|u|ya)|how r u"
-                          r"|how(?:'s| is) it going|how have you been"
-                          r"|how(?:'s| is| was) your (?:day|week|night|evening|morning)"
-                          r"|how are things|what'?s up)\b")
+_HOW_ARE_YOU = re.compile(r"\W*(?:(?:and|so|hey|hi|hello|well|anyway|anyways)\W+)?(?:how (?:are|r) (?:you|u|ya)"
+                          r"|how (?:you|u|ya) doing|how(?:'s|s| is| has| was) (?:it going|everything|life|things"
+                          r"|your (?:day|week|night|evening|morning))|how(?:'ve| have) (?:you|u) been|how are things"
+                          r"|what'?s up|sup|wassup)\b")
 
 
 def _asked_again_in_words(a: Turn, b: Turn) -> float:
