@@ -4274,6 +4274,15 @@ _FIFTH_ROUND = [
       ("the coach cut the drills short today lol", "that 's cool . more time to rest !")], 1, "off_topic", False),
     ([("coach said i could try again next year", "that's a good sign! you can practise over the summer."),
       ("maybe . thanks i feel a little better now", "i 'm glad ! keep at it .")], 1, "off_topic", False),
+    # Good news answered with sympathy; sympathy for news with a but in it is fine.
+    ([("hi", "hey! how was your day?"), ("i got promoted today!", "i'm sorry to hear that.")], 1, "off_topic", True),
+    ([("hi", "hey! any plans?"), ("we're going to disney next week!", "i'm sorry for your loss.")], 1, "off_topic",
+     True),
+    ([("hi", "hey! how was your day?"), ("i got the job! but my dad is in hospital", "I'm so sorry about your dad. "
+                                                                                     "Congrats on the job though.")],
+     1, "off_topic", False),
+    ([("hi", "hey! how was your day?"), ("i finally finished my thesis!", "Congratulations! That's huge.")],
+     1, "off_topic", False),
     # A report after a yes, its second sentence with another count than confirmed.
     ([("sky pirates 8:30, 4 tickets", "Please confirm the following details: 4 tickets for Sky Pirates at AMC "
                                       "tonight at 8:30 pm."),

@@ -144,6 +144,9 @@ CASES: tuple[Case, ...] = (
          "(farther is surer): a canned reply, another topic"),
     Case("off_topic", "bad_news", 0.6, 0.6,
          "the user told of a loss or a bad day and the answer cheered, with no word of sympathy"),
+    Case("off_topic", "good_news_mourned", 0.6, 0.6,
+         "the user told good news of their own and the answer opened on sympathy, as for a loss (\"i got "
+         "promoted today!\" - \"I'm sorry to hear that.\")"),
     Case("off_topic", "distress_closed_off", 0.5, 0.5,
          "the user told of fear or distress and the answer only noted it and asked for anything else (\"i'm so "
          "scared\" - \"Noted. Is there anything else you need?\")"),

@@ -140,6 +140,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += _cheered_at_bad_news(turn)
             elif _passes_over_grief(turn):
                 found.append(_answered_off_topic(turn, "grief_passed_over", "grief told, answered with a fact"))
+            elif _mourns_good_news(turn):
+                found.append(_answered_off_topic(turn, "good_news_mourned", "good news answered with sympathy"))
             elif _closes_off_distress(turn):
                 found.append(_answered_off_topic(turn, "distress_closed_off", "fear told, answered with a closing"))
             elif _may_dismiss(turn.reply) and DISMISSES.search(turn.answered):
@@ -720,6 +722,27 @@ def _passes_over_grief(turn: Turn) -> bool:
     answered = turn.answered
     return (_SYMPATHY.search(answered) is None and _TO_THE_USER.search(answered) is None
             and len(answered.split()) >= 6)
+
+
+def _mourns_good_news(turn: Turn) -> bool:
+    """Good news of the user's own, told with joy ("i got promoted today!", "we're going to
+    disney next week!"), answered with sympathy as for a loss ("I'm sorry to hear that.",
+    "i'm sorry for your loss."). Not news with a but or a loss in it ("i got the job but my
+    dad is in hospital"), nor sympathy for something else the answer names."""
+    asked = turn.asked
+    return ("!" in asked and _SYMPATHY_FIRST.match(turn.answered) is not None
+            and _GOOD_NEWS.search(asked) is not None and _BUT_SAD.search(asked) is None
+            and not turn.message.mentions_bad_news)
+
+
+_GOOD_NEWS = re.compile(r"\b(?:i|we|i've|we've|i just|we just) (?:just )?(?:got (?:promoted|engaged|married|the job"
+                        r"|a raise|accepted|in|a new job|a puppy|a kitten)|passed|won|graduated|finished|aced"
+                        r"|bought (?:a|our))\b|\b(?:i'm|we're|i am|we are) (?:going|heading|off) to\b|\bgot the job\b"
+                        r"|\bpromoted\b")
+_SYMPATHY_FIRST = re.compile(r"\W*(?:(?:oh|aw+)\W+)?(?:oh no|i'?m (?:so |really |very )?sorry(?: to hear| for your"
+                             r"| about|\W*$|[.!,])|sorry to hear|my condolences"
+                             r"|that'?s (?:terrible|awful|too bad|so sad|rough|tough))")
+_BUT_SAD = re.compile(r"\b(?:but|though|unfortunately|sadly|except)\b")
 
 
 def _closes_off_distress(turn: Turn) -> bool:
