@@ -4283,6 +4283,31 @@ _FIFTH_ROUND = [
      1, "off_topic", False),
     ([("hi", "hey! how was your day?"), ("i finally finished my thesis!", "Congratulations! That's huge.")],
      1, "off_topic", False),
+    # What a reader of the round's candidate turns found unread: "just answer the q", "i
+    # literally said", "it was sarcasm", "16th not 18th", a word of an earlier message
+    # stressed in capitals.
+    ([("last one. what planet is closest to the sun", "I love learning about space! Do you like astronomy?"),
+      ("just answer the q 🙄", "Mercury is the closest planet to the sun.")], 0, "frustration", True),
+    ([("is sushi always raw fish? i hate raw fish", "No, plenty of kinds are cooked."),
+      ("so thats the one with cooked crab right?", "Sashimi is thinly sliced raw fish."),
+      ("uh ok, i literally said i hate raw fish lol. is wasabi horseradish", "Usually, outside Japan.")],
+     1, "frustration", True),
+    ([("play something by billie eilish", "This is Lunch by Billie Eilish."),
+      ("lol yeah i literally asked for billie where is she from", "She's from Los Angeles.")], 0, "frustration",
+     False),
+    ([("insurance claims. its as fun as it sounds", "Wow, that sounds like such an exciting job!"),
+      ("lol it was sarcasm. its spreadsheets all day", "Ah, got it, haha.")], 0, "frustration", True),
+    ([("tell me a joke", "Why did the chicken cross the road? To get to the other side."),
+      ("lol i love sarcasm, tell me a sarcastic one", "Oh great, another Monday.")], 0, "frustration", False),
+    ([("that one. 1 passenger, economy", "Please confirm: Delta to Seattle, departing March 14, returning March 18, "
+                                        "1 passenger."),
+      ("return is the 16th not 18th", "My apologies. Please confirm: returning March 16.")], 0, "frustration", True),
+    ([("hold on he actually played baseball? for who", "He played the 1994 season for the Birmingham Barons."),
+      ("was he any good", "Jordan returned to the Bulls in March 1995."),
+      ("ok but was he good at BASEBALL lol", "Modest: he hit .202 with 3 home runs.")], 1, "frustration", True),
+    ([("hold on he actually played baseball? for who", "He played the 1994 season for the Birmingham Barons."),
+      ("was he any good", "Not great: he hit .202."),
+      ("BASEBALL is so boring tho lol", "Ha, it's slow for some.")], 1, "frustration", False),
     # A report after a yes, its second sentence with another count than confirmed.
     ([("sky pirates 8:30, 4 tickets", "Please confirm the following details: 4 tickets for Sky Pirates at AMC "
                                       "tonight at 8:30 pm."),

@@ -104,7 +104,11 @@ FRUSTRATION = re.compile(
     r"|(?:you're|you are|you) (?:not|n't) (?:listening|reading|understanding|helping|getting it"
     r"|answering (?:my|the) question)"
     r"|(?:are|r) you (?:even (?:listening|reading)|listening to me|reading (?:my|what i)|kidding me)"
-    r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)|i told (?:you|u) (?:already|before|twice|no|yes)\b"
+    # ("i literally said no eggs", not "yeah i literally asked for billie")
+    r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)|i literally (?:said|told)"
+    r"|i told (?:you|u) (?:already|before|twice|no|yes)\b"
+    # ("just answer the q 🙄", "lol it was sarcasm", "i was being sarcastic")
+    r"|\bjust answer (?:the|my) (?:q|question)\b|\b(?:it|that) was sarcasm\b|\bi was (?:being )?sarcastic\b"
     # ("bro i asked u that", "i told u no lol", "i thought u were in nursing school")
     r"|\bi (?:asked|told) (?:you|u) (?:that|this)\W*(?:lol|haha|bro|dude)?\W*$|^\W*i told u\W*$"
     # ("i asked you to tell me something. lol", "yeah but i need the actual recipe lol")
@@ -372,7 +376,7 @@ FRUSTRATION_NEEDS = frozenset("""
     already back talking chatting could should might answering record contradicting contradicts
     contradicted contradict opposite reverse annoyed fed sick done enough literally named listed gefragt uncalled
     subject changed rude excuse sounds seems pretty none sense mentioned yourself dijiste écoutes ecoutes
-    drunk malfunctioning kill poison goldfish
+    drunk malfunctioning kill poison goldfish sarcasm sarcastic q
     escuchas hörst advice
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
     need easy simple ago understand why better point unlikely close sure know work works copied discussing gee geez
@@ -463,7 +467,7 @@ _NO = r"(?:no|nope|nein|non)\b(?!\W+(?:way|kidding|worries|worry|problem|prob|ru
 _I_SAID = r"^\W*(?:(?:no|nope|what|wait|um+|uh+|bro|dude|bruh|ugh|lol|but)\W+)*i (?:said|asked for|wanted)\b(?! to\b)"
 SAYS_NO_OR_SAID = re.compile(rf"^\W*{_NO}|{_I_SAID}")
 MAY_CORRECT = re.compile(rf"^\W*{_NO}|{_I_SAID}|\bnot (?:(?:the|a|an|on|at|for|in) ){{0,2}}[^\W\d_]{{3,}}"
-                         r"|\d\W+not\W+\d")
+                         r"|\d(?:st|nd|rd|th)?\W+not\W+(?:the\W+)?\d")
 NOT_THAT = re.compile(r"\bnot (?!(?:really|sure|bad|yet|at all|much|quite|exactly|that|too|so|even|anymore|now|"
                       r"today|me|you|it|this|one|enough|always|mine)\b)(?:(?:the|a|an|on|at|for|in) ){0,2}"
                       r"([^\W\d_]{3,})")

@@ -166,7 +166,7 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
             or previous.reply.asks_if_it_helped or could_rephrase(previous, turn)
             or _asks_again_in_short(previous, turn) or _answers_the_claim_otherwise(previous, turn)
             or _puts_back_what_was_told(previous, turn, told) or _sets_right_who(previous, turn, told)
-            or _says_the_count_again(previous, turn) or _stresses_what_was_asked(previous, turn)
+            or _says_the_count_again(previous, turn) or _stresses_what_was_asked(previous, turn, told)
             or _others_have_it_otherwise(previous, turn) or _asks_for_it_again_with_but(previous, turn)
             or _asks_which_thing(previous, turn) or _says_it_was_said(previous, turn)
             or _says_it_is_another_day(previous, turn, told) or _no_in_disbelief_then_the_request(previous, turn))):
@@ -287,7 +287,7 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
         return "corrected", "says again the count it asked for", 1.0
     if _no_in_disbelief_then_the_request(previous, turn):
         return "next_turn", "says no in disbelief to the answer's question and asks again", 1.0
-    if _stresses_what_was_asked(previous, turn):
+    if _stresses_what_was_asked(previous, turn, told):
         return "next_turn", "stresses in capitals what was asked", 1.0
     if _asks_for_it_again_with_but(previous, turn):
         return "next_turn", "asks again for what the answer passed over", 1.0
@@ -412,11 +412,12 @@ _BUT_THE_THING_THO = re.compile(r"\W*(?:(?:ok|okay|k|kk|yeah|ya|yea|lol|um+|uh+|
                                 r"(?:what about )?(?:the|my|your|ur) ((?:\w+ ){0,2}\w+) (?:tho|though)\b")
 
 
-def _stresses_what_was_asked(previous: Turn, turn: Turn) -> bool:
+def _stresses_what_was_asked(previous: Turn, turn: Turn, told: frozenset[str] | set[str] = frozenset()) -> bool:
     """The message writes in capitals a word of the request before ("bro ONE sentence 😭"
-    after "whats an ionic bond, in like one sentence", "how much DATA is on my plan"): the
-    answer passed over what it stresses. (Not an acronym, nor a word the request did not
-    hold.)"""
+    after "whats an ionic bond, in like one sentence", "how much DATA is on my plan"), or,
+    after "ok but", a word of an earlier message (``told``: "he actually played baseball?"
+    ... "ok but was he good at BASEBALL lol"): the answer passed over what it stresses. (Not
+    an acronym, nor a word the user did not say before.)"""
     if previous.reply.asks_back and not previous.reply.checks_what_it_heard:
         return False  # (it answers, with stress: "cats or dogs?" - "DOGS obviously")
     capitals = _IN_CAPITALS.findall(turn.question)
@@ -424,13 +425,15 @@ def _stresses_what_was_asked(previous: Turn, turn: Turn) -> bool:
         return False  # (shouting, or code: "SELECT customer_id FROM orders")
     # (written in lower case in the request: not a booking code, "CAQRNT" both times)
     stressed = {w.lower() for w in capitals} - _ACRONYMS
-    if not stressed or stressed.isdisjoint(_WORDS_OF.findall(previous.question)):
+    if not stressed or (stressed.isdisjoint(_WORDS_OF.findall(previous.question))
+                        and not (_OK_BUT.match(turn.asked) and not stressed.isdisjoint(told))):
         return False
     # (nor what the answer said, echoed alone in amazement: "up to five days" - "FIVE DAYS. and...")
     echo = _ECHO_IN_CAPITALS.match(turn.question)
     return echo is None or re.search(rf"\b{re.escape(echo.group(1).lower())}\b", previous.answered) is None
 
 
+_OK_BUT = re.compile(r"\W*(?:(?:ok|okay|k|lol|yeah|ya|um+|uh+)\W+)+but\b")
 # (A word in capitals, not a code named as one: "booking CAQRNT", "INV-8660".)
 _IN_CAPITALS = re.compile(r"(?<!booking )(?<!order )(?<!reference )(?<!ref )(?<!code )(?<!ticket )(?<!invoice )"
                           r"(?<!account )\b[A-Z]{2,}\b(?![-\d])")
@@ -770,7 +773,8 @@ def _says_what_is_instead(rest: str) -> bool:
 _THATS_ALL = re.compile(r"\W*(?:that'?s|thats|that is) (?:all|it|fine|everything|ok|okay)\b")
 _SAYS_WHAT_WAS_WANTED = re.compile(r"\W*i (?:(?:didn't|did not|don't|do not) (?:want|need|ask|mean)|wanted|meant|"
                                    r"asked for)\b")
-_FIGURE_NOT_FIGURE = re.compile(r"\b(\d[\d.,:]*)\W+not\W+(\d[\d.,:]*)")
+# ("500, not 50!", "return is the 16th not 18th")
+_FIGURE_NOT_FIGURE = re.compile(r"\b(\d[\d.,:]*)(?:st|nd|rd|th)?\W+not\W+(?:the\W+)?(\d[\d.,:]*)(?:st|nd|rd|th)?\b")
 _TELLS_OF_ONESELF = re.compile(r"\W*(?:i think )?(?:i|i'm|im|i've|i'll|i'd|me|my)\b")
 _NOT_A_VALUE = frozenset("""
     never all ok okay sorry lol haha lmao thanks thank problem worries way need just i im i'm not nothing worry idea
