@@ -52,7 +52,7 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
                           or (previous is not None and previous.reply.question_back is not None)):
         confirmed = _another_day_or_route(turn, previous)
     if not confirmed and at and turn.reply.confirms:
-        confirmed = _confirms_another_than_told(turn, at, session)
+        confirmed = _confirms_another_than_told(turn, previous, at, session)
     if (not confirmed and previous is not None and turn.reply.confirms
             and ASKS_TO_CONFIRM.search(previous.answered) is not None):
         confirmed = _reports_otherwise_than_confirmed(turn, previous)
@@ -314,13 +314,13 @@ def _confirms_another_value(turn: Turn, previous: Turn | None) -> list[Found]:
     return _confirmed_instead(turn, found, "another value than asked")
 
 
-def _confirms_another_than_told(turn: Turn, at: int, session: SessionValues) -> list[Found]:
+def _confirms_another_than_told(turn: Turn, previous: Turn | None, at: int, session: SessionValues) -> list[Found]:
     """A confirmation that gives a value nobody said in the session before, where the user
     asked for another in its unit (:mod:`.request`): "3 nights from friday" ... "yes please,
     for 2 people" - "Booked! 4 nights from Friday". (Not in a sentence of something else:
     "I've also booked a taxi for 6:30 pm"; nor a reminder asked for "the night before", at a
     time the bot chose: "I've added a reminder for Saturday at 8 pm".)"""
-    placed = at and any(_PLACED_BEFORE.search(text) for text in session.said_by_user(at)[-2:])
+    placed = any(_PLACED_BEFORE.search(t.asked) for t in (previous, turn) if t is not None)
     answered = " ".join(s for s in SENTENCE_BREAK.split(turn.answered)
                         if _ANOTHER_THING.search(s) is None and not (placed and "remind" in s))
     return _confirmed_instead(turn, session.another_than_told(at, answered), "a value nobody said")

@@ -432,3 +432,12 @@ ANSWER_OFFERS = re.compile(
     r"would you like|do you want me|shall i|should i|is there anything|"
     r"(?:want|like) to (?:know|hear|learn) more|curious about)[^?]*\?\s*$"
 )
+
+
+# A question after the user, not of a thing ("how are you?", "how you doing?", "how's
+# everything?", "sup"): asked again only as itself (:func:`.repeats.asked_again`).
+ASKS_HOW_THE_USER_IS = re.compile(r"\W*(?:(?:and|so|hey|hi|hello|well|anyway|anyways)\W+)?"
+                                  r"(?:how (?:are|r) (?:you|u|ya)|how (?:you|u|ya) doing"
+                                  r"|how(?:'s|s| is| has| was) (?:it going|everything|life|things"
+                                  r"|your (?:day|week|night|evening|morning))|how(?:'ve| have) (?:you|u) been"
+                                  r"|how are things|what'?s up|sup|wassup)\b")

@@ -130,7 +130,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             found += denied or against
             found += reacts
             missed.update(f.trace_pk for f in reacts if f.kind in _SAID_TO_MISS)
-            said_back = previous is not None and _says_it_back_sorry(turn, previous.answered, turns, at)
+            said_back = previous is not None and _says_it_back_sorry(turns, at)
             if previous is not None and (turn.reply.takes_back or turn.reply.apologises or turn.reply.agrees
                                          or said_back):
                 found += _taken_back(previous, turn, pushed_back=bool(reacts),
@@ -522,20 +522,20 @@ _BACK_AND_SORRY = re.compile(r"^\W*(?:(?:oh|ah|right|ok|okay|yes|yeah|oops|whoop
                              r"(?!\W+(?:for (?:the|your|any)|to|you|that|about your)\b)")
 
 
-def _says_it_back_sorry(turn: Turn, previous_answer: str, turns: list[Turn], at: int) -> bool:
-    """The answer says back what the user set right and is sorry for it: "i've been flying
-    for 15 years" - "with ten years of flying..." - "fifteen actually" - "fifteen, sorry!"
-    (a word of the message, not a word alone of no meaning); or a day after its sorry, one
-    the user told before (in a message of ``turns`` before the ``at``-th, this one) and says
-    again in place of another the answer before (``previous_answer``, lower-cased) named: "i
-    have the SAT on saturday" ...
+def _says_it_back_sorry(turns: list[Turn], at: int) -> bool:
+    """The answer of the ``at``-th of ``turns`` (not the first) says back what the user set
+    right and is sorry for it: "i've been flying for 15 years" - "with ten years of
+    flying..." - "fifteen actually" - "fifteen, sorry!" (a word of the message, not a word
+    alone of no meaning); or a day after its sorry, one the user told in an earlier message
+    and says again in place of another the answer before named: "i have the SAT on saturday" ...
     "...your test is on Sunday" - "its saturday tho" - "Sorry, Saturday!" (not "what about
     sunday" - "Sorry, Sunday, we're closed.", a day asked for the first time)."""
+    turn = turns[at]
     answered = turn.answered
     if "sorry" not in answered and "my " not in answered and "apologies" not in answered and "catch" not in answered:
         return False
     if (day := _SORRY_THEN_THE_DAY.match(answered)) is not None:
-        return (day.group(1) in turn.asked and bool(set(A_WEEKDAY.findall(previous_answer)) - {day.group(1)})
+        return (day.group(1) in turn.asked and bool(set(A_WEEKDAY.findall(turns[at - 1].answered)) - {day.group(1)})
                 and any(day.group(1) in turns[n].asked for n in range(at)))
     m = _BACK_AND_SORRY.match(turn.answered)
     if m is None or not _names_what_was_said(m, turn):

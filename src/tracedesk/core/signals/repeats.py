@@ -148,19 +148,12 @@ def _asked_again_strength(a: Turn, b: Turn) -> float:
     less sure between ASKED_AGAIN_IN_MEANING and it. "how are you?" asks after the user,
     not of a thing: it is asked again only as itself ("how many kids do you have?" is
     another question, however close in meaning)."""
-    if (_HOW_ARE_YOU.match(a.reply.question_back or "") is None) != (
-            _HOW_ARE_YOU.match(b.reply.question_back or "") is None):
+    if a.reply.asks_how_the_user_is != b.reply.asks_how_the_user_is:
         return -1.0
     if a.question_back_vector is not None and b.question_back_vector is not None:
         alike = float(a.question_back_vector @ b.question_back_vector)
         return min(1.0, (alike - ASKED_AGAIN_IN_MEANING) / (ASKED_AGAIN - ASKED_AGAIN_IN_MEANING))
     return _asked_again_in_words(a, b)
-
-
-_HOW_ARE_YOU = re.compile(r"\W*(?:(?:and|so|hey|hi|hello|well|anyway|anyways)\W+)?(?:how (?:are|r) (?:you|u|ya)"
-                          r"|how (?:you|u|ya) doing|how(?:'s|s| is| has| was) (?:it going|everything|life|things"
-                          r"|your (?:day|week|night|evening|morning))|how(?:'ve| have) (?:you|u) been|how are things"
-                          r"|what'?s up|sup|wassup)\b")
 
 
 def _asked_again_in_words(a: Turn, b: Turn) -> float:

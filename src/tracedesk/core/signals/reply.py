@@ -21,6 +21,7 @@ from .answer_phrases import (
     APPRECIATION_WORDS,
     ASKS_FOR_DETAIL,
     ASKS_FOR_FEEDBACK,
+    ASKS_HOW_THE_USER_IS,
     ASKS_WHAT_THE_TASK_NEEDS,
     ASKS_WHERE_FROM_OR_TO,
     CHANGES_SUBJECT,
@@ -137,6 +138,12 @@ class Reply:
         """The question the answer ends on, if it ends on one ("how long have you been
         doing it")."""
         return last_question(self.answered.rstrip()) if self.answered.rstrip().endswith("?") else None
+
+    @kept
+    def asks_how_the_user_is(self) -> bool:
+        """The question the answer ends on asks after the user ("how are you?", "how you
+        doing?"), not of a thing."""
+        return ASKS_HOW_THE_USER_IS.match(self.question_back or "") is not None
 
     @kept
     def question_back_words(self) -> frozenset[str]:
