@@ -4358,3 +4358,40 @@ _FIFTH_ROUND = [
 def test_what_a_fifth_round_of_dialogs_found(store, tmp_path) -> None:
     cases = [(dialog, at, kind, found, tuple(before)) for dialog, at, kind, found, *before in _FIFTH_ROUND]
     assert not misread(store, tmp_path, cases, _gets_it)
+
+
+# Sums worked out: a wrong result is flagged whatever the user says next, and a right one is
+# not flagged because the user says it is wrong.
+_SIXTH_ROUND = [
+    ([("whats 15% of 80", "15% of 80 is 14.")], 0, "ungrounded", True),
+    ([("ok whats 17 x 3", "17 times 3 is 41.")], 0, "ungrounded", True),
+    ([("ok whats the square root of 144", "14.")], 0, "ungrounded", True),
+    ([("ok thx . last one , square root of 144", "the square root of 144 is 14 .")], 0, "ungrounded", True),
+    ([("what about 144 divided by 12", "144 divided by 12 is 14 .")], 0, "ungrounded", True),
+    ([("whats 348 times 27", "348 × 27 = 9,396.")], 0, "ungrounded", False),
+    ([("whats 15 percent of 80", "that 's 12 !")], 0, "ungrounded", False),
+    ([("whats 2+2", "4! too easy.")], 0, "ungrounded", False),
+    ([("ok. 144 divided by 12", "12.")], 0, "ungrounded", False),
+    ([("what's 10 divided by 3", "About 3.33.")], 0, "ungrounded", False),
+    ([("im dev. whats 7 times 8", "Nice to meet you, Dev! 7 times 8 is 56.")], 0, "ungrounded", False),
+    ([("what's 7 times 8", "I'm not sure, I was never good at math.")], 0, "ungrounded", False),
+    # (Not a sum the user states, a range, a fraction, binoculars.)
+    ([("wait 60 plus 12 is 72 yeah ok. can i pay with paypal", "Yes, we accept PayPal and all major cards.")], 0,
+     "ungrounded", False),
+    ([("3-5 days?? i paid for next day", "You did, sorry. I've upgraded it to next-day delivery, 1 day.")], 0,
+     "ungrounded", False),
+    ([("3/4 tsp? i dont have that measure", "Use 1/2 teaspoon plus 1/4 teaspoon.")], 0, "ungrounded", False),
+    ([("8x42? what do the numbers mean", "The 8 is the magnification, and 42 is the lens in mm.")], 0,
+     "ungrounded", False),
+    # A right sum called wrong: a joke, or the user's slip.
+    ([("lol ok. what is 9+10", "19."), ("wrong its 21 😤", "Nice try, I've seen that vine. It's 19.")], 0,
+     "frustration", False),
+    ([("whats 2+2", "4."), ("wrong its fish 🐟", "Ha, I know that one. Still 4 though.")], 0, "frustration", False),
+    ([("whats 17 times 3", "17 times 3 is 41."), ("no its 51 lol", "You're right, it's 51. Sorry!")], 0,
+     "frustration", True),
+]
+
+
+def test_what_a_sixth_round_of_dialogs_found(store, tmp_path) -> None:
+    cases = [(dialog, at, kind, found, tuple(before)) for dialog, at, kind, found, *before in _SIXTH_ROUND]
+    assert not misread(store, tmp_path, cases, _gets_it)

@@ -64,6 +64,9 @@ CASES: tuple[Case, ...] = (
          "it set (under £60 for two), or another kind than the request named (an Indian restaurant for an Italian "
          "one, the east for the centre, a train for a taxi), or breaks a limit it set on the answer's form (50 words "
          "max, no bullet points)"),
+    Case("ungrounded", "arithmetic", 0.8, 0.8,
+         "the answer gives another result than the plain sum its message asked (\"whats 15% of 80\" - \"15% of 80 "
+         "is 14.\"), worked out: the one fact a detector can check without knowing the world"),
     Case("ungrounded", "told", 0.6, 0.6,
          "the answer speaks of the user's son where the user told of a daughter (or a brother where they told of a "
          "sister, a dog where they told of horses...), and never of a son"),

@@ -68,6 +68,7 @@ from .request import (
     SessionValues,
     asks_to_do,
 )
+from .sums import wrong_sum
 from .turns import OFF_TOPIC, SHORT_OFF_TOPIC, Turn, answered_far, closeness_needed, closeness_to_question
 
 ADDRESSING_SENTENCES = 3  # an answer none of whose first sentences is closer than OFF_TOPIC
@@ -155,6 +156,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 answered_elsewhere = bland or _answered_with_a_question(turn)
                 found += answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn)
             found += against_the_request(turn, previous, at, session_values)
+            found += wrong_sum(turn)
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)

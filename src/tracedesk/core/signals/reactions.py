@@ -48,6 +48,7 @@ from .phrases import (
     WANTS_TO_KNOW,
 )
 from .request import asks_to_do
+from .sums import checked
 from .turns import Turn, answered_far
 
 # Without the meaning model, requests are compared by their topic words (the share two
@@ -183,6 +184,10 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
         out.append(Found(target.pk, "escalation", confidence("escalation", "by_meaning", turn.escalation),
                          f"{about} asks for a person, in other words: {quote(turn.question)}", evidence=evidence))
     if previous is not None and previous.reply.asks_for_feedback:
+        return out
+    if previous is not None and checked(previous) is True:
+        # (The sum was right: "what is 9+10" - "19." - "wrong its 21" is a joke or a slip of
+        # the user's.)
         return out
     frustrated = _frustration(previous, turn, case, told)
     if frustrated is not None:

@@ -1,0 +1,129 @@
+"""A sum the user asked and the result the answer gave, worked out: "whats 15% of 80" -
+"15% of 80 is 14." is wrong, whatever the user says next; "what is 9+10" - "19." is right,
+and "wrong its 21" after it is a joke or a slip of the user's, not a miss of the answer.
+
+People test chatbots with sums, and support bots work out totals: an answer's arithmetic
+is the one fact a detector can check without knowing the world. Only a plain sum is read
+(two numbers and one of + - x ÷, a percentage of a number, a square root, a square or a
+cube) asked as a question or on its own ("ok. 144 divided by 12"), never one the user
+states ("60 plus 12 is 72 yeah ok"), a range ("3-5 days"), a fraction or a date ("3/4
+tsp"); and only a result the answer gives as one ("17 times 3 is 41", "= 9,396", "19.").
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+from ..words import has_digit
+from .confidence import confidence
+from .found import Found, quote
+from .turns import Turn
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# ("x" and "-" only between spaces: "8x42" binoculars, "3-5 days" a range.)
+_OPERATOR = r"\s*(?:\+|\*|×|÷|plus|minus|times|multiplied by|divided by)\s*|\s[x-]\s"
+_SUM = re.compile(
+    rf"(?P<a>{_NUMBER})(?P<op>{_OPERATOR})(?P<b>{_NUMBER})"
+    rf"|(?P<pa>{_NUMBER})\s*(?:%|percent|per cent) of (?P<pb>{_NUMBER})"
+    rf"|(?:the )?square root of (?P<root>{_NUMBER})"
+    rf"|(?P<power>{_NUMBER}) (?P<exp>squared|cubed)")
+# What asks for it: a question word just before it, or nothing but a word or two of
+# conversation ("ok.", "nice.", "and", "what about") since the clause began.
+_ASKED_BEFORE = re.compile(r"(?:\b(?:what|what's|whats|what is|how much is|how much's|calculate|compute|work out)"
+                           r"|(?:^|[.!?,;:]\s*)(?:(?:ok|okay|so|and|now|next|then|nice|cool|what about|how about"
+                           r"|lol|haha|hmm+|alright|right|last one|try this)\W+)*)\s*$")
+# ...and what ends it: the end of the clause, not a word that goes on ("3-5 days") nor a
+# result the user gives themselves ("60 plus 12 is 72").
+_ASKED_AFTER = re.compile(r"\s*(?:[?.!,;:)]|$|\b(?:lol|haha|lmao|tho|though|then|please|pls|but|and|for me|"
+                          r"again|right|exactly|quick|real quick)\b)(?!\s*(?:is|=|equals|makes)\b)")
+# The result as an answer gives it: after "is", "=", "that's"..., or opening the answer
+# ("19.", "4! too easy.") where no sum of its own follows.
+_RESULT_AFTER = re.compile(rf"(?:\bis|=|\bequals|\bmakes|\bgives|\bthat\s?'?s|\bthats|\bit\s?'?s|\bits|\byou get)"
+                           rf"\s+(?:about |around |roughly |exactly |approximately |just |only )?[$£€]?(?P<n>{_NUMBER})"
+                           r"(?!\d|[.,]\d|\s*(?:[%^]|[-+*/x×÷]\s*\d|(?:plus|minus|times|divided|multiplied|squared|cubed"
+                           r"|percent)\b))")
+_RESULT_FIRST = re.compile(rf"\W*(?:(?:um+|uh+|easy|ok|okay|hmm+|so|the answer is|answer)\W+)*"
+                           rf"(?:about |around |roughly |exactly )?[$£€]?(?P<n>{_NUMBER})"
+                           r"(?!\d|[.,]\d|\s*(?:[%^*/×÷+-]|x\s|(?:plus|minus|times|divided|multiplied|squared|cubed|percent"
+                           r"|of)\b))")
+
+
+def _number(text: str) -> Fraction:
+    return Fraction(Decimal(text.replace(",", "")))
+
+
+def asked_sum(asked: str) -> tuple[str, Fraction] | None:
+    """The one plain sum a (lower-cased) message asks, as written, and its value; None if it
+    asks none, or more than one."""
+    if not has_digit(asked):
+        return None
+    found = [m for m in _SUM.finditer(asked)
+             if _ASKED_BEFORE.search(asked, 0, m.start()) and _ASKED_AFTER.match(asked, m.end())]
+    if len(found) != 1 or len(list(_SUM.finditer(asked))) != 1:
+        return None
+    m = found[0]
+    try:
+        value = _value(m)
+    except (InvalidOperation, ZeroDivisionError, ValueError, OverflowError):
+        return None
+    return (m.group(0).strip(), value) if value is not None else None
+
+
+def _value(m: re.Match) -> Fraction | None:
+    if m.group("op"):
+        a, b, op = _number(m.group("a")), _number(m.group("b")), m.group("op").strip()
+        if op in ("+", "plus"):
+            return a + b
+        if op in ("-", "minus"):
+            return a - b
+        if op in ("*", "×", "x", "times", "multiplied by"):
+            return a * b
+        return a / b  # ÷, divided by
+    if m.group("pa"):
+        return _number(m.group("pa")) * _number(m.group("pb")) / 100
+    if m.group("root"):
+        n = _number(m.group("root"))
+        if n > 10**12:
+            return None
+        return Fraction(Decimal(float(n)).sqrt())
+    n = _number(m.group("power"))
+    return n ** (2 if m.group("exp") == "squared" else 3) if abs(n) < 10**6 else None
+
+
+def given_result(answered: str) -> str | None:
+    """The result a (lower-cased) answer gives, as written; None where it gives none."""
+    m = _RESULT_AFTER.search(answered) or _RESULT_FIRST.match(answered)
+    return m.group("n") if m else None
+
+
+def _agrees(given: str, value: Fraction) -> bool:
+    """Whether ``given`` is ``value``, to the decimals it is written with."""
+    decimals = len(given.partition(".")[2])
+    unit = Fraction(1, 10**decimals)
+    return abs(_number(given) - value) <= unit / 2 + Fraction(1, 10**9)
+
+
+def checked(turn: Turn) -> bool | None:
+    """Whether the answer's result of the sum its message asked is right (True), wrong
+    (False), or neither was there to check (None)."""
+    if not has_digit(turn.answered):
+        return None
+    asked = asked_sum(turn.asked)
+    if asked is None:
+        return None
+    given = given_result(turn.answered)
+    return None if given is None else _agrees(given, asked[1])
+
+
+def wrong_sum(turn: Turn) -> list[Found]:
+    """The answer gives another result than the sum its message asked."""
+    if checked(turn) is not False:
+        return []
+    written, value = asked_sum(turn.asked) or ("", Fraction(0))
+    given = given_result(turn.answered)
+    right = value.numerator if value.denominator == 1 else round(float(value), 4)
+    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "arithmetic"),
+                  f"the answer gives {given} for {written}, which is {right}: {quote(turn.answer, 60)}",
+                  evidence={"question": turn.question[:300], "sum": written, "result": str(right)})]
