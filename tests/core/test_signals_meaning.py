@@ -4389,6 +4389,16 @@ _SIXTH_ROUND = [
     ([("whats 2+2", "4."), ("wrong its fish 🐟", "Ha, I know that one. Still 4 though.")], 0, "frustration", False),
     ([("whats 17 times 3", "17 times 3 is 41."), ("no its 51 lol", "You're right, it's 51. Sorry!")], 0,
      "frustration", True),
+    # "What do you do?" in any words, answered with what the bot does, is answered.
+    ([("A doctor! You must be proud. What do you do?", "i play piano . i teach lessons and play at a restaurant on "
+                                                       "weekends .")], 0, "off_topic", False),
+    ([("ohio. very flat very boring. what do you do out there", "i am a personal trainer , mostly at a gym in san "
+                                                                "diego .")], 0, "off_topic", False),
+    ([("yeah maybe. do you have kids?", "two daughters , 9 and 12 . they keep me busy ."),
+      ("nice. do you do anything to destress? i need ideas", "i run every morning before work , it clears my head . "
+                                                             "even a walk helps .")], 1, "off_topic", False),
+    ([("what do you do with leftover rice?", "I love to dance salsa on weekends with my sister.")], 0, "off_topic",
+     True),
 ]
 
 

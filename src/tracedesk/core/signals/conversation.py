@@ -392,8 +392,7 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
         return False  # it was asked of itself: "Have you been there?" - "I have not, but..."
     if _ASKS_IT_BACK.search(turn.asked) or _answers_in_kind(turn):
         return False  # ...or asked back: "11th . u ?" - "i finished school a while ago, now i work at a bakery"
-    if ((_ASKS_WHAT_IT_DOES.search(turn.asked) and _TELLS_WHAT_IT_DOES.match(answered))
-            or (_ASKS_ITS_YEAR.search(turn.asked) and _TELLS_ITS_YEAR.search(answered))):
+    if _tells_what_it_does(turn):
         return False  # ...or what it does: "what do you do for fun?" - "i love to dance"
     if gives_the_opinion_asked(turn):
         return False  # ...or its taste: "whats ur fav thing to cook" - "i love making soups"
@@ -402,11 +401,17 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
             and not turn.closing and turn.message.in_english and not turn.message.greets_only)
 
 
+def _tells_what_it_does(turn: Turn) -> bool:
+    """The message asks what the bot does, or its year at school, and the answer tells it."""
+    return bool((_ASKS_WHAT_IT_DOES.search(turn.asked) and _TELLS_WHAT_IT_DOES.match(turn.answered))
+                or (_ASKS_ITS_YEAR.search(turn.asked) and _TELLS_ITS_YEAR.search(turn.answered)))
+
+
 # A question of what the bot does, answered with a thing it does ("what do you do for fun?" -
 # "i love to dance , i take salsa classes"; not "i am allergic to peanuts"), or of its year at
 # school answered with one ("what year are u in" - "i am a junior").
-_ASKS_WHAT_IT_DOES = re.compile(r"\bwhat (?:do|did) (?:you|u) do (?:for (?:fun|work|a living)|besides|on|in|after"
-                                r"|when)\b|\bwhat (?:do|did) (?:you|u) do\W*$")
+_ASKS_WHAT_IT_DOES = re.compile(r"\bwhat (?:do|did) (?:you|u) do\b(?! (?:with|about|if|to|that|this|it)\b)"
+                                r"|\bdo (?:you|u) do anything\b")
 _TELLS_WHAT_IT_DOES = re.compile(r"\W*(?:i|i'm|i am)\s+(?:(?:really|also|mostly|usually|just|like to|love to)\s+)*"
                                  r"(?:love|like|enjoy|play|work|do|take|go|paint|read|bake|cook|hike|run|swim|dance"
                                  r"|teach|study|write|volunteer|draw|sing|garden|knit|fish|surf|ski|stay|am an?"
@@ -836,7 +841,7 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
             or (not canned and _THERE_IS.match(turn.answered) is not None
                 and (_IS_THERE.search(turn.asked) is not None or turn.message.may_ask_yes_or_no or "any" in turn.asked)
                 and (has_digit(turn.answered) or not turn.words.isdisjoint(turn.answer_words)))
-            or (not canned and _answers_in_kind(turn))
+            or (not canned and (_answers_in_kind(turn) or _tells_what_it_does(turn)))
             or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked)  # thanks taken
                 and "?" not in turn.asked and not turn.message.asks_a_question)):
         return []
