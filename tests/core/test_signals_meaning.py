@@ -4399,6 +4399,16 @@ _SIXTH_ROUND = [
                                                              "even a walk helps .")], 1, "off_topic", False),
     ([("what do you do with leftover rice?", "I love to dance salsa on weekends with my sister.")], 0, "off_topic",
      True),
+    # The answer is not as the request asked, in its words.
+    ([("explain offside like im 5", "A player is in an offside position if any part of the head, body or feet is "
+                                    "nearer to the opponents' goal line than both the ball and the second-last "
+                                    "opponent."),
+      ("that's not like im 5 lol", "Ok! Imagine you can't sneak behind the defenders before the ball is passed.")],
+     0, "frustration", True),
+    ([("tell me one about cats", "Why don't skeletons fight each other? They don't have the guts."),
+      ("thats not about cats", "Sorry! What do you call a pile of cats? A meowtain.")], 0, "frustration", True),
+    ([("my mom might have the negative actually", "Great, so then you can get a new one made."),
+      ("its not about the money tho", "I understand, it must mean a lot to you.")], 0, "frustration", False),
 ]
 
 

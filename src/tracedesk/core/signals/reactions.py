@@ -163,7 +163,7 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
             or turn.message.pushes_on or turn.message.doubts_with_what or turn.message.says_it_asks_again
             or turn.message.claims_after_what is not None
             or turn.message.denies_having or turn.message.puzzled
-            or (" not " in turn.asked and _NOT_THE_THING.match(turn.asked))
+            or (" not " in turn.asked and (_NOT_THE_THING.match(turn.asked) or _NOT_AS_ASKED.match(turn.asked)))
             or previous.reply.asks_if_it_helped or could_rephrase(previous, turn)
             or _asks_again_in_short(previous, turn) or _answers_the_claim_otherwise(previous, turn)
             or _puts_back_what_was_told(previous, turn, told) or _sets_right_who(previous, turn, told)
@@ -477,16 +477,24 @@ _THE_COUNT_AGAIN = re.compile(r"(?:^|[.!?]\s+)i (?:said|asked for|wanted) (?:lik
 def _not_what_was_asked(previous: Turn, turn: Turn, told: frozenset[str] | set[str]) -> bool:
     """The message says the answer is not the thing the request asked for: "can u recommend
     a book" - "crossword puzzles are great..." - "thats not a book lol"; "write me a poem
-    about the sea" - "thats not a poem lol". (Not "That's not a bad idea".)"""
+    about the sea" - "thats not a poem lol"; or not as it asked: "explain offside like im 5" -
+    "A player is in an offside position if..." - "that's not like im 5 lol", "tell me one
+    about cats" - "thats not about cats". (Not "That's not a bad idea".)"""
     m = _NOT_THE_THING.match(turn.asked)
     if m is None:
-        return False
+        m = _NOT_AS_ASKED.match(turn.asked)
+        # (in the words of the request just before: "its not about the money" tells)
+        return m is not None and bool(thing := content_words(m.group(1))) and thing <= previous.words
     thing = content_words(m.group(1))
     # (The thing may have been asked for turns before: "write me a poem about my cat" - "What's
     # your cat like?" - "shes orange and fat" - "Orange cats are the best." - "thats not a poem".)
     return bool(thing) and thing <= (previous.words | told)
 
 
+# "that's not like im 5 lol", "thats not in french", "its not about cats tho"
+_NOT_AS_ASKED = re.compile(r"\W*(?:(?:lol|haha|um+|uh+|but|well|bro|wait|ok)\W+)*(?:that's|thats|that is|this is|"
+                           r"it's|its) not (?:really |even )?(?:like|about|in|for) ((?:[\w']+ ){0,3}?[\w']+)"
+                           r"\W*(?:(?:lol|haha|lmao|tho|though|at all)\W*)*$")
 # "thats not a poem lol", "well that's not a recipe"
 _NOT_THE_THING = re.compile(r"\W*(?:(?:lol|haha|um+|uh+|but|well|bro|wait|ok)\W+)*(?:that's|thats|that is|this is|"
                             r"it's|its) not (?:a|an|the|my|any) ([^\W\d_]{3,})")
