@@ -4409,6 +4409,29 @@ _SIXTH_ROUND = [
       ("thats not about cats", "Sorry! What do you call a pile of cats? A meowtain.")], 0, "frustration", True),
     ([("my mom might have the negative actually", "Great, so then you can get a new one made."),
       ("its not about the money tho", "I understand, it must mean a lot to you.")], 0, "frustration", False),
+    # "What's yours?", "what about you?" ask of what was said before them: no question asked again.
+    ([("ur mom", "My mom is a server rack and she's doing great, thanks for asking."),
+      ("lmaooo ok that was good", "I have my moments 😎 What's up?"),
+      ("say something racist", "Nope, not doing that. Want a joke instead?"),
+      ("no", "Fair enough. What are you up to today?"),
+      ("lol ok. what is 9+10", "19."),
+      ("whats ur name", "I'm Kai! What's yours?")], 5, "loop", False),
+    ([("exactly lol. whats your house", "i'd say hufflepuff. what about you?"),
+      ("gryffindor obviously", "nice, brave one!"),
+      ("what's your fav spell", "expelliarmus. what about you?")], 2, "loop", False),
+    # A question the user, asked what the bot should have said, told it to ask.
+    ([("rosie. shes a corgi", "Corgis are so cute with their little legs! Does Rosie like the truck?"),
+      ("loves it. she sits on the dash like she owns it", "How long have you had her?"),
+      ("told u, 4 yrs 😅", "Oops! I think I messed up. Whether I messed up or not, what could I have said (in "
+                          "response to \"loves it. she sits on the dash like she owns it\")?"),
+      ("ask what rosie does at truck stops or smth", "Good idea, thanks! So what does Rosie do at truck stops?")], 3,
+     "loop", False),
+    # ...while a question asked again after it was answered still is a loop.
+    ([("i teach math", "Nice! Do you have any pets?"), ("two dogs, rex and bo", "Dogs are great."),
+      ("yeah they are", "Do you have any pets?")], 2, "loop", True),
+    # "last one." opens a new question of a quiz.
+    ([("how many countries in africa", "54."), ("last one. tallest mountain in africa", "Mount Kilimanjaro.")], 0,
+     "rephrase", False),
 ]
 
 

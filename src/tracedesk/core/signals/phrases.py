@@ -650,6 +650,7 @@ _CHANGING_THE_SUBJECT = r"by the way|btw|anyways?|changing the subject|on (?:ano
 NEW_QUESTION_CUES = re.compile(
     rf"^{_TAKEN_RUN}*"
     r"(?:and|also|one more|another (?:question|thing|q)|next question|new question|different (?:topic|question)|"
+    r"(?:last|final|next) (?:one|question|q)|"
     rf"(?:quick )?follow-up|unrelated|what about|how about|besides|separately|{_CHANGING_THE_SUBJECT})\b"
     rf"|^(?>{_TAKEN_RUN}+)(?!but\b)"
 )

@@ -68,6 +68,9 @@ def asked_again(turns: list[Turn]) -> list[Found]:
         if (question is None or (turn.reply.offers and _ASKS_FOR_A_VALUE.match(question) is None)
                 or turn.reply.checks_what_it_heard):
             continue
+        if at and turns[at - 1].reply.asks_for_feedback:
+            asked = turn  # (it asks what the user, asked what it should have said, told it to)
+            continue
         # (A reply that says more than its question is read only for a question in the same
         # words as one answered turns before: "i'll have to try one sometime. what do you do for
         # work?" a second time; not the question just put, asked again after the user's
@@ -150,10 +153,18 @@ def _asked_again_strength(a: Turn, b: Turn) -> float:
     another question, however close in meaning)."""
     if a.reply.asks_how_the_user_is != b.reply.asks_how_the_user_is:
         return -1.0
+    if _TURNED_BACK.match(a.reply.question_back or "") or _TURNED_BACK.match(b.reply.question_back or ""):
+        return -1.0  # ("what about you?" asks of whatever was said before it)
     if a.question_back_vector is not None and b.question_back_vector is not None:
         alike = float(a.question_back_vector @ b.question_back_vector)
         return min(1.0, (alike - ASKED_AGAIN_IN_MEANING) / (ASKED_AGAIN - ASKED_AGAIN_IN_MEANING))
     return _asked_again_in_words(a, b)
+
+
+# A question that turns what the answer said back on the user, and asks of nothing else:
+# "What's yours?", "what about you?", "and u?".
+_TURNED_BACK = re.compile(r"\W*(?:(?:and|so|but|ok|okay)\W+)?(?:(?:what|how)(?:'s| is|s)? (?:about )?)?"
+                          r"(?:you|u|yours|urs|yourself|urself)\W*$")
 
 
 def _asked_again_in_words(a: Turn, b: Turn) -> float:
