@@ -4429,6 +4429,24 @@ _SIXTH_ROUND = [
     # ...while a question asked again after it was answered still is a loop.
     ([("i teach math", "Nice! Do you have any pets?"), ("two dogs, rex and bo", "Dogs are great."),
       ("yeah they are", "Do you have any pets?")], 2, "loop", True),
+    # A number of things asked for, and fewer given, counted the most generous way.
+    ([("fair. name 5 countries that border germany", "France, Poland and Austria.")], 0, "off_topic", True),
+    ([("ok mom fine. give me like 3 sad songs for tonight tho", "Try 'Someone Like You' by Adele.")], 0,
+     "off_topic", True),
+    ([("ok last thing , give me 3 tips for studying for a math test", "practice problems are the best way to "
+                                                                       "study .")], 0, "off_topic", True),
+    ([("give me like 3 sad songs", "Sure! Someone Like You by Adele, Hurt by Johnny Cash and Skinny Love by Bon "
+                                   "Iver.")], 0, "off_topic", False),
+    ([("give me 3 tips for studying for my math test", "1. Do lots of practice problems.\n2. Get a good night of "
+                                                       "sleep before the test.\n3. Teach the topic to a friend.")],
+     0, "off_topic", False),
+    ([("give me 2 reasons to visit lisbon", "The food is amazing and cheap. And the old town is beautiful, with great "
+                                            "views from the hills.")], 0, "off_topic", False),
+    ([("name 5 countries that border germany", "Sorry, I can only think of three: France, Poland and Austria.")], 0,
+     "off_topic", False),
+    ([("my sister is in law school", "That's a lot of work!"),
+      ("i had to write 6 essays for it lol", "Six essays! All that work paid off.")], 1, "off_topic", False),
+    ([("give me 5 minutes to think about it", "Take your time!")], 0, "off_topic", False),
     # "last one." opens a new question of a quiz.
     ([("how many countries in africa", "54."), ("last one. tallest mountain in africa", "Mount Kilimanjaro.")], 0,
      "rephrase", False),

@@ -20,6 +20,7 @@ from .limits import (
     another_route,
     breaks_the_form,
     details_left_out,
+    fewer_than_asked,
     over_the_budget,
     said_in_other_words,
     second_request,
@@ -59,7 +60,8 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
     if not confirmed and turn.answered.startswith("api call "):
         confirmed = _calls_with_what_was_not_asked(turn, at, session)
     return (confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
-            or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn) or _books_past_the_question(turn)
+            or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn) or _gives_fewer_than_asked(turn)
+            or _books_past_the_question(turn)
             or _confirms_without_what_came_with_it(turn))
 
 
@@ -357,6 +359,23 @@ def _leaves_out_a_detail(turn: Turn) -> list[Found]:
     if not missing:
         return []
     return [_left_out(turn, f"the answer leaves out the {' and the '.join(missing)} asked for")]
+
+
+def _gives_fewer_than_asked(turn: Turn) -> list[Found]:
+    """A request for a number of things answered with fewer (:func:`.limits.fewer_than_asked`):
+    "give me like 3 sad songs for tonight" - "Try 'Someone Like You' by Adele."."""
+    if turn.reply.asks_back or not turn.message.has_figure and not _A_COUNT_WORD.search(turn.asked):
+        return []  # (most turns, cheaply; and a question back asks before it gives)
+    fewer = fewer_than_asked(turn.asked, turn.answer)
+    if fewer is None:
+        return []
+    wanted, given = fewer
+    return [Found(turn.pk, "off_topic", confidence("off_topic", "fewer_than_asked"),
+                  f"the answer gives {given} of the {wanted} things asked for: {quote(turn.answer, 70)}",
+                  evidence={"question": turn.question[:300], "asked": wanted, "given": given})]
+
+
+_A_COUNT_WORD = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten)")
 
 
 def _books_past_the_question(turn: Turn) -> list[Found]:

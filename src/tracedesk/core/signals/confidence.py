@@ -180,6 +180,10 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "another_thing", 0.5, 0.5,
          "a question for one thing answered by telling another in the same words (\"what's the phone number?\" - "
          "\"The address is 154 Chesterton Road.\"): a task bot's slip"),
+    Case("off_topic", "fewer_than_asked", 0.55, 0.55,
+         "a request for a number of things (\"name 5 countries that border germany\", \"give me like 3 sad songs\") "
+         "answered with fewer (\"France, Poland and Austria.\"), counted the most generous way of the answer's "
+         "lines, sentences, list and quoted titles, where it says it has no more nowhere"),
     Case("off_topic", "left_out", 0.45, 0.45,
          "a message that makes two requests (\"the postcode, and also a cheap italian place near it\") answered "
          "with no word of the second, or asks for details by name (\"the address, phone number and postcode\") "

@@ -312,3 +312,46 @@ def details_left_out(asked: str, answered: str) -> list[str]:
             and _WANTS_TO_BE_TOLD.search(asked) is not None):
         return missing
     return []
+
+
+# A request for a number of things, from two to ten: "name 5 countries that border germany",
+# "give me like 3 sad songs", "can u list their top 5 songs". Not one the user did ("i had to
+# write 6 essays"), nor a number that is a measure or a kind ("give me 5 minutes", "show me
+# 3 bedroom houses").
+_COUNT_ASKED = re.compile(
+    r"(?<!\bto )(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )"
+    r"\b(?:give|name|list|tell|recommend|suggest|show|share|write)(?: me| us)?"
+    r"(?: like| about| around| at least| maybe| just| the| their| your| top)* (\d{1,2}|two|three|four|five|six|seven"
+    r"|eight|nine|ten)(?: more| other| different| quick| short| good| great| fun| easy)*"
+    r" (?!(?:am|pm|min|mins|minutes?|secs?|seconds?|hours?|days?|nights?|weeks?|months?|years?|stars?|percent"
+    r"|bucks|dollars|pounds|euros|people|persons|of (?:them|those|these|you|us)|bedrooms?|beds?|seater|doors?"
+    r"|course|times?|words?|sentences? long|pages? long)\b)[a-z]")
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# An answer that says it gives fewer, or none: "there are only two", "sorry, I can't".
+_SAYS_FEWER = re.compile(r"\b(?:only|just) (?:\d+|one|two|three|four|a few|a couple)\b|\bthere (?:is|are) only\b"
+                         r"|\bcan'?t\b|\bcannot\b|\bsorry\b|\bunable\b|\bnot sure\b|\bdon'?t know\b")
+_LIST_LINE = re.compile(r"\s*(?:\d+[.)]|[-*•])\s")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_LIST_PARTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|;\s*")
+_QUOTED_TITLE = re.compile(r"[\"“‘'][A-Z][^\"”’'\n]{1,60}[\"”’']")
+
+
+def fewer_than_asked(asked: str, answer: str) -> tuple[int, int] | None:
+    """(the things asked for, the most the answer can be counted to give), where a
+    (lower-cased) request asks for a number of things and the answer (as written, its lines
+    kept) gives fewer, without saying it has no more: "name 5 countries that border
+    germany" - "France, Poland and Austria.". The answer's things are counted the most
+    generous way of its lines, its sentences, the parts of its longest list and its quoted
+    titles: an answer that may have given them all is not read as short."""
+    m = _COUNT_ASKED.search(asked)
+    if m is None:
+        return None
+    wanted = _COUNT_WORDS.get(m.group(1)) or int(m.group(1))
+    if not 2 <= wanted <= 10 or _SAYS_FEWER.search(answer.lower()):
+        return None
+    lines = [line for line in answer.splitlines() if line.strip()]
+    sentences = [s for s in _SENTENCE_END.split(answer.strip()) if s.strip()]
+    given = max(len(lines), len(sentences), len(_QUOTED_TITLE.findall(answer)),
+                max((len(_LIST_PARTS.split(s)) for s in sentences), default=0),
+                sum(1 for line in lines if _LIST_LINE.match(line)))
+    return (wanted, given) if given < wanted else None
