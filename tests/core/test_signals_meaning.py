@@ -4447,6 +4447,23 @@ _SIXTH_ROUND = [
     ([("my sister is in law school", "That's a lot of work!"),
       ("i had to write 6 essays for it lol", "Six essays! All that work paid off.")], 1, "off_topic", False),
     ([("give me 5 minutes to think about it", "Take your time!")], 0, "off_topic", False),
+    # An answer owned in other words: "i read that too fast", a month said back with a sorry.
+    ([("hello, how is your evening going?", "hello ! it is lovely , i was out in my garden . how about yours ?"),
+      ("honestly not great. we had to put our dog down today", "oh i grow tomatoes and peppers mostly . do you "
+                                                               "garden ?"),
+      ("wow ok. no, i don't", "i am so sorry , i read that too fast . losing a dog is awful .")], 1, "taken_back",
+     True),
+    ([("he did it at the beach at sunset", "that is so romantic . have you picked a date yet ?"),
+      ("thinking next october", "october is a great month for a wedding , not too hot ."),
+      ("aw. what's your son studying", "engineering . so are you thinking of a june wedding on the beach ?"),
+      ("october! but yeah maybe a beach wedding", "sorry , october . a beach wedding in october would be "
+                                                  "beautiful .")], 2, "taken_back", True),
+    ([("we're getting married in june", "congrats ! june is lovely ."),
+      ("what about july for the party", "sorry , july is booked out at our venue .")], 0, "taken_back", False),
+    # "did you miss the word lazy" says the answer missed.
+    ([("give me like one exercise i can do at my desk, just one, the laziest possible", "you should join a gym and "
+                                                                                        "train five days a week ."),
+      ("did you miss the word lazy 😂", "ha fair ! ok , seated leg raises .")], 0, "frustration", True),
     # "last one." opens a new question of a quiz.
     ([("how many countries in africa", "54."), ("last one. tallest mountain in africa", "Mount Kilimanjaro.")], 0,
      "rephrase", False),

@@ -103,6 +103,7 @@ _I_WAS_WRONG = (r"i (?:think i |must have )?(?:messed (?:that |it |this )?up"
                 r"|miscalculated|miscounted|misremembered|overstated|understated"
                 r"|wandered off|drifted off|got (?:sidetracked|distracted|carried away)"
                 r"|went off (?:on a )?(?:tangent|topic)"
+                r"|read (?:that|it|this|your message) (?:too fast|too quickly|wrong)|skimmed (?:that|it|past it)"
                 r"|mixed (?:that |it |them |those )?up)")
 # What an answer says of the one before it when it owns that it was wrong or unkind: "that was
 # far too blunt", "that made no sense", "that was a terrible thing to say".
@@ -142,7 +143,7 @@ _OWNS_A_MISS = (
     # (not sympathy: "You're right, sorry to hear that.")
     r"(?:(?:sorry|i'm sorry|i am sorry)(?! to (?:say|hear)| for your| about your| you\b)|apologies|i apologi[sz]e|"
     rf"my (?:mistake|bad|apologies)|{_I_WAS_WRONG}|{_NO_IDEA_WHY})\b"
-    rf"|(?:i'm|i am) sorry[,.!]? (?:i meant|{_I_WAS_WRONG})\b"
+    rf"|(?:i'm|i am) (?:so |really |very )?sorry[,.!]? (?:i meant|{_I_WAS_WRONG})\b"
     r"|(?:sorry|apologies|my apologies|i apologi[sz]e)"
     r"(?: about that\b| for (?:the|my|that|any) (?:confusion|mistake|"
     r"misunderstanding|error|mix-up|oversight)\b(?! (?:with|about|around|over|in) (?:the|our|your)\b)"  # (the menus')

@@ -41,7 +41,7 @@ from .asked import (
 )
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import A_WEEKDAY, WEEKDAYS
+from .kinds import MONTHS_BUT_MAY, WEEKDAYS
 from .memory import (
     MEMORY_TEST,
     ONLY_WISHES,
@@ -533,16 +533,19 @@ def _says_it_back_sorry(turns: list[Turn], at: int) -> bool:
     """The answer of the ``at``-th of ``turns`` (not the first) says back what the user set
     right and is sorry for it: "i've been flying for 15 years" - "with ten years of
     flying..." - "fifteen actually" - "fifteen, sorry!" (a word of the message, not a word
-    alone of no meaning); or a day after its sorry, one the user told in an earlier message
-    and says again in place of another the answer before named: "i have the SAT on saturday" ...
-    "...your test is on Sunday" - "its saturday tho" - "Sorry, Saturday!" (not "what about
-    sunday" - "Sorry, Sunday, we're closed.", a day asked for the first time)."""
+    alone of no meaning); or a day or a month after its sorry, one the user told in an
+    earlier message and says again in place of another the answer before named: "i have
+    the SAT on saturday" ... "...your test is on Sunday" - "its saturday tho" - "Sorry,
+    Saturday!", "thinking next october" ... "a june wedding?" - "october!" - "sorry ,
+    october ." (not "what about sunday" - "Sorry, Sunday, we're closed.", a day asked for
+    the first time)."""
     turn = turns[at]
     answered = turn.answered
     if "sorry" not in answered and "my " not in answered and "apologies" not in answered and "catch" not in answered:
         return False
     if (day := _SORRY_THEN_THE_DAY.match(answered)) is not None:
-        return (day.group(1) in turn.asked and bool(set(A_WEEKDAY.findall(turns[at - 1].answered)) - {day.group(1)})
+        return (day.group(1) in turn.asked
+                and bool(set(_A_DAY_OR_MONTH.findall(turns[at - 1].answered)) - {day.group(1)})
                 and any(day.group(1) in turns[n].asked for n in range(at)))
     m = _BACK_AND_SORRY.match(turn.answered)
     if m is None or not _names_what_was_said(m, turn):
@@ -569,8 +572,10 @@ def _names_what_was_said(said: re.Match, turn: Turn) -> bool:
 
 
 # A day said back after a sorry: "Sorry, Saturday!", "oops, sorry - friday."
-_SORRY_THEN_THE_DAY = re.compile(rf"^\W*(?:(?:oh|oops|whoops)\W+)?(?:sorry|my bad|my mistake)\W+({WEEKDAYS})\b"
-                                 r"\W*(?:[!.]|,|$)")
+_SORRY_THEN_THE_DAY = re.compile(rf"^\W*(?:(?:oh|oops|whoops)\W+)?(?:sorry|my bad|my mistake)\W+"
+                                 rf"({WEEKDAYS}|{MONTHS_BUT_MAY})\b\W*(?:[!.]|,|$)")
+# A day of the week or a month, as a word of a (lower-cased) text.
+_A_DAY_OR_MONTH = re.compile(rf"\b(?:{WEEKDAYS}|{MONTHS_BUT_MAY})\b")
 _OWNED_AFTER = re.compile(r"\W+(?:right|yes|yeah|of course|oops|definitely)\b")
 _MY_MISTAKE = re.compile(r"\b(?:my (?:mistake|bad|slip|apologies)|good catch)\b")
 

@@ -106,6 +106,8 @@ FRUSTRATION = re.compile(
     r"|(?:are|r) you (?:even (?:listening|reading)|listening to me|reading (?:my|what i)|kidding me)"
     # ("i literally said no eggs", not "yeah i literally asked for billie")
     r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)|i literally (?:said|told)"
+    # ("did you miss the word lazy 😂", "did u even read the part about my budget")
+    r"|did (?:you|u) (?:miss|skip|not see|not read|even read|even see) (?:the|my) (?:word|part|bit|line)\b"
     r"|i told (?:you|u) (?:already|before|twice|no|yes)\b"
     # ("just answer the q 🙄", "lol it was sarcasm", "i was being sarcastic")
     r"|\bjust answer (?:the|my) (?:q|question)\b|\b(?:it|that) was sarcasm\b|\bi was (?:being )?sarcastic\b"
@@ -381,7 +383,7 @@ FRUSTRATION_NEEDS = frozenset("""
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
     need easy simple ago understand why better point unlikely close sure know work works copied discussing gee geez
     dodge dodged dodging extreme excessive dangerous unsafe exactly unhealthy harsh heartless drunk high
-    malfunctioning asking
+    malfunctioning asking miss skip
 """.split())  # noqa: SIM905
 
 
