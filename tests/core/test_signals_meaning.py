@@ -4389,6 +4389,13 @@ _SIXTH_ROUND = [
     ([("whats 2+2", "4."), ("wrong its fish 🐟", "Ha, I know that one. Still 4 though.")], 0, "frustration", False),
     ([("whats 17 times 3", "17 times 3 is 41."), ("no its 51 lol", "You're right, it's 51. Sorry!")], 0,
      "frustration", True),
+    ([("whats 12x12", "132")], 0, "ungrounded", True),
+    ([("17 times 4?", "That would be 64!")], 0, "ungrounded", True),
+    ([("quick: 81 / 9", "8")], 0, "ungrounded", True),
+    ([("sqrt of 169?", "The square root of 169 is 14.")], 0, "ungrounded", True),
+    ([("how much is 8% tax on 250", "The tax would be $25.")], 0, "ungrounded", True),
+    ([("what's half of 30", "Half of 30 is 15."), ("wrong its 16 😂", "Haha nice try, it's definitely 15!")], 0,
+     "frustration", False),
     # "What do you do?" in any words, answered with what the bot does, is answered.
     ([("A doctor! You must be proud. What do you do?", "i play piano . i teach lessons and play at a restaurant on "
                                                        "weekends .")], 0, "off_topic", False),
@@ -4447,6 +4454,14 @@ _SIXTH_ROUND = [
     ([("my sister is in law school", "That's a lot of work!"),
       ("i had to write 6 essays for it lol", "Six essays! All that work paid off.")], 1, "off_topic", False),
     ([("give me 5 minutes to think about it", "Take your time!")], 0, "off_topic", False),
+    ([("list 4 things to pack for a beach trip", "1. Sunscreen\n2. Towel\n3. Swimsuit")], 0, "off_topic", True),
+    ([("top 5 films of 2010?", "Inception, The Social Network, Toy Story 3 - all great picks from 2010.")], 0,
+     "off_topic", True),
+    ([("list 4 things to pack for camping", "Tent / sleeping bag / headlamp / water filter")], 0, "off_topic", False),
+    ([("can you list 3 unicorn species", "Unicorns are mythical, so there aren't any real species I can list!")], 0,
+     "off_topic", False),
+    ([("top 5 films of 2010?", "Do you mean by box office or by critics' ratings? The lists are pretty different.")],
+     0, "off_topic", False),
     # An answer owned in other words: "i read that too fast", a month said back with a sorry.
     ([("hello, how is your evening going?", "hello ! it is lovely , i was out in my garden . how about yours ?"),
       ("honestly not great. we had to put our dog down today", "oh i grow tomatoes and peppers mostly . do you "

@@ -364,8 +364,8 @@ def _leaves_out_a_detail(turn: Turn) -> list[Found]:
 def _gives_fewer_than_asked(turn: Turn) -> list[Found]:
     """A request for a number of things answered with fewer (:func:`.limits.fewer_than_asked`):
     "give me like 3 sad songs for tonight" - "Try 'Someone Like You' by Adele."."""
-    if turn.reply.asks_back or not turn.message.has_figure and not _A_COUNT_WORD.search(turn.asked):
-        return []  # (most turns, cheaply; and a question back asks before it gives)
+    if "?" in turn.answer or not turn.message.has_figure and not _A_COUNT_WORD.search(turn.asked):
+        return []  # (most turns, cheaply; and an answer that asks may ask before it gives)
     fewer = fewer_than_asked(turn.asked, turn.answer)
     if fewer is None:
         return []
@@ -375,7 +375,7 @@ def _gives_fewer_than_asked(turn: Turn) -> list[Found]:
                   evidence={"question": turn.question[:300], "asked": wanted, "given": given})]
 
 
-_A_COUNT_WORD = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten)")
+_A_COUNT_WORD = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten)\b")
 
 
 def _books_past_the_question(turn: Turn) -> list[Found]:

@@ -320,19 +320,21 @@ def details_left_out(asked: str, answered: str) -> list[str]:
 # 3 bedroom houses").
 _COUNT_ASKED = re.compile(
     r"(?<!\bto )(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )"
-    r"\b(?:give|name|list|tell|recommend|suggest|show|share|write)(?: me| us)?"
-    r"(?: like| about| around| at least| maybe| just| the| their| your| top)* (\d{1,2}|two|three|four|five|six|seven"
-    r"|eight|nine|ten)(?: more| other| different| quick| short| good| great| fun| easy)*"
+    r"(?:\b(?:give|gimme|name|list|tell|recommend|suggest|show|share|write)(?: me| us)?|\bwhat (?:are|r)(?: some)?"
+    r"|(?:^|[.!?]\s+)(?:the )?(?:top|best))"
+    r"(?: like| about| around| at least| maybe| just| the| their| your| top| best)* (\d{1,2}|two|three|four|five|six"
+    r"|seven|eight|nine|ten)(?: more| other| different| quick| short| good| great| fun| easy)*"
     r" (?!(?:am|pm|min|mins|minutes?|secs?|seconds?|hours?|days?|nights?|weeks?|months?|years?|stars?|percent"
     r"|bucks|dollars|pounds|euros|people|persons|of (?:them|those|these|you|us)|bedrooms?|beds?|seater|doors?"
     r"|course|times?|words?|sentences? long|pages? long)\b)[a-z]")
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # An answer that says it gives fewer, or none: "there are only two", "sorry, I can't".
 _SAYS_FEWER = re.compile(r"\b(?:only|just) (?:\d+|one|two|three|four|a few|a couple)\b|\bthere (?:is|are) only\b"
-                         r"|\bcan'?t\b|\bcannot\b|\bsorry\b|\bunable\b|\bnot sure\b|\bdon'?t know\b")
+                         r"|\bcan'?t\b|\bcannot\b|\bsorry\b|\bunable\b|\bnot sure\b|\bdon'?t know\b"
+                         r"|\b(?:aren't|are not|isn't|is not|there's no|there are no) (?:any|real|such|that many)\b")
 _LIST_LINE = re.compile(r"\s*(?:\d+[.)]|[-*•])\s")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_LIST_PARTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|;\s*")
+_SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?])\s+")  # (not after a list's "1.")
+_LIST_PARTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|;\s*|\s+/\s+")
 _QUOTED_TITLE = re.compile(r"[\"“‘'][A-Z][^\"”’'\n]{1,60}[\"”’']")
 
 

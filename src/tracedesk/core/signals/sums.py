@@ -22,13 +22,16 @@ from .found import Found, quote
 from .turns import Turn
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# ("x" and "-" only between spaces: "8x42" binoculars, "3-5 days" a range.)
-_OPERATOR = r"\s*(?:\+|\*|×|÷|plus|minus|times|multiplied by|divided by)\s*|\s[x-]\s"
+# ("-" and "/" only between spaces: "3-5 days" a range, "3/4 cup" a fraction, "12/05" a date;
+# a sum is read only where it is asked, so "8x42? what do the numbers mean" is one no answer
+# gives a result of.)
+_OPERATOR = r"\s*(?:\+|\*|×|÷|x|plus|minus|times|multiplied by|divided by)\s*|\s[/-]\s"
 _SUM = re.compile(
     rf"(?P<a>{_NUMBER})(?P<op>{_OPERATOR})(?P<b>{_NUMBER})"
-    rf"|(?P<pa>{_NUMBER})\s*(?:%|percent|per cent) of (?P<pb>{_NUMBER})"
-    rf"|(?:the )?square root of (?P<root>{_NUMBER})"
-    rf"|(?P<power>{_NUMBER}) (?P<exp>squared|cubed)")
+    rf"|(?P<pa>{_NUMBER})\s*(?:%|percent|per cent)(?: (?:tax|tip|vat|interest))? (?:of|on) (?P<pb>{_NUMBER})"
+    rf"|(?:the )?(?:square root|sqrt)(?: of)? (?P<root>{_NUMBER})"
+    rf"|(?P<power>{_NUMBER}) (?P<exp>squared|cubed)"
+    rf"|(?P<part>half|a third|a quarter|double|twice)(?: of)? (?P<whole>{_NUMBER})")
 # What asks for it: a question word just before it, or nothing but a word or two of
 # conversation ("ok.", "nice.", "and", "what about") since the clause began.
 _ASKED_BEFORE = re.compile(r"(?:\b(?:what|what's|whats|what is|how much is|how much's|calculate|compute|work out)"
@@ -40,7 +43,8 @@ _ASKED_AFTER = re.compile(r"\s*(?:[?.!,;:)]|$|\b(?:lol|haha|lmao|tho|though|then
                           r"again|right|exactly|quick|real quick)\b)(?!\s*(?:is|=|equals|makes)\b)")
 # The result as an answer gives it: after "is", "=", "that's"..., or opening the answer
 # ("19.", "4! too easy.") where no sum of its own follows.
-_RESULT_AFTER = re.compile(rf"(?:\bis|=|\bequals|\bmakes|\bgives|\bthat\s?'?s|\bthats|\bit\s?'?s|\bits|\byou get)"
+_RESULT_AFTER = re.compile(rf"(?:\bis|=|\bequals|\bmakes|\bgives|\bthat\s?'?s|\bthats|\bit\s?'?s|\bits|\byou get"
+                           r"|\bwould be|\bit'?ll be|\bcomes to|\badds up to|\bequal to|\bgives you)"
                            rf"\s+(?:about |around |roughly |exactly |approximately |just |only )?[$£€]?(?P<n>{_NUMBER})"
                            r"(?!\d|[.,]\d|\s*(?:[%^]|[-+*/x×÷]\s*\d|(?:plus|minus|times|divided|multiplied|squared|cubed"
                            r"|percent)\b))")
@@ -48,6 +52,9 @@ _RESULT_FIRST = re.compile(rf"\W*(?:(?:um+|uh+|easy|ok|okay|hmm+|so|the answer i
                            rf"(?:about |around |roughly |exactly )?[$£€]?(?P<n>{_NUMBER})"
                            r"(?!\d|[.,]\d|\s*(?:[%^*/×÷+-]|x\s|(?:plus|minus|times|divided|multiplied|squared|cubed|percent"
                            r"|of)\b))")
+
+
+_PARTS = {"half": Fraction(1, 2), "a third": Fraction(1, 3), "a quarter": Fraction(1, 4), "double": 2, "twice": 2}
 
 
 def _number(text: str) -> Fraction:
@@ -80,7 +87,9 @@ def _value(m: re.Match) -> Fraction | None:
             return a - b
         if op in ("*", "×", "x", "times", "multiplied by"):
             return a * b
-        return a / b  # ÷, divided by
+        return a / b  # ÷, /, divided by
+    if m.group("part"):
+        return _number(m.group("whole")) * _PARTS[m.group("part")]
     if m.group("pa"):
         return _number(m.group("pa")) * _number(m.group("pb")) / 100
     if m.group("root"):
