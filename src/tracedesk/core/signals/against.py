@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from difflib import get_close_matches
+from fractions import Fraction
 
 from ..words import WORD, content_words
 from .confidence import confidence
@@ -37,6 +38,7 @@ from .request import (
     outside_the_window,
     values,
 )
+from .sums import agrees
 from .turns import Turn
 
 
@@ -364,18 +366,14 @@ def _leaves_out_a_detail(turn: Turn) -> list[Found]:
 def _gives_fewer_than_asked(turn: Turn) -> list[Found]:
     """A request for a number of things answered with fewer (:func:`.limits.fewer_than_asked`):
     "give me like 3 sad songs for tonight" - "Try 'Someone Like You' by Adele."."""
-    if "?" in turn.answer or not turn.message.has_figure and not _A_COUNT_WORD.search(turn.asked):
-        return []  # (most turns, cheaply; and an answer that asks may ask before it gives)
-    fewer = fewer_than_asked(turn.asked, turn.answer)
-    if fewer is None:
+    fewer = fewer_than_asked(turn.asked, turn.answer) if "?" not in turn.answer else None
+    if fewer is None:  # (nor an answer that asks: it may ask before it gives)
         return []
     wanted, given = fewer
     return [Found(turn.pk, "off_topic", confidence("off_topic", "fewer_than_asked"),
                   f"the answer gives {given} of the {wanted} things asked for: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300], "asked": wanted, "given": given})]
 
-
-_A_COUNT_WORD = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten)\b")
 
 
 def _books_past_the_question(turn: Turn) -> list[Found]:
@@ -460,3 +458,25 @@ def _leaves_out_a_request(turn: Turn) -> list[Found]:
     if "?" in turn.answered and not turn.reply.offers:
         return []  # (a question back may ask about it first)
     return [_left_out(turn, f"the answer leaves out the second request (“{second[:60]}”)")]
+
+
+def checked_sum(turn: Turn) -> bool | None:
+    """Whether the answer's result of the sum its message asked is right (True), wrong
+    (False), or neither was there to check (None)."""
+    asked = turn.message.sum_asked
+    if asked is None:
+        return None
+    given = turn.reply.result_given
+    return None if given is None else agrees(given, asked[1])
+
+
+def wrong_sum(turn: Turn) -> list[Found]:
+    """The answer gives another result than the sum its message asked."""
+    if turn.message.sum_asked is None or checked_sum(turn) is not False:
+        return []
+    written, value = turn.message.sum_asked or ("", Fraction(0))
+    given = turn.reply.result_given
+    right = value.numerator if value.denominator == 1 else round(float(value), 4)
+    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "arithmetic"),
+                  f"the answer gives {given} for {written}, which is {right}: {quote(turn.answer, 60)}",
+                  evidence={"question": turn.question[:300], "sum": written, "result": str(right)})]

@@ -22,7 +22,7 @@ from sqlalchemy import Connection
 from ..store import chunked, placeholders, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
 from ..words import STOPWORDS, WORD, content_words, has_digit
-from .against import against_the_request
+from .against import against_the_request, wrong_sum
 from .answer_phrases import (
     ANNOUNCES_ANOTHER_SUBJECT,
     CANNED,
@@ -68,7 +68,6 @@ from .request import (
     SessionValues,
     asks_to_do,
 )
-from .sums import wrong_sum
 from .turns import OFF_TOPIC, SHORT_OFF_TOPIC, Turn, answered_far, closeness_needed, closeness_to_question
 
 ADDRESSING_SENTENCES = 3  # an answer none of whose first sentences is closer than OFF_TOPIC

@@ -327,6 +327,7 @@ _COUNT_ASKED = re.compile(
     r" (?!(?:am|pm|min|mins|minutes?|secs?|seconds?|hours?|days?|nights?|weeks?|months?|years?|stars?|percent"
     r"|bucks|dollars|pounds|euros|people|persons|of (?:them|those|these|you|us)|bedrooms?|beds?|seater|doors?"
     r"|course|times?|words?|sentences? long|pages? long)\b)[a-z]")
+_COUNT_CUE = re.compile("give|gimme|name|list|tell|recommend|suggest|show|share|write|what are|what r|top|best")
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # An answer that says it gives fewer, or none: "there are only two", "sorry, I can't".
 _SAYS_FEWER = re.compile(r"\b(?:only|just) (?:\d+|one|two|three|four|a few|a couple)\b|\bthere (?:is|are) only\b"
@@ -345,6 +346,8 @@ def fewer_than_asked(asked: str, answer: str) -> tuple[int, int] | None:
     germany" - "France, Poland and Austria.". The answer's things are counted the most
     generous way of its lines, its sentences, the parts of its longest list and its quoted
     titles: an answer that may have given them all is not read as short."""
+    if _COUNT_CUE.search(asked) is None:
+        return None  # (most messages, cheaply: every request _COUNT_ASKED reads holds one of these)
     m = _COUNT_ASKED.search(asked)
     if m is None:
         return None

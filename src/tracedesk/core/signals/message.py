@@ -6,6 +6,7 @@ is read with at once, the rest on first use, and kept for every turn that wrote 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from ..words import STOPWORDS, content_words, has_digit
 from .kept import kept
@@ -52,6 +53,7 @@ from .phrases import (
     complains,
 )
 from .request import counts_in_words, names_a_time
+from .sums import asked_sum
 
 CORRECTION_WORDS = 10  # a message that corrects the answer says so in a few words
 CHALLENGE_WORDS = 10  # ...as does one that questions it
@@ -129,6 +131,11 @@ class Message:
     def words(self) -> frozenset[str]:
         """The topic words of the message."""
         return content_words(self.asked)
+
+    @kept
+    def sum_asked(self) -> tuple[str, Fraction] | None:
+        """The plain sum the message asks, as written, and its value (:mod:`.sums`)."""
+        return asked_sum(self.asked)
 
     @kept
     def rephrase_cue(self) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..words import STOPWORDS, WORD, content_words, has_digit, similarity
+from .against import checked_sum
 from .answer_phrases import REACTION_WORDS, TEASES
 from .confidence import confidence
 from .found import Found, quote
@@ -48,7 +49,6 @@ from .phrases import (
     WANTS_TO_KNOW,
 )
 from .request import asks_to_do
-from .sums import checked
 from .turns import Turn, answered_far
 
 # Without the meaning model, requests are compared by their topic words (the share two
@@ -185,7 +185,7 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
                          f"{about} asks for a person, in other words: {quote(turn.question)}", evidence=evidence))
     if previous is not None and previous.reply.asks_for_feedback:
         return out
-    if previous is not None and checked(previous) is True:
+    if previous is not None and checked_sum(previous) is True:
         # (The sum was right: "what is 9+10" - "19." - "wrong its 21" is a joke or a slip of
         # the user's.)
         return out

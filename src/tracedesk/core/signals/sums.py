@@ -8,6 +8,8 @@ is the one fact a detector can check without knowing the world. Only a plain sum
 cube) asked as a question or on its own ("ok. 144 divided by 12"), never one the user
 states ("60 plus 12 is 72 yeah ok"), a range ("3-5 days"), a fraction or a date ("3/4
 tsp"); and only a result the answer gives as one ("17 times 3 is 41", "= 9,396", "19.").
+What a message and an answer hold of a sum is read once a text (``Message.sum_asked``,
+``Reply.result_given``); :mod:`.against` checks the one against the other.
 """
 
 from __future__ import annotations
@@ -17,9 +19,6 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from ..words import has_digit
-from .confidence import confidence
-from .found import Found, quote
-from .turns import Turn
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # ("-" and "/" only between spaces: "3-5 days" a range, "3/4 cup" a fraction, "12/05" a date;
@@ -61,16 +60,23 @@ def _number(text: str) -> Fraction:
     return Fraction(Decimal(text.replace(",", "")))
 
 
+# What every sum holds (a figure by an operator, or a word that takes a figure): most
+# messages, without one, are not read further.
+_MAY_BE_A_SUM = re.compile(r"\d\s*(?:[+*×÷x%/-]|plus\b|minus\b|times\b|multiplied\b|divided\b|percent\b|per cent\b"
+                           r"|squared\b|cubed\b)|\b(?:root|sqrt|half|third|quarter|double|twice)(?: of)? \d")
+
+
 def asked_sum(asked: str) -> tuple[str, Fraction] | None:
     """The one plain sum a (lower-cased) message asks, as written, and its value; None if it
     asks none, or more than one."""
-    if not has_digit(asked):
+    if not has_digit(asked) or _MAY_BE_A_SUM.search(asked) is None:
         return None
-    found = [m for m in _SUM.finditer(asked)
-             if _ASKED_BEFORE.search(asked, 0, m.start()) and _ASKED_AFTER.match(asked, m.end())]
-    if len(found) != 1 or len(list(_SUM.finditer(asked))) != 1:
+    sums = list(_SUM.finditer(asked))
+    if len(sums) != 1:
         return None
-    m = found[0]
+    m = sums[0]
+    if not (_ASKED_BEFORE.search(asked, 0, m.start()) and _ASKED_AFTER.match(asked, m.end())):
+        return None
     try:
         value = _value(m)
     except (InvalidOperation, ZeroDivisionError, ValueError, OverflowError):
@@ -103,36 +109,14 @@ def _value(m: re.Match) -> Fraction | None:
 
 def given_result(answered: str) -> str | None:
     """The result a (lower-cased) answer gives, as written; None where it gives none."""
+    if not has_digit(answered):
+        return None
     m = _RESULT_AFTER.search(answered) or _RESULT_FIRST.match(answered)
     return m.group("n") if m else None
 
 
-def _agrees(given: str, value: Fraction) -> bool:
+def agrees(given: str, value: Fraction) -> bool:
     """Whether ``given`` is ``value``, to the decimals it is written with."""
     decimals = len(given.partition(".")[2])
     unit = Fraction(1, 10**decimals)
     return abs(_number(given) - value) <= unit / 2 + Fraction(1, 10**9)
-
-
-def checked(turn: Turn) -> bool | None:
-    """Whether the answer's result of the sum its message asked is right (True), wrong
-    (False), or neither was there to check (None)."""
-    if not has_digit(turn.answered):
-        return None
-    asked = asked_sum(turn.asked)
-    if asked is None:
-        return None
-    given = given_result(turn.answered)
-    return None if given is None else _agrees(given, asked[1])
-
-
-def wrong_sum(turn: Turn) -> list[Found]:
-    """The answer gives another result than the sum its message asked."""
-    if checked(turn) is not False:
-        return []
-    written, value = asked_sum(turn.asked) or ("", Fraction(0))
-    given = given_result(turn.answered)
-    right = value.numerator if value.denominator == 1 else round(float(value), 4)
-    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "arithmetic"),
-                  f"the answer gives {given} for {written}, which is {right}: {quote(turn.answer, 60)}",
-                  evidence={"question": turn.question[:300], "sum": written, "result": str(right)})]
