@@ -4479,6 +4479,25 @@ _SIXTH_ROUND = [
     ([("give me like one exercise i can do at my desk, just one, the laziest possible", "you should join a gym and "
                                                                                         "train five days a week ."),
       ("did you miss the word lazy 😂", "ha fair ! ok , seated leg raises .")], 0, "frustration", True),
+    # An amount is the same amount with its cents written out.
+    ([("ok yeah that tracks. request $34 from sam for last night's dinner", "Please confirm: request $34.00 from Sam "
+                                                                             "Ortiz for 'dinner'.")], 0, "ungrounded",
+     False),
+    ([("request $34 from sam for last night's dinner", "Please confirm: request $43.00 from Sam Ortiz for "
+                                                       "'dinner'.")], 0, "ungrounded", True),
+    # A task bot acting on a yes nobody said, or doing nothing, told so.
+    ([("wait how much is in savings", "Payment of $142.18 to Duke Energy from Savings ending 9020 is complete."),
+      ("i didnt say yes yet??? i was checking the balance", "I'm sorry! Your Savings balance is $611.40.")], 0,
+     "frustration", True),
+    ([("and did alex ever pay me back for the concert tickets?", "Please confirm: request $34.00 from Alex Chen."),
+      ("no i'm asking if he already paid. don't send anything", "Alex Chen paid you $85.00 on the 3rd.")], 0,
+     "frustration", True),
+    ([("expensive", "is there anything i can help you with"),
+      ("uh you haven't found me anything yet", "i'm on it")], 0, "frustration", True),
+    ([("the 5 star one please", "what do you think of this option: resto_paris_cheap_korean_2stars"),
+      ("?? i already picked the 5 star one", "great let me do the reservation")], 0, "frustration", True),
+    ([("did you find a flight?", "Yes, the 9:40 to Denver on United, $212."),
+      ("no i'm good, i'll take it", "Great, booking it now.")], 0, "frustration", False),
     # "last one." opens a new question of a quiz.
     ([("how many countries in africa", "54."), ("last one. tallest mountain in africa", "Mount Kilimanjaro.")], 0,
      "rephrase", False),

@@ -153,7 +153,12 @@ FRUSTRATION = re.compile(
     r"|what are you (?:talking|going) (?:about|on about)|(?:stop|you're|you are|you keep) repeating"
     r"|i (?:didn't|did not|never) (?:ask|say|mention)(?:ed)? (?:that|this|about)"
     r"|you (?:forgot|forget|don't remember|didn't remember|didn't read|did not read) (?:what|that|my)"
-    r"|^no,? i (?:said|meant|told you)\b"
+    r"|^no,? i (?:said|meant|told you)\b|^(?:no|nah|nope)\W+i(?:'m| am| was) (?:asking|saying|talking about)\b"
+    # A task bot acting on what the user did not say, or doing nothing: "i didnt say yes yet???",
+    # "uh you haven't found me anything yet", "?? i already picked the 5 star one".
+    r"|i (?:didn't|did not|didnt|never) (?:say|said) (?:yes|ok|okay|go ahead)\b"
+    r"|(?:you|u) (?:haven't|have not|havent|didn't|did not|didnt) (?:found|given|shown|booked)(?: me)? "
+    r"(?:anything|any|a single)\b|i already (?:picked|chose|chosen|selected|answered)\b"
     r"|not helpful|not (?:very|really|that|too|super|particularly|so) (?:helpful|useful)(?:\W+(?:lol|tbh|honestly))*"
     r"\W*$|not what i need|no help at all"
     r"|waste of (?:my )?time|useless|ridiculous"
@@ -383,7 +388,8 @@ FRUSTRATION_NEEDS = frozenset("""
     hurtful offensive insensitive helped wow mean no thought told pregunté pregunte demandé demandais useful listen
     need easy simple ago understand why better point unlikely close sure know work works copied discussing gee geez
     dodge dodged dodging extreme excessive dangerous unsafe exactly unhealthy harsh heartless drunk high
-    malfunctioning asking miss skip
+    malfunctioning asking miss skip saying talking found given shown booked picked chose chosen selected answered
+    yes ok okay go
 """.split())  # noqa: SIM905
 
 

@@ -158,8 +158,9 @@ def values(text: str) -> tuple[Value, ...]:
                 or ("clock" if ":" in figure else None))  # ("13:00" is a time of day)
         # (an amount as it is written: "$19.99" is no time of day)
         counts = after if unit is None and after is not None and after not in STOPWORDS else None
-        out.append(Value(before, figure if unit == "money" else _plain(figure, after), unit, after in ("am", "pm"),
-                         counts))
+        # (an amount with its cents written out is the same amount: "$34.00" is "$34")
+        out.append(Value(before, figure.removesuffix(".00") if unit == "money" else _plain(figure, after), unit,
+                         after in ("am", "pm"), counts))
     # ("two people", "book that for one."; not the groups of "two adults and one child", nor
     # two counts of one unit: "one ticket for me and two for my parents")
     if _COUNT_WORD.search(text) and not _GROUPS.search(text):
