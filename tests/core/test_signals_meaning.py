@@ -4498,6 +4498,28 @@ _SIXTH_ROUND = [
       ("?? i already picked the 5 star one", "great let me do the reservation")], 0, "frustration", True),
     ([("did you find a flight?", "Yes, the 9:40 to Denver on United, $212."),
       ("no i'm good, i'll take it", "Great, booking it now.")], 0, "frustration", False),
+    # A restaurant bot asking for what the request told, even when the session holds another
+    # question asked again.
+    ([("hi", "hello what can i help you with today"), ("table for two in rome, italian, cheap", "i'm on it"),
+      ("<silence>", "how many people would be in your party"), ("uh two?", "ok let me look into some options for you"),
+      ("<silence>", "what do you think of this option: resto_rome_cheap_italian_6stars"),
+      ("no i don't like that", "sure let me find an other option for you"),
+      ("<silence>", "what do you think of this option: resto_rome_cheap_italian_6stars")], 2, "loop", True),
+    ([("hi i want spanish food in madrid for 4, moderate price", "i'm on it"), ("<silence>", "where should it be")],
+     1, "loop", True),
+    ([("looking for a resturant in madrid for four people", "i'm on it"),
+      ("<silence>", "any preference on a type of cuisine"), ("spanish", "where should it be")], 2, "loop", True),
+    ([("hi! it's my mum's 60th and i want to take her somewhere nice", "i'm on it"),
+      ("<silence>", "any preference on a type of cuisine"), ("she loves italian. we're in london", "where should it "
+                                                                                                  "be")], 2, "loop",
+     True),
+    ([("i search restaurant italian in the centre please", "Sorry, there is no Italian restaurant in the centre of "
+                                                           "town. Would you like a different area?"),
+      ("no the centre is good what other food there is", "There are restaurants in the centre serving Chinese and "
+                                                         "Indian food. What kind of food would you like?")], 1,
+     "loop", False),
+    ([("can you book a table", "i'm on it"), ("<silence>", "any preference on a type of cuisine"),
+      ("french", "where should it be")], 2, "loop", False),
     # "last one." opens a new question of a quiz.
     ([("how many countries in africa", "54."), ("last one. tallest mountain in africa", "Mount Kilimanjaro.")], 0,
      "rephrase", False),

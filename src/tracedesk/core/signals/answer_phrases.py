@@ -252,7 +252,7 @@ _UNMARKED_QUESTION = re.compile(
     r"(?:^|[.!]\s+|\n)(?:(?:ok|okay|sure|great|alright|right|i'm on it|thanks|thank you)\W+)*"
     r"(?:any (?:preference|other|particular)|how (?:many|much|long|old|about|do|does|did|is|are|can|would)"
     r"|what (?:do|does|did|is|are|was|would|can|kind|type|time|day|about|else)|which"
-    r"|where (?:do|does|did|is|are|would|to)"
+    r"|where (?:do|does|did|is|are|would|to|should|shall|will|can)"
     r"|when (?:do|does|did|is|are|would|will)|who (?:is|are|was|do|did|would)|why (?:do|does|did|is|are|would)"
     r"|(?:is|are) there|(?:do|did|would|could|can|will|have) you|(?:can|shall|should|may) i)\b[^.!?]*$")
 

@@ -162,7 +162,10 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             if len(turns) > 1:
                 found += repeated_answers(turns, missed)
                 found += sentences_said_again(turns, sentences_of_answer)
-                found += asked_again(turns) or asked_what_was_told(turns)
+                # (A question asked again and one told before are each found; a turn, once.)
+                again = asked_again(turns)
+                asked = {f.trace_pk for f in again}
+                found += again + [f for f in asked_what_was_told(turns) if f.trace_pk not in asked]
     if far and model is not None:
         far = _not_from_the_evidence(conn, model, far, {t.pk: t for _, turns in sessions for t in turns})
     return found + far

@@ -28,6 +28,11 @@ COUNT_WORDS = {word: str(n) for n, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split()) if n > 1}  # noqa: SIM905
 # ...and from one on, as a pattern's alternatives.
 ONE_TO_TWELVE = ("one", *COUNT_WORDS)
+# The foods a table is booked for by name ("an italian place", "korean food").
+CUISINES = tuple("""
+    italian chinese indian thai french spanish japanese korean mexican british turkish vietnamese greek lebanese
+    portuguese caribbean persian polish russian
+""".split())  # noqa: SIM905 (a word list reads best as words)
 # The days of the week, and the months but May (a word of its own), as a pattern's
 # alternatives.
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"

@@ -15,7 +15,7 @@ from ..words import content_words, has_digit, similarity
 from .answer_phrases import GOES_TO_WORK
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import COUNT_WORDS, ONE_TO_TWELVE, PET_WORDS
+from .kinds import COUNT_WORDS, CUISINES, ONE_TO_TWELVE, PET_WORDS
 from .phrases import (
     CLARIFIES,
     MORE_DETAIL,
@@ -549,6 +549,18 @@ _ASKED_FOR_THE_BOOKING = (
     # (Of the booking to be: not "What day did you place the order?")
     (re.compile(r"\b(?:what|which) day (?:would|will|do|should|shall|are)\b"),
      re.compile(r"\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow)\b")),
+    # (What a restaurant bot asks when it books: "any preference on a type of cuisine", "which
+    # price range are looking for", "where should it be", after "table for two in rome,
+    # italian, cheap".)
+    (re.compile(r"\bany preference on a type of cuisine\b|\bwhat (?:kind|type) of (?:food|cuisine)\b"
+                r"|\bwhich cuisine\b"),
+     re.compile(rf"\b(?:{'|'.join(CUISINES)})\b")),
+    (re.compile(r"\b(?:which|what) price range\b"),
+     re.compile(r"\b(?:cheap|moderate|moderately priced|expensive|inexpensive|affordable|pricey|upscale)\b")),
+    (re.compile(r"\bwhere should it be\b|\b(?:which|what) (?:city|location)\b"),
+     re.compile(r"(?:\b(?:table|rest\w*|food|place|reservation|eat|dinner|lunch|book\w*|somewhere)\b[^.!?]*?"
+                r"|\b(?:we're|we are|i'm|im|i am|we'll be|staying) )\bin (?!(?:the|a|an|my|your|our|town|mind"
+                r"|advance|total|person|time|case|fact|love|trouble|a hurry)\b)[a-z]{3,}")),
     # (A time to book at, not a window: "arrives by 10:30" sets no time to leave.)
     (re.compile(r"\bwhat time (?:would|will|do|should|shall)\b"),
      re.compile(r"\bat \d{1,2}(?::\d{2})? ?(?:am|pm)\b|\bat \d{1,2}:\d{2}\b")),
@@ -579,10 +591,16 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
                 break
         else:
             request = _the_request(turns, at)
-            if any(asks.search(question) and any(tells.search(said) for said in request)
-                   for asks, tells in _ASKED_FOR_THE_BOOKING):
+            if _OPENS_IT_AGAIN.search(turn.asked) is None and any(
+                    asks.search(question) and any(tells.search(said) for said in request)
+                    for asks, tells in _ASKED_FOR_THE_BOOKING):
                 out.append(_asks_what_was_told(turn, question))
     return out
+
+
+# A message that asks for another value than the one it told ("no the centre is good what
+# other food there is"): the question of it comes again rightly.
+_OPENS_IT_AGAIN = re.compile(r"\b(?:other|else|different|instead|another|change)\b")
 
 
 def _the_request(turns: list[Turn], at: int) -> list[str]:

@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from ..words import STOPWORDS, WORD
-from .kinds import ONE_TO_TWELVE
+from .kinds import CUISINES, ONE_TO_TWELVE
 
 # A figure, with the word before it and the word (or letters) after it, which it leaves to
 # the next figure to read as its own word before ("for 4 at 6"). Not a part of an id, a
@@ -503,8 +503,7 @@ def outside_the_window(asked: str, answered: str) -> tuple[str, str] | None:
 # the others: what food, which part of town, what price, what kind of place to stay, how to
 # get there.
 _KINDS = tuple((name, frozenset(values.split())) for name, values in (
-    ("food", "italian chinese indian thai french spanish japanese korean mexican british turkish vietnamese greek "
-             "lebanese portuguese caribbean persian polish russian"),
+    ("food", " ".join(CUISINES)),
     ("area", "north south east west centre"),
     ("price", "cheap moderate expensive"),
     ("place to stay", "hotel guesthouse"),
