@@ -1150,7 +1150,8 @@ def test_a_terse_bot_that_leaves_out_its_question_marks_is_read_as_asking(store,
         ("with spanish cuisine", "how many people would be in your party"),
         ("two", "what do you think of this option: resto_london_cheap_spanish_6stars"),
         ("no this does not work for me",
-         "sure let me find an other option for you. what do you think of this option: resto_london_cheap_thai_3stars"),
+         "sure let me find an other option for you. what do you think of this option: "
+         "resto_london_cheap_spanish_3stars"),
         ("ok that one works", "great let me do the reservation. is there anything i can help you with"),
         ("no that's all", "you're welcome"),
     ]

@@ -60,7 +60,9 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
             and ASKS_TO_CONFIRM.search(previous.answered) is not None):
         confirmed = _reports_otherwise_than_confirmed(turn, previous)
     if not confirmed and turn.answered.startswith("api call "):
-        confirmed = _calls_with_what_was_not_asked(turn, at, session)
+        confirmed = _calls_with_what_was_not_asked(turn, at, session, turn.answered.split()[2:], "searches with")
+    if not confirmed and "option: resto " in turn.answered and (option := _OPTION.search(turn.answered)):
+        confirmed = _calls_with_what_was_not_asked(turn, at, session, list(option.groups()), "proposes an option with")
     return (confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
             or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn) or _gives_fewer_than_asked(turn)
             or _books_past_the_question(turn)
@@ -90,14 +92,23 @@ _SET_ASIDE = re.compile(r"\b(?:instead of|rather than|not|no longer)\s+(?:a |an 
 _NOT_A_VALUE = frozenset("r cuisine location price number area food pricerange dontcare any".split())  # noqa: SIM905
 
 
-def _calls_with_what_was_not_asked(turn: Turn, at: int, session: SessionValues) -> list[Found]:
-    """A database call with a value the user did not ask for: "... in rome for four" -
-    "api_call italian paris four cheap"; "for six" ... "instead could it be for four" ...
-    "api_call british london six moderate"; a price range changed and not taken up. (A
-    place misspelt by the user, "lodnon", is the place they said.)"""
+# An option such a bot proposes, named by its place, price and food: "what do you think of
+# this option: resto_paris_moderate_french_2stars", read "resto paris moderate french_2stars".
+_OPTION = re.compile(r"\boption: resto ([a-z]+) ([a-z]+) ([a-z]+)_\d+stars\b")
+
+
+def _calls_with_what_was_not_asked(turn: Turn, at: int, session: SessionValues, searched: list[str],
+                                   does: str) -> list[Found]:
+    """A database call, or an option proposed, with a value (of the ``searched``) the user
+    did not ask for: "... in rome for four" - "api_call italian paris four cheap"; "for
+    six" ... "instead could it be for four" ... "api_call british london six moderate"; a
+    price range changed and not taken up; "vietnamese instead of korean" - "api_call korean
+    ..."; "french restaurant in rome" - "what do you think of this option:
+    resto_paris_moderate_french_2stars". (A place misspelt by the user, "lodnon", is the
+    place they said.) ``does``: what the answer does with the values, as the finding says."""
     said = session.said_by_user(at)
     heard = {word for text in said for word in WORD.findall(text)}
-    for value in turn.answered.split()[2:]:
+    for value in searched:
         if value in _NOT_A_VALUE:
             continue
         if value in _PRICE_RANGES:
@@ -110,14 +121,26 @@ def _calls_with_what_was_not_asked(turn: Turn, at: int, session: SessionValues) 
             if last is None or _PARTY_SIZES[last] == _PARTY_SIZES[value]:
                 continue  # (a size said otherwise, "six of us", "just the one", is not read)
         elif value in heard or get_close_matches(value, heard, n=1, cutoff=0.8):
-            continue
+            if not _set_aside_last(value, said):
+                continue
+            return [_against_the_request(turn, f"{does} a value the user set aside (“{value}”)", "", value)]
         else:
             last = None
         if last != value:
-            says = (f"searches with another value than the user's last (“{value}”, asked “{last}”)" if last
-                    else f"searches with a value the user did not say (“{value}”)")
+            says = (f"{does} another value than the user's last (“{value}”, asked “{last}”)" if last
+                    else f"{does} a value the user did not say (“{value}”)")
             return [_against_the_request(turn, says, last or "", value)]
     return []
+
+
+def _set_aside_last(value: str, said: list[str]) -> bool:
+    """Whether the last of the user's messages ``said`` that names ``value`` names it only to
+    set it aside: "hmm actually vietnamese instead of korean"."""
+    for text in reversed(said):
+        if value in WORD.findall(text):
+            aside = {m.group(0).split()[-1] for m in _SET_ASIDE.finditer(text)}
+            return value in aside and value not in WORD.findall(_SET_ASIDE.sub(" ", text))
+    return False
 
 
 def _last_of(texts: list[str], values, placed: re.Pattern | None = None) -> str | None:
