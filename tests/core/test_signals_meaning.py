@@ -4539,6 +4539,19 @@ _SIXTH_ROUND = [
       ("korean instead of vietnamese", "where should it be"), ("london", "how many people would be in your party"),
       ("4 and cheap", "ok let me look into some options for you"),
       ("<silence>", "api_call korean london four cheap")], 5, "ungrounded", False),
+    # A yes answered by the report of it done, a request answered by going to do it, a service
+    # asked of someone: nothing missed.
+    ([("pay mark back $9 for lunch", "Please confirm: send $9.00 to Mark Thompson from Everyday Checking."),
+      ("ugh fine yes", "Sent $9.00 to Mark Thompson. Confirmation number TRX-40927. Your Everyday Checking balance "
+                       "is now $1,184.52.")], 1, "off_topic", False),
+    ([("do you have british food in rome? 8 people, expensive", "i'm on it")], 0, "off_topic", False),
+    ([("the plumber please", "Please confirm: Miami Valley Plumbing at 58 Birch Lane today at 3 PM."),
+      ("yes", "Booked. Miami Valley Plumbing will arrive around 3:15 PM. Their number is (937) 555-0142."),
+      ("can u also find someone to dry the floor out, its soaked", "Sure, let me look for water damage services.")],
+     1, "escalation", False),
+    ([("this is going nowhere", "I'm sorry to hear that. What can I do?"),
+      ("can u find someone to talk to about my bill", "Sure, connecting you with an agent.")], 0, "escalation",
+     True),
     # "last one." opens a new question of a quiz.
     ([("how many countries in africa", "54."), ("last one. tallest mountain in africa", "Mount Kilimanjaro.")], 0,
      "rephrase", False),

@@ -148,7 +148,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found.append(_answered_off_topic(turn, "dismissive", "the answer brushes the user off"))
             bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
             # (A request answered by going to do it answers it: "book a table in paris" - "i'm on it".)
-            at_work = GOES_TO_WORK.match(turn.answered) is not None and asks_to_do(turn.asked)
+            at_work = GOES_TO_WORK.match(turn.answered) is not None and (asks_to_do(turn.asked)
+                                                                          or _SAYS_YES.match(turn.asked) is not None)
             off = [] if bland or at_work else _off_topic(turn, previous)
             far += off
             if not off and not at_work:
@@ -390,6 +391,8 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
         return False  # ("My apologies. Rembrandt, in 1642.")
     if _REPORTS_IT_DONE.match(answered) and asks_to_do(turn.asked):
         return False  # a report of what was asked: "remind me the night before" - "I've set a reminder for..."
+    if GOES_TO_WORK.match(answered):
+        return False  # ...or it goes to do it: "do you have british food in rome?" - "i'm on it"
     if _ASKS_YES_OR_NO_OF_THE_BOT.search(turn.asked) and _SAYS_YES_OR_NO_OF_ITSELF.match(answered):
         return False  # it was asked of itself: "Have you been there?" - "I have not, but..."
     if _ASKS_IT_BACK.search(turn.asked) or _answers_in_kind(turn):
@@ -849,6 +852,7 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
                 and (_IS_THERE.search(turn.asked) is not None or turn.message.may_ask_yes_or_no or "any" in turn.asked)
                 and (has_digit(turn.answered) or not turn.words.isdisjoint(turn.answer_words)))
             or (not canned and (_answers_in_kind(turn) or _tells_what_it_does(turn)))
+            or (turn.reply.confirms and _SAYS_YES.match(turn.asked))  # a yes, then the report of it done
             or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked)  # thanks taken
                 and "?" not in turn.asked and not turn.message.asks_a_question)):
         return []
@@ -856,6 +860,12 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),
                   f"the answer is far from what was asked: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300], "similarity": round(close, 2)})]
+
+
+# A message that only says yes, to what the bot offered or asked to confirm: "ugh fine yes",
+# "8 stars?? wow ok yes".
+_SAYS_YES = re.compile(r"(?:[^.!?]{0,20}[?!]+\s*)?\W*(?:(?:ugh|fine|ok|okay|alright|great|perfect|wow|so|then)\W+)*"
+                       r"(?:yes|yep|yeah|yup|sure|ok|okay|go ahead|do it|book it)\W*(?:please|pls|thanks)?\W*$")
 
 
 def _answers_in_kind(turn: Turn) -> bool:

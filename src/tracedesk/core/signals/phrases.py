@@ -26,6 +26,8 @@ ESCALATION = re.compile(
     # "its all of them so ill call someone".)
     r"|(?<!they )(?<!he )(?<!who )(?<!people )(?<!ll )(?<!will )(?<!i'll )"
     rf"(?:get|give|find|bring|need|want|request|call) (?:me )?{_PERSON}\b(?! (?:consumption|resources|rights|error))"
+    # (not a service asked for: "can u also find someone to dry the floor out")
+    r"(?! to (?!(?:talk|speak|chat|call|contact|help|look|check|review|deal|sort)\b)\w)"
     r"|transfer (?:me|this)|put me through\b"
     r"|escalate (?:this|my|it)|^\W*escalate\W*(?:please|pls|now)?\W*$"
     # A call from a person: "call me back", "I want a callback", "have an agent call me".
