@@ -4530,6 +4530,10 @@ _SIXTH_ROUND = [
       ("two", "what do you think of this option: resto_london_cheap_spanish_6stars"),
       ("no this does not work for me", "sure let me find an other option for you. what do you think of this option: "
                                        "resto_london_cheap_thai_3stars")], 3, "ungrounded", True),
+    ([("<silence>", "what do you think of this option: resto_hanoi_cheap_vietnamese_4stars"),
+      ("no this does not work for me", "sure let me find an other option for you"),
+      ("<silence>", "what do you think of this option: resto_hanoi_cheap_vietnamese_7stars")], 2, "ungrounded",
+     False),
     ([("hi can u book a table", "i'm on it"), ("<silence>", "any preference on a type of cuisine"),
       ("korean", "where should it be"), ("london", "how many people would be in your party"),
       ("4", "which price range are looking for"),

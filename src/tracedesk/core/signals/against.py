@@ -15,7 +15,7 @@ from fractions import Fraction
 from ..words import WORD, content_words
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import A_WEEKDAY, ONE_TO_TWELVE
+from .kinds import A_WEEKDAY, CUISINES, ONE_TO_TWELVE
 from .limits import (
     another_day,
     another_route,
@@ -108,6 +108,7 @@ def _calls_with_what_was_not_asked(turn: Turn, at: int, session: SessionValues, 
     place they said.) ``does``: what the answer does with the values, as the finding says."""
     said = session.said_by_user(at)
     heard = {word for text in said for word in WORD.findall(text)}
+    option = does.startswith("proposes")
     for value in searched:
         if value in _NOT_A_VALUE:
             continue
@@ -124,13 +125,32 @@ def _calls_with_what_was_not_asked(turn: Turn, at: int, session: SessionValues, 
             if not _set_aside_last(value, said):
                 continue
             return [_against_the_request(turn, f"{does} a value the user set aside (“{value}”)", "", value)]
-        else:
+        elif not option:
             last = None
+        else:
+            # (An option is read against another food or place the user named: a session that
+            # opens on the options, its request before them, says nothing of what was asked.)
+            last = _last_of(said, CUISINES) if value in CUISINES else _place_told(said)
+            if last is None:
+                continue
         if last != value:
             says = (f"{does} another value than the user's last (“{value}”, asked “{last}”)" if last
                     else f"{does} a value the user did not say (“{value}”)")
             return [_against_the_request(turn, says, last or "", value)]
     return []
+
+
+def _place_told(said: list[str]) -> str | None:
+    """The last place the user's messages ``said`` name for a table: "french restaurant in rome"."""
+    for text in reversed(said):
+        places = _PLACE_TOLD.findall(text)
+        if places:
+            return places[-1]
+    return None
+
+
+_PLACE_TOLD = re.compile(r"\b(?:table|rest\w*|food|place|somewhere|eat|book\w*|we're|we are|i'm|im) "
+                         r"(?:[a-z]+ ){0,3}?in ([a-z]{3,})\b")
 
 
 def _set_aside_last(value: str, said: list[str]) -> bool:
