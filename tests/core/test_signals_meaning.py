@@ -4556,6 +4556,24 @@ _SIXTH_ROUND = [
     ([("this is going nowhere", "I'm sorry to hear that. What can I do?"),
       ("can u find someone to talk to about my bill", "Sure, connecting you with an agent.")], 0, "escalation",
      True),
+    # A clerk of a city's tourist office, told what it left out or put otherwise; and what it
+    # did not miss.
+    ([("I'd like to arrive by 20:15.", "I have booked a taxi to arrive at Pizza Express by 20:15. It will be a yellow "
+                                       "Tesla."),
+      ("You haven't given me a contact number for the driver.", "Apologies, the contact number is 07700900123.")], 0,
+     "frustration", True),
+    ([("i'd like a place to stay in the south with free wifi", "Would you prefer a hotel or a guesthouse?"),
+      ("A guesthouse is fine.", "Acorn Guest House in the north has free parking and wifi. Shall I book it?"),
+      ("It needs to be in the south, please.", "Sorry! Aylesbray Lodge is in the south.")], 1, "frustration", True),
+    ([("Please book the Gonville Hotel for 2 people for 3 nights.", "Booked. Your reference number is 7GAWK763."),
+      ("No, I think we'll walk. That's all.", "Enjoy your stay at the Gonville Hotel.")], 1, "off_topic", False),
+    ([("I need a taxi to Addenbrookes Hospital from the Ashley Hotel.", "I have booked a taxi from the Ashley Hotel. "
+                                                                        "It is a blue Skoda."),
+      ("Thank you. How long will it take, roughly?", "I'm sorry, I do not have journey times for taxis, but the driver "
+                                                     "will be able to tell you.")], 1, "ungrounded", False),
+    ([("How long is the journey?", "The journey takes 163 minutes."), ("OK. Nothing else.", "Thank you for using our "
+                                                                                           "service.")], 0,
+     "frustration", False),
     # "last one." opens a new question of a quiz.
     ([("how many countries in africa", "54."), ("last one. tallest mountain in africa", "Mount Kilimanjaro.")], 0,
      "rephrase", False),

@@ -425,7 +425,10 @@ ASKS_WHERE_FROM_OR_TO = re.compile(
 # An answer that opens by taking thanks ("Anytime! Keep it up.", "Happy to help! Good luck
 # with the rest of your homework."): to a thanks, whatever it adds, it answers.
 OPENS_ON_A_SIGN_OFF = re.compile(r"\W*(?:anytime|any time|(?:you're|you are) (?:very |so )?welcome|happy to help"
-                                 r"|glad (?:i|to|we) (?:could )?help|my pleasure|no problem)\b")
+                                 r"|glad (?:i|to|we) (?:could )?help|my pleasure|no problem"
+                                 r"|enjoy your (?:stay|trip|visit|meal|dinner|day|evening|weekend)"
+                                 r"|have a (?:good|great|nice|lovely|safe) (?:day|trip|stay|evening|weekend|journey)"
+                                 r")\b")
 # A closing offer is a question that asks nothing of the user.
 ANSWER_OFFERS = re.compile(
     r"(?:anything else|something else|can i help|may i help|help (?:you )?with (?:anything|something)|"

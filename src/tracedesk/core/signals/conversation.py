@@ -247,7 +247,8 @@ def _read_meaning(model, sessions: list) -> None:
         message = turn.message
         asks = (message.in_english and message.asks and _ABOUT_THE_BOT.search(turn.asked) is None
                 and _NO_PERSON_ASKED.search(turn.asked) is None)
-        turn.escalation, turn.frustration = (e if asks else 0.0), f
+        # (A goodbye says nothing against the answer by meaning: "OK. Nothing else.")
+        turn.escalation, turn.frustration = (e if asks else 0.0), (0.0 if message.closing else f)
     pairs = [(a, b) for _, session in sessions for a, b in zip(session, session[1:], strict=False)
              if could_rephrase(a, b)]
     questions = {id(t): t for pair in pairs for t in pair}

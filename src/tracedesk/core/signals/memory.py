@@ -431,8 +431,14 @@ def _said_of_itself(answers: list[str]) -> Iterator[str]:
     for answer in answers:
         for sentence in _SENTENCE_END.split(answer):
             if ("?" not in sentence and _OF_ITSELF.search(sentence) and _NEGATIVE.search(sentence) is None
-                    and _NO_MORE.search(sentence) is None):  # ("i sold my car last year" says it has none)
+                    and _NO_MORE.search(sentence) is None  # ("i sold my car last year" says it has none)
+                    and _REPORTS_A_TASK.search(sentence) is None):  # ("I have booked a taxi" is the user's)
                 yield sentence
+
+
+# What a task bot did for the user, which says nothing of the bot: "I have booked a taxi...".
+_REPORTS_A_TASK = re.compile(r"\bi(?:'ve| have)? (?:just )?(?:booked|reserved|changed|set|added|sent|made|found"
+                             r"|cancell?ed|ordered|arranged|scheduled|updated)\b")
 
 # The words before "my husband" that say it is not one the bot has now.
 _NOT_NOW = r"(?<!\bex )(?<!\bex-)(?<!\blate )(?<!\bformer )(?<!\bfuture )(?<!\bdream )(?<!\bold )(?<!\bfirst )"

@@ -161,6 +161,10 @@ FRUSTRATION = re.compile(
     r"|i (?:didn't|did not|didnt|never) (?:say|said) (?:yes|ok|okay|go ahead)\b"
     r"|(?:you|u) (?:haven't|have not|havent|didn't|did not|didnt) (?:found|given|shown|booked)(?: me)? "
     r"(?:anything|any|a single)\b|i already (?:picked|chose|chosen|selected|answered)\b"
+    # ("You haven't given me a contact number for the driver.")
+    r"|(?:you|u) (?:haven't|have not|havent|didn't|did not|didnt) (?:give|given|gave|tell|told|send|sent)(?: me)? "
+    r"(?:the |a |an |any )?(?:contact|phone|reference|ref|address|postcode|price|confirmation|booking|total"
+    r"|details?|car|train)\b"
     r"|not helpful|not (?:very|really|that|too|super|particularly|so) (?:helpful|useful)(?:\W+(?:lol|tbh|honestly))*"
     r"\W*$|not what i need|no help at all"
     r"|waste of (?:my )?time|useless|ridiculous"
@@ -391,7 +395,7 @@ FRUSTRATION_NEEDS = frozenset("""
     need easy simple ago understand why better point unlikely close sure know work works copied discussing gee geez
     dodge dodged dodging extreme excessive dangerous unsafe exactly unhealthy harsh heartless drunk high
     malfunctioning asking miss skip saying talking found given shown booked picked chose chosen selected answered
-    yes ok okay go
+    yes ok okay go give gave tell
 """.split())  # noqa: SIM905
 
 
@@ -667,7 +671,7 @@ NEW_QUESTION_CUES = re.compile(
 CLOSING = re.compile(
     r"^(?:(?:ok(?:ay)?|great|perfect|cool|awesome|super|got it|alright|all good|nice)[,.! ]*)*"
     r"(?:(?:many |much )?thanks?|thank you|thx|cheers|that'?s all|that is all|that'?s it|bye|goodbye|have a nice day|"
-    r"that'?s (?:everything|all) i need|"
+    r"that'?s (?:everything|all) i need|nothing (?:else|more)(?: for now| thanks?)?(?=\W*$)|"
     r"that helps|that helped|solved|works now|all set|never ?mind|forget it|"
     r"(?:that'?s|that is|this is) (?:exactly |just )?what i (?:needed|wanted|was looking for)|"
     r"(?:that'?s|that is|this is|that was) (?:very |super |really |so )?helpful)\b(?![\s,.!…—-]*but\b)"

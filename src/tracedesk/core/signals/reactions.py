@@ -528,8 +528,9 @@ def _puts_back_what_was_told(previous: Turn, turn: Turn, told: frozenset[str] | 
 
 _PUT_BACK_WORDS = 12  # a message that puts a thing back says little more
 # What the user said they asked for, first thing: "i wanted spanish food", "no, i said the
-# north", "I asked for a cheap one."
-_I_SAID = re.compile(r"\W*(?:(?:no|nah|but|um+|uh+|well|lol|sorry|actually)\W+)*i (?:said|wanted|asked for)\s+"
+# north", "I asked for a cheap one.", "It needs to be in the south, please."
+_I_SAID = re.compile(r"\W*(?:(?:no|nah|but|um+|uh+|well|lol|sorry|actually)\W+)*"
+                     r"(?:i (?:said|wanted|asked for)|it (?:needs|has|ought) to be|it (?:should|must) be)\s+"
                      r"([\w' ]{1,30}?)\s*(?:[.!,*]|\blol\b|\bnot\b|\bbut\b|$)")
 # What sets right what the bot's question took for given: "How do you fit all that on your
 # balcony?" - "its in the backyard lol". (Not "Only margherita" to "What toppings do they
