@@ -4574,6 +4574,17 @@ _SIXTH_ROUND = [
     ([("How long is the journey?", "The journey takes 163 minutes."), ("OK. Nothing else.", "Thank you for using our "
                                                                                            "service.")], 0,
      "frustration", False),
+    # A taxi to arrive ahead of the time a train leaves or a dinner starts: no other time.
+    ([("I need a taxi from the hotel to the station.", "I have booked a taxi to arrive at the station by 10:45. It is "
+                                                       "a red Audi."),
+      ("But the train leaves at 10:36. We would miss it!", "You are quite right, I am sorry. I have changed the taxi "
+                                                           "so that it arrives at the station by 10:15.")], 1,
+     "ungrounded", False),
+    ([("We need a taxi from the guesthouse to the restaurant in time for dinner.", "I have booked a taxi arriving by "
+                                                                                   "21:00."),
+      ("Dinner is at 19:30, so 21:00 is far too late.", "I apologise. I have changed the booking so the taxi arrives "
+                                                        "at The Oak Bistro by 19:20.")], 1, "ungrounded", False),
+    ([("taxi to the station for 10:36 please", "I have booked a taxi for 10:15.")], 0, "ungrounded", True),
     # "last one." opens a new question of a quiz.
     ([("how many countries in africa", "54."), ("last one. tallest mountain in africa", "Mount Kilimanjaro.")], 0,
      "rephrase", False),

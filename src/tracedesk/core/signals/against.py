@@ -361,6 +361,27 @@ def _confirms_another_value(turn: Turn, previous: Turn | None) -> list[Found]:
     return _confirmed_instead(turn, found, "another value than asked")
 
 
+def _ahead_of_a_deadline(turn: Turn, asked: Value, given: Value) -> bool:
+    """Whether the time given is one to arrive by, ahead of a time the message says a thing
+    happens at: "But the train leaves at 10:36. We would miss it!" - "...so that it arrives
+    at the station by 10:15"."""
+    if _A_THING_AT.search(turn.asked) is None or _ARRIVES_BY.search(turn.answered) is None:
+        return False
+    return _minutes(given.value) is not None and _minutes(asked.value) is not None and (
+        _minutes(given.value) < _minutes(asked.value))
+
+
+def _minutes(value: str) -> int | None:
+    hours, _, minutes = value.partition(":")
+    return int(hours) * 60 + int(minutes or 0) if hours.isdigit() and (minutes or "0").isdigit() else None
+
+
+# A time the message says something happens at, which a taxi or a train must come before.
+_A_THING_AT = re.compile(r"\b(?:leaves|departs|starts|begins|is|opens|closes|boards)(?: at)? \d{1,2}[:.]?\d{0,2}\b"
+                         r"|\b(?:miss it|too late|in time)\b")
+_ARRIVES_BY = re.compile(r"\b(?:arrive|arrives|arriving|arrival|get you there|be there) (?:\w+ ){0,4}?(?:by|before)\b")
+
+
 def _confirms_another_than_told(turn: Turn, previous: Turn | None, at: int, session: SessionValues) -> list[Found]:
     """A confirmation that gives a value nobody said in the session before, where the user
     asked for another in its unit (:mod:`.request`): "3 nights from friday" ... "yes please,
@@ -380,7 +401,7 @@ _PLACED_BEFORE = re.compile(r"\bthe (?:night|evening|day|morning|week) (?:before
 def _confirmed_instead(turn: Turn, found: tuple[Value, Value] | None, what: str) -> list[Found]:
     """The finding of a confirmation that gave ``what`` (the value given, where the user asked
     for another), if :mod:`.request` ``found`` one."""
-    if found is None:
+    if found is None or _ahead_of_a_deadline(turn, *found):
         return []
     asked, given = found
     return [_against_the_request(turn, f"confirms {what} ({given.value} where the user asked for {asked.said()})",
