@@ -4574,6 +4574,39 @@ _SIXTH_ROUND = [
     ([("How long is the journey?", "The journey takes 163 minutes."), ("OK. Nothing else.", "Thank you for using our "
                                                                                            "service.")], 0,
      "frustration", False),
+    # ...read with the answer they speak of, which may show the user has it wrong.
+    ([("I need the phone number and address of the Cambridge Arts Theatre.", "The Cambridge Arts Theatre is at 6 Saint "
+                                                                             "Edward's Passage, phone 01223 503333."),
+      ("you haven't given me the phone number", "It's in my last message: 01223 503333.")], 0, "frustration", False),
+    ([("Is there an Indian place in the north?", "The Nirala is a moderately priced Indian restaurant in the north, "
+                                                 "at 7 Milton Road Chesterton."),
+      ("you haven't given me the phone number", "Sure, the Nirala's phone number is 01223 360966.")], 0,
+     "frustration", False),
+    ([("I need a train to Birmingham on Thursday after 13:00. What's the train ID?", "There's a train leaving at "
+                                                                                     "13:01, arriving at 15:44."),
+      ("you haven't given me the train ID", "Sorry, it's TR7034.")], 0, "frustration", True),
+    ([("Check me in for my flight to Boston.", "You're checked in, seat 41B. An upgrade is $79. Would you like it?"),
+      ("sure, go for the upgrade", "Done. You're now in Economy Plus, seat 17C. $79.00 has been charged to your card."),
+      ("i didnt say yes to the upgrade but fine", "You did confirm it in your last message.")], 1, "frustration",
+     False),
+    ([("Find me a room at the Hamilton Lodge for Saturday.", "Hamilton Lodge has a room for Saturday at £65. Would you "
+                                                             "like me to book it?"),
+      ("wait, i didn't say yes yet. does it have wifi?", "No worries, I haven't booked anything. Yes, it has free "
+                                                         "wifi.")], 0, "frustration", False),
+    ([("i want to go to the museum of technology on monday", "Would you like me to get tickets for Monday?"),
+      ("no i'm asking if it's open", "Ah, I see. Yes, it is open on Mondays from 10:00 to 16:00.")], 0, "frustration",
+     False),
+    ([("I want a cheap or moderate Thai restaurant in the north.", "There are no cheap Thai places in the north, but "
+                                                                   "Bangkok City is a moderate one there."),
+      ("did you miss the word cheap", "No, there aren't any cheap ones in the north.")], 0, "frustration", False),
+    ([("I'll take the blue Harbour jacket in size L.", "Just to confirm: the Harbour jacket in blue, size L?"),
+      ("yes i already picked the blue one", "Great, it's in your basket.")], 0, "frustration", False),
+    # A desk that booked for a visitor wishes them a good stay in its city; a chatbot that names
+    # a place nobody said made it up.
+    ([("Please book the Lensfield Hotel for 2 nights.", "Booked. Your reference number is 7GAWK763."),
+      ("Great, that's all. Thanks!", "You're welcome, enjoy your stay in Cambridge!")], 1, "ungrounded", False),
+    ([("i love reading about history", "Me too! Which period do you like?"),
+      ("You know a lot. Thank you", "Thank you for chatting! Enjoy your day in Ghana.")], 1, "ungrounded", True),
     # A taxi to arrive ahead of the time a train leaves or a dinner starts: no other time.
     ([("I need a taxi from the hotel to the station.", "I have booked a taxi to arrive at the station by 10:45. It is "
                                                        "a red Audi."),

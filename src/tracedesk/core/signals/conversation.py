@@ -108,11 +108,12 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         heard = Heard(turns)  # the session's words, as far as a goodbye or a told-back answer needs them
         session_values = SessionValues(turns)  # ...and its values, as far as a confirmation needs them
         persona = Persona()  # what its answers said the bot has
+        served = False  # whether an answer so far booked or did something: a desk serving a visitor
         for at, turn in enumerate(turns):
             reacts = next_turn_signals(previous, turn, model is not None, told)
             told |= turn.words
             if previous is not None and "?" not in turn.asked and SIGNS_OFF.search(turn.asked):
-                found += names_what_nobody_said(turn, heard.up_to(at))
+                found += names_what_nobody_said(turn, heard.up_to(at), served=served)
             elif previous is not None and ONLY_WISHES.match(turn.answered):
                 found += names_what_nobody_said(turn, heard.up_to(at), names=False)
             else:
@@ -157,6 +158,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn)
             found += against_the_request(turn, previous, at, session_values)
             found += wrong_sum(turn)
+            served = served or turn.reply.confirms
             previous = turn
         if key[0] != "trace":  # in a session
             found += _abandonment(turns[-1], searched_nothing.__contains__)

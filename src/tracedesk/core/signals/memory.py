@@ -171,19 +171,27 @@ _OWN_SERVICE = re.compile(r"\bthanks? (?:you )?for (?:using|calling|riding|choos
                           r"visiting|travel?ling|staying|booking|ordering)\b.*?(?=\s+and\b|[,;!.]|$)", re.IGNORECASE)
 
 
-def names_what_nobody_said(turn: Turn, heard: _Said, names: bool = True) -> list[Found]:
+# ...and the city a desk serves, which it wishes a visitor a good time in: "Enjoy your stay
+# in Cambridge.", "Have a good weekend in Cambridge." (not "Enjoy your trip to California!").
+_OWN_CITY = re.compile(r"\b(?:stay|time|visit|weekend|day|evening|holiday) in [A-Z][\w'-]+")
+
+
+def names_what_nobody_said(turn: Turn, heard: _Said, names: bool = True, served: bool = False) -> list[Found]:
     """A goodbye answered with a wish that names a person, a place, a day or a number that
     nobody in the conversation said: "ok, see you tomorrow" - "See you on Thursday!",
     "thanks!" - "Enjoy your trip to California!" (to a user going to Florida), "Bye Inês!
     Enjoy Madrid!". What a goodbye answers with is what was said; a new specific is made up.
     ``heard``: the words of the session's messages and answers so far, lower-cased. Without
     ``names`` (a wish to a message that said no goodbye: "have fun at the party on sunday!"),
-    only a day, a time or a count is read: a support bot may know the user's name."""
+    only a day, a time or a count is read: a support bot may know the user's name. Where the
+    bot ``served`` the user (booked or did something for them), it is a desk of a city, whose
+    wish of a good stay in it names no new place."""
     answer = turn.answer
     if turn.answered.count(" ") < 2 or _WISHES.search(turn.answered) is None:
         return []  # (the wishes are English ones: "Gute Reise!", whose nouns have capitals, is none)
     # (Only the wish: what the answer tells besides, "Your contract ends on August 3.", is none.)
-    made_up = next(filter(None, (_made_up(_OWN_SERVICE.sub("", sentence), heard, names=names)
+    own = (lambda text: _OWN_CITY.sub("", text)) if served else (lambda text: text)
+    made_up = next(filter(None, (_made_up(own(_OWN_SERVICE.sub("", sentence)), heard, names=names)
                                  for sentence in _SENTENCE_END.split(answer)
                                  if _WISHES.search(sentence.lower()) is not None)), None)
     if made_up is None:

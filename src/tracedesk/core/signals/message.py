@@ -38,6 +38,7 @@ from .phrases import (
     NOT_A_CHALLENGE,
     OBVIOUSLY,
     OPENS_ON_NO,
+    POINTS_OUT_A_MISS,
     PUSHES_ON,
     PUZZLED,
     REPHRASE_CUES,
@@ -136,6 +137,12 @@ class Message:
     def sum_asked(self) -> tuple[str, Fraction] | None:
         """The plain sum the message asks, as written, and its value (:mod:`.sums`)."""
         return asked_sum(self.asked)
+
+    @kept
+    def points_out_a_miss(self) -> re.Match | None:
+        """What the message says the answer did or left out (:data:`.phrases.POINTS_OUT_A_MISS`),
+        read with that answer."""
+        return POINTS_OUT_A_MISS.search(self.asked)
 
     @kept
     def rephrase_cue(self) -> bool:

@@ -108,8 +108,6 @@ FRUSTRATION = re.compile(
     r"|(?:are|r) you (?:even (?:listening|reading)|listening to me|reading (?:my|what i)|kidding me)"
     # ("i literally said no eggs", not "yeah i literally asked for billie")
     r"|i (?:already|just) (?:told|gave|said|asked|explained|sent)|i literally (?:said|told)"
-    # ("did you miss the word lazy 😂", "did u even read the part about my budget")
-    r"|did (?:you|u) (?:miss|skip|not see|not read|even read|even see) (?:the|my) (?:word|part|bit|line)\b"
     r"|i told (?:you|u) (?:already|before|twice|no|yes)\b"
     # ("just answer the q 🙄", "lol it was sarcasm", "i was being sarcastic")
     r"|\bjust answer (?:the|my) (?:q|question)\b|\b(?:it|that) was sarcasm\b|\bi was (?:being )?sarcastic\b"
@@ -155,16 +153,10 @@ FRUSTRATION = re.compile(
     r"|what are you (?:talking|going) (?:about|on about)|(?:stop|you're|you are|you keep) repeating"
     r"|i (?:didn't|did not|never) (?:ask|say|mention)(?:ed)? (?:that|this|about)"
     r"|you (?:forgot|forget|don't remember|didn't remember|didn't read|did not read) (?:what|that|my)"
-    r"|^no,? i (?:said|meant|told you)\b|^(?:no|nah|nope)\W+i(?:'m| am| was) (?:asking|saying|talking about)\b"
-    # A task bot acting on what the user did not say, or doing nothing: "i didnt say yes yet???",
-    # "uh you haven't found me anything yet", "?? i already picked the 5 star one".
-    r"|i (?:didn't|did not|didnt|never) (?:say|said) (?:yes|ok|okay|go ahead)\b"
+    r"|^no,? i (?:said|meant|told you)\b"
+    # ("uh you haven't found me anything yet")
     r"|(?:you|u) (?:haven't|have not|havent|didn't|did not|didnt) (?:found|given|shown|booked)(?: me)? "
-    r"(?:anything|any|a single)\b|i already (?:picked|chose|chosen|selected|answered)\b"
-    # ("You haven't given me a contact number for the driver.")
-    r"|(?:you|u) (?:haven't|have not|havent|didn't|did not|didnt) (?:give|given|gave|tell|told|send|sent)(?: me)? "
-    r"(?:the |a |an |any )?(?:contact|phone|reference|ref|address|postcode|price|confirmation|booking|total"
-    r"|details?|car|train)\b"
+    r"(?:anything|any|a single)\b"
     r"|not helpful|not (?:very|really|that|too|super|particularly|so) (?:helpful|useful)(?:\W+(?:lol|tbh|honestly))*"
     r"\W*$|not what i need|no help at all"
     r"|waste of (?:my )?time|useless|ridiculous"
@@ -439,6 +431,19 @@ ASKS_FOR_A_JUDGEMENT = re.compile(r"\b(?:right or wrong|true or false|correct or
                                   r"|(?:is|was) (?:it|that|this|he|she|they) (?:right|correct|true))\b")
 JUDGES_RIGHT_OR_WRONG = re.compile(
     rf"{_JUDGEMENT_LEAD_IN}(?:wrong|incorrect|not (?:correct|right|true)|false){_JUDGEMENT_TAIL}")
+# What a user says the answer did or left out, which the answer before may show they have
+# wrong ("you haven't given me the phone number" after one that gave it): read with that
+# answer (:func:`.reactions._points_out_a_miss`). A detail not given, a yes not said, a choice
+# made already, a word of the request missed, a question taken for a request.
+POINTS_OUT_A_MISS = re.compile(
+    r"(?:you|u) (?:haven't|have not|havent|didn't|did not|didnt) (?:give|given|gave|tell|told|send|sent)(?: me)? "
+    r"(?:the |a |an |any )?(?:train )?(?P<detail>contact|phone|reference|ref|address|postcode|price|confirmation"
+    r"|total|details?|car|id)\b"
+    r"|(?P<yes>i (?:didn't|did not|didnt|never) (?:say|said) (?:yes|ok|okay|go ahead))\b"
+    r"|^(?!\W*(?:yes|yeah|yep|ya)\b)(?P<picked>.*\bi already (?:picked|chose|chosen|selected|answered))\b"
+    r"|did (?:you|u) (?:miss|skip|not see|not read|even read|even see) (?:the|my) (?:word|part|bit|line)"
+    r"(?: about)? (?P<word>[\w']+)"
+    r"|^(?P<asking>(?:no|nah|nope)\W+i(?:'m| am| was) (?:asking|saying|talking about))\b")
 # The user gives up on the answer: "never mind", "forget it", "nvm", "whatever, gotta go".
 # Not "whatever's on the radio" or "whatever you like", which answer; nor "nah, never mind"
 # to an offer, which declines it; nor "never mind, it works now": the user got there.

@@ -170,7 +170,8 @@ def next_turn_signals(previous: Turn | None, turn: Turn, by_meaning: bool,
             or _says_the_count_again(previous, turn) or _stresses_what_was_asked(previous, turn, told)
             or _others_have_it_otherwise(previous, turn) or _asks_for_it_again_with_but(previous, turn)
             or _asks_which_thing(previous, turn) or _says_it_was_said(previous, turn)
-            or _says_it_is_another_day(previous, turn, told) or _no_in_disbelief_then_the_request(previous, turn))):
+            or _says_it_is_another_day(previous, turn, told) or _no_in_disbelief_then_the_request(previous, turn)
+            or turn.message.points_out_a_miss is not None)):
         return []  # most turns: settled by what their message is
     target = previous or turn
     about = "the next turn" if previous else "the user"
@@ -284,6 +285,8 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
     if _asks_which_thing(previous, turn):
         return "did_not_follow", "asks which thing the answer spoke of", 1.0
     if _says_it_was_said(previous, turn):
+        return case, "says the answer missed", 1.0
+    if _points_out_a_miss(previous, turn, told):
         return case, "says the answer missed", 1.0
     if ((turn.message.may_correct and _corrects_the_answer(previous, turn)) or _denies_what_was_taken(previous, turn)
             or _says_it_is_another_day(previous, turn, told)):
@@ -460,6 +463,56 @@ _OTHERS_HAVE_IT = re.compile(
     r"|notes|book)|google|wikipedia|the (?:internet|book|teacher|label|box))\s+(?:literally\s+)?"
     r"(?:says?|said|told me)\s+(?:that\s+)?(?:it'?s|its|it is|it was|they'?re|they are|to)\b"
     r"|\bgoogled it\b[^?]*\b(?:it'?s|its|it is|it was)\b|\bin my notes it says\b")
+
+
+def _points_out_a_miss(previous: Turn, turn: Turn, told: frozenset[str] | set[str]) -> bool:
+    """The message says what the answer left out or did, and the answer shows it so: "You
+    haven't given me a contact number for the driver." after a booking that gave none (not
+    after one that gave it, nor of a detail nobody asked for: "Is there an Indian place in
+    the north?" - "The Nirala..." - "you haven't given me the phone number" asks for it);
+    "i didnt say yes yet???" after a payment made (not after "Shall I book it?", nor after
+    the user's own "sure, go for the upgrade"); "did you miss the word lazy" of a word the
+    answer does not take up; "no i'm asking if he already paid" after an answer that acted,
+    not one that asked; "?? i already picked the 5 star one"."""
+    m = turn.message.points_out_a_miss
+    if m is None:
+        return False
+    acted = previous.reply.confirms or _ACTED.search(previous.answered) is not None
+    if m.group("detail"):
+        detail = m.group("detail")
+        # (asked for, or one that comes with what was done: a booking's reference, a taxi's number)
+        wanted = detail in told or detail in previous.asked or (acted and detail in _COMES_WITH_A_BOOKING)
+        return wanted and _GIVES_DETAIL[detail].search(previous.answer) is None
+    if m.group("yes"):
+        return acted and _SAID_YES.search(previous.asked) is None
+    if m.group("word"):
+        return m.group("word") not in previous.answered
+    if m.group("asking"):
+        return "?" in previous.asked  # (a question taken for a request)
+    return True  # ("i already picked...": not after a yes)
+
+
+# An answer that reports what it did: "Payment of $142.18 to Duke Energy ... is complete."
+_ACTED = re.compile(r"\b(?:is complete|completed|has been (?:sent|paid|booked|made|charged|cancell?ed|transferred)"
+                    r"|(?:i've|i have) (?:sent|paid|booked|made|charged|cancell?ed|transferred|changed))\b")
+_COMES_WITH_A_BOOKING = frozenset({"contact", "reference", "ref", "confirmation", "car", "total", "price"})
+
+
+# What gives a detail of each kind: a figure of a phone number, a reference code, an address...
+_PHONE = re.compile(r"\d[\d ()-]{6,}\d")
+_GIVES_DETAIL = {
+    "contact": _PHONE, "phone": _PHONE, "reference": re.compile(r"\b[A-Z0-9]{5,}\b"),
+    "ref": re.compile(r"\b[A-Z0-9]{5,}\b"),
+    "address": re.compile(r"\b\d+[a-z]? [A-Z]\w+|(?i:\b(?:street|road|lane|avenue|passage|st|rd)\b)"),
+    "postcode": re.compile(r"\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b|\b\d{5}\b", re.I),
+    "price": re.compile(r"[$£€]\s?\d|\d\s?(?:gbp|usd|eur|pounds|dollars)\b", re.I),
+    "confirmation": re.compile(r"\b[A-Z0-9-]{5,}\b"), "total": re.compile(r"[$£€]\s?\d|\d\.\d\d"),
+    "detail": re.compile(r"(?!)"), "details": re.compile(r"(?!)"), "id": re.compile(r"\b[A-Z]{1,3}-?\d{3,}\b"),
+    "car": re.compile(r"\b(?:car|sedan|toyota|ford|honda|bmw|audi|skoda|tesla|volkswagen|volvo|lexus|kia)\b", re.I),
+}
+# The user's own yes to what the bot then did: "sure, go for the upgrade".
+_SAID_YES = re.compile(r"\b(?:yes|yeah|yep|sure|ok|okay|go ahead|go for it|go for|do it|book it|confirm\w*"
+                       r"|please do)\b")
 
 
 def _says_the_count_again(previous: Turn, turn: Turn) -> bool:
