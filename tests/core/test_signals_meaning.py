@@ -4607,6 +4607,15 @@ _SIXTH_ROUND = [
       ("Great, that's all. Thanks!", "You're welcome, enjoy your stay in Cambridge!")], 1, "ungrounded", False),
     ([("i love reading about history", "Me too! Which period do you like?"),
       ("You know a lot. Thank you", "Thank you for chatting! Enjoy your day in Ghana.")], 1, "ungrounded", True),
+    # An assistant's report of what it found answers; a street's ordinal is no day of the month.
+    ([("Find me a bus from London to Oxford on Saturday.", "How many people are travelling?"),
+      ("2 adults", "I found 5 buses. The Oxford Tube leaves Victoria at 9:15 am and costs £18 per person.")], 1,
+     "off_topic", False),
+    ([("add the parent teacher conference next tuesday at 4", "Where is the event?"),
+      ("lincoln elementary on 5th st", "Please confirm: parent teacher conference on Tuesday, March 12th at 4 pm at "
+                                       "Lincoln Elementary.")], 1, "ungrounded", False),
+    ([("book the dentist for the 5th at 9:30", "Please confirm: Dentist on March 15th at 9:30 am.")], 0,
+     "ungrounded", True),
     # A taxi to arrive ahead of the time a train leaves or a dinner starts: no other time.
     ([("I need a taxi from the hotel to the station.", "I have booked a taxi to arrive at the station by 10:45. It is "
                                                        "a red Audi."),

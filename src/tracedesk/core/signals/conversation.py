@@ -380,6 +380,10 @@ _REPORTS_IT_DONE = re.compile(r"\W*(?:i've|i have|i) (?:just )?(?:set|added|book
                               r"|updated|cancell?ed|ordered|created|moved)\b(?! (?:here|there|to|from|in)\b)")
 
 
+# An assistant's report of what its search found: "I found 5 buses.", "I've found a few".
+_REPORTS_A_FIND = re.compile(r"\W*i(?:'ve| have)? found\b")
+
+
 def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
     """The answer tells of the bot, in a sentence or two, with no question, no reaction
     first and no word of the message or of the answer before it: "skateboarding" - "I have
@@ -394,8 +398,8 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
         return False  # ("My apologies. Rembrandt, in 1642.")
     if _REPORTS_IT_DONE.match(answered) and asks_to_do(turn.asked):
         return False  # a report of what was asked: "remind me the night before" - "I've set a reminder for..."
-    if GOES_TO_WORK.match(answered):
-        return False  # ...or it goes to do it: "do you have british food in rome?" - "i'm on it"
+    if GOES_TO_WORK.match(answered) or _REPORTS_A_FIND.match(answered):
+        return False  # ...or it goes to do it, or finds: "i'm on it", "I found 4 events. ..."
     if _ASKS_YES_OR_NO_OF_THE_BOT.search(turn.asked) and _SAYS_YES_OR_NO_OF_ITSELF.match(answered):
         return False  # it was asked of itself: "Have you been there?" - "I have not, but..."
     if _ASKS_IT_BACK.search(turn.asked) or _answers_in_kind(turn):

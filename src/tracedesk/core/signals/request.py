@@ -69,6 +69,9 @@ _UNITS = {
                      "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
                      "jul", "aug", "sep", "sept", "oct", "nov", "dec"), "day of the month"),
 }
+# An ordinal that counts another thing than the days of a month: a street, a floor, a grade.
+_AN_ORDINAL_OF_ANOTHER_THING = re.compile(r"(?:st|nd|rd|th)\s+(?:st|street|ave|avenue|rd|road|floor|place|grade"
+                                          r"|century|birthday|anniversary|time|row|year|round|edition)\b")
 # The units of a length of time, which no figure without a unit stands for.
 _DURATIONS = frozenset({"second", "minute", "hour"})
 # The words before an amount that make it a limit, not a value asked for ("i have $50",
@@ -156,6 +159,8 @@ def values(text: str) -> tuple[Value, ...]:
         before, figure, after = m.groups()
         unit = (_UNITS.get(after or "") or ("money" if text[m.start(2) - 1:m.start(2)] in _CURRENCIES else None)
                 or ("clock" if ":" in figure else None))  # ("13:00" is a time of day)
+        if unit == "day of the month" and _AN_ORDINAL_OF_ANOTHER_THING.match(text, m.end(2)):
+            continue  # ("lincoln elementary on 5th st", "her 30th birthday")
         # (an amount as it is written: "$19.99" is no time of day)
         counts = after if unit is None and after is not None and after not in STOPWORDS else None
         # (an amount with its cents written out is the same amount: "$34.00" is "$34")
