@@ -4616,6 +4616,12 @@ _SIXTH_ROUND = [
                                        "Lincoln Elementary.")], 1, "ungrounded", False),
     ([("book the dentist for the 5th at 9:30", "Please confirm: Dentist on March 15th at 9:30 am.")], 0,
      "ungrounded", True),
+    # Someone taken to hospital is bad news a "Great!" passes over; a taxi to the hospital is none.
+    ([("I need a taxi urgently. My father has just been taken to Addenbrookes Hospital.", "Great! Where will you be "
+                                                                                          "departing from?")], 0,
+     "off_topic", True),
+    ([("i need a taxi to the hospital please, just a checkup", "Great! Where will you be departing from?")], 0,
+     "off_topic", False),
     # A taxi to arrive ahead of the time a train leaves or a dinner starts: no other time.
     ([("I need a taxi from the hotel to the station.", "I have booked a taxi to arrive at the station by 10:45. It is "
                                                        "a red Audi."),

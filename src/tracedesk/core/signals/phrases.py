@@ -543,6 +543,9 @@ BAD_NEWS = re.compile(
     r"|knee|back|neck|nose|ribs?|collarbone|finger|toe|shoulder|hip|acl)(?=\s*(?:$|[^\w\s]|(?:and|in|last|this|"
     r"yesterday|today|again|so|but|while|when|playing|at|on|during|from|falling)\b))"
     r"|(?:awful|terrible|horrible|rough|bad|worst) (?:day|week|news)|been crying|in (?:the )?hospital"
+    # ("My father has just been taken to Addenbrookes Hospital.", "we were in a car accident")
+    r"|(?:been |was |were )?(?:taken|rushed|admitted) to (?:the |a |an )?(?:\w+ )?(?:hospital|a&e|er|emergency)"
+    r"|(?:was|were|got|been) in (?:a |an )?(?:bad |serious )?(?:car |road |bike )?(?:accident|crash)"
     r"|feeling (?:really |so |very |pretty )?(?:down|sad|depressed|awful|terrible|anxious|hopeless)"
     r"|(?:i'm|im|i am) (?:so |really |very )?(?:scared|heartbroken)"
     r"|(?<!not )(?<!never )(?<!n't )(?<!never feel )(?<!never felt )(?<!never get )(?<!never been )(?<!n't feel )"
