@@ -4616,6 +4616,10 @@ _SIXTH_ROUND = [
                                        "Lincoln Elementary.")], 1, "ungrounded", False),
     ([("book the dentist for the 5th at 9:30", "Please confirm: Dentist on March 15th at 9:30 am.")], 0,
      "ungrounded", True),
+    # A train's travel time asked with its price, one given.
+    ([("What's the price and the travel time?", "The ticket costs 16.60 pounds.")], 0, "off_topic", True),
+    ([("What's the price and the travel time?", "The ticket costs 16.60 pounds and the journey takes 52 minutes.")],
+     0, "off_topic", False),
     # Someone taken to hospital is bad news a "Great!" passes over; a taxi to the hospital is none.
     ([("I need a taxi urgently. My father has just been taken to Addenbrookes Hospital.", "Great! Where will you be "
                                                                                           "departing from?")], 0,

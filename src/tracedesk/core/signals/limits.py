@@ -272,11 +272,14 @@ _DETAILS = (
     ("price", re.compile(r"\b(?:price|cost|fare|entrance fee|entry fee)\b"),
      re.compile(r"\b(?:price|cost|fare|fee|free|pounds?|gbp|cheap|moderate\w*|expensive|pricey|range)\b|[£$€]\s?\d")),
     ("reference", re.compile(r"\breference(?: number)?\b"), re.compile(r"\breference\b|\bref\b")),
+    ("travel time", re.compile(r"\b(?:travel|journey|trip) (?:time|duration)\b|\bduration\b"),
+     re.compile(r"\b\d+ ?(?:minutes?|mins?|hours?|hrs?)\b|\btakes?\b|\bduration\b|\b(?:travel|journey) time\b")),
     ("car type", re.compile(r"\b(?:car type|type of car|kind of car|make of (?:the )?car|car model)\b"),
      re.compile(r"\b(?:car|vehicle|model)\b|\b(?:black|white|red|blue|grey|gray|silver|yellow|green) [a-z]+")),
 )
 # (What every way of asking for a detail holds, looked for first and at once.)
-_DETAIL_WORDS = re.compile(r"address|phone|\btel\b|number|post ?code|zip|opening|price|cost|fare|fee|reference")
+_DETAIL_WORDS = re.compile(r"address|phone|\btel\b|number|post ?code|zip|opening|price|cost|fare|fee|reference"
+                           r"|(?:travel|journey|trip) (?:time|duration)|duration")
 # A message that asks to be told a detail along with a booking: "... and let me know the car
 # type", "Please give me the reference number".
 # ("let me know the car type", "..., and the price.")
