@@ -4396,6 +4396,15 @@ _SIXTH_ROUND = [
     ([("how much is 8% tax on 250", "The tax would be $25.")], 0, "ungrounded", True),
     ([("what's half of 30", "Half of 30 is 15."), ("wrong its 16 😂", "Haha nice try, it's definitely 15!")], 0,
      "frustration", False),
+    # An answer that shows its working gives its result last; a tip asked may be given with the
+    # total; a screen size is no sum.
+    ([("what's 15% of 80?", "10% of 80 is 8, and 5% of 80 is 4, so 15% of 80 is 12.")], 0, "ungrounded", False),
+    ([("whats 17 x 3", "10 x 3 is 30 and 7 x 3 is 21, so 17 x 3 = 51.")], 0, "ungrounded", False),
+    ([("whats 20% tip on 45.50?", "Your total would be $54.60 (the tip itself is $9.10).")], 0, "ungrounded", False),
+    ([("what's 1920x1080?", "1920x1080 is 1080p, full HD.")], 0, "ungrounded", False),
+    # (A sum of huge numbers is read as any, or passed over, never a failure of detection.)
+    ([("what is 1" + "0" * 400 + " / 7?", "it is 5.")], 0, "ungrounded", False),
+    ([("what is " + "9" * 3000 + " plus 1", "it is 5.")], 0, "ungrounded", False),
     # "What do you do?" in any words, answered with what the bot does, is answered.
     ([("A doctor! You must be proud. What do you do?", "i play piano . i teach lessons and play at a restaurant on "
                                                        "weekends .")], 0, "off_topic", False),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from difflib import get_close_matches
-from fractions import Fraction
 
 from ..words import WORD, content_words
 from .confidence import confidence
@@ -525,22 +524,22 @@ def _leaves_out_a_request(turn: Turn) -> list[Found]:
 
 
 def checked_sum(turn: Turn) -> bool | None:
-    """Whether the answer's result of the sum its message asked is right (True), wrong
-    (False), or neither was there to check (None)."""
+    """Whether the answer's result of the sum its message asked is right (True: any result it
+    gives is one the sum has), wrong (False), or neither was there to check (None)."""
     asked = turn.message.sum_asked
-    if asked is None:
+    given = turn.reply.results_given if asked is not None else ()
+    if not given:
         return None
-    given = turn.reply.result_given
-    return None if given is None else agrees(given, asked[1])
+    return any(agrees(result, value) for result in given for value in asked[1])
 
 
 def wrong_sum(turn: Turn) -> list[Found]:
     """The answer gives another result than the sum its message asked."""
     if turn.message.sum_asked is None or checked_sum(turn) is not False:
         return []
-    written, value = turn.message.sum_asked or ("", Fraction(0))
-    given = turn.reply.result_given
-    right = value.numerator if value.denominator == 1 else round(float(value), 4)
+    written, (value, *_) = turn.message.sum_asked
+    given = turn.reply.results_given[-1]
+    right = value.numerator if value.denominator == 1 else f"{float(value):.4g}"
     return [Found(turn.pk, "ungrounded", confidence("ungrounded", "arithmetic"),
                   f"the answer gives {given} for {written}, which is {right}: {quote(turn.answer, 60)}",
                   evidence={"question": turn.question[:300], "sum": written, "result": str(right)})]

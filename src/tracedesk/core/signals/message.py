@@ -134,8 +134,8 @@ class Message:
         return content_words(self.asked)
 
     @kept
-    def sum_asked(self) -> tuple[str, Fraction] | None:
-        """The plain sum the message asks, as written, and its value (:mod:`.sums`)."""
+    def sum_asked(self) -> tuple[str, tuple[Fraction, ...]] | None:
+        """The plain sum the message asks, as written, and the results that answer it (:mod:`.sums`)."""
         return asked_sum(self.asked)
 
     @kept

@@ -51,7 +51,7 @@ from .phrases import (
     WORD_CHARACTERS_ONLY,
 )
 from .request import CONFIRMS
-from .sums import given_result
+from .sums import given_results
 
 ANSWER_LIMIT = 300  # characters of the answer compared by meaning: its gist, not its appendix
 OFF_TOPIC_MIN_WORDS = 5  # an answer must say this much for its meaning to tell ("It shipped." does not)
@@ -102,9 +102,9 @@ class Reply:
         return content_words(self.answered)
 
     @kept
-    def result_given(self) -> str | None:
-        """The result of a sum the answer gives, as written (:mod:`.sums`)."""
-        return given_result(self.answered)
+    def results_given(self) -> tuple[str, ...]:
+        """The results of a sum the answer gives, as written (:mod:`.sums`)."""
+        return given_results(self.answered)
 
     @kept
     def in_english(self) -> bool:

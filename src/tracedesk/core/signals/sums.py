@@ -9,7 +9,8 @@ cube) asked as a question or on its own ("ok. 144 divided by 12"), never one the
 states ("60 plus 12 is 72 yeah ok"), a range ("3-5 days"), a fraction or a date ("3/4
 tsp"); and only a result the answer gives as one ("17 times 3 is 41", "= 9,396", "19.").
 What a message and an answer hold of a sum is read once a text (``Message.sum_asked``,
-``Reply.result_given``); :mod:`.against` checks the one against the other.
+``Reply.results_given``); :mod:`.against` checks the one against the other: an answer is right
+if any result it gives is one the sum has.
 """
 
 from __future__ import annotations
@@ -20,14 +21,17 @@ from fractions import Fraction
 
 from ..words import has_digit
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A figure of at most fifteen digits, read whole (never the end of a longer one): a message of
+# a thousand digits costs no more than one of ten.
+_NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?:\.\d{1,9})?(?!\d)"
+_LARGEST = 10**15  # a sum beyond this is none a chatbot is tested with
 # ("-" and "/" only between spaces: "3-5 days" a range, "3/4 cup" a fraction, "12/05" a date;
 # a sum is read only where it is asked, so "8x42? what do the numbers mean" is one no answer
 # gives a result of.)
 _OPERATOR = r"\s*(?:\+|\*|×|÷|x|plus|minus|times|multiplied by|divided by)\s*|\s[/-]\s"
 _SUM = re.compile(
     rf"(?P<a>{_NUMBER})(?P<op>{_OPERATOR})(?P<b>{_NUMBER})"
-    rf"|(?P<pa>{_NUMBER})\s*(?:%|percent|per cent)(?: (?:tax|tip|vat|interest))? (?:of|on) (?P<pb>{_NUMBER})"
+    rf"|(?P<pa>{_NUMBER})\s*(?:%|percent|per cent)(?: (?P<added>tax|tip|vat|interest))? (?:of|on) (?P<pb>{_NUMBER})"
     rf"|(?:the )?(?:square root|sqrt)(?: of)? (?P<root>{_NUMBER})"
     rf"|(?P<power>{_NUMBER}) (?P<exp>squared|cubed)"
     rf"|(?P<part>half|a third|a quarter|double|twice)(?: of)? (?P<whole>{_NUMBER})")
@@ -66,9 +70,10 @@ _MAY_BE_A_SUM = re.compile(r"\d\s*(?:[+*×÷x%/-]|plus\b|minus\b|times\b|multipl
                            r"|squared\b|cubed\b)|\b(?:root|sqrt|half|third|quarter|double|twice)(?: of)? \d")
 
 
-def asked_sum(asked: str) -> tuple[str, Fraction] | None:
-    """The one plain sum a (lower-cased) message asks, as written, and its value; None if it
-    asks none, or more than one."""
+def asked_sum(asked: str) -> tuple[str, tuple[Fraction, ...]] | None:
+    """The one plain sum a (lower-cased) message asks, as written, and the results that answer
+    it (its value; for a tip or a tax, the total with it too); None if it asks none, or more
+    than one."""
     if not has_digit(asked) or _MAY_BE_A_SUM.search(asked) is None:
         return None
     sums = list(_SUM.finditer(asked))
@@ -77,11 +82,16 @@ def asked_sum(asked: str) -> tuple[str, Fraction] | None:
     m = sums[0]
     if not (_ASKED_BEFORE.search(asked, 0, m.start()) and _ASKED_AFTER.match(asked, m.end())):
         return None
+    if m.group("op") == "x" and max(len(m.group("a")), len(m.group("b"))) > 3:
+        return None  # ("1920x1080" is a screen, "12x12" a sum)
     try:
         value = _value(m)
     except (InvalidOperation, ZeroDivisionError, ValueError, OverflowError):
         return None
-    return (m.group(0).strip(), value) if value is not None else None
+    if value is None or abs(value) > _LARGEST:
+        return None
+    results = (value, _number(m.group("pb")) + value) if m.group("added") else (value,)
+    return m.group(0).strip(), results
 
 
 def _value(m: re.Match) -> Fraction | None:
@@ -107,12 +117,14 @@ def _value(m: re.Match) -> Fraction | None:
     return n ** (2 if m.group("exp") == "squared" else 3) if abs(n) < 10**6 else None
 
 
-def given_result(answered: str) -> str | None:
-    """The result a (lower-cased) answer gives, as written; None where it gives none."""
+def given_results(answered: str) -> tuple[str, ...]:
+    """The results a (lower-cased) answer gives, as written, in order: one that works a sum
+    out gives the parts first ("10% of 80 is 8, and 5% of 80 is 4, so 15% of 80 is 12")."""
     if not has_digit(answered):
-        return None
-    m = _RESULT_AFTER.search(answered) or _RESULT_FIRST.match(answered)
-    return m.group("n") if m else None
+        return ()
+    found = [m.group("n") for m in _RESULT_AFTER.finditer(answered)]
+    first = _RESULT_FIRST.match(answered)
+    return tuple(([first.group("n")] if first else []) + found)
 
 
 def agrees(given: str, value: Fraction) -> bool:
