@@ -4629,6 +4629,27 @@ _SIXTH_ROUND = [
     ([("What's the price and the travel time?", "The ticket costs 16.60 pounds.")], 0, "off_topic", True),
     ([("What's the price and the travel time?", "The ticket costs 16.60 pounds and the journey takes 52 minutes.")],
      0, "off_topic", False),
+    # What a review of the round found flagged fine: an order for a number of things, a list on
+    # one line, a choice told as news, a remark on what the answer took up, a crash course, a
+    # residency, a doubtful "nothing else??".
+    ([("give me 2 tickets for the 7pm showing of Dune", "Done: 2 tickets for Dune at 7pm are booked.")], 0,
+     "off_topic", False),
+    ([("give me 3 kg of apples and a bag of rice", "Added 3 kg of apples and a bag of rice to your basket.")], 0,
+     "off_topic", False),
+    ([("name 3 cities in europe", "Sure: 1. Paris 2. Rome 3. Madrid")], 0, "off_topic", False),
+    ([("give me 4 names for a kitten", "Luna • Milo • Oliver • Bella")], 0, "off_topic", False),
+    ([("i want to buy a laptop", "What's your budget?"),
+      ("under 800. i already chose the brand, a lenovo", "Great, the Lenovo IdeaPad 5 is $749.")], 0, "frustration",
+     False),
+    ([("should i take the job that pays more money or the one i like", "Think about money, growth and how happy "
+                                                                        "you'd be."),
+      ("its not about the money tho", "Then the one you like sounds right.")], 0, "frustration", False),
+    ([("I was in a crash course on Excel today, super useful", "Awesome! What did you learn?")], 0, "off_topic",
+     False),
+    ([("my sister got admitted to the emergency medicine residency!", "Congratulations to her!")], 0, "off_topic",
+     False),
+    ([("taxi to the station for 10:36 please. the party is 3 people", "I have booked a taxi for 10:15, arriving by "
+                                                                         "10:15.")], 0, "ungrounded", True),
     # Someone taken to hospital is bad news a "Great!" passes over; a taxi to the hospital is none.
     ([("I need a taxi urgently. My father has just been taken to Addenbrookes Hospital.", "Great! Where will you be "
                                                                                           "departing from?")], 0,

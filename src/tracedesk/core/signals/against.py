@@ -376,8 +376,8 @@ def _minutes(value: str) -> int | None:
 
 
 # A time the message says something happens at, which a taxi or a train must come before.
-_A_THING_AT = re.compile(r"\b(?:leaves|departs|starts|begins|is|opens|closes|boards)(?: at)? \d{1,2}[:.]?\d{0,2}\b"
-                         r"|\b(?:miss it|too late|in time)\b")
+_A_THING_AT = re.compile(r"\b(?:(?:leaves|departs|starts|begins|opens|closes|boards)(?: at)?|is at) "
+                         r"(?:\d{1,2}[:.]\d{2}|\d{1,2} ?[ap]m)\b|\b(?:miss it|too late|in time)\b")
 _ARRIVES_BY = re.compile(r"\b(?:arrive|arrives|arriving|arrival|get you there|be there) (?:\w+ ){0,4}?(?:by|before)\b")
 
 
@@ -429,8 +429,9 @@ def _leaves_out_a_detail(turn: Turn) -> list[Found]:
 def _gives_fewer_than_asked(turn: Turn) -> list[Found]:
     """A request for a number of things answered with fewer (:func:`.limits.fewer_than_asked`):
     "give me like 3 sad songs for tonight" - "Try 'Someone Like You' by Adele."."""
-    fewer = fewer_than_asked(turn.asked, turn.answer) if "?" not in turn.answer else None
-    if fewer is None:  # (nor an answer that asks: it may ask before it gives)
+    # (nor an answer that asks, which may ask before it gives, nor one that did what was asked)
+    fewer = fewer_than_asked(turn.asked, turn.answer) if "?" not in turn.answer and not turn.reply.confirms else None
+    if fewer is None:
         return []
     wanted, given = fewer
     return [Found(turn.pk, "off_topic", confidence("off_topic", "fewer_than_asked"),

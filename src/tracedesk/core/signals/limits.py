@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .kinds import COUNT_WORDS
 from .request import CONFIRMS, NONE_AS_ASKED
 
 # A ceiling the request sets on what the user will spend: "any dinner spot under £60 for
@@ -329,14 +330,18 @@ _COUNT_ASKED = re.compile(
     r"|seven|eight|nine|ten)(?: more| other| different| quick| short| good| great| fun| easy)*"
     r" (?!(?:am|pm|min|mins|minutes?|secs?|seconds?|hours?|days?|nights?|weeks?|months?|years?|stars?|percent"
     r"|bucks|dollars|pounds|euros|people|persons|of (?:them|those|these|you|us)|bedrooms?|beds?|seater|doors?"
-    r"|course|times?|words?|sentences? long|pages? long)\b)[a-z]")
+    r"|course|times?|words?|sentences? long|pages? long"
+    # (nor an order: "give me 2 tickets for the 7pm showing", "3 kg of apples")
+    r"|tickets?|seats?|rooms?|copies|pieces?|slices?|bottles?|boxes|bags?|packs?|cans?|cups?|pizzas?|kg|kilos?|g"
+    r"|grams?|lbs?|liters?|litres?|ml|oz|units?)\b)[a-z]")
 _COUNT_CUE = re.compile("give|gimme|name|list|tell|recommend|suggest|show|share|write|what are|what r|top|best")
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT_WORDS = {word: int(figure) for word, figure in COUNT_WORDS.items() if int(figure) <= 10}
 # An answer that says it gives fewer, or none: "there are only two", "sorry, I can't".
 _SAYS_FEWER = re.compile(r"\b(?:only|just) (?:\d+|one|two|three|four|a few|a couple)\b|\bthere (?:is|are) only\b"
                          r"|\bcan'?t\b|\bcannot\b|\bsorry\b|\bunable\b|\bnot sure\b|\bdon'?t know\b"
                          r"|\b(?:aren't|are not|isn't|is not|there's no|there are no) (?:any|real|such|that many)\b")
-_LIST_LINE = re.compile(r"\s*(?:\d+[.)]|[-*•])\s")
+# The items of a list written on one line: "Sure: 1. Paris 2. Rome 3. Madrid", "Luna • Milo".
+_INLINE_NUMBER = re.compile(r"(?:^|\s)\d{1,2}[.)]\s")
 _SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?])\s+")  # (not after a list's "1.")
 _LIST_PARTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|;\s*|\s+/\s+")
 _QUOTED_TITLE = re.compile(r"[\"“‘'][A-Z][^\"”’'\n]{1,60}[\"”’']")
@@ -361,5 +366,6 @@ def fewer_than_asked(asked: str, answer: str) -> tuple[int, int] | None:
     sentences = [s for s in _SENTENCE_END.split(answer.strip()) if s.strip()]
     given = max(len(lines), len(sentences), len(_QUOTED_TITLE.findall(answer)),
                 max((len(_LIST_PARTS.split(s)) for s in sentences), default=0),
-                sum(1 for line in lines if _LIST_LINE.match(line)))
+                len(_A_LIST_LINE.findall(answer)), len(_INLINE_NUMBER.findall(answer)),
+                answer.count("•") + 1 if "•" in answer else 0)
     return (wanted, given) if given < wanted else None

@@ -440,7 +440,7 @@ POINTS_OUT_A_MISS = re.compile(
     r"(?:the |a |an |any )?(?:train )?(?P<detail>contact|phone|reference|ref|address|postcode|price|confirmation"
     r"|total|details?|car|id)\b"
     r"|(?P<yes>i (?:didn't|did not|didnt|never) (?:say|said) (?:yes|ok|okay|go ahead))\b"
-    r"|^(?!\W*(?:yes|yeah|yep|ya)\b)(?P<picked>.*\bi already (?:picked|chose|chosen|selected|answered))\b"
+    r"|^(?P<picked>\W*(?:(?:uh|um|but|no|lol|wait|hey)\W+)*i already (?:picked|chose|chosen|selected|answered))\b"
     r"|did (?:you|u) (?:miss|skip|not see|not read|even read|even see) (?:the|my) (?:word|part|bit|line)"
     r"(?: about)? (?P<word>[\w']+)"
     r"|^(?P<asking>(?:no|nah|nope)\W+i(?:'m| am| was) (?:asking|saying|talking about))\b")
@@ -544,8 +544,9 @@ BAD_NEWS = re.compile(
     r"yesterday|today|again|so|but|while|when|playing|at|on|during|from|falling)\b))"
     r"|(?:awful|terrible|horrible|rough|bad|worst) (?:day|week|news)|been crying|in (?:the )?hospital"
     # ("My father has just been taken to Addenbrookes Hospital.", "we were in a car accident")
-    r"|(?:been |was |were )?(?:taken|rushed|admitted) to (?:the |a |an )?(?:\w+ )?(?:hospital|a&e|er|emergency)"
-    r"|(?:was|were|got|been) in (?:a |an )?(?:bad |serious )?(?:car |road |bike )?(?:accident|crash)"
+    r"|(?:been |was |were )?(?:taken|rushed|admitted) to (?:the |a |an )?(?:\w+ )?(?:hospital|a&e|er\b"
+    r"|emergency (?:room|department|ward))"
+    r"|(?:was|were|got|been) in (?:a |an )?(?:bad |serious )?(?:car |road |bike )?(?:accident|crash(?! course))"
     r"|feeling (?:really |so |very |pretty )?(?:down|sad|depressed|awful|terrible|anxious|hopeless)"
     r"|(?:i'm|im|i am) (?:so |really |very )?(?:scared|heartbroken)"
     r"|(?<!not )(?<!never )(?<!n't )(?<!never feel )(?<!never felt )(?<!never get )(?<!never been )(?<!n't feel )"
@@ -679,7 +680,7 @@ NEW_QUESTION_CUES = re.compile(
 CLOSING = re.compile(
     r"^(?:(?:ok(?:ay)?|great|perfect|cool|awesome|super|got it|alright|all good|nice)[,.! ]*)*"
     r"(?:(?:many |much )?thanks?|thank you|thx|cheers|that'?s all|that is all|that'?s it|bye|goodbye|have a nice day|"
-    r"that'?s (?:everything|all) i need|nothing (?:else|more)(?: for now| thanks?)?(?=\W*$)|"
+    r"that'?s (?:everything|all) i need|nothing (?:else|more)(?: for now| thanks?)?(?=[^\w?]*$)|"
     r"that helps|that helped|solved|works now|all set|never ?mind|forget it|"
     r"(?:that'?s|that is|this is) (?:exactly |just )?what i (?:needed|wanted|was looking for)|"
     r"(?:that'?s|that is|this is|that was) (?:very |super |really |so )?helpful)\b(?![\s,.!…—-]*but\b)"

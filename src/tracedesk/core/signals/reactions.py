@@ -481,7 +481,8 @@ def _points_out_a_miss(previous: Turn, turn: Turn, told: frozenset[str] | set[st
     if m.group("detail"):
         detail = m.group("detail")
         # (asked for, or one that comes with what was done: a booking's reference, a taxi's number)
-        wanted = detail in told or detail in previous.asked or (acted and detail in _COMES_WITH_A_BOOKING)
+        wanted = (detail in told or detail in WORD.findall(previous.asked)
+                  or (acted and detail in _COMES_WITH_A_BOOKING))
         return wanted and _GIVES_DETAIL[detail].search(previous.answer) is None
     if m.group("yes"):
         return acted and _SAID_YES.search(previous.asked) is None
@@ -536,8 +537,10 @@ def _not_what_was_asked(previous: Turn, turn: Turn, told: frozenset[str] | set[s
     m = _NOT_THE_THING.match(turn.asked)
     if m is None:
         m = _NOT_AS_ASKED.match(turn.asked)
-        # (in the words of the request just before: "its not about the money" tells)
-        return m is not None and bool(thing := content_words(m.group(1))) and thing <= previous.words
+        # (What the request just before asked, and the answer did not take up: "its not about
+        # the money tho" after an answer that weighs the money tells more of the user's mind.)
+        thing = content_words(m.group(1)) if m is not None else frozenset()
+        return bool(thing) and thing <= previous.words and thing.isdisjoint(previous.answer_words)
     thing = content_words(m.group(1))
     # (The thing may have been asked for turns before: "write me a poem about my cat" - "What's
     # your cat like?" - "shes orange and fat" - "Orange cats are the best." - "thats not a poem".)
