@@ -4539,6 +4539,11 @@ _SIXTH_ROUND = [
       ("two", "what do you think of this option: resto_london_cheap_spanish_6stars"),
       ("no this does not work for me", "sure let me find an other option for you. what do you think of this option: "
                                        "resto_london_cheap_thai_3stars")], 3, "ungrounded", True),
+    ([("hi. cantonese food in rome, moderate", "ok let me look into some options for you"),
+      ("<silence>", "what do you think of this option: resto_rome_moderate_cantonese_4stars")], 1, "ungrounded",
+     False),
+    ([("hi. cantonese food in rome, moderate", "ok let me look into some options for you"),
+      ("<silence>", "what do you think of this option: resto_rome_moderate_thai_4stars")], 1, "ungrounded", True),
     ([("<silence>", "what do you think of this option: resto_hanoi_cheap_vietnamese_4stars"),
       ("no this does not work for me", "sure let me find an other option for you"),
       ("<silence>", "what do you think of this option: resto_hanoi_cheap_vietnamese_7stars")], 2, "ungrounded",

@@ -59,9 +59,10 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
             and ASKS_TO_CONFIRM.search(previous.answered) is not None):
         confirmed = _reports_otherwise_than_confirmed(turn, previous)
     if not confirmed and turn.answered.startswith("api call "):
-        confirmed = _calls_with_what_was_not_asked(turn, at, session, turn.answered.split()[2:], "searches with")
+        confirmed = _calls_with_what_was_not_asked(turn, at, session, turn.answered.split()[2:])
     if not confirmed and "option: resto " in turn.answered and (option := _OPTION.search(turn.answered)):
-        confirmed = _calls_with_what_was_not_asked(turn, at, session, list(option.groups()), "proposes an option with")
+        place, _, food = option.groups()
+        confirmed = _calls_with_what_was_not_asked(turn, at, session, list(option.groups()), option_of=(place, food))
     return (confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
             or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn) or _gives_fewer_than_asked(turn)
             or _books_past_the_question(turn)
@@ -97,17 +98,18 @@ _OPTION = re.compile(r"\boption: resto ([a-z]+) ([a-z]+) ([a-z]+)_\d+stars\b")
 
 
 def _calls_with_what_was_not_asked(turn: Turn, at: int, session: SessionValues, searched: list[str],
-                                   does: str) -> list[Found]:
+                                   option_of: tuple[str, str] | None = None) -> list[Found]:
     """A database call, or an option proposed, with a value (of the ``searched``) the user
     did not ask for: "... in rome for four" - "api_call italian paris four cheap"; "for
     six" ... "instead could it be for four" ... "api_call british london six moderate"; a
     price range changed and not taken up; "vietnamese instead of korean" - "api_call korean
     ..."; "french restaurant in rome" - "what do you think of this option:
     resto_paris_moderate_french_2stars". (A place misspelt by the user, "lodnon", is the
-    place they said.) ``does``: what the answer does with the values, as the finding says."""
+    place they said.) ``option_of``: the place and the food of an option proposed, whose
+    values are read by where they stand; without it, the values are a database call's."""
     said = session.said_by_user(at)
     heard = {word for text in said for word in WORD.findall(text)}
-    option = does.startswith("proposes")
+    does = "searches with" if option_of is None else "proposes an option with"
     for value in searched:
         if value in _NOT_A_VALUE:
             continue
@@ -124,12 +126,12 @@ def _calls_with_what_was_not_asked(turn: Turn, at: int, session: SessionValues, 
             if not _set_aside_last(value, said):
                 continue
             return [_against_the_request(turn, f"{does} a value the user set aside (“{value}”)", "", value)]
-        elif not option:
+        elif option_of is None:
             last = None
         else:
             # (An option is read against another food or place the user named: a session that
             # opens on the options, its request before them, says nothing of what was asked.)
-            last = _last_of(said, CUISINES) if value in CUISINES else _place_told(said)
+            last = _last_of(said, CUISINES) if value == option_of[1] else _place_told(said)
             if last is None:
                 continue
         if last != value:
@@ -437,7 +439,6 @@ def _gives_fewer_than_asked(turn: Turn) -> list[Found]:
     return [Found(turn.pk, "off_topic", confidence("off_topic", "fewer_than_asked"),
                   f"the answer gives {given} of the {wanted} things asked for: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300], "asked": wanted, "given": given})]
-
 
 
 def _books_past_the_question(turn: Turn) -> list[Found]:

@@ -31,7 +31,7 @@ ONE_TO_TWELVE = ("one", *COUNT_WORDS)
 # The foods a table is booked for by name ("an italian place", "korean food").
 CUISINES = tuple("""
     italian chinese indian thai french spanish japanese korean mexican british turkish vietnamese greek lebanese
-    portuguese caribbean persian polish russian
+    portuguese caribbean persian polish russian cantonese
 """.split())  # noqa: SIM905 (a word list reads best as words)
 # The days of the week, and the months but May (a word of its own), as a pattern's
 # alternatives.
