@@ -4539,6 +4539,10 @@ _SIXTH_ROUND = [
       ("two", "what do you think of this option: resto_london_cheap_spanish_6stars"),
       ("no this does not work for me", "sure let me find an other option for you. what do you think of this option: "
                                        "resto_london_cheap_thai_3stars")], 3, "ungrounded", True),
+    # ("in the centre" names a part of town, not the place of the table.)
+    ([("i want a table in the centre, italian, cheap", "ok let me look into some options for you"),
+      ("<silence>", "what do you think of this option: resto_cambridge_cheap_italian_2stars")], 1, "ungrounded",
+     False),
     ([("hi. cantonese food in rome, moderate", "ok let me look into some options for you"),
       ("<silence>", "what do you think of this option: resto_rome_moderate_cantonese_4stars")], 1, "ungrounded",
      False),

@@ -14,7 +14,7 @@ from difflib import get_close_matches
 from ..words import WORD, content_words
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import A_WEEKDAY, CUISINES, ONE_TO_TWELVE
+from .kinds import A_PLACE_FOR_A_TABLE, A_WEEKDAY, CUISINES, ONE_TO_TWELVE
 from .limits import (
     another_day,
     another_route,
@@ -144,14 +144,10 @@ def _calls_with_what_was_not_asked(turn: Turn, at: int, session: SessionValues, 
 def _place_told(said: list[str]) -> str | None:
     """The last place the user's messages ``said`` name for a table: "french restaurant in rome"."""
     for text in reversed(said):
-        places = _PLACE_TOLD.findall(text)
+        places = A_PLACE_FOR_A_TABLE.findall(text)
         if places:
             return places[-1]
     return None
-
-
-_PLACE_TOLD = re.compile(r"\b(?:table|rest\w*|food|place|somewhere|eat|book\w*|we're|we are|i'm|im) "
-                         r"(?:[a-z]+ ){0,3}?in ([a-z]{3,})\b")
 
 
 def _set_aside_last(value: str, said: list[str]) -> bool:

@@ -33,6 +33,12 @@ CUISINES = tuple("""
     italian chinese indian thai french spanish japanese korean mexican british turkish vietnamese greek lebanese
     portuguese caribbean persian polish russian cantonese
 """.split())  # noqa: SIM905 (a word list reads best as words)
+# The place a table is wanted in, as a request tells it (the place, as a group): "a french
+# restaurant in rome", "we're in london" (not "in the centre", "in mind", "in advance").
+A_PLACE_FOR_A_TABLE = re.compile(
+    r"(?:\b(?:table|rest\w*|food|place|reservation|eat|dinner|lunch|book\w*|somewhere)\b[^.!?]*?"
+    r"|\b(?:we're|we are|i'm|im|i am|we'll be|staying) )\bin (?!(?:the|a|an|my|your|our|town|mind"
+    r"|advance|total|person|time|case|fact|love|trouble|a hurry)\b)([a-z]{3,})")
 # The days of the week, and the months but May (a word of its own), as a pattern's
 # alternatives.
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"

@@ -15,7 +15,7 @@ from ..words import content_words, has_digit, similarity
 from .answer_phrases import GOES_TO_WORK
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import COUNT_WORDS, CUISINES, ONE_TO_TWELVE, PET_WORDS
+from .kinds import A_PLACE_FOR_A_TABLE, COUNT_WORDS, CUISINES, ONE_TO_TWELVE, PET_WORDS
 from .phrases import (
     CLARIFIES,
     MORE_DETAIL,
@@ -557,10 +557,7 @@ _ASKED_FOR_THE_BOOKING = (
      re.compile(rf"\b(?:{'|'.join(CUISINES)})\b")),
     (re.compile(r"\b(?:which|what) price range\b"),
      re.compile(r"\b(?:cheap|moderate|moderately priced|expensive|inexpensive|affordable|pricey|upscale)\b")),
-    (re.compile(r"\bwhere should it be\b|\b(?:which|what) (?:city|location)\b"),
-     re.compile(r"(?:\b(?:table|rest\w*|food|place|reservation|eat|dinner|lunch|book\w*|somewhere)\b[^.!?]*?"
-                r"|\b(?:we're|we are|i'm|im|i am|we'll be|staying) )\bin (?!(?:the|a|an|my|your|our|town|mind"
-                r"|advance|total|person|time|case|fact|love|trouble|a hurry)\b)[a-z]{3,}")),
+    (re.compile(r"\bwhere should it be\b|\b(?:which|what) (?:city|location)\b"), A_PLACE_FOR_A_TABLE),
     # (A time to book at, not a window: "arrives by 10:30" sets no time to leave.)
     (re.compile(r"\bwhat time (?:would|will|do|should|shall)\b"),
      re.compile(r"\bat \d{1,2}(?::\d{2})? ?(?:am|pm)\b|\bat \d{1,2}:\d{2}\b")),
