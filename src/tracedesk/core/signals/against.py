@@ -26,7 +26,7 @@ from .limits import (
     second_request,
 )
 from .message import Message
-from .phrases import SENTENCE_BREAK
+from .phrases import SAYS_ONLY_YES, SENTENCE_BREAK
 from .request import (
     ASKS_TO_CONFIRM,
     CONFIRMS,
@@ -174,10 +174,6 @@ def _last_of(texts: list[str], values, placed: re.Pattern | None = None) -> str 
     return None
 
 
-# A yes to what the bot asked to confirm, and nothing more ("yes", "yep", "ugh. fine yes").
-_SAYS_YES_TO_IT = re.compile(r"\W*(?:(?:ok|okay|ugh|fine|great|perfect|sure|cool|alright)\W+)*"
-                             r"(?:yes|yep|yeah|ya|yup|sure|ok|okay|confirm(?:ed)?|correct|do it|go ahead|book it|oui)"
-                             r"(?:\W+(?:please|pls|thanks|thank you|do it|go ahead|book it|that's right|correct))*\W*$")
 # What a report may add to the price it asked to confirm: "Total with taxes and fees".
 _MORE_THAN_THE_PRICE = re.compile(r"\b(?:fees?|tax(?:es)?|total|plus|including|incl|deposit|tip|service charge"
                                   r"|free (?:delivery|shipping)|save|saved|discount|minimum)\b"
@@ -195,7 +191,7 @@ def _reports_otherwise_than_confirmed(turn: Turn, previous: Turn) -> list[Found]
     else, "I'll send you a reminder on Thursday", "Your next class is Thursday"; nor a total
     with taxes and fees, or a threshold: "free delivery over $50".)"""
     asking = ASKS_TO_CONFIRM.search(previous.answered)
-    if asking is None or _SAYS_YES_TO_IT.match(turn.asked) is None:
+    if asking is None or SAYS_ONLY_YES.match(turn.asked) is None:
         return []
     # (the details follow "please confirm:" and come before "is this correct?")
     details = (previous.answered[asking.end():] if asking.group(0).endswith("confirm")

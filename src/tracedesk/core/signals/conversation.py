@@ -56,7 +56,7 @@ from .memory import (
     speaks_of_another,
     tells_back_what_nobody_said,
 )
-from .phrases import PUSHES_BACK, SENTENCE_BREAK
+from .phrases import PUSHES_BACK, SAYS_ONLY_YES, SENTENCE_BREAK
 from .reactions import (
     answers_the_question_back,
     could_rephrase,
@@ -149,8 +149,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found.append(_answered_off_topic(turn, "dismissive", "the answer brushes the user off"))
             bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
             # (A request answered by going to do it answers it: "book a table in paris" - "i'm on it".)
-            at_work = GOES_TO_WORK.match(turn.answered) is not None and (asks_to_do(turn.asked)
-                                                                          or _SAYS_YES.match(turn.asked) is not None)
+            at_work = GOES_TO_WORK.match(turn.answered) is not None and (
+                asks_to_do(turn.asked) or SAYS_ONLY_YES.match(turn.asked) is not None)
             off = [] if bland or at_work else _off_topic(turn, previous)
             far += off
             if not off and not at_work:
@@ -167,8 +167,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += sentences_said_again(turns, sentences_of_answer)
                 # (A question asked again and one told before are each found; a turn, once.)
                 again = asked_again(turns)
-                asked = {f.trace_pk for f in again}
-                found += again + [f for f in asked_what_was_told(turns) if f.trace_pk not in asked]
+                looped = {f.trace_pk for f in again}
+                found += again + [f for f in asked_what_was_told(turns) if f.trace_pk not in looped]
     if far and model is not None:
         far = _not_from_the_evidence(conn, model, far, {t.pk: t for _, turns in sessions for t in turns})
     return found + far
@@ -859,7 +859,7 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
                 and (_IS_THERE.search(turn.asked) is not None or turn.message.may_ask_yes_or_no or "any" in turn.asked)
                 and (has_digit(turn.answered) or not turn.words.isdisjoint(turn.answer_words)))
             or (not canned and (_answers_in_kind(turn) or _tells_what_it_does(turn)))
-            or (turn.reply.confirms and _SAYS_YES.match(turn.asked))  # a yes, then the report of it done
+            or (turn.reply.confirms and SAYS_ONLY_YES.match(turn.asked))  # a yes, then the report of it done
             or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked)  # thanks taken
                 and "?" not in turn.asked and not turn.message.asks_a_question)):
         return []
@@ -867,12 +867,6 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),
                   f"the answer is far from what was asked: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300], "similarity": round(close, 2)})]
-
-
-# A message that only says yes, to what the bot offered or asked to confirm: "ugh fine yes",
-# "8 stars?? wow ok yes".
-_SAYS_YES = re.compile(r"(?:[^.!?]{0,20}[?!]+\s*)?\W*(?:(?:ugh|fine|ok|okay|alright|great|perfect|wow|so|then)\W+)*"
-                       r"(?:yes|yep|yeah|yup|sure|ok|okay|go ahead|do it|book it)\W*(?:please|pls|thanks)?\W*$")
 
 
 def _answers_in_kind(turn: Turn) -> bool:

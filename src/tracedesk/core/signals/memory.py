@@ -176,6 +176,13 @@ _OWN_SERVICE = re.compile(r"\bthanks? (?:you )?for (?:using|calling|riding|choos
 _OWN_CITY = re.compile(r"\b(?:stay|time|visit|weekend|day|evening|holiday) in [A-Z][\w'-]+")
 
 
+def _the_wish(sentence: str, served: bool) -> str:
+    """A sentence of a goodbye, less what it names by design: the bot's own service, and where
+    it ``served`` the user, the city it serves."""
+    sentence = _OWN_SERVICE.sub("", sentence)
+    return _OWN_CITY.sub("", sentence) if served else sentence
+
+
 def names_what_nobody_said(turn: Turn, heard: _Said, names: bool = True, served: bool = False) -> list[Found]:
     """A goodbye answered with a wish that names a person, a place, a day or a number that
     nobody in the conversation said: "ok, see you tomorrow" - "See you on Thursday!",
@@ -190,8 +197,7 @@ def names_what_nobody_said(turn: Turn, heard: _Said, names: bool = True, served:
     if turn.answered.count(" ") < 2 or _WISHES.search(turn.answered) is None:
         return []  # (the wishes are English ones: "Gute Reise!", whose nouns have capitals, is none)
     # (Only the wish: what the answer tells besides, "Your contract ends on August 3.", is none.)
-    own = (lambda text: _OWN_CITY.sub("", text)) if served else (lambda text: text)
-    made_up = next(filter(None, (_made_up(own(_OWN_SERVICE.sub("", sentence)), heard, names=names)
+    made_up = next(filter(None, (_made_up(_the_wish(sentence, served), heard, names=names)
                                  for sentence in _SENTENCE_END.split(answer)
                                  if _WISHES.search(sentence.lower()) is not None)), None)
     if made_up is None:

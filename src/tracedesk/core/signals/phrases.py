@@ -444,6 +444,12 @@ POINTS_OUT_A_MISS = re.compile(
     r"|did (?:you|u) (?:miss|skip|not see|not read|even read|even see) (?:the|my) (?:word|part|bit|line)"
     r"(?: about)? (?P<word>[\w']+)"
     r"|^(?P<asking>(?:no|nah|nope)\W+i(?:'m| am| was) (?:asking|saying|talking about))\b")
+# A message that only says yes, to what the bot offered or asked to confirm: "yes", "ugh. fine
+# yes", "go ahead please", "8 stars?? wow ok yes".
+SAYS_ONLY_YES = re.compile(
+    r"(?:[^.!?]{0,20}[?!]+\s*)?\W*(?:(?:ok|okay|ugh|fine|great|perfect|sure|cool|alright|wow|so|then)\W+)*"
+    r"(?:yes|yep|yeah|ya|yup|sure|ok|okay|confirm(?:ed)?|correct|do it|go ahead|book it|oui)"
+    r"(?:\W+(?:please|pls|thanks|thank you|do it|go ahead|book it|that's right|correct))*\W*$")
 # The user gives up on the answer: "never mind", "forget it", "nvm", "whatever, gotta go".
 # Not "whatever's on the radio" or "whatever you like", which answer; nor "nah, never mind"
 # to an offer, which declines it; nor "never mind, it works now": the user got there.
