@@ -2,8 +2,10 @@
 the message and the answer (and, where the request was made over more than one message,
 the turn before and the session's values). A time outside the window asked, a price over
 the budget, another day, route, value or kind of thing than asked, a limit of form broken
-(:mod:`.request`, :mod:`.limits`), found as ``ungrounded``; a second request, a detail or
-a question asked with a booking left out, found as ``off_topic``.
+(:mod:`.request`, :mod:`.limits`), an option or a database call with a value the user did
+not ask for, another result than the sum asked (:mod:`.sums`), found as ``ungrounded``; a
+second request, a detail or a question asked with a booking left out, fewer things than
+asked for, found as ``off_topic``.
 """
 
 from __future__ import annotations
