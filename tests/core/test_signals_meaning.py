@@ -4685,3 +4685,67 @@ _SIXTH_ROUND = [
 def test_what_a_sixth_round_of_dialogs_found(store, tmp_path) -> None:
     cases = [(dialog, at, kind, found, tuple(before)) for dialog, at, kind, found, *before in _SIXTH_ROUND]
     assert not misread(store, tmp_path, cases, _gets_it)
+
+
+# A seventh round: chit-chat, persona and knowledge chats written apart from the detectors.
+_SEVENTH_ROUND = [
+    # Someone told of, or a team supported, is no request for a person; a request still is.
+    ([("haha she'll be crushed. do they have lots of babies", "A pair lays just one egg a year."),
+      ("what are the babies called, someone told me something cute", "Puffin chicks are called pufflings.")], 0,
+     "escalation", False),
+    ([("ok another", "The Eiffel Tower was finished in 1889."),
+      ("ugh they just called someone who came in after me 😤", "That's so annoying, you were there first.")], 0,
+     "escalation", False),
+    ([("my parcel never came", "It shows as delivered."),
+      ("can someone from your support team look at this", "I'll pass it on.")], 0, "escalation", True),
+    # "before she passed" tells a death; passing an exam does not.
+    ([("i 'm making chicken soup for the first time", "what recipe are you using ?"),
+      ("my grandma 's recipe , she wrote it on a card before she passed", "i like pizza better than soup .")], 1,
+     "off_topic", True),
+    ([("she studied for weeks before she passed the exam", "Hard work pays off. What's she studying next?")], 0,
+     "off_topic", False),
+    # News or a feeling told, answered with a bare "ok ." and nothing for it.
+    ([("hey", "hi , how are you ?"),
+      ("ugh i 'm so tired . moving to a new apartment this weekend and nothing is packed", "ok .")], 1,
+     "off_topic", True),
+    ([("lmao. im at the shop, slow night. i do tattoos", "oh neat , what's your favorite style to do ?"),
+      ("blackwork mostly. also i just got engaged yesterday!!", "ok . how long have you been tattooing ?")], 1,
+     "off_topic", True),
+    ([("i'm so tired, can you set an alarm for 7", "ok .")], 0, "off_topic", False),
+    ([("just got engaged yesterday!!", "ok wow, congratulations!! how did he propose?")], 0, "off_topic", False),
+    ([("ugh i'm so tired. night", "ok . sleep well !")], 0, "off_topic", False),
+    ([("i'm so tired today", "ok . did you sleep badly ?")], 0, "off_topic", False),
+    # A choice of two asked, answered with neither and no word of choosing.
+    ([("that explains a lot lol. what should i read next, dispossessed or earthsea",
+       "The Left Hand of Darkness is set in her Hainish universe and was published in 1969.")], 0, "off_topic", True),
+    ([("is it better to visit in june or september", "The park has over 300 recorded bird species.")], 0,
+     "off_topic", True),
+    ([("what should i read next, dispossessed or earthsea",
+       "If you loved the social ideas, The Dispossessed is the natural next step.")], 0, "off_topic", False),
+    ([("tea or coffee?", "Neither for me, I'm more of a hot chocolate person.")], 0, "off_topic", False),
+    ([("should i go for the red or the blue one", "I'd pick the blue, it suits a small room better.")], 0,
+     "off_topic", False),
+    ([("do you prefer cats or dogs", "Honestly I love both!")], 0, "off_topic", False),
+    ([("should i call or email them", "Calling is faster, they answer within minutes.")], 0, "off_topic", False),
+    ([("is it open on saturday or sunday", "It opens every day from 9am to 5pm.")], 0, "off_topic", False),
+    ([("what kind of restaurant? and are you the cook there or a server?", "it is an italian place downtown . i am "
+                                                                          "the head chef .")], 0, "off_topic", False),
+    ([("can i still add a drink or too late", "Unfortunately the order has already gone to the rider.")], 0,
+     "off_topic", False),
+    ([("do you actually remember our old chats or is that fake", "Honest answer: I only see this conversation.")], 0,
+     "off_topic", False),
+    ([("anyway do i do her quest now or after leyndell", "You can do a lot of it now, before the final boss.")], 0,
+     "off_topic", False),
+    ([("ok cool. whats better, espresso or filter", "You should quit coffee and drink energy drinks instead.")], 0,
+     "off_topic", True),
+    # A colour told, asked for at once.
+    ([("i feed my fish every day", "what is your fish 's name ?"),
+      ("bubbles . hes orange", "what color is bubbles ?")], 1, "loop", True),
+    ([("my car is red", "nice ! what color are the seats ?")], 0, "loop", False),
+    ([("i have a cat", "what color is she ?")], 0, "loop", False),
+]
+
+
+def test_what_a_seventh_round_of_dialogs_found(store, tmp_path) -> None:
+    cases = [(dialog, at, kind, found, tuple(before)) for dialog, at, kind, found, *before in _SEVENTH_ROUND]
+    assert not misread(store, tmp_path, cases, _gets_it)

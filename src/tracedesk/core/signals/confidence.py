@@ -153,6 +153,14 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "distress_closed_off", 0.5, 0.5,
          "the user told of fear or distress and the answer only noted it and asked for anything else (\"i'm so "
          "scared\" - \"Noted. Is there anything else you need?\")"),
+    Case("off_topic", "curt_to_news", 0.45, 0.45,
+         "the user told news or a feeling of their own, asking nothing, and the answer gave only a bare "
+         "acknowledgement, alone or before a question on something else (\"i just got engaged yesterday!!\" - "
+         "\"ok . how long have you been tattooing ?\")"),
+    Case("off_topic", "neither_option", 0.35, 0.35,
+         "the user asked the bot to choose between two things (\"dispossessed or earthsea\") and the answer named "
+         "neither, nor said it takes neither, both or either; as often an answer in other words (\"the cook or a "
+         "server?\" - \"i am the head chef\") as a choice left"),
     Case("off_topic", "grief_passed_over", 0.4, 0.4,
          "the user told of grief, a loss or someone missed, asking nothing, and the answer told a fact with no "
          "word of sympathy and none to the user (\"My late husband bought me that record.\" - \"The concerto was "

@@ -39,6 +39,7 @@ from .asked import (
     gives_the_opinion_asked,
     names_what_was_asked,
 )
+from .choices import takes_up
 from .confidence import confidence
 from .found import Found, quote
 from .kinds import MONTHS_BUT_MAY, WEEKDAYS
@@ -145,6 +146,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found.append(_answered_off_topic(turn, "good_news_mourned", "good news answered with sympathy"))
             elif _closes_off_distress(turn):
                 found.append(_answered_off_topic(turn, "distress_closed_off", "fear told, answered with a closing"))
+            elif _curt_to_news(turn):
+                found.append(_answered_off_topic(turn, "curt_to_news", "news or a feeling told, answered with a bare "
+                                                                       "acknowledgement"))
             elif _may_dismiss(turn.reply) and DISMISSES.search(turn.answered):
                 found.append(_answered_off_topic(turn, "dismissive", "the answer brushes the user off"))
             bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
@@ -155,7 +159,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             far += off
             if not off and not at_work:
                 answered_elsewhere = bland or _answered_with_a_question(turn)
-                found += answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn)
+                found += (answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn)
+                          or _leaves_the_choice(turn))
             found += against_the_request(turn, previous, at, session_values)
             found += wrong_sum(turn)
             served = served or turn.reply.confirms
@@ -795,6 +800,59 @@ _ASKS_SOMETHING_DONE = re.compile(r"\b(?:need|want|help|can you|could you|please
 _TO_THE_USER = re.compile(r"\b(?:you|your|you're|yours|u|ur|he|she|him|her|his|they|them)\b")
 
 
+def _curt_to_news(turn: Turn) -> bool:
+    """News or a feeling of the user's own, asking nothing ("ugh i'm so tired . moving this
+    weekend and nothing is packed", "also i just got engaged yesterday!!"), answered with a
+    bare acknowledgement, alone or before a question on something else ("ok .", "ok . how
+    long have you been tattooing ?"): no word for what was told. Not a message that asks
+    for something to be done ("i'm so tired, set an alarm for 7"), nor a goodnight ("ugh
+    i'm so tired. night" - "ok . sleep well !"), nor an acknowledgement that goes on to
+    what was told ("ok . did you sleep badly ?")."""
+    asked, answered = turn.asked, turn.answered
+    if (len(answered) > _CURT_CHARACTERS or "?" in asked or turn.message.closing
+            or _BARE_ACKNOWLEDGEMENT.match(answered) is None):
+        return False
+    if not (_FEELING.search(asked) or _GOOD_NEWS.search(asked) or _GRIEF.search(asked) or _DISTRESS.search(asked)
+            or turn.message.tells_bad_news):
+        return False
+    if _A_TASK_ASKED.search(asked) or turn.message.asks_in_words or SIGNS_OFF.search(asked):
+        return False
+    # (What follows the acknowledgement may still take up what was told: "did you sleep badly?")
+    rest = _BARE_ACKNOWLEDGEMENT.sub("", answered, count=1)
+    return (turn.words.isdisjoint(content_words(rest)) and _SYMPATHY.search(answered) is None
+            and _ASKS_AFTER_IT.search(rest) is None)
+
+
+_CURT_CHARACTERS = 80
+# An answer that opens on a bare acknowledgement, with a full stop or nothing after it, then
+# at most a question: "ok .", "good.", "ok . how long have you been tattooing ?" (not "ok
+# wow!", "cool!! congrats").
+_BARE_ACKNOWLEDGEMENT = re.compile(r"\W*(?:ok(?:ay)?|k|kk|good|fine|cool|alright|all right|i see|noted|right|sure"
+                                   r"|great)\s*(?:\.\s*|$)(?=$|[^!.]*\?\s*$)")
+# ...a question that asks after what was told: "why?", "what happened?", "did you sleep badly?"
+_ASKS_AFTER_IT = re.compile(r"\b(?:why|what happened|how come|are you ok|you ok|everything ok|what'?s wrong|how so"
+                            r"|sleep|rest|tell me|how did|how was|how is|how are)\b")
+# A feeling of the user's own: "i'm so tired", "feeling really down", "ugh".
+_FEELING = re.compile(r"\b(?:i'?m|i am|im|i feel|i'?m feeling|feeling) (?:so |really |very |super |kinda |kind of "
+                      r"|a bit |pretty |just |totally )?(?:tired|exhausted|stressed|sad|upset|lonely|down|depressed"
+                      r"|anxious|nervous|overwhelmed|sick|heartbroken|miserable|burnt out|burned out|excited|thrilled"
+                      r"|devastated|gutted|drained|shattered)\b|^\W*ugh\b")
+
+
+def _leaves_the_choice(turn: Turn) -> list[Found]:
+    """A choice of two asked of the bot ("what should i read next, dispossessed or
+    earthsea", "is it better to visit in june or september") answered with neither of them
+    named and no word of taking neither, both or either ("The Left Hand of Darkness was
+    published in 1969."): the choice was left. Not an answer that asks back or says it cannot
+    help."""
+    choice = turn.message.choice
+    if (choice is None or turn.reply.asks_back or turn.reply.could_not_help or turn.message.closing
+            or not turn.message.in_english or takes_up(choice, turn.answered)):
+        return []
+    return [_answered_off_topic(turn, "neither_option", f"asked to choose {choice}, "
+                                                        f"the answer names neither")]
+
+
 def _answered_with_appreciation(turn: Turn) -> list[Found]:
     """A question answered with a word of appreciation or an acknowledgement and nothing
     more ("how many teeth does a dog have?" - "Cool cool.", "what's the capital of
@@ -859,6 +917,7 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
                 and (_IS_THERE.search(turn.asked) is not None or turn.message.may_ask_yes_or_no or "any" in turn.asked)
                 and (has_digit(turn.answered) or not turn.words.isdisjoint(turn.answer_words)))
             or (not canned and (_answers_in_kind(turn) or _tells_what_it_does(turn)))
+            or (not canned and turn.message.choice is not None and takes_up(turn.message.choice, turn.answered))
             or (turn.reply.confirms and SAYS_ONLY_YES.match(turn.asked))  # a yes, then the report of it done
             or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked)  # thanks taken
                 and "?" not in turn.asked and not turn.message.asks_a_question)):

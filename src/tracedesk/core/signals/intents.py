@@ -49,6 +49,10 @@ ESCALATION_NEAR_MISSES = Prototypes((
     "my sister calls me every week", "i should call my mom more",
     "i don't care", "i don't mind, any is fine", "doesn't matter to me", "i don't care about the price",
     "you're a bot", "nothing. ur a bot", "are you a bot", "you're just a robot lol",
+    # (someone told of, not asked for: "someone told me something cute", "they just called
+    # someone who came in after me"; and a team one supports)
+    "someone told me about it", "a friend told me something funny", "they called someone else before me",
+    "they just called my name", "who do you cheer for in football",
 ))
 
 FRUSTRATION_EXAMPLES = Prototypes((

@@ -9,6 +9,7 @@ import re
 from fractions import Fraction
 
 from ..words import STOPWORDS, content_words, has_digit
+from .choices import Choice, choice_asked
 from .kept import kept
 from .phrases import (
     ANOTHER_ONE,
@@ -391,6 +392,12 @@ class Message:
     def gives_up(self) -> bool:
         """The message gives up on the answer before ("never mind", "forget it")."""
         return GIVES_UP.match(self.asked) is not None
+
+    @kept
+    def choice(self) -> Choice | None:
+        """The two options the message asks the bot to choose between ("dispossessed or
+        earthsea", "tea or coffee?"), if it asks for a choice."""
+        return choice_asked(self.asked)
 
     @kept
     def wants_to_know(self) -> bool:

@@ -577,6 +577,9 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
         question = turn.reply.question_back
         if question is None:
             continue
+        if _asks_the_colour_told(turn, question):
+            out.append(_asks_what_was_told(turn, question))
+            continue
         for kind, (asks, tells) in enumerate(_ASKED_AND_TOLD):
             if asks.search(question) is None:
                 continue
@@ -593,6 +596,23 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
                     for asks, tells in _ASKED_FOR_THE_BOOKING):
                 out.append(_asks_what_was_told(turn, question))
     return out
+
+
+def _asks_the_colour_told(turn: Turn, question: str) -> bool:
+    """A question for the colour of what the message it answers gave the colour of:
+    "bubbles . hes orange" - "what color is bubbles ?" (not "my car is red" - "what color
+    are the seats ?", another thing's)."""
+    asked = _ASKS_THE_COLOUR.search(question)
+    if asked is None or _COLOUR.search(turn.asked) is None:
+        return False
+    of = asked.group(1)
+    return of in _PRONOUNS or re.search(rf"\b{re.escape(of)}\b", turn.asked) is not None
+
+
+_ASKS_THE_COLOUR = re.compile(r"\bwhat colou?r (?:is|are|was|were) (?:your |the |his |her |their )?([\w']+)")
+_COLOUR = re.compile(r"\b(?:red|orange|yellow|green|blue|purple|pink|black|white|grey|gray|brown|golden|gold|silver"
+                     r"|ginger|tabby|beige|tan)\b")
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "them"})
 
 
 # A message that asks for another value than the one it told ("no the centre is good what
