@@ -4738,6 +4738,22 @@ _SEVENTH_ROUND = [
      "off_topic", False),
     ([("ok cool. whats better, espresso or filter", "You should quit coffee and drink energy drinks instead.")], 0,
      "off_topic", True),
+    # A fear of something is no bad news; a pick of two the answer weighed corrects nothing; a
+    # guess answers a riddle.
+    ([("oh wow. u tattoo? do you have any", "yep , eight years . do you have any tattoos ?"),
+      ("no. im scared of needles tbh", "totally fair , lots of my clients say that . what do you do for fun ?")], 1,
+     "off_topic", False),
+    ([("hi whats up", "Not much, I'm deciding between curry and pasta for dinner."),
+      ("curry obviously", "Curry it is!")], 0, "frustration", False),
+    ([("yea the cold war . i revised it", "oh i know that one , the cold war was between the usa and china ."),
+      ("china ?? it was the soviet union lol", "oh no , you 're right , the soviet union !")], 0, "frustration", True),
+    ([("hi ! can i tell u a riddle", "sure ! i love riddles"),
+      ("what has keys but cant open locks", "hmm , is it a piano ?")], 1, "off_topic", False),
+    ([("how far is the moon", "Do you like science fiction films?")], 0, "off_topic", True),
+    # Places a chat lists in lower case are places.
+    ([("cool! so where did u fly to back when u were working",
+       "mostly pacific routes , tokyo , sydney , honolulu . sydney was my favorite layover")], 0, "off_topic", False),
+    ([("where did you get that lamp", "Lamps make a room feel so cozy and warm.")], 0, "off_topic", True),
     # A colour told, asked for at once.
     ([("i feed my fish every day", "what is your fish 's name ?"),
       ("bubbles . hes orange", "what color is bubbles ?")], 1, "loop", True),

@@ -98,9 +98,15 @@ def gives_no_place(turn: Turn) -> bool:
             or _ASKS_WHERE.search(asked) is None:
         return False
     answered = turn.answered
-    if _SOME_PLACE.search(answered) or _names_something(turn.answer.strip()) or len(answered.split()) <= 2:
+    if (_SOME_PLACE.search(answered) or _names_something(turn.answer.strip()) or len(answered.split()) <= 2
+            or _A_LIST.search(answered)):
         return False
     return _answers_on_its_own(turn)
+
+
+# Three or more names in a row, as a chat in lower case lists places: "mostly pacific routes ,
+# tokyo , sydney , honolulu".
+_A_LIST = re.compile(r"\b[a-z][\w'-]* ?, [a-z][\w'-]*(?: [a-z][\w'-]*)? ?,(?: and| or)? [a-z][\w'-]*")
 
 
 # What a task bot is asked for by name, of a place, a booking or a ride.

@@ -88,3 +88,22 @@ def takes_up(choice: Choice, answered: str) -> bool:
         return True
     stems = {w[:_STEM] for w in choice.first | choice.second}
     return any(word[:_STEM] in stems for word in re.findall(r"[a-z][\w'-]*", answered))
+
+
+# Two things an answer says it is choosing between: "I'm deciding between curry and pasta",
+# "either the red one or the blue one" (not what a fact sets side by side: "the cold war was
+# between the usa and china" - "china?? it was the soviet union").
+_OFFERED = re.compile(r"\b(?:deciding|decide|torn|choosing|choose|pick|picking|undecided|stuck) between "
+                      r"(?:the |a |an )?([a-z][\w'-]*) and (?:the |a |an )?([a-z][\w'-]*)"
+                      r"|\beither (?:the |a |an )?([a-z][\w'-]*) or (?:the |a |an )?([a-z][\w'-]*)")
+
+
+def picks_an_offered(answered: str, asked: str) -> bool:
+    """Whether the (lower-cased) message names one of two things the answer before said it
+    was choosing between: "...deciding between curry and pasta" - "curry obviously" picks,
+    it corrects nothing."""
+    offered = _OFFERED.search(answered)
+    if offered is None:
+        return False
+    options = {w[:_STEM] for w in offered.groups() if w}
+    return any(word[:_STEM] in options for word in re.findall(r"[a-z][\w'-]*", asked))

@@ -320,13 +320,18 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
             or message.asks_for_person or message.complains or not message.words or not message.in_english
             or not message.words.isdisjoint(reply.words)
             or ((reply.says_yes_or_no or _AGREES.match(turn.answered))
-                and (message.may_ask_yes_or_no or not message.wants_to_know))):
+                and (message.may_ask_yes_or_no or not message.wants_to_know))
+            or _GUESSES.match(turn.answered)):
         return []  # (nor "a lexus? very fancy haha" - "Indeed! Anything else?", which says yes to it)
     return [_answered_off_topic(turn, "question_back",
                                 "a question answered only with another question or a change of subject")]
 
 
 _AGREES = re.compile(r"\W*(?:indeed|it is|it sure is|they are)\s*[,.!;:]")  # ("Indeed! Anything else?")
+# A guess put as a question answers a riddle or a quiz: "what has keys but cant open locks" -
+# "hmm , is it a piano ?".
+_GUESSES = re.compile(r"\W*(?:(?:hm+|um+|uh+|oh+|ooh|ok|okay|let me think|i think|i guess|wait)\W+)*"
+                      r"(?:is it|is that|are they|would it be|could it be) (?:a |an |the )?[^?.!]{1,30}\?\W*$")
 
 
 def _changes_the_subject(turn: Turn) -> list[Found]:

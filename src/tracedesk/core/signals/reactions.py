@@ -20,6 +20,7 @@ import re
 from ..words import STOPWORDS, WORD, content_words, has_digit, similarity
 from .against import checked_sum
 from .answer_phrases import REACTION_WORDS, TEASES
+from .choices import picks_an_offered
 from .confidence import confidence
 from .found import Found, quote
 from .kinds import A_WEEKDAY, SEXED_PEOPLE, WEEKDAYS, the_other_sex
@@ -729,7 +730,7 @@ def _corrects_the_answer(previous: Turn, turn: Turn) -> bool:
     that approves ("i said friday but yeah the 4th is right, thanks") corrects nothing."""
     reply = previous.reply
     if (APPROVES.search(turn.asked) is not None or TASTE.search(turn.asked) is not None
-            or _disagrees_with_the_taste_asked(previous, turn)):
+            or _disagrees_with_the_taste_asked(previous, turn) or picks_an_offered(previous.answered, turn.asked)):
         return False  # (nor one that tells a taste: "no actually i prefer autumn"; "wrong. cats")
     if reply.checks_what_it_heard and _NO_TO_A_CHECK.match(turn.asked) and not turn.message.corrects_itself:
         return True  # ("Leaving from Brighton Road. Is this correct?" - "no brookline")
