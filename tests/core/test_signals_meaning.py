@@ -4754,6 +4754,14 @@ _SEVENTH_ROUND = [
     ([("cool! so where did u fly to back when u were working",
        "mostly pacific routes , tokyo , sydney , honolulu . sydney was my favorite layover")], 0, "off_topic", False),
     ([("where did you get that lamp", "Lamps make a room feel so cozy and warm.")], 0, "off_topic", True),
+    # A request answered by a question that only gets to know the user; one that narrows it.
+    ([("chocolate chip cookies, always. my granddaughter just went vegan though, can you give me an egg substitute "
+       "for cookies?", "how many grandkids do you have ?")], 0, "off_topic", True),
+    ([("can you give me an egg substitute for cookies?", "are they soft or crunchy cookies ?")], 0, "off_topic",
+     False),
+    ([("what should I cook tonight?", "Any dietary restrictions?")], 0, "off_topic", False),
+    ([("any tips for smoking salmon at home?", "what kind of smoker do you use ?")], 0, "off_topic", False),
+    ([("any tips for a first marathon?", "do you have a training plan yet ?")], 0, "off_topic", False),
     # A colour told, asked for at once.
     ([("i feed my fish every day", "what is your fish 's name ?"),
       ("bubbles . hes orange", "what color is bubbles ?")], 1, "loop", True),

@@ -23,6 +23,15 @@ GETS_TO_KNOW = re.compile(
     r"are (?:you|u) a (?:big |huge )?fan|have (?:you|u) ever|what do (?:you|u) do (?:for|in)|"
     r"what are (?:your|ur) hobbies|who(?:'s| is) (?:your|ur) fav\w*|have (?:you|u) had (?:lunch|dinner|breakfast)|"
     r"what part of the world|i know,? right)\b")
+# ...of those, one about the user's life that no request needs answered ("how many grandkids do
+# you have ?", "do you have any pets?", "what do you do for work?"), unlike one that narrows a
+# request for advice ("what kind of smoker do you use?").
+ASKS_OF_THEIR_LIFE = re.compile(
+    r"\W*(?:(?:so|anyway|btw|by the way|random question)\W+)*"
+    r"(?:how many (?:kids|children|grandkids|grandchildren|siblings|brothers|sisters|pets|dogs|cats) do (?:you|u) have"
+    r"|do (?:you|u) have (?:any )?(?:kids|children|pets|siblings|grandkids|grandchildren|a pet|a dog|a cat)"
+    r"|what do (?:you|u) do for (?:work|a living|fun)|what(?:'s| is|s) (?:your|ur) fav\w*"
+    r"|where (?:are (?:you|u)|r u) from)\b")
 # A promotion or a boilerplate, which answers nothing whatever else it holds ("Check out our new
 # summer collection", "Please rate this conversation", "Follow us on Instagram").
 CANNED = re.compile(r"\b(?:check out our|(?:please )?rate (?:this|our|the) (?:chat|conversation|service)|follow us|"

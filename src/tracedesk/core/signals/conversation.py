@@ -25,6 +25,7 @@ from ..words import STOPWORDS, WORD, content_words, has_digit
 from .against import against_the_request, wrong_sum
 from .answer_phrases import (
     ANNOUNCES_ANOTHER_SUBJECT,
+    ASKS_OF_THEIR_LIFE,
     CANNED,
     DISMISSES,
     GETS_TO_KNOW,
@@ -313,9 +314,13 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
     ("what should I cook tonight?" - "Any dietary restrictions?"), or a question about a
     journey ("when is the next 54?" - "Where are you leaving from?") is left alone."""
     message, reply = turn.message, turn.reply
-    if (not reply.only_asks_back  # (most answers: settled by what the answer is)
-            or not message.asks_a_question or message.asks_for_advice or not message.asks or message.closing
-            or (reply.asks_what_a_task_needs and not message.wants_to_know)
+    if not reply.only_asks_back:
+        return []  # (most answers: settled by what the answer is)
+    # (A question that gets to know the user narrows no request: "can you give me an egg
+    # substitute for cookies?" - "how many grandkids do you have ?")
+    narrows = ASKS_OF_THEIR_LIFE.match(turn.answered) is None
+    if (not message.asks_a_question or (message.asks_for_advice and narrows) or not message.asks or message.closing
+            or (reply.asks_what_a_task_needs and not message.wants_to_know and narrows)
             or (reply.asks_where_from_or_to and message.asks_of_a_journey)
             or message.asks_for_person or message.complains or not message.words or not message.in_english
             or not message.words.isdisjoint(reply.words)
