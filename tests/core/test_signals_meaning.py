@@ -4762,6 +4762,17 @@ _SEVENTH_ROUND = [
     ([("what should I cook tonight?", "Any dietary restrictions?")], 0, "off_topic", False),
     ([("any tips for smoking salmon at home?", "what kind of smoker do you use ?")], 0, "off_topic", False),
     ([("any tips for a first marathon?", "do you have a training plan yet ?")], 0, "off_topic", False),
+    # A persona's diet said against itself; a vegan burger, or meat given up, is no meat eaten.
+    ([("Do you ever eat regular cookies?", "no , i've been vegan for ten years and i don't miss it"),
+      ("Ten years! That's dedication.", "thanks ! though honestly i still have a cheeseburger every friday .")], 1,
+     "ungrounded", True),
+    ([("Do you ever eat regular cookies?", "no , i've been vegan for ten years and i don't miss it"),
+      ("what do you have on fridays", "i have a vegan burger every friday , it's my treat .")], 1, "ungrounded",
+     False),
+    ([("are you vegetarian", "i am vegetarian now . i used to eat steak every week though .")], 0, "ungrounded",
+     False),
+    ([("what's for dinner", "i love steak , grilling it tonight !"),
+      ("nice", "i'm vegan so i'll grab some tofu too .")], 1, "ungrounded", True),
     # A colour told, asked for at once.
     ([("i feed my fish every day", "what is your fish 's name ?"),
       ("bubbles . hes orange", "what color is bubbles ?")], 1, "loop", True),

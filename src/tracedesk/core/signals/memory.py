@@ -484,6 +484,12 @@ _THINGS = {
         rf"|\bi have {_COUNT} (?:\w+ )?{_PET}\b(?! peeve| project| name)",
         r"\bi(?: have|'ve got) no (?:pets|animals)\b|\bi (?:don't have|never had) (?:any )?(?:pets|animals)\b"
         r"|\bi'?m not a pet person\b|\bi don't have a pet\b"),
+    # (as "has" reads it: a diet without meat; "none", the bot eating meat)
+    "a diet without meat": (
+        r"\bi(?:'m| am|m|'ve been| have been) (?:a |an )?(?:strict |fully )?(?:vegan|vegetarian)\b",
+        r"\bi (?:still |also |usually |often |always )?(?:eat|have|had|love|grill|order) (?:a |some |the )?"
+        r"(?!vegan|veggie|plant|beyond|impossible|tofu|fake|meatless)(?:\w+ )?"
+        r"(?:meat|steaks?|(?:cheese)?burgers?|bacon|beef|pork|ribs|sausages?)\b(?! substitute)"),
     "a car": (
         r"\bmy (?:car|truck|van|jeep)\b(?!'s)|\bi drive an? (?:\w+ )?(?:car|truck|van|suv|jeep)\b",
         r"\bi don't (?:have|own) a car\b|\bi have no car\b|\bi don't drive\b(?=\W*$|[.,!;]| at all\b)"),
@@ -497,7 +503,8 @@ _HAS_NONE = {thing: re.compile(none) for thing, (_, none) in _THINGS.items()}
 # A sentence of wishes and what-ifs has nothing yet: "I'd love a cat someday".
 _HOPED_FOR = re.compile(r"\b(?:if i|would|wish|someday|one day|want|i'd|hope|dream|imagine|pretend)\b")
 # Only an answer with one of these says either (looked for as they are, which is quick).
-_MAY_SAY = ("my ", "i have", "i drive", "married", "single", "only child", "no ", "n't", "never", "not a", "i've got")
+_MAY_SAY = ("my ", "i have", "i drive", "married", "single", "only child", "no ", "n't", "never", "not a", "i've got",
+            "vegan", "vegetarian", "i eat", "i had", "i love", "i grill", "i order", "i still", "i also", "i usually")
 # ...and only a sentence that says one or the other.
 _SAYS_EITHER = re.compile("|".join(f"(?:{pattern})" for pair in _THINGS.values() for pattern in pair))
 
