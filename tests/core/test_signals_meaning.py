@@ -4773,6 +4773,23 @@ _SEVENTH_ROUND = [
      False),
     ([("what's for dinner", "i love steak , grilling it tonight !"),
       ("nice", "i'm vegan so i'll grab some tofu too .")], 1, "ungrounded", True),
+    # The user called by another name than the one the bot called them by; a name said before
+    # is no slip.
+    ([("exactly. anyway im jess whats ur name", "Nice to meet you, Jess! I'm Bo. How long have you been a nurse?"),
+      ("9 yrs this june", "Nine years is a long time. What keeps you in it?"),
+      ("the kids tbh. a lil girl drew me a unicorn today", "That's adorable, Jen! Did you put it up somewhere?")], 2,
+     "ungrounded", True),
+    ([("exactly. anyway im jess whats ur name", "Nice to meet you, Jess! I'm Bo."),
+      ("my husband bernard plays the cornet", "That's lovely, Bernard must be talented!"),
+      ("he is", "Thanks, Jess! Tell him I said hi, Bernard sounds fun.")], 2, "ungrounded", False),
+    ([("hi", "Hello, Sam! How can I help?"), ("my order is late", "Sorry about that, Sam. Let me check.")], 1,
+     "ungrounded", False),
+    ([("my name is ana", "Nice to meet you, Ana!"), ("what day is it", "It's Friday, Ana! Have a good one, mate.")],
+     1, "ungrounded", False),
+    ([("hoi! my name is daan", "Hi Daan! I'm from Canada, I teach in Vancouver, British Columbia."),
+      ("cool. name some members of bts", "Sure! RM, Jin, Suga, Jimin, V and Jungkook."),
+      ("where is kendrick from", "You're right to ask, Compton, California. Your driver, Marcus, knows it.")], 2,
+     "ungrounded", False),
     # A colour told, asked for at once.
     ([("i feed my fish every day", "what is your fish 's name ?"),
       ("bubbles . hes orange", "what color is bubbles ?")], 1, "loop", True),

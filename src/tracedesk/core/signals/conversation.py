@@ -50,6 +50,7 @@ from .memory import (
     SIGNS_OFF,
     TELLS_BACK,
     Heard,
+    Names,
     Persona,
     answers_a_memory_test,
     denies_itself,
@@ -110,6 +111,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         heard = Heard(turns)  # the session's words, as far as a goodbye or a told-back answer needs them
         session_values = SessionValues(turns)  # ...and its values, as far as a confirmation needs them
         persona = Persona()  # what its answers said the bot has
+        names = Names()  # ...and the names they called the user by
         served = False  # whether an answer so far booked or did something: a desk serving a visitor
         for at, turn in enumerate(turns):
             reacts = next_turn_signals(previous, turn, model is not None, told)
@@ -128,6 +130,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += told_back
             if "your " in turn.answered:
                 found += speaks_of_another(turn, told)
+            if "," in turn.answer or "!" in turn.answer:
+                found += names.calls_by_another(turn, heard.up_to(at))
             # (Both read every answer, to keep what the bot said; a denial is reported first.)
             denied, against = denies_itself(turn, answers), says_against_itself(turn, persona)
             found += denied or against

@@ -208,6 +208,52 @@ def names_what_nobody_said(turn: Turn, heard: _Said, names: bool = True, served:
                   evidence={"named": made_up})]
 
 
+class Names:
+    """The names a session's answers called the user by ("Nice to meet you, Jess!"), that
+    someone in it had said; read answer by answer."""
+
+    def __init__(self) -> None:
+        self.called: set[str] = set()
+
+    def calls_by_another(self, turn: Turn, heard: _Said) -> list[Found]:
+        """An answer that calls the user by a name nobody said, where an answer before called
+        them by the name they gave: "im jess" - "Nice to meet you, Jess!" - ... - "That's
+        adorable, Jen!". (A name said before, the user's or another's, is no slip: "Thanks,
+        Bernard" of the husband told of.)"""
+        answer = turn.answer
+        own = {m.group(1).lower() for m in _ITS_OWN_NAME.finditer(answer)}
+        for m in _CALLED.finditer(answer):
+            if m.group(1) is not None and m.group(1)[:1].isupper():
+                continue  # (a place after its town, a day: "Compton, California.", "It's Friday, Ana!")
+            name = m.group(2).lower()
+            if name in own or name in _NOT_A_NAME or _DAY_OR_MONTH.fullmatch(name):
+                continue
+            if _heard_in_a_form(name, heard, True):
+                self.called.add(name)
+            elif self.called:
+                before = sorted(self.called)[0]
+                return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told"),
+                              f"the answer calls the user {m.group(2)}, a name nobody said, where it called them "
+                              f"{before.title()} before: {quote(answer, 60)}",
+                              evidence={"named": m.group(2), "called_before": before})]
+        return []
+
+
+# The user called by name in an answer: "Nice to meet you, Jess!", "That's adorable, Jen!",
+# "Thanks Jess." (a capitalised word after a comma or a greeting, ending its sentence).
+# (Not a list, "RM, Jin, Suga", nor a place after its town, "Compton, California", nor
+# another's name set apart, "Your driver, Marcus, will arrive": the name ends its sentence,
+# after a word in lower case.)
+_CALLED = re.compile(r"(?:\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Tt]hanks|[Tt]hank you|[Bb]ye|[Gg]oodbye|[Nn]ight|[Cc]ongrats"
+                     r"|[Cc]ongratulations|[Ss]orry|[Ww]elcome|[Mm]orning|[Ee]vening|meet you)\W{0,2}\s*"
+                     r"|([\w'-]+),\s*)([A-Z][a-z]{2,})(?=\s*[!?.](?!\w)|\s*$)")
+# Words an answer may call anyone: "Thanks, mate!", "Good night, Sir."
+_NOT_A_NAME = frozenset("""
+    sir madam maam mate friend buddy dear everyone everybody folks guys team champ pal love honey sweetie dude
+    bro man girl lol haha thanks there all you
+""".split())  # noqa: SIM905
+
+
 # A message that tests what the bot remembers the user told: "whats my name and what's my
 # dog called", "do you remember what day my interview is?", "what uni did i say i got into?"
 # (not "do you remember who won the world cup?", nor what an account holds: "what's my name
