@@ -4790,6 +4790,21 @@ _SEVENTH_ROUND = [
       ("cool. name some members of bts", "Sure! RM, Jin, Suga, Jimin, V and Jungkook."),
       ("where is kendrick from", "You're right to ask, Compton, California. Your driver, Marcus, knows it.")], 2,
      "ungrounded", False),
+    # Facts earlier answers told, told again to a message they answer nothing of; asked to
+    # hear them again, or asked of them, they answer.
+    ([("heading to banff in a few weeks mate, what's the deal with it",
+       "Banff is Canada's oldest national park, established in 1885 in the Rocky Mountains of Alberta."),
+      ("how big is the park overall", "Banff National Park covers about 6,641 square kilometres."),
+      ("bears?? should i be worried lol, we're camping",
+       "Banff was established in 1885 as Canada's first national park.")], 2, "loop", True),
+    ([("heading to banff in a few weeks mate, what's the deal with it",
+       "Banff is Canada's oldest national park, established in 1885 in the Rocky Mountains of Alberta."),
+      ("wait when did u say it was established", "Banff was established in 1885 as Canada's first national park.")],
+     1, "loop", False),
+    ([("heading to banff, what's the deal with it", "Banff is Canada's oldest national park, established in 1885."),
+      ("how old is the park", "Banff was established in 1885 as Canada's first national park.")], 1, "loop", False),
+    ([("Ich bewerbe mich. Bis wann?", "Die Bewerbungsfrist ist der 15. Juli."),
+      ("Danke. Bis wann nochmal?", "Die Bewerbungsfrist ist der 15. Juli, bis Mitternacht.")], 1, "loop", False),
     # A colour told, asked for at once.
     ([("i feed my fish every day", "what is your fish 's name ?"),
       ("bubbles . hes orange", "what color is bubbles ?")], 1, "loop", True),

@@ -89,6 +89,10 @@ CASES: tuple[Case, ...] = (
     Case("loop", "repeated_sentence", 0.55, 0.55,
          "a sentence of an earlier answer (five words or more) said again word for word inside another answer: "
          "\"Do you have any pets?\", \"I work at a bakery and I love to bake bread.\""),
+    Case("loop", "told_again", 0.45, 0.45,
+         "an answer of facts with figures that earlier answers all told, every figure and all its words but one, "
+         "to a message it takes no word of (\"Banff was established in 1885 as Canada's first national park.\" "
+         "to \"bears?? should i be worried\")"),
     Case("loop", "asked_again", 0.45, 0.65,
          "an answer asks again a question the user answered before (in the same words, or closer in meaning is "
          "surer)"),

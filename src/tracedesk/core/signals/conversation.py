@@ -65,7 +65,14 @@ from .reactions import (
     could_rephrase,
     next_turn_signals,
 )
-from .repeats import LongSentence, asked_again, asked_what_was_told, repeated_answers, sentences_said_again
+from .repeats import (
+    LongSentence,
+    asked_again,
+    asked_what_was_told,
+    facts_told_again,
+    repeated_answers,
+    sentences_said_again,
+)
 from .reply import ANSWER_LIMIT, NUMBER_WORDS, Reply
 from .request import (
     SessionValues,
@@ -175,6 +182,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             if len(turns) > 1:
                 found += repeated_answers(turns, missed)
                 found += sentences_said_again(turns, sentences_of_answer)
+                found += facts_told_again(turns)
                 # (A question asked again and one told before are each found; a turn, once.)
                 again = asked_again(turns)
                 looped = {f.trace_pk for f in again}

@@ -269,7 +269,8 @@ def _answers_none_of(turn: Turn, sentence: str) -> bool:
 _TO_THE_BOT = re.compile(r"\b(?:your|you|u|ur)\b")
 # A message that asks for what was said, put together: "can you sum it all up", "recap please".
 _RECAP = re.compile(r"\b(?:sum (?:it |that |this |everything )?(?:all )?up|summar|recap|remind me|again|"
-                    r"what (?:do|should) i (?:need|know|bring|show))")
+                    r"what (?:do|should) i (?:need|know|bring|show)|did (?:you|u) say|nochmal|otra vez|de nuevo"
+                    r"|encore une fois|di nuovo)")
 
 
 def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[LongSentence]]) -> list[Found]:
@@ -334,6 +335,44 @@ def sentences_said_again(turns: list[Turn], sentences_of_answer: dict[str, list[
                              f"says again what an earlier answer said: {quote(hit, 70)}",
                              evidence={"text": hit[:300]}))
     return out
+
+
+def facts_told_again(turns: list[Turn]) -> list[Found]:
+    """An answer of facts with figures that earlier answers of the session all told, every
+    figure and all its words but one, to a message it takes none of the words of: "Banff is
+    Canada's oldest national park, established in 1885 ..." ... "bears?? should i be
+    worried lol, we're camping" - "Banff was established in 1885 as Canada's first national
+    park.". Said otherwise than word for word (which :func:`sentences_said_again` reads),
+    it tells nothing new and answers nothing asked. Not a booking confirmed, a repair, nor an
+    answer to a request to hear it again or to a correction."""
+    out = []
+    said_words: set[str] = set()  # the content words of the session's answers so far
+    said_figures: set[str] = set()  # ...and their figures
+    for turn in turns:
+        answered = turn.answered
+        figures = set(_A_FIGURE.findall(answered)) if has_digit(answered) else set()
+        if figures and said_figures and figures <= said_figures:
+            words = turn.answer_words
+            message, reply = turn.message, turn.reply
+            if (len(words) >= _TOLD_AGAIN_WORDS and len(words - said_words) <= 1 and len(turn.words) >= 2
+                    and turn.words.isdisjoint(words) and not (
+                        reply.confirms or reply.repairs or reply.takes_back or reply.apologises
+                        or reply.checks_what_it_heard or message.asks_to_hear_again or message.may_correct
+                        or message.challenges or message.did_not_follow or message.corrects_itself
+                        or _RECAP.search(turn.asked) or CLARIFIES.match(turn.asked) or MORE_DETAIL.search(turn.asked)
+                        # (asked what to do, a way told before answers: "who do i talk to" - "Please call...")
+                        or _ASKS_WHAT_TO_DO.search(turn.asked))):
+                out.append(Found(turn.pk, "loop", confidence("loop", "told_again"),
+                                 f"tells again what earlier answers told, and nothing asked: {quote(turn.answer, 70)}",
+                                 evidence={"text": turn.answer[:300]}))
+        said_words |= turn.answer_words
+        said_figures |= figures
+    return out
+
+
+_A_FIGURE = re.compile(r"\d[\d,.:]*\d|\d")
+_ASKS_WHAT_TO_DO = re.compile(r"\b(?:who|where|how|what) (?:do|can|should|could|would) (?:i|we)\b")
+_TOLD_AGAIN_WORDS = 5  # an answer of fewer words may say again what it needs to
 
 
 def repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
