@@ -59,7 +59,7 @@ from .memory import (
     speaks_of_another,
     tells_back_what_nobody_said,
 )
-from .phrases import PUSHES_BACK, SAYS_ONLY_YES, SENTENCE_BREAK
+from .phrases import PUSHES_BACK, SAYS_ONLY_YES, SENTENCE_BREAK, SOCIAL_QUESTION
 from .reactions import (
     answers_the_question_back,
     could_rephrase,
@@ -170,7 +170,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             off = [] if bland or at_work else _off_topic(turn, previous)
             far += off
             if not off and not at_work:
-                answered_elsewhere = bland or _answered_with_a_question(turn)
+                answered_elsewhere = bland or _answered_with_a_question(turn) or _leaves_what_it_was_asked(turn)
                 found += (answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn)
                           or _leaves_the_choice(turn))
             found += against_the_request(turn, previous, at, session_values)
@@ -820,6 +820,43 @@ _CLOSES_IT_OFF = re.compile(r"\W*(?:noted|ok(?:ay)?|got it|understood|alright|al
 _ASKS_SOMETHING_DONE = re.compile(r"\b(?:need|want|help|can you|could you|please|how do i|how can i)\b")
 # (to the user, or of the one told of: "Was he a gardener too?")
 _TO_THE_USER = re.compile(r"\b(?:you|your|you're|yours|u|ur|he|she|him|her|his|they|them)\b")
+
+
+def _leaves_what_it_was_asked(turn: Turn) -> list[Found]:
+    """A message that tells something, then asks the bot about itself ("i build bridges.
+    and you live where?", "i read mostly romance . do you read anything else besides
+    horror?"), answered with a reaction to what it told and a question back, with no word
+    of the bot's own nor of the question ("bridges , that's so cool . is it hard ?",
+    "romance is fun ! do you have a favorite author ?"): the question was passed over. (A
+    short answer to the question itself, "new orleans ! do you have people helping you ?",
+    takes up no word of what was told before it.)"""
+    reply = turn.reply
+    if reply.question_back is None or not turn.message.in_english or turn.message.asks_for_person:
+        return []
+    asked = _ASKED_OF_IT.search(turn.asked)
+    if asked is None or asked.start() < _TOLD_FIRST_CHARACTERS or SOCIAL_QUESTION.search(asked.group(0)):
+        return []
+    said = turn.answered[:len(turn.answered) - len(reply.question_back) - 1]
+    if (_OF_ITSELF.search(said) or len(said.split()) > _REACTION_WORDS or reply.could_not_help or has_digit(said)
+            or _SAYS_YES_OR_NO.search(said)):
+        return []  # (what it says first may answer: "season two ! have you seen...")
+    reacted_to = content_words(said)
+    if not reacted_to.isdisjoint(content_words(asked.group(0))) or reacted_to.isdisjoint(
+            content_words(turn.asked[:asked.start()])):
+        return []
+    return [_answered_off_topic(turn, "question_back", "a question about the bot passed over: the answer reacts to "
+                                                       "what was told before it and asks back")]
+
+
+# A message's last sentence that asks the bot about itself, for something it would tell:
+# "What are you majoring in?", "and you live where?", "do you read anything else?"
+_ASKED_OF_IT = re.compile(r"(?:^|[.!?]\s+)(?=[^.!?]*\b(?:what|where|which|how|when|who|do|did|are|have)\b)"
+                          r"(?=[^.!?]*\b(?:you|u|ur|your)\b(?! guys\b))[^.!?]*\??\s*$")
+_OF_ITSELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|we|our|us)\b")
+_SAYS_YES_OR_NO = re.compile(r"\b(?:yes|yeah|yep|yup|no|nope|nah|sure|of course|definitely|sometimes|never|always"
+                             r"|not really)\b")
+_REACTION_WORDS = 6  # a reaction before the question back is this short ("bridges , that's so cool .")
+_TOLD_FIRST_CHARACTERS = 10  # ...after what the message told first
 
 
 def _curt_to_news(turn: Turn) -> bool:
