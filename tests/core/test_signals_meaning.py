@@ -4820,6 +4820,14 @@ _SEVENTH_ROUND = [
     ([("i build bridges. and you live where?", "i'm in lisbon , by the river . do you travel much for work ?")], 0,
      "off_topic", False),
     ([("what are you up to this weekend?", "not sure yet ! what about you ?")], 0, "off_topic", False),
+    # A figure the user gave told back as another.
+    ([("what milk is it", "It's made from raw cow's milk."),
+      ("how long do they age it? the one at costco said 24 months",
+       "The minimum is 12 months, so the 36-month wheel you saw at Costco is an extra-aged one.")], 1, "ungrounded",
+     True),
+    ([("how long do they age it? the one at costco said 24 months",
+       "The minimum is 12 months, so the 24-month wheel you saw at Costco is an extra-aged one.")], 0, "ungrounded",
+     False),
     # A colour told, asked for at once.
     ([("i feed my fish every day", "what is your fish 's name ?"),
       ("bubbles . hes orange", "what color is bubbles ?")], 1, "loop", True),

@@ -340,7 +340,7 @@ _DAY_OR_MONTH = re.compile(rf"\b(?:{WEEKDAYS}|{MONTHS_BUT_MAY})\b", re.IGNORECAS
 # What an answer tells the user back of their own, and the part of it that tells it ("{}"):
 # "Your name is Pooja!", "you're from Recife, so...", "Happy 60th to your dad!", "Enjoy Rome
 # with your three kids!", "Your son was 7 when you adopted her", "you said Tuesday", "since
-# you've lived in Berlin for two years". Only that part is read: "you mentioned the app
+# you've lived in Berlin for two years", "the 36-month wheel you saw". Only that part is read: "you mentioned the app
 # crashes, so update to version 5.2" tells back no version, "since you're visiting Rome,
 # don't miss the Vatican" no Vatican. (Not "since you're a Gold member": what the product
 # knows of the user, a chatbot need not have been told; nor "your order is 2 days late".)
@@ -362,6 +362,9 @@ _TOLD_BACK_PARTS = _NAMING_PARTS + (
     rf"you (?:said|mentioned|told me) ({_UNTIL_THE_CLAUSE_ENDS})",
     rf"since you(?:'re| are| were|'ve| have| live| work) "
     rf"((?![^.,!?;]*\b(?:{_OF_THE_PRODUCT})\b){_UNTIL_THE_CLAUSE_ENDS})",
+    # ("the one at costco said 24 months" - "...so the 36-month wheel you saw at Costco")
+    r"the (\d+)[- ]?(?:month|year|day|week|hour|minute|km|mile|pound|kg|lb|inch|foot|cup|dollar|euro)s?(?:-old)? "
+    r"(?:\w+ ){0,2}(?:that |which )?you (?:saw|bought|had|got|ran|tried|ate|found|picked|ordered|mentioned)\b",
 )
 _TOLD_BACK = tuple(re.compile(rf"\b{part}", re.IGNORECASE) for part in _TOLD_BACK_PARTS)
 # Those that name a name or a place, the first word of which names it in an answer written
