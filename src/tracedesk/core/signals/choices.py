@@ -9,7 +9,10 @@ reads it so).
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .meaning import Embedder
 
 # The two options, as the clause that asks ends on them: a few words each side of "or", then
 # the end of the message or of its clause ("dispossessed or earthsea", "the red or the blue
@@ -26,6 +29,11 @@ _NO_OPTION_WORDS = frozenset("""
     a an the there here too just also really maybe one ones it its i you we they my your to for of in on
     at with is are be go do itself themselves should shall would prefer better best rather which what whats
 """.split())  # noqa: SIM905
+# ...nor a verb of the asking: "should i read dune or foundation", "visit in june or september".
+_ASKING_VERBS = frozenset("""
+    read go get see buy visit watch play take use try eat drink pay need want like love pick choose start get
+    learn listen wear book order make cook call send stay live move
+""".split())  # noqa: SIM905
 # The words that open a second side which asks of the first, yes or no: "...or too late",
 # "...or is that fake", "...or not".
 _ASKS_OF_THE_FIRST = frozenset({"too", "is", "are", "was", "were", "do", "does", "did", "can", "will", "would", "not",
@@ -38,7 +46,7 @@ _PICK = re.compile(r"\b(?:which|better|best|prefer|rather|should|shall|choose|pi
                    r"|what should)\b")
 _OFFERS_TWO = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|hmm|anyway|also)\W+)*(?:is|are|was|were|do|does|did|can|will"
                          r"|would)\b")
-_ANY_OF_A_KIND = re.compile(r"\b(?:any|some|anything|something|other|else|like|such)\b")
+_ANY_OF_A_KIND = re.compile(r"\b(?:any|some|anything|something|other|else)\b")
 # What an answer says that takes up a choice without naming it: neither, both, either, it
 # depends, every day, up to you, not sure.
 _TAKES_IT_UP = re.compile(r"\b(?:neither|both|either|whichever|depends|depending|every|all|always|never|any|none"
@@ -69,25 +77,44 @@ def choice_asked(asked: str) -> Choice | None:
             continue
         if match.group(2).split()[0] in _ASKS_OF_THE_FIRST:
             continue  # ("can i still add a drink or too late", "...our old chats or is that fake")
-        first = [w for w in match.group(1).split() if w not in _NO_OPTION_WORDS][-2:]
-        second = [w for w in match.group(2).split() if w not in _NO_OPTION_WORDS][:2]
+        # (two words each side at most, not a verb that asks: "read dune or foundation next"
+        # offers "dune" and "foundation"; "pay card everywhere or need cash", "card" and "cash")
+        first = [w for w in match.group(1).split() if w not in _NO_OPTION_WORDS and w not in _ASKING_VERBS][-2:]
+        second = [w for w in match.group(2).split() if w not in _NO_OPTION_WORDS and w not in _ASKING_VERBS][:2]
         if (not first or not second or first[-1] in _NOT_AN_OPTION or second[0] in _NOT_AN_OPTION
                 or any(len(w) < 3 for w in (first[-1], second[0]))):
             continue
         before = clause[:match.start()] + match.group(1)
         bare = match.start() == 0 and clause.rstrip().endswith("?")  # ("tea or coffee?")
-        if bare or _PICK.search(clause) or (_OFFERS_TWO.match(clause) and not _ANY_OF_A_KIND.search(before)):
+        if (bare or _PICK.search(clause) or _OFFERS_TWO.match(clause)) and not _ANY_OF_A_KIND.search(before):
             return Choice(frozenset(first), frozenset(second), _ASKS_WHAT_IT_IS.match(clause) is not None)
     return None
 
 
-def takes_up(choice: Choice, answered: str) -> bool:
+def takes_up(choice: Choice, answered: str, model: Embedder | None = None) -> bool:
     """Whether the (lower-cased) answer names one of the options, or says it takes neither,
-    both, or that it depends (or, asked what it is, says what it is)."""
+    both, or that it depends (or, asked what it is, says what it is); with the meaning
+    ``model``, also whether a word of it means much what an option does ("beach or
+    mountains?" - "definitely the ocean", "iphone or android?" - "apple for sure")."""
     if _TAKES_IT_UP.search(answered) or (choice.what_it_is and _SAYS_WHAT_IT_IS.search(answered)):
         return True
     stems = {w[:_STEM] for w in choice.first | choice.second}
-    return any(word[:_STEM] in stems for word in re.findall(r"[a-z][\w'-]*", answered))
+    words = re.findall(r"[a-z][\w'-]*", answered)
+    if any(word[:_STEM] in stems for word in words):
+        return True
+    if model is None:
+        return False
+    options = sorted(choice.first | choice.second)
+    said = sorted({w for w in words if len(w) > 2 and w not in _NO_OPTION_WORDS})[:_MEANT_WORDS]
+    if not said:
+        return False
+    vectors = model.embed(options + said)
+    near = vectors[:len(options)] @ vectors[len(options):].T  # (unit vectors: their cosines)
+    return bool(near.max() >= _MEANS_AN_OPTION)
+
+
+_MEANS_AN_OPTION = 0.45  # a word this close to an option names it: "ocean" of "beach", "snow" of "winter"
+_MEANT_WORDS = 40  # the answer's words compared, at most
 
 
 # Two things an answer says it is choosing between: "I'm deciding between curry and pasta",

@@ -16,6 +16,7 @@ later turn's words as evidence. Requests and answers are compared by meaning
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
@@ -79,6 +80,9 @@ from .request import (
     asks_to_do,
 )
 from .turns import OFF_TOPIC, SHORT_OFF_TOPIC, Turn, answered_far, closeness_needed, closeness_to_question
+
+if TYPE_CHECKING:
+    from .meaning import Embedder
 
 ADDRESSING_SENTENCES = 3  # an answer none of whose first sentences is closer than OFF_TOPIC
 # An answer at least this close to a document the run retrieved, or to a tool's result,
@@ -167,12 +171,12 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             # (A request answered by going to do it answers it: "book a table in paris" - "i'm on it".)
             at_work = GOES_TO_WORK.match(turn.answered) is not None and (
                 asks_to_do(turn.asked) or SAYS_ONLY_YES.match(turn.asked) is not None)
-            off = [] if bland or at_work else _off_topic(turn, previous)
+            off = [] if bland or at_work else _off_topic(turn, previous, model)
             far += off
             if not off and not at_work:
                 answered_elsewhere = bland or _answered_with_a_question(turn) or _leaves_what_it_was_asked(turn)
                 found += (answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn)
-                          or _leaves_the_choice(turn))
+                          or _leaves_the_choice(turn, model))
             found += against_the_request(turn, previous, at, session_values)
             found += wrong_sum(turn)
             served = served or turn.reply.confirms
@@ -788,7 +792,8 @@ def _mourns_good_news(turn: Turn) -> bool:
 
 
 _GOOD_NEWS = re.compile(r"\b(?:i|we|i've|we've|i just|we just) (?:just )?(?:got (?:promoted|engaged|married|the job"
-                        r"|a raise|accepted|in|a new job|a puppy|a kitten)|passed|won|graduated|finished|aced"
+                        r"|a raise|accepted|in|a new job|a puppy|a kitten|the promotion|a promotion|the part"
+                        r"|the scholarship)|passed|won|graduated|finished|aced|ran my first|completed|adopted|rescued"
                         r"|bought (?:a|our))\b|\b(?:i'm|we're|i am|we are) (?:going|heading|off) to\b|\bgot the job\b"
                         r"|\bpromoted\b")
 _SYMPATHY_FIRST = re.compile(r"\W*(?:(?:oh|aw+)\W+)?(?:oh no|i'?m (?:so |really |very )?sorry(?: to hear| for your"
@@ -837,13 +842,14 @@ def _leaves_what_it_was_asked(turn: Turn) -> list[Found]:
     if asked is None or asked.start() < _TOLD_FIRST_CHARACTERS or SOCIAL_QUESTION.search(asked.group(0)):
         return []
     said = turn.answered[:len(turn.answered) - len(reply.question_back) - 1]
-    if (_OF_ITSELF.search(said) or len(said.split()) > _REACTION_WORDS or reply.could_not_help or has_digit(said)
-            or _SAYS_YES_OR_NO.search(said)):
+    told = turn.asked[:asked.start()]
+    if (_OF_ITSELF.search(said) or len(said.split()) > _REACTION_WORDS or reply.could_not_help
+            or _SAYS_YES_OR_NO.search(said) or any(figure not in told for figure in _FIGURES.findall(said))):
         return []  # (what it says first may answer: "season two ! have you seen...")
-    reacted_to = content_words(said)
-    if not reacted_to.isdisjoint(content_words(asked.group(0))) or reacted_to.isdisjoint(
-            content_words(turn.asked[:asked.start()])):
-        return []
+    reacted_to = {w[:_STEM] for w in content_words(said)}
+    if not reacted_to.isdisjoint({w[:_STEM] for w in content_words(asked.group(0))}) or reacted_to.isdisjoint(
+            {w[:_STEM] for w in content_words(told)}):
+        return []  # ("i'm a nurse. what do you do?" - "nursing must be so rewarding! do you work nights?")
     return [_answered_off_topic(turn, "question_back", "a question about the bot passed over: the answer reacts to "
                                                        "what was told before it and asks back")]
 
@@ -851,12 +857,15 @@ def _leaves_what_it_was_asked(turn: Turn) -> list[Found]:
 # A message's last sentence that asks the bot about itself, for something it would tell:
 # "What are you majoring in?", "and you live where?", "do you read anything else?"
 _ASKED_OF_IT = re.compile(r"(?:^|[.!?]\s+)(?=[^.!?]*\b(?:what|where|which|how|when|who|do|did|are|have)\b)"
-                          r"(?=[^.!?]*\b(?:you|u|ur|your)\b(?! guys\b))[^.!?]*\??\s*$")
+                          r"(?=[^.!?]*\b(?:you|u|ur|your|yours)\b(?! guys\b))[^.!?]*\??\s*$")
 _OF_ITSELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|we|our|us)\b")
 _SAYS_YES_OR_NO = re.compile(r"\b(?:yes|yeah|yep|yup|no|nope|nah|sure|of course|definitely|sometimes|never|always"
                              r"|not really)\b")
 _REACTION_WORDS = 6  # a reaction before the question back is this short ("bridges , that's so cool .")
-_TOLD_FIRST_CHARACTERS = 10  # ...after what the message told first
+_TOLD_FIRST_CHARACTERS = 5  # ...after what the message told first ("i 'm 24 . how old are you ?")
+_STEM = 4  # words compared by their first letters: "nurse", "nursing"
+_FIGURES = re.compile(r"\d+")  # (a figure of its own answers: "season two", "28 !"; the user's said back, "24 is a
+# great age !", does not)
 
 
 def _curt_to_news(turn: Turn) -> bool:
@@ -884,29 +893,33 @@ def _curt_to_news(turn: Turn) -> bool:
 
 _CURT_CHARACTERS = 80
 # An answer that opens on a bare acknowledgement, with a full stop or nothing after it, then
-# at most a question: "ok .", "good.", "ok . how long have you been tattooing ?" (not "ok
-# wow!", "cool!! congrats").
+# at most a question or a few words of its own: "ok .", "good.", "ok . how long have you been
+# tattooing ?", "ok . i like pizza ." (not "ok wow!", "cool!! congrats").
 _BARE_ACKNOWLEDGEMENT = re.compile(r"\W*(?:ok(?:ay)?|k|kk|good|fine|cool|alright|all right|i see|noted|right|sure"
-                                   r"|great)\s*(?:\.\s*|$)(?=$|[^!.]*\?\s*$)")
+                                   r"|great)\s*(?:\.\s*|$)(?=$|[^!.]*\?\s*$|(?:i|my) [^.!?]{0,30}[.!]?\s*$)")
 # ...a question that asks after what was told: "why?", "what happened?", "did you sleep badly?"
 _ASKS_AFTER_IT = re.compile(r"\b(?:why|what happened|how come|are you ok|you ok|everything ok|what'?s wrong|how so"
                             r"|sleep|rest|tell me|how did|how was|how is|how are)\b")
-# A feeling of the user's own: "i'm so tired", "feeling really down", "ugh".
+# A feeling of the user's own: "i'm so tired", "feeling really down", "ugh", "my exam went
+# badly"; or news told without an "i": "just got engaged!!", "finally finished my thesis".
 _FEELING = re.compile(r"\b(?:i'?m|i am|im|i feel|i'?m feeling|feeling) (?:so |really |very |super |kinda |kind of "
                       r"|a bit |pretty |just |totally )?(?:tired|exhausted|stressed|sad|upset|lonely|down|depressed"
                       r"|anxious|nervous|overwhelmed|sick|heartbroken|miserable|burnt out|burned out|excited|thrilled"
-                      r"|devastated|gutted|drained|shattered)\b|^\W*ugh\b")
+                      r"|devastated|gutted|drained|shattered)\b|\bugh\b"
+                      r"|\bwent (?:so |really )?(?:badly|terribly|horribly|awfully)\b|\b(?:do ?n't|dont) know anyone\b"
+                      r"|^\W*(?:(?:guess what|omg|so)\W+)*(?:just|finally) (?:got|passed|finished|graduated|won|ran"
+                      r"|moved|adopted|bought|booked)\b")
 
 
-def _leaves_the_choice(turn: Turn) -> list[Found]:
+def _leaves_the_choice(turn: Turn, model: Embedder | None) -> list[Found]:
     """A choice of two asked of the bot ("what should i read next, dispossessed or
     earthsea", "is it better to visit in june or september") answered with neither of them
     named and no word of taking neither, both or either ("The Left Hand of Darkness was
-    published in 1969."): the choice was left. Not an answer that asks back or says it cannot
-    help."""
+    published in 1969.", "music is life ! what 's your favorite band ?"): the choice was left.
+    Not an answer that says it cannot help."""
     choice = turn.message.choice
-    if (choice is None or turn.reply.asks_back or turn.reply.could_not_help or turn.message.closing
-            or not turn.message.in_english or takes_up(choice, turn.answered)):
+    if (choice is None or turn.reply.could_not_help or turn.message.closing
+            or not turn.message.in_english or takes_up(choice, turn.answered, model)):
         return []
     return [_answered_off_topic(turn, "neither_option", f"asked to choose {choice}, "
                                                         f"the answer names neither")]
@@ -952,7 +965,7 @@ _SAYS_NOTHING = frozenset("""
 """.split())  # noqa: SIM905 (as :func:`..words.content_words` stems them)
 
 
-def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
+def _off_topic(turn: Turn, previous: Turn | None, model: Embedder | None = None) -> list[Found]:
     """An answer far in meaning from what was asked: a canned reply, another topic's
     answer, a question ignored. (``previous``: the turn before in its session, whose miss
     the answer may repair, or whose question the message may answer.)"""
@@ -976,7 +989,7 @@ def _off_topic(turn: Turn, previous: Turn | None) -> list[Found]:
                 and (_IS_THERE.search(turn.asked) is not None or turn.message.may_ask_yes_or_no or "any" in turn.asked)
                 and (has_digit(turn.answered) or not turn.words.isdisjoint(turn.answer_words)))
             or (not canned and (_answers_in_kind(turn) or _tells_what_it_does(turn)))
-            or (not canned and turn.message.choice is not None and takes_up(turn.message.choice, turn.answered))
+            or (not canned and turn.message.choice is not None and takes_up(turn.message.choice, turn.answered, model))
             or (turn.reply.confirms and SAYS_ONLY_YES.match(turn.asked))  # a yes, then the report of it done
             or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked)  # thanks taken
                 and "?" not in turn.asked and not turn.message.asks_a_question)):

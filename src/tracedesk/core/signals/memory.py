@@ -538,7 +538,8 @@ _THINGS = {
         r"\bi(?:'m| am|m|'ve been| have been) (?:a |an )?(?:strict |fully )?(?:vegan|vegetarian)\b",
         r"\bi (?:still |also |usually |often |always )?(?:eat|have|had|love|grill|order) (?:a |some |the )?"
         r"(?!vegan|veggie|plant|beyond|impossible|tofu|fake|meatless)(?:\w+ )?"
-        r"(?:meat|steaks?|(?:cheese)?burgers?|bacon|beef|pork|ribs|sausages?)\b(?! substitute)"),
+        r"(?:meat|steaks?|(?:cheese)?burgers?|bacon|beef|pork|ribs|sausages?)\b"
+        r"(?! (?:substitute|alternative|craving|cravings|smell|dream))"),
     "a car": (
         r"\bmy (?:car|truck|van|jeep)\b(?!'s)|\bi drive an? (?:\w+ )?(?:car|truck|van|suv|jeep)\b",
         r"\bi don't (?:have|own) a car\b|\bi have no car\b|\bi don't drive\b(?=\W*$|[.,!;]| at all\b)"),

@@ -348,15 +348,21 @@ def facts_told_again(turns: list[Turn]) -> list[Found]:
     out = []
     said_words: set[str] = set()  # the content words of the session's answers so far
     said_figures: set[str] = set()  # ...and their figures
+    answers: set[str] = set()  # ...and the answers themselves
     for turn in turns:
         answered = turn.answered
         figures = set(_A_FIGURE.findall(answered)) if has_digit(answered) else set()
-        if figures and said_figures and figures <= said_figures:
+        # (An answer said again whole is :func:`repeated_answers`' to read, with what excuses it.)
+        if figures and said_figures and figures <= said_figures and answered not in answers:
             words = turn.answer_words
             message, reply = turn.message, turn.reply
-            if (len(words) >= _TOLD_AGAIN_WORDS and len(words - said_words) <= 1 and len(turn.words) >= 2
-                    and turn.words.isdisjoint(words) and not (
-                        reply.confirms or reply.repairs or reply.takes_back or reply.apologises
+            if (len(words) >= _TOLD_AGAIN_WORDS and len(words - said_words) <= 1 and turn.words
+                    and not _says_yes(turn.asked)  # (a booking confirmed: "Yes, that's correct.")
+                    and {w[:4] for w in turn.words}.isdisjoint(w[:4] for w in words) and not (
+                        reply.confirms or reply.repairs or reply.takes_back or reply.apologises or reply.says_yes_or_no
+                        # (asked how many, a count answers: "how many kids do you have" - "Two daughters, 9
+                        # and 12."; not a time to "how long is the trip")
+                        or ("how many" in turn.asked and any(gives.search(answered) for gives in message.figures_asked))
                         or reply.checks_what_it_heard or message.asks_to_hear_again or message.may_correct
                         or message.challenges or message.did_not_follow or message.corrects_itself
                         or _RECAP.search(turn.asked) or CLARIFIES.match(turn.asked) or MORE_DETAIL.search(turn.asked)
@@ -365,14 +371,27 @@ def facts_told_again(turns: list[Turn]) -> list[Found]:
                 out.append(Found(turn.pk, "loop", confidence("loop", "told_again"),
                                  f"tells again what earlier answers told, and nothing asked: {quote(turn.answer, 70)}",
                                  evidence={"text": turn.answer[:300]}))
-        said_words |= turn.answer_words
+        said_words |= turn.answer_words | turn.words  # (what the user said was said too: "the tower")
         said_figures |= figures
+        answers.add(answered)
     return out
 
 
 _A_FIGURE = re.compile(r"\d[\d,.:]*\d|\d")
+_SAYS_YES = re.compile(r"\W*(?:yes|yeah|yep|yup|sure|correct|that's (?:right|correct)|please do|go ahead|ok(?:ay)?)\b")
+_ASKS_WHAT = re.compile(r"\b(?:what|whats|where|when|how|who|which|why)\b")
+
+
+def _says_yes(asked: str) -> bool:
+    """The message says yes, and asks nothing more: "Yes, that's correct.", "ok go ahead"
+    (not "ok whats the halo thing on the cars now", "yes! How deep is it?")."""
+    return (_SAYS_YES.match(asked) is not None and "?" not in asked and len(asked.split()) <= _YES_WORDS
+            and _ASKS_WHAT.search(asked) is None)
+
+
+_YES_WORDS = 5
 _ASKS_WHAT_TO_DO = re.compile(r"\b(?:who|where|how|what) (?:do|can|should|could|would) (?:i|we)\b")
-_TOLD_AGAIN_WORDS = 5  # an answer of fewer words may say again what it needs to
+_TOLD_AGAIN_WORDS = 3  # an answer of fewer words may say again what it needs to
 
 
 def repeated_answers(turns: list[Turn], missed: set[int]) -> list[Found]:
@@ -645,7 +664,16 @@ def _asks_the_colour_told(turn: Turn, question: str) -> bool:
     if asked is None or _COLOUR.search(turn.asked) is None:
         return False
     of = asked.group(1)
-    return of in _PRONOUNS or re.search(rf"\b{re.escape(of)}\b", turn.asked) is not None
+    sentences = re.split(r"(?<=[.!?])\s+|\s+[.!?]\s+", turn.asked)
+    named = re.compile(rf"\b{re.escape(of)}\b")
+    for at, sentence in enumerate(sentences):
+        if _COLOUR.search(sentence) is None:
+            continue
+        # (the thing asked of, named where the colour is or in the sentence before it: "bubbles
+        # . hes orange"; not "hes orange . his buddy is a tetra" - "what color is the tetra ?")
+        if of in _PRONOUNS or named.search(sentence) or (at and named.search(sentences[at - 1])):
+            return True
+    return False
 
 
 _ASKS_THE_COLOUR = re.compile(r"\bwhat colou?r (?:is|are|was|were) (?:your |the |his |her |their )?([\w']+)")
