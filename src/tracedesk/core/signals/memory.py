@@ -222,21 +222,32 @@ class Names:
         Bernard" of the husband told of.)"""
         answer = turn.answer
         own = {m.group(1).lower() for m in _ITS_OWN_NAME.finditer(answer)}
-        for m in _CALLED.finditer(answer):
-            if m.group(1) is not None and m.group(1)[:1].isupper():
-                continue  # (a place after its town, a day: "Compton, California.", "It's Friday, Ana!")
-            name = m.group(2).lower()
-            if name in own or name in _NOT_A_NAME or _DAY_OR_MONTH.fullmatch(name):
+        for called in _names_called(answer):
+            name = called.lower()
+            if name in own or name in _NOT_A_NAME or name in STOPWORDS or _DAY_OR_MONTH.fullmatch(name):
                 continue
             if _heard_in_a_form(name, heard, True):
                 self.called.add(name)
             elif self.called:
                 before = sorted(self.called)[0]
                 return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told"),
-                              f"the answer calls the user {m.group(2)}, a name nobody said, where it called them "
+                              f"the answer calls the user {called}, a name nobody said, where it called them "
                               f"{before.title()} before: {quote(answer, 60)}",
-                              evidence={"named": m.group(2), "called_before": before})]
+                              evidence={"named": called, "called_before": before})]
         return []
+
+
+def _names_called(answer: str) -> list[str]:
+    """The names an answer calls the user by, as written: "Jen" of "That's adorable, Jen!",
+    "Martin" of "Great, Martin, three days is a solid start.", and in an answer written all
+    in lower case, "kyle" of "have a good night, kyle!" or "tim" of "hey tim !"."""
+    names = [m.group(2) for m in _CALLED.finditer(answer)
+             # (a place after its town, a day: "Compton, California.", "It's Friday, Ana!")
+             if m.group(1) is None or not m.group(1)[:1].isupper()]
+    names += _CALLED_AFTER_A_WORD.findall(answer)
+    if answer.islower():
+        names += [m.group(1) or m.group(2) for m in _CALLED_IN_LOWER_CASE.finditer(answer)]
+    return names
 
 
 # The user called by name in an answer: "Nice to meet you, Jess!", "That's adorable, Jen!",
@@ -247,10 +258,20 @@ class Names:
 _CALLED = re.compile(r"(?:\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Tt]hanks|[Tt]hank you|[Bb]ye|[Gg]oodbye|[Nn]ight|[Cc]ongrats"
                      r"|[Cc]ongratulations|[Ss]orry|[Ww]elcome|[Mm]orning|[Ee]vening|meet you)\W{0,2}\s*"
                      r"|([\w'-]+),\s*)([A-Z][a-z]{2,})(?=\s*[!?.](?!\w)|\s*$)")
+# ...after a word that opens the answer: "Great, Martin, three days is a solid start."
+_CALLED_AFTER_A_WORD = re.compile(r"(?:^|[.!?]\s+)\W*(?:[Gg]reat|[Oo]k(?:ay)?|[Ss]ure|[Ww]ell|[Yy]es|[Nn]o|[Aa]lright"
+                                  r"|[Gg]ood|[Nn]ice|[Ww]ow|[Hh]aha|[Aa]wesome|[Oo]h|[Hh]mm|[Rr]ight|[Cc]ool),\s*"
+                                  r"([A-Z][a-z]{2,}),")
+# ...and in an answer all in lower case, after a greeting or ending it: "hey tim !", "sleep
+# well, emma 😊", "that sounds fun , maya !".
+_CALLED_IN_LOWER_CASE = re.compile(r"\b(?:hi|hey|hello|thanks|thank you|bye|goodbye|night|congrats|sorry|welcome"
+                                   r"|morning|meet you)\s+([a-z]{3,10})\s*(?:[!?.,]|$)"
+                                   r"|,\s*([a-z]{3,10})\s*[!?.]*\s*(?:[^\w\s]\s*)*$")
 # Words an answer may call anyone: "Thanks, mate!", "Good night, Sir."
 _NOT_A_NAME = frozenset("""
     sir madam maam mate friend buddy dear everyone everybody folks guys team champ pal love honey sweetie dude
-    bro man girl lol haha thanks there all you
+    bro man girl lol haha thanks there all you hun babe fam tho though too again now today tonight tomorrow then
+    yet okay right lmao haha hahaha yeah yep nope sure please pls thx honestly anyway anyways
 """.split())  # noqa: SIM905
 
 
@@ -516,7 +537,8 @@ _THINGS = {
     "a partner": (
         rf"\bmy {_NOT_NOW}(?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?)\b(?!'s|-)"
         r"|\bi(?:'m| am) (?:happily )?married\b",
-        r"\bi(?:'m| am) (?:still |very )?single\b(?!-)"),
+        r"\bi(?:'m| am) (?:still |very )?single\b(?!-)|\bi'?ve been single\b|\bi(?:'ve| have) never been married\b"
+        r"|^\W*(?:no|nope|nah)\W+(?:i'?ve )?never been married\b"),
     "brothers or sisters": (
         r"\bmy (?:(?:big|little|older|younger|twin|baby) )?(?:brothers?|sisters?|siblings)\b(?!'s|-)",
         r"\bi(?:'m| am| was) (?:an |the )?only child\b|\bi have no (?:brothers|sisters|siblings)\b"
@@ -527,7 +549,7 @@ _THINGS = {
         rf"|\bi have {_COUNT} (?:\w+ )?(?:sons?|daughters?|kids|children|twins)\b"
         r"|\bi'?m a (?:mom|mum|dad|mother|father|parent)\b",
         r"\bi(?: have|'ve got) no (?:kids|children)\b|\bi don't have (?:any )?(?:kids|children)\b"
-        r"|\bno kids of my own\b|\bi'?m not a (?:mom|mum|dad|parent)\b"),
+        r"|\bno kids of my own\b|\bi'?m not a (?:mom|mum|dad|parent)\b|^\W*no kids\b"),
     "pets": (
         rf"\bmy (?:(?:two|three|four|new|little|big) )?{_PET}\b(?!'s| peeve| project| name)"
         rf"|\bi have {_COUNT} (?:\w+ )?{_PET}\b(?! peeve| project| name)",
@@ -540,6 +562,12 @@ _THINGS = {
         r"(?!vegan|veggie|plant|beyond|impossible|tofu|fake|meatless)(?:\w+ )?"
         r"(?:meat|steaks?|(?:cheese)?burgers?|bacon|beef|pork|ribs|sausages?)\b"
         r"(?! (?:substitute|alternative|craving|cravings|smell|dream))"),
+    # (as "has" reads it: a drink; "none", the bot sober)
+    "a drink": (
+        r"\b(?:too many|a few|some|two|three) (?:beers|drinks|glasses of wine|shots)\b|\bwine night\b|\bhungover\b"
+        r"|\bi (?:love|had|drink|drank|still have) (?:a |some |my )?(?:beer|beers|wine|whiskey|vodka|cocktails?)\b",
+        r"\bi (?:don't|do not|never) drink\b(?! (?:coffee|soda|milk|tea|much|often|on|during|before|and drive))"
+        r"|\bi'?m (?:a )?(?:teetotal(?:er)?|sober)\b|\bbeen sober\b"),
     "a car": (
         r"\bmy (?:car|truck|van|jeep)\b(?!'s)|\bi drive an? (?:\w+ )?(?:car|truck|van|suv|jeep)\b",
         r"\bi don't (?:have|own) a car\b|\bi have no car\b|\bi don't drive\b(?=\W*$|[.,!;]| at all\b)"),
@@ -554,7 +582,8 @@ _HAS_NONE = {thing: re.compile(none) for thing, (_, none) in _THINGS.items()}
 _HOPED_FOR = re.compile(r"\b(?:if i|would|wish|someday|one day|want|i'd|hope|dream|imagine|pretend)\b")
 # Only an answer with one of these says either (looked for as they are, which is quick).
 _MAY_SAY = ("my ", "i have", "i drive", "married", "single", "only child", "no ", "n't", "never", "not a", "i've got",
-            "vegan", "vegetarian", "i eat", "i had", "i love", "i grill", "i order", "i still", "i also", "i usually")
+            "vegan", "vegetarian", "i eat", "i had", "i love", "i grill", "i order", "i still", "i also", "i usually",
+            "drink", "beer", "wine", "sober", "teetotal", "hungover", "shots")
 # ...and only a sentence that says one or the other.
 _SAYS_EITHER = re.compile("|".join(f"(?:{pattern})" for pair in _THINGS.values() for pattern in pair))
 
