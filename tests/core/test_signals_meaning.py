@@ -4688,6 +4688,7 @@ def test_what_a_sixth_round_of_dialogs_found(store, tmp_path) -> None:
 
 
 # A seventh round: chit-chat, persona and knowledge chats written apart from the detectors.
+_HI = ("hi", "hey ! what's new ?")
 _SEVENTH_ROUND = [
     # Someone told of, or a team supported, is no request for a person; a request still is.
     ([("haha she'll be crushed. do they have lots of babies", "A pair lays just one egg a year."),
@@ -4774,6 +4775,8 @@ _SEVENTH_ROUND = [
      False),
     ([("what should I cook tonight?", "Any dietary restrictions?")], 0, "off_topic", False),
     ([("any tips for smoking salmon at home?", "what kind of smoker do you use ?")], 0, "off_topic", False),
+    ([("can you recommend a good sci-fi book?", "are you married?")], 0, "off_topic", True),
+    ([("tips for staying focused while studying?", "Do you play any sports?")], 0, "off_topic", True),
     ([("any tips for a first marathon?", "do you have a training plan yet ?")], 0, "off_topic", False),
     # A persona's diet said against itself; a vegan burger, or meat given up, is no meat eaten.
     ([("Do you ever eat regular cookies?", "no , i've been vegan for ten years and i don't miss it"),
@@ -4873,6 +4876,17 @@ _SEVENTH_ROUND = [
     # A colour told, asked for at once.
     ([("i feed my fish every day", "what is your fish 's name ?"),
       ("bubbles . hes orange", "what color is bubbles ?")], 1, "loop", True),
+    ([_HI, ("i have three kids", "that's wonderful! how many kids do you have?")], 1, "loop", True),
+    ([_HI, ("i run 5 miles every morning", "Impressive! How many miles do you run?")], 1, "loop", True),
+    ([_HI, ("my party is on saturday", "cool ! what day is the party ?")], 1, "loop", True),
+    ([_HI, ("i have a game on thursday", "when's the game? what day?")], 1, "loop", True),
+    ([_HI, ("my favorite color is green", "oh nice, what's your favorite color?")], 1, "loop", True),
+    ([_HI, ("great , i went with blue", "what color did you paint it ?")], 1, "loop", True),
+    ([_HI, ("i have three kids", "wow ! how many grandkids do your parents have ?")], 1, "loop", False),
+    ([_HI, ("my favorite color is green", "nice ! what's your favorite food ?")], 1, "loop", False),
+    ([_HI, ("i have 2 dogs", "cute ! how many cats do you have ?")], 1, "loop", False),
+    ([_HI, ("morning. been up since 4 milking cows", "Wow, that's early! How many cows do you "
+                                                                               "have?")], 1, "loop", False),
     ([("my car is red", "nice ! what color are the seats ?")], 0, "loop", False),
     ([("a goldfish named bubbles . hes orange . his buddy is a tetra", "cute ! what color is the tetra ?")], 0, "loop",
      False),

@@ -31,7 +31,10 @@ ASKS_OF_THEIR_LIFE = re.compile(
     r"(?:how many (?:kids|children|grandkids|grandchildren|siblings|brothers|sisters|pets|dogs|cats) do (?:you|u) have"
     r"|do (?:you|u) have (?:any )?(?:kids|children|pets|siblings|grandkids|grandchildren|a pet|a dog|a cat)"
     r"|what do (?:you|u) do for (?:work|a living|fun)|what(?:'s| is|s) (?:your|ur) fav\w*"
-    r"|where (?:are (?:you|u)|r u) from)\b")
+    r"|where (?:are (?:you|u)|r u) from|where did (?:you|u) grow up|how old (?:are (?:you|u)|r u)"
+    r"|are (?:you|u) (?:married|single|a morning person|a night owl|a (?:cat|dog) person)"
+    r"|what(?:'s| is|s) (?:your|ur) (?:dream|star sign|zodiac)|do (?:you|u) play any sports?"
+    r"|do (?:you|u) have any (?:hobbies|siblings|brothers|sisters))\b")
 # A promotion or a boilerplate, which answers nothing whatever else it holds ("Check out our new
 # summer collection", "Please rate this conversation", "Follow us on Instagram").
 CANNED = re.compile(r"\b(?:check out our|(?:please )?rate (?:this|our|the) (?:chat|conversation|service)|follow us|"

@@ -15,7 +15,7 @@ from ..words import content_words, has_digit, similarity
 from .answer_phrases import GOES_TO_WORK
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import A_PLACE_FOR_A_TABLE, COUNT_WORDS, CUISINES, ONE_TO_TWELVE, PET_WORDS
+from .kinds import A_PLACE_FOR_A_TABLE, A_WEEKDAY, COUNT_WORDS, CUISINES, ONE_TO_TWELVE, PET_WORDS
 from .phrases import (
     CLARIFIES,
     MORE_DETAIL,
@@ -635,7 +635,7 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
         question = turn.reply.question_back
         if question is None:
             continue
-        if _asks_the_colour_told(turn, question):
+        if _asks_the_colour_told(turn, question) or _asks_what_was_just_told(turn, question):
             out.append(_asks_what_was_told(turn, question))
             continue
         for kind, (asks, tells) in enumerate(_ASKED_AND_TOLD):
@@ -676,10 +676,43 @@ def _asks_the_colour_told(turn: Turn, question: str) -> bool:
     return False
 
 
-_ASKS_THE_COLOUR = re.compile(r"\bwhat colou?r (?:is|are|was|were) (?:your |the |his |her |their )?([\w']+)")
+_ASKS_THE_COLOUR = re.compile(r"\bwhat colou?r(?:'s| is| are| was| were| did you \w+)? (?:your |the |his |her |their )?"
+                              r"([\w']+)")
 _COLOUR = re.compile(r"\b(?:red|orange|yellow|green|blue|purple|pink|black|white|grey|gray|brown|golden|gold|silver"
                      r"|ginger|tabby|beige|tan)\b")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "them"})
+
+
+def _asks_what_was_just_told(turn: Turn, question: str) -> bool:
+    """A question for what the message it answers just told: how many of a thing it
+    counted ("i have three kids" - "how many kids do you have?"), the day of a thing it
+    gave the day of ("my party is on saturday" - "what day is the party ?"), a favourite
+    it named ("my favorite color is green" - "what's your favorite color?"). (Not the day of
+    another thing: "my party is on saturday" - "what day are you going shopping for it ?")"""
+    asked = turn.asked
+    many = _HOW_MANY.search(question)
+    if many is not None:
+        # ("5 miles", "3 big dogs")
+        counted = {word[:4] for m in _COUNTED.finditer(asked) for word in m.groups() if word}
+        return many.group(1)[:4] in counted
+    day = _WHICH_DAY.search(question)
+    if day is not None and A_WEEKDAY.search(asked):
+        of = day.group(1) or day.group(2)
+        return of is None or re.search(rf"\b{re.escape(of[:4])}", asked) is not None
+    favourite = _YOUR_FAVOURITE.search(question)
+    return favourite is not None and re.search(rf"\bmy fav(?:ou?rite|e)? {re.escape(favourite.group(1))}\b",
+                                               asked) is not None
+
+
+_HOW_MANY = re.compile(r"\bhow many ([a-z]{3,})\b")
+# ...a count told ("three kids", "5 miles"), not a time ("up since 4 milking cows").
+_COUNTED = re.compile(r"(?<!since )(?<!at )(?<!by )(?<!until )(?<!till )(?<!around )(?<!before )(?<!after )"
+                      rf"\b(?:\d+|{'|'.join(ONE_TO_TWELVE)}) ([a-z]{{3,}})(?: ([a-z]{{3,}}))?\b")
+# "what day is the party ?", "which day is your birthday ?", "what day?", "which days do you
+# work ?" (the thing asked the day of, where it says it).
+_WHICH_DAY = re.compile(r"\b(?:what|which) days?(?: (?:is|are|was) (?:the|your|it) ([a-z]{3,})| do you ([a-z]{3,}))?"
+                        r"\s*\??\s*$")
+_YOUR_FAVOURITE = re.compile(r"\bwhat(?:'s| is| are)? (?:your|ur) fav(?:ou?rite|e)? ([a-z]{3,})\b")
 
 
 # A message that asks for another value than the one it told ("no the centre is good what
