@@ -4887,11 +4887,81 @@ _SEVENTH_ROUND = [
     ([_HI, ("i have 2 dogs", "cute ! how many cats do you have ?")], 1, "loop", False),
     ([_HI, ("morning. been up since 4 milking cows", "Wow, that's early! How many cows do you "
                                                                                "have?")], 1, "loop", False),
-    ([("my car is red", "nice ! what color are the seats ?")], 0, "loop", False),
+    ([_HI, ("my car is red", "nice ! what color are the seats ?")], 1, "loop", False),
     ([("a goldfish named bubbles . hes orange . his buddy is a tetra", "cute ! what color is the tetra ?")], 0, "loop",
      False),
-    ([("i have a cat", "what color is she ?")], 0, "loop", False),
+    ([_HI, ("i have a cat", "what color is she ?")], 1, "loop", False),
 ]
+
+# What a review of the seventh round's readings found, by running them.
+_SEVENTH_ROUND_REVIEWED = [
+    # A thing named at the end of a sentence is no name the user is called by; a name that
+    # answers a question is none either; the bot's own name is none.
+    ([("im jess", "Nice to meet you, Jess!"), ("where should i go for a day trip from tokyo",
+                                              "Try the old capital, Kyoto.")], 1, "ungrounded", False),
+    ([("im jess", "Nice to meet you, Jess!"), ("whats your favourite country", "Oh that's easy, Italy!")], 1,
+     "ungrounded", False),
+    ([("hi im jess", "Hi Jess! How can I help?"),
+      ("my order is late", "Sorry about that. Your courier today is our driver, Marcus.")], 1, "ungrounded", False),
+    ([("im jess", "Hi Jess! I'm your virtual assistant, Nova.")], 0, "ungrounded", False),
+    ([("im going to paris next week", "How exciting, Paris!"), ("where else in france", "Try the south, Provence.")],
+     1, "ungrounded", False),
+    ([("im jess", "Nice to meet you, Jess!"), ("the kids tbh", "Great, Jen!")], 1, "ungrounded", True),
+    # Meatless food, and idioms, eat no meat.
+    ([("are you vegan", "yes , i'm vegan ."), ("lunch?", "i had a bean burger for lunch , so good .")], 1,
+     "ungrounded", False),
+    ([("are you vegan", "yes , i'm vegan ."), ("fave food?", "i love meat-free sausages , they taste great .")], 1,
+     "ungrounded", False),
+    ([("are you vegan", "yes , i'm vegan ."), ("u mad?", "nah , i have no beef with anyone lol .")], 1, "ungrounded",
+     False),
+    ([("are you vegan", "yes , i'm vegan ."), ("how was the game", "rough , i have bruised ribs now .")], 1,
+     "ungrounded", False),
+    # A question back that may narrow a request for advice leaves nothing.
+    ([("can you recommend a good book?", "What's your favorite genre?")], 0, "off_topic", False),
+    ([("where should we go on vacation this summer?", "Do you have kids?")], 0, "off_topic", False),
+    # Fear of what is to come is bad news; a fear of something is none.
+    ([("i'm scared to go home, he hits me", "Cool! What else can I do for you?")], 0, "off_topic", True),
+    ([("i'm really scared about my biopsy results tomorrow", "Great! Is there anything else you need?")], 0,
+     "off_topic", True),
+    # A guess answers a riddle, not a question of fact.
+    ([("what's the capital of australia", "Is that a trick question?")], 0, "off_topic", True),
+    ([("who wrote hamlet", "Is it raining where you are?")], 0, "off_topic", True),
+    # "too" answers a question about the bot.
+    ([("i just moved to boston. where do you live?", "boston too! how do you like it so far?")], 0, "off_topic",
+     False),
+    # A problem told with "ugh", or a short question after "ok", takes up what was told.
+    ([("ugh the app keeps crashing", "ok. which device are you using?")], 0, "off_topic", False),
+    ([("i'm so excited, we're getting a puppy tomorrow", "cool. what breed?")], 0, "off_topic", False),
+    ([("i'm so nervous, job interview tomorrow", "ok. which company?")], 0, "off_topic", False),
+    # A word of the answer that names no option takes up no choice; a request for a good one,
+    # a way or what is needed asks for no choice.
+    ([("which is better for a beginner, guitar or piano?", "The Eiffel Tower is lit up every night.")], 0,
+     "off_topic", True),
+    ([("can you recommend a good book or movie?", "Try Project Hail Mary by Andy Weir, a great sci-fi read.")], 0,
+     "off_topic", False),
+    ([("what's the best way to learn spanish or french quickly?", "Daily practice with an app plus conversation "
+                                                                   "with native speakers.")], 0, "off_topic", False),
+    ([("do i need a visa or passport for ireland?", "UK citizens can travel with photo ID under the Common Travel "
+                                                    "Area.")], 0, "off_topic", False),
+    # Three words in a row of a written answer are no list of places.
+    ([("where did you get that lamp", "Lamps make a room feel cozy, warm, and inviting.")], 0, "off_topic", True),
+    # The colour of another thing, or a tan, was not told.
+    ([_HI, ("i have a black cat and a new puppy", "aww ! what color is the puppy ?")], 1, "loop", False),
+    ([_HI, ("my car is red and i just adopted a kitten", "so cute ! what color is she ?")], 1, "loop", False),
+    ([_HI, ("i have a tan and my dog loves the beach", "fun ! what color is your dog ?")], 1, "loop", False),
+    ([_HI, ("my cat is orange and fluffy", "aww ! what color is your cat ?")], 1, "loop", True),
+    # A thanks answered with a recap is no loop.
+    ([("when does the museum open", "The museum opens at 9 and closes at 17 every day."),
+      ("great thanks a lot", "Enjoy! The museum opens at 9 and closes at 17, all week.")], 1, "loop", False),
+    # "either X or Y" in an answer is no pick the next message makes.
+    ([("who said we shall fight on the beaches", "It was either napoleon or wellington who said that."),
+      ("napoleon?? no it was churchill", "You're right, it was Churchill, in 1940.")], 0, "frustration", True),
+]
+
+
+def test_what_a_review_of_the_seventh_round_found(store, tmp_path) -> None:
+    cases = [(dialog, at, kind, found, tuple(before)) for dialog, at, kind, found, *before in _SEVENTH_ROUND_REVIEWED]
+    assert not misread(store, tmp_path, cases, _gets_it)
 
 
 def test_what_a_seventh_round_of_dialogs_found(store, tmp_path) -> None:

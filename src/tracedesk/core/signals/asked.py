@@ -99,13 +99,14 @@ def gives_no_place(turn: Turn) -> bool:
         return False
     answered = turn.answered
     if (_SOME_PLACE.search(answered) or _names_something(turn.answer.strip()) or len(answered.split()) <= 2
-            or _A_LIST.search(answered)):
+            or (turn.answer.islower() and _A_LIST.search(answered))):
         return False
     return _answers_on_its_own(turn)
 
 
-# Three or more names in a row, as a chat in lower case lists places: "mostly pacific routes ,
-# tokyo , sydney , honolulu".
+# Three or more names in a row, as a chat written all in lower case lists places: "mostly
+# pacific routes , tokyo , sydney , honolulu" (where an answer has capitals, its names have
+# them: "cozy, warm, and inviting" names nothing).
 _A_LIST = re.compile(r"\b[a-z][\w'-]* ?, [a-z][\w'-]*(?: [a-z][\w'-]*)? ?,(?: and| or)? [a-z][\w'-]*")
 
 

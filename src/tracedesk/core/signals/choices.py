@@ -40,18 +40,21 @@ _ASKS_OF_THE_FIRST = frozenset({"too", "is", "are", "was", "were", "do", "does",
                                 "maybe", "nah", "no"})
 # ...in a clause that asks for a pick: which, better, prefer, should; or a question led by
 # "is", "are", "do" that offers two ("is it open on saturday or sunday"), not one that asks for
-# any of a kind ("do you know any good sushi movies or docs?", "any other words for nature
-# stuff or feelings").
-_PICK = re.compile(r"\b(?:which|better|best|prefer|rather|should|shall|choose|pick|go for|recommend|whats? next"
+# any of a kind ("do you know any good sushi movies or docs?", "can you recommend a good book
+# or movie?"), a way ("the best way to learn spanish or french") or what is needed ("do i
+# need a visa or passport?").
+_PICK = re.compile(r"\b(?:which|better|best|prefer|rather|should|shall|choose|pick|go for|whats? next"
                    r"|what should)\b")
 _OFFERS_TWO = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|hmm|anyway|also)\W+)*(?:is|are|was|were|do|does|did|can|will"
                          r"|would)\b")
-_ANY_OF_A_KIND = re.compile(r"\b(?:any|some|anything|something|other|else)\b")
+_ANY_OF_A_KIND = re.compile(r"\b(?:any|some|anything|something|other|else|recommend|suggest|way|ways|how to|need"
+                            r"|have to|must)\b")
 # What an answer says that takes up a choice without naming it: neither, both, either, it
 # depends, every day, up to you, not sure.
-_TAKES_IT_UP = re.compile(r"\b(?:neither|both|either|whichever|depends|depending|every|all|always|never|any|none"
-                          r"|same|equally|up to you|your call|not sure|no idea|don't know|dont know|hard to say"
-                          r"|can't decide|cant decide|tough one|toss-up|toss up)\b")
+_TAKES_IT_UP = re.compile(r"\b(?:neither|both|either|whichever|depends|depending|equally|up to you|your call"
+                          r"|not sure|no idea|don't know|dont know|hard to say|can't decide|cant decide|tough one"
+                          r"|toss-up|toss up|any of them|all of them|none of them|every day|every one|same thing"
+                          r"|same for me|open (?:every|all)|no preference)\b")
 # ...or, asked what it is ("are you the cook there or a server?"), what it says it is.
 _ASKS_WHAT_IT_IS = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\W+)*are you\b")
 _SAYS_WHAT_IT_IS = re.compile(r"(?:^|[.!?]\s)\W*(?:[a-z]+\W+)?(?:i am|i'm|im)\b")
@@ -59,12 +62,12 @@ _STEM = 4  # options and the answer's words are compared by their first letters:
 
 
 class Choice(NamedTuple):
-    first: frozenset[str]  # the words that name each option ("cook"; "server")
-    second: frozenset[str]
+    first: tuple[str, ...]  # the words that name each option ("cook"; "server")
+    second: tuple[str, ...]
     what_it_is: bool  # whether it asks the bot what it is ("are you the cook or a server?")
 
     def __str__(self) -> str:
-        return f"{' '.join(sorted(self.first))} or {' '.join(sorted(self.second))}"
+        return f"{' '.join(self.first)} or {' '.join(self.second)}"
 
 
 def choice_asked(asked: str) -> Choice | None:
@@ -87,7 +90,7 @@ def choice_asked(asked: str) -> Choice | None:
         before = clause[:match.start()] + match.group(1)
         bare = match.start() == 0 and clause.rstrip().endswith("?")  # ("tea or coffee?")
         if (bare or _PICK.search(clause) or _OFFERS_TWO.match(clause)) and not _ANY_OF_A_KIND.search(before):
-            return Choice(frozenset(first), frozenset(second), _ASKS_WHAT_IT_IS.match(clause) is not None)
+            return Choice(tuple(first), tuple(second), _ASKS_WHAT_IT_IS.match(clause) is not None)
     return None
 
 
@@ -98,13 +101,13 @@ def takes_up(choice: Choice, answered: str, model: Embedder | None = None) -> bo
     mountains?" - "definitely the ocean", "iphone or android?" - "apple for sure")."""
     if _TAKES_IT_UP.search(answered) or (choice.what_it_is and _SAYS_WHAT_IT_IS.search(answered)):
         return True
-    stems = {w[:_STEM] for w in choice.first | choice.second}
+    stems = {w[:_STEM] for w in (*choice.first, *choice.second)}
     words = re.findall(r"[a-z][\w'-]*", answered)
     if any(word[:_STEM] in stems for word in words):
         return True
     if model is None:
         return False
-    options = sorted(choice.first | choice.second)
+    options = sorted({*choice.first, *choice.second})
     said = sorted({w for w in words if len(w) > 2 and w not in _NO_OPTION_WORDS})[:_MEANT_WORDS]
     if not said:
         return False
@@ -117,12 +120,11 @@ _MEANS_AN_OPTION = 0.45  # a word this close to an option names it: "ocean" of "
 _MEANT_WORDS = 40  # the answer's words compared, at most
 
 
-# Two things an answer says it is choosing between: "I'm deciding between curry and pasta",
-# "either the red one or the blue one" (not what a fact sets side by side: "the cold war was
-# between the usa and china" - "china?? it was the soviet union").
+# Two things an answer says it is choosing between: "I'm deciding between curry and pasta" (not
+# what a fact sets side by side: "the cold war was between the usa and china" - "china?? it
+# was the soviet union", nor "it was either napoleon or wellington who said that").
 _OFFERED = re.compile(r"\b(?:deciding|decide|torn|choosing|choose|pick|picking|undecided|stuck) between "
-                      r"(?:the |a |an )?([a-z][\w'-]*) and (?:the |a |an )?([a-z][\w'-]*)"
-                      r"|\beither (?:the |a |an )?([a-z][\w'-]*) or (?:the |a |an )?([a-z][\w'-]*)")
+                      r"(?:the |a |an )?([a-z][\w'-]*) and (?:the |a |an )?([a-z][\w'-]*)")
 
 
 def picks_an_offered(answered: str, asked: str) -> bool:

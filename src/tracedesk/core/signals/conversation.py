@@ -342,7 +342,7 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
             or not message.words.isdisjoint(reply.words)
             or ((reply.says_yes_or_no or _AGREES.match(turn.answered))
                 and (message.may_ask_yes_or_no or not message.wants_to_know))
-            or _GUESSES.match(turn.answered)):
+            or (_GUESSES.match(turn.answered) and _RIDDLE.search(turn.asked))):
         return []  # (nor "a lexus? very fancy haha" - "Indeed! Anything else?", which says yes to it)
     return [_answered_off_topic(turn, "question_back",
                                 "a question answered only with another question or a change of subject")]
@@ -351,6 +351,7 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
 _AGREES = re.compile(r"\W*(?:indeed|it is|it sure is|they are)\s*[,.!;:]")  # ("Indeed! Anything else?")
 # A guess put as a question answers a riddle or a quiz: "what has keys but cant open locks" -
 # "hmm , is it a piano ?".
+_RIDDLE = re.compile(r"\b(?:riddle|guess|what am i|what (?:has|have|gets|goes|can|is it that)|who am i)\b")
 _GUESSES = re.compile(r"\W*(?:(?:hm+|um+|uh+|oh+|ooh|ok|okay|let me think|i think|i guess|wait)\W+)*"
                       r"(?:is it|is that|are they|would it be|could it be) (?:a |an |the )?[^?.!]{1,30}\?\W*$")
 
@@ -841,7 +842,7 @@ def _leaves_what_it_was_asked(turn: Turn) -> list[Found]:
     asked = _ASKED_OF_IT.search(turn.asked)
     if asked is None or asked.start() < _TOLD_FIRST_CHARACTERS or SOCIAL_QUESTION.search(asked.group(0)):
         return []
-    said = turn.answered[:len(turn.answered) - len(reply.question_back) - 1]
+    said = turn.answered[:turn.answered.rfind(reply.question_back)]
     told = turn.asked[:asked.start()]
     if (_OF_ITSELF.search(said) or len(said.split()) > _REACTION_WORDS or reply.could_not_help
             or _SAYS_YES_OR_NO.search(said) or any(figure not in told for figure in _FIGURES.findall(said))):
@@ -860,7 +861,7 @@ _ASKED_OF_IT = re.compile(r"(?:^|[.!?]\s+)(?=[^.!?]*\b(?:what|where|which|how|wh
                           r"(?=[^.!?]*\b(?:you|u|ur|your|yours)\b(?! guys\b))[^.!?]*\??\s*$")
 _OF_ITSELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|we|our|us)\b")
 _SAYS_YES_OR_NO = re.compile(r"\b(?:yes|yeah|yep|yup|no|nope|nah|sure|of course|definitely|sometimes|never|always"
-                             r"|not really)\b")
+                             r"|not really|too|as well|also|same|me too)\b")  # ("boston too! how do you like it?")
 _REACTION_WORDS = 6  # a reaction before the question back is this short ("bridges , that's so cool .")
 _TOLD_FIRST_CHARACTERS = 5  # ...after what the message told first ("i 'm 24 . how old are you ?")
 _STEM = 4  # words compared by their first letters: "nurse", "nursing"
@@ -887,11 +888,14 @@ def _curt_to_news(turn: Turn) -> bool:
         return False
     # (What follows the acknowledgement may still take up what was told: "did you sleep badly?")
     rest = _BARE_ACKNOWLEDGEMENT.sub("", answered, count=1)
+    # (a question of a word or three asks after it: "cool. what breed?", "ok. which company?")
+    short = rest.rstrip().endswith("?") and len(rest.split()) <= _AFTER_IT_WORDS and "else" not in rest
     return (turn.words.isdisjoint(content_words(rest)) and _SYMPATHY.search(answered) is None
-            and _ASKS_AFTER_IT.search(rest) is None)
+            and _ASKS_AFTER_IT.search(rest) is None and not short)
 
 
 _CURT_CHARACTERS = 80
+_AFTER_IT_WORDS = 3
 # An answer that opens on a bare acknowledgement, with a full stop or nothing after it, then
 # at most a question or a few words of its own: "ok .", "good.", "ok . how long have you been
 # tattooing ?", "ok . i like pizza ." (not "ok wow!", "cool!! congrats").
@@ -900,12 +904,13 @@ _BARE_ACKNOWLEDGEMENT = re.compile(r"\W*(?:ok(?:ay)?|k|kk|good|fine|cool|alright
 # ...a question that asks after what was told: "why?", "what happened?", "did you sleep badly?"
 _ASKS_AFTER_IT = re.compile(r"\b(?:why|what happened|how come|are you ok|you ok|everything ok|what'?s wrong|how so"
                             r"|sleep|rest|tell me|how did|how was|how is|how are)\b")
-# A feeling of the user's own: "i'm so tired", "feeling really down", "ugh", "my exam went
-# badly"; or news told without an "i": "just got engaged!!", "finally finished my thesis".
+# A feeling of the user's own: "i'm so tired", "feeling really down", "my exam went badly"; or
+# news told without an "i": "just got engaged!!", "finally finished my thesis". (Not "ugh the
+# app keeps crashing": a problem, which "ok. which device?" takes up.)
 _FEELING = re.compile(r"\b(?:i'?m|i am|im|i feel|i'?m feeling|feeling) (?:so |really |very |super |kinda |kind of "
                       r"|a bit |pretty |just |totally )?(?:tired|exhausted|stressed|sad|upset|lonely|down|depressed"
                       r"|anxious|nervous|overwhelmed|sick|heartbroken|miserable|burnt out|burned out|excited|thrilled"
-                      r"|devastated|gutted|drained|shattered)\b|\bugh\b"
+                      r"|devastated|gutted|drained|shattered)\b"
                       r"|\bwent (?:so |really )?(?:badly|terribly|horribly|awfully)\b|\b(?:do ?n't|dont) know anyone\b"
                       r"|^\W*(?:(?:guess what|omg|so)\W+)*(?:just|finally) (?:got|passed|finished|graduated|won|ran"
                       r"|moved|adopted|bought|booked)\b")

@@ -15,7 +15,7 @@ reaction):
 
 What the bot says it has: each sentence of an answer (not a question) may say that the bot
 has one of a few things people tell of (a partner, brothers or sisters, children, pets, a
-car) or has none. "My X" says it has one, but not a former or a hoped-for one ("my
+diet without meat, a drink, a car) or has none. "My X" says it has one, but not a former or a hoped-for one ("my
 ex-husband", "my late wife", "my dream car", "I'd love a dog someday"), nor someone
 else's ("my sister's kids" tells of a sister, not of children).
 """
@@ -209,27 +209,33 @@ def names_what_nobody_said(turn: Turn, heard: _Said, names: bool = True, served:
 
 
 class Names:
-    """The names a session's answers called the user by ("Nice to meet you, Jess!"), that
-    someone in it had said; read answer by answer."""
+    """The names the user gave for themselves in a session ("im jess", "my name is Marcus"),
+    and those of them its answers called the user by ("Nice to meet you, Jess!"); read turn
+    by turn."""
 
     def __init__(self) -> None:
-        self.called: set[str] = set()
+        self.given: list[str] = []  # the names the user gave, lower-cased, in order
+        self.called: list[str] = []  # ...those an answer called them by
 
     def calls_by_another(self, turn: Turn, heard: _Said) -> list[Found]:
         """An answer that calls the user by a name nobody said, where an answer before called
         them by the name they gave: "im jess" - "Nice to meet you, Jess!" - ... - "That's
         adorable, Jen!". (A name said before, the user's or another's, is no slip: "Thanks,
-        Bernard" of the husband told of.)"""
+        Bernard" of the husband told of; nor one the bot gives itself: "I'm your assistant,
+        Nova.")"""
+        self.given += [m.group(1) for m in _GIVES_ITS_NAME.finditer(turn.asked) if m.group(1) not in STOPWORDS]
         answer = turn.answer
-        own = {m.group(1).lower() for m in _ITS_OWN_NAME.finditer(answer)}
-        for called in _names_called(answer):
+        own = {m.group(1).lower() for m in _ITS_OWN_NAME_IN_ANY_CASE.finditer(answer)}
+        # (A name may answer what was asked: "whats your favourite country" - "Oh that's easy, Italy!")
+        for called in _names_called(answer, greeted_only=_ASKS_FOR_A_NAME.search(turn.asked) is not None):
             name = called.lower()
             if name in own or name in _NOT_A_NAME or name in STOPWORDS or _DAY_OR_MONTH.fullmatch(name):
                 continue
-            if _heard_in_a_form(name, heard, True):
-                self.called.add(name)
-            elif self.called:
-                before = sorted(self.called)[0]
+            if name in self.given:
+                if name not in self.called:
+                    self.called.append(name)
+            elif self.called and not _heard_in_a_form(name, heard, True):
+                before = self.called[0]
                 return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told"),
                               f"the answer calls the user {called}, a name nobody said, where it called them "
                               f"{before.title()} before: {quote(answer, 60)}",
@@ -237,13 +243,30 @@ class Names:
         return []
 
 
-def _names_called(answer: str) -> list[str]:
+# A name the user gives for themselves: "im jess", "my name is Marcus", "call me tom", "it's
+# olivia" (as a message opens on it, after a greeting).
+_GIVES_ITS_NAME = re.compile(r"(?:^|[.!?,]\s*|\b(?:hi|hey|hello|hiya|yo)\W+)(?:(?:and|anyway|btw|oh)\W+)?"
+                             r"(?:i ?'?m|i am|my name'?s|my name is|call me|it'?s|this is)\s+([a-z]{2,})\b"
+                             r"(?!\s+(?:a|an|the|so|not|from|in|at|going|just|very|really|good|fine|ok|okay|here)\b)")
+# A question a name may answer: "whats your favourite country", "who's the best band".
+_ASKS_FOR_A_NAME = re.compile(r"\b(?:what|which|who|whos|who's|where|wheres|where's|whats|what's)\b")
+# The bot's own name, whatever its case: "I'm Nova", "i'm your virtual assistant, Nova".
+_ITS_OWN_NAME_IN_ANY_CASE = re.compile(r"\b(?:i'm|i am|im|my name is|call me)\s+(?:your\s+(?:\w+\s+){0,2}\w+,\s*)?"
+                                       r"([A-Za-z][\w'-]+)", re.IGNORECASE)
+
+
+def _names_called(answer: str, greeted_only: bool = False) -> list[str]:
     """The names an answer calls the user by, as written: "Jen" of "That's adorable, Jen!",
     "Martin" of "Great, Martin, three days is a solid start.", and in an answer written all
-    in lower case, "kyle" of "have a good night, kyle!" or "tim" of "hey tim !"."""
+    in lower case, "kyle" of "have a good night, kyle!" or "tim" of "hey tim !"; only after
+    a greeting ("Thanks Jess!") where the message asked for what a name may be."""
+    if greeted_only:
+        return [m.group(2) for m in _CALLED.finditer(answer) if m.group(1) is None]
     names = [m.group(2) for m in _CALLED.finditer(answer)
-             # (a place after its town, a day: "Compton, California.", "It's Friday, Ana!")
-             if m.group(1) is None or not m.group(1)[:1].isupper()]
+             # (a place after its town, a day: "Compton, California.", "It's Friday, Ana!"; but "Great, Jen!")
+             if m.group(1) is None or not m.group(1)[:1].isupper() or m.group(1).lower() in _OPENING_WORDS
+             # (nor one set beside a thing named: "Try the old capital, Kyoto.", "our driver, Marcus.")
+             if not _BESIDE_A_THING.search(answer[:m.start(2)])]
     names += _CALLED_AFTER_A_WORD.findall(answer)
     if answer.islower():
         names += [m.group(1) or m.group(2) for m in _CALLED_IN_LOWER_CASE.finditer(answer)]
@@ -258,6 +281,15 @@ def _names_called(answer: str) -> list[str]:
 _CALLED = re.compile(r"(?:\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Tt]hanks|[Tt]hank you|[Bb]ye|[Gg]oodbye|[Nn]ight|[Cc]ongrats"
                      r"|[Cc]ongratulations|[Ss]orry|[Ww]elcome|[Mm]orning|[Ee]vening|meet you)\W{0,2}\s*"
                      r"|([\w'-]+),\s*)([A-Z][a-z]{2,})(?=\s*[!?.](?!\w)|\s*$)")
+_OPENING_WORDS = frozenset("""
+    great wow aw aww haha oh ok okay sure yes no thanks well nice cool hey hi hello sorry alright right yay
+""".split())  # noqa: SIM905
+# A thing named just before the comma ("the old capital, Kyoto", "our driver, Marcus", "a
+# beagle, Max"), but for a wish ("have a good night, kyle!") or the user's own ("during your
+# shift, Mario").
+_BESIDE_A_THING = re.compile(r"\b(?:the|our|a|an|my|his|her|their|this|that)\s+(?:\w+\s+)?"
+                             r"(?!(?:night|day|one|weekend|time|evening|morning|trip|luck|rest)\b)\w+,\s*$",
+                             re.IGNORECASE)
 # ...after a word that opens the answer: "Great, Martin, three days is a solid start."
 _CALLED_AFTER_A_WORD = re.compile(r"(?:^|[.!?]\s+)\W*(?:[Gg]reat|[Oo]k(?:ay)?|[Ss]ure|[Ww]ell|[Yy]es|[Nn]o|[Aa]lright"
                                   r"|[Gg]ood|[Nn]ice|[Ww]ow|[Hh]aha|[Aa]wesome|[Oo]h|[Hh]mm|[Rr]ight|[Cc]ool),\s*"
@@ -558,9 +590,11 @@ _THINGS = {
     # (as "has" reads it: a diet without meat; "none", the bot eating meat)
     "a diet without meat": (
         r"\bi(?:'m| am|m|'ve been| have been) (?:a |an )?(?:strict |fully )?(?:vegan|vegetarian)\b",
-        r"\bi (?:still |also |usually |often |always )?(?:eat|have|had|love|grill|order) (?:a |some |the )?"
-        r"(?!vegan|veggie|plant|beyond|impossible|tofu|fake|meatless)(?:\w+ )?"
-        r"(?:meat|steaks?|(?:cheese)?burgers?|bacon|beef|pork|ribs|sausages?)\b"
+        r"\bi (?:still |also |usually |often |always )?(?:eat|have|had|love|grill|order) "
+        # (not a meatless one, "a bean burger", "soy sausages", nor "no beef with anyone", "bruised ribs")
+        r"(?![^.!?,]*\b(?:vegan|veggie|plant|beyond|impossible|tofu|fake|meatless|bean|lentil|mushroom|soy|seitan"
+        r"|tempeh|quorn|halloumi|jackfruit|meat-free|no|bruised|broken|cracked|sore)\b)(?:a |some |the )?(?:\w+ )?"
+        r"(?:meat(?!-)|steaks?|(?:cheese)?burgers?|bacon|beef|pork|ribs|sausages?)\b"
         r"(?! (?:substitute|alternative|craving|cravings|smell|dream))"),
     # (as "has" reads it: a drink; "none", the bot sober)
     "a drink": (

@@ -554,8 +554,9 @@ BAD_NEWS = re.compile(
     r"|emergency (?:room|department|ward))"
     r"|(?:was|were|got|been) in (?:a |an )?(?:bad |serious )?(?:car |road |bike )?(?:accident|crash(?! course))"
     r"|feeling (?:really |so |very |pretty )?(?:down|sad|depressed|awful|terrible|anxious|hopeless)"
-    # (Not a fear of something: "im scared of needles tbh", "scared to fly".)
-    r"|(?:i'm|im|i am) (?:so |really |very )?(?:scared(?! (?:of|to|that|about)\b)|heartbroken)"
+    # (Not a fear of something: "im scared of needles tbh", "scared to fly"; "scared to go home"
+    # and "scared that..." are.)
+    r"|(?:i'm|im|i am) (?:so |really |very )?(?:scared(?! of\b| to fly\b)|heartbroken)"
     r"|(?<!not )(?<!never )(?<!n't )(?<!never feel )(?<!never felt )(?<!never get )(?<!never been )(?<!n't feel )"
     r"(?<!n't get )(?<!not that )(?<!not so )(?<!not too )lonely(?! planet)"
     r"|i (?:cried|was crying|can't stop crying)(?! (?:at the (?:end|ending|movie|film|show|wedding)|watching|reading|"

@@ -16,6 +16,7 @@ from .answer_phrases import GOES_TO_WORK
 from .confidence import confidence
 from .found import Found, quote
 from .kinds import A_PLACE_FOR_A_TABLE, A_WEEKDAY, COUNT_WORDS, CUISINES, ONE_TO_TWELVE, PET_WORDS
+from .memory import SIGNS_OFF
 from .phrases import (
     CLARIFIES,
     MORE_DETAIL,
@@ -358,6 +359,7 @@ def facts_told_again(turns: list[Turn]) -> list[Found]:
             message, reply = turn.message, turn.reply
             if (len(words) >= _TOLD_AGAIN_WORDS and len(words - said_words) <= 1 and turn.words
                     and not _says_yes(turn.asked)  # (a booking confirmed: "Yes, that's correct.")
+                    and not message.closing and SIGNS_OFF.search(turn.asked) is None  # ("great thanks a lot")
                     and {w[:4] for w in turn.words}.isdisjoint(w[:4] for w in words) and not (
                         reply.confirms or reply.repairs or reply.takes_back or reply.apologises or reply.says_yes_or_no
                         # (asked how many, a count answers: "how many kids do you have" - "Two daughters, 9
@@ -664,14 +666,20 @@ def _asks_the_colour_told(turn: Turn, question: str) -> bool:
     if asked is None or _COLOUR.search(turn.asked) is None:
         return False
     of = asked.group(1)
-    sentences = re.split(r"(?<=[.!?])\s+|\s+[.!?]\s+", turn.asked)
+    clauses = re.split(r"(?<=[.!?,;])\s+|\s+[.!?,;]\s+|\s+(?:and|but)\s+", turn.asked)
     named = re.compile(rf"\b{re.escape(of)}\b")
-    for at, sentence in enumerate(sentences):
-        if _COLOUR.search(sentence) is None:
+    for at, clause in enumerate(clauses):
+        colour = _COLOUR.search(clause)
+        if colour is None:
             continue
-        # (the thing asked of, named where the colour is or in the sentence before it: "bubbles
-        # . hes orange"; not "hes orange . his buddy is a tetra" - "what color is the tetra ?")
-        if of in _PRONOUNS or named.search(sentence) or (at and named.search(sentences[at - 1])):
+        # (the thing asked of, or a pronoun for it, before the colour in its clause, or named in
+        # the clause before one that opens on a pronoun: "my cat is orange", "bubbles . hes
+        # orange", "i went with blue" - "what color did you paint it ?"; not "i have a black cat
+        # and a new puppy" - "what color is the puppy ?")
+        before = clause[:colour.start()]
+        if named.search(before) or (of in _PRONOUNS and (_A_PRONOUN.search(before) or _WENT_WITH.search(before))):
+            return True
+        if at and _A_PRONOUN.match(clause) and named.search(clauses[at - 1]):
             return True
     return False
 
@@ -679,8 +687,10 @@ def _asks_the_colour_told(turn: Turn, question: str) -> bool:
 _ASKS_THE_COLOUR = re.compile(r"\bwhat colou?r(?:'s| is| are| was| were| did you \w+)? (?:your |the |his |her |their )?"
                               r"([\w']+)")
 _COLOUR = re.compile(r"\b(?:red|orange|yellow|green|blue|purple|pink|black|white|grey|gray|brown|golden|gold|silver"
-                     r"|ginger|tabby|beige|tan)\b")
+                     r"|ginger|tabby|beige)\b")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "them"})
+_A_PRONOUN = re.compile(r"\W*\b(?:he|she|it|they|hes|shes|its|he's|she's|it's|they're|he 's|she 's|it 's)\b")
+_WENT_WITH = re.compile(r"\b(?:went with|chose|picked|painted it|got it in)\b")
 
 
 def _asks_what_was_just_told(turn: Turn, question: str) -> bool:
