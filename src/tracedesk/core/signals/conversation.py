@@ -141,7 +141,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += told_back
             if "your " in turn.answered:
                 found += speaks_of_another(turn, told)
-            if "," in turn.answer or "!" in turn.answer or turn.answered.startswith(("hi ", "hey ", "hello ")):
+            if names.hear(turn.asked) and ("," in turn.answer or "!" in turn.answer
+                                           or turn.answered.startswith(("hi ", "hey ", "hello "))):
                 found += names.calls_by_another(turn, heard.up_to(at))
             # (Both read every answer, to keep what the bot said; a denial is reported first.)
             denied, against = denies_itself(turn, answers), says_against_itself(turn, persona)

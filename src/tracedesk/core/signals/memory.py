@@ -217,13 +217,19 @@ class Names:
         self.given: list[str] = []  # the names the user gave, lower-cased, in order
         self.called: list[str] = []  # ...those an answer called them by
 
+    def hear(self, asked: str) -> bool:
+        """Take the names a (lower-cased) message gives for the user ("im jess"): whether the
+        user has given one so far, and an answer may call them by it."""
+        if ("m " in asked or "name" in asked or "'s " in asked or "this is" in asked) and _GIVES_ITS_NAME.search(asked):
+            self.given += [m.group(1) for m in _GIVES_ITS_NAME.finditer(asked) if m.group(1) not in STOPWORDS]
+        return bool(self.given)
+
     def calls_by_another(self, turn: Turn, heard: _Said) -> list[Found]:
         """An answer that calls the user by a name nobody said, where an answer before called
         them by the name they gave: "im jess" - "Nice to meet you, Jess!" - ... - "That's
         adorable, Jen!". (A name said before, the user's or another's, is no slip: "Thanks,
         Bernard" of the husband told of; nor one the bot gives itself: "I'm your assistant,
         Nova.")"""
-        self.given += [m.group(1) for m in _GIVES_ITS_NAME.finditer(turn.asked) if m.group(1) not in STOPWORDS]
         answer = turn.answer
         own = {m.group(1).lower() for m in _ITS_OWN_NAME_IN_ANY_CASE.finditer(answer)}
         # (A name may answer what was asked: "whats your favourite country" - "Oh that's easy, Italy!")
