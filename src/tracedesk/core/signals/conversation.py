@@ -905,13 +905,15 @@ _BARE_ACKNOWLEDGEMENT = re.compile(r"\W*(?:ok(?:ay)?|k|kk|good|fine|cool|alright
 # ...a question that asks after what was told: "why?", "what happened?", "did you sleep badly?"
 _ASKS_AFTER_IT = re.compile(r"\b(?:why|what happened|how come|are you ok|you ok|everything ok|what'?s wrong|how so"
                             r"|sleep|rest|tell me|how did|how was|how is|how are)\b")
-# A feeling of the user's own: "i'm so tired", "feeling really down", "my exam went badly"; or
+# A feeling of the user's own: "i'm so tired", "ugh so tired", "feeling really down", "my exam went badly"; or
 # news told without an "i": "just got engaged!!", "finally finished my thesis". (Not "ugh the
 # app keeps crashing": a problem, which "ok. which device?" takes up.)
 _FEELING = re.compile(r"\b(?:i'?m|i am|im|i feel|i'?m feeling|feeling) (?:so |really |very |super |kinda |kind of "
                       r"|a bit |pretty |just |totally )?(?:tired|exhausted|stressed|sad|upset|lonely|down|depressed"
                       r"|anxious|nervous|overwhelmed|sick|heartbroken|miserable|burnt out|burned out|excited|thrilled"
                       r"|devastated|gutted|drained|shattered)\b"
+                      r"|^\W*(?:(?:ugh|omg|man|honestly)\W+)?(?:so+|really|super) (?:tired|exhausted|stressed|sad|upset"
+                      r"|lonely|nervous|overwhelmed|sick|drained|excited)\b"
                       r"|\bwent (?:so |really )?(?:badly|terribly|horribly|awfully)\b|\b(?:do ?n't|dont) know anyone\b"
                       r"|^\W*(?:(?:guess what|omg|so)\W+)*(?:just|finally) (?:got|passed|finished|graduated|won|ran"
                       r"|moved|adopted|bought|booked)\b")
