@@ -73,6 +73,15 @@ def _topic(words: list[str]) -> frozenset[str]:
     return frozenset(map(_stem, set(words) - STOPWORDS))
 
 
+HEAD_LETTERS = 4  # words compared by their first letters: "nurse" and "nursing", "call" and "calling"
+
+
+def heads(words) -> frozenset[str]:
+    """The first :data:`HEAD_LETTERS` letters of each of ``words``: two words that share
+    them are taken for forms of one ("cheaper" of "cheap", "lowes" of "lowe's")."""
+    return frozenset(word[:HEAD_LETTERS] for word in words)
+
+
 def has_digit(word: str) -> bool:
     """Whether a word (or a text) holds a figure ("48213", "#0048213", "2fa")."""
     return _DIGIT(word) is not None

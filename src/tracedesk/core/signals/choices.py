@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..words import heads
+
 if TYPE_CHECKING:
     from .meaning import Embedder
 
@@ -58,7 +60,6 @@ _TAKES_IT_UP = re.compile(r"\b(?:neither|both|either|whichever|depends|depending
 # ...or, asked what it is ("are you the cook there or a server?"), what it says it is.
 _ASKS_WHAT_IT_IS = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\W+)*are you\b")
 _SAYS_WHAT_IT_IS = re.compile(r"(?:^|[.!?]\s)\W*(?:[a-z]+\W+)?(?:i am|i'm|im)\b")
-_STEM = 4  # options and the answer's words are compared by their first letters: "call" - "Calling"
 
 
 class Choice(NamedTuple):
@@ -101,9 +102,8 @@ def takes_up(choice: Choice, answered: str, model: Embedder | None = None) -> bo
     mountains?" - "definitely the ocean", "iphone or android?" - "apple for sure")."""
     if _TAKES_IT_UP.search(answered) or (choice.what_it_is and _SAYS_WHAT_IT_IS.search(answered)):
         return True
-    stems = {w[:_STEM] for w in (*choice.first, *choice.second)}
     words = re.findall(r"[a-z][\w'-]*", answered)
-    if any(word[:_STEM] in stems for word in words):
+    if not heads((*choice.first, *choice.second)).isdisjoint(heads(words)):  # ("call" - "Calling")
         return True
     if model is None:
         return False
@@ -134,5 +134,4 @@ def picks_an_offered(answered: str, asked: str) -> bool:
     offered = _OFFERED.search(answered)
     if offered is None:
         return False
-    options = {w[:_STEM] for w in offered.groups() if w}
-    return any(word[:_STEM] in options for word in re.findall(r"[a-z][\w'-]*", asked))
+    return not heads(offered.groups()).isdisjoint(heads(re.findall(r"[a-z][\w'-]*", asked)))

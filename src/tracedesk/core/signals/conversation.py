@@ -22,7 +22,7 @@ from sqlalchemy import Connection
 
 from ..store import chunked, placeholders, select_rows
 from ..text import loads_or_none, retrieved_documents, text_of
-from ..words import STOPWORDS, WORD, content_words, has_digit
+from ..words import HEAD_LETTERS, STOPWORDS, WORD, content_words, has_digit, heads
 from .against import against_the_request, wrong_sum
 from .answer_phrases import (
     ANNOUNCES_ANOTHER_SUBJECT,
@@ -848,9 +848,9 @@ def _leaves_what_it_was_asked(turn: Turn) -> list[Found]:
     if (_OF_ITSELF.search(said) or len(said.split()) > _REACTION_WORDS or reply.could_not_help
             or _SAYS_YES_OR_NO.search(said) or any(figure not in told for figure in _FIGURES.findall(said))):
         return []  # (what it says first may answer: "season two ! have you seen...")
-    reacted_to = {w[:_STEM] for w in content_words(said)}
-    if not reacted_to.isdisjoint({w[:_STEM] for w in content_words(asked.group(0))}) or reacted_to.isdisjoint(
-            {w[:_STEM] for w in content_words(told)}):
+    reacted_to = heads(content_words(said))
+    if not reacted_to.isdisjoint(heads(content_words(asked.group(0)))) or reacted_to.isdisjoint(
+            heads(content_words(told))):
         return []  # ("i'm a nurse. what do you do?" - "nursing must be so rewarding! do you work nights?")
     return [_answered_off_topic(turn, "question_back", "a question about the bot passed over: the answer reacts to "
                                                        "what was told before it and asks back")]
@@ -865,7 +865,6 @@ _SAYS_YES_OR_NO = re.compile(r"\b(?:yes|yeah|yep|yup|no|nope|nah|sure|of course|
                              r"|not really|too|as well|also|same|me too)\b")  # ("boston too! how do you like it?")
 _REACTION_WORDS = 6  # a reaction before the question back is this short ("bridges , that's so cool .")
 _TOLD_FIRST_CHARACTERS = 5  # ...after what the message told first ("i 'm 24 . how old are you ?")
-_STEM = 4  # words compared by their first letters: "nurse", "nursing"
 _FIGURES = re.compile(r"\d+")  # (a figure of its own answers: "season two", "28 !"; the user's said back, "24 is a
 # great age !", does not)
 
@@ -958,7 +957,8 @@ def _advice_answered_empty(turn: Turn) -> list[Found]:
             or not (message.asks_a_question or _ASKS_FOR_IT.match(turn.asked))
             or message.closing or message.complains or not message.in_english):
         return []
-    own = {w for w in reply.words - message.words if w[:4] not in {m[:4] for m in message.words}}
+    said = heads(message.words)
+    own = {w for w in reply.words - message.words if w[:HEAD_LETTERS] not in said}
     if not own <= _SAYS_NOTHING:
         return []
     return [_answered_off_topic(turn, "empty_advice", "a request for advice answered with words that give none")]

@@ -284,11 +284,14 @@ def _names_called(answer: str, greeted_only: bool = False) -> list[str]:
 # (Not a list, "RM, Jin, Suga", nor a place after its town, "Compton, California", nor
 # another's name set apart, "Your driver, Marcus, will arrive": the name ends its sentence,
 # after a word in lower case.)
-_CALLED = re.compile(r"(?:\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Tt]hanks|[Tt]hank you|[Bb]ye|[Gg]oodbye|[Nn]ight|[Cc]ongrats"
-                     r"|[Cc]ongratulations|[Ss]orry|[Ww]elcome|[Mm]orning|[Ee]vening|meet you)\W{0,2}\s*"
+_GREETINGS = ("hi", "hey", "hello", "thanks", "thank you", "bye", "goodbye", "night", "congrats", "congratulations",
+              "sorry", "welcome", "morning", "evening", "meet you")
+_CALLED = re.compile(rf"(?:(?i:\b(?:{'|'.join(_GREETINGS)}))\W{{0,2}}\s*"
                      r"|([\w'-]+),\s*)([A-Z][a-z]{2,})(?=\s*[!?.](?!\w)|\s*$)")
+# The words an answer may open on before it calls the user: "Great, Jen!", "Great, Martin, ..."
 _OPENING_WORDS = frozenset("""
-    great wow aw aww haha oh ok okay sure yes no thanks well nice cool hey hi hello sorry alright right yay
+    great wow aw aww haha oh ok okay sure yes no thanks well nice cool hey hi hello sorry alright right yay awesome
+    hmm good
 """.split())  # noqa: SIM905
 # A thing named just before the comma ("the old capital, Kyoto", "our driver, Marcus", "a
 # beagle, Max"), but for a wish ("have a good night, kyle!") or the user's own ("during your
@@ -297,19 +300,16 @@ _BESIDE_A_THING = re.compile(r"\b(?:the|our|a|an|my|his|her|their|this|that)\s+(
                              r"(?!(?:night|day|one|weekend|time|evening|morning|trip|luck|rest)\b)\w+,\s*$",
                              re.IGNORECASE)
 # ...after a word that opens the answer: "Great, Martin, three days is a solid start."
-_CALLED_AFTER_A_WORD = re.compile(r"(?:^|[.!?]\s+)\W*(?:[Gg]reat|[Oo]k(?:ay)?|[Ss]ure|[Ww]ell|[Yy]es|[Nn]o|[Aa]lright"
-                                  r"|[Gg]ood|[Nn]ice|[Ww]ow|[Hh]aha|[Aa]wesome|[Oo]h|[Hh]mm|[Rr]ight|[Cc]ool),\s*"
-                                  r"([A-Z][a-z]{2,}),")
+_CALLED_AFTER_A_WORD = re.compile(rf"(?:^|[.!?]\s+)\W*(?i:{'|'.join(sorted(_OPENING_WORDS))}),\s*([A-Z][a-z]{{2,}}),")
 # ...and in an answer all in lower case, after a greeting or ending it: "hey tim !", "sleep
 # well, emma 😊", "that sounds fun , maya !".
-_CALLED_IN_LOWER_CASE = re.compile(r"\b(?:hi|hey|hello|thanks|thank you|bye|goodbye|night|congrats|sorry|welcome"
-                                   r"|morning|meet you)\s+([a-z]{3,10})\s*(?:[!?.,]|$)"
+_CALLED_IN_LOWER_CASE = re.compile(rf"\b(?:{'|'.join(_GREETINGS)})\s+([a-z]{{3,10}})\s*(?:[!?.,]|$)"
                                    r"|,\s*([a-z]{3,10})\s*[!?.]*\s*(?:[^\w\s]\s*)*$")
 # Words an answer may call anyone: "Thanks, mate!", "Good night, Sir."
 _NOT_A_NAME = frozenset("""
     sir madam maam mate friend buddy dear everyone everybody folks guys team champ pal love honey sweetie dude
     bro man girl lol haha thanks there all you hun babe fam tho though too again now today tonight tomorrow then
-    yet okay right lmao haha hahaha yeah yep nope sure please pls thx honestly anyway anyways
+    yet okay right lmao hahaha yeah yep nope sure please pls thx honestly anyway anyways
 """.split())  # noqa: SIM905
 
 

@@ -449,7 +449,7 @@ POINTS_OUT_A_MISS = re.compile(
 SAYS_ONLY_YES = re.compile(
     r"(?:[^.!?]{0,20}[?!]+\s*)?\W*(?:(?:ok|okay|ugh|fine|great|perfect|sure|cool|alright|wow|so|then)\W+)*"
     r"(?:yes|yep|yeah|ya|yup|sure|ok|okay|confirm(?:ed)?|correct|do it|go ahead|book it|oui)"
-    r"(?:\W+(?:please|pls|thanks|thank you|do it|go ahead|book it|that's right|correct))*\W*$")
+    r"(?:\W+(?:please|pls|thanks|thank you|do it|go ahead|book it|that's right|that's correct|correct))*\W*$")
 # The user gives up on the answer: "never mind", "forget it", "nvm", "whatever, gotta go".
 # Not "whatever's on the radio" or "whatever you like", which answer; nor "nah, never mind"
 # to an offer, which declines it; nor "never mind, it works now": the user got there.

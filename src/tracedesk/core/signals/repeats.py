@@ -11,7 +11,7 @@ import re
 from functools import partial
 from typing import NamedTuple
 
-from ..words import content_words, has_digit, similarity
+from ..words import WORD, content_words, has_digit, heads, similarity
 from .answer_phrases import GOES_TO_WORK
 from .confidence import confidence
 from .found import Found, quote
@@ -22,6 +22,7 @@ from .phrases import (
     MORE_DETAIL,
     PUSHES_BACK,
     SAYS_NO,
+    SAYS_ONLY_YES,
     WANTS_TO_KNOW,
     WORD_CHARACTERS_ONLY,
 )
@@ -356,20 +357,8 @@ def facts_told_again(turns: list[Turn]) -> list[Found]:
         # (An answer said again whole is :func:`repeated_answers`' to read, with what excuses it.)
         if figures and said_figures and figures <= said_figures and answered not in answers:
             words = turn.answer_words
-            message, reply = turn.message, turn.reply
             if (len(words) >= _TOLD_AGAIN_WORDS and len(words - said_words) <= 1 and turn.words
-                    and not _says_yes(turn.asked)  # (a booking confirmed: "Yes, that's correct.")
-                    and not message.closing and SIGNS_OFF.search(turn.asked) is None  # ("great thanks a lot")
-                    and {w[:4] for w in turn.words}.isdisjoint(w[:4] for w in words) and not (
-                        reply.confirms or reply.repairs or reply.takes_back or reply.apologises or reply.says_yes_or_no
-                        # (asked how many, a count answers: "how many kids do you have" - "Two daughters, 9
-                        # and 12."; not a time to "how long is the trip")
-                        or ("how many" in turn.asked and any(gives.search(answered) for gives in message.figures_asked))
-                        or reply.checks_what_it_heard or message.asks_to_hear_again or message.may_correct
-                        or message.challenges or message.did_not_follow or message.corrects_itself
-                        or _RECAP.search(turn.asked) or CLARIFIES.match(turn.asked) or MORE_DETAIL.search(turn.asked)
-                        # (asked what to do, a way told before answers: "who do i talk to" - "Please call...")
-                        or _ASKS_WHAT_TO_DO.search(turn.asked))):
+                    and heads(turn.words).isdisjoint(heads(words)) and not _may_tell_again(turn)):
                 out.append(Found(turn.pk, "loop", confidence("loop", "told_again"),
                                  f"tells again what earlier answers told, and nothing asked: {quote(turn.answer, 70)}",
                                  evidence={"text": turn.answer[:300]}))
@@ -379,19 +368,23 @@ def facts_told_again(turns: list[Turn]) -> list[Found]:
     return out
 
 
+def _may_tell_again(turn: Turn) -> bool:
+    """What an answer may tell again of what it told before: a yes asked for a booking
+    ("Yes, that's correct."), a thanks or a goodbye ("great thanks a lot"), a confirmation,
+    a repair, a yes or no, a count asked ("how many kids do you have" - "Two daughters, 9
+    and 12.", not a time to "how long is the trip"), a request to hear it again, a
+    correction, or what to do ("who do i talk to" - "Please call...")."""
+    message, reply, asked = turn.message, turn.reply, turn.asked
+    return bool(SAYS_ONLY_YES.match(asked) or message.closing or SIGNS_OFF.search(asked)
+                or reply.confirms or reply.repairs or reply.takes_back or reply.apologises or reply.says_yes_or_no
+                or ("how many" in asked and any(gives.search(turn.answered) for gives in message.figures_asked))
+                or reply.checks_what_it_heard or message.asks_to_hear_again or message.may_correct
+                or message.challenges or message.did_not_follow or message.corrects_itself
+                or _RECAP.search(asked) or CLARIFIES.match(asked) or MORE_DETAIL.search(asked)
+                or _ASKS_WHAT_TO_DO.search(asked))
+
+
 _A_FIGURE = re.compile(r"\d[\d,.:]*\d|\d")
-_SAYS_YES = re.compile(r"\W*(?:yes|yeah|yep|yup|sure|correct|that's (?:right|correct)|please do|go ahead|ok(?:ay)?)\b")
-_ASKS_WHAT = re.compile(r"\b(?:what|whats|where|when|how|who|which|why)\b")
-
-
-def _says_yes(asked: str) -> bool:
-    """The message says yes, and asks nothing more: "Yes, that's correct.", "ok go ahead"
-    (not "ok whats the halo thing on the cars now", "yes! How deep is it?")."""
-    return (_SAYS_YES.match(asked) is not None and "?" not in asked and len(asked.split()) <= _YES_WORDS
-            and _ASKS_WHAT.search(asked) is None)
-
-
-_YES_WORDS = 5
 _ASKS_WHAT_TO_DO = re.compile(r"\b(?:who|where|how|what) (?:do|can|should|could|would) (?:i|we)\b")
 _TOLD_AGAIN_WORDS = 3  # an answer of fewer words may say again what it needs to
 
@@ -637,7 +630,7 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
         question = turn.reply.question_back
         if question is None:
             continue
-        if _asks_the_colour_told(turn, question) or _asks_what_was_just_told(turn, question):
+        if _asks_what_was_just_told(turn, question):
             out.append(_asks_what_was_told(turn, question))
             continue
         for kind, (asks, tells) in enumerate(_ASKED_AND_TOLD):
@@ -694,21 +687,24 @@ _WENT_WITH = re.compile(r"\b(?:went with|chose|picked|painted it|got it in)\b")
 
 
 def _asks_what_was_just_told(turn: Turn, question: str) -> bool:
-    """A question for what the message it answers just told: how many of a thing it
-    counted ("i have three kids" - "how many kids do you have?"), the day of a thing it
-    gave the day of ("my party is on saturday" - "what day is the party ?"), a favourite
-    it named ("my favorite color is green" - "what's your favorite color?"). (Not the day of
-    another thing: "my party is on saturday" - "what day are you going shopping for it ?")"""
+    """A question for what the message it answers just told: the colour of a thing it gave
+    the colour of (:func:`_asks_the_colour_told`), how many of a thing it counted ("i have
+    three kids" - "how many kids do you have?"), the day of a thing it gave the day of ("my
+    party is on saturday" - "what day is the party ?"), a favourite it named ("my favorite
+    color is green" - "what's your favorite color?"). (Not the day of another thing: "my
+    party is on saturday" - "what day are you going shopping for it ?")"""
+    if _asks_the_colour_told(turn, question):
+        return True
     asked = turn.asked
     many = _HOW_MANY.search(question)
     if many is not None:
         # ("5 miles", "3 big dogs")
-        counted = {word[:4] for m in _COUNTED.finditer(asked) for word in m.groups() if word}
-        return many.group(1)[:4] in counted
+        counted = heads(word for m in _COUNTED.finditer(asked) for word in m.groups() if word)
+        return not heads([many.group(1)]).isdisjoint(counted)
     day = _WHICH_DAY.search(question)
     if day is not None and A_WEEKDAY.search(asked):
         of = day.group(1) or day.group(2)
-        return of is None or re.search(rf"\b{re.escape(of[:4])}", asked) is not None
+        return of is None or not heads([of]).isdisjoint(heads(WORD.findall(asked)))
     favourite = _YOUR_FAVOURITE.search(question)
     return favourite is not None and re.search(rf"\bmy fav(?:ou?rite|e)? {re.escape(favourite.group(1))}\b",
                                                asked) is not None
