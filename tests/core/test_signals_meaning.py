@@ -4970,3 +4970,73 @@ def test_what_a_review_of_the_seventh_round_found(store, tmp_path) -> None:
 def test_what_a_seventh_round_of_dialogs_found(store, tmp_path) -> None:
     cases = [(dialog, at, kind, found, tuple(before)) for dialog, at, kind, found, *before in _SEVENTH_ROUND]
     assert not misread(store, tmp_path, cases, _gets_it)
+
+
+# An eighth round of dialogs: chit-chat bots that open a subject of their own, goodbyes that
+# send a greeting to someone nobody named, a sibling or a partner asked after once told of, a
+# favourite or advice asked and answered with a liking of any or with praise.
+_EIGHTH_ROUND = [
+    # What the user told of their day or people, answered by a subject of the bot's own.
+    ([_HI, ("long week . my dad is in the hospital", "i 'm so sorry . is he doing ok ?"),
+      ("hes stable now . heart stuff", "what kind of music do you listen to ?")], 2, "off_topic", True),
+    ([("lol fair. do u have siblings", "two older brothers, both firefighters. do you?"),
+      ("just 1 little bro hes soooo annoying. he took my charger AGAIN",
+       "i love going to the beach in summer, do you like the beach?")], 1, "off_topic", True),
+    ([("he is 24... he lives in denver now", "denver's a long way away. do you have other family nearby?"),
+      ("my daughter... but she works so much", "knitting is my favorite hobby. i'm making a scarf right now.")], 1,
+     "off_topic", True),
+    ([("how was ur day", "Busy! I'm doing flowers for three weddings, so I'm drowning in peonies"),
+      ("peonies smell sooo good", "Do you know any good places to buy a used car around here?")], 1,
+     "off_topic", True),
+    # ...not a subject the bot shares ("too"), one it was asked for, or one after a word of reaction.
+    ([_HI, ("i cook all day at work so not for fun lol . i like hiking", "i like to hike too . where do you hike ?")],
+     1, "off_topic", False),
+    ([_HI, ("no, just a very spoiled dog. what do you do for fun besides football",
+            "i love bbq , i smoke brisket almost every weekend .")], 1, "off_topic", False),
+    ([_HI, ("nah i'm good. whats your favorite movie", "i really like the matrix. have you seen it?")], 1,
+     "off_topic", False),
+    ([_HI, ("i knit . mostly scarves for the church sale", "i love knitting too ! what colors do you use ?")], 1,
+     "off_topic", False),
+    ([("im back", "welcome back ."),
+      ("just got back from a run along the river", "oh nice ! do you like running in the rain ?")], 1,
+     "off_topic", False),
+    ([("i need a place to stay in the north", "What price range and area would you like?"),
+      ("the north part of town , moderate price please", "Do you like guesthouses or hotels?")], 1,
+     "off_topic", False),
+    # A goodbye that sends a greeting to someone nobody named; one named, or "your mom", is fine.
+    ([("When did you begin playing yourself?", "When I was six."),
+      ("That is a nice memory. I should let you go. I am visiting Margaret in the morning.",
+       "Good night! Say hello to Martha for me.")], 1, "ungrounded", True),
+    ([("where are you from", "im from atlanta"),
+      ("always lol. anyway gotta do laundry", "Good luck with the laundry! Say hi to Denver for me.")], 1,
+     "ungrounded", True),
+    ([("I'm visiting Margaret tomorrow", "How nice"),
+      ("ok I should let you go", "Bye! Say hello to Margaret for me.")], 1, "ungrounded", False),
+    ([("i'm going to see my mom tomorrow", "that sounds lovely"),
+      ("yeah gotta run", "have fun! say hi to your mom for me.")], 1, "ungrounded", False),
+    # A brother, a sister or a partner asked after once told of.
+    ([_HI, ("my sister got married last year, the flowers were so pretty. peonies",
+            "peonies are gorgeous. do you have any brothers or sisters?")], 1, "loop", True),
+    ([_HI, ("nice . my brother teaches too , math though", "do you have any siblings ?")], 1, "loop", True),
+    ([_HI, ("my wife and i love to hike", "that sounds fun ! are you married ?")], 1, "loop", True),
+    ([_HI, ("i love to hike", "that sounds fun ! do you have any siblings ?")], 1, "loop", False),
+    ([_HI, ("my best friend got married", "how lovely ! are you married ?")], 1, "loop", False),
+    # A favourite asked, answered with a liking of any.
+    ([_HI, ("omg yes . whats ur fav song of theirs", "i like a lot of different kinds of music .")], 1,
+     "off_topic", True),
+    ([_HI, ("whats ur fav song of theirs", "i love them all!")], 1, "off_topic", True),
+    ([_HI, ("whats ur fav song of theirs", "probably motion sickness , it gets me every time")], 1,
+     "off_topic", False),
+    ([_HI, ("whats ur fav song of theirs", "i love them all, but probably motion sickness")], 1, "off_topic", False),
+    # A question for a thing or advice answered only with praise of what it is about.
+    ([("my little sister is pregnant ! its her first", "how exciting !"),
+      ("not yet . what should i get her as a gift", "being an aunt is so much fun .")], 1, "off_topic", True),
+    ([_HI, ("what do you think of paris?", "paris is so lovely!")], 1, "off_topic", False),
+    ([_HI, ("how was the concert?", "the concert was amazing")], 1, "off_topic", False),
+    ([_HI, ("what about the new one?", "it's great!")], 1, "off_topic", False),
+]
+
+
+def test_what_an_eighth_round_of_dialogs_found(store, tmp_path) -> None:
+    cases = [(dialog, at, kind, found, tuple(before)) for dialog, at, kind, found, *before in _EIGHTH_ROUND]
+    assert not misread(store, tmp_path, cases, _gets_it)

@@ -250,7 +250,23 @@ def gives_the_opinion_asked(turn: Turn) -> bool:
     thing to cook" - "i love making soups in the winter"), however far its words lie."""
     if ASKS_AN_OPINION.search(turn.asked) is not None and _GIVES_AN_OPINION.match(turn.answered) is not None:
         return True
-    return _ASKS_A_FAVOURITE.search(turn.asked) is not None and _NAMES_A_FAVOURITE.match(turn.answered) is not None
+    return (_ASKS_A_FAVOURITE.search(turn.asked) is not None and _NAMES_A_FAVOURITE.match(turn.answered) is not None
+            and _LIKES_ANY.match(turn.answered) is None)
+
+
+def names_no_favourite(turn: Turn) -> bool:
+    """A favourite asked for answered with a liking of any, and nothing named: "whats ur
+    fav song of theirs" - "i like a lot of different kinds of music .", "i like them all!"
+    (not "i like them all, but probably motion sickness")."""
+    return _ASKS_A_FAVOURITE.search(turn.asked) is not None and _LIKES_ANY.match(turn.answered) is not None
+
+
+# An answer that likes any and names none, whole: "i like a lot of different kinds of music .",
+# "i love them all!", "i like all sorts", "i enjoy many different songs".
+_LIKES_ANY = re.compile(r"\W*(?:(?:honestly|oh|hmm+|well|ha|haha)\W+)*i (?:really )?(?:like|love|enjoy|listen to) "
+                        r"(?:(?:them|it|those) all|all of (?:them|it)|everything|anything"
+                        r"|(?:a lot of|lots of|all|many|so many)(?: different)?"
+                        r"(?: (?:kinds|sorts|types|genres) of)?(?: \w+)?)\W*$")
 
 
 # A question for the bot's favourite: "whats ur fav thing to cook", "what's your favorite

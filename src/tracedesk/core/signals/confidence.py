@@ -179,6 +179,9 @@ CASES: tuple[Case, ...] = (
          "the user answered the bot's question and the answer, with a word of reaction at most, asks another that "
          "gets to know anyone (\"Payments backend for a fintech startup\" - \"cool! do you have any pets?\"): as "
          "often a chatbot's way of going on as a jump"),
+    Case("off_topic", "own_subject", 0.35, 0.35,
+         "what the user told of their day, people or feelings answered by a subject of the bot's own, with no "
+         "reaction and no word of it (\"my daughter... but she works so much\" - \"knitting is my favorite hobby.\")"),
     Case("off_topic", "tells_of_itself", 0.2, 0.2,
          "the user's message answered only by the bot telling of itself, in words none of which the message or the "
          "answer before used (\"I'm a professional opera singer.\" after \"mostly about my landlord\"): often a "
@@ -189,6 +192,9 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "no_place", 0.45, 0.45,
          "a question for a place answered with no place, way or name at all (\"where do you even buy those\" - "
          "\"kids love surprises!\")"),
+    Case("off_topic", "no_favourite", 0.4, 0.4,
+         "a favourite asked for answered with a liking of any, naming none (\"whats ur fav song of theirs\" - "
+         "\"i like a lot of different kinds of music .\")"),
     Case("off_topic", "another_thing", 0.5, 0.5,
          "a question for one thing answered by telling another in the same words (\"what's the phone number?\" - "
          "\"The address is 154 Chesterton Road.\"): a task bot's slip"),
@@ -206,6 +212,9 @@ CASES: tuple[Case, ...] = (
          "then a friendly aside"),
     Case("off_topic", "question_back", 0.6, 0.6,
          "a question answered only by a question on something else, or by a change of subject"),
+    Case("off_topic", "praise", 0.45, 0.45,
+         "a question for a thing or for advice answered only with praise of what it is about (\"what should i "
+         "get her as a gift\" - \"being an aunt is so much fun .\")"),
     Case("off_topic", "appreciation", 0.6, 0.6,
          "a question answered only with a word of appreciation or an acknowledgement (\"Cool cool.\", "
          "\"Good to know!\", \"Noted.\")"),

@@ -39,6 +39,7 @@ from .asked import (
     gives_no_figure,
     gives_no_place,
     gives_the_opinion_asked,
+    names_no_favourite,
     names_what_was_asked,
 )
 from .choices import takes_up
@@ -168,7 +169,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                                                                        "acknowledgement"))
             elif _may_dismiss(turn.reply) and DISMISSES.search(turn.answered):
                 found.append(_answered_off_topic(turn, "dismissive", "the answer brushes the user off"))
-            bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
+            bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn) or _answered_with_praise(turn)
             # (A request answered by going to do it answers it: "book a table in paris" - "i'm on it".)
             at_work = GOES_TO_WORK.match(turn.answered) is not None and (
                 asks_to_do(turn.asked) or SAYS_ONLY_YES.match(turn.asked) is not None)
@@ -215,11 +216,15 @@ def _answered_beside(previous: Turn | None, turn: Turn) -> list[Found]:
         return [_answered_off_topic(turn, "no_place", "a question for a place answered with none")]
     if gives_another_thing(turn):
         return [_answered_off_topic(turn, "another_thing", "a question for one thing answered with another")]
+    if names_no_favourite(turn):
+        return [_answered_off_topic(turn, "no_favourite", "a favourite asked for answered with a liking of any")]
     if _may_have_jumped(previous, turn):
         return _jumped(turn)
     if _moved_on(previous, turn):
         return [_answered_off_topic(turn, "moved_on",
                                     "the user's answer to the bot's question passed over for another")]
+    if _opens_a_subject_of_its_own(previous, turn):
+        return [_answered_off_topic(turn, "own_subject", "what the user told answered by a subject of the bot's own")]
     if _tells_of_itself_elsewhere(previous, turn):
         return [_answered_off_topic(turn, "tells_of_itself", "the answer tells of the bot, on something else")]
     return []
@@ -444,6 +449,59 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
     return (len([s for s in reply.sentences if s.strip()]) <= 2 and bool(turn.words)
             and turn.words.isdisjoint(reply.words) and previous.answer_words.isdisjoint(reply.words)
             and not turn.closing and turn.message.in_english and not turn.message.greets_only)
+
+
+
+def _opens_a_subject_of_its_own(previous: Turn | None, turn: Turn) -> bool:
+    """What the user told of their day, their people or their feelings, asking nothing
+    ("just 1 little bro hes soooo annoying. he took my charger AGAIN", "my daughter... but
+    she works so much", "hes stable now . heart stuff"), answered by a subject of the
+    bot's own in its first words, with no reaction, no word pointing back and no word of
+    the message or of the bot's answer before: "i love going to the beach in summer, do you
+    like the beach?", "knitting is my favorite hobby.", "what kind of music do you listen
+    to ?". Not after a question a task needs ("What area and price range?"), nor a message
+    of a word or two ("lol", "same"), nor one that wants something ("i'm thinking of
+    getting a dog" - "do you like big dogs?"). A question after a word of reaction ("cool!
+    do you have any pets?") is :func:`_moved_on`'s, and counts for less."""
+    answered = turn.answered
+    if previous is None or _OPENS_A_SUBJECT.match(answered) is None:
+        return False
+    message, reply = turn.message, turn.reply
+    if (message.asks_a_question or message.closing or message.greets_only or not message.in_english
+            or len(message.words) < _TOLD_WORDS or _WANTS.search(turn.asked) or message.complains
+            or _MAY_ASK.search(turn.asked)):
+        return False
+    if reply.repairs or reply.takes_back or reply.apologises or previous.reply.asks_what_a_task_needs:
+        return False
+    first = reply.sentences[0] if reply.sentences else answered
+    return (_REFERS_BACK.search(first) is None and _SAME_HERE.search(first) is None
+            and _SYMPATHY.search(answered) is None
+            and (message.words | previous.answer_words).isdisjoint(reply.words - _TASTE_WORDS))
+
+
+_TOLD_WORDS = 3  # "peonies smell sooo good": enough told to be taken up
+# A message that may ask without a question mark: "whats your favorite movie", "what do u like
+# to read", "and you".
+_MAY_ASK = re.compile(r"\b(?:what|whats|wat|who|whos|which|where|how|why|when)\b|\b(?:do|did|have|are|can|would"
+                      r"|will) (?:you|u)\b|\b(?:wbu|hbu)\b|\b(?:you|u)\W*$")
+# ...and an answer that says the bot shares what was told: "i love cycling too!", "same here".
+_SAME_HERE = re.compile(r"\b(?:too|also|as well|same|either)\b")
+# Words of taste an answer may share with anything: "good", "love", "like".
+_TASTE_WORDS = frozenset(content_words("good great nice love like best fun"))
+# A subject an answer opens of its own: its love of a thing ("i love going to the beach",
+# "knitting is my favorite hobby"), or a question of the user's ways and tastes ("have you
+# ever tried playing the ukulele?", "do you know any good places to buy a used car around
+# here?", "what kind of music do you listen to?", "do you like the beach?").
+_OPENS_A_SUBJECT = re.compile(
+    r"\W*(?:(?:so|anyway|hey)\W+)?(?:"
+    r"i (?:really |just |absolutely )?(?:love|like|enjoy|adore) "
+    r"(?!(?:it|that|this|them|those|your|you|hearing|to hear)\b)"
+    r"|(?:\w+ ){1,3}(?:is|are) my (?:favou?rite|fav) "
+    r"(?:hobby|hobbies|thing|food|sport|season|place|band|show|movie|game)"
+    r"|have (?:you|u) ever (?:tried|been|played|seen|heard|gone|visited)\b"
+    r"|do (?:you|u) know (?:any|a) (?:good|great|nice)\b"
+    r"|what kind of [\w ]{1,20} do (?:you|u) (?:listen|play|watch|read)\b"
+    r"|do (?:you|u) (?:like|enjoy|play|watch|listen|collect)\b)")
 
 
 def _tells_what_it_does(turn: Turn) -> bool:
@@ -943,6 +1001,35 @@ def _answered_with_appreciation(turn: Turn) -> list[Found]:
         return []  # ("Yup!" to a yes-or-no question, "Great!" to "how are you?" answer them)
     return [_answered_off_topic(turn, "appreciation",
                                 "a question answered only with a word of appreciation or an acknowledgement")]
+
+
+
+def _answered_with_praise(turn: Turn) -> list[Found]:
+    """A question for a thing, or for advice, answered only with praise of what it is about:
+    "whats the rarest one" - "stamp collecting is a great hobby, you should try it!", "what
+    should i get her as a gift" - "being an aunt is so much fun .". Not a question of what
+    the bot thinks or how a thing was ("what do you think of paris?" - "paris is so lovely!",
+    "how was the concert?" - "the concert was amazing"), nor praise of "it" or "that" ("what
+    about the new one?" - "it's great!"), which give the opinion asked."""
+    message = turn.message
+    if (_ONLY_PRAISES.match(turn.answered) is None or not (message.wants_to_know or message.asks_for_advice)
+            or message.asks_yes_or_no or message.makes_conversation or _ASKS_HOW_IT_IS.search(turn.asked)
+            or message.closing or message.complains or not message.in_english):
+        return []
+    return [_answered_off_topic(turn, "praise", "a question answered only with praise of what it is about")]
+
+
+# An answer that only praises a thing, whole: "being an aunt is so much fun .", "stamp
+# collecting is a great hobby, you should try it!" (not "it's great!", "that's a fun one").
+_ONLY_PRAISES = re.compile(
+    r"\W*(?!(?:it|that|this|they|those|these|he|she|mine|yours|both)\b)(?:[\w']+ ){1,4}(?:is|are) "
+    r"(?:so |really |such |a |an |very |super |always )*(?:much fun|fun|great|nice|amazing|wonderful|exciting|awesome"
+    r"|lovely|the best)(?: (?:hobby|thing|time|idea|experience|feeling))?"
+    r"(?:\W+(?:you should (?:try|do) it|try it|i love it|i recommend it))?\W*$")
+# ...and a question of how a thing is or was, or what the bot thinks of it, which praise answers.
+_ASKS_HOW_IT_IS = re.compile(r"\b(?:what do (?:you|u) think|how (?:is|was|are|were|do you like|did you like)"
+                             r"|what(?:'s| is|s) it like|(?:your|ur) (?:opinion|thoughts|take)|worth it|any good"
+                             r"|is it good)\b")
 
 
 def _advice_answered_empty(turn: Turn) -> list[Found]:

@@ -75,15 +75,18 @@ def speaks_of_another(turn: Turn, told: set[str]) -> list[Found]:
 SIGNS_OFF = re.compile(r"^(?!.*\b(?:also|could you|can you|i need(?! to go)|i want|i'd like|what|how|where|is there|"
                         r"tell me)\b)(?!.*\bno\W+(?:thanks|thank you)\b(?!.*\b(?:bye|goodbye|that's all)\b))"
                         r".*\b(?:bye|goodbye|thanks|thank you|thx|ty|good night|that's all|see you|cya|"
-                        r"(?:(?:have|got|must|need) to|gotta) go)\b", re.DOTALL)
+                        r"(?:(?:have|got|must|need) to|gotta) go|let (?:you|u) go|gotta (?:run|sleep|do \w+)|"
+                        r"(?:have|got|need) to (?:run|sleep|get going)|off to bed|heading (?:out|off|to bed)|ttyl|"
+                        r"talk (?:to (?:you|u) )?later)\b", re.DOTALL)
 # A wish or a goodbye in an answer: "Enjoy your trip to California!", "Good luck in
 # Vancouver", "Happy birthday to your sister!", "See you on Thursday at 15:00!", "I hope Max
 # has the best birthday ever". (Said
 # anywhere in the answer: :data:`.answer_phrases.ANSWER_SIGNS_OFF` reads an answer that only signs
 # off.)
 _WISHES = re.compile(r"\b(?:enjoy|good luck|best of luck|have (?:a |an )?(?:great|nice|wonderful|good|lovely|fun|safe)"
-                     r"|have fun|see you|bye|goodbye|good night|take care|happy|congrat\w*|say hi|give (?:your|my|him|"
-                     r"her|them)|tell me how it goes|hope (?:you|your|[a-z]+ (?:has|gets|enjoys|loves|likes|feels)))\b")
+                     r"|have fun|see you|bye|goodbye|good night|take care|happy|congrat\w*|say (?:hi|hello)"
+                     r"|give (?:your|my|him|her|them)|tell me how it goes"
+                     r"|hope (?:you|your|[a-z]+ (?:has|gets|enjoys|loves|likes|feels)))\b")
 # What a goodbye would name only if someone said it: a name or a place (a word with a capital
 # inside a sentence), a figure, a day or a month.
 _CAPITALISED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{2,}")

@@ -563,6 +563,15 @@ _ASKED_AND_TOLD = (
      re.compile(rf"\b(?:my|our|(?:i|we) have (?:a|an|two|three) (?:\w+ )?){_PET}\b")),
     (re.compile(r"\bdo you have (?:any )?(?:kids|children)\b"),
      re.compile(r"\b(?:my|our|(?:i|we) have (?:a|two|three|four)) (?:sons?|daughters?|kids|children)\b")),
+    # (A brother or a sister told of: "my sister got married last year" - "do you have any
+    # brothers or sisters?"; a partner: "my wife plays piano" - "are you married?")
+    (re.compile(r"\bdo (?:you|u) have (?:any )?(?:siblings|brothers|sisters|brothers or sisters|sisters or brothers"
+                r"|a (?:brother|sister))\b"),
+     re.compile(r"\bmy (?:(?:little|big|older|younger|twin|baby|kid|step|half) )?(?:sister|brother|sis|bro)s?\b"
+                r"|\b(?:i|we) have (?:a|an|one|two|three|four|\d) (?:(?:little|big|older|younger|twin) )?"
+                r"(?:sisters?|brothers?|siblings)\b")),
+    (re.compile(r"\bare (?:you|u) married\b|\bdo (?:you|u) have a (?:wife|husband|partner)\b"),
+     re.compile(r"\bmy (?:wife|husband|hubby)\b")),
 )
 # ...and what a task bot asks to book, which the message it answers or the one before gave:
 # how many, how many nights, which day, what time. (A session may book one thing after
