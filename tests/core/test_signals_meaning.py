@@ -5034,6 +5034,15 @@ _EIGHTH_ROUND = [
     ([_HI, ("what do you think of paris?", "paris is so lovely!")], 1, "off_topic", False),
     ([_HI, ("how was the concert?", "the concert was amazing")], 1, "off_topic", False),
     ([_HI, ("what about the new one?", "it's great!")], 1, "off_topic", False),
+    # A detail the answer before offered, taken with another that the answer leaves out.
+    ([("I'd like to visit a college in the centre.",
+       "Christ's College is in the centre and entrance is free. Would you like the address?"),
+      ("Yes, and the phone number too, please.", "Christ's College is on Saint Andrew's Street, postcode cb23bu.")],
+     1, "off_topic", True),
+    ([("I'd like to visit a college in the centre.",
+       "Christ's College is in the centre and entrance is free. Would you like the address?"),
+      ("Yes, and the phone number too, please.", "It's on Saint Andrew's Street; the phone number is 01223334900.")],
+     1, "off_topic", False),
 ]
 
 

@@ -66,7 +66,7 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
         place, _, food = option.groups()
         confirmed = _calls_with_what_was_not_asked(turn, at, session, list(option.groups()), option_of=(place, food))
     return (confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
-            or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn) or _gives_fewer_than_asked(turn)
+            or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn, previous) or _gives_fewer_than_asked(turn)
             or _books_past_the_question(turn)
             or _confirms_without_what_came_with_it(turn))
 
@@ -315,7 +315,7 @@ def _another_day_or_route(turn: Turn, previous: Turn | None) -> list[Found]:
     route = another_route(turn.asked, turn.answered)
     if route is not None:
         asked, booked, how = route
-        return [_against_the_request(turn, f"books it {how} (“{booked}” where the user asked “{asked}”)",
+        return [_against_the_request(turn, f"runs the journey {how} (“{booked}” where the user asked “{asked}”)",
                                      asked, booked)]
     return []
 
@@ -411,15 +411,25 @@ def _against_the_request(turn: Turn, says: str, asked: str, given: str) -> Found
                                                         "answer_says": given})
 
 
-def _leaves_out_a_detail(turn: Turn) -> list[Found]:
+def _leaves_out_a_detail(turn: Turn, previous: Turn | None) -> list[Found]:
     """Details asked for by name, and one given, the others not, or none with a booking
     (:func:`.limits.details_left_out`): "the address, phone number and postcode" - "Caffe
     Uno is at 32 Bridge Street"; "... and let me know the car type and contact number" -
-    "Your taxi has been booked..."."""
+    "Your taxi has been booked..."; a detail the answer before offered taken with another
+    ("Would you like the address?" - "Yes, and the phone number too, please." - "Christ's
+    College is on Saint Andrew's Street.")."""
     missing = details_left_out(turn.asked, turn.answered)
+    if not missing and previous is not None and previous.reply.question_back and _TAKES_IT_WITH.match(turn.asked):
+        missing = details_left_out(f"{previous.reply.question_back}? {turn.asked}", turn.answered)
     if not missing:
         return []
     return [_left_out(turn, f"the answer leaves out the {' and the '.join(missing)} asked for")]
+
+
+
+# A yes to what the answer before offered, with another thing asked along: "Yes, and the
+# phone number too, please.", "sure, and the postcode".
+_TAKES_IT_WITH = re.compile(r"\W*(?:yes|yeah|yep|sure|please|ok(?:ay)?)\b[^.?!]{0,12}\band\b")
 
 
 def _gives_fewer_than_asked(turn: Turn) -> list[Found]:

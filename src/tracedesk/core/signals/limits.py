@@ -131,7 +131,8 @@ _DAYS_SPANNED = re.compile(rf"\b{_WEEKDAY}s?\s+(?:to|through|-|and)\s+(?:(?:on|u
                            r"|\bevery day\b|\bdaily\b|\bweekdays\b")  # (not "on saturday and arrives at...")
 # An answer that offers or books a journey: a train that leaves or arrives, a taxi booked, an
 # alarm set.
-_A_JOURNEY = re.compile(r"\b(?:leaves|leaving|departs|departing|arrives|arriving|booked|picks? you up|is set for"
+_A_JOURNEY = re.compile(r"\b(?:leaves|leaving|departs|departing|arrives|arriving|will arrive|booked|picks? you up"
+                        r"|is set for"
                         r"|scheduled)\b")
 
 
@@ -182,10 +183,12 @@ def another_route(asked: str, answered: str) -> tuple[str, str, str] | None:
     Gonville Hotel to the Cambridge Arts Theatre"), or starts from a place that shares no word
     with the one asked, to the same end ("from la tasca to the adc theatre" - "from Efes to the
     ADC Theatre"). Not a journey there and back, nor one between days or dates."""
-    if "from " not in asked or "from " not in answered:
+    if "from " not in asked:
         return None  # (most messages, cheaply)
-    if _MOVES.search(asked) is None or " back" in asked or "return" in asked:
+    if " back" in asked or "return" in asked:
         return None
+    if "from " not in answered or _MOVES.search(asked) is None:
+        return _train_the_other_way(asked, answered)
     want, got = _ROUTE.search(asked), _ROUTE.search(answered)
     if want is None or got is None or CONFIRMS.search(answered) is None:
         return None
@@ -202,6 +205,31 @@ def another_route(asked: str, answered: str) -> tuple[str, str, str] | None:
     if a_from.isdisjoint(g_to) and (a_to & g_to or not a_to):
         return want.group(0), got.group(0), "from another place"
     return None
+
+
+
+def _train_the_other_way(asked: str, answered: str) -> tuple[str, str, str] | None:
+    """A train asked for from one place to another offered or booked the other way round:
+    "a train from peterborough to cambridge on wednesday" - "TR2012 departs Cambridge at
+    10:06 and arrives in Peterborough at 10:56."."""
+    if "train" not in asked or ("depart" not in answered and "leav" not in answered):
+        return None
+    want, got = _ROUTE.search(asked), _DEPARTS_THEN_ARRIVES.search(answered)
+    if want is None or got is None or any(_WHEN_WORDS.search(end) for end in want.groups()):
+        return None
+    a_from, a_to = (_place_words(part) for part in want.groups())
+    g_from, g_to = (_place_words(part) for part in got.groups())
+    if a_from and a_to and a_from.isdisjoint(g_from) and a_from & g_to and a_to & g_from:
+        return want.group(0), got.group(0), "the other way round"
+    return None
+
+
+# A train's ends as an answer gives them: "departs Cambridge at 10:06 and arrives in
+# Peterborough", "leaves from Ely at 17:35 ... arriving at London Kings Cross".
+_DEPARTS_THEN_ARRIVES = re.compile(
+    r"\b(?:departs|leaves|leaving|departing)(?: from)? (?:the )?((?:[a-z0-9'][a-z0-9' ]{1,38}?))"
+    r"(?= at | on |,| and )[^.!?]*?\barriv(?:es|ing|e)(?: (?:in|at|into))? (?:the )?((?:[a-z0-9'][a-z0-9' ]{1,38}?))"
+    r"(?=\s*(?:$|[,.;!?]|\b(?:at|on|by|in)\b))")
 
 
 def _place_words(text: str) -> frozenset[str]:
@@ -267,20 +295,25 @@ _DETAILS = (
      re.compile(r"\bpost ?code\b|\bzip\b|\b[a-z]{1,2}\d{1,2}[a-z]?\s?\d[a-z]{2}\b|\b\d{5}(?:-\d{4})?\b(?! ?\d{5})")),
     ("address", re.compile(r"(?<!email )(?<!e-mail )(?<!web )\baddress\b"),
      re.compile(r"\baddress\b|\b(?:street|st|road|rd|lane|ln|avenue|ave|hill|square|sq|gardens|way|close|place|court"
-                r"|park|centre|parade|row|terrace|drive|dr)\b|\bis (?:at|on|in)\b|\b\d{1,4} [a-z]+")),
+                r"|park|centre|parade|row|terrace|drive|dr)\b|\bis (?:at|on|in)\b"
+                # (a house number, not a count: "booked for 2 on tuesday")
+                r"|\b\d{1,4} (?!(?:on|at|in|for|to|and|or|of|the|a|people|persons?|guests?|adults?|nights?|days?"
+                r"|hours?|minutes?|mins?|pm|am|pounds?|gbp|stars?|tickets?|seats?)\b)[a-z]+")),
     ("opening hours", re.compile(r"\bopening (?:hours|times)\b"),
      re.compile(r"\bopen|clos\w*|hours\b|\d\s?(?:am|pm)\b|\d:\d\d")),
-    ("price", re.compile(r"\b(?:price|cost|fare|entrance fee|entry fee)\b"),
+    ("price", re.compile(r"\b(?:price|cost|fare|entrance fee|entry fee)\b|\bhow much (?:is|are|does|do|will)\b"),
      re.compile(r"\b(?:price|cost|fare|fee|free|pounds?|gbp|cheap|moderate\w*|expensive|pricey|range)\b|[£$€]\s?\d")),
     ("reference", re.compile(r"\breference(?: number)?\b"), re.compile(r"\breference\b|\bref\b")),
-    ("travel time", re.compile(r"\b(?:travel|journey|trip) (?:time|duration)\b|\bduration\b"),
+    ("travel time", re.compile(r"\b(?:travel|journey|trip) (?:time|duration)\b|\bduration\b"
+                               r"|\bhow long (?:is|does|will|would) (?:the |it |that )?"
+                               r"(?:journey|trip|ride|drive|take)\b"),
      re.compile(r"\b\d+ ?(?:minutes?|mins?|hours?|hrs?)\b|\btakes?\b|\bduration\b|\b(?:travel|journey) time\b")),
     ("car type", re.compile(r"\b(?:car type|type of car|kind of car|make of (?:the )?car|car model)\b"),
      re.compile(r"\b(?:car|vehicle|model)\b|\b(?:black|white|red|blue|grey|gray|silver|yellow|green) [a-z]+")),
 )
 # (What every way of asking for a detail holds, looked for first and at once.)
 _DETAIL_WORDS = re.compile(r"address|phone|\btel\b|number|post ?code|zip|opening|price|cost|fare|fee|reference"
-                           r"|(?:travel|journey|trip) (?:time|duration)|duration")
+                           r"|(?:travel|journey|trip) (?:time|duration)|duration|how much|how long")
 # A message that asks to be told a detail along with a booking: "... and let me know the car
 # type", "Please give me the reference number".
 # ("let me know the car type", "..., and the price.")
