@@ -65,7 +65,7 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
     if not confirmed and "option: resto " in turn.answered and (option := _OPTION.search(turn.answered)):
         place, _, food = option.groups()
         confirmed = _calls_with_what_was_not_asked(turn, at, session, list(option.groups()), option_of=(place, food))
-    return (confirmed or _offered_against_the_request(turn) or _breaks_the_form(turn)
+    return (confirmed or _offered_against_the_request(turn) or _meat_for_a_vegetarian(turn) or _breaks_the_form(turn)
             or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn, previous) or _gives_fewer_than_asked(turn)
             or _books_past_the_question(turn)
             or _confirms_without_what_came_with_it(turn))
@@ -318,6 +318,41 @@ def _another_day_or_route(turn: Turn, previous: Turn | None) -> list[Found]:
         return [_against_the_request(turn, f"runs the journey {how} (“{booked}” where the user asked “{asked}”)",
                                      asked, booked)]
     return []
+
+
+
+def _meat_for_a_vegetarian(turn: Turn) -> list[Found]:
+    """Meat or fish suggested for someone the message says is vegetarian or vegan: "my
+    roommate is vegetarian , can i make her a version" - "sure ! just make the same dish with
+    the chicken .", "i'm vegan, what should i cook?" - "How about a beef stir fry?". Not
+    meat swapped out ("swap the chicken for chickpeas", "tofu instead of chicken"), nor
+    for a message that eats meat too ("he's vegetarian but i eat meat") or no longer
+    abstains ("i used to be vegan")."""
+    asked = turn.asked
+    if ("vegetarian" not in asked and "vegan" not in asked) or _NO_LONGER_VEGETARIAN.search(asked):
+        return []
+    if _A_MEAT.search(asked) or not _VEGETARIAN.search(asked):
+        return []
+    for sentence in re.split(r"(?<=[.!?])\s+", turn.answered):
+        meat = _A_MEAT.search(sentence)
+        if meat and _SUGGESTS.search(sentence) and _SWAPPED.search(sentence) is None:
+            return [_against_the_request(turn, f"suggests {meat.group(0)} for a vegetarian", "vegetarian",
+                                         meat.group(0))]
+    return []
+
+
+_VEGETARIAN = re.compile(r"\b(?:vegetarian|vegan|veggie)s?\b")
+_NO_LONGER_VEGETARIAN = re.compile(r"\b(?:used to be|was|were|not|isn't|aren't|no longer|stopped being|quit being)"
+                                   r" (?:a )?(?:vegetarian|vegan)\b|\bvegetarian options\b")
+_A_MEAT = re.compile(r"\b(?:chicken|beef|pork|bacon|ham|steak|sausages?|turkey|lamb|tuna|salmon|shrimps?|prawns?"
+                     r"|meat|meatballs|pepperoni|anchovies|mince)\b")
+# ...in a suggestion: "just make the same dish with the chicken", "how about a beef stir fry?"
+_SUGGESTS = re.compile(r"\b(?:how about|what about|try|you could|you can|you should|just (?:make|use|add|cook|get)"
+                       r"|make (?:it|the|a|her|him|them)|add (?:some|a|the)|use (?:some|a|the)|go for|order (?:the|a)"
+                       r"|(?:i'd|i would|i) (?:suggest|recommend)|with (?:the|some|a))\b")
+# ...that swaps it out: "swap the chicken for chickpeas", "tofu instead of chicken", "no ham".
+_SWAPPED = re.compile(r"\b(?:instead|swap|replace|substitute|sub|skip|leave out|leave the|without|no|not|rather than"
+                      r"|free|less|meatless|plant|fake|vegan|vegetarian|veggie|tofu|seitan|tempeh|beyond)\b")
 
 
 def _breaks_the_form(turn: Turn) -> list[Found]:

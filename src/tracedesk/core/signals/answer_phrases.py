@@ -48,7 +48,7 @@ SYMPATHY = re.compile(
     r"|heartbreaking|painful|difficult|must (?:be|have)"
     r"|hugs|here for you|take care|hang in there|poor|sending|aw+|ugh|yikes|ouch|oof|lo siento|désolé|tut mir leid)\b")
 CHEER = re.compile(r"\b(?:cool|nice|great|awesome|fun|exciting|congrat\w*|yay|lucky|amazing|wonderful|productive"
-                   r"|sounds good|love that|perfect|haha|lol|(?:is|are) the best"
+                   r"|sounds good|love that|perfect|haha|lol|(?:is|are) the best|(?:that's|thats|that is) good"
                    r"|(?:good|glad|great|happy|nice) to hear)\b")
 # An answer that asks what it should have said ("Oops! I think I messed up. What could I
 # have said?"): the reply is the user's answer to that question, about the turn before.

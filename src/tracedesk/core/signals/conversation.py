@@ -958,7 +958,7 @@ _AFTER_IT_WORDS = 3
 # at most a question or a few words of its own: "ok .", "good.", "ok . how long have you been
 # tattooing ?", "ok . i like pizza ." (not "ok wow!", "cool!! congrats").
 _BARE_ACKNOWLEDGEMENT = re.compile(r"\W*(?:ok(?:ay)?|k|kk|good|fine|cool|alright|all right|i see|noted|right|sure"
-                                   r"|great)\s*(?:\.\s*|$)(?=$|[^!.]*\?\s*$|(?:i|my) [^.!?]{0,30}[.!]?\s*$)")
+                                   r"|great)\s*(?:\.\s*|$)(?=$|[^!.]*\?\s*$|(?:i|my) [^.!?]{0,50}[.!]?\s*$)")
 # ...a question that asks after what was told: "why?", "what happened?", "did you sleep badly?"
 _ASKS_AFTER_IT = re.compile(r"\b(?:why|what happened|how come|are you ok|you ok|everything ok|what'?s wrong|how so"
                             r"|sleep|rest|tell me|how did|how was|how is|how are)\b")
