@@ -5054,6 +5054,15 @@ _EIGHTH_ROUND = [
             "make a chicken curry for you and a chickpea one for him")], 1, "ungrounded", False),
     ([_HI, ("bro u literally just said ur vegetarian",
             "i am ! i meant my roommate eats steak every night , i cook for him sometimes")], 1, "ungrounded", False),
+    # A persona's work said against itself; not a second job, a student's job, work done before, another's.
+    ([("what do you do", "i teach fourth grade , 35 years now ."),
+      ("lol. do you like teaching", "Most days, yes. I've been a nurse for 12 years now.")], 1, "ungrounded", True),
+    ([("what do u do", "i'm a nurse. night shift mostly"), ("cool", "i work as a barista too on weekends")], 1,
+     "ungrounded", False),
+    ([("what do u do", "i'm a student"), ("nice", "i work as a barista to pay rent")], 1, "ungrounded", False),
+    ([("what do u do", "i used to be a teacher"), ("and now?", "now i'm a florist")], 1, "ungrounded", False),
+    ([("what do u do", "i'm a nurse"), ("my mom is a teacher", "oh nice, my dad is a teacher too!")], 1,
+     "ungrounded", False),
     # A detail the answer before offered, taken with another that the answer leaves out.
     ([("I'd like to visit a college in the centre.",
        "Christ's College is in the centre and entrance is free. Would you like the address?"),

@@ -656,18 +656,74 @@ def said_of_itself(answered: str) -> tuple[Said, ...]:
     return tuple(out)
 
 
+# The work an answer says the bot does now: "i'm a nurse", "i work as a barista", "i've been
+# a pilot for 12 years", "i teach history at a high school" (a teacher). Not work it did or
+# wants ("i used to be a nurse", "i want to be a pilot"), nor what it is good at ("i'm a good
+# cook"), nor one that goes with another ("i'm a student", "i'm a mom").
+_WORKS = {
+    "teacher": "teacher|teach|professor|tutor|lecturer", "nurse": "nurse", "doctor": "doctor|physician|surgeon",
+    "dentist": "dentist", "lawyer": "lawyer|attorney", "chef": "chef|cook", "baker": "baker", "barista": "barista",
+    "mechanic": "mechanic", "engineer": "engineer|programmer|developer|coder", "accountant": "accountant",
+    "pilot": "pilot", "farmer": "farmer", "firefighter": "firefighter|fireman", "librarian": "librarian",
+    "florist": "florist", "plumber": "plumber", "electrician": "electrician", "carpenter": "carpenter",
+    "designer": "designer", "writer": "writer|author|journalist", "musician": "musician", "cashier": "cashier",
+    "waiter": "waiter|waitress|server", "bartender": "bartender", "driver": "driver|trucker",
+    "police officer": "police officer|cop", "soldier": "soldier", "vet": "vet|veterinarian",
+    "pharmacist": "pharmacist", "zookeeper": "zookeeper", "architect": "architect", "banker": "banker",
+    "photographer": "photographer", "hairdresser": "hairdresser|hairstylist|barber", "paramedic": "paramedic",
+    "therapist": "therapist", "scientist": "scientist", "realtor": "realtor", "dancer": "dancer",
+}
+_WORK_OF = {word: work for work, words in _WORKS.items() for word in words.split("|")}
+_TELLS_ITS_WORK = re.compile(
+    r"\bi(?:'m| am|m|'ve been| have been| work as| work as an?) (?:an? )?"
+    r"(?:(?:high school|school|math|history|english|science|art|music|kindergarten|software|truck|bus|taxi|head"
+    r"|sous|pastry|registered|er|icu|night shift|dental|freelance|graphic|web|wedding|full time|pediatric"
+    r"|flight|airline|research|family|criminal|divorce|tax) )?"
+    rf"({'|'.join(sorted((w for w in _WORK_OF if w != 'teach'), key=len, reverse=True))})s?\b"
+    r"|\bi (teach)\b")
+_NOT_ITS_WORK_NOW = re.compile(r"\b(?:used to|former|formerly|retired|before|was an?|were an?|became|become|want to"
+                               r"|wanna|dream|someday|one day|hope|training|studying|would|if i|like an?|part[- ]time"
+                               r"|side|also|too|my (?:\w+ )?(?:mom|dad|mother|father|wife|husband|son|daughter|sister"
+                               r"|brother|friend)|kids?|child|children|pretend|play|playing|not|never|no longer)\b")
+
+
+def work_of_itself(answered: str) -> Said | None:
+    """The work a (lower-cased) answer says the bot does now, as :data:`_TELLS_ITS_WORK` reads
+    it (the work as ``thing``), if it tells of exactly one."""
+    if " i" not in f" {answered}":
+        return None  # (most answers, cheaply)
+    works = {}
+    for sentence in sentences_of(answered):
+        if "?" in sentence or _NOT_ITS_WORK_NOW.search(sentence):
+            continue
+        for found in _TELLS_ITS_WORK.finditer(sentence):
+            works.setdefault(_WORK_OF[found.group(1) or found.group(2)], sentence)
+    if len(works) != 1:
+        return None
+    ((work, sentence),) = works.items()
+    return Said(work, True, sentence)
+
+
 class Persona:
     """What a session's answers said the bot has, as the first answer to tell of each thing
     said it; read answer by answer."""
 
     def __init__(self) -> None:
         self._said: dict[str, Said] = {}
+        self._work: Said | None = None  # the work the first answer to tell of it said the bot does
 
     def contradicted(self, answered: str) -> tuple[Said, Said] | None:
         """(what an earlier answer said, what this one says against it), where the
         (lower-cased) answer says the bot has none of what it said it had, or the other way
-        round; the answer then joins what was said."""
+        round, or does another work than it said ("i teach fourth grade" - ... - "I've been a
+        nurse for 12 years"); the answer then joins what was said."""
         found = None
+        work = work_of_itself(answered)
+        if work is not None:
+            if self._work is None:
+                self._work = work
+            elif work.thing != self._work.thing:
+                found = self._work, work
         now = said_of_itself(answered)
         for said in now:  # (against the earlier answers only: "My car died. So now I don't have a car.")
             earlier = self._said.get(said.thing)
