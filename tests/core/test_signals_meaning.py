@@ -5063,6 +5063,17 @@ _EIGHTH_ROUND = [
     ([("what do u do", "i used to be a teacher"), ("and now?", "now i'm a florist")], 1, "ungrounded", False),
     ([("what do u do", "i'm a nurse"), ("my mom is a teacher", "oh nice, my dad is a teacher too!")], 1,
      "ungrounded", False),
+    # A desk asked one thing of a place that tells another; not the thing asked, nor a place wanted.
+    ([("any hair salons nearby?", "Shear Magic is a salon on Mill Road."),
+      ("where is it", "Shear Magic has a rating of 4.6.")], 1, "off_topic", True),
+    ([("hotels in the north?", "Ashley Hotel and Lovell Lodge."),
+      ("do they have wifi", "Yes, both have free parking.")], 1, "off_topic", True),
+    ([_HI, ("what's the address", "Sushi Ran serves Japanese food.")], 1, "off_topic", True),
+    ([("hotels in the north?", "Ashley Hotel and Lovell Lodge."),
+      ("do they have wifi", "Yes, both have free wifi, and free parking too.")], 1, "off_topic", False),
+    ([_HI, ("where is it", "Shear Magic is on Mill Road and has a rating of 4.6.")], 1, "off_topic", False),
+    ([_HI, ("I also need a hotel with free parking in the north",
+            "The Acorn Guest House is in the north, is moderately priced and has free wifi.")], 1, "off_topic", False),
     # A detail the answer before offered, taken with another that the answer leaves out.
     ([("I'd like to visit a college in the centre.",
        "Christ's College is in the centre and entrance is free. Would you like the address?"),

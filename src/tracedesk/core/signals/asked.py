@@ -127,6 +127,8 @@ def gives_another_thing(turn: Turn) -> bool:
     unlike in meaning: "what's the phone number?" - "The address is 154 Chesterton Road."
     (Not "what's the price?" - "The cost is...", nor an answer that names what was asked;
     nor anything but such things: "What are the hours?" - "The store is open from 9am".)"""
+    if _tells_another_attribute(turn):
+        return True
     asked = _ASKS_FOR_THE.search(turn.asked)
     if asked is None:
         return False
@@ -138,6 +140,53 @@ def gives_another_thing(turn: Turn) -> bool:
             or not given.isdisjoint(turn.words)):  # ("what's the address of the nirala" - "The Nirala is at...")
         return False
     return unlike_things(asked.group(1), told.group(1))
+
+
+
+# What a desk is asked of a place by name, each with the words that ask for it and those that
+# tell it: "where is it" - "Shear Magic has a rating of 4.6.", "what's the address" - "Sushi Ran
+# serves Japanese food.", "do they have wifi" - "Yes, both have free parking.".
+_PLACE_ATTRIBUTES = {
+    "address": (r"\bwhere (?:is|are) (?:it|they|that|this|the \w+)\W*$|\b(?:the|its|their) (?:address|location)\b",
+                r"\baddress\b|\blocated\b|\b(?:is|are) (?:at|on|in|near|by)\b|\b(?:street|road|avenue|lane|way|st|rd)\b"
+                r"|\bpostcode\b|\b[a-z]{1,2}\d{1,2}[a-z]?\s?\d[a-z]{2}\b|\b(?:north|south|east|west|centre|center)\b"),
+    "rating": (r"\b(?:rating|rated|how many stars|star rating)\b", r"\brating\b|\brated\b|\bstars?\b"),
+    "food": (r"\bwhat (?:kind of |type of )?(?:food|cuisine)\b", r"\b(?:food|cuisine|serves)\b"),
+    "price": (r"\bhow much\b|\b(?:the|its|their) (?:price|cost|price range|fee)\b|\bhow (?:expensive|cheap)\b",
+              r"\b(?:price|priced|cost|costs|fee|free|cheap|moderate|moderately|expensive|pounds|gbp)\b|[£$€]\s?\d"),
+    "wifi": (r"\b(?:wifi|wi-fi|internet)\b", r"\b(?:wifi|wi-fi|internet)\b"),
+    "parking": (r"\bparking\b", r"\bpark(?:ing)?\b"),
+    "phone": (r"\b(?:phone|telephone) number\b|\bnumber for\b", r"\bphone\b|\bnumber\b|\b0\d{9,10}\b"),
+    "hours": (r"\b(?:opening hours|open until|when (?:do|does|is) (?:it|they) (?:open|close))\b",
+              r"\bopen\w*\b|\bclos\w*\b|\d\s?(?:am|pm)\b|\d:\d\d"),
+}
+_ASKED_ATTRIBUTE = {name: re.compile(asks) for name, (asks, _) in _PLACE_ATTRIBUTES.items()}
+_TOLD_ATTRIBUTE = {name: re.compile(tells) for name, (_, tells) in _PLACE_ATTRIBUTES.items()}
+# ...as an answer tells another one of them: "has a rating of 4.6", "serves Japanese food",
+# "has free parking", "costs 8.50", "is open from 9".
+_TELLS_AN_ATTRIBUTE = re.compile(r"\b(?:has|have) (?:a )?(?:rating|free parking|free wifi|parking|wifi)\b"
+                                 r"|\bserves \w+(?: \w+)? (?:food|cuisine)\b|\bcosts? \W?\d|\bis open\b"
+                                 r"|\b(?:is|are) (?:in the )?(?:cheap|moderately priced|expensive)\b|\brated \d")
+
+
+def _tells_another_attribute(turn: Turn) -> bool:
+    """A desk asked one thing of a place ("where is it", "do they have wifi") that answers by
+    telling another of it, and not the one asked: "Shear Magic has a rating of 4.6.", "Yes,
+    both have free parking.". Not an answer that says it does not know, asks back or owns a
+    slip."""
+    answered = turn.answered
+    if _TELLS_AN_ATTRIBUTE.search(answered) is None:
+        return False
+    asked = [name for name, asks in _ASKED_ATTRIBUTE.items() if asks.search(turn.asked)]
+    if len(asked) != 1 or _TOLD_ATTRIBUTE[asked[0]].search(answered) or _WANTS_ONE.search(turn.asked):
+        return False
+    return _answers_on_its_own(turn)
+
+
+# A request for a place with what it should have, which the answer may meet in its own words:
+# "I also need a hotel with free parking and 4 stars".
+_WANTS_ONE = re.compile(r"\b(?:i|we) (?:also |still )?(?:need|want|would like|'d like|am looking|'m looking)\b"
+                        r"|\blooking for\b")
 
 
 def gives_a_figure_asked(turn: Turn) -> bool:
