@@ -5074,6 +5074,17 @@ _EIGHTH_ROUND = [
     ([_HI, ("where is it", "Shear Magic is on Mill Road and has a rating of 4.6.")], 1, "off_topic", False),
     ([_HI, ("I also need a hotel with free parking in the north",
             "The Acorn Guest House is in the north, is moderately priced and has free wifi.")], 1, "off_topic", False),
+    # A question for one of a kind answered of the kind in general; not one that names one, nor "how".
+    ([("i love sharks", "me too"), ("ok. which shark kills the most people",
+                                    "Sharks have rows of teeth that they replace throughout their lives.")], 1,
+     "off_topic", True),
+    ([_HI, ("whats the stinkiest cheese", "Cheese is made from milk.")], 1, "off_topic", True),
+    ([_HI, ("which shark kills the most people", "The great white shark is responsible for the most attacks.")], 1,
+     "off_topic", False),
+    ([_HI, ("how do bees make honey?", "Bees collect nectar and store it in the hive, where it thickens.")], 1,
+     "off_topic", False),
+    ([_HI, ("whats the stinkiest cheese", "Epoisses is often called the smelliest cheese.")], 1, "off_topic", False),
+    ([_HI, ("what's the most common mistake?", "The most common one is hiring too fast.")], 1, "off_topic", False),
     # A detail the answer before offered, taken with another that the answer leaves out.
     ([("I'd like to visit a college in the centre.",
        "Christ's College is in the centre and entrance is free. Would you like the address?"),

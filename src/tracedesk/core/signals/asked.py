@@ -189,6 +189,7 @@ _WANTS_ONE = re.compile(r"\b(?:i|we) (?:also |still )?(?:need|want|would like|'d
                         r"|\blooking for\b")
 
 
+
 def gives_a_figure_asked(turn: Turn) -> bool:
     """The answer gives a figure of the kind the message asks for ("what time is check in?"
     - "Check-in is from 15:00.", "how old is Taylor Swift" - "She was born in 1989."): it
@@ -327,3 +328,35 @@ _NAMES_A_FAVOURITE = re.compile(r"\W*(?:(?:honestly|oh|hmm+|well|ooh|ha)\W+)*(?:
                                 r"(?! (?:that|how|it when) you\b)")
 _ASKS_A_FAVOURITE = re.compile(r"\b(?:what|which|who)\b.*\b(?:(?:your|ur) fav\w*|(?:you|u) (?:like|love|prefer) "
                                r"(?:best|most))\b")
+
+
+def answers_in_general(turn: Turn) -> bool:
+    """A question for one of a kind ("which shark kills the most people", "whats the
+    stinkiest cheese", "what animals live up there besides polar bears") answered with what
+    is true of the kind in general, naming none: "Sharks have rows of teeth...", "Cheese is
+    made from milk.", "Polar bears are the largest land carnivores...". Not an answer that
+    names one ("The great white shark..."), nor a question of how or why, whose answer is
+    general ("how do bees make honey?" - "Bees collect nectar...")."""
+    asked = turn.asked
+    if _ASKS_FOR_ONE_OF_A_KIND.search(asked) is None:
+        return False
+    opening = _OPENS_IN_GENERAL.match(turn.answer)
+    if opening is None or _names_something(turn.answer) or "?" in turn.answer:
+        return False
+    kind = content_words(opening.group(1))
+    heard = {word[:4] for word in content_words(asked)}
+    return bool(kind) and all(word[:4] in heard for word in kind) and _answers_on_its_own(turn)
+
+
+# A question for one of a kind: "which shark kills the most people", "whats the stinkiest
+# cheese", "what animals live up there" (not "what is cheese made of", "what do sharks eat").
+_ASKS_FOR_ONE_OF_A_KIND = re.compile(
+    rf"{_LEAD_IN}(?:which (?:\w+ )?\w+ (?!do |does |did |is |are |was |were )\w+"
+    r"|what(?:'s| is|s) (?:the )?(?:\w+est|most \w+|least \w+|best|worst|biggest|largest|oldest) \w+"
+    r"|what (?!do |does |did |is |are |was |were |if |about )\w+s (?:live|are there|grow|can|do people))")
+# An answer that opens on a kind in general, without an article: "Sharks have rows of teeth",
+# "Cheese is made from milk.", "Polar bears are the largest..." (not "The whale shark is...").
+_OPENS_IN_GENERAL = re.compile(r"\W*(?:(?:well|oh|so|actually)\W+)?(?:most |all |many |some )?"
+                               r"((?!(?i:the|a|an|it|they|that|this|i|you|we|there|here)\b)[A-Za-z]+(?: [a-z]+)?) "
+                               r"(?:is|are|have|has|can|were|was|live|eat|come|make)\b")
+

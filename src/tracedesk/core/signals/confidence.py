@@ -192,6 +192,9 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "no_place", 0.45, 0.45,
          "a question for a place answered with no place, way or name at all (\"where do you even buy those\" - "
          "\"kids love surprises!\")"),
+    Case("off_topic", "in_general", 0.4, 0.4,
+         "a question for one of a kind answered with what is true of the kind in general, naming none "
+         "(\"whats the stinkiest cheese\" - \"Cheese is made from milk.\")"),
     Case("off_topic", "no_favourite", 0.4, 0.4,
          "a favourite asked for answered with a liking of any, naming none (\"whats ur fav song of theirs\" - "
          "\"i like a lot of different kinds of music .\")"),

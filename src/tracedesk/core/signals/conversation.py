@@ -34,6 +34,7 @@ from .answer_phrases import (
     OPENS_ON_A_SIGN_OFF,
 )
 from .asked import (
+    answers_in_general,
     gives_a_figure_asked,
     gives_another_thing,
     gives_no_figure,
@@ -216,6 +217,8 @@ def _answered_beside(previous: Turn | None, turn: Turn) -> list[Found]:
         return [_answered_off_topic(turn, "no_place", "a question for a place answered with none")]
     if gives_another_thing(turn):
         return [_answered_off_topic(turn, "another_thing", "a question for one thing answered with another")]
+    if answers_in_general(turn):
+        return [_answered_off_topic(turn, "in_general", "a question for one of a kind answered of the kind in general")]
     if names_no_favourite(turn):
         return [_answered_off_topic(turn, "no_favourite", "a favourite asked for answered with a liking of any")]
     if _may_have_jumped(previous, turn):
