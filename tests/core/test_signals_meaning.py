@@ -4974,7 +4974,7 @@ def test_what_a_seventh_round_of_dialogs_found(store, tmp_path) -> None:
 
 # An eighth round of dialogs: chit-chat bots that open a subject of their own, goodbyes that
 # send a greeting to someone nobody named, a sibling or a partner asked after once told of, a
-# favourite or advice asked and answered with a liking of any or with praise.
+# favourite asked and answered with a liking of any.
 _EIGHTH_ROUND = [
     # What the user told of their day or people, answered by a subject of the bot's own.
     ([_HI, ("long week . my dad is in the hospital", "i 'm so sorry . is he doing ok ?"),
@@ -5028,12 +5028,6 @@ _EIGHTH_ROUND = [
     ([_HI, ("whats ur fav song of theirs", "probably motion sickness , it gets me every time")], 1,
      "off_topic", False),
     ([_HI, ("whats ur fav song of theirs", "i love them all, but probably motion sickness")], 1, "off_topic", False),
-    # A question for a thing or advice answered only with praise of what it is about.
-    ([("my little sister is pregnant ! its her first", "how exciting !"),
-      ("not yet . what should i get her as a gift", "being an aunt is so much fun .")], 1, "off_topic", True),
-    ([_HI, ("what do you think of paris?", "paris is so lovely!")], 1, "off_topic", False),
-    ([_HI, ("how was the concert?", "the concert was amazing")], 1, "off_topic", False),
-    ([_HI, ("what about the new one?", "it's great!")], 1, "off_topic", False),
     # Bad news cheered with "that's good"; news answered "ok ." and a line of the bot's own.
     ([_HI, ("honestly not great , got laid off today", "that 's good , more time for hobbies !")], 1,
      "off_topic", True),
@@ -5085,6 +5079,36 @@ _EIGHTH_ROUND = [
      "off_topic", False),
     ([_HI, ("whats the stinkiest cheese", "Epoisses is often called the smelliest cheese.")], 1, "off_topic", False),
     ([_HI, ("what's the most common mistake?", "The most common one is hiring too fast.")], 1, "off_topic", False),
+    # What a review of these readings found, by running them: fine answers each reading must leave alone.
+    ([_HI, ("spent the weekend in the mountains with my family", "do you like hiking? i go most saturdays")], 1,
+     "off_topic", False),
+    ([_HI, ("I just finished reading Dune", "Do you like science fiction in general? Frank Herbert built a world.")],
+     1, "off_topic", False),
+    ([_HI, ("my brother is coming to visit", "fun ! do you have a sister too ?")], 1, "loop", False),
+    ([_HI, ("my brother-in-law is staying with us", "oh nice . do you have any siblings ?")], 1, "loop", False),
+    ([_HI, ("my husband and i split up last year", "that must have been hard . are you married again now ?")], 1,
+     "loop", False),
+    ([_HI, ("fine . doing my crossword , i do one every night since my wife passed", "so are you married ?")], 1,
+     "loop", True),
+    ([_HI, ("i'm vegetarian , is the french onion soup ok for me?",
+            "you should check first, it's usually made with beef broth.")], 1, "ungrounded", False),
+    ([_HI, ("we're vegetarian, any pub recommendations in oxford?", "try the Lamb and Flag, great atmosphere")], 1,
+     "ungrounded", False),
+    ([_HI, ("i'm veggie, ideas for lunch?", "How about a ham sandwich?")], 1, "ungrounded", True),
+    ([("what do you do", "i'm a dancer"), ("cool", "i teach dance at a studio downtown")], 1, "ungrounded", False),
+    ([("what do you do", "i'm a pastry chef"), ("cool", "i'm a baker at heart")], 1, "ungrounded", False),
+    ([("what do you do", "i'm a nurse"), ("how do you relax", "i teach my dog new tricks")], 1, "ungrounded", False),
+    ([_HI, ("how long will it take to get my money back? and what's the refund fee?",
+            "Refunds are free and are processed within 5-7 business days.")], 1, "off_topic", False),
+    ([_HI, ("i'm so stressed about my exam", "ok. i believe in you, you're going to do amazing.")], 1, "off_topic",
+     False),
+    ([_HI, ("ugh i gotta do my taxes this weekend", "Good luck with TurboTax!")], 1, "ungrounded", False),
+    ([_HI, ("i got fired today", "i don't think that's good for anyone. what happened?")], 1, "off_topic", False),
+    ([_HI, ("where is it?", "Just around the corner from the train station, and it has a rating of 4 stars.")], 1,
+     "off_topic", False),
+    ([_HI, ("I need a train from Norwich to Cambridge on Saturday",
+            "There are none from Norwich on Saturday, sorry. The nearest I have is TR5, which departs Cambridge at "
+            "10:00 and arrives in Norwich at 11:10.")], 1, "ungrounded", False),
     # A detail the answer before offered, taken with another that the answer leaves out.
     ([("I'd like to visit a college in the centre.",
        "Christ's College is in the centre and entrance is free. Would you like the address?"),

@@ -329,30 +329,35 @@ def _meat_for_a_vegetarian(turn: Turn) -> list[Found]:
     for a message that eats meat too ("he's vegetarian but i eat meat") or no longer
     abstains ("i used to be vegan")."""
     asked = turn.asked
-    if ("vegetarian" not in asked and "vegan" not in asked) or _NO_LONGER_VEGETARIAN.search(asked):
+    if ("vegetarian" not in asked and "vegan" not in asked and "veggie" not in asked) \
+            or _NO_LONGER_VEGETARIAN.search(asked):
         return []
     if _A_MEAT.search(asked) or not _VEGETARIAN.search(asked):
         return []
-    for sentence in re.split(r"(?<=[.!?])\s+", turn.answered):
-        meat = _A_MEAT.search(sentence)
-        if meat and _SUGGESTS.search(sentence) and _SWAPPED.search(sentence) is None:
-            return [_against_the_request(turn, f"suggests {meat.group(0)} for a vegetarian", "vegetarian",
-                                         meat.group(0))]
+    for sentence in re.split(r"(?<=[.!?])\s+", turn.answer):
+        offered = _SUGGESTS_MEAT.search(sentence)
+        if offered and _SWAPPED.search(sentence.lower()) is None:
+            meat = offered.group(1)
+            return [_against_the_request(turn, f"suggests {meat} for a vegetarian", "vegetarian", meat)]
     return []
 
 
 _VEGETARIAN = re.compile(r"\b(?:vegetarian|vegan|veggie)s?\b")
 _NO_LONGER_VEGETARIAN = re.compile(r"\b(?:used to be|was|were|not|isn't|aren't|no longer|stopped being|quit being)"
                                    r" (?:a )?(?:vegetarian|vegan)\b|\bvegetarian options\b")
-_A_MEAT = re.compile(r"\b(?:chicken|beef|pork|bacon|ham|steak|sausages?|turkey|lamb|tuna|salmon|shrimps?|prawns?"
-                     r"|meat|meatballs|pepperoni|anchovies|mince)\b")
-# ...in a suggestion: "just make the same dish with the chicken", "how about a beef stir fry?"
-_SUGGESTS = re.compile(r"\b(?:how about|what about|try|you could|you can|you should|just (?:make|use|add|cook|get)"
-                       r"|make (?:it|the|a|her|him|them)|add (?:some|a|the)|use (?:some|a|the)|go for|order (?:the|a)"
-                       r"|(?:i'd|i would|i) (?:suggest|recommend)|with (?:the|some|a))\b")
+_MEATS = (r"chicken|beef|pork|bacon|ham|steak|sausages?|turkey|lamb|tuna|salmon|shrimps?|prawns?|meat|meatballs"
+          r"|pepperoni|anchovies|mince|fish|duck|cod|crab")
+_A_MEAT = re.compile(rf"\b(?:{_MEATS})\b", re.IGNORECASE)
+# ...offered by a suggestion, in lower case (not "the Lamb and Flag", a pub): "just make the
+# same dish with the chicken", "How about a beef stir fry?", "try a chicken pot pie".
+_SUGGESTS_MEAT = re.compile(
+    r"\b(?i:how about|what about|try|you could (?:make|try|use|add|cook|do)|just (?:make|use|add|cook|get)"
+    r"|go for|order|(?:i'd|i would|i) (?:suggest|recommend))\b"
+    rf"(?:[^.!?,;]{{0,40}}?\b(?i:with|a|an|the|some|my|your)\b)?(?:\s+[a-z-]+){{0,2}}?\s+({_MEATS})\b")
 # ...that swaps it out: "swap the chicken for chickpeas", "tofu instead of chicken", "no ham".
-_SWAPPED = re.compile(r"\b(?:instead|swap|replace|substitute|sub|skip|leave out|leave the|without|no|not|rather than"
-                      r"|free|less|meatless|plant|fake|vegan|vegetarian|veggie|tofu|seitan|tempeh|beyond)\b")
+_SWAPPED = re.compile(r"\b(?:instead|swap|replace|substitutes?|sub|skip|leave out|leave the|without|no|rather than"
+                      r"|free|less|meatless|plant|fake|vegan|vegetarian|veggie|tofu|seitan|tempeh|beyond|avoid"
+                      r"|watch out|check|careful|made with|alternatives?)\b")
 
 
 def _breaks_the_form(turn: Turn) -> list[Found]:
@@ -454,8 +459,9 @@ def _leaves_out_a_detail(turn: Turn, previous: Turn | None) -> list[Found]:
     ("Would you like the address?" - "Yes, and the phone number too, please." - "Christ's
     College is on Saint Andrew's Street.")."""
     missing = details_left_out(turn.asked, turn.answered)
-    if not missing and previous is not None and previous.reply.question_back and _TAKES_IT_WITH.match(turn.asked):
-        missing = details_left_out(f"{previous.reply.question_back}? {turn.asked}", turn.answered)
+    offered = previous.reply.question_back if previous is not None else None
+    if not missing and offered and " or " not in offered and _TAKES_IT_WITH.match(turn.asked):
+        missing = details_left_out(f"{offered}? {turn.asked}", turn.answered)
     if not missing:
         return []
     return [_left_out(turn, f"the answer leaves out the {' and the '.join(missing)} asked for")]
@@ -464,7 +470,7 @@ def _leaves_out_a_detail(turn: Turn, previous: Turn | None) -> list[Found]:
 
 # A yes to what the answer before offered, with another thing asked along: "Yes, and the
 # phone number too, please.", "sure, and the postcode".
-_TAKES_IT_WITH = re.compile(r"\W*(?:yes|yeah|yep|sure|please|ok(?:ay)?)\b[^.?!]{0,12}\band\b")
+_TAKES_IT_WITH = re.compile(r"\W*(?:yes|yeah|yep|sure|ok(?:ay)?)\b[^.?!]{0,12}\band\b")
 
 
 def _gives_fewer_than_asked(turn: Turn) -> list[Found]:

@@ -48,7 +48,8 @@ SYMPATHY = re.compile(
     r"|heartbreaking|painful|difficult|must (?:be|have)"
     r"|hugs|here for you|take care|hang in there|poor|sending|aw+|ugh|yikes|ouch|oof|lo siento|désolé|tut mir leid)\b")
 CHEER = re.compile(r"\b(?:cool|nice|great|awesome|fun|exciting|congrat\w*|yay|lucky|amazing|wonderful|productive"
-                   r"|sounds good|love that|perfect|haha|lol|(?:is|are) the best|(?:that's|thats|that is) good"
+                   r"|sounds good|love that|perfect|haha|lol|(?:is|are) the best"
+                   r"|(?<!think )(?<!not )(?<!if )(?:that's|thats|that is) good"
                    r"|(?:good|glad|great|happy|nice) to hear)\b")
 # An answer that asks what it should have said ("Oops! I think I messed up. What could I
 # have said?"): the reply is the user's answer to that question, about the turn before.
@@ -292,7 +293,15 @@ DISMISSES = re.compile(
     r"|(?:that|this|it|your \w+) (?:is|sounds|seems) (?:so |really |pretty |kind of |kinda )?"
     r"(?:boring|stupid|dumb|pointless|lame|childish|a waste)"
     r"|(?:that's|thats) (?:so |really |pretty |a bit |kind of |kinda )?(?:boring|stupid|dumb|pointless|lame|childish)"
-    r"|you(?:'re| are) (?:just |probably |clearly )?(?:not (?:a natural|cut out)|bad at|overreacting|being dramatic)"
+    r"|(?<!mean )(?<!not that )(?<!think )(?<!say )you(?:'re| are) (?:just |probably |clearly |simply )?"
+    r"(?:not (?:a natural|cut out|smart enough)|bad at|overreacting|being dramatic|annoying|stupid|dumb|lazy)"
+    # ("Maybe you should just give up then.", "maybe stats just isn't for you", "you'll just have
+    # to put up with it", "Choir is the most boring hobby there is", "Tja, nicht mein Problem.")
+    r"|(?<!don't )(?<!never )(?<!not )(?:should|could|might as well) (?:just )?give up(?: then| now)?(?=\W*$|[.!,])"
+    r"|(?:just|simply|clearly) (?:isn't|is not|aren't|are not) for you"
+    r"|(?:you'll|you will) (?:just )?have to (?:put up|live) with it"
+    r"|(?:is|are) the (?:most boring|dumbest|stupidest|lamest)|(?:are|you're|you are) (?:both |just )?wasting your time"
+    r"|nicht mein problem|no es mi problema|pas mon probl[eè]me|^\W*finally\.\s*(?:bye|goodbye)\b"
     r"|(?:just |you (?:need|have) to )try harder|(?:just )?get over it|stop (?:complaining|whining)"
     r"|(?<!not )your (?:own )?fault"
     r"|anyone could do|(?:it was|it's|its) about time|you should(?:n't| not) have(?! to)"

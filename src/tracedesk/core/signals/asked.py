@@ -149,6 +149,7 @@ def gives_another_thing(turn: Turn) -> bool:
 _PLACE_ATTRIBUTES = {
     "address": (r"\bwhere (?:is|are) (?:it|they|that|this|the \w+)\W*$|\b(?:the|its|their) (?:address|location)\b",
                 r"\baddress\b|\blocated\b|\b(?:is|are) (?:at|on|in|near|by)\b|\b(?:street|road|avenue|lane|way|st|rd)\b"
+                r"|\b(?:corner|near|nearby|next to|opposite|across from|walk|minutes? from|from the)\b"
                 r"|\bpostcode\b|\b[a-z]{1,2}\d{1,2}[a-z]?\s?\d[a-z]{2}\b|\b(?:north|south|east|west|centre|center)\b"),
     "rating": (r"\b(?:rating|rated|how many stars|star rating)\b", r"\brating\b|\brated\b|\bstars?\b"),
     "food": (r"\bwhat (?:kind of |type of )?(?:food|cuisine)\b", r"\b(?:food|cuisine|serves)\b"),
@@ -308,7 +309,11 @@ def names_no_favourite(turn: Turn) -> bool:
     """A favourite asked for answered with a liking of any, and nothing named: "whats ur
     fav song of theirs" - "i like a lot of different kinds of music .", "i like them all!"
     (not "i like them all, but probably motion sickness")."""
-    return _ASKS_A_FAVOURITE.search(turn.asked) is not None and _LIKES_ANY.match(turn.answered) is not None
+    return (_ASKS_A_FAVOURITE.search(turn.asked) is not None and _LIKES_ANY.match(turn.answered) is not None
+            and _OF_THEIR_OWN.search(turn.asked) is None)
+
+
+_OF_THEIR_OWN = re.compile(r"\b(?:my|mine|our|ours)\b")
 
 
 # An answer that likes any and names none, whole: "i like a lot of different kinds of music .",

@@ -170,7 +170,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                                                                        "acknowledgement"))
             elif _may_dismiss(turn.reply) and DISMISSES.search(turn.answered):
                 found.append(_answered_off_topic(turn, "dismissive", "the answer brushes the user off"))
-            bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn) or _answered_with_praise(turn)
+            bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
             # (A request answered by going to do it answers it: "book a table in paris" - "i'm on it".)
             at_work = GOES_TO_WORK.match(turn.answered) is not None and (
                 asks_to_do(turn.asked) or SAYS_ONLY_YES.match(turn.asked) is not None)
@@ -474,6 +474,9 @@ def _opens_a_subject_of_its_own(previous: Turn | None, turn: Turn) -> bool:
             or len(message.words) < _TOLD_WORDS or _WANTS.search(turn.asked) or message.complains
             or _MAY_ASK.search(turn.asked)):
         return False
+    if not (_TELLS_A_FEELING.search(turn.asked) or message.mentions_bad_news or _FEELING.search(turn.asked)
+            or _GRIEF.search(turn.asked) or _DISTRESS.search(turn.asked)):
+        return False  # (an outing or a film told, "spent the weekend in the mountains", may be taken up so)
     if reply.repairs or reply.takes_back or reply.apologises or previous.reply.asks_what_a_task_needs:
         return False
     first = reply.sentences[0] if reply.sentences else answered
@@ -483,6 +486,12 @@ def _opens_a_subject_of_its_own(previous: Turn | None, turn: Turn) -> bool:
 
 
 _TOLD_WORDS = 3  # "peonies smell sooo good": enough told to be taken up
+# A feeling or a trouble in what was told: "hes soooo annoying", "she works so much", "so im not
+# happy", "tonight was rough".
+_TELLS_A_FEELING = re.compile(r"\b(?:annoying|annoyed|hate|hates|sad|upset|tired|rough|awful|terrible|stressed"
+                              r"|worried|scared|not (?:happy|great|good)|sucks|ugh|mad|angry|sick|hospital|lost|died"
+                              r"|passed|lonely|so much|so+ (?:good|bad|annoying|tired|sad|happy)|s[o]{3,}"
+                              r"|surgery|cancer|heart|stroke|pain|hurt|injured|ill)\b")
 # A message that may ask without a question mark: "whats your favorite movie", "what do u like
 # to read", "and you".
 _MAY_ASK = re.compile(r"\b(?:what|whats|wat|who|whos|which|where|how|why|when)\b|\b(?:do|did|have|are|can|would"
@@ -794,7 +803,8 @@ _HESITATES = re.compile(r"^\W*(?:um+|uh+|erm)\b(?!.*\?)")
 # answers are settled by them without the pattern.
 _DISMISSIVE_WORDS = content_words("problem business cares asked boring stupid dumb pointless lame childish waste "
                                   "natural cut bad overreacting dramatic lazy baby harder complaining whining fault "
-                                  "anyone time shouldn real condition whatever suit took everything deal reason")
+                                  "anyone time shouldn real condition whatever suit took everything deal reason "
+                                  "annoying smart give wasting put live mein finally")
 
 
 def _may_dismiss(reply: Reply) -> bool:
@@ -952,10 +962,13 @@ def _curt_to_news(turn: Turn) -> bool:
     # (a question of a word or three asks after it: "cool. what breed?", "ok. which company?")
     short = rest.rstrip().endswith("?") and len(rest.split()) <= _AFTER_IT_WORDS and "else" not in rest
     return (turn.words.isdisjoint(content_words(rest)) and _SYMPATHY.search(answered) is None
-            and _ASKS_AFTER_IT.search(rest) is None and not short)
+            and _ASKS_AFTER_IT.search(rest) is None and _ENCOURAGES.search(rest) is None and not short)
 
 
 _CURT_CHARACTERS = 80
+# ...nor one that encourages: "ok. i believe in you", "good. i was hoping he would".
+_ENCOURAGES = re.compile(r"\b(?:believe in you|proud|hop(?:e|ed|ing)|you'll|you will|you're going to|good luck"
+                         r"|congrat\w*|you can do|you got this|happy for|glad|amazing|great news|so excited)\b")
 _AFTER_IT_WORDS = 3
 # An answer that opens on a bare acknowledgement, with a full stop or nothing after it, then
 # at most a question or a few words of its own: "ok .", "good.", "ok . how long have you been
@@ -1005,34 +1018,6 @@ def _answered_with_appreciation(turn: Turn) -> list[Found]:
     return [_answered_off_topic(turn, "appreciation",
                                 "a question answered only with a word of appreciation or an acknowledgement")]
 
-
-
-def _answered_with_praise(turn: Turn) -> list[Found]:
-    """A question for a thing, or for advice, answered only with praise of what it is about:
-    "whats the rarest one" - "stamp collecting is a great hobby, you should try it!", "what
-    should i get her as a gift" - "being an aunt is so much fun .". Not a question of what
-    the bot thinks or how a thing was ("what do you think of paris?" - "paris is so lovely!",
-    "how was the concert?" - "the concert was amazing"), nor praise of "it" or "that" ("what
-    about the new one?" - "it's great!"), which give the opinion asked."""
-    message = turn.message
-    if (_ONLY_PRAISES.match(turn.answered) is None or not (message.wants_to_know or message.asks_for_advice)
-            or message.asks_yes_or_no or message.makes_conversation or _ASKS_HOW_IT_IS.search(turn.asked)
-            or message.closing or message.complains or not message.in_english):
-        return []
-    return [_answered_off_topic(turn, "praise", "a question answered only with praise of what it is about")]
-
-
-# An answer that only praises a thing, whole: "being an aunt is so much fun .", "stamp
-# collecting is a great hobby, you should try it!" (not "it's great!", "that's a fun one").
-_ONLY_PRAISES = re.compile(
-    r"\W*(?!(?:it|that|this|they|those|these|he|she|mine|yours|both)\b)(?:[\w']+ ){1,4}(?:is|are) "
-    r"(?:so |really |such |a |an |very |super |always )*(?:much fun|fun|great|nice|amazing|wonderful|exciting|awesome"
-    r"|lovely|the best)(?: (?:hobby|thing|time|idea|experience|feeling))?"
-    r"(?:\W+(?:you should (?:try|do) it|try it|i love it|i recommend it))?\W*$")
-# ...and a question of how a thing is or was, or what the bot thinks of it, which praise answers.
-_ASKS_HOW_IT_IS = re.compile(r"\b(?:what do (?:you|u) think|how (?:is|was|are|were|do you like|did you like)"
-                             r"|what(?:'s| is|s) it like|(?:your|ur) (?:opinion|thoughts|take)|worth it|any good"
-                             r"|is it good)\b")
 
 
 def _advice_answered_empty(turn: Turn) -> list[Found]:

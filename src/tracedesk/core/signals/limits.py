@@ -212,8 +212,8 @@ def _train_the_other_way(asked: str, answered: str) -> tuple[str, str, str] | No
     """A train asked for from one place to another offered or booked the other way round:
     "a train from peterborough to cambridge on wednesday" - "TR2012 departs Cambridge at
     10:06 and arrives in Peterborough at 10:56."."""
-    if "train" not in asked or ("depart" not in answered and "leav" not in answered):
-        return None
+    if "train" not in asked or ("depart" not in answered and "leav" not in answered) or _NONE_THAT_WAY.search(answered):
+        return None  # (nor a train the other way offered for want of one: "There are none from Norwich...")
     want, got = _ROUTE.search(asked), _DEPARTS_THEN_ARRIVES.search(answered)
     if want is None or got is None or any(_WHEN_WORDS.search(end) for end in want.groups()):
         return None
@@ -224,6 +224,7 @@ def _train_the_other_way(asked: str, answered: str) -> tuple[str, str, str] | No
     return None
 
 
+_NONE_THAT_WAY = re.compile(r"\b(?:none|no trains?|sorry|unfortunately|nearest|closest|instead|only)\b")
 # A train's ends as an answer gives them: "departs Cambridge at 10:06 and arrives in
 # Peterborough", "leaves from Ely at 17:35 ... arriving at London Kings Cross".
 _DEPARTS_THEN_ARRIVES = re.compile(
@@ -298,15 +299,17 @@ _DETAILS = (
                 r"|park|centre|parade|row|terrace|drive|dr)\b|\bis (?:at|on|in)\b"
                 # (a house number, not a count: "booked for 2 on tuesday")
                 r"|\b\d{1,4} (?!(?:on|at|in|for|to|and|or|of|the|a|people|persons?|guests?|adults?|nights?|days?"
-                r"|hours?|minutes?|mins?|pm|am|pounds?|gbp|stars?|tickets?|seats?)\b)[a-z]+")),
+                r"|hours?|minutes?|mins?|pm|am|pounds?|gbp|stars?|tickets?|seats?|rooms?|tonight|today|tomorrow"
+                r"|adults?|children|kids|weeks?|months?|years?)\b)[a-z]+")),
     ("opening hours", re.compile(r"\bopening (?:hours|times)\b"),
      re.compile(r"\bopen|clos\w*|hours\b|\d\s?(?:am|pm)\b|\d:\d\d")),
     ("price", re.compile(r"\b(?:price|cost|fare|entrance fee|entry fee)\b|\bhow much (?:is|are|does|do|will)\b"),
-     re.compile(r"\b(?:price|cost|fare|fee|free|pounds?|gbp|cheap|moderate\w*|expensive|pricey|range)\b|[£$€]\s?\d")),
+     re.compile(r"\b(?:price|cost|fare|fee|free|pounds?|gbp|quid|bucks|dollars?|euros?|cheap|moderate\w*|expensive"
+                r"|pricey|range)\b|[£$€]\s?\d")),
     ("reference", re.compile(r"\breference(?: number)?\b"), re.compile(r"\breference\b|\bref\b")),
     ("travel time", re.compile(r"\b(?:travel|journey|trip) (?:time|duration)\b|\bduration\b"
-                               r"|\bhow long (?:is|does|will|would) (?:the |it |that )?"
-                               r"(?:journey|trip|ride|drive|take)\b"),
+                               r"|\bhow long (?:is|does|will|would) (?:the |that )?"
+                               r"(?:journey|trip|ride|drive|train ride|taxi ride)\b"),
      re.compile(r"\b\d+ ?(?:minutes?|mins?|hours?|hrs?)\b|\btakes?\b|\bduration\b|\b(?:travel|journey) time\b")),
     ("car type", re.compile(r"\b(?:car type|type of car|kind of car|make of (?:the )?car|car model)\b"),
      re.compile(r"\b(?:car|vehicle|model)\b|\b(?:black|white|red|blue|grey|gray|silver|yellow|green) [a-z]+")),

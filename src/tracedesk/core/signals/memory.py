@@ -75,9 +75,10 @@ def speaks_of_another(turn: Turn, told: set[str]) -> list[Found]:
 SIGNS_OFF = re.compile(r"^(?!.*\b(?:also|could you|can you|i need(?! to go)|i want|i'd like|what|how|where|is there|"
                         r"tell me)\b)(?!.*\bno\W+(?:thanks|thank you)\b(?!.*\b(?:bye|goodbye|that's all)\b))"
                         r".*\b(?:bye|goodbye|thanks|thank you|thx|ty|good night|that's all|see you|cya|"
-                        r"(?:(?:have|got|must|need) to|gotta) go|let (?:you|u) go|gotta (?:run|sleep|do \w+)|"
-                        r"(?:have|got|need) to (?:run|sleep|get going)|off to bed|heading (?:out|off|to bed)|ttyl|"
-                        r"talk (?:to (?:you|u) )?later)\b", re.DOTALL)
+                        r"(?:(?:have|got|must|need) to|gotta) go|let (?:you|u) go|gotta (?:run|sleep)"
+                        r"|(?:anyway|ok|okay|well|alright|so)\W+(?:i\W+)?gotta do \w+\W*$"
+                        r"|(?:have|got|need) to (?:run|sleep|get going)|off to bed|heading (?:out|off|to bed)|ttyl|"
+                        r"talk (?:to (?:you|u) )?later\W*$)\b", re.DOTALL)
 # A wish or a goodbye in an answer: "Enjoy your trip to California!", "Good luck in
 # Vancouver", "Happy birthday to your sister!", "See you on Thursday at 15:00!", "I hope Max
 # has the best birthday ever". (Said
@@ -662,13 +663,13 @@ def said_of_itself(answered: str) -> tuple[Said, ...]:
 # cook"), nor one that goes with another ("i'm a student", "i'm a mom").
 _WORKS = {
     "teacher": "teacher|teach|professor|tutor|lecturer", "nurse": "nurse", "doctor": "doctor|physician|surgeon",
-    "dentist": "dentist", "lawyer": "lawyer|attorney", "chef": "chef|cook", "baker": "baker", "barista": "barista",
+    "dentist": "dentist", "lawyer": "lawyer|attorney", "chef": "chef|baker", "barista": "barista",
     "mechanic": "mechanic", "engineer": "engineer|programmer|developer|coder", "accountant": "accountant",
     "pilot": "pilot", "farmer": "farmer", "firefighter": "firefighter|fireman", "librarian": "librarian",
     "florist": "florist", "plumber": "plumber", "electrician": "electrician", "carpenter": "carpenter",
     "designer": "designer", "writer": "writer|author|journalist", "musician": "musician", "cashier": "cashier",
-    "waiter": "waiter|waitress|server", "bartender": "bartender", "driver": "driver|trucker",
-    "police officer": "police officer|cop", "soldier": "soldier", "vet": "vet|veterinarian",
+    "waiter": "waiter|waitress", "bartender": "bartender", "driver": "driver|trucker",
+    "police officer": "police officer|cop", "soldier": "soldier", "vet": "veterinarian",
     "pharmacist": "pharmacist", "zookeeper": "zookeeper", "architect": "architect", "banker": "banker",
     "photographer": "photographer", "hairdresser": "hairdresser|hairstylist|barber", "paramedic": "paramedic",
     "therapist": "therapist", "scientist": "scientist", "realtor": "realtor", "dancer": "dancer",
@@ -679,12 +680,14 @@ _TELLS_ITS_WORK = re.compile(
     r"(?:(?:high school|school|math|history|english|science|art|music|kindergarten|software|truck|bus|taxi|head"
     r"|sous|pastry|registered|er|icu|night shift|dental|freelance|graphic|web|wedding|full time|pediatric"
     r"|flight|airline|research|family|criminal|divorce|tax) )?"
-    rf"({'|'.join(sorted((w for w in _WORK_OF if w != 'teach'), key=len, reverse=True))})s?\b"
-    r"|\bi (teach)\b")
+    rf"({'|'.join(sorted((w for w in _WORK_OF if w != 'teach'), key=len, reverse=True))})s?\b(?!-)"
+    r"|\bi (teach) (?:\w+ )?(?:school|grade|kindergarten|math|maths|history|english|science|biology|chemistry|physics"
+    r"|french|spanish|geography|class|classes|kids|students|at (?:a|the) (?:school|college|university))\b")
 _NOT_ITS_WORK_NOW = re.compile(r"\b(?:used to|former|formerly|retired|before|was an?|were an?|became|become|want to"
                                r"|wanna|dream|someday|one day|hope|training|studying|would|if i|like an?|part[- ]time"
                                r"|side|also|too|my (?:\w+ )?(?:mom|dad|mother|father|wife|husband|son|daughter|sister"
-                               r"|brother|friend)|kids?|child|children|pretend|play|playing|not|never|no longer)\b")
+                               r"|brother|friend|kids?|child|children)|pretend|play|playing|not|never|no longer"
+                               r"|at heart)\b")
 
 
 def work_of_itself(answered: str) -> Said | None:
