@@ -5021,6 +5021,12 @@ _EIGHTH_ROUND = [
     ([_HI, ("my wife and i love to hike", "that sounds fun ! are you married ?")], 1, "loop", True),
     ([_HI, ("i love to hike", "that sounds fun ! do you have any siblings ?")], 1, "loop", False),
     ([_HI, ("my best friend got married", "how lovely ! are you married ?")], 1, "loop", False),
+    # A grade or a destination asked at once after it was told; not a finer place, nor where from.
+    ([_HI, ("im in 9th grade. i hate english class lol", "oh no ! what grade are you in?")], 1, "loop", True),
+    ([_HI, ("i have a flight to denver next friday", "where are you flying to next friday ?")], 1, "loop", True),
+    ([_HI, ("planning a trip to japan in april", "great timing! where are you going?")], 1, "loop", False),
+    ([_HI, ("I need to find a flight to Seattle.", "Where are you flying from, and on what date?")], 1, "loop",
+     False),
     # A favourite asked, answered with a liking of any.
     ([_HI, ("omg yes . whats ur fav song of theirs", "i like a lot of different kinds of music .")], 1,
      "off_topic", True),

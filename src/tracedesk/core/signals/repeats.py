@@ -723,6 +723,10 @@ def _asks_what_was_just_told(turn: Turn, question: str) -> bool:
     if day is not None and A_WEEKDAY.search(asked):
         of = day.group(1) or day.group(2)
         return of is None or not heads([of]).isdisjoint(heads(WORD.findall(asked)))
+    if _WHICH_GRADE.search(question) and _A_GRADE.search(asked):
+        return True  # ("im in 9th grade" - "what grade are you in?")
+    if _WHERE_TO.search(question) and _GOING_TO.search(asked):
+        return True  # ("i have a flight to denver next friday" - "where are you flying to next friday ?")
     favourite = _YOUR_FAVOURITE.search(question)
     return favourite is not None and re.search(rf"\bmy fav(?:ou?rite|e)? {re.escape(favourite.group(1))}\b",
                                                asked) is not None
@@ -736,6 +740,13 @@ _COUNTED = re.compile(r"(?<!since )(?<!at )(?<!by )(?<!until )(?<!till )(?<!arou
 # work ?" (the thing asked the day of, where it says it).
 _WHICH_DAY = re.compile(r"\b(?:what|which) days?(?: (?:is|are|was) (?:the|your|it) ([a-z]{3,})| do you ([a-z]{3,}))?"
                         r"\s*\??\s*$")
+_WHICH_GRADE = re.compile(r"\bwhat (?:grade|year) (?:are|r) (?:you|u) in\b")
+_A_GRADE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                      r"|eleventh|twelfth|freshman|sophomore|junior|senior) (?:grade|year)\b"
+                      r"|\b(?:in )?(?:grade|year) \d{1,2}\b")
+_WHERE_TO = re.compile(r"\bwhere (?:are|r) (?:you|u) (?:flying|going|heading|travel+ing|driving|moving) to\b")
+_GOING_TO = re.compile(r"\b(?:flight|flying|fly|going|heading|trip|travel+ing|driving|moving) to "
+                       r"(?!(?:be|do|see|get|go|have|make|try|take|work|sleep|the (?:store|shop|gym))\b)[a-z]{3,}")
 _YOUR_FAVOURITE = re.compile(r"\bwhat(?:'s| is| are)? (?:your|ur) fav(?:ou?rite|e)? ([a-z]{3,})\b")
 
 
