@@ -5027,6 +5027,12 @@ _EIGHTH_ROUND = [
     ([_HI, ("planning a trip to japan in april", "great timing! where are you going?")], 1, "loop", False),
     ([_HI, ("I need to find a flight to Seattle.", "Where are you flying from, and on what date?")], 1, "loop",
      False),
+    # A capital got wrong, as a chatbot tested with trivia gets it; right, or one that was, it is none.
+    ([_HI, ("cool whats the capital of australia", "The capital of Australia is Sydney.")], 1, "ungrounded", True),
+    ([_HI, ("atlanta . it is very noisy lol", "atlanta is the capital of alabama , right ?")], 1, "ungrounded", True),
+    ([_HI, ("cool whats the capital of australia", "Canberra! Most people guess Sydney.")], 1, "ungrounded", False),
+    ([_HI, ("we're going to kyoto", "Kyoto was the capital of Japan for over a thousand years.")], 1, "ungrounded",
+     False),
     # A favourite asked, answered with a liking of any.
     ([_HI, ("omg yes . whats ur fav song of theirs", "i like a lot of different kinds of music .")], 1,
      "off_topic", True),

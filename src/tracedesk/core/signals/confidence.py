@@ -67,6 +67,9 @@ CASES: tuple[Case, ...] = (
     Case("ungrounded", "arithmetic", 0.8, 0.8,
          "the answer gives another result than the plain sum its message asked (\"whats 15% of 80\" - \"15% of 80 "
          "is 14.\"), worked out: the one fact a detector can check without knowing the world"),
+    Case("ungrounded", "capital", 0.7, 0.7,
+         "the answer calls a city the capital of a country, a state or a province whose capital is another "
+         "(\"The capital of Australia is Sydney.\"): a fact of the world checked against a table, without a model"),
     Case("ungrounded", "told", 0.6, 0.6,
          "the answer speaks of the user's son where the user told of a daughter (or a brother where they told of a "
          "sister, a dog where they told of horses...), and never of a son"),

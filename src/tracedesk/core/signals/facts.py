@@ -1,0 +1,171 @@
+"""A fact of the world an answer may get wrong that a detector can check without a model or
+the network: which city is the capital of a country, of a state of the United States or
+Australia, or of a province of Canada. People test chatbots with it ("whats the capital of
+australia"), and a chatbot that gets it wrong names the biggest city instead ("The capital
+of Australia is Sydney."), or says it of a city the user names ("atlanta is the capital of
+alabama , right ?").
+
+Only a claim in the present is read ("X is the capital of Y", "the capital of Y is X",
+"Y's capital is X"): a capital that was ("Kyoto was the capital of Japan until 1869"),
+a capital of something else ("the gastronomic capital of France") and a question ("what's
+the capital of Texas?") say nothing against the table. A city is taken for a wrong capital
+only where the table knows it for a city (a capital of somewhere, or one of the big cities
+taken for capitals), so that a clause read amiss names no capital at all.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .confidence import confidence
+from .found import Found, quote
+from .turns import Turn
+
+# Each place, then its capital (or capitals, where a country has more than one, or the seat
+# of government is named as often), as people write them. A place whose name is a city's too
+# ("washington", "new york") is left out; Georgia the country and the state share a row.
+_CAPITALS = """
+afghanistan: kabul | albania: tirana | algeria: algiers | andorra: andorra la vella | angola: luanda
+argentina: buenos aires | armenia: yerevan | australia: canberra | austria: vienna | azerbaijan: baku
+bahamas: nassau | bahrain: manama | bangladesh: dhaka | barbados: bridgetown | belarus: minsk | belgium: brussels
+belize: belmopan | benin: porto-novo, porto novo, cotonou | bhutan: thimphu | bolivia: sucre, la paz
+bosnia: sarajevo | bosnia and herzegovina: sarajevo | botswana: gaborone | brazil: brasilia
+brunei: bandar seri begawan | bulgaria: sofia | burkina faso: ouagadougou | burundi: gitega, bujumbura
+cambodia: phnom penh | cameroon: yaounde | canada: ottawa | cape verde: praia | chad: n'djamena, ndjamena
+chile: santiago | china: beijing, peking | colombia: bogota | costa rica: san jose | croatia: zagreb
+cuba: havana | cyprus: nicosia | czech republic: prague | czechia: prague | denmark: copenhagen
+dominican republic: santo domingo | ecuador: quito | egypt: cairo | el salvador: san salvador
+estonia: tallinn | ethiopia: addis ababa | fiji: suva | finland: helsinki | france: paris | gabon: libreville
+georgia: tbilisi, atlanta | germany: berlin | ghana: accra | greece: athens | guatemala: guatemala city
+guinea: conakry | guyana: georgetown | haiti: port-au-prince, port au prince | honduras: tegucigalpa
+hungary: budapest | iceland: reykjavik | india: new delhi, delhi | indonesia: jakarta, nusantara | iran: tehran
+iraq: baghdad | ireland: dublin | israel: jerusalem, tel aviv | italy: rome | ivory coast: yamoussoukro, abidjan
+jamaica: kingston | japan: tokyo | jordan: amman | kazakhstan: astana, nur-sultan | kenya: nairobi
+kosovo: pristina | kuwait: kuwait city | kyrgyzstan: bishkek | laos: vientiane | latvia: riga | lebanon: beirut
+lesotho: maseru | liberia: monrovia | libya: tripoli | liechtenstein: vaduz | lithuania: vilnius
+luxembourg: luxembourg | madagascar: antananarivo | malawi: lilongwe | malaysia: kuala lumpur, putrajaya
+maldives: male | mali: bamako | malta: valletta | mauritania: nouakchott | mauritius: port louis
+mexico: mexico city | moldova: chisinau | monaco: monaco | mongolia: ulaanbaatar, ulan bator
+montenegro: podgorica | morocco: rabat | mozambique: maputo | myanmar: naypyidaw, nay pyi taw
+burma: naypyidaw, nay pyi taw | namibia: windhoek | nepal: kathmandu | netherlands: amsterdam, the hague
+holland: amsterdam, the hague | new zealand: wellington | nicaragua: managua | niger: niamey | nigeria: abuja
+north korea: pyongyang | north macedonia: skopje | macedonia: skopje | norway: oslo | oman: muscat
+pakistan: islamabad | panama: panama city | papua new guinea: port moresby | paraguay: asuncion | peru: lima
+philippines: manila | poland: warsaw | portugal: lisbon | qatar: doha | romania: bucharest | russia: moscow
+rwanda: kigali | saudi arabia: riyadh | senegal: dakar | serbia: belgrade | sierra leone: freetown
+singapore: singapore | slovakia: bratislava | slovenia: ljubljana | somalia: mogadishu
+south africa: pretoria, cape town, bloemfontein | south korea: seoul | korea: seoul | south sudan: juba
+spain: madrid | sri lanka: sri jayawardenepura kotte, kotte, colombo | sudan: khartoum | suriname: paramaribo
+sweden: stockholm | switzerland: bern, berne | syria: damascus | taiwan: taipei | tajikistan: dushanbe
+tanzania: dodoma, dar es salaam | thailand: bangkok | togo: lome | trinidad and tobago: port of spain
+tunisia: tunis | turkey: ankara | turkmenistan: ashgabat | uganda: kampala | ukraine: kyiv, kiev
+united arab emirates: abu dhabi | uae: abu dhabi | united kingdom: london | uk: london | britain: london
+great britain: london | england: london | scotland: edinburgh | wales: cardiff | northern ireland: belfast
+united states: washington, washington dc, washington d.c | usa: washington, washington dc, washington d.c
+america: washington, washington dc, washington d.c | uruguay: montevideo | uzbekistan: tashkent
+venezuela: caracas | vietnam: hanoi | yemen: sanaa, sana'a, aden | zambia: lusaka | zimbabwe: harare
+alabama: montgomery | alaska: juneau | arizona: phoenix | arkansas: little rock | california: sacramento
+colorado: denver | connecticut: hartford | delaware: dover | florida: tallahassee | hawaii: honolulu
+idaho: boise | illinois: springfield | indiana: indianapolis | iowa: des moines | kansas: topeka
+kentucky: frankfort | louisiana: baton rouge | maine: augusta | maryland: annapolis | massachusetts: boston
+michigan: lansing | minnesota: saint paul, st paul, st. paul | mississippi: jackson | missouri: jefferson city
+montana: helena | nebraska: lincoln | nevada: carson city | new hampshire: concord | new jersey: trenton
+new mexico: santa fe | north carolina: raleigh | north dakota: bismarck | ohio: columbus
+oklahoma: oklahoma city | oregon: salem | pennsylvania: harrisburg | rhode island: providence
+south carolina: columbia | south dakota: pierre | tennessee: nashville | texas: austin | utah: salt lake city
+vermont: montpelier | virginia: richmond | west virginia: charleston | wisconsin: madison | wyoming: cheyenne
+ontario: toronto | quebec: quebec city, quebec | british columbia: victoria | alberta: edmonton
+manitoba: winnipeg | saskatchewan: regina | nova scotia: halifax | new brunswick: fredericton
+newfoundland: st. john's, st john's, saint john's | prince edward island: charlottetown
+new south wales: sydney | queensland: brisbane | western australia: perth | south australia: adelaide
+tasmania: hobart
+"""
+
+# Big cities often taken for capitals, besides the capitals themselves.
+_BIG_CITIES = """
+sydney, melbourne, toronto, montreal, vancouver, calgary, rio, rio de janeiro, sao paulo, lagos, kyoto, osaka,
+auckland, istanbul, mumbai, bombay, kolkata, calcutta, new york, new york city, los angeles, chicago, houston,
+san francisco, seattle, miami, detroit, dallas, philadelphia, new orleans, las vegas, kansas city, hamburg, munich,
+frankfurt, lyon, marseille, barcelona, milan, venice, florence, naples, geneva, zurich, dubai, jeddah, casablanca,
+alexandria, johannesburg, durban, karachi, lahore, shanghai, hong kong, guangzhou, st petersburg, saint petersburg,
+krakow, porto, rotterdam, antwerp, glasgow, manchester, liverpool, birmingham, dundee, ho chi minh city, saigon,
+almaty, yangon, rangoon, montego bay, perth, brisbane, adelaide
+"""
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents or a leading "the": "Bogotá" and "bogota" alike."""
+    text = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    text = " ".join(text.replace("\u2019", "'").split()).strip(".'-")
+    return text[4:] if text.startswith("the ") and text != "the hague" else text
+
+
+def _table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    capitals: dict[str, frozenset[str]] = {}
+    for row in _CAPITALS.replace("\n", " | ").split("|"):
+        if ":" in row:
+            place, _, cities = row.partition(":")
+            capitals[_plain(place)] = frozenset(_plain(city) for city in cities.split(","))
+    big = {_plain(city) for city in _BIG_CITIES.split(",")}
+    known = frozenset(big | {city for cities in capitals.values() for city in cities})
+    return capitals, known
+
+
+_CAPITAL_OF, _KNOWN_CITIES = _table()
+
+_NAME = r"([a-z][a-z.'-]*(?: [a-z][a-z.'-]*){0,3}?)"
+_ENDS = r"(?=\s*(?:$|[,.!?;:)]|\b(?:and|but|so|which|right|too|though|because|where)\b))"
+# "the capital of australia is sydney", "x is the capital of y", "y's capital is x", "x, the capital of y,".
+_CLAIMS = (
+    (re.compile(rf"\bthe capital (?:city )?of (?:the )?{_NAME} is (?:the city of )?{_NAME}{_ENDS}"), 1, 2),
+    (re.compile(rf"(?:^|[,.!?;:]\s*|\b(?:and|so|since|because|but|yes|yeah|oh|well|actually)\s+)"
+                rf"{_NAME},? (?:is|is also|is actually) (?:the )?capital (?:city )?of (?:the )?{_NAME}{_ENDS}"), 2, 1),
+    (re.compile(rf"\b{_NAME}'s capital (?:city )?is (?:the city of )?{_NAME}{_ENDS}"), 1, 2),
+    (re.compile(rf"(?:^|[.!?;]\s*|\bin\s+){_NAME}, the capital (?:city )?of (?:the )?{_NAME}{_ENDS}"), 2, 1),
+)
+
+
+@lru_cache(maxsize=4096)
+def wrong_capital_in(answered: str) -> tuple[str, str, str] | None:
+    """(the place, the city the answer calls its capital, its capital) where a (lower-cased)
+    answer names as the capital of a country, a state or a province a known city that is not
+    its capital; None otherwise."""
+    if "capital" not in answered:
+        return None  # (nearly all answers, cheaply)
+    for pattern, place_at, city_at in _CLAIMS:
+        for claim in pattern.finditer(answered):
+            # (The words next to "capital" name the place and the city: "i heard dubai is the
+            # capital of saudi arabia" is read from "dubai".)
+            place = _first_known(claim.group(place_at).split(), _CAPITAL_OF)
+            city = _first_known(claim.group(city_at).split(), _KNOWN_CITIES, from_the_end=city_at < place_at)
+            capitals = _CAPITAL_OF.get(place or "")
+            if capitals is None or city is None or city in capitals:
+                continue
+            return place, city, sorted(capitals)[0]
+    return None
+
+
+def _first_known(words: list[str], known, from_the_end: bool = False) -> str | None:
+    """The longest run of ``words`` next to "capital" that ``known`` holds: their start, or,
+    ``from_the_end``, their end."""
+    for size in range(len(words), 0, -1):
+        name = _plain(" ".join(words[-size:] if from_the_end else words[:size]))
+        if name in known:
+            return name
+    return None
+
+
+def wrong_capital(turn: Turn) -> list[Found]:
+    """An answer that names a city as the capital of a place that is not its capital (the
+    table above): "The capital of Australia is Sydney.", "atlanta is the capital of alabama ,
+    right ?"."""
+    wrong = wrong_capital_in(turn.answered)
+    if wrong is None:
+        return []
+    place, city, capital = wrong
+    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "capital"),
+                  f"the answer calls {city.title()} the capital of {place.title()}, whose capital is "
+                  f"{capital.title()}: {quote(turn.answer, 60)}",
+                  evidence={"place": place, "said": city, "capital": capital})]
