@@ -5033,6 +5033,22 @@ _EIGHTH_ROUND = [
     ([_HI, ("cool whats the capital of australia", "Canberra! Most people guess Sydney.")], 1, "ungrounded", False),
     ([_HI, ("we're going to kyoto", "Kyoto was the capital of Japan for over a thousand years.")], 1, "ungrounded",
      False),
+    # A persona's partner and instruments said against itself; a count told back in a question;
+    # animals and a subject asked after once told of.
+    ([("any kids?", "yeah just us, her mom and i split a few years back. we make it work"),
+      ("a house someday", "good goal. my wife always says buying our house was the best thing we ever did")], 1,
+     "ungrounded", True),
+    ([("what do you do", "i play the cello in an orchestra"),
+      ("nice! how long?", "oh i don't play any instruments, i just like to listen.")], 1, "ungrounded", True),
+    ([("what do you do", "i played piano as a kid"), ("cool", "these days i don't play any instruments though")], 1,
+     "ungrounded", False),
+    ([("i drive trucks. gone a lot but i got 3 kids at home", "that must be hard being away from them."),
+      ("yeah", "how old are your two kids?")], 1, "ungrounded", True),
+    ([("i have two kids", "nice"), ("yeah", "how old are your two kids?")], 1, "ungrounded", False),
+    ([_HI, ("we have two horses, daisy and jake", "i love horses! do you have any animals on the farm?")], 1, "loop",
+     True),
+    ([_HI, ("i teach high school chemistry", "a teacher, nice. what subject do you teach?")], 1, "loop", True),
+    ([_HI, ("i teach high school", "a teacher, nice. what subject do you teach?")], 1, "loop", False),
     # A favourite asked, answered with a liking of any.
     ([_HI, ("omg yes . whats ur fav song of theirs", "i like a lot of different kinds of music .")], 1,
      "off_topic", True),

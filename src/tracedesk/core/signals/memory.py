@@ -420,7 +420,7 @@ _NAMING_PARTS = (
 )
 _TOLD_BACK_PARTS = _NAMING_PARTS + (
     r"happy (\d+)(?:st|nd|rd|th)\b",
-    rf"(?:with|for|to|of) your ((?:{'|'.join(_COUNTS)}|\d+)) ",
+    rf"(?:with|for|to|of|are|old are) your ((?:{'|'.join(_COUNTS)}|\d+)) ",
     rf"your (?:{_THEIRS}) (?:is|was|turns?|turned) (\d+)\b",
     rf"you (?:said|mentioned|told me) ({_UNTIL_THE_CLAUSE_ENDS})",
     rf"since you(?:'re| are| were|'ve| have| live| work) "
@@ -580,6 +580,8 @@ _THINGS = {
         rf"\bmy {_NOT_NOW}(?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?)\b(?!'s|-)"
         r"|\bi(?:'m| am) (?:happily )?married\b",
         r"\bi(?:'m| am) (?:still |very )?single\b(?!-)|\bi'?ve been single\b|\bi(?:'ve| have) never been married\b"
+        r"|\b(?:her|his|their|the kids'|my (?:son's|daughter's|kids')) (?:mom|mum|dad|mother|father) and i "
+        r"(?:split|divorced|broke up|separated)\b|\bi(?:'m| am| got) divorced\b"
         r"|^\W*(?:no|nope|nah)\W+(?:i'?ve )?never been married\b"),
     "brothers or sisters": (
         r"\bmy (?:(?:big|little|older|younger|twin|baby) )?(?:brothers?|sisters?|siblings)\b(?!'s|-)",
@@ -612,6 +614,12 @@ _THINGS = {
         r"|\bi (?:love|had|drink|drank|still have) (?:a |some |my )?(?:beer|beers|wine|whiskey|vodka|cocktails?)\b",
         r"\bi (?:don't|do not|never) drink\b(?! (?:coffee|soda|milk|tea|much|often|on|during|before|and drive))"
         r"|\bi'?m (?:a )?(?:teetotal(?:er)?|sober)\b|\bbeen sober\b"),
+    "an instrument": (
+        r"\bi (?:play|have played|'ve played|played) (?:the )?(?:cello|piano|guitar|violin|viola|drums|bass|flute"
+        r"|clarinet|trumpet|saxophone|sax|ukulele|harp|banjo|keyboard)\b(?! (?:hero|video))"
+        r"|^\W*(?:the )?(?:cello|piano|guitar|violin|drums|flute|saxophone|ukulele|harp)\W+since i was\b",
+        r"\bi(?:'ve| have)? never (?:touched|played|learned) (?:an|any) instruments?\b"
+        r"|\bi (?:don't|do not|can't|cannot) play (?:an?y? )?instruments?\b|\bno musical bone\b"),
     "a car": (
         r"\bmy (?:car|truck|van|jeep)\b(?!'s)|\bi drive an? (?:\w+ )?(?:car|truck|van|suv|jeep)\b",
         r"\bi don't (?:have|own) a car\b|\bi have no car\b|\bi don't drive\b(?=\W*$|[.,!;]| at all\b)"),
@@ -627,7 +635,8 @@ _HOPED_FOR = re.compile(r"\b(?:if i|would|wish|someday|one day|want|i'd|hope|dre
 # Only an answer with one of these says either (looked for as they are, which is quick).
 _MAY_SAY = ("my ", "i have", "i drive", "married", "single", "only child", "no ", "n't", "never", "not a", "i've got",
             "vegan", "vegetarian", "i eat", "i had", "i love", "i grill", "i order", "i still", "i also", "i usually",
-            "drink", "beer", "wine", "sober", "teetotal", "hungover", "shots")
+            "drink", "beer", "wine", "sober", "teetotal", "hungover", "shots", "i play", "played", "since i was",
+            "musical", "divorced", "and i ")
 # ...and only a sentence that says one or the other.
 _SAYS_EITHER = re.compile("|".join(f"(?:{pattern})" for pair in _THINGS.values() for pattern in pair))
 

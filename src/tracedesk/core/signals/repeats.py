@@ -565,7 +565,7 @@ _ASKED_AND_TOLD = (
      re.compile(r"\bi(?:'m| am|m) an? \w+(?: \w+)? (?:at|in|for)\b|\bi work (?:as|at|in|for)\b")),
     (re.compile(r"\bwhere (?:are you|r u|you) from\b|\bwhere do you live\b"),
      re.compile(r"\bi(?:'m| am|m) from\b|\bi live in\b")),
-    (re.compile(r"\bdo you have (?:any )?pets\b"),
+    (re.compile(r"\bdo you have (?:any )?(?:pets|animals)\b"),
      re.compile(rf"\b(?:my|our|(?:i|we) have (?:a|an|two|three) (?:\w+ )?){_PET}\b")),
     (re.compile(r"\bdo you have (?:any )?(?:kids|children)\b"),
      re.compile(r"\b(?:my|our|(?:i|we) have (?:a|two|three|four)) (?:sons?|daughters?|kids|children)\b")),
@@ -723,6 +723,8 @@ def _asks_what_was_just_told(turn: Turn, question: str) -> bool:
     if day is not None and A_WEEKDAY.search(asked):
         of = day.group(1) or day.group(2)
         return of is None or not heads([of]).isdisjoint(heads(WORD.findall(asked)))
+    if _WHICH_SUBJECT.search(question) and _TEACHES_A_SUBJECT.search(asked):
+        return True  # ("i teach high school chemistry" - "what subject do you teach?")
     if _WHICH_GRADE.search(question) and _A_GRADE.search(asked):
         return True  # ("im in 9th grade" - "what grade are you in?")
     if _WHERE_TO.search(question) and _GOING_TO.search(asked):
@@ -740,6 +742,9 @@ _COUNTED = re.compile(r"(?<!since )(?<!at )(?<!by )(?<!until )(?<!till )(?<!arou
 # work ?" (the thing asked the day of, where it says it).
 _WHICH_DAY = re.compile(r"\b(?:what|which) days?(?: (?:is|are|was) (?:the|your|it) ([a-z]{3,})| do you ([a-z]{3,}))?"
                         r"\s*\??\s*$")
+_WHICH_SUBJECT = re.compile(r"\bwhat (?:subject|subjects|class|classes) do (?:you|u) teach\b")
+_TEACHES_A_SUBJECT = re.compile(r"\bi teach (?:\w+ )?(?:\w+ )?(?:math|maths|chemistry|physics|biology|science|history"
+                                r"|english|french|spanish|german|art|music|geography|economics|computer science|pe)\b")
 _WHICH_GRADE = re.compile(r"\bwhat (?:grade|year) (?:are|r) (?:you|u) in\b")
 _A_GRADE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                       r"|eleventh|twelfth|freshman|sophomore|junior|senior) (?:grade|year)\b"
