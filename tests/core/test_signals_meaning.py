@@ -5049,6 +5049,14 @@ _EIGHTH_ROUND = [
      True),
     ([_HI, ("i teach high school chemistry", "a teacher, nice. what subject do you teach?")], 1, "loop", True),
     ([_HI, ("i teach high school", "a teacher, nice. what subject do you teach?")], 1, "loop", False),
+    # A favourite of the bot's nobody asked for; not one asked, nor one on what was said.
+    ([_HI, ("what day is it today", "My favorite color is blue.")], 1, "off_topic", True),
+    ([_HI, ("thats so cool i want one but my mom would kill me", "my favorite food is tacos , what is yours ?")], 1,
+     "off_topic", True),
+    ([_HI, ("hey whats ur name and do u have a fav food", "I'm Max! My favorite food is sushi.")], 1, "off_topic",
+     False),
+    ([_HI, ("I bake a lot. And listen to old music, like the Beatles",
+            "i love the beatles ! my favorite album is abbey road . what is yours ?")], 1, "off_topic", False),
     # A favourite asked, answered with a liking of any.
     ([_HI, ("omg yes . whats ur fav song of theirs", "i like a lot of different kinds of music .")], 1,
      "off_topic", True),

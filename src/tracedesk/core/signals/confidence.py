@@ -198,6 +198,9 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "in_general", 0.4, 0.4,
          "a question for one of a kind answered with what is true of the kind in general, naming none "
          "(\"whats the stinkiest cheese\" - \"Cheese is made from milk.\")"),
+    Case("off_topic", "favourite_unasked", 0.45, 0.45,
+         "the answer tells a favourite of the bot's that nothing in the message asks for or speaks of (\"what day "
+         "is it today\" - \"My favorite color is blue.\"): a persona chatbot's line that fits nothing"),
     Case("off_topic", "no_favourite", 0.4, 0.4,
          "a favourite asked for answered with a liking of any, naming none (\"whats ur fav song of theirs\" - "
          "\"i like a lot of different kinds of music .\")"),

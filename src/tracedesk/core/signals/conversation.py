@@ -221,6 +221,9 @@ def _answered_beside(previous: Turn | None, turn: Turn) -> list[Found]:
         return [_answered_off_topic(turn, "another_thing", "a question for one thing answered with another")]
     if answers_in_general(turn):
         return [_answered_off_topic(turn, "in_general", "a question for one of a kind answered of the kind in general")]
+    if _tells_a_favourite_unasked(turn):
+        return [_answered_off_topic(turn, "favourite_unasked",
+                                    "the answer tells a favourite of the bot's nobody asked for")]
     if names_no_favourite(turn):
         return [_answered_off_topic(turn, "no_favourite", "a favourite asked for answered with a liking of any")]
     if _may_have_jumped(previous, turn):
@@ -516,6 +519,29 @@ _OPENS_A_SUBJECT = re.compile(
     r"|do (?:you|u) know (?:any|a) (?:good|great|nice)\b"
     r"|what kind of [\w ]{1,20} do (?:you|u) (?:listen|play|watch|read)\b"
     r"|do (?:you|u) (?:like|enjoy|play|watch|listen|collect)\b)")
+
+
+def _tells_a_favourite_unasked(turn: Turn) -> bool:
+    """An answer that tells a favourite of the bot's that nothing in the message asks for or
+    speaks of: "what day is it today" - "My favorite color is blue.", "ok" - "My favourite
+    colour is blue.", "one sister" - "my favorite color is green .". Not one the message
+    asks for ("do u have a fav food"), nor one on what it spoke of ("listen to old music, like
+    the Beatles" - "i love the beatles ! my favorite album is abbey road")."""
+    answered = turn.answered
+    if "fav" not in answered:
+        return False  # (nearly all answers, cheaply)
+    told = _A_FAVOURITE_TOLD.search(answered)
+    if told is None or "fav" in turn.asked or told.group(1) in turn.asked or _ASKS_ITS_TASTE.search(turn.asked):
+        return False
+    return turn.message.in_english and turn.words.isdisjoint(turn.reply.words)
+
+
+# A favourite an answer tells: "my favorite color is green", "my favourite food is pizza".
+_A_FAVOURITE_TOLD = re.compile(r"\bmy fav(?:ou?rite|e)? (\w+) (?:is|are)\b")
+# ...and a message that asks the bot's taste, which a favourite answers: "what do you like to
+# eat", "do you like music", "what about you".
+_ASKS_ITS_TASTE = re.compile(r"\b(?:do|did|would) (?:you|u) (?:like|love|enjoy|prefer)\b|\bwhat (?:do|did) (?:you|u) "
+                             r"(?:like|love|enjoy)\b|\b(?:you|u)\W*\?|\bwhat about (?:you|u)\b|\b(?:wbu|hbu|and you)\b")
 
 
 def _tells_what_it_does(turn: Turn) -> bool:
