@@ -5057,6 +5057,11 @@ _EIGHTH_ROUND = [
      False),
     ([_HI, ("I bake a lot. And listen to old music, like the Beatles",
             "i love the beatles ! my favorite album is abbey road . what is yours ?")], 1, "off_topic", False),
+    # A breed asked after it was told; not a breed of another animal never told.
+    ([("do you have pets", "no, do you?"), ("i have a pit bull named rosie, shes a sweetheart", "how old is she?"),
+      ("5. i got her from a shelter", "shelter dogs are the best. what breed is she?")], 2, "loop", True),
+    ([("do you have pets", "no, do you?"), ("i have a dog named rosie", "how old is she?"),
+      ("5. i got her from a shelter", "shelter dogs are the best. what breed is she?")], 2, "loop", False),
     # A favourite asked, answered with a liking of any.
     ([_HI, ("omg yes . whats ur fav song of theirs", "i like a lot of different kinds of music .")], 1,
      "off_topic", True),

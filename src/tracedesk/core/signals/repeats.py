@@ -567,6 +567,13 @@ _ASKED_AND_TOLD = (
      re.compile(r"\bi(?:'m| am|m) from\b|\bi live in\b")),
     (re.compile(r"\bdo you have (?:any )?(?:pets|animals)\b"),
      re.compile(rf"\b(?:my|our|(?:i|we) have (?:a|an|two|three) (?:\w+ )?){_PET}\b")),
+    # (A breed told: "i have a pit bull named rosie" - ... - "what breed is she?")
+    (re.compile(r"\bwhat (?:kind of |type of )?breeds?\b|\bwhat kind of (?:dog|cat)\b"),
+     re.compile(r"\b(?:pit ?bulls?|pitties|labs?|labradors?|golden retrievers?|retrievers?|german shepherds?"
+                r"|shepherds?|beagles?|poodles?|labradoodles?|goldendoodles?|huskies|husky|bulldogs?|chihuahuas?"
+                r"|corgis?|dachshunds?|pugs?|boxers?|rottweilers?|shih tzus?|yorkies?|border collies?|collies?"
+                r"|great danes?|terriers?|greyhounds?|dobermans?|spaniels?|schnauzers?|mutts?|mixed breed"
+                r"|siamese|persians?|maine coons?|ragdolls?|bengals?|sphynx)\b")),
     (re.compile(r"\bdo you have (?:any )?(?:kids|children)\b"),
      re.compile(r"\b(?:my|our|(?:i|we) have (?:a|two|three|four)) (?:sons?|daughters?|kids|children)\b")),
     # (A brother or a sister told of: "my sister got married last year" - "do you have any
