@@ -163,6 +163,7 @@ _PLACE_ATTRIBUTES = {
 }
 _ASKED_ATTRIBUTE = {name: re.compile(asks) for name, (asks, _) in _PLACE_ATTRIBUTES.items()}
 _TOLD_ATTRIBUTE = {name: re.compile(tells) for name, (_, tells) in _PLACE_ATTRIBUTES.items()}
+_ATTRIBUTE_WORDS = ("rating", "rated", "serves", "cost", "open", "parking", "wifi", "cheap", "moderately", "expensive")
 # ...as an answer tells another one of them: "has a rating of 4.6", "serves Japanese food",
 # "has free parking", "costs 8.50", "is open from 9".
 _TELLS_AN_ATTRIBUTE = re.compile(r"\b(?:has|have) (?:a )?(?:rating|free parking|free wifi|parking|wifi)\b"
@@ -176,7 +177,7 @@ def _tells_another_attribute(turn: Turn) -> bool:
     both have free parking.". Not an answer that says it does not know, asks back or owns a
     slip."""
     answered = turn.answered
-    if _TELLS_AN_ATTRIBUTE.search(answered) is None:
+    if not any(word in answered for word in _ATTRIBUTE_WORDS) or _TELLS_AN_ATTRIBUTE.search(answered) is None:
         return False
     asked = [name for name, asks in _ASKED_ATTRIBUTE.items() if asks.search(turn.asked)]
     if len(asked) != 1 or _TOLD_ATTRIBUTE[asked[0]].search(answered) or _WANTS_ONE.search(turn.asked):
@@ -309,7 +310,7 @@ def names_no_favourite(turn: Turn) -> bool:
     """A favourite asked for answered with a liking of any, and nothing named: "whats ur
     fav song of theirs" - "i like a lot of different kinds of music .", "i like them all!"
     (not "i like them all, but probably motion sickness")."""
-    return (_ASKS_A_FAVOURITE.search(turn.asked) is not None and _LIKES_ANY.match(turn.answered) is not None
+    return (_LIKES_ANY.match(turn.answered) is not None and _ASKS_A_FAVOURITE.search(turn.asked) is not None
             and _OF_THEIR_OWN.search(turn.asked) is None)
 
 

@@ -699,16 +699,18 @@ _NOT_ITS_WORK_NOW = re.compile(r"\b(?:used to|former|formerly|retired|before|was
                                r"|at heart)\b")
 
 
+@lru_cache(maxsize=16384)
 def work_of_itself(answered: str) -> Said | None:
     """The work a (lower-cased) answer says the bot does now, as :data:`_TELLS_ITS_WORK` reads
-    it (the work as ``thing``), if it tells of exactly one."""
-    if " i" not in f" {answered}":
+    it (the work as ``thing``), if it tells of exactly one. (A canned answer is read once.)"""
+    if _TELLS_ITS_WORK.search(answered) is None:
         return None  # (most answers, cheaply)
     works = {}
     for sentence in sentences_of(answered):
-        if "?" in sentence or _NOT_ITS_WORK_NOW.search(sentence):
+        told = [found for found in _TELLS_ITS_WORK.finditer(sentence)]
+        if not told or "?" in sentence or _NOT_ITS_WORK_NOW.search(sentence):
             continue
-        for found in _TELLS_ITS_WORK.finditer(sentence):
+        for found in told:
             works.setdefault(_WORK_OF[found.group(1) or found.group(2)], sentence)
     if len(works) != 1:
         return None
