@@ -551,11 +551,18 @@ def _says_enough_to_repeat(turn: Turn) -> bool:
 # "im a nurse at the county hospital"), where they are from or live, pets, children.
 _NUMBER = rf"(?:\d+|{'|'.join(COUNT_WORDS)})"
 _PET = rf"(?:{'|'.join(PET_WORDS)})"
-# (A sibling told of, as a message names one: "my little sister", "i have two brothers";
-# and a question that asks after more of them, or after now, asks something else: "do you
-# have a sister too?", "do you have a partner now?")
-_KIN = r"(?:(?:little|big|older|younger|twin|baby|kid|step|half) )?"
-_KIN_COUNT = r"(?:a|an|one|two|three|four|\d) (?:(?:little|big|older|younger|twin) )?"
+
+
+def _kin_told(kin: str) -> re.Pattern:
+    """A brother or a sister (``kin``: the words for them) a message tells of: "my little
+    sister", "i have two brothers" (not "my brother-in-law")."""
+    return re.compile(rf"\bmy (?:(?:little|big|older|younger|twin|baby|kid|step|half) )?(?:{kin})s?\b(?!-)"
+                      rf"|\b(?:i|we) have (?:a|an|one|two|three|four|\d) (?:(?:little|big|older|younger|twin) )?"
+                      rf"(?:{kin})s?\b")
+
+
+# (A question that asks after more brothers or sisters, or after a partner now, asks something
+# else: "do you have a sister too?", "do you have a partner now?")
 _NOT_AGAIN = r"(?![^?]*\b(?:too|other|besides|else|now|again|of your own|anymore|any more|as well)\b)"
 _ASKED_AND_TOLD = (
     (re.compile(r"\bhow old (?:is|are|was|were)\b"),
@@ -579,12 +586,9 @@ _ASKED_AND_TOLD = (
     # (A brother or a sister told of: "my sister got married last year" - "do you have any
     # brothers or sisters?"; a partner: "my wife plays piano" - "are you married?")
     (re.compile(rf"\bdo (?:you|u) have (?:any )?(?:siblings|brothers or sisters|sisters or brothers)\b{_NOT_AGAIN}"),
-     re.compile(rf"\bmy {_KIN}(?:sister|brother|sis)s?\b(?!-)"
-                rf"|\b(?:i|we) have {_KIN_COUNT}(?:sisters?|brothers?|siblings)\b")),
-    (re.compile(rf"\bdo (?:you|u) have (?:any brothers|a brother)\b{_NOT_AGAIN}"),
-     re.compile(rf"\bmy {_KIN}brothers?\b(?!-)|\b(?:i|we) have {_KIN_COUNT}brothers?\b")),
-    (re.compile(rf"\bdo (?:you|u) have (?:any sisters|a sister)\b{_NOT_AGAIN}"),
-     re.compile(rf"\bmy {_KIN}(?:sister|sis)s?\b(?!-)|\b(?:i|we) have {_KIN_COUNT}sisters?\b")),
+     _kin_told("sister|brother|sis|sibling")),
+    (re.compile(rf"\bdo (?:you|u) have (?:any brothers|a brother)\b{_NOT_AGAIN}"), _kin_told("brother")),
+    (re.compile(rf"\bdo (?:you|u) have (?:any sisters|a sister)\b{_NOT_AGAIN}"), _kin_told("sister|sis")),
     (re.compile(rf"(?:\bare (?:you|u) married\b|\bdo (?:you|u) have a (?:wife|husband|partner)\b){_NOT_AGAIN}"),
      re.compile(r"(?<!late )(?<!ex-)(?<!former )\bmy (?:wife|husband|hubby)\b(?!-)"
                 r"(?![^.!?]*\b(?:divorced|split|separated|ex)\b)")),
