@@ -320,7 +320,6 @@ def _another_day_or_route(turn: Turn, previous: Turn | None) -> list[Found]:
     return []
 
 
-
 def _meat_for_a_vegetarian(turn: Turn) -> list[Found]:
     """Meat or fish suggested for someone the message says is vegetarian or vegan: "my
     roommate is vegetarian , can i make her a version" - "sure ! just make the same dish with
@@ -329,10 +328,8 @@ def _meat_for_a_vegetarian(turn: Turn) -> list[Found]:
     for a message that eats meat too ("he's vegetarian but i eat meat") or no longer
     abstains ("i used to be vegan")."""
     asked = turn.asked
-    if ("vegetarian" not in asked and "vegan" not in asked and "veggie" not in asked) \
-            or _NO_LONGER_VEGETARIAN.search(asked):
-        return []
-    if _A_MEAT.search(asked) or not _VEGETARIAN.search(asked):
+    if ("veg" not in asked or _VEGETARIAN.search(asked) is None or _NO_LONGER_VEGETARIAN.search(asked)
+            or _A_MEAT.search(asked)):
         return []
     for sentence in re.split(r"(?<=[.!?])\s+", turn.answer):
         offered = _SUGGESTS_MEAT.search(sentence)
@@ -465,7 +462,6 @@ def _leaves_out_a_detail(turn: Turn, previous: Turn | None) -> list[Found]:
     if not missing:
         return []
     return [_left_out(turn, f"the answer leaves out the {' and the '.join(missing)} asked for")]
-
 
 
 # A yes to what the answer before offered, with another thing asked along: "Yes, and the

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..words import STOPWORDS, content_words, has_digit
+from ..words import STOPWORDS, content_words, has_digit, heads
 from .answer_phrases import REACTION_WORDS
 from .phrases import ASKS_AN_OPINION
 from .reactions import unlike_things
@@ -126,7 +126,8 @@ def gives_another_thing(turn: Turn) -> bool:
     """A question for one thing a task bot is asked for by name answered by telling another,
     unlike in meaning: "what's the phone number?" - "The address is 154 Chesterton Road."
     (Not "what's the price?" - "The cost is...", nor an answer that names what was asked;
-    nor anything but such things: "What are the hours?" - "The store is open from 9am".)"""
+    nor anything but such things: "What are the hours?" - "The store is open from 9am".) A desk
+    asked one thing of a place that tells another of it is one too (:func:`_tells_another_attribute`)."""
     if _tells_another_attribute(turn):
         return True
     asked = _ASKS_FOR_THE.search(turn.asked)
@@ -140,7 +141,6 @@ def gives_another_thing(turn: Turn) -> bool:
             or not given.isdisjoint(turn.words)):  # ("what's the address of the nirala" - "The Nirala is at...")
         return False
     return unlike_things(asked.group(1), told.group(1))
-
 
 
 # What a desk is asked of a place by name, each with the words that ask for it and those that
@@ -189,7 +189,6 @@ def _tells_another_attribute(turn: Turn) -> bool:
 # "I also need a hotel with free parking and 4 stars".
 _WANTS_ONE = re.compile(r"\b(?:i|we) (?:also |still )?(?:need|want|would like|'d like|am looking|'m looking)\b"
                         r"|\blooking for\b")
-
 
 
 def gives_a_figure_asked(turn: Turn) -> bool:
@@ -349,9 +348,8 @@ def answers_in_general(turn: Turn) -> bool:
     opening = _OPENS_IN_GENERAL.match(turn.answer)
     if opening is None or _names_something(turn.answer) or "?" in turn.answer:
         return False
-    kind = content_words(opening.group(1))
-    heard = {word[:4] for word in content_words(asked)}
-    return bool(kind) and all(word[:4] in heard for word in kind) and _answers_on_its_own(turn)
+    kind = heads(content_words(opening.group(1)))
+    return bool(kind) and kind <= heads(content_words(asked)) and _answers_on_its_own(turn)
 
 
 # A question for one of a kind: "which shark kills the most people", "whats the stinkiest

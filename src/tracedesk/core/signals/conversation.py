@@ -459,7 +459,6 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
             and not turn.closing and turn.message.in_english and not turn.message.greets_only)
 
 
-
 def _opens_a_subject_of_its_own(previous: Turn | None, turn: Turn) -> bool:
     """What the user told of their day, their people or their feelings, asking nothing
     ("just 1 little bro hes soooo annoying. he took my charger AGAIN", "my daughter... but
@@ -1045,7 +1044,6 @@ def _answered_with_appreciation(turn: Turn) -> list[Found]:
         return []  # ("Yup!" to a yes-or-no question, "Great!" to "how are you?" answer them)
     return [_answered_off_topic(turn, "appreciation",
                                 "a question answered only with a word of appreciation or an acknowledgement")]
-
 
 
 def _advice_answered_empty(turn: Turn) -> list[Found]:

@@ -207,7 +207,6 @@ def another_route(asked: str, answered: str) -> tuple[str, str, str] | None:
     return None
 
 
-
 def _train_the_other_way(asked: str, answered: str) -> tuple[str, str, str] | None:
     """A train asked for from one place to another offered or booked the other way round:
     "a train from peterborough to cambridge on wednesday" - "TR2012 departs Cambridge at

@@ -15,9 +15,10 @@ reaction):
 
 What the bot says it has: each sentence of an answer (not a question) may say that the bot
 has one of a few things people tell of (a partner, brothers or sisters, children, pets, a
-diet without meat, a drink, a car) or has none. "My X" says it has one, but not a former or a hoped-for one ("my
-ex-husband", "my late wife", "my dream car", "I'd love a dog someday"), nor someone
-else's ("my sister's kids" tells of a sister, not of children).
+diet without meat, a drink, an instrument, a car) or has none, and what work it does. "My
+X" says it has one, but not a former or a hoped-for one ("my ex-husband", "my late wife",
+"my dream car", "I'd love a dog someday"), nor someone else's ("my sister's kids" tells of
+a sister, not of children).
 """
 
 from __future__ import annotations
@@ -685,7 +686,7 @@ _WORKS = {
 }
 _WORK_OF = {word: work for work, words in _WORKS.items() for word in words.split("|")}
 _TELLS_ITS_WORK = re.compile(
-    r"\bi(?:'m| am|m|'ve been| have been| work as| work as an?) (?:an? )?"
+    r"\bi(?:'m| am|m|'ve been| have been| work as) (?:an? )?"
     r"(?:(?:high school|school|math|history|english|science|art|music|kindergarten|software|truck|bus|taxi|head"
     r"|sous|pastry|registered|er|icu|night shift|dental|freelance|graphic|web|wedding|full time|pediatric"
     r"|flight|airline|research|family|criminal|divorce|tax) )?"
@@ -707,7 +708,7 @@ def work_of_itself(answered: str) -> Said | None:
         return None  # (most answers, cheaply)
     works = {}
     for sentence in sentences_of(answered):
-        told = [found for found in _TELLS_ITS_WORK.finditer(sentence)]
+        told = list(_TELLS_ITS_WORK.finditer(sentence))
         if not told or "?" in sentence or _NOT_ITS_WORK_NOW.search(sentence):
             continue
         for found in told:

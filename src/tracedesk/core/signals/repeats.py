@@ -548,7 +548,8 @@ def _says_enough_to_repeat(turn: Turn) -> bool:
 
 # What a bot asks to get to know the user, and what in the user's messages had told it
 # already: an age ("my 15 yo son", "shes 5", "he's 10 weeks"), a job ("I work in a bank",
-# "im a nurse at the county hospital"), where they are from or live, pets, children.
+# "im a nurse at the county hospital"), where they are from or live, pets and their breed,
+# children, brothers and sisters, a partner.
 _NUMBER = rf"(?:\d+|{'|'.join(COUNT_WORDS)})"
 _PET = rf"(?:{'|'.join(PET_WORDS)})"
 
@@ -720,8 +721,9 @@ def _asks_what_was_just_told(turn: Turn, question: str) -> bool:
     the colour of (:func:`_asks_the_colour_told`), how many of a thing it counted ("i have
     three kids" - "how many kids do you have?"), the day of a thing it gave the day of ("my
     party is on saturday" - "what day is the party ?"), a favourite it named ("my favorite
-    color is green" - "what's your favorite color?"). (Not the day of another thing: "my
-    party is on saturday" - "what day are you going shopping for it ?")"""
+    color is green" - "what's your favorite color?"), a subject, a grade or a destination
+    (:data:`_ASKED_AND_JUST_TOLD`). (Not the day of another thing: "my party is on saturday"
+    - "what day are you going shopping for it ?")"""
     if _asks_the_colour_told(turn, question):
         return True
     asked = turn.asked
@@ -734,12 +736,8 @@ def _asks_what_was_just_told(turn: Turn, question: str) -> bool:
     if day is not None and A_WEEKDAY.search(asked):
         of = day.group(1) or day.group(2)
         return of is None or not heads([of]).isdisjoint(heads(WORD.findall(asked)))
-    if _WHICH_SUBJECT.search(question) and _TEACHES_A_SUBJECT.search(asked):
-        return True  # ("i teach high school chemistry" - "what subject do you teach?")
-    if _WHICH_GRADE.search(question) and _A_GRADE.search(asked):
-        return True  # ("im in 9th grade" - "what grade are you in?")
-    if _WHERE_TO.search(question) and _GOING_TO.search(asked):
-        return True  # ("i have a flight to denver next friday" - "where are you flying to next friday ?")
+    if any(asks.search(question) and tells.search(asked) for asks, tells in _ASKED_AND_JUST_TOLD):
+        return True
     favourite = _YOUR_FAVOURITE.search(question)
     return favourite is not None and re.search(rf"\bmy fav(?:ou?rite|e)? {re.escape(favourite.group(1))}\b",
                                                asked) is not None
@@ -753,16 +751,22 @@ _COUNTED = re.compile(r"(?<!since )(?<!at )(?<!by )(?<!until )(?<!till )(?<!arou
 # work ?" (the thing asked the day of, where it says it).
 _WHICH_DAY = re.compile(r"\b(?:what|which) days?(?: (?:is|are|was) (?:the|your|it) ([a-z]{3,})| do you ([a-z]{3,}))?"
                         r"\s*\??\s*$")
-_WHICH_SUBJECT = re.compile(r"\bwhat (?:subject|subjects|class|classes) do (?:you|u) teach\b")
-_TEACHES_A_SUBJECT = re.compile(r"\bi teach (?:\w+ )?(?:\w+ )?(?:math|maths|chemistry|physics|biology|science|history"
-                                r"|english|french|spanish|german|art|music|geography|economics|computer science|pe)\b")
-_WHICH_GRADE = re.compile(r"\bwhat (?:grade|year) (?:are|r) (?:you|u) in\b")
-_A_GRADE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-                      r"|eleventh|twelfth|freshman|sophomore|junior|senior) (?:grade|year)\b"
-                      r"|\b(?:in )?(?:grade|year) \d{1,2}\b")
-_WHERE_TO = re.compile(r"\bwhere (?:are|r) (?:you|u) (?:flying|going|heading|travel+ing|driving|moving) to\b")
-_GOING_TO = re.compile(r"\b(?:flight|flying|fly|going|heading|trip|travel+ing|driving|moving) to "
-                       r"(?!(?:be|do|see|get|go|have|make|try|take|work|sleep|the (?:store|shop|gym))\b)[a-z]{3,}")
+# ...and the other questions for what the message just told, each with what tells it: the
+# subject taught ("i teach high school chemistry" - "what subject do you teach?"), the grade
+# ("im in 9th grade" - "what grade are you in?"), where the user goes ("i have a flight to
+# denver next friday" - "where are you flying to next friday ?").
+_ASKED_AND_JUST_TOLD = (
+    (re.compile(r"\bwhat (?:subject|subjects|class|classes) do (?:you|u) teach\b"),
+     re.compile(r"\bi teach (?:\w+ )?(?:\w+ )?(?:math|maths|chemistry|physics|biology|science|history|english|french"
+                r"|spanish|german|art|music|geography|economics|computer science|pe)\b")),
+    (re.compile(r"\bwhat (?:grade|year) (?:are|r) (?:you|u) in\b"),
+     re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                r"|eleventh|twelfth|freshman|sophomore|junior|senior) (?:grade|year)\b"
+                r"|\b(?:in )?(?:grade|year) \d{1,2}\b")),
+    (re.compile(r"\bwhere (?:are|r) (?:you|u) (?:flying|going|heading|travel+ing|driving|moving) to\b"),
+     re.compile(r"\b(?:flight|flying|fly|going|heading|trip|travel+ing|driving|moving) to "
+                r"(?!(?:be|do|see|get|go|have|make|try|take|work|sleep|the (?:store|shop|gym))\b)[a-z]{3,}")),
+)
 _YOUR_FAVOURITE = re.compile(r"\bwhat(?:'s| is| are)? (?:your|ur) fav(?:ou?rite|e)? ([a-z]{3,})\b")
 
 
