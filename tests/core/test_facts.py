@@ -1,10 +1,11 @@
-"""The facts of the world the detectors check against a table: the capitals."""
+"""The facts of the world the detectors check against a table: the capitals, and the counts people
+test chatbots with."""
 
 from __future__ import annotations
 
 import pytest
 
-from tracedesk.core.signals.facts import wrong_capital_in
+from tracedesk.core.signals.facts import wrong_capital_in, wrong_count_in
 
 
 @pytest.mark.parametrize(("answer", "wrong"), [
@@ -33,3 +34,28 @@ from tracedesk.core.signals.facts import wrong_capital_in
 ])
 def test_a_city_called_the_capital_of_a_place_is_checked_against_the_table(answer, wrong) -> None:
     assert wrong_capital_in(answer.lower()) == wrong
+
+
+@pytest.mark.parametrize(("asked", "answer", "wrong"), [
+    ("how many legs does a spider have", "Six! Same as insects.", (6, 8)),
+    ("huh. ok last one, how many moons does mars have", "Mars has four moons, and the biggest one is called Phobos.",
+     (4, 2)),
+    ("how many days in a leap year", "365.", (365, 366)),
+    ("ok correct. how many bones in adult human body", "about 212.", (212, 206)),
+    ("how many ounces in a cup", "There are 16 fluid ounces in a cup.", (16, 8)),
+    ("how many legs has a spider got?", "six", (6, 8)),
+    # Right anywhere in the answer; hedged; a count of the question's own, of a case it sets, or
+    # a question the table does not know; no count given; a question of how often.
+    ("how many legs does a spider have", "Spiders have eight legs! Insects have six.", None),
+    ("ok how many bones in the human body", "No worries, 102 it is. An adult has 206 bones.", None),
+    ("how many seconds in a day", "86,400.", None),
+    ("how many planets are there", "Nine, if you count Pluto.", None),
+    ("how many legs do 3 spiders have", "24", None),
+    ("how many days in a year on mars", "687 earth days.", None),
+    ("how many bones does a baby have", "around 300.", None),
+    ("how many hearts do they have", "three", None),
+    ("how many legs does a spider have", "Spiders are arachnids, not insects.", None),
+    ("how many days a week should i run", "Start with 3 days a week.", None),
+])
+def test_a_count_people_test_chatbots_with_is_checked_against_the_table(asked, answer, wrong) -> None:
+    assert wrong_count_in(asked.lower(), answer.lower()) == wrong

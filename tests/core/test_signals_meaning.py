@@ -5159,6 +5159,47 @@ _EIGHTH_ROUND = [
        "Christ's College is in the centre and entrance is free. Would you like the address?"),
       ("Yes, and the phone number too, please.", "It's on Saint Andrew's Street; the phone number is 01223334900.")],
      1, "off_topic", False),
+    # What the user told answered with a bare acknowledgement and nothing more; not a command,
+    # a bare no, a goodbye, nor an acknowledgement said gladly.
+    ([("how long have you played?", "a few years now. you?"), ("since i was like 12", "ok .")], 1, "off_topic",
+     True),
+    ([("what do you play?", "i like racing games"), ("ya mostly fortnite and rocket league", "cool .")], 1,
+     "off_topic", True),
+    ([_HI, ("my parents are still in kharkiv. i miss them a lot", "Cool.")], 1, "off_topic", True),
+    ([_HI, ("turn off the living room lights", "okay.")], 1, "off_topic", False),
+    ([("want me to look for another one?", "sure"), ("nah nevermind", "ok.")], 1, "off_topic", False),
+    ([_HI, ("I love jazz", "Nice!")], 1, "off_topic", False),
+    ([_HI, ("ok thanks, gotta go", "ok")], 1, "off_topic", False),
+    # The user's girls taken for a son, their soccer for basketball; not a game they told of.
+    ([_HI, ("its ok. i have twin girls so bills are a lot haha", "haha i bet! how old is your son?")], 1,
+     "ungrounded", True),
+    ([("just got back from soccer practice", "nice, what position?"),
+      ("striker. good luck to me lol", "good luck at ur basketball game!!")], 1, "ungrounded", True),
+    ([("just got back from soccer practice", "nice, what position?"),
+      ("striker. good luck to me lol", "good luck at your soccer game!!")], 1, "ungrounded", False),
+    ([_HI, ("my girls love horses", "how old are your girls?")], 1, "ungrounded", False),
+    # A persona that said it cooks for a living, plays an instrument or is retired, saying otherwise.
+    ([("what do you do", "i'm the head chef at a french bistro."),
+      ("frozen pizza every time", "respect. i cant cook at all so id probably live on that too")], 1,
+     "ungrounded", True),
+    ([("what do u grow", "mostly wheat. i also play guitar at the local bar on fridays"),
+      ("what kind of music do u play", "oh i dont really play anything, music was never my thing")], 1,
+     "ungrounded", True),
+    ([("what do you do", "i'm retired. i fish most days."),
+      ("yep. own my shop", "that's great. i never retired, still on the truck every shift")], 1, "ungrounded", True),
+    ([("what do you do", "i'm the head chef at a french bistro."),
+      ("do you cook at home", "honestly most nights i just eat cereal lol")], 1, "ungrounded", False),
+    ([("do you have kids?", "Yep, one daughter, Lena. She's nine."),
+      ("what do u do on ur days off", "I don't have any kids, so my days off are pretty quiet.")], 1, "ungrounded",
+     True),
+    # The user's work asked after they told it.
+    ([("hi", "hey! how's your day been?"), ("just woke up lol i work nights as a nurse", "oh wow nights. what unit?"),
+      ("sunflowers!! those are my favorite flower", "mine too. so what do you do for work?")], 2, "loop", True),
+    ([("hi", "hey! how's your day been?"), ("just woke up lol my sister is a nurse", "oh wow. is she busy?"),
+      ("always", "so what do you do for work?")], 2, "loop", False),
+    # A count the world knows, given wrong.
+    ([_HI, ("ok smart. how many legs does a spider have", "Spiders have six legs.")], 1, "ungrounded", True),
+    ([_HI, ("ok smart. how many legs does a spider have", "Eight! And six for insects.")], 1, "ungrounded", False),
 ]
 
 

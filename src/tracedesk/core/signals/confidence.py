@@ -67,6 +67,9 @@ CASES: tuple[Case, ...] = (
     Case("ungrounded", "arithmetic", 0.8, 0.8,
          "the answer gives another result than the plain sum its message asked (\"whats 15% of 80\" - \"15% of 80 "
          "is 14.\"), worked out: the one fact a detector can check without knowing the world"),
+    Case("ungrounded", "count", 0.7, 0.7,
+         "the answer gives a count the world knows otherwise, to a question people test chatbots with (\"how many "
+         "legs does a spider have\" - \"Six! Same as insects.\"): checked against a table, without a model"),
     Case("ungrounded", "capital", 0.7, 0.7,
          "the answer calls a city the capital of a country, a state or a province whose capital is another "
          "(\"The capital of Australia is Sydney.\"): a fact of the world checked against a table, without a model"),
@@ -164,6 +167,10 @@ CASES: tuple[Case, ...] = (
          "the user told news or a feeling of their own, asking nothing, and the answer gave only a bare "
          "acknowledgement, alone or before a question on something else (\"i just got engaged yesterday!!\" - "
          "\"ok . how long have you been tattooing ?\")"),
+    Case("off_topic", "only_acknowledged", 0.45, 0.45,
+         "the user told something, asking nothing and asking nothing done, and the answer was a bare "
+         "acknowledgement and nothing more (\"since i was like 12\" - \"ok .\", \"my parents are still in kharkiv. "
+         "i miss them a lot\" - \"cool.\"); a command answered \"okay.\" is answered"),
     Case("off_topic", "neither_option", 0.35, 0.35,
          "the user asked the bot to choose between two things (\"dispossessed or earthsea\") and the answer named "
          "neither, nor said it takes neither, both or either; as often an answer in other words (\"the cook or a "

@@ -45,7 +45,7 @@ from .asked import (
 )
 from .choices import takes_up
 from .confidence import confidence
-from .facts import wrong_capital
+from .facts import wrong_capital, wrong_count
 from .found import Found, quote
 from .kinds import MONTHS_BUT_MAY, WEEKDAYS
 from .memory import (
@@ -142,7 +142,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                         and TELLS_BACK.search(turn.answered):
                     told_back = tells_back_what_nobody_said(turn, heard.up_to(at))
                 found += told_back
-            if "your " in turn.answered:
+            if "your " in turn.answered or "ur " in turn.answered:
                 found += speaks_of_another(turn, told)
             if names.hear(turn.asked) and ("," in turn.answer or "!" in turn.answer
                                            or turn.answered.startswith(("hi ", "hey ", "hello "))):
@@ -169,6 +169,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             elif _curt_to_news(turn):
                 found.append(_answered_off_topic(turn, "curt_to_news", "news or a feeling told, answered with a bare "
                                                                        "acknowledgement"))
+            elif _only_acknowledged(turn):
+                found.append(_answered_off_topic(turn, "only_acknowledged", "what the user told answered with a bare "
+                                                                            "acknowledgement and nothing more"))
             elif _may_dismiss(turn.reply) and DISMISSES.search(turn.answered):
                 found.append(_answered_off_topic(turn, "dismissive", "the answer brushes the user off"))
             bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
@@ -183,7 +186,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                           or _leaves_the_choice(turn, model))
             found += against_the_request(turn, previous, at, session_values)
             found += wrong_sum(turn)
-            found += wrong_capital(turn)
+            found += wrong_capital(turn) or wrong_count(turn)
             served = served or turn.reply.confirms
             previous = turn
         if key[0] != "trace":  # in a session
@@ -997,6 +1000,33 @@ _CURT_CHARACTERS = 80
 _ENCOURAGES = re.compile(r"\b(?:believe in you|proud|hop(?:e|ed|ing)|you'll|you will|you're going to|good luck"
                          r"|congrat\w*|you can do|you got this|happy for|glad|amazing|great news|so excited)\b")
 _AFTER_IT_WORDS = 3
+
+
+def _only_acknowledged(turn: Turn) -> bool:
+    """What the user told, asking nothing and asking nothing done, answered with a bare
+    acknowledgement and nothing more ("since i was like 12" - "ok .", "ya mostly fortnite
+    and rocket league" - "cool .", "my parents are still in kharkiv. i miss them a lot" -
+    "cool."): the answer takes up nothing it was told. Not the answer to a command ("turn
+    off the living room lights" - "okay."), to a bare no or never mind, or to a goodbye."""
+    asked = turn.asked
+    if _ONLY_ACKNOWLEDGES.match(turn.answered) is None or "?" in asked or _ONLY_NO.match(asked):
+        return False
+    message = turn.message
+    return not (message.wants_to_know or message.closing or message.asks_in_words or _A_TASK_ASKED.search(asked)
+                or _A_COMMAND.match(asked) or SIGNS_OFF.search(asked))
+
+
+# An answer of an acknowledgement or two and nothing else: "ok .", "cool", "lol ok", "k".
+# (Not "yes", "haha" or "wow": an answer to a yes-or-no question, a laugh at a joke; nor one
+# said gladly, "Nice!" to "I love jazz".)
+_ONLY_ACKNOWLEDGES = re.compile(r"[^\w!]*(?:(?:ok(?:ay)?|k+|cool|lol|fine|sure|alright|noted|hmm+|mhm|i see)"
+                                r"(?:[^\w!]+|$)){1,2}$")
+# A message that opens on a command: "turn off the living room lights", "next song", "stop".
+_A_COMMAND = re.compile(r"\W*(?:(?:ok|okay|now|and|then|hey \w+)\W+)?(?:turn|switch|play|set|add|next|skip|stop|call"
+                        r"|text|remind|open|show|find|book|cancel|pause|resume|read|send|give|make|start|put|change"
+                        r"|lower|raise|dim|mute|unmute|volume|repeat|shuffle|order|take|wake|let's|lets)\b")
+# A message that says no, or takes back what it asked, and no more: "no", "nevermind", "nah nvm".
+_ONLY_NO = re.compile(r"\W*(?:(?:no|nope|nah|nevermind|never mind|nvm|forget it|yes|yeah|yep|ya)(?:\W+|$)){1,2}$")
 # An answer that opens on a bare acknowledgement, with a full stop or nothing after it, then
 # at most a question or a few words of its own: "ok .", "good.", "ok . how long have you been
 # tattooing ?", "ok . i like pizza ." (not "ok wow!", "cool!! congrats").

@@ -169,3 +169,106 @@ def wrong_capital(turn: Turn) -> list[Found]:
                   f"the answer calls {city.title()} the capital of {place.title()}, whose capital is "
                   f"{capital.title()}: {quote(turn.answer, 60)}",
                   evidence={"place": place, "said": city, "capital": capital})]
+
+
+# Counts people test chatbots with ("how many legs does a spider have", "how many moons does
+# mars have"): what is counted, what of, and the counts that are right. A question that gives
+# a figure of its own ("how many legs do 3 spiders have") or asks of something else ("how many
+# days in a year on mars") is not read.
+_COUNTS = (
+    ("legs", r"spiders?|octopus(?:es)?|octopi", {8}),
+    ("legs", r"insects?|ants?|bees?|flies|a fly|beetles?|ladybugs?|butterfly|butterflies|grasshoppers?", {6}),
+    ("legs", r"dogs?|cats?|horses?|cows?|elephants?|lions?|tigers?|giraffes?|zebras?|sheep|pigs?|goats?|bears?"
+             r"|rabbits?|mice|a mouse|frogs?|turtles?|tortoises?", {4}),
+    ("legs", r"birds?|chickens?|ducks?|ostrich(?:es)?|penguins?|owls?|flamingos?|humans?|people|a person", {2}),
+    ("arms", r"octopus(?:es)?|octopi", {8}),
+    ("hearts", r"octopus(?:es)?|octopi", {3}),
+    ("bones", r"(?:adult )?(?:human )?body|(?:an )?adult(?: human)?|(?:a )?human(?!s? baby)", {206}),
+    ("teeth", r"(?:an )?adult(?: human)?|(?:a )?human|grown ?ups?", {32}),
+    ("chambers", r"(?:the )?(?:human )?heart", {4}),
+    ("planets", r"(?:the |our )?solar system|(?:are )?there", {8}),
+    ("continents", r"(?:the |in the )?world|(?:are )?there|earth", {7}),
+    ("oceans", r"(?:the |in the )?world|(?:are )?there|earth", {5}),
+    ("moons", r"mars", {2}),
+    ("moons", r"(?:the )?earth", {1}),
+    ("days", r"(?:a |one )?leap year", {366}),
+    ("days", r"(?:a |one )?week", {7}),
+    ("weeks", r"(?:a |one )?year", {52}),
+    ("months", r"(?:a |one )?year", {12}),
+    ("hours", r"(?:a |one )?day", {24}),
+    ("minutes", r"(?:an |one )?hour", {60}),
+    ("seconds", r"(?:a |one )?minute", {60}),
+    ("seconds", r"(?:an |one )?hour", {3600}),
+    ("seconds", r"(?:a |one )?day", {86400}),
+    ("states", r"(?:the )?(?:us|usa|u\.s\.|united states|america)", {50}),
+    ("sides", r"(?:a )?hexagon", {6}),
+    ("sides", r"(?:a )?pentagon", {5}),
+    ("sides", r"(?:an )?octagon", {8}),
+    ("sides", r"(?:a )?triangle", {3}),
+    ("keys", r"(?:a )?(?:standard |full )?piano", {88}),
+    ("strings", r"(?:a )?(?:standard |normal |regular )?guitar", {6}),
+    ("strings", r"(?:a )?violin", {4}),
+    ("colou?rs", r"(?:a |the )?rainbow", {7}),
+    ("ounces", r"(?:a |one )?pound", {16}),
+    ("ounces", r"(?:a |one )?cup", {8}),
+    ("inches", r"(?:a |one )?foot", {12}),
+    ("feet", r"(?:a |one )?mile", {5280}),
+    ("centimet(?:er|re)s|cm", r"(?:a |one )?met(?:er|re)", {100}),
+    ("grams", r"(?:a |one )?kilo(?:gram)?", {1000}),
+    ("chromosomes", r"humans?|(?:a )?person|people|we", {46}),
+)
+# (what lies between the count and what it is of: "in", "are there in", "does"; not "how many
+# days a week", which asks how often)
+_BETWEEN = r"(?:(?:are |is )?(?:there )?(?:in|on|of) |(?:does|do|did|has|have|can|are) )"
+# ("how many legs does a spider have", "how many bones in the human body", "how many moons
+# does mars have", "how many days are in a leap year", "how many legs has a horse got")
+_COUNT_ASKED = tuple(
+    (re.compile(rf"\bhow many (?:{counted}) {_BETWEEN}(?:an? |the |one |our )?(?:{of})\b(?:\s+(?:have|has|got|there))?"
+                r"\s*(?:[?.!]|$|,\s|\s+(?:lol|haha|anyway|tho|though)\b)"),
+     frozenset(right))
+    for counted, of, right in _COUNTS)
+# A count an answer gives, in figures or in words ("86,400", "six"; not "one", which is as
+# often "the biggest one").
+_FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\b|\b(?:two|three|four|five|six|seven|eight|nine|ten"
+                     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty)\b")
+_IN_WORDS = {word: n for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen".split())}  # noqa: SIM905
+_IN_WORDS["twenty"] = 20
+# A count given with what it leaves out or takes in: "nine, if you count pluto".
+_HEDGED = re.compile(r"\b(?:if you count|counting|including|depending|not counting|excluding)\b")
+# A question that sets its own case: "how many legs would a spider have if...", "on mars".
+_ITS_OWN_CASE = re.compile(r"\d|\b(?:if|would|could|on (?:mars|venus|jupiter|saturn|mercury|the moon)|baby|babies"
+                           r"|newborns?|child|children|kids?|dogs? have|cats? have)\b")
+
+
+def _counts_in(sentence: str) -> list[int]:
+    """The counts a sentence gives, in their order."""
+    return [int(f.replace(",", "")) if f[0].isdigit() else _IN_WORDS[f] for f in _FIGURE.findall(sentence)]
+
+
+def wrong_count_in(asked: str, answered: str) -> tuple[int, int] | None:
+    """(the count the answer gives, the right one) where a (lower-cased) message asks a count
+    of :data:`_COUNTS` and the answer gives counts, none of them a right one ("how many legs
+    does a spider have" - "Six! Same as insects."); None otherwise."""
+    if "how many" not in asked or _ITS_OWN_CASE.search(asked.split("how many", 1)[1]):
+        return None
+    rights = [right for asked_for, right in _COUNT_ASKED if asked_for.search(asked)]
+    if len(rights) != 1:
+        return None  # (not one of the table's, or two of them at once)
+    said = _counts_in(answered)
+    if not said or rights[0].intersection(said) or _HEDGED.search(answered):
+        return None
+    return said[0], min(rights[0])
+
+
+def wrong_count(turn: Turn) -> list[Found]:
+    """An answer that gives a count the world knows otherwise (the table above): "how many
+    legs does a spider have" - "Six! Same as insects.", "how many moons does mars have" -
+    "mars has four moons"."""
+    wrong = wrong_count_in(turn.asked, turn.answered)
+    if wrong is None:
+        return []
+    said, right = wrong
+    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "count"),
+                  f"the answer gives {said} where the count asked is {right}: {quote(turn.answer, 60)}",
+                  evidence={"said": str(said), "right": str(right)})]

@@ -21,6 +21,10 @@ SEXED_PEOPLE = (("daughter daughters", "son sons"), ("girl girls", "boy boys"), 
 PETS = ("dog dogs puppy puppies pup", "cat cats kitten kittens kitty", "horse horses pony ponies", "fish goldfish",
         "bird birds parrot parrots budgie", "rabbit rabbits bunny bunnies", "hamster hamsters",
         "turtle turtles tortoise", "snake snakes", "lizard lizards gecko")
+# The games people play, a kind each: a user who told of soccer has no basketball game the
+# bot could wish them luck at. (Football is soccer to most of the world.)
+SPORTS = ("soccer football footy", "basketball hoops", "baseball softball", "hockey", "tennis", "volleyball",
+          "rugby", "golf", "cricket", "lacrosse", "badminton")
 # ...all their words, of every kind ("dog", "puppies", "gecko").
 PET_WORDS = tuple(word for kind in PETS for word in kind.split())
 # Counts said in words ("three kids"), with the figure each says.

@@ -32,22 +32,34 @@ from ..words import STOPWORDS, content_words
 from .answer_phrases import REACTION_WORDS
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import COUNT_WORDS, MONTHS_BUT_MAY, PET_WORDS, PETS, SEXED_PEOPLE, WEEKDAYS, the_other_kinds, the_other_sex
+from .kinds import (
+    COUNT_WORDS,
+    MONTHS_BUT_MAY,
+    PET_WORDS,
+    PETS,
+    SEXED_PEOPLE,
+    SPORTS,
+    WEEKDAYS,
+    the_other_kinds,
+    the_other_sex,
+)
 from .phrases import SENTENCE_BREAK
 from .reply import sentences_of
 from .turns import Turn
 
-# "your son" where the user told of a daughter, "your cat" where they told of a dog: each
-# person or pet, and the other sex's or kinds' words in its place. (Not parents, nor their
-# brothers and sisters: "could your mom help?" to a user who told of a dad speaks of another
-# person, whom the user has too.)
-_OWN_GENERATION = tuple(pair for pair in SEXED_PEOPLE
-                        if not {"mom", "grandma", "aunt", "niece"} & set(pair[0].split()))
-_IN_PLACE_OF = the_other_sex(_OWN_GENERATION) | the_other_kinds(PETS)
-_YOUR_OWN = re.compile(rf"\byour (?:(?:little|big|older|younger|new|old) )?({'|'.join(_IN_PLACE_OF)})\b")
+# "your son" where the user told of a daughter (or of girls: "i have twin girls"), "your cat"
+# where they told of a dog, "ur basketball game" to one who plays soccer: each person, pet or
+# game, and the other sex's or kinds' words in its place. (Not parents, nor their brothers and
+# sisters: "could your mom help?" to a user who told of a dad speaks of another person, whom
+# the user has too.)
+_OWN_GENERATION = (("daughter daughters girl girls", "son sons boy boys"),
+                   *(pair for pair in SEXED_PEOPLE
+                     if not {"mom", "grandma", "aunt", "niece", "daughter", "girl"} & set(pair[0].split())))
+_IN_PLACE_OF = the_other_sex(_OWN_GENERATION) | the_other_kinds(PETS) | the_other_kinds(SPORTS)
+_YOUR_OWN = re.compile(rf"\b(?:your|ur) (?:(?:little|big|older|younger|new|old) )?({'|'.join(_IN_PLACE_OF)})\b")
 # ...as the topic words of messages and answers read them ("horses" as "hors", "horse" as
 # "horse"): the words of each one's own sex or kind, and the others'.
-_OWN_GROUP = {word: group for group in (*(sex for pair in _OWN_GENERATION for sex in pair), *PETS)
+_OWN_GROUP = {word: group for group in (*(sex for pair in _OWN_GENERATION for sex in pair), *PETS, *SPORTS)
               for word in group.split()}
 _STEMS_IN_PLACE_OF = {word: (content_words(_OWN_GROUP[word]), content_words(" ".join(others)))
                       for word, others in _IN_PLACE_OF.items()}
@@ -592,7 +604,10 @@ _THINGS = {
         r"\bmy (?:(?:little|oldest|youngest|eldest|older|younger|baby|two|three|four) )?"
         r"(?:sons?|daughters?|kids|children|twins)\b(?!'s|-)"
         rf"|\bi have {_COUNT} (?:\w+ )?(?:sons?|daughters?|kids|children|twins)\b"
-        r"|\bi'?m a (?:mom|mum|dad|mother|father|parent)\b",
+        r"|\bi'?m a (?:mom|mum|dad|mother|father|parent)\b"
+        # (an answer to "do you have kids?": "Yep, one daughter, Lena.")
+        r"|^\W*(?:yes|yep|yeah|yup|yea)\W+(?:just )?(?:one|two|three|four|a) (?:little )?(?:daughters?|sons?|kids"
+        r"|children|boys?|girls?)\b",
         r"\bi(?: have|'ve got) no (?:kids|children)\b|\bi don't have (?:any )?(?:kids|children)\b"
         r"|\bno kids of my own\b|\bi'?m not a (?:mom|mum|dad|parent)\b|^\W*no kids\b"),
     "pets": (
@@ -616,11 +631,22 @@ _THINGS = {
         r"\bi (?:don't|do not|never) drink\b(?! (?:coffee|soda|milk|tea|much|often|on|during|before|and drive))"
         r"|\bi'?m (?:a )?(?:teetotal(?:er)?|sober)\b|\bbeen sober\b"),
     "an instrument": (
-        r"\bi (?:play|have played|'ve played|played) (?:the )?(?:cello|piano|guitar|violin|viola|drums|bass|flute"
+        r"\bi (?:also |still |even )?(?:play|have played|'ve played|played) (?:the )?"
+        r"(?:cello|piano|guitar|violin|viola|drums|bass|flute"
         r"|clarinet|trumpet|saxophone|sax|ukulele|harp|banjo|keyboard)\b(?! (?:hero|video))"
         r"|^\W*(?:the )?(?:cello|piano|guitar|violin|drums|flute|saxophone|ukulele|harp)\W+since i was\b",
         r"\bi(?:'ve| have)? never (?:touched|played|learned) (?:an|any) instruments?\b"
-        r"|\bi (?:don't|do not|can't|cannot) play (?:an?y? )?instruments?\b|\bno musical bone\b"),
+        r"|\bi (?:don't|do not|can't|cannot) play (?:an?y? )?instruments?\b|\bno musical bone\b"
+        r"|\bi (?:don't|dont|do not) (?:really )?play anything\b|\bmusic (?:was|is|has) never (?:been )?my thing\b"),
+    # (a retired firefighter who "never retired, still on the truck every shift")
+    "retirement": (
+        r"\bi(?:'m| am|m) (?:now |happily |semi-)?retired\b|\bi retired (?:from|in|last|two|three|a few|\d)"
+        r"|^\W*(?:i'm |im |i am )?(?:a )?retired (?:now|\w+er|\w+ist|nurse|teacher|firefighter|cop|soldier)\b",
+        r"\bi (?:never|didn't|didnt|did not|haven't|havent|have not) retired\b|\bi(?:'m| am|m) not retired\b"),
+    # (a chef who "can't cook at all")
+    "cooking": (
+        r"\bi(?:'m| am|m|'ve been| have been| work as) (?:a |the )?(?:head |sous |pastry |line |sushi )?chef\b",
+        r"\bi (?:can't|cant|cannot|can not|don't know how to|dont know how to) (?:really )?cook\b"),
     "a car": (
         r"\bmy (?:car|truck|van|jeep)\b(?!'s)|\bi drive an? (?:\w+ )?(?:car|truck|van|suv|jeep)\b",
         r"\bi don't (?:have|own) a car\b|\bi have no car\b|\bi don't drive\b(?=\W*$|[.,!;]| at all\b)"),
@@ -637,7 +663,7 @@ _HOPED_FOR = re.compile(r"\b(?:if i|would|wish|someday|one day|want|i'd|hope|dre
 _MAY_SAY = ("my ", "i have", "i drive", "married", "single", "only child", "no ", "n't", "never", "not a", "i've got",
             "vegan", "vegetarian", "i eat", "i had", "i love", "i grill", "i order", "i still", "i also", "i usually",
             "drink", "beer", "wine", "sober", "teetotal", "hungover", "shots", "i play", "played", "since i was",
-            "musical", "divorced", "and i ")
+            "musical", "divorced", "and i ", "retired", "chef", "cook", "music", "yes", "yep", "yeah", "yup", "yea")
 # ...and only a sentence that says one or the other.
 _SAYS_EITHER = re.compile("|".join(f"(?:{pattern})" for pair in _THINGS.values() for pattern in pair))
 
@@ -682,10 +708,11 @@ _WORKS = {
     "police officer": "police officer|cop", "soldier": "soldier", "vet": "veterinarian",
     "pharmacist": "pharmacist", "zookeeper": "zookeeper", "architect": "architect", "banker": "banker",
     "photographer": "photographer", "hairdresser": "hairdresser|hairstylist|barber", "paramedic": "paramedic",
+    "hygienist": "hygienist", "roofer": "roofer", "welder": "welder",
     "therapist": "therapist", "scientist": "scientist", "realtor": "realtor", "dancer": "dancer",
 }
 _WORK_OF = {word: work for work, words in _WORKS.items() for word in words.split("|")}
-_TELLS_ITS_WORK = re.compile(
+TELLS_ITS_WORK = re.compile(
     r"\bi(?:'m| am|m|'ve been| have been| work as) (?:an? )?"
     r"(?:(?:high school|school|math|history|english|science|art|music|kindergarten|software|truck|bus|taxi|head"
     r"|sous|pastry|registered|er|icu|night shift|dental|freelance|graphic|web|wedding|full time|pediatric"
@@ -702,13 +729,13 @@ _NOT_ITS_WORK_NOW = re.compile(r"\b(?:used to|former|formerly|retired|before|was
 
 @lru_cache(maxsize=16384)
 def work_of_itself(answered: str) -> Said | None:
-    """The work a (lower-cased) answer says the bot does now, as :data:`_TELLS_ITS_WORK` reads
+    """The work a (lower-cased) answer says the bot does now, as :data:`TELLS_ITS_WORK` reads
     it (the work as ``thing``), if it tells of exactly one. (A canned answer is read once.)"""
-    if _TELLS_ITS_WORK.search(answered) is None:
+    if TELLS_ITS_WORK.search(answered) is None:
         return None  # (most answers, cheaply)
     works = {}
     for sentence in sentences_of(answered):
-        told = list(_TELLS_ITS_WORK.finditer(sentence))
+        told = list(TELLS_ITS_WORK.finditer(sentence))
         if not told or "?" in sentence or _NOT_ITS_WORK_NOW.search(sentence):
             continue
         for found in told:

@@ -16,7 +16,7 @@ from .answer_phrases import GOES_TO_WORK
 from .confidence import confidence
 from .found import Found, quote
 from .kinds import A_PLACE_FOR_A_TABLE, A_WEEKDAY, COUNT_WORDS, CUISINES, ONE_TO_TWELVE, PET_WORDS
-from .memory import SIGNS_OFF
+from .memory import SIGNS_OFF, TELLS_ITS_WORK
 from .phrases import (
     CLARIFIES,
     MORE_DETAIL,
@@ -570,7 +570,9 @@ _ASKED_AND_TOLD = (
      re.compile(rf"\b{_NUMBER} ?(?:yo|y/o|years? old|yrs? old|year-old|weeks? old|months? old)\b"
                 rf"|\b(?:he|she|they|he's|she's|hes|shes|they're)(?: is| are)? {_NUMBER}\b(?! (?:min|hour|day|sec))")),
     (re.compile(r"\bwhat do you do for (?:a living|work)\b|\bwhat(?:'s| is) your job\b|\bwhere do you work\b"),
-     re.compile(r"\bi(?:'m| am|m) an? \w+(?: \w+)? (?:at|in|for)\b|\bi work (?:as|at|in|for)\b")),
+     # (or the work named: "im a dental hygienist", "i work nights as a nurse", "i'm in the army")
+     re.compile(r"\bi(?:'m| am|m) an? \w+(?: \w+)? (?:at|in|for)\b|\bi work (?:\w+ )?(?:as|at|in|for)\b"
+                rf"|\bi(?:'m| am|m) in the (?:army|navy|air force|marines)\b|{TELLS_ITS_WORK.pattern}")),
     (re.compile(r"\bwhere (?:are you|r u|you) from\b|\bwhere do you live\b"),
      re.compile(r"\bi(?:'m| am|m) from\b|\bi live in\b")),
     (re.compile(r"\bdo you have (?:any )?(?:pets|animals)\b"),
