@@ -5197,6 +5197,11 @@ _EIGHTH_ROUND = [
       ("sunflowers!! those are my favorite flower", "mine too. so what do you do for work?")], 2, "loop", True),
     ([("hi", "hey! how's your day been?"), ("just woke up lol my sister is a nurse", "oh wow. is she busy?"),
       ("always", "so what do you do for work?")], 2, "loop", False),
+    # How long the user has done what they told for how long, asked of it again; not of another thing.
+    ([_HI, ("i am oleksandr, i am 27, i work 3 years in it support in kyiv", "nice to meet you oleksandr!"),
+      ("yes", "great answer. how long have you worked in it support?")], 2, "loop", True),
+    ([_HI, ("good evening. i am from osaka. i learn english 2 years", "wow, nice!"),
+      ("i am a cook", "how long have you been a cook?")], 2, "loop", False),
     # A count the world knows, given wrong.
     ([_HI, ("ok smart. how many legs does a spider have", "Spiders have six legs.")], 1, "ungrounded", True),
     ([_HI, ("ok smart. how many legs does a spider have", "Eight! And six for insects.")], 1, "ungrounded", False),

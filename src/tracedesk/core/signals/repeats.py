@@ -662,7 +662,7 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
         question = turn.reply.question_back
         if question is None:
             continue
-        if _asks_what_was_just_told(turn, question):
+        if _asks_what_was_just_told(turn, question) or _asks_how_long_told(turns, at, question):
             out.append(_asks_what_was_told(turn, question))
             continue
         for kind, (asks, tells) in enumerate(_ASKED_AND_TOLD):
@@ -681,6 +681,32 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
                     for asks, tells in _ASKED_FOR_THE_BOOKING):
                 out.append(_asks_what_was_told(turn, question))
     return out
+
+
+def _asks_how_long_told(turns: list[Turn], at: int, question: str) -> bool:
+    """A question for how long the user has done something they told for how long, where
+    the question and the telling (or the question it answered) share a word: "i work 3
+    years in it support" - ... - "how long have you worked in it support?", "have you been
+    teaching long?" - "yes 12 years" - ... - "how long have you been a teacher?" (not "i
+    learn english 2 years" - "how long have you been a cook?")."""
+    if _ASKS_HOW_LONG.search(question) is None:
+        return False
+    asked_of = heads(content_words(question) - _OF_A_DURATION)
+    for back in range(at - 1, -1, -1):
+        told = turns[back]
+        if _A_DURATION.search(told.asked) is None:
+            continue
+        before = (turns[back - 1].reply.question_back or "") if back else ""
+        if not asked_of.isdisjoint(heads(content_words(f"{told.asked} {before}") - _OF_A_DURATION)):
+            return True
+    return False
+
+
+_ASKS_HOW_LONG = re.compile(r"\bhow long (?:have|were|had|did|has) (?:you|u)\b|\bhow many years (?:have|were|had|did) "
+                            r"(?:you|u)\b")
+_A_DURATION = re.compile(rf"\b(?:\d+|{'|'.join(ONE_TO_TWELVE)}|fifteen|twenty|thirty|forty) ?(?:years?|yrs?)\b"
+                         r"|\bsince (?:i was|\d{4})\b")
+_OF_A_DURATION = content_words("how long years year yrs since been have had were did you")
 
 
 def _asks_the_colour_told(turn: Turn, question: str) -> bool:
