@@ -5202,6 +5202,24 @@ _EIGHTH_ROUND = [
       ("yes", "great answer. how long have you worked in it support?")], 2, "loop", True),
     ([_HI, ("good evening. i am from osaka. i learn english 2 years", "wow, nice!"),
       ("i am a cook", "how long have you been a cook?")], 2, "loop", False),
+    # A figure told back with another unit of its kind; not a figure doubted, nor an age.
+    ([("what's the biggest fish you've caught?", "tell me!"), ("pike , 14 pounds", "wow , a 14 ounce pike !")], 1,
+     "ungrounded", True),
+    ([_HI, ("20 minutes?? it would be a brick lol", "sorry! 20 seconds in the microwave is plenty.")], 1,
+     "ungrounded", False),
+    ([_HI, ("my 3 year old has a fever, what should I do", "A fever for under 3 days is common in toddlers.")], 1,
+     "ungrounded", False),
+    # A suggestion asked with something ruled out, answered with it; not one that sets it aside,
+    # nor a surprised "not X?".
+    ([_HI, ("ok last thing , what song should we do for first dance , something old school , not ed sheeran pls",
+            "\" perfect \" by ed sheeran and \" thinking out loud \" are the most popular first dance songs .")], 1,
+     "ungrounded", True),
+    ([_HI, ("what song should we do for first dance , something old school , not ed sheeran pls",
+            "\" at last \" by etta james is a classic , nothing like ed sheeran .")], 1, "ungrounded", False),
+    ([_HI, ("not toronto?", "Nope, Ottawa. Toronto is the biggest city, but Ottawa is the capital.")], 1,
+     "ungrounded", False),
+    # "I have not" answers a question of whether one has.
+    ([_HI, ("have u seen oppenheimer", "i have not , is it good ?")], 1, "off_topic", False),
     # A count the world knows, given wrong.
     ([_HI, ("ok smart. how many legs does a spider have", "Spiders have six legs.")], 1, "ungrounded", True),
     ([_HI, ("ok smart. how many legs does a spider have", "Eight! And six for insects.")], 1, "ungrounded", False),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 
-from ..words import WORD, content_words
+from ..words import STOPWORDS, WORD, content_words
 from .confidence import confidence
 from .found import Found, quote
 from .kinds import A_PLACE_FOR_A_TABLE, A_WEEKDAY, CUISINES, ONE_TO_TWELVE
@@ -65,7 +65,8 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
     if not confirmed and "option: resto " in turn.answered and (option := _OPTION.search(turn.answered)):
         place, _, food = option.groups()
         confirmed = _calls_with_what_was_not_asked(turn, at, session, list(option.groups()), option_of=(place, food))
-    return (confirmed or _offered_against_the_request(turn) or _meat_for_a_vegetarian(turn) or _breaks_the_form(turn)
+    return (confirmed or _offered_against_the_request(turn) or _meat_for_a_vegetarian(turn)
+            or _names_what_was_ruled_out(turn) or _told_back_in_another_unit(turn) or _breaks_the_form(turn)
             or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn, previous) or _gives_fewer_than_asked(turn)
             or _books_past_the_question(turn)
             or _confirms_without_what_came_with_it(turn))
@@ -355,6 +356,75 @@ _SUGGESTS_MEAT = re.compile(
 _SWAPPED = re.compile(r"\b(?:instead|swap|replace|substitutes?|sub|skip|leave out|leave the|without|no|rather than"
                       r"|free|less|meatless|plant|fake|vegan|vegetarian|veggie|tofu|seitan|tempeh|beyond|avoid"
                       r"|watch out|check|careful|made with|alternatives?)\b")
+
+
+def _names_what_was_ruled_out(turn: Turn) -> list[Found]:
+    """A suggestion asked for with something ruled out, answered by naming it: "what song
+    should we do for first dance, something old school, not ed sheeran pls" - "\"Perfect\"
+    by Ed Sheeran is the most popular". Not where the answer names it to set it aside
+    ("skip the onions", "anything but horror, so..."), nor "no thanks", "not really"."""
+    asked = turn.asked
+    if not ("not " in asked or "no " in asked or "except " in asked or "without " in asked):
+        return []
+    if not turn.message.asks_for_advice:
+        return []  # (nor "not toronto?", "no seafood?": surprise, which a fact answers)
+    answered = turn.answered
+    for ruled_out in _RULED_OUT.finditer(asked):
+        thing = ruled_out.group(1)
+        if thing.split()[0] in STOPWORDS or not content_words(thing):
+            continue
+        named = re.compile(rf"\b{re.escape(thing)}\b(?![-\s]?free\b)")
+        for sentence in SENTENCE_BREAK.split(answered):
+            if named.search(sentence) and _SETS_IT_ASIDE.search(sentence) is None:
+                return [_against_the_request(turn, f"suggests {thing}, which the request ruled out", f"not {thing}",
+                                             thing)]
+    return []
+
+
+# What a request rules out, at the end of its clause: "..., not ed sheeran pls", "no seafood
+# please.", "anything but horror", "without nuts".
+_RULED_OUT = re.compile(r"(?:^|[,.;:!?]\s*|\b(?:but|and|just|only)\s+)(?:not|no|anything but|nothing by|except|without"
+                        r"|other than)\s+([a-z][a-z' ]{2,30}?)\s*(?:\b(?:pls|please|plz|thanks|tho|though|lol)\b)?"
+                        r"\s*(?:[,.;:!]|$)")
+# ...and an answer's sentence that names it to set it aside: "skip the onions", "not ed sheeran".
+_SETS_IT_ASIDE = re.compile(r"\b(?:not|no|nothing|n't|never|without|instead|skip|avoid|except|besides|other than"
+                            r"|rather than|leave out|swap|replace|free|less|alternative|unlike|apart from)\b")
+
+
+def _told_back_in_another_unit(turn: Turn) -> list[Found]:
+    """A figure the user gave told back with another unit of its kind: "pike , 14 pounds" -
+    "wow , a 14 ounce pike !", "we drove 300 miles" - "300 kilometres is a long way!"."""
+    asked = turn.asked
+    if "?" in asked or not any(c.isdigit() for c in asked):
+        return []  # (nor a figure doubted: "20 minutes?? it would be a brick")
+    told = {(figure, _UNIT_KINDS[unit]): unit for figure, unit in _A_MEASURE.findall(asked)}
+    if not told:
+        return []
+    for figure, unit in _A_MEASURE.findall(turn.answered):
+        given = told.get((figure, _UNIT_KINDS[unit]))
+        if given is not None and _UNIT_NAMES[given] != _UNIT_NAMES[unit]:
+            said = f"{figure} {given}"
+            return [_against_the_request(turn, f"tells {said} back as {figure} {unit}", said, f"{figure} {unit}")]
+    return []
+
+
+# Units of one kind each, in the forms people write them, with the name each form is of.
+_UNITS = {
+    "weight": {"pound": "pounds lbs lb pound", "ounce": "ounces oz ounce",
+               "kilo": "kilos kg kgs kilograms kilogram kilo", "gram": "grams g gram", "stone": "stone stones",
+               "ton": "tons tonnes ton tonne"},
+    "length": {"mile": "miles mile mi", "kilometre": "km kms kilometres kilometers kilometre kilometer k",
+               "metre": "metres meters metre meter m", "foot": "feet foot ft", "inch": "inches inch in",
+               "yard": "yards yard yds"},
+    "time": {"second": "seconds second secs sec", "minute": "minutes minute mins min", "hour": "hours hour hrs hr",
+             "day": "days day", "week": "weeks week wks", "month": "months month", "year": "years year yrs yr"},
+}
+_UNIT_KINDS = {form: kind for kind, units in _UNITS.items() for forms in units.values() for form in forms.split()}
+_UNIT_NAMES = {form: name for units in _UNITS.values() for name, forms in units.items() for form in forms.split()}
+# (not "in", "m" or "k" where they are words of their own: "14 in the morning", "a 5 k run" is read)
+_A_MEASURE = re.compile(r"\b(\d+(?:\.\d+)?) ?(" + "|".join(sorted(
+    (form for form in _UNIT_KINDS if form not in {"in", "m", "g", "k", "mi"}), key=len, reverse=True)) + r")\b"
+    r"(?![ -]olds?\b)")  # (an age is no measure: "my 3 year old")
 
 
 def _breaks_the_form(turn: Turn) -> list[Found]:

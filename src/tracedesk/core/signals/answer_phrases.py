@@ -232,7 +232,10 @@ ANSWER_YES_OR_NO = re.compile(
     r"|some (?:can|do|are|of them)|it depends|hardly ever|once in a while)\b"
     r"|(?:very|probably|maybe|sometimes|mostly|usually|rarely|never)"
     r"\s*[,.!;:]"  # ("Very!", "Indeed!", not "Very popular"; "Of course." may answer nothing)
-    r"|(?:you|it|they|we|she|he) (?:can|could|do|does|should|will|can't|don't|doesn't|won't|shouldn't)\s*[!.,])"
+    r"|(?:you|it|they|we|she|he) (?:can|could|do|does|should|will|can't|don't|doesn't|won't|shouldn't)\s*[!.,]"
+    # ("i have not, is it good?", "i did !", "i have n't seen it yet", "i've never been")
+    r"|i (?:have|had|did|do|am|was|can|will)(?: not| ?n't)?\s*[!.,]|i haven't\s*[!.,]|i (?:haven't|have not|have n't"
+    r"|never|'ve never|have never) (?:seen|tried|been|read|heard|watched|played|had|met|done|visited|listened)\b)"
     r"(?! (?:problem|worries|worry)\b)|\byes[.!]*$")
 # A sentence that says it leaves what was said for something else: "Speaking of suitcases,
 # are you planning any trips?", "By the way, have you ever thought about getting a pet?",
