@@ -5220,6 +5220,11 @@ _EIGHTH_ROUND = [
      "ungrounded", False),
     # "I have not" answers a question of whether one has.
     ([_HI, ("have u seen oppenheimer", "i have not , is it good ?")], 1, "off_topic", False),
+    # Whether the user does what they told they do, asked in their words; not asked back, nor more.
+    ([_HI, ("just lonely. i work from home and never see anyone", "oh no, that sounds hard."),
+      ("huh never thought of that", "it might help! do you work from home?")], 2, "loop", True),
+    ([_HI, ("deal. do u have any pets", "yes 3 cats! do you have pets?")], 1, "loop", False),
+    ([_HI, ("i love hiking in the hills", "nice! do you hike a lot?")], 1, "loop", False),
     # A count the world knows, given wrong.
     ([_HI, ("ok smart. how many legs does a spider have", "Spiders have six legs.")], 1, "ungrounded", True),
     ([_HI, ("ok smart. how many legs does a spider have", "Eight! And six for insects.")], 1, "ungrounded", False),

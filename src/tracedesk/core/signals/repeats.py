@@ -662,7 +662,8 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
         question = turn.reply.question_back
         if question is None:
             continue
-        if _asks_what_was_just_told(turn, question) or _asks_how_long_told(turns, at, question):
+        if (_asks_what_was_just_told(turn, question) or _asks_how_long_told(turns, at, question)
+                or _asks_whether_as_told(turns, at, question)):
             out.append(_asks_what_was_told(turn, question))
             continue
         for kind, (asks, tells) in enumerate(_ASKED_AND_TOLD):
@@ -707,6 +708,30 @@ _ASKS_HOW_LONG = re.compile(r"\bhow long (?:have|were|had|did|has) (?:you|u)\b|\
 _A_DURATION = re.compile(rf"\b(?:\d+|{'|'.join(ONE_TO_TWELVE)}|fifteen|twenty|thirty|forty) ?(?:years?|yrs?)\b"
                          r"|\bsince (?:i was|\d{4})\b")
 _OF_A_DURATION = content_words("how long years year yrs since been have had were did you")
+
+
+def _asks_whether_as_told(turns: list[Turn], at: int, question: str) -> bool:
+    """A question whether the user does what a message of theirs said they do, in its words:
+    "i work from home and never see anyone" - ... - "do you work from home?", "ya i have a
+    survival world with my cousin" - "do you have a survival world?". Two words of the
+    question that carry meaning, at least, all in one message that tells and asks nothing
+    back ("do u have any pets" asked of the bot is asked back; "i love hiking" - "do you
+    hike a lot?" asks more)."""
+    asked = _ASKS_WHETHER.search(question)
+    if asked is None:
+        return False
+    words = content_words(asked.group(1))
+    if len(words) < 2:
+        return False
+    return any(words <= turns[back].words and _ASKS_BACK.search(turns[back].asked) is None
+               and "?" not in turns[back].asked for back in range(at))
+
+
+# "do you work from home?", "have you played elden ring?", "are you in the army?"
+_ASKS_WHETHER = re.compile(r"(?:^|[.!?,]\s*)(?:(?:so|and|but|oh|hey|wait)\s+)?(?:do|did|have|are|can) (?:you|u) "
+                           r"((?:ever |even |still |also )?[a-z]+ [^?.!,]{2,40})(?:\?|$)")
+# ...asked of the bot in the message: "deal. do u have any pets"
+_ASKS_BACK = re.compile(r"\b(?:do|did|have|are|can|what about|how about) (?:you|u)\b|\band (?:you|u)\b")
 
 
 def _asks_the_colour_told(turn: Turn, question: str) -> bool:
