@@ -5225,6 +5225,12 @@ _EIGHTH_ROUND = [
       ("huh never thought of that", "it might help! do you work from home?")], 2, "loop", True),
     ([_HI, ("deal. do u have any pets", "yes 3 cats! do you have pets?")], 1, "loop", False),
     ([_HI, ("i love hiking in the hills", "nice! do you hike a lot?")], 1, "loop", False),
+    # How many of a thing the user counted turns before, asked again; not a count that changes.
+    ([_HI, ("she is 8 . i have five grandchildren in total", "how lovely !"),
+      ("oh no , i never understood baseball . too many rules", "how many grandchildren do you have ?")], 2, "loop",
+     True),
+    ([_HI, ("i wrote 300 words of my essay", "good start !"),
+      ("thats terrible lmao", "It's the thought that counts. How many words do you have so far?")], 2, "loop", False),
     # A count the world knows, given wrong.
     ([_HI, ("ok smart. how many legs does a spider have", "Spiders have six legs.")], 1, "ungrounded", True),
     ([_HI, ("ok smart. how many legs does a spider have", "Eight! And six for insects.")], 1, "ungrounded", False),

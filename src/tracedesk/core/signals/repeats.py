@@ -662,8 +662,8 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
         question = turn.reply.question_back
         if question is None:
             continue
-        if (_asks_what_was_just_told(turn, question) or _asks_how_long_told(turns, at, question)
-                or _asks_whether_as_told(turns, at, question)):
+        if (_asks_what_was_just_told(turn, question) or _asks_how_many_told(turns, at, question)
+                or _asks_how_long_told(turns, at, question) or _asks_whether_as_told(turns, at, question)):
             out.append(_asks_what_was_told(turn, question))
             continue
         for kind, (asks, tells) in enumerate(_ASKED_AND_TOLD):
@@ -682,6 +682,33 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
                     for asks, tells in _ASKED_FOR_THE_BOOKING):
                 out.append(_asks_what_was_told(turn, question))
     return out
+
+
+def _asks_how_many_told(turns: list[Turn], at: int, question: str) -> bool:
+    """A question for how many of a thing the user counted in a message before the one it
+    answers: "i have five grandchildren in total" - ... - "how many grandchildren do you
+    have?", "i'm up at 6 with my 4 kids" - ... - "how many kids do you have?"; as far back as
+    a message that opens another request. (The message it answers is read by
+    :func:`_asks_what_was_just_told`.)"""
+    many = _HOW_MANY.search(question)
+    if many is None or at == 0 or _BY_NOW.search(question):
+        return False
+    asked_of = heads([many.group(1)])
+    for back in range(at - 1, -1, -1):
+        if _ANOTHER_REQUEST.search(turns[back + 1].asked):
+            return False  # (another request, with its own count: "yes, tickets for Barbie too")
+        if not asked_of.isdisjoint(heads(word for m in _COUNTED.finditer(turns[back].asked) for word in m.groups()
+                                         if word)):
+            return True
+    return False
+
+
+# A message that opens another request, "too" closing its clause ("tickets for Barbie too";
+# not "too many rules").
+_ANOTHER_REQUEST = re.compile(r"\b(?:also|as well|another|one more thing|in addition)\b|\btoo\b(?!\s+\w)")
+# A count asked as it stands by now, which changes: "how many words do you have so far?",
+# "how many nights do you have left this week?"
+_BY_NOW = re.compile(r"\b(?:so far|left|now|yet|today|tonight|this (?:week|month|year)|still|anymore|more)\b")
 
 
 def _asks_how_long_told(turns: list[Turn], at: int, question: str) -> bool:
