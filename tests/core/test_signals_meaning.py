@@ -5231,6 +5231,12 @@ _EIGHTH_ROUND = [
      True),
     ([_HI, ("i wrote 300 words of my essay", "good start !"),
       ("thats terrible lmao", "It's the thought that counts. How many words do you have so far?")], 2, "loop", False),
+    # A question that says it asks again; not one of doing again.
+    ([_HI, ("my brother is an engineer in leeds", "nice!"),
+      ("thats actually a good idea", "perfect! where does your brother live again?")], 2, "loop", True),
+    ([_HI, ("obviously lol my hands were literally shaking", "Nerves make anyone rush. When can you try again?")], 1,
+     "loop", False),
+    ([_HI, ("i hit the wall at km 32", "That's where most do. What got you running again?")], 1, "loop", False),
     # A count the world knows, given wrong.
     ([_HI, ("ok smart. how many legs does a spider have", "Spiders have six legs.")], 1, "ungrounded", True),
     ([_HI, ("ok smart. how many legs does a spider have", "Eight! And six for insects.")], 1, "ungrounded", False),

@@ -662,7 +662,8 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
         question = turn.reply.question_back
         if question is None:
             continue
-        if (_asks_what_was_just_told(turn, question) or _asks_how_many_told(turns, at, question)
+        if (_asks_what_was_just_told(turn, question) or (at and _ASKS_IT_AGAIN.search(question))
+                or _asks_how_many_told(turns, at, question)
                 or _asks_how_long_told(turns, at, question) or _asks_whether_as_told(turns, at, question)):
             out.append(_asks_what_was_told(turn, question))
             continue
@@ -703,6 +704,12 @@ def _asks_how_many_told(turns: list[Turn], at: int, question: str) -> bool:
     return False
 
 
+# A question that says it asks again what the user told: "so what are you studying again?",
+# "when is the wedding again?", "what was your name again?" (not "how did it feel seeing
+# them again?", "when can you try again?", "what got you running again?", of doing again,
+# nor "who directed it again?", a fact of the world).
+_ASKS_IT_AGAIN = re.compile(r"\b(?:what|which|when|where)(?: \w+){0,2}?(?:'s| is| was| are| were| did| does| do)\b"
+                            r"[^.!?]*\bagain\W*$")
 # A message that opens another request, "too" closing its clause ("tickets for Barbie too";
 # not "too many rules").
 _ANOTHER_REQUEST = re.compile(r"\b(?:also|as well|another|one more thing|in addition)\b|\btoo\b(?!\s+\w)")
