@@ -5237,6 +5237,14 @@ _EIGHTH_ROUND = [
     ([_HI, ("obviously lol my hands were literally shaking", "Nerves make anyone rush. When can you try again?")], 1,
      "loop", False),
     ([_HI, ("i hit the wall at km 32", "That's where most do. What got you running again?")], 1, "loop", False),
+    # A thing the user told of called boring or stupid; not one of the bot's own, nor granted before a but.
+    ([_HI, ("i'm an accountant. very not fun lol", "Yeah, accountants are usually pretty boring people.")], 1,
+     "off_topic", True),
+    ([_HI, ("thanks . i 've basically been living at the hospital", "hospitals are boring . do you watch soccer ?")],
+     1, "off_topic", True),
+    ([_HI, ("school then homework", "Homework is boring, but it's important. What subject was it?")], 1,
+     "off_topic", False),
+    ([_HI, ("do u like ur job", "i do, most days. the meetings are boring though.")], 1, "off_topic", False),
     # A count the world knows, given wrong.
     ([_HI, ("ok smart. how many legs does a spider have", "Spiders have six legs.")], 1, "ungrounded", True),
     ([_HI, ("ok smart. how many legs does a spider have", "Eight! And six for insects.")], 1, "ungrounded", False),

@@ -172,7 +172,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             elif _only_acknowledged(turn):
                 found.append(_answered_off_topic(turn, "only_acknowledged", "what the user told answered with a bare "
                                                                             "acknowledgement and nothing more"))
-            elif _may_dismiss(turn.reply) and DISMISSES.search(turn.answered):
+            elif _may_dismiss(turn.reply) and (DISMISSES.search(turn.answered) or _disparages(turn.answered, told)):
                 found.append(_answered_off_topic(turn, "dismissive", "the answer brushes the user off"))
             bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
             # (A request answered by going to do it answers it: "book a table in paris" - "i'm on it".)
@@ -839,6 +839,25 @@ _DISMISSIVE_WORDS = content_words("problem business cares asked boring stupid du
 
 def _may_dismiss(reply: Reply) -> bool:
     return not _DISMISSIVE_WORDS.isdisjoint(reply.words) or "get over" in reply.answered
+
+
+def _disparages(answered: str, told: set[str]) -> bool:
+    """The answer calls boring or stupid a thing the user told of ("i used to sing in a
+    choir" - "choirs are boring.", "data entry" - "data entry sounds so boring, i'd hate
+    it.", "i've basically been living at the hospital" - "hospitals are boring ."); not
+    one of the bot's own ("the meetings are boring"), nor one granted before a but
+    ("Homework is boring, but it's important")."""
+    for said in _CALLS_IT_BORING.finditer(answered):
+        if not heads(content_words(said.group(1))).isdisjoint(heads(told)):
+            return True
+    return False
+
+
+# "<a thing> is (so) boring", "<things> are stupid anyway", "law sounds boring"
+_CALLS_IT_BORING = re.compile(r"\b((?:[a-z'-]+ ){0,3}[a-z'-]+) (?:is|are|sounds|seem|seems)"
+                              r"(?: (?:usually|so|pretty|kinda|kind of|honestly|just|a bit|really|super|totally|always"
+                              r"|basically|all))* (?:boring|stupid|dumb|lame|a waste of time)\b"
+                              r"(?![^.!?]*\bbut\b)")  # ("Homework is boring, but it's important")
 
 
 def _cheered_at_bad_news(turn: Turn) -> list[Found]:
