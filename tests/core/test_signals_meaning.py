@@ -5245,6 +5245,14 @@ _EIGHTH_ROUND = [
     ([_HI, ("school then homework", "Homework is boring, but it's important. What subject was it?")], 1,
      "off_topic", False),
     ([_HI, ("do u like ur job", "i do, most days. the meetings are boring though.")], 1, "off_topic", False),
+    # A death told as "passed", with a name or a "just" between; met with cheer or a fact.
+    ([_HI, ("Not much these days. My husband Harold passed last spring and the house is very quiet.",
+            "Cool! Got any fun plans for the weekend?")], 1, "off_topic", True),
+    ([_HI, ("that's kinda depressing honestly. my grandma just passed last week so everything feels heavy",
+            "coral bleaching is a big problem , a lot of reefs are already gone .")], 1, "off_topic", True),
+    ([_HI, ("my grandma just passed last week", "i'm so sorry. were you two close?")], 1, "off_topic", False),
+    ([_HI, ("my brother just passed his driving test!", "Cool! Got any fun plans for the weekend?")], 1, "off_topic",
+     False),
     # A count the world knows, given wrong.
     ([_HI, ("ok smart. how many legs does a spider have", "Spiders have six legs.")], 1, "ungrounded", True),
     ([_HI, ("ok smart. how many legs does a spider have", "Eight! And six for insects.")], 1, "ungrounded", False),

@@ -873,8 +873,11 @@ def _cheered_at_bad_news(turn: Turn) -> list[Found]:
 _CLOSE_ONES = (r"(?:husband|wife|partner|father|mother|mum|mom|dad|son|daughter|brother|sister|grand\w+|nan|nana|nani"
                r"|granny|gran|uncle|aunt|auntie|friend|best friend|cousin|boyfriend|girlfriend|baby)")
 _GRIEF = re.compile(rf"\bmy late {_CLOSE_ONES}\b|\b(?:she|he|they|my \w+|our \w+) passed away\b"
-                    r"|\b(?:she|he|my \w+) (?:passed|died) "
-                    r"(?:last|this|a few|two|three|\d|recently|in (?:her|his) sleep|yesterday|today|this morning)\b"
+                    # ("my husband harold passed last spring", "my grandma just passed last week")
+                    r"|\b(?:(?:she|he) |my (?:\w+ ){1,2}?)(?:just |recently )?(?:passed|died) "
+                    r"(?:last|this|a few|two|three|\d|recently|in (?:her|his) sleep|in (?:the )?(?:spring|summer|fall"
+                    r"|autumn|winter|january|february|march|april|may|june|july|august|september|october|november"
+                    r"|december)|yesterday|today|this morning)\b"
                     rf"|\bi (?:really |still )?miss (?:her|him|my {_CLOSE_ONES})\b"
                     rf"|\b(?:we|i) lost (?:my|our) {_CLOSE_ONES}\b|\b(?:my \w+'s|his|her) funeral\b")
 # A word of sympathy, or of the grief told, in an answer: "I'm so sorry", "what a lovely

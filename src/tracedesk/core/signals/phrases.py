@@ -562,7 +562,9 @@ BAD_NEWS = re.compile(
     r"|i (?:cried|was crying|can't stop crying)(?! (?:at the (?:end|ending|movie|film|show|wedding)|watching|reading|"
     r"laughing|when i (?:saw|watched|read))\b)"
     r"|(?:grandma|grandpa|granny|mom|mum|dad|mother|father|wife|husband|brother|sister|friend|dog|cat|uncle|aunt) "
-    r"(?:just |recently )?passed|(?:husband|wife|boyfriend|girlfriend|partner) (?:left|dumped|cheated on) me"
+    # ("my husband harold passed last spring"; not "my brother just passed his driving test")
+    r"(?:[a-z]+ )?(?:just |recently )?passed(?! (?:his|her|their|the|my|a|an|it|its|all|both|every|out|by|through)\b)"
+    r"|(?:husband|wife|boyfriend|girlfriend|partner) (?:left|dumped|cheated on) me"
     r"|(?:she|he) (?:just |recently )?passed (?:on(?! (?:the|a|an|his|her|it|that|this)\b)|(?:\d+|one|two|three"
     r"|four|five|six|a few|a couple of|several) (?:years?|months?|weeks?|days?) ago)"  # ("no she passed 2 years
     # ago", not "he passed two exams today", "he passed on the job offer")
