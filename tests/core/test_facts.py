@@ -1,11 +1,11 @@
-"""The facts of the world the detectors check against a table: the capitals, and the counts people
-test chatbots with."""
+"""The facts of the world the detectors check against a table: the capitals, the counts people
+test chatbots with, who made famous works and when famous events happened."""
 
 from __future__ import annotations
 
 import pytest
 
-from tracedesk.core.signals.facts import wrong_capital_in, wrong_count_in
+from tracedesk.core.signals.facts import wrong_capital_in, wrong_count_in, wrong_famous_fact
 
 
 @pytest.mark.parametrize(("answer", "wrong"), [
@@ -59,3 +59,28 @@ def test_a_city_called_the_capital_of_a_place_is_checked_against_the_table(answe
 ])
 def test_a_count_people_test_chatbots_with_is_checked_against_the_table(asked, answer, wrong) -> None:
     assert wrong_count_in(asked.lower(), answer.lower()) == wrong
+
+
+@pytest.mark.parametrize(("asked", "answer", "wrong"), [
+    ("who painted starry night", "That was Claude Monet, in 1889.", ("claude monet", "van gogh")),
+    ("who was the first person on the moon", "Buzz Aldrin was the first person to walk on the Moon.",
+     ("buzz aldrin", "armstrong")),
+    ("and first person in space?", "That was Alan Shepard, in 1961.", ("alan shepard", "gagarin")),
+    ("true. who directed it again", "Steven Spielberg directed The Shining, in 1980.", ("spielberg", "kubrick")),
+    ("what year did the berlin wall fall", "1991.", ("1991", "1989")),
+    ("when did the berlin wall go up and come down", "It went up in August 1961 and came down in November 1991.",
+     ("1991", "1989")),
+    ("huh. when was the eiffel tower built?", "The Eiffel Tower was built in 1920 for the Olympic Games.",
+     ("1920", "1889")),
+    # Right; right beside another famous name or another year of the same thing; a maker the
+    # table does not know, or named by no famous name; a thing named by a pronoun only.
+    ("who painted starry night", "Vincent van Gogh, in 1889.", None),
+    ("who painted the mona lisa", "Leonardo da Vinci did; Michelangelo was his rival.", None),
+    ("when did the berlin wall fall?", "November 9, 1989, 28 years after it went up in 1961.", None),
+    ("ok creepy. who directed it", "It was directed by Jordan Peele.", None),
+    ("who wrote dune", "A man called Frank, in 1965.", None),
+    ("when did it sink again, i forget", "It went down in the early hours of 15 April 1913.", None),
+    ("who wrote romeo and juliet", "William Shakespeare wrote it, probably around 1595.", None),
+])
+def test_a_famous_maker_first_or_year_is_checked_against_the_table(asked, answer, wrong) -> None:
+    assert wrong_famous_fact(asked.lower(), answer.lower()) == wrong

@@ -70,6 +70,10 @@ CASES: tuple[Case, ...] = (
     Case("ungrounded", "count", 0.7, 0.7,
          "the answer gives a count the world knows otherwise, to a question people test chatbots with (\"how many "
          "legs does a spider have\" - \"Six! Same as insects.\"): checked against a table, without a model"),
+    Case("ungrounded", "famous", 0.7, 0.7,
+         "the answer names another maker, first or year of a famous work or event than the record (\"who painted "
+         "starry night\" - \"That was Claude Monet, in 1889.\", \"when did the berlin wall fall\" - \"1991.\"): "
+         "checked against a table, without a model"),
     Case("ungrounded", "capital", 0.7, 0.7,
          "the answer calls a city the capital of a country, a state or a province whose capital is another "
          "(\"The capital of Australia is Sydney.\"): a fact of the world checked against a table, without a model"),

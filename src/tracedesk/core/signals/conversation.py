@@ -45,7 +45,7 @@ from .asked import (
 )
 from .choices import takes_up
 from .confidence import confidence
-from .facts import wrong_capital, wrong_count
+from .facts import wrong_capital, wrong_count, wrong_famous
 from .found import Found, quote
 from .kinds import MONTHS_BUT_MAY, WEEKDAYS
 from .memory import (
@@ -186,7 +186,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                           or _leaves_the_choice(turn, model))
             found += against_the_request(turn, previous, at, session_values)
             found += wrong_sum(turn)
-            found += wrong_capital(turn) or wrong_count(turn)
+            found += wrong_capital(turn) or wrong_count(turn) or wrong_famous(turn)
             served = served or turn.reply.confirms
             previous = turn
         if key[0] != "trace":  # in a session

@@ -1,16 +1,20 @@
-"""A fact of the world an answer may get wrong that a detector can check without a model or
-the network: which city is the capital of a country, of a state of the United States or
-Australia, or of a province of Canada. People test chatbots with it ("whats the capital of
-australia"), and a chatbot that gets it wrong names the biggest city instead ("The capital
-of Australia is Sydney."), or says it of a city the user names ("atlanta is the capital of
-alabama , right ?").
+"""Facts of the world an answer may get wrong that a detector can check without a model or
+the network, the ones people test chatbots with: which city is the capital of a country, of
+a state of the United States or Australia, or of a province of Canada ("whats the capital
+of australia"); a count ("how many legs does a spider have"); who made a famous work or was
+first, and when a famous event happened ("who painted starry night", "when did the berlin
+wall fall"). A chatbot that gets a capital wrong names the biggest city instead ("The
+capital of Australia is Sydney."), or says it of a city the user names ("atlanta is the
+capital of alabama , right ?").
 
 Only a claim in the present is read ("X is the capital of Y", "the capital of Y is X",
 "Y's capital is X"): a capital that was ("Kyoto was the capital of Japan until 1869"),
 a capital of something else ("the gastronomic capital of France") and a question ("what's
 the capital of Texas?") say nothing against the table. A city is taken for a wrong capital
 only where the table knows it for a city (a capital of somewhere, or one of the big cities
-taken for capitals), so that a clause read amiss names no capital at all.
+taken for capitals), so that a clause read amiss names no capital at all. So too a maker
+is taken for a wrong one only where the answer names another famous person, and a year only
+where it is none of the years the table knows of the thing asked of.
 """
 
 from __future__ import annotations
@@ -272,3 +276,118 @@ def wrong_count(turn: Turn) -> list[Found]:
     return [Found(turn.pk, "ungrounded", confidence("ungrounded", "count"),
                   f"the answer gives {said} where the count asked is {right}: {quote(turn.answer, 60)}",
                   evidence={"said": str(said), "right": str(right)})]
+
+
+# Who made what, and when things happened, as people test chatbots with them ("who painted
+# starry night", "when did the berlin wall fall", "first person in space?"): what is asked
+# of (a pattern of the question and the answer together), what the question or the answer
+# says of it, and who or which years are right. A person is taken for a wrong answer only
+# where the answer names another of the famous people below, and none of the right ones.
+_WHO = (
+    (r"starry night", r"paint", ("van gogh", "vincent")),
+    (r"mona lisa|last supper", r"paint", ("leonardo", "da vinci")),
+    (r"sistine chapel", r"paint", ("michelangelo",)),
+    (r"girl with a pearl earring", r"paint", ("vermeer",)),
+    (r"the scream", r"paint", ("munch",)),
+    (r"guernica", r"paint", ("picasso",)),
+    (r"pride and prejudice|sense and sensibility|emma", r"wr[io]t|author", ("austen",)),
+    (r"romeo and juliet|hamlet|macbeth|othello|king lear", r"wr[io]t|author", ("shakespeare",)),
+    (r"nineteen eighty-four|animal farm", r"wr[io]t|author", ("orwell",)),
+    (r"dune", r"wr[io]t|author", ("herbert",)),
+    (r"the hunger games", r"wr[io]t|author", ("collins",)),
+    (r"harry potter", r"wr[io]t|author", ("rowling",)),
+    (r"lord of the rings|the hobbit", r"wr[io]t|author", ("tolkien",)),
+    (r"the great gatsby", r"wr[io]t|author", ("fitzgerald",)),
+    (r"to kill a mockingbird", r"wr[io]t|author", ("harper lee", "lee")),
+    (r"frankenstein", r"wr[io]t|author", ("shelley",)),
+    (r"dracula", r"wr[io]t|author", ("stoker",)),
+    (r"moby[ -]dick", r"wr[io]t|author", ("melville",)),
+    (r"war and peace|anna karenina", r"wr[io]t|author", ("tolstoy",)),
+    (r"the name of the wind", r"wr[io]t|author", ("rothfuss",)),
+    (r"bohemian rhapsody", r"wr[io]t", ("mercury",)),
+    (r"the shining", r"direct", ("kubrick",)),
+    (r"interstellar|inception|oppenheimer|the dark knight|dunkirk", r"direct", ("nolan",)),
+    (r"jaws|jurassic park|schindler's list", r"direct", ("spielberg",)),
+    (r"pulp fiction|kill bill", r"direct", ("tarantino",)),
+    (r"telephone", r"invent", ("bell",)),
+    (r"penicillin", r"discover", ("fleming",)),
+    (r"first (?:person|man|human) (?:to walk )?on the moon|walk on the moon first", r"", ("armstrong",)),
+    (r"first (?:person|man|human) (?:in|to go to|to go into) space", r"", ("gagarin",)),
+    (r"first woman (?:in|to go to|to go into) space", r"", ("tereshkova",)),
+    (r"first emperor of rome|first roman emperor", r"", ("augustus", "octavian")),
+    (r"first president of the (?:us|usa|u\.s\.|united states)", r"", ("washington",)),
+)
+_FAMOUS = """
+van gogh, vincent, leonardo, da vinci, michelangelo, vermeer, munch, picasso, monet, claude monet, raphael,
+rembrandt, dali, salvador dali, renoir, austen, shakespeare, marlowe, orwell, huxley, herbert, asimov, collins,
+suzanne collins, rowling, tolkien, c.s. lewis, fitzgerald, hemingway, harper lee, shelley, stoker, melville,
+tolstoy, dostoevsky, rothfuss, george r. r. martin, george r.r. martin, sanderson, charlotte bronte,
+charlotte brontë, emily bronte, emily brontë, dickens, mercury, brian may, lloyd webber, kubrick, stephen king,
+nolan, spielberg, tarantino, scorsese, cameron, james cameron, hitchcock, lucas, george lucas, peele, bell,
+edison, tesla, marconi, fleming, pasteur, curie, armstrong, aldrin, buzz aldrin, gagarin, shepard, alan shepard,
+john glenn, tereshkova, sally ride, augustus, octavian, julius caesar, caesar, nero, washington, lincoln,
+jefferson, john adams
+"""
+_FAMOUS_NAMES = tuple(sorted({name.strip() for name in _FAMOUS.split(",") if name.strip()}, key=len, reverse=True))
+_A_FAMOUS_NAME = re.compile(r"\b(" + "|".join(re.escape(name) for name in _FAMOUS_NAMES) + r")\b")
+_WHEN = (
+    (r"berlin wall", r"fell|fall|came down|come down|torn down|tore down|went down|collapse", {1989}),
+    (r"berlin wall", r"built|went up|go up|put up|erected|construct", {1961}),
+    (r"titanic", r"sank|sink|sunk|hit (?:an|the) iceberg", {1912}),
+    (r"titanic", r"came out|come out|releas|premiere", {1997}),
+    (r"(?:world war (?:ii|2|two)|ww2|wwii|second world war)", r"\bend", {1945}),
+    (r"(?:world war (?:ii|2|two)|ww2|wwii|second world war)", r"start|began|begin", {1939}),
+    (r"(?:world war (?:i|1|one)|ww1|wwi|first world war)(?![ i])", r"start|began|begin", {1914}),
+    (r"(?:world war (?:i|1|one)|ww1|wwi|first world war)(?![ i])", r"\bend", {1918}),
+    (r"eiffel tower", r"built|finish|complet|construct|open", {1887, 1888, 1889}),
+    (r"(?:american|us|u\.s\.) civil war|the civil war", r"\bend", {1865}),
+    (r"moon landing|apollo 11|land(?:ed)? on the moon", r"", {1969}),
+    (r"deep blue", r"beat|won|defeat", {1997}),
+    (r"german reunification|germany (?:reunif|become one)", r"", {1990}),
+)
+_WHO_ASKED = tuple((re.compile(rf"\b(?:{of})\b"), re.compile(rf"\b(?:{done})") if done else None, right)
+                   for of, done, right in _WHO)
+_WHEN_ASKED = tuple((re.compile(rf"\b(?:{of})"), re.compile(rf"(?:{done})") if done else None, right)
+                    for of, done, right in _WHEN)
+_ASKS_WHO = re.compile(r"\bwho\b|\bwhose\b|\bwhich (?:person|artist|painter|author|writer|director)\b|\?\s*$"
+                       r"|\bfirst (?:person|man|woman|human|emperor|president|roman)\b")
+_ASKS_WHEN = re.compile(r"\bwhen\b|\bwhat year\b|\bwhich year\b|\bwhat decade\b")
+_A_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+
+
+def wrong_famous_fact(asked: str, answered: str) -> tuple[str, str] | None:
+    """(what the answer says, what is right) where a (lower-cased) message asks who made a
+    famous work, who was first, or when a famous event happened, and the answer names
+    another of the famous people or another year ("who painted starry night" - "That was
+    Claude Monet, in 1889.", "when did the berlin wall fall" - "1991."); None otherwise."""
+    both = f"{asked} {answered}"
+    if _ASKS_WHO.search(asked):
+        for of, done, right in _WHO_ASKED:
+            if of.search(both) is None or (done is not None and done.search(both) is None):
+                continue
+            named = [m.group(1) for m in _A_FAMOUS_NAME.finditer(answered)]
+            if named and not any(name in answered for name in right):
+                return named[0], right[0]
+            return None
+    if _ASKS_WHEN.search(asked):
+        for of, done, right in _WHEN_ASKED:
+            if of.search(both) is None or (done is not None and done.search(asked) is None):
+                continue
+            # (A year of another event of the same thing is right of it: "it fell in 1989, 28
+            # years after it went up in 1961".)
+            known = set().union(*(years for other, _, years in _WHEN_ASKED if other.pattern == of.pattern))
+            wrong = [year for year in map(int, _A_YEAR.findall(answered)) if year not in known]
+            return (str(wrong[0]), str(max(right))) if wrong else None
+    return None
+
+
+def wrong_famous(turn: Turn) -> list[Found]:
+    """An answer that names another maker, first or year of a famous work or event than the
+    table above: "who painted starry night" - "That was Claude Monet, in 1889."."""
+    wrong = wrong_famous_fact(turn.asked, turn.answered)
+    if wrong is None:
+        return []
+    said, right = wrong
+    return [Found(turn.pk, "ungrounded", confidence("ungrounded", "famous"),
+                  f"the answer says {said.title()} where the record says {right.title()}: {quote(turn.answer, 60)}",
+                  evidence={"said": said, "right": right})]
