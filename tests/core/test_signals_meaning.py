@@ -5253,6 +5253,11 @@ _EIGHTH_ROUND = [
     ([_HI, ("my grandma just passed last week", "i'm so sorry. were you two close?")], 1, "off_topic", False),
     ([_HI, ("my brother just passed his driving test!", "Cool! Got any fun plans for the weekend?")], 1, "off_topic",
      False),
+    # A diet said against itself in one answer; not one given up.
+    ([_HI, ("what do u eat to stay in shape", "I'm vegetarian, so lots of beans and eggs. Protein matters, so I also "
+                                              "eat chicken twice a week.")], 1, "ungrounded", True),
+    ([_HI, ("what do u eat to stay in shape", "I used to be vegetarian. Now I eat chicken twice a week.")], 1,
+     "ungrounded", False),
     # A count the world knows, given wrong.
     ([_HI, ("ok smart. how many legs does a spider have", "Spiders have six legs.")], 1, "ungrounded", True),
     ([_HI, ("ok smart. how many legs does a spider have", "Eight! And six for insects.")], 1, "ungrounded", False),

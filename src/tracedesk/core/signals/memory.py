@@ -559,8 +559,9 @@ def says_against_itself(turn: Turn, persona: Persona) -> list[Found]:
     if against is None:
         return []
     earlier, now = against
+    said_by = "it said of the bot first" if earlier.sentence in turn.answered else "an earlier answer said of the bot"
     return [Found(turn.pk, "ungrounded", confidence("ungrounded", "itself"),
-                  f"the answer ({quote(now.sentence, 50)}) denies what an earlier answer said of the bot: "
+                  f"the answer ({quote(now.sentence, 50)}) denies what {said_by}: "
                   f"{quote(earlier.sentence, 60)}", evidence={"earlier": earlier.sentence[:300]})]
 
 
@@ -622,7 +623,8 @@ _THINGS = {
         # (not a meatless one, "a bean burger", "soy sausages", nor "no beef with anyone", "bruised ribs")
         r"(?![^.!?,]*\b(?:vegan|veggie|plant|beyond|impossible|tofu|fake|meatless|bean|lentil|mushroom|soy|seitan"
         r"|tempeh|quorn|halloumi|jackfruit|meat-free|no|bruised|broken|cracked|sore)\b)(?:a |some |the )?(?:\w+ )?"
-        r"(?:meat(?!-)|steaks?|(?:cheese)?burgers?|bacon|beef|pork|ribs|sausages?)\b"
+        r"(?:meat(?!-)|steaks?|(?:cheese)?burgers?|bacon|beef|pork|ribs|sausages?|chicken|turkey|ham|lamb|salmon"
+        r"|tuna)\b"
         r"(?! (?:substitute|alternative|craving|cravings|smell|dream))"),
     # (as "has" reads it: a drink; "none", the bot sober)
     "a drink": (
@@ -771,6 +773,11 @@ class Persona:
             earlier = self._said.get(said.thing)
             if found is None and earlier is not None and earlier.has != said.has:
                 found = earlier, said
+        # ...or a diet said against itself in one answer: "I'm vegetarian, so lots of beans...
+        # I also eat chicken twice a week."
+        diet = [said for said in now if said.thing == "a diet without meat"]
+        if found is None and len({said.has for said in diet}) == 2:
+            found = diet[0], diet[-1]
         for said in now:
             self._said.setdefault(said.thing, said)
         return found
