@@ -42,7 +42,7 @@ def test_a_city_called_the_capital_of_a_place_is_checked_against_the_table(answe
      (4, 2)),
     ("how many days in a leap year", "365.", (365, 366)),
     ("ok correct. how many bones in adult human body", "about 212.", (212, 206)),
-    ("how many ounces in a cup", "There are 16 fluid ounces in a cup.", (16, 8)),
+    ("how many legs does a dog have", "Dogs have 6 legs.", (6, 4)),
     ("how many legs has a spider got?", "six", (6, 8)),
     # Right anywhere in the answer; hedged; a count of the question's own, of a case it sets, or
     # a question the table does not know; no count given; a question of how often.
@@ -56,6 +56,9 @@ def test_a_city_called_the_capital_of_a_place_is_checked_against_the_table(answe
     ("how many hearts do they have", "three", None),
     ("how many legs does a spider have", "Spiders are arachnids, not insects.", None),
     ("how many days a week should i run", "Start with 3 days a week.", None),
+    ("how many hours in a day", "Twenty-four hours.", None),
+    ("how many bones in the human body", "Two hundred and six.", None),
+    ("how many legs does a spider have", "Spiders have 4 pairs of legs.", None),
 ])
 def test_a_count_people_test_chatbots_with_is_checked_against_the_table(asked, answer, wrong) -> None:
     assert wrong_count_in(asked.lower(), answer.lower()) == wrong
@@ -81,6 +84,11 @@ def test_a_count_people_test_chatbots_with_is_checked_against_the_table(asked, a
     ("who wrote dune", "A man called Frank, in 1965.", None),
     ("when did it sink again, i forget", "It went down in the early hours of 15 April 1913.", None),
     ("who wrote romeo and juliet", "William Shakespeare wrote it, probably around 1595.", None),
+    ("when did ww1 end", "1920.", ("1920", "1918")),
+    ("when did the berlin wall fall?", "It fell in 1989, and Germany reunified in 1990.", None),
+    ("who is your favorite painter?", "monet! i also love the starry night", None),
+    ("who wrote the shining?", "Stephen King. The movie was directed by Kubrick in 1980.", None),
+    ("when did china land on the moon?", "In 2013.", None),
 ])
 def test_a_famous_maker_first_or_year_is_checked_against_the_table(asked, answer, wrong) -> None:
     assert wrong_famous_fact(asked.lower(), answer.lower()) == wrong

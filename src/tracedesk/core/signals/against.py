@@ -362,7 +362,8 @@ def _names_what_was_ruled_out(turn: Turn) -> list[Found]:
     """A suggestion asked for with something ruled out, answered by naming it: "what song
     should we do for first dance, something old school, not ed sheeran pls" - "\"Perfect\"
     by Ed Sheeran is the most popular". Not where the answer names it to set it aside
-    ("skip the onions", "anything but horror, so..."), nor "no thanks", "not really"."""
+    ("nothing like ed sheeran"), nor "no thanks", "not really". Only a name of two words or
+    more is read: "no meat please" - "a great meat substitute" names meat to set it aside."""
     asked = turn.asked
     if not ("not " in asked or "no " in asked or "except " in asked or "without " in asked):
         return []
@@ -371,8 +372,8 @@ def _names_what_was_ruled_out(turn: Turn) -> list[Found]:
     answered = turn.answered
     for ruled_out in _RULED_OUT.finditer(asked):
         thing = ruled_out.group(1)
-        if thing.split()[0] in STOPWORDS or not content_words(thing):
-            continue
+        if len(thing.split()) < 2 or thing.split()[0] in STOPWORDS or not content_words(thing):
+            continue  # (a name of two words or more: "ed sheeran"; "no meat" may be named to set it aside)
         named = re.compile(rf"\b{re.escape(thing)}\b(?![-\s]?free\b)")
         for sentence in SENTENCE_BREAK.split(answered):
             if named.search(sentence) and _SETS_IT_ASIDE.search(sentence) is None:
@@ -397,15 +398,24 @@ def _told_back_in_another_unit(turn: Turn) -> list[Found]:
     asked = turn.asked
     if "?" in asked or not any(c.isdigit() for c in asked):
         return []  # (nor a figure doubted: "20 minutes?? it would be a brick")
-    told = {(figure, _UNIT_KINDS[unit]): unit for figure, unit in _A_MEASURE.findall(asked)}
+    told: dict[tuple[str, str], set[str]] = {}  # (figure, kind): the units the user gave it in
+    for figure, unit in _A_MEASURE.findall(asked):
+        told.setdefault((figure, _UNIT_KINDS[unit]), set()).add(unit)
     if not told:
         return []
-    for figure, unit in _A_MEASURE.findall(turn.answered):
-        given = told.get((figure, _UNIT_KINDS[unit]))
-        if given is not None and _UNIT_NAMES[given] != _UNIT_NAMES[unit]:
-            said = f"{figure} {given}"
-            return [_against_the_request(turn, f"tells {said} back as {figure} {unit}", said, f"{figure} {unit}")]
+    for sentence in SENTENCE_BREAK.split(turn.answered):
+        if _OF_ITS_OWN.search(sentence):
+            continue  # (the bot's own: "i walk 3 km a day myself")
+        for figure, unit in _A_MEASURE.findall(sentence):
+            given = told.get((figure, _UNIT_KINDS[unit]), set())
+            if given and _UNIT_NAMES[unit] not in {_UNIT_NAMES[g] for g in given}:
+                said = f"{figure} {min(given)}"
+                return [_against_the_request(turn, f"tells {said} back as {figure} {unit}", said, f"{figure} {unit}")]
     return []
+
+
+# A sentence of the bot's own doings: "i walk 3 km a day myself", "i need 6 days of vacation".
+_OF_ITS_OWN = re.compile(r"\b(?:i|i'm|im|i've|my|me|myself|we|our)\b")
 
 
 # Units of one kind each, in the forms people write them, with the name each form is of.

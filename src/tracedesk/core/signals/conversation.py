@@ -169,10 +169,11 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             elif _curt_to_news(turn):
                 found.append(_answered_off_topic(turn, "curt_to_news", "news or a feeling told, answered with a bare "
                                                                        "acknowledgement"))
-            elif _only_acknowledged(turn):
+            elif _only_acknowledged(turn, previous):
                 found.append(_answered_off_topic(turn, "only_acknowledged", "what the user told answered with a bare "
                                                                             "acknowledgement and nothing more"))
-            elif _may_dismiss(turn.reply) and (DISMISSES.search(turn.answered) or _disparages(turn.answered, told)):
+            elif _may_dismiss(turn.reply) and (DISMISSES.search(turn.answered)
+                                                        or _disparages(turn.asked, turn.answered, told)):
                 found.append(_answered_off_topic(turn, "dismissive", "the answer brushes the user off"))
             bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
             # (A request answered by going to do it answers it: "book a table in paris" - "i'm on it".)
@@ -841,18 +842,26 @@ def _may_dismiss(reply: Reply) -> bool:
     return not _DISMISSIVE_WORDS.isdisjoint(reply.words) or "get over" in reply.answered
 
 
-def _disparages(answered: str, told: set[str]) -> bool:
+def _disparages(asked: str, answered: str, told: set[str]) -> bool:
     """The answer calls boring or stupid a thing the user told of ("i used to sing in a
     choir" - "choirs are boring.", "data entry" - "data entry sounds so boring, i'd hate
     it.", "i've basically been living at the hospital" - "hospitals are boring ."); not
-    one of the bot's own ("the meetings are boring"), nor one granted before a but
-    ("Homework is boring, but it's important")."""
+    one of the bot's own ("my job is so boring lol"), nor one granted before a but
+    ("Homework is boring, but it's important"), nor the user's own complaint agreed with ("my
+    math class is so boring" - "math class is boring for a lot of people")."""
+    if _FINDS_IT_DULL.search(asked):
+        return False  # (agreeing: "my job is so boring" - "data entry is boring, i get it.")
     for said in _CALLS_IT_BORING.finditer(answered):
-        if not heads(content_words(said.group(1))).isdisjoint(heads(told)):
+        thing = said.group(1)
+        if _NOT_THE_USERS.match(thing) is None and not heads(content_words(thing)).isdisjoint(heads(told)):
             return True
     return False
 
 
+# The user finding it dull themselves: "ugh my job is so boring", "i hate golf".
+_FINDS_IT_DULL = re.compile(r"\b(?:boring|bored|stupid|dumb|lame|hate|hated|sucks|dull|tedious)\b")
+# ...and a subject that is no thing of the user's: "my job", "no question", "not everything".
+_NOT_THE_USERS = re.compile(r"(?:.* )?(?:my|our|no|not|nothing|never)\b")
 # "<a thing> is (so) boring", "<things> are stupid anyway", "law sounds boring"
 _CALLS_IT_BORING = re.compile(r"\b((?:[a-z'-]+ ){0,3}[a-z'-]+) (?:is|are|sounds|seem|seems)"
                               r"(?: (?:usually|so|pretty|kinda|kind of|honestly|just|a bit|really|super|totally|always"
@@ -874,7 +883,8 @@ _CLOSE_ONES = (r"(?:husband|wife|partner|father|mother|mum|mom|dad|son|daughter|
                r"|granny|gran|uncle|aunt|auntie|friend|best friend|cousin|boyfriend|girlfriend|baby)")
 _GRIEF = re.compile(rf"\bmy late {_CLOSE_ONES}\b|\b(?:she|he|they|my \w+|our \w+) passed away\b"
                     # ("my husband harold passed last spring", "my grandma just passed last week")
-                    r"|\b(?:(?:she|he) |my (?:\w+ ){1,2}?)(?:just |recently )?(?:passed|died) "
+                    rf"|\b(?:(?:she|he) |my (?:\w+ )?(?:{_CLOSE_ONES}|dog|cat|pet)(?: [a-z]+)? )(?:just |recently )?"
+                    r"(?:passed|died) "
                     r"(?:last|this|a few|two|three|\d|recently|in (?:her|his) sleep|in (?:the )?(?:spring|summer|fall"
                     r"|autumn|winter|january|february|march|april|may|june|july|august|september|october|november"
                     r"|december)|yesterday|today|this morning)\b"
@@ -1024,15 +1034,21 @@ _ENCOURAGES = re.compile(r"\b(?:believe in you|proud|hop(?:e|ed|ing)|you'll|you 
 _AFTER_IT_WORDS = 3
 
 
-def _only_acknowledged(turn: Turn) -> bool:
+def _only_acknowledged(turn: Turn, previous: Turn | None) -> bool:
     """What the user told, asking nothing and asking nothing done, answered with a bare
     acknowledgement and nothing more ("since i was like 12" - "ok .", "ya mostly fortnite
     and rocket league" - "cool .", "my parents are still in kharkiv. i miss them a lot" -
     "cool."): the answer takes up nothing it was told. Not the answer to a command ("turn
-    off the living room lights" - "okay."), to a bare no or never mind, or to a goodbye."""
+    off the living room lights" - "okay."), to a word or two ("me too" - "cool"), to a bare yes
+    or no and a word ("yeah i do" - "cool"), to what the user says they will do ("brb", "i'll
+    think about it"), to a goodbye, nor to a decision on the bot's offer ("shall i book it?" -
+    "not right now" - "ok .")."""
     asked = turn.asked
-    if _ONLY_ACKNOWLEDGES.match(turn.answered) is None or "?" in asked or _ONLY_NO.match(asked):
+    if (_ONLY_ACKNOWLEDGES.match(turn.answered) is None or "?" in asked or len(asked.split()) < 3
+            or _ONLY_NO.match(asked) or _SAYS_WHAT_IT_WILL_DO.search(asked)):
         return False
+    if previous is not None and previous.reply.question_back and _OFFERS.search(previous.reply.question_back):
+        return False  # ("shall i book it?" - "not right now" - "ok .")
     message = turn.message
     return not (message.wants_to_know or message.closing or message.asks_in_words or _A_TASK_ASKED.search(asked)
                 or _A_COMMAND.match(asked) or SIGNS_OFF.search(asked))
@@ -1046,9 +1062,19 @@ _ONLY_ACKNOWLEDGES = re.compile(r"[^\w!]*(?:(?:ok(?:ay)?|k+|cool|lol|fine|sure|a
 # A message that opens on a command: "turn off the living room lights", "next song", "stop".
 _A_COMMAND = re.compile(r"\W*(?:(?:ok|okay|now|and|then|hey \w+)\W+)?(?:turn|switch|play|set|add|next|skip|stop|call"
                         r"|text|remind|open|show|find|book|cancel|pause|resume|read|send|give|make|start|put|change"
-                        r"|lower|raise|dim|mute|unmute|volume|repeat|shuffle|order|take|wake|let's|lets)\b")
-# A message that says no, or takes back what it asked, and no more: "no", "nevermind", "nah nvm".
-_ONLY_NO = re.compile(r"\W*(?:(?:no|nope|nah|nevermind|never mind|nvm|forget it|yes|yeah|yep|ya)(?:\W+|$)){1,2}$")
+                        r"|lower|raise|dim|mute|unmute|volume|repeat|shuffle|order|take|wake|let's|lets|louder|quieter"
+                        r"|be|shut|go|don't|do not|answer|say|speak|use|keep|tell)\b")
+# A message that says yes or no, or takes back what it asked, and a word or two more: "no",
+# "nevermind", "yeah i do", "not right now", "sure go ahead".
+_ONLY_NO = re.compile(r"\W*(?:no|nope|nah|nevermind|never mind|nvm|forget it|yes|yeah|yep|ya|yup|sure|not|ok|okay)\b"
+                      r"(?:\W+\w+){0,2}\W*$")
+# ...or says what the user will do, or asks the bot to wait: "brb", "i'll think about it",
+# "one sec, let me check with my wife", "hold on", "talk to you tomorrow".
+_SAYS_WHAT_IT_WILL_DO = re.compile(r"\b(?:i'll|i will|ill|i'm going to|im going to|i'm gonna|im gonna|gonna|let me"
+                                   r"|brb|be right back|one sec|hold on|hang on|wait|talk to you|remember|from now on"
+                                   r"|i'll take|i take)\b")
+# ...after the bot offered something: "shall i book it?", "would you like me to...", "want me to..."
+_OFFERS = re.compile(r"\b(?:shall i|should i|would you like|do you want|want me to|can i|may i|would you prefer)\b")
 # An answer that opens on a bare acknowledgement, with a full stop or nothing after it, then
 # at most a question or a few words of its own: "ok .", "good.", "ok . how long have you been
 # tattooing ?", "ok . i like pizza ." (not "ok wow!", "cool!! congrats").

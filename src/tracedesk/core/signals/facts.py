@@ -189,7 +189,6 @@ _COUNTS = (
     ("hearts", r"octopus(?:es)?|octopi", {3}),
     ("bones", r"(?:adult )?(?:human )?body|(?:an )?adult(?: human)?|(?:a )?human(?!s? baby)", {206}),
     ("teeth", r"(?:an )?adult(?: human)?|(?:a )?human|grown ?ups?", {32}),
-    ("chambers", r"(?:the )?(?:human )?heart", {4}),
     ("planets", r"(?:the |our )?solar system|(?:are )?there", {8}),
     ("continents", r"(?:the |in the )?world|(?:are )?there|earth", {7}),
     ("oceans", r"(?:the |in the )?world|(?:are )?there|earth", {5}),
@@ -214,7 +213,6 @@ _COUNTS = (
     ("strings", r"(?:a )?violin", {4}),
     ("colou?rs", r"(?:a |the )?rainbow", {7}),
     ("ounces", r"(?:a |one )?pound", {16}),
-    ("ounces", r"(?:a |one )?cup", {8}),
     ("inches", r"(?:a |one )?foot", {12}),
     ("feet", r"(?:a |one )?mile", {5280}),
     ("centimet(?:er|re)s|cm", r"(?:a |one )?met(?:er|re)", {100}),
@@ -242,12 +240,18 @@ _IN_WORDS["twenty"] = 20
 _HEDGED = re.compile(r"\b(?:if you count|counting|including|depending|not counting|excluding)\b")
 # A question that sets its own case: "how many legs would a spider have if...", "on mars".
 _ITS_OWN_CASE = re.compile(r"\d|\b(?:if|would|could|on (?:mars|venus|jupiter|saturn|mercury|the moon)|baby|babies"
-                           r"|newborns?|child|children|kids?|dogs? have|cats? have)\b")
+                           r"|newborns?|child|children|kids?)\b")
+# A count given in parts or pairs ("4 pairs of legs", "2 atria and 2 ventricles"), or in
+# words of more than one ("twenty-four", "two hundred and six"), is read in its figures only.
+_IN_PARTS = re.compile(r"\bpairs?\b|\bsets? of\b")
+_COMPOUND_NUMBER = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b"
+                              r"|-(?:one|two|three|four|five|six|seven|eight|nine)\b|\b(?:hundred|thousand|million)\b")
 
 
-def _counts_in(sentence: str) -> list[int]:
-    """The counts a sentence gives, in their order."""
-    return [int(f.replace(",", "")) if f[0].isdigit() else _IN_WORDS[f] for f in _FIGURE.findall(sentence)]
+def _counts_in(sentence: str, digits_only: bool = False) -> list[int]:
+    """The counts a sentence gives, in their order (in figures only, ``digits_only``)."""
+    return [int(f.replace(",", "")) if f[0].isdigit() else _IN_WORDS[f] for f in _FIGURE.findall(sentence)
+            if f[0].isdigit() or not digits_only]
 
 
 def wrong_count_in(asked: str, answered: str) -> tuple[int, int] | None:
@@ -259,7 +263,9 @@ def wrong_count_in(asked: str, answered: str) -> tuple[int, int] | None:
     rights = [right for asked_for, right in _COUNT_ASKED if asked_for.search(asked)]
     if len(rights) != 1:
         return None  # (not one of the table's, or two of them at once)
-    said = _counts_in(answered)
+    if _IN_PARTS.search(answered):
+        return None
+    said = _counts_in(answered, digits_only=_COMPOUND_NUMBER.search(answered) is not None)
     if not said or rights[0].intersection(said) or _HEDGED.search(answered):
         return None
     return said[0], min(rights[0])
@@ -290,7 +296,7 @@ _WHO = (
     (r"girl with a pearl earring", r"paint", ("vermeer",)),
     (r"the scream", r"paint", ("munch",)),
     (r"guernica", r"paint", ("picasso",)),
-    (r"pride and prejudice|sense and sensibility|emma", r"wr[io]t|author", ("austen",)),
+    (r"pride and prejudice|sense and sensibility", r"wr[io]t|author", ("austen",)),
     (r"romeo and juliet|hamlet|macbeth|othello|king lear", r"wr[io]t|author", ("shakespeare",)),
     (r"nineteen eighty-four|animal farm", r"wr[io]t|author", ("orwell",)),
     (r"dune", r"wr[io]t|author", ("herbert",)),
@@ -306,6 +312,7 @@ _WHO = (
     (r"the name of the wind", r"wr[io]t|author", ("rothfuss",)),
     (r"bohemian rhapsody", r"wr[io]t", ("mercury",)),
     (r"the shining", r"direct", ("kubrick",)),
+    (r"the shining|carrie", r"wr[io]t|author", ("stephen king", "king")),
     (r"interstellar|inception|oppenheimer|the dark knight|dunkirk", r"direct", ("nolan",)),
     (r"jaws|jurassic park|schindler's list", r"direct", ("spielberg",)),
     (r"pulp fiction|kill bill", r"direct", ("tarantino",)),
@@ -337,20 +344,29 @@ _WHEN = (
     (r"titanic", r"came out|come out|releas|premiere", {1997}),
     (r"(?:world war (?:ii|2|two)|ww2|wwii|second world war)", r"\bend", {1945}),
     (r"(?:world war (?:ii|2|two)|ww2|wwii|second world war)", r"start|began|begin", {1939}),
-    (r"(?:world war (?:i|1|one)|ww1|wwi|first world war)(?![ i])", r"start|began|begin", {1914}),
-    (r"(?:world war (?:i|1|one)|ww1|wwi|first world war)(?![ i])", r"\bend", {1918}),
+    (r"(?:world war (?:i|1|one)|ww1|wwi|first world war)(?!i)", r"start|began|begin", {1914}),
+    (r"(?:world war (?:i|1|one)|ww1|wwi|first world war)(?!i)", r"\bend", {1918}),
     (r"eiffel tower", r"built|finish|complet|construct|open", {1887, 1888, 1889}),
     (r"(?:american|us|u\.s\.) civil war|the civil war", r"\bend", {1865}),
-    (r"moon landing|apollo 11|land(?:ed)? on the moon", r"", {1969}),
+    (r"moon landing|apollo 11", r"", {1969}),
     (r"deep blue", r"beat|won|defeat", {1997}),
     (r"german reunification|germany (?:reunif|become one)", r"", {1990}),
 )
 _WHO_ASKED = tuple((re.compile(rf"\b(?:{of})\b"), re.compile(rf"\b(?:{done})") if done else None, right)
                    for of, done, right in _WHO)
+# ...and an answer that says it unasked, in so many words: "Oppenheimer was directed by Steven
+# Spielberg", "Steven Spielberg directed The Shining" (not "i love the hunger games but my
+# favorite author is tolkien").
+_WHO_TOLD = tuple(
+    re.compile(rf"\b(?:{of})\b[^.!?]{{0,30}}?\b(?:was |were |is )?\w*(?:{done})\w* by\b"
+               rf"|\b(?:{'|'.join(re.escape(name) for name in _FAMOUS_NAMES)}) \w*(?:{done})\w* (?:the )?(?:{of})\b")
+    if done else None for of, done, _ in _WHO)
 _WHEN_ASKED = tuple((re.compile(rf"\b(?:{of})"), re.compile(rf"(?:{done})") if done else None, right)
                     for of, done, right in _WHEN)
-_ASKS_WHO = re.compile(r"\bwho\b|\bwhose\b|\bwhich (?:person|artist|painter|author|writer|director)\b|\?\s*$"
+_ASKS_WHO = re.compile(r"\bwho\b|\bwhose\b|\bwhich (?:person|artist|painter|author|writer|director)\b"
                        r"|\bfirst (?:person|man|woman|human|emperor|president|roman)\b")
+# ...not of a liking: "who is your favorite painter?", "which author do you like best?"
+_ASKS_A_LIKING = re.compile(r"\b(?:favou?rite|fav|fave|like|love|best|recommend|prefer)\b")
 _ASKS_WHEN = re.compile(r"\bwhen\b|\bwhat year\b|\bwhich year\b|\bwhat decade\b")
 _A_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 
@@ -361,10 +377,10 @@ def wrong_famous_fact(asked: str, answered: str) -> tuple[str, str] | None:
     another of the famous people or another year ("who painted starry night" - "That was
     Claude Monet, in 1889.", "when did the berlin wall fall" - "1991."); None otherwise."""
     both = f"{asked} {answered}"
-    if _ASKS_WHO.search(asked):
-        for of, done, right in _WHO_ASKED:
-            if of.search(both) is None or (done is not None and done.search(both) is None):
-                continue
+    asks_who = _ASKS_WHO.search(asked) is not None and _ASKS_A_LIKING.search(asked) is None
+    for (of, done, right), said in zip(_WHO_ASKED, _WHO_TOLD, strict=True):
+        told = said is not None and said.search(answered) is not None
+        if told or (asks_who and of.search(both) and (done is None or done.search(asked))):
             named = [m.group(1) for m in _A_FAMOUS_NAME.finditer(answered)]
             if named and not any(name in answered for name in right):
                 return named[0], right[0]
@@ -375,8 +391,11 @@ def wrong_famous_fact(asked: str, answered: str) -> tuple[str, str] | None:
                 continue
             # (A year of another event of the same thing is right of it: "it fell in 1989, 28
             # years after it went up in 1961".)
+            said = [int(year) for year in _A_YEAR.findall(answered)]
+            if not said or right.intersection(said):
+                return None  # (a right year beside others: "It fell in 1989, and Germany reunified in 1990.")
             known = set().union(*(years for other, _, years in _WHEN_ASKED if other.pattern == of.pattern))
-            wrong = [year for year in map(int, _A_YEAR.findall(answered)) if year not in known]
+            wrong = [year for year in said if year not in known]
             return (str(wrong[0]), str(max(right))) if wrong else None
     return None
 

@@ -569,9 +569,11 @@ _ASKED_AND_TOLD = (
     (re.compile(r"\bhow old (?:is|are|was|were)\b"),
      re.compile(rf"\b{_NUMBER} ?(?:yo|y/o|years? old|yrs? old|year-old|weeks? old|months? old)\b"
                 rf"|\b(?:he|she|they|he's|she's|hes|shes|they're)(?: is| are)? {_NUMBER}\b(?! (?:min|hour|day|sec))")),
-    (re.compile(r"\bwhat do you do for (?:a living|work)\b|\bwhat(?:'s| is) your job\b|\bwhere do you work\b"),
+    (re.compile(rf"(?:\bwhat do you do for (?:a living|work)\b|\bwhat(?:'s| is) your job\b|\bwhere do you work\b)"
+                rf"{_NOT_AGAIN}"),
      # (or the work named: "im a dental hygienist", "i work nights as a nurse", "i'm in the army")
-     re.compile(r"\bi(?:'m| am|m) an? \w+(?: \w+)? (?:at|in|for)\b|\bi work (?:\w+ )?(?:as|at|in|for)\b"
+     re.compile(r"\bi(?:'m| am|m) an? \w+(?: \w+)? (?:at|in|for)\b|\bi work (?:(?:nights|days|weekends|mornings"
+                r"|evenings|shifts|part[- ]time|full[- ]time) )?(?:as|at|in|for)\b"
                 rf"|\bi(?:'m| am|m) in the (?:army|navy|air force|marines)\b|{TELLS_ITS_WORK.pattern}")),
     (re.compile(r"\bwhere (?:are you|r u|you) from\b|\bwhere do you live\b"),
      re.compile(r"\bi(?:'m| am|m) from\b|\bi live in\b")),
@@ -662,7 +664,7 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
         question = turn.reply.question_back
         if question is None:
             continue
-        if (_asks_what_was_just_told(turn, question) or (at and _ASKS_IT_AGAIN.search(question))
+        if (_asks_what_was_just_told(turn, question) or _asks_again_as_it_says(turns, at, question)
                 or _asks_how_many_told(turns, at, question)
                 or _asks_how_long_told(turns, at, question) or _asks_whether_as_told(turns, at, question)):
             out.append(_asks_what_was_told(turn, question))
@@ -685,6 +687,21 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
     return out
 
 
+def _asks_again_as_it_says(turns: list[Turn], at: int, question: str) -> bool:
+    """A question that says it asks again (:data:`_ASKS_IT_AGAIN`) for what the user's
+    messages named: "my brother lives in leeds" - ... - "where does your brother live again?"
+    or the answers before told of (not "when do you play again?", of doing again)."""
+    if not at or _ASKS_IT_AGAIN.search(question) is None:
+        return False
+    asked_of = heads(content_words(question) - _OF_AGAIN)
+    if "name" in question:
+        return True  # ("what was your name again?": a name is told once)
+    return any(not asked_of.isdisjoint(heads(turns[back].words | turns[back].answer_words)) for back in range(at + 1))
+
+
+_OF_AGAIN = content_words("again what which when where is was are were did does do your you")
+
+
 def _asks_how_many_told(turns: list[Turn], at: int, question: str) -> bool:
     """A question for how many of a thing the user counted in a message before the one it
     answers: "i have five grandchildren in total" - ... - "how many grandchildren do you
@@ -692,7 +709,7 @@ def _asks_how_many_told(turns: list[Turn], at: int, question: str) -> bool:
     a message that opens another request. (The message it answers is read by
     :func:`_asks_what_was_just_told`.)"""
     many = _HOW_MANY.search(question)
-    if many is None or at == 0 or _BY_NOW.search(question):
+    if many is None or at == 0 or _BY_NOW.search(question) or _OF_THE_USERS_OWN.search(question) is None:
         return False
     asked_of = heads([many.group(1)])
     for back in range(at - 1, -1, -1):
@@ -709,10 +726,16 @@ def _asks_how_many_told(turns: list[Turn], at: int, question: str) -> bool:
 # them again?", "when can you try again?", "what got you running again?", of doing again,
 # nor "who directed it again?", a fact of the world).
 _ASKS_IT_AGAIN = re.compile(r"\b(?:what|which|when|where)(?: \w+){0,2}?(?:'s| is| was| are| were| did| does| do)\b"
-                            r"[^.!?]*\bagain\W*$")
+                            r"(?![^.!?]*\b(?:see|play|meet|visit|come|go|do it|try|start|happen|open|be back|get back"
+                            r"|ride|run|we)\b[^.!?]*\bagain\W*$)[^.!?]*\bagain\W*$")
 # A message that opens another request, "too" closing its clause ("tickets for Barbie too";
 # not "too many rules").
 _ANOTHER_REQUEST = re.compile(r"\b(?:also|as well|another|one more thing|in addition)\b|\btoo\b(?!\s+\w)")
+# ...of what the user has: "how many kids do you have?", "how many boxes did you say you had?"
+# (not "how many kids do you want?", "how many miles do you run a week?", "how many kids does
+# your sister have?")
+_OF_THE_USERS_OWN = re.compile(r"\b(?:do|did) (?:you|u) (?:have|say you had|own)\b|\bhave (?:you|u) got\b"
+                               r"|\bhow many years (?:were|have) (?:you|u)\b")
 # A count asked as it stands by now, which changes: "how many words do you have so far?",
 # "how many nights do you have left this week?"
 _BY_NOW = re.compile(r"\b(?:so far|left|now|yet|today|tonight|this (?:week|month|year)|still|anymore|more)\b")
@@ -727,20 +750,39 @@ def _asks_how_long_told(turns: list[Turn], at: int, question: str) -> bool:
     if _ASKS_HOW_LONG.search(question) is None:
         return False
     asked_of = heads(content_words(question) - _OF_A_DURATION)
+    if not asked_of:
+        return False
     for back in range(at - 1, -1, -1):
-        told = turns[back]
-        if _A_DURATION.search(told.asked) is None:
-            continue
         before = (turns[back - 1].reply.question_back or "") if back else ""
-        if not asked_of.isdisjoint(heads(content_words(f"{told.asked} {before}") - _OF_A_DURATION)):
-            return True
+        for clause in _CLAUSE.split(turns[back].asked):
+            if (_A_DURATION.search(clause) and told_of_oneself(clause)
+                    and asked_of <= heads(content_words(f"{clause} {before}") - _OF_A_DURATION)):
+                return True
     return False
 
 
 _ASKS_HOW_LONG = re.compile(r"\bhow long (?:have|were|had|did|has) (?:you|u)\b|\bhow many years (?:have|were|had|did) "
                             r"(?:you|u)\b")
 _A_DURATION = re.compile(rf"\b(?:\d+|{'|'.join(ONE_TO_TWELVE)}|fifteen|twenty|thirty|forty) ?(?:years?|yrs?)\b"
-                         r"|\bsince (?:i was|\d{4})\b")
+                         r"(?![ -]old)|\bsince (?:i was|\d{4})\b")
+# The clauses of a message: "i worked at walmart for 5 years, now i work at target".
+_CLAUSE = re.compile(r"\s*[,.;!?]+\s*|\s+(?:and|but|now|so|then)\s+")
+# A clause the user tells of themselves as they are: "i work from home", "been there 12 years"
+# (not "my husband plays golf", "i used to play guitar", "i want to learn guitar", "i'd love to
+# visit japan someday").
+_OF_ONESELF = re.compile(r"\b(?:i|i'm|im|i've|ive|been)\b")
+_NOT_AS_THEY_ARE = re.compile(r"\b(?:used to|want|wanna|would|i'd|id love|someday|one day|hope|wish|learn|learning"
+                              r"|if)\b")
+# ...nor one whose subject is someone else: "my husband plays golf", "she works nights".
+_OF_ANOTHER = re.compile(r"\W*(?:(?:and|but|so|well|yeah|ya|lol|haha)\W+)*(?:my|his|her|their|our|he|she|they|it|we)\b")
+
+
+def told_of_oneself(clause: str, verb: str = "") -> bool:
+    """Whether a clause of a message tells what the user is or does now, of themselves: "i
+    work from home", or, opening on the ``verb`` asked of, "work on cars all day"."""
+    if _NOT_AS_THEY_ARE.search(clause) or _OF_ANOTHER.match(clause):
+        return False
+    return _OF_ONESELF.search(clause) is not None or bool(verb and clause.startswith(verb))
 _OF_A_DURATION = content_words("how long years year yrs since been have had were did you")
 
 
@@ -757,8 +799,10 @@ def _asks_whether_as_told(turns: list[Turn], at: int, question: str) -> bool:
     words = content_words(asked.group(1))
     if len(words) < 2:
         return False
-    return any(words <= turns[back].words and _ASKS_BACK.search(turns[back].asked) is None
-               and "?" not in turns[back].asked for back in range(at))
+    return any(_ASKS_BACK.search(turns[back].asked) is None and "?" not in turns[back].asked
+               and any(words <= content_words(clause) and told_of_oneself(clause, asked.group(1).split()[0])
+                       for clause in _CLAUSE.split(turns[back].asked))
+               for back in range(at))
 
 
 # "do you work from home?", "have you played elden ring?", "are you in the army?"
