@@ -5258,6 +5258,10 @@ _EIGHTH_ROUND = [
                                               "eat chicken twice a week.")], 1, "ungrounded", True),
     ([_HI, ("what do u eat to stay in shape", "I used to be vegetarian. Now I eat chicken twice a week.")], 1,
      "ungrounded", False),
+    # A fact of nothing said, unasked; not one asked for, nor one of what was said.
+    ([_HI, ("next monday. kinda nervous tbh", "did you know bananas are technically berries?")], 1, "off_topic", True),
+    ([_HI, ("tell me something", "did you know that sea otters hold hands while they sleep?")], 1, "off_topic", False),
+    ([_HI, ("i love octopuses", "did you know octopuses have three hearts?")], 1, "off_topic", False),
     # Look-alikes of the readings above, each a fine reply.
     ([_HI, ("lol", "lol")], 1, "off_topic", False),
     ([_HI, ("brb gotta grab the door", "ok")], 1, "off_topic", False),

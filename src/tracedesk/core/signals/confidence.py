@@ -171,6 +171,10 @@ CASES: tuple[Case, ...] = (
          "the user told news or a feeling of their own, asking nothing, and the answer gave only a bare "
          "acknowledgement, alone or before a question on something else (\"i just got engaged yesterday!!\" - "
          "\"ok . how long have you been tattooing ?\")"),
+    Case("off_topic", "unasked_trivia", 0.5, 0.5,
+         "the answer opens on \"did you know\" or \"fun fact\" with a fact none of whose words the message or the "
+         "answer before used, nobody having asked to be told something (\"next monday. kinda nervous tbh\" - \"did "
+         "you know bananas are technically berries?\")"),
     Case("off_topic", "only_acknowledged", 0.45, 0.45,
          "the user told something, asking nothing and asking nothing done, and the answer was a bare "
          "acknowledgement and nothing more (\"since i was like 12\" - \"ok .\", \"my parents are still in kharkiv. "

@@ -183,7 +183,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             far += off
             if not off and not at_work:
                 answered_elsewhere = bland or _answered_with_a_question(turn) or _leaves_what_it_was_asked(turn)
-                found += (answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn)
+                found += (answered_elsewhere or _answered_beside(previous, turn) or _changes_the_subject(turn, previous)
                           or _leaves_the_choice(turn, model))
             found += against_the_request(turn, previous, at, session_values)
             found += wrong_sum(turn)
@@ -360,8 +360,10 @@ def _answered_with_a_question(turn: Turn) -> list[Found]:
             or not message.words.isdisjoint(reply.words)
             or ((reply.says_yes_or_no or _AGREES.match(turn.answered))
                 and (message.may_ask_yes_or_no or not message.wants_to_know))
-            or (_GUESSES.match(turn.answered) and _RIDDLE.search(turn.asked))):
-        return []  # (nor "a lexus? very fancy haha" - "Indeed! Anything else?", which says yes to it)
+            or (_GUESSES.match(turn.answered) and _RIDDLE.search(turn.asked))
+            or (_OPENS_ON_TRIVIA.match(turn.answered) and _ASKS_TO_BE_TOLD_SOMETHING.search(turn.asked))):
+        return []  # (nor "a lexus? very fancy haha" - "Indeed! Anything else?", which says yes to it; nor
+        # "tell me something" - "did you know that sea otters hold hands...?", which tells it)
     return [_answered_off_topic(turn, "question_back",
                                 "a question answered only with another question or a change of subject")]
 
@@ -374,10 +376,13 @@ _GUESSES = re.compile(r"\W*(?:(?:hm+|um+|uh+|oh+|ooh|ok|okay|let me think|i thin
                       r"(?:is it|is that|are they|would it be|could it be) (?:a |an |the )?[^?.!]{1,30}\?\W*$")
 
 
-def _changes_the_subject(turn: Turn) -> list[Found]:
+def _changes_the_subject(turn: Turn, previous: Turn | None) -> list[Found]:
     """An answer that announces it leaves what was said for something else
-    (:data:`.answer_phrases.ANNOUNCES_ANOTHER_SUBJECT`), unless it repairs the answer before."""
+    (:data:`.answer_phrases.ANNOUNCES_ANOTHER_SUBJECT`), unless it repairs the answer before;
+    or that opens on a fact nobody asked for, of nothing said (:func:`_unasked_trivia`)."""
     answered = turn.answered
+    if _unasked_trivia(previous, turn):
+        return [_answered_off_topic(turn, "unasked_trivia", "the answer tells a fact of nothing said, unasked")]
     if not ("by the way" in answered or "btw" in answered or "speaking of" in answered or " note" in answered
             or "subject" in answered or "random" in answered or "anyway" in answered):
         return []  # (most answers, cheaply)
@@ -393,6 +398,24 @@ _REACTS = re.compile(r"\W*(?:oh|ooh|wow|nice|cool|great|haha|ha|aw+|ugh|yikes|ou
 _WANTS = re.compile(r"\b(?:i|we) (?:want|need|would like|'d like|wanna|am looking|'m looking|am thinking|'m thinking|"
                     r"plan|hope)\b|\bi'?m (?:trying|planning|looking|thinking)\b")
 _REFERS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|he|she|him|her|there)\b")
+
+
+def _unasked_trivia(previous: Turn | None, turn: Turn) -> bool:
+    """An answer that opens on "did you know..." or "fun fact:" with a fact none of whose
+    words the message or the answer before used ("next monday. kinda nervous tbh" - "did you
+    know bananas are technically berries?"): a chatbot's line that fits nothing. Not where
+    the user asked to be told something ("tell me something" - "did you know that sea otters
+    hold hands...")."""
+    if not turn.answered.startswith(("did you know", "fun fact", "random fact", "oh ", "hey ", "so ", "btw", "also ")):
+        return False  # (most answers, cheaply)
+    if _OPENS_ON_TRIVIA.match(turn.answered) is None or _ASKS_TO_BE_TOLD_SOMETHING.search(turn.asked):
+        return False
+    said = turn.words | (previous.answer_words if previous is not None else frozenset())
+    return heads(said).isdisjoint(heads(turn.answer_words))
+
+
+_OPENS_ON_TRIVIA = re.compile(r"\W*(?:(?:oh|hey|so|also|btw|by the way)\W+)?(?:did you know|fun fact|random fact)\b")
+_ASKS_TO_BE_TOLD_SOMETHING = re.compile(r"\b(?:tell me|fact|something|entertain|random|trivia|teach me|surprise me)\b")
 
 
 def _may_have_jumped(previous: Turn | None, turn: Turn) -> bool:
