@@ -5185,6 +5185,8 @@ _EIGHTH_ROUND = [
     ([("what do u grow", "mostly wheat. i also play guitar at the local bar on fridays"),
       ("what kind of music do u play", "oh i dont really play anything, music was never my thing")], 1,
      "ungrounded", True),
+    ([("what do you do", "retired firefighter, so i mostly fish these days. you a mechanic?"),
+      ("yep. own my shop", "that's great. i never retired, still on the truck every shift")], 1, "ungrounded", True),
     ([("what do you do", "i'm retired. i fish most days."),
       ("yep. own my shop", "that's great. i never retired, still on the truck every shift")], 1, "ungrounded", True),
     ([("what do you do", "i'm the head chef at a french bistro."),

@@ -657,7 +657,7 @@ _THINGS = {
 # A sentence that tells of what the bot had and has no more says neither: "i sold my car
 # last year", "my dog passed away", "i don't have pets anymore".
 _NO_MORE = re.compile(r"\b(?:sold|died|passed|used to|lost|gave away|broke up|divorced|anymore|any more|"
-                      r"these days|no longer)\b")
+                      r"no longer)\b")
 _HAS = {thing: re.compile(has) for thing, (has, _) in _THINGS.items()}
 _HAS_NONE = {thing: re.compile(none) for thing, (_, none) in _THINGS.items()}
 # A sentence of wishes and what-ifs has nothing yet: "I'd love a cat someday".
@@ -690,7 +690,10 @@ def said_of_itself(answered: str) -> tuple[Said, ...]:
             continue
         for thing, has_none in _HAS_NONE.items():
             if has_none.search(sentence):
-                out.append(Said(thing, False, sentence))
+                # ("these days i don't play any instruments" sets now against before; "retired
+                # firefighter, so i mostly fish these days" says what is)
+                if "these days" not in sentence:
+                    out.append(Said(thing, False, sentence))
             elif _HAS[thing].search(sentence) and _HOPED_FOR.search(sentence) is None:
                 out.append(Said(thing, True, sentence))
     return tuple(out)
