@@ -5255,6 +5255,10 @@ _EIGHTH_ROUND = [
     ([_HI, ("my grandma just passed last week", "i'm so sorry. were you two close?")], 1, "off_topic", False),
     ([_HI, ("my brother just passed his driving test!", "Cool! Got any fun plans for the weekend?")], 1, "off_topic",
      False),
+    # Fish pressed on a vegan; not a dish without it.
+    ([_HI, ("that sounds so peaceful. i'm vegan so i've never fished lol",
+            "nothing beats a fresh fried fish dinner, you should try it sometime!")], 1, "ungrounded", True),
+    ([_HI, ("i'm vegan", "nothing beats a good tofu stir fry!")], 1, "ungrounded", False),
     # A diet said against itself in one answer; not one given up.
     ([_HI, ("what do u eat to stay in shape", "I'm vegetarian, so lots of beans and eggs. Protein matters, so I also "
                                               "eat chicken twice a week.")], 1, "ungrounded", True),

@@ -350,7 +350,7 @@ _A_MEAT = re.compile(rf"\b(?:{_MEATS})\b", re.IGNORECASE)
 # same dish with the chicken", "How about a beef stir fry?", "try a chicken pot pie".
 _SUGGESTS_MEAT = re.compile(
     r"\b(?i:how about|what about|try|you could (?:make|try|use|add|cook|do)|just (?:make|use|add|cook|get)"
-    r"|go for|order|(?:i'd|i would|i) (?:suggest|recommend))\b"
+    r"|go for|order|(?:i'd|i would|i) (?:suggest|recommend)|nothing beats|you (?:should|gotta|must) (?:try|have|eat))\b"
     rf"(?:[^.!?,;]{{0,40}}?\b(?i:with|a|an|the|some|my|your)\b)?(?:\s+[a-z-]+){{0,2}}?\s+({_MEATS})\b")
 # ...that swaps it out: "swap the chicken for chickpeas", "tofu instead of chicken", "no ham".
 _SWAPPED = re.compile(r"\b(?:instead|swap|replace|substitutes?|sub|skip|leave out|leave the|without|no|rather than"
