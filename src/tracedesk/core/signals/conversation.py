@@ -143,7 +143,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                     told_back = tells_back_what_nobody_said(turn, heard.up_to(at))
                 found += told_back
             if "your " in turn.answered or "ur " in turn.answered:
-                found += speaks_of_another(turn, told)
+                found += speaks_of_another(turn, told, _asked_of(previous))
             if names.hear(turn.asked) and ("," in turn.answer or "!" in turn.answer
                                            or turn.answered.startswith(("hi ", "hey ", "hello "))):
                 found += names.calls_by_another(turn, heard.up_to(at))
@@ -203,6 +203,23 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
     if far and model is not None:
         far = _not_from_the_evidence(conn, model, far, {t.pk: t for _, turns in sessions for t in turns})
     return found + far
+
+
+def _asked_of(previous: Turn | None) -> frozenset[str]:
+    """The topic words of what the answer before asked the user, with the sentence before
+    its question where the question points back to it ("i like basketball. do you watch
+    it?")."""
+    asked = previous.reply.question_back if previous is not None else None
+    if not asked:
+        return frozenset()
+    words = content_words(asked)
+    if _POINTS_BACK.search(asked):
+        before = previous.answered[:max(previous.answered.find(asked), 0)]
+        words |= content_words(SENTENCE_BREAK.split(before.strip())[-1])
+    return words
+
+
+_POINTS_BACK = re.compile(r"\b(?:it|that|them|this|those|one)\b")
 
 
 def _answered_off_topic(turn: Turn, case: str, says: str) -> Found:

@@ -377,7 +377,8 @@ _OF_THE_TABLE = content_words("""
     jurassic schindler pulp kill telephone penicillin moon space emperor rome roman president berlin wall titanic war
     ww1 ww2 wwi wwii eiffel apollo deep reunification reunify germany
 """)
-_ASKS_WHEN = re.compile(r"\bwhen\b|\bwhat year\b|\bwhich year\b|\bwhat decade\b")
+# (of the past: not "when is the next moon landing?")
+_ASKS_WHEN = re.compile(r"\bwhen (?:did|was|were|had)\b|\b(?:what|which|in what) (?:year|decade) (?:did|was|were)\b")
 _A_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 
 
@@ -392,7 +393,9 @@ def wrong_famous_fact(asked: str, answered: str) -> tuple[str, str] | None:
         if of.search(both) is None:
             continue
         told = said is not None and said.search(answered) is not None
-        if told or (asks_who and (done is None or done.search(asked))):
+        # (a first only as asked: "who was the second person to walk on the moon?" - "Buzz
+        # Aldrin. He followed the first man on the moon...")
+        if told or (asks_who and (of.search(asked) if done is None else done.search(asked))):
             named = [m.group(1) for m in _A_FAMOUS_NAME.finditer(answered)]
             if named and not any(name in answered for name in right):
                 return named[0], right[0]

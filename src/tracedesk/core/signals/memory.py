@@ -65,7 +65,7 @@ _STEMS_IN_PLACE_OF = {word: (content_words(_OWN_GROUP[word]), content_words(" ".
                       for word, others in _IN_PLACE_OF.items()}
 
 
-def speaks_of_another(turn: Turn, told: set[str]) -> list[Found]:
+def speaks_of_another(turn: Turn, told: set[str], offered: frozenset[str] = frozenset()) -> list[Found]:
     """An answer that speaks of the user's son where the user told of a daughter, and
     never of a son: "I have daughter, she is 7." - "What does your son like to do?"; or of
     their dogs where they told of their horses: "i ride my horses" - "how old are your
@@ -73,7 +73,10 @@ def speaks_of_another(turn: Turn, told: set[str]) -> list[Found]:
     for m in _YOUR_OWN.finditer(turn.answered):
         person = m.group(1)
         own, other = _STEMS_IN_PLACE_OF[person]
-        if own.isdisjoint(told) and not other.isdisjoint(told) and other.isdisjoint(turn.answer_words):
+        # (nor one the answer before asked the user of: "i like basketball. do you watch
+        # basketball?" - "sometimes" - "who is your basketball team?")
+        if (own.isdisjoint(told) and not other.isdisjoint(told) and other.isdisjoint(turn.answer_words)
+                and own.isdisjoint(offered)):
             told_of = next(w for w in sorted(_IN_PLACE_OF[person]) if not content_words(w).isdisjoint(told))
             return [Found(turn.pk, "ungrounded", confidence("ungrounded", "told"),
                           f"the answer speaks of the user's {person} where the user told of their {told_of}: "

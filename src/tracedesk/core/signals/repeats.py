@@ -726,8 +726,9 @@ def _asks_how_many_told(turns: list[Turn], at: int, question: str) -> bool:
 # them again?", "when can you try again?", "what got you running again?", of doing again,
 # nor "who directed it again?", a fact of the world).
 _ASKS_IT_AGAIN = re.compile(r"\b(?:what|which|when|where)(?: \w+){0,2}?(?:'s| is| was| are| were| did| does| do)\b"
-                            r"(?![^.!?]*\b(?:see|play|meet|visit|come|go|do it|try|start|happen|open|be back|get back"
-                            r"|ride|run|we)\b[^.!?]*\bagain\W*$)[^.!?]*\bagain\W*$")
+                            r"(?![^.!?]*\b(?:see|seeing|play|playing|meet|meeting|visit|visiting|come|coming|go|going"
+                            r"|do it|doing it|try|trying|start|happen|open|be back|get back|ride|run|we)\b"
+                            r"[^.!?]*\bagain\W*$)[^.!?]*\bagain\W*$")
 # A message that opens another request, "too" closing its clause ("tickets for Barbie too";
 # not "too many rules").
 _ANOTHER_REQUEST = re.compile(r"\b(?:also|as well|another|one more thing|in addition)\b|\btoo\b(?!\s+\w)")
