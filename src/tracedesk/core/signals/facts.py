@@ -318,6 +318,34 @@ _WHO = (
     (r"jaws|jurassic park|schindler's list", r"direct", ("spielberg",)),
     (r"pulp fiction|kill bill", r"direct", ("tarantino",)),
     (r"telephone", r"invent", ("bell",)),
+    (r"light ?bulb", r"invent", ("edison", "swan")),
+    (r"(?:the )?(?:first )?(?:airplane|aeroplane)", r"invent", ("wright",)),
+    (r"(?:the )?theory of relativity|e ?= ?mc2", r"discover|came up|develop|invent", ("einstein",)),
+    (r"(?:the )?theory of evolution", r"discover|came up|develop|wr[io]t", ("darwin",)),
+    (r"(?:the )?law of (?:universal )?gravit\w+", r"discover|came up|develop|wr[io]t", ("newton",)),
+    (r"radium|polonium", r"discover", ("curie",)),
+    (r"water lilies", r"paint", ("monet",)),
+    (r"the birth of venus", r"paint", ("botticelli",)),
+    (r"the (?:odyssey|iliad)", r"wr[io]t|author", ("homer",)),
+    (r"a farewell to arms", r"wr[io]t|author", ("hemingway",)),
+    (r"tom sawyer|huckleberry finn", r"wr[io]t|author", ("twain", "clemens")),
+    (r"oliver twist", r"wr[io]t|author", ("dickens",)),
+    (r"jane eyre", r"wr[io]t|author", ("charlotte",)),
+    (r"wuthering heights", r"wr[io]t|author", ("emily",)),
+    (r"the catcher in the rye", r"wr[io]t|author", ("salinger",)),
+    (r"les mis[eé]rables|the hunchback of notre[- ]dame", r"wr[io]t|author", ("hugo",)),
+    (r"the brothers karamazov", r"wr[io]t|author", ("dostoevsky", "dostoyevsky")),
+    (r"the raven", r"wr[io]t|author", ("poe",)),
+    (r"moonlight sonata|f[uü]r elise", r"wr[io]t|compos", ("beethoven",)),
+    (r"eine kleine nachtmusik", r"wr[io]t|compos", ("mozart",)),
+    (r"star wars", r"direct|creat", ("lucas",)),
+    (r"the godfather", r"direct", ("coppola",)),
+    (r"psycho|vertigo", r"direct", ("hitchcock",)),
+    (r"a clockwork orange", r"direct", ("kubrick",)),
+    (r"forrest gump", r"direct", ("zemeckis",)),
+    (r"first (?:person|man|people|men) to climb (?:mount |mt\.? )?everest", r"", ("hillary", "tenzing", "norgay")),
+    (r"first (?:woman|person) to win a nobel", r"", ("curie",)),
+    (r"first (?:computer )?programmer", r"", ("lovelace",)),
     (r"penicillin", r"discover", ("fleming",)),
     (r"first (?:person|man|human) (?:to walk )?on the moon|walk on the moon first", r"", ("armstrong",)),
     (r"first (?:person|man|human) (?:in|to go to|to go into) space", r"", ("gagarin",)),
@@ -334,7 +362,10 @@ charlotte brontë, emily bronte, emily brontë, dickens, mercury, brian may, llo
 nolan, spielberg, tarantino, scorsese, cameron, james cameron, hitchcock, lucas, george lucas, peele, bell,
 edison, tesla, marconi, fleming, pasteur, curie, armstrong, aldrin, buzz aldrin, gagarin, shepard, alan shepard,
 john glenn, tereshkova, sally ride, augustus, octavian, julius caesar, caesar, nero, washington, lincoln,
-jefferson, john adams
+jefferson, john adams, gutenberg, berners-lee, wright, newton, einstein, galileo, darwin, hawking, columbus,
+magellan, botticelli, klimt, homer, twain, salinger, hugo, poe, dante, beethoven, mozart, vivaldi, bach, chopin,
+coppola, zemeckis, jackson, peter jackson, hillary, tenzing, mallory, lovelace, babbage, turing, jobs, steve jobs,
+bill gates, zuckerberg, steinbeck, faulkner, kerouac, joyce, woolf
 """
 _FAMOUS_NAMES = tuple(sorted({name.strip() for name in _FAMOUS.split(",") if name.strip()}, key=len, reverse=True))
 _A_FAMOUS_NAME = re.compile(r"\b(" + "|".join(re.escape(name) for name in _FAMOUS_NAMES) + r")\b")
@@ -352,6 +383,12 @@ _WHEN = (
     (r"moon landing|apollo 11", r"", {1969}),
     (r"deep blue", r"beat|won|defeat", {1997}),
     (r"german reunification|germany (?:reunif|become one)", r"", {1990}),
+    (r"french revolution", r"start|began|begin|happen", {1789}),
+    (r"declaration of independence", r"sign|written|adopt", {1776}),
+    (r"columbus", r"reach|discover|land|arrive|sail", {1492}),
+    (r"battle of hastings", r"", {1066}),
+    (r"chernobyl", r"happen|explo|disaster|accident", {1986}),
+    (r"(?:american|us|u\.s\.) civil war|the civil war", r"start|began|begin", {1861}),
 )
 _WHO_ASKED = tuple((re.compile(rf"\b(?:{of})\b"), re.compile(rf"\b(?:{done})") if done else None, right)
                    for of, done, right in _WHO)
@@ -375,7 +412,11 @@ _OF_THE_TABLE = content_words("""
     macbeth othello lear nineteen animal dune hunger potter hobbit rings gatsby mockingbird frankenstein dracula moby
     karenina peace wind bohemian rhapsody shining carrie interstellar inception oppenheimer knight dunkirk jaws
     jurassic schindler pulp kill telephone penicillin moon space emperor rome roman president berlin wall titanic war
-    ww1 ww2 wwi wwii eiffel apollo deep reunification reunify germany
+    ww1 ww2 wwi wwii eiffel apollo deep reunification reunify germany bulb lightbulb gutenberg airplane aeroplane
+    relativity evolution gravity radium polonium lilies venus odyssey iliad farewell sawyer huckleberry scrooge twist
+    eyre wuthering catcher miserables misérables hunchback karamazov raven moonlight elise vivaldi nachtmusik wars
+    godfather psycho vertigo clockwork forrest everest nobel programmer revolution independence columbus hastings
+    chernobyl civil
 """)
 # (of the past: not "when is the next moon landing?")
 _ASKS_WHEN = re.compile(r"\bwhen (?:did|was|were|had)\b|\b(?:what|which|in what) (?:year|decade) (?:did|was|were)\b")
