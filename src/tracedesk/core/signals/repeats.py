@@ -687,6 +687,20 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
     return out
 
 
+# How many turns back a question is read against what the user told (:func:`_asks_how_many_told`
+# and the readings after it): a conversation asks again within it, and a session of thousands
+# of turns (a product that files every turn of a user under one id) is read in time that grows
+# with its turns, not with their square.
+TOLD_LOOKBACK = 40
+
+
+def _looking_back(at: int, inclusive: bool = False) -> range:
+    """The turns before the ``at``-th (and it, ``inclusive``) a question is read against,
+    the nearest first, as far as :data:`TOLD_LOOKBACK`."""
+    start = at if inclusive else at - 1
+    return range(start, max(-1, at - TOLD_LOOKBACK - 1), -1)
+
+
 def _asks_again_as_it_says(turns: list[Turn], at: int, question: str) -> bool:
     """A question that says it asks again (:data:`_ASKS_IT_AGAIN`) for what the user's
     messages named: "my brother lives in leeds" - ... - "where does your brother live again?"
@@ -696,7 +710,8 @@ def _asks_again_as_it_says(turns: list[Turn], at: int, question: str) -> bool:
     asked_of = heads(content_words(question) - _OF_AGAIN)
     if "name" in question:
         return True  # ("what was your name again?": a name is told once)
-    return any(not asked_of.isdisjoint(heads(turns[back].words | turns[back].answer_words)) for back in range(at + 1))
+    return any(not asked_of.isdisjoint(heads(turns[back].words | turns[back].answer_words))
+               for back in _looking_back(at, inclusive=True))
 
 
 _OF_AGAIN = content_words("again what which when where is was are were did does do your you")
@@ -712,7 +727,7 @@ def _asks_how_many_told(turns: list[Turn], at: int, question: str) -> bool:
     if many is None or at == 0 or _BY_NOW.search(question) or _OF_THE_USERS_OWN.search(question) is None:
         return False
     asked_of = heads([many.group(1)])
-    for back in range(at - 1, -1, -1):
+    for back in _looking_back(at):
         if _ANOTHER_REQUEST.search(turns[back + 1].asked):
             return False  # (another request, with its own count: "yes, tickets for Barbie too")
         if not asked_of.isdisjoint(heads(word for m in _COUNTED.finditer(turns[back].asked) for word in m.groups()
@@ -753,7 +768,7 @@ def _asks_how_long_told(turns: list[Turn], at: int, question: str) -> bool:
     asked_of = heads(content_words(question) - _OF_A_DURATION)
     if not asked_of:
         return False
-    for back in range(at - 1, -1, -1):
+    for back in _looking_back(at):
         before = (turns[back - 1].reply.question_back or "") if back else ""
         for clause in _CLAUSE.split(turns[back].asked):
             if (_A_DURATION.search(clause) and told_of_oneself(clause)
@@ -803,7 +818,7 @@ def _asks_whether_as_told(turns: list[Turn], at: int, question: str) -> bool:
     return any(_ASKS_BACK.search(turns[back].asked) is None and "?" not in turns[back].asked
                and any(words <= content_words(clause) and told_of_oneself(clause, asked.group(1).split()[0])
                        for clause in _CLAUSE.split(turns[back].asked))
-               for back in range(at))
+               for back in _looking_back(at))
 
 
 # "do you work from home?", "have you played elden ring?", "are you in the army?"
