@@ -26,6 +26,7 @@ from functools import lru_cache
 from ..words import content_words
 from .confidence import confidence
 from .found import Found, quote
+from .kinds import COUNT_WORDS
 from .turns import Turn
 
 # Each place, then its capital (or capitals, where a country has more than one, or the seat
@@ -232,11 +233,9 @@ _COUNT_ASKED = tuple(
     for counted, of, right in _COUNTS)
 # A count an answer gives, in figures or in words ("86,400", "six"; not "one", which is as
 # often "the biggest one").
-_FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\b|\b(?:two|three|four|five|six|seven|eight|nine|ten"
-                     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty)\b")
-_IN_WORDS = {word: n for n, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen".split())}  # noqa: SIM905
-_IN_WORDS["twenty"] = 20
+_IN_WORDS = {word: int(figure) for word, figure in COUNT_WORDS.items()} | {
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "twenty": 20}
+_FIGURE = re.compile(rf"\b\d{{1,3}}(?:,\d{{3}})+\b|\b\d+\b|\b(?:{'|'.join(_IN_WORDS)})\b")
 # A count given with what it leaves out or takes in: "nine, if you count pluto".
 _HEDGED = re.compile(r"\b(?:if you count|counting|including|depending|not counting|excluding)\b")
 # A question that sets its own case: "how many legs would a spider have if...", "on mars".

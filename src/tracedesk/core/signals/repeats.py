@@ -728,7 +728,7 @@ def _asks_how_many_told(turns: list[Turn], at: int, question: str) -> bool:
         return False
     asked_of = heads([many.group(1)])
     for back in _looking_back(at):
-        if _ANOTHER_REQUEST.search(turns[back + 1].asked):
+        if _OPENS_A_REQUEST.search(turns[back + 1].asked):
             return False  # (another request, with its own count: "yes, tickets for Barbie too")
         if not asked_of.isdisjoint(heads(word for m in _COUNTED.finditer(turns[back].asked) for word in m.groups()
                                          if word)):
@@ -744,9 +744,6 @@ _ASKS_IT_AGAIN = re.compile(r"\b(?:what|which|when|where)(?: \w+){0,2}?(?:'s| is
                             r"(?![^.!?]*\b(?:see|seeing|play|playing|meet|meeting|visit|visiting|come|coming|go|going"
                             r"|do it|doing it|try|trying|start|happen|open|be back|get back|ride|run|we)\b"
                             r"[^.!?]*\bagain\W*$)[^.!?]*\bagain\W*$")
-# A message that opens another request, "too" closing its clause ("tickets for Barbie too";
-# not "too many rules").
-_ANOTHER_REQUEST = re.compile(r"\b(?:also|as well|another|one more thing|in addition)\b|\btoo\b(?!\s+\w)")
 # ...of what the user has: "how many kids do you have?", "how many boxes did you say you had?"
 # (not "how many kids do you want?", "how many miles do you run a week?", "how many kids does
 # your sister have?")
@@ -938,8 +935,9 @@ def _the_request(turns: list[Turn], at: int) -> list[str]:
 
 
 # A message that opens another request than the one before it: "I also need a hotel", "one
-# more thing", "and a taxi as well".
-_OPENS_A_REQUEST = re.compile(r"\b(?:also|as well|another|one more thing|in addition|too)\b")
+# more thing", "and a taxi as well", "tickets for Barbie too" ("too" closing its clause; not
+# "too many rules").
+_OPENS_A_REQUEST = re.compile(r"\b(?:also|as well|another|one more thing|in addition)\b|\btoo\b(?!\s+\w)")
 
 
 def _asks_what_was_told(turn: Turn, question: str) -> Found:
