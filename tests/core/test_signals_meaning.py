@@ -5313,6 +5313,39 @@ _EIGHTH_ROUND = [
     # A count the world knows, given wrong.
     ([_HI, ("ok smart. how many legs does a spider have", "Spiders have six legs.")], 1, "ungrounded", True),
     ([_HI, ("ok smart. how many legs does a spider have", "Eight! And six for insects.")], 1, "ungrounded", False),
+    # The bot's work or pastime told when it was asked for, its state when asked back, a why
+    # answered, what the user told taken up first: no subject of its own.
+    ([_HI, ("engineering. its a lot of math. what do you do for work?", "i'm a librarian. professional shusher lol")],
+     1, "off_topic", False),
+    ([_HI, ("She was. Anyway, what do you do?", "i'm in nursing school, second year. and i sing alto in a choir")],
+     1, "off_topic", False),
+    ([_HI, ("11th grade us history. do you have any hobbies?", "i collect stamps, i pick them up at post offices")],
+     1, "off_topic", False),
+    ([_HI, ("aw thats cute. what do u do?", "i own an auto repair shop, been fixing cars for 20 years")], 1,
+     "off_topic", False),
+    ([("hi", "hey there, how are you today?"),
+      ("chillin. just got off work at the pizza place. u?", "doing well, spent the morning painting by the lake")], 1,
+     "off_topic", False),
+    ([("long. construction. u?", "not bad, i worked the morning shift at the cafe and then studied japanese"),
+      ("japanese why", "i'm hoping to move to osaka someday and teach english")], 1, "off_topic", False),
+    ([("watching a horror movie rn lol", "ooh which one?"),
+      ("hereditary. so creepy", "i haven't seen that one, i scare too easily lol. i'm more into documentaries")], 1,
+     "off_topic", False),
+    # ...but a pastime for the work asked, or the bot of itself on nothing asked, is off it.
+    ([_HI, ("where do u work", "i love to go hiking on weekends with my dogs.")], 1, "off_topic", True),
+    ([("hi", "hello! how are you?"), ("im good. i just adopted a puppy!", "My bearded dragon is shedding this week.")],
+     1, "off_topic", True),
+    ([_HI, ("why is the sky blue", "My bearded dragon is shedding his skin this week.")], 1, "off_topic", True),
+    # Whether the user has what they told they have, or have not.
+    ([_HI, ("no kids, just my cat pickles", "pickles is a great name. do you have any kids?")], 1, "loop", True),
+    ([_HI, ("my car broke down again today", "oh no! what happened?"), ("the engine i think", "do you have a car?")],
+     2, "loop", True),
+    ([_HI, ("we have three children", "wow"), ("yes", "do you have children?")], 2, "loop", True),
+    ([_HI, ("my sister's kids are visiting", "fun!"), ("yeah its chaos", "haha do you have any kids?")], 2, "loop",
+     False),
+    ([_HI, ("yes two boys", "nice. do you have a dog too?")], 1, "loop", False),
+    ([_HI, ("i have a minute", "sure"), ("ok", "do you have a minute?")], 2, "loop", False),
+    ([_HI, ("do you have a car?", "yes i do. do you have a car?")], 1, "loop", False),
 ]
 
 

@@ -496,11 +496,25 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
         return False  # ...or asked back: "11th . u ?" - "i finished school a while ago, now i work at a bakery"
     if _tells_what_it_does(turn):
         return False  # ...or what it does: "what do you do for fun?" - "i love to dance"
+    if _ASKS_WHY.match(turn.asked):
+        return False  # ...or why it said what it said: "japanese why" - "i'm hoping to move to osaka"
+    if _POINTS_BACK_FIRST.match(answered):
+        return False  # ...or it takes up what was told first: "hereditary" - "i haven't seen that one, ..."
     if gives_the_opinion_asked(turn):
         return False  # ...or its taste: "whats ur fav thing to cook" - "i love making soups"
     return (len([s for s in reply.sentences if s.strip()]) <= 2 and bool(turn.words)
             and turn.words.isdisjoint(reply.words) and previous.answer_words.isdisjoint(reply.words)
             and not turn.closing and turn.message.in_english and not turn.message.greets_only)
+
+
+# A message of a few words that asks why (of what the bot said before): "japanese why", "how
+# come?", "why tho" (not "why is the sky blue", which asks of the world).
+_ASKS_WHY = re.compile(r"\W*(?:\w+\W+){0,2}(?:why|how come)(?:\W+(?:tho|though|not|so|lol|haha))?\W*$")
+# An answer whose first clause, of a few words, points back to what was told: "i haven't seen
+# that one, i scare too easily", "i'd love that", "i've never tried it" (not "i have three kids
+# and a mortgage", nor "I would wait a week or two before reporting it.").
+_POINTS_BACK_FIRST = re.compile(r"\W*(?:i|i'm|i've|i'd)\b(?:\s+[^\s,.!?;]+){0,3}?\s+"
+                                r"(?:that one|that|it|them|those|this one)\W*(?:[,.!?;]|$)")
 
 
 def _opens_a_subject_of_its_own(previous: Turn | None, turn: Turn) -> bool:
@@ -590,18 +604,31 @@ _ASKS_ITS_TASTE = re.compile(r"\b(?:do|did|would) (?:you|u) (?:like|love|enjoy|p
 def _tells_what_it_does(turn: Turn) -> bool:
     """The message asks what the bot does, or its year at school, and the answer tells it."""
     return bool((_ASKS_WHAT_IT_DOES.search(turn.asked) and _TELLS_WHAT_IT_DOES.match(turn.answered))
+                or (_ASKS_ITS_WORK.search(turn.asked) and _TELLS_ITS_WORK_FIRST.match(turn.answered))
                 or (_ASKS_ITS_YEAR.search(turn.asked) and _TELLS_ITS_YEAR.search(turn.answered)))
 
 
 # A question of what the bot does, answered with a thing it does ("what do you do for fun?" -
 # "i love to dance , i take salsa classes"; not "i am allergic to peanuts"), or of its year at
 # school answered with one ("what year are u in" - "i am a junior").
+# (Its work or its hobbies too: "what do you do for work?" - "i'm a librarian", "do you have
+# any hobbies?" - "i collect stamps", "what do u do?" - "i own an auto repair shop", "anyway,
+# what do you do?" - "i'm in nursing school".)
 _ASKS_WHAT_IT_DOES = re.compile(r"\bwhat (?:do|did) (?:you|u) do\b(?! (?:with|about|if|to|that|this|it)\b)"
-                                r"|\bdo (?:you|u) do anything\b")
-_TELLS_WHAT_IT_DOES = re.compile(r"\W*(?:i|i'm|i am)\s+(?:(?:really|also|mostly|usually|just|like to|love to)\s+)*"
+                                r"|\bdo (?:you|u) do anything\b|\b(?:any|your|ur) hobbies\b"
+                                r"|\bwhat(?:'s| is|s) (?:your|ur) hobby\b")
+_TELLS_WHAT_IT_DOES = re.compile(r"\W*(?:(?:i'm|im|i am)\s+(?:(?:currently|actually|just|still)\s+)?"
+                                 r"(?:an?|in|at|into|retired|studying|training)\b"
+                                 r"|(?:i|i'm|i am)\s+(?:(?:really|also|mostly|usually|just|like to|love to)\s+)*"
                                  r"(?:love|like|enjoy|play|work|do|take|go|paint|read|bake|cook|hike|run|swim|dance"
-                                 r"|teach|study|write|volunteer|draw|sing|garden|knit|fish|surf|ski|stay|am an?"
-                                 r"|'m an?)\b")
+                                 r"|teach|study|write|volunteer|draw|sing|garden|knit|fish|surf|ski|stay|collect|own"
+                                 r"|drive|fix|build|make|manage|raise|grow|keep|coach|sell|look after|am an?"
+                                 r"|'m an?)\b)")
+# ...and of its work, answered with work, not with a pastime ("where do u work" - "i love to go
+# hiking on weekends" tells none).
+_ASKS_ITS_WORK = re.compile(r"\bwhat(?:'s| is|s) (?:your|ur) job\b|\bwhere do (?:you|u) work\b")
+_TELLS_ITS_WORK_FIRST = re.compile(r"\W*(?:(?:i'm|im|i am)\s+(?:(?:currently|actually|just|still)\s+)?"
+                                   r"(?:an?|in|at|retired)\b|i (?:work|teach|own|run|drive|manage|build|sell)\b)")
 _ASKS_ITS_YEAR = re.compile(r"\bwhat (?:year|grade) (?:are|r) (?:you|u) in\b")
 _TELLS_ITS_YEAR = re.compile(r"\b(?:freshman|sophomore|junior|senior|first|second|third|fourth|final|last"
                              r"|\d+(?:st|nd|rd|th)|year|grade)\b")
@@ -1215,7 +1242,8 @@ def _off_topic(turn: Turn, previous: Turn | None, model: Embedder | None = None)
             or (not canned and _THERE_IS.match(turn.answered) is not None
                 and (_IS_THERE.search(turn.asked) is not None or turn.message.may_ask_yes_or_no or "any" in turn.asked)
                 and (has_digit(turn.answered) or not turn.words.isdisjoint(turn.answer_words)))
-            or (not canned and (_answers_in_kind(turn) or _tells_what_it_does(turn)))
+            or (not canned and (_answers_in_kind(turn) or _tells_what_it_does(turn)
+                                or _tells_how_it_is_asked_back(previous, turn)))
             or (not canned and turn.message.choice is not None and takes_up(turn.message.choice, turn.answered, model))
             or (turn.reply.confirms and SAYS_ONLY_YES.match(turn.asked))  # a yes, then the report of it done
             or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked)  # thanks taken
@@ -1225,6 +1253,21 @@ def _off_topic(turn: Turn, previous: Turn | None, model: Embedder | None = None)
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),
                   f"the answer is far from what was asked: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300], "similarity": round(close, 2)})]
+
+
+def _tells_how_it_is_asked_back(previous: Turn | None, turn: Turn) -> bool:
+    """The bot asked how the user is, the user told and asked it back, and the answer tells
+    how the bot is, however far from what the user told: "how are you today?" - "chillin.
+    just got off work at the pizza place. u?" - "doing well, spent the morning painting"."""
+    return (previous is not None and _ASKS_HOW_ONE_IS.search(previous.reply.question_back or "") is not None
+            and _ASKS_IT_BACK.search(turn.asked) is not None and _FARES.match(turn.answered) is not None)
+
+
+_ASKS_HOW_ONE_IS = re.compile(r"\bhow (?:are|r) (?:you|u)\b|\bhow(?:'s| is|s) (?:it going|your (?:day|week|morning|"
+                              r"evening|night|weekend))\b|\bhow have you been\b|\bhow you doing\b")
+_FARES = re.compile(r"\W*(?:(?:i'm|im|i am|i've been|ive been|been|all|things are)\s+)?(?:doing\s+)?"
+                    r"(?:(?:pretty|really|very|quite|so|super)\s+)?(?:well|good|great|fine|ok|okay|alright|not bad|"
+                    r"not too bad|busy|tired|meh)\b")
 
 
 def _answers_in_kind(turn: Turn) -> bool:

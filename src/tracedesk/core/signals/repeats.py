@@ -564,7 +564,8 @@ def _kin_told(kin: str) -> re.Pattern:
 
 # (A question that asks after more brothers or sisters, or after a partner now, asks something
 # else: "do you have a sister too?", "do you have a partner now?")
-_NOT_AGAIN = r"(?![^?]*\b(?:too|other|besides|else|now|again|of your own|anymore|any more|as well)\b)"
+_FOR_MORE = r"too|other|besides|else|now|again|of your own|anymore|any more|as well"
+_NOT_AGAIN = rf"(?![^?]*\b(?:{_FOR_MORE})\b)"
 _ASKED_AND_TOLD = (
     (re.compile(r"\bhow old (?:is|are|was|were)\b"),
      re.compile(rf"\b{_NUMBER} ?(?:yo|y/o|years? old|yrs? old|year-old|weeks? old|months? old)\b"
@@ -666,7 +667,8 @@ def asked_what_was_told(turns: list[Turn]) -> list[Found]:
             continue
         if (_asks_what_was_just_told(turn, question) or _asks_again_as_it_says(turns, at, question)
                 or _asks_how_many_told(turns, at, question)
-                or _asks_how_long_told(turns, at, question) or _asks_whether_as_told(turns, at, question)):
+                or _asks_how_long_told(turns, at, question) or _asks_whether_as_told(turns, at, question)
+                or _asks_whether_they_have_told(turns, at, question)):
             out.append(_asks_what_was_told(turn, question))
             continue
         for kind, (asks, tells) in enumerate(_ASKED_AND_TOLD):
@@ -823,6 +825,68 @@ _ASKS_WHETHER = re.compile(r"(?:^|[.!?,]\s*)(?:(?:so|and|but|oh|hey|wait)\s+)?(?
                            r"((?:ever |even |still |also )?[a-z]+ [^?.!,]{2,40})(?:\?|$)")
 # ...asked of the bot in the message: "deal. do u have any pets"
 _ASKS_BACK = re.compile(r"\b(?:do|did|have|are|can|what about|how about) (?:you|u)\b|\band (?:you|u)\b")
+
+
+def _asks_whether_they_have_told(turns: list[Turn], at: int, question: str) -> bool:
+    """A question whether the user has a thing that a message of theirs, the one it answers
+    or one before, said they have or have not: "no kids, just my cat pickles" - "do you have
+    any kids?", "my car broke down again" - ... - "do you have a car?", "i don't have any
+    pets" - ... - "do you have pets?" (not a message that asks it of the bot, nor "do you
+    have any plans for the weekend?", nor "do you have a dog too?", which asks for more)."""
+    asked = _ASKS_IF_THEY_HAVE.search(question)
+    if asked is None or asked.group(1) in _NOT_A_THING_HAD or _ASKS_FOR_MORE.search(question):
+        return False
+    told = _told_having(asked.group(1))
+    return any("?" not in turns[back].asked and told.search(turns[back].asked) is not None
+               for back in _looking_back(at, inclusive=True))
+
+
+# "do you have any kids?", "do u have a car?", "do you have siblings?" (a thing, with a word
+# before it at most, ending the question)
+_ASKS_IF_THEY_HAVE = re.compile(r"(?:^|[.!?,]\s*|\b(?:so|and|but|oh)\s+)(?:do|did) (?:you|u) (?:have|own) "
+                                r"(?:any |a |an |some )?(?:\w+ )?([a-z]{3,})\W*$")
+# ...which asks for no thing the user told of having: "do you have a minute?", "any questions?"
+_NOT_A_THING_HAD = frozenset("""
+    time minute minutes moment second idea ideas clue plans plan questions question chance problem problems advice
+    tips favorite favourite fave preference opinion thoughts experience luck fun access
+""".split())  # noqa: SIM905 (a word list reads best as words)
+
+
+def _told_having(thing: str) -> re.Pattern:
+    """What a message says to tell that the user has, or has no, ``thing`` (a word of a
+    question, singular or plural): "no kids", "i have two dogs", "we've got a car", "i don't
+    have any pets", "my cat" (not "my sister's kids")."""
+    forms = _forms_of(thing)
+    pattern = _TOLD_HAVING.get(forms)
+    if pattern is None:
+        pattern = _TOLD_HAVING[forms] = re.compile(
+            rf"(?:^|[,.;:!]\s*|\b(?:and|but|just|so|nope|nah)\s+)no {forms}\b"
+            rf"|\b(?:i|we) (?:don't|do not|didn't|did not|never had|have|had|got|own|'ve got|have got|'ve)"
+            rf"(?: (?:no|any|a|an|one|two|three|four|five|six|\d+|some|many|lots of|a few))?(?: \w+)? {forms}\b"
+            rf"|\bmy (?:\w+ )?{forms}\b(?!-)")
+    return pattern
+
+
+_ASKS_FOR_MORE = re.compile(rf"\b(?:{_FOR_MORE})\b")  # "do you have a dog too?"
+_TOLD_HAVING: dict[str, re.Pattern] = {}  # the pattern of each thing's forms, made on first use
+
+
+def _forms_of(thing: str) -> str:
+    """The singular and the plural of a noun, as a pattern: "kids" - "kids?", "children" -
+    "child(?:ren)?", "puppy" - "pupp(?:y|ies)"."""
+    if thing.endswith("ren"):
+        return rf"{thing[:-3]}(?:ren)?"
+    if thing.endswith("ies"):
+        return rf"{thing[:-3]}(?:y|ies)"
+    if thing.endswith("y"):
+        return rf"{thing[:-1]}(?:y|ies)"
+    if thing.endswith(("ches", "shes", "sses", "xes")):
+        return rf"{thing[:-2]}(?:es)?"
+    if thing.endswith("s") and not thing.endswith("ss"):
+        return rf"{thing[:-1]}s?"
+    if thing == "child":
+        return "child(?:ren)?"
+    return rf"{thing}(?:e?s)?"
 
 
 def _asks_the_colour_told(turn: Turn, question: str) -> bool:
