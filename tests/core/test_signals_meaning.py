@@ -5346,6 +5346,30 @@ _EIGHTH_ROUND = [
     ([_HI, ("yes two boys", "nice. do you have a dog too?")], 1, "loop", False),
     ([_HI, ("i have a minute", "sure"), ("ok", "do you have a minute?")], 2, "loop", False),
     ([_HI, ("do you have a car?", "yes i do. do you have a car?")], 1, "loop", False),
+    # A detail asked on its own, or a price, answered without it.
+    ([("I need a cheap guesthouse in the centre.", "El Shaddai is a cheap guesthouse in the centre."),
+      ("What's the postcode?", "El Shaddai is a cheap guesthouse in the centre with free wifi.")], 1, "off_topic",
+     True),
+    ([_HI, ("Could I have the postcode, please?", "The phone number is 01223358966.")], 1, "off_topic", True),
+    ([("I need a cheap guesthouse in the centre.", "El Shaddai is a cheap guesthouse in the centre."),
+      ("What's the postcode?", "It's CB2 1AB.")], 1, "off_topic", False),
+    ([_HI, ("The Belfry sounds more affordable. How much is it a night?",
+            "The Cambridge Belfry is a 4-star hotel in the west with free parking and wifi.")], 1, "off_topic", True),
+    ([_HI, ("Yes, parking I need. And how many stars it has?", "It has free parking and it's rated 2 stars.")], 1,
+     "off_topic", False),
+    # A change asked, confirmed without the new value.
+    ([("Fine, pick me up at 09:30 then.", "Your taxi will take you to the Cambridge Museum of Technology."),
+      ("Actually, could you change the destination to the Museum of Zoology?",
+       "Done. The taxi will pick you up at 09:30 and take you to the Cambridge Museum of Technology.")], 1,
+     "ungrounded", True),
+    ([_HI, ("move dentist to thurs same time", "Please confirm: move 'Dentist' to Thursday at 4 pm.")], 1,
+     "ungrounded", False),
+    ([_HI, ("hmm no, change to 6 people, forgot my parents", "Please confirm: a table for 6 at Sushi Ran at 7 pm.")],
+     1, "ungrounded", False),
+    ([_HI, ("I want to change my password to something stronger", "Done. Your password has been updated.")], 1,
+     "ungrounded", False),
+    ([_HI, ("can i move my delivery to thursday evening instead of friday", "Done, it's now on Thursday evening.")],
+     1, "ungrounded", False),
 ]
 
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 
-from ..words import STOPWORDS, WORD, content_words
+from ..words import STOPWORDS, WORD, content_words, has_digit, heads
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import A_PLACE_FOR_A_TABLE, A_WEEKDAY, CUISINES, ONE_TO_TWELVE
+from .kinds import A_PLACE_FOR_A_TABLE, A_WEEKDAY, COUNT_WORDS, CUISINES, ONE_TO_TWELVE
 from .limits import (
     another_day,
     another_route,
@@ -69,7 +69,7 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
             or _names_what_was_ruled_out(turn) or _told_back_in_another_unit(turn) or _breaks_the_form(turn)
             or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn, previous) or _gives_fewer_than_asked(turn)
             or _books_past_the_question(turn)
-            or _confirms_without_what_came_with_it(turn))
+            or _confirms_without_what_came_with_it(turn) or _confirms_a_change_without_it(turn))
 
 
 # What a restaurant corpus' bot searches with (its "api_call italian paris four cheap", read
@@ -270,6 +270,38 @@ def _confirms_without_what_came_with_it(turn: Turn) -> list[Found]:
     if thing is None or not content_words(thing.group(1)) or content_words(thing.group(1)) <= turn.answer_words:
         return []
     return [_left_out(turn, f"the confirmation leaves out what the request asked with it (“{thing.group(0)}”)")]
+
+
+def _confirms_a_change_without_it(turn: Turn) -> list[Found]:
+    """A change asked to what was booked or planned, confirmed without the new value: "could
+    you change the destination to the Museum of Zoology?" - "Done. The taxi will ... take you
+    to the Cambridge Museum of Technology." (not "Done, changed to the Museum of Zoology.",
+    nor an answer that says it cannot)."""
+    if "to " not in turn.asked or not (turn.reply.confirms or _SAYS_DONE.match(turn.answered)):
+        return []
+    change = _CHANGE_TO.search(turn.asked)
+    if change is None or turn.reply.could_not_help:
+        return []
+    # (A figure may be said in words: "change it to four people" - "booked for 4".)
+    wanted = {word for word in content_words(change.group(1))
+              if not has_digit(word) and word not in COUNT_WORDS and word not in _SAID_AROUND_A_VALUE}
+    if not wanted or heads(wanted) <= heads(turn.answer_words):
+        return []
+    return [_against_the_request(turn, f"confirms a change without the value asked (“{change.group(1).strip()}”)",
+                                 change.group(1).strip(), "")]
+
+
+# A change asked for: "could you change the destination to the Museum of Zoology?", "can we
+# move it to Friday instead", "switch the booking to 4 people please" (not "I'd like to change
+# my mind", nor "go to the museum", nor "change my password to something stronger").
+_CHANGE_TO = re.compile(r"\b(?:change|switch|move|update|amend)\s+(?:(?:it|that|this|the|my|our)\s+)?"
+                        r"(?:[a-z]+\s+){0,2}?(?:to|for)\s+(?:the\s+)?"
+                        r"(?!(?:something|anything|another|a new|a different|whatever|one|an? (?:earlier|later))\b)"
+                        r"([^.?!,;]+?)(?:\s+(?:instead|please|then|rather than)\b[^.?!,;]*)?\s*(?:[.?!,;]|$)")
+# ...the words around the value, which an answer need not say again: "friday same time" -
+# "moved to Friday, November 8 at 12:30", "change to 6 people" - "a table for 6".
+_SAID_AROUND_A_VALUE = frozenset(content_words("same time people persons guests adults seats tickets pm am nights"))
+_SAYS_DONE = re.compile(r"\W*(?:done|all done|sorted|all set|updated|changed)\b")
 
 
 def _left_out(turn: Turn, says: str) -> Found:

@@ -36,12 +36,17 @@ def gives_no_figure(turn: Turn) -> bool:
     to see it") answered with no figure, amount, measure or time at all, nor a "not sure":
     "my favorite color is yellow.", "tattoos are a form of art.". Not an answer that says it
     cannot help, asks back, or owns a slip."""
-    answered = _AN_ID.sub(" ", turn.answered)  # (a reference, "44KMZR0E", gives no figure)
+    # (A reference, "44KMZR0E", gives no figure, nor does a rating or what comes free with a
+    # room: "a 4-star hotel with free parking and wifi" to "how much is it a night?")
+    answered = _AN_ID.sub(" ", turn.answered)
+    if "star" not in turn.asked:
+        answered = _NO_FIGURE_ASKED.sub(" ", answered)
     if any(gives.search(answered) for gives in turn.message.figures_asked) or _SOME_MEASURE.search(answered):
         return False
     return _answers_on_its_own(turn)
 
 
+_NO_FIGURE_ASKED = re.compile(r"\b\d(?:-| )stars?\b|\bfree (?:parking|wifi|wi-fi|internet|breakfast)\b")
 _AN_ID = re.compile(r"\b(?!\d+[a-z]{1,5}\b)(?=(?:[a-z]*\d){2})(?=(?:\d*[a-z]){2})[a-z\d]{5,}\b")  # (not "1790s")
 
 

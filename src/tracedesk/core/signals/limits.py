@@ -322,6 +322,13 @@ _DETAIL_WORDS = re.compile(r"address|phone|\btel\b|number|post ?code|zip|opening
 _WANTS_TO_BE_TOLD = re.compile(r"\b(?:let me know|give me|tell me|send me|can i (?:have|get)|could i (?:have|get)"
                               r"|i(?:'ll| will)? need|what(?:'s| is| are))\b"
                               r"|\band (?:also )?the (?:[a-z]+ ){0,2}[a-z]+\W*$")  # (not "and the price is fine")
+# A message that asks for one detail and nothing else: "What's the postcode?", "and their phone
+# number?", "Could I have the address, please?"
+_ASKS_ONE_DETAIL = re.compile(
+    r"\W*(?:(?:and|ok|okay|great|thanks|thank you|perfect|lovely|wonderful|sounds good|alright)\W+)*"
+    r"(?:(?:what(?:'s| is)|whats|can i (?:have|get)|could i (?:have|get)|may i (?:have|get)|could you (?:give|tell) me"
+    r"|please (?:give|tell|send) me)\s+)?(?:the|their|its|it's)\s+(?:[a-z]+\s+)?"
+    r"(?:address|phone number|post ?code|zip code|reference number)(?:\s+(?:please|then|too))?\W*(?:please\W*)?$")
 # A message that asks for the details it names (not one that tells of them: "the address
 # was wrong last time").
 _ASKS_FOR_DETAILS = re.compile(r"\?|\b(?:send|give|get|have|tell|need|want|what(?:'s| is| are)?|whats|may i|can i|"
@@ -338,15 +345,18 @@ def details_left_out(asked: str, answered: str) -> list[str]:
     message that asks to be told them ("let me know the car type and contact number"), a
     booking confirmed without any of them."""
     named_at_most = len(_DETAIL_WORDS.findall(asked)) + ("car " in asked or "car?" in asked)
-    if not named_at_most or (named_at_most < 2 and (CONFIRMS.search(answered) is None
-                                                    or _WANTS_TO_BE_TOLD.search(asked) is None)):
-        return []  # (no detail named, or one without a booking, cheaply)
+    only_one = named_at_most == 1 and _ASKS_ONE_DETAIL.match(asked) is not None
+    if not named_at_most or (named_at_most < 2 and not only_one and (CONFIRMS.search(answered) is None
+                                                                     or _WANTS_TO_BE_TOLD.search(asked) is None)):
+        return []  # (no detail named, or one without a booking nor on its own, cheaply)
     named = [(name, gives) for name, asks, gives in _DETAILS if asks.search(asked)]
     if not named or _ASKS_FOR_DETAILS.search(asked) is None or _DOES_NOT_HAVE.search(answered):
         return []
     missing = [name for name, gives in named if gives.search(answered) is None]
     if len(named) >= 2 and 0 < len(missing) < len(named):
         return missing
+    if only_one and len(named) == 1 and missing and "?" not in answered:
+        return missing  # ("What's the postcode?" - "El Shaddai is a cheap guesthouse in the centre.")
     if (len(missing) == len(named) and CONFIRMS.search(answered) is not None
             and _WANTS_TO_BE_TOLD.search(asked) is not None):
         return missing
