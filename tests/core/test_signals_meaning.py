@@ -5370,6 +5370,33 @@ _EIGHTH_ROUND = [
      "ungrounded", False),
     ([_HI, ("can i move my delivery to thursday evening instead of friday", "Done, it's now on Thursday evening.")],
      1, "ungrounded", False),
+    # A pet put down, told first thing, answered with "ok"; good news answered with a subject of
+    # the bot's own; a nap is no grief.
+    ([("hey . had to put my cat down today . she was 17", "ok . what else did you do today ?")], 0, "off_topic",
+     True),
+    ([("i ran my first 10k today!!!", "Do you prefer cats or dogs?")], 0, "off_topic", True),
+    ([("i ran my first 10k today!!!", "Congrats!! How did it feel?")], 0, "off_topic", False),
+    ([("Hi! I'm Sarah, I just put my baby down for a nap so I finally have a minute.",
+       "Hi Sarah! Enjoy the quiet while it lasts. I'm a truck driver, currently parked at a rest stop.")], 0,
+     "off_topic", False),
+    # Agreeing that a city is a capital it is not.
+    ([("ok ok fine. random q is toronto the capital of canada", "Yep, Toronto's the capital!")], 0, "ungrounded",
+     True),
+    ([("sydney is the capital of australia right?", "yes it is")], 0, "ungrounded", True),
+    ([("is ottawa the capital of canada", "Yes!")], 0, "ungrounded", False),
+    ([("sydney is the capital of australia right?", "Actually, it's Canberra.")], 0, "ungrounded", False),
+    # A text asked to be written, answered without it or without what it was to mention.
+    ([("hey can u help me write a text to my roommate abt the dishes. shes been leaving them for like a week",
+       "A week of dishes sounds so frustrating! Roommate stuff is the worst.")], 0, "off_topic", True),
+    ([("can you write a short birthday message for my brother tom , he turns 30 , and mention his dog rufus pls",
+       "happy birthday ! hope you have a great day .")], 0, "off_topic", True),
+    ([("can you write a short birthday message for my brother tom , he turns 30 , and mention his dog rufus pls",
+       "happy 30th tom ! give rufus a belly rub from me .")], 0, "off_topic", False),
+    ([("hey can u help me write a text to my roommate abt the dishes", "Hey Sam, could you do your dishes tonight?")],
+     0, "off_topic", False),
+    ([("write me a poem about the sea", "The sea is wide, the sea is deep, it rocks the boats and sings me to sleep.")],
+     0, "off_topic", False),
+    ([("i write emails all day at work", "that sounds tiring")], 0, "off_topic", False),
 ]
 
 

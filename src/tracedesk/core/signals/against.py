@@ -69,7 +69,8 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
             or _names_what_was_ruled_out(turn) or _told_back_in_another_unit(turn) or _breaks_the_form(turn)
             or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn, previous) or _gives_fewer_than_asked(turn)
             or _books_past_the_question(turn)
-            or _confirms_without_what_came_with_it(turn) or _confirms_a_change_without_it(turn))
+            or _confirms_without_what_came_with_it(turn) or _confirms_a_change_without_it(turn)
+            or _writes_without_what_to_mention(turn))
 
 
 # What a restaurant corpus' bot searches with (its "api_call italian paris four cheap", read
@@ -302,6 +303,45 @@ _CHANGE_TO = re.compile(r"\b(?:change|switch|move|update|amend)\s+(?:(?:it|that|
 # "moved to Friday, November 8 at 12:30", "change to 6 people" - "a table for 6".
 _SAID_AROUND_A_VALUE = frozenset(content_words("same time people persons guests adults seats tickets pm am nights"))
 _SAYS_DONE = re.compile(r"\W*(?:done|all done|sorted|all set|updated|changed)\b")
+
+
+def _writes_without_what_to_mention(turn: Turn) -> list[Found]:
+    """A text asked to be written (a message, an email, a toast...) answered without one, or
+    without what it was asked to mention: "help me write a text to my roommate abt the
+    dishes" - "A week of dishes sounds so frustrating!"; "write a short birthday message for
+    my brother tom, and mention his dog rufus pls" - "happy birthday! hope you have a great
+    day." (Not an answer that asks first, or says it cannot.)"""
+    if "?" in turn.answered or turn.reply.could_not_help or _ASKS_TO_WRITE.search(turn.asked) is None:
+        return []
+    if (_A_TEXT_WRITTEN.search(turn.answer) is None and len(turn.answered.split()) <= _A_TEXT_WORDS
+            and _JUDGES_THE_MATTER.search(turn.answered) is not None):
+        return [_left_out(turn, "a text asked to be written, answered without one")]
+    mention = _TO_MENTION.search(turn.asked)
+    wanted = content_words(mention.group(1)) if mention is not None else frozenset()
+    if not wanted or not heads(wanted).isdisjoint(heads(turn.answer_words)):
+        return []
+    return [_left_out(turn, f"the text written leaves out what it was asked to mention (“{mention.group(1)}”)")]
+
+
+# A text asked to be written: "can u help me write a text to my roommate", "write a short
+# birthday message for my brother", "draft me an email to my landlord" (not "i write emails
+# all day", nor "how do i write a cover letter?", which asks how).
+_ASKS_TO_WRITE = re.compile(r"(?:^|[,.!?;]\s*|\b(?:can|could|would|will) (?:you|u) (?:help me |please )?|\bhelp me "
+                            r"|\bpls |\bplease )(?:write|draft|compose)(?: me| us| up)?(?: a| an| the| my| some)?"
+                            r"(?: [a-z]+){0,3}? (?:text|message|msg|email|e-mail|note|letter|card|poem|toast|speech"
+                            r"|caption|bio|post|tweet|reply|response|haiku|limerick|wish|greeting)s?\b")
+# ...what a text written looks like: quoted, set after a colon or on lines of its own, or
+# opening on a greeting ("Hey Sam, ...", "Happy birthday!").
+_A_TEXT_WRITTEN = re.compile(r"[\"“”]|(?:^|\s)['‘]\w|:\s|\n|^\W*(?:hey|hi|hello|dear|happy|congrat\w*|to)\b")
+_A_TEXT_WORDS = 25  # an answer this long may be the text itself, unquoted
+# An answer that says how the matter is, in place of the text: "A week of dishes sounds so
+# frustrating!", "ugh, that's the worst" (not a poem: "The sea is wide, the sea is deep").
+_JUDGES_THE_MATTER = re.compile(r"\b(?:sounds|must be|frustrating|annoying|the worst|ugh|sorry to hear|i get it"
+                                r"|i hear you|that's (?:so |really )?(?:rough|hard|tough|annoying|frustrating|sweet"
+                                r"|lovely))\b")
+# ...and what it was asked to mention: "and mention his dog rufus pls", "include the date".
+_TO_MENTION = re.compile(r"\b(?:mention|include|say something about)\s+(?:(?:his|her|my|the|their|our|a|an|that)\s+)?"
+                         r"([a-z' ]{2,40}?)(?=\s*(?:[,.!?;]|$|\bpls\b|\bplease\b|\band\b|\btoo\b))")
 
 
 def _left_out(turn: Turn, says: str) -> Found:

@@ -529,7 +529,7 @@ def _opens_a_subject_of_its_own(previous: Turn | None, turn: Turn) -> bool:
     getting a dog" - "do you like big dogs?"). A question after a word of reaction ("cool!
     do you have any pets?") is :func:`_moved_on`'s, and counts for less."""
     answered = turn.answered
-    if previous is None or _OPENS_A_SUBJECT.match(answered) is None:
+    if _OPENS_A_SUBJECT.match(answered) is None:
         return False
     message, reply = turn.message, turn.reply
     if (message.asks_a_question or message.closing or message.greets_only or not message.in_english
@@ -537,14 +537,17 @@ def _opens_a_subject_of_its_own(previous: Turn | None, turn: Turn) -> bool:
             or _MAY_ASK.search(turn.asked)):
         return False
     if not (_TELLS_A_FEELING.search(turn.asked) or message.mentions_bad_news or _FEELING.search(turn.asked)
-            or _GRIEF.search(turn.asked) or _DISTRESS.search(turn.asked)):
+            or _GRIEF.search(turn.asked) or _DISTRESS.search(turn.asked)
+            or ("!" in turn.asked and _GOOD_NEWS.search(turn.asked))):  # (news told with joy: "my first 10k!!")
         return False  # (an outing or a film told, "spent the weekend in the mountains", may be taken up so)
-    if reply.repairs or reply.takes_back or reply.apologises or previous.reply.asks_what_a_task_needs:
+    if reply.repairs or reply.takes_back or reply.apologises or (
+            previous is not None and previous.reply.asks_what_a_task_needs):
         return False
     first = reply.sentences[0] if reply.sentences else answered
+    before = previous.answer_words if previous is not None else frozenset()
     return (_REFERS_BACK.search(first) is None and _SAME_HERE.search(first) is None
             and _SYMPATHY.search(answered) is None
-            and (message.words | previous.answer_words).isdisjoint(reply.words - _TASTE_WORDS))
+            and (message.words | before).isdisjoint(reply.words - _TASTE_WORDS))
 
 
 _TOLD_WORDS = 3  # "peonies smell sooo good": enough told to be taken up
@@ -575,7 +578,8 @@ _OPENS_A_SUBJECT = re.compile(
     r"|have (?:you|u) ever (?:tried|been|played|seen|heard|gone|visited)\b"
     r"|do (?:you|u) know (?:any|a) (?:good|great|nice)\b"
     r"|what kind of [\w ]{1,20} do (?:you|u) (?:listen|play|watch|read)\b"
-    r"|do (?:you|u) (?:like|enjoy|play|watch|listen|collect)\b)")
+    r"|do (?:you|u) (?:like|enjoy|play|watch|listen|collect|prefer)\b|would (?:you|u) rather\b"
+    r"|(?:what's|whats|what is) (?:your|ur) (?:favou?rite|fav)\b)")
 
 
 def _tells_a_favourite_unasked(turn: Turn) -> bool:
@@ -956,7 +960,11 @@ _GRIEF = re.compile(rf"\bmy late {_CLOSE_ONES}\b|\b(?:she|he|they|my \w+|our \w+
                     r"|autumn|winter|january|february|march|april|may|june|july|august|september|october|november"
                     r"|december)|yesterday|today|this morning)\b"
                     rf"|\bi (?:really |still )?miss (?:her|him|my {_CLOSE_ONES})\b"
-                    rf"|\b(?:we|i) lost (?:my|our) {_CLOSE_ONES}\b|\b(?:my \w+'s|his|her) funeral\b")
+                    rf"|\b(?:we|i) lost (?:my|our) {_CLOSE_ONES}\b|\b(?:my \w+'s|his|her) funeral\b"
+                    # ("had to put my cat down today", "we put him down this morning")
+                    # (not "i just put my baby down for a nap")
+                    r"|\bput (?:my|our) (?:\w+ )?(?:dog|cat|pet|horse|rabbit|bunny|hamster)(?: [a-z]+)? down\b(?! for)"
+                    r"|\bhad to put (?:him|her) down\b|\b(?:dog|cat|pet|horse) put to sleep\b")
 # A word of sympathy, or of the grief told, in an answer: "I'm so sorry", "what a lovely
 # memory", "That must be hard", "that's awful", "Grief comes in waves".
 _SYMPATHY = re.compile(r"\b(?:sorry|condolences?|loss|losing|lost|miss|missing|hard|tough|sad|heart\w*|hugs?|aw+|oh no"
@@ -1021,7 +1029,8 @@ _DISTRESS = re.compile(r"\bi'?m (?:so |really |very |super |kind of |kinda )?(?:
 # ...told to get something done, which a note and "anything else?" may well answer: "cancel my
 # 3pm meeting, i'm throwing up", "my daughter threw up at school, please mark her absent".
 _A_TASK_ASKED = re.compile(r"\b(?:add|cancel|mark|log|order|book|set|remind|reschedule|move|schedule|call|text|send"
-                           r"|put|note|record|write|tell|email|message|change|update|please|pls|can you|could you)\b")
+                           r"|put(?! (?:my|our|him|her) (?:\w+ )?down\b)|note|record|write|tell|email|message|change"
+                           r"|update|please|pls|can you|could you)\b")
 _CLOSES_IT_OFF = re.compile(r"\W*(?:noted|ok(?:ay)?|got it|understood|alright|all right|sure|done|great|perfect)\W+"
                             r"(?:is there |can i help with |do you need )?anything else\b[^.!?]*[.!?]?\s*$")
 _ASKS_SOMETHING_DONE = re.compile(r"\b(?:need|want|help|can you|could you|please|how do i|how can i)\b")
@@ -1069,6 +1078,9 @@ _FIGURES = re.compile(r"\d+")  # (a figure of its own answers: "season two", "28
 # great age !", does not)
 
 
+_WHEN_WORDS = content_words("today tonight yesterday tomorrow week weekend morning evening night day year month")
+
+
 def _curt_to_news(turn: Turn) -> bool:
     """News or a feeling of the user's own, asking nothing ("ugh i'm so tired . moving this
     weekend and nothing is packed", "also i just got engaged yesterday!!"), answered with a
@@ -1090,7 +1102,9 @@ def _curt_to_news(turn: Turn) -> bool:
     rest = _BARE_ACKNOWLEDGEMENT.sub("", answered, count=1)
     # (a question of a word or three asks after it: "cool. what breed?", "ok. which company?")
     short = rest.rstrip().endswith("?") and len(rest.split()) <= _AFTER_IT_WORDS and "else" not in rest
-    return (turn.words.isdisjoint(content_words(rest)) and _SYMPATHY.search(answered) is None
+    # (A word of time is no word of what was told: "had to put my cat down today" - "ok . what
+    # else did you do today ?")
+    return ((turn.words - _WHEN_WORDS).isdisjoint(content_words(rest)) and _SYMPATHY.search(answered) is None
             and _ASKS_AFTER_IT.search(rest) is None and _ENCOURAGES.search(rest) is None and not short)
 
 

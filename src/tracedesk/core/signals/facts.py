@@ -168,6 +168,11 @@ def wrong_capital(turn: Turn) -> list[Found]:
     table above): "The capital of Australia is Sydney.", "atlanta is the capital of alabama ,
     right ?"."""
     wrong = wrong_capital_in(turn.answered)
+    if wrong is None and "capital" in turn.asked and (asked := _ASKS_IF_CAPITAL.search(turn.asked)) is not None \
+            and _AFFIRMS.match(turn.answered) is not None and _DENIES.search(turn.answered) is None:
+        # ...or agrees with a question that does: "is toronto the capital of canada" - "Yep!"
+        city, place = (asked.group(1), asked.group(2)) if asked.group(1) else (asked.group(3), asked.group(4))
+        wrong = wrong_capital_in(f"{city} is the capital of {place}")
     if wrong is None:
         return []
     place, city, capital = wrong
@@ -175,6 +180,17 @@ def wrong_capital(turn: Turn) -> list[Found]:
                   f"the answer calls {city.title()} the capital of {place.title()}, whose capital is "
                   f"{capital.title()}: {quote(turn.answer, 60)}",
                   evidence={"place": place, "said": city, "capital": capital})]
+
+
+# A question whether a city is a place's capital: "is toronto the capital of canada", "sydney
+# is the capital of australia right?"
+_ASKS_IF_CAPITAL = re.compile(r"\b(?:is|isn't) ([a-z .'-]{3,30}?) the capital (?:city )?of ([a-z .'-]{3,30}?)\W*$"
+                              r"|\b([a-z .'-]{3,30}?) is the capital (?:city )?of ([a-z .'-]{3,30}?)"
+                              r"\W*(?:right|correct|yes|no|isn't it|innit)\W*$")
+# ...and an answer that agrees, with no word against it: "Yep, Toronto's the capital!"
+_AFFIRMS = re.compile(r"\W*(?:yes|yep|yeah|yup|ya|correct|that's right|thats right|right|indeed|absolutely|sure is"
+                      r"|it is|it sure is|you got it|exactly)\b")
+_DENIES = re.compile(r"\b(?:not|isn't|no|actually|but)\b")
 
 
 # Counts people test chatbots with ("how many legs does a spider have", "how many moons does
