@@ -5397,6 +5397,15 @@ _EIGHTH_ROUND = [
     ([("write me a poem about the sea", "The sea is wide, the sea is deep, it rocks the boats and sings me to sleep.")],
      0, "off_topic", False),
     ([("i write emails all day at work", "that sounds tiring")], 0, "off_topic", False),
+    # A detail asked and given is answered, however far in meaning from the next request.
+    ([("I'd like an Italian restaurant in the centre.", "Zizzi Cambridge is an Italian restaurant in the centre."),
+      ("Thank you. What is their address, please?", "Zizzi Cambridge is at 47-53 Regent Street, postcode CB2 1AB."),
+      ("I'll also need a taxi to get there from the Lensfield Hotel, arriving by 18:45.", "Your taxi is booked.")],
+     1, "rephrase", False),
+    ([("Is there a museum in the centre?", "The Fitzwilliam Museum is in the centre."),
+      ("Oh, lovely. Where is it exactly?", "It's on Trumpington Street, postcode CB2 1RB."),
+      ("Can we get lunch somewhere nearby first? Moderately priced British food, please.",
+       "The Oak Bistro is a moderately priced British restaurant nearby.")], 1, "rephrase", False),
 ]
 
 

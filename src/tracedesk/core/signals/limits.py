@@ -338,6 +338,28 @@ _DOES_NOT_HAVE = re.compile(r"\b(?:don't|do not|doesn't|does not) have|\b(?:isn'
                             r"(?:listed|available|known)|\bno (?:information|details)|\bunable\b|\bcan't\b|\bcannot\b")
 
 
+def gives_the_details_asked(asked: str, answered: str) -> bool:
+    """Whether a (lower-cased) message asks for details of a place or a booking by name
+    ("what is their address?", "and the phone number?") and the answer gives every one of
+    them in some form ("Zizzi is at 47-53 Regent Street, postcode CB2 1AB."): whatever it
+    lies close to in meaning, it answered."""
+    if _WHERE_IT_IS.search(asked) is not None:
+        return _ADDRESS_GIVEN.search(answered) is not None  # ("Where is it exactly?" - "It's on Trumpington Street")
+    if _DETAIL_WORDS.search(asked) is None:
+        return False  # (nearly every message, cheaply)
+    named = [_ADDRESS_GIVEN if name == "address" else gives for name, asks, gives in _DETAILS if asks.search(asked)]
+    return bool(named) and all(gives.search(answered) for gives in named)
+
+
+_WHERE_IT_IS = re.compile(r"\bwhere (?:is|are|'s) (?:it|they|that|this|the \w+)(?: (?:exactly|located))?\W*$")
+
+
+# An address given, surely: a street, or a postcode ("47-53 Regent Street", "CB2 1AB"; not "is in
+# the cheap price range", which a detail left out may say).
+_ADDRESS_GIVEN = re.compile(r"\b(?:street|st|road|rd|lane|ln|avenue|ave|hill|square|sq|gardens|way|close|court|parade"
+                            r"|row|terrace|drive|dr)\b|\b[a-z]{1,2}\d{1,2}[a-z]?\s?\d[a-z]{2}\b")
+
+
 def details_left_out(asked: str, answered: str) -> list[str]:
     """The details a (lower-cased) message asks for by name, two or more ("the address, phone
     number and postcode", "postcode and opening hours?"), that the answer gives in no form,

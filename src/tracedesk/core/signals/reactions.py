@@ -24,6 +24,7 @@ from .choices import picks_an_offered
 from .confidence import confidence
 from .found import Found, quote
 from .kinds import A_WEEKDAY, SEXED_PEOPLE, WEEKDAYS, the_other_sex
+from .limits import gives_the_details_asked
 from .message import CORRECTION_WORDS, REMARK_OPENINGS
 from .phrases import (
     APPROVES,
@@ -926,6 +927,8 @@ def _rephrase_by_meaning(previous: Turn, turn: Turn, evidence: dict) -> Found | 
     cue = turn.message.rephrase_cue
     if not cue and not confused and _answered_yes_or_no(previous):
         return None  # answered: "r u a real firefighter" - "Yep! I work at Station 7." - "whats the biggest fire..."
+    if not cue and not confused and gives_the_details_asked(previous.asked, previous.answered):
+        return None  # ...or with the detail asked: "what is their address?" - "47-53 Regent Street, CB2 1AB."
     same = float(previous.vector @ turn.vector)
     # A bot that said it did not understand asked for the request again, and a user who
     # says "in other words" or "again:" says it is one: the words may then differ more.
