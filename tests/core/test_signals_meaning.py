@@ -5406,6 +5406,24 @@ _EIGHTH_ROUND = [
       ("Oh, lovely. Where is it exactly?", "It's on Trumpington Street, postcode CB2 1RB."),
       ("Can we get lunch somewhere nearby first? Moderately priced British food, please.",
        "The Oak Bistro is a moderately priced British restaurant nearby.")], 1, "rephrase", False),
+    # Advice taken back unasked; the user blamed for their trouble; cheer while they are low.
+    ([("My neck feels a little stiff. Is that normal?", "It's common. It's a good idea to get it checked by a doctor."),
+      ("Ugh, really? I hate going to the doctor.", "No, you don't need to see a doctor. It's never serious.")], 1,
+     "ungrounded", True),
+    ([("My neck feels a little stiff. Is that normal?", "It's common. It's a good idea to get it checked by a doctor."),
+      ("ok", "You don't need to worry, but do see a doctor if it gets worse.")], 1, "ungrounded", False),
+    ([("what should i say about the gap?", "You should list all your medical details."),
+      ("That feels way too personal", "You're right, I'm sorry, that was bad advice."),
+      ("so what then", "Keep it general. You don't need to share any medical details.")], 2, "ungrounded", False),
+    ([("I lost my wallet on the tram this morning.", "Oh no, that's stressful."),
+      ("I cancelled the cards and was already so miserable.", "Maybe you should have checked your bag.")], 1,
+     "off_topic", True),
+    ([("I lost my wallet on the tram this morning. What should I have done?",
+       "You should have kept it in a front pocket.")], 0, "off_topic", False),
+    ([("I got laid off today after 11 years.", "I'm so sorry. How did they tell you?"),
+      ("Honestly I don't know. Numb I guess.", "Congratulations on the new chapter!")], 1, "off_topic", True),
+    ([("I got laid off today after 11 years.", "I'm so sorry. How did they tell you?"),
+      ("By email. But I already found a new job!", "Congratulations on the new job!")], 1, "off_topic", False),
 ]
 
 

@@ -90,6 +90,9 @@ CASES: tuple[Case, ...] = (
     Case("ungrounded", "itself", 0.6, 0.6,
          "the answer denies what an earlier answer said of the bot itself (\"I've never driven a car\" after \"I "
          "learned in my dad's old car\", \"i'm single\" after \"my husband\", no pets after \"my two cats\")"),
+    Case("ungrounded", "advice", 0.6, 0.6,
+         "the answer tells the user they need not do what an earlier answer advised (\"No, you don't need to see a "
+         "doctor.\" after \"It's a good idea to get it checked by a doctor\")"),
     Case("empty_retrieval", "nothing", 0.8, 0.8, "retrieval returned no documents and the model answered anyway"),
     Case("empty_retrieval", "weak", 0.6, 0.6,
          "retrieval found only weak matches (under 0.3, or under half its retriever's usual best score) and the "
@@ -189,7 +192,8 @@ CASES: tuple[Case, ...] = (
          "written in 1919.\")"),
     Case("off_topic", "dismissive", 0.5, 0.5,
          "the answer belittles or brushes off the user (\"That's not my problem.\", \"maybe you're just not a natural "
-         "dancer\", \"Stress isn't a medical condition.\")"),
+         "dancer\", \"Stress isn't a medical condition.\"), or blames them for the trouble they told (\"Maybe you "
+         "should have checked your bag.\")"),
     Case("off_topic", "told_asked_elsewhere", 0.4, 0.4,
          "what the user told answered only by a question on something else, nothing taken up first (\"oh that "
          "makes sense\" - \"do you have any pets?\"): a jump, or a chatbot's way of going on"),

@@ -58,6 +58,7 @@ from .memory import (
     Persona,
     answers_a_memory_test,
     denies_itself,
+    goes_against_its_advice,
     names_what_nobody_said,
     says_against_itself,
     speaks_of_another,
@@ -148,8 +149,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                                            or turn.answered.startswith(("hi ", "hey ", "hello "))):
                 found += names.calls_by_another(turn, heard.up_to(at))
             # (Both read every answer, to keep what the bot said; a denial is reported first.)
+            advice = goes_against_its_advice(turn, previous, answers)
             denied, against = denies_itself(turn, answers), says_against_itself(turn, persona)
-            found += denied or against
+            found += denied or against or advice
             found += reacts
             missed.update(f.trace_pk for f in reacts if f.kind in _SAID_TO_MISS)
             said_back = previous is not None and _says_it_back_sorry(turns, at)
@@ -158,8 +160,10 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += _taken_back(previous, turn, pushed_back=bool(reacts),
                                      complained=any(f.kind == "frustration" for f in reacts), said_back=said_back)
             # (What the answer plainly is settles it before its meaning is compared.)
-            if turn.reply.cheers and turn.message.tells_bad_news:
+            if turn.reply.cheers and (turn.message.tells_bad_news or _still_low(previous, turn)):
                 found += _cheered_at_bad_news(turn)
+            elif _blames_the_user(previous, turn):
+                found.append(_answered_off_topic(turn, "dismissive", "the answer blames the user for their trouble"))
             elif _passes_over_grief(turn):
                 found.append(_answered_off_topic(turn, "grief_passed_over", "grief told, answered with a fact"))
             elif _mourns_good_news(turn):
@@ -938,6 +942,33 @@ _CALLS_IT_BORING = re.compile(r"\b((?:[a-z'-]+ ){0,3}[a-z'-]+) (?:is|are|sounds|
                               r"(?: (?:usually|so|pretty|kinda|kind of|honestly|just|a bit|really|super|totally|always"
                               r"|basically|all))* (?:boring|stupid|dumb|lame|a waste of time)\b"
                               r"(?![^.!?]*\bbut\b)")  # ("Homework is boring, but it's important")
+
+
+def _still_low(previous: Turn | None, turn: Turn) -> bool:
+    """Bad news told the turn before, and the message still low: "I got laid off today" - ...
+    - "Honestly I don't know. Numb I guess." (not "but I already found a new job!")."""
+    return (previous is not None and previous.message.tells_bad_news and _LOW.search(turn.asked) is not None
+            and _GOOD_NEWS.search(turn.asked) is None)
+
+
+_LOW = re.compile(r"\b(?:numb|miserable|awful|terrible|sad|scared|devastated|crushed|gutted|heartbroken|hurts|lost"
+                  r"|i (?:don't|do not) know|not (?:great|good|okay|ok)|can't stop crying|crying|shock|in shock)\b")
+
+
+def _blames_the_user(previous: Turn | None, turn: Turn) -> bool:
+    """Trouble or a feeling told (now or the turn before), answered with what the user should
+    have done: "I cancelled the cards and was already so miserable" - "Maybe you should have
+    checked your bag before you got off the tram." (not advice for next time, nor an answer
+    to "what should i have done?")."""
+    if _BLAMES.search(turn.answered) is None or "should" in turn.asked:
+        return False
+    return bool(turn.message.tells_bad_news or _FEELING.search(turn.asked) or _LOW.search(turn.asked)
+                or _DISTRESS.search(turn.asked) or (previous is not None and previous.message.tells_bad_news))
+
+
+_BLAMES = re.compile(r"(?:^|[.!?]\s*)\W*(?:(?:well|maybe|honestly|tbh|to be fair|i mean)\W+)*"
+                     r"(?:you (?:should|shouldn't|should not|could|ought to) have|you shouldn't have|that's on you"
+                     r"|(?:it's|it is|that's) your own fault)\b")
 
 
 def _cheered_at_bad_news(turn: Turn) -> list[Found]:

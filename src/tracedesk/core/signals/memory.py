@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..words import STOPWORDS, content_words
+from ..words import STOPWORDS, content_words, heads
 from .answer_phrases import REACTION_WORDS
 from .confidence import confidence
 from .found import Found, quote
@@ -544,6 +544,41 @@ def denies_itself(turn: Turn, earlier_answers: list[str]) -> list[Found]:
     if asked is not None and _SAYS_YES.match(answered) and _TELLS_IT_HAS.search(answered):
         earlier_answers.append(f"i have {asked.group(1).strip()}.")
     return found
+
+
+def goes_against_its_advice(turn: Turn, previous: Turn | None, earlier_answers: list[str]) -> list[Found]:
+    """An answer that tells the user they need not do what one of the few answers before
+    advised, with a word of it: "It's a good idea to get it checked by a doctor" - ... -
+    "No, you don't need to see a doctor." (not advice it gave as a condition, "you'll only
+    need to see a doctor if it gets worse", nor advice the answer before took back: "that
+    was bad advice")."""
+    answered = turn.answered
+    if "need" not in answered or (previous is not None and (previous.reply.takes_back or previous.reply.apologises)):
+        return []  # (nearly every answer, cheaply)
+    need_not = _NEED_NOT.search(answered)
+    if need_not is None:
+        return []
+    done = heads(content_words(need_not.group(1)) - _DOING)
+    for earlier in earlier_answers[-ADVICE_LOOKBACK:]:
+        for sentence in SENTENCE_BREAK.split(earlier):
+            if (_ADVISES.search(sentence) and _NEED_NOT.search(sentence) is None
+                    and not done.isdisjoint(heads(content_words(sentence)))):
+                return [Found(turn.pk, "ungrounded", confidence("ungrounded", "advice"),
+                              f"the answer ({quote(need_not.group(0).strip(), 50)}) takes back what an earlier answer "
+                              f"advised: {quote(sentence, 60)}", evidence={"earlier": sentence[:300]})]
+    return []
+
+
+ADVICE_LOOKBACK = 3  # answers before whose advice an answer is read against
+# "you don't need to see a doctor", "there's no need to call them" (not "you don't need to
+# worry", "...unless it gets worse", "...if it gets worse").
+_NEED_NOT = re.compile(r"\b(?:you (?:don't|do not|won't|will not|wouldn't) (?:really |actually )?need to"
+                       r"|(?:there's |there is )?no need to)\s+(?!worry|panic|stress|apologi[sz]e|feel|be sorry|thank)"
+                       r"([^.!?,;]{3,60})"
+                       r"(?![^.!?]*\b(?:unless|if|until)\b)")
+_ADVISES = re.compile(r"\b(?:should|good idea|recommend|best to|make sure|worth|you'll want to|you need to|you have to"
+                      r"|i'd suggest|i suggest|please|get it checked|don't wait)\b")
+_DOING = frozenset(content_words("see get go do make take have call check it them one"))
 
 
 # A question whether the bot has a thing ("do you have any pets ?"), and a yes to it that
