@@ -97,6 +97,22 @@ def test_a_count_people_test_chatbots_with_is_checked_against_the_table(asked, a
     ("who is your favorite painter?", "monet! i also love the starry night", None),
     ("who wrote the shining?", "Stephen King. The movie was directed by Kubrick in 1980.", None),
     ("when did china land on the moon?", "In 2013.", None),
+    # Nobody, as a first; a people that built a famous place; a year told unasked, right after
+    # what happened, of the thing named or pointed back to, or of the first asked for.
+    ("has anyone walked on mars", "Yes, Neil Armstrong was the first person to walk on Mars, in 1969.",
+     ("armstrong", "nobody")),
+    ("has anyone walked on mars", "No, nobody has walked on Mars yet.", None),
+    ("who built it? machu picchu i mean", "Machu Picchu was built by the Aztecs in the 15th century.",
+     ("the aztecs", "inca")),
+    ("who built machu picchu", "The Inca built it in the 15th century.", None),
+    ("who was first up everest", "Edmund Hillary and Tenzing Norgay reached the summit on 29 May 1963.",
+     ("1963", "1953")),
+    ("tell me about the berlin wall", "It fell in 1991, two years after protests began.", ("1991", "1989")),
+    ("tell me about the berlin wall", "It was built in 1961 and fell in 1989.", None),
+    ("going to paris in april!! what should i not miss",
+     "The Louvre, the Eiffel Tower, Notre-Dame (reopened 2024) and Montmartre.", None),
+    ("no that's ww2. 1918 right?", "yes, sorry, ww1 ended on november 11, 1918.", None),
+    ("i like ww2 stuff", "Cool! World War 2 ended in 1950, right?", ("1950", "1945")),
 ])
 def test_a_famous_maker_first_or_year_is_checked_against_the_table(asked, answer, wrong) -> None:
     assert wrong_famous_fact(asked.lower(), answer.lower()) == wrong

@@ -367,6 +367,11 @@ _WHO = (
     (r"first woman (?:in|to go to|to go into) space", r"", ("tereshkova",)),
     (r"first emperor of rome|first roman emperor", r"", ("augustus", "octavian")),
     (r"first president of the (?:us|usa|u\.s\.|united states)", r"", ("washington",)),
+    # (Nobody has: "has anyone walked on mars" - "Yes, Neil Armstrong was the first, in 1969.")
+    (r"(?:walk(?:ed)?|land(?:ed)?|set foot|been) on mars|(?:person|man|human) on mars", r"", ("nobody",)),
+    (r"machu picchu", r"built|build|made", ("inca",)),
+    (r"(?:the )?(?:great )?pyramids?(?: of giza)?", r"built|build|made", ("egyptian",)),
+    (r"(?:the )?colosseum", r"built|build|made", ("roman", "vespasian", "titus")),
 )
 _FAMOUS = """
 van gogh, vincent, leonardo, da vinci, michelangelo, vermeer, munch, picasso, monet, claude monet, raphael,
@@ -380,7 +385,8 @@ john glenn, tereshkova, sally ride, augustus, octavian, julius caesar, caesar, n
 jefferson, john adams, gutenberg, berners-lee, wright, newton, einstein, galileo, darwin, hawking, columbus,
 magellan, botticelli, klimt, homer, twain, salinger, hugo, poe, dante, beethoven, mozart, vivaldi, bach, chopin,
 coppola, zemeckis, jackson, peter jackson, hillary, tenzing, mallory, lovelace, babbage, turing, jobs, steve jobs,
-bill gates, zuckerberg, steinbeck, faulkner, kerouac, joyce, woolf
+bill gates, zuckerberg, steinbeck, faulkner, kerouac, joyce, woolf, aztecs, the aztecs, mayans, the maya, incas,
+romans, the romans, greeks, egyptians, the egyptians, vikings, the vikings, chinese
 """
 _FAMOUS_NAMES = tuple(sorted({name.strip() for name in _FAMOUS.split(",") if name.strip()}, key=len, reverse=True))
 _A_FAMOUS_NAME = re.compile(r"\b(" + "|".join(re.escape(name) for name in _FAMOUS_NAMES) + r")\b")
@@ -404,6 +410,7 @@ _WHEN = (
     (r"battle of hastings", r"", {1066}),
     (r"chernobyl", r"happen|explo|disaster|accident", {1986}),
     (r"(?:american|us|u\.s\.) civil war|the civil war", r"start|began|begin", {1861}),
+    (r"everest", r"summit|first ascent|reached the top|climbed it first|conquered", {1953}),
 )
 _WHO_ASKED = tuple((re.compile(rf"\b(?:{of})\b"), re.compile(rf"\b(?:{done})") if done else None, right)
                    for of, done, right in _WHO)
@@ -416,7 +423,8 @@ _WHO_TOLD = tuple(
     if done else None for of, done, _ in _WHO)
 _WHEN_ASKED = tuple((re.compile(rf"\b(?:{of})"), re.compile(rf"(?:{done})") if done else None, right)
                     for of, done, right in _WHEN)
-_ASKS_WHO = re.compile(r"\bwho\b|\bwhose\b|\bwhich (?:person|artist|painter|author|writer|director)\b"
+_ASKS_WHO = re.compile(r"\bwho\b|\bwhose\b|\bhas any(?:one|body)\b"
+                       r"|\bwhich (?:person|artist|painter|author|writer|director)\b"
                        r"|\bfirst (?:person|man|woman|human|emperor|president|roman)\b")
 # ...not of a liking: "who is your favorite painter?", "which author do you like best?"
 _ASKS_A_LIKING = re.compile(r"\b(?:favou?rite|fav|fave|like|love|best|recommend|prefer)\b")
@@ -431,8 +439,15 @@ _OF_THE_TABLE = content_words("""
     relativity evolution gravity radium polonium lilies venus odyssey iliad farewell sawyer huckleberry scrooge twist
     eyre wuthering catcher miserables misérables hunchback karamazov raven moonlight elise vivaldi nachtmusik wars
     godfather psycho vertigo clockwork forrest everest nobel programmer revolution independence columbus hastings
-    chernobyl civil
+    chernobyl civil mars machu picchu pyramid pyramids giza colosseum
 """)
+# ...what happened, told with its year close after it ("reached the summit on 29 May 1963", not
+# "Notre-Dame (reopened 2024)"), in a sentence of its own or one that points back.
+_WHEN_TOLD = tuple(
+    re.compile(rf"\b(?:{done})\w*[^.!?]{{0,25}}?\b(?:1[0-9]{{3}}|20[0-9]{{2}})\b") if done else None
+    for _, done, _ in _WHEN)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+_POINTS_BACK = re.compile(r"\W*(?:(?:yes|yeah|no|well|so|oh)\W+)?(?:it|they|he|she|that|this)\b")
 # (of the past: not "when is the next moon landing?")
 _ASKS_WHEN = re.compile(r"\bwhen (?:did|was|were|had)\b|\b(?:what|which|in what) (?:year|decade) (?:did|was|were)\b")
 _A_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
@@ -460,15 +475,32 @@ def wrong_famous_fact(asked: str, answered: str) -> tuple[str, str] | None:
         for of, done, right in _WHEN_ASKED:
             if of.search(both) is None or (done is not None and done.search(asked) is None):
                 continue
-            # (A year of another event of the same thing is right of it: "it fell in 1989, 28
-            # years after it went up in 1961".)
-            said = [int(year) for year in _A_YEAR.findall(answered)]
-            if not said or right.intersection(said):
-                return None  # (a right year beside others: "It fell in 1989, and Germany reunified in 1990.")
-            known = set().union(*(years for other, _, years in _WHEN_ASKED if other.pattern == of.pattern))
-            wrong = [year for year in said if year not in known]
-            return (str(wrong[0]), str(max(right))) if wrong else None
+            return _another_year(of, right, answered)
+    elif _A_YEAR.search(answered):
+        # (Or told unasked, the year right after what happened, of the thing named or pointed
+        # back to: "who was first up everest" - "Hillary and Tenzing Norgay reached the summit on
+        # 29 May 1963.", "tell me about the berlin wall" - "It fell in 1991.")
+        for (of, _, right), told in zip(_WHEN_ASKED, _WHEN_TOLD, strict=True):
+            if told is None or of.search(both) is None:
+                continue
+            of_it = of.search(asked) is not None  # (the sentence may point back to it, or answer who)
+            for sentence in _SENTENCES.split(answered):
+                if told.search(sentence) and (of.search(sentence) or (
+                        of_it and (asks_who or _POINTS_BACK.match(sentence)))):
+                    return _another_year(of, right, sentence)
     return None
+
+
+def _another_year(of: re.Pattern, right: set[int], answered: str) -> tuple[str, str] | None:
+    """(a year ``answered`` gives that is no year of what ``of`` names, the right one), where
+    it gives no ``right`` year. (A year of another event of the same thing is right of it:
+    "it fell in 1989, 28 years after it went up in 1961".)"""
+    said = [int(year) for year in _A_YEAR.findall(answered)]
+    if not said or right.intersection(said):
+        return None  # (a right year beside others: "It fell in 1989, and Germany reunified in 1990.")
+    known = set().union(*(years for other, _, years in _WHEN_ASKED if other.pattern == of.pattern))
+    wrong = [year for year in said if year not in known]
+    return (str(wrong[0]), str(max(right))) if wrong else None
 
 
 def wrong_famous(turn: Turn) -> list[Found]:
