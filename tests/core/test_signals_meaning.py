@@ -5424,6 +5424,21 @@ _EIGHTH_ROUND = [
       ("Honestly I don't know. Numb I guess.", "Congratulations on the new chapter!")], 1, "off_topic", True),
     ([("I got laid off today after 11 years.", "I'm so sorry. How did they tell you?"),
       ("By email. But I already found a new job!", "Congratulations on the new job!")], 1, "off_topic", False),
+    # An age told back wrong; a place wished for that nobody named, where the user named one.
+    ([_HI, ("that's cool. i have twin girls, they're 6, they'd love the puffin one",
+            "your 8 year olds would love the whole album honestly")], 1, "ungrounded", True),
+    ([_HI, ("that's cool. i have twin girls, they're 6, they'd love the puffin one",
+            "your 6 year olds would love the whole album honestly")], 1, "ungrounded", False),
+    ([("Oh I'm well. It's sunny here in Florida as always", "lucky! i hate rain so much."),
+      ("That's nice. Well it's late here, I should go", "ok, good night! enjoy the sunshine in california")], 1,
+     "ungrounded", True),
+    ([("hi i need a one way flight from seattle to denver", "Sure. What date?"),
+      ("nope thats all thanks", "You're welcome! Enjoy your time in Dallas.")], 1, "ungrounded", True),
+    ([("hi i need a one way flight from seattle to denver", "Sure. What date?"),
+      ("nope thats all thanks", "You're welcome! Enjoy your time in Denver.")], 1, "ungrounded", False),
+    ([("I'm looking for a cheap restaurant in the centre of town.", "I recommend the Gardenia."),
+      ("A table for 3 people at 18:15 on saturday please.", "Booking was successful. Reference number is 4WPFQ2LN."),
+      ("Great, that's all. Thanks!", "You're welcome, enjoy your stay in Cambridge!")], 2, "ungrounded", False),
 ]
 
 

@@ -51,6 +51,7 @@ from .kinds import MONTHS_BUT_MAY, WEEKDAYS
 from .memory import (
     MEMORY_TEST,
     ONLY_WISHES,
+    PLACE_TOLD,
     SIGNS_OFF,
     TELLS_BACK,
     Heard,
@@ -128,20 +129,26 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         persona = Persona()  # what its answers said the bot has
         names = Names()  # ...and the names they called the user by
         served = False  # whether an answer so far booked or did something: a desk serving a visitor
+        places_told = False  # whether the user told of a place so far (memory.PLACE_TOLD)
         for at, turn in enumerate(turns):
             reacts = next_turn_signals(previous, turn, model is not None, told)
+            places_told = places_told or ("to " in turn.asked or "in " in turn.asked or "from " in turn.asked
+                                          or "near " in turn.asked) and PLACE_TOLD.search(turn.asked) is not None
             told |= turn.words
             if previous is not None and "?" not in turn.asked and SIGNS_OFF.search(turn.asked):
-                found += names_what_nobody_said(turn, heard.up_to(at), served=served)
+                # (A goodbye may also tell back what nobody said: "enjoy the sunshine in california")
+                found += names_what_nobody_said(turn, heard.up_to(at), served=served) or (
+                    tells_back_what_nobody_said(turn, heard.up_to(at), places_told)
+                    if TELLS_BACK.search(turn.answered) else [])
             elif previous is not None and ONLY_WISHES.match(turn.answered):
                 found += names_what_nobody_said(turn, heard.up_to(at), names=False)
             else:
                 tested = (previous is not None and ("what" in turn.asked or "remember" in turn.asked)
                           and MEMORY_TEST.search(turn.asked) is not None)
                 told_back = answers_a_memory_test(turn, heard.up_to(at)) if tested else []
-                if not told_back and ("you" in turn.answered or "happy" in turn.answered) \
+                if not told_back and ("you" in turn.answered or "happy" in turn.answered or "enjoy" in turn.answered) \
                         and TELLS_BACK.search(turn.answered):
-                    told_back = tells_back_what_nobody_said(turn, heard.up_to(at))
+                    told_back = tells_back_what_nobody_said(turn, heard.up_to(at), places_told)
                 found += told_back
             if "your " in turn.answered or "ur " in turn.answered:
                 found += speaks_of_another(turn, told, _asked_of(previous))

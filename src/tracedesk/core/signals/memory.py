@@ -433,11 +433,14 @@ _NAMING_PARTS = (
     rf"your name is ({_UNTIL_THE_CLAUSE_ENDS})",
     rf"you(?:'re| are| were| come) from ({_UNTIL_THE_CLAUSE_ENDS})",
     rf"you (?:live|grew up|were born) in ({_UNTIL_THE_CLAUSE_ENDS})",
+    # ("enjoy your trip to santorini!", "enjoy the sunshine in california")
+    rf"enjoy (?:the |your )?(?:\w+ ){{0,2}}(?:in|to) ({_UNTIL_THE_CLAUSE_ENDS})",
 )
 _TOLD_BACK_PARTS = _NAMING_PARTS + (
     r"happy (\d+)(?:st|nd|rd|th)\b",
     rf"(?:with|for|to|of|are|old are) your ((?:{'|'.join(_COUNTS)}|\d+)) ",
     rf"your (?:{_THEIRS}) (?:is|was|turns?|turned) (\d+)\b",
+    rf"your ((?:{'|'.join(_COUNTS)}|\d+))[- ](?:year|yr)[- ]olds?\b",  # ("your 8 year olds" of girls of 6)
     rf"you (?:said|mentioned|told me) ({_UNTIL_THE_CLAUSE_ENDS})",
     rf"since you(?:'re| are| were|'ve| have| live| work) "
     rf"((?![^.,!?;]*\b(?:{_OF_THE_PRODUCT})\b){_UNTIL_THE_CLAUSE_ENDS})",
@@ -449,6 +452,14 @@ _TOLD_BACK = tuple(re.compile(rf"\b{part}", re.IGNORECASE) for part in _TOLD_BAC
 # Those that name a name or a place, the first word of which names it in an answer written
 # all in lower case, as some chatbots and dialog corpora write ("since you're from lyon").
 _NAMING = _TOLD_BACK[:len(_NAMING_PARTS)]
+_ENJOY_IN = _NAMING[-1]
+# A place the user tells of: "from seattle to denver", "i live in osaka" (not "in the centre",
+# "to work", "at home").
+PLACE_TOLD = re.compile(r"\b(?:to|in|from|visit|visiting|near)\s+(?!(?:the|a|an|my|your|our|his|her|their|this|that"
+                        r"|it|there|here|town|bed|work|school|home|time|be|do|go|get|see|have|make|book|find|know"
+                        r"|me|you|him|them|us|person|advance|total|general|case|fact|love|touch|mind|stay|eat|try|buy|pay|leave"
+                        r"|arrive|help|talk|hear|say|ask|start|keep|come|take|use|check|visit|meet|play|watch|sleep"
+                        r"|any|some|one|all|each|every|which|what|where)\b)[a-z]{3,}\b")
 _NAMES_NO_ONE = frozenset("""
     a an the around near nearby here there somewhere abroad overseas out away up down back home town city country
     village state area place big small same north south east west
@@ -477,15 +488,18 @@ def _named_in_lower_case(part: str, heard: _Said) -> str | None:
 TELLS_BACK = re.compile("|".join(r"\b" + re.sub(r"\((?!\?)", "(?:", part) for part in _TOLD_BACK_PARTS))
 
 
-def tells_back_what_nobody_said(turn: Turn, heard: _Said) -> list[Found]:
+def tells_back_what_nobody_said(turn: Turn, heard: _Said, places_told: bool = True) -> list[Found]:
     """An answer that tells the user back something of their own with a name, a place, a
     day or a count that nobody said: "I'm Priya" ... "Your name is Pooja!", "my dad turns
     70" ... "Happy 60th to your dad!", "we're taking the kids (both of them) to Rome" ...
     "Enjoy Rome with your three kids!". A chatbot that mixes up what it was told says so
-    with a specific of its own."""
+    with a specific of its own. (A wish for a place, "Enjoy your stay in Cambridge.", only
+    where the user told of a place, ``places_told``: a desk names its own town.)"""
     for sentence in _SENTENCE_END.split(turn.answer):
         in_lower_case = sentence.islower()
         for told_back in _TOLD_BACK:
+            if told_back is _ENJOY_IN and not places_told:
+                continue
             for m in told_back.finditer(sentence):
                 made_up = _made_up(sentence, heard, m.span(1))
                 if made_up is None and in_lower_case and told_back in _NAMING and not _asks(sentence):
