@@ -967,7 +967,10 @@ def _blames_the_user(previous: Turn | None, turn: Turn) -> bool:
     have done: "I cancelled the cards and was already so miserable" - "Maybe you should have
     checked your bag before you got off the tram." (not advice for next time, nor an answer
     to "what should i have done?")."""
-    if _BLAMES.search(turn.answered) is None or "should" in turn.asked:
+    answered = turn.answered
+    if not ("have" in answered or "on you" in answered or "fault" in answered):
+        return False  # (nearly every answer, cheaply)
+    if _BLAMES.search(answered) is None or "should" in turn.asked:
         return False
     return bool(turn.message.tells_bad_news or _FEELING.search(turn.asked) or _LOW.search(turn.asked)
                 or _DISTRESS.search(turn.asked) or (previous is not None and previous.message.tells_bad_news))
