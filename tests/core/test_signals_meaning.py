@@ -5439,6 +5439,20 @@ _EIGHTH_ROUND = [
     ([("I'm looking for a cheap restaurant in the centre of town.", "I recommend the Gardenia."),
       ("A table for 3 people at 18:15 on saturday please.", "Booking was successful. Reference number is 4WPFQ2LN."),
       ("Great, that's all. Thanks!", "You're welcome, enjoy your stay in Cambridge!")], 2, "ungrounded", False),
+    # A detail asked last, after something else, answered with an offer of another thing.
+    ([("What sort of place is the Funky Fun House?", "It's an indoor children's play centre."),
+      ("Ah, we don't have kids, so probably not. Tenpin sounds more like it. What are its opening hours?",
+       "Would you like to book a table at a restaurant in the east?")], 1, "off_topic", True),
+    ([("What sort of place is Tenpin?", "A bowling alley."),
+      ("Sounds fun. What are its opening hours?", "It's open 10am to 11pm every day.")], 1, "off_topic", False),
+    ([("What sort of place is Tenpin?", "A bowling alley."),
+      ("Sounds fun. What are its opening hours?", "Which Tenpin do you mean, the one in the east or the centre?")],
+     1, "off_topic", False),
+    # A name or a work asked after it was told.
+    ([("we just had a baby girl! we named her maya", "congratulations!"),
+      ("thanks, two weeks, back next monday", "oh wow, so soon. what's the baby's name?")], 1, "loop", True),
+    ([("we just had a baby girl!", "congratulations!"), ("thanks!", "what's the baby's name?")], 1, "loop", False),
+    ([_HI, ("i'm a nurse at a hospital", "cool"), ("yeah", "so what kind of work do you do?")], 2, "loop", True),
 ]
 
 

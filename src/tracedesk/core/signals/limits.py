@@ -325,10 +325,14 @@ _WANTS_TO_BE_TOLD = re.compile(r"\b(?:let me know|give me|tell me|send me|can i 
 # A message that asks for one detail and nothing else: "What's the postcode?", "and their phone
 # number?", "Could I have the address, please?"
 _ASKS_ONE_DETAIL = re.compile(
-    r"\W*(?:(?:and|ok|okay|great|thanks|thank you|perfect|lovely|wonderful|sounds good|alright)\W+)*"
-    r"(?:(?:what(?:'s| is)|whats|can i (?:have|get)|could i (?:have|get)|may i (?:have|get)|could you (?:give|tell) me"
-    r"|please (?:give|tell|send) me)\s+)?(?:the|their|its|it's)\s+(?:[a-z]+\s+)?"
-    r"(?:address|phone number|post ?code|zip code|reference number)(?:\s+(?:please|then|too))?\W*(?:please\W*)?$")
+    r"(?:^|.*[.!?]\s+)\W*(?:(?:and|ok|okay|great|thanks|thank you|perfect|lovely|wonderful|sounds good|alright)\W+)*"
+    r"(?:(?:what(?:'s| is| are)|whats|can i (?:have|get)|could i (?:have|get)|may i (?:have|get)"
+    r"|could you (?:give|tell) me|please (?:give|tell|send) me)\s+)?(?:the|their|its|it's)\s+(?:[a-z]+\s+)?"
+    r"(?:address|phone number|post ?code|zip code|reference number|opening (?:hours|times))(?:\s+(?:please|then|too))?"
+    r"\W*(?:please\W*)?$")
+# An answer that offers another thing in place of the detail: "Would you like to book a table
+# at a restaurant in the east?" (not one that asks which place was meant).
+_OFFERS_INSTEAD = re.compile(r"\b(?:would you like|shall i|do you want|can i interest you)\b")
 # A message that asks for the details it names (not one that tells of them: "the address
 # was wrong last time").
 _ASKS_FOR_DETAILS = re.compile(r"\?|\b(?:send|give|get|have|tell|need|want|what(?:'s| is| are)?|whats|may i|can i|"
@@ -377,7 +381,7 @@ def details_left_out(asked: str, answered: str) -> list[str]:
     missing = [name for name, gives in named if gives.search(answered) is None]
     if len(named) >= 2 and 0 < len(missing) < len(named):
         return missing
-    if only_one and len(named) == 1 and missing and "?" not in answered:
+    if only_one and len(named) == 1 and missing and ("?" not in answered or _OFFERS_INSTEAD.search(answered)):
         return missing  # ("What's the postcode?" - "El Shaddai is a cheap guesthouse in the centre.")
     if (len(missing) == len(named) and CONFIRMS.search(answered) is not None
             and _WANTS_TO_BE_TOLD.search(asked) is not None):

@@ -570,12 +570,18 @@ _ASKED_AND_TOLD = (
     (re.compile(r"\bhow old (?:is|are|was|were)\b"),
      re.compile(rf"\b{_NUMBER} ?(?:yo|y/o|years? old|yrs? old|year-old|weeks? old|months? old)\b"
                 rf"|\b(?:he|she|they|he's|she's|hes|shes|they're)(?: is| are)? {_NUMBER}\b(?! (?:min|hour|day|sec))")),
-    (re.compile(rf"(?:\bwhat do you do for (?:a living|work)\b|\bwhat(?:'s| is) your job\b|\bwhere do you work\b)"
-                rf"{_NOT_AGAIN}"),
+    (re.compile(rf"(?:\bwhat do you do for (?:a living|work)\b|\bwhat(?:'s| is) your job\b|\bwhere do you work\b"
+                rf"|\bwhat kind of work do (?:you|u) do\b|\bwhat (?:line of work|field) are you in\b){_NOT_AGAIN}"),
      # (or the work named: "im a dental hygienist", "i work nights as a nurse", "i'm in the army")
      re.compile(r"\bi(?:'m| am|m) an? \w+(?: \w+)? (?:at|in|for)\b|\bi work (?:(?:nights|days|weekends|mornings"
                 r"|evenings|shifts|part[- ]time|full[- ]time) )?(?:as|at|in|for)\b"
                 rf"|\bi(?:'m| am|m) in the (?:army|navy|air force|marines)\b|{TELLS_ITS_WORK.pattern}")),
+    # (A name given: "we named her maya", "his name is biscuit" - ... - "what's the baby's name?")
+    (re.compile(r"\bwhat(?:'s| is|s) (?:the |your |his |her )?(?:baby|dog|cat|puppy|kitten|pet|son|daughter|boy|girl"
+                r"|horse|bird|fish|hamster|bunny|rabbit)(?:'s| 's)? name\b"
+                r"|\bwhat did you (?:name|call) (?:him|her|it)\b"),
+     re.compile(r"\b(?:we|i) (?:named|called|name|call) (?:him|her|it|them)\b|\b(?:his|her|its) name(?:'s| is)\b"
+                r"|\bnamed (?!after\b)[a-z]+")),
     (re.compile(r"\bwhere (?:are you|r u|you) from\b|\bwhere do you live\b"),
      re.compile(r"\bi(?:'m| am|m) from\b|\bi live in\b")),
     (re.compile(r"\bdo you have (?:any )?(?:pets|animals)\b"),
