@@ -5453,6 +5453,20 @@ _EIGHTH_ROUND = [
       ("thanks, two weeks, back next monday", "oh wow, so soon. what's the baby's name?")], 1, "loop", True),
     ([("we just had a baby girl!", "congratulations!"), ("thanks!", "what's the baby's name?")], 1, "loop", False),
     ([_HI, ("i'm a nurse at a hospital", "cool"), ("yeah", "so what kind of work do you do?")], 2, "loop", True),
+    # Distress answered with a bare closing or the task's next question; sadness with a fact.
+    ([("Could you book us a taxi?", "Your taxi is booked for 18:30."),
+      ("Thank you. Honestly it has been a horrible day, the kids are in tears.",
+       "Is there anything else I can help you with?")], 1, "off_topic", True),
+    ([("Could you book us a taxi?", "Your taxi is booked for 18:30."),
+      ("Thanks, that's all.", "Is there anything else I can help you with?")], 1, "off_topic", False),
+    ([("Can I walk there from the Market Square?", "Yes, it's about a 10-minute walk."),
+      ("All my cards were in it and I don't know how I'm going to pay for my hotel. I'm really panicking.",
+       "Please state which hotel you would like to book.")], 1, "off_topic", True),
+    ([("whats the wardenclyffe tower thing", "A wireless station Tesla began building in 1901."),
+      ("its so sad he died poor and alone in a hotel. honestly makes me tear up",
+       "Tesla died in 1943 in room 3327 of the Hotel New Yorker.")], 1, "off_topic", True),
+    ([("how long do octopuses live", "Many species die shortly after breeding."),
+      ("oh thats sad actually", "it is a bit. many species die shortly after breeding.")], 1, "off_topic", False),
 ]
 
 

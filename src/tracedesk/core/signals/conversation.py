@@ -1006,6 +1006,11 @@ _GRIEF = re.compile(rf"\bmy late {_CLOSE_ONES}\b|\b(?:she|he|they|my \w+|our \w+
                     # (not "i just put my baby down for a nap")
                     r"|\bput (?:my|our) (?:\w+ )?(?:dog|cat|pet|horse|rabbit|bunny|hamster)(?: [a-z]+)? down\b(?! for)"
                     r"|\bhad to put (?:him|her) down\b|\b(?:dog|cat|pet|horse) put to sleep\b")
+# ...or sadness the user feels at what they were told, or a pain of their own: "its so sad he
+# died poor and alone. honestly makes me tear up", "i have chronic pain too so her work hits
+# different for me" (not "that's sad", a word of reaction to a fact).
+_SADNESS_TOLD = re.compile(r"\b(?:makes me (?:tear up|cry)|(?:i'm |i am |im )?tearing up|breaks my heart"
+                           r"|i have (?:chronic pain|cancer|depression|anxiety|fibromyalgia|lupus|ptsd)\b)")
 # A word of sympathy, or of the grief told, in an answer: "I'm so sorry", "what a lovely
 # memory", "That must be hard", "that's awful", "Grief comes in waves".
 _SYMPATHY = re.compile(r"\b(?:sorry|condolences?|loss|losing|lost|miss|missing|hard|tough|sad|heart\w*|hugs?|aw+|oh no"
@@ -1022,7 +1027,8 @@ def _passes_over_grief(turn: Turn) -> bool:
     Concerto in E minor was written in 1919."), nor of the one told of ("Was he a
     gardener too?")."""
     asked = turn.asked
-    if "?" in asked or _GRIEF.search(asked) is None or turn.message.wants_to_know or asked.rstrip().endswith("right"):
+    if "?" in asked or (_GRIEF.search(asked) is None and _SADNESS_TOLD.search(asked) is None) \
+            or turn.message.wants_to_know or asked.rstrip().endswith("right"):
         return False  # (nor "how old was she when she died", "he died in 94 right")
     if turn.message.asks_in_words or asks_to_do(asked) and _ASKS_SOMETHING_DONE.search(asked):
         return False  # ("my dad died and I need to close his account")
@@ -1058,22 +1064,30 @@ def _closes_off_distress(turn: Turn) -> bool:
     answered with a bare note and a question for anything else ("Noted. Is there anything
     else you need?"): a desk that files the user's fear. Not one with a word of sympathy
     first, nor a closing to no distress."""
-    return (_CLOSES_IT_OFF.match(turn.answered) is not None and _DISTRESS.search(turn.asked) is not None
-            and _A_TASK_ASKED.search(turn.asked) is None)
+    answered = turn.answered
+    return ((_CLOSES_IT_OFF.match(answered) is not None or _ONLY_ASKS_FOR_THE_TASK.match(answered) is not None)
+            and _DISTRESS.search(turn.asked) is not None and _A_TASK_ASKED.search(turn.asked) is None)
 
 
 # Fear or distress as a state ("i'm so scared", "he just threw up again"), not a fear of
 # something ("terrified of spiders lol", "scared i'll sleep through my exam").
 _DISTRESS = re.compile(r"\bi'?m (?:so |really |very |super |kind of |kinda )?(?:scared|terrified|frightened|panicking"
                        r"|freaking out|worried sick|shaking|shaky)\b(?! (?:of|to|that|about|i|i'll|i'm|we|we'll|for)\b)"
-                       r"|\b(?:threw up|throwing up|bleeding|can't breathe|cannot breathe)\b")
+                       r"|\b(?:threw up|throwing up|bleeding|can't breathe|cannot breathe|in tears)\b"
+                       r"|\b(?:a|such a|the) (?:horrible|awful|terrible|nightmare of a|worst) day\b")
 # ...told to get something done, which a note and "anything else?" may well answer: "cancel my
 # 3pm meeting, i'm throwing up", "my daughter threw up at school, please mark her absent".
 _A_TASK_ASKED = re.compile(r"\b(?:add|cancel|mark|log|order|book|set|remind|reschedule|move|schedule|call|text|send"
                            r"|put(?! (?:my|our|him|her) (?:\w+ )?down\b)|note|record|write|tell|email|message|change"
                            r"|update|please|pls|can you|could you)\b")
-_CLOSES_IT_OFF = re.compile(r"\W*(?:noted|ok(?:ay)?|got it|understood|alright|all right|sure|done|great|perfect)\W+"
-                            r"(?:is there |can i help with |do you need )?anything else\b[^.!?]*[.!?]?\s*$")
+_CLOSES_IT_OFF = re.compile(r"\W*(?:(?:noted|ok(?:ay)?|got it|understood|alright|all right|sure|done|great"
+                            r"|perfect)\W+)?(?:is there |can i help with |do you need )?anything else\b"
+                            r"[^.!?]*[.!?]?\s*$")
+# ...or with no more than a question for what the task needs: "Please state which hotel you
+# would like to book.", "Which hotel would you like to book?"
+_ONLY_ASKS_FOR_THE_TASK = re.compile(r"\W*(?:please (?:state|provide|specify|confirm|tell me) )?(?:which|what|the) "
+                                     r"[^.!?]*\b(?:would you like|you would like|do you want|you'd like|you want)\b"
+                                     r"[^.!?]*[.?]?\s*$")
 _ASKS_SOMETHING_DONE = re.compile(r"\b(?:need|want|help|can you|could you|please|how do i|how can i)\b")
 # (to the user, or of the one told of: "Was he a gardener too?")
 _TO_THE_USER = re.compile(r"\b(?:you|your|you're|yours|u|ur|he|she|him|her|his|they|them)\b")
