@@ -5467,6 +5467,20 @@ _EIGHTH_ROUND = [
        "Tesla died in 1943 in room 3327 of the Hotel New Yorker.")], 1, "off_topic", True),
     ([("how long do octopuses live", "Many species die shortly after breeding."),
       ("oh thats sad actually", "it is a bit. many species die shortly after breeding.")], 1, "off_topic", False),
+    # Tears of joy taken up; a user off to do something wished well; a figure the answer says
+    # it has not.
+    ([_HI, ("he proposed at the lake where we had our first date. i cried so much lol",
+            "That's so romantic, the same lake! Happy crying is the best crying.")], 1, "off_topic", False),
+    ([_HI, ("we had to put our dog down this morning. i cried all day", "oh cool! so what do you like to do for fun?")],
+     1, "off_topic", True),
+    ([_HI, ("nice. gtg my shift starts", "take care, don't burn your hands on the ovens")], 1, "off_topic", False),
+    ([_HI, ("fudgier = good lol. ok baking now", "Enjoy! I'm on a night shift later so I'm jealous.")], 1,
+     "off_topic", False),
+    ([_HI, ("And how much does it cost to get in?",
+            "I'm afraid I don't have the entrance fee for Tenpin. I'd suggest calling them.")], 1, "off_topic", False),
+    ([("Is there a French restaurant in town?", "Yes: Cote in the centre and Restaurant Two Two in the north."),
+      ("Which of the two would be more romantic?", "I don't know, I don't go on dates. Just pick one.")], 1,
+     "off_topic", True),
 ]
 
 

@@ -289,6 +289,7 @@ DISMISSES = re.compile(
     r"\b(?:(?:that's|thats|it's|its|that is) not my (?:problem|business)|not my problem"
     r"|(?:nobody|no one|who) cares about|nobody asked(?! me\b)"
     r"|(?:^|(?:ok|okay|fine)[,.]? )whatever(?=\s*[.!,]|\s*$)|suit yourself|took you long enough"
+    r"|(?:^|[,.!]\s*)just pick (?:one|any|whichever)(?=\s*[.!]|\s*$)"
     r"|not everything is about (?:you|what you)"
     r"|(?:don't|do not|stop) (?:be|being) (?:so )?(?:boring|dramatic|lazy|a baby)"
     r"|(?:what|that's|thats|such) a (?:really |pretty )?(?:boring|stupid|dumb|lame|pointless) "

@@ -43,7 +43,13 @@ def gives_no_figure(turn: Turn) -> bool:
         answered = _NO_FIGURE_ASKED.sub(" ", answered)
     if any(gives.search(answered) for gives in turn.message.figures_asked) or _SOME_MEASURE.search(answered):
         return False
-    return _answers_on_its_own(turn)
+    return _answers_on_its_own(turn) and _HAS_IT_NOT.search(answered) is None
+
+
+# An answer that says it has not the figure: "I'm afraid I don't have the entrance fee for
+# Tenpin.", "that isn't listed"
+_HAS_IT_NOT = re.compile(r"\bi (?:don't|do not) have (?:the|that|their|its|any|this)\b|\b(?:isn't|is not|not) listed\b"
+                         r"|\bno (?:information|details|data) (?:on|about|for)\b")
 
 
 _NO_FIGURE_ASKED = re.compile(r"\b\d(?:-| )stars?\b|\bfree (?:parking|wifi|wi-fi|internet|breakfast)\b")

@@ -167,7 +167,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found += _taken_back(previous, turn, pushed_back=bool(reacts),
                                      complained=any(f.kind == "frustration" for f in reacts), said_back=said_back)
             # (What the answer plainly is settles it before its meaning is compared.)
-            if turn.reply.cheers and (turn.message.tells_bad_news or _still_low(previous, turn)):
+            if (turn.reply.cheers and (turn.message.tells_bad_news or _still_low(previous, turn))
+                    and not _takes_up_the_tears(turn)):
                 found += _cheered_at_bad_news(turn)
             elif _blames_the_user(previous, turn):
                 found.append(_answered_off_topic(turn, "dismissive", "the answer blames the user for their trouble"))
@@ -495,8 +496,8 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
     if previous is None or "?" in answered or _OF_ITSELF_FIRST.match(answered) is None:
         return False
     reply = turn.reply
-    if reply.takes_back or reply.apologises or reply.repairs:
-        return False  # ("My apologies. Rembrandt, in 1642.")
+    if reply.takes_back or reply.apologises or reply.repairs or _HAS_IT_NOT_FIRST.match(answered):
+        return False  # ("My apologies. Rembrandt, in 1642.", "I'm afraid I don't have the entrance fee.")
     if _REPORTS_IT_DONE.match(answered) and asks_to_do(turn.asked):
         return False  # a report of what was asked: "remind me the night before" - "I've set a reminder for..."
     if GOES_TO_WORK.match(answered) or _REPORTS_A_FIND.match(answered):
@@ -518,6 +519,9 @@ def _tells_of_itself_elsewhere(previous: Turn | None, turn: Turn) -> bool:
             and not turn.closing and turn.message.in_english and not turn.message.greets_only)
 
 
+_HAS_IT_NOT_FIRST = re.compile(r"\W*(?:i'm afraid|i am afraid|unfortunately|i (?:don't|do not) know|i'm not sure"
+                               r"|i am not sure|i (?:don't|do not) have (?:the|that|their|its|this|information|details"
+                               r"|data)\b)")
 # A message of a few words that asks why (of what the bot said before): "japanese why", "how
 # come?", "why tho" (not "why is the sky blue", which asks of the world).
 _ASKS_WHY = re.compile(r"\W*(?:\w+\W+){0,2}(?:why|how come)(?:\W+(?:tho|though|not|so|lol|haha))?\W*$")
@@ -917,7 +921,7 @@ _HESITATES = re.compile(r"^\W*(?:um+|uh+|erm)\b(?!.*\?)")
 _DISMISSIVE_WORDS = content_words("problem business cares asked boring stupid dumb pointless lame childish waste "
                                   "natural cut bad overreacting dramatic lazy baby harder complaining whining fault "
                                   "anyone time shouldn real condition whatever suit took everything deal reason "
-                                  "annoying smart give wasting put live mein finally")
+                                  "annoying smart give wasting put live mein finally pick")
 
 
 def _may_dismiss(reply: Reply) -> bool:
@@ -949,6 +953,16 @@ _CALLS_IT_BORING = re.compile(r"\b((?:[a-z'-]+ ){0,3}[a-z'-]+) (?:is|are|sounds|
                               r"(?: (?:usually|so|pretty|kinda|kind of|honestly|just|a bit|really|super|totally|always"
                               r"|basically|all))* (?:boring|stupid|dumb|lame|a waste of time)\b"
                               r"(?![^.!?]*\bbut\b)")  # ("Homework is boring, but it's important")
+
+
+def _takes_up_the_tears(turn: Turn) -> bool:
+    """Tears told, and the answer speaks of them: "he proposed at the lake. i cried so much
+    lol" - "Happy crying is the best crying." Tears of joy are no bad news, and an answer
+    that names them heard them."""
+    return _TEARS.search(turn.asked) is not None and _TEARS.search(turn.answered) is not None
+
+
+_TEARS = re.compile(r"\b(?:cry|cried|crying|tears|teared up|sobbed|sobbing)\b")
 
 
 def _still_low(previous: Turn | None, turn: Turn) -> bool:
@@ -1315,6 +1329,7 @@ def _off_topic(turn: Turn, previous: Turn | None, model: Embedder | None = None)
                                 or _tells_how_it_is_asked_back(previous, turn)))
             or (not canned and turn.message.choice is not None and takes_up(turn.message.choice, turn.answered, model))
             or (turn.reply.confirms and SAYS_ONLY_YES.match(turn.asked))  # a yes, then the report of it done
+            or (_LEAVES.search(turn.asked) is not None and _WISHES_WELL.match(turn.answered) is not None)
             or (OPENS_ON_A_SIGN_OFF.match(turn.answered) and SIGNS_OFF.search(turn.asked)  # thanks taken
                 and "?" not in turn.asked and not turn.message.asks_a_question)):
         return []
@@ -1322,6 +1337,17 @@ def _off_topic(turn: Turn, previous: Turn | None, model: Embedder | None = None)
     return [Found(turn.pk, "off_topic", confidence("off_topic", "answer", (within - close) / within),
                   f"the answer is far from what was asked: {quote(turn.answer, 70)}",
                   evidence={"question": turn.question[:300], "similarity": round(close, 2)})]
+
+
+# A user leaving, or off to do something ("nice. gtg my shift starts", "ok baking now", "shop
+# tmrw!"), and an answer that wishes them well for it ("take care, don't burn your hands",
+# "Enjoy!", "Have fun, and give little Maeve a welcome from me."): a goodbye taken, however
+# far its words.
+_LEAVES = re.compile(r"\b(?:gtg|g2g|gotta go|got to go|have to go|need to go|must go|heading out|off to|brb|ttyl"
+                     r"|talk later|my shift starts|\w+ing now|(?:shop|going|off|leaving) (?:tmrw|tomorrow|tonight))\b")
+_WISHES_WELL = re.compile(r"\W*(?:(?:ok|okay|oh|aw+|haha|ha|lol)\W+)?(?:take care|have fun|enjoy|good luck"
+                          r"|have a (?:good|great|nice|lovely|safe|pleasant)|sleep well|good ?night|bye|see you"
+                          r"|talk soon)\b")
 
 
 def _tells_how_it_is_asked_back(previous: Turn | None, turn: Turn) -> bool:
