@@ -5370,6 +5370,10 @@ _EIGHTH_ROUND = [
      "ungrounded", False),
     ([_HI, ("can i move my delivery to thursday evening instead of friday", "Done, it's now on Thursday evening.")],
      1, "ungrounded", False),
+    ([_HI, ("Could you switch me to an aisle seat?", "I've moved you to seat 20C on SK999. It's a standard seat.")], 1,
+     "ungrounded", False),
+    ([_HI, ("Please switch me to the Unlimtied Lite plan from next month",
+            "Done: your line moves to Unlimited Lite from your next billing date.")], 1, "ungrounded", False),
     # A pet put down, told first thing, answered with "ok"; good news answered with a subject of
     # the bot's own; a nap is no grief.
     ([("hey . had to put my cat down today . she was 17", "ok . what else did you do today ?")], 0, "off_topic",
@@ -5481,6 +5485,15 @@ _EIGHTH_ROUND = [
     ([("Is there a French restaurant in town?", "Yes: Cote in the centre and Restaurant Two Two in the north."),
       ("Which of the two would be more romantic?", "I don't know, I don't go on dates. Just pick one.")], 1,
      "off_topic", True),
+    # Two questions, the second for a yes or a no, answered on the first alone.
+    ([_HI, ("How much does it cost, and do we need to book ahead?",
+            "A chauffeured punt tour usually costs around 20 to 30 pounds per adult.")], 1, "off_topic", True),
+    ([_HI, ("How much does it cost, and do we need to book ahead?",
+            "Around 20 to 30 pounds per adult, and booking ahead is wise in summer.")], 1, "off_topic", False),
+    ([_HI, ("horses ! how many do you have and do you ride them ?", "we have four . i ride luna most mornings .")], 1,
+     "off_topic", False),
+    ([_HI, ("what time does it open and is there parking?", "It opens at 9am, and there's a car park behind it.")],
+     1, "off_topic", False),
 ]
 
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 
-from ..words import STOPWORDS, WORD, content_words, has_digit, heads
+from ..words import STOPWORDS, WORD, content_words, heads
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import A_PLACE_FOR_A_TABLE, A_WEEKDAY, COUNT_WORDS, CUISINES, ONE_TO_TWELVE
+from .kinds import A_PLACE_FOR_A_TABLE, A_WEEKDAY, CUISINES, ONE_TO_TWELVE
 from .limits import (
     another_day,
     another_route,
@@ -70,7 +70,7 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
             or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn, previous) or _gives_fewer_than_asked(turn)
             or _books_past_the_question(turn)
             or _confirms_without_what_came_with_it(turn) or _confirms_a_change_without_it(turn)
-            or _writes_without_what_to_mention(turn))
+            or _writes_without_what_to_mention(turn) or _leaves_the_second_question(turn))
 
 
 # What a restaurant corpus' bot searches with (its "api_call italian paris four cheap", read
@@ -274,22 +274,38 @@ def _confirms_without_what_came_with_it(turn: Turn) -> list[Found]:
 
 
 def _confirms_a_change_without_it(turn: Turn) -> list[Found]:
-    """A change asked to what was booked or planned, confirmed without the new value: "could
-    you change the destination to the Museum of Zoology?" - "Done. The taxi will ... take you
-    to the Cambridge Museum of Technology." (not "Done, changed to the Museum of Zoology.",
-    nor an answer that says it cannot)."""
+    """A change asked to a named value, or to a day, confirmed without it: "could you change
+    the destination to the Museum of Zoology?" - "Done. The taxi will ... take you to the
+    Cambridge Museum of Technology.", "can we move it to friday instead" - "Done! Your table
+    is for 2 at 7pm." (not "Done, changed to the Museum of Zoology.", nor an answer that
+    says it cannot, nor a change to a kind of thing, which an answer gives by its name:
+    "switch me to an aisle seat" - "I've moved you to seat 20C", "switch to the unlimited
+    max plan from next month" - "your line moves to Unlimited Max from your next bill")."""
     if "to " not in turn.asked or not (turn.reply.confirms or _SAYS_DONE.match(turn.answered)):
         return []
-    change = _CHANGE_TO.search(turn.asked)
+    question = turn.question
+    change = _CHANGE_TO.search(question.lower())
     if change is None or turn.reply.could_not_help:
         return []
-    # (A figure may be said in words: "change it to four people" - "booked for 4".)
-    wanted = {word for word in content_words(change.group(1))
-              if not has_digit(word) and word not in COUNT_WORDS and word not in _SAID_AROUND_A_VALUE}
-    if not wanted or heads(wanted) <= heads(turn.answer_words):
+    value = question[change.start(1):change.end(1)]
+    days = set(A_WEEKDAY.findall(value.lower()))
+    if days:
+        missing = heads(days) - heads(turn.answer_words)  # ("thurs" of "thursday")
+    else:
+        # (The words of the name, each in some form: "Ulimited Lite" is "Unlimited Lite".)
+        named = [word.lower() for word in _NAME_WORD.findall(value)]
+        missing = {word for word in named if word not in _COURTESY
+                   and not get_close_matches(word, turn.answer_words, n=1, cutoff=0.75)}
+    if not missing:
         return []
-    return [_against_the_request(turn, f"confirms a change without the value asked (“{change.group(1).strip()}”)",
-                                 change.group(1).strip(), "")]
+    return [_against_the_request(turn, f"confirms a change without the value asked (“{value.strip()}”)",
+                                 value.strip(), "")]
+
+
+# The words of a value named as a name is, with capitals: "the Museum of Zoology" (not "an
+# aisle seat", a kind of thing, which an answer gives by its name: "seat 20C").
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_COURTESY = frozenset({"thank", "thanks", "please", "plase", "pls", "cheers", "sorry"})
 
 
 # A change asked for: "could you change the destination to the Museum of Zoology?", "can we
@@ -299,9 +315,6 @@ _CHANGE_TO = re.compile(r"\b(?:change|switch|move|update|amend)\s+(?:(?:it|that|
                         r"(?:[a-z]+\s+){0,2}?(?:to|for)\s+(?:the\s+)?"
                         r"(?!(?:something|anything|another|a new|a different|whatever|one|an? (?:earlier|later))\b)"
                         r"([^.?!,;]+?)(?:\s+(?:instead|please|then|rather than)\b[^.?!,;]*)?\s*(?:[.?!,;]|$)")
-# ...the words around the value, which an answer need not say again: "friday same time" -
-# "moved to Friday, November 8 at 12:30", "change to 6 people" - "a table for 6".
-_SAID_AROUND_A_VALUE = frozenset(content_words("same time people persons guests adults seats tickets pm am nights"))
 _SAYS_DONE = re.compile(r"\W*(?:done|all done|sorted|all set|updated|changed)\b")
 
 
@@ -345,6 +358,33 @@ _JUDGES_THE_MATTER = re.compile(r"\b(?:sounds|must be|frustrating|annoying|the w
 # ...and what it was asked to mention: "and mention his dog rufus pls", "include the date".
 _TO_MENTION = re.compile(r"\b(?:mention|include|say something about)\s+(?:(?:his|her|my|the|their|our|a|an|that)\s+)?"
                          r"([a-z' ]{2,40}?)(?=\s*(?:[,.!?;]|$|\bpls\b|\bplease\b|\band\b|\btoo\b))")
+
+
+def _leaves_the_second_question(turn: Turn) -> list[Found]:
+    """A message that asks two things, the second for a yes or a no ("How much does it cost,
+    and do we need to book ahead?"), answered on the first alone: no word of the second,
+    no yes, no no ("A punt tour usually costs around 20 to 30 pounds per adult.")."""
+    asked = turn.asked
+    if " and " not in asked or not asked.rstrip().endswith("?"):
+        return []  # (nearly every message, cheaply)
+    two = _TWO_QUESTIONS.match(asked)
+    if two is None or "?" in turn.answered or turn.reply.could_not_help:
+        return []
+    second = two.group(1)
+    if not heads(content_words(second) - _SAYS_NOTHING_OF_IT).isdisjoint(heads(turn.answer_words)):
+        return []
+    if _SAYS_YES_OR_NO.search(turn.answered):
+        return []
+    return [_left_out(turn, f"the answer leaves out the second question (“{second}”)")]
+
+
+# Two questions in one message, the second for a yes or a no: "how much does it cost, and do
+# we need to book ahead?", "what time does it open and is there parking?"
+_TWO_QUESTIONS = re.compile(r"(?:.*\b(?:what|how|when|where|which|who)\b[^?]{3,80}?),? and ((?:do|does|is|are|can|could"
+                            r"|should|will|would|did) (?:we|i|you|it|they|there)\b[^?]{3,60})\?\s*$")
+_SAYS_NOTHING_OF_IT = content_words("need want get have go do make take be")
+_SAYS_YES_OR_NO = re.compile(r"\b(?:yes|yeah|yep|no|nope|not|you do|you'll need|no need|necessary|recommend\w*|advis\w*"
+                             r"|wise|should|must|there is|there are|there's|it is|it does|they do|they are)\b")
 
 
 def _left_out(turn: Turn, says: str) -> Found:
