@@ -5494,6 +5494,13 @@ _EIGHTH_ROUND = [
      "off_topic", False),
     ([_HI, ("what time does it open and is there parking?", "It opens at 9am, and there's a car park behind it.")],
      1, "off_topic", False),
+    # A booking asked with its party and time, answered with none of it.
+    ([_HI, ("Cote, please. Four people at 19:45. Today's Saturday.", "Yes, the punts leave every 30 minutes.")], 1,
+     "off_topic", True),
+    ([_HI, ("Cote, please. Four people at 19:45. Today's Saturday.",
+            "Your table for four at Cote is booked for Saturday at 19:45.")], 1, "off_topic", False),
+    ([_HI, ("Cote, please. Four people at 19:45.", "I'm sorry, Cote has nothing left at 19:45. Would 20:15 work?")],
+     1, "off_topic", False),
 ]
 
 

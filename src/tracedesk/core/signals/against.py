@@ -70,7 +70,8 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
             or _leaves_out_a_request(turn) or _leaves_out_a_detail(turn, previous) or _gives_fewer_than_asked(turn)
             or _books_past_the_question(turn)
             or _confirms_without_what_came_with_it(turn) or _confirms_a_change_without_it(turn)
-            or _writes_without_what_to_mention(turn) or _leaves_the_second_question(turn))
+            or _writes_without_what_to_mention(turn) or _leaves_the_second_question(turn)
+            or _passes_over_the_booking(turn))
 
 
 # What a restaurant corpus' bot searches with (its "api_call italian paris four cheap", read
@@ -385,6 +386,31 @@ _TWO_QUESTIONS = re.compile(r"(?:.*\b(?:what|how|when|where|which|who)\b[^?]{3,8
 _SAYS_NOTHING_OF_IT = content_words("need want get have go do make take be")
 _SAYS_YES_OR_NO = re.compile(r"\b(?:yes|yeah|yep|no|nope|not|you do|you'll need|no need|necessary|recommend\w*|advis\w*"
                              r"|wise|should|must|there is|there are|there's|it is|it does|they do|they are)\b")
+
+
+def _passes_over_the_booking(turn: Turn) -> list[Found]:
+    """A booking asked for with its party and its time ("Cote, please. Four people at 19:45.")
+    answered with neither the booking, nor a question, nor a word that it cannot, nor any of
+    its values: "Yes, the punts leave every 30 minutes."."""
+    asked = turn.asked
+    if ":" not in asked and "pm" not in asked and "am" not in asked:
+        return []  # (nearly every message, cheaply)
+    time = _A_TIME_ASKED.search(asked)
+    if time is None or _A_PARTY_ASKED.search(asked) is None:
+        return []
+    answered = turn.answered
+    if (turn.reply.confirms or "?" in answered or turn.reply.could_not_help or _OF_A_BOOKING.search(answered)
+            or time.group(0) in answered):
+        return []
+    return [_left_out(turn, "a booking asked for, answered with neither it nor a question")]
+
+
+_A_TIME_ASKED = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2} ?(?:am|pm)\b")
+_A_PARTY_ASKED = re.compile(rf"\b(?:\d{{1,2}}|{'|'.join(ONE_TO_TWELVE)}) (?:people|persons|guests|adults|of us)\b"
+                            rf"|\b(?:table|party|booking) for (?:\d{{1,2}}|{'|'.join(ONE_TO_TWELVE)})\b")
+# ...and an answer of the booking, or of why not: "booked", "no tables left", "fully booked".
+_OF_A_BOOKING = re.compile(r"\b(?:book\w*|reserv\w*|table|tables|room|rooms|sorry|unfortunately|unavailable|full"
+                           r"|afraid|confirm\w*|reference)\b")
 
 
 def _left_out(turn: Turn, says: str) -> Found:
