@@ -5501,6 +5501,15 @@ _EIGHTH_ROUND = [
             "Your table for four at Cote is booked for Saturday at 19:45.")], 1, "off_topic", False),
     ([_HI, ("Cote, please. Four people at 19:45.", "I'm sorry, Cote has nothing left at 19:45. Would 20:15 work?")],
      1, "off_topic", False),
+    # A name asked for, answered with none.
+    ([_HI, ("what was the 1936 paper called exactly",
+            "The paper introduced the idea of a universal machine that can simulate any other computing machine.")], 1,
+     "off_topic", True),
+    ([_HI, ("what was the 1936 paper called exactly",
+            "'On Computable Numbers, with an Application to the Entscheidungsproblem', published in 1936.")], 1,
+     "off_topic", False),
+    ([_HI, ("what's the name of her first album", "Her debut album was Pablo Honey, released in 1993.")], 1,
+     "off_topic", False),
 ]
 
 

@@ -115,6 +115,27 @@ def gives_no_place(turn: Turn) -> bool:
     return _answers_on_its_own(turn)
 
 
+def gives_no_name(turn: Turn) -> bool:
+    """A question for the name of something ("what was the 1936 paper called exactly",
+    "what's the name of her first album") answered, in an answer written with capitals, with
+    no name, title or quotation at all: "The paper introduced the idea of a universal
+    machine." (An answer all in lower case may name things without capitals, and is not
+    read.)"""
+    asked = turn.asked
+    if not ("called" in asked or "name" in asked or "title" in asked) or _ASKS_A_NAME.search(asked) is None:
+        return False
+    answer = turn.answer.strip()
+    if (answer.islower() or len(answer.split()) <= 3 or _names_something(answer)
+            or _GIVES_A_NAME.search(turn.answered) is not None):
+        return False
+    return _answers_on_its_own(turn)
+
+
+_ASKS_A_NAME = re.compile(r"\bwhat(?:'s| is| was| were|s) (?:it|that|this|the \w+(?: \w+)?) (?:called|named|titled)\b"
+                          r"|\bwhat(?:'s| is| was|s) the (?:name|title) of\b")
+_GIVES_A_NAME = re.compile(r"\b(?:called|named|titled|name is|name was|known as)\b|[\"“”]|(?:^|\s)['‘]\w")
+
+
 # Three or more names in a row, as a chat written all in lower case lists places: "mostly
 # pacific routes , tokyo , sydney , honolulu" (where an answer has capitals, its names have
 # them: "cozy, warm, and inviting" names nothing).

@@ -214,6 +214,9 @@ CASES: tuple[Case, ...] = (
     Case("off_topic", "no_place", 0.45, 0.45,
          "a question for a place answered with no place, way or name at all (\"where do you even buy those\" - "
          "\"kids love surprises!\")"),
+    Case("off_topic", "no_name", 0.45, 0.45,
+         "a question for the name of something answered with no name at all (\"what was the 1936 paper called "
+         "exactly\" - \"The paper introduced the idea of a universal machine.\")"),
     Case("off_topic", "in_general", 0.4, 0.4,
          "a question for one of a kind answered with what is true of the kind in general, naming none "
          "(\"whats the stinkiest cheese\" - \"Cheese is made from milk.\")"),

@@ -38,6 +38,7 @@ from .asked import (
     gives_a_figure_asked,
     gives_another_thing,
     gives_no_figure,
+    gives_no_name,
     gives_no_place,
     gives_the_opinion_asked,
     names_no_favourite,
@@ -250,6 +251,8 @@ def _answered_beside(previous: Turn | None, turn: Turn) -> list[Found]:
         return [_answered_off_topic(turn, "no_figure", "a question for a figure answered with none")]
     if gives_no_place(turn):
         return [_answered_off_topic(turn, "no_place", "a question for a place answered with none")]
+    if gives_no_name(turn):
+        return [_answered_off_topic(turn, "no_name", "a question for a name answered with none")]
     if gives_another_thing(turn):
         return [_answered_off_topic(turn, "another_thing", "a question for one thing answered with another")]
     if answers_in_general(turn):
