@@ -5510,6 +5510,17 @@ _EIGHTH_ROUND = [
      "off_topic", False),
     ([_HI, ("what's the name of her first album", "Her debut album was Pablo Honey, released in 1993.")], 1,
      "off_topic", False),
+    # Asked by meaning for a person, or not: whether someone is real, people in general, a
+    # place's phone, the user's boss.
+    ([_HI, ("The Titanic's lifeboats were few.", "The rules based lifeboats on tonnage."),
+      ("was jack a real person", "No, Jack Dawson was made up for the film.")], 1, "escalation", False),
+    ([_HI, ("How about Tandoori Palace?", "It is an expensive Indian restaurant in the west."),
+      ("does it have a phone number I could call?", "Yes: 01223 506055.")], 1, "escalation", False),
+    ([_HI, ("im going to mexico city in march!! any tips", "Amazing! The food alone is worth it."),
+      ("10 days. do people speak english there", "In tourist areas, many do.")], 1, "escalation", False),
+    ([_HI, ("My bill is wrong again.", "I'm sorry. Let me check."),
+      ("Is there a phone number where I can reach a human being?", "You can call us on 0800 123 456.")], 1,
+     "escalation", True),
 ]
 
 

@@ -300,7 +300,17 @@ _ABOUT_THE_BOT = re.compile(r"\b(?:(?:are|r) (?:you|u)|you're|youre|you are|ur|u
 # A person or people counted or met, not asked for: "I'd rather go in person", "book it for 1
 # person", "a table for 4 people", "price per person".
 _NO_PERSON_ASKED = re.compile(r"\b(?:in|per|a|each|one|\d+|two|three|four|five|six|seven|eight|nine|ten) "
-                              r"(?:person|persons|people|adults?|guests?)\b")
+                              r"(?:person|persons|people|adults?|guests?)\b"
+                              # (nor whether someone is real, people in general, a place's phone, the
+                              # user's own boss: "was jack a real person", "do people speak english
+                              # there", "does it have a phone number I could call?", "my manager is 29")
+                              r"|\b(?:are|r) (?:you|u) (?:a )?real\b|\b(?:was|is) \w+ a real (?:person|human)\b"
+                              r"|\b(?:do|did|would|will) people\b|\bmy (?:manager|boss|supervisor|coworker|colleague)\b"
+                              r"|\bi work\b")
+# ...nor a place's phone asked for, where no person is: "does it have a phone number I could
+# call?", "i'll call them myself" (not "Is there a phone number where I can reach a human?").
+_A_PLACES_PHONE = re.compile(r"\bphone number\b|\bcall (?:them|it|the \w+)\b|\bi'?ll call\b")
+_A_PERSON = re.compile(r"\b(?:human|person|someone|somebody|agent|representative|operator|staff|people)\b")
 
 
 def _read_meaning(model, sessions: list) -> None:
@@ -320,7 +330,8 @@ def _read_meaning(model, sessions: list) -> None:
         # say"; nor one that counts people or goes in person.)
         message = turn.message
         asks = (message.in_english and message.asks and _ABOUT_THE_BOT.search(turn.asked) is None
-                and _NO_PERSON_ASKED.search(turn.asked) is None)
+                and _NO_PERSON_ASKED.search(turn.asked) is None
+                and (_A_PLACES_PHONE.search(turn.asked) is None or _A_PERSON.search(turn.asked) is not None))
         # (A goodbye says nothing against the answer by meaning: "OK. Nothing else.")
         turn.escalation, turn.frustration = (e if asks else 0.0), (0.0 if message.closing else f)
     pairs = [(a, b) for _, session in sessions for a, b in zip(session, session[1:], strict=False)
