@@ -5521,6 +5521,13 @@ _EIGHTH_ROUND = [
     ([_HI, ("My bill is wrong again.", "I'm sorry. Let me check."),
       ("Is there a phone number where I can reach a human being?", "You can call us on 0800 123 456.")], 1,
      "escalation", True),
+    # A sigh at how things are, taken with an ok; surprise at a fact; the user's own slip.
+    ([_HI, ("book a table for 4 at 7:30", "Sorry, 7:30 p.m. is also fully booked. We have 6:30 p.m. or 9:15 p.m."),
+      ("ugh really ok six thirty then", "Booked for 6:30 p.m.")], 1, "frustration", False),
+    ([_HI, ("what's the biggest ocean", "The Pacific. It's bigger than all the land on Earth put together."),
+      ("no way thats true", "It is! About 165 million square km.")], 1, "frustration", False),
+    ([_HI, ("where is order 70021?", "Order 70021 contains a Ceramic Pour-Over Set and shipped Monday."),
+      ("wait sorry wrong number, it's 70012", "Order 70012 is out for delivery today.")], 1, "frustration", False),
 ]
 
 

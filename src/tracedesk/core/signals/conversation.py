@@ -297,6 +297,11 @@ _ABOUT_THE_BOT = re.compile(r"\b(?:(?:are|r) (?:you|u)|you're|youre|you are|ur|u
                             r"|\bfor an? (?:bot|robot|ai|chatbot|machine|computer|program)\b")
 
 
+_SIGHS_AND_TAKES_IT = re.compile(r"^\W*(?:ugh+|meh|sigh|oof|welp)\b(?=.*\b(?:ok|okay|fine|alright|thanks|of course"
+                                 r"|really)\b)")
+_SURPRISED = re.compile(r"\W*(?:(?:wait|omg|lol)\W+)?no way\b")
+_OWN_SLIP = re.compile(r"\bsorry,? (?:i gave (?:you )?the )?wrong (?:number|one|order|date|day|name|account)\b"
+                       r"|\bmy (?:bad|mistake)\b")
 # A person or people counted or met, not asked for: "I'd rather go in person", "book it for 1
 # person", "a table for 4 people", "price per person".
 _NO_PERSON_ASKED = re.compile(r"\b(?:in|per|a|each|one|\d+|two|three|four|five|six|seven|eight|nine|ten) "
@@ -333,7 +338,12 @@ def _read_meaning(model, sessions: list) -> None:
                 and _NO_PERSON_ASKED.search(turn.asked) is None
                 and (_A_PLACES_PHONE.search(turn.asked) is None or _A_PERSON.search(turn.asked) is not None))
         # (A goodbye says nothing against the answer by meaning: "OK. Nothing else.")
-        turn.escalation, turn.frustration = (e if asks else 0.0), (0.0 if message.closing else f)
+        # (Nor is a sigh at how things are, taken with an ok, a complaint of the answer: "ugh
+        # really ok six thirty then", "ugh they raised it again. fine"; nor surprise at a fact,
+        # "no way thats true"; nor the user's own slip, "wait sorry wrong number, it's 70012".)
+        resigned = f and (_SIGHS_AND_TAKES_IT.search(turn.asked) or _SURPRISED.match(turn.asked)
+                          or message.corrects_itself or _OWN_SLIP.search(turn.asked))
+        turn.escalation, turn.frustration = (e if asks else 0.0), (0.0 if message.closing or resigned else f)
     pairs = [(a, b) for _, session in sessions for a, b in zip(session, session[1:], strict=False)
              if could_rephrase(a, b)]
     questions = {id(t): t for pair in pairs for t in pair}
