@@ -5528,6 +5528,11 @@ _EIGHTH_ROUND = [
       ("no way thats true", "It is! About 165 million square km.")], 1, "frustration", False),
     ([_HI, ("where is order 70021?", "Order 70021 contains a Ceramic Pour-Over Set and shipped Monday."),
       ("wait sorry wrong number, it's 70012", "Order 70012 is out for delivery today.")], 1, "frustration", False),
+    # What the bot is reading or watching now, answered with its habit in general.
+    ([_HI, ("true. anyway what r u reading rn", "I read a lot of books at work.")], 1, "off_topic", True),
+    ([_HI, ("what are you watching", "oh all kinds of stuff!")], 1, "off_topic", True),
+    ([_HI, ("what are you reading these days", "Dune, for the third time. It gets better.")], 1, "off_topic", False),
+    ([_HI, ("what are you watching", "a cooking show about street food in bangkok")], 1, "off_topic", False),
 ]
 
 

@@ -384,6 +384,25 @@ def answers_in_general(turn: Turn) -> bool:
     return bool(kind) and kind <= heads(content_words(asked)) and _answers_on_its_own(turn)
 
 
+def names_nothing_it_is_on(turn: Turn) -> bool:
+    """A question for what the bot is reading, watching, listening to or playing now ("what
+    r u reading rn") answered with its habit in general, naming nothing: "I read a lot of
+    books at work.", "oh all kinds of stuff!" (not "Dune, for the third time.")."""
+    asked = turn.asked
+    if "what" not in asked or _ASKS_WHAT_IT_IS_ON.search(asked) is None:
+        return False
+    if _HABIT_IN_GENERAL.match(turn.answered) is None or _GIVES_A_NAME.search(turn.answered):
+        return False
+    return not _names_something(turn.answer.strip()) and _answers_on_its_own(turn)
+
+
+_ASKS_WHAT_IT_IS_ON = re.compile(r"\bwhat(?:'s| is| are| r|re)? (?:you|u|ya) (?:currently |now )?(?:reading|watching"
+                                 r"|listening to|playing|bingeing|binging)\b")
+_HABIT_IN_GENERAL = re.compile(r"\W*(?:(?:oh|well|hmm+|haha|lol)\W+)?(?:i (?:\w+ )?(?:read|watch|listen|play)\w* "
+                               r"(?:a lot|lots|all kinds|everything|anything|whatever|so many|many)\b"
+                               r"|(?:a lot|lots|all kinds|everything|anything|whatever) (?:of|i can)\b)")
+
+
 # A question for one of a kind: "which shark kills the most people", "whats the stinkiest
 # cheese", "what animals live up there" (not "what is cheese made of", "what do sharks eat").
 _ASKS_FOR_ONE_OF_A_KIND = re.compile(

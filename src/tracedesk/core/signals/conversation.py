@@ -42,6 +42,7 @@ from .asked import (
     gives_no_place,
     gives_the_opinion_asked,
     names_no_favourite,
+    names_nothing_it_is_on,
     names_what_was_asked,
 )
 from .choices import takes_up
@@ -255,7 +256,7 @@ def _answered_beside(previous: Turn | None, turn: Turn) -> list[Found]:
         return [_answered_off_topic(turn, "no_name", "a question for a name answered with none")]
     if gives_another_thing(turn):
         return [_answered_off_topic(turn, "another_thing", "a question for one thing answered with another")]
-    if answers_in_general(turn):
+    if answers_in_general(turn) or names_nothing_it_is_on(turn):
         return [_answered_off_topic(turn, "in_general", "a question for one of a kind answered of the kind in general")]
     if _tells_a_favourite_unasked(turn):
         return [_answered_off_topic(turn, "favourite_unasked",
