@@ -282,7 +282,11 @@ def _confirms_a_change_without_it(turn: Turn) -> list[Found]:
     says it cannot, nor a change to a kind of thing, which an answer gives by its name:
     "switch me to an aisle seat" - "I've moved you to seat 20C", "switch to the unlimited
     max plan from next month" - "your line moves to Unlimited Max from your next bill")."""
-    if "to " not in turn.asked or not (turn.reply.confirms or _SAYS_DONE.match(turn.answered)):
+    asked = turn.asked
+    if "to " not in asked or not ("chang" in asked or "switch" in asked or "move" in asked or "updat" in asked
+                                  or "amend" in asked):
+        return []  # (nearly every message, cheaply)
+    if not (turn.reply.confirms or _SAYS_DONE.match(turn.answered)):
         return []
     question = turn.question
     change = _CHANGE_TO.search(question.lower())
@@ -393,7 +397,9 @@ def _passes_over_the_booking(turn: Turn) -> list[Found]:
     answered with neither the booking, nor a question, nor a word that it cannot, nor any of
     its values: "Yes, the punts leave every 30 minutes."."""
     asked = turn.asked
-    if ":" not in asked and "pm" not in asked and "am" not in asked:
+    if not ("people" in asked or "person" in asked or "for " in asked or "of us" in asked or "guests" in asked
+            or "adults" in asked) or (
+            ":" not in asked and "pm" not in asked and "am" not in asked):
         return []  # (nearly every message, cheaply)
     time = _A_TIME_ASKED.search(asked)
     if time is None or _A_PARTY_ASKED.search(asked) is None:

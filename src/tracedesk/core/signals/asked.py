@@ -389,7 +389,8 @@ def names_nothing_it_is_on(turn: Turn) -> bool:
     r u reading rn") answered with its habit in general, naming nothing: "I read a lot of
     books at work.", "oh all kinds of stuff!" (not "Dune, for the third time.")."""
     asked = turn.asked
-    if "what" not in asked or _ASKS_WHAT_IT_IS_ON.search(asked) is None:
+    if not ("reading" in asked or "watching" in asked or "listening" in asked or "playing" in asked
+            or "bing" in asked) or _ASKS_WHAT_IT_IS_ON.search(asked) is None:
         return False
     if _HABIT_IN_GENERAL.match(turn.answered) is None or _GIVES_A_NAME.search(turn.answered):
         return False

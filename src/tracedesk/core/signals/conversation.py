@@ -1007,8 +1007,8 @@ def _blames_the_user(previous: Turn | None, turn: Turn) -> bool:
     checked your bag before you got off the tram." (not advice for next time, nor an answer
     to "what should i have done?")."""
     answered = turn.answered
-    if not ("have" in answered or "on you" in answered or "fault" in answered):
-        return False  # (nearly every answer, cheaply)
+    if not ("ld have" in answered or "on you" in answered or "fault" in answered):
+        return False  # (nearly every answer, cheaply: "should have", "could have", "that's on you")
     if _BLAMES.search(answered) is None or "should" in turn.asked:
         return False
     return bool(turn.message.tells_bad_news or _FEELING.search(turn.asked) or _LOW.search(turn.asked)
@@ -1104,8 +1104,9 @@ def _closes_off_distress(turn: Turn) -> bool:
     else you need?"): a desk that files the user's fear. Not one with a word of sympathy
     first, nor a closing to no distress."""
     answered = turn.answered
-    return ((_CLOSES_IT_OFF.match(answered) is not None or _ONLY_ASKS_FOR_THE_TASK.match(answered) is not None)
-            and _DISTRESS.search(turn.asked) is not None and _A_TASK_ASKED.search(turn.asked) is None)
+    closes = _CLOSES_IT_OFF.match(answered) is not None or (
+        ("like" in answered or "want" in answered) and _ONLY_ASKS_FOR_THE_TASK.match(answered) is not None)
+    return closes and _DISTRESS.search(turn.asked) is not None and _A_TASK_ASKED.search(turn.asked) is None
 
 
 # Fear or distress as a state ("i'm so scared", "he just threw up again"), not a fear of
