@@ -337,7 +337,7 @@ def _writes_without_what_to_mention(turn: Turn) -> list[Found]:
     if (_A_TEXT_WRITTEN.search(turn.answer) is None and len(turn.answered.split()) <= _A_TEXT_WORDS
             and _JUDGES_THE_MATTER.search(turn.answered) is not None):
         return [_left_out(turn, "a text asked to be written, answered without one")]
-    mention = _TO_MENTION.search(turn.asked)
+    mention = _TO_MENTION.search(asked)
     wanted = content_words(mention.group(1)) if mention is not None else frozenset()
     if not wanted or not heads(wanted).isdisjoint(heads(turn.answer_words)):
         return []

@@ -134,8 +134,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
         places_told = False  # whether the user told of a place so far (memory.PLACE_TOLD)
         for at, turn in enumerate(turns):
             reacts = next_turn_signals(previous, turn, model is not None, told)
-            places_told = places_told or ("to " in turn.asked or "in " in turn.asked or "from " in turn.asked
-                                          or "near " in turn.asked) and PLACE_TOLD.search(turn.asked) is not None
+            places_told = places_told or (
+                ("to " in turn.asked or "in " in turn.asked or "from " in turn.asked or "near " in turn.asked)
+                and PLACE_TOLD.search(turn.asked) is not None)
             told |= turn.words
             if previous is not None and "?" not in turn.asked and SIGNS_OFF.search(turn.asked):
                 # (A goodbye may also tell back what nobody said: "enjoy the sunshine in california")
@@ -1384,6 +1385,8 @@ def _tells_how_it_is_asked_back(previous: Turn | None, turn: Turn) -> bool:
             and _ASKS_IT_BACK.search(turn.asked) is not None and _FARES.match(turn.answered) is not None)
 
 
+# (Read anywhere in the question, as ASKS_HOW_THE_USER_IS, read from its start, does not: "hey
+# there, how are you today?")
 _ASKS_HOW_ONE_IS = re.compile(r"\bhow (?:are|r) (?:you|u)\b|\bhow(?:'s| is|s) (?:it going|your (?:day|week|morning|"
                               r"evening|night|weekend))\b|\bhow have you been\b|\bhow you doing\b")
 _FARES = re.compile(r"\W*(?:(?:i'm|im|i am|i've been|ive been|been|all|things are)\s+)?(?:doing\s+)?"

@@ -429,12 +429,13 @@ _THEIRS += "|" + "|".join(PET_WORDS)
 # What a support bot's "since you..." tells of the user's account, not of their life.
 _OF_THE_PRODUCT = ("on|using|subscribed|signed|logged|eligible|enrolled|registered|member|plan|customer|subscriber|"
                    "user|account|tier|subscription|version|app|order|card|package")
+# ("enjoy your trip to santorini!", "enjoy the sunshine in california")
+_ENJOY_IN_PART = rf"enjoy (?:the |your )?(?:\w+ ){{0,2}}(?:in|to) ({_UNTIL_THE_CLAUSE_ENDS})"
 _NAMING_PARTS = (
     rf"your name is ({_UNTIL_THE_CLAUSE_ENDS})",
     rf"you(?:'re| are| were| come) from ({_UNTIL_THE_CLAUSE_ENDS})",
     rf"you (?:live|grew up|were born) in ({_UNTIL_THE_CLAUSE_ENDS})",
-    # ("enjoy your trip to santorini!", "enjoy the sunshine in california")
-    rf"enjoy (?:the |your )?(?:\w+ ){{0,2}}(?:in|to) ({_UNTIL_THE_CLAUSE_ENDS})",
+    _ENJOY_IN_PART,
 )
 _TOLD_BACK_PARTS = _NAMING_PARTS + (
     r"happy (\d+)(?:st|nd|rd|th)\b",
@@ -452,7 +453,7 @@ _TOLD_BACK = tuple(re.compile(rf"\b{part}", re.IGNORECASE) for part in _TOLD_BAC
 # Those that name a name or a place, the first word of which names it in an answer written
 # all in lower case, as some chatbots and dialog corpora write ("since you're from lyon").
 _NAMING = _TOLD_BACK[:len(_NAMING_PARTS)]
-_ENJOY_IN = _NAMING[-1]
+_ENJOY_IN = _TOLD_BACK[_TOLD_BACK_PARTS.index(_ENJOY_IN_PART)]  # (read only where the user told of a place)
 # A place the user tells of: "from seattle to denver", "i live in osaka" (not "in the centre",
 # "to work", "at home").
 PLACE_TOLD = re.compile(r"\b(?:to|in|from|visit|visiting|near)\s+(?!(?:the|a|an|my|your|our|his|her|their|this|that"

@@ -8,7 +8,7 @@ same or other words (:func:`asked_again`).
 from __future__ import annotations
 
 import re
-from functools import partial
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from ..words import WORD, content_words, has_digit, heads, similarity
@@ -858,23 +858,20 @@ _NOT_A_THING_HAD = frozenset("""
 """.split())  # noqa: SIM905 (a word list reads best as words)
 
 
+@lru_cache(maxsize=512)
 def _told_having(thing: str) -> re.Pattern:
     """What a message says to tell that the user has, or has no, ``thing`` (a word of a
     question, singular or plural): "no kids", "i have two dogs", "we've got a car", "i don't
-    have any pets", "my cat" (not "my sister's kids")."""
+    have any pets", "my cat" (not "my sister's kids"). Made on first use of a thing."""
     forms = _forms_of(thing)
-    pattern = _TOLD_HAVING.get(forms)
-    if pattern is None:
-        pattern = _TOLD_HAVING[forms] = re.compile(
-            rf"(?:^|[,.;:!]\s*|\b(?:and|but|just|so|nope|nah)\s+)no {forms}\b"
-            rf"|\b(?:i|we) (?:don't|do not|didn't|did not|never had|have|had|got|own|'ve got|have got|'ve)"
-            rf"(?: (?:no|any|a|an|one|two|three|four|five|six|\d+|some|many|lots of|a few))?(?: \w+)? {forms}\b"
-            rf"|\bmy (?:\w+ )?{forms}\b(?!-)")
-    return pattern
+    return re.compile(
+        rf"(?:^|[,.;:!]\s*|\b(?:and|but|just|so|nope|nah)\s+)no {forms}\b"
+        rf"|\b(?:i|we) (?:don't|do not|didn't|did not|never had|have|had|got|own|'ve got|have got|'ve)"
+        rf"(?: (?:no|any|a|an|one|two|three|four|five|six|\d+|some|many|lots of|a few))?(?: \w+)? {forms}\b"
+        rf"|\bmy (?:\w+ )?{forms}\b(?!-)")
 
 
 _ASKS_FOR_MORE = re.compile(rf"\b(?:{_FOR_MORE})\b")  # "do you have a dog too?"
-_TOLD_HAVING: dict[str, re.Pattern] = {}  # the pattern of each thing's forms, made on first use
 
 
 def _forms_of(thing: str) -> str:
