@@ -5539,3 +5539,46 @@ _EIGHTH_ROUND = [
 def test_what_an_eighth_round_of_dialogs_found(store, tmp_path) -> None:
     cases = [(dialog, at, kind, found, tuple(before)) for dialog, at, kind, found, *before in _EIGHTH_ROUND]
     assert not misread(store, tmp_path, cases, _gets_it)
+
+
+_NINTH_ROUND = [
+    # The day the user said they come, in a message that asked something else, and a booking
+    # on a day nobody said; not the day said, nor one the user named since.
+    ([("We'd like to visit the zoo on Wednesday. How much would that cost?", "Tickets are €24 for adults."),
+      ("Let's do the family ticket then, please.", "I have booked a family ticket on Thursday for €72.")], 1,
+     "ungrounded", True),
+    ([("We'd like to visit the zoo on Wednesday. How much would that cost?", "Tickets are €24 for adults."),
+      ("Let's do the family ticket then, please.", "I have booked a family ticket on Wednesday for €72.")], 1,
+     "ungrounded", False),
+    ([("We'd like to visit the zoo on Wednesday. How much would that cost?", "Tickets are €24 for adults."),
+      ("Is it open on Thursday as well?", "Yes, every day from 9:00."),
+      ("Let's do the family ticket then, please.", "I have booked a family ticket on Thursday for €72.")], 2,
+     "ungrounded", False),
+    ([("Is the zoo open on Monday? How much is a ticket?", "It is closed on Mondays. Tickets are €24."),
+      ("Then one adult ticket, please.", "I have booked one adult ticket for Tuesday for €24.")], 1,
+     "ungrounded", False),
+    # A booking asked for with its party and day, answered with a description of the thing.
+    ([("Is there a guided walk of the market?", "The 'Winter Tales' walk runs on weekends at 16:00 for €14."),
+      ("That sounds lovely. Please book it for three people on Saturday the 14th.",
+       "The 'Winter Tales' walk is very popular with families and tells the market's history.")], 1,
+     "off_topic", True),
+    ([_HI, ("Please book it for three people on Saturday the 14th.", "One moment please, let me check availability.")],
+     1, "off_topic", False),
+    ([_HI, ("I'm hosting 6 people on Saturday and one is vegan. Ideas for a main?",
+            "A mushroom Wellington is a vegan main that everyone enjoys.")], 1, "off_topic", False),
+    # A cancel asked for outright, answered with something else; done in other words is fine.
+    ([("Please book me on the Old Town tour.", "I have booked one place on the tour on Monday at 13:30."),
+      ("Oh wait, my train is at 15:00. Sorry! Can you cancel the tour?",
+       "Then you'd have time for the tour, which finishes at 15:30.")], 1, "off_topic", True),
+    ([_HI, ("cancel the dentist thing", "Okay, I've deleted your 6:45 AM alarm.")], 1, "off_topic", True),
+    ([_HI, ("cancel the dentist thing", "Okay, I've removed your dentist appointment.")], 1, "off_topic", False),
+    ([_HI, ("can you cancel my gym membership", "Done, your membership has been terminated.")], 1, "off_topic",
+     False),
+    ([_HI, ("Please cancel the first booking if you find a cheaper restaurant.",
+            "There is no cheaper restaurant in the centre than the first one.")], 1, "off_topic", False),
+]
+
+
+def test_what_a_ninth_round_of_dialogs_found(store, tmp_path) -> None:
+    cases = [(dialog, at, kind, found, tuple(before)) for dialog, at, kind, found, *before in _NINTH_ROUND]
+    assert not misread(store, tmp_path, cases, _gets_it)

@@ -71,7 +71,7 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
             or _books_past_the_question(turn)
             or _confirms_without_what_came_with_it(turn) or _confirms_a_change_without_it(turn)
             or _writes_without_what_to_mention(turn) or _leaves_the_second_question(turn)
-            or _passes_over_the_booking(turn))
+            or _passes_over_the_booking(turn) or _passes_over_the_cancel(turn))
 
 
 # What a restaurant corpus' bot searches with (its "api_call italian paris four cheap", read
@@ -393,17 +393,21 @@ _SAYS_YES_OR_NO = re.compile(r"\b(?:yes|yeah|yep|no|nope|not|you do|you'll need|
 
 
 def _passes_over_the_booking(turn: Turn) -> list[Found]:
-    """A booking asked for with its party and its time ("Cote, please. Four people at 19:45.")
+    """A booking asked for with its party and its time or day ("Cote, please. Four people at
+    19:45.", "Please book it for three people on Saturday the 14th.")
     answered with neither the booking, nor a question, nor a word that it cannot, nor any of
     its values: "Yes, the punts leave every 30 minutes."."""
     asked = turn.asked
     if not ("people" in asked or "person" in asked or "for " in asked or "of us" in asked or "guests" in asked
             or "adults" in asked) or (
-            ":" not in asked and "pm" not in asked and "am" not in asked):
+            ":" not in asked and "pm" not in asked and "am" not in asked and "day" not in asked
+            and "th" not in asked):
         return []  # (nearly every message, cheaply)
     time = _A_TIME_ASKED.search(asked)
     if time is None or _A_PARTY_ASKED.search(asked) is None:
         return []
+    if not time.group(0)[0].isdigit() and "book" not in asked and "reserve" not in asked:
+        return []  # (a day alone is a booking's where it says so: not "I'm hosting 6 people on Saturday")
     answered = turn.answered
     if (turn.reply.confirms or "?" in answered or turn.reply.could_not_help or _OF_A_BOOKING.search(answered)
             or time.group(0) in answered):
@@ -411,12 +415,35 @@ def _passes_over_the_booking(turn: Turn) -> list[Found]:
     return [_left_out(turn, "a booking asked for, answered with neither it nor a question")]
 
 
-_A_TIME_ASKED = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2} ?(?:am|pm)\b")
+_A_TIME_ASKED = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2} ?(?:am|pm)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                           r"|\bthe \d{1,2}(?:st|nd|rd|th)\b")
 _A_PARTY_ASKED = re.compile(rf"\b(?:\d{{1,2}}|{'|'.join(ONE_TO_TWELVE)}) (?:people|persons|guests|adults|of us)\b"
                             rf"|\b(?:table|party|booking) for (?:\d{{1,2}}|{'|'.join(ONE_TO_TWELVE)})\b")
 # ...and an answer of the booking, or of why not: "booked", "no tables left", "fully booked".
 _OF_A_BOOKING = re.compile(r"\b(?:book\w*|reserv\w*|table|tables|room|rooms|sorry|unfortunately|unavailable|full"
-                           r"|afraid|confirm\w*|reference)\b")
+                           r"|afraid|confirm\w*|reference|availab\w*|let me check)\b")
+
+
+def _passes_over_the_cancel(turn: Turn) -> list[Found]:
+    """A cancel asked for outright ("Sorry about that! Can you cancel the tour?") answered
+    with no word of cancelling, no question and no word that it cannot: "Then you'd have
+    time for the tour, which finishes at 15:30." (Not a cancel asked on a condition: "and
+    cancel the first booking if you find one".)"""
+    asked = turn.asked
+    if "cancel" not in asked or _CANCEL_ASKED.search(asked) is None or " if " in asked:
+        return []
+    answered = turn.answered
+    if ("cancel" in answered or "?" in answered or turn.reply.could_not_help or _OF_A_BOOKING.search(answered)
+            or SAYS_ONLY_YES.match(answered)):  # (an "ok ." takes it)
+        return []
+    if _DONE_AWAY.search(answered) and not heads(turn.words).isdisjoint(heads(turn.answer_words)):
+        return []  # (done in other words: "cancel the dentist thing" - "I've removed your dentist appointment")
+    return [_left_out(turn, "a cancel asked for, answered with neither it nor a question")]
+
+
+_DONE_AWAY = re.compile(r"\b(?:removed|deleted|called off|cleared|terminated|ended|stopped|done)\b")
+_CANCEL_ASKED = re.compile(r"\b(?:(?:can|could|would|will) (?:you|u) (?:please |just )?|please |pls )cancel\b"
+                           r"|(?:^|[.!,;]\s*)(?:just )?cancel (?:it|that|them|this|my|the|our)\b")
 
 
 def _left_out(turn: Turn, says: str) -> Found:

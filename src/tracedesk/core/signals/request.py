@@ -402,6 +402,9 @@ class SessionValues:
                     self._asked[unit], self._asked_at[unit] = (value, part), at // 2
                     self._told.add(unit)
                     self._from_bot.discard(unit)
+                if "weekday" not in self._told and (day := _day_coming(text)) is not None:
+                    self._asked["weekday"], self._asked_at["weekday"] = (day, part), at // 2
+                    self._told.add("weekday")
             elif ASKS_TO_CONFIRM.search(text):
                 # What the bot asks the user to confirm, of what the user left unsaid, is the
                 # request too: "Please confirm: ..., check-out April 7th" - "go ahead" -
@@ -444,6 +447,31 @@ class SessionValues:
                 if not any(other.unit == rival.unit and not readings.isdisjoint(other.readings()) for other in given):
                     return value, rival
         return None
+
+
+def _day_coming(asked: str) -> Value | None:
+    """The one day of the week a (lower-cased) message that asks no booking says the user
+    comes on, in a sentence of its own that says so: "we'd like to visit the zoo on
+    wednesday. how much would that cost?" (a later "booked... on thursday" gives a day
+    nobody said). None where it names another day, or says so in a question ("is it open
+    on monday?")."""
+    if "day" not in asked:
+        return None
+    days = {day for before, day in _WEEKDAY.findall(asked) if before not in _NOT_WANTED}
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    sentence = next(s for s in _SENTENCES.findall(asked) if day in s)
+    if sentence.rstrip().endswith("?") or _COMING.search(sentence) is None or _NEGATED.search(sentence):
+        return None
+    return Value("on", day, "weekday")
+
+
+_SENTENCES = re.compile(r"[^.!?;]+[.!?;]*")
+# What the user says of coming: "we'd like to visit", "we're coming", "i'm arriving".
+_COMING = re.compile(r"\b(?:i|we)(?:'d| would) (?:like|love) to (?:visit|come|go|see)\b"
+                     r"|\b(?:i'm|we're|i am|we are) (?:coming|visiting|going|arriving)\b"
+                     r"|\bwe(?:'ll| will) (?:come|visit)\b")
 
 
 def _days_named(text: str) -> tuple[Value, ...]:
