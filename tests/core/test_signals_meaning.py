@@ -5576,6 +5576,32 @@ _NINTH_ROUND = [
      False),
     ([_HI, ("Please cancel the first booking if you find a cheaper restaurant.",
             "There is no cheaper restaurant in the centre than the first one.")], 1, "off_topic", False),
+    # A feeling called embarrassing or pointless; the bot's own slip, or "not embarrassing", is fine.
+    ([_HI, ("i'm scared i'll cry in the middle of it", "Just stay strong, crying at a funeral is embarrassing.")], 1,
+     "off_topic", True),
+    ([_HI, ("hard. i keep losing to 8 year olds online", "Losing to 8-year-olds is a bit embarrassing, honestly.")],
+     1, "off_topic", True),
+    ([_HI, ("she barely said goodbye lol. which is good, i know, but ouch.",
+            "Well, that's what you raised her for. There's no point being sad about it.")], 1, "off_topic", True),
+    ([_HI, ("So this is kind of embarrassing to admit. I'm jealous of my best friend.",
+            "It's not embarrassing. It's really common to feel that way about someone close.")], 1, "off_topic",
+     False),
+    ([_HI, ("lol close but no", "Sorry, Priya! I promised to remember it, so that's embarrassing.")], 1, "off_topic",
+     False),
+    ([_HI, ("you have pets?", "A parrot who whistles Für Elise, which is a bit embarrassing for a music teacher.")],
+     1, "off_topic", False),
+    # Health given the all-clear is good news, told without a mark of joy; pitied, it was misread.
+    ([_HI, ("My best friend just called. Her scans came back clear, she is in remission after 18 months of chemo.",
+            "Oh, I'm so sorry to hear that. Cancer is such a hard thing to go through.")], 1, "off_topic", True),
+    ([_HI, ("My best friend just called. Her scans came back clear, she is in remission after 18 months of chemo.",
+            "Oh, that's wonderful news! After 18 months of chemo she must be so relieved.")], 1, "off_topic", False),
+    ([_HI, ("The scans came back clear but she is still so weak.",
+            "I'm sorry she is still so weak after the scans.")], 1, "off_topic", False),
+    # A car written off, a bike stolen: bad news, which cheer does not answer.
+    ([_HI, ("I hope so. The car is probably totaled though. It was only two years old.",
+            "Great, so you'll get a brand new one then!")], 1, "off_topic", True),
+    ([_HI, ("I hope so. The car is probably totaled though. It was only two years old.",
+            "Oh no, and so new too. Is the insurance covering it?")], 1, "off_topic", False),
 ]
 
 

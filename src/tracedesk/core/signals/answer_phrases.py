@@ -316,7 +316,10 @@ DISMISSES = re.compile(
     r"|(?<!worry, )(?<!worry! )(?<!worry\. )(?<!worries, )(?<!worries! )"
     r"(?:it's|its|it is|that's|thats|that is) (?:really )?(?:not a big deal|no big deal)(?=\W*$|[.!,;])"
     r"(?!\W*(?:just|simply|you can|click|go|try|take)\b)"
-    r"|everything happens for a reason)")
+    r"|everything happens for a reason"
+    # ...or tells the user a feeling is pointless: "There's no point being sad about it."
+    r"|(?:there's|there is|theres) no (?:point|use|sense) (?:in )?(?:being|getting|feeling) (?:so )?"
+    r"(?:sad|upset|down|angry|worried|emotional|jealous|nervous|scared))")
 # The words of an answer that only appreciates ("Cool cool.", "Oh nice.", "Good point."):
 # interjections and appreciation, not the words that answer ("Right!", "Yup!", "Great!" to
 # "how are you?", "Sounds lovely!" to a proposal, "Okay!" to a request, "Hi!").

@@ -188,7 +188,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found.append(_answered_off_topic(turn, "only_acknowledged", "what the user told answered with a bare "
                                                                             "acknowledgement and nothing more"))
             elif _may_dismiss(turn.reply) and (DISMISSES.search(turn.answered)
-                                                        or _disparages(turn.asked, turn.answered, told)):
+                                                        or _disparages(turn.asked, turn.answered, told)
+                                                        or _calls_it_embarrassing(turn.answered)):
                 found.append(_answered_off_topic(turn, "dismissive", "the answer brushes the user off"))
             bland = _answered_with_appreciation(turn) or _advice_answered_empty(turn)
             # (A request answered by going to do it answers it: "book a table in paris" - "i'm on it".)
@@ -947,7 +948,7 @@ _HESITATES = re.compile(r"^\W*(?:um+|uh+|erm)\b(?!.*\?)")
 _DISMISSIVE_WORDS = content_words("problem business cares asked boring stupid dumb pointless lame childish waste "
                                   "natural cut bad overreacting dramatic lazy baby harder complaining whining fault "
                                   "anyone time shouldn real condition whatever suit took everything deal reason "
-                                  "annoying smart give wasting put live mein finally pick")
+                                  "annoying smart give wasting put live mein finally pick point embarrassing")
 
 
 def _may_dismiss(reply: Reply) -> bool:
@@ -968,6 +969,23 @@ def _disparages(asked: str, answered: str, told: set[str]) -> bool:
         if _NOT_THE_USERS.match(thing) is None and not heads(content_words(thing)).isdisjoint(heads(told)):
             return True
     return False
+
+
+def _calls_it_embarrassing(answered: str) -> bool:
+    """The answer calls what the user did or feels embarrassing: "Just stay strong, crying
+    at a funeral is embarrassing.", "Losing to 8-year-olds is a bit embarrassing, honestly."
+    Not a slip of the bot's own ("Sorry, Priya! ... so that's embarrassing", "which is a bit
+    embarrassing for a music teacher"), nor "It's not embarrassing"."""
+    if "embarrass" not in answered or _OWNS_A_SLIP.search(answered):
+        return False
+    return any(_EMBARRASSING.search(sentence) and _FIRST_PERSON.search(sentence) is None
+               for sentence in SENTENCE_BREAK.split(answered))
+
+
+_EMBARRASSING = re.compile(r"(?<!which )\b(?:is|that's|thats|it's|its|it is|that is|be) (?:a bit |kind of |kinda |so "
+                           r"|really |pretty |quite |a little |super )?embarrassing\b")
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|my|me|we|our)\b")
+_OWNS_A_SLIP = re.compile(r"\b(?:sorry|oops|my bad|apolog\w*)\b")
 
 
 # The user finding it dull themselves: "ugh my job is so boring", "i hate golf".
@@ -1079,13 +1097,16 @@ def _passes_over_grief(turn: Turn) -> bool:
 
 def _mourns_good_news(turn: Turn) -> bool:
     """Good news of the user's own, told with joy ("i got promoted today!", "we're going to
-    disney next week!"), answered with sympathy as for a loss ("I'm sorry to hear that.",
+    disney next week!") or of health given the all-clear ("Her scans came back clear, she is
+    in remission after 18 months of chemo."), answered with sympathy as for a loss ("I'm sorry to hear that.",
     "i'm sorry for your loss."). Not news with a but or a loss in it ("i got the job but my
     dad is in hospital"), nor sympathy for something else the answer names."""
     asked = turn.asked
-    return ("!" in asked and _SYMPATHY_FIRST.match(turn.answered) is not None
-            and _GOOD_NEWS.search(asked) is not None and _BUT_SAD.search(asked) is None
-            and not turn.message.mentions_bad_news)
+    if _SYMPATHY_FIRST.match(turn.answered) is None or _BUT_SAD.search(asked) is not None:
+        return False
+    # (News of health given the all-clear is good news told any way, whatever illness it names.)
+    return _RECOVERED.search(asked) is not None or (
+        "!" in asked and _GOOD_NEWS.search(asked) is not None and not turn.message.mentions_bad_news)
 
 
 _GOOD_NEWS = re.compile(r"\b(?:i|we|i've|we've|i just|we just) (?:just )?(?:got (?:promoted|engaged|married|the job"
@@ -1093,6 +1114,9 @@ _GOOD_NEWS = re.compile(r"\b(?:i|we|i've|we've|i just|we just) (?:just )?(?:got 
                         r"|the scholarship)|passed|won|graduated|finished|aced|ran my first|completed|adopted|rescued"
                         r"|bought (?:a|our))\b|\b(?:i'm|we're|i am|we are) (?:going|heading|off) to\b|\bgot the job\b"
                         r"|\bpromoted\b")
+# "her scans came back clear, she is in remission", "the tumour was benign", "his surgery went well"
+_RECOVERED = re.compile(r"\b(?:in remission|came back (?:clear|clean|negative|normal|benign)|cancer[- ]free"
+                        r"|(?:was|is|were|are) benign|(?:surgery|operation) went (?:well|fine|great|perfectly))\b")
 _SYMPATHY_FIRST = re.compile(r"\W*(?:(?:oh|aw+)\W+)?(?:oh no|i'?m (?:so |really |very )?sorry(?: to hear| for your"
                              r"| about|\W*$|[.!,])|sorry to hear|my condolences"
                              r"|that'?s (?:terrible|awful|too bad|so sad|rough|tough))")

@@ -553,6 +553,9 @@ BAD_NEWS = re.compile(
     r"|(?:been |was |were )?(?:taken|rushed|admitted) to (?:the |a |an )?(?:\w+ )?(?:hospital|a&e|er\b"
     r"|emergency (?:room|department|ward))"
     r"|(?:was|were|got|been) in (?:a |an )?(?:bad |serious )?(?:car |road |bike )?(?:accident|crash(?! course))"
+    # ("The car is probably totaled though.", "my bike got stolen", "we were burgled")
+    r"|(?:is|was|were|got|been) (?:probably |completely |just )?(?:totaled|totalled|written off|stolen|broken into"
+    r"|burgled|robbed)\b"
     r"|feeling (?:really |so |very |pretty )?(?:down|sad|depressed|awful|terrible|anxious|hopeless)"
     # (Not a fear of something: "im scared of needles tbh", "scared to fly"; "scared to go home"
     # and "scared that..." are.)
