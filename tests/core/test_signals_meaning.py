@@ -5602,6 +5602,19 @@ _NINTH_ROUND = [
             "Great, so you'll get a brand new one then!")], 1, "off_topic", True),
     ([_HI, ("I hope so. The car is probably totaled though. It was only two years old.",
             "Oh no, and so new too. Is the insurance covering it?")], 1, "off_topic", False),
+    # Praise of the answer opens the next message: no request asked again.
+    ([_HI, ("wait you knit?? at the fire station?", "yep lol, the guys tease me but they all wear the hats i make"),
+      ("thats honestly adorable. my twin brother wants to be a firefighter", "oh cool, is he training yet?")], 1,
+     "rephrase", False),
+    ([_HI, ("omg poems 🥺 can u write one about kpop", "ok here goes: 'eight lights on a stage / a thousand voices'"),
+      ("AHHH i love it 😭😭 r u gonna publish ur poems", "haha no, they're just for me")], 1, "rephrase", False),
+    # Tears laughed at, and others called miserable, are no bad news of the user's.
+    ([_HI, ("stray kids!!! i cried lol", "haha that's awesome. i've never been to a concert that big")], 1,
+     "off_topic", False),
+    ([_HI, ("ugh ok. is it worth it tho? ppl say lawyers are miserable", "depends on the job. i like mine most days.")],
+     1, "off_topic", False),
+    ([_HI, ("i cried in the shower yesterday for no reason", "haha that's awesome!")], 1, "off_topic", True),
+    ([_HI, ("i lost my wallet and was already so miserable", "haha that's awesome!")], 1, "off_topic", True),
 ]
 
 

@@ -102,15 +102,18 @@ _HAD_THOUGHT = re.compile(r"\W*(?:(?:hm+|um+|uh+|wait|what|huh|oh|really|but|hmm
 
 # A message that opens by taking the answer, in a sentence or a clause of its own: "Correct!",
 # "Lovely.", "Good idea, there is one near my school.", "Right, I'd better tell her", "Will do.",
-# or by what it made the user feel: "That's sad.", "thats so many 😭".
-_TAKES_THE_ANSWER = re.compile(r"\W*(?:(?:that's|thats|that is|so) (?:so |really |very )?(?:hilarious|funny|amazing"
+# or by what it made the user feel: "That's sad.", "thats so many 😭", "thats honestly adorable.",
+# "AHHH i love it 😭😭".
+_TAKES_THE_ANSWER = re.compile(r"\W*(?:(?:ah+|omg|oh)\W+)*(?:(?:that's|thats|that is|so) (?:so |really |very |honestly "
+                               r"|actually |kinda |pretty |super |literally )?(?:hilarious|funny|amazing"
                                r"|awesome|cool|wild|crazy|adorable|cute|sweet|interesting|fascinating|neat|sad"
                                r"|depressing|heartbreaking|awful|terrible|horrible|scary|insane|nuts|impressive"
                                r"|incredible|unreal|unbelievable|surprising|weird|strange|many|a lot|huge|tiny|old"
                                r"|young)|"
                                r"correct|exactly|right|lovely|wonderful|perfect|brilliant|excellent|great|"
                                r"good (?:idea|point|tip|call|to know)|makes sense|that makes sense|fair enough|"
-                               r"got it|will do|i'll (?:do|try) that|noted|thanks|thank you|thx|ty)"
+                               r"got it|will do|i'll (?:do|try) that|noted|thanks|thank you|thx|ty"
+                               r"|i (?:love|loved|like) (?:it|this|that)|love (?:it|this|that))"
                                rf"\s*(?:[!.,]|{EMOJI})")
 _ASKS_WHY = re.compile(r"^\W*(?:(?:really|but|so|ok|okay|hmm+|wait|oh|huh|lol|lmao|haha+|wow)\W+)*(?:why|how come)\b")
 
