@@ -5615,6 +5615,19 @@ _NINTH_ROUND = [
      1, "off_topic", False),
     ([_HI, ("i cried in the shower yesterday for no reason", "haha that's awesome!")], 1, "off_topic", True),
     ([_HI, ("i lost my wallet and was already so miserable", "haha that's awesome!")], 1, "off_topic", True),
+    # A word cried out in capitals stresses surprise, not a word of the request; "WHAT lol no"
+    # goes against the answer.
+    ([_HI, ("thats not what i asked but ok. is free parking money an actual rule",
+            "No. It's a popular house rule; under the official rules nothing happens there."),
+      ("WHAT. my whole childhood was a lie", "Most families play it that way!")], 1, "frustration", False),
+    ([_HI, ("i failed the first time so this is huge for me", "Second time's the charm! You must be so relieved."),
+      ("SO relieved. the parking part was the worst", "Parallel parking trips everyone up.")], 1, "frustration",
+     False),
+    ([_HI, ("how much data is on my plan", "Your plan renews on the 3rd."),
+      ("how much DATA is on my plan", "You have 20 GB a month.")], 1, "frustration", True),
+    ([_HI, ("yeah ok fair. what should we do to celebrate now", "Break up with him. Three years is long enough."),
+      ("WHAT lol no im not breaking up with him over this", "Sorry! How about a dinner out?")], 1, "frustration",
+     True),
 ]
 
 

@@ -605,8 +605,9 @@ DOUBTS_IT = re.compile(r"^\W*(?:(?:hmm+|um+|uh+|wait|well|oh|but)\W+)*i think\b[
                        r"|^\W*(?:(?:hm+|um+|uh+|well|but|lol)\W+)*(?:i'm |im |i am )?(?:pretty|fairly|quite) sure\b"
                        r"(?! (?:i|i'm|it's fine|that's fine|its fine)\b)")
 # A "what?" that goes on against the answer: "what? german food is not spicy at all lol",
-# "haha what? you are allergic but you have dog?" (not "what? no way!", which marvels).
-WHAT_BUT = re.compile(r"^\W*(?:(?:bro|dude|haha+|lol|lmao|wait|um+|uh+)\W+)*what\s*\?+\s+"
+# "haha what? you are allergic but you have dog?", "WHAT lol no im not breaking up with him"
+# (not "what? no way!", which marvels).
+WHAT_BUT = re.compile(r"^\W*(?:(?:bro|dude|haha+|lol|lmao|wait|um+|uh+)\W+)*what\s*(?:\?+|(?=\s(?:lol|lmao)\b))\s+"
                       r".*\b(?:not|isn't|aren't|wasn't|don't|doesn't|didn't|but|i wanted|i meant)\b")
 # ...or that puts another claim on a thing the answer named: "uh what ? texas is huge" (the
 # thing, which the answer must have named; not "what? octopuses are so weird", which marvels).

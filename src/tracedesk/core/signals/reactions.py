@@ -437,7 +437,7 @@ def _stresses_what_was_asked(previous: Turn, turn: Turn, told: frozenset[str] | 
     if len(capitals) > 2:
         return False  # (shouting, or code: "SELECT customer_id FROM orders")
     # (written in lower case in the request: not a booking code, "CAQRNT" both times)
-    stressed = {w.lower() for w in capitals} - _ACRONYMS
+    stressed = {w.lower() for w in capitals} - _ACRONYMS - _CRIED_OUT
     if not stressed or (stressed.isdisjoint(_WORDS_OF.findall(previous.question))
                         and not (_OK_BUT.match(turn.asked) and not stressed.isdisjoint(told))):
         return False
@@ -453,6 +453,9 @@ _IN_CAPITALS = re.compile(r"(?<!booking )(?<!order )(?<!reference )(?<!ref )(?<!
 _WORDS_OF = re.compile(r"\b[a-z]+\b")
 _ECHO_IN_CAPITALS = re.compile(r"\W*([A-Z]{2,}(?:\s+[A-Z]{2,})*)\b\s*(?:[.!?,]|$)")  # (opening the message)
 _ACRONYMS = frozenset("ok lol omg lmao btw idk tbh imo fyi asap tv us uk usa eu pm am id pdf faq ai".split())  # noqa: SIM905
+# ...nor a word cried out, which stresses the user's surprise or feeling, not a word asked:
+# "WHAT. my whole childhood was a lie", "SO relieved".
+_CRIED_OUT = frozenset("what so no yes wow oh wait really very too and the is it".split())  # noqa: SIM905
 
 
 def _others_have_it_otherwise(previous: Turn, turn: Turn) -> bool:
