@@ -5628,6 +5628,26 @@ _NINTH_ROUND = [
     ([_HI, ("yeah ok fair. what should we do to celebrate now", "Break up with him. Three years is long enough."),
       ("WHAT lol no im not breaking up with him over this", "Sorry! How about a dinner out?")], 1, "frustration",
      True),
+    # What the bot said of itself with a count or "a little", then denied.
+    ([("whats ur fav music genre", "Honestly jazz. I play a little saxophone, badly, in my apartment."),
+      ("how long have u played sax", "Oh I've never played an instrument, I wish I could though!")], 1,
+     "ungrounded", True),
+    ([("whats ur fav music genre", "Honestly jazz. I love listening to saxophone solos."),
+      ("how long have u played sax", "Oh I've never played an instrument, I wish I could though!")], 1,
+     "ungrounded", False),
+    ([("u from here?", "Born in Tacoma! My whole family's still there, my mom and my two little sisters."),
+      ("do u see ur family a lot", "Not really, I'm an only child and my parents live in Florida.")], 1,
+     "ungrounded", True),
+    ([("u from here?", "Born in Tacoma! My whole family's still there, my mom and my dad."),
+      ("do u see ur family a lot", "Not really, I'm an only child and my parents live in Florida.")], 1,
+     "ungrounded", False),
+    # The user's own day or place told back in a town nobody named.
+    ([_HI, ("any tips? we're in toronto so its like 5 hrs time diff",
+            "Pick a regular call time, like your morning in Vancouver is her afternoon in London.")], 1,
+     "ungrounded", True),
+    ([_HI, ("any tips? we're in toronto so its like 5 hrs time diff",
+            "Pick a regular call time, like your morning in Toronto is her afternoon in London.")], 1,
+     "ungrounded", False),
 ]
 
 

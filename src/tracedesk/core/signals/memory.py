@@ -435,6 +435,9 @@ _NAMING_PARTS = (
     rf"your name is ({_UNTIL_THE_CLAUSE_ENDS})",
     rf"you(?:'re| are| were| come) from ({_UNTIL_THE_CLAUSE_ENDS})",
     rf"you (?:live|grew up|were born) in ({_UNTIL_THE_CLAUSE_ENDS})",
+    # ("we're in toronto" ... "your morning in Vancouver is her afternoon in London")
+    r"your (?:morning|afternoon|evening|night|day|time|weather|home|apartment|flat|house) (?:back )?in "
+    r"([^.,!?;]*?)(?= (?:so|and|is|was|are|will|would)\b|[.,!?;]|$)",
     _ENJOY_IN_PART,
 )
 _TOLD_BACK_PARTS = _NAMING_PARTS + (
@@ -651,7 +654,8 @@ _THINGS = {
         r"(?:split|divorced|broke up|separated)\b|\bi(?:'m| am| got) divorced\b"
         r"|^\W*(?:no|nope|nah)\W+(?:i'?ve )?never been married\b"),
     "brothers or sisters": (
-        r"\bmy (?:(?:big|little|older|younger|twin|baby) )?(?:brothers?|sisters?|siblings)\b(?!'s|-)",
+        r"\bmy (?:(?:two|three|four|five) )?(?:(?:big|little|older|younger|twin|baby) )?(?:brothers?|sisters?|siblings)"
+        r"\b(?!'s|-)",
         r"\bi(?:'m| am| was) (?:an |the )?only child\b|\bi have no (?:brothers|sisters|siblings)\b"
         r"|\bi don't have (?:any )?(?:brothers|sisters|siblings)\b"),
     "children": (
@@ -685,7 +689,7 @@ _THINGS = {
         r"\bi (?:don't|do not|never) drink\b(?! (?:coffee|soda|milk|tea|much|often|on|during|before|and drive))"
         r"|\bi'?m (?:a )?(?:teetotal(?:er)?|sober)\b|\bbeen sober\b"),
     "an instrument": (
-        r"\bi (?:also |still |even )?(?:play|have played|'ve played|played) (?:the )?"
+        r"\bi (?:also |still |even )?(?:play|have played|'ve played|played) (?:the |a little |a bit of |some )?"
         r"(?:cello|piano|guitar|violin|viola|drums|bass|flute"
         r"|clarinet|trumpet|saxophone|sax|ukulele|harp|banjo|keyboard)\b(?! (?:hero|video))"
         r"|^\W*(?:the )?(?:cello|piano|guitar|violin|drums|flute|saxophone|ukulele|harp)\W+since i was\b",
