@@ -5648,6 +5648,19 @@ _NINTH_ROUND = [
     ([_HI, ("any tips? we're in toronto so its like 5 hrs time diff",
             "Pick a regular call time, like your morning in Toronto is her afternoon in London.")], 1,
      "ungrounded", False),
+    # Grief told in a sentence that says what needs doing of something else, answered with
+    # a question of the roses.
+    ([_HI, ("quiet . the roses need a lot of work this year . my wife always did the roses , she passed last spring .",
+            "i love roses ! what colour are they ?")], 1, "off_topic", True),
+    ([_HI, ("quiet . the roses need a lot of work this year . my wife always did the roses , she passed last spring .",
+            "i 'm so sorry about your wife . the roses must remind you of her .")], 1, "off_topic", False),
+    # The user leaving, answered with a question of something else; seen off first, or "brb", is fine.
+    ([_HI, ("right . off to bed . thanks", "what do you like to do in your free time ?")], 1, "off_topic", True),
+    ([_HI, ("respect. ok i gotta go", "Do you think golf is better in the morning or the afternoon?")], 1,
+     "off_topic", True),
+    ([_HI, ("Ok. I have to go make dinner anyway", "Enjoy! What are you making?")], 1, "off_topic", False),
+    ([_HI, ("ok rounds time brb", "Where are you working tonight?")], 1, "off_topic", False),
+    ([_HI, ("We're planning a goodbye party", "That sounds nice. What kind of party?")], 1, "off_topic", False),
 ]
 
 

@@ -237,6 +237,9 @@ CASES: tuple[Case, ...] = (
          "a message that makes two requests (\"the postcode, and also a cheap italian place near it\") answered "
          "with no word of the second, or asks for details by name (\"the address, phone number and postcode\") "
          "and gets only some of them"),
+    Case("off_topic", "goodbye_passed_over", 0.45, 0.45,
+         "the user says they are going (\"ok i gotta go\", \"off to bed\") and the answer asks something else "
+         "with no word of goodbye: it did not take in what was said"),
     Case("off_topic", "changes_subject", 0.4, 0.4,
          "the answer says it leaves what was said for something else (\"Speaking of suitcases, are you planning "
          "any trips?\", \"By the way, have you ever thought about getting a pet?\"): a chatbot's jump, now and "

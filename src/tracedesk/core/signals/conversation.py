@@ -181,6 +181,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found.append(_answered_off_topic(turn, "good_news_mourned", "good news answered with sympathy"))
             elif _closes_off_distress(turn):
                 found.append(_answered_off_topic(turn, "distress_closed_off", "fear told, answered with a closing"))
+            elif _passes_over_a_goodbye(turn):
+                found.append(_answered_off_topic(turn, "goodbye_passed_over", "the user leaving, answered with a "
+                                                                              "question of something else"))
             elif _curt_to_news(turn):
                 found.append(_answered_off_topic(turn, "curt_to_news", "news or a feeling told, answered with a bare "
                                                                        "acknowledgement"))
@@ -1134,6 +1137,27 @@ def _closes_off_distress(turn: Turn) -> bool:
     return closes and _DISTRESS.search(turn.asked) is not None and _A_TASK_ASKED.search(turn.asked) is None
 
 
+def _passes_over_a_goodbye(turn: Turn) -> bool:
+    """A user who leaves ("right . off to bed . thanks", "respect. ok i gotta go") answered
+    with a question of something else and no word of goodbye: "what do you like to do in your
+    free time ?". (Not "Enjoy! What are you making?" to "I have to go make dinner", nor a
+    question to one who will be right back: "brb".)"""
+    answered = turn.answered
+    return ("?" in answered and "?" not in turn.asked and _GOES.search(turn.asked) is not None
+            and _SEES_OFF.search(answered) is None)
+
+
+# The user going ("gtg", "ok i gotta go", "off to bed", "bye"), and an answer that sees them
+# off or goes along ("take care", "enjoy!", "have a good shift", "night!", "go get some sleep",
+# "You're welcome! Anything else I can help with?").
+_GOES = re.compile(r"\b(?:gtg|g2g|gotta go|(?<!you )(?:got|have|need) to go|(?:good)?bye|off to bed|going to bed"
+                   r"|heading (?:out|off|to bed)|talk (?:to (?:you|u) )?later|ttyl|gotta (?:run|sleep))\b"
+                   r"(?! (?:party|gift|card|present|dinner|lunch|drinks|speech|to)\b)")  # (not a goodbye party)
+_SEES_OFF = re.compile(r"\b(?:take care|have fun|enjoy|good luck|have a|sleep well|good ?night|night|bye"
+                       r"|see (?:you|ya|u)|talk (?:soon|later)|later|cya|go|nice (?:chatting|talking)|sweet dreams"
+                       r"|rest|welcome|anything else|glad|happy to help)\b")
+
+
 # Fear or distress as a state ("i'm so scared", "he just threw up again"), not a fear of
 # something ("terrified of spiders lol", "scared i'll sleep through my exam").
 _DISTRESS = re.compile(r"\bi'?m (?:so |really |very |super |kind of |kinda )?(?:scared|terrified|frightened|panicking"
@@ -1153,9 +1177,11 @@ _CLOSES_IT_OFF = re.compile(r"\W*(?:(?:noted|ok(?:ay)?|got it|understood|alright
 _ONLY_ASKS_FOR_THE_TASK = re.compile(r"\W*(?:please (?:state|provide|specify|confirm|tell me) )?(?:which|what|the) "
                                      r"[^.!?]*\b(?:would you like|you would like|do you want|you'd like|you want)\b"
                                      r"[^.!?]*[.?]?\s*$")
-_ASKS_SOMETHING_DONE = re.compile(r"\b(?:need|want|help|can you|could you|please|how do i|how can i)\b")
+# ("my dad died and I need to close his account"; not "the roses need a lot of work")
+_ASKS_SOMETHING_DONE = re.compile(r"\b(?:(?:i|we|i'd|i'll|i still) (?:need|want)|help|can you|could you|please|how do i"
+                                  r"|how can i)\b")
 # (to the user, or of the one told of: "Was he a gardener too?")
-_TO_THE_USER = re.compile(r"\b(?:you|your|you're|yours|u|ur|he|she|him|her|his|they|them)\b")
+_TO_THE_USER = re.compile(r"\b(?:you|your|you're|yours|u|ur|he|she|him|her|his)\b")
 
 
 def _leaves_what_it_was_asked(turn: Turn) -> list[Found]:
