@@ -5661,6 +5661,19 @@ _NINTH_ROUND = [
     ([_HI, ("Ok. I have to go make dinner anyway", "Enjoy! What are you making?")], 1, "off_topic", False),
     ([_HI, ("ok rounds time brb", "Where are you working tonight?")], 1, "off_topic", False),
     ([_HI, ("We're planning a goodbye party", "That sounds nice. What kind of party?")], 1, "off_topic", False),
+    # A message that questions the answer, and the next answer stands by it owning no miss:
+    # surprise at a fact that holds; owned, the miss stands.
+    ([_HI, ("ok so the danube. how long is it actually",
+            "About 2,850 km, the second-longest river in Europe after the Volga."),
+      ("wait second?? i always thought it was the longest in europe",
+       "A common assumption. The Volga in Russia is longer, at roughly 3,530 km.")], 1, "frustration", False),
+    ([_HI, ("did marie curie win a nobel", "Yes, in physics in 1903."),
+      ("didnt she win a second nobel?", "Yes, in chemistry in 1911.")], 1, "frustration", False),
+    ([_HI, ("who was the last sultan", "The last sultan was Mehmed II."),
+      ("mehmed II?? isnt that the constantinople guy", "Yes, that was wrong. The last sultan was Mehmed VI.")], 1,
+     "frustration", True),
+    ([_HI, ("how big is texas", "Texas is a small state."),
+      ("uh what ? texas is huge", "You're right, no idea why I said that.")], 1, "frustration", True),
 ]
 
 

@@ -23,7 +23,7 @@ from .answer_phrases import REACTION_WORDS, TEASES
 from .choices import picks_an_offered
 from .confidence import confidence
 from .found import Found, quote
-from .kinds import A_WEEKDAY, SEXED_PEOPLE, WEEKDAYS, the_other_sex
+from .kinds import A_WEEKDAY, ONE_TO_TWELVE, SEXED_PEOPLE, WEEKDAYS, the_other_sex
 from .limits import gives_the_details_asked
 from .message import CORRECTION_WORDS, REMARK_OPENINGS
 from .phrases import (
@@ -310,7 +310,7 @@ def _frustration(previous: Turn | None, turn: Turn, case: str,
         return "next_turn", "says the answer is not what was asked", 1.0
     if _answers_the_claim_otherwise(previous, turn):
         return "answered_otherwise", "answers the answer's claim with another", 1.0
-    if _questions_the_answer(previous, turn):
+    if _questions_the_answer(previous, turn) and not _stands_by_it(turn):
         return "challenged", "questions the answer", 1.0
     if turn.message.gives_up and not (previous.reply.offers or previous.reply.takes_back or previous.reply.apologises
                                       or answers_the_question_back(previous, turn)):
@@ -698,6 +698,31 @@ def _denies_what_was_taken(previous: Turn, turn: Turn) -> bool:
 # A question whether the user has a thing, or for it ("what's your email address?").
 _ASKS_IF_THEY_HAVE = re.compile(r"\b(?:do|did) (?:you|u) (?:\w+ )?(?:have|own|got)\b|\b(?:have|got) (?:you|u) got\b"
                                 r"|\b(?:what|which)(?:'s| is| are) (?:your|ur)\b|\b(?:give|send|tell) me your\b")
+
+
+def _stands_by_it(turn: Turn) -> bool:
+    """The answer to a message that questioned the one before stands by it, owning no miss:
+    "wait second?? i always thought it was the longest" - "A common assumption. The Volga
+    is longer...", "didnt she win a second nobel?" - "Yes, in chemistry in 1911." Surprise
+    at a fact that holds, or a question that adds to it; not "Yes, that was wrong."."""
+    answered = turn.answered
+    stands = _STANDS_BY.match(answered)
+    if stands is None or _OWNS_A_MISS.search(answered) is not None or (
+            turn.reply.takes_back or turn.reply.apologises or turn.reply.agrees or turn.reply.repairs):
+        return False
+    # (A yes to a figure put against the answer grants it: "Surely half of three is one and a
+    # half?" - "Yes, one and a half".)
+    return stands.group(1) is None or not (has_digit(turn.asked) or _FIGURE_IN_WORDS.search(turn.asked))
+
+
+_STANDS_BY = re.compile(r"\W*(?:(?:ha+|haha+|oh|ah|well)\W+)?(?:(yes|yep|yeah|yup|indeed|true|it's true|i know)"
+                        r"|it is|it really|surprisingly|(?:it's |that's )?a common (?:assumption|mistake|misconception"
+                        r"|belief)|many people|lots of people|most people|a lot of people|it does|they do|it did|he did"
+                        r"|she did|it was|they were)\b")
+_FIGURE_IN_WORDS = re.compile(rf"\b(?:{'|'.join(ONE_TO_TWELVE)}|twenty|thirty|hundred|thousand|million|billion|half"
+                              r"|dozen)\b")
+_OWNS_A_MISS = re.compile(r"\b(?:sorry|apolog\w*|my mistake|my bad|you're right|you are right|wrong|silly|way off|oops"
+                          r"|mixed up|misspoke|i meant|no idea why i said|correction|good catch)\b")
 
 
 def _questions_the_answer(previous: Turn, turn: Turn) -> bool:
