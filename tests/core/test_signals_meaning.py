@@ -5674,6 +5674,23 @@ _NINTH_ROUND = [
      "frustration", True),
     ([_HI, ("how big is texas", "Texas is a small state."),
       ("uh what ? texas is huge", "You're right, no idea why I said that.")], 1, "frustration", True),
+    # What the user told, put back with "not" what the answer said, or with a star or an
+    # embarrassed face; "why not 10" and "yeah not ready" put nothing back.
+    ([("how are you tonight", "good, just got off a shift. you?"),
+      ("pretty tired, i just finished closing at the pizza place lol", "oh nice, do you get free pizza?"),
+      ("haha yes. my twin brother wants to be a firefighter", "what kind of pizza do you make at the bakery?"),
+      ("its a pizza place not a bakery lol. mostly pepperoni and this garlic knot thing", "garlic knots are the best")],
+     2, "frustration", True),
+    ([("me n my sister priya got into a huge fight last night", "Oof, that sounds painful."),
+      ("no. shes ignoring my texts", "Do you think Anjali would be open to a phone call?"),
+      ("priya* 😅 but maybe. she hates phone calls tho", "What about a voice note then?")], 1, "frustration", True),
+    ([("i'm from brazil, moved here last year", "welcome! how are you finding it?"),
+      ("haha. i miss my little brother, he is 8", "aw. what do you miss most about argentina?"),
+      ("brazil 😅 but i miss the food, pão de queijo", "cheese bread sounds amazing.")], 1, "frustration", True),
+    ([_HI, ("rate my saturday plan: farmers market, brunch, nap, movie", "That's a solid 9/10."),
+      ("why not 10 😤", "Okay, 10/10. The nap is elite.")], 1, "frustration", False),
+    ([_HI, ("my sister said i should wash his bed and donate it", "There's no deadline on that, if you're not ready."),
+      ("yeah not ready. gonna try to sleep", "Sleep well.")], 1, "frustration", False),
 ]
 
 

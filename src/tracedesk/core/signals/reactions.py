@@ -581,7 +581,15 @@ def _puts_back_what_was_told(previous: Turn, turn: Turn, told: frozenset[str] | 
     if previous.answered.rstrip().endswith("?") and _SETS_RIGHT.match(turn.asked) is None:
         return False  # it answers the bot's question, unless it sets right what the question took for given
     m = _OPENING_FRAGMENT.match(turn.asked)
-    if m is None or turn.asked.count(" ") > _PUT_BACK_WORDS:
+    if m is None:
+        return False
+    put, _, instead = m.group(1).partition(" not ")
+    if instead:  # "its a pizza place not a bakery lol. mostly pepperoni...": what the answer said, set right
+        put_back = content_words(put)
+        return (bool(content_words(instead)) and content_words(instead) <= previous.answer_words
+                and 0 < len(put.split()) <= 2 and bool(put_back) and put_back <= told
+                and bool(put_back - previous.answer_words))
+    if turn.asked.count(" ") > _PUT_BACK_WORDS:
         return False
     fragment = m.group(1).split()
     if not 0 < len(fragment) <= 2 or not _NOT_A_THING.isdisjoint(fragment):
@@ -600,11 +608,13 @@ _I_SAID = re.compile(r"\W*(?:(?:no|nah|but|um+|uh+|well|lol|sorry|actually)\W+)*
 # balcony?" - "its in the backyard lol". (Not "Only margherita" to "What toppings do they
 # like?", which answers it.)
 _SETS_RIGHT = re.compile(r"\W*(?:(?:oh|no|nah|lol|haha|um|uh)\W+)*(?:its|it's|it is)\b"
-                         r"|\W*\d+(?:st|nd|rd|th)?\s*!")  # ("30th !! dont make me older than i am")
-# The first words of a message, up to a full stop, a comma, a laugh, a "but" or "anyway",
-# after an "it's", "my" or "no": "its in june lol", "Eleanor. But thank you.".
+                         r"|\W*\d+(?:st|nd|rd|th)?\s*!"  # ("30th !! dont make me older than i am")
+                         r"|\W*[\w']+(?:\*|\s*(?:😅|🤦|🙃|🙈))")  # ("priya* 😅 but maybe", "brazil 😅 but...")
+# The first words of a message, up to a full stop, a comma, a laugh, a "but", "anyway" or an
+# emoji, after an "it's", "my" or "no": "its in june lol", "Eleanor. But thank you.", "its jess
+# 😂 and no"; with what the answer said after a "not": "its a pizza place not a bakery lol".
 _OPENING_FRAGMENT = re.compile(r"\W*(?:(?:no|nah|lol|haha|oh|um|uh|its|it's|it is|my|in|a|an|the|only|just)\W+)*"
-                               r"([\w' ]{1,30}?)\s*(?:[.!,*]|\blol\b|\bbut\b|\banyway\b)")
+                               rf"([\w' ]{{1,30}}?)\s*(?:[.!,*]|\blol\b|\bbut\b|\banyway\b|{EMOJI})")
 # Words that make a fragment a reaction or an answer, not a thing put back.
 _NOT_A_THING = frozenset("""
     yes yeah yea ya yep yup ok okay sure cool nice fine well thanks thank thx ty probably maybe really not lol haha
