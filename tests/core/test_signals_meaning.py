@@ -5691,6 +5691,24 @@ _NINTH_ROUND = [
       ("why not 10 😤", "Okay, 10/10. The nap is elite.")], 1, "frustration", False),
     ([_HI, ("my sister said i should wash his bed and donate it", "There's no deadline on that, if you're not ready."),
       ("yeah not ready. gonna try to sleep", "Sleep well.")], 1, "frustration", False),
+    # A value set against the answer's with a comma; a miss owned in other words.
+    ([_HI, ("In 2018 it was a tsunami from Anak Krakatau, yes?", "Yes. In December 2008 a flank collapse caused it."),
+      ("2018, not 2008. She was ok, she stayed far from this coast.", "Sorry, yes, it was 22 December 2018.")], 1,
+     "frustration", True),
+    ([_HI, ("my next race is april 12", "Good luck on April 21st!"), ("12 lol not 21", "Oops, April 12! Noted.")], 1,
+     "frustration", True),
+    ([_HI, ("also i still have n't found a dress , wedding is in 8 weeks",
+            "most people pick their dress a week before ."),
+      ("a week ?? they need months to alter them", "you 're right , i did n't think that through .")], 1,
+     "taken_back", True),
+    ([_HI, ("Who was his great rival, then?", "His great rival was Michelangelo."),
+      ("Michelangelo died thirty-four years before Bernini was born.",
+       "Quite right, that was a blunder. His great rival was Francesco Borromini.")], 1, "taken_back", True),
+    ([_HI, ("Who was his great rival, then?", "His great rival was Michelangelo."),
+      ("Michelangelo died thirty-four years before Bernini was born.",
+       "Quite right, that was a blunder. His great rival was Francesco Borromini.")], 2, "off_topic", False),
+    ([("how many hearts does an octopus have", "Three hearts, and blue blood!"),
+      ("three hearts?? that's wild", "You're right, it is wild!")], 0, "taken_back", False),
 ]
 
 

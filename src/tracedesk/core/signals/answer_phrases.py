@@ -146,6 +146,8 @@ _OWNS_A_MISS = (
     # ("Fair catch, that number was wrong.")
     r"|(?:that|this|the|my) (?:number|figure|date|year|name|part|bit|fact|one) (?:was|is) (?:wrong|off|incorrect)\b"
     rf"|{_NO_IDEA_WHY}"
+    # ("Quite right, that was a blunder.")
+    r"|(?:quite |absolutely )?right\W+(?:that|it|this) was (?:a |an )?(?:blunder|slip|mistake|error)\b"
     rf"|my (?:mistake|bad|error)(?=\W*$|[.,!:;]|{_DASH}| (?:there|on that|again|sorry|for)\b)"
     r"|(?:what )?i meant\b(?! to\b(?! say))"
     rf"|(?:(?:oh|hmm|ah|oops|whoops)\W+)?{_I_WAS_WRONG}{_OF_THE_ANSWER_BEFORE}"

@@ -169,9 +169,10 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                                          or said_back):
                 found += _taken_back(previous, turn, pushed_back=bool(reacts),
                                      complained=any(f.kind == "frustration" for f in reacts), said_back=said_back)
-            # (What the answer plainly is settles it before its meaning is compared.)
+            # (What the answer plainly is settles it before its meaning is compared. An answer
+            # that owns a miss cheers nothing: "Quite right, that was a blunder.")
             if (turn.reply.cheers and (turn.message.tells_bad_news or _still_low(previous, turn))
-                    and not _takes_up_the_tears(turn)):
+                    and not _takes_up_the_tears(turn) and not turn.reply.takes_back):
                 found += _cheered_at_bad_news(turn)
             elif _blames_the_user(previous, turn):
                 found.append(_answered_off_topic(turn, "dismissive", "the answer blames the user for their trouble"))
@@ -899,7 +900,8 @@ def _takes_up_a_name(previous: Turn, turn: Turn) -> bool:
 # What an answer says of the one before when it owns a slip after "You're right": "that's
 # backwards", "that's way too much", "that was totally wrong, sorry".
 _OWNS_IT_WAS_WRONG = re.compile(r"\b(?:wrong|backwards|too much|too many|too little|mistake|incorrect|sorry|apolog\w*"
-                                r"|my bad|terrible thing|not right|silly)\b")
+                                r"|my bad|terrible thing|not right|silly|blunder|careless|thoughtless"
+                                r"|(?:didn't|did not) think (?:that|it) through)\b")
 # ...and what says it outright: a sorry or "that was wrong." in the sentence that agrees
 # ("You're right, it was Bach, sorry!", "You're right, that was wrong: ..."; not "you're right,
 # sorry to hear it", nor "that was wrong of him" or "a mistake in hindsight", of someone

@@ -580,15 +580,14 @@ def _puts_back_what_was_told(previous: Turn, turn: Turn, told: frozenset[str] | 
         return 0 < len(words) <= 3 and words <= told and words.isdisjoint(previous.answer_words)
     if previous.answered.rstrip().endswith("?") and _SETS_RIGHT.match(turn.asked) is None:
         return False  # it answers the bot's question, unless it sets right what the question took for given
+    against = _PUT_AGAINST.match(turn.asked)
+    if against is not None and _set_against(against.group(1), previous, told):
+        return True  # "2018, not 2008. She was ok"
     m = _OPENING_FRAGMENT.match(turn.asked)
     if m is None:
         return False
-    put, _, instead = m.group(1).partition(" not ")
-    if instead:  # "its a pizza place not a bakery lol. mostly pepperoni...": what the answer said, set right
-        put_back = content_words(put)
-        return (bool(content_words(instead)) and content_words(instead) <= previous.answer_words
-                and 0 < len(put.split()) <= 2 and bool(put_back) and put_back <= told
-                and bool(put_back - previous.answer_words))
+    if " not " in m.group(1):  # "its a pizza place not a bakery lol. mostly pepperoni..."
+        return _set_against(m.group(1), previous, told)
     if turn.asked.count(" ") > _PUT_BACK_WORDS:
         return False
     fragment = m.group(1).split()
@@ -596,6 +595,15 @@ def _puts_back_what_was_told(previous: Turn, turn: Turn, told: frozenset[str] | 
         return False
     words = content_words(m.group(1))
     return bool(words) and words <= told and words.isdisjoint(previous.answer_words)
+
+
+def _set_against(fragment: str, previous: Turn, told: frozenset[str] | set[str]) -> bool:
+    """Whether "X not Y" (``fragment``) puts back X, a word or two the user told, against Y,
+    what the answer said: "pizza place not a bakery", "2018, not 2008"."""
+    put, _, instead = fragment.partition(" not ")
+    put_back, set_right = content_words(put), content_words(instead)
+    return (bool(set_right) and set_right <= previous.answer_words and 0 < len(put.split()) <= 2
+            and bool(put_back) and put_back <= told and bool(put_back - previous.answer_words))
 
 
 _PUT_BACK_WORDS = 12  # a message that puts a thing back says little more
@@ -615,6 +623,9 @@ _SETS_RIGHT = re.compile(r"\W*(?:(?:oh|no|nah|lol|haha|um|uh)\W+)*(?:its|it's|it
 # 😂 and no"; with what the answer said after a "not": "its a pizza place not a bakery lol".
 _OPENING_FRAGMENT = re.compile(r"\W*(?:(?:no|nah|lol|haha|oh|um|uh|its|it's|it is|my|in|a|an|the|only|just)\W+)*"
                                rf"([\w' ]{{1,30}}?)\s*(?:[.!,*]|\blol\b|\bbut\b|\banyway\b|{EMOJI})")
+# ...or set against the answer's with a comma: "2018, not 2008. She was ok".
+_PUT_AGAINST = re.compile(r"\W*(?:(?:no|nah|lol|haha|oh|um|uh|its|it's|it is|my|in|a|an|the|only|just)\W+)*"
+                          rf"([\w' ]{{1,30}}?,? not [\w' ]{{1,30}}?)\s*(?:[.!,*]|\blol\b|\bbut\b|$|{EMOJI})")
 # Words that make a fragment a reaction or an answer, not a thing put back.
 _NOT_A_THING = frozenset("""
     yes yeah yea ya yep yup ok okay sure cool nice fine well thanks thank thx ty probably maybe really not lol haha
