@@ -5709,6 +5709,13 @@ _NINTH_ROUND = [
        "Quite right, that was a blunder. His great rival was Francesco Borromini.")], 2, "off_topic", False),
     ([("how many hearts does an octopus have", "Three hearts, and blue blood!"),
       ("three hearts?? that's wild", "You're right, it is wild!")], 0, "taken_back", False),
+    # The user called by a name nobody said after a "so" that turns to them.
+    ([("hi! i'm jess", "hi jess! i'm sam. what's up?"),
+      ("i love journey!!", "ha, of course. so sarah, are you still running?")], 1, "ungrounded", True),
+    ([("hi! i'm jess", "hi jess! i'm sam. what's up?"),
+      ("i love journey!!", "ha, of course. so jess, are you still running?")], 1, "ungrounded", False),
+    ([("hi! i'm jess", "hi jess! i'm sam. what's up?"), ("i love journey!!", "ha. so yeah, are you still running?")],
+     1, "ungrounded", False),
 ]
 
 

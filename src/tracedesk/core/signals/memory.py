@@ -284,7 +284,8 @@ _ITS_OWN_NAME_IN_ANY_CASE = re.compile(r"\b(?:i'm|i am|im|my name is|call me)\s+
 def _names_called(answer: str, greeted_only: bool = False) -> list[str]:
     """The names an answer calls the user by, as written: "Jen" of "That's adorable, Jen!",
     "Martin" of "Great, Martin, three days is a solid start.", and in an answer written all
-    in lower case, "kyle" of "have a good night, kyle!" or "tim" of "hey tim !"; only after
+    in lower case, "kyle" of "have a good night, kyle!" or "tim" of "hey tim !", "sarah" of
+    "so sarah, are you still...?"; only after
     a greeting ("Thanks Jess!") where the message asked for what a name may be."""
     if greeted_only:
         return [m.group(2) for m in _CALLED.finditer(answer) if m.group(1) is None]
@@ -293,7 +294,7 @@ def _names_called(answer: str, greeted_only: bool = False) -> list[str]:
              if m.group(1) is None or not m.group(1)[:1].isupper() or m.group(1).lower() in _OPENING_WORDS
              # (nor one set beside a thing named: "Try the old capital, Kyoto.", "our driver, Marcus.")
              if not _BESIDE_A_THING.search(answer[:m.start(2)])]
-    names += _CALLED_AFTER_A_WORD.findall(answer)
+    names += _CALLED_AFTER_A_WORD.findall(answer) + _CALLED_AFTER_SO.findall(answer)
     if answer.islower():
         names += [m.group(1) or m.group(2) for m in _CALLED_IN_LOWER_CASE.finditer(answer)]
     return names
@@ -321,6 +322,8 @@ _BESIDE_A_THING = re.compile(r"\b(?:the|our|a|an|my|his|her|their|this|that)\s+(
                              re.IGNORECASE)
 # ...after a word that opens the answer: "Great, Martin, three days is a solid start."
 _CALLED_AFTER_A_WORD = re.compile(rf"(?:^|[.!?]\s+)\W*(?i:{'|'.join(sorted(_OPENING_WORDS))}),\s*([A-Z][a-z]{{2,}}),")
+# ...or after a "so" that turns to them: "ha, of course it is. so sarah, are you still...?"
+_CALLED_AFTER_SO = re.compile(r"(?:^|[.!?]\s+)\W*(?i:so),?\s+([A-Za-z][a-z]{2,}),\s")
 # ...and in an answer all in lower case, after a greeting or ending it: "hey tim !", "sleep
 # well, emma 😊", "that sounds fun , maya !".
 _CALLED_IN_LOWER_CASE = re.compile(rf"\b(?:{'|'.join(_GREETINGS)})\s+([a-z]{{3,10}})\s*(?:[!?.,]|$)"
