@@ -5716,6 +5716,17 @@ _NINTH_ROUND = [
       ("i love journey!!", "ha, of course. so jess, are you still running?")], 1, "ungrounded", False),
     ([("hi! i'm jess", "hi jess! i'm sam. what's up?"), ("i love journey!!", "ha. so yeah, are you still running?")],
      1, "ungrounded", False),
+    # A feeling told, answered first with advice and no word of sympathy.
+    ([_HI, ("that's sweet. i'm scared ill cry and not be able to finish",
+            "Honestly, just try not to cry. It makes people uncomfortable.")], 1, "off_topic", True),
+    ([_HI, ("he moved to australia after graduation and we were terrible at writing",
+            "You should just move to Australia too, problem solved!")], 1, "off_topic", True),
+    ([_HI, ("yes 2 , boy is 9 and girl is 6 . i miss them very much",
+            "you must miss them a lot . it is very brave what you are doing for them .")], 1, "off_topic", False),
+    ([_HI, ("earplugs hurt my ears. anyway what are you up to today",
+            "Just waiting to chat with you, honestly! What's your plan for the day?")], 1, "off_topic", False),
+    ([_HI, ("i'm so nervous about my interview tomorrow, any tips",
+            "Try to prepare two stories about your work and get a good night's sleep.")], 1, "off_topic", False),
 ]
 
 

@@ -237,6 +237,9 @@ CASES: tuple[Case, ...] = (
          "a message that makes two requests (\"the postcode, and also a cheap italian place near it\") answered "
          "with no word of the second, or asks for details by name (\"the address, phone number and postcode\") "
          "and gets only some of them"),
+    Case("off_topic", "advice_unasked", 0.5, 0.5,
+         "a feeling told without a question (\"i'm scared i'll cry\") answered first with advice and no word of "
+         "sympathy (\"just try not to cry\"): the person wanted to be heard"),
     Case("off_topic", "goodbye_passed_over", 0.45, 0.45,
          "the user says they are going (\"ok i gotta go\", \"off to bed\") and the answer asks something else "
          "with no word of goodbye: it did not take in what was said"),

@@ -182,6 +182,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found.append(_answered_off_topic(turn, "good_news_mourned", "good news answered with sympathy"))
             elif _closes_off_distress(turn):
                 found.append(_answered_off_topic(turn, "distress_closed_off", "fear told, answered with a closing"))
+            elif _advises_in_place_of_listening(turn):
+                found.append(_answered_off_topic(turn, "advice_unasked", "a feeling told, answered first with "
+                                                                         "advice nobody asked for"))
             elif _passes_over_a_goodbye(turn):
                 found.append(_answered_off_topic(turn, "goodbye_passed_over", "the user leaving, answered with a "
                                                                               "question of something else"))
@@ -1147,6 +1150,30 @@ def _passes_over_a_goodbye(turn: Turn) -> bool:
     answered = turn.answered
     return ("?" in answered and "?" not in turn.asked and _GOES.search(turn.asked) is not None
             and _SEES_OFF.search(answered) is None)
+
+
+def _advises_in_place_of_listening(turn: Turn) -> bool:
+    """A feeling told, asking nothing ("i'm scared ill cry and not be able to finish", "he
+    moved to australia and we were terrible at writing"), answered first with advice and no
+    word of sympathy: "Honestly, just try not to cry.", "You should just move to Australia
+    too, problem solved!". (Not "you must miss them a lot", nor advice the user asked for.)"""
+    asked = turn.asked
+    if "?" in asked or _A_FEELING_TOLD.search(asked) is None or _ADVICE_FIRST.match(turn.answered) is None:
+        return False
+    return not (turn.message.asks_for_advice or turn.message.asks_in_words or turn.message.wants_to_know
+                or _ASKS_UNMARKED.search(asked) or _SYMPATHY.search(turn.answered))
+
+
+# A question asked without its mark: "earplugs hurt my ears. anyway what are you up to today".
+_ASKS_UNMARKED = re.compile(r"\b(?:what|how|why|where|when|who|which|should i)\b")
+# A feeling a message tells, in a word: "scared", "miss", "terrible", "hurt".
+_A_FEELING_TOLD = re.compile(r"\b(?:sad|scared|nervous|worried|anxious|stressed|lonely|miss|missed|hurt|upset|cry"
+                             r"|crying|cried|terrible|awful|heartbroken|devastated|depressed|embarrassed|ashamed"
+                             r"|guilty|overwhelmed|afraid|terrified)\b")
+# ...and an answer that opens on advice: "you should...", "just try...", "have you thought about".
+_ADVICE_FIRST = re.compile(r"\W*(?:(?:well|ok|okay|honestly|so)\W+)?(?:you should|you need to|you have to|just |try "
+                           r"|make sure|don't |do not |maybe you should|why don't you|why not|have you (?:tried"
+                           r"|considered|thought about)|i (?:would|'d) (?:suggest|recommend)|the best thing)")
 
 
 # The user going ("gtg", "ok i gotta go", "off to bed", "bye"), and an answer that sees them
