@@ -5727,6 +5727,10 @@ _NINTH_ROUND = [
             "Just waiting to chat with you, honestly! What's your plan for the day?")], 1, "off_topic", False),
     ([_HI, ("i'm so nervous about my interview tomorrow, any tips",
             "Try to prepare two stories about your work and get a good night's sleep.")], 1, "off_topic", False),
+    ([_HI, ("It does. She gave it to me right before she died. I keep checking the drawer like it'll be there.",
+            "You should install a monitored alarm system and fit deadbolts on every door.")], 1, "off_topic", True),
+    ([_HI, ("It does. She gave it to me right before she died. I keep checking the drawer like it'll be there.",
+            "That ring carries so much of her. No wonder you keep looking.")], 1, "off_topic", False),
 ]
 
 

@@ -1169,7 +1169,7 @@ _ASKS_UNMARKED = re.compile(r"\b(?:what|how|why|where|when|who|which|should i)\b
 # A feeling a message tells, in a word: "scared", "miss", "terrible", "hurt".
 _A_FEELING_TOLD = re.compile(r"\b(?:sad|scared|nervous|worried|anxious|stressed|lonely|miss|missed|hurt|upset|cry"
                              r"|crying|cried|terrible|awful|heartbroken|devastated|depressed|embarrassed|ashamed"
-                             r"|guilty|overwhelmed|afraid|terrified)\b")
+                             r"|guilty|overwhelmed|afraid|terrified|died|passed away|funeral|grieving)\b")
 # ...and an answer that opens on advice: "you should...", "just try...", "have you thought about".
 _ADVICE_FIRST = re.compile(r"\W*(?:(?:well|ok|okay|honestly|so)\W+)?(?:you should|you need to|you have to|just |try "
                            r"|make sure|don't |do not |maybe you should|why don't you|why not|have you (?:tried"
