@@ -5731,6 +5731,24 @@ _NINTH_ROUND = [
             "You should install a monitored alarm system and fit deadbolts on every door.")], 1, "off_topic", True),
     ([_HI, ("It does. She gave it to me right before she died. I keep checking the drawer like it'll be there.",
             "That ring carries so much of her. No wonder you keep looking.")], 1, "off_topic", False),
+    # A task bot asks where the ride starts after the request said so; books another count
+    # than told in parts or as one night; passes over "book 3 tickets".
+    ([_HI, ("I'll need a taxi to get there from Clare Hall, arriving by quarter to six.",
+            "Where will you be departing from?")], 1, "loop", True),
+    ([_HI, ("I'll need a taxi to get there, arriving by quarter to six.", "Where will you be departing from?")], 1,
+     "loop", False),
+    ([_HI, ("Could you book it for 2 adults and 2 children at 12:30?",
+            "Booked a table for 2 at 12:30. Ref: P0LM7CX4.")], 1, "ungrounded", True),
+    ([_HI, ("Could you book it for 2 adults and 2 children at 12:30?",
+            "Booked a table for 4 at 12:30. Ref: P0LM7CX4.")], 1, "ungrounded", False),
+    ([_HI, ("Okay. Can you book it for one person, Sunday night only?",
+            "Booking confirmed for 1 person, 3 nights from Sunday. Reference: 6DRU9N1A.")], 1, "ungrounded", True),
+    ([_HI, ("Okay. Can you book it for one person, Sunday night only?",
+            "Booking confirmed for 1 person, 1 night from Sunday. Reference: 6DRU9N1A.")], 1, "ungrounded", False),
+    ([_HI, ("Great, can you book 3 tickets please? Going with my two brothers.",
+            "TR4300 departs at 10:01 and arrives at 12:44. The fare is 75.10 pounds per ticket.")], 1, "off_topic",
+     True),
+    ([_HI, ("can you book a table for four", "i'm on it")], 1, "off_topic", False),
 ]
 
 

@@ -14,6 +14,7 @@ import re
 from difflib import get_close_matches
 
 from ..words import STOPWORDS, WORD, content_words, heads
+from .answer_phrases import GOES_TO_WORK
 from .confidence import confidence
 from .found import Found, quote
 from .kinds import A_PLACE_FOR_A_TABLE, A_WEEKDAY, CUISINES, ONE_TO_TWELVE
@@ -71,7 +72,7 @@ def against_the_request(turn: Turn, previous: Turn | None, at: int, session: Ses
             or _books_past_the_question(turn)
             or _confirms_without_what_came_with_it(turn) or _confirms_a_change_without_it(turn)
             or _writes_without_what_to_mention(turn) or _leaves_the_second_question(turn)
-            or _passes_over_the_booking(turn) or _passes_over_the_cancel(turn))
+            or _passes_over_the_booking(turn) or _passes_over_the_cancel(turn) or _books_another_count(turn))
 
 
 # What a restaurant corpus' bot searches with (its "api_call italian paris four cheap", read
@@ -394,30 +395,33 @@ _SAYS_YES_OR_NO = re.compile(r"\b(?:yes|yeah|yep|no|nope|not|you do|you'll need|
 
 def _passes_over_the_booking(turn: Turn) -> list[Found]:
     """A booking asked for with its party and its time or day ("Cote, please. Four people at
-    19:45.", "Please book it for three people on Saturday the 14th.")
+    19:45.", "Please book it for three people on Saturday the 14th."), or in so many words
+    ("Great, can you book 3 tickets please?")
     answered with neither the booking, nor a question, nor a word that it cannot, nor any of
     its values: "Yes, the punts leave every 30 minutes."."""
     asked = turn.asked
+    says_book = "book" in asked or "reserve" in asked
     if not ("people" in asked or "person" in asked or "for " in asked or "of us" in asked or "guests" in asked
-            or "adults" in asked) or (
+            or "adults" in asked or "tickets" in asked) or (
             ":" not in asked and "pm" not in asked and "am" not in asked and "day" not in asked
-            and "th" not in asked):
+            and "th" not in asked and not says_book):
         return []  # (nearly every message, cheaply)
     time = _A_TIME_ASKED.search(asked)
-    if time is None or _A_PARTY_ASKED.search(asked) is None:
+    if (time is None and not says_book) or _A_PARTY_ASKED.search(asked) is None:
         return []
-    if not time.group(0)[0].isdigit() and "book" not in asked and "reserve" not in asked:
+    if (time is None or not time.group(0)[0].isdigit()) and not says_book:
         return []  # (a day alone is a booking's where it says so: not "I'm hosting 6 people on Saturday")
     answered = turn.answered
     if (turn.reply.confirms or "?" in answered or turn.reply.could_not_help or _OF_A_BOOKING.search(answered)
-            or time.group(0) in answered):
-        return []
+            or GOES_TO_WORK.match(answered) or (time is not None and time.group(0) in answered)):
+        return []  # (nor "i'm on it")
     return [_left_out(turn, "a booking asked for, answered with neither it nor a question")]
 
 
 _A_TIME_ASKED = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2} ?(?:am|pm)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
                            r"|\bthe \d{1,2}(?:st|nd|rd|th)\b")
-_A_PARTY_ASKED = re.compile(rf"\b(?:\d{{1,2}}|{'|'.join(ONE_TO_TWELVE)}) (?:people|persons|guests|adults|of us)\b"
+_A_PARTY_ASKED = re.compile(rf"\b(?:\d{{1,2}}|{'|'.join(ONE_TO_TWELVE)}) "
+                            r"(?:people|persons|guests|adults|of us|tickets)\b"
                             rf"|\b(?:table|party|booking) for (?:\d{{1,2}}|{'|'.join(ONE_TO_TWELVE)})\b")
 # ...and an answer of the booking, or of why not: "booked", "no tables left", "fully booked".
 _OF_A_BOOKING = re.compile(r"\b(?:book\w*|reserv\w*|table|tables|room|rooms|sorry|unfortunately|unavailable|full"
@@ -444,6 +448,38 @@ def _passes_over_the_cancel(turn: Turn) -> list[Found]:
 _DONE_AWAY = re.compile(r"\b(?:removed|deleted|called off|cleared|terminated|ended|stopped|done)\b")
 _CANCEL_ASKED = re.compile(r"\b(?:(?:can|could|would|will) (?:you|u) (?:please |just )?|please |pls )cancel\b"
                            r"|(?:^|[.!,;]\s*)(?:just )?cancel (?:it|that|them|this|my|the|our)\b")
+
+
+def _books_another_count(turn: Turn) -> list[Found]:
+    """A booking confirmed for another count than the message told in its own words: a party
+    told in parts ("for 2 adults and 2 children" - "Booked a table for 2"), or one night
+    ("for one person, Sunday night only" - "1 person, 3 nights from Sunday")."""
+    asked = turn.asked
+    if not turn.reply.confirms or ("adult" not in asked and "night" not in asked):
+        return []  # (nearly every message, cheaply)
+    answered = turn.answered
+    parts = _A_PARTY_IN_PARTS.search(asked)
+    if parts is not None:
+        party = _PARTY_SIZES.get(parts.group(1), 0) + _PARTY_SIZES.get(parts.group(2), 0)
+        booked = [_PARTY_SIZES.get(m.group(1) or m.group(2), 0) for m in _A_PARTY_BOOKED.finditer(answered)]
+        if booked and party not in booked:
+            return [_against_the_request(turn, f"confirms a party of {booked[0]} where the user asked for {party}",
+                                         str(party), str(booked[0]))]
+    if _ONE_NIGHT.search(asked) is not None:
+        nights = _NIGHTS_BOOKED.search(answered)
+        if nights is not None and _PARTY_SIZES.get(nights.group(1), 1) > 1:
+            return [_against_the_request(turn, f"confirms {nights.group(0)} where the user asked for one night",
+                                         "1 night", nights.group(0))]
+    return []
+
+
+_A_COUNT = rf"(\d{{1,2}}|{'|'.join(ONE_TO_TWELVE)})"
+_A_PARTY_IN_PARTS = re.compile(rf"\b{_A_COUNT} adults? and {_A_COUNT} (?:children|kids|child|teenagers)\b")
+_A_PARTY_BOOKED = re.compile(rf"\b(?:table|booking|reservation) for {_A_COUNT}\b(?! (?:nights?|days?|hours?|pm|am)\b)"
+                             rf"|\b{_A_COUNT} (?:people|persons|guests)\b")
+_ONE_NIGHT = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|one|1|a single) night only\b"
+                        r"|\bfor (?:one|1|a single) night\b|\bjust (?:the )?(?:one|1) night\b")
+_NIGHTS_BOOKED = re.compile(rf"\b{_A_COUNT} nights\b")
 
 
 def _left_out(turn: Turn, says: str) -> Found:

@@ -621,6 +621,7 @@ _ROUTE_ASKED = re.compile(
     r"|sister|brother|friend|friends|boss))\b)"
     rf"(?![^.!?]*{_A_RIDE}[^.!?]*{_A_TRAIN})(?![^.!?]*{_A_TRAIN}[^.!?]*{_A_RIDE})"
     rf"[^.!?]*\bfrom (?!{_NOT_A_PLACE})[^.?!]+? to (?:the )?(?!{_NOT_A_PLACE})[a-z]")
+_RIDE_FROM_TOLD = re.compile(rf"(?:^|[.!?]\s*)(?=[^.!?]*{_A_RIDE})[^.!?]*\bfrom (?!{_NOT_A_PLACE})(?:the )?[a-z]{{3,}}")
 _ASKED_FOR_THE_BOOKING = (
     (re.compile(r"\bhow many (?:people|persons|guests|adults|tickets|seats|of you)\b|\bin your party\b"
                 r"|\bfor how many (?:people|persons|guests)\b"),
@@ -636,6 +637,10 @@ _ASKED_FOR_THE_BOOKING = (
     (re.compile(r"\bwhere (?:are you|will you be|would you like to be) (?:leaving|departing|travel+ing|picked up) "
                 r"from\b|\bwhere (?:should|shall|will) (?:it|the taxi|they|we) pick you up\b"),
      _ROUTE_ASKED),
+    # (or where the ride starts, in a sentence that asks for one: "I'll need a taxi to get there
+    # from Clare Hall" - "Where will you be departing from?")
+    (re.compile(r"\bwhere (?:are you|will you be|would you like to be) (?:leaving|departing|picked up) from\b"),
+     _RIDE_FROM_TOLD),
     (re.compile(r"\b(?:which|what) (?:part of (?:town|the city)|area)\b"),
      re.compile(r"(?:^|[.!?,;]\s*)(?![^.!?,;]*\b(?:staying|stay|already|booked|i'm at|we're at|lives?|had|friends"
                 r"|usually|last time|used to|family|sister|brother|parents)\b)"

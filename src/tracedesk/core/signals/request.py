@@ -317,6 +317,10 @@ def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, 
                                                               or other.unit == value.unit)
                for other in given):
             continue
+        # (A party told in parts is no rival of its total: "2 adults and 2 children" - "a table
+        # for 4"; see :func:`.against._books_another_count`.)
+        if value.unit == "people" and _IN_PARTS.search(asked):
+            continue
         # (A count added to is no rival of the total: "add 2 bottles" - "That brings you to 5 bottles".)
         rival = next((other for other in given if value.stands_for(other)
                       and not (value.unit is None and value.counts == other.counts and _ADDS.search(asked))), None)
@@ -324,6 +328,9 @@ def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, 
             # (as the part of the day read it: "at 9" in the morning is 9)
             return (replace(value, value=readings.pop()) if len(readings) == 1 else value), rival
     return None
+
+
+_IN_PARTS = re.compile(r"\b\w+ adults? and \w+ (?:children|kids|child|teenagers)\b")
 
 
 def _days_wanted(asked: str) -> set[str]:
