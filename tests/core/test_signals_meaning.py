@@ -5749,6 +5749,17 @@ _NINTH_ROUND = [
             "TR4300 departs at 10:01 and arrives at 12:44. The fare is 75.10 pounds per ticket.")], 1, "off_topic",
      True),
     ([_HI, ("can you book a table for four", "i'm on it")], 1, "off_topic", False),
+    # A question answered with a platitude on its subject; one that goes on, names back what
+    # was asked about, or answers a yes or no of a thing, is fine.
+    ([_HI, ("nice. do u work out", "Working out is great for both body and mind!")], 1, "off_topic", True),
+    ([_HI, ("i love audiobooks! can you recommend one?", "audiobooks are great for long drives.")], 1, "off_topic",
+     True),
+    ([_HI, ("nice. do u work out", "I try to! Working out is great for my back.")], 1, "off_topic", False),
+    ([_HI, ("is arrival any good? my gf wants to watch it", "Arrival is great: a slow, thoughtful sci-fi film.")], 1,
+     "off_topic", False),
+    ([_HI, ("hey, any ideas for a cheap weekend? im in lisbon",
+            "Lisbon is great for a cheap weekend! You could walk up to the Miradouro and ride the old tram.")], 1,
+     "off_topic", False),
 ]
 
 

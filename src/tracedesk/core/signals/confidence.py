@@ -237,6 +237,9 @@ CASES: tuple[Case, ...] = (
          "a message that makes two requests (\"the postcode, and also a cheap italian place near it\") answered "
          "with no word of the second, or asks for details by name (\"the address, phone number and postcode\") "
          "and gets only some of them"),
+    Case("off_topic", "platitude", 0.5, 0.5,
+         "a question answered with a platitude on its subject (\"do u work out\" - \"Working out is great for "
+         "both body and mind!\"): a chatbot's way of saying nothing"),
     Case("off_topic", "advice_unasked", 0.5, 0.5,
          "a feeling told without a question (\"i'm scared i'll cry\") answered first with advice and no word of "
          "sympathy (\"just try not to cry\"): the person wanted to be heard"),

@@ -185,6 +185,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
             elif _advises_in_place_of_listening(turn):
                 found.append(_answered_off_topic(turn, "advice_unasked", "a feeling told, answered first with "
                                                                          "advice nobody asked for"))
+            elif _answers_with_a_platitude(turn):
+                found.append(_answered_off_topic(turn, "platitude", "a question answered with a platitude on "
+                                                                    "its subject"))
             elif _passes_over_a_goodbye(turn):
                 found.append(_answered_off_topic(turn, "goodbye_passed_over", "the user leaving, answered with a "
                                                                               "question of something else"))
@@ -1162,6 +1165,36 @@ def _advises_in_place_of_listening(turn: Turn) -> bool:
         return False
     return not (turn.message.asks_for_advice or turn.message.asks_in_words or turn.message.wants_to_know
                 or _ASKS_UNMARKED.search(asked) or _SYMPATHY.search(turn.answered))
+
+
+def _answers_with_a_platitude(turn: Turn) -> bool:
+    """A question answered with a platitude on its subject and nothing of the bot's own nor
+    of what was asked: "do u work out" - "Working out is great for both body and mind!",
+    "can you recommend an audiobook?" - "audiobooks are great for long drives.", "whats the
+    best fantasy series..." - "fantasy is such a great genre!". (Not an answer that goes on
+    with a figure or a but, "squats are great, but with a sore knee...", nor what the user
+    asked about named back, "what about manly" - "manly is a good option too".)"""
+    answered = turn.answered
+    if " is " not in answered and " are " not in answered and " can be " not in answered:
+        return False  # (nearly every answer, cheaply)
+    said = _PLATITUDE.match(answered)
+    if (said is None or _OF_ITSELF_ANYWHERE.search(answered) or has_digit(answered) or ", but" in answered
+            or answered.count(" ") >= _PLATITUDE_WORDS):
+        return False  # (an answer that goes on gives something: "Lisbon is great for a cheap weekend! You could...")
+    asked = turn.asked
+    if _ASKS_IT.search(asked) is None or _ASKS_FOR_A_VALUE.search(asked):
+        return False  # (nor "is arrival any good?" - "Arrival is great")
+    return not heads(content_words(said.group(1))).isdisjoint(heads(turn.words))
+
+
+_PLATITUDE = re.compile(r"\W*([\w' -]{2,30}?) (?:is|are|can be) (?:a |an |so |really |very |such a |super |always )?"
+                        r"(?:great|interesting|fun|good|wonderful|important|amazing|lovely|fascinating|popular"
+                        r"|healthy|beautiful|fantastic)\b")
+_PLATITUDE_WORDS = 16
+_ASKS_IT = re.compile(r"\b(?:do|did|have|are|can|could|would|will|were) (?:you|u)\b|\b(?:what|which|who|where|how)\b")
+_OF_ITSELF_ANYWHERE = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|mine)\b")
+# (what about a value, how many, what it is called: answered by naming it back)
+_ASKS_FOR_A_VALUE = re.compile(r"\bwhat about\b|\bhow (?:many|much|long)\b|\bcalled\b|\bname\b")
 
 
 # A question asked without its mark: "earplugs hurt my ears. anyway what are you up to today".
