@@ -5760,6 +5760,13 @@ _NINTH_ROUND = [
     ([_HI, ("hey, any ideas for a cheap weekend? im in lisbon",
             "Lisbon is great for a cheap weekend! You could walk up to the Miradouro and ride the old tram.")], 1,
      "off_topic", False),
+    # An age told, wished back as another birthday.
+    ([("its my birthday today!!", "Happy birthday! How old are you?"),
+      ("23. going to a karaoke bar tonight w friends", "Karaoke at 23 is perfect."),
+      ("almost 2 yrs with my bf", "Aw, that's lovely. Have the best 24th birthday tonight!")], 2, "ungrounded", True),
+    ([("its my birthday today!!", "Happy birthday! How old are you?"),
+      ("23. going to a karaoke bar tonight w friends", "Karaoke at 23 is perfect."),
+      ("almost 2 yrs with my bf", "Aw, that's lovely. Have the best 23rd birthday tonight!")], 2, "ungrounded", False),
 ]
 
 

@@ -149,8 +149,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 tested = (previous is not None and ("what" in turn.asked or "remember" in turn.asked)
                           and MEMORY_TEST.search(turn.asked) is not None)
                 told_back = answers_a_memory_test(turn, heard.up_to(at)) if tested else []
-                if not told_back and ("you" in turn.answered or "happy" in turn.answered or "enjoy" in turn.answered) \
-                        and TELLS_BACK.search(turn.answered):
+                if not told_back and ("you" in turn.answered or "happy" in turn.answered or "enjoy" in turn.answered
+                                      or "birthday" in turn.answered) and TELLS_BACK.search(turn.answered):
                     told_back = tells_back_what_nobody_said(turn, heard.up_to(at), places_told)
                 found += told_back
             if "your " in turn.answered or "ur " in turn.answered:

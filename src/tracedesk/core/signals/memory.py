@@ -445,6 +445,7 @@ _NAMING_PARTS = (
 )
 _TOLD_BACK_PARTS = _NAMING_PARTS + (
     r"happy (\d+)(?:st|nd|rd|th)\b",
+    r"(?:best|great|amazing|wonderful|lovely) (\d+)(?:st|nd|rd|th) (?:birthday|bday|anniversary)\b",
     rf"(?:with|for|to|of|are|old are) your ((?:{'|'.join(_COUNTS)}|\d+)) ",
     rf"your (?:{_THEIRS}) (?:is|was|turns?|turned) (\d+)\b",
     rf"your ((?:{'|'.join(_COUNTS)}|\d+))[- ](?:year|yr)[- ]olds?\b",  # ("your 8 year olds" of girls of 6)
