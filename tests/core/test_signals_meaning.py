@@ -5767,6 +5767,20 @@ _NINTH_ROUND = [
     ([("its my birthday today!!", "Happy birthday! How old are you?"),
       ("23. going to a karaoke bar tonight w friends", "Karaoke at 23 is perfect."),
       ("almost 2 yrs with my bf", "Aw, that's lovely. Have the best 23rd birthday tonight!")], 2, "ungrounded", False),
+    # What kind of thing the user likes, asked right after they said; someone they named, told
+    # to do something under another name; good news answered without a word of joy.
+    ([_HI, ("nice i like country music myself, garth brooks mostly", "what kind of music do you like?")], 1, "loop",
+     True),
+    ([_HI, ("nice i like fishing myself, bass mostly", "what kind of music do you like?")], 1, "loop", False),
+    ([("i love watching boxing, me and my daughter mia watch every fight", "that's awesome! how old is mia?"),
+      ("14. she wants to try it herself", "she should! tell maya to start with a beginner class")], 1, "ungrounded",
+     True),
+    ([("i love watching boxing, me and my daughter mia watch every fight", "that's awesome! how old is mia?"),
+      ("14. she wants to try it herself", "she should! tell mia to start with a beginner class")], 1, "ungrounded",
+     False),
+    ([_HI, ("thats sick. my grandma just watches tv lol", "tell her to come to class!")], 1, "ungrounded", False),
+    ([_HI, ("i got engaged last night!!! 💍💍", "ok. i'm a plumber.")], 1, "off_topic", True),
+    ([_HI, ("i got engaged last night!!! 💍💍", "congrats!! how did he ask?")], 1, "off_topic", False),
 ]
 
 

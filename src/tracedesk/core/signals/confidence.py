@@ -237,6 +237,9 @@ CASES: tuple[Case, ...] = (
          "a message that makes two requests (\"the postcode, and also a cheap italian place near it\") answered "
          "with no word of the second, or asks for details by name (\"the address, phone number and postcode\") "
          "and gets only some of them"),
+    Case("off_topic", "good_news_passed_over", 0.55, 0.55,
+         "good news told with joy (\"i got engaged last night!!!\") answered without a word or a mark of joy "
+         "(\"ok. i'm a plumber.\"): the person's news went unheard"),
     Case("off_topic", "platitude", 0.5, 0.5,
          "a question answered with a platitude on its subject (\"do u work out\" - \"Working out is great for "
          "both body and mind!\"): a chatbot's way of saying nothing"),

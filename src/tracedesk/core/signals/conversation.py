@@ -150,7 +150,8 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                           and MEMORY_TEST.search(turn.asked) is not None)
                 told_back = answers_a_memory_test(turn, heard.up_to(at)) if tested else []
                 if not told_back and ("you" in turn.answered or "happy" in turn.answered or "enjoy" in turn.answered
-                                      or "birthday" in turn.answered) and TELLS_BACK.search(turn.answered):
+                                      or "birthday" in turn.answered or "tell " in turn.answered) \
+                        and TELLS_BACK.search(turn.answered):
                     told_back = tells_back_what_nobody_said(turn, heard.up_to(at), places_told)
                 found += told_back
             if "your " in turn.answered or "ur " in turn.answered:
@@ -180,6 +181,9 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 found.append(_answered_off_topic(turn, "grief_passed_over", "grief told, answered with a fact"))
             elif _mourns_good_news(turn):
                 found.append(_answered_off_topic(turn, "good_news_mourned", "good news answered with sympathy"))
+            elif _takes_no_joy(turn):
+                found.append(_answered_off_topic(turn, "good_news_passed_over", "good news answered without a word "
+                                                                                "of joy"))
             elif _closes_off_distress(turn):
                 found.append(_answered_off_topic(turn, "distress_closed_off", "fear told, answered with a closing"))
             elif _advises_in_place_of_listening(turn):
@@ -1125,6 +1129,19 @@ _GOOD_NEWS = re.compile(r"\b(?:i|we|i've|we've|i just|we just) (?:just )?(?:got 
                         r"|the scholarship)|passed|won|graduated|finished|aced|ran my first|completed|adopted|rescued"
                         r"|bought (?:a|our))\b|\b(?:i'm|we're|i am|we are) (?:going|heading|off) to\b|\bgot the job\b"
                         r"|\bpromoted\b")
+def _takes_no_joy(turn: Turn) -> bool:
+    """Good news of the user's own told with joy and asking nothing ("i got engaged last
+    night!!! 💍💍", "omg omg i passed my driving test!!!! 🚗🎉"), answered without a word of
+    joy or a mark of it: "ok. i'm a plumber.", "what kind of car do you drive?"."""
+    asked = turn.asked
+    return ("!" in asked and "?" not in asked and _GOOD_NEWS.search(asked) is not None
+            and _BUT_SAD.search(asked) is None and _GLAD.search(turn.answered) is None)
+
+
+# A word or a mark of joy in an answer: "congrats", "amazing", "omg", "!".
+_GLAD = re.compile(r"\b(?:congrat\w*|amazing|wow|great|awesome|exciting|excited|yay|love|happy|nice|cool|wonderful"
+                   r"|fantastic|proud|huge|big deal|incredible|brilliant|omg|fun|lovely|sweet|perfect|well done"
+                   r"|good for you|woo+|cute|aww+|lucky|jealous|dream|best)\b|!")
 # "her scans came back clear, she is in remission", "the tumour was benign", "his surgery went well"
 _RECOVERED = re.compile(r"\b(?:in remission|came back (?:clear|clean|negative|normal|benign)|cancer[- ]free"
                         r"|(?:was|is|were|are) benign|(?:surgery|operation) went (?:well|fine|great|perfectly))\b")

@@ -955,8 +955,13 @@ def _asks_what_was_just_told(turn: Turn, question: str) -> bool:
     if any(asks.search(question) and tells.search(asked) for asks, tells in _ASKED_AND_JUST_TOLD):
         return True
     favourite = _YOUR_FAVOURITE.search(question)
-    return favourite is not None and re.search(rf"\bmy fav(?:ou?rite|e)? {re.escape(favourite.group(1))}\b",
-                                               asked) is not None
+    if favourite is not None and re.search(rf"\bmy fav(?:ou?rite|e)? {re.escape(favourite.group(1))}\b",
+                                           asked) is not None:
+        return True
+    # ("i like country music myself, garth brooks mostly" - "what kind of music do you like?")
+    kind = _WHAT_KIND_YOU_LIKE.search(question)
+    return kind is not None and re.search(rf"\bi (?:like|love|listen to|enjoy|am into|'m into|m into)\b[^.!?]*"
+                                          rf"\b{re.escape(kind.group(1))}\b", asked) is not None
 
 
 _HOW_MANY = re.compile(r"\bhow many ([a-z]{3,})\b")
@@ -983,6 +988,8 @@ _ASKED_AND_JUST_TOLD = (
      re.compile(r"\b(?:flight|flying|fly|going|heading|trip|travel+ing|driving|moving) to "
                 r"(?!(?:be|do|see|get|go|have|make|try|take|work|sleep|the (?:store|shop|gym))\b)[a-z]{3,}")),
 )
+_WHAT_KIND_YOU_LIKE = re.compile(r"\bwhat (?:kind|kinds|type|types|sort) of ([a-z]{3,}) do (?:you|u) "
+                                 r"(?:like|love|enjoy|listen to|prefer)\b")
 _YOUR_FAVOURITE = re.compile(r"\bwhat(?:'s| is| are)? (?:your|ur) fav(?:ou?rite|e)? ([a-z]{3,})\b")
 
 
