@@ -5781,6 +5781,11 @@ _NINTH_ROUND = [
     ([_HI, ("thats sick. my grandma just watches tv lol", "tell her to come to class!")], 1, "ungrounded", False),
     ([_HI, ("i got engaged last night!!! 💍💍", "ok. i'm a plumber.")], 1, "off_topic", True),
     ([_HI, ("i got engaged last night!!! 💍💍", "congrats!! how did he ask?")], 1, "off_topic", False),
+    # The town the user moves to, told back as another.
+    ([_HI, ("yeah . anyway i have to move to glasgow in september", "moving to edinburgh is so exciting !")], 1,
+     "ungrounded", True),
+    ([_HI, ("yeah . anyway i have to move to glasgow in september", "moving to glasgow is so exciting !")], 1,
+     "ungrounded", False),
 ]
 
 

@@ -149,8 +149,7 @@ def conversation_signals(conn: Connection, sessions: list[tuple[tuple, list[Turn
                 tested = (previous is not None and ("what" in turn.asked or "remember" in turn.asked)
                           and MEMORY_TEST.search(turn.asked) is not None)
                 told_back = answers_a_memory_test(turn, heard.up_to(at)) if tested else []
-                if not told_back and ("you" in turn.answered or "happy" in turn.answered or "enjoy" in turn.answered
-                                      or "birthday" in turn.answered or "tell " in turn.answered) \
+                if not told_back and any(word in turn.answered for word in _MAY_TELL_BACK) \
                         and TELLS_BACK.search(turn.answered):
                     told_back = tells_back_what_nobody_said(turn, heard.up_to(at), places_told)
                 found += told_back
@@ -1204,7 +1203,8 @@ def _answers_with_a_platitude(turn: Turn) -> bool:
     return not heads(content_words(said.group(1))).isdisjoint(heads(turn.words))
 
 
-_PLATITUDE = re.compile(r"\W*([\w' -]{2,30}?) (?:is|are|can be) (?:a |an |so |really |very |such a |super |always )?"
+_PLATITUDE = re.compile(r"\W*([\w' -]{2,30}?) (?:is|are|can be) (?:a |an |so much |so |really |very |such a |super "
+                        r"|always )?"
                         r"(?:great|interesting|fun|good|wonderful|important|amazing|lovely|fascinating|popular"
                         r"|healthy|beautiful|fantastic)\b")
 _PLATITUDE_WORDS = 16
@@ -1504,6 +1504,11 @@ _LEAVES = re.compile(r"\b(?:gtg|g2g|gotta go|got to go|have to go|need to go|mus
 _WISHES_WELL = re.compile(r"\W*(?:(?:ok|okay|oh|aw+|haha|ha|lol)\W+)?(?:take care|have fun|enjoy|good luck"
                           r"|have a (?:good|great|nice|lovely|safe|pleasant)|sleep well|good ?night|bye|see you"
                           r"|talk soon)\b")
+
+
+# Only an answer with one of these may tell the user back what is theirs (looked for as they
+# are, which is quick): "your ...", "happy 60th", "enjoy rome", "tell maya to", "moving to...".
+_MAY_TELL_BACK = ("you", "happy", "enjoy", "birthday", "tell ", "moving ")
 
 
 def _tells_how_it_is_asked_back(previous: Turn | None, turn: Turn) -> bool:

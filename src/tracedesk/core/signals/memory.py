@@ -438,6 +438,8 @@ _NAMING_PARTS = (
     rf"your name is ({_UNTIL_THE_CLAUSE_ENDS})",
     rf"you(?:'re| are| were| come) from ({_UNTIL_THE_CLAUSE_ENDS})",
     rf"you (?:live|grew up|were born) in ({_UNTIL_THE_CLAUSE_ENDS})",
+    # ("i have to move to glasgow in september" - "moving to edinburgh is so exciting !")
+    r"^\W*moving to ([a-z]{3,}(?: [a-z]{3,})?)(?= is| will| sounds| must|[.,!?])",
     # ("me and my daughter mia watch every fight" ... "tell maya to start with a beginner class")
     r"\btell (?!(?:me|you|him|her|them|us|everyone|anyone|someone|people|your|the|his|our|their)\b)([a-z]{3,10}) to\b",
     # ("we're in toronto" ... "your morning in Vancouver is her afternoon in London")
