@@ -5786,6 +5786,12 @@ _NINTH_ROUND = [
      "ungrounded", True),
     ([_HI, ("yeah . anyway i have to move to glasgow in september", "moving to glasgow is so exciting !")], 1,
      "ungrounded", False),
+    # A year the user tells of is no value of a request, whatever "moved" it holds.
+    ([_HI, ("My husband and I visited the lighthouse back in 1985, before they moved it. Is it true they moved "
+            "the whole thing?", "Yes. In 1999 the entire tower was moved about 2,900 feet inland on rails.")], 1,
+     "ungrounded", False),
+    ([_HI, ("please move my appointment to 10:30", "Done! Your appointment is moved to 11:30.")], 1, "ungrounded",
+     True),
 ]
 
 

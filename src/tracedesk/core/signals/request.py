@@ -284,8 +284,13 @@ def _wanted(asked: str, offered: str = "") -> list[Value]:
                           or _CHANGES.search(clause))
     not_wanted = _NOT_WANTED if _CHANGES.search(asked) else _NOT_WANTED - {"from"}
     turned_down = {v.value for v in values(offered)} if offered and _TURNS_DOWN.search(asked) else set()
+    # (A year the user tells of is when something happened, no value of the request: "we
+    # visited in 1985, before they moved it. is it true...?")
     return [v for v in values(asked) if v.before not in not_wanted and (v.before not in _UNITS or v.unit == "clock")
-            and v.value not in turned_down]
+            and v.value not in turned_down and not (v.unit is None and _A_YEAR.fullmatch(v.value))]
+
+
+_A_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def another_value(asked: str, answered: str, offered: str = "") -> tuple[Value, Value] | None:
