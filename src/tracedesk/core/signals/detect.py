@@ -22,7 +22,7 @@ from .turns import read_sessions
 # Which detectors found a database's signals. Raise it whenever what they find changes: a
 # database whose signals an older version found has them found again (:func:`outdated`,
 # :func:`redetect`), so that an upgrade sharpens the queue of the traces already there.
-DETECTOR_VERSION = "tracedesk-signals/207"
+DETECTOR_VERSION = "tracedesk-signals/208"
 _DETECTOR_KEY = "signals_detector"  # in meta: the version that found every trace's signals
 _DONE_KEY = "signals_redetected_to"  # in meta: "VERSION LAST_PK", how far a redetection got
 REDETECT_CHUNK = 5_000  # traces a write when an older version's signals are found again
