@@ -395,10 +395,10 @@ _SAYS_YES_OR_NO = re.compile(r"\b(?:yes|yeah|yep|no|nope|not|you do|you'll need|
 
 def _passes_over_the_booking(turn: Turn) -> list[Found]:
     """A booking asked for with its party and its time or day ("Cote, please. Four people at
-    19:45.", "Please book it for three people on Saturday the 14th."), or in so many words
-    ("Great, can you book 3 tickets please?")
-    answered with neither the booking, nor a question, nor a word that it cannot, nor any of
-    its values: "Yes, the punts leave every 30 minutes."."""
+    19:45.", "Please book it for three people on Saturday the 14th."), or with its party in so
+    many words ("Great, can you book 3 tickets please?"), answered with neither the booking,
+    nor a question, nor a word that it cannot, nor any of its values: "Yes, the punts leave
+    every 30 minutes."."""
     asked = turn.asked
     says_book = "book" in asked or "reserve" in asked
     if not ("people" in asked or "person" in asked or "for " in asked or "of us" in asked or "guests" in asked
@@ -407,10 +407,10 @@ def _passes_over_the_booking(turn: Turn) -> list[Found]:
             and "th" not in asked and not says_book):
         return []  # (nearly every message, cheaply)
     time = _A_TIME_ASKED.search(asked)
-    if (time is None and not says_book) or _A_PARTY_ASKED.search(asked) is None:
+    # (Without "book", a time of day makes it a booking; a day alone does not: "I'm hosting 6
+    # people on Saturday".)
+    if (not says_book and (time is None or not time.group(0)[0].isdigit())) or _A_PARTY_ASKED.search(asked) is None:
         return []
-    if (time is None or not time.group(0)[0].isdigit()) and not says_book:
-        return []  # (a day alone is a booking's where it says so: not "I'm hosting 6 people on Saturday")
     answered = turn.answered
     if (turn.reply.confirms or "?" in answered or turn.reply.could_not_help or _OF_A_BOOKING.search(answered)
             or GOES_TO_WORK.match(answered) or (time is not None and time.group(0) in answered)):

@@ -992,13 +992,14 @@ def _calls_it_embarrassing(answered: str) -> bool:
     embarrassing for a music teacher"), nor "It's not embarrassing"."""
     if "embarrass" not in answered or _OWNS_A_SLIP.search(answered):
         return False
-    return any(_EMBARRASSING.search(sentence) and _FIRST_PERSON.search(sentence) is None
+    return any(_EMBARRASSING.search(sentence) and _IN_THE_FIRST_PERSON.search(sentence) is None
                for sentence in SENTENCE_BREAK.split(answered))
 
 
 _EMBARRASSING = re.compile(r"(?<!which )\b(?:is|that's|thats|it's|its|it is|that is|be) (?:a bit |kind of |kinda |so "
                            r"|really |pretty |quite |a little |super )?embarrassing\b")
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|my|me|we|our)\b")
+# A word of the bot's own: "i", "my", "we"... (what the answer says of itself, not of the user).
+_IN_THE_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me|mine|we|our)\b")
 _OWNS_A_SLIP = re.compile(r"\b(?:sorry|oops|my bad|apolog\w*)\b")
 
 
@@ -1112,8 +1113,8 @@ def _passes_over_grief(turn: Turn) -> bool:
 def _mourns_good_news(turn: Turn) -> bool:
     """Good news of the user's own, told with joy ("i got promoted today!", "we're going to
     disney next week!") or of health given the all-clear ("Her scans came back clear, she is
-    in remission after 18 months of chemo."), answered with sympathy as for a loss ("I'm sorry to hear that.",
-    "i'm sorry for your loss."). Not news with a but or a loss in it ("i got the job but my
+    in remission after 18 months of chemo."), answered with sympathy as for a loss ("I'm sorry
+    to hear that.", "i'm sorry for your loss."). Not news with a but or a loss in it ("i got the job but my
     dad is in hospital"), nor sympathy for something else the answer names."""
     asked = turn.asked
     if _SYMPATHY_FIRST.match(turn.answered) is None or _BUT_SAD.search(asked) is not None:
@@ -1194,7 +1195,7 @@ def _answers_with_a_platitude(turn: Turn) -> bool:
     if " is " not in answered and " are " not in answered and " can be " not in answered:
         return False  # (nearly every answer, cheaply)
     said = _PLATITUDE.match(answered)
-    if (said is None or _OF_ITSELF_ANYWHERE.search(answered) or has_digit(answered) or ", but" in answered
+    if (said is None or _IN_THE_FIRST_PERSON.search(answered) or has_digit(answered) or ", but" in answered
             or answered.count(" ") >= _PLATITUDE_WORDS):
         return False  # (an answer that goes on gives something: "Lisbon is great for a cheap weekend! You could...")
     asked = turn.asked
@@ -1209,7 +1210,6 @@ _PLATITUDE = re.compile(r"\W*([\w' -]{2,30}?) (?:is|are|can be) (?:a |an |so muc
                         r"|healthy|beautiful|fantastic)\b")
 _PLATITUDE_WORDS = 16
 _ASKS_IT = re.compile(r"\b(?:do|did|have|are|can|could|would|will|were) (?:you|u)\b|\b(?:what|which|who|where|how)\b")
-_OF_ITSELF_ANYWHERE = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|mine)\b")
 # (what about a value, how many, what it is called: answered by naming it back)
 _ASKS_FOR_A_VALUE = re.compile(r"\bwhat about\b|\bhow (?:many|much|long)\b|\bcalled\b|\bname\b")
 
