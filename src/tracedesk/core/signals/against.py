@@ -460,17 +460,22 @@ def _books_another_count(turn: Turn) -> list[Found]:
     answered = turn.answered
     parts = _A_PARTY_IN_PARTS.search(asked)
     if parts is not None:
-        party = _PARTY_SIZES.get(parts.group(1), 0) + _PARTY_SIZES.get(parts.group(2), 0)
-        booked = [_PARTY_SIZES.get(m.group(1) or m.group(2), 0) for m in _A_PARTY_BOOKED.finditer(answered)]
+        party = _count(parts.group(1)) + _count(parts.group(2))
+        booked = [_count(m.group(1) or m.group(2)) for m in _A_PARTY_BOOKED.finditer(answered)]
         if booked and party not in booked:
             return [_against_the_request(turn, f"confirms a party of {booked[0]} where the user asked for {party}",
                                          str(party), str(booked[0]))]
     if _ONE_NIGHT.search(asked) is not None:
         nights = _NIGHTS_BOOKED.search(answered)
-        if nights is not None and _PARTY_SIZES.get(nights.group(1), 1) > 1:
+        if nights is not None and _count(nights.group(1)) > 1:
             return [_against_the_request(turn, f"confirms {nights.group(0)} where the user asked for one night",
                                          "1 night", nights.group(0))]
     return []
+
+
+def _count(said: str) -> int:
+    """A count of :data:`_A_COUNT` as a number: "18", "three"."""
+    return int(said) if said.isdigit() else _PARTY_SIZES[said]
 
 
 _A_COUNT = rf"(\d{{1,2}}|{'|'.join(ONE_TO_TWELVE)})"
