@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 
-from ..words import STOPWORDS, WORD, content_words, heads
+from ..words import STOPWORDS, WORD, content_words, has_digit, heads
 from .answer_phrases import GOES_TO_WORK
 from .confidence import confidence
 from .found import Found, quote
@@ -402,10 +402,8 @@ def _passes_over_the_booking(turn: Turn) -> list[Found]:
     asked = turn.asked
     says_book = "book" in asked or "reserve" in asked
     if not ("people" in asked or "person" in asked or "for " in asked or "of us" in asked or "guests" in asked
-            or "adults" in asked or "tickets" in asked) or (
-            ":" not in asked and "pm" not in asked and "am" not in asked and "day" not in asked
-            and "th" not in asked and not says_book):
-        return []  # (nearly every message, cheaply)
+            or "adults" in asked or "tickets" in asked) or (not says_book and not has_digit(asked)):
+        return []  # (nearly every message, cheaply: without "book", only a time of day, in figures, makes it one)
     time = _A_TIME_ASKED.search(asked)
     # (Without "book", a time of day makes it a booking; a day alone does not: "I'm hosting 6
     # people on Saturday".)
